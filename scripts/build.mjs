@@ -1,0 +1,81 @@
+// Builds one minified ncc bundle per action (dist/<name>/index.js) and the CLI (dist/cli/index.js).
+// With --check, builds in memory and fails when the committed dist/ differs from a fresh build.
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import ncc from "@vercel/ncc";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const check = process.argv.includes("--check");
+const only = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
+
+function entries() {
+  // One bundle per sub-action folder (actions/<name>/action.yml), whose entry is src/actions/<name>.ts.
+  const actions = readdirSync(join(root, "actions"))
+    .filter((name) => existsSync(join(root, "actions", name, "action.yml")))
+    .map((name) => ({ name, input: join(root, "src/actions", `${name}.ts`) }));
+  return [...actions, { name: "cli", input: join(root, "src/cli.ts") }].filter(
+    (entry) => only.length === 0 || only.includes(entry.name),
+  );
+}
+
+async function bundle(input) {
+  const { code, assets } = await ncc(input, {
+    minify: true,
+    target: "es2022",
+    license: "licenses.txt",
+    quiet: true,
+    cache: false,
+  });
+  const files = new Map([["index.js", Buffer.from(code)]]);
+  for (const [name, asset] of Object.entries(assets)) files.set(name, Buffer.from(asset.source));
+  return files;
+}
+
+function listFiles(dir, base = dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? listFiles(path, base) : [relative(base, path)];
+  });
+}
+
+const problems = [];
+const built = new Set();
+for (const entry of entries()) {
+  const files = await bundle(entry.input);
+  const outDir = join(root, "dist", entry.name);
+  built.add(entry.name);
+  if (check) {
+    const committed = new Set(listFiles(outDir));
+    for (const [name, content] of files) {
+      const path = join(outDir, name);
+      if (!committed.has(name)) problems.push(`dist/${entry.name}/${name} is missing`);
+      else if (!readFileSync(path).equals(content))
+        problems.push(`dist/${entry.name}/${name} differs from a fresh build`);
+      committed.delete(name);
+    }
+    for (const name of committed) problems.push(`dist/${entry.name}/${name} is not produced by the build`);
+  } else {
+    rmSync(outDir, { recursive: true, force: true });
+    for (const [name, content] of files) {
+      mkdirSync(dirname(join(outDir, name)), { recursive: true });
+      writeFileSync(join(outDir, name), content);
+    }
+    console.log(
+      `dist/${entry.name}: ${[...files.keys()].join(", ")} (${(files.get("index.js").length / 1024).toFixed(0)} KiB)`,
+    );
+  }
+}
+if (check && only.length === 0) {
+  for (const name of existsSync(join(root, "dist")) ? readdirSync(join(root, "dist")) : []) {
+    if (!built.has(name)) problems.push(`dist/${name} has no source entry (actions/${name}/action.yml)`);
+  }
+}
+if (problems.length > 0) {
+  console.error(
+    `dist/ does not match a fresh build of src/:\n  ${problems.join("\n  ")}\nRun \`npm run build\` and commit dist/.`,
+  );
+  process.exit(1);
+}
+if (check) console.log("dist/ matches a fresh build of src/.");

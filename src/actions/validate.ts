@@ -1,0 +1,70 @@
+/**
+ * The validate action: checks CloudFormation/SAM templates, annotates every finding at its file,
+ * line and column, writes the job summary and (when asked) SARIF, and fails per `fail-on`.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import * as core from "@actions/core";
+import { readValidateInputs, VALIDATE_INPUTS, VALIDATE_OUTPUTS } from "../inputs";
+import { checkTemplates, ruleDescriptions } from "../template/check";
+import { toAnnotation } from "../template/report/annotations";
+import { countFindings, failsOn } from "../template/report/counts";
+import { renderSarif } from "../template/report/sarif";
+import { renderValidateSummary } from "../template/report/summary";
+import { PROJECT_URL, VERSION } from "../version";
+import { reportFailure } from "./failure";
+
+export async function run(): Promise<void> {
+  try {
+    const inputs = readValidateInputs((name) => core.getInput(name));
+    const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+    const { files, findings } = await checkTemplates(inputs.templates, {
+      workspace,
+      ignoreRules: inputs.ignoreRules,
+      allowEmpty: inputs.allowEmpty,
+      input: VALIDATE_INPUTS.templates,
+    });
+
+    for (const finding of findings) {
+      const { level, message, properties } = toAnnotation(finding);
+      core[level](message, properties);
+    }
+    const counts = countFindings(findings);
+    core.info(
+      `${files.length} ${files.length === 1 ? "template" : "templates"} checked: ${counts.errors} errors, ${counts.warnings} warnings.`,
+    );
+
+    let sarifPath = "";
+    if (inputs.sarifFile) {
+      sarifPath = resolve(workspace, inputs.sarifFile);
+      mkdirSync(dirname(sarifPath), { recursive: true });
+      const sarif = renderSarif(findings, ruleDescriptions(), {
+        name: "preview-stacks",
+        version: VERSION,
+        informationUri: PROJECT_URL,
+      });
+      writeFileSync(sarifPath, `${JSON.stringify(sarif, null, 2)}\n`);
+      core.info(`SARIF written to ${sarifPath}`);
+    }
+
+    if (process.env.GITHUB_STEP_SUMMARY) {
+      await core.summary.addRaw(renderValidateSummary(files, findings)).write();
+    }
+
+    core.setOutput(VALIDATE_OUTPUTS.errors, counts.errors);
+    core.setOutput(VALIDATE_OUTPUTS.warnings, counts.warnings);
+    core.setOutput(VALIDATE_OUTPUTS.files, files.join("\n"));
+    core.setOutput(VALIDATE_OUTPUTS.sarifFile, sarifPath);
+
+    if (failsOn(findings, inputs.failOn)) {
+      core.setFailed(
+        `Validation found ${counts.errors} errors and ${counts.warnings} warnings (fail-on: ${inputs.failOn}). ` +
+          "Fix them, or ignore a rule with ignore-rules.",
+      );
+    }
+  } catch (error) {
+    reportFailure(error);
+  }
+}
+
+await run();

@@ -1,0 +1,231 @@
+/**
+ * Turns AWS SDK errors into messages a user can act on: what happened, why, and what to do.
+ * Pure: it inspects the error's name, message and metadata and never calls AWS.
+ */
+
+export type AwsErrorKind =
+  | "credentials-missing"
+  | "credentials-expired"
+  | "credentials-invalid"
+  | "access-denied"
+  | "insufficient-capabilities"
+  | "template-too-large"
+  | "bucket-region"
+  | "unknown-parameter"
+  | "missing-parameter"
+  | "validation"
+  | "throttled"
+  | "unknown";
+
+/** An AWS failure rewritten for people; `cause` keeps the SDK error for debugging. */
+export class AwsActionableError extends Error {
+  constructor(
+    readonly kind: AwsErrorKind,
+    message: string,
+    readonly awsCode: string | undefined,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = "AwsActionableError";
+  }
+}
+
+export interface AwsErrorContext {
+  /** The IAM action that was attempted, e.g. "cloudformation:CreateChangeSet". */
+  action: string;
+  stackName?: string;
+  bucket?: string;
+  region?: string;
+}
+
+interface SdkErrorShape {
+  name?: string;
+  message?: string;
+  code?: string;
+  $fault?: string;
+  $retryable?: { throttling?: boolean };
+  $metadata?: { httpStatusCode?: number };
+  Code?: string;
+  Endpoint?: string;
+  Region?: string;
+}
+
+function shape(error: unknown): SdkErrorShape {
+  return typeof error === "object" && error !== null ? (error as SdkErrorShape) : {};
+}
+
+export function errorCode(error: unknown): string | undefined {
+  const e = shape(error);
+  return e.Code ?? e.name ?? e.code;
+}
+
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+const THROTTLE_CODES = new Set([
+  "Throttling",
+  "ThrottlingException",
+  "ThrottledException",
+  "RequestThrottled",
+  "RequestThrottledException",
+  "TooManyRequestsException",
+  "RequestLimitExceeded",
+  "SlowDown",
+  "ProvisionedThroughputExceededException",
+  "BandwidthLimitExceeded",
+]);
+
+const TRANSIENT_CODES = new Set([
+  "InternalFailure",
+  "InternalError",
+  "ServiceUnavailable",
+  "ServiceUnavailableException",
+  "RequestTimeout",
+  "RequestTimeoutException",
+  "TimeoutError",
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EAI_AGAIN",
+]);
+
+export function isThrottle(error: unknown): boolean {
+  const e = shape(error);
+  const code = errorCode(error);
+  return (
+    (code !== undefined && THROTTLE_CODES.has(code)) ||
+    e.$retryable?.throttling === true ||
+    e.$metadata?.httpStatusCode === 429 ||
+    /rate exceeded/i.test(e.message ?? "")
+  );
+}
+
+/** Throttling, 5xx and network failures: worth another try after a pause, never a reason to fail. */
+export function isRetryable(error: unknown): boolean {
+  if (isThrottle(error)) return true;
+  const e = shape(error);
+  const code = errorCode(error);
+  if (code !== undefined && TRANSIENT_CODES.has(code)) return true;
+  if (e.code !== undefined && TRANSIENT_CODES.has(e.code)) return true;
+  const status = e.$metadata?.httpStatusCode;
+  return e.$fault === "server" || (status !== undefined && status >= 500);
+}
+
+/** CloudFormation answers DescribeStacks for a missing stack with this ValidationError. */
+export function isStackMissing(error: unknown): boolean {
+  return errorCode(error) === "ValidationError" && /does not exist/i.test(errorMessage(error));
+}
+
+const EXPIRED_CODES = new Set(["ExpiredToken", "ExpiredTokenException", "RequestExpired", "TokenRefreshRequired"]);
+const INVALID_CODES = new Set([
+  "InvalidClientTokenId",
+  "UnrecognizedClientException",
+  "SignatureDoesNotMatch",
+  "InvalidAccessKeyId",
+  "IncompleteSignature",
+]);
+const DENIED_CODES = new Set([
+  "AccessDenied",
+  "AccessDeniedException",
+  "UnauthorizedOperation",
+  "AuthorizationError",
+  "Forbidden",
+]);
+
+const CREDENTIALS_STEP =
+  "Add aws-actions/configure-aws-credentials before this step (with role-to-assume and the id-token: write permission for OIDC).";
+
+/**
+ * Maps an SDK error to an AwsActionableError. Errors that are already actionable pass through
+ * unchanged, so callers may map at every layer without double wrapping.
+ */
+export function describeAwsError(error: unknown, context: AwsErrorContext): AwsActionableError {
+  if (error instanceof AwsActionableError) return error;
+  const e = shape(error);
+  const code = errorCode(error);
+  const raw = errorMessage(error);
+  const stack = context.stackName ? ` for stack ${context.stackName}` : "";
+  const make = (kind: AwsErrorKind, message: string) =>
+    new AwsActionableError(kind, message, code, { cause: error });
+
+  if (code === "CredentialsProviderError" || /could not load credentials/i.test(raw)) {
+    return make(
+      "credentials-missing",
+      `No AWS credentials were found while calling ${context.action}${stack}. ${CREDENTIALS_STEP}`,
+    );
+  }
+  if ((code !== undefined && EXPIRED_CODES.has(code)) || /token.*expired|expired.*token/i.test(raw)) {
+    return make(
+      "credentials-expired",
+      `The AWS credentials expired while calling ${context.action}${stack} (${raw}). Raise role-duration-seconds on configure-aws-credentials so the session outlives the deployment (timeout-minutes plus a margin), then run again.`,
+    );
+  }
+  if (code !== undefined && INVALID_CODES.has(code)) {
+    return make(
+      "credentials-invalid",
+      `AWS rejected the credentials while calling ${context.action}${stack}: ${raw}. Check the role or keys given to configure-aws-credentials and that the region is enabled for the account.`,
+    );
+  }
+  if ((code !== undefined && DENIED_CODES.has(code)) || /is not authorized to perform/i.test(raw)) {
+    const action = /perform:? ([\w-]+:[\w*]+)/i.exec(raw)?.[1] ?? context.action;
+    return make(
+      "access-denied",
+      `Access denied: the credentials may not call ${action}${stack}. Allow ${action} in the deploying role's policy (or the role-arn's, for actions CloudFormation takes on your behalf). AWS said: ${raw}`,
+    );
+  }
+  if (code === "InsufficientCapabilitiesException" || /requires capabilities/i.test(raw)) {
+    const capabilities = /\[([A-Z_, ]+)\]/.exec(raw)?.[1]?.split(/[,\s]+/).filter(Boolean) ?? [];
+    const named = capabilities.length > 0 ? capabilities.join(", ") : "a capability";
+    return make(
+      "insufficient-capabilities",
+      `The template${stack} needs ${named}, which the capabilities input does not grant. Add ${named} to capabilities (e.g. capabilities: CAPABILITY_IAM,${capabilities[0] ?? "CAPABILITY_NAMED_IAM"}).`,
+    );
+  }
+  if (/51[,.]?200 bytes|length less than or equal to 51200|TemplateBody.*(too long|too large)/i.test(raw)) {
+    return make(
+      "template-too-large",
+      `The template${stack} is over CloudFormation's 51,200-byte limit for inline templates. Set artifact-bucket (an S3 bucket in the stack's region) so the template is uploaded and passed by URL.`,
+    );
+  }
+  if (
+    code === "PermanentRedirect" ||
+    code === "AuthorizationHeaderMalformed" ||
+    (code === "IllegalLocationConstraintException" && context.bucket !== undefined) ||
+    (e.$metadata?.httpStatusCode === 301 && context.bucket !== undefined) ||
+    /bucket is in this region|wrong region|is in a different region/i.test(raw)
+  ) {
+    const bucket = context.bucket ?? "the artifact bucket";
+    const where = e.Region ?? /expecting '([a-z0-9-]+)'/.exec(raw)?.[1];
+    return make(
+      "bucket-region",
+      `S3 bucket ${bucket} is in another region${where ? ` (${where})` : ""} than the stack${context.region ? ` (${context.region})` : ""}. CloudFormation reads templates only from a bucket in the stack's region: use a bucket in ${context.region ?? "that region"} as artifact-bucket.`,
+    );
+  }
+  const unknownParams = /Parameters: \[([^\]]*)\] do not exist in the template/i.exec(raw);
+  if (unknownParams) {
+    return make(
+      "unknown-parameter",
+      `Parameter(s) ${unknownParams[1]} in parameter-overrides are not declared in the template${stack}. Remove them from parameter-overrides or declare them under Parameters.`,
+    );
+  }
+  const missingParams = /Parameters: \[([^\]]*)\] must have values/i.exec(raw);
+  if (missingParams) {
+    return make(
+      "missing-parameter",
+      `Parameter(s) ${missingParams[1]} have no value${stack}. Give them in parameter-overrides (Key=Value) or give them a Default in the template.`,
+    );
+  }
+  if (isThrottle(error)) {
+    return make(
+      "throttled",
+      `AWS kept throttling ${context.action}${stack} after every retry: ${raw}. Too many deployments share the account's API rate; run again, or serialise deployments with a concurrency group.`,
+    );
+  }
+  if (code === "ValidationError") {
+    return make("validation", `CloudFormation rejected ${context.action}${stack}: ${raw}`);
+  }
+  return make("unknown", `${context.action}${stack} failed: ${code && code !== "Error" ? `${code}: ` : ""}${raw}`);
+}

@@ -1,0 +1,158 @@
+import {
+  type Capability,
+  type Change,
+  type ChangeSetType,
+  CreateChangeSetCommand,
+  DeleteChangeSetCommand,
+  DescribeChangeSetCommand,
+  type DescribeChangeSetCommandOutput,
+  ExecuteChangeSetCommand,
+  type Parameter,
+  type Tag,
+} from "@aws-sdk/client-cloudformation";
+import { describeAwsError, isRetryable } from "../aws/errors";
+import type { CfnClient, Runtime } from "./runtime";
+import type { TemplateLocation } from "./template-source";
+import { type Backoff, pollDelay } from "./wait";
+
+/** Change sets: create, wait until ready, read every page of changes, execute, and clean up. */
+
+export interface CreateChangeSetInput {
+  stackName: string;
+  changeSetName: string;
+  type: ChangeSetType;
+  template: TemplateLocation;
+  parameters: Parameter[];
+  tags: Tag[];
+  capabilities: string[];
+  roleArn?: string;
+  description?: string;
+}
+
+export interface ChangeSetRef {
+  id: string;
+  stackId: string;
+}
+
+export async function createChangeSet(cfn: CfnClient, input: CreateChangeSetInput): Promise<ChangeSetRef> {
+  try {
+    const response = await cfn.send(
+      new CreateChangeSetCommand({
+        StackName: input.stackName,
+        ChangeSetName: input.changeSetName,
+        ChangeSetType: input.type,
+        ...input.template,
+        Parameters: input.parameters,
+        Tags: input.tags,
+        Capabilities: input.capabilities as Capability[],
+        RoleARN: input.roleArn,
+        Description: input.description,
+      }),
+    );
+    return { id: response.Id ?? input.changeSetName, stackId: response.StackId ?? input.stackName };
+  } catch (error) {
+    throw describeAwsError(error, { action: "cloudformation:CreateChangeSet", stackName: input.stackName });
+  }
+}
+
+/** CloudFormation's wording for a change set with nothing to do; it has varied over the years. */
+const NO_CHANGES = /didn't contain changes|No updates are to be performed|does not contain any changes/i;
+
+export type ChangeSetState =
+  | { state: "ready"; description: DescribeChangeSetCommandOutput }
+  | { state: "empty"; reason: string }
+  | { state: "failed"; reason: string }
+  | { state: "timed-out"; status: string };
+
+const CHANGE_SET_BACKOFF: Backoff = { initialMs: 500, maxMs: 5_000, factor: 1.6 };
+
+/** Polls until the change set is CREATE_COMPLETE or FAILED; the first page of the answer is returned. */
+export async function waitForChangeSet(
+  cfn: CfnClient,
+  ref: { id: string; stackName: string },
+  deadline: number,
+  runtime: Runtime,
+  backoff: Backoff = CHANGE_SET_BACKOFF,
+): Promise<ChangeSetState> {
+  const random = runtime.random ?? Math.random;
+  let status = "CREATE_PENDING";
+  for (let round = 0; ; round++) {
+    try {
+      const description = await cfn.send(
+        new DescribeChangeSetCommand({ ChangeSetName: ref.id, StackName: ref.stackName }),
+      );
+      status = description.Status ?? status;
+      if (status === "CREATE_COMPLETE") return { state: "ready", description };
+      if (status === "FAILED" || status === "DELETE_COMPLETE" || status === "DELETE_FAILED") {
+        const reason = description.StatusReason ?? "(no reason given)";
+        return NO_CHANGES.test(reason) ? { state: "empty", reason } : { state: "failed", reason };
+      }
+    } catch (error) {
+      if (!isRetryable(error)) {
+        throw describeAwsError(error, { action: "cloudformation:DescribeChangeSet", stackName: ref.stackName });
+      }
+    }
+    const now = runtime.clock();
+    if (now >= deadline) return { state: "timed-out", status };
+    await runtime.sleep(Math.min(pollDelay(round, backoff, random), deadline - now));
+  }
+}
+
+/** Every change, across all pages; `first` saves a call when the waiter already read page one. */
+export async function listChanges(
+  cfn: CfnClient,
+  ref: { id: string; stackName: string },
+  first?: DescribeChangeSetCommandOutput,
+): Promise<Change[]> {
+  const changes: Change[] = [...(first?.Changes ?? [])];
+  let token = first ? first.NextToken : undefined;
+  if (!first) {
+    const page = await cfn.send(new DescribeChangeSetCommand({ ChangeSetName: ref.id, StackName: ref.stackName }));
+    changes.push(...(page.Changes ?? []));
+    token = page.NextToken;
+  }
+  while (token) {
+    const page = await cfn.send(
+      new DescribeChangeSetCommand({ ChangeSetName: ref.id, StackName: ref.stackName, NextToken: token }),
+    );
+    changes.push(...(page.Changes ?? []));
+    token = page.NextToken;
+  }
+  return changes;
+}
+
+export async function executeChangeSet(
+  cfn: CfnClient,
+  ref: { id: string; stackName: string },
+  options: { disableRollback: boolean; clientRequestToken?: string },
+): Promise<void> {
+  try {
+    await cfn.send(
+      new ExecuteChangeSetCommand({
+        ChangeSetName: ref.id,
+        StackName: ref.stackName,
+        DisableRollback: options.disableRollback,
+        ClientRequestToken: options.clientRequestToken,
+      }),
+    );
+  } catch (error) {
+    throw describeAwsError(error, { action: "cloudformation:ExecuteChangeSet", stackName: ref.stackName });
+  }
+}
+
+/** Best effort: a change set left behind is clutter, not a reason to hide the real outcome. */
+export async function deleteChangeSet(
+  cfn: CfnClient,
+  ref: { id: string; stackName: string },
+  log: Runtime["log"],
+): Promise<boolean> {
+  try {
+    await cfn.send(new DeleteChangeSetCommand({ ChangeSetName: ref.id, StackName: ref.stackName }));
+    return true;
+  } catch (error) {
+    log(
+      `Could not delete change set ${ref.id} (${(error as Error).message}); delete it with: aws cloudformation delete-change-set --stack-name ${ref.stackName} --change-set-name ${ref.id}`,
+    );
+    return false;
+  }
+}

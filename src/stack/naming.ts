@@ -1,0 +1,53 @@
+import { createHash } from "node:crypto";
+
+/** CloudFormation's own limits for stack and change set names. */
+export const MAX_STACK_NAME = 128;
+export const STACK_NAME_PATTERN = /^[A-Za-z][-A-Za-z0-9]*$/;
+
+function shortHash(text: string): string {
+  return createHash("sha256").update(text).digest("hex").slice(0, 8);
+}
+
+/**
+ * Replaces every run of characters a stack name may not hold with one dash, drops leading
+ * characters until a letter, and trailing dashes. Returns "" when nothing usable is left.
+ */
+export function sanitizeName(raw: string): string {
+  return raw
+    .replace(/[^-A-Za-z0-9]+/g, "-")
+    .replace(/-{2,}/g, "-")
+    .replace(/^[^A-Za-z]+/, "")
+    .replace(/-+$/, "");
+}
+
+/**
+ * `<prefix>-pr-<number>`, made valid. When too long the prefix is cut and a hash of the full
+ * prefix is put in its place's end, so the name stays the same on every run of the same pull
+ * request and two long prefixes that share a beginning still get different names.
+ */
+export function previewStackName(prefix: string, pr: number): string {
+  if (!Number.isInteger(pr) || pr <= 0) {
+    throw new Error(`Pull request number ${pr} is not a positive integer; a preview stack name needs one.`);
+  }
+  const suffix = `-pr-${pr}`;
+  const base = sanitizeName(prefix) || "preview";
+  const full = `${base}${suffix}`;
+  if (full.length <= MAX_STACK_NAME) return full;
+  const hash = shortHash(prefix);
+  const room = MAX_STACK_NAME - suffix.length - hash.length - 1;
+  const cut = base.slice(0, room).replace(/-+$/, "");
+  return `${cut}-${hash}${suffix}`;
+}
+
+export function isValidStackName(name: string): boolean {
+  return name.length <= MAX_STACK_NAME && STACK_NAME_PATTERN.test(name);
+}
+
+/**
+ * Unique per workflow run and attempt, so a re-run never collides with the change set an
+ * earlier attempt left behind, and a reader can tell which run made it.
+ */
+export function changeSetName(runId: string | number, attempt: number | string): string {
+  const id = sanitizeName(`preview-stacks-${runId}-${attempt}`);
+  return id.length <= MAX_STACK_NAME ? id : `preview-stacks-${shortHash(id)}`;
+}

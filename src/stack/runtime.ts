@@ -1,0 +1,27 @@
+import type { CloudFormationClient } from "@aws-sdk/client-cloudformation";
+import type { S3Client } from "@aws-sdk/client-s3";
+
+/**
+ * What the stack modules need from the world, passed in so that tests drive time and AWS
+ * without sleeping or reaching the network.
+ */
+
+/** Milliseconds since the epoch. */
+export type Clock = () => number;
+export type Sleep = (ms: number) => Promise<void>;
+/** One line of the run's log; the action passes core.info. */
+export type Log = (line: string) => void;
+/** A number in [0, 1); injectable so jitter is deterministic in tests. */
+export type Random = () => number;
+
+export type CfnClient = Pick<CloudFormationClient, "send">;
+export type S3Like = Pick<S3Client, "send">;
+
+export interface Runtime {
+  clock: Clock;
+  sleep: Sleep;
+  log: Log;
+  random?: Random;
+}
+
+export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

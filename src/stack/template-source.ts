@@ -1,0 +1,110 @@
+import { createHash } from "node:crypto";
+import { PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
+import { describeAwsError } from "../aws/errors";
+import type { MapNode } from "../template/model";
+import { mapGet, parseTemplate, toPlain } from "../template/parse";
+
+/** CloudFormation's limit for TemplateBody; larger templates must be passed by S3 URL. */
+export const TEMPLATE_BODY_LIMIT = 51_200;
+
+export interface LoadedTemplate {
+  file: string;
+  body: string;
+  bytes: number;
+  /** sha256 of the body, hex: the S3 key, so an unchanged template is never stored twice. */
+  hash: string;
+  /** The template as JSON.parse would give it (short-form tags in long form), for diffs. */
+  plain: Record<string, unknown>;
+  hasTransform: boolean;
+  /** 1-based line of a top-level Resources entry, for annotations; undefined when not found. */
+  resourceLine(logicalId: string): number | undefined;
+}
+
+export class TemplateError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "TemplateError";
+  }
+}
+
+export function loadTemplate(file: string, body: string): LoadedTemplate {
+  const parsed = parseTemplate(body, file);
+  if (!parsed.root || parsed.root.kind !== "map") {
+    const first = parsed.findings[0];
+    const where = first ? ` (line ${first.range.start.line}: ${first.message})` : "";
+    throw new TemplateError(
+      `Template ${file} could not be parsed${where}. Fix the template; the validate action reports every problem with its line.`,
+    );
+  }
+  const root = parsed.root as MapNode;
+  const resources = mapGet(root, "Resources")?.value;
+  const transform = mapGet(root, "Transform");
+  return {
+    file,
+    body,
+    bytes: Buffer.byteLength(body, "utf8"),
+    hash: createHash("sha256").update(body).digest("hex"),
+    plain: toPlain(root) as Record<string, unknown>,
+    hasTransform: transform !== undefined && !(transform.value.kind === "seq" && transform.value.items.length === 0),
+    resourceLine: (logicalId) => mapGet(resources, logicalId)?.keyRange.start.line,
+  };
+}
+
+export interface TemplateArtifacts {
+  bucket?: string;
+  /** Key prefix inside the bucket; a trailing slash is added when missing. */
+  prefix?: string;
+  region: string;
+  /** Set when requests go to a local endpoint, so the URL points there in path style. */
+  endpoint?: string;
+}
+
+export type TemplateLocation = { TemplateBody: string } | { TemplateURL: string };
+
+export function artifactKey(template: LoadedTemplate, stackName: string, prefix = ""): string {
+  const base = prefix === "" || prefix.endsWith("/") ? prefix : `${prefix}/`;
+  return `${base}${stackName}/${template.hash}.template`;
+}
+
+export function templateUrl(bucket: string, key: string, artifacts: TemplateArtifacts): string {
+  const path = key.split("/").map(encodeURIComponent).join("/");
+  if (artifacts.endpoint) return `${artifacts.endpoint.replace(/\/+$/, "")}/${bucket}/${path}`;
+  return `https://${bucket}.s3.${artifacts.region}.amazonaws.com/${path}`;
+}
+
+/**
+ * Small templates go inline. Larger ones are uploaded once per content hash and passed by URL;
+ * without a bucket that is impossible, and the error says which input to set.
+ */
+export async function templateLocation(
+  template: LoadedTemplate,
+  stackName: string,
+  artifacts: TemplateArtifacts,
+  s3: Pick<S3Client, "send"> | undefined,
+): Promise<TemplateLocation> {
+  if (template.bytes <= TEMPLATE_BODY_LIMIT) return { TemplateBody: template.body };
+  if (!artifacts.bucket || !s3) {
+    throw new TemplateError(
+      `Template ${template.file} is ${template.bytes.toLocaleString("en-US")} bytes, over CloudFormation's ${TEMPLATE_BODY_LIMIT.toLocaleString("en-US")}-byte limit for inline templates. Set artifact-bucket to an S3 bucket in ${artifacts.region} so the template can be uploaded and passed by URL.`,
+    );
+  }
+  const key = artifactKey(template, stackName, artifacts.prefix);
+  try {
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: artifacts.bucket,
+        Key: key,
+        Body: template.body,
+        ContentType: "text/plain; charset=utf-8",
+      }),
+    );
+  } catch (error) {
+    throw describeAwsError(error, {
+      action: "s3:PutObject",
+      stackName,
+      bucket: artifacts.bucket,
+      region: artifacts.region,
+    });
+  }
+  return { TemplateURL: templateUrl(artifacts.bucket, key, artifacts) };
+}

@@ -1,0 +1,107 @@
+/**
+ * Finding the templates a run names: globs matched from the workspace, and the checks that turn a
+ * path that cannot be a template (missing, a directory, empty, binary, too large) into a clear error.
+ */
+import { readFileSync, statSync } from "node:fs";
+import { isAbsolute, relative, resolve } from "node:path";
+import { glob, isDynamicPattern } from "tinyglobby";
+
+/** CloudFormation's own limit is 1 MB; anything past 5 MB is not a template we should load. */
+export const MAX_TEMPLATE_BYTES = 5 * 1024 * 1024;
+
+export class TemplateFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "TemplateFileError";
+  }
+}
+
+export interface TemplateFile {
+  /** Path as shown to the user: relative to the workspace when inside it. */
+  display: string;
+  absolute: string;
+}
+
+function displayPath(workspace: string, absolute: string): string {
+  const rel = relative(workspace, absolute);
+  return rel.startsWith("..") || isAbsolute(rel) ? absolute : rel.split("\\").join("/");
+}
+
+/**
+ * Expands each pattern from the workspace. A plain path must exist; a glob must match at least one
+ * file unless `allowEmpty`. Results keep the order of the patterns, without duplicates.
+ */
+export async function resolveTemplates(
+  patterns: readonly string[],
+  workspace: string,
+  options: { allowEmpty?: boolean; input?: string } = {},
+): Promise<TemplateFile[]> {
+  const seen = new Set<string>();
+  const files: TemplateFile[] = [];
+  const add = (absolute: string) => {
+    if (seen.has(absolute)) return;
+    seen.add(absolute);
+    files.push({ absolute, display: displayPath(workspace, absolute) });
+  };
+  const what = options.input ? `'${options.input}' ` : "";
+  for (const pattern of patterns) {
+    if (!isDynamicPattern(pattern)) {
+      add(resolve(workspace, pattern));
+      continue;
+    }
+    const matches = await glob(pattern, {
+      cwd: workspace,
+      absolute: true,
+      onlyFiles: true,
+      dot: false,
+      expandDirectories: false,
+    });
+    if (matches.length === 0 && !options.allowEmpty) {
+      throw new TemplateFileError(
+        `The pattern ${what}'${pattern}' matched no file under ${workspace}. Check the path, or set allow-empty: true when no template is fine.`,
+      );
+    }
+    for (const match of matches.sort()) add(resolve(match));
+  }
+  return files;
+}
+
+/** Reads a template, refusing what cannot be one with a message that says what to do. */
+export function readTemplate(file: TemplateFile): string {
+  let size: number;
+  try {
+    const stat = statSync(file.absolute);
+    if (stat.isDirectory()) {
+      throw new TemplateFileError(
+        `${file.display} is a directory; name the template files in it, e.g. ${file.display}/*.yaml.`,
+      );
+    }
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof TemplateFileError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT")
+      throw new TemplateFileError(
+        `${file.display} does not exist. Check the path (it is read relative to the workspace).`,
+      );
+    throw new TemplateFileError(`${file.display} cannot be read: ${(error as Error).message}`);
+  }
+  if (size === 0)
+    throw new TemplateFileError(`${file.display} is empty; a template needs at least a Resources section.`);
+  if (size > MAX_TEMPLATE_BYTES) {
+    throw new TemplateFileError(
+      `${file.display} is ${(size / 1024 / 1024).toFixed(1)} MB; CloudFormation accepts at most 1 MB, and files over 5 MB are not read.`,
+    );
+  }
+  let buffer: Buffer;
+  try {
+    buffer = readFileSync(file.absolute);
+  } catch (error) {
+    throw new TemplateFileError(`${file.display} cannot be read: ${(error as Error).message}`);
+  }
+  if (buffer.includes(0))
+    throw new TemplateFileError(`${file.display} is a binary file, not a YAML or JSON template.`);
+  const text = buffer.toString("utf8");
+  // A UTF-8 byte order mark is accepted by CloudFormation; positions are counted without it.
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}

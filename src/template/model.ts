@@ -1,0 +1,74 @@
+/**
+ * The shapes every part of template validation shares: a position-carrying node tree that the
+ * parser builds from YAML or JSON, the findings rules produce, and the rule contract.
+ *
+ * Short-form intrinsics (`!Ref X`, `!GetAtt a.b`, `!Sub ...`) are normalised by the parser to
+ * their long form: a one-entry map `{ "Ref": X }`, `{ "Fn::GetAtt": "a.b" }`, ... whose key range
+ * is the tag's range, so rules only ever see the long form. `MapNode.tag` keeps the original
+ * short tag (e.g. "!GetAtt") for messages.
+ */
+
+/** 1-based line and column, as editors and GitHub annotations count them. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** `end` is exclusive: the position just after the last character. */
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export type ScalarValue = string | number | boolean | null;
+
+export interface ScalarNode {
+  kind: "scalar";
+  value: ScalarValue;
+  range: Range;
+}
+
+export interface SeqNode {
+  kind: "seq";
+  items: Node[];
+  range: Range;
+}
+
+export interface MapEntry {
+  key: string;
+  keyRange: Range;
+  value: Node;
+}
+
+export interface MapNode {
+  kind: "map";
+  entries: MapEntry[];
+  range: Range;
+  /** Set when the map was written as a YAML short-form tag, e.g. "!Sub". */
+  tag?: string;
+}
+
+export type Node = ScalarNode | SeqNode | MapNode;
+
+export type Severity = "error" | "warning" | "informational";
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  /** Path of the template as the user named it (relative to the workspace when there is one). */
+  file: string;
+  range: Range;
+  /** Path into the template, e.g. ["Resources", "Bucket", "Properties", "BucketName"]. */
+  path?: (string | number)[];
+}
+
+export interface ParsedTemplate {
+  file: string;
+  format: "yaml" | "json";
+  source: string;
+  /** Undefined when the document could not be parsed into a tree at all. */
+  root: Node | undefined;
+  /** E0000 findings from parsing (a tree may still be present when the problem was recoverable). */
+  findings: Finding[];
+}

@@ -1,0 +1,156 @@
+/**
+ * Every intrinsic function call of a template, found in one walk shared by all function rules:
+ * each rule then checks only the argument of the calls it owns, and nested calls are checked by
+ * their own rule when the walk reaches them.
+ */
+import type { MapEntry, MapNode, Node } from "../../model";
+import { INTRINSIC_FUNCTIONS, type TemplateIndex } from "../template-index";
+
+export const LANGUAGE_EXTENSIONS = "AWS::LanguageExtensions";
+
+/** Functions that only the `Rules` section knows, and the newer Fn::GetStackOutput. */
+const OTHER_FUNCTIONS = [
+  "Fn::Contains",
+  "Fn::EachMemberEquals",
+  "Fn::EachMemberIn",
+  "Fn::RefAll",
+  "Fn::ValueOf",
+  "Fn::ValueOfAll",
+  "Fn::GetStackOutput",
+];
+
+export const KNOWN_FUNCTIONS: ReadonlySet<string> = new Set([...INTRINSIC_FUNCTIONS, ...OTHER_FUNCTIONS]);
+
+export interface FunctionCall {
+  /** The function key, e.g. "Fn::Join"; may be an unknown "Fn::Foo". */
+  name: string;
+  /** The one-entry mapping that is the call. */
+  node: MapNode;
+  arg: Node;
+  /** The call this one is (somewhere) inside the arguments of. */
+  parent: FunctionCall | undefined;
+  /** Identifiers of the Fn::ForEach loops around the call: names usable in Ref and `${}`. */
+  loopVariables: readonly string[];
+  /** Section and logical id the call sits in. */
+  from: [string, string] | [string];
+}
+
+/**
+ * The function a node is: a one-entry mapping whose key is a known function, or any key that
+ * starts with `Fn::` (unknown ones are reported by the rule of the call around them).
+ */
+export function functionName(node: Node | undefined): string | undefined {
+  if (node?.kind !== "map" || node.entries.length !== 1) return undefined;
+  const key = node.entries[0].key;
+  if (KNOWN_FUNCTIONS.has(key)) return key;
+  if (key.startsWith("Fn::") && !key.startsWith("Fn::ForEach::")) return key;
+  return undefined;
+}
+
+export function usesLanguageExtensions(template: TemplateIndex): boolean {
+  return template.transforms.includes(LANGUAGE_EXTENSIONS);
+}
+
+/** Resource attributes whose values CloudFormation never resolves functions in. */
+const RESOURCE_LITERAL_KEYS = new Set(["Type", "DependsOn", "Condition", "DeletionPolicy", "UpdateReplacePolicy"]);
+
+/** Sections whose functions CloudFormation (or SAM, for Globals) resolves. */
+const RESOLVED_SECTIONS = new Set(["Resources", "Outputs", "Conditions", "Rules", "Globals"]);
+
+const cache = new WeakMap<TemplateIndex, FunctionCall[]>();
+
+export function functionCalls(template: TemplateIndex): FunctionCall[] {
+  const cached = cache.get(template);
+  if (cached) return cached;
+  const calls: FunctionCall[] = [];
+  cache.set(template, calls);
+
+  const visit = (node: Node, parent: FunctionCall | undefined, loops: readonly string[], from: FunctionCall["from"]) => {
+    if (node.kind === "seq") {
+      for (const item of node.items) visit(item, parent, loops, from);
+      return;
+    }
+    if (node.kind !== "map") return;
+    const name = functionName(node);
+    if (name) {
+      const call: FunctionCall = { name, node, arg: node.entries[0].value, parent, loopVariables: loops, from };
+      calls.push(call);
+      visit(call.arg, call, loops, from);
+      return;
+    }
+    for (const entry of node.entries) visitEntry(entry, parent, loops, from);
+  };
+
+  const visitEntry = (
+    entry: MapEntry,
+    parent: FunctionCall | undefined,
+    loops: readonly string[],
+    from: FunctionCall["from"],
+  ) => {
+    const loop = forEachParts(entry);
+    if (!loop) {
+      visit(entry.value, parent, loops, from);
+      return;
+    }
+    visit(loop.collection, parent, loops, from);
+    const inner = loop.identifier ? [...loops, loop.identifier] : loops;
+    visit(loop.body, parent, inner, from);
+  };
+
+  for (const [sectionName, section] of template.sections) {
+    if (!section.map || !RESOLVED_SECTIONS.has(sectionName)) continue;
+    if (sectionName === "Globals" && !template.sam) continue;
+    for (const item of section.map.entries) {
+      const from: FunctionCall["from"] = [sectionName, item.key];
+      if (sectionName === "Resources" && item.value.kind === "map") {
+        for (const entry of item.value.entries) {
+          if (!RESOURCE_LITERAL_KEYS.has(entry.key)) visitEntry(entry, undefined, [], from);
+        }
+      } else {
+        visitEntry(item, undefined, [], from);
+      }
+    }
+  }
+  return calls;
+}
+
+export interface ForEachParts {
+  identifier: string | undefined;
+  collection: Node;
+  body: Node;
+}
+
+/** `Fn::ForEach::Name: [Identifier, Collection, OutputTemplate]` of the language extensions. */
+export function forEachParts(entry: MapEntry): ForEachParts | undefined {
+  if (!entry.key.startsWith("Fn::ForEach::") || entry.value.kind !== "seq" || entry.value.items.length !== 3) {
+    return undefined;
+  }
+  const [identifier, collection, body] = entry.value.items;
+  return {
+    identifier: identifier.kind === "scalar" && typeof identifier.value === "string" ? identifier.value : undefined,
+    collection,
+    body,
+  };
+}
+
+const byName = new WeakMap<TemplateIndex, Map<string, FunctionCall[]>>();
+
+/** The calls of one function, e.g. every Fn::Join of the template. */
+export function callsOf(template: TemplateIndex, name: string): FunctionCall[] {
+  let grouped = byName.get(template);
+  if (!grouped) {
+    grouped = new Map();
+    for (const call of functionCalls(template)) {
+      const list = grouped.get(call.name);
+      if (list) list.push(call);
+      else grouped.set(call.name, [call]);
+    }
+    byName.set(template, grouped);
+  }
+  return grouped.get(name) ?? [];
+}
+
+/** Inside a Fn::ForEach body, `${Id}` and `&{Id}` in names are filled in before deployment. */
+export function hasLoopPlaceholder(text: string, call: FunctionCall): boolean {
+  return call.loopVariables.length > 0 && /[$&]\{[^}]*\}/.test(text);
+}

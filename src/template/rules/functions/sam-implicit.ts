@@ -1,0 +1,200 @@
+/**
+ * The resources the SAM transform generates without the template declaring them, so a Ref or
+ * GetAtt naming one (`MyFunctionRole`, `ServerlessRestApi`, ...) is not reported as undefined and
+ * GetAtt on one can still be checked against the generated resource type.
+ *
+ * Some generated ids end in a hash of the resource's content (`MyApiDeployment3f2a1b...`,
+ * `MyFunctionVersion9c8d...`), so those are matched by prefix.
+ */
+import type { MapNode, Node } from "../../model";
+import { isString, mapGet, type TemplateIndex } from "../template-index";
+
+export interface SamImplicit {
+  /** Generated logical id → resource type, for the ids SAM derives deterministically. */
+  resources: Map<string, string>;
+  /** Prefixes of generated ids that carry a content hash or a name only known at deploy time. */
+  prefixes: { prefix: string; suffix: string; type: string }[];
+  /** `Ref` targets SAM resolves itself, e.g. "MyFunction.Alias", "MyApi.Stage". */
+  refs: Set<string>;
+}
+
+/** The type of a generated resource, or undefined when SAM generates no resource of that id. */
+export function samImplicitType(implicit: SamImplicit, name: string): string | undefined {
+  const exact = implicit.resources.get(name);
+  if (exact !== undefined) return exact;
+  for (const { prefix, suffix, type } of implicit.prefixes) {
+    if (name.length > prefix.length + suffix.length && name.startsWith(prefix) && name.endsWith(suffix)) return type;
+  }
+  return undefined;
+}
+
+const EVENT_RESOURCE_TYPES: Record<string, string> = {
+  CloudWatchEvent: "AWS::Events::Rule",
+  EventBridgeRule: "AWS::Events::Rule",
+  Schedule: "AWS::Events::Rule",
+  ScheduleV2: "AWS::Scheduler::Schedule",
+  CloudWatchLogs: "AWS::Logs::SubscriptionFilter",
+  IoTRule: "AWS::IoT::TopicRule",
+  SNS: "AWS::SNS::Subscription",
+  Kinesis: "AWS::Lambda::EventSourceMapping",
+  DynamoDB: "AWS::Lambda::EventSourceMapping",
+  SQS: "AWS::Lambda::EventSourceMapping",
+  MQ: "AWS::Lambda::EventSourceMapping",
+  MSK: "AWS::Lambda::EventSourceMapping",
+  SelfManagedKafka: "AWS::Lambda::EventSourceMapping",
+  DocumentDB: "AWS::Lambda::EventSourceMapping",
+};
+
+const cache = new WeakMap<TemplateIndex, SamImplicit>();
+
+/** Empty for templates without the SAM transform. */
+export function samImplicitResources(template: TemplateIndex): SamImplicit {
+  const cached = cache.get(template);
+  if (cached) return cached;
+  const implicit: SamImplicit = { resources: new Map(), prefixes: [], refs: new Set() };
+  cache.set(template, implicit);
+  if (!template.sam) return implicit;
+
+  const add = (name: string, type: string) => {
+    if (!template.resources.has(name)) implicit.resources.set(name, type);
+  };
+  const addPrefix = (prefix: string, type: string, suffix = "") => implicit.prefixes.push({ prefix, suffix, type });
+  let restApi = false;
+  let httpApi = false;
+
+  for (const resource of template.resources.values()) {
+    const { name, type } = resource;
+    const props = resource.properties?.value;
+    switch (type) {
+      case "AWS::Serverless::Function": {
+        if (!mapGet(props, "Role")) add(`${name}Role`, "AWS::IAM::Role");
+        publishAlias(implicit, name, props, "AWS::Lambda::Version", "AWS::Lambda::Alias");
+        if (mapGet(props, "FunctionUrlConfig")) {
+          add(`${name}Url`, "AWS::Lambda::Url");
+          add(`${name}UrlPublicPermissions`, "AWS::Lambda::Permission");
+        }
+        if (mapGet(props, "DeploymentPreference")) {
+          add(`${name}DeploymentGroup`, "AWS::CodeDeploy::DeploymentGroup");
+          add("ServerlessDeploymentApplication", "AWS::CodeDeploy::Application");
+          add("CodeDeployServiceRole", "AWS::IAM::Role");
+        }
+        if (mapGet(props, "EventInvokeConfig")) {
+          add(`${name}EventInvokeConfig`, "AWS::Lambda::EventInvokeConfig");
+          addPrefix(`${name}EventInvokeConfigOnSuccess`, "AWS::SNS::Topic");
+          addPrefix(`${name}EventInvokeConfigOnFailure`, "AWS::SNS::Topic");
+        }
+        for (const event of events(props)) {
+          const id = `${name}${event.name}`;
+          const eventType = EVENT_RESOURCE_TYPES[event.type];
+          if (eventType) add(id, eventType);
+          // Api permissions are named per stage (`...PermissionProd`), the others have no suffix.
+          add(`${id}Permission`, "AWS::Lambda::Permission");
+          addPrefix(`${id}Permission`, "AWS::Lambda::Permission");
+          if (mapGet(event.properties, "DeadLetterConfig")) add(`${id}Queue`, "AWS::SQS::Queue");
+          if (event.type === "ScheduleV2") add(`${id}Role`, "AWS::IAM::Role");
+          if (event.type === "Api" && !mapGet(event.properties, "RestApiId")) restApi = true;
+          if (event.type === "HttpApi" && !mapGet(event.properties, "ApiId")) httpApi = true;
+        }
+        break;
+      }
+      case "AWS::Serverless::StateMachine": {
+        if (!mapGet(props, "Role")) add(`${name}Role`, "AWS::IAM::Role");
+        publishAlias(implicit, name, props, "AWS::StepFunctions::StateMachineVersion", "AWS::StepFunctions::StateMachineAlias");
+        for (const event of events(props)) {
+          const id = `${name}${event.name}`;
+          const eventType = EVENT_RESOURCE_TYPES[event.type];
+          if (eventType) add(id, eventType);
+          add(`${id}Role`, "AWS::IAM::Role");
+          if (event.type === "Api" && !mapGet(event.properties, "RestApiId")) restApi = true;
+        }
+        break;
+      }
+      case "AWS::Serverless::Api": {
+        addPrefix(`${name}Deployment`, "AWS::ApiGateway::Deployment");
+        const stage = mapGet(props, "StageName")?.value;
+        if (isString(stage)) add(`${name}${alphanumeric(stage.value)}Stage`, "AWS::ApiGateway::Stage");
+        else addPrefix(name, "AWS::ApiGateway::Stage", "Stage");
+        add(`${name}UsagePlan`, "AWS::ApiGateway::UsagePlan");
+        add(`${name}ApiKey`, "AWS::ApiGateway::ApiKey");
+        add(`${name}UsagePlanKey`, "AWS::ApiGateway::UsagePlanKey");
+        addPrefix(name, "AWS::Lambda::Permission", "AuthorizerPermission");
+        implicit.refs.add(`${name}.Stage`);
+        implicit.refs.add(`${name}.Deployment`);
+        implicit.refs.add(`${name}.DomainName`);
+        break;
+      }
+      case "AWS::Serverless::HttpApi": {
+        const stage = mapGet(props, "StageName")?.value;
+        if (isString(stage)) add(`${name}${alphanumeric(stage.value)}Stage`, "AWS::ApiGatewayV2::Stage");
+        else add(`${name}ApiGatewayDefaultStage`, "AWS::ApiGatewayV2::Stage");
+        addPrefix(name, "AWS::ApiGatewayV2::Stage", "Stage");
+        addPrefix(name, "AWS::Lambda::Permission", "AuthorizerPermission");
+        implicit.refs.add(`${name}.Stage`);
+        implicit.refs.add(`${name}.DomainName`);
+        break;
+      }
+      case "AWS::Serverless::LayerVersion":
+        addPrefix(name, "AWS::Lambda::LayerVersion");
+        break;
+    }
+  }
+
+  if (restApi) {
+    add("ServerlessRestApi", "AWS::ApiGateway::RestApi");
+    add("ServerlessRestApiProdStage", "AWS::ApiGateway::Stage");
+    addPrefix("ServerlessRestApiDeployment", "AWS::ApiGateway::Deployment");
+  }
+  if (httpApi) {
+    add("ServerlessHttpApi", "AWS::ApiGatewayV2::Api");
+    add("ServerlessHttpApiApiGatewayDefaultStage", "AWS::ApiGatewayV2::Stage");
+  }
+  // Globals can attach an implicit-API setting to every function; the implicit API ids are
+  // reserved by SAM, so a reference to them is never a typo for a declared resource.
+  if (template.sections.has("Globals") && !restApi && !httpApi) {
+    const globals = template.sections.get("Globals")?.map;
+    if (mapGet(globals, "Api")) add("ServerlessRestApi", "AWS::ApiGateway::RestApi");
+    if (mapGet(globals, "HttpApi")) add("ServerlessHttpApi", "AWS::ApiGatewayV2::Api");
+  }
+  return implicit;
+}
+
+/** SAM names stages and aliases in logical ids after stripping what ids may not contain. */
+function alphanumeric(text: string): string {
+  return text.replace(/[^A-Za-z0-9]/g, "");
+}
+
+function publishAlias(
+  implicit: SamImplicit,
+  name: string,
+  props: Node | undefined,
+  versionType: string,
+  aliasType: string,
+): void {
+  const alias = mapGet(props, "AutoPublishAlias")?.value;
+  if (!alias) return;
+  implicit.prefixes.push({ prefix: `${name}Version`, suffix: "", type: versionType });
+  if (isString(alias)) implicit.resources.set(`${name}Alias${alphanumeric(alias.value)}`, aliasType);
+  implicit.prefixes.push({ prefix: `${name}Alias`, suffix: "", type: aliasType });
+  implicit.refs.add(`${name}.Alias`);
+  implicit.refs.add(`${name}.Version`);
+}
+
+interface SamEvent {
+  name: string;
+  type: string;
+  properties: MapNode | undefined;
+}
+
+function events(props: Node | undefined): SamEvent[] {
+  const list = mapGet(props, "Events")?.value;
+  if (list?.kind !== "map") return [];
+  return list.entries.map((entry) => {
+    const type = mapGet(entry.value, "Type")?.value;
+    const properties = mapGet(entry.value, "Properties")?.value;
+    return {
+      name: entry.key,
+      type: isString(type) ? type.value : "",
+      properties: properties?.kind === "map" ? properties : undefined,
+    };
+  });
+}

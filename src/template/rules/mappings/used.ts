@@ -1,0 +1,22 @@
+import type { Rule } from "../rule";
+import { hasOpaqueTransform, namedEntries, USER_GUIDE } from "../template/names";
+
+export const mappingUsed: Rule = {
+  id: "W7001",
+  severity: "warning",
+  shortDescription: "Mappings are used",
+  description: "A mapping no Fn::FindInMap reads is dead weight in the template.",
+  source: `${USER_GUIDE}/mappings-section-structure.html`,
+  tags: ["mappings"],
+  check({ template, report }) {
+    if (template.mappings.size === 0 || hasOpaqueTransform(template)) return;
+    const used = new Set<string>();
+    for (const ref of template.references) if (ref.kind === "FindInMap") used.add(ref.target);
+    for (const mapping of namedEntries(template.mappings)) {
+      if (used.has(mapping.key)) continue;
+      report(mapping.keyRange, `Mapping ${mapping.key} is never used: no Fn::FindInMap reads it. Remove it or use it`, {
+        path: ["Mappings", mapping.key],
+      });
+    }
+  },
+};

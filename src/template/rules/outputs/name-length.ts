@@ -1,0 +1,3 @@
+import { nameLengthRule } from "../template/limits";
+
+export const outputNameLength = nameLengthRule("E6011", "Outputs", "Output");

@@ -1,0 +1,84 @@
+import type { MapNode, Node } from "../../model";
+import type { Rule } from "../rule";
+import { isString, mapGet } from "../template-index";
+import { USER_GUIDE } from "../template/names";
+import { numberOf } from "../template/scalars";
+import { isListType } from "./types";
+
+/**
+ * CloudFormation matches AllowedPattern against the whole value. Patterns are Java regular
+ * expressions; one JavaScript cannot compile is left unchecked rather than guessed at.
+ */
+function compilePattern(pattern: string): RegExp | undefined {
+  for (const flags of ["", "u"]) {
+    try {
+      return new RegExp(`^(?:${pattern})$`, flags);
+    } catch {
+      // try the next flavour
+    }
+  }
+  return undefined;
+}
+
+/** Why `value` breaks the parameter's constraints, or undefined when it meets them all. */
+function violation(value: string, body: MapNode): string | undefined {
+  const allowedValues = mapGet(body, "AllowedValues")?.value;
+  if (allowedValues?.kind === "seq" && allowedValues.items.length > 0) {
+    const allowed = allowedValues.items.flatMap((item) => (item.kind === "scalar" && item.value !== null ? [String(item.value)] : []));
+    if (allowed.length === allowedValues.items.length && !allowed.includes(value)) {
+      return `is not one of AllowedValues (${allowed.join(", ")})`;
+    }
+  }
+  const pattern = mapGet(body, "AllowedPattern")?.value;
+  if (isString(pattern)) {
+    const regex = compilePattern(pattern.value);
+    if (regex && !regex.test(value)) return `does not match AllowedPattern ${pattern.value}`;
+  }
+  const minLength = numberOf(mapGet(body, "MinLength")?.value);
+  if (minLength !== undefined && value.length < minLength) return `is shorter than MinLength ${minLength}`;
+  const maxLength = numberOf(mapGet(body, "MaxLength")?.value);
+  if (maxLength !== undefined && value.length > maxLength) return `is longer than MaxLength ${maxLength}`;
+  const number = value.trim() === "" ? Number.NaN : Number(value);
+  const minValue = numberOf(mapGet(body, "MinValue")?.value);
+  if (minValue !== undefined && number < minValue) return `is below MinValue ${minValue}`;
+  const maxValue = numberOf(mapGet(body, "MaxValue")?.value);
+  if (maxValue !== undefined && number > maxValue) return `is above MaxValue ${maxValue}`;
+  return undefined;
+}
+
+function defaultText(node: Node): string | undefined {
+  if (node.kind !== "scalar" || node.value === null) return undefined;
+  return String(node.value);
+}
+
+export const parameterDefault: Rule = {
+  id: "E2015",
+  severity: "error",
+  shortDescription: "A parameter's Default meets its own constraints",
+  description:
+    "The Default must be in AllowedValues, match AllowedPattern and respect MinLength, MaxLength, MinValue and MaxValue; for list types each comma-separated item is checked.",
+  source: `${USER_GUIDE}/parameters-section-structure.html`,
+  tags: ["parameters"],
+  check({ template, report }) {
+    for (const [name, parameter] of template.parameters) {
+      const body = parameter.value;
+      if (body.kind !== "map") continue;
+      const defaultNode = mapGet(body, "Default")?.value;
+      const text = defaultNode && defaultText(defaultNode);
+      if (!defaultNode || text === undefined) continue;
+      const type = mapGet(body, "Type")?.value;
+      const path = ["Parameters", name, "Default"];
+      let problem = violation(text, body);
+      if (problem && isString(type) && isListType(type.value)) {
+        // Constraints of a list parameter apply to each item; the whole string passing is also
+        // accepted, as some templates list the full default among AllowedValues.
+        const items = text.split(",").map((item) => item.trim());
+        const failing = items.map((item) => [item, violation(item, body)] as const).find(([, why]) => why);
+        problem = failing ? `item "${failing[0]}" ${failing[1]}` : undefined;
+      }
+      if (problem) {
+        report(defaultNode, `Parameter ${name}: Default "${text}" ${problem}`, { path });
+      }
+    }
+  },
+};

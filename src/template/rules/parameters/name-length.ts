@@ -1,0 +1,3 @@
+import { nameLengthRule } from "../template/limits";
+
+export const parameterNameLength = nameLengthRule("E2011", "Parameters", "Parameter");

@@ -1,0 +1,110 @@
+import type { Node } from "../../model";
+import type { Rule } from "../rule";
+import { didYouMean } from "../suggest";
+import { intrinsicName, isString } from "../template-index";
+import { isCustomType, realResources, USER_GUIDE } from "./shared";
+
+const ATTRIBUTES = [
+  "Type",
+  "Properties",
+  "DependsOn",
+  "Condition",
+  "DeletionPolicy",
+  "UpdateReplacePolicy",
+  "Metadata",
+  "CreationPolicy",
+  "UpdatePolicy",
+  "Version",
+];
+
+/** Resource attributes the SAM transform consumes (embedded connectors, opting out of Globals). */
+const SAM_ATTRIBUTES = ["Connectors", "IgnoreGlobals"];
+
+/** Functions that can stand for a whole Properties mapping: a choice, or an AWS::Include snippet. */
+const PROPERTIES_FUNCTIONS = new Set(["Fn::If", "Fn::Transform"]);
+
+/** Custom resources signal completion themselves and are never updated in place by policy. */
+const NOT_FOR_CUSTOM = new Set(["CreationPolicy", "UpdatePolicy"]);
+
+export const resourceConfiguration: Rule = {
+  id: "E3001",
+  severity: "error",
+  shortDescription: "Resources are well-formed",
+  description:
+    "Each resource is a mapping with a string Type, only the resource attributes CloudFormation defines " +
+    "(Properties, DependsOn, Condition, DeletionPolicy, UpdateReplacePolicy, Metadata, CreationPolicy, " +
+    "UpdatePolicy, and Version for custom resources), and a mapping as Properties.",
+  source: `${USER_GUIDE}/resources-section-structure.html`,
+  tags: ["resources"],
+  check({ template, report }) {
+    const allowed = template.sam ? [...ATTRIBUTES, ...SAM_ATTRIBUTES] : ATTRIBUTES;
+    for (const resource of realResources(template)) {
+      const base = ["Resources", resource.name];
+      const body = resource.body;
+      if (!body) {
+        report(resource.entry.value, `Resource '${resource.name}' must be a mapping with a Type`, {
+          path: base,
+        });
+        continue;
+      }
+      const typeNode = resource.typeNode;
+      if (!typeNode) {
+        report(resource.entry.keyRange, `Resource '${resource.name}' has no Type`, { path: base });
+      } else if (!isString(typeNode)) {
+        report(typeNode, `The Type of resource '${resource.name}' must be a string, like AWS::S3::Bucket`, {
+          path: [...base, "Type"],
+        });
+      }
+      const custom = resource.type !== undefined && isCustomType(resource.type);
+      for (const entry of body.entries) {
+        const path = [...base, entry.key];
+        if (!allowed.includes(entry.key)) {
+          report(
+            entry.keyRange,
+            `Unknown attribute '${entry.key}' in resource '${resource.name}'${didYouMean(entry.key, allowed)}`,
+            { path },
+          );
+          continue;
+        }
+        const value = entry.value;
+        if (custom && NOT_FOR_CUSTOM.has(entry.key)) {
+          report(entry.keyRange, `${entry.key} is not supported on custom resource '${resource.name}'`, {
+            path,
+          });
+        } else if (entry.key === "Version" && resource.type !== undefined && !custom) {
+          report(entry.keyRange, `Version is only allowed on custom resources, not on ${resource.type}`, {
+            path,
+          });
+        } else if (entry.key === "Properties" && value.kind !== "map") {
+          report(value, `Properties of resource '${resource.name}' must be a mapping`, { path });
+        } else if (
+          entry.key === "Properties" &&
+          !PROPERTIES_FUNCTIONS.has(intrinsicName(value) ?? "Fn::If")
+        ) {
+          report(
+            value,
+            `Properties of resource '${resource.name}' must be a mapping, not ${intrinsicName(value)}`,
+            {
+              path,
+            },
+          );
+        } else if (entry.key === "Condition" && !isString(value)) {
+          report(value, `Condition of resource '${resource.name}' must be the name of a condition`, { path });
+        } else if ((entry.key === "CreationPolicy" || entry.key === "UpdatePolicy") && value.kind !== "map") {
+          report(value, `${entry.key} of resource '${resource.name}' must be a mapping`, { path });
+        } else if (entry.key === "DependsOn" && !dependsOnShapeOk(value)) {
+          report(
+            value,
+            `DependsOn of resource '${resource.name}' must be a resource name or a list of them`,
+            { path },
+          );
+        }
+      }
+    }
+  },
+};
+
+function dependsOnShapeOk(node: Node): boolean {
+  if (isString(node)) return true;
+  return node.kind === "seq" && node.items.every((item) => isString(item));
+}

@@ -1,0 +1,50 @@
+import type { Node } from "../../model";
+import type { Rule } from "../rule";
+import { didYouMean } from "../suggest";
+import { isString, type TemplateIndex } from "../template-index";
+import { realResources, USER_GUIDE } from "./shared";
+
+export const dependsOnTarget: Rule = {
+  id: "E3005",
+  severity: "error",
+  shortDescription: "DependsOn names existing resources",
+  description: "Each name in a resource's DependsOn must be another resource of the template.",
+  source: `${USER_GUIDE}/aws-attribute-dependson.html`,
+  tags: ["resources", "dependson"],
+  check({ template, report }) {
+    const names = [...template.resources.keys()];
+    for (const resource of realResources(template)) {
+      const value = resource.dependsOn?.value;
+      if (!value) continue;
+      const items: Node[] = value.kind === "seq" ? value.items : [value];
+      items.forEach((item, i) => {
+        if (!isString(item)) return; // E3001 reports a DependsOn that is not made of names.
+        const target = item.value;
+        const path = ["Resources", resource.name, "DependsOn", ...(value.kind === "seq" ? [i] : [])];
+        if (target === resource.name) {
+          report(item, `Resource '${resource.name}' depends on itself`, { path });
+        } else if (!template.resources.has(target) && !samGenerated(template, target)) {
+          report(
+            item,
+            `Resource '${resource.name}' depends on '${target}', which is not a resource in this template${didYouMean(target, names)}`,
+            { path },
+          );
+        }
+      });
+    }
+  },
+};
+
+/**
+ * Whether `name` may be a resource the SAM transform generates (MyFunctionRole,
+ * ServerlessRestApi, MyApiProdStage, MyFunctionAliaslive, ...). Several of them end in a
+ * content hash, so any name that extends a SAM resource's logical id is accepted.
+ */
+function samGenerated(template: TemplateIndex, name: string): boolean {
+  if (!template.sam) return false;
+  if (name.startsWith("ServerlessRestApi") || name.startsWith("ServerlessHttpApi")) return true;
+  for (const resource of template.resources.values()) {
+    if (resource.type?.startsWith("AWS::Serverless::") && name.startsWith(resource.name)) return true;
+  }
+  return false;
+}

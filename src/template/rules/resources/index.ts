@@ -1,0 +1,22 @@
+import type { Rule } from "../rule";
+import { circularDependency } from "./circular-dependency";
+import { resourceConfiguration } from "./configuration";
+import { deletionPolicy } from "./deletion-policy";
+import { dependsOnTarget } from "./depends-on";
+import { unknownProperty } from "./property-names";
+import { missingRequiredProperty } from "./required-properties";
+import { resourceType } from "./resource-type";
+import { updateReplacePolicy } from "./update-replace-policy";
+import { propertyValueType } from "./value-types";
+
+export const resourceRules: Rule[] = [
+  resourceConfiguration,
+  unknownProperty,
+  missingRequiredProperty,
+  circularDependency,
+  dependsOnTarget,
+  resourceType,
+  propertyValueType,
+  deletionPolicy,
+  updateReplacePolicy,
+];

@@ -1,0 +1,19 @@
+import type { Rule } from "../rule";
+import { propertyProblems } from "./properties";
+import { USER_GUIDE } from "./shared";
+
+export const unknownProperty: Rule = {
+  id: "E3002",
+  severity: "error",
+  shortDescription: "Resource properties are valid",
+  description:
+    "Every property of a resource, and of the property types nested in it, must be one the resource type defines. " +
+    "With the SAM transform, Globals sections are checked against their AWS::Serverless type too.",
+  source: `${USER_GUIDE}/resources-section-structure.html`,
+  tags: ["resources", "properties"],
+  check({ template, spec, report }) {
+    for (const problem of propertyProblems(template, spec)) {
+      if (problem.kind === "unknown") report(problem.at, problem.message, { path: problem.path });
+    }
+  },
+};

@@ -1,0 +1,55 @@
+import type { Rule } from "../rule";
+import { SAM_TRANSFORM } from "../template-index";
+import { isCustomType, isModuleType, realResources, USER_GUIDE } from "./shared";
+
+/**
+ * Like cfn-lint, custom resources and modules are never reported. Unlike cfn-lint, which errors,
+ * a type outside the AWS and Alexa namespaces that the spec does not know, and that is not a
+ * near miss of a known type, is only a warning:
+ * it is most likely a third-party extension activated in the account's registry, which no
+ * static spec can list.
+ */
+export const resourceType: Rule = {
+  id: "E3006",
+  severity: "error",
+  shortDescription: "Resource types exist",
+  description:
+    "Every resource Type must be a type CloudFormation knows, a custom resource (Custom::*) or a module " +
+    "(*::MODULE). AWS::Serverless types need the AWS::Serverless-2016-10-31 transform.",
+  source: `${USER_GUIDE}/aws-template-resource-type-ref.html`,
+  tags: ["resources"],
+  check({ template, spec, report }) {
+    for (const resource of realResources(template)) {
+      const type = resource.type;
+      const node = resource.typeNode;
+      if (type === undefined || !node) continue;
+      if (isCustomType(type) || isModuleType(type)) continue;
+      const path = ["Resources", resource.name, "Type"];
+      if (type.startsWith("AWS::Serverless::") && spec.has(type)) {
+        if (!template.sam) {
+          report(
+            node,
+            `Resource type '${type}' needs the SAM transform: add 'Transform: ${SAM_TRANSFORM}' to the template`,
+            {
+              path,
+            },
+          );
+        }
+        continue;
+      }
+      if (spec.has(type)) continue;
+      const suggestion = spec.suggest(type);
+      const hint = suggestion && suggestion !== type ? ` (did you mean '${suggestion}'?)` : "";
+      // A near miss of a known type is a typo, whatever its namespace.
+      if (hint || type.startsWith("AWS::") || type.startsWith("Alexa::")) {
+        report(node, `Unknown resource type '${type}'${hint}`, { path });
+      } else {
+        report(
+          node,
+          `Resource type '${type}' is not in the resource specification${hint}; if it is a registry extension, make sure it is activated in every target account and region`,
+          { path, severity: "warning" },
+        );
+      }
+    }
+  },
+};

@@ -1,0 +1,64 @@
+/**
+ * Small facts about resources that several resource rules share: which entries of `Resources`
+ * are real resources, custom and module types, SAM Globals, and how to name a property path in
+ * a message.
+ */
+import type { MapNode } from "../../model";
+import { mapGet, type ResourceInfo, type TemplateIndex } from "../template-index";
+
+export const USER_GUIDE = "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide";
+
+/** `Fn::ForEach::Name` keys (AWS::LanguageExtensions) expand into resources or properties at deploy time. */
+export function isForEachKey(key: string): boolean {
+  return key.startsWith("Fn::ForEach::");
+}
+
+/** The resources rules should look at: every entry of Resources except Fn::ForEach loops. */
+export function* realResources(template: TemplateIndex): Iterable<ResourceInfo> {
+  for (const resource of template.resources.values()) if (!isForEachKey(resource.name)) yield resource;
+}
+
+/** Custom resources take any properties their provider understands. */
+export function isCustomType(type: string): boolean {
+  return type.startsWith("Custom::") || type === "AWS::CloudFormation::CustomResource";
+}
+
+/** Modules (`Org::Service::Thing::MODULE`) come from the account's registry, not the spec. */
+export function isModuleType(type: string): boolean {
+  return type.endsWith("::MODULE");
+}
+
+/**
+ * The Globals subsections SAM supports and the resource type each one applies to
+ * (AWS SAM Developer Guide, "Globals section of the AWS SAM template").
+ */
+export const SAM_GLOBALS: Record<string, string> = {
+  Function: "AWS::Serverless::Function",
+  Api: "AWS::Serverless::Api",
+  HttpApi: "AWS::Serverless::HttpApi",
+  SimpleTable: "AWS::Serverless::SimpleTable",
+  StateMachine: "AWS::Serverless::StateMachine",
+  LayerVersion: "AWS::Serverless::LayerVersion",
+};
+
+/** The Globals subsection (a mapping) that applies to resources of `type`, when SAM is on. */
+export function globalsFor(template: TemplateIndex, type: string): MapNode | undefined {
+  if (!template.sam) return undefined;
+  const globals = template.sections.get("Globals")?.map;
+  for (const [key, globalType] of Object.entries(SAM_GLOBALS)) {
+    if (globalType !== type) continue;
+    const value = mapGet(globals, key)?.value;
+    return value?.kind === "map" ? value : undefined;
+  }
+  return undefined;
+}
+
+/** `LaunchTemplateData.BlockDeviceMappings[0].Ebs`: a property path as people write it. */
+export function displayPath(path: readonly (string | number)[]): string {
+  let out = "";
+  for (const segment of path) {
+    if (typeof segment === "number") out += `[${segment}]`;
+    else out += out === "" ? segment : `.${segment}`;
+  }
+  return out;
+}

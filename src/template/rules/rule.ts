@@ -1,0 +1,48 @@
+/**
+ * The contract every rule meets. A rule is a small declared unit (id, descriptions, source URL,
+ * tags) with one `check` function; the runner knows nothing about any particular rule.
+ */
+import type { Finding, Node, Range, Severity } from "../model";
+import type { SpecIndex } from "../spec/types";
+import type { TemplateIndex } from "./template-index";
+
+export interface ReportOptions {
+  /** Overrides the rule's default severity for this one finding. */
+  severity?: Severity;
+  path?: (string | number)[];
+}
+
+export type Report = (at: Node | Range, message: string, options?: ReportOptions) => void;
+
+export interface RuleInput {
+  template: TemplateIndex;
+  spec: SpecIndex;
+  report: Report;
+}
+
+export interface Rule {
+  /** cfn-lint's id where the check is the same one, so users can map and ignore them. */
+  id: string;
+  severity: Severity;
+  shortDescription: string;
+  description: string;
+  /** Documentation that explains what the rule enforces. */
+  source: string;
+  tags: string[];
+  check(input: RuleInput): void;
+}
+
+export function rangeOf(at: Node | Range): Range {
+  return "start" in at ? at : at.range;
+}
+
+export function toFinding(rule: Rule, file: string, at: Node | Range, message: string, options?: ReportOptions): Finding {
+  return {
+    ruleId: rule.id,
+    severity: options?.severity ?? rule.severity,
+    message,
+    file,
+    range: rangeOf(at),
+    ...(options?.path ? { path: options.path } : {}),
+  };
+}

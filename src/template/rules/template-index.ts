@@ -1,0 +1,338 @@
+/**
+ * One pass over a parsed template that every rule shares: its sections by name, each resource's
+ * type and properties, and every reference (Ref, GetAtt, Sub variables, FindInMap, conditions)
+ * with the place it was written. Rules read this instead of walking the tree themselves.
+ */
+import type { MapEntry, MapNode, Node, ParsedTemplate, Range, ScalarNode } from "../model";
+
+export const SAM_TRANSFORM = "AWS::Serverless-2016-10-31";
+
+export const PSEUDO_PARAMETERS = new Set([
+  "AWS::AccountId",
+  "AWS::NotificationARNs",
+  "AWS::NoValue",
+  "AWS::Partition",
+  "AWS::Region",
+  "AWS::StackId",
+  "AWS::StackName",
+  "AWS::URLSuffix",
+]);
+
+/** Every intrinsic function key CloudFormation knows (long form). */
+export const INTRINSIC_FUNCTIONS = new Set([
+  "Ref",
+  "Condition",
+  "Fn::And",
+  "Fn::Base64",
+  "Fn::Cidr",
+  "Fn::Equals",
+  "Fn::FindInMap",
+  "Fn::ForEach",
+  "Fn::GetAZs",
+  "Fn::GetAtt",
+  "Fn::If",
+  "Fn::ImportValue",
+  "Fn::Join",
+  "Fn::Length",
+  "Fn::Not",
+  "Fn::Or",
+  "Fn::Select",
+  "Fn::Split",
+  "Fn::Sub",
+  "Fn::ToJsonString",
+  "Fn::Transform",
+]);
+
+export interface Section {
+  entry: MapEntry;
+  /** The section's mapping, or undefined when the section is not a mapping (E1001 reports that). */
+  map: MapNode | undefined;
+  /** Named children of the section in source order. */
+  items: Map<string, MapEntry>;
+}
+
+export interface ResourceInfo {
+  name: string;
+  entry: MapEntry;
+  /** The resource's body when it is a mapping. */
+  body: MapNode | undefined;
+  /** The Type value when it is a string. */
+  type: string | undefined;
+  typeNode: Node | undefined;
+  properties: MapEntry | undefined;
+  condition: MapEntry | undefined;
+  dependsOn: MapEntry | undefined;
+}
+
+export type ReferenceKind = "Ref" | "GetAtt" | "Sub" | "FindInMap" | "Condition";
+
+export interface Reference {
+  kind: ReferenceKind;
+  /** Logical name referred to (parameter, resource, mapping or condition). */
+  target: string;
+  /** For GetAtt (and `${Res.Attr}` in Sub): the attribute name. */
+  attribute?: string;
+  /** Where to point a finding about this reference. */
+  range: Range;
+  /** The section and logical id the reference sits in, e.g. ["Resources", "Bucket"]. */
+  from: [string, string] | [string];
+  /** The intrinsic node the reference was taken from. */
+  node: Node;
+}
+
+export interface TemplateIndex {
+  parsed: ParsedTemplate;
+  root: MapNode;
+  file: string;
+  sections: Map<string, Section>;
+  parameters: Map<string, MapEntry>;
+  resources: Map<string, ResourceInfo>;
+  conditions: Map<string, MapEntry>;
+  mappings: Map<string, MapEntry>;
+  outputs: Map<string, MapEntry>;
+  /** True when Transform names AWS::Serverless-2016-10-31. */
+  sam: boolean;
+  transforms: string[];
+  references: Reference[];
+}
+
+export function mapGet(node: Node | undefined, key: string): MapEntry | undefined {
+  if (!node || node.kind !== "map") return undefined;
+  for (const entry of node.entries) if (entry.key === key) return entry;
+  return undefined;
+}
+
+/** The intrinsic function a node is, when it is a one-entry mapping with an intrinsic key. */
+export function intrinsicName(node: Node | undefined): string | undefined {
+  if (!node || node.kind !== "map" || node.entries.length !== 1) return undefined;
+  const key = node.entries[0].key;
+  return INTRINSIC_FUNCTIONS.has(key) ? key : undefined;
+}
+
+export function isString(node: Node | undefined): node is ScalarNode & { value: string } {
+  return node?.kind === "scalar" && typeof node.value === "string";
+}
+
+export interface SubVariable {
+  /** The text between `${` and `}`. */
+  name: string;
+  /** Offset of the name inside the Sub string (after `${`). */
+  offset: number;
+}
+
+/**
+ * The `${...}` variables of a Fn::Sub string. `${!Literal}` is an escape, not a variable.
+ * Returns `malformed` for a `${` that is never closed.
+ */
+export function parseSub(text: string): { variables: SubVariable[]; malformed: number[] } {
+  const variables: SubVariable[] = [];
+  const malformed: number[] = [];
+  let index = text.indexOf("${");
+  while (index !== -1) {
+    const close = text.indexOf("}", index + 2);
+    if (close === -1) {
+      malformed.push(index);
+      break;
+    }
+    const name = text.slice(index + 2, close);
+    if (!name.startsWith("!")) variables.push({ name, offset: index + 2 });
+    index = text.indexOf("${", close + 1);
+  }
+  return { variables, malformed };
+}
+
+function sectionItems(map: MapNode | undefined): Map<string, MapEntry> {
+  const items = new Map<string, MapEntry>();
+  if (map) for (const entry of map.entries) if (!items.has(entry.key)) items.set(entry.key, entry);
+  return items;
+}
+
+/** Range of a substring of a single-line scalar; the whole scalar when the text spans lines. */
+export function subRange(node: ScalarNode, offset: number, length: number): Range {
+  const { start, end } = node.range;
+  const raw = String(node.value);
+  if (start.line !== end.line || end.column - start.column < raw.length) return node.range;
+  // Quoted scalars start one column before their text.
+  const shift = end.column - start.column - raw.length > 0 ? 1 : 0;
+  const column = start.column + shift + offset;
+  return { start: { line: start.line, column }, end: { line: start.line, column: column + length } };
+}
+
+function collectReferences(index: TemplateIndex): void {
+  const refs = index.references;
+  const visit = (node: Node, from: Reference["from"]): void => {
+    if (node.kind === "seq") {
+      for (const item of node.items) visit(item, from);
+      return;
+    }
+    if (node.kind !== "map") return;
+    const fn = intrinsicName(node);
+    if (fn) {
+      const arg = node.entries[0].value;
+      if (fn === "Ref" && isString(arg)) {
+        refs.push({ kind: "Ref", target: arg.value, range: arg.range, from, node });
+        return;
+      }
+      if (fn === "Condition" && isString(arg)) {
+        refs.push({ kind: "Condition", target: arg.value, range: arg.range, from, node });
+        return;
+      }
+      if (fn === "Fn::GetAtt") {
+        if (isString(arg)) {
+          const dot = arg.value.indexOf(".");
+          const target = dot === -1 ? arg.value : arg.value.slice(0, dot);
+          refs.push({
+            kind: "GetAtt",
+            target,
+            attribute: dot === -1 ? undefined : arg.value.slice(dot + 1),
+            range: arg.range,
+            from,
+            node,
+          });
+          return;
+        }
+        if (arg.kind === "seq" && arg.items.length > 0 && isString(arg.items[0])) {
+          const attr = arg.items[1];
+          refs.push({
+            kind: "GetAtt",
+            target: arg.items[0].value,
+            attribute: isString(attr) ? attr.value : undefined,
+            range: arg.items[0].range,
+            from,
+            node,
+          });
+          for (const item of arg.items.slice(1)) visit(item, from);
+          return;
+        }
+      }
+      if (fn === "Fn::Sub") {
+        let text: Node | undefined = arg;
+        let locals = new Set<string>();
+        if (arg.kind === "seq") {
+          text = arg.items[0];
+          const vars = arg.items[1];
+          if (vars?.kind === "map") {
+            locals = new Set(vars.entries.map((e) => e.key));
+            for (const entry of vars.entries) visit(entry.value, from);
+          }
+        }
+        if (isString(text)) {
+          for (const variable of parseSub(text.value).variables) {
+            const name = variable.name.trim();
+            if (locals.has(name)) continue;
+            const dot = name.indexOf(".");
+            const target = dot === -1 ? name : name.slice(0, dot);
+            refs.push({
+              kind: "Sub",
+              target,
+              attribute: dot === -1 ? undefined : name.slice(dot + 1),
+              range: subRange(text, variable.offset, variable.name.length),
+              from,
+              node,
+            });
+          }
+        }
+        return;
+      }
+      if (fn === "Fn::FindInMap" && arg.kind === "seq" && isString(arg.items[0])) {
+        refs.push({ kind: "FindInMap", target: arg.items[0].value, range: arg.items[0].range, from, node });
+        for (const item of arg.items.slice(1)) visit(item, from);
+        return;
+      }
+      if (fn === "Fn::If" && arg.kind === "seq" && isString(arg.items[0])) {
+        refs.push({ kind: "Condition", target: arg.items[0].value, range: arg.items[0].range, from, node });
+        for (const item of arg.items.slice(1)) visit(item, from);
+        return;
+      }
+    }
+    for (const entry of node.entries) visit(entry.value, from);
+  };
+
+  for (const [name, section] of index.sections) {
+    if (!section.map) continue;
+    if (name === "Resources") {
+      for (const resource of index.resources.values()) {
+        const from: Reference["from"] = ["Resources", resource.name];
+        if (!resource.body) continue;
+        for (const entry of resource.body.entries) {
+          if (entry.key === "Condition" && isString(entry.value)) {
+            refs.push({ kind: "Condition", target: entry.value.value, range: entry.value.range, from, node: entry.value });
+          } else if (entry.key === "DependsOn") {
+            // DependsOn names resources but is not a Ref; rules read it from ResourceInfo.dependsOn.
+          } else {
+            visit(entry.value, from);
+          }
+        }
+      }
+    } else if (name === "Outputs") {
+      for (const [outputName, output] of index.outputs) {
+        const from: Reference["from"] = ["Outputs", outputName];
+        if (output.value.kind !== "map") continue;
+        for (const entry of output.value.entries) {
+          if (entry.key === "Condition" && isString(entry.value)) {
+            refs.push({ kind: "Condition", target: entry.value.value, range: entry.value.range, from, node: entry.value });
+          } else visit(entry.value, from);
+        }
+      }
+    } else if (name === "Conditions") {
+      for (const [conditionName, condition] of index.conditions) visit(condition.value, ["Conditions", conditionName]);
+    } else if (name === "Parameters" || name === "Mappings" || name === "Metadata" || name === "Rules") {
+      // Parameters and Mappings hold literals; Rules and Metadata may hold intrinsics that
+      // reference parameters, which counts as use.
+      if (name === "Rules" || name === "Metadata") visit(section.map, [name]);
+    } else {
+      visit(section.map, [name]);
+    }
+  }
+}
+
+export function indexTemplate(parsed: ParsedTemplate, root: MapNode): TemplateIndex {
+  const sections = new Map<string, Section>();
+  for (const entry of root.entries) {
+    if (sections.has(entry.key)) continue;
+    sections.set(entry.key, {
+      entry,
+      map: entry.value.kind === "map" ? entry.value : undefined,
+      items: sectionItems(entry.value.kind === "map" ? entry.value : undefined),
+    });
+  }
+  const items = (name: string) => sections.get(name)?.items ?? new Map<string, MapEntry>();
+
+  const resources = new Map<string, ResourceInfo>();
+  for (const [name, entry] of items("Resources")) {
+    const body = entry.value.kind === "map" ? entry.value : undefined;
+    const typeEntry = mapGet(body, "Type");
+    resources.set(name, {
+      name,
+      entry,
+      body,
+      type: isString(typeEntry?.value) ? typeEntry.value.value : undefined,
+      typeNode: typeEntry?.value,
+      properties: mapGet(body, "Properties"),
+      condition: mapGet(body, "Condition"),
+      dependsOn: mapGet(body, "DependsOn"),
+    });
+  }
+
+  const transforms: string[] = [];
+  const transform = sections.get("Transform")?.entry.value;
+  if (isString(transform)) transforms.push(transform.value);
+  else if (transform?.kind === "seq") for (const item of transform.items) if (isString(item)) transforms.push(item.value);
+
+  const index: TemplateIndex = {
+    parsed,
+    root,
+    file: parsed.file,
+    sections,
+    parameters: items("Parameters"),
+    resources,
+    conditions: items("Conditions"),
+    mappings: items("Mappings"),
+    outputs: items("Outputs"),
+    sam: transforms.includes(SAM_TRANSFORM),
+    transforms,
+    references: [],
+  };
+  collectReferences(index);
+  return index;
+}

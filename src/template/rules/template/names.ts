@@ -1,0 +1,36 @@
+/**
+ * Logical-id conventions the section rules share: the characters CloudFormation accepts, and the
+ * `Fn::ForEach::<Loop>` keys the AWS::LanguageExtensions transform expands before it checks them.
+ */
+import type { MapEntry } from "../../model";
+import type { TemplateIndex } from "../template-index";
+import { SAM_TRANSFORM } from "../template-index";
+
+export const ALPHANUMERIC = /^[A-Za-z0-9]+$/;
+
+export const MAX_NAME_LENGTH = 255;
+
+export const USER_GUIDE = "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide";
+
+export function isForEachKey(key: string): boolean {
+  return key.startsWith("Fn::ForEach::");
+}
+
+/** The named children of a section, without language-extension loops (their ids are templates). */
+export function namedEntries(items: Map<string, MapEntry>): MapEntry[] {
+  const entries: MapEntry[] = [];
+  for (const [key, entry] of items) if (!isForEachKey(key)) entries.push(entry);
+  return entries;
+}
+
+/**
+ * True when a transform other than SAM can add or rename template content (AWS::Include,
+ * macros), so "never used" and "not defined" cannot be decided from the text alone.
+ */
+export function hasOpaqueTransform(template: TemplateIndex): boolean {
+  return template.transforms.some((name) => name !== SAM_TRANSFORM && name !== "AWS::LanguageExtensions");
+}
+
+export function plural(count: number, noun: string): string {
+  return `${count.toLocaleString("en-US")} ${noun}${count === 1 ? "" : "s"}`;
+}

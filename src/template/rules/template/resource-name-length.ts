@@ -1,0 +1,3 @@
+import { nameLengthRule } from "./limits";
+
+export const resourceNameLength = nameLengthRule("E3011", "Resources", "Resource");

@@ -1,0 +1,19 @@
+import type { Rule } from "../rule";
+import { ALPHANUMERIC, namedEntries, USER_GUIDE } from "./names";
+
+export const resourceLogicalIds: Rule = {
+  id: "E3001",
+  severity: "error",
+  shortDescription: "Resource logical ids are alphanumeric",
+  description: "A resource's logical id may contain only the letters A-Z and a-z and the digits 0-9.",
+  source: `${USER_GUIDE}/resources-section-structure.html`,
+  tags: ["resources"],
+  check({ template, report }) {
+    for (const entry of namedEntries(template.sections.get("Resources")?.items ?? new Map())) {
+      if (ALPHANUMERIC.test(entry.key)) continue;
+      report(entry.keyRange, `Resource logical id "${entry.key}" must contain only letters and digits (A-Z, a-z, 0-9)`, {
+        path: ["Resources", entry.key],
+      });
+    }
+  },
+};

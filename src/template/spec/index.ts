@@ -1,0 +1,220 @@
+import { readFileSync } from "node:fs";
+import { sep } from "node:path";
+import { pathToFileURL } from "node:url";
+import { gunzipSync } from "node:zlib";
+import type { PropertySpec, ResourceTypeSpec, SpecIndex, StructSpec, TypeRef } from "./types";
+
+export type { PropertySpec, ResourceTypeSpec, SpecIndex, StructSpec, TypeRef } from "./types";
+
+/**
+ * One resource type as stored in a shard: [properties, attributes, structs], properties as a flat
+ * [name, type, ...] list, each struct as [structName, name, type, ...] (see scripts/build-spec.mjs).
+ */
+type EncodedResource = [string[], string[], string[][]];
+
+type Shard = Record<string, EncodedResource>;
+
+/**
+ * Next to this module from source (src/template/spec/data), next to the bundle in dist/<action>/data,
+ * where the build copies it. The path is built at run time so the bundler leaves it alone.
+ */
+function defaultDataDir(): URL {
+  const dir = [".", "data", ""].join("/");
+  return new URL(dir, import.meta.url);
+}
+
+let defaultIndex: SpecIndex | undefined;
+
+/** The spec index shipped with the project; data is read lazily, per service namespace. */
+export function loadSpec(): SpecIndex {
+  defaultIndex ??= createSpecIndex(defaultDataDir());
+  return defaultIndex;
+}
+
+/** A spec index over the data in `dataDir` (a directory written by `npm run spec`). */
+export function createSpecIndex(dataDir: string | URL): SpecIndex {
+  const base =
+    typeof dataDir === "string"
+      ? pathToFileURL(dataDir.endsWith(sep) ? dataDir : `${dataDir}${sep}`)
+      : dataDir;
+  let names: Set<string> | undefined;
+  let lowerNames: Map<string, string> | undefined;
+  const shards = new Map<string, Shard>();
+  const resources = new Map<string, ResourceTypeSpec>();
+
+  const read = (file: string): Buffer => {
+    const url = new URL(file, base);
+    try {
+      return readFileSync(url);
+    } catch (error) {
+      throw new Error(
+        `Resource specification data ${url.pathname} cannot be read (${(error as Error).message}). ` +
+          "From source, run `npm run spec`; in a bundle, the build must copy src/template/spec/data next to index.js.",
+      );
+    }
+  };
+
+  const allNames = (): Set<string> => {
+    names ??= new Set(JSON.parse(read("names.json").toString("utf8")) as string[]);
+    return names;
+  };
+
+  const shardOf = (typeName: string): Shard => {
+    const [vendor, service] = typeName.split("::");
+    const file = `${vendor}-${service}.json.gz`;
+    let shard = shards.get(file);
+    if (!shard) {
+      shard = JSON.parse(gunzipSync(read(file)).toString("utf8")) as Shard;
+      shards.set(file, shard);
+    }
+    return shard;
+  };
+
+  return {
+    has: (typeName) => allNames().has(typeName),
+
+    resource(typeName) {
+      const cached = resources.get(typeName);
+      if (cached) return cached;
+      if (!allNames().has(typeName)) return undefined;
+      const encoded = shardOf(typeName)[typeName];
+      if (!encoded) return undefined;
+      const spec = decodeResource(typeName, encoded);
+      resources.set(typeName, spec);
+      return spec;
+    },
+
+    suggest(typeName) {
+      const known = allNames();
+      if (known.has(typeName)) return typeName;
+      if (!lowerNames) {
+        lowerNames = new Map();
+        for (const name of known) lowerNames.set(name.toLowerCase(), name);
+      }
+      return closest(typeName.toLowerCase(), lowerNames);
+    },
+  };
+}
+
+function decodeResource(name: string, encoded: EncodedResource): ResourceTypeSpec {
+  const [properties, attributes, structList] = encoded;
+  // A template uses few of a type's structs (AWS::S3::Bucket has 70), so each is decoded on first access.
+  const structs: Record<string, StructSpec> = {};
+  for (const struct of structList) {
+    Object.defineProperty(structs, struct[0], {
+      configurable: true,
+      enumerable: true,
+      get() {
+        const value: StructSpec = { properties: decodeProperties(struct, 1) };
+        Object.defineProperty(structs, struct[0], { value, enumerable: true });
+        return value;
+      },
+    });
+  }
+  return { name, properties: decodeProperties(properties, 0), attributes, structs };
+}
+
+function decodeProperties(pairs: string[], start: number): Record<string, PropertySpec> {
+  const out: Record<string, PropertySpec> = {};
+  for (let i = start; i < pairs.length; i += 2) {
+    const code = pairs[i + 1];
+    const required = code.endsWith("!");
+    out[pairs[i]] = { type: decodeType(required ? code.slice(0, -1) : code), required };
+  }
+  return out;
+}
+
+const PRIMITIVES: Record<string, TypeRef> = {
+  s: { kind: "string" },
+  n: { kind: "number" },
+  i: { kind: "integer" },
+  b: { kind: "boolean" },
+  j: { kind: "json" },
+  t: { kind: "timestamp" },
+  "*": { kind: "any" },
+};
+
+// The same few codes ("s", "[s]", "{s}") recur thousands of times; decoded refs are immutable data.
+const decoded = new Map<string, TypeRef>();
+
+/** Decodes a type code: s n i b j t *, [T] list, {T} map, #Name struct, A|B union. */
+export function decodeType(code: string): TypeRef {
+  let type = decoded.get(code);
+  if (!type) {
+    type = parseType(code);
+    decoded.set(code, type);
+  }
+  return type;
+}
+
+function parseType(code: string): TypeRef {
+  const members = splitUnion(code);
+  if (members.length > 1) return { kind: "union", types: members.map(decodeType) };
+  const primitive = PRIMITIVES[code];
+  if (primitive) return primitive;
+  const first = code[0];
+  const last = code[code.length - 1];
+  if (first === "[" && last === "]") return { kind: "list", item: decodeType(code.slice(1, -1)) };
+  if (first === "{" && last === "}") return { kind: "map", item: decodeType(code.slice(1, -1)) };
+  if (first === "#" && code.length > 1) return { kind: "struct", name: code.slice(1) };
+  throw new Error(
+    `Malformed type code "${code}" in the resource specification data; regenerate it with npm run spec.`,
+  );
+}
+
+function splitUnion(code: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < code.length; i++) {
+    const c = code[i];
+    if (c === "[" || c === "{") depth++;
+    else if (c === "]" || c === "}") depth--;
+    else if (c === "|" && depth === 0) {
+      parts.push(code.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(code.slice(start));
+  return parts;
+}
+
+/**
+ * The known name nearest to `wanted` (both lower-cased) by edit distance, if near enough to be a
+ * plausible typo rather than a different type altogether.
+ */
+function closest(wanted: string, known: Map<string, string>): string | undefined {
+  const exact = known.get(wanted);
+  if (exact) return exact;
+  const limit = Math.max(2, Math.floor(wanted.length / 5));
+  let best: string | undefined;
+  let bestDistance = limit + 1;
+  for (const [lower, name] of known) {
+    if (Math.abs(lower.length - wanted.length) >= bestDistance) continue;
+    const distance = editDistance(wanted, lower, bestDistance);
+    // Names arrive sorted, so among equally near names the first one wins.
+    if (distance < bestDistance) {
+      bestDistance = distance;
+      best = name;
+    }
+  }
+  return best;
+}
+
+/** Levenshtein distance, giving up (returning `bound`) once it cannot come in under `bound`. */
+function editDistance(a: string, b: string, bound: number): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      current.push(value);
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin >= bound) return bound;
+    previous = current;
+  }
+  return previous[b.length];
+}

@@ -1,0 +1,71 @@
+/**
+ * Validation of one template: parse findings, then every rule over the shared template index.
+ * Pure: the caller reads the file and supplies the spec.
+ */
+import type { Finding, ParsedTemplate } from "./model";
+import { parseTemplate } from "./parse";
+import { allRules } from "./rules/index";
+import { type Rule, toFinding } from "./rules/rule";
+import { indexTemplate } from "./rules/template-index";
+import type { SpecIndex } from "./spec/types";
+
+export interface ValidateOptions {
+  spec: SpecIndex;
+  /** Rule ids or id prefixes to leave out ("W", "E30", "W2001"). */
+  ignoreRules?: readonly string[];
+  rules?: readonly Rule[];
+}
+
+export function isIgnored(ruleId: string, ignoreRules: readonly string[] | undefined): boolean {
+  return !!ignoreRules?.some((prefix) => ruleId.startsWith(prefix));
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    a.range.start.line - b.range.start.line ||
+    a.range.start.column - b.range.start.column ||
+    a.ruleId.localeCompare(b.ruleId) ||
+    a.message.localeCompare(b.message)
+  );
+}
+
+export function validateParsed(parsed: ParsedTemplate, options: ValidateOptions): Finding[] {
+  const findings: Finding[] = [...parsed.findings];
+  const root = parsed.root;
+  if (root && root.kind !== "map") {
+    findings.push({
+      ruleId: "E1001",
+      severity: "error",
+      message: "A template must be a mapping of sections (AWSTemplateFormatVersion, Resources, ...)",
+      file: parsed.file,
+      range: root.range,
+    });
+  } else if (root) {
+    const template = indexTemplate(parsed, root);
+    for (const rule of options.rules ?? allRules) {
+      if (isIgnored(rule.id, options.ignoreRules)) continue;
+      try {
+        rule.check({
+          template,
+          spec: options.spec,
+          report: (at, message, reportOptions) =>
+            findings.push(toFinding(rule, parsed.file, at, message, reportOptions)),
+        });
+      } catch (error) {
+        // A rule that breaks on an unexpected shape must not hide every other finding.
+        findings.push({
+          ruleId: "E0002",
+          severity: "error",
+          message: `Rule ${rule.id} could not check this template: ${error instanceof Error ? error.message : String(error)}`,
+          file: parsed.file,
+          range: root.range,
+        });
+      }
+    }
+  }
+  return findings.filter((f) => !isIgnored(f.ruleId, options.ignoreRules)).sort(compareFindings);
+}
+
+export function validateSource(source: string, file: string, options: ValidateOptions): Finding[] {
+  return validateParsed(parseTemplate(source, file), options);
+}

@@ -1,0 +1,742 @@
+import { duplicateKeyMessage, type LineIndex, parseFinding } from "./lines";
+import type { Finding, MapEntry, MapNode, Node, Range, ScalarNode, ScalarValue, SeqNode } from "./model";
+import { applyShortForm, type TagContext } from "./short-forms";
+
+/**
+ * A fast reader for the YAML that CloudFormation templates are made of: block mappings and
+ * sequences, single-line flow collections and quoted scalars, block scalars, comments and
+ * short-form tags. The `yaml` library takes about a second for a 1 MB template here; this takes
+ * a few tens of milliseconds. Anything outside that subset (anchors, multi-line plain or quoted
+ * scalars, explicit keys, directives, tabs, and every syntax error) throws `Unsupported`, and
+ * the caller re-reads the document with the library, which is exact and reports errors well.
+ * The corpus test checks both readers agree, node for node and range for range.
+ */
+export class Unsupported {
+  constructor(readonly at: number) {}
+}
+
+const SPACE = 32;
+const NL = 10;
+const CR = 13;
+const TAB = 9;
+const HASH = 35;
+const COLON = 58;
+const DASH = 45;
+const COMMA = 44;
+
+export function parseYamlFast(
+  source: string,
+  file: string,
+  lines: LineIndex,
+): { root: Node | undefined; findings: Finding[] } {
+  const reader = new FastYaml(source, file, lines);
+  const root = reader.document();
+  return { root, findings: reader.findings };
+}
+
+class FastYaml implements TagContext {
+  readonly findings: Finding[] = [];
+  private pos = 0;
+
+  constructor(
+    readonly src: string,
+    readonly file: string,
+    readonly lines: LineIndex,
+  ) {}
+
+  private bail(at = this.pos): never {
+    throw new Unsupported(at);
+  }
+
+  document(): Node | undefined {
+    const src = this.src;
+    if (src.charCodeAt(0) === 0xfeff) this.bail(0);
+    let indent = this.nextContentLine();
+    if (indent < 0) return undefined;
+    if (src.startsWith("---", this.pos)) {
+      const after = src.charCodeAt(this.pos + 3);
+      if (!(after === SPACE || after === NL || after === CR || Number.isNaN(after))) this.bail();
+      this.pos += 3;
+      this.expectLineEnd();
+      indent = this.nextContentLine();
+      if (indent < 0) this.bail();
+    }
+    if (indent !== 0) this.bail();
+    const start = this.pos;
+    let root: Node;
+    if (this.isSeqIndicator(start)) root = this.blockSeq(0, start);
+    else if (this.keyEnd(start) >= 0) root = this.blockMap(0, start);
+    else this.bail();
+    if (this.nextContentLine() >= 0) this.bail();
+    return root;
+  }
+
+  /**
+   * Moves `pos` to the first character of the next line holding content (skipping blank and
+   * comment-only lines) and returns its indent, or -1 at the end of the source. `pos` must be at
+   * a line start.
+   */
+  private nextContentLine(): number {
+    const src = this.src;
+    let pos = this.pos;
+    for (;;) {
+      const lineStart = pos;
+      let c = src.charCodeAt(pos);
+      while (c === SPACE) c = src.charCodeAt(++pos);
+      if (c === TAB) this.bail(pos);
+      if (c === HASH || c === NL || c === CR) {
+        const nl = src.indexOf("\n", pos);
+        if (nl === -1) {
+          this.pos = src.length;
+          return -1;
+        }
+        if (c === CR && src.charCodeAt(pos + 1) !== NL) this.bail(pos);
+        pos = nl + 1;
+        continue;
+      }
+      if (Number.isNaN(c)) {
+        this.pos = src.length;
+        return -1;
+      }
+      // Document markers and directives at column 1 are the library's business.
+      if (
+        pos === lineStart &&
+        (c === 37 /* % */ || src.startsWith("---", pos) || src.startsWith("...", pos))
+      ) {
+        if (lineStart !== 0 || c !== DASH) this.bail(pos);
+      }
+      this.pos = pos;
+      return pos - lineStart;
+    }
+  }
+
+  /** After a value: only spaces and a comment may remain on the line; moves to the next line. */
+  private expectLineEnd(): void {
+    const src = this.src;
+    let pos = this.pos;
+    let c = src.charCodeAt(pos);
+    if (c === SPACE || c === TAB) {
+      while (c === SPACE || c === TAB) c = src.charCodeAt(++pos);
+      if (c === HASH) {
+        const nl = src.indexOf("\n", pos);
+        this.pos = nl === -1 ? src.length : nl + 1;
+        return;
+      }
+    }
+    if (c === CR) c = src.charCodeAt(++pos);
+    if (c === NL) {
+      this.pos = pos + 1;
+      return;
+    }
+    if (Number.isNaN(c)) {
+      this.pos = pos;
+      return;
+    }
+    this.bail(pos);
+  }
+
+  private isSeqIndicator(pos: number): boolean {
+    if (this.src.charCodeAt(pos) !== DASH) return false;
+    const next = this.src.charCodeAt(pos + 1);
+    return next === SPACE || next === NL || next === CR || Number.isNaN(next);
+  }
+
+  /**
+   * When the text at `pos` is a simple implicit key (`Key:` or `"Key":` followed by a space or
+   * the line end), returns the offset of its colon; otherwise -1.
+   */
+  private keyEnd(pos: number): number {
+    const src = this.src;
+    const c = src.charCodeAt(pos);
+    if (c === 34 || c === 39) {
+      const close = this.quotedEnd(pos);
+      if (close < 0 || src.charCodeAt(close) !== COLON) return -1;
+      return isBreakOrSpace(src.charCodeAt(close + 1)) ? close : -1;
+    }
+    if (startsNonPlain(c, src.charCodeAt(pos + 1))) return -1;
+    let i = pos;
+    for (;;) {
+      const ch = src.charCodeAt(i);
+      if (ch === COLON) {
+        if (isBreakOrSpace(src.charCodeAt(i + 1))) {
+          // `Key :` and keys whose text would read as null are rare; the library handles them.
+          if (src.charCodeAt(i - 1) === SPACE || src.charCodeAt(i - 1) === TAB) this.bail(i);
+          return i;
+        }
+      } else if (ch === NL || ch === CR || Number.isNaN(ch)) {
+        return -1;
+      } else if (ch === HASH && (src.charCodeAt(i - 1) === SPACE || src.charCodeAt(i - 1) === TAB)) {
+        return -1;
+      }
+      i++;
+    }
+  }
+
+  /** Offset just after the closing quote of a single-line quoted scalar, or -1. */
+  private quotedEnd(pos: number): number {
+    const src = this.src;
+    const quote = src.charCodeAt(pos);
+    let i = pos + 1;
+    for (;;) {
+      const c = src.charCodeAt(i);
+      if (c === NL || c === CR || Number.isNaN(c)) return -1;
+      if (c === quote) {
+        if (quote === 39 && src.charCodeAt(i + 1) === 39) {
+          i += 2;
+          continue;
+        }
+        return i + 1;
+      }
+      if (c === 92 && quote === 34) i++;
+      i++;
+    }
+  }
+
+  /** A block mapping whose keys sit at column `indent`; the first key starts at `first`. */
+  private blockMap(indent: number, first: number): MapNode {
+    const src = this.src;
+    const entries: MapEntry[] = [];
+    const seen = new Map<string, number>();
+    let keyStart = first;
+    for (;;) {
+      const colon = this.keyEnd(keyStart);
+      if (colon < 0) this.bail(keyStart);
+      const c = src.charCodeAt(keyStart);
+      const quoted = c === 34 || c === 39;
+      const keyValue = quoted ? this.quotedValue(keyStart, colon) : src.slice(keyStart, colon);
+      if (!quoted && NULL_TEXT.test(keyValue)) this.bail(keyStart);
+      const keyRange = this.lines.range(keyStart, colon);
+      this.pos = colon + 1;
+      const value = this.valueAfterIndicator(indent, false, colon + 1);
+      const firstLine = seen.get(keyValue);
+      if (firstLine === undefined) {
+        seen.set(keyValue, keyRange.start.line);
+        entries.push({ key: keyValue, keyRange, value });
+      } else {
+        this.findings.push(parseFinding(this.file, duplicateKeyMessage(keyValue, firstLine), keyRange));
+      }
+      const next = this.nextContentLine();
+      if (next < indent) {
+        this.rewindToLineStart();
+        break;
+      }
+      if (next > indent || this.isSeqIndicator(this.pos)) this.bail();
+      keyStart = this.pos;
+    }
+    const last = entries.length > 0 ? entries[entries.length - 1] : undefined;
+    return { kind: "map", entries, range: this.blockRange(first, last) };
+  }
+
+  /** A block sequence whose dashes sit at column `indent`; the first dash is at `first`. */
+  private blockSeq(indent: number, first: number): SeqNode {
+    const items: Node[] = [];
+    let dash = first;
+    for (;;) {
+      this.pos = dash + 1;
+      items.push(this.valueAfterIndicator(indent, true, dash + 1));
+      const next = this.nextContentLine();
+      if (next < indent || (next === indent && !this.isSeqIndicator(this.pos))) {
+        this.rewindToLineStart();
+        break;
+      }
+      if (next > indent) this.bail();
+      dash = this.pos;
+    }
+    const last = items[items.length - 1];
+    return { kind: "seq", items, range: { start: this.lines.position(first), end: last.range.end } };
+  }
+
+  private blockRange(start: number, last: MapEntry | undefined): Range {
+    const from = this.lines.position(start);
+    if (!last) return { start: from, end: from };
+    const valueEnd = last.value.range.end;
+    const keyEnd = last.keyRange.end;
+    const end =
+      keyEnd.line > valueEnd.line || (keyEnd.line === valueEnd.line && keyEnd.column > valueEnd.column)
+        ? keyEnd
+        : valueEnd;
+    return { start: from, end };
+  }
+
+  /**
+   * The value after a mapping's colon or a sequence's dash; `indent` is the column of that
+   * key or dash. Leaves `pos` at the start of the line after the value.
+   */
+  private valueAfterIndicator(indent: number, inSeq: boolean, afterIndicator: number): Node {
+    const src = this.src;
+    let pos = this.pos;
+    let c = src.charCodeAt(pos);
+    while (c === SPACE) c = src.charCodeAt(++pos);
+    if (c === TAB) this.bail(pos);
+    if (c === NL || c === CR || Number.isNaN(c) || (c === HASH && pos > afterIndicator)) {
+      this.pos = pos;
+      this.expectLineEnd();
+      const next = this.nextContentLine();
+      if (next > indent) return this.blockNode(next);
+      if (!inSeq && next === indent && this.isSeqIndicator(this.pos)) return this.blockSeq(next, this.pos);
+      if (inSeq) this.bail(afterIndicator);
+      this.rewindToLineStart();
+      return { kind: "scalar", value: null, range: this.lines.range(afterIndicator, afterIndicator) };
+    }
+    this.pos = pos;
+    if (inSeq) {
+      const column = pos - this.lineStart(pos);
+      if (this.isSeqIndicator(pos)) return this.blockSeq(column, pos);
+      if (this.keyEnd(pos) >= 0) return this.blockMap(column, pos);
+    }
+    if (c === 33 /* ! */) {
+      const tagStart = pos;
+      const tagEnd = this.tagEnd(pos);
+      const tag = src.slice(tagStart, tagEnd);
+      this.pos = tagEnd;
+      let d = src.charCodeAt(this.pos);
+      if (d === SPACE) {
+        while (d === SPACE) d = src.charCodeAt(++this.pos);
+        if (d !== NL && d !== CR && d !== HASH && !Number.isNaN(d)) {
+          const valueStart = this.pos;
+          const node = this.inlineValue(indent);
+          return applyShortForm(this, tag, tagStart, node, this.textStart(valueStart, node));
+        }
+      }
+      this.expectLineEnd();
+      const next = this.nextContentLine();
+      let node: Node;
+      if (next > indent) node = this.blockNode(next);
+      else if (!inSeq && next === indent && this.isSeqIndicator(this.pos))
+        node = this.blockSeq(next, this.pos);
+      else this.bail(tagStart);
+      return applyShortForm(this, tag, tagStart, node, undefined);
+    }
+    return this.inlineValue(indent);
+  }
+
+  private lineStart(pos: number): number {
+    return this.src.lastIndexOf("\n", pos - 1) + 1;
+  }
+
+  private rewindToLineStart(): void {
+    this.pos = this.lineStart(this.pos);
+  }
+
+  /** A node that starts a line at column `indent`: a block mapping or block sequence. */
+  private blockNode(indent: number): Node {
+    const pos = this.pos;
+    if (this.isSeqIndicator(pos)) return this.blockSeq(indent, pos);
+    if (this.keyEnd(pos) >= 0) return this.blockMap(indent, pos);
+    // A scalar on its own line under a key is a multi-line form; the library decides.
+    return this.bail(pos);
+  }
+
+  private tagEnd(pos: number): number {
+    const src = this.src;
+    // Verbatim `!<...>` and secondary `!!` tags are the library's business.
+    const second = src.charCodeAt(pos + 1);
+    if (second === 33 || second === 60) this.bail(pos);
+    let i = pos + 1;
+    for (;;) {
+      const c = src.charCodeAt(i);
+      if (c === SPACE || c === NL || c === CR || Number.isNaN(c)) break;
+      if (c === COMMA || c === 91 || c === 93 || c === 123 || c === 125 || c === TAB) this.bail(i);
+      i++;
+    }
+    if (i === pos + 1) this.bail(pos);
+    return i;
+  }
+
+  /**
+   * A value written on the rest of the line (after `key: `, `- ` or a tag): a scalar, a flow
+   * collection or a block scalar. Leaves `pos` at the start of the next line.
+   */
+  private inlineValue(indent: number): Node {
+    const src = this.src;
+    const start = this.pos;
+    const c = src.charCodeAt(start);
+    if (c === 124 || c === 62) return this.blockScalar(indent);
+    let node: Node;
+    if (c === 91 || c === 123) {
+      node = this.flow(indent);
+    } else if (c === 34 || c === 39) {
+      const end = this.quotedEnd(start);
+      if (end < 0) this.bail(start);
+      node = { kind: "scalar", value: this.quotedValue(start, end), range: this.lines.range(start, end) };
+      this.pos = end;
+    } else {
+      if (startsNonPlain(c, src.charCodeAt(start + 1))) this.bail(start);
+      let end = start;
+      for (;;) {
+        const ch = src.charCodeAt(end);
+        if (ch === NL || ch === CR || Number.isNaN(ch)) break;
+        if (ch === HASH && (src.charCodeAt(end - 1) === SPACE || src.charCodeAt(end - 1) === TAB)) break;
+        if (ch === COLON && isBreakOrSpace(src.charCodeAt(end + 1))) this.bail(end);
+        end++;
+      }
+      while (src.charCodeAt(end - 1) === SPACE || src.charCodeAt(end - 1) === TAB) end--;
+      const text = src.slice(start, end);
+      node = { kind: "scalar", value: resolvePlain(text), range: this.lines.range(start, end) };
+      this.pos = end;
+    }
+    this.expectLineEnd();
+    // A more-indented line after a scalar continues it (or is an error); the library decides.
+    const next = this.nextContentLine();
+    if (next > indent) this.bail();
+    this.rewindToLineStart();
+    return node;
+  }
+
+  /** Where a scalar's text appears literally, for `!GetAtt a.b` sub-ranges. */
+  private textStart(valueStart: number, node: Node): number | undefined {
+    if (node.kind !== "scalar") return undefined;
+    const c = this.src.charCodeAt(valueStart);
+    return c === 34 || c === 39 ? valueStart + 1 : valueStart;
+  }
+
+  private quotedValue(start: number, end: number): string {
+    const src = this.src;
+    const inner = src.slice(start + 1, end - 1);
+    if (src.charCodeAt(start) === 39) return inner.includes("''") ? inner.replace(/''/g, "'") : inner;
+    if (!inner.includes("\\")) return inner;
+    return inner.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/g, (_, e: string) => {
+      if (e.length > 1) return String.fromCodePoint(Number.parseInt(e.slice(1), 16));
+      const decoded = DQ_ESCAPES[e];
+      if (decoded === undefined) this.bail(start);
+      return decoded;
+    });
+  }
+
+  /**
+   * `|` or `>` with optional chomping; an explicit indentation indicator is left to the library.
+   * `indent` is the column of the owning key or dash: content must be indented further.
+   */
+  private blockScalar(indent: number): ScalarNode {
+    const src = this.src;
+    const start = this.pos;
+    const folded = src.charCodeAt(start) === 62;
+    let chomp = "clip";
+    let pos = start + 1;
+    const h = src.charCodeAt(pos);
+    if (h === DASH || h === 43) {
+      chomp = h === DASH ? "strip" : "keep";
+      pos++;
+    }
+    const d = src.charCodeAt(pos);
+    if (d >= 48 && d <= 57) this.bail(pos);
+    this.pos = pos;
+    this.expectLineEnd();
+    const texts: (string | undefined)[] = [];
+    let contentIndent = -1;
+    let lineStart = this.pos;
+    let contentEnd = -1;
+    let afterContent = lineStart;
+    let lastContent = -1;
+    while (lineStart < src.length) {
+      let i = lineStart;
+      while (src.charCodeAt(i) === SPACE) i++;
+      const nl = src.indexOf("\n", i);
+      const lineEnd = nl === -1 ? src.length : src.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
+      const spaces = i - lineStart;
+      if (i === lineEnd) {
+        // A blank line holding more spaces than the content indent is content in YAML.
+        if (contentIndent >= 0 ? spaces > contentIndent : spaces > 0) this.bail(i);
+        texts.push(undefined);
+      } else {
+        if (contentIndent < 0) {
+          if (spaces <= indent) break;
+          contentIndent = spaces;
+        } else if (spaces < contentIndent) {
+          break;
+        }
+        const c = src.charCodeAt(i);
+        // More-indented lines fold differently and tabs start content; both are rare.
+        if (c === TAB || (spaces > contentIndent && folded)) this.bail(i);
+        texts.push(src.slice(lineStart + contentIndent, lineEnd));
+        lastContent = texts.length - 1;
+        contentEnd = lineEnd;
+        afterContent = nl === -1 ? src.length : nl + 1;
+      }
+      if (nl === -1) break;
+      lineStart = nl + 1;
+    }
+    if (lastContent < 0 || chomp === "keep") this.bail(start);
+    let value = "";
+    if (folded) {
+      let breaks = 0;
+      let first = true;
+      for (let k = 0; k <= lastContent; k++) {
+        const text = texts[k];
+        if (text === undefined) {
+          breaks++;
+          continue;
+        }
+        value += first ? "\n".repeat(breaks) : breaks === 0 ? " " : "\n".repeat(breaks);
+        value += text;
+        breaks = 0;
+        first = false;
+      }
+    } else {
+      value = texts
+        .slice(0, lastContent + 1)
+        .map((t) => t ?? "")
+        .join("\n");
+    }
+    if (chomp === "clip" && src.indexOf("\n", contentEnd) !== -1) value += "\n";
+    let end = contentEnd;
+    while (end > start && isSpaceOrBreak(src.charCodeAt(end - 1))) end--;
+    this.pos = afterContent;
+    return { kind: "scalar", value, range: this.lines.range(start, end) };
+  }
+
+  /** A flow collection; continuation lines must be indented past the owning block's column. */
+  private flow(indent: number): Node {
+    const src = this.src;
+    const open = this.pos;
+    const isMap = src.charCodeAt(open) === 123;
+    const close = isMap ? 125 : 93;
+    this.pos++;
+    this.flowSpace(indent);
+    const items: Node[] = [];
+    const entries: MapEntry[] = [];
+    const seen = new Map<string, number>();
+    if (src.charCodeAt(this.pos) === close) {
+      this.pos++;
+      return isMap
+        ? { kind: "map", entries, range: this.lines.range(open, this.pos) }
+        : { kind: "seq", items, range: this.lines.range(open, this.pos) };
+    }
+    for (;;) {
+      if (isMap) {
+        const keyStart = this.pos;
+        const key = this.flowValue(indent, true);
+        if (key.kind !== "scalar" || typeof key.value !== "string") this.bail(keyStart);
+        if (src.charCodeAt(this.pos) !== COLON) this.bail();
+        this.pos++;
+        const d = src.charCodeAt(this.pos);
+        if (!(d === SPACE || d === NL || d === CR)) {
+          // `{"a":1}` is valid YAML after a quoted key; after a plain key it is not a pair.
+          const q = src.charCodeAt(keyStart);
+          if (q !== 34 && q !== 39) this.bail();
+        }
+        this.flowSpace(indent);
+        const value = this.flowValue(indent, false);
+        const keyText = key.value as string;
+        const firstLine = seen.get(keyText);
+        if (firstLine === undefined) {
+          seen.set(keyText, key.range.start.line);
+          entries.push({ key: keyText, keyRange: key.range, value });
+        } else {
+          this.findings.push(parseFinding(this.file, duplicateKeyMessage(keyText, firstLine), key.range));
+        }
+      } else {
+        items.push(this.flowValue(indent, false));
+        if (src.charCodeAt(this.pos) === COLON) this.bail();
+      }
+      this.flowSpace(indent);
+      const c = src.charCodeAt(this.pos);
+      if (c === close) {
+        this.pos++;
+        return isMap
+          ? { kind: "map", entries, range: this.lines.range(open, this.pos) }
+          : { kind: "seq", items, range: this.lines.range(open, this.pos) };
+      }
+      if (c !== COMMA) this.bail();
+      this.pos++;
+      this.flowSpace(indent);
+      const after = src.charCodeAt(this.pos);
+      if (after === close || after === COMMA) this.bail();
+    }
+  }
+
+  /** Skips spaces, line breaks and comments inside a flow collection. */
+  private flowSpace(indent: number): void {
+    const src = this.src;
+    let pos = this.pos;
+    for (;;) {
+      const c = src.charCodeAt(pos);
+      if (c === SPACE) {
+        pos++;
+      } else if (c === HASH) {
+        const prev = src.charCodeAt(pos - 1);
+        if (!(prev === SPACE || prev === NL || prev === TAB)) this.bail(pos);
+        const nl = src.indexOf("\n", pos);
+        if (nl === -1) this.bail(pos);
+        pos = nl;
+      } else if (c === NL || c === CR) {
+        if (c === CR && src.charCodeAt(pos + 1) !== NL) this.bail(pos);
+        pos = src.indexOf("\n", pos) + 1;
+        let col = 0;
+        while (src.charCodeAt(pos) === SPACE) {
+          pos++;
+          col++;
+        }
+        const d = src.charCodeAt(pos);
+        if (d === TAB) this.bail(pos);
+        if (col <= indent && d !== NL && d !== CR && d !== HASH) this.bail(pos);
+      } else if (c === TAB) {
+        this.bail(pos);
+      } else {
+        break;
+      }
+    }
+    this.pos = pos;
+  }
+
+  private flowValue(indent: number, asKey: boolean): Node {
+    const src = this.src;
+    const start = this.pos;
+    const c = src.charCodeAt(start);
+    if (c === 91 || c === 123) {
+      if (asKey) this.bail();
+      return this.flow(indent);
+    }
+    if (c === 34 || c === 39) {
+      const end = this.quotedEnd(start);
+      if (end < 0) this.bail(start);
+      this.pos = end;
+      return { kind: "scalar", value: this.quotedValue(start, end), range: this.lines.range(start, end) };
+    }
+    if (c === 33 && !asKey) {
+      const tagEnd = this.tagEnd(start);
+      const tag = src.slice(start, tagEnd);
+      this.pos = tagEnd;
+      if (src.charCodeAt(this.pos) !== SPACE) this.bail();
+      this.flowSpace(indent);
+      const valueStart = this.pos;
+      const d = src.charCodeAt(valueStart);
+      if (d === COMMA || d === 93 || d === 125) this.bail();
+      const node = this.flowValue(indent, false);
+      return applyShortForm(this, tag, start, node, this.textStart(valueStart, node));
+    }
+    if (startsNonPlain(c, src.charCodeAt(start + 1)) || c === COMMA || c === 93 || c === 125)
+      this.bail(start);
+    let end = start;
+    for (;;) {
+      const ch = src.charCodeAt(end);
+      if (ch === NL || ch === CR || Number.isNaN(ch)) break;
+      if (ch === COMMA || ch === 91 || ch === 93 || ch === 123 || ch === 125) break;
+      if (ch === HASH && (src.charCodeAt(end - 1) === SPACE || src.charCodeAt(end - 1) === TAB)) break;
+      if (ch === COLON) {
+        const next = src.charCodeAt(end + 1);
+        if (
+          isBreakOrSpace(next) ||
+          next === COMMA ||
+          next === 93 ||
+          next === 125 ||
+          next === 91 ||
+          next === 123
+        ) {
+          break;
+        }
+      }
+      end++;
+    }
+    let textEnd = end;
+    while (src.charCodeAt(textEnd - 1) === SPACE || src.charCodeAt(textEnd - 1) === TAB) textEnd--;
+    const stop = src.charCodeAt(end);
+    if (stop === NL || stop === CR || stop === HASH) {
+      // The scalar may continue on the next line; only a following indicator proves it ended.
+      this.pos = end;
+      this.flowSpace(indent);
+      const d = src.charCodeAt(this.pos);
+      if (!(d === COMMA || d === 93 || d === 125)) this.bail(start);
+    } else {
+      this.pos = textEnd;
+    }
+    const text = src.slice(start, textEnd);
+    if (asKey && NULL_TEXT.test(text)) this.bail(start);
+    const value = asKey ? text : resolvePlain(text);
+    return { kind: "scalar", value, range: this.lines.range(start, textEnd) };
+  }
+}
+
+const NULL_TEXT = /^(?:~|[Nn]ull|NULL)?$/;
+
+const DQ_ESCAPES: Record<string, string> = {
+  "0": "\0",
+  a: "\x07",
+  b: "\b",
+  t: "\t",
+  "\t": "\t",
+  n: "\n",
+  v: "\v",
+  f: "\f",
+  r: "\r",
+  e: "\x1b",
+  " ": " ",
+  '"': '"',
+  "/": "/",
+  "\\": "\\",
+  N: "\u0085",
+  _: "\u00a0",
+  L: "\u2028",
+  P: "\u2029",
+};
+
+/** The YAML 1.2 core schema, as the `yaml` library resolves plain scalars. */
+export function resolvePlain(text: string): ScalarValue {
+  const c = text.charCodeAt(0);
+  // Most plain scalars in a template are names and words: skip the regexes for them.
+  if (
+    !(
+      c <= 57 ||
+      c === 46 ||
+      c === 126 ||
+      c === 110 ||
+      c === 78 ||
+      c === 116 ||
+      c === 84 ||
+      c === 102 ||
+      c === 70
+    )
+  ) {
+    return text;
+  }
+  if (NULL_TEXT.test(text)) return null;
+  if (/^(?:[Tt]rue|TRUE)$/.test(text)) return true;
+  if (/^(?:[Ff]alse|FALSE)$/.test(text)) return false;
+  if (/^[-+]?[0-9]+$/.test(text)) return Number.parseInt(text, 10);
+  if (/^0o[0-7]+$/.test(text)) return Number.parseInt(text.slice(2), 8);
+  if (/^0x[0-9a-fA-F]+$/.test(text)) return Number.parseInt(text.slice(2), 16);
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(text)) return Number.parseFloat(text);
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(text)) return Number.parseFloat(text);
+  if (/^(?:[-+]?\.(?:inf|Inf|INF))$/.test(text)) return text[0] === "-" ? -Infinity : Infinity;
+  if (/^\.(?:nan|NaN|NAN)$/.test(text)) return Number.NaN;
+  return text;
+}
+
+/** Characters that cannot start a plain scalar (or start one only before a non-space). */
+function startsNonPlain(c: number, next: number): boolean {
+  switch (c) {
+    case 44: // ,
+    case 91: // [
+    case 93: // ]
+    case 123: // {
+    case 125: // }
+    case HASH:
+    case 38: // &
+    case 42: // *
+    case 33: // !
+    case 124: // |
+    case 62: // >
+    case 39: // '
+    case 34: // "
+    case 37: // %
+    case 64: // @
+    case 96: // `
+      return true;
+    case DASH:
+    case 63: // ?
+    case COLON:
+      return (
+        isBreakOrSpace(next) || next === COMMA || next === 91 || next === 93 || next === 123 || next === 125
+      );
+    default:
+      return c === SPACE || c === TAB || c === NL || c === CR || Number.isNaN(c);
+  }
+}
+
+function isBreakOrSpace(c: number): boolean {
+  return c === SPACE || c === NL || c === CR || c === TAB || Number.isNaN(c);
+}
+
+function isSpaceOrBreak(c: number): boolean {
+  return c === SPACE || c === NL || c === CR || c === TAB;
+}

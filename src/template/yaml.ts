@@ -1,0 +1,239 @@
+import {
+  type Alias,
+  type Document,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseDocument,
+  Scalar,
+  type ScalarTag,
+  YAMLMap,
+  YAMLSeq,
+  type Node as YamlNode,
+} from "yaml";
+import { duplicateKeyMessage, type LineIndex, parseFinding } from "./lines";
+import type { Finding, MapEntry, MapNode, Node, Range, ScalarNode, SeqNode } from "./model";
+import { applyShortForm, SHORT_FORM_TAGS, type TagContext } from "./short-forms";
+import { parseYamlFast, Unsupported } from "./yaml-fast";
+
+/**
+ * Declaring the short forms keeps the library from warning about each one (thousands in a big
+ * template); a tagged scalar stays a string, as CloudFormation reads `!Ref 123` as "123".
+ */
+const CUSTOM_TAGS = SHORT_FORM_TAGS.flatMap((tag) => [
+  { tag, resolve: (text: string) => text } satisfies ScalarTag,
+  { tag, collection: "map" as const, nodeClass: YAMLMap },
+  { tag, collection: "seq" as const, nodeClass: YAMLSeq },
+]);
+
+const CORE_TAG_PREFIX = "tag:yaml.org,2002:";
+
+export function parseYaml(
+  source: string,
+  file: string,
+  lines: LineIndex,
+): { root: Node | undefined; findings: Finding[] } {
+  try {
+    return parseYamlFast(source, file, lines);
+  } catch (error) {
+    if (!(error instanceof Unsupported)) throw error;
+  }
+  return parseYamlWithLibrary(source, file, lines);
+}
+
+/** The exact reader, for everything the fast one leaves aside, and the one that explains errors. */
+export function parseYamlWithLibrary(
+  source: string,
+  file: string,
+  lines: LineIndex,
+): { root: Node | undefined; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const doc = parseDocument(source, {
+    customTags: CUSTOM_TAGS,
+    // Duplicates are reported here in cfn-lint's words, keeping the first value.
+    uniqueKeys: false,
+    merge: false,
+    prettyErrors: false,
+    schema: "core",
+    strict: true,
+  });
+  for (const problem of [...doc.errors, ...doc.warnings]) {
+    if (problem.code === "TAG_RESOLVE_FAILED") continue;
+    const [start, end] = problem.pos;
+    findings.push(parseFinding(file, firstLine(problem.message), lines.range(start, Math.max(end, start))));
+  }
+  const contents = doc.contents as YamlNode | null;
+  if (!contents) return { root: undefined, findings };
+  const converter = new Converter(doc, source, file, lines, findings);
+  const root = converter.node(contents);
+  return { root, findings };
+}
+
+function firstLine(message: string): string {
+  const nl = message.indexOf("\n");
+  return nl === -1 ? message : message.slice(0, nl);
+}
+
+class Converter implements TagContext {
+  private readonly done = new Map<YamlNode, Node>();
+  private readonly active = new Set<YamlNode>();
+
+  constructor(
+    private readonly doc: Document,
+    readonly src: string,
+    readonly file: string,
+    readonly lines: LineIndex,
+    readonly findings: Finding[],
+  ) {}
+
+  node(yaml: YamlNode): Node {
+    if (isAlias(yaml)) return this.alias(yaml);
+    const known = this.done.get(yaml);
+    if (known) return known;
+    this.active.add(yaml);
+    let node = this.untagged(yaml);
+    const tag = yaml.tag;
+    if (tag && !tag.startsWith(CORE_TAG_PREFIX)) node = this.tagged(yaml, tag, node);
+    this.active.delete(yaml);
+    // Anchored nodes are remembered so aliases share one converted node: no exponential
+    // blow-up from nested aliases, and cycles are caught through `active`.
+    if (yaml.anchor) this.done.set(yaml, node);
+    return node;
+  }
+
+  private alias(alias: Alias): Node {
+    const [start, end] = alias.range ?? [0, 0];
+    const range = this.lines.range(start, end);
+    const target = alias.resolve(this.doc) as YamlNode | undefined;
+    if (!target) {
+      this.findings.push(parseFinding(this.file, `Unknown anchor: *${alias.source}`, range));
+      return { kind: "scalar", value: null, range };
+    }
+    if (this.active.has(target)) {
+      this.findings.push(parseFinding(this.file, `Alias *${alias.source} refers to itself`, range));
+      return { kind: "scalar", value: null, range };
+    }
+    return this.node(target);
+  }
+
+  private untagged(yaml: YamlNode): Node {
+    if (isScalar(yaml)) return this.scalar(yaml);
+    if (isSeq(yaml)) {
+      const items = yaml.items.map((item) => this.node(item as YamlNode));
+      const seq: SeqNode = { kind: "seq", items, range: this.collectionRange(yaml, items) };
+      return seq;
+    }
+    if (isMap(yaml)) return this.map(yaml);
+    const [start, end] = yaml.range ?? [0, 0];
+    return { kind: "scalar", value: null, range: this.lines.range(start, end) };
+  }
+
+  private scalar(yaml: Scalar): ScalarNode {
+    const [start, valueEnd] = yaml.range ?? [0, 0];
+    let end = valueEnd;
+    if (yaml.type === Scalar.BLOCK_LITERAL || yaml.type === Scalar.BLOCK_FOLDED) {
+      // The library's block scalar range runs over the trailing line breaks; an annotation
+      // should stop at the last character of text.
+      while (end > start && isSpace(this.src.charCodeAt(end - 1))) end--;
+    }
+    const value = yaml.value;
+    const typed =
+      value === null || typeof value === "string" || typeof value === "boolean"
+        ? value
+        : typeof value === "number"
+          ? value
+          : String(value);
+    return { kind: "scalar", value: typed, range: this.lines.range(start, end) };
+  }
+
+  private map(yaml: YAMLMap): MapNode {
+    const entries: MapEntry[] = [];
+    const seen = new Map<string, number>();
+    for (const pair of yaml.items) {
+      if (!isPair(pair)) continue;
+      const keyNode = pair.key as YamlNode | null;
+      const value = pair.value
+        ? this.node(pair.value as YamlNode)
+        : this.emptyValue(pair.key as YamlNode | null);
+      if (!keyNode || !isScalar(keyNode) || keyNode.value === null) {
+        const at = keyNode?.range ?? (pair.value as YamlNode | null)?.range ?? [0, 0];
+        this.findings.push(
+          parseFinding(
+            this.file,
+            keyNode && !isScalar(keyNode)
+              ? "Mapping keys must be plain text, not collections"
+              : "Null key is not supported",
+            this.lines.range(at[0], at[1]),
+          ),
+        );
+        continue;
+      }
+      const key = keyText(keyNode);
+      const [ks, ke] = keyNode.range ?? [0, 0];
+      const keyRange = this.lines.range(ks, ke);
+      const first = seen.get(key);
+      if (first !== undefined) {
+        this.findings.push(parseFinding(this.file, duplicateKeyMessage(key, first), keyRange));
+        continue;
+      }
+      seen.set(key, keyRange.start.line);
+      entries.push({ key, keyRange, value });
+    }
+    return { kind: "map", entries, range: this.collectionRange(yaml, entries) };
+  }
+
+  /** `Key:` with nothing after it is null, positioned just after the colon. */
+  private emptyValue(key: YamlNode | null): ScalarNode {
+    const end = key?.range?.[1] ?? 0;
+    const colon = this.src.indexOf(":", end);
+    const at = colon === -1 ? end : colon + 1;
+    return { kind: "scalar", value: null, range: this.lines.range(at, at) };
+  }
+
+  /**
+   * Flow collections end at their closing bracket. Block collections, in the library, run over
+   * trailing comments and blank lines; they end where their last key or value ends instead.
+   */
+  private collectionRange(yaml: YamlNode, children: (Node | MapEntry)[]): Range {
+    const [start, end] = yaml.range ?? [0, 0];
+    if ((yaml as YAMLMap | YAMLSeq).flow || children.length === 0) {
+      return this.lines.range(start, end);
+    }
+    const last = children[children.length - 1];
+    const lastEnd = "kind" in last ? last.range.end : last.value.range.end;
+    const keyEnd = "kind" in last ? lastEnd : last.keyRange.end;
+    const endPos = after(keyEnd, lastEnd) ? keyEnd : lastEnd;
+    return { start: this.lines.position(start), end: endPos };
+  }
+
+  private tagged(yaml: YamlNode, tag: string, node: Node): Node {
+    const [valueStart] = yaml.range ?? [0, 0];
+    const tagStart = this.src.lastIndexOf(tag, valueStart);
+    const type = isScalar(yaml) ? yaml.type : undefined;
+    const textStart =
+      type === Scalar.PLAIN
+        ? valueStart
+        : type === Scalar.QUOTE_DOUBLE || type === Scalar.QUOTE_SINGLE
+          ? valueStart + 1
+          : undefined;
+    return applyShortForm(this, tag, tagStart === -1 ? valueStart : tagStart, node, textStart);
+  }
+}
+
+function keyText(key: Scalar): string {
+  const value = key.value;
+  if (typeof value === "string") return value;
+  // `80: x` or `true: x` name the key as written, not as the number or boolean it resolves to.
+  const source = (key as Scalar & { source?: string }).source;
+  return typeof source === "string" ? source : String(value);
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9;
+}
+
+function after(a: { line: number; column: number }, b: { line: number; column: number }): boolean {
+  return a.line > b.line || (a.line === b.line && a.column > b.column);
+}

@@ -1,0 +1,23 @@
+/** Test helper: validate a literal template with the real parser, spec index and rules. */
+import type { Finding } from "../../../src/template/model";
+import { allRules } from "../../../src/template/rules/index";
+import { loadSpec } from "../../../src/template/spec/index";
+import { validateSource } from "../../../src/template/validate";
+
+const spec = loadSpec();
+
+export interface LintOptions {
+  file?: string;
+  /** Run only these rule ids (the parser's E0000 findings are always kept). */
+  only?: string[];
+}
+
+export function lint(source: string, options: LintOptions = {}): Finding[] {
+  const rules = options.only ? allRules.filter((rule) => options.only?.includes(rule.id)) : allRules;
+  return validateSource(source, options.file ?? "template.yaml", { spec, rules });
+}
+
+/** "E3002 12:7" for compact, person-written expectations. */
+export function brief(findings: Finding[]): string[] {
+  return findings.map((f) => `${f.ruleId} ${f.range.start.line}:${f.range.start.column}`);
+}
