@@ -3,10 +3,10 @@
 //
 //   node scripts/build-spec.mjs [outDir]
 //
-// Output (all JSON, keys sorted, so every run produces the same bytes):
+// Output (plain JSON, keys sorted, so every run produces the same bytes):
 //   names.json          every resource type name, sorted: enough for has() and suggest()
-//   <Vendor>-<Service>.json.gz
-//                       one shard per service namespace ("AWS::S3" -> AWS-S3.json.gz), mapping each
+//   <Vendor>-<Service>.json
+//                       one shard per service namespace ("AWS::S3" -> AWS-S3.json), mapping each
 //                       type name to [properties, attributes, structs]: properties is a flat
 //                       [name, type, name, type, ...] list, structs a list of [structName, name, type, ...]
 //
@@ -14,10 +14,9 @@
 //   s string, n number, i integer, b boolean, j json, t timestamp, * any,
 //   [T] list of T, {T} map of T, #Name struct, A|B union; a trailing "!" marks a required property.
 
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { gunzipSync, gzipSync } from "node:zlib";
 import { loadAwsServiceSpec } from "@aws-cdk/aws-service-spec";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -28,7 +27,7 @@ const TAG_STRUCT = "Tag";
 
 export function shardFileName(typeName) {
   const [vendor, service] = typeName.split("::");
-  return `${vendor}-${service}.json.gz`;
+  return `${vendor}-${service}.json`;
 }
 
 /** JSON with object keys sorted at every level, so output does not depend on insertion order. */
@@ -210,7 +209,7 @@ function loadSupplement() {
   return types;
 }
 
-/** Builds every file of the index in memory: file name -> uncompressed JSON text. */
+/** Builds every file of the index in memory: file name -> JSON text. */
 export async function buildIndex() {
   const db = await loadAwsServiceSpec();
   const entries = new Map();
@@ -228,40 +227,27 @@ export async function buildIndex() {
     shards.get(file)[name] = finish(entries.get(name));
   }
   const files = new Map([["names.json", `${stableJson([...entries.keys()].sort())}\n`]]);
-  for (const [file, shard] of shards) files.set(file, stableJson(shard));
+  for (const [file, shard] of shards) files.set(file, `${stableJson(shard)}\n`);
   return files;
 }
 
-function readExisting(path) {
-  if (!existsSync(path)) return undefined;
-  const bytes = readFileSync(path);
-  return (path.endsWith(".gz") ? gunzipSync(bytes) : bytes).toString("utf8");
-}
-
 /**
- * Writes the index into outDir and removes stale shards. A file whose content is unchanged is left
- * alone: gzip output can differ between zlib builds (Node versions), and rewriting identical
- * content would only churn the committed bytes.
+ * Writes the index into outDir and removes files of namespaces that no longer exist. Shards are
+ * plain JSON, not gzip: a cold process pays for loading zlib and its stream machinery on the first
+ * gunzip, which measured as about half the load time of a small template's spec.
  */
 export async function writeIndex(outDir) {
   const files = await buildIndex();
   mkdirSync(outDir, { recursive: true });
   for (const file of readdirSync(outDir)) {
-    if (!files.has(file) && (file.endsWith(".json.gz") || file === "names.json")) rmSync(join(outDir, file));
+    if (!files.has(file) && file.endsWith(".json")) rmSync(join(outDir, file));
   }
-  let written = 0;
-  for (const [file, text] of files) {
-    const path = join(outDir, file);
-    if (readExisting(path) === text) continue;
-    const bytes = file.endsWith(".gz") ? gzipSync(Buffer.from(text, "utf8"), { level: 9 }) : text;
-    writeFileSync(path, bytes);
-    written++;
-  }
-  return { files: files.size, written };
+  for (const [file, text] of files) writeFileSync(join(outDir, file), text);
+  return files.size;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const outDir = resolve(process.argv[2] ?? join(specDir, "data"));
-  const { files, written } = await writeIndex(outDir);
-  console.log(`spec index: ${files} files in ${outDir}, ${written} rewritten`);
+  const files = await writeIndex(outDir);
+  console.log(`spec index: ${files} files written to ${outDir}`);
 }

@@ -6,11 +6,23 @@
 // The loader (src/template/spec/index.ts) reads `./data/` relative to the module that contains it,
 // which in a bundle is dist/<action>/index.js, hence dist/<action>/data.
 
-import { copyFileSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const dataDir = resolve(dirname(fileURLToPath(import.meta.url)), "..", "src", "template", "spec", "data");
+
+/**
+ * The committed index as bundle files: "data/<file>" -> bytes, ready to add to the files an ncc
+ * build writes (or compares, in a dist check) for dist/<action>/.
+ */
+export function specDataFiles() {
+  const files = readdirSync(dataDir)
+    .filter((file) => file.endsWith(".json"))
+    .sort();
+  if (!files.includes("names.json")) throw new Error(`No spec index in ${dataDir}: run npm run spec first.`);
+  return new Map(files.map((file) => [`data/${file}`, readFileSync(join(dataDir, file))]));
+}
 
 /** Replaces `<outDir>/data` with the committed index; returns the number of files copied. */
 export function copySpecData(outDir) {
@@ -18,12 +30,9 @@ export function copySpecData(outDir) {
   // Stale shards of a removed service would otherwise linger in the committed dist.
   rmSync(target, { recursive: true, force: true });
   mkdirSync(target, { recursive: true });
-  const files = readdirSync(dataDir)
-    .filter((file) => file === "names.json" || file.endsWith(".json.gz"))
-    .sort();
-  if (!files.includes("names.json")) throw new Error(`No spec index in ${dataDir}: run npm run spec first.`);
-  for (const file of files) copyFileSync(join(dataDir, file), join(target, file));
-  return files.length;
+  const files = specDataFiles();
+  for (const [name, bytes] of files) writeFileSync(join(outDir, name), bytes);
+  return files.size;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -33,7 +33,12 @@ export function parseBoolean(input: string, value: string, fallback: boolean): b
   throw new InputError(input, `'${value}' is not a boolean; use true or false.`);
 }
 
-export function parseChoice<T extends string>(input: string, value: string, allowed: readonly T[], fallback: T): T {
+export function parseChoice<T extends string>(
+  input: string,
+  value: string,
+  allowed: readonly T[],
+  fallback: T,
+): T {
   if (value === "") return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new InputError(input, `'${value}' is not allowed; use one of: ${allowed.join(", ")}.`);
@@ -103,5 +108,295 @@ export function readValidateInputs(read: ReadInput): ValidateInputs {
     ignoreRules: parseIgnoreRules(read(VALIDATE_INPUTS.ignoreRules)),
     sarifFile: sarif === "" ? undefined : sarif,
     allowEmpty: parseBoolean(VALIDATE_INPUTS.allowEmpty, read(VALIDATE_INPUTS.allowEmpty).trim(), false),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// deploy
+
+import { previewStackName } from "./stack/naming";
+
+export const DEPLOY_INPUTS = {
+  template: "template",
+  stackName: "stack-name",
+  preview: "preview",
+  stackPrefix: "stack-prefix",
+  parameterOverrides: "parameter-overrides",
+  tags: "tags",
+  capabilities: "capabilities",
+  roleArn: "role-arn",
+  artifactBucket: "artifact-bucket",
+  artifactPrefix: "artifact-prefix",
+  terminationProtection: "termination-protection",
+  disableRollback: "disable-rollback",
+  timeoutMinutes: "timeout-minutes",
+  mode: "mode",
+  changeSetId: "change-set-id",
+  failOnEmptyChangeset: "fail-on-empty-changeset",
+  urlOutput: "url-output",
+  comment: "comment",
+  environment: "environment",
+  githubToken: "github-token",
+  validate: "validate",
+  recreateFailed: "recreate-failed",
+  continueRollback: "continue-rollback",
+  allowForks: "allow-forks",
+  maxPreviews: "max-previews",
+} as const;
+
+/** Besides these, every stack Output is set as a step output under its own key. */
+export const DEPLOY_OUTPUTS = {
+  stackId: "stack-id",
+  stackName: "stack-name",
+  status: "status",
+  changeSetId: "change-set-id",
+  hasChanges: "has-changes",
+  changesJson: "changes-json",
+  changesMarkdown: "changes-markdown",
+  outputsJson: "outputs-json",
+  url: "url",
+} as const;
+
+export const PREVIEW_CHOICES = ["auto", "true", "false"] as const;
+export const DEPLOY_MODE_CHOICES = ["deploy", "create-change-set", "execute-change-set"] as const;
+export const CAPABILITY_CHOICES = [
+  "CAPABILITY_IAM",
+  "CAPABILITY_NAMED_IAM",
+  "CAPABILITY_AUTO_EXPAND",
+] as const;
+
+/** What readDeployInputs needs from the workflow event; the action builds it from @actions/github. */
+export interface DeployContext {
+  eventName: string;
+  /** owner/repo */
+  repository: string;
+  /** The pull request number on pull_request events. */
+  prNumber?: number;
+}
+
+export interface DeployInputs {
+  template: string;
+  /** Resolved: the stack-name input, or the preview name on pull requests. */
+  stackName: string;
+  /** Set when this run deploys a preview stack. */
+  preview: { repository: string; pr: number } | undefined;
+  parameterOverrides: string;
+  tags: { Key: string; Value: string }[];
+  capabilities: string[];
+  roleArn: string | undefined;
+  artifactBucket: string | undefined;
+  artifactPrefix: string | undefined;
+  /** undefined when the input is empty: an existing stack's setting is left alone. */
+  terminationProtection: boolean | undefined;
+  disableRollback: boolean;
+  timeoutMinutes: number;
+  mode: (typeof DEPLOY_MODE_CHOICES)[number];
+  changeSetId: string | undefined;
+  failOnEmptyChangeset: boolean;
+  urlOutput: string | undefined;
+  comment: boolean;
+  environment: string | undefined;
+  githubToken: string;
+  validate: boolean;
+  recreateFailed: boolean;
+  continueRollback: boolean;
+  allowForks: boolean;
+  maxPreviews: number;
+}
+
+const PR_EVENTS = new Set(["pull_request", "pull_request_target"]);
+const STACK_NAME_RE = /^[A-Za-z][-A-Za-z0-9]*$/;
+const ROLE_ARN_RE = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
+const BUCKET_RE = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+const OUTPUT_KEY_RE = /^[A-Za-z0-9]+$/;
+const CHANGE_SET_ID_RE =
+  /^(arn:aws[a-z-]*:cloudformation:[a-z0-9-]+:\d{12}:changeSet\/[A-Za-z][-A-Za-z0-9]*\/[-a-f0-9]+|[A-Za-z][-A-Za-z0-9]{0,127})$/;
+
+export function parseInteger(
+  input: string,
+  value: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  if (value === "") return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new InputError(input, `'${value}' is not allowed; use a whole number from ${min} to ${max}.`);
+  }
+  return Number(value);
+}
+
+/** Multi-line Key=Value tags, checked against CloudFormation's tag rules. */
+export function parseTags(
+  value: string,
+  input: string = DEPLOY_INPUTS.tags,
+): { Key: string; Value: string }[] {
+  const tags: { Key: string; Value: string }[] = [];
+  for (const line of value.split(/\r?\n/)) {
+    const trimmed = line.trim();
+    if (trimmed === "" || trimmed.startsWith("#")) continue;
+    const eq = trimmed.indexOf("=");
+    if (eq <= 0) throw new InputError(input, `'${trimmed}' is not Key=Value; write one Key=Value per line.`);
+    const key = trimmed.slice(0, eq).trim();
+    const tagValue = trimmed.slice(eq + 1).trim();
+    if (key.length > 128 || tagValue.length > 256) {
+      throw new InputError(input, `tag '${key}' is too long; keys may have 128 characters and values 256.`);
+    }
+    if (/^aws:/i.test(key) || key.startsWith("preview-stacks:")) {
+      throw new InputError(
+        input,
+        `tag '${key}' uses a reserved prefix (aws: is AWS's, preview-stacks: marks preview stacks); rename it.`,
+      );
+    }
+    if (tags.some((t) => t.Key === key))
+      throw new InputError(input, `tag '${key}' is given twice; keep one.`);
+    tags.push({ Key: key, Value: tagValue });
+  }
+  if (tags.length > 47) {
+    throw new InputError(
+      input,
+      `${tags.length} tags given; CloudFormation allows 50, and preview stacks use 3.`,
+    );
+  }
+  return tags;
+}
+
+function optional(value: string): string | undefined {
+  return value === "" ? undefined : value;
+}
+
+export function readDeployInputs(read: ReadInput, context: DeployContext): DeployInputs {
+  const get = (name: string) => read(name).trim();
+  const bool = (name: string, fallback: boolean) => parseBoolean(name, get(name), fallback);
+
+  const template = get(DEPLOY_INPUTS.template);
+  if (template === "") {
+    throw new InputError(
+      DEPLOY_INPUTS.template,
+      "no template given; name the template file, e.g. template.yaml.",
+    );
+  }
+
+  const previewChoice = parseChoice(
+    DEPLOY_INPUTS.preview,
+    get(DEPLOY_INPUTS.preview),
+    PREVIEW_CHOICES,
+    "auto",
+  );
+  const explicitName = get(DEPLOY_INPUTS.stackName);
+  const onPullRequest = PR_EVENTS.has(context.eventName) && context.prNumber !== undefined;
+  const isPreview =
+    previewChoice === "true" || (previewChoice === "auto" && onPullRequest && explicitName === "");
+  if (isPreview && context.prNumber === undefined) {
+    throw new InputError(
+      DEPLOY_INPUTS.preview,
+      `preview stacks need a pull_request event, and this run is a ${context.eventName} event. Set preview: false and give stack-name.`,
+    );
+  }
+  if (isPreview && explicitName !== "") {
+    throw new InputError(
+      DEPLOY_INPUTS.stackName,
+      "stack-name cannot be combined with preview: true, since preview names are <stack-prefix>-pr-<number>. Remove stack-name, or set stack-prefix.",
+    );
+  }
+  let stackName = explicitName;
+  if (isPreview) {
+    const prefix = get(DEPLOY_INPUTS.stackPrefix) || (context.repository.split("/")[1] ?? context.repository);
+    stackName = previewStackName(prefix, context.prNumber as number);
+  } else if (stackName === "") {
+    throw new InputError(
+      DEPLOY_INPUTS.stackName,
+      `no stack name; outside pull_request events give stack-name (this run is a ${context.eventName} event).`,
+    );
+  } else if (!STACK_NAME_RE.test(stackName) || stackName.length > 128) {
+    throw new InputError(
+      DEPLOY_INPUTS.stackName,
+      `'${stackName}' is not a stack name; use at most 128 letters, digits and dashes, starting with a letter.`,
+    );
+  }
+
+  const capabilitiesRaw = splitList(get(DEPLOY_INPUTS.capabilities));
+  const capabilities = capabilitiesRaw.length > 0 ? capabilitiesRaw : ["CAPABILITY_IAM"];
+  for (const capability of capabilities) {
+    if (!(CAPABILITY_CHOICES as readonly string[]).includes(capability)) {
+      throw new InputError(
+        DEPLOY_INPUTS.capabilities,
+        `'${capability}' is not a capability; use any of: ${CAPABILITY_CHOICES.join(", ")}.`,
+      );
+    }
+  }
+
+  const roleArn = optional(get(DEPLOY_INPUTS.roleArn));
+  if (roleArn !== undefined && !ROLE_ARN_RE.test(roleArn)) {
+    throw new InputError(
+      DEPLOY_INPUTS.roleArn,
+      `'${roleArn}' is not an IAM role ARN; use arn:aws:iam::<account-id>:role/<name>.`,
+    );
+  }
+  const artifactBucket = optional(get(DEPLOY_INPUTS.artifactBucket));
+  if (artifactBucket !== undefined && !BUCKET_RE.test(artifactBucket)) {
+    throw new InputError(
+      DEPLOY_INPUTS.artifactBucket,
+      `'${artifactBucket}' is not an S3 bucket name; give the bare name (3-63 lowercase letters, digits, dots, dashes), not an s3:// URL.`,
+    );
+  }
+  const artifactPrefix = optional(get(DEPLOY_INPUTS.artifactPrefix).replace(/^\/+/, ""));
+
+  const mode = parseChoice(DEPLOY_INPUTS.mode, get(DEPLOY_INPUTS.mode), DEPLOY_MODE_CHOICES, "deploy");
+  const changeSetId = optional(get(DEPLOY_INPUTS.changeSetId));
+  if (mode === "execute-change-set" && changeSetId === undefined) {
+    throw new InputError(
+      DEPLOY_INPUTS.changeSetId,
+      "mode: execute-change-set needs change-set-id; pass the change-set-id output of the run that created it.",
+    );
+  }
+  if (changeSetId !== undefined && !CHANGE_SET_ID_RE.test(changeSetId)) {
+    throw new InputError(DEPLOY_INPUTS.changeSetId, `'${changeSetId}' is not a change set ARN or name.`);
+  }
+
+  const urlOutput = optional(get(DEPLOY_INPUTS.urlOutput));
+  if (urlOutput !== undefined && !OUTPUT_KEY_RE.test(urlOutput)) {
+    throw new InputError(
+      DEPLOY_INPUTS.urlOutput,
+      `'${urlOutput}' is not an Output name; names hold only letters and digits.`,
+    );
+  }
+
+  const terminationRaw = get(DEPLOY_INPUTS.terminationProtection);
+  const preview = isPreview ? { repository: context.repository, pr: context.prNumber as number } : undefined;
+  return {
+    template,
+    stackName,
+    preview,
+    parameterOverrides: read(DEPLOY_INPUTS.parameterOverrides),
+    tags: parseTags(read(DEPLOY_INPUTS.tags)),
+    capabilities,
+    roleArn,
+    artifactBucket,
+    artifactPrefix,
+    terminationProtection:
+      terminationRaw === ""
+        ? undefined
+        : parseBoolean(DEPLOY_INPUTS.terminationProtection, terminationRaw, false),
+    disableRollback: bool(DEPLOY_INPUTS.disableRollback, false),
+    timeoutMinutes: parseInteger(
+      DEPLOY_INPUTS.timeoutMinutes,
+      get(DEPLOY_INPUTS.timeoutMinutes),
+      60,
+      1,
+      1440,
+    ),
+    mode,
+    changeSetId,
+    failOnEmptyChangeset: bool(DEPLOY_INPUTS.failOnEmptyChangeset, false),
+    urlOutput,
+    comment: bool(DEPLOY_INPUTS.comment, isPreview),
+    environment: optional(get(DEPLOY_INPUTS.environment)) ?? (preview ? `pr-${preview.pr}` : undefined),
+    githubToken: get(DEPLOY_INPUTS.githubToken),
+    validate: bool(DEPLOY_INPUTS.validate, true),
+    recreateFailed: bool(DEPLOY_INPUTS.recreateFailed, false),
+    continueRollback: bool(DEPLOY_INPUTS.continueRollback, false),
+    allowForks: bool(DEPLOY_INPUTS.allowForks, false),
+    maxPreviews: parseInteger(DEPLOY_INPUTS.maxPreviews, get(DEPLOY_INPUTS.maxPreviews), 20, 1, 1000),
   };
 }

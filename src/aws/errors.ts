@@ -119,7 +119,12 @@ export function isStackMissing(error: unknown): boolean {
   return errorCode(error) === "ValidationError" && /does not exist/i.test(errorMessage(error));
 }
 
-const EXPIRED_CODES = new Set(["ExpiredToken", "ExpiredTokenException", "RequestExpired", "TokenRefreshRequired"]);
+const EXPIRED_CODES = new Set([
+  "ExpiredToken",
+  "ExpiredTokenException",
+  "RequestExpired",
+  "TokenRefreshRequired",
+]);
 const INVALID_CODES = new Set([
   "InvalidClientTokenId",
   "UnrecognizedClientException",
@@ -177,7 +182,11 @@ export function describeAwsError(error: unknown, context: AwsErrorContext): AwsA
     );
   }
   if (code === "InsufficientCapabilitiesException" || /requires capabilities/i.test(raw)) {
-    const capabilities = /\[([A-Z_, ]+)\]/.exec(raw)?.[1]?.split(/[,\s]+/).filter(Boolean) ?? [];
+    const capabilities =
+      /\[([A-Z_, ]+)\]/
+        .exec(raw)?.[1]
+        ?.split(/[,\s]+/)
+        .filter(Boolean) ?? [];
     const named = capabilities.length > 0 ? capabilities.join(", ") : "a capability";
     return make(
       "insufficient-capabilities",
@@ -227,5 +236,8 @@ export function describeAwsError(error: unknown, context: AwsErrorContext): AwsA
   if (code === "ValidationError") {
     return make("validation", `CloudFormation rejected ${context.action}${stack}: ${raw}`);
   }
-  return make("unknown", `${context.action}${stack} failed: ${code && code !== "Error" ? `${code}: ` : ""}${raw}`);
+  return make(
+    "unknown",
+    `${context.action}${stack} failed: ${code && code !== "Error" ? `${code}: ` : ""}${raw}`,
+  );
 }

@@ -89,7 +89,10 @@ export async function waitForChangeSet(
       }
     } catch (error) {
       if (!isRetryable(error)) {
-        throw describeAwsError(error, { action: "cloudformation:DescribeChangeSet", stackName: ref.stackName });
+        throw describeAwsError(error, {
+          action: "cloudformation:DescribeChangeSet",
+          stackName: ref.stackName,
+        });
       }
     }
     const now = runtime.clock();
@@ -107,7 +110,9 @@ export async function listChanges(
   const changes: Change[] = [...(first?.Changes ?? [])];
   let token = first ? first.NextToken : undefined;
   if (!first) {
-    const page = await cfn.send(new DescribeChangeSetCommand({ ChangeSetName: ref.id, StackName: ref.stackName }));
+    const page = await cfn.send(
+      new DescribeChangeSetCommand({ ChangeSetName: ref.id, StackName: ref.stackName }),
+    );
     changes.push(...(page.Changes ?? []));
     token = page.NextToken;
   }

@@ -69,11 +69,17 @@ export async function diagnose(
   for (let depth = 0; depth < maxDepth && cause; depth++) {
     if (cause.resourceType !== "AWS::CloudFormation::Stack" || !cause.physicalId?.startsWith("arn:")) break;
     const path = [...cause.parentPath, cause.logicalId];
-    const known = all.some((e) => e.parentPath.length >= path.length && path.every((p, i) => e.parentPath[i] === p));
+    const known = all.some(
+      (e) => e.parentPath.length >= path.length && path.every((p, i) => e.parentPath[i] === p),
+    );
     if (known) break;
     let nested: StackEventRecord[];
     try {
-      nested = await new StackEventPoller(cfn, { stack: cause.physicalId, startTime, parentPath: path }).poll();
+      nested = await new StackEventPoller(cfn, {
+        stack: cause.physicalId,
+        startTime,
+        parentPath: path,
+      }).poll();
     } catch {
       break;
     }

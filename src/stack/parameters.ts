@@ -117,7 +117,10 @@ export function parseParameterDocument(text: string, file: string): ParameterOve
 export type ReadTextFile = (path: string) => Promise<string>;
 
 /** A one-line value without `=` is a file path; anything else is Key=Value lines. */
-export async function readParameterOverrides(raw: string, readFile: ReadTextFile): Promise<ParameterOverrides> {
+export async function readParameterOverrides(
+  raw: string,
+  readFile: ReadTextFile,
+): Promise<ParameterOverrides> {
   const text = raw.trim();
   if (text === "") return new Map();
   if (!text.includes("\n") && !text.includes("=")) {
@@ -175,7 +178,9 @@ export function resolveParameters(
 export function secretValues(parameters: Parameter[], declared: TemplateParameter[]): string[] {
   const noEcho = new Set(declared.filter((p) => p.noEcho).map((p) => p.key));
   return parameters
-    .filter((p) => noEcho.has(p.ParameterKey ?? "") && p.ParameterValue !== undefined && p.ParameterValue !== "")
+    .filter(
+      (p) => noEcho.has(p.ParameterKey ?? "") && p.ParameterValue !== undefined && p.ParameterValue !== "",
+    )
     .map((p) => p.ParameterValue as string);
 }
 

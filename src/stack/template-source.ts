@@ -29,7 +29,7 @@ export class TemplateError extends Error {
 
 export function loadTemplate(file: string, body: string): LoadedTemplate {
   const parsed = parseTemplate(body, file);
-  if (!parsed.root || parsed.root.kind !== "map") {
+  if (parsed.root?.kind !== "map") {
     const first = parsed.findings[0];
     const where = first ? ` (line ${first.range.start.line}: ${first.message})` : "";
     throw new TemplateError(
@@ -45,7 +45,8 @@ export function loadTemplate(file: string, body: string): LoadedTemplate {
     bytes: Buffer.byteLength(body, "utf8"),
     hash: createHash("sha256").update(body).digest("hex"),
     plain: toPlain(root) as Record<string, unknown>,
-    hasTransform: transform !== undefined && !(transform.value.kind === "seq" && transform.value.items.length === 0),
+    hasTransform:
+      transform !== undefined && !(transform.value.kind === "seq" && transform.value.items.length === 0),
     resourceLine: (logicalId) => mapGet(resources, logicalId)?.keyRange.start.line,
   };
 }
@@ -72,6 +73,18 @@ export function templateUrl(bucket: string, key: string, artifacts: TemplateArti
   return `https://${bucket}.s3.${artifacts.region}.amazonaws.com/${path}`;
 }
 
+/** Fails early, before any AWS call, when a template needs S3 and no bucket was given. */
+export function requireArtifactBucket(
+  template: LoadedTemplate,
+  bucket: string | undefined,
+  region: string,
+): void {
+  if (template.bytes <= TEMPLATE_BODY_LIMIT || bucket) return;
+  throw new TemplateError(
+    `Template ${template.file} is ${template.bytes.toLocaleString("en-US")} bytes, over CloudFormation's ${TEMPLATE_BODY_LIMIT.toLocaleString("en-US")}-byte limit for inline templates. Set artifact-bucket to an S3 bucket in ${region} so the template can be uploaded and passed by URL.`,
+  );
+}
+
 /**
  * Small templates go inline. Larger ones are uploaded once per content hash and passed by URL;
  * without a bucket that is impossible, and the error says which input to set.
@@ -83,10 +96,9 @@ export async function templateLocation(
   s3: Pick<S3Client, "send"> | undefined,
 ): Promise<TemplateLocation> {
   if (template.bytes <= TEMPLATE_BODY_LIMIT) return { TemplateBody: template.body };
+  requireArtifactBucket(template, artifacts.bucket, artifacts.region);
   if (!artifacts.bucket || !s3) {
-    throw new TemplateError(
-      `Template ${template.file} is ${template.bytes.toLocaleString("en-US")} bytes, over CloudFormation's ${TEMPLATE_BODY_LIMIT.toLocaleString("en-US")}-byte limit for inline templates. Set artifact-bucket to an S3 bucket in ${artifacts.region} so the template can be uploaded and passed by URL.`,
-    );
+    throw new TemplateError(`Template ${template.file} must go through S3, but no S3 client was given.`);
   }
   const key = artifactKey(template, stackName, artifacts.prefix);
   try {

@@ -54,12 +54,17 @@ export interface WaitResult {
   rounds: number;
 }
 
-export async function waitForStack(cfn: CfnClient, options: WaitOptions, runtime: Runtime): Promise<WaitResult> {
+export async function waitForStack(
+  cfn: CfnClient,
+  options: WaitOptions,
+  runtime: Runtime,
+): Promise<WaitResult> {
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
   const random = runtime.random ?? Math.random;
   const events: StackEventRecord[] = [];
   let rounds = 0;
   let troubled = false;
+  let lastStatus: string | undefined;
 
   const stream = async (): Promise<void> => {
     if (!options.poller) return;
@@ -69,7 +74,8 @@ export async function waitForStack(cfn: CfnClient, options: WaitOptions, runtime
       events.push(...fresh);
     } catch (error) {
       // Events are for people; a throttled read is caught up on the next round.
-      if (!isRetryable(error)) throw describeAwsError(error, { action: "cloudformation:DescribeStackEvents" });
+      if (!isRetryable(error))
+        throw describeAwsError(error, { action: "cloudformation:DescribeStackEvents" });
     }
   };
 
@@ -80,13 +86,16 @@ export async function waitForStack(cfn: CfnClient, options: WaitOptions, runtime
       const response = await cfn.send(new DescribeStacksCommand({ StackName: options.stack }));
       stack = response.Stacks?.[0];
       status = stack?.StackStatus ?? "DELETE_COMPLETE";
+      lastStatus = status;
       troubled = false;
     } catch (error) {
       if (isStackMissing(error)) {
         status = "DELETE_COMPLETE";
       } else if (isRetryable(error)) {
         if (!troubled) {
-          runtime.log(`AWS answered DescribeStacks with ${errorCode(error) ?? "an error"}; retrying with backoff.`);
+          runtime.log(
+            `AWS answered DescribeStacks with ${errorCode(error) ?? "an error"}; retrying with backoff.`,
+          );
         }
         troubled = true;
       } else {
@@ -100,7 +109,7 @@ export async function waitForStack(cfn: CfnClient, options: WaitOptions, runtime
     }
     const now = runtime.clock();
     if (now >= options.deadline) {
-      return { status: status ?? "UNKNOWN", stack, timedOut: true, events, rounds };
+      return { status: status ?? lastStatus ?? "UNKNOWN", stack, timedOut: true, events, rounds };
     }
     await runtime.sleep(Math.min(pollDelay(rounds - 1, backoff, random), options.deadline - now));
   }

@@ -43,7 +43,7 @@ export async function resolveTemplates(
     seen.add(absolute);
     files.push({ absolute, display: displayPath(workspace, absolute) });
   };
-  const what = options.input ? `'${options.input}' ` : "";
+  const what = options.input ? `${options.input} ` : "";
   for (const pattern of patterns) {
     if (!isDynamicPattern(pattern)) {
       add(resolve(workspace, pattern));
@@ -58,7 +58,7 @@ export async function resolveTemplates(
     });
     if (matches.length === 0 && !options.allowEmpty) {
       throw new TemplateFileError(
-        `The pattern ${what}'${pattern}' matched no file under ${workspace}. Check the path, or set allow-empty: true when no template is fine.`,
+        `The ${what}pattern '${pattern}' matched no file under ${workspace}. Check the path, or set allow-empty: true when no template is fine.`,
       );
     }
     for (const match of matches.sort()) add(resolve(match));

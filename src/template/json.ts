@@ -1,4 +1,4 @@
-import { duplicateKeyMessage, type LineIndex, parseFinding } from "./lines";
+import { duplicateKeyMessage, KeySet, type LineIndex, parseFinding } from "./lines";
 import type { Finding, MapEntry, MapNode, Node, SeqNode } from "./model";
 
 /**
@@ -114,7 +114,7 @@ class JsonParser {
     const start = this.pos;
     this.pos++;
     const entries: MapEntry[] = [];
-    const seen = new Map<string, number>();
+    const seen = new KeySet(entries);
     this.skipSpace();
     if (src.charCodeAt(this.pos) === 125 /* } */) {
       this.pos++;
@@ -137,12 +137,13 @@ class JsonParser {
       this.pos++;
       this.skipSpace();
       const value = this.value();
-      const first = seen.get(key);
+      const first = seen.find(key);
       if (first === undefined) {
-        seen.set(key, keyRange.start.line);
-        entries.push({ key, keyRange, value });
+        seen.add({ key, keyRange, value });
       } else {
-        this.findings.push(parseFinding(this.file, duplicateKeyMessage(key, first), keyRange));
+        this.findings.push(
+          parseFinding(this.file, duplicateKeyMessage(key, first.keyRange.start.line), keyRange),
+        );
       }
       this.skipSpace();
       const sep = src.charCodeAt(this.pos);

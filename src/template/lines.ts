@@ -1,4 +1,4 @@
-import type { Finding, Position, Range } from "./model";
+import type { Finding, MapEntry, Position, Range } from "./model";
 
 /**
  * Offsets to 1-based line/column. Lines break at "\n" only, as GitHub annotations and editors
@@ -18,8 +18,21 @@ export class LineIndex {
     this.starts = starts;
   }
 
+  /** The line of the last lookup: parsers ask in source order, so the answer is usually near. */
+  private last = 0;
+
   position(offset: number): Position {
     const starts = this.starts;
+    const last = this.last;
+    if (starts[last] <= offset) {
+      if (last + 1 === starts.length || offset < starts[last + 1]) {
+        return { line: last + 1, column: offset - starts[last] + 1 };
+      }
+      if (last + 2 === starts.length || offset < starts[last + 2]) {
+        this.last = last + 1;
+        return { line: last + 2, column: offset - starts[last + 1] + 1 };
+      }
+    }
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -27,6 +40,7 @@ export class LineIndex {
       if (starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
+    this.last = lo;
     return { line: lo + 1, column: offset - starts[lo] + 1 };
   }
 
@@ -46,4 +60,32 @@ export function parseFinding(file: string, message: string, range: Range): Findi
 /** cfn-lint's wording, so users who know it recognise the finding. */
 export function duplicateKeyMessage(key: string, firstLine: number): string {
   return `Duplicate found "${key}" (line ${firstLine})`;
+}
+
+/**
+ * The entry already holding `key`, if any. Template mappings are small, so a scan beats building
+ * a Map for each of the thousands of them; big ones (Resources, Mappings) get an index.
+ */
+export class KeySet {
+  private index: Map<string, MapEntry> | undefined;
+
+  constructor(private readonly entries: MapEntry[]) {}
+
+  find(key: string): MapEntry | undefined {
+    const entries = this.entries;
+    if (entries.length < 16) {
+      for (let i = 0; i < entries.length; i++) if (entries[i].key === key) return entries[i];
+      return undefined;
+    }
+    if (!this.index) {
+      this.index = new Map();
+      for (const entry of entries) this.index.set(entry.key, entry);
+    }
+    return this.index.get(key);
+  }
+
+  add(entry: MapEntry): void {
+    this.entries.push(entry);
+    this.index?.set(entry.key, entry);
+  }
 }

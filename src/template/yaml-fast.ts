@@ -1,4 +1,4 @@
-import { duplicateKeyMessage, type LineIndex, parseFinding } from "./lines";
+import { duplicateKeyMessage, KeySet, type LineIndex, parseFinding } from "./lines";
 import type { Finding, MapEntry, MapNode, Node, Range, ScalarNode, ScalarValue, SeqNode } from "./model";
 import { applyShortForm, type TagContext } from "./short-forms";
 
@@ -196,7 +196,7 @@ class FastYaml implements TagContext {
   private blockMap(indent: number, first: number): MapNode {
     const src = this.src;
     const entries: MapEntry[] = [];
-    const seen = new Map<string, number>();
+    const seen = new KeySet(entries);
     let keyStart = first;
     for (;;) {
       const colon = this.keyEnd(keyStart);
@@ -208,12 +208,13 @@ class FastYaml implements TagContext {
       const keyRange = this.lines.range(keyStart, colon);
       this.pos = colon + 1;
       const value = this.valueAfterIndicator(indent, false, colon + 1);
-      const firstLine = seen.get(keyValue);
+      const firstLine = seen.find(keyValue);
       if (firstLine === undefined) {
-        seen.set(keyValue, keyRange.start.line);
-        entries.push({ key: keyValue, keyRange, value });
+        seen.add({ key: keyValue, keyRange, value });
       } else {
-        this.findings.push(parseFinding(this.file, duplicateKeyMessage(keyValue, firstLine), keyRange));
+        this.findings.push(
+          parseFinding(this.file, duplicateKeyMessage(keyValue, firstLine.keyRange.start.line), keyRange),
+        );
       }
       const next = this.nextContentLine();
       if (next < indent) {
@@ -270,9 +271,9 @@ class FastYaml implements TagContext {
     if (c === TAB) this.bail(pos);
     if (c === NL || c === CR || Number.isNaN(c) || (c === HASH && pos > afterIndicator)) {
       this.pos = pos;
-      this.expectLineEnd();
+      this.skipRestOfLine();
       const next = this.nextContentLine();
-      if (next > indent) return this.blockNode(next);
+      if (next > indent) return this.blockNode(next, indent);
       if (!inSeq && next === indent && this.isSeqIndicator(this.pos)) return this.blockSeq(next, this.pos);
       if (inSeq) this.bail(afterIndicator);
       this.rewindToLineStart();
@@ -298,13 +299,20 @@ class FastYaml implements TagContext {
           return applyShortForm(this, tag, tagStart, node, this.textStart(valueStart, node));
         }
       }
-      this.expectLineEnd();
+      if (d !== NL && d !== CR && d !== HASH && !Number.isNaN(d)) this.bail(this.pos);
+      const emptyAt = this.pos;
+      this.skipRestOfLine();
       const next = this.nextContentLine();
       let node: Node;
-      if (next > indent) node = this.blockNode(next);
-      else if (!inSeq && next === indent && this.isSeqIndicator(this.pos))
+      if (next > indent) {
+        node = this.blockNode(next, indent);
+      } else if (!inSeq && next === indent && this.isSeqIndicator(this.pos)) {
         node = this.blockSeq(next, this.pos);
-      else this.bail(tagStart);
+      } else {
+        // `!GetAZs` alone reads as an empty string, placed where its value would have started.
+        this.rewindToLineStart();
+        node = { kind: "scalar", value: "", range: this.lines.range(emptyAt, emptyAt) };
+      }
       return applyShortForm(this, tag, tagStart, node, undefined);
     }
     return this.inlineValue(indent);
@@ -318,13 +326,21 @@ class FastYaml implements TagContext {
     this.pos = this.lineStart(this.pos);
   }
 
-  /** A node that starts a line at column `indent`: a block mapping or block sequence. */
-  private blockNode(indent: number): Node {
+  /** Moves to the start of the next line (past a comment, when `pos` is on one). */
+  private skipRestOfLine(): void {
+    const nl = this.src.indexOf("\n", this.pos);
+    this.pos = nl === -1 ? this.src.length : nl + 1;
+  }
+
+  /**
+   * A node that starts a line at column `indent`, under a key or dash at column `owner`: a block
+   * collection, or a value written on a line of its own.
+   */
+  private blockNode(indent: number, owner: number): Node {
     const pos = this.pos;
     if (this.isSeqIndicator(pos)) return this.blockSeq(indent, pos);
     if (this.keyEnd(pos) >= 0) return this.blockMap(indent, pos);
-    // A scalar on its own line under a key is a multi-line form; the library decides.
-    return this.bail(pos);
+    return this.valueAfterIndicator(owner, false, pos);
   }
 
   private tagEnd(pos: number): number {
@@ -495,7 +511,7 @@ class FastYaml implements TagContext {
     this.flowSpace(indent);
     const items: Node[] = [];
     const entries: MapEntry[] = [];
-    const seen = new Map<string, number>();
+    const seen = new KeySet(entries);
     if (src.charCodeAt(this.pos) === close) {
       this.pos++;
       return isMap
@@ -518,12 +534,13 @@ class FastYaml implements TagContext {
         this.flowSpace(indent);
         const value = this.flowValue(indent, false);
         const keyText = key.value as string;
-        const firstLine = seen.get(keyText);
+        const firstLine = seen.find(keyText);
         if (firstLine === undefined) {
-          seen.set(keyText, key.range.start.line);
-          entries.push({ key: keyText, keyRange: key.range, value });
+          seen.add({ key: keyText, keyRange: key.range, value });
         } else {
-          this.findings.push(parseFinding(this.file, duplicateKeyMessage(keyText, firstLine), key.range));
+          this.findings.push(
+            parseFinding(this.file, duplicateKeyMessage(keyText, firstLine.keyRange.start.line), key.range),
+          );
         }
       } else {
         items.push(this.flowValue(indent, false));

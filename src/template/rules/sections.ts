@@ -1,3 +1,73 @@
+/** The rules for the template's sections: top level, Parameters, Outputs, Mappings and Conditions. */
+import { conditionAnd } from "./conditions/and";
+import { conditionReference } from "./conditions/condition";
+import { conditionConfiguration } from "./conditions/configuration";
+import { conditionEquals } from "./conditions/equals";
+import { conditionExists } from "./conditions/exists";
+import { conditionIf } from "./conditions/if";
+import { conditionNot } from "./conditions/not";
+import { conditionOr } from "./conditions/or";
+import { conditionUsed } from "./conditions/used";
+import { mappingConfiguration } from "./mappings/configuration";
+import { mappingCount } from "./mappings/count";
+import { mappingNameLength } from "./mappings/name-length";
+import { mappingUsed } from "./mappings/used";
+import { outputConfiguration } from "./outputs/configuration";
+import { outputCount } from "./outputs/count";
+import { outputExportName } from "./outputs/export-name";
+import { outputExportUnique } from "./outputs/export-unique";
+import { outputNameLength } from "./outputs/name-length";
+import { outputRequired } from "./outputs/required";
+import { outputType } from "./outputs/type";
+import { outputValue } from "./outputs/value";
+import { parameterConfiguration } from "./parameters/configuration";
+import { parameterCount } from "./parameters/count";
+import { parameterDefault } from "./parameters/default";
+import { parameterNameLength } from "./parameters/name-length";
+import { parameterType } from "./parameters/type";
+import { parameterUsed } from "./parameters/used";
 import type { Rule } from "./rule";
+import { templateDescription } from "./template/description";
+import { templateDescriptionLength } from "./template/description-length";
+import { resourceCount } from "./template/resource-count";
+import { resourceNameLength } from "./template/resource-name-length";
+import { resourceLogicalIds } from "./template/resource-names";
+import { templateSize } from "./template/size";
+import { templateStructure } from "./template/structure";
 
-export const sectionRules: Rule[] = [];
+export const sectionRules: Rule[] = [
+  templateStructure,
+  templateSize,
+  templateDescriptionLength,
+  templateDescription,
+  resourceLogicalIds,
+  resourceCount,
+  resourceNameLength,
+  parameterConfiguration,
+  parameterType,
+  parameterCount,
+  parameterNameLength,
+  parameterDefault,
+  parameterUsed,
+  outputConfiguration,
+  outputRequired,
+  outputType,
+  outputExportUnique,
+  outputCount,
+  outputNameLength,
+  outputValue,
+  outputExportName,
+  mappingConfiguration,
+  mappingNameLength,
+  mappingCount,
+  mappingUsed,
+  conditionIf,
+  conditionConfiguration,
+  conditionExists,
+  conditionEquals,
+  conditionAnd,
+  conditionNot,
+  conditionOr,
+  conditionReference,
+  conditionUsed,
+];

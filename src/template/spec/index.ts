@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import { sep } from "node:path";
-import { pathToFileURL } from "node:url";
-import { gunzipSync } from "node:zlib";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import type { PropertySpec, ResourceTypeSpec, SpecIndex, StructSpec, TypeRef } from "./types";
 
 export type { PropertySpec, ResourceTypeSpec, SpecIndex, StructSpec, TypeRef } from "./types";
@@ -48,7 +47,7 @@ export function createSpecIndex(dataDir: string | URL): SpecIndex {
       return readFileSync(url);
     } catch (error) {
       throw new Error(
-        `Resource specification data ${url.pathname} cannot be read (${(error as Error).message}). ` +
+        `Resource specification data ${fileURLToPath(url)} cannot be read (${(error as Error).message}). ` +
           "From source, run `npm run spec`; in a bundle, the build must copy src/template/spec/data next to index.js.",
       );
     }
@@ -61,10 +60,10 @@ export function createSpecIndex(dataDir: string | URL): SpecIndex {
 
   const shardOf = (typeName: string): Shard => {
     const [vendor, service] = typeName.split("::");
-    const file = `${vendor}-${service}.json.gz`;
+    const file = `${vendor}-${service}.json`;
     let shard = shards.get(file);
     if (!shard) {
-      shard = JSON.parse(gunzipSync(read(file)).toString("utf8")) as Shard;
+      shard = JSON.parse(read(file).toString("utf8")) as Shard;
       shards.set(file, shard);
     }
     return shard;

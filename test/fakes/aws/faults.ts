@@ -56,7 +56,11 @@ export class FaultInjector implements Injector {
     return this.latencies.filter((l) => matches(l.match, service, action)).reduce((sum, l) => sum + l.ms, 0);
   }
 
-  resourceFailure(stackName: string, logicalId: string, on: "create" | "update" | "delete"): string | undefined {
+  resourceFailure(
+    stackName: string,
+    logicalId: string,
+    on: "create" | "update" | "delete",
+  ): string | undefined {
     const rule = this.resources.find(
       (r) =>
         r.logicalId === logicalId &&
@@ -66,6 +70,9 @@ export class FaultInjector implements Injector {
     );
     if (!rule) return undefined;
     if (rule.times !== undefined) rule.times--;
-    return rule.reason ?? `Resource handler returned message: "Injected ${on} failure for ${logicalId}" (HandlerErrorCode: GeneralServiceException)`;
+    return (
+      rule.reason ??
+      `Resource handler returned message: "Injected ${on} failure for ${logicalId}" (HandlerErrorCode: GeneralServiceException)`
+    );
   }
 }

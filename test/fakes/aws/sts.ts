@@ -14,5 +14,8 @@ export async function handleSts(req: FakeRequest, ctx: FakeContext): Promise<Fak
       Arn: `arn:aws:iam::${ctx.accountId}:user/preview-stacks-fake`,
     });
   }
-  return queryError(new AwsError("InvalidAction", `Could not find operation ${action} for version 2011-06-15`), STS_XMLNS);
+  return queryError(
+    new AwsError("InvalidAction", `Could not find operation ${action} for version 2011-06-15`),
+    STS_XMLNS,
+  );
 }

@@ -49,7 +49,7 @@ export interface Injector {
   /** Make the named resource fail when CloudFormation creates, updates or deletes it. */
   failResource(logicalId: string, opts?: ResourceFailure): void;
   /** Consumed by the CloudFormation fake: the failure reason for this resource operation, if any. */
-  resourceFailure(
+  resourceFailure?(
     stackName: string,
     logicalId: string,
     on: "create" | "update" | "delete",

@@ -17,9 +17,13 @@ export const conditionConfiguration: Rule = {
     for (const entry of namedEntries(template.conditions)) {
       const path = ["Conditions", entry.key];
       if (!CONDITION_NAME.test(entry.key) || entry.key.length > MAX_NAME_LENGTH) {
-        report(entry.keyRange, `Condition name "${entry.key}" may contain only letters, digits, "&" and "_", up to ${MAX_NAME_LENGTH} characters`, {
-          path,
-        });
+        report(
+          entry.keyRange,
+          `Condition name "${entry.key}" may contain only letters, digits, "&" and "_", up to ${MAX_NAME_LENGTH} characters`,
+          {
+            path,
+          },
+        );
       }
       if (!conditionFunction(entry.value)) {
         report(

@@ -3,8 +3,8 @@
  * by the rules that check each function's shape.
  */
 import type { MapNode, Node } from "../../model";
-import type { TemplateIndex } from "../template-index";
 import { namedEntries } from "../template/names";
+import type { TemplateIndex } from "../template-index";
 
 export const CONDITION_FUNCTIONS = new Set(["Fn::And", "Fn::Or", "Fn::Not", "Fn::Equals", "Condition"]);
 
@@ -34,13 +34,15 @@ export function conditionCalls(template: TemplateIndex): ConditionCall[] {
     if (!fn || node.kind !== "map") return;
     const arg = node.entries[0].value;
     calls.push({ fn, node, arg, condition });
-    if (fn !== "Fn::Equals" && fn !== "Condition" && arg.kind === "seq") for (const item of arg.items) visit(item, condition);
+    if (fn !== "Fn::Equals" && fn !== "Condition" && arg.kind === "seq")
+      for (const item of arg.items) visit(item, condition);
   };
   for (const entry of namedEntries(template.conditions)) visit(entry.value, entry.key);
   cache.set(template, calls);
   return calls;
 }
 
-export const CONDITIONS_PAGE = "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/conditions-section-structure.html";
+export const CONDITIONS_PAGE =
+  "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/conditions-section-structure.html";
 export const CONDITION_FUNCTIONS_PAGE =
   "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-conditions.html";

@@ -52,7 +52,13 @@ export function usesLanguageExtensions(template: TemplateIndex): boolean {
 }
 
 /** Resource attributes whose values CloudFormation never resolves functions in. */
-const RESOURCE_LITERAL_KEYS = new Set(["Type", "DependsOn", "Condition", "DeletionPolicy", "UpdateReplacePolicy"]);
+const RESOURCE_LITERAL_KEYS = new Set([
+  "Type",
+  "DependsOn",
+  "Condition",
+  "DeletionPolicy",
+  "UpdateReplacePolicy",
+]);
 
 /** Sections whose functions CloudFormation (or SAM, for Globals) resolves. */
 const RESOLVED_SECTIONS = new Set(["Resources", "Outputs", "Conditions", "Rules", "Globals"]);
@@ -65,7 +71,12 @@ export function functionCalls(template: TemplateIndex): FunctionCall[] {
   const calls: FunctionCall[] = [];
   cache.set(template, calls);
 
-  const visit = (node: Node, parent: FunctionCall | undefined, loops: readonly string[], from: FunctionCall["from"]) => {
+  const visit = (
+    node: Node,
+    parent: FunctionCall | undefined,
+    loops: readonly string[],
+    from: FunctionCall["from"],
+  ) => {
     if (node.kind === "seq") {
       for (const item of node.items) visit(item, parent, loops, from);
       return;
@@ -73,7 +84,14 @@ export function functionCalls(template: TemplateIndex): FunctionCall[] {
     if (node.kind !== "map") return;
     const name = functionName(node);
     if (name) {
-      const call: FunctionCall = { name, node, arg: node.entries[0].value, parent, loopVariables: loops, from };
+      const call: FunctionCall = {
+        name,
+        node,
+        arg: node.entries[0].value,
+        parent,
+        loopVariables: loops,
+        from,
+      };
       calls.push(call);
       visit(call.arg, call, loops, from);
       return;
@@ -122,12 +140,17 @@ export interface ForEachParts {
 
 /** `Fn::ForEach::Name: [Identifier, Collection, OutputTemplate]` of the language extensions. */
 export function forEachParts(entry: MapEntry): ForEachParts | undefined {
-  if (!entry.key.startsWith("Fn::ForEach::") || entry.value.kind !== "seq" || entry.value.items.length !== 3) {
+  if (
+    !entry.key.startsWith("Fn::ForEach::") ||
+    entry.value.kind !== "seq" ||
+    entry.value.items.length !== 3
+  ) {
     return undefined;
   }
   const [identifier, collection, body] = entry.value.items;
   return {
-    identifier: identifier.kind === "scalar" && typeof identifier.value === "string" ? identifier.value : undefined,
+    identifier:
+      identifier.kind === "scalar" && typeof identifier.value === "string" ? identifier.value : undefined,
     collection,
     body,
   };

@@ -24,7 +24,8 @@ export const getAttRule: Rule = {
   shortDescription: "GetAtt validation of parameters",
   description:
     "Fn::GetAtt names a resource of the template and an attribute its resource type has (custom resources and nested stack outputs accept any).",
-  source: "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-getatt.html",
+  source:
+    "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-getatt.html",
   tags: ["functions", "getatt"],
   check({ template, spec, report }) {
     const names = templateNames(template);

@@ -1,3 +1,26 @@
 import type { Rule } from "../rule";
+import { base64Rule } from "./base64";
+import { cidrRule } from "./cidr";
+import { findInMapRule } from "./find-in-map";
+import { getAttRule } from "./get-att";
+import { getAzsRule } from "./get-azs";
+import { importValueRule } from "./import-value";
+import { joinRule } from "./join";
+import { refRule } from "./ref";
+import { selectRule } from "./select";
+import { splitRule } from "./split";
+import { subRule } from "./sub";
 
-export const functionRules: Rule[] = [];
+export const functionRules: Rule[] = [
+  getAttRule,
+  findInMapRule,
+  getAzsRule,
+  importValueRule,
+  selectRule,
+  splitRule,
+  subRule,
+  refRule,
+  base64Rule,
+  joinRule,
+  cidrRule,
+];

@@ -50,14 +50,19 @@ export function templateNames(template: TemplateIndex): Names {
     return loops.find((loop) => loop.pattern.test(name))?.type;
   };
   const isResource = (name: string): boolean =>
-    declared.has(name) || samImplicitType(implicit, name) !== undefined || loops.some((l) => l.pattern.test(name));
+    declared.has(name) ||
+    samImplicitType(implicit, name) !== undefined ||
+    loops.some((l) => l.pattern.test(name));
 
   const names: Names = {
     template,
     isResource,
     resourceType,
     isRefable: (name) =>
-      template.parameters.has(name) || PSEUDO_PARAMETERS.has(name) || implicit.refs.has(name) || isResource(name),
+      template.parameters.has(name) ||
+      PSEUDO_PARAMETERS.has(name) ||
+      implicit.refs.has(name) ||
+      isResource(name),
     declared: [...template.parameters.keys(), ...declared.keys()],
     resourceNames: [...declared.keys()],
   };
@@ -96,7 +101,9 @@ export function attributeProblem(
   attribute: string | undefined,
 ): string | undefined {
   if (!names.isResource(resource)) {
-    const kind = names.template.parameters.has(resource) ? `'${resource}' is a parameter, not a resource` : "";
+    const kind = names.template.parameters.has(resource)
+      ? `'${resource}' is a parameter, not a resource`
+      : "";
     if (kind) return `${kind}; use Ref to read a parameter`;
     return `GetAtt to undefined resource '${resource}'${didYouMean(resource, names.resourceNames)}`;
   }
@@ -107,7 +114,8 @@ export function attributeProblem(
   const typeSpec = spec.resource(type);
   if (!typeSpec) return undefined;
   if (typeSpec.attributes.includes(attribute)) return undefined;
-  if (typeSpec.attributes.length === 0) return `${type} has no attributes for GetAtt (resource '${resource}')`;
+  if (typeSpec.attributes.length === 0)
+    return `${type} has no attributes for GetAtt (resource '${resource}')`;
   const hint = STACK_TYPES.has(type) ? " (read a nested stack output as 'Outputs.Name')" : "";
   return `${type} has no attribute '${attribute}' (resource '${resource}')${hint || didYouMean(attribute, typeSpec.attributes)}`;
 }

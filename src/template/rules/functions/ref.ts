@@ -1,5 +1,5 @@
-import { didYouMean } from "../suggest";
 import type { Rule } from "../rule";
+import { didYouMean } from "../suggest";
 import { isString, PSEUDO_PARAMETERS } from "../template-index";
 import { callsOf, functionName, hasLoopPlaceholder, usesLanguageExtensions } from "./calls";
 import { templateNames } from "./names";
@@ -22,7 +22,8 @@ export const refRule: Rule = {
   shortDescription: "Ref validation of value",
   description:
     "Ref names a parameter, a resource or a pseudo parameter of the template (in SAM templates, also a resource SAM generates).",
-  source: "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-ref.html",
+  source:
+    "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-ref.html",
   tags: ["functions", "ref"],
   check({ template, report }) {
     const names = templateNames(template);
@@ -31,14 +32,22 @@ export const refRule: Rule = {
       const arg = call.arg;
       if (!isString(arg)) {
         if (extensions && functionName(arg)) {
-          checkSlot(arg, { label: "Ref", literal: "string", functions: LANGUAGE_EXTENSIONS_FUNCTIONS }, report);
+          checkSlot(
+            arg,
+            { label: "Ref", literal: "string", functions: LANGUAGE_EXTENSIONS_FUNCTIONS },
+            report,
+          );
         } else {
-          report(call.node, `Ref needs the name of a parameter or resource as a string; got a ${describe(arg)}`);
+          report(
+            call.node,
+            `Ref needs the name of a parameter or resource as a string; got a ${describe(arg)}`,
+          );
         }
         continue;
       }
       const target = arg.value;
-      if (names.isRefable(target) || call.loopVariables.includes(target) || hasLoopPlaceholder(target, call)) continue;
+      if (names.isRefable(target) || call.loopVariables.includes(target) || hasLoopPlaceholder(target, call))
+        continue;
       if (target.startsWith("AWS::")) {
         report(arg, `Ref to unknown pseudo parameter '${target}'${didYouMean(target, PSEUDO_PARAMETERS)}`);
       } else {

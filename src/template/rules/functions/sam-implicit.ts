@@ -23,7 +23,8 @@ export function samImplicitType(implicit: SamImplicit, name: string): string | u
   const exact = implicit.resources.get(name);
   if (exact !== undefined) return exact;
   for (const { prefix, suffix, type } of implicit.prefixes) {
-    if (name.length > prefix.length + suffix.length && name.startsWith(prefix) && name.endsWith(suffix)) return type;
+    if (name.length > prefix.length + suffix.length && name.startsWith(prefix) && name.endsWith(suffix))
+      return type;
   }
   return undefined;
 }
@@ -58,7 +59,8 @@ export function samImplicitResources(template: TemplateIndex): SamImplicit {
   const add = (name: string, type: string) => {
     if (!template.resources.has(name)) implicit.resources.set(name, type);
   };
-  const addPrefix = (prefix: string, type: string, suffix = "") => implicit.prefixes.push({ prefix, suffix, type });
+  const addPrefix = (prefix: string, type: string, suffix = "") =>
+    implicit.prefixes.push({ prefix, suffix, type });
   let restApi = false;
   let httpApi = false;
 
@@ -99,7 +101,13 @@ export function samImplicitResources(template: TemplateIndex): SamImplicit {
       }
       case "AWS::Serverless::StateMachine": {
         if (!mapGet(props, "Role")) add(`${name}Role`, "AWS::IAM::Role");
-        publishAlias(implicit, name, props, "AWS::StepFunctions::StateMachineVersion", "AWS::StepFunctions::StateMachineAlias");
+        publishAlias(
+          implicit,
+          name,
+          props,
+          "AWS::StepFunctions::StateMachineVersion",
+          "AWS::StepFunctions::StateMachineAlias",
+        );
         for (const event of events(props)) {
           const id = `${name}${event.name}`;
           const eventType = EVENT_RESOURCE_TYPES[event.type];

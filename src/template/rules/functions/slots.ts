@@ -4,8 +4,8 @@
  * A nested function outside that list is reported by the rule of the function around it.
  */
 import type { Node } from "../../model";
-import { didYouMean } from "../suggest";
 import type { Report } from "../rule";
+import { didYouMean } from "../suggest";
 import { functionName, KNOWN_FUNCTIONS } from "./calls";
 
 export type Literal = "string" | "integer" | "list" | "any";
@@ -31,7 +31,8 @@ export function checkSlot(node: Node, slot: Slot, report: Report): void {
       return;
     }
     if (!slot.functions.includes(fn)) {
-      const allowed = slot.functions.length > 0 ? `supported there: ${slot.functions.join(", ")}` : "use a literal";
+      const allowed =
+        slot.functions.length > 0 ? `supported there: ${slot.functions.join(", ")}` : "use a literal";
       report(node, `${fn} is not supported in ${slot.label} (${allowed})`);
       return;
     }
@@ -47,7 +48,8 @@ export function checkSlot(node: Node, slot: Slot, report: Report): void {
     case "any":
       return;
     case "string":
-      if (node.kind !== "scalar" || node.value === null) report(node, `${capitalise(slot.label)} must be a string`);
+      if (node.kind !== "scalar" || node.value === null)
+        report(node, `${capitalise(slot.label)} must be a string`);
       return;
     case "integer":
       if (!isIntegerLike(node)) report(node, `${capitalise(slot.label)} must be an integer`);
@@ -100,7 +102,9 @@ export function checkArity(
 ): arg is Extract<Node, { kind: "seq" }> {
   if (arg.kind === "seq" && arg.items.length >= min && arg.items.length <= max) return true;
   const got =
-    arg.kind === "seq" ? `${arg.items.length} item${arg.items.length === 1 ? "" : "s"}` : `a ${describe(arg)}`;
+    arg.kind === "seq"
+      ? `${arg.items.length} item${arg.items.length === 1 ? "" : "s"}`
+      : `a ${describe(arg)}`;
   report(at, `${fn} needs ${shape}; got ${got}`);
   return false;
 }

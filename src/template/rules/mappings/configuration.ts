@@ -1,8 +1,8 @@
 import type { Node } from "../../model";
 import type { Report, Rule } from "../rule";
-import { intrinsicName } from "../template-index";
 import { ALPHANUMERIC, namedEntries, USER_GUIDE } from "../template/names";
 import { kindName } from "../template/scalars";
+import { intrinsicName } from "../template-index";
 
 const TOP_LEVEL_KEY = /^[A-Za-z0-9.-]+$/;
 
@@ -17,9 +17,13 @@ function checkValue(mapping: string, key: string, attribute: string, value: Node
     (value.kind === "scalar" && value.value !== null) ||
     (value.kind === "seq" && value.items.every((item) => item.kind === "scalar" && item.value !== null));
   if (!ok) {
-    report(value, `Mapping ${mapping}, key ${key}: the value of ${attribute} must be a string, a number or a list of strings, not ${kindName(value)}`, {
-      path,
-    });
+    report(
+      value,
+      `Mapping ${mapping}, key ${key}: the value of ${attribute} must be a string, a number or a list of strings, not ${kindName(value)}`,
+      {
+        path,
+      },
+    );
   }
 }
 
@@ -35,29 +39,47 @@ export const mappingConfiguration: Rule = {
     for (const mapping of namedEntries(template.mappings)) {
       const name = mapping.key;
       if (!ALPHANUMERIC.test(name)) {
-        report(mapping.keyRange, `Mapping name "${name}" must contain only letters and digits (A-Z, a-z, 0-9)`, { path: ["Mappings", name] });
+        report(
+          mapping.keyRange,
+          `Mapping name "${name}" must contain only letters and digits (A-Z, a-z, 0-9)`,
+          { path: ["Mappings", name] },
+        );
       }
       const body = mapping.value;
       if (isTransform(body)) continue;
       if (body.kind !== "map" || body.entries.length === 0) {
-        report(body, `Mapping ${name} must be a mapping of at least one key to its attributes`, { path: ["Mappings", name] });
+        report(body, `Mapping ${name} must be a mapping of at least one key to its attributes`, {
+          path: ["Mappings", name],
+        });
         continue;
       }
       for (const key of body.entries) {
         if (isTransform(key.value) || key.key === "Fn::Transform") continue;
         const path = ["Mappings", name, key.key];
         if (!TOP_LEVEL_KEY.test(key.key)) {
-          report(key.keyRange, `Mapping ${name}: key "${key.key}" may contain only letters, digits, "-" and "."`, { path });
+          report(
+            key.keyRange,
+            `Mapping ${name}: key "${key.key}" may contain only letters, digits, "-" and "."`,
+            { path },
+          );
         }
         if (key.value.kind !== "map" || key.value.entries.length === 0) {
-          report(key.value, `Mapping ${name}, key ${key.key}: must be a mapping of at least one attribute name to its value`, { path });
+          report(
+            key.value,
+            `Mapping ${name}, key ${key.key}: must be a mapping of at least one attribute name to its value`,
+            { path },
+          );
           continue;
         }
         for (const attribute of key.value.entries) {
           if (!ALPHANUMERIC.test(attribute.key)) {
-            report(attribute.keyRange, `Mapping ${name}, key ${key.key}: attribute name "${attribute.key}" must contain only letters and digits`, {
-              path: [...path, attribute.key],
-            });
+            report(
+              attribute.keyRange,
+              `Mapping ${name}, key ${key.key}: attribute name "${attribute.key}" must contain only letters and digits`,
+              {
+                path: [...path, attribute.key],
+              },
+            );
           }
           checkValue(name, key.key, attribute.key, attribute.value, report);
         }

@@ -16,15 +16,20 @@ export const mappingCount: Rule = {
     const mappings = namedEntries(template.mappings);
     if (mappings.length > MAX_MAPPINGS) {
       const first = mappings[MAX_MAPPINGS];
-      report(first.keyRange, `The template declares ${plural(mappings.length, "mapping")}; CloudFormation allows at most ${MAX_MAPPINGS}`, {
-        path: ["Mappings", first.key],
-      });
+      report(
+        first.keyRange,
+        `The template declares ${plural(mappings.length, "mapping")}; CloudFormation allows at most ${MAX_MAPPINGS}`,
+        {
+          path: ["Mappings", first.key],
+        },
+      );
     }
     for (const mapping of mappings) {
       if (mapping.value.kind !== "map") continue;
       const levels = [{ path: [mapping.key], entries: mapping.value.entries }];
       for (const key of mapping.value.entries) {
-        if (key.value.kind === "map") levels.push({ path: [mapping.key, key.key], entries: key.value.entries });
+        if (key.value.kind === "map")
+          levels.push({ path: [mapping.key, key.key], entries: key.value.entries });
       }
       for (const level of levels) {
         if (level.entries.length <= MAX_ATTRIBUTES) continue;

@@ -14,7 +14,8 @@ export const mappingNameLength: Rule = {
     const message = (what: string, key: string) =>
       `${what} ${key.slice(0, 32)}... is ${key.length} characters long; the limit is ${MAX_NAME_LENGTH}`;
     for (const mapping of namedEntries(template.mappings)) {
-      if (tooLong(mapping.key)) report(mapping.keyRange, message("Mapping name", mapping.key), { path: ["Mappings", mapping.key] });
+      if (tooLong(mapping.key))
+        report(mapping.keyRange, message("Mapping name", mapping.key), { path: ["Mappings", mapping.key] });
       if (mapping.value.kind !== "map") continue;
       for (const key of mapping.value.entries) {
         const path = ["Mappings", mapping.key, key.key];
@@ -22,7 +23,9 @@ export const mappingNameLength: Rule = {
         if (key.value.kind !== "map") continue;
         for (const attribute of key.value.entries) {
           if (tooLong(attribute.key)) {
-            report(attribute.keyRange, message(`Mapping ${mapping.key} attribute name`, attribute.key), { path: [...path, attribute.key] });
+            report(attribute.keyRange, message(`Mapping ${mapping.key} attribute name`, attribute.key), {
+              path: [...path, attribute.key],
+            });
           }
         }
       }

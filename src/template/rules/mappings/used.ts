@@ -14,9 +14,13 @@ export const mappingUsed: Rule = {
     for (const ref of template.references) if (ref.kind === "FindInMap") used.add(ref.target);
     for (const mapping of namedEntries(template.mappings)) {
       if (used.has(mapping.key)) continue;
-      report(mapping.keyRange, `Mapping ${mapping.key} is never used: no Fn::FindInMap reads it. Remove it or use it`, {
-        path: ["Mappings", mapping.key],
-      });
+      report(
+        mapping.keyRange,
+        `Mapping ${mapping.key} is never used: no Fn::FindInMap reads it. Remove it or use it`,
+        {
+          path: ["Mappings", mapping.key],
+        },
+      );
     }
   },
 };

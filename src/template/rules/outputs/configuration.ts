@@ -1,6 +1,6 @@
 import type { Rule } from "../rule";
-import { intrinsicName } from "../template-index";
 import { ALPHANUMERIC, namedEntries, USER_GUIDE } from "../template/names";
+import { intrinsicName } from "../template-index";
 
 const OUTPUT_KEYS = ["Value", "Description", "Export", "Condition"];
 
@@ -8,7 +8,8 @@ export const outputConfiguration: Rule = {
   id: "E6001",
   severity: "error",
   shortDescription: "Outputs have alphanumeric ids and only known attributes",
-  description: "Each output's logical id is alphanumeric; an output holds only Value, Description, Export and Condition, and an Export only Name.",
+  description:
+    "Each output's logical id is alphanumeric; an output holds only Value, Description, Export and Condition, and an Export only Name.",
   source: `${USER_GUIDE}/outputs-section-structure.html`,
   tags: ["outputs"],
   check({ template, report }) {
@@ -16,14 +17,22 @@ export const outputConfiguration: Rule = {
       const name = output.key;
       const path = ["Outputs", name];
       if (!ALPHANUMERIC.test(name)) {
-        report(output.keyRange, `Output logical id "${name}" must contain only letters and digits (A-Z, a-z, 0-9)`, { path });
+        report(
+          output.keyRange,
+          `Output logical id "${name}" must contain only letters and digits (A-Z, a-z, 0-9)`,
+          { path },
+        );
       }
       if (output.value.kind !== "map") continue;
       for (const entry of output.value.entries) {
         if (!OUTPUT_KEYS.includes(entry.key)) {
-          report(entry.keyRange, `Output ${name} has an unknown attribute "${entry.key}"; allowed: ${OUTPUT_KEYS.join(", ")}`, {
-            path: [...path, entry.key],
-          });
+          report(
+            entry.keyRange,
+            `Output ${name} has an unknown attribute "${entry.key}"; allowed: ${OUTPUT_KEYS.join(", ")}`,
+            {
+              path: [...path, entry.key],
+            },
+          );
         } else if (entry.key === "Export" && entry.value.kind === "map" && !intrinsicName(entry.value)) {
           for (const exportEntry of entry.value.entries) {
             if (exportEntry.key === "Name") continue;

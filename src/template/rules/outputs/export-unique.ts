@@ -1,7 +1,7 @@
 import type { Node } from "../../model";
 import type { Rule } from "../rule";
-import { intrinsicName, isString, mapGet } from "../template-index";
 import { namedEntries, USER_GUIDE } from "../template/names";
+import { intrinsicName, isString, mapGet } from "../template-index";
 
 /** A key equal for export names that always resolve to the same text, undefined otherwise. */
 function exportKey(node: Node): string | undefined {
@@ -16,7 +16,8 @@ export const outputExportUnique: Rule = {
   id: "E6006",
   severity: "error",
   shortDescription: "Export names are unique",
-  description: "Export names must be unique in a Region, so two outputs of one template cannot export the same name.",
+  description:
+    "Export names must be unique in a Region, so two outputs of one template cannot export the same name.",
   source: `${USER_GUIDE}/outputs-section-structure.html`,
   tags: ["outputs"],
   check({ template, report }) {
@@ -30,9 +31,13 @@ export const outputExportUnique: Rule = {
         seen.set(key, output.key);
         continue;
       }
-      report(name, `Output ${output.key} exports the same name as output ${first}; export names must be unique`, {
-        path: ["Outputs", output.key, "Export", "Name"],
-      });
+      report(
+        name,
+        `Output ${output.key} exports the same name as output ${first}; export names must be unique`,
+        {
+          path: ["Outputs", output.key, "Export", "Name"],
+        },
+      );
     }
   },
 };

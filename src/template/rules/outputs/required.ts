@@ -1,6 +1,6 @@
 import type { Rule } from "../rule";
-import { intrinsicName, mapGet } from "../template-index";
 import { namedEntries, USER_GUIDE } from "../template/names";
+import { intrinsicName, mapGet } from "../template-index";
 
 export const outputRequired: Rule = {
   id: "E6002",
@@ -15,13 +15,25 @@ export const outputRequired: Rule = {
       if (body.kind !== "map") continue;
       const path = ["Outputs", output.key];
       if (!mapGet(body, "Value")) {
-        report(output.keyRange, `Output ${output.key} has no Value; add the value to output (e.g. "Value: !Ref Bucket")`, { path });
+        report(
+          output.keyRange,
+          `Output ${output.key} has no Value; add the value to output (e.g. "Value: !Ref Bucket")`,
+          { path },
+        );
       }
       const exported = mapGet(body, "Export");
-      if (exported?.value.kind === "map" && !intrinsicName(exported.value) && !mapGet(exported.value, "Name")) {
-        report(exported.keyRange, `Output ${output.key}: Export has no Name; add the name other stacks import it by`, {
-          path: [...path, "Export"],
-        });
+      if (
+        exported?.value.kind === "map" &&
+        !intrinsicName(exported.value) &&
+        !mapGet(exported.value, "Name")
+      ) {
+        report(
+          exported.keyRange,
+          `Output ${output.key}: Export has no Name; add the name other stacks import it by`,
+          {
+            path: [...path, "Export"],
+          },
+        );
       }
     }
   },

@@ -1,13 +1,14 @@
 import type { Rule } from "../rule";
-import { intrinsicName } from "../template-index";
 import { namedEntries, USER_GUIDE } from "../template/names";
 import { isLoose, kindName } from "../template/scalars";
+import { intrinsicName } from "../template-index";
 
 export const outputType: Rule = {
   id: "E6003",
   severity: "error",
   shortDescription: "Output attributes have the right types",
-  description: "An output is a mapping; its Description and Condition are strings and its Export is a mapping with Name.",
+  description:
+    "An output is a mapping; its Description and Condition are strings and its Export is a mapping with Name.",
   source: `${USER_GUIDE}/outputs-section-structure.html`,
   tags: ["outputs"],
   check({ template, report }) {
@@ -15,9 +16,13 @@ export const outputType: Rule = {
       const name = output.key;
       const body = output.value;
       if (body.kind !== "map") {
-        report(body, `Output ${name} must be a mapping with a Value (and optionally Description, Export, Condition)`, {
-          path: ["Outputs", name],
-        });
+        report(
+          body,
+          `Output ${name} must be a mapping with a Value (and optionally Description, Export, Condition)`,
+          {
+            path: ["Outputs", name],
+          },
+        );
         continue;
       }
       for (const { key, value } of body.entries) {
@@ -25,7 +30,11 @@ export const outputType: Rule = {
         if ((key === "Description" || key === "Condition") && !isLoose(value, "string")) {
           report(value, `Output ${name}: ${key} must be a literal string, not ${kindName(value)}`, { path });
         } else if (key === "Export" && (value.kind !== "map" || intrinsicName(value))) {
-          report(value, `Output ${name}: Export must be a mapping with Name (e.g. "Export: { Name: !Sub \${AWS::StackName}-Url }")`, { path });
+          report(
+            value,
+            `Output ${name}: Export must be a mapping with Name (e.g. "Export: { Name: !Sub \${AWS::StackName}-Url }")`,
+            { path },
+          );
         }
       }
     }

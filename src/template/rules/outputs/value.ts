@@ -1,13 +1,14 @@
 import type { Rule } from "../rule";
-import { mapGet } from "../template-index";
 import { namedEntries, USER_GUIDE } from "../template/names";
 import { isLiteralCollection } from "../template/scalars";
+import { mapGet } from "../template-index";
 
 export const outputValue: Rule = {
   id: "E6101",
   severity: "error",
   shortDescription: "Output values are strings",
-  description: "An output's Value must resolve to a string: a literal list or mapping is rejected (use Fn::Join for a list).",
+  description:
+    "An output's Value must resolve to a string: a literal list or mapping is rejected (use Fn::Join for a list).",
   source: `${USER_GUIDE}/outputs-section-structure.html`,
   tags: ["outputs"],
   check({ template, report }) {

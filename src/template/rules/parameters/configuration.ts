@@ -1,8 +1,8 @@
 import type { MapEntry } from "../../model";
 import type { Rule } from "../rule";
-import { isString } from "../template-index";
 import { ALPHANUMERIC, USER_GUIDE } from "../template/names";
 import { isLoose, kindName, type LooseType } from "../template/scalars";
+import { isString } from "../template-index";
 import { allowedKeysFor, PARAMETER_KEYS } from "./types";
 
 const VALUE_TYPES: Record<string, LooseType> = {
@@ -37,16 +37,26 @@ export const parameterConfiguration: Rule = {
     for (const [name, parameter] of template.parameters) {
       const path = ["Parameters", name];
       if (!ALPHANUMERIC.test(name)) {
-        report(parameter.keyRange, `Parameter logical id "${name}" must contain only letters and digits (A-Z, a-z, 0-9)`, { path });
+        report(
+          parameter.keyRange,
+          `Parameter logical id "${name}" must contain only letters and digits (A-Z, a-z, 0-9)`,
+          { path },
+        );
       }
       const body = parameter.value;
       if (body.kind !== "map") {
-        report(body, `Parameter ${name} must be a mapping with at least a Type (e.g. "Type: String")`, { path });
+        report(body, `Parameter ${name} must be a mapping with at least a Type (e.g. "Type: String")`, {
+          path,
+        });
         continue;
       }
       const typeEntry = body.entries.find((e) => e.key === "Type");
       if (!typeEntry) {
-        report(parameter.keyRange, `Parameter ${name} has no Type; add one such as String, Number or CommaDelimitedList`, { path });
+        report(
+          parameter.keyRange,
+          `Parameter ${name} has no Type; add one such as String, Number or CommaDelimitedList`,
+          { path },
+        );
       }
       const type = isString(typeEntry?.value) ? typeEntry.value.value : undefined;
       const allowed = allowedKeysFor(type);
@@ -64,7 +74,11 @@ function checkAttribute(
 ): void {
   const path = ["Parameters", name, entry.key];
   if (!PARAMETER_KEYS.includes(entry.key)) {
-    report(entry.keyRange, `Parameter ${name} has an unknown attribute "${entry.key}"; allowed: ${allowed.join(", ")}`, { path });
+    report(
+      entry.keyRange,
+      `Parameter ${name} has an unknown attribute "${entry.key}"; allowed: ${allowed.join(", ")}`,
+      { path },
+    );
     return;
   }
   if (!allowed.includes(entry.key)) {
@@ -80,20 +94,28 @@ function checkAttribute(
   const value = entry.value;
   if (entry.key === "AllowedValues") {
     if (value.kind !== "seq") {
-      report(value, `Parameter ${name}: AllowedValues must be a list of values, not ${kindName(value)}`, { path });
+      report(value, `Parameter ${name}: AllowedValues must be a list of values, not ${kindName(value)}`, {
+        path,
+      });
       return;
     }
     value.items.forEach((item, i) => {
       if (!isLoose(item, "string")) {
-        report(item, `Parameter ${name}: each AllowedValues item must be a plain value, not ${kindName(item)}`, {
-          path: [...path, i],
-        });
+        report(
+          item,
+          `Parameter ${name}: each AllowedValues item must be a plain value, not ${kindName(item)}`,
+          {
+            path: [...path, i],
+          },
+        );
       }
     });
     return;
   }
   const expected = VALUE_TYPES[entry.key];
   if (!isLoose(value, expected)) {
-    report(value, `Parameter ${name}: ${entry.key} must be ${TYPE_WORDS[expected]}, not ${kindName(value)}`, { path });
+    report(value, `Parameter ${name}: ${entry.key} must be ${TYPE_WORDS[expected]}, not ${kindName(value)}`, {
+      path,
+    });
   }
 }

@@ -1,8 +1,8 @@
 import type { MapNode, Node } from "../../model";
 import type { Rule } from "../rule";
-import { isString, mapGet } from "../template-index";
 import { USER_GUIDE } from "../template/names";
 import { numberOf } from "../template/scalars";
+import { isString, mapGet } from "../template-index";
 import { isListType } from "./types";
 
 /**
@@ -24,7 +24,9 @@ function compilePattern(pattern: string): RegExp | undefined {
 function violation(value: string, body: MapNode): string | undefined {
   const allowedValues = mapGet(body, "AllowedValues")?.value;
   if (allowedValues?.kind === "seq" && allowedValues.items.length > 0) {
-    const allowed = allowedValues.items.flatMap((item) => (item.kind === "scalar" && item.value !== null ? [String(item.value)] : []));
+    const allowed = allowedValues.items.flatMap((item) =>
+      item.kind === "scalar" && item.value !== null ? [String(item.value)] : [],
+    );
     if (allowed.length === allowedValues.items.length && !allowed.includes(value)) {
       return `is not one of AllowedValues (${allowed.join(", ")})`;
     }

@@ -1,6 +1,6 @@
 import type { Rule } from "../rule";
-import { isString, mapGet } from "../template-index";
 import { USER_GUIDE } from "../template/names";
+import { isString, mapGet } from "../template-index";
 import { PARAMETER_TYPES } from "./types";
 
 export const parameterType: Rule = {

@@ -16,13 +16,16 @@ const AWS_TYPES = [
 /** Key pairs and SSM parameter names have no List<...> form. */
 const SINGLE_ONLY = ["AWS::EC2::KeyPair::KeyName", "AWS::SSM::Parameter::Name"];
 
-const LIST_TYPES = ["CommaDelimitedList", "List<Number>", "List<String>", ...AWS_TYPES.filter((t) => !SINGLE_ONLY.includes(t)).map((t) => `List<${t}>`)];
+const LIST_TYPES = [
+  "CommaDelimitedList",
+  "List<Number>",
+  "List<String>",
+  ...AWS_TYPES.filter((t) => !SINGLE_ONLY.includes(t)).map((t) => `List<${t}>`),
+];
 
 const SINGLE_TYPES = ["String", "Number", ...AWS_TYPES, "AWS::SSM::Parameter::Name"];
 
-const SSM_VALUE_TYPES = [...SINGLE_TYPES, ...LIST_TYPES].map(
-  (t) => `AWS::SSM::Parameter::Value<${t}>`,
-);
+const SSM_VALUE_TYPES = [...SINGLE_TYPES, ...LIST_TYPES].map((t) => `AWS::SSM::Parameter::Value<${t}>`);
 
 export const PARAMETER_TYPES = new Set([...SINGLE_TYPES, ...LIST_TYPES, ...SSM_VALUE_TYPES]);
 

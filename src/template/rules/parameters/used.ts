@@ -15,9 +15,13 @@ export const parameterUsed: Rule = {
     for (const ref of template.references) if (ref.kind === "Ref" || ref.kind === "Sub") used.add(ref.target);
     for (const [name, parameter] of template.parameters) {
       if (used.has(name)) continue;
-      report(parameter.keyRange, `Parameter ${name} is never used: no Ref or \${${name}} refers to it. Remove it or use it`, {
-        path: ["Parameters", name],
-      });
+      report(
+        parameter.keyRange,
+        `Parameter ${name} is never used: no Ref or \${${name}} refers to it. Remove it or use it`,
+        {
+          path: ["Parameters", name],
+        },
+      );
     }
   },
 };

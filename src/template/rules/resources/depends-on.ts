@@ -1,7 +1,8 @@
 import type { Node } from "../../model";
+import { samImplicitResources, samImplicitType } from "../functions/sam-implicit";
 import type { Rule } from "../rule";
 import { didYouMean } from "../suggest";
-import { isString, type TemplateIndex } from "../template-index";
+import { isString } from "../template-index";
 import { realResources, USER_GUIDE } from "./shared";
 
 export const dependsOnTarget: Rule = {
@@ -13,6 +14,8 @@ export const dependsOnTarget: Rule = {
   tags: ["resources", "dependson"],
   check({ template, report }) {
     const names = [...template.resources.keys()];
+    // Resources the SAM transform generates (MyFunctionRole, ServerlessRestApi, ...) can be depended on.
+    const implicit = samImplicitResources(template);
     for (const resource of realResources(template)) {
       const value = resource.dependsOn?.value;
       if (!value) continue;
@@ -23,7 +26,7 @@ export const dependsOnTarget: Rule = {
         const path = ["Resources", resource.name, "DependsOn", ...(value.kind === "seq" ? [i] : [])];
         if (target === resource.name) {
           report(item, `Resource '${resource.name}' depends on itself`, { path });
-        } else if (!template.resources.has(target) && !samGenerated(template, target)) {
+        } else if (!template.resources.has(target) && samImplicitType(implicit, target) === undefined) {
           report(
             item,
             `Resource '${resource.name}' depends on '${target}', which is not a resource in this template${didYouMean(target, names)}`,
@@ -34,17 +37,3 @@ export const dependsOnTarget: Rule = {
     }
   },
 };
-
-/**
- * Whether `name` may be a resource the SAM transform generates (MyFunctionRole,
- * ServerlessRestApi, MyApiProdStage, MyFunctionAliaslive, ...). Several of them end in a
- * content hash, so any name that extends a SAM resource's logical id is accepted.
- */
-function samGenerated(template: TemplateIndex, name: string): boolean {
-  if (!template.sam) return false;
-  if (name.startsWith("ServerlessRestApi") || name.startsWith("ServerlessHttpApi")) return true;
-  for (const resource of template.resources.values()) {
-    if (resource.type?.startsWith("AWS::Serverless::") && name.startsWith(resource.name)) return true;
-  }
-  return false;
-}

@@ -40,13 +40,17 @@ export const resourceType: Rule = {
       if (spec.has(type)) continue;
       const suggestion = spec.suggest(type);
       const hint = suggestion && suggestion !== type ? ` (did you mean '${suggestion}'?)` : "";
-      // A near miss of a known type is a typo, whatever its namespace.
-      if (hint || type.startsWith("AWS::") || type.startsWith("Alexa::")) {
+      // A near miss of a known type is a typo, whatever its namespace. SAM gains resource types
+      // faster than the spec's SAM table, so an unknown AWS::Serverless type is only a warning.
+      const awsNamespace = type.startsWith("AWS::") || type.startsWith("Alexa::");
+      if (hint || (awsNamespace && !(template.sam && type.startsWith("AWS::Serverless::")))) {
         report(node, `Unknown resource type '${type}'${hint}`, { path });
       } else {
         report(
           node,
-          `Resource type '${type}' is not in the resource specification${hint}; if it is a registry extension, make sure it is activated in every target account and region`,
+          awsNamespace
+            ? `Resource type '${type}' is not in this validator's SAM resource table; check its spelling against the AWS SAM documentation`
+            : `Resource type '${type}' is not in the resource specification${hint}; if it is a registry extension, make sure it is activated in every target account and region`,
           { path, severity: "warning" },
         );
       }

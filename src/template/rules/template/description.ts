@@ -10,8 +10,14 @@ export const templateDescription: Rule = {
   tags: ["description"],
   check({ template, report }) {
     const value = template.sections.get("Description")?.entry.value;
-    if (value && value.kind !== "scalar") {
-      report(value, "Description must be a literal string (no lists, mappings or intrinsic functions)", { path: ["Description"] });
+    if (value && (value.kind !== "scalar" || value.value === null)) {
+      report(
+        value,
+        "Description must be a literal string (not empty, no lists, mappings or intrinsic functions)",
+        {
+          path: ["Description"],
+        },
+      );
     }
   },
 };

@@ -14,7 +14,13 @@ function itemsOf(template: TemplateIndex, section: SectionName) {
   return template.sections.get(section)?.items ?? new Map();
 }
 
-export function countLimitRule(id: string, section: SectionName, noun: string, max: number, advice: string): Rule {
+export function countLimitRule(
+  id: string,
+  section: SectionName,
+  noun: string,
+  max: number,
+  advice: string,
+): Rule {
   return {
     id,
     severity: "error",

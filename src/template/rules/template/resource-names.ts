@@ -11,9 +11,13 @@ export const resourceLogicalIds: Rule = {
   check({ template, report }) {
     for (const entry of namedEntries(template.sections.get("Resources")?.items ?? new Map())) {
       if (ALPHANUMERIC.test(entry.key)) continue;
-      report(entry.keyRange, `Resource logical id "${entry.key}" must contain only letters and digits (A-Z, a-z, 0-9)`, {
-        path: ["Resources", entry.key],
-      });
+      report(
+        entry.keyRange,
+        `Resource logical id "${entry.key}" must contain only letters and digits (A-Z, a-z, 0-9)`,
+        {
+          path: ["Resources", entry.key],
+        },
+      );
     }
   },
 };

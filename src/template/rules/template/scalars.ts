@@ -39,7 +39,7 @@ export function isLiteralCollection(node: Node): boolean {
 
 export function kindName(node: Node): string {
   if (node.kind === "seq") return "a list";
-  if (node.kind === "map") return intrinsicName(node) ? `${intrinsicName(node)}` : "a mapping";
+  if (node.kind === "map") return intrinsicName(node) ? `an intrinsic ${intrinsicName(node)}` : "a mapping";
   if (node.value === null) return "empty";
   return `a ${typeof node.value}`;
 }

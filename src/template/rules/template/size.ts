@@ -19,7 +19,10 @@ export const templateSize: Rule = {
     const at = template.root.entries[0]?.keyRange ?? template.root;
     const size = bytes.toLocaleString("en-US");
     if (bytes > S3_TEMPLATE_BYTES) {
-      report(at, `The template is ${size} bytes; CloudFormation accepts at most 1,000,000. Split it into nested stacks`);
+      report(
+        at,
+        `The template is ${size} bytes; CloudFormation accepts at most 1,000,000. Split it into nested stacks`,
+      );
     } else if (bytes > INLINE_TEMPLATE_BYTES) {
       report(
         at,

@@ -16,11 +16,22 @@ const SECTIONS = [
   "Outputs",
 ];
 
-const MAPPING_SECTIONS = new Set(["Metadata", "Parameters", "Rules", "Mappings", "Conditions", "Resources", "Outputs", "Globals"]);
+const MAPPING_SECTIONS = new Set([
+  "Metadata",
+  "Parameters",
+  "Rules",
+  "Mappings",
+  "Conditions",
+  "Resources",
+  "Outputs",
+  "Globals",
+]);
 
 /** A transform given by name, or as `{ Name, Parameters }` as AWS::Include is. */
 function isTransformItem(node: Node): boolean {
-  return isString(node) || (node.kind === "map" && !intrinsicName(node) && isString(mapGet(node, "Name")?.value));
+  return (
+    isString(node) || (node.kind === "map" && !intrinsicName(node) && isString(mapGet(node, "Name")?.value))
+  );
 }
 
 export const templateStructure: Rule = {
@@ -35,38 +46,60 @@ export const templateStructure: Rule = {
     for (const entry of template.root.entries) {
       const { key, value } = entry;
       if (key === "Globals" && !template.sam) {
-        report(entry.keyRange, `Globals is a SAM section: add "Transform: ${SAM_TRANSFORM}" or move its settings into the resources`, {
-          path: [key],
-        });
+        report(
+          entry.keyRange,
+          `Globals is a SAM section: add "Transform: ${SAM_TRANSFORM}" or move its settings into the resources`,
+          {
+            path: [key],
+          },
+        );
         continue;
       }
       if (key !== "Globals" && !SECTIONS.includes(key)) {
-        report(entry.keyRange, `Unknown top-level section "${key}"; allowed: ${SECTIONS.join(", ")}${template.sam ? ", Globals" : ""}`, {
-          path: [key],
-        });
+        report(
+          entry.keyRange,
+          `Unknown top-level section "${key}"; allowed: ${SECTIONS.join(", ")}${template.sam ? ", Globals" : ""}`,
+          {
+            path: [key],
+          },
+        );
         continue;
       }
       if (key === "AWSTemplateFormatVersion") {
         if (value.kind !== "scalar" || String(value.value) !== "2010-09-09") {
-          report(value, 'AWSTemplateFormatVersion must be "2010-09-09", the only template format version', { path: [key] });
+          report(value, 'AWSTemplateFormatVersion must be "2010-09-09", the only template format version', {
+            path: [key],
+          });
         }
       } else if (key === "Transform") {
         const ok = value.kind === "seq" ? value.items.every(isTransformItem) : isTransformItem(value);
         if (!ok) {
-          report(value, "Transform must be a transform name, a mapping with Name (and Parameters), or a list of those", {
-            path: [key],
-          });
+          report(
+            value,
+            "Transform must be a transform name, a mapping with Name (and Parameters), or a list of those",
+            {
+              path: [key],
+            },
+          );
         }
       } else if (MAPPING_SECTIONS.has(key) && value.kind !== "map") {
-        report(value, `The ${key} section must be a mapping of logical ids to their declarations`, { path: [key] });
+        report(value, `The ${key} section must be a mapping of logical ids to their declarations`, {
+          path: [key],
+        });
       } else if (key === "Resources" && value.kind === "map" && value.entries.length === 0) {
-        report(entry.keyRange, "Resources is empty; a template must declare at least one resource", { path: [key] });
+        report(entry.keyRange, "Resources is empty; a template must declare at least one resource", {
+          path: [key],
+        });
       }
     }
     if (!template.sections.has("Resources")) {
-      report(template.root, "The template has no Resources section; CloudFormation requires at least one resource", {
-        path: ["Resources"],
-      });
+      report(
+        template.root,
+        "The template has no Resources section; CloudFormation requires at least one resource",
+        {
+          path: ["Resources"],
+        },
+      );
     }
   },
 };

@@ -218,7 +218,7 @@ export function diff(env: MachineEnv, stack: Stack, cs: ChangeSet): Change[] {
   for (const id of wanted) {
     const def = cs.template.Resources[id];
     const existing = stack.resources.get(id);
-    if (!existing || !existing.physicalId) {
+    if (!existing?.physicalId) {
       changes.set(id, resourceChange("Add", id, def.Type, undefined, undefined, []));
       continue;
     }

@@ -42,8 +42,6 @@ export async function handleCloudFormation(req: FakeRequest, ctx: FakeContext): 
   }
 }
 
-const WAIT_STATES_NEVER_DELETED = new Set(["DELETE_COMPLETE"]);
-
 function encodeToken(n: number): string {
   return Buffer.from(String(n)).toString("base64");
 }
@@ -63,7 +61,7 @@ function page<T>(items: T[], token: string | null, size: number): { items: T[]; 
 
 const iso = (t: number | undefined) => (t === undefined ? undefined : new Date(t));
 
-function stackShape(s: Stack, env: MachineEnv) {
+function stackShape(s: Stack) {
   const noEcho = new Set(
     Object.entries(s.template?.Parameters ?? {})
       .filter(([, p]) => String(p.NoEcho) === "true")
@@ -92,7 +90,6 @@ function stackShape(s: Stack, env: MachineEnv) {
     Tags: s.tags,
     EnableTerminationProtection: s.terminationProtection,
     DriftInformation: { StackDriftStatus: "NOT_CHECKED" },
-    _env: env && undefined,
   };
 }
 
@@ -275,9 +272,9 @@ const ACTIONS: Record<string, Action> = {
     const name = p.get("StackName");
     const all = name
       ? [env.cf.requireStack(name)]
-      : [...env.cf.stacks.values()].filter((s) => !WAIT_STATES_NEVER_DELETED.has(s.status));
+      : [...env.cf.stacks.values()].filter((s) => s.status !== "DELETE_COMPLETE");
     const { items, next } = page(all, p.get("NextToken"), env.cf.options.pageSize);
-    return { Stacks: items.map((s) => stackShape(s, env)), NextToken: next };
+    return { Stacks: items.map(stackShape), NextToken: next };
   },
   ListStacks: (p, env) => {
     const filter = new Set(memberList(p, "StackStatusFilter"));

@@ -37,7 +37,7 @@ export function isIntrinsic(v: Json): v is JsonObject {
 export function containsIntrinsic(v: Json): boolean {
   if (Array.isArray(v)) return v.some(containsIntrinsic);
   if (!v || typeof v !== "object") return false;
-  return isIntrinsic(v) || Object.values(v).some(containsIntrinsic);
+  return isIntrinsic(v) || Object.values(v as JsonObject).some(containsIntrinsic);
 }
 
 export class Resolver {
@@ -96,7 +96,7 @@ export class Resolver {
     if (!v || typeof v !== "object") return v;
     if (isIntrinsic(v)) return this.call(v);
     const out: JsonObject = {};
-    for (const [k, x] of Object.entries(v)) {
+    for (const [k, x] of Object.entries(v as JsonObject)) {
       const r = this.value(x);
       if (r !== NO_VALUE) out[k] = r;
     }
@@ -128,7 +128,7 @@ export class Resolver {
         const items = this.value(list);
         if (!Array.isArray(items)) return { [fn]: [i, items as Json] };
         if (!Number.isInteger(i) || i < 0 || i >= items.length) {
-          throw validationError("Template error: Fn::Select cannot select nonexistent value at index " + i);
+          throw validationError(`Template error: Fn::Select cannot select nonexistent value at index ${i}`);
         }
         return items[i];
       }
@@ -147,8 +147,8 @@ export class Resolver {
       case "Fn::Not":
         return this.evalCondition(v);
       case "Fn::FindInMap": {
-        const [map, top, second] = (arg as Json[]).map((x) => this.value(x));
-        const found = this.env.template.Mappings[String(map)]?.[String(top)]?.[String(second)];
+        const [map, top, second] = (arg as Json[]).map((x) => String(this.value(x)));
+        const found = this.env.template.Mappings[map]?.[top]?.[second];
         if (found === undefined) {
           throw validationError(`Template error: Unable to get mapping for ${map}::${top}::${second}`);
         }

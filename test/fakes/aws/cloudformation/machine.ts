@@ -435,7 +435,7 @@ export function executeUpdate(env: MachineEnv, stack: Stack, cs: ChangeSet): voi
       jobs.push(createJob(env, stack, template, id, resolver));
       continue;
     }
-    jobs.push(updateJob(env, stack, template, id, c.Replacement === "True", resolver, touched, replaced));
+    jobs.push(updateJob(env, stack, template, id, c.Replacement ?? "False", resolver, touched, replaced));
   }
   runPhase(cf, jobs, (failed) => {
     const outputError = failed.length ? undefined : finalizeOutputs(env, stack);
@@ -472,7 +472,7 @@ function updateJob(
   stack: Stack,
   template: Template,
   id: string,
-  replace: boolean,
+  replacement: "True" | "False" | "Conditional",
   resolver: () => Resolver,
   touched: Set<string>,
   replaced: Map<string, ResourceState>,
@@ -481,6 +481,7 @@ function updateJob(
   const r = stack.resources.get(id) as ResourceState;
   let props: JsonObject = {};
   let resolveError: string | undefined;
+  let replace = replacement === "True";
   return {
     key: id,
     deps: dependencies(template, id),
@@ -491,6 +492,15 @@ function updateJob(
         props = (resolver().resolve((def.Properties ?? {}) as Json) ?? {}) as JsonObject;
       } catch (e) {
         resolveError = (e as Error).message;
+      }
+      // A Conditional replacement is decided now that the referenced values are known.
+      if (replacement === "Conditional") {
+        const { replaceOn } = typeInfo(def.Type);
+        replace = Object.keys({ ...props, ...r.properties }).some(
+          (k) =>
+            (replaceOn.includes("*") || replaceOn.includes(k)) &&
+            JSON.stringify(props[k]) !== JSON.stringify(r.properties[k]),
+        );
       }
       resourceEvent(env, stack, r, "UPDATE_IN_PROGRESS", replace ? REPLACING : undefined, props);
     },
@@ -532,10 +542,20 @@ function cleanupJobs(
   replaced: Map<string, ResourceState>,
 ): Job[] {
   const jobs = deleteJobs(env, stack, oldTemplate, removed, new Set());
+  // An old physical resource goes only after the old ones that referenced it, as in a delete.
+  const referrers = (id: string) =>
+    oldTemplate
+      ? [
+          ...[...replaced.keys()]
+            .filter((d) => dependencies(oldTemplate, d).includes(id))
+            .map((d) => `${d}#old`),
+          ...removed.filter((d) => dependencies(oldTemplate, d).includes(id)),
+        ]
+      : [];
   for (const [id, old] of replaced) {
     jobs.push({
       key: `${id}#old`,
-      deps: [],
+      deps: referrers(id),
       duration: env.cf.delayFor(old.type),
       start: () =>
         env.cf.event(stack, {

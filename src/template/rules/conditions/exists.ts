@@ -1,0 +1,46 @@
+import type { Rule } from "../rule";
+import { hasOpaqueTransform, isForEachKey } from "../template/names";
+import { intrinsicName } from "../template-index";
+import { CONDITIONS_PAGE } from "./walk";
+
+/** Names a language-extension loop fills in (`${Env}` or `&{Env}`) are only known after it runs. */
+function isTemplated(name: string): boolean {
+  return name.includes("${") || name.includes("&{");
+}
+
+export const conditionExists: Rule = {
+  id: "E8002",
+  severity: "error",
+  shortDescription: "Referenced conditions are defined",
+  description:
+    "Every condition named by a resource or output Condition attribute, by the first argument of Fn::If or by { Condition: Name } in Conditions is declared in the Conditions section.",
+  source: CONDITIONS_PAGE,
+  tags: ["conditions"],
+  check({ template, report }) {
+    if (hasOpaqueTransform(template)) return;
+    for (const name of template.conditions.keys()) if (isForEachKey(name)) return;
+    const defined = [...template.conditions.keys()];
+    const known =
+      defined.length === 0
+        ? "the template defines no conditions"
+        : `defined: ${defined.slice(0, 10).join(", ")}${defined.length > 10 ? ", ..." : ""}`;
+    for (const ref of template.references) {
+      if (ref.kind !== "Condition" || template.conditions.has(ref.target) || isTemplated(ref.target))
+        continue;
+      // A one-entry { Condition: x } outside Conditions may be a resource property's own data.
+      const fn = intrinsicName(ref.node);
+      if (fn === "Condition" && ref.from[0] !== "Conditions") continue;
+      const owner =
+        ref.from.length === 2 ? `${ref.from[0].replace(/s$/, "").toLowerCase()} ${ref.from[1]}` : ref.from[0];
+      const subject =
+        fn === "Fn::If"
+          ? `Fn::If in ${owner} uses condition`
+          : ref.from[0] === "Conditions"
+            ? `Condition ${ref.from[1]} refers to condition`
+            : `The Condition of ${owner} is`;
+      report(ref.range, `${subject} "${ref.target}", which is not defined in Conditions (${known})`, {
+        path: [...ref.from],
+      });
+    }
+  },
+};

@@ -1,0 +1,27 @@
+import type { Rule } from "../rule";
+import { hasOpaqueTransform, namedEntries } from "../template/names";
+import { CONDITIONS_PAGE } from "./walk";
+
+export const conditionUsed: Rule = {
+  id: "W8001",
+  severity: "warning",
+  shortDescription: "Conditions are used",
+  description: "A condition no resource, output, Fn::If or other condition refers to has no effect.",
+  source: CONDITIONS_PAGE,
+  tags: ["conditions"],
+  check({ template, report }) {
+    if (template.conditions.size === 0 || hasOpaqueTransform(template)) return;
+    const used = new Set<string>();
+    for (const ref of template.references) if (ref.kind === "Condition") used.add(ref.target);
+    for (const entry of namedEntries(template.conditions)) {
+      if (used.has(entry.key)) continue;
+      report(
+        entry.keyRange,
+        `Condition ${entry.key} is never used by a resource, output, Fn::If or other condition. Remove it or use it`,
+        {
+          path: ["Conditions", entry.key],
+        },
+      );
+    }
+  },
+};

@@ -1,0 +1,37 @@
+import type { Rule } from "../rule";
+import { callsOf } from "./calls";
+import { checkSlot, type Slot } from "./slots";
+
+const VALUE: Slot = {
+  label: "the value of Fn::Base64",
+  literal: "string",
+  functions: [
+    "Fn::Base64",
+    "Fn::Cidr",
+    "Fn::Contains",
+    "Fn::FindInMap",
+    "Fn::GetAtt",
+    "Fn::If",
+    "Fn::ImportValue",
+    "Fn::Join",
+    "Fn::Length",
+    "Fn::Select",
+    "Fn::Sub",
+    "Fn::ToJsonString",
+    "Fn::Transform",
+    "Ref",
+  ],
+};
+
+export const base64Rule: Rule = {
+  id: "E1021",
+  severity: "error",
+  shortDescription: "Base64 validation of parameters",
+  description: "Fn::Base64 takes a string, or a function that returns one.",
+  source:
+    "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-base64.html",
+  tags: ["functions", "base64"],
+  check({ template, report }) {
+    for (const call of callsOf(template, "Fn::Base64")) checkSlot(call.arg, VALUE, report);
+  },
+};

@@ -1,0 +1,34 @@
+import type { Rule } from "../rule";
+import { isString } from "../template-index";
+import { callsOf, functionName } from "./calls";
+import { checkSlot, describe } from "./slots";
+
+/** us-east-1, us-gov-west-1, us-isob-east-1, eusc-de-east-1: the shapes AWS Region names take. */
+const REGION = /^[a-z]{2,4}(-[a-z]+)+-\d+$/;
+
+const HOW =
+  "give a Region name such as us-east-1, an empty string for the stack's Region, or Ref AWS::Region";
+
+export const getAzsRule: Rule = {
+  id: "E1015",
+  severity: "error",
+  shortDescription: "GetAz validation of parameters",
+  description: "Fn::GetAZs takes a Region name, an empty string (the stack's Region) or a Ref.",
+  source:
+    "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-getavailabilityzones.html",
+  tags: ["functions", "getazs"],
+  check({ template, report }) {
+    for (const call of callsOf(template, "Fn::GetAZs")) {
+      const arg = call.arg;
+      if (functionName(arg)) {
+        checkSlot(arg, { label: "the Region of Fn::GetAZs", literal: "string", functions: ["Ref"] }, report);
+      } else if (isString(arg)) {
+        if (arg.value !== "" && !REGION.test(arg.value)) {
+          report(arg, `'${arg.value}' is not an AWS Region name; ${HOW}`);
+        }
+      } else if (!(arg.kind === "scalar" && arg.value === null)) {
+        report(arg, `Fn::GetAZs got a ${describe(arg)}; ${HOW}`);
+      }
+    }
+  },
+};

@@ -1,0 +1,50 @@
+import type { Rule } from "../rule";
+import { callsOf, usesLanguageExtensions } from "./calls";
+import { checkArity, checkSlot, integerValue, type Slot } from "./slots";
+
+const LIST: Slot = {
+  label: "the list of Fn::Select",
+  literal: "list",
+  functions: ["Fn::FindInMap", "Fn::GetAtt", "Fn::GetAZs", "Fn::If", "Fn::Split", "Fn::Cidr", "Ref"],
+  items: {
+    label: "an item of the list of Fn::Select",
+    literal: "any",
+    functions: ["Fn::FindInMap", "Fn::GetAtt", "Fn::GetStackOutput", "Fn::If", "Ref"],
+  },
+};
+
+export const selectRule: Rule = {
+  id: "E1017",
+  severity: "error",
+  shortDescription: "Select validation of parameters",
+  description:
+    "Fn::Select takes [index, list]: an integer index within the list, and a list or a function returning one.",
+  source:
+    "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-select.html",
+  tags: ["functions", "select"],
+  check({ template, report }) {
+    const index: Slot = {
+      label: "the index of Fn::Select",
+      literal: "integer",
+      functions: usesLanguageExtensions(template)
+        ? ["Ref", "Fn::FindInMap", "Fn::Length"]
+        : ["Ref", "Fn::FindInMap"],
+    };
+    for (const call of callsOf(template, "Fn::Select")) {
+      const arg = call.arg;
+      if (!checkArity("Fn::Select", arg, 2, 2, "[index, list]", call.node, report)) continue;
+      const [at, list] = arg.items;
+      checkSlot(at, index, report);
+      checkSlot(list, LIST, report);
+      const position = integerValue(at);
+      if (position === undefined) continue;
+      if (position < 0) report(at, `The index of Fn::Select cannot be negative; got ${position}`);
+      else if (list.kind === "seq" && position >= list.items.length) {
+        report(
+          at,
+          `Index ${position} is out of range: the list of Fn::Select has ${list.items.length} items`,
+        );
+      }
+    }
+  },
+};

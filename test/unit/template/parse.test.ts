@@ -1,0 +1,511 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { LineIndex } from "../../../src/template/lines";
+import type { MapNode, Node, ParsedTemplate, Range, SeqNode } from "../../../src/template/model";
+import { lineColumnAt, mapGet, parseTemplate, toPlain } from "../../../src/template/parse";
+import { parseYamlWithLibrary } from "../../../src/template/yaml";
+import { parseYamlFast, Unsupported } from "../../../src/template/yaml-fast";
+
+/** "line:column-line:column", so expectations stay readable. */
+function at(range: Range): string {
+  return `${range.start.line}:${range.start.column}-${range.end.line}:${range.end.column}`;
+}
+
+function get(node: Node | undefined, ...keys: (string | number)[]): Node {
+  let current = node;
+  for (const key of keys) {
+    if (typeof key === "number") {
+      if (current?.kind !== "seq") throw new Error(`not a sequence at ${key}`);
+      current = current.items[key];
+    } else {
+      current = mapGet(current, key)?.value;
+    }
+    if (!current) throw new Error(`nothing at ${String(key)}`);
+  }
+  return current as Node;
+}
+
+function keyAt(node: Node | undefined, key: string): string {
+  const entry = mapGet(node, key);
+  if (!entry) throw new Error(`no key ${key}`);
+  return at(entry.keyRange);
+}
+
+function yaml(source: string): ParsedTemplate {
+  return parseTemplate(source, "template.yaml");
+}
+
+function messages(parsed: ParsedTemplate): string[] {
+  return parsed.findings.map((f) => `${at(f.range)} ${f.message}`);
+}
+
+/** Parses with the fast reader, failing the test if it hands the document to the library. */
+function fast(source: string) {
+  try {
+    return parseYamlFast(source, "template.yaml", new LineIndex(source));
+  } catch (error) {
+    if (error instanceof Unsupported) throw new Error(`fast reader gave up at offset ${error.at}`);
+    throw error;
+  }
+}
+
+function library(source: string) {
+  return parseYamlWithLibrary(source, "template.yaml", new LineIndex(source));
+}
+
+const POSITIONS = [
+  "AWSTemplateFormatVersion: 2010-09-09",
+  "Description: >-",
+  "  Folded text",
+  "  on two lines",
+  "Resources:",
+  "  Bucket:",
+  "    Type: AWS::S3::Bucket",
+  "    Properties:",
+  '      BucketName: !Sub "${AWS::StackName}-data"',
+  "      Tags:",
+  "        - { Key: Team, Value: !Ref Team }",
+  "        - Key: Arn",
+  "          Value: !GetAtt Role.Arn",
+  "Outputs:",
+  "  Name:",
+  '    Value: [a, "b", 3]',
+  "",
+].join("\n");
+
+describe.each([
+  ["the fast reader", fast],
+  ["the library reader", library],
+])("positions through %s", (_name, read) => {
+  const root = read(POSITIONS).root;
+
+  it("places the root and top-level keys", () => {
+    expect(at(root!.range)).toBe("1:1-16:23");
+    expect(keyAt(root, "AWSTemplateFormatVersion")).toBe("1:1-1:25");
+    expect(at(get(root, "AWSTemplateFormatVersion").range)).toBe("1:27-1:37");
+    expect(keyAt(root, "Resources")).toBe("5:1-5:10");
+    expect(at(get(root, "Resources").range)).toBe("6:3-13:32");
+  });
+
+  it("places a folded block scalar and the key after it", () => {
+    const description = get(root, "Description");
+    expect(description).toMatchObject({ kind: "scalar", value: "Folded text on two lines" });
+    expect(at(description.range)).toBe("2:14-4:15");
+    expect(keyAt(root, "Resources")).toBe("5:1-5:10");
+  });
+
+  it("places a short form, its long-form key and its value", () => {
+    const sub = get(root, "Resources", "Bucket", "Properties", "BucketName") as MapNode;
+    expect(sub.tag).toBe("!Sub");
+    expect(sub.entries.map((e) => e.key)).toEqual(["Fn::Sub"]);
+    expect(at(sub.range)).toBe("9:19-9:48");
+    expect(at(sub.entries[0].keyRange)).toBe("9:19-9:48");
+    expect(at(sub.entries[0].value.range)).toBe("9:24-9:48");
+  });
+
+  it("places entries of a flow mapping inside a block sequence", () => {
+    const tags = get(root, "Resources", "Bucket", "Properties", "Tags");
+    expect(at(tags.range)).toBe("11:9-13:32");
+    const first = get(tags, 0);
+    expect(at(first.range)).toBe("11:11-11:42");
+    expect(keyAt(first, "Value")).toBe("11:24-11:29");
+    const ref = get(first, "Value") as MapNode;
+    expect(at(ref.range)).toBe("11:31-11:40");
+    expect(at(get(ref, "Ref").range)).toBe("11:36-11:40");
+  });
+
+  it("splits !GetAtt a.b into exact sub-ranges", () => {
+    const second = get(root, "Resources", "Bucket", "Properties", "Tags", 1);
+    expect(at(second.range)).toBe("12:11-13:32");
+    expect(keyAt(second, "Key")).toBe("12:11-12:14");
+    expect(at(get(second, "Key").range)).toBe("12:16-12:19");
+    const getAtt = get(second, "Value") as MapNode;
+    expect(at(getAtt.range)).toBe("13:16-13:32");
+    const parts = get(getAtt, "Fn::GetAtt") as SeqNode;
+    expect(toPlain(parts)).toEqual(["Role", "Arn"]);
+    expect(at(parts.range)).toBe("13:24-13:32");
+    expect(parts.items.map((i) => at(i.range))).toEqual(["13:24-13:28", "13:29-13:32"]);
+  });
+
+  it("places items of a flow sequence", () => {
+    const value = get(root, "Outputs", "Name", "Value") as SeqNode;
+    expect(at(value.range)).toBe("16:12-16:23");
+    expect(value.items.map((i) => at(i.range))).toEqual(["16:13-16:14", "16:16-16:19", "16:21-16:22"]);
+    expect(toPlain(value)).toEqual(["a", "b", 3]);
+  });
+});
+
+describe("short forms", () => {
+  it("normalises every short form in scalar, sequence and mapping form", () => {
+    const tags: [string, string][] = [
+      ["Ref", "Ref"],
+      ["Condition", "Condition"],
+      ["Sub", "Fn::Sub"],
+      ["GetAtt", "Fn::GetAtt"],
+      ["GetAZs", "Fn::GetAZs"],
+      ["ImportValue", "Fn::ImportValue"],
+      ["Join", "Fn::Join"],
+      ["Select", "Fn::Select"],
+      ["Split", "Fn::Split"],
+      ["FindInMap", "Fn::FindInMap"],
+      ["Base64", "Fn::Base64"],
+      ["Cidr", "Fn::Cidr"],
+      ["If", "Fn::If"],
+      ["Not", "Fn::Not"],
+      ["Equals", "Fn::Equals"],
+      ["And", "Fn::And"],
+      ["Or", "Fn::Or"],
+      ["Transform", "Fn::Transform"],
+      ["Length", "Fn::Length"],
+      ["ToJsonString", "Fn::ToJsonString"],
+      ["ForEach", "Fn::ForEach"],
+    ];
+    const source = tags
+      .map(([t]) => `S${t}: !${t} x\nQ${t}: !${t} [x, y]\nM${t}: !${t}\n  k: v\nB${t}: !${t}\n  - x\n`)
+      .join("");
+    for (const read of [fast, library]) {
+      const { root, findings } = read(source);
+      expect(findings).toEqual([]);
+      for (const [t, long] of tags) {
+        const scalar = get(root, `S${t}`) as MapNode;
+        expect(scalar.tag).toBe(`!${t}`);
+        expect(toPlain(scalar)).toEqual({ [long]: "x" });
+        expect(toPlain(get(root, `Q${t}`))).toEqual({ [long]: ["x", "y"] });
+        expect(toPlain(get(root, `M${t}`))).toEqual({ [long]: { k: "v" } });
+        expect(toPlain(get(root, `B${t}`))).toEqual({ [long]: ["x"] });
+      }
+    }
+  });
+
+  it("handles nested short forms and long forms inside short forms", () => {
+    const source = [
+      "A: !If [IsProd, !Ref Bucket, !Ref AWS::NoValue]",
+      "B: !Join",
+      '  - ""',
+      '  - - !Sub "arn:${AWS::Partition}:s3:::"',
+      "    - !Select [0, !GetAZs '']",
+      'C: !Base64 { "Fn::Sub": "echo ${Name}" }',
+      "D: !GetAtt [Role, Arn]",
+      "E: !Equals [!Ref Env, prod]",
+      "",
+    ].join("\n");
+    const parsed = yaml(source);
+    expect(parsed.findings).toEqual([]);
+    expect(toPlain(parsed.root!)).toEqual({
+      A: { "Fn::If": ["IsProd", { Ref: "Bucket" }, { Ref: "AWS::NoValue" }] },
+      B: {
+        "Fn::Join": ["", [{ "Fn::Sub": "arn:${AWS::Partition}:s3:::" }, { "Fn::Select": [0, { "Fn::GetAZs": "" }] }]],
+      },
+      C: { "Fn::Base64": { "Fn::Sub": "echo ${Name}" } },
+      D: { "Fn::GetAtt": ["Role", "Arn"] },
+      E: { "Fn::Equals": [{ Ref: "Env" }, "prod"] },
+    });
+    // `!Ref Env` on line 8 starts after "E: !Equals [" (12 characters).
+    expect(at(get(parsed.root, "E", "Fn::Equals", 0).range)).toBe("8:13-8:21");
+    expect(at(get(parsed.root, "B", "Fn::Join", 1, 1).range)).toBe("5:7-5:30");
+  });
+
+  it("splits a dotted attribute at the first dot only", () => {
+    const parsed = yaml("Value: !GetAtt Db.Endpoint.Address\n");
+    const parts = get(parsed.root, "Value", "Fn::GetAtt") as SeqNode;
+    expect(toPlain(parts)).toEqual(["Db", "Endpoint.Address"]);
+    expect(parts.items.map((i) => at(i.range))).toEqual(["1:16-1:18", "1:19-1:35"]);
+  });
+
+  it("reads an empty !GetAZs as the empty string", () => {
+    for (const read of [fast, library]) {
+      const { root } = read("Zones: !GetAZs\nOther: 1\n");
+      expect(toPlain(root!)).toEqual({ Zones: { "Fn::GetAZs": "" }, Other: 1 });
+    }
+  });
+
+  it("reports an unknown tag with the allowed short forms, keeping the value", () => {
+    const parsed = yaml("A: !Reff Bucket\n");
+    expect(parsed.findings).toHaveLength(1);
+    const [finding] = parsed.findings;
+    expect(finding).toMatchObject({ ruleId: "E0000", severity: "error", file: "template.yaml" });
+    expect(at(finding.range)).toBe("1:4-1:9");
+    expect(finding.message).toContain('Unknown tag "!Reff"');
+    expect(finding.message).toContain("!Ref, ");
+    expect(finding.message).toContain("!GetAtt");
+    expect(toPlain(parsed.root!)).toEqual({ A: "Bucket" });
+  });
+
+  it("keeps a tool's namespaced directive as a long form without a finding", () => {
+    const parsed = yaml("Code: !Rain::Embed handler.py\n");
+    expect(parsed.findings).toEqual([]);
+    expect(toPlain(parsed.root!)).toEqual({ Code: { "Fn::Rain::Embed": "handler.py" } });
+  });
+});
+
+describe("scalars", () => {
+  it("types scalars as CloudFormation reads them", () => {
+    const source = [
+      "Version: 2010-09-09",
+      "Stamp: 2001-12-14t21:59:43.10-05:00",
+      'Quoted: "123"',
+      "Number: 123",
+      "Float: 1.5",
+      "Yes: true",
+      "No: false",
+      "Tilde: ~",
+      "Null: null",
+      "Empty:",
+      "Word: yes",
+      "Octal: 0o17",
+      "Single: 'it''s'",
+      'Escaped: "a\\tb\\u00e9"',
+      "Literal: |",
+      "  line one",
+      "    indented",
+      "",
+      "Stripped: |-",
+      "  no newline",
+      "Last: end",
+      "",
+    ].join("\n");
+    for (const read of [fast, library]) {
+      expect(toPlain(read(source).root!)).toEqual({
+        Version: "2010-09-09",
+        Stamp: "2001-12-14t21:59:43.10-05:00",
+        Quoted: "123",
+        Number: 123,
+        Float: 1.5,
+        Yes: true,
+        No: false,
+        Tilde: null,
+        Null: null,
+        Empty: null,
+        Word: "yes",
+        Octal: 15,
+        Single: "it's",
+        Escaped: "a\tb\u00e9",
+        Literal: "line one\n  indented\n",
+        Stripped: "no newline",
+        Last: "end",
+      });
+    }
+  });
+
+  it("places an empty value just after its colon", () => {
+    const parsed = yaml("Empty:\nNext: 1\n");
+    expect(at(get(parsed.root, "Empty").range)).toBe("1:7-1:7");
+    expect(keyAt(parsed.root, "Next")).toBe("2:1-2:5");
+  });
+
+  it("ends a literal block at its last character, not at the blank lines after it", () => {
+    const parsed = yaml("Code: |\n  a\n  bc\n\n\nNext: 1\n");
+    expect(at(get(parsed.root, "Code").range)).toBe("1:7-3:5");
+    expect(keyAt(parsed.root, "Next")).toBe("6:1-6:5");
+  });
+});
+
+describe("reader agreement", () => {
+  const cases: Record<string, string> = {
+    "comments everywhere": "# head\nA: 1 # one\n# between\nB:   # opens\n  - x # item\n\n  # inside\n  - y\n",
+    "sequence at its key's column": "A:\n- 1\n- 2\nB: 3\n",
+    "nested compact sequences": "A:\n  - - 1\n    - 2\n  - - 3\n",
+    "flow collection over lines": "A: [\n    1, 2,\n    { b: c }\n  ]\nD: 4\n",
+    "json-style flow mapping": 'A: {"b":1, "c": [true, null]}\n',
+    "folded with paragraphs": "A: >\n  one\n  two\n\n  three\nB: 1\n",
+    "folded with leading blank line": "A: >\n\n  one\nB: 1\n",
+    "keys with colons and quotes": '"Fn::Sub": x\n\'q\': y\nAWS::Region: z\nhttp://a: b\n',
+    "crlf line ends": "A: 1\r\nB:\r\n  - x\r\n",
+    "tag on its own line": "A: !If\n  - c\n  - !Ref X\n  - !Ref AWS::NoValue\nB:\n  !Join [',', [a, b]]\n",
+    "document marker": "---\nA: 1\n",
+  };
+  it.each(Object.entries(cases))("%s: both readers give the same tree", (_name, source) => {
+    expect(fast(source)).toEqual(library(source));
+  });
+
+  it("hands anything outside its subset to the library", () => {
+    expect(() => parseYamlFast("A: &a 1\nB: *a\n", "t.yaml", new LineIndex("A: &a 1\nB: *a\n"))).toThrow(
+      Unsupported,
+    );
+    const source = "A: this plain\n  scalar continues\n";
+    expect(() => parseYamlFast(source, "t.yaml", new LineIndex(source))).toThrow(Unsupported);
+    expect(toPlain(yaml(source).root!)).toEqual({ A: "this plain scalar continues" });
+  });
+});
+
+describe("duplicate keys", () => {
+  it("reports each duplicate at its second occurrence and keeps the first value (YAML)", () => {
+    const source = "Resources:\n  Bucket:\n    Type: A\n  Bucket:\n    Type: B\n  Bucket: 3\n";
+    for (const read of [fast, library]) {
+      const { root, findings } = read(source);
+      expect(findings.map((f) => `${at(f.range)} ${f.message}`)).toEqual([
+        '4:3-4:9 Duplicate found "Bucket" (line 2)',
+        '6:3-6:9 Duplicate found "Bucket" (line 2)',
+      ]);
+      expect(toPlain(root!)).toEqual({ Resources: { Bucket: { Type: "A" } } });
+    }
+  });
+
+  it("reports duplicates in flow mappings and in JSON", () => {
+    expect(messages(yaml("A: {x: 1, x: 2}\n"))).toEqual(['1:11-1:12 Duplicate found "x" (line 1)']);
+    const json = parseTemplate('{\n  "A": 1,\n  "A": 2\n}', "t.json");
+    expect(messages(json)).toEqual(['3:3-3:6 Duplicate found "A" (line 2)']);
+    expect(toPlain(json.root!)).toEqual({ A: 1 });
+  });
+});
+
+describe("YAML problems", () => {
+  it("reports a tab used for indentation", () => {
+    const parsed = yaml("Resources:\n\tBucket: x\n");
+    expect(parsed.findings.length).toBeGreaterThan(0);
+    expect(parsed.findings[0].ruleId).toBe("E0000");
+    expect(parsed.findings[0].range.start.line).toBe(2);
+    expect(parsed.findings[0].message).toMatch(/tab/i);
+  });
+
+  it("reports an unclosed quote, an unclosed bracket and bad indentation", () => {
+    expect(messages(yaml('A: "abc\nB: x\n'))[0]).toMatch(/^3:1-.* Missing closing "quote/);
+    expect(messages(yaml("A: [a, b\nB: c\n"))[0]).toMatch(/^2:1-.*must be sufficiently indented and end with a \]/);
+    expect(messages(yaml("A:\n  b: 1\n c: 2\n"))).toEqual([
+      "3:1-3:2 All mapping items must start at the same column",
+    ]);
+  });
+
+  it("reports an empty document", () => {
+    for (const source of ["", "\n\n", "# only a comment\n"]) {
+      const parsed = yaml(source);
+      expect(parsed.root).toBeUndefined();
+      expect(messages(parsed)).toEqual(["1:1-1:1 Template is empty"]);
+    }
+  });
+
+  it("returns a top level that is not a mapping as parsed", () => {
+    const parsed = yaml("- a\n- b\n");
+    expect(parsed.findings).toEqual([]);
+    expect(parsed.root?.kind).toBe("seq");
+  });
+
+  it("resolves aliases and leaves merge keys as plain keys", () => {
+    const parsed = yaml("Base: &base {A: 1}\nCopy: *base\n<<: *base\n");
+    expect(parsed.findings).toEqual([]);
+    expect(toPlain(parsed.root!)).toEqual({ Base: { A: 1 }, Copy: { A: 1 }, "<<": { A: 1 } });
+    expect(messages(yaml("A: *missing\n"))).toEqual(["1:4-1:12 Unknown anchor: *missing"]);
+  });
+});
+
+describe("JSON", () => {
+  function json(source: string): ParsedTemplate {
+    return parseTemplate(source, "template.json");
+  }
+
+  it("parses JSON with exact positions", () => {
+    const parsed = json('{\n  "A": [1, "two", {"b": null}],\n  "C": true\n}');
+    expect(parsed.format).toBe("json");
+    expect(parsed.findings).toEqual([]);
+    expect(at(parsed.root!.range)).toBe("1:1-4:2");
+    expect(keyAt(parsed.root, "A")).toBe("2:3-2:6");
+    expect(at(get(parsed.root, "A").range)).toBe("2:8-2:31");
+    expect(at(get(parsed.root, "A", 1).range)).toBe("2:12-2:17");
+    expect(keyAt(get(parsed.root, "A", 2), "b")).toBe("2:20-2:23");
+    expect(toPlain(parsed.root!)).toEqual({ A: [1, "two", { b: null }], C: true });
+  });
+
+  it("rejects what JSON does not allow, at the offending character", () => {
+    expect(messages(json('{"A": 1,}'))).toEqual(["1:8-1:9 Trailing comma is not allowed in JSON"]);
+    expect(messages(json('{"A": [1, 2,]}'))).toEqual(["1:12-1:13 Trailing comma is not allowed in JSON"]);
+    expect(messages(json('{\n  // note\n  "A": 1\n}'))).toEqual(["2:3-2:10 Comments are not allowed in JSON"]);
+    expect(messages(json("{'A': 1}"))).toEqual(["1:2-1:3 Strings must use double quotes in JSON"]);
+    expect(messages(json('{"A": 1'))).toEqual(["1:1-1:2 Unclosed object: expected '}'"]);
+    expect(messages(json('{"A": "x\n"}'))).toEqual(["1:7-1:9 Unclosed string: expected '\"'"]);
+    expect(json('{"A": 1,}').root).toBeUndefined();
+  });
+
+  it("decodes escapes", () => {
+    expect(toPlain(json('{"A": "a\\"b\\\\c\\n\\u00e9"}').root!)).toEqual({ A: 'a"b\\c\né' });
+  });
+});
+
+describe("format detection and helpers", () => {
+  it("chooses JSON by extension or by a leading brace", () => {
+    expect(parseTemplate('{"A": 1}', "t.template").format).toBe("json");
+    expect(parseTemplate('  \n {"A": 1}', "t.yaml").format).toBe("json");
+    expect(parseTemplate("A: 1", "t.template").format).toBe("yaml");
+    expect(parseTemplate("A: 1", "t.json").format).toBe("json");
+  });
+
+  it("finds map entries and converts to plain values", () => {
+    const root = yaml("A:\n  B: [1, {C: x}]\n").root;
+    expect(mapGet(root, "A")?.key).toBe("A");
+    expect(mapGet(root, "Z")).toBeUndefined();
+    expect(mapGet(get(root, "A", "B"), "C")).toBeUndefined();
+    expect(toPlain(root!)).toEqual({ A: { B: [1, { C: "x" }] } });
+  });
+
+  it("computes line and column from an offset", () => {
+    expect(lineColumnAt("ab\ncd\n", 0)).toEqual({ line: 1, column: 1 });
+    expect(lineColumnAt("ab\ncd\n", 2)).toEqual({ line: 1, column: 3 });
+    expect(lineColumnAt("ab\ncd\n", 4)).toEqual({ line: 2, column: 2 });
+    expect(lineColumnAt("ab\ncd\n", 6)).toEqual({ line: 3, column: 1 });
+  });
+});
+
+describe("corpus", () => {
+  const corpus = path.resolve(process.cwd(), "../shared/corpus");
+  const base = path.join(corpus, "aws-cloudformation-templates");
+  const clean = readFileSync(path.join(corpus, "clean.txt"), "utf8").split("\n").filter(Boolean);
+
+  function assertInside(node: Node, lines: string[], where: string): void {
+    const check = (range: Range, what: string) => {
+      const { start, end } = range;
+      const ok =
+        start.line >= 1 &&
+        end.line <= lines.length &&
+        start.column >= 1 &&
+        start.column <= lines[start.line - 1].length + 1 &&
+        end.column >= 1 &&
+        end.column <= lines[end.line - 1].length + 1 &&
+        (start.line < end.line || (start.line === end.line && start.column <= end.column));
+      if (!ok) throw new Error(`${where}: ${what} range ${at(range)} lies outside the source`);
+    };
+    check(node.range, node.kind);
+    if (node.kind === "seq") for (const item of node.items) assertInside(item, lines, where);
+    if (node.kind === "map") {
+      for (const entry of node.entries) {
+        check(entry.keyRange, `key ${entry.key}`);
+        assertInside(entry.value, lines, where);
+      }
+    }
+  }
+
+  it("has the 233 clean templates to read", () => {
+    expect(clean).toHaveLength(233);
+  });
+
+  it("reads every clean template without a parse finding, with every range inside the source", () => {
+    const problems: string[] = [];
+    for (const file of clean) {
+      const source = readFileSync(path.join(base, file), "utf8");
+      const parsed = parseTemplate(source, file);
+      for (const f of parsed.findings) problems.push(`${file} ${at(f.range)} ${f.message}`);
+      if (parsed.root?.kind !== "map") problems.push(`${file}: root is not a mapping`);
+      else assertInside(parsed.root, source.split("\n"), file);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("gives the same tree through the fast reader as through the library", () => {
+    let fastCount = 0;
+    const yamlFiles = clean.filter((f) => !f.endsWith(".json"));
+    for (const file of yamlFiles) {
+      const source = readFileSync(path.join(base, file), "utf8");
+      const lines = new LineIndex(source);
+      let result: ReturnType<typeof parseYamlFast>;
+      try {
+        result = parseYamlFast(source, file, lines);
+      } catch (error) {
+        if (error instanceof Unsupported) continue;
+        throw error;
+      }
+      fastCount++;
+      expect(result, file).toEqual(parseYamlWithLibrary(source, file, lines));
+    }
+    // Nearly every real template is inside the fast reader's subset; if this drops, speed does.
+    expect(fastCount).toBeGreaterThanOrEqual(yamlFiles.length - 5);
+  });
+});

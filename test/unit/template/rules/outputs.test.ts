@@ -1,0 +1,171 @@
+import { describe, expect, it } from "vitest";
+import { brief, lint } from "../lint";
+
+const topic = "Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n";
+
+describe("E6001 output structure", () => {
+  it("flags a bad id, an unknown attribute and an unknown Export attribute", () => {
+    const source = [
+      `${topic}Outputs:`,
+      "  Topic-Arn:",
+      "    Value: !Ref Topic",
+      "  TopicName:",
+      "    Value: !GetAtt Topic.TopicName",
+      "    Exported: true",
+      "    Export:",
+      "      Name: topic-name",
+      "      Scope: region",
+      "",
+    ].join("\n");
+    expect(brief(lint(source, { only: ["E6001"] }))).toEqual(["E6001 5:3", "E6001 9:5", "E6001 12:7"]);
+  });
+
+  it("accepts Value, Description, Export and Condition", () => {
+    const source = [
+      "Conditions:",
+      "  Always: !Equals [a, a]",
+      `${topic}Outputs:`,
+      "  TopicArn:",
+      "    Description: The topic",
+      "    Condition: Always",
+      "    Value: !Ref Topic",
+      "    Export:",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: Fn::Sub syntax, not a JavaScript template
+      '      Name: !Sub "${AWS::StackName}-TopicArn"',
+      "",
+    ].join("\n");
+    expect(lint(source, { only: ["E6001"] })).toEqual([]);
+  });
+});
+
+describe("E6002 output required attributes", () => {
+  it("flags an output without Value and an Export without Name", () => {
+    const source = `${topic}Outputs:\n  TopicArn:\n    Description: x\n  Other:\n    Value: y\n    Export: {}\n`;
+    expect(brief(lint(source, { only: ["E6002"] }))).toEqual(["E6002 5:3", "E6002 9:5"]);
+  });
+
+  it("accepts an output with Value and an Export with Name", () => {
+    const source = `${topic}Outputs:\n  TopicArn:\n    Value: !Ref Topic\n    Export:\n      Name: arn\n`;
+    expect(lint(source, { only: ["E6002"] })).toEqual([]);
+  });
+});
+
+describe("E6003 output attribute types", () => {
+  it("flags a list Description, a mapping Condition, an Export that is a string, and an output that is a string", () => {
+    const source = [
+      `${topic}Outputs:`,
+      "  A:",
+      "    Value: x",
+      "    Description: [x]",
+      "    Condition: {c: 1}",
+      "  B:",
+      "    Value: y",
+      "    Export: name",
+      "  C: just-a-string",
+      "",
+    ].join("\n");
+    expect(brief(lint(source, { only: ["E6003"] }))).toEqual([
+      "E6003 7:18",
+      "E6003 8:16",
+      "E6003 11:13",
+      "E6003 12:6",
+    ]);
+  });
+
+  it("accepts a numeric Description", () => {
+    expect(lint(`${topic}Outputs:\n  A:\n    Value: x\n    Description: 3\n`, { only: ["E6003"] })).toEqual(
+      [],
+    );
+  });
+});
+
+describe("E6006 duplicate export names", () => {
+  it("flags the second output exporting a name, literal or Fn::Sub", () => {
+    const source = [
+      `${topic}Outputs:`,
+      "  A:",
+      "    Value: a",
+      "    Export: { Name: shared }",
+      "  B:",
+      "    Value: b",
+      "    Export: { Name: shared }",
+      "  C:",
+      "    Value: c",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: Fn::Sub syntax, not a JavaScript template
+      '    Export: { Name: !Sub "${AWS::StackName}-c" }',
+      "  D:",
+      "    Value: d",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: Fn::Sub syntax, not a JavaScript template
+      '    Export: { Name: !Sub "${AWS::StackName}-c" }',
+      "",
+    ].join("\n");
+    const findings = lint(source, { only: ["E6006"] });
+    expect(brief(findings)).toEqual(["E6006 10:21", "E6006 16:21"]);
+    expect(findings[0].message).toContain("output A");
+  });
+
+  it("accepts distinct names", () => {
+    const source = `${topic}Outputs:\n  A:\n    Value: a\n    Export: { Name: a }\n  B:\n    Value: b\n    Export: { Name: b }\n`;
+    expect(lint(source, { only: ["E6006"] })).toEqual([]);
+  });
+});
+
+describe("E6101 output value", () => {
+  it("flags a literal list", () => {
+    expect(brief(lint(`${topic}Outputs:\n  A:\n    Value: [a, b]\n`, { only: ["E6101"] }))).toEqual([
+      "E6101 6:12",
+    ]);
+  });
+
+  it("accepts an intrinsic function", () => {
+    expect(lint(`${topic}Outputs:\n  A:\n    Value: !Join [",", [a, b]]\n`, { only: ["E6101"] })).toEqual([]);
+  });
+});
+
+describe("E6102 export name", () => {
+  it("flags a literal list as Export Name", () => {
+    const source = `${topic}Outputs:\n  A:\n    Value: a\n    Export:\n      Name: [a]\n`;
+    expect(brief(lint(source, { only: ["E6102"] }))).toEqual(["E6102 8:13"]);
+  });
+
+  it("accepts Fn::Sub", () => {
+    const source = `${topic}Outputs:\n  A:\n    Value: a\n    Export:\n      Name: !Sub "\${AWS::StackName}-a"\n`;
+    expect(lint(source, { only: ["E6102"] })).toEqual([]);
+  });
+});
+
+function outputs(count: number, name = (i: number) => `O${i}`): string {
+  let body = `${topic}Outputs:\n`;
+  for (let i = 0; i < count; i++) body += `  ${name(i)}:\n    Value: x\n`;
+  return body;
+}
+
+describe("E6010 output count", () => {
+  it("flags the 201st output", () => {
+    // Outputs starts on line 4; the 201st output starts 2 * 200 lines after the first (line 5).
+    expect(brief(lint(outputs(201), { only: ["E6010"] }))).toEqual(["E6010 405:3"]);
+  });
+
+  it("accepts 200 outputs", () => {
+    expect(lint(outputs(200), { only: ["E6010"] })).toEqual([]);
+  });
+});
+
+describe("E6011 output logical id length", () => {
+  it("flags 256 characters and accepts 255", () => {
+    expect(
+      brief(
+        lint(
+          outputs(1, () => "O".repeat(256)),
+          { only: ["E6011"] },
+        ),
+      ),
+    ).toEqual(["E6011 5:3"]);
+    expect(
+      lint(
+        outputs(1, () => "O".repeat(255)),
+        { only: ["E6011"] },
+      ),
+    ).toEqual([]);
+  });
+});

@@ -1,0 +1,210 @@
+import { describe, expect, it } from "vitest";
+import { brief, lint } from "../lint";
+
+const topic = "Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n";
+
+describe("E2001 parameter structure", () => {
+  it("flags a bad id, a missing Type, an attribute of the wrong type and a wrong-typed value", () => {
+    const source = [
+      "Parameters:",
+      "  Env:",
+      "    Type: String",
+      "    MinValue: 1",
+      "  Bad_Name:",
+      "    Type: String",
+      "  Port:",
+      "    Type: Number",
+      "    MaxValue: lots",
+      "  NoType:",
+      "    Default: x",
+      "  Flag:",
+      "    Type: String",
+      "    NoEcho: [true]",
+      "    Colour: red",
+      topic,
+    ].join("\n");
+    expect(brief(lint(source, { only: ["E2001"] }))).toEqual([
+      "E2001 4:5",
+      "E2001 5:3",
+      "E2001 9:15",
+      "E2001 10:3",
+      "E2001 14:13",
+      "E2001 15:5",
+    ]);
+  });
+
+  it("accepts every attribute where its type allows it, with loosely typed values", () => {
+    const source = [
+      "Parameters:",
+      "  Port:",
+      "    Type: Number",
+      '    MinValue: "1"',
+      "    MaxValue: 65535",
+      "    Default: 8080",
+      '    NoEcho: "true"',
+      "  Name:",
+      "    Type: String",
+      "    MinLength: 1",
+      "    MaxLength: 20",
+      "    AllowedPattern: '[a-z]+'",
+      "    AllowedValues: [a, 1, true]",
+      "    ConstraintDescription: lower case",
+      "    Description: 42",
+      topic,
+    ].join("\n");
+    expect(lint(source, { only: ["E2001"] })).toEqual([]);
+  });
+});
+
+describe("E2002 parameter type", () => {
+  it("flags a type CloudFormation does not know", () => {
+    expect(brief(lint(`Parameters:\n  Env:\n    Type: Strin\n${topic}`, { only: ["E2002"] }))).toEqual([
+      "E2002 3:11",
+    ]);
+  });
+
+  it("flags a List of a type that has no list form", () => {
+    const source = `Parameters:\n  Keys:\n    Type: List<AWS::EC2::KeyPair::KeyName>\n${topic}`;
+    expect(brief(lint(source, { only: ["E2002"] }))).toEqual(["E2002 3:11"]);
+  });
+
+  it("accepts list, AWS-specific and SSM parameter types", () => {
+    const types = [
+      "CommaDelimitedList",
+      "List<Number>",
+      "AWS::EC2::KeyPair::KeyName",
+      "List<AWS::EC2::Subnet::Id>",
+      "AWS::SSM::Parameter::Value<String>",
+      "AWS::SSM::Parameter::Value<List<String>>",
+      "AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>",
+    ];
+    const source = `Parameters:\n${types.map((type, i) => `  P${i}:\n    Type: ${type}\n`).join("")}${topic}`;
+    expect(lint(source, { only: ["E2002"] })).toEqual([]);
+  });
+});
+
+describe("E2015 parameter default", () => {
+  it("flags a Default outside AllowedValues", () => {
+    const source = `Parameters:\n  Env:\n    Type: String\n    Default: staging\n    AllowedValues: [dev, prod]\n${topic}`;
+    const findings = lint(source, { only: ["E2015"] });
+    expect(brief(findings)).toEqual(["E2015 4:14"]);
+    expect(findings[0].message).toContain("dev, prod");
+  });
+
+  it("matches AllowedPattern against the whole Default", () => {
+    const source = `Parameters:\n  Id:\n    Type: String\n    Default: 12a\n    AllowedPattern: "[0-9]+"\n${topic}`;
+    expect(brief(lint(source, { only: ["E2015"] }))).toEqual(["E2015 4:14"]);
+  });
+
+  it("flags a number above MaxValue and a string shorter than MinLength", () => {
+    const source = [
+      "Parameters:",
+      "  Port:",
+      "    Type: Number",
+      "    Default: 70000",
+      "    MaxValue: 65535",
+      "  Name:",
+      "    Type: String",
+      "    Default: ab",
+      "    MinLength: 3",
+      topic,
+    ].join("\n");
+    expect(brief(lint(source, { only: ["E2015"] }))).toEqual(["E2015 4:14", "E2015 8:14"]);
+  });
+
+  it("checks each item of a CommaDelimitedList Default", () => {
+    const list = (value: string) =>
+      `Parameters:\n  Envs:\n    Type: CommaDelimitedList\n    Default: "${value}"\n    AllowedValues: [dev, prod]\n${topic}`;
+    expect(brief(lint(list("dev,test"), { only: ["E2015"] }))).toEqual(["E2015 4:14"]);
+    expect(lint(list("dev, prod"), { only: ["E2015"] })).toEqual([]);
+  });
+
+  it("accepts a Default that meets every constraint", () => {
+    const source = [
+      "Parameters:",
+      "  Id:",
+      "    Type: String",
+      "    Default: abc",
+      "    AllowedPattern: '[a-z]+'",
+      "    MinLength: 3",
+      "    MaxLength: 3",
+      "  Port:",
+      "    Type: Number",
+      "    Default: 443",
+      "    MinValue: 1",
+      "    MaxValue: 65535",
+      topic,
+    ].join("\n");
+    expect(lint(source, { only: ["E2015"] })).toEqual([]);
+  });
+});
+
+describe("W2001 unused parameters", () => {
+  it("flags a parameter nothing refers to", () => {
+    const findings = lint(`Parameters:\n  Env:\n    Type: String\n${topic}`, { only: ["W2001"] });
+    expect(brief(findings)).toEqual(["W2001 2:3"]);
+    expect(findings[0].severity).toBe("warning");
+  });
+
+  it("counts Ref in Conditions, Sub variables and SAM Globals as use", () => {
+    const source = [
+      "Transform: AWS::Serverless-2016-10-31",
+      "Parameters:",
+      "  Env:",
+      "    Type: String",
+      "  Prefix:",
+      "    Type: String",
+      "  Runtime:",
+      "    Type: String",
+      "Conditions:",
+      "  IsProd: !Equals [!Ref Env, prod]",
+      "Globals:",
+      "  Function:",
+      "    Runtime: !Ref Runtime",
+      "Resources:",
+      "  Topic:",
+      "    Type: AWS::SNS::Topic",
+      "    Condition: IsProd",
+      "    Properties:",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: Fn::Sub syntax, not a JavaScript template
+      '      TopicName: !Sub "${Prefix}-topic"',
+      "",
+    ].join("\n");
+    expect(lint(source, { only: ["W2001"] })).toEqual([]);
+  });
+});
+
+function parameters(count: number, name = (i: number) => `P${i}`): string {
+  let body = "Parameters:\n";
+  for (let i = 0; i < count; i++) body += `  ${name(i)}:\n    Type: String\n`;
+  return body + topic;
+}
+
+describe("E2010 parameter count", () => {
+  it("flags the 201st parameter", () => {
+    expect(brief(lint(parameters(201), { only: ["E2010"] }))).toEqual(["E2010 402:3"]);
+  });
+
+  it("accepts 200 parameters", () => {
+    expect(lint(parameters(200), { only: ["E2010"] })).toEqual([]);
+  });
+});
+
+describe("E2011 parameter logical id length", () => {
+  it("flags 256 characters and accepts 255", () => {
+    expect(
+      brief(
+        lint(
+          parameters(1, () => "P".repeat(256)),
+          { only: ["E2011"] },
+        ),
+      ),
+    ).toEqual(["E2011 2:3"]);
+    expect(
+      lint(
+        parameters(1, () => "P".repeat(255)),
+        { only: ["E2011"] },
+      ),
+    ).toEqual([]);
+  });
+});

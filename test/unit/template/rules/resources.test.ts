@@ -1,0 +1,255 @@
+/** Resource structure, types, DependsOn and dependency cycles: E3001, E3004, E3005, E3006, E3035, E3036. */
+import { describe, expect, it } from "vitest";
+import { brief, lint } from "../lint";
+
+const template = (...lines: string[]) => `${lines.join("\n")}\n`;
+
+describe("E3006 resource types", () => {
+  it("flags an unknown type with a suggestion, a SAM type without the transform, and warns on registry types", () => {
+    const findings = lint(
+      template(
+        "Resources:",
+        "  Bucket:",
+        "    Type: AWS::S3::Buckett",
+        "  Fn:",
+        "    Type: AWS::Serverless::Function",
+        "  Ext:",
+        "    Type: MongoDB::Atlas::Cluster",
+        "  Mod:",
+        "    Type: MyOrg::Storage::Bucket::MODULE",
+        "  Custom:",
+        "    Type: Custom::Thing",
+        "  Generic:",
+        "    Type: AWS::CloudFormation::CustomResource",
+      ),
+      { only: ["E3006"] },
+    );
+    expect(brief(findings)).toEqual(["E3006 3:11", "E3006 5:11", "E3006 7:11"]);
+    expect(findings.map((f) => f.severity)).toEqual(["error", "error", "warning"]);
+    expect(findings[0].message).toBe("Unknown resource type 'AWS::S3::Buckett' (did you mean 'AWS::S3::Bucket'?)");
+    expect(findings[1].message).toContain("Transform: AWS::Serverless-2016-10-31");
+  });
+
+  it("accepts SAM types with the transform and known types", () => {
+    const findings = lint(
+      template(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Resources:",
+        "  Fn:",
+        "    Type: AWS::Serverless::Function",
+        "    Properties:",
+        "      InlineCode: x",
+        "  Bucket:",
+        "    Type: AWS::S3::Bucket",
+      ),
+      { only: ["E3006"] },
+    );
+    expect(brief(findings)).toEqual([]);
+  });
+});
+
+describe("E3001 resource structure", () => {
+  it("flags a missing Type, unknown attributes, a scalar body, non-mapping Properties and policies on custom resources", () => {
+    const findings = lint(
+      template(
+        "Resources:",
+        "  NoType:",
+        "    Properties: {}",
+        "  Typo:",
+        "    Type: AWS::SNS::Topic",
+        "    DependOn: NoType",
+        "  Scalar: just-a-string",
+        "  BadProps:",
+        "    Type: AWS::SNS::Topic",
+        "    Properties: [a]",
+        "  Custom:",
+        "    Type: Custom::Thing",
+        "    Version: '1.0'",
+        "    CreationPolicy: {}",
+        "    Properties:",
+        "      ServiceToken: arn",
+        "  Plain:",
+        "    Type: AWS::SNS::Topic",
+        "    Version: '1.0'",
+      ),
+      { only: ["E3001"] },
+    );
+    expect(brief(findings)).toEqual(["E3001 2:3", "E3001 6:5", "E3001 7:11", "E3001 10:17", "E3001 14:5", "E3001 19:5"]);
+    expect(findings[1].message).toBe("Unknown attribute 'DependOn' in resource 'Typo' (did you mean 'DependsOn'?)");
+  });
+
+  it("accepts every CloudFormation attribute, Fn::If as Properties and SAM's Connectors with the transform", () => {
+    const findings = lint(
+      template(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Conditions:",
+        "  Prod: !Equals [!Ref AWS::Region, eu-west-1]",
+        "Resources:",
+        "  Queue:",
+        "    Type: AWS::SQS::Queue",
+        "    Condition: Prod",
+        "    DeletionPolicy: Retain",
+        "    UpdateReplacePolicy: Retain",
+        "    DependsOn: [Topic]",
+        "    Metadata: { Note: x }",
+        "    UpdatePolicy: {}",
+        "    CreationPolicy: {}",
+        "    Properties: !If [Prod, { DelaySeconds: 5 }, {}]",
+        "  Topic:",
+        "    Type: AWS::SNS::Topic",
+        "    Connectors:",
+        "      ToQueue:",
+        "        Properties:",
+        "          Destination: { Id: Queue }",
+        "          Permissions: [Write]",
+      ),
+      { only: ["E3001"] },
+    );
+    expect(brief(findings)).toEqual([]);
+  });
+});
+
+describe("E3035 / E3036 deletion and replacement policies", () => {
+  it("flags values outside the allowed sets, Snapshot on types without snapshots, and each Fn::If branch", () => {
+    const findings = lint(
+      template(
+        "Conditions:",
+        "  Prod: !Equals [!Ref AWS::Region, eu-west-1]",
+        "Resources:",
+        "  Queue:",
+        "    Type: AWS::SQS::Queue",
+        "    DeletionPolicy: Snapshot",
+        "    UpdateReplacePolicy: RetainExceptOnCreate",
+        "  Topic:",
+        "    Type: AWS::SNS::Topic",
+        "    DeletionPolicy: !If [Prod, Retain, Keep]",
+      ),
+      { only: ["E3035", "E3036"] },
+    );
+    expect(brief(findings)).toEqual(["E3035 6:21", "E3036 7:26", "E3035 10:40"]);
+    expect(findings[0].message).toContain("AWS::SQS::Queue does not support snapshots");
+  });
+
+  it("accepts Snapshot on a database and RetainExceptOnCreate as a deletion policy", () => {
+    const findings = lint(
+      template(
+        "Resources:",
+        "  Db:",
+        "    Type: AWS::RDS::DBInstance",
+        "    DeletionPolicy: Snapshot",
+        "    UpdateReplacePolicy: Snapshot",
+        "  Queue:",
+        "    Type: AWS::SQS::Queue",
+        "    DeletionPolicy: RetainExceptOnCreate",
+        "    UpdateReplacePolicy: Delete",
+      ),
+      { only: ["E3035", "E3036"] },
+    );
+    expect(brief(findings)).toEqual([]);
+  });
+});
+
+describe("E3005 DependsOn", () => {
+  it("flags undefined resources (string or list) and a resource depending on itself", () => {
+    const findings = lint(
+      template(
+        "Resources:",
+        "  Alpha:",
+        "    Type: AWS::SNS::Topic",
+        "    DependsOn: [Bravo, Missing, Alpha]",
+        "  Bravo:",
+        "    Type: AWS::SNS::Topic",
+        "    DependsOn: Alpah",
+      ),
+      { only: ["E3005"] },
+    );
+    expect(brief(findings)).toEqual(["E3005 4:24", "E3005 4:33", "E3005 7:16"]);
+    expect(findings[1].message).toBe("Resource 'Alpha' depends on itself");
+    expect(findings[2].message).toBe(
+      "Resource 'Bravo' depends on 'Alpah', which is not a resource in this template (did you mean 'Alpha'?)",
+    );
+  });
+
+  it("accepts resources the SAM transform generates", () => {
+    const findings = lint(
+      template(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Resources:",
+        "  Fn:",
+        "    Type: AWS::Serverless::Function",
+        "    Properties:",
+        "      InlineCode: x",
+        "      Handler: index.handler",
+        "      Runtime: python3.12",
+        "  Topic:",
+        "    Type: AWS::SNS::Topic",
+        "    DependsOn: FnRole",
+      ),
+      { only: ["E3005"] },
+    );
+    expect(brief(findings)).toEqual([]);
+  });
+});
+
+describe("E3004 circular dependencies", () => {
+  it("reports each cycle once, on its first resource, through GetAtt, Sub, Ref and DependsOn", () => {
+    const findings = lint(
+      template(
+        "Resources:",
+        "  Alpha:",
+        "    Type: AWS::SNS::Topic",
+        "    Properties:",
+        "      TopicName: !GetAtt Bravo.TopicName",
+        "  Bravo:",
+        "    Type: AWS::SNS::Topic",
+        "    Properties:",
+        '      TopicName: !Sub "${Charlie}-x"',
+        "  Charlie:",
+        "    Type: AWS::SNS::Topic",
+        "    DependsOn: Alpha",
+        "  Delta:",
+        "    Type: AWS::SNS::Topic",
+        "    Properties:",
+        "      TopicName: !Ref Delta",
+      ),
+      { only: ["E3004"] },
+    );
+    expect(brief(findings)).toEqual(["E3004 2:3", "E3004 13:3"]);
+    expect(findings[0].message).toBe("Circular dependency: Alpha -> Bravo -> Charlie -> Alpha");
+    expect(findings[1].message).toBe("Circular dependency: Delta -> Delta");
+  });
+
+  it("accepts a chain, and a SAM Api event on a function the Api's definition calls", () => {
+    const findings = lint(
+      template(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Resources:",
+        "  Api:",
+        "    Type: AWS::Serverless::Api",
+        "    Properties:",
+        "      StageName: prod",
+        "      DefinitionBody:",
+        "        paths:",
+        "          /:",
+        "            get:",
+        "              x-amazon-apigateway-integration:",
+        '                uri: !Sub "arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/functions/${Fn.Arn}/invocations"',
+        "  Fn:",
+        "    Type: AWS::Serverless::Function",
+        "    Properties:",
+        "      InlineCode: x",
+        "      Handler: index.handler",
+        "      Runtime: python3.12",
+        "      Events:",
+        "        Get:",
+        "          Type: Api",
+        "          Properties: { RestApiId: !Ref Api, Path: /, Method: get }",
+        "  Topic:",
+        "    Type: AWS::SNS::Topic",
+        "    DependsOn: Fn",
+      ),
+      { only: ["E3004"] },
+    );
+    expect(brief(findings)).toEqual([]);
+  });
+});

@@ -1,0 +1,139 @@
+import { describe, expect, it } from "vitest";
+import { brief, lint } from "../lint";
+
+const topic = "Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n";
+
+describe("E1001 template structure", () => {
+  it("flags an unknown section and the missing Resources it stands for", () => {
+    const source = 'AWSTemplateFormatVersion: "2010-09-09"\nResourcs:\n  Topic:\n    Type: AWS::SNS::Topic\n';
+    expect(brief(lint(source, { only: ["E1001"] }))).toEqual(["E1001 1:1", "E1001 2:1"]);
+  });
+
+  it("flags Globals outside a SAM template and accepts it in one", () => {
+    const globals = "Globals:\n  Function:\n    Timeout: 3\n";
+    expect(brief(lint(globals + topic, { only: ["E1001"] }))).toEqual(["E1001 1:1"]);
+    const sam = `Transform: AWS::Serverless-2016-10-31\n${globals}${topic}`;
+    expect(lint(sam, { only: ["E1001"] })).toEqual([]);
+  });
+
+  it("flags a format version other than 2010-09-09, quoted or not", () => {
+    expect(brief(lint(`AWSTemplateFormatVersion: "2010-09-10"\n${topic}`, { only: ["E1001"] }))).toEqual([
+      "E1001 1:27",
+    ]);
+    expect(lint(`AWSTemplateFormatVersion: 2010-09-09\n${topic}`, { only: ["E1001"] })).toEqual([]);
+  });
+
+  it("flags a section that must be a mapping written as a list", () => {
+    expect(brief(lint(`Parameters:\n  - Env\n${topic}`, { only: ["E1001"] }))).toEqual(["E1001 2:3"]);
+  });
+
+  it("flags an empty Resources section", () => {
+    expect(brief(lint("Description: x\nResources: {}\n", { only: ["E1001"] }))).toEqual(["E1001 2:1"]);
+  });
+
+  it("flags a Transform that is neither a name nor a { Name } mapping", () => {
+    expect(
+      brief(lint(`Transform: [AWS::Serverless-2016-10-31, [x]]\n${topic}`, { only: ["E1001"] })),
+    ).toEqual(["E1001 1:12"]);
+    const include = `Transform:\n  - Name: AWS::Include\n    Parameters: { Location: s3://bucket/key.yaml }\n${topic}`;
+    expect(lint(include, { only: ["E1001"] })).toEqual([]);
+  });
+});
+
+describe("E1002 template size", () => {
+  const withNote = (note: string) => `${topic}    Metadata:\n      Note: ${note}\n`;
+
+  it("warns over 51,200 bytes, counting bytes rather than characters", () => {
+    const findings = lint(withNote("é".repeat(25_700)), { only: ["E1002"] });
+    expect(brief(findings)).toEqual(["E1002 1:1"]);
+    expect(findings[0].severity).toBe("warning");
+    expect(findings[0].message).toContain("artifact-bucket");
+  });
+
+  it("is an error over 1,000,000 bytes", () => {
+    const findings = lint(withNote("x".repeat(1_000_001)), { only: ["E1002"] });
+    expect(brief(findings)).toEqual(["E1002 1:1"]);
+    expect(findings[0].severity).toBe("error");
+  });
+
+  it("accepts a template just under the inline limit", () => {
+    expect(lint(withNote("x".repeat(51_000)), { only: ["E1002"] })).toEqual([]);
+  });
+});
+
+describe("E1003 description length", () => {
+  it("flags a Description over 1,024 bytes", () => {
+    expect(brief(lint(`Description: ${"é".repeat(513)}\n${topic}`, { only: ["E1003"] }))).toEqual([
+      "E1003 1:14",
+    ]);
+  });
+
+  it("accepts exactly 1,024 bytes", () => {
+    expect(lint(`Description: ${"x".repeat(1024)}\n${topic}`, { only: ["E1003"] })).toEqual([]);
+  });
+});
+
+describe("E1004 description type", () => {
+  it("flags a list and an empty Description", () => {
+    expect(brief(lint(`Description: [a, b]\n${topic}`, { only: ["E1004"] }))).toEqual(["E1004 1:14"]);
+    expect(brief(lint(`${topic}Description:\n`, { only: ["E1004"] }))).toEqual(["E1004 4:13"]);
+  });
+
+  it("accepts a number, which CloudFormation reads as text", () => {
+    expect(lint(`Description: 42\n${topic}`, { only: ["E1004"] })).toEqual([]);
+  });
+});
+
+describe("E3001 resource logical ids", () => {
+  it("flags a logical id with a hyphen", () => {
+    expect(brief(lint("Resources:\n  my-topic:\n    Type: AWS::SNS::Topic\n", { only: ["E3001"] }))).toEqual([
+      "E3001 2:3",
+    ]);
+  });
+
+  it("accepts letters and digits, and language-extension loops", () => {
+    const source =
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: Fn::Sub syntax, not a JavaScript template
+      "Transform: AWS::LanguageExtensions\nResources:\n  Topic2:\n    Type: AWS::SNS::Topic\n  Fn::ForEach::Topics:\n    - Name\n    - [A, B]\n    - Topic${Name}:\n        Type: AWS::SNS::Topic\n";
+    expect(lint(source, { only: ["E3001"] })).toEqual([]);
+  });
+});
+
+function resources(count: number, name = (i: number) => `Topic${i}`): string {
+  let body = "Resources:\n";
+  for (let i = 0; i < count; i++) body += `  ${name(i)}:\n    Type: AWS::SNS::Topic\n`;
+  return body;
+}
+
+describe("E3010 resource count", () => {
+  it("flags the 501st resource", () => {
+    // Each resource takes two lines after the "Resources:" line, so the 501st starts on line 1002.
+    expect(brief(lint(resources(501), { only: ["E3010"] }))).toEqual(["E3010 1002:3"]);
+  });
+
+  it("accepts 500 resources", () => {
+    expect(lint(resources(500), { only: ["E3010"] })).toEqual([]);
+  });
+});
+
+describe("E3011 resource logical id length", () => {
+  it("flags a 256-character logical id", () => {
+    expect(
+      brief(
+        lint(
+          resources(1, () => "T".repeat(256)),
+          { only: ["E3011"] },
+        ),
+      ),
+    ).toEqual(["E3011 2:3"]);
+  });
+
+  it("accepts 255 characters", () => {
+    expect(
+      lint(
+        resources(1, () => "T".repeat(255)),
+        { only: ["E3011"] },
+      ),
+    ).toEqual([]);
+  });
+});
