@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import ncc from "@vercel/ncc";
+import { specDataFiles } from "./copy-spec-data.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const check = process.argv.includes("--check");
@@ -25,10 +26,11 @@ async function bundle(input) {
     target: "es2022",
     license: "licenses.txt",
     quiet: true,
-    cache: false,
   });
   const files = new Map([["index.js", Buffer.from(code)]]);
   for (const [name, asset] of Object.entries(assets)) files.set(name, Buffer.from(asset.source));
+  // Every bundle validates templates, and the spec loader reads its shards from ./data at run time.
+  for (const [name, bytes] of specDataFiles()) files.set(name, bytes);
   return files;
 }
 

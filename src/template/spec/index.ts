@@ -188,32 +188,39 @@ function closest(wanted: string, known: Map<string, string>): string | undefined
   const limit = Math.max(2, Math.floor(wanted.length / 5));
   let best: string | undefined;
   let bestDistance = limit + 1;
-  for (const [lower, name] of known) {
-    if (Math.abs(lower.length - wanted.length) >= bestDistance) continue;
+  const consider = (lower: string, name: string) => {
+    if (Math.abs(lower.length - wanted.length) >= bestDistance) return;
     const distance = editDistance(wanted, lower, bestDistance);
-    // Names arrive sorted, so among equally near names the first one wins.
     if (distance < bestDistance) {
       bestDistance = distance;
       best = name;
     }
-  }
+  };
+  // Typos sit mostly in the last segment: scoring the wanted namespace first tightens the bound,
+  // which makes the pass over every name cheap, and lets that namespace win ties.
+  const namespace = wanted.slice(0, wanted.lastIndexOf("::") + 2);
+  if (namespace) for (const [lower, name] of known) if (lower.startsWith(namespace)) consider(lower, name);
+  for (const [lower, name] of known) consider(lower, name);
   return best;
 }
 
 /** Levenshtein distance, giving up (returning `bound`) once it cannot come in under `bound`. */
 function editDistance(a: string, b: string, bound: number): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  let previous = new Uint16Array(b.length + 1);
+  let current = new Uint16Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    current[0] = i;
     let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      current.push(value);
+      const substitute = previous[j - 1] + (ca === b.charCodeAt(j - 1) ? 0 : 1);
+      const value = Math.min(previous[j] + 1, current[j - 1] + 1, substitute);
+      current[j] = value;
       if (value < rowMin) rowMin = value;
     }
     if (rowMin >= bound) return bound;
-    previous = current;
+    [previous, current] = [current, previous];
   }
   return previous[b.length];
 }

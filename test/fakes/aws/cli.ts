@@ -12,7 +12,8 @@ environment that points the AWS SDK (and the action bundles) at it. Ctrl-C stops
 function number(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} must be a non-negative number, got "${value}"`);
+  if (!Number.isFinite(n) || n < 0)
+    throw new Error(`--${name} must be a non-negative number, got "${value}"`);
   return n;
 }
 

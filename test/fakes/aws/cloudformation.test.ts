@@ -10,6 +10,7 @@ import {
   DescribeStacksCommand,
   ExecuteChangeSetCommand,
   ListImportsCommand,
+  ListStacksCommand,
   type Parameter,
   type StackEvent,
   UpdateStackCommand,
@@ -296,6 +297,25 @@ Resources:
     await expect(describeStack("params")).rejects.toThrow("Stack with id params does not exist");
   });
 
+  it("refuses to execute a FAILED change set and deletes a stack left in review", async () => {
+    const bad =
+      "Transform: AWS::Serverless-2016-10-31\nResources:\n  F:\n    Type: AWS::Serverless::Function\n";
+    const cs = await changeSet("review", bad, "CREATE");
+    await expect(
+      cfn.send(new ExecuteChangeSetCommand({ ChangeSetName: cs.ChangeSetId })),
+    ).rejects.toMatchObject({
+      name: "InvalidChangeSetStatusException",
+      message: `ChangeSet [${cs.ChangeSetId}] cannot be executed in its current status of [FAILED]`,
+    });
+    await cfn.send(new DeleteStackCommand({ StackName: "review" }));
+    expect((await describeStack(cs.StackId as string))?.StackStatus).toBe("DELETE_COMPLETE");
+    expect(summary(await allEvents(cs.StackId as string))).toEqual([
+      "review DELETE_COMPLETE",
+      "review DELETE_IN_PROGRESS (User Initiated)",
+      "review REVIEW_IN_PROGRESS (User Initiated)",
+    ]);
+  });
+
   it("reads a TemplateURL from the fake S3", async () => {
     aws.state.s3.createBucket("artifacts");
     aws.state.s3.putObject("artifacts", "t/template.yaml", Buffer.from(CHAIN));
@@ -369,6 +389,24 @@ describe("updates, rollbacks and deletes", () => {
       name: "ValidationError",
       message: "No updates are to be performed.",
     });
+  });
+});
+
+describe("listing", () => {
+  it("pages DescribeStacks and ListStacks with the configured page size", async () => {
+    await start({ pageSize: 2 });
+    for (const name of ["a", "b", "c"])
+      await cfn.send(new CreateStackCommand({ StackName: name, TemplateBody: CHAIN }));
+    const first = await cfn.send(new DescribeStacksCommand({}));
+    expect(first.Stacks?.map((s) => s.StackName)).toEqual(["a", "b"]);
+    const second = await cfn.send(new DescribeStacksCommand({ NextToken: first.NextToken }));
+    expect(second.Stacks?.map((s) => s.StackName)).toEqual(["c"]);
+    expect(second.NextToken).toBeUndefined();
+    await cfn.send(new DeleteStackCommand({ StackName: "b" }));
+    const deleted = await cfn.send(new ListStacksCommand({ StackStatusFilter: ["DELETE_COMPLETE"] }));
+    expect(deleted.StackSummaries?.map((s) => [s.StackName, s.StackStatus])).toEqual([
+      ["b", "DELETE_COMPLETE"],
+    ]);
   });
 });
 

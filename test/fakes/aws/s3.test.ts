@@ -318,8 +318,8 @@ function contract(name: "fake" | "moto", start: () => Promise<AwsTarget>) {
     });
 
     if (name === "fake") {
-      // moto drops the versions written while versioning was enabled once a null version is written, and
-      // leaves x-amz-version-id out; S3 keeps those versions and sends "null".
+      // moto lists only the null version once one is written while suspended, and leaves
+      // x-amz-version-id out; S3 keeps listing the versions written while enabled, and sends "null".
       it("writes null versions while versioning is suspended", async () => {
         const Bucket = await newBucket("suspended");
         await s3.send(

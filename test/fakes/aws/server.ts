@@ -232,7 +232,6 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
       AWS_DEFAULT_REGION: r,
       AWS_ACCESS_KEY_ID: credentials.accessKeyId,
       AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
-      AWS_S3_FORCE_PATH_STYLE: "true",
       AWS_EC2_METADATA_DISABLED: "true",
     }),
     close: () =>

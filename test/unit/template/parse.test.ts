@@ -85,7 +85,7 @@ describe.each([
     expect(keyAt(root, "AWSTemplateFormatVersion")).toBe("1:1-1:25");
     expect(at(get(root, "AWSTemplateFormatVersion").range)).toBe("1:27-1:37");
     expect(keyAt(root, "Resources")).toBe("5:1-5:10");
-    expect(at(get(root, "Resources").range)).toBe("6:3-13:32");
+    expect(at(get(root, "Resources").range)).toBe("6:3-13:34");
   });
 
   it("places a folded block scalar and the key after it", () => {
@@ -106,7 +106,7 @@ describe.each([
 
   it("places entries of a flow mapping inside a block sequence", () => {
     const tags = get(root, "Resources", "Bucket", "Properties", "Tags");
-    expect(at(tags.range)).toBe("11:9-13:32");
+    expect(at(tags.range)).toBe("11:9-13:34");
     const first = get(tags, 0);
     expect(at(first.range)).toBe("11:11-11:42");
     expect(keyAt(first, "Value")).toBe("11:24-11:29");
@@ -117,15 +117,15 @@ describe.each([
 
   it("splits !GetAtt a.b into exact sub-ranges", () => {
     const second = get(root, "Resources", "Bucket", "Properties", "Tags", 1);
-    expect(at(second.range)).toBe("12:11-13:32");
+    expect(at(second.range)).toBe("12:11-13:34");
     expect(keyAt(second, "Key")).toBe("12:11-12:14");
     expect(at(get(second, "Key").range)).toBe("12:16-12:19");
     const getAtt = get(second, "Value") as MapNode;
-    expect(at(getAtt.range)).toBe("13:16-13:32");
+    expect(at(getAtt.range)).toBe("13:18-13:34");
     const parts = get(getAtt, "Fn::GetAtt") as SeqNode;
     expect(toPlain(parts)).toEqual(["Role", "Arn"]);
-    expect(at(parts.range)).toBe("13:24-13:32");
-    expect(parts.items.map((i) => at(i.range))).toEqual(["13:24-13:28", "13:29-13:32"]);
+    expect(at(parts.range)).toBe("13:26-13:34");
+    expect(parts.items.map((i) => at(i.range))).toEqual(["13:26-13:30", "13:31-13:34"]);
   });
 
   it("places items of a flow sequence", () => {

@@ -1,5 +1,5 @@
 import type { Rule } from "../rule";
-import { hasOpaqueTransform, isForEachKey } from "../template/names";
+import { didYouMean, hasOpaqueTransform, isForEachKey } from "../template/names";
 import { intrinsicName } from "../template-index";
 import { CONDITIONS_PAGE } from "./walk";
 
@@ -38,9 +38,13 @@ export const conditionExists: Rule = {
           : ref.from[0] === "Conditions"
             ? `Condition ${ref.from[1]} refers to condition`
             : `The Condition of ${owner} is`;
-      report(ref.range, `${subject} "${ref.target}", which is not defined in Conditions (${known})`, {
-        path: [...ref.from],
-      });
+      report(
+        ref.range,
+        `${subject} "${ref.target}", which is not defined in Conditions${didYouMean(ref.target, defined)} (${known})`,
+        {
+          path: [...ref.from],
+        },
+      );
     }
   },
 };

@@ -26,7 +26,7 @@ export const getAzsRule: Rule = {
         if (arg.value !== "" && !REGION.test(arg.value)) {
           report(arg, `'${arg.value}' is not an AWS Region name; ${HOW}`);
         }
-      } else if (!(arg.kind === "scalar" && arg.value === null)) {
+      } else {
         report(arg, `Fn::GetAZs got a ${describe(arg)}; ${HOW}`);
       }
     }

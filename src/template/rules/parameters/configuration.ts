@@ -1,5 +1,5 @@
-import type { MapEntry } from "../../model";
-import type { Rule } from "../rule";
+import type { MapEntry, Node } from "../../model";
+import type { Report, Rule } from "../rule";
 import { ALPHANUMERIC, USER_GUIDE } from "../template/names";
 import { isLoose, kindName, type LooseType } from "../template/scalars";
 import { isString } from "../template-index";
@@ -70,7 +70,7 @@ function checkAttribute(
   type: string | undefined,
   allowed: string[],
   entry: MapEntry,
-  report: Parameters<Rule["check"]>[0]["report"],
+  report: Report,
 ): void {
   const path = ["Parameters", name, entry.key];
   if (!PARAMETER_KEYS.includes(entry.key)) {
@@ -108,6 +108,8 @@ function checkAttribute(
             path: [...path, i],
           },
         );
+      } else {
+        checkSize(name, "an AllowedValues item", item, MAX_VALUE_BYTES, report, [...path, i]);
       }
     });
     return;
@@ -115,6 +117,33 @@ function checkAttribute(
   const expected = VALUE_TYPES[entry.key];
   if (!isLoose(value, expected)) {
     report(value, `Parameter ${name}: ${entry.key} must be ${TYPE_WORDS[expected]}, not ${kindName(value)}`, {
+      path,
+    });
+  } else if (entry.key === "Default") {
+    checkSize(name, "Default", value, MAX_VALUE_BYTES, report, path);
+  } else if (entry.key === "Description") {
+    checkSize(name, "Description", value, MAX_DESCRIPTION_CHARACTERS, report, path);
+  }
+}
+
+/** Quotas: a parameter value is at most 4,096 bytes, its description at most 4,000 characters. */
+const MAX_VALUE_BYTES = 4096;
+const MAX_DESCRIPTION_CHARACTERS = 4000;
+
+function checkSize(
+  name: string,
+  what: string,
+  node: Node,
+  max: number,
+  report: Report,
+  path: (string | number)[],
+): void {
+  if (node.kind !== "scalar") return;
+  const text = String(node.value);
+  const size = max === MAX_VALUE_BYTES ? Buffer.byteLength(text, "utf8") : text.length;
+  const unit = max === MAX_VALUE_BYTES ? "bytes" : "characters";
+  if (size > max) {
+    report(node, `Parameter ${name}: ${what} is ${size} ${unit} long; CloudFormation allows at most ${max}`, {
       path,
     });
   }

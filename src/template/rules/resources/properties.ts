@@ -326,7 +326,8 @@ function ofOwner(type: string, path: (string | number)[]): string {
 
 function where(owner: string, path: (string | number)[]): string {
   const inner = relative(path);
-  return inner.length === 0 ? `for ${owner}` : `in ${displayPath(inner)} (${owner})`;
+  if (inner.length > 0) return `in ${displayPath(inner)} (${owner})`;
+  return path[0] === "Globals" ? `in ${owner}` : `for ${owner}`;
 }
 
 export function isListParameterType(type: string): boolean {

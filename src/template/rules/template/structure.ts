@@ -1,7 +1,7 @@
 import type { Node } from "../../model";
 import type { Rule } from "../rule";
 import { intrinsicName, isString, mapGet, SAM_TRANSFORM } from "../template-index";
-import { USER_GUIDE } from "./names";
+import { didYouMean, USER_GUIDE } from "./names";
 
 const SECTIONS = [
   "AWSTemplateFormatVersion",
@@ -58,7 +58,7 @@ export const templateStructure: Rule = {
       if (key !== "Globals" && !SECTIONS.includes(key)) {
         report(
           entry.keyRange,
-          `Unknown top-level section "${key}"; allowed: ${SECTIONS.join(", ")}${template.sam ? ", Globals" : ""}`,
+          `Unknown top-level section "${key}"${didYouMean(key, SECTIONS)}. Allowed: ${SECTIONS.join(", ")}${template.sam ? ", Globals" : ""}`,
           {
             path: [key],
           },

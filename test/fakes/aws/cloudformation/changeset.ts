@@ -101,7 +101,7 @@ function templateErrors(
 ): AwsError | undefined {
   const known = (t: string) => PSEUDO.has(t) || t in template.Parameters || t in template.Resources;
   const unresolved = new Set<string>();
-  for (const [id, r] of Object.entries(template.Resources)) {
+  for (const r of Object.values(template.Resources)) {
     for (const ref of references((r.Properties ?? {}) as Json))
       if (!known(ref.target)) unresolved.add(ref.target);
     for (const d of typeof r.DependsOn === "string" ? [r.DependsOn] : (r.DependsOn ?? [])) {
@@ -111,14 +111,9 @@ function templateErrors(
         );
       }
     }
-    if (
-      !/^(AWS|Alexa|Custom)::[A-Za-z0-9]+(::[A-Za-z0-9]+)?$|^[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+(::MODULE)?$/.test(
-        r.Type,
-      )
-    ) {
+    if (!/^[A-Za-z0-9]+::[A-Za-z0-9]+(::[A-Za-z0-9]+)*$/.test(r.Type)) {
       return validationError(`Template format error: Unrecognized resource types: [${r.Type}]`);
     }
-    void id;
   }
   if (unresolved.size) {
     return validationError(
@@ -419,6 +414,7 @@ export function createChangeSet(
   const parameters = resolveParameters(template, input, stack?.parameters ?? {});
   const hasTransform = template.Transform !== undefined;
 
+  const createdHere = !stack;
   if (!stack) stack = newReviewStack(env, input.stackName);
   const cs: ChangeSet = {
     id: `arn:aws:cloudformation:${env.region}:${env.accountId}:changeSet/${input.changeSetName}/${randomUUID()}`,
@@ -446,8 +442,8 @@ export function createChangeSet(
   // Without a transform CloudFormation rejects a bad template at once; with one, the change set
   // is accepted and fails after processing, with the error as its StatusReason.
   if (problem && !hasTransform) {
-    if (stack.status === "REVIEW_IN_PROGRESS" && !stack.template && stack.events.length === 1)
-      cf.stacks.delete(stack.stackId);
+    // A rejected change set leaves no trace: the stack it would have created never existed.
+    if (createdHere) cf.stacks.delete(stack.stackId);
     throw problem;
   }
   cf.changeSets.set(cs.id, cs);

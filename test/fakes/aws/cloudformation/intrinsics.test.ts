@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SimClock } from "../clock";
-import { Resolver, type ResolveEnv } from "./intrinsics";
+import { type ResolveEnv, Resolver } from "./intrinsics";
 import { parseTemplate } from "./template";
 
 const TEMPLATE = `
@@ -54,7 +54,7 @@ describe("intrinsic resolution", () => {
       Second: "s-2",
       Joined: "dev-arn:fn-x",
       Zone: "eu-west-1a",
-      Literal: "${Literal}-app-dev-fn",
+      Literal: `\${Literal}-app-dev-fn`,
       Vars: "dev/eu-west-1",
     });
     expect([r.condition("IsProd"), r.condition("NotProd"), r.condition("Both")]).toEqual([false, true, true]);
@@ -63,17 +63,26 @@ describe("intrinsic resolution", () => {
 
   it("drops AWS::NoValue keys and leaves resource references as written in symbolic mode", () => {
     const { r } = resolver("dev", true);
-    expect(r.resolve({ A: { "Fn::If": ["IsProd", 1, { Ref: "AWS::NoValue" }] }, B: { Ref: "Fn" } })).toEqual({ B: { Ref: "Fn" } });
-    expect(r.resolve({ "Fn::Sub": "${Stage}-${Fn.Arn}" })).toEqual({ "Fn::Sub": "dev-${Fn.Arn}" });
+    expect(r.resolve({ A: { "Fn::If": ["IsProd", 1, { Ref: "AWS::NoValue" }] }, B: { Ref: "Fn" } })).toEqual({
+      B: { Ref: "Fn" },
+    });
+    expect(r.resolve({ "Fn::Sub": `\${Stage}-\${Fn.Arn}` })).toEqual({ "Fn::Sub": `dev-\${Fn.Arn}` });
   });
 
   it("turns short tags into long forms, GetAtt's dotted scalar included", () => {
-    const t = parseTemplate("Resources:\n  A:\n    Type: X::Y::Z\n    Properties:\n      P: !GetAtt B.Outputs.Url\n      Q: !Base64 abc\n");
-    expect(t.Resources.A.Properties).toEqual({ P: { "Fn::GetAtt": ["B", "Outputs.Url"] }, Q: { "Fn::Base64": "abc" } });
+    const t = parseTemplate(
+      "Resources:\n  A:\n    Type: X::Y::Z\n    Properties:\n      P: !GetAtt B.Outputs.Url\n      Q: !Base64 abc\n",
+    );
+    expect(t.Resources.A.Properties).toEqual({
+      P: { "Fn::GetAtt": ["B", "Outputs.Url"] },
+      Q: { "Fn::Base64": "abc" },
+    });
   });
 
   it("reports a template without resources the way CloudFormation does", () => {
-    expect(() => parseTemplate("{}")).toThrow("Template format error: At least one Resources member must be defined.");
+    expect(() => parseTemplate("{}")).toThrow(
+      "Template format error: At least one Resources member must be defined.",
+    );
   });
 });
 

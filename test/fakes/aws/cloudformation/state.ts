@@ -118,7 +118,7 @@ export interface ChangeSet {
   roleArn?: string;
   onStackFailure?: string;
   changes: Change[];
-  /** Whether executing it touches resources; false for output- or parameter-only updates. */
+  /** Nested stacks are not modelled; always false, as AWS reports when not requested. */
   includeNestedStacks: boolean;
 }
 

@@ -33,6 +33,13 @@ describe("E2001 parameter structure", () => {
     ]);
   });
 
+  it("flags a Default over the 4,096-byte parameter value quota and accepts one at it", () => {
+    const parameter = (value: string) =>
+      `Parameters:\n  Blob:\n    Type: String\n    Default: ${value}\n${topic}`;
+    expect(brief(lint(parameter("é".repeat(2049)), { only: ["E2001"] }))).toEqual(["E2001 4:14"]);
+    expect(lint(parameter("x".repeat(4096)), { only: ["E2001"] })).toEqual([]);
+  });
+
   it("accepts every attribute where its type allows it, with loosely typed values", () => {
     const source = [
       "Parameters:",

@@ -26,7 +26,9 @@ describe("E3006 resource types", () => {
     );
     expect(brief(findings)).toEqual(["E3006 3:11", "E3006 5:11", "E3006 7:11"]);
     expect(findings.map((f) => f.severity)).toEqual(["error", "error", "warning"]);
-    expect(findings[0].message).toBe("Unknown resource type 'AWS::S3::Buckett' (did you mean 'AWS::S3::Bucket'?)");
+    expect(findings[0].message).toBe(
+      "Unknown resource type 'AWS::S3::Buckett' (did you mean 'AWS::S3::Bucket'?)",
+    );
     expect(findings[1].message).toContain("Transform: AWS::Serverless-2016-10-31");
   });
 
@@ -74,8 +76,17 @@ describe("E3001 resource structure", () => {
       ),
       { only: ["E3001"] },
     );
-    expect(brief(findings)).toEqual(["E3001 2:3", "E3001 6:5", "E3001 7:11", "E3001 10:17", "E3001 14:5", "E3001 19:5"]);
-    expect(findings[1].message).toBe("Unknown attribute 'DependOn' in resource 'Typo' (did you mean 'DependsOn'?)");
+    expect(brief(findings)).toEqual([
+      "E3001 2:3",
+      "E3001 6:5",
+      "E3001 7:11",
+      "E3001 10:17",
+      "E3001 14:5",
+      "E3001 19:5",
+    ]);
+    expect(findings[1].message).toBe(
+      "Unknown attribute 'DependOn' in resource 'Typo' (did you mean 'DependsOn'?)",
+    );
   });
 
   it("accepts every CloudFormation attribute, Fn::If as Properties and SAM's Connectors with the transform", () => {

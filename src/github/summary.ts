@@ -1,0 +1,52 @@
+import type { DeployResult } from "../stack/deploy";
+import { type ReportInfo, renderDeployReport } from "./report";
+
+/**
+ * The job summary of a deploy: what the PR comment shows, plus the parameters passed and where
+ * the time and AWS calls went. GitHub rejects a step summary over 1 MiB, so it is kept under that.
+ */
+
+export const MAX_SUMMARY_BYTES = 1024 * 1024;
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+function details(result: DeployResult): string {
+  const lines = ["<details><summary>Parameters, timings and AWS calls</summary>", ""];
+  if (result.parameters.length > 0) {
+    lines.push(
+      "**Parameters**",
+      "",
+      "```text",
+      ...result.parameters.map((p) => p.replace(/```/g, "'''")),
+      "```",
+      "",
+    );
+  }
+  const t = result.timings;
+  lines.push(
+    `**Time:** ${seconds(t.totalMs)} in all: ${seconds(t.preflightMs)} checking the stack, ${seconds(t.changeSetMs)} on the change set, ${seconds(t.executeMs)} executing it.`,
+    "",
+  );
+  const calls = Object.entries(result.awsCallsByOperation).sort(([a], [b]) => a.localeCompare(b));
+  lines.push(
+    `**AWS calls:** ${result.awsCalls}${calls.length > 0 ? ` (${calls.map(([op, n]) => `${op} ${n}`).join(", ")})` : ""}.`,
+    "",
+    "</details>",
+  );
+  return lines.join("\n");
+}
+
+export function renderSummary(
+  result: DeployResult,
+  info: ReportInfo,
+  maxBytes: number = MAX_SUMMARY_BYTES,
+): string {
+  return renderDeployReport(result, info, {
+    maxSize: maxBytes,
+    measure: (text) => Buffer.byteLength(text, "utf8"),
+    trailer: [details(result)],
+    fullListIn: "the changes-json and outputs-json outputs",
+  });
+}

@@ -1,0 +1,255 @@
+/** Ref (E1020), GetAtt (E1010) and Sub (E1019): names that must exist, on every kind of template. */
+import { describe, expect, it } from "vitest";
+import { parseTemplate } from "../../../../src/template/parse";
+import { samImplicitResources, samImplicitType } from "../../../../src/template/rules/functions/sam-implicit";
+import { indexTemplate } from "../../../../src/template/rules/template-index";
+import { brief, lint } from "../lint";
+
+const yaml = (...lines: string[]) => `${lines.join("\n")}\n`;
+
+describe("E1020 Ref", () => {
+  const template = yaml(
+    "Parameters:",
+    "  Env:",
+    "    Type: String",
+    "Resources:",
+    "  Bucket:",
+    "    Type: AWS::S3::Bucket",
+    "    Properties:",
+    "      BucketName: !Ref Envv",
+    "  Topic:",
+    "    Type: AWS::SNS::Topic",
+    "    Properties:",
+    "      TopicName: !Ref AWS::StackNam",
+    "      DisplayName: !Ref [Bucket]",
+    "      KmsMasterKeyId: !If [Never, !Ref Env, !Ref AWS::NoValue]",
+    "      Tags:",
+    "        - Key: !Ref Bucket",
+    "          Value: !Ref AWS::Region",
+  );
+
+  it("flags undefined names, unknown pseudo parameters and non-string values", () => {
+    const findings = lint(template, { only: ["E1020"] });
+    expect(brief(findings)).toEqual(["E1020 8:24", "E1020 12:23", "E1020 13:20"]);
+    expect(findings[0].message).toBe("Ref to undefined parameter or resource 'Envv' (did you mean 'Env'?)");
+    expect(findings[1].message).toBe("Ref to unknown pseudo parameter 'AWS::StackNam' (did you mean 'AWS::StackName'?)");
+  });
+
+  it("accepts parameters, resources and pseudo parameters", () => {
+    const valid = yaml(
+      "Parameters:",
+      "  Env:",
+      "    Type: String",
+      "Resources:",
+      "  Bucket:",
+      "    Type: AWS::S3::Bucket",
+      "    Properties:",
+      "      BucketName: !Ref Env",
+      "      Tags:",
+      "        - Key: !Ref AWS::Region",
+      "          Value: !Ref AWS::NoValue",
+      "Outputs:",
+      "  Name:",
+      "    Value: !Ref Bucket",
+    );
+    expect(lint(valid, { only: ["E1020"] })).toEqual([]);
+  });
+});
+
+describe("E1010 GetAtt", () => {
+  const template = yaml(
+    "Resources:",
+    "  Bucket:",
+    "    Type: AWS::S3::Bucket",
+    "  Custom:",
+    "    Type: Custom::Thing",
+    "    Properties:",
+    "      ServiceToken: !GetAtt Bucket.Arn",
+    "  Nested:",
+    "    Type: AWS::CloudFormation::Stack",
+    "    Properties:",
+    "      TemplateURL: !GetAtt Custom.AnyThing",
+    "  Queue:",
+    "    Type: AWS::SQS::Queue",
+    "    Properties:",
+    "      QueueName: !GetAtt Nested.Outputs.QueueName",
+    "      RedrivePolicy: !GetAtt Buckett.Arn",
+    "      Tags:",
+    "        - Key: !GetAtt Bucket.Arnn",
+    "          Value:",
+    "            Fn::GetAtt: Bucket.WebsiteURL",
+    "        - Key: !GetAtt [Bucket, Arn, Extra]",
+    "          Value:",
+    "            Fn::GetAtt: Bucket",
+    "        - Key: !GetAtt [Bucket, {Ref: AWS::Region}]",
+    "          Value: !GetAtt Nested.StackName",
+  );
+
+  it("flags unknown resources, unknown attributes and malformed arguments", () => {
+    const findings = lint(template, { only: ["E1010"] });
+    expect(brief(findings)).toEqual(["E1010 16:30", "E1010 18:31", "E1010 21:16", "E1010 23:25", "E1010 25:33"]);
+    expect(findings[0].message).toBe("GetAtt to undefined resource 'Buckett' (did you mean 'Bucket'?)");
+    expect(findings[1].message).toBe("AWS::S3::Bucket has no attribute 'Arnn' (resource 'Bucket') (did you mean 'Arn'?)");
+    expect(findings[4].message).toContain("read a nested stack output as 'Outputs.Name'");
+  });
+
+  it("accepts custom resource attributes, nested stack outputs and unknown resource types", () => {
+    const valid = yaml(
+      "Resources:",
+      "  Custom:",
+      "    Type: AWS::CloudFormation::CustomResource",
+      "    Properties:",
+      "      ServiceToken: arn:aws:lambda:us-east-1:123456789012:function:x",
+      "  Thing:",
+      "    Type: AWS::Nowhere::Thing",
+      "  Nested:",
+      "    Type: AWS::CloudFormation::Stack",
+      "    Properties:",
+      "      TemplateURL: !GetAtt Custom.Url",
+      "      Parameters:",
+      "        A: !GetAtt Thing.Whatever",
+      "        B: !GetAtt [Nested, Outputs.Value]",
+    );
+    expect(lint(valid, { only: ["E1010"] })).toEqual([]);
+  });
+});
+
+describe("E1019 Sub", () => {
+  const template = yaml(
+    "Parameters:",
+    "  Env:",
+    "    Type: String",
+    "Resources:",
+    "  Queue:",
+    "    Type: AWS::SQS::Queue",
+    "  Bucket:",
+    "    Type: AWS::S3::Bucket",
+    "    Properties:",
+    '      BucketName: !Sub "${Env}-${AWS::Region}-${!Literal}-${Queue.Arn}"',
+    "      Tags:",
+    '        - Key: !Sub "${Evn}-x"',
+    '          Value: !Sub "${Queue.Nope}"',
+    '        - Key: !Sub ["${Name}-${Env}", {Name: !Ref Env}]',
+    '          Value: !Sub "${AWS::Regio} ${Env"',
+    '        - Key: !Sub ["${Name}", {Name: !Split [",", "a"]}]',
+    '          Value: !Sub ["${A}", B, C]',
+  );
+
+  it("flags undefined variables, bad attributes, unclosed ${ and malformed arguments", () => {
+    const findings = lint(template, { only: ["E1019"] });
+    expect(brief(findings)).toEqual([
+      "E1019 12:24",
+      "E1019 13:26",
+      "E1019 15:26",
+      "E1019 15:38",
+      "E1019 16:40",
+      "E1019 17:18",
+    ]);
+    expect(findings[0].message).toBe(
+      "Fn::Sub variable 'Evn' is not a parameter, resource or variable of this Fn::Sub (did you mean 'Env'?)",
+    );
+    expect(findings[1].message).toContain("AWS::SQS::Queue has no attribute 'Nope'");
+    expect(findings[2].message).toContain("'AWS::Regio' is not a pseudo parameter (did you mean 'AWS::Region'?)");
+  });
+
+  it("accepts local variables, escapes and resource attributes", () => {
+    const valid = yaml(
+      "Resources:",
+      "  Queue:",
+      "    Type: AWS::SQS::Queue",
+      "    Properties:",
+      '      QueueName: !Sub ["${Prefix}-${AWS::StackName}-${!NotAVariable}", {Prefix: !Select [0, [a]]}]',
+      "Outputs:",
+      "  Url:",
+      '    Value: !Sub "${Queue.QueueName} ${Queue}"',
+    );
+    expect(lint(valid, { only: ["E1019"] })).toEqual([]);
+  });
+});
+
+describe("SAM implicit resources", () => {
+  const template = yaml(
+    "Transform: AWS::Serverless-2016-10-31",
+    "Resources:",
+    "  MyFunction:",
+    "    Type: AWS::Serverless::Function",
+    "    Properties:",
+    "      Runtime: python3.12",
+    "      Handler: app.handler",
+    "      CodeUri: src/",
+    "      AutoPublishAlias: live",
+    "      Events:",
+    "        Get:",
+    "          Type: Api",
+    "          Properties:",
+    "            Path: /",
+    "            Method: get",
+    "  Table:",
+    "    Type: AWS::Serverless::SimpleTable",
+    "Outputs:",
+    "  RoleArn:",
+    "    Value: !GetAtt MyFunctionRole.Arn",
+    "  Alias:",
+    "    Value: !Ref MyFunction.Alias",
+    "  Api:",
+    '    Value: !Sub "https://${ServerlessRestApi}.execute-api.${AWS::Region}.amazonaws.com/Prod/"',
+    "  Stage:",
+    "    Value: !Ref ServerlessRestApiProdStage",
+    "  AliasRef:",
+    "    Value: !Ref MyFunctionAliaslive",
+    "  Stream:",
+    "    Value: !GetAtt Table.StreamArn",
+    "  Bad:",
+    "    Value: !GetAtt MyFunctionRole.Nope",
+    "  Bad2:",
+    "    Value: !Ref MyFunctionUrl",
+  );
+
+  it("lets Ref, GetAtt and Sub name what SAM generates, and checks their attributes", () => {
+    const findings = lint(template, { only: ["E1010", "E1019", "E1020"] });
+    expect(brief(findings)).toEqual(["E1010 32:35", "E1020 34:17"]);
+    expect(findings[0].message).toContain("AWS::IAM::Role has no attribute 'Nope'");
+  });
+
+  it("knows no implicit resource without the SAM transform", () => {
+    const plain = template.replace("Transform: AWS::Serverless-2016-10-31\n", "");
+    expect(brief(lint(plain, { only: ["E1020"] }))).toEqual(["E1020 21:17", "E1020 25:17", "E1020 27:17", "E1020 33:17"]);
+  });
+
+  it("maps generated ids to resource types", () => {
+    const parsed = parseTemplate(template, "template.yaml");
+    if (parsed.root?.kind !== "map") throw new Error("template did not parse");
+    const implicit = samImplicitResources(indexTemplate(parsed, parsed.root));
+    expect(implicit.resources.get("MyFunctionRole")).toBe("AWS::IAM::Role");
+    expect(implicit.resources.get("ServerlessRestApi")).toBe("AWS::ApiGateway::RestApi");
+    expect(implicit.resources.get("MyFunctionGetPermission")).toBe("AWS::Lambda::Permission");
+    expect(samImplicitType(implicit, "MyFunctionVersion1a2b3c")).toBe("AWS::Lambda::Version");
+    expect(samImplicitType(implicit, "ServerlessRestApiDeployment9f8e7d")).toBe("AWS::ApiGateway::Deployment");
+    expect(samImplicitType(implicit, "MyFunctionUrl")).toBeUndefined();
+    expect(implicit.refs.has("MyFunction.Version")).toBe(true);
+  });
+});
+
+describe("Fn::ForEach (language extensions)", () => {
+  const template = yaml(
+    "Transform: AWS::LanguageExtensions",
+    "Resources:",
+    "  Fn::ForEach::Topics:",
+    "    - Name",
+    "    - [A, B]",
+    "    - Topic${Name}:",
+    "        Type: AWS::SNS::Topic",
+    "        Properties:",
+    "          TopicName: !Ref Name",
+    '          DisplayName: !Sub "${Name}-topic"',
+    "Outputs:",
+    "  First:",
+    "    Value: !GetAtt TopicA.TopicArn",
+    "  Missing:",
+    "    Value: !Ref Name",
+  );
+
+  it("knows the loop identifier inside the loop and the resources it generates", () => {
+    expect(brief(lint(template, { only: ["E1010", "E1019", "E1020"] }))).toEqual(["E1020 15:17"]);
+  });
+});

@@ -1,0 +1,250 @@
+/** Resource properties against the spec: E3002 unknown, E3003 missing required, E3012 wrong type, SAM Globals. */
+import { describe, expect, it } from "vitest";
+import { brief, lint } from "../lint";
+
+const template = (...lines: string[]) => `${lines.join("\n")}\n`;
+
+describe("E3002 unknown properties", () => {
+  it("flags unknown properties on the resource and in nested property types, with a suggestion", () => {
+    const findings = lint(
+      template(
+        "Resources:",
+        "  Bucket:",
+        "    Type: AWS::S3::Bucket",
+        "    Properties:",
+        "      BucketNme: x",
+        "      LoggingConfiguration:",
+        "        DestinationBucketNme: y",
+        "      Tags:",
+        "        - Key: a",
+        "          Valu: b",
+      ),
+      { only: ["E3002"] },
+    );
+    expect(brief(findings)).toEqual(["E3002 5:7", "E3002 7:9", "E3002 10:11"]);
+    expect(findings[0].message).toBe(
+      "Unknown property 'BucketNme' for AWS::S3::Bucket (did you mean 'BucketName'?)",
+    );
+    expect(findings[2].message).toBe(
+      "Unknown property 'Valu' in Tags[0] (AWS::S3::Bucket.Tag) (did you mean 'Value'?)",
+    );
+  });
+
+  it("accepts any property on custom resources and Fn::If between property sets", () => {
+    const findings = lint(
+      template(
+        "Conditions:",
+        "  Prod: !Equals [!Ref AWS::Region, eu-west-1]",
+        "Resources:",
+        "  Custom:",
+        "    Type: Custom::Seed",
+        "    Properties:",
+        "      ServiceToken: arn:aws:lambda:eu-west-1:123456789012:function:seed",
+        "      Anything: 1",
+        "  Generic:",
+        "    Type: AWS::CloudFormation::CustomResource",
+        "    Properties:",
+        "      ServiceToken: arn:aws:lambda:eu-west-1:123456789012:function:seed",
+        "      Rows: [1, 2]",
+        "  Bucket:",
+        "    Type: AWS::S3::Bucket",
+        "    Properties: !If [Prod, { BucketName: a }, { VersioningConfiguration: { Status: Enabled } }]",
+      ),
+      { only: ["E3002"] },
+    );
+    expect(brief(findings)).toEqual([]);
+  });
+});
+
+describe("E3003 required properties", () => {
+  it("flags a missing required property on the Properties key, the resource key, and a nested property type", () => {
+    const findings = lint(
+      template(
+        "Resources:",
+        "  Group:",
+        "    Type: AWS::EC2::SecurityGroup",
+        "    Properties:",
+        "      VpcId: vpc-1",
+        "      Tags:",
+        "        - Key: a",
+        "  Bare:",
+        "    Type: AWS::EC2::SecurityGroup",
+        "  Bucket:",
+        "    Type: AWS::S3::Bucket",
+        "    Properties:",
+        "      VersioningConfiguration: {}",
+      ),
+      { only: ["E3003"] },
+    );
+    expect(brief(findings)).toEqual(["E3003 4:5", "E3003 7:11", "E3003 8:3", "E3003 13:7"]);
+    expect(findings[0].message).toBe(
+      "Missing required property 'GroupDescription' for AWS::EC2::SecurityGroup",
+    );
+    expect(findings[1].message).toBe(
+      "Missing required property 'Value' in Tags[0] (AWS::EC2::SecurityGroup.Tag)",
+    );
+  });
+
+  it("does not look into values an intrinsic function chooses", () => {
+    const findings = lint(
+      template(
+        "Conditions:",
+        "  Prod: !Equals [!Ref AWS::Region, eu-west-1]",
+        "Mappings:",
+        "  Versioning:",
+        "    eu-west-1: { Config: { Status: Enabled } }",
+        "Resources:",
+        "  Bucket:",
+        "    Type: AWS::S3::Bucket",
+        "    Properties:",
+        "      VersioningConfiguration: !FindInMap [Versioning, !Ref AWS::Region, Config]",
+        "  Other:",
+        "    Type: AWS::S3::Bucket",
+        "    Properties:",
+        "      VersioningConfiguration: !If [Prod, { Status: Enabled }, !Ref AWS::NoValue]",
+      ),
+      { only: ["E3003"] },
+    );
+    expect(brief(findings)).toEqual([]);
+  });
+});
+
+describe("E3012 value types", () => {
+  const source = template(
+    "Parameters:",
+    "  Subnets:",
+    "    Type: CommaDelimitedList",
+    "  Name:",
+    "    Type: String",
+    "Conditions:",
+    "  Prod: !Equals [!Ref AWS::Region, eu-west-1]",
+    "Resources:",
+    "  Queue:",
+    "    Type: AWS::SQS::Queue",
+    "    Properties:",
+    '      DelaySeconds: "5"',
+    "      VisibilityTimeout: abc",
+    '      FifoQueue: "True"',
+    '      ContentBasedDeduplication: "yes"',
+    "      QueueName: 12",
+    '      Tags: !Sub "x"',
+    '      RedrivePolicy: "{}"',
+    "  Group:",
+    "    Type: AWS::EC2::SecurityGroup",
+    "    Properties:",
+    "      GroupDescription: [a]",
+    "      SecurityGroupIngress: !Ref Name",
+    "  SubnetGroup:",
+    "    Type: AWS::RDS::DBSubnetGroup",
+    "    Properties:",
+    "      DBSubnetGroupDescription: !If [Prod, ok, [bad]]",
+    "      SubnetIds: !Ref Subnets",
+    "  SubnetGroup2:",
+    "    Type: AWS::RDS::DBSubnetGroup",
+    "    Properties:",
+    '      DBSubnetGroupDescription: !GetAZs ""',
+    '      SubnetIds: !Split [",", !Ref Name]',
+  );
+
+  it("flags wrong shapes and intrinsics that cannot yield the expected type, including inside Fn::If", () => {
+    const findings = lint(source, { only: ["E3012"] });
+    expect(brief(findings)).toEqual([
+      "E3012 13:26",
+      "E3012 15:34",
+      "E3012 17:13",
+      "E3012 22:25",
+      "E3012 23:29",
+      "E3012 27:48",
+      "E3012 32:33",
+    ]);
+    expect(findings[0].message).toBe("'VisibilityTimeout' of AWS::SQS::Queue must be an integer, not 'abc'");
+    expect(findings[2].message).toBe(
+      "'Tags' of AWS::SQS::Queue must be a list, but Fn::Sub returns a string",
+    );
+    expect(findings[4].message).toBe(
+      "'SecurityGroupIngress' of AWS::EC2::SecurityGroup must be a list, but Ref to 'Name' returns a string",
+    );
+  });
+
+  it("accepts what CloudFormation converts: numeric strings, True/False strings, numbers as strings, JSON as a string", () => {
+    const findings = lint(
+      template(
+        "Parameters:",
+        "  Subnets:",
+        "    Type: List<AWS::EC2::Subnet::Id>",
+        "Resources:",
+        "  Queue:",
+        "    Type: AWS::SQS::Queue",
+        "    Properties:",
+        '      DelaySeconds: "5"',
+        '      FifoQueue: "false"',
+        "      QueueName: 12",
+        "      RedrivePolicy: { maxReceiveCount: 3 }",
+        "      Tags: !Ref AWS::NoValue",
+        "  SubnetGroup:",
+        "    Type: AWS::RDS::DBSubnetGroup",
+        "    Properties:",
+        '      DBSubnetGroupDescription: !Join ["-", [a, b]]',
+        "      SubnetIds: !Ref Subnets",
+      ),
+      { only: ["E3012"] },
+    );
+    expect(brief(findings)).toEqual([]);
+  });
+});
+
+describe("SAM Globals", () => {
+  it("checks Globals properties against their SAM type and counts them as provided for required properties", () => {
+    const findings = lint(
+      template(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Globals:",
+        "  Function:",
+        "    Runtime: java21",
+        "    Handler: app.Handler::handleRequest",
+        "    MemorySze: 512",
+        "  Api:",
+        "    StageName: prod",
+        "Resources:",
+        "  Fn:",
+        "    Type: AWS::Serverless::Function",
+        "    Properties:",
+        "      CodeUri: build/",
+        "      SnapStart:",
+        "        ApplyOn: PublishedVersions",
+        "      AutoPublishAlias: live",
+        "  Api:",
+        "    Type: AWS::Serverless::Api",
+        "    Properties:",
+        "      Cors: \"'*'\"",
+        "  Layer:",
+        "    Type: AWS::Serverless::LayerVersion",
+        "    Properties:",
+        "      Description: shared code",
+      ),
+      { only: ["E3002", "E3003", "E3012"] },
+    );
+    expect(brief(findings)).toEqual(["E3002 6:5", "E3003 23:5"]);
+    expect(findings[0].message).toBe(
+      "Unknown property 'MemorySze' in Globals.Function (AWS::Serverless::Function) (did you mean 'MemorySize'?)",
+    );
+    expect(findings[1].message).toBe(
+      "Missing required property 'ContentUri' for AWS::Serverless::LayerVersion",
+    );
+  });
+
+  it("requires the Api's StageName when Globals does not provide it", () => {
+    const findings = lint(
+      template(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Resources:",
+        "  Api:",
+        "    Type: AWS::Serverless::Api",
+        "    Properties:",
+        "      Cors: \"'*'\"",
+      ),
+      { only: ["E3003"] },
+    );
+    expect(brief(findings)).toEqual(["E3003 5:5"]);
+  });
+});
