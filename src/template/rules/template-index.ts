@@ -314,10 +314,18 @@ export function indexTemplate(parsed: ParsedTemplate, root: MapNode): TemplateIn
     });
   }
 
+  // Transform is a name, a {Name, Parameters} mapping, or a list of either.
   const transforms: string[] = [];
+  const addTransform = (node: Node | undefined) => {
+    if (isString(node)) transforms.push(node.value);
+    else if (node?.kind === "map") {
+      const name = mapGet(node, "Name")?.value;
+      if (isString(name)) transforms.push(name.value);
+    }
+  };
   const transform = sections.get("Transform")?.entry.value;
-  if (isString(transform)) transforms.push(transform.value);
-  else if (transform?.kind === "seq") for (const item of transform.items) if (isString(item)) transforms.push(item.value);
+  if (transform?.kind === "seq") for (const item of transform.items) addTransform(item);
+  else addTransform(transform);
 
   const index: TemplateIndex = {
     parsed,

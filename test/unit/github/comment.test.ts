@@ -53,7 +53,9 @@ describe("renderComment", () => {
 
   it("flags replacements loudly", () => {
     const text = renderComment(result({ changes: [change(1, true)] }), INFO);
-    expect(text).toContain("> [!WARNING]\n> 1 resource will or may be **replaced**; data held in it can be lost.");
+    expect(text).toContain(
+      "> [!WARNING]\n> 1 resource will or may be **replaced**; data held in it can be lost.",
+    );
     expect(text).toContain("| Modify | `Function1` | AWS::Lambda::Function | **Yes** | Code |");
   });
 
@@ -92,7 +94,10 @@ describe("renderComment", () => {
     expect(renderComment(result({ outcome: "no-changes", changes: [] }), INFO)).toContain(
       "### ✅ Preview `shop-pr-12` is up to date: no changes",
     );
-    const review = renderComment(result({ outcome: "change-set-created", preview: undefined, stackName: "shop" }), {});
+    const review = renderComment(
+      result({ outcome: "change-set-created", preview: undefined, stackName: "shop" }),
+      {},
+    );
     expect(review).toContain("### 📝 Change set for `shop` is ready for review");
     expect(review).toContain(
       "| Change set | `arn:aws:cloudformation:eu-west-1:123456789012:changeSet/preview-stacks-4242-1/0f9e` |",
@@ -128,12 +133,19 @@ describe("upsertComment against the fake GitHub", () => {
     await gh.close();
   });
 
-  const options = (body: string) => ({ owner: "acme", repo: "shop", issueNumber: 12, stackName: "shop-pr-12", body });
+  const options = (body: string) => ({
+    owner: "acme",
+    repo: "shop",
+    issueNumber: 12,
+    stackName: "shop-pr-12",
+    body,
+  });
 
   it("creates once, then updates the same comment, leaving other stacks' and people's comments alone", async () => {
     const octokit = getOctokit(gh.token, { baseUrl: gh.url });
     // Enough comments that the marker is only found on a later page.
-    for (let i = 0; i < 120; i++) gh.state.addComment({ issueNumber: 12, body: `comment ${i}`, user: "octocat" });
+    for (let i = 0; i < 120; i++)
+      gh.state.addComment({ issueNumber: 12, body: `comment ${i}`, user: "octocat" });
     gh.state.addComment({ issueNumber: 12, body: `> ${commentMarker("shop-pr-12")} quoted by a person` });
     gh.state.addComment({ issueNumber: 12, body: `${commentMarker("shop-pr-1")}\nanother stack` });
 
@@ -142,10 +154,12 @@ describe("upsertComment against the fake GitHub", () => {
 
     expect(first.action).toBe("created");
     expect(second).toMatchObject({ action: "updated", id: first.id });
-    const ours = gh.state.commentsOn(12, "acme/shop").filter((c) => c.body.startsWith(commentMarker("shop-pr-12")));
+    const ours = gh.state
+      .commentsOn(12, "acme/shop")
+      .filter((c) => c.body.startsWith(commentMarker("shop-pr-12")));
     expect(ours.map((c) => c.body)).toEqual([`${commentMarker("shop-pr-12")}\nsecond`]);
     expect(gh.state.commentsOn(12, "acme/shop")).toHaveLength(123);
     const listed = gh.calls.filter((c) => c.method === "GET" && c.path.endsWith("/issues/12/comments"));
-    expect(listed.map((c) => c.query)).toContain("per_page=100&page=2");
+    expect(listed.map((c) => c.query)).toContain("?per_page=100&page=2");
   });
 });

@@ -40,7 +40,14 @@ export function result(overrides: Partial<DeployResult> = {}): DeployResult {
     rootCause: undefined,
     failure: undefined,
     warnings: [],
-    timings: { startedAt: 0, finishedAt: 42_000, preflightMs: 1_000, changeSetMs: 5_000, executeMs: 36_000, totalMs: 42_000 },
+    timings: {
+      startedAt: 0,
+      finishedAt: 42_000,
+      preflightMs: 1_000,
+      changeSetMs: 5_000,
+      executeMs: 36_000,
+      totalMs: 42_000,
+    },
     awsCalls: 9,
     awsCallsByOperation: { DescribeStacks: 4, CreateChangeSet: 1 },
     ...overrides,
@@ -48,7 +55,10 @@ export function result(overrides: Partial<DeployResult> = {}): DeployResult {
 }
 
 export const INFO = {
-  commit: { sha: "1a2b3c4d5e6f7a8b9c0d1a2b3c4d5e6f7a8b9c0d", url: "https://github.com/acme/shop/commit/1a2b3c4" },
+  commit: {
+    sha: "1a2b3c4d5e6f7a8b9c0d1a2b3c4d5e6f7a8b9c0d",
+    url: "https://github.com/acme/shop/commit/1a2b3c4",
+  },
   runUrl: "https://github.com/acme/shop/actions/runs/4242",
   environment: "pr-12",
 };

@@ -79,6 +79,17 @@ describe("intrinsic resolution", () => {
     });
   });
 
+  it("reads JSON templates as they are", () => {
+    const t = parseTemplate(
+      '{"Resources":{"T":{"Type":"AWS::SNS::Topic","Properties":{"TopicName":{"Ref":"AWS::StackName"}}}}}',
+    );
+    expect(t.Resources.T).toEqual({
+      Type: "AWS::SNS::Topic",
+      Properties: { TopicName: { Ref: "AWS::StackName" } },
+    });
+    expect(() => parseTemplate('{"Resources": ')).toThrow(/^Template format error: JSON not well-formed/);
+  });
+
   it("reports a template without resources the way CloudFormation does", () => {
     expect(() => parseTemplate("{}")).toThrow(
       "Template format error: At least one Resources member must be defined.",

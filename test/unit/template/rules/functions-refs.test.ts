@@ -32,7 +32,9 @@ describe("E1020 Ref", () => {
     const findings = lint(template, { only: ["E1020"] });
     expect(brief(findings)).toEqual(["E1020 8:24", "E1020 12:23", "E1020 13:20"]);
     expect(findings[0].message).toBe("Ref to undefined parameter or resource 'Envv' (did you mean 'Env'?)");
-    expect(findings[1].message).toBe("Ref to unknown pseudo parameter 'AWS::StackNam' (did you mean 'AWS::StackName'?)");
+    expect(findings[1].message).toBe(
+      "Ref to unknown pseudo parameter 'AWS::StackNam' (did you mean 'AWS::StackName'?)",
+    );
   });
 
   it("accepts parameters, resources and pseudo parameters", () => {
@@ -87,9 +89,17 @@ describe("E1010 GetAtt", () => {
 
   it("flags unknown resources, unknown attributes and malformed arguments", () => {
     const findings = lint(template, { only: ["E1010"] });
-    expect(brief(findings)).toEqual(["E1010 16:30", "E1010 18:31", "E1010 21:16", "E1010 23:25", "E1010 25:33"]);
+    expect(brief(findings)).toEqual([
+      "E1010 16:30",
+      "E1010 18:31",
+      "E1010 21:16",
+      "E1010 23:25",
+      "E1010 25:33",
+    ]);
     expect(findings[0].message).toBe("GetAtt to undefined resource 'Buckett' (did you mean 'Bucket'?)");
-    expect(findings[1].message).toBe("AWS::S3::Bucket has no attribute 'Arnn' (resource 'Bucket') (did you mean 'Arn'?)");
+    expect(findings[1].message).toBe(
+      "AWS::S3::Bucket has no attribute 'Arnn' (resource 'Bucket') (did you mean 'Arn'?)",
+    );
     expect(findings[4].message).toContain("read a nested stack output as 'Outputs.Name'");
   });
 
@@ -149,7 +159,9 @@ describe("E1019 Sub", () => {
       "Fn::Sub variable 'Evn' is not a parameter, resource or variable of this Fn::Sub (did you mean 'Env'?)",
     );
     expect(findings[1].message).toContain("AWS::SQS::Queue has no attribute 'Nope'");
-    expect(findings[2].message).toContain("'AWS::Regio' is not a pseudo parameter (did you mean 'AWS::Region'?)");
+    expect(findings[2].message).toContain(
+      "'AWS::Regio' is not a pseudo parameter (did you mean 'AWS::Region'?)",
+    );
   });
 
   it("accepts local variables, escapes and resource attributes", () => {
@@ -213,7 +225,12 @@ describe("SAM implicit resources", () => {
 
   it("knows no implicit resource without the SAM transform", () => {
     const plain = template.replace("Transform: AWS::Serverless-2016-10-31\n", "");
-    expect(brief(lint(plain, { only: ["E1020"] }))).toEqual(["E1020 21:17", "E1020 25:17", "E1020 27:17", "E1020 33:17"]);
+    expect(brief(lint(plain, { only: ["E1020"] }))).toEqual([
+      "E1020 21:17",
+      "E1020 25:17",
+      "E1020 27:17",
+      "E1020 33:17",
+    ]);
   });
 
   it("maps generated ids to resource types", () => {
@@ -224,7 +241,9 @@ describe("SAM implicit resources", () => {
     expect(implicit.resources.get("ServerlessRestApi")).toBe("AWS::ApiGateway::RestApi");
     expect(implicit.resources.get("MyFunctionGetPermission")).toBe("AWS::Lambda::Permission");
     expect(samImplicitType(implicit, "MyFunctionVersion1a2b3c")).toBe("AWS::Lambda::Version");
-    expect(samImplicitType(implicit, "ServerlessRestApiDeployment9f8e7d")).toBe("AWS::ApiGateway::Deployment");
+    expect(samImplicitType(implicit, "ServerlessRestApiDeployment9f8e7d")).toBe(
+      "AWS::ApiGateway::Deployment",
+    );
     expect(samImplicitType(implicit, "MyFunctionUrl")).toBeUndefined();
     expect(implicit.refs.has("MyFunction.Version")).toBe(true);
   });

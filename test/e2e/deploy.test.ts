@@ -1,0 +1,382 @@
+/**
+ * The deploy bundle run as the GitHub runner runs it, against the local fake AWS and fake GitHub.
+ * Both sides share one simulated clock running SCALE times faster than real time (the fake's
+ * timeScale, and the bundle's PREVIEW_STACKS_TIME_SCALE anchored at the same instant), so
+ * polling, backoff and timeout-minutes run unchanged, only compressed.
+ */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  CloudFormationClient,
+  CreateChangeSetCommand,
+  DescribeStacksCommand,
+  ExecuteChangeSetCommand,
+  waitUntilChangeSetCreateComplete,
+} from "@aws-sdk/client-cloudformation";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type FakeAws, startFakeAws } from "../fakes/aws/index";
+import { type FakeGitHub, startFakeGitHub } from "../fakes/github/index";
+import { pullRequestEvent, pushEvent } from "./events";
+import { type RunActionOptions, runAction } from "./harness";
+
+const SCALE = 50;
+const HEAD = "1a2b3c4d5e6f7a8b9c0d1a2b3c4d5e6f7a8b9c0d";
+const STACK = "shop-pr-12";
+const MARKER = `<!-- preview-stacks:stack=${STACK} -->`;
+
+const TEMPLATE = `AWSTemplateFormatVersion: "2010-09-09"
+Description: The shop preview
+Parameters:
+  Stage:
+    Type: String
+    Default: preview
+Resources:
+  Bucket:
+    Type: AWS::S3::Bucket
+  Api:
+    Type: AWS::ApiGateway::RestApi
+    Properties:
+      Name: !Sub "shop-\${Stage}"
+Outputs:
+  ApiUrl:
+    Value: !Sub "https://\${Api}.execute-api.\${AWS::Region}.amazonaws.com/prod"
+  BucketName:
+    Value: !Ref Bucket
+`;
+
+/** TEMPLATE with one more bucket: an update that adds a resource. */
+const TEMPLATE_V2 = TEMPLATE.replace("  Api:\n", "  Uploads:\n    Type: AWS::S3::Bucket\n  Api:\n");
+
+let aws: FakeAws;
+let gh: FakeGitHub;
+let workspace: string;
+/** The real instant at which the fake's simulated clock read the same as the real one. */
+let origin = 0;
+
+async function start(options: { resourceDelayMs?: number } = {}): Promise<void> {
+  origin = Date.now();
+  aws = await startFakeAws({
+    startTime: origin,
+    timeScale: SCALE,
+    resourceDelayMs: options.resourceDelayMs ?? 0,
+  });
+}
+
+beforeEach(async () => {
+  gh = await startFakeGitHub({ repo: "acme/shop" });
+  gh.state.addPullRequest({ number: 12, headSha: HEAD });
+  workspace = mkdtempSync(join(tmpdir(), "preview-stacks-deploy-"));
+  writeFileSync(join(workspace, "template.yaml"), TEMPLATE);
+});
+
+afterEach(async () => {
+  await aws?.close();
+  await gh?.close();
+});
+
+function deploy(inputs: Record<string, string> = {}, extra: Partial<RunActionOptions> = {}) {
+  return runAction({
+    action: "deploy",
+    workspace,
+    event: pullRequestEvent({ number: 12, sha: HEAD }),
+    awsEndpoint: aws.endpoint,
+    githubApiUrl: gh.url,
+    inputs: { template: "template.yaml", "github-token": gh.token, "url-output": "ApiUrl", ...inputs },
+    env: {
+      AWS_S3_FORCE_PATH_STYLE: "true",
+      PREVIEW_STACKS_TIME_SCALE: String(SCALE),
+      PREVIEW_STACKS_TIME_ORIGIN: String(origin),
+    },
+    ...extra,
+  });
+}
+
+function cfnClient(): CloudFormationClient {
+  return new CloudFormationClient(aws.clientConfig());
+}
+
+function actionsSince(index: number): string[] {
+  return aws.calls
+    .slice(index)
+    .filter((c) => c.service === "cloudformation")
+    .map((c) => c.action);
+}
+
+function ourComments(): string[] {
+  return gh.state
+    .commentsOn(12, "acme/shop")
+    .map((c) => c.body)
+    .filter((b) => b.startsWith(MARKER));
+}
+
+describe("deploy action bundle", () => {
+  it("creates a preview: outputs, tags, one comment, a transient deployment ending in success", async () => {
+    await start();
+    const run = await deploy();
+    expect(run.stderr).toBe("");
+    expect(run.exitCode).toBe(0);
+    const url = run.outputs.url;
+    expect(url).toMatch(/^https:\/\/[a-z0-9]+\.execute-api\.us-east-1\.amazonaws\.com\/prod$/);
+    expect(run.outputs).toMatchObject({
+      "stack-name": STACK,
+      status: "CREATE_COMPLETE",
+      "has-changes": "true",
+      ApiUrl: url,
+    });
+    expect(
+      JSON.parse(run.outputs["changes-json"])
+        .map((c: { logicalId: string }) => c.logicalId)
+        .sort(),
+    ).toEqual(["Api", "Bucket"]);
+    expect(Object.keys(JSON.parse(run.outputs["outputs-json"])).sort()).toEqual(["ApiUrl", "BucketName"]);
+
+    const stack = [...aws.state.cloudformation.stacks.values()].find((s) => s.stackName === STACK);
+    expect(stack?.tags).toEqual([
+      { Key: "preview-stacks:managed", Value: "true" },
+      { Key: "preview-stacks:repository", Value: "acme/shop" },
+      { Key: "preview-stacks:pr", Value: "12" },
+    ]);
+
+    const comments = ourComments();
+    expect(comments).toHaveLength(1);
+    expect(comments[0]).toContain("### ✅ Preview `shop-pr-12` created");
+    expect(comments[0]).toContain(`| Preview | [${url}](${url}) |`);
+    expect(comments[0]).toContain(
+      "| Commit | [`1a2b3c4`](https://github.com/acme/shop/commit/1a2b3c4d5e6f7a8b9c0d1a2b3c4d5e6f7a8b9c0d) |",
+    );
+    expect(comments[0]).toContain(
+      "| Run | [logs and stack events](https://github.com/acme/shop/actions/runs/4242) |",
+    );
+
+    expect(gh.state.deployments).toHaveLength(1);
+    const [deployment] = gh.state.deployments;
+    expect(deployment).toMatchObject({ sha: HEAD, environment: "pr-12", transientEnvironment: true });
+    expect(deployment.statuses.map((s) => [s.state, s.environmentUrl, s.logUrl])).toEqual([
+      ["in_progress", "", "https://github.com/acme/shop/actions/runs/4242"],
+      ["success", url, "https://github.com/acme/shop/actions/runs/4242"],
+    ]);
+    expect(run.summary).toContain("### ✅ Preview `shop-pr-12` created");
+    expect(run.summary).toContain("**AWS calls:**");
+  });
+
+  it("updates, then takes the no-op path, leaving exactly one comment after three pushes", async () => {
+    await start();
+    expect((await deploy()).exitCode).toBe(0);
+
+    writeFileSync(join(workspace, "template.yaml"), TEMPLATE_V2);
+    const update = await deploy();
+    expect(update.exitCode).toBe(0);
+    expect(update.outputs.status).toBe("UPDATE_COMPLETE");
+    expect(JSON.parse(update.outputs["changes-json"])).toMatchObject([
+      { action: "Add", logicalId: "Uploads" },
+    ]);
+
+    const before = aws.calls.length;
+    const noop = await deploy();
+    expect(noop.exitCode).toBe(0);
+    expect(noop.outputs).toMatchObject({
+      status: "UPDATE_COMPLETE",
+      "has-changes": "false",
+      "change-set-id": "",
+    });
+    // No change set at all: the stack's template, parameters and tags already match.
+    expect(actionsSince(before).sort()).toEqual(["DescribeStacks", "DescribeStacks", "GetTemplate"]);
+
+    const comments = ourComments();
+    expect(comments).toHaveLength(1);
+    expect(comments[0]).toContain("### ✅ Preview `shop-pr-12` is up to date: no changes");
+    expect(gh.state.deployments.map((d) => d.statuses.at(-1)?.state)).toEqual([
+      "success",
+      "success",
+      "success",
+    ]);
+  });
+
+  it("fails with the root cause in the message, the comment and an annotation, then recovers from ROLLBACK_COMPLETE", async () => {
+    await start();
+    aws.inject.failResource("Api", { on: "create", reason: "Api name shop-preview is taken", times: 1 });
+    const failed = await deploy();
+    expect(failed.exitCode).toBe(1);
+    expect(failed.outputs.status).toBe("ROLLBACK_COMPLETE");
+    const message = failed.annotations.find((a) => a.level === "error" && a.file === "template.yaml");
+    expect(message).toMatchObject({ line: 10, title: "Api CREATE_FAILED" });
+    expect(message?.message).toContain(
+      "Stack shop-pr-12 ended in ROLLBACK_COMPLETE. Root cause: Api (AWS::ApiGateway::RestApi) CREATE_FAILED: Api name shop-preview is taken.",
+    );
+    expect(failed.stdout).toContain("::error::Stack shop-pr-12 ended in ROLLBACK_COMPLETE.");
+    const [comment] = ourComments();
+    expect(comment).toContain("### ❌ Preview `shop-pr-12` failed");
+    expect(comment).toContain(
+      "> **Root cause:** Api (AWS::ApiGateway::RestApi) CREATE_FAILED: Api name shop-preview is taken (`template.yaml` line 10)",
+    );
+    expect(gh.state.deployments[0].statuses.map((s) => s.state)).toEqual(["in_progress", "failure"]);
+
+    const retry = await deploy();
+    expect(retry.exitCode).toBe(0);
+    expect(retry.stdout).toContain("is in ROLLBACK_COMPLETE after a failed first create; deleting it");
+    expect(retry.outputs.status).toBe("CREATE_COMPLETE");
+    expect(ourComments()).toHaveLength(1);
+    expect(ourComments()[0]).toContain("### ✅ Preview `shop-pr-12` created");
+  });
+
+  it("waits for another run's update to finish before deploying", async () => {
+    await start({ resourceDelayMs: 20_000 });
+    const first = await deploy();
+    expect(first.exitCode).toBe(0);
+    // Another run's update, started by hand and left running.
+    const cfn = cfnClient();
+    const created = await cfn.send(
+      new CreateChangeSetCommand({
+        StackName: STACK,
+        ChangeSetName: "other-run",
+        ChangeSetType: "UPDATE",
+        TemplateBody: TEMPLATE.replace("Default: preview", "Default: other"),
+        Tags: [
+          { Key: "preview-stacks:managed", Value: "true" },
+          { Key: "preview-stacks:repository", Value: "acme/shop" },
+          { Key: "preview-stacks:pr", Value: "12" },
+        ],
+      }),
+    );
+    await waitUntilChangeSetCreateComplete(
+      { client: cfn, maxWaitTime: 30, minDelay: 1, maxDelay: 1 },
+      { StackName: STACK, ChangeSetName: created.Id },
+    );
+    await cfn.send(new ExecuteChangeSetCommand({ ChangeSetName: created.Id, StackName: STACK }));
+    const busy = await cfn.send(new DescribeStacksCommand({ StackName: STACK }));
+    expect(busy.Stacks?.[0].StackStatus).toBe("UPDATE_IN_PROGRESS");
+    cfn.destroy();
+
+    writeFileSync(join(workspace, "template.yaml"), TEMPLATE_V2);
+    const run = await deploy();
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain("Stack shop-pr-12 is UPDATE_IN_PROGRESS: another operation");
+    expect(run.outputs.status).toBe("UPDATE_COMPLETE");
+    expect(JSON.parse(run.outputs["changes-json"])).toMatchObject([{ action: "Add", logicalId: "Uploads" }]);
+  });
+
+  it("rides out a throttling storm", async () => {
+    await start();
+    aws.inject.throttle({ service: "cloudformation", action: "DescribeStacks" }, 3);
+    aws.inject.throttle({ service: "cloudformation", action: "CreateChangeSet" }, 2);
+    aws.inject.throttle({ service: "cloudformation", action: "DescribeChangeSet" }, 3);
+    aws.inject.throttle({ service: "cloudformation", action: "DescribeStackEvents" }, 3);
+    const run = await deploy();
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs.status).toBe("CREATE_COMPLETE");
+    expect(aws.calls.filter((c) => c.fault === "throttle")).toHaveLength(11);
+  });
+
+  it("fails a deploy that runs past timeout-minutes", async () => {
+    await start({ resourceDelayMs: 10 * 60_000 });
+    const run = await deploy({ "timeout-minutes": "1" });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain(
+      "::error::Stack shop-pr-12 did not finish within timeout-minutes (1); it is still CREATE_IN_PROGRESS.",
+    );
+    expect(gh.state.deployments[0].statuses.map((s) => s.state)).toEqual(["in_progress", "failure"]);
+  });
+
+  it("uploads a template over 51,200 bytes to the artifact bucket", async () => {
+    await start();
+    aws.state.s3.createBucket("shop-artifacts", "us-east-1");
+    const padding = Array.from({ length: 700 }, (_, i) => `# padding line ${i} ${"x".repeat(60)}`).join("\n");
+    writeFileSync(join(workspace, "template.yaml"), `${TEMPLATE}${padding}\n`);
+    const run = await deploy({ "artifact-bucket": "shop-artifacts" });
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs.status).toBe("CREATE_COMPLETE");
+    expect(aws.state.s3.listKeys("shop-artifacts")).toHaveLength(1);
+    const create = aws.callsOf("cloudformation", "CreateChangeSet")[0];
+    expect(create.params?.TemplateURL).toMatch(new RegExp(`^${aws.endpoint}/shop-artifacts/`));
+    expect(create.params?.TemplateBody).toBeUndefined();
+  });
+
+  it("names the missing capability", async () => {
+    await start();
+    writeFileSync(
+      join(workspace, "template.yaml"),
+      `${TEMPLATE}`.replace(
+        "Outputs:",
+        `  Role:
+    Type: AWS::IAM::Role
+    Properties:
+      RoleName: shop-preview-role
+      AssumeRolePolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Principal: { Service: lambda.amazonaws.com }
+            Action: sts:AssumeRole
+Outputs:`,
+      ),
+    );
+    const run = await deploy();
+    expect(run.exitCode).toBe(1);
+    const error = run.annotations.find(
+      (a) => a.level === "error" && a.message.includes("CAPABILITY_NAMED_IAM"),
+    );
+    expect(error?.message).toContain("capabilities");
+    expect(aws.callsOf("cloudformation", "ExecuteChangeSet")).toHaveLength(0);
+  });
+
+  it("refuses a pull request from a fork before touching AWS", async () => {
+    await start();
+    const run = await deploy(
+      {},
+      {
+        event: pullRequestEvent({
+          number: 12,
+          sha: HEAD,
+          headRepository: { owner: "mallory", name: "shop" },
+        }),
+      },
+    );
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain("::error::Pull request #12 comes from mallory/shop");
+    expect(aws.calls).toHaveLength(0);
+    expect(gh.calls).toHaveLength(0);
+  });
+
+  it("refuses a new preview past max-previews, but keeps updating existing ones", async () => {
+    await start();
+    gh.state.addPullRequest({ number: 13, headSha: HEAD });
+    expect((await deploy({ "max-previews": "1" })).exitCode).toBe(0);
+    const refused = await deploy(
+      { "max-previews": "1" },
+      { event: pullRequestEvent({ number: 13, sha: HEAD }) },
+    );
+    expect(refused.exitCode).toBe(1);
+    expect(refused.stdout).toContain(
+      "::error::Preview shop-pr-13 was not created: this repository already has 1 live previews and max-previews is 1. Oldest: shop-pr-12 (PR #12",
+    );
+    expect(aws.callsOf("cloudformation", "CreateChangeSet")).toHaveLength(1);
+    expect((await deploy({ "max-previews": "1" })).exitCode).toBe(0);
+  });
+
+  it("creates a change set for review, then executes it in a second job", async () => {
+    await start();
+    const inputs = { "stack-name": "shop-prod", "url-output": "" };
+    const created = await deploy({ ...inputs, mode: "create-change-set" }, { event: pushEvent() });
+    expect(created.exitCode).toBe(0);
+    const id = created.outputs["change-set-id"];
+    expect(id).toMatch(/^arn:aws:cloudformation:us-east-1:\d{12}:changeSet\/preview-stacks-4242-1\//);
+    expect(created.outputs["has-changes"]).toBe("true");
+    expect(aws.callsOf("cloudformation", "ExecuteChangeSet")).toHaveLength(0);
+    expect(created.summary).toContain("### 📝 Change set for `shop-prod` is ready for review");
+
+    const executed = await deploy(
+      { ...inputs, mode: "execute-change-set", "change-set-id": id },
+      { event: pushEvent(), runId: "4243" },
+    );
+    expect(executed.exitCode).toBe(0);
+    expect(executed.outputs).toMatchObject({
+      status: "CREATE_COMPLETE",
+      "change-set-id": id,
+      "stack-name": "shop-prod",
+    });
+    expect(aws.callsOf("cloudformation", "CreateChangeSet")).toHaveLength(1);
+    // Not a pull request: no comment, and no deployment without an environment.
+    expect(gh.calls).toHaveLength(0);
+  });
+});

@@ -1,0 +1,214 @@
+/** The argument shapes of FindInMap, GetAZs, ImportValue, Select, Split, Base64, Join and Cidr. */
+import { describe, expect, it } from "vitest";
+import { closest, editDistance } from "../../../../src/template/rules/suggest";
+import { brief, lint } from "../lint";
+
+const yaml = (...lines: string[]) => `${lines.join("\n")}\n`;
+
+describe("E1011 FindInMap", () => {
+  const mappings = ["Mappings:", "  RegionMap:", "    us-east-1:", "      Ami: ami-1"];
+
+  it("flags unknown mappings and keys and a wrong number of arguments", () => {
+    const template = yaml(
+      ...mappings,
+      "Resources:",
+      "  Instance:",
+      "    Type: AWS::EC2::Instance",
+      "    Properties:",
+      "      ImageId: !FindInMap [RegionMap, !Ref AWS::Region, Ami]",
+      "      KeyName: !FindInMap [RegionMap, us-west-2, Ami]",
+      "      InstanceType: !FindInMap [RegionMap, us-east-1, Amy]",
+      "      SubnetId: !FindInMap [RegionMapp, us-east-1, Ami]",
+      "      UserData: !FindInMap [RegionMap, us-east-1]",
+    );
+    const findings = lint(template, { only: ["E1011"] });
+    expect(brief(findings)).toEqual(["E1011 10:39", "E1011 11:55", "E1011 12:29", "E1011 13:17"]);
+    expect(findings[1].message).toBe(
+      "Mapping 'RegionMap' has no key 'Amy' under 'us-east-1' (did you mean 'Ami'?)",
+    );
+    expect(findings[2].message).toBe(
+      "FindInMap to undefined mapping 'RegionMapp' (did you mean 'RegionMap'?)",
+    );
+  });
+
+  it("accepts a missing key when the language extensions give a DefaultValue", () => {
+    const template = yaml(
+      "Transform: AWS::LanguageExtensions",
+      ...mappings,
+      "Resources:",
+      "  Instance:",
+      "    Type: AWS::EC2::Instance",
+      "    Properties:",
+      "      ImageId: !FindInMap [RegionMap, eu-west-1, Ami, {DefaultValue: ami-0}]",
+    );
+    expect(lint(template, { only: ["E1011"] })).toEqual([]);
+  });
+});
+
+describe("E1015 GetAZs", () => {
+  it("flags what is not a Region name or a Ref", () => {
+    const template = yaml(
+      "Resources:",
+      "  Subnet:",
+      "    Type: AWS::EC2::Subnet",
+      "    Properties:",
+      "      VpcId: vpc-1",
+      '      AvailabilityZone: !Select [0, !GetAZs ""]',
+      "      CidrBlock: !Select [0, !GetAZs us-east-1]",
+      "      Ipv6CidrBlock: !Select [0, !GetAZs east]",
+      '      OutpostArn: !Select [0, !GetAZs {"Fn::Sub": "${AWS::Region}"}]',
+      "      Tags: !Select [0, !GetAZs {Ref: AWS::Region}]",
+    );
+    expect(brief(lint(template, { only: ["E1015"] }))).toEqual(["E1015 8:42", "E1015 9:39"]);
+  });
+});
+
+describe("E1016 ImportValue", () => {
+  it("flags functions that cannot compute an export name", () => {
+    const template = yaml(
+      "Resources:",
+      "  Topic:",
+      "    Type: AWS::SNS::Topic",
+      "    Properties:",
+      '      TopicName: !ImportValue {"Fn::Sub": "${AWS::StackName}-name"}',
+      '      DisplayName: !ImportValue {"Fn::GetAtt": [Other, TopicName]}',
+      "  Other:",
+      "    Type: AWS::SNS::Topic",
+    );
+    const findings = lint(template, { only: ["E1016"] });
+    expect(brief(findings)).toEqual(["E1016 6:33"]);
+    expect(findings[0].message).toContain(
+      "Fn::GetAtt is not supported in the export name of Fn::ImportValue",
+    );
+  });
+});
+
+describe("E1017 Select", () => {
+  it("flags a bad index, an index out of range and an unsupported list function", () => {
+    const template = yaml(
+      "Parameters:",
+      "  Subnets:",
+      "    Type: List<AWS::EC2::Subnet::Id>",
+      "Resources:",
+      "  Instance:",
+      "    Type: AWS::EC2::Instance",
+      "    Properties:",
+      "      SubnetId: !Select [0, !Ref Subnets]",
+      '      ImageId: !Select ["1", [a, b]]',
+      "      KeyName: !Select [2, [a, b]]",
+      "      InstanceType: !Select [a, [a, b]]",
+      '      AvailabilityZone: !Select [0, !Sub "a,b"]',
+    );
+    expect(brief(lint(template, { only: ["E1017"] }))).toEqual(["E1017 10:25", "E1017 11:30", "E1017 12:37"]);
+  });
+});
+
+describe("E1018 Split", () => {
+  it("flags a computed delimiter and a missing source", () => {
+    const template = yaml(
+      "Parameters:",
+      "  Csv:",
+      "    Type: String",
+      "Resources:",
+      "  Instance:",
+      "    Type: AWS::EC2::Instance",
+      "    Properties:",
+      '      SecurityGroupIds: !Split [",", !Ref Csv]',
+      '      SecurityGroups: !Split [!Ref Csv, "a,b"]',
+      '      Tags: !Split [","]',
+    );
+    expect(brief(lint(template, { only: ["E1018"] }))).toEqual(["E1018 9:31", "E1018 10:13"]);
+  });
+});
+
+describe("E1021 Base64", () => {
+  it("flags a list where a string belongs", () => {
+    const template = yaml(
+      "Resources:",
+      "  Instance:",
+      "    Type: AWS::EC2::Instance",
+      "    Properties:",
+      '      UserData: !Base64 {"Fn::Sub": "echo ${AWS::Region}"}',
+      "      ImageId: !Base64 [a, b]",
+    );
+    expect(brief(lint(template, { only: ["E1021"] }))).toEqual(["E1021 6:24"]);
+  });
+});
+
+describe("E1022 Join", () => {
+  it("flags a computed delimiter, unsupported and unknown item functions and a non-list", () => {
+    const template = yaml(
+      "Parameters:",
+      "  Env:",
+      "    Type: String",
+      "Resources:",
+      "  Bucket:",
+      "    Type: AWS::S3::Bucket",
+      "    Properties:",
+      '      BucketName: !Join ["-", [!Ref Env, !Sub "${AWS::Region}", x]]',
+      "      Tags:",
+      "        - Key: !Join [!Ref Env, [a, b]]",
+      '          Value: !Join ["", [!GetAZs ""]]',
+      '        - Key: !Join ["", [{Fn::Foo: x}]]',
+      '          Value: !Join ["-", x]',
+    );
+    const findings = lint(template, { only: ["E1022"] });
+    expect(brief(findings)).toEqual(["E1022 10:23", "E1022 11:30", "E1022 12:28", "E1022 13:30"]);
+    expect(findings[2].message).toMatch(
+      /^Unknown intrinsic function 'Fn::Foo' in an item of the list of Fn::Join/,
+    );
+    expect(findings[3].message).toBe("The list of Fn::Join must be a list");
+  });
+});
+
+describe("E1024 Cidr", () => {
+  it("flags a bad block, a count out of range and an unsupported function", () => {
+    const template = yaml(
+      "Resources:",
+      "  Vpc:",
+      "    Type: AWS::EC2::VPC",
+      "    Properties:",
+      "      CidrBlock: 10.0.0.0/16",
+      "  Subnet:",
+      "    Type: AWS::EC2::Subnet",
+      "    Properties:",
+      "      VpcId: !Ref Vpc",
+      "      CidrBlock: !Select [0, !Cidr [!GetAtt Vpc.CidrBlock, 4, 8]]",
+      '      Ipv6CidrBlock: !Select [0, !Cidr ["10.0.0.0", 4, 8]]',
+      '      AvailabilityZone: !Select [0, !Cidr ["10.0.0.0/16", 300, 8]]',
+      '      OutpostArn: !Select [0, !Cidr ["10.0.0.0/16", 4, !GetAZs ""]]',
+    );
+    expect(brief(lint(template, { only: ["E1024"] }))).toEqual(["E1024 11:41", "E1024 12:59", "E1024 13:56"]);
+  });
+});
+
+describe("nested functions", () => {
+  it("checks both branches of a Fn::If against the position it fills", () => {
+    const template = yaml(
+      "Conditions:",
+      "  Never: !Equals [a, b]",
+      "Resources:",
+      "  Bucket:",
+      "    Type: AWS::S3::Bucket",
+      "    Properties:",
+      '      BucketName: !Join ["", [!If [Never, a, !Ref AWS::NoValue]]]',
+      "      Tags:",
+      '        - Key: !Join ["", [!If [Never, !GetAZs "", b]]]',
+      "          Value: x",
+    );
+    expect(brief(lint(template, { only: ["E1022"] }))).toEqual(["E1022 9:40"]);
+  });
+});
+
+describe("closest", () => {
+  it("counts an adjacent transposition as one edit", () => {
+    expect(editDistance("Bukcet", "Bucket")).toBe(1);
+    expect(editDistance("kitten", "sitting")).toBe(3);
+  });
+
+  it("suggests a close name, prefers a case-only difference and rejects far ones", () => {
+    expect(closest("BuckeT", ["Queue", "Bucket"])).toBe("Bucket");
+    expect(closest("Bucke", ["Bucket", "Buckets"])).toBe("Bucket");
+    expect(closest("Foo", ["Bar", "Bucket"])).toBeUndefined();
+  });
+});
