@@ -28,7 +28,14 @@ const minimal = join(work, "minimal.yaml");
 writeFileSync(minimal, "Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n");
 
 function generated() {
-  const lines = ['AWSTemplateFormatVersion: "2010-09-09"', "Parameters:", "  Stage:", "    Type: String", "    Default: dev", "Resources:"];
+  const lines = [
+    'AWSTemplateFormatVersion: "2010-09-09"',
+    "Parameters:",
+    "  Stage:",
+    "    Type: String",
+    "    Default: dev",
+    "Resources:",
+  ];
   const code = "x".repeat(1400);
   for (let i = 0; i < 500; i++) {
     if (i % 2 === 0) {
@@ -74,7 +81,10 @@ rows[3].name += ` (${(statSync(rows[3].files[0]).size / 1024).toFixed(0)} KB)`;
 /** Runs a command once under /usr/bin/time; returns wall ms (measured here) and peak RSS in MB. */
 function measure(command, args) {
   const start = process.hrtime.bigint();
-  const result = spawnSync("/usr/bin/time", ["-f", "%M", command, ...args], { encoding: "utf8", maxBuffer: 1 << 28 });
+  const result = spawnSync("/usr/bin/time", ["-f", "%M", command, ...args], {
+    encoding: "utf8",
+    maxBuffer: 1 << 28,
+  });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   const rss = Number(result.stderr.trim().split("\n").pop()) / 1024;
   return { ms, rss, status: result.status };
@@ -105,7 +115,9 @@ for (const row of rows) {
 }
 
 const fmt = (n, digits = 0) => n.toFixed(digits);
-console.log(`\nvalidate, cold process, median of ${runs} runs (cfn-lint: ${lintRuns}); node ${process.version}; ${cfnLint ?? "no cfn-lint"}\n`);
+console.log(
+  `\nvalidate, cold process, median of ${runs} runs (cfn-lint: ${lintRuns}); node ${process.version}; ${cfnLint ?? "no cfn-lint"}\n`,
+);
 console.log("| case | ours ms | ours MB | cfn-lint ms | cfn-lint MB | speed-up | memory ratio |");
 console.log("|---|---:|---:|---:|---:|---:|---:|");
 for (const { row, ours, theirs } of table) {

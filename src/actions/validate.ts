@@ -27,7 +27,8 @@ export async function run(): Promise<void> {
 
     for (const finding of findings) {
       const { level, message, properties } = toAnnotation(finding);
-      core[level](message, properties);
+      const annotate = level === "error" ? core.error : level === "warning" ? core.warning : core.notice;
+      annotate(message, properties);
     }
     const counts = countFindings(findings);
     core.info(

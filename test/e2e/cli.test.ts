@@ -37,11 +37,25 @@ describe("preview-stacks validate", () => {
     expect(run.code).toBe(1);
     const findings = JSON.parse(run.stdout);
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ file: "broken/stack.json", line: 4, column: 15, rule: "E3006", severity: "error" });
+    expect(findings[0]).toMatchObject({
+      file: "broken/stack.json",
+      line: 4,
+      column: 15,
+      rule: "E3006",
+      severity: "error",
+    });
   });
 
   it("prints one SARIF document covering every file", () => {
-    const run = cli("validate", "broken/template.yaml", "broken/stack.json", "--format", "sarif", "--fail-on", "never");
+    const run = cli(
+      "validate",
+      "broken/template.yaml",
+      "broken/stack.json",
+      "--format",
+      "sarif",
+      "--fail-on",
+      "never",
+    );
     expect(run.code).toBe(0);
     const sarif = JSON.parse(run.stdout);
     expect(sarif.runs).toHaveLength(1);
@@ -51,7 +65,9 @@ describe("preview-stacks validate", () => {
   it("honours --fail-on and --ignore-rules", () => {
     expect(cli("validate", "broken/unused.yaml").code).toBe(0);
     expect(cli("validate", "broken/unused.yaml", "--fail-on", "warning").code).toBe(1);
-    expect(cli("validate", "broken/unused.yaml", "--fail-on", "warning", "--ignore-rules", "W2001").code).toBe(0);
+    expect(
+      cli("validate", "broken/unused.yaml", "--fail-on", "warning", "--ignore-rules", "W2001").code,
+    ).toBe(0);
   });
 
   it.each([

@@ -85,7 +85,12 @@ export function scheduleEvent(cron = "17 3 * * *") {
 export function workflowDispatchEvent(inputs: Record<string, string> = {}, repository = DEFAULT_REPOSITORY) {
   return {
     name: "workflow_dispatch",
-    payload: { inputs, ref: "refs/heads/main", repository: repositoryPayload(repository), sender: { login: "octocat" } },
+    payload: {
+      inputs,
+      ref: "refs/heads/main",
+      repository: repositoryPayload(repository),
+      sender: { login: "octocat" },
+    },
   };
 }
 

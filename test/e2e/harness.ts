@@ -106,12 +106,16 @@ export function parseAnnotations(log: string): Annotation[] {
   for (const line of log.split("\n")) {
     const match = /^::(error|warning|notice)(?: ([^:]*))?::(.*)$/.exec(line);
     if (!match) continue;
-    const annotation: Annotation = { level: match[1] as Annotation["level"], message: unescapeData(match[3]) };
+    const annotation: Annotation = {
+      level: match[1] as Annotation["level"],
+      message: unescapeData(match[3]),
+    };
     for (const pair of (match[2] ?? "").split(",").filter(Boolean)) {
       const eq = pair.indexOf("=");
       const key = pair.slice(0, eq);
       const value = unescapeProperty(pair.slice(eq + 1));
-      if (key === "line" || key === "endLine" || key === "col" || key === "endColumn") annotation[key] = Number(value);
+      if (key === "line" || key === "endLine" || key === "col" || key === "endColumn")
+        annotation[key] = Number(value);
       else if (key === "file" || key === "title") annotation[key] = value;
     }
     annotations.push(annotation);
@@ -130,7 +134,8 @@ export async function runAction(options: RunActionOptions): Promise<RunResult> {
     path: join(dir, "path"),
     event: join(dir, "event.json"),
   };
-  for (const file of [files.output, files.summary, files.state, files.env, files.path]) writeFileSync(file, "");
+  for (const file of [files.output, files.summary, files.state, files.env, files.path])
+    writeFileSync(file, "");
   const event = options.event ?? pushEvent();
   writeFileSync(files.event, JSON.stringify(event.payload, null, 2));
   const repository = options.repository ?? `${DEFAULT_REPOSITORY.owner}/${DEFAULT_REPOSITORY.name}`;
@@ -178,12 +183,16 @@ export async function runAction(options: RunActionOptions): Promise<RunResult> {
     env[inputVariable(name)] = value;
   }
   for (const name of Object.keys(options.inputs ?? {})) {
-    if (!(meta.inputs ?? {})[name]) throw new Error(`action ${options.action} declares no input '${name}'`);
+    if (!meta.inputs?.[name]) throw new Error(`action ${options.action} declares no input '${name}'`);
   }
   Object.assign(env, options.env ?? {});
 
   const main = resolve(actionDir, meta.runs.main);
-  const child = spawn(process.execPath, [main], { cwd: env.GITHUB_WORKSPACE, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [main], {
+    cwd: env.GITHUB_WORKSPACE,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (chunk) => {
@@ -195,7 +204,11 @@ export async function runAction(options: RunActionOptions): Promise<RunResult> {
   const exitCode = await new Promise<number | null>((resolveExit, reject) => {
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
-      reject(new Error(`${options.action} did not exit within ${options.timeoutMs ?? 60_000} ms.\n${stdout}\n${stderr}`));
+      reject(
+        new Error(
+          `${options.action} did not exit within ${options.timeoutMs ?? 60_000} ms.\n${stdout}\n${stderr}`,
+        ),
+      );
     }, options.timeoutMs ?? 60_000);
     child.on("error", reject);
     child.on("close", (code) => {

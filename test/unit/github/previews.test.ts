@@ -20,7 +20,10 @@ describe("listLivePreviews", () => {
     cfn
       .on(DescribeStacksCommand, { NextToken: undefined })
       .resolves({
-        Stacks: [stack("shop-pr-3", 3, "2026-03-03T00:00:00Z"), { StackName: "shop-prod" }],
+        Stacks: [
+          stack("shop-pr-3", 3, "2026-03-03T00:00:00Z"),
+          { StackName: "shop-prod", StackStatus: "UPDATE_COMPLETE", CreationTime: new Date(0) },
+        ],
         NextToken: "p2",
       })
       .on(DescribeStacksCommand, { NextToken: "p2" })

@@ -28,7 +28,9 @@ describe("clean corpus", () => {
       const findings = validateSource(readFileSync(file, "utf8"), name, { spec, rules });
       for (const f of findings) {
         if (f.severity === "error") {
-          falsePositives.push(`${name}:${f.range.start.line}:${f.range.start.column} ${f.ruleId} ${f.message}`);
+          falsePositives.push(
+            `${name}:${f.range.start.line}:${f.range.start.column} ${f.ruleId} ${f.message}`,
+          );
         }
       }
     }

@@ -49,7 +49,9 @@ describe("reading templates", () => {
 
   it("refuses what cannot be a template with a message saying why", () => {
     expect(() => read("missing.yaml")).toThrow("missing.yaml does not exist.");
-    expect(() => read("stacks")).toThrow("stacks is a directory; name the template files in it, e.g. stacks/*.yaml.");
+    expect(() => read("stacks")).toThrow(
+      "stacks is a directory; name the template files in it, e.g. stacks/*.yaml.",
+    );
     expect(() => read("empty.yaml")).toThrow("empty.yaml is empty");
     expect(() => read("image.yaml")).toThrow("image.yaml is a binary file, not a YAML or JSON template.");
     expect(() => read("huge.yaml")).toThrow("huge.yaml is 5.0 MB; CloudFormation accepts at most 1 MB");

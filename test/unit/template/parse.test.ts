@@ -195,7 +195,10 @@ describe("short forms", () => {
     expect(toPlain(parsed.root!)).toEqual({
       A: { "Fn::If": ["IsProd", { Ref: "Bucket" }, { Ref: "AWS::NoValue" }] },
       B: {
-        "Fn::Join": ["", [{ "Fn::Sub": "arn:${AWS::Partition}:s3:::" }, { "Fn::Select": [0, { "Fn::GetAZs": "" }] }]],
+        "Fn::Join": [
+          "",
+          [{ "Fn::Sub": "arn:${AWS::Partition}:s3:::" }, { "Fn::Select": [0, { "Fn::GetAZs": "" }] }],
+        ],
       },
       C: { "Fn::Base64": { "Fn::Sub": "echo ${Name}" } },
       D: { "Fn::GetAtt": ["Role", "Arn"] },
@@ -250,7 +253,7 @@ describe("scalars", () => {
       "Yes: true",
       "No: false",
       "Tilde: ~",
-      "Null: null",
+      "Nothing: null",
       "Empty:",
       "Word: yes",
       "Octal: 0o17",
@@ -275,7 +278,7 @@ describe("scalars", () => {
         Yes: true,
         No: false,
         Tilde: null,
-        Null: null,
+        Nothing: null,
         Empty: null,
         Word: "yes",
         Octal: 15,
@@ -310,7 +313,7 @@ describe("reader agreement", () => {
     "json-style flow mapping": 'A: {"b":1, "c": [true, null]}\n',
     "folded with paragraphs": "A: >\n  one\n  two\n\n  three\nB: 1\n",
     "folded with leading blank line": "A: >\n\n  one\nB: 1\n",
-    "keys with colons and quotes": '"Fn::Sub": x\n\'q\': y\nAWS::Region: z\nhttp://a: b\n',
+    "keys with colons and quotes": "\"Fn::Sub\": x\n'q': y\nAWS::Region: z\nhttp://a: b\n",
     "crlf line ends": "A: 1\r\nB:\r\n  - x\r\n",
     "tag on its own line": "A: !If\n  - c\n  - !Ref X\n  - !Ref AWS::NoValue\nB:\n  !Join [',', [a, b]]\n",
     "document marker": "---\nA: 1\n",
@@ -361,7 +364,9 @@ describe("YAML problems", () => {
 
   it("reports an unclosed quote, an unclosed bracket and bad indentation", () => {
     expect(messages(yaml('A: "abc\nB: x\n'))[0]).toMatch(/^3:1-.* Missing closing "quote/);
-    expect(messages(yaml("A: [a, b\nB: c\n"))[0]).toMatch(/^2:1-.*must be sufficiently indented and end with a \]/);
+    expect(messages(yaml("A: [a, b\nB: c\n"))[0]).toMatch(
+      /^2:1-.*must be sufficiently indented and end with a \]/,
+    );
     expect(messages(yaml("A:\n  b: 1\n c: 2\n"))).toEqual([
       "3:1-3:2 All mapping items must start at the same column",
     ]);
@@ -409,7 +414,9 @@ describe("JSON", () => {
   it("rejects what JSON does not allow, at the offending character", () => {
     expect(messages(json('{"A": 1,}'))).toEqual(["1:8-1:9 Trailing comma is not allowed in JSON"]);
     expect(messages(json('{"A": [1, 2,]}'))).toEqual(["1:12-1:13 Trailing comma is not allowed in JSON"]);
-    expect(messages(json('{\n  // note\n  "A": 1\n}'))).toEqual(["2:3-2:10 Comments are not allowed in JSON"]);
+    expect(messages(json('{\n  // note\n  "A": 1\n}'))).toEqual([
+      "2:3-2:10 Comments are not allowed in JSON",
+    ]);
     expect(messages(json("{'A': 1}"))).toEqual(["1:2-1:3 Strings must use double quotes in JSON"]);
     expect(messages(json('{"A": 1'))).toEqual(["1:1-1:2 Unclosed object: expected '}'"]);
     expect(messages(json('{"A": "x\n"}'))).toEqual(["1:7-1:9 Unclosed string: expected '\"'"]);

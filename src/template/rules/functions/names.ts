@@ -59,7 +59,8 @@ export function templateNames(template: TemplateIndex): Names {
   const isResource = (name: string): boolean =>
     declared.has(name) ||
     samImplicitType(implicit, name) !== undefined ||
-    loops.some((l) => l.pattern.test(name));
+    loops.some((l) => l.pattern.test(name)) ||
+    inModule(name);
 
   const names: Names = {
     template,

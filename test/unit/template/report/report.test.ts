@@ -50,7 +50,14 @@ describe("annotations", () => {
     expect(toAnnotation(unknownProperty)).toEqual({
       level: "error",
       message: unknownProperty.message,
-      properties: { title: "E3002", file: "template.yaml", startLine: 12, endLine: 12, startColumn: 7, endColumn: 16 },
+      properties: {
+        title: "E3002",
+        file: "template.yaml",
+        startLine: 12,
+        endLine: 12,
+        startColumn: 7,
+        endColumn: 16,
+      },
     });
   });
 
@@ -67,7 +74,11 @@ describe("annotations", () => {
 
 describe("fail-on", () => {
   it("fails on errors only by default, on warnings when asked, never when told", () => {
-    expect(countFindings([unknownProperty, unusedParameter])).toEqual({ errors: 1, warnings: 1, informational: 0 });
+    expect(countFindings([unknownProperty, unusedParameter])).toEqual({
+      errors: 1,
+      warnings: 1,
+      informational: 0,
+    });
     expect(failsOn([unusedParameter], "error")).toBe(false);
     expect(failsOn([unusedParameter], "warning")).toBe(true);
     expect(failsOn([unknownProperty], "never")).toBe(false);
@@ -76,7 +87,9 @@ describe("fail-on", () => {
 
 describe("job summary", () => {
   it("has totals and a table per file", () => {
-    expect(renderValidateSummary(["template.yaml", "stacks/api.json"], [unknownProperty, unusedParameter])).toBe(
+    expect(
+      renderValidateSummary(["template.yaml", "stacks/api.json"], [unknownProperty, unusedParameter]),
+    ).toBe(
       [
         "## CloudFormation validation",
         "",
@@ -125,7 +138,8 @@ describe("SARIF", () => {
           id: "E3002",
           shortDescription: "Resource properties are valid",
           description: "Properties must be known to the resource type",
-          source: "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-template-resource-type-ref.html",
+          source:
+            "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-template-resource-type-ref.html",
           severity: "error",
         },
       ],

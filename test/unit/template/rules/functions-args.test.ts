@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: the templates under test use CloudFormation's ${} syntax
 /** The argument shapes of FindInMap, GetAZs, ImportValue, Select, Split, Base64, Join and Cidr. */
 import { describe, expect, it } from "vitest";
 import { closest, editDistance } from "../../../../src/template/rules/suggest";
@@ -60,6 +61,23 @@ describe("E1015 GetAZs", () => {
       "      Tags: !Select [0, !GetAZs {Ref: AWS::Region}]",
     );
     expect(brief(lint(template, { only: ["E1015"] }))).toEqual(["E1015 8:42", "E1015 9:39"]);
+  });
+
+  it("flags a null Region, as JSON templates sometimes write it", () => {
+    const template = [
+      "{",
+      '  "Resources": {',
+      '    "Subnet": {',
+      '      "Type": "AWS::EC2::Subnet",',
+      '      "Properties": {',
+      '        "AvailabilityZone": {"Fn::Select": [0, {"Fn::GetAZs": null}]},',
+      '        "CidrBlock": {"Fn::Select": [0, {"Fn::GetAZs": ""}]}',
+      "      }",
+      "    }",
+      "  }",
+      "}",
+    ].join("\n");
+    expect(brief(lint(template, { file: "template.json", only: ["E1015"] }))).toEqual(["E1015 6:63"]);
   });
 });
 

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: the templates under test use CloudFormation's ${} syntax
 /** Ref (E1020), GetAtt (E1010) and Sub (E1019): names that must exist, on every kind of template. */
 import { describe, expect, it } from "vitest";
 import { parseTemplate } from "../../../../src/template/parse";
@@ -121,6 +122,23 @@ describe("E1010 GetAtt", () => {
       "        B: !GetAtt [Nested, Outputs.Value]",
     );
     expect(lint(valid, { only: ["E1010"] })).toEqual([]);
+  });
+});
+
+describe("modules", () => {
+  it("lets Ref and GetAtt name the resources a module expands to", () => {
+    const template = yaml(
+      "Resources:",
+      "  Net:",
+      "    Type: Example::Network::Vpc::MODULE",
+      "  Instance:",
+      "    Type: AWS::EC2::Instance",
+      "    Properties:",
+      "      SubnetId: !Ref NetPublicSubnet",
+      "      ImageId: !GetAtt NetVpc.CidrBlock",
+      "      KeyName: !Ref Ne",
+    );
+    expect(brief(lint(template, { only: ["E1010", "E1020"] }))).toEqual(["E1020 9:21"]);
   });
 });
 

@@ -30,7 +30,6 @@ describe("E6001 output structure", () => {
       "    Condition: Always",
       "    Value: !Ref Topic",
       "    Export:",
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: Fn::Sub syntax, not a JavaScript template
       '      Name: !Sub "${AWS::StackName}-TopicArn"',
       "",
     ].join("\n");
@@ -91,11 +90,9 @@ describe("E6006 duplicate export names", () => {
       "    Export: { Name: shared }",
       "  C:",
       "    Value: c",
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: Fn::Sub syntax, not a JavaScript template
       '    Export: { Name: !Sub "${AWS::StackName}-c" }',
       "  D:",
       "    Value: d",
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: Fn::Sub syntax, not a JavaScript template
       '    Export: { Name: !Sub "${AWS::StackName}-c" }',
       "",
     ].join("\n");

@@ -173,7 +173,6 @@ describe("W2001 unused parameters", () => {
       "    Type: AWS::SNS::Topic",
       "    Condition: IsProd",
       "    Properties:",
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: Fn::Sub syntax, not a JavaScript template
       '      TopicName: !Sub "${Prefix}-topic"',
       "",
     ].join("\n");

@@ -95,7 +95,6 @@ describe("E3001 resource logical ids", () => {
 
   it("accepts letters and digits, and language-extension loops", () => {
     const source =
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: Fn::Sub syntax, not a JavaScript template
       "Transform: AWS::LanguageExtensions\nResources:\n  Topic2:\n    Type: AWS::SNS::Topic\n  Fn::ForEach::Topics:\n    - Name\n    - [A, B]\n    - Topic${Name}:\n        Type: AWS::SNS::Topic\n";
     expect(lint(source, { only: ["E3001"] })).toEqual([]);
   });

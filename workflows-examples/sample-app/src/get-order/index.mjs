@@ -1,1 +1,4 @@
-export const handler = async (event) => ({ statusCode: 200, body: JSON.stringify({ orderId: event.pathParameters.orderId }) });
+export const handler = async (event) => ({
+  statusCode: 200,
+  body: JSON.stringify({ orderId: event.pathParameters.orderId }),
+});
