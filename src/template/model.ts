@@ -3,7 +3,7 @@
  * parser builds from YAML or JSON, the findings rules produce, and the rule contract.
  *
  * Short-form intrinsics (`!Ref X`, `!GetAtt a.b`, `!Sub ...`) are normalised by the parser to
- * their long form: a one-entry map `{ "Ref": X }`, `{ "Fn::GetAtt": "a.b" }`, ... whose key range
+ * their long form: a one-entry map `{ "Ref": X }`, `{ "Fn::GetAtt": ["a", "b"] }`, ... whose key range
  * is the tag's range, so rules only ever see the long form. `MapNode.tag` keeps the original
  * short tag (e.g. "!GetAtt") for messages.
  */

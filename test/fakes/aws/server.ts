@@ -11,7 +11,7 @@ import { handleLambda, LambdaState } from "./lambda";
 import { AwsError, credentialScope, escapeXml, parseQuery, queryError, requestId } from "./protocol";
 import { handleS3, S3State } from "./s3";
 import { handleSts, STS_XMLNS } from "./sts";
-import type { FakeAwsState, FakeContext, FakeRequest, FakeResponse } from "./types";
+import type { CallFaultKind, FakeAwsState, FakeContext, FakeRequest, FakeResponse } from "./types";
 
 export interface FakeAwsOptions extends CloudFormationOptions {
   /** Port on 127.0.0.1; 0 (default) picks a free one. */
@@ -31,10 +31,18 @@ export interface RecordedCall {
   action: string;
   /** Decoded form parameters for query-protocol calls. */
   params?: Record<string, string>;
+  /**
+   * The parameters that say what a call is about, present when sent: StackName, ChangeSetName,
+   * LogicalResourceId, ExportName (query services); Bucket, Key (S3); LayerName, VersionNumber (Lambda).
+   */
+  keys: Record<string, string>;
+  /** HTTP status sent; 0 when the connection was reset instead. */
   status: number;
   /** Set when an injected fault answered instead of the service. */
-  fault?: "throttle" | "serverError";
-  /** Simulated time of the call. */
+  fault?: CallFaultKind;
+  /** Simulated time of the call (epoch ms). */
+  time: number;
+  /** Same as `time`; kept for callers written before `time`. */
   at: number;
 }
 
@@ -80,6 +88,26 @@ function actionOf(req: FakeRequest): { action: string; params?: Record<string, s
     return { action: params.Action ?? "", params };
   }
   return { action: `${req.method} ${req.path}` };
+}
+
+const QUERY_KEYS = ["StackName", "ChangeSetName", "LogicalResourceId", "ExportName"];
+
+function keysOf(req: FakeRequest, params?: Record<string, string>): Record<string, string> {
+  const keys: Record<string, string> = {};
+  if (params) {
+    for (const k of QUERY_KEYS) if (params[k]) keys[k] = params[k];
+    return keys;
+  }
+  if (req.service === "lambda") {
+    const m = /^\/\d{4}-\d{2}-\d{2}\/layers\/([^/]+)(?:\/versions\/(\d+))?/.exec(req.path);
+    if (m) keys.LayerName = m[1];
+    if (m?.[2]) keys.VersionNumber = m[2];
+    return keys;
+  }
+  const [bucket, ...rest] = req.path.replace(/^\//, "").split("/");
+  if (bucket) keys.Bucket = bucket;
+  if (rest.length && rest.join("/")) keys.Key = rest.join("/");
+  return keys;
 }
 
 /** What each service answers when throttled or failing, in its own protocol. */
@@ -170,13 +198,28 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const request = await readRequest(req);
     const { action, params } = actionOf(request);
-    const call: RecordedCall = { service: request.service, action, params, status: 0, at: clock.now() };
+    const time = clock.now();
+    const call: RecordedCall = {
+      service: request.service,
+      action,
+      params,
+      keys: keysOf(request, params),
+      status: 0,
+      time,
+      at: time,
+    };
     calls.push(call);
     const delay = inject.latencyFor(request.service, action);
     // Latency is real time: the SDK's timeouts and the bundle's polling run on real timers.
     if (delay > 0) await new Promise((r) => setTimeout(r, delay));
     const fault = inject.takeCallFault(request.service, action);
     let response: FakeResponse;
+    if (fault === "reset") {
+      call.fault = fault;
+      // The request was read in full, as a load balancer dropping the connection would have.
+      req.socket.destroy();
+      return;
+    }
     if (fault) {
       call.fault = fault;
       response = faultResponse(request.service, fault);

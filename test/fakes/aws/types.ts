@@ -39,11 +39,22 @@ export interface FaultMatch {
   action?: string;
 }
 
+export type CallFaultKind = "throttle" | "serverError" | "reset";
+
 export interface Injector {
   /** Respond `Throttling`/`SlowDown`/`TooManyRequestsException` to the next `times` matching calls. */
   throttle(match: FaultMatch, times?: number): void;
   /** Respond HTTP 500 InternalFailure to the next `times` matching calls. */
   serverError(match: FaultMatch, times?: number): void;
+  /** Destroy the socket of the next `times` matching calls without answering (ECONNRESET). */
+  resetConnection(match: FaultMatch, times?: number): void;
+  /**
+   * Keep the next `times` operations (create, update, delete) of a stack (any stack when the name
+   * is undefined) at their first *_IN_PROGRESS status for `ms` of simulated time before resources start.
+   */
+  holdStack(stackName: string | undefined, ms: number, times?: number): void;
+  /** Consumed by the CloudFormation fake: how long this stack's starting operation is held. */
+  stackHold?(stackName: string): number;
   /** Delay every matching response by `ms` of real time (latency is real: the SDK's timers are real). */
   latency(match: FaultMatch, ms: number): void;
   /** Make the named resource fail when CloudFormation creates, updates or deletes it. */

@@ -21,7 +21,11 @@ export const getAzsRule: Rule = {
     for (const call of callsOf(template, "Fn::GetAZs")) {
       const arg = call.arg;
       if (functionName(arg)) {
-        checkSlot(arg, { label: "the Region of Fn::GetAZs", literal: "string", functions: ["Ref"] }, report);
+        checkSlot(
+          arg,
+          { label: "the Region of Fn::GetAZs", literal: "string", functions: ["Ref", "Fn::If"] },
+          report,
+        );
       } else if (isString(arg)) {
         if (arg.value !== "" && !REGION.test(arg.value)) {
           report(arg, `'${arg.value}' is not an AWS Region name; ${HOW}`);

@@ -46,6 +46,17 @@ export const refRule: Rule = {
         continue;
       }
       const target = arg.value;
+      // Conditions are evaluated before any resource exists.
+      if (
+        call.from[0] === "Conditions" &&
+        !template.parameters.has(target) &&
+        !PSEUDO_PARAMETERS.has(target)
+      ) {
+        if (names.isResource(target)) {
+          report(arg, `Conditions can only Ref parameters and pseudo parameters; '${target}' is a resource`);
+          continue;
+        }
+      }
       if (names.isRefable(target) || call.loopVariables.includes(target) || hasLoopPlaceholder(target, call))
         continue;
       if (target.startsWith("AWS::")) {

@@ -3,8 +3,9 @@
  * GetAtt naming one (`MyFunctionRole`, `ServerlessRestApi`, ...) is not reported as undefined and
  * GetAtt on one can still be checked against the generated resource type.
  *
- * Some generated ids end in a hash of the resource's content (`MyApiDeployment3f2a1b...`,
- * `MyFunctionVersion9c8d...`), so those are matched by prefix.
+ * Some generated ids carry a hash of the resource's content (`MyApiDeployment3f2a1b...`,
+ * `MyFunctionVersion9c8d...`) or a name only known at deploy time, so those are matched by prefix
+ * and suffix.
  */
 import type { MapNode, Node } from "../../model";
 import { isString, mapGet, type TemplateIndex } from "../template-index";
@@ -74,6 +75,7 @@ export function samImplicitResources(template: TemplateIndex): SamImplicit {
         if (mapGet(props, "FunctionUrlConfig")) {
           add(`${name}Url`, "AWS::Lambda::Url");
           add(`${name}UrlPublicPermissions`, "AWS::Lambda::Permission");
+          add(`${name}URLInvokeAllowPublicAccess`, "AWS::Lambda::Permission");
         }
         if (mapGet(props, "DeploymentPreference")) {
           add(`${name}DeploymentGroup`, "AWS::CodeDeploy::DeploymentGroup");

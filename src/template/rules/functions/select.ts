@@ -1,16 +1,13 @@
 import type { Rule } from "../rule";
-import { callsOf, usesLanguageExtensions } from "./calls";
+import { callsOf, KNOWN_FUNCTIONS, usesLanguageExtensions } from "./calls";
 import { checkArity, checkSlot, integerValue, type Slot } from "./slots";
 
 const LIST: Slot = {
   label: "the list of Fn::Select",
   literal: "list",
   functions: ["Fn::FindInMap", "Fn::GetAtt", "Fn::GetAZs", "Fn::If", "Fn::Split", "Fn::Cidr", "Ref"],
-  items: {
-    label: "an item of the list of Fn::Select",
-    literal: "any",
-    functions: ["Fn::FindInMap", "Fn::GetAtt", "Fn::GetStackOutput", "Fn::If", "Ref"],
-  },
+  // Items may be of any type, so any function may compute one.
+  items: { label: "an item of the list of Fn::Select", literal: "any", functions: [...KNOWN_FUNCTIONS] },
 };
 
 export const selectRule: Rule = {

@@ -35,8 +35,7 @@ export const subRule: Rule = {
   severity: "error",
   shortDescription: "Sub validation of parameters",
   description:
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation's ${} syntax, not a JavaScript template
-    "Fn::Sub takes a string or [string, {variables}]; every ${Name} names a parameter, resource, pseudo parameter, local variable or Resource.Attribute.",
+    "Fn::Sub takes a string or [string, {variables}]; every variable in the string names a parameter, resource, pseudo parameter, local variable or Resource.Attribute.",
   source:
     "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-sub.html",
   tags: ["functions", "sub"],
@@ -86,8 +85,7 @@ function checkText(
   for (const offset of malformed) {
     report(
       subRange(text, offset, 2),
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation's ${} syntax, not a JavaScript template
-      "Fn::Sub string has a '${' that is never closed; close it with '}', or write '${!' for a literal '${'",
+      `Fn::Sub string has a '\${' that is never closed; close it with '}', or write '\${!' for a literal '\${'`,
     );
   }
   for (const variable of variables) {

@@ -5,6 +5,7 @@ import { AwsError, validationError } from "../protocol";
 import { containsIntrinsic, Resolver } from "./intrinsics";
 import { activeResources, dependencies, type MachineEnv } from "./machine";
 import { capabilityFor, typeInfo } from "./resources";
+import { NESTED_STACK } from "./nested";
 import type { Change, ChangeSet, Stack } from "./state";
 import { type Json, type JsonObject, parseTemplate, references, type Template } from "./template";
 
@@ -49,9 +50,9 @@ export interface ChangeSetInput {
 }
 
 /** Parameter values after defaults, previous values and AllowedValues; throws what AWS throws. */
-function resolveParameters(
+export function resolveParameters(
   template: Template,
-  input: ChangeSetInput,
+  input: Pick<ChangeSetInput, "parameters">,
   previous: Record<string, string>,
 ): Record<string, string> {
   const given = new Map<string, string>();
@@ -94,7 +95,7 @@ function stringify(v: Json): string {
 }
 
 /** Template errors CloudFormation reports; thrown synchronously, or as FAILED after a transform. */
-function templateErrors(
+export function templateErrors(
   template: Template,
   capabilities: string[],
   resolver: Resolver,
@@ -177,7 +178,7 @@ function findCycle(template: Template): string[] | undefined {
   return undefined;
 }
 
-function symbolicResolver(
+export function symbolicResolver(
   env: MachineEnv,
   stack: Stack,
   template: Template,
@@ -261,6 +262,16 @@ export function diff(env: MachineEnv, stack: Stack, cs: ChangeSet): Change[] {
         Target: { Attribute: "Tags", RequiresRecreation: "Never" },
         Evaluation: "Static",
         ChangeSource: "DirectModification",
+      });
+    }
+    if (!details.length && def.Type === NESTED_STACK) {
+      // CloudFormation cannot see into a nested template before it runs, so it always lists the
+      // nested stack as a possible change.
+      scope.add("Properties");
+      details.push({
+        Target: { Attribute: "Properties", RequiresRecreation: "Never" },
+        Evaluation: "Dynamic",
+        ChangeSource: "Automatic",
       });
     }
     if (details.length) {

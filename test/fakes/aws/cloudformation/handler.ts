@@ -14,7 +14,8 @@ import type { FakeContext, FakeRequest, FakeResponse } from "../types";
 import { type ChangeSetInput, createChangeSet, NO_CHANGES_REASON } from "./changeset";
 import { executeCreate, executeUpdate, type MachineEnv, startDelete } from "./machine";
 import type { ChangeSet, Stack } from "./state";
-import { parseTemplate } from "./template";
+import { parseTemplate, type Template } from "./template";
+import { templateFromUrl } from "./template-url";
 
 export const CLOUDFORMATION_XMLNS = "http://cloudformation.amazonaws.com/doc/2010-05-15/";
 
@@ -71,6 +72,8 @@ function stackShape(s: Stack) {
     StackId: s.stackId,
     StackName: s.stackName,
     ChangeSetId: s.changeSetId,
+    ParentId: s.parentId,
+    RootId: s.rootId,
     Description: s.description,
     Parameters: Object.entries(s.parameters).map(([k, v]) => ({
       ParameterKey: k,
@@ -128,26 +131,6 @@ function required(p: Params, name: string): string {
   return v;
 }
 
-/** Reads a TemplateURL from the fake S3, whichever addressing style the URL uses. */
-function templateFromUrl(env: MachineEnv, url: string): string {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    throw validationError("TemplateURL must be a supported URL.");
-  }
-  const path = decodeURIComponent(u.pathname).replace(/^\//, "");
-  const virtual = /^(.+?)\.s3[.-]/.exec(u.hostname);
-  const [bucket, key] = virtual
-    ? [virtual[1], path]
-    : [path.split("/")[0], path.split("/").slice(1).join("/")];
-  if (!env.s3.hasBucket(bucket)) throw validationError("S3 error: The specified bucket does not exist");
-  const body = env.s3.getObject(bucket, key);
-  if (!body) throw validationError("S3 error: The specified key does not exist.");
-  if (body.length > 1_000_000) throw validationError("Template may not exceed 1000000 bytes in size.");
-  return body.toString("utf8");
-}
-
 function templateSource(p: Params, env: MachineEnv): () => string | undefined {
   return () => {
     const body = p.get("TemplateBody");
@@ -160,7 +143,7 @@ function templateSource(p: Params, env: MachineEnv): () => string | undefined {
       return body;
     }
     const url = p.get("TemplateURL");
-    return url ? templateFromUrl(env, url) : undefined;
+    return url ? templateFromUrl(env.s3, url) : undefined;
   };
 }
 
@@ -196,7 +179,7 @@ const STABLE_FOR_EXECUTE = new Set([
   "UPDATE_FAILED",
 ]);
 
-function execute(env: MachineEnv, cs: ChangeSet, disableRollback?: boolean): void {
+function execute(env: MachineEnv, cs: ChangeSet, disableRollback?: boolean, token?: string): void {
   const stack = env.cf.stacks.get(cs.stackId) as Stack;
   if (cs.status !== "CREATE_COMPLETE") {
     throw new AwsError(
@@ -217,6 +200,7 @@ function execute(env: MachineEnv, cs: ChangeSet, disableRollback?: boolean): voi
   // Executing a change set makes every other change set of the stack obsolete; AWS removes them.
   for (const [id, other] of env.cf.changeSets)
     if (other.stackId === stack.stackId && other !== cs) env.cf.changeSets.delete(id);
+  stack.clientRequestToken = token;
   if (stack.status === "REVIEW_IN_PROGRESS") executeCreate(env, stack, cs);
   else executeUpdate(env, stack, cs);
 }
@@ -253,7 +237,7 @@ const ACTIONS: Record<string, Action> = {
     };
   },
   ExecuteChangeSet: (p, env) => {
-    execute(env, requireChangeSet(p, env), bool(p, "DisableRollback"));
+    execute(env, requireChangeSet(p, env), bool(p, "DisableRollback"), token(p));
     return {};
   },
   DeleteChangeSet: (p, env) => {
@@ -290,6 +274,8 @@ const ACTIONS: Record<string, Action> = {
         DeletionTime: iso(s.deletionTime),
         StackStatus: s.status,
         StackStatusReason: s.statusReason,
+        ParentId: s.parentId,
+        RootId: s.rootId,
         DriftInformation: { StackDriftStatus: "NOT_CHECKED" },
       })),
       NextToken: next,
@@ -317,6 +303,7 @@ const ACTIONS: Record<string, Action> = {
         ResourceStatus: e.status,
         ResourceStatusReason: e.reason,
         ResourceProperties: e.properties,
+        ClientRequestToken: e.clientRequestToken,
       })),
       NextToken: next,
     };
@@ -376,16 +363,24 @@ const ACTIONS: Record<string, Action> = {
     };
   },
   GetTemplate: (p, env) => {
-    const csName = p.get("ChangeSetName");
-    if (csName) {
-      const cs = requireChangeSet(p, env);
-      return { TemplateBody: cs.templateBody, StagesAvailable: ["Original", "Processed"] };
+    const stage = p.get("TemplateStage") ?? "Original";
+    if (stage !== "Original" && stage !== "Processed") {
+      throw validationError(
+        `1 validation error detected: Value '${stage}' at 'templateStage' failed to satisfy constraint: Member must satisfy enum value set: [Original, Processed]`,
+      );
     }
-    const stack = env.cf.requireStack(required(p, "StackName"));
-    const body =
-      stack.templateBody ??
-      [...env.cf.changeSets.values()].find((cs) => cs.stackId === stack.stackId)?.templateBody;
-    return { TemplateBody: body, StagesAvailable: ["Original", "Processed"] };
+    let source: { templateBody?: string; template?: Template } | undefined;
+    if (p.get("ChangeSetName")) source = requireChangeSet(p, env);
+    else {
+      const stack = env.cf.requireStack(required(p, "StackName"));
+      source = stack.template
+        ? stack
+        : [...env.cf.changeSets.values()].find((cs) => cs.stackId === stack.stackId);
+    }
+    return {
+      TemplateBody: stage === "Processed" ? processedTemplate(source) : source?.templateBody,
+      StagesAvailable: ["Original", "Processed"],
+    };
   },
   ValidateTemplate: (p, env) => {
     const text = templateSource(p, env)();
@@ -419,8 +414,23 @@ const ACTIONS: Record<string, Action> = {
     }
     if (stack.busy)
       throw validationError(`Stack [${stack.stackName}] cannot be deleted while in status ${stack.status}`);
+    stack.clientRequestToken = token(p);
     startDelete(env, stack, retain);
     return {};
+  },
+  CancelUpdateStack: (p, env) => {
+    const stack = env.cf.requireStack(required(p, "StackName"));
+    if (stack.status !== "UPDATE_IN_PROGRESS" || !stack.cancelUpdate) {
+      throw validationError("CancelUpdateStack cannot be called from current stack status.");
+    }
+    stack.clientRequestToken = token(p) ?? stack.clientRequestToken;
+    stack.cancelUpdate();
+    return {};
+  },
+  DescribeAccountLimits: (p, env) => {
+    const all = Object.entries(env.cf.options.accountLimits).map(([Name, Value]) => ({ Name, Value }));
+    const { items, next } = page(all, p.get("NextToken"), env.cf.options.pageSize);
+    return { AccountLimits: items, NextToken: next };
   },
   UpdateTerminationProtection: (p, env) => {
     const stack = env.cf.requireStack(required(p, "StackName"));
@@ -436,6 +446,7 @@ const ACTIONS: Record<string, Action> = {
     }
     const resume = stack.pendingRollback;
     stack.pendingRollback = undefined;
+    stack.clientRequestToken = token(p);
     resume(memberList(p, "ResourcesToSkip"));
     return {};
   },
@@ -463,19 +474,57 @@ const ACTIONS: Record<string, Action> = {
     const input = changeSetInput(p, `direct-${randomUUID()}`, "CREATE");
     const onFailure = p.get("OnFailure") ?? (p.get("DisableRollback") === "true" ? "DO_NOTHING" : "ROLLBACK");
     input.onStackFailure = onFailure;
-    const cs = directChangeSet(env, input, templateSource(p, env));
+    const cs = directChangeSet(env, input, directTemplate(p, env, input), token(p));
     return { StackId: cs.stackId };
   },
   UpdateStack: (p, env) => {
     const input = changeSetInput(p, `direct-${randomUUID()}`, "UPDATE");
     if (p.get("DisableRollback") === "true") input.onStackFailure = "DO_NOTHING";
-    const cs = directChangeSet(env, input, templateSource(p, env));
+    const cs = directChangeSet(env, input, directTemplate(p, env, input), token(p));
     return { StackId: cs.stackId };
   },
 };
 
+const token = (p: Params) => p.get("ClientRequestToken") ?? undefined;
+
+/**
+ * The template of a CreateStack or UpdateStack. These run macros without a review step, so
+ * unlike change sets they need CAPABILITY_AUTO_EXPAND for a template with a Transform.
+ */
+function directTemplate(p: Params, env: MachineEnv, input: ChangeSetInput): () => string | undefined {
+  const text = input.usePreviousTemplate
+    ? env.cf.findStack(input.stackName)?.templateBody
+    : templateSource(p, env)();
+  if (text !== undefined) {
+    const template = parseTemplate(text);
+    if (template.Transform !== undefined && !input.capabilities.includes("CAPABILITY_AUTO_EXPAND")) {
+      throw new AwsError("InsufficientCapabilitiesException", "Requires capabilities : [CAPABILITY_AUTO_EXPAND]");
+    }
+  }
+  return () => text;
+}
+
+/**
+ * What GetTemplate returns for the Processed stage: the fake runs no macros (it deploys
+ * Serverless types as they are), so processing only drops the Transform and yields JSON.
+ */
+function processedTemplate(source: { templateBody?: string; template?: Template } | undefined) {
+  if (!source?.template || source.template.Transform === undefined) return source?.templateBody;
+  const { Transform: _, ...rest } = source.template;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(rest)) {
+    if (v !== undefined && !(typeof v === "object" && v && !Object.keys(v).length)) out[k] = v;
+  }
+  return JSON.stringify(out);
+}
+
 /** CreateStack and UpdateStack: a change set computed at once and executed, never listed. */
-function directChangeSet(env: MachineEnv, input: ChangeSetInput, text: () => string | undefined): ChangeSet {
+function directChangeSet(
+  env: MachineEnv,
+  input: ChangeSetInput,
+  text: () => string | undefined,
+  requestToken?: string,
+): ChangeSet {
   const saved = env.cf.options.changeSetDelayMs;
   env.cf.options.changeSetDelayMs = 0;
   let cs: ChangeSet;
@@ -491,7 +540,7 @@ function directChangeSet(env: MachineEnv, input: ChangeSetInput, text: () => str
     throw validationError(cs.statusReason ?? "Stack operation failed");
   }
   env.cf.changeSets.set(cs.id, cs);
-  execute(env, cs);
+  execute(env, cs, undefined, requestToken);
   env.cf.changeSets.delete(cs.id);
   return cs;
 }

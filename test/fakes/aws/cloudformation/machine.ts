@@ -4,6 +4,15 @@
 import type { S3State } from "../s3";
 import type { Injector } from "../types";
 import { type ResolveEnv, Resolver } from "./intrinsics";
+import {
+  createNested,
+  deleteNested,
+  embeddedFailure,
+  embeddedUpdateFailure,
+  NESTED_STACK,
+  nestedAttributes,
+  updateNested,
+} from "./nested";
 import { provision, typeInfo } from "./resources";
 import type { ChangeSet, CloudFormationState, ResourceState, Stack, StackOutput } from "./state";
 import { type Json, type JsonObject, references, type Template } from "./template";
@@ -21,16 +30,28 @@ interface Job {
   deps: string[];
   duration: number;
   start(): void;
+  /** For work that ends on its own (a nested stack's operation): runs instead of waiting `duration`. */
+  wait?(resume: () => void): void;
   /** Returns a failure reason, or undefined on success. */
   finish(): string | undefined;
   cancel?(): void;
+}
+
+export interface Phase {
+  /** Stops the phase as a failure would (CancelUpdateStack); onDone sees `cancelled`. */
+  cancel(): void;
 }
 
 /**
  * Runs jobs as their dependencies complete. On the first failure the running jobs are
  * cancelled and nothing new starts, as CloudFormation does before it rolls back.
  */
-function runPhase(cf: CloudFormationState, jobs: Job[], onDone: (failed: string[]) => void): void {
+function runPhase(
+  cf: CloudFormationState,
+  jobs: Job[],
+  onDone: (failed: string[], cancelled: boolean) => void,
+  startAt = cf.now(),
+): Phase {
   const keys = new Set(jobs.map((j) => j.key));
   const pending = new Map(
     jobs.map((j) => [j.key, { ...j, deps: j.deps.filter((d) => keys.has(d) && d !== j.key) }]),
@@ -39,12 +60,13 @@ function runPhase(cf: CloudFormationState, jobs: Job[], onDone: (failed: string[
   const done = new Set<string>();
   const failed: string[] = [];
   let stopped = false;
+  let cancelled = false;
   let finished = false;
 
   const settle = () => {
     if (finished || running.size) return;
     finished = true;
-    onDone(failed);
+    onDone(failed, cancelled);
   };
   const kick = () => {
     if (!stopped) {
@@ -53,7 +75,8 @@ function runPhase(cf: CloudFormationState, jobs: Job[], onDone: (failed: string[
         pending.delete(key);
         running.add(key);
         job.start();
-        cf.schedule(cf.now() + job.duration, () => complete(job));
+        if (job.wait) job.wait(() => cf.schedule(cf.now(), () => complete(job)));
+        else cf.schedule(cf.now() + job.duration, () => complete(job));
       }
     }
     settle();
@@ -65,13 +88,29 @@ function runPhase(cf: CloudFormationState, jobs: Job[], onDone: (failed: string[
     if (reason === undefined) done.add(job.key);
     else {
       failed.push(job.key);
-      stopped = true;
-      for (const key of running) jobs.find((j) => j.key === key)?.cancel?.();
-      running.clear();
+      stop();
     }
     kick();
   };
-  cf.schedule(cf.now(), kick);
+  const stop = () => {
+    stopped = true;
+    for (const key of running) jobs.find((j) => j.key === key)?.cancel?.();
+    running.clear();
+  };
+  cf.schedule(startAt, kick);
+  return {
+    cancel: () => {
+      if (stopped || finished) return;
+      cancelled = true;
+      stop();
+      settle();
+    },
+  };
+}
+
+/** When an operation's resources start: now, or later while an injected hold keeps the stack waiting. */
+function operationStart(env: MachineEnv, stack: Stack): number {
+  return env.cf.now() + (env.inject.stackHold?.(stack.stackName) ?? 0);
 }
 
 function resolverFor(
@@ -168,6 +207,8 @@ function createJob(
   const def = template.Resources[id];
   let props: JsonObject = {};
   let resolveError: string | undefined;
+  let child: Stack | undefined;
+  let childError: string | undefined;
   const r: ResourceState = stack.resources.get(id) ?? {
     logicalId: id,
     type: def.Type,
@@ -190,11 +231,33 @@ function createJob(
       }
       resourceEvent(env, stack, r, "CREATE_IN_PROGRESS", undefined, props);
     },
+    wait:
+      def.Type === NESTED_STACK
+        ? (resume) => {
+            if (resolveError) return resume();
+            const made = createNested(env, stack, id, props);
+            if (typeof made === "string") {
+              childError = made;
+              return resume();
+            }
+            child = made;
+            r.physicalId = child.stackId;
+            // As in AWS, the child's id appears on a second event, which is how pollers find it.
+            resourceEvent(env, stack, r, "CREATE_IN_PROGRESS", "Resource creation Initiated");
+            env.cf.whenIdle(child, resume);
+          }
+        : undefined,
     finish: () => {
-      const reason = resolveError ?? failureReason(env, stack, id, "create");
+      let reason = resolveError ?? childError ?? failureReason(env, stack, id, "create");
+      if (!reason && child && child.status !== "CREATE_COMPLETE") reason = embeddedFailure(child, "created");
       if (reason) {
         resourceEvent(env, stack, r, "CREATE_FAILED", reason);
         return reason;
+      }
+      if (child) {
+        Object.assign(r, { name: child.stackName, attributes: nestedAttributes(child), properties: props });
+        resourceEvent(env, stack, r, "CREATE_COMPLETE");
+        return undefined;
       }
       const p = provision(def.Type, props, stack.stackName, id, env.region, env.accountId);
       const err = materialize(env, def.Type, p.physicalId);
@@ -232,6 +295,7 @@ function deleteJobs(
     const r = stack.resources.get(id) as ResourceState;
     const skip =
       retain.has(id) || r.deletionPolicy === "Retain" || r.deletionPolicy === "RetainExceptOnCreate";
+    const child = r.type === NESTED_STACK && r.physicalId ? env.cf.stacks.get(r.physicalId) : undefined;
     return {
       key: id,
       deps: dependents.get(id) ?? [],
@@ -240,13 +304,17 @@ function deleteJobs(
         if (skip) resourceEvent(env, stack, r, "DELETE_SKIPPED");
         else resourceEvent(env, stack, r, "DELETE_IN_PROGRESS");
       },
+      wait: child && !skip ? (resume) => deleteNested(env, stack, child, resume) : undefined,
       finish: () => {
         if (skip) {
           stack.resources.delete(id);
           return undefined;
         }
         const reason = r.physicalId
-          ? (failureReason(env, stack, id, "delete") ?? dematerialize(env, r.type, r.physicalId))
+          ? (failureReason(env, stack, id, "delete") ??
+            (child && child.status !== "DELETE_COMPLETE"
+              ? embeddedFailure(child, "deleted")
+              : dematerialize(env, r.type, r.physicalId)))
           : undefined;
         if (reason) {
           resourceEvent(env, stack, r, "DELETE_FAILED", reason);
@@ -353,6 +421,7 @@ export function executeCreate(env: MachineEnv, stack: Stack, cs: ChangeSet): voi
   const { cf } = env;
   adopt(stack, cs);
   stack.busy = true;
+  stack.failureReason = undefined;
   stack.disableRollback = cs.onStackFailure === "DO_NOTHING";
   cs.executionStatus = "EXECUTE_IN_PROGRESS";
   cf.setStackStatus(stack, "CREATE_IN_PROGRESS", "User Initiated");
@@ -366,15 +435,16 @@ export function executeCreate(env: MachineEnv, stack: Stack, cs: ChangeSet): voi
       const outputError = failed.length ? undefined : finalizeOutputs(env, stack);
       if (!failed.length && !outputError) {
         cf.setStackStatus(stack, "CREATE_COMPLETE");
-        stack.busy = false;
         endChangeSet(cs, "EXECUTE_COMPLETE");
+        cf.idle(stack);
         return;
       }
       const reason = outputError ?? failedList("create", failed);
+      stack.failureReason = reason;
       endChangeSet(cs, "EXECUTE_FAILED");
       if (cs.onStackFailure === "DO_NOTHING") {
         cf.setStackStatus(stack, "CREATE_FAILED", reason);
-        stack.busy = false;
+        cf.idle(stack);
         return;
       }
       cf.setStackStatus(stack, "ROLLBACK_IN_PROGRESS", `${reason}Rollback requested by user.`);
@@ -383,10 +453,11 @@ export function executeCreate(env: MachineEnv, stack: Stack, cs: ChangeSet): voi
         stack.outputs = [];
         if (delFailed.length) cf.setStackStatus(stack, "ROLLBACK_FAILED", failedList("delete", delFailed));
         else cf.setStackStatus(stack, "ROLLBACK_COMPLETE");
-        stack.busy = false;
         if (!delFailed.length && cs.onStackFailure === "DELETE") startDelete(env, stack, []);
+        else cf.idle(stack);
       });
     },
+    operationStart(env, stack),
   );
 }
 
@@ -413,6 +484,7 @@ export function executeUpdate(env: MachineEnv, stack: Stack, cs: ChangeSet): voi
   };
   adopt(stack, cs);
   stack.busy = true;
+  stack.failureReason = undefined;
   stack.lastUpdatedTime = cf.now();
   cs.executionStatus = "EXECUTE_IN_PROGRESS";
   cf.setStackStatus(stack, "UPDATE_IN_PROGRESS", "User Initiated");
@@ -435,25 +507,33 @@ export function executeUpdate(env: MachineEnv, stack: Stack, cs: ChangeSet): voi
       jobs.push(createJob(env, stack, template, id, resolver));
       continue;
     }
-    jobs.push(updateJob(env, stack, template, id, c.Replacement ?? "False", resolver, touched, replaced));
+    jobs.push(
+      updateJob(env, stack, cs, id, c.Replacement ?? "False", resolver, touched, replaced),
+    );
   }
-  runPhase(cf, jobs, (failed) => {
-    const outputError = failed.length ? undefined : finalizeOutputs(env, stack);
-    if (!failed.length && !outputError) {
+  const phase = runPhase(
+    cf,
+    jobs,
+    (failed, cancelled) => {
+    stack.cancelUpdate = undefined;
+    const outputError = failed.length || cancelled ? undefined : finalizeOutputs(env, stack);
+    if (!failed.length && !outputError && !cancelled) {
       cf.setStackStatus(stack, "UPDATE_COMPLETE_CLEANUP_IN_PROGRESS");
       // Cleanup failures leave resources behind but never fail the update, as in AWS.
       runPhase(cf, cleanupJobs(env, stack, before.template, removed, replaced), () => {
         cf.setStackStatus(stack, "UPDATE_COMPLETE");
-        stack.busy = false;
         endChangeSet(cs, "EXECUTE_COMPLETE");
+        cf.idle(stack);
       });
       return;
     }
-    const reason = outputError ?? failedList("update", failed);
+    const reason = cancelled ? "Stack update cancelled" : (outputError ?? failedList("update", failed));
+    stack.failureReason = reason;
     endChangeSet(cs, "EXECUTE_FAILED");
-    if (cs.onStackFailure === "DO_NOTHING") {
+    // A cancelled update always rolls back, whatever the change set asked for.
+    if (cs.onStackFailure === "DO_NOTHING" && !cancelled) {
       cf.setStackStatus(stack, "UPDATE_FAILED", reason);
-      stack.busy = false;
+      cf.idle(stack);
       return;
     }
     cf.setStackStatus(stack, "UPDATE_ROLLBACK_IN_PROGRESS", reason);
@@ -464,27 +544,33 @@ export function executeUpdate(env: MachineEnv, stack: Stack, cs: ChangeSet): voi
       if (current) madeByUpdate.set(id, { ...current });
     }
     rollbackUpdate(env, stack, before, created, madeByUpdate, touched);
-  });
+    },
+    operationStart(env, stack),
+  );
+  stack.cancelUpdate = () => phase.cancel();
 }
 
 function updateJob(
   env: MachineEnv,
   stack: Stack,
-  template: Template,
+  cs: ChangeSet,
   id: string,
   replacement: "True" | "False" | "Conditional",
   resolver: () => Resolver,
   touched: Set<string>,
   replaced: Map<string, ResourceState>,
 ): Job {
-  const def = template.Resources[id];
+  const def = cs.template.Resources[id];
   const r = stack.resources.get(id) as ResourceState;
+  const child = def.Type === NESTED_STACK && r.physicalId ? env.cf.stacks.get(r.physicalId) : undefined;
   let props: JsonObject = {};
   let resolveError: string | undefined;
+  let childError: string | undefined;
+  let childStarted = false;
   let replace = replacement === "True";
   return {
     key: id,
-    deps: dependencies(template, id),
+    deps: dependencies(cs.template, id),
     duration: env.cf.delayFor(def.Type),
     start: () => {
       touched.add(id);
@@ -504,8 +590,28 @@ function updateJob(
       }
       resourceEvent(env, stack, r, "UPDATE_IN_PROGRESS", replace ? REPLACING : undefined, props);
     },
+    wait: child
+      ? (resume) => {
+          if (resolveError) return resume();
+          const started = updateNested(env, stack, child, props, cs.onStackFailure ?? "ROLLBACK");
+          if (started === "unchanged") return resume();
+          if (started !== "started") {
+            childError = started;
+            return resume();
+          }
+          childStarted = true;
+          // The parent hears of a failure as soon as the child starts to roll back.
+          env.cf.when(
+            child,
+            (c) => !c.busy || c.status === "UPDATE_ROLLBACK_IN_PROGRESS",
+            resume,
+          );
+        }
+      : undefined,
     finish: () => {
-      let reason = resolveError ?? failureReason(env, stack, id, "update");
+      let reason = resolveError ?? childError ?? failureReason(env, stack, id, "update");
+      if (!reason && child && childStarted && child.status !== "UPDATE_COMPLETE")
+        reason = embeddedUpdateFailure(child);
       const info = typeInfo(def.Type);
       const name = info.nameProperty ? props[info.nameProperty] : undefined;
       if (!reason && replace && typeof name === "string" && name === r.name) {
@@ -526,6 +632,7 @@ function updateJob(
       r.type = def.Type;
       r.properties = props;
       r.deletionPolicy = def.DeletionPolicy;
+      if (child) r.attributes = nestedAttributes(child);
       resourceEvent(env, stack, r, "UPDATE_COMPLETE");
       return undefined;
     },
@@ -600,6 +707,7 @@ function rollbackUpdate(
     .map((id) => {
       const r = stack.resources.get(id) as ResourceState;
       const old = before.resources.get(id) as ResourceState;
+      const child = old.type === NESTED_STACK && old.physicalId ? cf.stacks.get(old.physicalId) : undefined;
       return {
         key: id,
         deps: [],
@@ -607,6 +715,17 @@ function rollbackUpdate(
         start: () => {
           if (!skip.has(id)) resourceEvent(env, stack, r, "UPDATE_IN_PROGRESS");
         },
+        // A child that failed has rolled itself back by the time it is idle; one that was updated
+        // before a sibling failed is taken back to its previous template.
+        wait:
+          child && !skip.has(id)
+            ? (resume) =>
+                cf.whenIdle(child, () => {
+                  const started = updateNested(env, stack, child, old.properties, "ROLLBACK");
+                  if (started === "started") cf.whenIdle(child, resume);
+                  else resume();
+                })
+            : undefined,
         finish: () => {
           const reason = skip.has(id) ? undefined : failureReason(env, stack, id, "update");
           if (reason) {
@@ -628,7 +747,7 @@ function rollbackUpdate(
   runPhase(cf, jobs, (failed) => {
     if (failed.length) {
       cf.setStackStatus(stack, "UPDATE_ROLLBACK_FAILED", failedList("update", failed));
-      stack.busy = false;
+      cf.idle(stack);
       stack.pendingRollback = (resourcesToSkip: string[]) => {
         stack.busy = true;
         cf.setStackStatus(stack, "UPDATE_ROLLBACK_IN_PROGRESS", "Continue rollback requested by user.");
@@ -675,7 +794,7 @@ function rollbackUpdate(
     }
     runPhase(cf, cleanup, () => {
       cf.setStackStatus(stack, "UPDATE_ROLLBACK_COMPLETE");
-      stack.busy = false;
+      cf.idle(stack);
     });
   });
 }
@@ -683,32 +802,39 @@ function rollbackUpdate(
 export function startDelete(env: MachineEnv, stack: Stack, retain: string[]): void {
   const { cf } = env;
   stack.busy = true;
+  stack.failureReason = undefined;
   cf.setStackStatus(stack, "DELETE_IN_PROGRESS", "User Initiated");
+  const startAt = operationStart(env, stack);
   for (const o of stack.outputs) {
     const users = o.ExportName ? cf.importers(o.ExportName).filter((n) => n !== stack.stackName) : [];
     if (o.ExportName && users.length) {
-      cf.schedule(cf.now(), () => {
-        cf.setStackStatus(
-          stack,
-          "DELETE_FAILED",
-          `Export ${o.ExportName} cannot be deleted as it is in use by ${users.join(", ")}`,
-        );
-        stack.busy = false;
+      cf.schedule(startAt, () => {
+        const reason = `Export ${o.ExportName} cannot be deleted as it is in use by ${users.join(", ")}`;
+        stack.failureReason = reason;
+        cf.setStackStatus(stack, "DELETE_FAILED", reason);
+        cf.idle(stack);
       });
       return;
     }
   }
   const ids = [...stack.resources.keys()];
-  runPhase(cf, deleteJobs(env, stack, stack.template, ids, new Set(retain)), (failed) => {
-    stack.busy = false;
-    if (failed.length) {
-      cf.setStackStatus(stack, "DELETE_FAILED", failedList("delete", failed));
-      return;
-    }
-    stack.outputs = [];
-    stack.importedExports = new Set();
-    stack.deletionTime = cf.now();
-    cf.setStackStatus(stack, "DELETE_COMPLETE");
-    for (const [id, cs] of cf.changeSets) if (cs.stackId === stack.stackId) cf.changeSets.delete(id);
-  });
+  runPhase(
+    cf,
+    deleteJobs(env, stack, stack.template, ids, new Set(retain)),
+    (failed) => {
+      if (failed.length) {
+        stack.failureReason = failedList("delete", failed);
+        cf.setStackStatus(stack, "DELETE_FAILED", stack.failureReason);
+        cf.idle(stack);
+        return;
+      }
+      stack.outputs = [];
+      stack.importedExports = new Set();
+      stack.deletionTime = cf.now();
+      cf.setStackStatus(stack, "DELETE_COMPLETE");
+      for (const [id, cs] of cf.changeSets) if (cs.stackId === stack.stackId) cf.changeSets.delete(id);
+      cf.idle(stack);
+    },
+    startAt,
+  );
 }

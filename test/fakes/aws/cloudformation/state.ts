@@ -78,6 +78,17 @@ export interface Stack {
   description?: string;
   /** Set while UPDATE_ROLLBACK_FAILED: what ContinueUpdateRollback resumes. */
   pendingRollback?: (resourcesToSkip: string[]) => void;
+  /** Set while an update's resources run: what CancelUpdateStack stops. */
+  cancelUpdate?: () => void;
+  /** Token of the operation in progress; AWS stamps it on every event the operation causes. */
+  clientRequestToken?: string;
+  /** Why the last operation failed, kept after the rollback clears statusReason (nested stacks report it). */
+  failureReason?: string;
+  /** Nested stacks: the stack resource's owner and the top of the tree. */
+  parentId?: string;
+  rootId?: string;
+  /** Run once when their condition holds after a status change (nested stack resources wait on these). */
+  waiters: { until: (s: Stack) => boolean; run: () => void }[];
 }
 
 export interface Change {
@@ -137,6 +148,8 @@ export interface CloudFormationOptions {
   eventPageSize?: number;
   /** Page size of DescribeStacks, ListStacks, ListChangeSets, DescribeChangeSet changes. */
   pageSize?: number;
+  /** What DescribeAccountLimits reports (AWS defaults otherwise); the fake enforces none of them. */
+  accountLimits?: Record<string, number>;
 }
 
 export class CloudFormationState {
@@ -158,6 +171,11 @@ export class CloudFormationState {
       changeSetDelayMs: options.changeSetDelayMs ?? 0,
       eventPageSize: options.eventPageSize ?? 100,
       pageSize: options.pageSize ?? 100,
+      accountLimits: options.accountLimits ?? {
+        StackLimit: 2000,
+        StackOutputsLimit: 200,
+        ConcurrentResourcesLimit: 2500,
+      },
     };
   }
 
@@ -236,6 +254,7 @@ export class CloudFormationState {
       events: [],
       busy: false,
       importedExports: new Set(),
+      waiters: [],
     };
     this.stacks.set(stack.stackId, stack);
     return stack;
@@ -267,7 +286,31 @@ export class CloudFormationState {
       status: e.status,
       reason: e.reason,
       properties: e.properties === undefined ? undefined : JSON.stringify(e.properties),
+      clientRequestToken: stack.clientRequestToken,
     });
+  }
+
+  /** Ends the stack's operation and wakes what waits on it (a parent's nested stack resource). */
+  idle(stack: Stack): void {
+    stack.busy = false;
+    stack.cancelUpdate = undefined;
+    this.wake(stack);
+  }
+
+  /** Calls `run` once `until` holds for the stack: now, or after the status change that makes it hold. */
+  when(stack: Stack, until: (s: Stack) => boolean, run: () => void): void {
+    if (until(stack)) run();
+    else stack.waiters.push({ until, run });
+  }
+
+  whenIdle(stack: Stack, run: () => void): void {
+    this.when(stack, (s) => !s.busy, run);
+  }
+
+  private wake(stack: Stack): void {
+    const ready = stack.waiters.filter((w) => w.until(stack));
+    stack.waiters = stack.waiters.filter((w) => !ready.includes(w));
+    for (const w of ready) w.run();
   }
 
   setStackStatus(stack: Stack, status: string, reason?: string): void {
@@ -280,6 +323,7 @@ export class CloudFormationState {
       status,
       reason,
     });
+    this.wake(stack);
   }
 
   findChangeSet(nameOrId: string, stackName?: string): ChangeSet | undefined {

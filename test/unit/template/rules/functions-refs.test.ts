@@ -27,11 +27,13 @@ describe("E1020 Ref", () => {
     "      Tags:",
     "        - Key: !Ref Bucket",
     "          Value: !Ref AWS::Region",
+    "Conditions:",
+    "  Never: !Equals [!Ref Bucket, !Ref Env]",
   );
 
   it("flags undefined names, unknown pseudo parameters and non-string values", () => {
     const findings = lint(template, { only: ["E1020"] });
-    expect(brief(findings)).toEqual(["E1020 8:24", "E1020 12:23", "E1020 13:20"]);
+    expect(brief(findings)).toEqual(["E1020 8:24", "E1020 12:23", "E1020 13:20", "E1020 19:24"]);
     expect(findings[0].message).toBe("Ref to undefined parameter or resource 'Envv' (did you mean 'Env'?)");
     expect(findings[1].message).toBe(
       "Ref to unknown pseudo parameter 'AWS::StackNam' (did you mean 'AWS::StackName'?)",
