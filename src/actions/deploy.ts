@@ -101,6 +101,24 @@ function forkMessage(context: EventContext): string {
   );
 }
 
+function readTemplateFile(workspace: string, template: string): string {
+  const path = resolve(workspace, template);
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    throw new Error(
+      `Input '${DEPLOY_INPUTS.template}': ${path} cannot be read (${errorMessage(error)}). Give the template's path relative to the workspace, and check out the repository (actions/checkout) before this step.`,
+    );
+  }
+}
+
+/** Shown on the change set in the console, so a reviewer can tell which commit it came from. */
+function changeSetDescription(context: EventContext): string | undefined {
+  const commit = context.sha.slice(0, 7);
+  if (context.prNumber !== undefined) return `PR #${context.prNumber}${commit ? ` at ${commit}` : ""}`;
+  return commit ? `Commit ${commit}` : undefined;
+}
+
 /** Runs the template rules; returns false (after annotating) when errors should stop the deploy. */
 async function validateTemplate(inputs: DeployInputs, workspace: string): Promise<boolean> {
   const { findings } = await checkTemplates([inputs.template], { workspace, input: DEPLOY_INPUTS.template });
@@ -146,7 +164,7 @@ export async function run(): Promise<void> {
     if (inputs.validate && inputs.mode !== "execute-change-set") {
       if (!(await validateTemplate(inputs, workspace))) return;
     }
-    const body = readFileSync(resolve(workspace, inputs.template), "utf8");
+    const body = readTemplateFile(workspace, inputs.template);
 
     const region = resolveRegion();
     const cfn = createCloudFormationClient({ region });
@@ -221,9 +239,7 @@ export async function run(): Promise<void> {
         recreateFailed: inputs.recreateFailed,
         continueRollback: inputs.continueRollback,
         run: { id: context.runId, attempt: context.runAttempt },
-        description: context.prNumber
-          ? `PR #${context.prNumber} at ${context.sha.slice(0, 7)}`
-          : `${context.sha.slice(0, 7)}`,
+        description: changeSetDescription(context),
       },
       {
         cfn,

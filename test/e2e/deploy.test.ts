@@ -224,18 +224,19 @@ describe("deploy action bundle", () => {
   });
 
   it("waits for another run's update to finish before deploying", async () => {
-    // Only the API is slow, so the other run's update is still going when the bundle starts.
-    await start({ resourceDelayMs: { "AWS::ApiGateway::RestApi": 120_000, "*": 0 } });
+    // Only topics are slow: the other run's update, which adds one, takes 5 simulated minutes
+    // (6 s real), far longer than the bundle needs to start.
+    await start({ resourceDelayMs: { "AWS::SNS::Topic": 300_000, "*": 0 } });
     const first = await deploy();
     expect(first.exitCode, first.stdout).toBe(0);
-    // Another run's update, started by hand and left running.
+    const withTopic = TEMPLATE.replace("  Api:\n", "  Alerts:\n    Type: AWS::SNS::Topic\n  Api:\n");
     const cfn = cfnClient();
     const created = await cfn.send(
       new CreateChangeSetCommand({
         StackName: STACK,
         ChangeSetName: "other-run",
         ChangeSetType: "UPDATE",
-        TemplateBody: TEMPLATE.replace("Default: preview", "Default: other"),
+        TemplateBody: withTopic,
         Tags: [
           { Key: "preview-stacks:managed", Value: "true" },
           { Key: "preview-stacks:repository", Value: "acme/shop" },
@@ -252,17 +253,17 @@ describe("deploy action bundle", () => {
     expect(busy.Stacks?.[0].StackStatus).toBe("UPDATE_IN_PROGRESS");
     cfn.destroy();
 
-    writeFileSync(join(workspace, "template.yaml"), TEMPLATE_V2);
+    writeFileSync(
+      join(workspace, "template.yaml"),
+      withTopic.replace("  Api:\n", "  Uploads:\n    Type: AWS::S3::Bucket\n  Api:\n"),
+    );
     const run = await deploy();
     expect(run.exitCode, run.stdout).toBe(0);
     expect(run.stdout).toContain("Stack shop-pr-12 is UPDATE_IN_PROGRESS: another operation");
     expect(run.outputs.status).toBe("UPDATE_COMPLETE");
-    // Computed against the other run's result: its Stage parameter is set back as well.
-    expect(
-      JSON.parse(run.outputs["changes-json"]).map(
-        (c: { action: string; logicalId: string }) => `${c.action} ${c.logicalId}`,
-      ),
-    ).toEqual(["Add Uploads", "Modify Api"]);
+    // Computed against the other run's result, so the topic it added is no change.
+    expect(JSON.parse(run.outputs["changes-json"])).toMatchObject([{ action: "Add", logicalId: "Uploads" }]);
+    expect(JSON.parse(run.outputs["changes-json"])).toHaveLength(1);
   });
 
   it("rides out a throttling storm", async () => {
@@ -325,8 +326,26 @@ Outputs:`,
     const error = run.annotations.find(
       (a) => a.level === "error" && a.message.includes("CAPABILITY_NAMED_IAM"),
     );
-    expect(error?.message).toContain("capabilities");
+    expect(error?.message).toContain(
+      "needs CAPABILITY_NAMED_IAM, which the capabilities input does not grant.",
+    );
     expect(aws.callsOf("cloudformation", "ExecuteChangeSet")).toHaveLength(0);
+  });
+
+  it("reports a GitHub outage as warnings and still passes the deploy", async () => {
+    await start();
+    gh.inject.serverError({ times: 10, status: 502 });
+    const run = await deploy();
+    expect(run.exitCode, run.stdout).toBe(0);
+    expect(run.outputs.status).toBe("CREATE_COMPLETE");
+    const warnings = run.annotations
+      .filter((a) => a.level === "warning" && a.message.includes("on GitHub"))
+      .map((a) => a.message.split(":")[0]);
+    expect(warnings).toEqual([
+      "Could not create the deployment on GitHub",
+      "Could not write the pull request comment on GitHub",
+    ]);
+    expect(run.summary).toContain("### ✅ Preview `shop-pr-12` created");
   });
 
   it("refuses a pull request from a fork before touching AWS", async () => {

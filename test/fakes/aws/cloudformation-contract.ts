@@ -10,6 +10,7 @@ import {
   DescribeStackEventsCommand,
   DescribeStacksCommand,
   ExecuteChangeSetCommand,
+  GetTemplateCommand,
   type Stack,
 } from "@aws-sdk/client-cloudformation";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
@@ -173,6 +174,12 @@ export function cloudFormationContract(name: CfnTarget["name"], start: () => Pro
       expect([...times].sort((a, b) => b - a)).toEqual(times);
     });
 
+    it("returns the deployed template as sent from GetTemplate", async () => {
+      await createStack("contract-template");
+      const got = await cfn.send(new GetTemplateCommand({ StackName: "contract-template" }));
+      expect(got.TemplateBody).toBe(TEMPLATE_V1);
+    });
+
     it("returns the caller identity from STS", async () => {
       const sts = new STSClient({
         endpoint: target.endpoint,
@@ -190,6 +197,32 @@ export function cloudFormationContract(name: CfnTarget["name"], start: () => Pro
   // Cases where moto departs from AWS; the fake follows AWS (see the note on each).
   if (name === "moto") return;
   describe("CloudFormation contract: AWS behaviour moto does not share", () => {
+    // moto answers UsePreviousValue with an HTML 500 page.
+    it("keeps a parameter's previous value with UsePreviousValue", async () => {
+      await createStack("contract-previous");
+      const first = await cfn.send(
+        new CreateChangeSetCommand({
+          StackName: "contract-previous",
+          ChangeSetName: "stage",
+          TemplateBody: TEMPLATE_V2,
+          Parameters: [{ ParameterKey: "Stage", ParameterValue: "pr-8" }],
+        }),
+      );
+      await settledChangeSet(first.Id as string);
+      await cfn.send(new ExecuteChangeSetCommand({ ChangeSetName: first.Id }));
+      await settledStack("contract-previous");
+      const cs = await cfn.send(
+        new CreateChangeSetCommand({
+          StackName: "contract-previous",
+          ChangeSetName: "keep",
+          TemplateBody: TEMPLATE_V1,
+          Parameters: [{ ParameterKey: "Stage", UsePreviousValue: true }],
+        }),
+      );
+      const ready = await settledChangeSet(cs.Id as string);
+      expect(ready.Parameters).toEqual([{ ParameterKey: "Stage", ParameterValue: "pr-8" }]);
+    });
+
     // moto completes an identical change set (CREATE_COMPLETE, with changes); AWS fails it.
     it("fails a change set that changes nothing, with AWS's exact reason", async () => {
       await createStack("contract-nochange");

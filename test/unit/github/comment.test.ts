@@ -51,8 +51,22 @@ describe("renderComment", () => {
     );
   });
 
-  it("flags replacements loudly", () => {
-    const text = renderComment(result({ changes: [change(1, true)] }), INFO);
+  it("flags replacements and broadened permissions loudly", () => {
+    const security = {
+      iamStatements: [
+        ["", "Resource", "Effect", "Action", "Principal", "Condition"],
+        ["+", "${Role.Arn}", "Allow", "sts:AssumeRole", "Service:lambda.amazonaws.com", ""],
+      ],
+      managedPolicies: [],
+      securityGroups: [],
+      permissionsBroadened: true,
+      hasChanges: true,
+    };
+    const text = renderComment(result({ changes: [change(1, true)], security }), INFO);
+    expect(text).toContain(
+      "**IAM statement changes**\n\n|  | Resource | Effect | Action | Principal | Condition |\n| --- | --- | --- | --- | --- | --- |\n| + | ${Role.Arn} | Allow | sts:AssumeRole | Service:lambda.amazonaws.com |  |",
+    );
+    expect(text).toContain("> [!CAUTION]\n> This change broadens permissions or opens network access.");
     expect(text).toContain(
       "> [!WARNING]\n> 1 resource will or may be **replaced**; data held in it can be lost.",
     );

@@ -4,8 +4,8 @@ import { randomUUID } from "node:crypto";
 import { AwsError, validationError } from "../protocol";
 import { containsIntrinsic, Resolver } from "./intrinsics";
 import { activeResources, dependencies, type MachineEnv } from "./machine";
-import { capabilityFor, typeInfo } from "./resources";
 import { NESTED_STACK } from "./nested";
+import { capabilityFor, typeInfo } from "./resources";
 import type { Change, ChangeSet, Stack } from "./state";
 import { type Json, type JsonObject, parseTemplate, references, type Template } from "./template";
 
@@ -300,7 +300,14 @@ export function diff(env: MachineEnv, stack: Stack, cs: ChangeSet): Change[] {
       for (const [key, value] of Object.entries((def.Properties ?? {}) as JsonObject)) {
         for (const ref of references(value)) {
           const cause = changes.get(ref.target)?.ResourceChange;
-          if (!cause || cause.Action === "Add" || cause.Replacement === "False" || cause.Action === "Remove")
+          // A nested stack's outputs may change without a replacement, so what reads them may too.
+          const nestedOutput = cause?.ResourceType === NESTED_STACK && !!ref.attribute;
+          if (
+            !cause ||
+            cause.Action === "Add" ||
+            cause.Action === "Remove" ||
+            (cause.Replacement === "False" && !nestedOutput)
+          )
             continue;
           const causing = ref.attribute ? `${ref.target}.${ref.attribute}` : ref.target;
           const current = changes.get(id);
@@ -316,7 +323,7 @@ export function diff(env: MachineEnv, stack: Stack, cs: ChangeSet): Change[] {
               RequiresRecreation: always ? ("Conditionally" as const) : ("Never" as const),
             },
             Evaluation: "Dynamic" as const,
-            ChangeSource: "ResourceReference",
+            ChangeSource: nestedOutput ? "ResourceAttribute" : "ResourceReference",
             CausingEntity: causing,
           };
           const details = [...(current?.ResourceChange.Details ?? []), detail];

@@ -498,7 +498,10 @@ function directTemplate(p: Params, env: MachineEnv, input: ChangeSetInput): () =
   if (text !== undefined) {
     const template = parseTemplate(text);
     if (template.Transform !== undefined && !input.capabilities.includes("CAPABILITY_AUTO_EXPAND")) {
-      throw new AwsError("InsufficientCapabilitiesException", "Requires capabilities : [CAPABILITY_AUTO_EXPAND]");
+      throw new AwsError(
+        "InsufficientCapabilitiesException",
+        "Requires capabilities : [CAPABILITY_AUTO_EXPAND]",
+      );
     }
   }
   return () => text;

@@ -507,43 +507,41 @@ export function executeUpdate(env: MachineEnv, stack: Stack, cs: ChangeSet): voi
       jobs.push(createJob(env, stack, template, id, resolver));
       continue;
     }
-    jobs.push(
-      updateJob(env, stack, cs, id, c.Replacement ?? "False", resolver, touched, replaced),
-    );
+    jobs.push(updateJob(env, stack, cs, id, c.Replacement ?? "False", resolver, touched, replaced));
   }
   const phase = runPhase(
     cf,
     jobs,
     (failed, cancelled) => {
-    stack.cancelUpdate = undefined;
-    const outputError = failed.length || cancelled ? undefined : finalizeOutputs(env, stack);
-    if (!failed.length && !outputError && !cancelled) {
-      cf.setStackStatus(stack, "UPDATE_COMPLETE_CLEANUP_IN_PROGRESS");
-      // Cleanup failures leave resources behind but never fail the update, as in AWS.
-      runPhase(cf, cleanupJobs(env, stack, before.template, removed, replaced), () => {
-        cf.setStackStatus(stack, "UPDATE_COMPLETE");
-        endChangeSet(cs, "EXECUTE_COMPLETE");
+      stack.cancelUpdate = undefined;
+      const outputError = failed.length || cancelled ? undefined : finalizeOutputs(env, stack);
+      if (!failed.length && !outputError && !cancelled) {
+        cf.setStackStatus(stack, "UPDATE_COMPLETE_CLEANUP_IN_PROGRESS");
+        // Cleanup failures leave resources behind but never fail the update, as in AWS.
+        runPhase(cf, cleanupJobs(env, stack, before.template, removed, replaced), () => {
+          cf.setStackStatus(stack, "UPDATE_COMPLETE");
+          endChangeSet(cs, "EXECUTE_COMPLETE");
+          cf.idle(stack);
+        });
+        return;
+      }
+      const reason = cancelled ? "Stack update cancelled" : (outputError ?? failedList("update", failed));
+      stack.failureReason = reason;
+      endChangeSet(cs, "EXECUTE_FAILED");
+      // A cancelled update always rolls back, whatever the change set asked for.
+      if (cs.onStackFailure === "DO_NOTHING" && !cancelled) {
+        cf.setStackStatus(stack, "UPDATE_FAILED", reason);
         cf.idle(stack);
-      });
-      return;
-    }
-    const reason = cancelled ? "Stack update cancelled" : (outputError ?? failedList("update", failed));
-    stack.failureReason = reason;
-    endChangeSet(cs, "EXECUTE_FAILED");
-    // A cancelled update always rolls back, whatever the change set asked for.
-    if (cs.onStackFailure === "DO_NOTHING" && !cancelled) {
-      cf.setStackStatus(stack, "UPDATE_FAILED", reason);
-      cf.idle(stack);
-      return;
-    }
-    cf.setStackStatus(stack, "UPDATE_ROLLBACK_IN_PROGRESS", reason);
-    // Replacements made by the failed update are deleted in the rollback's cleanup.
-    const madeByUpdate = new Map<string, ResourceState>();
-    for (const id of replaced.keys()) {
-      const current = stack.resources.get(id);
-      if (current) madeByUpdate.set(id, { ...current });
-    }
-    rollbackUpdate(env, stack, before, created, madeByUpdate, touched);
+        return;
+      }
+      cf.setStackStatus(stack, "UPDATE_ROLLBACK_IN_PROGRESS", reason);
+      // Replacements made by the failed update are deleted in the rollback's cleanup.
+      const madeByUpdate = new Map<string, ResourceState>();
+      for (const id of replaced.keys()) {
+        const current = stack.resources.get(id);
+        if (current) madeByUpdate.set(id, { ...current });
+      }
+      rollbackUpdate(env, stack, before, created, madeByUpdate, touched);
     },
     operationStart(env, stack),
   );
@@ -601,11 +599,7 @@ function updateJob(
           }
           childStarted = true;
           // The parent hears of a failure as soon as the child starts to roll back.
-          env.cf.when(
-            child,
-            (c) => !c.busy || c.status === "UPDATE_ROLLBACK_IN_PROGRESS",
-            resume,
-          );
+          env.cf.when(child, (c) => !c.busy || c.status === "UPDATE_ROLLBACK_IN_PROGRESS", resume);
         }
       : undefined,
     finish: () => {
