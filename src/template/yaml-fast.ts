@@ -221,7 +221,8 @@ class FastYaml implements TagContext {
         this.rewindToLineStart();
         break;
       }
-      if (next > indent || this.isSeqIndicator(this.pos)) this.bail();
+      // Each entry must move forward; anything else would be a reader bug, never a hang.
+      if (next > indent || this.isSeqIndicator(this.pos) || this.pos <= keyStart) this.bail();
       keyStart = this.pos;
     }
     const last = entries.length > 0 ? entries[entries.length - 1] : undefined;
@@ -240,7 +241,7 @@ class FastYaml implements TagContext {
         this.rewindToLineStart();
         break;
       }
-      if (next > indent) this.bail();
+      if (next > indent || this.pos <= dash) this.bail();
       dash = this.pos;
     }
     const last = items[items.length - 1];
@@ -322,7 +323,9 @@ class FastYaml implements TagContext {
     return this.src.lastIndexOf("\n", pos - 1) + 1;
   }
 
+  /** Back to the start of the line `nextContentLine` stopped on; at the end, stays there. */
   private rewindToLineStart(): void {
+    if (this.pos >= this.src.length) return;
     this.pos = this.lineStart(this.pos);
   }
 
@@ -494,7 +497,8 @@ class FastYaml implements TagContext {
         .map((t) => t ?? "")
         .join("\n");
     }
-    if (chomp === "clip" && src.indexOf("\n", contentEnd) !== -1) value += "\n";
+    // Like the library, clip keeps one final line break even when the source ends without one.
+    if (chomp === "clip") value += "\n";
     let end = contentEnd;
     while (end > start && isSpaceOrBreak(src.charCodeAt(end - 1))) end--;
     this.pos = afterContent;

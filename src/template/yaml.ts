@@ -154,9 +154,9 @@ class Converter implements TagContext {
     for (const pair of yaml.items) {
       if (!isPair(pair)) continue;
       const keyNode = pair.key as YamlNode | null;
-      const value = pair.value
-        ? this.node(pair.value as YamlNode)
-        : this.emptyValue(pair.key as YamlNode | null);
+      const value = isEmptyScalar(pair.value)
+        ? this.emptyValue(pair.key as YamlNode | null)
+        : this.node(pair.value as YamlNode);
       if (!keyNode || !isScalar(keyNode) || keyNode.value === null) {
         const at = keyNode?.range ?? (pair.value as YamlNode | null)?.range ?? [0, 0];
         this.findings.push(
@@ -220,6 +220,17 @@ class Converter implements TagContext {
           : undefined;
     return applyShortForm(this, tag, tagStart === -1 ? valueStart : tagStart, node, textStart);
   }
+}
+
+/**
+ * `Key:` with nothing after it. The library sometimes gives no value and sometimes an empty
+ * scalar placed after trailing spaces or before a comment; both read as null just after the colon.
+ */
+function isEmptyScalar(value: unknown): boolean {
+  if (!value) return true;
+  if (!isScalar(value) || value.value !== null || value.tag || value.anchor) return false;
+  const range = value.range;
+  return !range || range[0] === range[1];
 }
 
 function keyText(key: Scalar): string {

@@ -348,6 +348,17 @@ Outputs:`,
     expect(run.summary).toContain("### ✅ Preview `shop-pr-12` created");
   });
 
+  it("says how to fix a template path that does not exist", async () => {
+    await start();
+    const run = await deploy({ template: "stacks/missing.yaml", validate: "false" });
+    expect(run.exitCode, run.stdout).toBe(1);
+    expect(run.stdout).toContain(
+      `::error::Input 'template': ${join(workspace, "stacks/missing.yaml")} cannot be read (ENOENT: no such file or directory`,
+    );
+    expect(run.stdout).toContain("check out the repository (actions/checkout) before this step.");
+    expect(aws.calls).toHaveLength(0);
+  });
+
   it("refuses a pull request from a fork before touching AWS", async () => {
     await start();
     const run = await deploy(

@@ -317,6 +317,11 @@ describe("reader agreement", () => {
     "crlf line ends": "A: 1\r\nB:\r\n  - x\r\n",
     "tag on its own line": "A: !If\n  - c\n  - !Ref X\n  - !Ref AWS::NoValue\nB:\n  !Join [',', [a, b]]\n",
     "document marker": "---\nA: 1\n",
+    "no final line break after a scalar": "A: 1",
+    "no final line break after a sequence": "A:\n  - x\n  - !Ref Y",
+    "no final line break after a flow collection": "A: [1, {b: c}]",
+    "no final line break after a block scalar": "A: |\n  text",
+    "no final line break after an empty value": "A: 1\nB:",
   };
   it.each(Object.entries(cases))("%s: both readers give the same tree", (_name, source) => {
     expect(fast(source)).toEqual(library(source));
@@ -514,5 +519,39 @@ describe("corpus", () => {
     }
     // Nearly every real template is inside the fast reader's subset; if this drops, speed does.
     expect(fastCount).toBeGreaterThanOrEqual(yamlFiles.length - 5);
+  });
+
+  it("agrees with the library on damaged templates (cut short, a character lost)", () => {
+    // A fixed pseudo-random walk, so a failure names a case that can be replayed.
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    let compared = 0;
+    for (const file of clean.filter((f) => !f.endsWith(".json"))) {
+      const full = readFileSync(path.join(base, file), "utf8");
+      for (let k = 0; k < 3; k++) {
+        const cut = Math.floor(next() * full.length);
+        const lineEnd = full.indexOf("\n", cut);
+        const source =
+          k === 0
+            ? full.slice(0, cut)
+            : k === 1
+              ? full.slice(0, lineEnd === -1 ? undefined : lineEnd)
+              : full.slice(0, cut) + full.slice(cut + 1);
+        const lines = new LineIndex(source);
+        let result: ReturnType<typeof parseYamlFast>;
+        try {
+          result = parseYamlFast(source, file, lines);
+        } catch (error) {
+          if (error instanceof Unsupported) continue;
+          throw error;
+        }
+        compared++;
+        expect(result, `${file} variant ${k} at ${cut}`).toEqual(parseYamlWithLibrary(source, file, lines));
+      }
+    }
+    expect(compared).toBeGreaterThan(200);
   });
 });

@@ -54,6 +54,11 @@ function collect(template: TemplateIndex, spec: SpecIndex): PropertyProblem[] {
     const provided = new Set<string>();
     const globals = globalsFor(template, type);
     if (globals) for (const entry of globals.entries) provided.add(entry.key);
+    // SAM's IgnoreGlobals attribute opts a resource out of all ("*") or some Globals properties.
+    const ignored = resource.body.entries.find((e) => e.key === "IgnoreGlobals")?.value;
+    if (isString(ignored) && ignored.value === "*") provided.clear();
+    else if (ignored?.kind === "seq")
+      for (const item of ignored.items) if (isString(item)) provided.delete(item.value);
     const base = ["Resources", resource.name, "Properties"];
     const properties = resource.properties;
     const requiredAt = properties ? properties.keyRange : resource.entry.keyRange;

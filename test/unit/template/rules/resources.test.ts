@@ -120,6 +120,24 @@ describe("E3001 resource structure", () => {
   });
 });
 
+describe("Fn::ForEach (AWS::LanguageExtensions)", () => {
+  it("is not taken for a malformed resource", () => {
+    const findings = lint(
+      template(
+        "Transform: AWS::LanguageExtensions",
+        "Resources:",
+        "  Fn::ForEach::Topics:",
+        "    - Name",
+        "    - [Orders, Invoices]",
+        "    - Topic${Name}:",
+        "        Type: AWS::SNS::Topic",
+      ),
+      { only: ["E3001", "E3004", "E3005", "E3006", "E3035", "E3036"] },
+    );
+    expect(brief(findings)).toEqual([]);
+  });
+});
+
 describe("E3035 / E3036 deletion and replacement policies", () => {
   it("flags values outside the allowed sets, Snapshot on types without snapshots, and each Fn::If branch", () => {
     const findings = lint(
