@@ -29,9 +29,37 @@ async function bundle(input) {
   });
   const files = new Map([["index.js", Buffer.from(code)]]);
   for (const [name, asset] of Object.entries(assets)) files.set(name, Buffer.from(asset.source));
+  serviceSpecDatabase(files);
   // Every bundle validates templates, and the spec loader reads its shards from ./data at run time.
   for (const [name, bytes] of specDataFiles()) files.set(name, bytes);
   return files;
+}
+
+/**
+ * @aws-cdk/aws-service-spec, which @aws-cdk/cloudformation-diff loads lazily for the IAM and
+ * security-group diff, reads `path.join(__dirname, "..", "db.json.gz")`. An ESM chunk has no
+ * __dirname, so the chunk that holds it gets one pointing at service-spec/lib beside the bundle,
+ * and the database is shipped at service-spec/db.json.gz.
+ */
+function serviceSpecDatabase(files) {
+  for (const [name, content] of files) {
+    if (!name.endsWith(".js")) continue;
+    const code = content.toString("utf8");
+    if (!code.includes("__dirname")) continue;
+    if (!code.includes("db.json.gz") || code.split("__dirname").length !== 2) {
+      throw new Error(
+        `${name} uses __dirname in a way the build does not know how to serve; see serviceSpecDatabase().`,
+      );
+    }
+    const shim =
+      'import{fileURLToPath as __psFileURLToPath}from"node:url";' +
+      'const __dirname=__psFileURLToPath(new URL("./service-spec/lib",import.meta.url));\n';
+    files.set(name, Buffer.from(shim + code));
+    files.set(
+      "service-spec/db.json.gz",
+      readFileSync(join(root, "node_modules/@aws-cdk/aws-service-spec/db.json.gz")),
+    );
+  }
 }
 
 function listFiles(dir, base = dir) {

@@ -1,3 +1,4 @@
+import{fileURLToPath as __psFileURLToPath}from"node:url";const __dirname=__psFileURLToPath(new URL("./service-spec/lib",import.meta.url));
 export const id = 179;
 export const ids = [179];
 export const modules = {

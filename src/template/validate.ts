@@ -8,6 +8,7 @@ import { allRules } from "./rules/index";
 import { type Rule, toFinding } from "./rules/rule";
 import { indexTemplate } from "./rules/template-index";
 import type { SpecIndex } from "./spec/types";
+import { isSuppressed, type Suppression, templateSuppressions } from "./suppressions";
 
 export interface ValidateOptions {
   spec: SpecIndex;
@@ -32,6 +33,7 @@ export function compareFindings(a: Finding, b: Finding): number {
 export function validateParsed(parsed: ParsedTemplate, options: ValidateOptions): Finding[] {
   const findings: Finding[] = [...parsed.findings];
   const root = parsed.root;
+  let suppressions: Suppression[] = [];
   if (root && root.kind !== "map") {
     findings.push({
       ruleId: "E1001",
@@ -42,6 +44,7 @@ export function validateParsed(parsed: ParsedTemplate, options: ValidateOptions)
     });
   } else if (root) {
     const template = indexTemplate(parsed, root);
+    suppressions = templateSuppressions(template);
     for (const rule of options.rules ?? allRules) {
       if (isIgnored(rule.id, options.ignoreRules)) continue;
       try {
@@ -63,7 +66,9 @@ export function validateParsed(parsed: ParsedTemplate, options: ValidateOptions)
       }
     }
   }
-  return findings.filter((f) => !isIgnored(f.ruleId, options.ignoreRules)).sort(compareFindings);
+  return findings
+    .filter((f) => !isIgnored(f.ruleId, options.ignoreRules) && !isSuppressed(f, suppressions))
+    .sort(compareFindings);
 }
 
 export function validateSource(source: string, file: string, options: ValidateOptions): Finding[] {

@@ -39,11 +39,10 @@ export function templateNames(template: TemplateIndex): Names {
   const loops: LoopResource[] = [];
   // A module (`Type: Org::Service::Thing::MODULE`) expands to resources named after it.
   const modules: string[] = [];
+  for (const [name, entry] of template.sections.get("Resources")?.items ?? []) {
+    if (name.startsWith("Fn::ForEach::")) collectLoopResources(entry, loops);
+  }
   for (const [name, resource] of template.resources) {
-    if (name.startsWith("Fn::ForEach::")) {
-      collectLoopResources(resource.entry, loops);
-      continue;
-    }
     declared.set(name, resource.type);
     if (resource.type?.endsWith("::MODULE")) modules.push(name);
   }

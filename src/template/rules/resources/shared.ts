@@ -38,7 +38,7 @@ export const SAM_GLOBALS: Record<string, string> = {
   HttpApi: "AWS::Serverless::HttpApi",
   SimpleTable: "AWS::Serverless::SimpleTable",
   StateMachine: "AWS::Serverless::StateMachine",
-  LayerVersion: "AWS::Serverless::LayerVersion",
+  CapacityProvider: "AWS::Serverless::CapacityProvider",
 };
 
 /** The Globals subsection (a mapping) that applies to resources of `type`, when SAM is on. */

@@ -247,6 +247,29 @@ describe("SAM Globals", () => {
     );
     expect(brief(findings)).toEqual(["E3003 5:5"]);
   });
+
+  it("does not count Globals a resource opts out of with IgnoreGlobals", () => {
+    const findings = lint(
+      template(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Globals:",
+        "  Api:",
+        "    StageName: prod",
+        "Resources:",
+        "  Api:",
+        "    Type: AWS::Serverless::Api",
+        "    IgnoreGlobals: [StageName]",
+        "    Properties:",
+        "      Cors: \"'*'\"",
+        "  Shared:",
+        "    Type: AWS::Serverless::Api",
+        "    Properties:",
+        "      Cors: \"'*'\"",
+      ),
+      { only: ["E3003"] },
+    );
+    expect(brief(findings)).toEqual(["E3003 9:5"]);
+  });
 });
 
 describe("a modern SAM application", () => {

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { brief, lint } from "./lint";
+
+describe("rule ids a template turns off for itself", () => {
+  it("drops a resource's ignored rule inside that resource only", () => {
+    const findings = lint(
+      [
+        "Resources:",
+        "  Quiet:",
+        "    Type: AWS::S3::Bucket",
+        "    Metadata:",
+        "      cfn-lint:",
+        "        config:",
+        "          ignore_checks: [E3002]",
+        "    Properties:",
+        "      BucketNme: a",
+        "  Loud:",
+        "    Type: AWS::S3::Bucket",
+        "    Properties:",
+        "      BucketNme: b",
+        "",
+      ].join("\n"),
+      { only: ["E3002"] },
+    );
+    expect(brief(findings)).toEqual(["E3002 13:7"]);
+  });
+
+  it("drops a rule for the whole template from the top-level Metadata, by id prefix", () => {
+    const findings = lint(
+      [
+        "Metadata:",
+        "  cfn-lint:",
+        "    config:",
+        "      ignore_checks:",
+        "        - W20",
+        "Parameters:",
+        "  Unused:",
+        "    Type: String",
+        "Resources:",
+        "  Bucket:",
+        "    Type: AWS::S3::Bucket",
+        "",
+      ].join("\n"),
+      { only: ["W2001"] },
+    );
+    expect(findings).toEqual([]);
+  });
+});
