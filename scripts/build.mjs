@@ -93,7 +93,7 @@ for (const entry of entries()) {
       writeFileSync(join(outDir, name), content);
     }
     console.log(
-      `dist/${entry.name}: ${[...files.keys()].join(", ")} (${(files.get("index.js").length / 1024).toFixed(0)} KiB)`,
+      `dist/${entry.name}: ${files.size} files, index.js ${(files.get("index.js").length / 1024).toFixed(0)} KiB`,
     );
   }
 }

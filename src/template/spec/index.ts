@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { closest } from "../suggest";
 import type { PropertySpec, ResourceTypeSpec, SpecIndex, StructSpec, TypeRef } from "./types";
 
 export type { PropertySpec, ResourceTypeSpec, SpecIndex, StructSpec, TypeRef } from "./types";
@@ -37,7 +38,6 @@ export function createSpecIndex(dataDir: string | URL): SpecIndex {
       ? pathToFileURL(dataDir.endsWith(sep) ? dataDir : `${dataDir}${sep}`)
       : dataDir;
   let names: Set<string> | undefined;
-  let lowerNames: Map<string, string> | undefined;
   const shards = new Map<string, Shard>();
   const resources = new Map<string, ResourceTypeSpec>();
 
@@ -86,11 +86,11 @@ export function createSpecIndex(dataDir: string | URL): SpecIndex {
     suggest(typeName) {
       const known = allNames();
       if (known.has(typeName)) return typeName;
-      if (!lowerNames) {
-        lowerNames = new Map();
-        for (const name of known) lowerNames.set(name.toLowerCase(), name);
-      }
-      return closest(typeName.toLowerCase(), lowerNames);
+      // Type names are long and alike, so the bar is tighter than for logical ids: a fifth of the
+      // name (at least 2 edits). Typos sit mostly in the last segment: scoring the name's own
+      // namespace first tightens the bound, which makes the pass over every name cheap, and lets
+      // that namespace win ties.
+      return closest(typeName, namespaceFirst(known, typeName), Math.max(2, Math.floor(typeName.length / 5)));
     },
   };
 }
@@ -178,49 +178,9 @@ function splitUnion(code: string): string[] {
   return parts;
 }
 
-/**
- * The known name nearest to `wanted` (both lower-cased) by edit distance, if near enough to be a
- * plausible typo rather than a different type altogether.
- */
-function closest(wanted: string, known: Map<string, string>): string | undefined {
-  const exact = known.get(wanted);
-  if (exact) return exact;
-  const limit = Math.max(2, Math.floor(wanted.length / 5));
-  let best: string | undefined;
-  let bestDistance = limit + 1;
-  const consider = (lower: string, name: string) => {
-    if (Math.abs(lower.length - wanted.length) >= bestDistance) return;
-    const distance = editDistance(wanted, lower, bestDistance);
-    if (distance < bestDistance) {
-      bestDistance = distance;
-      best = name;
-    }
-  };
-  // Typos sit mostly in the last segment: scoring the wanted namespace first tightens the bound,
-  // which makes the pass over every name cheap, and lets that namespace win ties.
-  const namespace = wanted.slice(0, wanted.lastIndexOf("::") + 2);
-  if (namespace) for (const [lower, name] of known) if (lower.startsWith(namespace)) consider(lower, name);
-  for (const [lower, name] of known) consider(lower, name);
-  return best;
-}
-
-/** Levenshtein distance, giving up (returning `bound`) once it cannot come in under `bound`. */
-function editDistance(a: string, b: string, bound: number): number {
-  let previous = new Uint16Array(b.length + 1);
-  let current = new Uint16Array(b.length + 1);
-  for (let j = 0; j <= b.length; j++) previous[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
-    let rowMin = i;
-    const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
-      const substitute = previous[j - 1] + (ca === b.charCodeAt(j - 1) ? 0 : 1);
-      const value = Math.min(previous[j] + 1, current[j - 1] + 1, substitute);
-      current[j] = value;
-      if (value < rowMin) rowMin = value;
-    }
-    if (rowMin >= bound) return bound;
-    [previous, current] = [current, previous];
-  }
-  return previous[b.length];
+/** Every known name, those in `typeName`'s namespace (`AWS::S3::`) first; some come twice. */
+function* namespaceFirst(known: Set<string>, typeName: string): Iterable<string> {
+  const namespace = typeName.slice(0, typeName.lastIndexOf("::") + 2).toLowerCase();
+  if (namespace) for (const name of known) if (name.toLowerCase().startsWith(namespace)) yield name;
+  yield* known;
 }

@@ -1,5 +1,6 @@
+import { didYouMean } from "../../suggest";
 import type { Rule } from "../rule";
-import { didYouMean, hasOpaqueTransform, isForEachKey } from "../template/names";
+import { hasOpaqueTransform, isForEachKey } from "../template/names";
 import { intrinsicName } from "../template-index";
 import { CONDITIONS_PAGE } from "./walk";
 

@@ -1,6 +1,6 @@
 import type { MapNode, Node } from "../../model";
+import { didYouMean } from "../../suggest";
 import type { Rule } from "../rule";
-import { didYouMean } from "../suggest";
 import { mapGet } from "../template-index";
 import { callsOf, hasLoopPlaceholder, usesLanguageExtensions } from "./calls";
 import { checkArity, checkSlot, type Slot } from "./slots";

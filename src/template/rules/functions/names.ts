@@ -5,7 +5,7 @@
  */
 import type { MapEntry } from "../../model";
 import type { SpecIndex } from "../../spec/types";
-import { didYouMean } from "../suggest";
+import { didYouMean } from "../../suggest";
 import { isString, mapGet, PSEUDO_PARAMETERS, type TemplateIndex } from "../template-index";
 import { forEachParts } from "./calls";
 import { samImplicitResources, samImplicitType } from "./sam-implicit";

@@ -1,5 +1,5 @@
+import { didYouMean } from "../../suggest";
 import type { Rule } from "../rule";
-import { didYouMean } from "../suggest";
 import { isString, PSEUDO_PARAMETERS } from "../template-index";
 import { callsOf, functionName, hasLoopPlaceholder, usesLanguageExtensions } from "./calls";
 import { templateNames } from "./names";

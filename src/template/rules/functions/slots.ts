@@ -4,8 +4,8 @@
  * A nested function outside that list is reported by the rule of the function around it.
  */
 import type { Node } from "../../model";
+import { didYouMean } from "../../suggest";
 import type { Report } from "../rule";
-import { didYouMean } from "../suggest";
 import { functionName, KNOWN_FUNCTIONS } from "./calls";
 
 export type Literal = "string" | "integer" | "list" | "any";

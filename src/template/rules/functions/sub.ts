@@ -1,7 +1,7 @@
 import type { Node, Range, ScalarNode } from "../../model";
 import type { SpecIndex } from "../../spec/types";
+import { didYouMean } from "../../suggest";
 import type { Report, Rule } from "../rule";
-import { didYouMean } from "../suggest";
 import { isString, PSEUDO_PARAMETERS, parseSub, subRange } from "../template-index";
 import { callsOf, type FunctionCall, functionName } from "./calls";
 import { attributeProblem, type Names, templateNames } from "./names";

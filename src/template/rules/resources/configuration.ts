@@ -1,6 +1,6 @@
 import type { Node } from "../../model";
+import { didYouMean } from "../../suggest";
 import type { Rule } from "../rule";
-import { didYouMean } from "../suggest";
 import { intrinsicName, isString } from "../template-index";
 import { isCustomType, realResources, USER_GUIDE } from "./shared";
 

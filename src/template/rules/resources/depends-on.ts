@@ -1,7 +1,7 @@
 import type { Node } from "../../model";
+import { didYouMean } from "../../suggest";
 import { samImplicitResources, samImplicitType } from "../functions/sam-implicit";
 import type { Rule } from "../rule";
-import { didYouMean } from "../suggest";
 import { isString } from "../template-index";
 import { realResources, USER_GUIDE } from "./shared";
 

@@ -10,7 +10,7 @@
  */
 import type { MapNode, Node, Range } from "../../model";
 import type { PropertySpec, ResourceTypeSpec, SpecIndex, TypeRef } from "../../spec/types";
-import { didYouMean } from "../suggest";
+import { didYouMean } from "../../suggest";
 import { intrinsicName, isString, type TemplateIndex } from "../template-index";
 import { displayPath, globalsFor, isCustomType, isForEachKey, realResources, SAM_GLOBALS } from "./shared";
 

@@ -1,3 +1,4 @@
+import { didYouMeanNote } from "../../suggest";
 import type { Rule } from "../rule";
 import { SAM_TRANSFORM } from "../template-index";
 import { isCustomType, isModuleType, realResources, USER_GUIDE } from "./shared";
@@ -39,7 +40,7 @@ export const resourceType: Rule = {
       }
       if (spec.has(type)) continue;
       const suggestion = spec.suggest(type);
-      const hint = suggestion && suggestion !== type ? ` (did you mean '${suggestion}'?)` : "";
+      const hint = suggestion === type ? "" : didYouMeanNote(suggestion);
       // A near miss of a known type is a typo, whatever its namespace. SAM gains resource types
       // faster than the spec's SAM table, so an unknown AWS::Serverless type is only a warning.
       const awsNamespace = type.startsWith("AWS::") || type.startsWith("Alexa::");

@@ -1,7 +1,8 @@
 import type { Node } from "../../model";
+import { didYouMean } from "../../suggest";
 import type { Rule } from "../rule";
 import { intrinsicName, isString, mapGet, SAM_TRANSFORM } from "../template-index";
-import { didYouMean, USER_GUIDE } from "./names";
+import { USER_GUIDE } from "./names";
 
 const SECTIONS = [
   "AWSTemplateFormatVersion",

@@ -50,7 +50,7 @@ describe("E8002 undefined conditions", () => {
     ].join("\n");
     const findings = lint(source, { only: ["E8002"] });
     expect(brief(findings)).toEqual(["E8002 3:29", "E8002 7:16", "E8002 9:23", "E8002 12:16"]);
-    expect(findings[0].message).toContain('did you mean "IsProd"?');
+    expect(findings[0].message).toContain("(did you mean 'IsProd'?)");
     expect(findings[1].message).toContain("defined: IsProd, NotProd");
   });
 

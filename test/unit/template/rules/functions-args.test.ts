@@ -1,7 +1,7 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: the templates under test use CloudFormation's ${} syntax
 /** The argument shapes of FindInMap, GetAZs, ImportValue, Select, Split, Base64, Join and Cidr. */
 import { describe, expect, it } from "vitest";
-import { closest, editDistance } from "../../../../src/template/rules/suggest";
+import { closest, editDistance } from "../../../../src/template/suggest";
 import { brief, lint } from "../lint";
 
 const yaml = (...lines: string[]) => `${lines.join("\n")}\n`;

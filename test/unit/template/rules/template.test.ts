@@ -8,7 +8,7 @@ describe("E1001 template structure", () => {
     const source = 'AWSTemplateFormatVersion: "2010-09-09"\nResourcs:\n  Topic:\n    Type: AWS::SNS::Topic\n';
     const findings = lint(source, { only: ["E1001"] });
     expect(brief(findings)).toEqual(["E1001 1:1", "E1001 2:1"]);
-    expect(findings[1].message).toContain('did you mean "Resources"?');
+    expect(findings[1].message).toContain("(did you mean 'Resources'?)");
   });
 
   it("flags Globals outside a SAM template and accepts it in one", () => {

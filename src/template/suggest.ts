@@ -1,0 +1,78 @@
+/**
+ * "Did you mean" suggestions: the candidate closest to a misspelt name, by optimal string
+ * alignment distance (Levenshtein plus adjacent transpositions, the commonest typo). Rules use it
+ * for logical ids, keys and properties; the spec index uses it for resource type names.
+ */
+
+/**
+ * Edit distance with insertions, deletions, substitutions and adjacent transpositions. With a
+ * `bound`, gives up and returns `bound` as soon as the distance cannot come in under it, which
+ * keeps a pass over many long candidates (the spec's resource type names) cheap.
+ */
+export function editDistance(a: string, b: string, bound = Number.POSITIVE_INFINITY): number {
+  if (a === b) return 0;
+  if (a.length === 0) return Math.min(b.length, bound);
+  if (b.length === 0) return Math.min(a.length, bound);
+  // Three rolling rows: a transposition looks two rows back.
+  let before = new Uint32Array(b.length + 1);
+  let previous = new Uint32Array(b.length + 1);
+  let current = new Uint32Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      const cb = b.charCodeAt(j - 1);
+      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca === cb ? 0 : 1));
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb)
+        value = Math.min(value, before[j - 2] + 1);
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
+    }
+    // No cell of a later row is below this row's minimum (a transposition costs at least the
+    // diagonal step it replaces), so neither is the result.
+    if (rowMin >= bound) return bound;
+    [before, previous, current] = [previous, current, before];
+  }
+  return Math.min(previous[b.length], bound);
+}
+
+/**
+ * The candidate closest to `name`, or undefined when none is close enough to be a plausible typo.
+ * A case-only difference always wins; otherwise the distance may be at most `maxDistance`, by
+ * default a third of the name's length (at least 1), so short names do not "match" unrelated
+ * short names. Among equally close candidates the first one wins.
+ */
+export function closest(
+  name: string,
+  candidates: Iterable<string>,
+  maxDistance = Math.max(1, Math.floor(name.length / 3)),
+): string | undefined {
+  const lower = name.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = maxDistance + 1;
+  for (const candidate of candidates) {
+    if (candidate === name) continue;
+    const candidateLower = candidate.toLowerCase();
+    if (candidateLower === lower) return candidate;
+    // Lengths alone bound the distance from below: skip the table for hopeless candidates.
+    if (Math.abs(candidate.length - name.length) >= bestDistance) continue;
+    const distance = editDistance(lower, candidateLower, bestDistance);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** ` (did you mean 'X'?)` for a suggestion, or the empty string for none, to append to a message. */
+export function didYouMeanNote(suggestion: string | undefined): string {
+  return suggestion === undefined ? "" : ` (did you mean '${suggestion}'?)`;
+}
+
+/** ` (did you mean 'X'?)` naming the candidate closest to `name`, or the empty string. */
+export function didYouMean(name: string, candidates: Iterable<string>): string {
+  return didYouMeanNote(closest(name, candidates));
+}
