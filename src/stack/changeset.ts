@@ -4,9 +4,12 @@ import {
   type ChangeSetType,
   CreateChangeSetCommand,
   DeleteChangeSetCommand,
+  DeleteStackCommand,
   DescribeChangeSetCommand,
   type DescribeChangeSetCommandOutput,
+  DescribeStacksCommand,
   ExecuteChangeSetCommand,
+  ListChangeSetsCommand,
   type Parameter,
   type Tag,
 } from "@aws-sdk/client-cloudformation";
@@ -157,6 +160,35 @@ export async function deleteChangeSet(
   } catch (error) {
     log(
       `Could not delete change set ${ref.id} (${(error as Error).message}); delete it with: aws cloudformation delete-change-set --stack-name ${ref.stackName} --change-set-name ${ref.id}`,
+    );
+    return false;
+  }
+}
+
+/**
+ * Deletes the empty REVIEW_IN_PROGRESS stack a failed CREATE change set leaves behind: it holds no
+ * resources, but it lingers in every listing and counts against max-previews. Called only for a stack
+ * this run's change set created (by id, so a later stack of the same name is never touched), after that
+ * change set was deleted; it is deleted only while it is still REVIEW_IN_PROGRESS (never executed) and
+ * no other change set waits on it. Best effort, like deleteChangeSet.
+ */
+export async function deleteReviewStack(
+  cfn: CfnClient,
+  stack: { id: string; name: string },
+  log: Runtime["log"],
+): Promise<boolean> {
+  try {
+    const status = (await cfn.send(new DescribeStacksCommand({ StackName: stack.id }))).Stacks?.[0]
+      ?.StackStatus;
+    if (status !== "REVIEW_IN_PROGRESS") return false;
+    const others = (await cfn.send(new ListChangeSetsCommand({ StackName: stack.id }))).Summaries ?? [];
+    if (others.length > 0) return false;
+    await cfn.send(new DeleteStackCommand({ StackName: stack.id }));
+    log(`Deleted the empty stack ${stack.name} that the failed change set had created (REVIEW_IN_PROGRESS).`);
+    return true;
+  } catch (error) {
+    log(
+      `Could not delete the empty stack ${stack.name} left in REVIEW_IN_PROGRESS (${(error as Error).message}); delete it with: aws cloudformation delete-stack --stack-name ${stack.id}`,
     );
     return false;
   }

@@ -15,6 +15,7 @@ import { parseTemplate, toPlain } from "../template/parse";
 import {
   createChangeSet,
   deleteChangeSet,
+  deleteReviewStack,
   executeChangeSet,
   listChanges,
   waitForChangeSet,
@@ -303,6 +304,15 @@ export async function deployStack(options: DeployOptions, deps: DeployDeps): Pro
 
   let template: LoadedTemplate | undefined;
   let pendingChangeSet: { id: string; stackName: string } | undefined;
+  /** The stack this run's CREATE change set made, until the change set is executed or kept for review. */
+  let reviewStack: { id: string; name: string } | undefined;
+  /** Deletes the change set, and the empty stack it created, when the change set is not going to run. */
+  const discardChangeSet = async (ref: { id: string; stackName: string }) => {
+    await deleteChangeSet(cfn, ref, log);
+    pendingChangeSet = undefined;
+    if (reviewStack) await deleteReviewStack(cfn, reviewStack, log);
+    reviewStack = undefined;
+  };
   try {
     // Everything that can be checked without AWS is checked first, so bad inputs cost no calls.
     template = loadTemplate(options.template.file, options.template.body);
@@ -328,6 +338,7 @@ export async function deployStack(options: DeployOptions, deps: DeployDeps): Pro
         clientRequestToken: result.changeSetName,
       });
       pendingChangeSet = undefined;
+      reviewStack = undefined;
       log(`Executing change set ${result.changeSetName ?? ref.id} on stack ${options.stackName}.`);
       const stack = result.stackId ?? options.stackName;
       const poller = new StackEventPoller(cfn, { stack, startTime: since });
@@ -532,6 +543,7 @@ export async function deployStack(options: DeployOptions, deps: DeployDeps): Pro
     });
     const ref = { id: ref0.id, stackName: options.stackName };
     pendingChangeSet = ref;
+    if (creating && !pre.inReview) reviewStack = { id: ref0.stackId, name: options.stackName };
     result.changeSetId = ref0.id;
     result.changeSetName = name;
     result.stackId = ref0.stackId;
@@ -542,8 +554,7 @@ export async function deployStack(options: DeployOptions, deps: DeployDeps): Pro
 
     const state = await waitForChangeSet(cfn, ref, deadline, runtime);
     if (state.state === "empty") {
-      await deleteChangeSet(cfn, ref, log);
-      pendingChangeSet = undefined;
+      await discardChangeSet(ref);
       result.changeSetId = undefined;
       marks.changeSetMs = clock() - changeSetStart;
       await applyTerminationProtection(existing);
@@ -565,8 +576,7 @@ export async function deployStack(options: DeployOptions, deps: DeployDeps): Pro
         state.state === "failed"
           ? state.reason
           : `it was still ${state.status} when timeout-minutes (${options.timeoutMinutes}) ran out`;
-      await deleteChangeSet(cfn, ref, log);
-      pendingChangeSet = undefined;
+      await discardChangeSet(ref);
       marks.changeSetMs = clock() - changeSetStart;
       const located = locateMessage(reason, template);
       result.failure = {
@@ -595,6 +605,7 @@ export async function deployStack(options: DeployOptions, deps: DeployDeps): Pro
 
     if (options.mode === "create-change-set") {
       pendingChangeSet = undefined;
+      reviewStack = undefined;
       result.ok = true;
       result.outcome = "change-set-created";
       log(
@@ -608,7 +619,7 @@ export async function deployStack(options: DeployOptions, deps: DeployDeps): Pro
     result.failure = failureFrom(error, template);
     result.ok = false;
     result.outcome = "failed";
-    if (pendingChangeSet) await deleteChangeSet(cfn, pendingChangeSet, log);
+    if (pendingChangeSet) await discardChangeSet(pendingChangeSet);
     return result;
   } finally {
     const finishedAt = clock();

@@ -33,6 +33,11 @@ export interface PreflightResult {
   recreated: boolean;
   /** Set when another operation was waited out. */
   waitedForOther: boolean;
+  /**
+   * Set when the stack already exists in REVIEW_IN_PROGRESS (someone's change set, never executed):
+   * a CREATE change set goes onto it, but the stack is not this run's to delete if that fails.
+   */
+  inReview?: boolean;
 }
 
 /** A stack state the action will not deploy over; the message says how to get out of it. */
@@ -106,7 +111,7 @@ export async function preflight(
 
     if (status === "REVIEW_IN_PROGRESS") {
       // A change set was made but never executed: nothing exists yet, so this is a new stack.
-      return { stack: undefined, recreated, waitedForOther };
+      return { stack: undefined, recreated, waitedForOther, inReview: true };
     }
     if (!isTerminalStatus(status)) {
       runtime.log(

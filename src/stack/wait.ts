@@ -1,12 +1,16 @@
 import { DescribeStacksCommand, type Stack } from "@aws-sdk/client-cloudformation";
 import { describeAwsError, errorCode, isRetryable, isStackMissing } from "../aws/errors";
-import { formatEvent, type StackEventPoller, type StackEventRecord } from "./events";
+import { formatEvent, isOwnEvent, type StackEventPoller, type StackEventRecord } from "./events";
 import type { CfnClient, Runtime } from "./runtime";
 
 /**
- * Waits for a stack operation to end, streaming its events. Polls fast at first and backs off
- * with jitter, so short updates finish promptly and long ones cost few calls; throttling and 5xx
- * answers only delay the next poll. Running past the deadline is reported, never ignored.
+ * Waits for a stack operation to end, streaming its events. Each round makes one call, and rounds
+ * alternate between DescribeStackEvents and DescribeStacks: either one can see the end (the stack's
+ * own final event, or its status), so the end is seen within one round while each is read only every
+ * other round. At the default one-second round that is one pair of calls per two seconds, and the
+ * end of an operation is noticed within about a second. Throttling and 5xx answers stretch the rounds
+ * (backing off until an answer comes through) and never fail the wait. Running past the deadline is
+ * reported, never ignored.
  */
 
 /** Statuses at which no operation is running. REVIEW_IN_PROGRESS waits for a change set, not for AWS. */
@@ -20,6 +24,7 @@ export function isSuccessStatus(status: string): boolean {
   return SUCCESS.has(status);
 }
 
+/** Poll timing: `initialMs` between rounds, growing by `factor` (up to `maxMs`) while AWS answers with errors. */
 export interface Backoff {
   initialMs: number;
   maxMs: number;
@@ -28,7 +33,7 @@ export interface Backoff {
 
 export const DEFAULT_BACKOFF: Backoff = { initialMs: 1_000, maxMs: 10_000, factor: 1.5 };
 
-/** The pause before poll number `round` (0-based), spread ±20% so parallel runs do not poll in step. */
+/** The pause after `round` consecutive unanswered polls (0: all well), spread ±20% so parallel runs do not poll in step. */
 export function pollDelay(round: number, backoff: Backoff, random: () => number): number {
   const base = Math.min(backoff.maxMs, backoff.initialMs * backoff.factor ** round);
   return Math.round(base * (0.8 + 0.4 * random()));
@@ -50,8 +55,18 @@ export interface WaitResult {
   timedOut: boolean;
   /** Events streamed during this wait, oldest first. */
   events: StackEventRecord[];
-  /** Poll rounds made (each one DescribeStacks, plus DescribeStackEvents when streaming). */
+  /** Poll rounds made (each one call: DescribeStackEvents and DescribeStacks alternately when streaming). */
   rounds: number;
+}
+
+/** The root stack's own event saying an operation ended (REVIEW_IN_PROGRESS only starts one). */
+function isFinalOwnEvent(event: StackEventRecord): boolean {
+  return (
+    event.parentPath.length === 0 &&
+    isOwnEvent(event) &&
+    isTerminalStatus(event.status) &&
+    event.status !== "REVIEW_IN_PROGRESS"
+  );
 }
 
 export async function waitForStack(
@@ -61,49 +76,75 @@ export async function waitForStack(
 ): Promise<WaitResult> {
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
   const random = runtime.random ?? Math.random;
+  const poller = options.poller;
   const events: StackEventRecord[] = [];
   let rounds = 0;
-  let troubled = false;
+  /** Consecutive polls that AWS did not answer; each one stretches the next pause. */
+  let trouble = 0;
   let lastStatus: string | undefined;
+  let stack: Stack | undefined;
+  /** Set while DescribeStacks goes unanswered, so the trouble is logged once per spell. */
+  let describeTroubled = false;
 
-  const stream = async (): Promise<void> => {
-    if (!options.poller) return;
+  /** Streams new events; true when they include the stack's final event. Undefined when not answered. */
+  const stream = async (): Promise<boolean | undefined> => {
+    if (!poller) return false;
     try {
-      const fresh = await options.poller.poll();
+      const fresh = await poller.poll();
       for (const event of fresh) runtime.log(formatEvent(event));
       events.push(...fresh);
+      return fresh.some(isFinalOwnEvent);
     } catch (error) {
-      // Events are for people; a throttled read is caught up on the next round.
+      // Events are for people; a throttled read is caught up on a later round.
       if (!isRetryable(error))
         throw describeAwsError(error, { action: "cloudformation:DescribeStackEvents" });
+      return undefined;
+    }
+  };
+
+  /** The stack's status, or undefined when AWS did not answer. */
+  const read = async (): Promise<string | undefined> => {
+    try {
+      const response = await cfn.send(new DescribeStacksCommand({ StackName: options.stack }));
+      stack = response.Stacks?.[0];
+      lastStatus = stack?.StackStatus ?? "DELETE_COMPLETE";
+      describeTroubled = false;
+      return lastStatus;
+    } catch (error) {
+      if (isStackMissing(error)) {
+        stack = undefined;
+        lastStatus = "DELETE_COMPLETE";
+        return lastStatus;
+      }
+      if (!isRetryable(error)) {
+        throw describeAwsError(error, { action: "cloudformation:DescribeStacks", stackName: options.stack });
+      }
+      if (!describeTroubled) {
+        runtime.log(
+          `AWS answered DescribeStacks with ${errorCode(error) ?? "an error"}; retrying with backoff.`,
+        );
+      }
+      describeTroubled = true;
+      return undefined;
     }
   };
 
   for (;;) {
-    let stack: Stack | undefined;
+    let answered: boolean;
     let status: string | undefined;
-    try {
-      const response = await cfn.send(new DescribeStacksCommand({ StackName: options.stack }));
-      stack = response.Stacks?.[0];
-      status = stack?.StackStatus ?? "DELETE_COMPLETE";
-      lastStatus = status;
-      troubled = false;
-    } catch (error) {
-      if (isStackMissing(error)) {
-        status = "DELETE_COMPLETE";
-      } else if (isRetryable(error)) {
-        if (!troubled) {
-          runtime.log(
-            `AWS answered DescribeStacks with ${errorCode(error) ?? "an error"}; retrying with backoff.`,
-          );
-        }
-        troubled = true;
-      } else {
-        throw describeAwsError(error, { action: "cloudformation:DescribeStacks", stackName: options.stack });
-      }
+    if (!poller || rounds % 2 === 1) {
+      status = await read();
+      answered = status !== undefined;
+      // The last events are streamed before returning, so the log and the diagnosis miss none.
+      if (status !== undefined && isTerminalStatus(status) && poller) await stream();
+    } else {
+      const ended = await stream();
+      answered = ended !== undefined;
+      // The final event says the operation ended; the stack itself (status, outputs) is read at once.
+      if (ended) status = await read();
     }
     rounds++;
-    await stream();
+    trouble = answered ? 0 : trouble + 1;
     if (status !== undefined && isTerminalStatus(status)) {
       return { status, stack, timedOut: false, events, rounds };
     }
@@ -111,6 +152,6 @@ export async function waitForStack(
     if (now >= options.deadline) {
       return { status: status ?? lastStatus ?? "UNKNOWN", stack, timedOut: true, events, rounds };
     }
-    await runtime.sleep(Math.min(pollDelay(rounds - 1, backoff, random), options.deadline - now));
+    await runtime.sleep(Math.min(pollDelay(trouble, backoff, random), options.deadline - now));
   }
 }

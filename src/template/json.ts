@@ -145,21 +145,8 @@ class JsonParser {
           parseFinding(this.file, duplicateKeyMessage(key, first.keyRange.start.line), keyRange),
         );
       }
-      this.skipSpace();
-      const sep = src.charCodeAt(this.pos);
-      if (sep === 125) {
-        this.pos++;
+      if (this.closeOrComma(125 /* } */, start)) {
         return { kind: "map", entries, range: this.lines.range(start, this.pos) };
-      }
-      if (sep !== 44 /* , */) {
-        if (this.pos >= src.length) this.fail("Unclosed object: expected '}'", start);
-        this.fail("Expected ',' or '}' in object", this.pos);
-      }
-      const comma = this.pos;
-      this.pos++;
-      this.skipSpace();
-      if (src.charCodeAt(this.pos) === 125) {
-        this.fail("Trailing comma is not allowed in JSON", comma);
       }
     }
   }
@@ -177,23 +164,34 @@ class JsonParser {
     for (;;) {
       if (this.pos >= src.length) this.fail("Unclosed array: expected ']'", start);
       items.push(this.value());
-      this.skipSpace();
-      const sep = src.charCodeAt(this.pos);
-      if (sep === 93) {
-        this.pos++;
+      if (this.closeOrComma(93 /* ] */, start)) {
         return { kind: "seq", items, range: this.lines.range(start, this.pos) };
       }
-      if (sep !== 44) {
-        if (this.pos >= src.length) this.fail("Unclosed array: expected ']'", start);
-        this.fail("Expected ',' or ']' in array", this.pos);
-      }
-      const comma = this.pos;
-      this.pos++;
-      this.skipSpace();
-      if (src.charCodeAt(this.pos) === 93) {
-        this.fail("Trailing comma is not allowed in JSON", comma);
-      }
     }
+  }
+
+  /**
+   * After an object member or an array item: steps over the closing bracket and returns true, or
+   * over the comma and returns false. `open` is where the object or array began.
+   */
+  private closeOrComma(close: 93 | 125, open: number): boolean {
+    const src = this.src;
+    this.skipSpace();
+    const sep = src.charCodeAt(this.pos);
+    if (sep === close) {
+      this.pos++;
+      return true;
+    }
+    if (sep !== 44 /* , */) {
+      const [what, bracket] = close === 125 ? ["object", "}"] : ["array", "]"];
+      if (this.pos >= src.length) this.fail(`Unclosed ${what}: expected '${bracket}'`, open);
+      this.fail(`Expected ',' or '${bracket}' in ${what}`, this.pos);
+    }
+    const comma = this.pos;
+    this.pos++;
+    this.skipSpace();
+    if (src.charCodeAt(this.pos) === close) this.fail("Trailing comma is not allowed in JSON", comma);
+    return false;
   }
 
   /** Reads a string whose opening quote is at `pos`; leaves `pos` after the closing quote. */

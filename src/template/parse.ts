@@ -36,6 +36,7 @@ function detectFormat(source: string, file: string): "json" | "yaml" {
   return first?.[0] === "{" ? "json" : "yaml";
 }
 
+/** The entry for `key` when `node` is a mapping that has one. */
 export function mapGet(node: Node | undefined, key: string): MapEntry | undefined {
   if (node?.kind !== "map") return undefined;
   for (const entry of node.entries) {

@@ -5,7 +5,8 @@
  * preprocessor directive where a string is expected) from failing every run.
  */
 import type { Finding, MapEntry, Node, Position, Range } from "./model";
-import { isString, mapGet, type TemplateIndex } from "./rules/template-index";
+import { mapGet } from "./parse";
+import { isString, type TemplateIndex } from "./rules/template-index";
 
 export interface Suppression {
   /** Rule ids or id prefixes. */

@@ -21,12 +21,17 @@ export function isIgnored(ruleId: string, ignoreRules: readonly string[] | undef
   return !!ignoreRules?.some((prefix) => ruleId.startsWith(prefix));
 }
 
+/** Code-unit order: stable everywhere, and unlike localeCompare it loads no collation data at start-up. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 export function compareFindings(a: Finding, b: Finding): number {
   return (
     a.range.start.line - b.range.start.line ||
     a.range.start.column - b.range.start.column ||
-    a.ruleId.localeCompare(b.ruleId) ||
-    a.message.localeCompare(b.message)
+    compareText(a.ruleId, b.ruleId) ||
+    compareText(a.message, b.message)
   );
 }
 

@@ -266,6 +266,65 @@ describe("deploy action bundle", () => {
     expect(JSON.parse(run.outputs["changes-json"])).toHaveLength(1);
   });
 
+  it("shows the IAM and security-group changes of an update in the comment", async () => {
+    await start();
+    const base = TEMPLATE.replace(
+      "Outputs:",
+      `  Role:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Principal: { Service: lambda.amazonaws.com }
+            Action: sts:AssumeRole
+  Web:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: shop web tier
+Outputs:`,
+    );
+    writeFileSync(join(workspace, "template.yaml"), base);
+    expect((await deploy()).exitCode).toBe(0);
+
+    writeFileSync(
+      join(workspace, "template.yaml"),
+      base.replace(
+        "Outputs:",
+        `  UploadAccess:
+    Type: AWS::IAM::Policy
+    Properties:
+      PolicyName: uploads
+      Roles: [!Ref Role]
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Action: s3:PutObject
+            Resource: !Sub "\\${Bucket.Arn}/*"
+  WebHttps:
+    Type: AWS::EC2::SecurityGroupIngress
+    Properties:
+      GroupId: !GetAtt Web.GroupId
+      IpProtocol: tcp
+      FromPort: 443
+      ToPort: 443
+      CidrIp: 0.0.0.0/0
+Outputs:`,
+      ),
+    );
+    const run = await deploy();
+    expect(run.exitCode, run.stdout).toBe(0);
+    expect(run.stdout).not.toContain("could not be worked out");
+    const [comment] = ourComments();
+    expect(comment).toContain("**IAM statement changes**");
+    expect(comment).toMatch(/\| \+ \| \$\{Bucket\.Arn\}\/\* \| Allow \| s3:PutObject \| AWS:\$\{Role\} \|/);
+    expect(comment).toContain("**Security group changes**");
+    expect(comment).toMatch(/\| \+ \| \$\{Web\.GroupId\} \| In \| TCP 443 \| Everyone \(IPv4\) \|/);
+    expect(comment).toContain("This change broadens permissions or opens network access.");
+  });
+
   it("rides out a throttling storm", async () => {
     await start();
     aws.inject.throttle({ service: "cloudformation", action: "DescribeStacks" }, 2);
@@ -330,6 +389,50 @@ Outputs:`,
       "needs CAPABILITY_NAMED_IAM, which the capabilities input does not grant.",
     );
     expect(aws.callsOf("cloudformation", "ExecuteChangeSet")).toHaveLength(0);
+  });
+
+  it("leaves no empty REVIEW_IN_PROGRESS stack behind when the first change set fails", async () => {
+    await start();
+    // With a Transform, CloudFormation accepts the change set and fails it after processing, so the
+    // stack it made for the change set already exists when the failure is known.
+    writeFileSync(
+      join(workspace, "template.yaml"),
+      `Transform: AWS::Serverless-2016-10-31\n${TEMPLATE}`.replace(
+        "Outputs:",
+        `  Role:
+    Type: AWS::IAM::Role
+    Properties:
+      RoleName: shop-preview-role
+      AssumeRolePolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Principal: { Service: lambda.amazonaws.com }
+            Action: sts:AssumeRole
+Outputs:`,
+      ),
+    );
+    const run = await deploy();
+    expect(run.exitCode, run.stdout).toBe(1);
+    expect(run.stdout).toContain("::error::Change set preview-stacks-4242-1 for stack shop-pr-12 failed:");
+    expect(run.stdout).toContain("CAPABILITY_NAMED_IAM");
+    expect(run.stdout).toContain(
+      "Deleted the empty stack shop-pr-12 that the failed change set had created (REVIEW_IN_PROGRESS).",
+    );
+    expect(aws.callsOf("cloudformation", "ExecuteChangeSet")).toHaveLength(0);
+    expect(aws.callsOf("cloudformation", "DeleteChangeSet")).toHaveLength(1);
+    expect(aws.callsOf("cloudformation", "DeleteStack")).toHaveLength(1);
+
+    const cfn = cfnClient();
+    await expect(cfn.send(new DescribeStacksCommand({ StackName: STACK }))).rejects.toThrow(
+      "Stack with id shop-pr-12 does not exist",
+    );
+    cfn.destroy();
+    aws.tick();
+    expect(
+      [...aws.state.cloudformation.stacks.values()].filter((s) => s.stackName === STACK).map((s) => s.status),
+    ).toEqual(["DELETE_COMPLETE"]);
+    expect(aws.state.cloudformation.changeSets.size).toBe(0);
   });
 
   it("reports a GitHub outage as warnings and still passes the deploy", async () => {

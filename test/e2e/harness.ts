@@ -13,7 +13,10 @@ import { join, resolve } from "node:path";
 import { parse } from "yaml";
 import { DEFAULT_REPOSITORY, pushEvent, type WorkflowEvent } from "./events";
 
-export const ROOT = resolve(import.meta.dirname ?? new URL(".", import.meta.url).pathname, "../..");
+/** The project root; a bundled copy of this harness (the demo) is told where it is. */
+export const ROOT =
+  process.env.PREVIEW_STACKS_ROOT ??
+  resolve(import.meta.dirname ?? new URL(".", import.meta.url).pathname, "../..");
 
 export interface RunActionOptions {
   /** Sub-action folder name under actions/ ("validate", "deploy", ...), or "." for the root action. */

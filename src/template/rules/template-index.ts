@@ -4,8 +4,20 @@
  * with the place it was written. Rules read this instead of walking the tree themselves.
  */
 import type { MapEntry, MapNode, Node, ParsedTemplate, Range, ScalarNode } from "../model";
+import { mapGet } from "../parse";
 
 export const SAM_TRANSFORM = "AWS::Serverless-2016-10-31";
+
+/** The CloudFormation User Guide, which rules cite as their source. */
+export const USER_GUIDE = "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide";
+
+/**
+ * `Fn::ForEach::<Loop>` keys (AWS::LanguageExtensions) expand into resources, properties, outputs
+ * or conditions at deploy time, so their names are templates rather than logical ids.
+ */
+export function isForEachKey(key: string): boolean {
+  return key.startsWith("Fn::ForEach::");
+}
 
 export const PSEUDO_PARAMETERS = new Set([
   "AWS::AccountId",
@@ -94,12 +106,6 @@ export interface TemplateIndex {
   sam: boolean;
   transforms: string[];
   references: Reference[];
-}
-
-export function mapGet(node: Node | undefined, key: string): MapEntry | undefined {
-  if (node?.kind !== "map") return undefined;
-  for (const entry of node.entries) if (entry.key === key) return entry;
-  return undefined;
 }
 
 /** The intrinsic function a node is, when it is a one-entry mapping with an intrinsic key. */
@@ -248,24 +254,23 @@ function collectReferences(index: TemplateIndex): void {
     for (const entry of node.entries) visit(entry.value, from);
   };
 
+  /** The Condition attribute of a resource or output names a condition. */
+  const conditionAttribute = (value: ScalarNode & { value: string }, from: Reference["from"]) => {
+    refs.push({ kind: "Condition", target: value.value, range: value.range, from, node: value });
+  };
+
   for (const [name, section] of index.sections) {
     if (!section.map) continue;
     if (name === "Resources") {
       for (const entry of section.map.entries) {
-        if (entry.key.startsWith("Fn::ForEach::")) visit(entry.value, ["Resources", entry.key]);
+        if (isForEachKey(entry.key)) visit(entry.value, ["Resources", entry.key]);
       }
       for (const resource of index.resources.values()) {
         const from: Reference["from"] = ["Resources", resource.name];
         if (!resource.body) continue;
         for (const entry of resource.body.entries) {
           if (entry.key === "Condition" && isString(entry.value)) {
-            refs.push({
-              kind: "Condition",
-              target: entry.value.value,
-              range: entry.value.range,
-              from,
-              node: entry.value,
-            });
+            conditionAttribute(entry.value, from);
           } else if (entry.key === "DependsOn") {
             // DependsOn names resources but is not a Ref; rules read it from ResourceInfo.dependsOn.
           } else {
@@ -279,13 +284,7 @@ function collectReferences(index: TemplateIndex): void {
         if (output.value.kind !== "map") continue;
         for (const entry of output.value.entries) {
           if (entry.key === "Condition" && isString(entry.value)) {
-            refs.push({
-              kind: "Condition",
-              target: entry.value.value,
-              range: entry.value.range,
-              from,
-              node: entry.value,
-            });
+            conditionAttribute(entry.value, from);
           } else visit(entry.value, from);
         }
       }
@@ -317,7 +316,7 @@ export function indexTemplate(parsed: ParsedTemplate, root: MapNode): TemplateIn
   const resources = new Map<string, ResourceInfo>();
   for (const [name, entry] of items("Resources")) {
     // A Fn::ForEach loop of the language extensions transform is not a resource itself.
-    if (name.startsWith("Fn::ForEach::")) continue;
+    if (isForEachKey(name)) continue;
     const body = entry.value.kind === "map" ? entry.value : undefined;
     const typeEntry = mapGet(body, "Type");
     resources.set(name, {

@@ -9,6 +9,7 @@ import {
   DescribeStacksCommand,
   ExecuteChangeSetCommand,
   GetTemplateCommand,
+  ListChangeSetsCommand,
   type Stack,
   type StackStatus,
   UpdateTerminationProtectionCommand,
@@ -386,20 +387,85 @@ describe("deployStack: failures", () => {
     expect(result.awsCalls).toBe(0);
   });
 
-  it("deletes a change set that CloudFormation could not create, and names the resource's line", async () => {
-    cfnMock.on(DescribeStacksCommand).rejects(missingStack());
+  function failedCreateChangeSet() {
     cfnMock.on(CreateChangeSetCommand).resolves({ Id: CHANGE_SET_ID, StackId: STACK_ID });
     cfnMock.on(DescribeChangeSetCommand).resolves({
       Status: "FAILED",
       StatusReason: "Template error: instance of Fn::GetAtt references undefined attribute Queue.Nope",
     });
     cfnMock.on(DeleteChangeSetCommand).resolves({});
+    cfnMock.on(DeleteStackCommand).resolves({});
+  }
 
-    const result = await deployStack(baseOptions(), baseDeps(fakeTime(), []));
+  it("deletes a failed CREATE change set and the empty stack it made, and names the resource's line", async () => {
+    cfnMock
+      .on(DescribeStacksCommand)
+      .rejectsOnce(missingStack())
+      .resolves({ Stacks: [stack("REVIEW_IN_PROGRESS", { Outputs: [] })] });
+    cfnMock.on(ListChangeSetsCommand).resolves({ Summaries: [] });
+    failedCreateChangeSet();
+    const lines: string[] = [];
+
+    const result = await deployStack(baseOptions(), baseDeps(fakeTime(), lines));
 
     expect(result.failure?.kind).toBe("change-set");
     expect(result.failure?.location).toEqual({ file: "template.yaml", line: 9 });
+    expect(cfnMock.commandCalls(DeleteChangeSetCommand).map((c) => c.args[0].input)).toEqual([
+      { ChangeSetName: CHANGE_SET_ID, StackName: "app-pr-7" },
+    ]);
+    // By id, after the change set is gone, and only once it is known to be still unexecuted.
+    expect(cfnMock.commandCalls(DeleteStackCommand).map((c) => c.args[0].input)).toEqual([
+      { StackName: STACK_ID },
+    ]);
+    expect(cfnMock.commandCalls(DescribeStacksCommand).at(-1)?.args[0].input).toEqual({
+      StackName: STACK_ID,
+    });
+    expect(lines).toContain(
+      "Deleted the empty stack app-pr-7 that the failed change set had created (REVIEW_IN_PROGRESS).",
+    );
+  });
+
+  it("leaves a REVIEW_IN_PROGRESS stack it did not create, or one another change set waits on", async () => {
+    // Someone's change set was waiting on the stack before this run.
+    cfnMock.on(DescribeStacksCommand).resolves({ Stacks: [stack("REVIEW_IN_PROGRESS", { Outputs: [] })] });
+    cfnMock.on(ListChangeSetsCommand).resolves({ Summaries: [] });
+    failedCreateChangeSet();
+    const theirs = await deployStack(baseOptions(), baseDeps(fakeTime(), []));
+    expect(theirs.failure?.kind).toBe("change-set");
     expect(cfnMock.commandCalls(DeleteChangeSetCommand)).toHaveLength(1);
+    expect(cfnMock.commandCalls(DeleteStackCommand)).toHaveLength(0);
+
+    // A stack this run created, on which another change set appeared meanwhile.
+    cfnMock.reset();
+    cfnMock
+      .on(DescribeStacksCommand)
+      .rejectsOnce(missingStack())
+      .resolves({ Stacks: [stack("REVIEW_IN_PROGRESS", { Outputs: [] })] });
+    cfnMock.on(ListChangeSetsCommand).resolves({ Summaries: [{ ChangeSetName: "other-run" }] });
+    failedCreateChangeSet();
+    const shared = await deployStack(baseOptions(), baseDeps(fakeTime(), []));
+    expect(shared.failure?.kind).toBe("change-set");
+    expect(cfnMock.commandCalls(DeleteStackCommand)).toHaveLength(0);
+  });
+
+  it("deletes the empty stack when waiting for its CREATE change set fails outright", async () => {
+    cfnMock
+      .on(DescribeStacksCommand)
+      .rejectsOnce(missingStack())
+      .resolves({ Stacks: [stack("REVIEW_IN_PROGRESS", { Outputs: [] })] });
+    cfnMock.on(ListChangeSetsCommand).resolves({ Summaries: [] });
+    failedCreateChangeSet();
+    cfnMock
+      .on(DescribeChangeSetCommand)
+      .rejects(
+        awsError("AccessDenied", "User is not authorized to perform: cloudformation:DescribeChangeSet"),
+      );
+
+    const result = await deployStack(baseOptions(), baseDeps(fakeTime(), []));
+
+    expect(result.ok).toBe(false);
+    expect(cfnMock.commandCalls(DeleteChangeSetCommand)).toHaveLength(1);
+    expect(cfnMock.commandCalls(DeleteStackCommand)).toHaveLength(1);
   });
 });
 
@@ -454,10 +520,12 @@ describe("deployStack: preflight", () => {
     cfnMock
       .on(DescribeStacksCommand)
       .resolvesOnce({ Stacks: [stack("UPDATE_IN_PROGRESS")] })
-      .resolvesOnce({ Stacks: [stack("UPDATE_IN_PROGRESS")] })
       .resolvesOnce({ Stacks: [stack("UPDATE_COMPLETE_CLEANUP_IN_PROGRESS")] })
       .resolves({ Stacks: [stack("UPDATE_COMPLETE")] });
-    cfnMock.on(DescribeStackEventsCommand).resolves({ StackEvents: [] });
+    cfnMock
+      .on(DescribeStackEventsCommand)
+      .resolvesOnce({ StackEvents: [] })
+      .resolves({ StackEvents: [event("done", 2, "app-pr-7", "UPDATE_COMPLETE")] });
     cfnMock.on(GetTemplateCommand).resolves({ TemplateBody: TEMPLATE });
 
     const result = await deployStack(baseOptions(), baseDeps(time, lines));
@@ -467,8 +535,9 @@ describe("deployStack: preflight", () => {
     expect(lines[0]).toBe(
       "Stack app-pr-7 is UPDATE_IN_PROGRESS: another operation is running. Waiting for it to finish before deploying.",
     );
-    // Backoff from 1 s by 1.5x (jitter at its midpoint): 1 s, 1.5 s.
-    expect(time.sleeps).toEqual([1000, 1500]);
+    // Events, then the stack, a second apart (jitter at its midpoint); the final event ends the wait.
+    expect(time.sleeps).toEqual([1000, 1000]);
+    expect(lines).toContain("10:00:02  app-pr-7  AWS::CloudFormation::Stack  UPDATE_COMPLETE");
   });
 });
 

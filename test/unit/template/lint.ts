@@ -21,3 +21,8 @@ export function lint(source: string, options: LintOptions = {}): Finding[] {
 export function brief(findings: Finding[]): string[] {
   return findings.map((f) => `${f.ruleId} ${f.range.start.line}:${f.range.start.column}`);
 }
+
+/** A YAML template from its lines, one argument a line, so each fixture line reads as written. */
+export function yaml(...lines: string[]): string {
+  return `${lines.join("\n")}\n`;
+}

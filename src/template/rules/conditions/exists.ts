@@ -1,7 +1,7 @@
 import { didYouMean } from "../../suggest";
 import type { Rule } from "../rule";
-import { hasOpaqueTransform, isForEachKey } from "../template/names";
-import { intrinsicName } from "../template-index";
+import { hasOpaqueTransform } from "../template/names";
+import { intrinsicName, isForEachKey } from "../template-index";
 import { CONDITIONS_PAGE } from "./walk";
 
 /** Names a language-extension loop fills in (`${Env}` or `&{Env}`) are only known after it runs. */

@@ -1,5 +1,6 @@
 import type { Node } from "../../model";
 import type { Report, Rule } from "../rule";
+import { plural } from "../template/names";
 import { kindName } from "../template/scalars";
 import { intrinsicName, isString } from "../template-index";
 import { CONDITION_FUNCTIONS_PAGE } from "./walk";
@@ -15,7 +16,7 @@ function checkIf(node: Node, report: Report): void {
     return;
   }
   if (arg.items.length !== 3) {
-    report(arg, `${shape}; found ${arg.items.length} item${arg.items.length === 1 ? "" : "s"}`);
+    report(arg, `${shape}; found ${plural(arg.items.length, "item")}`);
   }
   const first = arg.items[0];
   if (first && !isString(first)) {

@@ -4,7 +4,7 @@
  */
 import type { MapNode, Node } from "../../model";
 import { namedEntries } from "../template/names";
-import type { TemplateIndex } from "../template-index";
+import { type TemplateIndex, USER_GUIDE } from "../template-index";
 
 export const CONDITION_FUNCTIONS = new Set(["Fn::And", "Fn::Or", "Fn::Not", "Fn::Equals", "Condition"]);
 
@@ -42,7 +42,5 @@ export function conditionCalls(template: TemplateIndex): ConditionCall[] {
   return calls;
 }
 
-export const CONDITIONS_PAGE =
-  "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/conditions-section-structure.html";
-export const CONDITION_FUNCTIONS_PAGE =
-  "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-conditions.html";
+export const CONDITIONS_PAGE = `${USER_GUIDE}/conditions-section-structure.html`;
+export const CONDITION_FUNCTIONS_PAGE = `${USER_GUIDE}/intrinsic-function-reference-conditions.html`;

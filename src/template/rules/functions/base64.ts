@@ -1,4 +1,5 @@
 import type { Rule } from "../rule";
+import { USER_GUIDE } from "../template-index";
 import { callsOf } from "./calls";
 import { checkSlot, type Slot } from "./slots";
 
@@ -28,8 +29,7 @@ export const base64Rule: Rule = {
   severity: "error",
   shortDescription: "Base64 validation of parameters",
   description: "Fn::Base64 takes a string, or a function that returns one.",
-  source:
-    "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-base64.html",
+  source: `${USER_GUIDE}/intrinsic-function-reference-base64.html`,
   tags: ["functions", "base64"],
   check({ template, report }) {
     for (const call of callsOf(template, "Fn::Base64")) checkSlot(call.arg, VALUE, report);

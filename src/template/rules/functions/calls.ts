@@ -4,7 +4,7 @@
  * their own rule when the walk reaches them.
  */
 import type { MapEntry, MapNode, Node } from "../../model";
-import { INTRINSIC_FUNCTIONS, type TemplateIndex } from "../template-index";
+import { INTRINSIC_FUNCTIONS, isForEachKey, type TemplateIndex } from "../template-index";
 
 export const LANGUAGE_EXTENSIONS = "AWS::LanguageExtensions";
 
@@ -43,7 +43,7 @@ export function functionName(node: Node | undefined): string | undefined {
   if (node?.kind !== "map" || node.entries.length !== 1) return undefined;
   const key = node.entries[0].key;
   if (KNOWN_FUNCTIONS.has(key)) return key;
-  if (key.startsWith("Fn::") && !key.startsWith("Fn::ForEach::")) return key;
+  if (key.startsWith("Fn::") && !isForEachKey(key)) return key;
   return undefined;
 }
 
@@ -140,11 +140,7 @@ export interface ForEachParts {
 
 /** `Fn::ForEach::Name: [Identifier, Collection, OutputTemplate]` of the language extensions. */
 export function forEachParts(entry: MapEntry): ForEachParts | undefined {
-  if (
-    !entry.key.startsWith("Fn::ForEach::") ||
-    entry.value.kind !== "seq" ||
-    entry.value.items.length !== 3
-  ) {
+  if (!isForEachKey(entry.key) || entry.value.kind !== "seq" || entry.value.items.length !== 3) {
     return undefined;
   }
   const [identifier, collection, body] = entry.value.items;

@@ -1,6 +1,6 @@
 import type { Node } from "../../model";
 import type { Report, Rule } from "../rule";
-import { isString } from "../template-index";
+import { isString, USER_GUIDE } from "../template-index";
 import { callsOf } from "./calls";
 import { checkArity, checkSlot, integerValue, type Slot } from "./slots";
 
@@ -29,8 +29,7 @@ export const cidrRule: Rule = {
   shortDescription: "Cidr validation of parameters",
   description:
     "Fn::Cidr takes [ipBlock, count, cidrBits]: a CIDR block, a count of subnets from 1 to 256 and a subnet mask size in bits.",
-  source:
-    "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-cidr.html",
+  source: `${USER_GUIDE}/intrinsic-function-reference-cidr.html`,
   tags: ["functions", "cidr"],
   check({ template, report }) {
     for (const call of callsOf(template, "Fn::Cidr")) {

@@ -1,7 +1,8 @@
 import type { MapNode, Node } from "../../model";
+import { mapGet } from "../../parse";
 import { didYouMean } from "../../suggest";
 import type { Rule } from "../rule";
-import { mapGet } from "../template-index";
+import { USER_GUIDE } from "../template-index";
 import { callsOf, hasLoopPlaceholder, usesLanguageExtensions } from "./calls";
 import { checkArity, checkSlot, type Slot } from "./slots";
 
@@ -23,8 +24,7 @@ export const findInMapRule: Rule = {
   shortDescription: "FindInMap validation of configuration",
   description:
     "Fn::FindInMap takes [MapName, TopLevelKey, SecondLevelKey]; the mapping must exist and, where the keys are literal, hold them.",
-  source:
-    "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-findinmap.html",
+  source: `${USER_GUIDE}/intrinsic-function-reference-findinmap.html`,
   tags: ["functions", "findinmap"],
   check({ template, report }) {
     const extensions = usesLanguageExtensions(template);

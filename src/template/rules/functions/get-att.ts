@@ -1,6 +1,6 @@
 import type { Node } from "../../model";
 import type { Rule } from "../rule";
-import { isString } from "../template-index";
+import { isString, USER_GUIDE } from "../template-index";
 import { callsOf, hasLoopPlaceholder, usesLanguageExtensions } from "./calls";
 import { attributeProblem, templateNames } from "./names";
 import { checkSlot, describe, type Slot } from "./slots";
@@ -24,8 +24,7 @@ export const getAttRule: Rule = {
   shortDescription: "GetAtt validation of parameters",
   description:
     "Fn::GetAtt names a resource of the template and an attribute its resource type has (custom resources and nested stack outputs accept any).",
-  source:
-    "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-getatt.html",
+  source: `${USER_GUIDE}/intrinsic-function-reference-getatt.html`,
   tags: ["functions", "getatt"],
   check({ template, spec, report }) {
     const names = templateNames(template);

@@ -1,5 +1,5 @@
 import type { Rule } from "../rule";
-import { isString } from "../template-index";
+import { isString, USER_GUIDE } from "../template-index";
 import { callsOf, functionName } from "./calls";
 import { checkSlot, describe } from "./slots";
 
@@ -14,8 +14,7 @@ export const getAzsRule: Rule = {
   severity: "error",
   shortDescription: "GetAz validation of parameters",
   description: "Fn::GetAZs takes a Region name, an empty string (the stack's Region) or a Ref.",
-  source:
-    "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-getavailabilityzones.html",
+  source: `${USER_GUIDE}/intrinsic-function-reference-getavailabilityzones.html`,
   tags: ["functions", "getazs"],
   check({ template, report }) {
     for (const call of callsOf(template, "Fn::GetAZs")) {

@@ -1,4 +1,5 @@
 import type { Rule } from "../rule";
+import { USER_GUIDE } from "../template-index";
 import { callsOf } from "./calls";
 import { checkSlot, type Slot } from "./slots";
 
@@ -14,8 +15,7 @@ export const importValueRule: Rule = {
   shortDescription: "ImportValue validation of parameters",
   description:
     "Fn::ImportValue takes an export name: a string, or one of the functions that can compute it (not Fn::GetAtt or Fn::ImportValue).",
-  source:
-    "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-importvalue.html",
+  source: `${USER_GUIDE}/intrinsic-function-reference-importvalue.html`,
   tags: ["functions", "importvalue"],
   check({ template, report }) {
     for (const call of callsOf(template, "Fn::ImportValue")) checkSlot(call.arg, EXPORT_NAME, report);

@@ -1,4 +1,5 @@
 import type { Rule } from "../rule";
+import { USER_GUIDE } from "../template-index";
 import { callsOf } from "./calls";
 import { checkArity, checkSlot, type Slot } from "./slots";
 
@@ -35,8 +36,7 @@ export const joinRule: Rule = {
   shortDescription: "Join validation of parameters",
   description:
     "Fn::Join takes [delimiter, list]: a literal delimiter and a list of strings (or functions returning strings), or a function returning a list.",
-  source:
-    "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-join.html",
+  source: `${USER_GUIDE}/intrinsic-function-reference-join.html`,
   tags: ["functions", "join"],
   check({ template, report }) {
     for (const call of callsOf(template, "Fn::Join")) {

@@ -4,9 +4,10 @@
  * does the resource exist and have that attribute.
  */
 import type { MapEntry } from "../../model";
+import { mapGet } from "../../parse";
 import type { SpecIndex } from "../../spec/types";
 import { didYouMean } from "../../suggest";
-import { isString, mapGet, PSEUDO_PARAMETERS, type TemplateIndex } from "../template-index";
+import { isForEachKey, isString, PSEUDO_PARAMETERS, type TemplateIndex } from "../template-index";
 import { forEachParts } from "./calls";
 import { samImplicitResources, samImplicitType } from "./sam-implicit";
 
@@ -40,7 +41,7 @@ export function templateNames(template: TemplateIndex): Names {
   // A module (`Type: Org::Service::Thing::MODULE`) expands to resources named after it.
   const modules: string[] = [];
   for (const [name, entry] of template.sections.get("Resources")?.items ?? []) {
-    if (name.startsWith("Fn::ForEach::")) collectLoopResources(entry, loops);
+    if (isForEachKey(name)) collectLoopResources(entry, loops);
   }
   for (const [name, resource] of template.resources) {
     declared.set(name, resource.type);
@@ -81,7 +82,7 @@ function collectLoopResources(entry: MapEntry, out: LoopResource[]): void {
   const loop = forEachParts(entry);
   if (loop?.body.kind !== "map") return;
   for (const output of loop.body.entries) {
-    if (output.key.startsWith("Fn::ForEach::")) {
+    if (isForEachKey(output.key)) {
       collectLoopResources(output, out);
       continue;
     }

@@ -1,6 +1,6 @@
 import { didYouMean } from "../../suggest";
 import type { Rule } from "../rule";
-import { isString, PSEUDO_PARAMETERS } from "../template-index";
+import { isString, PSEUDO_PARAMETERS, USER_GUIDE } from "../template-index";
 import { callsOf, functionName, hasLoopPlaceholder, usesLanguageExtensions } from "./calls";
 import { templateNames } from "./names";
 import { checkSlot, describe } from "./slots";
@@ -22,8 +22,7 @@ export const refRule: Rule = {
   shortDescription: "Ref validation of value",
   description:
     "Ref names a parameter, a resource or a pseudo parameter of the template (in SAM templates, also a resource SAM generates).",
-  source:
-    "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-ref.html",
+  source: `${USER_GUIDE}/intrinsic-function-reference-ref.html`,
   tags: ["functions", "ref"],
   check({ template, report }) {
     const names = templateNames(template);

@@ -8,7 +8,8 @@
  * and suffix.
  */
 import type { MapNode, Node } from "../../model";
-import { isString, mapGet, type TemplateIndex } from "../template-index";
+import { mapGet } from "../../parse";
+import { isString, type TemplateIndex } from "../template-index";
 
 export interface SamImplicit {
   /** Generated logical id → resource type, for the ids SAM derives deterministically. */

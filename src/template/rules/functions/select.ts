@@ -1,4 +1,5 @@
 import type { Rule } from "../rule";
+import { USER_GUIDE } from "../template-index";
 import { callsOf, KNOWN_FUNCTIONS, usesLanguageExtensions } from "./calls";
 import { checkArity, checkSlot, integerValue, type Slot } from "./slots";
 
@@ -16,8 +17,7 @@ export const selectRule: Rule = {
   shortDescription: "Select validation of parameters",
   description:
     "Fn::Select takes [index, list]: an integer index within the list, and a list or a function returning one.",
-  source:
-    "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-select.html",
+  source: `${USER_GUIDE}/intrinsic-function-reference-select.html`,
   tags: ["functions", "select"],
   check({ template, report }) {
     const index: Slot = {

@@ -6,6 +6,7 @@
 import type { Node } from "../../model";
 import { didYouMean } from "../../suggest";
 import type { Report } from "../rule";
+import { plural } from "../template/names";
 import { functionName, KNOWN_FUNCTIONS } from "./calls";
 
 export type Literal = "string" | "integer" | "list" | "any";
@@ -101,10 +102,7 @@ export function checkArity(
   report: Report,
 ): arg is Extract<Node, { kind: "seq" }> {
   if (arg.kind === "seq" && arg.items.length >= min && arg.items.length <= max) return true;
-  const got =
-    arg.kind === "seq"
-      ? `${arg.items.length} item${arg.items.length === 1 ? "" : "s"}`
-      : `a ${describe(arg)}`;
+  const got = arg.kind === "seq" ? plural(arg.items.length, "item") : `a ${describe(arg)}`;
   report(at, `${fn} needs ${shape}; got ${got}`);
   return false;
 }

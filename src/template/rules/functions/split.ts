@@ -1,4 +1,5 @@
 import type { Rule } from "../rule";
+import { USER_GUIDE } from "../template-index";
 import { callsOf } from "./calls";
 import { checkArity, checkSlot, type Slot } from "./slots";
 
@@ -27,8 +28,7 @@ export const splitRule: Rule = {
   shortDescription: "Split validation of parameters",
   description:
     "Fn::Split takes [delimiter, source]: a literal delimiter and a string or a function returning one.",
-  source:
-    "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-split.html",
+  source: `${USER_GUIDE}/intrinsic-function-reference-split.html`,
   tags: ["functions", "split"],
   check({ template, report }) {
     for (const call of callsOf(template, "Fn::Split")) {

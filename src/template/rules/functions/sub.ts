@@ -2,7 +2,7 @@ import type { Node, Range, ScalarNode } from "../../model";
 import type { SpecIndex } from "../../spec/types";
 import { didYouMean } from "../../suggest";
 import type { Report, Rule } from "../rule";
-import { isString, PSEUDO_PARAMETERS, parseSub, subRange } from "../template-index";
+import { isString, PSEUDO_PARAMETERS, parseSub, subRange, USER_GUIDE } from "../template-index";
 import { callsOf, type FunctionCall, functionName } from "./calls";
 import { attributeProblem, type Names, templateNames } from "./names";
 import { checkSlot, describe, type Slot } from "./slots";
@@ -36,8 +36,7 @@ export const subRule: Rule = {
   shortDescription: "Sub validation of parameters",
   description:
     "Fn::Sub takes a string or [string, {variables}]; every variable in the string names a parameter, resource, pseudo parameter, local variable or Resource.Attribute.",
-  source:
-    "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-sub.html",
+  source: `${USER_GUIDE}/intrinsic-function-reference-sub.html`,
   tags: ["functions", "sub"],
   check({ template, spec, report }) {
     const names = templateNames(template);

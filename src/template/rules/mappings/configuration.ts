@@ -1,8 +1,8 @@
 import type { Node } from "../../model";
 import type { Report, Rule } from "../rule";
-import { ALPHANUMERIC, namedEntries, USER_GUIDE } from "../template/names";
+import { ALPHANUMERIC, checkAlphanumeric, namedEntries } from "../template/names";
 import { kindName } from "../template/scalars";
-import { intrinsicName } from "../template-index";
+import { intrinsicName, USER_GUIDE } from "../template-index";
 
 const TOP_LEVEL_KEY = /^[A-Za-z0-9.-]+$/;
 
@@ -38,13 +38,7 @@ export const mappingConfiguration: Rule = {
   check({ template, report }) {
     for (const mapping of namedEntries(template.mappings)) {
       const name = mapping.key;
-      if (!ALPHANUMERIC.test(name)) {
-        report(
-          mapping.keyRange,
-          `Mapping name "${name}" must contain only letters and digits (A-Z, a-z, 0-9)`,
-          { path: ["Mappings", name] },
-        );
-      }
+      checkAlphanumeric(mapping, "Mapping name", ["Mappings", name], report);
       const body = mapping.value;
       if (isTransform(body)) continue;
       if (body.kind !== "map" || body.entries.length === 0) {

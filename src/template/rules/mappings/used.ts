@@ -1,5 +1,6 @@
 import type { Rule } from "../rule";
-import { hasOpaqueTransform, namedEntries, USER_GUIDE } from "../template/names";
+import { hasOpaqueTransform, namedEntries } from "../template/names";
+import { USER_GUIDE } from "../template-index";
 
 export const mappingUsed: Rule = {
   id: "W7001",

@@ -1,6 +1,6 @@
 import type { Rule } from "../rule";
-import { ALPHANUMERIC, namedEntries, USER_GUIDE } from "../template/names";
-import { intrinsicName } from "../template-index";
+import { checkAlphanumeric, namedEntries } from "../template/names";
+import { intrinsicName, USER_GUIDE } from "../template-index";
 
 const OUTPUT_KEYS = ["Value", "Description", "Export", "Condition"];
 
@@ -16,13 +16,7 @@ export const outputConfiguration: Rule = {
     for (const output of namedEntries(template.outputs)) {
       const name = output.key;
       const path = ["Outputs", name];
-      if (!ALPHANUMERIC.test(name)) {
-        report(
-          output.keyRange,
-          `Output logical id "${name}" must contain only letters and digits (A-Z, a-z, 0-9)`,
-          { path },
-        );
-      }
+      checkAlphanumeric(output, "Output logical id", path, report);
       if (output.value.kind !== "map") continue;
       for (const entry of output.value.entries) {
         if (!OUTPUT_KEYS.includes(entry.key)) {

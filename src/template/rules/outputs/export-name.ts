@@ -1,7 +1,8 @@
+import { mapGet } from "../../parse";
 import type { Rule } from "../rule";
-import { namedEntries, USER_GUIDE } from "../template/names";
+import { namedEntries } from "../template/names";
 import { isLiteralCollection } from "../template/scalars";
-import { mapGet } from "../template-index";
+import { USER_GUIDE } from "../template-index";
 
 export const outputExportName: Rule = {
   id: "E6102",

@@ -1,7 +1,8 @@
 import type { Node } from "../../model";
+import { mapGet } from "../../parse";
 import type { Rule } from "../rule";
-import { namedEntries, USER_GUIDE } from "../template/names";
-import { intrinsicName, isString, mapGet } from "../template-index";
+import { namedEntries } from "../template/names";
+import { intrinsicName, isString, USER_GUIDE } from "../template-index";
 
 /** A key equal for export names that always resolve to the same text, undefined otherwise. */
 function exportKey(node: Node): string | undefined {

@@ -1,6 +1,7 @@
+import { mapGet } from "../../parse";
 import type { Rule } from "../rule";
-import { namedEntries, USER_GUIDE } from "../template/names";
-import { intrinsicName, mapGet } from "../template-index";
+import { namedEntries } from "../template/names";
+import { intrinsicName, USER_GUIDE } from "../template-index";
 
 export const outputRequired: Rule = {
   id: "E6002",

@@ -1,7 +1,7 @@
 import type { Rule } from "../rule";
-import { namedEntries, USER_GUIDE } from "../template/names";
+import { namedEntries } from "../template/names";
 import { isLoose, kindName } from "../template/scalars";
-import { intrinsicName } from "../template-index";
+import { intrinsicName, USER_GUIDE } from "../template-index";
 
 export const outputType: Rule = {
   id: "E6003",

@@ -1,8 +1,8 @@
 import type { MapEntry, Node } from "../../model";
 import type { Report, Rule } from "../rule";
-import { ALPHANUMERIC, USER_GUIDE } from "../template/names";
+import { checkAlphanumeric } from "../template/names";
 import { isLoose, kindName, type LooseType } from "../template/scalars";
-import { isString } from "../template-index";
+import { isString, USER_GUIDE } from "../template-index";
 import { allowedKeysFor, PARAMETER_KEYS } from "./types";
 
 const VALUE_TYPES: Record<string, LooseType> = {
@@ -36,13 +36,7 @@ export const parameterConfiguration: Rule = {
   check({ template, report }) {
     for (const [name, parameter] of template.parameters) {
       const path = ["Parameters", name];
-      if (!ALPHANUMERIC.test(name)) {
-        report(
-          parameter.keyRange,
-          `Parameter logical id "${name}" must contain only letters and digits (A-Z, a-z, 0-9)`,
-          { path },
-        );
-      }
+      checkAlphanumeric(parameter, "Parameter logical id", path, report);
       const body = parameter.value;
       if (body.kind !== "map") {
         report(body, `Parameter ${name} must be a mapping with at least a Type (e.g. "Type: String")`, {

@@ -1,8 +1,8 @@
 import type { MapNode, Node } from "../../model";
+import { mapGet } from "../../parse";
 import type { Rule } from "../rule";
-import { USER_GUIDE } from "../template/names";
 import { numberOf } from "../template/scalars";
-import { isString, mapGet } from "../template-index";
+import { isString, USER_GUIDE } from "../template-index";
 import { isListType } from "./types";
 
 /**

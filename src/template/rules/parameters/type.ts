@@ -1,6 +1,6 @@
+import { mapGet } from "../../parse";
 import type { Rule } from "../rule";
-import { USER_GUIDE } from "../template/names";
-import { isString, mapGet } from "../template-index";
+import { isString, USER_GUIDE } from "../template-index";
 import { PARAMETER_TYPES } from "./types";
 
 export const parameterType: Rule = {

@@ -1,5 +1,6 @@
 import type { Rule } from "../rule";
-import { hasOpaqueTransform, USER_GUIDE } from "../template/names";
+import { hasOpaqueTransform } from "../template/names";
+import { USER_GUIDE } from "../template-index";
 
 export const parameterUsed: Rule = {
   id: "W2001",

@@ -1,7 +1,8 @@
 import type { Range } from "../../model";
+import { mapGet } from "../../parse";
 import type { Rule } from "../rule";
-import { isString, mapGet, type TemplateIndex } from "../template-index";
-import { realResources, USER_GUIDE } from "./shared";
+import { isString, type TemplateIndex, USER_GUIDE } from "../template-index";
+import { realResources } from "./shared";
 
 /**
  * Cycles are the strongly connected components of the dependency graph (Tarjan's algorithm,

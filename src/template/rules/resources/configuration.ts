@@ -1,8 +1,8 @@
 import type { Node } from "../../model";
 import { didYouMean } from "../../suggest";
 import type { Rule } from "../rule";
-import { intrinsicName, isString } from "../template-index";
-import { isCustomType, realResources, USER_GUIDE } from "./shared";
+import { intrinsicName, isString, USER_GUIDE } from "../template-index";
+import { isCustomType, realResources } from "./shared";
 
 const ATTRIBUTES = [
   "Type",

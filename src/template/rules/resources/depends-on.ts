@@ -2,8 +2,8 @@ import type { Node } from "../../model";
 import { didYouMean } from "../../suggest";
 import { samImplicitResources, samImplicitType } from "../functions/sam-implicit";
 import type { Rule } from "../rule";
-import { isString } from "../template-index";
-import { realResources, USER_GUIDE } from "./shared";
+import { isString, USER_GUIDE } from "../template-index";
+import { realResources } from "./shared";
 
 export const dependsOnTarget: Rule = {
   id: "E3005",

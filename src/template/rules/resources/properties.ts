@@ -11,8 +11,8 @@
 import type { MapNode, Node, Range } from "../../model";
 import type { PropertySpec, ResourceTypeSpec, SpecIndex, TypeRef } from "../../spec/types";
 import { didYouMean } from "../../suggest";
-import { intrinsicName, isString, type TemplateIndex } from "../template-index";
-import { displayPath, globalsFor, isCustomType, isForEachKey, realResources, SAM_GLOBALS } from "./shared";
+import { intrinsicName, isForEachKey, isString, type TemplateIndex } from "../template-index";
+import { displayPath, globalsFor, isCustomType, realResources, SAM_GLOBALS } from "./shared";
 
 export type PropertyProblemKind = "unknown" | "required" | "type";
 

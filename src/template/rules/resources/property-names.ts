@@ -1,6 +1,6 @@
 import type { Rule } from "../rule";
+import { USER_GUIDE } from "../template-index";
 import { propertyProblems } from "./properties";
-import { USER_GUIDE } from "./shared";
 
 export const unknownProperty: Rule = {
   id: "E3002",

@@ -1,7 +1,7 @@
 import { didYouMeanNote } from "../../suggest";
 import type { Rule } from "../rule";
-import { SAM_TRANSFORM } from "../template-index";
-import { isCustomType, isModuleType, realResources, USER_GUIDE } from "./shared";
+import { SAM_TRANSFORM, USER_GUIDE } from "../template-index";
+import { isCustomType, isModuleType, realResources } from "./shared";
 
 /**
  * Like cfn-lint, custom resources and modules are never reported. Unlike cfn-lint, which errors,

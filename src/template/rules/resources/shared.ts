@@ -4,14 +4,8 @@
  * a message.
  */
 import type { MapNode } from "../../model";
-import { mapGet, type ResourceInfo, type TemplateIndex } from "../template-index";
-
-export const USER_GUIDE = "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide";
-
-/** `Fn::ForEach::Name` keys (AWS::LanguageExtensions) expand into resources or properties at deploy time. */
-export function isForEachKey(key: string): boolean {
-  return key.startsWith("Fn::ForEach::");
-}
+import { mapGet } from "../../parse";
+import { isForEachKey, type ResourceInfo, type TemplateIndex } from "../template-index";
 
 /** The resources rules should look at: every entry of Resources except Fn::ForEach loops. */
 export function* realResources(template: TemplateIndex): Iterable<ResourceInfo> {

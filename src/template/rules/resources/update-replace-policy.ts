@@ -1,6 +1,6 @@
 import type { Rule } from "../rule";
+import { USER_GUIDE } from "../template-index";
 import { checkPolicy } from "./policies";
-import { USER_GUIDE } from "./shared";
 
 export const updateReplacePolicy: Rule = {
   id: "E3036",

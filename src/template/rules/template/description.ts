@@ -1,5 +1,5 @@
 import type { Rule } from "../rule";
-import { USER_GUIDE } from "./names";
+import { USER_GUIDE } from "../template-index";
 
 export const templateDescription: Rule = {
   id: "E1004",

@@ -3,8 +3,8 @@
  * be. The numbers are the ones on the CloudFormation quotas page.
  */
 import type { Rule } from "../rule";
-import type { TemplateIndex } from "../template-index";
-import { MAX_NAME_LENGTH, namedEntries, plural, USER_GUIDE } from "./names";
+import { type TemplateIndex, USER_GUIDE } from "../template-index";
+import { MAX_NAME_LENGTH, namedEntries, plural } from "./names";
 
 export const QUOTAS_PAGE = `${USER_GUIDE}/cloudformation-limits.html`;
 

@@ -3,17 +3,22 @@
  * `Fn::ForEach::<Loop>` keys the AWS::LanguageExtensions transform expands before it checks them.
  */
 import type { MapEntry } from "../../model";
-import type { TemplateIndex } from "../template-index";
-import { SAM_TRANSFORM } from "../template-index";
+import type { Report } from "../rule";
+import { isForEachKey, SAM_TRANSFORM, type TemplateIndex } from "../template-index";
 
 export const ALPHANUMERIC = /^[A-Za-z0-9]+$/;
 
 export const MAX_NAME_LENGTH = 255;
 
-export const USER_GUIDE = "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide";
-
-export function isForEachKey(key: string): boolean {
-  return key.startsWith("Fn::ForEach::");
+/**
+ * Reports the key of `entry` unless it is alphanumeric, as logical ids and mapping names must be.
+ * `what` names the key in the message: "Resource logical id", "Mapping name".
+ */
+export function checkAlphanumeric(entry: MapEntry, what: string, path: string[], report: Report): void {
+  if (ALPHANUMERIC.test(entry.key)) return;
+  report(entry.keyRange, `${what} "${entry.key}" must contain only letters and digits (A-Z, a-z, 0-9)`, {
+    path,
+  });
 }
 
 /** The named children of a section, without language-extension loops (their ids are templates). */

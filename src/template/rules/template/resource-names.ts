@@ -1,5 +1,6 @@
 import type { Rule } from "../rule";
-import { ALPHANUMERIC, namedEntries, USER_GUIDE } from "./names";
+import { USER_GUIDE } from "../template-index";
+import { checkAlphanumeric, namedEntries } from "./names";
 
 export const resourceLogicalIds: Rule = {
   id: "E3001",
@@ -10,14 +11,7 @@ export const resourceLogicalIds: Rule = {
   tags: ["resources"],
   check({ template, report }) {
     for (const entry of namedEntries(template.sections.get("Resources")?.items ?? new Map())) {
-      if (ALPHANUMERIC.test(entry.key)) continue;
-      report(
-        entry.keyRange,
-        `Resource logical id "${entry.key}" must contain only letters and digits (A-Z, a-z, 0-9)`,
-        {
-          path: ["Resources", entry.key],
-        },
-      );
+      checkAlphanumeric(entry, "Resource logical id", ["Resources", entry.key], report);
     }
   },
 };

@@ -1,8 +1,8 @@
 import type { Node } from "../../model";
+import { mapGet } from "../../parse";
 import { didYouMean } from "../../suggest";
 import type { Rule } from "../rule";
-import { intrinsicName, isString, mapGet, SAM_TRANSFORM } from "../template-index";
-import { USER_GUIDE } from "./names";
+import { intrinsicName, isString, SAM_TRANSFORM, USER_GUIDE } from "../template-index";
 
 const SECTIONS = [
   "AWSTemplateFormatVersion",

@@ -2,9 +2,7 @@
 /** The argument shapes of FindInMap, GetAZs, ImportValue, Select, Split, Base64, Join and Cidr. */
 import { describe, expect, it } from "vitest";
 import { closest, editDistance } from "../../../../src/template/suggest";
-import { brief, lint } from "../lint";
-
-const yaml = (...lines: string[]) => `${lines.join("\n")}\n`;
+import { brief, lint, yaml } from "../lint";
 
 describe("E1011 FindInMap", () => {
   const mappings = ["Mappings:", "  RegionMap:", "    us-east-1:", "      Ami: ami-1"];

@@ -4,9 +4,7 @@ import { describe, expect, it } from "vitest";
 import { parseTemplate } from "../../../../src/template/parse";
 import { samImplicitResources, samImplicitType } from "../../../../src/template/rules/functions/sam-implicit";
 import { indexTemplate } from "../../../../src/template/rules/template-index";
-import { brief, lint } from "../lint";
-
-const yaml = (...lines: string[]) => `${lines.join("\n")}\n`;
+import { brief, lint, yaml } from "../lint";
 
 describe("E1020 Ref", () => {
   const template = yaml(

@@ -1,13 +1,11 @@
 /** Resource properties against the spec: E3002 unknown, E3003 missing required, E3012 wrong type, SAM Globals. */
 import { describe, expect, it } from "vitest";
-import { brief, lint } from "../lint";
-
-const template = (...lines: string[]) => `${lines.join("\n")}\n`;
+import { brief, lint, yaml } from "../lint";
 
 describe("E3002 unknown properties", () => {
   it("flags unknown properties on the resource and in nested property types, with a suggestion", () => {
     const findings = lint(
-      template(
+      yaml(
         "Resources:",
         "  Bucket:",
         "    Type: AWS::S3::Bucket",
@@ -32,7 +30,7 @@ describe("E3002 unknown properties", () => {
 
   it("accepts any property on custom resources and Fn::If between property sets", () => {
     const findings = lint(
-      template(
+      yaml(
         "Conditions:",
         "  Prod: !Equals [!Ref AWS::Region, eu-west-1]",
         "Resources:",
@@ -59,7 +57,7 @@ describe("E3002 unknown properties", () => {
 describe("E3003 required properties", () => {
   it("flags a missing required property on the Properties key, the resource key, and a nested property type", () => {
     const findings = lint(
-      template(
+      yaml(
         "Resources:",
         "  Group:",
         "    Type: AWS::EC2::SecurityGroup",
@@ -87,7 +85,7 @@ describe("E3003 required properties", () => {
 
   it("does not look into values an intrinsic function chooses", () => {
     const findings = lint(
-      template(
+      yaml(
         "Conditions:",
         "  Prod: !Equals [!Ref AWS::Region, eu-west-1]",
         "Mappings:",
@@ -110,7 +108,7 @@ describe("E3003 required properties", () => {
 });
 
 describe("E3012 value types", () => {
-  const source = template(
+  const source = yaml(
     "Parameters:",
     "  Subnets:",
     "    Type: CommaDelimitedList",
@@ -168,7 +166,7 @@ describe("E3012 value types", () => {
 
   it("accepts what CloudFormation converts: numeric strings, True/False strings, numbers as strings, JSON as a string", () => {
     const findings = lint(
-      template(
+      yaml(
         "Parameters:",
         "  Subnets:",
         "    Type: List<AWS::EC2::Subnet::Id>",
@@ -196,7 +194,7 @@ describe("E3012 value types", () => {
 describe("SAM Globals", () => {
   it("checks Globals properties against their SAM type and counts them as provided for required properties", () => {
     const findings = lint(
-      template(
+      yaml(
         "Transform: AWS::Serverless-2016-10-31",
         "Globals:",
         "  Function:",
@@ -235,7 +233,7 @@ describe("SAM Globals", () => {
 
   it("requires the Api's StageName when Globals does not provide it", () => {
     const findings = lint(
-      template(
+      yaml(
         "Transform: AWS::Serverless-2016-10-31",
         "Resources:",
         "  Api:",
@@ -250,7 +248,7 @@ describe("SAM Globals", () => {
 
   it("does not count Globals a resource opts out of with IgnoreGlobals", () => {
     const findings = lint(
-      template(
+      yaml(
         "Transform: AWS::Serverless-2016-10-31",
         "Globals:",
         "  Api:",
@@ -275,7 +273,7 @@ describe("SAM Globals", () => {
 describe("a modern SAM application", () => {
   it("draws no resource finding: SnapStart, policy templates, several event shapes, connectors", () => {
     const findings = lint(
-      template(
+      yaml(
         "Transform: AWS::Serverless-2016-10-31",
         "Globals:",
         "  Function:",

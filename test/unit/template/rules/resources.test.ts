@@ -1,13 +1,11 @@
 /** Resource structure, types, DependsOn and dependency cycles: E3001, E3004, E3005, E3006, E3035, E3036. */
 import { describe, expect, it } from "vitest";
-import { brief, lint } from "../lint";
-
-const template = (...lines: string[]) => `${lines.join("\n")}\n`;
+import { brief, lint, yaml } from "../lint";
 
 describe("E3006 resource types", () => {
   it("flags an unknown type with a suggestion, a SAM type without the transform, and warns on registry types", () => {
     const findings = lint(
-      template(
+      yaml(
         "Resources:",
         "  Bucket:",
         "    Type: AWS::S3::Buckett",
@@ -34,7 +32,7 @@ describe("E3006 resource types", () => {
 
   it("accepts SAM types with the transform and known types", () => {
     const findings = lint(
-      template(
+      yaml(
         "Transform: AWS::Serverless-2016-10-31",
         "Resources:",
         "  Fn:",
@@ -53,7 +51,7 @@ describe("E3006 resource types", () => {
 describe("E3001 resource structure", () => {
   it("flags a missing Type, unknown attributes, a scalar body, non-mapping Properties and policies on custom resources", () => {
     const findings = lint(
-      template(
+      yaml(
         "Resources:",
         "  NoType:",
         "    Properties: {}",
@@ -91,7 +89,7 @@ describe("E3001 resource structure", () => {
 
   it("accepts every CloudFormation attribute, Fn::If as Properties and SAM's Connectors with the transform", () => {
     const findings = lint(
-      template(
+      yaml(
         "Transform: AWS::Serverless-2016-10-31",
         "Conditions:",
         "  Prod: !Equals [!Ref AWS::Region, eu-west-1]",
@@ -123,7 +121,7 @@ describe("E3001 resource structure", () => {
 describe("Fn::ForEach (AWS::LanguageExtensions)", () => {
   it("is not taken for a malformed resource", () => {
     const findings = lint(
-      template(
+      yaml(
         "Transform: AWS::LanguageExtensions",
         "Resources:",
         "  Fn::ForEach::Topics:",
@@ -141,7 +139,7 @@ describe("Fn::ForEach (AWS::LanguageExtensions)", () => {
 describe("E3035 / E3036 deletion and replacement policies", () => {
   it("flags values outside the allowed sets, Snapshot on types without snapshots, and each Fn::If branch", () => {
     const findings = lint(
-      template(
+      yaml(
         "Conditions:",
         "  Prod: !Equals [!Ref AWS::Region, eu-west-1]",
         "Resources:",
@@ -161,7 +159,7 @@ describe("E3035 / E3036 deletion and replacement policies", () => {
 
   it("accepts Snapshot on a database and RetainExceptOnCreate as a deletion policy", () => {
     const findings = lint(
-      template(
+      yaml(
         "Resources:",
         "  Db:",
         "    Type: AWS::RDS::DBInstance",
@@ -181,7 +179,7 @@ describe("E3035 / E3036 deletion and replacement policies", () => {
 describe("E3005 DependsOn", () => {
   it("flags undefined resources (string or list) and a resource depending on itself", () => {
     const findings = lint(
-      template(
+      yaml(
         "Resources:",
         "  Alpha:",
         "    Type: AWS::SNS::Topic",
@@ -201,7 +199,7 @@ describe("E3005 DependsOn", () => {
 
   it("accepts resources the SAM transform generates", () => {
     const findings = lint(
-      template(
+      yaml(
         "Transform: AWS::Serverless-2016-10-31",
         "Resources:",
         "  Fn:",
@@ -223,7 +221,7 @@ describe("E3005 DependsOn", () => {
 describe("E3004 circular dependencies", () => {
   it("reports each cycle once, on its first resource, through GetAtt, Sub, Ref and DependsOn", () => {
     const findings = lint(
-      template(
+      yaml(
         "Resources:",
         "  Alpha:",
         "    Type: AWS::SNS::Topic",
@@ -250,7 +248,7 @@ describe("E3004 circular dependencies", () => {
 
   it("accepts a chain, and a SAM Api event on a function the Api's definition calls", () => {
     const findings = lint(
-      template(
+      yaml(
         "Transform: AWS::Serverless-2016-10-31",
         "Resources:",
         "  Api:",

@@ -1,0 +1,129 @@
+import {
+  CloudFormationClient,
+  DescribeStackEventsCommand,
+  DescribeStacksCommand,
+  type StackStatus,
+} from "@aws-sdk/client-cloudformation";
+import { mockClient } from "aws-sdk-client-mock";
+import { beforeEach, describe, expect, it } from "vitest";
+import { StackEventPoller } from "../../../src/stack/events";
+import { waitForStack } from "../../../src/stack/wait";
+import { awsError, event, fakeTime, STACK_ID, T0 } from "./support";
+
+const cfnMock = mockClient(CloudFormationClient);
+const cfn = new CloudFormationClient({ region: "eu-west-1" });
+
+beforeEach(() => cfnMock.reset());
+
+const described = (status: string) => ({
+  Stacks: [
+    {
+      StackName: "app-pr-7",
+      StackId: STACK_ID,
+      StackStatus: status as StackStatus,
+      CreationTime: new Date(T0),
+    },
+  ],
+});
+
+/** A stack that is UPDATE_IN_PROGRESS until `endSeconds` after T0, then UPDATE_COMPLETE, judged by the fake clock. */
+function operation(time: ReturnType<typeof fakeTime>, endSeconds: number) {
+  const done = () => time.clock() >= T0 + endSeconds * 1000;
+  cfnMock
+    .on(DescribeStacksCommand)
+    .callsFake(() => described(done() ? "UPDATE_COMPLETE" : "UPDATE_IN_PROGRESS"));
+  cfnMock.on(DescribeStackEventsCommand).callsFake(() => ({
+    StackEvents: done()
+      ? [
+          event("end", endSeconds, "app-pr-7", "UPDATE_COMPLETE"),
+          event("start", 0, "app-pr-7", "UPDATE_IN_PROGRESS"),
+        ]
+      : [event("start", 0, "app-pr-7", "UPDATE_IN_PROGRESS")],
+  }));
+}
+
+function run(time: ReturnType<typeof fakeTime>, lines: string[] = []) {
+  const poller = new StackEventPoller(cfn, { stack: STACK_ID, startTime: T0 });
+  return waitForStack(
+    cfn,
+    { stack: STACK_ID, deadline: T0 + 3_600_000, poller },
+    { clock: time.clock, sleep: time.sleep, log: (line) => lines.push(line), random: () => 0.5 },
+  );
+}
+
+describe("waitForStack", () => {
+  it("reads events and the stack in alternate rounds: one pair per 2 s over a long operation", async () => {
+    const time = fakeTime();
+    operation(time, 300);
+
+    const result = await run(time);
+
+    expect(result).toMatchObject({ status: "UPDATE_COMPLETE", timedOut: false });
+    const pairs = (time.clock() - T0) / 2_000;
+    expect(cfnMock.commandCalls(DescribeStacksCommand).length).toBeLessThanOrEqual(pairs + 1);
+    expect(cfnMock.commandCalls(DescribeStackEventsCommand).length).toBeLessThanOrEqual(pairs + 1);
+    // Seen within one round (1 s) of the end.
+    expect(time.clock() - (T0 + 300_000)).toBeLessThanOrEqual(1_000);
+  });
+
+  it("ends on the stack's final event, reading the stack once for its status and outputs", async () => {
+    const time = fakeTime();
+    cfnMock.on(DescribeStacksCommand).resolves(described("UPDATE_COMPLETE"));
+    cfnMock.on(DescribeStackEventsCommand).resolves({
+      StackEvents: [
+        event("end", 0, "app-pr-7", "UPDATE_COMPLETE"),
+        event("b", 0, "Bucket", "UPDATE_COMPLETE"),
+      ],
+    });
+    const lines: string[] = [];
+
+    const result = await run(time, lines);
+
+    expect(result.status).toBe("UPDATE_COMPLETE");
+    expect(result.stack?.StackId).toBe(STACK_ID);
+    expect(result.events.map((e) => e.eventId)).toEqual(["b", "end"]);
+    expect(cfnMock.calls().map((c) => c.args[0].constructor.name)).toEqual([
+      "DescribeStackEventsCommand",
+      "DescribeStacksCommand",
+    ]);
+    expect(time.sleeps).toEqual([]);
+  });
+
+  it("streams the last events when the stack read sees the end first", async () => {
+    const time = fakeTime();
+    cfnMock.on(DescribeStacksCommand).resolves(described("UPDATE_ROLLBACK_COMPLETE"));
+    cfnMock
+      .on(DescribeStackEventsCommand)
+      .resolvesOnce({ StackEvents: [] })
+      .resolves({
+        StackEvents: [event("f", 1, "Bucket", "UPDATE_FAILED", { ResourceStatusReason: "denied" })],
+      });
+
+    const result = await run(time);
+
+    expect(result.status).toBe("UPDATE_ROLLBACK_COMPLETE");
+    expect(result.events.map((e) => `${e.logicalId} ${e.status}`)).toEqual(["Bucket UPDATE_FAILED"]);
+    expect(cfnMock.commandCalls(DescribeStackEventsCommand)).toHaveLength(2);
+  });
+
+  it("backs off while AWS throttles, and returns to one-second rounds when it answers", async () => {
+    const time = fakeTime();
+    const throttled = () => awsError("Throttling", "Rate exceeded");
+    cfnMock
+      .on(DescribeStackEventsCommand)
+      .rejectsOnce(throttled())
+      .rejectsOnce(throttled())
+      .resolves({ StackEvents: [] });
+    cfnMock
+      .on(DescribeStacksCommand)
+      .rejectsOnce(throttled())
+      .resolvesOnce(described("UPDATE_IN_PROGRESS"))
+      .resolves(described("UPDATE_COMPLETE"));
+
+    const result = await run(time);
+
+    expect(result.status).toBe("UPDATE_COMPLETE");
+    // Events throttled, stack throttled, events throttled: 1.5 s, 2.25 s, 3.375 s; then answers.
+    expect(time.sleeps).toEqual([1500, 2250, 3375, 1000, 1000]);
+  });
+});
