@@ -1,4 +1,5 @@
 import type { MapEntry, Node } from "../../model";
+import { mapGet } from "../../parse";
 import type { Report, Rule } from "../rule";
 import { checkAlphanumeric } from "../template/names";
 import { isLoose, kindName, type LooseType } from "../template/scalars";
@@ -44,7 +45,7 @@ export const parameterConfiguration: Rule = {
         });
         continue;
       }
-      const typeEntry = body.entries.find((e) => e.key === "Type");
+      const typeEntry = mapGet(body, "Type");
       if (!typeEntry) {
         report(
           parameter.keyRange,

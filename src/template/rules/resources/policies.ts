@@ -1,5 +1,6 @@
 /** Shared by E3035 and E3036: the values a deletion or replacement policy may take. */
 import type { Node } from "../../model";
+import { mapGet } from "../../parse";
 import type { Report } from "../rule";
 import { intrinsicName, isString, type TemplateIndex } from "../template-index";
 import { realResources } from "./shared";
@@ -23,7 +24,7 @@ export function checkPolicy(
   values: string[],
 ): void {
   for (const resource of realResources(template)) {
-    const entry = resource.body?.entries.find((e) => e.key === attribute);
+    const entry = mapGet(resource.body, attribute);
     if (!entry) continue;
     const type = resource.type;
     const allowed = type && SNAPSHOT_TYPES.has(type) ? [...values, "Snapshot"] : values;

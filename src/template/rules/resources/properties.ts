@@ -9,6 +9,7 @@
  * shape; only those that can never do so (a Fn::Sub where a list is expected) are reported.
  */
 import type { MapNode, Node, Range } from "../../model";
+import { mapGet } from "../../parse";
 import type { PropertySpec, ResourceTypeSpec, SpecIndex, TypeRef } from "../../spec/types";
 import { didYouMean } from "../../suggest";
 import { intrinsicName, isForEachKey, isString, type TemplateIndex } from "../template-index";
@@ -55,7 +56,7 @@ function collect(template: TemplateIndex, spec: SpecIndex): PropertyProblem[] {
     const globals = globalsFor(template, type);
     if (globals) for (const entry of globals.entries) provided.add(entry.key);
     // SAM's IgnoreGlobals attribute opts a resource out of all ("*") or some Globals properties.
-    const ignored = resource.body.entries.find((e) => e.key === "IgnoreGlobals")?.value;
+    const ignored = mapGet(resource.body, "IgnoreGlobals")?.value;
     if (isString(ignored) && ignored.value === "*") provided.clear();
     else if (ignored?.kind === "seq")
       for (const item of ignored.items) if (isString(item)) provided.delete(item.value);
@@ -292,8 +293,7 @@ class Checker {
     if (target.startsWith("AWS::")) return "scalar";
     const parameter = this.template.parameters.get(target);
     if (parameter) {
-      const typeNode =
-        parameter.value.kind === "map" ? parameter.value.entries.find((e) => e.key === "Type") : undefined;
+      const typeNode = mapGet(parameter.value, "Type");
       if (!typeNode || !isString(typeNode.value)) return "unknown";
       return isListParameterType(typeNode.value.value) ? "list" : "scalar";
     }
