@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
 import { PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import { describeAwsError } from "../aws/errors";
-import type { MapNode } from "../template/model";
+import type { MapNode, Node } from "../template/model";
 import { mapGet, parseTemplate, toPlain } from "../template/parse";
+import { thousands } from "../text";
 
 /** CloudFormation's limit for TemplateBody; larger templates must be passed by S3 URL. */
 export const TEMPLATE_BODY_LIMIT = 51_200;
@@ -18,6 +19,31 @@ export interface LoadedTemplate {
   hasTransform: boolean;
   /** 1-based line of a top-level Resources entry, for annotations; undefined when not found. */
   resourceLine(logicalId: string): number | undefined;
+  /**
+   * 1-based line of the node at a path of keys and list indices (["Resources", "Api", "Properties"]),
+   * or of the deepest part of it the template has. Undefined unless the section and the entry in it
+   * (the first two steps) are there: a section's line alone would point at nothing in particular.
+   */
+  pathLine(path: string[]): number | undefined;
+}
+
+function lineAt(root: Node, path: string[]): number | undefined {
+  let node: Node | undefined = root;
+  let line: number | undefined;
+  let depth = 0;
+  for (const key of path) {
+    if (node?.kind === "map") {
+      const entry = mapGet(node, key);
+      if (!entry) break;
+      line = entry.keyRange.start.line;
+      node = entry.value;
+    } else if (node?.kind === "seq" && /^\d+$/.test(key) && Number(key) < node.items.length) {
+      node = node.items[Number(key)];
+      line = node.range.start.line;
+    } else break;
+    depth++;
+  }
+  return depth >= 2 ? line : undefined;
 }
 
 export class TemplateError extends Error {
@@ -48,6 +74,7 @@ export function loadTemplate(file: string, body: string): LoadedTemplate {
     hasTransform:
       transform !== undefined && !(transform.value.kind === "seq" && transform.value.items.length === 0),
     resourceLine: (logicalId) => mapGet(resources, logicalId)?.keyRange.start.line,
+    pathLine: (path) => lineAt(root, path),
   };
 }
 
@@ -81,7 +108,7 @@ export function requireArtifactBucket(
 ): void {
   if (template.bytes <= TEMPLATE_BODY_LIMIT || bucket) return;
   throw new TemplateError(
-    `Template ${template.file} is ${template.bytes.toLocaleString("en-US")} bytes, over CloudFormation's ${TEMPLATE_BODY_LIMIT.toLocaleString("en-US")}-byte limit for inline templates. Set artifact-bucket to an S3 bucket in ${region} so the template can be uploaded and passed by URL.`,
+    `Template ${template.file} is ${thousands(template.bytes)} bytes, over CloudFormation's ${thousands(TEMPLATE_BODY_LIMIT)}-byte limit for inline templates. Set artifact-bucket to an S3 bucket in ${region} so the template can be uploaded and passed by URL.`,
   );
 }
 

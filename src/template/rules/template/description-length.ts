@@ -1,3 +1,4 @@
+import { thousands } from "../../../text";
 import type { Rule } from "../rule";
 import { QUOTAS_PAGE } from "./limits";
 
@@ -15,13 +16,9 @@ export const templateDescriptionLength: Rule = {
     if (value?.kind !== "scalar" || typeof value.value !== "string") return;
     const bytes = Buffer.byteLength(value.value, "utf8");
     if (bytes > MAX_DESCRIPTION_BYTES) {
-      report(
-        value,
-        `Description is ${bytes.toLocaleString("en-US")} bytes; CloudFormation allows at most 1,024`,
-        {
-          path: ["Description"],
-        },
-      );
+      report(value, `Description is ${thousands(bytes)} bytes; CloudFormation allows at most 1,024`, {
+        path: ["Description"],
+      });
     }
   },
 };

@@ -2,6 +2,8 @@
  * Logical-id conventions the section rules share: the characters CloudFormation accepts, and the
  * `Fn::ForEach::<Loop>` keys the AWS::LanguageExtensions transform expands before it checks them.
  */
+
+import { thousands } from "../../../text";
 import type { MapEntry } from "../../model";
 import type { Report } from "../rule";
 import { isForEachKey, SAM_TRANSFORM, type TemplateIndex } from "../template-index";
@@ -37,5 +39,5 @@ export function hasOpaqueTransform(template: TemplateIndex): boolean {
 }
 
 export function plural(count: number, noun: string): string {
-  return `${count.toLocaleString("en-US")} ${noun}${count === 1 ? "" : "s"}`;
+  return `${thousands(count)} ${noun}${count === 1 ? "" : "s"}`;
 }

@@ -1,3 +1,4 @@
+import { thousands } from "../../../text";
 import type { Rule } from "../rule";
 import { QUOTAS_PAGE } from "./limits";
 
@@ -17,7 +18,7 @@ export const templateSize: Rule = {
   check({ template, report }) {
     const bytes = Buffer.byteLength(template.parsed.source, "utf8");
     const at = template.root.entries[0]?.keyRange ?? template.root;
-    const size = bytes.toLocaleString("en-US");
+    const size = thousands(bytes);
     if (bytes > S3_TEMPLATE_BYTES) {
       report(
         at,
