@@ -16,10 +16,10 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type FakeAws, type RecordedCall, startFakeAws } from "../test/fakes/aws/index";
-import { type FakeGitHub, startFakeGitHub } from "../test/fakes/github/index";
 import { pullRequestEvent } from "../test/e2e/events";
 import { runAction } from "../test/e2e/harness";
+import { type FakeAws, type RecordedCall, startFakeAws } from "../test/fakes/aws/index";
+import { type FakeGitHub, startFakeGitHub } from "../test/fakes/github/index";
 
 const SCALE = Number(process.env.BENCH_TIME_SCALE ?? 20);
 const STACK = "shop-pr-12";
@@ -248,7 +248,9 @@ it("benchmarks create, update and no-op deploys against the fake AWS", async () 
     return [
       row.scenario,
       String(row.calls.length),
-      row.operation ? `${row.operation.status} in ${fmt((row.operation.end - row.operation.start) / 1000)} s` : "-",
+      row.operation
+        ? `${row.operation.status} in ${fmt((row.operation.end - row.operation.start) / 1000)} s`
+        : "-",
       fmt(o?.detectionMs),
       fmt(o?.finishMs),
       o ? fmt(o.detectionMs + o.finishMs) : "-",

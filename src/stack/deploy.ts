@@ -224,11 +224,22 @@ function withAutoExpand(capabilities: string[], template: LoadedTemplate, log: L
   return [...capabilities, "CAPABILITY_AUTO_EXPAND"];
 }
 
-/** The line of the first resource a CloudFormation message names, so the error can be annotated. */
-function locateMessage(
+/** Top-level sections a CloudFormation message may point into with a path. */
+const TEMPLATE_PATH =
+  /(?:^|[\s[('"#])\/?((?:Resources|Parameters|Outputs|Conditions|Mappings|Metadata|Rules|Globals)(?:[/.][A-Za-z0-9_:-]+)+)/;
+
+/**
+ * Where in the template a CloudFormation message points, so the error can be annotated: a template
+ * path (`[/Resources/Api/Properties/Name]`, `Resources.Api.Properties`) to the line of the deepest
+ * part the template has, else the first word that is a resource's logical id.
+ */
+export function locateMessage(
   message: string,
   template: LoadedTemplate,
 ): { file: string; line: number } | undefined {
+  const path = TEMPLATE_PATH.exec(message)?.[1];
+  const line = path ? template.pathLine(path.split(/[/.]/)) : undefined;
+  if (line !== undefined) return { file: template.file, line };
   for (const word of message.match(/[A-Za-z][A-Za-z0-9]*/g) ?? []) {
     const line = template.resourceLine(word);
     if (line !== undefined) return { file: template.file, line };

@@ -150,6 +150,11 @@ export async function waitForStack(
     }
     const now = runtime.clock();
     if (now >= options.deadline) {
+      // A round that read only events leaves the status unknown: it is read once more to report it.
+      if (status === undefined) status = await read();
+      if (status !== undefined && isTerminalStatus(status)) {
+        return { status, stack, timedOut: false, events, rounds };
+      }
       return { status: status ?? lastStatus ?? "UNKNOWN", stack, timedOut: true, events, rounds };
     }
     await runtime.sleep(Math.min(pollDelay(trouble, backoff, random), options.deadline - now));

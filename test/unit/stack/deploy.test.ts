@@ -373,6 +373,27 @@ describe("deployStack: failures", () => {
     expect(cfnMock.commandCalls(DeleteChangeSetCommand)).toHaveLength(0);
   });
 
+  it("annotates the template line a ValidationError's template path points at", async () => {
+    cfnMock.on(DescribeStacksCommand).rejects(missingStack());
+    cfnMock
+      .on(CreateChangeSetCommand)
+      .rejects(
+        awsError(
+          "ValidationError",
+          "Template format error: [/Outputs/Url/Value] 'null' values are not allowed in templates",
+        ),
+      );
+
+    const result = await deployStack(baseOptions(), baseDeps(fakeTime(), []));
+
+    expect(result.failure).toEqual({
+      kind: "validation",
+      message:
+        "CloudFormation rejected cloudformation:CreateChangeSet for stack app-pr-7: Template format error: [/Outputs/Url/Value] 'null' values are not allowed in templates (template.yaml line 13)",
+      location: { file: "template.yaml", line: 13 },
+    });
+  });
+
   it("rejects an unknown parameter before any AWS call", async () => {
     const result = await deployStack(
       baseOptions({ parameterOverrides: "Stage=prod\nStgae=prod" }),

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { clientConfig, createS3Client, resolveRegion } from "../../../src/aws/clients";
 import { describeAwsError, isRetryable, isThrottle } from "../../../src/aws/errors";
-import { awsError } from "./support";
+import { locateMessage } from "../../../src/stack/deploy";
+import { loadTemplate } from "../../../src/stack/template-source";
+import { awsError, TEMPLATE } from "./support";
 
 const ctx = { action: "cloudformation:CreateChangeSet", stackName: "app-pr-7" };
 
@@ -121,5 +123,26 @@ describe("clients", () => {
     const real = createS3Client({ env: { AWS_REGION: "eu-west-1" } });
     expect(local.config.forcePathStyle).toBe(true);
     expect(real.config.forcePathStyle).toBe(false);
+  });
+});
+
+describe("locateMessage", () => {
+  const template = loadTemplate("template.yaml", TEMPLATE);
+  const at = (message: string) => locateMessage(message, template)?.line;
+
+  it("follows a template path CloudFormation names to its line, or to the deepest part that exists", () => {
+    expect(at("Template format error: [/Outputs/Url/Value] 'null' values are not allowed in templates")).toBe(
+      13,
+    );
+    expect(at("Template format error: [/Resources/Queue/Properties/VisibilityTimeout] is invalid")).toBe(9);
+    expect(at("Parameters.Stage.Default must be a string")).toBe(5);
+  });
+
+  it("falls back to a logical id the message names, and gives up on names the template lacks", () => {
+    expect(at("Template error: instance of Fn::GetAtt references undefined attribute Queue.Nope")).toBe(9);
+    expect(at("Template format error: [/Resources/Nope/Properties] is invalid")).toBeUndefined();
+    expect(
+      at("Unresolved resource dependencies [Nope] in the Resources block of the template"),
+    ).toBeUndefined();
   });
 });

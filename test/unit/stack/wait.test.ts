@@ -127,3 +127,21 @@ describe("waitForStack", () => {
     expect(time.sleeps).toEqual([1500, 2250, 3375, 1000, 1000]);
   });
 });
+
+describe("waitForStack at the deadline", () => {
+  it("reads the stack once more when the last round read only events, to report its status", async () => {
+    const time = fakeTime();
+    cfnMock.on(DescribeStackEventsCommand).resolves({ StackEvents: [] });
+    cfnMock.on(DescribeStacksCommand).resolves(described("CREATE_IN_PROGRESS"));
+    const poller = new StackEventPoller(cfn, { stack: STACK_ID, startTime: T0 });
+
+    const result = await waitForStack(
+      cfn,
+      { stack: STACK_ID, deadline: T0, poller },
+      { clock: time.clock, sleep: time.sleep, log: () => {}, random: () => 0.5 },
+    );
+
+    expect(result).toMatchObject({ status: "CREATE_IN_PROGRESS", timedOut: true });
+    expect(cfnMock.commandCalls(DescribeStacksCommand)).toHaveLength(1);
+  });
+});
