@@ -4,10 +4,11 @@
  */
 import { readTemplate, resolveTemplates } from "./files";
 import type { Finding } from "./model";
+import { parseTemplateLazily } from "./parse-core";
 import type { RuleDescription } from "./report/sarif";
 import { allRules } from "./rules/index";
 import { loadSpec } from "./spec/index";
-import { validateSource } from "./validate";
+import { validateParsed } from "./validate";
 
 export interface CheckOptions {
   workspace: string;
@@ -36,7 +37,8 @@ export async function checkTemplates(
   const spec = loadSpec();
   const findings: Finding[] = [];
   for (const { file, source } of sources) {
-    findings.push(...validateSource(source, file.display, { spec, ignoreRules: options.ignoreRules }));
+    const parsed = await parseTemplateLazily(source, file.display);
+    findings.push(...validateParsed(parsed, { spec, ignoreRules: options.ignoreRules }));
   }
   return { files: files.map((file) => file.display), findings };
 }

@@ -4,7 +4,6 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import { isAbsolute, relative, resolve } from "node:path";
-import { glob, isDynamicPattern } from "tinyglobby";
 
 /** CloudFormation's own limit is 1 MB; anything past 5 MB is not a template we should load. */
 export const MAX_TEMPLATE_BYTES = 5 * 1024 * 1024;
@@ -20,6 +19,11 @@ export interface TemplateFile {
   /** Path as shown to the user: relative to the workspace when inside it. */
   display: string;
   absolute: string;
+}
+
+/** Whether a pattern needs matching: any glob syntax (`*`, `?`, `[...]`, `{a,b}`, `!(...)`). */
+export function isGlob(pattern: string): boolean {
+  return /[*?[\]{}()!]/.test(pattern);
 }
 
 function displayPath(workspace: string, absolute: string): string {
@@ -45,10 +49,12 @@ export async function resolveTemplates(
   };
   const what = options.input ? `${options.input} ` : "";
   for (const pattern of patterns) {
-    if (!isDynamicPattern(pattern)) {
+    if (!isGlob(pattern)) {
       add(resolve(workspace, pattern));
       continue;
     }
+    // Loaded only for a glob: most runs name plain files, and start-up time is most of a run.
+    const { glob } = await import("tinyglobby");
     const matches = await glob(pattern, {
       cwd: workspace,
       absolute: true,

@@ -5,7 +5,7 @@
  * preprocessor directive where a string is expected) from failing every run.
  */
 import type { Finding, MapEntry, Node, Position, Range } from "./model";
-import { mapGet } from "./parse";
+import { mapGet } from "./nodes";
 import { isString, type TemplateIndex } from "./rules/template-index";
 
 export interface Suppression {

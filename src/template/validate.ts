@@ -3,7 +3,6 @@
  * Pure: the caller reads the file and supplies the spec.
  */
 import type { Finding, ParsedTemplate } from "./model";
-import { parseTemplate } from "./parse";
 import { allRules } from "./rules/index";
 import { type Rule, toFinding } from "./rules/rule";
 import { indexTemplate } from "./rules/template-index";
@@ -74,8 +73,4 @@ export function validateParsed(parsed: ParsedTemplate, options: ValidateOptions)
   return findings
     .filter((f) => !isIgnored(f.ruleId, options.ignoreRules) && !isSuppressed(f, suppressions))
     .sort(compareFindings);
-}
-
-export function validateSource(source: string, file: string, options: ValidateOptions): Finding[] {
-  return validateParsed(parseTemplate(source, file), options);
 }

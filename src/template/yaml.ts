@@ -16,7 +16,6 @@ import {
 import { duplicateKeyMessage, type LineIndex, parseFinding } from "./lines";
 import type { Finding, MapEntry, MapNode, Node, Range, ScalarNode, SeqNode } from "./model";
 import { applyShortForm, SHORT_FORM_TAGS, type TagContext } from "./short-forms";
-import { parseYamlFast, Unsupported } from "./yaml-fast";
 
 /**
  * Declaring the short forms keeps the library from warning about each one (thousands in a big
@@ -29,19 +28,6 @@ const CUSTOM_TAGS = SHORT_FORM_TAGS.flatMap((tag) => [
 ]);
 
 const CORE_TAG_PREFIX = "tag:yaml.org,2002:";
-
-export function parseYaml(
-  source: string,
-  file: string,
-  lines: LineIndex,
-): { root: Node | undefined; findings: Finding[] } {
-  try {
-    return parseYamlFast(source, file, lines);
-  } catch (error) {
-    if (!(error instanceof Unsupported)) throw error;
-  }
-  return parseYamlWithLibrary(source, file, lines);
-}
 
 /** The exact reader, for everything the fast one leaves aside, and the one that explains errors. */
 export function parseYamlWithLibrary(

@@ -4,7 +4,7 @@
  * with the place it was written. Rules read this instead of walking the tree themselves.
  */
 import type { MapEntry, MapNode, Node, ParsedTemplate, Range, ScalarNode } from "../model";
-import { mapGet } from "../parse";
+import { mapGet } from "../nodes";
 
 export const SAM_TRANSFORM = "AWS::Serverless-2016-10-31";
 

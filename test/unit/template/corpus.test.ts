@@ -8,7 +8,7 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { allRules } from "../../../src/template/rules/index";
 import { loadSpec } from "../../../src/template/spec/index";
-import { validateSource } from "../../../src/template/validate";
+import { validateSource } from "../../../src/template/validate-text";
 
 const corpus = resolve(process.cwd(), "../shared/corpus");
 const clean = readFileSync(join(corpus, "clean.txt"), "utf8").split("\n").filter(Boolean);

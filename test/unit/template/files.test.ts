@@ -57,3 +57,11 @@ describe("reading templates", () => {
     expect(() => read("huge.yaml")).toThrow("huge.yaml is 5.0 MB; CloudFormation accepts at most 1 MB");
   });
 });
+
+describe("telling globs from paths", () => {
+  it("treats glob syntax as a pattern and anything else as a path", async () => {
+    const { isGlob } = await import("../../../src/template/files");
+    expect(["a/*.yaml", "a/**", "t?.json", "[ab].yaml", "{a,b}.yaml", "!(x).yaml"].every(isGlob)).toBe(true);
+    expect(["template.yaml", "stacks/api-v2.json", "./a.b.c.yml"].some(isGlob)).toBe(false);
+  });
+});

@@ -2,7 +2,7 @@
 import type { Finding } from "../../../src/template/model";
 import { allRules } from "../../../src/template/rules/index";
 import { loadSpec } from "../../../src/template/spec/index";
-import { validateSource } from "../../../src/template/validate";
+import { validateSource } from "../../../src/template/validate-text";
 
 const spec = loadSpec();
 

@@ -1,5 +1,5 @@
 import type { MapNode, Node } from "../../model";
-import { mapGet } from "../../parse";
+import { mapGet } from "../../nodes";
 import { didYouMean } from "../../suggest";
 import type { Rule } from "../rule";
 import { USER_GUIDE } from "../template-index";

@@ -4,7 +4,7 @@
  * does the resource exist and have that attribute.
  */
 import type { MapEntry } from "../../model";
-import { mapGet } from "../../parse";
+import { mapGet } from "../../nodes";
 import type { SpecIndex } from "../../spec/types";
 import { didYouMean } from "../../suggest";
 import { isForEachKey, isString, PSEUDO_PARAMETERS, type TemplateIndex } from "../template-index";

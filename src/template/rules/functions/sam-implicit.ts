@@ -8,7 +8,7 @@
  * and suffix.
  */
 import type { MapNode, Node } from "../../model";
-import { mapGet } from "../../parse";
+import { mapGet } from "../../nodes";
 import { isString, type TemplateIndex } from "../template-index";
 
 export interface SamImplicit {

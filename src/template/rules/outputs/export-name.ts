@@ -1,4 +1,4 @@
-import { mapGet } from "../../parse";
+import { mapGet } from "../../nodes";
 import type { Rule } from "../rule";
 import { namedEntries } from "../template/names";
 import { isLiteralCollection } from "../template/scalars";

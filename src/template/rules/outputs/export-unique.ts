@@ -1,5 +1,5 @@
 import type { Node } from "../../model";
-import { mapGet } from "../../parse";
+import { mapGet } from "../../nodes";
 import type { Rule } from "../rule";
 import { namedEntries } from "../template/names";
 import { intrinsicName, isString, USER_GUIDE } from "../template-index";

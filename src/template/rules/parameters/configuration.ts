@@ -1,5 +1,5 @@
 import type { MapEntry, Node } from "../../model";
-import { mapGet } from "../../parse";
+import { mapGet } from "../../nodes";
 import type { Report, Rule } from "../rule";
 import { checkAlphanumeric } from "../template/names";
 import { isLoose, kindName, type LooseType } from "../template/scalars";

@@ -1,5 +1,5 @@
 import type { MapNode, Node } from "../../model";
-import { mapGet } from "../../parse";
+import { mapGet } from "../../nodes";
 import type { Rule } from "../rule";
 import { numberOf } from "../template/scalars";
 import { isString, USER_GUIDE } from "../template-index";

@@ -1,4 +1,4 @@
-import { mapGet } from "../../parse";
+import { mapGet } from "../../nodes";
 import type { Rule } from "../rule";
 import { isString, USER_GUIDE } from "../template-index";
 import { PARAMETER_TYPES } from "./types";

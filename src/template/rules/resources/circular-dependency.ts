@@ -1,5 +1,5 @@
 import type { Range } from "../../model";
-import { mapGet } from "../../parse";
+import { mapGet } from "../../nodes";
 import type { Rule } from "../rule";
 import { isString, type TemplateIndex, USER_GUIDE } from "../template-index";
 import { realResources } from "./shared";

@@ -1,6 +1,6 @@
 /** Shared by E3035 and E3036: the values a deletion or replacement policy may take. */
 import type { Node } from "../../model";
-import { mapGet } from "../../parse";
+import { mapGet } from "../../nodes";
 import type { Report } from "../rule";
 import { intrinsicName, isString, type TemplateIndex } from "../template-index";
 import { realResources } from "./shared";

@@ -9,7 +9,7 @@
  * shape; only those that can never do so (a Fn::Sub where a list is expected) are reported.
  */
 import type { MapNode, Node, Range } from "../../model";
-import { mapGet } from "../../parse";
+import { mapGet } from "../../nodes";
 import type { PropertySpec, ResourceTypeSpec, SpecIndex, TypeRef } from "../../spec/types";
 import { didYouMean } from "../../suggest";
 import { intrinsicName, isForEachKey, isString, type TemplateIndex } from "../template-index";

@@ -4,7 +4,7 @@
  * a message.
  */
 import type { MapNode } from "../../model";
-import { mapGet } from "../../parse";
+import { mapGet } from "../../nodes";
 import { isForEachKey, type ResourceInfo, type TemplateIndex } from "../template-index";
 
 /** The resources rules should look at: every entry of Resources except Fn::ForEach loops. */

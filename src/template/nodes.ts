@@ -1,0 +1,31 @@
+/** Small helpers over the position-carrying node tree that every part of validation shares. */
+import type { MapEntry, Node } from "./model";
+
+/** The entry for `key` when `node` is a mapping that has one. */
+export function mapGet(node: Node | undefined, key: string): MapEntry | undefined {
+  if (node?.kind !== "map") return undefined;
+  for (const entry of node.entries) {
+    if (entry.key === key) return entry;
+  }
+  return undefined;
+}
+
+/** The plain JavaScript value of a node, as JSON.parse would give it (for diffs and output). */
+export function toPlain(node: Node): unknown {
+  if (node.kind === "scalar") return node.value;
+  if (node.kind === "seq") return node.items.map(toPlain);
+  const out: Record<string, unknown> = {};
+  for (const entry of node.entries) {
+    if (entry.key === "__proto__") {
+      Object.defineProperty(out, entry.key, {
+        value: toPlain(entry.value),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    } else {
+      out[entry.key] = toPlain(entry.value);
+    }
+  }
+  return out;
+}

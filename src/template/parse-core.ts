@@ -1,0 +1,71 @@
+import { parseJson } from "./json";
+import { LineIndex, parseFinding } from "./lines";
+import type { Finding, Node, ParsedTemplate } from "./model";
+import { parseYamlFast, Unsupported } from "./yaml-fast";
+
+/** The exact YAML reader, for what the fast reader leaves aside (see yaml.ts). */
+export type YamlReader = (
+  source: string,
+  file: string,
+  lines: LineIndex,
+) => { root: Node | undefined; findings: Finding[] };
+
+/** Thrown when the template needs the full YAML reader and none was given. */
+export class NeedsYamlLibrary extends Error {}
+
+/**
+ * Reads a CloudFormation template, JSON or YAML, into the position-carrying node tree. Pure:
+ * problems become E0000 findings, never exceptions, and a tree is returned whenever one could
+ * be built. Without `library`, YAML beyond the fast reader's subset throws NeedsYamlLibrary, so
+ * a caller can load the library only when a template needs it.
+ */
+export function parseTemplateWith(
+  source: string,
+  file: string,
+  library: YamlReader | undefined,
+): ParsedTemplate {
+  const format = detectFormat(source, file);
+  const lines = new LineIndex(source);
+  if (source.trim() === "" || source.trim() === "\ufeff") {
+    return {
+      file,
+      format,
+      source,
+      root: undefined,
+      findings: [parseFinding(file, "Template is empty", lines.range(0, 0))],
+    };
+  }
+  const { root, findings } =
+    format === "json" ? parseJson(source, file, lines) : readYaml(source, file, lines, library);
+  if (!root && findings.length === 0) {
+    findings.push(parseFinding(file, "Template is empty", lines.range(0, 0)));
+  }
+  return { file, format, source, root, findings };
+}
+
+function detectFormat(source: string, file: string): "json" | "yaml" {
+  if (file.toLowerCase().endsWith(".json")) return "json";
+  const first = /[^\s\ufeff]/.exec(source);
+  return first?.[0] === "{" ? "json" : "yaml";
+}
+
+function readYaml(source: string, file: string, lines: LineIndex, library: YamlReader | undefined) {
+  try {
+    return parseYamlFast(source, file, lines);
+  } catch (error) {
+    if (!(error instanceof Unsupported)) throw error;
+  }
+  if (!library) throw new NeedsYamlLibrary();
+  return library(source, file, lines);
+}
+
+/** Parses with the fast readers, importing the YAML library (a sizeable share of start-up) only on demand. */
+export async function parseTemplateLazily(source: string, file: string): Promise<ParsedTemplate> {
+  try {
+    return parseTemplateWith(source, file, undefined);
+  } catch (error) {
+    if (!(error instanceof NeedsYamlLibrary)) throw error;
+  }
+  const { parseYamlWithLibrary: library } = await import("./yaml");
+  return parseTemplateWith(source, file, library);
+}
