@@ -52,6 +52,32 @@ function run(time: ReturnType<typeof fakeTime>, lines: string[] = []) {
 }
 
 describe("waitForStack", () => {
+  it("polls quickly for a few rounds once every resource has settled, as the stack's end is then near", async () => {
+    const time = fakeTime();
+    // The bucket settles at 10 s; CloudFormation writes the stack's own final event at 12 s.
+    const at = (seconds: number) => time.clock() >= T0 + seconds * 1000;
+    cfnMock
+      .on(DescribeStacksCommand)
+      .callsFake(() => described(at(12) ? "UPDATE_COMPLETE" : "UPDATE_IN_PROGRESS"));
+    cfnMock.on(DescribeStackEventsCommand).callsFake(() => ({
+      StackEvents: [
+        ...(at(12) ? [event("end", 12, "app-pr-7", "UPDATE_COMPLETE")] : []),
+        ...(at(10) ? [event("b2", 10, "Bucket", "UPDATE_COMPLETE")] : []),
+        event("b1", 1, "Bucket", "UPDATE_IN_PROGRESS"),
+        event("start", 0, "app-pr-7", "UPDATE_IN_PROGRESS"),
+      ],
+    }));
+
+    const result = await run(time);
+
+    expect(result.status).toBe("UPDATE_COMPLETE");
+    // Rounds of 1 s (random 0.5 gives the base pause) until the events show the bucket settled,
+    // then eight quarter-second rounds: the end at 12 s is seen on the round at 12 s.
+    expect(time.sleeps.slice(0, 10)).toEqual([1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000]);
+    expect(time.sleeps.slice(10)).toEqual([250, 250, 250, 250, 250, 250, 250, 250]);
+    expect(time.clock()).toBe(T0 + 12_000);
+  });
+
   it("reads events and the stack in alternate rounds: one pair per 2 s over a long operation", async () => {
     const time = fakeTime();
     operation(time, 300);
