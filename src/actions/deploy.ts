@@ -215,6 +215,22 @@ export async function run(): Promise<void> {
         )
       : undefined;
 
+    const finish = async (state: "success" | "failure", description: string, environmentUrl?: string) => {
+      if (deploymentId === undefined || !octokit) return;
+      await github("update the deployment status", () =>
+        finishDeployment(octokit, {
+          owner: context.owner,
+          repo: context.repo,
+          id: deploymentId,
+          state,
+          environmentUrl,
+          logUrl: context.runUrl,
+          description,
+        }),
+      );
+    };
+
+    // An unexpected error must not leave the deployment showing in progress.
     const result = await deployStack(
       {
         stackName: inputs.stackName,
@@ -249,26 +265,21 @@ export async function run(): Promise<void> {
         log: (line) => core.info(line),
         maskSecret: (value) => core.setSecret(value),
       },
-    );
+    ).catch(async (error: unknown) => {
+      await finish("failure", errorMessage(error));
+      throw error;
+    });
 
     writeOutputs(result);
     for (const warning of result.warnings) core.warning(warning);
 
-    if (deploymentId !== undefined && octokit) {
-      await github("update the deployment status", () =>
-        finishDeployment(octokit, {
-          owner: context.owner,
-          repo: context.repo,
-          id: deploymentId,
-          state: result.ok ? "success" : "failure",
-          environmentUrl: result.url ?? result.consoleUrl,
-          logUrl: context.runUrl,
-          description: result.ok
-            ? `${result.stackName}: ${result.status ?? result.outcome}`
-            : (result.failure?.message ?? "failed"),
-        }),
-      );
-    }
+    await finish(
+      result.ok ? "success" : "failure",
+      result.ok
+        ? `${result.stackName}: ${result.status ?? result.outcome}`
+        : (result.failure?.message ?? "failed"),
+      result.url ?? result.consoleUrl,
+    );
     if (inputs.comment && context.prNumber !== undefined && octokit) {
       const number = context.prNumber;
       const comment = await github("write the pull request comment", () =>
