@@ -67,8 +67,21 @@ export function summarizeChanges(changes: Change[]): ResourceChangeSummary[] {
 
 const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
 
+/**
+ * The diff library prints intrinsics as JSON (`{"Fn::GetAtt":["Bucket","Arn"]}`); people read
+ * them in the template's own short form: `${Bucket.Arn}`, `${Stage}`, the Sub string itself.
+ */
+export function readableIntrinsics(text: string): string {
+  return text
+    .replace(/\{"Ref":"([^"]+)"\}/g, "${$1}")
+    .replace(/\{"Fn::GetAtt":\["([^"]+)","([^"]+)"\]\}/g, "${$1.$2}")
+    .replace(/\{"Fn::Sub":"((?:[^"\\]|\\.)*)"\}/g, (_, sub: string) => JSON.parse(`"${sub}"`));
+}
+
 function clean(table: string[][]): string[][] {
-  return table.length <= 1 ? [] : table.map((row) => row.map((cell) => cell.replace(ANSI, "")));
+  return table.length <= 1
+    ? []
+    : table.map((row) => row.map((cell) => readableIntrinsics(cell.replace(ANSI, ""))));
 }
 
 /**

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { renderChangesMarkdown, securityChanges, summarizeChanges } from "../../../src/stack/diff";
+import {
+  readableIntrinsics,
+  renderChangesMarkdown,
+  securityChanges,
+  summarizeChanges,
+} from "../../../src/stack/diff";
 
 const role = {
   Type: "AWS::IAM::Role",
@@ -124,5 +129,18 @@ describe("securityChanges", () => {
 
     const none = await securityChanges(after, after);
     expect(none).toEqual(emptySecurity);
+  });
+});
+
+describe("intrinsics in the security tables", () => {
+  it("reads as the template's short forms", () => {
+    expect(readableIntrinsics('{"Fn::Sub":"${Bucket.Arn}/*"}')).toBe("${Bucket.Arn}/*");
+    expect(readableIntrinsics('{"Fn::GetAtt":["Queue","Arn"]}, {"Ref":"Topic"}')).toBe(
+      "${Queue.Arn}, ${Topic}",
+    );
+    expect(readableIntrinsics('{"Fn::Sub":"arn:${AWS::Partition}:s3:::a\\"b"}')).toBe(
+      'arn:${AWS::Partition}:s3:::a"b',
+    );
+    expect(readableIntrinsics("arn:aws:s3:::plain")).toBe("arn:aws:s3:::plain");
   });
 });
