@@ -18,7 +18,7 @@ import { errorMessage } from "../aws/errors";
 import { type Octokit, renderComment, upsertComment } from "../github/comment";
 import { type EventContext, readEventContext } from "../github/context";
 import { finishDeployment, startDeployment } from "../github/deployments";
-import { listLivePreviews, previewLimitMessage } from "../github/previews";
+import { listLivePreviews, previewLimitMessage, stackExists } from "../github/previews";
 import type { ReportInfo } from "../github/report";
 import { renderSummary } from "../github/summary";
 import { DEPLOY_INPUTS, DEPLOY_OUTPUTS, type DeployInputs, readDeployInputs } from "../inputs";
@@ -171,7 +171,7 @@ export async function run(): Promise<void> {
     const s3 = createS3Client({ region });
     const time = timeBase(process.env, (message) => core.warning(message));
 
-    if (inputs.preview && inputs.mode === "deploy") {
+    if (inputs.preview && inputs.mode === "deploy" && !(await stackExists(cfn, inputs.stackName))) {
       const previews = await listLivePreviews(cfn, context.repository);
       const refusal = previewLimitMessage(
         previews,
