@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { changeSetName, isValidStackName, previewStackName, sanitizeName } from "../../../src/stack/naming";
+import {
+  changeSetName,
+  isValidStackName,
+  previewStackName,
+  sanitizeName,
+  shortHash,
+} from "../../../src/stack/naming";
 import { isPreviewStack, mergeTags, previewTags, sameTags } from "../../../src/stack/tags";
 
 describe("naming", () => {
@@ -78,5 +84,14 @@ describe("tags", () => {
     ).toBe(true);
     expect(sameTags([{ Key: "a", Value: "1" }], [{ Key: "a", Value: "2" }])).toBe(false);
     expect(sameTags(undefined, [])).toBe(true);
+  });
+});
+
+describe("shortHash", () => {
+  it("is 32-bit FNV-1a in eight hex digits", () => {
+    // Reference values of FNV-1a 32: "" is the offset basis, "a" and "foobar" the published test vectors.
+    expect(shortHash("")).toBe("811c9dc5");
+    expect(shortHash("a")).toBe("e40c292c");
+    expect(shortHash("foobar")).toBe("bf9cf968");
   });
 });
