@@ -260,6 +260,12 @@ function failureFrom(error: unknown, template: LoadedTemplate | undefined): Depl
   return { kind: actionable.kind, message: `${actionable.message}${where}`, location };
 }
 
+/** A template body as a plain object, or undefined when it is empty. */
+function plainTemplate(body: string, label: string): Record<string, unknown> | undefined {
+  const parsed = parseTemplate(body, label);
+  return parsed.root ? (toPlain(parsed.root) as Record<string, unknown>) : undefined;
+}
+
 export async function deployStack(options: DeployOptions, deps: DeployDeps): Promise<DeployResult> {
   const tally: Record<string, number> = {};
   const cfn = counting(deps.cfn, tally);
@@ -416,24 +422,43 @@ export async function deployStack(options: DeployOptions, deps: DeployDeps): Pro
       }
     };
 
+    /** A template as GetTemplate returns it, or undefined (with a warning) when it cannot be read. */
+    const readTemplate = async (
+      input: { StackName: string } | { ChangeSetName: string },
+      what: string,
+    ): Promise<string | undefined> => {
+      try {
+        const response = await cfn.send(new GetTemplateCommand({ ...input, TemplateStage: "Original" }));
+        return response.TemplateBody;
+      } catch (error) {
+        warn(`The ${what} could not be read for the IAM diff (${errorMessage(error)}).`);
+        return undefined;
+      }
+    };
+
+    /**
+     * Logs the change set's changes and works out its IAM and security-group changes between the
+     * deployed template (undefined: nothing deployed yet) and the proposed one (by default the
+     * template this run read; null when it could not be read, which skips the IAM diff).
+     */
     const reportChanges = async (
       ref: { id: string; stackName: string },
       first: DescribeChangeSetCommandOutput | undefined,
       deployedTemplate: string | undefined,
+      proposedTemplate?: string | null,
     ) => {
       result.changes = summarizeChanges(await listChanges(cfn, ref, first));
       result.hasChanges = result.changes.length > 0;
       for (const line of renderChangeLines(result.changes)) log(line);
-      if (!template) return;
+      if (!template || proposedTemplate === null) return;
       try {
         const old =
-          deployedTemplate === undefined
-            ? undefined
-            : (() => {
-                const parsed = parseTemplate(deployedTemplate, "deployed template");
-                return parsed.root ? (toPlain(parsed.root) as Record<string, unknown>) : undefined;
-              })();
-        result.security = await (deps.securityDiff ?? securityChanges)(old, template.plain);
+          deployedTemplate === undefined ? undefined : plainTemplate(deployedTemplate, "deployed template");
+        const proposed =
+          proposedTemplate === undefined
+            ? template.plain
+            : plainTemplate(proposedTemplate, "change set's template");
+        result.security = await (deps.securityDiff ?? securityChanges)(old, proposed ?? {});
       } catch (error) {
         warn(
           `IAM and security-group changes could not be worked out (${errorMessage(error)}); review the changes above.`,
@@ -472,7 +497,14 @@ export async function deployStack(options: DeployOptions, deps: DeployDeps): Pro
       marks.preflightMs = clock() - preflightStart;
       const ref = { id: result.changeSetId, stackName: options.stackName };
       const changeSetStart = clock();
-      await reportChanges(ref, description, undefined);
+      // The diff is between what the change set will deploy and what runs now (a stack still in
+      // review has nothing deployed), not the template in this checkout, which may have moved on.
+      const proposed = await readTemplate({ ChangeSetName: result.changeSetId }, "change set's template");
+      const deployed =
+        current && !creating
+          ? await readTemplate({ StackName: current.StackId ?? options.stackName }, "deployed template")
+          : undefined;
+      await reportChanges(ref, description, deployed, proposed ?? null);
       marks.changeSetMs = clock() - changeSetStart;
       await executeAndWait(ref, description.CreationTime?.getTime() ?? clock());
       return result;
@@ -599,17 +631,10 @@ export async function deployStack(options: DeployOptions, deps: DeployDeps): Pro
     }
 
     if (existing && deployedTemplate === undefined) {
-      try {
-        const response = await cfn.send(
-          new GetTemplateCommand({
-            StackName: existing.StackId ?? options.stackName,
-            TemplateStage: "Original",
-          }),
-        );
-        deployedTemplate = response.TemplateBody;
-      } catch (error) {
-        warn(`The deployed template could not be read for the IAM diff (${errorMessage(error)}).`);
-      }
+      deployedTemplate = await readTemplate(
+        { StackName: existing.StackId ?? options.stackName },
+        "deployed template",
+      );
     }
     await reportChanges(ref, state.description, deployedTemplate);
     marks.changeSetMs = clock() - changeSetStart;

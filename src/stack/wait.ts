@@ -8,9 +8,10 @@ import type { CfnClient, Runtime } from "./runtime";
  * alternate between DescribeStackEvents and DescribeStacks: either one can see the end (the stack's
  * own final event, or its status), so the end is seen within one round while each is read only every
  * other round. At the default one-second round that is one pair of calls per two seconds, and the
- * end of an operation is noticed within about a second. Throttling and 5xx answers stretch the rounds
- * (backing off until an answer comes through) and never fail the wait. Running past the deadline is
- * reported, never ignored.
+ * end of an operation is noticed within about a second; an operation that runs past five minutes
+ * slows to one pair per six seconds (see `operationRoundMs`). Throttling and 5xx answers stretch the
+ * rounds (backing off until an answer comes through) and never fail the wait. Running past the
+ * deadline is reported, never ignored.
  */
 
 /** Statuses at which no operation is running. REVIEW_IN_PROGRESS waits for a change set, not for AWS. */
@@ -40,6 +41,32 @@ export const DEFAULT_BACKOFF: Backoff = { initialMs: 1_000, maxMs: 10_000, facto
  */
 export const SETTLED_ROUNDS = 8;
 export const SETTLED_FACTOR = 0.25;
+
+/** How long an operation keeps the usual round before it starts to grow. */
+export const STEADY_ROUNDS_MS = 5 * 60_000;
+/** How long the round takes to grow from the usual round to LONG_ROUND_MS. */
+export const ROUND_GROWTH_MS = 10 * 60_000;
+/** The longest usual round: one DescribeStacks/DescribeStackEvents pair per six seconds. */
+export const LONG_ROUND_MS = 3_000;
+
+/**
+ * How long the usual round is once an operation has run `elapsedMs`: unchanged (`usualMs`) for the
+ * first five minutes, then growing linearly over ten minutes to `LONG_ROUND_MS` (or `usualMs` if that
+ * is longer). Most operations end within five minutes and keep their one-second rounds; the long
+ * ones (databases, distributions, big nested stacks) would otherwise make about 3,600 calls an hour
+ * against the account's shared CloudFormation rate limit, for an end that is rarely urgent to the
+ * second. Three-second rounds make about 1,200 calls an hour (a 60-minute operation makes some
+ * 1,530 in all), and since each round can see the end, it is still noticed within one round. The
+ * growth is gradual so an operation that ends at six minutes is barely slower to notice than one
+ * that ends at four. The quick rounds once resources settle are unaffected: they are a quarter of
+ * `usualMs` at any elapsed time.
+ */
+export function operationRoundMs(elapsedMs: number, usualMs: number): number {
+  if (elapsedMs <= STEADY_ROUNDS_MS) return usualMs;
+  const longMs = Math.max(usualMs, LONG_ROUND_MS);
+  const grown = Math.min(1, (elapsedMs - STEADY_ROUNDS_MS) / ROUND_GROWTH_MS);
+  return usualMs + (longMs - usualMs) * grown;
+}
 
 /** The pause after `round` consecutive unanswered polls (0: all well), spread ±20% so parallel runs do not poll in step. */
 export function pollDelay(round: number, backoff: Backoff, random: () => number): number {
@@ -86,6 +113,7 @@ export async function waitForStack(
   const random = runtime.random ?? Math.random;
   const poller = options.poller;
   const events: StackEventRecord[] = [];
+  const startedAt = runtime.clock();
   let rounds = 0;
   /** Consecutive polls that AWS did not answer; each one stretches the next pause. */
   let trouble = 0;
@@ -176,12 +204,14 @@ export async function waitForStack(
       }
       return { status: status ?? lastStatus ?? "UNKNOWN", stack, timedOut: true, events, rounds };
     }
-    let delay = pollDelay(trouble, backoff, random);
+    let delay: number;
     if (trouble === 0 && sawResource && running.size === 0 && quickRounds < SETTLED_ROUNDS) {
       quickRounds++;
-      delay = Math.round(delay * SETTLED_FACTOR);
-    } else if (running.size > 0) {
-      quickRounds = 0;
+      delay = Math.round(pollDelay(0, backoff, random) * SETTLED_FACTOR);
+    } else {
+      if (running.size > 0) quickRounds = 0;
+      const initialMs = operationRoundMs(now - startedAt, backoff.initialMs);
+      delay = pollDelay(trouble, { ...backoff, initialMs }, random);
     }
     await runtime.sleep(Math.min(delay, options.deadline - now));
   }

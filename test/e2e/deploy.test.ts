@@ -502,6 +502,20 @@ Outputs:`,
   it("creates a change set for review, then executes it in a second job", async () => {
     await start();
     const inputs = { "stack-name": "shop-prod", "url-output": "" };
+    const withRole = TEMPLATE.replace(
+      "Outputs:",
+      `  Role:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Principal: { Service: lambda.amazonaws.com }
+            Action: sts:AssumeRole
+Outputs:`,
+    );
+    writeFileSync(join(workspace, "template.yaml"), withRole);
     const created = await deploy({ ...inputs, mode: "create-change-set" }, { event: pushEvent() });
     expect(created.exitCode, created.stdout).toBe(0);
     const id = created.outputs["change-set-id"];
@@ -510,6 +524,8 @@ Outputs:`,
     expect(aws.callsOf("cloudformation", "ExecuteChangeSet")).toHaveLength(0);
     expect(created.summary).toContain("### 📝 Change set for `shop-prod` is ready for review");
 
+    // The checkout moves on; the IAM diff still shows what the reviewed change set deploys.
+    writeFileSync(join(workspace, "template.yaml"), TEMPLATE);
     const executed = await deploy(
       { ...inputs, mode: "execute-change-set", "change-set-id": id },
       { event: pushEvent(), runId: "4243" },
@@ -521,6 +537,11 @@ Outputs:`,
       "stack-name": "shop-prod",
     });
     expect(aws.callsOf("cloudformation", "CreateChangeSet")).toHaveLength(1);
+    expect(executed.stdout).not.toContain("could not be");
+    expect(executed.outputs["changes-markdown"]).toContain("**IAM statement changes**");
+    expect(executed.outputs["changes-markdown"]).toMatch(
+      /\| \+ \| \$\{Role\.Arn\} \| Allow \| sts:AssumeRole \| Service:lambda\.amazonaws\.com \| +\|/,
+    );
     // Not a pull request: no comment, and no deployment without an environment.
     expect(gh.calls).toHaveLength(0);
   });

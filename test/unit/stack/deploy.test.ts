@@ -18,6 +18,7 @@ import { PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { mockClient } from "aws-sdk-client-mock";
 import { beforeEach, describe, expect, it } from "vitest";
 import { deployStack } from "../../../src/stack/deploy";
+import { securityChanges } from "../../../src/stack/diff";
 import {
   awsError,
   baseDeps,
@@ -709,6 +710,118 @@ describe("deployStack: execute-change-set mode", () => {
       ChangeSetName: CHANGE_SET_ID,
       StackName: "app-pr-7",
     });
+  });
+
+  /** A role that Lambda can assume, with no permissions of its own. */
+  const WITH_ROLE = `Resources:
+  Role:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: { Service: lambda.amazonaws.com }
+            Action: sts:AssumeRole
+`;
+  /** WITH_ROLE plus a policy letting the role read the queue: what the reviewed change set deploys. */
+  const WITH_POLICY = `${WITH_ROLE}  ReadQueue:
+    Type: AWS::IAM::Policy
+    Properties:
+      PolicyName: read-queue
+      Roles: [!Ref Role]
+      PolicyDocument:
+        Statement:
+          - Effect: Allow
+            Action: sqs:ReceiveMessage
+            Resource: "*"
+`;
+
+  function reviewedChangeSet(stackStatus: string) {
+    cfnMock.on(DescribeChangeSetCommand).resolves({
+      ...readyChangeSet(2),
+      ExecutionStatus: "AVAILABLE",
+      ChangeSetId: CHANGE_SET_ID,
+      ChangeSetName: "preview-stacks-98-1",
+      StackId: STACK_ID,
+    });
+    cfnMock
+      .on(DescribeStacksCommand)
+      .resolvesOnce({ Stacks: [stack(stackStatus)] })
+      .resolves({
+        Stacks: [stack(stackStatus === "REVIEW_IN_PROGRESS" ? "CREATE_COMPLETE" : "UPDATE_COMPLETE")],
+      });
+    cfnMock.on(GetTemplateCommand, { ChangeSetName: CHANGE_SET_ID }).resolves({ TemplateBody: WITH_POLICY });
+    cfnMock.on(GetTemplateCommand, { StackName: STACK_ID }).resolves({ TemplateBody: WITH_ROLE });
+    cfnMock.on(ExecuteChangeSetCommand).resolves({});
+    cfnMock.on(DescribeStackEventsCommand).resolves({ StackEvents: [] });
+  }
+
+  it("diffs the change set's template against the deployed one for the IAM changes", async () => {
+    reviewedChangeSet("UPDATE_COMPLETE");
+
+    // The checkout's template (TEMPLATE, no IAM at all) is not what the change set deploys.
+    const result = await deployStack(
+      baseOptions({ mode: "execute-change-set", changeSetId: CHANGE_SET_ID, preview: undefined }),
+      baseDeps(fakeTime(), [], { securityDiff: securityChanges }),
+    );
+
+    expect(result.failure).toBeUndefined();
+    expect(result.warnings).toEqual([]);
+    expect(cfnMock.commandCalls(GetTemplateCommand).map((c) => c.args[0].input)).toEqual([
+      { ChangeSetName: CHANGE_SET_ID, TemplateStage: "Original" },
+      { StackName: STACK_ID, TemplateStage: "Original" },
+    ]);
+    // The role was there before: only the new policy's statement shows.
+    expect(result.security.iamStatements).toEqual([
+      ["", "Resource", "Effect", "Action", "Principal", "Condition"],
+      ["+", "*", "Allow", "sqs:ReceiveMessage", "AWS:${Role}", ""],
+    ]);
+    expect(result.security.permissionsBroadened).toBe(true);
+  });
+
+  it("diffs against nothing for a stack still in review, which has no deployed template", async () => {
+    reviewedChangeSet("REVIEW_IN_PROGRESS");
+
+    const result = await deployStack(
+      baseOptions({ mode: "execute-change-set", changeSetId: CHANGE_SET_ID, preview: undefined }),
+      baseDeps(fakeTime(), [], { securityDiff: securityChanges }),
+    );
+
+    expect(result.failure).toBeUndefined();
+    expect(result.created).toBe(true);
+    expect(cfnMock.commandCalls(GetTemplateCommand).map((c) => c.args[0].input)).toEqual([
+      { ChangeSetName: CHANGE_SET_ID, TemplateStage: "Original" },
+    ]);
+    expect(result.security.iamStatements).toEqual([
+      ["", "Resource", "Effect", "Action", "Principal", "Condition"],
+      ["+", "${Role.Arn}", "Allow", "sts:AssumeRole", "Service:lambda.amazonaws.com", ""],
+      ["+", "*", "Allow", "sqs:ReceiveMessage", "AWS:${Role}", ""],
+    ]);
+  });
+
+  it("warns and skips the IAM diff when the change set's template cannot be read", async () => {
+    reviewedChangeSet("UPDATE_COMPLETE");
+    cfnMock
+      .on(GetTemplateCommand, { ChangeSetName: CHANGE_SET_ID })
+      .rejects(awsError("AccessDenied", "not authorized to perform: cloudformation:GetTemplate", 403));
+    let diffs = 0;
+
+    const result = await deployStack(
+      baseOptions({ mode: "execute-change-set", changeSetId: CHANGE_SET_ID, preview: undefined }),
+      baseDeps(fakeTime(), [], {
+        securityDiff: async (before, after) => {
+          diffs++;
+          return securityChanges(before, after);
+        },
+      }),
+    );
+
+    expect(result.outcome).toBe("deployed");
+    expect(result.warnings).toEqual([
+      "The change set's template could not be read for the IAM diff (not authorized to perform: cloudformation:GetTemplate).",
+    ]);
+    expect(diffs).toBe(0);
+    expect(result.security.hasChanges).toBe(false);
   });
 
   it("refuses a change set that was already executed", async () => {

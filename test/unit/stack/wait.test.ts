@@ -7,7 +7,7 @@ import {
 import { mockClient } from "aws-sdk-client-mock";
 import { beforeEach, describe, expect, it } from "vitest";
 import { StackEventPoller } from "../../../src/stack/events";
-import { waitForStack } from "../../../src/stack/wait";
+import { operationRoundMs, waitForStack } from "../../../src/stack/wait";
 import { awsError, event, fakeTime, STACK_ID, T0 } from "./support";
 
 const cfnMock = mockClient(CloudFormationClient);
@@ -42,11 +42,11 @@ function operation(time: ReturnType<typeof fakeTime>, endSeconds: number) {
   }));
 }
 
-function run(time: ReturnType<typeof fakeTime>, lines: string[] = []) {
+function run(time: ReturnType<typeof fakeTime>, lines: string[] = [], deadline = T0 + 3_600_000) {
   const poller = new StackEventPoller(cfn, { stack: STACK_ID, startTime: T0 });
   return waitForStack(
     cfn,
-    { stack: STACK_ID, deadline: T0 + 3_600_000, poller },
+    { stack: STACK_ID, deadline, poller },
     { clock: time.clock, sleep: time.sleep, log: (line) => lines.push(line), random: () => 0.5 },
   );
 }
@@ -78,7 +78,7 @@ describe("waitForStack", () => {
     expect(time.clock()).toBe(T0 + 12_000);
   });
 
-  it("reads events and the stack in alternate rounds: one pair per 2 s over a long operation", async () => {
+  it("reads events and the stack in alternate rounds: one pair per 2 s over the first five minutes", async () => {
     const time = fakeTime();
     operation(time, 300);
 
@@ -90,6 +90,59 @@ describe("waitForStack", () => {
     expect(cfnMock.commandCalls(DescribeStackEventsCommand).length).toBeLessThanOrEqual(pairs + 1);
     // Seen within one round (1 s) of the end.
     expect(time.clock() - (T0 + 300_000)).toBeLessThanOrEqual(1_000);
+  });
+
+  it("slows to one pair per 6 s over a 60-minute operation, and still sees the end within one round", async () => {
+    const time = fakeTime();
+    operation(time, 3_600);
+
+    const result = await run(time, [], T0 + 7_200_000);
+
+    expect(result).toMatchObject({ status: "UPDATE_COMPLETE", timedOut: false });
+    // The first five minutes as before: 1 s rounds at 0 s, 1 s, ... 300 s.
+    expect(time.sleeps.slice(0, 301)).toEqual(Array(301).fill(1_000));
+    expect(time.sleeps[301]).toBeGreaterThan(1_000);
+    // From 15 minutes on, 3 s rounds; never longer.
+    expect(time.sleeps.slice(-900)).toEqual(Array(900).fill(3_000));
+    expect(Math.max(...time.sleeps)).toBe(3_000);
+    // 301 rounds in the first five minutes, 300 s × ln 3 ≈ 330 while the round grows from 1 s to
+    // 3 s over the next ten, and 2,700 s / 3 s = 900 after: about 1,530 calls, 765 of each,
+    // where one pair per 2 s would have made 1,800 of each.
+    expect(cfnMock.commandCalls(DescribeStacksCommand).length).toBeGreaterThanOrEqual(760);
+    expect(cfnMock.commandCalls(DescribeStacksCommand).length).toBeLessThanOrEqual(770);
+    expect(cfnMock.commandCalls(DescribeStackEventsCommand).length).toBeGreaterThanOrEqual(760);
+    expect(cfnMock.commandCalls(DescribeStackEventsCommand).length).toBeLessThanOrEqual(770);
+    // Seen within one round (3 s) of the end.
+    expect(time.clock() - (T0 + 3_600_000)).toBeLessThanOrEqual(3_000);
+  });
+
+  it("keeps the quick rounds when every resource settles late in a long operation", async () => {
+    const time = fakeTime();
+    // The bucket settles at 40 min; the stack's own final event follows 10 s later.
+    const at = (seconds: number) => time.clock() >= T0 + seconds * 1000;
+    cfnMock
+      .on(DescribeStacksCommand)
+      .callsFake(() => described(at(2_410) ? "UPDATE_COMPLETE" : "UPDATE_IN_PROGRESS"));
+    cfnMock.on(DescribeStackEventsCommand).callsFake(() => ({
+      StackEvents: [
+        ...(at(2_410) ? [event("end", 2_410, "app-pr-7", "UPDATE_COMPLETE")] : []),
+        ...(at(2_400) ? [event("b2", 2_400, "Bucket", "UPDATE_COMPLETE")] : []),
+        event("b1", 1, "Bucket", "UPDATE_IN_PROGRESS"),
+        event("start", 0, "app-pr-7", "UPDATE_IN_PROGRESS"),
+      ],
+    }));
+
+    const result = await run(time);
+
+    expect(result.status).toBe("UPDATE_COMPLETE");
+    // Once a round sees the bucket settled: eight quarter-second rounds, a quarter of the usual
+    // 1 s round (not of the long 3 s one), then 3 s rounds again until the end.
+    const settled = time.sleeps.indexOf(250);
+    expect(time.sleeps.slice(settled - 1, settled + 9)).toEqual([
+      3000, 250, 250, 250, 250, 250, 250, 250, 250, 3000,
+    ]);
+    expect(time.sleeps.filter((ms) => ms < 1_000)).toHaveLength(8);
+    expect(time.clock() - (T0 + 2_410_000)).toBeLessThanOrEqual(3_000);
   });
 
   it("ends on the stack's final event, reading the stack once for its status and outputs", async () => {
@@ -169,5 +222,20 @@ describe("waitForStack at the deadline", () => {
 
     expect(result).toMatchObject({ status: "CREATE_IN_PROGRESS", timedOut: true });
     expect(cfnMock.commandCalls(DescribeStacksCommand)).toHaveLength(1);
+  });
+});
+
+describe("operationRoundMs", () => {
+  it("keeps the usual round for five minutes, then grows it over ten minutes to 3 s", () => {
+    expect(operationRoundMs(0, 1_000)).toBe(1_000);
+    expect(operationRoundMs(300_000, 1_000)).toBe(1_000);
+    expect(operationRoundMs(600_000, 1_000)).toBe(2_000);
+    expect(operationRoundMs(900_000, 1_000)).toBe(3_000);
+    expect(operationRoundMs(3_600_000, 1_000)).toBe(3_000);
+  });
+
+  it("never shortens a usual round that is already longer than 3 s", () => {
+    expect(operationRoundMs(0, 5_000)).toBe(5_000);
+    expect(operationRoundMs(3_600_000, 5_000)).toBe(5_000);
   });
 });
