@@ -1,4 +1,5 @@
 import type { Change } from "@aws-sdk/client-cloudformation";
+import { cell } from "../template/report/markdown";
 
 /**
  * What a change set will do, as plain data a renderer can turn into log lines, Markdown or JSON:
@@ -121,16 +122,12 @@ export function renderChangeLines(rows: ResourceChangeSummary[]): string[] {
   });
 }
 
-function cell(text: string): string {
-  return text.replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
-}
-
 function table(rows: string[][]): string[] {
   const [head, ...body] = rows;
   return [
-    `| ${head.map(cell).join(" | ")} |`,
+    `| ${head.map((text) => cell(text, "br")).join(" | ")} |`,
     `|${head.map(() => " --- ").join("|")}|`,
-    ...body.map((r) => `| ${r.map(cell).join(" | ")} |`),
+    ...body.map((r) => `| ${r.map((text) => cell(text, "br")).join(" | ")} |`),
   ];
 }
 

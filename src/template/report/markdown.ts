@@ -1,13 +1,16 @@
 /** Small helpers for Markdown that GitHub renders in job summaries and PR comments. */
 
-/** Makes text safe inside a Markdown table cell: no pipes, no line breaks, no raw HTML. */
-export function cell(text: string): string {
+/**
+ * Makes text safe inside a Markdown table cell: no pipes, no raw HTML, and line breaks either
+ * folded to spaces or kept as `<br>` (for cells that are lists, such as IAM actions).
+ */
+export function cell(text: string, lineBreaks: "space" | "br" = "space"): string {
   return text
     .replace(/\\/g, "\\\\")
     .replace(/\|/g, "\\|")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
-    .replace(/\r?\n/g, " ");
+    .replace(/\r?\n/g, lineBreaks === "br" ? "<br>" : " ");
 }
 
 export function byteLength(text: string): number {
