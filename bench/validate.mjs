@@ -79,11 +79,12 @@ const rows = [
 rows[3].name += ` (${(statSync(rows[3].files[0]).size / 1024).toFixed(0)} KB)`;
 
 /** Runs a command once under /usr/bin/time; returns wall ms (measured here) and peak RSS in MB. */
-function measure(command, args) {
+function measure(command, args, env = process.env) {
   const start = process.hrtime.bigint();
   const result = spawnSync("/usr/bin/time", ["-f", "%M", command, ...args], {
     encoding: "utf8",
     maxBuffer: 1 << 28,
+    env,
   });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   const rss = Number(result.stderr.trim().split("\n").pop()) / 1024;
@@ -95,8 +96,8 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-function bench(command, args, count) {
-  const samples = Array.from({ length: count }, () => measure(command, args));
+function bench(command, args, count, env) {
+  const samples = Array.from({ length: count }, () => measure(command, args, env));
   return { ms: median(samples.map((s) => s.ms)), rss: median(samples.map((s) => s.rss)) };
 }
 
@@ -113,6 +114,25 @@ for (const row of rows) {
   const theirs = cfnLint ? bench("cfn-lint", ["--", ...row.files], lintRuns) : null;
   table.push({ row, ours, theirs });
 }
+
+// The action bundle as the runner starts it, on the minimal template: it also loads @actions/core
+// and writes outputs and the job summary, so it is compared with the same cfn-lint run.
+const runner = mkdtempSync(join(tmpdir(), "preview-stacks-bench-runner-"));
+writeFileSync(join(runner, "output"), "");
+writeFileSync(join(runner, "summary.md"), "");
+const actionEnv = {
+  PATH: process.env.PATH,
+  GITHUB_WORKSPACE: work,
+  GITHUB_OUTPUT: join(runner, "output"),
+  GITHUB_STEP_SUMMARY: join(runner, "summary.md"),
+  INPUT_TEMPLATES: "minimal.yaml",
+  "INPUT_FAIL-ON": "never",
+};
+table.splice(1, 0, {
+  row: { name: "minimal template, validate action bundle" },
+  ours: bench(process.execPath, [join(root, "dist/validate/index.js")], runs, actionEnv),
+  theirs: table[0].theirs,
+});
 
 const fmt = (n, digits = 0) => n.toFixed(digits);
 console.log(

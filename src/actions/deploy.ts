@@ -18,7 +18,7 @@ import { errorMessage } from "../aws/errors";
 import { type Octokit, renderComment, upsertComment } from "../github/comment";
 import { type EventContext, readEventContext } from "../github/context";
 import { finishDeployment, startDeployment } from "../github/deployments";
-import { listLivePreviews, previewLimitMessage, stackExists } from "../github/previews";
+import { listLivePreviews, previewLimitMessage } from "../github/previews";
 import type { ReportInfo } from "../github/report";
 import { renderSummary } from "../github/summary";
 import { DEPLOY_INPUTS, DEPLOY_OUTPUTS, type DeployInputs, readDeployInputs } from "../inputs";
@@ -171,23 +171,6 @@ export async function run(): Promise<void> {
     const s3 = createS3Client({ region });
     const time = timeBase(process.env, (message) => core.warning(message));
 
-    if (inputs.preview && inputs.mode === "deploy" && !(await stackExists(cfn, inputs.stackName))) {
-      const previews = await listLivePreviews(cfn, context.repository);
-      const refusal = previewLimitMessage(
-        previews,
-        inputs.stackName,
-        inputs.maxPreviews,
-        DEPLOY_INPUTS.maxPreviews,
-      );
-      if (refusal) {
-        core.setFailed(refusal);
-        return;
-      }
-      core.info(
-        `${previews.length} live previews in ${context.repository} (max-previews: ${inputs.maxPreviews}).`,
-      );
-    }
-
     const octokit: Octokit | undefined = inputs.githubToken ? getOctokit(inputs.githubToken) : undefined;
     const commitUrl = `${(process.env.GITHUB_SERVER_URL ?? "https://github.com").replace(/\/+$/, "")}/${context.repository}/commit/${context.sha}`;
     const info: ReportInfo = {
@@ -264,6 +247,22 @@ export async function run(): Promise<void> {
         sleep: time.sleep,
         log: (line) => core.info(line),
         maskSecret: (value) => core.setSecret(value),
+        // The cost guard: only a new preview pays for listing the account's stacks.
+        beforeCreate:
+          inputs.preview && inputs.mode === "deploy"
+            ? async () => {
+                const previews = await listLivePreviews(cfn, context.repository);
+                core.info(
+                  `${previews.length} live previews in ${context.repository} (max-previews: ${inputs.maxPreviews}).`,
+                );
+                return previewLimitMessage(
+                  previews,
+                  inputs.stackName,
+                  inputs.maxPreviews,
+                  DEPLOY_INPUTS.maxPreviews,
+                );
+              }
+            : undefined,
       },
     ).catch(async (error: unknown) => {
       await finish("failure", errorMessage(error));

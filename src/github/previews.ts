@@ -1,5 +1,5 @@
 import { DescribeStacksCommand, type Stack } from "@aws-sdk/client-cloudformation";
-import { describeAwsError, isStackMissing } from "../aws/errors";
+import { describeAwsError } from "../aws/errors";
 import type { CfnClient } from "../stack/runtime";
 import { isPreviewStack, TAG_PR } from "../stack/tags";
 
@@ -32,20 +32,6 @@ async function describeAllStacks(cfn: CfnClient): Promise<Stack[]> {
     token = page.NextToken;
   } while (token);
   return stacks;
-}
-
-/**
- * Whether the stack exists: an existing preview is an update, which the guard always allows, so
- * only a new one pays for listing every stack in the account.
- */
-export async function stackExists(cfn: CfnClient, stackName: string): Promise<boolean> {
-  try {
-    const { Stacks } = await cfn.send(new DescribeStacksCommand({ StackName: stackName }));
-    return (Stacks ?? []).some((s) => s.StackStatus !== "DELETE_COMPLETE");
-  } catch (error) {
-    if (isStackMissing(error)) return false;
-    throw describeAwsError(error, { action: "cloudformation:DescribeStacks", stackName });
-  }
 }
 
 export async function listLivePreviews(cfn: CfnClient, repository: string): Promise<LivePreview[]> {

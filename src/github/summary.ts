@@ -1,12 +1,11 @@
 import type { DeployResult } from "../stack/deploy";
+import { SUMMARY_LIMIT_BYTES } from "../template/report/markdown";
 import { type ReportInfo, renderDeployReport } from "./report";
 
 /**
  * The job summary of a deploy: what the PR comment shows, plus the parameters passed and where
- * the time and AWS calls went. GitHub rejects a step summary over 1 MiB, so it is kept under that.
+ * the time and AWS calls went. It is kept under the same limit as every summary (SUMMARY_LIMIT_BYTES).
  */
-
-export const MAX_SUMMARY_BYTES = 1024 * 1024;
 
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
@@ -41,7 +40,7 @@ function details(result: DeployResult): string {
 export function renderSummary(
   result: DeployResult,
   info: ReportInfo,
-  maxBytes: number = MAX_SUMMARY_BYTES,
+  maxBytes: number = SUMMARY_LIMIT_BYTES,
 ): string {
   return renderDeployReport(result, info, {
     maxSize: maxBytes,

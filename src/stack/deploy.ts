@@ -113,7 +113,15 @@ export interface DeployDeps {
   /** Replaceable so tests of the state machine need not load the diff library. */
   securityDiff?: typeof securityChanges;
   backoff?: Backoff;
+  /**
+   * Asked once, when preflight has found no stack and this run is about to create one (the
+   * max-previews cost guard). A returned message refuses the create; nothing is uploaded or created.
+   */
+  beforeCreate?: () => Promise<string | undefined>;
 }
+
+/** A new stack that `beforeCreate` refused. */
+export class CreateRefusedError extends Error {}
 
 export type DeployOutcome =
   /** The change set was executed and the stack reached CREATE_COMPLETE or UPDATE_COMPLETE. */
@@ -132,6 +140,7 @@ export type FailureKind =
   | "empty-change-set"
   | "stack-failed"
   | "timeout"
+  | "refused"
   | AwsActionableError["kind"];
 
 export interface DeployFailure {
@@ -253,6 +262,7 @@ function failureFrom(error: unknown, template: LoadedTemplate | undefined): Depl
   }
   if (error instanceof TemplateError) return { kind: "template", message: error.message };
   if (error instanceof StackStateError) return { kind: "stack-state", message: error.message };
+  if (error instanceof CreateRefusedError) return { kind: "refused", message: error.message };
   const actionable = error instanceof AwsActionableError ? error : describeAwsError(error, { action: "AWS" });
   const location =
     actionable.kind === "validation" && template ? locateMessage(actionable.message, template) : undefined;
@@ -558,6 +568,11 @@ export async function deployStack(options: DeployOptions, deps: DeployDeps): Pro
         return result;
       }
       log(`Creating a change set: ${check.reason}.`);
+    }
+
+    if (existing === undefined && deps.beforeCreate) {
+      const refusal = await deps.beforeCreate();
+      if (refusal) throw new CreateRefusedError(refusal);
     }
 
     const location = await templateLocation(

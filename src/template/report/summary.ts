@@ -4,17 +4,14 @@
  */
 import type { Finding } from "../model";
 import { countFindings } from "./counts";
-import { byteLength, cell } from "./markdown";
-
-/** Below GitHub's 1 MiB limit with room for what other steps add to the same summary. */
-export const SUMMARY_BUDGET_BYTES = 1_000_000;
+import { byteLength, cell, SUMMARY_LIMIT_BYTES } from "./markdown";
 
 const ICON = { error: "❌", warning: "⚠️", informational: "ℹ️" } as const;
 
 export function renderValidateSummary(
   files: readonly string[],
   findings: readonly Finding[],
-  budget: number = SUMMARY_BUDGET_BYTES,
+  budget: number = SUMMARY_LIMIT_BYTES,
 ): string {
   const counts = countFindings(findings);
   const head = [

@@ -1,9 +1,8 @@
 import { CloudFormationClient, DescribeStacksCommand, type Stack } from "@aws-sdk/client-cloudformation";
 import { mockClient } from "aws-sdk-client-mock";
 import { describe, expect, it } from "vitest";
-import { listLivePreviews, previewLimitMessage, stackExists } from "../../../src/github/previews";
+import { listLivePreviews, previewLimitMessage } from "../../../src/github/previews";
 import { previewTags } from "../../../src/stack/tags";
-import { awsError } from "../stack/support";
 
 function stack(name: string, pr: number, updated: string, repository = "acme/shop"): Stack {
   return {
@@ -70,26 +69,5 @@ describe("previewLimitMessage", () => {
         "Close or merge pull requests whose previews are no longer needed (the teardown action deletes them), " +
         "delete one by hand with 'aws cloudformation delete-stack --stack-name shop-pr-1', or raise max-previews.",
     );
-  });
-});
-
-describe("stackExists", () => {
-  it("is true for a live stack and false for a missing or deleted one, in one call each", async () => {
-    const cfn = mockClient(CloudFormationClient);
-    cfn
-      .on(DescribeStacksCommand, { StackName: "shop-pr-3" })
-      .resolves({ Stacks: [stack("shop-pr-3", 3, "2026-03-03T00:00:00Z")] })
-      .on(DescribeStacksCommand, { StackName: "shop-pr-4" })
-      .rejects(awsError("ValidationError", "Stack with id shop-pr-4 does not exist"))
-      .on(DescribeStacksCommand, { StackName: "shop-pr-5" })
-      .resolves({
-        Stacks: [{ ...stack("shop-pr-5", 5, "2026-03-03T00:00:00Z"), StackStatus: "DELETE_COMPLETE" }],
-      });
-    const client = new CloudFormationClient({ region: "eu-west-1" });
-    expect(await stackExists(client, "shop-pr-3")).toBe(true);
-    expect(await stackExists(client, "shop-pr-4")).toBe(false);
-    expect(await stackExists(client, "shop-pr-5")).toBe(false);
-    expect(cfn.commandCalls(DescribeStacksCommand)).toHaveLength(3);
-    cfn.restore();
   });
 });

@@ -491,6 +491,47 @@ describe("deployStack: failures", () => {
   });
 });
 
+describe("deployStack: before creating a new stack", () => {
+  it("asks beforeCreate once for a new stack, and a refusal creates and uploads nothing", async () => {
+    cfnMock.on(DescribeStacksCommand).rejects(missingStack());
+    const asked: string[] = [];
+    const beforeCreate = async () => {
+      asked.push("asked");
+      return "Preview app-pr-7 was not created: 20 live previews and max-previews is 20.";
+    };
+
+    const result = await deployStack(baseOptions(), baseDeps(fakeTime(), [], { beforeCreate }));
+
+    expect(asked).toEqual(["asked"]);
+    expect(result.ok).toBe(false);
+    expect(result.failure).toEqual({
+      kind: "refused",
+      message: "Preview app-pr-7 was not created: 20 live previews and max-previews is 20.",
+    });
+    expect(operations()).toEqual(["DescribeStacksCommand"]);
+    expect(s3Mock.calls()).toHaveLength(0);
+  });
+
+  it("does not ask for a stack that already exists", async () => {
+    cfnMock.on(DescribeStacksCommand).resolves({ Stacks: [stack("UPDATE_COMPLETE")] });
+    cfnMock.on(GetTemplateCommand).resolves({ TemplateBody: TEMPLATE });
+    let asked = 0;
+
+    const result = await deployStack(
+      baseOptions(),
+      baseDeps(fakeTime(), [], {
+        beforeCreate: async () => {
+          asked++;
+          return "refused";
+        },
+      }),
+    );
+
+    expect(result.outcome).toBe("no-changes");
+    expect(asked).toBe(0);
+  });
+});
+
 describe("deployStack: preflight", () => {
   it("deletes and re-creates a preview stack in ROLLBACK_COMPLETE", async () => {
     const lines: string[] = [];
