@@ -1,6 +1,8 @@
 /**
  * `preview-stacks <command>`: the same operations as the actions, from a terminal.
- * Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or unreadable input.
+ * Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error (a bad option, or a glob that
+ * matches no file without --allow-empty). A file that cannot be read is a finding, not a usage error,
+ * so one bad path in a batch never hides the report on the others.
  */
 import { parseArgs } from "node:util";
 import { InputError, parseFailOn, parseIgnoreRules } from "./inputs";
@@ -18,6 +20,7 @@ Options:
   --fail-on error|warning|never
                              lowest severity that makes the exit code 1 (default: error)
   --ignore-rules IDS         rule ids or prefixes to leave out, comma-separated (e.g. W2001,E30)
+  --allow-empty              a glob that matches no file is not an error
   -h, --help                 show this help
   -v, --version              print the version`;
 
@@ -37,6 +40,7 @@ async function validate(args: string[], io: CliIo): Promise<number> {
       format: { type: "string", default: "text" },
       "fail-on": { type: "string", default: "error" },
       "ignore-rules": { type: "string", default: "" },
+      "allow-empty": { type: "boolean", default: false },
     },
   });
   const format = values.format as string;
@@ -46,7 +50,12 @@ async function validate(args: string[], io: CliIo): Promise<number> {
   const failOn = parseFailOn(values["fail-on"] as string, "--fail-on");
   const ignoreRules = parseIgnoreRules(values["ignore-rules"] as string, "--ignore-rules");
   if (positionals.length === 0) throw new UsageError("name at least one template file or glob.");
-  const { findings } = await checkTemplates(positionals, { workspace: io.cwd, ignoreRules });
+  const { findings } = await checkTemplates(positionals, {
+    workspace: io.cwd,
+    ignoreRules,
+    allowEmpty: values["allow-empty"] as boolean,
+    allowEmptySwitch: "--allow-empty",
+  });
   if (format === "text") {
     if (findings.length > 0) io.stdout(`${renderText(findings)}\n`);
   } else if (format === "json") {

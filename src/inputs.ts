@@ -6,7 +6,10 @@
 
 export type ReadInput = (name: string) => string;
 
-/** A bad input: the message names the input and says what is allowed. */
+/**
+ * A bad input: the message names the input (and the line or item in a list) and says what is
+ * allowed. It never repeats the value: an input may hold a secret, and the log is not the place.
+ */
 export class InputError extends Error {
   constructor(
     readonly input: string,
@@ -30,7 +33,7 @@ export function parseBoolean(input: string, value: string, fallback: boolean): b
   if (value === "") return fallback;
   if (["true", "True", "TRUE"].includes(value)) return true;
   if (["false", "False", "FALSE"].includes(value)) return false;
-  throw new InputError(input, `'${value}' is not a boolean; use true or false.`);
+  throw new InputError(input, "the value is not a boolean; use true or false.");
 }
 
 export function parseChoice<T extends string>(
@@ -41,7 +44,10 @@ export function parseChoice<T extends string>(
 ): T {
   if (value === "") return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new InputError(input, `'${value}' is not allowed; use one of: ${allowed.join(", ")}.`);
+  throw new InputError(
+    input,
+    `the value is not one of the allowed values; use one of: ${allowed.join(", ")}.`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -82,14 +88,14 @@ export function parseFailOn(value: string, input: string = VALIDATE_INPUTS.failO
 
 export function parseIgnoreRules(value: string, input: string = VALIDATE_INPUTS.ignoreRules): string[] {
   const ids = splitList(value).flatMap((item) => item.split(/\s+/));
-  for (const id of ids) {
+  ids.forEach((id, index) => {
     if (!RULE_ID_PATTERN.test(id)) {
       throw new InputError(
         input,
-        `'${id}' is not a rule id; use ids like E3002 or W2001, or a prefix like W or E30, separated by commas or newlines.`,
+        `item ${index + 1} is not a rule id; use ids like E3002 or W2001, or a prefix like W or E30, separated by commas or newlines.`,
       );
     }
-  }
+  });
   return ids;
 }
 
@@ -157,6 +163,18 @@ export const DEPLOY_OUTPUTS = {
   url: "url",
 } as const;
 
+/**
+ * What the deploy step hands to its own post step (runs.post) through the runner's state file, so
+ * a run that was killed before it could report still ends its GitHub deployment and comment.
+ */
+export const DEPLOY_STATE = {
+  isPost: "is-post",
+  deploymentId: "deployment-id",
+  stackName: "stack-name",
+  /** Set once the deploy has reported its result, or the cancel handler has reported the cancel. */
+  reported: "reported",
+} as const;
+
 export const PREVIEW_CHOICES = ["auto", "true", "false"] as const;
 export const DEPLOY_MODE_CHOICES = ["deploy", "create-change-set", "execute-change-set"] as const;
 export const CAPABILITY_CHOICES = [
@@ -221,7 +239,7 @@ export function parseInteger(
 ): number {
   if (value === "") return fallback;
   if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-    throw new InputError(input, `'${value}' is not allowed; use a whole number from ${min} to ${max}.`);
+    throw new InputError(input, `the value is not allowed; use a whole number from ${min} to ${max}.`);
   }
   return Number(value);
 }
@@ -232,11 +250,12 @@ export function parseTags(
   input: string = DEPLOY_INPUTS.tags,
 ): { Key: string; Value: string }[] {
   const tags: { Key: string; Value: string }[] = [];
-  for (const line of value.split(/\r?\n/)) {
+  for (const [index, line] of value.split(/\r?\n/).entries()) {
     const trimmed = line.trim();
     if (trimmed === "" || trimmed.startsWith("#")) continue;
     const eq = trimmed.indexOf("=");
-    if (eq <= 0) throw new InputError(input, `'${trimmed}' is not Key=Value; write one Key=Value per line.`);
+    if (eq <= 0)
+      throw new InputError(input, `line ${index + 1} is not Key=Value; write one Key=Value per line.`);
     const key = trimmed.slice(0, eq).trim();
     const tagValue = trimmed.slice(eq + 1).trim();
     if (key.length > 128 || tagValue.length > 256) {
@@ -311,33 +330,33 @@ export function readDeployInputs(read: ReadInput, context: DeployContext): Deplo
   } else if (!STACK_NAME_RE.test(stackName) || stackName.length > 128) {
     throw new InputError(
       DEPLOY_INPUTS.stackName,
-      `'${stackName}' is not a stack name; use at most 128 letters, digits and dashes, starting with a letter.`,
+      "the value is not a stack name; use at most 128 letters, digits and dashes, starting with a letter.",
     );
   }
 
   const capabilitiesRaw = splitList(get(DEPLOY_INPUTS.capabilities));
   const capabilities = capabilitiesRaw.length > 0 ? capabilitiesRaw : ["CAPABILITY_IAM"];
-  for (const capability of capabilities) {
+  capabilities.forEach((capability, index) => {
     if (!(CAPABILITY_CHOICES as readonly string[]).includes(capability)) {
       throw new InputError(
         DEPLOY_INPUTS.capabilities,
-        `'${capability}' is not a capability; use any of: ${CAPABILITY_CHOICES.join(", ")}.`,
+        `item ${index + 1} is not a capability; use any of: ${CAPABILITY_CHOICES.join(", ")}.`,
       );
     }
-  }
+  });
 
   const roleArn = optional(get(DEPLOY_INPUTS.roleArn));
   if (roleArn !== undefined && !ROLE_ARN_RE.test(roleArn)) {
     throw new InputError(
       DEPLOY_INPUTS.roleArn,
-      `'${roleArn}' is not an IAM role ARN; use arn:aws:iam::<account-id>:role/<name>.`,
+      "the value is not an IAM role ARN; use arn:aws:iam::<account-id>:role/<name>.",
     );
   }
   const artifactBucket = optional(get(DEPLOY_INPUTS.artifactBucket));
   if (artifactBucket !== undefined && !BUCKET_RE.test(artifactBucket)) {
     throw new InputError(
       DEPLOY_INPUTS.artifactBucket,
-      `'${artifactBucket}' is not an S3 bucket name; give the bare name (3-63 lowercase letters, digits, dots, dashes), not an s3:// URL.`,
+      "the value is not an S3 bucket name; give the bare name (3-63 lowercase letters, digits, dots, dashes), not an s3:// URL.",
     );
   }
   const artifactPrefix = optional(get(DEPLOY_INPUTS.artifactPrefix).replace(/^\/+/, ""));
@@ -351,14 +370,17 @@ export function readDeployInputs(read: ReadInput, context: DeployContext): Deplo
     );
   }
   if (changeSetId !== undefined && !CHANGE_SET_ID_RE.test(changeSetId)) {
-    throw new InputError(DEPLOY_INPUTS.changeSetId, `'${changeSetId}' is not a change set ARN or name.`);
+    throw new InputError(
+      DEPLOY_INPUTS.changeSetId,
+      "the value is not a change set ARN or name; pass the change-set-id output of the run that created it.",
+    );
   }
 
   const urlOutput = optional(get(DEPLOY_INPUTS.urlOutput));
   if (urlOutput !== undefined && !OUTPUT_KEY_RE.test(urlOutput)) {
     throw new InputError(
       DEPLOY_INPUTS.urlOutput,
-      `'${urlOutput}' is not an Output name; names hold only letters and digits.`,
+      "the value is not an Output name; names hold only letters and digits.",
     );
   }
 

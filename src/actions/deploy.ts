@@ -7,7 +7,6 @@
 import { readFileSync } from "node:fs";
 import { isAbsolute, relative, resolve } from "node:path";
 import * as core from "@actions/core";
-import { getOctokit } from "@actions/github";
 import {
   createCloudFormationClient,
   createS3Client,
@@ -15,13 +14,15 @@ import {
   usesCustomEndpoint,
 } from "../aws/clients";
 import { errorMessage } from "../aws/errors";
-import { type Octokit, renderComment, upsertComment } from "../github/comment";
+import { commentMarker, type Octokit, renderComment, upsertComment } from "../github/comment";
 import { type EventContext, readEventContext } from "../github/context";
 import { finishDeployment, startDeployment } from "../github/deployments";
+import { createOctokit } from "../github/octokit";
 import { listLivePreviews, previewLimitMessage } from "../github/previews";
-import type { ReportInfo } from "../github/report";
+import { Redactor } from "../github/redact";
+import { type Interruption, type ReportInfo, renderInterrupted } from "../github/report";
 import { renderSummary } from "../github/summary";
-import { DEPLOY_INPUTS, DEPLOY_OUTPUTS, type DeployInputs, readDeployInputs } from "../inputs";
+import { DEPLOY_INPUTS, DEPLOY_OUTPUTS, DEPLOY_STATE, type DeployInputs, readDeployInputs } from "../inputs";
 import { type DeployResult, deployStack } from "../stack/deploy";
 import { renderChangesMarkdown } from "../stack/diff";
 import { type Clock, realSleep, type Sleep } from "../stack/runtime";
@@ -40,8 +41,8 @@ import { reportFailure } from "./failure";
 export function timeBase(
   env: NodeJS.ProcessEnv,
   warn: (message: string) => void,
-): { clock: Clock; sleep: Sleep } {
-  const real = { clock: () => Date.now(), sleep: realSleep };
+): { clock: Clock; sleep: Sleep; scale: number } {
+  const real = { clock: () => Date.now(), sleep: realSleep, scale: 1 };
   const raw = env.PREVIEW_STACKS_TIME_SCALE?.trim();
   if (!raw) return real;
   const scale = Number(raw);
@@ -59,22 +60,25 @@ export function timeBase(
   return {
     clock: () => Math.floor(origin + (Date.now() - origin) * scale),
     sleep: (ms) => realSleep(ms / scale),
+    scale,
   };
 }
 
 /** Step outputs cannot tell `Url` from `url`, so a stack Output that shadows one of ours is skipped. */
 const RESERVED_OUTPUTS = new Set(Object.values(DEPLOY_OUTPUTS).map((name) => name.toLowerCase()));
 
-function writeOutputs(result: DeployResult): void {
-  core.setOutput(DEPLOY_OUTPUTS.stackName, result.stackName);
-  core.setOutput(DEPLOY_OUTPUTS.stackId, result.stackId ?? "");
-  core.setOutput(DEPLOY_OUTPUTS.status, result.status ?? "");
-  core.setOutput(DEPLOY_OUTPUTS.changeSetId, result.changeSetId ?? "");
-  core.setOutput(DEPLOY_OUTPUTS.hasChanges, String(result.hasChanges));
-  core.setOutput(DEPLOY_OUTPUTS.changesJson, JSON.stringify(result.changes));
-  core.setOutput(DEPLOY_OUTPUTS.changesMarkdown, renderChangesMarkdown(result.changes, result.security));
-  core.setOutput(DEPLOY_OUTPUTS.outputsJson, JSON.stringify(result.outputs));
-  core.setOutput(DEPLOY_OUTPUTS.url, result.url ?? "");
+/** Every output goes through the redactor: stack outputs can repeat a NoEcho value. */
+function writeOutputs(result: DeployResult, redactor: Redactor): void {
+  const set = (name: string, value: string) => core.setOutput(name, redactor.redact(value));
+  set(DEPLOY_OUTPUTS.stackName, result.stackName);
+  set(DEPLOY_OUTPUTS.stackId, result.stackId ?? "");
+  set(DEPLOY_OUTPUTS.status, result.status ?? "");
+  set(DEPLOY_OUTPUTS.changeSetId, result.changeSetId ?? "");
+  set(DEPLOY_OUTPUTS.hasChanges, String(result.hasChanges));
+  set(DEPLOY_OUTPUTS.changesJson, JSON.stringify(redactor.redactDeep(result.changes)));
+  set(DEPLOY_OUTPUTS.changesMarkdown, renderChangesMarkdown(result.changes, result.security));
+  set(DEPLOY_OUTPUTS.outputsJson, JSON.stringify(redactor.redactDeep(result.outputs)));
+  set(DEPLOY_OUTPUTS.url, result.url ?? "");
   for (const [key, value] of Object.entries(result.outputs)) {
     if (RESERVED_OUTPUTS.has(key.toLowerCase())) {
       core.warning(
@@ -82,7 +86,7 @@ function writeOutputs(result: DeployResult): void {
       );
       continue;
     }
-    core.setOutput(key, value);
+    set(key, value);
   }
 }
 
@@ -147,14 +151,170 @@ async function github<T>(what: string, call: () => Promise<T>): Promise<T | unde
   }
 }
 
+function closedNotice(context: EventContext, stackName: string, why: string): void {
+  core.notice(
+    `Pull request #${context.prNumber} is closed (${why}), so preview ${stackName} is not deployed: a closed pull request's preview is only ever removed (by the teardown action). Run this step on opened, synchronize and reopened only, e.g. \`if: github.event.action != 'closed'\`.`,
+  );
+  core.setOutput(DEPLOY_OUTPUTS.stackName, stackName);
+}
+
+/** The PR's state as GitHub has it now: a run queued before the close still sees the open PR's event. */
+async function pullRequestIsClosed(octokit: Octokit, context: EventContext): Promise<boolean | undefined> {
+  return github("read the pull request's state", async () => {
+    const { data } = await octokit.rest.pulls.get({
+      owner: context.owner,
+      repo: context.repo,
+      pull_number: context.prNumber as number,
+    });
+    return data.state === "closed";
+  });
+}
+
+/** The runner's cancel: SIGINT, then SIGTERM a few seconds later, then a kill. */
+const CANCEL_SIGNALS = ["SIGINT", "SIGTERM"] as const;
+/** What a cancel may spend on GitHub before the process exits, well inside the runner's grace. */
+const CANCEL_BUDGET_MS = 4_000;
+
+/**
+ * Everything this run tells GitHub about the deploy, with every text cleaned of secrets first:
+ * the deployment's statuses and the sticky comment. Shared by the normal end, the cancel handler
+ * and the post step, so each says the same thing the same way.
+ */
+class GitHubReporter {
+  constructor(
+    private readonly octokit: Octokit | undefined,
+    private readonly context: EventContext,
+    private readonly inputs: Pick<DeployInputs, "comment" | "environment">,
+    private readonly info: ReportInfo,
+    private readonly redactor: Redactor,
+    public deploymentId: number | undefined,
+  ) {}
+
+  async finish(state: "success" | "failure" | "error", description: string, environmentUrl?: string) {
+    const { octokit, deploymentId } = this;
+    if (deploymentId === undefined || !octokit) return;
+    await github("update the deployment status", () =>
+      finishDeployment(octokit, {
+        owner: this.context.owner,
+        repo: this.context.repo,
+        id: deploymentId,
+        state,
+        environmentUrl,
+        logUrl: this.context.runUrl,
+        description: this.redactor.redact(description),
+      }),
+    );
+  }
+
+  async comment(stackName: string, body: string) {
+    const { octokit, context } = this;
+    if (!this.inputs.comment || context.prNumber === undefined || !octokit) return;
+    const number = context.prNumber;
+    const comment = await github("write the pull request comment", () =>
+      upsertComment(octokit, {
+        owner: context.owner,
+        repo: context.repo,
+        issueNumber: number,
+        stackName,
+        body: this.redactor.redact(body),
+        log: (line) => core.info(line),
+      }),
+    );
+    if (comment) core.info(`Pull request comment ${comment.action}: ${comment.url}`);
+  }
+
+  /** The deployment ends as `error` and the comment says why; used by the cancel handler and the post step. */
+  async interrupted(stackName: string, how: Interruption) {
+    await this.finish(
+      "error",
+      how === "cancelled"
+        ? `Cancelled while deploying ${stackName}`
+        : `Stopped before deploying ${stackName} finished`,
+    );
+    await this.comment(stackName, renderInterrupted(stackName, this.info, how, commentMarker(stackName)));
+  }
+}
+
+function reportInfo(context: EventContext, environment: string | undefined): ReportInfo {
+  const commitUrl = `${(process.env.GITHUB_SERVER_URL ?? "https://github.com").replace(/\/+$/, "")}/${context.repository}/commit/${context.sha}`;
+  return {
+    commit: context.sha ? { sha: context.sha, url: commitUrl } : undefined,
+    runUrl: context.runUrl,
+    environment,
+  };
+}
+
+/**
+ * On the runner's cancel, ends the deployment as `error` and says so in the comment, within
+ * CANCEL_BUDGET_MS, then exits; the stack operation itself goes on in CloudFormation. Returns the
+ * function that removes the handlers once the run has reported on its own.
+ */
+function onCancel(reporter: GitHubReporter, stackName: string): () => void {
+  let cancelling = false;
+  const handler = (signal: NodeJS.Signals) => {
+    if (cancelling) return;
+    cancelling = true;
+    core.info(`Received ${signal}: the run was cancelled. Reporting it on GitHub, then stopping.`);
+    const budget = new Promise<void>((resolve) => setTimeout(resolve, CANCEL_BUDGET_MS).unref());
+    void Promise.race([reporter.interrupted(stackName, "cancelled"), budget]).finally(() => {
+      core.saveState(DEPLOY_STATE.reported, "true");
+      core.setFailed(
+        `The run was cancelled while deploying ${stackName}. A stack operation that had started goes on in CloudFormation; check the stack's events, or run again.`,
+      );
+      process.exit(1);
+    });
+  };
+  for (const signal of CANCEL_SIGNALS) process.on(signal, handler);
+  return () => {
+    for (const signal of CANCEL_SIGNALS) process.off(signal, handler);
+  };
+}
+
+/**
+ * The post step (runs.post): the runner starts it after the job's steps, even when the deploy step
+ * was cancelled or killed. When the deploy step never reported (no result, no cancel report), its
+ * deployment would show in progress forever: it is ended as `error`, and the comment says so.
+ */
+async function runPost(): Promise<void> {
+  const id = Number(core.getState(DEPLOY_STATE.deploymentId));
+  const stackName = core.getState(DEPLOY_STATE.stackName);
+  if (core.getState(DEPLOY_STATE.reported) === "true" || stackName === "") return;
+  const context = readEventContext();
+  const inputs = readDeployInputs((name) => core.getInput(name), context);
+  if (!inputs.githubToken) return;
+  core.info(
+    `The deploy step of ${stackName} ended without reporting a result; marking it as stopped on GitHub.`,
+  );
+  const octokit = createOctokit(inputs.githubToken, { log: (line) => core.info(line) });
+  const reporter = new GitHubReporter(
+    octokit,
+    context,
+    inputs,
+    reportInfo(context, inputs.environment),
+    new Redactor(),
+    Number.isInteger(id) && id > 0 ? id : undefined,
+  );
+  await reporter.interrupted(stackName, "killed");
+}
+
 export async function run(): Promise<void> {
+  const redactor = new Redactor();
   try {
+    if (core.getState(DEPLOY_STATE.isPost) === "true") {
+      await runPost();
+      return;
+    }
+    core.saveState(DEPLOY_STATE.isPost, "true");
     const context = readEventContext();
     const inputs = readDeployInputs((name) => core.getInput(name), {
       eventName: context.eventName,
       repository: context.repository,
       prNumber: context.prNumber,
     });
+    if (inputs.preview && context.prClosed) {
+      closedNotice(context, inputs.stackName, "the event says so");
+      return;
+    }
     if (context.isFork && !inputs.allowForks) {
       core.setFailed(forkMessage(context));
       return;
@@ -167,17 +327,18 @@ export async function run(): Promise<void> {
     const body = readTemplateFile(workspace, inputs.template);
 
     const region = resolveRegion();
+    const time = timeBase(process.env, (message) => core.warning(message));
+    const octokit: Octokit | undefined = inputs.githubToken
+      ? createOctokit(inputs.githubToken, { log: (line) => core.info(line), timeScale: time.scale })
+      : undefined;
+    if (inputs.preview && octokit && (await pullRequestIsClosed(octokit, context))) {
+      closedNotice(context, inputs.stackName, "GitHub reports it closed");
+      return;
+    }
+
     const cfn = createCloudFormationClient({ region });
     const s3 = createS3Client({ region });
-    const time = timeBase(process.env, (message) => core.warning(message));
-
-    const octokit: Octokit | undefined = inputs.githubToken ? getOctokit(inputs.githubToken) : undefined;
-    const commitUrl = `${(process.env.GITHUB_SERVER_URL ?? "https://github.com").replace(/\/+$/, "")}/${context.repository}/commit/${context.sha}`;
-    const info: ReportInfo = {
-      commit: context.sha ? { sha: context.sha, url: commitUrl } : undefined,
-      runUrl: context.runUrl,
-      environment: inputs.environment,
-    };
+    const info = reportInfo(context, inputs.environment);
     const tracksDeployment =
       octokit !== undefined &&
       inputs.environment !== undefined &&
@@ -197,24 +358,14 @@ export async function run(): Promise<void> {
           }),
         )
       : undefined;
-
-    const finish = async (state: "success" | "failure", description: string, environmentUrl?: string) => {
-      if (deploymentId === undefined || !octokit) return;
-      await github("update the deployment status", () =>
-        finishDeployment(octokit, {
-          owner: context.owner,
-          repo: context.repo,
-          id: deploymentId,
-          state,
-          environmentUrl,
-          logUrl: context.runUrl,
-          description,
-        }),
-      );
-    };
+    const reporter = new GitHubReporter(octokit, context, inputs, info, redactor, deploymentId);
+    // The post step finds what to end from here, should this step be killed before it reports.
+    core.saveState(DEPLOY_STATE.stackName, inputs.stackName);
+    if (deploymentId !== undefined) core.saveState(DEPLOY_STATE.deploymentId, String(deploymentId));
+    const stopWatching = onCancel(reporter, inputs.stackName);
 
     // An unexpected error must not leave the deployment showing in progress.
-    const result = await deployStack(
+    const deployed = await deployStack(
       {
         stackName: inputs.stackName,
         preview: inputs.preview,
@@ -246,7 +397,10 @@ export async function run(): Promise<void> {
         clock: time.clock,
         sleep: time.sleep,
         log: (line) => core.info(line),
-        maskSecret: (value) => core.setSecret(value),
+        maskSecret: (value) => {
+          core.setSecret(value);
+          redactor.add(value);
+        },
         // The cost guard: only a new preview pays for listing the account's stacks.
         beforeCreate:
           inputs.preview && inputs.mode === "deploy"
@@ -265,41 +419,36 @@ export async function run(): Promise<void> {
             : undefined,
       },
     ).catch(async (error: unknown) => {
-      await finish("failure", errorMessage(error));
+      await reporter.finish("failure", errorMessage(error));
+      core.saveState(DEPLOY_STATE.reported, "true");
       throw error;
     });
 
-    writeOutputs(result);
-    for (const warning of result.warnings) core.warning(warning);
+    // Cleaned before rendering, so each renderer escapes the mask like any other text; the
+    // rendered text is cleaned again on its way out, as everything sent to GitHub is.
+    const result = redactor.size > 0 ? redactor.redactDeep(deployed) : deployed;
+    writeOutputs(result, redactor);
+    for (const warning of result.warnings) core.warning(redactor.redact(warning));
 
-    await finish(
+    await reporter.finish(
       result.ok ? "success" : "failure",
       result.ok
         ? `${result.stackName}: ${result.status ?? result.outcome}`
         : (result.failure?.message ?? "failed"),
       result.url ?? result.consoleUrl,
     );
-    if (inputs.comment && context.prNumber !== undefined && octokit) {
-      const number = context.prNumber;
-      const comment = await github("write the pull request comment", () =>
-        upsertComment(octokit, {
-          owner: context.owner,
-          repo: context.repo,
-          issueNumber: number,
-          stackName: result.stackName,
-          body: renderComment(result, info),
-        }),
-      );
-      if (comment) core.info(`Pull request comment ${comment.action}: ${comment.url}`);
-    }
+    await reporter.comment(result.stackName, renderComment(result, info));
     if (process.env.GITHUB_STEP_SUMMARY) {
-      await core.summary.addRaw(renderSummary(result, info)).write();
+      await core.summary.addRaw(redactor.redact(renderSummary(result, info))).write();
     }
+    core.saveState(DEPLOY_STATE.reported, "true");
+    stopWatching();
 
     if (!result.ok) {
+      const message = redactor.redact(result.failure?.message ?? `Stack ${result.stackName} failed.`);
       const location = result.failure?.location ?? result.rootCause?.location;
       if (location && result.failure) {
-        core.error(result.failure.message, {
+        core.error(message, {
           title: result.rootCause
             ? `${result.rootCause.logicalId} ${result.rootCause.status}`
             : "Deploy failed",
@@ -307,12 +456,12 @@ export async function run(): Promise<void> {
           startLine: location.line,
         });
       }
-      core.setFailed(result.failure?.message ?? `Stack ${result.stackName} failed.`);
+      core.setFailed(message);
     }
     cfn.destroy();
     s3.destroy();
   } catch (error) {
-    reportFailure(error);
+    reportFailure(error, (text) => redactor.redact(text));
   }
 }
 

@@ -23,6 +23,7 @@ export async function run(): Promise<void> {
       ignoreRules: inputs.ignoreRules,
       allowEmpty: inputs.allowEmpty,
       input: VALIDATE_INPUTS.templates,
+      allowEmptySwitch: `${VALIDATE_INPUTS.allowEmpty}: true`,
     });
 
     for (const finding of findings) {

@@ -47,10 +47,53 @@ export function resolveRegion(settings: ClientSettings = {}): string {
 /**
  * Adaptive retry lets the SDK slow itself down when CloudFormation throttles the account, which
  * is common when many pull requests deploy at once; ten attempts ride out a burst without
- * failing the run.
+ * failing the run. AWS_MAX_ATTEMPTS, the SDK's own setting, is honoured over that default, as
+ * anyone who sets it expects (the end-to-end tests set it low so that an endpoint that is down
+ * costs milliseconds of the SDK's real-time backoff, not seconds).
  */
 export function clientConfig(settings: ClientSettings = {}): CommonClientConfig {
-  return { region: resolveRegion(settings), retryMode: "adaptive", maxAttempts: settings.maxAttempts ?? 10 };
+  const env = settings.env ?? process.env;
+  const fromEnv = Number(env.AWS_MAX_ATTEMPTS?.trim() || Number.NaN);
+  const maxAttempts = settings.maxAttempts ?? (Number.isInteger(fromEnv) && fromEnv >= 1 ? fromEnv : 10);
+  return { region: resolveRegion(settings), retryMode: "adaptive", maxAttempts };
+}
+
+/** What observeAttempts needs of a command: its own middleware stack. */
+interface ObservableCommand {
+  middlewareStack: {
+    add(
+      middleware: (next: (args: unknown) => Promise<unknown>) => (args: unknown) => Promise<unknown>,
+      options: { step: "finalizeRequest"; priority: "low"; name: string },
+    ): void;
+  };
+}
+
+/**
+ * Calls `onFailure` with the error of every attempt of this command that fails, including those the
+ * SDK retries on its own. One send can take minutes: under throttling the SDK backs off for up to 20 s
+ * between attempts, ten attempts in all (about a minute on average, nearly two at worst), and nothing
+ * is logged meanwhile. The middleware sits inside the SDK's retry middleware (the finalizeRequest
+ * step, after it), so it sees each attempt; it goes on the command, not the client, because the waits
+ * that need it hold the run's log and clock while the client is made before either exists. Nothing
+ * here times anything: the caller decides what to log from the failures and its own clock.
+ */
+export function observeAttempts<C>(command: C, onFailure: (error: unknown) => void): C {
+  (command as unknown as ObservableCommand).middlewareStack.add(
+    (next) => async (args) => {
+      try {
+        return await next(args);
+      } catch (error) {
+        try {
+          onFailure(error);
+        } catch {
+          // Watching must never change what the call does.
+        }
+        throw error;
+      }
+    },
+    { step: "finalizeRequest", priority: "low", name: "previewStacksAttemptObserver" },
+  );
+  return command;
 }
 
 /** True when requests go to a local endpoint (LocalStack, moto, the test fakes) instead of AWS. */

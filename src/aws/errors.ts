@@ -15,6 +15,7 @@ export type AwsErrorKind =
   | "missing-parameter"
   | "validation"
   | "throttled"
+  | "unreachable"
   | "unknown";
 
 /** An AWS failure rewritten for people; `cause` keeps the SDK error for debugging. */
@@ -44,10 +45,18 @@ interface SdkErrorShape {
   code?: string;
   $fault?: string;
   $retryable?: { throttling?: boolean };
-  $metadata?: { httpStatusCode?: number };
+  $metadata?: { httpStatusCode?: number; attempts?: number };
   Code?: string;
   Endpoint?: string;
   Region?: string;
+  /** Node's network errors: where the connection went. */
+  address?: string;
+  port?: number;
+  hostname?: string;
+  host?: string;
+  cause?: unknown;
+  /** AggregateError: one error per address tried (Node tries IPv6 and IPv4 for `localhost`). */
+  errors?: unknown[];
 }
 
 function shape(error: unknown): SdkErrorShape {
@@ -77,6 +86,7 @@ const THROTTLE_CODES = new Set([
   "BandwidthLimitExceeded",
 ]);
 
+/** AWS's own answers that mean "try again later"; network failures are told apart by networkCause. */
 const TRANSIENT_CODES = new Set([
   "InternalFailure",
   "InternalError",
@@ -84,13 +94,104 @@ const TRANSIENT_CODES = new Set([
   "ServiceUnavailableException",
   "RequestTimeout",
   "RequestTimeoutException",
-  "TimeoutError",
-  "ECONNRESET",
-  "ECONNREFUSED",
-  "EPIPE",
-  "ETIMEDOUT",
-  "EAI_AGAIN",
 ]);
+
+/** Why a request got no answer at all: the endpoint refused, reset, was not found, failed TLS, or was silent. */
+export type NetworkKind = "refused" | "reset" | "dns" | "tls" | "timeout" | "no-route";
+
+export interface NetworkCause {
+  kind: NetworkKind;
+  /** Node's or the SDK's code: ECONNREFUSED, ENOTFOUND, CERT_HAS_EXPIRED, TimeoutError, ... */
+  code: string;
+  /** For people: "connection refused (ECONNREFUSED) by 127.0.0.1:4566". */
+  text: string;
+}
+
+const NETWORK_CODES: Record<string, NetworkKind> = {
+  ECONNREFUSED: "refused",
+  ECONNRESET: "reset",
+  ECONNABORTED: "reset",
+  EPIPE: "reset",
+  ENOTFOUND: "dns",
+  EAI_AGAIN: "dns",
+  EAI_FAIL: "dns",
+  ETIMEDOUT: "timeout",
+  ESOCKETTIMEDOUT: "timeout",
+  TimeoutError: "timeout",
+  EHOSTUNREACH: "no-route",
+  ENETUNREACH: "no-route",
+  EPROTO: "tls",
+  DEPTH_ZERO_SELF_SIGNED_CERT: "tls",
+  SELF_SIGNED_CERT_IN_CHAIN: "tls",
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: "tls",
+  UNABLE_TO_GET_ISSUER_CERT: "tls",
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: "tls",
+};
+
+function networkKind(code: string): NetworkKind | undefined {
+  if (NETWORK_CODES[code]) return NETWORK_CODES[code];
+  if (/^(CERT_|ERR_TLS_|ERR_SSL_)/.test(code)) return "tls";
+  return undefined;
+}
+
+/** A host name or address, and nothing else: whatever an error carries is never echoed beyond that. */
+function hostOf(e: SdkErrorShape): string | undefined {
+  const raw = e.address ?? e.hostname ?? e.host;
+  if (typeof raw !== "string") return undefined;
+  const host = raw.replace(/^.*@/, "");
+  if (!/^[A-Za-z0-9.:_[\]-]{1,253}$/.test(host)) return undefined;
+  const port = typeof e.port === "number" ? `:${e.port}` : "";
+  return host.includes(":") && port ? `[${host}]${port}` : `${host}${port}`;
+}
+
+function describeNetwork(kind: NetworkKind, code: string, e: SdkErrorShape): string {
+  const host = hostOf(e);
+  switch (kind) {
+    case "refused":
+      return `connection refused (${code})${host ? ` by ${host}` : ""}`;
+    case "reset": {
+      const what = /socket hang up/i.test(e.message ?? "")
+        ? `closed before an answer (socket hang up, ${code})`
+        : `${code === "EPIPE" ? "broken" : "reset"} (${code})`;
+      return `connection ${what}${host ? ` by ${host}` : ""}`;
+    }
+    case "dns":
+      return `DNS lookup ${code === "EAI_AGAIN" ? "timed out" : "failed"} (${code})${host ? ` for ${host}` : ""}`;
+    case "tls": {
+      // Node's TLS messages say which check failed ("certificate has expired"); they carry no secrets.
+      const detail = (e.message ?? "").split("\n")[0].slice(0, 120);
+      return `TLS handshake failed (${code}${detail && detail !== code ? `: ${detail}` : ""})${host ? ` with ${host}` : ""}`;
+    }
+    case "timeout":
+      return `no answer in time (${code})${host ? ` from ${host}` : ""}`;
+    case "no-route":
+      return `no route to the endpoint (${code})${host ? ` at ${host}` : ""}`;
+  }
+}
+
+/**
+ * Why a request got no answer from AWS at all, or undefined when AWS answered (any HTTP status) or the
+ * error is not a network failure. The SDK passes Node's socket errors through with their `code`, and
+ * sometimes wraps them (`cause`), so both are looked at; an error that carries an HTTP status came from
+ * the other end and is never a network failure.
+ */
+export function networkCause(error: unknown, depth = 0): NetworkCause | undefined {
+  const e = shape(error);
+  if (depth > 3 || typeof error !== "object" || error === null) return undefined;
+  if (e.$metadata?.httpStatusCode !== undefined) return undefined;
+  for (const code of [e.code, e.name]) {
+    const kind = code ? networkKind(code) : undefined;
+    if (code && kind) {
+      // An AggregateError names the code; its parts name the addresses.
+      const where = hostOf(e) ? e : shape(e.errors?.[0]);
+      return { kind, code, text: describeNetwork(kind, code, { ...where, message: e.message }) };
+    }
+  }
+  if (/socket hang up/i.test(e.message ?? "")) {
+    return { kind: "reset", code: "ECONNRESET", text: describeNetwork("reset", "ECONNRESET", e) };
+  }
+  return e.cause !== undefined ? networkCause(e.cause, depth + 1) : undefined;
+}
 
 export function isThrottle(error: unknown): boolean {
   const e = shape(error);
@@ -103,13 +204,19 @@ export function isThrottle(error: unknown): boolean {
   );
 }
 
-/** Throttling, 5xx and network failures: worth another try after a pause, never a reason to fail. */
+/**
+ * Throttling, 5xx and network failures: worth another try after a pause, never a reason to fail. A TLS
+ * failure is the exception: it is a setting (a proxy's certificate, a wrong endpoint) that another try
+ * does not fix, so only the waits, which must not give up on a stack mid-operation, retry it.
+ */
 export function isRetryable(error: unknown): boolean {
   if (isThrottle(error)) return true;
   const e = shape(error);
   const code = errorCode(error);
   if (code !== undefined && TRANSIENT_CODES.has(code)) return true;
   if (e.code !== undefined && TRANSIENT_CODES.has(e.code)) return true;
+  const network = networkCause(error);
+  if (network) return network.kind !== "tls";
   const status = e.$metadata?.httpStatusCode;
   return e.$fault === "server" || (status !== undefined && status >= 500);
 }
@@ -155,6 +262,16 @@ export function describeAwsError(error: unknown, context: AwsErrorContext): AwsA
   const stack = context.stackName ? ` for stack ${context.stackName}` : "";
   const make = (kind: AwsErrorKind, message: string) =>
     new AwsActionableError(kind, message, code, { cause: error });
+
+  const network = networkCause(error);
+  if (network) {
+    return new AwsActionableError(
+      "unreachable",
+      `Could not reach AWS while calling ${context.action}${stack}: ${network.text}. Check the runner's network, AWS_ENDPOINT_URL and any VPC endpoint or proxy, then run again.`,
+      network.code,
+      { cause: error },
+    );
+  }
 
   if (code === "CredentialsProviderError" || /could not load credentials/i.test(raw)) {
     return make(

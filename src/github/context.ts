@@ -14,6 +14,8 @@ export interface EventContext {
   repo: string;
   /** Set on pull_request and pull_request_target events. */
   prNumber: number | undefined;
+  /** True when the event is a pull request's `closed` (merged or not), or its payload says closed. */
+  prClosed: boolean;
   /** The commit being deployed: the pull request's head, not the merge commit GITHUB_SHA names. */
   sha: string;
   /** True when the pull request's head branch lives in another repository (or a deleted one). */
@@ -27,9 +29,26 @@ export interface EventContext {
 }
 
 interface PullRequestPayload {
-  number?: number;
+  number?: unknown;
+  state?: string;
   head?: { sha?: string; repo?: { full_name?: string } | null };
   base?: { repo?: { full_name?: string } };
+}
+
+/** GitHub numbers issues and pull requests from 1; the API takes 32-bit integers. */
+export const MAX_PR_NUMBER = 2_147_483_647;
+
+/**
+ * A pull request number from the payload, refused unless it is a whole number GitHub could have
+ * given: a crafted payload must never become a stack named `app-pr-1e+21`.
+ */
+function pullRequestNumber(value: unknown): number {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > MAX_PR_NUMBER) {
+    throw new Error(
+      `The event's pull_request.number is not a pull request number (a whole number from 1 to ${MAX_PR_NUMBER}), so no preview can be named after it. Run the action on the pull_request event GitHub sends, and do not rewrite GITHUB_EVENT_PATH.`,
+    );
+  }
+  return value;
 }
 
 export function parseEventContext(env: NodeJS.ProcessEnv, payload: Record<string, unknown>): EventContext {
@@ -44,7 +63,7 @@ export function parseEventContext(env: NodeJS.ProcessEnv, payload: Record<string
   const [owner, repo] = repository.split("/");
   const eventName = env.GITHUB_EVENT_NAME ?? "";
   const pr = payload.pull_request as PullRequestPayload | undefined;
-  const prNumber = typeof pr?.number === "number" ? pr.number : undefined;
+  const prNumber = pr === undefined ? undefined : pullRequestNumber(pr.number);
   const headRepository = pr?.head?.repo?.full_name;
   const baseRepository = pr?.base?.repo?.full_name ?? repository;
   // A head repository of null means the fork was deleted; its code is still foreign.
@@ -58,6 +77,7 @@ export function parseEventContext(env: NodeJS.ProcessEnv, payload: Record<string
     owner,
     repo,
     prNumber,
+    prClosed: pr !== undefined && (payload.action === "closed" || pr.state === "closed"),
     sha: pr?.head?.sha ?? env.GITHUB_SHA ?? "",
     isFork,
     headRepository,

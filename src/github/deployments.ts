@@ -65,7 +65,8 @@ export interface FinishDeploymentOptions {
   owner: string;
   repo: string;
   id: number;
-  state: "success" | "failure";
+  /** `error` marks a run that was cancelled or stopped before it could report. */
+  state: "success" | "failure" | "error";
   /** The preview URL (or the stack in the console); http(s) only. */
   environmentUrl?: string;
   logUrl: string;
@@ -74,9 +75,7 @@ export interface FinishDeploymentOptions {
 
 export async function finishDeployment(octokit: Octokit, options: FinishDeploymentOptions): Promise<void> {
   const url =
-    options.environmentUrl && /^https?:\/\//.test(options.environmentUrl)
-      ? options.environmentUrl
-      : undefined;
+    options.environmentUrl && /^https:\/\//.test(options.environmentUrl) ? options.environmentUrl : undefined;
   await octokit.rest.repos.createDeploymentStatus({
     owner: options.owner,
     repo: options.repo,

@@ -1,7 +1,7 @@
 import type { DeployResult } from "../stack/deploy";
 import { describeRootCause } from "../stack/diagnose";
 import { renderChangesMarkdown } from "../stack/diff";
-import { cell } from "../template/report/markdown";
+import { code, link, text } from "../template/report/markdown";
 
 /**
  * The Markdown both the PR comment and the job summary show for a deploy: status, commit, links,
@@ -30,37 +30,31 @@ export interface ReportOptions {
 }
 
 const HEADLINES: Record<DeployResult["outcome"], (r: DeployResult) => string> = {
-  deployed: (r) => `✅ ${kind(r)} \`${r.stackName}\` ${r.created ? "created" : "updated"}`,
-  "no-changes": (r) => `✅ ${kind(r)} \`${r.stackName}\` is up to date: no changes`,
-  "change-set-created": (r) => `📝 Change set for \`${r.stackName}\` is ready for review`,
-  failed: (r) => `❌ ${kind(r)} \`${r.stackName}\` failed`,
+  deployed: (r) => `✅ ${kind(r)} ${code(r.stackName)} ${r.created ? "created" : "updated"}`,
+  "no-changes": (r) => `✅ ${kind(r)} ${code(r.stackName)} is up to date: no changes`,
+  "change-set-created": (r) => `📝 Change set for ${code(r.stackName)} is ready for review`,
+  failed: (r) => `❌ ${kind(r)} ${code(r.stackName)} failed`,
 };
 
 function kind(result: DeployResult): string {
   return result.preview ? "Preview" : "Stack";
 }
 
-function link(text: string, url: string): string {
-  return `[${text.replace(/[[\]]/g, "\\$&")}](${url.replace(/[()\s]/g, encodeURIComponent)})`;
-}
-
 function facts(result: DeployResult, info: ReportInfo): string[] {
   const rows: [string, string][] = [];
   if (result.url) rows.push(["Preview", link(result.url, result.url)]);
-  if (result.status) rows.push(["Status", `\`${result.status}\``]);
+  if (result.status) rows.push(["Status", code(result.status)]);
   if (info.commit?.sha) {
-    const short = `\`${info.commit.sha.slice(0, 7)}\``;
+    const short = code(info.commit.sha.slice(0, 7));
     rows.push(["Commit", info.commit.url ? `[${short}](${info.commit.url})` : short]);
   }
-  if (info.environment) rows.push(["Environment", `\`${cell(info.environment)}\``]);
+  if (info.environment) rows.push(["Environment", code(info.environment)]);
   if (result.changeSetId && result.outcome === "change-set-created") {
-    rows.push(["Change set", `\`${cell(result.changeSetId)}\``]);
+    rows.push(["Change set", code(result.changeSetId)]);
   }
   rows.push([
     "Stack",
-    result.consoleUrl
-      ? `${link(result.stackName, result.consoleUrl)} (${result.region})`
-      : `\`${result.stackName}\` (${result.region})`,
+    `${result.consoleUrl ? link(result.stackName, result.consoleUrl) : code(result.stackName)} (${text(result.region)})`,
   ]);
   if (info.runUrl) rows.push(["Run", link("logs and stack events", info.runUrl)]);
   return ["| | |", "| --- | --- |", ...rows.map(([k, v]) => `| ${k} | ${v} |`)];
@@ -71,15 +65,16 @@ function failureSection(result: DeployResult): string[] {
   const lines: string[] = [];
   const cause = result.rootCause;
   if (cause) {
-    const where = cause.location ? ` (\`${cause.location.file}\` line ${cause.location.line})` : "";
-    lines.push(`> [!CAUTION]`, `> **Root cause:** ${quoteLine(describeRootCause(cause))}${where}`, "");
+    const where = cause.location ? ` (${code(cause.location.file)} line ${cause.location.line})` : "";
+    lines.push(`> [!CAUTION]`, `> **Root cause:** ${text(describeRootCause(cause))}${where}`, "");
   }
-  lines.push("```text", result.failure.message.replace(/```/g, "'''"), "```");
+  lines.push(...fenced(result.failure.message));
   return lines;
 }
 
-function quoteLine(text: string): string {
-  return text.replace(/\r?\n/g, " ");
+/** A fenced block nothing inside can close: CloudFormation's own words, kept as they were written. */
+export function fenced(body: string): string[] {
+  return ["```text", body.replace(/`{3,}|~{3,}/g, (run) => "'".repeat(run.length)), "```"];
 }
 
 function outputsSection(outputs: [string, string][], total: number, fullListIn: string): string[] {
@@ -89,9 +84,7 @@ function outputsSection(outputs: [string, string][], total: number, fullListIn: 
     "",
     "| Output | Value |",
     "| --- | --- |",
-    ...outputs.map(
-      ([key, value]) => `| \`${key}\` | ${value === "" ? "" : `\`${cell(value).replace(/`/g, "'")}\``} |`,
-    ),
+    ...outputs.map(([key, value]) => `| ${code(key)} | ${code(value)} |`),
   ];
   if (outputs.length < total) {
     lines.push(
@@ -120,7 +113,7 @@ function changesSection(result: DeployResult, shown: number, fullListIn: string)
 
 function warningsSection(warnings: string[]): string[] {
   if (warnings.length === 0) return [];
-  return ["#### Warnings", "", ...warnings.map((w) => `- ${quoteLine(w)}`)];
+  return ["#### Warnings", "", ...warnings.map((w) => `- ${text(w)}`)];
 }
 
 function assemble(
@@ -183,4 +176,41 @@ export function renderDeployReport(result: DeployResult, info: ReportInfo, optio
   };
   while (end > 0 && !fits(cut(end))) end = Math.floor(end * 0.9);
   return cut(end);
+}
+
+/** Why a run ended without a result of its own. */
+export type Interruption = "cancelled" | "killed";
+
+/**
+ * What the comment and the summary say when the run was cancelled (the runner's SIGINT/SIGTERM),
+ * or stopped before it could report (found by the post step): the stack was left as it was, and
+ * CloudFormation may still be working on it.
+ */
+export function renderInterrupted(
+  stackName: string,
+  info: ReportInfo,
+  how: Interruption,
+  prefix?: string,
+): string {
+  const headline =
+    how === "cancelled"
+      ? `### ⏹️ Deploy of ${code(stackName)} was cancelled`
+      : `### ⏹️ Deploy of ${code(stackName)} stopped before it finished`;
+  const rows: [string, string][] = [];
+  if (info.commit?.sha) rows.push(["Commit", code(info.commit.sha.slice(0, 7))]);
+  if (info.environment) rows.push(["Environment", code(info.environment)]);
+  if (info.runUrl) rows.push(["Run", link("logs and stack events", info.runUrl)]);
+  const lines = [
+    ...(prefix ? [prefix, ""] : []),
+    headline,
+    "",
+    "| | |",
+    "| --- | --- |",
+    ...rows.map(([k, v]) => `| ${k} | ${v} |`),
+    "",
+    how === "cancelled"
+      ? "The workflow run was cancelled while the stack was being deployed. A stack operation that had started goes on in CloudFormation: check the stack's events, or push again to deploy anew."
+      : "The run ended (killed, or timed out by the runner) before it reported a result. A stack operation that had started goes on in CloudFormation: check the stack's events, or push again to deploy anew.",
+  ];
+  return `${lines.join("\n")}\n`;
 }

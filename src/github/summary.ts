@@ -1,6 +1,6 @@
 import type { DeployResult } from "../stack/deploy";
 import { SUMMARY_LIMIT_BYTES } from "../template/report/markdown";
-import { type ReportInfo, renderDeployReport } from "./report";
+import { fenced, type ReportInfo, renderDeployReport } from "./report";
 
 /**
  * The job summary of a deploy: what the PR comment shows, plus the parameters passed and where
@@ -14,14 +14,7 @@ function seconds(ms: number): string {
 function details(result: DeployResult): string {
   const lines = ["<details><summary>Parameters, timings and AWS calls</summary>", ""];
   if (result.parameters.length > 0) {
-    lines.push(
-      "**Parameters**",
-      "",
-      "```text",
-      ...result.parameters.map((p) => p.replace(/```/g, "'''")),
-      "```",
-      "",
-    );
+    lines.push("**Parameters**", "", ...fenced(result.parameters.join("\n")), "");
   }
   const t = result.timings;
   lines.push(

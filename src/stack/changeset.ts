@@ -13,10 +13,10 @@ import {
   type Parameter,
   type Tag,
 } from "@aws-sdk/client-cloudformation";
-import { describeAwsError, isRetryable } from "../aws/errors";
+import { describeAwsError } from "../aws/errors";
 import type { CfnClient, Runtime } from "./runtime";
 import type { TemplateLocation } from "./template-source";
-import { type Backoff, pollDelay } from "./wait";
+import { type Backoff, pollDelay, TroubleLog, type Unreachable, type WaitRuntime } from "./wait";
 
 /** Change sets: create, wait until ready, read every page of changes, execute, and clean up. */
 
@@ -65,25 +65,36 @@ export type ChangeSetState =
   | { state: "ready"; description: DescribeChangeSetCommandOutput }
   | { state: "empty"; reason: string }
   | { state: "failed"; reason: string }
-  | { state: "timed-out"; status: string };
+  /** `unreachable` is set when the deadline passed while the endpoint could not be reached. */
+  | { state: "timed-out"; status: string; unreachable?: Unreachable };
 
 const CHANGE_SET_BACKOFF: Backoff = { initialMs: 500, maxMs: 5_000, factor: 1.6 };
 
-/** Polls until the change set is CREATE_COMPLETE or FAILED; the first page of the answer is returned. */
+/**
+ * Polls until the change set is CREATE_COMPLETE or FAILED; the first page of the answer is returned.
+ * Throttling, 5xx and an unreachable endpoint are waited out and logged as waitForStack does.
+ */
 export async function waitForChangeSet(
   cfn: CfnClient,
   ref: { id: string; stackName: string },
   deadline: number,
-  runtime: Runtime,
+  runtime: WaitRuntime,
   backoff: Backoff = CHANGE_SET_BACKOFF,
 ): Promise<ChangeSetState> {
   const random = runtime.random ?? Math.random;
+  const troubleLog = new TroubleLog(runtime);
   let status = "CREATE_PENDING";
   for (let round = 0; ; round++) {
     try {
-      const description = await cfn.send(
-        new DescribeChangeSetCommand({ ChangeSetName: ref.id, StackName: ref.stackName }),
+      const description = await troubleLog.during("DescribeChangeSet", () =>
+        cfn.send(
+          troubleLog.watch(
+            "DescribeChangeSet",
+            new DescribeChangeSetCommand({ ChangeSetName: ref.id, StackName: ref.stackName }),
+          ),
+        ),
       );
+      troubleLog.answered("DescribeChangeSet");
       status = description.Status ?? status;
       if (status === "CREATE_COMPLETE") return { state: "ready", description };
       if (status === "FAILED" || status === "DELETE_COMPLETE" || status === "DELETE_FAILED") {
@@ -91,16 +102,19 @@ export async function waitForChangeSet(
         return NO_CHANGES.test(reason) ? { state: "empty", reason } : { state: "failed", reason };
       }
     } catch (error) {
-      if (!isRetryable(error)) {
+      if (!TroubleLog.worthWaiting(error)) {
         throw describeAwsError(error, {
           action: "cloudformation:DescribeChangeSet",
           stackName: ref.stackName,
         });
       }
+      troubleLog.failed("DescribeChangeSet", error);
     }
     const now = runtime.clock();
-    if (now >= deadline) return { state: "timed-out", status };
-    await runtime.sleep(Math.min(pollDelay(round, backoff, random), deadline - now));
+    if (now >= deadline) return { state: "timed-out", status, unreachable: troubleLog.unreachable };
+    troubleLog.beat();
+    await runtime.sleep(Math.min(pollDelay(round, backoff, random), deadline - now, troubleLog.dueIn()));
+    troubleLog.beat();
   }
 }
 

@@ -35,10 +35,10 @@ import { checkNoop } from "./noop";
 import { consoleUrl, previewUrl, stackOutputs } from "./outputs";
 import {
   describeParameters,
+  noEchoValues,
   ParameterError,
   readParameterOverrides,
   resolveParameters,
-  secretValues,
   templateParameters,
 } from "./parameters";
 import { preflight, StackStateError } from "./preflight";
@@ -51,7 +51,7 @@ import {
   TemplateError,
   templateLocation,
 } from "./template-source";
-import { type Backoff, isSuccessStatus, waitForStack } from "./wait";
+import { type Backoff, isSuccessStatus, unreachableMessage, waitForStack } from "./wait";
 
 /**
  * The stack half of the deploy action: from a template and settings to a deployed (or
@@ -69,7 +69,7 @@ export interface DeployOptions {
   preview?: PreviewIdentity;
   /** The template as read from disk; `file` is the path used in messages and annotations. */
   template: { file: string; body: string };
-  /** The raw parameter-overrides input: Key=Value lines or a file path. */
+  /** The raw parameter-overrides input: Key=Value lines, a YAML/JSON mapping or list, or a file path. */
   parameterOverrides?: string;
   /** The user's tags (ours are added for previews). */
   tags?: Tag[];
@@ -108,7 +108,10 @@ export interface DeployDeps {
   random?: Random;
   /** Reads a parameters file; defaults to the file system. */
   readFile?: (path: string) => Promise<string>;
-  /** Called with every NoEcho value before anything is logged; the action passes core.setSecret. */
+  /**
+   * Called with every value given for a NoEcho parameter (and each line of a multi-line one)
+   * before anything is logged; the action masks it in the log and strips it from all it sends.
+   */
   maskSecret?: (value: string) => void;
   /** Replaceable so tests of the state machine need not load the diff library. */
   securityDiff?: typeof securityChanges;
@@ -140,6 +143,8 @@ export type FailureKind =
   | "empty-change-set"
   | "stack-failed"
   | "timeout"
+  /** The deadline passed while AWS could not be reached: the stack's state is unknown. */
+  | "unreachable"
   | "refused"
   | AwsActionableError["kind"];
 
@@ -348,6 +353,8 @@ export async function deployStack(options: DeployOptions, deps: DeployDeps): Pro
       options.parameterOverrides ?? "",
       deps.readFile ?? ((path) => fsReadFile(path, "utf8")),
     );
+    // Masked before anything else is logged or any message is built.
+    for (const secret of noEchoValues(overrides, declared)) deps.maskSecret?.(secret);
     // Unknown names fail now; missing values wait for the deployed stack, which may hold them.
     resolveParameters(
       overrides,
@@ -375,7 +382,8 @@ export async function deployStack(options: DeployOptions, deps: DeployDeps): Pro
       result.status = waited.status;
       if (waited.timedOut) {
         let cancelled = "";
-        if (options.preview && CANCELLABLE.has(waited.status)) {
+        // Nothing is cancelled blind: while AWS cannot be reached, the stack's state is unknown.
+        if (options.preview && CANCELLABLE.has(waited.status) && !waited.unreachable) {
           try {
             await cfn.send(new CancelUpdateStackCommand({ StackName: stack }));
             cancelled = " The update was cancelled and will roll back.";
@@ -383,10 +391,20 @@ export async function deployStack(options: DeployOptions, deps: DeployDeps): Pro
             cancelled = ` Cancelling the update failed too (${errorMessage(error)}).`;
           }
         }
-        result.failure = {
-          kind: "timeout",
-          message: `Stack ${options.stackName} did not finish within timeout-minutes (${options.timeoutMinutes}); it is still ${waited.status}.${cancelled} Raise timeout-minutes if the deployment needs longer, and check the stack events for a resource that is stuck.`,
-        };
+        result.failure = waited.unreachable
+          ? {
+              kind: "unreachable",
+              message: unreachableMessage(
+                `stack ${options.stackName}`,
+                waited.unreachable,
+                { status: waited.status },
+                deadline,
+              ),
+            }
+          : {
+              kind: "timeout",
+              message: `Stack ${options.stackName} did not finish within timeout-minutes (${options.timeoutMinutes}); it is still ${waited.status}.${cancelled} Raise timeout-minutes if the deployment needs longer, and check the stack events for a resource that is stuck.`,
+            };
         return;
       }
       if (!isSuccessStatus(waited.status)) {
@@ -541,7 +559,6 @@ export async function deployStack(options: DeployOptions, deps: DeployDeps): Pro
     if (existing) settle(existing);
 
     const parameters = resolveParameters(overrides, declared, existing?.Parameters);
-    for (const secret of secretValues(parameters, declared)) deps.maskSecret?.(secret);
     result.parameters = describeParameters(parameters, declared);
     if (result.parameters.length > 0) log(`Parameters: ${result.parameters.join(", ")}`);
 
@@ -637,11 +654,22 @@ export async function deployStack(options: DeployOptions, deps: DeployDeps): Pro
       await discardChangeSet(ref);
       marks.changeSetMs = clock() - changeSetStart;
       const located = locateMessage(reason, template);
-      result.failure = {
-        kind: state.state === "failed" ? "change-set" : "timeout",
-        message: `Change set ${name} for stack ${options.stackName} failed: ${reason}${located ? ` (${located.file} line ${located.line})` : ""}. Fix the template or inputs and push again.`,
-        location: located,
-      };
+      result.failure =
+        state.state === "timed-out" && state.unreachable
+          ? {
+              kind: "unreachable",
+              message: unreachableMessage(
+                `change set ${name} of stack ${options.stackName}`,
+                state.unreachable,
+                { status: state.status, of: "change set" },
+                deadline,
+              ),
+            }
+          : {
+              kind: state.state === "failed" ? "change-set" : "timeout",
+              message: `Change set ${name} for stack ${options.stackName} failed: ${reason}${located ? ` (${located.file} line ${located.line})` : ""}. Fix the template or inputs and push again.`,
+              location: located,
+            };
       return result;
     }
 

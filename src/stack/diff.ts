@@ -1,5 +1,5 @@
 import type { Change } from "@aws-sdk/client-cloudformation";
-import { cell } from "../template/report/markdown";
+import { code, text } from "../template/report/markdown";
 
 /**
  * What a change set will do, as plain data a renderer can turn into log lines, Markdown or JSON:
@@ -122,13 +122,22 @@ export function renderChangeLines(rows: ResourceChangeSummary[]): string[] {
   });
 }
 
-function table(rows: string[][]): string[] {
-  const [head, ...body] = rows;
+/** A table of cells that are already Markdown: each value was escaped where it was put in. */
+function table(head: string[], body: string[][]): string[] {
   return [
-    `| ${head.map((text) => cell(text, "br")).join(" | ")} |`,
+    `| ${head.join(" | ")} |`,
     `|${head.map(() => " --- ").join("|")}|`,
-    ...body.map((r) => `| ${r.map((text) => cell(text, "br")).join(" | ")} |`),
+    ...body.map((r) => `| ${r.join(" | ")} |`),
   ];
+}
+
+/** Rows from the diff library hold template text (ARNs, principals, actions): all of it escaped. */
+function escapedTable(rows: string[][]): string[] {
+  const [head, ...body] = rows;
+  return table(
+    head.map((cell) => text(cell)),
+    body.map((r) => r.map((cell) => text(cell, "br"))),
+  );
 }
 
 /** Markdown for the changes-markdown output, the job summary and the PR comment. */
@@ -145,12 +154,12 @@ export function renderChangesMarkdown(rows: ResourceChangeSummary[], security: S
       );
     }
     lines.push(
-      ...table([
+      ...table(
         ["Action", "Logical ID", "Type", "Replacement", "Changed"],
-        ...rows.map((r) => [
-          r.action,
-          `\`${r.logicalId}\``,
-          r.resourceType,
+        rows.map((r) => [
+          text(r.action),
+          code(r.logicalId),
+          text(r.resourceType),
           r.replacement === "True"
             ? "**Yes**"
             : r.replacement === "Conditional"
@@ -158,9 +167,9 @@ export function renderChangesMarkdown(rows: ResourceChangeSummary[], security: S
               : r.replacement === "False"
                 ? "No"
                 : "",
-          r.details.join(", "),
+          text(r.details.join(", ")),
         ]),
-      ]),
+      ),
     );
   }
   const sections: [string, string[][]][] = [
@@ -170,7 +179,7 @@ export function renderChangesMarkdown(rows: ResourceChangeSummary[], security: S
   ];
   for (const [title, rowsOf] of sections) {
     if (rowsOf.length === 0) continue;
-    lines.push("", `**${title}**`, "", ...table(rowsOf));
+    lines.push("", `**${title}**`, "", ...escapedTable(rowsOf));
   }
   if (security.permissionsBroadened) {
     lines.push(

@@ -22,6 +22,8 @@ export interface StackEventRecord {
   parentPath: string[];
 }
 
+export type CommandWatcher = (command: DescribeStackEventsCommand) => DescribeStackEventsCommand;
+
 export interface PollerOptions {
   /** Stack id (preferred: it keeps working after a delete) or name. */
   stack: string;
@@ -73,13 +75,16 @@ export class StackEventPoller {
     this.parentPath = options.parentPath ?? [];
   }
 
-  /** New events since the last poll, oldest first, nested stacks' events included. */
-  async poll(): Promise<StackEventRecord[]> {
+  /**
+   * New events since the last poll, oldest first, nested stacks' events included. `watch` is given
+   * every command before it is sent (the wait uses it to hear of the SDK's retries).
+   */
+  async poll(watch: CommandWatcher = (command) => command): Promise<StackEventRecord[]> {
     const fresh: StackEventRecord[] = [];
     let nextToken: string | undefined;
     page: do {
       const response = await this.cfn.send(
-        new DescribeStackEventsCommand({ StackName: this.options.stack, NextToken: nextToken }),
+        watch(new DescribeStackEventsCommand({ StackName: this.options.stack, NextToken: nextToken })),
       );
       for (const raw of response.StackEvents ?? []) {
         const event = toRecord(raw, this.parentPath);
@@ -100,7 +105,7 @@ export class StackEventPoller {
       if (isNestedStackEvent(event)) this.track(event);
     }
     for (const child of this.children.values()) {
-      if (child.active) out.push(...(await child.poller.poll()));
+      if (child.active) out.push(...(await child.poller.poll(watch)));
     }
     this.settleChildren(fresh);
     out.sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime());

@@ -4,11 +4,11 @@ import {
   DescribeStacksCommand,
   type Stack,
 } from "@aws-sdk/client-cloudformation";
-import { describeAwsError, isRetryable, isStackMissing } from "../aws/errors";
+import { AwsActionableError, describeAwsError, isRetryable, isStackMissing } from "../aws/errors";
 import { describeRootCause, diagnose } from "./diagnose";
 import { StackEventPoller } from "./events";
 import type { CfnClient, Runtime } from "./runtime";
-import { type Backoff, isTerminalStatus, waitForStack } from "./wait";
+import { type Backoff, isTerminalStatus, TroubleLog, unreachableMessage, waitForStack } from "./wait";
 
 /**
  * Brings the stack into a state a change set can be made against: waits out another run's
@@ -52,14 +52,20 @@ export class StackStateError extends Error {
 }
 
 async function describe(cfn: CfnClient, name: string, runtime: Runtime): Promise<Stack | undefined> {
+  const troubleLog = new TroubleLog(runtime);
   for (let attempt = 0; ; attempt++) {
     try {
-      const response = await cfn.send(new DescribeStacksCommand({ StackName: name }));
+      const response = await troubleLog.during("DescribeStacks", () =>
+        cfn.send(troubleLog.watch("DescribeStacks", new DescribeStacksCommand({ StackName: name }))),
+      );
+      troubleLog.answered("DescribeStacks");
       return response.Stacks?.[0];
     } catch (error) {
       if (isStackMissing(error)) return undefined;
       // The SDK has retried already; a few more slow tries keep a throttling storm from failing the run.
       if (isRetryable(error) && attempt < 5) {
+        troubleLog.failed("DescribeStacks", error);
+        troubleLog.beat();
         await runtime.sleep(2_000 * (attempt + 1));
         continue;
       }
@@ -86,7 +92,7 @@ export async function preflight(
   const name = options.stackName;
   let recreated = false;
   let waitedForOther = false;
-  const waitFor = async (stackId: string, what: string) => {
+  const waitFor = async (stackId: string, what: string, before: string) => {
     const startTime = runtime.clock();
     const poller = new StackEventPoller(cfn, { stack: stackId, startTime });
     const result = await waitForStack(
@@ -94,6 +100,19 @@ export async function preflight(
       { stack: stackId, deadline: options.deadline, poller, backoff: options.backoff },
       runtime,
     );
+    if (result.timedOut && result.unreachable) {
+      throw new AwsActionableError(
+        "unreachable",
+        unreachableMessage(
+          `${what} on stack ${name}`,
+          result.unreachable,
+          // When the wait never read the stack, the status it had before is the last one known.
+          { status: result.status === "UNKNOWN" ? before : result.status },
+          options.deadline,
+        ),
+        result.unreachable.code,
+      );
+    }
     if (result.timedOut) {
       throw new StackStateError(
         result.status,
@@ -118,7 +137,7 @@ export async function preflight(
         `Stack ${name} is ${status}: another operation${stack.LastUpdatedTime ? ` (started ${stack.LastUpdatedTime.toISOString()})` : ""} is running. Waiting for it to finish before deploying.`,
       );
       waitedForOther = true;
-      await waitFor(stackId, "another operation to finish");
+      await waitFor(stackId, "another operation to finish", status);
       continue;
     }
     if (status === "ROLLBACK_COMPLETE" || (status === "CREATE_FAILED" && options.preview)) {
@@ -136,7 +155,7 @@ export async function preflight(
       } catch (error) {
         throw describeAwsError(error, { action: "cloudformation:DeleteStack", stackName: name });
       }
-      const deleted = await waitFor(stackId, "the failed stack's deletion");
+      const deleted = await waitFor(stackId, "the failed stack's deletion", status);
       if (deleted.status !== "DELETE_COMPLETE") {
         throw new StackStateError(
           deleted.status,
@@ -169,7 +188,7 @@ export async function preflight(
       } catch (error) {
         throw describeAwsError(error, { action: "cloudformation:ContinueUpdateRollback", stackName: name });
       }
-      const rolledBack = await waitFor(stackId, "the continued rollback");
+      const rolledBack = await waitFor(stackId, "the continued rollback", status);
       if (rolledBack.status !== "UPDATE_ROLLBACK_COMPLETE") {
         throw new StackStateError(
           rolledBack.status,

@@ -7,6 +7,8 @@ import { thousands } from "../text";
 
 /** CloudFormation's limit for TemplateBody; larger templates must be passed by S3 URL. */
 export const TEMPLATE_BODY_LIMIT = 51_200;
+/** CloudFormation's hard limit for a template passed by S3 URL: nothing larger is accepted at all. */
+export const TEMPLATE_URL_LIMIT = 1_000_000;
 
 export interface LoadedTemplate {
   file: string;
@@ -100,12 +102,20 @@ export function templateUrl(bucket: string, key: string, artifacts: TemplateArti
   return `https://${bucket}.s3.${artifacts.region}.amazonaws.com/${path}`;
 }
 
-/** Fails early, before any AWS call, when a template needs S3 and no bucket was given. */
+/**
+ * Fails early, before any AWS call or upload, when a template is over CloudFormation's hard limit
+ * (no bucket helps), or needs S3 and no bucket was given.
+ */
 export function requireArtifactBucket(
   template: LoadedTemplate,
   bucket: string | undefined,
   region: string,
 ): void {
+  if (template.bytes > TEMPLATE_URL_LIMIT) {
+    throw new TemplateError(
+      `Template ${template.file} is ${thousands(template.bytes)} bytes, over CloudFormation's hard limit of ${thousands(TEMPLATE_URL_LIMIT)} bytes for any template, even one passed through S3; nothing was uploaded. Split it into nested stacks (AWS::CloudFormation::Stack), or move large inline code and policies out of it.`,
+    );
+  }
   if (template.bytes <= TEMPLATE_BODY_LIMIT || bucket) return;
   throw new TemplateError(
     `Template ${template.file} is ${thousands(template.bytes)} bytes, over CloudFormation's ${thousands(TEMPLATE_BODY_LIMIT)}-byte limit for inline templates. Set artifact-bucket to an S3 bucket in ${region} so the template can be uploaded and passed by URL.`,

@@ -1,5 +1,6 @@
 import { DescribeStacksCommand, type Stack } from "@aws-sdk/client-cloudformation";
-import { describeAwsError, errorCode, isRetryable, isStackMissing } from "../aws/errors";
+import { observeAttempts } from "../aws/clients";
+import { describeAwsError, errorCode, isRetryable, isStackMissing, networkCause } from "../aws/errors";
 import { formatEvent, isOwnEvent, type StackEventPoller, type StackEventRecord } from "./events";
 import type { CfnClient, Runtime } from "./runtime";
 
@@ -9,9 +10,11 @@ import type { CfnClient, Runtime } from "./runtime";
  * own final event, or its status), so the end is seen within one round while each is read only every
  * other round. At the default one-second round that is one pair of calls per two seconds, and the
  * end of an operation is noticed within about a second; an operation that runs past five minutes
- * slows to one pair per six seconds (see `operationRoundMs`). Throttling and 5xx answers stretch the
- * rounds (backing off until an answer comes through) and never fail the wait. Running past the
- * deadline is reported, never ignored.
+ * slows to one pair per six seconds (see `operationRoundMs`). Throttling and 5xx answers, and an
+ * endpoint that cannot be reached, stretch the rounds (backing off until an answer comes through) and
+ * never fail the wait; the log says why, and says it again every 30 s while it lasts (see
+ * `TroubleLog`). Running past the deadline is reported, never ignored, and so is an endpoint that was
+ * still unreachable then (`WaitResult.unreachable`): more time would not have helped.
  */
 
 /** Statuses at which no operation is running. REVIEW_IN_PROGRESS waits for a change set, not for AWS. */
@@ -74,6 +77,200 @@ export function pollDelay(round: number, backoff: Backoff, random: () => number)
   return Math.round(base * (0.8 + 0.4 * random()));
 }
 
+/** How long trouble with AWS may go on without a line in the log, so a long silence never looks like a hang. */
+export const HEARTBEAT_MS = 30_000;
+
+/**
+ * Calls `tick` every `ms` of real time until the returned function is called. The real one never
+ * keeps the process alive; tests pass their own.
+ */
+export type Ticker = (ms: number, tick: () => void) => () => void;
+
+export const realTicker: Ticker = (ms, tick) => {
+  const timer = setInterval(tick, ms);
+  timer.unref();
+  return () => clearInterval(timer);
+};
+
+/** How often a call in flight checks whether a heartbeat is due: a line is at most this late. */
+export const TICK_MS = 1_000;
+
+/** What the waits need besides the Runtime: the ticker, replaceable in tests. */
+export type WaitRuntime = Runtime & { ticker?: Ticker };
+
+/** The endpoint could not be reached: why, and since when. */
+export interface Unreachable {
+  /** For people: "connection refused (ECONNREFUSED) by 127.0.0.1:4566". */
+  cause: string;
+  /** ECONNREFUSED, ENOTFOUND, CERT_HAS_EXPIRED, ... */
+  code: string;
+  /** Clock time (ms) of the first call in this spell that got no answer. */
+  sinceMs: number;
+}
+
+/** `130_000` → `2m10s`. */
+export function formatDuration(ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  if (seconds < 60) return `${seconds}s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes}m${seconds % 60}s`;
+  return `${Math.floor(minutes / 60)}h${minutes % 60}m`;
+}
+
+/**
+ * What a wait loop says while its calls go unanswered. A spell of trouble is either one call that
+ * AWS keeps answering with throttling or 5xx (a spell per call, ending when that call is answered), or
+ * the endpoint itself out of reach (refused, DNS, TLS, no answer in time: one spell for every call,
+ * ending with the first answer of any kind). Each spell is logged when it starts, with its cause, and
+ * the endpoint's return is logged too. While trouble lasts, a heartbeat line follows HEARTBEAT_MS after
+ * the last line: between calls the loop sleeps no longer than `dueIn()` and calls `beat()`, so the
+ * line is on time.
+ *
+ * During a call the loop cannot write, and one call can take minutes: the SDK retries it on its own
+ * (adaptive mode, ten attempts, up to 20 s apart: about a minute under throttling, nearly two at
+ * worst), and a connection to an endpoint that drops packets waits for the system's connect timeout
+ * (about two minutes on Linux). So each call goes through `during()`, which checks every TICK_MS of
+ * real time, on a timer stopped when the call ends, whether a heartbeat is due; and `watch()` hears of
+ * each failed attempt inside the SDK, so that line names the cause. A timer and not an SDK hook
+ * alone, because a hanging attempt fires no hook; real time because the SDK's own waits are real.
+ */
+export class TroubleLog {
+  private readonly answeredWith = new Map<string, { sinceMs: number; code: string }>();
+  private network: Unreachable | undefined;
+  private lastLine = Number.NEGATIVE_INFINITY;
+  private readonly ticker: Ticker;
+
+  constructor(
+    private readonly runtime: WaitRuntime,
+    private readonly service = "CloudFormation",
+  ) {
+    this.ticker = runtime.ticker ?? realTicker;
+  }
+
+  /** True for errors a wait rides out: retryable ones, and every network failure (TLS included). */
+  static worthWaiting(error: unknown): boolean {
+    return isRetryable(error) || networkCause(error) !== undefined;
+  }
+
+  /** Records a call (or one of the SDK's attempts of it) that failed with an error worth waiting out. */
+  failed(action: string, error: unknown): void {
+    const now = this.runtime.clock();
+    const cause = networkCause(error);
+    if (cause) {
+      if (this.network) {
+        this.network.cause = cause.text;
+        this.network.code = cause.code;
+      } else {
+        this.network = { cause: cause.text, code: cause.code, sinceMs: now };
+        this.line(`Cannot reach ${this.service} (${action}): ${cause.text}; retrying with backoff.`, now);
+      }
+      return;
+    }
+    // Any answer, an error too, says the endpoint is back.
+    this.reached(now);
+    const code = errorCode(error) ?? "an error";
+    const spell = this.answeredWith.get(action);
+    if (spell) {
+      spell.code = code;
+      return;
+    }
+    this.answeredWith.set(action, { sinceMs: now, code });
+    this.line(`AWS answered ${action} with ${code}; retrying with backoff.`, now);
+  }
+
+  /** Records an answer to `action`. */
+  answered(action: string): void {
+    this.reached(this.runtime.clock());
+    this.answeredWith.delete(action);
+  }
+
+  /**
+   * Writes the heartbeat if it is due. `pending` is a call in flight: one that has gone unanswered
+   * for HEARTBEAT_MS, with nothing else to say, gets a line of its own.
+   */
+  beat(pending?: { action: string; sinceMs: number }): void {
+    const now = this.runtime.clock();
+    if (now - this.lastLine < HEARTBEAT_MS) return;
+    if (this.network) {
+      this.line(
+        `Still cannot reach ${this.service}: ${this.network.cause}; retrying, ${formatDuration(now - this.network.sinceMs)} so far.`,
+        now,
+      );
+    } else if (this.answeredWith.size > 0) {
+      const spells = [...this.answeredWith];
+      const since = Math.min(...spells.map(([, spell]) => spell.sinceMs));
+      const calls = spells.map(([action, spell]) => `${action} with ${spell.code}`).join(", ");
+      this.line(`Still retrying: AWS keeps answering ${calls}; ${formatDuration(now - since)} so far.`, now);
+    } else if (pending && now - pending.sinceMs >= HEARTBEAT_MS) {
+      this.line(
+        `Still waiting for ${this.service} to answer ${pending.action}; ${formatDuration(now - pending.sinceMs)} so far.`,
+        now,
+      );
+    }
+  }
+
+  /** Makes one call, writing heartbeats while it is in flight. */
+  async during<T>(action: string, call: () => Promise<T>): Promise<T> {
+    const pending = { action, sinceMs: this.runtime.clock() };
+    const stop = this.ticker(TICK_MS, () => this.beat(pending));
+    try {
+      return await call();
+    } finally {
+      stop();
+    }
+  }
+
+  /** Milliseconds until the next heartbeat is due; Infinity while all is well. */
+  dueIn(): number {
+    if (this.network === undefined && this.answeredWith.size === 0) return Number.POSITIVE_INFINITY;
+    return Math.max(0, this.lastLine + HEARTBEAT_MS - this.runtime.clock());
+  }
+
+  /** Set while the endpoint cannot be reached. */
+  get unreachable(): Unreachable | undefined {
+    return this.network ? { ...this.network } : undefined;
+  }
+
+  /** Hears of every attempt the SDK makes of `command` that fails (see observeAttempts). */
+  watch<C>(action: string, command: C): C {
+    return observeAttempts(command, (error) => {
+      if (TroubleLog.worthWaiting(error)) this.failed(action, error);
+    });
+  }
+
+  private reached(now: number): void {
+    if (!this.network) return;
+    this.line(`${this.service} answered again after ${formatDuration(now - this.network.sinceMs)}.`, now);
+    this.network = undefined;
+  }
+
+  private line(text: string, now: number): void {
+    this.runtime.log(text);
+    this.lastLine = now;
+  }
+}
+
+/**
+ * The failure message for a wait whose deadline passed while AWS could not be reached. More time
+ * would not have helped, so instead of pointing at timeout-minutes it says what failed and since
+ * when, that nothing is known of the stack's state, and what to check.
+ */
+export function unreachableMessage(
+  waitingFor: string,
+  unreachable: Unreachable,
+  lastSeen: { status: string | undefined; of?: "stack" | "change set" },
+  deadline: number,
+): string {
+  const since = new Date(unreachable.sinceMs).toISOString().slice(11, 19);
+  const known = lastSeen.status !== undefined && lastSeen.status !== "UNKNOWN";
+  const seen = !known
+    ? ""
+    : lastSeen.of === "change set"
+      ? ` (the change set was last seen ${lastSeen.status})`
+      : ` (last seen ${lastSeen.status})`;
+  return `Could not reach the AWS endpoint while waiting for ${waitingFor}: ${unreachable.cause}, since ${since} UTC, ${formatDuration(deadline - unreachable.sinceMs)} before the wait's deadline passed. The stack's state is unknown${seen}. Check the runner's network, AWS_ENDPOINT_URL and any VPC endpoint or proxy, look at the stack in the CloudFormation console, then run again.`;
+}
+
 export interface WaitOptions {
   /** Stack id (preferred: DescribeStacks by id still answers after a delete) or name. */
   stack: string;
@@ -92,6 +289,8 @@ export interface WaitResult {
   events: StackEventRecord[];
   /** Poll rounds made (each one call: DescribeStackEvents and DescribeStacks alternately when streaming). */
   rounds: number;
+  /** Set when the deadline passed while the endpoint could not be reached: the stack's state is unknown. */
+  unreachable?: Unreachable;
 }
 
 /** The root stack's own event saying an operation ended (REVIEW_IN_PROGRESS only starts one). */
@@ -107,7 +306,7 @@ function isFinalOwnEvent(event: StackEventRecord): boolean {
 export async function waitForStack(
   cfn: CfnClient,
   options: WaitOptions,
-  runtime: Runtime,
+  runtime: WaitRuntime,
 ): Promise<WaitResult> {
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
   const random = runtime.random ?? Math.random;
@@ -119,8 +318,7 @@ export async function waitForStack(
   let trouble = 0;
   let lastStatus: string | undefined;
   let stack: Stack | undefined;
-  /** Set while DescribeStacks goes unanswered, so the trouble is logged once per spell. */
-  let describeTroubled = false;
+  const troubleLog = new TroubleLog(runtime);
   /** Root-stack resources whose latest event is still in progress, and whether any was seen. */
   const running = new Set<string>();
   let sawResource = false;
@@ -131,7 +329,10 @@ export async function waitForStack(
   const stream = async (): Promise<boolean | undefined> => {
     if (!poller) return false;
     try {
-      const fresh = await poller.poll();
+      const fresh = await troubleLog.during("DescribeStackEvents", () =>
+        poller.poll((command) => troubleLog.watch("DescribeStackEvents", command)),
+      );
+      troubleLog.answered("DescribeStackEvents");
       for (const event of fresh) {
         runtime.log(formatEvent(event));
         if (event.parentPath.length > 0 || isOwnEvent(event)) continue;
@@ -143,8 +344,9 @@ export async function waitForStack(
       return fresh.some(isFinalOwnEvent);
     } catch (error) {
       // Events are for people; a throttled read is caught up on a later round.
-      if (!isRetryable(error))
+      if (!TroubleLog.worthWaiting(error))
         throw describeAwsError(error, { action: "cloudformation:DescribeStackEvents" });
+      troubleLog.failed("DescribeStackEvents", error);
       return undefined;
     }
   };
@@ -152,26 +354,24 @@ export async function waitForStack(
   /** The stack's status, or undefined when AWS did not answer. */
   const read = async (): Promise<string | undefined> => {
     try {
-      const response = await cfn.send(new DescribeStacksCommand({ StackName: options.stack }));
+      const response = await troubleLog.during("DescribeStacks", () =>
+        cfn.send(troubleLog.watch("DescribeStacks", new DescribeStacksCommand({ StackName: options.stack }))),
+      );
+      troubleLog.answered("DescribeStacks");
       stack = response.Stacks?.[0];
       lastStatus = stack?.StackStatus ?? "DELETE_COMPLETE";
-      describeTroubled = false;
       return lastStatus;
     } catch (error) {
       if (isStackMissing(error)) {
+        troubleLog.answered("DescribeStacks");
         stack = undefined;
         lastStatus = "DELETE_COMPLETE";
         return lastStatus;
       }
-      if (!isRetryable(error)) {
+      if (!TroubleLog.worthWaiting(error)) {
         throw describeAwsError(error, { action: "cloudformation:DescribeStacks", stackName: options.stack });
       }
-      if (!describeTroubled) {
-        runtime.log(
-          `AWS answered DescribeStacks with ${errorCode(error) ?? "an error"}; retrying with backoff.`,
-        );
-      }
-      describeTroubled = true;
+      troubleLog.failed("DescribeStacks", error);
       return undefined;
     }
   };
@@ -202,8 +402,16 @@ export async function waitForStack(
       if (status !== undefined && isTerminalStatus(status)) {
         return { status, stack, timedOut: false, events, rounds };
       }
-      return { status: status ?? lastStatus ?? "UNKNOWN", stack, timedOut: true, events, rounds };
+      return {
+        status: status ?? lastStatus ?? "UNKNOWN",
+        stack,
+        timedOut: true,
+        events,
+        rounds,
+        unreachable: troubleLog.unreachable,
+      };
     }
+    troubleLog.beat();
     let delay: number;
     if (trouble === 0 && sawResource && running.size === 0 && quickRounds < SETTLED_ROUNDS) {
       quickRounds++;
@@ -213,6 +421,8 @@ export async function waitForStack(
       const initialMs = operationRoundMs(now - startedAt, backoff.initialMs);
       delay = pollDelay(trouble, { ...backoff, initialMs }, random);
     }
-    await runtime.sleep(Math.min(delay, options.deadline - now));
+    await runtime.sleep(Math.min(delay, options.deadline - now, troubleLog.dueIn()));
+    // Written before the next call, which may itself take a while.
+    troubleLog.beat();
   }
 }

@@ -2,7 +2,7 @@
  * Validating the templates a run names: resolve the patterns, read each file, run the rules.
  * Shared by the validate action and the CLI, which differ only in how they report.
  */
-import { readTemplate, resolveTemplates } from "./files";
+import { type ResolveOptions, readTemplateForCheck, resolveTemplates } from "./files";
 import type { Finding } from "./model";
 import { parseTemplateLazily } from "./parse-core";
 import type { RuleDescription } from "./report/sarif";
@@ -10,34 +10,36 @@ import { allRules } from "./rules/index";
 import { loadSpec } from "./spec/index";
 import { validateParsed } from "./validate";
 
-export interface CheckOptions {
+export interface CheckOptions extends ResolveOptions {
   workspace: string;
   ignoreRules?: readonly string[];
-  allowEmpty?: boolean;
-  /** Input name to cite in messages about patterns ("templates" in the action). */
-  input?: string;
 }
 
 export interface CheckResult {
-  /** Display paths of the templates checked, in order. */
+  /** Display paths of the templates checked, in order, including those that could not be read. */
   files: string[];
   findings: Finding[];
 }
 
+/**
+ * Throws TemplateFileError only for a pattern that matches nothing (a usage error). A file that
+ * cannot be checked is an E0000 finding at that file, and every other file is still checked.
+ */
 export async function checkTemplates(
   patterns: readonly string[],
   options: CheckOptions,
 ): Promise<CheckResult> {
-  const files = await resolveTemplates(patterns, options.workspace, {
-    allowEmpty: options.allowEmpty,
-    input: options.input,
-  });
-  // Read every file before validating any, so a bad path fails fast and alone.
-  const sources = files.map((file) => ({ file, source: readTemplate(file) }));
+  const files = await resolveTemplates(patterns, options.workspace, options);
   const spec = loadSpec();
   const findings: Finding[] = [];
-  for (const { file, source } of sources) {
-    const parsed = await parseTemplateLazily(source, file.display);
+  for (const file of files) {
+    const read = readTemplateForCheck(file);
+    // Not subject to ignore-rules: leaving out a rule must never make a missing file pass silently.
+    if ("finding" in read) {
+      findings.push(read.finding);
+      continue;
+    }
+    const parsed = await parseTemplateLazily(read.source, file.display);
     findings.push(...validateParsed(parsed, { spec, ignoreRules: options.ignoreRules }));
   }
   return { files: files.map((file) => file.display), findings };

@@ -1,18 +1,32 @@
 /** The CLI bundle as a user runs it: `preview-stacks validate ...` from a shell. */
 import { spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "./harness";
 
 const fixtures = join(ROOT, "test/fixtures/validate");
 
-function cli(...args: string[]) {
+function cliIn(cwd: string, ...args: string[]) {
   const run = spawnSync(process.execPath, [join(ROOT, "bin/preview-stacks.js"), ...args], {
-    cwd: fixtures,
+    cwd,
     encoding: "utf8",
     env: { PATH: process.env.PATH ?? "" },
   });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+const cli = (...args: string[]) => cliIn(fixtures, ...args);
+
+/** One template with findings beside an empty file, a binary file, a directory and a missing path. */
+function mixedBatchDirectory(): { dir: string; templates: string[] } {
+  const dir = mkdtempSync(join(tmpdir(), "preview-stacks-cli-mixed-"));
+  cpSync(join(fixtures, "broken/template.yaml"), join(dir, "broken/template.yaml"));
+  writeFileSync(join(dir, "empty.yaml"), "");
+  writeFileSync(join(dir, "image.yaml"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00]));
+  mkdirSync(join(dir, "stacks"));
+  return { dir, templates: ["broken/template.yaml", "empty.yaml", "image.yaml", "stacks", "nowhere.yaml"] };
 }
 
 describe("preview-stacks validate", () => {
@@ -70,13 +84,66 @@ describe("preview-stacks validate", () => {
     ).toBe(0);
   });
 
+  it("prints every file's findings when some files cannot be checked, and exits 1", () => {
+    const { dir, templates } = mixedBatchDirectory();
+    const run = cliIn(dir, "validate", ...templates);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe("");
+    const lines = run.stdout.trim().split("\n");
+    expect(lines.map((line) => line.split(" ").slice(0, 2).join(" "))).toEqual([
+      "broken/template.yaml:10:7 E3002",
+      "broken/template.yaml:14:25 E1020",
+      "empty.yaml:1:1 E0000",
+      "image.yaml:1:1 E0000",
+      "stacks:1:1 E0000",
+      "nowhere.yaml:1:1 E0000",
+    ]);
+    expect(lines[2]).toMatch(/E0000 empty\.yaml is empty/);
+    expect(lines[3]).toMatch(/E0000 image\.yaml is a binary file/);
+    expect(lines[4]).toMatch(/E0000 stacks is a directory; name the template files in it/);
+    expect(lines[5]).toMatch(/E0000 nowhere\.yaml does not exist\./);
+
+    const sarif = JSON.parse(cliIn(dir, "validate", ...templates, "--format", "sarif").stdout);
+    expect(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId)).toEqual([
+      "E3002",
+      "E1020",
+      "E0000",
+      "E0000",
+      "E0000",
+      "E0000",
+    ]);
+  });
+
+  it("reports a lone missing file as a finding, not a usage error", () => {
+    const run = cli("validate", "missing.yaml");
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^missing\.yaml:1:1 E0000 missing\.yaml does not exist\./);
+    expect(run.stderr).toBe("");
+  });
+
+  it("exits 2 on a glob that matches nothing, naming --allow-empty, and 0 with it", () => {
+    const run = cli("validate", "infra/**/*.yaml");
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("preview-stacks: The pattern 'infra/**/*.yaml' matched no file under");
+    expect(run.stderr).toContain("Check the path, or use --allow-empty when no template is fine.");
+    expect(run.stderr).not.toContain("allow-empty: true");
+    expect(run.stdout).toBe("");
+    expect(cli("validate", "infra/**/*.yaml", "--allow-empty")).toEqual({ code: 0, stdout: "", stderr: "" });
+  });
+
+  it("lists --allow-empty in its help", () => {
+    expect(cli("--help").stdout).toMatch(/--allow-empty\s+a glob that matches no file is not an error/);
+  });
+
   it.each([
-    [["validate", "missing.yaml"], "preview-stacks: missing.yaml does not exist."],
     [["validate", "clean/template.yaml", "--format", "xml"], "--format 'xml' is not allowed"],
-    [["validate", "clean/template.yaml", "--fail-on", "often"], "Input '--fail-on': 'often' is not allowed"],
+    [
+      ["validate", "clean/template.yaml", "--fail-on", "often"],
+      "Input '--fail-on': the value is not one of the allowed values",
+    ],
     [["validate"], "name at least one template file or glob."],
     [["frobnicate"], "unknown command 'frobnicate'."],
-  ])("exits 2 on a usage error or missing file: %j", (args, message) => {
+  ])("exits 2 on a usage error: %j", (args, message) => {
     const run = cli(...args);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(message);

@@ -4,8 +4,7 @@
  * timeScale, and the bundle's PREVIEW_STACKS_TIME_SCALE anchored at the same instant), so
  * polling, backoff and timeout-minutes run unchanged, only compressed.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   CloudFormationClient,
@@ -14,16 +13,11 @@ import {
   ExecuteChangeSetCommand,
   waitUntilChangeSetCreateComplete,
 } from "@aws-sdk/client-cloudformation";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type FakeAws, startFakeAws } from "../fakes/aws/index";
-import { type FakeGitHub, startFakeGitHub } from "../fakes/github/index";
+import { afterEach, describe, expect, it } from "vitest";
 import { pullRequestEvent, pushEvent } from "./events";
-import { type RunActionOptions, runAction } from "./harness";
+import { HEAD, PreviewFixture } from "./preview-fixture";
 
-const SCALE = 50;
-const HEAD = "1a2b3c4d5e6f7a8b9c0d1a2b3c4d5e6f7a8b9c0d";
 const STACK = "shop-pr-12";
-const MARKER = `<!-- preview-stacks:stack=${STACK} -->`;
 
 const TEMPLATE = `AWSTemplateFormatVersion: "2010-09-09"
 Description: The shop preview
@@ -48,76 +42,28 @@ Outputs:
 /** TEMPLATE with one more bucket: an update that adds a resource. */
 const TEMPLATE_V2 = TEMPLATE.replace("  Api:\n", "  Uploads:\n    Type: AWS::S3::Bucket\n  Api:\n");
 
-let aws: FakeAws;
-let gh: FakeGitHub;
-let workspace: string;
-/** The real instant at which the fake's simulated clock read the same as the real one. */
-let origin = 0;
-/** Every push starts a new workflow run, so each deploy gets its own run id. */
-let runs = 0;
+let f: PreviewFixture;
 
 async function start(options: { resourceDelayMs?: number | Record<string, number> } = {}): Promise<void> {
-  origin = Date.now();
-  runs = 0;
-  aws = await startFakeAws({
-    startTime: origin,
-    timeScale: SCALE,
-    resourceDelayMs: options.resourceDelayMs ?? 0,
+  f = await PreviewFixture.start({
+    template: TEMPLATE,
+    resourceDelayMs: options.resourceDelayMs,
+    inputs: { "url-output": "ApiUrl" },
   });
 }
-
-beforeEach(async () => {
-  gh = await startFakeGitHub({ repo: "acme/shop" });
-  gh.state.addPullRequest({ number: 12, headSha: HEAD });
-  workspace = mkdtempSync(join(tmpdir(), "preview-stacks-deploy-"));
-  writeFileSync(join(workspace, "template.yaml"), TEMPLATE);
-});
 
 afterEach(async () => {
-  await aws?.close();
-  await gh?.close();
+  await f?.close();
 });
 
-function deploy(inputs: Record<string, string> = {}, extra: Partial<RunActionOptions> = {}) {
-  return runAction({
-    action: "deploy",
-    workspace,
-    event: pullRequestEvent({ number: 12, sha: HEAD }),
-    awsEndpoint: aws.endpoint,
-    githubApiUrl: gh.url,
-    inputs: { template: "template.yaml", "github-token": gh.token, "url-output": "ApiUrl", ...inputs },
-    env: {
-      AWS_S3_FORCE_PATH_STYLE: "true",
-      PREVIEW_STACKS_TIME_SCALE: String(SCALE),
-      PREVIEW_STACKS_TIME_ORIGIN: String(origin),
-    },
-    runId: String(4242 + runs++),
-    ...extra,
-  });
-}
-
 function cfnClient(): CloudFormationClient {
-  return new CloudFormationClient({ ...aws.clientConfig(), maxAttempts: 1 });
-}
-
-function actionsSince(index: number): string[] {
-  return aws.calls
-    .slice(index)
-    .filter((c) => c.service === "cloudformation")
-    .map((c) => c.action);
-}
-
-function ourComments(): string[] {
-  return gh.state
-    .commentsOn(12, "acme/shop")
-    .map((c) => c.body)
-    .filter((b) => b.startsWith(MARKER));
+  return new CloudFormationClient({ ...f.aws.clientConfig(), maxAttempts: 1 });
 }
 
 describe("deploy action bundle", () => {
   it("creates a preview: outputs, tags, one comment, a transient deployment ending in success", async () => {
     await start();
-    const run = await deploy();
+    const run = await f.deploy();
     expect(run.exitCode, run.stdout).toBe(0);
     const url = run.outputs.url;
     expect(url).toMatch(/^https:\/\/[a-z0-9]+\.execute-api\.us-east-1\.amazonaws\.com\/prod$/);
@@ -134,14 +80,14 @@ describe("deploy action bundle", () => {
     ).toEqual(["Api", "Bucket"]);
     expect(Object.keys(JSON.parse(run.outputs["outputs-json"])).sort()).toEqual(["ApiUrl", "BucketName"]);
 
-    const stack = [...aws.state.cloudformation.stacks.values()].find((s) => s.stackName === STACK);
+    const stack = [...f.aws.state.cloudformation.stacks.values()].find((s) => s.stackName === STACK);
     expect(stack?.tags).toEqual([
       { Key: "preview-stacks:managed", Value: "true" },
       { Key: "preview-stacks:repository", Value: "acme/shop" },
       { Key: "preview-stacks:pr", Value: "12" },
     ]);
 
-    const comments = ourComments();
+    const comments = f.comments();
     expect(comments).toHaveLength(1);
     expect(comments[0]).toContain("### ✅ Preview `shop-pr-12` created");
     expect(comments[0]).toContain(`| Preview | [${url}](${url}) |`);
@@ -152,8 +98,8 @@ describe("deploy action bundle", () => {
       "| Run | [logs and stack events](https://github.com/acme/shop/actions/runs/4242) |",
     );
 
-    expect(gh.state.deployments).toHaveLength(1);
-    const [deployment] = gh.state.deployments;
+    expect(f.gh.state.deployments).toHaveLength(1);
+    const [deployment] = f.gh.state.deployments;
     expect(deployment).toMatchObject({ sha: HEAD, environment: "pr-12", transientEnvironment: true });
     expect(deployment.statuses.map((s) => [s.state, s.environmentUrl, s.logUrl])).toEqual([
       ["in_progress", "", "https://github.com/acme/shop/actions/runs/4242"],
@@ -165,18 +111,18 @@ describe("deploy action bundle", () => {
 
   it("updates, then takes the no-op path, leaving exactly one comment after three pushes", async () => {
     await start();
-    expect((await deploy()).exitCode).toBe(0);
+    expect((await f.deploy()).exitCode).toBe(0);
 
-    writeFileSync(join(workspace, "template.yaml"), TEMPLATE_V2);
-    const update = await deploy();
+    writeFileSync(join(f.workspace, "template.yaml"), TEMPLATE_V2);
+    const update = await f.deploy();
     expect(update.exitCode, update.stdout).toBe(0);
     expect(update.outputs.status).toBe("UPDATE_COMPLETE");
     expect(JSON.parse(update.outputs["changes-json"])).toMatchObject([
       { action: "Add", logicalId: "Uploads" },
     ]);
 
-    const before = aws.calls.length;
-    const noop = await deploy();
+    const before = f.aws.calls.length;
+    const noop = await f.deploy();
     expect(noop.exitCode, noop.stdout).toBe(0);
     expect(noop.outputs).toMatchObject({
       status: "UPDATE_COMPLETE",
@@ -185,12 +131,12 @@ describe("deploy action bundle", () => {
     });
     // No change set at all: the stack's template, parameters and tags already match. The cost
     // guard lists stacks only for a new preview, so the stack is read once.
-    expect(actionsSince(before)).toEqual(["DescribeStacks", "GetTemplate"]);
+    expect(f.cfnActionsSince(before)).toEqual(["DescribeStacks", "GetTemplate"]);
 
-    const comments = ourComments();
+    const comments = f.comments();
     expect(comments).toHaveLength(1);
     expect(comments[0]).toContain("### ✅ Preview `shop-pr-12` is up to date: no changes");
-    expect(gh.state.deployments.map((d) => d.statuses.at(-1)?.state)).toEqual([
+    expect(f.gh.state.deployments.map((d) => d.statuses.at(-1)?.state)).toEqual([
       "success",
       "success",
       "success",
@@ -199,8 +145,8 @@ describe("deploy action bundle", () => {
 
   it("fails with the root cause in the message, the comment and an annotation, then recovers from ROLLBACK_COMPLETE", async () => {
     await start();
-    aws.inject.failResource("Api", { on: "create", reason: "Api name shop-preview is taken", times: 1 });
-    const failed = await deploy();
+    f.aws.inject.failResource("Api", { on: "create", reason: "Api name shop-preview is taken", times: 1 });
+    const failed = await f.deploy();
     expect(failed.exitCode, failed.stdout).toBe(1);
     expect(failed.outputs.status).toBe("ROLLBACK_COMPLETE");
     const message = failed.annotations.find((a) => a.level === "error" && a.file === "template.yaml");
@@ -209,26 +155,26 @@ describe("deploy action bundle", () => {
       "Stack shop-pr-12 ended in ROLLBACK_COMPLETE. Root cause: Api (AWS::ApiGateway::RestApi) CREATE_FAILED: Api name shop-preview is taken.",
     );
     expect(failed.stdout).toContain("::error::Stack shop-pr-12 ended in ROLLBACK_COMPLETE.");
-    const [comment] = ourComments();
+    const [comment] = f.comments();
     expect(comment).toContain("### ❌ Preview `shop-pr-12` failed");
     expect(comment).toContain(
       "> **Root cause:** Api (AWS::ApiGateway::RestApi) CREATE_FAILED: Api name shop-preview is taken (`template.yaml` line 10)",
     );
-    expect(gh.state.deployments[0].statuses.map((s) => s.state)).toEqual(["in_progress", "failure"]);
+    expect(f.gh.state.deployments[0].statuses.map((s) => s.state)).toEqual(["in_progress", "failure"]);
 
-    const retry = await deploy();
+    const retry = await f.deploy();
     expect(retry.exitCode, retry.stdout).toBe(0);
     expect(retry.stdout).toContain("is in ROLLBACK_COMPLETE after a failed first create; deleting it");
     expect(retry.outputs.status).toBe("CREATE_COMPLETE");
-    expect(ourComments()).toHaveLength(1);
-    expect(ourComments()[0]).toContain("### ✅ Preview `shop-pr-12` created");
+    expect(f.comments()).toHaveLength(1);
+    expect(f.comments()[0]).toContain("### ✅ Preview `shop-pr-12` created");
   });
 
   it("waits for another run's update to finish before deploying", async () => {
     // Only topics are slow: the other run's update, which adds one, takes 5 simulated minutes
     // (6 s real), far longer than the bundle needs to start.
     await start({ resourceDelayMs: { "AWS::SNS::Topic": 300_000, "*": 0 } });
-    const first = await deploy();
+    const first = await f.deploy();
     expect(first.exitCode, first.stdout).toBe(0);
     const withTopic = TEMPLATE.replace("  Api:\n", "  Alerts:\n    Type: AWS::SNS::Topic\n  Api:\n");
     const cfn = cfnClient();
@@ -255,10 +201,10 @@ describe("deploy action bundle", () => {
     cfn.destroy();
 
     writeFileSync(
-      join(workspace, "template.yaml"),
+      join(f.workspace, "template.yaml"),
       withTopic.replace("  Api:\n", "  Uploads:\n    Type: AWS::S3::Bucket\n  Api:\n"),
     );
-    const run = await deploy();
+    const run = await f.deploy();
     expect(run.exitCode, run.stdout).toBe(0);
     expect(run.stdout).toContain("Stack shop-pr-12 is UPDATE_IN_PROGRESS: another operation");
     expect(run.outputs.status).toBe("UPDATE_COMPLETE");
@@ -286,11 +232,11 @@ describe("deploy action bundle", () => {
       GroupDescription: shop web tier
 Outputs:`,
     );
-    writeFileSync(join(workspace, "template.yaml"), base);
-    expect((await deploy()).exitCode).toBe(0);
+    writeFileSync(join(f.workspace, "template.yaml"), base);
+    expect((await f.deploy()).exitCode).toBe(0);
 
     writeFileSync(
-      join(workspace, "template.yaml"),
+      join(f.workspace, "template.yaml"),
       base.replace(
         "Outputs:",
         `  UploadAccess:
@@ -315,60 +261,61 @@ Outputs:`,
 Outputs:`,
       ),
     );
-    const run = await deploy();
+    const run = await f.deploy();
     expect(run.exitCode, run.stdout).toBe(0);
     expect(run.stdout).not.toContain("could not be worked out");
-    const [comment] = ourComments();
+    const [comment] = f.comments();
     expect(comment).toContain("**IAM statement changes**");
     const statement = comment.split("\n").find((line) => line.includes("s3:PutObject"));
     expect(statement).toMatch(
-      /^\| \+ \| .*\$\{Bucket\.Arn\}\/\*.* \| Allow \| s3:PutObject \| AWS:\$\{Role\} \| +\|$/,
+      // `$` and `*` are escaped: two `${...}` in a cell would render as math, `*` as emphasis.
+      /^\| \+ \| .*\\\$\{Bucket\.Arn\}\/\\\*.* \| Allow \| s3:PutObject \| AWS:\\\$\{Role\} \| +\|$/,
     );
     expect(comment).toContain("**Security group changes**");
-    expect(comment).toMatch(/\| \+ \| \$\{Web\.GroupId\} \| In \| TCP 443 \| Everyone \(IPv4\) \|/);
+    expect(comment).toMatch(/\| \+ \| \\\$\{Web\.GroupId\} \| In \| TCP 443 \| Everyone \(IPv4\) \|/);
     expect(comment).toContain("This change broadens permissions or opens network access.");
   });
 
   it("rides out a throttling storm", async () => {
     await start();
-    aws.inject.throttle({ service: "cloudformation", action: "DescribeStacks" }, 2);
-    aws.inject.throttle({ service: "cloudformation", action: "CreateChangeSet" }, 1);
-    aws.inject.throttle({ service: "cloudformation", action: "DescribeChangeSet" }, 1);
-    aws.inject.throttle({ service: "cloudformation", action: "DescribeStackEvents" }, 2);
-    const run = await deploy();
+    f.aws.inject.throttle({ service: "cloudformation", action: "DescribeStacks" }, 2);
+    f.aws.inject.throttle({ service: "cloudformation", action: "CreateChangeSet" }, 1);
+    f.aws.inject.throttle({ service: "cloudformation", action: "DescribeChangeSet" }, 1);
+    f.aws.inject.throttle({ service: "cloudformation", action: "DescribeStackEvents" }, 2);
+    const run = await f.deploy();
     expect(run.exitCode, run.stdout).toBe(0);
     expect(run.outputs.status).toBe("CREATE_COMPLETE");
-    expect(aws.calls.filter((c) => c.fault === "throttle")).toHaveLength(6);
+    expect(f.aws.calls.filter((c) => c.fault === "throttle")).toHaveLength(6);
   });
 
   it("fails a deploy that runs past timeout-minutes", async () => {
     await start({ resourceDelayMs: 10 * 60_000 });
-    const run = await deploy({ "timeout-minutes": "1" });
+    const run = await f.deploy({ "timeout-minutes": "1" });
     expect(run.exitCode, run.stdout).toBe(1);
     expect(run.stdout).toContain(
       "::error::Stack shop-pr-12 did not finish within timeout-minutes (1); it is still CREATE_IN_PROGRESS.",
     );
-    expect(gh.state.deployments[0].statuses.map((s) => s.state)).toEqual(["in_progress", "failure"]);
+    expect(f.gh.state.deployments[0].statuses.map((s) => s.state)).toEqual(["in_progress", "failure"]);
   });
 
   it("uploads a template over 51,200 bytes to the artifact bucket", async () => {
     await start();
-    aws.state.s3.createBucket("shop-artifacts", "us-east-1");
+    f.aws.state.s3.createBucket("shop-artifacts", "us-east-1");
     const padding = Array.from({ length: 700 }, (_, i) => `# padding line ${i} ${"x".repeat(60)}`).join("\n");
-    writeFileSync(join(workspace, "template.yaml"), `${TEMPLATE}${padding}\n`);
-    const run = await deploy({ "artifact-bucket": "shop-artifacts" });
+    writeFileSync(join(f.workspace, "template.yaml"), `${TEMPLATE}${padding}\n`);
+    const run = await f.deploy({ "artifact-bucket": "shop-artifacts" });
     expect(run.exitCode, run.stdout).toBe(0);
     expect(run.outputs.status).toBe("CREATE_COMPLETE");
-    expect(aws.state.s3.listKeys("shop-artifacts")).toHaveLength(1);
-    const create = aws.callsOf("cloudformation", "CreateChangeSet")[0];
-    expect(create.params?.TemplateURL).toMatch(new RegExp(`^${aws.endpoint}/shop-artifacts/`));
+    expect(f.aws.state.s3.listKeys("shop-artifacts")).toHaveLength(1);
+    const create = f.aws.callsOf("cloudformation", "CreateChangeSet")[0];
+    expect(create.params?.TemplateURL).toMatch(new RegExp(`^${f.aws.endpoint}/shop-artifacts/`));
     expect(create.params?.TemplateBody).toBeUndefined();
   });
 
   it("names the missing capability", async () => {
     await start();
     writeFileSync(
-      join(workspace, "template.yaml"),
+      join(f.workspace, "template.yaml"),
       `${TEMPLATE}`.replace(
         "Outputs:",
         `  Role:
@@ -384,7 +331,7 @@ Outputs:`,
 Outputs:`,
       ),
     );
-    const run = await deploy();
+    const run = await f.deploy();
     expect(run.exitCode, run.stdout).toBe(1);
     const error = run.annotations.find(
       (a) => a.level === "error" && a.message.includes("CAPABILITY_NAMED_IAM"),
@@ -392,7 +339,7 @@ Outputs:`,
     expect(error?.message).toContain(
       "needs CAPABILITY_NAMED_IAM, which the capabilities input does not grant.",
     );
-    expect(aws.callsOf("cloudformation", "ExecuteChangeSet")).toHaveLength(0);
+    expect(f.aws.callsOf("cloudformation", "ExecuteChangeSet")).toHaveLength(0);
   });
 
   it("leaves no empty REVIEW_IN_PROGRESS stack behind when the first change set fails", async () => {
@@ -400,7 +347,7 @@ Outputs:`,
     // With a Transform, CloudFormation accepts the change set and fails it after processing, so the
     // stack it made for the change set already exists when the failure is known.
     writeFileSync(
-      join(workspace, "template.yaml"),
+      join(f.workspace, "template.yaml"),
       `Transform: AWS::Serverless-2016-10-31\n${TEMPLATE}`.replace(
         "Outputs:",
         `  Role:
@@ -416,39 +363,43 @@ Outputs:`,
 Outputs:`,
       ),
     );
-    const run = await deploy();
+    const run = await f.deploy();
     expect(run.exitCode, run.stdout).toBe(1);
     expect(run.stdout).toContain("::error::Change set preview-stacks-4242-1 for stack shop-pr-12 failed:");
     expect(run.stdout).toContain("CAPABILITY_NAMED_IAM");
     expect(run.stdout).toContain(
       "Deleted the empty stack shop-pr-12 that the failed change set had created (REVIEW_IN_PROGRESS).",
     );
-    expect(aws.callsOf("cloudformation", "ExecuteChangeSet")).toHaveLength(0);
-    expect(aws.callsOf("cloudformation", "DeleteChangeSet")).toHaveLength(1);
-    expect(aws.callsOf("cloudformation", "DeleteStack")).toHaveLength(1);
+    expect(f.aws.callsOf("cloudformation", "ExecuteChangeSet")).toHaveLength(0);
+    expect(f.aws.callsOf("cloudformation", "DeleteChangeSet")).toHaveLength(1);
+    expect(f.aws.callsOf("cloudformation", "DeleteStack")).toHaveLength(1);
 
     const cfn = cfnClient();
     await expect(cfn.send(new DescribeStacksCommand({ StackName: STACK }))).rejects.toThrow(
       "Stack with id shop-pr-12 does not exist",
     );
     cfn.destroy();
-    aws.tick();
+    f.aws.tick();
     expect(
-      [...aws.state.cloudformation.stacks.values()].filter((s) => s.stackName === STACK).map((s) => s.status),
+      [...f.aws.state.cloudformation.stacks.values()]
+        .filter((s) => s.stackName === STACK)
+        .map((s) => s.status),
     ).toEqual(["DELETE_COMPLETE"]);
-    expect(aws.state.cloudformation.changeSets.size).toBe(0);
+    expect(f.aws.state.cloudformation.changeSets.size).toBe(0);
   });
 
   it("reports a GitHub outage as warnings and still passes the deploy", async () => {
     await start();
-    gh.inject.serverError({ times: 10, status: 502 });
-    const run = await deploy();
+    // Long enough to outlast the three retries of every call.
+    f.gh.inject.serverError({ times: 30, status: 502 });
+    const run = await f.deploy();
     expect(run.exitCode, run.stdout).toBe(0);
     expect(run.outputs.status).toBe("CREATE_COMPLETE");
     const warnings = run.annotations
       .filter((a) => a.level === "warning" && a.message.includes("on GitHub"))
       .map((a) => a.message.split(":")[0]);
     expect(warnings).toEqual([
+      "Could not read the pull request's state on GitHub",
       "Could not create the deployment on GitHub",
       "Could not write the pull request comment on GitHub",
     ]);
@@ -457,18 +408,18 @@ Outputs:`,
 
   it("says how to fix a template path that does not exist", async () => {
     await start();
-    const run = await deploy({ template: "stacks/missing.yaml", validate: "false" });
+    const run = await f.deploy({ template: "stacks/missing.yaml", validate: "false" });
     expect(run.exitCode, run.stdout).toBe(1);
     expect(run.stdout).toContain(
-      `::error::Input 'template': ${join(workspace, "stacks/missing.yaml")} cannot be read (ENOENT: no such file or directory`,
+      `::error::Input 'template': ${join(f.workspace, "stacks/missing.yaml")} cannot be read (ENOENT: no such file or directory`,
     );
     expect(run.stdout).toContain("check out the repository (actions/checkout) before this step.");
-    expect(aws.calls).toHaveLength(0);
+    expect(f.aws.calls).toHaveLength(0);
   });
 
   it("refuses a pull request from a fork before touching AWS", async () => {
     await start();
-    const run = await deploy(
+    const run = await f.deploy(
       {},
       {
         event: pullRequestEvent({
@@ -480,15 +431,15 @@ Outputs:`,
     );
     expect(run.exitCode, run.stdout).toBe(1);
     expect(run.stdout).toContain("::error::Pull request #12 comes from mallory/shop");
-    expect(aws.calls).toHaveLength(0);
-    expect(gh.calls).toHaveLength(0);
+    expect(f.aws.calls).toHaveLength(0);
+    expect(f.gh.calls).toHaveLength(0);
   });
 
   it("refuses a new preview past max-previews, but keeps updating existing ones", async () => {
     await start();
-    gh.state.addPullRequest({ number: 13, headSha: HEAD });
-    expect((await deploy({ "max-previews": "1" })).exitCode).toBe(0);
-    const refused = await deploy(
+    f.gh.state.addPullRequest({ number: 13, headSha: HEAD });
+    expect((await f.deploy({ "max-previews": "1" })).exitCode).toBe(0);
+    const refused = await f.deploy(
       { "max-previews": "1" },
       { event: pullRequestEvent({ number: 13, sha: HEAD }) },
     );
@@ -496,8 +447,8 @@ Outputs:`,
     expect(refused.stdout).toContain(
       "::error::Preview shop-pr-13 was not created: this repository already has 1 live previews and max-previews is 1. Oldest: shop-pr-12 (PR #12",
     );
-    expect(aws.callsOf("cloudformation", "CreateChangeSet")).toHaveLength(1);
-    expect((await deploy({ "max-previews": "1" })).exitCode).toBe(0);
+    expect(f.aws.callsOf("cloudformation", "CreateChangeSet")).toHaveLength(1);
+    expect((await f.deploy({ "max-previews": "1" })).exitCode).toBe(0);
   });
 
   it("creates a change set for review, then executes it in a second job", async () => {
@@ -516,18 +467,18 @@ Outputs:`,
             Action: sts:AssumeRole
 Outputs:`,
     );
-    writeFileSync(join(workspace, "template.yaml"), withRole);
-    const created = await deploy({ ...inputs, mode: "create-change-set" }, { event: pushEvent() });
+    writeFileSync(join(f.workspace, "template.yaml"), withRole);
+    const created = await f.deploy({ ...inputs, mode: "create-change-set" }, { event: pushEvent() });
     expect(created.exitCode, created.stdout).toBe(0);
     const id = created.outputs["change-set-id"];
     expect(id).toMatch(/^arn:aws:cloudformation:us-east-1:\d{12}:changeSet\/preview-stacks-4242-1\//);
     expect(created.outputs["has-changes"]).toBe("true");
-    expect(aws.callsOf("cloudformation", "ExecuteChangeSet")).toHaveLength(0);
+    expect(f.aws.callsOf("cloudformation", "ExecuteChangeSet")).toHaveLength(0);
     expect(created.summary).toContain("### 📝 Change set for `shop-prod` is ready for review");
 
     // The checkout moves on; the IAM diff still shows what the reviewed change set deploys.
-    writeFileSync(join(workspace, "template.yaml"), TEMPLATE);
-    const executed = await deploy(
+    writeFileSync(join(f.workspace, "template.yaml"), TEMPLATE);
+    const executed = await f.deploy(
       { ...inputs, mode: "execute-change-set", "change-set-id": id },
       { event: pushEvent(), runId: "4243" },
     );
@@ -537,13 +488,13 @@ Outputs:`,
       "change-set-id": id,
       "stack-name": "shop-prod",
     });
-    expect(aws.callsOf("cloudformation", "CreateChangeSet")).toHaveLength(1);
+    expect(f.aws.callsOf("cloudformation", "CreateChangeSet")).toHaveLength(1);
     expect(executed.stdout).not.toContain("could not be");
     expect(executed.outputs["changes-markdown"]).toContain("**IAM statement changes**");
     expect(executed.outputs["changes-markdown"]).toMatch(
-      /\| \+ \| \$\{Role\.Arn\} \| Allow \| sts:AssumeRole \| Service:lambda\.amazonaws\.com \| +\|/,
+      /\| \+ \| \\\$\{Role\.Arn\} \| Allow \| sts:AssumeRole \| Service:lambda\.amazonaws\.com \| +\|/,
     );
     // Not a pull request: no comment, and no deployment without an environment.
-    expect(gh.calls).toHaveLength(0);
+    expect(f.gh.calls).toHaveLength(0);
   });
 });

@@ -32,6 +32,12 @@ export interface RunActionOptions {
   runId?: string;
   runAttempt?: string;
   timeoutMs?: number;
+  /** Run the action's post step (runs.post) instead of its main step, as the runner does after the job. */
+  post?: boolean;
+  /** State saved by an earlier step (its RunResult.state), given as the runner gives it: STATE_<name>. */
+  state?: Record<string, string>;
+  /** Sends `signal` once the log contains `after` (the runner's cancel sends SIGINT, then SIGTERM). */
+  cancel?: { after: string; signal?: NodeJS.Signals };
 }
 
 export interface Annotation {
@@ -60,7 +66,7 @@ export interface RunResult {
 
 interface ActionMetadata {
   inputs?: Record<string, { default?: string; required?: boolean }>;
-  runs: { using: string; main: string };
+  runs: { using: string; main: string; post?: string };
 }
 
 export function actionMetadata(action: string): { meta: ActionMetadata; dir: string } {
@@ -188,9 +194,12 @@ export async function runAction(options: RunActionOptions): Promise<RunResult> {
   for (const name of Object.keys(options.inputs ?? {})) {
     if (!meta.inputs?.[name]) throw new Error(`action ${options.action} declares no input '${name}'`);
   }
+  for (const [name, value] of Object.entries(options.state ?? {})) env[`STATE_${name}`] = value;
   Object.assign(env, options.env ?? {});
 
-  const main = resolve(actionDir, meta.runs.main);
+  const script = options.post ? meta.runs.post : meta.runs.main;
+  if (!script) throw new Error(`action ${options.action} has no post step`);
+  const main = resolve(actionDir, script);
   const child = spawn(process.execPath, [main], {
     cwd: env.GITHUB_WORKSPACE,
     env,
@@ -198,8 +207,13 @@ export async function runAction(options: RunActionOptions): Promise<RunResult> {
   });
   let stdout = "";
   let stderr = "";
+  let cancelled = false;
   child.stdout.on("data", (chunk) => {
     stdout += chunk;
+    if (options.cancel && !cancelled && stdout.includes(options.cancel.after)) {
+      cancelled = true;
+      child.kill(options.cancel.signal ?? "SIGINT");
+    }
   });
   child.stderr.on("data", (chunk) => {
     stderr += chunk;

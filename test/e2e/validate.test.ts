@@ -1,10 +1,24 @@
 /** The validate bundle run as the GitHub runner runs it, on fixtures with known problems. */
-import { readFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT, runAction } from "./harness";
 
 const workspace = join(ROOT, "test/fixtures/validate");
+
+/**
+ * A workspace where one template has findings and four paths cannot be templates at all: an empty
+ * file, a binary file, a directory, and a path that does not exist.
+ */
+function mixedBatchWorkspace(): { dir: string; templates: string[] } {
+  const dir = mkdtempSync(join(tmpdir(), "preview-stacks-mixed-"));
+  cpSync(join(workspace, "broken/template.yaml"), join(dir, "broken/template.yaml"));
+  writeFileSync(join(dir, "empty.yaml"), "");
+  writeFileSync(join(dir, "image.yaml"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00]));
+  mkdirSync(join(dir, "stacks"));
+  return { dir, templates: ["broken/template.yaml", "empty.yaml", "image.yaml", "stacks", "nowhere.yaml"] };
+}
 
 describe("validate action bundle", () => {
   it("annotates every finding at its file, line and column, writes summary and SARIF, and fails", async () => {
@@ -103,17 +117,80 @@ describe("validate action bundle", () => {
     expect(run.outputs.errors).toBe("0");
   });
 
+  it("reports a file that cannot be checked as an E0000 finding at that file, and checks all the others", async () => {
+    const { dir, templates } = mixedBatchWorkspace();
+    const sarifFile = join(dir, "results/cfn.sarif");
+    const run = await runAction({
+      action: "validate",
+      workspace: dir,
+      inputs: { templates: templates.join("\n"), "sarif-file": "results/cfn.sarif" },
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toBe("");
+    const located = run.annotations
+      .filter((a) => a.file)
+      .map((a) => `${a.level} ${a.file}:${a.line}:${a.col} ${a.title}`);
+    expect(located).toEqual([
+      "error broken/template.yaml:10:7 E3002",
+      "error broken/template.yaml:14:25 E1020",
+      "error empty.yaml:1:1 E0000",
+      "error image.yaml:1:1 E0000",
+      "error stacks:1:1 E0000",
+      "error nowhere.yaml:1:1 E0000",
+    ]);
+    const messageAt = (file: string) => run.annotations.find((a) => a.file === file)?.message;
+    expect(messageAt("empty.yaml")).toMatch(/^empty\.yaml is empty/);
+    expect(messageAt("image.yaml")).toBe("image.yaml is a binary file, not a YAML or JSON template.");
+    expect(messageAt("stacks")).toBe(
+      "stacks is a directory; name the template files in it, e.g. stacks/*.yaml.",
+    );
+    expect(messageAt("nowhere.yaml")).toMatch(/^nowhere\.yaml does not exist\. Check the path/);
+
+    expect(run.outputs).toEqual({
+      errors: "6",
+      warnings: "0",
+      files: templates.join("\n"),
+      "sarif-file": sarifFile,
+    });
+    expect(run.stdout).toContain("::error::Validation found 6 errors and 0 warnings (fail-on: error).");
+    expect(run.summary).toContain("5 templates checked: **6** errors");
+    for (const file of templates) expect(run.summary).toContain(file);
+    expect(run.summary.match(/\| ❌ \| 1 \| 1 \| E0000 \|/g)).toHaveLength(4);
+
+    const sarif = JSON.parse(readFileSync(sarifFile, "utf8"));
+    const results = sarif.runs[0].results as {
+      ruleId: string;
+      locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+    }[];
+    expect(
+      results.map(
+        (r) =>
+          `${r.ruleId} ${r.locations[0].physicalLocation.artifactLocation.uri}:${r.locations[0].physicalLocation.region.startLine}`,
+      ),
+    ).toEqual([
+      "E3002 broken/template.yaml:10",
+      "E1020 broken/template.yaml:14",
+      "E0000 empty.yaml:1",
+      "E0000 image.yaml:1",
+      "E0000 stacks:1",
+      "E0000 nowhere.yaml:1",
+    ]);
+    const e0000 = sarif.runs[0].tool.driver.rules.find((r: { id: string }) => r.id === "E0000");
+    expect(e0000.shortDescription.text).toBe("Template could not be read or parsed");
+  });
+
   it.each([
-    [{ templates: "nowhere.yaml" }, "::error::nowhere.yaml does not exist."],
-    [{ templates: "infra/**/*.yaml" }, "::error::The templates pattern 'infra/**/*.yaml' matched no file"],
-    [{ templates: "broken" }, "::error::broken is a directory"],
+    [
+      { templates: "infra/**/*.yaml" },
+      "::error::The templates pattern 'infra/**/*.yaml' matched no file under",
+    ],
     [
       { templates: "clean/template.yaml", "fail-on": "sometimes" },
-      "::error::Input 'fail-on': 'sometimes' is not allowed",
+      "::error::Input 'fail-on': the value is not one of the allowed values; use one of: error, warning, never.",
     ],
     [
       { templates: "clean/template.yaml", "ignore-rules": "no-such-rule" },
-      "::error::Input 'ignore-rules': 'no-such-rule'",
+      "::error::Input 'ignore-rules': item 1 is not a rule id",
     ],
   ])("refuses bad input %j with one clear message and no stack trace", async (inputs, message) => {
     const run = await runAction({ action: "validate", workspace, inputs });
@@ -121,6 +198,14 @@ describe("validate action bundle", () => {
     expect(run.stdout).toContain(message);
     expect(run.stdout).not.toMatch(/\n\s+at /);
     expect(run.stderr).toBe("");
+  });
+
+  it("names the allow-empty input when a glob matches nothing, and sets no output", async () => {
+    const run = await runAction({ action: "validate", workspace, inputs: { templates: "infra/**/*.yaml" } });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain("Check the path, or use allow-empty: true when no template is fine.");
+    expect(run.annotations.filter((a) => a.file)).toEqual([]);
+    expect(run.outputs).toEqual({});
   });
 
   it("succeeds on a glob that matches nothing when allow-empty is true", async () => {

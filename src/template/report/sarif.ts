@@ -20,13 +20,16 @@ const LEVEL: Record<Severity, "error" | "warning" | "note"> = {
 
 export const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
-/** Names every rule that produced a finding, including E0000 parse errors that belong to no rule. */
+/**
+ * Names every rule that produced a finding, including E0000 (a file that cannot be read or
+ * parsed) and E0002, which belong to no rule.
+ */
 const BUILT_IN_RULES: RuleDescription[] = [
   {
     id: "E0000",
-    shortDescription: "Template could not be parsed",
+    shortDescription: "Template could not be read or parsed",
     description:
-      "The template is not valid YAML or JSON, or uses a tag or duplicate key CloudFormation rejects.",
+      "The file cannot be a template (missing, a directory, empty, binary, or over 5 MB), or is not valid YAML or JSON, or uses a tag or duplicate key CloudFormation rejects.",
     source: "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-formats.html",
     severity: "error",
   },

@@ -4,7 +4,7 @@
  */
 import type { Finding } from "../model";
 import { countFindings } from "./counts";
-import { byteLength, cell, SUMMARY_LIMIT_BYTES } from "./markdown";
+import { byteLength, code, SUMMARY_LIMIT_BYTES, text } from "./markdown";
 
 const ICON = { error: "❌", warning: "⚠️", informational: "ℹ️" } as const;
 
@@ -36,12 +36,12 @@ export function renderValidateSummary(
   // Room for the closing "left out" line.
   const reserve = 200;
   outer: for (const [file, list] of byFile) {
-    const tableHead = `\n### \`${cell(file)}\`\n\n| | Line | Column | Rule | Message |\n|---|---:|---:|---|---|\n`;
+    const tableHead = `\n### ${code(file)}\n\n| | Line | Column | Rule | Message |\n|---|---:|---:|---|---|\n`;
     if (used + byteLength(tableHead) + reserve > budget) break;
     parts.push(tableHead);
     used += byteLength(tableHead);
     for (const f of list) {
-      const row = `| ${ICON[f.severity]} | ${f.range.start.line} | ${f.range.start.column} | ${f.ruleId} | ${cell(f.message)} |\n`;
+      const row = `| ${ICON[f.severity]} | ${f.range.start.line} | ${f.range.start.column} | ${f.ruleId} | ${text(f.message)} |\n`;
       if (used + byteLength(row) + reserve > budget) break outer;
       parts.push(row);
       used += byteLength(row);

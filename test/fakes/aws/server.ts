@@ -68,6 +68,16 @@ export interface FakeAws {
   };
   /** Environment for a child process (a bundled action) so its SDK clients reach this fake. */
   env(region?: string): Record<string, string>;
+  /**
+   * The endpoint goes away: the port stops listening, so new connections are refused (ECONNREFUSED),
+   * and open ones are dropped (a request in flight sees its socket close). State and simulated time
+   * carry on, as AWS's would while a runner loses its network.
+   */
+  goOffline(): Promise<void>;
+  /** The endpoint comes back on the same port. */
+  goOnline(): Promise<void>;
+  /** False between goOffline() and goOnline(). */
+  readonly online: boolean;
   close(): Promise<void>;
 }
 
@@ -248,11 +258,22 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
   });
   // SDK clients keep connections alive; without this close() would wait for them to idle out.
   server.keepAliveTimeout = 1000;
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, "127.0.0.1", resolve);
-  });
+  const listen = (port: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(port, "127.0.0.1", () => {
+        server.off("error", reject);
+        resolve();
+      });
+    });
+  const stopListening = () =>
+    new Promise<void>((resolve, reject) => {
+      server.close((e) => (e ? reject(e) : resolve()));
+      server.closeAllConnections();
+    });
+  await listen(options.port ?? 0);
   const { port } = server.address() as AddressInfo;
+  let online = true;
   const endpoint = `http://127.0.0.1:${port}`;
   const credentials = { accessKeyId: "AKIDFAKEPREVIEW", secretAccessKey: "fake-secret" };
 
@@ -277,10 +298,23 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
       AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
       AWS_EC2_METADATA_DISABLED: "true",
     }),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((e) => (e ? reject(e) : resolve()));
-        server.closeAllConnections();
-      }),
+    goOffline: async () => {
+      if (!online) return;
+      online = false;
+      await stopListening();
+    },
+    goOnline: async () => {
+      if (online) return;
+      await listen(port);
+      online = true;
+    },
+    get online() {
+      return online;
+    },
+    close: async () => {
+      if (!online) return;
+      online = false;
+      await stopListening();
+    },
   };
 }

@@ -29,7 +29,10 @@ describe("fake GitHub", () => {
 
   beforeEach(async () => {
     time = T0;
-    gh = await startFakeGitHub({ now: () => time, tokens: { "user-token": "alice" } });
+    gh = await startFakeGitHub({
+      now: () => time,
+      tokens: { "user-token": "alice", "app-token": "my-app[bot]" },
+    });
     octokit = getOctokit(gh.token, { baseUrl: gh.url });
   });
   afterEach(async () => {
@@ -51,12 +54,83 @@ describe("fake GitHub", () => {
 
     it("accepts both token and Bearer schemes and knows who is calling", async () => {
       for (const scheme of ["token", "Bearer"]) {
-        const res = await fetch(`${gh.url}/user`, { headers: { authorization: `${scheme} ${gh.token}` } });
+        const res = await fetch(`${gh.url}/user`, { headers: { authorization: `${scheme} user-token` } });
         expect(res.status).toBe(200);
-        expect(((await res.json()) as { login: string }).login).toBe("github-actions[bot]");
+        expect(((await res.json()) as { login: string }).login).toBe("alice");
       }
       const alice = getOctokit("user-token", { baseUrl: gh.url });
-      expect((await alice.rest.users.getAuthenticated()).data.login).toBe("alice");
+      expect((await alice.rest.users.getAuthenticated()).data).toMatchObject({
+        login: "alice",
+        type: "User",
+      });
+      // The default token is an installation token: it may write, but GET /user is not for it.
+      gh.state.addPullRequest({ number: 1 });
+      const created = await octokit.rest.issues.createComment({ ...repo, issue_number: 1, body: "x" });
+      expect(created.data.user?.login).toBe("github-actions[bot]");
+    });
+  });
+
+  describe("who the token acts as", () => {
+    const viewerQuery = (token: string, query: unknown) =>
+      fetch(`${gh.url}/graphql`, {
+        method: "POST",
+        headers: { authorization: `bearer ${token}`, "content-type": "application/json" },
+        body: JSON.stringify({ query }),
+      });
+
+    it("answers GET /user for a bot with GitHub's 403 'Resource not accessible by integration'", async () => {
+      const res = await fetch(`${gh.url}/user`, { headers: { authorization: `token ${gh.token}` } });
+      expect(res.status).toBe(403);
+      expect(await res.json()).toEqual({
+        message: "Resource not accessible by integration",
+        documentation_url: "https://docs.github.com/rest/users/users#get-the-authenticated-user",
+        status: "403",
+      });
+      const err = await failure(octokit.rest.users.getAuthenticated());
+      expect(err.status).toBe(403);
+      expect(err.response?.data.message).toBe("Resource not accessible by integration");
+    });
+
+    it("names the viewer over GraphQL, for bots and users, and records the call", async () => {
+      expect(await octokit.graphql("query { viewer { login } }")).toEqual({
+        viewer: { login: "github-actions[bot]" },
+      });
+      const alice = getOctokit("user-token", { baseUrl: gh.url });
+      expect(
+        await alice.graphql("query Who {\n  viewer {\n    login, __typename\n    databaseId\n  }\n}"),
+      ).toEqual({ viewer: { login: "alice", __typename: "User", databaseId: expect.any(Number) } });
+
+      const res = await viewerQuery("app-token", "{ viewer { login __typename } }");
+      expect(await res.json()).toEqual({ data: { viewer: { login: "my-app[bot]", __typename: "Bot" } } });
+      expect(gh.calls.at(-1)).toMatchObject({
+        method: "POST",
+        path: "/graphql",
+        route: "/graphql",
+        status: 200,
+        body: { query: "{ viewer { login __typename } }" },
+      });
+      expect(gh.calls.filter((c) => c.route === "/graphql")).toHaveLength(3);
+    });
+
+    it("answers anything but the viewer query with a GraphQL error, and refuses unknown tokens", async () => {
+      const other = await viewerQuery(gh.token, 'query { repository(owner: "acme", name: "app") { id } }');
+      expect(other.status).toBe(200);
+      const body = (await other.json()) as { data?: unknown; errors: { message: string }[] };
+      expect(body.data).toBeUndefined();
+      expect(body.errors).toHaveLength(1);
+      expect(body.errors[0].message).toContain("The fake GitHub answers only `query { viewer {");
+      await expect(octokit.graphql("query { viewer { email } }")).rejects.toThrow(
+        "The fake GitHub answers only",
+      );
+
+      const noQuery = await viewerQuery(gh.token, undefined);
+      expect(await noQuery.json()).toEqual({
+        errors: [{ message: "A query attribute must be specified and must be a string." }],
+      });
+
+      const wrong = await viewerQuery("not-a-token", "query { viewer { login } }");
+      expect(wrong.status).toBe(401);
+      expect(((await wrong.json()) as { message: string }).message).toBe("Bad credentials");
     });
   });
 

@@ -1,5 +1,5 @@
-// The fake GitHub REST API on 127.0.0.1: token auth, rate-limit headers, injected faults, a record of
-// every call, and the routes in routes.ts over the state in state.ts.
+// The fake GitHub REST API (and GraphQL's viewer) on 127.0.0.1: token auth, rate-limit headers,
+// injected faults, a record of every call, and the routes in routes.ts over the state in state.ts.
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -41,7 +41,7 @@ export interface GitHubCall {
 export interface FakeGitHub {
   /** API root for Octokit's baseUrl and GITHUB_API_URL, without a trailing slash. */
   url: string;
-  /** A token the fake accepts, authenticating as github-actions[bot]. */
+  /** A token the fake accepts, authenticating as github-actions[bot] (an installation token, as GITHUB_TOKEN is). */
   token: string;
   state: GitHubState;
   inject: GitHubFaults;

@@ -1,4 +1,5 @@
-// The REST endpoints the fake GitHub serves, each as GitHub answers it, including its error bodies.
+// The REST endpoints the fake GitHub serves, each as GitHub answers it, including its error bodies,
+// and the one GraphQL query the actions send (who the token acts as).
 import {
   DEPLOYMENT_STATES,
   type Deployment,
@@ -43,6 +44,7 @@ export class GitHubError extends Error {
     readonly status: number,
     message: string,
     readonly errors?: Record<string, unknown>[],
+    readonly documentationUrl: string = DOCS,
   ) {
     super(message);
   }
@@ -51,7 +53,7 @@ export class GitHubError extends Error {
     return {
       message: this.message,
       ...(this.errors ? { errors: this.errors } : {}),
-      documentation_url: DOCS,
+      documentation_url: this.documentationUrl,
       status: String(this.status),
     };
   }
@@ -377,7 +379,54 @@ function deleteEnvironment(req: RouteRequest): RouteResponse {
 }
 
 function getAuthenticatedUser(req: RouteRequest): RouteResponse {
+  // An installation token (GITHUB_TOKEN, a GitHub App's) acts as a bot, which is no user here.
+  if (req.user.type === "Bot") {
+    throw new GitHubError(
+      403,
+      "Resource not accessible by integration",
+      undefined,
+      `${DOCS}/users/users#get-the-authenticated-user`,
+    );
+  }
   return { status: 200, body: userView(req.ctx, req.user) };
+}
+
+/** The viewer fields the fake's GraphQL endpoint can answer. */
+const VIEWER_FIELDS: Record<string, (user: GitHubUser) => unknown> = {
+  login: (u) => u.login,
+  databaseId: (u) => u.id,
+  __typename: (u) => u.type,
+};
+
+/** GraphQL reports errors with status 200 and an `errors` list, and no `data` when nothing ran. */
+function graphqlErrors(message: string, extensions?: Record<string, unknown>): RouteResponse {
+  return {
+    status: 200,
+    headers: { "x-ratelimit-resource": "graphql" },
+    body: { errors: [{ message, ...(extensions ? { extensions } : {}) }] },
+  };
+}
+
+/**
+ * POST /graphql for the one kind of query the actions send, who the token acts as:
+ * `query { viewer { login } }` (an operation name, commas, and the fields databaseId and
+ * __typename are accepted too). Any other query gets a GraphQL error naming what the fake serves.
+ */
+function graphql(req: RouteRequest): RouteResponse {
+  const query = req.body.query;
+  if (typeof query !== "string") {
+    return graphqlErrors("A query attribute must be specified and must be a string.");
+  }
+  const m = /^\s*(?:query\b\s*(?:[_A-Za-z]\w*)?\s*)?\{\s*viewer\s*\{([^{}()]*)\}\s*\}\s*$/.exec(query);
+  const fields = m ? m[1].split(/[\s,]+/).filter(Boolean) : [];
+  if (fields.length === 0 || fields.some((f) => !Object.hasOwn(VIEWER_FIELDS, f))) {
+    return graphqlErrors(
+      `The fake GitHub answers only \`query { viewer { ${Object.keys(VIEWER_FIELDS).join(" ")} } }\` (any of those fields), not: ${query}`,
+      { code: "unsupportedByFake" },
+    );
+  }
+  const viewer = Object.fromEntries(fields.map((f) => [f, VIEWER_FIELDS[f](req.user)]));
+  return { status: 200, headers: { "x-ratelimit-resource": "graphql" }, body: { data: { viewer } } };
 }
 
 export interface Route {
@@ -402,6 +451,7 @@ function route(method: string, template: string, handle: (req: RouteRequest) => 
 
 export const ROUTES: Route[] = [
   route("GET", "/user", getAuthenticatedUser),
+  route("POST", "/graphql", graphql),
   route("GET", "/repos/{owner}/{repo}/issues/{issue_number}/comments", listComments),
   route("POST", "/repos/{owner}/{repo}/issues/{issue_number}/comments", createComment),
   route("GET", "/repos/{owner}/{repo}/issues/comments/{comment_id}", getComment),

@@ -29,6 +29,7 @@ describe("parseEventContext", () => {
       owner: "acme",
       repo: "shop",
       prNumber: 12,
+      prClosed: false,
       sha: "1a2b3c4d5e6f7a8b9c0d1a2b3c4d5e6f7a8b9c0d",
       isFork: false,
       headRepository: "acme/shop",
@@ -55,5 +56,27 @@ describe("parseEventContext", () => {
     expect(() => parseEventContext({ ...env, GITHUB_REPOSITORY: "" }, {})).toThrow(
       /GITHUB_REPOSITORY is '', not owner\/repo.*set GITHUB_REPOSITORY/,
     );
+  });
+
+  it("tells a closed pull request, by the event's action or the pull request's state", () => {
+    expect(parseEventContext(env, { ...pr({ full_name: "acme/shop" }), action: "closed" }).prClosed).toBe(
+      true,
+    );
+    const closed = pr({ full_name: "acme/shop" });
+    (closed.pull_request as { state?: string }).state = "closed";
+    expect(parseEventContext(env, closed).prClosed).toBe(true);
+    expect(
+      parseEventContext(env, { ...pr({ full_name: "acme/shop" }), action: "synchronize" }).prClosed,
+    ).toBe(false);
+  });
+
+  it("refuses a pull request number GitHub could not have given", () => {
+    for (const number of [1e21, 0, -3, 1.5, "12", null, 2 ** 31]) {
+      const payload = pr({ full_name: "acme/shop" });
+      (payload.pull_request as { number: unknown }).number = number;
+      expect(() => parseEventContext(env, payload)).toThrow(
+        "The event's pull_request.number is not a pull request number (a whole number from 1 to 2147483647)",
+      );
+    }
   });
 });

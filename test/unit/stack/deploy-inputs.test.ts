@@ -58,27 +58,27 @@ describe("readDeployInputs", () => {
       "Input 'stack-name': no stack name; outside pull_request events give stack-name (this run is a push event).",
     );
     expect(bad({ "stack-name": "my_stack" })).toThrow(
-      "Input 'stack-name': 'my_stack' is not a stack name; use at most 128 letters, digits and dashes, starting with a letter.",
+      "Input 'stack-name': the value is not a stack name; use at most 128 letters, digits and dashes, starting with a letter.",
     );
     expect(bad({ capabilities: "CAPABILITY_ALL" })).toThrow(
-      "Input 'capabilities': 'CAPABILITY_ALL' is not a capability; use any of: CAPABILITY_IAM, CAPABILITY_NAMED_IAM, CAPABILITY_AUTO_EXPAND.",
+      "Input 'capabilities': item 1 is not a capability; use any of: CAPABILITY_IAM, CAPABILITY_NAMED_IAM, CAPABILITY_AUTO_EXPAND.",
     );
     expect(bad({ "timeout-minutes": "0" })).toThrow(
-      "Input 'timeout-minutes': '0' is not allowed; use a whole number from 1 to 1440.",
+      "Input 'timeout-minutes': the value is not allowed; use a whole number from 1 to 1440.",
     );
     expect(bad({ mode: "execute-change-set" })).toThrow(
       /^Input 'change-set-id': mode: execute-change-set needs change-set-id/,
     );
     expect(bad({ "artifact-bucket": "s3://bucket" })).toThrow(
-      /^Input 'artifact-bucket': 's3:\/\/bucket' is not an S3 bucket name/,
+      /^Input 'artifact-bucket': the value is not an S3 bucket name/,
     );
-    expect(bad({ "role-arn": "deployer" })).toThrow(/^Input 'role-arn': 'deployer' is not an IAM role ARN/);
+    expect(bad({ "role-arn": "deployer" })).toThrow(/^Input 'role-arn': the value is not an IAM role ARN/);
     expect(bad({ tags: "preview-stacks:pr=1" })).toThrow(
       /^Input 'tags': tag 'preview-stacks:pr' uses a reserved prefix/,
     );
     expect(bad({ preview: "true" })).toThrow(/^Input 'preview': preview stacks need a pull_request event/);
     expect(bad({ "disable-rollback": "yes" })).toThrow(
-      "Input 'disable-rollback': 'yes' is not a boolean; use true or false.",
+      "Input 'disable-rollback': the value is not a boolean; use true or false.",
     );
   });
 });

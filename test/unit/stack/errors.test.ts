@@ -1,9 +1,16 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import {
+  CloudFormationClient,
+  type CloudFormationClientConfig,
+  DescribeStacksCommand,
+} from "@aws-sdk/client-cloudformation";
 import { describe, expect, it } from "vitest";
-import { clientConfig, createS3Client, resolveRegion } from "../../../src/aws/clients";
-import { describeAwsError, isRetryable, isThrottle } from "../../../src/aws/errors";
+import { clientConfig, createS3Client, observeAttempts, resolveRegion } from "../../../src/aws/clients";
+import { describeAwsError, isRetryable, isThrottle, networkCause } from "../../../src/aws/errors";
 import { locateMessage } from "../../../src/stack/deploy";
 import { loadTemplate } from "../../../src/stack/template-source";
-import { awsError, TEMPLATE } from "./support";
+import { awsError, networkError, TEMPLATE } from "./support";
 
 const ctx = { action: "cloudformation:CreateChangeSet", stackName: "app-pr-7" };
 
@@ -96,6 +103,145 @@ describe("retry classification", () => {
     expect(isRetryable(Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }))).toBe(true);
     expect(isRetryable(awsError("ValidationError", "Stack does not exist"))).toBe(false);
   });
+
+  it("retries every network failure but TLS, which another try does not fix", () => {
+    expect(
+      isRetryable(networkError("ENOTFOUND", { hostname: "cloudformation.eu-west-1.amazonaws.com" })),
+    ).toBe(true);
+    expect(isRetryable(networkError("EHOSTUNREACH"))).toBe(true);
+    expect(isRetryable(networkError("ECONNREFUSED"))).toBe(true);
+    expect(
+      isRetryable(Object.assign(new Error("certificate has expired"), { code: "CERT_HAS_EXPIRED" })),
+    ).toBe(false);
+  });
+});
+
+describe("networkCause", () => {
+  const cause = (error: unknown) => networkCause(error);
+
+  it("names refused and reset connections, with the address they went to", () => {
+    expect(cause(networkError("ECONNREFUSED"))).toEqual({
+      kind: "refused",
+      code: "ECONNREFUSED",
+      text: "connection refused (ECONNREFUSED) by 127.0.0.1:4566",
+    });
+    expect(cause(networkError("ECONNRESET", {}))).toMatchObject({
+      kind: "reset",
+      text: "connection reset (ECONNRESET)",
+    });
+    expect(cause(Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }))?.text).toBe(
+      "connection closed before an answer (socket hang up, ECONNRESET)",
+    );
+    expect(cause(new Error("socket hang up"))).toMatchObject({ kind: "reset", code: "ECONNRESET" });
+    expect(cause(networkError("EPIPE", {}))).toMatchObject({
+      kind: "reset",
+      text: "connection broken (EPIPE)",
+    });
+    expect(cause(networkError("ECONNREFUSED", { address: "::1", port: 4566 }))?.text).toBe(
+      "connection refused (ECONNREFUSED) by [::1]:4566",
+    );
+  });
+
+  it("names DNS failures with the host looked up", () => {
+    expect(cause(networkError("ENOTFOUND", { hostname: "cloudformation.eu-west-1.amazonaws.com" }))).toEqual({
+      kind: "dns",
+      code: "ENOTFOUND",
+      text: "DNS lookup failed (ENOTFOUND) for cloudformation.eu-west-1.amazonaws.com",
+    });
+    expect(cause(networkError("EAI_AGAIN", { hostname: "localstack" }))?.text).toBe(
+      "DNS lookup timed out (EAI_AGAIN) for localstack",
+    );
+  });
+
+  it("names TLS failures with Node's reason", () => {
+    const tls = (code: string, message: string) => Object.assign(new Error(message), { code });
+    expect(cause(tls("UNABLE_TO_VERIFY_LEAF_SIGNATURE", "unable to verify the first certificate"))).toEqual({
+      kind: "tls",
+      code: "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+      text: "TLS handshake failed (UNABLE_TO_VERIFY_LEAF_SIGNATURE: unable to verify the first certificate)",
+    });
+    expect(cause(tls("DEPTH_ZERO_SELF_SIGNED_CERT", "self-signed certificate"))?.kind).toBe("tls");
+    expect(cause(tls("CERT_HAS_EXPIRED", "certificate has expired"))?.kind).toBe("tls");
+    expect(
+      cause(tls("ERR_TLS_CERT_ALTNAME_INVALID", "Hostname/IP does not match certificate's altnames"))?.kind,
+    ).toBe("tls");
+    expect(cause(tls("EPROTO", "write EPROTO wrong version number"))?.kind).toBe("tls");
+  });
+
+  it("names timeouts, by Node's code or the SDK's TimeoutError", () => {
+    expect(cause(networkError("ETIMEDOUT"))?.text).toBe("no answer in time (ETIMEDOUT) from 127.0.0.1:4566");
+    const sdkTimeout = Object.assign(new Error("Connection timed out after 1000 ms"), {
+      name: "TimeoutError",
+    });
+    expect(cause(sdkTimeout)).toEqual({
+      kind: "timeout",
+      code: "TimeoutError",
+      text: "no answer in time (TimeoutError)",
+    });
+  });
+
+  it("finds the code on a wrapped cause and on the parts of an AggregateError", () => {
+    const wrapped = Object.assign(new Error("request failed"), {
+      $metadata: { attempts: 3 },
+      cause: networkError("ECONNREFUSED"),
+    });
+    expect(cause(wrapped)?.text).toBe("connection refused (ECONNREFUSED) by 127.0.0.1:4566");
+    // Node tries every address of `localhost` and reports them together.
+    const aggregate = Object.assign(
+      new AggregateError([
+        networkError("ECONNREFUSED", { address: "::1", port: 4566 }),
+        networkError("ECONNREFUSED"),
+      ]),
+      { code: "ECONNREFUSED" },
+    );
+    expect(cause(aggregate)?.text).toBe("connection refused (ECONNREFUSED) by [::1]:4566");
+  });
+
+  it("never echoes more of the host than a name or address", () => {
+    const text = cause(networkError("ENOTFOUND", { hostname: "AKIDSECRET:hunter2@proxy.internal" }))?.text;
+    expect(text).toBe("DNS lookup failed (ENOTFOUND) for proxy.internal");
+    expect(cause(networkError("ENOTFOUND", { hostname: "bad host/with?query=secret" }))?.text).toBe(
+      "DNS lookup failed (ENOTFOUND)",
+    );
+  });
+
+  it("is undefined for anything AWS answered, and for errors that are not about the network", () => {
+    expect(cause(awsError("Throttling", "Rate exceeded"))).toBeUndefined();
+    expect(cause(awsError("InternalFailure", "oops", 500))).toBeUndefined();
+    expect(
+      cause(Object.assign(awsError("RequestTimeout", "timed out", 408), { code: "ETIMEDOUT" })),
+    ).toBeUndefined();
+    expect(cause(new Error("boom"))).toBeUndefined();
+    expect(cause("ECONNREFUSED")).toBeUndefined();
+  });
+
+  it("classifies what the SDK really throws when nothing listens on the port", async () => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const client = new CloudFormationClient({
+      region: "eu-west-1",
+      endpoint: `http://127.0.0.1:${port}`,
+      credentials: { accessKeyId: "AKIDTEST", secretAccessKey: "test" },
+      maxAttempts: 1,
+    });
+
+    const error = await client.send(new DescribeStacksCommand({})).catch((e: unknown) => e);
+    client.destroy();
+
+    expect(networkCause(error)).toEqual({
+      kind: "refused",
+      code: "ECONNREFUSED",
+      text: `connection refused (ECONNREFUSED) by 127.0.0.1:${port}`,
+    });
+    expect(
+      describeAwsError(error, { action: "cloudformation:DescribeStacks", stackName: "app-pr-7" }),
+    ).toMatchObject({
+      kind: "unreachable",
+      message: `Could not reach AWS while calling cloudformation:DescribeStacks for stack app-pr-7: connection refused (ECONNREFUSED) by 127.0.0.1:${port}. Check the runner's network, AWS_ENDPOINT_URL and any VPC endpoint or proxy, then run again.`,
+    });
+  });
 });
 
 describe("clients", () => {
@@ -114,6 +260,50 @@ describe("clients", () => {
       retryMode: "adaptive",
       maxAttempts: 10,
     });
+  });
+
+  it("honours AWS_MAX_ATTEMPTS over the default of ten attempts", () => {
+    expect(clientConfig({ env: { AWS_REGION: "eu-west-1", AWS_MAX_ATTEMPTS: "2" } }).maxAttempts).toBe(2);
+    expect(clientConfig({ env: { AWS_REGION: "eu-west-1", AWS_MAX_ATTEMPTS: "0" } }).maxAttempts).toBe(10);
+    expect(clientConfig({ env: { AWS_REGION: "eu-west-1", AWS_MAX_ATTEMPTS: "many" } }).maxAttempts).toBe(10);
+    expect(
+      clientConfig({ env: { AWS_REGION: "eu-west-1", AWS_MAX_ATTEMPTS: "2" }, maxAttempts: 5 }).maxAttempts,
+    ).toBe(5);
+  });
+
+  it("observes every attempt of a command, those the SDK retries on its own included", async () => {
+    let attempts = 0;
+    const client = new CloudFormationClient({
+      region: "eu-west-1",
+      credentials: { accessKeyId: "AKIDTEST", secretAccessKey: "test" },
+      maxAttempts: 3,
+      requestHandler: {
+        handle: async () => {
+          attempts++;
+          throw networkError("ECONNRESET", {});
+        },
+      },
+      // No real pauses between the SDK's attempts.
+      retryStrategy: {
+        mode: "standard",
+        acquireInitialRetryToken: async () => ({ getRetryCount: () => 0, getRetryDelay: () => 0 }),
+        refreshRetryTokenForRetry: async (token: { getRetryCount(): number }, info: { error?: unknown }) => {
+          const count = token.getRetryCount() + 1;
+          if (count >= 3) throw info.error;
+          return { getRetryCount: () => count, getRetryDelay: () => 0 };
+        },
+        recordSuccess: () => {},
+      },
+    } as CloudFormationClientConfig);
+    const seen: string[] = [];
+
+    const error = await client
+      .send(observeAttempts(new DescribeStacksCommand({}), (e) => seen.push(networkCause(e)?.code ?? "?")))
+      .catch((e: unknown) => e);
+
+    expect(attempts).toBe(3);
+    expect(seen).toEqual(["ECONNRESET", "ECONNRESET", "ECONNRESET"]);
+    expect(networkCause(error)?.code).toBe("ECONNRESET");
   });
 
   it("uses path-style S3 addressing only with an endpoint override", () => {

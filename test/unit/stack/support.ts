@@ -134,3 +134,16 @@ export const PREVIEW_TAGS = [
   { Key: "preview-stacks:repository", Value: "acme/app" },
   { Key: "preview-stacks:pr", Value: "7" },
 ];
+
+/** A network failure as the SDK throws it: Node's socket error, with the SDK's `$metadata` and no HTTP status. */
+export function networkError(
+  code: string,
+  extra: Record<string, unknown> = { address: "127.0.0.1", port: 4566 },
+): Error {
+  return Object.assign(new Error(`connect ${code} 127.0.0.1:4566`), {
+    code,
+    syscall: "connect",
+    ...extra,
+    $metadata: { attempts: 1, totalRetryDelay: 0 },
+  });
+}

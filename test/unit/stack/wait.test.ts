@@ -1,14 +1,20 @@
 import {
   CloudFormationClient,
+  type CloudFormationClientConfig,
+  DescribeChangeSetCommand,
   DescribeStackEventsCommand,
   DescribeStacksCommand,
   type StackStatus,
 } from "@aws-sdk/client-cloudformation";
 import { mockClient } from "aws-sdk-client-mock";
 import { beforeEach, describe, expect, it } from "vitest";
+import { AwsActionableError } from "../../../src/aws/errors";
+import { waitForChangeSet } from "../../../src/stack/changeset";
 import { StackEventPoller } from "../../../src/stack/events";
-import { operationRoundMs, waitForStack } from "../../../src/stack/wait";
-import { awsError, event, fakeTime, STACK_ID, T0 } from "./support";
+import { preflight } from "../../../src/stack/preflight";
+import type { CfnClient } from "../../../src/stack/runtime";
+import { operationRoundMs, unreachableMessage, waitForStack } from "../../../src/stack/wait";
+import { awsError, CHANGE_SET_ID, event, fakeTime, networkError, STACK_ID, T0 } from "./support";
 
 const cfnMock = mockClient(CloudFormationClient);
 const cfn = new CloudFormationClient({ region: "eu-west-1" });
@@ -237,5 +243,345 @@ describe("operationRoundMs", () => {
   it("never shortens a usual round that is already longer than 3 s", () => {
     expect(operationRoundMs(0, 5_000)).toBe(5_000);
     expect(operationRoundMs(3_600_000, 5_000)).toBe(5_000);
+  });
+});
+
+/** Log lines with the fake clock's seconds since T0 in front: "40s Still cannot reach ...". */
+function timedLog(time: ReturnType<typeof fakeTime>): { lines: string[]; log: (line: string) => void } {
+  const lines: string[] = [];
+  return { lines, log: (line) => lines.push(`${(time.clock() - T0) / 1000}s ${line}`) };
+}
+
+/** Events and stack reads fail with `fail()` while `down(seconds since T0)` holds; the update ends at `endSeconds`. */
+function outage(
+  time: ReturnType<typeof fakeTime>,
+  down: (seconds: number) => boolean,
+  fail: () => Error,
+  endSeconds = 150,
+) {
+  const seconds = () => (time.clock() - T0) / 1000;
+  const done = () => seconds() >= endSeconds;
+  cfnMock.on(DescribeStacksCommand).callsFake(() => {
+    if (down(seconds())) throw fail();
+    return described(done() ? "UPDATE_COMPLETE" : "UPDATE_IN_PROGRESS");
+  });
+  cfnMock.on(DescribeStackEventsCommand).callsFake(() => {
+    if (down(seconds())) throw fail();
+    return {
+      StackEvents: [
+        ...(done() ? [event("end", endSeconds, "app-pr-7", "UPDATE_COMPLETE")] : []),
+        event("start", 0, "app-pr-7", "UPDATE_IN_PROGRESS"),
+      ],
+    };
+  });
+}
+
+function waitWithLog(time: ReturnType<typeof fakeTime>, log: (line: string) => void, deadline: number) {
+  const poller = new StackEventPoller(cfn, { stack: STACK_ID, startTime: T0 });
+  return waitForStack(
+    cfn,
+    { stack: STACK_ID, deadline, poller },
+    { clock: time.clock, sleep: time.sleep, log, random: () => 0.5 },
+  );
+}
+
+/** The seconds (since T0) at which trouble lines were written: everything but event lines. */
+function troubleTimes(lines: string[]): number[] {
+  return lines.filter((l) => !/^\d+(\.\d+)?s \d\d:\d\d:\d\d {2}/.test(l)).map((l) => Number.parseFloat(l));
+}
+
+describe("waitForStack when AWS cannot be reached", () => {
+  const refused = () => networkError("ECONNREFUSED");
+
+  it("logs the cause when the spell starts, a heartbeat every 30 s while it lasts, and the recovery", async () => {
+    const time = fakeTime();
+    outage(time, (s) => s >= 10 && s < 110, refused);
+    const { lines, log } = timedLog(time);
+
+    const result = await waitWithLog(time, log, T0 + 3_600_000);
+
+    expect(result).toMatchObject({ status: "UPDATE_COMPLETE", timedOut: false });
+    expect(result.unreachable).toBeUndefined();
+    expect(lines.filter((l) => !l.includes("  app-pr-7  "))).toEqual([
+      "10s Cannot reach CloudFormation (DescribeStackEvents): connection refused (ECONNREFUSED) by 127.0.0.1:4566; retrying with backoff.",
+      "40s Still cannot reach CloudFormation: connection refused (ECONNREFUSED) by 127.0.0.1:4566; retrying, 30s so far.",
+      "70s Still cannot reach CloudFormation: connection refused (ECONNREFUSED) by 127.0.0.1:4566; retrying, 1m0s so far.",
+      "100s Still cannot reach CloudFormation: connection refused (ECONNREFUSED) by 127.0.0.1:4566; retrying, 1m30s so far.",
+      "110s CloudFormation answered again after 1m40s.",
+    ]);
+    // The usual backoff while it lasts (1.5 s growing to 10 s), each pause cut short where a heartbeat is due.
+    const during = time.sleeps.slice(10, 21);
+    expect(during).toEqual([1500, 2250, 3375, 5063, 7594, 10_000, 218, 10_000, 10_000, 10_000, 10_000]);
+    // Back to one-second rounds once it answers.
+    expect(time.sleeps.slice(-3)).toEqual([1000, 1000, 1000]);
+  });
+
+  it("reports the endpoint unreachable, with its cause and since when, when the deadline passes", async () => {
+    const time = fakeTime();
+    outage(time, (s) => s >= 10, refused);
+    const { lines, log } = timedLog(time);
+
+    const result = await waitWithLog(time, log, T0 + 120_000);
+
+    expect(result).toMatchObject({ status: "UPDATE_IN_PROGRESS", timedOut: true });
+    expect(result.unreachable).toEqual({
+      cause: "connection refused (ECONNREFUSED) by 127.0.0.1:4566",
+      code: "ECONNREFUSED",
+      sinceMs: T0 + 10_000,
+    });
+    expect(troubleTimes(lines)).toEqual([10, 40, 70, 100]);
+    expect(time.clock()).toBe(T0 + 120_000);
+  });
+
+  it("keeps waiting through DNS and TLS failures, naming the latest cause", async () => {
+    const time = fakeTime();
+    const dns = () => networkError("ENOTFOUND", { hostname: "cloudformation.eu-west-1.amazonaws.com" });
+    const tls = () =>
+      Object.assign(new Error("unable to verify the first certificate"), {
+        code: "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+        $metadata: { attempts: 1, totalRetryDelay: 0 },
+      });
+    let seconds = 0;
+    outage(
+      time,
+      (s) => {
+        seconds = s;
+        return s >= 5 && s < 40;
+      },
+      () => (seconds < 20 ? dns() : tls()),
+    );
+    const { lines, log } = timedLog(time);
+
+    const result = await waitWithLog(time, log, T0 + 3_600_000);
+
+    expect(result.status).toBe("UPDATE_COMPLETE");
+    expect(lines.filter((l) => !l.includes("  app-pr-7  "))).toEqual([
+      "5s Cannot reach CloudFormation (DescribeStacks): DNS lookup failed (ENOTFOUND) for cloudformation.eu-west-1.amazonaws.com; retrying with backoff.",
+      "35s Still cannot reach CloudFormation: TLS handshake failed (UNABLE_TO_VERIFY_LEAF_SIGNATURE: unable to verify the first certificate); retrying, 30s so far.",
+      "45s CloudFormation answered again after 40s.",
+    ]);
+  });
+
+  it("writes a heartbeat every 30 s while AWS keeps throttling, where it used to log once", async () => {
+    const time = fakeTime();
+    outage(
+      time,
+      (s) => s >= 10 && s < 100,
+      () => awsError("Throttling", "Rate exceeded"),
+    );
+    const { lines, log } = timedLog(time);
+
+    const result = await waitWithLog(time, log, T0 + 3_600_000);
+
+    expect(result.status).toBe("UPDATE_COMPLETE");
+    expect(lines.filter((l) => !l.includes("  app-pr-7  "))).toEqual([
+      "10s AWS answered DescribeStackEvents with Throttling; retrying with backoff.",
+      "11.5s AWS answered DescribeStacks with Throttling; retrying with backoff.",
+      "41.5s Still retrying: AWS keeps answering DescribeStackEvents with Throttling, DescribeStacks with Throttling; 32s so far.",
+      "71.5s Still retrying: AWS keeps answering DescribeStackEvents with Throttling, DescribeStacks with Throttling; 1m2s so far.",
+      // Written as the round at 101.5 s begins, before its call is answered.
+      "101.5s Still retrying: AWS keeps answering DescribeStackEvents with Throttling, DescribeStacks with Throttling; 1m32s so far.",
+    ]);
+    const gaps = troubleTimes(lines).map((t, i, all) => (i === 0 ? 0 : t - all[i - 1]));
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(30);
+  });
+
+  it("writes heartbeats while one call spends minutes in the SDK's own retries", async () => {
+    const time = fakeTime();
+    const ticker = manualTicker();
+    // Every attempt is answered with Throttling after 12 s (standing in for the SDK's backoff) until 90 s.
+    const cfnViaSdk = sdkClient(async () => {
+      ticker.pass(time, 12_000);
+      return time.clock() >= T0 + 90_000 ? completeResponse() : throttledResponse();
+    });
+    const { lines, log } = timedLog(time);
+
+    const result = await waitForStack(
+      cfnViaSdk,
+      { stack: STACK_ID, deadline: T0 + 3_600_000 },
+      { clock: time.clock, sleep: time.sleep, log, random: () => 0.5, ticker: ticker.ticker },
+    );
+
+    expect(result.status).toBe("UPDATE_COMPLETE");
+    // One call: the loop itself never got to sleep.
+    expect(time.sleeps).toEqual([]);
+    expect(lines).toEqual([
+      "12s AWS answered DescribeStacks with Throttling; retrying with backoff.",
+      "42s Still retrying: AWS keeps answering DescribeStacks with Throttling; 30s so far.",
+      "72s Still retrying: AWS keeps answering DescribeStacks with Throttling; 1m0s so far.",
+    ]);
+    expect(ticker.running()).toBe(0);
+  });
+
+  it("writes heartbeats while a connection hangs, then names the timeout", async () => {
+    const time = fakeTime();
+    const ticker = manualTicker();
+    let attempts = 0;
+    const cfnViaSdk = sdkClient(async () => {
+      if (++attempts === 1) {
+        ticker.pass(time, 75_000);
+        throw networkError("ETIMEDOUT");
+      }
+      ticker.pass(time, 1_000);
+      return completeResponse();
+    });
+    const { lines, log } = timedLog(time);
+
+    const result = await waitForStack(
+      cfnViaSdk,
+      { stack: STACK_ID, deadline: T0 + 3_600_000 },
+      { clock: time.clock, sleep: time.sleep, log, random: () => 0.5, ticker: ticker.ticker },
+    );
+
+    expect(result.status).toBe("UPDATE_COMPLETE");
+    expect(lines).toEqual([
+      "30s Still waiting for CloudFormation to answer DescribeStacks; 30s so far.",
+      "60s Still waiting for CloudFormation to answer DescribeStacks; 1m0s so far.",
+      "75s Cannot reach CloudFormation (DescribeStacks): no answer in time (ETIMEDOUT) from 127.0.0.1:4566; retrying with backoff.",
+      "76s CloudFormation answered again after 1s.",
+    ]);
+  });
+});
+
+/** A ticker the test drives: `pass` moves the fake clock a second at a time, ticking after each. */
+function manualTicker() {
+  const ticks = new Set<() => void>();
+  return {
+    ticker: (_ms: number, tick: () => void) => {
+      ticks.add(tick);
+      return () => ticks.delete(tick);
+    },
+    pass(time: ReturnType<typeof fakeTime>, ms: number) {
+      for (let passed = 0; passed < ms; passed += 1_000) {
+        time.advance(1_000);
+        for (const tick of ticks) tick();
+      }
+    },
+    running: () => ticks.size,
+  };
+}
+
+const XMLNS = "http://cloudformation.amazonaws.com/doc/2010-05-15/";
+const xmlResponse = (statusCode: number, body: string) => ({
+  response: { statusCode, headers: { "content-type": "text/xml" }, body: new TextEncoder().encode(body) },
+});
+const throttledResponse = () =>
+  xmlResponse(
+    400,
+    `<ErrorResponse xmlns="${XMLNS}"><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error><RequestId>r</RequestId></ErrorResponse>`,
+  );
+const completeResponse = () =>
+  xmlResponse(
+    200,
+    `<DescribeStacksResponse xmlns="${XMLNS}"><DescribeStacksResult><Stacks><member><StackName>app-pr-7</StackName><StackId>${STACK_ID}</StackId><StackStatus>UPDATE_COMPLETE</StackStatus><CreationTime>2024-05-01T10:00:00Z</CreationTime></member></Stacks></DescribeStacksResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></DescribeStacksResponse>`,
+  );
+
+/**
+ * A real client, so the SDK's retry middleware runs, answered by `handle` instead of the network and
+ * retrying without real pauses (the handler moves the fake clock instead).
+ */
+function sdkClient(handle: () => Promise<unknown>): CfnClient {
+  const real = new CloudFormationClient({
+    region: "eu-west-1",
+    credentials: { accessKeyId: "AKIDTEST", secretAccessKey: "test" },
+    requestHandler: { handle },
+    retryStrategy: {
+      mode: "standard",
+      acquireInitialRetryToken: async () => ({ getRetryCount: () => 0, getRetryDelay: () => 0 }),
+      refreshRetryTokenForRetry: async (token: { getRetryCount(): number }) => {
+        const count = token.getRetryCount() + 1;
+        return { getRetryCount: () => count, getRetryDelay: () => 0 };
+      },
+      recordSuccess: () => {},
+    },
+  } as CloudFormationClientConfig);
+  // This file mocks CloudFormationClient.prototype.send; the SDK's own send sits one prototype up.
+  const sdkSend = Object.getPrototypeOf(CloudFormationClient.prototype).send;
+  return { send: (command: unknown) => sdkSend.call(real, command) } as CfnClient;
+}
+
+describe("waitForChangeSet when AWS cannot be reached", () => {
+  it("logs the cause and heartbeats, and says the endpoint was unreachable at the deadline", async () => {
+    const time = fakeTime();
+    cfnMock
+      .on(DescribeChangeSetCommand)
+      .resolvesOnce({ Status: "CREATE_IN_PROGRESS" })
+      .rejects(networkError("ECONNREFUSED"));
+    const { lines, log } = timedLog(time);
+
+    const state = await waitForChangeSet(cfn, { id: CHANGE_SET_ID, stackName: "app-pr-7" }, T0 + 100_000, {
+      clock: time.clock,
+      sleep: time.sleep,
+      log,
+      random: () => 0.5,
+    });
+
+    expect(state).toEqual({
+      state: "timed-out",
+      status: "CREATE_IN_PROGRESS",
+      unreachable: {
+        cause: "connection refused (ECONNREFUSED) by 127.0.0.1:4566",
+        code: "ECONNREFUSED",
+        sinceMs: T0 + 500,
+      },
+    });
+    expect(lines).toEqual([
+      "0.5s Cannot reach CloudFormation (DescribeChangeSet): connection refused (ECONNREFUSED) by 127.0.0.1:4566; retrying with backoff.",
+      "30.5s Still cannot reach CloudFormation: connection refused (ECONNREFUSED) by 127.0.0.1:4566; retrying, 30s so far.",
+      "60.5s Still cannot reach CloudFormation: connection refused (ECONNREFUSED) by 127.0.0.1:4566; retrying, 1m0s so far.",
+      "90.5s Still cannot reach CloudFormation: connection refused (ECONNREFUSED) by 127.0.0.1:4566; retrying, 1m30s so far.",
+    ]);
+  });
+});
+
+describe("preflight when AWS cannot be reached", () => {
+  it("says the endpoint was unreachable, not that the other operation took too long", async () => {
+    const time = fakeTime();
+    cfnMock
+      .on(DescribeStacksCommand)
+      .resolvesOnce(described("UPDATE_IN_PROGRESS"))
+      .rejects(networkError("ECONNREFUSED"));
+    cfnMock.on(DescribeStackEventsCommand).rejects(networkError("ECONNREFUSED"));
+    const lines: string[] = [];
+
+    const error = await preflight(
+      cfn,
+      {
+        stackName: "app-pr-7",
+        preview: true,
+        recreateFailed: false,
+        continueRollback: false,
+        deadline: T0 + 60_000,
+      },
+      { clock: time.clock, sleep: time.sleep, log: (line) => lines.push(line), random: () => 0.5 },
+    ).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(AwsActionableError);
+    expect((error as AwsActionableError).kind).toBe("unreachable");
+    expect((error as AwsActionableError).message).toBe(
+      "Could not reach the AWS endpoint while waiting for another operation to finish on stack app-pr-7: connection refused (ECONNREFUSED) by 127.0.0.1:4566, since 10:00:00 UTC, 1m0s before the wait's deadline passed. The stack's state is unknown (last seen UPDATE_IN_PROGRESS). Check the runner's network, AWS_ENDPOINT_URL and any VPC endpoint or proxy, look at the stack in the CloudFormation console, then run again.",
+    );
+    expect(lines).toContain(
+      "Cannot reach CloudFormation (DescribeStackEvents): connection refused (ECONNREFUSED) by 127.0.0.1:4566; retrying with backoff.",
+    );
+  });
+});
+
+describe("unreachableMessage", () => {
+  it("says what could not be reached since when, that the state is unknown, and what to do", () => {
+    const message = unreachableMessage(
+      "stack app-pr-7",
+      {
+        cause: "connection refused (ECONNREFUSED) by 127.0.0.1:4566",
+        code: "ECONNREFUSED",
+        sinceMs: T0 + 65_000,
+      },
+      { status: "UPDATE_IN_PROGRESS" },
+      T0 + 195_000,
+    );
+    expect(message).toBe(
+      "Could not reach the AWS endpoint while waiting for stack app-pr-7: connection refused (ECONNREFUSED) by 127.0.0.1:4566, since 10:01:05 UTC, 2m10s before the wait's deadline passed. The stack's state is unknown (last seen UPDATE_IN_PROGRESS). Check the runner's network, AWS_ENDPOINT_URL and any VPC endpoint or proxy, look at the stack in the CloudFormation console, then run again.",
+    );
+    expect(message).not.toMatch(/timeout-minutes/);
   });
 });
