@@ -6,19 +6,9 @@
 
 export type ReadInput = (name: string) => string;
 
-/**
- * A bad input: the message names the input (and the line or item in a list) and says what is
- * allowed. It never repeats the value: an input may hold a secret, and the log is not the place.
- */
-export class InputError extends Error {
-  constructor(
-    readonly input: string,
-    message: string,
-  ) {
-    super(`Input '${input}': ${message}`);
-    this.name = "InputError";
-  }
-}
+import { InputError } from "./errors";
+
+export { InputError };
 
 /** Splits a list input on newlines and commas, trimming blanks away. */
 export function splitList(value: string): string[] {

@@ -5,12 +5,13 @@ import {
   type DescribeChangeSetCommandOutput,
   DescribeStacksCommand,
   GetTemplateCommand,
+  type Parameter,
   type Stack,
   type Tag,
   UpdateTerminationProtectionCommand,
 } from "@aws-sdk/client-cloudformation";
 import { AwsActionableError, describeAwsError, errorMessage } from "../aws/errors";
-import { InputError } from "../inputs";
+import { InputError } from "../errors";
 import { parseTemplate, toPlain } from "../template/parse";
 import {
   createChangeSet,
@@ -20,7 +21,7 @@ import {
   listChanges,
   waitForChangeSet,
 } from "./changeset";
-import { describeRootCause, diagnose, type RootCause } from "./diagnose";
+import type { RootCause } from "./diagnose";
 import {
   NO_SECURITY_CHANGES,
   type ResourceChangeSummary,
@@ -29,20 +30,31 @@ import {
   securityChanges,
   summarizeChanges,
 } from "./diff";
-import { StackEventPoller } from "./events";
 import { changeSetName } from "./naming";
 import { checkNoop } from "./noop";
+import { rootCauseSentence, stoppedWaiting, type WatchOutcome, watchOperation } from "./operation";
 import { consoleUrl, previewUrl, stackOutputs } from "./outputs";
 import {
   describeParameters,
   noEchoValues,
   ParameterError,
+  type ParameterOverrides,
   readParameterOverrides,
   resolveParameters,
+  type TemplateParameter,
   templateParameters,
 } from "./parameters";
 import { preflight, StackStateError } from "./preflight";
-import type { CfnClient, Clock, Log, Random, S3Like, Sleep } from "./runtime";
+import {
+  type CfnClient,
+  type Clock,
+  counting,
+  type Log,
+  type Random,
+  type Runtime,
+  type S3Like,
+  type Sleep,
+} from "./runtime";
 import { mergeTags, type PreviewIdentity, previewTags, ReservedTagError } from "./tags";
 import {
   type LoadedTemplate,
@@ -51,7 +63,7 @@ import {
   TemplateError,
   templateLocation,
 } from "./template-source";
-import { type Backoff, isSuccessStatus, unreachableMessage, waitForStack } from "./wait";
+import { type Backoff, isSuccessStatus, unreachableMessage } from "./wait";
 
 /**
  * The stack half of the deploy action: from a template and settings to a deployed (or
@@ -208,28 +220,6 @@ export interface DeployResult {
   awsCallsByOperation: Record<string, number>;
 }
 
-function operationName(command: unknown): string {
-  const schema = (command as { schema?: unknown })?.schema;
-  if (Array.isArray(schema) && typeof schema[2] === "string") return schema[2];
-  return (command as object)?.constructor?.name?.replace(/Command$/, "") ?? "Unknown";
-}
-
-function counting<T extends { send: (...args: never[]) => unknown }>(
-  client: T,
-  tally: Record<string, number>,
-): T {
-  return new Proxy(client, {
-    get(target, prop, receiver) {
-      if (prop !== "send") return Reflect.get(target, prop, receiver);
-      return (command: unknown, ...rest: unknown[]) => {
-        const name = operationName(command);
-        tally[name] = (tally[name] ?? 0) + 1;
-        return (target.send as (...args: unknown[]) => unknown)(command, ...rest);
-      };
-    },
-  });
-}
-
 const CANCELLABLE = new Set(["UPDATE_IN_PROGRESS"]);
 
 function withAutoExpand(capabilities: string[], template: LoadedTemplate, log: Log): string[] {
@@ -281,17 +271,8 @@ function plainTemplate(body: string, label: string): Record<string, unknown> | u
   return parsed.root ? (toPlain(parsed.root) as Record<string, unknown>) : undefined;
 }
 
-export async function deployStack(options: DeployOptions, deps: DeployDeps): Promise<DeployResult> {
-  const tally: Record<string, number> = {};
-  const cfn = counting(deps.cfn, tally);
-  const s3 = deps.s3 ? counting(deps.s3, tally) : undefined;
-  const { clock, sleep, log, random } = deps;
-  const runtime = { clock, sleep, log, random };
-  const startedAt = clock();
-  const deadline = startedAt + options.timeoutMinutes * 60_000;
-  const marks = { preflightMs: 0, changeSetMs: 0, executeMs: 0 };
-
-  const result: DeployResult = {
+function emptyResult(options: DeployOptions, startedAt: number, tally: Record<string, number>): DeployResult {
+  return {
     ok: false,
     outcome: "failed",
     mode: options.mode,
@@ -319,35 +300,99 @@ export async function deployStack(options: DeployOptions, deps: DeployDeps): Pro
     awsCalls: 0,
     awsCallsByOperation: tally,
   };
-  const warn = (message: string) => {
-    result.warnings.push(message);
-    log(`Warning: ${message}`);
-  };
-  const settle = (stack: Stack | undefined) => {
+}
+
+/** What the prepare phase works out before any AWS call. */
+interface Prepared {
+  template: LoadedTemplate;
+  declared: TemplateParameter[];
+  overrides: ParameterOverrides;
+  tags: Tag[];
+  capabilities: string[];
+}
+
+type ChangeSetRef = { id: string; stackName: string };
+
+/**
+ * One deploy, as named phases over shared state: prepare (template, parameters, tags: no AWS
+ * call), preflight (the stack's state, other operations waited out), the change set (created,
+ * computed and inspected, or the no-op path), execute, watch (the shared stack-operation watch),
+ * and collect (the result). Each phase records what it learns in `result`; expected failures are
+ * thrown as errors that `deployStack` turns into `result.failure`.
+ */
+class DeployRun {
+  readonly result: DeployResult;
+  private readonly cfn: CfnClient;
+  private readonly s3: S3Like | undefined;
+  private readonly runtime: Runtime;
+  private readonly deadline: number;
+  readonly marks = { preflightMs: 0, changeSetMs: 0, executeMs: 0 };
+  template: LoadedTemplate | undefined;
+  /** A change set this run made that must be deleted should the run fail before executing it. */
+  pendingChangeSet: ChangeSetRef | undefined;
+  /** The stack this run's CREATE change set made, until the change set is executed or kept for review. */
+  private reviewStack: { id: string; name: string } | undefined;
+
+  constructor(
+    private readonly options: DeployOptions,
+    private readonly deps: DeployDeps,
+    readonly tally: Record<string, number>,
+  ) {
+    this.cfn = counting(deps.cfn, tally);
+    this.s3 = deps.s3 ? counting(deps.s3, tally) : undefined;
+    this.runtime = { clock: deps.clock, sleep: deps.sleep, log: deps.log, random: deps.random };
+    const startedAt = deps.clock();
+    this.deadline = startedAt + options.timeoutMinutes * 60_000;
+    this.result = emptyResult(options, startedAt, tally);
+  }
+
+  private log(line: string): void {
+    this.deps.log(line);
+  }
+
+  private warn(message: string): void {
+    this.result.warnings.push(message);
+    this.log(`Warning: ${message}`);
+  }
+
+  /** Records a stack as last read: its id, status, outputs and links. */
+  private settle(stack: Stack | undefined): void {
     if (!stack) return;
+    const { result, options } = this;
     result.stackId = stack.StackId ?? result.stackId;
     result.status = stack.StackStatus ?? result.status;
     result.outputs = stackOutputs(stack);
     if (result.stackId) result.consoleUrl = consoleUrl(options.region, result.stackId);
     const url = previewUrl(result.outputs, options.urlOutput);
     result.url = url.url;
-    if (url.warning && isSuccessStatus(result.status ?? "")) warn(url.warning);
-  };
+    if (url.warning && isSuccessStatus(result.status ?? "")) this.warn(url.warning);
+  }
 
-  let template: LoadedTemplate | undefined;
-  let pendingChangeSet: { id: string; stackName: string } | undefined;
-  /** The stack this run's CREATE change set made, until the change set is executed or kept for review. */
-  let reviewStack: { id: string; name: string } | undefined;
-  /** Deletes the change set, and the empty stack it created, when the change set is not going to run. */
-  const discardChangeSet = async (ref: { id: string; stackName: string }) => {
-    await deleteChangeSet(cfn, ref, log);
-    pendingChangeSet = undefined;
-    if (reviewStack) await deleteReviewStack(cfn, reviewStack, log);
-    reviewStack = undefined;
-  };
-  try {
-    // Everything that can be checked without AWS is checked first, so bad inputs cost no calls.
-    template = loadTemplate(options.template.file, options.template.body);
+  private timed<T>(mark: keyof DeployRun["marks"], phase: () => Promise<T>): Promise<T> {
+    const start = this.deps.clock();
+    return phase().finally(() => {
+      this.marks[mark] += this.deps.clock() - start;
+    });
+  }
+
+  private succeed(outcome: DeployOutcome): DeployResult {
+    this.result.ok = true;
+    this.result.outcome = outcome;
+    return this.result;
+  }
+
+  private fail(failure: DeployFailure): DeployResult {
+    this.result.failure = failure;
+    return this.result;
+  }
+
+  // --- phase 1: prepare -----------------------------------------------------------------------
+
+  /** Everything that can be checked without AWS, so bad inputs cost no calls. */
+  async prepare(): Promise<Prepared> {
+    const { options, deps } = this;
+    const template = loadTemplate(options.template.file, options.template.body);
+    this.template = template;
     const declared = templateParameters(template.plain);
     const overrides = await readParameterOverrides(
       options.parameterOverrides ?? "",
@@ -363,143 +408,342 @@ export async function deployStack(options: DeployOptions, deps: DeployDeps): Pro
     );
     const tags = mergeTags(options.preview ? previewTags(options.preview) : [], options.tags ?? []);
     requireArtifactBucket(template, options.artifactBucket, options.region);
-    const capabilities = withAutoExpand(options.capabilities, template, log);
+    const capabilities = withAutoExpand(options.capabilities, template, this.runtime.log);
+    return { template, declared, overrides, tags, capabilities };
+  }
 
-    const executeAndWait = async (ref: { id: string; stackName: string }, since: number) => {
-      const executeStart = clock();
-      await executeChangeSet(cfn, ref, {
+  // --- phase 2: preflight ---------------------------------------------------------------------
+
+  async preflight() {
+    const { options } = this;
+    const pre = await preflight(
+      this.cfn,
+      {
+        stackName: options.stackName,
+        preview: options.preview !== undefined,
+        recreateFailed: options.recreateFailed ?? false,
+        continueRollback: options.continueRollback ?? false,
+        roleArn: options.roleArn,
+        deadline: this.deadline,
+        backoff: this.deps.backoff,
+      },
+      this.runtime,
+    );
+    this.result.recreated = pre.recreated;
+    this.result.waitedForOtherOperation = pre.waitedForOther;
+    if (pre.stack) this.settle(pre.stack);
+    return pre;
+  }
+
+  // --- phase 3: the change set ----------------------------------------------------------------
+
+  /** Creates the change set and waits for CloudFormation to compute it. */
+  async createChangeSet(
+    prepared: Prepared,
+    existing: Stack | undefined,
+    inReview: boolean,
+    parameters: Parameter[],
+  ) {
+    const { options, result } = this;
+    const location = await templateLocation(
+      prepared.template,
+      options.stackName,
+      {
+        bucket: options.artifactBucket,
+        prefix: options.artifactPrefix,
+        region: options.region,
+        endpoint: options.s3Endpoint,
+      },
+      this.s3,
+    );
+    const name = changeSetName(options.run.id, options.run.attempt);
+    const creating = existing === undefined;
+    const made = await createChangeSet(this.cfn, {
+      stackName: options.stackName,
+      changeSetName: name,
+      type: creating ? "CREATE" : "UPDATE",
+      template: location,
+      parameters,
+      tags: prepared.tags,
+      capabilities: prepared.capabilities,
+      roleArn: options.roleArn,
+      description: options.description,
+    });
+    const ref = { id: made.id, stackName: options.stackName };
+    this.pendingChangeSet = ref;
+    if (creating && !inReview) this.reviewStack = { id: made.stackId, name: options.stackName };
+    result.changeSetId = made.id;
+    result.changeSetName = name;
+    result.stackId = made.stackId;
+    result.created = creating;
+    this.log(
+      `Created change set ${name} (${creating ? "CREATE" : "UPDATE"}); waiting for CloudFormation to compute it.`,
+    );
+    return { ref, name, state: await waitForChangeSet(this.cfn, ref, this.deadline, this.runtime) };
+  }
+
+  /** Deletes the change set, and the empty stack it created, when the change set is not going to run. */
+  async discardChangeSet(ref: ChangeSetRef): Promise<void> {
+    await deleteChangeSet(this.cfn, ref, this.runtime.log);
+    this.pendingChangeSet = undefined;
+    if (this.reviewStack) await deleteReviewStack(this.cfn, this.reviewStack, this.runtime.log);
+    this.reviewStack = undefined;
+  }
+
+  /** The change set is kept: executed, or left for review. */
+  private keepChangeSet(): void {
+    this.pendingChangeSet = undefined;
+    this.reviewStack = undefined;
+  }
+
+  /** A template as GetTemplate returns it, or undefined (with a warning) when it cannot be read. */
+  async readTemplate(input: { StackName: string } | { ChangeSetName: string }, what: string) {
+    try {
+      const response = await this.cfn.send(new GetTemplateCommand({ ...input, TemplateStage: "Original" }));
+      return response.TemplateBody;
+    } catch (error) {
+      this.warn(`The ${what} could not be read for the IAM diff (${errorMessage(error)}).`);
+      return undefined;
+    }
+  }
+
+  /**
+   * Logs the change set's changes and works out its IAM and security-group changes between the
+   * deployed template (undefined: nothing deployed yet) and the proposed one (by default the
+   * template this run read; null when it could not be read, which skips the IAM diff).
+   */
+  async inspectChanges(
+    ref: ChangeSetRef,
+    first: DescribeChangeSetCommandOutput | undefined,
+    deployedTemplate: string | undefined,
+    proposedTemplate?: string | null,
+  ): Promise<void> {
+    const { result, template } = this;
+    result.changes = summarizeChanges(await listChanges(this.cfn, ref, first));
+    result.hasChanges = result.changes.length > 0;
+    for (const line of renderChangeLines(result.changes)) this.log(line);
+    if (!template || proposedTemplate === null) return;
+    try {
+      const old =
+        deployedTemplate === undefined ? undefined : plainTemplate(deployedTemplate, "deployed template");
+      const proposed =
+        proposedTemplate === undefined
+          ? template.plain
+          : plainTemplate(proposedTemplate, "change set's template");
+      result.security = await (this.deps.securityDiff ?? securityChanges)(old, proposed ?? {});
+    } catch (error) {
+      this.warn(
+        `IAM and security-group changes could not be worked out (${errorMessage(error)}); review the changes above.`,
+      );
+    }
+  }
+
+  // --- phases 4 and 5: execute, then watch ----------------------------------------------------
+
+  async executeAndWatch(ref: ChangeSetRef, since: number): Promise<DeployResult> {
+    const { options, result } = this;
+    const outcome = await this.timed("executeMs", async () => {
+      await executeChangeSet(this.cfn, ref, {
         disableRollback: options.disableRollback ?? false,
         clientRequestToken: result.changeSetName,
       });
-      pendingChangeSet = undefined;
-      reviewStack = undefined;
-      log(`Executing change set ${result.changeSetName ?? ref.id} on stack ${options.stackName}.`);
-      const stack = result.stackId ?? options.stackName;
-      const poller = new StackEventPoller(cfn, { stack, startTime: since });
-      const waited = await waitForStack(cfn, { stack, deadline, poller, backoff: deps.backoff }, runtime);
-      marks.executeMs = clock() - executeStart;
-      settle(waited.stack);
-      result.status = waited.status;
-      if (waited.timedOut) {
-        let cancelled = "";
-        // Nothing is cancelled blind: while AWS cannot be reached, the stack's state is unknown.
-        if (options.preview && CANCELLABLE.has(waited.status) && !waited.unreachable) {
-          try {
-            await cfn.send(new CancelUpdateStackCommand({ StackName: stack }));
-            cancelled = " The update was cancelled and will roll back.";
-          } catch (error) {
-            cancelled = ` Cancelling the update failed too (${errorMessage(error)}).`;
-          }
-        }
-        result.failure = waited.unreachable
-          ? {
-              kind: "unreachable",
-              message: unreachableMessage(
-                `stack ${options.stackName}`,
-                waited.unreachable,
-                { status: waited.status },
-                deadline,
-              ),
-            }
-          : {
-              kind: "timeout",
-              message: `Stack ${options.stackName} did not finish within timeout-minutes (${options.timeoutMinutes}); it is still ${waited.status}.${cancelled} Raise timeout-minutes if the deployment needs longer, and check the stack events for a resource that is stuck.`,
-            };
-        return;
-      }
-      if (!isSuccessStatus(waited.status)) {
-        const cause = await diagnose(cfn, poller.history, since);
-        const location = cause ? template?.resourceLine(cause.parentPath[0] ?? cause.logicalId) : undefined;
-        result.rootCause = cause
-          ? {
-              ...cause,
-              location:
-                location !== undefined && template ? { file: template.file, line: location } : undefined,
-            }
-          : undefined;
-        const why = cause ? ` Root cause: ${describeRootCause(cause)}.` : "";
-        result.failure = {
-          kind: "stack-failed",
-          message: `Stack ${options.stackName} ended in ${waited.status}.${why} Fix it in the template or parameters and push again; the stack events above show every step.`,
-          location: result.rootCause?.location,
-        };
-        return;
-      }
-      await applyTerminationProtection(waited.stack);
-      result.ok = true;
-      result.outcome = "deployed";
-    };
+      this.keepChangeSet();
+      this.log(`Executing change set ${result.changeSetName ?? ref.id} on stack ${options.stackName}.`);
+      return watchOperation(
+        this.cfn,
+        {
+          stack: result.stackId ?? options.stackName,
+          since,
+          deadline: this.deadline,
+          template: this.template,
+          backoff: this.deps.backoff,
+        },
+        this.runtime,
+      );
+    });
+    return this.collect(outcome);
+  }
 
-    /** CreateChangeSet cannot set termination protection, so it is applied once the stack exists. */
-    const applyTerminationProtection = async (stack: Stack | undefined) => {
-      const wanted = options.terminationProtection;
-      if (wanted === undefined || (stack?.EnableTerminationProtection ?? false) === wanted) return;
-      try {
-        await cfn.send(
-          new UpdateTerminationProtectionCommand({
-            StackName: stack?.StackId ?? options.stackName,
-            EnableTerminationProtection: wanted,
-          }),
-        );
-        log(`Termination protection ${wanted ? "enabled" : "disabled"} on stack ${options.stackName}.`);
-      } catch (error) {
-        throw describeAwsError(error, {
-          action: "cloudformation:UpdateTerminationProtection",
+  /** Termination protection cannot be set through a change set, so it is applied once the stack exists. */
+  async applyTerminationProtection(stack: Stack | undefined): Promise<void> {
+    const wanted = this.options.terminationProtection;
+    if (wanted === undefined || (stack?.EnableTerminationProtection ?? false) === wanted) return;
+    try {
+      await this.cfn.send(
+        new UpdateTerminationProtectionCommand({
+          StackName: stack?.StackId ?? this.options.stackName,
+          EnableTerminationProtection: wanted,
+        }),
+      );
+      this.log(
+        `Termination protection ${wanted ? "enabled" : "disabled"} on stack ${this.options.stackName}.`,
+      );
+    } catch (error) {
+      throw describeAwsError(error, {
+        action: "cloudformation:UpdateTerminationProtection",
+        stackName: this.options.stackName,
+      });
+    }
+  }
+
+  // --- phase 6: collect -----------------------------------------------------------------------
+
+  /** The watched operation's end as the result: deployed, timed out, unreachable, or failed with its root cause. */
+  private async collect(outcome: WatchOutcome): Promise<DeployResult> {
+    const { options, result } = this;
+    this.settle(outcome.stack);
+    result.status = outcome.status;
+    if (outcome.timedOut) {
+      let note = "";
+      // Nothing is cancelled blind: while AWS cannot be reached, the stack's state is unknown.
+      if (options.preview && CANCELLABLE.has(outcome.status) && !outcome.unreachable) {
+        try {
+          await this.cfn.send(
+            new CancelUpdateStackCommand({ StackName: result.stackId ?? options.stackName }),
+          );
+          note = " The update was cancelled and will roll back.";
+        } catch (error) {
+          note = ` Cancelling the update failed too (${errorMessage(error)}).`;
+        }
+      }
+      return this.fail(
+        stoppedWaiting(outcome, {
           stackName: options.stackName,
+          timeoutMinutes: options.timeoutMinutes,
+          deadline: this.deadline,
+          note,
+          advice:
+            "Raise timeout-minutes if the deployment needs longer, and check the stack events for a resource that is stuck.",
+        }),
+      );
+    }
+    if (!outcome.succeeded) {
+      result.rootCause = outcome.rootCause;
+      return this.fail({
+        kind: "stack-failed",
+        message: `Stack ${options.stackName} ended in ${outcome.status}.${rootCauseSentence(outcome.rootCause)} Fix it in the template or parameters and push again; the stack events above show every step.`,
+        location: outcome.rootCause?.location,
+      });
+    }
+    await this.applyTerminationProtection(outcome.stack);
+    return this.succeed("deployed");
+  }
+
+  // --- the two paths through the phases -------------------------------------------------------
+
+  /** deploy and create-change-set: prepare, preflight, the change set (or the no-op path), execute, watch. */
+  async deploy(): Promise<DeployResult> {
+    const { options, result } = this;
+    const prepared = await this.prepare();
+    const pre = await this.timed("preflightMs", () => this.preflight());
+    const existing = pre.stack;
+
+    const parameters = resolveParameters(prepared.overrides, prepared.declared, existing?.Parameters);
+    result.parameters = describeParameters(parameters, prepared.declared);
+    if (result.parameters.length > 0) this.log(`Parameters: ${result.parameters.join(", ")}`);
+
+    const changeSetStart = this.deps.clock();
+    let deployedTemplate: string | undefined;
+    if (existing && options.mode === "deploy") {
+      const check = await checkNoop(this.cfn, {
+        stack: existing,
+        templateBody: prepared.template.body,
+        declared: prepared.declared,
+        parameters,
+        tags: prepared.tags,
+        roleArn: options.roleArn,
+      });
+      deployedTemplate = check.deployedTemplate;
+      if (check.noop) {
+        this.log(
+          `Stack ${options.stackName} already runs this template with these parameters and tags: no changes.`,
+        );
+        await this.applyTerminationProtection(existing);
+        this.marks.changeSetMs = this.deps.clock() - changeSetStart;
+        return this.succeed("no-changes");
+      }
+      this.log(`Creating a change set: ${check.reason}.`);
+    }
+
+    if (existing === undefined && this.deps.beforeCreate) {
+      const refusal = await this.deps.beforeCreate();
+      if (refusal) throw new CreateRefusedError(refusal);
+    }
+
+    const { ref, name, state } = await this.createChangeSet(
+      prepared,
+      existing,
+      pre.inReview ?? false,
+      parameters,
+    );
+    if (state.state === "empty") {
+      await this.discardChangeSet(ref);
+      result.changeSetId = undefined;
+      this.marks.changeSetMs = this.deps.clock() - changeSetStart;
+      await this.applyTerminationProtection(existing);
+      this.log(`The change set had no changes (${state.reason}); it was deleted.`);
+      if (options.failOnEmptyChangeset) {
+        return this.fail({
+          kind: "empty-change-set",
+          message: `Stack ${options.stackName} has no changes to deploy, and fail-on-empty-changeset is true. Set it to false to let an unchanged deployment pass.`,
         });
       }
-    };
-
-    /** A template as GetTemplate returns it, or undefined (with a warning) when it cannot be read. */
-    const readTemplate = async (
-      input: { StackName: string } | { ChangeSetName: string },
-      what: string,
-    ): Promise<string | undefined> => {
-      try {
-        const response = await cfn.send(new GetTemplateCommand({ ...input, TemplateStage: "Original" }));
-        return response.TemplateBody;
-      } catch (error) {
-        warn(`The ${what} could not be read for the IAM diff (${errorMessage(error)}).`);
-        return undefined;
+      return this.succeed("no-changes");
+    }
+    if (state.state === "failed" || state.state === "timed-out") {
+      await this.discardChangeSet(ref);
+      this.marks.changeSetMs = this.deps.clock() - changeSetStart;
+      if (state.state === "timed-out" && state.unreachable) {
+        return this.fail({
+          kind: "unreachable",
+          message: unreachableMessage(
+            `change set ${name} of stack ${options.stackName}`,
+            state.unreachable,
+            { status: state.status, of: "change set" },
+            this.deadline,
+          ),
+        });
       }
-    };
+      const reason =
+        state.state === "failed"
+          ? state.reason
+          : `it was still ${state.status} when timeout-minutes (${options.timeoutMinutes}) ran out`;
+      const located = locateMessage(reason, prepared.template);
+      return this.fail({
+        kind: state.state === "failed" ? "change-set" : "timeout",
+        message: `Change set ${name} for stack ${options.stackName} failed: ${reason}${located ? ` (${located.file} line ${located.line})` : ""}. Fix the template or inputs and push again.`,
+        location: located,
+      });
+    }
 
-    /**
-     * Logs the change set's changes and works out its IAM and security-group changes between the
-     * deployed template (undefined: nothing deployed yet) and the proposed one (by default the
-     * template this run read; null when it could not be read, which skips the IAM diff).
-     */
-    const reportChanges = async (
-      ref: { id: string; stackName: string },
-      first: DescribeChangeSetCommandOutput | undefined,
-      deployedTemplate: string | undefined,
-      proposedTemplate?: string | null,
-    ) => {
-      result.changes = summarizeChanges(await listChanges(cfn, ref, first));
-      result.hasChanges = result.changes.length > 0;
-      for (const line of renderChangeLines(result.changes)) log(line);
-      if (!template || proposedTemplate === null) return;
-      try {
-        const old =
-          deployedTemplate === undefined ? undefined : plainTemplate(deployedTemplate, "deployed template");
-        const proposed =
-          proposedTemplate === undefined
-            ? template.plain
-            : plainTemplate(proposedTemplate, "change set's template");
-        result.security = await (deps.securityDiff ?? securityChanges)(old, proposed ?? {});
-      } catch (error) {
-        warn(
-          `IAM and security-group changes could not be worked out (${errorMessage(error)}); review the changes above.`,
-        );
-      }
-    };
+    if (existing && deployedTemplate === undefined) {
+      deployedTemplate = await this.readTemplate(
+        { StackName: existing.StackId ?? options.stackName },
+        "deployed template",
+      );
+    }
+    await this.inspectChanges(ref, state.description, deployedTemplate);
+    this.marks.changeSetMs = this.deps.clock() - changeSetStart;
 
-    if (options.mode === "execute-change-set") {
-      const preflightStart = clock();
+    if (options.mode === "create-change-set") {
+      this.keepChangeSet();
+      this.log(
+        `Change set ${name} is ready for review; run again with mode: execute-change-set and change-set-id: ${ref.id}.`,
+      );
+      return this.succeed("change-set-created");
+    }
+    return this.executeAndWatch(ref, state.description.CreationTime?.getTime() ?? changeSetStart);
+  }
+
+  /** execute-change-set: prepare, the reviewed change set inspected again, execute, watch. */
+  async executeReviewed(): Promise<DeployResult> {
+    const { options, result } = this;
+    await this.prepare();
+    const { description, current, creating } = await this.timed("preflightMs", async () => {
       const id = options.changeSetId ?? "";
       let description: DescribeChangeSetCommandOutput;
       try {
-        description = await cfn.send(
+        description = await this.cfn.send(
           new DescribeChangeSetCommand({ ChangeSetName: id, StackName: options.stackName }),
         );
       } catch (error) {
@@ -518,192 +762,47 @@ export async function deployStack(options: DeployOptions, deps: DeployDeps): Pro
         );
       }
       const current = (
-        await cfn.send(new DescribeStacksCommand({ StackName: description.StackId ?? options.stackName }))
+        await this.cfn.send(
+          new DescribeStacksCommand({ StackName: description.StackId ?? options.stackName }),
+        )
       ).Stacks?.[0];
-      const creating = current?.StackStatus === "REVIEW_IN_PROGRESS";
-      result.created = creating;
-      marks.preflightMs = clock() - preflightStart;
-      const ref = { id: result.changeSetId, stackName: options.stackName };
-      const changeSetStart = clock();
+      return { description, current, creating: current?.StackStatus === "REVIEW_IN_PROGRESS" };
+    });
+    result.created = creating;
+    const ref = { id: result.changeSetId as string, stackName: options.stackName };
+    await this.timed("changeSetMs", async () => {
       // The diff is between what the change set will deploy and what runs now (a stack still in
       // review has nothing deployed), not the template in this checkout, which may have moved on.
-      const proposed = await readTemplate({ ChangeSetName: result.changeSetId }, "change set's template");
+      const proposed = await this.readTemplate({ ChangeSetName: ref.id }, "change set's template");
       const deployed =
         current && !creating
-          ? await readTemplate({ StackName: current.StackId ?? options.stackName }, "deployed template")
+          ? await this.readTemplate({ StackName: current.StackId ?? options.stackName }, "deployed template")
           : undefined;
-      await reportChanges(ref, description, deployed, proposed ?? null);
-      marks.changeSetMs = clock() - changeSetStart;
-      await executeAndWait(ref, description.CreationTime?.getTime() ?? clock());
-      return result;
-    }
-
-    const preflightStart = clock();
-    const pre = await preflight(
-      cfn,
-      {
-        stackName: options.stackName,
-        preview: options.preview !== undefined,
-        recreateFailed: options.recreateFailed ?? false,
-        continueRollback: options.continueRollback ?? false,
-        roleArn: options.roleArn,
-        deadline,
-        backoff: deps.backoff,
-      },
-      runtime,
-    );
-    marks.preflightMs = clock() - preflightStart;
-    result.recreated = pre.recreated;
-    result.waitedForOtherOperation = pre.waitedForOther;
-    const existing = pre.stack;
-    if (existing) settle(existing);
-
-    const parameters = resolveParameters(overrides, declared, existing?.Parameters);
-    result.parameters = describeParameters(parameters, declared);
-    if (result.parameters.length > 0) log(`Parameters: ${result.parameters.join(", ")}`);
-
-    const changeSetStart = clock();
-    let deployedTemplate: string | undefined;
-    if (existing && options.mode === "deploy") {
-      const check = await checkNoop(cfn, {
-        stack: existing,
-        templateBody: template.body,
-        declared,
-        parameters,
-        tags,
-        roleArn: options.roleArn,
-      });
-      deployedTemplate = check.deployedTemplate;
-      if (check.noop) {
-        log(
-          `Stack ${options.stackName} already runs this template with these parameters and tags: no changes.`,
-        );
-        await applyTerminationProtection(existing);
-        marks.changeSetMs = clock() - changeSetStart;
-        result.ok = true;
-        result.outcome = "no-changes";
-        return result;
-      }
-      log(`Creating a change set: ${check.reason}.`);
-    }
-
-    if (existing === undefined && deps.beforeCreate) {
-      const refusal = await deps.beforeCreate();
-      if (refusal) throw new CreateRefusedError(refusal);
-    }
-
-    const location = await templateLocation(
-      template,
-      options.stackName,
-      {
-        bucket: options.artifactBucket,
-        prefix: options.artifactPrefix,
-        region: options.region,
-        endpoint: options.s3Endpoint,
-      },
-      s3,
-    );
-    const name = changeSetName(options.run.id, options.run.attempt);
-    const creating = existing === undefined;
-    const ref0 = await createChangeSet(cfn, {
-      stackName: options.stackName,
-      changeSetName: name,
-      type: creating ? "CREATE" : "UPDATE",
-      template: location,
-      parameters,
-      tags,
-      capabilities,
-      roleArn: options.roleArn,
-      description: options.description,
+      await this.inspectChanges(ref, description, deployed, proposed ?? null);
     });
-    const ref = { id: ref0.id, stackName: options.stackName };
-    pendingChangeSet = ref;
-    if (creating && !pre.inReview) reviewStack = { id: ref0.stackId, name: options.stackName };
-    result.changeSetId = ref0.id;
-    result.changeSetName = name;
-    result.stackId = ref0.stackId;
-    result.created = creating;
-    log(
-      `Created change set ${name} (${creating ? "CREATE" : "UPDATE"}); waiting for CloudFormation to compute it.`,
-    );
+    return this.executeAndWatch(ref, description.CreationTime?.getTime() ?? this.deps.clock());
+  }
+}
 
-    const state = await waitForChangeSet(cfn, ref, deadline, runtime);
-    if (state.state === "empty") {
-      await discardChangeSet(ref);
-      result.changeSetId = undefined;
-      marks.changeSetMs = clock() - changeSetStart;
-      await applyTerminationProtection(existing);
-      log(`The change set had no changes (${state.reason}); it was deleted.`);
-      if (options.failOnEmptyChangeset) {
-        result.outcome = "failed";
-        result.failure = {
-          kind: "empty-change-set",
-          message: `Stack ${options.stackName} has no changes to deploy, and fail-on-empty-changeset is true. Set it to false to let an unchanged deployment pass.`,
-        };
-        return result;
-      }
-      result.ok = true;
-      result.outcome = "no-changes";
-      return result;
-    }
-    if (state.state === "failed" || state.state === "timed-out") {
-      const reason =
-        state.state === "failed"
-          ? state.reason
-          : `it was still ${state.status} when timeout-minutes (${options.timeoutMinutes}) ran out`;
-      await discardChangeSet(ref);
-      marks.changeSetMs = clock() - changeSetStart;
-      const located = locateMessage(reason, template);
-      result.failure =
-        state.state === "timed-out" && state.unreachable
-          ? {
-              kind: "unreachable",
-              message: unreachableMessage(
-                `change set ${name} of stack ${options.stackName}`,
-                state.unreachable,
-                { status: state.status, of: "change set" },
-                deadline,
-              ),
-            }
-          : {
-              kind: state.state === "failed" ? "change-set" : "timeout",
-              message: `Change set ${name} for stack ${options.stackName} failed: ${reason}${located ? ` (${located.file} line ${located.line})` : ""}. Fix the template or inputs and push again.`,
-              location: located,
-            };
-      return result;
-    }
-
-    if (existing && deployedTemplate === undefined) {
-      deployedTemplate = await readTemplate(
-        { StackName: existing.StackId ?? options.stackName },
-        "deployed template",
-      );
-    }
-    await reportChanges(ref, state.description, deployedTemplate);
-    marks.changeSetMs = clock() - changeSetStart;
-
-    if (options.mode === "create-change-set") {
-      pendingChangeSet = undefined;
-      reviewStack = undefined;
-      result.ok = true;
-      result.outcome = "change-set-created";
-      log(
-        `Change set ${name} is ready for review; run again with mode: execute-change-set and change-set-id: ${ref0.id}.`,
-      );
-      return result;
-    }
-    await executeAndWait(ref, state.description.CreationTime?.getTime() ?? changeSetStart);
-    return result;
+export async function deployStack(options: DeployOptions, deps: DeployDeps): Promise<DeployResult> {
+  const tally: Record<string, number> = {};
+  const run = new DeployRun(options, deps, tally);
+  const { result } = run;
+  const startedAt = result.timings.startedAt;
+  try {
+    return options.mode === "execute-change-set" ? await run.executeReviewed() : await run.deploy();
   } catch (error) {
-    result.failure = failureFrom(error, template);
+    result.failure = failureFrom(error, run.template);
     result.ok = false;
-    result.outcome = "failed";
-    if (pendingChangeSet) await discardChangeSet(pendingChangeSet);
+    if (run.pendingChangeSet) await run.discardChangeSet(run.pendingChangeSet);
     return result;
   } finally {
-    const finishedAt = clock();
-    result.timings = { startedAt, finishedAt, ...marks, totalMs: finishedAt - startedAt };
+    const finishedAt = deps.clock();
+    result.timings = { startedAt, finishedAt, ...run.marks, totalMs: finishedAt - startedAt };
     result.awsCalls = Object.values(tally).reduce((a, b) => a + b, 0);
-    if (result.failure) result.outcome = "failed";
+    if (result.failure) {
+      result.ok = false;
+      result.outcome = "failed";
+    }
   }
 }

@@ -25,3 +25,27 @@ export interface Runtime {
 }
 
 export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The API operation a command calls ("DescribeStacks"), for the per-operation call counts. */
+function operationName(command: unknown): string {
+  const schema = (command as { schema?: unknown })?.schema;
+  if (Array.isArray(schema) && typeof schema[2] === "string") return schema[2];
+  return (command as object)?.constructor?.name?.replace(/Command$/, "") ?? "Unknown";
+}
+
+/** The client with every request counted in `tally` by operation, for summaries and benchmarks. */
+export function counting<T extends { send: (...args: never[]) => unknown }>(
+  client: T,
+  tally: Record<string, number>,
+): T {
+  return new Proxy(client, {
+    get(target, prop, receiver) {
+      if (prop !== "send") return Reflect.get(target, prop, receiver);
+      return (command: unknown, ...rest: unknown[]) => {
+        const name = operationName(command);
+        tally[name] = (tally[name] ?? 0) + 1;
+        return (target.send as (...args: unknown[]) => unknown)(command, ...rest);
+      };
+    },
+  });
+}
