@@ -18,13 +18,13 @@ import { commentMarker, type Octokit, renderComment, upsertComment } from "../gi
 import { type EventContext, readEventContext } from "../github/context";
 import { finishDeployment, startDeployment } from "../github/deployments";
 import { createOctokit } from "../github/octokit";
-import { listLivePreviews, previewLimitMessage } from "../github/previews";
 import { Redactor } from "../github/redact";
 import { type Interruption, type ReportInfo, renderInterrupted } from "../github/report";
 import { renderSummary } from "../github/summary";
 import { DEPLOY_INPUTS, DEPLOY_OUTPUTS, DEPLOY_STATE, type DeployInputs, readDeployInputs } from "../inputs";
 import { type DeployResult, deployStack } from "../stack/deploy";
 import { renderChangesMarkdown } from "../stack/diff";
+import { listLivePreviews, previewLimitMessage } from "../stack/previews";
 import { type Clock, realSleep, type Sleep } from "../stack/runtime";
 import { checkTemplates } from "../template/check";
 import { toAnnotation } from "../template/report/annotations";
@@ -329,7 +329,11 @@ export async function run(): Promise<void> {
     const region = resolveRegion();
     const time = timeBase(process.env, (message) => core.warning(message));
     const octokit: Octokit | undefined = inputs.githubToken
-      ? createOctokit(inputs.githubToken, { log: (line) => core.info(line), timeScale: time.scale })
+      ? createOctokit(inputs.githubToken, {
+          log: (line) => core.info(line),
+          timeScale: time.scale,
+          writeSpacingMs: 200,
+        })
       : undefined;
     if (inputs.preview && octokit && (await pullRequestIsClosed(octokit, context))) {
       closedNotice(context, inputs.stackName, "GitHub reports it closed");

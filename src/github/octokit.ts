@@ -21,6 +21,12 @@ export interface OctokitSettings {
   timeScale?: number;
   /** Retries of a request that GitHub answered with 5xx; 3 by default. */
   retries?: number;
+  /**
+   * The least time between two writes (POST, PATCH, DELETE). GitHub asks for a second when a client
+   * makes many, as a sweep does; a deploy makes three or four, and each pause would add to the time
+   * a user waits after the stack is done, so it asks for less.
+   */
+  writeSpacingMs?: number;
 }
 
 interface RequestOptions {
@@ -55,9 +61,7 @@ export function createOctokit(token: string, settings: OctokitSettings): Octokit
         onRateLimit: onLimit("primary"),
         onSecondaryRateLimit: onLimit("secondary"),
         retryAfterBaseValue: 1000 / scale,
-        // GitHub asks for a second between writes; the plugin's own group spaces them so, and
-        // scaled time shortens the spacing with every other wait.
-        ...(scale > 1 ? { write: new Bottleneck.Group({ maxConcurrent: 1, minTime: 1000 / scale }) } : {}),
+        write: new Bottleneck.Group({ maxConcurrent: 1, minTime: (settings.writeSpacingMs ?? 1000) / scale }),
       },
     },
     retry,
