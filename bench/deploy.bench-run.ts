@@ -20,6 +20,7 @@ import { pullRequestEvent } from "../test/e2e/events";
 import { runAction } from "../test/e2e/harness";
 import { type FakeAws, type RecordedCall, startFakeAws } from "../test/fakes/aws/index";
 import { type FakeGitHub, startFakeGitHub } from "../test/fakes/github/index";
+import { byAction, table } from "./table";
 
 const SCALE = Number(process.env.BENCH_TIME_SCALE ?? 20);
 const STACK = "shop-pr-12";
@@ -191,15 +192,6 @@ async function deploy(scenario: string, template: string): Promise<Row> {
   return { scenario, calls, operation, exitedAt };
 }
 
-function byAction(calls: RecordedCall[]): string {
-  const counts = new Map<string, number>();
-  for (const call of calls) counts.set(call.action, (counts.get(call.action) ?? 0) + 1);
-  return [...counts]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .map(([action, n]) => `${action} ${n}`)
-    .join(", ");
-}
-
 /**
  * The overhead, in two parts that scale differently:
  * - detection (simulated ms): from the stack's final status event to the first DescribeStacks that
@@ -228,12 +220,6 @@ function pollRate(row: Row, action: string): number | undefined {
   const { start, end } = row.operation;
   const n = row.calls.filter((c) => c.action === action && c.time >= start && c.time <= end).length;
   return n / ((end - start) / 2_000);
-}
-
-function table(headers: string[], rows: string[][]): string {
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(" | ")} |`;
-  return [line(headers), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
 }
 
 it("benchmarks create, update and no-op deploys against the fake AWS", async () => {

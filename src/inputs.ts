@@ -274,6 +274,14 @@ function optional(value: string): string | undefined {
   return value === "" ? undefined : value;
 }
 
+/**
+ * The preview stack name of a pull request: `<stack-prefix>-pr-<n>`, the prefix being the
+ * repository's name when stack-prefix is empty. Deploy and teardown name previews the same way.
+ */
+export function previewName(stackPrefix: string, repository: string, pr: number): string {
+  return previewStackName(stackPrefix || (repository.split("/")[1] ?? repository), pr);
+}
+
 export function readDeployInputs(read: ReadInput, context: DeployContext): DeployInputs {
   const get = (name: string) => read(name).trim();
   const bool = (name: string, fallback: boolean) => parseBoolean(name, get(name), fallback);
@@ -310,8 +318,7 @@ export function readDeployInputs(read: ReadInput, context: DeployContext): Deplo
   }
   let stackName = explicitName;
   if (isPreview) {
-    const prefix = get(DEPLOY_INPUTS.stackPrefix) || (context.repository.split("/")[1] ?? context.repository);
-    stackName = previewStackName(prefix, context.prNumber as number);
+    stackName = previewName(get(DEPLOY_INPUTS.stackPrefix), context.repository, context.prNumber as number);
   } else if (stackName === "") {
     throw new InputError(
       DEPLOY_INPUTS.stackName,
@@ -410,5 +417,164 @@ export function readDeployInputs(read: ReadInput, context: DeployContext): Deplo
     continueRollback: bool(DEPLOY_INPUTS.continueRollback, false),
     allowForks: bool(DEPLOY_INPUTS.allowForks, false),
     maxPreviews: parseInteger(DEPLOY_INPUTS.maxPreviews, get(DEPLOY_INPUTS.maxPreviews), 20, 1, 1000),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// teardown
+
+export const TEARDOWN_INPUTS = {
+  stackName: "stack-name",
+  stackPrefix: "stack-prefix",
+  template: "template",
+  emptyBuckets: "empty-buckets",
+  retainOnFailure: "retain-on-failure",
+  timeoutMinutes: "timeout-minutes",
+  dryRun: "dry-run",
+  githubToken: "github-token",
+  environment: "environment",
+  allowUnmanaged: "allow-unmanaged",
+} as const;
+
+export const TEARDOWN_OUTPUTS = {
+  stackName: "stack-name",
+  status: "status",
+  retainedResources: "retained-resources",
+} as const;
+
+export interface TeardownInputs {
+  /** Resolved: the stack-name input, or the preview name on pull requests. */
+  stackName: string;
+  /** Whose preview the stack must be: this repository, and on pull requests this pull request. */
+  expected: { repository: string; pr?: number };
+  /** The template to locate failed resources in; undefined when not given. */
+  template: string | undefined;
+  emptyBuckets: boolean;
+  retainOnFailure: boolean;
+  timeoutMinutes: number;
+  dryRun: boolean;
+  githubToken: string;
+  environment: string | undefined;
+  allowUnmanaged: boolean;
+}
+
+export function readTeardownInputs(read: ReadInput, context: DeployContext): TeardownInputs {
+  const get = (name: string) => read(name).trim();
+  const bool = (name: string, fallback: boolean) => parseBoolean(name, get(name), fallback);
+  const onPullRequest = PR_EVENTS.has(context.eventName) && context.prNumber !== undefined;
+  const pr = onPullRequest ? context.prNumber : undefined;
+  const explicitName = get(TEARDOWN_INPUTS.stackName);
+  let stackName = explicitName;
+  if (explicitName !== "") {
+    if (!STACK_NAME_RE.test(explicitName) || explicitName.length > 128) {
+      throw new InputError(
+        TEARDOWN_INPUTS.stackName,
+        "the value is not a stack name; use at most 128 letters, digits and dashes, starting with a letter.",
+      );
+    }
+  } else if (pr !== undefined) {
+    stackName = previewName(get(TEARDOWN_INPUTS.stackPrefix), context.repository, pr);
+  } else {
+    throw new InputError(
+      TEARDOWN_INPUTS.stackName,
+      `no stack name; outside pull_request events give stack-name (this run is a ${context.eventName} event).`,
+    );
+  }
+  const allowUnmanaged = bool(TEARDOWN_INPUTS.allowUnmanaged, false);
+  if (allowUnmanaged && explicitName === "") {
+    throw new InputError(
+      TEARDOWN_INPUTS.allowUnmanaged,
+      "allow-unmanaged: true lets teardown delete a stack that is not a tagged preview, which it does only for a stack named in stack-name. Name the stack, or remove allow-unmanaged.",
+    );
+  }
+  return {
+    stackName,
+    expected: { repository: context.repository, ...(pr !== undefined ? { pr } : {}) },
+    template: optional(get(TEARDOWN_INPUTS.template)),
+    emptyBuckets: bool(TEARDOWN_INPUTS.emptyBuckets, true),
+    retainOnFailure: bool(TEARDOWN_INPUTS.retainOnFailure, false),
+    timeoutMinutes: parseInteger(
+      TEARDOWN_INPUTS.timeoutMinutes,
+      get(TEARDOWN_INPUTS.timeoutMinutes),
+      60,
+      1,
+      1440,
+    ),
+    dryRun: bool(TEARDOWN_INPUTS.dryRun, false),
+    githubToken: get(TEARDOWN_INPUTS.githubToken),
+    environment: optional(get(TEARDOWN_INPUTS.environment)) ?? (pr !== undefined ? `pr-${pr}` : undefined),
+    allowUnmanaged,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// sweep
+
+export const SWEEP_INPUTS = {
+  stackPrefix: "stack-prefix",
+  ttl: "ttl",
+  maxDeletions: "max-deletions",
+  deleteExpiredOpen: "delete-expired-open",
+  timeoutMinutes: "timeout-minutes",
+  dryRun: "dry-run",
+  githubToken: "github-token",
+} as const;
+
+export const SWEEP_OUTPUTS = {
+  deleted: "deleted",
+  kept: "kept",
+  failed: "failed",
+} as const;
+
+export interface SweepInputs {
+  /** The stack-prefix input, or the repository's name as deploy uses it. */
+  stackPrefix: string;
+  ttlMs: number;
+  /** The ttl as written, for messages. */
+  ttl: string;
+  maxDeletions: number;
+  deleteExpiredOpen: boolean;
+  timeoutMinutes: number;
+  dryRun: boolean;
+  githubToken: string;
+}
+
+const TTL_UNITS_MS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+/** A year: a longer ttl is a typo more likely than a wish. */
+const MAX_TTL_MS = 366 * 86_400_000;
+
+/** `90m`, `36h`, `7d`, `2w`: a whole number and one unit, from a minute to a year. */
+export function parseTtl(value: string, input: string = SWEEP_INPUTS.ttl): number {
+  const match = /^(\d+)\s*([mhdw])$/.exec(value.trim());
+  const ms = match ? Number(match[1]) * TTL_UNITS_MS[match[2]] : Number.NaN;
+  if (!(ms >= 60_000 && ms <= MAX_TTL_MS)) {
+    throw new InputError(
+      input,
+      "the value is not a duration from a minute to a year; use a whole number and one unit: m (minutes), h (hours), d (days) or w (weeks), e.g. 90m, 36h, 7d or 2w.",
+    );
+  }
+  return ms;
+}
+
+export function readSweepInputs(read: ReadInput, context: { repository: string }): SweepInputs {
+  const get = (name: string) => read(name).trim();
+  const bool = (name: string) => parseBoolean(name, get(name), false);
+  const githubToken = get(SWEEP_INPUTS.githubToken);
+  if (githubToken === "") {
+    throw new InputError(
+      SWEEP_INPUTS.githubToken,
+      "no token given; sweep deletes a preview only once GitHub says its pull request is closed. Leave the default (${{ github.token }}) and grant pull-requests: read.",
+    );
+  }
+  const ttl = get(SWEEP_INPUTS.ttl) || "7d";
+  return {
+    stackPrefix: get(SWEEP_INPUTS.stackPrefix) || (context.repository.split("/")[1] ?? context.repository),
+    ttlMs: parseTtl(ttl),
+    ttl,
+    maxDeletions: parseInteger(SWEEP_INPUTS.maxDeletions, get(SWEEP_INPUTS.maxDeletions), 10, 1, 1000),
+    deleteExpiredOpen: bool(SWEEP_INPUTS.deleteExpiredOpen),
+    timeoutMinutes: parseInteger(SWEEP_INPUTS.timeoutMinutes, get(SWEEP_INPUTS.timeoutMinutes), 60, 1, 1440),
+    dryRun: bool(SWEEP_INPUTS.dryRun),
+    githubToken,
   };
 }

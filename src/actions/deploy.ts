@@ -5,14 +5,9 @@
  * failing resource. GitHub API trouble is a warning: it never hides or changes the deploy result.
  */
 import { readFileSync } from "node:fs";
-import { isAbsolute, relative, resolve } from "node:path";
+import { resolve } from "node:path";
 import * as core from "@actions/core";
-import {
-  createCloudFormationClient,
-  createS3Client,
-  resolveRegion,
-  usesCustomEndpoint,
-} from "../aws/clients";
+import { createCloudFormationClient, createS3Client, resolveRegion } from "../aws/clients";
 import { errorMessage } from "../aws/errors";
 import { commentMarker, type Octokit, renderComment, upsertComment } from "../github/comment";
 import { type EventContext, readEventContext } from "../github/context";
@@ -25,44 +20,11 @@ import { DEPLOY_INPUTS, DEPLOY_OUTPUTS, DEPLOY_STATE, type DeployInputs, readDep
 import { type DeployResult, deployStack } from "../stack/deploy";
 import { renderChangesMarkdown } from "../stack/diff";
 import { listLivePreviews, previewLimitMessage } from "../stack/previews";
-import { type Clock, realSleep, type Sleep } from "../stack/runtime";
 import { checkTemplates } from "../template/check";
 import { toAnnotation } from "../template/report/annotations";
 import { countFindings } from "../template/report/counts";
 import { reportFailure } from "./failure";
-
-/**
- * PREVIEW_STACKS_TIME_SCALE=N makes the action's clock run N times faster and its sleeps N times
- * shorter, from the real instant PREVIEW_STACKS_TIME_ORIGIN (epoch ms; default: now). The end-to-end
- * tests use it against the local fake, whose simulated clock runs at the same rate, so polling,
- * backoff and timeout-minutes behave exactly as in production, only compressed. It is honoured
- * only with AWS_ENDPOINT_URL set, so it can never shorten a wait against real AWS.
- */
-export function timeBase(
-  env: NodeJS.ProcessEnv,
-  warn: (message: string) => void,
-): { clock: Clock; sleep: Sleep; scale: number } {
-  const real = { clock: () => Date.now(), sleep: realSleep, scale: 1 };
-  const raw = env.PREVIEW_STACKS_TIME_SCALE?.trim();
-  if (!raw) return real;
-  const scale = Number(raw);
-  if (!usesCustomEndpoint(env, "CLOUDFORMATION")) {
-    warn(
-      "PREVIEW_STACKS_TIME_SCALE is ignored: it is for tests against a local AWS endpoint, and AWS_ENDPOINT_URL is not set.",
-    );
-    return real;
-  }
-  if (!Number.isFinite(scale) || scale < 1) {
-    warn(`PREVIEW_STACKS_TIME_SCALE '${raw}' is not a number of at least 1; real time is used.`);
-    return real;
-  }
-  const origin = Number(env.PREVIEW_STACKS_TIME_ORIGIN) || Date.now();
-  return {
-    clock: () => Math.floor(origin + (Date.now() - origin) * scale),
-    sleep: (ms) => realSleep(ms / scale),
-    scale,
-  };
-}
+import { displayPath, githubGuard, timeBase } from "./runner";
 
 /** Step outputs cannot tell `Url` from `url`, so a stack Output that shadows one of ours is skipped. */
 const RESERVED_OUTPUTS = new Set(Object.values(DEPLOY_OUTPUTS).map((name) => name.toLowerCase()));
@@ -88,13 +50,6 @@ function writeOutputs(result: DeployResult, redactor: Redactor): void {
     }
     set(key, value);
   }
-}
-
-/** The template path as annotations need it: relative to the workspace. */
-function displayPath(workspace: string, file: string): string {
-  const absolute = isAbsolute(file) ? file : resolve(workspace, file);
-  const rel = relative(workspace, absolute);
-  return rel.startsWith("..") ? absolute : rel;
 }
 
 function forkMessage(context: EventContext): string {
@@ -140,16 +95,7 @@ async function validateTemplate(inputs: DeployInputs, workspace: string): Promis
   return false;
 }
 
-async function github<T>(what: string, call: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await call();
-  } catch (error) {
-    core.warning(
-      `Could not ${what} on GitHub: ${errorMessage(error)}. The deploy result is unaffected; check that the workflow grants the permission (pull-requests: write, deployments: write) and that github-token is set.`,
-    );
-    return undefined;
-  }
-}
+const github = githubGuard("The deploy result");
 
 function closedNotice(context: EventContext, stackName: string, why: string): void {
   core.notice(

@@ -62,6 +62,9 @@ export function createOctokit(token: string, settings: OctokitSettings): Octokit
         onSecondaryRateLimit: onLimit("secondary"),
         retryAfterBaseValue: 1000 / scale,
         write: new Bottleneck.Group({ maxConcurrent: 1, minTime: (settings.writeSpacingMs ?? 1000) / scale }),
+        // Writes that notify people (a new comment) are spaced 3 s apart by the plugin; scaled
+        // time shortens that spacing with every other wait.
+        notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: 3000 / scale }),
       },
     },
     retry,

@@ -1,7 +1,13 @@
 import type { TeardownResult } from "../stack/teardown";
 import { code, link, text } from "../template/report/markdown";
 import { thousands } from "../text";
-import type { Octokit } from "./comment";
+import {
+  commentMarker,
+  MAX_COMMENT_LENGTH,
+  type Octokit,
+  type UpsertCommentResult,
+  upsertComment,
+} from "./comment";
 import { shorten } from "./deployments";
 
 /**
@@ -216,4 +222,80 @@ export function renderTeardownReport(
     body = assemble(result, info, options, failures, retained);
   }
   return body;
+}
+
+export interface ReportRemovalOptions {
+  owner: string;
+  repo: string;
+  /** The pull request whose sticky comment tells of the removal; none outside pull requests. */
+  pr: number | undefined;
+  /** The GitHub environment whose deployments are marked inactive once the stack is gone. */
+  environment: string | undefined;
+  runUrl: string;
+  when: Date;
+  /** Deployments are only listed and the comment is left alone. */
+  dryRun: boolean;
+  /** Runs one GitHub step; the actions pass the wrapper that turns GitHub trouble into a warning. */
+  guard: <T>(what: string, call: () => Promise<T>) => Promise<T | undefined>;
+  log: (line: string) => void;
+  /** Cleans the comment of secrets before it is sent. */
+  clean?: (text: string) => string;
+}
+
+export interface RemovalReported {
+  /** Deployments marked (or, in a dry run, to be marked) inactive; undefined when none were looked for. */
+  deployments: number | undefined;
+  comment: UpsertCommentResult | undefined;
+}
+
+/**
+ * GitHub's side of one teardown, the same for the teardown action and for each stack the sweep
+ * deletes. Once the stack is gone (or, in a dry run, would be), the environment's deployments are
+ * marked inactive (in a dry run, listed). Then the pull request's sticky comment is updated in place
+ * with the teardown report, except in a dry run, which writes nothing, and for a stack that was not
+ * there: a second teardown must not overwrite when and by which run the preview was removed. Each
+ * step goes through `guard`, so one failing never stops the other.
+ */
+export async function reportRemoval(
+  octokit: Octokit,
+  result: TeardownResult,
+  options: ReportRemovalOptions,
+): Promise<RemovalReported> {
+  const { owner, repo, environment, pr, dryRun } = options;
+  const gone = result.status === "deleted" || result.status === "not-found" || result.status === "planned";
+  const done =
+    environment !== undefined && gone
+      ? await options.guard(
+          dryRun ? "list the deployments to mark inactive" : "mark the deployments inactive",
+          () => deactivateDeployments(octokit, { owner, repo, environment, logUrl: options.runUrl, dryRun }),
+        )
+      : undefined;
+  if (done) {
+    const ids = done.ids.length > 0 ? ` (${done.ids.join(", ")})` : "";
+    options.log(
+      `${dryRun ? "Plan: mark" : "Marked"} ${done.deactivated} deployments of environment ${environment} inactive${ids}.`,
+    );
+  }
+  const deployments = done?.deactivated;
+  if (pr === undefined || dryRun || result.status === "not-found" || result.status === "planned") {
+    return { deployments, comment: undefined };
+  }
+  const body = renderTeardownReport(
+    result,
+    { runUrl: options.runUrl, environment, when: options.when, deployments },
+    { prefix: commentMarker(result.stackName), maxSize: MAX_COMMENT_LENGTH, measure: (t) => t.length },
+  );
+  const clean = options.clean ?? ((t: string) => t);
+  const comment = await options.guard("update the pull request comment", () =>
+    upsertComment(octokit, {
+      owner,
+      repo,
+      issueNumber: pr,
+      stackName: result.stackName,
+      body: clean(body),
+      log: options.log,
+    }),
+  );
+  if (comment) options.log(`Pull request comment ${comment.action}: ${comment.url}`);
+  return { deployments, comment };
 }

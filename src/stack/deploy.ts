@@ -12,7 +12,6 @@ import {
 } from "@aws-sdk/client-cloudformation";
 import { AwsActionableError, describeAwsError, errorMessage } from "../aws/errors";
 import { InputError } from "../errors";
-import { parseTemplate, toPlain } from "../template/parse";
 import {
   createChangeSet,
   deleteChangeSet,
@@ -59,6 +58,7 @@ import { mergeTags, type PreviewIdentity, previewTags, ReservedTagError } from "
 import {
   type LoadedTemplate,
   loadTemplate,
+  plainTemplate,
   requireArtifactBucket,
   TemplateError,
   templateLocation,
@@ -263,12 +263,6 @@ function failureFrom(error: unknown, template: LoadedTemplate | undefined): Depl
     actionable.kind === "validation" && template ? locateMessage(actionable.message, template) : undefined;
   const where = location ? ` (${location.file} line ${location.line})` : "";
   return { kind: actionable.kind, message: `${actionable.message}${where}`, location };
-}
-
-/** A template body as a plain object, or undefined when it is empty. */
-function plainTemplate(body: string, label: string): Record<string, unknown> | undefined {
-  const parsed = parseTemplate(body, label);
-  return parsed.root ? (toPlain(parsed.root) as Record<string, unknown>) : undefined;
 }
 
 function emptyResult(options: DeployOptions, startedAt: number, tally: Record<string, number>): DeployResult {

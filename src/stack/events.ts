@@ -30,6 +30,12 @@ export interface PollerOptions {
   /** Events at or before this time (ms) belong to earlier operations and are ignored. */
   startTime: number;
   parentPath?: string[];
+  /**
+   * The ClientRequestToken of the operation watched: events another operation caused (another
+   * token) are skipped, however close in time. Events with no token are kept: not every
+   * implementation stamps them.
+   */
+  clientRequestToken?: string;
 }
 
 function toRecord(event: StackEvent, parentPath: string[]): StackEventRecord {
@@ -91,6 +97,8 @@ export class StackEventPoller {
         if (this.seen.has(event.eventId) || event.timestamp.getTime() < this.options.startTime) {
           break page;
         }
+        const token = this.options.clientRequestToken;
+        if (token && raw.ClientRequestToken && raw.ClientRequestToken !== token) continue;
         fresh.push(event);
       }
       nextToken = response.NextToken;
@@ -124,6 +132,7 @@ export class StackEventPoller {
       stack: id,
       startTime: event.timestamp.getTime(),
       parentPath: [...this.parentPath, event.logicalId],
+      clientRequestToken: this.options.clientRequestToken,
     });
     this.children.set(id, { poller, active: true });
   }

@@ -56,6 +56,21 @@ export function isValidStackName(name: string): boolean {
  * earlier attempt left behind, and a reader can tell which run made it.
  */
 export function changeSetName(runId: string | number, attempt: number | string): string {
-  const id = sanitizeName(`preview-stacks-${runId}-${attempt}`);
+  return runScoped(`preview-stacks-${runId}-${attempt}`);
+}
+
+/**
+ * A ClientRequestToken for one stack operation of this run ("delete-2": the run's second
+ * DeleteStack). CloudFormation takes a call that repeats a token for a retry of the same request
+ * and ignores it, so each call gets its own; the events the operation causes carry it, so a
+ * reader can tell which run (and which of its calls) did what.
+ */
+export function requestToken(runId: string | number, attempt: number | string, operation: string): string {
+  return runScoped(`preview-stacks-${runId}-${attempt}-${operation}`);
+}
+
+/** A name valid for change sets and request tokens, hashed when over 128 characters. */
+function runScoped(raw: string): string {
+  const id = sanitizeName(raw);
   return id.length <= MAX_STACK_NAME ? id : `preview-stacks-${shortHash(id)}`;
 }

@@ -41,6 +41,8 @@ export interface WatchOptions {
   stack: string;
   /** Events at or before this time (ms) belong to earlier operations. */
   since: number;
+  /** The operation's ClientRequestToken, when it has one: events of other operations are left out. */
+  clientRequestToken?: string;
   /** Clock time (ms) at which the wait gives up. */
   deadline: number;
   template?: TemplateLines;
@@ -86,7 +88,11 @@ export async function watchOperation(
   options: WatchOptions,
   runtime: Runtime,
 ): Promise<WatchOutcome> {
-  const poller = new StackEventPoller(cfn, { stack: options.stack, startTime: options.since });
+  const poller = new StackEventPoller(cfn, {
+    stack: options.stack,
+    startTime: options.since,
+    clientRequestToken: options.clientRequestToken,
+  });
   const waited = await waitForStack(
     cfn,
     { stack: options.stack, deadline: options.deadline, poller, backoff: options.backoff },

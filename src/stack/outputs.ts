@@ -27,3 +27,27 @@ export function previewUrl(
 export function consoleUrl(region: string, stackId: string): string {
   return `https://${region}.console.aws.amazon.com/cloudformation/home?region=${region}#/stacks/stackinfo?stackId=${encodeURIComponent(stackId)}`;
 }
+
+/** Console pages of the resource types a preview usually keeps when a delete fails; `id` is the physical id. */
+const RESOURCE_PAGES: Partial<Record<string, (region: string, id: string) => string>> = {
+  "AWS::S3::Bucket": (region, id) =>
+    `https://s3.console.aws.amazon.com/s3/buckets/${encodeURIComponent(id)}?region=${region}`,
+  "AWS::DynamoDB::Table": (region, id) =>
+    `https://${region}.console.aws.amazon.com/dynamodbv2/home?region=${region}#table?name=${encodeURIComponent(id)}`,
+  "AWS::Lambda::Function": (region, id) =>
+    `https://${region}.console.aws.amazon.com/lambda/home?region=${region}#/functions/${encodeURIComponent(id)}`,
+  // The console's log-group pages take the name with each "/" written as "$252F".
+  "AWS::Logs::LogGroup": (region, id) =>
+    `https://${region}.console.aws.amazon.com/cloudwatch/home?region=${region}#logsV2:log-groups/log-group/${encodeURIComponent(id).replace(/%2F/g, "$252F")}`,
+  "AWS::CloudFormation::Stack": (region, id) => consoleUrl(region, id),
+};
+
+/** The resource in the AWS console when its type has a page there, else the stack's page. */
+export function resourceConsoleUrl(
+  region: string,
+  stackId: string,
+  resource: { resourceType: string; physicalId: string | undefined },
+): string {
+  const page = RESOURCE_PAGES[resource.resourceType];
+  return page && resource.physicalId ? page(region, resource.physicalId) : consoleUrl(region, stackId);
+}

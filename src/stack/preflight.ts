@@ -8,7 +8,14 @@ import { AwsActionableError, describeAwsError, isRetryable, isStackMissing } fro
 import { describeRootCause, diagnose } from "./diagnose";
 import { StackEventPoller } from "./events";
 import type { CfnClient, Runtime } from "./runtime";
-import { type Backoff, isTerminalStatus, TroubleLog, unreachableMessage, waitForStack } from "./wait";
+import {
+  type Backoff,
+  isTerminalStatus,
+  TroubleLog,
+  unreachableMessage,
+  type WaitResult,
+  waitForStack,
+} from "./wait";
 
 /**
  * Brings the stack into a state a change set can be made against: waits out another run's
@@ -51,7 +58,12 @@ export class StackStateError extends Error {
   }
 }
 
-async function describe(cfn: CfnClient, name: string, runtime: Runtime): Promise<Stack | undefined> {
+/** The stack as DescribeStacks has it now, or undefined when there is none; throttling is ridden out. */
+export async function describeStack(
+  cfn: CfnClient,
+  name: string,
+  runtime: Runtime,
+): Promise<Stack | undefined> {
   const troubleLog = new TroubleLog(runtime);
   for (let attempt = 0; ; attempt++) {
     try {
@@ -74,6 +86,58 @@ async function describe(cfn: CfnClient, name: string, runtime: Runtime): Promise
   }
 }
 
+export interface WaitOutOptions {
+  stackName: string;
+  stackId: string;
+  /** What is waited for, for messages: "another operation to finish". */
+  what: string;
+  /** The status the stack had before the wait: the last one known should AWS never answer. */
+  before: string;
+  deadline: number;
+  backoff?: Backoff;
+  /** Events from this time (ms) on are streamed; now by default. */
+  since?: number;
+}
+
+/**
+ * Waits for the operation running on a stack to end, streaming its events. Running out of time
+ * throws StackStateError, and an endpoint still unreachable at the deadline AwsActionableError
+ * ("unreachable"): either way the caller cannot go on with a stack in an unknown state.
+ */
+export async function waitOutOperation(
+  cfn: CfnClient,
+  options: WaitOutOptions,
+  runtime: Runtime,
+): Promise<WaitResult> {
+  const { stackName, stackId, what } = options;
+  const poller = new StackEventPoller(cfn, { stack: stackId, startTime: options.since ?? runtime.clock() });
+  const result = await waitForStack(
+    cfn,
+    { stack: stackId, deadline: options.deadline, poller, backoff: options.backoff },
+    runtime,
+  );
+  if (result.timedOut && result.unreachable) {
+    throw new AwsActionableError(
+      "unreachable",
+      unreachableMessage(
+        `${what} on stack ${stackName}`,
+        result.unreachable,
+        // When the wait never read the stack, the status it had before is the last one known.
+        { status: result.status === "UNKNOWN" ? options.before : result.status },
+        options.deadline,
+      ),
+      result.unreachable.code,
+    );
+  }
+  if (result.timedOut) {
+    throw new StackStateError(
+      result.status,
+      `Timed out waiting for ${what} on stack ${stackName} (still ${result.status}). Raise timeout-minutes, or wait for the other run to end and run again.`,
+    );
+  }
+  return result;
+}
+
 /** Stacks a change set cannot be executed on until someone decides what to do with them. */
 const NEEDS_A_HUMAN: Record<string, (name: string) => string> = {
   ROLLBACK_FAILED: (name) =>
@@ -92,38 +156,15 @@ export async function preflight(
   const name = options.stackName;
   let recreated = false;
   let waitedForOther = false;
-  const waitFor = async (stackId: string, what: string, before: string) => {
-    const startTime = runtime.clock();
-    const poller = new StackEventPoller(cfn, { stack: stackId, startTime });
-    const result = await waitForStack(
+  const waitFor = (stackId: string, what: string, before: string) =>
+    waitOutOperation(
       cfn,
-      { stack: stackId, deadline: options.deadline, poller, backoff: options.backoff },
+      { stackName: name, stackId, what, before, deadline: options.deadline, backoff: options.backoff },
       runtime,
     );
-    if (result.timedOut && result.unreachable) {
-      throw new AwsActionableError(
-        "unreachable",
-        unreachableMessage(
-          `${what} on stack ${name}`,
-          result.unreachable,
-          // When the wait never read the stack, the status it had before is the last one known.
-          { status: result.status === "UNKNOWN" ? before : result.status },
-          options.deadline,
-        ),
-        result.unreachable.code,
-      );
-    }
-    if (result.timedOut) {
-      throw new StackStateError(
-        result.status,
-        `Timed out waiting for ${what} on stack ${name} (still ${result.status}). Raise timeout-minutes, or wait for the other run to end and run again.`,
-      );
-    }
-    return result;
-  };
 
   for (let round = 0; round < 6; round++) {
-    const stack = await describe(cfn, name, runtime);
+    const stack = await describeStack(cfn, name, runtime);
     if (!stack) return { stack: undefined, recreated, waitedForOther };
     const status = stack.StackStatus ?? "";
     const stackId = stack.StackId ?? name;

@@ -64,6 +64,30 @@ export function isPreviewStack(
   return stack.StackName?.endsWith(`-pr-${tagPr}`) ?? false;
 }
 
+/** What a stack's preview-stacks:* tags claim, each undefined when the tag is absent. */
+export interface PreviewClaim {
+  managed: string | undefined;
+  repository: string | undefined;
+  pr: string | undefined;
+}
+
+/** The stack's preview-stacks:* tags, or undefined when it carries none of them. */
+export function previewClaim(tags: Tag[] | undefined): PreviewClaim | undefined {
+  if (!tags?.some((t) => t.Key?.startsWith(TAG_PREFIX))) return undefined;
+  return {
+    managed: tagValue(tags, TAG_MANAGED),
+    repository: tagValue(tags, TAG_REPOSITORY),
+    pr: tagValue(tags, TAG_PR),
+  };
+}
+
+/** "a preview of other/repo PR #7", from whatever the tags say. */
+export function describeClaim(claim: PreviewClaim): string {
+  const repository = claim.repository ?? "an unnamed repository";
+  const pr = claim.pr === undefined ? "no pull request" : `PR #${claim.pr}`;
+  return `a preview of ${repository} ${pr}`;
+}
+
 /** Order does not matter to CloudFormation, so it does not matter here either. */
 export function sameTags(a: Tag[] | undefined, b: Tag[] | undefined): boolean {
   const left = a ?? [];

@@ -48,6 +48,15 @@ function lineAt(root: Node, path: string[]): number | undefined {
   return depth >= 2 ? line : undefined;
 }
 
+/**
+ * A template body as a plain object (short forms in long form), or undefined when it is empty:
+ * for templates read back from CloudFormation, which need no line numbers.
+ */
+export function plainTemplate(body: string, label: string): Record<string, unknown> | undefined {
+  const parsed = parseTemplate(body, label);
+  return parsed.root ? (toPlain(parsed.root) as Record<string, unknown>) : undefined;
+}
+
 export class TemplateError extends Error {
   constructor(message: string) {
     super(message);

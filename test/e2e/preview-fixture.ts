@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { type FakeAws, type FakeAwsOptions, startFakeAws } from "../fakes/aws/index";
 import { type FakeGitHub, startFakeGitHub } from "../fakes/github/index";
 import { pullRequestEvent } from "./events";
-import { type RunActionOptions, type RunResult, runAction } from "./harness";
+import { actionMetadata, type RunActionOptions, type RunResult, runAction } from "./harness";
 
 export const SCALE = 50;
 export const HEAD = "1a2b3c4d5e6f7a8b9c0d1a2b3c4d5e6f7a8b9c0d";
@@ -27,7 +27,7 @@ export interface PreviewFixtureOptions {
   tokens?: Record<string, string>;
   /** More settings of the fake AWS (changeSetDelayMs, pageSize, ...). */
   aws?: Omit<FakeAwsOptions, "startTime" | "timeScale">;
-  /** Inputs every run gets unless a test overrides them (template and github-token always). */
+  /** Inputs every run gets unless a test overrides them (github-token always, template where the action takes one). */
   inputs?: Record<string, string>;
   /** Environment every run gets besides the fixture's own. */
   env?: Record<string, string>;
@@ -72,13 +72,16 @@ export class PreviewFixture {
     inputs: Record<string, string> = {},
     extra: Partial<RunActionOptions> = {},
   ): Promise<RunResult> {
+    // Only the actions that deploy a template take one.
+    const defaults: Record<string, string> =
+      actionMetadata(action).meta.inputs?.template !== undefined ? { template: "template.yaml" } : {};
     return runAction({
       action,
       workspace: this.workspace,
       event: pullRequestEvent({ number: PR, sha: HEAD, action: "synchronize" }),
       awsEndpoint: this.aws.endpoint,
       githubApiUrl: this.gh.url,
-      inputs: { template: "template.yaml", "github-token": this.gh.token, ...this.inputs, ...inputs },
+      inputs: { ...defaults, "github-token": this.gh.token, ...this.inputs, ...inputs },
       env: {
         AWS_S3_FORCE_PATH_STYLE: "true",
         PREVIEW_STACKS_TIME_SCALE: String(SCALE),

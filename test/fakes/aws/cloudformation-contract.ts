@@ -3,6 +3,7 @@
 import {
   CloudFormationClient,
   CreateChangeSetCommand,
+  CreateStackCommand,
   DeleteChangeSetCommand,
   DeleteStackCommand,
   DescribeChangeSetCommand,
@@ -11,8 +12,11 @@ import {
   DescribeStacksCommand,
   ExecuteChangeSetCommand,
   GetTemplateCommand,
+  ListStackResourcesCommand,
   type Stack,
+  UpdateTerminationProtectionCommand,
 } from "@aws-sdk/client-cloudformation";
+import { GetBucketVersioningCommand, S3Client } from "@aws-sdk/client-s3";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -174,6 +178,17 @@ export function cloudFormationContract(name: CfnTarget["name"], start: () => Pro
       expect([...times].sort((a, b) => b - a)).toEqual(times);
     });
 
+    it("creates a stack with termination protection when CreateStack asks for it", async () => {
+      await cfn.send(
+        new CreateStackCommand({
+          StackName: "contract-protected",
+          TemplateBody: TEMPLATE_V1,
+          EnableTerminationProtection: true,
+        }),
+      );
+      expect((await settledStack("contract-protected")).EnableTerminationProtection).toBe(true);
+    });
+
     it("returns the deployed template as sent from GetTemplate", async () => {
       await createStack("contract-template");
       const got = await cfn.send(new GetTemplateCommand({ StackName: "contract-template" }));
@@ -197,6 +212,64 @@ export function cloudFormationContract(name: CfnTarget["name"], start: () => Pro
   // Cases where moto departs from AWS; the fake follows AWS (see the note on each).
   if (name === "moto") return;
   describe("CloudFormation contract: AWS behaviour moto does not share", () => {
+    // moto records termination protection but deletes a protected stack all the same.
+    it("keeps a stack created with termination protection from DeleteStack until it is turned off", async () => {
+      await cfn.send(
+        new CreateStackCommand({
+          StackName: "contract-protected-delete",
+          TemplateBody: TEMPLATE_V1,
+          EnableTerminationProtection: true,
+        }),
+      );
+      const created = await settledStack("contract-protected-delete");
+      await expect(
+        cfn.send(new DeleteStackCommand({ StackName: "contract-protected-delete" })),
+      ).rejects.toMatchObject({
+        name: "ValidationError",
+        message: "Stack [contract-protected-delete] cannot be deleted while TerminationProtection is enabled",
+      });
+      expect((await describeStack("contract-protected-delete")).StackStatus).toBe("CREATE_COMPLETE");
+      await cfn.send(
+        new UpdateTerminationProtectionCommand({
+          StackName: "contract-protected-delete",
+          EnableTerminationProtection: false,
+        }),
+      );
+      await cfn.send(new DeleteStackCommand({ StackName: "contract-protected-delete" }));
+      const byId = await until(
+        () => describeStack(created.StackId as string),
+        (s) => s.StackStatus === "DELETE_COMPLETE",
+      );
+      expect(byId.StackStatus).toBe("DELETE_COMPLETE");
+    });
+
+    // moto creates the bucket unversioned, whatever its VersioningConfiguration says.
+    it("creates a bucket with the versioning its VersioningConfiguration asks for", async () => {
+      const stack = await cfn.send(
+        new CreateStackCommand({
+          StackName: "contract-versioned",
+          TemplateBody: `Resources:
+  Data:
+    Type: AWS::S3::Bucket
+    Properties:
+      VersioningConfiguration: { Status: Enabled }
+`,
+        }),
+      );
+      await settledStack("contract-versioned");
+      const resources = await cfn.send(new ListStackResourcesCommand({ StackName: stack.StackId }));
+      const bucket = resources.StackResourceSummaries?.[0]?.PhysicalResourceId as string;
+      const s3 = new S3Client({
+        endpoint: target.endpoint,
+        region: "us-east-1",
+        credentials,
+        forcePathStyle: true,
+      });
+      const versioning = await s3.send(new GetBucketVersioningCommand({ Bucket: bucket }));
+      s3.destroy();
+      expect(versioning.Status).toBe("Enabled");
+    });
+
     // moto answers UsePreviousValue with an HTML 500 page.
     it("keeps a parameter's previous value with UsePreviousValue", async () => {
       await createStack("contract-previous");

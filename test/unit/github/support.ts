@@ -1,5 +1,7 @@
+import { afterEach, beforeEach } from "vitest";
 import type { DeployResult } from "../../../src/stack/deploy";
 import { NO_SECURITY_CHANGES } from "../../../src/stack/diff";
+import { type FakeGitHub, startFakeGitHub } from "../../fakes/github/index";
 
 export const STACK_ID = "arn:aws:cloudformation:eu-west-1:123456789012:stack/shop-pr-12/6a1b2c3d";
 
@@ -62,3 +64,15 @@ export const INFO = {
   runUrl: "https://github.com/acme/shop/actions/runs/4242",
   environment: "pr-12",
 };
+
+/** A fresh fake GitHub serving acme/shop for each test of the enclosing describe; call the result to get it. */
+export function withFakeGitHub(): () => FakeGitHub {
+  let gh: FakeGitHub | undefined;
+  beforeEach(async () => {
+    gh = await startFakeGitHub({ repo: "acme/shop" });
+  });
+  afterEach(async () => {
+    await gh?.close();
+  });
+  return () => gh as FakeGitHub;
+}

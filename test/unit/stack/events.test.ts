@@ -46,6 +46,19 @@ const apiEvent = (id: string, seconds: number, status: string, reason?: string) 
 beforeEach(() => cfnMock.reset());
 
 describe("StackEventPoller", () => {
+  it("with a ClientRequestToken, leaves out what other operations did at the same time, and keeps unstamped events", async () => {
+    cfnMock.on(DescribeStackEventsCommand).resolves({
+      StackEvents: [
+        event("e4", 3, "Queue", "DELETE_COMPLETE", { ClientRequestToken: "run-2" }),
+        event("e3", 3, "Bucket", "DELETE_COMPLETE"),
+        event("e2", 3, "Queue", "DELETE_FAILED", { ClientRequestToken: "run-1" }),
+        event("e1", 3, "app-pr-7", "DELETE_IN_PROGRESS", { ClientRequestToken: "run-2" }),
+      ],
+    });
+    const poller = new StackEventPoller(cfn, { stack: STACK_ID, startTime: T0, clientRequestToken: "run-2" });
+    expect((await poller.poll()).map((e) => e.eventId)).toEqual(["e1", "e3", "e4"]);
+  });
+
   it("pages newest-first only back to the last event seen, and returns events oldest first", async () => {
     cfnMock
       .on(DescribeStackEventsCommand, { StackName: STACK_ID, NextToken: undefined })

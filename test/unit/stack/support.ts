@@ -2,6 +2,7 @@ import { CloudFormationClient, type ResourceStatus, type StackEvent } from "@aws
 import { S3Client } from "@aws-sdk/client-s3";
 import type { DeployDeps, DeployOptions } from "../../../src/stack/deploy";
 import { NO_SECURITY_CHANGES } from "../../../src/stack/diff";
+import type { TeardownResult } from "../../../src/stack/teardown";
 
 /** Shared pieces for the stack tests: a clock that only sleeping moves, SDK-shaped errors, fixtures. */
 
@@ -146,4 +147,29 @@ export function networkError(
     ...extra,
     $metadata: { attempts: 1, totalRetryDelay: 0 },
   });
+}
+
+/** A teardown that deleted shop-pr-12 and found nothing in the way; tests override what they look at. */
+export function teardownResult(overrides: Partial<TeardownResult> = {}): TeardownResult {
+  return {
+    status: "deleted",
+    stackName: "shop-pr-12",
+    stackId: undefined,
+    region: "us-east-1",
+    message: "Stack shop-pr-12 deleted.",
+    failure: undefined,
+    buckets: [],
+    objectsDeleted: 0,
+    objectErrors: [],
+    failures: [],
+    retained: [],
+    cancelledUpdate: false,
+    waitedForOtherOperation: false,
+    deleteAttempts: 1,
+    consoleUrl: undefined,
+    timings: { startedAt: 0, finishedAt: 0, totalMs: 0 },
+    awsCalls: 0,
+    awsCallsByOperation: {},
+    ...overrides,
+  };
 }

@@ -475,6 +475,8 @@ const ACTIONS: Record<string, Action> = {
     const onFailure = p.get("OnFailure") ?? (p.get("DisableRollback") === "true" ? "DO_NOTHING" : "ROLLBACK");
     input.onStackFailure = onFailure;
     const cs = directChangeSet(env, input, directTemplate(p, env, input), token(p));
+    const stack = env.cf.stacks.get(cs.stackId);
+    if (stack) stack.terminationProtection = bool(p, "EnableTerminationProtection") ?? false;
     return { StackId: cs.stackId };
   },
   UpdateStack: (p, env) => {

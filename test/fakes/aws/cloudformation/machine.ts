@@ -181,11 +181,29 @@ function resourceEvent(
 }
 
 /** Creates the real thing behind a resource where the fake models one (S3 buckets). */
-function materialize(env: MachineEnv, type: string, physicalId: string): string | undefined {
+function materialize(
+  env: MachineEnv,
+  type: string,
+  physicalId: string,
+  props: JsonObject,
+): string | undefined {
   if (type !== "AWS::S3::Bucket") return undefined;
   if (env.s3.hasBucket(physicalId)) return `${physicalId} already exists`;
   env.s3.createBucket(physicalId, env.region);
+  applyVersioning(env, type, physicalId, props);
   return undefined;
+}
+
+/** A bucket's VersioningConfiguration status, set as CloudFormation sets it on create and on an update. */
+function applyVersioning(
+  env: MachineEnv,
+  type: string,
+  physicalId: string | undefined,
+  props: JsonObject,
+): void {
+  if (type !== "AWS::S3::Bucket" || !physicalId || !env.s3.hasBucket(physicalId)) return;
+  const status = (props.VersioningConfiguration as JsonObject | undefined)?.Status;
+  if (status === "Enabled" || status === "Suspended") env.s3.setVersioning(physicalId, status);
 }
 
 function dematerialize(env: MachineEnv, type: string, physicalId: string): string | undefined {
@@ -260,7 +278,7 @@ function createJob(
         return undefined;
       }
       const p = provision(def.Type, props, stack.stackName, id, env.region, env.accountId);
-      const err = materialize(env, def.Type, p.physicalId);
+      const err = materialize(env, def.Type, p.physicalId, props);
       if (err) {
         resourceEvent(env, stack, r, "CREATE_FAILED", err);
         return err;
@@ -613,7 +631,7 @@ function updateJob(
       }
       if (!reason && replace) {
         const p = provision(def.Type, props, stack.stackName, id, env.region, env.accountId);
-        reason = materialize(env, def.Type, p.physicalId);
+        reason = materialize(env, def.Type, p.physicalId, props);
         if (!reason) {
           replaced.set(id, { ...r });
           Object.assign(r, { physicalId: p.physicalId, name: p.name, attributes: p.attributes });
@@ -627,6 +645,7 @@ function updateJob(
       r.properties = props;
       r.deletionPolicy = def.DeletionPolicy;
       if (child) r.attributes = nestedAttributes(child);
+      if (!replace) applyVersioning(env, def.Type, r.physicalId, props);
       resourceEvent(env, stack, r, "UPDATE_COMPLETE");
       return undefined;
     },
