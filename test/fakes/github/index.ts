@@ -3,11 +3,20 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { type CacheTokenOptions, FakeCacheService } from "./cache";
 import { type Fault, GitHubFaults } from "./faults";
 import { GitHubError, matchRoute, type RouteResponse } from "./routes";
 import { ACTIONS_BOT, GitHubState, type GitHubUser } from "./state";
 import type { ViewContext } from "./views";
 
+export type {
+  CacheCall,
+  CacheDownOptions,
+  CacheEntry,
+  CacheScope,
+  CacheTokenOptions,
+} from "./cache";
+export { CACHE_SERVICE, cacheVersion, FakeCacheService } from "./cache";
 export type { RateLimitFault, RouteMatch, ServerErrorFault } from "./faults";
 export { GitHubFaults } from "./faults";
 export { MAX_COMMENT_LENGTH } from "./routes";
@@ -48,6 +57,10 @@ export interface FakeGitHub {
   calls: GitHubCall[];
   /** Environment for a child process (a bundled action) so its Octokit reaches this fake. */
   env(): Record<string, string>;
+  /** The Actions cache service (v2 Twirp API and blob store) that @actions/cache uses; see cache.ts. */
+  cache: FakeCacheService;
+  /** Environment for a child process so its @actions/cache saves and restores through `cache`. */
+  cacheEnv(options?: CacheTokenOptions): Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -120,6 +133,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   const calls: GitHubCall[] = [];
   let used = 0;
   let url = "";
+  const cache = new FakeCacheService(() => url, now);
 
   const authenticate = (header: string | undefined): GitHubUser | undefined => {
     const m = /^(?:token|bearer)\s+(\S+)$/i.exec(header ?? "");
@@ -128,6 +142,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    // The cache service has its own credentials (the runtime token, signed URLs) and its own record.
+    const cacheTarget = new URL(req.url ?? "/", url);
+    if (cache.handles(cacheTarget.pathname)) return cache.handle(req, res, cacheTarget);
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString("utf8");
@@ -222,6 +239,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       GITHUB_TOKEN: token,
       GITHUB_REPOSITORY: state.defaultRepo,
     }),
+    cache,
+    cacheEnv: (cacheOptions) => cache.env(cacheOptions),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));
