@@ -1,5 +1,7 @@
 // Builds one minified ncc bundle per action (dist/<name>/index.js) and the CLI (dist/cli/index.js).
 // With --check, builds in memory and fails when the committed dist/ differs from a fresh build.
+// package.json runs it with an 8 GB heap: ncc type-checks the whole project once per bundle and
+// keeps much of that memory until the process ends (about 5 GB peak for six bundles).
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";

@@ -1,9 +1,12 @@
 /**
  * `preview-stacks <command>`: the same operations as the actions, from a terminal.
- * Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error (a bad option, or a glob that
- * matches no file without --allow-empty). A file that cannot be read is a finding, not a usage error,
- * so one bad path in a batch never hides the report on the others.
+ * validate exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error (a bad option, or a
+ * glob that matches no file without --allow-empty). A file that cannot be read is a finding, not a
+ * usage error, so one bad path in a batch never hides the report on the others.
+ * package exit codes: 0 packaged, 1 packaging failed (a missing local path, an AWS error), 2 usage.
  */
+import { readFile, writeFile } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { InputError, parseFailOn, parseIgnoreRules } from "./inputs";
 import { checkTemplates, ruleDescriptions } from "./template/check";
@@ -14,13 +17,24 @@ import { renderJson, renderText } from "./template/report/text";
 import { PROJECT_URL, VERSION } from "./version";
 
 const USAGE = `Usage: preview-stacks validate <files or globs...> [options]
+       preview-stacks package --template FILE [options]
 
-Options:
+validate options:
   --format text|json|sarif   output format (default: text)
   --fail-on error|warning|never
                              lowest severity that makes the exit code 1 (default: error)
   --ignore-rules IDS         rule ids or prefixes to leave out, comma-separated (e.g. W2001,E30)
   --allow-empty              a glob that matches no file is not an error
+
+package: zips and uploads the template's local code and nested templates to S3, as
+\`aws cloudformation package\` does, and prints the template with their S3 locations.
+  --template FILE            the template to package
+  --artifact-bucket NAME     S3 bucket for the artifacts (needed when the template has local paths)
+  --artifact-prefix PREFIX   key prefix in the bucket (objects go to PREFIXartifacts/<sha256>.zip)
+  --output FILE              write the packaged template here (default: stdout)
+  --region REGION            the bucket's region (default: AWS_REGION, AWS_DEFAULT_REGION)
+  Exit codes: 0 packaged, 1 packaging failed, 2 usage error. Credentials: the AWS SDK default chain.
+
   -h, --help                 show this help
   -v, --version              print the version`;
 
@@ -71,6 +85,70 @@ async function validate(args: string[], io: CliIo): Promise<number> {
   return failsOn(findings, failOn) ? 1 : 0;
 }
 
+async function packageCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      template: { type: "string" },
+      "artifact-bucket": { type: "string" },
+      "artifact-prefix": { type: "string" },
+      output: { type: "string" },
+      region: { type: "string" },
+    },
+  });
+  if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'.`);
+  const template = values.template;
+  if (!template) throw new UsageError("package needs --template FILE.");
+  const file = resolve(io.cwd, template);
+  // Loaded only for this command, so validate's cold start never pays for the AWS SDK.
+  const [{ planPackage, runPackage }, { createS3Client, resolveRegion, RegionError }, { describeAwsError }] =
+    await Promise.all([import("./stack/package"), import("./aws/clients"), import("./aws/errors")]);
+  let body: string;
+  try {
+    body = await readFile(file, "utf8");
+  } catch (error) {
+    io.stderr(`preview-stacks: --template ${template} cannot be read (${(error as Error).message}).\n`);
+    return 1;
+  }
+  try {
+    const plan = await planPackage({ file: template, body, dir: dirname(file) });
+    let s3: ReturnType<typeof createS3Client> | undefined;
+    let region = values.region ?? "";
+    if (plan.artifacts.length > 0) {
+      region = resolveRegion({ region: values.region });
+      s3 = createS3Client({ region });
+    }
+    try {
+      const packaged = await runPackage(
+        plan,
+        {
+          bucket: values["artifact-bucket"],
+          prefix: values["artifact-prefix"],
+          region,
+          endpoint:
+            process.env.AWS_ENDPOINT_URL_S3?.trim() || process.env.AWS_ENDPOINT_URL?.trim() || undefined,
+          bucketInput: "--artifact-bucket",
+        },
+        { s3, log: (line) => io.stderr(`${line}\n`) },
+      );
+      if (values.output) await writeFile(resolve(io.cwd, values.output), packaged.body);
+      else io.stdout(packaged.body.endsWith("\n") ? packaged.body : `${packaged.body}\n`);
+      return 0;
+    } finally {
+      s3?.destroy();
+    }
+  } catch (error) {
+    if (error instanceof InputError || error instanceof RegionError) throw new UsageError(error.message);
+    const message =
+      error instanceof Error && !("$metadata" in error)
+        ? error.message
+        : describeAwsError(error, { action: "s3:PutObject", bucket: values["artifact-bucket"] }).message;
+    io.stderr(`preview-stacks: ${message}\n`);
+    return 1;
+  }
+}
+
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -88,6 +166,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return 0;
       }
       return await validate(rest, io);
+    }
+    if (command === "package") {
+      if (rest.includes("-h") || rest.includes("--help")) {
+        io.stdout(`${USAGE}\n`);
+        return 0;
+      }
+      return await packageCommand(rest, io);
     }
     throw new UsageError(command ? `unknown command '${command}'.` : "name a command.");
   } catch (error) {

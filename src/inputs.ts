@@ -151,6 +151,7 @@ export const DEPLOY_OUTPUTS = {
   changesMarkdown: "changes-markdown",
   outputsJson: "outputs-json",
   url: "url",
+  packagedTemplate: "packaged-template",
 } as const;
 
 /**
@@ -576,5 +577,202 @@ export function readSweepInputs(read: ReadInput, context: { repository: string }
     timeoutMinutes: parseInteger(SWEEP_INPUTS.timeoutMinutes, get(SWEEP_INPUTS.timeoutMinutes), 60, 1, 1440),
     dryRun: bool(SWEEP_INPUTS.dryRun),
     githubToken,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// build-layer
+
+export const BUILD_LAYER_INPUTS = {
+  name: "name",
+  runtime: "runtime",
+  source: "source",
+  include: "include",
+  buildCommand: "build-command",
+  architecture: "architecture",
+  compatibleRuntimes: "compatible-runtimes",
+  artifactBucket: "artifact-bucket",
+  artifactPrefix: "artifact-prefix",
+  publish: "publish",
+  cache: "cache",
+  keepVersions: "keep-versions",
+  description: "description",
+  pipArgs: "pip-args",
+} as const;
+
+export const BUILD_LAYER_OUTPUTS = {
+  layerVersionArn: "layer-version-arn",
+  layerVersion: "layer-version",
+  sha256: "sha256",
+  s3Uri: "s3-uri",
+  size: "size",
+  unzippedSize: "unzipped-size",
+  cacheHit: "cache-hit",
+  published: "published",
+} as const;
+
+export const LAYER_RUNTIMES = ["nodejs", "python", "java", "custom"] as const;
+export type LayerRuntime = (typeof LAYER_RUNTIMES)[number];
+export const LAYER_ARCHITECTURES = ["x86_64", "arm64"] as const;
+export type LayerArchitecture = (typeof LAYER_ARCHITECTURES)[number];
+
+/** One `include` line: a path in the workspace and where it goes inside the layer. */
+export interface LayerInclude {
+  localPath: string;
+  layerPath: string;
+}
+
+export interface BuildLayerInputs {
+  name: string;
+  runtime: LayerRuntime;
+  /** Relative to the workspace; "." when empty. */
+  source: string;
+  include: LayerInclude[];
+  buildCommand?: string;
+  architecture: LayerArchitecture;
+  compatibleRuntimes: string[];
+  artifactBucket?: string;
+  /** Empty, or ending in "/". */
+  artifactPrefix: string;
+  publish: boolean;
+  cache: boolean;
+  keepVersions: number;
+  description?: string;
+  /** Extra arguments for `pip install`, split on whitespace (e.g. `--no-index --find-links wheels`). */
+  pipArgs: string[];
+}
+
+const LAYER_NAME_RE = /^[A-Za-z0-9_-]{1,140}$/;
+const LAMBDA_RUNTIME_RE =
+  /^(nodejs[0-9.x]*|python[0-9.]+|java[0-9.a-z]+|provided(\.al2(023)?)?|ruby[0-9.]+|dotnet[0-9a-z.]+)$/;
+
+/** `local-path:layer-path` lines; the layer path is relative, inside the layer, never `..`. */
+export function parseIncludes(value: string, input: string = BUILD_LAYER_INPUTS.include): LayerInclude[] {
+  const lines = value
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l !== "" && !l.startsWith("#"));
+  return lines.map((line, index) => {
+    const colon = line.lastIndexOf(":");
+    const localPath = colon > 0 ? line.slice(0, colon).trim() : "";
+    const layerPath =
+      colon > 0
+        ? line
+            .slice(colon + 1)
+            .trim()
+            .replace(/^\/+|\/+$/g, "")
+        : "";
+    const where = `line ${index + 1}`;
+    if (localPath === "" || colon === line.length - 1) {
+      throw new InputError(
+        input,
+        `${where} is not of the form local-path:layer-path (e.g. native/lib:lib, bin/tool:bin).`,
+      );
+    }
+    if (layerPath.split("/").some((part) => part === ".." || part === ".") || layerPath === "") {
+      throw new InputError(
+        input,
+        `${where}: the layer path must be a directory inside the layer, without . or .. parts.`,
+      );
+    }
+    return { localPath, layerPath };
+  });
+}
+
+export function readBuildLayerInputs(read: ReadInput): BuildLayerInputs {
+  const get = (name: string) => read(name).trim();
+  const name = get(BUILD_LAYER_INPUTS.name);
+  if (!LAYER_NAME_RE.test(name)) {
+    throw new InputError(
+      BUILD_LAYER_INPUTS.name,
+      name === ""
+        ? "no layer name given; set the Lambda layer's name."
+        : "the value is not a Lambda layer name; use 1-140 letters, digits, hyphens or underscores.",
+    );
+  }
+  const runtime = parseChoice(
+    BUILD_LAYER_INPUTS.runtime,
+    get(BUILD_LAYER_INPUTS.runtime),
+    LAYER_RUNTIMES,
+    "custom",
+  );
+  if (get(BUILD_LAYER_INPUTS.runtime) === "") {
+    throw new InputError(
+      BUILD_LAYER_INPUTS.runtime,
+      `no runtime given; use one of: ${LAYER_RUNTIMES.join(", ")}.`,
+    );
+  }
+  const buildCommand = get(BUILD_LAYER_INPUTS.buildCommand) || undefined;
+  const include = parseIncludes(read(BUILD_LAYER_INPUTS.include));
+  if (runtime === "custom" && !buildCommand && include.length === 0) {
+    throw new InputError(
+      BUILD_LAYER_INPUTS.buildCommand,
+      `a custom layer needs a build-command (which writes into $LAYER_DIR) or ${BUILD_LAYER_INPUTS.include} lines.`,
+    );
+  }
+  const architecture = parseChoice(
+    BUILD_LAYER_INPUTS.architecture,
+    get(BUILD_LAYER_INPUTS.architecture),
+    LAYER_ARCHITECTURES,
+    "x86_64",
+  );
+  const compatibleRuntimes = splitList(read(BUILD_LAYER_INPUTS.compatibleRuntimes));
+  if (compatibleRuntimes.length > 15) {
+    throw new InputError(BUILD_LAYER_INPUTS.compatibleRuntimes, "Lambda accepts at most 15 runtimes.");
+  }
+  compatibleRuntimes.forEach((r, index) => {
+    if (!LAMBDA_RUNTIME_RE.test(r)) {
+      throw new InputError(
+        BUILD_LAYER_INPUTS.compatibleRuntimes,
+        `item ${index + 1} is not a Lambda runtime identifier; use names like nodejs22.x, python3.13, java21 or provided.al2023.`,
+      );
+    }
+  });
+  const publish = parseBoolean(BUILD_LAYER_INPUTS.publish, get(BUILD_LAYER_INPUTS.publish), true);
+  const artifactBucket = get(BUILD_LAYER_INPUTS.artifactBucket) || undefined;
+  if (artifactBucket !== undefined && !BUCKET_RE.test(artifactBucket)) {
+    throw new InputError(
+      BUILD_LAYER_INPUTS.artifactBucket,
+      "the value is not an S3 bucket name; use 3-63 lower-case letters, digits, dots or hyphens.",
+    );
+  }
+  if (publish && artifactBucket === undefined) {
+    throw new InputError(
+      BUILD_LAYER_INPUTS.artifactBucket,
+      `no bucket given; publishing uploads the layer's zip there. Set ${BUILD_LAYER_INPUTS.artifactBucket}, or set ${BUILD_LAYER_INPUTS.publish}: false to only build.`,
+    );
+  }
+  let artifactPrefix = get(BUILD_LAYER_INPUTS.artifactPrefix).replace(/^\/+/, "");
+  if (artifactPrefix !== "" && !artifactPrefix.endsWith("/")) artifactPrefix += "/";
+  const description = get(BUILD_LAYER_INPUTS.description) || undefined;
+  // The sha256 marker (" sha256:<64 hex>") is appended to the 256-character description.
+  if (description !== undefined && description.length > 256 - 72) {
+    throw new InputError(
+      BUILD_LAYER_INPUTS.description,
+      "the value is longer than 184 characters (Lambda allows 256, and the content hash takes the rest).",
+    );
+  }
+  const source = get(BUILD_LAYER_INPUTS.source) || ".";
+  return {
+    name,
+    runtime,
+    source,
+    include,
+    buildCommand,
+    architecture,
+    compatibleRuntimes,
+    artifactBucket,
+    artifactPrefix,
+    publish,
+    cache: parseBoolean(BUILD_LAYER_INPUTS.cache, get(BUILD_LAYER_INPUTS.cache), true),
+    keepVersions: parseInteger(
+      BUILD_LAYER_INPUTS.keepVersions,
+      get(BUILD_LAYER_INPUTS.keepVersions),
+      5,
+      1,
+      1000,
+    ),
+    description,
+    pipArgs: get(BUILD_LAYER_INPUTS.pipArgs).split(/\s+/).filter(Boolean),
   };
 }

@@ -5,7 +5,8 @@
  * failing resource. GitHub API trouble is a warning: it never hides or changes the deploy result.
  */
 import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
 import * as core from "@actions/core";
 import { createCloudFormationClient, createS3Client, resolveRegion } from "../aws/clients";
 import { errorMessage } from "../aws/errors";
@@ -19,6 +20,7 @@ import { renderSummary } from "../github/summary";
 import { DEPLOY_INPUTS, DEPLOY_OUTPUTS, DEPLOY_STATE, type DeployInputs, readDeployInputs } from "../inputs";
 import { type DeployResult, deployStack } from "../stack/deploy";
 import { renderChangesMarkdown } from "../stack/diff";
+import { writePackagedTemplate } from "../stack/package";
 import { listLivePreviews, previewLimitMessage } from "../stack/previews";
 import { checkTemplates } from "../template/check";
 import { toAnnotation } from "../template/report/annotations";
@@ -30,8 +32,9 @@ import { displayPath, githubGuard, timeBase } from "./runner";
 const RESERVED_OUTPUTS = new Set(Object.values(DEPLOY_OUTPUTS).map((name) => name.toLowerCase()));
 
 /** Every output goes through the redactor: stack outputs can repeat a NoEcho value. */
-function writeOutputs(result: DeployResult, redactor: Redactor): void {
+function writeOutputs(result: DeployResult, redactor: Redactor, packagedTemplate: string): void {
   const set = (name: string, value: string) => core.setOutput(name, redactor.redact(value));
+  set(DEPLOY_OUTPUTS.packagedTemplate, packagedTemplate);
   set(DEPLOY_OUTPUTS.stackName, result.stackName);
   set(DEPLOY_OUTPUTS.stackId, result.stackId ?? "");
   set(DEPLOY_OUTPUTS.status, result.status ?? "");
@@ -319,7 +322,7 @@ export async function run(): Promise<void> {
       {
         stackName: inputs.stackName,
         preview: inputs.preview,
-        template: { file: templateFile, body },
+        template: { file: templateFile, body, dir: dirname(resolve(workspace, inputs.template)) },
         parameterOverrides: inputs.parameterOverrides,
         tags: inputs.tags,
         capabilities: inputs.capabilities,
@@ -377,7 +380,16 @@ export async function run(): Promise<void> {
     // Cleaned before rendering, so each renderer escapes the mask like any other text; the
     // rendered text is cleaned again on its way out, as everything sent to GitHub is.
     const result = redactor.size > 0 ? redactor.redactDeep(deployed) : deployed;
-    writeOutputs(result, redactor);
+    // The template as deployed: the packaged copy when local paths were replaced, else the input.
+    const packagedTemplate =
+      deployed.packagedTemplate === undefined
+        ? resolve(workspace, inputs.template)
+        : await writePackagedTemplate(
+            join(process.env.RUNNER_TEMP || tmpdir(), "preview-stacks"),
+            inputs.template,
+            deployed.packagedTemplate,
+          );
+    writeOutputs(result, redactor, packagedTemplate);
     for (const warning of result.warnings) core.warning(redactor.redact(warning));
 
     await reporter.finish(

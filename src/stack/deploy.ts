@@ -34,6 +34,15 @@ import { checkNoop } from "./noop";
 import { rootCauseSentence, stoppedWaiting, type WatchOutcome, watchOperation } from "./operation";
 import { consoleUrl, previewUrl, stackOutputs } from "./outputs";
 import {
+  type PackageDeps,
+  type PackagedArtifact,
+  PackageError,
+  type PackagePlan,
+  planPackage,
+  runPackage,
+  templateDir,
+} from "./package";
+import {
   describeParameters,
   noEchoValues,
   ParameterError,
@@ -79,8 +88,11 @@ export interface DeployOptions {
   stackName: string;
   /** Set for preview stacks: adds the preview tags and lets a failed first create be re-created. */
   preview?: PreviewIdentity;
-  /** The template as read from disk; `file` is the path used in messages and annotations. */
-  template: { file: string; body: string };
+  /**
+   * The template as read from disk; `file` is the path used in messages and annotations, `dir` the
+   * directory its local paths are relative to (default: the directory of `file`).
+   */
+  template: { file: string; body: string; dir?: string };
   /** The raw parameter-overrides input: Key=Value lines, a YAML/JSON mapping or list, or a file path. */
   parameterOverrides?: string;
   /** The user's tags (ours are added for previews). */
@@ -112,7 +124,7 @@ export interface DeployOptions {
 
 export interface DeployDeps {
   cfn: CfnClient;
-  /** Needed only when the template is over 51,200 bytes. */
+  /** Needed only when the template is over 51,200 bytes or has local paths to package. */
   s3?: S3Like;
   clock: Clock;
   sleep: Sleep;
@@ -133,6 +145,8 @@ export interface DeployDeps {
    * max-previews cost guard). A returned message refuses the create; nothing is uploaded or created.
    */
   beforeCreate?: () => Promise<string | undefined>;
+  /** The zipper used for packaging local code; replaceable in tests. */
+  zip?: PackageDeps["zip"];
 }
 
 /** A new stack that `beforeCreate` refused. */
@@ -214,6 +228,10 @@ export interface DeployResult {
   failure: DeployFailure | undefined;
   /** Things worth a warning annotation that did not fail the run. */
   warnings: string[];
+  /** The template as deployed when packaging replaced local paths; undefined when it had none. */
+  packagedTemplate: string | undefined;
+  /** The local paths packaged, with their S3 keys. */
+  packaged: PackagedArtifact[];
   timings: DeployTimings;
   /** Requests made through the clients (the SDK's own retries inside one request are not counted). */
   awsCalls: number;
@@ -255,6 +273,9 @@ function failureFrom(error: unknown, template: LoadedTemplate | undefined): Depl
   if (error instanceof InputError || error instanceof ParameterError || error instanceof ReservedTagError) {
     return { kind: "input", message: error.message };
   }
+  if (error instanceof PackageError) {
+    return { kind: "template", message: error.message, location: error.location };
+  }
   if (error instanceof TemplateError) return { kind: "template", message: error.message };
   if (error instanceof StackStateError) return { kind: "stack-state", message: error.message };
   if (error instanceof CreateRefusedError) return { kind: "refused", message: error.message };
@@ -290,6 +311,8 @@ function emptyResult(options: DeployOptions, startedAt: number, tally: Record<st
     rootCause: undefined,
     failure: undefined,
     warnings: [],
+    packagedTemplate: undefined,
+    packaged: [],
     timings: { startedAt, finishedAt: startedAt, preflightMs: 0, changeSetMs: 0, executeMs: 0, totalMs: 0 },
     awsCalls: 0,
     awsCallsByOperation: tally,
@@ -303,13 +326,16 @@ interface Prepared {
   overrides: ParameterOverrides;
   tags: Tag[];
   capabilities: string[];
+  /** Local paths to package (checked to exist); undefined in execute-change-set mode. */
+  plan?: PackagePlan;
 }
 
 type ChangeSetRef = { id: string; stackName: string };
 
 /**
- * One deploy, as named phases over shared state: prepare (template, parameters, tags: no AWS
- * call), preflight (the stack's state, other operations waited out), the change set (created,
+ * One deploy, as named phases over shared state: prepare (template, parameters, tags, local paths
+ * checked: no AWS call), preflight (the stack's state, other operations waited out), package (local
+ * code uploaded, only when the template has some), the change set (created,
  * computed and inspected, or the no-op path), execute, watch (the shared stack-operation watch),
  * and collect (the result). Each phase records what it learns in `result`; expected failures are
  * thrown as errors that `deployStack` turns into `result.failure`.
@@ -403,7 +429,49 @@ class DeployRun {
     const tags = mergeTags(options.preview ? previewTags(options.preview) : [], options.tags ?? []);
     requireArtifactBucket(template, options.artifactBucket, options.region);
     const capabilities = withAutoExpand(options.capabilities, template, this.runtime.log);
-    return { template, declared, overrides, tags, capabilities };
+    // A missing local path fails here, before any AWS call or upload.
+    const plan =
+      options.mode === "execute-change-set"
+        ? undefined
+        : await planPackage({
+            file: options.template.file,
+            body: options.template.body,
+            dir: options.template.dir ?? templateDir(options.template.file),
+          });
+    return { template, declared, overrides, tags, capabilities, plan };
+  }
+
+  // --- phase 1b: package ----------------------------------------------------------------------
+
+  /**
+   * Uploads the template's local code and nested templates and swaps in their S3 locations. A
+   * template without local paths is returned as it was, with no AWS call.
+   */
+  async package(prepared: Prepared): Promise<Prepared> {
+    const { options, result } = this;
+    if (!prepared.plan || prepared.plan.artifacts.length === 0) return prepared;
+    const packaged = await runPackage(
+      prepared.plan,
+      {
+        bucket: options.artifactBucket,
+        prefix: options.artifactPrefix,
+        region: options.region,
+        endpoint: options.s3Endpoint,
+        bucketInput: "artifact-bucket",
+      },
+      { s3: this.s3, log: this.runtime.log, zip: this.deps.zip },
+    );
+    result.packaged = packaged.artifacts;
+    result.packagedTemplate = packaged.body;
+    if (packaged.rewrittenAsJson) {
+      this.warn(
+        "A local path could not be replaced in the template's own text, so the packaged template is written as JSON.",
+      );
+    }
+    const template = loadTemplate(options.template.file, packaged.body);
+    requireArtifactBucket(template, options.artifactBucket, options.region);
+    this.template = template;
+    return { ...prepared, template };
   }
 
   // --- phase 2: preflight ---------------------------------------------------------------------
@@ -628,9 +696,17 @@ class DeployRun {
   /** deploy and create-change-set: prepare, preflight, the change set (or the no-op path), execute, watch. */
   async deploy(): Promise<DeployResult> {
     const { options, result } = this;
-    const prepared = await this.prepare();
+    const planned = await this.prepare();
     const pre = await this.timed("preflightMs", () => this.preflight());
     const existing = pre.stack;
+
+    // Before packaging: a refused create uploads nothing.
+    if (existing === undefined && this.deps.beforeCreate) {
+      const refusal = await this.deps.beforeCreate();
+      if (refusal) throw new CreateRefusedError(refusal);
+    }
+    // The no-op check compares the packaged template with the deployed one, so packaging comes first.
+    const prepared = await this.package(planned);
 
     const parameters = resolveParameters(prepared.overrides, prepared.declared, existing?.Parameters);
     result.parameters = describeParameters(parameters, prepared.declared);
@@ -657,11 +733,6 @@ class DeployRun {
         return this.succeed("no-changes");
       }
       this.log(`Creating a change set: ${check.reason}.`);
-    }
-
-    if (existing === undefined && this.deps.beforeCreate) {
-      const refusal = await this.deps.beforeCreate();
-      if (refusal) throw new CreateRefusedError(refusal);
     }
 
     const { ref, name, state } = await this.createChangeSet(

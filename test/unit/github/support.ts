@@ -42,6 +42,8 @@ export function result(overrides: Partial<DeployResult> = {}): DeployResult {
     rootCause: undefined,
     failure: undefined,
     warnings: [],
+    packagedTemplate: undefined,
+    packaged: [],
     timings: {
       startedAt: 0,
       finishedAt: 42_000,

@@ -1,0 +1,159 @@
+/**
+ * Publishing: the zip uploaded content-addressed to the artifact bucket (skipped when the object is
+ * there), a layer version reused when one already holds the same content, otherwise a new one, and
+ * old versions pruned.
+ */
+import { createReadStream } from "node:fs";
+import {
+  DeleteLayerVersionCommand,
+  GetLayerVersionCommand,
+  type LambdaClient,
+  type LayerVersionsListItem,
+  ListLayerVersionsCommand,
+  PublishLayerVersionCommand,
+  type Runtime,
+} from "@aws-sdk/client-lambda";
+import { HeadObjectCommand, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
+import type { LayerArchitecture } from "../inputs";
+
+/** Marks a layer version's content in its description: ` sha256:<hex>`. */
+export function shaMarker(sha256: string): string {
+  return `sha256:${sha256}`;
+}
+
+export function layerDescription(description: string | undefined, sha256: string): string {
+  return description ? `${description} ${shaMarker(sha256)}` : shaMarker(sha256);
+}
+
+export function layerObjectKey(prefix: string, name: string, sha256: string): string {
+  return `${prefix}layers/${name}/${sha256}.zip`;
+}
+
+function notFound(error: unknown): boolean {
+  const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
+  return e?.name === "NotFound" || e?.name === "NoSuchKey" || e?.$metadata?.httpStatusCode === 404;
+}
+
+/** Uploads the zip unless the object exists; true when it uploaded. */
+export async function uploadZip(
+  s3: S3Client,
+  target: { bucket: string; key: string },
+  zip: { file: string; size: number; sha256: string },
+): Promise<boolean> {
+  try {
+    await s3.send(new HeadObjectCommand({ Bucket: target.bucket, Key: target.key }));
+    return false;
+  } catch (error) {
+    if (!notFound(error)) throw error;
+  }
+  await s3.send(
+    new PutObjectCommand({
+      Bucket: target.bucket,
+      Key: target.key,
+      Body: createReadStream(zip.file),
+      ContentLength: zip.size,
+      ContentType: "application/zip",
+    }),
+  );
+  return true;
+}
+
+/** Every version of the layer, newest first (all pages); none when the layer does not exist. */
+export async function listVersions(lambda: LambdaClient, name: string): Promise<LayerVersionsListItem[]> {
+  const versions: LayerVersionsListItem[] = [];
+  let marker: string | undefined;
+  do {
+    const page = await lambda.send(new ListLayerVersionsCommand({ LayerName: name, Marker: marker }));
+    versions.push(...(page.LayerVersions ?? []));
+    marker = page.NextMarker;
+  } while (marker);
+  return versions.sort((a, b) => (b.Version ?? 0) - (a.Version ?? 0));
+}
+
+/**
+ * The version that already holds this content: one whose description carries the sha256 marker, or
+ * the latest when Lambda's CodeSha256 (base64 sha256 of the zip) matches, for a version published
+ * by another tool.
+ */
+export async function findSameContent(
+  lambda: LambdaClient,
+  name: string,
+  sha256: string,
+  versions: LayerVersionsListItem[],
+): Promise<LayerVersionsListItem | undefined> {
+  const marked = versions.find((v) => v.Description?.includes(shaMarker(sha256)));
+  if (marked) return marked;
+  const latest = versions[0];
+  if (latest?.Version === undefined) return undefined;
+  const full = await lambda.send(
+    new GetLayerVersionCommand({ LayerName: name, VersionNumber: latest.Version }),
+  );
+  return full.Content?.CodeSha256 === Buffer.from(sha256, "hex").toString("base64") ? latest : undefined;
+}
+
+export interface PublishRequest {
+  name: string;
+  bucket: string;
+  key: string;
+  sha256: string;
+  architecture: LayerArchitecture;
+  compatibleRuntimes: string[];
+  description?: string;
+  keepVersions: number;
+}
+
+export interface PublishResult {
+  layerVersionArn: string;
+  version: number;
+  published: boolean;
+  /** Version numbers deleted by pruning. */
+  pruned: number[];
+}
+
+/** Versions to delete: all but the newest `keep`, never `current`. */
+export function versionsToPrune(versions: number[], keep: number, current: number): number[] {
+  const newestFirst = [...versions].sort((a, b) => b - a);
+  return newestFirst.slice(keep).filter((v) => v !== current);
+}
+
+export async function publishLayer(
+  lambda: LambdaClient,
+  request: PublishRequest,
+  log: (line: string) => void,
+): Promise<PublishResult> {
+  const versions = await listVersions(lambda, request.name);
+  const same = await findSameContent(lambda, request.name, request.sha256, versions);
+  let arn: string;
+  let version: number;
+  let published = false;
+  if (same?.LayerVersionArn && same.Version !== undefined) {
+    arn = same.LayerVersionArn;
+    version = same.Version;
+    log(`Layer ${request.name} version ${version} already holds this content; nothing is published.`);
+  } else {
+    const out = await lambda.send(
+      new PublishLayerVersionCommand({
+        LayerName: request.name,
+        Content: { S3Bucket: request.bucket, S3Key: request.key },
+        CompatibleArchitectures: [request.architecture],
+        CompatibleRuntimes:
+          request.compatibleRuntimes.length > 0 ? (request.compatibleRuntimes as Runtime[]) : undefined,
+        Description: layerDescription(request.description, request.sha256),
+      }),
+    );
+    if (!out.LayerVersionArn || out.Version === undefined)
+      throw new Error("PublishLayerVersion returned no version.");
+    arn = out.LayerVersionArn;
+    version = out.Version;
+    published = true;
+    log(`Published layer ${request.name} version ${version}.`);
+  }
+  const all = new Set(versions.map((v) => v.Version ?? 0));
+  all.add(version);
+  const pruned = versionsToPrune([...all], request.keepVersions, version);
+  for (const old of pruned) {
+    await lambda.send(new DeleteLayerVersionCommand({ LayerName: request.name, VersionNumber: old }));
+    log(`Deleted layer ${request.name} version ${old} (keeping the newest ${request.keepVersions}).`);
+  }
+  return { layerVersionArn: arn, version, published, pruned };
+}
