@@ -4,18 +4,22 @@
  * text and random bytes mixed). Each zipper runs in a process of its own under /usr/bin/time, so
  * peak memory (maximum RSS) is that process's alone; ours is an ncc bundle of bench/layer-runner.ts.
  *
- * Printed: wall time, zip size, peak memory, and the wall time of a build-layer run that hits the
- * cache ("-": not measured here yet). The issue 9 targets (time at most 1.0x zip's,
- * size at most 2% larger, peak memory under 200 MB) are printed as met or not; nothing about time
+ * Printed: wall time, zip size, peak memory, and the wall time of a run of the build-layer bundle
+ * that hits the cache (the fake GitHub's Actions cache service, the tree as the layer's
+ * nodejs/node_modules, on a runner whose home is new). The issue 9 targets (time at most 1.0x
+ * zip's, size at most 2% larger, peak memory under 200 MB, cache hit under 1 s) are printed as
+ * met or not; nothing about time
  * is asserted, so a busy machine cannot fail the run. Reproducibility is asserted: two runs of
  * ours give the same sha256.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { expect, it } from "vitest";
+import { runAction } from "../test/e2e/harness";
+import { startFakeGitHub } from "../test/fakes/github/index";
 import { generateTree, LARGE_NODE_MODULES } from "./layer-tree";
 import { table } from "./table";
 
@@ -72,6 +76,48 @@ function ours(): Run {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 
+/**
+ * The wall time of a build-layer run that hits the cache: a first run builds and saves the zip,
+ * then a runner with a new home (nothing of the first run left but the cache service) runs it
+ * again, and only that second run is timed, from process start to exit.
+ */
+async function cacheHitRun(): Promise<number> {
+  const root = dirname(TREE);
+  const home = join(root, "home");
+  mkdirSync(join(root, "layer-source"), { recursive: true });
+  writeFileSync(join(root, "layer-source", "README"), "the layer is the include\n");
+  const gh = await startFakeGitHub({ repo: "acme/shop" });
+  try {
+    const run = () =>
+      runAction({
+        action: "build-layer",
+        workspace: root,
+        inputs: {
+          name: "bench-node-modules",
+          runtime: "custom",
+          source: "layer-source",
+          include: "node_modules:nodejs/node_modules",
+          publish: "false",
+        },
+        env: { ...gh.cacheEnv(), HOME: home },
+        timeoutMs: 300_000,
+      });
+    rmSync(home, { recursive: true, force: true });
+    const first = await run();
+    expect(first.exitCode, first.stdout).toBe(0);
+    rmSync(home, { recursive: true, force: true });
+    const started = performance.now();
+    const second = await run();
+    const ms = performance.now() - started;
+    expect(second.exitCode, second.stdout).toBe(0);
+    expect(second.outputs["cache-hit"]).toBe("true");
+    expect(second.outputs.sha256).toBe(first.outputs.sha256);
+    return ms;
+  } finally {
+    await gh.close();
+  }
+}
+
 it("zips a large node_modules tree against Info-ZIP", async () => {
   if (!existsSync("/usr/bin/zip")) {
     throw new Error("Info-ZIP is not installed: apt-get install zip (Debian's zip package), then run again.");
@@ -107,9 +153,7 @@ it("zips a large node_modules tree against Info-ZIP", async () => {
   });
   const zip = summary(zipRuns);
   const our = summary(ourRuns);
-  // A cache-hit run needs the build-layer action run twice against the fake cache service; until
-  // this benchmark does that, the column says so with "-".
-  const cacheHit = "-";
+  const cacheHit = `${Math.round(await cacheHitRun())} ms`;
   console.log(
     `\nTree: ${tree.files} files, ${mb(tree.bytes)} (${TREE}); median of ${RUNS} runs, peak memory the largest.\n\n${table(
       ["zipper", "time", "zip size", "peak memory", "cache-hit run"],
@@ -127,6 +171,7 @@ it("zips a large node_modules tree against Info-ZIP", async () => {
           our.size <= zip.size * 1.02 ? "yes" : "no",
         ],
         ["peak memory under 200 MB", mb(our.rss), our.rss < 200e6 ? "yes" : "no"],
+        ["cache-hit run under 1 s", cacheHit, Number.parseInt(cacheHit, 10) < 1000 ? "yes" : "no"],
       ],
     )}\n`,
   );

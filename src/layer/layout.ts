@@ -6,22 +6,13 @@
 import { existsSync } from "node:fs";
 import { cp, lstat, mkdir, mkdtemp, readdir, rename, rm } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
-import type { LayerArchitecture, LayerInclude, LayerRuntime } from "../inputs";
+import type { LayerArchitecture, LayerInclude } from "../inputs";
 import type { CommandRunner } from "./command";
 import { listFiles, SKIPPED_DIRECTORIES } from "./files";
-import { MANIFESTS } from "./key";
+import { type KeyInputs, MANIFESTS } from "./key";
 
-export interface LayoutInputs {
-  runtime: LayerRuntime;
-  architecture: LayerArchitecture;
-  /** Absolute. */
-  source: string;
-  /** Absolute local paths. */
-  include: LayerInclude[];
-  buildCommand?: string;
-  pipArgs: string[];
-  compatibleRuntimes: string[];
-}
+/** What the layout is built from: exactly what the content key covers. */
+export type LayoutInputs = KeyInputs;
 
 export interface LayoutDeps {
   run: CommandRunner;
