@@ -13,6 +13,7 @@ import { type BuildLayerResult, buildLayer } from "../layer/build-layer";
 import type { CacheClient } from "../layer/cache";
 import { captureOutput, streamingRunner } from "../layer/command";
 import { mib } from "../layer/limits";
+import { code } from "../template/report/markdown";
 import { reportFailure } from "./failure";
 
 /** @actions/cache itself warns and returns undefined when the service fails; errors it throws are rethrown here as the flow expects. */
@@ -37,8 +38,8 @@ function writeOutputs(result: BuildLayerResult): void {
 
 function summary(inputs: BuildLayerInputs, result: BuildLayerResult): string {
   const rows: [string, string][] = [
-    ["layer", `\`${inputs.name}\` (${inputs.runtime}, ${inputs.architecture})`],
-    ["sha256", `\`${result.zip.sha256}\``],
+    ["layer", `${code(inputs.name)} (${inputs.runtime}, ${inputs.architecture})`],
+    ["sha256", code(result.zip.sha256)],
     [
       "size",
       `${mib(result.zip.size)} zipped, ${mib(result.zip.unzippedSize)} unzipped, ${result.zip.entries} entries`,
@@ -48,11 +49,11 @@ function summary(inputs: BuildLayerInputs, result: BuildLayerResult): string {
   if (result.layerVersionArn) {
     rows.push([
       "version",
-      `\`${result.layerVersionArn}\` (${result.published ? "published" : "unchanged, reused"})`,
+      `${code(result.layerVersionArn)} (${result.published ? "published" : "unchanged, reused"})`,
     ]);
   }
   if (result.pruned.length > 0) rows.push(["pruned", result.pruned.map((v) => `${v}`).join(", ")]);
-  return `### Layer ${inputs.name}\n\n| | |\n| --- | --- |\n${rows.map(([k, v]) => `| ${k} | ${v} |`).join("\n")}\n`;
+  return `### Layer ${code(inputs.name)}\n\n| | |\n| --- | --- |\n${rows.map(([k, v]) => `| ${k} | ${v} |`).join("\n")}\n`;
 }
 
 export async function run(): Promise<void> {

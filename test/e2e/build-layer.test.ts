@@ -105,7 +105,7 @@ describe("build-layer", () => {
     const second = await run(ws, { name: "publish-twice" });
     expect(second.exitCode, second.stdout).toBe(0);
     expect(second.outputs.published).toBe("false");
-    expect(second.summary).toContain("### Layer publish-twice");
+    expect(second.summary).toContain("### Layer `publish-twice`");
     expect(second.summary).toContain(
       "| version | `arn:aws:lambda:us-east-1:123456789012:layer:publish-twice:1` (unchanged, reused) |",
     );
