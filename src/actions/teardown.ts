@@ -9,7 +9,6 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import * as core from "@actions/core";
 import { createCloudFormationClient, createS3Client, resolveRegion } from "../aws/clients";
-import { errorMessage } from "../aws/errors";
 import type { Octokit } from "../github/comment";
 import { readEventContext } from "../github/context";
 import { createOctokit } from "../github/octokit";
@@ -36,7 +35,7 @@ function templateLines(workspace: string, template: string | undefined): Templat
     return loadTemplate(displayPath(workspace, template), body);
   } catch (error) {
     core.warning(
-      `Input '${TEARDOWN_INPUTS.template}': ${template} cannot be read (${errorMessage(error)}), so failed resources are reported without their template lines. Check out the repository (actions/checkout) before this step, or leave ${TEARDOWN_INPUTS.template} empty.`,
+      `Input '${TEARDOWN_INPUTS.template}': the file cannot be read (${(error as NodeJS.ErrnoException)?.code ?? "not a template"}), so failed resources are reported without their template lines. Check out the repository (actions/checkout) before this step, give the path relative to the workspace, or leave ${TEARDOWN_INPUTS.template} empty.`,
     );
     return undefined;
   }

@@ -173,6 +173,18 @@ describe("teardown action bundle", () => {
     expect(f.comments()).toEqual(removed);
   });
 
+  it("warns about a template it cannot read without repeating the path, and goes on", async () => {
+    await start();
+    const run = await teardown({ template: "stacks/secret-name.yaml" });
+    expect(run.exitCode, run.stdout).toBe(0);
+    expect(run.outputs.status).toBe("not-found");
+    const warning = run.annotations.find(
+      (a) => a.level === "warning" && a.message.startsWith("Input 'template'"),
+    );
+    expect(warning?.message).toContain("Input 'template': the file cannot be read (ENOENT)");
+    expect(run.stdout).not.toContain("secret-name");
+  });
+
   it("retries DELETE_FAILED once, then deletes keeping what failed with retain-on-failure, and lists it", async () => {
     await start();
     await deployed();
