@@ -1,4 +1,19 @@
 /** Serverless checks: deprecated Lambda runtimes, IAM policy documents, Step Functions definitions. */
 import type { Rule } from "../rule";
+import { deprecatedRuntimeCreate } from "./deprecated-runtime-create";
+import { deprecatedRuntimeEol } from "./deprecated-runtime-eol";
+import { deprecatedRuntimeUpdate } from "./deprecated-runtime-update";
+import { identityPolicy } from "./identity-policy";
+import { resourcePolicy } from "./resource-policy";
+import { stateMachineDefinition } from "./state-machine-definition";
+import { trustPolicy } from "./trust-policy";
 
-export const serverlessRules: Rule[] = [];
+export const serverlessRules: Rule[] = [
+  deprecatedRuntimeUpdate,
+  deprecatedRuntimeCreate,
+  deprecatedRuntimeEol,
+  identityPolicy,
+  resourcePolicy,
+  trustPolicy,
+  stateMachineDefinition,
+];

@@ -1,0 +1,276 @@
+/**
+ * Shared by E3510, E3512 and E3530: the grammar of an IAM policy document (IAM User Guide, "IAM
+ * JSON policy element reference"), checked on the parts written literally. Values given through
+ * intrinsic functions are skipped: they are only known at deploy time.
+ *
+ * Deliberate differences from cfn-lint: we do not match AWS principals against ARN patterns
+ * (cfn-lint rejects valid ones such as `arn:aws:sts::<account>:federated-user/...` and other
+ * partitions); condition operators are the ones the IAM reference lists (cfn-lint also accepts
+ * names such as `StringEqualsExists` that IAM does not define); a Principal mapping may hold only
+ * AWS, Service, Federated and CanonicalUser (cfn-lint lets a misspelt `Services` through); and a
+ * bad value is reported at the value, where cfn-lint points at its key on the same line.
+ */
+import type { MapEntry, MapNode, Node, Range } from "../../model";
+import { isString } from "../template-index";
+import { type Document, isDynamic, type Problem } from "./documents";
+
+/** Identity policies attach to users, groups and roles; resource policies to a resource; trust policies to a role. */
+export type PolicyKind = "identity" | "resource" | "trust";
+
+export interface PolicyOptions {
+  /** IAM requires unique Sids; S3 bucket policies accept duplicates (cfn-lint agrees). */
+  uniqueSids: boolean;
+}
+
+const DOCUMENT_KEYS = ["Version", "Id", "Statement"];
+const VERSIONS = ["2012-10-17", "2008-10-17"];
+const STATEMENT_KEYS = [
+  "Sid",
+  "Effect",
+  "Principal",
+  "NotPrincipal",
+  "Action",
+  "NotAction",
+  "Resource",
+  "NotResource",
+  "Condition",
+];
+const PRINCIPAL_KEYS = ["AWS", "Service", "Federated", "CanonicalUser"];
+
+/** IAM User Guide, "IAM JSON policy elements: Condition operators". */
+const CONDITION_OPERATOR = new RegExp(
+  "^(?:ForAnyValue:|ForAllValues:)?(?:" +
+    "(?:String(?:Not)?Equals(?:IgnoreCase)?|String(?:Not)?Like|" +
+    "Numeric(?:Not)?Equals|Numeric(?:Less|Greater)Than(?:Equals)?|" +
+    "Date(?:Not)?Equals|Date(?:Less|Greater)Than(?:Equals)?|" +
+    "Bool|BinaryEquals|(?:Not)?IpAddress|Arn(?:Not)?Equals|Arn(?:Not)?Like)(?:IfExists)?|Null)$",
+);
+
+/** cfn-lint's pattern for a Resource of an identity policy: an ARN (any partition) or `*`. */
+const RESOURCE_ARN = /^(arn:(aws[A-Za-z-]*?|\*):[^:]+:[^:]*(:(?:\d{12}|\*|aws)?:.+|)|\*)$/;
+
+/** IAM accepts only letters and digits in an identity policy's Sid; other services accept more. */
+const IDENTITY_SID = /^[A-Za-z0-9]+$/;
+
+/** The grammar problems of one policy document. */
+export function policyProblems(document: Document, kind: PolicyKind, options: PolicyOptions): Problem[] {
+  const problems: Problem[] = [];
+  const add = (at: Node | Range, message: string) => problems.push({ at, message });
+  const root = document.node;
+  if (root.kind !== "map") {
+    add(root, "A policy document must be a mapping with Version and Statement");
+    return problems;
+  }
+  for (const entry of root.entries) {
+    if (!DOCUMENT_KEYS.includes(entry.key)) {
+      add(
+        entry.keyRange,
+        `Unknown policy element '${entry.key}'; a policy document takes Version, Id and Statement`,
+      );
+    }
+  }
+  const version = root.entries.find((entry) => entry.key === "Version");
+  if (
+    version &&
+    !isDynamic(version.value) &&
+    !(isString(version.value) && VERSIONS.includes(version.value.value))
+  ) {
+    add(version.value, `Version must be ${VERSIONS.join(" or ")}`);
+  }
+  const statement = root.entries.find((entry) => entry.key === "Statement");
+  if (!statement) {
+    add(document.anchor, "The policy document has no Statement");
+    return problems;
+  }
+  const statements = statementList(statement.value, add);
+  for (const { map, label } of statements) checkStatement(map, label, kind, add);
+  if (options.uniqueSids)
+    checkUniqueSids(
+      statements.map((item) => item.map),
+      add,
+    );
+  return problems;
+}
+
+type Add = (at: Node | Range, message: string) => void;
+
+/** The statements written out, each with the label messages name it by (its place in the list). */
+function statementList(node: Node, add: Add): { map: MapNode; label: string }[] {
+  if (isDynamic(node)) return [];
+  if (node.kind === "map") return [{ map: node, label: "The statement" }];
+  if (node.kind !== "seq") {
+    add(node, "Statement must be a mapping or a list of mappings");
+    return [];
+  }
+  const list: { map: MapNode; label: string }[] = [];
+  for (const [index, item] of node.items.entries()) {
+    if (item.kind === "map" && !isDynamic(item)) list.push({ map: item, label: `Statement ${index + 1}` });
+    else if (item.kind !== "map") add(item, `Statement item ${index + 1} must be a mapping`);
+  }
+  return list;
+}
+
+function checkStatement(statement: MapNode, label: string, kind: PolicyKind, add: Add): void {
+  const get = (key: string) => statement.entries.find((entry) => entry.key === key);
+  for (const entry of statement.entries) {
+    if (!STATEMENT_KEYS.includes(entry.key)) {
+      add(entry.keyRange, `Unknown statement element '${entry.key}'; allowed: ${STATEMENT_KEYS.join(", ")}`);
+    }
+  }
+
+  const effect = get("Effect");
+  if (!effect) add(statement, `${label} has no Effect; it must be Allow or Deny`);
+  else if (
+    !isDynamic(effect.value) &&
+    !(isString(effect.value) && ["Allow", "Deny"].includes(effect.value.value))
+  ) {
+    add(effect.value, "Effect must be exactly Allow or Deny (the value is case-sensitive)");
+  }
+
+  exactlyOne(statement, label, "Action", "NotAction", add);
+  for (const key of ["Action", "NotAction"]) {
+    const entry = get(key);
+    if (entry) checkStrings(entry, add, { nonEmpty: true });
+  }
+
+  if (kind === "trust") {
+    for (const key of ["Resource", "NotResource"]) {
+      const entry = get(key);
+      if (entry)
+        add(
+          entry.keyRange,
+          `${key} is not allowed in a trust policy: the role it belongs to is the resource`,
+        );
+    }
+  } else {
+    exactlyOne(statement, label, "Resource", "NotResource", add);
+    for (const key of ["Resource", "NotResource"]) {
+      const entry = get(key);
+      if (entry) checkStrings(entry, add, { pattern: kind === "identity" ? RESOURCE_ARN : undefined });
+    }
+  }
+
+  if (kind === "identity") {
+    for (const key of ["Principal", "NotPrincipal"]) {
+      const entry = get(key);
+      if (entry) {
+        add(
+          entry.keyRange,
+          `${key} is not allowed in an identity policy: it applies to the user, group or role it is attached to`,
+        );
+      }
+    }
+  } else {
+    exactlyOne(statement, label, "Principal", "NotPrincipal", add);
+    for (const key of ["Principal", "NotPrincipal"]) {
+      const entry = get(key);
+      if (entry) checkPrincipal(entry, add);
+    }
+  }
+
+  const sid = get("Sid");
+  if (kind === "identity" && sid && isString(sid.value) && !IDENTITY_SID.test(sid.value.value)) {
+    add(sid.value, "Sid of an identity policy may contain only letters and digits");
+  }
+  const condition = get("Condition");
+  if (condition) checkCondition(condition.value, add);
+}
+
+function exactlyOne(statement: MapNode, label: string, key: string, notKey: string, add: Add): void {
+  const present = statement.entries.filter((entry) => entry.key === key || entry.key === notKey);
+  if (present.length === 0) add(statement, `${label} needs ${key} or ${notKey}`);
+  else if (present.length > 1 && present[0].key !== present[1].key) {
+    add(present[1].keyRange, `A statement takes ${key} or ${notKey}, not both`);
+  }
+}
+
+/** A string or a list of strings, as Action, NotAction, Resource and NotResource take. */
+function checkStrings(entry: MapEntry, add: Add, rules: { nonEmpty?: boolean; pattern?: RegExp }): void {
+  const value = entry.value;
+  if (isDynamic(value)) return;
+  const items = value.kind === "seq" ? value.items : [value];
+  if (value.kind === "seq" && items.length === 0 && rules.nonEmpty) {
+    add(value, `${entry.key} must not be an empty list`);
+  }
+  for (const item of items) {
+    if (isDynamic(item)) continue;
+    if (!isString(item)) {
+      add(item, `${entry.key} must be a string or a list of strings`);
+      return;
+    }
+    if (rules.pattern && !item.value.includes("${") && !rules.pattern.test(item.value)) {
+      add(item, `${entry.key} must be an ARN (arn:partition:service:region:account:resource) or *`);
+    }
+  }
+}
+
+function checkPrincipal(entry: MapEntry, add: Add): void {
+  const value = entry.value;
+  if (isDynamic(value)) return;
+  const form = `${entry.key} must be '*' or a mapping of ${PRINCIPAL_KEYS.join(", ")} to a string or a list of strings`;
+  if (value.kind === "scalar") {
+    if (value.value !== "*") add(value, form);
+    return;
+  }
+  if (value.kind !== "map") {
+    add(value, form);
+    return;
+  }
+  for (const principal of value.entries) {
+    if (!PRINCIPAL_KEYS.includes(principal.key)) {
+      add(principal.keyRange, `Unknown principal type '${principal.key}'; ${form}`);
+      continue;
+    }
+    const items = principal.value.kind === "seq" ? principal.value.items : [principal.value];
+    for (const item of items) {
+      // An account ID written without quotes reads as a number; CloudFormation passes it on as one.
+      if (isDynamic(item) || isString(item) || (item.kind === "scalar" && typeof item.value === "number"))
+        continue;
+      add(item, `${principal.key} principals must be a string or a list of strings`);
+    }
+  }
+}
+
+function checkCondition(node: Node, add: Add): void {
+  if (isDynamic(node)) return;
+  if (node.kind !== "map") {
+    add(node, "Condition must be a mapping of condition operators to mappings of condition keys");
+    return;
+  }
+  for (const operator of node.entries) {
+    if (!CONDITION_OPERATOR.test(operator.key)) {
+      add(
+        operator.keyRange,
+        `Unknown condition operator '${operator.key}'; use an IAM operator such as StringEquals, ArnLike, Bool or Null, ` +
+          "optionally with an IfExists suffix or a ForAnyValue:/ForAllValues: prefix",
+      );
+    }
+    const keys = operator.value;
+    if (isDynamic(keys)) continue;
+    if (keys.kind !== "map") {
+      add(keys, `${operator.key} must map condition keys to values`);
+      continue;
+    }
+    for (const key of keys.entries) {
+      const items = key.value.kind === "seq" ? key.value.items : [key.value];
+      for (const item of items) {
+        if (item.kind === "scalar" || isDynamic(item)) continue;
+        add(
+          item,
+          `The value of condition key '${key.key}' must be a string, number, boolean or a list of them`,
+        );
+      }
+    }
+  }
+}
+
+function checkUniqueSids(statements: MapNode[], add: Add): void {
+  const seen = new Set<string>();
+  for (const statement of statements) {
+    const sid = statement.entries.find((entry) => entry.key === "Sid")?.value;
+    if (!isString(sid)) continue;
+    if (seen.has(sid.value))
+      add(sid, "Sid must be unique within the policy; another statement already uses it");
+    seen.add(sid.value);
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * Shared by E2531, E2533 and W2531: where a template names a Lambda runtime, and how far along
+ * its deprecation a runtime is on a given day.
+ */
+import type { Node } from "../../model";
+import { mapGet } from "../../nodes";
+import { globalsFor, realResources } from "../resources/shared";
+import type { Report, ReportOptions, Rule } from "../rule";
+import { intrinsicName, isString, type TemplateIndex } from "../template-index";
+import { RUNTIME_LIFECYCLE, RUNTIME_LIFECYCLE_SOURCE, type RuntimeLifecycle } from "./runtimes";
+
+/** The clock the runtime rules compare dates against; tests pass a fixed one. */
+export type Clock = () => Date;
+
+export const systemClock: Clock = () => new Date();
+
+/** Each stage implies the earlier ones; a runtime is reported at the latest it has reached. */
+export type RuntimeStage = "deprecated" | "create-blocked" | "update-blocked";
+
+/** The latest stage `life` has reached on `day` (YYYY-MM-DD, UTC), or undefined when still supported. */
+export function runtimeStage(life: RuntimeLifecycle, day: string): RuntimeStage | undefined {
+  if (life.updateBlock <= day) return "update-blocked";
+  if (life.createBlock <= day) return "create-blocked";
+  if (life.deprecated <= day) return "deprecated";
+  return undefined;
+}
+
+const FUNCTION_TYPES = new Set(["AWS::Lambda::Function", "AWS::Serverless::Function"]);
+
+interface RuntimeValue {
+  node: Node;
+  options: ReportOptions;
+}
+
+/** Runtime values of functions and of SAM's Globals.Function, with both branches of an Fn::If. */
+function* runtimeValues(template: TemplateIndex): Iterable<RuntimeValue> {
+  for (const resource of realResources(template)) {
+    if (!resource.type || !FUNCTION_TYPES.has(resource.type)) continue;
+    const entry = mapGet(resource.properties?.value, "Runtime");
+    if (entry)
+      yield { node: entry.value, options: { path: ["Resources", resource.name, "Properties", "Runtime"] } };
+  }
+  const globals = mapGet(globalsFor(template, "AWS::Serverless::Function"), "Runtime");
+  if (globals) yield { node: globals.value, options: { path: ["Globals", "Function", "Runtime"] } };
+}
+
+function* literals(node: Node): Iterable<Node & { value: string }> {
+  if (isString(node)) {
+    yield node;
+    return;
+  }
+  if (intrinsicName(node) !== "Fn::If" || node.kind !== "map") return;
+  const arg = node.entries[0].value;
+  if (arg.kind === "seq") for (const branch of arg.items.slice(1, 3)) yield* literals(branch);
+}
+
+function message(runtime: string, life: RuntimeLifecycle, stage: RuntimeStage): string {
+  const move = life.successor ? ` Move to ${life.successor}.` : "";
+  const dates =
+    `was deprecated on ${life.deprecated}; Lambda blocks creating functions with it from ${life.createBlock} ` +
+    `and updating them from ${life.updateBlock}.`;
+  const now =
+    stage === "update-blocked"
+      ? "Functions with it can no longer be created or updated."
+      : stage === "create-blocked"
+        ? "Functions with it can no longer be created, so a new stack that uses it fails."
+        : "It no longer receives security patches.";
+  return `Runtime ${runtime} ${dates} ${now}${move}`;
+}
+
+/** Reports every runtime in `template` that has reached exactly `stage` on the clock's day. */
+export function checkRuntimes(
+  template: TemplateIndex,
+  report: Report,
+  stage: RuntimeStage,
+  clock: Clock,
+): void {
+  const day = clock().toISOString().slice(0, 10);
+  for (const { node, options } of runtimeValues(template)) {
+    for (const literal of literals(node)) {
+      const life = Object.hasOwn(RUNTIME_LIFECYCLE, literal.value)
+        ? RUNTIME_LIFECYCLE[literal.value]
+        : undefined;
+      if (life && runtimeStage(life, day) === stage)
+        report(literal, message(literal.value, life, stage), options);
+    }
+  }
+}
+
+/** A runtime rule: reports the runtimes that have reached `stage` on the clock's day. */
+export function runtimeRule(
+  stage: RuntimeStage,
+  clock: Clock,
+  meta: Pick<Rule, "id" | "severity" | "shortDescription" | "description">,
+): Rule {
+  return {
+    ...meta,
+    source: RUNTIME_LIFECYCLE_SOURCE,
+    tags: ["resources", "lambda", "runtime", "serverless"],
+    check({ template, report }) {
+      checkRuntimes(template, report, stage, clock);
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import { realResources } from "../resources/shared";
+import type { Rule } from "../rule";
+import { propertyEntry, propertyPath, staticDocument } from "./documents";
+import { definitionProblems } from "./states-language";
+
+const DEFINITION_PROPERTIES: Record<string, string[]> = {
+  "AWS::StepFunctions::StateMachine": ["Definition", "DefinitionString"],
+  "AWS::Serverless::StateMachine": ["Definition"],
+};
+
+/**
+ * E3601, as in cfn-lint: the structure of a Step Functions definition, written as a `Definition`
+ * mapping or as a `DefinitionString` JSON string (a string built with Fn::Sub or Fn::Join is only
+ * known at deploy time and is skipped). Problems inside a mapping are reported at the offending
+ * key or value; inside a JSON string, at the string.
+ *
+ * Where we differ from cfn-lint: we check that every Next, Default and Catch target names a state
+ * of its own States (cfn-lint checks only StartAt), and we do not reject fields we do not know or
+ * check field types and ARN patterns, so a field added to the language later never fails a
+ * template. We also check SAM state machines before the transform.
+ */
+export const stateMachineDefinition: Rule = {
+  id: "E3601",
+  severity: "error",
+  shortDescription: "Step Functions definitions are well formed",
+  description:
+    "A state machine definition needs StartAt naming one of its States, a known Type for every state, Next or " +
+    "End on every state that does not end the execution, Next and Default targets that exist, Choices on Choice " +
+    "states and well-formed Parallel branches and Map item processors.",
+  source: "https://docs.aws.amazon.com/step-functions/latest/dg/statemachine-structure.html",
+  tags: ["resources", "stepfunctions", "serverless"],
+  check({ template, report }) {
+    for (const resource of realResources(template)) {
+      const type = resource.type ?? "";
+      if (!Object.hasOwn(DEFINITION_PROPERTIES, type)) continue;
+      for (const key of DEFINITION_PROPERTIES[type]) {
+        const document = staticDocument(propertyEntry(resource, key));
+        if (!document) continue;
+        for (const problem of definitionProblems(document)) {
+          report(problem.at, problem.message, propertyPath(resource, key));
+        }
+      }
+    }
+  },
+};

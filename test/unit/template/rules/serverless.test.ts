@@ -1,0 +1,727 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: the templates under test use CloudFormation's ${} syntax
+/**
+ * Serverless rules: deprecated Lambda runtimes (E2531, E2533, W2531), IAM policy documents
+ * (E3510, E3512, E3530) and Step Functions definitions (E3601).
+ */
+import { describe, expect, it } from "vitest";
+import type { Finding } from "../../../../src/template/model";
+import type { Rule } from "../../../../src/template/rules/rule";
+import { createDeprecatedRuntimeCreateRule } from "../../../../src/template/rules/serverless/deprecated-runtime-create";
+import { createDeprecatedRuntimeEolRule } from "../../../../src/template/rules/serverless/deprecated-runtime-eol";
+import { createDeprecatedRuntimeUpdateRule } from "../../../../src/template/rules/serverless/deprecated-runtime-update";
+import { loadSpec } from "../../../../src/template/spec/index";
+import { validateSource } from "../../../../src/template/validate-text";
+import { brief, lint, yaml } from "../lint";
+
+const spec = loadSpec();
+
+function runtimeFindings(source: string, day: string): Finding[] {
+  const clock = () => new Date(`${day}T12:00:00Z`);
+  const rules: Rule[] = [
+    createDeprecatedRuntimeCreateRule(clock),
+    createDeprecatedRuntimeEolRule(clock),
+    createDeprecatedRuntimeUpdateRule(clock),
+  ];
+  return validateSource(source, "template.yaml", { spec, rules });
+}
+
+describe("E2533, E2531, W2531 deprecated Lambda runtimes", () => {
+  const template = yaml(
+    "Transform: AWS::Serverless-2016-10-31",
+    "Conditions:",
+    "  Old: !Equals [!Ref AWS::Region, us-east-1]",
+    "Globals:",
+    "  Function:",
+    "    Runtime: python3.9",
+    "Resources:",
+    "  Plain:",
+    "    Type: AWS::Lambda::Function",
+    "    Properties:",
+    "      Runtime: nodejs20.x",
+    "      Handler: index.handler",
+    "      Role: arn:aws:iam::123456789012:role/r",
+    "      Code: { ZipFile: x }",
+    "  Current:",
+    "    Type: AWS::Lambda::Function",
+    "    Properties:",
+    "      Runtime: python3.13",
+    "      Handler: index.handler",
+    "      Role: arn:aws:iam::123456789012:role/r",
+    "      Code: { ZipFile: x }",
+    "  Sam:",
+    "    Type: AWS::Serverless::Function",
+    "    Properties:",
+    "      Runtime: !If [Old, python3.11, python3.12]",
+    "      Handler: index.handler",
+    "      InlineCode: x",
+    "  Dotnet:",
+    "    Type: AWS::Serverless::Function",
+    "    Properties:",
+    "      Runtime: dotnet8",
+    "      Handler: app",
+    "      CodeUri: .",
+    "  Param:",
+    "    Type: AWS::Lambda::Function",
+    "    Properties:",
+    "      Runtime: !Ref AWS::Region",
+    "      Handler: index.handler",
+    "      Role: arn:aws:iam::123456789012:role/r",
+    "      Code: { ZipFile: x }",
+  );
+
+  it("errors on runtimes past their update block date on the clock's day, with dates and successor", () => {
+    const findings = runtimeFindings(template, "2026-12-01");
+    // dotnet8 was deprecated on 2026-11-10 and is blocked from 2026-12-10: only a warning yet.
+    expect(brief(findings)).toEqual(["E2533 6:14", "E2533 11:16", "E2533 25:26", "W2531 31:16"]);
+    expect(findings.map((f) => f.severity)).toEqual(["error", "error", "error", "warning"]);
+    expect(findings[1].message).toBe(
+      "Runtime nodejs20.x was deprecated on 2026-04-30; Lambda blocks creating functions with it from 2026-06-01 " +
+        "and updating them from 2026-07-01. Functions with it can no longer be created or updated. Move to nodejs24.x.",
+    );
+    expect(findings[0].path).toEqual(["Globals", "Function", "Runtime"]);
+  });
+
+  it("moves a runtime from warning to create block to update block as the days pass", () => {
+    const dotnet = (day: string) =>
+      brief(runtimeFindings(template, day)).filter((line) => line.endsWith(" 31:16"));
+    expect(dotnet("2026-11-09")).toEqual([]);
+    expect(dotnet("2026-11-10")).toEqual(["W2531 31:16"]);
+    expect(dotnet("2026-12-10")).toEqual(["E2531 31:16"]);
+    expect(dotnet("2027-01-11")).toEqual(["E2533 31:16"]);
+    expect(runtimeFindings(template, "2026-12-10").find((f) => f.ruleId === "E2531")?.message).toBe(
+      "Runtime dotnet8 was deprecated on 2026-11-10; Lambda blocks creating functions with it from 2026-12-10 " +
+        "and updating them from 2027-01-11. Functions with it can no longer be created, so a new stack that uses " +
+        "it fails. Move to dotnet9.",
+    );
+  });
+
+  it("reports nothing before any deprecation date", () => {
+    expect(runtimeFindings(template, "2020-01-01")).toEqual([]);
+  });
+});
+
+describe("E3510 identity policies", () => {
+  it("fails a statement whose Effect is allow", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Policy:",
+        "    Type: AWS::IAM::Policy",
+        "    Properties:",
+        "      PolicyName: p",
+        "      Roles: [r]",
+        "      PolicyDocument:",
+        "        Version: '2012-10-17'",
+        "        Statement:",
+        "          - Effect: allow",
+        "            Action: s3:GetObject",
+        "            Resource: '*'",
+      ),
+      { only: ["E3510"] },
+    );
+    expect(brief(findings)).toEqual(["E3510 10:21"]);
+    expect(findings[0].message).toBe("Effect must be exactly Allow or Deny (the value is case-sensitive)");
+    expect(findings[0].path).toEqual(["Resources", "Policy", "Properties", "PolicyDocument"]);
+  });
+
+  it("checks structure, Action/NotAction, Resource/NotResource, Principal, Sid and condition operators", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Role:",
+        "    Type: AWS::IAM::Role",
+        "    Properties:",
+        "      AssumeRolePolicyDocument:",
+        "        Statement:",
+        "          - Effect: Allow",
+        "            Principal: { Service: lambda.amazonaws.com }",
+        "            Action: sts:AssumeRole",
+        "      Policies:",
+        "        - PolicyName: inline",
+        "          PolicyDocument:",
+        "            Version: '2012-10-18'",
+        "            Statement:",
+        "              - Sid: Read Objects",
+        "                Effect: Allow",
+        "                Action: s3:GetObject",
+        "                NotAction: s3:PutObject",
+        "                Resource: my-bucket/*",
+        "              - Effect: Deny",
+        "                Principal: '*'",
+        "                Action: []",
+        "                Condition:",
+        "                  StringEqual: { aws:PrincipalTag/team: a }",
+        "                  ForAnyValue:StringLikeIfExists: { aws:TagKeys: [a, b] }",
+        "                  'Null': { aws:TokenIssueTime: 'true' }",
+        "                  NumericLessThanEquals: { aws:MultiFactorAuthAge: 3600 }",
+        "                Resource: !Sub arn:${AWS::Partition}:s3:::b/*",
+        "              - Effect: Allow",
+        "                Actions: s3:ListBucket",
+        "  Managed:",
+        "    Type: AWS::IAM::ManagedPolicy",
+        "    Properties:",
+        "      PolicyDocument: {}",
+      ),
+      { only: ["E3510"] },
+    );
+    expect(brief(findings)).toEqual([
+      "E3510 13:22",
+      "E3510 15:22",
+      "E3510 18:17",
+      "E3510 19:27",
+      "E3510 21:17",
+      "E3510 22:25",
+      "E3510 24:19",
+      "E3510 29:17",
+      "E3510 29:17",
+      "E3510 30:17",
+      "E3510 34:7",
+    ]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "Version must be 2012-10-17 or 2008-10-17",
+      "Sid of an identity policy may contain only letters and digits",
+      "A statement takes Action or NotAction, not both",
+      "Resource must be an ARN (arn:partition:service:region:account:resource) or *",
+      "Principal is not allowed in an identity policy: it applies to the user, group or role it is attached to",
+      "Action must not be an empty list",
+      "Unknown condition operator 'StringEqual'; use an IAM operator such as StringEquals, ArnLike, Bool or Null, " +
+        "optionally with an IfExists suffix or a ForAnyValue:/ForAllValues: prefix",
+      "Statement 3 needs Action or NotAction",
+      "Statement 3 needs Resource or NotResource",
+      "Unknown statement element 'Actions'; allowed: Sid, Effect, Principal, NotPrincipal, Action, NotAction, " +
+        "Resource, NotResource, Condition",
+      "The policy document has no Statement",
+    ]);
+  });
+
+  it("reads a policy given as a JSON string and reports at the string", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Policy:",
+        "    Type: AWS::IAM::ManagedPolicy",
+        "    Properties:",
+        '      PolicyDocument: \'{"Version": "2012-10-17", "Statement": {"Effect": "allow", "Action": "s3:*", "Resource": "*"}}\'',
+      ),
+      { only: ["E3510"] },
+    );
+    expect(brief(findings)).toEqual(["E3510 5:23"]);
+    expect(findings[0].range.end).toEqual({ line: 5, column: 119 });
+  });
+
+  it("checks SAM inline documents but not policy templates, names, or values built with intrinsics", () => {
+    const findings = lint(
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Conditions:",
+        "  Prod: !Equals [!Ref AWS::Region, us-east-1]",
+        "Resources:",
+        "  Fn:",
+        "    Type: AWS::Serverless::Function",
+        "    Properties:",
+        "      Handler: index.handler",
+        "      Runtime: python3.13",
+        "      InlineCode: x",
+        "      Policies:",
+        "        - AWSLambdaBasicExecutionRole",
+        "        - S3ReadPolicy: { BucketName: b }",
+        "        - Statement:",
+        "            - Effect: Permit",
+        "              Action: sqs:SendMessage",
+        "              Resource: '*'",
+        "  Dynamic:",
+        "    Type: AWS::IAM::Policy",
+        "    Properties:",
+        "      PolicyName: p",
+        "      Roles: [r]",
+        "      PolicyDocument: !Sub '{\"Statement\": []}'",
+        "  Conditional:",
+        "    Type: AWS::IAM::Policy",
+        "    Properties:",
+        "      PolicyName: p",
+        "      Roles: [r]",
+        "      PolicyDocument:",
+        "        Version: '2012-10-17'",
+        "        Statement:",
+        "          - !If [Prod, { Effect: nope }, !Ref AWS::NoValue]",
+        "          - Effect: !If [Prod, Allow, Deny]",
+        "            Action: !Ref AWS::NoValue",
+        "            Resource: !GetAtt Fn.Arn",
+      ),
+      { only: ["E3510"] },
+    );
+    expect(brief(findings)).toEqual(["E3510 15:23"]);
+    expect(findings[0].path).toEqual(["Resources", "Fn", "Properties", "Policies", 2]);
+  });
+});
+
+describe("documents with Fn::ForEach", () => {
+  it("are skipped: their keys exist only after the language extensions expand them", () => {
+    const findings = lint(
+      yaml(
+        "Transform: AWS::LanguageExtensions",
+        "Resources:",
+        "  Policy:",
+        "    Type: AWS::IAM::ManagedPolicy",
+        "    Properties:",
+        "      PolicyDocument:",
+        "        Version: '2012-10-17'",
+        "        Fn::ForEach::Statements:",
+        "          - Name",
+        "          - [Statement]",
+        "          - '${Name}': { Effect: Allow, Action: '*', Resource: '*' }",
+      ),
+      { only: ["E3510"] },
+    );
+    expect(findings).toEqual([]);
+  });
+});
+
+describe("statement labels", () => {
+  it("number statements by their place in the list, counting those built with intrinsics", () => {
+    const findings = lint(
+      yaml(
+        "Conditions:",
+        "  Prod: !Equals [!Ref AWS::Region, us-east-1]",
+        "Resources:",
+        "  Policy:",
+        "    Type: AWS::IAM::Policy",
+        "    Properties:",
+        "      PolicyName: p",
+        "      Roles: [r]",
+        "      PolicyDocument:",
+        "        Statement:",
+        "          - !If [Prod, { Effect: Allow, Action: '*', Resource: '*' }, !Ref AWS::NoValue]",
+        "          - Effect: Allow",
+        "            Action: s3:GetObject",
+        "  Single:",
+        "    Type: AWS::IAM::Policy",
+        "    Properties:",
+        "      PolicyName: p",
+        "      Roles: [r]",
+        "      PolicyDocument:",
+        "        Statement: { Effect: Deny, Resource: '*' }",
+      ),
+      { only: ["E3510"] },
+    );
+    expect(findings.map((f) => `${brief([f])[0]} ${f.message}`)).toEqual([
+      "E3510 12:13 Statement 2 needs Resource or NotResource",
+      "E3510 20:20 The statement needs Action or NotAction",
+    ]);
+  });
+});
+
+describe("E3512 resource policies", () => {
+  it("requires a Principal, checks its form and unique Sids, and checks Lambda permission principals", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  BucketPolicy:",
+        "    Type: AWS::S3::BucketPolicy",
+        "    Properties:",
+        "      Bucket: b",
+        "      PolicyDocument:",
+        "        Statement:",
+        "          - Sid: Same",
+        "            Effect: Allow",
+        "            Action: s3:GetObject",
+        "            Resource: arn:aws:s3:::b/*",
+        "          - Sid: Same",
+        "            Effect: Deny",
+        "            Principal: { AWS: 123456789012 }",
+        "            Action: s3:*",
+        "            Resource: arn:aws:s3:::b/*",
+        "  QueuePolicy:",
+        "    Type: AWS::SQS::QueuePolicy",
+        "    Properties:",
+        "      Queues: [q]",
+        "      PolicyDocument:",
+        "        Statement:",
+        "          - Sid: Same",
+        "            Effect: Allow",
+        "            Principal: s3.amazonaws.com",
+        "            Action: sqs:SendMessage",
+        "            Resource: '*'",
+        "          - Sid: Same",
+        "            Effect: Allow",
+        "            Principal: { Services: [sns.amazonaws.com] }",
+        "            Action: sqs:SendMessage",
+        "            Resource: '*'",
+        "            Condition:",
+        "              ArnEquals: { aws:SourceArn: [a, { b: c }] }",
+        "  TopicPolicy:",
+        "    Type: AWS::SNS::TopicPolicy",
+        "    Properties:",
+        "      Topics: [t]",
+        "      PolicyDocument:",
+        "        Version: '2008-10-17'",
+        "        Statement:",
+        "          Effect: Allow",
+        "          Principal: { Service: events.amazonaws.com, AWS: ['*', !Ref AWS::AccountId] }",
+        "          Action: sns:Publish",
+        "          Resource: '*'",
+        "  BadPermission:",
+        "    Type: AWS::Lambda::Permission",
+        "    Properties:",
+        "      FunctionName: f",
+        "      Action: lambda:InvokeFunction",
+        "      Principal: s3",
+        "  GoodPermissions:",
+        "    Type: AWS::Lambda::Permission",
+        "    Properties:",
+        "      FunctionName: f",
+        "      Action: lambda:InvokeFunction",
+        "      Principal: apigateway.amazonaws.com",
+        "  AccountPermission:",
+        "    Type: AWS::Lambda::Permission",
+        "    Properties:",
+        "      FunctionName: f",
+        "      Action: lambda:InvokeFunction",
+        "      Principal: '123456789012'",
+      ),
+      { only: ["E3512"] },
+    );
+    expect(brief(findings)).toEqual([
+      "E3512 8:13",
+      "E3512 25:24",
+      "E3512 28:18",
+      "E3512 30:26",
+      "E3512 34:47",
+      "E3512 51:18",
+    ]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "Statement 1 needs Principal or NotPrincipal",
+      "Principal must be '*' or a mapping of AWS, Service, Federated, CanonicalUser to a string or a list of strings",
+      "Sid must be unique within the policy; another statement already uses it",
+      "Unknown principal type 'Services'; Principal must be '*' or a mapping of AWS, Service, Federated, " +
+        "CanonicalUser to a string or a list of strings",
+      "The value of condition key 'aws:SourceArn' must be a string, number, boolean or a list of them",
+      "Principal of a Lambda permission must be a service principal such as s3.amazonaws.com, an account ID, an ARN or *",
+    ]);
+  });
+});
+
+describe("E3530 trust policies", () => {
+  it("requires a Principal and rejects Resource", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Role:",
+        "    Type: AWS::IAM::Role",
+        "    Properties:",
+        "      AssumeRolePolicyDocument:",
+        "        Version: '2012-10-17'",
+        "        Statement:",
+        "          - Effect: Allow",
+        "            Principal: { Federated: arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com }",
+        "            Action: sts:AssumeRoleWithWebIdentity",
+        "            Condition:",
+        "              StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:o/r:*' }",
+        "          - Effect: Allow",
+        "            Action: sts:AssumeRole",
+        "            Resource: '*'",
+        "  Good:",
+        "    Type: AWS::IAM::Role",
+        "    Properties:",
+        '      AssumeRolePolicyDocument: \'{"Statement": [{"Effect": "Allow", "Principal": {"Service": ["lambda.amazonaws.com"]}, "Action": "sts:AssumeRole"}]}\'',
+      ),
+      { only: ["E3530"] },
+    );
+    expect(brief(findings)).toEqual(["E3530 13:13", "E3530 15:13"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "Statement 2 needs Principal or NotPrincipal",
+      "Resource is not allowed in a trust policy: the role it belongs to is the resource",
+    ]);
+  });
+});
+
+describe("policy documents the IAM reference shows as valid", () => {
+  it("draws no E3510, E3512 or E3530", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Key:",
+        "    Type: AWS::KMS::Key",
+        "    Properties:",
+        "      KeyPolicy:",
+        "        Version: '2012-10-17'",
+        "        Id: key-default-1",
+        "        Statement:",
+        "          - Sid: Enable IAM User Permissions",
+        "            Effect: Allow",
+        "            Principal: { AWS: !Sub 'arn:${AWS::Partition}:iam::${AWS::AccountId}:root' }",
+        "            Action: kms:*",
+        "            Resource: '*'",
+        "          - Sid: Deny others",
+        "            Effect: Deny",
+        "            NotPrincipal: { AWS: [arn:aws:iam::123456789012:root, '123456789012'] }",
+        "            NotAction: [kms:Decrypt]",
+        "            NotResource: arn:aws:kms:us-east-1:123456789012:key/abc",
+        "            Condition:",
+        "              ForAllValues:StringEquals: { aws:TagKeys: [env] }",
+        "              BoolIfExists: { aws:MultiFactorAuthPresent: false }",
+        "              IpAddress: { aws:SourceIp: 203.0.113.0/24 }",
+        "              DateGreaterThan: { aws:CurrentTime: '2020-01-01T00:00:00Z' }",
+        "  BucketPolicy:",
+        "    Type: AWS::S3::BucketPolicy",
+        "    Properties:",
+        "      Bucket: b",
+        "      PolicyDocument:",
+        "        Statement:",
+        "          - Effect: Allow",
+        "            Principal: { CanonicalUser: 79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be }",
+        "            Action: s3:GetObject",
+        "            Resource: arn:aws:s3:::b/*",
+        "          - Effect: Deny",
+        "            Principal: '*'",
+        "            Action: 's3:*'",
+        "            Resource: [arn:aws:s3:::b, arn:aws:s3:::b/*]",
+        "            Condition: { Bool: { aws:SecureTransport: 'false' } }",
+        "  Role:",
+        "    Type: AWS::IAM::Role",
+        "    Properties:",
+        "      AssumeRolePolicyDocument:",
+        "        Version: 2012-10-17",
+        "        Statement:",
+        "          - Effect: Allow",
+        "            Principal:",
+        "              Federated: cognito-identity.amazonaws.com",
+        "            Action: [sts:AssumeRoleWithWebIdentity, sts:TagSession]",
+        "            Condition:",
+        "              StringEquals: { cognito-identity.amazonaws.com:aud: us-east-1:abc }",
+        "              ForAnyValue:StringLike: { cognito-identity.amazonaws.com:amr: authenticated }",
+        "      ManagedPolicyArns: [arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]",
+        "      Policies:",
+        "        - PolicyName: logs",
+        "          PolicyDocument:",
+        "            Statement:",
+        "              - Effect: Allow",
+        "                Action: [logs:CreateLogStream, logs:PutLogEvents]",
+        "                Resource: arn:aws:logs:*:*:*",
+        "              - Effect: Allow",
+        "                Action: s3:ListBucket",
+        "                Resource: !GetAtt Bucket.Arn",
+        "                Condition: { StringLike: { s3:prefix: [!Sub '${AWS::StackName}/*'] } }",
+        "  Bucket:",
+        "    Type: AWS::S3::Bucket",
+      ),
+      { only: ["E3510", "E3512", "E3530"] },
+    );
+    expect(findings).toEqual([]);
+  });
+});
+
+describe("E3601 Step Functions definitions", () => {
+  it("checks StartAt, types, Next/End, Choice rules, Catch targets and nested machines at their keys", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Machine:",
+        "    Type: AWS::StepFunctions::StateMachine",
+        "    Properties:",
+        "      RoleArn: arn:aws:iam::123456789012:role/r",
+        "      Definition:",
+        "        StartAt: First",
+        "        States:",
+        "          First:",
+        "            Type: Task",
+        "            Resource: arn:aws:states:::lambda:invoke",
+        "            Next: Missing",
+        "            Catch:",
+        "              - ErrorEquals: [States.ALL]",
+        "                Next: Done",
+        "              - ErrorEquals: [States.Timeout]",
+        "          Choose:",
+        "            Type: Choice",
+        "            Choices:",
+        "              - Variable: $.x",
+        "                NumericEquals: 1",
+        "                Next: Done",
+        "              - And:",
+        "                  - { Variable: $.y, IsPresent: true }",
+        "                Next: Nowhere",
+        "            Default: Gone",
+        "          Sleep:",
+        "            Type: Wiat",
+        "          Loose:",
+        "            Type: Pass",
+        "          Done:",
+        "            Type: Succeed",
+        "            End: true",
+        "          Both:",
+        "            Type: Pass",
+        "            Next: Done",
+        "            End: true",
+        "          Par:",
+        "            Type: Parallel",
+        "            Branches:",
+        "              - StartAt: Inner",
+        "                States:",
+        "                  Inner:",
+        "                    Type: Pass",
+        "                    Next: First",
+        "            End: true",
+        "          Items:",
+        "            Type: Map",
+        "            End: true",
+        "          NoType:",
+        "            Next: Done",
+      ),
+      { only: ["E3601"] },
+    );
+    expect(brief(findings)).toEqual([
+      "E3601 12:19",
+      "E3601 16:17",
+      "E3601 25:23",
+      "E3601 26:22",
+      "E3601 28:19",
+      "E3601 29:11",
+      "E3601 33:13",
+      "E3601 37:13",
+      "E3601 45:27",
+      "E3601 47:11",
+      "E3601 50:11",
+    ]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "Next names no state of the States it belongs to",
+      "Each Catch entry needs Next: the state to move to after the error",
+      "Next of a choice rule names no state of the States it belongs to",
+      "Default names no state of the States it belongs to",
+      "Type of state 'Sleep' must be one of Pass, Task, Wait, Choice, Succeed, Fail, Parallel, Map",
+      "State 'Loose' needs Next (the state that follows) or End: true",
+      "A Succeed state ends the execution; it takes no End",
+      "State 'Both' has both Next and End; a state either moves on or ends",
+      "Next names no state of the States it belongs to",
+      "Map state 'Items' needs ItemProcessor (or the older Iterator)",
+      "State 'NoType' has no Type; use one of Pass, Task, Wait, Choice, Succeed, Fail, Parallel, Map",
+    ]);
+  });
+
+  it("accepts JSONata states, distributed maps and fields it does not know", () => {
+    const findings = lint(
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Resources:",
+        "  Machine:",
+        "    Type: AWS::Serverless::StateMachine",
+        "    Properties:",
+        "      DefinitionSubstitutions:",
+        "        Target: Done",
+        "      Definition:",
+        "        QueryLanguage: JSONata",
+        "        StartAt: Fetch",
+        "        States:",
+        "          Fetch:",
+        "            Type: Task",
+        "            Resource: arn:aws:states:::lambda:invoke",
+        "            Arguments: { FunctionName: f, Payload: '{% $states.input %}' }",
+        "            Output: '{% $states.result.Payload %}'",
+        "            Assign: { count: '{% $states.result.Payload.count %}' }",
+        "            Retry: [{ ErrorEquals: [States.ALL], MaxAttempts: 2, JitterStrategy: FULL }]",
+        "            Next: Decide",
+        "          Decide:",
+        "            Type: Choice",
+        "            Choices:",
+        "              - Condition: '{% $count > 0 %}'",
+        "                Next: Each",
+        "            Default: ${Target}",
+        "          Each:",
+        "            Type: Map",
+        "            Items: '{% $states.input.items %}'",
+        "            ItemReader: { Resource: arn:aws:states:::s3:listObjectsV2, Arguments: { Bucket: b } }",
+        "            ItemProcessor:",
+        "              ProcessorConfig: { Mode: DISTRIBUTED, ExecutionType: EXPRESS }",
+        "              StartAt: Work",
+        "              States:",
+        "                Work: { Type: Pass, End: true }",
+        "            ToleratedFailurePercentage: 5",
+        "            Next: Wait",
+        "          Wait:",
+        "            Type: Wait",
+        "            Seconds: '{% $count %}'",
+        "            Next: Done",
+        "          Done:",
+        "            Type: Succeed",
+        "            Output: '{% $states.input %}'",
+      ),
+      { only: ["E3601"] },
+    );
+    expect(findings).toEqual([]);
+  });
+
+  it("accepts JSONPath machines with Parallel, Retry, Catch, a classic Map Iterator and Fail paths", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Machine:",
+        "    Type: AWS::StepFunctions::StateMachine",
+        "    Properties:",
+        "      RoleArn: arn:aws:iam::123456789012:role/r",
+        "      Definition:",
+        "        Comment: classic",
+        "        StartAt: Fan",
+        "        TimeoutSeconds: 300",
+        "        States:",
+        "          Fan:",
+        "            Type: Parallel",
+        "            Branches:",
+        "              - StartAt: A",
+        "                States: { A: { Type: Pass, Result: 1, ResultPath: $.a, End: true } }",
+        "              - StartAt: B",
+        "                States:",
+        "                  B: { Type: Wait, SecondsPath: $.delay, Next: C }",
+        "                  C: { Type: Succeed }",
+        "            Retry: [{ ErrorEquals: [States.TaskFailed], IntervalSeconds: 1, BackoffRate: 2 }]",
+        "            Catch: [{ ErrorEquals: [States.ALL], ResultPath: $.error, Next: Failed }]",
+        "            Next: Each",
+        "          Each:",
+        "            Type: Map",
+        "            ItemsPath: $.items",
+        "            MaxConcurrency: 2",
+        "            Iterator:",
+        "              StartAt: Work",
+        "              States:",
+        "                Work: { Type: Task, Resource: !GetAtt Fn.Arn, End: true }",
+        "            Next: Check",
+        "          Check:",
+        "            Type: Choice",
+        "            Choices:",
+        "              - Not: { Variable: $.ok, BooleanEquals: true }",
+        "                Next: Failed",
+        "            Default: Done",
+        "          Failed: { Type: Fail, ErrorPath: $.error.Error, CausePath: $.error.Cause }",
+        "          Done: { Type: Succeed }",
+        "  Fn:",
+        "    Type: AWS::Lambda::Function",
+      ),
+      { only: ["E3601"] },
+    );
+    expect(findings).toEqual([]);
+  });
+
+  it("reads DefinitionString JSON, reporting at the string, and skips strings built with intrinsics", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  FromString:",
+        "    Type: AWS::StepFunctions::StateMachine",
+        "    Properties:",
+        "      RoleArn: arn:aws:iam::123456789012:role/r",
+        '      DefinitionString: \'{"StartAt": "Nope", "States": {"Only": {"Type": "Pass", "End": true}}}\'',
+        "  Built:",
+        "    Type: AWS::StepFunctions::StateMachine",
+        "    Properties:",
+        "      RoleArn: arn:aws:iam::123456789012:role/r",
+        '      DefinitionString: !Sub \'{"StartAt": "${AWS::Region}", "States": {}}\'',
+        "  Joined:",
+        "    Type: AWS::StepFunctions::StateMachine",
+        "    Properties:",
+        "      RoleArn: arn:aws:iam::123456789012:role/r",
+        '      DefinitionString: !Join ["", ["{\\"StartAt\\": 1}"]]',
+      ),
+      { only: ["E3601"] },
+    );
+    expect(brief(findings)).toEqual(["E3601 6:25"]);
+    expect(findings[0].message).toBe("StartAt names no state of the States it belongs to");
+  });
+});
