@@ -1,0 +1,100 @@
+/**
+ * The string values of a template that may hold `${...}` or `{{resolve:...}}`, with where each
+ * sits: its path from the root, the intrinsic functions around it, and the Fn::ForEach
+ * identifiers in scope. Found in one walk, shared by the rules that look inside strings.
+ */
+import type { Node, ScalarNode } from "../../model";
+import { functionName } from "../functions/calls";
+import { isForEachKey, type TemplateIndex } from "../template-index";
+
+export interface StringSite {
+  node: ScalarNode & { value: string };
+  /** Keys and item numbers from the template's root, e.g. ["Resources", "Bucket", "Properties", "Tags", 0, "Value"]. */
+  path: (string | number)[];
+  /** The intrinsic functions the string is inside, outermost first. */
+  functions: string[];
+  /** Identifiers of the Fn::ForEach loops around the string. */
+  loopVariables: string[];
+}
+
+const cache = new WeakMap<TemplateIndex, StringSite[]>();
+
+/**
+ * Every string value that contains a `{` (all that `${...}` and `{{resolve:...}}` need), with
+ * where it sits. One walk over a mutable path; only recorded strings copy it.
+ */
+export function stringSites(template: TemplateIndex): StringSite[] {
+  const cached = cache.get(template);
+  if (cached) return cached;
+  const sites: StringSite[] = [];
+  const path: (string | number)[] = [];
+  const functions: string[] = [];
+  const loops: string[] = [];
+  const visit = (node: Node): void => {
+    if (node.kind === "scalar") {
+      if (typeof node.value === "string" && node.value.includes("{")) {
+        sites.push({
+          node: node as StringSite["node"],
+          path: [...path],
+          functions: [...functions],
+          loopVariables: [...loops],
+        });
+      }
+      return;
+    }
+    if (node.kind === "seq") {
+      for (const [index, item] of node.items.entries()) {
+        path.push(index);
+        visit(item);
+        path.pop();
+      }
+      return;
+    }
+    const fn = functionName(node);
+    if (fn) functions.push(fn);
+    for (const entry of node.entries) {
+      const identifier =
+        isForEachKey(entry.key) && entry.value.kind === "seq" ? entry.value.items[0] : undefined;
+      const loop =
+        identifier?.kind === "scalar" && typeof identifier.value === "string" ? identifier.value : undefined;
+      if (loop !== undefined) loops.push(loop);
+      path.push(entry.key);
+      visit(entry.value);
+      path.pop();
+      if (loop !== undefined) loops.pop();
+    }
+    if (fn) functions.pop();
+  };
+  visit(template.root);
+  cache.set(template, sites);
+  return sites;
+}
+
+/** The node at a path from the template's root, if there is one. */
+export function nodeAt(template: TemplateIndex, path: readonly (string | number)[]): Node | undefined {
+  let node: Node | undefined = template.root;
+  for (const segment of path) {
+    if (!node) return undefined;
+    if (typeof segment === "number") node = node.kind === "seq" ? node.items[segment] : undefined;
+    else node = node.kind === "map" ? node.entries.find((entry) => entry.key === segment)?.value : undefined;
+  }
+  return node;
+}
+
+/**
+ * Splits a path under Resources into the resource's own path (through any Fn::ForEach loops,
+ * e.g. ["Resources", "Fn::ForEach::Topics", 2, "Topic${Name}"]) and the rest inside the resource
+ * (e.g. ["Properties", "TopicName"]). Undefined when the path is not inside a resource.
+ */
+export function splitResourcePath(
+  path: readonly (string | number)[],
+): { resource: (string | number)[]; inside: (string | number)[] } | undefined {
+  if (path[0] !== "Resources") return undefined;
+  let index = 1;
+  while (typeof path[index] === "string" && isForEachKey(path[index] as string)) {
+    if (path[index + 1] !== 2) return undefined;
+    index += 2;
+  }
+  if (typeof path[index] !== "string") return undefined;
+  return { resource: path.slice(0, index + 1), inside: path.slice(index + 1) };
+}

@@ -1,0 +1,175 @@
+/**
+ * What the service rules need to read property values statically: the property sets of a
+ * resource (both branches of a `Properties: !If`), literal scalars, GetAtt/Ref targets, and the
+ * SAM Globals a function inherits. A value given through an intrinsic function is "unknown", and
+ * rules skip what they cannot know rather than guess.
+ */
+import type { MapEntry, MapNode, Node } from "../../model";
+import { mapGet } from "../../nodes";
+import { globalsFor, realResources } from "../resources/shared";
+import { intrinsicName, isString, type ResourceInfo, type TemplateIndex } from "../template-index";
+
+/** A resource together with one of its property sets. */
+export interface PropertySet {
+  resource: ResourceInfo;
+  /** The properties mapping; an empty mapping stands for a resource without Properties. */
+  properties: MapNode;
+  /** True when the resource has no Properties at all (every property at its default). */
+  bare: boolean;
+}
+
+/** The resources of the given types that rules should look at (SAM types only under the transform). */
+export function* resourcesOfType(template: TemplateIndex, ...types: string[]): Iterable<ResourceInfo> {
+  for (const resource of realResources(template)) {
+    if (!resource.type || !resource.body || !types.includes(resource.type)) continue;
+    if (resource.type.startsWith("AWS::Serverless::") && !template.sam) continue;
+    yield resource;
+  }
+}
+
+/**
+ * Every mapping the resource's Properties can be: itself, or each branch of a Fn::If (nested
+ * ones too). Other intrinsics at the top give nothing to check.
+ */
+export function* propertySets(resource: ResourceInfo): Iterable<PropertySet> {
+  const value = resource.properties?.value;
+  if (!value) {
+    yield { resource, properties: { kind: "map", entries: [], range: resource.entry.keyRange }, bare: true };
+    return;
+  }
+  for (const properties of branches(value)) yield { resource, properties, bare: false };
+}
+
+function* branches(node: Node): Iterable<MapNode> {
+  if (node.kind !== "map") return;
+  const fn = intrinsicName(node);
+  if (!fn) {
+    yield node;
+    return;
+  }
+  const arg = node.entries[0].value;
+  if (fn === "Fn::If" && arg.kind === "seq" && arg.items.length === 3) {
+    yield* branches(arg.items[1]);
+    yield* branches(arg.items[2]);
+  }
+}
+
+/** The single property set of a resource, or undefined when Properties is a Fn::If or other intrinsic. */
+export function onlyPropertySet(resource: ResourceInfo): PropertySet | undefined {
+  const value = resource.properties?.value;
+  if (value && (value.kind !== "map" || intrinsicName(value))) return undefined;
+  for (const set of propertySets(resource)) return set;
+  return undefined;
+}
+
+export function isNoValue(node: Node): boolean {
+  if (intrinsicName(node) !== "Ref") return false;
+  const arg = (node as MapNode).entries[0].value;
+  return isString(arg) && arg.value === "AWS::NoValue";
+}
+
+/** Whether the value is `!Ref AWS::NoValue` or a Fn::If that may produce it (so the property may be absent). */
+export function mayBeNoValue(node: Node): boolean {
+  if (isNoValue(node)) return true;
+  if (intrinsicName(node) !== "Fn::If") return false;
+  const arg = (node as MapNode).entries[0].value;
+  return arg.kind === "seq" && arg.items.slice(1).some(mayBeNoValue);
+}
+
+/**
+ * A property's entry when it is certainly present: written, and not `!Ref AWS::NoValue` nor a
+ * Fn::If that may produce it.
+ */
+export function presentEntry(properties: MapNode, key: string): MapEntry | undefined {
+  const entry = mapGet(properties, key);
+  return entry && !mayBeNoValue(entry.value) ? entry : undefined;
+}
+
+/** Whether a property is certainly absent: not written, or `!Ref AWS::NoValue`. */
+export function isAbsent(properties: MapNode, key: string): boolean {
+  const entry = mapGet(properties, key);
+  return !entry || isNoValue(entry.value);
+}
+
+/** A string scalar's text. */
+export function literalString(node: Node | undefined): string | undefined {
+  return isString(node) ? node.value : undefined;
+}
+
+/** A boolean written as `true`/`false` or as those strings (any case), as CloudFormation converts them. */
+function literalBoolean(node: Node | undefined): boolean | undefined {
+  if (node?.kind !== "scalar") return undefined;
+  if (typeof node.value === "boolean") return node.value;
+  if (typeof node.value !== "string") return undefined;
+  const text = node.value.toLowerCase();
+  return text === "true" ? true : text === "false" ? false : undefined;
+}
+
+/** A number written as a number or a numeric string. */
+export function literalNumber(node: Node | undefined): number | undefined {
+  if (node?.kind !== "scalar") return undefined;
+  if (typeof node.value === "number") return node.value;
+  if (typeof node.value === "string" && /^\s*-?\d+(\.\d+)?\s*$/.test(node.value)) return Number(node.value);
+  return undefined;
+}
+
+/**
+ * A boolean property with its default when absent; undefined when the value is not literal (or
+ * may be absent through a Fn::If).
+ */
+export function booleanProperty(properties: MapNode, key: string, fallback: boolean): boolean | undefined {
+  if (isAbsent(properties, key)) return fallback;
+  const entry = presentEntry(properties, key);
+  return entry ? literalBoolean(entry.value) : undefined;
+}
+
+/** The resource a `!GetAtt X.Attr` or `!Ref X` names, with the attribute (undefined for Ref). */
+export function referenceTarget(node: Node): { name: string; attribute: string | undefined } | undefined {
+  const fn = intrinsicName(node);
+  if (!fn) return undefined;
+  const arg = (node as MapNode).entries[0].value;
+  if (fn === "Ref") return isString(arg) ? { name: arg.value, attribute: undefined } : undefined;
+  if (fn !== "Fn::GetAtt") return undefined;
+  if (isString(arg)) {
+    const dot = arg.value.indexOf(".");
+    if (dot <= 0) return undefined;
+    return { name: arg.value.slice(0, dot), attribute: arg.value.slice(dot + 1) };
+  }
+  if (arg.kind === "seq" && arg.items.length === 2 && isString(arg.items[0]) && isString(arg.items[1])) {
+    return { name: arg.items[0].value, attribute: arg.items[1].value };
+  }
+  return undefined;
+}
+
+/** The resource of one of `types` that `!GetAtt X.<attribute>` names. */
+export function getAttResource(
+  template: TemplateIndex,
+  node: Node,
+  attribute: string,
+  types: string[],
+): ResourceInfo | undefined {
+  const target = referenceTarget(node);
+  if (!target || target.attribute !== attribute) return undefined;
+  const resource = template.resources.get(target.name);
+  return resource?.type && types.includes(resource.type) ? resource : undefined;
+}
+
+/**
+ * The Globals entry a SAM resource inherits for `key` (the Globals section that applies to its
+ * type), unless the resource opts out with IgnoreGlobals or sets the key itself.
+ */
+export function inheritedGlobal(
+  template: TemplateIndex,
+  resource: ResourceInfo,
+  key: string,
+): MapEntry | undefined {
+  if (!resource.type) return undefined;
+  const globals = globalsFor(template, resource.type);
+  if (!globals) return undefined;
+  const ignored = mapGet(resource.body, "IgnoreGlobals")?.value;
+  if (isString(ignored) && ignored.value === "*") return undefined;
+  if (ignored?.kind === "seq" && ignored.items.some((item) => isString(item) && item.value === key)) {
+    return undefined;
+  }
+  return mapGet(globals, key);
+}

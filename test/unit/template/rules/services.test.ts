@@ -1,0 +1,608 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: the templates under test use CloudFormation's ${} syntax
+/**
+ * Service rules: DynamoDB keys and billing (E3039, E3638, E3639), SQS queues (E3501, E3502,
+ * E3505), Lambda functions (E3685, E3663), `${}` outside Fn::Sub (E1029) and dynamic references
+ * (E1050, E1051, E1052, E1027).
+ */
+import { describe, expect, it } from "vitest";
+import { brief, lint, yaml } from "../lint";
+
+/** The findings of the given rules on a YAML template written one line an argument. */
+const check = (only: string[], ...lines: string[]) => lint(yaml(...lines), { only });
+
+const TABLE_HEAD = ["Resources:", "  Table:", "    Type: AWS::DynamoDB::Table", "    Properties:"];
+
+describe("E3039 DynamoDB AttributeDefinitions and key schemas", () => {
+  it("flags a definition no key uses and a key without a definition, in the table and its indexes", () => {
+    const findings = check(
+      ["E3039"],
+      ...TABLE_HEAD,
+      "      BillingMode: PAY_PER_REQUEST",
+      "      AttributeDefinitions:",
+      "        - AttributeName: id",
+      "          AttributeType: S",
+      "        - AttributeName: unused",
+      "          AttributeType: S",
+      "      KeySchema:",
+      "        - AttributeName: id",
+      "          KeyType: HASH",
+      "        - AttributeName: sort",
+      "          KeyType: RANGE",
+      "      GlobalSecondaryIndexes:",
+      "        - IndexName: byOwner",
+      "          KeySchema:",
+      "            - AttributeName: owner",
+      "              KeyType: HASH",
+      "          Projection: { ProjectionType: ALL }",
+    );
+    expect(brief(findings)).toEqual(["E3039 9:26", "E3039 14:26", "E3039 19:30"]);
+    expect(findings[0].message).toBe(
+      "AttributeDefinitions[1].AttributeName defines an attribute that no key schema of the table or its indexes " +
+        "uses; DynamoDB accepts only key attributes in AttributeDefinitions, so remove it",
+    );
+    expect(findings[2].message).toBe(
+      "GlobalSecondaryIndexes[0].KeySchema[0].AttributeName uses an attribute that AttributeDefinitions does not " +
+        "define; add it to AttributeDefinitions with its AttributeType",
+    );
+    expect(findings[2].path).toEqual([
+      "Resources",
+      "Table",
+      "Properties",
+      "GlobalSecondaryIndexes",
+      0,
+      "KeySchema",
+      0,
+      "AttributeName",
+    ]);
+  });
+
+  it("accepts matching sets, and skips names or lists given through intrinsics", () => {
+    const findings = check(
+      ["E3039"],
+      "Parameters:",
+      "  Key:",
+      "    Type: String",
+      ...TABLE_HEAD,
+      "      BillingMode: PAY_PER_REQUEST",
+      "      AttributeDefinitions:",
+      "        - AttributeName: id",
+      "          AttributeType: S",
+      "        - AttributeName: owner",
+      "          AttributeType: S",
+      "      KeySchema:",
+      "        - AttributeName: id",
+      "          KeyType: HASH",
+      "      LocalSecondaryIndexes:",
+      "        - IndexName: byOwner",
+      "          KeySchema:",
+      "            - AttributeName: id",
+      "              KeyType: HASH",
+      "            - AttributeName: owner",
+      "              KeyType: RANGE",
+      "          Projection: { ProjectionType: ALL }",
+      "  Dynamic:",
+      "    Type: AWS::DynamoDB::Table",
+      "    Properties:",
+      "      BillingMode: PAY_PER_REQUEST",
+      "      AttributeDefinitions:",
+      "        - AttributeName: !Ref Key",
+      "          AttributeType: S",
+      "        - AttributeName: other",
+      "          AttributeType: S",
+      "      KeySchema:",
+      "        - AttributeName: !Ref Key",
+      "          KeyType: HASH",
+    );
+    expect(findings).toEqual([]);
+  });
+
+  it("checks each branch of a Properties Fn::If on its own", () => {
+    const findings = check(
+      ["E3039"],
+      "Conditions:",
+      "  Prod: !Equals [!Ref AWS::Region, eu-west-1]",
+      "Resources:",
+      "  Table:",
+      "    Type: AWS::DynamoDB::Table",
+      "    Properties: !If",
+      "      - Prod",
+      "      - BillingMode: PAY_PER_REQUEST",
+      "        AttributeDefinitions: [{ AttributeName: id, AttributeType: S }]",
+      "        KeySchema: [{ AttributeName: id, KeyType: HASH }]",
+      "      - BillingMode: PAY_PER_REQUEST",
+      "        AttributeDefinitions: [{ AttributeName: id, AttributeType: S }]",
+      "        KeySchema: [{ AttributeName: pk, KeyType: HASH }]",
+    );
+    expect(brief(findings)).toEqual(["E3039 12:49", "E3039 13:38"]);
+  });
+});
+
+describe("E3638 / E3639 DynamoDB BillingMode and ProvisionedThroughput", () => {
+  const keys = [
+    "      AttributeDefinitions: [{ AttributeName: id, AttributeType: S }]",
+    "      KeySchema: [{ AttributeName: id, KeyType: HASH }]",
+  ];
+
+  it("flags ProvisionedThroughput on a PAY_PER_REQUEST table and on its global secondary indexes", () => {
+    const findings = check(
+      ["E3638", "E3639"],
+      ...TABLE_HEAD,
+      "      BillingMode: PAY_PER_REQUEST",
+      ...keys,
+      "      ProvisionedThroughput: { ReadCapacityUnits: 1, WriteCapacityUnits: 1 }",
+      "      GlobalSecondaryIndexes:",
+      "        - IndexName: byId",
+      "          KeySchema: [{ AttributeName: id, KeyType: HASH }]",
+      "          Projection: { ProjectionType: ALL }",
+      "          ProvisionedThroughput: { ReadCapacityUnits: 1, WriteCapacityUnits: 1 }",
+    );
+    expect(brief(findings)).toEqual(["E3638 8:7", "E3638 13:11"]);
+    expect(findings[0].message).toBe(
+      "ProvisionedThroughput is not allowed when BillingMode is PAY_PER_REQUEST; remove it, or set BillingMode to " +
+        "PROVISIONED",
+    );
+  });
+
+  it("flags a PROVISIONED table, written or by default, without ProvisionedThroughput, and its indexes", () => {
+    const findings = check(
+      ["E3638", "E3639"],
+      ...TABLE_HEAD,
+      "      BillingMode: PROVISIONED",
+      ...keys,
+      "  Default:",
+      "    Type: AWS::DynamoDB::Table",
+      "    Properties:",
+      ...keys,
+      "      ProvisionedThroughput: { ReadCapacityUnits: 1, WriteCapacityUnits: 1 }",
+      "      GlobalSecondaryIndexes:",
+      "        - IndexName: byId",
+      "          KeySchema: [{ AttributeName: id, KeyType: HASH }]",
+      "          Projection: { ProjectionType: ALL }",
+    );
+    expect(brief(findings)).toEqual(["E3639 4:5", "E3639 15:11"]);
+    expect(findings[0].message).toBe(
+      "ProvisionedThroughput is required when BillingMode is PROVISIONED; add ProvisionedThroughput " +
+        "(ReadCapacityUnits, WriteCapacityUnits), or set BillingMode to PAY_PER_REQUEST",
+    );
+    expect(findings[1].message).toBe(
+      "GlobalSecondaryIndexes[0] needs ProvisionedThroughput when the table's BillingMode is not set (so " +
+        "PROVISIONED); add ProvisionedThroughput (ReadCapacityUnits, WriteCapacityUnits), or set BillingMode to " +
+        "PAY_PER_REQUEST",
+    );
+  });
+
+  it("skips a BillingMode or ProvisionedThroughput that depends on a condition", () => {
+    const findings = check(
+      ["E3638", "E3639"],
+      "Conditions:",
+      "  Prod: !Equals [!Ref AWS::Region, eu-west-1]",
+      ...TABLE_HEAD,
+      "      BillingMode: !If [Prod, PROVISIONED, PAY_PER_REQUEST]",
+      ...keys,
+      "  Other:",
+      "    Type: AWS::DynamoDB::Table",
+      "    Properties:",
+      "      BillingMode: PAY_PER_REQUEST",
+      ...keys,
+      "      ProvisionedThroughput: !If [Prod, { ReadCapacityUnits: 1, WriteCapacityUnits: 1 }, !Ref AWS::NoValue]",
+    );
+    expect(findings).toEqual([]);
+  });
+});
+
+describe("E3501 SQS FIFO properties", () => {
+  it("flags a FIFO name without .fifo, a standard queue named .fifo, and FIFO-only properties", () => {
+    const findings = check(
+      ["E3501"],
+      "Resources:",
+      "  Fifo:",
+      "    Type: AWS::SQS::Queue",
+      "    Properties:",
+      "      FifoQueue: true",
+      "      QueueName: orders",
+      "  Standard:",
+      "    Type: AWS::SQS::Queue",
+      "    Properties:",
+      "      QueueName: events.fifo",
+      "      ContentBasedDeduplication: false",
+      "      FifoThroughputLimit: perMessageGroupId",
+    );
+    expect(brief(findings)).toEqual(["E3501 6:18", "E3501 10:18", "E3501 11:7", "E3501 12:7"]);
+    expect(findings[0].message).toBe(
+      "The QueueName of a FIFO queue must end in '.fifo'; add the suffix, or leave QueueName out",
+    );
+    expect(findings[2].message).toBe(
+      "ContentBasedDeduplication applies only to FIFO queues; set FifoQueue: true, or remove ContentBasedDeduplication",
+    );
+  });
+
+  it("accepts well-formed queues and skips a FifoQueue given through an intrinsic", () => {
+    const findings = check(
+      ["E3501"],
+      "Parameters:",
+      "  Fifo:",
+      "    Type: String",
+      "Resources:",
+      "  Ordered:",
+      "    Type: AWS::SQS::Queue",
+      "    Properties:",
+      '      FifoQueue: "true"',
+      "      QueueName: orders.fifo",
+      "      ContentBasedDeduplication: true",
+      "  Plain:",
+      "    Type: AWS::SQS::Queue",
+      "    Properties:",
+      "      QueueName: events",
+      "  Either:",
+      "    Type: AWS::SQS::Queue",
+      "    Properties:",
+      "      FifoQueue: !Ref Fifo",
+      "      QueueName: maybe",
+      "      ContentBasedDeduplication: true",
+    );
+    expect(findings).toEqual([]);
+  });
+});
+
+describe("E3502 SQS dead-letter queue kind", () => {
+  it("flags a dead-letter queue of the other kind, and accepts one of the same kind", () => {
+    const findings = check(
+      ["E3502"],
+      "Resources:",
+      "  Source:",
+      "    Type: AWS::SQS::Queue",
+      "    Properties:",
+      "      FifoQueue: true",
+      "      RedrivePolicy:",
+      "        deadLetterTargetArn: !GetAtt Standard.Arn",
+      "        maxReceiveCount: 3",
+      "  Standard:",
+      "    Type: AWS::SQS::Queue",
+      "    Properties:",
+      "      RedrivePolicy:",
+      "        deadLetterTargetArn: !GetAtt Plain.Arn",
+      "        maxReceiveCount: 3",
+      "  Plain:",
+      "    Type: AWS::SQS::Queue",
+    );
+    expect(brief(findings)).toEqual(["E3502 7:30"]);
+    expect(findings[0].message).toBe(
+      "This FIFO queue's dead-letter queue 'Standard' is a standard queue; a dead-letter queue must be of the same " +
+        "kind as its source queue, so make 'Standard' FIFO or choose another queue",
+    );
+  });
+});
+
+describe("E3505 SQS VisibilityTimeout against the consuming function's Timeout", () => {
+  it("flags an event source mapping whose queue times out before the function", () => {
+    const findings = check(
+      ["E3505"],
+      "Resources:",
+      "  Queue:",
+      "    Type: AWS::SQS::Queue",
+      "    Properties:",
+      "      VisibilityTimeout: 20",
+      "  Worker:",
+      "    Type: AWS::Lambda::Function",
+      "    Properties:",
+      "      Runtime: python3.12",
+      "      Handler: app.handler",
+      "      Role: arn:aws:iam::123456789012:role/worker",
+      "      Code: { ZipFile: pass }",
+      "      Timeout: 60",
+      "  Mapping:",
+      "    Type: AWS::Lambda::EventSourceMapping",
+      "    Properties:",
+      "      EventSourceArn: !GetAtt Queue.Arn",
+      "      FunctionName: !Ref Worker",
+      "  Quick:",
+      "    Type: AWS::Lambda::Function",
+      "    Properties:",
+      "      Runtime: python3.12",
+      "      Handler: app.handler",
+      "      Role: arn:aws:iam::123456789012:role/worker",
+      "      Code: { ZipFile: pass }",
+      "  QuickMapping:",
+      "    Type: AWS::Lambda::EventSourceMapping",
+      "    Properties:",
+      "      EventSourceArn: !GetAtt Queue.Arn",
+      "      FunctionName: !GetAtt Quick.Arn",
+    );
+    expect(brief(findings)).toEqual(["E3505 17:23"]);
+    expect(findings[0].message).toBe(
+      "Queue 'Queue' has a VisibilityTimeout of 20 seconds, less than the 60-second Timeout of function 'Worker' " +
+        "that reads it; Lambda requires a visibility timeout of at least the function timeout (AWS recommends six " +
+        "times it)",
+    );
+  });
+
+  it("reads a SAM function's SQS event, with the Timeout from Globals, and honours IgnoreGlobals", () => {
+    const findings = check(
+      ["E3505"],
+      "Transform: AWS::Serverless-2016-10-31",
+      "Globals:",
+      "  Function:",
+      "    Timeout: 45",
+      "Resources:",
+      "  Queue:",
+      "    Type: AWS::SQS::Queue",
+      "  Worker:",
+      "    Type: AWS::Serverless::Function",
+      "    Properties:",
+      "      Runtime: python3.12",
+      "      Handler: app.handler",
+      "      CodeUri: src/",
+      "      Events:",
+      "        Jobs:",
+      "          Type: SQS",
+      "          Properties:",
+      "            Queue: !GetAtt Queue.Arn",
+      "  Local:",
+      "    Type: AWS::Serverless::Function",
+      "    IgnoreGlobals: [Timeout]",
+      "    Properties:",
+      "      Runtime: python3.12",
+      "      Handler: app.handler",
+      "      CodeUri: src/",
+      "      Events:",
+      "        Jobs:",
+      "          Type: SQS",
+      "          Properties:",
+      "            Queue: !GetAtt Queue.Arn",
+    );
+    expect(brief(findings)).toEqual(["E3505 18:20"]);
+    expect(findings[0].message).toContain("VisibilityTimeout of 30 seconds, less than the 45-second Timeout");
+  });
+});
+
+describe("E3685 container image functions", () => {
+  it("flags Handler, Runtime and Layers on an image function, and a Runtime inherited from Globals", () => {
+    const findings = check(
+      ["E3685"],
+      "Transform: AWS::Serverless-2016-10-31",
+      "Globals:",
+      "  Function:",
+      "    Runtime: python3.12",
+      "Resources:",
+      "  Image:",
+      "    Type: AWS::Lambda::Function",
+      "    Properties:",
+      "      PackageType: Image",
+      "      Handler: app.handler",
+      "      Layers: [arn:aws:lambda:eu-west-1:123456789012:layer:deps:1]",
+      "      Role: arn:aws:iam::123456789012:role/worker",
+      "      Code: { ImageUri: 123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1 }",
+      "  SamImage:",
+      "    Type: AWS::Serverless::Function",
+      "    Properties:",
+      "      PackageType: Image",
+      "      ImageUri: 123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1",
+      "  Opted:",
+      "    Type: AWS::Serverless::Function",
+      "    IgnoreGlobals: [Runtime]",
+      "    Properties:",
+      "      PackageType: Image",
+      "      ImageUri: 123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1",
+    );
+    expect(brief(findings)).toEqual(["E3685 10:7", "E3685 11:7", "E3685 17:20"]);
+    expect(findings[0].message).toBe(
+      "Handler cannot be set on a function with PackageType Image: the container image provides it; remove Handler",
+    );
+    expect(findings[2].message).toBe(
+      "This function has PackageType Image but inherits Runtime from Globals.Function.Runtime; container image " +
+        "functions cannot set Runtime, so add IgnoreGlobals: [Runtime] to the function or move the setting off Globals",
+    );
+  });
+});
+
+describe("E3663 reserved Lambda environment variables", () => {
+  it("flags reserved names in functions and in SAM Globals", () => {
+    const findings = check(
+      ["E3663"],
+      "Transform: AWS::Serverless-2016-10-31",
+      "Globals:",
+      "  Function:",
+      "    Environment:",
+      "      Variables:",
+      "        AWS_REGION: eu-west-1",
+      "Resources:",
+      "  Plain:",
+      "    Type: AWS::Lambda::Function",
+      "    Properties:",
+      "      Runtime: python3.12",
+      "      Handler: app.handler",
+      "      Role: arn:aws:iam::123456789012:role/worker",
+      "      Code: { ZipFile: pass }",
+      "      Environment:",
+      "        Variables:",
+      "          TABLE: orders",
+      "          _HANDLER: other.handler",
+      "  Sam:",
+      "    Type: AWS::Serverless::Function",
+      "    Properties:",
+      "      Runtime: python3.12",
+      "      Handler: app.handler",
+      "      CodeUri: src/",
+      "      Environment:",
+      "        Variables:",
+      "          AWS_LAMBDA_FUNCTION_NAME: x",
+      "          LANG: C.UTF-8",
+    );
+    expect(brief(findings)).toEqual(["E3663 6:9", "E3663 18:11", "E3663 27:11"]);
+    expect(findings[1].message).toBe(
+      "_HANDLER is a reserved Lambda environment variable name, set by the runtime itself; choose another name",
+    );
+  });
+});
+
+describe("E1029 ${} outside Fn::Sub", () => {
+  it("flags parameters, pseudo parameters, resources and attributes in plain strings", () => {
+    const findings = check(
+      ["E1029"],
+      "Parameters:",
+      "  Env:",
+      "    Type: String",
+      "Resources:",
+      "  Bucket:",
+      "    Type: AWS::S3::Bucket",
+      "    Properties:",
+      '      BucketName: "${AWS::StackName}-${Env}"',
+      "      Tags:",
+      '        - Key: "${Bucket.Arn}"',
+      "          Value: !Join ['', ['${Env}', x]]",
+      "Outputs:",
+      "  Name:",
+      "    Value: ${Bucket}",
+    );
+    expect(brief(findings)).toEqual([
+      "E1029 8:22",
+      "E1029 8:40",
+      "E1029 10:19",
+      "E1029 11:33",
+      "E1029 14:14",
+    ]);
+    expect(findings[1].message).toBe(
+      "'${Env}' is in a plain string, so CloudFormation leaves it as it is; wrap the string in Fn::Sub to " +
+        "substitute it, or write '${!Env}' for a literal '${Env}'",
+    );
+  });
+
+  it("accepts Fn::Sub, escapes, unknown names, descriptions and state machine substitutions", () => {
+    const findings = check(
+      ["E1029"],
+      "Parameters:",
+      "  Env:",
+      "    Type: String",
+      '    Description: "bucket of ${Env}"',
+      "Resources:",
+      "  Bucket:",
+      "    Type: AWS::S3::Bucket",
+      "    Properties:",
+      '      BucketName: !Sub "${AWS::StackName}-${Env}"',
+      "      Tags:",
+      "        - Key: !Sub ['${Name}', { Name: '${Env}' }]",
+      '          Value: "${!Env} ${HOME} ${stageVariables.x} ${Bucket.NoSuchAttribute}"',
+      "  Machine:",
+      "    Type: AWS::StepFunctions::StateMachine",
+      "    Properties:",
+      "      RoleArn: arn:aws:iam::123456789012:role/machine",
+      '      DefinitionString: \'{"StartAt":"A","States":{"A":{"Type":"Pass","Result":"${Env}","End":true}}}\'',
+      "      DefinitionSubstitutions:",
+      "        Env: prod",
+      "Outputs:",
+      "  Name:",
+      "    Description: ${Env} bucket",
+      "    Value: !Ref Bucket",
+    );
+    expect(findings).toEqual([]);
+  });
+});
+
+describe("E1050 dynamic reference syntax", () => {
+  it("flags unknown services, bad versions, extra parts and malformed secret references", () => {
+    const findings = check(
+      ["E1050"],
+      "Resources:",
+      "  Bucket:",
+      "    Type: AWS::S3::Bucket",
+      "    Properties:",
+      "      Tags:",
+      "        - Key: a",
+      '          Value: "{{resolve:vault:/app/key}}"',
+      "        - Key: b",
+      '          Value: "{{resolve:ssm:/app/key:latest}}"',
+      "        - Key: c",
+      '          Value: "x-{{resolve:ssm:/app/key:1:2}}"',
+      "        - Key: d",
+      '          Value: "{{resolve:secretsmanager:db:Password:user}}"',
+      "        - Key: e",
+      '          Value: "{{resolve:ssm:/app key}}"',
+    );
+    expect(brief(findings)).toEqual([
+      "E1050 7:19",
+      "E1050 9:19",
+      "E1050 11:21",
+      "E1050 13:19",
+      "E1050 15:19",
+    ]);
+    expect(findings[0].message).toBe(
+      "This dynamic reference names an unknown service; use ssm, ssm-secure or secretsmanager",
+    );
+    expect(findings[1].message).toBe(
+      "This dynamic reference has a version that is not a whole number; write {{resolve:ssm:name}} or " +
+        "{{resolve:ssm:name:version}}",
+    );
+  });
+
+  it("accepts names, versions, ARNs, secret keys, references that Fn::Sub completes, and text in descriptions", () => {
+    const findings = check(
+      ["E1050"],
+      "Parameters:",
+      "  Name:",
+      "    Type: String",
+      '    Description: "not resolved here: {{resolve:vault:x}}"',
+      "Resources:",
+      "  Bucket:",
+      "    Type: AWS::S3::Bucket",
+      "    Properties:",
+      "      Tags:",
+      "        - Key: a",
+      '          Value: "{{resolve:ssm:/app/key}}-{{resolve:ssm:app.key_2:12}}"',
+      "        - Key: b",
+      '          Value: "{{resolve:ssm:arn:aws:ssm:eu-west-1:123456789012:parameter/shared/key:3}}"',
+      "        - Key: c",
+      '          Value: "{{resolve:secretsmanager:db:SecretString:password::}}"',
+      "        - Key: d",
+      '          Value: "{{resolve:secretsmanager:arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf:SecretString:user}}"',
+      "        - Key: e",
+      '          Value: !Sub "{{resolve:ssm:/app/${Name}/key}}"',
+    );
+    expect(findings).toEqual([]);
+  });
+});
+
+describe("E1051 / E1052 / E1027 dynamic reference placement", () => {
+  it("flags secrets outside resource properties, unversioned ssm in Parameters, and ssm-secure where unsupported", () => {
+    const findings = check(
+      ["E1051", "E1052", "E1027"],
+      "Parameters:",
+      "  Latest:",
+      "    Type: String",
+      '    Default: "{{resolve:ssm:/app/ami}}"',
+      "  Pinned:",
+      "    Type: String",
+      '    Default: "{{resolve:ssm:/app/ami:4}}"',
+      "Resources:",
+      "  Db:",
+      "    Type: AWS::RDS::DBInstance",
+      "    Metadata:",
+      '      Password: "{{resolve:secretsmanager:db}}"',
+      "    Properties:",
+      "      Engine: postgres",
+      "      DBInstanceClass: db.t3.micro",
+      "      AllocatedStorage: 20",
+      "      MasterUsername: '{{resolve:secretsmanager:db:SecretString:user}}'",
+      "      MasterUserPassword: '{{resolve:ssm-secure:/db/password:1}}'",
+      "      Tags:",
+      "        - Key: owner",
+      "          Value: '{{resolve:ssm-secure:/db/owner}}'",
+      "Outputs:",
+      "  Secret:",
+      "    Value: '{{resolve:secretsmanager:db}}'",
+    );
+    expect(brief(findings)).toEqual(["E1052 4:15", "E1051 12:18", "E1027 21:19", "E1051 24:13"]);
+    expect(findings[0].message).toBe(
+      "An ssm dynamic reference in Parameters must name a version ({{resolve:ssm:name:version}}); add the version, " +
+        "or give the parameter the type AWS::SSM::Parameter::Value<String> with the parameter name as Default",
+    );
+    expect(findings[1].message).toBe(
+      "A secretsmanager dynamic reference can be used only in resource properties; CloudFormation does not " +
+        "resolve secrets here. Move it into the property that needs the secret",
+    );
+    expect(findings[2].message).toBe(
+      "An ssm-secure dynamic reference works only in the resource properties that support secure strings (such " +
+        "as MasterUserPassword of AWS::RDS::DBInstance); in other resource properties use a secretsmanager " +
+        "reference instead",
+    );
+  });
+});
