@@ -1,4 +1,4 @@
-import { duplicateKeyMessage, KeySet, type LineIndex, parseFinding } from "./lines";
+import { KeySet, type LineIndex, parseFinding } from "./lines";
 import type { Finding, MapEntry, MapNode, Node, SeqNode } from "./model";
 
 /**
@@ -141,9 +141,7 @@ class JsonParser {
       if (first === undefined) {
         seen.add({ key, keyRange, value });
       } else {
-        this.findings.push(
-          parseFinding(this.file, duplicateKeyMessage(key, first.keyRange.start.line), keyRange),
-        );
+        seen.duplicate(first, keyRange, this.file, this.findings);
       }
       if (this.closeOrComma(125 /* } */, start)) {
         return { kind: "map", entries, range: this.lines.range(start, this.pos) };

@@ -88,4 +88,21 @@ export class KeySet {
     this.entries.push(entry);
     this.index?.set(entry.key, entry);
   }
+
+  /** Keys found written again, whose first place has been reported. */
+  private repeated: Set<string> | undefined;
+
+  /**
+   * Reports the key of `first` written again at `again`. Each place gets a finding naming the
+   * line of the other (the first place once, however often the key repeats), so whichever one a
+   * reader stands at shows the problem, as cfn-lint reports both.
+   */
+  duplicate(first: MapEntry, again: Range, file: string, findings: Finding[]): void {
+    this.repeated ??= new Set();
+    if (!this.repeated.has(first.key)) {
+      this.repeated.add(first.key);
+      findings.push(parseFinding(file, duplicateKeyMessage(first.key, again.start.line), first.keyRange));
+    }
+    findings.push(parseFinding(file, duplicateKeyMessage(first.key, first.keyRange.start.line), again));
+  }
 }

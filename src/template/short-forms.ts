@@ -20,6 +20,7 @@ const SHORT_FORMS: Record<string, string> = {
   "!ForEach": "Fn::ForEach",
   "!GetAZs": "Fn::GetAZs",
   "!GetAtt": "Fn::GetAtt",
+  "!GetStackOutput": "Fn::GetStackOutput",
   "!If": "Fn::If",
   "!ImportValue": "Fn::ImportValue",
   "!Join": "Fn::Join",

@@ -1,4 +1,4 @@
-import { duplicateKeyMessage, KeySet, type LineIndex, parseFinding } from "./lines";
+import { KeySet, type LineIndex } from "./lines";
 import type { Finding, MapEntry, MapNode, Node, Range, ScalarNode, ScalarValue, SeqNode } from "./model";
 import { applyShortForm, type TagContext } from "./short-forms";
 
@@ -212,9 +212,7 @@ class FastYaml implements TagContext {
       if (firstLine === undefined) {
         seen.add({ key: keyValue, keyRange, value });
       } else {
-        this.findings.push(
-          parseFinding(this.file, duplicateKeyMessage(keyValue, firstLine.keyRange.start.line), keyRange),
-        );
+        seen.duplicate(firstLine, keyRange, this.file, this.findings);
       }
       const next = this.nextContentLine();
       if (next < indent) {
@@ -542,9 +540,7 @@ class FastYaml implements TagContext {
         if (firstLine === undefined) {
           seen.add({ key: keyText, keyRange: key.range, value });
         } else {
-          this.findings.push(
-            parseFinding(this.file, duplicateKeyMessage(keyText, firstLine.keyRange.start.line), key.range),
-          );
+          seen.duplicate(firstLine, key.range, this.file, this.findings);
         }
       } else {
         items.push(this.flowValue(indent, false));

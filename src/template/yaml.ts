@@ -13,7 +13,7 @@ import {
   YAMLSeq,
   type Node as YamlNode,
 } from "yaml";
-import { duplicateKeyMessage, type LineIndex, parseFinding } from "./lines";
+import { KeySet, type LineIndex, parseFinding } from "./lines";
 import type { Finding, MapEntry, MapNode, Node, Range, ScalarNode, SeqNode } from "./model";
 import { applyShortForm, SHORT_FORM_TAGS, type TagContext } from "./short-forms";
 
@@ -136,7 +136,7 @@ class Converter implements TagContext {
 
   private map(yaml: YAMLMap): MapNode {
     const entries: MapEntry[] = [];
-    const seen = new Map<string, number>();
+    const seen = new KeySet(entries);
     for (const pair of yaml.items) {
       if (!isPair(pair)) continue;
       const keyNode = pair.key as YamlNode | null;
@@ -159,13 +159,12 @@ class Converter implements TagContext {
       const key = keyText(keyNode);
       const [ks, ke] = keyNode.range ?? [0, 0];
       const keyRange = this.lines.range(ks, ke);
-      const first = seen.get(key);
+      const first = seen.find(key);
       if (first !== undefined) {
-        this.findings.push(parseFinding(this.file, duplicateKeyMessage(key, first), keyRange));
+        seen.duplicate(first, keyRange, this.file, this.findings);
         continue;
       }
-      seen.set(key, keyRange.start.line);
-      entries.push({ key, keyRange, value });
+      seen.add({ key, keyRange, value });
     }
     return { kind: "map", entries, range: this.collectionRange(yaml, entries) };
   }

@@ -3,6 +3,7 @@ import { conditionAnd } from "./conditions/and";
 import { conditionReference } from "./conditions/condition";
 import { conditionConfiguration } from "./conditions/configuration";
 import { conditionEquals } from "./conditions/equals";
+import { conditionEqualsList } from "./conditions/equals-list";
 import { conditionExists } from "./conditions/exists";
 import { conditionIf } from "./conditions/if";
 import { conditionNot } from "./conditions/not";
@@ -65,6 +66,7 @@ export const sectionRules: Rule[] = [
   conditionConfiguration,
   conditionExists,
   conditionEquals,
+  conditionEqualsList,
   conditionAnd,
   conditionNot,
   conditionOr,

@@ -42,6 +42,7 @@ export const INTRINSIC_FUNCTIONS = new Set([
   "Fn::ForEach",
   "Fn::GetAZs",
   "Fn::GetAtt",
+  "Fn::GetStackOutput",
   "Fn::If",
   "Fn::ImportValue",
   "Fn::Join",

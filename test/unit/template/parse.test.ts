@@ -170,6 +170,7 @@ describe("short forms", () => {
       ["Length", "Fn::Length"],
       ["ToJsonString", "Fn::ToJsonString"],
       ["ForEach", "Fn::ForEach"],
+      ["GetStackOutput", "Fn::GetStackOutput"],
     ];
     const source = tags
       .map(([t]) => `S${t}: !${t} x\nQ${t}: !${t} [x, y]\nM${t}: !${t}\n  k: v\nB${t}: !${t}\n  - x\n`)
@@ -348,11 +349,12 @@ describe("reader agreement", () => {
 });
 
 describe("duplicate keys", () => {
-  it("reports each duplicate at its second occurrence and keeps the first value (YAML)", () => {
+  it("reports the first place once and every repeat, each naming the other's line, keeping the first value (YAML)", () => {
     const source = "Resources:\n  Bucket:\n    Type: A\n  Bucket:\n    Type: B\n  Bucket: 3\n";
     for (const read of [fast, library]) {
       const { root, findings } = read(source);
       expect(findings.map((f) => `${at(f.range)} ${f.message}`)).toEqual([
+        '2:3-2:9 Duplicate found "Bucket" (line 4)',
         '4:3-4:9 Duplicate found "Bucket" (line 2)',
         '6:3-6:9 Duplicate found "Bucket" (line 2)',
       ]);
@@ -360,10 +362,30 @@ describe("duplicate keys", () => {
     }
   });
 
-  it("reports duplicates in flow mappings and in JSON", () => {
-    expect(messages(yaml("A: {x: 1, x: 2}\n"))).toEqual(['1:11-1:12 Duplicate found "x" (line 1)']);
+  it("reports both places of each key repeated in one mapping, in both YAML readers", () => {
+    const source = "A:\n  x: 1\n  y: 2\n  x: 3\n  y: 4\nB:\n  x: 5\n";
+    for (const read of [fast, library]) {
+      expect(read(source).findings.map((f) => `${at(f.range)} ${f.message}`)).toEqual([
+        '2:3-2:4 Duplicate found "x" (line 4)',
+        '4:3-4:4 Duplicate found "x" (line 2)',
+        '3:3-3:4 Duplicate found "y" (line 5)',
+        '5:3-5:4 Duplicate found "y" (line 3)',
+      ]);
+    }
+  });
+
+  it("reports both places in flow mappings and in JSON", () => {
+    const flow = "A: {x: 1,\n  x: 2}\n";
+    expect(messages(yaml(flow))).toEqual([
+      '1:5-1:6 Duplicate found "x" (line 2)',
+      '2:3-2:4 Duplicate found "x" (line 1)',
+    ]);
+    expect(library(flow).findings).toEqual(fast(flow).findings);
     const json = parseTemplate('{\n  "A": 1,\n  "A": 2\n}', "t.json");
-    expect(messages(json)).toEqual(['3:3-3:6 Duplicate found "A" (line 2)']);
+    expect(messages(json)).toEqual([
+      '2:3-2:6 Duplicate found "A" (line 3)',
+      '3:3-3:6 Duplicate found "A" (line 2)',
+    ]);
     expect(toPlain(json.root!)).toEqual({ A: 1 });
   });
 });

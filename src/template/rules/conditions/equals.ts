@@ -1,5 +1,6 @@
 import type { Rule } from "../rule";
 import { isLiteralCollection, kindName } from "../template/scalars";
+import { intrinsicName } from "../template-index";
 import { CONDITION_FUNCTIONS_PAGE, conditionCalls } from "./walk";
 
 export const conditionEquals: Rule = {
@@ -7,7 +8,8 @@ export const conditionEquals: Rule = {
   severity: "error",
   shortDescription: "Fn::Equals compares exactly two values",
   description:
-    "Fn::Equals takes a list of exactly two values, each a string or an intrinsic function that returns one.",
+    "Fn::Equals takes a list of exactly two values, each a string or an intrinsic function that returns one " +
+    "(not Fn::ImportValue, which conditions cannot use).",
   source: CONDITION_FUNCTIONS_PAGE,
   tags: ["conditions"],
   check({ template, report }) {
@@ -31,6 +33,14 @@ export const conditionEquals: Rule = {
         continue;
       }
       for (const item of call.arg.items) {
+        if (intrinsicName(item) === "Fn::ImportValue") {
+          report(
+            item,
+            `Fn::Equals in condition ${call.condition} cannot compare an Fn::ImportValue: conditions cannot use it; pass the value in as a parameter`,
+            { path },
+          );
+          continue;
+        }
         if (!isLiteralCollection(item)) continue;
         report(
           item,

@@ -8,7 +8,7 @@ import { INTRINSIC_FUNCTIONS, isForEachKey, type TemplateIndex } from "../templa
 
 export const LANGUAGE_EXTENSIONS = "AWS::LanguageExtensions";
 
-/** Functions that only the `Rules` section knows, and the newer Fn::GetStackOutput. */
+/** Functions that only the `Rules` section knows. */
 const OTHER_FUNCTIONS = [
   "Fn::Contains",
   "Fn::EachMemberEquals",
@@ -16,7 +16,6 @@ const OTHER_FUNCTIONS = [
   "Fn::RefAll",
   "Fn::ValueOf",
   "Fn::ValueOfAll",
-  "Fn::GetStackOutput",
 ];
 
 export const KNOWN_FUNCTIONS: ReadonlySet<string> = new Set([...INTRINSIC_FUNCTIONS, ...OTHER_FUNCTIONS]);

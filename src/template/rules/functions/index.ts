@@ -4,6 +4,7 @@ import { cidrRule } from "./cidr";
 import { findInMapRule } from "./find-in-map";
 import { getAttRule } from "./get-att";
 import { getAzsRule } from "./get-azs";
+import { getStackOutputRule } from "./get-stack-output";
 import { importValueRule } from "./import-value";
 import { joinRule } from "./join";
 import { refRule } from "./ref";
@@ -15,6 +16,7 @@ export const functionRules: Rule[] = [
   getAttRule,
   findInMapRule,
   getAzsRule,
+  getStackOutputRule,
   importValueRule,
   selectRule,
   splitRule,

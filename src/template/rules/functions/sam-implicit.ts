@@ -144,6 +144,32 @@ export function samImplicitResources(template: TemplateIndex): SamImplicit {
         implicit.refs.add(`${name}.DomainName`);
         break;
       }
+      case "AWS::Serverless::GraphQLApi": {
+        add(`${name}Schema`, "AWS::AppSync::GraphQLSchema");
+        // One API key per entry of ApiKeys, named after the API and the entry.
+        const keys = mapGet(props, "ApiKeys")?.value;
+        if (keys?.kind === "map")
+          for (const key of keys.entries) add(`${name}${key.key}`, "AWS::AppSync::ApiKey");
+        if (mapGet(props, "Cache")) add(`${name}ApiCache`, "AWS::AppSync::ApiCache");
+        if (mapGet(props, "DomainName")) {
+          add(`${name}DomainName`, "AWS::AppSync::DomainName");
+          add(`${name}DomainNameApiAssociation`, "AWS::AppSync::DomainNameApiAssociation");
+        }
+        break;
+      }
+      case "AWS::Serverless::WebSocketApi": {
+        // The stage id carries the stage name as written; a computed name leaves it out.
+        const stage = mapGet(props, "StageName")?.value;
+        const prefix = stage === undefined ? "default" : isString(stage) ? stage.value : "";
+        add(
+          prefix === "default" ? `${name}DefaultStage` : `${name}${prefix}Stage`,
+          "AWS::ApiGatewayV2::Stage",
+        );
+        break;
+      }
+      case "AWS::Serverless::CapacityProvider":
+        if (!mapGet(props, "OperatorRole")) add(`${name}OperatorRole`, "AWS::IAM::Role");
+        break;
       case "AWS::Serverless::LayerVersion":
         addPrefix(name, "AWS::Lambda::LayerVersion");
         break;

@@ -1,4 +1,15 @@
 /** What the SAM transform would reject, found without running it. */
 import type { Rule } from "../rule";
+import { samApplicationLocation } from "./application-location";
+import { samEventProperties } from "./event-properties";
+import { samEventType } from "./event-type";
+import { samGlobals } from "./globals";
+import { samIgnoredKeys } from "./ignored-keys";
 
-export const samRules: Rule[] = [];
+export const samRules: Rule[] = [
+  samEventType,
+  samEventProperties,
+  samApplicationLocation,
+  samGlobals,
+  samIgnoredKeys,
+];

@@ -89,6 +89,40 @@ describe("E8003 Fn::Equals", () => {
   });
 });
 
+describe("strings where Fn::Equals needs them", () => {
+  const source = [
+    "Parameters:",
+    "  Names:",
+    "    Type: CommaDelimitedList",
+    "  Subnets:",
+    "    Type: List<AWS::EC2::Subnet::Id>",
+    "  Stored:",
+    "    Type: AWS::SSM::Parameter::Value<List<String>>",
+    "  Env:",
+    "    Type: String",
+    "Conditions:",
+    "  A: !Equals [!Ref Names, x]",
+    "  B: !Equals [x, !Ref Subnets]",
+    "  C: !Equals [!Ref Stored, x]",
+    "  D: !Equals [!ImportValue shared-env, prod]",
+    "  E: !Equals [!Select [0, !Ref Names], !Ref Env]",
+    "  F: !Equals [!Join ['', !Ref Subnets], !Ref AWS::NotificationARNs]",
+    topic,
+  ].join("\n");
+
+  it("flags a Ref to a list parameter (E1020) and an Fn::ImportValue (E8003)", () => {
+    const findings = lint(source, { only: ["E1020", "E8003"] });
+    expect(
+      findings.map((f) => `${f.ruleId} ${f.range.start.line}:${f.range.start.column} ${f.message}`),
+    ).toEqual([
+      "E1020 11:15 Fn::Equals in condition A compares strings, but parameter Names is a list (CommaDelimitedList); compare one item with Fn::Select or the whole list with Fn::Join",
+      "E1020 12:18 Fn::Equals in condition B compares strings, but parameter Subnets is a list (List<AWS::EC2::Subnet::Id>); compare one item with Fn::Select or the whole list with Fn::Join",
+      "E1020 13:15 Fn::Equals in condition C compares strings, but parameter Stored is a list (AWS::SSM::Parameter::Value<List<String>>); compare one item with Fn::Select or the whole list with Fn::Join",
+      "E8003 14:15 Fn::Equals in condition D cannot compare an Fn::ImportValue: conditions cannot use it; pass the value in as a parameter",
+    ]);
+  });
+});
+
 const refs = (count: number) => `[${Array.from({ length: count }, () => "!Condition C").join(", ")}]`;
 
 describe("E8004 Fn::And", () => {

@@ -267,6 +267,98 @@ describe("SAM implicit resources", () => {
   });
 });
 
+describe("SAM GraphQL APIs", () => {
+  it("lets GetAtt read the API key SAM creates per entry of ApiKeys, named after the API and the entry", () => {
+    const findings = lint(
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Resources:",
+        "  Api:",
+        "    Type: AWS::Serverless::GraphQLApi",
+        "    Properties:",
+        "      SchemaInline: 'type Query { ping: String }'",
+        "      Auth:",
+        "        Type: API_KEY",
+        "      ApiKeys:",
+        "        WebKey:",
+        "          Description: web client",
+        "Outputs:",
+        "  Key:",
+        "    Value: !GetAtt ApiWebKey.ApiKey",
+        "  Schema:",
+        "    Value: !Ref ApiSchema",
+        "  Typo:",
+        "    Value: !GetAtt ApiWebKey.Key",
+        "  Other:",
+        "    Value: !GetAtt ApiMobileKey.ApiKey",
+      ),
+      { only: ["E1010", "E1020"] },
+    );
+    expect(brief(findings)).toEqual(["E1010 18:30", "E1010 20:20"]);
+    expect(findings[0].message).toBe("AWS::AppSync::ApiKey has no attribute 'Key' (resource 'ApiWebKey')");
+    expect(findings[1].message).toContain("GetAtt to undefined resource 'ApiMobileKey'");
+  });
+});
+
+describe("E1033 GetStackOutput", () => {
+  it("is a known function, in long and short form, whose value fits a string property", () => {
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  Producer:",
+        "    Type: String",
+        "Resources:",
+        "  Topic:",
+        "    Type: AWS::SNS::Topic",
+        "    Properties:",
+        "      TopicName:",
+        "        Fn::GetStackOutput:",
+        "          StackName: !Ref Producer",
+        "          OutputName: TopicName",
+        "          Region: eu-west-1",
+        "          RoleArn: !Sub arn:${AWS::Partition}:iam::123456789012:role/reader",
+        "  Queue:",
+        "    Type: AWS::SQS::Queue",
+        "    Properties:",
+        "      QueueName: !GetStackOutput",
+        "        StackName: producer",
+        "        OutputName: QueueName",
+      ),
+      { only: ["E0001", "E1010", "E1019", "E1020", "E1033", "E3012"] },
+    );
+    expect(brief(findings)).toEqual([]);
+  });
+
+  it("needs StackName and OutputName, knows no other argument, and takes a mapping", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Topic:",
+        "    Type: AWS::SNS::Topic",
+        "    Properties:",
+        "      TopicName:",
+        "        Fn::GetStackOutput:",
+        "          StackName: producer",
+        "          Output: TopicName",
+        "      DisplayName:",
+        "        Fn::GetStackOutput: [producer, TopicName]",
+        "      KmsMasterKeyId:",
+        "        Fn::GetStackOutput:",
+        "          StackName: [producer]",
+        "          OutputName: !GetAZs ''",
+      ),
+      { only: ["E1033"] },
+    );
+    expect(findings.map((f) => `${f.range.start.line}:${f.range.start.column} ${f.message}`)).toEqual([
+      "6:9 Fn::GetStackOutput needs OutputName",
+      "8:11 Unknown argument 'Output' of Fn::GetStackOutput; it takes StackName, OutputName, Region and RoleArn",
+      "10:9 Fn::GetStackOutput needs a mapping of StackName, OutputName and optionally Region and RoleArn; got a list",
+      "13:22 The StackName of Fn::GetStackOutput must be a string",
+      "14:23 Fn::GetAZs is not supported in the OutputName of Fn::GetStackOutput (supported there: Fn::Base64, Fn::FindInMap, Fn::GetAtt, Fn::If, Fn::ImportValue, Fn::Join, Fn::Select, Fn::Sub, Ref)",
+    ]);
+  });
+});
+
 describe("Fn::ForEach (language extensions)", () => {
   const template = yaml(
     "Transform: AWS::LanguageExtensions",

@@ -48,6 +48,27 @@ describe("E3006 resource types", () => {
   });
 });
 
+describe("CDK stacks", () => {
+  it("accepts the AWS::CDK::Metadata resource CDK adds to every stack, with any properties", () => {
+    const findings = lint(
+      yaml(
+        "Conditions:",
+        "  CDKMetadataAvailable: !Equals [!Ref AWS::Region, us-east-1]",
+        "Resources:",
+        "  CDKMetadata:",
+        "    Type: AWS::CDK::Metadata",
+        "    Properties:",
+        "      Analytics: v2:deflate64:H4sIAAAAAAAA",
+        "    Metadata:",
+        "      aws:cdk:path: Stack/CDKMetadata/Default",
+        "    Condition: CDKMetadataAvailable",
+      ),
+      { only: ["E3001", "E3002", "E3003", "E3006", "E3012", "E8002"] },
+    );
+    expect(brief(findings)).toEqual([]);
+  });
+});
+
 describe("E3001 resource structure", () => {
   it("flags a missing Type, unknown attributes, a scalar body, non-mapping Properties and policies on custom resources", () => {
     const findings = lint(
@@ -219,7 +240,7 @@ describe("E3005 DependsOn", () => {
 });
 
 describe("E3004 circular dependencies", () => {
-  it("reports each cycle once, on its first resource, through GetAtt, Sub, Ref and DependsOn", () => {
+  it("reports every resource of a cycle at its own line, through GetAtt, Sub, Ref and DependsOn", () => {
     const findings = lint(
       yaml(
         "Resources:",
@@ -241,9 +262,42 @@ describe("E3004 circular dependencies", () => {
       ),
       { only: ["E3004"] },
     );
-    expect(brief(findings)).toEqual(["E3004 2:3", "E3004 13:3"]);
-    expect(findings[0].message).toBe("Circular dependency: Alpha -> Bravo -> Charlie -> Alpha");
-    expect(findings[1].message).toBe("Circular dependency: Delta -> Delta");
+    expect(brief(findings)).toEqual(["E3004 2:3", "E3004 6:3", "E3004 10:3", "E3004 13:3"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "Circular dependency: Alpha -> Bravo -> Charlie -> Alpha",
+      "Circular dependency: Bravo -> Charlie -> Alpha -> Bravo",
+      "Circular dependency: Charlie -> Alpha -> Bravo -> Charlie",
+      "Circular dependency: Delta -> Delta",
+    ]);
+  });
+
+  it("gives each resource of a component the shortest cycle through it", () => {
+    // Alpha and Bravo depend on each other; Charlie closes a longer loop through Alpha.
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Alpha:",
+        "    Type: AWS::SNS::Topic",
+        "    DependsOn: [Bravo, Charlie]",
+        "  Bravo:",
+        "    Type: AWS::SNS::Topic",
+        "    DependsOn: Alpha",
+        "  Charlie:",
+        "    Type: AWS::SNS::Topic",
+        "    Properties:",
+        "      TopicName: !GetAtt Bravo.TopicName",
+        "  Echo:",
+        "    Type: AWS::SNS::Topic",
+        "    DependsOn: Alpha",
+      ),
+      { only: ["E3004"] },
+    );
+    expect(brief(findings)).toEqual(["E3004 2:3", "E3004 5:3", "E3004 8:3"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "Circular dependency: Alpha -> Bravo -> Alpha",
+      "Circular dependency: Bravo -> Alpha -> Bravo",
+      "Circular dependency: Charlie -> Bravo -> Alpha -> Charlie",
+    ]);
   });
 
   it("accepts a chain, and a SAM Api event on a function the Api's definition calls", () => {

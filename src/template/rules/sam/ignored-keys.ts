@@ -1,0 +1,61 @@
+import type { Rule } from "../rule";
+import { isForEachKey } from "../template-index";
+import { APPLICATION_LOCATION_KEYS, applicationLocations } from "./application";
+import { eventType, SAM_GUIDE, samEvents } from "./events";
+
+/** Besides Type and Properties, the resource attributes SAM may read from an event. */
+const EVENT_KEYS = new Set([
+  "Type",
+  "Properties",
+  "DependsOn",
+  "Condition",
+  "DeletionPolicy",
+  "UpdatePolicy",
+  "UpdateReplacePolicy",
+  "Metadata",
+]);
+
+/**
+ * Keys the SAM transform reads past without a word, so the setting they were meant to make is
+ * silently lost: an event property written beside `Type` instead of under `Properties` (a
+ * `PayloadFormatVersion` that never reaches the route), or an extra key in an application's
+ * Location. A warning, since the template deploys. cfn-lint has no id for this (the transform
+ * reports nothing); W0001 sits beside E0001, the transform's errors.
+ */
+export const samIgnoredKeys: Rule = {
+  id: "W0001",
+  severity: "warning",
+  shortDescription: "No keys that the SAM transform ignores",
+  description:
+    "An event of a SAM function or state machine holds only Type and Properties (its properties go under " +
+    "Properties); the object form of an application's Location holds only ApplicationId and SemanticVersion.",
+  source: `${SAM_GUIDE}/sam-property-function-eventsource.html`,
+  tags: ["sam", "events"],
+  check({ template, report }) {
+    for (const event of samEvents(template)) {
+      const { resource, entry } = event;
+      const type = eventType(event);
+      const spec = type === undefined ? undefined : event.sources[type];
+      for (const key of event.body?.entries ?? []) {
+        if (EVENT_KEYS.has(key.key) || isForEachKey(key.key)) continue;
+        const belongs = spec && (spec.required.includes(key.key) || spec.optional.includes(key.key));
+        const fix = belongs ? "; it belongs under Properties" : "";
+        report(
+          key.keyRange,
+          `SAM ignores '${key.key}' in event ${entry.key} of ${resource.name}: an event holds Type and Properties${fix}`,
+          { path: ["Resources", resource.name, "Properties", "Events", entry.key, key.key] },
+        );
+      }
+    }
+    for (const { resource, location } of applicationLocations(template)) {
+      for (const key of location.entries) {
+        if (APPLICATION_LOCATION_KEYS.includes(key.key)) continue;
+        report(
+          key.keyRange,
+          `SAM ignores '${key.key}' in the Location of ${resource.name}: it reads ApplicationId and SemanticVersion`,
+          { path: ["Resources", resource.name, "Properties", "Location", key.key] },
+        );
+      }
+    }
+  },
+};

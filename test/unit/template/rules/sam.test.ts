@@ -1,0 +1,372 @@
+/** What the SAM transform rejects (E0001) or silently ignores (W0001), found without running it. */
+import { describe, expect, it } from "vitest";
+import type { Finding } from "../../../../src/template/model";
+import { brief, lint, yaml } from "../lint";
+
+const SAM = "Transform: AWS::Serverless-2016-10-31";
+
+/** A SAM function whose Events are the given lines (indented under `Events:`). */
+function functionWithEvents(...events: string[]): string {
+  return yaml(
+    SAM,
+    "Resources:",
+    "  Fn:",
+    "    Type: AWS::Serverless::Function",
+    "    Properties:",
+    "      Runtime: python3.13",
+    "      Handler: app.handler",
+    "      InlineCode: x",
+    "      Events:",
+    ...events.map((line) => `        ${line}`),
+  );
+}
+
+function messages(findings: Finding[]): string[] {
+  return findings.map((f) => `${f.ruleId} ${f.range.start.line}:${f.range.start.column} ${f.message}`);
+}
+
+/** The E0001 findings of a SAM function with these events. */
+function eventErrors(...events: string[]): string[] {
+  return messages(lint(functionWithEvents(...events), { only: ["E0001"] }));
+}
+
+describe("E0001 SAM event types", () => {
+  it("flags an unknown Type with the closest known one, a missing Type, a Type written as a function and an event that is no mapping", () => {
+    expect(
+      eventErrors(
+        "Queue:",
+        "  Type: Sqs",
+        "  Properties:",
+        "    Queue: arn:aws:sqs:us-east-1:123456789012:q",
+        "Nothing:",
+        "  Properties:",
+        "    Queue: arn:aws:sqs:us-east-1:123456789012:q",
+        "Computed:",
+        "  Type: !Ref EventType",
+        "Plain: SQS",
+      ),
+    ).toEqual([
+      "E0001 11:17 Event Queue of Fn: 'Sqs' is not an event source type of AWS::Serverless::Function (did you mean 'SQS'?)",
+      "E0001 14:9 Event Nothing of Fn has no Type; SAM needs one of AlexaSkill, Api, CloudWatchEvent, CloudWatchLogs, Cognito, DocumentDB, DynamoDB, EventBridgeRule, HttpApi, IoTRule, Kinesis, MQ, MSK, S3, SNS, SQS, Schedule, ScheduleV2, SelfManagedKafka",
+      "E0001 18:17 Event Computed of Fn: Type must be written as a string; SAM does not resolve functions there",
+      "E0001 19:16 Event Plain of Fn must be a mapping of Type and Properties, not a string",
+    ]);
+  });
+
+  it("knows the narrower list of state machine event sources", () => {
+    const findings = lint(
+      yaml(
+        SAM,
+        "Resources:",
+        "  Machine:",
+        "    Type: AWS::Serverless::StateMachine",
+        "    Properties:",
+        "      DefinitionUri: statemachine.asl.json",
+        "      Events:",
+        "        Nightly:",
+        "          Type: Schedule",
+        "          Properties:",
+        "            Schedule: rate(1 day)",
+        "        FromQueue:",
+        "          Type: SQS",
+        "          Properties:",
+        "            Queue: arn:aws:sqs:us-east-1:123456789012:q",
+      ),
+      { only: ["E0001"] },
+    );
+    expect(messages(findings)).toEqual([
+      "E0001 13:17 Event FromQueue of Machine: 'SQS' is not an event source type of AWS::Serverless::StateMachine; use one of Api, CloudWatchEvent, EventBridgeRule, Schedule, ScheduleV2",
+    ]);
+  });
+
+  it("leaves templates without the SAM transform to the resource type rule", () => {
+    const source = functionWithEvents("Queue:", "  Type: Sqs").replace(`${SAM}\n`, "");
+    expect(brief(lint(source, { only: ["E0001", "W0001"] }))).toEqual([]);
+  });
+});
+
+describe("E0001 SAM event properties", () => {
+  it("flags unknown properties and missing required ones per event source type", () => {
+    expect(
+      eventErrors(
+        "Queue:",
+        "  Type: SQS",
+        "  Properties:",
+        "    BatchSize: 10",
+        "    BatchSise: 10",
+        "Upload:",
+        "  Type: S3",
+        "Stream:",
+        "  Type: Kinesis",
+        "  Properties:",
+        "    Stream: arn:aws:kinesis:us-east-1:123456789012:stream/s",
+        "Get:",
+        "  Type: Api",
+        "  Properties:",
+        "    Path: /items",
+      ),
+    ).toEqual([
+      "E0001 12:11 Missing required property 'Queue' in event Queue of Fn (SQS)",
+      "E0001 14:13 Unknown property 'BatchSise' in event Queue of Fn (SQS) (did you mean 'BatchSize'?)",
+      "E0001 15:9 Missing required properties 'Bucket' and 'Events' in event Upload of Fn (S3)",
+      "E0001 19:11 Missing required property 'StartingPosition' in event Stream of Fn (Kinesis)",
+      "E0001 23:11 Missing required property 'Method' in event Get of Fn (Api)",
+    ]);
+  });
+
+  it("flags Properties that are not a mapping, or a Fn::If SAM would read as a property name", () => {
+    const findings = lint(
+      functionWithEvents(
+        "Queue:",
+        "  Type: SQS",
+        "  Properties: [arn:aws:sqs:us-east-1:123456789012:q]",
+        "Choice:",
+        "  Type: SQS",
+        "  Properties: !If [Always, {Queue: a}, {Queue: b}]",
+      ).replace("Resources:", "Conditions:\n  Always: !Equals [a, a]\nResources:"),
+      { only: ["E0001"] },
+    );
+    expect(messages(findings)).toEqual([
+      "E0001 14:23 The Properties of event Queue of Fn (SQS) must be a mapping, not a list",
+      "E0001 17:23 SAM does not resolve Fn::If as the Properties of event Choice of Fn (SQS); write the mapping out",
+    ]);
+  });
+
+  it("accepts every event source type with its properties, the implicit API and intrinsic values", () => {
+    // The SAM transform (through cfn-lint 1.51) translates this template without an error.
+    const findings = lint(
+      yaml(
+        SAM,
+        "Resources:",
+        "  Q:",
+        "    Type: AWS::SQS::Queue",
+        "  B:",
+        "    Type: AWS::S3::Bucket",
+        "  T:",
+        "    Type: AWS::SNS::Topic",
+        "  P:",
+        "    Type: AWS::Cognito::UserPool",
+        "  Fn:",
+        "    Type: AWS::Serverless::Function",
+        "    Properties:",
+        "      Runtime: python3.13",
+        "      Handler: app.handler",
+        "      InlineCode: x",
+        "      Events:",
+        "        Get:",
+        "          Type: Api",
+        "          Properties: {Path: /items, Method: get}",
+        "        Default:",
+        "          Type: HttpApi",
+        "          Properties: {PayloadFormatVersion: '1.0', TimeoutInMillis: 5000}",
+        "        Queue:",
+        "          Type: SQS",
+        "          Properties: {Queue: !GetAtt Q.Arn, BatchSize: 10, FunctionResponseTypes: [ReportBatchItemFailures]}",
+        "        Table:",
+        "          Type: DynamoDB",
+        "          Properties: {Stream: !GetAtt Q.Arn, StartingPosition: LATEST, FilterCriteria: {Filters: []}}",
+        "        Upload:",
+        "          Type: S3",
+        "          Properties: {Bucket: !Ref B, Events: s3:ObjectCreated:*}",
+        "        Topic:",
+        "          Type: SNS",
+        "          Properties: {Topic: !Ref T, SqsSubscription: true}",
+        "        Nightly:",
+        "          Type: Schedule",
+        "          Properties: {Schedule: rate(1 day), Enabled: false}",
+        "        Later:",
+        "          Type: ScheduleV2",
+        "          Properties: {ScheduleExpression: rate(1 day), ScheduleExpressionTimezone: UTC}",
+        "        Rule:",
+        "          Type: EventBridgeRule",
+        "          Properties: {Pattern: {source: [aws.ec2]}}",
+        "        Logs:",
+        "          Type: CloudWatchLogs",
+        "          Properties: {LogGroupName: g, FilterPattern: ERROR}",
+        "        Iot:",
+        "          Type: IoTRule",
+        "          Properties: {Sql: SELECT * FROM 't'}",
+        "        Alexa:",
+        "          Type: AlexaSkill",
+        "        Pool:",
+        "          Type: Cognito",
+        "          Properties: {UserPool: !Ref P, Trigger: PreSignUp}",
+        "        Kafka:",
+        "          Type: MSK",
+        "          Properties: {Stream: arn:aws:kafka:us-east-1:123456789012:cluster/a/b, StartingPosition: TRIM_HORIZON, Topics: [t]}",
+        "        Broker:",
+        "          Type: MQ",
+        "          Properties: {Broker: arn:aws:mq:us-east-1:123456789012:broker:b:1, Queues: [q], SourceAccessConfigurations: [{Type: BASIC_AUTH, URI: arn:aws:secretsmanager:us-east-1:123456789012:secret:x}]}",
+        "        SelfKafka:",
+        "          Type: SelfManagedKafka",
+        "          Properties: {KafkaBootstrapServers: [h], Topics: [t], SourceAccessConfigurations: [{Type: BASIC_AUTH, URI: arn:aws:secretsmanager:us-east-1:123456789012:secret:x}]}",
+        "        Docs:",
+        "          Type: DocumentDB",
+        "          Properties: {Cluster: arn:aws:rds:us-east-1:123456789012:cluster:c, DatabaseName: d, CollectionName: e, SourceAccessConfigurations: [{Type: BASIC_AUTH, URI: arn:aws:secretsmanager:us-east-1:123456789012:secret:x}]}",
+      ),
+      { only: ["E0001", "W0001"] },
+    );
+    expect(brief(findings)).toEqual([]);
+  });
+});
+
+describe("W0001 keys SAM ignores", () => {
+  it("warns about an event property written beside Type, and other keys beside Type and Properties", () => {
+    const findings = lint(
+      functionWithEvents(
+        "Route:",
+        "  Type: HttpApi",
+        "  PayloadFormatVersion: '1.0'",
+        "  Properties:",
+        "    Path: /items",
+        "    Method: get",
+        "Queue:",
+        "  Type: SQS",
+        "  Condition: Always",
+        "  Note: consumes orders",
+        "  Properties:",
+        "    Queue: q",
+      ),
+      { only: ["E0001", "W0001"] },
+    );
+    expect(messages(findings)).toEqual([
+      "W0001 12:11 SAM ignores 'PayloadFormatVersion' in event Route of Fn: an event holds Type and Properties; it belongs under Properties",
+      "W0001 19:11 SAM ignores 'Note' in event Queue of Fn: an event holds Type and Properties",
+    ]);
+    expect(findings.every((f) => f.severity === "warning")).toBe(true);
+  });
+});
+
+describe("E0001 SAM application locations", () => {
+  it("needs ApplicationId and SemanticVersion in the object form, and warns about other keys", () => {
+    const findings = lint(
+      yaml(
+        SAM,
+        "Resources:",
+        "  Partial:",
+        "    Type: AWS::Serverless::Application",
+        "    Properties:",
+        "      Location:",
+        "        ApplicationId: arn:aws:serverlessrepo:us-east-1:123456789012:applications/app",
+        "  Bucketed:",
+        "    Type: AWS::Serverless::Application",
+        "    Properties:",
+        "      Location:",
+        "        Bucket: templates",
+        "  Complete:",
+        "    Type: AWS::Serverless::Application",
+        "    Properties:",
+        "      Location:",
+        "        ApplicationId: !FindInMap [Apps, Logger, Id]",
+        "        SemanticVersion: 1.2.0",
+        "  ByUrl:",
+        "    Type: AWS::Serverless::Application",
+        "    Properties:",
+        "      Location: https://s3.amazonaws.com/bucket/template.yaml",
+      ).replace("Resources:", "Mappings:\n  Apps:\n    Logger:\n      Id: x\nResources:"),
+      { only: ["E0001", "W0001", "E3002", "E3003"] },
+    );
+    expect(messages(findings)).toEqual([
+      "E0001 10:7 The Location of Partial needs SemanticVersion (or a template URL instead of a mapping)",
+      "E0001 15:7 The Location of Bucketed needs ApplicationId and SemanticVersion (or a template URL instead of a mapping)",
+      "W0001 16:9 SAM ignores 'Bucket' in the Location of Bucketed: it reads ApplicationId and SemanticVersion",
+    ]);
+  });
+});
+
+describe("E0001 SAM Globals", () => {
+  it("flags unknown sections, properties that cannot be global, and sections that are not mappings", () => {
+    const findings = lint(
+      yaml(
+        SAM,
+        "Globals:",
+        "  Functions:",
+        "    Timeout: 10",
+        "  Function:",
+        "    Timeout: 10",
+        "    Role: arn:aws:iam::123456789012:role/shared",
+        "    Timout: 10",
+        "  LayerVersion:",
+        "    PublishLambdaVersion: true",
+        "    Description: shared",
+        "  WebSocketApi:",
+        "    RouteSelectionExpression: $request.body.action",
+        "  Api: []",
+        "Resources:",
+        "  Topic:",
+        "    Type: AWS::SNS::Topic",
+      ),
+      { only: ["E0001", "E3002"] },
+    );
+    expect(messages(findings)).toEqual([
+      "E0001 3:3 Globals has no section 'Functions' (did you mean 'Function'?)",
+      "E0001 7:5 'Role' in Globals.Function cannot be global; set it on each AWS::Serverless::Function instead",
+      // A property the type lacks altogether is E3002's, once.
+      "E3002 8:5 Unknown property 'Timout' in Globals.Function (AWS::Serverless::Function) (did you mean 'Timeout'?)",
+      "E0001 11:5 'Description' is not a property SAM can make global in Globals.LayerVersion",
+      "E0001 14:8 Globals.Api must be a mapping of properties, not a list",
+    ]);
+  });
+
+  it("accepts every section SAM supports with its global properties", () => {
+    const findings = lint(
+      yaml(
+        SAM,
+        "Globals:",
+        "  Function: {Runtime: python3.13, Timeout: 10, SourceKMSKeyArn: k, VersionDeletionPolicy: Retain, Layers: [l]}",
+        "  Api: {Cors: '*', OpenApiVersion: 3.0.1}",
+        "  HttpApi: {CorsConfiguration: true}",
+        "  SimpleTable: {SSESpecification: {SSEEnabled: true}}",
+        "  StateMachine: {PropagateTags: true}",
+        "  LayerVersion: {PublishLambdaVersion: true}",
+        "  CapacityProvider: {KmsKeyArn: k}",
+        "  WebSocketApi: {RouteSelectionExpression: $request.body.action}",
+        "Resources:",
+        "  Topic:",
+        "    Type: AWS::SNS::Topic",
+      ),
+      { only: ["E0001", "E3002", "E3012"] },
+    );
+    expect(brief(findings)).toEqual([]);
+  });
+});
+
+describe("SAM resource types the service spec lacks", () => {
+  it("knows AWS::Serverless::CapacityProvider and AWS::Serverless::WebSocketApi, their properties, attributes and generated resources", () => {
+    const findings = lint(
+      yaml(
+        SAM,
+        "Resources:",
+        "  Capacity:",
+        "    Type: AWS::Serverless::CapacityProvider",
+        "    Properties:",
+        "      VpcConfig:",
+        "        SubnetIds: [subnet-1]",
+        "      ScalingConfig:",
+        "        MaxVCpuCount: 64",
+        "  Sockets:",
+        "    Type: AWS::Serverless::WebSocketApi",
+        "    Properties:",
+        "      RouteSelectionExpression: $request.body.action",
+        "      Routes:",
+        "        $connect:",
+        "          FunctionArn: !GetAtt Capacity.Arn",
+        "  NoRoutes:",
+        "    Type: AWS::Serverless::WebSocketApi",
+        "    Properties:",
+        "      RouteSelectionExpression: $request.body.action",
+        "Outputs:",
+        "  Endpoint:",
+        "    Value: !GetAtt Sockets.ApiEndpoint",
+        "  Stage:",
+        "    Value: !Ref SocketsDefaultStage",
+        "  OperatorRole:",
+        "    Value: !GetAtt CapacityOperatorRole.Arn",
+      ),
+      { only: ["E1010", "E1020", "E3002", "E3003", "E3006", "E3012"] },
+    );
+    expect(messages(findings)).toEqual([
+      "E3003 19:5 Missing required property 'Routes' for AWS::Serverless::WebSocketApi",
+    ]);
+  });
+});
