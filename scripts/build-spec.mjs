@@ -13,8 +13,10 @@
 // Types are encoded as short strings, decoded by src/template/spec/index.ts:
 //   s string, n number, i integer, b boolean, j json, t timestamp, * any,
 //   [T] list of T, {T} map of T, #Name struct, A|B union; a trailing "!" marks a required property.
+//   constraints/        what values must meet, from the provider schemas in cfn-lint (see below)
 
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadAwsServiceSpec } from "@aws-cdk/aws-service-spec";
@@ -228,6 +230,8 @@ export async function buildIndex() {
   }
   const files = new Map([["names.json", `${stableJson([...entries.keys()].sort())}\n`]]);
   for (const [file, shard] of shards) files.set(file, `${stableJson(shard)}\n`);
+  const constraints = buildConstraints();
+  if (constraints) for (const [file, text] of constraints) files.set(file, text);
   return files;
 }
 
@@ -238,16 +242,440 @@ export async function buildIndex() {
  */
 export async function writeIndex(outDir) {
   const files = await buildIndex();
-  mkdirSync(outDir, { recursive: true });
-  for (const file of readdirSync(outDir)) {
-    if (!files.has(file) && file.endsWith(".json")) rmSync(join(outDir, file));
+  const withConstraints = files.has("constraints/source.json");
+  for (const dir of withConstraints ? ["", "constraints"] : [""]) {
+    mkdirSync(join(outDir, dir), { recursive: true });
+    for (const file of readdirSync(join(outDir, dir))) {
+      const name = dir ? `${dir}/${file}` : file;
+      if (!files.has(name) && file.endsWith(".json")) rmSync(join(outDir, name));
+    }
   }
   for (const [file, text] of files) writeFileSync(join(outDir, file), text);
-  return files.size;
+  return { files: files.size, constraints: withConstraints };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Constraints from the CloudFormation resource provider schemas, as shipped in the cfn-lint Python
+// package (data/schemas: providers/us_east_1.py maps each type to resources/<hash>.json; cfn-lint's
+// patches under data/schemas/patches are already applied to those files when cfn-lint publishes
+// them, so they are read as they are). The CDK spec above keeps types only; these files add what a
+// value must meet. Each service gets constraints/<Vendor>-<Service>.json beside its type shard:
+//
+//   { "<TypeName>": "<JSON text of { r: <node>, d: { <Definition>: <node>, ... } }>" }
+//
+// A node keeps only the keywords checked at run time, under short keys (decoded by
+// src/template/spec/types.ts, ConstraintNode; checked by src/template/rules/constraints/walk.ts):
+//   e enum (ci: 1 when case-insensitive), mn/mx minimum/maximum, xn/xx exclusive bounds,
+//   ln/lx minLength/maxLength, p pattern (JavaScript source, `u` flag; "P" when it needs no flag),
+//   f pattern flags other than u ("i", "s"), fm a cfn-lint named format, in/ix minItems/maxItems, u uniqueItems,
+//   r required, pr properties, it items, $ definition name, al allOf (nodes),
+//   a/o anyOf/oneOf property groups (alternatives: { r, n (the only names allowed), a, o, l }),
+//   av anyOf of value alternatives (nodes), x requiredXor, ro requiredOr,
+//   dr dependentRequired (and draft-4 dependencies), dx dependentExcluded.
+// Subtrees without any of these are left out; definitions are kept only when reachable.
+// constraints/source.json records the cfn-lint version and what could not be carried over.
+
+/** SAM resources pass these properties to the resource they generate unchanged. */
+const SAM_PASSTHROUGH = {
+  "AWS::Serverless::Function": {
+    from: "AWS::Lambda::Function",
+    properties: [
+      "Architectures",
+      "CodeSigningConfigArn",
+      "Description",
+      "Environment",
+      "EphemeralStorage",
+      "FileSystemConfigs",
+      "FunctionName",
+      "Handler",
+      "ImageConfig",
+      "KmsKeyArn",
+      "Layers",
+      "LoggingConfig",
+      "MemorySize",
+      "PackageType",
+      "RecursiveLoop",
+      "ReservedConcurrentExecutions",
+      "Runtime",
+      "RuntimeManagementConfig",
+      "SnapStart",
+      "Timeout",
+      "VpcConfig",
+    ],
+  },
+  "AWS::Serverless::LayerVersion": {
+    from: "AWS::Lambda::LayerVersion",
+    properties: ["CompatibleArchitectures", "CompatibleRuntimes", "Description", "LayerName", "LicenseInfo"],
+  },
+};
+
+const CONSTRAINT_REGION = "us-east-1";
+
+/** The cfn-lint installation: its schema directory and version, or undefined when it is missing. */
+export function findCfnLint() {
+  try {
+    const out = execFileSync(
+      "python3",
+      [
+        "-c",
+        "import cfnlint, cfnlint.version, os; print(os.path.dirname(cfnlint.__file__)); print(cfnlint.version.__version__)",
+      ],
+      { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] },
+    );
+    const [dir, version] = out.trim().split("\n");
+    return { schemas: join(dir, "data", "schemas"), version };
+  } catch {
+    return undefined;
+  }
+}
+
+/** type name -> schema file hash, from cfn-lint's providers/<region>.py. */
+function providerTypes(schemas, region) {
+  const text = readFileSync(join(schemas, "providers", `${region.replaceAll("-", "_")}.py`), "utf8");
+  const types = new Map();
+  for (const match of text.matchAll(/^\s*"([^"]+)": "([0-9a-f]+)",$/gm)) types.set(match[1], match[2]);
+  if (types.size === 0) throw new Error(`No resource types in cfn-lint's providers/${region} module`);
+  return types;
+}
+
+const JS_ESCAPES = new Set([..."dDwWsSbBnrtfvcx0"]);
+
+/**
+ * A provider-schema pattern (Python `regex` syntax, searched, not anchored) as a JavaScript
+ * pattern: [source, flags, unicode] or a reason it cannot be carried over. Python's `\w` is
+ * Unicode-aware, so it becomes the matching Unicode classes.
+ */
+export function translatePattern(pattern) {
+  let source = pattern;
+  let flags = "";
+  for (;;) {
+    const inline = /^\(\?([is]+)\)/.exec(source);
+    if (!inline) break;
+    for (const flag of inline[1]) if (!flags.includes(flag)) flags += flag;
+    source = source.slice(inline[0].length);
+  }
+  if (/\(\?[a-zA-Z]+\)|\(\?P[<=]/.test(source)) return { skip: "inline flags or Python named groups" };
+  const unicode = pythonToJs(source, true);
+  try {
+    new RegExp(unicode, `u${flags}`);
+    return { source: unicode, flags, unicode: true };
+  } catch {
+    // Without the u flag an unknown escape (\p, \k) silently matches a letter: only patterns whose
+    // escapes all mean the same in both syntaxes are kept.
+    const plain = pythonToJs(source, false);
+    for (const match of plain.matchAll(/\\([A-Za-z])/g)) {
+      if (!JS_ESCAPES.has(match[1])) return { skip: `escape \\${match[1]}` };
+    }
+    try {
+      new RegExp(plain, flags);
+      return { source: plain, flags, unicode: false };
+    } catch (error) {
+      return { skip: error.message };
+    }
+  }
+}
+
+/** \A and \Z become ^ and $; with `unicode`, \w becomes the Unicode classes Python's \w matches. */
+function pythonToJs(source, unicode) {
+  let out = "";
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === "\\") {
+      const next = source[i + 1] ?? "";
+      i++;
+      if (!inClass && next === "Z") out += "$";
+      else if (!inClass && next === "A") out += "^";
+      else if (unicode && next === "w")
+        out += inClass ? "\\p{L}\\p{N}\\p{M}\\p{Pc}" : "[\\p{L}\\p{N}\\p{M}\\p{Pc}]";
+      else out += `\\${next}`;
+      continue;
+    }
+    if (c === "[" && !inClass) inClass = true;
+    else if (c === "]" && inClass) inClass = false;
+    out += c;
+  }
+  return out;
+}
+
+const GROUP_ALTERNATIVE_KEYS = new Set([
+  "required",
+  "properties",
+  "additionalProperties",
+  "type",
+  "title",
+  "description",
+  "$comment",
+  "oneOf",
+  "anyOf",
+  "allOf",
+]);
+
+/**
+ * A oneOf/anyOf alternative that only names properties (which must be present, or are the only
+ * ones allowed), or undefined when it says more than that. Value constraints inside an
+ * alternative's `properties` are checked where the walk reaches the property anyway; leaving them
+ * out here only makes alternatives match more often.
+ */
+function groupAlternative(schema) {
+  if (schema === true || (schema && typeof schema === "object" && Object.keys(schema).length === 0))
+    return {};
+  if (!schema || typeof schema !== "object" || Array.isArray(schema)) return undefined;
+  for (const key of Object.keys(schema)) if (!GROUP_ALTERNATIVE_KEYS.has(key)) return undefined;
+  if (schema.type !== undefined && schema.type !== "object") return undefined;
+  const alt = {};
+  if (Array.isArray(schema.required) && schema.required.length > 0) alt.r = [...schema.required];
+  if (schema.properties) {
+    for (const value of Object.values(schema.properties)) if (value === false) return undefined;
+    if (schema.additionalProperties === false) alt.n = Object.keys(schema.properties).sort();
+  }
+  for (const [keyword, short] of [
+    ["anyOf", "a"],
+    ["oneOf", "o"],
+    ["allOf", "l"],
+  ]) {
+    if (schema[keyword] === undefined) continue;
+    if (!Array.isArray(schema[keyword])) return undefined;
+    const alternatives = schema[keyword].map(groupAlternative);
+    if (alternatives.some((a) => a === undefined)) return undefined;
+    alt[short] = alternatives;
+  }
+  return alt;
+}
+
+/** True when a group alternative can fail at all (an empty one matches every mapping). */
+function altConstrains(alt) {
+  return Boolean(alt.r || alt.n || alt.a || alt.o || alt.l);
+}
+
+const SCALAR_KEYS = new Set(["e", "ci", "mn", "mx", "xn", "xx", "ln", "lx", "p", "P", "f", "fm"]);
+
+class ConstraintCompiler {
+  constructor(stats) {
+    this.stats = stats;
+  }
+
+  /** Compiles one resource schema: { r, d } with only the definitions the root reaches. */
+  resource(schema) {
+    const definitions = schema.definitions ?? {};
+    // Definitions that hold constraints, found by shrinking: a definition whose node is empty once
+    // references to empty definitions are dropped is empty too.
+    let useful = new Set(Object.keys(definitions));
+    let compiled;
+    for (;;) {
+      this.refUseful = useful;
+      this.countPatterns = false;
+      compiled = new Map();
+      for (const [name, def] of Object.entries(definitions)) {
+        const node = this.node(def);
+        if (node) compiled.set(name, node);
+      }
+      const next = new Set(compiled.keys());
+      if (next.size === useful.size) break;
+      useful = next;
+    }
+    this.countPatterns = true;
+    const root = this.node(this.settable(schema)) ?? {};
+    const d = {};
+    const pending = [root];
+    const seen = new Set();
+    while (pending.length > 0) {
+      const node = pending.pop();
+      for (const name of refsOf(node)) {
+        if (seen.has(name)) continue;
+        seen.add(name);
+        d[name] = this.node(definitions[name]);
+        pending.push(d[name]);
+      }
+    }
+    return Object.keys(root).length === 0 ? undefined : { r: root, d };
+  }
+
+  /** The resource schema without read-only properties, which a template never sets. */
+  settable(schema) {
+    const readOnly = new Set((schema.readOnlyProperties ?? []).map((p) => p.replace(/^\/properties\//, "")));
+    const properties = {};
+    for (const [name, value] of Object.entries(schema.properties ?? {})) {
+      if (!readOnly.has(name)) properties[name] = value;
+    }
+    return { ...schema, properties, definitions: undefined };
+  }
+
+  node(schema) {
+    if (!schema || typeof schema !== "object" || Array.isArray(schema)) return undefined;
+    const out = {};
+    const ref = typeof schema.$ref === "string" ? /^#\/definitions\/(.+)$/.exec(schema.$ref) : null;
+    if (ref && this.refUseful.has(ref[1])) out.$ = ref[1];
+    const isScalar = (v) => v === null || ["string", "number", "boolean"].includes(typeof v);
+    if (Array.isArray(schema.enum) && schema.enum.length > 0 && schema.enum.every(isScalar))
+      out.e = schema.enum;
+    if (Array.isArray(schema.enumCaseInsensitive) && schema.enumCaseInsensitive.every(isScalar)) {
+      out.e = schema.enumCaseInsensitive;
+      out.ci = 1;
+    }
+    if (schema.const !== undefined && isScalar(schema.const)) out.e = [schema.const];
+    for (const [keyword, short] of [
+      ["minimum", "mn"],
+      ["maximum", "mx"],
+      ["exclusiveMinimum", "xn"],
+      ["exclusiveMaximum", "xx"],
+      ["minLength", "ln"],
+      ["maxLength", "lx"],
+      ["minItems", "in"],
+      ["maxItems", "ix"],
+    ]) {
+      const value = schema[keyword];
+      if (typeof value !== "number") continue;
+      if (value === 0 && (short === "ln" || short === "in")) continue;
+      out[short] = value;
+    }
+    if (typeof schema.pattern === "string") {
+      const translated = translatePattern(schema.pattern);
+      if (translated.skip) {
+        if (this.countPatterns) this.stats.skippedPatterns.add(schema.pattern);
+      } else {
+        out[translated.unicode ? "p" : "P"] = translated.source;
+        if (translated.flags) out.f = translated.flags;
+      }
+    }
+    // cfn-lint's named formats (AWS::S3::Bucket.Name, AWS::KMS::Key.Arn, ...); the rules know which to check.
+    if (typeof schema.format === "string" && schema.format.startsWith("AWS::")) out.fm = schema.format;
+    if (schema.uniqueItems === true) out.u = 1;
+    if (Array.isArray(schema.required) && schema.required.length > 0) out.r = [...schema.required];
+    if (schema.properties && typeof schema.properties === "object") {
+      const pr = {};
+      for (const [name, value] of Object.entries(schema.properties)) {
+        const node = this.node(value);
+        if (node) pr[name] = node;
+      }
+      if (Object.keys(pr).length > 0) out.pr = pr;
+    }
+    if (schema.items && typeof schema.items === "object" && !Array.isArray(schema.items)) {
+      const it = this.node(schema.items);
+      if (it) out.it = it;
+    }
+    for (const [keyword, short] of [
+      ["anyOf", "a"],
+      ["oneOf", "o"],
+    ]) {
+      if (!Array.isArray(schema[keyword])) continue;
+      const alternatives = schema[keyword].map(groupAlternative);
+      if (alternatives.every((a) => a !== undefined)) {
+        if (alternatives.every(altConstrains)) out[short] = alternatives;
+        continue;
+      }
+      if (keyword === "anyOf") {
+        const values = schema.anyOf.map((alt) => this.node(alt));
+        // A value alternative with no scalar constraint accepts anything, and so does the anyOf.
+        if (values.every((v) => v && Object.keys(v).every((k) => SCALAR_KEYS.has(k)))) out.av = values;
+      }
+    }
+    if (Array.isArray(schema.allOf)) {
+      const al = schema.allOf.map((member) => this.node(member)).filter(Boolean);
+      if (al.length > 0) out.al = al;
+    }
+    if (Array.isArray(schema.requiredXor) && schema.requiredXor.length > 1) out.x = [...schema.requiredXor];
+    if (Array.isArray(schema.requiredOr) && schema.requiredOr.length > 1) out.ro = [...schema.requiredOr];
+    const dr = {};
+    for (const source of [schema.dependencies, schema.dependentRequired]) {
+      for (const [name, value] of Object.entries(source ?? {})) {
+        if (Array.isArray(value) && value.length > 0)
+          dr[name] = [...new Set([...(dr[name] ?? []), ...value])];
+      }
+    }
+    if (Object.keys(dr).length > 0) out.dr = dr;
+    const dx = {};
+    for (const [name, value] of Object.entries(schema.dependentExcluded ?? {})) {
+      if (Array.isArray(value) && value.length > 0) dx[name] = [...value];
+    }
+    if (Object.keys(dx).length > 0) out.dx = dx;
+    return Object.keys(out).length > 0 ? out : undefined;
+  }
+}
+
+function refsOf(node) {
+  const refs = [];
+  const visit = (value) => {
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (value && typeof value === "object") {
+      if (typeof value.$ === "string") refs.push(value.$);
+      for (const [key, child] of Object.entries(value)) if (key !== "e") visit(child);
+    }
+  };
+  visit(node);
+  return refs;
+}
+
+/** Constraint files, "constraints/<file>" -> JSON text, or undefined when cfn-lint is not installed. */
+export function buildConstraints(cfnLint = findCfnLint()) {
+  if (!cfnLint) return undefined;
+  const stats = { skippedPatterns: new Set() };
+  const compiler = new ConstraintCompiler(stats);
+  const entries = new Map();
+  for (const [typeName, hash] of providerTypes(cfnLint.schemas, CONSTRAINT_REGION)) {
+    const schema = JSON.parse(readFileSync(join(cfnLint.schemas, "resources", `${hash}.json`), "utf8"));
+    const entry = compiler.resource(schema);
+    if (entry) entries.set(typeName, entry);
+  }
+  for (const [samType, { from, properties }] of Object.entries(SAM_PASSTHROUGH)) {
+    const source = entries.get(from);
+    if (!source) throw new Error(`SAM constraints: no constraints for ${from}`);
+    const pr = {};
+    for (const name of properties) if (source.r.pr?.[name]) pr[name] = source.r.pr[name];
+    const r = { pr };
+    const d = {};
+    const pending = [r];
+    while (pending.length > 0) {
+      for (const name of refsOf(pending.pop())) {
+        if (d[name]) continue;
+        d[name] = source.d[name];
+        pending.push(d[name]);
+      }
+    }
+    entries.set(samType, { r, d });
+  }
+  // Each type's entry is stored as JSON text inside the shard: parsing a string is far cheaper than
+  // parsing the objects of every type of a large service (EC2 has over a hundred), and a template
+  // uses few of them; the loader parses an entry when a rule first asks for it.
+  const shards = new Map();
+  for (const name of [...entries.keys()].sort()) {
+    const file = `constraints/${shardFileName(name)}`;
+    if (!shards.has(file)) shards.set(file, {});
+    shards.get(file)[name] = stableJson(entries.get(name));
+  }
+  const files = new Map();
+  files.set(
+    "constraints/source.json",
+    `${JSON.stringify(
+      {
+        from: "CloudFormation resource provider schemas shipped with cfn-lint (MIT-0)",
+        cfnLint: cfnLint.version,
+        region: CONSTRAINT_REGION,
+        types: entries.size,
+        skippedPatterns: [...stats.skippedPatterns].sort(),
+      },
+      null,
+      1,
+    )}\n`,
+  );
+  for (const [file, shard] of shards) files.set(file, `${stableJson(shard)}\n`);
+  return files;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const outDir = resolve(process.argv[2] ?? join(specDir, "data"));
-  const files = await writeIndex(outDir);
+  const { files, constraints } = await writeIndex(outDir);
   console.log(`spec index: ${files} files written to ${outDir}`);
+  if (constraints) {
+    const source = JSON.parse(readFileSync(join(outDir, "constraints", "source.json"), "utf8"));
+    console.log(
+      `constraints: ${source.types} resource types from cfn-lint ${source.cfnLint} (${source.region}); ` +
+        `${source.skippedPatterns.length} patterns do not compile as JavaScript and are not checked`,
+    );
+  } else {
+    const kept = existsSync(join(outDir, "constraints"))
+      ? "the existing constraint files were kept"
+      : "none written";
+    console.warn(`constraints: cfn-lint is not installed (python3 -c "import cfnlint" fails); ${kept}`);
+  }
 }

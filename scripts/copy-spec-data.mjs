@@ -21,7 +21,19 @@ export function specDataFiles() {
     .filter((file) => file.endsWith(".json"))
     .sort();
   if (!files.includes("names.json")) throw new Error(`No spec index in ${dataDir}: run npm run spec first.`);
-  return new Map(files.map((file) => [`data/${file}`, readFileSync(join(dataDir, file))]));
+  // The constraint shards live one level down, in data/constraints/.
+  const constraints = readdirSync(join(dataDir, "constraints"))
+    .filter((file) => file.endsWith(".json"))
+    .sort()
+    .map((file) => `constraints/${file}`);
+  if (!constraints.includes("constraints/source.json")) {
+    throw new Error(
+      `No constraint data in ${join(dataDir, "constraints")}: run npm run spec with cfn-lint installed.`,
+    );
+  }
+  return new Map(
+    [...files, ...constraints].map((file) => [`data/${file}`, readFileSync(join(dataDir, file))]),
+  );
 }
 
 /** Replaces `<outDir>/data` with the committed index; returns the number of files copied. */
@@ -29,7 +41,7 @@ export function copySpecData(outDir) {
   const target = join(outDir, "data");
   // Stale shards of a removed service would otherwise linger in the committed dist.
   rmSync(target, { recursive: true, force: true });
-  mkdirSync(target, { recursive: true });
+  mkdirSync(join(target, "constraints"), { recursive: true });
   const files = specDataFiles();
   for (const [name, bytes] of files) writeFileSync(join(outDir, name), bytes);
   return files.size;

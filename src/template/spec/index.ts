@@ -1,10 +1,26 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { closest } from "../suggest";
-import type { PropertySpec, ResourceTypeSpec, SpecIndex, StructSpec, TypeRef } from "./types";
+import type {
+  PropertySpec,
+  ResourceConstraints,
+  ResourceTypeSpec,
+  SpecIndex,
+  StructSpec,
+  TypeRef,
+} from "./types";
 
-export type { PropertySpec, ResourceTypeSpec, SpecIndex, StructSpec, TypeRef } from "./types";
+export type {
+  ConstraintNode,
+  GroupAlternative,
+  PropertySpec,
+  ResourceConstraints,
+  ResourceTypeSpec,
+  SpecIndex,
+  StructSpec,
+  TypeRef,
+} from "./types";
 
 /**
  * One resource type as stored in a shard: [properties, attributes, structs], properties as a flat
@@ -40,6 +56,9 @@ export function createSpecIndex(dataDir: string | URL): SpecIndex {
   let names: Set<string> | undefined;
   const shards = new Map<string, Shard>();
   const resources = new Map<string, ResourceTypeSpec>();
+  /** Shards map each type to its entry's JSON text, parsed on first use (see scripts/build-spec.mjs). */
+  const constraintShards = new Map<string, Record<string, string>>();
+  const constraints = new Map<string, ResourceConstraints | undefined>();
 
   const read = (file: string): Buffer => {
     const url = new URL(file, base);
@@ -59,8 +78,7 @@ export function createSpecIndex(dataDir: string | URL): SpecIndex {
   };
 
   const shardOf = (typeName: string): Shard => {
-    const [vendor, service] = typeName.split("::");
-    const file = `${vendor}-${service}.json`;
+    const file = shardFile(typeName);
     let shard = shards.get(file);
     if (!shard) {
       shard = JSON.parse(read(file).toString("utf8")) as Shard;
@@ -69,8 +87,35 @@ export function createSpecIndex(dataDir: string | URL): SpecIndex {
     return shard;
   };
 
+  /** A service without constraints has no file; a missing directory means the data was not copied. */
+  const constraintShardOf = (typeName: string): Record<string, string> => {
+    const file = `constraints/${shardFile(typeName)}`;
+    let shard = constraintShards.get(file);
+    if (!shard) {
+      const url = new URL(file, base);
+      if (existsSync(url)) shard = JSON.parse(readFileSync(url, "utf8")) as Record<string, string>;
+      else {
+        read("constraints/source.json"); // throws the explanation when the constraint data is absent
+        shard = {};
+      }
+      constraintShards.set(file, shard);
+    }
+    return shard;
+  };
+
   return {
     has: (typeName) => allNames().has(typeName),
+
+    constraints(typeName) {
+      if (constraints.has(typeName)) return constraints.get(typeName);
+      let entry: ResourceConstraints | undefined;
+      if (allNames().has(typeName)) {
+        const shard = constraintShardOf(typeName);
+        if (Object.hasOwn(shard, typeName)) entry = JSON.parse(shard[typeName]) as ResourceConstraints;
+      }
+      constraints.set(typeName, entry);
+      return entry;
+    },
 
     resource(typeName) {
       const cached = resources.get(typeName);
@@ -93,6 +138,11 @@ export function createSpecIndex(dataDir: string | URL): SpecIndex {
       return closest(typeName, namespaceFirst(known, typeName), Math.max(2, Math.floor(typeName.length / 5)));
     },
   };
+}
+
+function shardFile(typeName: string): string {
+  const [vendor, service] = typeName.split("::");
+  return `${vendor}-${service}.json`;
 }
 
 function decodeResource(name: string, encoded: EncodedResource): ResourceTypeSpec {

@@ -38,4 +38,71 @@ export interface SpecIndex {
   has(typeName: string): boolean;
   /** The closest known resource type name, for "did you mean" messages. */
   suggest(typeName: string): string | undefined;
+  /** What the type's property values must meet, or undefined when nothing is known (loaded per service). */
+  constraints(typeName: string): ResourceConstraints | undefined;
+}
+
+/**
+ * What a value must meet, from the CloudFormation resource provider schemas (as shipped with
+ * cfn-lint), in the compact form scripts/build-spec.mjs writes: only the keys present apply.
+ */
+export interface ConstraintNode {
+  /** enum (or const): the allowed values; `ci` makes the comparison case-insensitive. */
+  e?: (string | number | boolean | null)[];
+  ci?: 1;
+  /** minimum, maximum, exclusiveMinimum, exclusiveMaximum */
+  mn?: number;
+  mx?: number;
+  xn?: number;
+  xx?: number;
+  /** minLength, maxLength */
+  ln?: number;
+  lx?: number;
+  /** pattern, as a JavaScript source for the `u` flag (`p`) or for none (`P`); `f` extra flags. */
+  p?: string;
+  P?: string;
+  f?: string;
+  /** A named format of cfn-lint's, e.g. "AWS::S3::Bucket.Name" (the rules know the ones they check). */
+  fm?: string;
+  /** minItems, maxItems, uniqueItems */
+  in?: number;
+  ix?: number;
+  u?: 1;
+  /** required property names */
+  r?: string[];
+  /** properties and items */
+  pr?: Record<string, ConstraintNode>;
+  it?: ConstraintNode;
+  /** A definition of the resource whose constraints apply too. */
+  $?: string;
+  /** allOf: nodes that all apply to the same value. */
+  al?: ConstraintNode[];
+  /** anyOf / oneOf over property groups. */
+  a?: GroupAlternative[];
+  o?: GroupAlternative[];
+  /** anyOf over scalar constraints: the value must meet one of them. */
+  av?: ConstraintNode[];
+  /** requiredXor (exactly one of), requiredOr (at least one of) */
+  x?: string[];
+  ro?: string[];
+  /** dependentRequired and dependentExcluded: property -> the properties it needs / excludes. */
+  dr?: Record<string, string[]>;
+  dx?: Record<string, string[]>;
+}
+
+/** One alternative of a property group: names that must be present (`r`), the only names allowed (`n`), nested groups. */
+export interface GroupAlternative {
+  r?: string[];
+  n?: string[];
+  a?: GroupAlternative[];
+  o?: GroupAlternative[];
+  /** allOf */
+  l?: GroupAlternative[];
+}
+
+export interface ResourceConstraints {
+  /** The resource's Properties. */
+  r: ConstraintNode;
+  /** Definitions named by `$`. */
+  d: Record<string, ConstraintNode>;
 }

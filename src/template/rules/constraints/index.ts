@@ -1,4 +1,31 @@
 /** Checks of property values against the resource provider schemas' constraints (enum, ranges, lengths, patterns, sizes, property groups). */
 import type { Rule } from "../rule";
+import { allowedValues } from "./allowed-values";
+import { anyOfValues } from "./any-of";
+import { arrayLength } from "./array-length";
+import { dependentExcluded } from "./dependent-excluded";
+import { dependentRequired } from "./dependent-required";
+import { numberRange } from "./number-range";
+import { oneOfProperties } from "./one-of";
+import { parameterValues } from "./parameter-values";
+import { pattern } from "./pattern";
+import { requiredOr } from "./required-or";
+import { requiredXor } from "./required-xor";
+import { stringLength } from "./string-length";
+import { uniqueItems } from "./unique-items";
 
-export const constraintRules: Rule[] = [];
+export const constraintRules: Rule[] = [
+  requiredXor,
+  anyOfValues,
+  oneOfProperties,
+  dependentExcluded,
+  dependentRequired,
+  allowedValues,
+  pattern,
+  arrayLength,
+  stringLength,
+  numberRange,
+  uniqueItems,
+  requiredOr,
+  parameterValues,
+];

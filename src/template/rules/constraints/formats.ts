@@ -1,0 +1,54 @@
+/**
+ * cfn-lint's named formats (cfnlint/rules/formats, MIT-0), which the provider schemas attach to
+ * properties as `format`: each a pattern a literal value must match, often stricter than the
+ * schema's own pattern (an S3 bucket name's dots and dashes, an ARN's account id).
+ */
+export interface NamedFormat {
+  /** What a matching value is, for messages: "must be <what>". */
+  what: string;
+  pattern: RegExp;
+}
+
+const ARN = "^arn:aws[a-zA-Z-]*:";
+
+export const NAMED_FORMATS: Record<string, NamedFormat> = {
+  "AWS::ACM::Certificate.Arn": {
+    what: "an ACM certificate ARN",
+    pattern: new RegExp(`${ARN}acm:[a-z0-9-]+:\\d{12}:certificate/.+$`),
+  },
+  "AWS::IAM::Role.Arn": { what: "an IAM role ARN", pattern: new RegExp(`${ARN}iam::\\d{12}:role/.+$`) },
+  "AWS::EC2::Image.Id": { what: "an AMI id", pattern: /^ami-([0-9a-z]{8}|[0-9a-z]{17})$/ },
+  "AWS::KMS::Alias.AliasName": { what: "a KMS alias name", pattern: /^alias\/[a-zA-Z0-9:/_-]+$/ },
+  "AWS::KMS::Key.Arn": {
+    what: "a KMS key or alias ARN",
+    pattern: new RegExp(`${ARN}kms:[a-z0-9-]+:\\d{12}:(key|alias)/.+$`),
+  },
+  "AWS::KMS::Key.Id": {
+    what: "a KMS key id",
+    pattern:
+      /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32}|alias\/[a-zA-Z0-9/_-]+)$/,
+  },
+  "AWS::Lambda::Function.Arn": {
+    what: "a Lambda function ARN",
+    pattern: new RegExp(`${ARN}lambda:[a-z0-9-]+:\\d{12}:function:.+(:.+)?$`),
+  },
+  "AWS::Lambda::Function.Name": { what: "a Lambda function name", pattern: /^[a-zA-Z0-9_-]{1,140}$/ },
+  "AWS::S3::Bucket.Name": {
+    what: "an S3 bucket name",
+    pattern: /^(?![.-])(?!.*\.\.)(?!.*-\.)(?!.*\.-)[a-z0-9.-]{3,63}(?<![.-])$/,
+  },
+  "AWS::EC2::SecurityGroup.Id": {
+    what: "a security group id",
+    pattern: /^sg-([a-fA-F0-9]{8}|[a-fA-F0-9]{17})$/,
+  },
+  "AWS::EC2::SecurityGroup.Name": {
+    what: "a security group name",
+    pattern: /^[a-zA-Z0-9 ._\-:/()#,@[\]+=&;{}!$*]+$/,
+  },
+  "AWS::SNS::Topic.Arn": {
+    what: "an SNS topic ARN",
+    pattern: new RegExp(`${ARN}sns:[a-z0-9-]+:\\d{12}:.+$`),
+  },
+  "AWS::EC2::Subnet.Id": { what: "a subnet id", pattern: /^subnet-(([0-9A-Fa-f]{8})|([0-9A-Fa-f]{17}))$/ },
+  "AWS::EC2::VPC.Id": { what: "a VPC id", pattern: /^vpc-(([0-9A-Fa-f]{8})|([0-9A-Fa-f]{17}))$/ },
+};

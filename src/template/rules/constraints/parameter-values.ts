@@ -1,0 +1,12 @@
+import { constraintRule } from "./rule";
+
+export const parameterValues = constraintRule("parameter", {
+  id: "W1030",
+  severity: "warning",
+  shortDescription: "Parameter defaults and allowed values fit the properties that refer to them",
+  description:
+    "A String or Number parameter referred to by a property gives that property its Default or one of its " +
+    "AllowedValues unless the deployer passes another value, so each is checked against the property's " +
+    "constraints (E3030 to E3034). A warning, as a deployment may override the default.",
+  tags: ["parameters", "resources", "properties"],
+});

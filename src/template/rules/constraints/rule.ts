@@ -1,0 +1,30 @@
+/** The shape every constraint rule shares: report the problems of one kind from the shared walk. */
+import { type Rule, rangeOf } from "../rule";
+import { type ConstraintKind, constraintProblems } from "./walk";
+
+/** The resource provider schema keywords these rules check are described here. */
+export const SCHEMA_GUIDE =
+  "https://docs.aws.amazon.com/cloudformation-cli/latest/userguide/resource-type-schema.html";
+
+export function constraintRule(
+  kind: ConstraintKind,
+  rule: Omit<Rule, "check" | "severity" | "source"> & { severity?: Rule["severity"] },
+): Rule {
+  return {
+    severity: "error",
+    source: SCHEMA_GUIDE,
+    ...rule,
+    check({ template, spec, report }) {
+      // One parameter value may be referred to from several places with the same outcome.
+      const seen = new Set<string>();
+      for (const problem of constraintProblems(template, spec)) {
+        if (problem.kind !== kind) continue;
+        const range = rangeOf(problem.at);
+        const key = `${range.start.line}:${range.start.column} ${problem.message}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        report(problem.at, problem.message, { path: problem.path });
+      }
+    },
+  };
+}

@@ -1,0 +1,522 @@
+/**
+ * Property values against the resource provider schemas' constraints: E3030 allowed values, E3034
+ * ranges, E3033 lengths, E3031 patterns, E3032 list sizes, E3037 unique items, E3014/E3058/E3017/
+ * E3018/E3020/E3021 property groups, and the required groups E3003 adds. Expectations were checked
+ * against cfn-lint 1.51 on the same templates (ids and lines; our columns point at the value).
+ */
+import { describe, expect, it } from "vitest";
+import { brief, lint, yaml } from "../lint";
+
+const CONSTRAINT_RULES = [
+  "E3003",
+  "E3014",
+  "E3017",
+  "E3018",
+  "E3020",
+  "E3021",
+  "E3030",
+  "E3031",
+  "E3032",
+  "E3033",
+  "E3034",
+  "E3037",
+  "E3058",
+];
+
+function check(...lines: string[]) {
+  return lint(yaml(...lines), { only: CONSTRAINT_RULES });
+}
+
+const FUNCTION_HEAD = [
+  "Resources:",
+  "  Fn:",
+  "    Type: AWS::Lambda::Function",
+  "    Properties:",
+  "      Role: arn:aws:iam::123456789012:role/r",
+  "      Code: { ZipFile: x }",
+  "      Handler: index.handler",
+  "      Runtime: python3.12",
+];
+
+describe("E3030 allowed values", () => {
+  it("flags a value outside the enum, with a suggestion for a near miss", () => {
+    const findings = check(...FUNCTION_HEAD, "      Architectures: [x86-64]");
+    expect(brief(findings)).toEqual(["E3030 9:23"]);
+    expect(findings[0].message).toBe(
+      "'Architectures[0]' of AWS::Lambda::Function must be one of x86_64, arm64 (did you mean 'x86_64'?)",
+    );
+  });
+
+  it("compares numbers as CloudFormation's strings and shortens long lists", () => {
+    const findings = check(
+      "Resources:",
+      "  Logs:",
+      "    Type: AWS::Logs::LogGroup",
+      "    Properties:",
+      "      RetentionInDays: 8",
+      "  Kept:",
+      "    Type: AWS::Logs::LogGroup",
+      "    Properties:",
+      '      RetentionInDays: "14"',
+    );
+    expect(brief(findings)).toEqual(["E3030 5:24"]);
+    expect(findings[0].message).toBe(
+      "'RetentionInDays' of AWS::Logs::LogGroup must be one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365 (and 10 more)",
+    );
+  });
+
+  it("follows both branches of Fn::If and skips other intrinsics", () => {
+    const findings = check(
+      "Conditions:",
+      "  Arm: !Equals [!Ref AWS::Region, eu-west-1]",
+      ...FUNCTION_HEAD,
+      "      Architectures: [!If [Arm, arm64, x86]]",
+      "      PackageType: !Ref AWS::NoValue",
+      "      LoggingConfig:",
+      "        LogFormat: !Sub '${AWS::Region}'",
+    );
+    expect(brief(findings)).toEqual(["E3030 11:40"]);
+  });
+
+  it("checks the properties a SAM function passes to its Lambda function, in Globals too", () => {
+    const findings = check(
+      "Transform: AWS::Serverless-2016-10-31",
+      "Globals:",
+      "  Function:",
+      "    MemorySize: 64",
+      "Resources:",
+      "  Fn:",
+      "    Type: AWS::Serverless::Function",
+      "    Properties:",
+      "      CodeUri: src/",
+      "      Handler: index.handler",
+      "      Runtime: python3.21",
+      "      Timeout: 901",
+    );
+    expect(brief(findings)).toEqual(["E3034 4:17", "E3030 11:16", "E3034 12:16"]);
+    expect(findings[0].message).toBe("'MemorySize' in Globals.Function must be at least 128");
+    expect(findings[1].message).toMatch(/^'Runtime' of AWS::Serverless::Function must be one of dotnet10, /);
+  });
+});
+
+describe("E3034 numeric ranges", () => {
+  it("flags numbers below the minimum and above the maximum, numeric strings included", () => {
+    const findings = check(
+      "Resources:",
+      "  Queue:",
+      "    Type: AWS::SQS::Queue",
+      "    Properties:",
+      "      MessageRetentionPeriod: 2592000",
+      '      DelaySeconds: "1000"',
+      "      VisibilityTimeout: 30",
+      "  Fn:",
+      "    Type: AWS::Lambda::Function",
+      "    Properties:",
+      "      Role: arn:aws:iam::123456789012:role/r",
+      "      Code: { ZipFile: x }",
+      "      Handler: index.handler",
+      "      Runtime: python3.12",
+      "      MemorySize: 64",
+      "      Timeout: 0",
+    );
+    expect(brief(findings)).toEqual(["E3034 5:31", "E3034 6:21", "E3034 15:19", "E3034 16:16"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "'MessageRetentionPeriod' of AWS::SQS::Queue must be at most 1209600",
+      "'DelaySeconds' of AWS::SQS::Queue must be at most 900",
+      "'MemorySize' of AWS::Lambda::Function must be at least 128",
+      "'Timeout' of AWS::Lambda::Function must be at least 1",
+    ]);
+  });
+
+  it("leaves parameters, non-numeric values (E3012's) and nested bounds in range alone", () => {
+    const findings = check(
+      "Parameters:",
+      "  Memory: { Type: Number }",
+      ...FUNCTION_HEAD,
+      "      MemorySize: !Ref Memory",
+      "      Timeout: soon",
+      "      EphemeralStorage: { Size: 512 }",
+    );
+    expect(brief(findings)).toEqual([]);
+  });
+
+  it("checks numbers inside nested property types", () => {
+    const findings = check(...FUNCTION_HEAD, "      EphemeralStorage: { Size: 100 }");
+    expect(brief(findings)).toEqual(["E3034 9:33"]);
+    expect(findings[0].message).toBe("'EphemeralStorage.Size' of AWS::Lambda::Function must be at least 512");
+  });
+});
+
+describe("E3033 string lengths and E3031 patterns", () => {
+  it("flags a 600-character log group name on both counts", () => {
+    const findings = check(
+      "Resources:",
+      "  Logs:",
+      "    Type: AWS::Logs::LogGroup",
+      "    Properties:",
+      `      LogGroupName: ${"a".repeat(600)}`,
+    );
+    expect(brief(findings)).toEqual(["E3031 5:21", "E3033 5:21"]);
+    expect(findings[1].message).toBe(
+      "'LogGroupName' of AWS::Logs::LogGroup must be at most 512 characters long, not 600",
+    );
+  });
+
+  it("translates Python's \\Z and accepts names the pattern allows", () => {
+    const findings = check(
+      "Resources:",
+      "  Bad:",
+      "    Type: AWS::Logs::LogGroup",
+      "    Properties:",
+      "      LogGroupName: my logs",
+      "  Good:",
+      "    Type: AWS::Logs::LogGroup",
+      "    Properties:",
+      "      LogGroupName: /aws/lambda/my-fn_1.x#",
+    );
+    expect(brief(findings)).toEqual(["E3031 5:21"]);
+    expect(findings[0].message).toBe(
+      "'LogGroupName' of AWS::Logs::LogGroup must match the pattern ^[.\\-_/#A-Za-z0-9]{1,512}$",
+    );
+  });
+
+  it("counts characters, not UTF-16 units, and matches \\w as Unicode like the schemas' engine", () => {
+    const findings = check(
+      "Resources:",
+      "  Policy:",
+      "    Type: AWS::IAM::Policy",
+      "    Properties:",
+      "      PolicyName: café-ünïcode",
+      "      PolicyDocument: { Version: '2012-10-17', Statement: [] }",
+      "      Roles: [r]",
+      "  Named:",
+      "    Type: AWS::IAM::Policy",
+      "    Properties:",
+      `      PolicyName: ${"😀".repeat(128)}`,
+      "      PolicyDocument: { Version: '2012-10-17', Statement: [] }",
+      "      Roles: [r]",
+    );
+    // An emoji is no word character, but 128 of them are within the 128-character limit.
+    expect(brief(findings)).toEqual(["E3031 11:19"]);
+  });
+
+  it("checks list items against the item pattern", () => {
+    const findings = check(
+      ...FUNCTION_HEAD,
+      "      Layers:",
+      "        - arn:aws:lambda:eu-west-1:123456789012:layer:deps:3",
+      "        - deps",
+    );
+    expect(brief(findings)).toEqual(["E3031 11:11"]);
+    expect(findings[0].message).toMatch(
+      /^'Layers\[1\]' of AWS::Lambda::Function must match the pattern \^\(arn:/,
+    );
+  });
+});
+
+describe("E3032 list sizes and E3037 unique items", () => {
+  it("flags too many and too few items", () => {
+    const findings = check(
+      "Resources:",
+      "  Fn:",
+      "    Type: AWS::Lambda::Function",
+      "    Properties:",
+      "      Role: arn:aws:iam::123456789012:role/r",
+      "      Code: { ZipFile: x }",
+      "      Handler: index.handler",
+      "      Runtime: python3.12",
+      "      Architectures: [x86_64, arm64]",
+      "  Fn2:",
+      "    Type: AWS::Lambda::Function",
+      "    Properties:",
+      "      Role: arn:aws:iam::123456789012:role/r",
+      "      Code: { ZipFile: x }",
+      "      Handler: index.handler",
+      "      Runtime: python3.12",
+      "      Architectures: []",
+    );
+    expect(brief(findings)).toEqual(["E3032 9:22", "E3032 17:22"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "'Architectures' of AWS::Lambda::Function must have at most 1 item, not 2",
+      "'Architectures' of AWS::Lambda::Function must have at least 1 item",
+    ]);
+  });
+
+  it("counts an item a condition may remove toward the minimum only", () => {
+    const findings = check(
+      "Conditions:",
+      "  Arm: !Equals [!Ref AWS::Region, eu-west-1]",
+      ...FUNCTION_HEAD,
+      "      Architectures: [x86_64, !If [Arm, arm64, !Ref AWS::NoValue]]",
+    );
+    expect(brief(findings)).toEqual([]);
+  });
+
+  it("flags a repeated item where items must be unique, at the repeat", () => {
+    const findings = check(
+      ...FUNCTION_HEAD,
+      "      Layers:",
+      "        - arn:aws:lambda:eu-west-1:123456789012:layer:deps:3",
+      "        - arn:aws:lambda:eu-west-1:123456789012:layer:deps:3",
+      "      Tags: [{ Key: a, Value: '1' }, { Value: 1, Key: a }]",
+    );
+    expect(brief(findings)).toEqual(["E3037 11:11", "E3037 12:38"]);
+    expect(findings[0].message).toBe(
+      "'Layers[1]' of AWS::Lambda::Function repeats item 0: the items of Layers must be unique",
+    );
+  });
+});
+
+describe("property groups", () => {
+  it("E3003: an IAM policy needs Users, Groups or Roles; one that a condition may drop is not judged", () => {
+    const findings = lint(
+      yaml(
+        "Conditions:",
+        "  Prod: !Equals [!Ref AWS::Region, eu-west-1]",
+        "Resources:",
+        "  Policy:",
+        "    Type: AWS::IAM::Policy",
+        "    Properties:",
+        "      PolicyName: p",
+        "      PolicyDocument: { Version: '2012-10-17', Statement: [] }",
+        "  Maybe:",
+        "    Type: AWS::IAM::Policy",
+        "    Properties:",
+        "      PolicyName: p",
+        "      PolicyDocument: { Version: '2012-10-17', Statement: [] }",
+        "      Roles: !If [Prod, [r], !Ref AWS::NoValue]",
+      ),
+      { only: ["E3003"] },
+    );
+    expect(brief(findings)).toEqual(["E3003 6:5"]);
+    expect(findings[0].message).toBe(
+      "At least one of 'Users', 'Groups' or 'Roles' is required for AWS::IAM::Policy",
+    );
+  });
+
+  it("E3003: reports a nested requirement once even when both sources know it", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Bucket:",
+        "    Type: AWS::S3::Bucket",
+        "    Properties:",
+        "      VersioningConfiguration: {}",
+      ),
+      { only: ["E3003"] },
+    );
+    expect(brief(findings)).toEqual(["E3003 5:7"]);
+  });
+
+  it("E3014: exactly one of a set, reporting none and the second of two", () => {
+    const findings = check(
+      "Resources:",
+      "  None:",
+      "    Type: AWS::EC2::SecurityGroupEgress",
+      "    Properties:",
+      "      GroupId: sg-12345678",
+      "      IpProtocol: '-1'",
+      "  Two:",
+      "    Type: AWS::EC2::SecurityGroupEgress",
+      "    Properties:",
+      "      GroupId: sg-12345678",
+      "      IpProtocol: '-1'",
+      "      CidrIp: 10.0.0.0/8",
+      "      CidrIpv6: ::/0",
+    );
+    expect(brief(findings)).toEqual(["E3014 4:5", "E3014 13:7"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "Exactly one of 'CidrIp', 'CidrIpv6', 'DestinationPrefixListId' or 'DestinationSecurityGroupId' is required for AWS::EC2::SecurityGroupEgress",
+      "Only one of 'CidrIp', 'CidrIpv6', 'DestinationPrefixListId' or 'DestinationSecurityGroupId' may be set for AWS::EC2::SecurityGroupEgress, not 'CidrIp' and 'CidrIpv6'",
+    ]);
+  });
+
+  it("E3058: at least one of a set", () => {
+    const findings = check(
+      "Resources:",
+      "  Rule:",
+      "    Type: AWS::Events::Rule",
+      "    Properties:",
+      "      State: ENABLED",
+      "  Scheduled:",
+      "    Type: AWS::Events::Rule",
+      "    Properties:",
+      "      ScheduleExpression: rate(1 hour)",
+    );
+    expect(brief(findings)).toEqual(["E3058 4:5"]);
+    expect(findings[0].message).toBe(
+      "At least one of 'EventPattern' or 'ScheduleExpression' is required for AWS::Events::Rule",
+    );
+  });
+
+  it("E3018: no more than one alternative of a oneOf", () => {
+    const findings = check(
+      "Resources:",
+      "  Alias:",
+      "    Type: AWS::StepFunctions::StateMachineAlias",
+      "    Properties:",
+      "      RoutingConfiguration:",
+      "        - { StateMachineVersionArn: arn:aws:states:us-east-1:123456789012:stateMachine:m:1, Weight: 100 }",
+      "      DeploymentPreference:",
+      "        StateMachineVersionArn: arn:aws:states:us-east-1:123456789012:stateMachine:m:1",
+      "        Type: ALL_AT_ONCE",
+    );
+    expect(brief(findings)).toEqual(["E3018 4:5"]);
+    expect(findings[0].message).toBe(
+      "Only one of 'RoutingConfiguration' or 'DeploymentPreference' may be set for AWS::StepFunctions::StateMachineAlias, not 'RoutingConfiguration' and 'DeploymentPreference'",
+    );
+  });
+
+  it("E3017: a value that meets none of the alternatives", () => {
+    const findings = check(
+      "Resources:",
+      "  Assoc:",
+      "    Type: AWS::ECS::ClusterCapacityProviderAssociations",
+      "    Properties:",
+      "      Cluster: c",
+      "      CapacityProviders: ['', my-provider, FARGATE]",
+      "      DefaultCapacityProviderStrategy: [{ CapacityProvider: FARGATE }]",
+    );
+    expect(brief(findings)).toEqual(["E3017 6:27"]);
+    expect(findings[0].message).toBe(
+      "'CapacityProviders[0]' of AWS::ECS::ClusterCapacityProviderAssociations must meet one of: " +
+        "must be one of FARGATE, FARGATE_SPOT; or must be at least 1 characters long",
+    );
+  });
+
+  it("E3021 and E3020: properties that need or exclude others", () => {
+    const findings = check(
+      "Resources:",
+      "  Group:",
+      "    Type: AWS::EC2::SecurityGroup",
+      "    Properties:",
+      "      GroupDescription: d",
+      "      SecurityGroupEgress: [{ CidrIp: 0.0.0.0/0, IpProtocol: '-1' }]",
+      "  Dist:",
+      "    Type: AWS::CloudFront::Distribution",
+      "    Properties:",
+      "      DistributionConfig:",
+      "        Enabled: true",
+      "        DefaultCacheBehavior: { TargetOriginId: o, ViewerProtocolPolicy: allow-all }",
+      "        Origins:",
+      "          - Id: o",
+      "            DomainName: example.com",
+      "            CustomOriginConfig: { OriginProtocolPolicy: https-only }",
+      "            S3OriginConfig: {}",
+    );
+    expect(brief(findings)).toEqual(["E3021 6:7", "E3020 16:13", "E3020 17:13"]);
+    expect(findings[0].message).toBe("'SecurityGroupEgress' requires 'VpcId' for AWS::EC2::SecurityGroup");
+    expect(findings[1].message).toBe(
+      "'CustomOriginConfig' cannot be set together with 'S3OriginConfig' in DistributionConfig.Origins[0] (AWS::CloudFront::Distribution)",
+    );
+  });
+});
+
+describe("E3031 named formats", () => {
+  it("checks cfn-lint's named formats where they are stricter than the schema's pattern", () => {
+    const findings = check(
+      "Resources:",
+      "  Bucket:",
+      "    Type: AWS::S3::Bucket",
+      "    Properties:",
+      "      BucketName: my..bucket",
+      "  Topic:",
+      "    Type: AWS::SNS::Topic",
+      "    Properties:",
+      "      KmsMasterKeyId: aws/sns",
+      "  Queue:",
+      "    Type: AWS::SQS::Queue",
+      "    Properties:",
+      "      KmsMasterKeyId: alias/aws/sqs",
+    );
+    expect(brief(findings)).toEqual(["E3031 5:19", "E3017 9:23"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "'BucketName' of AWS::S3::Bucket must be an S3 bucket name",
+      "'KmsMasterKeyId' of AWS::SNS::Topic must meet one of: must be a KMS key or alias ARN; or must be a KMS key id; " +
+        "or must be a KMS alias name",
+    ]);
+  });
+
+  it("leaves dynamic references and included properties alone", () => {
+    const findings = check(
+      "Resources:",
+      "  Bucket:",
+      "    Type: AWS::S3::Bucket",
+      "    Properties:",
+      "      BucketName: '{{resolve:ssm:/app/Bucket}}'",
+      "  Policy:",
+      "    Type: AWS::IAM::Policy",
+      "    Properties:",
+      "      Fn::Transform: { Name: AWS::Include, Parameters: { Location: s3://bucket/policy.yaml } }",
+    );
+    expect(brief(findings)).toEqual([]);
+  });
+});
+
+describe("W1030 parameter values", () => {
+  it("checks the Default and AllowedValues of a parameter a property refers to, as warnings", () => {
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  Memory:",
+        "    Type: Number",
+        "    Default: 64",
+        "  Arch:",
+        "    Type: String",
+        "    AllowedValues: [x86-64, arm64]",
+        "  Runtime:",
+        "    Type: AWS::SSM::Parameter::Value<String>",
+        "    Default: /app/runtime",
+        "Resources:",
+        "  Fn:",
+        "    Type: AWS::Lambda::Function",
+        "    Properties:",
+        "      Role: arn:aws:iam::123456789012:role/r",
+        "      Code: { ZipFile: x }",
+        "      Handler: index.handler",
+        "      Runtime: !Ref Runtime",
+        "      MemorySize: !Ref Memory",
+        "      Architectures: [!Ref Arch]",
+        "  Fn2:",
+        "    Type: AWS::Lambda::Function",
+        "    Properties:",
+        "      Role: arn:aws:iam::123456789012:role/r",
+        "      Code: { ZipFile: x }",
+        "      Handler: index.handler",
+        "      Runtime: python3.12",
+        "      MemorySize: !Ref Memory",
+      ),
+      { only: ["W1030"] },
+    );
+    expect(brief(findings)).toEqual(["W1030 4:14", "W1030 7:21"]);
+    expect(findings.map((f) => [f.severity, f.message])).toEqual([
+      [
+        "warning",
+        "Default of parameter 'Memory' does not fit: 'MemorySize' of AWS::Lambda::Function must be at least 128",
+      ],
+      [
+        "warning",
+        "AllowedValues[0] of parameter 'Arch' does not fit: 'Architectures[0]' of AWS::Lambda::Function must be one of " +
+          "x86_64, arm64 (did you mean 'x86_64'?)",
+      ],
+    ]);
+  });
+
+  it("does not judge a parameter used under a condition, which often guards against its default", () => {
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  Role: { Type: String, Default: '' }",
+        "Conditions:",
+        "  HasRole: !Not [!Equals [!Ref Role, '']]",
+        "Resources:",
+        "  Task:",
+        "    Type: AWS::ECS::TaskDefinition",
+        "    Properties:",
+        "      TaskRoleArn: !If [HasRole, !Ref Role, !Ref AWS::NoValue]",
+      ),
+      { only: ["W1030"] },
+    );
+    expect(brief(findings)).toEqual([]);
+  });
+});
