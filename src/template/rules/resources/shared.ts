@@ -33,6 +33,8 @@ export const SAM_GLOBALS: Record<string, string> = {
   SimpleTable: "AWS::Serverless::SimpleTable",
   StateMachine: "AWS::Serverless::StateMachine",
   CapacityProvider: "AWS::Serverless::CapacityProvider",
+  LayerVersion: "AWS::Serverless::LayerVersion",
+  WebSocketApi: "AWS::Serverless::WebSocketApi",
 };
 
 /** The Globals subsection (a mapping) that applies to resources of `type`, when SAM is on. */

@@ -303,7 +303,7 @@ describe("E0001 SAM Globals", () => {
       "E0001 7:5 'Role' in Globals.Function cannot be global; set it on each AWS::Serverless::Function instead",
       // A property the type lacks altogether is E3002's, once.
       "E3002 8:5 Unknown property 'Timout' in Globals.Function (AWS::Serverless::Function) (did you mean 'Timeout'?)",
-      "E0001 11:5 'Description' is not a property SAM can make global in Globals.LayerVersion",
+      "E0001 11:5 'Description' in Globals.LayerVersion cannot be global; set it on each AWS::Serverless::LayerVersion instead",
       "E0001 14:8 Globals.Api must be a mapping of properties, not a list",
     ]);
   });
