@@ -1,0 +1,39 @@
+/**
+ * docs/rules.md lists every rule the validator runs, with its id, severity, what it checks and its
+ * documentation link, so users can look up a finding and ignore rules by id. This test fails when a
+ * rule is added, removed or reworded without the page; `UPDATE_RULES_DOC=1` rewrites the page.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { expect, it } from "vitest";
+import { allRules } from "../../src/template/rules/index";
+
+const page = join(process.cwd(), "docs/rules.md");
+
+function render(): string {
+  const rows = [...allRules]
+    .sort((a, b) => a.id.localeCompare(b.id) || a.shortDescription.localeCompare(b.shortDescription))
+    .map(
+      (rule) =>
+        `| ${rule.id} | ${rule.severity} | ${rule.shortDescription.replaceAll("|", "\\|")} | [docs](${rule.source}) |`,
+    );
+  return [
+    "# Validation rules",
+    "",
+    "Every check `validate` runs. Ids are cfn-lint's where the check is the same one, so a finding can be",
+    "looked up and ignored by the same id (`ignore-rules: E3030` or a prefix such as `W`). A template can",
+    "also switch rules off for itself with `Metadata: cfn-lint: config: ignore_checks`. Several checks",
+    "may share an id. This page is checked against the rules by `test/unit/rules-doc.test.ts`.",
+    "",
+    "| id | severity | checks | reference |",
+    "| --- | --- | --- | --- |",
+    ...rows,
+    "",
+  ].join("\n");
+}
+
+it("docs/rules.md lists every rule", () => {
+  const expected = render();
+  if (process.env.UPDATE_RULES_DOC) writeFileSync(page, expected);
+  expect(readFileSync(page, "utf8")).toBe(expected);
+});
