@@ -1,4 +1,5 @@
-// Builds one minified ncc bundle per action (dist/<name>/index.js) and the CLI (dist/cli/index.js).
+// Builds one minified ncc bundle per action (dist/<name>/index.js; dist/main for the root action.yml)
+// and the CLI (dist/cli/index.js).
 // With --check, builds in memory and fails when the committed dist/ differs from a fresh build.
 // package.json runs it with an 8 GB heap: ncc type-checks the whole project once per bundle and
 // keeps much of that memory until the process ends (about 5 GB peak for six bundles).
@@ -17,24 +18,45 @@ function entries() {
   const actions = readdirSync(join(root, "actions"))
     .filter((name) => existsSync(join(root, "actions", name, "action.yml")))
     .map((name) => ({ name, input: join(root, "src/actions", `${name}.ts`) }));
-  return [...actions, { name: "cli", input: join(root, "src/cli.ts") }].filter(
+  // The root action.yml is the all-in-one action, whose entry is src/actions/main.ts.
+  const main = { name: "main", input: join(root, "src/actions/main.ts") };
+  return [...actions, main, { name: "cli", input: join(root, "src/cli.ts") }].filter(
     (entry) => only.length === 0 || only.includes(entry.name),
   );
 }
 
 /**
- * The validate action makes no network call, yet @actions/core pulls in undici (for its OIDC
- * client's proxy support), whose evaluation is about a third of a cold validate run. Its bundle
- * gets a stand-in that refuses to be used instead; the other actions talk to AWS and GitHub and
- * keep the real one.
+ * The validate action makes no network call and runs no process, yet @actions/core imports its
+ * OIDC client (@actions/http-client, which loads http, https, tunnel and undici) and its platform
+ * details (@actions/exec, which loads child_process), about a third of a cold validate run. Its
+ * bundle gets one stand-in module for those, which refuses to be used; the other actions talk to
+ * AWS and GitHub and keep the real ones.
  */
 const OFFLINE = new Set(["validate"]);
-const UNDICI_STAND_IN = `// undici stand-in for an action that makes no network call (see scripts/build.mjs).
-export class ProxyAgent {
+const OFFLINE_STAND_IN = "offline-stand-in.js";
+const OFFLINE_EXTERNALS = Object.fromEntries(
+  ["@actions/http-client", "@actions/http-client/lib/auth", "@actions/exec"].map((name) => [
+    name,
+    `./${OFFLINE_STAND_IN}`,
+  ]),
+);
+const OFFLINE_STAND_IN_CODE = `// Stand-in for @actions/http-client and @actions/exec in an action that makes no network call
+// and runs no process (see scripts/build.mjs).
+function refuse() {
+  throw new Error("This action makes no network calls and runs no process; the modules for them are not bundled.");
+}
+export class HttpClient {
   constructor() {
-    throw new Error("This action makes no network calls; undici is not bundled with it.");
+    refuse();
   }
 }
+export class BearerCredentialHandler {
+  constructor() {
+    refuse();
+  }
+}
+export const exec = async () => refuse();
+export const getExecOutput = async () => refuse();
 `;
 
 async function bundle(entry) {
@@ -44,10 +66,10 @@ async function bundle(entry) {
     target: "es2022",
     license: "licenses.txt",
     quiet: true,
-    ...(offline ? { externals: { undici: "./undici-stand-in.js" } } : {}),
+    ...(offline ? { externals: OFFLINE_EXTERNALS } : {}),
   });
   const files = new Map([["index.js", Buffer.from(code)]]);
-  if (offline) files.set("undici-stand-in.js", Buffer.from(UNDICI_STAND_IN));
+  if (offline) files.set(OFFLINE_STAND_IN, Buffer.from(OFFLINE_STAND_IN_CODE));
   for (const [name, asset] of Object.entries(assets)) files.set(name, Buffer.from(asset.source));
   serviceSpecDatabase(files);
   // Every bundle validates templates, and the spec loader reads its shards from ./data at run time.

@@ -6,6 +6,7 @@
 
 export type ReadInput = (name: string) => string;
 
+import { parse as parseYaml } from "yaml";
 import { InputError } from "./errors";
 
 export { InputError };
@@ -598,6 +599,8 @@ export const BUILD_LAYER_INPUTS = {
   keepVersions: "keep-versions",
   description: "description",
   pipArgs: "pip-args",
+  template: "template",
+  templateParameter: "template-parameter",
 } as const;
 
 export const BUILD_LAYER_OUTPUTS = {
@@ -640,6 +643,11 @@ export interface BuildLayerInputs {
   description?: string;
   /** Extra arguments for `pip install`, split on whitespace (e.g. `--no-index --find-links wheels`). */
   pipArgs: string[];
+  /**
+   * The template whose functions will use this layer, relative to the workspace, and the template
+   * parameter that will receive its ARN: the layer is checked against each such function's limit.
+   */
+  template?: { file: string; parameter: string };
 }
 
 const LAYER_NAME_RE = /^[A-Za-z0-9_-]{1,140}$/;
@@ -745,11 +753,25 @@ export function readBuildLayerInputs(read: ReadInput): BuildLayerInputs {
   let artifactPrefix = get(BUILD_LAYER_INPUTS.artifactPrefix).replace(/^\/+/, "");
   if (artifactPrefix !== "" && !artifactPrefix.endsWith("/")) artifactPrefix += "/";
   const description = get(BUILD_LAYER_INPUTS.description) || undefined;
-  // The sha256 marker (" sha256:<64 hex>") is appended to the 256-character description.
-  if (description !== undefined && description.length > 256 - 72) {
+  // The markers (" sha256:<64 hex> unzipped:<bytes>") are appended to the 256-character description.
+  if (description !== undefined && description.length > 256 - 91) {
     throw new InputError(
       BUILD_LAYER_INPUTS.description,
-      "the value is longer than 184 characters (Lambda allows 256, and the content hash takes the rest).",
+      "the value is longer than 165 characters (Lambda allows 256, and the content hash and unzipped size take the rest).",
+    );
+  }
+  const templateFile = get(BUILD_LAYER_INPUTS.template);
+  const templateParameter = get(BUILD_LAYER_INPUTS.templateParameter);
+  if ((templateFile === "") !== (templateParameter === "")) {
+    throw new InputError(
+      templateFile === "" ? BUILD_LAYER_INPUTS.template : BUILD_LAYER_INPUTS.templateParameter,
+      `${BUILD_LAYER_INPUTS.template} and ${BUILD_LAYER_INPUTS.templateParameter} go together: name the template and the parameter that receives this layer's ARN, or neither.`,
+    );
+  }
+  if (templateParameter !== "" && !/^[A-Za-z0-9]{1,255}$/.test(templateParameter)) {
+    throw new InputError(
+      BUILD_LAYER_INPUTS.templateParameter,
+      "the value is not a template parameter name; names hold only letters and digits.",
     );
   }
   const source = get(BUILD_LAYER_INPUTS.source) || ".";
@@ -774,5 +796,170 @@ export function readBuildLayerInputs(read: ReadInput): BuildLayerInputs {
     ),
     description,
     pipArgs: get(BUILD_LAYER_INPUTS.pipArgs).split(/\s+/).filter(Boolean),
+    template: templateFile === "" ? undefined : { file: templateFile, parameter: templateParameter },
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// the all-in-one action (action.yml at the root)
+
+/** The root action takes the sub-actions' inputs under the same names, and `layers`. */
+export const MAIN_INPUTS = {
+  ...VALIDATE_INPUTS,
+  ...DEPLOY_INPUTS,
+  ...TEARDOWN_INPUTS,
+  ...SWEEP_INPUTS,
+  layers: "layers",
+} as const;
+
+export const MAIN_OUTPUTS = {
+  ...VALIDATE_OUTPUTS,
+  ...DEPLOY_OUTPUTS,
+  ...TEARDOWN_OUTPUTS,
+  ...SWEEP_OUTPUTS,
+  /** What the event made the action do: one of MAIN_OPERATIONS. */
+  operation: "operation",
+  layerVersionArns: "layer-version-arns",
+} as const;
+
+/**
+ * What the root action does, by event: `preview` (validate, build layers, deploy the pull
+ * request's preview), `deploy` (the same for the stack named in stack-name), `teardown`, `sweep`.
+ */
+export const MAIN_OPERATIONS = ["preview", "deploy", "teardown", "sweep"] as const;
+export type MainOperation = (typeof MAIN_OPERATIONS)[number];
+
+/** The inputs each operation reads; any other input is ignored on that event. */
+export const MAIN_OPERATION_INPUTS: Record<MainOperation, readonly string[]> = {
+  preview: [...Object.values(VALIDATE_INPUTS), ...Object.values(DEPLOY_INPUTS), MAIN_INPUTS.layers],
+  deploy: [...Object.values(VALIDATE_INPUTS), ...Object.values(DEPLOY_INPUTS), MAIN_INPUTS.layers],
+  teardown: Object.values(TEARDOWN_INPUTS),
+  sweep: Object.values(SWEEP_INPUTS),
+};
+
+/**
+ * The key of a layers entry that names the template parameter given the layer's ARN: build-layer's
+ * own input, so with the template (the root action's) the layer is also checked against the
+ * size limit of the functions that use it.
+ */
+export const LAYER_PARAMETER_KEY = BUILD_LAYER_INPUTS.templateParameter;
+
+/** One entry of the layers input: build-layer settings by input name, and the parameter it feeds. */
+export interface LayerEntry {
+  /** The entry's template-parameter. */
+  parameter: string;
+  settings: Record<string, string>;
+}
+
+const PARAMETER_NAME_RE = /^[A-Za-z0-9]{1,255}$/;
+
+/** How a layers entry reads a build-layer input: its own setting, else the root action's input of that name. */
+export function layerReader(entry: LayerEntry, fallback: ReadInput): ReadInput {
+  const shared = new Set<string>(Object.values(MAIN_INPUTS));
+  return (name) => entry.settings[name] ?? (shared.has(name) ? fallback(name) : "");
+}
+
+function layerSetting(value: unknown): string | undefined {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  // A YAML list stands for the lines of a list input (include, compatible-runtimes).
+  if (Array.isArray(value) && value.every((item) => typeof item === "string" || typeof item === "number"))
+    return value.join("\n");
+  return undefined;
+}
+
+/** One entry of the layers input, checked as build-layer checks its inputs; `where` names the item. */
+function parseLayerEntry(
+  item: unknown,
+  where: string,
+  fallback: ReadInput,
+  input: string,
+): LayerEntry & { name: string } {
+  const example = `e.g. - { name: deps, runtime: nodejs, source: layers/deps, ${LAYER_PARAMETER_KEY}: DepsLayerArn }`;
+  if (item === null || typeof item !== "object" || Array.isArray(item)) {
+    throw new InputError(input, `${where} is not a mapping of build-layer settings; ${example}.`);
+  }
+  const known = Object.values(BUILD_LAYER_INPUTS) as string[];
+  const settings: Record<string, string> = {};
+  for (const [key, raw] of Object.entries(item as Record<string, unknown>)) {
+    if (!known.includes(key)) {
+      throw new InputError(
+        input,
+        `${where} has a key that is not a build-layer input; use: ${known.join(", ")}.`,
+      );
+    }
+    const text = layerSetting(raw);
+    if (text === undefined) {
+      throw new InputError(
+        input,
+        `${where}: the value of ${key} must be text, a number, a boolean or a list.`,
+      );
+    }
+    settings[key] = text;
+  }
+  const parameter = (settings[LAYER_PARAMETER_KEY] ?? "").trim();
+  if (!PARAMETER_NAME_RE.test(parameter)) {
+    throw new InputError(
+      input,
+      `${where}: ${LAYER_PARAMETER_KEY} must name the template parameter that receives the layer's ARN (letters and digits).`,
+    );
+  }
+  const publish = (settings[BUILD_LAYER_INPUTS.publish] ?? "").trim();
+  if (!parseBoolean(BUILD_LAYER_INPUTS.publish, publish, true)) {
+    throw new InputError(
+      input,
+      `${where}: a layer here is always published, since the stack needs its ARN; remove ${BUILD_LAYER_INPUTS.publish}, or build the layer with the build-layer action.`,
+    );
+  }
+  const entry = { parameter, settings };
+  try {
+    return { ...entry, name: readBuildLayerInputs(layerReader(entry, fallback)).name };
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    const detail = error.message.slice(`Input '${error.input}': `.length);
+    throw new InputError(input, `${where}, ${error.input}: ${detail}`);
+  }
+}
+
+/**
+ * The layers input: a YAML list of build-layer settings (the build-layer action's input names),
+ * each with template-parameter, the template parameter that receives the layer's ARN. Settings an
+ * entry leaves out that the root action also takes (template, artifact-bucket, artifact-prefix)
+ * come from `fallback`. A layer here is always published: its ARN is what the stack needs.
+ */
+export function parseLayers(
+  value: string,
+  fallback: ReadInput,
+  input: string = MAIN_INPUTS.layers,
+): LayerEntry[] {
+  if (value.trim() === "") return [];
+  let doc: unknown;
+  try {
+    doc = parseYaml(value);
+  } catch (error) {
+    const line = (error as { linePos?: { line: number }[] })?.linePos?.[0]?.line;
+    throw new InputError(
+      input,
+      `the value is not YAML${line ? ` (line ${line})` : ""}; give a list of layers.`,
+    );
+  }
+  if (!Array.isArray(doc)) {
+    throw new InputError(input, "the value is not a YAML list; give one list item (- name: ...) per layer.");
+  }
+  const entries = doc.map((item, index) => parseLayerEntry(item, `item ${index + 1}`, fallback, input));
+  for (const [key, label] of [
+    ["name", BUILD_LAYER_INPUTS.name],
+    ["parameter", LAYER_PARAMETER_KEY],
+  ] as const) {
+    entries.forEach((entry, index) => {
+      const first = entries.findIndex((other) => other[key] === entry[key]);
+      if (first < index) {
+        throw new InputError(
+          input,
+          `items ${first + 1} and ${index + 1} have the same ${label}; each layer needs a name and a parameter of its own.`,
+        );
+      }
+    });
+  }
+  return entries.map(({ parameter, settings }) => ({ parameter, settings }));
 }

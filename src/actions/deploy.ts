@@ -17,7 +17,14 @@ import { createOctokit } from "../github/octokit";
 import { Redactor } from "../github/redact";
 import { type Interruption, type ReportInfo, renderInterrupted } from "../github/report";
 import { renderSummary } from "../github/summary";
-import { DEPLOY_INPUTS, DEPLOY_OUTPUTS, DEPLOY_STATE, type DeployInputs, readDeployInputs } from "../inputs";
+import {
+  DEPLOY_INPUTS,
+  DEPLOY_OUTPUTS,
+  DEPLOY_STATE,
+  type DeployInputs,
+  type ReadInput,
+  readDeployInputs,
+} from "../inputs";
 import { type DeployResult, deployStack } from "../stack/deploy";
 import { renderChangesMarkdown } from "../stack/diff";
 import { writePackagedTemplate } from "../stack/package";
@@ -25,6 +32,7 @@ import { listLivePreviews, previewLimitMessage } from "../stack/previews";
 import { checkTemplates } from "../template/check";
 import { toAnnotation } from "../template/report/annotations";
 import { countFindings } from "../template/report/counts";
+import { isEntry } from "./entry";
 import { reportFailure } from "./failure";
 import { displayPath, githubGuard, timeBase } from "./runner";
 
@@ -79,6 +87,11 @@ function changeSetDescription(context: EventContext): string | undefined {
   const commit = context.sha.slice(0, 7);
   if (context.prNumber !== undefined) return `PR #${context.prNumber}${commit ? ` at ${commit}` : ""}`;
   return commit ? `Commit ${commit}` : undefined;
+}
+
+/** Whether this run checks the template with the validate rules before deploying. */
+export function validatesTemplate(inputs: Pick<DeployInputs, "validate" | "mode">): boolean {
+  return inputs.validate && inputs.mode !== "execute-change-set";
 }
 
 /** Runs the template rules; returns false (after annotating) when errors should stop the deploy. */
@@ -224,12 +237,12 @@ function onCancel(reporter: GitHubReporter, stackName: string): () => void {
  * was cancelled or killed. When the deploy step never reported (no result, no cancel report), its
  * deployment would show in progress forever: it is ended as `error`, and the comment says so.
  */
-async function runPost(): Promise<void> {
+export async function deployPost(read: ReadInput): Promise<void> {
   const id = Number(core.getState(DEPLOY_STATE.deploymentId));
   const stackName = core.getState(DEPLOY_STATE.stackName);
   if (core.getState(DEPLOY_STATE.reported) === "true" || stackName === "") return;
   const context = readEventContext();
-  const inputs = readDeployInputs((name) => core.getInput(name), context);
+  const inputs = readDeployInputs(read, context);
   if (!inputs.githubToken) return;
   core.info(
     `The deploy step of ${stackName} ended without reporting a result; marking it as stopped on GitHub.`,
@@ -246,185 +259,209 @@ async function runPost(): Promise<void> {
   await reporter.interrupted(stackName, "killed");
 }
 
+export interface DeployStepOptions {
+  /** Collects the run's secrets; the caller cleans its failure message with it. */
+  redactor: Redactor;
+  /**
+   * Runs once every check before the first AWS call has passed (the event, forks, the template
+   * rules, the pull request's state), and returns the parameter-overrides to deploy with. The
+   * all-in-one action builds its layers here and adds their ARNs.
+   */
+  beforeDeploy?: (inputs: DeployInputs) => Promise<string>;
+}
+
+/**
+ * The action's work on inputs read through `read`, after the caller has saved DEPLOY_STATE.isPost
+ * (the post step tells itself apart by it); the all-in-one action calls it to deploy.
+ */
+export async function deployStep(read: ReadInput, options: DeployStepOptions): Promise<void> {
+  const { redactor } = options;
+  const context = readEventContext();
+  const inputs = readDeployInputs(read, {
+    eventName: context.eventName,
+    repository: context.repository,
+    prNumber: context.prNumber,
+  });
+  if (inputs.preview && context.prClosed) {
+    closedNotice(context, inputs.stackName, "the event says so");
+    return;
+  }
+  if (context.isFork && !inputs.allowForks) {
+    core.setFailed(forkMessage(context));
+    return;
+  }
+  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  const templateFile = displayPath(workspace, inputs.template);
+  if (validatesTemplate(inputs)) {
+    if (!(await validateTemplate(inputs, workspace))) return;
+  }
+  const body = readTemplateFile(workspace, inputs.template);
+
+  const region = resolveRegion();
+  const time = timeBase(process.env, (message) => core.warning(message));
+  const octokit: Octokit | undefined = inputs.githubToken
+    ? createOctokit(inputs.githubToken, {
+        log: (line) => core.info(line),
+        timeScale: time.scale,
+        writeSpacingMs: 200,
+      })
+    : undefined;
+  if (inputs.preview && octokit && (await pullRequestIsClosed(octokit, context))) {
+    closedNotice(context, inputs.stackName, "GitHub reports it closed");
+    return;
+  }
+  const parameterOverrides = options.beforeDeploy
+    ? await options.beforeDeploy(inputs)
+    : inputs.parameterOverrides;
+
+  const cfn = createCloudFormationClient({ region });
+  const s3 = createS3Client({ region });
+  const info = reportInfo(context, inputs.environment);
+  const tracksDeployment =
+    octokit !== undefined &&
+    inputs.environment !== undefined &&
+    inputs.mode !== "create-change-set" &&
+    context.sha !== "";
+  const deploymentId = tracksDeployment
+    ? await github("create the deployment", () =>
+        startDeployment(octokit, {
+          owner: context.owner,
+          repo: context.repo,
+          ref: context.sha,
+          environment: inputs.environment as string,
+          transient: inputs.preview !== undefined,
+          description: `Deploying ${inputs.stackName}`,
+          logUrl: context.runUrl,
+          payload: { stackName: inputs.stackName, region },
+        }),
+      )
+    : undefined;
+  const reporter = new GitHubReporter(octokit, context, inputs, info, redactor, deploymentId);
+  // The post step finds what to end from here, should this step be killed before it reports.
+  core.saveState(DEPLOY_STATE.stackName, inputs.stackName);
+  if (deploymentId !== undefined) core.saveState(DEPLOY_STATE.deploymentId, String(deploymentId));
+  const stopWatching = onCancel(reporter, inputs.stackName);
+
+  // An unexpected error must not leave the deployment showing in progress.
+  const deployed = await deployStack(
+    {
+      stackName: inputs.stackName,
+      preview: inputs.preview,
+      template: { file: templateFile, body, dir: dirname(resolve(workspace, inputs.template)) },
+      parameterOverrides,
+      tags: inputs.tags,
+      capabilities: inputs.capabilities,
+      roleArn: inputs.roleArn,
+      region,
+      artifactBucket: inputs.artifactBucket,
+      artifactPrefix: inputs.artifactPrefix,
+      s3Endpoint:
+        process.env.AWS_ENDPOINT_URL_S3?.trim() || process.env.AWS_ENDPOINT_URL?.trim() || undefined,
+      terminationProtection: inputs.terminationProtection,
+      disableRollback: inputs.disableRollback,
+      timeoutMinutes: inputs.timeoutMinutes,
+      mode: inputs.mode,
+      changeSetId: inputs.changeSetId,
+      failOnEmptyChangeset: inputs.failOnEmptyChangeset,
+      urlOutput: inputs.urlOutput,
+      recreateFailed: inputs.recreateFailed,
+      continueRollback: inputs.continueRollback,
+      run: { id: context.runId, attempt: context.runAttempt },
+      description: changeSetDescription(context),
+    },
+    {
+      cfn,
+      s3,
+      clock: time.clock,
+      sleep: time.sleep,
+      log: (line) => core.info(line),
+      maskSecret: (value) => {
+        core.setSecret(value);
+        redactor.add(value);
+      },
+      // The cost guard: only a new preview pays for listing the account's stacks.
+      beforeCreate:
+        inputs.preview && inputs.mode === "deploy"
+          ? async () => {
+              const previews = await listLivePreviews(cfn, context.repository);
+              core.info(
+                `${previews.length} live previews in ${context.repository} (max-previews: ${inputs.maxPreviews}).`,
+              );
+              return previewLimitMessage(
+                previews,
+                inputs.stackName,
+                inputs.maxPreviews,
+                DEPLOY_INPUTS.maxPreviews,
+              );
+            }
+          : undefined,
+    },
+  ).catch(async (error: unknown) => {
+    await reporter.finish("failure", errorMessage(error));
+    core.saveState(DEPLOY_STATE.reported, "true");
+    throw error;
+  });
+
+  // Cleaned before rendering, so each renderer escapes the mask like any other text; the
+  // rendered text is cleaned again on its way out, as everything sent to GitHub is.
+  const result = redactor.size > 0 ? redactor.redactDeep(deployed) : deployed;
+  // The template as deployed: the packaged copy when local paths were replaced, else the input.
+  const packagedTemplate =
+    deployed.packagedTemplate === undefined
+      ? resolve(workspace, inputs.template)
+      : await writePackagedTemplate(
+          join(process.env.RUNNER_TEMP || tmpdir(), "preview-stacks"),
+          inputs.template,
+          deployed.packagedTemplate,
+        );
+  writeOutputs(result, redactor, packagedTemplate);
+  for (const warning of result.warnings) core.warning(redactor.redact(warning));
+
+  await reporter.finish(
+    result.ok ? "success" : "failure",
+    result.ok
+      ? `${result.stackName}: ${result.status ?? result.outcome}`
+      : (result.failure?.message ?? "failed"),
+    result.url ?? result.consoleUrl,
+  );
+  await reporter.comment(result.stackName, renderComment(result, info));
+  if (process.env.GITHUB_STEP_SUMMARY) {
+    await core.summary.addRaw(redactor.redact(renderSummary(result, info))).write();
+  }
+  core.saveState(DEPLOY_STATE.reported, "true");
+  stopWatching();
+
+  if (!result.ok) {
+    const message = redactor.redact(result.failure?.message ?? `Stack ${result.stackName} failed.`);
+    const location = result.failure?.location ?? result.rootCause?.location;
+    if (location && result.failure) {
+      core.error(message, {
+        title: result.rootCause
+          ? `${result.rootCause.logicalId} ${result.rootCause.status}`
+          : "Deploy failed",
+        file: location.file,
+        startLine: location.line,
+      });
+    }
+    core.setFailed(message);
+  }
+  cfn.destroy();
+  s3.destroy();
+}
+
 export async function run(): Promise<void> {
   const redactor = new Redactor();
+  const read = (name: string) => core.getInput(name);
   try {
     if (core.getState(DEPLOY_STATE.isPost) === "true") {
-      await runPost();
+      await deployPost(read);
       return;
     }
     core.saveState(DEPLOY_STATE.isPost, "true");
-    const context = readEventContext();
-    const inputs = readDeployInputs((name) => core.getInput(name), {
-      eventName: context.eventName,
-      repository: context.repository,
-      prNumber: context.prNumber,
-    });
-    if (inputs.preview && context.prClosed) {
-      closedNotice(context, inputs.stackName, "the event says so");
-      return;
-    }
-    if (context.isFork && !inputs.allowForks) {
-      core.setFailed(forkMessage(context));
-      return;
-    }
-    const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-    const templateFile = displayPath(workspace, inputs.template);
-    if (inputs.validate && inputs.mode !== "execute-change-set") {
-      if (!(await validateTemplate(inputs, workspace))) return;
-    }
-    const body = readTemplateFile(workspace, inputs.template);
-
-    const region = resolveRegion();
-    const time = timeBase(process.env, (message) => core.warning(message));
-    const octokit: Octokit | undefined = inputs.githubToken
-      ? createOctokit(inputs.githubToken, {
-          log: (line) => core.info(line),
-          timeScale: time.scale,
-          writeSpacingMs: 200,
-        })
-      : undefined;
-    if (inputs.preview && octokit && (await pullRequestIsClosed(octokit, context))) {
-      closedNotice(context, inputs.stackName, "GitHub reports it closed");
-      return;
-    }
-
-    const cfn = createCloudFormationClient({ region });
-    const s3 = createS3Client({ region });
-    const info = reportInfo(context, inputs.environment);
-    const tracksDeployment =
-      octokit !== undefined &&
-      inputs.environment !== undefined &&
-      inputs.mode !== "create-change-set" &&
-      context.sha !== "";
-    const deploymentId = tracksDeployment
-      ? await github("create the deployment", () =>
-          startDeployment(octokit, {
-            owner: context.owner,
-            repo: context.repo,
-            ref: context.sha,
-            environment: inputs.environment as string,
-            transient: inputs.preview !== undefined,
-            description: `Deploying ${inputs.stackName}`,
-            logUrl: context.runUrl,
-            payload: { stackName: inputs.stackName, region },
-          }),
-        )
-      : undefined;
-    const reporter = new GitHubReporter(octokit, context, inputs, info, redactor, deploymentId);
-    // The post step finds what to end from here, should this step be killed before it reports.
-    core.saveState(DEPLOY_STATE.stackName, inputs.stackName);
-    if (deploymentId !== undefined) core.saveState(DEPLOY_STATE.deploymentId, String(deploymentId));
-    const stopWatching = onCancel(reporter, inputs.stackName);
-
-    // An unexpected error must not leave the deployment showing in progress.
-    const deployed = await deployStack(
-      {
-        stackName: inputs.stackName,
-        preview: inputs.preview,
-        template: { file: templateFile, body, dir: dirname(resolve(workspace, inputs.template)) },
-        parameterOverrides: inputs.parameterOverrides,
-        tags: inputs.tags,
-        capabilities: inputs.capabilities,
-        roleArn: inputs.roleArn,
-        region,
-        artifactBucket: inputs.artifactBucket,
-        artifactPrefix: inputs.artifactPrefix,
-        s3Endpoint:
-          process.env.AWS_ENDPOINT_URL_S3?.trim() || process.env.AWS_ENDPOINT_URL?.trim() || undefined,
-        terminationProtection: inputs.terminationProtection,
-        disableRollback: inputs.disableRollback,
-        timeoutMinutes: inputs.timeoutMinutes,
-        mode: inputs.mode,
-        changeSetId: inputs.changeSetId,
-        failOnEmptyChangeset: inputs.failOnEmptyChangeset,
-        urlOutput: inputs.urlOutput,
-        recreateFailed: inputs.recreateFailed,
-        continueRollback: inputs.continueRollback,
-        run: { id: context.runId, attempt: context.runAttempt },
-        description: changeSetDescription(context),
-      },
-      {
-        cfn,
-        s3,
-        clock: time.clock,
-        sleep: time.sleep,
-        log: (line) => core.info(line),
-        maskSecret: (value) => {
-          core.setSecret(value);
-          redactor.add(value);
-        },
-        // The cost guard: only a new preview pays for listing the account's stacks.
-        beforeCreate:
-          inputs.preview && inputs.mode === "deploy"
-            ? async () => {
-                const previews = await listLivePreviews(cfn, context.repository);
-                core.info(
-                  `${previews.length} live previews in ${context.repository} (max-previews: ${inputs.maxPreviews}).`,
-                );
-                return previewLimitMessage(
-                  previews,
-                  inputs.stackName,
-                  inputs.maxPreviews,
-                  DEPLOY_INPUTS.maxPreviews,
-                );
-              }
-            : undefined,
-      },
-    ).catch(async (error: unknown) => {
-      await reporter.finish("failure", errorMessage(error));
-      core.saveState(DEPLOY_STATE.reported, "true");
-      throw error;
-    });
-
-    // Cleaned before rendering, so each renderer escapes the mask like any other text; the
-    // rendered text is cleaned again on its way out, as everything sent to GitHub is.
-    const result = redactor.size > 0 ? redactor.redactDeep(deployed) : deployed;
-    // The template as deployed: the packaged copy when local paths were replaced, else the input.
-    const packagedTemplate =
-      deployed.packagedTemplate === undefined
-        ? resolve(workspace, inputs.template)
-        : await writePackagedTemplate(
-            join(process.env.RUNNER_TEMP || tmpdir(), "preview-stacks"),
-            inputs.template,
-            deployed.packagedTemplate,
-          );
-    writeOutputs(result, redactor, packagedTemplate);
-    for (const warning of result.warnings) core.warning(redactor.redact(warning));
-
-    await reporter.finish(
-      result.ok ? "success" : "failure",
-      result.ok
-        ? `${result.stackName}: ${result.status ?? result.outcome}`
-        : (result.failure?.message ?? "failed"),
-      result.url ?? result.consoleUrl,
-    );
-    await reporter.comment(result.stackName, renderComment(result, info));
-    if (process.env.GITHUB_STEP_SUMMARY) {
-      await core.summary.addRaw(redactor.redact(renderSummary(result, info))).write();
-    }
-    core.saveState(DEPLOY_STATE.reported, "true");
-    stopWatching();
-
-    if (!result.ok) {
-      const message = redactor.redact(result.failure?.message ?? `Stack ${result.stackName} failed.`);
-      const location = result.failure?.location ?? result.rootCause?.location;
-      if (location && result.failure) {
-        core.error(message, {
-          title: result.rootCause
-            ? `${result.rootCause.logicalId} ${result.rootCause.status}`
-            : "Deploy failed",
-          file: location.file,
-          startLine: location.line,
-        });
-      }
-      core.setFailed(message);
-    }
-    cfn.destroy();
-    s3.destroy();
+    await deployStep(read, { redactor });
   } catch (error) {
     reportFailure(error, (text) => redactor.redact(text));
   }
 }
 
-await run();
+if (isEntry("deploy")) await run();

@@ -11,8 +11,9 @@ import { createOctokit } from "../github/octokit";
 import { pullRequestStatus } from "../github/pulls";
 import { reportRemoval } from "../github/removal";
 import { renderSweepSummary } from "../github/sweep-summary";
-import { readSweepInputs, SWEEP_INPUTS, SWEEP_OUTPUTS, type SweepInputs } from "../inputs";
+import { type ReadInput, readSweepInputs, SWEEP_INPUTS, SWEEP_OUTPUTS, type SweepInputs } from "../inputs";
 import { type SweepEntry, type SweepResult, sweepPreviews } from "../stack/sweep";
+import { isEntry } from "./entry";
 import { reportFailure } from "./failure";
 import { githubGuard, timeBase } from "./runner";
 
@@ -50,85 +51,90 @@ function annotate(result: SweepResult, inputs: SweepInputs): void {
   }
 }
 
+/** The action's work on inputs read through `read`; the all-in-one action calls it on a schedule. */
+export async function sweepStep(read: ReadInput): Promise<void> {
+  const context = readEventContext();
+  const inputs = readSweepInputs(read, context);
+  const region = resolveRegion();
+  const time = timeBase(process.env, (message) => core.warning(message));
+  const log = (line: string) => core.info(line);
+  const octokit = createOctokit(inputs.githubToken, { log, timeScale: time.scale });
+  const guard = githubGuard("The sweep's result");
+  const cfn = createCloudFormationClient({ region });
+  const s3 = createS3Client({ region });
+  const { owner, repo } = context;
+
+  const result = await sweepPreviews(
+    {
+      repository: context.repository,
+      prefix: inputs.stackPrefix,
+      policy: { ttlMs: inputs.ttlMs, deleteExpiredOpen: inputs.deleteExpiredOpen },
+      maxDeletions: inputs.maxDeletions,
+      dryRun: inputs.dryRun,
+      timeoutMinutes: inputs.timeoutMinutes,
+      region,
+      run: { id: context.runId, attempt: context.runAttempt },
+    },
+    {
+      cfn,
+      s3,
+      clock: time.clock,
+      sleep: time.sleep,
+      log,
+      lookupPullRequest: (number) => pullRequestStatus(octokit, { owner, repo, number }),
+      afterTeardown: async (entry, teardown) => {
+        await reportRemoval(octokit, teardown, {
+          owner,
+          repo,
+          pr: entry.preview.pr,
+          environment: `pr-${entry.preview.pr}`,
+          runUrl: context.runUrl,
+          when: new Date(time.clock()),
+          dryRun: inputs.dryRun,
+          guard,
+          log,
+        });
+      },
+    },
+  );
+
+  core.setOutput(SWEEP_OUTPUTS.deleted, JSON.stringify(result.deleted));
+  core.setOutput(SWEEP_OUTPUTS.kept, JSON.stringify(result.kept));
+  core.setOutput(SWEEP_OUTPUTS.failed, JSON.stringify(result.failed));
+  annotate(result, inputs);
+  if (process.env.GITHUB_STEP_SUMMARY) {
+    const server = (process.env.GITHUB_SERVER_URL ?? "https://github.com").replace(/\/+$/, "");
+    await core.summary
+      .addRaw(
+        renderSweepSummary(result, {
+          repository: context.repository,
+          repositoryUrl: `${server}/${context.repository}`,
+          prefix: inputs.stackPrefix,
+          ttl: inputs.ttl,
+          maxDeletions: inputs.maxDeletions,
+          dryRun: inputs.dryRun,
+          runUrl: context.runUrl,
+        }),
+      )
+      .write();
+  }
+  const failed = result.entries.filter((e) => e.outcome === "failed" || e.outcome === "refused");
+  if (failed.length > 0) {
+    const each = failed.map((e) => `${e.preview.stackName}: ${e.message ?? e.outcome}`).join(" ");
+    core.setFailed(
+      `${failed.length} of ${failed.length + result.deleted.length} deletions did not succeed; the others went on. ${each}`,
+    );
+  }
+  cfn.destroy();
+  s3.destroy();
+}
+
 export async function run(): Promise<void> {
   try {
-    const context = readEventContext();
-    const inputs = readSweepInputs((name) => core.getInput(name), context);
-    const region = resolveRegion();
-    const time = timeBase(process.env, (message) => core.warning(message));
-    const log = (line: string) => core.info(line);
-    const octokit = createOctokit(inputs.githubToken, { log, timeScale: time.scale });
-    const guard = githubGuard("The sweep's result");
-    const cfn = createCloudFormationClient({ region });
-    const s3 = createS3Client({ region });
-    const { owner, repo } = context;
-
-    const result = await sweepPreviews(
-      {
-        repository: context.repository,
-        prefix: inputs.stackPrefix,
-        policy: { ttlMs: inputs.ttlMs, deleteExpiredOpen: inputs.deleteExpiredOpen },
-        maxDeletions: inputs.maxDeletions,
-        dryRun: inputs.dryRun,
-        timeoutMinutes: inputs.timeoutMinutes,
-        region,
-        run: { id: context.runId, attempt: context.runAttempt },
-      },
-      {
-        cfn,
-        s3,
-        clock: time.clock,
-        sleep: time.sleep,
-        log,
-        lookupPullRequest: (number) => pullRequestStatus(octokit, { owner, repo, number }),
-        afterTeardown: async (entry, teardown) => {
-          await reportRemoval(octokit, teardown, {
-            owner,
-            repo,
-            pr: entry.preview.pr,
-            environment: `pr-${entry.preview.pr}`,
-            runUrl: context.runUrl,
-            when: new Date(time.clock()),
-            dryRun: inputs.dryRun,
-            guard,
-            log,
-          });
-        },
-      },
-    );
-
-    core.setOutput(SWEEP_OUTPUTS.deleted, JSON.stringify(result.deleted));
-    core.setOutput(SWEEP_OUTPUTS.kept, JSON.stringify(result.kept));
-    core.setOutput(SWEEP_OUTPUTS.failed, JSON.stringify(result.failed));
-    annotate(result, inputs);
-    if (process.env.GITHUB_STEP_SUMMARY) {
-      const server = (process.env.GITHUB_SERVER_URL ?? "https://github.com").replace(/\/+$/, "");
-      await core.summary
-        .addRaw(
-          renderSweepSummary(result, {
-            repository: context.repository,
-            repositoryUrl: `${server}/${context.repository}`,
-            prefix: inputs.stackPrefix,
-            ttl: inputs.ttl,
-            maxDeletions: inputs.maxDeletions,
-            dryRun: inputs.dryRun,
-            runUrl: context.runUrl,
-          }),
-        )
-        .write();
-    }
-    const failed = result.entries.filter((e) => e.outcome === "failed" || e.outcome === "refused");
-    if (failed.length > 0) {
-      const each = failed.map((e) => `${e.preview.stackName}: ${e.message ?? e.outcome}`).join(" ");
-      core.setFailed(
-        `${failed.length} of ${failed.length + result.deleted.length} deletions did not succeed; the others went on. ${each}`,
-      );
-    }
-    cfn.destroy();
-    s3.destroy();
+    await sweepStep((name) => core.getInput(name));
   } catch (error) {
     reportFailure(error);
   }
 }
 
-await run();
+if (isEntry("sweep")) await run();

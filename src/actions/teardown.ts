@@ -13,11 +13,12 @@ import type { Octokit } from "../github/comment";
 import { readEventContext } from "../github/context";
 import { createOctokit } from "../github/octokit";
 import { renderTeardownReport, reportRemoval, type TeardownReportInfo } from "../github/removal";
-import { readTeardownInputs, TEARDOWN_INPUTS, TEARDOWN_OUTPUTS } from "../inputs";
+import { type ReadInput, readTeardownInputs, TEARDOWN_INPUTS, TEARDOWN_OUTPUTS } from "../inputs";
 import type { TemplateLines } from "../stack/operation";
 import { type TeardownResult, teardownStack } from "../stack/teardown";
 import { loadTemplate } from "../stack/template-source";
 import { byteLength, SUMMARY_LIMIT_BYTES } from "../template/report/markdown";
+import { isEntry } from "./entry";
 import { reportFailure } from "./failure";
 import { displayPath, githubGuard, timeBase } from "./runner";
 
@@ -77,79 +78,84 @@ function annotate(result: TeardownResult): void {
   }
 }
 
+/** The action's work on inputs read through `read`; the all-in-one action calls it on a closed pull request. */
+export async function teardownStep(read: ReadInput): Promise<void> {
+  const context = readEventContext();
+  const inputs = readTeardownInputs(read, {
+    eventName: context.eventName,
+    repository: context.repository,
+    prNumber: context.prNumber,
+  });
+  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  const template = templateLines(workspace, inputs.template);
+  const region = resolveRegion();
+  const time = timeBase(process.env, (message) => core.warning(message));
+  const octokit: Octokit | undefined = inputs.githubToken
+    ? createOctokit(inputs.githubToken, { log: (line) => core.info(line), timeScale: time.scale })
+    : undefined;
+  const cfn = createCloudFormationClient({ region });
+  const s3 = createS3Client({ region });
+  if (inputs.dryRun) core.info("Dry run: only reading; nothing in AWS or on GitHub is changed.");
+
+  const result = await teardownStack(
+    {
+      stackName: inputs.stackName,
+      expected: inputs.expected,
+      allowUnmanaged: inputs.allowUnmanaged,
+      emptyBuckets: inputs.emptyBuckets,
+      retainOnFailure: inputs.retainOnFailure,
+      timeoutMinutes: inputs.timeoutMinutes,
+      dryRun: inputs.dryRun,
+      region,
+      run: { id: context.runId, attempt: context.runAttempt },
+      template,
+    },
+    { cfn, s3, clock: time.clock, sleep: time.sleep, log: (line) => core.info(line) },
+  );
+  cfn.destroy();
+  s3.destroy();
+
+  writeOutputs(result);
+  annotate(result);
+  const when = new Date(time.clock());
+  const reported = octokit
+    ? await reportRemoval(octokit, result, {
+        owner: context.owner,
+        repo: context.repo,
+        pr: context.prNumber,
+        environment: inputs.environment,
+        runUrl: context.runUrl,
+        when,
+        dryRun: inputs.dryRun,
+        guard: github,
+        log: (line) => core.info(line),
+      })
+    : undefined;
+  const info: TeardownReportInfo = {
+    runUrl: context.runUrl,
+    environment: inputs.environment,
+    when,
+    deployments: reported?.deployments,
+  };
+  if (process.env.GITHUB_STEP_SUMMARY) {
+    const trailer = callsLine(result);
+    const report = renderTeardownReport(result, info, {
+      maxSize: SUMMARY_LIMIT_BYTES - byteLength(trailer) - 2,
+      measure: byteLength,
+    });
+    await core.summary.addRaw(`${report}\n${trailer}`).write();
+  }
+  if (result.status === "refused" || result.status === "failed") {
+    core.setFailed(result.failure?.message ?? result.message);
+  }
+}
+
 export async function run(): Promise<void> {
   try {
-    const context = readEventContext();
-    const inputs = readTeardownInputs((name) => core.getInput(name), {
-      eventName: context.eventName,
-      repository: context.repository,
-      prNumber: context.prNumber,
-    });
-    const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-    const template = templateLines(workspace, inputs.template);
-    const region = resolveRegion();
-    const time = timeBase(process.env, (message) => core.warning(message));
-    const octokit: Octokit | undefined = inputs.githubToken
-      ? createOctokit(inputs.githubToken, { log: (line) => core.info(line), timeScale: time.scale })
-      : undefined;
-    const cfn = createCloudFormationClient({ region });
-    const s3 = createS3Client({ region });
-    if (inputs.dryRun) core.info("Dry run: only reading; nothing in AWS or on GitHub is changed.");
-
-    const result = await teardownStack(
-      {
-        stackName: inputs.stackName,
-        expected: inputs.expected,
-        allowUnmanaged: inputs.allowUnmanaged,
-        emptyBuckets: inputs.emptyBuckets,
-        retainOnFailure: inputs.retainOnFailure,
-        timeoutMinutes: inputs.timeoutMinutes,
-        dryRun: inputs.dryRun,
-        region,
-        run: { id: context.runId, attempt: context.runAttempt },
-        template,
-      },
-      { cfn, s3, clock: time.clock, sleep: time.sleep, log: (line) => core.info(line) },
-    );
-    cfn.destroy();
-    s3.destroy();
-
-    writeOutputs(result);
-    annotate(result);
-    const when = new Date(time.clock());
-    const reported = octokit
-      ? await reportRemoval(octokit, result, {
-          owner: context.owner,
-          repo: context.repo,
-          pr: context.prNumber,
-          environment: inputs.environment,
-          runUrl: context.runUrl,
-          when,
-          dryRun: inputs.dryRun,
-          guard: github,
-          log: (line) => core.info(line),
-        })
-      : undefined;
-    const info: TeardownReportInfo = {
-      runUrl: context.runUrl,
-      environment: inputs.environment,
-      when,
-      deployments: reported?.deployments,
-    };
-    if (process.env.GITHUB_STEP_SUMMARY) {
-      const trailer = callsLine(result);
-      const report = renderTeardownReport(result, info, {
-        maxSize: SUMMARY_LIMIT_BYTES - byteLength(trailer) - 2,
-        measure: byteLength,
-      });
-      await core.summary.addRaw(`${report}\n${trailer}`).write();
-    }
-    if (result.status === "refused" || result.status === "failed") {
-      core.setFailed(result.failure?.message ?? result.message);
-    }
+    await teardownStep((name) => core.getInput(name));
   } catch (error) {
     reportFailure(error);
   }
 }
 
-await run();
+if (isEntry("teardown")) await run();

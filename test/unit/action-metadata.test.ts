@@ -44,9 +44,10 @@ it("finds the root action and the five sub-actions", () => {
 describe.each(files)("%s", (file) => {
   const meta = parse(readFileSync(join(ROOT, file), "utf8")) as ActionYaml;
 
-  it("has a name and a description", () => {
+  it("has a name and a description the Marketplace accepts (under 125 characters)", () => {
     expect(typeof meta.name === "string" && meta.name.trim().length > 0).toBe(true);
     expect(typeof meta.description === "string" && meta.description.trim().length > 0).toBe(true);
+    expect(String(meta.description).length).toBeLessThan(125);
   });
 
   it("has branding with an icon and a Marketplace colour", () => {
