@@ -49,6 +49,7 @@ describe("preview-stacks validate", () => {
   it("prints JSON with one object per finding", () => {
     const run = cli("validate", "broken/*.json", "--format", "json");
     expect(run.code).toBe(1);
+    expect(cli("validate", "broken/*.json", "--json")).toEqual(run);
     const findings = JSON.parse(run.stdout);
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({
@@ -132,17 +133,22 @@ describe("preview-stacks validate", () => {
   });
 
   it("lists --allow-empty in its help", () => {
-    expect(cli("--help").stdout).toMatch(/--allow-empty\s+a glob that matches no file is not an error/);
+    expect(cli("validate", "--help").stdout).toMatch(
+      /--allow-empty\s+a glob that matches no file is not an error/,
+    );
   });
 
   it.each([
-    [["validate", "clean/template.yaml", "--format", "xml"], "--format 'xml' is not allowed"],
+    [
+      ["validate", "clean/template.yaml", "--format", "xml"],
+      "option '--format' of validate: the value is not allowed; use text, json or sarif.",
+    ],
     [
       ["validate", "clean/template.yaml", "--fail-on", "often"],
       "Input '--fail-on': the value is not one of the allowed values",
     ],
     [["validate"], "name at least one template file or glob."],
-    [["frobnicate"], "unknown command 'frobnicate'."],
+    [["frobnicate"], "unknown command 'frobnicate'; use one of: validate, build-layer, package, deploy"],
   ])("exits 2 on a usage error: %j", (args, message) => {
     const run = cli(...args);
     expect(run.code).toBe(2);
