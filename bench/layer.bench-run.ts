@@ -11,6 +11,9 @@
  * met or not; nothing about time
  * is asserted, so a busy machine cannot fail the run. Reproducibility is asserted: two runs of
  * ours give the same sha256.
+ *
+ * BENCH_LAYER_ONLY=cache-hit runs the cache-hit row alone; BENCH_LAYER_NODE_OPTIONS is given to
+ * the timed run as NODE_OPTIONS (a `--require` of a profiler preload, say), and its log is printed.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -27,6 +30,13 @@ const TREE = join(tmpdir(), "preview-stacks-bench-layer", "node_modules");
 const OUT = join(tmpdir(), "preview-stacks-bench-layer", "out");
 const RUNNER = join("node_modules", ".cache", "bench-layer-runner", "index.js");
 const RUNS = Number(process.env.BENCH_LAYER_RUNS ?? 3);
+/** `cache-hit`: only the cache-hit row (the zippers are not run). */
+const ONLY = process.env.BENCH_LAYER_ONLY;
+/**
+ * NODE_OPTIONS for the timed cache-hit run only, e.g. `--require <file>` of a preload that starts
+ * node:inspector's profiler (node refuses --cpu-prof in NODE_OPTIONS).
+ */
+const NODE_OPTIONS = process.env.BENCH_LAYER_NODE_OPTIONS;
 
 interface Run {
   ms: number;
@@ -88,7 +98,7 @@ async function cacheHitRun(): Promise<number> {
   writeFileSync(join(root, "layer-source", "README"), "the layer is the include\n");
   const gh = await startFakeGitHub({ repo: "acme/shop" });
   try {
-    const run = () =>
+    const run = (extraEnv: Record<string, string> = {}) =>
       runAction({
         action: "build-layer",
         workspace: root,
@@ -99,7 +109,7 @@ async function cacheHitRun(): Promise<number> {
           include: "node_modules:nodejs/node_modules",
           publish: "false",
         },
-        env: { ...gh.cacheEnv(), HOME: home },
+        env: { ...gh.cacheEnv(), HOME: home, ...extraEnv },
         timeoutMs: 300_000,
       });
     rmSync(home, { recursive: true, force: true });
@@ -107,8 +117,9 @@ async function cacheHitRun(): Promise<number> {
     expect(first.exitCode, first.stdout).toBe(0);
     rmSync(home, { recursive: true, force: true });
     const started = performance.now();
-    const second = await run();
+    const second = await run(NODE_OPTIONS ? { NODE_OPTIONS } : {});
     const ms = performance.now() - started;
+    if (NODE_OPTIONS) console.log(second.stdout);
     expect(second.exitCode, second.stdout).toBe(0);
     expect(second.outputs["cache-hit"]).toBe("true");
     expect(second.outputs.sha256).toBe(first.outputs.sha256);
@@ -123,6 +134,12 @@ it("zips a large node_modules tree against Info-ZIP", async () => {
     throw new Error("Info-ZIP is not installed: apt-get install zip (Debian's zip package), then run again.");
   }
   const tree = await generateTree(TREE, LARGE_NODE_MODULES);
+  if (ONLY === "cache-hit") {
+    console.log(
+      `\nTree: ${tree.files} files, ${mb(tree.bytes)}; cache-hit run: ${Math.round(await cacheHitRun())} ms\n`,
+    );
+    return;
+  }
   execFileSync("mkdir", ["-p", OUT]);
   execFileSync(
     process.execPath,

@@ -6,14 +6,13 @@ import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import * as cache from "@actions/cache";
 import * as core from "@actions/core";
-import { createS3Client, resolveRegion } from "../aws/clients";
-import { createLambdaClient } from "../aws/lambda-client";
-import { BUILD_LAYER_OUTPUTS, type BuildLayerInputs, readBuildLayerInputs } from "../inputs";
+import { BUILD_LAYER_OUTPUTS, type BuildLayerInputs, type ReadInput, readBuildLayerInputs } from "../inputs";
 import { type BuildLayerResult, buildLayer } from "../layer/build-layer";
 import type { CacheClient } from "../layer/cache";
 import { captureOutput, streamingRunner } from "../layer/command";
 import { mib } from "../layer/limits";
 import { code } from "../template/report/markdown";
+import { isEntry } from "./entry";
 import { reportFailure } from "./failure";
 
 /** @actions/cache itself warns and returns undefined when the service fails; errors it throws are rethrown here as the flow expects. */
@@ -24,6 +23,16 @@ const actionsCache: CacheClient = {
     await cache.saveCache(paths, key);
   },
 };
+
+/** The AWS SDK is loaded only when publishing: a run that only builds starts sooner. */
+async function awsClients() {
+  const [{ createS3Client, resolveRegion }, { createLambdaClient }] = await Promise.all([
+    import("../aws/clients"),
+    import("../aws/lambda-client"),
+  ]);
+  const region = resolveRegion();
+  return { s3: createS3Client({ region }), lambda: createLambdaClient({ region }) };
+}
 
 function writeOutputs(result: BuildLayerResult): void {
   core.setOutput(BUILD_LAYER_OUTPUTS.layerVersionArn, result.layerVersionArn ?? "");
@@ -56,35 +65,43 @@ function summary(inputs: BuildLayerInputs, result: BuildLayerResult): string {
   return `### Layer ${code(inputs.name)}\n\n| | |\n| --- | --- |\n${rows.map(([k, v]) => `| ${k} | ${v} |`).join("\n")}\n`;
 }
 
+/**
+ * The action's work on inputs read through `read`, the job summary included; the all-in-one
+ * action calls it once per entry of its layers input.
+ */
+export async function buildLayerStep(read: ReadInput): Promise<BuildLayerResult> {
+  const inputs = readBuildLayerInputs(read);
+  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  const folder = `${inputs.name}-${inputs.architecture}`;
+  const { s3, lambda } = inputs.publish ? await awsClients() : {};
+  const result = await buildLayer(inputs, {
+    workspace,
+    tempDir: process.env.RUNNER_TEMP || tmpdir(),
+    cacheDir: join(homedir(), ".cache", "preview-stacks", "layers", folder),
+    cachePath: `~/.cache/preview-stacks/layers/${folder}`,
+    cache: actionsCache,
+    // The zip leaves the runner only by upload: a hit whose object is in the bucket needs the record alone.
+    fetchZip: "to-upload",
+    run: streamingRunner((line) => core.info(line)),
+    probe: captureOutput,
+    log: (line) => core.info(line),
+    warn: (line) => core.warning(line),
+    group: (title, fn) => core.group(title, fn),
+    s3,
+    lambda,
+  });
+  s3?.destroy();
+  lambda?.destroy();
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary(inputs, result)).write();
+  return result;
+}
+
 export async function run(): Promise<void> {
   try {
-    const inputs = readBuildLayerInputs((name) => core.getInput(name));
-    const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-    const folder = `${inputs.name}-${inputs.architecture}`;
-    const region = inputs.publish ? resolveRegion() : undefined;
-    const s3 = inputs.publish ? createS3Client({ region }) : undefined;
-    const lambda = inputs.publish ? createLambdaClient({ region }) : undefined;
-    const result = await buildLayer(inputs, {
-      workspace,
-      tempDir: process.env.RUNNER_TEMP || tmpdir(),
-      cacheDir: join(homedir(), ".cache", "preview-stacks", "layers", folder),
-      cachePath: `~/.cache/preview-stacks/layers/${folder}`,
-      cache: actionsCache,
-      run: streamingRunner((line) => core.info(line)),
-      probe: captureOutput,
-      log: (line) => core.info(line),
-      warn: (line) => core.warning(line),
-      group: (title, fn) => core.group(title, fn),
-      s3,
-      lambda,
-    });
-    s3?.destroy();
-    lambda?.destroy();
-    writeOutputs(result);
-    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary(inputs, result)).write();
+    writeOutputs(await buildLayerStep((name) => core.getInput(name)));
   } catch (error) {
     reportFailure(error);
   }
 }
 
-await run();
+if (isEntry("build-layer")) await run();

@@ -12,15 +12,18 @@ import {
   type CacheClient,
   type CachedLayer,
   cacheKey,
+  RECORD_DIR,
   readCachedLayer,
+  restoredZipMatches,
   writeCachedLayer,
-  ZIP_NAME,
+  ZIP_DIR,
+  ZIP_SUFFIX,
+  zipFile,
 } from "./cache";
 import type { CommandRunner } from "./command";
 import { contentKey, type ToolProbe } from "./key";
 import { absoluteIncludes, buildLayout, checkSource, type LayoutInputs } from "./layout";
 import { checkLayerSize } from "./limits";
-import { layerObjectKey, publishLayer, uploadZip } from "./publish";
 import { zipTree } from "./zip";
 
 export interface BuildLayerDeps {
@@ -41,12 +44,19 @@ export interface BuildLayerDeps {
   s3?: S3Client;
   lambda?: LambdaClient;
   env?: NodeJS.ProcessEnv;
+  /**
+   * When a cache hit fetches the zip itself: "always" (the default: the zip is on disk after every
+   * run), or "to-upload": only when it is to be uploaded, its object not yet in the bucket; a hit
+   * then restores the small record alone.
+   */
+  fetchZip?: "always" | "to-upload";
 }
 
 export interface BuildLayerResult {
   contentKey: string;
   cacheHit: boolean;
-  zip: CachedLayer & { file: string };
+  /** `onDisk` is false when a cache hit needed no zip (fetchZip "to-upload"); `file` is then where it would be. */
+  zip: CachedLayer & { file: string; onDisk: boolean };
   s3Uri?: string;
   uploaded?: boolean;
   layerVersionArn?: string;
@@ -55,6 +65,24 @@ export interface BuildLayerResult {
   pruned: number[];
 }
 
+/** The cache paths of the record and of the zip, as the cache client names them. */
+function cachePaths(deps: BuildLayerDeps): { record: string; zip: string } {
+  return { record: `${deps.cachePath}/${RECORD_DIR}`, zip: `${deps.cachePath}/${ZIP_DIR}` };
+}
+
+/** Restores one entry; false on a miss, and after a warning when the service fails. */
+async function restoreEntry(deps: BuildLayerDeps & { cache: CacheClient }, path: string, key: string) {
+  try {
+    return (await deps.cache.restore([path], key)) !== undefined;
+  } catch (error) {
+    deps.warn(
+      `The Actions cache could not be read (${(error as Error).message}); building the layer instead.`,
+    );
+    return false;
+  }
+}
+
+/** The cached layer's record, or undefined on a miss (then the layer is built). */
 async function restore(
   inputs: BuildLayerInputs,
   deps: BuildLayerDeps,
@@ -70,22 +98,37 @@ async function restore(
     );
     return undefined;
   }
-  try {
-    const hit = await deps.cache.restore([deps.cachePath], key);
-    if (hit === undefined) {
-      deps.log(`Cache miss for ${key}; building.`);
-      return undefined;
-    }
-  } catch (error) {
-    deps.warn(
-      `The Actions cache could not be read (${(error as Error).message}); building the layer instead.`,
-    );
+  // What an earlier job left on a reused runner must not pass for what this key restores.
+  await rm(deps.cacheDir, { recursive: true, force: true });
+  if (!(await restoreEntry({ ...deps, cache: deps.cache }, cachePaths(deps).record, key))) {
+    deps.log(`Cache miss for ${key}; building.`);
     return undefined;
   }
   const layer = await readCachedLayer(deps.cacheDir);
-  if (!layer) deps.warn(`The cache entry ${key} holds no usable layer zip; building the layer instead.`);
-  else deps.log(`Cache hit for ${key}: the build is skipped.`);
+  if (!layer) deps.warn(`The cache entry ${key} holds no usable layer record; building the layer instead.`);
   return layer;
+}
+
+/** Restores the zip the record describes; false (after a warning) when it cannot be had. */
+async function restoreZip(deps: BuildLayerDeps, key: string, layer: CachedLayer): Promise<boolean> {
+  if (!deps.cache) return false;
+  const restored = await restoreEntry({ ...deps, cache: deps.cache }, cachePaths(deps).zip, key + ZIP_SUFFIX);
+  if (restored && (await restoredZipMatches(deps.cacheDir, layer))) return true;
+  deps.warn(`The cache entry ${key} holds no usable layer zip; building the layer instead.`);
+  return false;
+}
+
+async function save(deps: BuildLayerDeps & { cache: CacheClient }, key: string): Promise<void> {
+  try {
+    // The zip first: a record in the cache promises its zip.
+    await deps.cache.save([cachePaths(deps).zip], key + ZIP_SUFFIX);
+    await deps.cache.save([cachePaths(deps).record], key);
+    deps.log(`Saved the layer to the cache as ${key}.`);
+  } catch (error) {
+    deps.warn(
+      `The layer could not be saved to the Actions cache (${(error as Error).message}); the next run builds it again.`,
+    );
+  }
 }
 
 async function build(
@@ -101,8 +144,8 @@ async function build(
       buildLayout(layout, layerDir, { run: deps.run, tempDir: work, env: deps.env }),
     );
     await rm(deps.cacheDir, { recursive: true, force: true });
-    await mkdir(deps.cacheDir, { recursive: true });
-    const zip = await zipTree([{ dir: layerDir, prefix: "" }], join(deps.cacheDir, ZIP_NAME));
+    await mkdir(join(deps.cacheDir, ZIP_DIR), { recursive: true });
+    const zip = await zipTree([{ dir: layerDir, prefix: "" }], zipFile(deps.cacheDir));
     const layer: CachedLayer = {
       sha256: zip.sha256,
       size: zip.size,
@@ -135,44 +178,75 @@ export async function buildLayer(inputs: BuildLayerInputs, deps: BuildLayerDeps)
   const key = cacheKey(inputs.name, inputs.architecture, hash);
   deps.log(`Content key: ${hash}`);
 
-  const restored = await restore(inputs, deps, key);
-  const layer = restored ?? (await build(inputs, layout, deps));
-  // Checked on a cache hit too: a limit is a property of the content, wherever it came from.
-  checkLayerSize(layer.unzippedSize, (n) => layer.largestDirectories.slice(0, n));
-
-  if (!restored && inputs.cache && deps.cache?.available()) {
-    try {
-      await deps.cache.save([deps.cachePath], key);
-      deps.log(`Saved the layer to the cache as ${key}.`);
-    } catch (error) {
-      deps.warn(
-        `The layer could not be saved to the Actions cache (${(error as Error).message}); the next run builds it again.`,
-      );
+  const publishing = inputs.publish && inputs.artifactBucket !== undefined && inputs.artifactBucket !== "";
+  if (publishing && (!deps.s3 || !deps.lambda))
+    throw new Error("Publishing needs the S3 and Lambda clients.");
+  // The AWS SDK's commands load only when publishing (a run that only builds starts sooner),
+  // while the cache is read.
+  const loading = publishing ? import("./publish") : undefined;
+  let layer = await restore(inputs, deps, key);
+  const aws = await loading;
+  const target = (sha256: string) => ({
+    bucket: inputs.artifactBucket ?? "",
+    key: aws?.layerObjectKey(inputs.artifactPrefix, inputs.name, sha256) ?? "",
+  });
+  let exists: boolean | undefined;
+  let onDisk = false;
+  if (layer) {
+    // Checked on a cache hit too: a limit is a property of the content, wherever it came from.
+    checkLayerSize(layer.unzippedSize, (n) => (layer?.largestDirectories ?? []).slice(0, n));
+    if (aws && deps.s3) exists = await aws.objectExists(deps.s3, target(layer.sha256));
+    if (deps.fetchZip !== "to-upload" || (publishing && !exists)) {
+      onDisk = await restoreZip(deps, key, layer);
+      if (!onDisk) layer = undefined;
     }
+    if (layer) deps.log(`Cache hit for ${key}: the build is skipped.`);
+  }
+  const cacheHit = layer !== undefined;
+  if (!layer) {
+    layer = await build(inputs, layout, deps);
+    onDisk = true;
+    exists = undefined;
+    checkLayerSize(layer.unzippedSize, (n) => (layer?.largestDirectories ?? []).slice(0, n));
+    if (inputs.cache && deps.cache?.available()) await save({ ...deps, cache: deps.cache }, key);
+  }
+
+  if (inputs.template) {
+    // Loaded only when asked for: the template parser and the packager are large.
+    const { checkLayerAgainstTemplate } = await import("./template-check");
+    await checkLayerAgainstTemplate({
+      workspace: deps.workspace,
+      file: inputs.template.file,
+      parameter: inputs.template.parameter,
+      layer: { name: inputs.name, unzippedSize: layer.unzippedSize },
+      lambda: deps.lambda,
+      log: deps.log,
+      warn: deps.warn,
+    });
   }
 
   const result: BuildLayerResult = {
     contentKey: hash,
-    cacheHit: restored !== undefined,
-    zip: { ...layer, file: join(deps.cacheDir, ZIP_NAME) },
+    cacheHit,
+    zip: { ...layer, file: zipFile(deps.cacheDir), onDisk },
     published: false,
     pruned: [],
   };
-  if (!inputs.publish || !inputs.artifactBucket) return result;
-  if (!deps.s3 || !deps.lambda) throw new Error("Publishing needs the S3 and Lambda clients.");
-  const objectKey = layerObjectKey(inputs.artifactPrefix, inputs.name, layer.sha256);
+  if (!aws || !deps.s3 || !deps.lambda) return result;
+  const objectKey = target(layer.sha256).key;
   result.s3Uri = `s3://${inputs.artifactBucket}/${objectKey}`;
-  result.uploaded = await uploadZip(deps.s3, { bucket: inputs.artifactBucket, key: objectKey }, result.zip);
+  result.uploaded = await aws.uploadZip(deps.s3, target(layer.sha256), result.zip, exists);
   deps.log(
     result.uploaded ? `Uploaded ${result.s3Uri}.` : `${result.s3Uri} is already there; not uploaded again.`,
   );
-  const published = await publishLayer(
+  const published = await aws.publishLayer(
     deps.lambda,
     {
       name: inputs.name,
-      bucket: inputs.artifactBucket,
+      bucket: target(layer.sha256).bucket,
       key: objectKey,
       sha256: layer.sha256,
+      unzippedSize: layer.unzippedSize,
       architecture: inputs.architecture,
       compatibleRuntimes: inputs.compatibleRuntimes,
       description: inputs.description,

@@ -13,15 +13,20 @@ export async function listFiles(root: string, skip: ReadonlySet<string> = new Se
   const top = await lstat(root);
   if (!top.isDirectory()) return [root.split(sep).pop() ?? root];
   const found: string[] = [];
+  // Sibling directories are read concurrently: one readdir after another costs a thread-pool
+  // round trip each, most of the walk on a node_modules of hundreds of packages.
   const walk = async (dir: string): Promise<void> => {
-    for (const entry of await readdir(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (!skip.has(entry.name)) await walk(path);
-      } else {
-        found.push(relative(root, path).split(sep).join("/"));
-      }
-    }
+    const entries = await readdir(dir, { withFileTypes: true });
+    await Promise.all(
+      entries.map(async (entry) => {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) {
+          if (!skip.has(entry.name)) await walk(path);
+        } else {
+          found.push(relative(root, path).split(sep).join("/"));
+        }
+      }),
+    );
   };
   await walk(root);
   return found.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));

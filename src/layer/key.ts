@@ -87,7 +87,12 @@ export async function toolVersions(runtime: LayerRuntime, probe: ToolProbe): Pro
 
 /** sha256 (hex) over the key files' contents and names, the runtime, architecture, command and tools. */
 export async function contentKey(inputs: KeyInputs, probe: ToolProbe): Promise<string> {
-  const { files, names } = await keyFiles(inputs);
+  // The tools run (npm alone takes a few hundred ms to start) while the files are walked and read.
+  const tools = toolVersions(inputs.runtime, probe);
+  const { files, names } = await keyFiles(inputs).catch(async (error: unknown) => {
+    await tools;
+    throw error;
+  });
   const extra = [
     KEY_FORMAT,
     `runtime=${inputs.runtime}`,
@@ -97,7 +102,9 @@ export async function contentKey(inputs: KeyInputs, probe: ToolProbe): Promise<s
     `compatible-runtimes=${inputs.compatibleRuntimes.join(",")}`,
     // hashFiles ignores paths; a renamed file or a file moved to another layer path must change the key.
     ...names.sort(),
-    ...(await toolVersions(inputs.runtime, probe)),
   ];
-  return hashFiles(files, extra);
+  return hashFiles(
+    files,
+    tools.then((versions) => [...extra, ...versions]),
+  );
 }

@@ -21,8 +21,27 @@ export function shaMarker(sha256: string): string {
   return `sha256:${sha256}`;
 }
 
-export function layerDescription(description: string | undefined, sha256: string): string {
-  return description ? `${description} ${shaMarker(sha256)}` : shaMarker(sha256);
+/** Marks a layer version's unzipped size in its description: ` unzipped:<bytes>`, read back by the function limit check. */
+export function sizeMarker(unzippedSize: number): string {
+  return `unzipped:${unzippedSize}`;
+}
+
+export function layerDescription(
+  description: string | undefined,
+  sha256: string,
+  unzippedSize?: number,
+): string {
+  const markers = [shaMarker(sha256), ...(unzippedSize === undefined ? [] : [sizeMarker(unzippedSize)])];
+  return [...(description ? [description] : []), ...markers].join(" ");
+}
+
+/**
+ * The unzipped size a description carries, or undefined: a version published by another tool, or
+ * by an earlier release that wrote the sha256 alone, has none (and is not guessed at).
+ */
+export function unzippedSizeOf(description: string | undefined): number | undefined {
+  const match = /(?:^|\s)unzipped:(\d{1,15})(?:\s|$)/.exec(description ?? "");
+  return match ? Number(match[1]) : undefined;
 }
 
 export function layerObjectKey(prefix: string, name: string, sha256: string): string {
@@ -34,18 +53,25 @@ function notFound(error: unknown): boolean {
   return e?.name === "NotFound" || e?.name === "NoSuchKey" || e?.$metadata?.httpStatusCode === 404;
 }
 
-/** Uploads the zip unless the object exists; true when it uploaded. */
+/** Whether the object is in the bucket already (HeadObject). */
+export async function objectExists(s3: S3Client, target: { bucket: string; key: string }): Promise<boolean> {
+  try {
+    await s3.send(new HeadObjectCommand({ Bucket: target.bucket, Key: target.key }));
+    return true;
+  } catch (error) {
+    if (!notFound(error)) throw error;
+    return false;
+  }
+}
+
+/** Uploads the zip unless the object exists (`exists`, when already known, saves the HeadObject); true when it uploaded. */
 export async function uploadZip(
   s3: S3Client,
   target: { bucket: string; key: string },
   zip: { file: string; size: number; sha256: string },
+  exists?: boolean,
 ): Promise<boolean> {
-  try {
-    await s3.send(new HeadObjectCommand({ Bucket: target.bucket, Key: target.key }));
-    return false;
-  } catch (error) {
-    if (!notFound(error)) throw error;
-  }
+  if (exists ?? (await objectExists(s3, target))) return false;
   await s3.send(
     new PutObjectCommand({
       Bucket: target.bucket,
@@ -96,6 +122,8 @@ export interface PublishRequest {
   bucket: string;
   key: string;
   sha256: string;
+  /** Written into the description, so a deploy can check a function's total against Lambda's limit. */
+  unzippedSize?: number;
   architecture: LayerArchitecture;
   compatibleRuntimes: string[];
   description?: string;
@@ -138,7 +166,7 @@ export async function publishLayer(
         CompatibleArchitectures: [request.architecture],
         CompatibleRuntimes:
           request.compatibleRuntimes.length > 0 ? (request.compatibleRuntimes as Runtime[]) : undefined,
-        Description: layerDescription(request.description, request.sha256),
+        Description: layerDescription(request.description, request.sha256, request.unzippedSize),
       }),
     );
     if (!out.LayerVersionArn || out.Version === undefined)

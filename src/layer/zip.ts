@@ -76,6 +76,17 @@ export function defaultMtime(env: NodeJS.ProcessEnv = process.env): Date {
   return new Date(Number(raw) * 1000);
 }
 
+/** An entry's bytes unzipped: a file's contents, a link's target, nothing for a directory. */
+function entryBytes(entry: Entry): number {
+  if (entry.kind === "symlink") return Buffer.byteLength(entry.target ?? "");
+  return entry.kind === "file" ? entry.size : 0;
+}
+
+/** The unzippedSize zipTree would give for `roots`, from one walk, no file read (a packaging check before zipping). */
+export async function treeUnzippedSize(roots: ZipRoot[]): Promise<number> {
+  return (await collect(roots)).reduce((sum, entry) => sum + entryBytes(entry), 0);
+}
+
 /**
  * Zip the trees under `roots` into `output`. A path that two roots would both write (a file, or
  * a file in one and a directory in the other) is an error naming it; directories merge.
@@ -99,7 +110,7 @@ export async function zipTree(
       specs.push({ path: entry.path, mode: S_IFDIR | 0o755, data: { kind: "directory" }, level: 0 });
     } else if (entry.kind === "symlink") {
       const target = Buffer.from(entry.target ?? "");
-      unzippedSize += target.length;
+      unzippedSize += entryBytes(entry);
       // Stored, as Info-ZIP stores links: readers take the content as the target.
       specs.push({
         path: entry.path,
@@ -108,7 +119,7 @@ export async function zipTree(
         level: 0,
       });
     } else {
-      unzippedSize += entry.size;
+      unzippedSize += entryBytes(entry);
       specs.push({
         path: entry.path,
         mode: S_IFREG | (entry.executable ? 0o755 : 0o644),

@@ -12,6 +12,8 @@ import {
 } from "@aws-sdk/client-cloudformation";
 import { AwsActionableError, describeAwsError, errorMessage } from "../aws/errors";
 import { InputError } from "../errors";
+import type { LambdaLike } from "../layer/function-limit-check";
+import { parseTemplate } from "../template/parse";
 import {
   createChangeSet,
   deleteChangeSet,
@@ -34,6 +36,7 @@ import { checkNoop } from "./noop";
 import { rootCauseSentence, stoppedWaiting, type WatchOutcome, watchOperation } from "./operation";
 import { consoleUrl, previewUrl, stackOutputs } from "./outputs";
 import {
+  localCodeSizes,
   type PackageDeps,
   type PackagedArtifact,
   PackageError,
@@ -44,6 +47,7 @@ import {
 } from "./package";
 import {
   describeParameters,
+  MASK,
   noEchoValues,
   ParameterError,
   type ParameterOverrides,
@@ -147,6 +151,11 @@ export interface DeployDeps {
   beforeCreate?: () => Promise<string | undefined>;
   /** The zipper used for packaging local code; replaceable in tests. */
   zip?: PackageDeps["zip"];
+  /**
+   * Reads layer versions' unzipped sizes (GetLayerVersionByArn) for the check of each function and
+   * its layers against Lambda's limit; without it, layers given by ARN count as unknown.
+   */
+  lambda?: LambdaLike;
 }
 
 /** A new stack that `beforeCreate` refused. */
@@ -447,8 +456,9 @@ class DeployRun {
    * Uploads the template's local code and nested templates and swaps in their S3 locations. A
    * template without local paths is returned as it was, with no AWS call.
    */
-  async package(prepared: Prepared): Promise<Prepared> {
+  async package(prepared: Prepared, existing?: Stack): Promise<Prepared> {
     const { options, result } = this;
+    await this.checkFunctionLimits(prepared, existing);
     if (!prepared.plan || prepared.plan.artifacts.length === 0) return prepared;
     const packaged = await runPackage(
       prepared.plan,
@@ -472,6 +482,40 @@ class DeployRun {
     requireArtifactBucket(template, options.artifactBucket, options.region);
     this.template = template;
     return { ...prepared, template };
+  }
+
+  /**
+   * Lambda's limit on a function with all its layers (262,144,000 bytes unzipped), checked before
+   * anything is uploaded: local code measured, layer versions' sizes read back from their
+   * descriptions, parameters as the stack will get them. Parts of unknown size are named in a note.
+   */
+  private async checkFunctionLimits(prepared: Prepared, existing: Stack | undefined): Promise<void> {
+    const { options } = this;
+    if (!prepared.plan) return;
+    const parameters: Record<string, string | undefined> = {};
+    for (const p of prepared.declared) parameters[p.key] = p.defaultValue;
+    for (const p of existing?.Parameters ?? []) {
+      if (p.ParameterKey && p.ParameterValue !== undefined && p.ParameterValue !== MASK) {
+        parameters[p.ParameterKey] = p.ParameterValue;
+      }
+    }
+    for (const [key, value] of prepared.overrides) parameters[key] = value;
+    const { checkFunctionLimits, unknownNote } = await import("../layer/function-limit-check");
+    const checked = await checkFunctionLimits({
+      file: options.template.file,
+      root: parseTemplate(options.template.body, options.template.file).root,
+      parameters,
+      local: await localCodeSizes(prepared.plan),
+      lambda: this.deps.lambda,
+    });
+    if (checked.message) {
+      throw new PackageError(`${checked.message}\nNothing was uploaded.`, {
+        file: options.template.file,
+        line: checked.over[0].line,
+      });
+    }
+    const note = unknownNote(checked);
+    if (note) this.log(note);
   }
 
   // --- phase 2: preflight ---------------------------------------------------------------------
@@ -706,7 +750,7 @@ class DeployRun {
       if (refusal) throw new CreateRefusedError(refusal);
     }
     // The no-op check compares the packaged template with the deployed one, so packaging comes first.
-    const prepared = await this.package(planned);
+    const prepared = await this.package(planned, existing);
 
     const parameters = resolveParameters(prepared.overrides, prepared.declared, existing?.Parameters);
     result.parameters = describeParameters(parameters, prepared.declared);

@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
-import { copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, open, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, dirname, extname, isAbsolute, join, resolve } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { HeadObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { describeAwsError, errorCode } from "../aws/errors";
 import { InputError } from "../errors";
-import { zipTree } from "../layer/zip";
+import { treeUnzippedSize, zipTree } from "../layer/zip";
 import type { Node, Range, ScalarNode } from "../template/model";
 import { mapGet, parseTemplate, toPlain } from "../template/parse";
 import type { Log, S3Like } from "./runtime";
@@ -283,6 +283,38 @@ export async function planPackage(options: PlanOptions, seen: string[] = []): Pr
     }
   }
   return plan;
+}
+
+/** The properties whose local code counts against Lambda's unzipped limit for a function and its layers. */
+const FUNCTION_CODE_PROPERTIES = new Set(["CodeUri", "Code", "ContentUri", "Content"]);
+
+/**
+ * The unzipped bytes of the plan's local function code and layer content (not of nested
+ * templates), by the logical id that names them ("Globals" for Globals.Function): what the zips
+ * will hold, measured by one walk before anything is zipped or uploaded. A path that is a zip
+ * already, or is missing, is left out (its size is unknown here).
+ */
+export async function localCodeSizes(plan: Pick<PackagePlan, "artifacts">): Promise<Map<string, number>> {
+  const sizes = new Map<string, number>();
+  for (const artifact of plan.artifacts) {
+    if (artifact.spec.upload !== "zip" || !FUNCTION_CODE_PROPERTIES.has(artifact.property)) continue;
+    // A missing path (packaging fails on it before this is asked) is left out: unknown.
+    const info = await stat(artifact.path).catch(() => undefined);
+    if (!info) continue;
+    if (info.isDirectory()) {
+      sizes.set(artifact.logicalId, await treeUnzippedSize([{ dir: artifact.path, prefix: "" }]));
+    } else {
+      const head = Buffer.alloc(4);
+      const file = await open(artifact.path, "r");
+      try {
+        await file.read(head, 0, 4, 0);
+      } finally {
+        await file.close();
+      }
+      if (!head.equals(ZIP_MAGIC)) sizes.set(artifact.logicalId, info.size);
+    }
+  }
+  return sizes;
 }
 
 /** True when the plan (or a nested template in it) has anything to upload. */

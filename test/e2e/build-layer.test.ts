@@ -98,7 +98,8 @@ describe("build-layer", () => {
     expect(first.stdout.match(/No Actions cache service/g)).toHaveLength(1);
     expect(first.stdout).toContain("::group::Building layer publish-twice (custom, x86_64)");
     const lv = aws.state.lambda.getLayerVersion("publish-twice", 1);
-    expect(lv?.description).toBe(`sha256:${sha}`);
+    // The unzipped size rides along for deploy's check of each function and its layers.
+    expect(lv?.description).toBe(`sha256:${sha} unzipped:${first.outputs["unzipped-size"]}`);
     expect(lv?.compatibleArchitectures).toEqual(["x86_64"]);
     expect(lv?.compatibleRuntimes).toEqual(["java21"]);
 
@@ -161,13 +162,44 @@ describe("build-layer", () => {
     // A new runner: nothing left of the first run's home.
     rmSync(join(ws.home, ".cache"), { recursive: true, force: true });
 
+    const lookupsBefore = gh.cache.calls.filter((c) => c.op === "GetCacheEntryDownloadURL").length;
     const second = await run(ws, { name: "cached" }, env);
     expect(second.exitCode, second.stdout).toBe(0);
     expect(second.outputs["cache-hit"], second.stdout).toBe("true");
+    // The object is in the bucket: the small record is restored, and the zip is not fetched.
+    expect(gh.cache.calls.filter((c) => c.op === "GetCacheEntryDownloadURL").length - lookupsBefore).toBe(1);
     expect(second.outputs.sha256).toBe(first.outputs.sha256);
     expect(second.outputs.published).toBe("false");
     expect(second.outputs["layer-version-arn"]).toBe(first.outputs["layer-version-arn"]);
     expect(builds(ws.marker)).toBe(1);
+  });
+
+  it("fetches the cached zip only when its object is not in the bucket, and uploads it without building", async () => {
+    const ws = workspace("cache-zip");
+    const env = { ...gh.cacheEnv(), BUILD_MARKER: ws.marker };
+    const first = await run(ws, { name: "cache-zip" }, env);
+    expect(first.exitCode, first.stdout).toBe(0);
+    const key = `layers/cache-zip/${first.outputs.sha256}.zip`;
+    const uploaded = aws.state.s3.getObject(BUCKET, key);
+    // The object is gone (a lifecycle rule, say) and the runner is new.
+    aws.state.s3.deleteObject(BUCKET, key);
+    rmSync(join(ws.home, ".cache"), { recursive: true, force: true });
+
+    const lookups = () => gh.cache.calls.filter((c) => c.op === "GetCacheEntryDownloadURL");
+    const before = lookups().length;
+    const second = await run(ws, { name: "cache-zip" }, env);
+    expect(second.exitCode, second.stdout).toBe(0);
+    expect(second.outputs["cache-hit"]).toBe("true");
+    expect(builds(ws.marker)).toBe(1);
+    expect(aws.state.s3.getObject(BUCKET, key)).toEqual(uploaded);
+    expect(second.outputs.published).toBe("false");
+    // Two entries restored: the record, then the zip it promises.
+    const keys = lookups()
+      .slice(before)
+      .map((c) => (c.body as { key: string }).key);
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^preview-stacks-layer-cache-zip-x86_64-[0-9a-f]{64}$/);
+    expect(keys[1]).toBe(`${keys[0]}-zip`);
   });
 
   it("builds normally, after a warning, when the cache service is down", async () => {
@@ -191,6 +223,124 @@ describe("build-layer", () => {
     );
     expect(result.stdout).not.toContain("sparc-secret");
     expect(builds(ws.marker)).toBe(0);
+  });
+});
+
+describe("build-layer with the template its functions are in", () => {
+  /** The layer files the workspace gives (see BUILD): what the built layer unzips to. */
+  const LAYER_BYTES = "native library v1\n".length + "#!/bin/sh\necho tool\n".length + "data\n".length;
+  const HANDLER = "exports.handler = async () => 1;\n";
+
+  function template(sharedArn: string, otherArn: string): string {
+    return `Transform: AWS::Serverless-2016-10-31
+Parameters:
+  NativeLayer:
+    Type: String
+  SharedLayer:
+    Type: String
+    Default: ${sharedArn}
+Resources:
+  Api:
+    Type: AWS::Serverless::Function
+    Properties:
+      CodeUri: src/
+      Handler: index.handler
+      Runtime: java21
+      Layers:
+        - !Ref SharedLayer
+        - !Ref NativeLayer
+        - ${otherArn}
+  Other:
+    Type: AWS::Serverless::Function
+    Properties:
+      CodeUri: src/
+      Handler: index.handler
+      Runtime: java21
+      Layers: [!Ref SharedLayer]
+`;
+  }
+
+  /** A layer version published by an earlier run (or another tool), with this description. */
+  function published(name: string, description: string): string {
+    return aws.state.lambda.publishLayerVersion({ layerName: name, content: Buffer.from("zip"), description })
+      .layerVersionArn;
+  }
+
+  function withTemplate(label: string, body: string) {
+    const ws = workspace(label);
+    mkdirSync(join(ws.dir, "app", "src"), { recursive: true });
+    writeFileSync(join(ws.dir, "app", "template.yaml"), body);
+    writeFileSync(join(ws.dir, "app", "src", "index.js"), HANDLER);
+    return ws;
+  }
+
+  it("fails before any upload when the layer would push a function over Lambda's limit, naming each part", async () => {
+    const shared = published("fn-limit-shared", `sha256:${"a".repeat(64)} unzipped:262144000`);
+    const other = published("fn-limit-other", "built elsewhere");
+    const ws = withTemplate("fn-limit", template(shared, other));
+    // GetLayerVersionByArn: GET /2018-10-31/layers?find=LayerVersion&Arn=... (the query is not recorded).
+    const lookupsBefore = aws.callsOf("lambda", "GET /2018-10-31/layers").length;
+    const result = await run(ws, {
+      name: "fn-limit",
+      template: "app/template.yaml",
+      "template-parameter": "NativeLayer",
+    });
+    expect(result.exitCode, result.stdout).toBe(1);
+    const error = result.annotations.find((a) => a.level === "error")?.message ?? "";
+    expect(error).toContain(
+      `Function Api (AWS::Serverless::Function, app/template.yaml line 9) would unzip to at least 250.0 MiB (${262144000 + HANDLER.length + LAYER_BYTES} bytes) with its layers, over Lambda's limit of 250.0 MiB (262144000 bytes) for a function and all its layers:`,
+    );
+    expect(error).toContain(`  code (CodeUri): 0.0 MiB (${HANDLER.length} bytes)`);
+    expect(error).toContain("  layer from parameter SharedLayer (line 16): 250.0 MiB (262144000 bytes)");
+    expect(error).toContain(
+      `  layer fn-limit (parameter NativeLayer, line 17): 0.0 MiB (${LAYER_BYTES} bytes)`,
+    );
+    expect(error).toContain("  layer version ARN at line 18: unknown, not counted");
+    expect(error).toContain("Nothing was uploaded.");
+    // Other does not use this layer: not this run's to report.
+    expect(error).not.toContain("Function Other");
+    expect(
+      aws.calls.filter(
+        (c) => c.service === "s3" && c.action.startsWith("PUT") && c.action.includes("fn-limit"),
+      ),
+    ).toEqual([]);
+    expect(aws.state.lambda.listLayerVersions("fn-limit")).toEqual([]);
+    // One GetLayerVersionByArn per distinct ARN.
+    expect(aws.callsOf("lambda", "GET /2018-10-31/layers").length - lookupsBefore).toBe(2);
+  });
+
+  it("publishes when the functions fit, naming layers of unknown size in a note", async () => {
+    const shared = published("fn-fit-shared", `sha256:${"b".repeat(64)} unzipped:1000`);
+    const other = published("fn-fit-other", `sha256:${"c".repeat(64)}`);
+    const ws = withTemplate("fn-fit", template(shared, other));
+    const result = await run(ws, {
+      name: "fn-fit",
+      template: "app/template.yaml",
+      "template-parameter": "NativeLayer",
+    });
+    expect(result.exitCode, result.stdout).toBe(0);
+    expect(result.outputs.published).toBe("true");
+    expect(result.stdout).toContain(
+      "whose unzipped size is not known (a layer version published by other tools, or not readable): Api: layer version ARN at line 18.",
+    );
+    expect(result.stdout).toContain(
+      "Lambda's limit for a function and its layers holds for Api with this layer.",
+    );
+  });
+
+  it("rejects a parameter the template does not declare, without repeating it", async () => {
+    const ws = withTemplate("fn-param", template("arn:aws:lambda:us-east-1:123456789012:layer:x:1", "y"));
+    const result = await run(ws, {
+      name: "fn-param",
+      template: "app/template.yaml",
+      "template-parameter": "NoSuchSecretParam",
+    });
+    expect(result.exitCode).toBe(1);
+    expect(result.annotations.find((a) => a.level === "error")?.message).toBe(
+      "Input 'template-parameter': the template declares no such parameter; name the parameter that will receive this layer's ARN.",
+    );
+    expect(result.stdout).not.toContain("NoSuchSecretParam");
+    expect(aws.state.lambda.listLayerVersions("fn-param")).toEqual([]);
   });
 });
 

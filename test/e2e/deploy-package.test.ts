@@ -3,7 +3,7 @@
  * ContentUri, a local nested stack) into the fake S3, deploying it through the fake
  * CloudFormation, and taking the no-op path on a push that changes no code.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { PreviewFixture } from "./preview-fixture";
@@ -22,7 +22,7 @@ Resources:
     Properties:
       CodeUri: ./src   # packaged by deploy
       Handler: index.handler
-      Runtime: nodejs20.x
+      Runtime: nodejs24.x
       Layers: [!Ref Deps]
   Network:
     Type: AWS::CloudFormation::Stack
@@ -122,6 +122,34 @@ describe("deploy packages local code", () => {
     expect(run.stdout).toContain("Resource Fn (AWS::Serverless::Function) CodeUri: the local path './gone'");
     expect(run.annotations.some((a) => a.file === "template.yaml" && a.line === 10)).toBe(true);
     expect(f.aws.calls.filter((c) => c.service === "cloudformation" || c.service === "s3")).toEqual([]);
+  });
+
+  it("refuses, before any upload or change set, a function that would be over Lambda's limit with its layers", async () => {
+    f = await PreviewFixture.start({ template: TEMPLATE, inputs: { "artifact-bucket": BUCKET } });
+    f.aws.state.s3.createBucket(BUCKET, "us-east-1");
+    const handler = "exports.handler = async () => 1;\n";
+    writeCode(f.workspace, handler);
+    // Sparse files: their full sizes count, and nothing is written to disk.
+    const big = (path: string, bytes: number) => {
+      writeFileSync(join(f.workspace, path), "");
+      truncateSync(join(f.workspace, path), bytes);
+    };
+    big("src/model.bin", 70_000_000);
+    big("layer/nodejs/node_modules/dep/native.node", 200_000_000);
+    const run = await f.deploy({ validate: "false" });
+    expect(run.exitCode).not.toBe(0);
+    const dep = "module.exports = 42;\n".length;
+    expect(run.stdout).toContain(
+      `Function Fn (AWS::Serverless::Function, template.yaml line 7) would unzip to at least 257.5 MiB (${270_000_000 + handler.length + dep} bytes) with its layers, over Lambda's limit of 250.0 MiB (262144000 bytes) for a function and all its layers:`,
+    );
+    expect(run.stdout).toContain(`  code (CodeUri): 66.8 MiB (${70_000_000 + handler.length} bytes)`);
+    expect(run.stdout).toContain(`  layer Deps (line 13): 190.7 MiB (${200_000_000 + dep} bytes)`);
+    expect(run.stdout).toContain("Nothing was uploaded.");
+    expect(
+      run.annotations.some((a) => a.level === "error" && a.file === "template.yaml" && a.line === 7),
+    ).toBe(true);
+    expect(puts()).toEqual([]);
+    expect(f.aws.callsOf("cloudformation", "CreateChangeSet")).toEqual([]);
   });
 
   it("asks for artifact-bucket when the template has local paths", async () => {

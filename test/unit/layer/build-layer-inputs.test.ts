@@ -108,8 +108,37 @@ describe("readBuildLayerInputs", () => {
       { include: "a:lib\nb:../etc" },
       "Input 'include': line 2: the layer path must be a directory inside the layer, without . or .. parts.",
     ],
+    [
+      { description: "d".repeat(166) },
+      "Input 'description': the value is longer than 165 characters (Lambda allows 256, and the content hash and unzipped size take the rest).",
+    ],
+    [
+      { template: "template.yaml" },
+      "Input 'template-parameter': template and template-parameter go together: name the template and the parameter that receives this layer's ARN, or neither.",
+    ],
+    [
+      { "template-parameter": "DepsLayerArn" },
+      "Input 'template': template and template-parameter go together: name the template and the parameter that receives this layer's ARN, or neither.",
+    ],
+    [
+      { template: "template.yaml", "template-parameter": "Deps-Layer" },
+      "Input 'template-parameter': the value is not a template parameter name; names hold only letters and digits.",
+    ],
   ])("rejects %j with a message that does not repeat the value", (over, message) => {
     expect(() => readBuildLayerInputs(read({ ...minimal, ...over }))).toThrow(message);
+  });
+
+  it("reads the template and the parameter that receives the layer's ARN, and a description of 165 characters", () => {
+    const inputs = readBuildLayerInputs(
+      read({
+        ...minimal,
+        template: " app/template.yaml ",
+        "template-parameter": "DepsLayerArn",
+        description: "d".repeat(165),
+      }),
+    );
+    expect(inputs.template).toEqual({ file: "app/template.yaml", parameter: "DepsLayerArn" });
+    expect(inputs.description).toHaveLength(165);
   });
 
   it("builds without a bucket when publish is false", () => {
