@@ -20,21 +20,20 @@ import {
   DEPLOY_STATE,
   type DeployInputs,
   InputError,
-  type LayerEntry,
-  layerReader,
   MAIN_INPUTS,
   MAIN_OPERATION_INPUTS,
   MAIN_OUTPUTS,
   type MainOperation,
-  parseLayers,
   type ReadInput,
   readDeployInputs,
   readValidateInputs,
 } from "../inputs";
+import { type LayerEntry, layerReader, parseLayers } from "../layers-input";
 import { readParameterOverrides, templateParameters } from "../stack/parameters";
 import { plainTemplate } from "../stack/template-source";
+import { validatesTemplate } from "../template/deploy-check";
 import { buildLayerStep } from "./build-layer";
-import { deployPost, deployStep, validatesTemplate } from "./deploy";
+import { deployPost, deployStep } from "./deploy";
 import { isEntry } from "./entry";
 import { reportFailure } from "./failure";
 import { sweepStep } from "./sweep";

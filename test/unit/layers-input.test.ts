@@ -3,7 +3,8 @@
  * parameter that receives the layer's ARN, checked item by item as build-layer checks its inputs.
  */
 import { describe, expect, it } from "vitest";
-import { InputError, layerReader, parseLayers } from "../../src/inputs";
+import { InputError } from "../../src/inputs";
+import { layerReader, parseLayers } from "../../src/layers-input";
 
 const root: Record<string, string> = {
   "artifact-bucket": "shop-artifacts",
