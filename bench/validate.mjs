@@ -1,6 +1,10 @@
 // Cold-process validation benchmark: our CLI bundle against cfn-lint (when on PATH) on a minimal
-// template, the largest corpus template, the whole corpus in one run, and a generated template of
-// 500 resources near 1 MB. Prints the median wall time and peak memory of several runs per row.
+// template, the largest corpus template, a generated quickstart-style template of about 98 KB (many
+// parameters, mappings, conditions, IAM, networking and serverless resources), the whole corpus in
+// one run, and a generated template of 500 resources near 1 MB; the validate action bundle on the
+// minimal and the quickstart-style template. A bare `node -e 0` is its own row, and every row says
+// how many times that start-up it takes, in wall and in CPU time. Prints the median wall time, CPU time
+// (user + system, steadier than wall time on a busy machine) and peak memory of several runs.
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -70,25 +74,238 @@ function generated() {
   return file;
 }
 
+/**
+ * A template in the style of the large quickstart templates: a VPC per tier with subnets and
+ * routes, security groups, IAM roles with inline policies, Lambda functions with log groups and
+ * queues, tables and buckets; many parameters with allowed values and patterns, a region mapping,
+ * conditions used through Fn::If, and exported outputs. About 98 KB, and clean for both tools.
+ */
+function quickstartStyle(file) {
+  const l = [
+    'AWSTemplateFormatVersion: "2010-09-09"',
+    "Description: Quickstart-style benchmark template",
+    "Parameters:",
+  ];
+  for (let i = 0; i < 26; i++) {
+    l.push(
+      `  SubnetCidr${i}:`,
+      "    Type: String",
+      `    Default: 10.${i}.0.0/24`,
+      "    AllowedPattern: ^(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})$",
+      "    Description: CIDR block of a private subnet",
+    );
+  }
+  l.push(
+    "  Environment:",
+    "    Type: String",
+    "    Default: dev",
+    "    AllowedValues: [dev, staging, prod]",
+    "  KeyPairName:",
+    "    Type: String",
+    '    Default: ""',
+    "Mappings:",
+    "  RegionMap:",
+  );
+  for (const region of [
+    "us-east-1",
+    "us-east-2",
+    "us-west-2",
+    "eu-west-1",
+    "eu-central-1",
+    "ap-southeast-2",
+  ]) {
+    l.push(`    ${region}:`, "      Ami: ami-0123456789abcdef0", "      Az1: a", "      Az2: b");
+  }
+  l.push(
+    "Conditions:",
+    "  IsProd: !Equals [!Ref Environment, prod]",
+    '  HasKeyPair: !Not [!Equals [!Ref KeyPairName, ""]]',
+    "  ProdWithKey: !And [!Condition IsProd, !Condition HasKeyPair]",
+    "Resources:",
+    "  Vpc:",
+    "    Type: AWS::EC2::VPC",
+    "    Properties:",
+    "      CidrBlock: 10.0.0.0/8",
+    "      EnableDnsSupport: true",
+    "      EnableDnsHostnames: true",
+    "      Tags:",
+    "        - Key: Name",
+    '          Value: !Sub "${AWS::StackName}-vpc"',
+  );
+  for (let i = 0; i < 26; i++) {
+    l.push(
+      `  Subnet${i}:`,
+      "    Type: AWS::EC2::Subnet",
+      "    Properties:",
+      "      VpcId: !Ref Vpc",
+      `      CidrBlock: !Ref SubnetCidr${i}`,
+      `      AvailabilityZone: !Select [${i % 2}, !GetAZs ""]`,
+      "      Tags:",
+      "        - Key: Name",
+      `          Value: !Sub "\${AWS::StackName}-subnet-${i}"`,
+      `  RouteTable${i}:`,
+      "    Type: AWS::EC2::RouteTable",
+      "    Properties:",
+      "      VpcId: !Ref Vpc",
+      `  RouteTableAssociation${i}:`,
+      "    Type: AWS::EC2::SubnetRouteTableAssociation",
+      "    Properties:",
+      `      SubnetId: !Ref Subnet${i}`,
+      `      RouteTableId: !Ref RouteTable${i}`,
+    );
+  }
+  for (let i = 0; i < 25; i++) {
+    l.push(
+      `  SecurityGroup${i}:`,
+      "    Type: AWS::EC2::SecurityGroup",
+      "    Properties:",
+      `      GroupDescription: Tier ${i} security group`,
+      "      VpcId: !Ref Vpc",
+      "      SecurityGroupIngress:",
+      "        - IpProtocol: tcp",
+      "          FromPort: 443",
+      "          ToPort: 443",
+      "          CidrIp: 10.0.0.0/8",
+      `  Role${i}:`,
+      "    Type: AWS::IAM::Role",
+      "    Properties:",
+      "      AssumeRolePolicyDocument:",
+      '        Version: "2012-10-17"',
+      "        Statement:",
+      "          - Effect: Allow",
+      "            Principal:",
+      "              Service: lambda.amazonaws.com",
+      "            Action: sts:AssumeRole",
+      "      ManagedPolicyArns:",
+      "        - !Sub arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole",
+      "      Policies:",
+      "        - PolicyName: data",
+      "          PolicyDocument:",
+      '            Version: "2012-10-17"',
+      "            Statement:",
+      "              - Effect: Allow",
+      "                Action: [dynamodb:GetItem, dynamodb:PutItem, dynamodb:Query]",
+      `                Resource: !GetAtt Table${i}.Arn`,
+      "              - Effect: Allow",
+      "                Action: [sqs:SendMessage, sqs:ReceiveMessage, sqs:DeleteMessage, sqs:GetQueueAttributes]",
+      `                Resource: !GetAtt Queue${i}.Arn`,
+      `  Function${i}:`,
+      "    Type: AWS::Lambda::Function",
+      "    Properties:",
+      "      Runtime: python3.13",
+      "      Handler: index.handler",
+      "      MemorySize: !If [IsProd, 1024, 256]",
+      "      Timeout: 30",
+      `      Role: !GetAtt Role${i}.Arn`,
+      "      Code:",
+      "        ZipFile: |",
+      "          def handler(event, context):",
+      "              return {'statusCode': 200}",
+      "      Environment:",
+      "        Variables:",
+      `          TABLE: !Ref Table${i}`,
+      `          QUEUE: !Ref Queue${i}`,
+      "      VpcConfig:",
+      `        SecurityGroupIds: [!Ref SecurityGroup${i}]`,
+      `        SubnetIds: [!Ref Subnet${i}, !Ref Subnet${(i + 1) % 26}]`,
+      `  LogGroup${i}:`,
+      "    Type: AWS::Logs::LogGroup",
+      "    Properties:",
+      `      LogGroupName: !Sub /aws/lambda/\${Function${i}}`,
+      "      RetentionInDays: !If [IsProd, 365, 14]",
+      `  Queue${i}:`,
+      "    Type: AWS::SQS::Queue",
+      "    Properties:",
+      "      VisibilityTimeout: 180",
+      "      MessageRetentionPeriod: 345600",
+      `  EventSource${i}:`,
+      "    Type: AWS::Lambda::EventSourceMapping",
+      "    Properties:",
+      `      EventSourceArn: !GetAtt Queue${i}.Arn`,
+      `      FunctionName: !Ref Function${i}`,
+      "      BatchSize: 10",
+      `  Table${i}:`,
+      "    Type: AWS::DynamoDB::Table",
+      "    Properties:",
+      "      BillingMode: PAY_PER_REQUEST",
+      "      AttributeDefinitions:",
+      "        - AttributeName: pk",
+      "          AttributeType: S",
+      "        - AttributeName: sk",
+      "          AttributeType: S",
+      "      KeySchema:",
+      "        - AttributeName: pk",
+      "          KeyType: HASH",
+      "        - AttributeName: sk",
+      "          KeyType: RANGE",
+      "      PointInTimeRecoverySpecification:",
+      "        PointInTimeRecoveryEnabled: !If [IsProd, true, false]",
+      `  Bucket${i}:`,
+      "    Type: AWS::S3::Bucket",
+      "    DeletionPolicy: Retain",
+      "    UpdateReplacePolicy: Retain",
+      "    Properties:",
+      "      BucketEncryption:",
+      "        ServerSideEncryptionConfiguration:",
+      "          - ServerSideEncryptionByDefault:",
+      "              SSEAlgorithm: AES256",
+      "      PublicAccessBlockConfiguration:",
+      "        BlockPublicAcls: true",
+      "        BlockPublicPolicy: true",
+      "        IgnorePublicAcls: true",
+      "        RestrictPublicBuckets: true",
+    );
+  }
+  l.push(
+    "  Instance:",
+    "    Type: AWS::EC2::Instance",
+    "    Condition: ProdWithKey",
+    "    Properties:",
+    '      ImageId: !FindInMap [RegionMap, !Ref "AWS::Region", Ami]',
+    "      InstanceType: t3.micro",
+    "      KeyName: !Ref KeyPairName",
+    "      SubnetId: !Ref Subnet0",
+    "Outputs:",
+  );
+  for (let i = 0; i < 25; i++) {
+    l.push(
+      `  Function${i}Arn:`,
+      `    Value: !GetAtt Function${i}.Arn`,
+      "    Export:",
+      `      Name: !Sub "\${AWS::StackName}-function-${i}"`,
+      `  Bucket${i}Name:`,
+      `    Value: !Ref Bucket${i}`,
+    );
+  }
+  writeFileSync(file, `${l.join("\n")}\n`);
+  return file;
+}
+
+const kb = (file) => `${(statSync(file).size / 1024).toFixed(0)} KB`;
+const quickstart = quickstartStyle(join(work, "quickstart-style.yaml"));
+const big = generated();
 const rows = [
   { name: "minimal template", files: [minimal] },
-  { name: `largest corpus template (${(statSync(largest).size / 1024).toFixed(0)} KB)`, files: [largest] },
+  { name: `largest corpus template (${kb(largest)})`, files: [largest] },
+  { name: `quickstart-style template (${kb(quickstart)})`, files: [quickstart] },
   { name: `whole corpus (${templates.length} files)`, files: templates },
-  { name: "generated, 500 resources", files: [generated()] },
+  { name: `generated, 500 resources (${kb(big)})`, files: [big] },
 ];
-rows[3].name += ` (${(statSync(rows[3].files[0]).size / 1024).toFixed(0)} KB)`;
 
-/** Runs a command once under /usr/bin/time; returns wall ms (measured here) and peak RSS in MB. */
+/**
+ * Runs a command once under /usr/bin/time; returns wall ms (measured here), CPU ms (user + system)
+ * and peak RSS in MB.
+ */
 function measure(command, args, env = process.env) {
   const start = process.hrtime.bigint();
-  const result = spawnSync("/usr/bin/time", ["-f", "%M", command, ...args], {
+  const result = spawnSync("/usr/bin/time", ["-f", "%M %U %S", command, ...args], {
     encoding: "utf8",
     maxBuffer: 1 << 28,
     env,
   });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  const rss = Number(result.stderr.trim().split("\n").pop()) / 1024;
-  return { ms, rss, status: result.status };
+  const [rss, user, sys] = result.stderr.trim().split("\n").pop().split(" ").map(Number);
+  return { ms, cpu: (user + sys) * 1000, rss: rss / 1024, status: result.status };
 }
 
 function median(values) {
@@ -98,7 +315,11 @@ function median(values) {
 
 function bench(command, args, count, env) {
   const samples = Array.from({ length: count }, () => measure(command, args, env));
-  return { ms: median(samples.map((s) => s.ms)), rss: median(samples.map((s) => s.rss)) };
+  return {
+    ms: median(samples.map((s) => s.ms)),
+    cpu: median(samples.map((s) => s.cpu)),
+    rss: median(samples.map((s) => s.rss)),
+  };
 }
 
 let cfnLint = null;
@@ -115,34 +336,48 @@ for (const row of rows) {
   table.push({ row, ours, theirs });
 }
 
-// The action bundle as the runner starts it, on the minimal template: it also loads @actions/core
-// and writes outputs and the job summary, so it is compared with the same cfn-lint run.
+// The action bundle as the runner starts it, on the minimal and the quickstart-style template: it
+// also loads @actions/core and writes outputs and the job summary, so each is compared with the
+// same cfn-lint run as the CLI row of its template.
 const runner = mkdtempSync(join(tmpdir(), "preview-stacks-bench-runner-"));
 writeFileSync(join(runner, "output"), "");
 writeFileSync(join(runner, "summary.md"), "");
-const actionEnv = {
+const actionEnv = (template) => ({
   PATH: process.env.PATH,
   GITHUB_WORKSPACE: work,
   GITHUB_OUTPUT: join(runner, "output"),
   GITHUB_STEP_SUMMARY: join(runner, "summary.md"),
-  INPUT_TEMPLATES: "minimal.yaml",
+  INPUT_TEMPLATES: template,
   "INPUT_FAIL-ON": "never",
-};
+});
+const action = join(root, "dist/validate/index.js");
+const quickstartRow = table.findIndex(({ row }) => row.files?.[0] === quickstart);
+table.splice(quickstartRow + 1, 0, {
+  row: { name: "quickstart-style template, validate action bundle" },
+  ours: bench(process.execPath, [action], runs, actionEnv("quickstart-style.yaml")),
+  theirs: table[quickstartRow].theirs,
+});
 table.splice(1, 0, {
   row: { name: "minimal template, validate action bundle" },
-  ours: bench(process.execPath, [join(root, "dist/validate/index.js")], runs, actionEnv),
+  ours: bench(process.execPath, [action], runs, actionEnv("minimal.yaml")),
   theirs: table[0].theirs,
 });
+
+const bare = bench(process.execPath, ["-e", "0"], runs);
+table.unshift({ row: { name: "`node -e 0` (start-up alone)" }, ours: bare, theirs: null });
 
 const fmt = (n, digits = 0) => n.toFixed(digits);
 console.log(
   `\nvalidate, cold process, median of ${runs} runs (cfn-lint: ${lintRuns}); node ${process.version}; ${cfnLint ?? "no cfn-lint"}\n`,
 );
-console.log("| case | ours ms | ours MB | cfn-lint ms | cfn-lint MB | speed-up | memory ratio |");
-console.log("|---|---:|---:|---:|---:|---:|---:|");
+console.log(
+  "| case | ours ms | ours CPU ms | x node -e 0 | CPU x node -e 0 | ours MB | cfn-lint ms | cfn-lint MB | speed-up | memory ratio |",
+);
+console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 for (const { row, ours, theirs } of table) {
   console.log(
-    `| ${row.name} | ${fmt(ours.ms)} | ${fmt(ours.rss)} | ${theirs ? fmt(theirs.ms) : "-"} | ${theirs ? fmt(theirs.rss) : "-"} | ` +
+    `| ${row.name} | ${fmt(ours.ms)} | ${fmt(ours.cpu)} | ${fmt(ours.ms / bare.ms, 2)} | ${fmt(ours.cpu / bare.cpu, 2)} | ${fmt(ours.rss)} | ` +
+      `${theirs ? fmt(theirs.ms) : "-"} | ${theirs ? fmt(theirs.rss) : "-"} | ` +
       `${theirs ? `${fmt(theirs.ms / ours.ms, 1)}x` : "-"} | ${theirs ? fmt(ours.rss / theirs.rss, 2) : "-"} |`,
   );
 }
