@@ -17,7 +17,7 @@
 import { CloudFormationClient } from "@aws-sdk/client-cloudformation";
 import { S3Client } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { timeBase } from "../src/actions/runner";
+import { timeBase } from "../src/stack/runtime";
 import { type TeardownResult, teardownStack } from "../src/stack/teardown";
 import { scheduleEvent } from "../test/e2e/events";
 import { runAction } from "../test/e2e/harness";

@@ -5,8 +5,10 @@
  * Exit codes, for every command: 0 success, 1 the operation failed, 2 usage error.
  */
 
+import { setCredentialsHints } from "./aws/errors";
 import {
   asUsageError,
+  CLI_CREDENTIALS_HINTS,
   type CliIo,
   type Command,
   parseCommandArgs,
@@ -63,6 +65,8 @@ const COMMAND_NAMES = COMMANDS.map((c) => c.name).join(", ");
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
+  // AWS's credentials errors advise what a person at a terminal can do, not a workflow step.
+  setCredentialsHints(CLI_CREDENTIALS_HINTS);
   let entry: CommandEntry | undefined;
   try {
     if (name === "-h" || name === "--help" || name === "help") {

@@ -10,12 +10,18 @@ import { dirname, join, resolve } from "node:path";
 import * as core from "@actions/core";
 import { createCloudFormationClient, createS3Client, resolveRegion } from "../aws/clients";
 import { errorMessage } from "../aws/errors";
-import { commentMarker, type Octokit, renderComment, upsertComment } from "../github/comment";
+import { lazyLambdaClient } from "../aws/lazy-lambda";
+import type { Octokit } from "../github/comment";
 import { type EventContext, readEventContext } from "../github/context";
-import { finishDeployment, startDeployment } from "../github/deployments";
+import {
+  type DeployReporterOptions,
+  GitHubReporter,
+  pullRequestNow,
+  reportInfo,
+} from "../github/deploy-reporter";
+import { githubGuard } from "../github/guard";
 import { createOctokit } from "../github/octokit";
 import { Redactor } from "../github/redact";
-import { type Interruption, type ReportInfo, renderInterrupted } from "../github/report";
 import { renderSummary } from "../github/summary";
 import {
   DEPLOY_INPUTS,
@@ -28,13 +34,14 @@ import {
 import { type DeployResult, deployStack } from "../stack/deploy";
 import { renderChangesMarkdown } from "../stack/diff";
 import { writePackagedTemplate } from "../stack/package";
-import { listLivePreviews, previewLimitMessage } from "../stack/previews";
-import { checkTemplates } from "../template/check";
+import { previewGuard } from "../stack/previews";
+import { deployOptions } from "../stack/requests";
+import { timeBase } from "../stack/runtime";
+import { checkBeforeDeploy, validatesTemplate } from "../template/deploy-check";
 import { toAnnotation } from "../template/report/annotations";
-import { countFindings } from "../template/report/counts";
 import { isEntry } from "./entry";
 import { reportFailure } from "./failure";
-import { displayPath, githubGuard, timeBase } from "./runner";
+import { displayPath } from "./runner";
 
 /** Step outputs cannot tell `Url` from `url`, so a stack Output that shadows one of ours is skipped. */
 const RESERVED_OUTPUTS = new Set(Object.values(DEPLOY_OUTPUTS).map((name) => name.toLowerCase()));
@@ -89,29 +96,25 @@ function changeSetDescription(context: EventContext): string | undefined {
   return commit ? `Commit ${commit}` : undefined;
 }
 
-/** Whether this run checks the template with the validate rules before deploying. */
-export function validatesTemplate(inputs: Pick<DeployInputs, "validate" | "mode">): boolean {
-  return inputs.validate && inputs.mode !== "execute-change-set";
-}
-
 /** Runs the template rules; returns false (after annotating) when errors should stop the deploy. */
 async function validateTemplate(inputs: DeployInputs, workspace: string): Promise<boolean> {
-  const { findings } = await checkTemplates([inputs.template], { workspace, input: DEPLOY_INPUTS.template });
+  const { findings, refusal } = await checkBeforeDeploy(inputs.template, {
+    workspace,
+    input: DEPLOY_INPUTS.template,
+    shown: "annotated above",
+    skip: `set ${DEPLOY_INPUTS.validate}: false`,
+  });
   for (const finding of findings) {
     const { level, message, properties } = toAnnotation(finding);
     if (level === "error") core.error(message, properties);
     else if (level === "warning") core.warning(message, properties);
     else core.notice(message, properties);
   }
-  const counts = countFindings(findings);
-  if (counts.errors === 0) return true;
-  core.setFailed(
-    `The template ${inputs.template} has ${counts.errors} ${counts.errors === 1 ? "error" : "errors"} (annotated above), so nothing was deployed. Fix them, or set ${DEPLOY_INPUTS.validate}: false to let CloudFormation judge the template.`,
-  );
-  return false;
+  if (refusal) core.setFailed(refusal);
+  return refusal === undefined;
 }
 
-const github = githubGuard("The deploy result");
+const github = githubGuard("The deploy result", (message) => core.warning(message));
 
 function closedNotice(context: EventContext, stackName: string, why: string): void {
   core.notice(
@@ -120,91 +123,10 @@ function closedNotice(context: EventContext, stackName: string, why: string): vo
   core.setOutput(DEPLOY_OUTPUTS.stackName, stackName);
 }
 
-/** The PR's state as GitHub has it now: a run queued before the close still sees the open PR's event. */
-async function pullRequestIsClosed(octokit: Octokit, context: EventContext): Promise<boolean | undefined> {
-  return github("read the pull request's state", async () => {
-    const { data } = await octokit.rest.pulls.get({
-      owner: context.owner,
-      repo: context.repo,
-      pull_number: context.prNumber as number,
-    });
-    return data.state === "closed";
-  });
-}
-
 /** The runner's cancel: SIGINT, then SIGTERM a few seconds later, then a kill. */
 const CANCEL_SIGNALS = ["SIGINT", "SIGTERM"] as const;
 /** What a cancel may spend on GitHub before the process exits, well inside the runner's grace. */
 const CANCEL_BUDGET_MS = 4_000;
-
-/**
- * Everything this run tells GitHub about the deploy, with every text cleaned of secrets first:
- * the deployment's statuses and the sticky comment. Shared by the normal end, the cancel handler
- * and the post step, so each says the same thing the same way.
- */
-class GitHubReporter {
-  constructor(
-    private readonly octokit: Octokit | undefined,
-    private readonly context: EventContext,
-    private readonly inputs: Pick<DeployInputs, "comment" | "environment">,
-    private readonly info: ReportInfo,
-    private readonly redactor: Redactor,
-    public deploymentId: number | undefined,
-  ) {}
-
-  async finish(state: "success" | "failure" | "error", description: string, environmentUrl?: string) {
-    const { octokit, deploymentId } = this;
-    if (deploymentId === undefined || !octokit) return;
-    await github("update the deployment status", () =>
-      finishDeployment(octokit, {
-        owner: this.context.owner,
-        repo: this.context.repo,
-        id: deploymentId,
-        state,
-        environmentUrl,
-        logUrl: this.context.runUrl,
-        description: this.redactor.redact(description),
-      }),
-    );
-  }
-
-  async comment(stackName: string, body: string) {
-    const { octokit, context } = this;
-    if (!this.inputs.comment || context.prNumber === undefined || !octokit) return;
-    const number = context.prNumber;
-    const comment = await github("write the pull request comment", () =>
-      upsertComment(octokit, {
-        owner: context.owner,
-        repo: context.repo,
-        issueNumber: number,
-        stackName,
-        body: this.redactor.redact(body),
-        log: (line) => core.info(line),
-      }),
-    );
-    if (comment) core.info(`Pull request comment ${comment.action}: ${comment.url}`);
-  }
-
-  /** The deployment ends as `error` and the comment says why; used by the cancel handler and the post step. */
-  async interrupted(stackName: string, how: Interruption) {
-    await this.finish(
-      "error",
-      how === "cancelled"
-        ? `Cancelled while deploying ${stackName}`
-        : `Stopped before deploying ${stackName} finished`,
-    );
-    await this.comment(stackName, renderInterrupted(stackName, this.info, how, commentMarker(stackName)));
-  }
-}
-
-function reportInfo(context: EventContext, environment: string | undefined): ReportInfo {
-  const commitUrl = `${(process.env.GITHUB_SERVER_URL ?? "https://github.com").replace(/\/+$/, "")}/${context.repository}/commit/${context.sha}`;
-  return {
-    commit: context.sha ? { sha: context.sha, url: commitUrl } : undefined,
-    runUrl: context.runUrl,
-    environment,
-  };
-}
 
 /**
  * On the runner's cancel, ends the deployment as `error` and says so in the comment, within
@@ -232,6 +154,24 @@ function onCancel(reporter: GitHubReporter, stackName: string): () => void {
   };
 }
 
+/** Everything GitHub is told goes through the action's log and warnings. */
+function reporterOptions(
+  octokit: Octokit | undefined,
+  context: EventContext,
+  inputs: DeployInputs,
+  redactor: Redactor,
+): DeployReporterOptions {
+  return {
+    octokit,
+    target: context,
+    comment: inputs.comment,
+    info: reportInfo(context, inputs.environment),
+    redactor,
+    guard: github,
+    log: (line) => core.info(line),
+  };
+}
+
 /**
  * The post step (runs.post): the runner starts it after the job's steps, even when the deploy step
  * was cancelled or killed. When the deploy step never reported (no result, no cancel report), its
@@ -249,11 +189,7 @@ export async function deployPost(read: ReadInput): Promise<void> {
   );
   const octokit = createOctokit(inputs.githubToken, { log: (line) => core.info(line) });
   const reporter = new GitHubReporter(
-    octokit,
-    context,
-    inputs,
-    reportInfo(context, inputs.environment),
-    new Redactor(),
+    reporterOptions(octokit, context, inputs, new Redactor()),
     Number.isInteger(id) && id > 0 ? id : undefined,
   );
   await reporter.interrupted(stackName, "killed");
@@ -306,7 +242,8 @@ export async function deployStep(read: ReadInput, options: DeployStepOptions): P
         writeSpacingMs: 200,
       })
     : undefined;
-  if (inputs.preview && octokit && (await pullRequestIsClosed(octokit, context))) {
+  const pull = { owner: context.owner, repo: context.repo, number: context.prNumber as number };
+  if (inputs.preview && octokit && (await pullRequestNow(octokit, pull, github))?.closed) {
     closedNotice(context, inputs.stackName, "GitHub reports it closed");
     return;
   }
@@ -316,27 +253,15 @@ export async function deployStep(read: ReadInput, options: DeployStepOptions): P
 
   const cfn = createCloudFormationClient({ region });
   const s3 = createS3Client({ region });
-  const info = reportInfo(context, inputs.environment);
-  const tracksDeployment =
-    octokit !== undefined &&
-    inputs.environment !== undefined &&
-    inputs.mode !== "create-change-set" &&
-    context.sha !== "";
-  const deploymentId = tracksDeployment
-    ? await github("create the deployment", () =>
-        startDeployment(octokit, {
-          owner: context.owner,
-          repo: context.repo,
-          ref: context.sha,
-          environment: inputs.environment as string,
-          transient: inputs.preview !== undefined,
-          description: `Deploying ${inputs.stackName}`,
-          logUrl: context.runUrl,
-          payload: { stackName: inputs.stackName, region },
-        }),
-      )
-    : undefined;
-  const reporter = new GitHubReporter(octokit, context, inputs, info, redactor, deploymentId);
+  const reporterSettings = reporterOptions(octokit, context, inputs, redactor);
+  const reporter = await GitHubReporter.start(reporterSettings, {
+    stackName: inputs.stackName,
+    region,
+    environment: inputs.environment,
+    mode: inputs.mode,
+    preview: inputs.preview !== undefined,
+  });
+  const { deploymentId } = reporter;
   // The post step finds what to end from here, should this step be killed before it reports.
   core.saveState(DEPLOY_STATE.stackName, inputs.stackName);
   if (deploymentId !== undefined) core.saveState(DEPLOY_STATE.deploymentId, String(deploymentId));
@@ -344,34 +269,17 @@ export async function deployStep(read: ReadInput, options: DeployStepOptions): P
 
   // An unexpected error must not leave the deployment showing in progress.
   const deployed = await deployStack(
-    {
-      stackName: inputs.stackName,
-      preview: inputs.preview,
+    deployOptions(inputs, {
       template: { file: templateFile, body, dir: dirname(resolve(workspace, inputs.template)) },
       parameterOverrides,
-      tags: inputs.tags,
-      capabilities: inputs.capabilities,
-      roleArn: inputs.roleArn,
       region,
-      artifactBucket: inputs.artifactBucket,
-      artifactPrefix: inputs.artifactPrefix,
-      s3Endpoint:
-        process.env.AWS_ENDPOINT_URL_S3?.trim() || process.env.AWS_ENDPOINT_URL?.trim() || undefined,
-      terminationProtection: inputs.terminationProtection,
-      disableRollback: inputs.disableRollback,
-      timeoutMinutes: inputs.timeoutMinutes,
-      mode: inputs.mode,
-      changeSetId: inputs.changeSetId,
-      failOnEmptyChangeset: inputs.failOnEmptyChangeset,
-      urlOutput: inputs.urlOutput,
-      recreateFailed: inputs.recreateFailed,
-      continueRollback: inputs.continueRollback,
       run: { id: context.runId, attempt: context.runAttempt },
       description: changeSetDescription(context),
-    },
+    }),
     {
       cfn,
       s3,
+      lambda: lazyLambdaClient({ region }),
       clock: time.clock,
       sleep: time.sleep,
       log: (line) => core.info(line),
@@ -379,22 +287,14 @@ export async function deployStep(read: ReadInput, options: DeployStepOptions): P
         core.setSecret(value);
         redactor.add(value);
       },
-      // The cost guard: only a new preview pays for listing the account's stacks.
-      beforeCreate:
-        inputs.preview && inputs.mode === "deploy"
-          ? async () => {
-              const previews = await listLivePreviews(cfn, context.repository);
-              core.info(
-                `${previews.length} live previews in ${context.repository} (max-previews: ${inputs.maxPreviews}).`,
-              );
-              return previewLimitMessage(
-                previews,
-                inputs.stackName,
-                inputs.maxPreviews,
-                DEPLOY_INPUTS.maxPreviews,
-              );
-            }
-          : undefined,
+      beforeCreate: previewGuard(cfn, {
+        preview: inputs.preview,
+        mode: inputs.mode,
+        stackName: inputs.stackName,
+        maxPreviews: inputs.maxPreviews,
+        input: DEPLOY_INPUTS.maxPreviews,
+        log: (line) => core.info(line),
+      }),
     },
   ).catch(async (error: unknown) => {
     await reporter.finish("failure", errorMessage(error));
@@ -417,16 +317,9 @@ export async function deployStep(read: ReadInput, options: DeployStepOptions): P
   writeOutputs(result, redactor, packagedTemplate);
   for (const warning of result.warnings) core.warning(redactor.redact(warning));
 
-  await reporter.finish(
-    result.ok ? "success" : "failure",
-    result.ok
-      ? `${result.stackName}: ${result.status ?? result.outcome}`
-      : (result.failure?.message ?? "failed"),
-    result.url ?? result.consoleUrl,
-  );
-  await reporter.comment(result.stackName, renderComment(result, info));
+  await reporter.report(result);
   if (process.env.GITHUB_STEP_SUMMARY) {
-    await core.summary.addRaw(redactor.redact(renderSummary(result, info))).write();
+    await core.summary.addRaw(redactor.redact(renderSummary(result, reporterSettings.info))).write();
   }
   core.saveState(DEPLOY_STATE.reported, "true");
   stopWatching();

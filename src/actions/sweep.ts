@@ -7,15 +7,17 @@
 import * as core from "@actions/core";
 import { createCloudFormationClient, createS3Client, resolveRegion } from "../aws/clients";
 import { readEventContext } from "../github/context";
+import { githubGuard } from "../github/guard";
 import { createOctokit } from "../github/octokit";
 import { pullRequestStatus } from "../github/pulls";
 import { reportRemoval } from "../github/removal";
 import { renderSweepSummary } from "../github/sweep-summary";
 import { type ReadInput, readSweepInputs, SWEEP_INPUTS, SWEEP_OUTPUTS, type SweepInputs } from "../inputs";
+import { sweepOptions } from "../stack/requests";
+import { timeBase } from "../stack/runtime";
 import { type SweepEntry, type SweepResult, sweepPreviews } from "../stack/sweep";
 import { isEntry } from "./entry";
 import { reportFailure } from "./failure";
-import { githubGuard, timeBase } from "./runner";
 
 function stacks(entries: SweepEntry[]): string {
   return entries.map((e) => `${e.preview.stackName} (PR #${e.preview.pr})`).join(", ");
@@ -59,22 +61,17 @@ export async function sweepStep(read: ReadInput): Promise<void> {
   const time = timeBase(process.env, (message) => core.warning(message));
   const log = (line: string) => core.info(line);
   const octokit = createOctokit(inputs.githubToken, { log, timeScale: time.scale });
-  const guard = githubGuard("The sweep's result");
+  const guard = githubGuard("The sweep's result", (message) => core.warning(message));
   const cfn = createCloudFormationClient({ region });
   const s3 = createS3Client({ region });
   const { owner, repo } = context;
 
   const result = await sweepPreviews(
-    {
+    sweepOptions(inputs, {
       repository: context.repository,
-      prefix: inputs.stackPrefix,
-      policy: { ttlMs: inputs.ttlMs, deleteExpiredOpen: inputs.deleteExpiredOpen },
-      maxDeletions: inputs.maxDeletions,
-      dryRun: inputs.dryRun,
-      timeoutMinutes: inputs.timeoutMinutes,
       region,
       run: { id: context.runId, attempt: context.runAttempt },
-    },
+    }),
     {
       cfn,
       s3,

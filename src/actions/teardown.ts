@@ -11,18 +11,21 @@ import * as core from "@actions/core";
 import { createCloudFormationClient, createS3Client, resolveRegion } from "../aws/clients";
 import type { Octokit } from "../github/comment";
 import { readEventContext } from "../github/context";
+import { githubGuard } from "../github/guard";
 import { createOctokit } from "../github/octokit";
 import { renderTeardownReport, reportRemoval, type TeardownReportInfo } from "../github/removal";
 import { type ReadInput, readTeardownInputs, TEARDOWN_INPUTS, TEARDOWN_OUTPUTS } from "../inputs";
 import type { TemplateLines } from "../stack/operation";
+import { teardownOptions } from "../stack/requests";
+import { timeBase } from "../stack/runtime";
 import { type TeardownResult, teardownStack } from "../stack/teardown";
 import { loadTemplate } from "../stack/template-source";
 import { byteLength, SUMMARY_LIMIT_BYTES } from "../template/report/markdown";
 import { isEntry } from "./entry";
 import { reportFailure } from "./failure";
-import { displayPath, githubGuard, timeBase } from "./runner";
+import { displayPath } from "./runner";
 
-const github = githubGuard("The teardown result");
+const github = githubGuard("The teardown result", (message) => core.warning(message));
 
 /**
  * The template as checked out, for the lines of resources that fail to delete. Teardown works
@@ -98,18 +101,7 @@ export async function teardownStep(read: ReadInput): Promise<void> {
   if (inputs.dryRun) core.info("Dry run: only reading; nothing in AWS or on GitHub is changed.");
 
   const result = await teardownStack(
-    {
-      stackName: inputs.stackName,
-      expected: inputs.expected,
-      allowUnmanaged: inputs.allowUnmanaged,
-      emptyBuckets: inputs.emptyBuckets,
-      retainOnFailure: inputs.retainOnFailure,
-      timeoutMinutes: inputs.timeoutMinutes,
-      dryRun: inputs.dryRun,
-      region,
-      run: { id: context.runId, attempt: context.runAttempt },
-      template,
-    },
+    teardownOptions(inputs, { region, run: { id: context.runId, attempt: context.runAttempt }, template }),
     { cfn, s3, clock: time.clock, sleep: time.sleep, log: (line) => core.info(line) },
   );
   cfn.destroy();

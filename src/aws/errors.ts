@@ -247,8 +247,35 @@ const DENIED_CODES = new Set([
   "Forbidden",
 ]);
 
-const CREDENTIALS_STEP =
-  "Add aws-actions/configure-aws-credentials before this step (with role-to-assume and the id-token: write permission for OIDC).";
+/**
+ * What a credentials message tells the user to do, which depends on where the run is: each text
+ * follows "... while calling <action> for stack <name>" and its own sentence.
+ */
+export interface CredentialsHints {
+  /** No credentials were found at all. */
+  missing: string;
+  /** The session ran out. */
+  expired: string;
+  /** AWS does not know the keys. */
+  invalid: string;
+}
+
+/** On a runner, credentials come from aws-actions/configure-aws-credentials. */
+export const ACTION_CREDENTIALS_HINTS: CredentialsHints = {
+  missing:
+    "Add aws-actions/configure-aws-credentials before this step (with role-to-assume and the id-token: write permission for OIDC).",
+  expired:
+    "Raise role-duration-seconds on configure-aws-credentials so the session outlives the deployment (timeout-minutes plus a margin), then run again.",
+  invalid:
+    "Check the role or keys given to configure-aws-credentials and that the region is enabled for the account.",
+};
+
+let credentialsHints = ACTION_CREDENTIALS_HINTS;
+
+/** The hints every later credentials message gives; an entry point that is not an action sets its own once. */
+export function setCredentialsHints(hints: CredentialsHints): void {
+  credentialsHints = hints;
+}
 
 /**
  * Maps an SDK error to an AwsActionableError. Errors that are already actionable pass through
@@ -276,19 +303,19 @@ export function describeAwsError(error: unknown, context: AwsErrorContext): AwsA
   if (code === "CredentialsProviderError" || /could not load credentials/i.test(raw)) {
     return make(
       "credentials-missing",
-      `No AWS credentials were found while calling ${context.action}${stack}. ${CREDENTIALS_STEP}`,
+      `No AWS credentials were found while calling ${context.action}${stack}. ${credentialsHints.missing}`,
     );
   }
   if ((code !== undefined && EXPIRED_CODES.has(code)) || /token.*expired|expired.*token/i.test(raw)) {
     return make(
       "credentials-expired",
-      `The AWS credentials expired while calling ${context.action}${stack} (${raw}). Raise role-duration-seconds on configure-aws-credentials so the session outlives the deployment (timeout-minutes plus a margin), then run again.`,
+      `The AWS credentials expired while calling ${context.action}${stack} (${raw}). ${credentialsHints.expired}`,
     );
   }
   if (code !== undefined && INVALID_CODES.has(code)) {
     return make(
       "credentials-invalid",
-      `AWS rejected the credentials while calling ${context.action}${stack}: ${raw}. Check the role or keys given to configure-aws-credentials and that the region is enabled for the account.`,
+      `AWS rejected the credentials while calling ${context.action}${stack}: ${raw}. ${credentialsHints.invalid}`,
     );
   }
   if ((code !== undefined && DENIED_CODES.has(code)) || /is not authorized to perform/i.test(raw)) {

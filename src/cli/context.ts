@@ -5,15 +5,16 @@
  * to, the GitHub token (none: no GitHub call at all), the run's log with its progress view, and
  * an id for the run where the action uses the workflow run's.
  */
+import type { CloudFormationClient } from "@aws-sdk/client-cloudformation";
 import { S3Client } from "@aws-sdk/client-s3";
-import { RegionError, resolveRegion } from "../aws/clients";
-import { errorMessage } from "../aws/errors";
+import { createCloudFormationClient, createS3Client, RegionError, resolveRegion } from "../aws/clients";
 import type { Octokit } from "../github/comment";
 import { MAX_PR_NUMBER } from "../github/context";
+import { type GitHubGuard, githubGuard } from "../github/guard";
 import { createOctokit } from "../github/octokit";
 import { Redactor } from "../github/redact";
 import type { DeployContext } from "../inputs";
-import type { Clock } from "../stack/runtime";
+import { type Clock, type Sleep, timeBase } from "../stack/runtime";
 import { type CliIo, type CommandOption, type ParsedArgs, stringValue, UsageError } from "./options";
 import { ProgressView, progressIsTTY, startTicking } from "./progress";
 
@@ -174,23 +175,50 @@ export function runLog(io: CliIo, label: string, clock: Clock): RunLog {
   };
 }
 
+/** What a person running a command is told to check when a GitHub call fails. */
+const TOKEN_HINT =
+  "check that the token (GITHUB_TOKEN or --github-token) may write the repository's pull requests and deployments";
+
 /**
- * Runs one GitHub step; on failure logs what was not done and goes on, so GitHub trouble never
- * changes the operation's result.
+ * The guard for every GitHub call of a command: a failure is a warning in the log, and the
+ * command's own result (`the deploy result`) stays as it was.
  */
-export function githubStep(log: (line: string) => void) {
-  return async <T>(what: string, call: () => Promise<T>): Promise<T | undefined> => {
-    try {
-      return await call();
-    } catch (error) {
-      log(`Warning: could not ${what} on GitHub (${errorMessage(error)}); the result is unaffected.`);
-      return undefined;
-    }
-  };
+export function githubWarnings(result: string, log: (line: string) => void): GitHubGuard {
+  return githubGuard(result, (message) => log(`Warning: ${message}`), TOKEN_HINT);
 }
 
-export function octokitFor(token: string, log: (line: string) => void): Octokit {
-  return createOctokit(token, { log, writeSpacingMs: 200 });
+/** The command's clock and sleep: real time, or the tests' scaled time against a local endpoint. */
+export function runTime(io: CliIo): { clock: Clock; sleep: Sleep; scale: number } {
+  return timeBase(environment(io), (message) => io.stderr(`preview-stacks: warning: ${message}\n`));
+}
+
+/**
+ * Runs `work` with the region's CloudFormation and S3 clients, and destroys them after. On an
+ * error, `failed` runs first (a deploy ends its GitHub deployment there), then the log's status
+ * line is cleared, as the error is reported below the log, and the error goes on.
+ */
+export async function withStackClients<T>(
+  region: string,
+  log: Pick<RunLog, "stop">,
+  work: (clients: { cfn: CloudFormationClient; s3: S3Client }) => Promise<T>,
+  failed?: (error: unknown) => Promise<void>,
+): Promise<T> {
+  const cfn = createCloudFormationClient({ region });
+  const s3 = createS3Client({ region });
+  try {
+    return await work({ cfn, s3 });
+  } catch (error) {
+    await failed?.(error);
+    log.stop();
+    throw error;
+  } finally {
+    cfn.destroy();
+    s3.destroy();
+  }
+}
+
+export function octokitFor(token: string, log: (line: string) => void, timeScale = 1): Octokit {
+  return createOctokit(token, { log, writeSpacingMs: 200, timeScale });
 }
 
 export function splitRepository(repo: string): { owner: string; repo: string } {

@@ -2,36 +2,37 @@
  * `preview-stacks deploy`: the deploy action from a terminal. The options are the action's inputs;
  * `--pr N --repo owner/name` deploys that pull request's preview, named and tagged as the action
  * names and tags it. The template rules run first, then deployStack with the stack events as live
- * progress. With a GitHub token (and only then) the pull request is checked to be open and its
- * sticky comment is written.
+ * progress. With a GitHub token and --repo (and only then) GitHub is told as the action tells it
+ * (GitHubReporter): the pull request is checked to be open, and the GitHub Deployment with its
+ * statuses and the sticky comment are written.
  */
-import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { createCloudFormationClient, createS3Client } from "../aws/clients";
-import { renderComment, upsertComment } from "../github/comment";
-import { pullRequestStatus } from "../github/pulls";
+import { errorMessage } from "../aws/errors";
+import { lazyLambdaClient } from "../aws/lazy-lambda";
+import { type DeployTarget, GitHubReporter, pullRequestNow, reportInfo } from "../github/deploy-reporter";
 import { DEPLOY_INPUTS, DEPLOY_OUTPUTS, type DeployInputs, readDeployInputs } from "../inputs";
 import { type DeployResult, deployStack } from "../stack/deploy";
 import { renderChangesMarkdown } from "../stack/diff";
 import { writePackagedTemplate } from "../stack/package";
-import { listLivePreviews, previewLimitMessage } from "../stack/previews";
-import { realSleep } from "../stack/runtime";
-import { checkTemplates } from "../template/check";
-import { countFindings } from "../template/report/counts";
+import { previewGuard } from "../stack/previews";
+import { deployOptions } from "../stack/requests";
+import { checkBeforeDeploy, validatesTemplate } from "../template/deploy-check";
 import { renderText } from "../template/report/text";
 import {
   awsRegion,
   environment,
   GITHUB_TOKEN_HELP,
-  githubStep,
+  githubWarnings,
   localRun,
   octokitFor,
   PR_OPTION,
   REPO_OPTION,
   runLog,
+  runTime,
   splitRepository,
   stackTarget,
+  withStackClients,
 } from "./context";
 import {
   ABOUT_AWS,
@@ -44,6 +45,7 @@ import {
   inputReader,
   jsonDocument,
   type ParsedArgs,
+  readTemplateOption,
   stringValue,
   UsageError,
 } from "./options";
@@ -156,17 +158,21 @@ function textReport(result: DeployResult): string {
 
 /** The template rules, as the action runs them first: findings to stderr, false when errors stop the deploy. */
 async function templateIsValid(inputs: DeployInputs, io: CliIo): Promise<boolean> {
-  const { findings } = await checkTemplates([inputs.template], { workspace: io.cwd, input: "--template" });
+  const { findings, refusal } = await checkBeforeDeploy(inputs.template, {
+    workspace: io.cwd,
+    input: "--template",
+    shown: "listed above",
+    skip: "pass --no-validate",
+  });
   if (findings.length > 0) io.stderr(`${renderText(findings)}\n`);
-  const { errors } = countFindings(findings);
-  if (errors === 0) return true;
-  io.stderr(
-    `preview-stacks: the template has ${errors} ${errors === 1 ? "error" : "errors"} (above), so nothing was deployed. Fix them, or pass --no-validate to let CloudFormation judge it.\n`,
-  );
-  return false;
+  if (refusal) io.stderr(`preview-stacks: ${refusal}\n`);
+  return refusal === undefined;
 }
 
-function readInputs(parsed: ParsedArgs, io: CliIo): { inputs: DeployInputs; token: string; repo?: string } {
+function readInputs(
+  parsed: ParsedArgs,
+  io: CliIo,
+): { inputs: DeployInputs; token: string; repo?: string; pr?: number } {
   const whyRepo =
     stringValue(parsed, "pr") !== undefined
       ? "a preview is named after the repository and tagged with it."
@@ -179,105 +185,106 @@ function readInputs(parsed: ParsedArgs, io: CliIo): { inputs: DeployInputs; toke
     );
   }
   const read = inputReader(command, parsed, { [DEPLOY_INPUTS.githubToken]: token });
-  return { inputs: readDeployInputs(read, context), token, repo };
+  return { inputs: readDeployInputs(read, context), token, repo, pr };
 }
 
 async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
-  const { inputs, token, repo } = readInputs(parsed, io);
+  const { inputs, token, repo, pr } = readInputs(parsed, io);
   const env = environment(io);
-  if (inputs.validate && inputs.mode !== "execute-change-set" && !(await templateIsValid(inputs, io)))
-    return 1;
+  if (validatesTemplate(inputs) && !(await templateIsValid(inputs, io))) return 1;
   const file = resolve(io.cwd, inputs.template);
-  let body: string;
-  try {
-    body = await readFile(file, "utf8");
-  } catch (error) {
-    io.stderr(
-      `preview-stacks: --template cannot be read (${(error as NodeJS.ErrnoException).code ?? "unreadable"}); give the template's path relative to the current directory.\n`,
-    );
-    return 1;
-  }
+  const body = await readTemplateOption(io, file);
+  if (body === undefined) return 1;
   const region = await awsRegion(parsed, env, "deploy");
-  const clock = () => Date.now();
-  const { log, redactor, stop } = runLog(io, `deploy ${inputs.stackName}`, clock);
+  const { clock, sleep, scale } = runTime(io);
+  const runLogged = runLog(io, `deploy ${inputs.stackName}`, clock);
+  const { log, redactor, stop } = runLogged;
+  const guard = githubWarnings("The deploy result", log);
   const github =
     token !== "" && repo !== undefined
-      ? { octokit: octokitFor(token, log), ...splitRepository(repo) }
+      ? { octokit: octokitFor(token, log, scale), ...splitRepository(repo) }
       : undefined;
-  const step = githubStep(log);
   const preview = inputs.preview;
 
+  // The deployment names the pull request's head commit, as the action's does; a named stack's is
+  // the commit CI gives in GITHUB_SHA, and none (so no deployment) on a laptop.
+  let sha = preview ? "" : env.GITHUB_SHA?.trim() || "";
   if (github && preview) {
-    const state = await step("read the pull request's state", () =>
-      pullRequestStatus(github.octokit, { owner: github.owner, repo: github.repo, number: preview.pr }),
-    );
-    if (state?.state === "closed" || state?.state === "merged") {
+    const pull = await pullRequestNow(github.octokit, { ...github, number: preview.pr }, guard);
+    if (pull?.closed) {
       stop();
       io.stderr(
-        `preview-stacks: pull request #${preview.pr} is ${state.state}, so its preview ${inputs.stackName} is not deployed; remove it with 'preview-stacks teardown --pr ${preview.pr}'.\n`,
+        `preview-stacks: pull request #${preview.pr} is closed, so its preview ${inputs.stackName} is not deployed; remove it with 'preview-stacks teardown --pr ${preview.pr}'.\n`,
       );
       return 1;
     }
+    sha = pull?.headSha ?? "";
   }
+  const target: DeployTarget = {
+    repository: repo ?? "",
+    owner: github?.owner ?? "",
+    repo: github?.repo ?? "",
+    prNumber: pr,
+    sha,
+    runUrl: "",
+  };
+  const reporter = await GitHubReporter.start(
+    {
+      octokit: github?.octokit,
+      target,
+      comment: inputs.comment,
+      info: reportInfo(target, inputs.environment, env),
+      redactor,
+      guard,
+      log,
+    },
+    {
+      stackName: inputs.stackName,
+      region,
+      environment: inputs.environment,
+      mode: inputs.mode,
+      preview: preview !== undefined,
+    },
+  );
 
-  const cfn = createCloudFormationClient({ region });
-  const s3 = createS3Client({ region });
-  let result: DeployResult;
-  try {
-    const deployed = await deployStack(
-      {
-        stackName: inputs.stackName,
-        preview,
-        template: { file: inputs.template, body, dir: dirname(file) },
-        parameterOverrides: inputs.parameterOverrides,
-        tags: inputs.tags,
-        capabilities: inputs.capabilities,
-        roleArn: inputs.roleArn,
-        region,
-        artifactBucket: inputs.artifactBucket,
-        artifactPrefix: inputs.artifactPrefix,
-        s3Endpoint: env.AWS_ENDPOINT_URL_S3?.trim() || env.AWS_ENDPOINT_URL?.trim() || undefined,
-        terminationProtection: inputs.terminationProtection,
-        disableRollback: inputs.disableRollback,
-        timeoutMinutes: inputs.timeoutMinutes,
-        mode: inputs.mode,
-        changeSetId: inputs.changeSetId,
-        failOnEmptyChangeset: inputs.failOnEmptyChangeset,
-        urlOutput: inputs.urlOutput,
-        recreateFailed: inputs.recreateFailed,
-        continueRollback: inputs.continueRollback,
-        run: localRun(clock),
-        description: preview ? `PR #${preview.pr} from the command line` : "From the command line",
-      },
-      {
-        cfn,
-        s3,
-        clock,
-        sleep: realSleep,
-        log,
-        maskSecret: (value) => redactor.add(value),
-        // Only a new preview pays for listing the account's stacks.
-        beforeCreate:
-          preview && inputs.mode === "deploy"
-            ? async () =>
-                previewLimitMessage(
-                  await listLivePreviews(cfn, preview.repository),
-                  inputs.stackName,
-                  inputs.maxPreviews,
-                  "--max-previews",
-                )
-            : undefined,
-      },
-    );
-    result = redactor.size > 0 ? redactor.redactDeep(deployed) : deployed;
-  } catch (error) {
-    // The error is reported below the log, so the status line goes first.
-    stop();
-    throw error;
-  } finally {
-    cfn.destroy();
-    s3.destroy();
-  }
+  const deployed = await withStackClients(
+    region,
+    runLogged,
+    ({ cfn, s3 }) =>
+      deployStack(
+        deployOptions(
+          inputs,
+          {
+            template: { file: inputs.template, body, dir: dirname(file) },
+            parameterOverrides: inputs.parameterOverrides,
+            region,
+            run: localRun(clock),
+            description: preview ? `PR #${preview.pr} from the command line` : "From the command line",
+          },
+          env,
+        ),
+        {
+          cfn,
+          s3,
+          lambda: lazyLambdaClient({ region }),
+          clock,
+          sleep,
+          log,
+          maskSecret: (value) => redactor.add(value),
+          beforeCreate: previewGuard(cfn, {
+            preview,
+            mode: inputs.mode,
+            stackName: inputs.stackName,
+            maxPreviews: inputs.maxPreviews,
+            input: "--max-previews",
+            log,
+          }),
+        },
+      ),
+    // An unexpected error must not leave the deployment showing in progress.
+    (error) => reporter.finish("failure", errorMessage(error)),
+  );
+  const result = redactor.size > 0 ? redactor.redactDeep(deployed) : deployed;
   for (const warning of result.warnings) log(`Warning: ${warning}`);
   const packagedTemplate =
     result.packagedTemplate === undefined
@@ -288,20 +295,7 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
           result.packagedTemplate,
         );
 
-  if (github && preview && inputs.comment) {
-    const body = redactor.redact(renderComment(result, { environment: inputs.environment }));
-    const comment = await step("write the pull request comment", () =>
-      upsertComment(github.octokit, {
-        owner: github.owner,
-        repo: github.repo,
-        issueNumber: preview.pr,
-        stackName: result.stackName,
-        body,
-        log,
-      }),
-    );
-    if (comment) log(`Pull request comment ${comment.action}: ${comment.url}`);
-  }
+  await reporter.report(result);
   stop();
   if (!result.ok)
     io.stderr(`preview-stacks: ${result.failure?.message ?? `stack ${result.stackName} failed.`}\n`);

@@ -4,7 +4,9 @@
  * list the allowed ones without ever repeating a value, and the bridge from parsed options to the
  * `read(name)` the action inputs are read with, so a command validates exactly as its action does.
  */
+import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
+import type { CredentialsHints } from "../aws/errors";
 import type { InputError, ReadInput } from "../inputs";
 
 /** A bad command line: exit code 2, and the message says what to change. */
@@ -245,3 +247,25 @@ export function commonOptions(): CommandOption[] {
 /** The help's paragraph on credentials and progress, the same for every AWS command. */
 export const ABOUT_AWS =
   "Credentials: the AWS SDK's default chain (AWS_PROFILE, AWS_ACCESS_KEY_ID, SSO, ...); AWS_REGION and AWS_ENDPOINT_URL are honoured.\nProgress: live on a terminal, plain lines otherwise; PREVIEW_STACKS_PROGRESS=tty|plain decides.";
+
+/** On the command line, credentials come from the SDK's chain: a profile, the key variables, or SSO. */
+export const CLI_CREDENTIALS_HINTS: CredentialsHints = {
+  missing:
+    "Set AWS_PROFILE (or give --profile) to a profile with credentials, set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run `aws sso login` for an SSO profile.",
+  expired:
+    "Run `aws sso login` again for an SSO profile, or set fresh AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN, then run again.",
+  invalid:
+    "Check the keys in AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or those of the profile in AWS_PROFILE (or --profile), and that the region is enabled for the account.",
+};
+
+/** The text of the template --template names (`file`, resolved); undefined after saying on stderr that it cannot be read. */
+export async function readTemplateOption(io: CliIo, file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, "utf8");
+  } catch (error) {
+    io.stderr(
+      `preview-stacks: --template cannot be read (${(error as NodeJS.ErrnoException).code ?? "unreadable"}); give the template's path relative to the current directory.\n`,
+    );
+    return undefined;
+  }
+}

@@ -3,7 +3,7 @@
  * as `aws cloudformation package` does, and prints the template with their S3 locations.
  * Exit codes: 0 packaged, 1 packaging failed (a missing local path, an AWS error), 2 usage.
  */
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { InputError } from "../inputs";
 import {
@@ -13,6 +13,7 @@ import {
   type ParsedArgs,
   PROFILE_OPTION,
   REGION_OPTION,
+  readTemplateOption,
   stringValue,
   UsageError,
 } from "./options";
@@ -28,15 +29,8 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
   // Loaded only for this command, so validate's cold start never pays for the AWS SDK.
   const [{ planPackage, runPackage }, { createS3Client, resolveRegion, RegionError }, { describeAwsError }] =
     await Promise.all([import("../stack/package"), import("../aws/clients"), import("../aws/errors")]);
-  let body: string;
-  try {
-    body = await readFile(file, "utf8");
-  } catch (error) {
-    io.stderr(
-      `preview-stacks: --template cannot be read (${(error as NodeJS.ErrnoException).code ?? "unreadable"}); give the template's path relative to the current directory.\n`,
-    );
-    return 1;
-  }
+  const body = await readTemplateOption(io, file);
+  if (body === undefined) return 1;
   try {
     const plan = await planPackage({ file: template, body, dir: dirname(file) });
     let s3: ReturnType<typeof createS3Client> | undefined;

@@ -3,24 +3,25 @@
  * GitHub about each one's pull request (so it needs a token and --repo), and deletes the stale
  * ones through the teardown path, reporting each removal on GitHub as the action does.
  */
-import { createCloudFormationClient, createS3Client } from "../aws/clients";
 import { pullRequestStatus } from "../github/pulls";
 import { reportRemoval } from "../github/removal";
 import { readSweepInputs, SWEEP_INPUTS, SWEEP_OUTPUTS, type SweepInputs } from "../inputs";
-import { realSleep } from "../stack/runtime";
+import { sweepOptions } from "../stack/requests";
 import { type SweepResult, sweepPreviews } from "../stack/sweep";
 import {
   awsRegion,
   environment,
   GITHUB_TOKEN_HELP,
-  githubStep,
   githubToken,
+  githubWarnings,
   localRun,
   octokitFor,
   REPO_OPTION,
   repository,
   runLog,
+  runTime,
   splitRepository,
+  withStackClients,
 } from "./context";
 import {
   ABOUT_AWS,
@@ -90,55 +91,35 @@ function textReport(result: SweepResult): string {
 async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
   const { inputs, repo } = readInputs(parsed, io);
   const region = await awsRegion(parsed, environment(io), "sweep");
-  const clock = () => Date.now();
-  const { log, stop } = runLog(io, `sweep ${repo}`, clock);
-  const octokit = octokitFor(inputs.githubToken, log);
+  const { clock, sleep, scale } = runTime(io);
+  const runLogged = runLog(io, `sweep ${repo}`, clock);
+  const { log, stop } = runLogged;
+  const octokit = octokitFor(inputs.githubToken, log, scale);
+  const guard = githubWarnings("The sweep's result", log);
   const { owner, repo: name } = splitRepository(repo);
-  const cfn = createCloudFormationClient({ region });
-  const s3 = createS3Client({ region });
-  let result: SweepResult;
-  try {
-    result = await sweepPreviews(
-      {
-        repository: repo,
-        prefix: inputs.stackPrefix,
-        policy: { ttlMs: inputs.ttlMs, deleteExpiredOpen: inputs.deleteExpiredOpen },
-        maxDeletions: inputs.maxDeletions,
-        dryRun: inputs.dryRun,
-        timeoutMinutes: inputs.timeoutMinutes,
-        region,
-        run: localRun(clock),
+  const result = await withStackClients(region, runLogged, ({ cfn, s3 }) =>
+    sweepPreviews(sweepOptions(inputs, { repository: repo, region, run: localRun(clock) }), {
+      cfn,
+      s3,
+      clock,
+      sleep,
+      log,
+      lookupPullRequest: (number) => pullRequestStatus(octokit, { owner, repo: name, number }),
+      afterTeardown: async (entry, teardown) => {
+        await reportRemoval(octokit, teardown, {
+          owner,
+          repo: name,
+          pr: entry.preview.pr,
+          environment: `pr-${entry.preview.pr}`,
+          runUrl: "",
+          when: new Date(clock()),
+          dryRun: inputs.dryRun,
+          guard,
+          log,
+        });
       },
-      {
-        cfn,
-        s3,
-        clock,
-        sleep: realSleep,
-        log,
-        lookupPullRequest: (number) => pullRequestStatus(octokit, { owner, repo: name, number }),
-        afterTeardown: async (entry, teardown) => {
-          await reportRemoval(octokit, teardown, {
-            owner,
-            repo: name,
-            pr: entry.preview.pr,
-            environment: `pr-${entry.preview.pr}`,
-            runUrl: "",
-            when: new Date(clock()),
-            dryRun: inputs.dryRun,
-            guard: githubStep(log),
-            log,
-          });
-        },
-      },
-    );
-  } catch (error) {
-    // The error is reported below the log, so the status line goes first.
-    stop();
-    throw error;
-  } finally {
-    cfn.destroy();
-    s3.destroy();
-  }
+    }),
+  );
   stop();
   const failed = result.entries.filter((e) => e.outcome === "failed" || e.outcome === "refused");
   for (const entry of failed)

@@ -6,25 +6,26 @@
  */
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { createCloudFormationClient, createS3Client } from "../aws/clients";
 import { reportRemoval } from "../github/removal";
 import { readTeardownInputs, TEARDOWN_INPUTS, TEARDOWN_OUTPUTS, type TeardownInputs } from "../inputs";
 import type { TemplateLines } from "../stack/operation";
-import { realSleep } from "../stack/runtime";
+import { teardownOptions } from "../stack/requests";
 import { type TeardownResult, teardownStack } from "../stack/teardown";
 import { loadTemplate } from "../stack/template-source";
 import {
   awsRegion,
   environment,
   GITHUB_TOKEN_HELP,
-  githubStep,
+  githubWarnings,
   localRun,
   octokitFor,
   PR_OPTION,
   REPO_OPTION,
   runLog,
+  runTime,
   splitRepository,
   stackTarget,
+  withStackClients,
 } from "./context";
 import {
   ABOUT_AWS,
@@ -109,46 +110,29 @@ function textReport(result: TeardownResult): string {
 async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
   const { inputs, token, repo, pr } = readInputs(parsed, io);
   const region = await awsRegion(parsed, environment(io), "teardown");
-  const clock = () => Date.now();
-  const { log, stop } = runLog(io, `teardown ${inputs.stackName}`, clock);
+  const { clock, sleep, scale } = runTime(io);
+  const runLogged = runLog(io, `teardown ${inputs.stackName}`, clock);
+  const { log, stop } = runLogged;
   const template = await templateLines(io.cwd, inputs.template, log);
   if (inputs.dryRun) log("Dry run: only reading; nothing in AWS or on GitHub is changed.");
-  const cfn = createCloudFormationClient({ region });
-  const s3 = createS3Client({ region });
-  let result: TeardownResult;
-  try {
-    result = await teardownStack(
-      {
-        stackName: inputs.stackName,
-        expected: inputs.expected,
-        allowUnmanaged: inputs.allowUnmanaged,
-        emptyBuckets: inputs.emptyBuckets,
-        retainOnFailure: inputs.retainOnFailure,
-        timeoutMinutes: inputs.timeoutMinutes,
-        dryRun: inputs.dryRun,
-        region,
-        run: localRun(clock),
-        template,
-      },
-      { cfn, s3, clock, sleep: realSleep, log },
-    );
-  } catch (error) {
-    // The error is reported below the log, so the status line goes first.
-    stop();
-    throw error;
-  } finally {
-    cfn.destroy();
-    s3.destroy();
-  }
+  const result = await withStackClients(region, runLogged, ({ cfn, s3 }) =>
+    teardownStack(teardownOptions(inputs, { region, run: localRun(clock), template }), {
+      cfn,
+      s3,
+      clock,
+      sleep,
+      log,
+    }),
+  );
   if (token !== "" && repo !== undefined) {
-    await reportRemoval(octokitFor(token, log), result, {
+    await reportRemoval(octokitFor(token, log, scale), result, {
       ...splitRepository(repo),
       pr,
       environment: inputs.environment,
       runUrl: "",
       when: new Date(clock()),
       dryRun: inputs.dryRun,
-      guard: githubStep(log),
+      guard: githubWarnings("The teardown result", log),
       log,
     });
   }

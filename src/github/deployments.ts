@@ -55,7 +55,8 @@ export async function startDeployment(octokit: Octokit, options: StartDeployment
     repo,
     deployment_id: id,
     state: "in_progress",
-    log_url: options.logUrl,
+    // A run from a terminal has no log page to link.
+    ...(options.logUrl ? { log_url: options.logUrl } : {}),
     description: shorten(options.description),
   });
   return id;
@@ -81,7 +82,7 @@ export async function finishDeployment(octokit: Octokit, options: FinishDeployme
     repo: options.repo,
     deployment_id: options.id,
     state: options.state,
-    log_url: options.logUrl,
+    ...(options.logUrl ? { log_url: options.logUrl } : {}),
     ...(url ? { environment_url: url } : {}),
     description: shorten(options.description),
   });

@@ -9,6 +9,7 @@ import {
   upsertComment,
 } from "./comment";
 import { shorten } from "./deployments";
+import type { GitHubGuard } from "./guard";
 
 /**
  * What GitHub shows once a preview is removed: its environment's deployments marked inactive (so
@@ -236,7 +237,7 @@ export interface ReportRemovalOptions {
   /** Deployments are only listed and the comment is left alone. */
   dryRun: boolean;
   /** Runs one GitHub step; the actions pass the wrapper that turns GitHub trouble into a warning. */
-  guard: <T>(what: string, call: () => Promise<T>) => Promise<T | undefined>;
+  guard: GitHubGuard;
   log: (line: string) => void;
   /** Cleans the comment of secrets before it is sent. */
   clean?: (text: string) => string;

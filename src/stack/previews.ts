@@ -96,3 +96,34 @@ export function previewLimitMessage(
     `or raise ${input}.`
   );
 }
+
+export interface PreviewGuardOptions {
+  /** The preview being deployed; undefined for a named stack, which no limit applies to. */
+  preview: { repository: string } | undefined;
+  mode: string;
+  stackName: string;
+  maxPreviews: number;
+  /** The max-previews input or option, named in the refusal. */
+  input: string;
+  log: (line: string) => void;
+}
+
+/**
+ * The max-previews cost guard, as deployStack's beforeCreate: deployStack calls it only before
+ * creating a stack, so only a new preview pays for listing the account's stacks. Undefined when
+ * no limit applies (a named stack, or a mode that creates nothing but a change set).
+ */
+export function previewGuard(
+  cfn: CfnClient,
+  options: PreviewGuardOptions,
+): (() => Promise<string | undefined>) | undefined {
+  const { preview } = options;
+  if (!preview || options.mode !== "deploy") return undefined;
+  return async () => {
+    const previews = await listLivePreviews(cfn, preview.repository);
+    options.log(
+      `${previews.length} live previews in ${preview.repository} (${options.input}: ${options.maxPreviews}).`,
+    );
+    return previewLimitMessage(previews, options.stackName, options.maxPreviews, options.input);
+  };
+}

@@ -1,8 +1,9 @@
 /**
  * `preview-stacks build-layer | deploy | teardown | sweep` from the CLI bundle, as a person runs
  * them from a laptop: against the fake AWS (through AWS_ENDPOINT_URL) and the fake GitHub (through
- * GITHUB_API_URL, reached only when a token is given). The fake's clock follows real time, as the
- * CLI's does.
+ * GITHUB_API_URL, reached only when a token is given). The fake AWS and the CLI share one clock
+ * running SCALE times faster than real time (PREVIEW_STACKS_TIME_SCALE, anchored at the same
+ * instant), as in the actions' end-to-end tests.
  */
 import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
@@ -14,6 +15,7 @@ import { type FakeGitHub, startFakeGitHub } from "../fakes/github/index";
 import { actionMetadata, ROOT } from "./harness";
 
 const REPOSITORY = "acme/shop";
+const SCALE = 20;
 
 const TEMPLATE = `AWSTemplateFormatVersion: "2010-09-09"
 Resources:
@@ -31,9 +33,11 @@ Outputs:
 let aws: FakeAws;
 let gh: FakeGitHub;
 let dir: string;
+let origin: number;
 
 beforeAll(async () => {
-  aws = await startFakeAws({ startTime: Date.now(), timeScale: 1 });
+  origin = Date.now();
+  aws = await startFakeAws({ startTime: origin, timeScale: SCALE });
   gh = await startFakeGitHub({ repo: REPOSITORY });
   gh.state.addPullRequest({ number: 12 });
   dir = mkdtempSync(join(tmpdir(), "preview-stacks-cli-commands-"));
@@ -60,6 +64,8 @@ function cli(args: string[], env: Record<string, string | null> = {}): Promise<C
     AWS_SHARED_CREDENTIALS_FILE: join(dir, "aws-credentials"),
     ...aws.env(),
     GITHUB_API_URL: gh.url,
+    PREVIEW_STACKS_TIME_SCALE: String(SCALE),
+    PREVIEW_STACKS_TIME_ORIGIN: String(origin),
   };
   // null removes a variable, as on a machine that never set it.
   for (const [name, value] of Object.entries(env)) {
@@ -256,13 +262,14 @@ describe("progress on a terminal", () => {
     expect(run.code, run.stderr).toBe(0);
     // Each line wipes the status line first, then the status line is drawn again below it.
     expect(run.stderr).toMatch(
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: the terminal's escape codes are what is tested
       /\r\x1b\[2K\d\d:\d\d:\d\d {2}Bucket {2}AWS::S3::Bucket {2}CREATE_COMPLETE\n\[\d+s\] deploy shop-tty · Bucket CREATE_COMPLETE/,
     );
     expect(run.stderr).toMatch(/\[\d+s\] deploy shop-tty · shop-tty CREATE_COMPLETE/);
     // It is cleared before the command ends, and the result on stdout is plain text.
     expect(run.stderr.endsWith("\r\x1b[2K")).toBe(true);
     expect(run.stdout).toBe(
-      "shop-tty: CREATE_COMPLETE (deployed)\nOutputs:\n  ApiUrl: " + stackOutput("shop-tty") + "\n",
+      `shop-tty: CREATE_COMPLETE (deployed)\nOutputs:\n  ApiUrl: ${stackOutput("shop-tty")}\n`,
     );
   });
 });
@@ -292,6 +299,25 @@ describe("the AWS settings", () => {
     expect(none.stderr).toContain(
       "preview-stacks: deploy needs an AWS region: give --region, set AWS_REGION, or set region in the AWS profile.",
     );
+  });
+});
+
+describe("without AWS credentials", () => {
+  it("says how to give them on the command line, not in a workflow", async () => {
+    const run = await cli(["deploy", "--template", "template.yaml", "--stack-name", "shop-nokeys"], {
+      AWS_ACCESS_KEY_ID: null,
+      AWS_SECRET_ACCESS_KEY: null,
+      AWS_PROFILE: "nokeys",
+      // No instance metadata lookup: the chain ends at the (missing) profile.
+      AWS_EC2_METADATA_DISABLED: "true",
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /preview-stacks: No AWS credentials were found while calling \S+ for stack shop-nokeys\. /,
+    );
+    expect(run.stderr).toContain("Set AWS_PROFILE (or give --profile) to a profile with credentials");
+    expect(run.stderr).toContain("aws sso login");
+    expect(run.stderr).not.toContain("configure-aws-credentials");
   });
 });
 
@@ -326,23 +352,45 @@ describe("a failing deploy", () => {
 });
 
 describe("with a GitHub token", () => {
-  it("deploy --pr writes the pull request's comment; teardown updates it", async () => {
+  it("deploy --pr writes the pull request's comment and its GitHub Deployment, as the action does; teardown updates both", async () => {
     const token = { GITHUB_TOKEN: gh.token };
     const deployed = await cli(
-      ["deploy", "--template", "template.yaml", "--pr", "12", "--repo", REPOSITORY],
+      ["deploy", "--template", "template.yaml", "--pr", "12", "--repo", REPOSITORY, "--url-output", "ApiUrl"],
       token,
     );
     expect(deployed.code, deployed.stderr).toBe(0);
+    // The pull request's head commit, as GitHub has it: the CLI has no event to read it from.
+    const head = gh.state.pulls.find((p) => p.number === 12)?.headSha;
+    expect(head).toMatch(/^[0-9a-f]{40}$/);
+    expect(gh.state.deployments).toHaveLength(1);
+    const [deployment] = gh.state.deployments;
+    expect(deployment).toMatchObject({
+      repo: REPOSITORY,
+      sha: head,
+      environment: "pr-12",
+      transientEnvironment: true,
+      productionEnvironment: false,
+      payload: { stackName: "shop-pr-12", region: "us-east-1" },
+    });
+    // No run page from a terminal, so no log link; the preview's URL on success.
+    const url = stackOutput("shop-pr-12");
+    expect(url).toMatch(/^https:\/\/.+\.execute-api\.us-east-1\.amazonaws\.com\/prod$/);
+    expect(deployment.statuses.map((s) => [s.state, s.environmentUrl, s.logUrl])).toEqual([
+      ["in_progress", "", ""],
+      ["success", url, ""],
+    ]);
     const comments = () =>
       gh.state
         .commentsOn(12, REPOSITORY)
         .filter((c) => c.body.startsWith("<!-- preview-stacks:stack=shop-pr-12 -->"));
     expect(comments()).toHaveLength(1);
     expect(comments()[0].body).toContain("shop-pr-12");
+    expect(comments()[0].body).toContain(`/${REPOSITORY}/commit/${head})`);
     const removed = await cli(["teardown", "--pr", "12", "--repo", REPOSITORY], token);
     expect(removed.code, removed.stderr).toBe(0);
     expect(comments()).toHaveLength(1);
     expect(comments()[0].body).toMatch(/removed/i);
+    expect(gh.state.deploymentState(deployment)).toBe("inactive");
     expect(gh.calls.some((c) => c.path.endsWith("/pulls/12"))).toBe(true);
   });
 
@@ -367,6 +415,21 @@ describe("with a GitHub token", () => {
     });
     expect(stack("shop-pr-13")).toBeUndefined();
     expect(stack("shop-pr-12")).toBeDefined();
+  });
+
+  it("deploy --pr of a closed pull request deploys nothing, as GitHub has it closed", async () => {
+    gh.state.addPullRequest({ number: 14 });
+    gh.state.closePullRequest(14, { merged: true });
+    const calls = aws.calls.length;
+    const run = await cli(["deploy", "--template", "template.yaml", "--pr", "14", "--repo", REPOSITORY], {
+      GITHUB_TOKEN: gh.token,
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      "preview-stacks: pull request #14 is closed, so its preview shop-pr-14 is not deployed; remove it with 'preview-stacks teardown --pr 14'.",
+    );
+    expect(aws.calls.length).toBe(calls);
+    expect(gh.state.deployments.filter((d) => d.environment === "pr-14")).toEqual([]);
   });
 
   it("sweep without a token is a usage error", async () => {

@@ -5,9 +5,17 @@ import {
   type CloudFormationClientConfig,
   DescribeStacksCommand,
 } from "@aws-sdk/client-cloudformation";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { clientConfig, createS3Client, observeAttempts, resolveRegion } from "../../../src/aws/clients";
-import { describeAwsError, isRetryable, isThrottle, networkCause } from "../../../src/aws/errors";
+import {
+  ACTION_CREDENTIALS_HINTS,
+  describeAwsError,
+  isRetryable,
+  isThrottle,
+  networkCause,
+  setCredentialsHints,
+} from "../../../src/aws/errors";
+import { CLI_CREDENTIALS_HINTS } from "../../../src/cli/options";
 import { locateMessage } from "../../../src/stack/deploy";
 import { loadTemplate } from "../../../src/stack/template-source";
 import { awsError, networkError, TEMPLATE } from "./support";
@@ -31,6 +39,43 @@ describe("describeAwsError", () => {
       describeAwsError(awsError("ExpiredToken", "The security token included in the request is expired"), ctx)
         .kind,
     ).toBe("credentials-expired");
+  });
+
+  describe("credentials advice, by where the run is", () => {
+    afterEach(() => setCredentialsHints(ACTION_CREDENTIALS_HINTS));
+    const missing = Object.assign(new Error("Could not load credentials from any providers"), {
+      name: "CredentialsProviderError",
+    });
+    const expired = awsError("ExpiredToken", "The security token included in the request is expired");
+    const invalid = awsError(
+      "InvalidClientTokenId",
+      "The security token included in the request is invalid.",
+    );
+
+    it("points an action at configure-aws-credentials", () => {
+      expect(describeAwsError(expired, ctx).message).toBe(
+        "The AWS credentials expired while calling cloudformation:CreateChangeSet for stack app-pr-7 (The security token included in the request is expired). Raise role-duration-seconds on configure-aws-credentials so the session outlives the deployment (timeout-minutes plus a margin), then run again.",
+      );
+      expect(describeAwsError(invalid, ctx).message).toBe(
+        "AWS rejected the credentials while calling cloudformation:CreateChangeSet for stack app-pr-7: The security token included in the request is invalid.. Check the role or keys given to configure-aws-credentials and that the region is enabled for the account.",
+      );
+    });
+
+    it("points the command line at AWS_PROFILE, the key variables and aws sso login, never at a workflow step", () => {
+      setCredentialsHints(CLI_CREDENTIALS_HINTS);
+      expect(describeAwsError(missing, ctx).message).toBe(
+        "No AWS credentials were found while calling cloudformation:CreateChangeSet for stack app-pr-7. Set AWS_PROFILE (or give --profile) to a profile with credentials, set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run `aws sso login` for an SSO profile.",
+      );
+      expect(describeAwsError(expired, ctx).message).toMatch(
+        /^The AWS credentials expired while calling cloudformation:CreateChangeSet for stack app-pr-7 \(.*\)\. Run `aws sso login` again for an SSO profile, or set fresh AWS_ACCESS_KEY_ID/,
+      );
+      expect(describeAwsError(invalid, ctx).message).toContain(
+        "Check the keys in AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or those of the profile in AWS_PROFILE (or --profile)",
+      );
+      for (const error of [missing, expired, invalid]) {
+        expect(describeAwsError(error, ctx).message).not.toMatch(/configure-aws-credentials|this step/);
+      }
+    });
   });
 
   it("names the denied API action from AWS's message, or from the call", () => {

@@ -1,7 +1,12 @@
 import { CloudFormationClient, DescribeStacksCommand, type Stack } from "@aws-sdk/client-cloudformation";
 import { mockClient } from "aws-sdk-client-mock";
 import { describe, expect, it } from "vitest";
-import { listLivePreviews, previewAgeMs, previewLimitMessage } from "../../../src/stack/previews";
+import {
+  listLivePreviews,
+  previewAgeMs,
+  previewGuard,
+  previewLimitMessage,
+} from "../../../src/stack/previews";
 import { previewTags } from "../../../src/stack/tags";
 
 function stack(name: string, pr: number, updated: string, repository = "acme/shop"): Stack {
@@ -69,6 +74,47 @@ describe("previewLimitMessage", () => {
         "Close or merge pull requests whose previews are no longer needed (the teardown action deletes them), " +
         "delete one by hand with 'aws cloudformation delete-stack --stack-name shop-pr-1', or raise max-previews.",
     );
+  });
+});
+
+describe("previewGuard", () => {
+  const settings = {
+    preview: { repository: "acme/shop" },
+    mode: "deploy",
+    stackName: "shop-pr-12",
+    maxPreviews: 2,
+    input: "--max-previews",
+  };
+
+  it("guards nothing for a named stack or a change set made for review", () => {
+    const cfn = new CloudFormationClient({ region: "eu-west-1" });
+    expect(previewGuard(cfn, { ...settings, preview: undefined, log: () => {} })).toBeUndefined();
+    expect(previewGuard(cfn, { ...settings, mode: "create-change-set", log: () => {} })).toBeUndefined();
+  });
+
+  it("counts the repository's previews when asked, and refuses a new one at the limit in the caller's words", async () => {
+    const cfn = mockClient(CloudFormationClient);
+    cfn.on(DescribeStacksCommand).resolves({
+      Stacks: [stack("shop-pr-1", 1, "2026-03-01T00:00:00Z"), stack("shop-pr-3", 3, "2026-03-03T00:00:00Z")],
+    });
+    const lines: string[] = [];
+    const guard = previewGuard(new CloudFormationClient({ region: "eu-west-1" }), {
+      ...settings,
+      log: (line) => lines.push(line),
+    });
+    // Nothing is listed until deployStack asks, before creating a stack.
+    expect(cfn.calls()).toHaveLength(0);
+    const refusal = await guard?.();
+    expect(refusal).toMatch(/^Preview shop-pr-12 was not created: .* and --max-previews is 2\. /);
+    expect(refusal).toMatch(/, or raise --max-previews\.$/);
+    expect(lines).toEqual(["2 live previews in acme/shop (--max-previews: 2)."]);
+    const under = previewGuard(new CloudFormationClient({ region: "eu-west-1" }), {
+      ...settings,
+      maxPreviews: 3,
+      log: () => {},
+    });
+    expect(await under?.()).toBeUndefined();
+    cfn.restore();
   });
 });
 

@@ -1,0 +1,43 @@
+/**
+ * The template rules as a deploy runs them before any AWS call, the same from the action and
+ * from the command line, which differ only in how they show the findings.
+ */
+import type { DeployInputs } from "../inputs";
+import { checkTemplates } from "./check";
+import type { Finding } from "./model";
+import { countFindings } from "./report/counts";
+
+/** Whether a deploy checks its template first: a change set being executed was checked when it was made. */
+export function validatesTemplate(inputs: Pick<DeployInputs, "validate" | "mode">): boolean {
+  return inputs.validate && inputs.mode !== "execute-change-set";
+}
+
+export interface DeployCheckOptions {
+  workspace: string;
+  /** The template's input or option, named in messages about the file. */
+  input: string;
+  /** Where the caller shows the findings, e.g. "annotated above". */
+  shown: string;
+  /** How to deploy without the rules, e.g. "set validate: false". */
+  skip: string;
+}
+
+/**
+ * Runs the rules on `template`; `refusal` is set when errors stop the deploy, and says how many,
+ * that nothing was deployed, and what to do.
+ */
+export async function checkBeforeDeploy(
+  template: string,
+  options: DeployCheckOptions,
+): Promise<{ findings: Finding[]; refusal?: string }> {
+  const { findings } = await checkTemplates([template], {
+    workspace: options.workspace,
+    input: options.input,
+  });
+  const { errors } = countFindings(findings);
+  if (errors === 0) return { findings };
+  return {
+    findings,
+    refusal: `The template ${template} has ${errors} ${errors === 1 ? "error" : "errors"} (${options.shown}), so nothing was deployed. Fix them, or ${options.skip} to let CloudFormation judge the template.`,
+  };
+}
