@@ -152,6 +152,45 @@ describe("deploy packages local code", () => {
     expect(f.aws.callsOf("cloudformation", "CreateChangeSet")).toEqual([]);
   });
 
+  it("counts a layer given by ARN at the unzipped size its description records", async () => {
+    const template = `Transform: AWS::Serverless-2016-10-31
+Parameters:
+  DepsLayerArn:
+    Type: String
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      CodeUri: ./src
+      Handler: index.handler
+      Runtime: nodejs24.x
+      Layers: [!Ref DepsLayerArn]
+`;
+    f = await PreviewFixture.start({ template, inputs: { "artifact-bucket": BUCKET } });
+    f.aws.state.s3.createBucket(BUCKET, "us-east-1");
+    const layer = f.aws.state.lambda.publishLayerVersion({
+      layerName: "shop-deps",
+      content: Buffer.from("zip bytes"),
+      description: "deps sha256:0123456789abcdef unzipped:250000000",
+    });
+    mkdirSync(join(f.workspace, "src"), { recursive: true });
+    writeFileSync(join(f.workspace, "src/index.js"), "");
+    truncateSync(join(f.workspace, "src/index.js"), 20_000_000);
+    const run = await f.deploy({
+      validate: "false",
+      "parameter-overrides": `DepsLayerArn=${layer.layerVersionArn}`,
+    });
+    expect(run.exitCode).not.toBe(0);
+    expect(run.stdout).toContain(
+      "Function Fn (AWS::Serverless::Function, template.yaml line 6) would unzip to at least",
+    );
+    expect(run.stdout).toContain("(250000000 bytes)");
+    // GetLayerVersionByArn: GET /2018-10-31/layers?find=LayerVersion&Arn=..., once for the one ARN.
+    expect(f.aws.callsOf("lambda").map((c) => c.action)).toEqual(["GET /2018-10-31/layers"]);
+    expect(puts()).toEqual([]);
+    expect(f.aws.callsOf("cloudformation", "CreateChangeSet")).toEqual([]);
+  });
+
   it("asks for artifact-bucket when the template has local paths", async () => {
     f = await PreviewFixture.start({ template: TEMPLATE });
     writeCode(f.workspace, "exports.handler = async () => 1;\n");
