@@ -84,7 +84,7 @@ function readTemplateFile(workspace: string, template: string): string {
     return readFileSync(path, "utf8");
   } catch (error) {
     throw new Error(
-      `Input '${DEPLOY_INPUTS.template}': ${path} cannot be read (${errorMessage(error)}). Give the template's path relative to the workspace, and check out the repository (actions/checkout) before this step.`,
+      `Input '${DEPLOY_INPUTS.template}': the file cannot be read (${(error as NodeJS.ErrnoException)?.code ?? "not a file"}). Give the template's path relative to the workspace, and check out the repository (actions/checkout) before this step.`,
     );
   }
 }

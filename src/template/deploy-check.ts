@@ -38,6 +38,6 @@ export async function checkBeforeDeploy(
   if (errors === 0) return { findings };
   return {
     findings,
-    refusal: `The template ${template} has ${errors} ${errors === 1 ? "error" : "errors"} (${options.shown}), so nothing was deployed. Fix them, or ${options.skip} to let CloudFormation judge the template.`,
+    refusal: `The template has ${errors} ${errors === 1 ? "error" : "errors"} (${options.shown}), so nothing was deployed. Fix them, or ${options.skip} to let CloudFormation judge the template.`,
   };
 }

@@ -411,9 +411,11 @@ Outputs:`,
     const run = await f.deploy({ template: "stacks/missing.yaml", validate: "false" });
     expect(run.exitCode, run.stdout).toBe(1);
     expect(run.stdout).toContain(
-      `::error::Input 'template': ${join(f.workspace, "stacks/missing.yaml")} cannot be read (ENOENT: no such file or directory`,
+      "::error::Input 'template': the file cannot be read (ENOENT). Give the template's path relative to the workspace",
     );
     expect(run.stdout).toContain("check out the repository (actions/checkout) before this step.");
+    // The input's value is not repeated: the key names it.
+    expect(run.stdout).not.toContain("missing.yaml");
     expect(f.aws.calls).toHaveLength(0);
   });
 
