@@ -16,6 +16,7 @@ import { type EventContext, readEventContext } from "../github/context";
 import {
   type DeployReporterOptions,
   GitHubReporter,
+  onCancel,
   pullRequestNow,
   reportInfo,
 } from "../github/deploy-reporter";
@@ -121,37 +122,6 @@ function closedNotice(context: EventContext, stackName: string, why: string): vo
     `Pull request #${context.prNumber} is closed (${why}), so preview ${stackName} is not deployed: a closed pull request's preview is only ever removed (by the teardown action). Run this step on opened, synchronize and reopened only, e.g. \`if: github.event.action != 'closed'\`.`,
   );
   core.setOutput(DEPLOY_OUTPUTS.stackName, stackName);
-}
-
-/** The runner's cancel: SIGINT, then SIGTERM a few seconds later, then a kill. */
-const CANCEL_SIGNALS = ["SIGINT", "SIGTERM"] as const;
-/** What a cancel may spend on GitHub before the process exits, well inside the runner's grace. */
-const CANCEL_BUDGET_MS = 4_000;
-
-/**
- * On the runner's cancel, ends the deployment as `error` and says so in the comment, within
- * CANCEL_BUDGET_MS, then exits; the stack operation itself goes on in CloudFormation. Returns the
- * function that removes the handlers once the run has reported on its own.
- */
-function onCancel(reporter: GitHubReporter, stackName: string): () => void {
-  let cancelling = false;
-  const handler = (signal: NodeJS.Signals) => {
-    if (cancelling) return;
-    cancelling = true;
-    core.info(`Received ${signal}: the run was cancelled. Reporting it on GitHub, then stopping.`);
-    const budget = new Promise<void>((resolve) => setTimeout(resolve, CANCEL_BUDGET_MS).unref());
-    void Promise.race([reporter.interrupted(stackName, "cancelled"), budget]).finally(() => {
-      core.saveState(DEPLOY_STATE.reported, "true");
-      core.setFailed(
-        `The run was cancelled while deploying ${stackName}. A stack operation that had started goes on in CloudFormation; check the stack's events, or run again.`,
-      );
-      process.exit(1);
-    });
-  };
-  for (const signal of CANCEL_SIGNALS) process.on(signal, handler);
-  return () => {
-    for (const signal of CANCEL_SIGNALS) process.off(signal, handler);
-  };
 }
 
 /** Everything GitHub is told goes through the action's log and warnings. */
@@ -265,7 +235,14 @@ export async function deployStep(read: ReadInput, options: DeployStepOptions): P
   // The post step finds what to end from here, should this step be killed before it reports.
   core.saveState(DEPLOY_STATE.stackName, inputs.stackName);
   if (deploymentId !== undefined) core.saveState(DEPLOY_STATE.deploymentId, String(deploymentId));
-  const stopWatching = onCancel(reporter, inputs.stackName);
+  const stopWatching = onCancel(reporter, inputs.stackName, {
+    log: (line) => core.info(line),
+    stop: (message) => {
+      core.saveState(DEPLOY_STATE.reported, "true");
+      core.setFailed(message);
+      process.exit(1);
+    },
+  });
 
   // An unexpected error must not leave the deployment showing in progress.
   const deployed = await deployStack(

@@ -10,7 +10,13 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { errorMessage } from "../aws/errors";
 import { lazyLambdaClient } from "../aws/lazy-lambda";
-import { type DeployTarget, GitHubReporter, pullRequestNow, reportInfo } from "../github/deploy-reporter";
+import {
+  type DeployTarget,
+  GitHubReporter,
+  onCancel,
+  pullRequestNow,
+  reportInfo,
+} from "../github/deploy-reporter";
 import { DEPLOY_INPUTS, DEPLOY_OUTPUTS, type DeployInputs, readDeployInputs } from "../inputs";
 import { type DeployResult, deployStack } from "../stack/deploy";
 import { renderChangesMarkdown } from "../stack/diff";
@@ -247,6 +253,15 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
     },
   );
 
+  // Ctrl-C ends the GitHub Deployment as `error` and says so in the comment before exiting.
+  const stopWatching = onCancel(reporter, inputs.stackName, {
+    log,
+    stop: (message) => {
+      stop();
+      io.stderr(`preview-stacks: ${message}\n`);
+      process.exit(1);
+    },
+  });
   const deployed = await withStackClients(
     region,
     runLogged,
@@ -282,8 +297,12 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
         },
       ),
     // An unexpected error must not leave the deployment showing in progress.
-    (error) => reporter.finish("failure", errorMessage(error)),
+    (error) => {
+      stopWatching();
+      return reporter.finish("failure", errorMessage(error));
+    },
   );
+  stopWatching();
   const result = redactor.size > 0 ? redactor.redactDeep(deployed) : deployed;
   for (const warning of result.warnings) log(`Warning: ${warning}`);
   const packagedTemplate =

@@ -85,6 +85,9 @@ export interface DeploymentRequest {
  * and the post step, so each says the same thing the same way.
  */
 export class GitHubReporter {
+  /** Set by a cancel: what the deploy reports after it would contradict the `error` already sent. */
+  private cancelled = false;
+
   constructor(
     private readonly options: DeployReporterOptions,
     public deploymentId: number | undefined,
@@ -119,6 +122,11 @@ export class GitHubReporter {
   }
 
   async finish(state: "success" | "failure" | "error", description: string, environmentUrl?: string) {
+    if (this.cancelled) return;
+    await this.status(state, description, environmentUrl);
+  }
+
+  private async status(state: "success" | "failure" | "error", description: string, environmentUrl?: string) {
     const { octokit, target, guard, redactor } = this.options;
     const { deploymentId } = this;
     if (deploymentId === undefined || !octokit) return;
@@ -154,6 +162,7 @@ export class GitHubReporter {
 
   /** The deploy's end: the deployment's last status, with the preview's URL, and the comment. */
   async report(result: DeployResult) {
+    if (this.cancelled) return;
     await this.finish(
       result.ok ? "success" : "failure",
       result.ok
@@ -166,7 +175,8 @@ export class GitHubReporter {
 
   /** The deployment ends as `error` and the comment says why; used by the cancel handler and the post step. */
   async interrupted(stackName: string, how: Interruption) {
-    await this.finish(
+    this.cancelled = true;
+    await this.status(
       "error",
       how === "cancelled"
         ? `Cancelled while deploying ${stackName}`
@@ -177,4 +187,37 @@ export class GitHubReporter {
       renderInterrupted(stackName, this.options.info, how, commentMarker(stackName)),
     );
   }
+}
+
+/** The runner's cancel (SIGINT, then SIGTERM a few seconds later, then a kill), and a terminal's Ctrl-C. */
+const CANCEL_SIGNALS = ["SIGINT", "SIGTERM"] as const;
+/** What a cancel may spend on GitHub before the process exits, well inside the runner's grace. */
+const CANCEL_BUDGET_MS = 4_000;
+
+/**
+ * On a cancel, ends the deployment as `error` and says so in the comment, within CANCEL_BUDGET_MS,
+ * then calls `stop` with the message to fail with (it exits); the stack operation itself goes on in
+ * CloudFormation. Returns the function that removes the handlers once the run has reported.
+ */
+export function onCancel(
+  reporter: GitHubReporter,
+  stackName: string,
+  hooks: { log: (line: string) => void; stop: (message: string) => void },
+): () => void {
+  let cancelling = false;
+  const handler = (signal: NodeJS.Signals) => {
+    if (cancelling) return;
+    cancelling = true;
+    hooks.log(`Received ${signal}: the run was cancelled. Reporting it on GitHub, then stopping.`);
+    const budget = new Promise<void>((resolve) => setTimeout(resolve, CANCEL_BUDGET_MS).unref());
+    void Promise.race([reporter.interrupted(stackName, "cancelled"), budget]).finally(() =>
+      hooks.stop(
+        `The run was cancelled while deploying ${stackName}. A stack operation that had started goes on in CloudFormation; check the stack's events, or run again.`,
+      ),
+    );
+  };
+  for (const signal of CANCEL_SIGNALS) process.on(signal, handler);
+  return () => {
+    for (const signal of CANCEL_SIGNALS) process.off(signal, handler);
+  };
 }

@@ -56,7 +56,11 @@ interface CliRun {
 }
 
 /** Asynchronous, so the in-process fakes keep answering while the CLI runs. No GITHUB_TOKEN unless `env` gives one. */
-function cli(args: string[], env: Record<string, string | null> = {}): Promise<CliRun> {
+function cli(
+  args: string[],
+  env: Record<string, string | null> = {},
+  options: { interruptAfter?: string } = {},
+): Promise<CliRun> {
   const childEnv: Record<string, string> = {
     PATH: process.env.PATH ?? "",
     HOME: dir,
@@ -73,7 +77,7 @@ function cli(args: string[], env: Record<string, string | null> = {}): Promise<C
     else childEnv[name] = value;
   }
   return new Promise((done) => {
-    execFile(
+    const child = execFile(
       process.execPath,
       [join(ROOT, "bin/preview-stacks.js"), ...args],
       {
@@ -84,6 +88,15 @@ function cli(args: string[], env: Record<string, string | null> = {}): Promise<C
       (error, stdout, stderr) =>
         done({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
+    // A person's Ctrl-C: SIGINT once the log shows `interruptAfter`.
+    let seen = "";
+    child.stderr?.on("data", (chunk: Buffer) => {
+      seen += chunk.toString();
+      if (options.interruptAfter && seen.includes(options.interruptAfter) && child.exitCode === null) {
+        options.interruptAfter = undefined;
+        child.kill("SIGINT");
+      }
+    });
   });
 }
 
@@ -430,6 +443,24 @@ describe("with a GitHub token", () => {
     );
     expect(aws.calls.length).toBe(calls);
     expect(gh.state.deployments.filter((d) => d.environment === "pr-14")).toEqual([]);
+  });
+
+  it("Ctrl-C during deploy --pr ends the GitHub Deployment as error and says so in the comment", async () => {
+    gh.state.addPullRequest({ number: 16 });
+    const run = await cli(
+      ["deploy", "--template", "template.yaml", "--pr", "16", "--repo", REPOSITORY],
+      { GITHUB_TOKEN: gh.token, PREVIEW_STACKS_PROGRESS: "plain" },
+      { interruptAfter: "CREATE_IN_PROGRESS" },
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("Received SIGINT: the run was cancelled.");
+    expect(run.stderr).toContain("The run was cancelled while deploying shop-pr-16.");
+    const deployment = gh.state.deployments.find((d) => d.environment === "pr-16");
+    expect(deployment?.statuses.map((s) => s.state)).toEqual(["in_progress", "error"]);
+    const comment = gh.state
+      .commentsOn(16, REPOSITORY)
+      .find((c) => c.body.startsWith("<!-- preview-stacks:stack=shop-pr-16 -->"));
+    expect(comment?.body).toMatch(/cancelled/);
   });
 
   it("sweep without a token is a usage error", async () => {
