@@ -53,8 +53,12 @@ export function createSpecIndex(dataDir: string | URL): SpecIndex {
     typeof dataDir === "string"
       ? pathToFileURL(dataDir.endsWith(sep) ? dataDir : `${dataDir}${sep}`)
       : dataDir;
-  let names: Set<string> | undefined;
-  const shards = new Map<string, Shard>();
+  /** Every name with its lowercase form, for suggestions only. */
+  let names: { known: Set<string>; list: string[]; lowercase: string[] } | undefined;
+  const suggestions = new Map<string, string | undefined>();
+  /** Undefined for a service the data does not have: its types are unknown. */
+  const shards = new Map<string, Shard | undefined>();
+  const encoded = new Map<string, EncodedResource | undefined>();
   const resources = new Map<string, ResourceTypeSpec>();
   /** Shards map each type to its entry's JSON text, parsed on first use (see scripts/build-spec.mjs). */
   const constraintShards = new Map<string, Record<string, string>>();
@@ -72,24 +76,33 @@ export function createSpecIndex(dataDir: string | URL): SpecIndex {
     }
   };
 
-  const allNames = (): Set<string> => {
-    names ??= new Set(JSON.parse(read("names.json").toString("utf8")) as string[]);
+  const allNames = () => {
+    if (!names) {
+      const list = JSON.parse(read("names.json").toString("utf8")) as string[];
+      names = { known: new Set(list), list, lowercase: list.map((name) => name.toLowerCase()) };
+    }
     return names;
   };
 
-  const shardOf = (typeName: string): Shard => {
+  /** The type's entry in its service shard, or undefined for a type the data does not have. */
+  const encodedOf = (typeName: string): EncodedResource | undefined => {
+    if (encoded.has(typeName)) return encoded.get(typeName);
     const file = shardFile(typeName);
-    let shard = shards.get(file);
-    if (!shard) {
-      shard = JSON.parse(read(file).toString("utf8")) as Shard;
+    let shard = file ? shards.get(file) : undefined;
+    if (file && !shards.has(file)) {
+      if (existsSync(new URL(file, base))) shard = JSON.parse(read(file).toString("utf8")) as Shard;
+      // A missing directory means the data was not copied: read() throws the explanation.
+      else if (!existsSync(new URL("names.json", base))) read("names.json");
       shards.set(file, shard);
     }
-    return shard;
+    const entry = shard && Object.hasOwn(shard, typeName) ? shard[typeName] : undefined;
+    encoded.set(typeName, entry);
+    return entry;
   };
 
   /** A service without constraints has no file; a missing directory means the data was not copied. */
-  const constraintShardOf = (typeName: string): Record<string, string> => {
-    const file = `constraints/${shardFile(typeName)}`;
+  const constraintShardOf = (shardName: string): Record<string, string> => {
+    const file = `constraints/${shardName}`;
     let shard = constraintShards.get(file);
     if (!shard) {
       const url = new URL(file, base);
@@ -104,15 +117,16 @@ export function createSpecIndex(dataDir: string | URL): SpecIndex {
   };
 
   return {
-    has: (typeName) => allNames().has(typeName),
+    has: (typeName) => encodedOf(typeName) !== undefined,
 
     constraints(typeName) {
       if (constraints.has(typeName)) return constraints.get(typeName);
       let entry: ResourceConstraints | undefined;
-      if (allNames().has(typeName)) {
-        const shard = constraintShardOf(typeName);
-        if (Object.hasOwn(shard, typeName)) entry = JSON.parse(shard[typeName]) as ResourceConstraints;
-      }
+      const file = shardFile(typeName);
+      // The constraint shard first: its absence is what the explanation is about.
+      const shard = file ? constraintShardOf(file) : {};
+      if (Object.hasOwn(shard, typeName) && encodedOf(typeName))
+        entry = JSON.parse(shard[typeName]) as ResourceConstraints;
       constraints.set(typeName, entry);
       return entry;
     },
@@ -120,8 +134,7 @@ export function createSpecIndex(dataDir: string | URL): SpecIndex {
     resource(typeName) {
       const cached = resources.get(typeName);
       if (cached) return cached;
-      if (!allNames().has(typeName)) return undefined;
-      const encoded = shardOf(typeName)[typeName];
+      const encoded = encodedOf(typeName);
       if (!encoded) return undefined;
       const spec = decodeResource(typeName, encoded);
       resources.set(typeName, spec);
@@ -129,19 +142,29 @@ export function createSpecIndex(dataDir: string | URL): SpecIndex {
     },
 
     suggest(typeName) {
-      const known = allNames();
-      if (known.has(typeName)) return typeName;
+      if (suggestions.has(typeName)) return suggestions.get(typeName);
+      const { known, list, lowercase } = allNames();
       // Type names are long and alike, so the bar is tighter than for logical ids: a fifth of the
       // name (at least 2 edits). Typos sit mostly in the last segment: scoring the name's own
       // namespace first tightens the bound, which makes the pass over every name cheap, and lets
       // that namespace win ties.
-      return closest(typeName, namespaceFirst(known, typeName), Math.max(2, Math.floor(typeName.length / 5)));
+      const suggestion = known.has(typeName)
+        ? typeName
+        : closest(
+            typeName,
+            namespaceFirst(list, lowercase, typeName),
+            Math.max(2, Math.floor(typeName.length / 5)),
+          );
+      suggestions.set(typeName, suggestion);
+      return suggestion;
     },
   };
 }
 
-function shardFile(typeName: string): string {
+/** `AWS-S3.json` for AWS::S3::Bucket; undefined for a name no shard can hold (nor a path escape). */
+function shardFile(typeName: string): string | undefined {
   const [vendor, service] = typeName.split("::");
+  if (!service || !/^[A-Za-z0-9]+$/.test(vendor) || !/^[A-Za-z0-9]+$/.test(service)) return undefined;
   return `${vendor}-${service}.json`;
 }
 
@@ -228,9 +251,13 @@ function splitUnion(code: string): string[] {
   return parts;
 }
 
-/** Every known name, those in `typeName`'s namespace (`AWS::S3::`) first; some come twice. */
-function* namespaceFirst(known: Set<string>, typeName: string): Iterable<string> {
+/**
+ * Every known name, those in `typeName`'s namespace (`AWS::S3::`, whatever the case) first; some
+ * come twice. `lowercase` holds each name of `known` lowercased, at the same index.
+ */
+function* namespaceFirst(known: string[], lowercase: string[], typeName: string): Iterable<string> {
   const namespace = typeName.slice(0, typeName.lastIndexOf("::") + 2).toLowerCase();
-  if (namespace) for (const name of known) if (name.toLowerCase().startsWith(namespace)) yield name;
+  if (namespace)
+    for (let i = 0; i < known.length; i++) if (lowercase[i].startsWith(namespace)) yield known[i];
   yield* known;
 }

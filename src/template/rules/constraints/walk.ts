@@ -54,13 +54,14 @@ export function constraintProblems(template: TemplateIndex, spec: SpecIndex): Co
 
 function collect(template: TemplateIndex, spec: SpecIndex): ConstraintProblem[] {
   const out: ConstraintProblem[] = [];
+  const judged: JudgedParameters = new WeakMap();
   for (const resource of realResources(template)) {
     const type = resource.type;
     if (!type || isCustomType(type) || isModuleType(type)) continue;
     if (type.startsWith("AWS::Serverless::") && !template.sam) continue;
     const constraints = spec.constraints(type);
     if (!constraints) continue;
-    const walker = new Walker(template, constraints, type, out);
+    const walker = new Walker(template, constraints, type, out, judged);
     const path = ["Resources", resource.name, "Properties"];
     const properties = resource.properties;
     if (properties) walker.value(properties.value, constraints.r, path, properties.keyRange);
@@ -75,7 +76,7 @@ function collect(template: TemplateIndex, spec: SpecIndex): ConstraintProblem[] 
       if (!constraints || entry.value.kind !== "map") continue;
       // Globals are partial: what is required is judged on each resource.
       const { pr } = constraints.r;
-      new Walker(template, constraints, `Globals.${entry.key}`, out).value(
+      new Walker(template, constraints, `Globals.${entry.key}`, out, judged).value(
         entry.value,
         pr ? { pr } : {},
         ["Globals", entry.key],
@@ -85,6 +86,12 @@ function collect(template: TemplateIndex, spec: SpecIndex): ConstraintProblem[] 
   }
   return out;
 }
+
+/**
+ * The parameters whose values were judged against a constraint node, by the property name the
+ * messages give (which names the owner): another Ref with both the same would repeat the findings.
+ */
+type JudgedParameters = WeakMap<ConstraintNode, Set<string>>;
 
 type Presence = "yes" | "maybe" | "no";
 /** Three-valued truth: a property that may be AWS::NoValue leaves a group undecided. */
@@ -114,6 +121,7 @@ class Walker {
     /** The resource type, or `Globals.<Section>`. */
     private readonly owner: string,
     private out: ConstraintProblem[],
+    private readonly judged: JudgedParameters,
   ) {}
 
   /** How many Fn::If the walk is inside: parameter values are judged outside conditions only. */
@@ -185,6 +193,15 @@ class Walker {
     const parameter = this.template.parameters.get(name)?.value;
     const type = mapGet(parameter, "Type")?.value;
     if (!isString(type) || (type.value !== "String" && type.value !== "Number")) return;
+    // The same findings again (same values, same messages) would only be dropped as duplicates.
+    let judged = this.judged.get(schema);
+    if (!judged) {
+      judged = new Set();
+      this.judged.set(schema, judged);
+    }
+    const key = `${name}\u0000${this.name(path)}`;
+    if (judged.has(key)) return;
+    judged.add(key);
     const candidates: [ScalarNode, string][] = [];
     const fallback = mapGet(parameter, "Default")?.value;
     if (fallback?.kind === "scalar") candidates.push([fallback, "Default"]);
@@ -249,11 +266,9 @@ class Walker {
   }
 
   private enumeration(node: ScalarNode, s: ConstraintNode, path: (string | number)[]): void {
-    const allowed = (s.e ?? []).filter((v) => v !== null).map(String);
+    const { allowed, folded } = enumerated(s);
     const value = String(node.value);
-    const fold = (v: string) => (s.ci ? v.toLowerCase() : v);
-    const wanted = fold(value);
-    if (allowed.some((v) => fold(v) === wanted)) return;
+    if (folded.has(s.ci ? value.toLowerCase() : value)) return;
     const listed =
       allowed.length <= 12
         ? allowed.join(", ")
@@ -355,28 +370,29 @@ class Walker {
       return "no";
     };
     const keyOf = (name: string): Range => entries.find((entry) => entry.key === name)?.keyRange ?? keyRange;
-    const where = this.where(path);
+    // Named only in a message: most objects have none.
+    const where = () => this.where(path);
     for (const name of s.r ?? []) {
       if (!entries.some((entry) => entry.key === name))
-        this.problem("required", keyRange, `Missing required property '${name}' ${where}`, [...path, name]);
+        this.problem("required", keyRange, `Missing required property '${name}' ${where()}`, [...path, name]);
     }
-    if (s.a) this.anyOf(s.a, presence, path, keyRange, where);
-    if (s.o) this.oneOf(s.o, presence, path, keyRange, where);
+    if (s.a) this.anyOf(s.a, presence, path, keyRange);
+    if (s.o) this.oneOf(s.o, presence, path, keyRange);
     if (s.x) {
       const present = s.x.filter((name) => presence(name) === "yes");
       const possible = s.x.filter((name) => presence(name) !== "no");
       if (possible.length === 0)
-        this.problem("requiredXor", keyRange, `Exactly one of ${names(s.x)} is required ${where}`, path);
+        this.problem("requiredXor", keyRange, `Exactly one of ${names(s.x)} is required ${where()}`, path);
       else if (present.length > 1)
         this.problem(
           "requiredXor",
           keyOf(present[1]),
-          `Only one of ${names(s.x)} may be set ${where}, not ${names(present, "and")}`,
+          `Only one of ${names(s.x)} may be set ${where()}, not ${names(present, "and")}`,
           [...path, present[1]],
         );
     }
     if (s.ro?.every((name) => presence(name) === "no"))
-      this.problem("requiredOr", keyRange, `At least one of ${names(s.ro)} is required ${where}`, path);
+      this.problem("requiredOr", keyRange, `At least one of ${names(s.ro)} is required ${where()}`, path);
     for (const [name, needed] of Object.entries(s.dr ?? {})) {
       if (presence(name) !== "yes") continue;
       const missing = needed.filter((other) => presence(other) === "no");
@@ -384,7 +400,7 @@ class Walker {
         this.problem(
           "dependentRequired",
           keyOf(name),
-          `'${name}' requires ${names(missing, "and")} ${where}`,
+          `'${name}' requires ${names(missing, "and")} ${where()}`,
           [...path, name],
         );
     }
@@ -395,7 +411,7 @@ class Walker {
           this.problem(
             "dependentExcluded",
             keyOf(other),
-            `'${other}' cannot be set together with '${name}' ${where}`,
+            `'${other}' cannot be set together with '${name}' ${where()}`,
             [...path, other],
           );
       }
@@ -407,7 +423,6 @@ class Walker {
     presence: (name: string) => Presence,
     path: (string | number)[],
     at: Range,
-    where: string,
   ): void {
     if (alternatives.some((alt) => evaluate(alt, presence) !== "false")) return;
     // An alternative whose required properties are all there fails only on properties it does not
@@ -415,7 +430,7 @@ class Walker {
     if (alternatives.some((alt) => requiredMet(alt, presence))) return;
     const described = describeAlternatives(alternatives);
     if (!described) return;
-    this.problem("requiredGroup", at, `At least one of ${described} is required ${where}`, path);
+    this.problem("requiredGroup", at, `At least one of ${described} is required ${this.where(path)}`, path);
   }
 
   private oneOf(
@@ -423,7 +438,6 @@ class Walker {
     presence: (name: string) => Presence,
     path: (string | number)[],
     at: Range,
-    where: string,
   ): void {
     const met = alternatives.filter((alt) => alt.r?.every((name) => presence(name) === "yes"));
     const described = describeAlternatives(alternatives);
@@ -431,14 +445,14 @@ class Walker {
       this.problem(
         "oneOf",
         at,
-        `Only one of ${described ?? "the alternatives"} may be set ${where}, not ${listOf(met.map(altText), "and")}`,
+        `Only one of ${described ?? "the alternatives"} may be set ${this.where(path)}, not ${listOf(met.map(altText), "and")}`,
         path,
       );
       return;
     }
     if (met.length > 0 || !described) return;
     if (alternatives.every((alt) => evaluate(alt, presence) === "false"))
-      this.problem("requiredGroup", at, `Exactly one of ${described} is required ${where}`, path);
+      this.problem("requiredGroup", at, `Exactly one of ${described} is required ${this.where(path)}`, path);
   }
 
   private name(path: (string | number)[]): string {
@@ -457,6 +471,26 @@ class Walker {
   private problem(kind: ConstraintKind, at: Node | Range, message: string, path: (string | number)[]): void {
     this.out.push({ kind, at, message, path });
   }
+}
+
+interface Enumeration {
+  /** The allowed values as CloudFormation's strings, in the schema's order. */
+  allowed: string[];
+  /** The same, lowercased when the comparison is case-insensitive. */
+  folded: Set<string>;
+}
+
+const enumerations = new WeakMap<ConstraintNode, Enumeration>();
+
+/** A node's enum, prepared on first use: the spec index keeps each node for the whole run. */
+function enumerated(s: ConstraintNode): Enumeration {
+  let enumeration = enumerations.get(s);
+  if (!enumeration) {
+    const allowed = (s.e ?? []).filter((v) => v !== null).map(String);
+    enumeration = { allowed, folded: new Set(s.ci ? allowed.map((v) => v.toLowerCase()) : allowed) };
+    enumerations.set(s, enumeration);
+  }
+  return enumeration;
 }
 
 /** The part of a path below `Properties` (or below `Globals.<Section>`). */
