@@ -14,6 +14,21 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 describe("loadSpec", () => {
   const spec = loadSpec();
 
+  it("knows a type only through its own service shard; other names are unknown, never a path", () => {
+    expect(spec.has("AWS::Lambda::Function")).toBe(true);
+    expect(spec.has("AWS::Lambda::Functions")).toBe(false);
+    // A service with no shard, and names that would build a path out of the data folder.
+    for (const name of [
+      "AWS::NoSuchService::Thing",
+      "AWS::../../package::json",
+      "AWS::S3/x::Bucket",
+      "AWS::S3",
+    ]) {
+      expect(spec.has(name), name).toBe(false);
+      expect(spec.resource(name), name).toBeUndefined();
+    }
+  });
+
   it("describes AWS::S3::Bucket", () => {
     const bucket = spec.resource("AWS::S3::Bucket");
     expect(bucket?.name).toBe("AWS::S3::Bucket");
