@@ -132,7 +132,7 @@ class Converter {
     }
     map(yaml) {
         const entries = [];
-        const seen = new Map();
+        const seen = new _lines__WEBPACK_IMPORTED_MODULE_2__/* .KeySet */ .wj(entries);
         for (const pair of yaml.items) {
             if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isPair */ .tO)(pair))
                 continue;
@@ -150,13 +150,12 @@ class Converter {
             const key = keyText(keyNode);
             const [ks, ke] = keyNode.range ?? [0, 0];
             const keyRange = this.lines.range(ks, ke);
-            const first = seen.get(key);
+            const first = seen.find(key);
             if (first !== undefined) {
-                this.findings.push((0,_lines__WEBPACK_IMPORTED_MODULE_2__/* .parseFinding */ .jZ)(this.file, (0,_lines__WEBPACK_IMPORTED_MODULE_2__/* .duplicateKeyMessage */ .AN)(key, first), keyRange));
+                seen.duplicate(first, keyRange, this.file, this.findings);
                 continue;
             }
-            seen.set(key, keyRange.start.line);
-            entries.push({ key, keyRange, value });
+            seen.add({ key, keyRange, value });
         }
         return { kind: "map", entries, range: this.collectionRange(yaml, entries) };
     }
