@@ -22,6 +22,7 @@ const withWarnings = args.includes("--warnings");
 const allFiles = args.includes("--all-files");
 const reuse = args.includes("--reuse");
 const cachePath = join(root, "node_modules/.cache/compare-cfn-lint.json");
+let reused = false;
 const explicit = args.filter((a) => !a.startsWith("--"));
 
 function templatesUnder(dir) {
@@ -59,6 +60,7 @@ function runCfnLint() {
   if (reuse && existsSync(cachePath)) {
     const cached = JSON.parse(readFileSync(cachePath, "utf8"));
     if (cached.version === version && JSON.stringify(cached.files) === JSON.stringify(files)) {
+      reused = true;
       return cached.findings.filter((f) => keep(f.level));
     }
   }
