@@ -139,7 +139,7 @@ for (const f of ours) if (!theirKeys.has(key(f))) row(f.rule).ours++;
 const label = withWarnings ? "errors and warnings" : "errors";
 console.log(`# preview-stacks validate against cfn-lint: ${label} on ${files.length} templates\n`);
 console.log(
-  `cfn-lint ${cfnLintMs} ms, preview-stacks ${oursMs} ms. A finding matches on file, rule id and line.\n`,
+  `cfn-lint ${reused ? "findings reused from its last run (--reuse)" : `${cfnLintMs} ms`}, preview-stacks ${oursMs} ms. A finding matches on file, rule id and line.\n`,
 );
 console.log("| rule | both | only cfn-lint | only preview-stacks |");
 console.log("| --- | ---: | ---: | ---: |");
