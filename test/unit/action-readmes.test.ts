@@ -71,3 +71,26 @@ describe.each(actions)("actions/%s/README.md", (action) => {
     expect(listed.sort()).toEqual(Object.keys(meta.outputs ?? {}).sort());
   });
 });
+
+describe("README.md, the all-in-one action", () => {
+  const root = parse(readFileSync(join(ROOT, "action.yml"), "utf8")) as ActionYaml;
+  const subs = readdirSync(join(ROOT, "actions"))
+    .filter((name) => existsSync(join(ROOT, "actions", name, "action.yml")))
+    .map((name) => parse(readFileSync(join(ROOT, "actions", name, "action.yml"), "utf8")) as ActionYaml);
+  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+  const own = (kind: "inputs" | "outputs") =>
+    Object.keys(root[kind] ?? {}).filter((name) => !subs.some((sub) => name in (sub[kind] ?? {})));
+
+  it("lists the inputs only the root action has, with their defaults", () => {
+    const rows = table(readme, "root input");
+    expect(rows.flatMap((r) => names(r[0]))).toEqual(own("inputs"));
+    for (const [cell, defaultCell] of rows) {
+      const declared = root.inputs?.[names(cell)[0]]?.default ?? "";
+      expect(defaultCell).toBe(declared === "" ? "" : `\`${declared}\``);
+    }
+  });
+
+  it("lists the outputs only the root action has", () => {
+    expect(table(readme, "root output").flatMap((r) => names(r[0]))).toEqual(own("outputs"));
+  });
+});
