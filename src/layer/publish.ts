@@ -1,7 +1,7 @@
 /**
  * Publishing: the zip uploaded content-addressed to the artifact bucket (skipped when the object is
  * there), a layer version reused when one already holds the same content, otherwise a new one, and
- * old versions pruned.
+ * old versions this action published pruned (never the one output).
  */
 import { createReadStream } from "node:fs";
 import {
@@ -138,6 +138,14 @@ export interface PublishResult {
   pruned: number[];
 }
 
+/**
+ * Whether a version was published by this action: its description carries a full sha256 marker.
+ * Pruning deletes only these, so versions another tool published under the same name are left alone.
+ */
+export function publishedByUs(description: string | undefined): boolean {
+  return /(?:^|\s)sha256:[0-9a-f]{64}(?:\s|$)/.test(description ?? "");
+}
+
 /** Versions to delete: all but the newest `keep`, never `current`. */
 export function versionsToPrune(versions: number[], keep: number, current: number): number[] {
   const newestFirst = [...versions].sort((a, b) => b - a);
@@ -176,7 +184,9 @@ export async function publishLayer(
     published = true;
     log(`Published layer ${request.name} version ${version}.`);
   }
-  const all = new Set(versions.map((v) => v.Version ?? 0));
+  const all = new Set(
+    versions.flatMap((v) => (v.Version !== undefined && publishedByUs(v.Description) ? [v.Version] : [])),
+  );
   all.add(version);
   const pruned = versionsToPrune([...all], request.keepVersions, version);
   for (const old of pruned) {

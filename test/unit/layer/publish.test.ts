@@ -4,6 +4,8 @@ import { publishedLayerSizes } from "../../../src/layer/function-limit-check";
 import {
   layerDescription,
   layerObjectKey,
+  publishedByUs,
+  publishLayer,
   unzippedSizeOf,
   versionsToPrune,
 } from "../../../src/layer/publish";
@@ -16,6 +18,69 @@ describe("versionsToPrune", () => {
 
   it("never deletes the version being output, even when it is old", () => {
     expect(versionsToPrune([1, 2, 3, 4], 2, 1)).toEqual([2]);
+  });
+});
+
+describe("publishLayer's pruning", () => {
+  const sha = "b".repeat(64);
+  const ours = (n: number) => ({
+    Version: n,
+    LayerVersionArn: `arn:aws:lambda:us-east-1:123456789012:layer:deps:${n}`,
+    Description: `sha256:${String(n).repeat(64).slice(0, 64)}`,
+  });
+  function fakeLambda(versions: object[]) {
+    const deleted: number[] = [];
+    const lambda = {
+      send: async (command: { constructor: { name: string }; input: { VersionNumber?: number } }) => {
+        switch (command.constructor.name) {
+          case "ListLayerVersionsCommand":
+            return { LayerVersions: versions };
+          case "GetLayerVersionCommand":
+            return { Content: { CodeSha256: "other" } };
+          case "PublishLayerVersionCommand":
+            return { LayerVersionArn: "arn:aws:lambda:us-east-1:123456789012:layer:deps:9", Version: 9 };
+          case "DeleteLayerVersionCommand":
+            deleted.push(command.input.VersionNumber ?? -1);
+            return {};
+          default:
+            throw new Error(`unexpected ${command.constructor.name}`);
+        }
+      },
+    } as unknown as LambdaClient;
+    return { lambda, deleted };
+  }
+  const request = {
+    name: "deps",
+    bucket: "b",
+    key: "k",
+    sha256: sha,
+    architecture: "x86_64" as const,
+    compatibleRuntimes: [],
+    keepVersions: 1,
+  };
+
+  it("deletes only versions this action published, never one another tool published", async () => {
+    const foreign = { Version: 1, LayerVersionArn: "arn:x:1", Description: "built elsewhere" };
+    const { lambda, deleted } = fakeLambda([ours(3), ours(2), foreign]);
+    const result = await publishLayer(lambda, request, () => {});
+    expect(result.version).toBe(9);
+    expect(deleted.sort()).toEqual([2, 3]);
+    expect(result.pruned.sort()).toEqual([2, 3]);
+  });
+
+  it("never deletes the version it outputs, even when it is not among the newest", async () => {
+    const reused = { ...ours(2), Description: `sha256:${sha}` };
+    const { lambda, deleted } = fakeLambda([ours(5), ours(4), reused, ours(1)]);
+    const result = await publishLayer(lambda, request, () => {});
+    expect(result).toMatchObject({ version: 2, published: false });
+    expect(deleted).not.toContain(2);
+    expect(deleted.sort()).toEqual([1, 4]);
+  });
+
+  it("recognises its own versions by a full sha256 marker only", () => {
+    expect(publishedByUs(`OpenCV sha256:${sha} unzipped:10`)).toBe(true);
+    expect(publishedByUs("sha256:ab")).toBe(false);
+    expect(publishedByUs(undefined)).toBe(false);
   });
 });
 
