@@ -7,6 +7,8 @@
  */
 import type { Node } from "../template/model";
 import { mapGet } from "../template/nodes";
+import { ignoresGlobal } from "../template/rules/resources/shared";
+import type { ResourceInfo } from "../template/rules/template-index";
 import { mib, UNZIPPED_LIMIT_BYTES } from "./limits";
 
 export const FUNCTION_TYPES = new Set(["AWS::Lambda::Function", "AWS::Serverless::Function"]);
@@ -136,7 +138,8 @@ function layerRefs(layers: Node | undefined, ctx: Context): LayerRef[] {
 /**
  * Every zip-packaged function of the template (container images have no such limit) with its code
  * and layers. `parameters` holds the values the stack will get (declared parameters absent from it
- * count as having no value); for SAM functions, Globals.Function's CodeUri, InlineCode and Layers apply.
+ * count as having no value); for SAM functions, Globals.Function's CodeUri, InlineCode and Layers apply
+ * unless the function's IgnoreGlobals names them.
  */
 export function templateFunctions(
   root: Node | undefined,
@@ -158,16 +161,18 @@ export function templateFunctions(
     if (!FUNCTION_TYPES.has(type)) continue;
     const properties = mapGet(entry.value, "Properties")?.value;
     const sam = type === "AWS::Serverless::Function";
-    const packageType =
-      stringAt(properties, "PackageType") ?? (sam ? stringAt(globals, "PackageType") : undefined);
+    // ignoresGlobal reads the resource's body alone.
+    const resource = { body: entry.value.kind === "map" ? entry.value : undefined } as ResourceInfo;
+    const global = (key: string) => (sam && !ignoresGlobal(resource, key) ? mapGet(globals, key) : undefined);
+    const packageType = stringAt(properties, "PackageType") ?? stringAt(global("PackageType")?.value);
     if (packageType === "Image") continue;
     let code: TemplateFunction["code"] = { kind: "none" };
     if (sam) {
-      const inline = stringAt(properties, "InlineCode") ?? stringAt(globals, "InlineCode");
+      const inline = stringAt(properties, "InlineCode") ?? stringAt(global("InlineCode")?.value);
       if (inline !== undefined)
         code = { kind: "inline", bytes: Buffer.byteLength(inline), property: "InlineCode" };
       else if (mapGet(properties, "CodeUri")) code = { kind: "local", owner: entry.key, property: "CodeUri" };
-      else if (mapGet(globals, "CodeUri"))
+      else if (global("CodeUri"))
         code = { kind: "local", owner: GLOBALS, property: "Globals.Function CodeUri" };
     } else {
       const zipFile = stringAt(properties, "Code", "ZipFile");
@@ -181,7 +186,7 @@ export function templateFunctions(
       line: entry.keyRange.start.line,
       code,
       layers: [
-        ...(sam ? layerRefs(mapGet(globals, "Layers")?.value, ctx) : []),
+        ...layerRefs(global("Layers")?.value, ctx),
         ...layerRefs(mapGet(properties, "Layers")?.value, ctx),
       ],
     });

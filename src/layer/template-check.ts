@@ -9,7 +9,8 @@ import { dirname, resolve } from "node:path";
 import { InputError } from "../errors";
 import { BUILD_LAYER_INPUTS } from "../inputs";
 import { findLocalArtifacts, localCodeSizes } from "../stack/package";
-import { mapGet } from "../template/nodes";
+import { templateParameters } from "../stack/parameters";
+import { mapGet, toPlain } from "../template/nodes";
 import { parseTemplate } from "../template/parse";
 import { checkFunctionLimits, type LambdaLike, unknownNote } from "./function-limit-check";
 
@@ -58,11 +59,7 @@ export async function checkLayerAgainstTemplate(check: LayerTemplateCheck): Prom
   }
   // Other parameters as the template's defaults give them: build-layer knows no overrides.
   const parameters: Record<string, string | undefined> = {};
-  for (const entry of declared?.kind === "map" ? declared.entries : []) {
-    const fallback = mapGet(entry.value, "Default")?.value;
-    parameters[entry.key] =
-      fallback?.kind === "scalar" && fallback.value !== null ? String(fallback.value) : undefined;
-  }
+  for (const p of templateParameters(toPlain(parsed.root))) parameters[p.key] = p.defaultValue;
   const artifacts = findLocalArtifacts(parsed.root, dirname(path));
   const result = await checkFunctionLimits({
     file: check.file,

@@ -13,7 +13,6 @@ import {
 import { AwsActionableError, describeAwsError, errorMessage } from "../aws/errors";
 import { InputError } from "../errors";
 import type { LambdaLike } from "../layer/function-limit-check";
-import { parseTemplate } from "../template/parse";
 import {
   createChangeSet,
   deleteChangeSet,
@@ -503,7 +502,7 @@ class DeployRun {
     const { checkFunctionLimits, unknownNote } = await import("../layer/function-limit-check");
     const checked = await checkFunctionLimits({
       file: options.template.file,
-      root: parseTemplate(options.template.body, options.template.file).root,
+      root: prepared.template.root,
       parameters,
       local: await localCodeSizes(prepared.plan),
       lambda: this.deps.lambda,

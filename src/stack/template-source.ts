@@ -18,6 +18,8 @@ export interface LoadedTemplate {
   hash: string;
   /** The template as JSON.parse would give it (short-form tags in long form), for diffs. */
   plain: Record<string, unknown>;
+  /** The parsed node tree, with lines, for checks that walk the template (parsed once here). */
+  root: MapNode;
   hasTransform: boolean;
   /** 1-based line of a top-level Resources entry, for annotations; undefined when not found. */
   resourceLine(logicalId: string): number | undefined;
@@ -82,6 +84,7 @@ export function loadTemplate(file: string, body: string): LoadedTemplate {
     bytes: Buffer.byteLength(body, "utf8"),
     hash: createHash("sha256").update(body).digest("hex"),
     plain: toPlain(root) as Record<string, unknown>,
+    root,
     hasTransform:
       transform !== undefined && !(transform.value.kind === "seq" && transform.value.items.length === 0),
     resourceLine: (logicalId) => mapGet(resources, logicalId)?.keyRange.start.line,

@@ -112,6 +112,22 @@ describe("templateFunctions", () => {
     });
   });
 
+  it("leaves out the Globals a SAM function's IgnoreGlobals names", () => {
+    // IgnoreGlobals is an attribute of the resource, beside Type.
+    const body = SAM.replace(
+      "  Worker:\n    Type: AWS::Serverless::Function\n",
+      "  Worker:\n    Type: AWS::Serverless::Function\n    IgnoreGlobals:\n      - Layers\n",
+    ).replace(
+      "  Api:\n    Type: AWS::Serverless::Function\n",
+      '  Api:\n    Type: AWS::Serverless::Function\n    IgnoreGlobals: "*"\n',
+    );
+    const [api, worker] = templateFunctions(root(body), { DepsArn: ARN_A, Tools: ARN_B });
+    expect(api.code).toEqual({ kind: "none" });
+    expect(api.layers.map((l) => l.kind)).toEqual(["arn", "arn"]);
+    expect(worker.code).toEqual({ kind: "local", owner: "Worker", property: "CodeUri" });
+    expect(worker.layers).toEqual([{ kind: "arn", arn: ARN_B, parameter: "Tools", line: 35 }]);
+  });
+
   it("ignores a template without Resources", () => {
     expect(templateFunctions(root("Parameters: {}\n"), {})).toEqual([]);
   });
@@ -276,5 +292,58 @@ describe("checkFunctionLimits", () => {
     expect(result.over).toEqual([]);
     expect(result.message).toBeUndefined();
     expect(result.unknown).toEqual(["Api: layer Shared (line 12)", "Api: layer version ARN at line 25"]);
+  });
+});
+
+describe("checkLayerAgainstTemplate", () => {
+  it("counts other layers at the template's parameter defaults, and fails when the built layer pushes a function over", async () => {
+    const { checkLayerAgainstTemplate } = await import("../../../src/layer/template-check");
+    const workspace = tempDir("template-check");
+    writeFileSync(
+      join(workspace, "template.yaml"),
+      `Transform: AWS::Serverless-2016-10-31
+Parameters:
+  Built:
+    Type: String
+  Other:
+    Type: CommaDelimitedList
+    Default:
+      - ${ARN_A}
+Globals:
+  Function:
+    Layers:
+      - !Ref Built
+Resources:
+  Uses:
+    Type: AWS::Serverless::Function
+    Properties:
+      InlineCode: "x"
+      Runtime: nodejs22.x
+      Handler: index.handler
+      Layers: !Ref Other
+`,
+    );
+    const lambda = {
+      send: async (command: { input: { Arn: string } }) => ({
+        Description: command.input.Arn === ARN_A ? "sha256:ab unzipped:200000000" : "",
+      }),
+    };
+    const logs: string[] = [];
+    const check = (unzippedSize: number) =>
+      checkLayerAgainstTemplate({
+        workspace,
+        file: "template.yaml",
+        parameter: "Built",
+        layer: { name: "deps", unzippedSize },
+        lambda,
+        log: (line) => logs.push(line),
+        warn: (line) => logs.push(line),
+      });
+    // Other's default, a YAML list, gives the 200 MB layer: 10 MB + 200 MB + 1 byte of code passes.
+    await check(10 * MB);
+    expect(logs.at(-1)).toContain("holds for Uses with this layer");
+    expect(logs.join("\n")).not.toContain("not known");
+    // 200 MB + 100 MB is over.
+    await expect(check(100 * MB)).rejects.toThrow(/Nothing was uploaded/);
   });
 });
