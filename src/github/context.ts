@@ -57,7 +57,7 @@ export function parseEventContext(env: NodeJS.ProcessEnv, payload: Record<string
     ((payload.repository as { full_name?: string } | undefined)?.full_name ?? "");
   if (!/^[^/\s]+\/[^/\s]+$/.test(repository)) {
     throw new Error(
-      `GITHUB_REPOSITORY is '${repository}', not owner/repo, so the run cannot be tied to a repository. Run the action inside a GitHub Actions workflow (or set GITHUB_REPOSITORY when running it by hand).`,
+      "GITHUB_REPOSITORY is missing or not owner/repo, so the run cannot be tied to a repository. Run the action inside a GitHub Actions workflow (or set GITHUB_REPOSITORY when running it by hand).",
     );
   }
   const [owner, repo] = repository.split("/");

@@ -120,7 +120,7 @@ async function restoreZip(deps: BuildLayerDeps, key: string, layer: CachedLayer)
 
 async function save(deps: BuildLayerDeps & { cache: CacheClient }, key: string): Promise<void> {
   try {
-    // The zip first: a record in the cache promises its zip.
+    // The zip first, so a save that fails outright leaves no record without its zip.
     await deps.cache.save([cachePaths(deps).zip], key + ZIP_SUFFIX);
     await deps.cache.save([cachePaths(deps).record], key);
     deps.log(`Saved the layer to the cache as ${key}.`);
@@ -173,7 +173,7 @@ export async function buildLayer(inputs: BuildLayerInputs, deps: BuildLayerDeps)
     pipArgs: inputs.pipArgs,
     compatibleRuntimes: inputs.compatibleRuntimes,
   };
-  await checkSource(layout, inputs.source);
+  await checkSource(layout);
   const hash = await contentKey(layout, deps.probe);
   const key = cacheKey(inputs.name, inputs.architecture, hash);
   deps.log(`Content key: ${hash}`);

@@ -30,10 +30,10 @@ export class LayerSourceError extends Error {
 }
 
 /** Fails before any build when the source lacks what its runtime installs from. */
-export async function checkSource(inputs: LayoutInputs, sourceLabel: string): Promise<void> {
+export async function checkSource(inputs: LayoutInputs): Promise<void> {
   if (!existsSync(inputs.source) || !(await lstat(inputs.source)).isDirectory()) {
     throw new LayerSourceError(
-      `The source directory ${sourceLabel} does not exist. Check out the repository before this step, and set source to the directory that holds the layer's manifest.`,
+      `The source directory (input source) does not exist. Check out the repository before this step, and set source to the directory that holds the layer's manifest.`,
     );
   }
   if (inputs.runtime === "nodejs" || inputs.runtime === "python") {
@@ -43,19 +43,19 @@ export async function checkSource(inputs: LayoutInputs, sourceLabel: string): Pr
           inputs.runtime === "nodejs"
             ? "npm ci installs exactly what the lockfile says; run npm install once and commit package-lock.json."
             : "list the layer's packages there, pinned (pip freeze).";
-        throw new LayerSourceError(`${sourceLabel} has no ${choices.join(" or ")}: ${hint}`);
+        throw new LayerSourceError(`The source directory has no ${choices.join(" or ")}: ${hint}`);
       }
     }
   }
   if (inputs.runtime === "java" && (await javaJars(inputs.source)).length === 0) {
     throw new LayerSourceError(
-      `${sourceLabel} holds no .jar file. Build the project first (mvn package dependency:copy-dependencies, or gradle jar), and point source at the jars.`,
+      `The source directory holds no .jar file. Build the project first (mvn package dependency:copy-dependencies, or gradle jar), and point source at the jars.`,
     );
   }
-  for (const include of inputs.include) {
+  for (const [index, include] of inputs.include.entries()) {
     if (!existsSync(include.localPath)) {
       throw new LayerSourceError(
-        `The include path ${include.localPath} does not exist; build it before this step, or remove the line.`,
+        `The local path of include line ${index + 1} does not exist; build it before this step, or remove the line.`,
       );
     }
   }

@@ -54,7 +54,7 @@ describe("parseEventContext", () => {
 
   it("refuses a run without a repository, saying how to give one", () => {
     expect(() => parseEventContext({ ...env, GITHUB_REPOSITORY: "" }, {})).toThrow(
-      /GITHUB_REPOSITORY is '', not owner\/repo.*set GITHUB_REPOSITORY/,
+      /GITHUB_REPOSITORY is missing or not owner\/repo.*set GITHUB_REPOSITORY/,
     );
   });
 

@@ -133,17 +133,27 @@ describe("checkSource", () => {
   it("names the missing manifest and what to do", async () => {
     const root = tempDir("check");
     write(join(root, "package.json"), "{}");
-    await expect(checkSource(inputs({ runtime: "nodejs", source: root }), "layers/deps")).rejects.toThrow(
-      "layers/deps has no npm-shrinkwrap.json or package-lock.json: npm ci installs exactly what the lockfile says; run npm install once and commit package-lock.json.",
+    await expect(checkSource(inputs({ runtime: "nodejs", source: root }))).rejects.toThrow(
+      "The source directory has no npm-shrinkwrap.json or package-lock.json: npm ci installs exactly what the lockfile says; run npm install once and commit package-lock.json.",
     );
-    await expect(checkSource(inputs({ runtime: "python", source: root }), "py")).rejects.toThrow(
-      /py has no requirements\.txt/,
+    await expect(checkSource(inputs({ runtime: "python", source: root }))).rejects.toThrow(
+      /The source directory has no requirements\.txt/,
     );
-    await expect(checkSource(inputs({ runtime: "java", source: root }), "jars")).rejects.toThrow(
-      /jars holds no \.jar file/,
+    await expect(checkSource(inputs({ runtime: "java", source: root }))).rejects.toThrow(
+      /The source directory holds no \.jar file/,
     );
-    await expect(checkSource(inputs({ source: join(root, "missing") }), "missing")).rejects.toThrow(
-      /The source directory missing does not exist/,
+    await expect(checkSource(inputs({ source: join(root, "missing") }))).rejects.toThrow(
+      "The source directory (input source) does not exist.",
+    );
+    // The message names the include line, not the path the input gave.
+    write(join(root, "package-lock.json"), "{}");
+    const include = [
+      { localPath: join(root, "package.json"), layerPath: "a" },
+      { localPath: join(root, "secret-missing"), layerPath: "b" },
+    ];
+    const error = await checkSource(inputs({ runtime: "nodejs", source: root, include })).catch((e) => e);
+    expect(error.message).toBe(
+      "The local path of include line 2 does not exist; build it before this step, or remove the line.",
     );
   });
 });
