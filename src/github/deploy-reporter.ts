@@ -210,7 +210,9 @@ export function onCancel(
     cancelling = true;
     hooks.log(`Received ${signal}: the run was cancelled. Reporting it on GitHub, then stopping.`);
     const budget = new Promise<void>((resolve) => setTimeout(resolve, CANCEL_BUDGET_MS).unref());
-    void Promise.race([reporter.interrupted(stackName, "cancelled"), budget]).finally(() =>
+    // A failed report must not become an unhandled rejection that ends the process before `stop`.
+    const reported = reporter.interrupted(stackName, "cancelled").catch(() => undefined);
+    void Promise.race([reported, budget]).then(() =>
       hooks.stop(
         `The run was cancelled while deploying ${stackName}. A stack operation that had started goes on in CloudFormation; check the stack's events, or run again.`,
       ),

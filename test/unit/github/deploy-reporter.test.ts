@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   type DeployReporterOptions,
   GitHubReporter,
+  onCancel,
   pullRequestNow,
   reportInfo,
 } from "../../../src/github/deploy-reporter";
@@ -20,6 +21,31 @@ const REQUEST = {
   mode: "deploy" as const,
   preview: true,
 };
+
+describe("onCancel", () => {
+  it("on a signal reports once, then stops even when the report fails; the returned function removes the handlers", async () => {
+    const calls: string[] = [];
+    const reporter = {
+      interrupted: async (stack: string, how: string) => {
+        calls.push(`${how} ${stack}`);
+        throw new Error("GitHub is down");
+      },
+    } as unknown as GitHubReporter;
+    const before = process.listenerCount("SIGINT");
+    let stopped: (message: string) => void = () => {};
+    const stop = new Promise<string>((resolve) => {
+      stopped = resolve;
+    });
+    const remove = onCancel(reporter, "shop-pr-12", { log: () => {}, stop: (m) => stopped(m) });
+    expect(process.listenerCount("SIGINT")).toBe(before + 1);
+    process.emit("SIGINT", "SIGINT");
+    process.emit("SIGTERM", "SIGTERM");
+    expect(await stop).toMatch(/^The run was cancelled while deploying shop-pr-12\./);
+    expect(calls).toEqual(["cancelled shop-pr-12"]);
+    remove();
+    expect(process.listenerCount("SIGINT")).toBe(before);
+  });
+});
 
 describe("githubGuard", () => {
   it("passes a call's value through, and turns a failure into one warning with the caller's hint", async () => {
