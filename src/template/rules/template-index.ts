@@ -120,6 +120,12 @@ export function isString(node: Node | undefined): node is ScalarNode & { value: 
   return node?.kind === "scalar" && typeof node.value === "string";
 }
 
+/** Whether the node is `!Ref AWS::NoValue`. */
+export function isNoValue(node: Node): boolean {
+  const arg = intrinsicName(node) === "Ref" ? (node as MapNode).entries[0].value : undefined;
+  return isString(arg) && arg.value === "AWS::NoValue";
+}
+
 export interface SubVariable {
   /** The text between `${` and `}`. */
   name: string;

@@ -12,7 +12,7 @@ import { mapGet } from "../../nodes";
 import type { ConstraintNode, GroupAlternative, ResourceConstraints, SpecIndex } from "../../spec/types";
 import { didYouMean } from "../../suggest";
 import { displayPath, isCustomType, isModuleType, realResources, SAM_GLOBALS } from "../resources/shared";
-import { intrinsicName, isForEachKey, isString, type TemplateIndex } from "../template-index";
+import { intrinsicName, isForEachKey, isNoValue, isString, type TemplateIndex } from "../template-index";
 import { NAMED_FORMATS } from "./formats";
 
 export type ConstraintKind =
@@ -501,12 +501,6 @@ function relative(path: (string | number)[]): (string | number)[] {
 /** The schemas' `$` also matches before a final newline, which YAML block scalars end with. */
 function matches(regex: RegExp, value: string): boolean {
   return regex.test(value) || (value.endsWith("\n") && regex.test(value.slice(0, -1)));
-}
-
-function isNoValue(node: Node): boolean {
-  if (intrinsicName(node) !== "Ref") return false;
-  const arg = (node as MapNode).entries[0].value;
-  return isString(arg) && arg.value === "AWS::NoValue";
 }
 
 /** A Fn::If with an AWS::NoValue branch (at any depth of nested Fn::If). */

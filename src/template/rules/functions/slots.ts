@@ -7,6 +7,7 @@ import type { Node } from "../../model";
 import { didYouMean } from "../../suggest";
 import type { Report } from "../rule";
 import { plural } from "../template/names";
+import { isNoValue } from "../template-index";
 import { functionName, KNOWN_FUNCTIONS } from "./calls";
 
 export type Literal = "string" | "integer" | "list" | "any";
@@ -63,16 +64,6 @@ export function checkSlot(node: Node, slot: Slot, report: Report): void {
       if (slot.items) for (const item of node.items) checkSlot(item, slot.items, report);
       return;
   }
-}
-
-function isNoValue(node: Node): boolean {
-  return (
-    node.kind === "map" &&
-    node.entries.length === 1 &&
-    node.entries[0].key === "Ref" &&
-    node.entries[0].value.kind === "scalar" &&
-    node.entries[0].value.value === "AWS::NoValue"
-  );
 }
 
 /** CloudFormation converts "2" to 2 where it needs an integer, as cfn-lint does. */

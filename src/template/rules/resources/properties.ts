@@ -13,7 +13,7 @@ import { mapGet } from "../../nodes";
 import type { PropertySpec, ResourceTypeSpec, SpecIndex, TypeRef } from "../../spec/types";
 import { didYouMean } from "../../suggest";
 import { intrinsicName, isForEachKey, isString, type TemplateIndex } from "../template-index";
-import { displayPath, globalsFor, isCustomType, realResources, SAM_GLOBALS } from "./shared";
+import { displayPath, globalsFor, ignoresGlobal, isCustomType, realResources, SAM_GLOBALS } from "./shared";
 
 export type PropertyProblemKind = "unknown" | "required" | "type";
 
@@ -53,13 +53,8 @@ function collect(template: TemplateIndex, spec: SpecIndex): PropertyProblem[] {
     if (!typeSpec) continue;
     const checker = new Checker(template, typeSpec, out);
     const provided = new Set<string>();
-    const globals = globalsFor(template, type);
-    if (globals) for (const entry of globals.entries) provided.add(entry.key);
-    // SAM's IgnoreGlobals attribute opts a resource out of all ("*") or some Globals properties.
-    const ignored = mapGet(resource.body, "IgnoreGlobals")?.value;
-    if (isString(ignored) && ignored.value === "*") provided.clear();
-    else if (ignored?.kind === "seq")
-      for (const item of ignored.items) if (isString(item)) provided.delete(item.value);
+    for (const entry of globalsFor(template, type)?.entries ?? [])
+      if (!ignoresGlobal(resource, entry.key)) provided.add(entry.key);
     const base = ["Resources", resource.name, "Properties"];
     const properties = resource.properties;
     const requiredAt = properties ? properties.keyRange : resource.entry.keyRange;

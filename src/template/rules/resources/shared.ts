@@ -1,11 +1,11 @@
 /**
- * Small facts about resources that several resource rules share: which entries of `Resources`
+ * Small facts about resources that several rules share: which entries of `Resources`
  * are real resources, custom and module types, SAM Globals, and how to name a property path in
  * a message.
  */
 import type { MapNode } from "../../model";
 import { mapGet } from "../../nodes";
-import { isForEachKey, type ResourceInfo, type TemplateIndex } from "../template-index";
+import { isForEachKey, isString, type ResourceInfo, type TemplateIndex } from "../template-index";
 
 /** The resources rules should look at: every entry of Resources except Fn::ForEach loops. */
 export function* realResources(template: TemplateIndex): Iterable<ResourceInfo> {
@@ -47,6 +47,13 @@ export function globalsFor(template: TemplateIndex, type: string): MapNode | und
     return value?.kind === "map" ? value : undefined;
   }
   return undefined;
+}
+
+/** Whether a SAM resource opts out of the Globals property `key` with IgnoreGlobals ("*" or a list naming it). */
+export function ignoresGlobal(resource: ResourceInfo, key: string): boolean {
+  const ignored = mapGet(resource.body, "IgnoreGlobals")?.value;
+  if (isString(ignored)) return ignored.value === "*";
+  return ignored?.kind === "seq" && ignored.items.some((item) => isString(item) && item.value === key);
 }
 
 /** `LaunchTemplateData.BlockDeviceMappings[0].Ebs`: a property path as people write it. */

@@ -1,6 +1,7 @@
 /**
  * The event sources of SAM functions and state machines: which `Type` values the transform
- * knows, and which properties each accepts and requires. The tables follow the AWS SAM
+ * knows, which properties each accepts and requires, and the events a template declares (found
+ * once per template, shared by the SAM and service rules). The tables follow the AWS SAM
  * Developer Guide's EventSource pages and the property lists the AWS SAM transform
  * (aws-sam-translator 1.110, the one cfn-lint 1.51 runs) validates against, which are slightly
  * wider than the guide: a property the transform accepts must never be reported.

@@ -1,8 +1,8 @@
 /** What the DynamoDB table rules share: the table's property sets and the items of its index lists. */
 import type { MapEntry, MapNode, Node } from "../../model";
 import { mapGet } from "../../nodes";
-import { intrinsicName, USER_GUIDE } from "../template-index";
-import { isAbsent, isNoValue, literalString, presentEntry } from "./values";
+import { intrinsicName, isNoValue, USER_GUIDE } from "../template-index";
+import { isAbsent, literalString, presentEntry } from "./values";
 
 export const TABLE = "AWS::DynamoDB::Table";
 export const TABLE_DOCS = `${USER_GUIDE}/aws-resource-dynamodb-table.html`;

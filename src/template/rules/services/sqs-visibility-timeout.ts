@@ -12,16 +12,15 @@
 import type { MapNode, Node } from "../../model";
 import { mapGet } from "../../nodes";
 import type { Report, Rule } from "../rule";
-import type { ResourceInfo, TemplateIndex } from "../template-index";
+import { eventType, samEvents } from "../sam/events";
+import { isNoValue, type ResourceInfo, type TemplateIndex } from "../template-index";
 import { FUNCTION, SAM_FUNCTION } from "./lambda";
 import { QUEUE } from "./sqs";
 import {
   getAttResource,
   inheritedGlobal,
   isAbsent,
-  isNoValue,
   literalNumber,
-  literalString,
   onlyPropertySet,
   presentEntry,
   propertySets,
@@ -54,24 +53,19 @@ export const sqsVisibilityTimeout: Rule = {
         ]);
       }
     }
-    for (const fn of resourcesOfType(template, SAM_FUNCTION)) {
-      const set = onlyPropertySet(fn);
-      const events = set && presentEntry(set.properties, "Events");
-      if (events?.value.kind !== "map") continue;
-      for (const event of events.value.entries) {
-        if (literalString(mapGet(event.value, "Type")?.value) !== "SQS") continue;
-        const queue = mapGet(mapGet(event.value, "Properties")?.value, "Queue");
-        if (!queue) continue;
-        compare(template, queue.value, fn, report, [
-          "Resources",
-          fn.name,
-          "Properties",
-          "Events",
-          event.key,
-          "Properties",
-          "Queue",
-        ]);
-      }
+    for (const event of samEvents(template)) {
+      if (event.resource.type !== SAM_FUNCTION || eventType(event) !== "SQS") continue;
+      const queue = mapGet(mapGet(event.body, "Properties")?.value, "Queue");
+      if (!queue) continue;
+      compare(template, queue.value, event.resource, report, [
+        "Resources",
+        event.resource.name,
+        "Properties",
+        "Events",
+        event.entry.key,
+        "Properties",
+        "Queue",
+      ]);
     }
   },
 };

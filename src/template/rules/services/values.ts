@@ -6,8 +6,8 @@
  */
 import type { MapEntry, MapNode, Node } from "../../model";
 import { mapGet } from "../../nodes";
-import { globalsFor, realResources } from "../resources/shared";
-import { intrinsicName, isString, type ResourceInfo, type TemplateIndex } from "../template-index";
+import { globalsFor, ignoresGlobal, realResources } from "../resources/shared";
+import { intrinsicName, isNoValue, isString, type ResourceInfo, type TemplateIndex } from "../template-index";
 
 /** A resource together with one of its property sets. */
 export interface PropertySet {
@@ -60,12 +60,6 @@ export function onlyPropertySet(resource: ResourceInfo): PropertySet | undefined
   if (value && (value.kind !== "map" || intrinsicName(value))) return undefined;
   for (const set of propertySets(resource)) return set;
   return undefined;
-}
-
-export function isNoValue(node: Node): boolean {
-  if (intrinsicName(node) !== "Ref") return false;
-  const arg = (node as MapNode).entries[0].value;
-  return isString(arg) && arg.value === "AWS::NoValue";
 }
 
 /** Whether the value is `!Ref AWS::NoValue` or a Fn::If that may produce it (so the property may be absent). */
@@ -155,8 +149,8 @@ export function getAttResource(
 }
 
 /**
- * The Globals entry a SAM resource inherits for `key` (the Globals section that applies to its
- * type), unless the resource opts out with IgnoreGlobals or sets the key itself.
+ * The Globals entry a SAM resource would inherit for `key` (from the Globals section of its
+ * type), unless it opts out with IgnoreGlobals; callers check the resource's own value first.
  */
 export function inheritedGlobal(
   template: TemplateIndex,
@@ -165,11 +159,6 @@ export function inheritedGlobal(
 ): MapEntry | undefined {
   if (!resource.type) return undefined;
   const globals = globalsFor(template, resource.type);
-  if (!globals) return undefined;
-  const ignored = mapGet(resource.body, "IgnoreGlobals")?.value;
-  if (isString(ignored) && ignored.value === "*") return undefined;
-  if (ignored?.kind === "seq" && ignored.items.some((item) => isString(item) && item.value === key)) {
-    return undefined;
-  }
+  if (!globals || ignoresGlobal(resource, key)) return undefined;
   return mapGet(globals, key);
 }
