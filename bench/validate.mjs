@@ -4,7 +4,8 @@
 // one run, and a generated template of 500 resources near 1 MB; the validate action bundle on the
 // minimal and the quickstart-style template. A bare `node -e 0` is its own row, and every row says
 // how many times that start-up it takes, in wall and in CPU time. Prints the median wall time, CPU time
-// (user + system, steadier than wall time on a busy machine) and peak memory of several runs.
+// (user + system, steadier than wall time on a busy machine) and peak memory of several runs, then
+// the targets (start-up multiple, speed-up and memory ratio against cfn-lint) and whether each is met.
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -381,3 +382,34 @@ for (const { row, ours, theirs } of table) {
       `${theirs ? `${fmt(theirs.ms / ours.ms, 1)}x` : "-"} | ${theirs ? fmt(ours.rss / theirs.rss, 2) : "-"} |`,
   );
 }
+
+// The targets: a cold validate within 1.6 times `node -e 0` on the largest corpus template and the
+// quickstart-style one; the whole corpus at least 50 times faster than cfn-lint with at most half its
+// peak memory.
+const find = (template) => table.find(({ row }) => row.files?.length === 1 && row.files[0] === template);
+const whole = table.find(({ row }) => row.files === templates);
+const targets = [
+  ...[
+    ["largest corpus template", find(largest)],
+    ["quickstart-style template", find(quickstart)],
+  ].map(([name, { ours }]) => {
+    const times = ours.ms / bare.ms;
+    return [`${name}: at most 1.6x \`node -e 0\``, `${fmt(times, 2)}x`, times <= 1.6 ? "yes" : "no"];
+  }),
+  ...(whole.theirs
+    ? [
+        [
+          "whole corpus: at least 50x faster than cfn-lint",
+          `${fmt(whole.theirs.ms / whole.ours.ms, 1)}x`,
+          whole.theirs.ms / whole.ours.ms >= 50 ? "yes" : "no",
+        ],
+        [
+          "whole corpus: at most half cfn-lint's peak memory",
+          fmt(whole.ours.rss / whole.theirs.rss, 2),
+          whole.ours.rss / whole.theirs.rss <= 0.5 ? "yes" : "no",
+        ],
+      ]
+    : [["whole corpus against cfn-lint", "-", "cfn-lint is not on PATH"]]),
+];
+console.log("\n| target | measured | met |\n|---|---:|---|");
+for (const cells of targets) console.log(`| ${cells.join(" | ")} |`);

@@ -31,8 +31,10 @@ export const META_NAME = "layer.json";
  * cache key, and the zip (ZIP_NAME) under that key plus ZIP_SUFFIX, each in a directory of its own
  * below the cache directory. A hit restores the record alone: it carries every output, and the zip
  * is fetched only when it must be uploaded (the object is not in the bucket yet), so a hit does not
- * download, unpack and re-read tens of MB it then throws away. The zip entry is saved first, so a
- * record in the cache means its zip was saved too.
+ * download, unpack and re-read tens of MB it then throws away. The zip entry is saved first; since
+ * @actions/cache reports a failed save with a warning rather than an error, a record may still lack
+ * its zip, and a zip that cannot be restored when needed counts as a miss: the layer is built and
+ * the zip saved again.
  */
 export const RECORD_DIR = "record";
 export const ZIP_DIR = "zip";

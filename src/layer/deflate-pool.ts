@@ -89,8 +89,8 @@ export class DeflatePool {
   private failure?: Error;
 
   /**
-   * Two threads at most, one per core: on the benchmark tree on two cores, two workers took 0.75x
-   * Info-ZIP's time where one took about 1.0x, for about 15 MB more at peak.
+   * Two threads at most, one per core: the machines the actions run on have two, and each worker
+   * holds its own deflate buffers (`npm run bench:layer` prints the time and peak memory).
    */
   constructor(threads = Math.max(1, Math.min(2, availableParallelism()))) {
     for (let i = 0; i < threads; i++) {

@@ -4,8 +4,8 @@ export const STACK_NAME_PATTERN = /^[A-Za-z][-A-Za-z0-9]*$/;
 
 /**
  * 32-bit FNV-1a of the UTF-16 code units, as 8 hex digits: stable across runs and machines, which
- * is all a shortened name needs. (Not node:crypto: loading it costs the validate path, which
- * reads the input names this module's callers define, several milliseconds of start-up.)
+ * is all a shortened name needs. (Not node:crypto: the validate path, which reads the input
+ * names this module's callers define, would load it at start-up for nothing else.)
  */
 export function shortHash(text: string): string {
   let hash = 0x811c9dc5;

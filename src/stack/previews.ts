@@ -1,3 +1,4 @@
+/** The live preview stacks of a repository, their ages, and the guard on how many may exist at once. */
 import { DescribeStacksCommand, type Stack, type Tag } from "@aws-sdk/client-cloudformation";
 import { describeAwsError } from "../aws/errors";
 import { previewStackName } from "./naming";

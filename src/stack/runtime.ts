@@ -1,11 +1,10 @@
-import type { CloudFormationClient } from "@aws-sdk/client-cloudformation";
-import type { S3Client } from "@aws-sdk/client-s3";
-import { usesCustomEndpoint } from "../aws/clients";
-
 /**
  * What the stack modules need from the world, passed in so that tests drive time and AWS
  * without sleeping or reaching the network.
  */
+import type { CloudFormationClient } from "@aws-sdk/client-cloudformation";
+import type { S3Client } from "@aws-sdk/client-s3";
+import { usesCustomEndpoint } from "../aws/clients";
 
 /** Milliseconds since the epoch. */
 export type Clock = () => number;

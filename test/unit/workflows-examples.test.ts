@@ -111,9 +111,11 @@ describe.each([...examples, ...own])("%s", (file) => {
   });
 
   it("uses our actions by existing folders, with their required inputs and only declared ones", () => {
+    let ours = 0;
     for (const step of stepsOf(file)) {
       const folder = ourAction(step.uses ?? "");
       if (folder === null) continue;
+      ours++;
       const actionFile = join(root, folder, "action.yml");
       expect(existsSync(actionFile), `${step.uses}: no ${folder}/action.yml`).toBe(true);
       const inputs = (parse(readFileSync(actionFile, "utf8")) as ActionYaml).inputs ?? {};
@@ -130,6 +132,8 @@ describe.each([...examples, ...own])("%s", (file) => {
         `${step.uses}: required inputs not given`,
       ).toEqual([]);
     }
+    // Every example shows at least one of our actions, so the checks above ran on it.
+    if (examples.includes(file)) expect(ours, "steps using our actions").toBeGreaterThan(0);
   });
 });
 
