@@ -13,6 +13,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   listVersions: () => (/* binding */ listVersions),
 /* harmony export */   objectExists: () => (/* binding */ objectExists),
 /* harmony export */   publishLayer: () => (/* binding */ publishLayer),
+/* harmony export */   publishedByUs: () => (/* binding */ publishedByUs),
 /* harmony export */   shaMarker: () => (/* binding */ shaMarker),
 /* harmony export */   sizeMarker: () => (/* binding */ sizeMarker),
 /* harmony export */   unzippedSizeOf: () => (/* binding */ unzippedSizeOf),
@@ -26,7 +27,7 @@ __webpack_require__.r(__webpack_exports__);
 /**
  * Publishing: the zip uploaded content-addressed to the artifact bucket (skipped when the object is
  * there), a layer version reused when one already holds the same content, otherwise a new one, and
- * old versions pruned.
+ * old versions this action published pruned (never the one output).
  */
 
 
@@ -109,6 +110,13 @@ async function findSameContent(lambda, name, sha256, versions) {
     const full = await lambda.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_2__/* .GetLayerVersionCommand */ .VK5({ LayerName: name, VersionNumber: latest.Version }));
     return full.Content?.CodeSha256 === Buffer.from(sha256, "hex").toString("base64") ? latest : undefined;
 }
+/**
+ * Whether a version was published by this action: its description carries a full sha256 marker.
+ * Pruning deletes only these, so versions another tool published under the same name are left alone.
+ */
+function publishedByUs(description) {
+    return /(?:^|\s)sha256:[0-9a-f]{64}(?:\s|$)/.test(description ?? "");
+}
 /** Versions to delete: all but the newest `keep`, never `current`. */
 function versionsToPrune(versions, keep, current) {
     const newestFirst = [...versions].sort((a, b) => b - a);
@@ -140,7 +148,7 @@ async function publishLayer(lambda, request, log) {
         published = true;
         log(`Published layer ${request.name} version ${version}.`);
     }
-    const all = new Set(versions.map((v) => v.Version ?? 0));
+    const all = new Set(versions.flatMap((v) => (v.Version !== undefined && publishedByUs(v.Description) ? [v.Version] : [])));
     all.add(version);
     const pruned = versionsToPrune([...all], request.keepVersions, version);
     for (const old of pruned) {

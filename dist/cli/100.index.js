@@ -326,8 +326,8 @@ var short_forms = __webpack_require__(4418);
 /**
  * A fast reader for the YAML that CloudFormation templates are made of: block mappings and
  * sequences, single-line flow collections and quoted scalars, block scalars, comments and
- * short-form tags. The `yaml` library takes about a second for a 1 MB template here; this takes
- * a few tens of milliseconds. Anything outside that subset (anchors, multi-line plain or quoted
+ * short-form tags. It is much faster than the `yaml` library on large templates (the
+ * generated 1 MB row of `npm run bench:validate`). Anything outside that subset (anchors, multi-line plain or quoted
  * scalars, explicit keys, directives, tabs, and every syntax error) throws `Unsupported`, and
  * the caller re-reads the document with the library, which is exact and reports errors well.
  * The corpus test checks both readers agree, node for node and range for range.
@@ -1314,8 +1314,8 @@ function splitGetAtt(ctx, node, textStart) {
 /* harmony export */ });
 /** Small text helpers shared by messages in every part of the project. */
 /**
- * `51200` → `51,200`. Written out because the first toLocaleString call loads ICU data, which
- * costs tens of milliseconds of a validate run's start-up.
+ * `51200` → `51,200`. Written out because the first toLocaleString call loads ICU data, a cost
+ * on a validate run's start-up (see `npm run bench:validate`).
  */
 function thousands(value) {
     const [whole, fraction] = String(value).split(".");

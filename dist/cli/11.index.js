@@ -18,9 +18,12 @@ __webpack_require__.d(__webpack_exports__, {
 var dist_cjs = __webpack_require__(1696);
 // EXTERNAL MODULE: ./src/template/nodes.ts
 var nodes = __webpack_require__(9671);
+// EXTERNAL MODULE: ./src/template/rules/resources/shared.ts
+var shared = __webpack_require__(9267);
 // EXTERNAL MODULE: ./src/layer/limits.ts
 var limits = __webpack_require__(7169);
 ;// CONCATENATED MODULE: ./src/layer/function-limit.ts
+
 
 
 const FUNCTION_TYPES = new Set(["AWS::Lambda::Function", "AWS::Serverless::Function"]);
@@ -91,7 +94,8 @@ function layerRefs(layers, ctx) {
 /**
  * Every zip-packaged function of the template (container images have no such limit) with its code
  * and layers. `parameters` holds the values the stack will get (declared parameters absent from it
- * count as having no value); for SAM functions, Globals.Function's CodeUri, InlineCode and Layers apply.
+ * count as having no value); for SAM functions, Globals.Function's CodeUri, InlineCode and Layers apply
+ * unless the function's IgnoreGlobals names them.
  */
 function templateFunctions(root, parameters, given = new Set()) {
     const resourcesNode = (0,nodes/* mapGet */.Z)(root, "Resources")?.value;
@@ -111,17 +115,20 @@ function templateFunctions(root, parameters, given = new Set()) {
             continue;
         const properties = (0,nodes/* mapGet */.Z)(entry.value, "Properties")?.value;
         const sam = type === "AWS::Serverless::Function";
-        const packageType = stringAt(properties, "PackageType") ?? (sam ? stringAt(globals, "PackageType") : undefined);
+        // ignoresGlobal reads the resource's body alone.
+        const resource = { body: entry.value.kind === "map" ? entry.value : undefined };
+        const global = (key) => (sam && !(0,shared/* ignoresGlobal */.JJ)(resource, key) ? (0,nodes/* mapGet */.Z)(globals, key) : undefined);
+        const packageType = stringAt(properties, "PackageType") ?? stringAt(global("PackageType")?.value);
         if (packageType === "Image")
             continue;
         let code = { kind: "none" };
         if (sam) {
-            const inline = stringAt(properties, "InlineCode") ?? stringAt(globals, "InlineCode");
+            const inline = stringAt(properties, "InlineCode") ?? stringAt(global("InlineCode")?.value);
             if (inline !== undefined)
                 code = { kind: "inline", bytes: Buffer.byteLength(inline), property: "InlineCode" };
             else if ((0,nodes/* mapGet */.Z)(properties, "CodeUri"))
                 code = { kind: "local", owner: entry.key, property: "CodeUri" };
-            else if ((0,nodes/* mapGet */.Z)(globals, "CodeUri"))
+            else if (global("CodeUri"))
                 code = { kind: "local", owner: GLOBALS, property: "Globals.Function CodeUri" };
         }
         else {
@@ -137,7 +144,7 @@ function templateFunctions(root, parameters, given = new Set()) {
             line: entry.keyRange.start.line,
             code,
             layers: [
-                ...(sam ? layerRefs((0,nodes/* mapGet */.Z)(globals, "Layers")?.value, ctx) : []),
+                ...layerRefs(global("Layers")?.value, ctx),
                 ...layerRefs((0,nodes/* mapGet */.Z)(properties, "Layers")?.value, ctx),
             ],
         });
@@ -294,6 +301,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   listVersions: () => (/* binding */ listVersions),
 /* harmony export */   objectExists: () => (/* binding */ objectExists),
 /* harmony export */   publishLayer: () => (/* binding */ publishLayer),
+/* harmony export */   publishedByUs: () => (/* binding */ publishedByUs),
 /* harmony export */   shaMarker: () => (/* binding */ shaMarker),
 /* harmony export */   sizeMarker: () => (/* binding */ sizeMarker),
 /* harmony export */   unzippedSizeOf: () => (/* binding */ unzippedSizeOf),
@@ -307,7 +315,7 @@ __webpack_require__.r(__webpack_exports__);
 /**
  * Publishing: the zip uploaded content-addressed to the artifact bucket (skipped when the object is
  * there), a layer version reused when one already holds the same content, otherwise a new one, and
- * old versions pruned.
+ * old versions this action published pruned (never the one output).
  */
 
 
@@ -390,6 +398,13 @@ async function findSameContent(lambda, name, sha256, versions) {
     const full = await lambda.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_2__/* .GetLayerVersionCommand */ .VK5({ LayerName: name, VersionNumber: latest.Version }));
     return full.Content?.CodeSha256 === Buffer.from(sha256, "hex").toString("base64") ? latest : undefined;
 }
+/**
+ * Whether a version was published by this action: its description carries a full sha256 marker.
+ * Pruning deletes only these, so versions another tool published under the same name are left alone.
+ */
+function publishedByUs(description) {
+    return /(?:^|\s)sha256:[0-9a-f]{64}(?:\s|$)/.test(description ?? "");
+}
 /** Versions to delete: all but the newest `keep`, never `current`. */
 function versionsToPrune(versions, keep, current) {
     const newestFirst = [...versions].sort((a, b) => b - a);
@@ -421,7 +436,7 @@ async function publishLayer(lambda, request, log) {
         published = true;
         log(`Published layer ${request.name} version ${version}.`);
     }
-    const all = new Set(versions.map((v) => v.Version ?? 0));
+    const all = new Set(versions.flatMap((v) => (v.Version !== undefined && publishedByUs(v.Description) ? [v.Version] : [])));
     all.add(version);
     const pruned = versionsToPrune([...all], request.keepVersions, version);
     for (const old of pruned) {
@@ -448,15 +463,17 @@ async function publishLayer(lambda, request, log) {
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
 /* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8422);
 /* harmony import */ var _stack_package__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2132);
-/* harmony import */ var _template_nodes__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9671);
-/* harmony import */ var _template_parse__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7865);
-/* harmony import */ var _function_limit_check__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4688);
+/* harmony import */ var _stack_parameters__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8598);
+/* harmony import */ var _template_nodes__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9671);
+/* harmony import */ var _template_parse__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7865);
+/* harmony import */ var _function_limit_check__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4688);
 /**
  * build-layer's view of Lambda's limit for a function and its layers: the template the layer is
  * built for, the parameter that will receive its ARN, and each function listing that parameter
  * in its Layers, with its code (local paths measured) and other layers (read back when a Lambda
  * client is given). Loaded only when the template input is set.
  */
+
 
 
 
@@ -477,24 +494,21 @@ async function checkLayerAgainstTemplate(check) {
     const body = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, "utf8").catch((error) => {
         throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(_inputs__WEBPACK_IMPORTED_MODULE_3__/* .BUILD_LAYER_INPUTS */ .jc.template, `the template cannot be read (${error.code ?? error.message}); name a template file relative to the workspace.`);
     });
-    const parsed = (0,_template_parse__WEBPACK_IMPORTED_MODULE_5__/* .parseTemplate */ .QC)(body, check.file);
+    const parsed = (0,_template_parse__WEBPACK_IMPORTED_MODULE_6__/* .parseTemplate */ .QC)(body, check.file);
     if (parsed.root?.kind !== "map") {
         const first = parsed.findings[0];
         throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(_inputs__WEBPACK_IMPORTED_MODULE_3__/* .BUILD_LAYER_INPUTS */ .jc.template, `the template could not be parsed${first ? ` (line ${first.range.start.line}: ${first.message})` : ""}.`);
     }
-    const declared = (0,_template_nodes__WEBPACK_IMPORTED_MODULE_7__/* .mapGet */ .Z)(parsed.root, "Parameters")?.value;
-    if (!(0,_template_nodes__WEBPACK_IMPORTED_MODULE_7__/* .mapGet */ .Z)(declared, check.parameter)) {
+    const declared = (0,_template_nodes__WEBPACK_IMPORTED_MODULE_8__/* .mapGet */ .Z)(parsed.root, "Parameters")?.value;
+    if (!(0,_template_nodes__WEBPACK_IMPORTED_MODULE_8__/* .mapGet */ .Z)(declared, check.parameter)) {
         throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(_inputs__WEBPACK_IMPORTED_MODULE_3__/* .BUILD_LAYER_INPUTS */ .jc.templateParameter, "the template declares no such parameter; name the parameter that will receive this layer's ARN.");
     }
     // Other parameters as the template's defaults give them: build-layer knows no overrides.
     const parameters = {};
-    for (const entry of declared?.kind === "map" ? declared.entries : []) {
-        const fallback = (0,_template_nodes__WEBPACK_IMPORTED_MODULE_7__/* .mapGet */ .Z)(entry.value, "Default")?.value;
-        parameters[entry.key] =
-            fallback?.kind === "scalar" && fallback.value !== null ? String(fallback.value) : undefined;
-    }
+    for (const p of (0,_stack_parameters__WEBPACK_IMPORTED_MODULE_5__/* .templateParameters */ .fo)((0,_template_nodes__WEBPACK_IMPORTED_MODULE_8__/* .toPlain */ .U)(parsed.root)))
+        parameters[p.key] = p.defaultValue;
     const artifacts = (0,_stack_package__WEBPACK_IMPORTED_MODULE_4__.findLocalArtifacts)(parsed.root, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path));
-    const result = await (0,_function_limit_check__WEBPACK_IMPORTED_MODULE_6__.checkFunctionLimits)({
+    const result = await (0,_function_limit_check__WEBPACK_IMPORTED_MODULE_7__.checkFunctionLimits)({
         file: check.file,
         root: parsed.root,
         parameters,
@@ -511,10 +525,277 @@ async function checkLayerAgainstTemplate(check) {
     }
     if (result.message)
         throw new FunctionTooLargeError(`${result.message}\nNothing was uploaded.`);
-    const note = (0,_function_limit_check__WEBPACK_IMPORTED_MODULE_6__.unknownNote)(result);
+    const note = (0,_function_limit_check__WEBPACK_IMPORTED_MODULE_7__.unknownNote)(result);
     if (note)
         check.log(note);
     check.log(`Lambda's limit for a function and its layers holds for ${result.checked.map((f) => f.logicalId).join(", ")} with this layer.`);
+}
+
+
+/***/ }),
+
+/***/ 8598:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FM: () => (/* binding */ noEchoValues),
+/* harmony export */   Il: () => (/* binding */ describeParameters),
+/* harmony export */   fo: () => (/* binding */ templateParameters),
+/* harmony export */   rF: () => (/* binding */ readParameterOverrides),
+/* harmony export */   un: () => (/* binding */ ParameterError),
+/* harmony export */   v5: () => (/* binding */ MASK),
+/* harmony export */   vA: () => (/* binding */ resolveParameters)
+/* harmony export */ });
+/* unused harmony exports PARAMETER_INPUT, parseParameterLines, parseParameterDocument, parseParameterText, MIN_SECRET_LINE */
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+
+/**
+ * The parameter-overrides input, in any of the forms users already have:
+ * - `Key=Value` lines (values may hold commas and `=`);
+ * - a YAML or JSON mapping written in the input itself, which is the way in for multi-line values
+ *   such as a PEM key (`Key: |` and an indented block);
+ * - the AWS CLI's JSON list `[{"ParameterKey": ..., "ParameterValue": ...}]`, inline or in a file;
+ * - a path to a file holding any of these (JSON, YAML, or `Key=Value` lines).
+ * Checked against the template's Parameters before any AWS call, and NoEcho values are masked
+ * wherever they could be printed. No message ever repeats a value: a bad line is named by its
+ * number (and its key, when it has one).
+ */
+const PARAMETER_INPUT = "parameter-overrides";
+class ParameterError extends Error {
+    constructor(message) {
+        super(`Input '${PARAMETER_INPUT}': ${message}`);
+        this.name = "ParameterError";
+    }
+}
+const KEY_PATTERN = /^[A-Za-z0-9]+$/;
+const KEY_VALUE_LINE = /^[A-Za-z0-9]+\s*=/;
+/** A `Key: value` line: YAML's spelling, or `=` mistyped as `:`. */
+const COLON_LINE = /^([A-Za-z0-9]+)\s*:(\s|$)/;
+const MASK = "****";
+function scalarToString(value) {
+    if (value === null || value === undefined)
+        return undefined;
+    if (Array.isArray(value)) {
+        const items = value.map(scalarToString);
+        return items.every((item) => item !== undefined) ? items.join(",") : undefined;
+    }
+    if (typeof value === "object")
+        return undefined;
+    return String(value);
+}
+function templateParameters(template) {
+    const params = template?.Parameters;
+    if (typeof params !== "object" || params === null)
+        return [];
+    return Object.entries(params).map(([key, body]) => ({
+        key,
+        type: typeof body?.Type === "string" ? body.Type : "String",
+        noEcho: body?.NoEcho === true || body?.NoEcho === "true",
+        defaultValue: scalarToString(body?.Default),
+    }));
+}
+function setOnce(out, key, value, where) {
+    if (!KEY_PATTERN.test(key) || key.length > 255) {
+        throw new ParameterError(`the name ${where} is not a parameter name; names hold only letters and digits (at most 255).`);
+    }
+    if (out.has(key))
+        throw new ParameterError(`parameter '${key}' is given twice (${where}); keep one.`);
+    out.set(key, value);
+}
+function plural(items, one, many) {
+    return items.length === 1 ? one : many;
+}
+/** `Key=Value` lines; a line that is not one is named by number, with its key when it has one. */
+function parseParameterLines(text, source = "the input") {
+    const lines = text.split(/\r?\n/);
+    const bad = [];
+    lines.forEach((line, index) => {
+        const trimmed = line.trim();
+        if (trimmed === "" || trimmed.startsWith("#") || trimmed.indexOf("=") > 0)
+            return;
+        bad.push({ line: index + 1, key: COLON_LINE.exec(trimmed)?.[1] });
+    });
+    if (bad.length > 0) {
+        const where = bad.map((b) => (b.key ? `${b.line} (${b.key}: …)` : String(b.line))).join(", ");
+        const colon = bad.find((b) => b.key);
+        throw new ParameterError(`${plural(bad, "line", "lines")} ${where} of ${source} ${plural(bad, "is", "are")} not Key=Value. ` +
+            (colon
+                ? `Write ${colon.key}=<value>, or give the whole input as a YAML mapping (Key: value on every line). `
+                : "") +
+            "A value cannot span lines in Key=Value form: give a multi-line value (a PEM key) as a YAML mapping with a block scalar (Key: |), or in a JSON or YAML parameters file.");
+    }
+    const out = new Map();
+    lines.forEach((line, index) => {
+        const trimmed = line.trim();
+        if (trimmed === "" || trimmed.startsWith("#"))
+            return;
+        const eq = trimmed.indexOf("=");
+        setOnce(out, trimmed.slice(0, eq).trim(), trimmed.slice(eq + 1).trim(), `on line ${index + 1}`);
+    });
+    return out;
+}
+/** Where a parser stopped, without its message: parsers quote the source, which may hold a secret. */
+function parsePosition(error, text) {
+    const linePos = error?.linePos?.[0];
+    if (linePos)
+        return ` (line ${linePos.line}, column ${linePos.col})`;
+    const offset = /position (\d+)/.exec(error?.message ?? "")?.[1];
+    if (offset === undefined)
+        return "";
+    const before = text.slice(0, Number(offset)).split("\n");
+    return ` (line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1})`;
+}
+/**
+ * A JSON or YAML document: the AWS CLI's list of {ParameterKey, ParameterValue}, or a mapping of
+ * names to values, either of them optionally under a `Parameters` key (CodePipeline's shape).
+ * YAML is read with the failsafe schema, so every value is the text written (`1.10` stays `1.10`).
+ */
+function parseParameterDocument(text, source, format) {
+    let doc;
+    try {
+        doc = format === "json" ? JSON.parse(text) : (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(text, { schema: "failsafe" });
+    }
+    catch (error) {
+        throw new ParameterError(`${source} is not valid ${format === "json" ? "JSON" : "YAML"}${parsePosition(error, text)}.`);
+    }
+    if (doc !== null && typeof doc === "object" && !Array.isArray(doc) && "Parameters" in doc) {
+        doc = doc.Parameters;
+    }
+    const out = new Map();
+    if (Array.isArray(doc)) {
+        doc.forEach((item, index) => {
+            const key = item?.ParameterKey;
+            const value = scalarToString(item?.ParameterValue);
+            if (typeof key !== "string" || value === undefined) {
+                throw new ParameterError(`${source}: item ${index + 1} needs ParameterKey and ParameterValue, e.g. {"ParameterKey": "Stage", "ParameterValue": "dev"}.`);
+            }
+            setOnce(out, key, value, `in item ${index + 1} of ${source}`);
+        });
+        return out;
+    }
+    if (doc !== null && typeof doc === "object") {
+        for (const [key, raw] of Object.entries(doc)) {
+            const value = scalarToString(raw);
+            const name = KEY_PATTERN.test(key) ? `'${key}'` : "a key";
+            if (value === undefined) {
+                throw new ParameterError(`${source}: the value of ${name} must be a string, number, boolean or list.`);
+            }
+            setOnce(out, key, value, `of ${source}`);
+        }
+        return out;
+    }
+    throw new ParameterError(`${source} must hold a list of {ParameterKey, ParameterValue} or a mapping of names to values.`);
+}
+/** Text in any of the forms above but a file path: a document, `Key=Value` lines, or a YAML mapping. */
+function parseParameterText(text, source) {
+    const content = text
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== "" && !line.startsWith("#"));
+    if (content.length === 0)
+        return new Map();
+    if (/^[[{]/.test(content[0]))
+        return parseParameterDocument(text, source, "yaml");
+    if (content.every((line) => KEY_VALUE_LINE.test(line)))
+        return parseParameterLines(text, source);
+    if (COLON_LINE.test(content[0])) {
+        let mapping = false;
+        try {
+            const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(text, { schema: "failsafe" });
+            mapping = doc !== null && typeof doc === "object" && !Array.isArray(doc);
+        }
+        catch {
+            // Not YAML either: the line-by-line reading below names the lines that are wrong.
+        }
+        if (mapping)
+            return parseParameterDocument(text, source, "yaml");
+    }
+    return parseParameterLines(text, source);
+}
+/** One line that is neither Key=Value nor `Key: value` nor a document is a parameters file's path. */
+async function readParameterOverrides(raw, readFile) {
+    const text = raw.trim();
+    if (text === "")
+        return new Map();
+    const oneLine = !text.includes("\n");
+    if (oneLine && !text.includes("=") && !COLON_LINE.test(text) && !/^[[{]/.test(text)) {
+        const file = text.replace(/^file:\/\//, "");
+        let body;
+        try {
+            body = await readFile(file);
+        }
+        catch (error) {
+            const code = error?.code;
+            // Only something shaped like a path is repeated: a lone word may be a value without its key.
+            const named = /[/\\]|\.(json|ya?ml|env|txt|properties)$/i.test(file) ? `'${file}'` : "The input";
+            throw new ParameterError(`${named} was read as a parameters file (one line, no '='), but it cannot be read${code ? ` (${code})` : ""}. Give Key=Value lines, a YAML mapping, or the path of a parameters file relative to the workspace.`);
+        }
+        return file.toLowerCase().endsWith(".json")
+            ? parseParameterDocument(body, file, "json")
+            : parseParameterText(body, file);
+    }
+    return parseParameterText(raw, "the input");
+}
+/**
+ * The Parameters list for CreateChangeSet. Unknown names fail here, before any AWS call. A
+ * parameter without a value or default keeps the deployed stack's value (UsePreviousValue), so a
+ * NoEcho secret set once need not be passed on every push; on a new stack it is an error.
+ */
+function resolveParameters(overrides, declared, deployed) {
+    const known = new Set(declared.map((p) => p.key));
+    const unknown = [...overrides.keys()].filter((k) => !known.has(k));
+    if (unknown.length > 0) {
+        const list = declared.length > 0 ? declared.map((p) => p.key).join(", ") : "none";
+        throw new ParameterError(`${unknown.map((k) => `'${k}'`).join(", ")} ${unknown.length === 1 ? "is" : "are"} not declared in the template's Parameters (declared: ${list}). Remove ${unknown.length === 1 ? "it" : "them"} or fix the spelling.`);
+    }
+    const previous = new Set((deployed ?? []).map((p) => p.ParameterKey));
+    const out = [];
+    const missing = [];
+    for (const param of declared) {
+        const value = overrides.get(param.key);
+        if (value !== undefined)
+            out.push({ ParameterKey: param.key, ParameterValue: value });
+        else if (param.defaultValue !== undefined)
+            continue;
+        else if (previous.has(param.key))
+            out.push({ ParameterKey: param.key, UsePreviousValue: true });
+        else
+            missing.push(param.key);
+    }
+    if (missing.length > 0) {
+        throw new ParameterError(`${missing.map((k) => `'${k}'`).join(", ")} ${missing.length === 1 ? "has" : "have"} no value and no Default in the template. Add ${missing.map((k) => `${k}=...`).join(", ")} to parameter-overrides.`);
+    }
+    return out;
+}
+/**
+ * The values that must never reach a log or GitHub: every value given for a NoEcho parameter, and
+ * each line of a multi-line one (a log line or a cut-off message may show a single line of a key).
+ */
+function noEchoValues(overrides, declared) {
+    const noEcho = new Set(declared.filter((p) => p.noEcho).map((p) => p.key));
+    const values = new Set();
+    for (const [key, value] of overrides) {
+        if (!noEcho.has(key) || value.trim() === "")
+            continue;
+        values.add(value);
+        for (const line of value.split(/\r?\n/)) {
+            // Lines too short to be secret on their own (blank, "-----") would only mangle the text.
+            if (line.trim().length >= MIN_SECRET_LINE)
+                values.add(line.trim());
+        }
+    }
+    return [...values];
+}
+/** The shortest line of a multi-line secret that is masked on its own. */
+const MIN_SECRET_LINE = 6;
+/** `Key=Value` lines for the log, NoEcho values replaced by the mask. */
+function describeParameters(parameters, declared) {
+    const noEcho = new Set(declared.filter((p) => p.noEcho).map((p) => p.key));
+    return parameters.map((p) => {
+        if (p.UsePreviousValue)
+            return `${p.ParameterKey}=(previous value)`;
+        return `${p.ParameterKey}=${noEcho.has(p.ParameterKey ?? "") ? MASK : p.ParameterValue}`;
+    });
 }
 
 
@@ -599,6 +880,7 @@ function loadTemplate(file, body) {
         bytes: Buffer.byteLength(body, "utf8"),
         hash: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256").update(body).digest("hex"),
         plain: (0,_template_parse__WEBPACK_IMPORTED_MODULE_2__/* .toPlain */ .Ul)(root),
+        root,
         hasTransform: transform !== undefined && !(transform.value.kind === "seq" && transform.value.items.length === 0),
         resourceLine: (logicalId) => (0,_template_parse__WEBPACK_IMPORTED_MODULE_2__/* .mapGet */ .ZX)(resources, logicalId)?.keyRange.start.line,
         pathLine: (path) => lineAt(root, path),
@@ -677,6 +959,426 @@ async function templateLocation(template, stackName, artifacts, s3) {
 
 function parseTemplate(source, file) {
     return (0,_parse_core__WEBPACK_IMPORTED_MODULE_0__/* .parseTemplateWith */ .YE)(source, file, _yaml__WEBPACK_IMPORTED_MODULE_1__.parseYamlWithLibrary);
+}
+
+
+/***/ }),
+
+/***/ 9267:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gt: () => (/* binding */ displayPath),
+/* harmony export */   Hf: () => (/* binding */ isModuleType),
+/* harmony export */   JJ: () => (/* binding */ ignoresGlobal),
+/* harmony export */   W9: () => (/* binding */ realResources),
+/* harmony export */   X8: () => (/* binding */ SAM_GLOBALS),
+/* harmony export */   YE: () => (/* binding */ globalsFor),
+/* harmony export */   c8: () => (/* binding */ isCustomType)
+/* harmony export */ });
+/* harmony import */ var _nodes__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9671);
+/* harmony import */ var _template_index__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1331);
+
+
+/** The resources rules should look at: every entry of Resources except Fn::ForEach loops. */
+function* realResources(template) {
+    for (const resource of template.resources.values())
+        if (!(0,_template_index__WEBPACK_IMPORTED_MODULE_0__/* .isForEachKey */ .oJ)(resource.name))
+            yield resource;
+}
+/** Custom resources take any properties their provider understands. */
+function isCustomType(type) {
+    return type.startsWith("Custom::") || type === "AWS::CloudFormation::CustomResource";
+}
+/** Modules (`Org::Service::Thing::MODULE`) come from the account's registry, not the spec. */
+function isModuleType(type) {
+    return type.endsWith("::MODULE");
+}
+/**
+ * The Globals subsections SAM supports and the resource type each one applies to
+ * (AWS SAM Developer Guide, "Globals section of the AWS SAM template").
+ */
+const SAM_GLOBALS = {
+    Function: "AWS::Serverless::Function",
+    Api: "AWS::Serverless::Api",
+    HttpApi: "AWS::Serverless::HttpApi",
+    SimpleTable: "AWS::Serverless::SimpleTable",
+    StateMachine: "AWS::Serverless::StateMachine",
+    CapacityProvider: "AWS::Serverless::CapacityProvider",
+    LayerVersion: "AWS::Serverless::LayerVersion",
+    WebSocketApi: "AWS::Serverless::WebSocketApi",
+};
+/** The Globals subsection (a mapping) that applies to resources of `type`, when SAM is on. */
+function globalsFor(template, type) {
+    if (!template.sam)
+        return undefined;
+    const globals = template.sections.get("Globals")?.map;
+    for (const [key, globalType] of Object.entries(SAM_GLOBALS)) {
+        if (globalType !== type)
+            continue;
+        const value = (0,_nodes__WEBPACK_IMPORTED_MODULE_1__/* .mapGet */ .Z)(globals, key)?.value;
+        return value?.kind === "map" ? value : undefined;
+    }
+    return undefined;
+}
+/** Whether a SAM resource opts out of the Globals property `key` with IgnoreGlobals ("*" or a list naming it). */
+function ignoresGlobal(resource, key) {
+    const ignored = (0,_nodes__WEBPACK_IMPORTED_MODULE_1__/* .mapGet */ .Z)(resource.body, "IgnoreGlobals")?.value;
+    if ((0,_template_index__WEBPACK_IMPORTED_MODULE_0__/* .isString */ .Kg)(ignored))
+        return ignored.value === "*";
+    return ignored?.kind === "seq" && ignored.items.some((item) => (0,_template_index__WEBPACK_IMPORTED_MODULE_0__/* .isString */ .Kg)(item) && item.value === key);
+}
+/** `LaunchTemplateData.BlockDeviceMappings[0].Ebs`: a property path as people write it. */
+function displayPath(path) {
+    let out = "";
+    for (const segment of path) {
+        if (typeof segment === "number")
+            out += `[${segment}]`;
+        else
+            out += out === "" ? segment : `.${segment}`;
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 1331:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FF: () => (/* binding */ intrinsicName),
+/* harmony export */   Kg: () => (/* binding */ isString),
+/* harmony export */   RL: () => (/* binding */ isNoValue),
+/* harmony export */   d6: () => (/* binding */ USER_GUIDE),
+/* harmony export */   gQ: () => (/* binding */ INTRINSIC_FUNCTIONS),
+/* harmony export */   o5: () => (/* binding */ PSEUDO_PARAMETERS),
+/* harmony export */   oC: () => (/* binding */ subRange),
+/* harmony export */   oJ: () => (/* binding */ isForEachKey),
+/* harmony export */   ur: () => (/* binding */ parseSub),
+/* harmony export */   vH: () => (/* binding */ indexTemplate),
+/* harmony export */   x5: () => (/* binding */ SAM_TRANSFORM)
+/* harmony export */ });
+/* harmony import */ var _nodes__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9671);
+
+const SAM_TRANSFORM = "AWS::Serverless-2016-10-31";
+/** The CloudFormation User Guide, which rules cite as their source. */
+const USER_GUIDE = "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide";
+/**
+ * `Fn::ForEach::<Loop>` keys (AWS::LanguageExtensions) expand into resources, properties, outputs
+ * or conditions at deploy time, so their names are templates rather than logical ids.
+ */
+function isForEachKey(key) {
+    return key.startsWith("Fn::ForEach::");
+}
+const PSEUDO_PARAMETERS = new Set([
+    "AWS::AccountId",
+    "AWS::NotificationARNs",
+    "AWS::NoValue",
+    "AWS::Partition",
+    "AWS::Region",
+    "AWS::StackId",
+    "AWS::StackName",
+    "AWS::URLSuffix",
+]);
+/** Every intrinsic function key CloudFormation knows (long form). */
+const INTRINSIC_FUNCTIONS = new Set([
+    "Ref",
+    "Condition",
+    "Fn::And",
+    "Fn::Base64",
+    "Fn::Cidr",
+    "Fn::Equals",
+    "Fn::FindInMap",
+    "Fn::ForEach",
+    "Fn::GetAZs",
+    "Fn::GetAtt",
+    "Fn::GetStackOutput",
+    "Fn::If",
+    "Fn::ImportValue",
+    "Fn::Join",
+    "Fn::Length",
+    "Fn::Not",
+    "Fn::Or",
+    "Fn::Select",
+    "Fn::Split",
+    "Fn::Sub",
+    "Fn::ToJsonString",
+    "Fn::Transform",
+]);
+/** The intrinsic function a node is, when it is a one-entry mapping with an intrinsic key. */
+function intrinsicName(node) {
+    if (node?.kind !== "map" || node.entries.length !== 1)
+        return undefined;
+    const key = node.entries[0].key;
+    return INTRINSIC_FUNCTIONS.has(key) ? key : undefined;
+}
+function isString(node) {
+    return node?.kind === "scalar" && typeof node.value === "string";
+}
+/** Whether the node is `!Ref AWS::NoValue`. */
+function isNoValue(node) {
+    const arg = intrinsicName(node) === "Ref" ? node.entries[0].value : undefined;
+    return isString(arg) && arg.value === "AWS::NoValue";
+}
+/**
+ * The `${...}` variables of a Fn::Sub string. `${!Literal}` is an escape, not a variable.
+ * Returns `malformed` for a `${` that is never closed.
+ */
+function parseSub(text) {
+    const variables = [];
+    const malformed = [];
+    let index = text.indexOf("${");
+    while (index !== -1) {
+        const close = text.indexOf("}", index + 2);
+        if (close === -1) {
+            malformed.push(index);
+            break;
+        }
+        const name = text.slice(index + 2, close);
+        if (!name.startsWith("!"))
+            variables.push({ name, offset: index + 2 });
+        index = text.indexOf("${", close + 1);
+    }
+    return { variables, malformed };
+}
+function sectionItems(map) {
+    const items = new Map();
+    if (map)
+        for (const entry of map.entries)
+            if (!items.has(entry.key))
+                items.set(entry.key, entry);
+    return items;
+}
+/** Range of a substring of a single-line scalar; the whole scalar when the text spans lines. */
+function subRange(node, offset, length) {
+    const { start, end } = node.range;
+    const raw = String(node.value);
+    if (start.line !== end.line || end.column - start.column < raw.length)
+        return node.range;
+    // Quoted scalars start one column before their text.
+    const shift = end.column - start.column - raw.length > 0 ? 1 : 0;
+    const column = start.column + shift + offset;
+    return { start: { line: start.line, column }, end: { line: start.line, column: column + length } };
+}
+function collectReferences(index) {
+    const refs = index.references;
+    const visit = (node, from) => {
+        if (node.kind === "seq") {
+            for (const item of node.items)
+                visit(item, from);
+            return;
+        }
+        if (node.kind !== "map")
+            return;
+        const fn = intrinsicName(node);
+        if (fn) {
+            const arg = node.entries[0].value;
+            if (fn === "Ref" && isString(arg)) {
+                refs.push({ kind: "Ref", target: arg.value, range: arg.range, from, node });
+                return;
+            }
+            if (fn === "Condition" && isString(arg)) {
+                refs.push({ kind: "Condition", target: arg.value, range: arg.range, from, node });
+                return;
+            }
+            if (fn === "Fn::GetAtt") {
+                if (isString(arg)) {
+                    const dot = arg.value.indexOf(".");
+                    const target = dot === -1 ? arg.value : arg.value.slice(0, dot);
+                    refs.push({
+                        kind: "GetAtt",
+                        target,
+                        attribute: dot === -1 ? undefined : arg.value.slice(dot + 1),
+                        range: arg.range,
+                        from,
+                        node,
+                    });
+                    return;
+                }
+                if (arg.kind === "seq" && arg.items.length > 0 && isString(arg.items[0])) {
+                    const attr = arg.items[1];
+                    refs.push({
+                        kind: "GetAtt",
+                        target: arg.items[0].value,
+                        attribute: isString(attr) ? attr.value : undefined,
+                        range: arg.items[0].range,
+                        from,
+                        node,
+                    });
+                    for (const item of arg.items.slice(1))
+                        visit(item, from);
+                    return;
+                }
+            }
+            if (fn === "Fn::Sub") {
+                let text = arg;
+                let locals = new Set();
+                if (arg.kind === "seq") {
+                    text = arg.items[0];
+                    const vars = arg.items[1];
+                    if (vars?.kind === "map") {
+                        locals = new Set(vars.entries.map((e) => e.key));
+                        for (const entry of vars.entries)
+                            visit(entry.value, from);
+                    }
+                }
+                if (isString(text)) {
+                    for (const variable of parseSub(text.value).variables) {
+                        const name = variable.name.trim();
+                        if (locals.has(name))
+                            continue;
+                        const dot = name.indexOf(".");
+                        const target = dot === -1 ? name : name.slice(0, dot);
+                        refs.push({
+                            kind: "Sub",
+                            target,
+                            attribute: dot === -1 ? undefined : name.slice(dot + 1),
+                            range: subRange(text, variable.offset, variable.name.length),
+                            from,
+                            node,
+                        });
+                    }
+                }
+                return;
+            }
+            if (fn === "Fn::FindInMap" && arg.kind === "seq" && isString(arg.items[0])) {
+                refs.push({ kind: "FindInMap", target: arg.items[0].value, range: arg.items[0].range, from, node });
+                for (const item of arg.items.slice(1))
+                    visit(item, from);
+                return;
+            }
+            if (fn === "Fn::If" && arg.kind === "seq" && isString(arg.items[0])) {
+                refs.push({ kind: "Condition", target: arg.items[0].value, range: arg.items[0].range, from, node });
+                for (const item of arg.items.slice(1))
+                    visit(item, from);
+                return;
+            }
+        }
+        for (const entry of node.entries)
+            visit(entry.value, from);
+    };
+    /** The Condition attribute of a resource or output names a condition. */
+    const conditionAttribute = (value, from) => {
+        refs.push({ kind: "Condition", target: value.value, range: value.range, from, node: value });
+    };
+    for (const [name, section] of index.sections) {
+        if (!section.map)
+            continue;
+        if (name === "Resources") {
+            for (const entry of section.map.entries) {
+                if (isForEachKey(entry.key))
+                    visit(entry.value, ["Resources", entry.key]);
+            }
+            for (const resource of index.resources.values()) {
+                const from = ["Resources", resource.name];
+                if (!resource.body)
+                    continue;
+                for (const entry of resource.body.entries) {
+                    if (entry.key === "Condition" && isString(entry.value)) {
+                        conditionAttribute(entry.value, from);
+                    }
+                    else if (entry.key === "DependsOn") {
+                        // DependsOn names resources but is not a Ref; rules read it from ResourceInfo.dependsOn.
+                    }
+                    else {
+                        visit(entry.value, from);
+                    }
+                }
+            }
+        }
+        else if (name === "Outputs") {
+            for (const [outputName, output] of index.outputs) {
+                const from = ["Outputs", outputName];
+                if (output.value.kind !== "map")
+                    continue;
+                for (const entry of output.value.entries) {
+                    if (entry.key === "Condition" && isString(entry.value)) {
+                        conditionAttribute(entry.value, from);
+                    }
+                    else
+                        visit(entry.value, from);
+                }
+            }
+        }
+        else if (name === "Conditions") {
+            for (const [conditionName, condition] of index.conditions)
+                visit(condition.value, ["Conditions", conditionName]);
+        }
+        else if (name === "Parameters" || name === "Mappings" || name === "Metadata" || name === "Rules") {
+            // Parameters and Mappings hold literals; Rules and Metadata may hold intrinsics that
+            // reference parameters, which counts as use.
+            if (name === "Rules" || name === "Metadata")
+                visit(section.map, [name]);
+        }
+        else {
+            visit(section.map, [name]);
+        }
+    }
+}
+function indexTemplate(parsed, root) {
+    const sections = new Map();
+    for (const entry of root.entries) {
+        if (sections.has(entry.key))
+            continue;
+        sections.set(entry.key, {
+            entry,
+            map: entry.value.kind === "map" ? entry.value : undefined,
+            items: sectionItems(entry.value.kind === "map" ? entry.value : undefined),
+        });
+    }
+    const items = (name) => sections.get(name)?.items ?? new Map();
+    const resources = new Map();
+    for (const [name, entry] of items("Resources")) {
+        // A Fn::ForEach loop of the language extensions transform is not a resource itself.
+        if (isForEachKey(name))
+            continue;
+        const body = entry.value.kind === "map" ? entry.value : undefined;
+        const typeEntry = (0,_nodes__WEBPACK_IMPORTED_MODULE_0__/* .mapGet */ .Z)(body, "Type");
+        resources.set(name, {
+            name,
+            entry,
+            body,
+            type: isString(typeEntry?.value) ? typeEntry.value.value : undefined,
+            typeNode: typeEntry?.value,
+            properties: (0,_nodes__WEBPACK_IMPORTED_MODULE_0__/* .mapGet */ .Z)(body, "Properties"),
+            condition: (0,_nodes__WEBPACK_IMPORTED_MODULE_0__/* .mapGet */ .Z)(body, "Condition"),
+            dependsOn: (0,_nodes__WEBPACK_IMPORTED_MODULE_0__/* .mapGet */ .Z)(body, "DependsOn"),
+        });
+    }
+    // Transform is a name, a {Name, Parameters} mapping, or a list of either.
+    const transforms = [];
+    const addTransform = (node) => {
+        if (isString(node))
+            transforms.push(node.value);
+        else if (node?.kind === "map") {
+            const name = (0,_nodes__WEBPACK_IMPORTED_MODULE_0__/* .mapGet */ .Z)(node, "Name")?.value;
+            if (isString(name))
+                transforms.push(name.value);
+        }
+    };
+    const transform = sections.get("Transform")?.entry.value;
+    if (transform?.kind === "seq")
+        for (const item of transform.items)
+            addTransform(item);
+    else
+        addTransform(transform);
+    const index = {
+        parsed,
+        root,
+        file: parsed.file,
+        sections,
+        parameters: items("Parameters"),
+        resources,
+        conditions: items("Conditions"),
+        mappings: items("Mappings"),
+        outputs: items("Outputs"),
+        sam: transforms.includes(SAM_TRANSFORM),
+        transforms,
+        references: [],
+    };
+    collectReferences(index);
+    return index;
 }
 
 

@@ -145,7 +145,7 @@ function parseEventContext(env, payload) {
     const repository = env.GITHUB_REPOSITORY?.trim() ||
         (payload.repository?.full_name ?? "");
     if (!/^[^/\s]+\/[^/\s]+$/.test(repository)) {
-        throw new Error(`GITHUB_REPOSITORY is '${repository}', not owner/repo, so the run cannot be tied to a repository. Run the action inside a GitHub Actions workflow (or set GITHUB_REPOSITORY when running it by hand).`);
+        throw new Error("GITHUB_REPOSITORY is missing or not owner/repo, so the run cannot be tied to a repository. Run the action inside a GitHub Actions workflow (or set GITHUB_REPOSITORY when running it by hand).");
     }
     const [owner, repo] = repository.split("/");
     const eventName = env.GITHUB_EVENT_NAME ?? "";

@@ -18,9 +18,12 @@ __webpack_require__.d(__webpack_exports__, {
 var dist_cjs = __webpack_require__(1696);
 // EXTERNAL MODULE: ./src/template/nodes.ts
 var nodes = __webpack_require__(9671);
+// EXTERNAL MODULE: ./src/template/rules/resources/shared.ts
+var shared = __webpack_require__(9267);
 // EXTERNAL MODULE: ./src/layer/limits.ts
 var limits = __webpack_require__(7169);
 ;// CONCATENATED MODULE: ./src/layer/function-limit.ts
+
 
 
 const FUNCTION_TYPES = new Set(["AWS::Lambda::Function", "AWS::Serverless::Function"]);
@@ -91,7 +94,8 @@ function layerRefs(layers, ctx) {
 /**
  * Every zip-packaged function of the template (container images have no such limit) with its code
  * and layers. `parameters` holds the values the stack will get (declared parameters absent from it
- * count as having no value); for SAM functions, Globals.Function's CodeUri, InlineCode and Layers apply.
+ * count as having no value); for SAM functions, Globals.Function's CodeUri, InlineCode and Layers apply
+ * unless the function's IgnoreGlobals names them.
  */
 function templateFunctions(root, parameters, given = new Set()) {
     const resourcesNode = (0,nodes/* mapGet */.Z)(root, "Resources")?.value;
@@ -111,17 +115,20 @@ function templateFunctions(root, parameters, given = new Set()) {
             continue;
         const properties = (0,nodes/* mapGet */.Z)(entry.value, "Properties")?.value;
         const sam = type === "AWS::Serverless::Function";
-        const packageType = stringAt(properties, "PackageType") ?? (sam ? stringAt(globals, "PackageType") : undefined);
+        // ignoresGlobal reads the resource's body alone.
+        const resource = { body: entry.value.kind === "map" ? entry.value : undefined };
+        const global = (key) => (sam && !(0,shared/* ignoresGlobal */.JJ)(resource, key) ? (0,nodes/* mapGet */.Z)(globals, key) : undefined);
+        const packageType = stringAt(properties, "PackageType") ?? stringAt(global("PackageType")?.value);
         if (packageType === "Image")
             continue;
         let code = { kind: "none" };
         if (sam) {
-            const inline = stringAt(properties, "InlineCode") ?? stringAt(globals, "InlineCode");
+            const inline = stringAt(properties, "InlineCode") ?? stringAt(global("InlineCode")?.value);
             if (inline !== undefined)
                 code = { kind: "inline", bytes: Buffer.byteLength(inline), property: "InlineCode" };
             else if ((0,nodes/* mapGet */.Z)(properties, "CodeUri"))
                 code = { kind: "local", owner: entry.key, property: "CodeUri" };
-            else if ((0,nodes/* mapGet */.Z)(globals, "CodeUri"))
+            else if (global("CodeUri"))
                 code = { kind: "local", owner: GLOBALS, property: "Globals.Function CodeUri" };
         }
         else {
@@ -137,7 +144,7 @@ function templateFunctions(root, parameters, given = new Set()) {
             line: entry.keyRange.start.line,
             code,
             layers: [
-                ...(sam ? layerRefs((0,nodes/* mapGet */.Z)(globals, "Layers")?.value, ctx) : []),
+                ...layerRefs(global("Layers")?.value, ctx),
                 ...layerRefs((0,nodes/* mapGet */.Z)(properties, "Layers")?.value, ctx),
             ],
         });
@@ -330,6 +337,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   listVersions: () => (/* binding */ listVersions),
 /* harmony export */   objectExists: () => (/* binding */ objectExists),
 /* harmony export */   publishLayer: () => (/* binding */ publishLayer),
+/* harmony export */   publishedByUs: () => (/* binding */ publishedByUs),
 /* harmony export */   shaMarker: () => (/* binding */ shaMarker),
 /* harmony export */   sizeMarker: () => (/* binding */ sizeMarker),
 /* harmony export */   unzippedSizeOf: () => (/* binding */ unzippedSizeOf),
@@ -343,7 +351,7 @@ __webpack_require__.r(__webpack_exports__);
 /**
  * Publishing: the zip uploaded content-addressed to the artifact bucket (skipped when the object is
  * there), a layer version reused when one already holds the same content, otherwise a new one, and
- * old versions pruned.
+ * old versions this action published pruned (never the one output).
  */
 
 
@@ -426,6 +434,13 @@ async function findSameContent(lambda, name, sha256, versions) {
     const full = await lambda.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_2__/* .GetLayerVersionCommand */ .VK5({ LayerName: name, VersionNumber: latest.Version }));
     return full.Content?.CodeSha256 === Buffer.from(sha256, "hex").toString("base64") ? latest : undefined;
 }
+/**
+ * Whether a version was published by this action: its description carries a full sha256 marker.
+ * Pruning deletes only these, so versions another tool published under the same name are left alone.
+ */
+function publishedByUs(description) {
+    return /(?:^|\s)sha256:[0-9a-f]{64}(?:\s|$)/.test(description ?? "");
+}
 /** Versions to delete: all but the newest `keep`, never `current`. */
 function versionsToPrune(versions, keep, current) {
     const newestFirst = [...versions].sort((a, b) => b - a);
@@ -457,7 +472,7 @@ async function publishLayer(lambda, request, log) {
         published = true;
         log(`Published layer ${request.name} version ${version}.`);
     }
-    const all = new Set(versions.map((v) => v.Version ?? 0));
+    const all = new Set(versions.flatMap((v) => (v.Version !== undefined && publishedByUs(v.Description) ? [v.Version] : [])));
     all.add(version);
     const pruned = versionsToPrune([...all], request.keepVersions, version);
     for (const old of pruned) {

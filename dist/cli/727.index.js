@@ -328,6 +328,7 @@ const command = {
 /* harmony import */ var _aws_errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
 /* harmony import */ var _naming__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6638);
 /* harmony import */ var _tags__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(211);
+/** The live preview stacks of a repository, their ages, and the guard on how many may exist at once. */
 
 
 

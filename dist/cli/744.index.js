@@ -19,8 +19,8 @@ var promises_ = __webpack_require__(1455);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/inputs.ts
 var inputs = __webpack_require__(8422);
-// EXTERNAL MODULE: ./src/template/check.ts + 138 modules
-var check = __webpack_require__(7937);
+// EXTERNAL MODULE: ./src/template/check.ts + 136 modules
+var check = __webpack_require__(577);
 // EXTERNAL MODULE: ./src/template/report/counts.ts
 var counts = __webpack_require__(7909);
 ;// CONCATENATED MODULE: ./src/template/report/sarif.ts

@@ -81,6 +81,7 @@ function loadTemplate(file, body) {
         bytes: Buffer.byteLength(body, "utf8"),
         hash: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256").update(body).digest("hex"),
         plain: (0,_template_parse__WEBPACK_IMPORTED_MODULE_2__/* .toPlain */ .Ul)(root),
+        root,
         hasTransform: transform !== undefined && !(transform.value.kind === "seq" && transform.value.items.length === 0),
         resourceLine: (logicalId) => (0,_template_parse__WEBPACK_IMPORTED_MODULE_2__/* .mapGet */ .ZX)(resources, logicalId)?.keyRange.start.line,
         pathLine: (path) => lineAt(root, path),

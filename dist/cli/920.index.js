@@ -58,8 +58,10 @@ const META_NAME = "layer.json";
  * cache key, and the zip (ZIP_NAME) under that key plus ZIP_SUFFIX, each in a directory of its own
  * below the cache directory. A hit restores the record alone: it carries every output, and the zip
  * is fetched only when it must be uploaded (the object is not in the bucket yet), so a hit does not
- * download, unpack and re-read tens of MB it then throws away. The zip entry is saved first, so a
- * record in the cache means its zip was saved too.
+ * download, unpack and re-read tens of MB it then throws away. The zip entry is saved first; since
+ * @actions/cache reports a failed save with a warning rather than an error, a record may still lack
+ * its zip, and a zip that cannot be restored when needed counts as a miss: the layer is built and
+ * the zip saved again.
  */
 const RECORD_DIR = "record";
 const ZIP_DIR = "zip";
@@ -349,9 +351,9 @@ class LayerSourceError extends Error {
     }
 }
 /** Fails before any build when the source lacks what its runtime installs from. */
-async function checkSource(inputs, sourceLabel) {
+async function checkSource(inputs) {
     if (!(0,external_node_fs_.existsSync)(inputs.source) || !(await (0,promises_.lstat)(inputs.source)).isDirectory()) {
-        throw new LayerSourceError(`The source directory ${sourceLabel} does not exist. Check out the repository before this step, and set source to the directory that holds the layer's manifest.`);
+        throw new LayerSourceError(`The source directory (input source) does not exist. Check out the repository before this step, and set source to the directory that holds the layer's manifest.`);
     }
     if (inputs.runtime === "nodejs" || inputs.runtime === "python") {
         for (const choices of MANIFESTS[inputs.runtime]) {
@@ -359,16 +361,16 @@ async function checkSource(inputs, sourceLabel) {
                 const hint = inputs.runtime === "nodejs"
                     ? "npm ci installs exactly what the lockfile says; run npm install once and commit package-lock.json."
                     : "list the layer's packages there, pinned (pip freeze).";
-                throw new LayerSourceError(`${sourceLabel} has no ${choices.join(" or ")}: ${hint}`);
+                throw new LayerSourceError(`The source directory has no ${choices.join(" or ")}: ${hint}`);
             }
         }
     }
     if (inputs.runtime === "java" && (await javaJars(inputs.source)).length === 0) {
-        throw new LayerSourceError(`${sourceLabel} holds no .jar file. Build the project first (mvn package dependency:copy-dependencies, or gradle jar), and point source at the jars.`);
+        throw new LayerSourceError(`The source directory holds no .jar file. Build the project first (mvn package dependency:copy-dependencies, or gradle jar), and point source at the jars.`);
     }
-    for (const include of inputs.include) {
+    for (const [index, include] of inputs.include.entries()) {
         if (!(0,external_node_fs_.existsSync)(include.localPath)) {
-            throw new LayerSourceError(`The include path ${include.localPath} does not exist; build it before this step, or remove the line.`);
+            throw new LayerSourceError(`The local path of include line ${index + 1} does not exist; build it before this step, or remove the line.`);
         }
     }
 }
@@ -544,7 +546,7 @@ async function restoreZip(deps, key, layer) {
 }
 async function save(deps, key) {
     try {
-        // The zip first: a record in the cache promises its zip.
+        // The zip first, so a save that fails outright leaves no record without its zip.
         await deps.cache.save([cachePaths(deps).zip], key + ZIP_SUFFIX);
         await deps.cache.save([cachePaths(deps).record], key);
         deps.log(`Saved the layer to the cache as ${key}.`);
@@ -587,7 +589,7 @@ async function buildLayer(inputs, deps) {
         pipArgs: inputs.pipArgs,
         compatibleRuntimes: inputs.compatibleRuntimes,
     };
-    await checkSource(layout, inputs.source);
+    await checkSource(layout);
     const hash = await contentKey(layout, deps.probe);
     const key = cacheKey(inputs.name, inputs.architecture, hash);
     deps.log(`Content key: ${hash}`);

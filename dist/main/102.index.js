@@ -18,9 +18,12 @@ __webpack_require__.d(__webpack_exports__, {
 var dist_cjs = __webpack_require__(71696);
 // EXTERNAL MODULE: ./src/template/nodes.ts
 var nodes = __webpack_require__(49671);
+// EXTERNAL MODULE: ./src/template/rules/resources/shared.ts
+var shared = __webpack_require__(29267);
 // EXTERNAL MODULE: ./src/layer/limits.ts
 var limits = __webpack_require__(17169);
 ;// CONCATENATED MODULE: ./src/layer/function-limit.ts
+
 
 
 const FUNCTION_TYPES = new Set(["AWS::Lambda::Function", "AWS::Serverless::Function"]);
@@ -91,7 +94,8 @@ function layerRefs(layers, ctx) {
 /**
  * Every zip-packaged function of the template (container images have no such limit) with its code
  * and layers. `parameters` holds the values the stack will get (declared parameters absent from it
- * count as having no value); for SAM functions, Globals.Function's CodeUri, InlineCode and Layers apply.
+ * count as having no value); for SAM functions, Globals.Function's CodeUri, InlineCode and Layers apply
+ * unless the function's IgnoreGlobals names them.
  */
 function templateFunctions(root, parameters, given = new Set()) {
     const resourcesNode = (0,nodes/* mapGet */.Z)(root, "Resources")?.value;
@@ -111,17 +115,20 @@ function templateFunctions(root, parameters, given = new Set()) {
             continue;
         const properties = (0,nodes/* mapGet */.Z)(entry.value, "Properties")?.value;
         const sam = type === "AWS::Serverless::Function";
-        const packageType = stringAt(properties, "PackageType") ?? (sam ? stringAt(globals, "PackageType") : undefined);
+        // ignoresGlobal reads the resource's body alone.
+        const resource = { body: entry.value.kind === "map" ? entry.value : undefined };
+        const global = (key) => (sam && !(0,shared/* ignoresGlobal */.JJ)(resource, key) ? (0,nodes/* mapGet */.Z)(globals, key) : undefined);
+        const packageType = stringAt(properties, "PackageType") ?? stringAt(global("PackageType")?.value);
         if (packageType === "Image")
             continue;
         let code = { kind: "none" };
         if (sam) {
-            const inline = stringAt(properties, "InlineCode") ?? stringAt(globals, "InlineCode");
+            const inline = stringAt(properties, "InlineCode") ?? stringAt(global("InlineCode")?.value);
             if (inline !== undefined)
                 code = { kind: "inline", bytes: Buffer.byteLength(inline), property: "InlineCode" };
             else if ((0,nodes/* mapGet */.Z)(properties, "CodeUri"))
                 code = { kind: "local", owner: entry.key, property: "CodeUri" };
-            else if ((0,nodes/* mapGet */.Z)(globals, "CodeUri"))
+            else if (global("CodeUri"))
                 code = { kind: "local", owner: GLOBALS, property: "Globals.Function CodeUri" };
         }
         else {
@@ -137,7 +144,7 @@ function templateFunctions(root, parameters, given = new Set()) {
             line: entry.keyRange.start.line,
             code,
             layers: [
-                ...(sam ? layerRefs((0,nodes/* mapGet */.Z)(globals, "Layers")?.value, ctx) : []),
+                ...layerRefs(global("Layers")?.value, ctx),
                 ...layerRefs((0,nodes/* mapGet */.Z)(properties, "Layers")?.value, ctx),
             ],
         });
@@ -294,6 +301,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   listVersions: () => (/* binding */ listVersions),
 /* harmony export */   objectExists: () => (/* binding */ objectExists),
 /* harmony export */   publishLayer: () => (/* binding */ publishLayer),
+/* harmony export */   publishedByUs: () => (/* binding */ publishedByUs),
 /* harmony export */   shaMarker: () => (/* binding */ shaMarker),
 /* harmony export */   sizeMarker: () => (/* binding */ sizeMarker),
 /* harmony export */   unzippedSizeOf: () => (/* binding */ unzippedSizeOf),
@@ -307,7 +315,7 @@ __webpack_require__.r(__webpack_exports__);
 /**
  * Publishing: the zip uploaded content-addressed to the artifact bucket (skipped when the object is
  * there), a layer version reused when one already holds the same content, otherwise a new one, and
- * old versions pruned.
+ * old versions this action published pruned (never the one output).
  */
 
 
@@ -390,6 +398,13 @@ async function findSameContent(lambda, name, sha256, versions) {
     const full = await lambda.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_2__/* .GetLayerVersionCommand */ .VK5({ LayerName: name, VersionNumber: latest.Version }));
     return full.Content?.CodeSha256 === Buffer.from(sha256, "hex").toString("base64") ? latest : undefined;
 }
+/**
+ * Whether a version was published by this action: its description carries a full sha256 marker.
+ * Pruning deletes only these, so versions another tool published under the same name are left alone.
+ */
+function publishedByUs(description) {
+    return /(?:^|\s)sha256:[0-9a-f]{64}(?:\s|$)/.test(description ?? "");
+}
 /** Versions to delete: all but the newest `keep`, never `current`. */
 function versionsToPrune(versions, keep, current) {
     const newestFirst = [...versions].sort((a, b) => b - a);
@@ -421,7 +436,7 @@ async function publishLayer(lambda, request, log) {
         published = true;
         log(`Published layer ${request.name} version ${version}.`);
     }
-    const all = new Set(versions.map((v) => v.Version ?? 0));
+    const all = new Set(versions.flatMap((v) => (v.Version !== undefined && publishedByUs(v.Description) ? [v.Version] : [])));
     all.add(version);
     const pruned = versionsToPrune([...all], request.keepVersions, version);
     for (const old of pruned) {
@@ -448,15 +463,17 @@ async function publishLayer(lambda, request, log) {
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
 /* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38422);
 /* harmony import */ var _stack_package__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(72132);
-/* harmony import */ var _template_nodes__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(49671);
-/* harmony import */ var _template_parse__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(77865);
-/* harmony import */ var _function_limit_check__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(64688);
+/* harmony import */ var _stack_parameters__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(48598);
+/* harmony import */ var _template_nodes__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(49671);
+/* harmony import */ var _template_parse__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(77865);
+/* harmony import */ var _function_limit_check__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(64688);
 /**
  * build-layer's view of Lambda's limit for a function and its layers: the template the layer is
  * built for, the parameter that will receive its ARN, and each function listing that parameter
  * in its Layers, with its code (local paths measured) and other layers (read back when a Lambda
  * client is given). Loaded only when the template input is set.
  */
+
 
 
 
@@ -477,24 +494,21 @@ async function checkLayerAgainstTemplate(check) {
     const body = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, "utf8").catch((error) => {
         throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(_inputs__WEBPACK_IMPORTED_MODULE_3__/* .BUILD_LAYER_INPUTS */ .jc.template, `the template cannot be read (${error.code ?? error.message}); name a template file relative to the workspace.`);
     });
-    const parsed = (0,_template_parse__WEBPACK_IMPORTED_MODULE_5__/* .parseTemplate */ .QC)(body, check.file);
+    const parsed = (0,_template_parse__WEBPACK_IMPORTED_MODULE_6__/* .parseTemplate */ .QC)(body, check.file);
     if (parsed.root?.kind !== "map") {
         const first = parsed.findings[0];
         throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(_inputs__WEBPACK_IMPORTED_MODULE_3__/* .BUILD_LAYER_INPUTS */ .jc.template, `the template could not be parsed${first ? ` (line ${first.range.start.line}: ${first.message})` : ""}.`);
     }
-    const declared = (0,_template_nodes__WEBPACK_IMPORTED_MODULE_7__/* .mapGet */ .Z)(parsed.root, "Parameters")?.value;
-    if (!(0,_template_nodes__WEBPACK_IMPORTED_MODULE_7__/* .mapGet */ .Z)(declared, check.parameter)) {
+    const declared = (0,_template_nodes__WEBPACK_IMPORTED_MODULE_8__/* .mapGet */ .Z)(parsed.root, "Parameters")?.value;
+    if (!(0,_template_nodes__WEBPACK_IMPORTED_MODULE_8__/* .mapGet */ .Z)(declared, check.parameter)) {
         throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(_inputs__WEBPACK_IMPORTED_MODULE_3__/* .BUILD_LAYER_INPUTS */ .jc.templateParameter, "the template declares no such parameter; name the parameter that will receive this layer's ARN.");
     }
     // Other parameters as the template's defaults give them: build-layer knows no overrides.
     const parameters = {};
-    for (const entry of declared?.kind === "map" ? declared.entries : []) {
-        const fallback = (0,_template_nodes__WEBPACK_IMPORTED_MODULE_7__/* .mapGet */ .Z)(entry.value, "Default")?.value;
-        parameters[entry.key] =
-            fallback?.kind === "scalar" && fallback.value !== null ? String(fallback.value) : undefined;
-    }
+    for (const p of (0,_stack_parameters__WEBPACK_IMPORTED_MODULE_5__/* .templateParameters */ .fo)((0,_template_nodes__WEBPACK_IMPORTED_MODULE_8__/* .toPlain */ .U)(parsed.root)))
+        parameters[p.key] = p.defaultValue;
     const artifacts = (0,_stack_package__WEBPACK_IMPORTED_MODULE_4__/* .findLocalArtifacts */ .Ok)(parsed.root, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path));
-    const result = await (0,_function_limit_check__WEBPACK_IMPORTED_MODULE_6__.checkFunctionLimits)({
+    const result = await (0,_function_limit_check__WEBPACK_IMPORTED_MODULE_7__.checkFunctionLimits)({
         file: check.file,
         root: parsed.root,
         parameters,
@@ -511,7 +525,7 @@ async function checkLayerAgainstTemplate(check) {
     }
     if (result.message)
         throw new FunctionTooLargeError(`${result.message}\nNothing was uploaded.`);
-    const note = (0,_function_limit_check__WEBPACK_IMPORTED_MODULE_6__.unknownNote)(result);
+    const note = (0,_function_limit_check__WEBPACK_IMPORTED_MODULE_7__.unknownNote)(result);
     if (note)
         check.log(note);
     check.log(`Lambda's limit for a function and its layers holds for ${result.checked.map((f) => f.logicalId).join(", ")} with this layer.`);
