@@ -1,5 +1,6 @@
-import { KeySet, type LineIndex, parseFinding } from "./lines";
+import { addEntry, type KeySet, type LineIndex, parseFinding } from "./lines";
 import type { Finding, MapEntry, MapNode, Node, SeqNode } from "./model";
+import { exact } from "./nodes";
 
 /**
  * A strict JSON parser that keeps the source range of every key and value. CloudFormation
@@ -16,6 +17,14 @@ class JsonSyntaxError {
 }
 
 const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+
+/**
+ * Sticky scanners, used through `test` and `lastIndex` so that no match object is made: a run of
+ * JSON whitespace, and the part of a string before any quote, backslash or control character.
+ */
+const SPACE_RUN = /[ \t\n\r]*/y;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: JSON strings must not hold raw control characters, so the scan stops at them.
+const STRING_RUN = /[^"\\\x00-\x1f]*/y;
 
 export function parseJson(
   source: string,
@@ -60,25 +69,36 @@ class JsonParser {
     throw new JsonSyntaxError(message, start, Math.min(end, this.src.length));
   }
 
+  /**
+   * Steps over whitespace. Most runs are a single space (after a colon) or a line break and its
+   * indentation: the first is checked inline, the second left to a native regex scan rather than
+   * a loop over characters (which costs dearly before the JIT warms up).
+   */
   private skipSpace(): void {
     const src = this.src;
     let pos = this.pos;
-    for (;;) {
-      const c = src.charCodeAt(pos);
+    let c = src.charCodeAt(pos);
+    if (c === 32 || c === 10 || c === 13 || c === 9) {
+      c = src.charCodeAt(++pos);
       if (c === 32 || c === 10 || c === 13 || c === 9) {
-        pos++;
-      } else if (c === 47 /* / */) {
-        const next = src.charCodeAt(pos + 1);
-        if (next === 47 || next === 42) {
-          const close = next === 47 ? src.indexOf("\n", pos) : src.indexOf("*/", pos + 2) + 2;
-          this.fail("Comments are not allowed in JSON", pos, close > pos ? close : src.length);
-        }
-        break;
-      } else {
-        break;
+        SPACE_RUN.lastIndex = pos;
+        SPACE_RUN.test(src);
+        pos = SPACE_RUN.lastIndex;
+        c = src.charCodeAt(pos);
       }
+      this.pos = pos;
     }
-    this.pos = pos;
+    if (c === 47 /* / */) this.rejectComment(pos);
+  }
+
+  /** A `/` where a value or separator may stand: a comment is an error, anything else is left for the caller. */
+  private rejectComment(pos: number): void {
+    const src = this.src;
+    const next = src.charCodeAt(pos + 1);
+    if (next === 47 || next === 42) {
+      const close = next === 47 ? src.indexOf("\n", pos) : src.indexOf("*/", pos + 2) + 2;
+      this.fail("Comments are not allowed in JSON", pos, close > pos ? close : src.length);
+    }
   }
 
   private value(): Node {
@@ -94,19 +114,21 @@ class JsonParser {
     if (c === 39 /* ' */) this.fail("Strings must use double quotes in JSON", start);
     if (c === 45 || (c >= 48 && c <= 57)) {
       NUMBER.lastIndex = start;
-      const m = NUMBER.exec(src);
-      if (!m) this.fail("Invalid number", start);
-      this.pos = start + m[0].length;
-      return { kind: "scalar", value: Number(m[0]), range: this.lines.range(start, this.pos) };
+      if (!NUMBER.test(src)) this.fail("Invalid number", start);
+      const end = NUMBER.lastIndex;
+      this.pos = end;
+      return { kind: "scalar", value: Number(src.slice(start, end)), range: this.lines.range(start, end) };
     }
-    for (const [word, value] of LITERALS) {
-      if (src.startsWith(word, start)) {
-        this.pos = start + word.length;
-        return { kind: "scalar", value, range: this.lines.range(start, this.pos) };
-      }
-    }
+    if (c === 116 /* t */ && src.startsWith("true", start)) return this.literal(start, 4, true);
+    if (c === 102 /* f */ && src.startsWith("false", start)) return this.literal(start, 5, false);
+    if (c === 110 /* n */ && src.startsWith("null", start)) return this.literal(start, 4, null);
     if (start >= src.length) this.fail("Unexpected end of JSON input", src.length, src.length);
     this.fail(`Unexpected character ${JSON.stringify(src[start])} in JSON`, start);
+  }
+
+  private literal(start: number, length: number, value: boolean | null): Node {
+    this.pos = start + length;
+    return { kind: "scalar", value, range: this.lines.range(start, start + length) };
   }
 
   private object(): MapNode {
@@ -114,11 +136,11 @@ class JsonParser {
     const start = this.pos;
     this.pos++;
     const entries: MapEntry[] = [];
-    const seen = new KeySet(entries);
+    let seen: KeySet | undefined;
     this.skipSpace();
     if (src.charCodeAt(this.pos) === 125 /* } */) {
       this.pos++;
-      return { kind: "map", entries, range: this.lines.range(start, this.pos) };
+      return { kind: "map", entries: exact(entries), range: this.lines.range(start, this.pos) };
     }
     for (;;) {
       const keyStart = this.pos;
@@ -137,14 +159,9 @@ class JsonParser {
       this.pos++;
       this.skipSpace();
       const value = this.value();
-      const first = seen.find(key);
-      if (first === undefined) {
-        seen.add({ key, keyRange, value });
-      } else {
-        seen.duplicate(first, keyRange, this.file, this.findings);
-      }
+      seen = addEntry(entries, seen, key, keyRange, value, this.file, this.findings);
       if (this.closeOrComma(125 /* } */, start)) {
-        return { kind: "map", entries, range: this.lines.range(start, this.pos) };
+        return { kind: "map", entries: exact(entries), range: this.lines.range(start, this.pos) };
       }
     }
   }
@@ -157,13 +174,13 @@ class JsonParser {
     this.skipSpace();
     if (src.charCodeAt(this.pos) === 93 /* ] */) {
       this.pos++;
-      return { kind: "seq", items, range: this.lines.range(start, this.pos) };
+      return { kind: "seq", items: exact(items), range: this.lines.range(start, this.pos) };
     }
     for (;;) {
       if (this.pos >= src.length) this.fail("Unclosed array: expected ']'", start);
       items.push(this.value());
       if (this.closeOrComma(93 /* ] */, start)) {
-        return { kind: "seq", items, range: this.lines.range(start, this.pos) };
+        return { kind: "seq", items: exact(items), range: this.lines.range(start, this.pos) };
       }
     }
   }
@@ -192,12 +209,32 @@ class JsonParser {
     return false;
   }
 
-  /** Reads a string whose opening quote is at `pos`; leaves `pos` after the closing quote. */
+  /**
+   * Reads a string whose opening quote is at `pos`; leaves `pos` after the closing quote. Nearly
+   * every string in a template holds no escape: one native scan finds its end, and the value is
+   * a slice of the source.
+   */
   private string(): string {
     const src = this.src;
     const start = this.pos;
-    let pos = start + 1;
-    let out = "";
+    STRING_RUN.lastIndex = start + 1;
+    STRING_RUN.test(src);
+    const end = STRING_RUN.lastIndex;
+    if (src.charCodeAt(end) === 34) {
+      this.pos = end + 1;
+      return src.slice(start + 1, end);
+    }
+    return this.escapedString(start, end);
+  }
+
+  /**
+   * The rest of a string that `string` found no plain end for: `from` is the first escape, control
+   * character, or the end of the source.
+   */
+  private escapedString(start: number, from: number): string {
+    const src = this.src;
+    let pos = from;
+    let out = src.slice(start + 1, from);
     let chunk = pos;
     for (;;) {
       const c = src.charCodeAt(pos);
@@ -231,12 +268,6 @@ class JsonParser {
     }
   }
 }
-
-const LITERALS: [string, boolean | null][] = [
-  ["true", true],
-  ["false", false],
-  ["null", null],
-];
 
 const ESCAPES: Record<string, string> = {
   '"': '"',

@@ -1,4 +1,4 @@
-import { type LineIndex, parseFinding } from "./lines";
+import { endOffset, type LineIndex, parseFinding } from "./lines";
 import type { Finding, Node, ScalarNode } from "./model";
 
 /**
@@ -58,7 +58,7 @@ export function applyShortForm(
   node: Node,
   textStart: number | undefined,
 ): Node {
-  const range = { start: ctx.lines.position(tagStart), end: node.range.end };
+  const range = ctx.lines.range(tagStart, endOffset(node.range));
   let longForm = SHORT_FORMS[tag];
   if (!longForm) {
     if (!tag.includes("::")) {

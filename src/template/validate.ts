@@ -2,6 +2,7 @@
  * Validation of one template: parse findings, then every rule over the shared template index.
  * Pure: the caller reads the file and supplies the spec.
  */
+import { plainRange } from "./lines";
 import type { Finding, ParsedTemplate } from "./model";
 import { allRules } from "./rules/index";
 import { type Rule, toFinding } from "./rules/rule";
@@ -44,7 +45,7 @@ export function validateParsed(parsed: ParsedTemplate, options: ValidateOptions)
       severity: "error",
       message: "A template must be a mapping of sections (AWSTemplateFormatVersion, Resources, ...)",
       file: parsed.file,
-      range: root.range,
+      range: plainRange(root.range),
     });
   } else if (root) {
     const template = indexTemplate(parsed, root);
@@ -65,7 +66,7 @@ export function validateParsed(parsed: ParsedTemplate, options: ValidateOptions)
           severity: "error",
           message: `Rule ${rule.id} could not check this template: ${error instanceof Error ? error.message : String(error)}`,
           file: parsed.file,
-          range: root.range,
+          range: plainRange(root.range),
         });
       }
     }

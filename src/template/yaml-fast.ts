@@ -1,5 +1,6 @@
-import { KeySet, type LineIndex } from "./lines";
+import { addEntry, endOffset, type KeySet, type LineIndex } from "./lines";
 import type { Finding, MapEntry, MapNode, Node, Range, ScalarNode, ScalarValue, SeqNode } from "./model";
+import { exact } from "./nodes";
 import { applyShortForm, type TagContext } from "./short-forms";
 
 /**
@@ -51,6 +52,10 @@ class FastYaml implements TagContext {
   document(): Node | undefined {
     const src = this.src;
     if (src.charCodeAt(0) === 0xfeff) this.bail(0);
+    // A carriage return on its own ends a line in YAML, even inside a comment; the reader
+    // looks for line ends as "\n" only, so such (rare) sources are the library's business.
+    const loneCr = LONE_CR.exec(src);
+    if (loneCr) this.bail(loneCr.index);
     let indent = this.nextContentLine();
     if (indent < 0) return undefined;
     if (src.startsWith("---", this.pos)) {
@@ -72,17 +77,29 @@ class FastYaml implements TagContext {
   }
 
   /**
+   * The line `nextContentLine` last stopped on: where it begins and where its content starts.
+   * After a value the reader looks at the next line (is it a continuation?), steps back to its
+   * start, and the caller then asks for it again: the second time is answered from here.
+   */
+  private lineBegin = -1;
+  private lineContent = -1;
+
+  /**
    * Moves `pos` to the first character of the next line holding content (skipping blank and
    * comment-only lines) and returns its indent, or -1 at the end of the source. `pos` must be at
    * a line start.
    */
   private nextContentLine(): number {
+    if (this.pos === this.lineBegin) {
+      this.pos = this.lineContent;
+      return this.lineContent - this.lineBegin;
+    }
     const src = this.src;
     let pos = this.pos;
     for (;;) {
       const lineStart = pos;
-      let c = src.charCodeAt(pos);
-      while (c === SPACE) c = src.charCodeAt(++pos);
+      pos = spacesEnd(src, pos);
+      const c = src.charCodeAt(pos);
       if (c === TAB) this.bail(pos);
       if (c === HASH || c === NL || c === CR) {
         const nl = src.indexOf("\n", pos);
@@ -106,6 +123,8 @@ class FastYaml implements TagContext {
         if (lineStart !== 0 || c !== DASH) this.bail(pos);
       }
       this.pos = pos;
+      this.lineBegin = lineStart;
+      this.lineContent = pos;
       return pos - lineStart;
     }
   }
@@ -156,6 +175,7 @@ class FastYaml implements TagContext {
     if (startsNonPlain(c, src.charCodeAt(pos + 1))) return -1;
     let i = pos;
     for (;;) {
+      i = lineRunEnd(src, i);
       const ch = src.charCodeAt(i);
       if (ch === COLON) {
         if (isBreakOrSpace(src.charCodeAt(i + 1))) {
@@ -163,40 +183,29 @@ class FastYaml implements TagContext {
           if (src.charCodeAt(i - 1) === SPACE || src.charCodeAt(i - 1) === TAB) this.bail(i);
           return i;
         }
-      } else if (ch === NL || ch === CR || Number.isNaN(ch)) {
-        return -1;
-      } else if (ch === HASH && (src.charCodeAt(i - 1) === SPACE || src.charCodeAt(i - 1) === TAB)) {
+      } else if (ch !== HASH || src.charCodeAt(i - 1) === SPACE || src.charCodeAt(i - 1) === TAB) {
+        // A line break, the end of the source, or a comment.
         return -1;
       }
       i++;
     }
   }
 
-  /** Offset just after the closing quote of a single-line quoted scalar, or -1. */
+  /**
+   * Offset just after the closing quote of a single-line quoted scalar, or -1. A backslash before
+   * a line break (an escaped break, which joins the lines) also gives -1: that scalar spans lines.
+   */
   private quotedEnd(pos: number): number {
-    const src = this.src;
-    const quote = src.charCodeAt(pos);
-    let i = pos + 1;
-    for (;;) {
-      const c = src.charCodeAt(i);
-      if (c === NL || c === CR || Number.isNaN(c)) return -1;
-      if (c === quote) {
-        if (quote === 39 && src.charCodeAt(i + 1) === 39) {
-          i += 2;
-          continue;
-        }
-        return i + 1;
-      }
-      if (c === 92 && quote === 34) i++;
-      i++;
-    }
+    const quoted = this.src.charCodeAt(pos) === 34 ? DOUBLE_QUOTED : SINGLE_QUOTED;
+    quoted.lastIndex = pos;
+    return quoted.test(this.src) ? quoted.lastIndex : -1;
   }
 
   /** A block mapping whose keys sit at column `indent`; the first key starts at `first`. */
   private blockMap(indent: number, first: number): MapNode {
     const src = this.src;
     const entries: MapEntry[] = [];
-    const seen = new KeySet(entries);
+    let seen: KeySet | undefined;
     let keyStart = first;
     for (;;) {
       const colon = this.keyEnd(keyStart);
@@ -204,16 +213,11 @@ class FastYaml implements TagContext {
       const c = src.charCodeAt(keyStart);
       const quoted = c === 34 || c === 39;
       const keyValue = quoted ? this.quotedValue(keyStart, colon) : src.slice(keyStart, colon);
-      if (!quoted && NULL_TEXT.test(keyValue)) this.bail(keyStart);
+      if (!quoted && mayBeNull(c) && NULL_TEXT.test(keyValue)) this.bail(keyStart);
       const keyRange = this.lines.range(keyStart, colon);
       this.pos = colon + 1;
       const value = this.valueAfterIndicator(indent, false, colon + 1);
-      const firstLine = seen.find(keyValue);
-      if (firstLine === undefined) {
-        seen.add({ key: keyValue, keyRange, value });
-      } else {
-        seen.duplicate(firstLine, keyRange, this.file, this.findings);
-      }
+      seen = addEntry(entries, seen, keyValue, keyRange, value, this.file, this.findings);
       const next = this.nextContentLine();
       if (next < indent) {
         this.rewindToLineStart();
@@ -224,7 +228,7 @@ class FastYaml implements TagContext {
       keyStart = this.pos;
     }
     const last = entries.length > 0 ? entries[entries.length - 1] : undefined;
-    return { kind: "map", entries, range: this.blockRange(first, last) };
+    return { kind: "map", entries: exact(entries), range: this.blockRange(first, last) };
   }
 
   /** A block sequence whose dashes sit at column `indent`; the first dash is at `first`. */
@@ -243,19 +247,12 @@ class FastYaml implements TagContext {
       dash = this.pos;
     }
     const last = items[items.length - 1];
-    return { kind: "seq", items, range: { start: this.lines.position(first), end: last.range.end } };
+    return { kind: "seq", items: exact(items), range: this.lines.range(first, endOffset(last.range)) };
   }
 
   private blockRange(start: number, last: MapEntry | undefined): Range {
-    const from = this.lines.position(start);
-    if (!last) return { start: from, end: from };
-    const valueEnd = last.value.range.end;
-    const keyEnd = last.keyRange.end;
-    const end =
-      keyEnd.line > valueEnd.line || (keyEnd.line === valueEnd.line && keyEnd.column > valueEnd.column)
-        ? keyEnd
-        : valueEnd;
-    return { start: from, end };
+    if (!last) return this.lines.range(start, start);
+    return this.lines.range(start, Math.max(endOffset(last.keyRange), endOffset(last.value.range)));
   }
 
   /**
@@ -264,9 +261,8 @@ class FastYaml implements TagContext {
    */
   private valueAfterIndicator(indent: number, inSeq: boolean, afterIndicator: number): Node {
     const src = this.src;
-    let pos = this.pos;
-    let c = src.charCodeAt(pos);
-    while (c === SPACE) c = src.charCodeAt(++pos);
+    const pos = spacesEnd(src, this.pos);
+    const c = src.charCodeAt(pos);
     if (c === TAB) this.bail(pos);
     if (c === NL || c === CR || Number.isNaN(c) || (c === HASH && pos > afterIndicator)) {
       this.pos = pos;
@@ -324,7 +320,7 @@ class FastYaml implements TagContext {
   /** Back to the start of the line `nextContentLine` stopped on; at the end, stays there. */
   private rewindToLineStart(): void {
     if (this.pos >= this.src.length) return;
-    this.pos = this.lineStart(this.pos);
+    this.pos = this.pos === this.lineContent ? this.lineBegin : this.lineStart(this.pos);
   }
 
   /** Moves to the start of the next line (past a comment, when `pos` is on one). */
@@ -349,13 +345,11 @@ class FastYaml implements TagContext {
     // Verbatim `!<...>` and secondary `!!` tags are the library's business.
     const second = src.charCodeAt(pos + 1);
     if (second === 33 || second === 60) this.bail(pos);
-    let i = pos + 1;
-    for (;;) {
-      const c = src.charCodeAt(i);
-      if (c === SPACE || c === NL || c === CR || Number.isNaN(c)) break;
-      if (c === COMMA || c === 91 || c === 93 || c === 123 || c === 125 || c === TAB) this.bail(i);
-      i++;
-    }
+    TAG_RUN.lastIndex = pos + 1;
+    TAG_RUN.test(src);
+    const i = TAG_RUN.lastIndex;
+    const c = src.charCodeAt(i);
+    if (c === COMMA || c === 91 || c === 93 || c === 123 || c === 125 || c === TAB) this.bail(i);
     if (i === pos + 1) this.bail(pos);
     return i;
   }
@@ -381,10 +375,14 @@ class FastYaml implements TagContext {
       if (startsNonPlain(c, src.charCodeAt(start + 1))) this.bail(start);
       let end = start;
       for (;;) {
+        end = lineRunEnd(src, end);
         const ch = src.charCodeAt(end);
-        if (ch === NL || ch === CR || Number.isNaN(ch)) break;
-        if (ch === HASH && (src.charCodeAt(end - 1) === SPACE || src.charCodeAt(end - 1) === TAB)) break;
-        if (ch === COLON && isBreakOrSpace(src.charCodeAt(end + 1))) this.bail(end);
+        if (ch === COLON) {
+          if (isBreakOrSpace(src.charCodeAt(end + 1))) this.bail(end);
+        } else if (ch !== HASH || src.charCodeAt(end - 1) === SPACE || src.charCodeAt(end - 1) === TAB) {
+          // A line break, the end of the source, or a comment.
+          break;
+        }
         end++;
       }
       while (src.charCodeAt(end - 1) === SPACE || src.charCodeAt(end - 1) === TAB) end--;
@@ -421,26 +419,36 @@ class FastYaml implements TagContext {
   }
 
   /**
-   * `|` or `>` with optional chomping; an explicit indentation indicator is left to the library.
-   * `indent` is the column of the owning key or dash: content must be indented further.
+   * `|` or `>` with optional chomping and indentation indicators, in either order. `indent` is the
+   * column of the owning key or dash: content must be indented further, by exactly the indicator
+   * when there is one (so that the text itself may start with spaces).
    */
   private blockScalar(indent: number): ScalarNode {
     const src = this.src;
     const start = this.pos;
     const folded = src.charCodeAt(start) === 62;
     let chomp = "clip";
+    let explicitIndent = 0;
     let pos = start + 1;
-    const h = src.charCodeAt(pos);
+    let h = src.charCodeAt(pos);
     if (h === DASH || h === 43) {
       chomp = h === DASH ? "strip" : "keep";
-      pos++;
+      h = src.charCodeAt(++pos);
     }
-    const d = src.charCodeAt(pos);
-    if (d >= 48 && d <= 57) this.bail(pos);
+    if (h >= 49 && h <= 57) {
+      explicitIndent = h - 48;
+      h = src.charCodeAt(++pos);
+      if (chomp === "clip" && (h === DASH || h === 43)) {
+        chomp = h === DASH ? "strip" : "keep";
+        h = src.charCodeAt(++pos);
+      }
+    }
+    // `0` and indicators of two digits are errors, for the library to explain.
+    if (h >= 48 && h <= 57) this.bail(pos);
     this.pos = pos;
     this.expectLineEnd();
     const texts: (string | undefined)[] = [];
-    let contentIndent = -1;
+    let contentIndent = explicitIndent > 0 ? indent + explicitIndent : -1;
     let lineStart = this.pos;
     let contentEnd = -1;
     let afterContent = lineStart;
@@ -462,9 +470,8 @@ class FastYaml implements TagContext {
         } else if (spaces < contentIndent) {
           break;
         }
-        const c = src.charCodeAt(i);
-        // More-indented lines fold differently and tabs start content; both are rare.
-        if (c === TAB || (spaces > contentIndent && folded)) this.bail(i);
+        // A tab would start content (and fold as a more-indented line); it is rare.
+        if (src.charCodeAt(i) === TAB) this.bail(i);
         texts.push(src.slice(lineStart + contentIndent, lineEnd));
         lastContent = texts.length - 1;
         contentEnd = lineEnd;
@@ -474,27 +481,8 @@ class FastYaml implements TagContext {
       lineStart = nl + 1;
     }
     if (lastContent < 0 || chomp === "keep") this.bail(start);
-    let value = "";
-    if (folded) {
-      let breaks = 0;
-      let first = true;
-      for (let k = 0; k <= lastContent; k++) {
-        const text = texts[k];
-        if (text === undefined) {
-          breaks++;
-          continue;
-        }
-        value += first ? "\n".repeat(breaks) : breaks === 0 ? " " : "\n".repeat(breaks);
-        value += text;
-        breaks = 0;
-        first = false;
-      }
-    } else {
-      value = texts
-        .slice(0, lastContent + 1)
-        .map((t) => t ?? "")
-        .join("\n");
-    }
+    let value = folded ? fold(texts, lastContent) : (texts[0] ?? "");
+    if (!folded) for (let k = 1; k <= lastContent; k++) value += `\n${texts[k] ?? ""}`;
     // Like the library, clip keeps one final line break even when the source ends without one.
     if (chomp === "clip") value += "\n";
     let end = contentEnd;
@@ -513,12 +501,12 @@ class FastYaml implements TagContext {
     this.flowSpace(indent);
     const items: Node[] = [];
     const entries: MapEntry[] = [];
-    const seen = new KeySet(entries);
+    let seen: KeySet | undefined;
     if (src.charCodeAt(this.pos) === close) {
       this.pos++;
       return isMap
-        ? { kind: "map", entries, range: this.lines.range(open, this.pos) }
-        : { kind: "seq", items, range: this.lines.range(open, this.pos) };
+        ? { kind: "map", entries: exact(entries), range: this.lines.range(open, this.pos) }
+        : { kind: "seq", items: exact(items), range: this.lines.range(open, this.pos) };
     }
     for (;;) {
       if (isMap) {
@@ -536,23 +524,20 @@ class FastYaml implements TagContext {
         this.flowSpace(indent);
         const value = this.flowValue(indent, false);
         const keyText = key.value as string;
-        const firstLine = seen.find(keyText);
-        if (firstLine === undefined) {
-          seen.add({ key: keyText, keyRange: key.range, value });
-        } else {
-          seen.duplicate(firstLine, key.range, this.file, this.findings);
-        }
+        seen = addEntry(entries, seen, keyText, key.range, value, this.file, this.findings);
       } else {
-        items.push(this.flowValue(indent, false));
-        if (src.charCodeAt(this.pos) === COLON) this.bail();
+        const itemStart = this.pos;
+        let item = this.flowValue(indent, false);
+        if (src.charCodeAt(this.pos) === COLON) item = this.flowPair(indent, itemStart, item);
+        items.push(item);
       }
       this.flowSpace(indent);
       const c = src.charCodeAt(this.pos);
       if (c === close) {
         this.pos++;
         return isMap
-          ? { kind: "map", entries, range: this.lines.range(open, this.pos) }
-          : { kind: "seq", items, range: this.lines.range(open, this.pos) };
+          ? { kind: "map", entries: exact(entries), range: this.lines.range(open, this.pos) }
+          : { kind: "seq", items: exact(items), range: this.lines.range(open, this.pos) };
       }
       if (c !== COMMA) this.bail();
       this.pos++;
@@ -560,6 +545,37 @@ class FastYaml implements TagContext {
       const after = src.charCodeAt(this.pos);
       if (after === close || after === COMMA) this.bail();
     }
+  }
+
+  /**
+   * `key: value` written as an item of a flow sequence (`[0, Fn::GetAZs: !Ref AWS::Region]`):
+   * a mapping of that one pair, from the key to the end of the value. `key` was read as a value
+   * from `keyStart`, and `pos` is at the colon. Keys other than plain or quoted text, and pairs
+   * that are not simply `key: value` on one line, are the library's business.
+   */
+  private flowPair(indent: number, keyStart: number, key: Node): MapNode {
+    const src = this.src;
+    const q = src.charCodeAt(keyStart);
+    const quoted = q === 34 || q === 39;
+    if (key.kind !== "scalar" || (!quoted && startsNonPlain(q, src.charCodeAt(keyStart + 1)))) {
+      this.bail(keyStart);
+    }
+    // A plain key is named as written (`80: x` is "80"); a quoted key by its value.
+    const keyText = quoted ? (key.value as string) : src.slice(keyStart, endOffset(key.range));
+    if (!quoted && mayBeNull(q) && NULL_TEXT.test(keyText)) this.bail(keyStart);
+    this.pos++;
+    if (src.charCodeAt(this.pos) !== SPACE) this.bail();
+    this.flowSpace(indent);
+    const d = src.charCodeAt(this.pos);
+    if (d === COMMA || d === 93 || d === 125 || d === COLON) this.bail();
+    const value = this.flowValue(indent, false);
+    if (src.charCodeAt(this.pos) === COLON) this.bail();
+    const entries: MapEntry[] = [{ key: keyText, keyRange: key.range, value }];
+    return {
+      kind: "map",
+      entries: exact(entries),
+      range: this.lines.range(keyStart, endOffset(value.range)),
+    };
   }
 
   /** Skips spaces, line breaks and comments inside a flow collection. */
@@ -626,10 +642,10 @@ class FastYaml implements TagContext {
       this.bail(start);
     let end = start;
     for (;;) {
+      FLOW_RUN.lastIndex = end;
+      FLOW_RUN.test(src);
+      end = FLOW_RUN.lastIndex;
       const ch = src.charCodeAt(end);
-      if (ch === NL || ch === CR || Number.isNaN(ch)) break;
-      if (ch === COMMA || ch === 91 || ch === 93 || ch === 123 || ch === 125) break;
-      if (ch === HASH && (src.charCodeAt(end - 1) === SPACE || src.charCodeAt(end - 1) === TAB)) break;
       if (ch === COLON) {
         const next = src.charCodeAt(end + 1);
         if (
@@ -642,6 +658,9 @@ class FastYaml implements TagContext {
         ) {
           break;
         }
+      } else if (ch !== HASH || src.charCodeAt(end - 1) === SPACE || src.charCodeAt(end - 1) === TAB) {
+        // A line break, the end of the source, a flow indicator, or a comment.
+        break;
       }
       end++;
     }
@@ -658,13 +677,90 @@ class FastYaml implements TagContext {
       this.pos = textEnd;
     }
     const text = src.slice(start, textEnd);
-    if (asKey && NULL_TEXT.test(text)) this.bail(start);
+    if (asKey && mayBeNull(c) && NULL_TEXT.test(text)) this.bail(start);
     const value = asKey ? text : resolvePlain(text);
     return { kind: "scalar", value, range: this.lines.range(start, textEnd) };
   }
 }
 
 const NULL_TEXT = /^(?:~|[Nn]ull|NULL)?$/;
+
+/**
+ * The value of a folded block scalar from its lines (without the content indent; undefined for a
+ * blank line), up to the last line holding text. A line break between two lines of text becomes
+ * a space; blank lines become line breaks; lines indented further than the first ("more-indented",
+ * such as the body of a script or query) keep the line breaks around them. This follows YAML 1.2
+ * exactly as the `yaml` library applies it.
+ */
+function fold(texts: (string | undefined)[], lastContent: number): string {
+  let value = "";
+  let k = 0;
+  // Blank lines before the first text are line breaks of their own.
+  while (texts[k] === undefined) {
+    value += "\n";
+    k++;
+  }
+  /** What separates the next text from the value so far. */
+  let sep = "";
+  let prevMoreIndented = false;
+  for (; k <= lastContent; k++) {
+    const text = texts[k];
+    if (text === undefined) {
+      if (sep === "\n") value += "\n";
+      else sep = "\n";
+    } else if (text.charCodeAt(0) === SPACE) {
+      if (sep === " ") sep = "\n";
+      else if (!prevMoreIndented && sep === "\n") sep = "\n\n";
+      value += sep + text;
+      sep = "\n";
+      prevMoreIndented = true;
+    } else {
+      value += sep + text;
+      sep = " ";
+      prevMoreIndented = false;
+    }
+  }
+  return value;
+}
+
+/** Whether text starting with `c` could read as null (`~`, `null`, ...): the regex is skipped for the rest. */
+function mayBeNull(c: number): boolean {
+  return c === 126 || c === 110 || c === 78 || Number.isNaN(c);
+}
+
+/*
+ * Sticky scanners, used through `test` and `lastIndex` so that no match object is made. Native
+ * scans cost far less than a loop over characters while the code still runs in the interpreter,
+ * which is most of a short-lived process.
+ */
+/** A run of spaces. */
+const SPACES = / */y;
+/** A run of text holding no colon, `#` or line break: where a key or plain scalar may end. */
+const LINE_RUN = /[^:#\n\r]*/y;
+/** The same inside a flow collection, which flow indicators also end. */
+const FLOW_RUN = /[^:#\n\r,[\]{}]*/y;
+const LONE_CR = /\r(?!\n)/;
+/** The name of a tag: up to a space, line break, tab or flow indicator. */
+const TAG_RUN = /[^ \n\r\t,[\]{}]*/y;
+/** A single-line quoted scalar, from its opening to its closing quote. */
+const DOUBLE_QUOTED = /"[^"\\\n\r]*(?:\\[^\n\r][^"\\\n\r]*)*"/y;
+const SINGLE_QUOTED = /'[^'\n\r]*(?:''[^'\n\r]*)*'/y;
+
+/** The offset after the spaces at `pos`; one space (as after most colons) is checked inline. */
+function spacesEnd(src: string, pos: number): number {
+  if (src.charCodeAt(pos) !== SPACE) return pos;
+  if (src.charCodeAt(pos + 1) !== SPACE) return pos + 1;
+  SPACES.lastIndex = pos + 2;
+  SPACES.test(src);
+  return SPACES.lastIndex;
+}
+
+/** The offset of the first colon, `#`, line break or the end of the source from `pos` on. */
+function lineRunEnd(src: string, pos: number): number {
+  LINE_RUN.lastIndex = pos;
+  LINE_RUN.test(src);
+  return LINE_RUN.lastIndex;
+}
 
 const DQ_ESCAPES: Record<string, string> = {
   "0": "\0",
@@ -687,28 +783,29 @@ const DQ_ESCAPES: Record<string, string> = {
   P: "\u2029",
 };
 
+/** Every text one of the number forms of `resolvePlain` accepts matches this (and more). */
+const NUMBER_LIKE =
+  /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+
 /** The YAML 1.2 core schema, as the `yaml` library resolves plain scalars. */
 export function resolvePlain(text: string): ScalarValue {
   const c = text.charCodeAt(0);
-  // Most plain scalars in a template are names and words: skip the regexes for them.
-  if (
-    !(
-      c <= 57 ||
-      c === 46 ||
-      c === 126 ||
-      c === 110 ||
-      c === 78 ||
-      c === 116 ||
-      c === 84 ||
-      c === 102 ||
-      c === 70
-    )
-  ) {
-    return text;
+  // Most plain scalars in a template are names and words: the first character rules out all
+  // but one of the forms below, or all of them, so few texts meet more than one regex.
+  switch (c) {
+    case 126: // ~
+    case 110: // n
+    case 78: // N
+      return NULL_TEXT.test(text) ? null : text;
+    case 116: // t
+    case 84: // T
+      return /^(?:[Tt]rue|TRUE)$/.test(text) ? true : text;
+    case 102: // f
+    case 70: // F
+      return /^(?:[Ff]alse|FALSE)$/.test(text) ? false : text;
   }
-  if (NULL_TEXT.test(text)) return null;
-  if (/^(?:[Tt]rue|TRUE)$/.test(text)) return true;
-  if (/^(?:[Ff]alse|FALSE)$/.test(text)) return false;
+  // Dates, addresses and versions start with a digit too: one test rules out every number form.
+  if (!(c <= 57) || !NUMBER_LIKE.test(text)) return text;
   if (/^[-+]?[0-9]+$/.test(text)) return Number.parseInt(text, 10);
   if (/^0o[0-7]+$/.test(text)) return Number.parseInt(text.slice(2), 8);
   if (/^0x[0-9a-fA-F]+$/.test(text)) return Number.parseInt(text.slice(2), 16);

@@ -13,7 +13,7 @@ import {
   YAMLSeq,
   type Node as YamlNode,
 } from "yaml";
-import { KeySet, type LineIndex, parseFinding } from "./lines";
+import { endOffset, KeySet, type LineIndex, parseFinding } from "./lines";
 import type { Finding, MapEntry, MapNode, Node, Range, ScalarNode, SeqNode } from "./model";
 import { applyShortForm, SHORT_FORM_TAGS, type TagContext } from "./short-forms";
 
@@ -187,10 +187,9 @@ class Converter implements TagContext {
       return this.lines.range(start, end);
     }
     const last = children[children.length - 1];
-    const lastEnd = "kind" in last ? last.range.end : last.value.range.end;
-    const keyEnd = "kind" in last ? lastEnd : last.keyRange.end;
-    const endPos = after(keyEnd, lastEnd) ? keyEnd : lastEnd;
-    return { start: this.lines.position(start), end: endPos };
+    const lastEnd = endOffset("kind" in last ? last.range : last.value.range);
+    const keyEnd = "kind" in last ? lastEnd : endOffset(last.keyRange);
+    return this.lines.range(start, Math.max(keyEnd, lastEnd));
   }
 
   private tagged(yaml: YamlNode, tag: string, node: Node): Node {
@@ -228,8 +227,4 @@ function keyText(key: Scalar): string {
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9;
-}
-
-function after(a: { line: number; column: number }, b: { line: number; column: number }): boolean {
-  return a.line > b.line || (a.line === b.line && a.column > b.column);
 }

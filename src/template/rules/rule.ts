@@ -2,6 +2,7 @@
  * The contract every rule meets. A rule is a small declared unit (id, descriptions, source URL,
  * tags) with one `check` function; the runner knows nothing about any particular rule.
  */
+import { plainRange } from "../lines";
 import type { Finding, Node, Range, Severity } from "../model";
 import type { SpecIndex } from "../spec/types";
 import type { TemplateIndex } from "./template-index";
@@ -48,7 +49,7 @@ export function toFinding(
     severity: options?.severity ?? rule.severity,
     message,
     file,
-    range: rangeOf(at),
+    range: plainRange(rangeOf(at)),
     ...(options?.path ? { path: options.path } : {}),
   };
 }

@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { LineIndex } from "../../../src/template/lines";
+import { parseYamlWithLibrary } from "../../../src/template/yaml";
+import { parseYamlFast, Unsupported } from "../../../src/template/yaml-fast";
+
+/**
+ * Cases the fast YAML reader handles itself rather than handing the whole template to the library
+ * (which costs a cold process the library's load and a second read). Each must give exactly the
+ * library's tree, node for node and range for range.
+ */
+
+function fast(source: string) {
+  try {
+    return parseYamlFast(source, "template.yaml", new LineIndex(source));
+  } catch (error) {
+    if (error instanceof Unsupported) throw new Error(`fast reader gave up at offset ${error.at}`);
+    throw error;
+  }
+}
+
+function library(source: string) {
+  return parseYamlWithLibrary(source, "template.yaml", new LineIndex(source));
+}
+
+function bails(source: string): boolean {
+  try {
+    parseYamlFast(source, "template.yaml", new LineIndex(source));
+    return false;
+  } catch (error) {
+    if (error instanceof Unsupported) return true;
+    throw error;
+  }
+}
+
+describe("the fast reader agrees with the library", () => {
+  const cases: Record<string, string> = {
+    "folded with more-indented lines": "A: >\n  a\n    b\n  c\n\n    d\n\n\n  e\n    f\n\n    g\nB: 1\n",
+    "folded query with an indented continuation":
+      "Q:\n  S: >\n    fields a, b\n    | stats count(*) as n,\n      sum(x) as total\n    by c\n    | sort n desc\n\n  T: 2\n",
+    "folded, more-indented first after a blank line": "A: >-\n\n  a\n\n    b\n  c\n",
+    "folded, more-indented last": "A: >\n  a\n    b\n",
+    "literal with an indentation indicator in a sequence": "A:\n  - |2\n      x\n    y\n  - z\n",
+    "literal with an indentation indicator under a key": "B:\n  A: |2\n      x\n    y\n  C: 1\n",
+    "indicator after a tag": "B:\n  A: !Sub |2\n      x\n    y\n",
+    "indicator in a compact mapping": "B:\n  - A: |2\n        x\n      y\n",
+    "indicator in a nested sequence": "B:\n  - - |2\n        x\n      y\n",
+    "indicator on a line of its own": "B:\n  A:\n    |2\n      x\n    y\n",
+    "folded with an indicator": "B:\n  A: >2\n      x\n    y\n    z\n",
+    "indicator of one": "B:\n  A: |1\n     x\n    y\n",
+    "indicator then strip": "B:\n  A: |2-\n      x\n    y\n",
+    "strip then indicator": "B:\n  A: |-2\n      x\n    y\nC: 1\n",
+    "indicator with a comment": "A: |2 # note\n    x\n",
+    "a pair in a flow sequence": 'A: !Select [0, Fn::GetAZs: !Ref "AWS::Region"]\n',
+    "pairs among items": "A: [b: c, d, 'e': [f], 80: g]\n",
+    "a pair spanning lines of the sequence": "A: [\n    b: c,\n    d\n  ]\n",
+    "quotes and escapes on one line": 'A: "a\\tb\\"c" # x\nB: \'it\'\'s\'\nC: ""\n',
+  };
+  it.each(Object.entries(cases))("%s", (_name, source) => {
+    expect(fast(source)).toEqual(library(source));
+  });
+});
+
+describe("the fast reader leaves to the library", () => {
+  const cases: Record<string, string> = {
+    // A backslash before a line break joins the lines: the scalar is not single-line.
+    "an escaped line break in a double-quoted scalar": 'A: "x\\\n  y"\nB: 1\n',
+    "a pair key with a space before its colon": "A: [ b : c ]\n",
+    // A carriage return alone ends a line, wherever it stands.
+    "a lone carriage return after a tag": "A: !Sub\rx\nB: 1\n",
+    "a lone carriage return after a key": "A:\rB: 1\n",
+    "a lone carriage return in a comment": "# c\rA: 1\nB: 2\n",
+    "a pair without a value": "A: [b: , c]\n",
+    "a pair with a null key": "A: [null: x]\n",
+    "a tagged pair key": "A: [!Ref b: c]\n",
+    "an indentation indicator of zero": "A: |0\n  x\n",
+    "an indentation indicator of two digits": "A: |12\n  x\n",
+    "two chomping indicators": "A: |-2-\n    x\n",
+    "text less indented than its indicator": "A: |4\n  x\n",
+  };
+  it.each(Object.entries(cases))("%s", (_name, source) => {
+    expect(bails(source)).toBe(true);
+  });
+
+  it("reads an escaped line break as the library does", () => {
+    expect(library('A: "x\\\n  y"\n').root).toMatchObject({ entries: [{ value: { value: "xy" } }] });
+  });
+});
