@@ -156,7 +156,10 @@ export function parseSub(text: string): { variables: SubVariable[]; malformed: n
 
 function sectionItems(map: MapNode | undefined): Map<string, MapEntry> {
   const items = new Map<string, MapEntry>();
-  if (map) for (const entry of map.entries) if (!items.has(entry.key)) items.set(entry.key, entry);
+  if (!map) return items;
+  const entries = map.entries;
+  for (let i = 0; i < entries.length; i++)
+    if (!items.has(entries[i].key)) items.set(entries[i].key, entries[i]);
   return items;
 }
 
@@ -173,9 +176,15 @@ export function subRange(node: ScalarNode, offset: number, length: number): Rang
 
 function collectReferences(index: TemplateIndex): void {
   const refs = index.references;
+  /** Visits the items of a list from `start` on (the arguments after a function's first). */
+  const visitItems = (items: Node[], start: number, from: Reference["from"]): void => {
+    for (let i = start; i < items.length; i++) if (items[i].kind !== "scalar") visit(items[i], from);
+  };
+  // Indexed loops and no slices: this walk goes over almost every node, and in code that runs
+  // once per process an array iterator costs an object per step.
   const visit = (node: Node, from: Reference["from"]): void => {
     if (node.kind === "seq") {
-      for (const item of node.items) visit(item, from);
+      visitItems(node.items, 0, from);
       return;
     }
     if (node.kind !== "map") return;
@@ -214,25 +223,27 @@ function collectReferences(index: TemplateIndex): void {
             from,
             node,
           });
-          for (const item of arg.items.slice(1)) visit(item, from);
+          visitItems(arg.items, 1, from);
           return;
         }
       }
       if (fn === "Fn::Sub") {
         let text: Node | undefined = arg;
-        let locals = new Set<string>();
+        let locals: Set<string> | undefined;
         if (arg.kind === "seq") {
           text = arg.items[0];
           const vars = arg.items[1];
           if (vars?.kind === "map") {
             locals = new Set(vars.entries.map((e) => e.key));
-            for (const entry of vars.entries) visit(entry.value, from);
+            for (let i = 0; i < vars.entries.length; i++) visit(vars.entries[i].value, from);
           }
         }
-        if (isString(text)) {
-          for (const variable of parseSub(text.value).variables) {
+        if (isString(text) && text.value.includes("${")) {
+          const variables = parseSub(text.value).variables;
+          for (let i = 0; i < variables.length; i++) {
+            const variable = variables[i];
             const name = variable.name.trim();
-            if (locals.has(name)) continue;
+            if (locals?.has(name)) continue;
             const dot = name.indexOf(".");
             const target = dot === -1 ? name : name.slice(0, dot);
             refs.push({
@@ -249,16 +260,19 @@ function collectReferences(index: TemplateIndex): void {
       }
       if (fn === "Fn::FindInMap" && arg.kind === "seq" && isString(arg.items[0])) {
         refs.push({ kind: "FindInMap", target: arg.items[0].value, range: arg.items[0].range, from, node });
-        for (const item of arg.items.slice(1)) visit(item, from);
+        visitItems(arg.items, 1, from);
         return;
       }
       if (fn === "Fn::If" && arg.kind === "seq" && isString(arg.items[0])) {
         refs.push({ kind: "Condition", target: arg.items[0].value, range: arg.items[0].range, from, node });
-        for (const item of arg.items.slice(1)) visit(item, from);
+        visitItems(arg.items, 1, from);
         return;
       }
     }
-    for (const entry of node.entries) visit(entry.value, from);
+    // Scalars, half the nodes, hold no reference: not visited.
+    const entries = node.entries;
+    for (let i = 0; i < entries.length; i++)
+      if (entries[i].value.kind !== "scalar") visit(entries[i].value, from);
   };
 
   /** The Condition attribute of a resource or output names a condition. */
@@ -266,16 +280,20 @@ function collectReferences(index: TemplateIndex): void {
     refs.push({ kind: "Condition", target: value.value, range: value.range, from, node: value });
   };
 
-  for (const [name, section] of index.sections) {
-    if (!section.map) continue;
+  // forEach rather than for...of over the maps: no [key, value] pair per item in code that runs once.
+  index.sections.forEach((section, name) => {
+    if (!section.map) return;
     if (name === "Resources") {
-      for (const entry of section.map.entries) {
-        if (isForEachKey(entry.key)) visit(entry.value, ["Resources", entry.key]);
+      const entries = section.map.entries;
+      for (let i = 0; i < entries.length; i++) {
+        if (isForEachKey(entries[i].key)) visit(entries[i].value, ["Resources", entries[i].key]);
       }
-      for (const resource of index.resources.values()) {
+      index.resources.forEach((resource) => {
+        if (!resource.body) return;
         const from: Reference["from"] = ["Resources", resource.name];
-        if (!resource.body) continue;
-        for (const entry of resource.body.entries) {
+        const entries = resource.body.entries;
+        for (let i = 0; i < entries.length; i++) {
+          const entry = entries[i];
           if (entry.key === "Condition" && isString(entry.value)) {
             conditionAttribute(entry.value, from);
           } else if (entry.key === "DependsOn") {
@@ -284,20 +302,23 @@ function collectReferences(index: TemplateIndex): void {
             visit(entry.value, from);
           }
         }
-      }
+      });
     } else if (name === "Outputs") {
-      for (const [outputName, output] of index.outputs) {
+      index.outputs.forEach((output, outputName) => {
         const from: Reference["from"] = ["Outputs", outputName];
-        if (output.value.kind !== "map") continue;
-        for (const entry of output.value.entries) {
+        if (output.value.kind !== "map") return;
+        const entries = output.value.entries;
+        for (let i = 0; i < entries.length; i++) {
+          const entry = entries[i];
           if (entry.key === "Condition" && isString(entry.value)) {
             conditionAttribute(entry.value, from);
           } else visit(entry.value, from);
         }
-      }
+      });
     } else if (name === "Conditions") {
-      for (const [conditionName, condition] of index.conditions)
+      index.conditions.forEach((condition, conditionName) => {
         visit(condition.value, ["Conditions", conditionName]);
+      });
     } else if (name === "Parameters" || name === "Mappings" || name === "Metadata" || name === "Rules") {
       // Parameters and Mappings hold literals; Rules and Metadata may hold intrinsics that
       // reference parameters, which counts as use.
@@ -305,7 +326,7 @@ function collectReferences(index: TemplateIndex): void {
     } else {
       visit(section.map, [name]);
     }
-  }
+  });
 }
 
 export function indexTemplate(parsed: ParsedTemplate, root: MapNode): TemplateIndex {
@@ -321,22 +342,38 @@ export function indexTemplate(parsed: ParsedTemplate, root: MapNode): TemplateIn
   const items = (name: string) => sections.get(name)?.items ?? new Map<string, MapEntry>();
 
   const resources = new Map<string, ResourceInfo>();
-  for (const [name, entry] of items("Resources")) {
+  // forEach rather than for...of: no [key, value] pair per resource in code that runs once.
+  items("Resources").forEach((entry, name) => {
     // A Fn::ForEach loop of the language extensions transform is not a resource itself.
-    if (isForEachKey(name)) continue;
+    if (isForEachKey(name)) return;
     const body = entry.value.kind === "map" ? entry.value : undefined;
-    const typeEntry = mapGet(body, "Type");
+    // One pass over the body for the four attributes, each its first occurrence as mapGet gives it.
+    let typeEntry: MapEntry | undefined;
+    let properties: MapEntry | undefined;
+    let condition: MapEntry | undefined;
+    let dependsOn: MapEntry | undefined;
+    if (body) {
+      const entries = body.entries;
+      for (let i = 0; i < entries.length; i++) {
+        const attribute = entries[i];
+        const key = attribute.key;
+        if (key === "Type") typeEntry ??= attribute;
+        else if (key === "Properties") properties ??= attribute;
+        else if (key === "Condition") condition ??= attribute;
+        else if (key === "DependsOn") dependsOn ??= attribute;
+      }
+    }
     resources.set(name, {
       name,
       entry,
       body,
       type: isString(typeEntry?.value) ? typeEntry.value.value : undefined,
       typeNode: typeEntry?.value,
-      properties: mapGet(body, "Properties"),
-      condition: mapGet(body, "Condition"),
-      dependsOn: mapGet(body, "DependsOn"),
+      properties,
+      condition,
+      dependsOn,
     });
-  }
+  });
 
   // Transform is a name, a {Name, Parameters} mapping, or a list of either.
   const transforms: string[] = [];

@@ -38,11 +38,16 @@ export const conditionIf: Rule = {
     // An explicit stack: generated templates nest deeply enough to make recursion a risk.
     while (stack.length > 0) {
       const node = stack.pop() as Node;
+      // Indexed loops: in code that runs once per process an array iterator costs an object per
+      // step. Scalars hold no Fn::If, so they never go on the stack (the others keep their order).
       if (node.kind === "seq") {
-        for (const item of node.items) stack.push(item);
+        const items = node.items;
+        for (let i = 0; i < items.length; i++) if (items[i].kind !== "scalar") stack.push(items[i]);
       } else if (node.kind === "map") {
         if (intrinsicName(node) === "Fn::If") checkIf(node, report);
-        for (const entry of node.entries) stack.push(entry.value);
+        const entries = node.entries;
+        for (let i = 0; i < entries.length; i++)
+          if (entries[i].value.kind !== "scalar") stack.push(entries[i].value);
       }
     }
   },

@@ -16,11 +16,15 @@ export function constraintRule(
     ...rule,
     check({ template, spec, report }) {
       // One parameter value may be referred to from several places with the same outcome.
-      const seen = new Set<string>();
-      for (const problem of constraintProblems(template, spec)) {
+      // Made for the first problem of this kind: a dozen rules share the list, most find none.
+      let seen: Set<string> | undefined;
+      const problems = constraintProblems(template, spec);
+      for (let i = 0; i < problems.length; i++) {
+        const problem = problems[i];
         if (problem.kind !== kind) continue;
         const range = rangeOf(problem.at);
         const key = `${range.start.line}:${range.start.column} ${problem.message}`;
+        seen ??= new Set();
         if (seen.has(key)) continue;
         seen.add(key);
         report(problem.at, problem.message, { path: problem.path });

@@ -7,7 +7,7 @@
  * (Fn::If is followed into both branches); a property whose value may be AWS::NoValue counts as
  * possibly absent, so it satisfies "at least one of" but never breaks "only one of".
  */
-import type { MapNode, Node, Range, ScalarNode, SeqNode } from "../../model";
+import type { MapEntry, MapNode, Node, Range, ScalarNode, SeqNode } from "../../model";
 import { mapGet } from "../../nodes";
 import type { ConstraintNode, GroupAlternative, ResourceConstraints, SpecIndex } from "../../spec/types";
 import { didYouMean } from "../../suggest";
@@ -61,12 +61,15 @@ function collect(template: TemplateIndex, spec: SpecIndex): ConstraintProblem[] 
     if (type.startsWith("AWS::Serverless::") && !template.sam) continue;
     const constraints = spec.constraints(type);
     if (!constraints) continue;
-    const walker = new Walker(template, constraints, type, out, judged);
-    const path = ["Resources", resource.name, "Properties"];
+    const walker = new Walker(template, constraints, type, out, judged, [
+      "Resources",
+      resource.name,
+      "Properties",
+    ]);
     const properties = resource.properties;
-    if (properties) walker.value(properties.value, constraints.r, path, properties.keyRange);
+    if (properties) walker.value(properties.value, constraints.r, properties.keyRange);
     // Without Properties only the required properties and groups can be missing.
-    else walker.object(undefined, constraints.r, path, resource.entry.keyRange);
+    else walker.object(undefined, constraints.r, resource.entry.keyRange);
   }
   if (template.sam) {
     const globals = template.sections.get("Globals")?.map;
@@ -76,10 +79,9 @@ function collect(template: TemplateIndex, spec: SpecIndex): ConstraintProblem[] 
       if (!constraints || entry.value.kind !== "map") continue;
       // Globals are partial: what is required is judged on each resource.
       const { pr } = constraints.r;
-      new Walker(template, constraints, `Globals.${entry.key}`, out, judged).value(
+      new Walker(template, constraints, `Globals.${entry.key}`, out, judged, ["Globals", entry.key]).value(
         entry.value,
         pr ? { pr } : {},
-        ["Globals", entry.key],
         entry.keyRange,
       );
     }
@@ -99,6 +101,21 @@ type Truth = "true" | "false" | "unknown";
 
 const patterns = new Map<string, RegExp | null>();
 
+const nodePatterns = new WeakMap<ConstraintNode, RegExp | null>();
+
+/**
+ * The node's pattern (`p`, or `P` without the u flag), looked up once per node: the lookup by
+ * source text below builds and hashes a key as long as the pattern.
+ */
+function patternOf(s: ConstraintNode, source: string): RegExp | null {
+  let regex = nodePatterns.get(s);
+  if (regex === undefined) {
+    regex = compiled(source, s.p !== undefined, s.f ?? "");
+    nodePatterns.set(s, regex);
+  }
+  return regex;
+}
+
 /** A schema pattern compiled on first use; null when this engine cannot compile it. */
 function compiled(source: string, unicode: boolean, flags: string): RegExp | null {
   const key = `${unicode ? "u" : "-"}${flags}/${source}`;
@@ -114,6 +131,10 @@ function compiled(source: string, unicode: boolean, flags: string): RegExp | nul
   return regex;
 }
 
+/**
+ * Walks one resource's (or Globals section's) properties. The path to the current value is one
+ * array pushed and popped as the walk goes: only a reported problem copies it.
+ */
 class Walker {
   constructor(
     private readonly template: TemplateIndex,
@@ -122,63 +143,92 @@ class Walker {
     private readonly owner: string,
     private out: ConstraintProblem[],
     private readonly judged: JudgedParameters,
+    /** The path of the value being walked, shared by the whole walk. */
+    private readonly path: (string | number)[],
   ) {}
 
   /** How many Fn::If the walk is inside: parameter values are judged outside conditions only. */
   private conditional = 0;
 
-  /** The node and every node it brings along ($ definitions, allOf members). */
-  private expand(node: ConstraintNode, into: ConstraintNode[] = [], depth = 0): ConstraintNode[] {
+  /**
+   * The node and every node it brings along ($ definitions, allOf members), found once per node:
+   * the spec index keeps each resource's constraints (and so each node) for the whole run, and a
+   * node's `$` always names a definition of the constraints it belongs to.
+   */
+  private expanded(node: ConstraintNode): ConstraintNode[] {
+    let nodes = expansions.get(node);
+    if (!nodes) {
+      nodes = this.expand(node, [], 0);
+      expansions.set(node, nodes);
+    }
+    return nodes;
+  }
+
+  private expand(node: ConstraintNode, into: ConstraintNode[], depth: number): ConstraintNode[] {
     if (depth > 16) return into;
     into.push(node);
     if (node.$) {
       const definition = this.constraints.d[node.$];
       if (definition) this.expand(definition, into, depth + 1);
     }
-    for (const member of node.al ?? []) this.expand(member, into, depth + 1);
+    if (node.al) for (const member of node.al) this.expand(member, into, depth + 1);
     return into;
   }
 
-  value(node: Node, schema: ConstraintNode, path: (string | number)[], keyRange: Range): void {
+  value(node: Node, schema: ConstraintNode, keyRange: Range): void {
     const fn = intrinsicName(node);
     if (fn) {
       const arg = (node as MapNode).entries[0].value;
-      if (fn === "Ref" && isString(arg) && this.conditional === 0) this.parameter(arg.value, schema, path);
+      if (fn === "Ref" && isString(arg) && this.conditional === 0) this.parameter(arg.value, schema);
       if (fn !== "Fn::If") return;
       if (arg.kind !== "seq") return;
       // A condition often guards against the very default a branch would get ("" meaning none).
       this.conditional++;
-      for (const branch of arg.items.slice(1, 3)) {
-        if (!isNoValue(branch)) this.value(branch, schema, path, keyRange);
+      const branches = arg.items;
+      for (let i = 1; i < 3 && i < branches.length; i++) {
+        if (!isNoValue(branches[i])) this.value(branches[i], schema, keyRange);
       }
       this.conditional--;
       return;
     }
-    const nodes = this.expand(schema);
+    // Indexed loops: the walk goes over every property value, and in code that runs once per
+    // process an array iterator costs an object per step.
+    const nodes = this.expanded(schema);
+    const path = this.path;
     switch (node.kind) {
       case "scalar":
         if (node.value === null) return;
-        for (const s of nodes) this.scalar(node, s, path);
+        for (let n = 0; n < nodes.length; n++) this.scalar(node, nodes[n]);
         return;
       case "seq":
-        for (const s of nodes) {
-          this.array(node, s, path);
+        for (let n = 0; n < nodes.length; n++) {
+          const s = nodes[n];
+          this.array(node, s);
           if (s.it) {
-            const items = s.it;
-            node.items.forEach((item, i) => {
-              this.value(item, items, [...path, i], item.range);
-            });
+            const items = node.items;
+            for (let i = 0; i < items.length; i++) {
+              path.push(i);
+              this.value(items[i], s.it, items[i].range);
+              path.pop();
+            }
           }
         }
         return;
       case "map":
-        for (const s of nodes) {
-          this.object(node, s, path, keyRange);
-          if (!s.pr) continue;
-          for (const entry of node.entries) {
-            const child = s.pr[entry.key];
-            if (child && Object.hasOwn(s.pr, entry.key))
-              this.value(entry.value, child, [...path, entry.key], entry.keyRange);
+        for (let n = 0; n < nodes.length; n++) {
+          const s = nodes[n];
+          this.object(node, s, keyRange);
+          const properties = s.pr;
+          if (!properties) continue;
+          const entries = node.entries;
+          for (let i = 0; i < entries.length; i++) {
+            const entry = entries[i];
+            const child = properties[entry.key];
+            if (child && Object.hasOwn(properties, entry.key)) {
+              path.push(entry.key);
+              this.value(entry.value, child, entry.keyRange);
+              path.pop();
+            }
           }
         }
         return;
@@ -189,7 +239,7 @@ class Walker {
    * A Ref to a String or Number parameter: its Default and AllowedValues are the values the
    * property may get, so each is checked (as a warning: the deployer may pass another value).
    */
-  private parameter(name: string, schema: ConstraintNode, path: (string | number)[]): void {
+  private parameter(name: string, schema: ConstraintNode): void {
     const parameter = this.template.parameters.get(name)?.value;
     const type = mapGet(parameter, "Type")?.value;
     if (!isString(type) || (type.value !== "String" && type.value !== "Number")) return;
@@ -199,44 +249,48 @@ class Walker {
       judged = new Set();
       this.judged.set(schema, judged);
     }
-    const key = `${name}\u0000${this.name(path)}`;
+    const key = `${name}\u0000${this.name()}`;
     if (judged.has(key)) return;
     judged.add(key);
-    const candidates: [ScalarNode, string][] = [];
+    // The Default first, then each of AllowedValues.
+    const nodes = this.expanded(schema);
     const fallback = mapGet(parameter, "Default")?.value;
-    if (fallback?.kind === "scalar") candidates.push([fallback, "Default"]);
+    if (fallback?.kind === "scalar") this.candidate(name, fallback, -1, nodes);
     const allowed = mapGet(parameter, "AllowedValues")?.value;
     if (allowed?.kind === "seq") {
-      allowed.items.forEach((item, i) => {
-        if (item.kind === "scalar") candidates.push([item, `AllowedValues[${i}]`]);
-      });
-    }
-    const nodes = this.expand(schema);
-    const saved = this.out;
-    for (const [candidate, which] of candidates) {
-      const trial: ConstraintProblem[] = [];
-      this.out = trial;
-      for (const s of nodes) this.scalar(candidate, s, path);
-      this.out = saved;
-      for (const problem of trial) {
-        if (problem.kind === "anyOfValue" && trial.length > 1) continue;
-        this.problem(
-          "parameter",
-          candidate,
-          `${which} of parameter '${name}' does not fit: ${problem.message}`,
-          path,
-        );
+      const items = allowed.items;
+      for (let i = 0; i < items.length; i++) {
+        const item = items[i];
+        if (item.kind === "scalar") this.candidate(name, item, i, nodes);
       }
     }
   }
 
-  private scalar(node: ScalarNode, s: ConstraintNode, path: (string | number)[]): void {
+  /** One value a parameter may give (its Default, or AllowedValues item `index`), judged against `nodes`. */
+  private candidate(name: string, candidate: ScalarNode, index: number, nodes: ConstraintNode[]): void {
+    const saved = this.out;
+    const trial: ConstraintProblem[] = [];
+    this.out = trial;
+    for (let n = 0; n < nodes.length; n++) this.scalar(candidate, nodes[n]);
+    this.out = saved;
+    for (const problem of trial) {
+      if (problem.kind === "anyOfValue" && trial.length > 1) continue;
+      const which = index < 0 ? "Default" : `AllowedValues[${index}]`;
+      this.problem(
+        "parameter",
+        candidate,
+        `${which} of parameter '${name}' does not fit: ${problem.message}`,
+      );
+    }
+  }
+
+  private scalar(node: ScalarNode, s: ConstraintNode): void {
     const value = node.value;
     // A dynamic reference ({{resolve:ssm:...}}) is replaced by its value at deploy time.
     if (typeof value === "string" && value.includes("{{resolve:")) return;
-    if (s.av) this.anyOfValues(node, s.av, path);
-    if (s.e) this.enumeration(node, s, path);
-    if (typeof value === "string") this.text(node, value, s, path);
+    if (s.av) this.anyOfValues(node, s.av);
+    if (s.e) this.enumeration(node, s);
+    if (typeof value === "string") this.text(node, value, s);
     if (s.mn !== undefined || s.mx !== undefined || s.xn !== undefined || s.xx !== undefined) {
       const n =
         typeof value === "number" ? value : typeof value === "string" ? Number(value.trim()) : Number.NaN;
@@ -246,26 +300,26 @@ class Walker {
       else if (s.xn !== undefined && n <= s.xn) bound = `more than ${s.xn}`;
       else if (s.mx !== undefined && n > s.mx) bound = `at most ${s.mx}`;
       else if (s.xx !== undefined && n >= s.xx) bound = `less than ${s.xx}`;
-      if (bound) this.problem("range", node, `${this.name(path)} must be ${bound}`, path);
+      if (bound) this.problem("range", node, `${this.name()} must be ${bound}`);
     }
   }
 
   /** anyOf over scalar constraints: reported only when every alternative rejects the value. */
-  private anyOfValues(node: ScalarNode, alternatives: ConstraintNode[], path: (string | number)[]): void {
+  private anyOfValues(node: ScalarNode, alternatives: ConstraintNode[]): void {
     const saved = this.out;
     const reasons: string[] = [];
     for (const alternative of alternatives) {
       const trial: ConstraintProblem[] = [];
       this.out = trial;
-      this.scalar(node, alternative, path);
+      this.scalar(node, alternative);
       this.out = saved;
       if (trial.length === 0) return;
-      reasons.push(trial[0].message.slice(this.name(path).length + 1));
+      reasons.push(trial[0].message.slice(this.name().length + 1));
     }
-    this.problem("anyOfValue", node, `${this.name(path)} must meet one of: ${reasons.join("; or ")}`, path);
+    this.problem("anyOfValue", node, `${this.name()} must meet one of: ${reasons.join("; or ")}`);
   }
 
-  private enumeration(node: ScalarNode, s: ConstraintNode, path: (string | number)[]): void {
+  private enumeration(node: ScalarNode, s: ConstraintNode): void {
     const { allowed, folded } = enumerated(s);
     const value = String(node.value);
     if (folded.has(s.ci ? value.toLowerCase() : value)) return;
@@ -276,31 +330,25 @@ class Walker {
     this.problem(
       "enum",
       node,
-      `${this.name(path)} must be one of ${listed}${typeof node.value === "string" ? didYouMean(value, allowed) : ""}`,
-      path,
+      `${this.name()} must be one of ${listed}${typeof node.value === "string" ? didYouMean(value, allowed) : ""}`,
     );
   }
 
-  private text(node: ScalarNode, value: string, s: ConstraintNode, path: (string | number)[]): void {
+  private text(node: ScalarNode, value: string, s: ConstraintNode): void {
     if (s.ln !== undefined || s.lx !== undefined) {
       // The schemas count characters (code points), not UTF-16 units.
       const length = /[\uD800-\uDFFF]/.test(value) ? [...value].length : value.length;
       if (s.ln !== undefined && length < s.ln)
-        this.problem("length", node, `${this.name(path)} must be at least ${s.ln} characters long`, path);
+        this.problem("length", node, `${this.name()} must be at least ${s.ln} characters long`);
       else if (s.lx !== undefined && length > s.lx)
-        this.problem(
-          "length",
-          node,
-          `${this.name(path)} must be at most ${s.lx} characters long, not ${length}`,
-          path,
-        );
+        this.problem("length", node, `${this.name()} must be at most ${s.lx} characters long, not ${length}`);
     }
     const source = s.p ?? s.P;
     // Without the u flag, \w and \d are ASCII-only where the schemas' engine is not.
     if (source !== undefined && !(s.p === undefined && /[\u0080-\uffff]/.test(value))) {
-      const regex = compiled(source, s.p !== undefined, s.f ?? "");
+      const regex = patternOf(s, source);
       if (regex && !matches(regex, value)) {
-        this.problem("pattern", node, `${this.name(path)} must match the pattern ${source}`, path);
+        this.problem("pattern", node, `${this.name()} must match the pattern ${source}`);
         return;
       }
     }
@@ -310,10 +358,10 @@ class Walker {
       !matches(format.pattern, value) &&
       !(s.fm === "AWS::EC2::Image.Id" && value.startsWith("resolve:ssm"))
     )
-      this.problem("pattern", node, `${this.name(path)} must be ${format.what}`, path);
+      this.problem("pattern", node, `${this.name()} must be ${format.what}`);
   }
 
-  private array(list: SeqNode, s: ConstraintNode, path: (string | number)[]): void {
+  private array(list: SeqNode, s: ConstraintNode): void {
     const items = list.items;
     if (s.in !== undefined || s.ix !== undefined) {
       let certain = 0;
@@ -325,152 +373,187 @@ class Walker {
       }
       const at = list;
       if (s.in !== undefined && possible < s.in)
-        this.problem(
-          "items",
-          at,
-          `${this.name(path)} must have at least ${s.in} item${s.in === 1 ? "" : "s"}`,
-          path,
-        );
+        this.problem("items", at, `${this.name()} must have at least ${s.in} item${s.in === 1 ? "" : "s"}`);
       else if (s.ix !== undefined && certain > s.ix)
         this.problem(
           "items",
           at,
-          `${this.name(path)} must have at most ${s.ix} item${s.ix === 1 ? "" : "s"}, not ${certain}`,
-          path,
+          `${this.name()} must have at most ${s.ix} item${s.ix === 1 ? "" : "s"}, not ${certain}`,
         );
     }
     if (s.u) {
-      const seen = new Map<string, number>();
-      items.forEach((item, i) => {
-        if (isNoValue(item) || mayBeNoValue(item)) return;
-        const key = canonical(item);
-        const first = seen.get(key);
-        if (first === undefined) seen.set(key, i);
-        else
+      const path = this.path;
+      // Scalars are compared by their strings (CloudFormation's view of them); lists and mappings
+      // (a Tags list, say) with the earlier ones in turn, without building a canonical text for
+      // each, unless the list is long. A scalar never equals a list or a mapping.
+      const seenScalars = new Map<string | null, number>();
+      let others: number[] | undefined;
+      let seenOthers: Map<string, number> | undefined;
+      for (let i = 0; i < items.length; i++) {
+        const item = items[i];
+        if (isNoValue(item) || mayBeNoValue(item)) continue;
+        let first: number | undefined;
+        if (item.kind === "scalar") {
+          const key = item.value === null ? null : String(item.value);
+          first = seenScalars.get(key);
+          if (first === undefined) seenScalars.set(key, i);
+        } else if (items.length <= PAIRWISE_LIMIT) {
+          others ??= [];
+          for (let k = 0; k < others.length && first === undefined; k++)
+            if (sameCanonical(items[others[k]], item)) first = others[k];
+          if (first === undefined) others.push(i);
+        } else {
+          seenOthers ??= new Map();
+          const key = canonical(item);
+          first = seenOthers.get(key);
+          if (first === undefined) seenOthers.set(key, i);
+        }
+        if (first !== undefined)
           this.problem(
             "unique",
             item,
-            `${this.name([...path, i])} repeats item ${first}: the items of ${displayPath(relative(path))} must be unique`,
-            [...path, i],
+            `${this.nameOf([...path, i])} repeats item ${first}: the items of ${displayPath(relative(path))} must be unique`,
+            i,
           );
-      });
+      }
     }
   }
 
-  object(node: MapNode | undefined, s: ConstraintNode, path: (string | number)[], keyRange: Range): void {
-    const entries = node?.entries ?? [];
+  /** The object-level constraints (required names and groups) of a mapping; without closures per mapping. */
+  object(node: MapNode | undefined, s: ConstraintNode, keyRange: Range): void {
+    // Most schema nodes constrain no names at all.
+    if (!s.r && !s.a && !s.o && !s.x && !s.ro && !s.dr && !s.dx) return;
+    const entries = node ? node.entries : NO_ENTRIES;
     // Fn::ForEach and Fn::Transform (AWS::Include) add properties the template does not show.
-    if (entries.some((entry) => isForEachKey(entry.key) || entry.key === "Fn::Transform")) return;
-    const presence = (name: string): Presence => {
-      for (const entry of entries) {
-        if (entry.key !== name) continue;
-        if (isNoValue(entry.value)) return "no";
-        return mayBeNoValue(entry.value) ? "maybe" : "yes";
-      }
-      return "no";
-    };
-    const keyOf = (name: string): Range => entries.find((entry) => entry.key === name)?.keyRange ?? keyRange;
-    // Named only in a message: most objects have none.
-    const where = () => this.where(path);
-    for (const name of s.r ?? []) {
-      if (!entries.some((entry) => entry.key === name))
-        this.problem("required", keyRange, `Missing required property '${name}' ${where()}`, [...path, name]);
+    for (let i = 0; i < entries.length; i++) {
+      const key = entries[i].key;
+      if (isForEachKey(key) || key === "Fn::Transform") return;
     }
-    if (s.a) this.anyOf(s.a, presence, path, keyRange);
-    if (s.o) this.oneOf(s.o, presence, path, keyRange);
+    if (s.r) {
+      const required = s.r;
+      for (let i = 0; i < required.length; i++) {
+        const name = required[i];
+        if (!keyOf(entries, name))
+          this.problem("required", keyRange, `Missing required property '${name}' ${this.where()}`, name);
+      }
+    }
+    if (s.a) this.anyOf(s.a, entries, keyRange);
+    if (s.o) this.oneOf(s.o, entries, keyRange);
     if (s.x) {
-      const present = s.x.filter((name) => presence(name) === "yes");
-      const possible = s.x.filter((name) => presence(name) !== "no");
+      const x = s.x;
+      const present = x.filter((name) => presence(entries, name) === "yes");
+      const possible = x.filter((name) => presence(entries, name) !== "no");
       if (possible.length === 0)
-        this.problem("requiredXor", keyRange, `Exactly one of ${names(s.x)} is required ${where()}`, path);
+        this.problem("requiredXor", keyRange, `Exactly one of ${names(x)} is required ${this.where()}`);
       else if (present.length > 1)
         this.problem(
           "requiredXor",
-          keyOf(present[1]),
-          `Only one of ${names(s.x)} may be set ${where()}, not ${names(present, "and")}`,
-          [...path, present[1]],
+          keyOf(entries, present[1])?.keyRange ?? keyRange,
+          `Only one of ${names(x)} may be set ${this.where()}, not ${names(present, "and")}`,
+          present[1],
         );
     }
-    if (s.ro?.every((name) => presence(name) === "no"))
-      this.problem("requiredOr", keyRange, `At least one of ${names(s.ro)} is required ${where()}`, path);
-    for (const [name, needed] of Object.entries(s.dr ?? {})) {
-      if (presence(name) !== "yes") continue;
-      const missing = needed.filter((other) => presence(other) === "no");
-      if (missing.length > 0)
-        this.problem(
-          "dependentRequired",
-          keyOf(name),
-          `'${name}' requires ${names(missing, "and")} ${where()}`,
-          [...path, name],
-        );
-    }
-    for (const [name, excluded] of Object.entries(s.dx ?? {})) {
-      if (presence(name) !== "yes") continue;
-      for (const other of excluded) {
-        if (presence(other) === "yes")
+    if (s.ro?.every((name) => presence(entries, name) === "no"))
+      this.problem("requiredOr", keyRange, `At least one of ${names(s.ro)} is required ${this.where()}`);
+    // for...in goes in the same order as Object.entries over these parsed records.
+    if (s.dr) {
+      for (const name in s.dr) {
+        if (presence(entries, name) !== "yes") continue;
+        const missing = s.dr[name].filter((other) => presence(entries, other) === "no");
+        if (missing.length > 0)
           this.problem(
-            "dependentExcluded",
-            keyOf(other),
-            `'${other}' cannot be set together with '${name}' ${where()}`,
-            [...path, other],
+            "dependentRequired",
+            keyOf(entries, name)?.keyRange ?? keyRange,
+            `'${name}' requires ${names(missing, "and")} ${this.where()}`,
+            name,
           );
+      }
+    }
+    if (s.dx) {
+      for (const name in s.dx) {
+        if (presence(entries, name) !== "yes") continue;
+        for (const other of s.dx[name]) {
+          if (presence(entries, other) === "yes")
+            this.problem(
+              "dependentExcluded",
+              keyOf(entries, other)?.keyRange ?? keyRange,
+              `'${other}' cannot be set together with '${name}' ${this.where()}`,
+              other,
+            );
+        }
       }
     }
   }
 
-  private anyOf(
-    alternatives: GroupAlternative[],
-    presence: (name: string) => Presence,
-    path: (string | number)[],
-    at: Range,
-  ): void {
-    if (alternatives.some((alt) => evaluate(alt, presence) !== "false")) return;
+  private anyOf(alternatives: GroupAlternative[], entries: readonly MapEntry[], at: Range): void {
+    for (const alt of alternatives) if (evaluate(alt, entries) !== "false") return;
     // An alternative whose required properties are all there fails only on properties it does not
     // allow; that is a different problem than a missing group, and reported elsewhere if at all.
-    if (alternatives.some((alt) => requiredMet(alt, presence))) return;
+    for (const alt of alternatives) if (requiredMet(alt, entries)) return;
     const described = describeAlternatives(alternatives);
     if (!described) return;
-    this.problem("requiredGroup", at, `At least one of ${described} is required ${this.where(path)}`, path);
+    this.problem("requiredGroup", at, `At least one of ${described} is required ${this.where()}`);
   }
 
-  private oneOf(
-    alternatives: GroupAlternative[],
-    presence: (name: string) => Presence,
-    path: (string | number)[],
-    at: Range,
-  ): void {
-    const met = alternatives.filter((alt) => alt.r?.every((name) => presence(name) === "yes"));
+  private oneOf(alternatives: GroupAlternative[], entries: readonly MapEntry[], at: Range): void {
+    const met = alternatives.filter((alt) => alt.r?.every((name) => presence(entries, name) === "yes"));
     const described = describeAlternatives(alternatives);
     if (met.length > 1) {
       this.problem(
         "oneOf",
         at,
-        `Only one of ${described ?? "the alternatives"} may be set ${this.where(path)}, not ${listOf(met.map(altText), "and")}`,
-        path,
+        `Only one of ${described ?? "the alternatives"} may be set ${this.where()}, not ${listOf(met.map(altText), "and")}`,
       );
       return;
     }
     if (met.length > 0 || !described) return;
-    if (alternatives.every((alt) => evaluate(alt, presence) === "false"))
-      this.problem("requiredGroup", at, `Exactly one of ${described} is required ${this.where(path)}`, path);
+    if (alternatives.every((alt) => evaluate(alt, entries) === "false"))
+      this.problem("requiredGroup", at, `Exactly one of ${described} is required ${this.where()}`);
   }
 
-  private name(path: (string | number)[]): string {
+  /** The current value as messages name it; called only for a message. */
+  private name(): string {
+    return this.nameOf(this.path);
+  }
+
+  private nameOf(path: (string | number)[]): string {
     const inner = relative(path);
     return path[0] === "Resources"
       ? `'${displayPath(inner)}' of ${this.owner}`
       : `'${displayPath(inner)}' in ${this.owner}`;
   }
 
-  private where(path: (string | number)[]): string {
+  /** Where the current mapping is, as messages say it; called only for a message. */
+  private where(): string {
+    const path = this.path;
     const inner = relative(path);
     if (inner.length > 0) return `in ${displayPath(inner)} (${this.owner})`;
     return path[0] === "Globals" ? `in ${this.owner}` : `for ${this.owner}`;
   }
 
-  private problem(kind: ConstraintKind, at: Node | Range, message: string, path: (string | number)[]): void {
+  /** Records a problem at the current path, or at its child `key`: the only place paths are copied. */
+  private problem(kind: ConstraintKind, at: Node | Range, message: string, key?: string | number): void {
+    const path = this.path.slice();
+    if (key !== undefined) path.push(key);
     this.out.push({ kind, at, message, path });
   }
+}
+
+const NO_ENTRIES: readonly MapEntry[] = [];
+
+const expansions = new WeakMap<ConstraintNode, ConstraintNode[]>();
+
+/** The entry of a mapping with this key: objects are small, so a scan beats building a map. */
+function keyOf(entries: readonly MapEntry[], name: string): MapEntry | undefined {
+  for (let i = 0; i < entries.length; i++) if (entries[i].key === name) return entries[i];
+  return undefined;
+}
+
+/** Whether a property is set: "maybe" when its value may be AWS::NoValue. */
+function presence(entries: readonly MapEntry[], name: string): Presence {
+  const entry = keyOf(entries, name);
+  if (!entry || isNoValue(entry.value)) return "no";
+  return mayBeNoValue(entry.value) ? "maybe" : "yes";
 }
 
 interface Enumeration {
@@ -508,7 +591,46 @@ function mayBeNoValue(node: Node): boolean {
   if (intrinsicName(node) !== "Fn::If") return false;
   const arg = (node as MapNode).entries[0].value;
   if (arg.kind !== "seq") return true;
-  return arg.items.slice(1, 3).some((branch) => isNoValue(branch) || mayBeNoValue(branch));
+  const branches = arg.items;
+  for (let i = 1; i < 3 && i < branches.length; i++) {
+    if (isNoValue(branches[i]) || mayBeNoValue(branches[i])) return true;
+  }
+  return false;
+}
+
+/** Up to this many items, lists and mappings in a list are compared in pairs rather than by key. */
+const PAIRWISE_LIMIT = 64;
+
+/**
+ * Whether two nodes have the same canonical form, found without building it: scalars by their
+ * strings (null apart), lists item by item, mappings as their entries sorted by key (stably, so the
+ * n-th entry of a key in one is compared with the n-th entry of that key in the other).
+ */
+function sameCanonical(a: Node, b: Node): boolean {
+  if (a.kind === "scalar" || b.kind === "scalar") {
+    if (a.kind !== "scalar" || b.kind !== "scalar") return false;
+    if (a.value === null || b.value === null) return a.value === null && b.value === null;
+    return String(a.value) === String(b.value);
+  }
+  if (a.kind === "seq" || b.kind === "seq") {
+    if (a.kind !== "seq" || b.kind !== "seq" || a.items.length !== b.items.length) return false;
+    for (let i = 0; i < a.items.length; i++) if (!sameCanonical(a.items[i], b.items[i])) return false;
+    return true;
+  }
+  const left = a.entries;
+  const right = b.entries;
+  if (left.length !== right.length) return false;
+  for (let i = 0; i < left.length; i++) {
+    const key = left[i].key;
+    let occurrence = 0;
+    for (let j = 0; j < i; j++) if (left[j].key === key) occurrence++;
+    let match: MapEntry | undefined;
+    for (let j = 0; j < right.length && !match; j++) {
+      if (right[j].key === key && occurrence-- === 0) match = right[j];
+    }
+    if (!match || !sameCanonical(left[i].value, match.value)) return false;
+  }
+  return true;
 }
 
 /** A comparison key for uniqueness: scalars as CloudFormation's strings, mappings in key order. */
@@ -519,20 +641,20 @@ function canonical(node: Node): string {
   return `{${entries.map((entry) => `${JSON.stringify(entry.key)}:${canonical(entry.value)}`).join(",")}}`;
 }
 
-function evaluate(alt: GroupAlternative, presence: (name: string) => Presence): Truth {
+function evaluate(alt: GroupAlternative, entries: readonly MapEntry[]): Truth {
   const parts: Truth[] = [];
   for (const name of alt.r ?? []) {
-    const p = presence(name);
+    const p = presence(entries, name);
     parts.push(p === "yes" ? "true" : p === "no" ? "false" : "unknown");
   }
-  if (alt.a) parts.push(or(alt.a.map((a) => evaluate(a, presence))));
-  if (alt.o) parts.push(exactlyOne(alt.o.map((a) => evaluate(a, presence))));
-  if (alt.l) parts.push(and(alt.l.map((a) => evaluate(a, presence))));
+  if (alt.a) parts.push(or(alt.a.map((a) => evaluate(a, entries))));
+  if (alt.o) parts.push(exactlyOne(alt.o.map((a) => evaluate(a, entries))));
+  if (alt.l) parts.push(and(alt.l.map((a) => evaluate(a, entries))));
   return and(parts);
 }
 
-function requiredMet(alt: GroupAlternative, presence: (name: string) => Presence): boolean {
-  return (alt.r ?? []).length > 0 && (alt.r ?? []).every((name) => presence(name) === "yes");
+function requiredMet(alt: GroupAlternative, entries: readonly MapEntry[]): boolean {
+  return (alt.r ?? []).length > 0 && (alt.r ?? []).every((name) => presence(entries, name) === "yes");
 }
 
 function and(values: Truth[]): Truth {

@@ -64,6 +64,10 @@ const RESOLVED_SECTIONS = new Set(["Resources", "Outputs", "Conditions", "Rules"
 
 const cache = new WeakMap<TemplateIndex, FunctionCall[]>();
 
+/** Outside any Fn::ForEach: one list shared by every such call (it is never changed). */
+const NO_LOOPS: readonly string[] = [];
+const NO_CALLS: readonly FunctionCall[] = [];
+
 export function functionCalls(template: TemplateIndex): FunctionCall[] {
   const cached = cache.get(template);
   if (cached) return cached;
@@ -76,8 +80,12 @@ export function functionCalls(template: TemplateIndex): FunctionCall[] {
     loops: readonly string[],
     from: FunctionCall["from"],
   ) => {
+    // Indexed loops: this walk goes over every node, and in code that runs once per process an
+    // array iterator costs an object per step. Scalars, half the nodes, hold no call: not visited.
     if (node.kind === "seq") {
-      for (const item of node.items) visit(item, parent, loops, from);
+      const items = node.items;
+      for (let i = 0; i < items.length; i++)
+        if (items[i].kind !== "scalar") visit(items[i], parent, loops, from);
       return;
     }
     if (node.kind !== "map") return;
@@ -95,7 +103,12 @@ export function functionCalls(template: TemplateIndex): FunctionCall[] {
       visit(call.arg, call, loops, from);
       return;
     }
-    for (const entry of node.entries) visitEntry(entry, parent, loops, from);
+    const entries = node.entries;
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i];
+      if (isForEachKey(entry.key)) visitEntry(entry, parent, loops, from);
+      else if (entry.value.kind !== "scalar") visit(entry.value, parent, loops, from);
+    }
   };
 
   const visitEntry = (
@@ -117,14 +130,17 @@ export function functionCalls(template: TemplateIndex): FunctionCall[] {
   for (const [sectionName, section] of template.sections) {
     if (!section.map || !RESOLVED_SECTIONS.has(sectionName)) continue;
     if (sectionName === "Globals" && !template.sam) continue;
-    for (const item of section.map.entries) {
+    const items = section.map.entries;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
       const from: FunctionCall["from"] = [sectionName, item.key];
       if (sectionName === "Resources" && item.value.kind === "map") {
-        for (const entry of item.value.entries) {
-          if (!RESOURCE_LITERAL_KEYS.has(entry.key)) visitEntry(entry, undefined, [], from);
+        const entries = item.value.entries;
+        for (let j = 0; j < entries.length; j++) {
+          if (!RESOURCE_LITERAL_KEYS.has(entries[j].key)) visitEntry(entries[j], undefined, NO_LOOPS, from);
         }
       } else {
-        visitEntry(item, undefined, [], from);
+        visitEntry(item, undefined, NO_LOOPS, from);
       }
     }
   }
@@ -142,7 +158,10 @@ export function forEachParts(entry: MapEntry): ForEachParts | undefined {
   if (!isForEachKey(entry.key) || entry.value.kind !== "seq" || entry.value.items.length !== 3) {
     return undefined;
   }
-  const [identifier, collection, body] = entry.value.items;
+  const items = entry.value.items;
+  const identifier = items[0];
+  const collection = items[1];
+  const body = items[2];
   return {
     identifier:
       identifier.kind === "scalar" && typeof identifier.value === "string" ? identifier.value : undefined,
@@ -154,18 +173,20 @@ export function forEachParts(entry: MapEntry): ForEachParts | undefined {
 const byName = new WeakMap<TemplateIndex, Map<string, FunctionCall[]>>();
 
 /** The calls of one function, e.g. every Fn::Join of the template. */
-export function callsOf(template: TemplateIndex, name: string): FunctionCall[] {
+export function callsOf(template: TemplateIndex, name: string): readonly FunctionCall[] {
   let grouped = byName.get(template);
   if (!grouped) {
     grouped = new Map();
-    for (const call of functionCalls(template)) {
+    const calls = functionCalls(template);
+    for (let i = 0; i < calls.length; i++) {
+      const call = calls[i];
       const list = grouped.get(call.name);
       if (list) list.push(call);
       else grouped.set(call.name, [call]);
     }
     byName.set(template, grouped);
   }
-  return grouped.get(name) ?? [];
+  return grouped.get(name) ?? NO_CALLS;
 }
 
 /** Inside a Fn::ForEach body, `${Id}` and `&{Id}` in names are filled in before deployment. */

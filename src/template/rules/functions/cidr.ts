@@ -35,7 +35,9 @@ export const cidrRule: Rule = {
     for (const call of callsOf(template, "Fn::Cidr")) {
       const arg = call.arg;
       if (!checkArity("Fn::Cidr", arg, 2, 3, "[ipBlock, count, cidrBits]", call.node, report)) continue;
-      const [block, count, bits] = arg.items;
+      const block = arg.items[0];
+      const count = arg.items[1];
+      const bits = arg.items[2];
       checkSlot(block, IP_BLOCK, report);
       checkSlot(count, COUNT, report);
       if (bits) checkSlot(bits, CIDR_BITS, report);

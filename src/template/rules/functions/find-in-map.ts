@@ -40,7 +40,10 @@ export const findInMapRule: Rule = {
         : "[MapName, TopLevelKey, SecondLevelKey]";
       const arg = call.arg;
       if (!checkArity("Fn::FindInMap", arg, 3, extensions ? 4 : 3, shape, call.node, report)) continue;
-      const [mapName, topKey, secondKey, options] = arg.items;
+      const mapName = arg.items[0];
+      const topKey = arg.items[1];
+      const secondKey = arg.items[2];
+      const options = arg.items[3];
       slots.forEach((slot, i) => {
         checkSlot(arg.items[i], slot, report);
       });

@@ -57,7 +57,9 @@ export const getAttRule: Rule = {
         report(call.node, `Fn::GetAtt needs ${SHAPE}; got ${got}`);
         continue;
       }
-      const [resource, attribute] = arg.items;
+      // Index access, not destructuring: that goes through an array iterator in code run once.
+      const resource = arg.items[0];
+      const attribute = arg.items[1];
       checkSlot(resource, resourceSlot, report);
       checkSlot(attribute, attributeSlot, report);
       if (!isString(resource) || hasLoopPlaceholder(resource.value, call)) continue;

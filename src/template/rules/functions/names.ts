@@ -40,13 +40,14 @@ export function templateNames(template: TemplateIndex): Names {
   const loops: LoopResource[] = [];
   // A module (`Type: Org::Service::Thing::MODULE`) expands to resources named after it.
   const modules: string[] = [];
-  for (const [name, entry] of template.sections.get("Resources")?.items ?? []) {
+  // forEach rather than for...of: no [key, value] pair per resource in code that runs once.
+  template.sections.get("Resources")?.items.forEach((entry, name) => {
     if (isForEachKey(name)) collectLoopResources(entry, loops);
-  }
-  for (const [name, resource] of template.resources) {
+  });
+  template.resources.forEach((resource, name) => {
     declared.set(name, resource.type);
     if (resource.type?.endsWith("::MODULE")) modules.push(name);
-  }
+  });
   const inModule = (name: string) => modules.some((id) => name.length > id.length && name.startsWith(id));
   const implicit = samImplicitResources(template);
 

@@ -30,7 +30,8 @@ export const selectRule: Rule = {
     for (const call of callsOf(template, "Fn::Select")) {
       const arg = call.arg;
       if (!checkArity("Fn::Select", arg, 2, 2, "[index, list]", call.node, report)) continue;
-      const [at, list] = arg.items;
+      const at = arg.items[0];
+      const list = arg.items[1];
       checkSlot(at, index, report);
       checkSlot(list, LIST, report);
       const position = integerValue(at);

@@ -63,16 +63,16 @@ export const parameterConfiguration: Rule = {
 function checkAttribute(
   name: string,
   type: string | undefined,
-  allowed: string[],
+  allowed: readonly string[],
   entry: MapEntry,
   report: Report,
 ): void {
-  const path = ["Parameters", name, entry.key];
+  // Paths are built only for a finding: most attributes have none.
   if (!PARAMETER_KEYS.includes(entry.key)) {
     report(
       entry.keyRange,
       `Parameter ${name} has an unknown attribute "${entry.key}"; allowed: ${allowed.join(", ")}`,
-      { path },
+      { path: attributePath(name, entry.key) },
     );
     return;
   }
@@ -82,7 +82,7 @@ function checkAttribute(
       type === "Number"
         ? `Parameter ${name}: ${entry.key} does not apply to a Number parameter; use MinValue/MaxValue instead`
         : `Parameter ${name}: ${entry.key} applies only to Number parameters, not ${type ?? "this type"}; use MinLength/MaxLength or AllowedPattern`,
-      { path },
+      { path: attributePath(name, entry.key) },
     );
     return;
   }
@@ -90,7 +90,7 @@ function checkAttribute(
   if (entry.key === "AllowedValues") {
     if (value.kind !== "seq") {
       report(value, `Parameter ${name}: AllowedValues must be a list of values, not ${kindName(value)}`, {
-        path,
+        path: attributePath(name, entry.key),
       });
       return;
     }
@@ -100,11 +100,11 @@ function checkAttribute(
           item,
           `Parameter ${name}: each AllowedValues item must be a plain value, not ${kindName(item)}`,
           {
-            path: [...path, i],
+            path: [...attributePath(name, entry.key), i],
           },
         );
       } else {
-        checkSize(name, "an AllowedValues item", item, MAX_VALUE_BYTES, report, [...path, i]);
+        checkSize(name, "an AllowedValues item", item, MAX_VALUE_BYTES, report, entry.key, i);
       }
     });
     return;
@@ -112,13 +112,17 @@ function checkAttribute(
   const expected = VALUE_TYPES[entry.key];
   if (!isLoose(value, expected)) {
     report(value, `Parameter ${name}: ${entry.key} must be ${TYPE_WORDS[expected]}, not ${kindName(value)}`, {
-      path,
+      path: attributePath(name, entry.key),
     });
   } else if (entry.key === "Default") {
-    checkSize(name, "Default", value, MAX_VALUE_BYTES, report, path);
+    checkSize(name, "Default", value, MAX_VALUE_BYTES, report, entry.key);
   } else if (entry.key === "Description") {
-    checkSize(name, "Description", value, MAX_DESCRIPTION_CHARACTERS, report, path);
+    checkSize(name, "Description", value, MAX_DESCRIPTION_CHARACTERS, report, entry.key);
   }
+}
+
+function attributePath(name: string, key: string): string[] {
+  return ["Parameters", name, key];
 }
 
 /** Quotas: a parameter value is at most 4,096 bytes, its description at most 4,000 characters. */
@@ -131,15 +135,19 @@ function checkSize(
   node: Node,
   max: number,
   report: Report,
-  path: (string | number)[],
+  /** The attribute, and the AllowedValues item: the finding's path below the parameter. */
+  key: string,
+  index?: number,
 ): void {
   if (node.kind !== "scalar") return;
   const text = String(node.value);
+  // A UTF-16 unit is at most 3 bytes of UTF-8, so most values need no counting.
+  if (text.length * 3 <= max) return;
   const size = max === MAX_VALUE_BYTES ? Buffer.byteLength(text, "utf8") : text.length;
   const unit = max === MAX_VALUE_BYTES ? "bytes" : "characters";
   if (size > max) {
     report(node, `Parameter ${name}: ${what} is ${size} ${unit} long; CloudFormation allows at most ${max}`, {
-      path,
+      path: index === undefined ? ["Parameters", name, key] : ["Parameters", name, key, index],
     });
   }
 }

@@ -1,4 +1,4 @@
-import type { MapNode, Node } from "../../model";
+import type { MapNode, Node, ScalarNode } from "../../model";
 import { mapGet } from "../../nodes";
 import type { Rule } from "../rule";
 import { numberOf } from "../template/scalars";
@@ -10,24 +10,36 @@ import { isListType } from "./types";
  * expressions; one JavaScript cannot compile is left unchecked rather than guessed at.
  */
 function compilePattern(pattern: string): RegExp | undefined {
+  // Templates repeat a pattern over many parameters; compiling is the costly part.
+  if (compiledPatterns.has(pattern)) return compiledPatterns.get(pattern);
+  let regex: RegExp | undefined;
   for (const flags of ["", "u"]) {
     try {
-      return new RegExp(`^(?:${pattern})$`, flags);
+      regex = new RegExp(`^(?:${pattern})$`, flags);
+      break;
     } catch {
       // try the next flavour
     }
   }
-  return undefined;
+  compiledPatterns.set(pattern, regex);
+  return regex;
 }
+
+const compiledPatterns = new Map<string, RegExp | undefined>();
 
 /** Why `value` breaks the parameter's constraints, or undefined when it meets them all. */
 function violation(value: string, body: MapNode): string | undefined {
   const allowedValues = mapGet(body, "AllowedValues")?.value;
   if (allowedValues?.kind === "seq" && allowedValues.items.length > 0) {
-    const allowed = allowedValues.items.flatMap((item) =>
-      item.kind === "scalar" && item.value !== null ? [String(item.value)] : [],
-    );
-    if (allowed.length === allowedValues.items.length && !allowed.includes(value)) {
+    // Judged only when every item is a literal; the list is written out only for the message.
+    let literal = true;
+    let found = false;
+    for (const item of allowedValues.items) {
+      if (item.kind !== "scalar" || item.value === null) literal = false;
+      else if (String(item.value) === value) found = true;
+    }
+    if (literal && !found) {
+      const allowed = allowedValues.items.map((item) => String((item as ScalarNode).value));
       return `is not one of AllowedValues (${allowed.join(", ")})`;
     }
   }
@@ -69,7 +81,6 @@ export const parameterDefault: Rule = {
       const text = defaultNode && defaultText(defaultNode);
       if (!defaultNode || text === undefined) continue;
       const type = mapGet(body, "Type")?.value;
-      const path = ["Parameters", name, "Default"];
       let problem = violation(text, body);
       if (problem && isString(type) && isListType(type.value)) {
         // Constraints of a list parameter apply to each item; the whole string passing is also
@@ -79,7 +90,9 @@ export const parameterDefault: Rule = {
         problem = failing ? `item "${failing[0]}" ${failing[1]}` : undefined;
       }
       if (problem) {
-        report(defaultNode, `Parameter ${name}: Default "${text}" ${problem}`, { path });
+        report(defaultNode, `Parameter ${name}: Default "${text}" ${problem}`, {
+          path: ["Parameters", name, "Default"],
+        });
       }
     }
   },

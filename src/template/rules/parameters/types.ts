@@ -35,11 +35,14 @@ export function isListType(type: string): boolean {
 }
 
 /** Types that take MinLength, MaxLength and AllowedPattern; Number takes MinValue and MaxValue. */
-export function allowedKeysFor(type: string | undefined): string[] {
-  const common = ["Type", "Default", "AllowedValues", "ConstraintDescription", "Description", "NoEcho"];
-  if (type === "Number") return [...common, "MaxValue", "MinValue"];
-  return [...common, "AllowedPattern", "MaxLength", "MinLength"];
+export function allowedKeysFor(type: string | undefined): readonly string[] {
+  return type === "Number" ? NUMBER_KEYS : OTHER_KEYS;
 }
+
+// Made once, not for each parameter.
+const COMMON_KEYS = ["Type", "Default", "AllowedValues", "ConstraintDescription", "Description", "NoEcho"];
+const NUMBER_KEYS: readonly string[] = [...COMMON_KEYS, "MaxValue", "MinValue"];
+const OTHER_KEYS: readonly string[] = [...COMMON_KEYS, "AllowedPattern", "MaxLength", "MinLength"];
 
 export const PARAMETER_KEYS = [
   "Type",

@@ -22,7 +22,7 @@ export const circularDependency: Rule = {
   tags: ["resources", "dependson", "ref", "getatt"],
   check({ template, report }) {
     const graph = dependencyGraph(template);
-    for (const component of stronglyConnected(graph.edges)) {
+    for (const component of cycles(graph.edges)) {
       const single = component.length === 1;
       if (single && !graph.edges[component[0]].includes(component[0])) continue;
       const members = new Set(component);
@@ -53,7 +53,9 @@ function dependencyGraph(template: TemplateIndex): Graph {
     names.push(resource.name);
     ranges.push(resource.entry.keyRange);
   }
-  const edges: Set<number>[] = names.map(() => new Set<number>());
+  // Lists kept free of duplicates by a scan: a resource refers to few others, and a Set per
+  // resource (then copied to a list) was most of this rule's garbage.
+  const edges: number[][] = names.map(() => []);
 
   // SAM turns each event source into resources of its own, so what an event refers to is not a
   // dependency of the function itself (an Api event on a function the Api's definition calls is
@@ -67,7 +69,9 @@ function dependencyGraph(template: TemplateIndex): Graph {
     }
   }
 
-  for (const reference of template.references) {
+  const references = template.references;
+  for (let i = 0; i < references.length; i++) {
+    const reference = references[i];
     if (reference.from[0] !== "Resources" || reference.kind === "FindInMap" || reference.kind === "Condition")
       continue;
     const from = ids.get(reference.from[1] as string);
@@ -75,78 +79,102 @@ function dependencyGraph(template: TemplateIndex): Graph {
     if (from === undefined || to === undefined) continue;
     const events = detached.get(names[from]);
     if (events && contains(events, reference.range)) continue;
-    edges[from].add(to);
+    if (!edges[from].includes(to)) edges[from].push(to);
   }
   for (const resource of realResources(template)) {
     const value = resource.dependsOn?.value;
     if (!value) continue;
     const from = ids.get(resource.name) as number;
-    for (const item of value.kind === "seq" ? value.items : [value]) {
+    const targets = value.kind === "seq" ? value.items : undefined;
+    const count = targets ? targets.length : 1;
+    for (let i = 0; i < count; i++) {
+      const item = targets ? targets[i] : value;
       if (!isString(item)) continue;
       const to = ids.get(item.value);
       // Depending on itself is E3005's finding.
-      if (to !== undefined && to !== from) edges[from].add(to);
+      if (to !== undefined && to !== from && !edges[from].includes(to)) edges[from].push(to);
     }
   }
-  return { names, ranges, edges: edges.map((set) => [...set]) };
+  return { names, ranges, edges };
 }
 
 function contains(outer: Range, inner: Range): boolean {
-  const before = (a: Range["start"], b: Range["start"]) =>
-    a.line < b.line || (a.line === b.line && a.column <= b.column);
   return before(outer.start, inner.start) && before(inner.end, outer.end);
 }
 
-/** Tarjan's strongly connected components, with an explicit stack. */
-function stronglyConnected(edges: number[][]): number[][] {
+function before(a: Range["start"], b: Range["start"]): boolean {
+  return a.line < b.line || (a.line === b.line && a.column <= b.column);
+}
+
+/**
+ * The strongly connected components that are cycles (more than one resource, or one that depends
+ * on itself), in the order Tarjan's algorithm finds them. The others, nearly every resource, are
+ * never made into lists.
+ */
+function cycles(edges: number[][]): number[][] {
+  const components: number[][] = [];
+  stronglyConnected(edges, (stack, from) => {
+    const v = stack[from];
+    if (stack.length - from === 1 && !edges[v].includes(v)) return;
+    // Tarjan's stack holds the component last-found-first; the list is in pop order.
+    components.push(stack.slice(from).reverse());
+  });
+  return components;
+}
+
+/**
+ * Tarjan's strongly connected components, with an explicit stack of frames (vertex and how many of
+ * its edges have been followed, kept in two number lists). Each component is handed to `found` as
+ * the part of Tarjan's stack from `from` to the end, before it is popped.
+ */
+function stronglyConnected(edges: number[][], found: (stack: number[], from: number) => void): void {
   const count = edges.length;
   const index = new Array<number>(count).fill(-1);
   const low = new Array<number>(count).fill(0);
   const onStack = new Array<boolean>(count).fill(false);
   const stack: number[] = [];
-  const components: number[][] = [];
+  const frameVertex: number[] = [];
+  const frameEdge: number[] = [];
   let next = 0;
   for (let root = 0; root < count; root++) {
     if (index[root] !== -1) continue;
-    // Each frame: the vertex and how many of its edges have been followed.
-    const frames: [number, number][] = [[root, 0]];
+    frameVertex.push(root);
+    frameEdge.push(0);
     index[root] = low[root] = next++;
     stack.push(root);
     onStack[root] = true;
-    while (frames.length > 0) {
-      const frame = frames[frames.length - 1];
-      const [v, i] = frame;
+    while (frameVertex.length > 0) {
+      const top = frameVertex.length - 1;
+      const v = frameVertex[top];
+      const i = frameEdge[top];
       if (i < edges[v].length) {
-        frame[1]++;
+        frameEdge[top] = i + 1;
         const w = edges[v][i];
         if (index[w] === -1) {
           index[w] = low[w] = next++;
           stack.push(w);
           onStack[w] = true;
-          frames.push([w, 0]);
+          frameVertex.push(w);
+          frameEdge.push(0);
         } else if (onStack[w]) {
           low[v] = Math.min(low[v], index[w]);
         }
         continue;
       }
-      frames.pop();
-      if (frames.length > 0) {
-        const parent = frames[frames.length - 1][0];
+      frameVertex.pop();
+      frameEdge.pop();
+      if (frameVertex.length > 0) {
+        const parent = frameVertex[frameVertex.length - 1];
         low[parent] = Math.min(low[parent], low[v]);
       }
       if (low[v] === index[v]) {
-        const component: number[] = [];
-        let w: number;
-        do {
-          w = stack.pop() as number;
-          onStack[w] = false;
-          component.push(w);
-        } while (w !== v);
-        components.push(component);
+        const from = stack.lastIndexOf(v);
+        found(stack, from);
+        for (let k = from; k < stack.length; k++) onStack[stack[k]] = false;
+        stack.length = from;
       }
     }
   }
-  return components;
 }
 
 /** The shortest way from `start` back to itself inside its component (breadth-first). */

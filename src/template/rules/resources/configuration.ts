@@ -39,44 +39,47 @@ export const resourceConfiguration: Rule = {
   check({ template, report }) {
     const allowed = template.sam ? [...ATTRIBUTES, ...SAM_ATTRIBUTES] : ATTRIBUTES;
     for (const resource of realResources(template)) {
-      const base = ["Resources", resource.name];
       const body = resource.body;
       if (!body) {
         report(resource.entry.value, `Resource '${resource.name}' must be a mapping with a Type`, {
-          path: base,
+          path: ["Resources", resource.name],
         });
         continue;
       }
       const typeNode = resource.typeNode;
       if (!typeNode) {
-        report(resource.entry.keyRange, `Resource '${resource.name}' has no Type`, { path: base });
+        report(resource.entry.keyRange, `Resource '${resource.name}' has no Type`, {
+          path: ["Resources", resource.name],
+        });
       } else if (!isString(typeNode)) {
         report(typeNode, `The Type of resource '${resource.name}' must be a string, like AWS::S3::Bucket`, {
-          path: [...base, "Type"],
+          path: ["Resources", resource.name, "Type"],
         });
       }
       const custom = resource.type !== undefined && isCustomType(resource.type);
       for (const entry of body.entries) {
-        const path = [...base, entry.key];
+        // Paths are built only for a finding: most attributes have none.
         if (!allowed.includes(entry.key)) {
           report(
             entry.keyRange,
             `Unknown attribute '${entry.key}' in resource '${resource.name}'${didYouMean(entry.key, allowed)}`,
-            { path },
+            { path: attributePath(resource.name, entry.key) },
           );
           continue;
         }
         const value = entry.value;
         if (custom && NOT_FOR_CUSTOM.has(entry.key)) {
           report(entry.keyRange, `${entry.key} is not supported on custom resource '${resource.name}'`, {
-            path,
+            path: attributePath(resource.name, entry.key),
           });
         } else if (entry.key === "Version" && resource.type !== undefined && !custom) {
           report(entry.keyRange, `Version is only allowed on custom resources, not on ${resource.type}`, {
-            path,
+            path: attributePath(resource.name, entry.key),
           });
         } else if (entry.key === "Properties" && value.kind !== "map") {
-          report(value, `Properties of resource '${resource.name}' must be a mapping`, { path });
+          report(value, `Properties of resource '${resource.name}' must be a mapping`, {
+            path: attributePath(resource.name, entry.key),
+          });
         } else if (
           entry.key === "Properties" &&
           !PROPERTIES_FUNCTIONS.has(intrinsicName(value) ?? "Fn::If")
@@ -85,24 +88,32 @@ export const resourceConfiguration: Rule = {
             value,
             `Properties of resource '${resource.name}' must be a mapping, not ${intrinsicName(value)}`,
             {
-              path,
+              path: attributePath(resource.name, entry.key),
             },
           );
         } else if (entry.key === "Condition" && !isString(value)) {
-          report(value, `Condition of resource '${resource.name}' must be the name of a condition`, { path });
+          report(value, `Condition of resource '${resource.name}' must be the name of a condition`, {
+            path: attributePath(resource.name, entry.key),
+          });
         } else if ((entry.key === "CreationPolicy" || entry.key === "UpdatePolicy") && value.kind !== "map") {
-          report(value, `${entry.key} of resource '${resource.name}' must be a mapping`, { path });
+          report(value, `${entry.key} of resource '${resource.name}' must be a mapping`, {
+            path: attributePath(resource.name, entry.key),
+          });
         } else if (entry.key === "DependsOn" && !dependsOnShapeOk(value)) {
           report(
             value,
             `DependsOn of resource '${resource.name}' must be a resource name or a list of them`,
-            { path },
+            { path: attributePath(resource.name, entry.key) },
           );
         }
       }
     }
   },
 };
+
+function attributePath(name: string, key: string): string[] {
+  return ["Resources", name, key];
+}
 
 function dependsOnShapeOk(node: Node): boolean {
   if (isString(node)) return true;

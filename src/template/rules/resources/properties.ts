@@ -8,7 +8,7 @@
  * case) where booleans are. Intrinsic functions are accepted where they can yield the expected
  * shape; only those that can never do so (a Fn::Sub where a list is expected) are reported.
  */
-import type { MapNode, Node, Range } from "../../model";
+import type { MapEntry, MapNode, Node, Range } from "../../model";
 import { mapGet } from "../../nodes";
 import type { PropertySpec, ResourceTypeSpec, SpecIndex, TypeRef } from "../../spec/types";
 import { didYouMean } from "../../suggest";
@@ -51,24 +51,31 @@ function collect(template: TemplateIndex, spec: SpecIndex): PropertyProblem[] {
     if (type.startsWith("AWS::Serverless::") && !template.sam) continue;
     const typeSpec = spec.resource(isCustomType(type) ? "AWS::CloudFormation::CustomResource" : type);
     if (!typeSpec) continue;
-    const checker = new Checker(template, typeSpec, out);
-    const provided = new Set<string>();
-    for (const entry of globalsFor(template, type)?.entries ?? [])
-      if (!ignoresGlobal(resource, entry.key)) provided.add(entry.key);
-    const base = ["Resources", resource.name, "Properties"];
+    const checker = new Checker(template, typeSpec, out, ["Resources", resource.name, "Properties"]);
+    let provided: Set<string> | undefined;
+    const globals = globalsFor(template, type);
+    if (globals) {
+      provided = new Set<string>();
+      for (const entry of globals.entries) if (!ignoresGlobal(resource, entry.key)) provided.add(entry.key);
+    }
     const properties = resource.properties;
     const requiredAt = properties ? properties.keyRange : resource.entry.keyRange;
-    const options: ObjectOptions = {
-      // A type the spec lists without any property is one whose details the spec lacks.
-      allowUnknown: isCustomType(type) || Object.keys(typeSpec.properties).length === 0,
-      provided,
-      requiredAt,
-    };
+    // A type the spec lists without any property is one whose details the spec lacks.
+    const allowUnknown = isCustomType(type) || shapeOf(typeSpec.properties).empty;
     if (!properties) {
-      checker.object(undefined, typeSpec.properties, type, base, options);
+      checker.object(
+        undefined,
+        typeSpec.properties,
+        type,
+        undefined,
+        allowUnknown,
+        provided,
+        requiredAt,
+        false,
+      );
       continue;
     }
-    checker.propertiesValue(properties.value, typeSpec.properties, type, base, options);
+    checker.propertiesValue(properties.value, typeSpec.properties, type, allowUnknown, provided, requiredAt);
   }
   if (template.sam) checkGlobals(template, spec, out);
   return out;
@@ -83,30 +90,66 @@ function checkGlobals(template: TemplateIndex, spec: SpecIndex, out: PropertyPro
     if (!type || entry.value.kind !== "map") continue;
     const typeSpec = spec.resource(type);
     if (!typeSpec) continue;
-    new Checker(template, typeSpec, out).object(
+    new Checker(template, typeSpec, out, ["Globals", entry.key]).object(
       entry.value,
       typeSpec.properties,
       `Globals.${entry.key} (${type})`,
-      ["Globals", entry.key],
-      { allowUnknown: false, provided: undefined, requiredAt: entry.keyRange, skipRequired: true },
+      undefined,
+      false,
+      undefined,
+      entry.keyRange,
+      true,
     );
   }
 }
 
-interface ObjectOptions {
-  allowUnknown: boolean;
-  /** Properties supplied elsewhere (SAM Globals), so not missing when absent here. */
-  provided: Set<string> | undefined;
-  /** Where a missing required property is reported. */
-  requiredAt: Range;
-  skipRequired?: boolean;
+/** What the checks need to know of a set of named properties, beyond each property's own spec. */
+interface PropertiesShape {
+  /** The required names, in the spec's order. */
+  required: string[];
+  /** No property at all: the spec lacks the details, so any name is accepted. */
+  empty: boolean;
 }
 
+const shapes = new WeakMap<Record<string, PropertySpec>, PropertiesShape>();
+
+/**
+ * Found once per property set: the spec index keeps each resource's and struct's record for the
+ * whole run, so objects of the same type no longer go over all of a type's properties each time.
+ */
+function shapeOf(properties: Record<string, PropertySpec>): PropertiesShape {
+  let shape = shapes.get(properties);
+  if (!shape) {
+    const required: string[] = [];
+    let empty = true;
+    // for...in goes in the same order as Object.entries over these plain records.
+    for (const name in properties) {
+      empty = false;
+      if (properties[name].required) required.push(name);
+    }
+    shape = { required, empty };
+    shapes.set(properties, shape);
+  }
+  return shape;
+}
+
+/** Whether a mapping has the key: objects are small, so a scan beats building a Set. */
+function hasKey(entries: readonly MapEntry[], key: string): boolean {
+  for (let i = 0; i < entries.length; i++) if (entries[i].key === key) return true;
+  return false;
+}
+
+/**
+ * Walks one resource's (or Globals section's) properties. The path to the current value is one
+ * array pushed and popped as the walk goes: only a reported problem copies it.
+ */
 class Checker {
   constructor(
     private readonly template: TemplateIndex,
     private readonly typeSpec: ResourceTypeSpec,
     private out: PropertyProblem[],
+    /** The path of the value being checked, shared by the whole walk. */
+    private readonly path: (string | number)[],
   ) {}
 
   /** The value of a resource's `Properties`: a mapping, or a Fn::If choosing between mappings. */
@@ -114,72 +157,88 @@ class Checker {
     node: Node,
     properties: Record<string, PropertySpec>,
     owner: string,
-    path: (string | number)[],
-    options: ObjectOptions,
+    allowUnknown: boolean,
+    provided: Set<string> | undefined,
+    requiredAt: Range,
   ): void {
     if (node.kind !== "map") return; // E3001 reports a Properties value that is not a mapping.
     const fn = intrinsicName(node);
     if (fn === "Fn::If") {
       const arg = node.entries[0].value;
       if (arg.kind === "seq") {
-        for (const branch of arg.items.slice(1, 3))
-          this.propertiesValue(branch, properties, owner, path, options);
+        const items = arg.items;
+        for (let i = 1; i < 3 && i < items.length; i++)
+          this.propertiesValue(items[i], properties, owner, allowUnknown, provided, requiredAt);
       }
       return;
     }
     if (fn) return;
-    this.object(node, properties, owner, path, options);
+    this.object(node, properties, owner, undefined, allowUnknown, provided, requiredAt, false);
   }
 
-  /** A mapping of named properties (the resource's, or a struct's). */
+  /**
+   * A mapping of named properties (the resource's, or a struct's). The owner named in messages is
+   * `owner`, or for a struct `<type>.<struct>`, built only when a problem is reported.
+   */
   object(
     node: MapNode | undefined,
     properties: Record<string, PropertySpec>,
     owner: string,
-    path: (string | number)[],
-    options: ObjectOptions,
+    struct: string | undefined,
+    allowUnknown: boolean,
+    /** Properties supplied elsewhere (SAM Globals), so not missing when absent here. */
+    provided: Set<string> | undefined,
+    /** Where a missing required property is reported. */
+    requiredAt: Range,
+    skipRequired: boolean,
   ): void {
     let expanded = false;
-    const present = new Set<string>();
-    for (const entry of node?.entries ?? []) {
-      present.add(entry.key);
+    const path = this.path;
+    const entries = node ? node.entries : NO_ENTRIES;
+    // Indexed loops: the walk goes over every property value, and in code that runs once per
+    // process an array iterator costs an object per step.
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i];
       if (isForEachKey(entry.key)) {
         expanded = true;
         continue;
       }
       const property = properties[entry.key];
-      const entryPath = [...path, entry.key];
       if (!property) {
-        if (!options.allowUnknown) {
+        if (!allowUnknown) {
           this.problem(
             "unknown",
             entry.keyRange,
-            `Unknown property '${entry.key}' ${where(owner, path)}${didYouMean(entry.key, Object.keys(properties))}`,
-            entryPath,
+            `Unknown property '${entry.key}' ${where(ownerName(owner, struct), path)}${didYouMean(entry.key, Object.keys(properties))}`,
+            entry.key,
           );
         }
         continue;
       }
-      this.value(entry.value, property.type, entryPath, entry.keyRange);
+      path.push(entry.key);
+      this.value(entry.value, property.type, entry.keyRange);
+      path.pop();
     }
     // Properties generated by Fn::ForEach cannot be known here.
-    if (options.skipRequired || expanded) return;
-    for (const [name, property] of Object.entries(properties)) {
-      if (!property.required || present.has(name) || options.provided?.has(name)) continue;
+    if (skipRequired || expanded) return;
+    const required = shapeOf(properties).required;
+    for (let i = 0; i < required.length; i++) {
+      const name = required[i];
+      if (hasKey(entries, name) || provided?.has(name)) continue;
       this.problem(
         "required",
-        options.requiredAt,
-        `Missing required property '${name}' ${where(owner, path)}`,
-        [...path, name],
+        requiredAt,
+        `Missing required property '${name}' ${where(ownerName(owner, struct), path)}`,
+        name,
       );
     }
   }
 
   /** Checks one value against its expected type; `keyRange` is where a missing required property of a struct goes. */
-  value(node: Node, type: TypeRef, path: (string | number)[], keyRange: Range): void {
+  value(node: Node, type: TypeRef, keyRange: Range): void {
     const fn = intrinsicName(node);
     if (fn) {
-      this.intrinsic(node as MapNode, fn, type, path, keyRange);
+      this.intrinsic(node as MapNode, fn, type, keyRange);
       return;
     }
     switch (type.kind) {
@@ -187,93 +246,102 @@ class Checker {
         return;
       case "string":
       case "timestamp":
-        if (node.kind !== "scalar") this.typeProblem(node, type, path);
+        if (node.kind !== "scalar") this.typeProblem(node, type);
         return;
       case "json":
-        if (node.kind === "seq") this.typeProblem(node, type, path);
+        if (node.kind === "seq") this.typeProblem(node, type);
         return;
       case "number":
       case "integer":
       case "boolean":
-        if (node.kind !== "scalar" || !scalarFits(node.value, type.kind)) this.typeProblem(node, type, path);
+        if (node.kind !== "scalar" || !scalarFits(node.value, type.kind)) this.typeProblem(node, type);
         return;
-      case "list":
+      case "list": {
         if (node.kind !== "seq") {
-          this.typeProblem(node, type, path);
+          this.typeProblem(node, type);
           return;
         }
-        node.items.forEach((item, i) => {
-          this.value(item, type.item, [...path, i], item.range);
-        });
+        const items = node.items;
+        for (let i = 0; i < items.length; i++) {
+          this.path.push(i);
+          this.value(items[i], type.item, items[i].range);
+          this.path.pop();
+        }
         return;
-      case "map":
+      }
+      case "map": {
         if (node.kind !== "map") {
-          this.typeProblem(node, type, path);
+          this.typeProblem(node, type);
           return;
         }
-        for (const entry of node.entries) {
+        const entries = node.entries;
+        for (let i = 0; i < entries.length; i++) {
+          const entry = entries[i];
           if (isForEachKey(entry.key)) continue;
-          this.value(entry.value, type.item, [...path, entry.key], entry.keyRange);
+          this.path.push(entry.key);
+          this.value(entry.value, type.item, entry.keyRange);
+          this.path.pop();
         }
         return;
+      }
       case "struct": {
         if (node.kind !== "map") {
-          this.typeProblem(node, type, path);
+          this.typeProblem(node, type);
           return;
         }
         const struct = this.typeSpec.structs[type.name];
         if (!struct) return;
         const properties = struct.properties;
-        this.object(node, properties, `${this.typeSpec.name}.${type.name}`, path, {
-          allowUnknown: Object.keys(properties).length === 0,
-          provided: undefined,
-          requiredAt: keyRange,
-        });
+        this.object(
+          node,
+          properties,
+          this.typeSpec.name,
+          type.name,
+          shapeOf(properties).empty,
+          undefined,
+          keyRange,
+          false,
+        );
         return;
       }
       case "union":
-        this.union(node, type.types, path, keyRange);
+        this.union(node, type.types, keyRange);
         return;
     }
   }
 
   /** A union accepts the value when one member does; otherwise the member of the value's shape reports. */
-  private union(node: Node, types: TypeRef[], path: (string | number)[], keyRange: Range): void {
+  private union(node: Node, types: TypeRef[], keyRange: Range): void {
     const saved = this.out;
     let fallback: PropertyProblem[] | undefined;
     for (const member of types) {
       const trial: PropertyProblem[] = [];
       this.out = trial;
-      this.value(node, member, path, keyRange);
+      this.value(node, member, keyRange);
       this.out = saved;
       if (trial.length === 0) return;
       if (!fallback && shapeMatches(node, member)) fallback = trial;
     }
     if (fallback) this.out.push(...fallback);
-    else this.typeProblem(node, { kind: "union", types }, path);
+    else this.typeProblem(node, { kind: "union", types });
   }
 
-  private intrinsic(
-    node: MapNode,
-    fn: string,
-    type: TypeRef,
-    path: (string | number)[],
-    keyRange: Range,
-  ): void {
+  private intrinsic(node: MapNode, fn: string, type: TypeRef, keyRange: Range): void {
     const arg = node.entries[0].value;
     if (fn === "Fn::If") {
       if (arg.kind !== "seq") return;
-      for (const branch of arg.items.slice(1, 3)) this.value(branch, type, path, keyRange);
+      const items = arg.items;
+      for (let i = 1; i < 3 && i < items.length; i++) this.value(items[i], type, keyRange);
       return;
     }
     const produced = this.yieldOf(fn, arg);
     if (!accepts(type, produced, this.typeSpec)) {
       const what = fn === "Ref" && isString(arg) ? `Ref to '${arg.value}'` : fn;
+      const path = this.path;
       this.problem(
         "type",
         node,
         `'${displayPath(relative(path))}' ${ofOwner(this.typeSpec.name, path)}must be ${describe(type)}, but ${what} returns ${produced === "list" ? "a list" : "a string"}`,
-        path,
       );
     }
   }
@@ -296,23 +364,28 @@ class Checker {
     return "unknown";
   }
 
-  private typeProblem(node: Node, type: TypeRef, path: (string | number)[]): void {
+  private typeProblem(node: Node, type: TypeRef): void {
+    const path = this.path;
     this.problem(
       "type",
       node,
       `'${displayPath(relative(path))}' ${ofOwner(this.typeSpec.name, path)}must be ${describe(type)}, not ${describeNode(node)}`,
-      path,
     );
   }
 
-  private problem(
-    kind: PropertyProblemKind,
-    at: Node | Range,
-    message: string,
-    path: (string | number)[],
-  ): void {
+  /** Records a problem at the current path, or at its child `key`: the only place paths are copied. */
+  private problem(kind: PropertyProblemKind, at: Node | Range, message: string, key?: string): void {
+    const path = this.path.slice();
+    if (key !== undefined) path.push(key);
     this.out.push({ kind, at, message, path });
   }
+}
+
+const NO_ENTRIES: readonly MapEntry[] = [];
+
+/** A struct's owner is named `<type>.<struct>` in messages. */
+function ownerName(owner: string, struct: string | undefined): string {
+  return struct === undefined ? owner : `${owner}.${struct}`;
 }
 
 /** The part of a finding's path below `Properties` (or below `Globals.<Section>`). */

@@ -7,9 +7,22 @@ import type { MapNode } from "../../model";
 import { mapGet } from "../../nodes";
 import { isForEachKey, isString, type ResourceInfo, type TemplateIndex } from "../template-index";
 
-/** The resources rules should look at: every entry of Resources except Fn::ForEach loops. */
-export function* realResources(template: TemplateIndex): Iterable<ResourceInfo> {
-  for (const resource of template.resources.values()) if (!isForEachKey(resource.name)) yield resource;
+const real = new WeakMap<TemplateIndex, readonly ResourceInfo[]>();
+
+/**
+ * The resources rules should look at: every entry of Resources except Fn::ForEach loops. A list
+ * made once per template: a dozen rules go over it, and a generator costs more per step.
+ */
+export function realResources(template: TemplateIndex): readonly ResourceInfo[] {
+  let list = real.get(template);
+  if (!list) {
+    const found: ResourceInfo[] = [];
+    for (const resource of template.resources.values())
+      if (!isForEachKey(resource.name)) found.push(resource);
+    list = found;
+    real.set(template, list);
+  }
+  return list;
 }
 
 /** Custom resources take any properties their provider understands. */

@@ -1,7 +1,8 @@
+import type { Node } from "../../model";
 import type { Rule } from "../rule";
 import type { ResourceInfo } from "../template-index";
 import { isDynamic, propertyEntry } from "./documents";
-import { checkPolicies, embeddedPolicies, type PolicySite, propertyPolicy } from "./policy-sites";
+import { checkPolicies, embeddedPolicies, NO_SITES, type PolicySite, propertyPolicy } from "./policy-sites";
 
 const DOCUMENT_PROPERTY: Record<string, string> = {
   "AWS::IAM::Policy": "PolicyDocument",
@@ -17,32 +18,35 @@ const WITH_POLICIES = new Set(["AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Gr
 /** SAM's Policies take names, ARNs, policy templates and inline documents; only documents have a Statement. */
 const SAM_WITH_POLICIES = new Set(["AWS::Serverless::Function", "AWS::Serverless::StateMachine"]);
 
-function* samInlinePolicies(resource: ResourceInfo): Iterable<PolicySite> {
+function isDocument(node: Node): boolean {
+  return node.kind === "map" && !isDynamic(node) && node.entries.some((item) => item.key === "Statement");
+}
+
+function samInlinePolicies(resource: ResourceInfo): readonly PolicySite[] {
   const entry = propertyEntry(resource, "Policies");
-  if (!entry) return;
-  const isDocument = (node: typeof entry.value) =>
-    node.kind === "map" && !isDynamic(node) && node.entries.some((item) => item.key === "Statement");
-  if (isDocument(entry.value)) {
-    yield { resource, entry, path: ["Policies"] };
-    return;
-  }
-  if (entry.value.kind !== "seq") return;
-  for (const [index, item] of entry.value.items.entries()) {
+  if (!entry) return NO_SITES;
+  if (isDocument(entry.value)) return [{ resource, entry, path: ["Policies"] }];
+  if (entry.value.kind !== "seq") return NO_SITES;
+  const sites: PolicySite[] = [];
+  entry.value.items.forEach((item, index) => {
     if (isDocument(item)) {
-      yield {
+      sites.push({
         resource,
         entry: { key: entry.key, keyRange: item.range, value: item },
         path: ["Policies", index],
-      };
+      });
     }
-  }
+  });
+  return sites;
 }
 
-function* identitySites(resource: ResourceInfo): Iterable<PolicySite> {
+/** The three groups of types are disjoint, so a resource has sites of one kind at most. */
+function identitySites(resource: ResourceInfo): readonly PolicySite[] {
   const type = resource.type ?? "";
-  if (Object.hasOwn(DOCUMENT_PROPERTY, type)) yield* propertyPolicy(resource, DOCUMENT_PROPERTY[type]);
-  if (WITH_POLICIES.has(type)) yield* embeddedPolicies(resource);
-  if (SAM_WITH_POLICIES.has(type)) yield* samInlinePolicies(resource);
+  if (Object.hasOwn(DOCUMENT_PROPERTY, type)) return propertyPolicy(resource, DOCUMENT_PROPERTY[type]);
+  if (WITH_POLICIES.has(type)) return embeddedPolicies(resource);
+  if (SAM_WITH_POLICIES.has(type)) return samInlinePolicies(resource);
+  return NO_SITES;
 }
 
 /**

@@ -110,32 +110,44 @@ function statementList(node: Node, add: Add): { map: MapNode; label: string }[] 
   return list;
 }
 
+/** The first entry of the statement with this key. */
+function entryOf(statement: MapNode, key: string): MapEntry | undefined {
+  const entries = statement.entries;
+  for (let i = 0; i < entries.length; i++) if (entries[i].key === key) return entries[i];
+  return undefined;
+}
+
+// Made once rather than for each statement.
+const EFFECTS = ["Allow", "Deny"];
+const ACTION_KEYS = ["Action", "NotAction"];
+const RESOURCE_KEYS = ["Resource", "NotResource"];
+const PRINCIPAL_ELEMENTS = ["Principal", "NotPrincipal"];
+const NON_EMPTY = { nonEmpty: true };
+const ARN = { pattern: RESOURCE_ARN };
+const ANY_STRINGS = { pattern: undefined };
+
 function checkStatement(statement: MapNode, label: string, kind: PolicyKind, add: Add): void {
-  const get = (key: string) => statement.entries.find((entry) => entry.key === key);
   for (const entry of statement.entries) {
     if (!STATEMENT_KEYS.includes(entry.key)) {
       add(entry.keyRange, `Unknown statement element '${entry.key}'; allowed: ${STATEMENT_KEYS.join(", ")}`);
     }
   }
 
-  const effect = get("Effect");
+  const effect = entryOf(statement, "Effect");
   if (!effect) add(statement, `${label} has no Effect; it must be Allow or Deny`);
-  else if (
-    !isDynamic(effect.value) &&
-    !(isString(effect.value) && ["Allow", "Deny"].includes(effect.value.value))
-  ) {
+  else if (!isDynamic(effect.value) && !(isString(effect.value) && EFFECTS.includes(effect.value.value))) {
     add(effect.value, "Effect must be exactly Allow or Deny (the value is case-sensitive)");
   }
 
   exactlyOne(statement, label, "Action", "NotAction", add);
-  for (const key of ["Action", "NotAction"]) {
-    const entry = get(key);
-    if (entry) checkStrings(entry, add, { nonEmpty: true });
+  for (const key of ACTION_KEYS) {
+    const entry = entryOf(statement, key);
+    if (entry) checkStrings(entry, add, NON_EMPTY);
   }
 
   if (kind === "trust") {
-    for (const key of ["Resource", "NotResource"]) {
-      const entry = get(key);
+    for (const key of RESOURCE_KEYS) {
+      const entry = entryOf(statement, key);
       if (entry)
         add(
           entry.keyRange,
@@ -144,15 +156,15 @@ function checkStatement(statement: MapNode, label: string, kind: PolicyKind, add
     }
   } else {
     exactlyOne(statement, label, "Resource", "NotResource", add);
-    for (const key of ["Resource", "NotResource"]) {
-      const entry = get(key);
-      if (entry) checkStrings(entry, add, { pattern: kind === "identity" ? RESOURCE_ARN : undefined });
+    for (const key of RESOURCE_KEYS) {
+      const entry = entryOf(statement, key);
+      if (entry) checkStrings(entry, add, kind === "identity" ? ARN : ANY_STRINGS);
     }
   }
 
   if (kind === "identity") {
-    for (const key of ["Principal", "NotPrincipal"]) {
-      const entry = get(key);
+    for (const key of PRINCIPAL_ELEMENTS) {
+      const entry = entryOf(statement, key);
       if (entry) {
         add(
           entry.keyRange,
@@ -162,17 +174,17 @@ function checkStatement(statement: MapNode, label: string, kind: PolicyKind, add
     }
   } else {
     exactlyOne(statement, label, "Principal", "NotPrincipal", add);
-    for (const key of ["Principal", "NotPrincipal"]) {
-      const entry = get(key);
+    for (const key of PRINCIPAL_ELEMENTS) {
+      const entry = entryOf(statement, key);
       if (entry) checkPrincipal(entry, add);
     }
   }
 
-  const sid = get("Sid");
+  const sid = entryOf(statement, "Sid");
   if (kind === "identity" && sid && isString(sid.value) && !IDENTITY_SID.test(sid.value.value)) {
     add(sid.value, "Sid of an identity policy may contain only letters and digits");
   }
-  const condition = get("Condition");
+  const condition = entryOf(statement, "Condition");
   if (condition) checkCondition(condition.value, add);
 }
 
@@ -204,21 +216,25 @@ function checkStrings(entry: MapEntry, add: Add, rules: { nonEmpty?: boolean; pa
   }
 }
 
+/** What a Principal (or NotPrincipal) must be; built only for a message. */
+function principalForm(key: string): string {
+  return `${key} must be '*' or a mapping of ${PRINCIPAL_KEYS.join(", ")} to a string or a list of strings`;
+}
+
 function checkPrincipal(entry: MapEntry, add: Add): void {
   const value = entry.value;
   if (isDynamic(value)) return;
-  const form = `${entry.key} must be '*' or a mapping of ${PRINCIPAL_KEYS.join(", ")} to a string or a list of strings`;
   if (value.kind === "scalar") {
-    if (value.value !== "*") add(value, form);
+    if (value.value !== "*") add(value, principalForm(entry.key));
     return;
   }
   if (value.kind !== "map") {
-    add(value, form);
+    add(value, principalForm(entry.key));
     return;
   }
   for (const principal of value.entries) {
     if (!PRINCIPAL_KEYS.includes(principal.key)) {
-      add(principal.keyRange, `Unknown principal type '${principal.key}'; ${form}`);
+      add(principal.keyRange, `Unknown principal type '${principal.key}'; ${principalForm(entry.key)}`);
       continue;
     }
     const items = principal.value.kind === "seq" ? principal.value.items : [principal.value];

@@ -13,36 +13,48 @@ export interface PolicySite {
   path: (string | number)[];
 }
 
+/**
+ * What a resource without policy documents gives. Site functions return lists rather than being
+ * generators: they run for every resource, three rules over, and most resources have none.
+ */
+export const NO_SITES: readonly PolicySite[] = [];
+
 /** `Policies[*].PolicyDocument` of an IAM role, user or group. */
-export function* embeddedPolicies(resource: ResourceInfo): Iterable<PolicySite> {
+export function embeddedPolicies(resource: ResourceInfo): readonly PolicySite[] {
   const policies = propertyEntry(resource, "Policies")?.value;
-  if (policies?.kind !== "seq") return;
-  for (const [index, policy] of policies.items.entries()) {
-    if (policy.kind !== "map" || isDynamic(policy)) continue;
+  if (policies?.kind !== "seq") return NO_SITES;
+  const sites: PolicySite[] = [];
+  policies.items.forEach((policy, index) => {
+    if (policy.kind !== "map" || isDynamic(policy)) return;
     const entry = policy.entries.find((item) => item.key === "PolicyDocument");
-    if (entry) yield { resource, entry, path: ["Policies", index, "PolicyDocument"] };
-  }
+    if (entry) sites.push({ resource, entry, path: ["Policies", index, "PolicyDocument"] });
+  });
+  return sites;
 }
 
 /** A property that holds one document, when the resource has it. */
-export function* propertyPolicy(resource: ResourceInfo, key: string): Iterable<PolicySite> {
+export function propertyPolicy(resource: ResourceInfo, key: string): readonly PolicySite[] {
   const entry = propertyEntry(resource, key);
-  if (entry) yield { resource, entry, path: [key] };
+  return entry ? [{ resource, entry, path: [key] }] : NO_SITES;
 }
+
+const UNIQUE_SIDS: PolicyOptions = { uniqueSids: true };
 
 /** Runs `sites` over every resource and reports the problems of each policy document found. */
 export function checkPolicies(
   template: TemplateIndex,
   report: Report,
   kind: PolicyKind,
-  sites: (resource: ResourceInfo) => Iterable<PolicySite>,
-  options: (resource: ResourceInfo) => PolicyOptions = () => ({ uniqueSids: true }),
+  sites: (resource: ResourceInfo) => readonly PolicySite[],
+  options?: (resource: ResourceInfo) => PolicyOptions,
 ): void {
   for (const resource of realResources(template)) {
-    for (const site of sites(resource)) {
+    const found = sites(resource);
+    if (found.length === 0) continue;
+    for (const site of found) {
       const document = staticDocument(site.entry);
       if (!document) continue;
-      for (const problem of policyProblems(document, kind, options(resource))) {
+      for (const problem of policyProblems(document, kind, options ? options(resource) : UNIQUE_SIDS)) {
         report(problem.at, problem.message, propertyPath(resource, ...site.path));
       }
     }

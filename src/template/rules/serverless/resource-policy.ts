@@ -2,7 +2,7 @@ import { realResources } from "../resources/shared";
 import type { Report, Rule } from "../rule";
 import { isString, type ResourceInfo, type TemplateIndex } from "../template-index";
 import { isDynamic, propertyEntry, propertyPath } from "./documents";
-import { checkPolicies, type PolicySite, propertyPolicy } from "./policy-sites";
+import { checkPolicies, NO_SITES, type PolicySite, propertyPolicy } from "./policy-sites";
 
 const DOCUMENT_PROPERTY: Record<string, string> = {
   "AWS::S3::BucketPolicy": "PolicyDocument",
@@ -12,9 +12,11 @@ const DOCUMENT_PROPERTY: Record<string, string> = {
   "AWS::OpenSearchService::Domain": "AccessPolicies",
 };
 
-function* resourceSites(resource: ResourceInfo): Iterable<PolicySite> {
+function resourceSites(resource: ResourceInfo): readonly PolicySite[] {
   const type = resource.type ?? "";
-  if (Object.hasOwn(DOCUMENT_PROPERTY, type)) yield* propertyPolicy(resource, DOCUMENT_PROPERTY[type]);
+  return Object.hasOwn(DOCUMENT_PROPERTY, type)
+    ? propertyPolicy(resource, DOCUMENT_PROPERTY[type])
+    : NO_SITES;
 }
 
 /**

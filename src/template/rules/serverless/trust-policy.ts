@@ -1,12 +1,13 @@
 import type { Rule } from "../rule";
 import type { ResourceInfo } from "../template-index";
-import { checkPolicies, type PolicySite, propertyPolicy } from "./policy-sites";
+import { checkPolicies, NO_SITES, type PolicySite, propertyPolicy } from "./policy-sites";
 
 const TRUST_TYPES = new Set(["AWS::IAM::Role", "AWS::Serverless::Function"]);
 
-function* trustSites(resource: ResourceInfo): Iterable<PolicySite> {
+function trustSites(resource: ResourceInfo): readonly PolicySite[] {
   if (resource.type && TRUST_TYPES.has(resource.type))
-    yield* propertyPolicy(resource, "AssumeRolePolicyDocument");
+    return propertyPolicy(resource, "AssumeRolePolicyDocument");
+  return NO_SITES;
 }
 
 /**

@@ -11,10 +11,10 @@ export interface StringSite {
   node: ScalarNode & { value: string };
   /** Keys and item numbers from the template's root, e.g. ["Resources", "Bucket", "Properties", "Tags", 0, "Value"]. */
   path: (string | number)[];
-  /** The intrinsic functions the string is inside, outermost first. */
-  functions: string[];
-  /** Identifiers of the Fn::ForEach loops around the string. */
-  loopVariables: string[];
+  /** The intrinsic functions the string is inside, outermost first (shared between sites: read only). */
+  functions: readonly string[];
+  /** Identifiers of the Fn::ForEach loops around the string (shared between sites: read only). */
+  loopVariables: readonly string[];
 }
 
 const cache = new WeakMap<TemplateIndex, StringSite[]>();
@@ -30,44 +30,70 @@ export function stringSites(template: TemplateIndex): StringSite[] {
   const path: (string | number)[] = [];
   const functions: string[] = [];
   const loops: string[] = [];
+  // Copies of `functions` and `loops` as they stand, made for the first site that needs one and
+  // shared by the next sites until the stack changes: most strings sit in the same few contexts.
+  let functionsNow: readonly string[] | undefined;
+  let loopsNow: readonly string[] | undefined;
   const visit = (node: Node): void => {
     if (node.kind === "scalar") {
       if (typeof node.value === "string" && node.value.includes("{")) {
+        functionsNow ??= functions.slice();
+        loopsNow ??= loops.slice();
         sites.push({
           node: node as StringSite["node"],
-          path: [...path],
-          functions: [...functions],
-          loopVariables: [...loops],
+          path: path.slice(),
+          functions: functionsNow,
+          loopVariables: loopsNow,
         });
       }
       return;
     }
+    // Indexed loops: this walk goes over every node, and in code that runs once per process an
+    // array iterator costs an object per step.
     if (node.kind === "seq") {
-      for (const [index, item] of node.items.entries()) {
+      const items = node.items;
+      for (let index = 0; index < items.length; index++) {
         path.push(index);
-        visit(item);
+        visit(items[index]);
         path.pop();
       }
       return;
     }
     const fn = functionName(node);
-    if (fn) functions.push(fn);
-    for (const entry of node.entries) {
-      const identifier =
-        isForEachKey(entry.key) && entry.value.kind === "seq" ? entry.value.items[0] : undefined;
-      const loop =
-        identifier?.kind === "scalar" && typeof identifier.value === "string" ? identifier.value : undefined;
-      if (loop !== undefined) loops.push(loop);
+    if (fn) {
+      functions.push(fn);
+      functionsNow = undefined;
+    }
+    const entries = node.entries;
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i];
+      const loop = isForEachKey(entry.key) ? loopIdentifier(entry.value) : undefined;
+      if (loop !== undefined) {
+        loops.push(loop);
+        loopsNow = undefined;
+      }
       path.push(entry.key);
       visit(entry.value);
       path.pop();
-      if (loop !== undefined) loops.pop();
+      if (loop !== undefined) {
+        loops.pop();
+        loopsNow = undefined;
+      }
     }
-    if (fn) functions.pop();
+    if (fn) {
+      functions.pop();
+      functionsNow = undefined;
+    }
   };
   visit(template.root);
   cache.set(template, sites);
   return sites;
+}
+
+/** The identifier of a Fn::ForEach loop, given the loop's value. */
+function loopIdentifier(value: Node): string | undefined {
+  const identifier = value.kind === "seq" ? value.items[0] : undefined;
+  return identifier?.kind === "scalar" && typeof identifier.value === "string" ? identifier.value : undefined;
 }
 
 /** The node at a path from the template's root, if there is one. */

@@ -72,7 +72,8 @@ export const subNeeded: Rule = {
 
 /** Whether CloudFormation (or SAM) resolves intrinsic functions where the string sits. */
 function resolved(site: StringSite, sam: boolean): boolean {
-  const [section, , key] = site.path;
+  const section = site.path[0];
+  const key = site.path[2];
   if (section === "Resources") {
     const attribute = splitResourcePath(site.path)?.inside[0];
     return typeof attribute === "string" && !LITERAL_RESOURCE_KEYS.has(attribute);

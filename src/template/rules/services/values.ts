@@ -18,39 +18,82 @@ export interface PropertySet {
   bare: boolean;
 }
 
-/** The resources of the given types that rules should look at (SAM types only under the transform). */
-export function* resourcesOfType(template: TemplateIndex, ...types: string[]): Iterable<ResourceInfo> {
-  for (const resource of realResources(template)) {
-    if (!resource.type || !resource.body || !types.includes(resource.type)) continue;
-    if (resource.type.startsWith("AWS::Serverless::") && !template.sam) continue;
-    yield resource;
+const byType = new WeakMap<TemplateIndex, Map<string, ResourceInfo[]>>();
+
+/** Whether a resource is one the service rules look at: a mapping of a known type (SAM ones only under the transform). */
+function judged(
+  template: TemplateIndex,
+  resource: ResourceInfo,
+): resource is ResourceInfo & { type: string } {
+  if (!resource.type || !resource.body) return false;
+  return template.sam || !resource.type.startsWith("AWS::Serverless::");
+}
+
+const NO_RESOURCES: readonly ResourceInfo[] = [];
+
+/**
+ * The resources of the given types that rules should look at (SAM types only under the transform),
+ * in template order. The resources are grouped by type once per template, for the many rules that
+ * each ask for one or two types.
+ */
+export function resourcesOfType(template: TemplateIndex, ...types: string[]): readonly ResourceInfo[] {
+  let grouped = byType.get(template);
+  if (!grouped) {
+    grouped = new Map();
+    for (const resource of realResources(template)) {
+      if (!judged(template, resource)) continue;
+      const list = grouped.get(resource.type);
+      if (list) list.push(resource);
+      else grouped.set(resource.type, [resource]);
+    }
+    byType.set(template, grouped);
   }
+  if (types.length === 1) return grouped.get(types[0]) ?? NO_RESOURCES;
+  // Several types: in template order, as the rules report them.
+  const found: ResourceInfo[] = [];
+  for (const resource of realResources(template)) {
+    if (judged(template, resource) && types.includes(resource.type)) found.push(resource);
+  }
+  return found;
 }
 
 /**
  * Every mapping the resource's Properties can be: itself, or each branch of a Fn::If (nested
  * ones too). Other intrinsics at the top give nothing to check.
  */
-export function* propertySets(resource: ResourceInfo): Iterable<PropertySet> {
-  const value = resource.properties?.value;
-  if (!value) {
-    yield { resource, properties: { kind: "map", entries: [], range: resource.entry.keyRange }, bare: true };
-    return;
+export function propertySets(resource: ResourceInfo): readonly PropertySet[] {
+  // Made once per resource: several service rules go over the same functions, tables and queues.
+  let sets = propertySetCache.get(resource);
+  if (!sets) {
+    const value = resource.properties?.value;
+    if (!value) {
+      sets = [
+        { resource, properties: { kind: "map", entries: [], range: resource.entry.keyRange }, bare: true },
+      ];
+    } else {
+      const found: PropertySet[] = [];
+      branches(value, resource, found);
+      sets = found;
+    }
+    propertySetCache.set(resource, sets);
   }
-  for (const properties of branches(value)) yield { resource, properties, bare: false };
+  return sets;
 }
 
-function* branches(node: Node): Iterable<MapNode> {
+const propertySetCache = new WeakMap<ResourceInfo, readonly PropertySet[]>();
+
+/** The mappings a Properties value can be, depth first (the true branch of a Fn::If first). */
+function branches(node: Node, resource: ResourceInfo, into: PropertySet[]): void {
   if (node.kind !== "map") return;
   const fn = intrinsicName(node);
   if (!fn) {
-    yield node;
+    into.push({ resource, properties: node, bare: false });
     return;
   }
   const arg = node.entries[0].value;
   if (fn === "Fn::If" && arg.kind === "seq" && arg.items.length === 3) {
-    yield* branches(arg.items[1]);
-    yield* branches(arg.items[2]);
+    branches(arg.items[1], resource, into);
+    branches(arg.items[2], resource, into);
   }
 }
 
@@ -58,8 +101,7 @@ function* branches(node: Node): Iterable<MapNode> {
 export function onlyPropertySet(resource: ResourceInfo): PropertySet | undefined {
   const value = resource.properties?.value;
   if (value && (value.kind !== "map" || intrinsicName(value))) return undefined;
-  for (const set of propertySets(resource)) return set;
-  return undefined;
+  return propertySets(resource)[0];
 }
 
 /** Whether the value is `!Ref AWS::NoValue` or a Fn::If that may produce it (so the property may be absent). */
@@ -67,7 +109,9 @@ export function mayBeNoValue(node: Node): boolean {
   if (isNoValue(node)) return true;
   if (intrinsicName(node) !== "Fn::If") return false;
   const arg = (node as MapNode).entries[0].value;
-  return arg.kind === "seq" && arg.items.slice(1).some(mayBeNoValue);
+  if (arg.kind !== "seq") return false;
+  for (let i = 1; i < arg.items.length; i++) if (mayBeNoValue(arg.items[i])) return true;
+  return false;
 }
 
 /**
