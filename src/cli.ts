@@ -15,6 +15,7 @@ import {
   renderHelp,
   UsageError,
 } from "./cli/options";
+import { descriptorWriter, stderrIsTerminal } from "./cli/stdio";
 import { InputError } from "./inputs";
 import { TemplateFileError } from "./template/files";
 import { VERSION } from "./version";
@@ -114,18 +115,19 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 
 // Unit tests import main(); everywhere else this module is the program.
 if (!process.env.VITEST) {
+  const stderr = descriptorWriter(2, () => process.stderr);
   main(process.argv.slice(2), {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stdout: descriptorWriter(1, () => process.stdout),
+    stderr,
     cwd: process.cwd(),
-    stderrIsTTY: process.stderr.isTTY === true,
+    stderrIsTTY: stderrIsTerminal(),
   }).then(
     (code) => {
       process.exitCode = code;
     },
     (error) => {
       const detail = error instanceof Error && process.env.PREVIEW_STACKS_DEBUG ? error.stack : String(error);
-      process.stderr.write(`preview-stacks: unexpected error: ${detail}\n`);
+      stderr(`preview-stacks: unexpected error: ${detail}\n`);
       process.exitCode = 1;
     },
   );

@@ -160,7 +160,8 @@ export function runLog(io: CliIo, label: string, clock: Clock): RunLog {
     write: io.stderr,
     clock,
     label,
-    columns: Number(env.COLUMNS) || process.stderr.columns || 80,
+    // Only a terminal has columns; asking creates process.stderr, which a pipe never needs.
+    columns: Number(env.COLUMNS) || (isTTY ? process.stderr.columns : 0) || 80,
   });
   const redactor = new Redactor();
   const stopTicking = isTTY ? startTicking(view) : () => {};
