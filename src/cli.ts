@@ -120,7 +120,10 @@ if (!process.env.VITEST) {
     stdout: descriptorWriter(1, () => process.stdout),
     stderr,
     cwd: process.cwd(),
-    stderrIsTTY: stderrIsTerminal(),
+    // Asked only by the commands that draw progress (see stderrIsTerminal).
+    get stderrIsTTY() {
+      return stderrIsTerminal();
+    },
   }).then(
     (code) => {
       process.exitCode = code;

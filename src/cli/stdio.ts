@@ -7,7 +7,7 @@
  * reader that has gone (`| head`) ends the output quietly, as it does for any command-line tool.
  */
 import { writeSync } from "node:fs";
-import { isatty } from "node:tty";
+import { createRequire } from "node:module";
 
 export type Write = (text: string) => void;
 
@@ -40,7 +40,12 @@ export function descriptorWriter(fd: 1 | 2, stream: () => NodeJS.WriteStream, wr
   };
 }
 
-/** Whether standard error is a terminal, without creating `process.stderr`. */
+/**
+ * Whether standard error is a terminal, without creating `process.stderr`. node:tty is required
+ * here, when asked, rather than imported: loading it loads Node's stream and net modules, which
+ * only the commands that draw progress on a terminal need.
+ */
 export function stderrIsTerminal(): boolean {
-  return isatty(2);
+  const tty = createRequire(import.meta.url)("node:tty") as typeof import("node:tty");
+  return tty.isatty(2);
 }
