@@ -147,6 +147,12 @@ class Walker {
     private readonly path: (string | number)[],
   ) {}
 
+  /**
+   * Set while a NoEcho parameter's values are judged: their messages then say what the property
+   * needs but nothing of the value (its length, the allowed value it is closest to).
+   */
+  private secret = false;
+
   /** How many Fn::If the walk is inside: parameter values are judged outside conditions only. */
   private conditional = 0;
 
@@ -254,6 +260,8 @@ class Walker {
     judged.add(key);
     // The Default first, then each of AllowedValues.
     const nodes = this.expanded(schema);
+    const noEcho = mapGet(parameter, "NoEcho")?.value;
+    this.secret = noEcho?.kind === "scalar" && String(noEcho.value).toLowerCase() === "true";
     const fallback = mapGet(parameter, "Default")?.value;
     if (fallback?.kind === "scalar") this.candidate(name, fallback, -1, nodes);
     const allowed = mapGet(parameter, "AllowedValues")?.value;
@@ -264,6 +272,7 @@ class Walker {
         if (item.kind === "scalar") this.candidate(name, item, i, nodes);
       }
     }
+    this.secret = false;
   }
 
   /** One value a parameter may give (its Default, or AllowedValues item `index`), judged against `nodes`. */
@@ -330,7 +339,7 @@ class Walker {
     this.problem(
       "enum",
       node,
-      `${this.name()} must be one of ${listed}${typeof node.value === "string" ? didYouMean(value, allowed) : ""}`,
+      `${this.name()} must be one of ${listed}${typeof node.value === "string" && !this.secret ? didYouMean(value, allowed) : ""}`,
     );
   }
 
@@ -341,7 +350,11 @@ class Walker {
       if (s.ln !== undefined && length < s.ln)
         this.problem("length", node, `${this.name()} must be at least ${s.ln} characters long`);
       else if (s.lx !== undefined && length > s.lx)
-        this.problem("length", node, `${this.name()} must be at most ${s.lx} characters long, not ${length}`);
+        this.problem(
+          "length",
+          node,
+          `${this.name()} must be at most ${s.lx} characters long${this.secret ? "" : `, not ${length}`}`,
+        );
     }
     const source = s.p ?? s.P;
     // Without the u flag, \w and \d are ASCII-only where the schemas' engine is not.

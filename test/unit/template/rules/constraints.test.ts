@@ -502,6 +502,49 @@ describe("W1030 parameter values", () => {
     ]);
   });
 
+  it("says nothing of a NoEcho parameter's value: no length, no closest allowed value", () => {
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  Secret:",
+        "    Type: String",
+        "    NoEcho: true",
+        `    Default: ${"s".repeat(300)}`,
+        "  Mode:",
+        "    Type: String",
+        "    NoEcho: 'true'",
+        "    Default: x86-64",
+        "  Plain:",
+        "    Type: String",
+        `    Default: ${"p".repeat(300)}`,
+        "Resources:",
+        "  Fn:",
+        "    Type: AWS::Lambda::Function",
+        "    Properties:",
+        "      Role: arn:aws:iam::123456789012:role/r",
+        "      Code: { ZipFile: x }",
+        "      Handler: index.handler",
+        "      Runtime: python3.12",
+        "      Description: !Ref Secret",
+        "      Architectures: [!Ref Mode]",
+        "  Fn2:",
+        "    Type: AWS::Lambda::Function",
+        "    Properties:",
+        "      Role: arn:aws:iam::123456789012:role/r",
+        "      Code: { ZipFile: x }",
+        "      Handler: index.handler",
+        "      Runtime: python3.12",
+        "      Description: !Ref Plain",
+      ),
+      { only: ["W1030"] },
+    );
+    expect(findings.map((f) => f.message)).toEqual([
+      "Default of parameter 'Secret' does not fit: 'Description' of AWS::Lambda::Function must be at most 256 characters long",
+      "Default of parameter 'Mode' does not fit: 'Architectures[0]' of AWS::Lambda::Function must be one of x86_64, arm64",
+      "Default of parameter 'Plain' does not fit: 'Description' of AWS::Lambda::Function must be at most 256 characters long, not 300",
+    ]);
+  });
+
   it("does not judge a parameter used under a condition, which often guards against its default", () => {
     const findings = lint(
       yaml(
