@@ -261,7 +261,11 @@ export async function writeIndex(outDir) {
 // them, so they are read as they are). The CDK spec above keeps types only; these files add what a
 // value must meet. Each service gets constraints/<Vendor>-<Service>.json beside its type shard:
 //
-//   { "<TypeName>": "<JSON text of { r: <node>, d: { <Definition>: <node>, ... } }>" }
+//   { "<TypeName>": "<JSON text of { r: <node>, d: { <Definition>: <node>, ... }, lc? }>" }
+//
+// lc is the service's lifecycle when the schema records one ({ s: "maintenance" | "sunset" |
+// "shutdown", d?: "YYYY-MM-DD" }), for E3710/W3696/W3697; a type with a lifecycle and no
+// constraint gets an entry with an empty r.
 //
 // A node keeps only the keywords checked at run time, under short keys (decoded by
 // src/template/spec/types.ts, ConstraintNode; checked by src/template/rules/constraints/walk.ts):
@@ -606,6 +610,18 @@ function refsOf(node) {
   return refs;
 }
 
+/**
+ * The service lifecycle cfn-lint's schemas record for a type (`lifecycle: { status, date }`): a
+ * service in maintenance, sunsetting (shut down on the date) or shut down. As `{ s, d? }`.
+ */
+function lifecycleOf(schema) {
+  const { status, date } = schema.lifecycle ?? {};
+  if (!["shutdown", "sunset", "maintenance"].includes(status)) return undefined;
+  if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date))
+    throw new Error(`${schema.typeName}: lifecycle date ${date}`);
+  return date === undefined ? { s: status } : { s: status, d: date };
+}
+
 /** Constraint files, "constraints/<file>" -> JSON text, or undefined when cfn-lint is not installed. */
 export function buildConstraints(cfnLint = findCfnLint()) {
   if (!cfnLint) return undefined;
@@ -615,7 +631,8 @@ export function buildConstraints(cfnLint = findCfnLint()) {
   for (const [typeName, hash] of providerTypes(cfnLint.schemas, CONSTRAINT_REGION)) {
     const schema = JSON.parse(readFileSync(join(cfnLint.schemas, "resources", `${hash}.json`), "utf8"));
     const entry = compiler.resource(schema);
-    if (entry) entries.set(typeName, entry);
+    const lc = lifecycleOf(schema);
+    if (entry || lc) entries.set(typeName, { ...(entry ?? { r: {}, d: {} }), ...(lc ? { lc } : {}) });
   }
   for (const [samType, { from, properties }] of Object.entries(SAM_PASSTHROUGH)) {
     const source = entries.get(from);

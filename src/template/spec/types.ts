@@ -105,4 +105,6 @@ export interface ResourceConstraints {
   r: ConstraintNode;
   /** Definitions named by `$`. */
   d: Record<string, ConstraintNode>;
+  /** The service's lifecycle, when it is winding down: maintenance, sunset (shut down on `d`) or shut down. */
+  lc?: { s: "maintenance" | "sunset" | "shutdown"; d?: string };
 }

@@ -1,0 +1,90 @@
+/**
+ * E3710, W3696, W3697: a resource type from an AWS service that is shut down, sunsetting, or in
+ * maintenance, as the provider schemas in cfn-lint's package record it (`lifecycle`, kept with the
+ * constraints by `npm run spec`; the services are listed at the source URL).
+ *
+ * Unlike cfn-lint, which reports a shut-down service as an error whatever the day, a shutdown
+ * whose date has not come yet is reported as W3696 ("will be shut down"), and only from that day
+ * on as E3710: a template that deploys today must not fail validation for what happens later.
+ * Each is reported at the resource's Type, which is what the finding is about (cfn-lint points at
+ * its Properties).
+ */
+import type { Rule } from "../rule";
+import { type Clock, systemClock } from "../serverless/runtime-lifecycle";
+import { isCustomType, isModuleType, realResources } from "./shared";
+
+const SOURCE = "https://docs.aws.amazon.com/general/latest/gr/full_shutdown_services.html";
+
+type Stage = "shutdown" | "sunset" | "maintenance";
+
+/** The stage a type's service has reached on `day` (YYYY-MM-DD), from its recorded lifecycle. */
+export function lifecycleStage(lc: { s: Stage; d?: string }, day: string): Stage {
+  if (lc.s === "shutdown" && lc.d !== undefined && lc.d > day) return "sunset";
+  return lc.s;
+}
+
+function message(type: string, stage: Stage, date: string | undefined, day: string): string {
+  if (stage === "shutdown")
+    return `Resource type '${type}' is from a service that was shut down${date ? ` on ${date}` : ""}: CloudFormation can no longer create or update it; remove the resource or move to another service`;
+  if (stage === "sunset") {
+    const when = date === undefined ? "" : date > day ? ` on ${date}` : ` (announced for ${date})`;
+    return `Resource type '${type}' is from a service that will be shut down${when}; plan to move to another service`;
+  }
+  return `Resource type '${type}' is from a service in maintenance${date ? ` since ${date}` : ""}: it gets no new features; consider moving to another service`;
+}
+
+function lifecycleRule(
+  stage: Stage,
+  clock: Clock,
+  meta: Pick<Rule, "id" | "severity" | "shortDescription" | "description">,
+): Rule {
+  return {
+    ...meta,
+    source: SOURCE,
+    tags: ["resources", "lifecycle"],
+    check({ template, spec, report }) {
+      const day = clock().toISOString().slice(0, 10);
+      for (const resource of realResources(template)) {
+        const type = resource.type;
+        const node = resource.typeNode;
+        if (type === undefined || !node || isCustomType(type) || isModuleType(type)) continue;
+        const lc = spec.constraints(type)?.lc;
+        if (!lc || lifecycleStage(lc, day) !== stage) continue;
+        report(node, message(type, stage, lc.d, day), { path: ["Resources", resource.name, "Type"] });
+      }
+    },
+  };
+}
+
+export function createServiceShutDownRule(clock: Clock = systemClock): Rule {
+  return lifecycleRule("shutdown", clock, {
+    id: "E3710",
+    severity: "error",
+    shortDescription: "Resource type is from a service that has been shut down",
+    description:
+      "A resource type of an AWS service that has reached full shutdown can no longer be created or updated; " +
+      "a shutdown still to come is W3696.",
+  });
+}
+
+export function createServiceSunsetRule(clock: Clock = systemClock): Rule {
+  return lifecycleRule("sunset", clock, {
+    id: "W3696",
+    severity: "warning",
+    shortDescription: "Resource type is from a service that is being shut down",
+    description: "A resource type of an AWS service with an announced shutdown: plan to move off it.",
+  });
+}
+
+export function createServiceMaintenanceRule(clock: Clock = systemClock): Rule {
+  return lifecycleRule("maintenance", clock, {
+    id: "W3697",
+    severity: "warning",
+    shortDescription: "Resource type is from a service in maintenance",
+    description: "A resource type of an AWS service in maintenance mode, which gets no new features.",
+  });
+}
+
+export const serviceShutDown = createServiceShutDownRule();
+export const serviceSunset = createServiceSunsetRule();
+export const serviceMaintenance = createServiceMaintenanceRule();
