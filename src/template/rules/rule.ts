@@ -53,3 +53,20 @@ export function toFinding(
     ...(options?.path ? { path: options.path } : {}),
   };
 }
+
+/** What a rule that depends on the day reads it from; tests pass a fixed one. */
+export type Clock = () => Date;
+
+export const systemClock: Clock = () => new Date();
+
+/**
+ * A rule whose findings depend on the day (YYYY-MM-DD, UTC, as the lifecycle tables write dates):
+ * `check` gets the clock's day with the usual input.
+ */
+export function datedRule(
+  rule: Omit<Rule, "check">,
+  clock: Clock,
+  check: (input: RuleInput, day: string) => void,
+): Rule {
+  return { ...rule, check: (input) => check(input, clock().toISOString().slice(0, 10)) };
+}

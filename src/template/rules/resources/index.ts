@@ -3,7 +3,7 @@ import { circularDependency } from "./circular-dependency";
 import { resourceConfiguration } from "./configuration";
 import { deletionPolicy } from "./deletion-policy";
 import { dependsOnTarget } from "./depends-on";
-import { serviceMaintenance, serviceShutDown, serviceSunset } from "./lifecycle";
+import { lifecycleRules } from "./lifecycle";
 import { unknownProperty } from "./property-names";
 import { missingRequiredProperty } from "./required-properties";
 import { resourceType } from "./resource-type";
@@ -20,7 +20,5 @@ export const resourceRules: Rule[] = [
   propertyValueType,
   deletionPolicy,
   updateReplacePolicy,
-  serviceShutDown,
-  serviceSunset,
-  serviceMaintenance,
+  ...lifecycleRules,
 ];

@@ -9,8 +9,7 @@
  * Each is reported at the resource's Type, which is what the finding is about (cfn-lint points at
  * its Properties).
  */
-import type { Rule } from "../rule";
-import { type Clock, systemClock } from "../serverless/runtime-lifecycle";
+import { type Clock, datedRule, type Rule, systemClock } from "../rule";
 import { isCustomType, isModuleType, realResources } from "./shared";
 
 const SOURCE = "https://docs.aws.amazon.com/general/latest/gr/full_shutdown_services.html";
@@ -33,58 +32,48 @@ function message(type: string, stage: Stage, date: string | undefined, day: stri
   return `Resource type '${type}' is from a service in maintenance${date ? ` since ${date}` : ""}: it gets no new features; consider moving to another service`;
 }
 
-function lifecycleRule(
-  stage: Stage,
-  clock: Clock,
-  meta: Pick<Rule, "id" | "severity" | "shortDescription" | "description">,
-): Rule {
-  return {
-    ...meta,
-    source: SOURCE,
-    tags: ["resources", "lifecycle"],
-    check({ template, spec, report }) {
-      const day = clock().toISOString().slice(0, 10);
-      for (const resource of realResources(template)) {
-        const type = resource.type;
-        const node = resource.typeNode;
-        if (type === undefined || !node || isCustomType(type) || isModuleType(type)) continue;
-        const lc = spec.constraints(type)?.lc;
-        if (!lc || lifecycleStage(lc, day) !== stage) continue;
-        report(node, message(type, stage, lc.d, day), { path: ["Resources", resource.name, "Type"] });
-      }
-    },
-  };
-}
-
-export function createServiceShutDownRule(clock: Clock = systemClock): Rule {
-  return lifecycleRule("shutdown", clock, {
+/** Each stage's rule: cfn-lint's ids, one severity each. */
+const STAGE_RULES: Record<Stage, Pick<Rule, "id" | "severity" | "shortDescription" | "description">> = {
+  shutdown: {
     id: "E3710",
     severity: "error",
     shortDescription: "Resource type is from a service that has been shut down",
     description:
       "A resource type of an AWS service that has reached full shutdown can no longer be created or updated; " +
       "a shutdown still to come is W3696.",
-  });
-}
-
-export function createServiceSunsetRule(clock: Clock = systemClock): Rule {
-  return lifecycleRule("sunset", clock, {
+  },
+  sunset: {
     id: "W3696",
     severity: "warning",
     shortDescription: "Resource type is from a service that is being shut down",
     description: "A resource type of an AWS service with an announced shutdown: plan to move off it.",
-  });
-}
-
-export function createServiceMaintenanceRule(clock: Clock = systemClock): Rule {
-  return lifecycleRule("maintenance", clock, {
+  },
+  maintenance: {
     id: "W3697",
     severity: "warning",
     shortDescription: "Resource type is from a service in maintenance",
     description: "A resource type of an AWS service in maintenance mode, which gets no new features.",
-  });
+  },
+};
+
+/** E3710, W3696 and W3697, judged on the clock's day. */
+export function createLifecycleRules(clock: Clock = systemClock): Rule[] {
+  return (["shutdown", "sunset", "maintenance"] as const).map((stage) =>
+    datedRule(
+      { ...STAGE_RULES[stage], source: SOURCE, tags: ["resources", "lifecycle"] },
+      clock,
+      ({ template, spec, report }, day) => {
+        for (const resource of realResources(template)) {
+          const type = resource.type;
+          const node = resource.typeNode;
+          if (type === undefined || !node || isCustomType(type) || isModuleType(type)) continue;
+          const lc = spec.constraints(type)?.lc;
+          if (!lc || lifecycleStage(lc, day) !== stage) continue;
+          report(node, message(type, stage, lc.d, day), { path: ["Resources", resource.name, "Type"] });
+        }
+      },
+    ),
+  );
 }
 
-export const serviceShutDown = createServiceShutDownRule();
-export const serviceSunset = createServiceSunsetRule();
-export const serviceMaintenance = createServiceMaintenanceRule();
+export const lifecycleRules = createLifecycleRules();

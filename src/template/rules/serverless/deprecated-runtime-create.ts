@@ -1,5 +1,5 @@
-import type { Rule } from "../rule";
-import { type Clock, runtimeRule, systemClock } from "./runtime-lifecycle";
+import { type Clock, type Rule, systemClock } from "../rule";
+import { runtimeRule } from "./runtime-lifecycle";
 
 /**
  * E2531, as in cfn-lint: a runtime whose create block date has passed but whose update block

@@ -1,5 +1,5 @@
-import type { Rule } from "../rule";
-import { type Clock, runtimeRule, systemClock } from "./runtime-lifecycle";
+import { type Clock, type Rule, systemClock } from "../rule";
+import { runtimeRule } from "./runtime-lifecycle";
 
 /**
  * W2531, as in cfn-lint: a deprecated runtime that Lambda still creates and updates functions

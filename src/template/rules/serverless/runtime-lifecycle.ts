@@ -5,14 +5,9 @@
 import type { Node } from "../../model";
 import { mapGet } from "../../nodes";
 import { globalsFor, realResources } from "../resources/shared";
-import type { Report, ReportOptions, Rule } from "../rule";
+import { type Clock, datedRule, type Report, type ReportOptions, type Rule } from "../rule";
 import { intrinsicName, isString, type TemplateIndex } from "../template-index";
 import { RUNTIME_LIFECYCLE, RUNTIME_LIFECYCLE_SOURCE, type RuntimeLifecycle } from "./runtimes";
-
-/** The clock the runtime rules compare dates against; tests pass a fixed one. */
-export type Clock = () => Date;
-
-export const systemClock: Clock = () => new Date();
 
 /** Each stage implies the earlier ones; a runtime is reported at the latest it has reached. */
 export type RuntimeStage = "deprecated" | "create-blocked" | "update-blocked";
@@ -68,14 +63,8 @@ function message(runtime: string, life: RuntimeLifecycle, stage: RuntimeStage): 
   return `Runtime ${runtime} ${dates} ${now}${move}`;
 }
 
-/** Reports every runtime in `template` that has reached exactly `stage` on the clock's day. */
-export function checkRuntimes(
-  template: TemplateIndex,
-  report: Report,
-  stage: RuntimeStage,
-  clock: Clock,
-): void {
-  const day = clock().toISOString().slice(0, 10);
+/** Reports every runtime in `template` that has reached exactly `stage` on `day`. */
+function checkRuntimes(template: TemplateIndex, report: Report, stage: RuntimeStage, day: string): void {
   for (const { node, options } of runtimeValues(template)) {
     for (const literal of literals(node)) {
       const life = Object.hasOwn(RUNTIME_LIFECYCLE, literal.value)
@@ -93,12 +82,9 @@ export function runtimeRule(
   clock: Clock,
   meta: Pick<Rule, "id" | "severity" | "shortDescription" | "description">,
 ): Rule {
-  return {
-    ...meta,
-    source: RUNTIME_LIFECYCLE_SOURCE,
-    tags: ["resources", "lambda", "runtime", "serverless"],
-    check({ template, report }) {
-      checkRuntimes(template, report, stage, clock);
-    },
-  };
+  return datedRule(
+    { ...meta, source: RUNTIME_LIFECYCLE_SOURCE, tags: ["resources", "lambda", "runtime", "serverless"] },
+    clock,
+    ({ template, report }, day) => checkRuntimes(template, report, stage, day),
+  );
 }

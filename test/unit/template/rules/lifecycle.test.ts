@@ -6,12 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Finding } from "../../../../src/template/model";
-import {
-  createServiceMaintenanceRule,
-  createServiceShutDownRule,
-  createServiceSunsetRule,
-  lifecycleStage,
-} from "../../../../src/template/rules/resources/lifecycle";
+import { createLifecycleRules, lifecycleStage } from "../../../../src/template/rules/resources/lifecycle";
 import { loadSpec } from "../../../../src/template/spec/index";
 import { validateSource } from "../../../../src/template/validate-text";
 import { yaml } from "../lint";
@@ -20,12 +15,7 @@ const spec = loadSpec();
 
 function findings(source: string, day: string): Finding[] {
   const clock = () => new Date(`${day}T12:00:00Z`);
-  const rules = [
-    createServiceShutDownRule(clock),
-    createServiceSunsetRule(clock),
-    createServiceMaintenanceRule(clock),
-  ];
-  return validateSource(source, "template.yaml", { spec, rules });
+  return validateSource(source, "template.yaml", { spec, rules: createLifecycleRules(clock) });
 }
 
 const template = yaml(
