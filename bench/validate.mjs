@@ -295,9 +295,8 @@ const rows = [
 ];
 
 /**
- * Node reads every certificate of NODE_EXTRA_CA_CERTS at start-up (about 90 ms on the machines
- * this project is developed on, where it points at the system bundle), which a GitHub runner does
- * not set. It would make every start slower and every "x node -e 0" look better than it is, so
+ * Node reads every certificate of NODE_EXTRA_CA_CERTS at start-up (on the machines this project
+ * is developed on it points at the whole system bundle), which a GitHub runner does not set. It would make every start slower and every "x node -e 0" look better than it is, so
  * our rows and `node -e 0` run without it.
  */
 const runnerEnv = { ...process.env };

@@ -1,7 +1,7 @@
 /**
  * Writing to standard output and error without `process.stdout`/`process.stderr`: creating those
- * streams loads Node's stream machinery, a few milliseconds of every cold run, which a command
- * that prints one line does not need. Writes are synchronous, so output keeps its order and is
+ * streams loads Node's stream machinery, part of every cold run, which a command that prints
+ * one line does not need. Writes are synchronous, so output keeps its order and is
  * complete when the process exits. A descriptor that would block (a non-blocking pipe whose reader
  * is slow) hands the rest, and every later write, to the stream, which waits for the reader; a
  * reader that has gone (`| head`) ends the output quietly, as it does for any command-line tool.

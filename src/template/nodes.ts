@@ -3,9 +3,9 @@ import type { MapEntry, Node } from "./model";
 
 /**
  * A list as the tree keeps it: the parsers grow entries and items with push, which leaves room for
- * 17 in an array that holds one or two (most mappings of a template), about 130 bytes of nothing
- * per node that every garbage collection of a parse copies. An exact copy, made once the list is
- * complete, keeps the tree a little over half the size.
+ * 17 in an array that holds one or two (most mappings of a template), room every
+ * garbage collection of a parse copies again. An exact copy, made once the list is complete, keeps
+ * only what the tree holds.
  */
 export function exact<T>(list: T[]): T[] {
   return list.length === 0 ? list : list.slice();
