@@ -5,9 +5,9 @@
 import type { CloudFormationClient } from "@aws-sdk/client-cloudformation";
 import type { S3Client } from "@aws-sdk/client-s3";
 import { usesCustomEndpoint } from "../aws/clients";
+import { type Clock, systemClock } from "../clock";
 
-/** Milliseconds since the epoch. */
-export type Clock = () => number;
+export type { Clock };
 export type Sleep = (ms: number) => Promise<void>;
 /** One line of the run's log; the action passes core.info. */
 export type Log = (line: string) => void;
@@ -37,7 +37,7 @@ export function timeBase(
   env: NodeJS.ProcessEnv,
   warn: (message: string) => void,
 ): { clock: Clock; sleep: Sleep; scale: number } {
-  const real = { clock: () => Date.now(), sleep: realSleep, scale: 1 };
+  const real = { clock: systemClock, sleep: realSleep, scale: 1 };
   const raw = env.PREVIEW_STACKS_TIME_SCALE?.trim();
   if (!raw) return real;
   const scale = Number(raw);

@@ -2,6 +2,7 @@
  * The contract every rule meets. A rule is a small declared unit (id, descriptions, source URL,
  * tags) with one `check` function; the runner knows nothing about any particular rule.
  */
+import { type Clock, systemClock } from "../../clock";
 import { plainRange } from "../lines";
 import type { Finding, Node, Range, Severity } from "../model";
 import type { SpecIndex } from "../spec/types";
@@ -54,10 +55,9 @@ export function toFinding(
   };
 }
 
-/** What a rule that depends on the day reads it from; tests pass a fixed one. */
-export type Clock = () => Date;
-
-export const systemClock: Clock = () => new Date();
+/** What a rule that depends on the day reads it from (the project's one clock); tests pass a fixed one. */
+export type { Clock };
+export { systemClock };
 
 /**
  * A rule whose findings depend on the day (YYYY-MM-DD, UTC, as the lifecycle tables write dates):
@@ -68,5 +68,5 @@ export function datedRule(
   clock: Clock,
   check: (input: RuleInput, day: string) => void,
 ): Rule {
-  return { ...rule, check: (input) => check(input, clock().toISOString().slice(0, 10)) };
+  return { ...rule, check: (input) => check(input, new Date(clock()).toISOString().slice(0, 10)) };
 }

@@ -14,7 +14,7 @@ import { yaml } from "../lint";
 const spec = loadSpec();
 
 function findings(source: string, day: string): Finding[] {
-  const clock = () => new Date(`${day}T12:00:00Z`);
+  const clock = () => Date.parse(`${day}T12:00:00Z`);
   return validateSource(source, "template.yaml", { spec, rules: createLifecycleRules(clock) });
 }
 

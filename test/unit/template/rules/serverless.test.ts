@@ -16,7 +16,7 @@ import { brief, lint, yaml } from "../lint";
 const spec = loadSpec();
 
 function runtimeFindings(source: string, day: string): Finding[] {
-  const clock = () => new Date(`${day}T12:00:00Z`);
+  const clock = () => Date.parse(`${day}T12:00:00Z`);
   const rules: Rule[] = [
     createDeprecatedRuntimeCreateRule(clock),
     createDeprecatedRuntimeEolRule(clock),
