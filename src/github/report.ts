@@ -45,8 +45,9 @@ function facts(result: DeployResult, info: ReportInfo): string[] {
   if (result.url) rows.push(["Preview", link(result.url, result.url)]);
   if (result.status) rows.push(["Status", code(result.status)]);
   if (info.commit?.sha) {
-    const short = code(info.commit.sha.slice(0, 7));
-    rows.push(["Commit", info.commit.url ? `[${short}](${info.commit.url})` : short]);
+    // link() escapes its label as text, so a linked sha shows plain: a code span would show its backticks.
+    const short = info.commit.sha.slice(0, 7);
+    rows.push(["Commit", info.commit.url ? link(short, info.commit.url) : code(short)]);
   }
   if (info.environment) rows.push(["Environment", code(info.environment)]);
   if (result.changeSetId && result.outcome === "change-set-created") {
