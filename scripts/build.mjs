@@ -1,5 +1,6 @@
 // Builds one minified ncc bundle per action (dist/<name>/index.js; dist/main for the root action.yml)
-// and the CLI (dist/cli/index.js).
+// and the CLI (dist/cli/index.js). Chunks are minified, and every bundle file's module factories are
+// parenthesized so V8 compiles them eagerly (scripts/eager-factories.mjs).
 // With --check, builds in memory and fails when the committed dist/ differs from a fresh build.
 // package.json runs it with an 8 GB heap: ncc type-checks the whole project once per bundle and
 // keeps much of that memory until the process ends (about 5 GB peak for six bundles).
@@ -11,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import ncc from "@vercel/ncc";
 import { minify } from "terser";
 import { specDataFiles } from "./copy-spec-data.mjs";
+import { eagerFactories } from "./eager-factories.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const check = process.argv.includes("--check");
@@ -71,10 +73,10 @@ async function bundle(entry) {
     quiet: true,
     ...(offline ? { externals: OFFLINE_EXTERNALS } : {}),
   });
-  const files = new Map([["index.js", Buffer.from(code)]]);
+  const files = new Map([["index.js", Buffer.from(eagerFactories(code, `dist/${entry.name}/index.js`))]]);
   if (offline) files.set(OFFLINE_STAND_IN, Buffer.from(OFFLINE_STAND_IN_CODE));
   for (const [name, asset] of Object.entries(assets)) {
-    files.set(name, CHUNK.test(name) ? await minifiedChunk(asset.source) : Buffer.from(asset.source));
+    files.set(name, CHUNK.test(name) ? await minifiedChunk(asset.source, name) : Buffer.from(asset.source));
   }
   serviceSpecDatabase(files);
   // Every bundle validates templates, and the spec loader reads its shards from ./data at run time.
@@ -92,8 +94,9 @@ const minified = new Map();
  * whitespace of 330 KB of rule code. Minified here with ncc's own options for index.js (no
  * compression; names mangled, but not function and class names, which code may read); terser is
  * deterministic, so the dist check still compares bytes. Chunks shared by bundles are minified once.
+ * Then, like index.js, its module factories are parenthesized (see eager-factories.mjs).
  */
-async function minifiedChunk(source) {
+async function minifiedChunk(source, name) {
   const code = Buffer.isBuffer(source) ? source.toString("utf8") : String(source);
   const key = createHash("sha256").update(code).digest("hex");
   let result = minified.get(key);
@@ -104,7 +107,7 @@ async function minifiedChunk(source) {
       mangle: { keep_classnames: true, keep_fnames: true },
       format: { comments: false },
     });
-    result = Buffer.from(out);
+    result = Buffer.from(eagerFactories(out, name));
     minified.set(key, result);
   }
   return result;

@@ -1,0 +1,1 @@
+export function eagerFactories(code: string, name: string): string;
