@@ -7,6 +7,9 @@
 // wall and in CPU time. Prints the median wall time, CPU time (user + system, steadier than wall
 // time on a busy machine) and peak memory of several runs, then the targets (start-up multiple,
 // speed-up and memory ratio against cfn-lint) and whether each is met.
+//
+// Our rows and `node -e 0` run with the Node that runs this script, or with BENCH_NODE (a path to
+// another node binary): the actions run on the runner's node24, the CLI on whatever Node its user has.
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -16,6 +19,7 @@ import { fileURLToPath } from "node:url";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const corpus = join(root, "../shared/corpus/aws-cloudformation-templates");
 const cli = join(root, "dist/cli/index.js");
+const node = process.env.BENCH_NODE || process.execPath;
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const lintRuns = Number(process.env.BENCH_LINT_RUNS ?? 3);
 
@@ -350,7 +354,7 @@ try {
 
 const table = [];
 for (const row of rows) {
-  const ours = bench(process.execPath, [cli, "validate", ...row.files, "--fail-on", "never"], runs);
+  const ours = bench(node, [cli, "validate", ...row.files, "--fail-on", "never"], runs);
   const theirs = cfnLint ? bench("cfn-lint", ["--", ...row.files], lintRuns, process.env, false) : null;
   table.push({ row, ours, theirs });
 }
@@ -374,28 +378,28 @@ const action = join(root, "dist/validate/index.js");
 const quickstartRow = table.findIndex(({ row }) => row.files?.[0] === quickstart);
 table.splice(quickstartRow + 1, 0, {
   row: { name: "quickstart-style template, validate action bundle" },
-  ours: bench(process.execPath, [action], runs, actionEnv("quickstart-style.yaml")),
+  ours: bench(node, [action], runs, actionEnv("quickstart-style.yaml")),
   theirs: table[quickstartRow].theirs,
 });
 table.splice(1, 0, {
   row: { name: "minimal template, validate action bundle" },
-  ours: bench(process.execPath, [action], runs, actionEnv("minimal.yaml")),
+  ours: bench(node, [action], runs, actionEnv("minimal.yaml")),
   theirs: table[0].theirs,
 });
 
-const bare = bench(process.execPath, ["-e", "0"], runs);
+const bare = bench(node, ["-e", "0"], runs);
 // What any ES module costs before it runs a line (Node's module loader), as every bundle is one:
 // the floor under every "x node -e 0" of ours.
 const emptyModule = join(work, "empty.mjs");
 writeFileSync(emptyModule, "");
 table.unshift(
   { row: { name: "`node -e 0` (start-up alone)" }, ours: bare, theirs: null },
-  { row: { name: "an empty ES module" }, ours: bench(process.execPath, [emptyModule], runs), theirs: null },
+  { row: { name: "an empty ES module" }, ours: bench(node, [emptyModule], runs), theirs: null },
 );
 
 const fmt = (n, digits = 0) => n.toFixed(digits);
 console.log(
-  `\nvalidate, cold process, median of ${runs} runs (cfn-lint: ${lintRuns}); node ${process.version}; ${cfnLint ?? "no cfn-lint"}\n`,
+  `\nvalidate, cold process, median of ${runs} runs (cfn-lint: ${lintRuns}); node ${execFileSync(node, ["--version"], { encoding: "utf8" }).trim()}; ${cfnLint ?? "no cfn-lint"}\n`,
 );
 console.log(
   "| case | ours ms | ours CPU ms | x node -e 0 | CPU x node -e 0 | ours MB | cfn-lint ms | cfn-lint MB | speed-up | memory ratio |",
