@@ -24,6 +24,7 @@ import type { CommandRunner } from "./command";
 import { contentKey, type ToolProbe } from "./key";
 import { absoluteIncludes, buildLayout, checkSource, type LayoutInputs } from "./layout";
 import { checkLayerSize } from "./limits";
+import { checkNativeFiles } from "./native-check";
 import { zipTree } from "./zip";
 
 export interface BuildLayerDeps {
@@ -143,6 +144,8 @@ async function build(
     await deps.group(`Building layer ${inputs.name} (${inputs.runtime}, ${inputs.architecture})`, () =>
       buildLayout(layout, layerDir, { run: deps.run, tempDir: work, env: deps.env }),
     );
+    // Before the zip is written or cached: a layer Lambda cannot load is never stored.
+    await checkNativeFiles(layerDir, inputs.architecture);
     await rm(deps.cacheDir, { recursive: true, force: true });
     await mkdir(join(deps.cacheDir, ZIP_DIR), { recursive: true });
     const zip = await zipTree([{ dir: layerDir, prefix: "" }], zipFile(deps.cacheDir));

@@ -8,8 +8,12 @@ import type { LayerArchitecture, LayerInclude, LayerRuntime } from "../inputs";
 import { listFiles, SKIPPED_DIRECTORIES } from "./files";
 import { hashFiles } from "./hash";
 
-/** Bumped when the layout or the zip format changes, so old cache entries are never reused. */
-export const KEY_FORMAT = "preview-stacks-layer-v1";
+/**
+ * Bumped when the layout, the zip format or the checks on a built layer change, so old cache entries
+ * are never reused. v2: npm installs for Lambda's platform and native code is checked, so an arm64
+ * layer built with the runner's x86_64 binaries under v1 is not served from the cache again.
+ */
+export const KEY_FORMAT = "preview-stacks-layer-v2";
 
 export interface KeyInputs {
   runtime: LayerRuntime;

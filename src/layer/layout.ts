@@ -93,6 +93,25 @@ export function pipArguments(inputs: LayoutInputs, target: string): string[] {
   return [...args, ...inputs.pipArgs];
 }
 
+/**
+ * The npm ci command line for a layer's `nodejs/node_modules`. npm chooses an optional package by its
+ * `os`, `cpu` and `libc` fields (prebuilt binaries such as @img/sharp-linux-arm64 or @esbuild/linux-x64)
+ * for the machine it runs on unless told otherwise; Lambda is Linux with glibc on the layer's
+ * architecture, so it is told, on every machine: where that is the runner's own platform the flags
+ * change nothing, and on another architecture or a macOS machine they are what picks Lambda's packages.
+ */
+export function npmArguments(architecture: LayerArchitecture): string[] {
+  return [
+    "ci",
+    "--omit=dev",
+    "--no-audit",
+    "--no-fund",
+    "--os=linux",
+    `--cpu=${architecture === "arm64" ? "arm64" : "x64"}`,
+    "--libc=glibc",
+  ];
+}
+
 async function buildNode(inputs: LayoutInputs, layerDir: string, deps: LayoutDeps): Promise<void> {
   // npm ci runs in a copy of the source, so the user's own node_modules is never replaced, and
   // `file:` dependencies in the lockfile resolve as they do in the checkout.
@@ -102,7 +121,7 @@ async function buildNode(inputs: LayoutInputs, layerDir: string, deps: LayoutDep
     verbatimSymlinks: true,
     filter: (path) => !SKIPPED_DIRECTORIES.has(basename(path)),
   });
-  await deps.run("npm", ["ci", "--omit=dev", "--no-audit", "--no-fund"], { cwd: stage, env: deps.env });
+  await deps.run("npm", npmArguments(inputs.architecture), { cwd: stage, env: deps.env });
   await mkdir(join(layerDir, "nodejs"), { recursive: true });
   const installed = join(stage, "node_modules");
   if (existsSync(installed)) {

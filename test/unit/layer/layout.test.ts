@@ -10,7 +10,13 @@ import {
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { streamingRunner } from "../../../src/layer/command";
-import { buildLayout, checkSource, type LayoutInputs, pipArguments } from "../../../src/layer/layout";
+import {
+  buildLayout,
+  checkSource,
+  type LayoutInputs,
+  npmArguments,
+  pipArguments,
+} from "../../../src/layer/layout";
 import { jar, npmProject, pythonProject, tempDir, write } from "./fixtures";
 
 function inputs(over: Partial<LayoutInputs>): LayoutInputs {
@@ -171,6 +177,17 @@ describe("pipArguments", () => {
     );
     expect(args.join(" ")).toBe(
       "-m pip install --disable-pip-version-check --no-input --no-compile -r requirements.txt --target /layer/python --platform manylinux2014_aarch64 --only-binary=:all: --python-version 3.12 --no-index",
+    );
+  });
+});
+
+describe("npmArguments", () => {
+  it("asks npm ci for the optional packages of Lambda's platform: Linux, glibc, the layer's CPU", () => {
+    expect(npmArguments("arm64").join(" ")).toBe(
+      "ci --omit=dev --no-audit --no-fund --os=linux --cpu=arm64 --libc=glibc",
+    );
+    expect(npmArguments("x86_64").join(" ")).toBe(
+      "ci --omit=dev --no-audit --no-fund --os=linux --cpu=x64 --libc=glibc",
     );
   });
 });
