@@ -10,6 +10,8 @@
 //
 // Our rows and `node -e 0` run with the Node that runs this script, or with BENCH_NODE (a path to
 // another node binary): the actions run on the runner's node24, the CLI on whatever Node its user has.
+// Every row is a cold start with Node's compile cache off; where that Node has one, the largest and
+// the quickstart-style template also get a row with it warm, as for a later start.
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -308,6 +310,18 @@ delete runnerEnv.NODE_EXTRA_CA_CERTS;
 if (process.env.NODE_EXTRA_CA_CERTS) {
   console.log("NODE_EXTRA_CA_CERTS is set here: our rows and `node -e 0` run without it, as on a runner.");
 }
+/**
+ * The bundles turn on Node's compile cache (22.1 and later; see scripts/build.mjs), so every run
+ * after the first would read compiled code from disk. The rows measure a cold start, the first of
+ * a job, with the cache off; rows marked "compile cache warm" measure later starts, with a cache
+ * filled by one run before them.
+ */
+delete runnerEnv.NODE_COMPILE_CACHE;
+runnerEnv.NODE_DISABLE_COMPILE_CACHE = "1";
+const hasCompileCache =
+  execFileSync(node, ["-p", "typeof require('node:module').enableCompileCache"], {
+    encoding: "utf8",
+  }).trim() === "function";
 
 /**
  * Runs a command once under /usr/bin/time; returns wall ms (measured here), CPU ms (user + system)
@@ -373,6 +387,7 @@ const actionEnv = (template) => ({
   GITHUB_STEP_SUMMARY: join(runner, "summary.md"),
   INPUT_TEMPLATES: template,
   "INPUT_FAIL-ON": "never",
+  NODE_DISABLE_COMPILE_CACHE: "1",
 });
 const action = join(root, "dist/validate/index.js");
 const quickstartRow = table.findIndex(({ row }) => row.files?.[0] === quickstart);
@@ -386,6 +401,21 @@ table.splice(1, 0, {
   ours: bench(node, [action], runs, actionEnv("minimal.yaml")),
   theirs: table[0].theirs,
 });
+
+if (hasCompileCache) {
+  const { NODE_DISABLE_COMPILE_CACHE: _, ...cacheOn } = runnerEnv;
+  for (const template of [largest, quickstart]) {
+    const index = table.findIndex(({ row }) => row.files?.length === 1 && row.files[0] === template);
+    const args = [cli, "validate", template, "--fail-on", "never"];
+    const env = { ...cacheOn, NODE_COMPILE_CACHE: mkdtempSync(join(work, "compile-cache-")) };
+    measure(node, args, env);
+    table.splice(index + 1, 0, {
+      row: { name: `${table[index].row.name}, compile cache warm` },
+      ours: bench(node, args, runs, env),
+      theirs: table[index].theirs,
+    });
+  }
+}
 
 const bare = bench(node, ["-e", "0"], runs);
 // What any ES module costs before it runs a line (Node's module loader), as every bundle is one:

@@ -1,6 +1,7 @@
-// Builds one minified ncc bundle per action (dist/<name>/index.js; dist/main for the root action.yml)
-// and the CLI (dist/cli/index.js). Chunks are minified, and every bundle file's module factories are
-// parenthesized so V8 compiles them eagerly (scripts/eager-factories.mjs).
+// Builds one minified ncc bundle per action (dist/<name>/bundle.js, started by the stub
+// dist/<name>/index.js; dist/main for the root action.yml) and the CLI (dist/cli). Chunks are
+// minified, and every bundle file's module factories are parenthesized so V8 compiles them eagerly
+// (scripts/eager-factories.mjs).
 // With --check, builds in memory and fails when the committed dist/ differs from a fresh build.
 // package.json runs it with an 8 GB heap: ncc type-checks the whole project once per bundle and
 // keeps much of that memory until the process ends (about 5 GB peak for six bundles).
@@ -64,6 +65,28 @@ export const exec = async () => refuse();
 export const getExecOutput = async () => refuse();
 `;
 
+/**
+ * What the runner (and bin/preview-stacks.js) starts, dist/<name>/index.js, is this stub; ncc's
+ * bundle is bundle.js beside it. The stub turns on Node's compile cache where Node has one (22.1 and
+ * later, so on the runner's node24) before the bundle is compiled: V8's code for the bundle is kept
+ * on disk, and the next start of the same bundle (the post step of deploy and of the all-in-one
+ * action, each later run of the CLI) reads it instead of compiling the bundle again. The first start
+ * compiles as before and writes the cache. The stub can only do this because the bundle is
+ * imported after it: the code of a module's static imports is compiled before the module runs.
+ */
+const BUNDLE = "bundle.js";
+const ENTRY_CODE = `// Starts ./${BUNDLE} with Node's compile cache on, where Node has one (see scripts/build.mjs).
+// On a runner the cache is kept in RUNNER_TEMP, which only the runner's user writes and which is
+// emptied after each job; elsewhere where NODE_COMPILE_CACHE says, or in Node's default place.
+// NODE_DISABLE_COMPILE_CACHE=1 turns it off.
+import module from "node:module";
+import { join } from "node:path";
+
+const temp = process.env.RUNNER_TEMP;
+module.enableCompileCache?.(temp ? join(temp, "preview-stacks-compile-cache") : undefined);
+await import("./${BUNDLE}");
+`;
+
 async function bundle(entry) {
   const offline = OFFLINE.has(entry.name);
   const { code, assets } = await ncc(entry.input, {
@@ -73,7 +96,10 @@ async function bundle(entry) {
     quiet: true,
     ...(offline ? { externals: OFFLINE_EXTERNALS } : {}),
   });
-  const files = new Map([["index.js", Buffer.from(eagerFactories(code, `dist/${entry.name}/index.js`))]]);
+  const files = new Map([
+    ["index.js", Buffer.from(ENTRY_CODE)],
+    [BUNDLE, Buffer.from(eagerFactories(code, `dist/${entry.name}/${BUNDLE}`))],
+  ]);
   if (offline) files.set(OFFLINE_STAND_IN, Buffer.from(OFFLINE_STAND_IN_CODE));
   for (const [name, asset] of Object.entries(assets)) {
     files.set(name, CHUNK.test(name) ? await minifiedChunk(asset.source, name) : Buffer.from(asset.source));
@@ -84,17 +110,17 @@ async function bundle(entry) {
   return files;
 }
 
-/** The lazily loaded chunks ncc writes beside index.js (`<id>.index.js`). */
+/** The lazily loaded chunks ncc writes beside its bundle (`<id>.index.js`). */
 const CHUNK = /^\d+\.index\.js$/;
 const minified = new Map();
 
 /**
- * ncc minifies index.js but leaves the chunks it loads on demand as they are, comments and all;
+ * ncc minifies its bundle but leaves the chunks it loads on demand as they are, comments and all;
  * V8 parses a chunk's code when it is loaded, so a cold validate paid for the comments and
- * whitespace of 330 KB of rule code. Minified here with ncc's own options for index.js (no
+ * whitespace of 330 KB of rule code. Minified here with ncc's own options for the bundle (no
  * compression; names mangled, but not function and class names, which code may read); terser is
  * deterministic, so the dist check still compares bytes. Chunks shared by bundles are minified once.
- * Then, like index.js, its module factories are parenthesized (see eager-factories.mjs).
+ * Then, like the bundle's, its module factories are parenthesized (see eager-factories.mjs).
  */
 async function minifiedChunk(source, name) {
   const code = Buffer.isBuffer(source) ? source.toString("utf8") : String(source);
@@ -171,7 +197,7 @@ for (const entry of entries()) {
       writeFileSync(join(outDir, name), content);
     }
     console.log(
-      `dist/${entry.name}: ${files.size} files, index.js ${(files.get("index.js").length / 1024).toFixed(0)} KiB`,
+      `dist/${entry.name}: ${files.size} files, ${BUNDLE} ${(files.get(BUNDLE).length / 1024).toFixed(0)} KiB`,
     );
   }
 }

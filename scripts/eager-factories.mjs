@@ -1,11 +1,11 @@
 // Wraps each module factory of an ncc bundle file in parentheses, so V8 compiles it when the file
 // is compiled instead of on first call.
 //
-// ncc (webpack) emits a module map, `{1455:(e,t,n)=>{...},...}`: in index.js as a top-level
+// ncc (webpack) emits a module map, `{1455:(e,t,n)=>{...},...}`: in its bundle as a top-level
 // `var`, in a chunk as `export const modules={...}`. V8 compiles a function lazily: it pre-parses
 // the body when it compiles the file, then parses it again in full when the function is first
 // called. A function expression inside parentheses is a "possibly invoked function expression",
-// which V8 compiles at once, so its body is parsed once. Every factory of index.js that a run
+// which V8 compiles at once, so its body is parsed once. Every factory of the bundle that a run
 // needs runs at start-up, and a chunk is only loaded for the modules in it, so the second parse is
 // pure start-up cost.
 //

@@ -45,7 +45,7 @@ describe("eagerFactories", () => {
 
 describe("the committed validate bundle", () => {
   const dir = join(__dirname, "../../dist/validate");
-  const bundleFiles = readdirSync(dir).filter((name) => /^(index|\d+\.index)\.js$/.test(name));
+  const bundleFiles = readdirSync(dir).filter((name) => /^(bundle|\d+\.index)\.js$/.test(name));
 
   it.each(bundleFiles)("%s has every module factory parenthesized", (name) => {
     const code = readFileSync(join(dir, name), "utf8");
