@@ -1,7 +1,7 @@
 import type { DeployResult } from "../stack/deploy";
 import { describeRootCause } from "../stack/diagnose";
 import { renderChangesMarkdown } from "../stack/diff";
-import { code, link, text } from "../template/report/markdown";
+import { code, codeLink, link, text } from "../template/report/markdown";
 
 /**
  * The Markdown both the PR comment and the job summary show for a deploy: status, commit, links,
@@ -45,9 +45,8 @@ function facts(result: DeployResult, info: ReportInfo): string[] {
   if (result.url) rows.push(["Preview", link(result.url, result.url)]);
   if (result.status) rows.push(["Status", code(result.status)]);
   if (info.commit?.sha) {
-    // link() escapes its label as text, so a linked sha shows plain: a code span would show its backticks.
     const short = info.commit.sha.slice(0, 7);
-    rows.push(["Commit", info.commit.url ? link(short, info.commit.url) : code(short)]);
+    rows.push(["Commit", info.commit.url ? codeLink(short, info.commit.url) : code(short)]);
   }
   if (info.environment) rows.push(["Environment", code(info.environment)]);
   if (result.changeSetId && result.outcome === "change-set-created") {

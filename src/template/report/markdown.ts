@@ -61,9 +61,18 @@ export function code(value: string): string {
  * code, so a `javascript:` or `data:` target can never be clicked from a comment.
  */
 export function link(label: string, url: string): string {
+  return linked(text(label), label, url);
+}
+
+/** The same, with the label shown as code (a commit sha). */
+export function codeLink(label: string, url: string): string {
+  return linked(code(label), label, url);
+}
+
+function linked(shown: string, label: string, url: string): string {
   if (!/^https:\/\/[^\s]+$/i.test(url)) return code(label === url ? url : `${label} (${url})`);
   const target = url.replace(/[()<>"'\s|\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `[${text(label)}](${target})`;
+  return `[${shown}](${target})`;
 }
 
 export function byteLength(value: string): number {

@@ -37,7 +37,7 @@ describe("renderComment", () => {
         "| --- | --- |",
         "| Preview | [https://abc.execute-api.eu-west-1.amazonaws.com/](https://abc.execute-api.eu-west-1.amazonaws.com/) |",
         "| Status | `UPDATE_COMPLETE` |",
-        "| Commit | [1a2b3c4](https://github.com/acme/shop/commit/1a2b3c4) |",
+        "| Commit | [`1a2b3c4`](https://github.com/acme/shop/commit/1a2b3c4) |",
         "| Environment | `pr-12` |",
         "| Stack | [shop-pr-12](https://console.example/stack) (eu-west-1) |",
         "| Run | [logs and stack events](https://github.com/acme/shop/actions/runs/4242) |",
@@ -144,7 +144,7 @@ describe("renderComment", () => {
         .split("\n")
         .find((line) => line.startsWith("| Commit |"));
     expect(row("https://github.com/acme/shop/commit/1a2b3c4)[pwned](https://evil.example/")).toBe(
-      "| Commit | [1a2b3c4](https://github.com/acme/shop/commit/1a2b3c4%29[pwned]%28https://evil.example/) |",
+      "| Commit | [`1a2b3c4`](https://github.com/acme/shop/commit/1a2b3c4%29[pwned]%28https://evil.example/) |",
     );
     // A URL with a space, or one that is not https, is no link at all: it is shown as code.
     expect(row('https://github.com/acme/shop/commit/1a2b3c4 "x") [pwned](https://evil.example/)')).toBe(
