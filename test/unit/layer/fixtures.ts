@@ -42,16 +42,21 @@ export function npmProject(root: string): string {
       devDependencies: { "tiny-dev": `file:vendor/${dev}` },
     }),
   );
+  writeOfflineLockfile(app, root);
+  return app;
+}
+
+/** Writes `dir`'s package-lock.json from its package.json, offline (its dependencies are local tarballs). */
+export function writeOfflineLockfile(dir: string, root: string): void {
   execFileSync(
     "npm",
     ["install", "--package-lock-only", "--offline", "--no-audit", "--no-fund", "--silent"],
     {
-      cwd: app,
+      cwd: dir,
       stdio: "pipe",
       env: { ...process.env, npm_config_cache: join(root, "npm-cache") },
     },
   );
-  return app;
 }
 
 /** `<root>/py`: requirements.txt naming a wheel built here, in `py/wheels`. */

@@ -12,7 +12,7 @@ import {
   NativeArchitectureError,
   readBinaryFormat,
 } from "../../../src/layer/native-check";
-import { tempDir } from "./fixtures";
+import { tempDir, writeOfflineLockfile } from "./fixtures";
 
 /** The first 20 bytes of an ELF: identification, e_type (a shared object) and e_machine. */
 function elf(machine: number, { bits = 64, bigEndian = false } = {}): Buffer {
@@ -203,15 +203,7 @@ function app(root: string, parent: string, manifest: Record<string, unknown>): s
   const dir = put(join(parent, "app"), {
     "package.json": JSON.stringify({ name: "layer", version: "1.0.0", private: true, ...manifest }),
   });
-  execFileSync(
-    "npm",
-    ["install", "--package-lock-only", "--offline", "--no-audit", "--no-fund", "--silent"],
-    {
-      cwd: dir,
-      stdio: "pipe",
-      env: { ...process.env, npm_config_cache: join(root, "npm-cache") },
-    },
-  );
+  writeOfflineLockfile(dir, root);
   return dir;
 }
 
