@@ -11,7 +11,8 @@
 // Our rows and `node -e 0` run with the Node that runs this script, or with BENCH_NODE (a path to
 // another node binary): the actions run on the runner's node24, the CLI on whatever Node its user has.
 // Every row is a cold start with Node's compile cache off; where that Node has one, the largest and
-// the quickstart-style template also get a row with it warm, as for a later start.
+// the quickstart-style template also get a row with it warm, as for a later start (their cold and
+// warm runs interleaved).
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -344,8 +345,7 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-function bench(command, args, count, env, mustSucceed = true) {
-  const samples = Array.from({ length: count }, () => measure(command, args, env));
+function summary(command, args, samples, mustSucceed) {
   const failed = samples.find((sample) => sample.status !== 0);
   if (mustSucceed && failed) {
     throw new Error(
@@ -357,6 +357,22 @@ function bench(command, args, count, env, mustSucceed = true) {
     cpu: median(samples.map((s) => s.cpu)),
     rss: median(samples.map((s) => s.rss)),
   };
+}
+
+function bench(command, args, count, env, mustSucceed = true) {
+  const samples = Array.from({ length: count }, () => measure(command, args, env));
+  return summary(command, args, samples, mustSucceed);
+}
+
+/** Two ways of running the same command, interleaved run by run, so the machine's drift hits both alike. */
+function benchInterleaved(command, args, count, envA, envB) {
+  const a = [];
+  const b = [];
+  for (let i = 0; i < count; i++) {
+    a.push(measure(command, args, envA));
+    b.push(measure(command, args, envB));
+  }
+  return [summary(command, args, a, true), summary(command, args, b, true)];
 }
 
 let cfnLint = null;
@@ -409,9 +425,12 @@ if (hasCompileCache) {
     const args = [cli, "validate", template, "--fail-on", "never"];
     const env = { ...cacheOn, NODE_COMPILE_CACHE: mkdtempSync(join(work, "compile-cache-")) };
     measure(node, args, env);
+    // The cold row is measured again, interleaved with the warm one, so the two compare.
+    const [cold, warm] = benchInterleaved(node, args, runs, runnerEnv, env);
+    table[index].ours = cold;
     table.splice(index + 1, 0, {
       row: { name: `${table[index].row.name}, compile cache warm` },
-      ours: bench(node, args, runs, env),
+      ours: warm,
       theirs: table[index].theirs,
     });
   }
