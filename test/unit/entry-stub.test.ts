@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import module from "node:module";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 
 // Every dist/<name>/index.js is the same stub (scripts/build.mjs): it turns on Node's compile cache
@@ -41,21 +41,43 @@ describe("the bundles' entry stub", () => {
     expect(differ).toEqual([]);
   });
 
-  it("runs bundle.js, with the compile cache in RUNNER_TEMP where Node has one", () => {
-    const runnerTemp = mkdtempSync(join(tmpdir(), "preview-stacks-runner-temp-"));
-    dirs.push(runnerTemp);
-    const result = runStub({ RUNNER_TEMP: runnerTemp });
-    expect(result.ran).toBe(true);
-    if (hasCompileCache) {
-      expect(result.cacheDir).toBe(join(runnerTemp, "preview-stacks-compile-cache"));
-    } else {
-      console.log(`Node ${process.version} has no compile cache: only the import of bundle.js is checked.`);
-      expect(result.cacheDir).toBeNull();
-    }
-  });
+  // Where Node keeps the cache, for each environment; null where it keeps none.
+  const cases: [string, (dir: string) => NodeJS.ProcessEnv, (dir: string) => string | null][] = [
+    [
+      "in RUNNER_TEMP on a runner",
+      (dir) => ({ RUNNER_TEMP: dir, HOME: dir }),
+      (dir) => join(dir, "preview-stacks-compile-cache"),
+    ],
+    [
+      "in XDG_CACHE_HOME elsewhere",
+      (dir) => ({ XDG_CACHE_HOME: dir, HOME: tmpdir() }),
+      (dir) => join(dir, "preview-stacks", "compile-cache"),
+    ],
+    [
+      "in ~/.cache without XDG_CACHE_HOME",
+      (dir) => ({ HOME: dir }),
+      (dir) => join(dir, ".cache", "preview-stacks", "compile-cache"),
+    ],
+    [
+      "in NODE_COMPILE_CACHE when it is set",
+      (dir) => ({ NODE_COMPILE_CACHE: dir, RUNNER_TEMP: tmpdir() }),
+      (dir) => dir,
+    ],
+    [
+      "nowhere with NODE_DISABLE_COMPILE_CACHE=1",
+      (dir) => ({ RUNNER_TEMP: dir, NODE_DISABLE_COMPILE_CACHE: "1" }),
+      () => null,
+    ],
+  ];
 
-  it("leaves the cache off when NODE_DISABLE_COMPILE_CACHE is set", () => {
-    const result = runStub({ RUNNER_TEMP: tmpdir(), NODE_DISABLE_COMPILE_CACHE: "1" });
-    expect(result).toEqual({ ran: true, cacheDir: null });
+  it.each(cases)("runs bundle.js, with the compile cache %s", (_, env, expected) => {
+    const dir = mkdtempSync(join(tmpdir(), "preview-stacks-cache-home-"));
+    dirs.push(dir);
+    const result = runStub(env(dir));
+    expect(result.ran).toBe(true);
+    if (!hasCompileCache)
+      console.log(`Node ${process.version} has no compile cache: only the import of bundle.js is checked.`);
+    // Node keeps each Node version's cache in its own directory below the one it is given.
+    expect(result.cacheDir && dirname(result.cacheDir)).toBe(hasCompileCache ? expected(dir) : null);
   });
 });
