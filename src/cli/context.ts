@@ -8,13 +8,14 @@
 import type { CloudFormationClient } from "@aws-sdk/client-cloudformation";
 import { S3Client } from "@aws-sdk/client-s3";
 import { createCloudFormationClient, createS3Client, RegionError, resolveRegion } from "../aws/clients";
+import type { Clock } from "../clock";
 import type { Octokit } from "../github/comment";
 import { MAX_PR_NUMBER } from "../github/context";
 import { type GitHubGuard, githubGuard } from "../github/guard";
 import { createOctokit } from "../github/octokit";
 import { Redactor } from "../github/redact";
 import type { DeployContext } from "../inputs";
-import { type Clock, type Sleep, timeBase } from "../stack/runtime";
+import { type Sleep, timeBase } from "../stack/runtime";
 import { type CliIo, type CommandOption, type ParsedArgs, stringValue, UsageError } from "./options";
 import { ProgressView, progressIsTTY, startTicking } from "./progress";
 

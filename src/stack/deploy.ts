@@ -11,6 +11,7 @@ import {
   UpdateTerminationProtectionCommand,
 } from "@aws-sdk/client-cloudformation";
 import { AwsActionableError, describeAwsError, errorMessage } from "../aws/errors";
+import type { Clock } from "../clock";
 import { InputError } from "../errors";
 import type { LambdaLike } from "../layer/function-limit-check";
 import {
@@ -58,7 +59,6 @@ import {
 import { preflight, StackStateError } from "./preflight";
 import {
   type CfnClient,
-  type Clock,
   counting,
   type Log,
   type Random,

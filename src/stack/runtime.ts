@@ -7,7 +7,6 @@ import type { S3Client } from "@aws-sdk/client-s3";
 import { usesCustomEndpoint } from "../aws/clients";
 import { type Clock, systemClock } from "../clock";
 
-export type { Clock };
 export type Sleep = (ms: number) => Promise<void>;
 /** One line of the run's log; the action passes core.info. */
 export type Log = (line: string) => void;

@@ -2,7 +2,7 @@
  * The contract every rule meets. A rule is a small declared unit (id, descriptions, source URL,
  * tags) with one `check` function; the runner knows nothing about any particular rule.
  */
-import { type Clock, systemClock } from "../../clock";
+import type { Clock } from "../../clock";
 import { plainRange } from "../lines";
 import type { Finding, Node, Range, Severity } from "../model";
 import type { SpecIndex } from "../spec/types";
@@ -54,10 +54,6 @@ export function toFinding(
     ...(options?.path ? { path: options.path } : {}),
   };
 }
-
-/** What a rule that depends on the day reads it from (the project's one clock); tests pass a fixed one. */
-export type { Clock };
-export { systemClock };
 
 /**
  * A rule whose findings depend on the day (YYYY-MM-DD, UTC, as the lifecycle tables write dates):

@@ -9,7 +9,8 @@
  * Each is reported at the resource's Type, which is what the finding is about (cfn-lint points at
  * its Properties).
  */
-import { type Clock, datedRule, type Rule, systemClock } from "../rule";
+import { type Clock, systemClock } from "../../../clock";
+import { datedRule, type Rule } from "../rule";
 import { isCustomType, isModuleType, realResources } from "./shared";
 
 const SOURCE = "https://docs.aws.amazon.com/general/latest/gr/full_shutdown_services.html";

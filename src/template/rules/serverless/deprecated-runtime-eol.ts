@@ -1,4 +1,5 @@
-import { type Clock, type Rule, systemClock } from "../rule";
+import { type Clock, systemClock } from "../../../clock";
+import type { Rule } from "../rule";
 import { runtimeRule } from "./runtime-lifecycle";
 
 /**

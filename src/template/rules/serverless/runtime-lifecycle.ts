@@ -2,10 +2,12 @@
  * Shared by E2531, E2533 and W2531: where a template names a Lambda runtime, and how far along
  * its deprecation a runtime is on a given day.
  */
+
+import type { Clock } from "../../../clock";
 import type { Node } from "../../model";
 import { mapGet } from "../../nodes";
 import { globalsFor, realResources } from "../resources/shared";
-import { type Clock, datedRule, type Report, type ReportOptions, type Rule } from "../rule";
+import { datedRule, type Report, type ReportOptions, type Rule } from "../rule";
 import { intrinsicName, isString, type TemplateIndex } from "../template-index";
 import { RUNTIME_LIFECYCLE, RUNTIME_LIFECYCLE_SOURCE, type RuntimeLifecycle } from "./runtimes";
 
