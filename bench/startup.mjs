@@ -15,40 +15,22 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parse } from "acorn";
+import { isParenthesized, moduleFactories } from "../scripts/eager-factories.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const node = process.env.BENCH_NODE || process.execPath;
 const runs = Number(process.env.BENCH_RUNS ?? 15);
 const bundles = ["validate", "build-layer", "deploy", "teardown", "sweep", "main", "cli"];
 
-/** The factories of a bundle file's module map, as [start, end] of each function inside its parentheses. */
-function wrappedFactories(code) {
-  const program = parse(code, { ecmaVersion: "latest", sourceType: "module" });
-  for (const statement of program.body) {
-    const declaration = statement.type === "ExportNamedDeclaration" ? statement.declaration : statement;
-    if (declaration?.type !== "VariableDeclaration") continue;
-    for (const { init } of declaration.declarations) {
-      if (init?.type !== "ObjectExpression" || init.properties.length === 0) continue;
-      const values = init.properties.map((p) => p.value);
-      if (
-        values.every(
-          (v) => /^(Arrow)?Function/.test(v?.type) && code[v.start - 1] === "(" && code[v.end] === ")",
-        )
-      )
-        return values.map((v) => [v.start, v.end]);
-    }
-  }
-  throw new Error("no module map with parenthesized factories: is dist/ built?");
-}
-
 /** The same file with the parentheses around its factories taken off: ncc's own output. */
-function lazyFactories(code) {
+function lazyFactories(code, name) {
   let out = "";
   let at = 0;
-  for (const [start, end] of wrappedFactories(code)) {
-    out += code.slice(at, start - 1) + code.slice(start, end);
-    at = end + 1;
+  for (const range of moduleFactories(code, name)) {
+    if (!isParenthesized(code, range))
+      throw new Error(`${name}: a factory is not parenthesized; is dist/ built?`);
+    out += code.slice(at, range.start - 1) + code.slice(range.start, range.end);
+    at = range.end + 1;
   }
   return out + code.slice(at);
 }
@@ -90,7 +72,7 @@ const variants = bundles.map((name) => {
   cpSync(join(root, "dist", name), lazyDir, { recursive: true });
   for (const file of readdirSync(lazyDir).filter((f) => /^(bundle|\d+\.index)\.js$/.test(f))) {
     const path = join(lazyDir, file);
-    writeFileSync(path, lazyFactories(readFileSync(path, "utf8")));
+    writeFileSync(path, lazyFactories(readFileSync(path, "utf8"), path));
   }
   // The CLI's start-up: `validate --help` loads the command and everything validate imports.
   const args = name === "cli" ? ["validate", "--help"] : [];

@@ -42,11 +42,11 @@ function moduleMaps(program) {
 }
 
 /**
- * `code` with every module factory parenthesized. `name` is for the error: a bundle file without
- * exactly one module map means ncc's output changed shape, and the build stops rather than ship
- * start-up code it did not mean to.
+ * The [start, end) of each module factory in `code`, the function itself (inside its parentheses,
+ * where it has them). `name` is for the error: a bundle file without exactly one module map means
+ * ncc's output changed shape, and the build stops rather than ship start-up code it did not mean to.
  */
-export function eagerFactories(code, name) {
+export function moduleFactories(code, name) {
   const program = parse(code, { ecmaVersion: "latest", sourceType: "module" });
   const maps = moduleMaps(program);
   if (maps.length !== 1) {
@@ -55,13 +55,22 @@ export function eagerFactories(code, name) {
         "see scripts/eager-factories.mjs.",
     );
   }
+  return maps[0].properties.map(({ value }) => ({ start: value.start, end: value.end }));
+}
+
+/** True when the factory at `range` already sits inside parentheses. */
+export function isParenthesized(code, { start, end }) {
+  return code[start - 1] === "(" && code[end] === ")";
+}
+
+/** `code` with every module factory parenthesized. */
+export function eagerFactories(code, name) {
   let out = "";
   let at = 0;
-  for (const { value } of maps[0].properties) {
-    const alreadyWrapped = code[value.start - 1] === "(" && code[value.end] === ")";
-    if (alreadyWrapped) continue;
-    out += `${code.slice(at, value.start)}(${code.slice(value.start, value.end)})`;
-    at = value.end;
+  for (const range of moduleFactories(code, name)) {
+    if (isParenthesized(code, range)) continue;
+    out += `${code.slice(at, range.start)}(${code.slice(range.start, range.end)})`;
+    at = range.end;
   }
   return out + code.slice(at);
 }
