@@ -27,16 +27,20 @@ function check(...lines: string[]) {
   return lint(yaml(...lines), { only: CONSTRAINT_RULES });
 }
 
-const FUNCTION_HEAD = [
-  "Resources:",
-  "  Fn:",
-  "    Type: AWS::Lambda::Function",
-  "    Properties:",
-  "      Role: arn:aws:iam::123456789012:role/r",
-  "      Code: { ZipFile: x }",
-  "      Handler: index.handler",
-  "      Runtime: python3.12",
-];
+/** A Lambda function `name` with its required properties, for the property under test to follow. */
+function lambdaFunction(name: string): string[] {
+  return [
+    `  ${name}:`,
+    "    Type: AWS::Lambda::Function",
+    "    Properties:",
+    "      Role: arn:aws:iam::123456789012:role/r",
+    "      Code: { ZipFile: x }",
+    "      Handler: index.handler",
+    "      Runtime: python3.12",
+  ];
+}
+
+const FUNCTION_HEAD = ["Resources:", ...lambdaFunction("Fn")];
 
 describe("E3030 allowed values", () => {
   it("flags a value outside the enum, with a suggestion for a near miss", () => {
@@ -109,13 +113,7 @@ describe("E3034 numeric ranges", () => {
       "      MessageRetentionPeriod: 2592000",
       '      DelaySeconds: "1000"',
       "      VisibilityTimeout: 30",
-      "  Fn:",
-      "    Type: AWS::Lambda::Function",
-      "    Properties:",
-      "      Role: arn:aws:iam::123456789012:role/r",
-      "      Code: { ZipFile: x }",
-      "      Handler: index.handler",
-      "      Runtime: python3.12",
+      ...lambdaFunction("Fn"),
       "      MemorySize: 64",
       "      Timeout: 0",
     );
@@ -217,22 +215,9 @@ describe("E3033 string lengths and E3031 patterns", () => {
 describe("E3032 list sizes and E3037 unique items", () => {
   it("flags too many and too few items", () => {
     const findings = check(
-      "Resources:",
-      "  Fn:",
-      "    Type: AWS::Lambda::Function",
-      "    Properties:",
-      "      Role: arn:aws:iam::123456789012:role/r",
-      "      Code: { ZipFile: x }",
-      "      Handler: index.handler",
-      "      Runtime: python3.12",
+      ...FUNCTION_HEAD,
       "      Architectures: [x86_64, arm64]",
-      "  Fn2:",
-      "    Type: AWS::Lambda::Function",
-      "    Properties:",
-      "      Role: arn:aws:iam::123456789012:role/r",
-      "      Code: { ZipFile: x }",
-      "      Handler: index.handler",
-      "      Runtime: python3.12",
+      ...lambdaFunction("Fn2"),
       "      Architectures: []",
     );
     expect(brief(findings)).toEqual(["E3032 9:22", "E3032 17:22"]);
@@ -517,23 +502,10 @@ describe("W1030 parameter values", () => {
         "  Plain:",
         "    Type: String",
         `    Default: ${"p".repeat(300)}`,
-        "Resources:",
-        "  Fn:",
-        "    Type: AWS::Lambda::Function",
-        "    Properties:",
-        "      Role: arn:aws:iam::123456789012:role/r",
-        "      Code: { ZipFile: x }",
-        "      Handler: index.handler",
-        "      Runtime: python3.12",
+        ...FUNCTION_HEAD,
         "      Description: !Ref Secret",
         "      Architectures: [!Ref Mode]",
-        "  Fn2:",
-        "    Type: AWS::Lambda::Function",
-        "    Properties:",
-        "      Role: arn:aws:iam::123456789012:role/r",
-        "      Code: { ZipFile: x }",
-        "      Handler: index.handler",
-        "      Runtime: python3.12",
+        ...lambdaFunction("Fn2"),
         "      Description: !Ref Plain",
       ),
       { only: ["W1030"] },
