@@ -271,13 +271,17 @@ export async function writeIndex(outDir) {
 // src/template/spec/types.ts, ConstraintNode; checked by src/template/rules/constraints/walk.ts):
 //   e enum (ci: 1 when case-insensitive), mn/mx minimum/maximum, xn/xx exclusive bounds,
 //   ln/lx minLength/maxLength, p pattern (JavaScript source, `u` flag; "P" when it needs no flag),
-//   f pattern flags other than u ("i", "s"), fm a cfn-lint named format, in/ix minItems/maxItems, u uniqueItems,
+//   f pattern flags other than u ("i", "s"), fm a cfn-lint named format or ipv4-network/ipv6-network,
+//   in/ix minItems/maxItems, u uniqueItems,
 //   r required, pr properties, it items, $ definition name, al allOf (nodes),
 //   a/o anyOf/oneOf property groups (alternatives: { r, n (the only names allowed), a, o, l }),
 //   av anyOf of value alternatives (nodes), x requiredXor, ro requiredOr,
 //   dr dependentRequired (and draft-4 dependencies), dx dependentExcluded.
 // Subtrees without any of these are left out; definitions are kept only when reachable.
 // constraints/source.json records the cfn-lint version and what could not be carried over.
+
+/** The `format`s of CIDR blocks, checked by src/template/rules/constraints/cidr.ts. */
+const CIDR_FORMATS = new Set(["ipv4-network", "ipv6-network"]);
 
 /** SAM resources pass these properties to the resource they generate unchanged. */
 const SAM_PASSTHROUGH = {
@@ -542,8 +546,13 @@ class ConstraintCompiler {
         if (translated.flags) out.f = translated.flags;
       }
     }
-    // cfn-lint's named formats (AWS::S3::Bucket.Name, AWS::KMS::Key.Arn, ...); the rules know which to check.
-    if (typeof schema.format === "string" && schema.format.startsWith("AWS::")) out.fm = schema.format;
+    // cfn-lint's named formats (AWS::S3::Bucket.Name, AWS::KMS::Key.Arn, ...) and CIDR blocks
+    // (ipv4-network, ipv6-network); the rules know which to check.
+    if (
+      typeof schema.format === "string" &&
+      (schema.format.startsWith("AWS::") || CIDR_FORMATS.has(schema.format))
+    )
+      out.fm = schema.format;
     if (schema.uniqueItems === true) out.u = 1;
     if (Array.isArray(schema.required) && schema.required.length > 0) out.r = [...schema.required];
     if (schema.properties && typeof schema.properties === "object") {

@@ -62,7 +62,7 @@ export interface ConstraintNode {
   p?: string;
   P?: string;
   f?: string;
-  /** A named format of cfn-lint's, e.g. "AWS::S3::Bucket.Name" (the rules know the ones they check). */
+  /** A named format of cfn-lint's, e.g. "AWS::S3::Bucket.Name", or "ipv4-network"/"ipv6-network" (a CIDR block). */
   fm?: string;
   /** minItems, maxItems, uniqueItems */
   in?: number;

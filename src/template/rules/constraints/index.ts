@@ -3,6 +3,7 @@ import type { Rule } from "../rule";
 import { allowedValues } from "./allowed-values";
 import { anyOfValues } from "./any-of";
 import { arrayLength } from "./array-length";
+import { cidrHostBits } from "./cidr-host-bits";
 import { dependentExcluded } from "./dependent-excluded";
 import { dependentRequired } from "./dependent-required";
 import { numberRange } from "./number-range";
@@ -28,4 +29,5 @@ export const constraintRules: Rule[] = [
   uniqueItems,
   requiredOr,
   parameterValues,
+  cidrHostBits,
 ];

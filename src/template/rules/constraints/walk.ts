@@ -13,6 +13,7 @@ import type { ConstraintNode, GroupAlternative, ResourceConstraints, SpecIndex }
 import { didYouMean } from "../../suggest";
 import { displayPath, isCustomType, isModuleType, realResources, SAM_GLOBALS } from "../resources/shared";
 import { intrinsicName, isForEachKey, isNoValue, isString, type TemplateIndex } from "../template-index";
+import { checkCidr } from "./cidr";
 import { NAMED_FORMATS } from "./formats";
 
 export type ConstraintKind =
@@ -31,7 +32,9 @@ export type ConstraintKind =
   | "dependentRequired"
   | "dependentExcluded"
   /** A parameter's Default or AllowedValues item that a property referring to it cannot take. */
-  | "parameter";
+  | "parameter"
+  /** A CIDR block with host bits set: accepted by the service as the network it names (a warning). */
+  | "hostBits";
 
 export interface ConstraintProblem {
   kind: ConstraintKind;
@@ -285,11 +288,8 @@ class Walker {
     for (const problem of trial) {
       if (problem.kind === "anyOfValue" && trial.length > 1) continue;
       const which = index < 0 ? "Default" : `AllowedValues[${index}]`;
-      this.problem(
-        "parameter",
-        candidate,
-        `${which} of parameter '${name}' does not fit: ${problem.message}`,
-      );
+      const fit = problem.kind === "hostBits" ? "is given to" : "does not fit";
+      this.problem("parameter", candidate, `${which} of parameter '${name}' ${fit}: ${problem.message}`);
     }
   }
 
@@ -322,7 +322,11 @@ class Walker {
       this.out = trial;
       this.scalar(node, alternative);
       this.out = saved;
-      if (trial.length === 0) return;
+      // An alternative the value fits, perhaps with a warning (a CIDR block's host bits).
+      if (trial.every((problem) => problem.kind === "hostBits")) {
+        saved.push(...trial);
+        return;
+      }
       reasons.push(trial[0].message.slice(this.name().length + 1));
     }
     this.problem("anyOfValue", node, `${this.name()} must meet one of: ${reasons.join("; or ")}`);
@@ -372,6 +376,24 @@ class Walker {
       !(s.fm === "AWS::EC2::Image.Id" && value.startsWith("resolve:ssm"))
     )
       this.problem("pattern", node, `${this.name()} must be ${format.what}`);
+    if (s.fm === "ipv4-network" || s.fm === "ipv6-network")
+      this.cidr(node, value, s.fm === "ipv4-network" ? 4 : 6);
+  }
+
+  private cidr(node: ScalarNode, value: string, version: 4 | 6): void {
+    const verdict = checkCidr(value, version);
+    if (verdict.kind === "malformed")
+      this.problem(
+        "pattern",
+        node,
+        `${this.name()} must be an IPv${version} CIDR block, such as ${version === 4 ? "10.0.0.0/16" : "2001:db8::/56"}`,
+      );
+    else if (verdict.kind === "hostBits")
+      this.problem(
+        "hostBits",
+        node,
+        `${this.name()} has host bits set${this.secret ? "" : `: the block is ${verdict.network}${verdict.network.endsWith("/0") ? ", every address" : ""}`}. Write the network, or the prefix length meant`,
+      );
   }
 
   private array(list: SeqNode, s: ConstraintNode): void {
