@@ -107,9 +107,40 @@ export function npmArguments(architecture: LayerArchitecture): string[] {
     "--no-audit",
     "--no-fund",
     "--os=linux",
-    `--cpu=${architecture === "arm64" ? "arm64" : "x64"}`,
+    `--cpu=${npmCpu(architecture)}`,
     "--libc=glibc",
   ];
+}
+
+/** Node's name of the layer's architecture (`process.arch`), which npm and the native-module tools use. */
+function npmCpu(architecture: LayerArchitecture): string {
+  return architecture === "arm64" ? "arm64" : "x64";
+}
+
+/**
+ * The environment npm ci runs in, for the install scripts of native packages: npm's `--cpu` picks
+ * optional packages only, and the tools those scripts run read their own settings from npm's
+ * environment. prebuild-install takes npm_config_arch, npm_config_platform and npm_config_libc,
+ * node-pre-gyp npm_config_target_arch, node-gyp npm_config_arch: with them, a package that downloads
+ * a prebuilt binary downloads Lambda's, whatever the runner. Set only when the runner is not Linux on
+ * the layer's architecture: npm warns of each as a setting it does not know, and on Lambda's own
+ * platform they change nothing. A package that compiles from source still compiles for the runner (a
+ * compiler builds for its own machine), and native-check.ts stops that layer.
+ */
+export function npmEnvironment(
+  architecture: LayerArchitecture,
+  env: NodeJS.ProcessEnv,
+  host: { platform: string; arch: string } = process,
+): NodeJS.ProcessEnv {
+  const cpu = npmCpu(architecture);
+  if (host.platform === "linux" && host.arch === cpu) return env;
+  return {
+    ...env,
+    npm_config_arch: cpu,
+    npm_config_target_arch: cpu,
+    npm_config_platform: "linux",
+    npm_config_libc: "glibc",
+  };
 }
 
 async function buildNode(inputs: LayoutInputs, layerDir: string, deps: LayoutDeps): Promise<void> {
@@ -121,7 +152,10 @@ async function buildNode(inputs: LayoutInputs, layerDir: string, deps: LayoutDep
     verbatimSymlinks: true,
     filter: (path) => !SKIPPED_DIRECTORIES.has(basename(path)),
   });
-  await deps.run("npm", npmArguments(inputs.architecture), { cwd: stage, env: deps.env });
+  await deps.run("npm", npmArguments(inputs.architecture), {
+    cwd: stage,
+    env: npmEnvironment(inputs.architecture, deps.env ?? process.env),
+  });
   await mkdir(join(layerDir, "nodejs"), { recursive: true });
   const installed = join(stage, "node_modules");
   if (existsSync(installed)) {

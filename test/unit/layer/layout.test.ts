@@ -15,6 +15,7 @@ import {
   checkSource,
   type LayoutInputs,
   npmArguments,
+  npmEnvironment,
   pipArguments,
 } from "../../../src/layer/layout";
 import { jar, npmProject, pythonProject, tempDir, write } from "./fixtures";
@@ -189,5 +190,31 @@ describe("npmArguments", () => {
     expect(npmArguments("x86_64").join(" ")).toBe(
       "ci --omit=dev --no-audit --no-fund --os=linux --cpu=x64 --libc=glibc",
     );
+  });
+});
+
+describe("npmEnvironment", () => {
+  const env = { PATH: "/usr/bin" };
+
+  it("leaves npm ci's environment alone on Linux of the layer's architecture", () => {
+    expect(npmEnvironment("arm64", env, { platform: "linux", arch: "arm64" })).toBe(env);
+    expect(npmEnvironment("x86_64", env, { platform: "linux", arch: "x64" })).toBe(env);
+  });
+
+  it("names Lambda's platform to install scripts on any other runner", () => {
+    const lambdaArm = {
+      PATH: "/usr/bin",
+      npm_config_arch: "arm64",
+      npm_config_target_arch: "arm64",
+      npm_config_platform: "linux",
+      npm_config_libc: "glibc",
+    };
+    expect(npmEnvironment("arm64", env, { platform: "linux", arch: "x64" })).toEqual(lambdaArm);
+    expect(npmEnvironment("arm64", env, { platform: "darwin", arch: "arm64" })).toEqual(lambdaArm);
+    expect(npmEnvironment("x86_64", env, { platform: "darwin", arch: "x64" })).toMatchObject({
+      npm_config_arch: "x64",
+      npm_config_target_arch: "x64",
+      npm_config_platform: "linux",
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { BuildLayerInputs, LayerArchitecture } from "../../../src/inputs";
@@ -242,6 +242,41 @@ describe("a nodejs layer for the other architecture than the runner's", () => {
     });
     expect(readdirSync(join(layer, "nodejs/node_modules"))).toEqual([`tiny-native-linux-${cpu(OTHER)}`]);
     expect(await findWrongNativeFiles(layer, OTHER)).toEqual([]);
+  });
+
+  it("tells install scripts the layer's platform, which prebuild-install, node-pre-gyp and node-gyp read", async () => {
+    const root = tempDir("native-script");
+    const vendor = join(root, "app", "vendor");
+    // An install script that writes down what a prebuilt-binary downloader would see.
+    const record =
+      "const e = process.env; require('fs').writeFileSync('target.json', JSON.stringify(" +
+      "[e.npm_config_arch, e.npm_config_target_arch, e.npm_config_platform, e.npm_config_libc]))";
+    const tarball = pack(
+      root,
+      vendor,
+      { name: "tiny-prebuilt", scripts: { install: `node -e "${record}"` } },
+      {},
+    );
+    const source = app(root, root, { dependencies: { "tiny-prebuilt": `file:vendor/${tarball}` } });
+    const built = async (architecture: LayerArchitecture) => {
+      const layer = join(root, `layer-${architecture}`);
+      mkdirSync(layer);
+      const inputs: LayoutInputs = {
+        runtime: "nodejs",
+        architecture,
+        source,
+        include: [],
+        pipArgs: [],
+        compatibleRuntimes: [],
+      };
+      await buildLayout(inputs, layer, { run: streamingRunner(() => {}), tempDir: root, env: offline(root) });
+      return JSON.parse(readFileSync(join(layer, "nodejs/node_modules/tiny-prebuilt/target.json"), "utf8"));
+    };
+    expect(await built(OTHER)).toEqual([cpu(OTHER), cpu(OTHER), "linux", "glibc"]);
+    // For the runner's own architecture npm ci runs as the runner would run it (npm passes on its
+    // own --libc as npm_config_libc).
+    const own = (await built(HOST)).slice(0, 3);
+    expect(own).toEqual(process.platform === "linux" ? [null, null, null] : [cpu(HOST), cpu(HOST), "linux"]);
   });
 
   it("fails the build, before any zip, when an install leaves an addon built for the runner", async () => {
