@@ -600,6 +600,7 @@ export const BUILD_LAYER_INPUTS = {
   pipArgs: "pip-args",
   template: "template",
   templateParameter: "template-parameter",
+  dryRun: "dry-run",
 } as const;
 
 export const BUILD_LAYER_OUTPUTS = {
@@ -647,6 +648,8 @@ export interface BuildLayerInputs {
    * parameter that will receive its ARN: the layer is checked against each such function's limit.
    */
   template?: { file: string; parameter: string };
+  /** Build and check, read what publishing would do, and change nothing in AWS. */
+  dryRun: boolean;
 }
 
 const LAYER_NAME_RE = /^[A-Za-z0-9_-]{1,140}$/;
@@ -796,6 +799,7 @@ export function readBuildLayerInputs(read: ReadInput): BuildLayerInputs {
     description,
     pipArgs: get(BUILD_LAYER_INPUTS.pipArgs).split(/\s+/).filter(Boolean),
     template: templateFile === "" ? undefined : { file: templateFile, parameter: templateParameter },
+    dryRun: parseBoolean(BUILD_LAYER_INPUTS.dryRun, get(BUILD_LAYER_INPUTS.dryRun), false),
   };
 }
 

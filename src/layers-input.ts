@@ -86,6 +86,13 @@ function parseLayerEntry(
       `${where}: a layer here is always published, since the stack needs its ARN; remove ${BUILD_LAYER_INPUTS.publish}, or build the layer with the build-layer action.`,
     );
   }
+  const dryRun = (settings[BUILD_LAYER_INPUTS.dryRun] ?? "").trim();
+  if (parseBoolean(BUILD_LAYER_INPUTS.dryRun, dryRun, false)) {
+    throw new InputError(
+      input,
+      `${where}: a layer here is always published, since the stack needs its ARN; remove ${BUILD_LAYER_INPUTS.dryRun}, or try the layer with the build-layer action.`,
+    );
+  }
   const entry = { parameter, settings };
   try {
     return { ...entry, name: readBuildLayerInputs(layerReader(entry, fallback)).name };

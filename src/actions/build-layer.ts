@@ -7,7 +7,7 @@ import { join } from "node:path";
 import * as cache from "@actions/cache";
 import * as core from "@actions/core";
 import { BUILD_LAYER_OUTPUTS, type BuildLayerInputs, type ReadInput, readBuildLayerInputs } from "../inputs";
-import { type BuildLayerResult, buildLayer } from "../layer/build-layer";
+import { type BuildLayerResult, buildLayer, describePlan } from "../layer/build-layer";
 import type { CacheClient } from "../layer/cache";
 import { captureOutput, streamingRunner } from "../layer/command";
 import { mib } from "../layer/limits";
@@ -62,6 +62,8 @@ function summary(inputs: BuildLayerInputs, result: BuildLayerResult): string {
     ]);
   }
   if (result.pruned.length > 0) rows.push(["pruned", result.pruned.map((v) => `${v}`).join(", ")]);
+  const plan = describePlan(result);
+  if (plan) rows.push(["dry run", plan]);
   return `### Layer ${code(inputs.name)}\n\n| | |\n| --- | --- |\n${rows.map(([k, v]) => `| ${k} | ${v} |`).join("\n")}\n`;
 }
 

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { createS3Client } from "../aws/clients";
 import { createLambdaClient } from "../aws/lambda-client";
 import { BUILD_LAYER_INPUTS, BUILD_LAYER_OUTPUTS, readBuildLayerInputs } from "../inputs";
-import { type BuildLayerResult, buildLayer } from "../layer/build-layer";
+import { type BuildLayerResult, buildLayer, describePlan } from "../layer/build-layer";
 import { captureOutput, streamingRunner } from "../layer/command";
 import { mib } from "../layer/limits";
 import { awsRegion, environment, runLog } from "./context";
@@ -78,6 +78,10 @@ const INPUT_OPTIONS = {
     value: "PARAMETER",
     help: "the template parameter that receives the layer's ARN",
   },
+  [I.dryRun]: {
+    kind: "flag",
+    help: "build and check, then only report what publishing would upload, publish and delete; nothing in AWS changes",
+  },
 } as const;
 
 function outputs(result: BuildLayerResult): Record<string, unknown> {
@@ -93,6 +97,7 @@ function outputs(result: BuildLayerResult): Record<string, unknown> {
     [O.cacheHit]: result.cacheHit,
     [O.published]: result.published,
     zip: result.zip.file,
+    ...(result.planned ? { planned: result.planned } : {}),
   };
 }
 
@@ -105,6 +110,8 @@ function textReport(result: BuildLayerResult): string {
       `layer version: ${result.layerVersionArn} (${result.published ? "published" : "unchanged, reused"})`,
     );
   }
+  const plan = describePlan(result);
+  if (plan) lines.push(`dry run: ${plan}`);
   return `${lines.join("\n")}\n`;
 }
 

@@ -64,6 +64,20 @@ export interface BuildLayerResult {
   layerVersion?: number;
   published: boolean;
   pruned: number[];
+  /** A dry run's plan (input dry-run): what publishing would have done; nothing was changed. */
+  planned?: { upload: boolean; publish: boolean; prune: number[] };
+}
+
+/** A dry run's plan in words, for the job summary and the command line: "a run would ...". */
+export function describePlan(result: BuildLayerResult): string | undefined {
+  const plan = result.planned;
+  if (!plan) return undefined;
+  const steps = [
+    plan.upload ? "upload the zip" : "upload nothing (the zip is in the bucket)",
+    plan.publish ? "publish a new version" : `reuse version ${result.layerVersion}`,
+    plan.prune.length > 0 ? `delete versions ${plan.prune.join(", ")}` : "delete no version",
+  ];
+  return `nothing was changed; a run would ${steps.join(", ")}`;
 }
 
 /** The cache paths of the record and of the zip, as the cache client names them. */
@@ -199,7 +213,7 @@ export async function buildLayer(inputs: BuildLayerInputs, deps: BuildLayerDeps)
     // Checked on a cache hit too: a limit is a property of the content, wherever it came from.
     checkLayerSize(layer.unzippedSize, (n) => (layer?.largestDirectories ?? []).slice(0, n));
     if (aws && deps.s3) exists = await aws.objectExists(deps.s3, target(layer.sha256));
-    if (deps.fetchZip !== "to-upload" || (publishing && !exists)) {
+    if (deps.fetchZip !== "to-upload" || (publishing && !exists && !inputs.dryRun)) {
       onDisk = await restoreZip(deps, key, layer);
       if (!onDisk) layer = undefined;
     }
@@ -238,25 +252,43 @@ export async function buildLayer(inputs: BuildLayerInputs, deps: BuildLayerDeps)
   if (!aws || !deps.s3 || !deps.lambda) return result;
   const objectKey = target(layer.sha256).key;
   result.s3Uri = `s3://${inputs.artifactBucket}/${objectKey}`;
+  const request = {
+    name: inputs.name,
+    bucket: target(layer.sha256).bucket,
+    key: objectKey,
+    sha256: layer.sha256,
+    unzippedSize: layer.unzippedSize,
+    architecture: inputs.architecture,
+    compatibleRuntimes: inputs.compatibleRuntimes,
+    description: inputs.description,
+    keepVersions: inputs.keepVersions,
+  };
+  if (inputs.dryRun) {
+    // Reads only: HeadObject, ListLayerVersions, GetLayerVersion.
+    const upload = !(exists ?? (await aws.objectExists(deps.s3, target(layer.sha256))));
+    const plan = await aws.planPublish(deps.lambda, request);
+    const prune = aws.plannedPrune(plan, inputs.keepVersions);
+    deps.log(`Dry run: nothing is uploaded, published or deleted.`);
+    deps.log(upload ? `Would upload ${result.s3Uri}.` : `${result.s3Uri} is already there.`);
+    deps.log(
+      plan.reuse
+        ? `Layer ${inputs.name} version ${plan.reuse.version} already holds this content; nothing would be published.`
+        : `Would publish a new version of layer ${inputs.name}.`,
+    );
+    if (prune.length > 0)
+      deps.log(`Would delete versions ${prune.join(", ")} (keeping the newest ${inputs.keepVersions}).`);
+    return {
+      ...result,
+      layerVersionArn: plan.reuse?.layerVersionArn,
+      layerVersion: plan.reuse?.version,
+      planned: { upload, publish: !plan.reuse, prune },
+    };
+  }
   result.uploaded = await aws.uploadZip(deps.s3, target(layer.sha256), result.zip, exists);
   deps.log(
     result.uploaded ? `Uploaded ${result.s3Uri}.` : `${result.s3Uri} is already there; not uploaded again.`,
   );
-  const published = await aws.publishLayer(
-    deps.lambda,
-    {
-      name: inputs.name,
-      bucket: target(layer.sha256).bucket,
-      key: objectKey,
-      sha256: layer.sha256,
-      unzippedSize: layer.unzippedSize,
-      architecture: inputs.architecture,
-      compatibleRuntimes: inputs.compatibleRuntimes,
-      description: inputs.description,
-      keepVersions: inputs.keepVersions,
-    },
-    deps.log,
-  );
+  const published = await aws.publishLayer(deps.lambda, request, deps.log);
   return {
     ...result,
     layerVersionArn: published.layerVersionArn,

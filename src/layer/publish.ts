@@ -152,19 +152,54 @@ export function versionsToPrune(versions: number[], keep: number, current: numbe
   return newestFirst.slice(keep).filter((v) => v !== current);
 }
 
+/** What publishing would do, read without changing anything: for a dry run, and the plan a run carries out. */
+export interface PublishPlan {
+  /** The version that already holds this content, reused instead of publishing. */
+  reuse?: { layerVersionArn: string; version: number };
+  /** Versions this action published, to weigh against keep-versions. */
+  ours: number[];
+}
+
+export async function planPublish(lambda: LambdaClient, request: PublishRequest): Promise<PublishPlan> {
+  const versions = await listVersions(lambda, request.name);
+  const same = await findSameContent(lambda, request.name, request.sha256, versions);
+  const ours = versions.flatMap((v) =>
+    v.Version !== undefined && publishedByUs(v.Description) ? [v.Version] : [],
+  );
+  const reuse =
+    same?.LayerVersionArn && same.Version !== undefined
+      ? { layerVersionArn: same.LayerVersionArn, version: same.Version }
+      : undefined;
+  return { reuse, ours };
+}
+
+/** The versions a plan deletes once `version` (new or reused) is the one output. */
+function prunedBy(plan: PublishPlan, keep: number, version: number): number[] {
+  return versionsToPrune([...new Set([...plan.ours, version])], keep, version);
+}
+
+/**
+ * The versions a run with this plan would delete: all of this action's beyond the newest
+ * keep-versions, counting a new version as the newest, never the one it would output.
+ */
+export function plannedPrune(plan: PublishPlan, keep: number): number[] {
+  if (plan.reuse) return prunedBy(plan, keep, plan.reuse.version);
+  // A new version's number is above every existing one; which number it gets does not matter here.
+  return prunedBy(plan, keep, Math.max(0, ...plan.ours) + 1);
+}
+
 export async function publishLayer(
   lambda: LambdaClient,
   request: PublishRequest,
   log: (line: string) => void,
 ): Promise<PublishResult> {
-  const versions = await listVersions(lambda, request.name);
-  const same = await findSameContent(lambda, request.name, request.sha256, versions);
+  const plan = await planPublish(lambda, request);
   let arn: string;
   let version: number;
   let published = false;
-  if (same?.LayerVersionArn && same.Version !== undefined) {
-    arn = same.LayerVersionArn;
-    version = same.Version;
+  if (plan.reuse) {
+    arn = plan.reuse.layerVersionArn;
+    version = plan.reuse.version;
     log(`Layer ${request.name} version ${version} already holds this content; nothing is published.`);
   } else {
     const out = await lambda.send(
@@ -184,11 +219,7 @@ export async function publishLayer(
     published = true;
     log(`Published layer ${request.name} version ${version}.`);
   }
-  const all = new Set(
-    versions.flatMap((v) => (v.Version !== undefined && publishedByUs(v.Description) ? [v.Version] : [])),
-  );
-  all.add(version);
-  const pruned = versionsToPrune([...all], request.keepVersions, version);
+  const pruned = prunedBy(plan, request.keepVersions, version);
   for (const old of pruned) {
     await lambda.send(new DeleteLayerVersionCommand({ LayerName: request.name, VersionNumber: old }));
     log(`Deleted layer ${request.name} version ${old} (keeping the newest ${request.keepVersions}).`);

@@ -131,6 +131,43 @@ describe("build-layer", () => {
     expect(aws.state.lambda.listLayerVersions("pruned").map((v) => v.version)).toEqual([4, 3]);
   });
 
+  it("in a dry run, builds and reports what publishing would do, and changes nothing in AWS", async () => {
+    const ws = workspace("dry-run");
+    const published = await run(ws, { name: "dry", "keep-versions": "1" });
+    expect(published.exitCode, published.stdout).toBe(0);
+    const before = aws.calls.length;
+    writeFileSync(join(ws.dir, "native", "lib", "libnative.so"), "native library v2\n");
+    const changed = await run(ws, { name: "dry", "keep-versions": "1", "dry-run": "true" });
+    expect(changed.exitCode, changed.stdout).toBe(0);
+    expect(changed.outputs.published).toBe("false");
+    expect(changed.outputs["layer-version-arn"]).toBe("");
+    expect(changed.outputs.sha256).not.toBe(published.outputs.sha256);
+    expect(changed.outputs["s3-uri"]).toBe(`s3://${BUCKET}/layers/dry/${changed.outputs.sha256}.zip`);
+    expect(changed.stdout).toContain("Would publish a new version of layer dry.");
+    expect(changed.stdout).toContain("Would delete versions 1 (keeping the newest 1).");
+    expect(changed.summary).toContain(
+      "| dry run | nothing was changed; a run would upload the zip, publish a new version, delete versions 1 |",
+    );
+    // Only reads reached AWS: the object is not there and version 1 is the only one.
+    const writes = aws.calls
+      .slice(before)
+      .filter((c) => !/^(GET|HEAD) /.test(c.action))
+      .map((c) => `${c.service} ${c.action}`);
+    expect(writes).toEqual([]);
+    expect(aws.state.s3.getObject(BUCKET, `layers/dry/${changed.outputs.sha256}.zip`)).toBeUndefined();
+    expect(aws.state.lambda.listLayerVersions("dry").map((v) => v.version)).toEqual([1]);
+
+    // The published content again: the version that holds it is the output, and it would stay.
+    writeFileSync(join(ws.dir, "native", "lib", "libnative.so"), "native library v1\n");
+    const same = await run(ws, { name: "dry", "keep-versions": "1", "dry-run": "true" });
+    expect(same.exitCode, same.stdout).toBe(0);
+    expect(same.outputs["layer-version-arn"]).toBe(published.outputs["layer-version-arn"]);
+    expect(same.outputs.published).toBe("false");
+    expect(same.summary).toContain(
+      "| dry run | nothing was changed; a run would upload nothing (the zip is in the bucket), reuse version 1, delete no version |",
+    );
+  });
+
   it("fails a layer over Lambda's size limit before any upload, naming the largest directories", async () => {
     const ws = workspace("too-big");
     const result = await run(ws, {

@@ -492,5 +492,20 @@ describe("build-layer", () => {
       published: false,
       "layer-version-arn": "",
     });
+
+    writeFileSync(join(dir, "native/lib/libdemo.so"), "a new build\n");
+    const bucket = ["--artifact-bucket", "cli-layers", "--no-cache", "--keep-versions", "1"];
+    const dry = await cli([...args, ...bucket, "--dry-run"]);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain(
+      "dry run: nothing was changed; a run would upload the zip, publish a new version, delete versions 1\n",
+    );
+    const dryJson = JSON.parse((await cli([...args, ...bucket, "--dry-run", "--json"])).stdout);
+    expect(dryJson).toMatchObject({
+      published: false,
+      "layer-version-arn": "",
+      planned: { upload: true, publish: true, prune: [1] },
+    });
+    expect(aws.state.lambda.listLayerVersions("native").map((v) => v.version)).toEqual([1]);
   });
 });

@@ -90,6 +90,9 @@ describe("parseLayers", () => {
     expect(error("- { name: deps, runtime: nodejs, publish: false, template-parameter: P }")).toMatch(
       /item 1: a layer here is always published, since the stack needs its ARN/,
     );
+    expect(error("- { name: deps, runtime: nodejs, dry-run: true, template-parameter: P }")).toBe(
+      "Input 'layers': item 1: a layer here is always published, since the stack needs its ARN; remove dry-run, or try the layer with the build-layer action.",
+    );
     expect(error("- { name: 'secret value!', runtime: nodejs, template-parameter: P }")).toBe(
       "Input 'layers': item 1, name: the value is not a Lambda layer name; use 1-140 letters, digits, hyphens or underscores.",
     );

@@ -24,6 +24,7 @@ describe("readBuildLayerInputs", () => {
       keepVersions: 5,
       description: undefined,
       pipArgs: [],
+      dryRun: false,
     });
   });
 
@@ -43,6 +44,7 @@ describe("readBuildLayerInputs", () => {
         "keep-versions": "3",
         description: "OpenCV",
         "pip-args": " --no-index  --find-links wheels ",
+        "dry-run": "true",
       }),
     );
     expect(inputs).toMatchObject({
@@ -61,6 +63,7 @@ describe("readBuildLayerInputs", () => {
       keepVersions: 3,
       description: "OpenCV",
       pipArgs: ["--no-index", "--find-links", "wheels"],
+      dryRun: true,
     });
   });
 
@@ -100,6 +103,7 @@ describe("readBuildLayerInputs", () => {
       "Input 'keep-versions': the value is not allowed; use a whole number from 1 to 1000.",
     ],
     [{ publish: "yes" }, "Input 'publish': the value is not a boolean; use true or false."],
+    [{ "dry-run": "maybe" }, "Input 'dry-run': the value is not a boolean; use true or false."],
     [
       { include: "native/lib" },
       "Input 'include': line 1 is not of the form local-path:layer-path (e.g. native/lib:lib, bin/tool:bin).",

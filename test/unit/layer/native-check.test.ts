@@ -298,6 +298,7 @@ describe("a nodejs layer for the other architecture than the runner's", () => {
       cache: false,
       keepVersions: 5,
       pipArgs: [],
+      dryRun: false,
     };
     const deps = {
       workspace,

@@ -4,6 +4,8 @@ import { publishedLayerSizes } from "../../../src/layer/function-limit-check";
 import {
   layerDescription,
   layerObjectKey,
+  plannedPrune,
+  planPublish,
   publishedByUs,
   publishLayer,
   unzippedSizeOf,
@@ -30,8 +32,10 @@ describe("publishLayer's pruning", () => {
   });
   function fakeLambda(versions: object[]) {
     const deleted: number[] = [];
+    const sent: string[] = [];
     const lambda = {
       send: async (command: { constructor: { name: string }; input: { VersionNumber?: number } }) => {
+        sent.push(command.constructor.name);
         switch (command.constructor.name) {
           case "ListLayerVersionsCommand":
             return { LayerVersions: versions };
@@ -47,7 +51,7 @@ describe("publishLayer's pruning", () => {
         }
       },
     } as unknown as LambdaClient;
-    return { lambda, deleted };
+    return { lambda, deleted, sent };
   }
   const request = {
     name: "deps",
@@ -75,6 +79,41 @@ describe("publishLayer's pruning", () => {
     expect(result).toMatchObject({ version: 2, published: false });
     expect(deleted).not.toContain(2);
     expect(deleted.sort()).toEqual([1, 4]);
+  });
+
+  it("plans without publishing or deleting, counting a new version as the newest", async () => {
+    const foreign = { Version: 6, LayerVersionArn: "arn:x:6", Description: "built elsewhere" };
+    const { lambda, deleted, sent } = fakeLambda([foreign, ours(5), ours(4), ours(1)]);
+    const plan = await planPublish(lambda, { ...request, keepVersions: 2 });
+    expect(plan).toEqual({ reuse: undefined, ours: [5, 4, 1] });
+    // The new version and version 5 are kept.
+    expect(plannedPrune(plan, 2)).toEqual([4, 1]);
+    expect(plannedPrune(plan, 1)).toEqual([5, 4, 1]);
+    expect(plannedPrune(plan, 4)).toEqual([]);
+    expect(deleted).toEqual([]);
+    expect(new Set(sent)).toEqual(new Set(["ListLayerVersionsCommand", "GetLayerVersionCommand"]));
+  });
+
+  it("plans to reuse the version with the same content, and keeps it out of what it would delete", async () => {
+    const reused = { ...ours(2), Description: `sha256:${sha}` };
+    const { lambda, sent } = fakeLambda([ours(5), ours(4), reused, ours(1)]);
+    const plan = await planPublish(lambda, request);
+    expect(plan.reuse).toEqual({ layerVersionArn: reused.LayerVersionArn, version: 2 });
+    // The newest is kept, and the reused one, as a run keeps them.
+    expect(plannedPrune(plan, 1)).toEqual([4, 1]);
+    expect(plannedPrune(plan, 2)).toEqual([1]);
+    expect(sent).not.toContain("PublishLayerVersionCommand");
+    expect(sent).not.toContain("DeleteLayerVersionCommand");
+  });
+
+  it("plans what a run then does", async () => {
+    const versions = [ours(7), ours(6), ours(3), ours(2)];
+    const plan = await planPublish(fakeLambda(versions).lambda, { ...request, keepVersions: 2 });
+    const { lambda, deleted } = fakeLambda(versions);
+    const result = await publishLayer(lambda, { ...request, keepVersions: 2 }, () => {});
+    expect(result.published).toBe(true);
+    expect(plannedPrune(plan, 2)).toEqual(deleted);
+    expect(deleted).toEqual([6, 3, 2]);
   });
 
   it("recognises its own versions by a full sha256 marker only", () => {
