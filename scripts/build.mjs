@@ -73,30 +73,15 @@ export const getExecOutput = async () => refuse();
  * action, each later run of the CLI) reads it instead of compiling the bundle again. The first start
  * compiles as before and writes the cache. The stub can only do this because the bundle is
  * imported after it: the code of a module's static imports is compiled before the module runs.
- *
- * It also sets two V8 flags for the process, before any of our code runs; V8 reads both when it
- * decides, not when it starts, so setting them here takes full effect (the entry-stub test shows it):
- * - `--semi-space-growth-factor=1`: V8 doubles its young generation whenever much of what it
- *   allocates survives a collection, up to 32 MB, and never gives it back. Validating a template
- *   allocates mostly short-lived objects; a young generation kept at its first size (2 MB) costs
- *   no time and keeps a whole-corpus run about 25 MB smaller (see bench:validate).
- * - `--no-maglev`: Maglev, V8's middle optimizing compiler (on by default from Node 22), compiles
- *   hot functions on a background thread. Our processes are short (a validate run) or wait on AWS
- *   (deploy, teardown): it saves them little, and what it compiles costs about 10 MB in a
- *   whole-corpus run. Turbofan still optimizes what stays hot.
  */
 const BUNDLE = "bundle.js";
 const ENTRY_CODE = `// Starts ./${BUNDLE} with Node's compile cache on, where Node has one (see scripts/build.mjs).
 // The cache is kept where only this user writes: on a runner in RUNNER_TEMP, emptied after each
 // job; elsewhere in the user's cache directory. NODE_COMPILE_CACHE, when set, is used instead, and
-// NODE_DISABLE_COMPILE_CACHE=1 turns it off. Two V8 flags keep memory low (see scripts/build.mjs).
+// NODE_DISABLE_COMPILE_CACHE=1 turns it off.
 import module from "node:module";
 import { homedir } from "node:os";
 import { join } from "node:path";
-import v8 from "node:v8";
-
-v8.setFlagsFromString("--semi-space-growth-factor=1");
-v8.setFlagsFromString("--no-maglev");
 
 if (module.enableCompileCache) {
   const { RUNNER_TEMP, XDG_CACHE_HOME } = process.env;

@@ -3,6 +3,7 @@
  * Shared by the validate action and the CLI, which differ only in how they report.
  */
 import { type ResolveOptions, readTemplateForCheck, resolveTemplates } from "./files";
+import { MANY_TEMPLATES, prepareForLongRun } from "./long-run";
 import type { Finding } from "./model";
 import { parseTemplateLazily } from "./parse-core";
 import type { RuleDescription } from "./report/sarif";
@@ -30,6 +31,7 @@ export async function checkTemplates(
   options: CheckOptions,
 ): Promise<CheckResult> {
   const files = await resolveTemplates(patterns, options.workspace, options);
+  if (files.length >= MANY_TEMPLATES) await prepareForLongRun();
   const spec = loadSpec();
   const findings: Finding[] = [];
   for (const file of files) {

@@ -5,8 +5,8 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 
-// Every dist/<name>/index.js is the same stub (scripts/build.mjs): it sets two V8 flags and turns on
-// Node's compile cache where Node has one, then imports bundle.js beside it.
+// Every dist/<name>/index.js is the same stub (scripts/build.mjs): it turns on Node's compile cache
+// where Node has one, then imports bundle.js beside it.
 const stub = join(__dirname, "../../dist/validate/index.js");
 const hasCompileCache = typeof (module as { enableCompileCache?: unknown }).enableCompileCache === "function";
 
@@ -16,18 +16,17 @@ describe("the bundles' entry stub", () => {
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   });
 
-  // The bundle stand-in reports that it ran and which cache directory Node uses for it.
-  const reportCache =
-    'import module from "node:module";\nconsole.log(JSON.stringify({ ran: true, cacheDir: module.getCompileCacheDir?.() ?? null }));\n';
-
-  /** Runs `bundle` as bundle.js, through a copy of the stub or (`direct`) on its own. */
-  function runStub(env: NodeJS.ProcessEnv, bundle = reportCache, direct = false) {
+  function runStub(env: NodeJS.ProcessEnv): { ran: boolean; cacheDir: string | null } {
     const dir = mkdtempSync(join(tmpdir(), "preview-stacks-stub-"));
     dirs.push(dir);
     copyFileSync(stub, join(dir, "index.js"));
     writeFileSync(join(dir, "package.json"), '{"type":"module"}');
-    writeFileSync(join(dir, "bundle.js"), bundle);
-    const out = execFileSync(process.execPath, [join(dir, direct ? "bundle.js" : "index.js")], {
+    // The bundle stand-in reports that it ran and which cache directory Node uses for it.
+    writeFileSync(
+      join(dir, "bundle.js"),
+      'import module from "node:module";\nconsole.log(JSON.stringify({ ran: true, cacheDir: module.getCompileCacheDir?.() ?? null }));\n',
+    );
+    const out = execFileSync(process.execPath, [join(dir, "index.js")], {
       env: { PATH: process.env.PATH, ...env },
       encoding: "utf8",
     });
@@ -80,35 +79,5 @@ describe("the bundles' entry stub", () => {
       console.log(`Node ${process.version} has no compile cache: only the import of bundle.js is checked.`);
     // Node keeps each Node version's cache in its own directory below the one it is given.
     expect(result.cacheDir && dirname(result.cacheDir)).toBe(hasCompileCache ? expected(dir) : null);
-  });
-
-  // A stand-in that keeps a third of what it allocates alive for a while, which makes V8 grow its
-  // young generation, then runs a small function until V8 compiles it with Maglev (or gives up).
-  const heapAndTiers = `import v8 from "node:v8";
-const kept = [];
-for (let i = 0; i < 400000; i++) {
-  const o = { i, s: "x" + i, a: [i, i + 1] };
-  if (i % 3 === 0) kept.push(o);
-  if (kept.length > 50000) kept.splice(0, 25000);
-}
-const youngMb = v8.getHeapSpaceStatistics().find((s) => s.space_name === "new_space").space_size / 2 ** 20;
-v8.setFlagsFromString("--allow-natives-syntax");
-const isMaglev = new Function("f", "return %ActiveTierIsMaglev(f)");
-function hot(x) { return x * 2 + 1; }
-let maglev = false;
-for (let i = 0, sum = 0; i < 200000 && !maglev; i++) { sum += hot(i); if (i % 100 === 0) maglev = isMaglev(hot); }
-console.log(JSON.stringify({ youngMb, maglev }));
-`;
-
-  it("keeps V8's young generation at its first size and Maglev off for the bundle", () => {
-    const alone = runStub({}, heapAndTiers, true);
-    const started = runStub({}, heapAndTiers);
-    // Without the stub the young generation grows past its first 2 MB; through it, it does not.
-    expect(alone.youngMb).toBeGreaterThan(4);
-    expect(started.youngMb).toBeLessThanOrEqual(2);
-    // Node 20's V8 has Maglev off by default; where it is on, the stub turns it off.
-    if (!alone.maglev)
-      console.log(`Node ${process.version} does not use Maglev: only the young generation is checked.`);
-    expect(started.maglev).toBe(false);
   });
 });

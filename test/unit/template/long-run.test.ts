@@ -1,0 +1,74 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { checkTemplates } from "../../../src/template/check";
+import { LONG_RUN_V8_FLAGS, MANY_TEMPLATES, prepareForLongRun } from "../../../src/template/long-run";
+
+vi.mock("../../../src/template/long-run", async (original) => ({
+  ...(await original<typeof import("../../../src/template/long-run")>()),
+  prepareForLongRun: vi.fn(async () => {}),
+}));
+
+// Run in a process of its own: sets the flags it is given at run time, as prepareForLongRun does,
+// keeps a third of what it allocates alive for a while (which makes V8 grow its young generation),
+// then runs a small function until V8 compiles it with Maglev or gives up.
+const probe = `import v8 from "node:v8";
+for (const flag of JSON.parse(process.env.FLAGS)) v8.setFlagsFromString(flag);
+const kept = [];
+for (let i = 0; i < 400000; i++) {
+  const o = { i, s: "x" + i, a: [i, i + 1] };
+  if (i % 3 === 0) kept.push(o);
+  if (kept.length > 50000) kept.splice(0, 25000);
+}
+const youngMb = v8.getHeapSpaceStatistics().find((s) => s.space_name === "new_space").space_size / 2 ** 20;
+v8.setFlagsFromString("--allow-natives-syntax");
+const isMaglev = new Function("f", "return %ActiveTierIsMaglev(f)");
+function hot(x) { return x * 2 + 1; }
+let maglev = false;
+for (let i = 0, sum = 0; i < 200000 && !maglev; i++) { sum += hot(i); if (i % 100 === 0) maglev = isMaglev(hot); }
+console.log(JSON.stringify({ youngMb, maglev }));
+`;
+
+function runProbe(flags: readonly string[]): { youngMb: number; maglev: boolean } {
+  const out = execFileSync(process.execPath, ["--input-type=module", "-e", probe], {
+    env: { PATH: process.env.PATH, FLAGS: JSON.stringify(flags) },
+    encoding: "utf8",
+  });
+  return JSON.parse(out);
+}
+
+describe("the V8 flags of a long run", () => {
+  it("keep the young generation at its size and Maglev off when set at run time", () => {
+    const withoutFlags = runProbe([]);
+    const withFlags = runProbe(LONG_RUN_V8_FLAGS);
+    // Without them the young generation grows past its first 2 MB; with them, it does not.
+    expect(withoutFlags.youngMb).toBeGreaterThan(4);
+    expect(withFlags.youngMb).toBeLessThanOrEqual(2);
+    // Node 20's V8 has Maglev off by default; where it is on, the flags turn it off.
+    if (!withoutFlags.maglev)
+      console.log(`Node ${process.version} does not use Maglev: only the young generation is checked.`);
+    expect(withFlags.maglev).toBe(false);
+  });
+});
+
+describe("checkTemplates", () => {
+  const workspace = mkdtempSync(join(tmpdir(), "preview-stacks-long-run-"));
+  afterAll(() => rmSync(workspace, { recursive: true, force: true }));
+  const templates = (count: number) =>
+    Array.from({ length: count }, (_, i) => {
+      const name = `t${count}-${i}.yaml`;
+      writeFileSync(join(workspace, name), "Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n");
+      return name;
+    });
+
+  it(`sets the flags for a run of ${MANY_TEMPLATES} templates or more, and not for fewer`, async () => {
+    const prepare = vi.mocked(prepareForLongRun);
+    await checkTemplates(templates(MANY_TEMPLATES - 1), { workspace });
+    expect(prepare).not.toHaveBeenCalled();
+    const { files } = await checkTemplates(templates(MANY_TEMPLATES), { workspace });
+    expect(files).toHaveLength(MANY_TEMPLATES);
+    expect(prepare).toHaveBeenCalledTimes(1);
+  });
+});
