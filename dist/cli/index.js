@@ -1,14 +1,10 @@
 // Starts ./bundle.js with Node's compile cache on, where Node has one (see scripts/build.mjs).
 // The cache is kept where only this user writes: on a runner in RUNNER_TEMP, emptied after each
 // job; elsewhere in the user's cache directory. NODE_COMPILE_CACHE, when set, is used instead, and
-// NODE_DISABLE_COMPILE_CACHE=1 turns it off. Two V8 flags keep memory low (see scripts/build.mjs).
+// NODE_DISABLE_COMPILE_CACHE=1 turns it off.
 import module from "node:module";
 import { homedir } from "node:os";
 import { join } from "node:path";
-import v8 from "node:v8";
-
-v8.setFlagsFromString("--semi-space-growth-factor=1");
-v8.setFlagsFromString("--no-maglev");
 
 if (module.enableCompileCache) {
   const { RUNNER_TEMP, XDG_CACHE_HOME } = process.env;
