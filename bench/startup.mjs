@@ -16,6 +16,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isParenthesized, moduleFactories } from "../scripts/eager-factories.mjs";
+import { hasCompileCache, median } from "./common.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const node = process.env.BENCH_NODE || process.execPath;
@@ -47,10 +48,7 @@ const env = {
   NODE_DISABLE_COMPILE_CACHE: "1",
 };
 const { NODE_DISABLE_COMPILE_CACHE: _, ...cacheOn } = env;
-const hasCompileCache =
-  execFileSync(node, ["-p", "typeof require('node:module').enableCompileCache"], {
-    encoding: "utf8",
-  }).trim() === "function";
+const compileCache = hasCompileCache(node);
 
 /** Wall ms of one run; `check` says whether the run ended the way this start-up must. */
 function time(args, check, runEnv = env) {
@@ -86,7 +84,6 @@ const variants = bundles.map((name) => {
   };
 });
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const samples = new Map([
   ["node -e 0", []],
   ...variants.flatMap((v) => [
@@ -95,14 +92,14 @@ const samples = new Map([
     [`${v.name} cached`, []],
   ]),
 ]);
-if (hasCompileCache) for (const v of variants) time(v.eager, v.check, v.cached);
+if (compileCache) for (const v of variants) time(v.eager, v.check, v.cached);
 for (let i = 0; i < runs; i++) {
   samples.get("node -e 0").push(time(["-e", "0"], succeeded));
   for (const v of variants) {
     // Alternate which goes first, so neither always runs on a warmer machine.
     const order = i % 2 === 0 ? ["eager", "lazy"] : ["lazy", "eager"];
     for (const kind of order) samples.get(`${v.name} ${kind}`).push(time(v[kind], v.check));
-    if (hasCompileCache) samples.get(`${v.name} cached`).push(time(v.eager, v.check, v.cached));
+    if (compileCache) samples.get(`${v.name} cached`).push(time(v.eager, v.check, v.cached));
   }
 }
 rmSync(work, { recursive: true, force: true });
@@ -118,10 +115,10 @@ console.log(`| \`node -e 0\` | ${bare.toFixed(0)} | - | - | 1.00 | - |`);
 for (const v of variants) {
   const eager = median(samples.get(`${v.name} eager`));
   const lazy = median(samples.get(`${v.name} lazy`));
-  const cached = hasCompileCache ? median(samples.get(`${v.name} cached`)).toFixed(0) : "-";
+  const cached = compileCache ? median(samples.get(`${v.name} cached`)).toFixed(0) : "-";
   const label = v.name === "cli" ? "cli (`validate --help`)" : v.name;
   console.log(
     `| ${label} | ${eager.toFixed(0)} | ${lazy.toFixed(0)} | ${(eager - lazy).toFixed(0)} | ${(eager / bare).toFixed(2)} | ${cached} |`,
   );
 }
-if (!hasCompileCache) console.log(`\nnode ${version} has no compile cache (Node 22.1 and later have one).`);
+if (!compileCache) console.log(`\nnode ${version} has no compile cache (Node 22.1 and later have one).`);

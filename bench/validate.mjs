@@ -18,6 +18,7 @@ import { mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { hasCompileCache, median } from "./common.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const corpus = join(root, "../shared/corpus/aws-cloudformation-templates");
@@ -319,10 +320,7 @@ if (process.env.NODE_EXTRA_CA_CERTS) {
  */
 delete runnerEnv.NODE_COMPILE_CACHE;
 runnerEnv.NODE_DISABLE_COMPILE_CACHE = "1";
-const hasCompileCache =
-  execFileSync(node, ["-p", "typeof require('node:module').enableCompileCache"], {
-    encoding: "utf8",
-  }).trim() === "function";
+const compileCache = hasCompileCache(node);
 
 /**
  * Runs a command once under /usr/bin/time; returns wall ms (measured here), CPU ms (user + system)
@@ -338,11 +336,6 @@ function measure(command, args, env = runnerEnv) {
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   const [rss, user, sys] = result.stderr.trim().split("\n").pop().split(" ").map(Number);
   return { ms, cpu: (user + sys) * 1000, rss: rss / 1024, status: result.status };
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 function summary(command, args, samples, mustSucceed) {
@@ -418,7 +411,7 @@ table.splice(1, 0, {
   theirs: table[0].theirs,
 });
 
-if (hasCompileCache) {
+if (compileCache) {
   const { NODE_DISABLE_COMPILE_CACHE: _, ...cacheOn } = runnerEnv;
   for (const template of [largest, quickstart]) {
     const index = table.findIndex(({ row }) => row.files?.length === 1 && row.files[0] === template);
