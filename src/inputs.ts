@@ -619,6 +619,11 @@ export type LayerRuntime = (typeof LAYER_RUNTIMES)[number];
 export const LAYER_ARCHITECTURES = ["x86_64", "arm64"] as const;
 export type LayerArchitecture = (typeof LAYER_ARCHITECTURES)[number];
 
+/** Node's name for a layer architecture (`process.arch`), which npm and the native-module tools use. */
+export function nodeArch(architecture: LayerArchitecture): "x64" | "arm64" {
+  return architecture === "arm64" ? "arm64" : "x64";
+}
+
 /** One `include` line: a path in the workspace and where it goes inside the layer. */
 export interface LayerInclude {
   localPath: string;

@@ -79,22 +79,18 @@ function parseLayerEntry(
       `${where}: ${LAYER_PARAMETER_KEY} must name the template parameter that receives the layer's ARN (letters and digits).`,
     );
   }
-  const publish = (settings[BUILD_LAYER_INPUTS.publish] ?? "").trim();
-  if (!parseBoolean(BUILD_LAYER_INPUTS.publish, publish, true)) {
-    throw new InputError(
-      input,
-      `${where}: a layer here is always published, since the stack needs its ARN; remove ${BUILD_LAYER_INPUTS.publish}, or build the layer with the build-layer action.`,
-    );
-  }
-  const dryRun = (settings[BUILD_LAYER_INPUTS.dryRun] ?? "").trim();
-  if (parseBoolean(BUILD_LAYER_INPUTS.dryRun, dryRun, false)) {
-    throw new InputError(
-      input,
-      `${where}: a layer here is always published, since the stack needs its ARN; remove ${BUILD_LAYER_INPUTS.dryRun}, or try the layer with the build-layer action.`,
-    );
-  }
   const entry = { parameter, settings };
   try {
+    // Either would leave the stack without the layer's ARN; the error names the key.
+    const { publish, dryRun } = BUILD_LAYER_INPUTS;
+    const flag = (key: string, fallback: boolean) =>
+      parseBoolean(key, (settings[key] ?? "").trim(), fallback);
+    const refused = !flag(publish, true) ? publish : flag(dryRun, false) ? dryRun : undefined;
+    if (refused)
+      throw new InputError(
+        refused,
+        "a layer here is always published, since the stack needs its ARN; remove the key, or build the layer with the build-layer action.",
+      );
     return { ...entry, name: readBuildLayerInputs(layerReader(entry, fallback)).name };
   } catch (error) {
     if (!(error instanceof InputError)) throw error;

@@ -267,22 +267,14 @@ export async function buildLayer(inputs: BuildLayerInputs, deps: BuildLayerDeps)
     // Reads only: HeadObject, ListLayerVersions, GetLayerVersion.
     const upload = !(exists ?? (await aws.objectExists(deps.s3, target(layer.sha256))));
     const plan = await aws.planPublish(deps.lambda, request);
-    const prune = aws.plannedPrune(plan, inputs.keepVersions);
-    deps.log(`Dry run: nothing is uploaded, published or deleted.`);
-    deps.log(upload ? `Would upload ${result.s3Uri}.` : `${result.s3Uri} is already there.`);
-    deps.log(
-      plan.reuse
-        ? `Layer ${inputs.name} version ${plan.reuse.version} already holds this content; nothing would be published.`
-        : `Would publish a new version of layer ${inputs.name}.`,
-    );
-    if (prune.length > 0)
-      deps.log(`Would delete versions ${prune.join(", ")} (keeping the newest ${inputs.keepVersions}).`);
-    return {
+    const planned: BuildLayerResult = {
       ...result,
       layerVersionArn: plan.reuse?.layerVersionArn,
       layerVersion: plan.reuse?.version,
-      planned: { upload, publish: !plan.reuse, prune },
+      planned: { upload, publish: !plan.reuse, prune: aws.plannedPrune(plan, inputs.keepVersions) },
     };
+    deps.log(`Dry run of layer ${inputs.name}: ${describePlan(planned)}.`);
+    return planned;
   }
   result.uploaded = await aws.uploadZip(deps.s3, target(layer.sha256), result.zip, exists);
   deps.log(

@@ -6,7 +6,7 @@
 import { existsSync } from "node:fs";
 import { cp, lstat, mkdir, mkdtemp, readdir, rename, rm } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
-import type { LayerArchitecture, LayerInclude } from "../inputs";
+import { type LayerArchitecture, type LayerInclude, nodeArch } from "../inputs";
 import type { CommandRunner } from "./command";
 import { listFiles, SKIPPED_DIRECTORIES } from "./files";
 import { type KeyInputs, MANIFESTS } from "./key";
@@ -107,14 +107,9 @@ export function npmArguments(architecture: LayerArchitecture): string[] {
     "--no-audit",
     "--no-fund",
     "--os=linux",
-    `--cpu=${npmCpu(architecture)}`,
+    `--cpu=${nodeArch(architecture)}`,
     "--libc=glibc",
   ];
-}
-
-/** Node's name of the layer's architecture (`process.arch`), which npm and the native-module tools use. */
-function npmCpu(architecture: LayerArchitecture): string {
-  return architecture === "arm64" ? "arm64" : "x64";
 }
 
 /**
@@ -132,7 +127,7 @@ export function npmEnvironment(
   env: NodeJS.ProcessEnv,
   host: { platform: string; arch: string } = process,
 ): NodeJS.ProcessEnv {
-  const cpu = npmCpu(architecture);
+  const cpu = nodeArch(architecture);
   if (host.platform === "linux" && host.arch === cpu) return env;
   return {
     ...env,

@@ -5,7 +5,7 @@
  */
 import { open, readdir } from "node:fs/promises";
 import { join } from "node:path";
-import type { LayerArchitecture } from "../inputs";
+import { type LayerArchitecture, nodeArch } from "../inputs";
 
 /** ELF e_machine values of Lambda's two architectures. */
 const EM_X86_64 = 62;
@@ -186,11 +186,11 @@ export class NativeArchitectureError extends Error {
     const lines = files.slice(0, LISTED).map((f) => `  ${printable(f.path)}: ${f.found}`);
     if (files.length > LISTED) lines.push(`  and ${files.length - LISTED} more`);
     const runner = architecture === "arm64" ? "ubuntu-24.04-arm" : "ubuntu-24.04";
-    const platform = `linux-${architecture === "arm64" ? "arm64" : "x64"}`;
+    const platform = `linux-${nodeArch(architecture)}`;
     super(
       `The layer is for ${architecture}, but ${one ? "this native file is" : `these ${files.length} native files are`} not, so Lambda cannot load ${one ? "it" : "them"}:\n` +
         `${lines.join("\n")}\n` +
-        "npm installs the prebuilt packages of the layer's architecture, but what an install script or the build command compiles or downloads is for the machine that runs it. " +
+        "npm installs the prebuilt packages of the layer's architecture, and install scripts are told it, but what an install script or the build command compiles is for the machine that runs it. " +
         `Build the layer on a Linux runner of the layer's architecture (runs-on: ${runner}), or use a version of the package with prebuilt binaries for ${platform}. ` +
         "If nothing loads a file on Lambda, delete it in build-command, which runs before this check.",
     );

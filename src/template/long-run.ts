@@ -10,8 +10,8 @@
  *   compiles hot functions on a background thread; in a whole-corpus run what it compiles costs
  *   memory for little speed. Turbofan still optimizes what stays hot.
  * Together they bring a whole-corpus run under half of cfn-lint's peak memory (bench:validate).
- * A run over fewer templates sets neither: its young generation stays small anyway, loading
- * node:v8 costs about 5 ms, and without Maglev a short run uses a few MB more, not less.
+ * A run over fewer templates sets neither: its young generation stays small anyway, loading node:v8
+ * adds to its start, and in hand runs a short run without Maglev used more memory, not less.
  */
 
 /** The flags, in the order they are set. */

@@ -143,8 +143,9 @@ describe("build-layer", () => {
     expect(changed.outputs["layer-version-arn"]).toBe("");
     expect(changed.outputs.sha256).not.toBe(published.outputs.sha256);
     expect(changed.outputs["s3-uri"]).toBe(`s3://${BUCKET}/layers/dry/${changed.outputs.sha256}.zip`);
-    expect(changed.stdout).toContain("Would publish a new version of layer dry.");
-    expect(changed.stdout).toContain("Would delete versions 1 (keeping the newest 1).");
+    expect(changed.stdout).toContain(
+      "Dry run of layer dry: nothing was changed; a run would upload the zip, publish a new version, delete versions 1.",
+    );
     expect(changed.summary).toContain(
       "| dry run | nothing was changed; a run would upload the zip, publish a new version, delete versions 1 |",
     );

@@ -87,11 +87,15 @@ describe("parseLayers", () => {
     expect(error("- { name: deps, runtime: nodejs, template-parameter: 'Deps-Arn' }")).toMatch(
       /item 1: template-parameter must name/,
     );
-    expect(error("- { name: deps, runtime: nodejs, publish: false, template-parameter: P }")).toMatch(
-      /item 1: a layer here is always published, since the stack needs its ARN/,
+    expect(error("- { name: deps, runtime: nodejs, publish: false, template-parameter: P }")).toBe(
+      "Input 'layers': item 1, publish: a layer here is always published, since the stack needs its ARN; remove the key, or build the layer with the build-layer action.",
     );
     expect(error("- { name: deps, runtime: nodejs, dry-run: true, template-parameter: P }")).toBe(
-      "Input 'layers': item 1: a layer here is always published, since the stack needs its ARN; remove dry-run, or try the layer with the build-layer action.",
+      "Input 'layers': item 1, dry-run: a layer here is always published, since the stack needs its ARN; remove the key, or build the layer with the build-layer action.",
+    );
+    // Not a boolean: the error names the item and the key, not the all-in-one action's own dry-run.
+    expect(error("- { name: deps, runtime: nodejs, dry-run: maybe, template-parameter: P }")).toBe(
+      "Input 'layers': item 1, dry-run: the value is not a boolean; use true or false.",
     );
     expect(error("- { name: 'secret value!', runtime: nodejs, template-parameter: P }")).toBe(
       "Input 'layers': item 1, name: the value is not a Lambda layer name; use 1-140 letters, digits, hyphens or underscores.",

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { BuildLayerInputs, LayerArchitecture } from "../../../src/inputs";
+import { type BuildLayerInputs, type LayerArchitecture, nodeArch } from "../../../src/inputs";
 import { buildLayer } from "../../../src/layer/build-layer";
 import { streamingRunner } from "../../../src/layer/command";
 import { buildLayout, type LayoutInputs } from "../../../src/layer/layout";
@@ -47,7 +47,6 @@ function put(root: string, files: Record<string, Buffer | string>): string {
 const HOST: LayerArchitecture = process.arch === "arm64" ? "arm64" : "x86_64";
 const OTHER: LayerArchitecture = HOST === "arm64" ? "x86_64" : "arm64";
 const HOST_ELF = HOST === "arm64" ? AARCH64 : X86_64;
-const cpu = (a: LayerArchitecture) => (a === "arm64" ? "arm64" : "x64");
 
 describe("readBinaryFormat", () => {
   it("reads an ELF's class and machine in either byte order, and knows Mach-O, PE and anything else", () => {
@@ -163,7 +162,7 @@ describe("checkNativeFiles", () => {
     expect(error.message).toBe(
       "The layer is for arm64, but this native file is not, so Lambda cannot load it:\n" +
         "  nodejs/node_modules/addon/build/Release/addon.node: an ELF for x86_64\n" +
-        "npm installs the prebuilt packages of the layer's architecture, but what an install script or the build command compiles or downloads is for the machine that runs it. " +
+        "npm installs the prebuilt packages of the layer's architecture, and install scripts are told it, but what an install script or the build command compiles is for the machine that runs it. " +
         "Build the layer on a Linux runner of the layer's architecture (runs-on: ubuntu-24.04-arm), or use a version of the package with prebuilt binaries for linux-arm64. " +
         "If nothing loads a file on Lambda, delete it in build-command, which runs before this check.",
     );
@@ -219,8 +218,8 @@ describe("a nodejs layer for the other architecture than the runner's", () => {
     const vendor = join(root, "app", "vendor");
     const deps: Record<string, string> = {};
     for (const arch of ["x86_64", "arm64"] as const) {
-      const name = `tiny-native-linux-${cpu(arch)}`;
-      const manifest = { name, os: ["linux"], cpu: [cpu(arch)], libc: ["glibc"] };
+      const name = `tiny-native-linux-${nodeArch(arch)}`;
+      const manifest = { name, os: ["linux"], cpu: [nodeArch(arch)], libc: ["glibc"] };
       deps[name] =
         `file:vendor/${pack(root, vendor, manifest, { "tiny.node": arch === "arm64" ? AARCH64 : X86_64 })}`;
     }
@@ -240,7 +239,7 @@ describe("a nodejs layer for the other architecture than the runner's", () => {
       tempDir: root,
       env: offline(root),
     });
-    expect(readdirSync(join(layer, "nodejs/node_modules"))).toEqual([`tiny-native-linux-${cpu(OTHER)}`]);
+    expect(readdirSync(join(layer, "nodejs/node_modules"))).toEqual([`tiny-native-linux-${nodeArch(OTHER)}`]);
     expect(await findWrongNativeFiles(layer, OTHER)).toEqual([]);
   });
 
@@ -272,11 +271,13 @@ describe("a nodejs layer for the other architecture than the runner's", () => {
       await buildLayout(inputs, layer, { run: streamingRunner(() => {}), tempDir: root, env: offline(root) });
       return JSON.parse(readFileSync(join(layer, "nodejs/node_modules/tiny-prebuilt/target.json"), "utf8"));
     };
-    expect(await built(OTHER)).toEqual([cpu(OTHER), cpu(OTHER), "linux", "glibc"]);
+    expect(await built(OTHER)).toEqual([nodeArch(OTHER), nodeArch(OTHER), "linux", "glibc"]);
     // For the runner's own architecture npm ci runs as the runner would run it (npm passes on its
     // own --libc as npm_config_libc).
     const own = (await built(HOST)).slice(0, 3);
-    expect(own).toEqual(process.platform === "linux" ? [null, null, null] : [cpu(HOST), cpu(HOST), "linux"]);
+    expect(own).toEqual(
+      process.platform === "linux" ? [null, null, null] : [nodeArch(HOST), nodeArch(HOST), "linux"],
+    );
   });
 
   it("fails the build, before any zip, when an install leaves an addon built for the runner", async () => {
