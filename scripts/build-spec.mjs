@@ -279,6 +279,7 @@ export async function writeIndex(outDir) {
 //   dr dependentRequired (and draft-4 dependencies), dx dependentExcluded.
 // Subtrees without any of these are left out; definitions are kept only when reachable.
 // constraints/source.json records the cfn-lint version and what could not be carried over.
+// constraints/iam-actions.json holds the IAM actions of each service (see iamActionsFile).
 
 /** The `format`s of CIDR blocks, checked by src/template/rules/constraints/cidr.ts. */
 const CIDR_FORMATS = new Set(["ipv4-network", "ipv6-network"]);
@@ -631,6 +632,30 @@ function lifecycleOf(schema) {
   return date === undefined ? { s: status } : { s: status, d: date };
 }
 
+/**
+ * The IAM actions of every service, from cfn-lint's data/AdditionalSpecs/Policies.json (the
+ * service authorization reference, lowercased), for W3037: one service prefix a line, its actions
+ * sorted and joined by spaces, so the loader can find a service's line without parsing the rest:
+ *
+ *   {"a2c":"getcontainerizationjobdetails getdeploymentjobdetails ...",
+ *   "a4b":"...",
+ *   ...}
+ */
+function iamActionsFile(schemas) {
+  const policies = JSON.parse(readFileSync(join(schemas, "..", "AdditionalSpecs", "Policies.json"), "utf8"));
+  const lines = [];
+  let actions = 0;
+  for (const service of Object.keys(policies).sort()) {
+    const names = Object.keys(policies[service].Actions ?? {}).sort();
+    if (!/^[a-z0-9-]+$/.test(service) || names.some((name) => !/^[a-z0-9_-]+$/.test(name)))
+      throw new Error(`IAM actions: unexpected characters in service ${service} of Policies.json`);
+    if (names.length === 0) continue;
+    lines.push(`${JSON.stringify(service)}:${JSON.stringify(names.join(" "))}`);
+    actions += names.length;
+  }
+  return { text: `{${lines.join(",\n")}}\n`, services: lines.length, actions };
+}
+
 /** Constraint files, "constraints/<file>" -> JSON text, or undefined when cfn-lint is not installed. */
 export function buildConstraints(cfnLint = findCfnLint()) {
   if (!cfnLint) return undefined;
@@ -669,6 +694,7 @@ export function buildConstraints(cfnLint = findCfnLint()) {
     if (!shards.has(file)) shards.set(file, {});
     shards.get(file)[name] = stableJson(entries.get(name));
   }
+  const iam = iamActionsFile(cfnLint.schemas);
   const files = new Map();
   files.set(
     "constraints/source.json",
@@ -679,12 +705,18 @@ export function buildConstraints(cfnLint = findCfnLint()) {
         region: CONSTRAINT_REGION,
         types: entries.size,
         skippedPatterns: [...stats.skippedPatterns].sort(),
+        iamActions: {
+          from: "data/AdditionalSpecs/Policies.json of cfn-lint (MIT-0)",
+          services: iam.services,
+          actions: iam.actions,
+        },
       },
       null,
       1,
     )}\n`,
   );
   for (const [file, shard] of shards) files.set(file, `${stableJson(shard)}\n`);
+  files.set("constraints/iam-actions.json", iam.text);
   return files;
 }
 

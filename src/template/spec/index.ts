@@ -63,6 +63,8 @@ export function createSpecIndex(dataDir: string | URL): SpecIndex {
   /** Shards map each type to its entry's JSON text, parsed on first use (see scripts/build-spec.mjs). */
   const constraintShards = new Map<string, Record<string, string>>();
   const constraints = new Map<string, ResourceConstraints | undefined>();
+  let iamData: Buffer | undefined;
+  const iamActionSets = new Map<string, ReadonlySet<string> | undefined>();
 
   const read = (file: string): Buffer => {
     const url = new URL(file, base);
@@ -116,8 +118,37 @@ export function createSpecIndex(dataDir: string | URL): SpecIndex {
     return shard;
   };
 
+  /** constraints/iam-actions.json: one `"<service>":"<action> <action> ..."` a line (see scripts/build-spec.mjs). */
+  const iamActionData = (): Buffer => {
+    iamData ??= read("constraints/iam-actions.json");
+    return iamData;
+  };
+
   return {
     has: (typeName) => encodedOf(typeName) !== undefined,
+
+    iamActions(service) {
+      const key = service.toLowerCase();
+      if (iamActionSets.has(key)) return iamActionSets.get(key);
+      let actions: ReadonlySet<string> | undefined;
+      if (/^[a-z0-9-]+$/.test(key)) {
+        // Only the service's own line becomes a string: the file holds every service's actions.
+        const data = iamActionData();
+        const marker = `"${key}":"`;
+        const first = data.toString("latin1", 1, 1 + marker.length) === marker;
+        const found = first ? 1 : data.indexOf(`\n${marker}`) + 1;
+        if (found > 0) {
+          const start = found + marker.length;
+          actions = new Set(data.toString("latin1", start, data.indexOf(0x22 /* " */, start)).split(" "));
+        }
+      }
+      iamActionSets.set(key, actions);
+      return actions;
+    },
+
+    iamServices() {
+      return Object.keys(JSON.parse(iamActionData().toString("latin1")) as Record<string, string>);
+    },
 
     constraints(typeName) {
       if (constraints.has(typeName)) return constraints.get(typeName);

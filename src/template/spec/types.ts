@@ -40,6 +40,13 @@ export interface SpecIndex {
   suggest(typeName: string): string | undefined;
   /** What the type's property values must meet, or undefined when nothing is known (loaded per service). */
   constraints(typeName: string): ResourceConstraints | undefined;
+  /**
+   * The IAM actions of a service prefix ("s3"), lowercase, or undefined for a prefix the data does
+   * not know (from cfn-lint's copy of the service authorization reference; loaded on first use).
+   */
+  iamActions(service: string): ReadonlySet<string> | undefined;
+  /** Every service prefix the IAM action data knows, for "did you mean" messages. */
+  iamServices(): readonly string[];
 }
 
 /**

@@ -41,7 +41,7 @@ function samInlinePolicies(resource: ResourceInfo): readonly PolicySite[] {
 }
 
 /** The three groups of types are disjoint, so a resource has sites of one kind at most. */
-function identitySites(resource: ResourceInfo): readonly PolicySite[] {
+export function identitySites(resource: ResourceInfo): readonly PolicySite[] {
   const type = resource.type ?? "";
   if (Object.hasOwn(DOCUMENT_PROPERTY, type)) return propertyPolicy(resource, DOCUMENT_PROPERTY[type]);
   if (WITH_POLICIES.has(type)) return embeddedPolicies(resource);

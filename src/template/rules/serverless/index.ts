@@ -4,6 +4,7 @@ import { deprecatedRuntimeCreate } from "./deprecated-runtime-create";
 import { deprecatedRuntimeEol } from "./deprecated-runtime-eol";
 import { deprecatedRuntimeUpdate } from "./deprecated-runtime-update";
 import { identityPolicy } from "./identity-policy";
+import { policyActions } from "./policy-actions";
 import { resourcePolicy } from "./resource-policy";
 import { stateMachineDefinition } from "./state-machine-definition";
 import { trustPolicy } from "./trust-policy";
@@ -15,5 +16,6 @@ export const serverlessRules: Rule[] = [
   identityPolicy,
   resourcePolicy,
   trustPolicy,
+  policyActions,
   stateMachineDefinition,
 ];

@@ -94,6 +94,18 @@ export function policyProblems(document: Document, kind: PolicyKind, options: Po
 
 type Add = (at: Node | Range, message: string) => void;
 
+const IGNORE: Add = () => {};
+
+/**
+ * The statements of a document that are written out as mappings, for checks of their content;
+ * what is malformed about the document is left to policyProblems.
+ */
+export function documentStatements(document: Document): MapNode[] {
+  const root = document.node;
+  const statement = root.kind === "map" ? entryOf(root, "Statement") : undefined;
+  return statement ? statementList(statement.value, IGNORE).map((item) => item.map) : [];
+}
+
 /** The statements written out, each with the label messages name it by (its place in the list). */
 function statementList(node: Node, add: Add): { map: MapNode; label: string }[] {
   if (isDynamic(node)) return [];

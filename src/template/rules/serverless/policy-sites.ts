@@ -3,7 +3,7 @@ import type { MapEntry } from "../../model";
 import { realResources } from "../resources/shared";
 import type { Report } from "../rule";
 import type { ResourceInfo, TemplateIndex } from "../template-index";
-import { isDynamic, propertyEntry, propertyPath, staticDocument } from "./documents";
+import { type Document, isDynamic, propertyEntry, propertyPath, staticDocument } from "./documents";
 import { type PolicyKind, type PolicyOptions, policyProblems } from "./policy-document";
 
 export interface PolicySite {
@@ -40,6 +40,22 @@ export function propertyPolicy(resource: ResourceInfo, key: string): readonly Po
 
 const UNIQUE_SIDS: PolicyOptions = { uniqueSids: true };
 
+/** Runs `sites` over every resource and calls `visit` with each policy document known before deployment. */
+export function forEachPolicy(
+  template: TemplateIndex,
+  sites: (resource: ResourceInfo) => readonly PolicySite[],
+  visit: (document: Document, site: PolicySite) => void,
+): void {
+  for (const resource of realResources(template)) {
+    const found = sites(resource);
+    if (found.length === 0) continue;
+    for (const site of found) {
+      const document = staticDocument(site.entry);
+      if (document) visit(document, site);
+    }
+  }
+}
+
 /** Runs `sites` over every resource and reports the problems of each policy document found. */
 export function checkPolicies(
   template: TemplateIndex,
@@ -48,15 +64,9 @@ export function checkPolicies(
   sites: (resource: ResourceInfo) => readonly PolicySite[],
   options?: (resource: ResourceInfo) => PolicyOptions,
 ): void {
-  for (const resource of realResources(template)) {
-    const found = sites(resource);
-    if (found.length === 0) continue;
-    for (const site of found) {
-      const document = staticDocument(site.entry);
-      if (!document) continue;
-      for (const problem of policyProblems(document, kind, options ? options(resource) : UNIQUE_SIDS)) {
-        report(problem.at, problem.message, propertyPath(resource, ...site.path));
-      }
+  forEachPolicy(template, sites, (document, { resource, path }) => {
+    for (const problem of policyProblems(document, kind, options ? options(resource) : UNIQUE_SIDS)) {
+      report(problem.at, problem.message, propertyPath(resource, ...path));
     }
-  }
+  });
 }

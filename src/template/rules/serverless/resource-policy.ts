@@ -12,7 +12,7 @@ const DOCUMENT_PROPERTY: Record<string, string> = {
   "AWS::OpenSearchService::Domain": "AccessPolicies",
 };
 
-function resourceSites(resource: ResourceInfo): readonly PolicySite[] {
+export function resourceSites(resource: ResourceInfo): readonly PolicySite[] {
   const type = resource.type ?? "";
   return Object.hasOwn(DOCUMENT_PROPERTY, type)
     ? propertyPolicy(resource, DOCUMENT_PROPERTY[type])

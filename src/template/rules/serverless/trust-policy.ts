@@ -4,7 +4,7 @@ import { checkPolicies, NO_SITES, type PolicySite, propertyPolicy } from "./poli
 
 const TRUST_TYPES = new Set(["AWS::IAM::Role", "AWS::Serverless::Function"]);
 
-function trustSites(resource: ResourceInfo): readonly PolicySite[] {
+export function trustSites(resource: ResourceInfo): readonly PolicySite[] {
   if (resource.type && TRUST_TYPES.has(resource.type))
     return propertyPolicy(resource, "AssumeRolePolicyDocument");
   return NO_SITES;

@@ -1,0 +1,123 @@
+import type { Node } from "../../model";
+import { mapGet } from "../../nodes";
+import type { SpecIndex } from "../../spec/types";
+import { closest, didYouMeanNote } from "../../suggest";
+import type { Report, Rule } from "../rule";
+import { isString, type ResourceInfo, type TemplateIndex } from "../template-index";
+import { propertyPath } from "./documents";
+import { identitySites } from "./identity-policy";
+import { documentStatements } from "./policy-document";
+import { forEachPolicy, type PolicySite } from "./policy-sites";
+import { resourceSites } from "./resource-policy";
+import { trustSites } from "./trust-policy";
+
+/** The policies of these resources may name only their own service's actions; the service rejects others. */
+const ONLY_SERVICE: Record<string, string> = {
+  "AWS::S3::BucketPolicy": "s3",
+  "AWS::SQS::QueuePolicy": "sqs",
+  "AWS::SNS::TopicPolicy": "sns",
+};
+
+const ACTION_KEYS = ["Action", "NotAction"];
+
+/** A `*` or `?` in the action part matches any run of characters or any one character. */
+function wildcardPattern(permission: string): RegExp {
+  const source = permission
+    .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+    .replaceAll("*", ".*")
+    .replaceAll("?", ".");
+  return new RegExp(`^${source}$`);
+}
+
+/**
+ * The data's lowercase `suggestion` in the case of what was `written`, where the two agree from
+ * the start and from the end: `GetObjects` suggests `GetObject`, `ReplicationTags` `ReplicateTags`.
+ */
+function casedLike(suggestion: string, written: string): string {
+  const out = [...suggestion];
+  let start = 0;
+  while (start < out.length && start < written.length && written[start].toLowerCase() === out[start]) {
+    out[start] = written[start];
+    start++;
+  }
+  for (let i = out.length - 1, j = written.length - 1; i >= start && j >= start; i--, j--) {
+    if (written[j].toLowerCase() !== out[i]) break;
+    out[i] = written[j];
+  }
+  return out.join("");
+}
+
+/** Why `action` names no action that exists, or undefined when it does (or cannot be judged). */
+function actionProblem(action: string, spec: SpecIndex, resource: ResourceInfo): string | undefined {
+  if (action === "*" || action.includes("${")) return undefined;
+  const colon = action.indexOf(":");
+  if (colon < 0) return `'${action}' is not an action: write service:action, such as s3:GetObject, or *`;
+  const prefix = action.slice(0, colon);
+  const service = prefix.toLowerCase();
+  const permission = action.slice(colon + 1).toLowerCase();
+  if (/[*?]/.test(service)) return undefined;
+  const only = resource.type ? ONLY_SERVICE[resource.type] : undefined;
+  if (only && service !== only) {
+    return `A policy of ${resource.type} takes only ${only} actions; '${action}' is an action of '${service}'`;
+  }
+  const actions = spec.iamActions(service);
+  if (!actions) {
+    const suggestion = closest(service, spec.iamServices());
+    return `'${service}' in '${action}' is not a known IAM service prefix${didYouMeanNote(suggestion)}`;
+  }
+  if (/[*?]/.test(permission)) {
+    const pattern = wildcardPattern(permission);
+    for (const name of actions) if (pattern.test(name)) return undefined;
+    return `'${action}' matches no action of ${service}`;
+  }
+  if (actions.has(permission)) return undefined;
+  const suggestion = closest(permission, actions, Math.max(2, Math.floor(permission.length / 4)));
+  const cased = suggestion && `${prefix}:${casedLike(suggestion, action.slice(colon + 1))}`;
+  return `'${action}' is not an action of ${service}${didYouMeanNote(cased)}`;
+}
+
+function checkActions(template: TemplateIndex, spec: SpecIndex, report: Report, sites: typeof identitySites) {
+  forEachPolicy(template, sites, (document, { resource, path }: PolicySite) => {
+    for (const statement of documentStatements(document)) {
+      for (const key of ACTION_KEYS) {
+        const value = mapGet(statement, key)?.value;
+        if (!value) continue;
+        const items: readonly Node[] = value.kind === "seq" ? value.items : [value];
+        for (const item of items) {
+          // Intrinsics and values of the wrong type are left to E3510, E3512 and E3530.
+          if (!isString(item)) continue;
+          const problem = actionProblem(item.value, spec, resource);
+          if (problem) report(item, problem, propertyPath(resource, ...path));
+        }
+      }
+    }
+  });
+}
+
+/**
+ * W3037, as in cfn-lint: every action a policy names exists, as the service authorization
+ * reference lists them (cfn-lint's copy, folded into the spec data by `npm run spec`), with
+ * wildcards matching at least one action, and bucket, queue and topic policies naming only their
+ * service's actions. IAM stores an identity policy with an unknown action and it then grants
+ * nothing, so a typo such as `s3:GetObjects` fails only when the function runs; S3, SQS and SNS
+ * reject their policy at deploy time. A warning, as in cfn-lint: a service or action newer than
+ * the data is not an error. Unlike cfn-lint, which leaves templates with the SAM transform out, we
+ * also check the inline policies of SAM functions and state machines as written; and we suggest
+ * the closest action instead of listing them all.
+ */
+export const policyActions: Rule = {
+  id: "W3037",
+  severity: "warning",
+  shortDescription: "IAM policy actions exist",
+  description:
+    "Every Action and NotAction of a policy document names an action of its service, or a wildcard that " +
+    "matches one; bucket, queue and topic policies name only their own service's actions.",
+  source:
+    "https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html",
+  tags: ["resources", "iam", "serverless"],
+  check({ template, spec, report }) {
+    checkActions(template, spec, report, identitySites);
+    checkActions(template, spec, report, resourceSites);
+    checkActions(template, spec, report, trustSites);
+  },
+};

@@ -1,0 +1,217 @@
+/**
+ * W3037: the actions a policy names exist (cfn-lint's copy of the service authorization
+ * reference, in the spec data), and bucket, queue and topic policies name only their service's.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadSpec } from "../../../../src/template/spec/index";
+import { brief, lint, yaml } from "../lint";
+
+const ONLY = { only: ["W3037"] };
+
+describe("IAM action data", () => {
+  const spec = loadSpec();
+
+  it("gives a service's actions, lowercase, whatever the case of its prefix", () => {
+    const s3 = spec.iamActions("S3");
+    expect(s3?.has("getobject")).toBe(true);
+    expect(s3?.has("replicatetags")).toBe(true);
+    expect(s3?.has("replicationtags")).toBe(false);
+    expect(spec.iamActions("s3")).toBe(s3);
+  });
+
+  it("finds the first and the last service of the file", () => {
+    expect(spec.iamActions("a2c")?.has("startdeploymentjob")).toBe(true);
+    expect(spec.iamActions("xray")?.has("puttracesegments")).toBe(true);
+  });
+
+  it("knows nothing of an unknown prefix, nor of one that could break out of its line", () => {
+    expect(spec.iamActions("lamda")).toBeUndefined();
+    expect(spec.iamActions('s3":"x')).toBeUndefined();
+    expect(spec.iamActions("")).toBeUndefined();
+  });
+
+  it("lists every service that source.json counts", () => {
+    const source = JSON.parse(
+      readFileSync(join(process.cwd(), "src/template/spec/data/constraints/source.json"), "utf8"),
+    );
+    const services = spec.iamServices();
+    expect(services).toHaveLength(source.iamActions.services);
+    expect(services).toContain("lambda");
+    expect(services.reduce((sum, service) => sum + (spec.iamActions(service)?.size ?? 0), 0)).toBe(
+      source.iamActions.actions,
+    );
+  });
+});
+
+describe("W3037 policy actions", () => {
+  it("reports each misspelt action at its own line, with the closest one in the case it was written", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Role:",
+        "    Type: AWS::IAM::Role",
+        "    Properties:",
+        "      AssumeRolePolicyDocument:",
+        "        Statement:",
+        "          - Effect: Allow",
+        "            Principal: { Service: lambda.amazonaws.com }",
+        "            Action: sts:AssumeRol",
+        "      Policies:",
+        "        - PolicyName: inline",
+        "          PolicyDocument:",
+        "            Version: '2012-10-17'",
+        "            Statement:",
+        "              - Effect: Allow",
+        "                Action:",
+        "                  - s3:GetObjects",
+        "                  - S3:ReplicationTags",
+        "                  - s3:getobject",
+        "                  - '*'",
+        "                  - dynamodb:GetItem",
+        "                Resource: '*'",
+        "              - Effect: Deny",
+        "                NotAction: lamda:InvokeFunction",
+        "                Resource: '*'",
+      ),
+      ONLY,
+    );
+    expect(brief(findings)).toEqual(["W3037 9:21", "W3037 17:21", "W3037 18:21", "W3037 24:28"]);
+    expect(findings.map((f) => [f.severity, f.message])).toEqual([
+      ["warning", "'sts:AssumeRol' is not an action of sts (did you mean 'sts:AssumeRole'?)"],
+      ["warning", "'s3:GetObjects' is not an action of s3 (did you mean 's3:GetObject'?)"],
+      ["warning", "'S3:ReplicationTags' is not an action of s3 (did you mean 'S3:ReplicateTags'?)"],
+      [
+        "warning",
+        "'lamda' in 'lamda:InvokeFunction' is not a known IAM service prefix (did you mean 'lambda'?)",
+      ],
+    ]);
+    expect(findings[1].path).toEqual(["Resources", "Role", "Properties", "Policies", 0, "PolicyDocument"]);
+  });
+
+  it("takes a wildcard that matches an action, and reports one that matches none", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Policy:",
+        "    Type: AWS::IAM::ManagedPolicy",
+        "    Properties:",
+        "      PolicyDocument:",
+        "        Statement:",
+        "          - Effect: Allow",
+        "            Action: [s3:Get*, 's3:List?ucket', 'sqs:*', s3:Frob*, 'logs:Put?']",
+        "            Resource: '*'",
+      ),
+      ONLY,
+    );
+    expect(brief(findings)).toEqual(["W3037 8:57", "W3037 8:67"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "'s3:Frob*' matches no action of s3",
+      "'logs:Put?' matches no action of logs",
+    ]);
+  });
+
+  it("says how to write an action without a service prefix, and leaves intrinsics and other types alone", () => {
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  Service: { Type: String, Default: s3 }",
+        "Resources:",
+        "  Policy:",
+        "    Type: AWS::IAM::ManagedPolicy",
+        "    Properties:",
+        "      PolicyDocument:",
+        "        Statement:",
+        "          - Effect: Allow",
+        "            Action:",
+        "              - GetObject",
+        '              - !Sub "${Service}:GetObjects"',
+        "              - 42",
+        "              - '*:GetObjects'",
+        "            Resource: '*'",
+      ),
+      ONLY,
+    );
+    expect(brief(findings)).toEqual(["W3037 11:17"]);
+    expect(findings[0].message).toBe(
+      "'GetObject' is not an action: write service:action, such as s3:GetObject, or *",
+    );
+  });
+
+  it("holds bucket, queue and topic policies to their own service", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  BucketPolicy:",
+        "    Type: AWS::S3::BucketPolicy",
+        "    Properties:",
+        "      Bucket: site",
+        "      PolicyDocument:",
+        "        Statement:",
+        "          - Effect: Allow",
+        "            Principal: '*'",
+        "            Action: [s3:GetObject, sqs:SendMessage]",
+        "            Resource: arn:aws:s3:::site/*",
+        "  QueuePolicy:",
+        "    Type: AWS::SQS::QueuePolicy",
+        "    Properties:",
+        "      Queues: [q]",
+        "      PolicyDocument:",
+        "        Statement:",
+        "          - Effect: Allow",
+        "            Principal: { Service: sns.amazonaws.com }",
+        "            Action: sqs:SendMessage",
+        "            Resource: '*'",
+        "  Key:",
+        "    Type: AWS::KMS::Key",
+        "    Properties:",
+        "      KeyPolicy:",
+        "        Statement:",
+        "          - Effect: Allow",
+        "            Principal: { AWS: arn:aws:iam::123456789012:root }",
+        "            Action: [kms:*, kms:Decrypts]",
+        "            Resource: '*'",
+      ),
+      ONLY,
+    );
+    expect(brief(findings)).toEqual(["W3037 10:36", "W3037 29:29"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "A policy of AWS::S3::BucketPolicy takes only s3 actions; 'sqs:SendMessage' is an action of 'sqs'",
+      "'kms:Decrypts' is not an action of kms (did you mean 'kms:Decrypt'?)",
+    ]);
+  });
+
+  it("checks a SAM function's inline statements and a document given as a JSON string, not policy templates", () => {
+    const findings = lint(
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Resources:",
+        "  Fn:",
+        "    Type: AWS::Serverless::Function",
+        "    Properties:",
+        "      Runtime: nodejs22.x",
+        "      Handler: index.handler",
+        "      CodeUri: src/",
+        "      Policies:",
+        "        - S3ReadPolicy: { BucketName: site }",
+        "        - Statement:",
+        "            - Effect: Allow",
+        "              Action: dynamodb:GetItems",
+        "              Resource: '*'",
+        "  Policy:",
+        "    Type: AWS::IAM::Policy",
+        "    Properties:",
+        "      PolicyName: p",
+        "      Roles: [r]",
+        '      PolicyDocument: \'{"Statement": [{"Effect": "Allow", "Action": "sns:Publishes", "Resource": "*"}]}\'',
+      ),
+      ONLY,
+    );
+    expect(brief(findings)).toEqual(["W3037 13:23", "W3037 20:23"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "'dynamodb:GetItems' is not an action of dynamodb (did you mean 'dynamodb:GetItem'?)",
+      "'sns:Publishes' is not an action of sns (did you mean 'sns:Publish'?)",
+    ]);
+  });
+});
