@@ -7,6 +7,7 @@ import { lifecycleRules } from "./lifecycle";
 import { unknownProperty } from "./property-names";
 import { missingRequiredProperty } from "./required-properties";
 import { resourceType } from "./resource-type";
+import { retentionPair } from "./retention-pair";
 import { updateReplacePolicy } from "./update-replace-policy";
 import { propertyValueType } from "./value-types";
 
@@ -20,5 +21,6 @@ export const resourceRules: Rule[] = [
   propertyValueType,
   deletionPolicy,
   updateReplacePolicy,
+  retentionPair,
   ...lifecycleRules,
 ];

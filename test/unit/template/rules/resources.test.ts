@@ -1,4 +1,4 @@
-/** Resource structure, types, DependsOn and dependency cycles: E3001, E3004, E3005, E3006, E3035, E3036. */
+/** Resource structure, types, DependsOn and dependency cycles: E3001, E3004, E3005, E3006, E3035, E3036, W3011. */
 import { describe, expect, it } from "vitest";
 import { brief, lint, yaml } from "../lint";
 
@@ -192,6 +192,89 @@ describe("E3035 / E3036 deletion and replacement policies", () => {
         "    UpdateReplacePolicy: Delete",
       ),
       { only: ["E3035", "E3036"] },
+    );
+    expect(brief(findings)).toEqual([]);
+  });
+});
+
+describe("W3011 deletion and replacement policies that keep data together", () => {
+  it("warns where one policy keeps the data and the other is missing, in the words of the one present", () => {
+    const findings = lint(
+      yaml(
+        "Conditions:",
+        "  Prod: !Equals [!Ref AWS::Region, eu-west-1]",
+        "Resources:",
+        "  Table:",
+        "    Type: AWS::DynamoDB::Table",
+        "    DeletionPolicy: Retain",
+        "  Bucket:",
+        "    Type: AWS::S3::Bucket",
+        "    UpdateReplacePolicy: Retain",
+        "  Db:",
+        "    Type: AWS::RDS::DBInstance",
+        "    DeletionPolicy: Snapshot",
+        "  Queue:",
+        "    Type: AWS::SQS::Queue",
+        "    DeletionPolicy: RetainExceptOnCreate",
+        "  Topic:",
+        "    Type: AWS::SNS::Topic",
+        "    DeletionPolicy: !If [Prod, Retain, Delete]",
+      ),
+      { only: ["W3011"] },
+    );
+    expect(brief(findings)).toEqual([
+      "W3011 6:21",
+      "W3011 9:26",
+      "W3011 12:21",
+      "W3011 15:21",
+      "W3011 18:21",
+    ]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "DeletionPolicy Retain keeps resource 'Table' when it is deleted, but an update that replaces it deletes " +
+        "the old one and its data: add UpdateReplacePolicy: Retain as well",
+      "UpdateReplacePolicy Retain keeps the old resource when an update replaces 'Bucket', but deleting it or " +
+        "the stack does not: add DeletionPolicy: Retain as well",
+      "DeletionPolicy Snapshot keeps resource 'Db' when it is deleted, but an update that replaces it deletes " +
+        "the old one and its data: add UpdateReplacePolicy: Snapshot as well",
+      "DeletionPolicy RetainExceptOnCreate keeps resource 'Queue' when it is deleted, but an update that " +
+        "replaces it deletes the old one and its data: add UpdateReplacePolicy: Retain as well",
+      "DeletionPolicy Retain keeps resource 'Topic' when it is deleted, but an update that replaces it deletes " +
+        "the old one and its data: add UpdateReplacePolicy: Retain as well",
+    ]);
+    expect(findings.map((f) => f.severity)).toEqual(Array(5).fill("warning"));
+    expect(findings[1].path).toEqual(["Resources", "Bucket", "UpdateReplacePolicy"]);
+  });
+
+  it("is quiet for both policies, neither, Delete, values only known at deploy time, and Lambda versions", () => {
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  Policy: { Type: String, Default: Retain }",
+        "Resources:",
+        "  Both:",
+        "    Type: AWS::DynamoDB::Table",
+        "    DeletionPolicy: Retain",
+        "    UpdateReplacePolicy: Retain",
+        "  Neither:",
+        "    Type: AWS::S3::Bucket",
+        "  Deletes:",
+        "    Type: AWS::SQS::Queue",
+        "    DeletionPolicy: Delete",
+        "  FromParameter:",
+        "    Type: AWS::SQS::Queue",
+        "    DeletionPolicy: !Ref Policy",
+        "  Version:",
+        "    Type: AWS::Lambda::Version",
+        "    DeletionPolicy: Retain",
+        "    Properties:",
+        "      FunctionName: fn",
+        "  Layer:",
+        "    Type: AWS::Lambda::LayerVersion",
+        "    UpdateReplacePolicy: Retain",
+        "    Properties:",
+        "      Content: { S3Bucket: b, S3Key: k }",
+      ),
+      { only: ["W3011"] },
     );
     expect(brief(findings)).toEqual([]);
   });
