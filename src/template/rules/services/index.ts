@@ -1,4 +1,7 @@
-/** Service-specific checks: DynamoDB keys and billing, SQS queues, Lambda configuration, string substitutions and dynamic references. */
+/**
+ * Service-specific checks: DynamoDB keys and billing, SQS queues and the event sources that read
+ * them, Lambda configuration, schedules, string substitutions and dynamic references.
+ */
 import type { Rule } from "../rule";
 import { dynamicReferenceSecrets } from "./dynamic-reference-secrets";
 import { dynamicReferenceSecure } from "./dynamic-reference-secure";
@@ -7,8 +10,15 @@ import { dynamicReferenceSyntax } from "./dynamic-reference-syntax";
 import { dynamodbAttributes } from "./dynamodb-attributes";
 import { dynamodbPayPerRequest } from "./dynamodb-pay-per-request";
 import { dynamodbProvisioned } from "./dynamodb-provisioned";
+import { queueStartingPosition, streamStartingPosition } from "./event-source-position";
 import { lambdaEnvironment } from "./lambda-environment";
+import { lambdaEnvironmentSize } from "./lambda-environment-size";
 import { lambdaImage } from "./lambda-image";
+import { inlineCodeRuntime, inlineCodeRuntimeFamily } from "./lambda-inline-code";
+import { lambdaLogLevel } from "./lambda-log-level";
+import { lambdaSnapStart } from "./lambda-snapstart";
+import { scheduleExpression } from "./schedule-expression";
+import { sqsBatching } from "./sqs-batching";
 import { sqsDeadLetter } from "./sqs-dead-letter";
 import { sqsFifo } from "./sqs-fifo";
 import { sqsVisibilityTimeout } from "./sqs-visibility-timeout";
@@ -21,8 +31,17 @@ export const serviceRules: Rule[] = [
   sqsFifo,
   sqsDeadLetter,
   sqsVisibilityTimeout,
+  sqsBatching,
+  streamStartingPosition,
+  queueStartingPosition,
   lambdaImage,
   lambdaEnvironment,
+  lambdaEnvironmentSize,
+  inlineCodeRuntime,
+  inlineCodeRuntimeFamily,
+  lambdaLogLevel,
+  lambdaSnapStart,
+  scheduleExpression,
   subNeeded,
   dynamicReferenceSyntax,
   dynamicReferenceSecrets,

@@ -1,0 +1,60 @@
+/**
+ * E3633, E3634: StartingPosition fits the event source. Lambda reads a stream (Kinesis, DynamoDB
+ * Streams, Amazon MSK) from the position it is told, and CreateEventSourceMapping fails without
+ * one; a queue has no position, and Lambda refuses StartingPosition for an SQS source.
+ *
+ * Beyond cfn-lint, which reads literal ARNs only, the source is also known from a GetAtt or Ref
+ * of a queue, stream, table or cluster in the template, and the SQS events of SAM functions are
+ * checked too (the transform passes their StartingPosition on to the mapping).
+ */
+import type { Rule } from "../rule";
+import { eventSourceOf, pollerSites, SOURCE_NAMES } from "./event-sources";
+import { isAbsent, presentEntry } from "./values";
+
+const MAPPING_DOCS = "https://docs.aws.amazon.com/lambda/latest/api/API_CreateEventSourceMapping.html";
+
+export const streamStartingPosition: Rule = {
+  id: "E3633",
+  severity: "error",
+  shortDescription: "An event source mapping that reads a stream sets StartingPosition",
+  description:
+    "When an event source mapping reads a Kinesis stream, a DynamoDB stream or an Amazon MSK cluster, " +
+    "StartingPosition is required.",
+  source: MAPPING_DOCS,
+  tags: ["resources", "lambda"],
+  check({ template, report }) {
+    for (const site of pollerSites(template)) {
+      const source = eventSourceOf(template, site.source.value);
+      if (!source || source.kind === "sqs" || source.kind === "mq") continue;
+      if (!isAbsent(site.properties, "StartingPosition")) continue;
+      report(
+        site.source.value,
+        `This event source mapping reads ${SOURCE_NAMES[source.kind]}, which needs a StartingPosition: add ` +
+          "StartingPosition: LATEST to read new records only, or TRIM_HORIZON to start from the oldest",
+        { path: [...site.path, site.source.key] },
+      );
+    }
+  },
+};
+
+export const queueStartingPosition: Rule = {
+  id: "E3634",
+  severity: "error",
+  shortDescription: "An event source mapping that reads an SQS queue sets no StartingPosition",
+  description:
+    "A queue has no stream position: when the event source is an SQS queue, StartingPosition is refused.",
+  source: MAPPING_DOCS,
+  tags: ["resources", "lambda", "sqs"],
+  check({ template, report }) {
+    for (const site of pollerSites(template)) {
+      const position = presentEntry(site.properties, "StartingPosition");
+      if (!position || eventSourceOf(template, site.source.value)?.kind !== "sqs") continue;
+      report(
+        position.keyRange,
+        "StartingPosition applies to streams, and this event source is an SQS queue, which Lambda reads " +
+          "without one; remove StartingPosition",
+        { path: [...site.path, "StartingPosition"] },
+      );
+    }
+  },
+};

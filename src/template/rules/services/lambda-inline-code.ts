@@ -1,0 +1,89 @@
+/**
+ * E3678, E3677: inline function code (an AWS::Lambda::Function's Code.ZipFile, a SAM function's
+ * InlineCode) needs a Runtime, and one that runs inline source: CloudFormation writes the text to
+ * a file named `index` and zips it, which only the Node.js and Python runtimes load.
+ *
+ * Beyond cfn-lint, SAM functions are checked too, with the Runtime they inherit from
+ * Globals.Function.
+ */
+import type { MapEntry } from "../../model";
+import { mapGet } from "../../nodes";
+import type { Rule } from "../rule";
+import { USER_GUIDE } from "../template-index";
+import { FUNCTION, functionProperty, SAM_FUNCTION } from "./lambda";
+import { literalString, type PropertySet, presentEntry, propertySets, resourcesOfType } from "./values";
+
+const ZIPFILE_DOCS = `${USER_GUIDE}/aws-properties-lambda-function-code.html`;
+
+/** The inline code of a function, with what it is called in messages. */
+function inlineCode(set: PropertySet): { entry: MapEntry; name: string } | undefined {
+  if (set.resource.type === SAM_FUNCTION) {
+    const entry = presentEntry(set.properties, "InlineCode");
+    return entry && { entry, name: "InlineCode" };
+  }
+  const code = presentEntry(set.properties, "Code")?.value;
+  const entry = code?.kind === "map" ? mapGet(code, "ZipFile") : undefined;
+  return entry && { entry, name: "Code.ZipFile" };
+}
+
+export const inlineCodeRuntime: Rule = {
+  id: "E3678",
+  severity: "error",
+  shortDescription: "A function with inline code sets a Runtime",
+  description:
+    "A Lambda function whose code is inline (Code.ZipFile, or SAM's InlineCode) must specify a Runtime.",
+  source: ZIPFILE_DOCS,
+  tags: ["resources", "lambda"],
+  check({ template, report }) {
+    for (const resource of resourcesOfType(template, FUNCTION, SAM_FUNCTION)) {
+      for (const set of propertySets(resource)) {
+        const code = inlineCode(set);
+        if (!code || set.properties.entries.some((entry) => entry.key === "Runtime")) continue;
+        if (functionProperty(template, set, "Runtime")) continue;
+        report(
+          code.entry.keyRange,
+          `Inline code (${code.name}) needs a Runtime to run it: add a Node.js or Python Runtime`,
+          { path: ["Resources", resource.name, "Properties", "Runtime"] },
+        );
+      }
+    }
+  },
+};
+
+export const inlineCodeRuntimeFamily: Rule = {
+  id: "E3677",
+  severity: "error",
+  shortDescription: "A function with inline code uses a Node.js or Python runtime",
+  description:
+    "Inline code (Code.ZipFile, or SAM's InlineCode) is written to a file named index, which only the Node.js " +
+    "and Python runtimes load.",
+  source: ZIPFILE_DOCS,
+  tags: ["resources", "lambda"],
+  check({ template, report }) {
+    for (const resource of resourcesOfType(template, FUNCTION, SAM_FUNCTION)) {
+      for (const set of propertySets(resource)) {
+        const code = inlineCode(set);
+        const runtime = code && functionProperty(template, set, "Runtime");
+        const name = literalString(runtime?.entry.value);
+        if (!code || !runtime || name === undefined || /^(nodejs|python)/.test(name)) continue;
+        const path = ["Resources", resource.name, "Properties", "Runtime"];
+        const fix =
+          "package the code (Code.S3Bucket and S3Key, or CodeUri) or use a Node.js or Python runtime";
+        if (runtime.inherited) {
+          report(
+            code.entry.keyRange,
+            `Inline code (${code.name}) runs only on Node.js and Python runtimes, and this function inherits Runtime ` +
+              `${name} from Globals.Function; ${fix}`,
+            { path },
+          );
+        } else {
+          report(
+            runtime.entry.value,
+            `Inline code (${code.name}) runs only on Node.js and Python runtimes, not ${name}; ${fix}`,
+            { path },
+          );
+        }
+      }
+    }
+  },
+};

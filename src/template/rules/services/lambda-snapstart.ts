@@ -1,0 +1,127 @@
+/**
+ * E2530: a function with SnapStart (ApplyOn: PublishedVersions) has a configuration SnapStart
+ * supports: a Java 11+, Python 3.12+ or .NET 8+ managed runtime (no Node.js, Ruby or OS-only
+ * runtime), a .zip package (no container image), no Amazon EFS file system and at most 512 MB of
+ * ephemeral storage. Lambda refuses the others when it creates or updates the function.
+ *
+ * Beyond cfn-lint, which checks the runtime of AWS::Lambda::Function: the package type, EFS and
+ * ephemeral storage, runtime families by version (so newer runtimes need no table update), and
+ * SAM functions with what they inherit from Globals.Function. A finding stands where the function
+ * itself writes the conflicting setting, else at its SnapStart.
+ */
+import type { Node } from "../../model";
+import { mapGet } from "../../nodes";
+import type { Rule } from "../rule";
+import type { TemplateIndex } from "../template-index";
+import { FUNCTION, functionProperty, SAM_FUNCTION } from "./lambda";
+import { literalNumber, literalString, type PropertySet, propertySets, resourcesOfType } from "./values";
+
+/** The oldest version of each runtime family that SnapStart supports. */
+const SUPPORTED: { family: RegExp; from: number; name: string }[] = [
+  { family: /^java(\d+)$/, from: 11, name: "Java 11" },
+  { family: /^python3\.(\d+)$/, from: 12, name: "Python 3.12" },
+  { family: /^dotnet(\d+)$/, from: 8, name: ".NET 8" },
+];
+
+/** Whether SnapStart supports a runtime. */
+export function snapStartRuntime(runtime: string): boolean {
+  return SUPPORTED.some(({ family, from }) => {
+    const version = family.exec(runtime)?.[1];
+    return version !== undefined && Number(version) >= from;
+  });
+}
+
+export const lambdaSnapStart: Rule = {
+  id: "E2530",
+  severity: "error",
+  shortDescription: "SnapStart supports the function's runtime and configuration",
+  description:
+    "SnapStart needs a Java 11+, Python 3.12+ or .NET 8+ managed runtime, a .zip package, no EFS file system " +
+    "and at most 512 MB of ephemeral storage.",
+  source: "https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html",
+  tags: ["resources", "lambda"],
+  check({ template, report }) {
+    for (const resource of resourcesOfType(template, FUNCTION, SAM_FUNCTION)) {
+      for (const set of propertySets(resource)) {
+        const snap = functionProperty(template, set, "SnapStart");
+        const applyOn = snap?.entry.value.kind === "map" ? mapGet(snap.entry.value, "ApplyOn") : undefined;
+        if (!snap || !applyOn || literalString(applyOn.value) !== "PublishedVersions") continue;
+        for (const conflict of conflicts(template, set)) {
+          const own = !conflict.inherited;
+          const at = own ? conflict.entry : snap.inherited ? resource.entry.keyRange : applyOn.value;
+          const where = own
+            ? ""
+            : snap.inherited
+              ? " (both from Globals.Function)"
+              : " (from Globals.Function)";
+          report(
+            at,
+            `SnapStart is on (ApplyOn: PublishedVersions) but ${conflict.problem}${where}; ${conflict.fix}`,
+            {
+              path: ["Resources", resource.name, "Properties", own ? conflict.key : "SnapStart"],
+            },
+          );
+        }
+      }
+    }
+  },
+};
+
+interface Conflict {
+  key: string;
+  entry: Node;
+  inherited: boolean;
+  problem: string;
+  fix: string;
+}
+
+/** The settings of a function that SnapStart does not support. */
+function conflicts(template: TemplateIndex, set: PropertySet): Conflict[] {
+  const found: Conflict[] = [];
+  const off = "or turn SnapStart off";
+  const runtime = functionProperty(template, set, "Runtime");
+  const runtimeName = literalString(runtime?.entry.value);
+  if (runtime && runtimeName !== undefined && !snapStartRuntime(runtimeName)) {
+    found.push({
+      key: "Runtime",
+      entry: runtime.entry.value,
+      inherited: runtime.inherited,
+      problem: `it does not support Runtime ${runtimeName}`,
+      fix: `use ${SUPPORTED.map((s) => `${s.name}+`).join(", ")}, ${off}`,
+    });
+  }
+  const packageType = functionProperty(template, set, "PackageType");
+  if (packageType && literalString(packageType.entry.value) === "Image") {
+    found.push({
+      key: "PackageType",
+      entry: packageType.entry.value,
+      inherited: packageType.inherited,
+      problem: "it does not support container images",
+      fix: `deploy a .zip package, ${off}`,
+    });
+  }
+  const efs = functionProperty(template, set, "FileSystemConfigs");
+  const mounts = efs?.entry.value;
+  if (efs && mounts?.kind === "seq" && mounts.items.length > 0) {
+    found.push({
+      key: "FileSystemConfigs",
+      entry: mounts,
+      inherited: efs.inherited,
+      problem: "it does not support Amazon EFS file systems",
+      fix: `remove FileSystemConfigs, ${off}`,
+    });
+  }
+  const storage = functionProperty(template, set, "EphemeralStorage");
+  const size = storage?.entry.value.kind === "map" ? mapGet(storage.entry.value, "Size") : undefined;
+  const megabytes = literalNumber(size?.value);
+  if (storage && size && megabytes !== undefined && megabytes > 512) {
+    found.push({
+      key: "EphemeralStorage",
+      entry: size.value,
+      inherited: storage.inherited,
+      problem: `it supports at most 512 MB of ephemeral storage, and EphemeralStorage.Size is ${megabytes}`,
+      fix: `set Size to 512 or less, ${off}`,
+    });
+  }
+  return found;
+}

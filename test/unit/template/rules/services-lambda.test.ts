@@ -1,0 +1,448 @@
+/**
+ * The Lambda event source and function rules: StartingPosition against the source (E3633,
+ * E3634), SQS batching (E3705), schedule expressions (E3027), inline code runtimes (E3678,
+ * E3677), log levels (E3696), the environment size (E3697) and SnapStart (E2530).
+ */
+import { describe, expect, it } from "vitest";
+import { snapStartRuntime } from "../../../../src/template/rules/services/lambda-snapstart";
+import { scheduleProblem } from "../../../../src/template/rules/services/schedule-expression";
+import { brief, lint, yaml } from "../lint";
+
+const check = (only: string[], ...lines: string[]) => lint(yaml(...lines), { only });
+
+const SAM = "Transform: AWS::Serverless-2016-10-31";
+
+/** A Lambda function resource named `name`, its Properties' lines indented under it. */
+function lambda(name: string, ...properties: string[]): string[] {
+  return [
+    `  ${name}:`,
+    "    Type: AWS::Lambda::Function",
+    "    Properties:",
+    "      Handler: index.handler",
+    "      Role: arn:aws:iam::123456789012:role/worker",
+    ...properties.map((line) => `      ${line}`),
+  ];
+}
+
+/** An event source mapping named `name` for function Worker. */
+function mapping(name: string, ...properties: string[]): string[] {
+  return [
+    `  ${name}:`,
+    "    Type: AWS::Lambda::EventSourceMapping",
+    "    Properties:",
+    "      FunctionName: !Ref Worker",
+    ...properties.map((line) => `      ${line}`),
+  ];
+}
+
+describe("E3633 and E3634 StartingPosition against the event source", () => {
+  it("requires it for streams named by GetAtt, Ref or literal ARN, and refuses it for queues", () => {
+    const findings = check(
+      ["E3633", "E3634"],
+      "Resources:",
+      "  Queue:",
+      "    Type: AWS::SQS::Queue",
+      "  Table:",
+      "    Type: AWS::DynamoDB::Table",
+      "  Cluster:",
+      "    Type: AWS::MSK::ServerlessCluster",
+      ...lambda("Worker", "Runtime: python3.12", "Code: { S3Bucket: code-bucket, S3Key: app.zip }"),
+      ...mapping("FromQueue", "EventSourceArn: !GetAtt Queue.Arn", "StartingPosition: LATEST"),
+      ...mapping("FromTable", "EventSourceArn: !GetAtt Table.StreamArn"),
+      ...mapping("FromCluster", "EventSourceArn: !Ref Cluster", "Topics: [orders]"),
+      ...mapping(
+        "FromKinesis",
+        "EventSourceArn: !Sub 'arn:${AWS::Partition}:kinesis:${AWS::Region}:${AWS::AccountId}:stream/s'",
+      ),
+      ...mapping("Positioned", "EventSourceArn: !GetAtt Table.StreamArn", "StartingPosition: TRIM_HORIZON"),
+      ...mapping("Unknown", "EventSourceArn: !ImportValue shared-stream"),
+      ...mapping("TableArn", "EventSourceArn: !GetAtt Table.Arn"),
+    );
+    expect(brief(findings)).toEqual(["E3634 20:7", "E3633 25:23", "E3633 30:23", "E3633 36:23"]);
+    expect(findings[0].message).toBe(
+      "StartingPosition applies to streams, and this event source is an SQS queue, which Lambda reads without " +
+        "one; remove StartingPosition",
+    );
+    expect(findings[1].message).toBe(
+      "This event source mapping reads a DynamoDB stream, which needs a StartingPosition: add StartingPosition: " +
+        "LATEST to read new records only, or TRIM_HORIZON to start from the oldest",
+    );
+    expect(findings[2].message).toContain("reads an Amazon MSK cluster");
+    expect(findings[3].message).toContain("reads a Kinesis stream");
+  });
+
+  it("refuses StartingPosition on a SAM function's SQS event", () => {
+    const findings = check(
+      ["E3633", "E3634"],
+      SAM,
+      "Resources:",
+      "  Queue:",
+      "    Type: AWS::SQS::Queue",
+      "  Worker:",
+      "    Type: AWS::Serverless::Function",
+      "    Properties:",
+      "      Runtime: python3.12",
+      "      Handler: app.handler",
+      "      CodeUri: src/",
+      "      Events:",
+      "        Jobs:",
+      "          Type: SQS",
+      "          Properties:",
+      "            Queue: arn:aws:sqs:eu-west-1:123456789012:jobs",
+      "            StartingPosition: LATEST",
+    );
+    expect(brief(findings)).toEqual(["E3634 16:13"]);
+  });
+});
+
+describe("E3705 SQS batching against the queue", () => {
+  it("holds FIFO queues to 10 messages and no window, and a standard queue's large batch to a window", () => {
+    const findings = check(
+      ["E3705"],
+      "Resources:",
+      "  Fifo:",
+      "    Type: AWS::SQS::Queue",
+      "    Properties:",
+      "      FifoQueue: true",
+      "  Standard:",
+      "    Type: AWS::SQS::Queue",
+      ...lambda("Worker", "Runtime: python3.12", "Code: { S3Bucket: code-bucket, S3Key: app.zip }"),
+      ...mapping(
+        "FifoBig",
+        "EventSourceArn: !GetAtt Fifo.Arn",
+        "BatchSize: 100",
+        "MaximumBatchingWindowInSeconds: 5",
+      ),
+      ...mapping("FifoTen", "EventSourceArn: !GetAtt Fifo.Arn", "BatchSize: 10"),
+      ...mapping(
+        "FifoByName",
+        "EventSourceArn: arn:aws:sqs:eu-west-1:123456789012:jobs.fifo",
+        "BatchSize: 20",
+      ),
+      ...mapping("NoWindow", "EventSourceArn: !GetAtt Standard.Arn", "BatchSize: 500"),
+      ...mapping(
+        "ZeroWindow",
+        "EventSourceArn: !GetAtt Standard.Arn",
+        "BatchSize: 500",
+        "MaximumBatchingWindowInSeconds: 0",
+      ),
+      ...mapping(
+        "Windowed",
+        "EventSourceArn: !GetAtt Standard.Arn",
+        "BatchSize: 500",
+        "MaximumBatchingWindowInSeconds: 1",
+      ),
+      ...mapping("Small", "EventSourceArn: !GetAtt Standard.Arn", "BatchSize: 10"),
+    );
+    expect(brief(findings)).toEqual([
+      "E3705 20:18",
+      "E3705 21:7",
+      "E3705 33:18",
+      "E3705 39:18",
+      "E3705 45:18",
+    ]);
+    expect(findings[0].message).toBe(
+      "Lambda reads at most 10 messages a batch from a FIFO queue, and this BatchSize is 100; set BatchSize to 10 " +
+        "or less",
+    );
+    expect(findings[1].message).toBe(
+      "Lambda has no batching window for a FIFO queue; remove MaximumBatchingWindowInSeconds",
+    );
+    expect(findings[3].message).toBe(
+      "A BatchSize above 10 (here 500) needs a batching window: set MaximumBatchingWindowInSeconds to at least 1, " +
+        "or BatchSize to 10 or less",
+    );
+  });
+
+  it("checks a SAM function's SQS event and skips a queue it cannot see", () => {
+    const findings = check(
+      ["E3705"],
+      SAM,
+      "Parameters:",
+      "  QueueArn:",
+      "    Type: String",
+      "Resources:",
+      "  Fifo:",
+      "    Type: AWS::SQS::Queue",
+      "    Properties:",
+      "      FifoQueue: true",
+      "  Worker:",
+      "    Type: AWS::Serverless::Function",
+      "    Properties:",
+      "      Runtime: python3.12",
+      "      Handler: app.handler",
+      "      CodeUri: src/",
+      "      Events:",
+      "        Jobs:",
+      "          Type: SQS",
+      "          Properties:",
+      "            Queue: !GetAtt Fifo.Arn",
+      "            BatchSize: 25",
+      "        Other:",
+      "          Type: SQS",
+      "          Properties:",
+      "            Queue: !Ref QueueArn",
+      "            BatchSize: 25",
+    );
+    expect(brief(findings)).toEqual(["E3705 21:24"]);
+  });
+});
+
+describe("E3027 schedule expressions", () => {
+  it("finds the problems of each form, and passes the forms EventBridge documents", () => {
+    for (const good of [
+      "rate(1 minute)",
+      "rate(5 minutes)",
+      "rate(1 day)",
+      "cron(0 12 * * ? *)",
+      "cron(0/15 * ? * MON-FRI *)",
+    ]) {
+      expect(scheduleProblem(good, "rule"), good).toBeUndefined();
+    }
+    expect(scheduleProblem("at(2027-01-31T09:00:00)", "scheduler")).toBeUndefined();
+    expect(scheduleProblem("rate(1 minutes)", "scheduler")).toBeUndefined();
+    expect(scheduleProblem("at(2027-01-31T09:00:00)", "rule")).toBe(
+      "A schedule expression is rate(...) or cron(...), for example rate(5 minutes) or cron(0 12 * * ? *)",
+    );
+    expect(scheduleProblem("at(2027-01-31 09:00)", "scheduler")).toBe(
+      "A one-time schedule is at(yyyy-mm-ddThh:mm:ss), for example at(2027-01-31T09:00:00)",
+    );
+    expect(scheduleProblem("rate(5 minute)", "rule")).toBe(
+      "EventBridge wants the unit singular for a rate of 1 and plural otherwise: write rate(5 minutes)",
+    );
+    expect(scheduleProblem("rate(0 minutes)", "rule")).toContain("a whole number above 0");
+    expect(scheduleProblem("rate(5 weeks)", "rule")).toBe(
+      "The unit of a rate is minute(s), hour(s) or day(s), for example rate(5 minutes)",
+    );
+    expect(scheduleProblem("cron(0 12 * * *)", "rule")).toContain("not Unix cron's five");
+    expect(scheduleProblem("cron(0 12 * * * * *)", "rule")).toContain("A cron expression has six fields");
+    expect(scheduleProblem("cron(0 12 1 * MON *)", "rule")).toBe(
+      "Day-of-month and day-of-week cannot both be set: put ? in one of them, for example cron(0 12 * * ? *)",
+    );
+    expect(scheduleProblem("every 5 minutes", "rule")).toContain(
+      "A schedule expression is rate(...) or cron(...)",
+    );
+  });
+
+  it("checks rules, Scheduler schedules and SAM schedule events, and skips intrinsics", () => {
+    const findings = check(
+      ["E3027"],
+      SAM,
+      "Resources:",
+      "  Nightly:",
+      "    Type: AWS::Events::Rule",
+      "    Properties:",
+      "      ScheduleExpression: cron(0 3 * * *)",
+      "  Once:",
+      "    Type: AWS::Scheduler::Schedule",
+      "    Properties:",
+      "      ScheduleExpression: at(2027-01-31T09:00:00)",
+      "      FlexibleTimeWindow: { Mode: 'OFF' }",
+      "      Target: { Arn: arn:aws:sqs:eu-west-1:123456789012:q, RoleArn: arn:aws:iam::123456789012:role/r }",
+      "  Computed:",
+      "    Type: AWS::Events::Rule",
+      "    Properties:",
+      "      ScheduleExpression: !Sub 'rate(${AWS::NoValue} minutes)'",
+      "  Worker:",
+      "    Type: AWS::Serverless::Function",
+      "    Properties:",
+      "      Runtime: python3.12",
+      "      Handler: app.handler",
+      "      CodeUri: src/",
+      "      Events:",
+      "        Tick:",
+      "          Type: Schedule",
+      "          Properties:",
+      "            Schedule: rate(1 hours)",
+      "        Later:",
+      "          Type: ScheduleV2",
+      "          Properties:",
+      "            ScheduleExpression: at(tomorrow)",
+    );
+    expect(brief(findings)).toEqual(["E3027 6:27", "E3027 27:23", "E3027 31:33"]);
+  });
+});
+
+describe("E3678 and E3677 inline code runtimes", () => {
+  it("requires a Runtime, a Node.js or Python one, own or from Globals", () => {
+    const findings = check(
+      ["E3678", "E3677"],
+      SAM,
+      "Globals:",
+      "  Function:",
+      "    Runtime: java21",
+      "Resources:",
+      ...lambda("NoRuntime", "Code: { ZipFile: 'exports.handler = async () => 1' }"),
+      ...lambda("Java", "Runtime: java21", "Code: { ZipFile: 'class X {}' }"),
+      ...lambda("Node", "Runtime: nodejs22.x", "Code: { ZipFile: 'exports.handler = async () => 1' }"),
+      ...lambda("Bucket", "Runtime: java21", "Code: { S3Bucket: code-bucket, S3Key: app.zip }"),
+      "  Sam:",
+      "    Type: AWS::Serverless::Function",
+      "    Properties:",
+      "      Handler: index.handler",
+      "      InlineCode: 'def handler(event, context): pass'",
+    );
+    expect(brief(findings)).toEqual(["E3678 11:15", "E3677 17:16", "E3677 37:7"]);
+    expect(findings[0].message).toBe(
+      "Inline code (Code.ZipFile) needs a Runtime to run it: add a Node.js or Python Runtime",
+    );
+    expect(findings[1].message).toBe(
+      "Inline code (Code.ZipFile) runs only on Node.js and Python runtimes, not java21; package the code " +
+        "(Code.S3Bucket and S3Key, or CodeUri) or use a Node.js or Python runtime",
+    );
+    expect(findings[2].message).toContain("inherits Runtime java21 from Globals.Function");
+  });
+});
+
+describe("E3696 log levels with the Text format", () => {
+  it("flags both levels under Text, on functions and in SAM Globals", () => {
+    const findings = check(
+      ["E3696"],
+      SAM,
+      "Globals:",
+      "  Function:",
+      "    LoggingConfig:",
+      "      LogFormat: Text",
+      "      ApplicationLogLevel: DEBUG",
+      "Resources:",
+      ...lambda(
+        "Text",
+        "Runtime: python3.12",
+        "Code: { S3Bucket: code-bucket, S3Key: app.zip }",
+        "LoggingConfig: { LogFormat: Text, ApplicationLogLevel: INFO, SystemLogLevel: WARN }",
+      ),
+      ...lambda(
+        "Json",
+        "Runtime: python3.12",
+        "Code: { S3Bucket: code-bucket, S3Key: app.zip }",
+        "LoggingConfig: { LogFormat: JSON, ApplicationLogLevel: INFO }",
+      ),
+      "  Sam:",
+      "    Type: AWS::Serverless::Function",
+      "    Properties:",
+      "      Runtime: python3.12",
+      "      Handler: app.handler",
+      "      CodeUri: src/",
+      "      LoggingConfig:",
+      "        SystemLogLevel: WARN",
+    );
+    expect(brief(findings)).toEqual(["E3696 6:7", "E3696 15:41", "E3696 15:68", "E3696 31:9"]);
+    expect(findings[1].message).toBe(
+      "ApplicationLogLevel filters JSON logs, and LogFormat is Text: set LogFormat: JSON, or remove ApplicationLogLevel",
+    );
+    expect(findings[3].message).toContain("LogFormat is Text (from Globals.Function)");
+  });
+});
+
+describe("E3697 environment variables over 4 KB", () => {
+  it("counts names and written values in bytes, with SAM Globals merged in", () => {
+    const big = "x".repeat(2100);
+    const findings = check(
+      ["E3697"],
+      SAM,
+      "Globals:",
+      "  Function:",
+      "    Environment:",
+      `      Variables: { SHARED: ${big} }`,
+      "Resources:",
+      ...lambda(
+        "Over",
+        "Runtime: python3.12",
+        "Code: { S3Bucket: code-bucket, S3Key: app.zip }",
+        `Environment: { Variables: { A: ${big}, B: ${big} } }`,
+      ),
+      ...lambda(
+        "Unknown",
+        "Runtime: python3.12",
+        "Code: { S3Bucket: code-bucket, S3Key: app.zip }",
+        `Environment: { Variables: { A: ${big}, B: !Ref AWS::StackName } }`,
+      ),
+      "  Merged:",
+      "    Type: AWS::Serverless::Function",
+      "    Properties:",
+      "      Runtime: python3.12",
+      "      Handler: app.handler",
+      "      CodeUri: src/",
+      "      Environment:",
+      `        Variables: { OWN: ${big} }`,
+      "  Overridden:",
+      "    Type: AWS::Serverless::Function",
+      "    Properties:",
+      "      Runtime: python3.12",
+      "      Handler: app.handler",
+      "      CodeUri: src/",
+      "      Environment:",
+      `        Variables: { SHARED: short }`,
+    );
+    expect(brief(findings)).toEqual(["E3697 14:7", "E3697 29:7"]);
+    expect(findings[0].message).toBe(
+      "The environment variables of this function take at least 4202 bytes, over Lambda's limit of 4096 bytes " +
+        "for all names and values together; keep large values in SSM Parameter Store or Secrets Manager and read " +
+        "them when the function starts",
+    );
+    expect(findings[1].message).toContain("at least 4209 bytes, with those inherited from Globals.Function");
+  });
+});
+
+describe("E2530 SnapStart", () => {
+  it("knows the runtime families by version", () => {
+    for (const runtime of ["java11", "java21", "java25", "python3.12", "python3.14", "dotnet8", "dotnet10"]) {
+      expect(snapStartRuntime(runtime), runtime).toBe(true);
+    }
+    for (const runtime of [
+      "java8.al2",
+      "java8",
+      "python3.11",
+      "dotnet6",
+      "nodejs22.x",
+      "provided.al2023",
+      "ruby3.4",
+    ]) {
+      expect(snapStartRuntime(runtime), runtime).toBe(false);
+    }
+  });
+
+  it("flags the runtime, image, EFS and storage a SnapStart function cannot have", () => {
+    const snap = "SnapStart: { ApplyOn: PublishedVersions }";
+    const findings = check(
+      ["E2530"],
+      SAM,
+      "Globals:",
+      "  Function:",
+      "    Runtime: nodejs22.x",
+      "Resources:",
+      ...lambda("Node", "Runtime: nodejs22.x", "Code: { S3Bucket: code-bucket, S3Key: app.zip }", snap),
+      ...lambda(
+        "Java",
+        "Runtime: java21",
+        "Code: { S3Bucket: code-bucket, S3Key: app.zip }",
+        snap,
+        "EphemeralStorage: { Size: 1024 }",
+        "FileSystemConfigs: [{ Arn: arn:aws:elasticfilesystem:eu-west-1:123456789012:access-point/fsap-1, LocalMountPath: /mnt/data }]",
+      ),
+      ...lambda(
+        "Off",
+        "Runtime: nodejs22.x",
+        "Code: { S3Bucket: code-bucket, S3Key: app.zip }",
+        "SnapStart: { ApplyOn: None }",
+      ),
+      "  Sam:",
+      "    Type: AWS::Serverless::Function",
+      "    Properties:",
+      "      Handler: app.handler",
+      "      CodeUri: src/",
+      `      ${snap}`,
+    );
+    expect(brief(findings)).toEqual(["E2530 11:16", "E2530 22:33", "E2530 23:26", "E2530 37:29"]);
+    expect(findings[0].message).toBe(
+      "SnapStart is on (ApplyOn: PublishedVersions) but it does not support Runtime nodejs22.x; use Java 11+, " +
+        "Python 3.12+, .NET 8+, or turn SnapStart off",
+    );
+    expect(findings[1].message).toBe(
+      "SnapStart is on (ApplyOn: PublishedVersions) but it supports at most 512 MB of ephemeral storage, and " +
+        "EphemeralStorage.Size is 1024; set Size to 512 or less, or turn SnapStart off",
+    );
+    expect(findings[2].message).toContain("it does not support Amazon EFS file systems");
+    expect(findings[3].message).toContain("does not support Runtime nodejs22.x (from Globals.Function)");
+  });
+});
