@@ -1,8 +1,10 @@
 /**
  * Service-specific checks: DynamoDB keys and billing, SQS queues and the event sources that read
- * them, Lambda configuration, schedules, string substitutions and dynamic references.
+ * them, Lambda configuration, schedules, API Gateway REST APIs, string substitutions and dynamic
+ * references.
  */
 import type { Rule } from "../rule";
+import { methodAuthorizerApi, methodAuthorizerType, restApiName, stageDeploymentApi } from "./apigateway";
 import { dynamicReferenceSecrets } from "./dynamic-reference-secrets";
 import { dynamicReferenceSecure } from "./dynamic-reference-secure";
 import { dynamicReferenceSsm } from "./dynamic-reference-ssm";
@@ -42,6 +44,10 @@ export const serviceRules: Rule[] = [
   lambdaLogLevel,
   lambdaSnapStart,
   scheduleExpression,
+  restApiName,
+  stageDeploymentApi,
+  methodAuthorizerApi,
+  methodAuthorizerType,
   subNeeded,
   dynamicReferenceSyntax,
   dynamicReferenceSecrets,

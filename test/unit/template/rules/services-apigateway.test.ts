@@ -1,0 +1,146 @@
+/** The API Gateway REST API rules: E3660 (a Name or a definition), E3698, E3699 and E3708. */
+import { describe, expect, it } from "vitest";
+import { brief, lint, yaml } from "../lint";
+
+const check = (only: string[], ...lines: string[]) => lint(yaml(...lines), { only });
+
+const APIS = [
+  "Resources:",
+  "  Api:",
+  "    Type: AWS::ApiGateway::RestApi",
+  "    Properties:",
+  "      Name: orders",
+  "  OtherApi:",
+  "    Type: AWS::ApiGateway::RestApi",
+  "    Properties:",
+  "      Name: billing",
+];
+
+describe("E3660 RestApi Name", () => {
+  it("requires a Name unless Body or BodyS3Location defines the API", () => {
+    const findings = check(
+      ["E3660"],
+      "Resources:",
+      "  Unnamed:",
+      "    Type: AWS::ApiGateway::RestApi",
+      "    Properties:",
+      "      Description: no name",
+      "  Bare:",
+      "    Type: AWS::ApiGateway::RestApi",
+      "  Defined:",
+      "    Type: AWS::ApiGateway::RestApi",
+      "    Properties:",
+      "      BodyS3Location: { Bucket: specs, Key: api.yaml }",
+      "  Named:",
+      "    Type: AWS::ApiGateway::RestApi",
+      "    Properties:",
+      "      Name: !Sub '${AWS::StackName}-api'",
+    );
+    expect(brief(findings)).toEqual(["E3660 4:5", "E3660 6:3"]);
+    expect(findings[0].message).toBe(
+      "A RestApi without an OpenAPI definition needs a Name: add Name, or define the API with Body or BodyS3Location",
+    );
+  });
+});
+
+describe("E3698 Stage and Deployment of the same RestApi", () => {
+  it("flags a stage whose deployment deploys another API, and leaves unknown ids alone", () => {
+    const findings = check(
+      ["E3698"],
+      ...APIS,
+      "  Deployment:",
+      "    Type: AWS::ApiGateway::Deployment",
+      "    Properties:",
+      "      RestApiId: !Ref OtherApi",
+      "  Wrong:",
+      "    Type: AWS::ApiGateway::Stage",
+      "    Properties:",
+      "      RestApiId: !Ref Api",
+      "      DeploymentId: !Ref Deployment",
+      "  Right:",
+      "    Type: AWS::ApiGateway::Stage",
+      "    Properties:",
+      "      RestApiId: !Ref OtherApi",
+      "      DeploymentId: !Ref Deployment",
+      "  Imported:",
+      "    Type: AWS::ApiGateway::Stage",
+      "    Properties:",
+      "      RestApiId: !ImportValue shared-api",
+      "      DeploymentId: !Ref Deployment",
+    );
+    expect(brief(findings)).toEqual(["E3698 18:21"]);
+    expect(findings[0].message).toBe(
+      "Stage 'Wrong' belongs to RestApi 'Api', but its deployment 'Deployment' belongs to RestApi 'OtherApi'; both " +
+        "must name the same RestApiId",
+    );
+  });
+});
+
+describe("E3699 and E3708 Method and Authorizer", () => {
+  const authorizers = [
+    "  Tokens:",
+    "    Type: AWS::ApiGateway::Authorizer",
+    "    Properties:",
+    "      RestApiId: !Ref Api",
+    "      Name: tokens",
+    "      Type: TOKEN",
+    "      IdentitySource: method.request.header.Authorization",
+    "      AuthorizerUri: arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn/invocations",
+    "  Pool:",
+    "    Type: AWS::ApiGateway::Authorizer",
+    "    Properties:",
+    "      RestApiId: abc123",
+    "      Name: pool",
+    "      Type: COGNITO_USER_POOLS",
+    "      IdentitySource: method.request.header.Authorization",
+    "      ProviderARNs: [arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_x]",
+  ];
+  /** A GET method on the root of `api` with the given authorization. */
+  const method = (name: string, api: string, type: string, authorizer: string) => [
+    `  ${name}:`,
+    "    Type: AWS::ApiGateway::Method",
+    "    Properties:",
+    `      RestApiId: ${api}`,
+    "      ResourceId: !GetAtt Api.RootResourceId",
+    "      HttpMethod: GET",
+    `      AuthorizationType: ${type}`,
+    `      AuthorizerId: !Ref ${authorizer}`,
+  ];
+
+  it("E3699 flags an authorizer of another API", () => {
+    const findings = check(
+      ["E3699"],
+      ...APIS,
+      ...authorizers,
+      ...method("Same", "!Ref Api", "CUSTOM", "Tokens"),
+      ...method("Cross", "!Ref OtherApi", "CUSTOM", "Tokens"),
+      ...method("ById", "xyz789", "COGNITO_USER_POOLS", "Pool"),
+      ...method("SameId", "abc123", "COGNITO_USER_POOLS", "Pool"),
+    );
+    expect(brief(findings)).toEqual(["E3699 41:21", "E3699 49:21"]);
+    expect(findings[0].message).toBe(
+      "Method 'Cross' belongs to RestApi 'OtherApi', but its authorizer 'Tokens' belongs to RestApi 'Api'; both " +
+        "must name the same RestApiId",
+    );
+    expect(findings[1].message).toContain(
+      "Method 'ById' belongs to the RestApi with id 'xyz789', but its authorizer 'Pool' belongs to the RestApi with id 'abc123'",
+    );
+  });
+
+  it("E3708 flags an AuthorizationType that does not fit the authorizer", () => {
+    const findings = check(
+      ["E3708"],
+      ...APIS,
+      ...authorizers,
+      ...method("TokenAsPool", "!Ref Api", "COGNITO_USER_POOLS", "Tokens"),
+      ...method("PoolAsCustom", "abc123", "CUSTOM", "Pool"),
+      ...method("Fits", "!Ref Api", "CUSTOM", "Tokens"),
+    );
+    expect(brief(findings)).toEqual(["E3708 32:26", "E3708 40:26"]);
+    expect(findings[0].message).toBe(
+      "AuthorizationType COGNITO_USER_POOLS needs a COGNITO_USER_POOLS authorizer, and 'Tokens' is a TOKEN " +
+        "authorizer; set AuthorizationType to CUSTOM or name another authorizer",
+    );
+    expect(findings[1].message).toContain("set AuthorizationType to COGNITO_USER_POOLS");
+  });
+});
