@@ -1,9 +1,10 @@
 /**
  * Service-specific checks: DynamoDB keys and billing, SQS queues and the event sources that read
- * them, Lambda configuration, schedules, API Gateway REST APIs, string substitutions and dynamic
- * references.
+ * them, Lambda configuration, schedules, API Gateway REST APIs, alarm periods, string
+ * substitutions and dynamic references.
  */
 import type { Rule } from "../rule";
+import { alarmPeriod } from "./alarm-period";
 import { methodAuthorizerApi, methodAuthorizerType, restApiName, stageDeploymentApi } from "./apigateway";
 import { dynamicReferenceSecrets } from "./dynamic-reference-secrets";
 import { dynamicReferenceSecure } from "./dynamic-reference-secure";
@@ -48,6 +49,7 @@ export const serviceRules: Rule[] = [
   stageDeploymentApi,
   methodAuthorizerApi,
   methodAuthorizerType,
+  alarmPeriod,
   subNeeded,
   dynamicReferenceSyntax,
   dynamicReferenceSecrets,

@@ -1,7 +1,8 @@
 /**
  * The Lambda event source and function rules: StartingPosition against the source (E3633,
  * E3634), SQS batching (E3705), schedule expressions (E3027), inline code runtimes (E3678,
- * E3677), log levels (E3696), the environment size (E3697) and SnapStart (E2530).
+ * E3677), log levels (E3696), the environment size (E3697), SnapStart (E2530), and the periods of
+ * the alarms that watch functions (E3615).
  */
 import { describe, expect, it } from "vitest";
 import { snapStartRuntime } from "../../../../src/template/rules/services/lambda-snapstart";
@@ -444,5 +445,50 @@ describe("E2530 SnapStart", () => {
     );
     expect(findings[2].message).toContain("it does not support Amazon EFS file systems");
     expect(findings[3].message).toContain("does not support Runtime nodejs22.x (from Globals.Function)");
+  });
+});
+
+describe("E3615 CloudWatch alarm periods", () => {
+  /** An alarm resource named `name` with the given Properties lines. */
+  const alarm = (name: string, ...properties: string[]) => [
+    `  ${name}:`,
+    "    Type: AWS::CloudWatch::Alarm",
+    "    Properties:",
+    "      ComparisonOperator: GreaterThanThreshold",
+    "      Threshold: 1",
+    ...properties.map((line) => `      ${line}`),
+  ];
+
+  it("accepts 10, 20, 30 and multiples of 60, and holds the evaluation to CloudWatch's window", () => {
+    const findings = check(
+      ["E3615"],
+      "Resources:",
+      ...alarm("HighResolution", "Period: 20", "EvaluationPeriods: 3"),
+      ...alarm("Odd", "Period: 90", "EvaluationPeriods: 1"),
+      ...alarm("TooLongShort", "Period: 300", "EvaluationPeriods: 289"),
+      ...alarm("Day", "Period: 300", "EvaluationPeriods: 288"),
+      ...alarm("TooLongHourly", "Period: 3600", "EvaluationPeriods: 169"),
+      ...alarm(
+        "Math",
+        "EvaluationPeriods: 1",
+        "Metrics:",
+        "  - Id: errors",
+        "    MetricStat: { Metric: { Namespace: AWS/Lambda, MetricName: Errors }, Period: 5, Stat: Sum }",
+        "  - Id: calls",
+        "    MetricStat: { Metric: { Namespace: AWS/Lambda, MetricName: Invocations }, Period: 45, Stat: Sum }",
+        "  - Id: rate",
+        "    Expression: errors / calls",
+      ),
+    );
+    expect(brief(findings)).toEqual(["E3615 14:15", "E3615 22:26", "E3615 36:26", "E3615 47:93"]);
+    expect(findings[0].message).toBe(
+      "A Period of 90 seconds is not one CloudWatch accepts: use 10, 20, 30 (high resolution) or a multiple of 60",
+    );
+    expect(findings[1].message).toBe(
+      "Period 300 times EvaluationPeriods 289 is 86700 seconds, and CloudWatch evaluates an alarm whose Period is " +
+        "under an hour over at most one day (86400 seconds); lower EvaluationPeriods or lengthen the Period",
+    );
+    expect(findings[2].message).toContain("evaluates an alarm over at most seven days (604800 seconds)");
+    expect(findings[3].message).toContain("use 1, 5, 10, 20, 30 (high resolution)");
   });
 });
