@@ -633,6 +633,22 @@ function lifecycleOf(schema) {
 }
 
 /**
+ * The properties that identify a resource in its account and Region (the schema's
+ * primaryIdentifier), for E3019, when a template sets them all: root properties that are not
+ * read-only. cfn-lint's exception is kept: a CodeBuild project is identified by its Name.
+ */
+const PRIMARY_IDENTIFIER_OVERRIDES = { "AWS::CodeBuild::Project": ["Name"] };
+
+function primaryIdentifierOf(schema) {
+  if (PRIMARY_IDENTIFIER_OVERRIDES[schema.typeName]) return PRIMARY_IDENTIFIER_OVERRIDES[schema.typeName];
+  const ids = schema.primaryIdentifier ?? [];
+  const readOnly = new Set(schema.readOnlyProperties ?? []);
+  if (ids.length === 0 || ids.some((id) => readOnly.has(id) || !/^\/properties\/[^/]+$/.test(id)))
+    return undefined;
+  return ids.map((id) => id.slice("/properties/".length));
+}
+
+/**
  * The IAM actions of every service, from cfn-lint's data/AdditionalSpecs/Policies.json (the
  * service authorization reference, lowercased), for W3037: one service prefix a line, its actions
  * sorted and joined by spaces, so the loader can find a service's line without parsing the rest:
@@ -666,7 +682,9 @@ export function buildConstraints(cfnLint = findCfnLint()) {
     const schema = JSON.parse(readFileSync(join(cfnLint.schemas, "resources", `${hash}.json`), "utf8"));
     const entry = compiler.resource(schema);
     const lc = lifecycleOf(schema);
-    if (entry || lc) entries.set(typeName, { ...(entry ?? { r: {}, d: {} }), ...(lc ? { lc } : {}) });
+    const pi = primaryIdentifierOf(schema);
+    if (entry || lc || pi)
+      entries.set(typeName, { ...(entry ?? { r: {}, d: {} }), ...(lc ? { lc } : {}), ...(pi ? { pi } : {}) });
   }
   for (const [samType, { from, properties }] of Object.entries(SAM_PASSTHROUGH)) {
     const source = entries.get(from);

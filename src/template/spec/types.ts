@@ -114,4 +114,6 @@ export interface ResourceConstraints {
   d: Record<string, ConstraintNode>;
   /** The service's lifecycle, when it is winding down: maintenance, sunset (shut down on `d`) or shut down. */
   lc?: { s: "maintenance" | "sunset" | "shutdown"; d?: string };
+  /** The properties that identify the resource in its account and Region, when a template can set them all. */
+  pi?: string[];
 }

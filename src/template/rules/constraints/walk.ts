@@ -669,7 +669,7 @@ function sameCanonical(a: Node, b: Node): boolean {
 }
 
 /** A comparison key for uniqueness: scalars as CloudFormation's strings, mappings in key order. */
-function canonical(node: Node): string {
+export function canonical(node: Node): string {
   if (node.kind === "scalar") return JSON.stringify(node.value === null ? null : String(node.value));
   if (node.kind === "seq") return `[${node.items.map(canonical).join(",")}]`;
   const entries = [...node.entries].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

@@ -4,10 +4,12 @@ import { resourceConfiguration } from "./configuration";
 import { deletionPolicy } from "./deletion-policy";
 import { dependsOnTarget } from "./depends-on";
 import { lifecycleRules } from "./lifecycle";
+import { primaryIdentifiers } from "./primary-identifiers";
 import { unknownProperty } from "./property-names";
 import { missingRequiredProperty } from "./required-properties";
 import { resourceType } from "./resource-type";
 import { retentionPair } from "./retention-pair";
+import { uniqueNames } from "./unique-names";
 import { updateReplacePolicy } from "./update-replace-policy";
 import { propertyValueType } from "./value-types";
 
@@ -22,5 +24,7 @@ export const resourceRules: Rule[] = [
   deletionPolicy,
   updateReplacePolicy,
   retentionPair,
+  primaryIdentifiers,
+  uniqueNames,
   ...lifecycleRules,
 ];

@@ -1,4 +1,4 @@
-/** Resource structure, types, DependsOn and dependency cycles: E3001, E3004, E3005, E3006, E3035, E3036, W3011. */
+/** Resource structure, types, names, identifiers, DependsOn and dependency cycles: E3001, E3004, E3005, E3006, E3007, E3019, E3035, E3036, W3011. */
 import { describe, expect, it } from "vitest";
 import { brief, lint, yaml } from "../lint";
 
@@ -415,5 +415,114 @@ describe("E3004 circular dependencies", () => {
       { only: ["E3004"] },
     );
     expect(brief(findings)).toEqual([]);
+  });
+});
+
+describe("E3007 resource and parameter names", () => {
+  it("flags a resource named like a parameter", () => {
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  Queue:",
+        "    Type: String",
+        "Resources:",
+        "  Queue:",
+        "    Type: AWS::SQS::Queue",
+        "  Topic:",
+        "    Type: AWS::SNS::Topic",
+      ),
+      { only: ["E3007"] },
+    );
+    expect(brief(findings)).toEqual(["E3007 5:3"]);
+    expect(findings[0].message).toBe(
+      "Resource 'Queue' has the name of a parameter; Ref could not tell them apart, so rename one of them",
+    );
+  });
+});
+
+describe("E3019 primary identifiers", () => {
+  /** A table named `name` whose TableName line is `tableName` (its whole Properties when that is a Fn::If). */
+  const table = (name: string, tableName: string, ...attributes: string[]) => [
+    `  ${name}:`,
+    "    Type: AWS::DynamoDB::Table",
+    ...attributes.map((line) => `    ${line}`),
+    "    Properties:",
+    `      TableName: ${tableName}`,
+    "      BillingMode: PAY_PER_REQUEST",
+    "      AttributeDefinitions: [{ AttributeName: id, AttributeType: S }]",
+    "      KeySchema: [{ AttributeName: id, KeyType: HASH }]",
+  ];
+
+  it("flags each resource that shares an identifier, as written, intrinsics included", () => {
+    const findings = lint(
+      yaml(
+        "Conditions:",
+        "  Prod: !Equals [!Ref AWS::AccountId, '123456789012']",
+        "  Dev: !Not [Condition: Prod]",
+        "Resources:",
+        ...table("Orders", "orders"),
+        ...table("OrdersAgain", "orders"),
+        ...table("Jobs", "!Sub '${AWS::StackName}-jobs'"),
+        ...table("JobsAgain", "!Sub '${AWS::StackName}-jobs'"),
+        ...table("ProdCache", "cache", "Condition: Prod"),
+        ...table("DevCache", "cache", "Condition: Dev"),
+        ...table("Either", "!If [Prod, orders, other]"),
+        ...table("Other", "other"),
+      ),
+      { only: ["E3019"] },
+    );
+    expect(brief(findings)).toEqual(["E3019 8:18", "E3019 15:18", "E3019 22:18", "E3019 29:18"]);
+    expect(findings[0].message).toBe(
+      "TableName is the same as on 'OrdersAgain': it names one AWS::DynamoDB::Table in the account and Region, so " +
+        "only one of them can be created; give each its own TableName",
+    );
+    expect(findings[2].message).toContain("TableName is the same as on 'JobsAgain'");
+  });
+
+  it("counts a SAM function as the Lambda function it becomes, and a resource with a condition against one without", () => {
+    const findings = lint(
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Conditions:",
+        "  Prod: !Equals [!Ref AWS::AccountId, '123456789012']",
+        "Resources:",
+        "  Api:",
+        "    Type: AWS::Serverless::Function",
+        "    Properties:",
+        "      FunctionName: api",
+        "      Runtime: python3.12",
+        "      Handler: app.handler",
+        "      CodeUri: src/",
+        "  Legacy:",
+        "    Type: AWS::Lambda::Function",
+        "    Condition: Prod",
+        "    Properties:",
+        "      FunctionName: api",
+        "      Runtime: python3.12",
+        "      Handler: app.handler",
+        "      Role: arn:aws:iam::123456789012:role/app",
+        "      Code: { S3Bucket: code-bucket, S3Key: app.zip }",
+        "  RetriesA:",
+        "    Type: AWS::Lambda::EventInvokeConfig",
+        "    Properties:",
+        "      FunctionName: !Ref Legacy",
+        "      Qualifier: $LATEST",
+        "      MaximumRetryAttempts: 0",
+        "  RetriesB:",
+        "    Type: AWS::Lambda::EventInvokeConfig",
+        "    Properties:",
+        "      FunctionName: !Ref Legacy",
+        "      Qualifier: $LATEST",
+        "      MaximumRetryAttempts: 1",
+      ),
+      { only: ["E3019"] },
+    );
+    expect(brief(findings)).toEqual(["E3019 8:21", "E3019 16:21", "E3019 24:21", "E3019 30:21"]);
+    expect(findings[0].message).toContain("it names one AWS::Lambda::Function");
+    expect(findings[2].message).toBe(
+      "FunctionName and Qualifier are the same as on 'RetriesB': together they name one " +
+        "AWS::Lambda::EventInvokeConfig in the account and Region, so only one of them can be created; give each its " +
+        "own FunctionName and Qualifier",
+    );
   });
 });
