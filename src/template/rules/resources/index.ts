@@ -5,7 +5,7 @@ import { deletionPolicy } from "./deletion-policy";
 import { dependsOnTarget } from "./depends-on";
 import { lifecycleRules } from "./lifecycle";
 import { primaryIdentifiers } from "./primary-identifiers";
-import { unknownProperty } from "./property-names";
+import { readOnlyProperty, unknownProperty } from "./property-names";
 import { missingRequiredProperty } from "./required-properties";
 import { resourceType } from "./resource-type";
 import { retentionPair } from "./retention-pair";
@@ -16,6 +16,7 @@ import { propertyValueType } from "./value-types";
 export const resourceRules: Rule[] = [
   resourceConfiguration,
   unknownProperty,
+  readOnlyProperty,
   missingRequiredProperty,
   circularDependency,
   dependsOnTarget,

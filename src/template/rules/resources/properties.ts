@@ -1,7 +1,8 @@
 /**
  * Checks resource properties (and SAM Globals) against the resource specification in one walk,
- * shared by E3002 (unknown property), E3003 (missing required property) and E3012 (wrong type):
- * each of those rules reports only its own kind of problem from the same, cached list.
+ * shared by E3002 (unknown property), E3040 (read-only property), E3003 (missing required
+ * property) and E3012 (wrong type): each of those rules reports only its own kind of problem from
+ * the same, cached list.
  *
  * CloudFormation is lenient on scalars and the checks follow cfn-lint there: any scalar is
  * accepted where a string is expected, numeric strings where numbers are, "true"/"false" (any
@@ -15,7 +16,7 @@ import { didYouMean } from "../../suggest";
 import { intrinsicName, isForEachKey, isString, type TemplateIndex } from "../template-index";
 import { displayPath, globalsFor, ignoresGlobal, isCustomType, realResources, SAM_GLOBALS } from "./shared";
 
-export type PropertyProblemKind = "unknown" | "required" | "type";
+export type PropertyProblemKind = "unknown" | "readOnly" | "required" | "type";
 
 export interface PropertyProblem {
   kind: PropertyProblemKind;
@@ -205,7 +206,15 @@ class Checker {
       }
       const property = properties[entry.key];
       if (!property) {
-        if (!allowUnknown) {
+        if (!allowUnknown && struct === undefined && path[0] === "Resources" && this.isAttribute(entry.key)) {
+          this.problem(
+            "readOnly",
+            entry.keyRange,
+            `'${entry.key}' of ${owner} is read-only: CloudFormation sets it when it creates the resource; remove it ` +
+              `from Properties, and read it with Fn::GetAtt where it is needed`,
+            entry.key,
+          );
+        } else if (!allowUnknown) {
           this.problem(
             "unknown",
             entry.keyRange,
@@ -374,6 +383,11 @@ class Checker {
   }
 
   /** Records a problem at the current path, or at its child `key`: the only place paths are copied. */
+  /** Whether a name is one of the resource type's attributes (its read-only values, such as Arn). */
+  private isAttribute(name: string): boolean {
+    return this.typeSpec.attributes.includes(name);
+  }
+
   private problem(kind: PropertyProblemKind, at: Node | Range, message: string, key?: string): void {
     const path = this.path.slice();
     if (key !== undefined) path.push(key);

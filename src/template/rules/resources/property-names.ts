@@ -17,3 +17,19 @@ export const unknownProperty: Rule = {
     }
   },
 };
+
+export const readOnlyProperty: Rule = {
+  id: "E3040",
+  severity: "error",
+  shortDescription: "Resources do not set read-only properties",
+  description:
+    "Read-only values of a resource (its Arn, a queue's QueueUrl, ...) are set by CloudFormation and read with " +
+    "Fn::GetAtt; a template cannot set them in Properties.",
+  source: `${USER_GUIDE}/resources-section-structure.html`,
+  tags: ["resources", "properties"],
+  check({ template, spec, report }) {
+    for (const problem of propertyProblems(template, spec)) {
+      if (problem.kind === "readOnly") report(problem.at, problem.message, { path: problem.path });
+    }
+  },
+};

@@ -1,4 +1,7 @@
-/** Resource properties against the spec: E3002 unknown, E3003 missing required, E3012 wrong type, SAM Globals. */
+/**
+ * Resource properties against the spec: E3002 unknown, E3040 read-only, E3003 missing required,
+ * E3012 wrong type, SAM Globals.
+ */
 import { describe, expect, it } from "vitest";
 import { brief, lint, yaml } from "../lint";
 
@@ -51,6 +54,34 @@ describe("E3002 unknown properties", () => {
       { only: ["E3002"] },
     );
     expect(brief(findings)).toEqual([]);
+  });
+});
+
+describe("E3040 read-only properties", () => {
+  it("tells a read-only attribute from an unknown property, at the resource's own level only", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Worker:",
+        "    Type: AWS::Lambda::Function",
+        "    Properties:",
+        "      Arn: arn:aws:lambda:eu-west-1:123456789012:function:worker",
+        "      Role: arn:aws:iam::123456789012:role/worker",
+        "      Code: { S3Bucket: code-bucket, S3Key: app.zip }",
+        "      DeadLetterConfig:",
+        "        Arn: arn:aws:sqs:eu-west-1:123456789012:dead",
+        "  Queue:",
+        "    Type: AWS::SQS::Queue",
+        "    Properties:",
+        "      QueueUrl: https://sqs.eu-west-1.amazonaws.com/123456789012/jobs",
+      ),
+      { only: ["E3040", "E3002"] },
+    );
+    expect(brief(findings)).toEqual(["E3040 5:7", "E3002 9:9", "E3040 13:7"]);
+    expect(findings[0].message).toBe(
+      "'Arn' of AWS::Lambda::Function is read-only: CloudFormation sets it when it creates the resource; remove it from " +
+        "Properties, and read it with Fn::GetAtt where it is needed",
+    );
   });
 });
 
