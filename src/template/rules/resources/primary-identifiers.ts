@@ -10,11 +10,11 @@
  * `Ref: AWS::NoValue`) and a pair of resources under two different conditions, which may never
  * exist together, are left alone.
  */
-import type { MapEntry, Node } from "../../model";
+import type { MapEntry } from "../../model";
 import { canonical } from "../constraints/walk";
 import type { Rule } from "../rule";
-import { onlyPropertySet, presentEntry } from "../services/values";
-import { intrinsicName, isNoValue, type ResourceInfo, USER_GUIDE } from "../template-index";
+import { dependsOnCondition, onlyPropertySet, presentEntry } from "../services/values";
+import { type ResourceInfo, USER_GUIDE } from "../template-index";
 import { realResources } from "./shared";
 
 /** SAM types and the type the transform turns them into (their identifying properties keep their names). */
@@ -55,7 +55,7 @@ export const primaryIdentifiers: Rule = {
       for (const resource of resources) {
         const properties = onlyPropertySet(resource)?.properties;
         const entries = properties ? ids.map((id) => presentEntry(properties, id)) : [];
-        if (!properties || entries.some((entry) => !entry || conditional(entry.value))) continue;
+        if (!properties || entries.some((entry) => !entry || dependsOnCondition(entry.value))) continue;
         const found = entries as MapEntry[];
         const key = found.map((entry) => canonical(entry.value)).join("\u0000");
         const condition = resource.condition?.value;
@@ -92,11 +92,3 @@ export const primaryIdentifiers: Rule = {
     }
   },
 };
-
-/** Whether a value may be absent or differ by condition: a Fn::If or `Ref: AWS::NoValue` anywhere in it. */
-function conditional(node: Node): boolean {
-  if (isNoValue(node) || intrinsicName(node) === "Fn::If") return true;
-  if (node.kind === "seq") return node.items.some(conditional);
-  if (node.kind === "map") return node.entries.some((entry) => conditional(entry.value));
-  return false;
-}

@@ -20,6 +20,7 @@ import { lambdaImage } from "./lambda-image";
 import { inlineCodeRuntime, inlineCodeRuntimeFamily } from "./lambda-inline-code";
 import { lambdaLogLevel } from "./lambda-log-level";
 import { lambdaSnapStart } from "./lambda-snapstart";
+import { logSubscriptions } from "./log-subscriptions";
 import { scheduleExpression } from "./schedule-expression";
 import { sqsBatching } from "./sqs-batching";
 import { sqsDeadLetter } from "./sqs-dead-letter";
@@ -50,6 +51,7 @@ export const serviceRules: Rule[] = [
   methodAuthorizerApi,
   methodAuthorizerType,
   alarmPeriod,
+  logSubscriptions,
   subNeeded,
   dynamicReferenceSyntax,
   dynamicReferenceSecrets,

@@ -114,6 +114,14 @@ export function mayBeNoValue(node: Node): boolean {
   return false;
 }
 
+/** Whether a value may be absent or differ by condition: a Fn::If or `Ref: AWS::NoValue` anywhere in it. */
+export function dependsOnCondition(node: Node): boolean {
+  if (isNoValue(node) || intrinsicName(node) === "Fn::If") return true;
+  if (node.kind === "seq") return node.items.some(dependsOnCondition);
+  if (node.kind === "map") return node.entries.some((entry) => dependsOnCondition(entry.value));
+  return false;
+}
+
 /**
  * A property's entry when it is certainly present: written, and not `!Ref AWS::NoValue` nor a
  * Fn::If that may produce it.

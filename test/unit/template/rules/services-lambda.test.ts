@@ -1,8 +1,8 @@
 /**
  * The Lambda event source and function rules: StartingPosition against the source (E3633,
  * E3634), SQS batching (E3705), schedule expressions (E3027), inline code runtimes (E3678,
- * E3677), log levels (E3696), the environment size (E3697), SnapStart (E2530), and the periods of
- * the alarms that watch functions (E3615).
+ * E3677), log levels (E3696), the environment size (E3697), SnapStart (E2530), the periods of
+ * the alarms that watch functions (E3615) and the subscription filters of log groups (E2529).
  */
 import { describe, expect, it } from "vitest";
 import { snapStartRuntime } from "../../../../src/template/rules/services/lambda-snapstart";
@@ -490,5 +490,51 @@ describe("E3615 CloudWatch alarm periods", () => {
     );
     expect(findings[2].message).toContain("evaluates an alarm over at most seven days (604800 seconds)");
     expect(findings[3].message).toContain("use 1, 5, 10, 20, 30 (high resolution)");
+  });
+});
+
+describe("E2529 subscription filters of a log group", () => {
+  /** A subscription filter resource on `logGroup`, with the given extra lines under the resource. */
+  const filter = (name: string, logGroup: string, ...attributes: string[]) => [
+    `  ${name}:`,
+    "    Type: AWS::Logs::SubscriptionFilter",
+    ...attributes.map((line) => `    ${line}`),
+    "    Properties:",
+    `      LogGroupName: ${logGroup}`,
+    "      FilterPattern: ''",
+    "      DestinationArn: arn:aws:lambda:eu-west-1:123456789012:function:ship",
+  ];
+
+  it("counts resources and SAM CloudWatchLogs events by log group, past conditions", () => {
+    const findings = check(
+      ["E2529"],
+      SAM,
+      "Conditions:",
+      "  Prod: !Equals [!Ref AWS::AccountId, '123456789012']",
+      "Resources:",
+      ...filter("First", "/app/api"),
+      ...filter("Second", "/app/api"),
+      ...filter("Maybe", "/app/api", "Condition: Prod"),
+      ...filter("Other", "/app/worker"),
+      ...filter("Choice", "!If [Prod, /app/api, /app/worker]"),
+      "  Shipper:",
+      "    Type: AWS::Serverless::Function",
+      "    Properties:",
+      "      Runtime: python3.12",
+      "      Handler: app.handler",
+      "      CodeUri: src/",
+      "      Events:",
+      "        Api:",
+      "          Type: CloudWatchLogs",
+      "          Properties:",
+      "            LogGroupName: /app/api",
+      "            FilterPattern: ERROR",
+    );
+    expect(brief(findings)).toEqual(["E2529 46:27"]);
+    expect(findings[0].message).toBe(
+      "This log group already has 2 subscription filters in this template ('First' and 'Second'), and CloudWatch " +
+        "Logs allows 2 a log group; send the logs to one destination that fans out (a Kinesis stream or a Lambda " +
+        "function), or subscribe another log group",
+    );
   });
 });

@@ -1,0 +1,90 @@
+/**
+ * E2529: a CloudWatch Logs log group takes at most two subscription filters, and PutSubscription
+ * Filter refuses a third. The filters are the AWS::Logs::SubscriptionFilter resources and, under
+ * SAM, the CloudWatchLogs events of functions (each becomes one), grouped by their LogGroupName
+ * as written; filters under a Condition, which may not exist, and names that depend on one are
+ * not counted. Filters made outside the template are not known, so the count is a lower bound.
+ *
+ * Beyond cfn-lint, which counts the resources only: SAM events, and every filter past the second
+ * reported at its own LogGroupName.
+ */
+import type { Node } from "../../model";
+import { mapGet } from "../../nodes";
+import { canonical } from "../constraints/walk";
+import type { Rule } from "../rule";
+import { eventType, samEvents } from "../sam/events";
+import { dependsOnCondition, onlyPropertySet, presentEntry, resourcesOfType } from "./values";
+
+const LIMIT = 2;
+
+interface Filter {
+  /** How the filter is named in messages. */
+  name: string;
+  logGroup: Node;
+  path: (string | number)[];
+}
+
+export const logSubscriptions: Rule = {
+  id: "E2529",
+  severity: "error",
+  shortDescription: "A log group has at most two subscription filters",
+  description:
+    "CloudWatch Logs allows two subscription filters on a log group; a third SubscriptionFilter (or SAM " +
+    "CloudWatchLogs event) on the same LogGroupName fails.",
+  source: "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/cloudwatch_limits_cwl.html",
+  tags: ["resources", "lambda", "logs"],
+  check({ template, report }) {
+    const filters: Filter[] = [];
+    for (const resource of resourcesOfType(template, "AWS::Logs::SubscriptionFilter")) {
+      const entry = !resource.condition && onlyPropertySet(resource);
+      const logGroup = entry && presentEntry(entry.properties, "LogGroupName");
+      if (!logGroup) continue;
+      filters.push({
+        name: `'${resource.name}'`,
+        logGroup: logGroup.value,
+        path: ["Resources", resource.name, "Properties", "LogGroupName"],
+      });
+    }
+    for (const event of samEvents(template)) {
+      if (event.resource.condition || eventType(event) !== "CloudWatchLogs") continue;
+      const logGroup = mapGet(mapGet(event.body, "Properties")?.value, "LogGroupName");
+      if (!logGroup) continue;
+      filters.push({
+        name: `event '${event.entry.key}' of '${event.resource.name}'`,
+        logGroup: logGroup.value,
+        path: [
+          "Resources",
+          event.resource.name,
+          "Properties",
+          "Events",
+          event.entry.key,
+          "Properties",
+          "LogGroupName",
+        ],
+      });
+    }
+    const byGroup = new Map<string, Filter[]>();
+    for (const filter of filters) {
+      if (dependsOnCondition(filter.logGroup)) continue;
+      const key = canonical(filter.logGroup);
+      const list = byGroup.get(key);
+      if (list) list.push(filter);
+      else byGroup.set(key, [filter]);
+    }
+    for (const list of byGroup.values()) {
+      for (const filter of list.slice(LIMIT)) {
+        report(
+          filter.logGroup,
+          `This log group already has ${LIMIT} subscription filters in this template (${list
+            .slice(0, LIMIT)
+            .map((f) => f.name)
+            .join(
+              " and ",
+            )}), and CloudWatch Logs allows ${LIMIT} a log group; send the logs to one destination ` +
+            "that fans out (a Kinesis stream or a Lambda function), or subscribe another log group",
+          { path: filter.path },
+        );
+      }
+    }
+  },
+};
