@@ -3,8 +3,9 @@
  * definition has a Name; E3698, a Stage and the Deployment it names belong to the same RestApi;
  * E3699, a Method and its Authorizer belong to the same RestApi; E3708, a Method's
  * AuthorizationType fits its Authorizer's Type (CUSTOM for TOKEN and REQUEST authorizers,
- * COGNITO_USER_POOLS for a user pool one). CloudFormation fails the stack on each, after creating
- * what came before.
+ * COGNITO_USER_POOLS for a user pool one); E3718, a Lambda (TOKEN or REQUEST) authorizer caches
+ * its result for at most an hour. CloudFormation fails the stack on each, after creating what came
+ * before.
  *
  * Two RestApiId values are compared when both are a Ref to a resource or a literal id; anything
  * else (a parameter, an import) is left alone.
@@ -13,6 +14,7 @@ import type { MapEntry, Node } from "../../model";
 import type { Report, Rule } from "../rule";
 import { isString, type ResourceInfo, type TemplateIndex, USER_GUIDE } from "../template-index";
 import {
+  literalNumber,
   literalString,
   onlyPropertySet,
   presentEntry,
@@ -126,6 +128,32 @@ export const methodAuthorizerType: Rule = {
             `'${link.resource.name}' is a ${type} authorizer; set AuthorizationType to ` +
             `${type === "COGNITO_USER_POOLS" ? "COGNITO_USER_POOLS" : "CUSTOM"} or name another authorizer`,
           { path: ["Resources", method.name, "Properties", "AuthorizationType"] },
+        );
+      }
+    }
+  },
+};
+
+export const authorizerTtl: Rule = {
+  id: "E3718",
+  severity: "error",
+  shortDescription: "A Lambda authorizer caches its result for at most 3600 seconds",
+  description: "AuthorizerResultTtlInSeconds of a TOKEN or REQUEST authorizer is at most 3600.",
+  source: "https://docs.aws.amazon.com/apigateway/latest/api/API_CreateAuthorizer.html",
+  tags: ["resources", "apigateway"],
+  check({ template, report }) {
+    for (const authorizer of resourcesOfType(template, AUTHORIZER)) {
+      for (const { properties } of propertySets(authorizer)) {
+        const type = literalString(presentEntry(properties, "Type")?.value);
+        const ttl = presentEntry(properties, "AuthorizerResultTtlInSeconds");
+        const seconds = literalNumber(ttl?.value);
+        if (!ttl || seconds === undefined || seconds <= 3600 || (type !== "TOKEN" && type !== "REQUEST"))
+          continue;
+        report(
+          ttl.value,
+          `A ${type} authorizer caches its result for at most 3600 seconds, not ${seconds}; set ` +
+            "AuthorizerResultTtlInSeconds to 3600 or less",
+          { path: ["Resources", authorizer.name, "Properties", "AuthorizerResultTtlInSeconds"] },
         );
       }
     }

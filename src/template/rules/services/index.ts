@@ -1,11 +1,18 @@
 /**
  * Service-specific checks: DynamoDB keys and billing, SQS queues and the event sources that read
- * them, Lambda configuration, schedules, API Gateway REST APIs, alarm periods, string
- * substitutions and dynamic references.
+ * them, Lambda configuration, schedules, API Gateway REST APIs, alarm periods, log
+ * subscriptions, scaling ranges, string substitutions and dynamic references.
  */
 import type { Rule } from "../rule";
 import { alarmPeriod } from "./alarm-period";
-import { methodAuthorizerApi, methodAuthorizerType, restApiName, stageDeploymentApi } from "./apigateway";
+import {
+  authorizerTtl,
+  methodAuthorizerApi,
+  methodAuthorizerType,
+  restApiName,
+  stageDeploymentApi,
+} from "./apigateway";
+import { capacityRange } from "./capacity-range";
 import { dynamicReferenceSecrets } from "./dynamic-reference-secrets";
 import { dynamicReferenceSecure } from "./dynamic-reference-secure";
 import { dynamicReferenceSsm } from "./dynamic-reference-ssm";
@@ -50,8 +57,10 @@ export const serviceRules: Rule[] = [
   stageDeploymentApi,
   methodAuthorizerApi,
   methodAuthorizerType,
+  authorizerTtl,
   alarmPeriod,
   logSubscriptions,
+  capacityRange,
   subNeeded,
   dynamicReferenceSyntax,
   dynamicReferenceSecrets,

@@ -1,4 +1,4 @@
-/** The API Gateway REST API rules: E3660 (a Name or a definition), E3698, E3699 and E3708. */
+/** The API Gateway REST API rules: E3660 (a Name or a definition), E3698, E3699, E3708 and E3718; and E3706 scaling ranges. */
 import { describe, expect, it } from "vitest";
 import { brief, lint, yaml } from "../lint";
 
@@ -142,5 +142,65 @@ describe("E3699 and E3708 Method and Authorizer", () => {
         "authorizer; set AuthorizationType to CUSTOM or name another authorizer",
     );
     expect(findings[1].message).toContain("set AuthorizationType to COGNITO_USER_POOLS");
+  });
+});
+
+describe("E3718 Lambda authorizer cache time", () => {
+  it("holds TOKEN and REQUEST authorizers to an hour, and leaves user pool ones alone", () => {
+    const authorizer = (name: string, type: string, ttl: number) => [
+      `  ${name}:`,
+      "    Type: AWS::ApiGateway::Authorizer",
+      "    Properties:",
+      "      RestApiId: !Ref Api",
+      `      Name: ${name}`,
+      `      Type: ${type}`,
+      `      AuthorizerResultTtlInSeconds: ${ttl}`,
+    ];
+    const findings = check(
+      ["E3718"],
+      ...APIS,
+      ...authorizer("Token", "TOKEN", 7200),
+      ...authorizer("Request", "REQUEST", 3600),
+      ...authorizer("Pool", "COGNITO_USER_POOLS", 7200),
+    );
+    expect(brief(findings)).toEqual(["E3718 16:37"]);
+    expect(findings[0].message).toBe(
+      "A TOKEN authorizer caches its result for at most 3600 seconds, not 7200; set AuthorizerResultTtlInSeconds " +
+        "to 3600 or less",
+    );
+  });
+});
+
+describe("E3706 scaling ranges", () => {
+  it("flags a minimum above the maximum, for Auto Scaling groups and Application Auto Scaling targets", () => {
+    const findings = check(
+      ["E3706"],
+      "Resources:",
+      "  Concurrency:",
+      "    Type: AWS::ApplicationAutoScaling::ScalableTarget",
+      "    Properties:",
+      "      MinCapacity: 10",
+      "      MaxCapacity: 5",
+      "      ResourceId: function:worker:live",
+      "      ScalableDimension: lambda:function:ProvisionedConcurrency",
+      "      ServiceNamespace: lambda",
+      "  Fits:",
+      "    Type: AWS::ApplicationAutoScaling::ScalableTarget",
+      "    Properties:",
+      "      MinCapacity: 5",
+      "      MaxCapacity: 5",
+      "      ResourceId: function:worker:live",
+      "      ScalableDimension: lambda:function:ProvisionedConcurrency",
+      "      ServiceNamespace: lambda",
+      "  Group:",
+      "    Type: AWS::AutoScaling::AutoScalingGroup",
+      "    Properties:",
+      "      MinSize: '3'",
+      "      MaxSize: '2'",
+    );
+    expect(brief(findings)).toEqual(["E3706 5:20", "E3706 21:16"]);
+    expect(findings[0].message).toBe(
+      "MinCapacity 10 is above MaxCapacity 5; lower MinCapacity or raise MaxCapacity",
+    );
   });
 });
