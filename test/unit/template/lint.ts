@@ -26,3 +26,16 @@ export function brief(findings: Finding[]): string[] {
 export function yaml(...lines: string[]): string {
   return `${lines.join("\n")}\n`;
 }
+
+/** A SAM function `name` (python3.12, app.handler, code in src/) as fixture lines, then more of its Properties. */
+export function samFunction(name: string, ...properties: string[]): string[] {
+  return [
+    `  ${name}:`,
+    "    Type: AWS::Serverless::Function",
+    "    Properties:",
+    "      Runtime: python3.12",
+    "      Handler: app.handler",
+    "      CodeUri: src/",
+    ...properties.map((line) => `      ${line}`),
+  ];
+}

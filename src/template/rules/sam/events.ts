@@ -220,3 +220,13 @@ export function isFunctionCall(node: Node): boolean {
   const key = node.entries[0].key;
   return key === "Ref" || key === "Condition" || key.startsWith("Fn::");
 }
+
+/** The value of the event's `Properties`, when written. */
+export function eventProperties(event: SamEventEntry): Node | undefined {
+  return mapGet(event.body, "Properties")?.value;
+}
+
+/** The finding path of the event, or of something below it (`"Properties", "Queue"`, `"Type"`, ...). */
+export function eventPath(event: SamEventEntry, ...below: (string | number)[]): (string | number)[] {
+  return ["Resources", event.resource.name, "Properties", "Events", event.entry.key, ...below];
+}

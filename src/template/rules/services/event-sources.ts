@@ -11,7 +11,7 @@
  */
 import type { MapEntry, MapNode, Node } from "../../model";
 import { mapGet } from "../../nodes";
-import { eventType, samEvents } from "../sam/events";
+import { eventPath, eventProperties, eventType, samEvents } from "../sam/events";
 import { intrinsicName, isString, type TemplateIndex } from "../template-index";
 import { SAM_FUNCTION } from "./lambda";
 import { QUEUE } from "./sqs";
@@ -111,14 +111,14 @@ export function pollerSites(template: TemplateIndex): PollerSite[] {
   }
   for (const event of samEvents(template)) {
     if (event.resource.type !== SAM_FUNCTION || eventType(event) !== "SQS") continue;
-    const properties = mapGet(event.body, "Properties")?.value;
+    const properties = eventProperties(event);
     if (properties?.kind !== "map" || intrinsicName(properties)) continue;
     const source = mapGet(properties, "Queue");
     if (!source) continue;
     sites.push({
       properties,
       source,
-      path: ["Resources", event.resource.name, "Properties", "Events", event.entry.key, "Properties"],
+      path: eventPath(event, "Properties"),
     });
   }
   return sites;

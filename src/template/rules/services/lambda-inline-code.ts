@@ -9,21 +9,36 @@
 import type { MapEntry } from "../../model";
 import { mapGet } from "../../nodes";
 import type { Rule } from "../rule";
-import { USER_GUIDE } from "../template-index";
+import { type ResourceInfo, type TemplateIndex, USER_GUIDE } from "../template-index";
 import { FUNCTION, functionProperty, SAM_FUNCTION } from "./lambda";
 import { literalString, type PropertySet, presentEntry, propertySets, resourcesOfType } from "./values";
 
 const ZIPFILE_DOCS = `${USER_GUIDE}/aws-properties-lambda-function-code.html`;
 
-/** The inline code of a function, with what it is called in messages. */
-function inlineCode(set: PropertySet): { entry: MapEntry; name: string } | undefined {
-  if (set.resource.type === SAM_FUNCTION) {
-    const entry = presentEntry(set.properties, "InlineCode");
-    return entry && { entry, name: "InlineCode" };
+/** A function with inline code: one of its property sets, and the code's entry with its name in messages. */
+interface InlineCode {
+  resource: ResourceInfo;
+  set: PropertySet;
+  entry: MapEntry;
+  name: string;
+}
+
+/** Every property set of a function whose code is inline. */
+function inlineCodeSites(template: TemplateIndex): InlineCode[] {
+  const sites: InlineCode[] = [];
+  for (const resource of resourcesOfType(template, FUNCTION, SAM_FUNCTION)) {
+    for (const set of propertySets(resource)) {
+      if (resource.type === SAM_FUNCTION) {
+        const entry = presentEntry(set.properties, "InlineCode");
+        if (entry) sites.push({ resource, set, entry, name: "InlineCode" });
+        continue;
+      }
+      const code = presentEntry(set.properties, "Code")?.value;
+      const entry = code?.kind === "map" ? mapGet(code, "ZipFile") : undefined;
+      if (entry) sites.push({ resource, set, entry, name: "Code.ZipFile" });
+    }
   }
-  const code = presentEntry(set.properties, "Code")?.value;
-  const entry = code?.kind === "map" ? mapGet(code, "ZipFile") : undefined;
-  return entry && { entry, name: "Code.ZipFile" };
+  return sites;
 }
 
 export const inlineCodeRuntime: Rule = {
@@ -35,17 +50,16 @@ export const inlineCodeRuntime: Rule = {
   source: ZIPFILE_DOCS,
   tags: ["resources", "lambda"],
   check({ template, report }) {
-    for (const resource of resourcesOfType(template, FUNCTION, SAM_FUNCTION)) {
-      for (const set of propertySets(resource)) {
-        const code = inlineCode(set);
-        if (!code || set.properties.entries.some((entry) => entry.key === "Runtime")) continue;
-        if (functionProperty(template, set, "Runtime")) continue;
-        report(
-          code.entry.keyRange,
-          `Inline code (${code.name}) needs a Runtime to run it: add a Node.js or Python Runtime`,
-          { path: ["Resources", resource.name, "Properties", "Runtime"] },
-        );
-      }
+    for (const { resource, set, entry, name } of inlineCodeSites(template)) {
+      if (set.properties.entries.some((property) => property.key === "Runtime")) continue;
+      if (functionProperty(template, set, "Runtime")) continue;
+      report(
+        entry.keyRange,
+        `Inline code (${name}) needs a Runtime to run it: add a Node.js or Python Runtime`,
+        {
+          path: ["Resources", resource.name, "Properties", "Runtime"],
+        },
+      );
     }
   },
 };
@@ -60,29 +74,25 @@ export const inlineCodeRuntimeFamily: Rule = {
   source: ZIPFILE_DOCS,
   tags: ["resources", "lambda"],
   check({ template, report }) {
-    for (const resource of resourcesOfType(template, FUNCTION, SAM_FUNCTION)) {
-      for (const set of propertySets(resource)) {
-        const code = inlineCode(set);
-        const runtime = code && functionProperty(template, set, "Runtime");
-        const name = literalString(runtime?.entry.value);
-        if (!code || !runtime || name === undefined || /^(nodejs|python)/.test(name)) continue;
-        const path = ["Resources", resource.name, "Properties", "Runtime"];
-        const fix =
-          "package the code (Code.S3Bucket and S3Key, or CodeUri) or use a Node.js or Python runtime";
-        if (runtime.inherited) {
-          report(
-            code.entry.keyRange,
-            `Inline code (${code.name}) runs only on Node.js and Python runtimes, and this function inherits Runtime ` +
-              `${name} from Globals.Function; ${fix}`,
-            { path },
-          );
-        } else {
-          report(
-            runtime.entry.value,
-            `Inline code (${code.name}) runs only on Node.js and Python runtimes, not ${name}; ${fix}`,
-            { path },
-          );
-        }
+    for (const code of inlineCodeSites(template)) {
+      const runtime = functionProperty(template, code.set, "Runtime");
+      const name = literalString(runtime?.entry.value);
+      if (!runtime || name === undefined || /^(nodejs|python)/.test(name)) continue;
+      const path = ["Resources", code.resource.name, "Properties", "Runtime"];
+      const fix = "package the code (Code.S3Bucket and S3Key, or CodeUri) or use a Node.js or Python runtime";
+      if (runtime.inherited) {
+        report(
+          code.entry.keyRange,
+          `Inline code (${code.name}) runs only on Node.js and Python runtimes, and this function inherits Runtime ` +
+            `${name} from Globals.Function; ${fix}`,
+          { path },
+        );
+      } else {
+        report(
+          runtime.entry.value,
+          `Inline code (${code.name}) runs only on Node.js and Python runtimes, not ${name}; ${fix}`,
+          { path },
+        );
       }
     }
   },

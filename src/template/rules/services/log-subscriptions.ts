@@ -12,7 +12,7 @@ import type { Node } from "../../model";
 import { mapGet } from "../../nodes";
 import { canonical } from "../constraints/walk";
 import type { Rule } from "../rule";
-import { eventType, samEvents } from "../sam/events";
+import { eventPath, eventProperties, eventType, samEvents } from "../sam/events";
 import { dependsOnCondition, onlyPropertySet, presentEntry, resourcesOfType } from "./values";
 
 const LIMIT = 2;
@@ -47,20 +47,12 @@ export const logSubscriptions: Rule = {
     }
     for (const event of samEvents(template)) {
       if (event.resource.condition || eventType(event) !== "CloudWatchLogs") continue;
-      const logGroup = mapGet(mapGet(event.body, "Properties")?.value, "LogGroupName");
+      const logGroup = mapGet(eventProperties(event), "LogGroupName");
       if (!logGroup) continue;
       filters.push({
         name: `event '${event.entry.key}' of '${event.resource.name}'`,
         logGroup: logGroup.value,
-        path: [
-          "Resources",
-          event.resource.name,
-          "Properties",
-          "Events",
-          event.entry.key,
-          "Properties",
-          "LogGroupName",
-        ],
+        path: eventPath(event, "Properties", "LogGroupName"),
       });
     }
     const byGroup = new Map<string, Filter[]>();

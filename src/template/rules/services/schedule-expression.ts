@@ -12,7 +12,7 @@
 import type { Node } from "../../model";
 import { mapGet } from "../../nodes";
 import type { Rule } from "../rule";
-import { eventType, samEvents } from "../sam/events";
+import { eventPath, eventProperties, eventType, samEvents } from "../sam/events";
 import { literalString, propertySets, resourcesOfType } from "./values";
 
 type Service = "rule" | "scheduler";
@@ -50,17 +50,8 @@ export const scheduleExpression: Rule = {
       const type = eventType(event);
       if (type !== "Schedule" && type !== "ScheduleV2") continue;
       const key = type === "Schedule" ? "Schedule" : "ScheduleExpression";
-      const properties = mapGet(event.body, "Properties")?.value;
-      const path = [
-        "Resources",
-        event.resource.name,
-        "Properties",
-        "Events",
-        event.entry.key,
-        "Properties",
-        key,
-      ];
-      check(mapGet(properties, key)?.value, type === "Schedule" ? "rule" : "scheduler", path);
+      const value = mapGet(eventProperties(event), key)?.value;
+      check(value, type === "Schedule" ? "rule" : "scheduler", eventPath(event, "Properties", key));
     }
   },
 };

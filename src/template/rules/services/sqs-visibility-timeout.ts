@@ -12,7 +12,7 @@
 import type { MapNode, Node } from "../../model";
 import { mapGet } from "../../nodes";
 import type { Report, Rule } from "../rule";
-import { eventType, samEvents } from "../sam/events";
+import { eventPath, eventProperties, eventType, samEvents } from "../sam/events";
 import { isNoValue, type ResourceInfo, type TemplateIndex } from "../template-index";
 import { FUNCTION, SAM_FUNCTION } from "./lambda";
 import { QUEUE } from "./sqs";
@@ -55,17 +55,9 @@ export const sqsVisibilityTimeout: Rule = {
     }
     for (const event of samEvents(template)) {
       if (event.resource.type !== SAM_FUNCTION || eventType(event) !== "SQS") continue;
-      const queue = mapGet(mapGet(event.body, "Properties")?.value, "Queue");
+      const queue = mapGet(eventProperties(event), "Queue");
       if (!queue) continue;
-      compare(template, queue.value, event.resource, report, [
-        "Resources",
-        event.resource.name,
-        "Properties",
-        "Events",
-        event.entry.key,
-        "Properties",
-        "Queue",
-      ]);
+      compare(template, queue.value, event.resource, report, eventPath(event, "Properties", "Queue"));
     }
   },
 };
