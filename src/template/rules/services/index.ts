@@ -1,7 +1,7 @@
 /**
  * Service-specific checks: DynamoDB keys and billing, SQS queues and the event sources that read
  * them, Lambda configuration, schedules, API Gateway REST APIs, alarm periods, log
- * subscriptions, scaling ranges, string substitutions and dynamic references.
+ * subscriptions, scaling ranges, bucket ACLs, string substitutions and dynamic references.
  */
 import type { Rule } from "../rule";
 import { alarmPeriod } from "./alarm-period";
@@ -28,6 +28,7 @@ import { inlineCodeRuntime, inlineCodeRuntimeFamily } from "./lambda-inline-code
 import { lambdaLogLevel } from "./lambda-log-level";
 import { lambdaSnapStart } from "./lambda-snapstart";
 import { logSubscriptions } from "./log-subscriptions";
+import { s3Ownership } from "./s3-ownership";
 import { scheduleExpression } from "./schedule-expression";
 import { sqsBatching } from "./sqs-batching";
 import { sqsDeadLetter } from "./sqs-dead-letter";
@@ -61,6 +62,7 @@ export const serviceRules: Rule[] = [
   alarmPeriod,
   logSubscriptions,
   capacityRange,
+  s3Ownership,
   subNeeded,
   dynamicReferenceSyntax,
   dynamicReferenceSecrets,

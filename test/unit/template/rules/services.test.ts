@@ -1,8 +1,8 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: the templates under test use CloudFormation's ${} syntax
 /**
  * Service rules: DynamoDB keys and billing (E3039, E3638, E3639), SQS queues (E3501, E3502,
- * E3505), Lambda functions (E3685, E3663), `${}` outside Fn::Sub (E1029) and dynamic references
- * (E1050, E1051, E1052, E1027).
+ * E3505), Lambda functions (E3685, E3663), `${}` outside Fn::Sub (E1029), dynamic references
+ * (E1050, E1051, E1052, E1027) and bucket ACLs (E3045).
  */
 import { describe, expect, it } from "vitest";
 import { brief, lint, yaml } from "../lint";
@@ -603,6 +603,47 @@ describe("E1051 / E1052 / E1027 dynamic reference placement", () => {
       "An ssm-secure dynamic reference works only in the resource properties that support secure strings (such " +
         "as MasterUserPassword of AWS::RDS::DBInstance); in other resource properties use a secretsmanager " +
         "reference instead",
+    );
+  });
+});
+
+describe("E3045 bucket ACLs and object ownership", () => {
+  /** A bucket named `name` with the given Properties lines. */
+  const bucket = (name: string, ...properties: string[]) => [
+    `  ${name}:`,
+    "    Type: AWS::S3::Bucket",
+    "    Properties:",
+    ...properties.map((line) => `      ${line}`),
+  ];
+
+  it("needs OwnershipControls that allow ACLs for a canned ACL other than the owner's", () => {
+    const findings = check(
+      ["E3045"],
+      "Resources:",
+      ...bucket("Logs", "AccessControl: LogDeliveryWrite"),
+      ...bucket(
+        "Site",
+        "AccessControl: PublicRead",
+        "OwnershipControls:",
+        "  Rules:",
+        "    - ObjectOwnership: BucketOwnerEnforced",
+      ),
+      ...bucket(
+        "Writer",
+        "AccessControl: PublicRead",
+        "OwnershipControls: { Rules: [{ ObjectOwnership: ObjectWriter }] }",
+      ),
+      ...bucket("Private", "AccessControl: Private"),
+      ...bucket("Chosen", "AccessControl: !Ref AWS::NoValue"),
+    );
+    expect(brief(findings)).toEqual(["E3045 5:22", "E3045 12:30"]);
+    expect(findings[0].message).toBe(
+      "AccessControl LogDeliveryWrite is an ACL, and a new bucket disables ACLs (BucketOwnerEnforced) unless told " +
+        "otherwise; set OwnershipControls to ObjectWriter or BucketOwnerPreferred, or remove AccessControl and grant " +
+        "access with a bucket policy",
+    );
+    expect(findings[1].message).toContain(
+      "BucketOwnerEnforced disables ACLs, and this bucket sets AccessControl PublicRead",
     );
   });
 });
