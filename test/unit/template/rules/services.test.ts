@@ -2,7 +2,7 @@
 /**
  * Service rules: DynamoDB keys and billing (E3039, E3638, E3639), SQS queues (E3501, E3502,
  * E3505), Lambda functions (E3685, E3663), `${}` outside Fn::Sub (E1029), dynamic references
- * (E1050, E1051, E1052, E1027) and bucket ACLs (E3045).
+ * (E1050, E1051, E1052, E1027), bucket ACLs (E3045) and Fargate task sizes (E3047).
  */
 import { describe, expect, it } from "vitest";
 import { brief, lint, yaml } from "../lint";
@@ -644,6 +644,44 @@ describe("E3045 bucket ACLs and object ownership", () => {
     );
     expect(findings[1].message).toContain(
       "BucketOwnerEnforced disables ACLs, and this bucket sets AccessControl PublicRead",
+    );
+  });
+});
+
+describe("E3047 Fargate task sizes", () => {
+  /** A Fargate task definition named `name` with the given Cpu and Memory. */
+  const task = (name: string, cpu: string, memory: string, compatibility = "FARGATE") => [
+    `  ${name}:`,
+    "    Type: AWS::ECS::TaskDefinition",
+    "    Properties:",
+    `      RequiresCompatibilities: [${compatibility}]`,
+    `      Cpu: ${cpu}`,
+    `      Memory: ${memory}`,
+    "      ContainerDefinitions: [{ Name: app, Image: nginx }]",
+  ];
+
+  it("accepts Fargate's sizes in units or vCPU and GB, and names the memory a CPU size takes", () => {
+    const findings = check(
+      ["E3047"],
+      "Resources:",
+      ...task("Small", "256", "'1536'"),
+      ...task("Words", "'1 vCPU'", "'4 GB'"),
+      ...task("Odd", "300", "1024"),
+      ...task("Large", "4096", "32768"),
+      ...task("Ec2", "256", "1536", "EC2"),
+      ...task("Fits", "'.25 vCPU'", "'0.5 GB'"),
+      ...task("Big", "8192", "20480"),
+    );
+    expect(brief(findings)).toEqual(["E3047 7:15", "E3047 20:12", "E3047 28:15"]);
+    expect(findings[0].message).toBe(
+      "Fargate has no task size of 256 CPU units with 1536 MiB: with 256 CPU units, Memory is 512, 1024, 2048 MiB",
+    );
+    expect(findings[1].message).toBe(
+      "Fargate has no CPU size of 300 units; use one of 256, 512, 1024, 2048, 4096, 8192, 16384 (0.25 to 16 vCPU)",
+    );
+    expect(findings[2].message).toBe(
+      "Fargate has no task size of 4096 CPU units with 32768 MiB: with 4096 CPU units, Memory is 8192 to 30720 MiB " +
+        "in steps of 1024",
     );
   });
 });
