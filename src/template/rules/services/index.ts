@@ -1,7 +1,7 @@
 /**
  * Service-specific checks: DynamoDB keys and billing, SQS queues and the event sources that read
  * them, Lambda configuration, schedules, API Gateway REST APIs, alarm periods, log
- * subscriptions, scaling ranges, bucket ACLs, Fargate task sizes, string substitutions and
+ * subscriptions, scaling ranges, bucket ACLs, Fargate tasks, string substitutions and
  * dynamic references.
  */
 import type { Rule } from "../rule";
@@ -22,7 +22,7 @@ import { dynamodbAttributes } from "./dynamodb-attributes";
 import { dynamodbPayPerRequest } from "./dynamodb-pay-per-request";
 import { dynamodbProvisioned } from "./dynamodb-provisioned";
 import { queueStartingPosition, streamStartingPosition } from "./event-source-position";
-import { fargateTaskSize } from "./fargate-task-size";
+import { fargateTaskProperties, fargateTaskSize } from "./fargate-task";
 import { lambdaEnvironment } from "./lambda-environment";
 import { lambdaEnvironmentSize } from "./lambda-environment-size";
 import { lambdaImage } from "./lambda-image";
@@ -65,6 +65,7 @@ export const serviceRules: Rule[] = [
   logSubscriptions,
   capacityRange,
   s3Ownership,
+  fargateTaskProperties,
   fargateTaskSize,
   subNeeded,
   dynamicReferenceSyntax,

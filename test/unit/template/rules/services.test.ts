@@ -2,7 +2,7 @@
 /**
  * Service rules: DynamoDB keys and billing (E3039, E3638, E3639), SQS queues (E3501, E3502,
  * E3505), Lambda functions (E3685, E3663), `${}` outside Fn::Sub (E1029), dynamic references
- * (E1050, E1051, E1052, E1027), bucket ACLs (E3045) and Fargate task sizes (E3047).
+ * (E1050, E1051, E1052, E1027), bucket ACLs (E3045) and Fargate tasks (E3047, E3048).
  */
 import { describe, expect, it } from "vitest";
 import { brief, lint, yaml } from "../lint";
@@ -683,5 +683,54 @@ describe("E3047 Fargate task sizes", () => {
       "Fargate has no task size of 4096 CPU units with 32768 MiB: with 4096 CPU units, Memory is 8192 to 30720 MiB " +
         "in steps of 1024",
     );
+  });
+});
+
+describe("E3048 Fargate task properties", () => {
+  it("needs awsvpc, a task-level Cpu and Memory, no placement constraints and a log driver Fargate has", () => {
+    const findings = check(
+      ["E3048"],
+      "Resources:",
+      "  Bare:",
+      "    Type: AWS::ECS::TaskDefinition",
+      "    Properties:",
+      "      RequiresCompatibilities: [FARGATE]",
+      "      Memory: 512",
+      "      ContainerDefinitions: [{ Name: app, Image: nginx }]",
+      "  Bridged:",
+      "    Type: AWS::ECS::TaskDefinition",
+      "    Properties:",
+      "      RequiresCompatibilities: [EC2, FARGATE]",
+      "      NetworkMode: bridge",
+      "      Cpu: 256",
+      "      Memory: 512",
+      "      PlacementConstraints: [{ Type: memberOf, Expression: 'attribute:ecs.os-type == linux' }]",
+      "      ContainerDefinitions:",
+      "        - Name: app",
+      "          Image: nginx",
+      "          LogConfiguration: { LogDriver: syslog }",
+      "  Fine:",
+      "    Type: AWS::ECS::TaskDefinition",
+      "    Properties:",
+      "      RequiresCompatibilities: [FARGATE]",
+      "      NetworkMode: awsvpc",
+      "      Cpu: 256",
+      "      Memory: 512",
+      "      ContainerDefinitions: [{ Name: app, Image: nginx, LogConfiguration: { LogDriver: awslogs } }]",
+      "  OnEc2:",
+      "    Type: AWS::ECS::TaskDefinition",
+      "    Properties:",
+      "      RequiresCompatibilities: [EC2]",
+      "      NetworkMode: bridge",
+      "      ContainerDefinitions: [{ Name: app, Image: nginx }]",
+    );
+    expect(brief(findings)).toEqual(["E3048 5:7", "E3048 5:7", "E3048 12:20", "E3048 15:7", "E3048 19:42"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "A Fargate task is sized by its task-level Cpu and Memory: add Cpu (see the Fargate task sizes)",
+      "A Fargate task runs in its own network interface: add NetworkMode: awsvpc",
+      "Fargate supports only NetworkMode awsvpc, not bridge; set NetworkMode: awsvpc",
+      "Fargate places tasks itself and takes no PlacementConstraints; remove them",
+      "Fargate tasks log through awslogs, splunk, awsfirelens, not syslog; use awslogs for CloudWatch Logs",
+    ]);
   });
 });
