@@ -14,7 +14,7 @@
 // the quickstart-style template also get a row with it warm, as for a later start (their cold and
 // warm runs interleaved).
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -37,6 +37,7 @@ function walk(dir) {
 const templates = walk(corpus).filter((file) => /\.(ya?ml|json)$/.test(file));
 const largest = templates.reduce((a, b) => (statSync(a).size >= statSync(b).size ? a : b));
 const work = mkdtempSync(join(tmpdir(), "preview-stacks-bench-"));
+process.on("exit", () => rmSync(work, { recursive: true, force: true }));
 
 const minimal = join(work, "minimal.yaml");
 writeFileSync(minimal, "Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n");
@@ -386,6 +387,7 @@ for (const row of rows) {
 // also loads @actions/core and writes outputs and the job summary, so each is compared with the
 // same cfn-lint run as the CLI row of its template.
 const runner = mkdtempSync(join(tmpdir(), "preview-stacks-bench-runner-"));
+process.on("exit", () => rmSync(runner, { recursive: true, force: true }));
 writeFileSync(join(runner, "output"), "");
 writeFileSync(join(runner, "summary.md"), "");
 // The runner's own environment holds more than this, but nothing the action reads.
