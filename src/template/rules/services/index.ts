@@ -1,7 +1,7 @@
 /**
  * Service-specific checks: DynamoDB keys and billing, SQS queues and the event sources that read
  * them, Lambda configuration, schedules, API Gateway REST APIs, alarm periods, log
- * subscriptions, scaling ranges, bucket ACLs, Fargate tasks, string substitutions and
+ * subscriptions, scaling ranges, bucket ACLs, ECS and Fargate tasks, string substitutions and
  * dynamic references.
  */
 import type { Rule } from "../rule";
@@ -21,6 +21,7 @@ import { dynamicReferenceSyntax } from "./dynamic-reference-syntax";
 import { dynamodbAttributes } from "./dynamodb-attributes";
 import { dynamodbPayPerRequest } from "./dynamodb-pay-per-request";
 import { dynamodbProvisioned } from "./dynamodb-provisioned";
+import { ecsEssentialContainer } from "./ecs-essential";
 import { queueStartingPosition, streamStartingPosition } from "./event-source-position";
 import { fargateTaskProperties, fargateTaskSize } from "./fargate-task";
 import { lambdaEnvironment } from "./lambda-environment";
@@ -67,6 +68,7 @@ export const serviceRules: Rule[] = [
   s3Ownership,
   fargateTaskProperties,
   fargateTaskSize,
+  ecsEssentialContainer,
   subNeeded,
   dynamicReferenceSyntax,
   dynamicReferenceSecrets,

@@ -2,7 +2,8 @@
 /**
  * Service rules: DynamoDB keys and billing (E3039, E3638, E3639), SQS queues (E3501, E3502,
  * E3505), Lambda functions (E3685, E3663), `${}` outside Fn::Sub (E1029), dynamic references
- * (E1050, E1051, E1052, E1027), bucket ACLs (E3045) and Fargate tasks (E3047, E3048).
+ * (E1050, E1051, E1052, E1027), bucket ACLs (E3045), Fargate tasks (E3047, E3048) and essential
+ * containers (E3042).
  */
 import { describe, expect, it } from "vitest";
 import { brief, lint, yaml } from "../lint";
@@ -732,5 +733,36 @@ describe("E3048 Fargate task properties", () => {
       "Fargate places tasks itself and takes no PlacementConstraints; remove them",
       "Fargate tasks log through awslogs, splunk, awsfirelens, not syslog; use awslogs for CloudWatch Logs",
     ]);
+  });
+});
+
+describe("E3042 essential containers", () => {
+  it("flags a task whose containers all say Essential: false, and counts an omitted Essential as true", () => {
+    const findings = check(
+      ["E3042"],
+      "Resources:",
+      "  Sidecars:",
+      "    Type: AWS::ECS::TaskDefinition",
+      "    Properties:",
+      "      ContainerDefinitions:",
+      "        - { Name: app, Image: nginx, Essential: false }",
+      "        - { Name: log, Image: fluent-bit, Essential: 'false' }",
+      "  Default:",
+      "    Type: AWS::ECS::TaskDefinition",
+      "    Properties:",
+      "      ContainerDefinitions:",
+      "        - { Name: app, Image: nginx }",
+      "        - { Name: log, Image: fluent-bit, Essential: false }",
+      "  Chosen:",
+      "    Type: AWS::ECS::TaskDefinition",
+      "    Properties:",
+      "      ContainerDefinitions:",
+      "        - { Name: app, Image: nginx, Essential: !Ref AWS::NoValue }",
+    );
+    expect(brief(findings)).toEqual(["E3042 5:7"]);
+    expect(findings[0].message).toBe(
+      "Every container here says Essential: false, and a task needs an essential container (the one whose stop ends " +
+        "the task); make the main container essential",
+    );
   });
 });
