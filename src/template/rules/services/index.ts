@@ -1,8 +1,8 @@
 /**
  * Service-specific checks: DynamoDB keys and billing, SQS queues and the event sources that read
  * them, Lambda configuration, schedules, API Gateway REST APIs, alarm periods, log
- * subscriptions, scaling ranges, bucket ACLs, ECS and Fargate tasks, string substitutions and
- * dynamic references.
+ * subscriptions, scaling ranges, bucket ACLs, ECS and Fargate tasks, Refs where an ARN is needed, string
+ * substitutions and dynamic references.
  */
 import type { Rule } from "../rule";
 import { alarmPeriod } from "./alarm-period";
@@ -31,6 +31,7 @@ import { inlineCodeRuntime, inlineCodeRuntimeFamily } from "./lambda-inline-code
 import { lambdaLogLevel } from "./lambda-log-level";
 import { lambdaSnapStart } from "./lambda-snapstart";
 import { logSubscriptions } from "./log-subscriptions";
+import { refNotArn } from "./ref-arn";
 import { s3Ownership } from "./s3-ownership";
 import { scheduleExpression } from "./schedule-expression";
 import { sqsBatching } from "./sqs-batching";
@@ -69,6 +70,7 @@ export const serviceRules: Rule[] = [
   fargateTaskProperties,
   fargateTaskSize,
   ecsEssentialContainer,
+  refNotArn,
   subNeeded,
   dynamicReferenceSyntax,
   dynamicReferenceSecrets,

@@ -503,3 +503,79 @@ describe("E2529 subscription filters of a log group", () => {
     );
   });
 });
+
+describe("E1041 a Ref where an ARN is needed", () => {
+  it("flags Refs that give a URL or a name in ARN properties, SAM events and policy resources", () => {
+    const findings = check(
+      ["E1041"],
+      SAM,
+      "Resources:",
+      "  Queue:",
+      "    Type: AWS::SQS::Queue",
+      "    Properties:",
+      "      RedrivePolicy: { deadLetterTargetArn: !Ref Dead, maxReceiveCount: 3 }",
+      "  Dead:",
+      "    Type: AWS::SQS::Queue",
+      "  Table:",
+      "    Type: AWS::DynamoDB::Table",
+      "  Topic:",
+      "    Type: AWS::SNS::Topic",
+      "  Bucket:",
+      "    Type: AWS::S3::Bucket",
+      ...samFunction(
+        "Worker",
+        "Events:",
+        "  Jobs:",
+        "    Type: SQS",
+        "    Properties: { Queue: !Ref Queue }",
+        "  Changes:",
+        "    Type: DynamoDB",
+        "    Properties: { Stream: !Ref Table, StartingPosition: LATEST }",
+        "Policies:",
+        "  - Statement:",
+        "      - Effect: Allow",
+        "        Action: s3:GetObject",
+        "        Resource: [!Ref Bucket, !Sub '${Bucket.Arn}/*']",
+      ),
+      "  Mapping:",
+      "    Type: AWS::Lambda::EventSourceMapping",
+      "    Properties:",
+      "      FunctionName: !Ref Worker",
+      "      EventSourceArn: !GetAtt Queue.Arn",
+      "  Subscription:",
+      "    Type: AWS::SNS::Subscription",
+      "    Properties:",
+      "      TopicArn: !Ref Topic",
+      "      Protocol: sqs",
+      "      Endpoint: !Ref Queue",
+      "  Email:",
+      "    Type: AWS::SNS::Subscription",
+      "    Properties:",
+      "      TopicArn: !Ref Topic",
+      "      Protocol: email",
+      "      Endpoint: !Ref Queue",
+      "  Schedule:",
+      "    Type: AWS::Events::Rule",
+      "    Properties:",
+      "      ScheduleExpression: rate(5 minutes)",
+      "      Targets: [{ Id: worker, Arn: !Ref Worker }, { Id: topic, Arn: !Ref Topic }]",
+    );
+    expect(brief(findings)).toEqual([
+      "E1041 6:45",
+      "E1041 24:32",
+      "E1041 27:33",
+      "E1041 32:26",
+      "E1041 43:17",
+      "E1041 54:36",
+    ]);
+    expect(findings[0].message).toBe(
+      "!Ref Dead gives the queue's URL, and RedrivePolicy.deadLetterTargetArn takes an ARN; use !GetAtt Dead.Arn",
+    );
+    expect(findings[2].message).toBe(
+      "!Ref Table gives the table's name, and the Stream of a DynamoDB event takes an ARN; use !GetAtt Table.StreamArn",
+    );
+    expect(findings[3].message).toBe(
+      "!Ref Bucket gives the bucket's name, and a policy's Resource takes an ARN; use !GetAtt Bucket.Arn",
+    );
+  });
+});
