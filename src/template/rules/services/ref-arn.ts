@@ -1,15 +1,17 @@
 /**
  * E1041: a Ref that gives a name or a URL where an ARN is needed. `!Ref` of a queue gives its URL,
  * of a function, table, bucket, stream, role or log group its name; a property that takes an ARN
- * (an event source mapping's EventSourceArn, an SNS subscription's Endpoint for sqs, lambda or
- * firehose, a rule target's Arn, a dead-letter or destination ARN, a queue's redrive target, an
- * IAM policy's Resource) refuses it when the stack is deployed. `!GetAtt X.Arn` is what was meant.
+ * (a function's Role, an event source mapping's EventSourceArn, an SNS subscription's Endpoint for
+ * sqs, lambda or firehose, a rule or schedule target, a dead-letter or destination ARN, a queue's
+ * redrive target, a permission's SourceArn, a bucket notification's function or queue, an IAM
+ * policy's Resource) refuses it when the stack is deployed. `!GetAtt X.Arn` is what was meant.
  *
  * cfn-lint's E1041 compares formats from its schema patches, which do not cover these properties;
  * here the Ref's target decides, from what the CloudFormation reference says each Ref returns.
  */
 import type { Node } from "../../model";
 import { mapGet } from "../../nodes";
+import { displayPath } from "../resources/shared";
 import type { Report, Rule } from "../rule";
 import { eventPath, eventProperties, eventType, samEvents } from "../sam/events";
 import { propertyPath } from "../serverless/documents";
@@ -36,29 +38,65 @@ const REF_GIVES: Record<string, string> = {
 
 const SUBSCRIPTION_ARN_PROTOCOLS = ["sqs", "lambda", "firehose"];
 
+/** Properties that take an ARN, by resource type; `*` stands for every item of a list. */
+const ARN_PROPERTIES: { type: string; path: string[]; stream?: boolean }[] = [
+  { type: "AWS::Lambda::Function", path: ["Role"] },
+  { type: "AWS::Serverless::Function", path: ["Role"] },
+  { type: "AWS::Lambda::Function", path: ["DeadLetterConfig", "TargetArn"] },
+  { type: "AWS::Lambda::EventSourceMapping", path: ["EventSourceArn"], stream: true },
+  { type: "AWS::Lambda::EventInvokeConfig", path: ["DestinationConfig", "OnSuccess", "Destination"] },
+  { type: "AWS::Lambda::EventInvokeConfig", path: ["DestinationConfig", "OnFailure", "Destination"] },
+  { type: "AWS::Lambda::Permission", path: ["SourceArn"] },
+  { type: "AWS::SQS::Queue", path: ["RedrivePolicy", "deadLetterTargetArn"] },
+  { type: "AWS::Events::Rule", path: ["RoleArn"] },
+  { type: "AWS::Events::Rule", path: ["Targets", "*", "Arn"] },
+  { type: "AWS::Events::Rule", path: ["Targets", "*", "RoleArn"] },
+  { type: "AWS::Scheduler::Schedule", path: ["Target", "Arn"] },
+  { type: "AWS::Scheduler::Schedule", path: ["Target", "RoleArn"] },
+  { type: "AWS::StepFunctions::StateMachine", path: ["RoleArn"] },
+  { type: "AWS::Serverless::StateMachine", path: ["Role"] },
+  { type: "AWS::S3::Bucket", path: ["NotificationConfiguration", "LambdaConfigurations", "*", "Function"] },
+  { type: "AWS::S3::Bucket", path: ["NotificationConfiguration", "QueueConfigurations", "*", "Queue"] },
+];
+
+/** The values at `path` below `node`, with their paths (list items by index). */
+function valuesAt(
+  node: Node | undefined,
+  path: readonly string[],
+  at: (string | number)[],
+): { node: Node; path: (string | number)[] }[] {
+  if (!node) return [];
+  if (path.length === 0) return [{ node, path: at }];
+  const [head, ...rest] = path;
+  if (head === "*") {
+    if (node.kind !== "seq") return [];
+    return node.items.flatMap((item, index) => valuesAt(item, rest, [...at, index]));
+  }
+  return valuesAt(mapGet(node, head)?.value, rest, [...at, head]);
+}
+
 export const refNotArn: Rule = {
   id: "E1041",
   severity: "error",
   shortDescription: "A Ref that gives a name or URL is not used where an ARN is needed",
   description:
     "Ref of a queue gives its URL, of a function, table, bucket, stream, role or log group its name; properties " +
-    "that take an ARN (EventSourceArn, a rule target's Arn, dead-letter and destination ARNs, an SNS endpoint " +
-    "for sqs, lambda or firehose, a policy's Resource) need !GetAtt X.Arn.",
+    "that take an ARN (a function's Role, EventSourceArn, a rule target's Arn, dead-letter and destination ARNs, " +
+    "an SNS endpoint for sqs, lambda or firehose, a policy's Resource) need !GetAtt X.Arn.",
   source: `${USER_GUIDE}/intrinsic-function-reference-ref.html`,
   tags: ["functions", "ref"],
   check({ template, report }) {
     const check = (node: Node | undefined, where: string, path: (string | number)[], stream = false) => {
       if (node) checkRef(template, node, where, path, report, stream);
     };
-    for (const mapping of resourcesOfType(template, "AWS::Lambda::EventSourceMapping")) {
-      for (const { properties } of propertySets(mapping)) {
-        const source = mapGet(properties, "EventSourceArn");
-        check(
-          source?.value,
-          "EventSourceArn",
-          ["Resources", mapping.name, "Properties", "EventSourceArn"],
-          true,
-        );
+    for (const { type, path, stream } of ARN_PROPERTIES) {
+      for (const resource of resourcesOfType(template, type)) {
+        for (const { properties } of propertySets(resource)) {
+          for (const found of valuesAt(properties, path, [])) {
+            const where = displayPath(found.path);
+            check(found.node, where, ["Resources", resource.name, "Properties", ...found.path], stream);
+          }
+        }
       }
     }
     for (const subscription of resourcesOfType(template, "AWS::SNS::Subscription")) {
@@ -66,51 +104,12 @@ export const refNotArn: Rule = {
         const protocol = literalString(presentEntry(properties, "Protocol")?.value);
         if (!protocol || !SUBSCRIPTION_ARN_PROTOCOLS.includes(protocol.toLowerCase())) continue;
         const endpoint = mapGet(properties, "Endpoint");
-        check(endpoint?.value, `the Endpoint of a ${protocol} subscription`, [
+        check(endpoint?.value, `the Endpoint of this ${protocol} subscription`, [
           "Resources",
           subscription.name,
           "Properties",
           "Endpoint",
         ]);
-      }
-    }
-    for (const rule of resourcesOfType(template, "AWS::Events::Rule")) {
-      for (const { properties } of propertySets(rule)) {
-        const targets = presentEntry(properties, "Targets")?.value;
-        if (targets?.kind !== "seq") continue;
-        targets.items.forEach((target, index) => {
-          const path = ["Resources", rule.name, "Properties", "Targets", index, "Arn"];
-          check(mapGet(target, "Arn")?.value, "a rule target's Arn", path);
-        });
-      }
-    }
-    for (const fn of resourcesOfType(template, "AWS::Lambda::Function")) {
-      for (const { properties } of propertySets(fn)) {
-        const target = mapGet(mapGet(properties, "DeadLetterConfig")?.value, "TargetArn");
-        check(target?.value, "DeadLetterConfig.TargetArn", [
-          "Resources",
-          fn.name,
-          "Properties",
-          "DeadLetterConfig",
-          "TargetArn",
-        ]);
-      }
-    }
-    for (const config of resourcesOfType(template, "AWS::Lambda::EventInvokeConfig")) {
-      for (const { properties } of propertySets(config)) {
-        const destinations = mapGet(properties, "DestinationConfig")?.value;
-        for (const key of ["OnSuccess", "OnFailure"]) {
-          const destination = mapGet(mapGet(destinations, key)?.value, "Destination");
-          const path = ["Resources", config.name, "Properties", "DestinationConfig", key, "Destination"];
-          check(destination?.value, `DestinationConfig.${key}.Destination`, path);
-        }
-      }
-    }
-    for (const queue of resourcesOfType(template, "AWS::SQS::Queue")) {
-      for (const { properties } of propertySets(queue)) {
-        const target = mapGet(mapGet(properties, "RedrivePolicy")?.value, "deadLetterTargetArn");
-        const path = ["Resources", queue.name, "Properties", "RedrivePolicy", "deadLetterTargetArn"];
-        check(target?.value, "RedrivePolicy.deadLetterTargetArn", path);
       }
     }
     for (const event of samEvents(template)) {

@@ -505,6 +505,51 @@ describe("E2529 subscription filters of a log group", () => {
 });
 
 describe("E1041 a Ref where an ARN is needed", () => {
+  it("flags a function's Role, a bucket notification's Function and a permission's SourceArn given by Ref", () => {
+    const findings = check(
+      ["E1041"],
+      "Resources:",
+      "  Role:",
+      "    Type: AWS::IAM::Role",
+      "    Properties:",
+      "      AssumeRolePolicyDocument: { Statement: [{ Effect: Allow, Principal: { Service: lambda.amazonaws.com }, Action: sts:AssumeRole }] }",
+      "  Worker:",
+      "    Type: AWS::Lambda::Function",
+      "    Properties:",
+      "      Runtime: python3.12",
+      "      Handler: app.handler",
+      "      Role: !Ref Role",
+      "      Code: { S3Bucket: code-bucket, S3Key: app.zip }",
+      "  Uploads:",
+      "    Type: AWS::S3::Bucket",
+      "    Properties:",
+      "      NotificationConfiguration:",
+      "        LambdaConfigurations:",
+      "          - Event: s3:ObjectCreated:*",
+      "            Function: !Ref Worker",
+      "  Invoke:",
+      "    Type: AWS::Lambda::Permission",
+      "    Properties:",
+      "      Action: lambda:InvokeFunction",
+      "      FunctionName: !GetAtt Worker.Arn",
+      "      Principal: s3.amazonaws.com",
+      "      SourceArn: !Ref Uploads",
+      "  Machine:",
+      "    Type: AWS::StepFunctions::StateMachine",
+      "    Properties:",
+      "      RoleArn: !GetAtt Role.Arn",
+      `      DefinitionString: '{"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}'`,
+    );
+    expect(brief(findings)).toEqual(["E1041 11:13", "E1041 19:23", "E1041 26:18"]);
+    expect(findings[0].message).toBe(
+      "!Ref Role gives the role's name, and Role takes an ARN; use !GetAtt Role.Arn",
+    );
+    expect(findings[1].message).toBe(
+      "!Ref Worker gives the function's name, and NotificationConfiguration.LambdaConfigurations[0].Function takes " +
+        "an ARN; use !GetAtt Worker.Arn",
+    );
+  });
+
   it("flags Refs that give a URL or a name in ARN properties, SAM events and policy resources", () => {
     const findings = check(
       ["E1041"],
