@@ -261,11 +261,12 @@ export async function writeIndex(outDir) {
 // them, so they are read as they are). The CDK spec above keeps types only; these files add what a
 // value must meet. Each service gets constraints/<Vendor>-<Service>.json beside its type shard:
 //
-//   { "<TypeName>": "<JSON text of { r: <node>, d: { <Definition>: <node>, ... }, lc? }>" }
+//   { "<TypeName>": "<JSON text of { r: <node>, d: { <Definition>: <node>, ... }, lc?, pi? }>" }
 //
 // lc is the service's lifecycle when the schema records one ({ s: "maintenance" | "sunset" |
-// "shutdown", d?: "YYYY-MM-DD" }), for E3710/W3696/W3697; a type with a lifecycle and no
-// constraint gets an entry with an empty r.
+// "shutdown", d?: "YYYY-MM-DD" }), for E3710/W3696/W3697; pi the properties that identify a
+// resource, when a template sets them all (see primaryIdentifierOf), for E3019. A type with a
+// lifecycle or identifiers and no constraint gets an entry with an empty r.
 //
 // A node keeps only the keywords checked at run time, under short keys (decoded by
 // src/template/spec/types.ts, ConstraintNode; checked by src/template/rules/constraints/walk.ts):

@@ -9,9 +9,9 @@
  * - `--no-maglev`: Maglev, V8's middle optimizing compiler (on by default in Node 22 and later),
  *   compiles hot functions on a background thread; in a whole-corpus run what it compiles costs
  *   memory for little speed. Turbofan still optimizes what stays hot.
- * Together they bring a whole-corpus run under half of cfn-lint's peak memory (bench:validate).
- * A run over fewer templates sets neither: its young generation stays small anyway, loading node:v8
- * adds to its start, and in hand runs a short run without Maglev used more memory, not less.
+ * bench:validate's whole-corpus row runs with both and prints its peak memory beside cfn-lint's.
+ * A run over fewer templates sets neither: its young generation stays small anyway, and loading
+ * node:v8 would add to its start.
  */
 
 /** The flags, in the order they are set. */

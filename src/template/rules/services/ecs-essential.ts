@@ -9,8 +9,7 @@
  * while, its issue 4535).
  */
 import type { Rule } from "../rule";
-import { intrinsicName } from "../template-index";
-import { booleanProperty, presentEntry, propertySets, resourcesOfType } from "./values";
+import { booleanProperty, plainMap, presentEntry, propertySets, resourcesOfType } from "./values";
 
 export const ecsEssentialContainer: Rule = {
   id: "E3042",
@@ -26,10 +25,10 @@ export const ecsEssentialContainer: Rule = {
         const containers = presentEntry(properties, "ContainerDefinitions");
         const list = containers?.value;
         if (!containers || list?.kind !== "seq" || list.items.length === 0) continue;
-        const allOptional = list.items.every(
-          (item) =>
-            item.kind === "map" && !intrinsicName(item) && booleanProperty(item, "Essential", true) === false,
-        );
+        const allOptional = list.items.every((item) => {
+          const container = plainMap(item);
+          return container !== undefined && booleanProperty(container, "Essential", true) === false;
+        });
         if (!allOptional) continue;
         report(
           containers.keyRange,

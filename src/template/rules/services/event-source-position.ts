@@ -8,7 +8,7 @@
  * checked too (the transform passes their StartingPosition on to the mapping).
  */
 import type { Rule } from "../rule";
-import { eventSourceOf, pollerSites, SOURCE_NAMES } from "./event-sources";
+import { pollerSites, SOURCE_NAMES } from "./event-sources";
 import { isAbsent, presentEntry } from "./values";
 
 const MAPPING_DOCS = "https://docs.aws.amazon.com/lambda/latest/api/API_CreateEventSourceMapping.html";
@@ -24,7 +24,7 @@ export const streamStartingPosition: Rule = {
   tags: ["resources", "lambda"],
   check({ template, report }) {
     for (const site of pollerSites(template)) {
-      const source = eventSourceOf(template, site.source.value);
+      const source = site.eventSource;
       if (!source || source.kind === "sqs" || source.kind === "mq") continue;
       if (!isAbsent(site.properties, "StartingPosition")) continue;
       report(
@@ -48,7 +48,7 @@ export const queueStartingPosition: Rule = {
   check({ template, report }) {
     for (const site of pollerSites(template)) {
       const position = presentEntry(site.properties, "StartingPosition");
-      if (!position || eventSourceOf(template, site.source.value)?.kind !== "sqs") continue;
+      if (!position || site.eventSource?.kind !== "sqs") continue;
       report(
         position.keyRange,
         "StartingPosition applies to streams, and this event source is an SQS queue, which Lambda reads " +

@@ -15,9 +15,19 @@ import { eventPath, eventProperties, eventType, samEvents } from "../sam/events"
 import { intrinsicName, isString, type TemplateIndex } from "../template-index";
 import { SAM_FUNCTION } from "./lambda";
 import { QUEUE } from "./sqs";
-import { booleanProperty, onlyPropertySet, propertySets, referenceTarget, resourcesOfType } from "./values";
+import {
+  booleanProperty,
+  onlyPropertySet,
+  plainMap,
+  propertySets,
+  referenceTarget,
+  resourcesOfType,
+} from "./values";
 
-export type SourceKind = "sqs" | "kinesis" | "dynamodb" | "kafka" | "mq";
+const KINDS = ["sqs", "kinesis", "dynamodb", "kafka", "mq"] as const;
+
+/** The kinds of source, named by their ARN's service part. */
+export type SourceKind = (typeof KINDS)[number];
 
 /** How the kinds are named in messages. */
 export const SOURCE_NAMES: Record<SourceKind, string> = {
@@ -42,15 +52,9 @@ export interface PollerSite {
   source: MapEntry;
   /** The path of `properties`, for findings. */
   path: (string | number)[];
+  /** What the source is, when the template tells. */
+  eventSource: EventSource | undefined;
 }
-
-const SERVICES: Record<string, SourceKind> = {
-  sqs: "sqs",
-  kinesis: "kinesis",
-  dynamodb: "dynamodb",
-  kafka: "kafka",
-  mq: "mq",
-};
 
 /** Resource attributes (undefined: the Ref) that give the ARN of a source of the kind. */
 const RESOURCE_SOURCES: Record<string, { attributes: (string | undefined)[]; kind: SourceKind }> = {
@@ -89,36 +93,45 @@ export function eventSourceOf(template: TemplateIndex, node: Node): EventSource 
 function fromArn(arn: string): EventSource | undefined {
   const parts = arn.replace(/\$\{[^}]*\}/g, "\u0000").split(":");
   if (parts.length < 6 || parts[0] !== "arn") return undefined;
-  const kind = SERVICES[parts[2]];
+  const kind = KINDS.find((known) => known === parts[2]);
   if (!kind) return undefined;
   if (kind !== "sqs") return { kind };
   const name = parts.slice(5).join(":");
   return { kind, fifo: name.includes("\u0000") ? undefined : name.endsWith(".fifo") };
 }
 
+const cache = new WeakMap<TemplateIndex, PollerSite[]>();
+
 /**
  * Every place a function polls a source: the event source mappings (each branch of a
  * `Properties: !If`) and, under SAM, the SQS events of functions. SAM's Kinesis, DynamoDB and MSK
- * events are left to the SAM rules, which already require their StartingPosition.
+ * events are left to the SAM rules, which already require their StartingPosition. Found once per
+ * template, for the three rules that go over them.
  */
 export function pollerSites(template: TemplateIndex): PollerSite[] {
+  const cached = cache.get(template);
+  if (cached) return cached;
   const sites: PollerSite[] = [];
+  cache.set(template, sites);
   for (const mapping of resourcesOfType(template, "AWS::Lambda::EventSourceMapping")) {
     for (const { properties } of propertySets(mapping)) {
       const source = mapGet(properties, "EventSourceArn");
-      if (source) sites.push({ properties, source, path: ["Resources", mapping.name, "Properties"] });
+      if (!source) continue;
+      const path = ["Resources", mapping.name, "Properties"];
+      sites.push({ properties, source, path, eventSource: eventSourceOf(template, source.value) });
     }
   }
   for (const event of samEvents(template)) {
     if (event.resource.type !== SAM_FUNCTION || eventType(event) !== "SQS") continue;
-    const properties = eventProperties(event);
-    if (properties?.kind !== "map" || intrinsicName(properties)) continue;
+    const properties = plainMap(eventProperties(event));
+    if (!properties) continue;
     const source = mapGet(properties, "Queue");
     if (!source) continue;
     sites.push({
       properties,
       source,
       path: eventPath(event, "Properties"),
+      eventSource: eventSourceOf(template, source.value),
     });
   }
   return sites;

@@ -17,9 +17,9 @@ import type { Rule } from "../rule";
 import type { TemplateIndex } from "../template-index";
 import { literalString, type PropertySet, presentEntry, propertySets, resourcesOfType } from "./values";
 
-/** Memory (MiB) each CPU size takes: from, to and step, or (256 units) a list. */
-const SIZES: Record<number, { from: number; to: number; step: number; only?: number[] }> = {
-  256: { from: 512, to: 2048, step: 512, only: [512, 1024, 2048] },
+/** Memory (MiB) each CPU size takes: a list (256 units), or from, to and step. */
+const SIZES: Record<number, number[] | { from: number; to: number; step: number }> = {
+  256: [512, 1024, 2048],
   512: { from: 1024, to: 4096, step: 1024 },
   1024: { from: 2048, to: 8192, step: 1024 },
   2048: { from: 4096, to: 16384, step: 1024 },
@@ -141,12 +141,12 @@ export const fargateTaskSize: Rule = {
         );
         continue;
       }
-      const fits = size.only
-        ? size.only.includes(memory)
+      const fits = Array.isArray(size)
+        ? size.includes(memory)
         : memory >= size.from && memory <= size.to && (memory - size.from) % size.step === 0;
       if (fits) continue;
-      const allowed = size.only
-        ? `${size.only.join(", ")} MiB`
+      const allowed = Array.isArray(size)
+        ? `${size.join(", ")} MiB`
         : `${size.from} to ${size.to} MiB in steps of ${size.step}`;
       report(
         memoryEntry.value,

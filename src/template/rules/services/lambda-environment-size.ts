@@ -6,11 +6,10 @@
  * Beyond cfn-lint, SAM functions are checked too, with the variables SAM merges in from
  * Globals.Function (the function's own value wins for a name both set).
  */
-import type { MapNode, Node } from "../../model";
+import type { Node } from "../../model";
 import { mapGet } from "../../nodes";
 import type { Rule } from "../rule";
-import { intrinsicName } from "../template-index";
-import { FUNCTION, SAM_FUNCTION } from "./lambda";
+import { environmentVariables, FUNCTION, SAM_FUNCTION } from "./lambda";
 import { inheritedGlobal, propertySets, resourcesOfType } from "./values";
 
 const LIMIT = 4096;
@@ -28,11 +27,11 @@ export const lambdaEnvironmentSize: Rule = {
     for (const resource of resourcesOfType(template, FUNCTION, SAM_FUNCTION)) {
       const global =
         resource.type === SAM_FUNCTION
-          ? variables(inheritedGlobal(template, resource, "Environment")?.value)
+          ? environmentVariables(inheritedGlobal(template, resource, "Environment")?.value)
           : undefined;
       for (const { properties } of propertySets(resource)) {
         const entry = mapGet(properties, "Environment");
-        const own = variables(entry?.value);
+        const own = environmentVariables(entry?.value);
         const sizes = new Map<string, number>();
         for (const map of [global, own]) {
           for (const variable of map?.entries ?? [])
@@ -53,13 +52,6 @@ export const lambdaEnvironmentSize: Rule = {
     }
   },
 };
-
-/** The Variables mapping of an Environment value, when both are written out. */
-function variables(environment: Node | undefined): MapNode | undefined {
-  if (environment?.kind !== "map" || intrinsicName(environment)) return undefined;
-  const value = mapGet(environment, "Variables")?.value;
-  return value?.kind === "map" && !intrinsicName(value) ? value : undefined;
-}
 
 /** The bytes a variable surely takes: its name, and its value when written out. */
 function bytes(name: string, value: Node): number {

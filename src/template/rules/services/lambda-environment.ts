@@ -6,11 +6,11 @@
  * Beyond cfn-lint, which checks AWS::Lambda::Function, the Environment.Variables of SAM functions
  * and of SAM's Globals.Function are checked too.
  */
-import type { MapNode, Node } from "../../model";
+import type { MapNode } from "../../model";
 import { mapGet } from "../../nodes";
+import { globalsFor } from "../resources/shared";
 import type { Report, Rule } from "../rule";
-import { intrinsicName } from "../template-index";
-import { FUNCTION, SAM_FUNCTION } from "./lambda";
+import { environmentVariables, FUNCTION, SAM_FUNCTION } from "./lambda";
 import { propertySets, resourcesOfType } from "./values";
 
 const RESERVED = new Set([
@@ -50,14 +50,13 @@ export const lambdaEnvironment: Rule = {
         checkEnvironment(properties, ["Resources", resource.name, "Properties"], report);
       }
     }
-    if (!template.sam) return;
-    const globals = mapGet(template.sections.get("Globals")?.map, "Function")?.value;
-    if (globals?.kind === "map") checkEnvironment(globals, ["Globals", "Function"], report);
+    const globals = globalsFor(template, SAM_FUNCTION);
+    if (globals) checkEnvironment(globals, ["Globals", "Function"], report);
   },
 };
 
 function checkEnvironment(properties: MapNode, base: (string | number)[], report: Report): void {
-  const variables = plainMap(mapGet(plainMap(mapGet(properties, "Environment")?.value), "Variables")?.value);
+  const variables = environmentVariables(mapGet(properties, "Environment")?.value);
   for (const entry of variables?.entries ?? []) {
     if (!RESERVED.has(entry.key)) continue;
     report(
@@ -66,9 +65,4 @@ function checkEnvironment(properties: MapNode, base: (string | number)[], report
       { path: [...base, "Environment", "Variables", entry.key] },
     );
   }
-}
-
-/** A mapping that is not an intrinsic function call. */
-function plainMap(node: Node | undefined): MapNode | undefined {
-  return node?.kind === "map" && !intrinsicName(node) ? node : undefined;
 }

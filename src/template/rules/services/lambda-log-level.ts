@@ -5,12 +5,19 @@
  * Beyond cfn-lint, which checks SystemLogLevel of AWS::Lambda::Function: ApplicationLogLevel too,
  * SAM functions, and SAM's Globals.Function (whose LoggingConfig SAM merges into each function's).
  */
-import type { MapNode, Node } from "../../model";
+import type { MapNode } from "../../model";
 import { mapGet } from "../../nodes";
+import { globalsFor } from "../resources/shared";
 import type { Rule } from "../rule";
-import { intrinsicName } from "../template-index";
 import { FUNCTION, SAM_FUNCTION } from "./lambda";
-import { inheritedGlobal, literalString, presentEntry, propertySets, resourcesOfType } from "./values";
+import {
+  inheritedGlobal,
+  literalString,
+  plainMap,
+  presentEntry,
+  propertySets,
+  resourcesOfType,
+} from "./values";
 
 const LEVELS = ["ApplicationLogLevel", "SystemLogLevel"];
 
@@ -23,19 +30,15 @@ export const lambdaLogLevel: Rule = {
   source: "https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs-log-level.html",
   tags: ["resources", "lambda"],
   check({ template, report }) {
-    const globals = template.sam
-      ? loggingConfig(
-          mapGet(mapGet(template.sections.get("Globals")?.map, "Function")?.value, "LoggingConfig")?.value,
-        )
-      : undefined;
+    const globals = plainMap(mapGet(globalsFor(template, SAM_FUNCTION), "LoggingConfig")?.value);
     if (globals) check(globals, undefined, ["Globals", "Function", "LoggingConfig"]);
     for (const resource of resourcesOfType(template, FUNCTION, SAM_FUNCTION)) {
       const inherited =
         resource.type === SAM_FUNCTION
-          ? loggingConfig(inheritedGlobal(template, resource, "LoggingConfig")?.value)
+          ? plainMap(inheritedGlobal(template, resource, "LoggingConfig")?.value)
           : undefined;
       for (const { properties } of propertySets(resource)) {
-        const own = loggingConfig(presentEntry(properties, "LoggingConfig")?.value);
+        const own = plainMap(presentEntry(properties, "LoggingConfig")?.value);
         if (own) check(own, inherited, ["Resources", resource.name, "Properties", "LoggingConfig"]);
       }
     }
@@ -57,7 +60,3 @@ export const lambdaLogLevel: Rule = {
     }
   },
 };
-
-function loggingConfig(node: Node | undefined): MapNode | undefined {
-  return node?.kind === "map" && !intrinsicName(node) ? node : undefined;
-}

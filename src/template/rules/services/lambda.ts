@@ -1,7 +1,8 @@
 /** What the Lambda function rules share: the function types and the properties each one sees. */
-import type { MapEntry } from "../../model";
+import type { MapEntry, MapNode, Node } from "../../model";
+import { mapGet } from "../../nodes";
 import type { ResourceInfo, TemplateIndex } from "../template-index";
-import { inheritedGlobal, mayBeNoValue, type PropertySet, presentEntry } from "./values";
+import { inheritedGlobal, mayBeNoValue, type PropertySet, plainMap, presentEntry } from "./values";
 
 export const FUNCTION = "AWS::Lambda::Function";
 export const SAM_FUNCTION = "AWS::Serverless::Function";
@@ -26,4 +27,9 @@ function samGlobal(template: TemplateIndex, resource: ResourceInfo, key: string)
   if (resource.type !== SAM_FUNCTION) return undefined;
   const entry = inheritedGlobal(template, resource, key);
   return entry && !mayBeNoValue(entry.value) ? entry : undefined;
+}
+
+/** The Variables mapping of an Environment value, when both are written out. */
+export function environmentVariables(environment: Node | undefined): MapNode | undefined {
+  return plainMap(mapGet(plainMap(environment), "Variables")?.value);
 }

@@ -64,16 +64,16 @@ export const logSubscriptions: Rule = {
       else byGroup.set(key, [filter]);
     }
     for (const list of byGroup.values()) {
+      const first = list
+        .slice(0, LIMIT)
+        .map((filter) => filter.name)
+        .join(" and ");
       for (const filter of list.slice(LIMIT)) {
         report(
           filter.logGroup,
-          `This log group already has ${LIMIT} subscription filters in this template (${list
-            .slice(0, LIMIT)
-            .map((f) => f.name)
-            .join(
-              " and ",
-            )}), and CloudWatch Logs allows ${LIMIT} a log group; send the logs to one destination ` +
-            "that fans out (a Kinesis stream or a Lambda function), or subscribe another log group",
+          `This log group already has ${LIMIT} subscription filters in this template (${first}), and CloudWatch ` +
+            `Logs allows ${LIMIT} a log group; send the logs to one destination that fans out (a Kinesis stream or ` +
+            "a Lambda function), or subscribe another log group",
           { path: filter.path },
         );
       }

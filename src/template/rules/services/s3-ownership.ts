@@ -13,7 +13,8 @@ import type { Rule } from "../rule";
 import { USER_GUIDE } from "../template-index";
 import { isAbsent, literalString, presentEntry, propertySets, resourcesOfType } from "./values";
 
-const WITHOUT_ACLS = ["Private", "BucketOwnerFullControl", "BucketOwnerRead"];
+/** Canned ACLs that grant only the bucket owner, which enforced bucket-owner ownership accepts. */
+const OWNER_ONLY = ["Private", "BucketOwnerFullControl", "BucketOwnerRead"];
 const FIX =
   "set OwnershipControls to ObjectWriter or BucketOwnerPreferred, or remove AccessControl and grant access " +
   "with a bucket policy";
@@ -32,7 +33,7 @@ export const s3Ownership: Rule = {
       for (const { properties } of propertySets(bucket)) {
         const acl = presentEntry(properties, "AccessControl");
         const name = literalString(acl?.value);
-        if (!acl || name === undefined || WITHOUT_ACLS.includes(name)) continue;
+        if (!acl || name === undefined || OWNER_ONLY.includes(name)) continue;
         const base = ["Resources", bucket.name, "Properties"];
         if (isAbsent(properties, "OwnershipControls")) {
           report(

@@ -9,7 +9,7 @@
  * `.fifo`, and the SQS events of SAM functions (their BatchSize and window go to the mapping).
  */
 import type { Rule } from "../rule";
-import { eventSourceOf, pollerSites } from "./event-sources";
+import { pollerSites } from "./event-sources";
 import { isAbsent, literalNumber, presentEntry } from "./values";
 
 export const sqsBatching: Rule = {
@@ -23,7 +23,7 @@ export const sqsBatching: Rule = {
   tags: ["resources", "lambda", "sqs"],
   check({ template, report }) {
     for (const site of pollerSites(template)) {
-      const source = eventSourceOf(template, site.source.value);
+      const source = site.eventSource;
       if (source?.kind !== "sqs") continue;
       const batch = presentEntry(site.properties, "BatchSize");
       const size = literalNumber(batch?.value);

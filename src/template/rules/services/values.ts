@@ -114,6 +114,11 @@ export function mayBeNoValue(node: Node): boolean {
   return false;
 }
 
+/** A mapping written out, not an intrinsic function call. */
+export function plainMap(node: Node | undefined): MapNode | undefined {
+  return node?.kind === "map" && !intrinsicName(node) ? node : undefined;
+}
+
 /** Whether a value may be absent or differ by condition: a Fn::If or `Ref: AWS::NoValue` anywhere in it. */
 export function dependsOnCondition(node: Node): boolean {
   if (isNoValue(node) || intrinsicName(node) === "Fn::If") return true;
