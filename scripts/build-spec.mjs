@@ -261,12 +261,13 @@ export async function writeIndex(outDir) {
 // them, so they are read as they are). The CDK spec above keeps types only; these files add what a
 // value must meet. Each service gets constraints/<Vendor>-<Service>.json beside its type shard:
 //
-//   { "<TypeName>": "<JSON text of { r: <node>, d: { <Definition>: <node>, ... }, lc?, pi? }>" }
+//   { "<TypeName>": "<JSON text of { r: <node>, d: { <Definition>: <node>, ... }, lc?, pi?, tg? }>" }
 //
 // lc is the service's lifecycle when the schema records one ({ s: "maintenance" | "sunset" |
 // "shutdown", d?: "YYYY-MM-DD" }), for E3710/W3696/W3697; pi the properties that identify a
-// resource, when a template sets them all (see primaryIdentifierOf), for E3019. A type with a
-// lifecycle or identifiers and no constraint gets an entry with an empty r.
+// resource, when a template sets them all (see primaryIdentifierOf), for E3019; tg 1 when the
+// schema marks the type taggable and its tags are its Tags property, for E3024. A type with a
+// lifecycle, identifiers or tags and no constraint gets an entry with an empty r.
 //
 // A node keeps only the keywords checked at run time, under short keys (decoded by
 // src/template/spec/types.ts, ConstraintNode; checked by src/template/rules/constraints/walk.ts):
@@ -684,8 +685,15 @@ export function buildConstraints(cfnLint = findCfnLint()) {
     const entry = compiler.resource(schema);
     const lc = lifecycleOf(schema);
     const pi = primaryIdentifierOf(schema);
-    if (entry || lc || pi)
-      entries.set(typeName, { ...(entry ?? { r: {}, d: {} }), ...(lc ? { lc } : {}), ...(pi ? { pi } : {}) });
+    // cfn-lint's E3024 applies its tagging schema to the Tags of the types the schemas mark taggable.
+    const tg = schema.tagging?.taggable === true && schema.properties?.Tags !== undefined;
+    if (entry || lc || pi || tg)
+      entries.set(typeName, {
+        ...(entry ?? { r: {}, d: {} }),
+        ...(lc ? { lc } : {}),
+        ...(pi ? { pi } : {}),
+        ...(tg ? { tg: 1 } : {}),
+      });
   }
   for (const [samType, { from, properties }] of Object.entries(SAM_PASSTHROUGH)) {
     const source = entries.get(from);

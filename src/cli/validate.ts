@@ -4,7 +4,7 @@
  * --allow-empty). A file that cannot be read is a finding, not a usage error, so one bad path in a
  * batch never hides the report on the others.
  */
-import { writeFile } from "node:fs/promises";
+import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseFailOn, parseIgnoreRules, VALIDATE_INPUTS } from "../inputs";
 import { checkTemplates, ruleDescriptions } from "../template/check";
@@ -58,7 +58,7 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
     io.stdout(sarifDocument(findings));
   }
   const sarifFile = stringValue(parsed, VALIDATE_INPUTS.sarifFile);
-  if (sarifFile !== undefined) await writeFile(resolve(io.cwd, sarifFile), sarifDocument(findings));
+  if (sarifFile !== undefined) writeFileSync(resolve(io.cwd, sarifFile), sarifDocument(findings));
   return failsOn(findings, failOn) ? 1 : 0;
 }
 

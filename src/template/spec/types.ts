@@ -116,4 +116,6 @@ export interface ResourceConstraints {
   lc?: { s: "maintenance" | "sunset" | "shutdown"; d?: string };
   /** The properties that identify the resource in its account and Region, when a template can set them all. */
   pi?: string[];
+  /** 1 when the type is taggable through its Tags property (its schema's tagging), for E3024. */
+  tg?: 1;
 }

@@ -1,6 +1,7 @@
 import type { Rule } from "../rule";
 import { circularDependency } from "./circular-dependency";
 import { resourceConfiguration } from "./configuration";
+import { creationPolicy, updatePolicy } from "./creation-update-policy";
 import { deletionPolicy } from "./deletion-policy";
 import { dependsOnTarget } from "./depends-on";
 import { lifecycleRules } from "./lifecycle";
@@ -9,6 +10,7 @@ import { readOnlyProperty, unknownProperty } from "./property-names";
 import { missingRequiredProperty } from "./required-properties";
 import { resourceType } from "./resource-type";
 import { retentionPair } from "./retention-pair";
+import { tags } from "./tags";
 import { uniqueNames } from "./unique-names";
 import { updateReplacePolicy } from "./update-replace-policy";
 import { propertyValueType } from "./value-types";
@@ -27,5 +29,8 @@ export const resourceRules: Rule[] = [
   retentionPair,
   primaryIdentifiers,
   uniqueNames,
+  tags,
+  creationPolicy,
+  updatePolicy,
   ...lifecycleRules,
 ];
