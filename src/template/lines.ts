@@ -88,6 +88,14 @@ export class Span implements Range {
   }
 }
 
+/** Whether a position lies in a range, both ends included. */
+export function rangeHas(range: Range, at: Position): boolean {
+  const afterStart =
+    at.line > range.start.line || (at.line === range.start.line && at.column >= range.start.column);
+  const beforeEnd = at.line < range.end.line || (at.line === range.end.line && at.column <= range.end.column);
+  return afterStart && beforeEnd;
+}
+
 /** A range as a plain object, for what outlives the parse (findings keep their positions). */
 export function plainRange(range: Range): Range {
   return { start: range.start, end: range.end };

@@ -1,8 +1,10 @@
 /** The rules for the template's sections: top level, Parameters, Outputs, Mappings and Conditions. */
 import { conditionAnd } from "./conditions/and";
 import { conditionReference } from "./conditions/condition";
+import { conditionalReference } from "./conditions/conditional-references";
 import { conditionConfiguration } from "./conditions/configuration";
 import { conditionEquals } from "./conditions/equals";
+import { equalsConstant } from "./conditions/equals-constant";
 import { conditionEqualsList } from "./conditions/equals-list";
 import { conditionExists } from "./conditions/exists";
 import { conditionIf } from "./conditions/if";
@@ -25,11 +27,13 @@ import { parameterConfiguration } from "./parameters/configuration";
 import { parameterCount } from "./parameters/count";
 import { parameterDefault } from "./parameters/default";
 import { parameterNameLength } from "./parameters/name-length";
+import { noEchoShown } from "./parameters/no-echo";
 import { parameterType } from "./parameters/type";
 import { parameterUsed } from "./parameters/used";
 import type { Rule } from "./rule";
 import { templateDescription } from "./template/description";
 import { templateDescriptionLength } from "./template/description-length";
+import { interfaceParameters } from "./template/interface";
 import { resourceCount } from "./template/resource-count";
 import { resourceNameLength } from "./template/resource-name-length";
 import { resourceLogicalIds } from "./template/resource-names";
@@ -72,4 +76,8 @@ export const sectionRules: Rule[] = [
   conditionOr,
   conditionReference,
   conditionUsed,
+  conditionalReference,
+  equalsConstant,
+  noEchoShown,
+  interfaceParameters,
 ];

@@ -63,6 +63,7 @@ const RESOURCE_LITERAL_KEYS = new Set([
 const RESOLVED_SECTIONS = new Set(["Resources", "Outputs", "Conditions", "Rules", "Globals"]);
 
 const cache = new WeakMap<TemplateIndex, FunctionCall[]>();
+const loopCache = new WeakMap<TemplateIndex, MapEntry[]>();
 
 /** Outside any Fn::ForEach: one list shared by every such call (it is never changed). */
 const NO_LOOPS: readonly string[] = [];
@@ -73,6 +74,8 @@ export function functionCalls(template: TemplateIndex): FunctionCall[] {
   if (cached) return cached;
   const calls: FunctionCall[] = [];
   cache.set(template, calls);
+  const loopEntries: MapEntry[] = [];
+  loopCache.set(template, loopEntries);
 
   const visit = (
     node: Node,
@@ -117,6 +120,7 @@ export function functionCalls(template: TemplateIndex): FunctionCall[] {
     loops: readonly string[],
     from: FunctionCall["from"],
   ) => {
+    if (isForEachKey(entry.key)) loopEntries.push(entry);
     const loop = forEachParts(entry);
     if (!loop) {
       visit(entry.value, parent, loops, from);
@@ -145,6 +149,12 @@ export function functionCalls(template: TemplateIndex): FunctionCall[] {
     }
   }
   return calls;
+}
+
+/** Every `Fn::ForEach::<Name>` entry where CloudFormation resolves functions, found by the same walk. */
+export function forEachEntries(template: TemplateIndex): readonly MapEntry[] {
+  functionCalls(template);
+  return loopCache.get(template) ?? [];
 }
 
 export interface ForEachParts {

@@ -7,10 +7,12 @@ import { getAzsRule } from "./get-azs";
 import { getStackOutputRule } from "./get-stack-output";
 import { importValueRule } from "./import-value";
 import { joinRule } from "./join";
+import { languageExtensionRules } from "./language-extensions";
 import { refRule } from "./ref";
 import { selectRule } from "./select";
 import { splitRule } from "./split";
 import { subRule } from "./sub";
+import { subUnusedVariable, subWithoutVariables } from "./sub-literal";
 
 export const functionRules: Rule[] = [
   getAttRule,
@@ -21,8 +23,11 @@ export const functionRules: Rule[] = [
   selectRule,
   splitRule,
   subRule,
+  subWithoutVariables,
+  subUnusedVariable,
   refRule,
   base64Rule,
   joinRule,
   cidrRule,
+  ...languageExtensionRules,
 ];

@@ -16,6 +16,7 @@ import { intrinsicName, isString, type TemplateIndex } from "../template-index";
 import { SAM_FUNCTION } from "./lambda";
 import { QUEUE } from "./sqs";
 import {
+  arnParts,
   booleanProperty,
   onlyPropertySet,
   plainMap,
@@ -91,8 +92,8 @@ export function eventSourceOf(template: TemplateIndex, node: Node): EventSource 
  * `${...}` of a Fn::Sub stand for unknown text (their `::` is no separator).
  */
 function fromArn(arn: string): EventSource | undefined {
-  const parts = arn.replace(/\$\{[^}]*\}/g, "\u0000").split(":");
-  if (parts.length < 6 || parts[0] !== "arn") return undefined;
+  const parts = arnParts(arn);
+  if (!parts) return undefined;
   const kind = KINDS.find((known) => known === parts[2]);
   if (!kind) return undefined;
   if (kind !== "sqs") return { kind };

@@ -30,14 +30,17 @@ import { lambdaImage } from "./lambda-image";
 import { inlineCodeRuntime, inlineCodeRuntimeFamily } from "./lambda-inline-code";
 import { lambdaLogLevel } from "./lambda-log-level";
 import { lambdaSnapStart } from "./lambda-snapstart";
+import { lambdaZipPackage } from "./lambda-zip";
 import { logSubscriptions } from "./log-subscriptions";
 import { refNotArn } from "./ref-arn";
 import { s3Ownership } from "./s3-ownership";
 import { scheduleExpression } from "./schedule-expression";
+import { snsSubscriptionEndpoint } from "./sns-subscription";
 import { sqsBatching } from "./sqs-batching";
 import { sqsDeadLetter } from "./sqs-dead-letter";
 import { sqsFifo } from "./sqs-fifo";
 import { sqsVisibilityTimeout } from "./sqs-visibility-timeout";
+import { ssmParameterName } from "./ssm-parameter-name";
 import { subNeeded } from "./sub-needed";
 
 export const serviceRules: Rule[] = [
@@ -57,6 +60,7 @@ export const serviceRules: Rule[] = [
   inlineCodeRuntimeFamily,
   lambdaLogLevel,
   lambdaSnapStart,
+  lambdaZipPackage,
   scheduleExpression,
   restApiName,
   stageDeploymentApi,
@@ -66,6 +70,8 @@ export const serviceRules: Rule[] = [
   alarmPeriod,
   logSubscriptions,
   capacityRange,
+  snsSubscriptionEndpoint,
+  ssmParameterName,
   s3Ownership,
   fargateTaskProperties,
   fargateTaskSize,

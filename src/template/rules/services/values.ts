@@ -174,6 +174,15 @@ export function booleanProperty(properties: MapNode, key: string, fallback: bool
   return entry ? literalBoolean(entry.value) : undefined;
 }
 
+/**
+ * The parts of `arn:partition:service:region:account:resource`, when the text is one; the `${...}`
+ * of a Fn::Sub string stand for unknown text (their `::` is no separator) and become U+0000.
+ */
+export function arnParts(text: string): string[] | undefined {
+  const parts = text.replace(/\$\{[^}]*\}/g, "\u0000").split(":");
+  return parts.length >= 6 && parts[0] === "arn" ? parts : undefined;
+}
+
 /** The resource a `!GetAtt X.Attr` or `!Ref X` names, with the attribute (undefined for Ref). */
 export function referenceTarget(node: Node): { name: string; attribute: string | undefined } | undefined {
   const fn = intrinsicName(node);

@@ -1,0 +1,172 @@
+/**
+ * The functions of the AWS::LanguageExtensions transform: Fn::ForEach (E1032), Fn::Length (E1030)
+ * and Fn::ToJsonString (E1031). Each needs the transform declared; without it CloudFormation stops
+ * at the unknown function. With it, the transform stops at a loop that is not
+ * `[Identifier, Collection, {OutputTemplate}]`, a collection that is not a list, and an output key
+ * that comes out the same on every pass (no `${Identifier}` or `&{Identifier}` in it: a duplicate
+ * logical id, output or property); Fn::Length takes a list and Fn::ToJsonString a list or a mapping.
+ * The functions allowed inside are those cfn-lint allows (Fn::Cidr added to Fn::Length's: it
+ * returns a list).
+ */
+import type { MapEntry } from "../../model";
+import { mapGet } from "../../nodes";
+import type { Report, Rule } from "../rule";
+import { literalString } from "../services/values";
+import { intrinsicName, type TemplateIndex, USER_GUIDE } from "../template-index";
+import {
+  callsOf,
+  type FunctionCall,
+  forEachEntries,
+  LANGUAGE_EXTENSIONS,
+  usesLanguageExtensions,
+} from "./calls";
+import { checkSlot, describe, type Slot } from "./slots";
+
+function needsTransform(name: string): string {
+  return `${name} needs the ${LANGUAGE_EXTENSIONS} transform: add it to the template's Transform`;
+}
+
+/** Functions that give a list, where Fn::ForEach takes its collection. */
+const LIST_FUNCTIONS = ["Fn::Cidr", "Fn::FindInMap", "Fn::GetAZs", "Fn::If", "Fn::Split", "Ref"];
+
+/** Parameter types a collection may Ref: the list types. */
+function isListParameterType(type: string): boolean {
+  return /^(AWS::SSM::Parameter::Value<)?(List<|CommaDelimitedList)/.test(type);
+}
+
+export const forEachRule: Rule = {
+  id: "E1032",
+  severity: "error",
+  shortDescription:
+    "Fn::ForEach has an identifier, a list to loop over and an output template that differs per pass",
+  description:
+    "Fn::ForEach needs the AWS::LanguageExtensions transform and [Identifier, Collection, OutputTemplate]: " +
+    "a string, a list (or a function or parameter that gives one) and a mapping whose keys use ${Identifier} " +
+    "or &{Identifier}.",
+  source: `${USER_GUIDE}/intrinsic-function-reference-foreach.html`,
+  tags: ["functions", "foreach"],
+  check({ template, report }) {
+    const loops = forEachEntries(template);
+    if (loops.length === 0) return;
+    const transform = usesLanguageExtensions(template);
+    for (const entry of loops) {
+      if (!transform) {
+        report(entry.keyRange, needsTransform("Fn::ForEach"));
+        continue;
+      }
+      checkLoop(entry, template.parameters, report);
+    }
+  },
+};
+
+function checkLoop(entry: MapEntry, parameters: Map<string, MapEntry>, report: Report): void {
+  const value = entry.value;
+  if (value.kind !== "seq" || value.items.length !== 3) {
+    const got = value.kind === "seq" ? `${value.items.length} items` : `a ${describe(value)}`;
+    report(value, `${entry.key} needs [Identifier, Collection, OutputTemplate]; got ${got}`);
+    return;
+  }
+  const [identifier, collection, output] = value.items;
+  const id =
+    identifier.kind === "scalar" && typeof identifier.value === "string" ? identifier.value : undefined;
+  if (id === undefined) report(identifier, `The identifier of ${entry.key} must be a string`);
+  const fn = intrinsicName(collection);
+  if (fn) {
+    if (!LIST_FUNCTIONS.includes(fn)) {
+      report(
+        collection,
+        `${fn} does not give a list: the collection of ${entry.key} takes a list, ${LIST_FUNCTIONS.join(", ")}`,
+      );
+    } else if (fn === "Ref" && collection.kind === "map") {
+      const name = literalString(collection.entries[0].value);
+      const type = name ? literalString(mapGet(parameters.get(name)?.value, "Type")?.value) : undefined;
+      if (type && !isListParameterType(type)) {
+        report(
+          collection,
+          `The collection of ${entry.key} refers to parameter '${name}' of type ${type}, which is not a list; ` +
+            "use a CommaDelimitedList or List<...> parameter",
+        );
+      }
+    }
+  } else if (collection.kind !== "seq") {
+    report(
+      collection,
+      `The collection of ${entry.key} must be a list, or a Ref to a list parameter; got a ${describe(collection)}`,
+    );
+  }
+  if (output.kind !== "map" || intrinsicName(output)) {
+    report(output, `The output template of ${entry.key} must be a mapping`);
+    return;
+  }
+  // One pass writes each key once: only a collection of two or more items can repeat a key.
+  if (id === undefined || (collection.kind === "seq" && collection.items.length < 2)) return;
+  const placeholders = [`\${${id}}`, `&{${id}}`];
+  for (const key of output.entries) {
+    if (key.key.startsWith("Fn::ForEach::")) continue;
+    if (!placeholders.some((placeholder) => key.key.includes(placeholder)))
+      report(
+        key.keyRange,
+        `'${key.key}' comes out the same on every pass of ${entry.key}: put \${${id}} or &{${id}} in it, or each pass writes the same key`,
+      );
+  }
+}
+
+const LENGTH: Slot = {
+  label: "the value of Fn::Length",
+  literal: "list",
+  functions: LIST_FUNCTIONS,
+};
+
+export const lengthRule: Rule = {
+  id: "E1030",
+  severity: "error",
+  shortDescription: "Fn::Length takes a list, under the AWS::LanguageExtensions transform",
+  description:
+    "Fn::Length needs the AWS::LanguageExtensions transform and takes a list or a function that gives one.",
+  source: `${USER_GUIDE}/intrinsic-function-reference-length.html`,
+  tags: ["functions", "length"],
+  check({ template, report }) {
+    checkCalls(template, "Fn::Length", report, (call) => checkSlot(call.arg, LENGTH, report));
+  },
+};
+
+const JSON_VALUE: Slot = {
+  label: "the value of Fn::ToJsonString",
+  literal: "any",
+  functions: ["Fn::FindInMap", "Fn::GetAtt", "Fn::GetAZs", "Fn::If", "Fn::Select", "Fn::Split", "Ref"],
+};
+
+export const toJsonStringRule: Rule = {
+  id: "E1031",
+  severity: "error",
+  shortDescription: "Fn::ToJsonString takes a list or a mapping, under the AWS::LanguageExtensions transform",
+  description:
+    "Fn::ToJsonString needs the AWS::LanguageExtensions transform and takes a list or a mapping (or a function " +
+    "that gives one) to write as JSON.",
+  source: `${USER_GUIDE}/intrinsic-function-reference-ToJsonString.html`,
+  tags: ["functions", "toJsonString"],
+  check({ template, report }) {
+    checkCalls(template, "Fn::ToJsonString", report, (call) => {
+      if (call.arg.kind === "scalar")
+        report(call.arg, "The value of Fn::ToJsonString must be a list or a mapping");
+      else checkSlot(call.arg, JSON_VALUE, report);
+    });
+  },
+};
+
+function checkCalls(
+  template: TemplateIndex,
+  name: string,
+  report: Report,
+  check: (call: FunctionCall) => void,
+): void {
+  const calls = callsOf(template, name);
+  if (calls.length === 0) return;
+  const transform = usesLanguageExtensions(template);
+  for (const call of calls) {
+    if (transform) check(call);
+    else report(call.node.entries[0].keyRange, needsTransform(call.name));
+  }
+}
+
+export const languageExtensionRules: Rule[] = [forEachRule, lengthRule, toJsonStringRule];

@@ -1,0 +1,74 @@
+/**
+ * W2533: a function deployed from a .zip file (Code.S3Bucket/S3Key or Code.ZipFile, SAM's CodeUri
+ * or InlineCode, or PackageType Zip) needs a Runtime and a Handler; Lambda refuses to create it
+ * otherwise. A warning, as cfn-lint has it.
+ *
+ * Beyond cfn-lint, SAM functions are checked too, with what they inherit from Globals.Function.
+ * A function with inline code and no Runtime is left to E3678, which says more; a PackageType or
+ * Code given through an intrinsic function is not judged.
+ */
+import type { MapEntry } from "../../model";
+import { mapGet } from "../../nodes";
+import type { Rule } from "../rule";
+import { intrinsicName, USER_GUIDE } from "../template-index";
+import { FUNCTION, functionProperty, SAM_FUNCTION } from "./lambda";
+import { literalString, type PropertySet, presentEntry, propertySets, resourcesOfType } from "./values";
+
+export const lambdaZipPackage: Rule = {
+  id: "W2533",
+  severity: "warning",
+  shortDescription: "A function deployed from a .zip file sets a Runtime and a Handler",
+  description:
+    "When a Lambda function's package is a .zip file (PackageType Zip, the default), Handler and Runtime are " +
+    "required.",
+  source: `${USER_GUIDE}/aws-resource-lambda-function.html`,
+  tags: ["resources", "lambda"],
+  check({ template, report }) {
+    for (const resource of resourcesOfType(template, FUNCTION, SAM_FUNCTION)) {
+      const sam = resource.type === SAM_FUNCTION;
+      for (const set of propertySets(resource)) {
+        const zip = zipSource(set, sam, (key) => functionProperty(template, set, key)?.entry);
+        if (!zip) continue;
+        // E3678 already asks inline code for its Runtime.
+        const inline = zip.key === "InlineCode" || zip.key === "ZipFile";
+        const missing = ["Runtime", "Handler"].filter(
+          (key) => !functionProperty(template, set, key) && !(inline && key === "Runtime"),
+        );
+        if (missing.length === 0) continue;
+        // A CodeUri inherited from Globals is reported at the function, not at Globals.
+        const own = set.properties.entries.includes(zip) || zip.key === "ZipFile";
+        report(
+          own ? zip.keyRange : resource.entry.keyRange,
+          `A function deployed from a .zip file needs ${missing.join(" and ")}: add ${missing.length > 1 ? "them" : "it"}` +
+            `${sam ? " (or set it in Globals.Function)" : ""}, or deploy a container image with PackageType Image`,
+          { path: ["Resources", resource.name, "Properties", missing[0]] },
+        );
+      }
+    }
+  },
+};
+
+/** The entry that makes the function a .zip deployment, when one does and nothing says otherwise. */
+function zipSource(
+  set: PropertySet,
+  sam: boolean,
+  inherited: (key: string) => MapEntry | undefined,
+): MapEntry | undefined {
+  const packageType = inherited("PackageType");
+  const type = packageType ? literalString(packageType.value) : "Zip";
+  if (type !== "Zip") return undefined;
+  if (sam) {
+    if (presentEntry(set.properties, "ImageUri") || presentEntry(set.properties, "ImageConfig"))
+      return undefined;
+    return (
+      presentEntry(set.properties, "CodeUri") ??
+      presentEntry(set.properties, "InlineCode") ??
+      (packageType && presentEntry(set.properties, "PackageType")) ??
+      inherited("CodeUri")
+    );
+  }
+  const code = presentEntry(set.properties, "Code");
+  if (code?.value.kind !== "map" || intrinsicName(code.value)) return undefined;
+  if (mapGet(code.value, "ImageUri")) return undefined;
+  return mapGet(code.value, "ZipFile") ?? (mapGet(code.value, "S3Key") ? code : undefined);
+}

@@ -1,0 +1,89 @@
+/** W1001: references to a resource with a Condition from places that exist without it. */
+import { describe, expect, it } from "vitest";
+import { brief, lint, yaml } from "../lint";
+
+const HEAD = [
+  "Parameters:",
+  "  Env:",
+  "    Type: String",
+  "Conditions:",
+  "  IsProd: !Equals [!Ref Env, prod]",
+  "  IsDev: !Not [Condition: IsProd]",
+  "  ProdInUsEast: !And [Condition: IsProd, !Equals [!Ref AWS::Region, us-east-1]]",
+  "  SameAsProd: !Equals [!Ref Env, prod]",
+  "Resources:",
+  "  Bucket:",
+  "    Type: AWS::S3::Bucket",
+  "    Condition: IsProd",
+];
+
+describe("W1001 references to conditional resources", () => {
+  it("warns of a Ref, GetAtt, ${} and DependsOn from places that exist without the condition", () => {
+    const findings = lint(
+      yaml(
+        ...HEAD,
+        "  Queue:",
+        "    Type: AWS::SQS::Queue",
+        "    DependsOn: [Bucket]",
+        "    Properties:",
+        "      QueueName: !Ref Bucket",
+        "      Tags:",
+        "        - Key: bucket",
+        "          Value: !Sub 'arn:${AWS::Partition}:s3:::${Bucket}'",
+        "        - Key: dev",
+        "          Value: !If [IsDev, !GetAtt Bucket.Arn, none]",
+        "Outputs:",
+        "  BucketArn:",
+        "    Value: !GetAtt Bucket.Arn",
+      ),
+      { only: ["W1001"] },
+    );
+    expect(brief(findings)).toEqual([
+      "W1001 15:17",
+      "W1001 17:23",
+      "W1001 20:53",
+      "W1001 22:38",
+      "W1001 25:20",
+    ]);
+    expect(findings[0].message).toMatch(/^DependsOn to resource 'Bucket'/);
+    expect(findings[1].message).toBe(
+      "Ref to resource 'Bucket', which exists only when condition IsProd is true, from resource 'Queue', which does " +
+        "not depend on it: when IsProd is false the stack fails with unresolved dependencies. Give resource 'Queue' " +
+        "Condition: IsProd, or put the reference in Fn::If [IsProd, ...]",
+    );
+    expect(findings[2].message).toMatch(/^\$\{Bucket\} to resource 'Bucket'/);
+    expect(findings[4].message).toContain("from output 'BucketArn'");
+  });
+
+  it("accepts references under the same condition, an implying one, or the matching Fn::If branch", () => {
+    const findings = lint(
+      yaml(
+        ...HEAD,
+        "  Policy:",
+        "    Type: AWS::S3::BucketPolicy",
+        "    Condition: ProdInUsEast",
+        "    Properties:",
+        "      Bucket: !Ref Bucket",
+        "      PolicyDocument: { Statement: [] }",
+        "  Twin:",
+        "    Type: AWS::S3::Bucket",
+        "    Condition: SameAsProd",
+        "    DependsOn: Bucket",
+        "  Queue:",
+        "    Type: AWS::SQS::Queue",
+        "    Properties:",
+        "      Tags:",
+        "        - Key: prod",
+        "          Value: !If [IsProd, !Join ['', [!Ref Bucket, '-x']], none]",
+        "        - Key: dev",
+        "          Value: !If [IsDev, none, !GetAtt Bucket.Arn]",
+        "Outputs:",
+        "  BucketName:",
+        "    Condition: IsProd",
+        "    Value: !Ref Bucket",
+      ),
+      { only: ["W1001"] },
+    );
+    expect(findings).toEqual([]);
+  });
+});
