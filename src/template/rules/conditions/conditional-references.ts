@@ -14,7 +14,7 @@
 import { rangeHas } from "../../lines";
 import type { Node } from "../../model";
 import { canonical } from "../constraints/walk";
-import { type FunctionCall, functionCalls } from "../functions/calls";
+import { callAt, type FunctionCall } from "../functions/calls";
 import { realResources } from "../resources/shared";
 import type { Rule } from "../rule";
 import { intrinsicName, isString, type TemplateIndex } from "../template-index";
@@ -37,7 +37,6 @@ export const conditionalReference: Rule = {
     }
     if (conditional.size === 0) return;
     const logic = new ConditionLogic(template);
-    let callOf: Map<Node, FunctionCall> | undefined;
     const refs = template.references;
     for (let i = 0; i < refs.length; i++) {
       const ref = refs[i];
@@ -50,11 +49,7 @@ export const conditionalReference: Rule = {
       const known: Known = { true: [], false: [] };
       const holder = holderCondition(template, section, name);
       if (holder) known.true.push(holder);
-      if (!callOf) {
-        callOf = new Map();
-        for (const call of functionCalls(template)) callOf.set(call.node, call);
-      }
-      branchConditions(callOf.get(ref.node), known);
+      branchConditions(callAt(template, ref.node), known);
       if (logic.holds(needed, known)) continue;
       const what =
         ref.kind === "Sub" ? `\${${ref.target}${ref.attribute ? `.${ref.attribute}` : ""}}` : ref.kind;

@@ -151,6 +151,19 @@ export function functionCalls(template: TemplateIndex): FunctionCall[] {
   return calls;
 }
 
+const callByNode = new WeakMap<TemplateIndex, Map<Node, FunctionCall>>();
+
+/** The call a function node is (a Ref or GetAtt of `template.references` included), with its parents. */
+export function callAt(template: TemplateIndex, node: Node): FunctionCall | undefined {
+  let calls = callByNode.get(template);
+  if (!calls) {
+    calls = new Map();
+    for (const call of functionCalls(template)) calls.set(call.node, call);
+    callByNode.set(template, calls);
+  }
+  return calls.get(node);
+}
+
 /** Every `Fn::ForEach::<Name>` entry where CloudFormation resolves functions, found by the same walk. */
 export function forEachEntries(template: TemplateIndex): readonly MapEntry[] {
   functionCalls(template);

@@ -4,6 +4,7 @@ import { resourceConfiguration } from "./configuration";
 import { creationPolicy, updatePolicy } from "./creation-update-policy";
 import { deletionPolicy } from "./deletion-policy";
 import { dependsOnTarget } from "./depends-on";
+import { dependsOnImplied } from "./depends-on-implied";
 import { lifecycleRules } from "./lifecycle";
 import { primaryIdentifiers } from "./primary-identifiers";
 import { readOnlyProperty, unknownProperty } from "./property-names";
@@ -22,6 +23,7 @@ export const resourceRules: Rule[] = [
   missingRequiredProperty,
   circularDependency,
   dependsOnTarget,
+  dependsOnImplied,
   resourceType,
   propertyValueType,
   deletionPolicy,

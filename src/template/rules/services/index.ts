@@ -29,6 +29,7 @@ import { lambdaEnvironmentSize } from "./lambda-environment-size";
 import { lambdaImage } from "./lambda-image";
 import { inlineCodeRuntime, inlineCodeRuntimeFamily } from "./lambda-inline-code";
 import { lambdaLogLevel } from "./lambda-log-level";
+import { permissionPrincipal, permissionSourceAccount } from "./lambda-permission";
 import { lambdaSnapStart } from "./lambda-snapstart";
 import { lambdaZipPackage } from "./lambda-zip";
 import { logSubscriptions } from "./log-subscriptions";
@@ -61,6 +62,8 @@ export const serviceRules: Rule[] = [
   lambdaLogLevel,
   lambdaSnapStart,
   lambdaZipPackage,
+  permissionPrincipal,
+  permissionSourceAccount,
   scheduleExpression,
   restApiName,
   stageDeploymentApi,
