@@ -24,7 +24,7 @@ export const subWithoutVariables: Rule = {
       if (call.loopVariables.length > 0) continue;
       const text = call.arg.kind === "seq" ? call.arg.items[0] : call.arg;
       if (!isString(text) || text.value.includes("${")) continue;
-      report(call.node, "Fn::Sub is not needed: its string has no ${} variable; write the string alone");
+      report(text, "Fn::Sub is not needed: its string has no ${} variable; write the string alone");
     }
   },
 };
