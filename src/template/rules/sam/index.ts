@@ -1,6 +1,8 @@
 /** What the SAM transform would reject, found without running it. */
 import type { Rule } from "../rule";
+import { samAliasRequired } from "./alias";
 import { samApplicationLocation } from "./application-location";
+import { samAuthorizers } from "./authorizers";
 import { samEventProperties } from "./event-properties";
 import { samEventType } from "./event-type";
 import { samGlobals } from "./globals";
@@ -12,4 +14,6 @@ export const samRules: Rule[] = [
   samApplicationLocation,
   samGlobals,
   samIgnoredKeys,
+  samAliasRequired,
+  samAuthorizers,
 ];

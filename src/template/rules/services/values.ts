@@ -148,7 +148,7 @@ export function literalString(node: Node | undefined): string | undefined {
 }
 
 /** A boolean written as `true`/`false` or as those strings (any case), as CloudFormation converts them. */
-function literalBoolean(node: Node | undefined): boolean | undefined {
+export function literalBoolean(node: Node | undefined): boolean | undefined {
   if (node?.kind !== "scalar") return undefined;
   if (typeof node.value === "boolean") return node.value;
   if (typeof node.value !== "string") return undefined;
