@@ -13,6 +13,7 @@
  */
 import { rangeHas } from "../../lines";
 import type { Node } from "../../model";
+import { mapGet } from "../../nodes";
 import { canonical } from "../constraints/walk";
 import { callAt, type FunctionCall } from "../functions/calls";
 import { realResources } from "../resources/shared";
@@ -95,8 +96,7 @@ function holderCondition(template: TemplateIndex, section: string, name: string)
     return isString(value) ? value.value : undefined;
   }
   const output = template.outputs.get(name)?.value;
-  const value =
-    output?.kind === "map" ? output.entries.find((entry) => entry.key === "Condition")?.value : undefined;
+  const value = mapGet(output, "Condition")?.value;
   return isString(value) ? value.value : undefined;
 }
 

@@ -12,6 +12,7 @@ import { mapGet } from "../../nodes";
 import type { ConstraintNode, GroupAlternative, ResourceConstraints, SpecIndex } from "../../spec/types";
 import { didYouMean } from "../../suggest";
 import { displayPath, isCustomType, isModuleType, realResources, SAM_GLOBALS } from "../resources/shared";
+import { literalBoolean } from "../services/values";
 import { intrinsicName, isForEachKey, isNoValue, isString, type TemplateIndex } from "../template-index";
 import { checkCidr } from "./cidr";
 import { NAMED_FORMATS } from "./formats";
@@ -263,8 +264,7 @@ class Walker {
     judged.add(key);
     // The Default first, then each of AllowedValues.
     const nodes = this.expanded(schema);
-    const noEcho = mapGet(parameter, "NoEcho")?.value;
-    this.secret = noEcho?.kind === "scalar" && String(noEcho.value).toLowerCase() === "true";
+    this.secret = literalBoolean(mapGet(parameter, "NoEcho")?.value) === true;
     const fallback = mapGet(parameter, "Default")?.value;
     if (fallback?.kind === "scalar") this.candidate(name, fallback, -1, nodes);
     const allowed = mapGet(parameter, "AllowedValues")?.value;

@@ -6,6 +6,7 @@
 import { rangeHas } from "../../lines";
 import { mapGet } from "../../nodes";
 import type { Rule } from "../rule";
+import { literalBoolean } from "../services/values";
 import { USER_GUIDE } from "../template-index";
 
 export const noEchoShown: Rule = {
@@ -20,8 +21,7 @@ export const noEchoShown: Rule = {
   check({ template, report }) {
     const secret = new Set<string>();
     for (const [name, parameter] of template.parameters) {
-      const noEcho = mapGet(parameter.value, "NoEcho")?.value;
-      if (noEcho?.kind === "scalar" && String(noEcho.value).toLowerCase() === "true") secret.add(name);
+      if (literalBoolean(mapGet(parameter.value, "NoEcho")?.value)) secret.add(name);
     }
     if (secret.size === 0) return;
     for (const ref of template.references) {

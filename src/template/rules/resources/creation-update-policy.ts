@@ -11,9 +11,11 @@
  * A value given through an intrinsic function (Ref, Fn::Sub, Fn::If, ...) is not judged.
  */
 import type { Node } from "../../model";
+import { mapGet } from "../../nodes";
 import { didYouMean } from "../../suggest";
+import { isIntegerLike } from "../functions/slots";
 import type { Report, Rule } from "../rule";
-import { literalNumber, plainMap } from "../services/values";
+import { literalBoolean, plainMap } from "../services/values";
 import { intrinsicName, USER_GUIDE } from "../template-index";
 import { isCustomType, realResources } from "./shared";
 
@@ -110,7 +112,7 @@ function policyRule(
     check({ template, report }) {
       for (const resource of realResources(template)) {
         const type = resource.type;
-        const entry = resource.body?.entries.find((e) => e.key === attribute);
+        const entry = mapGet(resource.body, attribute);
         if (!type || !entry || !plainMap(entry.value)) continue;
         const shape = shapes[type];
         if (!shape) {
@@ -132,14 +134,9 @@ function policyRule(
 function checkShape(node: Node, shape: Shape, name: string, problem: Report): void {
   if (intrinsicName(node)) return;
   if (shape === "integer") {
-    const n = literalNumber(node);
-    if (n === undefined || !Number.isInteger(n)) problem(node, `${name} must be an integer`);
+    if (!isIntegerLike(node)) problem(node, `${name} must be an integer`);
   } else if (shape === "boolean") {
-    const ok =
-      node.kind === "scalar" &&
-      (typeof node.value === "boolean" ||
-        (typeof node.value === "string" && /^(true|false)$/i.test(node.value)));
-    if (!ok) problem(node, `${name} must be true or false`);
+    if (literalBoolean(node) === undefined) problem(node, `${name} must be true or false`);
   } else if (shape === "string") {
     if (node.kind !== "scalar" || node.value === null) problem(node, `${name} must be a string`);
   } else if ("list" in shape) {
@@ -167,7 +164,7 @@ function checkShape(node: Node, shape: Shape, name: string, problem: Report): vo
           `${name} has no key '${entry.key}'${didYouMean(entry.key, allowed)} (it takes ${allowed.join(", ")})`,
         );
     }
-    const missing = (shape.required ?? []).filter((key) => !node.entries.some((entry) => entry.key === key));
+    const missing = (shape.required ?? []).filter((key) => !mapGet(node, key));
     if (missing.length > 0) problem(node, `${name} needs ${missing.join(" and ")}`);
   }
 }

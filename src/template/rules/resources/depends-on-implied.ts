@@ -10,8 +10,8 @@
 import { rangeHas } from "../../lines";
 import { callAt } from "../functions/calls";
 import type { Rule } from "../rule";
-import { isString, type Reference, USER_GUIDE } from "../template-index";
-import { realResources } from "./shared";
+import { isString, USER_GUIDE } from "../template-index";
+import { realResources, referencesFrom } from "./shared";
 
 export const dependsOnImplied: Rule = {
   id: "W3005",
@@ -23,22 +23,11 @@ export const dependsOnImplied: Rule = {
   source: `${USER_GUIDE}/aws-attribute-dependson.html`,
   tags: ["resources", "dependson"],
   check({ template, report }) {
-    let bySource: Map<string, Reference[]> | undefined;
     for (const resource of realResources(template)) {
       const dependsOn = resource.dependsOn?.value;
       const properties = resource.properties?.value;
       if (!dependsOn || !properties || resource.type?.startsWith("AWS::Serverless::")) continue;
-      if (!bySource) {
-        bySource = new Map();
-        for (const ref of template.references) {
-          if (ref.from[0] !== "Resources" || ref.from[1] === undefined) continue;
-          if (ref.kind !== "Ref" && ref.kind !== "GetAtt" && ref.kind !== "Sub") continue;
-          const list = bySource.get(ref.from[1]);
-          if (list) list.push(ref);
-          else bySource.set(ref.from[1], [ref]);
-        }
-      }
-      const refs = bySource.get(resource.name) ?? [];
+      const refs = referencesFrom(template, resource.name);
       for (const item of dependsOn.kind === "seq" ? dependsOn.items : [dependsOn]) {
         if (!isString(item)) continue;
         const implied = refs.find(

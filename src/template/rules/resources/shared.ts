@@ -5,7 +5,13 @@
  */
 import type { MapNode } from "../../model";
 import { mapGet } from "../../nodes";
-import { isForEachKey, isString, type ResourceInfo, type TemplateIndex } from "../template-index";
+import {
+  isForEachKey,
+  isString,
+  type Reference,
+  type ResourceInfo,
+  type TemplateIndex,
+} from "../template-index";
 
 const real = new WeakMap<TemplateIndex, readonly ResourceInfo[]>();
 
@@ -23,6 +29,29 @@ export function realResources(template: TemplateIndex): readonly ResourceInfo[] 
     real.set(template, list);
   }
   return list;
+}
+
+const byResource = new WeakMap<TemplateIndex, Map<string, Reference[]>>();
+const NO_REFERENCES: readonly Reference[] = [];
+
+/**
+ * The Refs, GetAtts and `${}` written inside one resource, in template order; grouped once per
+ * template for the rules that ask about several resources.
+ */
+export function referencesFrom(template: TemplateIndex, resource: string): readonly Reference[] {
+  let grouped = byResource.get(template);
+  if (!grouped) {
+    grouped = new Map();
+    for (const ref of template.references) {
+      if (ref.from[0] !== "Resources" || ref.from[1] === undefined) continue;
+      if (ref.kind !== "Ref" && ref.kind !== "GetAtt" && ref.kind !== "Sub") continue;
+      const list = grouped.get(ref.from[1]);
+      if (list) list.push(ref);
+      else grouped.set(ref.from[1], [ref]);
+    }
+    byResource.set(template, grouped);
+  }
+  return grouped.get(resource) ?? NO_REFERENCES;
 }
 
 /** Custom resources take any properties their provider understands. */

@@ -13,6 +13,7 @@
  * whole.
  */
 import type { Node, Range } from "../../model";
+import { mapGet } from "../../nodes";
 import { canonical, constraintProblems } from "../constraints/walk";
 import type { Report, Rule } from "../rule";
 import { dependsOnCondition, literalString, plainMap, propertySets } from "../services/values";
@@ -46,7 +47,7 @@ export const tags: Rule = {
       const sam = type.startsWith("AWS::Serverless::");
       if (sam ? !template.sam : spec.constraints(type)?.tg !== 1) continue;
       for (const { properties } of propertySets(resource)) {
-        const value = properties.entries.find((entry) => entry.key === "Tags")?.value;
+        const value = mapGet(properties, "Tags")?.value;
         if (value && (!sam || plainMap(value))) check(value);
       }
     }
@@ -54,7 +55,7 @@ export const tags: Rule = {
     const globals = plainMap(template.sections.get("Globals")?.map);
     for (const entry of globals?.entries ?? []) {
       if (!SAM_GLOBALS[entry.key]) continue;
-      const value = plainMap(entry.value)?.entries.find((e) => e.key === "Tags")?.value;
+      const value = mapGet(plainMap(entry.value), "Tags")?.value;
       if (value && plainMap(value)) check(value);
     }
   },
@@ -75,7 +76,7 @@ function checkTags(value: Node, report: Report, reported: () => Set<Node | Range
   value.items.forEach((item, index) => {
     const tag = plainMap(item);
     if (!tag || dependsOnCondition(tag)) return;
-    const key = tag.entries.find((entry) => entry.key === "Key")?.value;
+    const key = mapGet(tag, "Key")?.value;
     if (key && (key.kind === "scalar" || intrinsicName(key))) {
       const text = literalString(key);
       const problem = text === undefined ? undefined : keyProblem(text);
@@ -86,7 +87,7 @@ function checkTags(value: Node, report: Report, reported: () => Set<Node | Range
       else if (!reported().has(item))
         report(key, `Tags[${index}] repeats the key of Tags[${first}]: each tag key may appear once`);
     }
-    const tagValue = tag.entries.find((entry) => entry.key === "Value")?.value;
+    const tagValue = mapGet(tag, "Value")?.value;
     if (tagValue) valueLength(tagValue, report, reported);
   });
 }

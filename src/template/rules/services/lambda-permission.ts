@@ -8,6 +8,7 @@
  */
 import { rangeHas } from "../../lines";
 import type { Node } from "../../model";
+import { referencesFrom } from "../resources/shared";
 import type { Rule } from "../rule";
 import type { TemplateIndex } from "../template-index";
 import { literalString, presentEntry, propertySets, resourcesOfType } from "./values";
@@ -51,8 +52,7 @@ function sourceResources(
   sourceArn: Node,
 ): { name: string; type: string }[] {
   const found: { name: string; type: string }[] = [];
-  for (const ref of template.references) {
-    if (ref.from[1] !== name || (ref.kind !== "Ref" && ref.kind !== "GetAtt" && ref.kind !== "Sub")) continue;
+  for (const ref of referencesFrom(template, name)) {
     if (!rangeHas(sourceArn.range, ref.range.start)) continue;
     const type = template.resources.get(ref.target)?.type;
     if (type) found.push({ name: ref.target, type });

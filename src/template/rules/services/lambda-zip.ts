@@ -10,7 +10,7 @@
 import type { MapEntry } from "../../model";
 import { mapGet } from "../../nodes";
 import type { Rule } from "../rule";
-import { intrinsicName, USER_GUIDE } from "../template-index";
+import { intrinsicName, type TemplateIndex, USER_GUIDE } from "../template-index";
 import { FUNCTION, functionProperty, SAM_FUNCTION } from "./lambda";
 import { literalString, type PropertySet, presentEntry, propertySets, resourcesOfType } from "./values";
 
@@ -27,18 +27,17 @@ export const lambdaZipPackage: Rule = {
     for (const resource of resourcesOfType(template, FUNCTION, SAM_FUNCTION)) {
       const sam = resource.type === SAM_FUNCTION;
       for (const set of propertySets(resource)) {
-        const zip = zipSource(set, sam, (key) => functionProperty(template, set, key)?.entry);
+        const zip = zipSource(template, set, sam);
         if (!zip) continue;
         // E3678 already asks inline code for its Runtime.
-        const inline = zip.key === "InlineCode" || zip.key === "ZipFile";
+        const inline = zip.entry.key === "InlineCode" || zip.entry.key === "ZipFile";
         const missing = ["Runtime", "Handler"].filter(
           (key) => !functionProperty(template, set, key) && !(inline && key === "Runtime"),
         );
         if (missing.length === 0) continue;
-        // A CodeUri inherited from Globals is reported at the function, not at Globals.
-        const own = set.properties.entries.includes(zip) || zip.key === "ZipFile";
         report(
-          own ? zip.keyRange : resource.entry.keyRange,
+          // A CodeUri inherited from Globals is reported at the function, not at Globals.
+          zip.inherited ? resource.entry.keyRange : zip.entry.keyRange,
           `A function deployed from a .zip file needs ${missing.join(" and ")}: add ${missing.length > 1 ? "them" : "it"}` +
             `${sam ? " (or set it in Globals.Function)" : ""}, or deploy a container image with PackageType Image`,
           { path: ["Resources", resource.name, "Properties", missing[0]] },
@@ -48,27 +47,32 @@ export const lambdaZipPackage: Rule = {
   },
 };
 
-/** The entry that makes the function a .zip deployment, when one does and nothing says otherwise. */
+/**
+ * The entry that makes the function a .zip deployment (its Code, Code.ZipFile, CodeUri, InlineCode
+ * or PackageType Zip), when one does and nothing says otherwise; `inherited` when it comes from
+ * Globals.Function.
+ */
 function zipSource(
+  template: TemplateIndex,
   set: PropertySet,
   sam: boolean,
-  inherited: (key: string) => MapEntry | undefined,
-): MapEntry | undefined {
-  const packageType = inherited("PackageType");
-  const type = packageType ? literalString(packageType.value) : "Zip";
-  if (type !== "Zip") return undefined;
+): { entry: MapEntry; inherited: boolean } | undefined {
+  const packageType = functionProperty(template, set, "PackageType");
+  if (packageType && literalString(packageType.entry.value) !== "Zip") return undefined;
   if (sam) {
     if (presentEntry(set.properties, "ImageUri") || presentEntry(set.properties, "ImageConfig"))
       return undefined;
-    return (
-      presentEntry(set.properties, "CodeUri") ??
-      presentEntry(set.properties, "InlineCode") ??
-      (packageType && presentEntry(set.properties, "PackageType")) ??
-      inherited("CodeUri")
-    );
+    const own = ["CodeUri", "InlineCode", "PackageType"]
+      .map((key) => presentEntry(set.properties, key))
+      .find(Boolean);
+    if (own) return { entry: own, inherited: false };
+    const global = functionProperty(template, set, "CodeUri");
+    return global && { entry: global.entry, inherited: global.inherited };
   }
   const code = presentEntry(set.properties, "Code");
-  if (code?.value.kind !== "map" || intrinsicName(code.value)) return undefined;
-  if (mapGet(code.value, "ImageUri")) return undefined;
-  return mapGet(code.value, "ZipFile") ?? (mapGet(code.value, "S3Key") ? code : undefined);
+  if (code?.value.kind !== "map" || intrinsicName(code.value) || mapGet(code.value, "ImageUri"))
+    return undefined;
+  const zipFile = mapGet(code.value, "ZipFile");
+  if (zipFile) return { entry: zipFile, inherited: false };
+  return mapGet(code.value, "S3Key") ? { entry: code, inherited: false } : undefined;
 }
