@@ -8,6 +8,7 @@ import { equalsConstant } from "./conditions/equals-constant";
 import { conditionEqualsList } from "./conditions/equals-list";
 import { conditionExists } from "./conditions/exists";
 import { conditionIf } from "./conditions/if";
+import { ifUnreachable } from "./conditions/if-unreachable";
 import { conditionNot } from "./conditions/not";
 import { conditionOr } from "./conditions/or";
 import { conditionUsed } from "./conditions/used";
@@ -19,6 +20,7 @@ import { outputConfiguration } from "./outputs/configuration";
 import { outputCount } from "./outputs/count";
 import { outputExportName } from "./outputs/export-name";
 import { outputExportUnique } from "./outputs/export-unique";
+import { outputImportValue } from "./outputs/import-value";
 import { outputNameLength } from "./outputs/name-length";
 import { outputRequired } from "./outputs/required";
 import { outputType } from "./outputs/type";
@@ -61,6 +63,7 @@ export const sectionRules: Rule[] = [
   outputCount,
   outputNameLength,
   outputValue,
+  outputImportValue,
   outputExportName,
   mappingConfiguration,
   mappingNameLength,
@@ -77,6 +80,7 @@ export const sectionRules: Rule[] = [
   conditionReference,
   conditionUsed,
   conditionalReference,
+  ifUnreachable,
   equalsConstant,
   noEchoShown,
   interfaceParameters,

@@ -51,7 +51,7 @@ export function usesLanguageExtensions(template: TemplateIndex): boolean {
 }
 
 /** Resource attributes whose values CloudFormation never resolves functions in. */
-const RESOURCE_LITERAL_KEYS = new Set([
+export const RESOURCE_LITERAL_KEYS: ReadonlySet<string> = new Set([
   "Type",
   "DependsOn",
   "Condition",

@@ -33,9 +33,11 @@ import { permissionPrincipal, permissionSourceAccount } from "./lambda-permissio
 import { lambdaSnapStart } from "./lambda-snapstart";
 import { lambdaZipPackage } from "./lambda-zip";
 import { logSubscriptions } from "./log-subscriptions";
+import { pseudoParameterString } from "./pseudo-parameter-string";
 import { refNotArn } from "./ref-arn";
-import { s3Ownership } from "./s3-ownership";
+import { s3AccessControl, s3Ownership } from "./s3-ownership";
 import { scheduleExpression } from "./schedule-expression";
+import { secretParameters } from "./secret-parameters";
 import { snsSubscriptionEndpoint } from "./sns-subscription";
 import { sqsBatching } from "./sqs-batching";
 import { sqsDeadLetter } from "./sqs-dead-letter";
@@ -76,11 +78,14 @@ export const serviceRules: Rule[] = [
   snsSubscriptionEndpoint,
   ssmParameterName,
   s3Ownership,
+  s3AccessControl,
   fargateTaskProperties,
   fargateTaskSize,
   ecsEssentialContainer,
   refNotArn,
   subNeeded,
+  pseudoParameterString,
+  secretParameters,
   dynamicReferenceSyntax,
   dynamicReferenceSecrets,
   dynamicReferenceSsm,

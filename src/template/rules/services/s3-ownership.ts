@@ -6,8 +6,11 @@
  *
  * Beyond cfn-lint, which asks for OwnershipControls only: OwnershipControls that say
  * BucketOwnerEnforced are reported too, at that value.
+ *
+ * W3045: any other AccessControl works, but is the legacy way: S3 recommends leaving ACLs disabled
+ * and granting access with a bucket policy. Not said where E3045 already reports the ACL.
  */
-
+import type { MapNode, Node } from "../../model";
 import { mapGet } from "../../nodes";
 import type { Rule } from "../rule";
 import { USER_GUIDE } from "../template-index";
@@ -48,13 +51,51 @@ export const s3Ownership: Rule = {
         if (rules?.kind !== "seq") continue;
         rules.items.forEach((rule, index) => {
           const ownership = mapGet(rule, "ObjectOwnership");
-          if (literalString(ownership?.value) !== "BucketOwnerEnforced" || !ownership) return;
+          if (!enforced(rule) || !ownership) return;
           report(
             ownership.value,
             `BucketOwnerEnforced disables ACLs, and this bucket sets AccessControl ${name}; ${FIX}`,
             { path: [...base, "OwnershipControls", "Rules", index, "ObjectOwnership"] },
           );
         });
+      }
+    }
+  },
+};
+
+function enforced(rule: Node): boolean {
+  return literalString(mapGet(rule, "ObjectOwnership")?.value) === "BucketOwnerEnforced";
+}
+
+/** Whether E3045 reports this property set's AccessControl. */
+function refused(properties: MapNode): boolean {
+  const name = literalString(presentEntry(properties, "AccessControl")?.value);
+  if (name === undefined || OWNER_ONLY.includes(name)) return false;
+  if (isAbsent(properties, "OwnershipControls")) return true;
+  const rules = mapGet(presentEntry(properties, "OwnershipControls")?.value, "Rules")?.value;
+  return rules?.kind === "seq" && rules.items.some(enforced);
+}
+
+export const s3AccessControl: Rule = {
+  id: "W3045",
+  severity: "warning",
+  shortDescription: "Bucket access is granted with a bucket policy, not AccessControl",
+  description:
+    "AccessControl sets a legacy canned ACL. S3 recommends keeping ACLs disabled (BucketOwnerEnforced) and " +
+    "granting access with an AWS::S3::BucketPolicy.",
+  source: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/about-object-ownership.html",
+  tags: ["resources", "s3", "security"],
+  check({ template, report }) {
+    for (const bucket of resourcesOfType(template, "AWS::S3::Bucket")) {
+      for (const { properties } of propertySets(bucket)) {
+        const acl = presentEntry(properties, "AccessControl");
+        if (!acl || refused(properties)) continue;
+        report(
+          acl.keyRange,
+          "AccessControl is a legacy canned ACL: S3 recommends leaving ACLs disabled and granting access with an " +
+            "AWS::S3::BucketPolicy",
+          { path: ["Resources", bucket.name, "Properties", "AccessControl"] },
+        );
       }
     }
   },

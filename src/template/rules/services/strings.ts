@@ -1,11 +1,12 @@
 /**
- * The string values of a template that may hold `${...}` or `{{resolve:...}}`, with where each
+ * The string values of a template that may hold `${...}` or `{{resolve:...}}`, or that are a
+ * pseudo parameter's name, with where each
  * sits: its path from the root, the intrinsic functions around it, and the Fn::ForEach
  * identifiers in scope. Found in one walk, shared by the rules that look inside strings.
  */
 import type { Node, ScalarNode } from "../../model";
-import { functionName } from "../functions/calls";
-import { isForEachKey, type TemplateIndex } from "../template-index";
+import { functionName, RESOURCE_LITERAL_KEYS } from "../functions/calls";
+import { isForEachKey, PSEUDO_PARAMETERS, type TemplateIndex } from "../template-index";
 
 export interface StringSite {
   node: ScalarNode & { value: string };
@@ -20,8 +21,9 @@ export interface StringSite {
 const cache = new WeakMap<TemplateIndex, StringSite[]>();
 
 /**
- * Every string value that contains a `{` (all that `${...}` and `{{resolve:...}}` need), with
- * where it sits. One walk over a mutable path; only recorded strings copy it.
+ * Every string value that contains a `{` (all that `${...}` and `{{resolve:...}}` need) or is a
+ * pseudo parameter's name, with where it sits. One walk over a mutable path; only recorded
+ * strings copy it.
  */
 export function stringSites(template: TemplateIndex): StringSite[] {
   const cached = cache.get(template);
@@ -36,7 +38,8 @@ export function stringSites(template: TemplateIndex): StringSite[] {
   let loopsNow: readonly string[] | undefined;
   const visit = (node: Node): void => {
     if (node.kind === "scalar") {
-      if (typeof node.value === "string" && node.value.includes("{")) {
+      const value = node.value;
+      if (typeof value === "string" && (value.includes("{") || PSEUDO_PARAMETERS.has(value))) {
         functionsNow ??= functions.slice();
         loopsNow ??= loops.slice();
         sites.push({
@@ -123,4 +126,16 @@ export function splitResourcePath(
   }
   if (typeof path[index] !== "string") return undefined;
   return { resource: path.slice(0, index + 1), inside: path.slice(index + 1) };
+}
+
+/** Whether CloudFormation (or SAM) resolves intrinsic functions where the string sits. */
+export function resolvedSite(site: StringSite, sam: boolean): boolean {
+  const section = site.path[0];
+  const key = site.path[2];
+  if (section === "Resources") {
+    const attribute = splitResourcePath(site.path)?.inside[0];
+    return typeof attribute === "string" && !RESOURCE_LITERAL_KEYS.has(attribute);
+  }
+  if (section === "Outputs") return key !== "Description";
+  return section === "Globals" && sam;
 }

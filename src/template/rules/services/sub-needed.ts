@@ -18,19 +18,10 @@
 import { attributeProblem, templateNames } from "../functions/names";
 import type { Rule } from "../rule";
 import { subRange, type TemplateIndex, USER_GUIDE } from "../template-index";
-import { nodeAt, type StringSite, splitResourcePath, stringSites } from "./strings";
+import { nodeAt, resolvedSite, type StringSite, stringSites } from "./strings";
 
 /** The variables cfn-lint looks for: names of letters, digits, `_`, `:` and `.`. */
 const VARIABLE = /\$\{([A-Za-z0-9_:.]+)\}/g;
-
-/** Resource attributes that take no functions, so no Fn::Sub either. */
-const LITERAL_RESOURCE_KEYS = new Set([
-  "Type",
-  "DependsOn",
-  "Condition",
-  "DeletionPolicy",
-  "UpdateReplacePolicy",
-]);
 
 const STATE_MACHINE_DEFINITIONS = ["DefinitionString", "Definition"];
 
@@ -53,7 +44,7 @@ export const subNeeded: Rule = {
       return names.isResource(resource) && !attributeProblem(names, spec, resource, name.slice(dot + 1));
     };
     for (const site of stringSites(template)) {
-      if (!resolved(site, template.sam) || site.functions.includes("Fn::Sub")) continue;
+      if (!resolvedSite(site, template.sam) || site.functions.includes("Fn::Sub")) continue;
       if (site.path[site.path.length - 1] === "TemplateBody") continue;
       for (const match of site.node.value.matchAll(VARIABLE)) {
         const name = match[1];
@@ -69,18 +60,6 @@ export const subNeeded: Rule = {
     }
   },
 };
-
-/** Whether CloudFormation (or SAM) resolves intrinsic functions where the string sits. */
-function resolved(site: StringSite, sam: boolean): boolean {
-  const section = site.path[0];
-  const key = site.path[2];
-  if (section === "Resources") {
-    const attribute = splitResourcePath(site.path)?.inside[0];
-    return typeof attribute === "string" && !LITERAL_RESOURCE_KEYS.has(attribute);
-  }
-  if (section === "Outputs") return key !== "Description";
-  return section === "Globals" && sam;
-}
 
 /**
  * A state machine's Definition/DefinitionString may use `${Name}` for a key of the

@@ -86,4 +86,31 @@ describe("W1001 references to conditional resources", () => {
     );
     expect(findings).toEqual([]);
   });
+
+  it("accepts a place whose condition rules out the negation of the target's", () => {
+    const source = (holder: string) =>
+      yaml(
+        "Parameters:",
+        "  Env:",
+        "    Type: String",
+        "Conditions:",
+        "  IsProd: !Equals [!Ref Env, prod]",
+        "  NotProd: !Not [Condition: IsProd]",
+        "  IsDev: !Equals [dev, !Ref Env]",
+        "  InEu: !Equals [!Ref AWS::Region, eu-west-1]",
+        "Resources:",
+        "  Bucket:",
+        "    Type: AWS::S3::Bucket",
+        "    Condition: NotProd",
+        "  Queue:",
+        "    Type: AWS::SQS::Queue",
+        `    Condition: ${holder}`,
+        "    Properties:",
+        "      QueueName: !Ref Bucket",
+      );
+    // Env equal to dev is Env not equal to prod: IsDev rules IsProd out, so NotProd holds.
+    expect(lint(source("IsDev"), { only: ["W1001"] })).toEqual([]);
+    // The region says nothing of Env.
+    expect(brief(lint(source("InEu"), { only: ["W1001"] }))).toEqual(["W1001 17:23"]);
+  });
 });

@@ -1,0 +1,199 @@
+/**
+ * What the Conditions section says about conditions being true or false at one place of a
+ * template, read without a solver: shared by W1001 (a reference to a conditional resource) and
+ * W1028 (a Fn::If branch that is never taken).
+ *
+ * A place knows some conditions true and some false: the Condition of the resource or output it
+ * sits in, and the branches of the Fn::If calls around it. From those, a condition is known true
+ * when one of them implies it (the same condition, the same definition, a Fn::And with it among
+ * its parts, a Fn::Or with the place's condition among its parts, Fn::Not of a condition known
+ * false), and known false when it implies a condition known false, or when a condition known true
+ * excludes it (one is the Fn::Not of what the other implies, or both need the same parameter equal
+ * to two different values). Anything subtler stays unknown, so the rules built on this never
+ * claim more than the template says.
+ */
+import { rangeHas } from "../../lines";
+import type { Node } from "../../model";
+import { mapGet } from "../../nodes";
+import { canonical } from "../constraints/walk";
+import type { FunctionCall } from "../functions/calls";
+import { intrinsicName, isString, type TemplateIndex } from "../template-index";
+
+export interface Known {
+  /** Conditions true where the place is. */
+  true: string[];
+  /** Conditions false where the place is. */
+  false: string[];
+}
+
+/** The Condition of the resource or output a place sits in. */
+export function holderCondition(template: TemplateIndex, section: string, name: string): string | undefined {
+  if (section === "Resources") {
+    const value = template.resources.get(name)?.condition?.value;
+    return isString(value) ? value.value : undefined;
+  }
+  if (section !== "Outputs") return undefined;
+  const value = mapGet(template.outputs.get(name)?.value, "Condition")?.value;
+  return isString(value) ? value.value : undefined;
+}
+
+/** The conditions of the Fn::If branches around a call: true in a second item, false in a third. */
+export function branchConditions(call: FunctionCall | undefined, known: Known): void {
+  let child = call;
+  for (let parent = call?.parent; parent && child; child = parent, parent = parent.parent) {
+    if (parent.name !== "Fn::If" || parent.arg.kind !== "seq" || parent.arg.items.length !== 3) continue;
+    const [name, whenTrue, whenFalse] = parent.arg.items;
+    if (!isString(name)) continue;
+    const at = child.node.range.start;
+    if (rangeHas(whenTrue.range, at)) known.true.push(name.value);
+    else if (rangeHas(whenFalse.range, at)) known.false.push(name.value);
+  }
+}
+
+const MAX_DEPTH = 8;
+
+export class ConditionLogic {
+  private readonly texts = new Map<string, string | undefined>();
+  private readonly equalities = new Map<string, Map<string, string>>();
+
+  constructor(private readonly template: TemplateIndex) {}
+
+  /** Whether `needed` is true wherever `known` holds. */
+  holds(needed: string, known: Known): boolean {
+    const negated = notOf(this.definition(needed));
+    return (
+      known.true.some(
+        (name) => this.implies(name, needed, 0) || (negated !== undefined && this.excludes(name, negated)),
+      ) || known.false.some((name) => this.impliedByFalse(name, needed))
+    );
+  }
+
+  /** Whether `needed` is false wherever `known` holds. */
+  refutes(needed: string, known: Known): boolean {
+    return (
+      known.false.some((name) => this.implies(needed, name, 0)) ||
+      known.true.some((name) => this.excludes(name, needed))
+    );
+  }
+
+  private definition(name: string): Node | undefined {
+    return this.template.conditions.get(name)?.value;
+  }
+
+  private text(name: string): string | undefined {
+    if (!this.texts.has(name)) {
+      const node = this.definition(name);
+      this.texts.set(name, node ? canonical(node) : undefined);
+    }
+    return this.texts.get(name);
+  }
+
+  /** Whether `name` true makes `needed` true. */
+  private implies(name: string, needed: string, depth: number): boolean {
+    if (name === needed) return true;
+    if (depth > MAX_DEPTH) return false;
+    const text = this.text(name);
+    const neededText = this.text(needed);
+    if (text !== undefined && text === neededText) return true;
+    for (const part of parts(this.definition(name), "Fn::And")) {
+      const inner = conditionName(part);
+      if (inner !== undefined ? this.implies(inner, needed, depth + 1) : canonical(part) === neededText)
+        return true;
+    }
+    for (const part of parts(this.definition(needed), "Fn::Or")) {
+      const inner = conditionName(part);
+      if (inner !== undefined ? this.implies(name, inner, depth + 1) : canonical(part) === text) return true;
+    }
+    return false;
+  }
+
+  /** Whether `name` false makes `needed` true: one is Fn::Not of the other. */
+  private impliedByFalse(name: string, needed: string): boolean {
+    const negated = notOf(this.definition(needed));
+    if (negated !== undefined && (negated === name || this.text(negated) === this.text(name))) return true;
+    const opposite = notOf(this.definition(name));
+    return opposite !== undefined && this.implies(opposite, needed, 0);
+  }
+
+  /** Whether `name` true makes `other` false. */
+  private excludes(name: string, other: string): boolean {
+    const negatedOther = notOf(this.definition(other));
+    if (negatedOther !== undefined && this.implies(name, negatedOther, 0)) return true;
+    const negated = notOf(this.definition(name));
+    if (negated !== undefined && this.implies(other, negated, 0)) return true;
+    const forced = this.equalitiesOf(name);
+    if (forced.size === 0) return false;
+    for (const [subject, value] of this.equalitiesOf(other)) {
+      const wanted = forced.get(subject);
+      if (wanted !== undefined && wanted !== value) return true;
+    }
+    return false;
+  }
+
+  /**
+   * What a condition being true says about Refs: `Fn::Equals [!Ref P, literal]` (either order),
+   * directly, through Condition or as a part of Fn::And. A subject given two values is left out.
+   */
+  private equalitiesOf(name: string): Map<string, string> {
+    let found = this.equalities.get(name);
+    if (!found) {
+      found = new Map();
+      this.equalities.set(name, found);
+      const conflicting = new Set<string>();
+      const visit = (node: Node | undefined, depth: number): void => {
+        if (!node || depth > MAX_DEPTH) return;
+        const inner = conditionName(node);
+        if (inner !== undefined) {
+          visit(this.definition(inner), depth + 1);
+          return;
+        }
+        for (const part of parts(node, "Fn::And")) visit(part, depth + 1);
+        const equality = refEquality(node);
+        if (!equality || conflicting.has(equality.subject)) return;
+        const before = found?.get(equality.subject);
+        if (before === undefined) found?.set(equality.subject, equality.value);
+        else if (before !== equality.value) {
+          conflicting.add(equality.subject);
+          found?.delete(equality.subject);
+        }
+      };
+      visit(this.definition(name), 0);
+    }
+    return found;
+  }
+}
+
+/** `Fn::Equals [!Ref P, literal]` or `[literal, !Ref P]`: the Ref's target and the literal's text. */
+function refEquality(node: Node): { subject: string; value: string } | undefined {
+  const [a, b] = parts(node, "Fn::Equals");
+  if (!a || !b) return undefined;
+  const subject = refTarget(a) ?? refTarget(b);
+  const literal = refTarget(a) !== undefined ? b : a;
+  if (subject === undefined || literal.kind !== "scalar" || literal.value === null) return undefined;
+  return { subject, value: String(literal.value) };
+}
+
+function refTarget(node: Node): string | undefined {
+  if (intrinsicName(node) !== "Ref" || node.kind !== "map") return undefined;
+  const target = node.entries[0].value;
+  return isString(target) ? target.value : undefined;
+}
+
+function parts(node: Node | undefined, fn: string): Node[] {
+  if (!node || intrinsicName(node) !== fn || node.kind !== "map") return [];
+  const arg = node.entries[0].value;
+  return arg.kind === "seq" ? arg.items : [];
+}
+
+function conditionName(node: Node): string | undefined {
+  if (node.kind !== "map" || node.entries.length !== 1 || node.entries[0].key !== "Condition")
+    return undefined;
+  const value = node.entries[0].value;
+  return isString(value) ? value.value : undefined;
+}
+
+/** The condition a `Fn::Not [{Condition: X}]` negates. */
+function notOf(node: Node | undefined): string | undefined {
+  const [inner] = parts(node, "Fn::Not");
+  return inner ? conditionName(inner) : undefined;
+}
