@@ -5,6 +5,7 @@
 import { type ResolveOptions, readTemplateForCheck, resolveTemplates } from "./files";
 import { MANY_TEMPLATES, prepareForLongRun } from "./long-run";
 import type { Finding } from "./model";
+import { loadNestedTemplates } from "./nested";
 import { parseTemplateLazily } from "./parse-core";
 import type { RuleDescription } from "./report/sarif";
 import { allRules } from "./rules/index";
@@ -42,7 +43,8 @@ export async function checkTemplates(
       continue;
     }
     const parsed = await parseTemplateLazily(read.source, file.display);
-    findings.push(...validateParsed(parsed, { spec, ignoreRules: options.ignoreRules }));
+    const nested = await loadNestedTemplates(parsed.root, file);
+    findings.push(...validateParsed(parsed, { spec, ignoreRules: options.ignoreRules, nested }));
   }
   return { files: files.map((file) => file.display), findings };
 }

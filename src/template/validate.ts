@@ -4,6 +4,7 @@
  */
 import { plainRange } from "./lines";
 import type { Finding, ParsedTemplate } from "./model";
+import { type NestedTemplates, NO_NESTED_TEMPLATES } from "./nested";
 import { allRules } from "./rules/index";
 import { type Rule, toFinding } from "./rules/rule";
 import { indexTemplate } from "./rules/template-index";
@@ -15,6 +16,8 @@ export interface ValidateOptions {
   /** Rule ids or id prefixes to leave out ("W", "E30", "W2001"). */
   ignoreRules?: readonly string[];
   rules?: readonly Rule[];
+  /** The local templates of the template's nested stacks (nested.ts); none when not given. */
+  nested?: NestedTemplates;
 }
 
 export function isIgnored(ruleId: string, ignoreRules: readonly string[] | undefined): boolean {
@@ -56,6 +59,7 @@ export function validateParsed(parsed: ParsedTemplate, options: ValidateOptions)
         rule.check({
           template,
           spec: options.spec,
+          nested: options.nested ?? NO_NESTED_TEMPLATES,
           report: (at, message, reportOptions) =>
             findings.push(toFinding(rule, parsed.file, at, message, reportOptions)),
         });

@@ -5,6 +5,7 @@
 import type { Clock } from "../../clock";
 import { plainRange } from "../lines";
 import type { Finding, Node, Range, Severity } from "../model";
+import type { NestedTemplates } from "../nested";
 import type { SpecIndex } from "../spec/types";
 import type { TemplateIndex } from "./template-index";
 
@@ -19,6 +20,8 @@ export type Report = (at: Node | Range, message: string, options?: ReportOptions
 export interface RuleInput {
   template: TemplateIndex;
   spec: SpecIndex;
+  /** The local templates of nested stacks, read before the rules run (../nested.ts). */
+  nested: NestedTemplates;
   report: Report;
 }
 

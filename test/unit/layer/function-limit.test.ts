@@ -11,7 +11,8 @@ import {
 } from "../../../src/layer/function-limit";
 import { checkFunctionLimits, unknownNote } from "../../../src/layer/function-limit-check";
 import { zipTree } from "../../../src/layer/zip";
-import { findLocalArtifacts, localCodeSizes } from "../../../src/stack/package";
+import { findLocalArtifacts } from "../../../src/stack/local-artifacts";
+import { localCodeSizes } from "../../../src/stack/package";
 import { parseTemplate } from "../../../src/template/parse";
 import { tempDir } from "./fixtures";
 

@@ -4,13 +4,8 @@ import { join } from "node:path";
 import { HeadObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { beforeEach, describe, expect, it } from "vitest";
 import { InputError } from "../../../src/errors";
-import {
-  findLocalArtifacts,
-  PackageError,
-  type PackageTarget,
-  planPackage,
-  runPackage,
-} from "../../../src/stack/package";
+import { findLocalArtifacts } from "../../../src/stack/local-artifacts";
+import { PackageError, type PackageTarget, planPackage, runPackage } from "../../../src/stack/package";
 import type { S3Like } from "../../../src/stack/runtime";
 import { parseTemplate } from "../../../src/template/parse";
 

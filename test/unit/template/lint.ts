@@ -1,5 +1,6 @@
 /** Test helper: validate a literal template with the real parser, spec index and rules. */
 import type { Finding } from "../../../src/template/model";
+import type { NestedTemplates } from "../../../src/template/nested";
 import { allRules } from "../../../src/template/rules/index";
 import { loadSpec } from "../../../src/template/spec/index";
 import { validateSource } from "../../../src/template/validate-text";
@@ -10,11 +11,13 @@ export interface LintOptions {
   file?: string;
   /** Run only these rule ids (the parser's E0000 findings are always kept). */
   only?: string[];
+  /** The nested templates the file's nested stacks name, as check.ts would have read them. */
+  nested?: NestedTemplates;
 }
 
 export function lint(source: string, options: LintOptions = {}): Finding[] {
   const rules = options.only ? allRules.filter((rule) => options.only?.includes(rule.id)) : allRules;
-  return validateSource(source, options.file ?? "template.yaml", { spec, rules });
+  return validateSource(source, options.file ?? "template.yaml", { spec, rules, nested: options.nested });
 }
 
 /** "E3002 12:7" for compact, person-written expectations. */

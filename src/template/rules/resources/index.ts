@@ -6,6 +6,7 @@ import { deletionPolicy } from "./deletion-policy";
 import { dependsOnTarget } from "./depends-on";
 import { dependsOnImplied } from "./depends-on-implied";
 import { lifecycleRules } from "./lifecycle";
+import { nestedStackParameters } from "./nested-stack-parameters";
 import { primaryIdentifiers } from "./primary-identifiers";
 import { readOnlyProperty, unknownProperty } from "./property-names";
 import { missingRequiredProperty } from "./required-properties";
@@ -22,6 +23,7 @@ export const resourceRules: Rule[] = [
   readOnlyProperty,
   missingRequiredProperty,
   circularDependency,
+  nestedStackParameters,
   dependsOnTarget,
   dependsOnImplied,
   resourceType,
