@@ -37,14 +37,48 @@ export const circularDependency: Rule = {
   },
 };
 
-interface Graph {
+export interface Graph {
   names: string[];
   ranges: Range[];
+  /** Index in names of each resource. */
+  ids: ReadonlyMap<string, number>;
   /** edges[i]: the resources resource i depends on, without duplicates. */
   edges: number[][];
 }
 
-function dependencyGraph(template: TemplateIndex): Graph {
+const graphs = new WeakMap<TemplateIndex, Graph>();
+
+/** What each resource depends on (Ref, GetAtt, `${}`, DependsOn), made once per template. */
+export function dependencyGraph(template: TemplateIndex): Graph {
+  let graph = graphs.get(template);
+  if (!graph) {
+    graph = buildGraph(template);
+    graphs.set(template, graph);
+  }
+  return graph;
+}
+
+/** Whether resource `from` depends on resource `to`, directly or through others. */
+export function dependsOn(template: TemplateIndex, from: string, to: string): boolean {
+  const { ids, edges } = dependencyGraph(template);
+  const start = ids.get(from);
+  const goal = ids.get(to);
+  if (start === undefined || goal === undefined) return false;
+  const seen = new Set([start]);
+  const queue = [start];
+  for (let i = 0; i < queue.length; i++) {
+    for (const next of edges[queue[i]]) {
+      if (next === goal) return true;
+      if (!seen.has(next)) {
+        seen.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  return false;
+}
+
+function buildGraph(template: TemplateIndex): Graph {
   const names: string[] = [];
   const ranges: Range[] = [];
   const ids = new Map<string, number>();
@@ -95,7 +129,7 @@ function dependencyGraph(template: TemplateIndex): Graph {
       if (to !== undefined && to !== from && !edges[from].includes(to)) edges[from].push(to);
     }
   }
-  return { names, ranges, edges };
+  return { names, ranges, ids, edges };
 }
 
 function contains(outer: Range, inner: Range): boolean {

@@ -35,6 +35,7 @@ import { lambdaZipPackage } from "./lambda-zip";
 import { logSubscriptions } from "./log-subscriptions";
 import { pseudoParameterString } from "./pseudo-parameter-string";
 import { refNotArn } from "./ref-arn";
+import { s3NotificationGrant, s3NotificationOrder } from "./s3-notifications";
 import { s3AccessControl, s3Ownership } from "./s3-ownership";
 import { scheduleExpression } from "./schedule-expression";
 import { secretParameters } from "./secret-parameters";
@@ -79,6 +80,8 @@ export const serviceRules: Rule[] = [
   ssmParameterName,
   s3Ownership,
   s3AccessControl,
+  s3NotificationGrant,
+  s3NotificationOrder,
   fargateTaskProperties,
   fargateTaskSize,
   ecsEssentialContainer,

@@ -1,0 +1,153 @@
+/** E3901/W3901: a bucket's notification destinations need S3's grant, created before the bucket. */
+import { describe, expect, it } from "vitest";
+import { brief, lint, yaml } from "../lint";
+
+const FUNCTION = [
+  "    Type: AWS::Lambda::Function",
+  "    Properties:",
+  "      Runtime: python3.12",
+  "      Handler: index.handler",
+  "      Role: arn:aws:iam::123456789012:role/x",
+  '      Code: { ZipFile: "def handler(e, c): pass" }',
+];
+
+describe("E3901 and W3901 S3 notification grants", () => {
+  it("finds a destination without a grant, and one whose only grant waits for the bucket", () => {
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  BucketName:",
+        "    Type: String",
+        "Resources:",
+        "  Fn:",
+        ...FUNCTION,
+        "  Queue:",
+        "    Type: AWS::SQS::Queue",
+        "  Topic:",
+        "    Type: AWS::SNS::Topic",
+        "  TopicPolicy:",
+        "    Type: AWS::SNS::TopicPolicy",
+        "    Properties:",
+        "      Topics: [!Ref Topic]",
+        "      PolicyDocument: { Statement: [] }",
+        "  LatePermission:",
+        "    Type: AWS::Lambda::Permission",
+        "    Properties:",
+        "      FunctionName: !GetAtt Fn.Arn",
+        "      Action: lambda:InvokeFunction",
+        "      Principal: s3.amazonaws.com",
+        "      SourceArn: !GetAtt Uploads.Arn",
+        "  Uploads:",
+        "    Type: AWS::S3::Bucket",
+        "    DependsOn: TopicPolicy",
+        "    Properties:",
+        "      NotificationConfiguration:",
+        "        LambdaConfigurations:",
+        "          - Event: s3:ObjectCreated:*",
+        "            Function: !GetAtt Fn.Arn",
+        "        QueueConfigurations:",
+        "          - Event: s3:ObjectCreated:*",
+        "            Queue: !GetAtt Queue.Arn",
+        "        TopicConfigurations:",
+        "          - Event: s3:ObjectCreated:*",
+        "            Topic: !Ref Topic",
+      ),
+      { only: ["E3901", "W3901"] },
+    );
+    expect(brief(findings)).toEqual(["E3901 35:23", "E3901 38:20"]);
+    expect(findings[0].message).toBe(
+      "Bucket 'Uploads' sends event notifications to 'Fn', and every grant that lets S3 deliver there refers to " +
+        "the bucket, so it is created after the bucket: S3 cannot validate the destination, and the bucket fails to " +
+        "create. Name the bucket in the grant by a built ARN (arn:${AWS::Partition}:s3:::<name>) and give the " +
+        "bucket DependsOn on the grant",
+    );
+    expect(findings[1].message).toBe(
+      "Bucket 'Uploads' sends event notifications to 'Queue', which has no queue policy that lets S3 send messages " +
+        "to it: S3 cannot validate the destination, and the bucket fails to create; add an AWS::SQS::QueuePolicy on " +
+        "!Ref Queue that allows s3.amazonaws.com sqs:SendMessage, and give the bucket DependsOn on it",
+    );
+  });
+
+  it("warns when bucket and grant are unordered, and accepts a bucket that depends on its grant", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Fn:",
+        ...FUNCTION,
+        "  Other:",
+        ...FUNCTION,
+        "  Permission:",
+        "    Type: AWS::Lambda::Permission",
+        "    Properties:",
+        "      FunctionName: !Ref Fn",
+        "      Action: lambda:InvokeFunction",
+        "      Principal: s3.amazonaws.com",
+        '      SourceArn: !Sub "arn:${AWS::Partition}:s3:::uploads-${AWS::AccountId}"',
+        "  SnsPermission:",
+        "    Type: AWS::Lambda::Permission",
+        "    Properties:",
+        "      FunctionName: !Ref Other",
+        "      Action: lambda:InvokeFunction",
+        "      Principal: sns.amazonaws.com",
+        "  Racy:",
+        "    Type: AWS::S3::Bucket",
+        "    Properties:",
+        "      NotificationConfiguration:",
+        "        LambdaConfigurations:",
+        "          - Event: s3:ObjectCreated:*",
+        "            Function: !GetAtt Fn.Arn",
+        "  Ordered:",
+        "    Type: AWS::S3::Bucket",
+        "    DependsOn: Permission",
+        "    Properties:",
+        '      BucketName: !Sub "uploads-${AWS::AccountId}"',
+        "      NotificationConfiguration:",
+        "        LambdaConfigurations:",
+        "          - Event: s3:ObjectCreated:*",
+        "            Function: !GetAtt Fn.Arn",
+        "          - Event: s3:ObjectRemoved:*",
+        "            Function: !GetAtt Other.Arn",
+      ),
+      { only: ["E3901", "W3901"] },
+    );
+    expect(brief(findings)).toEqual(["W3901 35:23", "E3901 46:23"]);
+    expect(findings[0].message).toMatch(
+      /^Bucket 'Racy' and the grant that lets S3 deliver to 'Fn' do not wait/,
+    );
+    expect(findings[1].message).toContain(
+      "'Other', which has no AWS::Lambda::Permission that lets s3.amazonaws.com",
+    );
+  });
+
+  it("leaves a SAM function with an S3 event to the transform's permission", () => {
+    const findings = lint(
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Resources:",
+        "  Fn:",
+        "    Type: AWS::Serverless::Function",
+        "    Properties:",
+        "      Runtime: python3.12",
+        "      Handler: index.handler",
+        "      InlineCode: 'def handler(e, c): pass'",
+        "      Events:",
+        "        Upload:",
+        "          Type: S3",
+        "          Properties:",
+        "            Bucket: !Ref Uploads",
+        "            Events: s3:ObjectCreated:*",
+        "  Archive:",
+        "    Type: AWS::S3::Bucket",
+        "    Properties:",
+        "      NotificationConfiguration:",
+        "        LambdaConfigurations:",
+        "          - Event: s3:ObjectCreated:*",
+        "            Function: !GetAtt Fn.Arn",
+        "  Uploads:",
+        "    Type: AWS::S3::Bucket",
+      ),
+      { only: ["E3901", "W3901"] },
+    );
+    expect(findings).toEqual([]);
+  });
+});
