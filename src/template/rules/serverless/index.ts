@@ -6,6 +6,7 @@ import { deprecatedRuntimeUpdate } from "./deprecated-runtime-update";
 import { identityPolicy } from "./identity-policy";
 import { policyActions } from "./policy-actions";
 import { resourcePolicy } from "./resource-policy";
+import { roleTrustOnCreate, roleTrustOnUse } from "./role-trust";
 import { stateMachineDefinition } from "./state-machine-definition";
 import { trustPolicy } from "./trust-policy";
 
@@ -16,6 +17,8 @@ export const serverlessRules: Rule[] = [
   identityPolicy,
   resourcePolicy,
   trustPolicy,
+  roleTrustOnCreate,
+  roleTrustOnUse,
   policyActions,
   stateMachineDefinition,
 ];
