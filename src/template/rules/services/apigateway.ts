@@ -174,7 +174,7 @@ function linked(template: TemplateIndex, entry: MapEntry | undefined, type: stri
 }
 
 /** What a RestApiId value names: `ref:<resource>` or `id:<literal>`, undefined when not known. */
-function apiKey(template: TemplateIndex, node: Node | undefined): string | undefined {
+export function apiKey(template: TemplateIndex, node: Node | undefined): string | undefined {
   if (node === undefined) return undefined;
   if (isString(node)) return `id:${node.value}`;
   const target = referenceTarget(node);
@@ -202,6 +202,6 @@ function sameApi(
   );
 }
 
-function apiName(key: string): string {
+export function apiName(key: string): string {
   return key.startsWith("ref:") ? `RestApi '${key.slice(4)}'` : `the RestApi with id '${key.slice(3)}'`;
 }

@@ -13,6 +13,7 @@ import {
   restApiName,
   stageDeploymentApi,
 } from "./apigateway";
+import { deploymentMethods, deploymentStageTaken, deploymentWithoutMethods } from "./apigateway-deployment";
 import { capacityRange } from "./capacity-range";
 import { dynamicReferenceSecrets } from "./dynamic-reference-secrets";
 import { dynamicReferenceSecure } from "./dynamic-reference-secure";
@@ -21,6 +22,7 @@ import { dynamicReferenceSyntax } from "./dynamic-reference-syntax";
 import { dynamodbAttributes } from "./dynamodb-attributes";
 import { dynamodbPayPerRequest } from "./dynamodb-pay-per-request";
 import { dynamodbProvisioned } from "./dynamodb-provisioned";
+import { dynamodbStreamArn } from "./dynamodb-stream";
 import { ecsEssentialContainer } from "./ecs-essential";
 import { queueStartingPosition, streamStartingPosition } from "./event-source-position";
 import { fargateTaskProperties, fargateTaskSize } from "./fargate-task";
@@ -82,6 +84,10 @@ export const serviceRules: Rule[] = [
   s3AccessControl,
   s3NotificationGrant,
   s3NotificationOrder,
+  deploymentMethods,
+  deploymentStageTaken,
+  deploymentWithoutMethods,
+  dynamodbStreamArn,
   fargateTaskProperties,
   fargateTaskSize,
   ecsEssentialContainer,

@@ -1,0 +1,123 @@
+/**
+ * E3903/W3903/E3904: API Gateway deployments of APIs written method by method; E3905: a DynamoDB
+ * table's StreamArn without a stream.
+ */
+import { describe, expect, it } from "vitest";
+import { brief, lint, yaml } from "../lint";
+
+describe("E3903, W3903 and E3904 API Gateway deployments", () => {
+  it("finds a deployment before any method, of an API without methods, and a stage created twice", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Api:",
+        "    Type: AWS::ApiGateway::RestApi",
+        "    Properties:",
+        "      Name: api",
+        "  Method:",
+        "    Type: AWS::ApiGateway::Method",
+        "    Properties:",
+        "      RestApiId: !Ref Api",
+        "      ResourceId: !GetAtt Api.RootResourceId",
+        "      HttpMethod: GET",
+        "      AuthorizationType: NONE",
+        "      Integration: { Type: MOCK }",
+        "  Deployment:",
+        "    Type: AWS::ApiGateway::Deployment",
+        "    Properties:",
+        "      RestApiId: !Ref Api",
+        "      StageName: prod",
+        "  Stage:",
+        "    Type: AWS::ApiGateway::Stage",
+        "    Properties:",
+        "      RestApiId: !Ref Api",
+        "      DeploymentId: !Ref Deployment",
+        "      StageName: prod",
+        "  Empty:",
+        "    Type: AWS::ApiGateway::RestApi",
+        "    Properties:",
+        "      Name: empty",
+        "  EmptyDeployment:",
+        "    Type: AWS::ApiGateway::Deployment",
+        "    Properties:",
+        "      RestApiId: !Ref Empty",
+        "  Defined:",
+        "    Type: AWS::ApiGateway::RestApi",
+        "    Properties:",
+        '      Body: { openapi: 3.0.1, info: { title: x, version: "1" }, paths: {} }',
+        "  DefinedDeployment:",
+        "    Type: AWS::ApiGateway::Deployment",
+        "    Properties:",
+        "      RestApiId: !Ref Defined",
+        "  GoodDeployment:",
+        "    Type: AWS::ApiGateway::Deployment",
+        "    DependsOn: Method",
+        "    Properties:",
+        "      RestApiId: !Ref Api",
+        "  Nested:",
+        "    Type: AWS::ApiGateway::Deployment",
+        "    DependsOn: Empty",
+        "    Properties:",
+        "      RestApiId: !Ref Empty",
+      ),
+      { only: ["E3903", "E3904", "W3903"] },
+    );
+    expect(brief(findings)).toEqual(["E3903 14:3", "E3904 18:18", "W3903 32:18"]);
+    expect(findings[0].message).toBe(
+      "Deployment 'Deployment' does not depend on any method of RestApi 'Api', so CloudFormation may create it " +
+        "before the methods, and API Gateway refuses to deploy an API without methods; give it DependsOn: [Method]",
+    );
+    expect(findings[1].message).toBe(
+      "Deployment 'Deployment' creates stage 'prod' of RestApi 'Api', and Stage 'Stage' creates it too, so the " +
+        "second fails with 'Stage already exists'; remove StageName from the Deployment and let the Stage name it, " +
+        "with DeploymentId pointing at the Deployment",
+    );
+    expect(findings[2].message).toMatch(
+      /^Deployment 'EmptyDeployment' deploys RestApi 'Empty', which has no Body/,
+    );
+  });
+});
+
+describe("E3905 DynamoDB StreamArn", () => {
+  it("finds StreamArn of a table without StreamSpecification, through GetAtt and Sub", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Table:",
+        "    Type: AWS::DynamoDB::Table",
+        "    Properties:",
+        "      BillingMode: PAY_PER_REQUEST",
+        "      AttributeDefinitions: [{ AttributeName: id, AttributeType: S }]",
+        "      KeySchema: [{ AttributeName: id, KeyType: HASH }]",
+        "  Streamed:",
+        "    Type: AWS::DynamoDB::Table",
+        "    Properties:",
+        "      BillingMode: PAY_PER_REQUEST",
+        "      AttributeDefinitions: [{ AttributeName: id, AttributeType: S }]",
+        "      KeySchema: [{ AttributeName: id, KeyType: HASH }]",
+        "      StreamSpecification: { StreamViewType: NEW_IMAGE }",
+        "  Mapping:",
+        "    Type: AWS::Lambda::EventSourceMapping",
+        "    Properties:",
+        "      EventSourceArn: !GetAtt Table.StreamArn",
+        "      FunctionName: fn",
+        "      StartingPosition: LATEST",
+        "  Other:",
+        "    Type: AWS::Lambda::EventSourceMapping",
+        "    Properties:",
+        "      EventSourceArn: !GetAtt Streamed.StreamArn",
+        "      FunctionName: fn",
+        "      StartingPosition: LATEST",
+        "Outputs:",
+        "  Stream:",
+        '    Value: !Sub "${Table.StreamArn}"',
+      ),
+      { only: ["E3905"] },
+    );
+    expect(brief(findings)).toEqual(["E3905 18:31", "E3905 29:20"]);
+    expect(findings[0].message).toBe(
+      "Table 'Table' has no StreamSpecification, so it has no stream and no StreamArn; add StreamSpecification " +
+        "with the StreamViewType the consumer needs (NEW_IMAGE, OLD_IMAGE, NEW_AND_OLD_IMAGES or KEYS_ONLY)",
+    );
+  });
+});
