@@ -15,6 +15,7 @@ import {
 } from "./apigateway";
 import { deploymentMethods, deploymentStageTaken, deploymentWithoutMethods } from "./apigateway-deployment";
 import { capacityRange } from "./capacity-range";
+import { deliveryWithoutGrant, logSubscriptionOrder, logSubscriptionPermission } from "./delivery-targets";
 import { dynamicReferenceSecrets } from "./dynamic-reference-secrets";
 import { dynamicReferenceSecure } from "./dynamic-reference-secure";
 import { dynamicReferenceSsm } from "./dynamic-reference-ssm";
@@ -88,6 +89,9 @@ export const serviceRules: Rule[] = [
   deploymentStageTaken,
   deploymentWithoutMethods,
   dynamodbStreamArn,
+  logSubscriptionPermission,
+  logSubscriptionOrder,
+  deliveryWithoutGrant,
   fargateTaskProperties,
   fargateTaskSize,
   ecsEssentialContainer,

@@ -12,68 +12,33 @@
  * in either order and the bucket fails now and then. The usual fix for both: the bucket DependsOn
  * the grant, and the grant names the bucket by a built ARN (`arn:${AWS::Partition}:s3:::name`).
  *
- * A grant whose target is not a reference (a parameter, an import, a literal) may be for the
- * destination, so it counts; so does a permission whose Principal is not a literal. A SAM function
- * with an S3 event gets its permission from the transform, and is left alone.
+ * Which grants count is ./delivery-grants.ts's. A SAM function with an S3 event gets its
+ * permission from the transform, and is left alone.
  */
-import { rangeHas } from "../../lines";
-import type { MapNode, Node } from "../../model";
+
 import { mapGet } from "../../nodes";
 import { dependsOn } from "../resources/circular-dependency";
-import { referencesFrom } from "../resources/shared";
 import type { Report, Rule } from "../rule";
-import type { ResourceInfo, TemplateIndex } from "../template-index";
-import { literalString, presentEntry, propertySets, referenceTarget, resourcesOfType } from "./values";
+import type { TemplateIndex } from "../template-index";
+import {
+  deliveryTarget,
+  grantFix,
+  grantsFor,
+  grantWanted,
+  samEventOf,
+  type Target,
+  type TargetKind,
+} from "./delivery-grants";
+import { presentEntry, propertySets, resourcesOfType } from "./values";
 
 const PAGE =
   "https://docs.aws.amazon.com/AmazonS3/latest/userguide/how-to-enable-disable-notification-intro.html";
 
-interface Destination {
-  /** The list under NotificationConfiguration and the key of the target in each item. */
-  list: string;
-  key: string;
-  /** Types a target may have. */
-  targets: string[];
-  what: string;
-  /** Resource types that grant S3 delivery, and the property that names the target in each. */
-  grants: Record<string, string>;
-  fix: (target: string) => string;
-}
-
-const DESTINATIONS: Destination[] = [
-  {
-    list: "LambdaConfigurations",
-    key: "Function",
-    targets: [
-      "AWS::Lambda::Function",
-      "AWS::Serverless::Function",
-      "AWS::Lambda::Alias",
-      "AWS::Lambda::Version",
-    ],
-    what: "AWS::Lambda::Permission that lets s3.amazonaws.com invoke it",
-    grants: { "AWS::Lambda::Permission": "FunctionName" },
-    fix: (target) =>
-      `add an AWS::Lambda::Permission with FunctionName !GetAtt ${target}.Arn, Action lambda:InvokeFunction, ` +
-      "Principal s3.amazonaws.com and SourceAccount !Ref AWS::AccountId",
-  },
-  {
-    list: "QueueConfigurations",
-    key: "Queue",
-    targets: ["AWS::SQS::Queue"],
-    what: "queue policy that lets S3 send messages to it",
-    grants: { "AWS::SQS::QueuePolicy": "Queues", "AWS::SQS::QueueInlinePolicy": "Queue" },
-    fix: (target) =>
-      `add an AWS::SQS::QueuePolicy on !Ref ${target} that allows s3.amazonaws.com sqs:SendMessage`,
-  },
-  {
-    list: "TopicConfigurations",
-    key: "Topic",
-    targets: ["AWS::SNS::Topic"],
-    what: "topic policy that lets S3 publish to it",
-    grants: { "AWS::SNS::TopicPolicy": "Topics", "AWS::SNS::TopicInlinePolicy": "TopicArn" },
-    fix: (target) =>
-      `add an AWS::SNS::TopicPolicy on !Ref ${target} that allows s3.amazonaws.com sns:Publish`,
-  },
+/** The lists under NotificationConfiguration, the key of the target in each item, and its kind. */
+const DESTINATIONS: { list: string; key: string; kind: TargetKind }[] = [
+  { list: "LambdaConfigurations", key: "Function", kind: "function" },
+  { list: "QueueConfigurations", key: "Queue", kind: "queue" },
+  { list: "TopicConfigurations", key: "Topic", kind: "topic" },
 ];
 
 export const s3NotificationGrant: Rule = {
@@ -114,18 +79,16 @@ function checkNotifications(template: TemplateIndex, report: Report, kind: "miss
         if (items?.kind !== "seq") continue;
         for (const item of items.items) {
           const value = mapGet(item, destination.key)?.value;
-          const name = value ? referenceTarget(value)?.name : undefined;
-          const target = name === undefined ? undefined : template.resources.get(name);
-          if (!value || !target?.type || !destination.targets.includes(target.type)) continue;
-          if (samS3Event(target)) continue;
-          const problem = judge(template, bucket.name, target.name, destination);
+          const target = deliveryTarget(template, value, [destination.kind]);
+          if (!value || !target || samEventOf(target, ["S3"])) continue;
+          const problem = judge(template, bucket.name, target);
           if (problem === undefined) continue;
           if (kind === "missing" && problem !== "unordered") {
-            report(value, missingMessage(bucket.name, target.name, destination, problem));
+            report(value, missingMessage(bucket.name, target, problem));
           } else if (kind === "unordered" && problem === "unordered") {
             report(
               value,
-              `Bucket '${bucket.name}' and the grant that lets S3 deliver to '${target.name}' do not wait for ` +
+              `Bucket '${bucket.name}' and the grant that lets S3 deliver to '${target.resource.name}' do not wait for ` +
                 "each other, so CloudFormation may create the bucket first, and S3 then refuses the notification " +
                 `configuration; give bucket '${bucket.name}' DependsOn on the grant`,
             );
@@ -136,16 +99,11 @@ function checkNotifications(template: TemplateIndex, report: Report, kind: "miss
   }
 }
 
-function missingMessage(
-  bucket: string,
-  target: string,
-  destination: Destination,
-  problem: "none" | "after",
-): string {
-  const start = `Bucket '${bucket}' sends event notifications to '${target}', `;
+function missingMessage(bucket: string, target: Target, problem: "none" | "after"): string {
+  const start = `Bucket '${bucket}' sends event notifications to '${target.resource.name}', `;
   const end = "S3 cannot validate the destination, and the bucket fails to create";
   if (problem === "none") {
-    return `${start}which has no ${destination.what}: ${end}; ${destination.fix(target)}, and give the bucket DependsOn on it`;
+    return `${start}which has no ${grantWanted(target, "s3")}: ${end}; ${grantFix(target, "s3")}, and give the bucket DependsOn on it`;
   }
   return (
     `${start}and every grant that lets S3 deliver there refers to the bucket, so it is created after the bucket: ` +
@@ -161,61 +119,11 @@ function missingMessage(
 function judge(
   template: TemplateIndex,
   bucket: string,
-  target: string,
-  destination: Destination,
+  target: Target,
 ): "none" | "after" | "unordered" | undefined {
-  const grants = grantsFor(template, target, destination);
+  const grants = grantsFor(template, target, "s3");
   if (grants.length === 0) return "none";
   if (grants.some((grant) => dependsOn(template, bucket, grant))) return undefined;
   if (grants.every((grant) => dependsOn(template, grant, bucket))) return "after";
   return "unordered";
-}
-
-/** The resources that may grant S3 delivery to `target`. */
-function grantsFor(template: TemplateIndex, target: string, destination: Destination): string[] {
-  const found: string[] = [];
-  for (const [type, key] of Object.entries(destination.grants)) {
-    for (const grant of resourcesOfType(template, type)) {
-      if (propertySets(grant).some(({ properties }) => grants(template, grant, properties, key, target)))
-        found.push(grant.name);
-    }
-  }
-  return found;
-}
-
-function grants(
-  template: TemplateIndex,
-  grant: ResourceInfo,
-  properties: MapNode,
-  key: string,
-  target: string,
-): boolean {
-  if (grant.type === "AWS::Lambda::Permission") {
-    const principal = presentEntry(properties, "Principal")?.value;
-    const literal = literalString(principal);
-    if (!principal || (literal !== undefined && literal !== "s3.amazonaws.com")) return false;
-  }
-  const named = presentEntry(properties, key)?.value;
-  if (!named) return false;
-  const targets = referencedIn(template, grant.name, named);
-  return targets.length === 0 || targets.includes(target);
-}
-
-/** The resources referred to inside one value of a resource. */
-function referencedIn(template: TemplateIndex, resource: string, value: Node): string[] {
-  const names: string[] = [];
-  for (const ref of referencesFrom(template, resource)) {
-    if (rangeHas(value.range, ref.range.start) && template.resources.has(ref.target)) names.push(ref.target);
-  }
-  return names;
-}
-
-/** A SAM function with an S3 event: the transform writes its permission. */
-function samS3Event(target: ResourceInfo): boolean {
-  if (target.type !== "AWS::Serverless::Function") return false;
-  const events = mapGet(target.properties?.value, "Events")?.value;
-  return (
-    events?.kind === "map" &&
-    events.entries.some((event) => literalString(mapGet(event.value, "Type")?.value) === "S3")
-  );
 }

@@ -62,8 +62,8 @@ describe("E3901 and W3901 S3 notification grants", () => {
         "bucket DependsOn on the grant",
     );
     expect(findings[1].message).toBe(
-      "Bucket 'Uploads' sends event notifications to 'Queue', which has no queue policy that lets S3 send messages " +
-        "to it: S3 cannot validate the destination, and the bucket fails to create; add an AWS::SQS::QueuePolicy on " +
+      "Bucket 'Uploads' sends event notifications to 'Queue', which has no queue policy that lets s3.amazonaws.com " +
+        "send messages to it: S3 cannot validate the destination, and the bucket fails to create; add an AWS::SQS::QueuePolicy on " +
         "!Ref Queue that allows s3.amazonaws.com sqs:SendMessage, and give the bucket DependsOn on it",
     );
   });
