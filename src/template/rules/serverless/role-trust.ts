@@ -12,7 +12,13 @@
 import type { Node } from "../../model";
 import { mapGet } from "../../nodes";
 import type { Rule } from "../rule";
-import { literalString, propertySets, referenceTarget, resourcesOfType } from "../services/values";
+import {
+  literalString,
+  propertySets,
+  referenceTarget,
+  resourcesOfType,
+  valuesAtPath,
+} from "../services/values";
 import { isString, type ResourceInfo, type TemplateIndex } from "../template-index";
 import { isDynamic, staticDocument } from "./documents";
 import { documentStatements } from "./policy-document";
@@ -98,7 +104,7 @@ function checkRoles(
       if (use.checkedOnCreate !== onCreate) continue;
       const principal = `${use.service}.amazonaws.com`;
       for (const { properties } of propertySets(resource)) {
-        for (const value of valuesAt(properties, use.path, 0)) {
+        for (const value of valuesAtPath(properties, use.path)) {
           const name = referenceTarget(value)?.name;
           const role = name === undefined ? undefined : template.resources.get(name);
           if (role?.type !== "AWS::IAM::Role") continue;
@@ -118,14 +124,6 @@ function checkRoles(
       }
     }
   }
-}
-
-function valuesAt(node: Node | undefined, path: string[], at: number): Node[] {
-  if (!node) return [];
-  if (at === path.length) return [node];
-  if (path[at] === "*")
-    return node.kind === "seq" ? node.items.flatMap((item) => valuesAt(item, path, at + 1)) : [];
-  return valuesAt(mapGet(node, path[at])?.value, path, at + 1);
 }
 
 /** Whether the role's trust policy may let `service` assume it; true whenever that is not known. */

@@ -1,19 +1,6 @@
-/**
- * W1011: a password or token property given a template parameter through Ref. The secret then
- * travels as a parameter value: whoever deploys has to know it, it sits in the deploy command or
- * the CI variables that feed it, and NoEcho hides it only where CloudFormation lists parameters.
- * A dynamic reference (`{{resolve:secretsmanager:...}}` or `{{resolve:ssm-secure:...}}`) keeps it
- * in Secrets Manager or Parameter Store instead.
- *
- * The properties are cfn-lint's, and beyond them the master password of DocumentDB clusters and the
- * user passwords of Amazon MQ brokers, which are the same case. A Ref in a Fn::If branch counts;
- * a Ref inside any other function (a Fn::Join, say) is not looked at.
- */
-import type { Node } from "../../model";
-import { mapGet } from "../../nodes";
 import type { Rule } from "../rule";
-import { intrinsicName, isNoValue, isString, USER_GUIDE } from "../template-index";
-import { propertySets, resourcesOfType } from "./values";
+import { intrinsicName, isString, USER_GUIDE } from "../template-index";
+import { propertySets, resourcesOfType, valuesAtPath } from "./values";
 
 /** Property paths by type; `*` stands for every item of a list. */
 const SECRET_PROPERTIES: Record<string, string[][]> = {
@@ -49,7 +36,7 @@ export const secretParameters: Rule = {
     for (const resource of resourcesOfType(template, ...TYPES)) {
       for (const path of SECRET_PROPERTIES[resource.type as string]) {
         for (const { properties } of propertySets(resource)) {
-          for (const value of valuesAt(properties, path, 0)) {
+          for (const value of valuesAtPath(properties, path)) {
             const target =
               intrinsicName(value) === "Ref" && value.kind === "map" ? value.entries[0].value : undefined;
             if (!isString(target) || !template.parameters.has(target.value)) continue;
@@ -65,16 +52,3 @@ export const secretParameters: Rule = {
     }
   },
 };
-
-/** The values at a property path, through Fn::If branches (AWS::NoValue left out). */
-function valuesAt(node: Node | undefined, path: string[], at: number): Node[] {
-  if (!node || isNoValue(node)) return [];
-  if (intrinsicName(node) === "Fn::If" && node.kind === "map") {
-    const arg = node.entries[0].value;
-    return arg.kind === "seq" ? arg.items.slice(1, 3).flatMap((branch) => valuesAt(branch, path, at)) : [];
-  }
-  if (at === path.length) return [node];
-  if (path[at] === "*")
-    return node.kind === "seq" ? node.items.flatMap((item) => valuesAt(item, path, at + 1)) : [];
-  return valuesAt(mapGet(node, path[at])?.value, path, at + 1);
-}

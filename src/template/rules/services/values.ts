@@ -228,3 +228,21 @@ export function inheritedGlobal(
   if (!globals || ignoresGlobal(resource, key)) return undefined;
   return mapGet(globals, key);
 }
+
+/**
+ * The values at a property path (`*` stands for every item of a list), through the branches of
+ * any Fn::If on the way; AWS::NoValue is left out.
+ */
+export function valuesAtPath(node: Node | undefined, path: readonly string[], at = 0): Node[] {
+  if (!node || isNoValue(node)) return [];
+  if (intrinsicName(node) === "Fn::If" && node.kind === "map") {
+    const arg = node.entries[0].value;
+    return arg.kind === "seq"
+      ? arg.items.slice(1, 3).flatMap((branch) => valuesAtPath(branch, path, at))
+      : [];
+  }
+  if (at === path.length) return [node];
+  if (path[at] === "*")
+    return node.kind === "seq" ? node.items.flatMap((item) => valuesAtPath(item, path, at + 1)) : [];
+  return valuesAtPath(mapGet(node, path[at])?.value, path, at + 1);
+}
