@@ -42,6 +42,30 @@ describe("preview-stacks validate", () => {
     expect(lines[0]).toMatch(/Unknown property 'BucketNme'.*BucketName/);
   });
 
+  it("reads a nested stack's local template, beside the parent, for its parameters", () => {
+    const dir = mkdtempSync(join(tmpdir(), "preview-stacks-cli-nested-"));
+    mkdirSync(join(dir, "stacks"));
+    writeFileSync(
+      join(dir, "stacks/queue.yaml"),
+      "Parameters:\n  QueueName:\n    Type: String\nResources:\n  Queue:\n    Type: AWS::SQS::Queue\n" +
+        "    Properties:\n      QueueName: !Ref QueueName\n",
+    );
+    writeFileSync(
+      join(dir, "main.yaml"),
+      "Resources:\n  Queues:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n" +
+        "      TemplateURL: stacks/queue.yaml\n      Parameters:\n        Name: jobs\n",
+    );
+    const run = cliIn(dir, "validate", "main.yaml");
+    expect(run.code).toBe(1);
+    expect(run.stdout.trim().split("\n")).toEqual([
+      "main.yaml:6:7 E3043 Nested template stacks/queue.yaml declares parameter QueueName without a Default, and " +
+        "resource 'Queues' does not give it, so the nested stack fails to create; add it under Parameters, or give " +
+        "it a Default there",
+      "main.yaml:7:9 E3043 Parameter Name is not declared in nested template stacks/queue.yaml, so the nested " +
+        "stack fails to create; declare it there, or remove it here",
+    ]);
+  });
+
   it("exits 0 on a clean template and prints nothing", () => {
     expect(cli("validate", "clean/template.yaml")).toEqual({ code: 0, stdout: "", stderr: "" });
   });
