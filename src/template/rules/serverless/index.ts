@@ -9,6 +9,7 @@ import { resourcePolicy } from "./resource-policy";
 import { roleTrustOnCreate, roleTrustOnUse } from "./role-trust";
 import { stateMachineDefinition } from "./state-machine-definition";
 import { trustPolicy } from "./trust-policy";
+import { vpcFunctionRole } from "./vpc-role";
 
 export const serverlessRules: Rule[] = [
   deprecatedRuntimeUpdate,
@@ -19,6 +20,7 @@ export const serverlessRules: Rule[] = [
   trustPolicy,
   roleTrustOnCreate,
   roleTrustOnUse,
+  vpcFunctionRole,
   policyActions,
   stateMachineDefinition,
 ];

@@ -6,7 +6,7 @@ import type { Report, Rule } from "../rule";
 import { isString, type ResourceInfo, type TemplateIndex } from "../template-index";
 import { propertyPath } from "./documents";
 import { identitySites } from "./identity-policy";
-import { documentStatements } from "./policy-document";
+import { documentStatements, wildcardPattern } from "./policy-document";
 import { forEachPolicy, type PolicySite } from "./policy-sites";
 import { resourceSites } from "./resource-policy";
 import { trustSites } from "./trust-policy";
@@ -19,15 +19,6 @@ const ONLY_SERVICE: Record<string, string> = {
 };
 
 const ACTION_KEYS = ["Action", "NotAction"];
-
-/** A `*` or `?` in the action part matches any run of characters or any one character. */
-function wildcardPattern(permission: string): RegExp {
-  const source = permission
-    .replace(/[.+^${}()|[\]\\]/g, "\\$&")
-    .replaceAll("*", ".*")
-    .replaceAll("?", ".");
-  return new RegExp(`^${source}$`);
-}
 
 /**
  * The data's lowercase `suggestion` in the case of what was `written`, where the two agree from

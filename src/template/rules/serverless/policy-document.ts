@@ -302,3 +302,47 @@ function checkUniqueSids(statements: MapNode[], add: Add): void {
     seen.add(sid.value);
   }
 }
+
+/** A `*` or `?` in the action part matches any run of characters or any one character. */
+export function wildcardPattern(permission: string, flags = ""): RegExp {
+  const source = permission
+    .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+    .replaceAll("*", ".*")
+    .replaceAll("?", ".");
+  return new RegExp(`^${source}$`, flags);
+}
+
+/**
+ * Whether a statement allows `action` ("sts:AssumeRole"): "yes" for an Allow whose Action names
+ * it (wildcards and case as IAM reads them), "no" when it does not, "unknown" when the statement
+ * cannot be read (an Effect or action given through a function, a NotAction).
+ */
+export function allowsAction(statement: Node, action: string): "yes" | "no" | "unknown" {
+  if (statement.kind !== "map" || isDynamic(statement)) return "unknown";
+  const effect = entryOf(statement, "Effect")?.value;
+  if (!effect) return "no";
+  if (!isString(effect)) return "unknown";
+  if (effect.value !== "Allow") return "no";
+  if (entryOf(statement, "NotAction")) return "unknown";
+  const actions = entryOf(statement, "Action")?.value;
+  if (!actions) return "no";
+  let answer: "no" | "unknown" = "no";
+  for (const item of actions.kind === "seq" ? actions.items : [actions]) {
+    if (!isString(item)) answer = "unknown";
+    else if (wildcardPattern(item.value, "i").test(action)) return "yes";
+  }
+  return answer;
+}
+
+/**
+ * Every statement of a document, when all of them are written out as mappings; undefined when
+ * the Statement or any of its items is given through a function, so nothing can be concluded.
+ */
+export function readableStatements(document: Document | undefined): MapNode[] | undefined {
+  if (document?.node.kind !== "map") return undefined;
+  const statement = entryOf(document.node, "Statement")?.value;
+  if (!statement || isDynamic(statement)) return undefined;
+  if (statement.kind === "seq" && statement.items.some((item) => item.kind !== "map" || isDynamic(item)))
+    return undefined;
+  return documentStatements(document);
+}

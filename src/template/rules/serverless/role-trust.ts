@@ -12,6 +12,7 @@
 import type { Node } from "../../model";
 import { mapGet } from "../../nodes";
 import type { Rule } from "../rule";
+import { servicePrincipal } from "../services/delivery-grants";
 import {
   literalString,
   propertySets,
@@ -21,7 +22,7 @@ import {
 } from "../services/values";
 import { isString, type ResourceInfo, type TemplateIndex } from "../template-index";
 import { isDynamic, staticDocument } from "./documents";
-import { documentStatements } from "./policy-document";
+import { allowsAction, readableStatements } from "./policy-document";
 
 interface RoleUse {
   /** Property path of the role; `*` stands for every item of a list. */
@@ -130,32 +131,21 @@ function checkRoles(
 function trusts(role: ResourceInfo, service: string): boolean {
   const sets = propertySets(role);
   return sets.some(({ properties }) => {
-    const document = staticDocument(mapGet(properties, "AssumeRolePolicyDocument"));
-    if (document?.node.kind !== "map") return true;
-    const statement = mapGet(document.node, "Statement")?.value;
-    if (!statement || isDynamic(statement)) return true;
-    if (statement.kind === "seq" && statement.items.some((item) => item.kind !== "map" || isDynamic(item)))
-      return true;
-    const pattern = new RegExp(`^${service}(\\.[a-z0-9-]+)?\\.amazonaws\\.com(\\.cn)?$`);
-    return documentStatements(document).some((item) => allows(item, pattern));
+    const statements = readableStatements(staticDocument(mapGet(properties, "AssumeRolePolicyDocument")));
+    if (!statements) return true;
+    const pattern = servicePrincipal(service);
+    return statements.some((item) => allows(item, pattern));
   });
 }
 
 function allows(statement: Node, service: RegExp): boolean {
-  const effect = mapGet(statement, "Effect")?.value;
-  if (!effect) return false;
-  if (!isString(effect)) return true;
-  if (effect.value !== "Allow") return false;
-  if (mapGet(statement, "NotAction") || mapGet(statement, "NotPrincipal")) return true;
-  const action = mapGet(statement, "Action")?.value;
-  if (!action) return false;
-  const actions = action.kind === "seq" ? action.items : [action];
-  if (!actions.some((item) => !isString(item) || assumesRole(item.value))) return false;
+  const action = allowsAction(statement, "sts:AssumeRole");
+  if (action === "no") return false;
+  if (action === "unknown" || mapGet(statement, "NotPrincipal")) return true;
   const principal = mapGet(statement, "Principal")?.value;
   if (!principal) return false;
-  if (!isString(principal) && principal.kind !== "map") return true;
   if (isString(principal)) return principal.value === "*";
-  if (isDynamic(principal)) return true;
+  if (principal.kind !== "map" || isDynamic(principal)) return true;
   const services = mapGet(principal, "Service")?.value;
   if (!services) return false;
   const list = services.kind === "seq" ? services.items : [services];
@@ -163,16 +153,4 @@ function allows(statement: Node, service: RegExp): boolean {
     const text = literalString(item);
     return text === undefined || service.test(text);
   });
-}
-
-/** An action that includes sts:AssumeRole: itself, `sts:*`, `*`, or a wildcard that matches it. */
-function assumesRole(action: string): boolean {
-  const pattern = new RegExp(
-    `^${action
-      .replace(/[.+^${}()|[\]\\]/g, "\\$&")
-      .replace(/\*/g, ".*")
-      .replace(/\?/g, ".")}$`,
-    "i",
-  );
-  return pattern.test("sts:AssumeRole");
 }

@@ -50,14 +50,31 @@ export function deliveryTarget(
   return resource && kind && kinds.includes(kind) ? { resource, kind } : undefined;
 }
 
+/** The functions, queues or topics of the template referred to anywhere inside a value of `owner` (a Sub URI, say). */
+export function targetsIn(
+  template: TemplateIndex,
+  owner: string,
+  value: Node,
+  kinds: readonly TargetKind[],
+): Target[] {
+  const found: Target[] = [];
+  for (const name of referencedIn(template, owner, value)) {
+    const resource = template.resources.get(name);
+    const kind = resource?.type ? KINDS[resource.type] : undefined;
+    if (resource && kind && kinds.includes(kind) && !found.some((target) => target.resource === resource))
+      found.push({ resource, kind });
+  }
+  return found;
+}
+
 /** The service principal of `service` ("s3"), global or regional, in any partition. */
-function principalPattern(service: string): RegExp {
+export function servicePrincipal(service: string): RegExp {
   return new RegExp(`^${service}(\\.[a-z0-9-]+)?\\.amazonaws\\.com(\\.cn)?$`);
 }
 
 /** The resources that may let `service` deliver to the target. */
 export function grantsFor(template: TemplateIndex, target: Target, service: string): string[] {
-  const principal = principalPattern(service);
+  const principal = servicePrincipal(service);
   const found: string[] = [];
   for (const [type, key] of Object.entries(GRANTS[target.kind])) {
     for (const grant of resourcesOfType(template, type)) {

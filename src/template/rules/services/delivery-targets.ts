@@ -5,9 +5,10 @@
  * E3906: a log subscription filter to a function without a permission for logs.amazonaws.com.
  * CloudWatch Logs tests the destination when the filter is created, so the filter fails to create.
  * W3906: the permission exists, but the filter does not wait for it, so it may be created first.
- * W3907: an EventBridge rule target or an SNS subscription (lambda, sqs) without the permission or
- * policy its service needs. The stack deploys, and every delivery fails, with nothing in the
- * function's or the queue's logs to say why.
+ * W3907: an EventBridge rule target, an SNS subscription (lambda, sqs), an API Gateway integration
+ * or Lambda authorizer (REST and HTTP APIs), or a Cognito user pool trigger, without the permission
+ * or policy its service needs. The stack deploys, and every delivery, request or sign-in that needs
+ * it fails, with nothing in the function's or the queue's logs to say why.
  *
  * A SAM function with an event of the same kind gets its permission from the transform, and is
  * left alone.
@@ -18,8 +19,16 @@ import { mapGet } from "../../nodes";
 import { dependsOn } from "../resources/circular-dependency";
 import type { Rule } from "../rule";
 import { type TemplateIndex, USER_GUIDE } from "../template-index";
-import { deliveryTarget, grantFix, grantsFor, grantWanted, samEventOf } from "./delivery-grants";
-import { literalString, presentEntry, propertySets, resourcesOfType } from "./values";
+import {
+  deliveryTarget,
+  grantFix,
+  grantsFor,
+  grantWanted,
+  samEventOf,
+  type Target,
+  targetsIn,
+} from "./delivery-grants";
+import { literalString, presentEntry, propertySets, resourcesOfType, valuesAtPath } from "./values";
 
 export const logSubscriptionPermission: Rule = {
   id: "E3906",
@@ -95,55 +104,161 @@ function logSubscriptions(template: TemplateIndex): LogSubscription[] {
 export const deliveryWithoutGrant: Rule = {
   id: "W3907",
   severity: "warning",
-  shortDescription: "EventBridge and SNS may deliver to the functions, queues and topics they target",
+  shortDescription:
+    "Services that deliver at run time may invoke the functions, queues and topics they target",
   description:
-    "An EventBridge rule target or SNS subscription to a function, queue or topic of the template needs a Lambda " +
-    "permission, queue policy or topic policy for that service; without it the stack deploys and every delivery " +
-    "fails.",
-  source: "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-use-resource-based.html",
-  tags: ["resources", "events", "sns", "lambda", "sqs"],
+    "An EventBridge rule target, SNS subscription, API Gateway integration or authorizer, or Cognito trigger to a " +
+    "function, queue or topic of the template needs a Lambda permission, queue policy or topic policy for that " +
+    "service; without it the stack deploys and every delivery fails.",
+  source: "https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html",
+  tags: ["resources", "events", "sns", "apigateway", "cognito", "lambda", "sqs"],
   check({ template, report }) {
-    for (const rule of resourcesOfType(template, "AWS::Events::Rule")) {
-      for (const { properties } of propertySets(rule)) {
-        const targets = presentEntry(properties, "Targets")?.value;
-        for (const item of targets?.kind === "seq" ? targets.items : []) {
-          const value = mapGet(item, "Arn")?.value;
-          const target = deliveryTarget(template, value, ["function", "queue", "topic"]);
-          if (!value || !target || samEventOf(target, ["CloudWatchEvent", "EventBridgeRule", "Schedule"]))
-            continue;
-          if (grantsFor(template, target, "events").length > 0) continue;
-          report(
-            value,
-            `Rule '${rule.name}' targets '${target.resource.name}', which has no ${grantWanted(target, "events")}: ` +
-              `the rule deploys, but EventBridge cannot deliver to it; ${grantFix(target, "events")}`,
-          );
-        }
-      }
-    }
-    const subscriptions: { owner: string; item: Node }[] = [];
-    for (const subscription of resourcesOfType(template, "AWS::SNS::Subscription")) {
-      for (const { properties } of propertySets(subscription))
-        subscriptions.push({ owner: `Subscription '${subscription.name}'`, item: properties });
-    }
-    for (const topic of resourcesOfType(template, "AWS::SNS::Topic")) {
-      for (const { properties } of propertySets(topic)) {
-        const list = presentEntry(properties, "Subscription")?.value;
-        for (const item of list?.kind === "seq" ? list.items : [])
-          subscriptions.push({ owner: `A subscription of topic '${topic.name}'`, item });
-      }
-    }
-    for (const { owner, item } of subscriptions) {
-      const protocol = literalString(mapGet(item, "Protocol")?.value);
-      if (protocol !== "lambda" && protocol !== "sqs") continue;
-      const value = mapGet(item, "Endpoint")?.value;
-      const target = deliveryTarget(template, value, [protocol === "lambda" ? "function" : "queue"]);
-      if (!value || !target || samEventOf(target, ["SNS"])) continue;
-      if (grantsFor(template, target, "sns").length > 0) continue;
+    for (const delivery of runtimeDeliveries(template)) {
+      const { value, owner, target, source } = delivery;
+      if (samEventOf(target, source.samEvents) || grantsFor(template, target, source.service).length > 0)
+        continue;
       report(
         value,
-        `${owner} delivers to '${target.resource.name}', which has no ${grantWanted(target, "sns")}: the ` +
-          `subscription deploys, but SNS cannot deliver to it; ${grantFix(target, "sns")}`,
+        `${owner} ${source.verb} '${target.resource.name}', which has no ${grantWanted(target, source.service)}: ` +
+          `${source.effect}; ${grantFix(target, source.service)}`,
       );
     }
   },
 };
+
+interface Source {
+  service: string;
+  /** SAM event types whose transform writes the grant. */
+  samEvents: string[];
+  verb: string;
+  effect: string;
+}
+
+const EVENTS: Source = {
+  service: "events",
+  samEvents: ["CloudWatchEvent", "EventBridgeRule", "Schedule"],
+  verb: "targets",
+  effect: "the rule deploys, but EventBridge cannot deliver to it",
+};
+const SNS: Source = {
+  service: "sns",
+  samEvents: ["SNS"],
+  verb: "delivers to",
+  effect: "the subscription deploys, but SNS cannot deliver to it",
+};
+const API: Source = {
+  service: "apigateway",
+  samEvents: ["Api", "HttpApi"],
+  verb: "invokes",
+  effect: "the API deploys, but every request that needs it fails with an internal server error",
+};
+const COGNITO: Source = {
+  service: "cognito-idp",
+  samEvents: ["Cognito"],
+  verb: "calls",
+  effect: "the user pool deploys, but every sign-up or sign-in that runs the trigger fails",
+};
+
+/** Cognito user pool triggers: LambdaConfig keys that hold a function ARN, and nested LambdaArn ones. */
+const COGNITO_TRIGGERS = [
+  "CreateAuthChallenge",
+  "CustomMessage",
+  "DefineAuthChallenge",
+  "PostAuthentication",
+  "PostConfirmation",
+  "PreAuthentication",
+  "PreSignUp",
+  "PreTokenGeneration",
+  "UserMigration",
+  "VerifyAuthChallengeResponse",
+];
+const COGNITO_NESTED_TRIGGERS = ["CustomEmailSender", "CustomSMSSender", "PreTokenGenerationConfig"];
+
+/** API Gateway resources that invoke a function through a URI, with the property and the type that say so. */
+const API_INVOKERS: { type: string; uri: string; kind: string; kinds: string[] }[] = [
+  {
+    type: "AWS::ApiGateway::Method",
+    uri: "Integration.Uri",
+    kind: "Integration.Type",
+    kinds: ["AWS", "AWS_PROXY"],
+  },
+  {
+    type: "AWS::ApiGatewayV2::Integration",
+    uri: "IntegrationUri",
+    kind: "IntegrationType",
+    kinds: ["AWS", "AWS_PROXY"],
+  },
+  { type: "AWS::ApiGateway::Authorizer", uri: "AuthorizerUri", kind: "Type", kinds: ["TOKEN", "REQUEST"] },
+  { type: "AWS::ApiGatewayV2::Authorizer", uri: "AuthorizerUri", kind: "AuthorizerType", kinds: ["REQUEST"] },
+];
+
+interface Delivery {
+  value: Node;
+  owner: string;
+  target: Target;
+  source: Source;
+}
+
+function runtimeDeliveries(template: TemplateIndex): Delivery[] {
+  const found: Delivery[] = [];
+  const add = (value: Node | undefined, owner: string, target: Target | undefined, source: Source) => {
+    if (value && target) found.push({ value, owner, target, source });
+  };
+  for (const rule of resourcesOfType(template, "AWS::Events::Rule")) {
+    for (const { properties } of propertySets(rule)) {
+      for (const value of valuesAtPath(properties, ["Targets", "*", "Arn"]))
+        add(
+          value,
+          `Rule '${rule.name}'`,
+          deliveryTarget(template, value, ["function", "queue", "topic"]),
+          EVENTS,
+        );
+    }
+  }
+  const subscriptions: { owner: string; item: Node }[] = [];
+  for (const subscription of resourcesOfType(template, "AWS::SNS::Subscription")) {
+    for (const { properties } of propertySets(subscription))
+      subscriptions.push({ owner: `Subscription '${subscription.name}'`, item: properties });
+  }
+  for (const topic of resourcesOfType(template, "AWS::SNS::Topic")) {
+    for (const { properties } of propertySets(topic)) {
+      for (const item of valuesAtPath(properties, ["Subscription", "*"]))
+        subscriptions.push({ owner: `A subscription of topic '${topic.name}'`, item });
+    }
+  }
+  for (const { owner, item } of subscriptions) {
+    const protocol = literalString(mapGet(item, "Protocol")?.value);
+    if (protocol !== "lambda" && protocol !== "sqs") continue;
+    const value = mapGet(item, "Endpoint")?.value;
+    add(value, owner, deliveryTarget(template, value, [protocol === "lambda" ? "function" : "queue"]), SNS);
+  }
+  for (const invoker of API_INVOKERS) {
+    for (const resource of resourcesOfType(template, invoker.type)) {
+      for (const { properties } of propertySets(resource)) {
+        const [kind] = valuesAtPath(properties, invoker.kind.split("."));
+        const [uri] = valuesAtPath(properties, invoker.uri.split("."));
+        const written = literalString(kind);
+        if (
+          !uri ||
+          (kind && written === undefined) ||
+          (written !== undefined && !invoker.kinds.includes(written))
+        )
+          continue;
+        for (const target of targetsIn(template, resource.name, uri, ["function"]))
+          add(uri, `${invoker.type.split("::")[2]} '${resource.name}'`, target, API);
+      }
+    }
+  }
+  for (const pool of resourcesOfType(template, "AWS::Cognito::UserPool")) {
+    for (const { properties } of propertySets(pool)) {
+      const config = presentEntry(properties, "LambdaConfig")?.value;
+      const values = [
+        ...COGNITO_TRIGGERS.flatMap((key) => valuesAtPath(config, [key])),
+        ...COGNITO_NESTED_TRIGGERS.flatMap((key) => valuesAtPath(config, [key, "LambdaArn"])),
+      ];
+      for (const value of values)
+        add(value, `User pool '${pool.name}'`, deliveryTarget(template, value, ["function"]), COGNITO);
+    }
+  }
+  return found;
+}

@@ -1,4 +1,7 @@
-/** E3906/W3906 log subscription filters, W3907 EventBridge targets and SNS subscriptions, without grants. */
+/**
+ * E3906/W3906 log subscription filters; W3907 EventBridge targets, SNS subscriptions, API Gateway
+ * integrations and Cognito triggers, without grants.
+ */
 import { describe, expect, it } from "vitest";
 import { brief, lint, yaml } from "../lint";
 
@@ -117,6 +120,88 @@ describe("deliveries without grants", () => {
       "Subscription filter 'Racy' does not wait for the permission that lets CloudWatch Logs invoke 'Fn', so " +
         "CloudFormation may create the filter first, and it then fails to create; give it DependsOn on " +
         "'LogsPermission'",
+    );
+  });
+});
+
+describe("W3907 API Gateway integrations and Cognito triggers", () => {
+  const fn = (name: string) => [
+    `  ${name}:`,
+    "    Type: AWS::Lambda::Function",
+    "    Properties:",
+    "      Runtime: python3.12",
+    "      Handler: index.handler",
+    "      Role: arn:aws:iam::123456789012:role/x",
+    '      Code: { ZipFile: "def handler(e, c): pass" }',
+  ];
+
+  it("finds a REST integration URI and user pool triggers naming a function nothing lets them invoke", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        ...fn("Fn"),
+        ...fn("Other"),
+        "  Api:",
+        "    Type: AWS::ApiGateway::RestApi",
+        "    Properties:",
+        "      Name: api",
+        "  Method:",
+        "    Type: AWS::ApiGateway::Method",
+        "    Properties:",
+        "      RestApiId: !Ref Api",
+        "      ResourceId: !GetAtt Api.RootResourceId",
+        "      HttpMethod: GET",
+        "      AuthorizationType: NONE",
+        "      Integration:",
+        "        Type: AWS_PROXY",
+        "        IntegrationHttpMethod: POST",
+        '        Uri: !Sub "arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${Fn.Arn}/invocations"',
+        "  Mock:",
+        "    Type: AWS::ApiGateway::Method",
+        "    Properties:",
+        "      RestApiId: !Ref Api",
+        "      ResourceId: !GetAtt Api.RootResourceId",
+        "      HttpMethod: POST",
+        "      AuthorizationType: NONE",
+        "      Integration: { Type: MOCK }",
+        "  HttpApi:",
+        "    Type: AWS::ApiGatewayV2::Api",
+        "    Properties:",
+        "      Name: http",
+        "      ProtocolType: HTTP",
+        "  Integration:",
+        "    Type: AWS::ApiGatewayV2::Integration",
+        "    Properties:",
+        "      ApiId: !Ref HttpApi",
+        "      IntegrationType: AWS_PROXY",
+        "      IntegrationUri: !GetAtt Other.Arn",
+        '      PayloadFormatVersion: "2.0"',
+        "  HttpPermission:",
+        "    Type: AWS::Lambda::Permission",
+        "    Properties:",
+        "      FunctionName: !Ref Other",
+        "      Action: lambda:InvokeFunction",
+        "      Principal: apigateway.amazonaws.com",
+        "  Pool:",
+        "    Type: AWS::Cognito::UserPool",
+        "    Properties:",
+        "      LambdaConfig:",
+        "        PreSignUp: !GetAtt Fn.Arn",
+        "        CustomEmailSender:",
+        "          LambdaArn: !GetAtt Fn.Arn",
+        "          LambdaVersion: V1_0",
+      ),
+      { only: RULES },
+    );
+    expect(brief(findings)).toEqual(["W3907 30:14", "W3907 61:20", "W3907 63:22"]);
+    expect(findings[0].message).toBe(
+      "Method 'Method' invokes 'Fn', which has no AWS::Lambda::Permission that lets apigateway.amazonaws.com invoke " +
+        "it: the API deploys, but every request that needs it fails with an internal server error; add an " +
+        "AWS::Lambda::Permission with FunctionName !GetAtt Fn.Arn, Action lambda:InvokeFunction, Principal " +
+        "apigateway.amazonaws.com",
+    );
+    expect(findings[1].message).toMatch(
+      /^User pool 'Pool' calls 'Fn', which has no AWS::Lambda::Permission that lets cognito-idp\.amazonaws\.com invoke it: the user pool deploys, but every sign-up or sign-in that runs the trigger fails;/,
     );
   });
 });

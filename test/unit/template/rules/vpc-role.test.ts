@@ -1,0 +1,103 @@
+/** W3908: a function in a VPC whose role cannot create network interfaces. */
+import { describe, expect, it } from "vitest";
+import { brief, lint, yaml } from "../lint";
+
+const TRUST =
+  "          - { Effect: Allow, Principal: { Service: lambda.amazonaws.com }, Action: sts:AssumeRole }";
+
+const fn = (name: string, role: string, vpc = true) => [
+  `  ${name}:`,
+  "    Type: AWS::Lambda::Function",
+  "    Properties:",
+  "      Runtime: python3.12",
+  "      Handler: index.handler",
+  `      Role: !GetAtt ${role}.Arn`,
+  '      Code: { ZipFile: "def handler(e, c): pass" }',
+  ...(vpc ? ["      VpcConfig: { SubnetIds: [subnet-12345678], SecurityGroupIds: [sg-12345678] }"] : []),
+];
+
+describe("W3908 VPC function roles", () => {
+  it("finds a role whose managed and inline policies, all readable, never allow creating network interfaces", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  VpcRole:",
+        "    Type: AWS::IAM::Role",
+        "    Properties:",
+        "      AssumeRolePolicyDocument:",
+        "        Statement:",
+        TRUST,
+        "      ManagedPolicyArns:",
+        "        - !Sub arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole",
+        "  BasicRole:",
+        "    Type: AWS::IAM::Role",
+        "    Properties:",
+        "      AssumeRolePolicyDocument:",
+        "        Statement:",
+        TRUST,
+        "      ManagedPolicyArns:",
+        "        - arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
+        "      Policies:",
+        "        - PolicyName: s3",
+        "          PolicyDocument:",
+        "            Statement:",
+        '              - { Effect: Allow, Action: ["s3:GetObject", "ec2:Describe*"], Resource: "*" }',
+        "  InlineRole:",
+        "    Type: AWS::IAM::Role",
+        "    Properties:",
+        "      AssumeRolePolicyDocument:",
+        "        Statement:",
+        TRUST,
+        "      Policies:",
+        "        - PolicyName: eni",
+        "          PolicyDocument:",
+        "            Statement:",
+        '              - { Effect: Allow, Action: "ec2:*NetworkInterface*", Resource: "*" }',
+        "  AttachedRole:",
+        "    Type: AWS::IAM::Role",
+        "    Properties:",
+        "      AssumeRolePolicyDocument:",
+        "        Statement:",
+        TRUST,
+        "  Attached:",
+        "    Type: AWS::IAM::Policy",
+        "    Properties:",
+        "      PolicyName: eni",
+        "      Roles: [!Ref AttachedRole]",
+        "      PolicyDocument: { Statement: [] }",
+        ...fn("Vpc", "VpcRole"),
+        ...fn("Basic", "BasicRole"),
+        ...fn("Inline", "InlineRole"),
+        ...fn("AttachedFn", "AttachedRole"),
+        ...fn("NoVpc", "BasicRole", false),
+      ),
+      { only: ["W3908"] },
+    );
+    expect(brief(findings)).toEqual(["W3908 59:13"]);
+    expect(findings[0].message).toBe(
+      "Function 'Basic' runs in a VPC, and its role 'BasicRole' is not allowed ec2:CreateNetworkInterface, which " +
+        "Lambda needs to attach the function to its subnets (without it the create is refused or the function never " +
+        "reaches the VPC); add arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole to " +
+        "the role's ManagedPolicyArns",
+    );
+  });
+
+  it("leaves a role with a customer managed policy alone: it may grant anything", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Role:",
+        "    Type: AWS::IAM::Role",
+        "    Properties:",
+        "      AssumeRolePolicyDocument:",
+        "        Statement:",
+        TRUST,
+        "      ManagedPolicyArns:",
+        "        - !Sub arn:${AWS::Partition}:iam::${AWS::AccountId}:policy/lambda-network",
+        ...fn("Fn", "Role"),
+      ),
+      { only: ["W3908"] },
+    );
+    expect(findings).toEqual([]);
+  });
+});
