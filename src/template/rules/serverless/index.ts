@@ -3,6 +3,7 @@ import type { Rule } from "../rule";
 import { deprecatedRuntimeCreate } from "./deprecated-runtime-create";
 import { deprecatedRuntimeEol } from "./deprecated-runtime-eol";
 import { deprecatedRuntimeUpdate } from "./deprecated-runtime-update";
+import { eventSourceRole } from "./event-source-role";
 import { identityPolicy } from "./identity-policy";
 import { policyActions } from "./policy-actions";
 import { resourcePolicy } from "./resource-policy";
@@ -21,6 +22,7 @@ export const serverlessRules: Rule[] = [
   roleTrustOnCreate,
   roleTrustOnUse,
   vpcFunctionRole,
+  eventSourceRole,
   policyActions,
   stateMachineDefinition,
 ];

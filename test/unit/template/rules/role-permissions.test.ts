@@ -1,4 +1,7 @@
-/** W3908: a function in a VPC whose role cannot create network interfaces. */
+/**
+ * W3908: a function in a VPC whose role cannot create network interfaces; W3909: an event source
+ * mapping whose function role may not read the source.
+ */
 import { describe, expect, it } from "vitest";
 import { brief, lint, yaml } from "../lint";
 
@@ -99,5 +102,52 @@ describe("W3908 VPC function roles", () => {
       { only: ["W3908"] },
     );
     expect(findings).toEqual([]);
+  });
+});
+
+describe("W3909 event source mapping roles", () => {
+  it("finds a queue the function's role may not read, and accepts a stream its managed policy allows", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Queue:",
+        "    Type: AWS::SQS::Queue",
+        "  Table:",
+        "    Type: AWS::DynamoDB::Table",
+        "    Properties:",
+        "      BillingMode: PAY_PER_REQUEST",
+        "      AttributeDefinitions: [{ AttributeName: id, AttributeType: S }]",
+        "      KeySchema: [{ AttributeName: id, KeyType: HASH }]",
+        "      StreamSpecification: { StreamViewType: NEW_IMAGE }",
+        "  Role:",
+        "    Type: AWS::IAM::Role",
+        "    Properties:",
+        "      AssumeRolePolicyDocument:",
+        "        Statement:",
+        TRUST,
+        "      ManagedPolicyArns:",
+        "        - arn:aws:iam::aws:policy/service-role/AWSLambdaDynamoDBExecutionRole",
+        ...fn("Fn", "Role", false),
+        "  FromQueue:",
+        "    Type: AWS::Lambda::EventSourceMapping",
+        "    Properties:",
+        "      EventSourceArn: !GetAtt Queue.Arn",
+        "      FunctionName: !Ref Fn",
+        "  FromTable:",
+        "    Type: AWS::Lambda::EventSourceMapping",
+        "    Properties:",
+        "      EventSourceArn: !GetAtt Table.StreamArn",
+        "      FunctionName: !Ref Fn",
+        "      StartingPosition: LATEST",
+      ),
+      { only: ["W3909"] },
+    );
+    expect(brief(findings)).toEqual(["W3909 29:23"]);
+    expect(findings[0].message).toBe(
+      "Event source mapping 'FromQueue' reads queue 'Queue' for function 'Fn', whose role 'Role' is not allowed " +
+        "sqs:ReceiveMessage (without it the mapping's create is refused or it never reads a record); add " +
+        "arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaSQSQueueExecutionRole to the role's " +
+        "ManagedPolicyArns",
+    );
   });
 });
