@@ -72,15 +72,24 @@ export function servicePrincipal(service: string): RegExp {
   return new RegExp(`^${service}(\\.[a-z0-9-]+)?\\.amazonaws\\.com(\\.cn)?$`);
 }
 
-/** The resources that may let `service` deliver to the target. */
-export function grantsFor(template: TemplateIndex, target: Target, service: string): string[] {
-  const principal = servicePrincipal(service);
+/**
+ * The resources that may let `service` deliver to the target: for a function, the permissions
+ * whose Principal matches (a service name, or a pattern such as /^\*$/ for anyone) and, when
+ * `action` is given, whose Action is that action.
+ */
+export function grantsFor(
+  template: TemplateIndex,
+  target: Target,
+  service: string | RegExp,
+  action?: string,
+): string[] {
+  const principal = typeof service === "string" ? servicePrincipal(service) : service;
   const found: string[] = [];
   for (const [type, key] of Object.entries(GRANTS[target.kind])) {
     for (const grant of resourcesOfType(template, type)) {
       if (
         propertySets(grant).some(({ properties }) =>
-          grants(template, grant, properties, key, target, principal),
+          grants(template, grant, properties, key, target, principal, action),
         )
       )
         found.push(grant.name);
@@ -96,11 +105,15 @@ function grants(
   key: string,
   target: Target,
   principal: RegExp,
+  action: string | undefined,
 ): boolean {
   if (grant.type === "AWS::Lambda::Permission") {
     const value = presentEntry(properties, "Principal")?.value;
     const literal = literalString(value);
     if (!value || (literal !== undefined && !principal.test(literal))) return false;
+    const granted = literalString(presentEntry(properties, "Action")?.value);
+    if (action !== undefined && granted !== undefined && granted.toLowerCase() !== action.toLowerCase())
+      return false;
   }
   const named = presentEntry(properties, key)?.value;
   if (!named) return false;

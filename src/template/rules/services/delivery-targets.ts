@@ -262,3 +262,39 @@ function runtimeDeliveries(template: TemplateIndex): Delivery[] {
   }
   return found;
 }
+
+export const functionUrlPermission: Rule = {
+  id: "W3910",
+  severity: "warning",
+  shortDescription: "A public function URL comes with the permissions that let anyone call it",
+  description:
+    "An AWS::Lambda::Url with AuthType NONE needs AWS::Lambda::Permission resources for Principal '*' on its " +
+    "function: lambda:InvokeFunctionUrl and, for URLs created since October 2025, lambda:InvokeFunction.",
+  source: "https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html",
+  tags: ["resources", "lambda"],
+  check({ template, report }) {
+    for (const url of resourcesOfType(template, "AWS::Lambda::Url")) {
+      for (const { properties } of propertySets(url)) {
+        if (literalString(presentEntry(properties, "AuthType")?.value) !== "NONE") continue;
+        const value = presentEntry(properties, "TargetFunctionArn")?.value;
+        const target = deliveryTarget(template, value, ["function"]);
+        if (!value || !target) continue;
+        const missing = URL_ACTIONS.filter(
+          (action) => grantsFor(template, target, /^\*$/, action).length === 0,
+        );
+        if (missing.length === 0) continue;
+        const name = target.resource.name;
+        report(
+          value,
+          `Function URL '${url.name}' has AuthType NONE, and no AWS::Lambda::Permission lets everyone call ` +
+            `${missing.join(" or ")} on '${name}': the URL deploys, but every request is refused (403 Forbidden); ` +
+            `add ${missing.length === 1 ? "an AWS::Lambda::Permission" : "a permission for each"} with FunctionName ` +
+            `!Ref ${name} and Principal '*' (a URL created since October 2025 needs both lambda:InvokeFunctionUrl, ` +
+            "with FunctionUrlAuthType NONE, and lambda:InvokeFunction)",
+        );
+      }
+    }
+  },
+};
+
+const URL_ACTIONS = ["lambda:InvokeFunctionUrl", "lambda:InvokeFunction"];

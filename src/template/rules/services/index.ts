@@ -15,7 +15,12 @@ import {
 } from "./apigateway";
 import { deploymentMethods, deploymentStageTaken, deploymentWithoutMethods } from "./apigateway-deployment";
 import { capacityRange } from "./capacity-range";
-import { deliveryWithoutGrant, logSubscriptionOrder, logSubscriptionPermission } from "./delivery-targets";
+import {
+  deliveryWithoutGrant,
+  functionUrlPermission,
+  logSubscriptionOrder,
+  logSubscriptionPermission,
+} from "./delivery-targets";
 import { dynamicReferenceSecrets } from "./dynamic-reference-secrets";
 import { dynamicReferenceSecure } from "./dynamic-reference-secure";
 import { dynamicReferenceSsm } from "./dynamic-reference-ssm";
@@ -92,6 +97,7 @@ export const serviceRules: Rule[] = [
   logSubscriptionPermission,
   logSubscriptionOrder,
   deliveryWithoutGrant,
+  functionUrlPermission,
   fargateTaskProperties,
   fargateTaskSize,
   ecsEssentialContainer,

@@ -205,3 +205,49 @@ describe("W3907 API Gateway integrations and Cognito triggers", () => {
     );
   });
 });
+
+describe("W3910 public function URLs", () => {
+  const source = (...actions: string[]) =>
+    yaml(
+      "Resources:",
+      ...FUNCTION,
+      "  Url:",
+      "    Type: AWS::Lambda::Url",
+      "    Properties:",
+      "      AuthType: NONE",
+      "      TargetFunctionArn: !GetAtt Fn.Arn",
+      "  IamUrl:",
+      "    Type: AWS::Lambda::Url",
+      "    Properties:",
+      "      AuthType: AWS_IAM",
+      "      TargetFunctionArn: !GetAtt Fn.Arn",
+      ...actions.flatMap((action, index) => [
+        `  Permission${index}:`,
+        "    Type: AWS::Lambda::Permission",
+        "    Properties:",
+        "      FunctionName: !Ref Fn",
+        `      Action: ${action}`,
+        '      Principal: "*"',
+      ]),
+    );
+
+  it("finds a URL with AuthType NONE whose function nobody may call through its URL", () => {
+    const findings = lint(source("lambda:InvokeFunction"), { only: ["W3910"] });
+    expect(brief(findings)).toEqual(["W3910 13:26"]);
+    expect(findings[0].message).toBe(
+      "Function URL 'Url' has AuthType NONE, and no AWS::Lambda::Permission lets everyone call " +
+        "lambda:InvokeFunctionUrl on 'Fn': the URL deploys, but every request is refused (403 Forbidden); add an " +
+        "AWS::Lambda::Permission with FunctionName !Ref Fn and Principal '*' (a URL created since October 2025 " +
+        "needs both lambda:InvokeFunctionUrl, with FunctionUrlAuthType NONE, and lambda:InvokeFunction)",
+    );
+    expect(lint(source(), { only: ["W3910"] })[0].message).toContain(
+      "lets everyone call lambda:InvokeFunctionUrl or lambda:InvokeFunction on 'Fn'",
+    );
+  });
+
+  it("accepts a URL with both permissions", () => {
+    expect(lint(source("lambda:InvokeFunctionUrl", "lambda:InvokeFunction"), { only: ["W3910"] })).toEqual(
+      [],
+    );
+  });
+});
