@@ -6,7 +6,8 @@
  * CloudWatch Logs tests the destination when the filter is created, so the filter fails to create.
  * W3906: the permission exists, but the filter does not wait for it, so it may be created first.
  * W3907: an EventBridge rule target, an SNS subscription (lambda, sqs), an API Gateway integration
- * or Lambda authorizer (REST and HTTP APIs), or a Cognito user pool trigger, without the permission
+ * or Lambda authorizer (REST and HTTP APIs; not one given credentials, a role API Gateway invokes
+ * the function as), or a Cognito user pool trigger, without the permission
  * or policy its service needs. The stack deploys, and every delivery, request or sign-in that needs
  * it fails, with nothing in the function's or the queue's logs to say why.
  *
@@ -174,22 +175,39 @@ const COGNITO_TRIGGERS = [
 ];
 const COGNITO_NESTED_TRIGGERS = ["CustomEmailSender", "CustomSMSSender", "PreTokenGenerationConfig"];
 
-/** API Gateway resources that invoke a function through a URI, with the property and the type that say so. */
-const API_INVOKERS: { type: string; uri: string; kind: string; kinds: string[] }[] = [
+/**
+ * API Gateway resources that invoke a function through a URI: the property, the type that says so,
+ * and the role API Gateway may invoke it with instead of the function's permission.
+ */
+const API_INVOKERS: { type: string; uri: string; kind: string; kinds: string[]; credentials: string }[] = [
   {
     type: "AWS::ApiGateway::Method",
     uri: "Integration.Uri",
     kind: "Integration.Type",
     kinds: ["AWS", "AWS_PROXY"],
+    credentials: "Integration.Credentials",
   },
   {
     type: "AWS::ApiGatewayV2::Integration",
     uri: "IntegrationUri",
     kind: "IntegrationType",
     kinds: ["AWS", "AWS_PROXY"],
+    credentials: "CredentialsArn",
   },
-  { type: "AWS::ApiGateway::Authorizer", uri: "AuthorizerUri", kind: "Type", kinds: ["TOKEN", "REQUEST"] },
-  { type: "AWS::ApiGatewayV2::Authorizer", uri: "AuthorizerUri", kind: "AuthorizerType", kinds: ["REQUEST"] },
+  {
+    type: "AWS::ApiGateway::Authorizer",
+    uri: "AuthorizerUri",
+    kind: "Type",
+    kinds: ["TOKEN", "REQUEST"],
+    credentials: "AuthorizerCredentials",
+  },
+  {
+    type: "AWS::ApiGatewayV2::Authorizer",
+    uri: "AuthorizerUri",
+    kind: "AuthorizerType",
+    kinds: ["REQUEST"],
+    credentials: "AuthorizerCredentialsArn",
+  },
 ];
 
 interface Delivery {
@@ -244,6 +262,8 @@ function runtimeDeliveries(template: TemplateIndex): Delivery[] {
           (written !== undefined && !invoker.kinds.includes(written))
         )
           continue;
+        // With credentials, API Gateway invokes the function as that role, which needs no permission on it.
+        if (valuesAtPath(properties, invoker.credentials.split(".")).length > 0) continue;
         for (const target of targetsIn(template, resource.name, uri, ["function"]))
           add(uri, `${invoker.type.split("::")[2]} '${resource.name}'`, target, API);
       }

@@ -135,7 +135,7 @@ describe("W3907 API Gateway integrations and Cognito triggers", () => {
     '      Code: { ZipFile: "def handler(e, c): pass" }',
   ];
 
-  it("finds a REST integration URI and user pool triggers naming a function nothing lets them invoke", () => {
+  it("finds a REST integration URI and user pool triggers naming a function nothing lets them invoke, not one invoked as a role", () => {
     const findings = lint(
       yaml(
         "Resources:",
@@ -190,6 +190,19 @@ describe("W3907 API Gateway integrations and Cognito triggers", () => {
         "        CustomEmailSender:",
         "          LambdaArn: !GetAtt Fn.Arn",
         "          LambdaVersion: V1_0",
+        // Invoked as this role: the function needs no permission for API Gateway.
+        "  WithRole:",
+        "    Type: AWS::ApiGateway::Method",
+        "    Properties:",
+        "      RestApiId: !Ref Api",
+        "      ResourceId: !GetAtt Api.RootResourceId",
+        "      HttpMethod: PUT",
+        "      AuthorizationType: NONE",
+        "      Integration:",
+        "        Type: AWS_PROXY",
+        "        IntegrationHttpMethod: POST",
+        "        Credentials: arn:aws:iam::123456789012:role/apigateway-invoke",
+        '        Uri: !Sub "arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${Fn.Arn}/invocations"',
       ),
       { only: RULES },
     );
