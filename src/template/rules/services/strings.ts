@@ -22,7 +22,7 @@ const cache = new WeakMap<TemplateIndex, StringSite[]>();
 
 /**
  * Every string value that contains a `{` (all that `${...}` and `{{resolve:...}}` need) or is a
- * pseudo parameter's name, with where it sits. One walk over a mutable path; only recorded
+ * pseudo parameter's name outside a Ref, with where it sits. One walk over a mutable path; only recorded
  * strings copy it.
  */
 export function stringSites(template: TemplateIndex): StringSite[] {
@@ -39,7 +39,12 @@ export function stringSites(template: TemplateIndex): StringSite[] {
   const visit = (node: Node): void => {
     if (node.kind === "scalar") {
       const value = node.value;
-      if (typeof value === "string" && (value.includes("{") || PSEUDO_PARAMETERS.has(value))) {
+      // A pseudo parameter's name is recorded only outside a Ref (whose argument is always a
+      // scalar, so a Ref on top of the stack means this is its target): W1054's case, and rare.
+      if (
+        typeof value === "string" &&
+        (value.includes("{") || (PSEUDO_PARAMETERS.has(value) && functions[functions.length - 1] !== "Ref"))
+      ) {
         functionsNow ??= functions.slice();
         loopsNow ??= loops.slice();
         sites.push({

@@ -49,7 +49,18 @@ export function resourcesOfType(template: TemplateIndex, ...types: string[]): re
     byType.set(template, grouped);
   }
   if (types.length === 1) return grouped.get(types[0]) ?? NO_RESOURCES;
-  // Several types: in template order, as the rules report them.
+  // Several types: most templates have one of them at most, whose list is already in order.
+  let only: readonly ResourceInfo[] = NO_RESOURCES;
+  let present = 0;
+  for (let i = 0; i < types.length; i++) {
+    const list = grouped.get(types[i]);
+    if (list) {
+      only = list;
+      present++;
+    }
+  }
+  if (present <= 1) return only;
+  // Else in template order, as the rules report them.
   const found: ResourceInfo[] = [];
   for (const resource of realResources(template)) {
     if (judged(template, resource) && types.includes(resource.type)) found.push(resource);
