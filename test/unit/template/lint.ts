@@ -42,3 +42,24 @@ export function samFunction(name: string, ...properties: string[]): string[] {
     ...properties.map((line) => `      ${line}`),
   ];
 }
+
+/**
+ * An AWS::Lambda::Function `name` (python3.12, inline code) as fixture lines: seven lines, then
+ * `extra` lines of its Properties.
+ */
+export function lambdaFunction(
+  name: string,
+  role = "arn:aws:iam::123456789012:role/x",
+  ...extra: string[]
+): string[] {
+  return [
+    `  ${name}:`,
+    "    Type: AWS::Lambda::Function",
+    "    Properties:",
+    "      Runtime: python3.12",
+    "      Handler: index.handler",
+    `      Role: ${role}`,
+    '      Code: { ZipFile: "def handler(e, c): pass" }',
+    ...extra.map((line) => `      ${line}`),
+  ];
+}

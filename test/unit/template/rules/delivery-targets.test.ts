@@ -3,17 +3,9 @@
  * integrations and Cognito triggers, without grants.
  */
 import { describe, expect, it } from "vitest";
-import { brief, lint, yaml } from "../lint";
+import { brief, lambdaFunction, lint, yaml } from "../lint";
 
-const FUNCTION = [
-  "  Fn:",
-  "    Type: AWS::Lambda::Function",
-  "    Properties:",
-  "      Runtime: python3.12",
-  "      Handler: index.handler",
-  "      Role: arn:aws:iam::123456789012:role/x",
-  '      Code: { ZipFile: "def handler(e, c): pass" }',
-];
+const FUNCTION = lambdaFunction("Fn");
 const RULES = ["E3906", "W3906", "W3907"];
 
 describe("deliveries without grants", () => {
@@ -125,22 +117,12 @@ describe("deliveries without grants", () => {
 });
 
 describe("W3907 API Gateway integrations and Cognito triggers", () => {
-  const fn = (name: string) => [
-    `  ${name}:`,
-    "    Type: AWS::Lambda::Function",
-    "    Properties:",
-    "      Runtime: python3.12",
-    "      Handler: index.handler",
-    "      Role: arn:aws:iam::123456789012:role/x",
-    '      Code: { ZipFile: "def handler(e, c): pass" }',
-  ];
-
   it("finds a REST integration URI and user pool triggers naming a function nothing lets them invoke, not one invoked as a role", () => {
     const findings = lint(
       yaml(
         "Resources:",
-        ...fn("Fn"),
-        ...fn("Other"),
+        ...lambdaFunction("Fn"),
+        ...lambdaFunction("Other"),
         "  Api:",
         "    Type: AWS::ApiGateway::RestApi",
         "    Properties:",

@@ -3,21 +3,17 @@
  * mapping whose function role may not read the source.
  */
 import { describe, expect, it } from "vitest";
-import { brief, lint, yaml } from "../lint";
+import { brief, lambdaFunction, lint, yaml } from "../lint";
 
 const TRUST =
   "          - { Effect: Allow, Principal: { Service: lambda.amazonaws.com }, Action: sts:AssumeRole }";
 
-const fn = (name: string, role: string, vpc = true) => [
-  `  ${name}:`,
-  "    Type: AWS::Lambda::Function",
-  "    Properties:",
-  "      Runtime: python3.12",
-  "      Handler: index.handler",
-  `      Role: !GetAtt ${role}.Arn`,
-  '      Code: { ZipFile: "def handler(e, c): pass" }',
-  ...(vpc ? ["      VpcConfig: { SubnetIds: [subnet-12345678], SecurityGroupIds: [sg-12345678] }"] : []),
-];
+const fn = (name: string, role: string, vpc = true) =>
+  lambdaFunction(
+    name,
+    `!GetAtt ${role}.Arn`,
+    ...(vpc ? ["VpcConfig: { SubnetIds: [subnet-12345678], SecurityGroupIds: [sg-12345678] }"] : []),
+  );
 
 describe("W3908 VPC function roles", () => {
   it("finds a role whose managed and inline policies, all readable, never allow creating network interfaces", () => {

@@ -1,6 +1,6 @@
 /** E3902/W3902: roles given to a service whose trust policy does not let it assume them. */
 import { describe, expect, it } from "vitest";
-import { brief, lint, yaml } from "../lint";
+import { brief, lambdaFunction, lint, yaml } from "../lint";
 
 const DEFINITION = `      DefinitionString: '{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}'`;
 
@@ -34,20 +34,8 @@ describe("E3902 and W3902 role trust", () => {
         "          - Effect: Allow",
         '            Principal: { Service: !Sub "states.${AWS::Region}.amazonaws.com" }',
         "            Action: sts:AssumeRole",
-        "  Fn:",
-        "    Type: AWS::Lambda::Function",
-        "    Properties:",
-        "      Runtime: python3.12",
-        "      Handler: index.handler",
-        "      Role: !GetAtt LambdaRole.Arn",
-        '      Code: { ZipFile: "def handler(e, c): pass" }',
-        "  WrongFn:",
-        "    Type: AWS::Lambda::Function",
-        "    Properties:",
-        "      Runtime: python3.12",
-        "      Handler: index.handler",
-        "      Role: !GetAtt EcsRole.Arn",
-        '      Code: { ZipFile: "def handler(e, c): pass" }',
+        ...lambdaFunction("Fn", "!GetAtt LambdaRole.Arn"),
+        ...lambdaFunction("WrongFn", "!GetAtt EcsRole.Arn"),
         "  Machine:",
         "    Type: AWS::StepFunctions::StateMachine",
         "    Properties:",
@@ -113,15 +101,9 @@ describe("E3902 and W3902 role trust", () => {
           "Statement:",
           "  - { Effect: Allow, Principal: { Service: lambda.amazonaws.com }, Action: 'sts:Assume*' }",
         ),
-        ...["Anyone", "Not", "Dynamic", "Wildcard"].flatMap((name) => [
-          `  ${name}Fn:`,
-          "    Type: AWS::Lambda::Function",
-          "    Properties:",
-          "      Runtime: python3.12",
-          "      Handler: index.handler",
-          `      Role: !GetAtt ${name}.Arn`,
-          '      Code: { ZipFile: "def handler(e, c): pass" }',
-        ]),
+        ...["Anyone", "Not", "Dynamic", "Wildcard"].flatMap((name) =>
+          lambdaFunction(`${name}Fn`, `!GetAtt ${name}.Arn`),
+        ),
       ),
       { only: ["E3902", "W3902"] },
     );

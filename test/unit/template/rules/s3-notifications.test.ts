@@ -1,15 +1,6 @@
 /** E3901/W3901: a bucket's notification destinations need S3's grant, created before the bucket. */
 import { describe, expect, it } from "vitest";
-import { brief, lint, yaml } from "../lint";
-
-const FUNCTION = [
-  "    Type: AWS::Lambda::Function",
-  "    Properties:",
-  "      Runtime: python3.12",
-  "      Handler: index.handler",
-  "      Role: arn:aws:iam::123456789012:role/x",
-  '      Code: { ZipFile: "def handler(e, c): pass" }',
-];
+import { brief, lambdaFunction, lint, yaml } from "../lint";
 
 describe("E3901 and W3901 S3 notification grants", () => {
   it("finds a destination without a grant, and one whose only grant waits for the bucket", () => {
@@ -19,8 +10,7 @@ describe("E3901 and W3901 S3 notification grants", () => {
         "  BucketName:",
         "    Type: String",
         "Resources:",
-        "  Fn:",
-        ...FUNCTION,
+        ...lambdaFunction("Fn"),
         "  Queue:",
         "    Type: AWS::SQS::Queue",
         "  Topic:",
@@ -72,10 +62,8 @@ describe("E3901 and W3901 S3 notification grants", () => {
     const findings = lint(
       yaml(
         "Resources:",
-        "  Fn:",
-        ...FUNCTION,
-        "  Other:",
-        ...FUNCTION,
+        ...lambdaFunction("Fn"),
+        ...lambdaFunction("Other"),
         "  Permission:",
         "    Type: AWS::Lambda::Permission",
         "    Properties:",
