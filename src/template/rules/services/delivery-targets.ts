@@ -1,6 +1,6 @@
 /**
- * Deliveries to a function, queue or topic of the template that no grant allows (checks cfn-lint
- * does not have; which grants count is ./delivery-grants.ts's):
+ * Calls and deliveries to a function, queue or topic of the template that no grant allows (checks
+ * cfn-lint does not have; which grants count is ./delivery-grants.ts's):
  *
  * E3906: a log subscription filter to a function without a permission for logs.amazonaws.com.
  * CloudWatch Logs tests the destination when the filter is created, so the filter fails to create.
@@ -10,6 +10,9 @@
  * the function as), or a Cognito user pool trigger, without the permission
  * or policy its service needs. The stack deploys, and every delivery, request or sign-in that needs
  * it fails, with nothing in the function's or the queue's logs to say why.
+ *
+ * W3910: a function URL with AuthType NONE without the permissions for Principal '*' to call
+ * lambda:InvokeFunctionUrl and lambda:InvokeFunction; every request is refused.
  *
  * A SAM function with an event of the same kind gets its permission from the transform, and is
  * left alone.
