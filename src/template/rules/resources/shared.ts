@@ -3,7 +3,8 @@
  * are real resources, custom and module types, SAM Globals, and how to name a property path in
  * a message.
  */
-import type { MapNode } from "../../model";
+import { rangeHas } from "../../lines";
+import type { MapNode, Node } from "../../model";
 import { mapGet } from "../../nodes";
 import {
   isForEachKey,
@@ -52,6 +53,17 @@ export function referencesFrom(template: TemplateIndex, resource: string): reado
     byResource.set(template, grouped);
   }
   return grouped.get(resource) ?? NO_REFERENCES;
+}
+
+/**
+ * The Refs, GetAtts and `${}` written inside one value of a resource (a SourceArn, a policy's
+ * Roles), whatever they name: callers that want resources only look the target up.
+ */
+export function referencesWithin(template: TemplateIndex, resource: string, value: Node): Reference[] {
+  const found: Reference[] = [];
+  for (const ref of referencesFrom(template, resource))
+    if (rangeHas(value.range, ref.range.start)) found.push(ref);
+  return found;
 }
 
 /** Custom resources take any properties their provider understands. */

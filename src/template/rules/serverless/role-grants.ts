@@ -6,10 +6,9 @@
  * pattern over their names: the list is not kept here, and a name that may grant counts as
  * granting.
  */
-import { rangeHas } from "../../lines";
 import type { Node } from "../../model";
 import { mapGet } from "../../nodes";
-import { referencesFrom } from "../resources/shared";
+import { referencesWithin } from "../resources/shared";
 import { literalString, presentEntry, propertySets, resourcesOfType } from "../services/values";
 import { isString, type ResourceInfo, type TemplateIndex } from "../template-index";
 import { staticDocument } from "./documents";
@@ -67,9 +66,7 @@ function attachedElsewhere(template: TemplateIndex, role: string): boolean {
       for (const { properties } of propertySets(policy)) {
         const roles = presentEntry(properties, key)?.value;
         if (!roles) continue;
-        const refs = referencesFrom(template, policy.name).filter((ref) =>
-          rangeHas(roles.range, ref.range.start),
-        );
+        const refs = referencesWithin(template, policy.name, roles);
         if (refs.length === 0 || refs.some((ref) => ref.target === role)) return true;
       }
     }

@@ -8,10 +8,9 @@
  * target, so it counts; so does a permission whose Principal is not a literal. A policy's
  * statements are not read: any queue or topic policy on the target counts.
  */
-import { rangeHas } from "../../lines";
 import type { MapNode, Node } from "../../model";
 import { mapGet } from "../../nodes";
-import { referencesFrom } from "../resources/shared";
+import { referencesWithin } from "../resources/shared";
 import type { ResourceInfo, TemplateIndex } from "../template-index";
 import { literalString, presentEntry, propertySets, referenceTarget, resourcesOfType } from "./values";
 
@@ -124,9 +123,8 @@ function grants(
 /** The resources referred to inside one value of a resource. */
 function referencedIn(template: TemplateIndex, resource: string, value: Node): string[] {
   const names: string[] = [];
-  for (const ref of referencesFrom(template, resource)) {
-    if (rangeHas(value.range, ref.range.start) && template.resources.has(ref.target)) names.push(ref.target);
-  }
+  for (const ref of referencesWithin(template, resource, value))
+    if (template.resources.has(ref.target)) names.push(ref.target);
   return names;
 }
 

@@ -6,9 +6,8 @@
  * invoke the function (nor does a literal SourceArn without an account ID say whose resource it
  * is). Warnings, as cfn-lint has them.
  */
-import { rangeHas } from "../../lines";
 import type { Node } from "../../model";
-import { referencesFrom } from "../resources/shared";
+import { referencesWithin } from "../resources/shared";
 import type { Rule } from "../rule";
 import type { TemplateIndex } from "../template-index";
 import { literalString, presentEntry, propertySets, resourcesOfType } from "./values";
@@ -52,8 +51,7 @@ function sourceResources(
   sourceArn: Node,
 ): { name: string; type: string }[] {
   const found: { name: string; type: string }[] = [];
-  for (const ref of referencesFrom(template, name)) {
-    if (!rangeHas(sourceArn.range, ref.range.start)) continue;
+  for (const ref of referencesWithin(template, name, sourceArn)) {
     const type = template.resources.get(ref.target)?.type;
     if (type) found.push({ name: ref.target, type });
   }
