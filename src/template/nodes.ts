@@ -14,9 +14,10 @@ export function exact<T>(list: T[]): T[] {
 /** The entry for `key` when `node` is a mapping that has one. */
 export function mapGet(node: Node | undefined, key: string): MapEntry | undefined {
   if (node?.kind !== "map") return undefined;
-  for (const entry of node.entries) {
-    if (entry.key === key) return entry;
-  }
+  // Indexed: the hottest loop of every rule, and a cold process runs it unoptimized, where for-of
+  // allocates an iterator result per entry.
+  const entries = node.entries;
+  for (let i = 0; i < entries.length; i++) if (entries[i].key === key) return entries[i];
   return undefined;
 }
 

@@ -6,7 +6,7 @@ import { plainRange } from "./lines";
 import type { Finding, ParsedTemplate } from "./model";
 import { type NestedTemplates, NO_NESTED_TEMPLATES } from "./nested";
 import { allRules } from "./rules/index";
-import { type Rule, toFinding } from "./rules/rule";
+import { type Rule, type RuleInput, toFinding } from "./rules/rule";
 import { indexTemplate } from "./rules/template-index";
 import type { SpecIndex } from "./spec/types";
 import { isSuppressed, type Suppression, templateSuppressions } from "./suppressions";
@@ -21,7 +21,9 @@ export interface ValidateOptions {
 }
 
 export function isIgnored(ruleId: string, ignoreRules: readonly string[] | undefined): boolean {
-  return !!ignoreRules?.some((prefix) => ruleId.startsWith(prefix));
+  if (!ignoreRules) return false;
+  for (let i = 0; i < ignoreRules.length; i++) if (ruleId.startsWith(ignoreRules[i])) return true;
+  return false;
 }
 
 /** Code-unit order: stable everywhere, and unlike localeCompare it loads no collation data at start-up. */
@@ -53,16 +55,22 @@ export function validateParsed(parsed: ParsedTemplate, options: ValidateOptions)
   } else if (root) {
     const template = indexTemplate(parsed, root);
     suppressions = templateSuppressions(template);
-    for (const rule of options.rules ?? allRules) {
+    const rules = options.rules ?? allRules;
+    // One input for every rule, its report bound to the rule running: rules report synchronously,
+    // and a whole-corpus run would otherwise make two objects per rule and template.
+    let rule = rules[0];
+    const input: RuleInput = {
+      template,
+      spec: options.spec,
+      nested: options.nested ?? NO_NESTED_TEMPLATES,
+      report: (at, message, reportOptions) =>
+        findings.push(toFinding(rule, parsed.file, at, message, reportOptions)),
+    };
+    for (let i = 0; i < rules.length; i++) {
+      rule = rules[i];
       if (isIgnored(rule.id, options.ignoreRules)) continue;
       try {
-        rule.check({
-          template,
-          spec: options.spec,
-          nested: options.nested ?? NO_NESTED_TEMPLATES,
-          report: (at, message, reportOptions) =>
-            findings.push(toFinding(rule, parsed.file, at, message, reportOptions)),
-        });
+        rule.check(input);
       } catch (error) {
         // A rule that breaks on an unexpected shape must not hide every other finding.
         findings.push({
@@ -75,7 +83,9 @@ export function validateParsed(parsed: ParsedTemplate, options: ValidateOptions)
       }
     }
   }
-  return findings
-    .filter((f) => !isIgnored(f.ruleId, options.ignoreRules) && !isSuppressed(f, suppressions))
-    .sort(compareFindings);
+  const kept =
+    options.ignoreRules || suppressions.length > 0
+      ? findings.filter((f) => !isIgnored(f.ruleId, options.ignoreRules) && !isSuppressed(f, suppressions))
+      : findings;
+  return kept.sort(compareFindings);
 }
