@@ -4,6 +4,9 @@
  * for logical ids, keys and properties; the spec index uses it for resource type names.
  */
 
+/** editDistance's rows, three of `b.length + 1` cells each, grown when a longer name comes. */
+let scratch = new Uint32Array(3 * 64);
+
 /**
  * Edit distance with insertions, deletions, substitutions and adjacent transpositions. With a
  * `bound`, gives up and returns `bound` as soon as the distance cannot come in under it, which
@@ -13,29 +16,40 @@ export function editDistance(a: string, b: string, bound = Number.POSITIVE_INFIN
   if (a === b) return 0;
   if (a.length === 0) return Math.min(b.length, bound);
   if (b.length === 0) return Math.min(a.length, bound);
-  // Three rolling rows: a transposition looks two rows back.
-  let before = new Uint32Array(b.length + 1);
-  let previous = new Uint32Array(b.length + 1);
-  let current = new Uint32Array(b.length + 1);
-  for (let j = 0; j <= b.length; j++) previous[j] = j;
+  // Three rolling rows (a transposition looks two rows back), kept between calls: a suggestion
+  // compares one name with hundreds of candidates.
+  if (scratch.length < 3 * (b.length + 1)) scratch = new Uint32Array(6 * (b.length + 1));
+  const width = b.length + 1;
+  let before = 0;
+  let previous = width;
+  let current = 2 * width;
+  const rows = scratch;
+  for (let j = 0; j <= b.length; j++) rows[previous + j] = j;
   for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
+    rows[current] = i;
     let rowMin = i;
     const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
       const cb = b.charCodeAt(j - 1);
-      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca === cb ? 0 : 1));
+      let value = Math.min(
+        rows[previous + j] + 1,
+        rows[current + j - 1] + 1,
+        rows[previous + j - 1] + (ca === cb ? 0 : 1),
+      );
       if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb)
-        value = Math.min(value, before[j - 2] + 1);
-      current[j] = value;
+        value = Math.min(value, rows[before + j - 2] + 1);
+      rows[current + j] = value;
       if (value < rowMin) rowMin = value;
     }
     // No cell of a later row is below this row's minimum (a transposition costs at least the
     // diagonal step it replaces), so neither is the result.
     if (rowMin >= bound) return bound;
-    [before, previous, current] = [previous, current, before];
+    const oldest = before;
+    before = previous;
+    previous = current;
+    current = oldest;
   }
-  return Math.min(previous[b.length], bound);
+  return Math.min(rows[previous + b.length], bound);
 }
 
 /**

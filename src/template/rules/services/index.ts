@@ -13,6 +13,7 @@ import {
   restApiName,
   stageDeploymentApi,
 } from "./apigateway";
+import { definitionMixedWithResources } from "./apigateway-definition";
 import { deploymentMethods, deploymentStageTaken, deploymentWithoutMethods } from "./apigateway-deployment";
 import { capacityRange } from "./capacity-range";
 import {
@@ -93,6 +94,7 @@ export const serviceRules: Rule[] = [
   deploymentMethods,
   deploymentStageTaken,
   deploymentWithoutMethods,
+  definitionMixedWithResources,
   dynamodbStreamArn,
   logSubscriptionPermission,
   logSubscriptionOrder,

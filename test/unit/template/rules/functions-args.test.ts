@@ -222,6 +222,41 @@ describe("closest", () => {
     expect(editDistance("kitten", "sitting")).toBe(3);
   });
 
+  it("agrees with the textbook table on random names, long ones and bounds included", () => {
+    // The optimal string alignment distance, written out as a full table.
+    const reference = (a: string, b: string): number => {
+      const d = Array.from({ length: a.length + 1 }, (_, i) =>
+        Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+      );
+      for (let i = 1; i <= a.length; i++)
+        for (let j = 1; j <= b.length; j++) {
+          d[i][j] = Math.min(
+            d[i - 1][j] + 1,
+            d[i][j - 1] + 1,
+            d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
+          );
+          if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+            d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      return d[a.length][b.length];
+    };
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const name = (max: number) =>
+      Array.from({ length: Math.floor(random() * max) }, () => "abcd"[Math.floor(random() * 4)]).join("");
+    // Short and long names interleaved: the rows kept between calls must not carry anything over.
+    for (let n = 0; n < 400; n++) {
+      const a = name(n % 3 === 0 ? 150 : 12);
+      const b = name(n % 5 === 0 ? 200 : 12);
+      const exact = reference(a, b);
+      expect(editDistance(a, b)).toBe(exact);
+      expect(editDistance(a, b, 3)).toBe(Math.min(exact, 3));
+    }
+  });
+
   it("suggests a close name, prefers a case-only difference and rejects far ones", () => {
     expect(closest("BuckeT", ["Queue", "Bucket"])).toBe("Bucket");
     expect(closest("Bucke", ["Bucket", "Buckets"])).toBe("Bucket");

@@ -204,3 +204,118 @@ describe("E3706 scaling ranges", () => {
     );
   });
 });
+
+describe("W3660 a REST API defined by an OpenAPI document and changed by other resources", () => {
+  it("reports each resource that changes an API that Body, BodyS3Location or SAM defines, at the definition", () => {
+    const findings = check(
+      ["W3660"],
+      "Transform: AWS::Serverless-2016-10-31",
+      "Resources:",
+      "  Defined:",
+      "    Type: AWS::ApiGateway::RestApi",
+      "    Properties:",
+      '      Body: { openapi: 3.0.1, info: { title: x, version: "1" }, paths: {} }',
+      "  Items:",
+      "    Type: AWS::ApiGateway::Resource",
+      "    Properties:",
+      "      RestApiId: !Ref Defined",
+      "      ParentId: !GetAtt Defined.RootResourceId",
+      "      PathPart: items",
+      "  Stored:",
+      "    Type: AWS::ApiGateway::RestApi",
+      "    Properties:",
+      "      BodyS3Location: { Bucket: specs, Key: api.yaml }",
+      "  Validator:",
+      "    Type: AWS::ApiGateway::RequestValidator",
+      "    Properties:",
+      "      RestApiId: !Ref Stored",
+      "      ValidateRequestBody: true",
+      "  Merged:",
+      "    Type: AWS::ApiGateway::RestApi",
+      "    Properties:",
+      "      Mode: merge",
+      '      Body: { openapi: 3.0.1, info: { title: x, version: "1" }, paths: {} }',
+      "  MergedModel:",
+      "    Type: AWS::ApiGateway::Model",
+      "    Properties:",
+      "      RestApiId: !Ref Merged",
+      "      ContentType: application/json",
+      "      Schema: {}",
+      "  Sam:",
+      "    Type: AWS::Serverless::Api",
+      "    Properties:",
+      "      StageName: prod",
+      "  SamResponse:",
+      "    Type: AWS::ApiGateway::GatewayResponse",
+      "    Properties:",
+      "      RestApiId: !Ref Sam",
+      "      ResponseType: DEFAULT_4XX",
+      "  Plain:",
+      "    Type: AWS::ApiGateway::RestApi",
+      "    Properties:",
+      "      Name: plain",
+      "  PlainMethod:",
+      "    Type: AWS::ApiGateway::Method",
+      "    Properties:",
+      "      RestApiId: !Ref Plain",
+      "      ResourceId: !GetAtt Plain.RootResourceId",
+      "      HttpMethod: GET",
+      "      AuthorizationType: NONE",
+      "  DefinedDeployment:",
+      "    Type: AWS::ApiGateway::Deployment",
+      "    Properties:",
+      "      RestApiId: !Ref Defined",
+    );
+    // Items refers to Defined twice (Ref and GetAtt) and is reported once; the merge-mode API, the
+    // API without a definition and the Deployment are fine.
+    expect(brief(findings)).toEqual(["W3660 6:7", "W3660 16:7", "W3660 33:3"]);
+    expect(findings[0].message).toBe(
+      "Resource 'Items' changes API 'Defined', which is defined by its Body: every update overwrites the API with " +
+        "that document and deletes what 'Items' made, while the stack still lists it; define it in Body instead, " +
+        "or set Mode: merge on 'Defined'",
+    );
+    expect(findings[1].message).toContain(
+      "RequestValidator 'Validator' changes API 'Stored', which is defined by its BodyS3Location",
+    );
+    expect(findings[2].message).toBe(
+      "GatewayResponse 'SamResponse' changes API 'Sam', which is defined by the OpenAPI document SAM writes from " +
+        "its events: every update overwrites the API with that document and deletes what 'SamResponse' made, while " +
+        "the stack still lists it; define it in a DefinitionBody of 'Sam', or set Mode: merge on it",
+    );
+  });
+
+  it("reports at a SAM Api's DefinitionBody, and not a SAM Api of a template without the transform", () => {
+    const sam = check(
+      ["W3660"],
+      "Transform: AWS::Serverless-2016-10-31",
+      "Resources:",
+      "  Api:",
+      "    Type: AWS::Serverless::Api",
+      "    Properties:",
+      "      StageName: prod",
+      '      DefinitionBody: { openapi: 3.0.1, info: { title: x, version: "1" }, paths: {} }',
+      "  Authorizer:",
+      "    Type: AWS::ApiGateway::Authorizer",
+      "    Properties:",
+      "      RestApiId: !Ref Api",
+      "      Name: auth",
+      "      Type: TOKEN",
+      "      AuthorizerUri: !Sub arn:aws:apigateway:${AWS::Region}:lambda:path/x",
+    );
+    expect(brief(sam)).toEqual(["W3660 7:7"]);
+    expect(sam[0].message).toContain("define it in DefinitionBody instead, or set Mode: merge on 'Api'");
+    const plain = check(
+      ["W3660"],
+      "Resources:",
+      "  Api:",
+      "    Type: AWS::Serverless::Api",
+      "    Properties:",
+      "      StageName: prod",
+      "  Model:",
+      "    Type: AWS::ApiGateway::Model",
+      "    Properties:",
+      "      RestApiId: !Ref Api",
+    );
+    expect(plain).toEqual([]);
+  });
+});
