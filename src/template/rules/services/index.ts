@@ -16,6 +16,8 @@ import {
 import { definitionMixedWithResources } from "./apigateway-definition";
 import { deploymentMethods, deploymentStageTaken, deploymentWithoutMethods } from "./apigateway-deployment";
 import { capacityRange } from "./capacity-range";
+import { cloudFrontTargetOrigins } from "./cloudfront-origins";
+import { codeBuildRolePath } from "./codebuild-role";
 import {
   deliveryWithoutGrant,
   functionUrlPermission,
@@ -39,7 +41,7 @@ import { lambdaImage } from "./lambda-image";
 import { inlineCodeRuntime, inlineCodeRuntimeFamily } from "./lambda-inline-code";
 import { lambdaLogLevel } from "./lambda-log-level";
 import { permissionPrincipal, permissionSourceAccount } from "./lambda-permission";
-import { lambdaSnapStart } from "./lambda-snapstart";
+import { lambdaSnapStart, snapStartVersion } from "./lambda-snapstart";
 import { lambdaZipPackage } from "./lambda-zip";
 import { logSubscriptions } from "./log-subscriptions";
 import { pseudoParameterString } from "./pseudo-parameter-string";
@@ -73,6 +75,7 @@ export const serviceRules: Rule[] = [
   inlineCodeRuntimeFamily,
   lambdaLogLevel,
   lambdaSnapStart,
+  snapStartVersion,
   lambdaZipPackage,
   permissionPrincipal,
   permissionSourceAccount,
@@ -95,6 +98,8 @@ export const serviceRules: Rule[] = [
   deploymentStageTaken,
   deploymentWithoutMethods,
   definitionMixedWithResources,
+  cloudFrontTargetOrigins,
+  codeBuildRolePath,
   dynamodbStreamArn,
   logSubscriptionPermission,
   logSubscriptionOrder,

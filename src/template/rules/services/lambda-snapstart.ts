@@ -8,9 +8,15 @@
  * ephemeral storage, runtime families by version (so newer runtimes need no table update), and
  * SAM functions with what they inherit from Globals.Function. A finding stands where the function
  * itself writes the conflicting setting, else at its SnapStart.
+ *
+ * W2530, as in cfn-lint: SnapStart applies only to published versions, so a function with
+ * SnapStart and no AWS::Lambda::Version of it in the template runs every call on $LATEST, from a
+ * cold start, as if SnapStart were off. Beyond cfn-lint, which sees a SAM function only after the
+ * transform: a SAM function publishes versions with AutoPublishAlias (its own or Globals.Function's).
  */
 import type { Node } from "../../model";
 import { mapGet } from "../../nodes";
+import { referencesFrom } from "../resources/shared";
 import type { Rule } from "../rule";
 import type { TemplateIndex } from "../template-index";
 import { FUNCTION, functionProperty, SAM_FUNCTION } from "./lambda";
@@ -66,6 +72,47 @@ export const lambdaSnapStart: Rule = {
     }
   },
 };
+
+export const snapStartVersion: Rule = {
+  id: "W2530",
+  severity: "warning",
+  shortDescription: "A function with SnapStart publishes versions",
+  description:
+    "SnapStart applies only to published versions: a function with SnapStart needs an AWS::Lambda::Version (or, " +
+    "in SAM, AutoPublishAlias), or every call runs on $LATEST without it.",
+  source: "https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html",
+  tags: ["resources", "lambda"],
+  check({ template, report }) {
+    let versioned: Set<string> | undefined;
+    for (const resource of resourcesOfType(template, FUNCTION, SAM_FUNCTION)) {
+      for (const set of propertySets(resource)) {
+        const snap = functionProperty(template, set, "SnapStart");
+        const applyOn = snap?.entry.value.kind === "map" ? mapGet(snap.entry.value, "ApplyOn") : undefined;
+        if (!snap || !applyOn || literalString(applyOn.value) !== "PublishedVersions") continue;
+        const sam = resource.type === SAM_FUNCTION;
+        if (sam && functionProperty(template, set, "AutoPublishAlias")) continue;
+        versioned ??= versionedFunctions(template);
+        if (versioned.has(resource.name)) continue;
+        report(
+          snap.inherited ? resource.entry.keyRange : applyOn.value,
+          `SnapStart is on (ApplyOn: PublishedVersions${snap.inherited ? ", from Globals.Function" : ""}) but no ` +
+            `version of '${resource.name}' is published: SnapStart applies only to published versions, and calls ` +
+            `to $LATEST start cold; ${sam ? "set AutoPublishAlias" : "add an AWS::Lambda::Version of the function"} ` +
+            "and invoke the function through it",
+          { path: ["Resources", resource.name, "Properties", "SnapStart", "ApplyOn"] },
+        );
+      }
+    }
+  },
+};
+
+/** The functions of the template that an AWS::Lambda::Version of the template refers to. */
+function versionedFunctions(template: TemplateIndex): Set<string> {
+  const names = new Set<string>();
+  for (const version of resourcesOfType(template, "AWS::Lambda::Version"))
+    for (const ref of referencesFrom(template, version.name)) names.add(ref.target);
+  return names;
+}
 
 interface Conflict {
   key: string;

@@ -2,7 +2,8 @@
  * The Lambda event source and function rules: StartingPosition against the source (E3633,
  * E3634), SQS batching (E3705), schedule expressions (E3027), inline code runtimes (E3678,
  * E3677), log levels (E3696), the environment size (E3697), SnapStart (E2530), the periods of
- * the alarms that watch functions (E3615) and the subscription filters of log groups (E2529).
+ * the alarms that watch functions (E3615) and the subscription filters of log groups (E2529);
+ * W2530, SnapStart without a published version.
  */
 import { describe, expect, it } from "vitest";
 import { snapStartRuntime } from "../../../../src/template/rules/services/lambda-snapstart";
@@ -415,6 +416,64 @@ describe("E2530 SnapStart", () => {
     );
     expect(findings[2].message).toContain("it does not support Amazon EFS file systems");
     expect(findings[3].message).toContain("does not support Runtime nodejs22.x (from Globals.Function)");
+  });
+});
+
+describe("W2530 SnapStart without a published version", () => {
+  it("finds functions with SnapStart that no Version or AutoPublishAlias publishes", () => {
+    const java = ["Runtime: java21", "Code: { S3Bucket: code-bucket, S3Key: app.zip }"];
+    const findings = check(
+      ["W2530"],
+      SAM,
+      "Globals:",
+      "  Function:",
+      "    SnapStart: { ApplyOn: PublishedVersions }",
+      "Resources:",
+      ...lambda("Unpublished", ...java, "SnapStart:", "  ApplyOn: PublishedVersions"),
+      ...lambda("Published", ...java, "SnapStart: { ApplyOn: PublishedVersions }"),
+      "  PublishedVersion:",
+      "    Type: AWS::Lambda::Version",
+      "    Properties:",
+      "      FunctionName: !Ref Published",
+      ...lambda("Off", ...java, "SnapStart: { ApplyOn: None }"),
+      "  SamInherited:",
+      "    Type: AWS::Serverless::Function",
+      "    Properties:",
+      "      Runtime: java21",
+      "      Handler: app::handler",
+      "      CodeUri: app.jar",
+      "  SamAliased:",
+      "    Type: AWS::Serverless::Function",
+      "    Properties:",
+      "      Runtime: java21",
+      "      Handler: app::handler",
+      "      CodeUri: app.jar",
+      "      AutoPublishAlias: live",
+    );
+    expect(brief(findings)).toEqual(["W2530 14:18", "W2530 35:3"]);
+    expect(findings[0].message).toBe(
+      "SnapStart is on (ApplyOn: PublishedVersions) but no version of 'Unpublished' is published: SnapStart " +
+        "applies only to published versions, and calls to $LATEST start cold; add an AWS::Lambda::Version of the " +
+        "function and invoke the function through it",
+    );
+    expect(findings[1].message).toBe(
+      "SnapStart is on (ApplyOn: PublishedVersions, from Globals.Function) but no version of 'SamInherited' is " +
+        "published: SnapStart applies only to published versions, and calls to $LATEST start cold; set " +
+        "AutoPublishAlias and invoke the function through it",
+    );
+  });
+
+  it("counts AutoPublishAlias from Globals", () => {
+    const findings = check(
+      ["W2530"],
+      SAM,
+      "Globals:",
+      "  Function:",
+      "    AutoPublishAlias: live",
+      "Resources:",
+      ...samFunction("Fn", "SnapStart: { ApplyOn: PublishedVersions }"),
+    );
+    expect(findings).toEqual([]);
   });
 });
 

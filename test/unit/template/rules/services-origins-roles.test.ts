@@ -1,0 +1,133 @@
+/** E3057: CloudFront cache behaviors name origins of their distribution; E3050: a CodeBuild ServiceRole by Ref has the path /. */
+import { describe, expect, it } from "vitest";
+import { brief, lint, yaml } from "../lint";
+
+const check = (only: string[], ...lines: string[]) => lint(yaml(...lines), { only });
+
+/** A distribution `name` with origins `site` and `api`, origin group `failover`, and `config` lines under DistributionConfig. */
+function distribution(name: string, ...config: string[]): string[] {
+  return [
+    `  ${name}:`,
+    "    Type: AWS::CloudFront::Distribution",
+    "    Properties:",
+    "      DistributionConfig:",
+    "        Enabled: true",
+    "        Origins:",
+    "          - { Id: site, DomainName: site.s3.amazonaws.com, S3OriginConfig: {} }",
+    "          - { Id: api, DomainName: api.example.com, CustomOriginConfig: { OriginProtocolPolicy: https-only } }",
+    "        OriginGroups:",
+    "          Quantity: 1",
+    "          Items:",
+    "            - Id: failover",
+    "              FailoverCriteria: { StatusCodes: { Quantity: 1, Items: [500] } }",
+    "              Members: { Quantity: 2, Items: [{ OriginId: site }, { OriginId: api }] }",
+    ...config.map((line) => `        ${line}`),
+  ];
+}
+
+const POLICY = "CachePolicyId: 658327ea-f89d-4fab-a63d-7e88639e58f6";
+
+describe("E3057 CloudFront target origins", () => {
+  it("finds default and path behaviors whose TargetOriginId names no origin or group", () => {
+    const findings = check(
+      ["E3057"],
+      "Resources:",
+      ...distribution(
+        "Dist",
+        "DefaultCacheBehavior:",
+        `  { TargetOriginId: sites, ViewerProtocolPolicy: redirect-to-https, ${POLICY} }`,
+        "CacheBehaviors:",
+        `  - { PathPattern: /api/*, TargetOriginId: api, ViewerProtocolPolicy: https-only, ${POLICY} }`,
+        `  - { PathPattern: /x/*, TargetOriginId: failover, ViewerProtocolPolicy: https-only, ${POLICY} }`,
+        `  - { PathPattern: /y/*, TargetOriginId: backend, ViewerProtocolPolicy: https-only, ${POLICY} }`,
+      ),
+    );
+    expect(brief(findings)).toEqual(["E3057 17:29", "E3057 21:50"]);
+    expect(findings[0].message).toBe(
+      "TargetOriginId 'sites' is not the Id of an origin or origin group of this distribution (did you mean " +
+        "'site'?), and CloudFront refuses it; use one of: 'site', 'api', 'failover'",
+    );
+    expect(findings[1].path).toEqual([
+      "Resources",
+      "Dist",
+      "Properties",
+      "DistributionConfig",
+      "CacheBehaviors",
+      2,
+      "TargetOriginId",
+    ]);
+  });
+
+  it("leaves distributions alone whose origin ids are not all written out", () => {
+    const findings = check(
+      ["E3057"],
+      "Parameters:",
+      "  OriginId: { Type: String }",
+      "Conditions:",
+      "  Failover: !Equals [!Ref OriginId, failover]",
+      "Resources:",
+      "  ById:",
+      "    Type: AWS::CloudFront::Distribution",
+      "    Properties:",
+      "      DistributionConfig:",
+      "        Enabled: true",
+      "        Origins:",
+      "          - { Id: !Ref OriginId, DomainName: site.s3.amazonaws.com, S3OriginConfig: {} }",
+      `        DefaultCacheBehavior: { TargetOriginId: site, ViewerProtocolPolicy: allow-all, ${POLICY} }`,
+      "  ConditionalGroups:",
+      "    Type: AWS::CloudFront::Distribution",
+      "    Properties:",
+      "      DistributionConfig:",
+      "        Enabled: true",
+      "        Origins:",
+      "          - { Id: site, DomainName: site.s3.amazonaws.com, S3OriginConfig: {} }",
+      "        OriginGroups: !If [Failover, { Quantity: 1, Items: [] }, !Ref AWS::NoValue]",
+      `        DefaultCacheBehavior: { TargetOriginId: failover, ViewerProtocolPolicy: allow-all, ${POLICY} }`,
+    );
+    expect(findings).toEqual([]);
+  });
+});
+
+describe("E3050 CodeBuild ServiceRole by Ref", () => {
+  /** A role `name` with the given Path lines. */
+  const role = (name: string, ...path: string[]) => [
+    `  ${name}:`,
+    "    Type: AWS::IAM::Role",
+    "    Properties:",
+    ...path.map((line) => `      ${line}`),
+    "      AssumeRolePolicyDocument:",
+    "        Statement: [{ Effect: Allow, Principal: { Service: codebuild.amazonaws.com }, Action: sts:AssumeRole }]",
+  ];
+  const project = (name: string, serviceRole: string) => [
+    `  ${name}:`,
+    "    Type: AWS::CodeBuild::Project",
+    "    Properties:",
+    `      ServiceRole: ${serviceRole}`,
+    "      Artifacts: { Type: NO_ARTIFACTS }",
+    "      Environment: { Type: LINUX_CONTAINER, ComputeType: BUILD_GENERAL1_SMALL, Image: aws/codebuild/standard:7.0 }",
+    "      Source: { Type: NO_SOURCE, BuildSpec: 'version: 0.2' }",
+  ];
+
+  it("finds a Ref to a role with another path, and accepts the root path, GetAtt and unknown paths", () => {
+    const findings = check(
+      ["E3050"],
+      "Parameters:",
+      "  RolePath: { Type: String }",
+      "Resources:",
+      ...role("CiRole", "Path: /ci/"),
+      ...role("RootRole", "Path: /"),
+      ...role("PlainRole"),
+      ...role("ParamRole", "Path: !Ref RolePath"),
+      ...project("ByRef", "!Ref CiRole"),
+      ...project("ByArn", "!GetAtt CiRole.Arn"),
+      ...project("Root", "!Ref RootRole"),
+      ...project("Plain", "!Ref PlainRole"),
+      ...project("Param", "!Ref ParamRole"),
+    );
+    expect(brief(findings)).toEqual(["E3050 30:20"]);
+    expect(findings[0].message).toBe(
+      "ServiceRole !Ref CiRole gives the role's name, and CodeBuild looks the name up as a role with the path /, " +
+        "but 'CiRole' has the path '/ci/'; use !GetAtt CiRole.Arn",
+    );
+  });
+});
