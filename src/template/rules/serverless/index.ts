@@ -6,7 +6,7 @@ import { deprecatedRuntimeUpdate } from "./deprecated-runtime-update";
 import { eventSourceRole } from "./event-source-role";
 import { identityPolicy } from "./identity-policy";
 import { policyActions } from "./policy-actions";
-import { resourcePolicy } from "./resource-policy";
+import { bucketPolicyResource, resourcePolicy } from "./resource-policy";
 import { roleTrustOnCreate, roleTrustOnUse } from "./role-trust";
 import { stateMachineDefinition } from "./state-machine-definition";
 import { trustPolicy } from "./trust-policy";
@@ -18,6 +18,7 @@ export const serverlessRules: Rule[] = [
   deprecatedRuntimeEol,
   identityPolicy,
   resourcePolicy,
+  bucketPolicyResource,
   trustPolicy,
   roleTrustOnCreate,
   roleTrustOnUse,

@@ -1,8 +1,11 @@
+import { mapGet } from "../../nodes";
 import { realResources } from "../resources/shared";
 import type { Report, Rule } from "../rule";
+import { literalString } from "../services/values";
 import { isString, type ResourceInfo, type TemplateIndex } from "../template-index";
 import { isDynamic, propertyEntry, propertyPath } from "./documents";
-import { checkPolicies, NO_SITES, type PolicySite, propertyPolicy } from "./policy-sites";
+import { documentStatements } from "./policy-document";
+import { checkPolicies, forEachPolicy, NO_SITES, type PolicySite, propertyPolicy } from "./policy-sites";
 
 const DOCUMENT_PROPERTY: Record<string, string> = {
   "AWS::S3::BucketPolicy": "PolicyDocument",
@@ -65,5 +68,51 @@ export const resourcePolicy: Rule = {
       uniqueSids: resource.type !== "AWS::S3::BucketPolicy",
     }));
     checkLambdaPermissions(template, report);
+  },
+};
+
+/**
+ * E3514, as cfn-lint checks bucket policies: every Resource of an S3 bucket policy statement is
+ * the bucket or objects in it. S3 refuses the policy otherwise ("Policy has invalid resource"),
+ * and the stack fails at the BucketPolicy. Two cases are certain from the template: a Resource of
+ * `*`, and (beyond cfn-lint) an S3 ARN of another bucket than the literal Bucket the policy is for.
+ */
+export const bucketPolicyResource: Rule = {
+  id: "E3514",
+  severity: "error",
+  shortDescription: "A bucket policy's Resource is its bucket or objects in it",
+  description:
+    "S3 accepts a bucket policy only when each statement's Resource names the bucket (arn:aws:s3:::bucket) or its " +
+    "objects (arn:aws:s3:::bucket/...); * and other buckets are refused.",
+  source: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-policies.html",
+  tags: ["resources", "iam", "s3"],
+  check({ template, report }) {
+    forEachPolicy(template, resourceSites, (document, { resource, path }) => {
+      if (resource.type !== "AWS::S3::BucketPolicy") return;
+      const bucket = literalString(propertyEntry(resource, "Bucket")?.value);
+      const fix = bucket
+        ? `write arn:aws:s3:::${bucket} for the bucket or arn:aws:s3:::${bucket}/* for its objects`
+        : "write the bucket's ARN (!GetAtt Bucket.Arn) or its objects' (!Sub '${Bucket.Arn}/*')";
+      for (const statement of documentStatements(document)) {
+        const value = mapGet(statement, "Resource")?.value;
+        const items = value?.kind === "seq" ? value.items : value ? [value] : [];
+        for (const item of items) {
+          if (!isString(item)) continue;
+          const arn = /^arn:[^:]*:s3:::([^/*?]+)(\/.*)?$/.exec(item.value);
+          const problem =
+            item.value === "*"
+              ? "Resource * in a bucket policy names no bucket"
+              : bucket !== undefined && arn && arn[1] !== bucket
+                ? `Resource ${item.value} names bucket '${arn[1]}', not '${bucket}', the bucket of this policy`
+                : undefined;
+          if (problem)
+            report(
+              item,
+              `${problem}, and S3 refuses the policy (Policy has invalid resource); ${fix}`,
+              propertyPath(resource, ...path),
+            );
+        }
+      }
+    });
   },
 };

@@ -41,3 +41,48 @@ export const dynamicReferenceSecrets: Rule = {
     }
   },
 };
+
+/** Properties that take a secret's ARN (or id), not its value (cfn-lint's list). */
+const SECRET_ID_KEYS = new Set([
+  "SecretArn",
+  "SecretARN",
+  "SecretsManagerSecretId",
+  "SecretsManagerOracleAsmSecretId",
+  "SecretsManagerSecurityDbEncryptionSecretId",
+  "SecretsManagerConfiguration",
+]);
+
+/**
+ * W1051, as in cfn-lint: a secretsmanager dynamic reference in a property that takes the secret's
+ * ARN (an RDS proxy's Auth SecretArn, a DMS endpoint's SecretsManagerSecretId, ...). The reference
+ * resolves to the secret's value, so the property gets the secret itself: the resource fails or
+ * misbehaves, and the secret is written where the ARN belonged. Inside Fn::Sub only a string that
+ * is the reference alone counts, as in cfn-lint.
+ */
+export const dynamicReferenceSecretArn: Rule = {
+  id: "W1051",
+  severity: "warning",
+  shortDescription: "Properties that take a secret's ARN are not given the secret",
+  description:
+    "A '{{resolve:secretsmanager:...}}' reference gives the secret's value; properties such as SecretArn or " +
+    "SecretsManagerSecretId take the secret's ARN.",
+  source: `${DYNAMIC_REFERENCES_DOCS}#dynamic-references-secretsmanager`,
+  tags: ["functions", "dynamic reference"],
+  check({ template, report }) {
+    for (const reference of dynamicReferences(template)) {
+      if (reference.service !== "secretsmanager") continue;
+      const { path, functions, node } = reference.site;
+      if (path[0] !== "Resources" || splitResourcePath(path)?.inside[0] !== "Properties") continue;
+      const key = path.find((part): part is string => typeof part === "string" && SECRET_ID_KEYS.has(part));
+      if (!key) continue;
+      if (functions.includes("Fn::Sub") && !/^"?\{\{resolve:secretsmanager:.*\}\}"?$/s.test(node.value))
+        continue;
+      report(
+        reference.range,
+        `This dynamic reference gives the secret's value, and ${key} takes the secret's ARN: the property would ` +
+          "get the secret itself; give the ARN instead (!Ref of an AWS::SecretsManager::Secret gives it)",
+        { path },
+      );
+    }
+  },
+};

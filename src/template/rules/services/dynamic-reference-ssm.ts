@@ -21,7 +21,7 @@ export const dynamicReferenceSsm: Rule = {
   check({ template, report }) {
     for (const reference of dynamicReferences(template)) {
       if (reference.service !== "ssm" || reference.site.path[0] !== "Parameters") continue;
-      if (!resolvedHere(reference, template.sam)) continue;
+      if (!resolvedHere(reference.site, template.sam)) continue;
       const { parts } = reference;
       const versioned = parts[0] === "arn" ? parts.length === 7 : parts.length === 2;
       if (versioned) continue;

@@ -36,7 +36,7 @@ export const dynamicReferenceSyntax: Rule = {
   tags: ["functions", "dynamic reference"],
   check({ template, report }) {
     for (const reference of dynamicReferences(template)) {
-      if (!resolvedHere(reference, template.sam)) continue;
+      if (!resolvedHere(reference.site, template.sam)) continue;
       const problem = syntaxProblem(reference);
       if (problem)
         report(reference.range, `This dynamic reference ${problem}`, { path: reference.site.path });

@@ -25,8 +25,8 @@ export interface DynamicReference {
  * (and SAM Globals, which become properties), output values, and parameter defaults and allowed
  * values.
  */
-export function resolvedHere(reference: DynamicReference, sam: boolean): boolean {
-  const path = reference.site.path;
+export function resolvedHere(site: StringSite, sam: boolean): boolean {
+  const path = site.path;
   switch (path[0]) {
     case "Resources":
       return splitResourcePath(path)?.inside[0] === "Properties";

@@ -24,8 +24,9 @@ import {
   logSubscriptionOrder,
   logSubscriptionPermission,
 } from "./delivery-targets";
-import { dynamicReferenceSecrets } from "./dynamic-reference-secrets";
+import { dynamicReferenceSecretArn, dynamicReferenceSecrets } from "./dynamic-reference-secrets";
 import { dynamicReferenceSecure } from "./dynamic-reference-secure";
+import { dynamicReferenceSpaces } from "./dynamic-reference-spaces";
 import { dynamicReferenceSsm } from "./dynamic-reference-ssm";
 import { dynamicReferenceSyntax } from "./dynamic-reference-syntax";
 import { dynamodbAttributes } from "./dynamodb-attributes";
@@ -114,6 +115,8 @@ export const serviceRules: Rule[] = [
   secretParameters,
   dynamicReferenceSyntax,
   dynamicReferenceSecrets,
+  dynamicReferenceSecretArn,
+  dynamicReferenceSpaces,
   dynamicReferenceSsm,
   dynamicReferenceSecure,
 ];

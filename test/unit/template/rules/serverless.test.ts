@@ -401,6 +401,58 @@ describe("E3512 resource policies", () => {
   });
 });
 
+describe("E3514 bucket policy resources", () => {
+  /** A bucket policy `name` for `bucket` with one statement whose Resource is `resource`. */
+  const policy = (name: string, bucket: string, resource: string) => [
+    `  ${name}:`,
+    "    Type: AWS::S3::BucketPolicy",
+    "    Properties:",
+    `      Bucket: ${bucket}`,
+    "      PolicyDocument:",
+    "        Statement:",
+    "          - Effect: Allow",
+    "            Principal: { Service: cloudfront.amazonaws.com }",
+    "            Action: s3:GetObject",
+    `            Resource: ${resource}`,
+  ];
+
+  it("finds * and another bucket's ARN, and accepts the bucket, its objects and what is not written out", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Site:",
+        "    Type: AWS::S3::Bucket",
+        ...policy("Star", "site-bucket", '"*"'),
+        ...policy("Other", "site-bucket", "[arn:aws:s3:::site-bucket/*, arn:aws:s3:::logs-bucket/*]"),
+        ...policy("Own", "site-bucket", "[arn:aws:s3:::site-bucket, arn:aws:s3:::site-bucket/*]"),
+        ...policy("ByRef", "!Ref Site", "!Sub '${Site.Arn}/*'"),
+        ...policy("StarByRef", "!Ref Site", '"*"'),
+        "  Queue:",
+        "    Type: AWS::SQS::QueuePolicy",
+        "    Properties:",
+        "      Queues: [https://sqs.eu-west-1.amazonaws.com/123456789012/q]",
+        "      PolicyDocument:",
+        "        Statement:",
+        "          - { Effect: Allow, Principal: '*', Action: sqs:SendMessage, Resource: '*' }",
+      ),
+      { only: ["E3514"] },
+    );
+    expect(brief(findings)).toEqual(["E3514 13:23", "E3514 23:52", "E3514 53:23"]);
+    expect(findings[0].message).toBe(
+      "Resource * in a bucket policy names no bucket, and S3 refuses the policy (Policy has invalid resource); " +
+        "write arn:aws:s3:::site-bucket for the bucket or arn:aws:s3:::site-bucket/* for its objects",
+    );
+    expect(findings[1].message).toBe(
+      "Resource arn:aws:s3:::logs-bucket/* names bucket 'logs-bucket', not 'site-bucket', the bucket of this " +
+        "policy, and S3 refuses the policy (Policy has invalid resource); write arn:aws:s3:::site-bucket for the " +
+        "bucket or arn:aws:s3:::site-bucket/* for its objects",
+    );
+    expect(findings[2].message).toContain(
+      "write the bucket's ARN (!GetAtt Bucket.Arn) or its objects' (!Sub '${Bucket.Arn}/*')",
+    );
+  });
+});
+
 describe("E3530 trust policies", () => {
   it("requires a Principal and rejects Resource", () => {
     const findings = lint(

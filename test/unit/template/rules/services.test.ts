@@ -608,6 +608,70 @@ describe("E1051 / E1052 / E1027 dynamic reference placement", () => {
   });
 });
 
+describe("W1053 dynamic references with spaces, W1051 a secret where its ARN is wanted", () => {
+  it("finds spaces before the service's colon where CloudFormation resolves references", () => {
+    const findings = check(
+      ["W1053"],
+      "Resources:",
+      "  Param:",
+      "    Type: AWS::SSM::Parameter",
+      "    Metadata:",
+      "      Note: '{{ resolve:ssm:/not/resolved/here }}'",
+      "    Properties:",
+      "      Type: String",
+      "      Value: '{{ resolve:ssm:/app/url }}'",
+      "      Description: 'a {{resolve : secretsmanager:db}} and a {{resolve:ssm:/fine}}'",
+      "      Name: '{{resolve:ssm:/fine}}'",
+      "Outputs:",
+      "  Out:",
+      "    Value: !Sub '{{resolve:ssm-secure :/x}}-${AWS::Region}'",
+    );
+    expect(brief(findings)).toEqual(["W1053 8:15", "W1053 9:23", "W1053 13:18"]);
+    expect(findings[0].message).toBe(
+      "This dynamic reference has spaces in its opening, so CloudFormation does not resolve it and passes the text " +
+        "on as it is written; write {{resolve:ssm:...}} without spaces",
+    );
+    expect(findings[2].message).toContain("write {{resolve:ssm-secure:...}} without spaces");
+  });
+
+  it("finds a secretsmanager reference in a property that takes the secret's ARN", () => {
+    const findings = check(
+      ["W1051"],
+      "Resources:",
+      "  Proxy:",
+      "    Type: AWS::RDS::DBProxy",
+      "    Properties:",
+      "      DBProxyName: proxy",
+      "      EngineFamily: POSTGRESQL",
+      "      RoleArn: arn:aws:iam::123456789012:role/proxy",
+      "      VpcSubnetIds: [subnet-12345678, subnet-87654321]",
+      "      Auth:",
+      "        - AuthScheme: SECRETS",
+      "          SecretArn: '{{resolve:secretsmanager:db:SecretString:password}}'",
+      "        - AuthScheme: SECRETS",
+      "          SecretArn: !Sub '{{resolve:secretsmanager:${Stage}-db}}'",
+      "        - AuthScheme: SECRETS",
+      "          SecretArn: !Sub 'arn:${AWS::Partition}:x:{{resolve:secretsmanager:db}}'",
+      "        - AuthScheme: SECRETS",
+      "          SecretArn: arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf",
+      "  Db:",
+      "    Type: AWS::RDS::DBInstance",
+      "    Properties:",
+      "      Engine: postgres",
+      "      DBInstanceClass: db.t3.micro",
+      "      MasterUsername: admin",
+      "      MasterUserPassword: '{{resolve:secretsmanager:db:SecretString:password}}'",
+    );
+    // The Sub whose reference Fn::Sub fills in is not a reference yet; a reference inside a longer
+    // Sub string is left alone, as in cfn-lint.
+    expect(brief(findings)).toEqual(["W1051 11:23"]);
+    expect(findings[0].message).toBe(
+      "This dynamic reference gives the secret's value, and SecretArn takes the secret's ARN: the property would " +
+        "get the secret itself; give the ARN instead (!Ref of an AWS::SecretsManager::Secret gives it)",
+    );
+  });
+});
+
 describe("E3045 bucket ACLs and object ownership", () => {
   /** A bucket named `name` with the given Properties lines. */
   const bucket = (name: string, ...properties: string[]) => [
