@@ -39,11 +39,15 @@ import { interfaceParameters } from "./template/interface";
 import { resourceCount } from "./template/resource-count";
 import { resourceNameLength } from "./template/resource-name-length";
 import { resourceLogicalIds } from "./template/resource-names";
+import { rulesAssert, rulesCondition, rulesConfiguration } from "./template/rules-section";
 import { templateSize } from "./template/size";
 import { templateStructure } from "./template/structure";
 
 export const sectionRules: Rule[] = [
   templateStructure,
+  rulesConfiguration,
+  rulesAssert,
+  rulesCondition,
   templateSize,
   templateDescriptionLength,
   templateDescription,
