@@ -46,7 +46,7 @@ import { lambdaSnapStart, snapStartVersion } from "./lambda-snapstart";
 import { lambdaZipPackage } from "./lambda-zip";
 import { logSubscriptions } from "./log-subscriptions";
 import { pseudoParameterString } from "./pseudo-parameter-string";
-import { refNotArn } from "./ref-arn";
+import { getAttNotArn, refNotArn } from "./ref-arn";
 import { s3NotificationGrant, s3NotificationOrder } from "./s3-notifications";
 import { s3AccessControl, s3Ownership } from "./s3-ownership";
 import { scheduleExpression } from "./schedule-expression";
@@ -110,6 +110,7 @@ export const serviceRules: Rule[] = [
   fargateTaskSize,
   ecsEssentialContainer,
   refNotArn,
+  getAttNotArn,
   subNeeded,
   pseudoParameterString,
   secretParameters,

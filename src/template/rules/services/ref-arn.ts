@@ -86,81 +86,147 @@ export const refNotArn: Rule = {
   source: `${USER_GUIDE}/intrinsic-function-reference-ref.html`,
   tags: ["functions", "ref"],
   check({ template, report }) {
-    const check = (node: Node | undefined, where: string, path: (string | number)[], stream = false) => {
-      if (node) checkRef(template, node, where, path, report, stream);
-    };
-    for (const { type, path, stream } of ARN_PROPERTIES) {
-      for (const resource of resourcesOfType(template, type)) {
-        for (const { properties } of propertySets(resource)) {
-          for (const found of valuesAt(properties, path, [])) {
-            const where = displayPath(found.path);
-            check(found.node, where, ["Resources", resource.name, "Properties", ...found.path], stream);
-          }
-        }
-      }
-    }
-    for (const subscription of resourcesOfType(template, "AWS::SNS::Subscription")) {
-      for (const { properties } of propertySets(subscription)) {
-        const protocol = literalString(presentEntry(properties, "Protocol")?.value);
-        if (!protocol || !SUBSCRIPTION_ARN_PROTOCOLS.includes(protocol.toLowerCase())) continue;
-        const endpoint = mapGet(properties, "Endpoint");
-        check(endpoint?.value, `the Endpoint of this ${protocol} subscription`, [
-          "Resources",
-          subscription.name,
-          "Properties",
-          "Endpoint",
-        ]);
-      }
-    }
-    for (const event of samEvents(template)) {
-      const type = eventType(event);
-      const key = type === "SQS" ? "Queue" : type === "Kinesis" || type === "DynamoDB" ? "Stream" : undefined;
-      if (!key) continue;
-      const value = mapGet(eventProperties(event), key)?.value;
-      check(value, `the ${key} of a ${type} event`, eventPath(event, "Properties", key), true);
-    }
-    for (const sites of [identitySites, resourceSites]) {
-      forEachPolicy(template, sites, (document, { resource, path }) => {
-        for (const statement of documentStatements(document)) {
-          for (const key of ["Resource", "NotResource"]) {
-            const value = mapGet(statement, key)?.value;
-            const items = value?.kind === "seq" ? value.items : value ? [value] : [];
-            for (const item of items) {
-              checkRef(
-                template,
-                item,
-                `a policy's ${key}`,
-                propertyPath(resource, ...path).path ?? [],
-                report,
-              );
-            }
-          }
-        }
-      });
-    }
+    for (const site of arnSites(template)) checkRef(template, site, report);
   },
 };
 
-/** Reports `node` when it is a Ref of a resource whose Ref gives something other than its ARN. */
-function checkRef(
-  template: TemplateIndex,
-  node: Node,
-  where: string,
-  path: (string | number)[],
-  report: Report,
-  stream = false,
-): void {
+/** A value of the template in a place that takes an ARN. */
+interface ArnSite {
+  node: Node;
+  /** The place, for messages ("Role", "a policy's Resource"). */
+  where: string;
+  path: (string | number)[];
+  /** True where a stream's ARN is wanted (an event source that may be a table's stream). */
+  stream: boolean;
+}
+
+const sitesCache = new WeakMap<TemplateIndex, ArnSite[]>();
+
+/** The values in places that take an ARN, found once per template for E1041 and E1040. */
+function arnSites(template: TemplateIndex): ArnSite[] {
+  const cached = sitesCache.get(template);
+  if (cached) return cached;
+  const sites: ArnSite[] = [];
+  const add = (node: Node | undefined, where: string, path: (string | number)[], stream = false) => {
+    if (node && node.kind === "map") sites.push({ node, where, path, stream });
+  };
+  for (const { type, path, stream } of ARN_PROPERTIES) {
+    for (const resource of resourcesOfType(template, type)) {
+      for (const { properties } of propertySets(resource)) {
+        for (const found of valuesAt(properties, path, [])) {
+          const where = displayPath(found.path);
+          add(found.node, where, ["Resources", resource.name, "Properties", ...found.path], stream);
+        }
+      }
+    }
+  }
+  for (const subscription of resourcesOfType(template, "AWS::SNS::Subscription")) {
+    for (const { properties } of propertySets(subscription)) {
+      const protocol = literalString(presentEntry(properties, "Protocol")?.value);
+      if (!protocol || !SUBSCRIPTION_ARN_PROTOCOLS.includes(protocol.toLowerCase())) continue;
+      const endpoint = mapGet(properties, "Endpoint");
+      add(endpoint?.value, `the Endpoint of this ${protocol} subscription`, [
+        "Resources",
+        subscription.name,
+        "Properties",
+        "Endpoint",
+      ]);
+    }
+  }
+  for (const event of samEvents(template)) {
+    const type = eventType(event);
+    const key = type === "SQS" ? "Queue" : type === "Kinesis" || type === "DynamoDB" ? "Stream" : undefined;
+    if (!key) continue;
+    const value = mapGet(eventProperties(event), key)?.value;
+    add(value, `the ${key} of a ${type} event`, eventPath(event, "Properties", key), true);
+  }
+  for (const policySites of [identitySites, resourceSites]) {
+    forEachPolicy(template, policySites, (document, { resource, path }) => {
+      for (const statement of documentStatements(document)) {
+        for (const key of ["Resource", "NotResource"]) {
+          const value = mapGet(statement, key)?.value;
+          const items = value?.kind === "seq" ? value.items : value ? [value] : [];
+          for (const item of items)
+            add(item, `a policy's ${key}`, propertyPath(resource, ...path).path ?? []);
+        }
+      }
+    });
+  }
+  sitesCache.set(template, sites);
+  return sites;
+}
+
+/** Reports a site that is a Ref of a resource whose Ref gives something other than its ARN. */
+function checkRef(template: TemplateIndex, { node, where, path, stream }: ArnSite, report: Report): void {
   const target = referenceTarget(node);
   if (!target || target.attribute !== undefined) return;
   const resource = template.resources.get(target.name);
   const gives = resource?.type ? REF_GIVES[resource.type] : undefined;
   if (!resource?.type || !gives) return;
   if (resource.type.startsWith("AWS::Serverless::") && !template.sam) return;
-  const table = resource.type === "AWS::DynamoDB::Table" || resource.type === "AWS::Serverless::SimpleTable";
-  const attribute = stream && table ? "StreamArn" : "Arn";
   report(
     node,
-    `!Ref ${target.name} gives ${gives}, and ${where} takes an ARN; use !GetAtt ${target.name}.${attribute}`,
+    `!Ref ${target.name} gives ${gives}, and ${where} takes an ARN; use !GetAtt ${target.name}.${arnAttribute(resource.type, stream)}`,
     { path },
   );
 }
+
+const TABLES = ["AWS::DynamoDB::Table", "AWS::Serverless::SimpleTable"];
+
+/** The attribute that gives the ARN wanted: a table's stream where a stream is read. */
+function arnAttribute(type: string, stream: boolean): string {
+  return stream && TABLES.includes(type) ? "StreamArn" : type === "AWS::SNS::Topic" ? "TopicArn" : "Arn";
+}
+
+/** Attributes that give something other than an ARN, by resource type, with what they give. */
+const GETATT_GIVES: Record<string, Record<string, string>> = {
+  "AWS::SQS::Queue": { QueueName: "the queue's name", QueueUrl: "the queue's URL" },
+  "AWS::IAM::Role": { RoleId: "the role's id" },
+  "AWS::S3::Bucket": {
+    DomainName: "the bucket's domain name",
+    DualStackDomainName: "the bucket's domain name",
+    RegionalDomainName: "the bucket's domain name",
+    WebsiteURL: "the bucket's website URL",
+  },
+  "AWS::SNS::Topic": { TopicName: "the topic's name" },
+};
+
+/**
+ * E1040: a GetAtt that gives a name, id, URL or domain name where an ARN is needed (a queue's
+ * QueueUrl as an EventSourceArn, a role's RoleId as a function's Role), and a table's Arn where
+ * an event source reads its stream: an event source mapping or a SAM DynamoDB event takes the
+ * stream's ARN (StreamArn), and Lambda refuses the table's. Same places as E1041.
+ *
+ * cfn-lint's E1040 compares the formats its schema patches give attributes and properties; here
+ * the attribute decides, from what the CloudFormation reference says each one returns.
+ */
+export const getAttNotArn: Rule = {
+  id: "E1040",
+  severity: "error",
+  shortDescription: "A GetAtt that gives a name, id or URL is not used where an ARN is needed",
+  description:
+    "GetAtt of a queue's QueueUrl or QueueName, a role's RoleId, a bucket's domain names or a topic's TopicName " +
+    "gives no ARN, and a table's Arn is not its stream's; properties that take an ARN need the Arn attribute " +
+    "(StreamArn where a table's stream is read).",
+  source: `${USER_GUIDE}/intrinsic-function-reference-getatt.html`,
+  tags: ["functions", "getatt"],
+  check({ template, report }) {
+    for (const { node, where, path, stream } of arnSites(template)) {
+      const target = referenceTarget(node);
+      if (!target?.attribute) continue;
+      const type = template.resources.get(target.name)?.type;
+      if (!type || (type.startsWith("AWS::Serverless::") && !template.sam)) continue;
+      const gives = Object.hasOwn(GETATT_GIVES, type) ? GETATT_GIVES[type][target.attribute] : undefined;
+      const tableArn = stream && TABLES.includes(type) && target.attribute === "Arn";
+      if (!gives && !tableArn) continue;
+      const attribute = arnAttribute(type, stream);
+      report(
+        node,
+        tableArn
+          ? `!GetAtt ${target.name}.Arn gives the table's ARN, and ${where} reads the table's stream; use !GetAtt ${target.name}.StreamArn`
+          : `!GetAtt ${target.name}.${target.attribute} gives ${gives}, and ${where} takes an ARN; use !GetAtt ${target.name}.${attribute}`,
+        { path },
+      );
+    }
+  },
+};

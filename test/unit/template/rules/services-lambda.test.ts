@@ -681,5 +681,85 @@ describe("E1041 a Ref where an ARN is needed", () => {
     expect(findings[3].message).toBe(
       "!Ref Bucket gives the bucket's name, and a policy's Resource takes an ARN; use !GetAtt Bucket.Arn",
     );
+  });});
+
+describe("E1040 a GetAtt where an ARN is needed", () => {
+  it("flags names, ids, URLs and a table's ARN where its stream is read, and accepts the ARN attributes", () => {
+    const findings = check(
+      ["E1040"],
+      SAM,
+      "Resources:",
+      "  Queue:",
+      "    Type: AWS::SQS::Queue",
+      "  Table:",
+      "    Type: AWS::DynamoDB::Table",
+      "  Role:",
+      "    Type: AWS::IAM::Role",
+      "  Topic:",
+      "    Type: AWS::SNS::Topic",
+      "  Bucket:",
+      "    Type: AWS::S3::Bucket",
+      ...lambda("Worker", "Runtime: python3.12", "Code: { ZipFile: x }"),
+      "  ByUrl:",
+      "    Type: AWS::Lambda::EventSourceMapping",
+      "    Properties:",
+      "      FunctionName: !Ref Worker",
+      "      EventSourceArn: !GetAtt Queue.QueueUrl",
+      "  ByTable:",
+      "    Type: AWS::Lambda::EventSourceMapping",
+      "    Properties:",
+      "      FunctionName: !Ref Worker",
+      "      StartingPosition: LATEST",
+      "      EventSourceArn: !GetAtt Table.Arn",
+      "  ByStream:",
+      "    Type: AWS::Lambda::EventSourceMapping",
+      "    Properties:",
+      "      FunctionName: !Ref Worker",
+      "      StartingPosition: LATEST",
+      "      EventSourceArn: !GetAtt Table.StreamArn",
+      "  Other:",
+      "    Type: AWS::Lambda::Function",
+      "    Properties:",
+      "      Handler: index.handler",
+      "      Runtime: python3.12",
+      "      Role: !GetAtt Role.RoleId",
+      "      Code: { ZipFile: x }",
+      "      DeadLetterConfig: { TargetArn: !GetAtt Topic.TopicName }",
+      ...samFunction(
+        "Sam",
+        "Role: !GetAtt Role.Arn",
+        "Events:",
+        "  Changes:",
+        "    Type: DynamoDB",
+        "    Properties: { Stream: !GetAtt Table.Arn, StartingPosition: LATEST }",
+        "Policies:",
+        "  - Statement:",
+        "      - { Effect: Allow, Action: s3:GetObject, Resource: [!GetAtt Bucket.DomainName, !GetAtt Bucket.Arn] }",
+      ),
+    );
+    expect(brief(findings)).toEqual([
+      "E1040 24:23",
+      "E1040 30:23",
+      "E1040 42:13",
+      "E1040 44:38",
+      "E1040 55:33",
+      "E1040 58:65",
+    ]);
+    expect(findings[0].message).toBe(
+      "!GetAtt Queue.QueueUrl gives the queue's URL, and EventSourceArn takes an ARN; use !GetAtt Queue.Arn",
+    );
+    expect(findings[1].message).toBe(
+      "!GetAtt Table.Arn gives the table's ARN, and EventSourceArn reads the table's stream; use !GetAtt " +
+        "Table.StreamArn",
+    );
+    expect(findings[2].message).toBe(
+      "!GetAtt Role.RoleId gives the role's id, and Role takes an ARN; use !GetAtt Role.Arn",
+    );
+    expect(findings[3].message).toBe(
+      "!GetAtt Topic.TopicName gives the topic's name, and DeadLetterConfig.TargetArn takes an ARN; use !GetAtt " +
+        "Topic.TopicArn",
+    );
+    expect(findings[4].message).toContain("the Stream of a DynamoDB event reads the table's stream");
+    expect(findings[5].message).toContain("gives the bucket's domain name, and a policy's Resource takes an ARN");
   });
 });
