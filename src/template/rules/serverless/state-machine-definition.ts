@@ -1,6 +1,9 @@
+import type { Node } from "../../model";
+import { didYouMean } from "../../suggest";
 import { realResources } from "../resources/shared";
-import type { Rule } from "../rule";
-import { propertyEntry, propertyPath, staticDocument } from "./documents";
+import type { Report, Rule } from "../rule";
+import { intrinsicName, isString, type ResourceInfo } from "../template-index";
+import { type Document, propertyEntry, propertyPath, staticDocument } from "./documents";
 import { definitionProblems } from "./states-language";
 
 const DEFINITION_PROPERTIES: Record<string, string[]> = {
@@ -18,6 +21,12 @@ const DEFINITION_PROPERTIES: Record<string, string[]> = {
  * of its own States (cfn-lint checks only StartAt), and we do not reject fields we do not know or
  * check field types and ARN patterns, so a field added to the language later never fails a
  * template. We also check SAM state machines before the transform.
+ *
+ * A Task's Resource written as a DefinitionSubstitutions placeholder (`${FunctionArn}`) must have
+ * its entry in DefinitionSubstitutions: without one the text stays as written, and Step Functions
+ * refuses a Resource that is not an ARN (cfn-lint reports it as a pattern mismatch; SAM's own
+ * check, after the transform, as E1029). Only a DefinitionSubstitutions written out as a mapping
+ * is compared.
  */
 export const stateMachineDefinition: Rule = {
   id: "E3601",
@@ -39,7 +48,34 @@ export const stateMachineDefinition: Rule = {
         for (const problem of definitionProblems(document)) {
           report(problem.at, problem.message, propertyPath(resource, key));
         }
+        checkPlaceholders(resource, key, document, report);
       }
     }
   },
 };
+
+/** Reports Task Resources that are placeholders without an entry in DefinitionSubstitutions. */
+function checkPlaceholders(resource: ResourceInfo, key: string, document: Document, report: Report): void {
+  const substitutions = propertyEntry(resource, "DefinitionSubstitutions")?.value;
+  if (substitutions && (substitutions.kind !== "map" || intrinsicName(substitutions))) return;
+  const names = substitutions?.kind === "map" ? substitutions.entries.map((entry) => entry.key) : [];
+  const visit = (node: Node): void => {
+    if (node.kind === "seq") for (const item of node.items) visit(item);
+    if (node.kind !== "map" || intrinsicName(node)) return;
+    for (const entry of node.entries) {
+      if (entry.key === "Resource" && isString(entry.value)) {
+        for (const match of entry.value.value.matchAll(/\$\{([^}]*)\}/g)) {
+          if (names.includes(match[1])) continue;
+          report(
+            entry.value,
+            `Resource ${match[0]} is a placeholder that DefinitionSubstitutions does not fill in` +
+              `${didYouMean(match[1], names)}, so Step Functions gets the text, which is not an ARN; ` +
+              `add ${match[1]} to DefinitionSubstitutions`,
+            propertyPath(resource, key),
+          );
+        }
+      } else visit(entry.value);
+    }
+  };
+  visit(document.node);
+}

@@ -564,6 +564,57 @@ describe("policy documents the IAM reference shows as valid", () => {
 });
 
 describe("E3601 Step Functions definitions", () => {
+  it("finds Task Resources that are placeholders without a DefinitionSubstitutions entry", () => {
+    const findings = lint(
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Resources:",
+        "  Machine:",
+        "    Type: AWS::StepFunctions::StateMachine",
+        "    Properties:",
+        "      RoleArn: arn:aws:iam::123456789012:role/r",
+        "      DefinitionSubstitutions: { WorkerArn: arn:aws:lambda:eu-west-1:123456789012:function:w }",
+        "      Definition:",
+        "        StartAt: Work",
+        "        States:",
+        "          Work: { Type: Task, Resource: '${WorkerArn}', Next: Fan }",
+        "          Fan:",
+        "            Type: Parallel",
+        "            End: true",
+        "            Branches:",
+        "              - StartAt: Notify",
+        "                States:",
+        "                  Notify: { Type: Task, Resource: '${WorkrArn}', End: true }",
+        "  FromString:",
+        "    Type: AWS::StepFunctions::StateMachine",
+        "    Properties:",
+        "      RoleArn: arn:aws:iam::123456789012:role/r",
+        '      DefinitionString: \'{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "${Fn}", "End": true}}}\'',
+        "  Unknown:",
+        "    Type: AWS::StepFunctions::StateMachine",
+        "    Properties:",
+        "      RoleArn: arn:aws:iam::123456789012:role/r",
+        "      DefinitionSubstitutions: !If [Never, { A: x }, { B: y }]",
+        "      Definition:",
+        "        StartAt: A",
+        "        States: { A: { Type: Task, Resource: '${C}', End: true } }",
+        "  Sam:",
+        "    Type: AWS::Serverless::StateMachine",
+        "    Properties:",
+        "      Definition:",
+        "        StartAt: A",
+        "        States: { A: { Type: Task, Resource: '${Fn}', End: true } }",
+      ),
+      { only: ["E3601"] },
+    );
+    expect(brief(findings)).toEqual(["E3601 18:51", "E3601 23:25", "E3601 37:46"]);
+    expect(findings[0].message).toBe(
+      "Resource ${WorkrArn} is a placeholder that DefinitionSubstitutions does not fill in (did you mean " +
+        "'WorkerArn'?), so Step Functions gets the text, which is not an ARN; add WorkrArn to DefinitionSubstitutions",
+    );
+    expect(findings[1].message).toContain("Resource ${Fn} is a placeholder");
+  });
+
   it("checks StartAt, types, Next/End, Choice rules, Catch targets and nested machines at their keys", () => {
     const findings = lint(
       yaml(
