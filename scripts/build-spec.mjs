@@ -340,6 +340,39 @@ export function findCfnLint() {
   }
 }
 
+/**
+ * The SAM translator that cfn-lint depends on: the file of its policy templates and its version,
+ * or undefined when it is missing.
+ */
+export function findSamTranslator() {
+  try {
+    const out = execFileSync(
+      "python3",
+      [
+        "-c",
+        "import samtranslator, os; print(os.path.dirname(samtranslator.__file__)); print(samtranslator.__version__)",
+      ],
+      { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] },
+    );
+    const [dir, version] = out.trim().split("\n");
+    return { templates: join(dir, "policy_templates_data", "policy_templates.json"), version };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * constraints/sam-policy-templates.json: each SAM policy template's name and the parameters it
+ * needs, all of which the transform requires (`{"DynamoDBCrudPolicy":["TableName"],...}`).
+ */
+function samPolicyTemplatesFile(file) {
+  const { Templates } = JSON.parse(readFileSync(file, "utf8"));
+  const out = {};
+  for (const name of Object.keys(Templates).sort())
+    out[name] = Object.keys(Templates[name].Parameters ?? {}).sort();
+  return { text: `${stableJson(out)}\n`, templates: Object.keys(out).length };
+}
+
 /** type name -> schema file hash, from cfn-lint's providers/<region>.py. */
 function providerTypes(schemas, region) {
   const text = readFileSync(join(schemas, "providers", `${region.replaceAll("-", "_")}.py`), "utf8");
@@ -722,6 +755,12 @@ export function buildConstraints(cfnLint = findCfnLint()) {
     shards.get(file)[name] = stableJson(entries.get(name));
   }
   const iam = iamActionsFile(cfnLint.schemas);
+  const sam = findSamTranslator();
+  if (!sam)
+    throw new Error(
+      "cfn-lint is installed without aws-sam-translator, whose policy templates npm run spec reads",
+    );
+  const policyTemplates = samPolicyTemplatesFile(sam.templates);
   const files = new Map();
   files.set(
     "constraints/source.json",
@@ -737,6 +776,11 @@ export function buildConstraints(cfnLint = findCfnLint()) {
           services: iam.services,
           actions: iam.actions,
         },
+        samPolicyTemplates: {
+          from: "policy_templates_data/policy_templates.json of aws-sam-translator (Apache-2.0)",
+          samTranslator: sam.version,
+          templates: policyTemplates.templates,
+        },
       },
       null,
       1,
@@ -744,6 +788,7 @@ export function buildConstraints(cfnLint = findCfnLint()) {
   );
   for (const [file, shard] of shards) files.set(file, `${stableJson(shard)}\n`);
   files.set("constraints/iam-actions.json", iam.text);
+  files.set("constraints/sam-policy-templates.json", policyTemplates.text);
   return files;
 }
 

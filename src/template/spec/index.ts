@@ -64,6 +64,7 @@ export function createSpecIndex(dataDir: string | URL): SpecIndex {
   const constraintShards = new Map<string, Record<string, string>>();
   const constraints = new Map<string, ResourceConstraints | undefined>();
   let iamData: Buffer | undefined;
+  let samTemplates: Map<string, string[]> | undefined;
   const iamActionSets = new Map<string, ReadonlySet<string> | undefined>();
 
   const read = (file: string): Buffer => {
@@ -144,6 +145,18 @@ export function createSpecIndex(dataDir: string | URL): SpecIndex {
       }
       iamActionSets.set(key, actions);
       return actions;
+    },
+
+    samPolicyTemplates() {
+      samTemplates ??= new Map(
+        Object.entries(
+          JSON.parse(read("constraints/sam-policy-templates.json").toString("utf8")) as Record<
+            string,
+            string[]
+          >,
+        ),
+      );
+      return samTemplates;
     },
 
     iamServices() {

@@ -47,6 +47,11 @@ export interface SpecIndex {
   iamActions(service: string): ReadonlySet<string> | undefined;
   /** Every service prefix the IAM action data knows, for "did you mean" messages. */
   iamServices(): readonly string[];
+  /**
+   * The SAM policy templates by name, each with the parameters the transform requires (from the
+   * aws-sam-translator that cfn-lint ships with; loaded on first use).
+   */
+  samPolicyTemplates(): ReadonlyMap<string, readonly string[]>;
 }
 
 /**

@@ -287,6 +287,15 @@ describe("constraints", () => {
     expect(spec.constraints("AWS::SQS::Queue")).toBe(spec.constraints("AWS::SQS::Queue"));
   });
 
+  it("knows the SAM policy templates and their parameters, as the SAM guide lists them", () => {
+    const templates = spec.samPolicyTemplates();
+    expect(templates.get("DynamoDBCrudPolicy")).toEqual(["TableName"]);
+    expect(templates.get("AMIDescribePolicy")).toEqual([]);
+    expect(templates.get("SQSPollerPolicy")).toEqual(["QueueName"]);
+    expect(templates.has("DynamoDBCrudPolice")).toBe(false);
+    expect(spec.samPolicyTemplates()).toBe(templates);
+  });
+
   it("records the cfn-lint version the constraints came from", () => {
     const source = JSON.parse(readFileSync(join(committedData, "constraints/source.json"), "utf8"));
     expect(source.cfnLint).toMatch(/^\d+\.\d+\.\d+$/);

@@ -7,6 +7,7 @@ import { samEventProperties } from "./event-properties";
 import { samEventType } from "./event-type";
 import { samGlobals } from "./globals";
 import { samIgnoredKeys } from "./ignored-keys";
+import { samPolicyTemplates } from "./policy-templates";
 
 export const samRules: Rule[] = [
   samEventType,
@@ -16,4 +17,5 @@ export const samRules: Rule[] = [
   samIgnoredKeys,
   samAliasRequired,
   samAuthorizers,
+  samPolicyTemplates,
 ];

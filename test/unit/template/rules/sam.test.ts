@@ -1,7 +1,7 @@
 /** What the SAM transform rejects (E0001) or silently ignores (W0001), found without running it. */
 import { describe, expect, it } from "vitest";
 import type { Finding } from "../../../../src/template/model";
-import { brief, lint, yaml } from "../lint";
+import { brief, lint, samFunction, yaml } from "../lint";
 
 const SAM = "Transform: AWS::Serverless-2016-10-31";
 
@@ -328,6 +328,67 @@ describe("E0001 SAM Globals", () => {
       { only: ["E0001", "E3002", "E3012"] },
     );
     expect(brief(findings)).toEqual([]);
+  });
+});
+
+describe("E0001 SAM Policies", () => {
+  it("finds unknown templates, templates without their parameters or a mapping, and accepts the other forms", () => {
+    const findings = lint(
+      yaml(
+        SAM,
+        "Conditions:",
+        "  Prod: !Equals [!Ref AWS::StackName, prod]",
+        "Resources:",
+        "  Table:",
+        "    Type: AWS::Serverless::SimpleTable",
+        ...samFunction(
+          "Fn",
+          "Policies:",
+          "  - AWSLambdaBasicExecutionRole",
+          "  - arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess",
+          "  - !Sub arn:${AWS::Partition}:iam::aws:policy/AWSXrayWriteOnlyAccess",
+          "  - Statement: [{ Effect: Allow, Action: sqs:SendMessage, Resource: '*' }]",
+          "  - DynamoDBCrudPolicy: { TableName: !Ref Table }",
+          "  - AMIDescribePolicy: {}",
+          "  - DynamoDBCrudPolice: { TableName: !Ref Table }",
+          "  - DynamoDBReadPolicy: { TableNam: !Ref Table }",
+          "  - SQSPollerPolicy:",
+          "  - S3ReadPolicy: my-bucket",
+          "  - !If [Prod, { SQSSendMessagePolicy: { QueueName: q } }, !Ref AWS::NoValue]",
+          "  - !If [Prod, { SNSPublishMessagePolicy: {} }, !Ref AWS::NoValue]",
+          "  - { Version: '2012-10-17', Effect: Allow }",
+        ),
+        "  Machine:",
+        "    Type: AWS::Serverless::StateMachine",
+        "    Properties:",
+        "      Definition: { StartAt: A, States: { A: { Type: Pass, End: true } } }",
+        "      Policies: { LambdaInvokePolicy: { FunctionName: !Ref Fn } }",
+        "  Single:",
+        "    Type: AWS::Serverless::StateMachine",
+        "    Properties:",
+        "      Definition: { StartAt: A, States: { A: { Type: Pass, End: true } } }",
+        "      Policies: { StepFunctionsExecutionPolicy: {} }",
+      ),
+      { only: ["E0001"] },
+    );
+    expect(messages(findings)).toEqual([
+      "E0001 20:11 Policies item 7 is not a policy template SAM knows (did you mean 'DynamoDBCrudPolicy'?), nor a " +
+        "policy document (it has no Statement), so the SAM transform refuses the resource; name a SAM policy " +
+        "template, or write a document with Statement",
+      "E0001 21:11 Policy template DynamoDBReadPolicy needs TableName, which is not given (is 'TableNam' meant to be " +
+        "TableName?), so the SAM transform refuses the resource",
+      "E0001 22:11 Policy template SQSPollerPolicy takes a mapping of its parameters (QueueName), and the SAM " +
+        "transform refuses anything else",
+      "E0001 23:25 Policy template S3ReadPolicy takes a mapping of its parameters (BucketName), and the SAM " +
+        "transform refuses anything else",
+      "E0001 25:24 Policy template SNSPublishMessagePolicy needs TopicName, which is not given, so the SAM " +
+        "transform refuses the resource",
+      "E0001 26:11 Policies item 13 is not a policy template SAM knows, nor a policy document (it has no " +
+        "Statement), so the SAM transform refuses the resource; name a SAM policy template, or write a document " +
+        "with Statement",
+      "E0001 36:19 Policy template StepFunctionsExecutionPolicy needs StateMachineName, which is not given, so the " +
+        "SAM transform refuses the resource",
+    ]);
   });
 });
 

@@ -681,7 +681,8 @@ describe("E1041 a Ref where an ARN is needed", () => {
     expect(findings[3].message).toBe(
       "!Ref Bucket gives the bucket's name, and a policy's Resource takes an ARN; use !GetAtt Bucket.Arn",
     );
-  });});
+  });
+});
 
 describe("E1040 a GetAtt where an ARN is needed", () => {
   it("flags names, ids, URLs and a table's ARN where its stream is read, and accepts the ARN attributes", () => {
@@ -760,6 +761,8 @@ describe("E1040 a GetAtt where an ARN is needed", () => {
         "Topic.TopicArn",
     );
     expect(findings[4].message).toContain("the Stream of a DynamoDB event reads the table's stream");
-    expect(findings[5].message).toContain("gives the bucket's domain name, and a policy's Resource takes an ARN");
+    expect(findings[5].message).toContain(
+      "gives the bucket's domain name, and a policy's Resource takes an ARN",
+    );
   });
 });

@@ -1,0 +1,108 @@
+/**
+ * The Policies of a SAM function or state machine, as the transform reads them: each item is a
+ * managed policy (a name, an ARN or an intrinsic), a policy document (a mapping with Statement),
+ * or a policy template (a mapping with one key, the template's name, whose value maps each of the
+ * template's parameters to a value). The transform refuses an item that is none of these ("Policy
+ * at index N in the 'Policies' property is not valid"), a template whose value is not a mapping,
+ * and a template without a value for one of its parameters ("Following required parameters of
+ * template ... don't have values"); cfn-lint reports the first of them through the transform, as
+ * E0001. The templates and their parameters come from the aws-sam-translator that cfn-lint ships
+ * with (`npm run spec`).
+ */
+import type { MapNode, Node } from "../../model";
+import { closest, didYouMean } from "../../suggest";
+import type { Report, Rule } from "../rule";
+import { SAM_FUNCTION } from "../services/lambda";
+import { presentEntry, propertySets, resourcesOfType } from "../services/values";
+import { intrinsicName, isNoValue } from "../template-index";
+import { SAM_GUIDE } from "./events";
+
+export const samPolicyTemplates: Rule = {
+  id: "E0001",
+  severity: "error",
+  shortDescription: "SAM Policies items are managed policies, policy documents or known policy templates",
+  description:
+    "Each item of a SAM function's or state machine's Policies is a managed policy name or ARN, a policy document " +
+    "with Statement, or a SAM policy template by name with a value for each of its parameters.",
+  source: `${SAM_GUIDE}/serverless-policy-templates.html`,
+  tags: ["sam", "iam"],
+  check({ template, spec, report }) {
+    const resources = resourcesOfType(template, SAM_FUNCTION, "AWS::Serverless::StateMachine");
+    if (resources.length === 0) return;
+    for (const resource of resources) {
+      for (const { properties } of propertySets(resource)) {
+        const policies = presentEntry(properties, "Policies")?.value;
+        if (!policies) continue;
+        const items = policies.kind === "seq" ? policies.items : [policies];
+        items.forEach((item, index) => {
+          const path = [
+            "Resources",
+            resource.name,
+            "Properties",
+            "Policies",
+            ...(policies.kind === "seq" ? [index] : []),
+          ];
+          for (const policy of branches(item))
+            checkPolicy(policy, index + 1, path, spec.samPolicyTemplates(), report);
+        });
+      }
+    }
+  },
+};
+
+/** The policies an item may be: the item, or the branches of a Fn::If that are not AWS::NoValue. */
+function branches(item: Node): Node[] {
+  if (intrinsicName(item) !== "Fn::If") return [item];
+  const arg = (item as MapNode).entries[0].value;
+  if (arg.kind !== "seq") return [];
+  return arg.items
+    .slice(1, 3)
+    .filter((branch) => !isNoValue(branch))
+    .flatMap(branches);
+}
+
+function checkPolicy(
+  policy: Node,
+  number: number,
+  path: (string | number)[],
+  templates: ReadonlyMap<string, readonly string[]>,
+  report: Report,
+): void {
+  // A name or ARN, or an intrinsic that gives one.
+  if (policy.kind !== "map" || intrinsicName(policy)) return;
+  if (policy.entries.some((entry) => entry.key === "Statement")) return;
+  const names = [...templates.keys()];
+  const single = policy.entries.length === 1 ? policy.entries[0] : undefined;
+  const parameters = single && templates.get(single.key);
+  if (!single || !parameters) {
+    report(
+      policy,
+      `Policies item ${number} is not a policy template SAM knows${single ? didYouMean(single.key, names) : ""}, ` +
+        "nor a policy document (it has no Statement), so the SAM transform refuses the resource; name a SAM policy " +
+        "template, or write a document with Statement",
+      { path },
+    );
+    return;
+  }
+  const value = single.value;
+  if (value.kind === "map" && intrinsicName(value)) return;
+  if (value.kind !== "map") {
+    report(
+      value.kind === "scalar" && value.value === null ? single.keyRange : value,
+      `Policy template ${single.key} takes a mapping of its parameters${parameters.length > 0 ? ` (${parameters.join(", ")})` : " ({} for none)"}, ` +
+        "and the SAM transform refuses anything else",
+      { path },
+    );
+    return;
+  }
+  const missing = parameters.filter((parameter) => !value.entries.some((entry) => entry.key === parameter));
+  if (missing.length === 0) return;
+  const typo = value.entries.find((entry) => !parameters.includes(entry.key) && closest(entry.key, missing));
+  report(
+    single.keyRange,
+    `Policy template ${single.key} needs ${missing.join(", ")}, which ${missing.length > 1 ? "are" : "is"} not given` +
+      `${typo ? ` (is '${typo.key}' meant to be ${closest(typo.key, missing)}?)` : ""}, so the SAM transform refuses the ` +
+      "resource",
+    { path },
+  );
+}
