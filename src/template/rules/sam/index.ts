@@ -1,6 +1,7 @@
 /** What the SAM transform would reject, found without running it. */
 import type { Rule } from "../rule";
 import { samAliasRequired } from "./alias";
+import { samEventApi } from "./api-references";
 import { samApplicationLocation } from "./application-location";
 import { samAuthorizers } from "./authorizers";
 import { samEventProperties } from "./event-properties";
@@ -18,4 +19,5 @@ export const samRules: Rule[] = [
   samAliasRequired,
   samAuthorizers,
   samPolicyTemplates,
+  samEventApi,
 ];

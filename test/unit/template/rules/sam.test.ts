@@ -392,6 +392,59 @@ describe("E0001 SAM Policies", () => {
   });
 });
 
+describe("E0001 SAM API events attach to an API of the template", () => {
+  it("refuses ids that are not a Ref to an API here, and an Api event on an HttpApi", () => {
+    const findings = lint(
+      yaml(
+        SAM,
+        "Parameters:",
+        "  SharedApiId: { Type: String }",
+        "Resources:",
+        "  Rest:",
+        "    Type: AWS::Serverless::Api",
+        "    Properties: { StageName: prod }",
+        "  Http:",
+        "    Type: AWS::Serverless::HttpApi",
+        ...samFunction(
+          "Fn",
+          "Events:",
+          "  Good: { Type: Api, Properties: { RestApiId: !Ref Rest, Path: /a, Method: get } }",
+          "  Implicit: { Type: Api, Properties: { RestApiId: !Ref ServerlessRestApi, Path: /b, Method: get } }",
+          "  OnHttp: { Type: Api, Properties: { RestApiId: !Ref Http, Path: /c, Method: get } }",
+          "  Imported: { Type: Api, Properties: { RestApiId: !ImportValue shared-api, Path: /d, Method: get } }",
+          "  ById: { Type: Api, Properties: { RestApiId: a1b2c3, Path: /e, Method: get } }",
+          "  FromParameter: { Type: Api, Properties: { RestApiId: !Ref SharedApiId, Path: /f, Method: get } }",
+          "  HttpGood: { Type: HttpApi, Properties: { ApiId: !Ref Http, Path: /g, Method: get } }",
+          "  HttpOnRest: { Type: HttpApi, Properties: { ApiId: !Ref Rest, Path: /h, Method: get } }",
+          "  HttpImported: { Type: HttpApi, Properties: { ApiId: !ImportValue shared-http, Path: /i, Method: get } }",
+        ),
+      ),
+      { only: ["E0001"] },
+    );
+    expect(brief(findings)).toEqual([
+      "E0001 19:55",
+      "E0001 20:57",
+      "E0001 21:53",
+      "E0001 22:62",
+      "E0001 25:61",
+    ]);
+    expect(findings[0].message).toBe(
+      "RestApiId of Api event OnHttp names Http, an AWS::Serverless::HttpApi; an Api event needs an " +
+        "AWS::Serverless::Api (or use an HttpApi event): the SAM transform adds the event to that API while it " +
+        "runs and refuses it otherwise; give !Ref of the AWS::Serverless::Api of this template, or leave RestApiId " +
+        "out for the implicit API",
+    );
+    expect(findings[1].message).toContain(
+      "RestApiId of Api event Imported is not a Ref to an API of this template",
+    );
+    expect(findings[3].message).toContain(
+      "RestApiId of Api event FromParameter names SharedApiId, which is not a resource of this template",
+    );
+    expect(findings[4].message).toContain("ApiId of HttpApi event HttpImported is not a Ref to an API");
+    expect(findings[4].message).toContain("give !Ref of the AWS::Serverless::HttpApi of this template");
+  });
+});
+
 describe("SAM resource types the service spec lacks", () => {
   it("knows AWS::Serverless::CapacityProvider and AWS::Serverless::WebSocketApi, their properties, attributes and generated resources", () => {
     const findings = lint(

@@ -1,0 +1,62 @@
+/**
+ * The API an Api or HttpApi event attaches to, as the SAM transform resolves it: RestApiId (Api)
+ * or ApiId (HttpApi) must be a `!Ref` of an API of the same template, because the transform adds
+ * the event's path to that API's definition while it runs. An id given any other way (a literal id,
+ * `!ImportValue` of a shared API, a Ref to a parameter, a GetAtt) is refused ("RestApiId must be a
+ * valid reference to an 'AWS::Serverless::Api' resource in same template"), and so is an Api event
+ * attached to an AWS::Serverless::HttpApi. An HttpApi event attached to an AWS::Serverless::Api is
+ * accepted by the transform, for compatibility, and left alone here, as is a Ref to the implicit
+ * API (ServerlessRestApi, ServerlessHttpApi), which the transform adds before it reads the events.
+ */
+import { mapGet } from "../../nodes";
+import type { Rule } from "../rule";
+import { plainMap, referenceTarget } from "../services/values";
+import { intrinsicName } from "../template-index";
+import { eventPath, eventProperties, eventType, SAM_GUIDE, samEvents } from "./events";
+
+/** Each event type with the property naming its API, the API's type and the implicit API's logical id. */
+const EVENTS: Record<string, { property: string; api: string; implicit: string }> = {
+  Api: { property: "RestApiId", api: "AWS::Serverless::Api", implicit: "ServerlessRestApi" },
+  HttpApi: { property: "ApiId", api: "AWS::Serverless::HttpApi", implicit: "ServerlessHttpApi" },
+};
+
+export const samEventApi: Rule = {
+  id: "E0001",
+  severity: "error",
+  shortDescription: "SAM Api and HttpApi events attach to an API of the template by Ref",
+  description:
+    "An Api event's RestApiId, or an HttpApi event's ApiId, is a Ref to an API of the same template (an " +
+    "AWS::Serverless::Api for Api events): the transform writes the event into that API's definition.",
+  source: `${SAM_GUIDE}/sam-property-function-api.html`,
+  tags: ["sam", "apigateway"],
+  check({ template, report }) {
+    if (!template.sam) return;
+    for (const event of samEvents(template)) {
+      const type = eventType(event);
+      const kind = type ? EVENTS[type] : undefined;
+      const value = kind && mapGet(plainMap(eventProperties(event)), kind.property)?.value;
+      if (!kind || !value || intrinsicName(value) === "Fn::If") continue;
+      const target = referenceTarget(value);
+      // The transform adds the implicit API to the template before it reads the events.
+      if (target?.name === kind.implicit && !target.attribute) continue;
+      const resource = target && !target.attribute ? template.resources.get(target.name) : undefined;
+      const fix = `give !Ref of the ${kind.api} of this template, or leave ${kind.property} out for the implicit API`;
+      let problem: string | undefined;
+      if (!resource) {
+        problem =
+          target && !target.attribute
+            ? `names ${target.name}, which is not a resource of this template`
+            : "is not a Ref to an API of this template";
+      } else if (type === "Api" && resource.type === "AWS::Serverless::HttpApi") {
+        problem = `names ${resource.name}, an AWS::Serverless::HttpApi; an Api event needs an AWS::Serverless::Api (or use an HttpApi event)`;
+      }
+      if (!problem) continue;
+      report(
+        value,
+        `${kind.property} of ${type} event ${event.entry.key} ${problem}: the SAM transform adds the event to that ` +
+          `API while it runs and refuses it otherwise; ${fix}`,
+        { path: eventPath(event, "Properties", kind.property) },
+      );
+    }
+  },
+};
