@@ -3,13 +3,17 @@ import { didYouMean } from "../../suggest";
 import { usesLanguageExtensions } from "../functions/calls";
 import type { Rule } from "../rule";
 import { kindName } from "../template/scalars";
-import { isForEachKey } from "../template-index";
+import { isForEachKey, isString } from "../template-index";
 import { eventType, isFunctionCall, SAM_GUIDE, samEvents } from "./events";
+
+/** Event types that take either State or the older Enabled, not both. */
+const TOGGLED: readonly string[] = ["Schedule", "CloudWatchEvent", "EventBridgeRule"];
 
 /**
  * What the SAM transform checks of an event's Properties before it generates anything: a
  * mapping written out, no property its event source type does not have, none of the required
- * ones missing. Values are left to the transform and to CloudFormation.
+ * ones missing, not both State and Enabled on a schedule or rule. Values are left to the
+ * transform and to CloudFormation.
  */
 export const samEventProperties: Rule = {
   id: "E0001",
@@ -59,6 +63,22 @@ export const samEventProperties: Rule = {
         });
       }
       if (expanded) continue;
+      const state = mapGet(value, "State");
+      const enabled = mapGet(value, "Enabled");
+      if (
+        state &&
+        enabled &&
+        type !== undefined &&
+        TOGGLED.includes(type) &&
+        !(isString(state.value) && state.value.value === "")
+      ) {
+        report(
+          enabled.keyRange,
+          `State and Enabled are both set in ${where}, and the SAM transform refuses that; keep State (ENABLED or ` +
+            "DISABLED) and remove Enabled",
+          { path: [...path, "Enabled"] },
+        );
+      }
       const missing = spec.required.filter((name) => !mapGet(value, name));
       if (missing.length === 0) continue;
       const names = missing.map((name) => `'${name}'`).join(" and ");

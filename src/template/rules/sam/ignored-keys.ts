@@ -1,7 +1,12 @@
 import type { Rule } from "../rule";
-import { isForEachKey } from "../template-index";
+import { SAM_FUNCTION } from "../services/lambda";
+import { mayBeNoValue, presentEntry, propertySets, resourcesOfType } from "../services/values";
+import { intrinsicName, isForEachKey } from "../template-index";
 import { APPLICATION_LOCATION_KEYS, applicationLocations } from "./application";
 import { eventType, SAM_GUIDE, samEvents } from "./events";
+
+/** Function properties SAM reads only to make the execution role. */
+const ROLE_SETTINGS = ["Policies", "PermissionsBoundary", "AssumeRolePolicyDocument", "RolePath"];
 
 /** Besides Type and Properties, the resource attributes SAM may read from an event. */
 const EVENT_KEYS = new Set([
@@ -19,8 +24,11 @@ const EVENT_KEYS = new Set([
  * Keys the SAM transform reads past without a word, so the setting they were meant to make is
  * silently lost: an event property written beside `Type` instead of under `Properties` (a
  * `PayloadFormatVersion` that never reaches the route), or an extra key in an application's
- * Location. A warning, since the template deploys. cfn-lint has no id for this (the transform
- * reports nothing); W0001 sits beside E0001, the transform's errors.
+ * Location, or the settings of the execution role SAM makes (Policies, PermissionsBoundary,
+ * AssumeRolePolicyDocument, RolePath) on a function that names its own Role, for which SAM makes
+ * none (the SAM guide: "If the Role property is set, this property is ignored"). A warning, since
+ * the template deploys. cfn-lint has no id for this (the transform reports nothing); W0001 sits
+ * beside E0001, the transform's errors.
  */
 export const samIgnoredKeys: Rule = {
   id: "W0001",
@@ -45,6 +53,23 @@ export const samIgnoredKeys: Rule = {
           `SAM ignores '${key.key}' in event ${entry.key} of ${resource.name}: an event holds Type and Properties${fix}`,
           { path: ["Resources", resource.name, "Properties", "Events", entry.key, key.key] },
         );
+      }
+    }
+    for (const resource of resourcesOfType(template, SAM_FUNCTION)) {
+      for (const { properties } of propertySets(resource)) {
+        const role = presentEntry(properties, "Role")?.value;
+        // A Role that may be absent (a Fn::If) leaves the settings in use in one branch.
+        if (!role || mayBeNoValue(role) || intrinsicName(role) === "Fn::If") continue;
+        for (const key of ROLE_SETTINGS) {
+          const entry = presentEntry(properties, key);
+          if (!entry) continue;
+          report(
+            entry.keyRange,
+            `SAM ignores ${key} of ${resource.name}, which names its own Role: SAM applies ${key} only to the ` +
+              `execution role it makes when there is no Role; put it on the role that Role names, or remove Role`,
+            { path: ["Resources", resource.name, "Properties", key] },
+          );
+        }
       }
     }
     for (const { resource, location } of applicationLocations(template)) {

@@ -1,14 +1,15 @@
 /** What the SAM transform would reject, found without running it. */
 import type { Rule } from "../rule";
 import { samAliasRequired } from "./alias";
-import { samEventApi } from "./api-references";
 import { samApplicationLocation } from "./application-location";
 import { samAuthorizers } from "./authorizers";
 import { samEventProperties } from "./event-properties";
+import { samEventApi, samEventBucket } from "./event-references";
 import { samEventType } from "./event-type";
 import { samGlobals } from "./globals";
 import { samIgnoredKeys } from "./ignored-keys";
 import { samPolicyTemplates } from "./policy-templates";
+import { samStateMachine } from "./state-machine";
 
 export const samRules: Rule[] = [
   samEventType,
@@ -20,4 +21,6 @@ export const samRules: Rule[] = [
   samAuthorizers,
   samPolicyTemplates,
   samEventApi,
+  samEventBucket,
+  samStateMachine,
 ];

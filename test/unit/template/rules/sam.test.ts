@@ -445,6 +445,120 @@ describe("E0001 SAM API events attach to an API of the template", () => {
   });
 });
 
+describe("E0001 SAM S3 events and toggled schedules", () => {
+  it("refuses an S3 event on a bucket that is not a Ref to one of the template, and State with Enabled", () => {
+    const findings = lint(
+      yaml(
+        SAM,
+        "Parameters:",
+        "  UploadBucket: { Type: String }",
+        "Conditions:",
+        "  Prod: !Equals [!Ref AWS::StackName, prod]",
+        "Resources:",
+        "  Uploads:",
+        "    Type: AWS::S3::Bucket",
+        ...samFunction(
+          "Fn",
+          "Events:",
+          "  Own: { Type: S3, Properties: { Bucket: !Ref Uploads, Events: 's3:ObjectCreated:*' } }",
+          "  Param: { Type: S3, Properties: { Bucket: !Ref UploadBucket, Events: 's3:ObjectCreated:*' } }",
+          "  Named: { Type: S3, Properties: { Bucket: uploads-bucket, Events: 's3:ObjectCreated:*' } }",
+          "  Either: { Type: S3, Properties: { Bucket: !If [Prod, !Ref Uploads, !Ref Uploads], Events: 's3:ObjectCreated:*' } }",
+          "  Nightly: { Type: Schedule, Properties: { Schedule: rate(1 day), State: ENABLED, Enabled: true } }",
+          "  Rule: { Type: EventBridgeRule, Properties: { Pattern: { source: [x] }, State: DISABLED } }",
+          "  Old: { Type: CloudWatchEvent, Properties: { Pattern: { source: [x] }, Enabled: false, State: DISABLED } }",
+        ),
+      ),
+      { only: ["E0001"] },
+    );
+    expect(brief(findings)).toEqual([
+      "E0001 17:50",
+      "E0001 18:50",
+      "E0001 19:51",
+      "E0001 20:89",
+      "E0001 22:79",
+    ]);
+    expect(findings[0].message).toBe(
+      "Bucket of S3 event Param names UploadBucket, which is not a resource of this template: the SAM transform " +
+        "adds the function to the notifications of a bucket it creates and refuses any other; declare the bucket " +
+        "here and give !Ref of it, or subscribe to a bucket made elsewhere with an EventBridge rule (EventBridgeRule " +
+        "event)",
+    );
+    expect(findings[1].message).toContain(
+      "Bucket of S3 event Named is not a Ref to a bucket of this template",
+    );
+    expect(findings[3].message).toBe(
+      "State and Enabled are both set in event Nightly of Fn (Schedule), and the SAM transform refuses that; keep " +
+        "State (ENABLED or DISABLED) and remove Enabled",
+    );
+  });
+});
+
+describe("SAM execution role settings beside a Role", () => {
+  it("warns of role settings a function with its own Role ignores (W0001)", () => {
+    const findings = lint(
+      yaml(
+        SAM,
+        "Conditions:",
+        "  Prod: !Equals [!Ref AWS::StackName, prod]",
+        "Resources:",
+        ...samFunction(
+          "Own",
+          "Role: arn:aws:iam::123456789012:role/worker",
+          "Policies: [AWSLambdaBasicExecutionRole]",
+          "PermissionsBoundary: arn:aws:iam::123456789012:policy/boundary",
+        ),
+        ...samFunction("Made", "Policies: [AWSLambdaBasicExecutionRole]", "RolePath: /app/"),
+        ...samFunction(
+          "Maybe",
+          "Role: !If [Prod, arn:aws:iam::123456789012:role/worker, !Ref AWS::NoValue]",
+          "Policies: [AWSLambdaBasicExecutionRole]",
+        ),
+      ),
+      { only: ["W0001"] },
+    );
+    expect(brief(findings)).toEqual(["W0001 12:7", "W0001 13:7"]);
+    expect(findings[0].message).toBe(
+      "SAM ignores Policies of Own, which names its own Role: SAM applies Policies only to the execution role it " +
+        "makes when there is no Role; put it on the role that Role names, or remove Role",
+    );
+  });
+
+  it("refuses a state machine with both Role and Policies, or without a definition (E0001)", () => {
+    const findings = lint(
+      yaml(
+        SAM,
+        "Resources:",
+        "  Both:",
+        "    Type: AWS::Serverless::StateMachine",
+        "    Properties:",
+        "      Definition: { StartAt: A, States: { A: { Type: Pass, End: true } } }",
+        "      Role: arn:aws:iam::123456789012:role/machine",
+        "      Policies: [AWSXrayWriteOnlyAccess]",
+        "  Empty:",
+        "    Type: AWS::Serverless::StateMachine",
+        "    Properties:",
+        "      Role: arn:aws:iam::123456789012:role/machine",
+        "  FromFile:",
+        "    Type: AWS::Serverless::StateMachine",
+        "    Properties:",
+        "      DefinitionUri: statemachine/flow.asl.json",
+        "      Policies: [AWSXrayWriteOnlyAccess]",
+      ),
+      { only: ["E0001"] },
+    );
+    expect(brief(findings)).toEqual(["E0001 8:7", "E0001 11:5"]);
+    expect(findings[0].message).toBe(
+      "State machine Both has both Role and Policies, and the SAM transform refuses that: Policies are for the role " +
+        "SAM makes when there is no Role; put them on the role that Role names, or remove Role",
+    );
+    expect(findings[1].message).toBe(
+      "State machine Empty has neither Definition nor DefinitionUri, and the SAM transform refuses it; write the " +
+        "definition under Definition, or give DefinitionUri",
+    );
+  });
+});
+
 describe("SAM resource types the service spec lacks", () => {
   it("knows AWS::Serverless::CapacityProvider and AWS::Serverless::WebSocketApi, their properties, attributes and generated resources", () => {
     const findings = lint(

@@ -1,4 +1,7 @@
 /**
+ * Events the SAM transform wires to a resource of the same template, and so refuses when the
+ * resource is named any other way.
+ *
  * The API an Api or HttpApi event attaches to, as the SAM transform resolves it: RestApiId (Api)
  * or ApiId (HttpApi) must be a `!Ref` of an API of the same template, because the transform adds
  * the event's path to that API's definition while it runs. An id given any other way (a literal id,
@@ -56,6 +59,43 @@ export const samEventApi: Rule = {
         `${kind.property} of ${type} event ${event.entry.key} ${problem}: the SAM transform adds the event to that ` +
           `API while it runs and refuses it otherwise; ${fix}`,
         { path: eventPath(event, "Properties", kind.property) },
+      );
+    }
+  },
+};
+
+/**
+ * An S3 event's Bucket must be `!Ref` of a bucket of the same template: the transform writes the
+ * function into that bucket's NotificationConfiguration, and refuses anything else ("S3 events
+ * must reference an S3 bucket in the same template"), a bucket from a parameter, an import or a
+ * Fn::If included. A bucket made elsewhere takes an AWS::S3::Bucket notification or an EventBridge
+ * rule instead.
+ */
+export const samEventBucket: Rule = {
+  id: "E0001",
+  severity: "error",
+  shortDescription: "SAM S3 events name a bucket of the template by Ref",
+  description:
+    "An S3 event's Bucket is a Ref to an AWS::S3::Bucket of the same template: the transform adds the function to " +
+    "that bucket's notifications.",
+  source: `${SAM_GUIDE}/sam-property-function-s3.html`,
+  tags: ["sam", "s3"],
+  check({ template, report }) {
+    if (!template.sam) return;
+    for (const event of samEvents(template)) {
+      if (eventType(event) !== "S3") continue;
+      const bucket = mapGet(plainMap(eventProperties(event)), "Bucket")?.value;
+      if (!bucket) continue;
+      const target = referenceTarget(bucket);
+      const ref = intrinsicName(bucket) === "Ref" ? target : undefined;
+      if (ref && template.resources.has(ref.name)) continue;
+      report(
+        bucket,
+        `Bucket of S3 event ${event.entry.key} ${ref ? `names ${ref.name}, which is not a resource of this template` : "is not a Ref to a bucket of this template"}: ` +
+          "the SAM transform adds the function to the notifications of a bucket it creates and refuses any other; " +
+          "declare the bucket here and give !Ref of it, or subscribe to a bucket made elsewhere with an EventBridge " +
+          "rule (EventBridgeRule event)",
+        { path: eventPath(event, "Properties", "Bucket") },
       );
     }
   },
