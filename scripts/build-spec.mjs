@@ -322,22 +322,25 @@ const SAM_PASSTHROUGH = {
 
 const CONSTRAINT_REGION = "us-east-1";
 
-/** The cfn-lint installation: its schema directory and version, or undefined when it is missing. */
-export function findCfnLint() {
+/** A Python package's directory and version (from `versionOf`), or undefined when it is not installed. */
+function pythonPackage(module, versionOf) {
   try {
     const out = execFileSync(
       "python3",
-      [
-        "-c",
-        "import cfnlint, cfnlint.version, os; print(os.path.dirname(cfnlint.__file__)); print(cfnlint.version.__version__)",
-      ],
+      ["-c", `import ${module}, os; print(os.path.dirname(${module}.__file__)); print(${versionOf})`],
       { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] },
     );
     const [dir, version] = out.trim().split("\n");
-    return { schemas: join(dir, "data", "schemas"), version };
+    return { dir, version };
   } catch {
     return undefined;
   }
+}
+
+/** The cfn-lint installation: its schema directory and version, or undefined when it is missing. */
+export function findCfnLint() {
+  const found = pythonPackage("cfnlint", "__import__('cfnlint.version').version.__version__");
+  return found && { schemas: join(found.dir, "data", "schemas"), version: found.version };
 }
 
 /**
@@ -345,20 +348,13 @@ export function findCfnLint() {
  * or undefined when it is missing.
  */
 export function findSamTranslator() {
-  try {
-    const out = execFileSync(
-      "python3",
-      [
-        "-c",
-        "import samtranslator, os; print(os.path.dirname(samtranslator.__file__)); print(samtranslator.__version__)",
-      ],
-      { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] },
-    );
-    const [dir, version] = out.trim().split("\n");
-    return { templates: join(dir, "policy_templates_data", "policy_templates.json"), version };
-  } catch {
-    return undefined;
-  }
+  const found = pythonPackage("samtranslator", "samtranslator.__version__");
+  return (
+    found && {
+      templates: join(found.dir, "policy_templates_data", "policy_templates.json"),
+      version: found.version,
+    }
+  );
 }
 
 /**

@@ -104,35 +104,26 @@ export const rulesConfiguration: Rule = {
   },
 };
 
-export const rulesAssert: Rule = {
-  id: "E1701",
-  severity: "error",
-  shortDescription: "Rule assertions are conditions",
-  description:
-    "Each Assert of a rule is true or false, or a rule function that gives a condition: Fn::And, Fn::Or, Fn::Not, " +
-    "Fn::Equals, Fn::Contains, Fn::EachMemberEquals or Fn::EachMemberIn.",
-  source: RULES_PAGE,
-  tags: ["rules"],
-  check({ template, report }) {
-    for (const { name, entry, path } of ruleEntries(template, "Assert"))
-      checkCondition(entry.value, `Assert of rule ${name}`, path, report);
-  },
-};
+/** A rule over each Assert (E1701) or each RuleCondition (E1702): it must be a condition. */
+function conditionRule(id: string, key: "Assert" | "RuleCondition", whose: string): Rule {
+  return {
+    id,
+    severity: "error",
+    shortDescription: key === "Assert" ? "Rule assertions are conditions" : "Rule conditions are conditions",
+    description:
+      `${whose} is true or false, or a rule function that gives a condition: Fn::And, Fn::Or, Fn::Not, ` +
+      "Fn::Equals, Fn::Contains, Fn::EachMemberEquals or Fn::EachMemberIn.",
+    source: RULES_PAGE,
+    tags: ["rules"],
+    check({ template, report }) {
+      for (const { name, entry, path } of ruleEntries(template, key))
+        checkCondition(entry.value, `${key} of rule ${name}`, path, report);
+    },
+  };
+}
 
-export const rulesCondition: Rule = {
-  id: "E1702",
-  severity: "error",
-  shortDescription: "Rule conditions are conditions",
-  description:
-    "A rule's RuleCondition is true or false, or a rule function that gives a condition: Fn::And, Fn::Or, " +
-    "Fn::Not, Fn::Equals, Fn::Contains, Fn::EachMemberEquals or Fn::EachMemberIn.",
-  source: RULES_PAGE,
-  tags: ["rules"],
-  check({ template, report }) {
-    for (const { name, entry, path } of ruleEntries(template, "RuleCondition"))
-      checkCondition(entry.value, `RuleCondition of rule ${name}`, path, report);
-  },
-};
+export const rulesAssert = conditionRule("E1701", "Assert", "Each Assert of a rule");
+export const rulesCondition = conditionRule("E1702", "RuleCondition", "A rule's RuleCondition");
 
 /** The Assert entries of every assertion, or the RuleCondition entry of every rule, that are written. */
 function ruleEntries(
