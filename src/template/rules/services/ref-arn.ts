@@ -197,20 +197,28 @@ const GETATT_GIVES: Record<string, Record<string, string>> = {
  * an event source reads its stream: an event source mapping or a SAM DynamoDB event takes the
  * stream's ARN (StreamArn), and Lambda refuses the table's. Same places as E1041.
  *
- * cfn-lint's E1040 compares the formats its schema patches give attributes and properties; here
- * the attribute decides, from what the CloudFormation reference says each one returns.
+ * The other way round, a GetAtt of an ARN where a name, URL or domain name is needed: a queue
+ * policy's Queues (queue URLs), a bucket policy's Bucket and a log subscription or metric filter's
+ * LogGroupName (names), a CloudFront origin's DomainName (a bucket's domain name). CloudFormation
+ * passes the ARN on and the service refuses it.
+ *
+ * cfn-lint's E1040 compares the formats its schema patches give attributes and properties (it
+ * finds the LogGroupName case); here the attribute decides, from what the CloudFormation reference
+ * says each one returns.
  */
 export const getAttNotArn: Rule = {
   id: "E1040",
   severity: "error",
-  shortDescription: "A GetAtt that gives a name, id or URL is not used where an ARN is needed",
+  shortDescription: "A GetAtt gives what its property takes: an ARN, a name, a URL",
   description:
     "GetAtt of a queue's QueueUrl or QueueName, a role's RoleId, a bucket's domain names or a topic's TopicName " +
     "gives no ARN, and a table's Arn is not its stream's; properties that take an ARN need the Arn attribute " +
-    "(StreamArn where a table's stream is read).",
+    "(StreamArn where a table's stream is read). The other way round, a queue policy's Queues, a bucket policy's " +
+    "Bucket, a filter's LogGroupName and a CloudFront origin's DomainName do not take an ARN.",
   source: `${USER_GUIDE}/intrinsic-function-reference-getatt.html`,
   tags: ["functions", "getatt"],
   check({ template, report }) {
+    checkArnWhereNameWanted(template, report);
     for (const { node, where, path, stream } of arnSites(template)) {
       const target = referenceTarget(node);
       if (!target?.attribute) continue;
@@ -230,3 +238,69 @@ export const getAttNotArn: Rule = {
     }
   },
 };
+
+/** Properties that take a resource's name, URL or domain name, with the types it may be and what to write. */
+const NAME_PROPERTIES: { type: string; path: string[]; of: string; wants: string; use: string }[] = [
+  {
+    type: "AWS::SQS::QueuePolicy",
+    path: ["Queues", "*"],
+    of: "AWS::SQS::Queue",
+    wants: "queue URLs",
+    use: "!Ref",
+  },
+  {
+    type: "AWS::SQS::QueueInlinePolicy",
+    path: ["Queue"],
+    of: "AWS::SQS::Queue",
+    wants: "the queue's URL",
+    use: "!Ref",
+  },
+  {
+    type: "AWS::S3::BucketPolicy",
+    path: ["Bucket"],
+    of: "AWS::S3::Bucket",
+    wants: "the bucket's name",
+    use: "!Ref",
+  },
+  {
+    type: "AWS::Logs::SubscriptionFilter",
+    path: ["LogGroupName"],
+    of: "AWS::Logs::LogGroup",
+    wants: "the log group's name",
+    use: "!Ref",
+  },
+  {
+    type: "AWS::Logs::MetricFilter",
+    path: ["LogGroupName"],
+    of: "AWS::Logs::LogGroup",
+    wants: "the log group's name",
+    use: "!Ref",
+  },
+  {
+    type: "AWS::CloudFront::Distribution",
+    path: ["DistributionConfig", "Origins", "*", "DomainName"],
+    of: "AWS::S3::Bucket",
+    wants: "a domain name",
+    use: "RegionalDomainName",
+  },
+];
+
+/** Reports `!GetAtt X.Arn` where X's name, URL or domain name is needed. */
+function checkArnWhereNameWanted(template: TemplateIndex, report: Report): void {
+  for (const { type, path, of, wants, use } of NAME_PROPERTIES) {
+    for (const resource of resourcesOfType(template, type)) {
+      for (const { properties } of propertySets(resource)) {
+        for (const found of valuesAt(properties, path, [])) {
+          const target = referenceTarget(found.node);
+          if (target?.attribute !== "Arn" || template.resources.get(target.name)?.type !== of) continue;
+          const fix = use === "!Ref" ? `!Ref ${target.name}` : `!GetAtt ${target.name}.${use}`;
+          report(
+            found.node,
+            `!GetAtt ${target.name}.Arn gives an ARN, and ${displayPath(found.path)} takes ${wants}; use ${fix}`,
+            { path: ["Resources", resource.name, "Properties", ...found.path] },
+          );
+        }
+      }
+    }
+  }
+}

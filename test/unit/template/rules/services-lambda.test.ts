@@ -684,6 +684,60 @@ describe("E1041 a Ref where an ARN is needed", () => {
   });
 });
 
+describe("E1040 a GetAtt of an ARN where a name, URL or domain name is needed", () => {
+  it("flags queue policies, bucket policies, log filters and CloudFront origins given an Arn", () => {
+    const findings = check(
+      ["E1040"],
+      "Resources:",
+      "  Queue:",
+      "    Type: AWS::SQS::Queue",
+      "  Site:",
+      "    Type: AWS::S3::Bucket",
+      "  Logs:",
+      "    Type: AWS::Logs::LogGroup",
+      "  QueuePolicy:",
+      "    Type: AWS::SQS::QueuePolicy",
+      "    Properties:",
+      "      Queues: [!Ref Queue, !GetAtt Queue.Arn]",
+      "      PolicyDocument: { Statement: [{ Effect: Allow, Principal: '*', Action: sqs:SendMessage, Resource: '*' }] }",
+      "  BucketPolicy:",
+      "    Type: AWS::S3::BucketPolicy",
+      "    Properties:",
+      "      Bucket: !GetAtt Site.Arn",
+      "      PolicyDocument: { Statement: [{ Effect: Allow, Principal: '*', Action: s3:GetObject, Resource: !Sub '${Site.Arn}/*' }] }",
+      "  Filter:",
+      "    Type: AWS::Logs::SubscriptionFilter",
+      "    Properties:",
+      "      LogGroupName: !GetAtt Logs.Arn",
+      "      FilterPattern: ''",
+      "      DestinationArn: arn:aws:lambda:eu-west-1:123456789012:function:f",
+      "  Cdn:",
+      "    Type: AWS::CloudFront::Distribution",
+      "    Properties:",
+      "      DistributionConfig:",
+      "        Enabled: true",
+      "        Origins:",
+      "          - { Id: site, DomainName: !GetAtt Site.Arn, S3OriginConfig: {} }",
+      "          - { Id: regional, DomainName: !GetAtt Site.RegionalDomainName, S3OriginConfig: {} }",
+      "        DefaultCacheBehavior: { TargetOriginId: site, ViewerProtocolPolicy: allow-all }",
+    );
+    expect(brief(findings)).toEqual(["E1040 11:28", "E1040 16:15", "E1040 21:21", "E1040 30:37"]);
+    expect(findings[0].message).toBe(
+      "!GetAtt Queue.Arn gives an ARN, and Queues[1] takes queue URLs; use !Ref Queue",
+    );
+    expect(findings[1].message).toBe(
+      "!GetAtt Site.Arn gives an ARN, and Bucket takes the bucket's name; use !Ref Site",
+    );
+    expect(findings[2].message).toBe(
+      "!GetAtt Logs.Arn gives an ARN, and LogGroupName takes the log group's name; use !Ref Logs",
+    );
+    expect(findings[3].message).toBe(
+      "!GetAtt Site.Arn gives an ARN, and DistributionConfig.Origins[0].DomainName takes a domain name; use " +
+        "!GetAtt Site.RegionalDomainName",
+    );
+  });
+});
+
 describe("E1040 a GetAtt where an ARN is needed", () => {
   it("flags names, ids, URLs and a table's ARN where its stream is read, and accepts the ARN attributes", () => {
     const findings = check(
