@@ -4,7 +4,10 @@
  * (a function's Role, an event source mapping's EventSourceArn, an SNS subscription's Endpoint for
  * sqs, lambda or firehose, a rule or schedule target, a dead-letter or destination ARN, a queue's
  * redrive target, a permission's SourceArn, a bucket notification's function or queue, an IAM
- * policy's Resource) refuses it when the stack is deployed. `!GetAtt X.Arn` is what was meant.
+ * policy's Resource, a pipe's source and target, a state machine's log group, an AppSync Lambda
+ * data source, a Cognito trigger, a function's KMS key, whose Ref gives its id; not a log group's
+ * KmsKeyId, which cfn-lint's schema patches let take a key id)
+ * refuses it when the stack is deployed. `!GetAtt X.Arn` is what was meant.
  *
  * cfn-lint's E1041 compares formats from its schema patches, which do not cover these properties;
  * here the Ref's target decides, from what the CloudFormation reference says each Ref returns.
@@ -34,6 +37,7 @@ const REF_GIVES: Record<string, string> = {
   "AWS::KinesisFirehose::DeliveryStream": "the delivery stream's name",
   "AWS::IAM::Role": "the role's name",
   "AWS::Logs::LogGroup": "the log group's name",
+  "AWS::KMS::Key": "the key's id",
 };
 
 const SUBSCRIPTION_ARN_PROTOCOLS = ["sqs", "lambda", "firehose"];
@@ -57,6 +61,31 @@ const ARN_PROPERTIES: { type: string; path: string[]; stream?: boolean }[] = [
   { type: "AWS::Serverless::StateMachine", path: ["Role"] },
   { type: "AWS::S3::Bucket", path: ["NotificationConfiguration", "LambdaConfigurations", "*", "Function"] },
   { type: "AWS::S3::Bucket", path: ["NotificationConfiguration", "QueueConfigurations", "*", "Queue"] },
+  { type: "AWS::Lambda::Function", path: ["KmsKeyArn"] },
+  { type: "AWS::Lambda::EventSourceMapping", path: ["DestinationConfig", "OnFailure", "Destination"] },
+  { type: "AWS::Events::Rule", path: ["Targets", "*", "DeadLetterConfig", "Arn"] },
+  { type: "AWS::SNS::Subscription", path: ["RedrivePolicy", "deadLetterTargetArn"] },
+  { type: "AWS::Pipes::Pipe", path: ["Source"], stream: true },
+  { type: "AWS::Pipes::Pipe", path: ["Target"] },
+  { type: "AWS::Pipes::Pipe", path: ["RoleArn"] },
+  {
+    type: "AWS::StepFunctions::StateMachine",
+    path: ["LoggingConfiguration", "Destinations", "*", "CloudWatchLogsLogGroup", "LogGroupArn"],
+  },
+  { type: "AWS::AppSync::DataSource", path: ["LambdaConfig", "LambdaFunctionArn"] },
+  { type: "AWS::AppSync::DataSource", path: ["ServiceRoleArn"] },
+  ...[
+    "PreSignUp",
+    "PostConfirmation",
+    "PreAuthentication",
+    "PostAuthentication",
+    "CustomMessage",
+    "DefineAuthChallenge",
+    "CreateAuthChallenge",
+    "VerifyAuthChallengeResponse",
+    "PreTokenGeneration",
+    "UserMigration",
+  ].map((trigger) => ({ type: "AWS::Cognito::UserPool", path: ["LambdaConfig", trigger] })),
 ];
 
 /** The values at `path` below `node`, with their paths (list items by index). */

@@ -609,6 +609,61 @@ describe("E1041 a Ref where an ARN is needed", () => {
     );
   });
 
+  it("flags Refs in pipes, state machine logging, AppSync, Cognito triggers and KMS key ARNs", () => {
+    const findings = check(
+      ["E1041"],
+      "Resources:",
+      "  Queue:",
+      "    Type: AWS::SQS::Queue",
+      "  Key:",
+      "    Type: AWS::KMS::Key",
+      "  Logs:",
+      "    Type: AWS::Logs::LogGroup",
+      "    Properties:",
+      "      KmsKeyId: !Ref Key",
+      ...lambda("Worker", "Runtime: python3.12", "Code: { ZipFile: x }", "KmsKeyArn: !Ref Key"),
+      "  Pipe:",
+      "    Type: AWS::Pipes::Pipe",
+      "    Properties:",
+      "      RoleArn: arn:aws:iam::123456789012:role/pipe",
+      "      Source: !Ref Queue",
+      "      Target: !GetAtt Worker.Arn",
+      "  Machine:",
+      "    Type: AWS::StepFunctions::StateMachine",
+      "    Properties:",
+      "      RoleArn: arn:aws:iam::123456789012:role/machine",
+      "      DefinitionString: '{}'",
+      "      LoggingConfiguration:",
+      "        Destinations: [{ CloudWatchLogsLogGroup: { LogGroupArn: !Ref Logs } }]",
+      "  Source:",
+      "    Type: AWS::AppSync::DataSource",
+      "    Properties:",
+      "      ApiId: api",
+      "      Name: worker",
+      "      Type: AWS_LAMBDA",
+      "      LambdaConfig: { LambdaFunctionArn: !Ref Worker }",
+      "  Users:",
+      "    Type: AWS::Cognito::UserPool",
+      "    Properties:",
+      "      LambdaConfig: { PreSignUp: !Ref Worker, PostConfirmation: !GetAtt Worker.Arn }",
+    );
+    expect(brief(findings)).toEqual([
+      "E1041 17:18",
+      "E1041 22:15",
+      "E1041 30:65",
+      "E1041 37:42",
+      "E1041 41:34",
+    ]);
+    // A log group's KmsKeyId (line 9) may be a key id, as cfn-lint's schema patches have it.
+    expect(findings[0].message).toBe(
+      "!Ref Key gives the key's id, and KmsKeyArn takes an ARN; use !GetAtt Key.Arn",
+    );
+    expect(findings[2].message).toBe(
+      "!Ref Logs gives the log group's name, and LoggingConfiguration.Destinations[0].CloudWatchLogsLogGroup." +
+        "LogGroupArn takes an ARN; use !GetAtt Logs.Arn",
+    );
+  });
+
   it("flags Refs that give a URL or a name in ARN properties, SAM events and policy resources", () => {
     const findings = check(
       ["E1041"],
