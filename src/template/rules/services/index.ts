@@ -15,6 +15,7 @@ import {
 } from "./apigateway";
 import { definitionMixedWithResources } from "./apigateway-definition";
 import { deploymentMethods, deploymentStageTaken, deploymentWithoutMethods } from "./apigateway-deployment";
+import { lambdaInvocationUri } from "./apigateway-lambda-uri";
 import { capacityRange } from "./capacity-range";
 import { cloudFrontTargetOrigins } from "./cloudfront-origins";
 import { codeBuildRolePath } from "./codebuild-role";
@@ -99,6 +100,7 @@ export const serviceRules: Rule[] = [
   deploymentStageTaken,
   deploymentWithoutMethods,
   definitionMixedWithResources,
+  lambdaInvocationUri,
   cloudFrontTargetOrigins,
   codeBuildRolePath,
   dynamodbStreamArn,

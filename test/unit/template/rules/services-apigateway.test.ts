@@ -1,6 +1,9 @@
-/** The API Gateway REST API rules: E3660 (a Name or a definition), E3698, E3699, E3708 and E3718; and E3706 scaling ranges. */
+/**
+ * The API Gateway REST API rules: E3660 (a Name or a definition), E3698, E3699, E3708 and E3718; E3706
+ * scaling ranges; W3660 a definition other resources change; E3907 Lambda invocation URIs.
+ */
 import { describe, expect, it } from "vitest";
-import { brief, lint, yaml } from "../lint";
+import { brief, lambdaFunction, lint, yaml } from "../lint";
 
 const check = (only: string[], ...lines: string[]) => lint(yaml(...lines), { only });
 
@@ -317,5 +320,87 @@ describe("W3660 a REST API defined by an OpenAPI document and changed by other r
       "      RestApiId: !Ref Api",
     );
     expect(plain).toEqual([]);
+  });
+});
+
+describe("E3907 Lambda invocation URIs", () => {
+  const INVOKE =
+    "!Sub arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${Fn.Arn}/invocations";
+
+  it("finds integrations and authorizers that name a function by its ARN or name", () => {
+    const findings = check(
+      ["E3907"],
+      "Resources:",
+      "  Api:",
+      "    Type: AWS::ApiGateway::RestApi",
+      "    Properties: { Name: api }",
+      ...lambdaFunction("Fn"),
+      "  Live:",
+      "    Type: AWS::Lambda::Alias",
+      "    Properties: { FunctionName: !Ref Fn, FunctionVersion: '1', Name: live }",
+      "  ByArn:",
+      "    Type: AWS::ApiGateway::Method",
+      "    Properties:",
+      "      RestApiId: !Ref Api",
+      "      ResourceId: !GetAtt Api.RootResourceId",
+      "      HttpMethod: GET",
+      "      AuthorizationType: NONE",
+      "      Integration: { Type: AWS_PROXY, IntegrationHttpMethod: POST, Uri: !GetAtt Fn.Arn }",
+      "  ByName:",
+      "    Type: AWS::ApiGateway::Method",
+      "    Properties:",
+      "      RestApiId: !Ref Api",
+      "      ResourceId: !GetAtt Api.RootResourceId",
+      "      HttpMethod: POST",
+      "      AuthorizationType: NONE",
+      "      Integration: { Type: AWS, IntegrationHttpMethod: POST, Uri: !Ref Fn }",
+      "  Invoked:",
+      "    Type: AWS::ApiGateway::Method",
+      "    Properties:",
+      "      RestApiId: !Ref Api",
+      "      ResourceId: !GetAtt Api.RootResourceId",
+      "      HttpMethod: PUT",
+      "      AuthorizationType: NONE",
+      "      Integration:",
+      "        Type: AWS_PROXY",
+      "        IntegrationHttpMethod: POST",
+      `        Uri: ${INVOKE}`,
+      "  Proxied:",
+      "    Type: AWS::ApiGateway::Method",
+      "    Properties:",
+      "      RestApiId: !Ref Api",
+      "      ResourceId: !GetAtt Api.RootResourceId",
+      "      HttpMethod: DELETE",
+      "      AuthorizationType: NONE",
+      "      Integration: { Type: HTTP_PROXY, IntegrationHttpMethod: GET, Uri: 'https://example.com' }",
+      "  Token:",
+      "    Type: AWS::ApiGateway::Authorizer",
+      "    Properties: { RestApiId: !Ref Api, Name: token, Type: TOKEN, AuthorizerUri: !Ref Live }",
+      "  Http:",
+      "    Type: AWS::ApiGatewayV2::Api",
+      "    Properties: { Name: http, ProtocolType: HTTP }",
+      "  HttpIntegration:",
+      "    Type: AWS::ApiGatewayV2::Integration",
+      "    Properties: { ApiId: !Ref Http, IntegrationType: AWS_PROXY, IntegrationUri: !GetAtt Fn.Arn, PayloadFormatVersion: '2.0' }",
+      "  HttpAuthorizer:",
+      "    Type: AWS::ApiGatewayV2::Authorizer",
+      "    Properties: { ApiId: !Ref Http, Name: req, AuthorizerType: REQUEST, AuthorizerUri: 'arn:aws:lambda:eu-west-1:123456789012:function:auth' }",
+      "  Jwt:",
+      "    Type: AWS::ApiGatewayV2::Authorizer",
+      "    Properties: { ApiId: !Ref Http, Name: jwt, AuthorizerType: JWT, IdentitySource: [$request.header.Authorization] }",
+    );
+    expect(brief(findings)).toEqual(["E3907 22:73", "E3907 30:67", "E3907 52:81", "E3907 61:88"]);
+    expect(findings[0].message).toBe(
+      "Integration.Uri of method 'ByArn' names a Lambda function by its ARN, and API Gateway refuses that; give the " +
+        "invocation URI: !Sub arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/" +
+        "${Fn.Arn}/invocations",
+    );
+    expect(findings[1].message).toContain("names a Lambda function by its name");
+    expect(findings[1].message).toContain("/functions/${Fn.Arn}/invocations");
+    expect(findings[2].message).toContain("AuthorizerUri of 'Token' names a Lambda function by its ARN");
+    expect(findings[2].message).toContain("/functions/${Live}/invocations");
+    expect(findings[3].message).toContain(
+      "/functions/arn:aws:lambda:eu-west-1:123456789012:function:auth/invocations",
+    );
   });
 });
