@@ -14,6 +14,7 @@ import { didYouMean } from "../../suggest";
 import { displayPath, isCustomType, isModuleType, realResources, SAM_GLOBALS } from "../resources/shared";
 import { literalBoolean } from "../services/values";
 import { intrinsicName, isForEachKey, isNoValue, isString, type TemplateIndex } from "../template-index";
+import { asciiTwin, isAscii } from "./ascii-pattern";
 import { checkCidr } from "./cidr";
 import { NAMED_FORMATS } from "./formats";
 
@@ -105,19 +106,34 @@ type Truth = "true" | "false" | "unknown";
 
 const patterns = new Map<string, RegExp | null>();
 
-const nodePatterns = new WeakMap<ConstraintNode, RegExp | null>();
+/** A node's pattern, compiled on first use: in full, or as its ASCII twin for ASCII values. */
+interface NodePattern {
+  twin: string | undefined;
+  full?: RegExp | null;
+  ascii?: RegExp | null;
+}
+
+const nodePatterns = new WeakMap<ConstraintNode, NodePattern>();
 
 /**
- * The node's pattern (`p`, or `P` without the u flag), looked up once per node: the lookup by
- * source text below builds and hashes a key as long as the pattern.
+ * The regular expression that judges `value` against the node's pattern (`p`, or `P` without the u
+ * flag), looked up once per node (the lookup by source text below builds and hashes a key as long
+ * as the pattern): the pattern's ASCII twin for an ASCII value when it has one (ascii-pattern.ts),
+ * else the pattern itself.
  */
-function patternOf(s: ConstraintNode, source: string): RegExp | null {
-  let regex = nodePatterns.get(s);
-  if (regex === undefined) {
-    regex = compiled(source, s.p !== undefined, s.f ?? "");
-    nodePatterns.set(s, regex);
+function patternFor(s: ConstraintNode, source: string, value: string): RegExp | null {
+  const unicode = s.p !== undefined;
+  let entry = nodePatterns.get(s);
+  if (!entry) {
+    entry = { twin: unicode ? asciiTwin(source) : undefined };
+    nodePatterns.set(s, entry);
   }
-  return regex;
+  if (entry.twin !== undefined && isAscii(value)) {
+    entry.ascii ??= compiled(entry.twin, false, s.f ?? "");
+    if (entry.ascii) return entry.ascii;
+  }
+  entry.full ??= compiled(source, unicode, s.f ?? "");
+  return entry.full;
 }
 
 /** A schema pattern compiled on first use; null when this engine cannot compile it. */
@@ -363,7 +379,7 @@ class Walker {
     const source = s.p ?? s.P;
     // Without the u flag, \w and \d are ASCII-only where the schemas' engine is not.
     if (source !== undefined && !(s.p === undefined && /[\u0080-\uffff]/.test(value))) {
-      const regex = patternOf(s, source);
+      const regex = patternFor(s, source, value);
       if (regex && !matches(regex, value)) {
         this.problem("pattern", node, `${this.name()} must match the pattern ${source}`);
         return;
