@@ -19,6 +19,11 @@ export function isForEachKey(key: string): boolean {
   return key.startsWith("Fn::ForEach::");
 }
 
+/** A name with `${...}` or `&{...}`, which a language-extension loop fills in: only known after it runs. */
+export function isTemplated(name: string): boolean {
+  return name.includes("${") || name.includes("&{");
+}
+
 export const PSEUDO_PARAMETERS = new Set([
   "AWS::AccountId",
   "AWS::NotificationARNs",

@@ -1,13 +1,8 @@
 import { didYouMean } from "../../suggest";
 import type { Rule } from "../rule";
 import { hasOpaqueTransform } from "../template/names";
-import { intrinsicName, isForEachKey } from "../template-index";
+import { intrinsicName, isForEachKey, isTemplated } from "../template-index";
 import { CONDITIONS_PAGE } from "./walk";
-
-/** Names a language-extension loop fills in (`${Env}` or `&{Env}`) are only known after it runs. */
-function isTemplated(name: string): boolean {
-  return name.includes("${") || name.includes("&{");
-}
 
 export const conditionExists: Rule = {
   id: "E8002",

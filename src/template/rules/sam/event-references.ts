@@ -14,10 +14,11 @@
 import { mapGet } from "../../nodes";
 import type { Rule } from "../rule";
 import { plainMap, referenceTarget } from "../services/values";
-import { intrinsicName } from "../template-index";
+import { intrinsicName, isTemplated } from "../template-index";
 import { eventPath, eventProperties, eventType, SAM_GUIDE, samEvents } from "./events";
 
 /** Each event type with the property naming its API, the API's type and the implicit API's logical id. */
+
 const EVENTS: Record<string, { property: string; api: string; implicit: string }> = {
   Api: { property: "RestApiId", api: "AWS::Serverless::Api", implicit: "ServerlessRestApi" },
   HttpApi: { property: "ApiId", api: "AWS::Serverless::HttpApi", implicit: "ServerlessHttpApi" },
@@ -40,8 +41,10 @@ export const samEventApi: Rule = {
       const value = kind && mapGet(plainMap(eventProperties(event)), kind.property)?.value;
       if (!kind || !value || intrinsicName(value) === "Fn::If") continue;
       const target = referenceTarget(value);
-      // The transform adds the implicit API to the template before it reads the events.
-      if (target?.name === kind.implicit && !target.attribute) continue;
+      // The transform adds the implicit API to the template before it reads the events; a name
+      // a language-extension loop fills in is only known after it runs.
+      if (target && !target.attribute && (target.name === kind.implicit || isTemplated(target.name)))
+        continue;
       const resource = target && !target.attribute ? template.resources.get(target.name) : undefined;
       const fix = `give !Ref of the ${kind.api} of this template, or leave ${kind.property} out for the implicit API`;
       let problem: string | undefined;
@@ -88,7 +91,7 @@ export const samEventBucket: Rule = {
       if (!bucket) continue;
       const target = referenceTarget(bucket);
       const ref = intrinsicName(bucket) === "Ref" ? target : undefined;
-      if (ref && template.resources.has(ref.name)) continue;
+      if (ref && (template.resources.has(ref.name) || isTemplated(ref.name))) continue;
       report(
         bucket,
         `Bucket of S3 event ${event.entry.key} ${ref ? `names ${ref.name}, which is not a resource of this template` : "is not a Ref to a bucket of this template"}: ` +
