@@ -37,6 +37,7 @@ import { dynamodbStreamArn } from "./dynamodb-stream";
 import { ecsEssentialContainer } from "./ecs-essential";
 import { queueStartingPosition, streamStartingPosition } from "./event-source-position";
 import { fargateTaskProperties, fargateTaskSize } from "./fargate-task";
+import { provisionedOverReserved } from "./lambda-concurrency";
 import { lambdaEnvironment } from "./lambda-environment";
 import { lambdaEnvironmentSize } from "./lambda-environment-size";
 import { lambdaImage } from "./lambda-image";
@@ -78,6 +79,7 @@ export const serviceRules: Rule[] = [
   lambdaLogLevel,
   lambdaSnapStart,
   snapStartVersion,
+  provisionedOverReserved,
   lambdaZipPackage,
   permissionPrincipal,
   permissionSourceAccount,

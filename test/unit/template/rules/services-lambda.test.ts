@@ -477,6 +477,48 @@ describe("W2530 SnapStart without a published version", () => {
   });
 });
 
+describe("E3908 provisioned concurrency above the reservation", () => {
+  it("compares a SAM function's settings, Globals included, and an alias or version with its function", () => {
+    const findings = check(
+      ["E3908"],
+      SAM,
+      "Globals:",
+      "  Function:",
+      "    ProvisionedConcurrencyConfig: { ProvisionedConcurrentExecutions: 20 }",
+      "Resources:",
+      ...samFunction(
+        "Api",
+        "AutoPublishAlias: live",
+        "ReservedConcurrentExecutions: 10",
+        "ProvisionedConcurrencyConfig: { ProvisionedConcurrentExecutions: 15 }",
+      ),
+      ...samFunction("Inherits", "AutoPublishAlias: live", "ReservedConcurrentExecutions: 5"),
+      ...samFunction("Within", "AutoPublishAlias: live", "ReservedConcurrentExecutions: 50"),
+      ...lambda("Worker", "Runtime: python3.12", "Code: { ZipFile: x }", "ReservedConcurrentExecutions: 2"),
+      "  WorkerVersion:",
+      "    Type: AWS::Lambda::Version",
+      "    Properties: { FunctionName: !Ref Worker }",
+      "  WorkerLive:",
+      "    Type: AWS::Lambda::Alias",
+      "    Properties:",
+      "      FunctionName: !Ref Worker",
+      "      FunctionVersion: !GetAtt WorkerVersion.Version",
+      "      Name: live",
+      "      ProvisionedConcurrencyConfig: { ProvisionedConcurrentExecutions: 3 }",
+    );
+    expect(brief(findings)).toEqual(["E3908 14:72", "E3908 15:3", "E3908 48:72"]);
+    expect(findings[0].message).toBe(
+      "Api provisions 15 concurrent executions on its alias but reserves only 10, and Lambda refuses provisioned " +
+        "concurrency above the reservation; lower ProvisionedConcurrentExecutions, or raise ReservedConcurrentExecutions",
+    );
+    expect(findings[2].message).toBe(
+      "WorkerLive provisions 3 concurrent executions of Worker, which reserves only 2, and Lambda refuses " +
+        "provisioned concurrency above the reservation; lower ProvisionedConcurrentExecutions, or raise " +
+        "ReservedConcurrentExecutions",
+    );
+  });
+});
+
 describe("E3615 CloudWatch alarm periods", () => {
   /** An alarm resource named `name` with the given Properties lines. */
   const alarm = (name: string, ...properties: string[]) => [
