@@ -51,6 +51,7 @@ import { pseudoParameterString } from "./pseudo-parameter-string";
 import { getAttNotArn, refNotArn } from "./ref-arn";
 import { s3NotificationGrant, s3NotificationOrder } from "./s3-notifications";
 import { s3AccessControl, s3Ownership } from "./s3-ownership";
+import { scheduleOnCustomBus } from "./schedule-bus";
 import { scheduleExpression } from "./schedule-expression";
 import { secretParameters } from "./secret-parameters";
 import { snsSubscriptionEndpoint } from "./sns-subscription";
@@ -92,6 +93,7 @@ export const serviceRules: Rule[] = [
   alarmPeriod,
   logSubscriptions,
   capacityRange,
+  scheduleOnCustomBus,
   snsSubscriptionEndpoint,
   ssmParameterName,
   s3Ownership,

@@ -519,6 +519,40 @@ describe("E3908 provisioned concurrency above the reservation", () => {
   });
 });
 
+describe("E3911 scheduled rules on a custom event bus", () => {
+  it("finds schedules on a bus of the template or named, and accepts the default bus", () => {
+    const rule = (name: string, bus: string) => [
+      `  ${name}:`,
+      "    Type: AWS::Events::Rule",
+      "    Properties:",
+      ...(bus ? [`      EventBusName: ${bus}`] : []),
+      "      ScheduleExpression: rate(5 minutes)",
+    ];
+    const findings = check(
+      ["E3911"],
+      "Resources:",
+      "  Bus:",
+      "    Type: AWS::Events::EventBus",
+      "    Properties: { Name: orders }",
+      ...rule("OnOwnBus", "!Ref Bus"),
+      ...rule("OnNamedBus", "orders"),
+      ...rule("OnDefault", "default"),
+      ...rule("OnDefaultArn", "arn:aws:events:eu-west-1:123456789012:event-bus/default"),
+      ...rule("NoBus", ""),
+      "  Pattern:",
+      "    Type: AWS::Events::Rule",
+      "    Properties:",
+      "      EventBusName: !Ref Bus",
+      "      EventPattern: { source: [orders] }",
+    );
+    expect(brief(findings)).toEqual(["E3911 8:21", "E3911 13:21"]);
+    expect(findings[0].message).toBe(
+      "Rule 'OnOwnBus' has a ScheduleExpression on a custom event bus, and EventBridge runs scheduled rules only on " +
+        "the default bus; remove EventBusName, or schedule the target with an AWS::Scheduler::Schedule",
+    );
+  });
+});
+
 describe("E3615 CloudWatch alarm periods", () => {
   /** An alarm resource named `name` with the given Properties lines. */
   const alarm = (name: string, ...properties: string[]) => [
