@@ -1,7 +1,8 @@
-import type { Node } from "../../model";
+import type { Node, ScalarNode } from "../../model";
 import { didYouMean } from "../../suggest";
 import { realResources } from "../resources/shared";
 import type { Report, Rule } from "../rule";
+import { literalString } from "../services/values";
 import { intrinsicName, isString, type ResourceInfo } from "../template-index";
 import { type Document, propertyEntry, propertyPath, staticDocument } from "./documents";
 import { definitionProblems } from "./states-language";
@@ -26,7 +27,9 @@ const DEFINITION_PROPERTIES: Record<string, string[]> = {
  * its entry in DefinitionSubstitutions: without one the text stays as written, and Step Functions
  * refuses a Resource that is not an ARN (cfn-lint reports it as a pattern mismatch; SAM's own
  * check, after the transform, as E1029). Only a DefinitionSubstitutions written out as a mapping
- * is compared.
+ * is compared. An EXPRESS state machine (StateMachineType, or Type in SAM) may not use the job-run
+ * (`.sync`) or callback (`.waitForTaskToken`) integration patterns, nor activities (Step Functions
+ * Developer Guide, "Choosing workflow type").
  */
 export const stateMachineDefinition: Rule = {
   id: "E3601",
@@ -49,33 +52,74 @@ export const stateMachineDefinition: Rule = {
           report(problem.at, problem.message, propertyPath(resource, key));
         }
         checkPlaceholders(resource, key, document, report);
+        checkExpress(resource, key, document, report);
       }
     }
   },
 };
+
+/** The string Resources of a definition's states, at any depth (Parallel branches, Map processors). */
+function taskResources(document: Document): (ScalarNode & { value: string })[] {
+  const found: (ScalarNode & { value: string })[] = [];
+  const visit = (node: Node): void => {
+    if (node.kind === "seq") for (const item of node.items) visit(item);
+    if (node.kind !== "map" || intrinsicName(node)) return;
+    for (const entry of node.entries) {
+      if (entry.key === "Resource" && isString(entry.value)) found.push(entry.value);
+      else visit(entry.value);
+    }
+  };
+  visit(document.node);
+  return found;
+}
 
 /** Reports Task Resources that are placeholders without an entry in DefinitionSubstitutions. */
 function checkPlaceholders(resource: ResourceInfo, key: string, document: Document, report: Report): void {
   const substitutions = propertyEntry(resource, "DefinitionSubstitutions")?.value;
   if (substitutions && (substitutions.kind !== "map" || intrinsicName(substitutions))) return;
   const names = substitutions?.kind === "map" ? substitutions.entries.map((entry) => entry.key) : [];
-  const visit = (node: Node): void => {
-    if (node.kind === "seq") for (const item of node.items) visit(item);
-    if (node.kind !== "map" || intrinsicName(node)) return;
-    for (const entry of node.entries) {
-      if (entry.key === "Resource" && isString(entry.value)) {
-        for (const match of entry.value.value.matchAll(/\$\{([^}]*)\}/g)) {
-          if (names.includes(match[1])) continue;
-          report(
-            entry.value,
-            `Resource ${match[0]} is a placeholder that DefinitionSubstitutions does not fill in` +
-              `${didYouMean(match[1], names)}, so Step Functions gets the text, which is not an ARN; ` +
-              `add ${match[1]} to DefinitionSubstitutions`,
-            propertyPath(resource, key),
-          );
-        }
-      } else visit(entry.value);
+  for (const resourceNode of taskResources(document)) {
+    for (const match of resourceNode.value.matchAll(/\$\{([^}]*)\}/g)) {
+      if (names.includes(match[1])) continue;
+      report(
+        resourceNode,
+        `Resource ${match[0]} is a placeholder that DefinitionSubstitutions does not fill in` +
+          `${didYouMean(match[1], names)}, so Step Functions gets the text, which is not an ARN; ` +
+          `add ${match[1]} to DefinitionSubstitutions`,
+        propertyPath(resource, key),
+      );
     }
-  };
-  visit(document.node);
+  }
+}
+
+/** The workflow type property of each state machine type. */
+const TYPE_PROPERTY: Record<string, string> = {
+  "AWS::StepFunctions::StateMachine": "StateMachineType",
+  "AWS::Serverless::StateMachine": "Type",
+};
+
+/**
+ * Reports, in an EXPRESS state machine, Task Resources that Express workflows do not run: the
+ * job-run (`.sync`) and callback (`.waitForTaskToken`) integration patterns and activities.
+ */
+function checkExpress(resource: ResourceInfo, key: string, document: Document, report: Report): void {
+  const type = literalString(propertyEntry(resource, TYPE_PROPERTY[resource.type ?? ""] ?? "")?.value);
+  if (type?.toUpperCase() !== "EXPRESS") return;
+  for (const resourceNode of taskResources(document)) {
+    const arn = resourceNode.value;
+    const pattern = /\.sync(:\d+)?$/.test(arn)
+      ? "the job-run (.sync) integration pattern"
+      : arn.endsWith(".waitForTaskToken")
+        ? "the callback (.waitForTaskToken) integration pattern"
+        : /^arn:[^:]+:states:[^:]*:[^:]*:activity:/.test(arn)
+          ? "activities"
+          : undefined;
+    if (!pattern) continue;
+    report(
+      resourceNode,
+      `Resource ${arn} uses ${pattern}, which EXPRESS state machines do not support, and Step Functions refuses the ` +
+        "definition; use a STANDARD state machine, or the request-response form of the integration",
+      propertyPath(resource, key),
+    );
+  }
 }

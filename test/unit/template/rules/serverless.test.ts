@@ -564,6 +564,50 @@ describe("policy documents the IAM reference shows as valid", () => {
 });
 
 describe("E3601 Step Functions definitions", () => {
+  it("finds job-run and callback patterns and activities in EXPRESS state machines", () => {
+    const findings = lint(
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Resources:",
+        "  Express:",
+        "    Type: AWS::StepFunctions::StateMachine",
+        "    Properties:",
+        "      RoleArn: arn:aws:iam::123456789012:role/r",
+        "      StateMachineType: EXPRESS",
+        "      Definition:",
+        "        StartAt: Run",
+        "        States:",
+        "          Run: { Type: Task, Resource: 'arn:aws:states:::ecs:runTask.sync', Next: Wait }",
+        "          Wait: { Type: Task, Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken', Next: Work }",
+        "          Work: { Type: Task, Resource: 'arn:aws:states:eu-west-1:123456789012:activity:work', Next: Call }",
+        "          Call: { Type: Task, Resource: 'arn:aws:states:::lambda:invoke', End: true }",
+        "  Standard:",
+        "    Type: AWS::StepFunctions::StateMachine",
+        "    Properties:",
+        "      RoleArn: arn:aws:iam::123456789012:role/r",
+        "      Definition:",
+        "        StartAt: Run",
+        "        States: { Run: { Type: Task, Resource: 'arn:aws:states:::ecs:runTask.sync', End: true } }",
+        "  Sam:",
+        "    Type: AWS::Serverless::StateMachine",
+        "    Properties:",
+        "      Type: EXPRESS",
+        "      Definition:",
+        "        StartAt: Run",
+        "        States: { Run: { Type: Task, Resource: 'arn:aws:states:::glue:startJobRun.sync:2', End: true } }",
+      ),
+      { only: ["E3601"] },
+    );
+    expect(brief(findings)).toEqual(["E3601 11:40", "E3601 12:41", "E3601 13:41", "E3601 28:48"]);
+    expect(findings[0].message).toBe(
+      "Resource arn:aws:states:::ecs:runTask.sync uses the job-run (.sync) integration pattern, which EXPRESS state " +
+        "machines do not support, and Step Functions refuses the definition; use a STANDARD state machine, or the " +
+        "request-response form of the integration",
+    );
+    expect(findings[1].message).toContain("uses the callback (.waitForTaskToken) integration pattern");
+    expect(findings[2].message).toContain("uses activities");
+  });
+
   it("finds Task Resources that are placeholders without a DefinitionSubstitutions entry", () => {
     const findings = lint(
       yaml(
