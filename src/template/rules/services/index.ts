@@ -49,6 +49,7 @@ import { lambdaZipPackage } from "./lambda-zip";
 import { logSubscriptions } from "./log-subscriptions";
 import { pseudoParameterString } from "./pseudo-parameter-string";
 import { getAttNotArn, refNotArn } from "./ref-arn";
+import { s3EventNames } from "./s3-event-names";
 import { s3NotificationGrant, s3NotificationOrder } from "./s3-notifications";
 import { s3AccessControl, s3Ownership } from "./s3-ownership";
 import { scheduleOnCustomBus } from "./schedule-bus";
@@ -94,6 +95,7 @@ export const serviceRules: Rule[] = [
   logSubscriptions,
   capacityRange,
   scheduleOnCustomBus,
+  s3EventNames,
   snsSubscriptionEndpoint,
   ssmParameterName,
   s3Ownership,

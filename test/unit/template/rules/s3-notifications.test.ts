@@ -1,5 +1,10 @@
-/** E3901/W3901: a bucket's notification destinations need S3's grant, created before the bucket. */
+/**
+ * E3901/W3901: a bucket's notification destinations need S3's grant, created before the bucket;
+ * E3912: the event names a notification subscribes to exist.
+ */
+import { Event } from "@aws-sdk/client-s3";
 import { describe, expect, it } from "vitest";
+import { S3_EVENTS } from "../../../../src/template/rules/services/s3-event-names";
 import { brief, lambdaFunction, lint, yaml } from "../lint";
 
 describe("E3901 and W3901 S3 notification grants", () => {
@@ -137,5 +142,46 @@ describe("E3901 and W3901 S3 notification grants", () => {
       { only: ["E3901", "W3901"] },
     );
     expect(findings).toEqual([]);
+  });
+});
+
+describe("E3912 S3 event names", () => {
+  it("holds the list equal to the S3 API's Event type", () => {
+    expect([...S3_EVENTS].sort()).toEqual(Object.values(Event).sort());
+  });
+
+  it("finds unknown event types in bucket notifications and SAM S3 events", () => {
+    const findings = lint(
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Resources:",
+        "  Uploads:",
+        "    Type: AWS::S3::Bucket",
+        "    Properties:",
+        "      NotificationConfiguration:",
+        "        QueueConfigurations:",
+        "          - { Event: 's3:ObjectCreate:*', Queue: arn:aws:sqs:eu-west-1:123456789012:q }",
+        "          - { Event: 's3:ObjectRemoved:*', Queue: arn:aws:sqs:eu-west-1:123456789012:q }",
+        "        TopicConfigurations:",
+        "          - { Event: !Ref AWS::NoValue, Topic: arn:aws:sns:eu-west-1:123456789012:t }",
+        "  Fn:",
+        "    Type: AWS::Serverless::Function",
+        "    Properties:",
+        "      Runtime: python3.12",
+        "      Handler: app.handler",
+        "      CodeUri: src/",
+        "      Events:",
+        "        Up:",
+        "          Type: S3",
+        "          Properties: { Bucket: !Ref Uploads, Events: ['s3:ObjectCreated:Put', 's3:ObjectTaging:Put'] }",
+      ),
+      { only: ["E3912"] },
+    );
+    expect(brief(findings)).toEqual(["E3912 8:22", "E3912 21:80"]);
+    expect(findings[0].message).toBe(
+      "'s3:ObjectCreate:*' is not an S3 event type (did you mean 's3:ObjectCreated:*'?), and S3 refuses the " +
+        "notification configuration; use one such as s3:ObjectCreated:* or s3:ObjectRemoved:*",
+    );
+    expect(findings[1].message).toContain("(did you mean 's3:ObjectTagging:Put'?)");
   });
 });

@@ -1,0 +1,101 @@
+/**
+ * E3912 (a check cfn-lint does not have): the event names a bucket notification subscribes to
+ * exist. S3 refuses a notification configuration with an unknown event ("Unsupported Event type"),
+ * and the bucket fails to create or update; a typo such as `s3:ObjectCreate:*` is the usual cause.
+ * Read from a bucket's Lambda, queue and topic configurations and from SAM S3 events; only names
+ * written out are judged. The list is the S3 API's Event type (Amazon S3 API Reference, the Event
+ * values of NotificationConfiguration); a test holds it equal to the S3 client's.
+ */
+import type { Node } from "../../model";
+import { mapGet } from "../../nodes";
+import { didYouMean } from "../../suggest";
+import type { Rule } from "../rule";
+import { eventPath, eventProperties, eventType, samEvents } from "../sam/events";
+import { isString } from "../template-index";
+import { plainMap, presentEntry, propertySets, resourcesOfType } from "./values";
+
+export const S3_EVENTS: readonly string[] = [
+  "s3:IntelligentTiering",
+  "s3:LifecycleExpiration:*",
+  "s3:LifecycleExpiration:Delete",
+  "s3:LifecycleExpiration:DeleteMarkerCreated",
+  "s3:LifecycleTransition",
+  "s3:ObjectAcl:Put",
+  "s3:ObjectAnnotation:*",
+  "s3:ObjectAnnotation:Delete",
+  "s3:ObjectAnnotation:Put",
+  "s3:ObjectCreated:*",
+  "s3:ObjectCreated:CompleteMultipartUpload",
+  "s3:ObjectCreated:Copy",
+  "s3:ObjectCreated:Post",
+  "s3:ObjectCreated:Put",
+  "s3:ObjectRemoved:*",
+  "s3:ObjectRemoved:Delete",
+  "s3:ObjectRemoved:DeleteMarkerCreated",
+  "s3:ObjectRestore:*",
+  "s3:ObjectRestore:Completed",
+  "s3:ObjectRestore:Delete",
+  "s3:ObjectRestore:Post",
+  "s3:ObjectRetention:Put",
+  "s3:ObjectTagging:*",
+  "s3:ObjectTagging:Delete",
+  "s3:ObjectTagging:Put",
+  "s3:ReducedRedundancyLostObject",
+  "s3:Replication:*",
+  "s3:Replication:OperationFailedReplication",
+  "s3:Replication:OperationMissedThreshold",
+  "s3:Replication:OperationNotTracked",
+  "s3:Replication:OperationReplicatedAfterThreshold",
+];
+
+const CONFIGURATIONS = ["LambdaConfigurations", "QueueConfigurations", "TopicConfigurations"];
+
+export const s3EventNames: Rule = {
+  id: "E3912",
+  severity: "error",
+  shortDescription: "S3 notification event names exist",
+  description:
+    "Each Event of a bucket's Lambda, queue and topic notifications, and each of a SAM S3 event's Events, is an S3 " +
+    "event type such as s3:ObjectCreated:* or s3:ObjectRemoved:Delete.",
+  source:
+    "https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-how-to-event-types-and-destinations.html",
+  tags: ["resources", "s3"],
+  check({ template, report }) {
+    const known = new Set(S3_EVENTS);
+    const judge = (node: Node | undefined, path: (string | number)[]) => {
+      if (!isString(node) || known.has(node.value)) return;
+      report(
+        node,
+        `'${node.value}' is not an S3 event type${didYouMean(node.value, S3_EVENTS)}, and S3 refuses the notification ` +
+          "configuration; use one such as s3:ObjectCreated:* or s3:ObjectRemoved:*",
+        { path },
+      );
+    };
+    for (const bucket of resourcesOfType(template, "AWS::S3::Bucket")) {
+      for (const { properties } of propertySets(bucket)) {
+        const notifications = plainMap(presentEntry(properties, "NotificationConfiguration")?.value);
+        for (const key of CONFIGURATIONS) {
+          const list = mapGet(notifications, key)?.value;
+          if (list?.kind !== "seq") continue;
+          list.items.forEach((item, index) => {
+            judge(mapGet(plainMap(item), "Event")?.value, [
+              "Resources",
+              bucket.name,
+              "Properties",
+              "NotificationConfiguration",
+              key,
+              index,
+              "Event",
+            ]);
+          });
+        }
+      }
+    }
+    for (const event of samEvents(template)) {
+      if (eventType(event) !== "S3") continue;
+      const events = mapGet(plainMap(eventProperties(event)), "Events")?.value;
+      const items = events?.kind === "seq" ? events.items : events ? [events] : [];
+      for (const item of items) judge(item, eventPath(event, "Properties", "Events"));
+    }
+  },
+};
