@@ -48,7 +48,7 @@ export function asciiTwin(source: string): string | undefined {
   return out;
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /** Whether a value is ASCII only, so that a pattern's twin may judge it. */
 export function isAscii(value: string): boolean {

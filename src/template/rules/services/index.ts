@@ -16,6 +16,7 @@ import {
 import { definitionMixedWithResources } from "./apigateway-definition";
 import { deploymentMethods, deploymentStageTaken, deploymentWithoutMethods } from "./apigateway-deployment";
 import { lambdaInvocationUri } from "./apigateway-lambda-uri";
+import { apiHttpMethods, lambdaIntegrationPost } from "./apigateway-methods";
 import { capacityRange } from "./capacity-range";
 import { cloudFrontTargetOrigins } from "./cloudfront-origins";
 import { codeBuildRolePath } from "./codebuild-role";
@@ -107,6 +108,8 @@ export const serviceRules: Rule[] = [
   deploymentWithoutMethods,
   definitionMixedWithResources,
   lambdaInvocationUri,
+  apiHttpMethods,
+  lambdaIntegrationPost,
   cloudFrontTargetOrigins,
   codeBuildRolePath,
   dynamodbStreamArn,

@@ -404,3 +404,62 @@ describe("E3907 Lambda invocation URIs", () => {
     );
   });
 });
+
+describe("E3913 / W3913 HTTP methods of methods and integrations", () => {
+  /** A method `name` of API `Api` with the given HttpMethod and Integration lines. */
+  const method = (name: string, verb: string, ...integration: string[]) => [
+    `  ${name}:`,
+    "    Type: AWS::ApiGateway::Method",
+    "    Properties:",
+    "      RestApiId: !Ref Api",
+    "      ResourceId: !GetAtt Api.RootResourceId",
+    `      HttpMethod: ${verb}`,
+    "      AuthorizationType: NONE",
+    "      Integration:",
+    ...integration.map((line) => `        ${line}`),
+  ];
+  const invoke =
+    "Uri: !Sub arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${Fn.Arn}/invocations";
+
+  it("finds unknown HTTP methods, and Lambda integrations called with another method than POST", () => {
+    const findings = check(
+      ["E3913", "W3913"],
+      "Resources:",
+      "  Api:",
+      "    Type: AWS::ApiGateway::RestApi",
+      "    Properties: { Name: api }",
+      ...lambdaFunction("Fn"),
+      ...method("Fetch", "FETCH", "Type: MOCK"),
+      ...method("Proxy", "GET", "Type: AWS_PROXY", "IntegrationHttpMethod: GET", invoke),
+      ...method(
+        "Joined",
+        "any",
+        "Type: AWS",
+        "IntegrationHttpMethod: PUT",
+        "Uri: !Join ['', ['arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/', !GetAtt Fn.Arn, '/invocations']]",
+      ),
+      ...method("Good", "GET", "Type: AWS_PROXY", "IntegrationHttpMethod: POST", invoke),
+      ...method("Http", "GET", "Type: HTTP_PROXY", "IntegrationHttpMethod: GETS", "Uri: https://example.com"),
+      ...method(
+        "Service",
+        "GET",
+        "Type: AWS",
+        "IntegrationHttpMethod: GET",
+        "Uri: arn:aws:apigateway:eu-west-1:s3:path/bucket/key",
+      ),
+    );
+    expect(brief(findings)).toEqual(["E3913 17:19", "W3913 30:32", "W3913 41:32", "E3913 63:32"]);
+    expect(findings[0].message).toBe(
+      "HttpMethod 'FETCH' of method 'Fetch' is not an HTTP method API Gateway knows; use GET, POST, PUT, PATCH, " +
+        "DELETE, HEAD, OPTIONS or ANY",
+    );
+    expect(findings[1].message).toBe(
+      "Method 'Proxy' invokes a Lambda function with IntegrationHttpMethod GET, and Lambda is invoked with POST " +
+        "only: the API deploys, but every request fails; set IntegrationHttpMethod: POST (the client's method stays " +
+        "HttpMethod)",
+    );
+    expect(findings[3].message).toContain(
+      "IntegrationHttpMethod 'GETS' of method 'Http' is not an HTTP method",
+    );
+  });
+});

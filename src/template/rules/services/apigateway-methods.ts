@@ -1,0 +1,114 @@
+/**
+ * The HTTP methods of a REST API's methods and integrations (checks cfn-lint does not have).
+ *
+ * E3913: a Method's HttpMethod, or its Integration's IntegrationHttpMethod, that is not an HTTP
+ * method API Gateway knows (GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS, or ANY for the method):
+ * API Gateway refuses it and the method fails to create.
+ *
+ * W3913: a Lambda integration (AWS_PROXY, or AWS with a Lambda invocation URI) whose
+ * IntegrationHttpMethod is not POST. API Gateway invokes Lambda with the integration's method, and
+ * Lambda's Invoke API takes POST only ("For Lambda integrations, you must use the HTTP method of
+ * POST for the integration request", API Gateway Developer Guide): the method deploys, and every
+ * request fails with an internal server error. A warning, as the stack deploys.
+ */
+import type { Node } from "../../model";
+import { mapGet } from "../../nodes";
+import type { Rule } from "../rule";
+import { intrinsicName, isString, USER_GUIDE } from "../template-index";
+import { literalString, plainMap, presentEntry, propertySets, resourcesOfType } from "./values";
+
+const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+const SOURCE = `${USER_GUIDE}/aws-resource-apigateway-method.html`;
+
+export const apiHttpMethods: Rule = {
+  id: "E3913",
+  severity: "error",
+  shortDescription: "API Gateway methods and integrations use HTTP methods API Gateway knows",
+  description:
+    "A REST API Method's HttpMethod is GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS or ANY, and its Integration's " +
+    "IntegrationHttpMethod one of the same but ANY.",
+  source: SOURCE,
+  tags: ["resources", "apigateway"],
+  check({ template, report }) {
+    for (const method of resourcesOfType(template, "AWS::ApiGateway::Method")) {
+      for (const { properties } of propertySets(method)) {
+        const verb = presentEntry(properties, "HttpMethod")?.value;
+        const written = literalString(verb);
+        if (verb && written !== undefined && ![...HTTP_METHODS, "ANY"].includes(written.toUpperCase()))
+          report(
+            verb,
+            `HttpMethod '${written}' of method '${method.name}' is not an HTTP method API Gateway knows; use ${HTTP_METHODS.join(", ")} or ANY`,
+            {
+              path: ["Resources", method.name, "Properties", "HttpMethod"],
+            },
+          );
+        const integration = mapGet(
+          plainMap(presentEntry(properties, "Integration")?.value),
+          "IntegrationHttpMethod",
+        )?.value;
+        const integrationVerb = literalString(integration);
+        if (
+          integration &&
+          integrationVerb !== undefined &&
+          !HTTP_METHODS.includes(integrationVerb.toUpperCase())
+        )
+          report(
+            integration,
+            `IntegrationHttpMethod '${integrationVerb}' of method '${method.name}' is not an HTTP method API Gateway ` +
+              `can call its integration with; use ${HTTP_METHODS.join(", ")}`,
+            { path: ["Resources", method.name, "Properties", "Integration", "IntegrationHttpMethod"] },
+          );
+      }
+    }
+  },
+};
+
+/** Whether an integration URI is a Lambda invocation URI, written out or inside Fn::Sub or Fn::Join. */
+function lambdaUri(node: Node | undefined): boolean {
+  if (!node) return false;
+  if (isString(node)) return node.value.includes(":lambda:path/2015-03-31/functions/");
+  const fn = intrinsicName(node);
+  if ((fn !== "Fn::Sub" && fn !== "Fn::Join") || node.kind !== "map") return false;
+  const arg = node.entries[0].value;
+  if (fn === "Fn::Sub") return lambdaUri(arg.kind === "seq" ? arg.items[0] : arg);
+  const parts = arg.kind === "seq" ? arg.items[1] : undefined;
+  if (parts?.kind !== "seq") return false;
+  return parts.items
+    .filter(isString)
+    .map((part) => part.value)
+    .join("")
+    .includes(":lambda:path/2015-03-31/functions/");
+}
+
+export const lambdaIntegrationPost: Rule = {
+  id: "W3913",
+  severity: "warning",
+  shortDescription: "A Lambda integration calls Lambda with POST",
+  description:
+    "A REST API integration that invokes a Lambda function (AWS_PROXY, or AWS with a Lambda invocation URI) needs " +
+    "IntegrationHttpMethod POST; with another method every request fails.",
+  source:
+    "https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html",
+  tags: ["resources", "apigateway", "lambda"],
+  check({ template, report }) {
+    for (const method of resourcesOfType(template, "AWS::ApiGateway::Method")) {
+      for (const { properties } of propertySets(method)) {
+        const integration = plainMap(presentEntry(properties, "Integration")?.value);
+        const type = literalString(mapGet(integration, "Type")?.value);
+        const verbNode = mapGet(integration, "IntegrationHttpMethod")?.value;
+        const verb = literalString(verbNode);
+        if (!verbNode || verb === undefined || verb.toUpperCase() === "POST") continue;
+        if (type !== "AWS_PROXY" && !(type === "AWS" && lambdaUri(mapGet(integration, "Uri")?.value)))
+          continue;
+        if (type === "AWS_PROXY" && !lambdaUri(mapGet(integration, "Uri")?.value)) continue;
+        report(
+          verbNode,
+          `Method '${method.name}' invokes a Lambda function with IntegrationHttpMethod ${verb}, and Lambda is invoked ` +
+            "with POST only: the API deploys, but every request fails; set IntegrationHttpMethod: POST (the client's " +
+            "method stays HttpMethod)",
+          { path: ["Resources", method.name, "Properties", "Integration", "IntegrationHttpMethod"] },
+        );
+      }
+    }
+  },
+};
