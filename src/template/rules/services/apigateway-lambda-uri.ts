@@ -11,14 +11,8 @@ import type { Node } from "../../model";
 import { mapGet } from "../../nodes";
 import type { Report, Rule } from "../rule";
 import { isString, type TemplateIndex, USER_GUIDE } from "../template-index";
-import {
-  literalString,
-  plainMap,
-  presentEntry,
-  propertySets,
-  referenceTarget,
-  resourcesOfType,
-} from "./values";
+import { methodIntegrations } from "./apigateway-methods";
+import { literalString, presentEntry, propertySets, referenceTarget, resourcesOfType } from "./values";
 
 const FUNCTIONS = [
   "AWS::Lambda::Function",
@@ -39,21 +33,17 @@ export const lambdaInvocationUri: Rule = {
   source: `${USER_GUIDE}/aws-properties-apigateway-method-integration.html`,
   tags: ["resources", "apigateway", "lambda"],
   check({ template, report }) {
-    for (const method of resourcesOfType(template, "AWS::ApiGateway::Method")) {
-      for (const { properties } of propertySets(method)) {
-        const integration = plainMap(presentEntry(properties, "Integration")?.value);
-        const type = literalString(mapGet(integration, "Type")?.value);
-        if (type !== "AWS" && type !== "AWS_PROXY") continue;
-        const uri = mapGet(integration, "Uri")?.value;
-        if (uri)
-          check(
-            template,
-            uri,
-            `Integration.Uri of method '${method.name}'`,
-            ["Resources", method.name, "Properties", "Integration", "Uri"],
-            report,
-          );
-      }
+    for (const { method, integration, type } of methodIntegrations(template)) {
+      if (type !== "AWS" && type !== "AWS_PROXY") continue;
+      const uri = mapGet(integration, "Uri")?.value;
+      if (uri)
+        check(
+          template,
+          uri,
+          `Integration.Uri of method '${method.name}'`,
+          ["Resources", method.name, "Properties", "Integration", "Uri"],
+          report,
+        );
     }
     for (const type of ["AWS::ApiGateway::Authorizer", "AWS::ApiGatewayV2::Authorizer"]) {
       for (const authorizer of resourcesOfType(template, type)) {

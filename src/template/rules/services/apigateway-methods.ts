@@ -11,10 +11,16 @@
  * POST for the integration request", API Gateway Developer Guide): the method deploys, and every
  * request fails with an internal server error. A warning, as the stack deploys.
  */
-import type { Node } from "../../model";
+import type { MapNode, Node } from "../../model";
 import { mapGet } from "../../nodes";
 import type { Rule } from "../rule";
-import { intrinsicName, isString, USER_GUIDE } from "../template-index";
+import {
+  intrinsicName,
+  isString,
+  type ResourceInfo,
+  type TemplateIndex,
+  USER_GUIDE,
+} from "../template-index";
 import { literalString, plainMap, presentEntry, propertySets, resourcesOfType } from "./values";
 
 const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
@@ -63,6 +69,21 @@ export const apiHttpMethods: Rule = {
   },
 };
 
+/** Each REST API method's Integration written out as a mapping, with its Type when written out. */
+export function methodIntegrations(
+  template: TemplateIndex,
+): { method: ResourceInfo; integration: MapNode; type: string | undefined }[] {
+  const found: { method: ResourceInfo; integration: MapNode; type: string | undefined }[] = [];
+  for (const method of resourcesOfType(template, "AWS::ApiGateway::Method")) {
+    for (const { properties } of propertySets(method)) {
+      const integration = plainMap(presentEntry(properties, "Integration")?.value);
+      if (integration)
+        found.push({ method, integration, type: literalString(mapGet(integration, "Type")?.value) });
+    }
+  }
+  return found;
+}
+
 /** Whether an integration URI is a Lambda invocation URI, written out or inside Fn::Sub or Fn::Join. */
 function lambdaUri(node: Node | undefined): boolean {
   if (!node) return false;
@@ -91,24 +112,18 @@ export const lambdaIntegrationPost: Rule = {
     "https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html",
   tags: ["resources", "apigateway", "lambda"],
   check({ template, report }) {
-    for (const method of resourcesOfType(template, "AWS::ApiGateway::Method")) {
-      for (const { properties } of propertySets(method)) {
-        const integration = plainMap(presentEntry(properties, "Integration")?.value);
-        const type = literalString(mapGet(integration, "Type")?.value);
-        const verbNode = mapGet(integration, "IntegrationHttpMethod")?.value;
-        const verb = literalString(verbNode);
-        if (!verbNode || verb === undefined || verb.toUpperCase() === "POST") continue;
-        if (type !== "AWS_PROXY" && !(type === "AWS" && lambdaUri(mapGet(integration, "Uri")?.value)))
-          continue;
-        if (type === "AWS_PROXY" && !lambdaUri(mapGet(integration, "Uri")?.value)) continue;
-        report(
-          verbNode,
-          `Method '${method.name}' invokes a Lambda function with IntegrationHttpMethod ${verb}, and Lambda is invoked ` +
-            "with POST only: the API deploys, but every request fails; set IntegrationHttpMethod: POST (the client's " +
-            "method stays HttpMethod)",
-          { path: ["Resources", method.name, "Properties", "Integration", "IntegrationHttpMethod"] },
-        );
-      }
+    for (const { method, integration, type } of methodIntegrations(template)) {
+      const verbNode = mapGet(integration, "IntegrationHttpMethod")?.value;
+      const verb = literalString(verbNode);
+      if (!verbNode || verb === undefined || verb.toUpperCase() === "POST") continue;
+      if ((type !== "AWS_PROXY" && type !== "AWS") || !lambdaUri(mapGet(integration, "Uri")?.value)) continue;
+      report(
+        verbNode,
+        `Method '${method.name}' invokes a Lambda function with IntegrationHttpMethod ${verb}, and Lambda is invoked ` +
+          "with POST only: the API deploys, but every request fails; set IntegrationHttpMethod: POST (the client's " +
+          "method stays HttpMethod)",
+        { path: ["Resources", method.name, "Properties", "Integration", "IntegrationHttpMethod"] },
+      );
     }
   },
 };
