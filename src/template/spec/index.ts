@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
-import { sep } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { closest } from "../suggest";
 import type {
   PropertySpec,
@@ -39,6 +39,16 @@ function defaultDataDir(): URL {
   return new URL(dir, import.meta.url);
 }
 
+/** A file's text, or undefined when there is no such file (one open, no stat before it). */
+function readIfPresent(path: string): string | undefined {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+}
+
 let defaultIndex: SpecIndex | undefined;
 
 /** The spec index shipped with the project; data is read lazily, per service namespace. */
@@ -49,10 +59,9 @@ export function loadSpec(): SpecIndex {
 
 /** A spec index over the data in `dataDir` (a directory written by `npm run spec`). */
 export function createSpecIndex(dataDir: string | URL): SpecIndex {
-  const base =
-    typeof dataDir === "string"
-      ? pathToFileURL(dataDir.endsWith(sep) ? dataDir : `${dataDir}${sep}`)
-      : dataDir;
+  // A path, not a URL: a whole repository's run reads a hundred data files, and making and
+  // converting a file URL for each cost more than reading some of them.
+  const dir = typeof dataDir === "string" ? dataDir : fileURLToPath(dataDir);
   /** Every name with its lowercase form, for suggestions only. */
   let names: { known: Set<string>; list: string[]; lowercase: string[] } | undefined;
   const suggestions = new Map<string, string | undefined>();
@@ -68,12 +77,12 @@ export function createSpecIndex(dataDir: string | URL): SpecIndex {
   const iamActionSets = new Map<string, ReadonlySet<string> | undefined>();
 
   const read = (file: string): Buffer => {
-    const url = new URL(file, base);
+    const path = join(dir, file);
     try {
-      return readFileSync(url);
+      return readFileSync(path);
     } catch (error) {
       throw new Error(
-        `Resource specification data ${fileURLToPath(url)} cannot be read (${(error as Error).message}). ` +
+        `Resource specification data ${path} cannot be read (${(error as Error).message}). ` +
           "From source, run `npm run spec`; in a bundle, the build must copy src/template/spec/data next to index.js.",
       );
     }
@@ -93,9 +102,10 @@ export function createSpecIndex(dataDir: string | URL): SpecIndex {
     const file = shardFile(typeName);
     let shard = file ? shards.get(file) : undefined;
     if (file && !shards.has(file)) {
-      if (existsSync(new URL(file, base))) shard = JSON.parse(read(file).toString("utf8")) as Shard;
+      const text = readIfPresent(join(dir, file));
+      if (text !== undefined) shard = JSON.parse(text) as Shard;
       // A missing directory means the data was not copied: read() throws the explanation.
-      else if (!existsSync(new URL("names.json", base))) read("names.json");
+      else if (!existsSync(join(dir, "names.json"))) read("names.json");
       shards.set(file, shard);
     }
     const entry = shard && Object.hasOwn(shard, typeName) ? shard[typeName] : undefined;
@@ -108,8 +118,8 @@ export function createSpecIndex(dataDir: string | URL): SpecIndex {
     const file = `constraints/${shardName}`;
     let shard = constraintShards.get(file);
     if (!shard) {
-      const url = new URL(file, base);
-      if (existsSync(url)) shard = JSON.parse(readFileSync(url, "utf8")) as Record<string, string>;
+      const text = readIfPresent(join(dir, file));
+      if (text !== undefined) shard = JSON.parse(text) as Record<string, string>;
       else {
         read("constraints/source.json"); // throws the explanation when the constraint data is absent
         shard = {};
