@@ -3,7 +3,7 @@
  * path that cannot be a template (missing, a directory, empty, binary, too large) into a clear
  * message, reported as an E0000 finding at that file so the other files of a batch are still checked.
  */
-import { closeSync, fstatSync, openSync, readFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { isAbsolute, relative, resolve } from "node:path";
 import { parseFinding } from "./lines";
 import type { Finding } from "./model";
@@ -134,7 +134,15 @@ export function readTemplate(file: TemplateFile): string {
         `${file.display} is ${(stat.size / 1024 / 1024).toFixed(1)} MB; CloudFormation accepts at most 1 MB, and files over 5 MB are not read.`,
       );
     }
-    buffer = readFileSync(fd);
+    // Read into a buffer of the size fstat gave: readFileSync(fd) would fstat the file again.
+    const whole = Buffer.allocUnsafe(stat.size);
+    let length = 0;
+    while (length < whole.length) {
+      const read = readSync(fd, whole, length, whole.length - length, null);
+      if (read === 0) break;
+      length += read;
+    }
+    buffer = whole.subarray(0, length);
   } catch (error) {
     if (error instanceof TemplateFileError) throw error;
     throw new TemplateFileError(`${file.display} cannot be read: ${(error as Error).message}`);

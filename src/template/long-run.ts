@@ -12,9 +12,9 @@
  * - `--heap-growing-percent=5`: after a full collection V8 lets the old generation grow by this
  *   share of what survived (far more by default) before collecting again. A long run keeps little
  *   (the findings, the loaded type data) and throws away each template's nodes, so the room it
- *   would otherwise leave fills with garbage: about 8 MB of a 97 MB peak on the corpus, for no
- *   measurable time (`--optimize-for-size` saves a little more but changes how code is compiled,
- *   and cost up to 8 % of the run in hand comparisons).
+ *   would otherwise leave fills with garbage, and the peak grows with it; the long-run test shows
+ *   the flag's effect on peak heap (`--optimize-for-size` saves a little more but changes how code
+ *   is compiled, and was slower in hand comparisons).
  * bench:validate's whole-corpus row runs with all three and prints its peak memory beside
  * cfn-lint's. A run over fewer templates sets none: its heap stays small anyway, and loading
  * node:v8 would add to its start.

@@ -11,6 +11,12 @@ export function exact<T>(list: T[]): T[] {
   return list.length === 0 ? list : list.slice();
 }
 
+/** A value that may be one item or a list of them (a statement's Resource, S3 Events), as a list. */
+export function listItems(node: Node | undefined): readonly Node[] {
+  if (!node) return [];
+  return node.kind === "seq" ? node.items : [node];
+}
+
 /** The entry for `key` when `node` is a mapping that has one. */
 export function mapGet(node: Node | undefined, key: string): MapEntry | undefined {
   if (node?.kind !== "map") return undefined;

@@ -378,7 +378,7 @@ class Walker {
     }
     const source = s.p ?? s.P;
     // Without the u flag, \w and \d are ASCII-only where the schemas' engine is not.
-    if (source !== undefined && !(s.p === undefined && /[\u0080-\uffff]/.test(value))) {
+    if (source !== undefined && !(s.p === undefined && !isAscii(value))) {
       const regex = patternFor(s, source, value);
       if (regex && !matches(regex, value)) {
         this.problem("pattern", node, `${this.name()} must match the pattern ${source}`);

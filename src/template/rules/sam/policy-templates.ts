@@ -9,12 +9,13 @@
  * E0001. The templates and their parameters come from the aws-sam-translator that cfn-lint ships
  * with (`npm run spec`).
  */
-import type { MapNode, Node } from "../../model";
+import type { Node } from "../../model";
+import { listItems } from "../../nodes";
 import { closest, didYouMean } from "../../suggest";
 import type { Report, Rule } from "../rule";
 import { SAM_FUNCTION } from "../services/lambda";
-import { presentEntry, propertySets, resourcesOfType } from "../services/values";
-import { intrinsicName, isNoValue } from "../template-index";
+import { presentEntry, propertySets, resourcesOfType, valuesAtPath } from "../services/values";
+import { intrinsicName } from "../template-index";
 import { SAM_GUIDE } from "./events";
 
 export const samPolicyTemplates: Rule = {
@@ -33,8 +34,7 @@ export const samPolicyTemplates: Rule = {
       for (const { properties } of propertySets(resource)) {
         const policies = presentEntry(properties, "Policies")?.value;
         if (!policies) continue;
-        const items = policies.kind === "seq" ? policies.items : [policies];
-        items.forEach((item, index) => {
+        listItems(policies).forEach((item, index) => {
           const path = [
             "Resources",
             resource.name,
@@ -42,24 +42,13 @@ export const samPolicyTemplates: Rule = {
             "Policies",
             ...(policies.kind === "seq" ? [index] : []),
           ];
-          for (const policy of branches(item))
+          for (const policy of valuesAtPath(item, []))
             checkPolicy(policy, index + 1, path, spec.samPolicyTemplates(), report);
         });
       }
     }
   },
 };
-
-/** The policies an item may be: the item, or the branches of a Fn::If that are not AWS::NoValue. */
-function branches(item: Node): Node[] {
-  if (intrinsicName(item) !== "Fn::If") return [item];
-  const arg = (item as MapNode).entries[0].value;
-  if (arg.kind !== "seq") return [];
-  return arg.items
-    .slice(1, 3)
-    .filter((branch) => !isNoValue(branch))
-    .flatMap(branches);
-}
 
 function checkPolicy(
   policy: Node,
@@ -71,13 +60,12 @@ function checkPolicy(
   // A name or ARN, or an intrinsic that gives one.
   if (policy.kind !== "map" || intrinsicName(policy)) return;
   if (policy.entries.some((entry) => entry.key === "Statement")) return;
-  const names = [...templates.keys()];
   const single = policy.entries.length === 1 ? policy.entries[0] : undefined;
   const parameters = single && templates.get(single.key);
   if (!single || !parameters) {
     report(
       policy,
-      `Policies item ${number} is not a policy template SAM knows${single ? didYouMean(single.key, names) : ""}, ` +
+      `Policies item ${number} is not a policy template SAM knows${single ? didYouMean(single.key, templates.keys()) : ""}, ` +
         "nor a policy document (it has no Statement), so the SAM transform refuses the resource; name a SAM policy " +
         "template, or write a document with Statement",
       { path },
@@ -97,11 +85,18 @@ function checkPolicy(
   }
   const missing = parameters.filter((parameter) => !value.entries.some((entry) => entry.key === parameter));
   if (missing.length === 0) return;
-  const typo = value.entries.find((entry) => !parameters.includes(entry.key) && closest(entry.key, missing));
+  let typo = "";
+  for (const entry of value.entries) {
+    const meant = parameters.includes(entry.key) ? undefined : closest(entry.key, missing);
+    if (meant) {
+      typo = ` (is '${entry.key}' meant to be ${meant}?)`;
+      break;
+    }
+  }
   report(
     single.keyRange,
     `Policy template ${single.key} needs ${missing.join(", ")}, which ${missing.length > 1 ? "are" : "is"} not given` +
-      `${typo ? ` (is '${typo.key}' meant to be ${closest(typo.key, missing)}?)` : ""}, so the SAM transform refuses the ` +
+      `${typo}, so the SAM transform refuses the ` +
       "resource",
     { path },
   );

@@ -1,4 +1,9 @@
-import { mapGet } from "../../nodes";
+/**
+ * Resource policies (bucket, queue, topic, key and domain policies): where they sit in a template
+ * (resourceSites, which the other IAM rules share), their grammar (E3512, with a Lambda permission's
+ * Principal) and the resources a bucket policy may name (E3514).
+ */
+import { listItems, mapGet } from "../../nodes";
 import { realResources } from "../resources/shared";
 import type { Report, Rule } from "../rule";
 import { literalString } from "../services/values";
@@ -94,9 +99,7 @@ export const bucketPolicyResource: Rule = {
         ? `write arn:aws:s3:::${bucket} for the bucket or arn:aws:s3:::${bucket}/* for its objects`
         : "write the bucket's ARN (!GetAtt Bucket.Arn) or its objects' (!Sub '${Bucket.Arn}/*')";
       for (const statement of documentStatements(document)) {
-        const value = mapGet(statement, "Resource")?.value;
-        const items = value?.kind === "seq" ? value.items : value ? [value] : [];
-        for (const item of items) {
+        for (const item of listItems(mapGet(statement, "Resource")?.value)) {
           if (!isString(item)) continue;
           const arn = /^arn:[^:]*:s3:::([^/*?]+)(\/.*)?$/.exec(item.value);
           const problem =

@@ -1,5 +1,6 @@
 /**
- * The HTTP methods of a REST API's methods and integrations (checks cfn-lint does not have).
+ * The HTTP methods of a REST API's methods and integrations (checks cfn-lint does not have), and
+ * the walk over methods' integrations that E3907 shares (methodIntegrations).
  *
  * E3913: a Method's HttpMethod, or its Integration's IntegrationHttpMethod, that is not an HTTP
  * method API Gateway knows (GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS, or ANY for the method):

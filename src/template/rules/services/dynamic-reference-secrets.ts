@@ -1,4 +1,7 @@
 /**
+ * Where secretsmanager dynamic references may go: E1051 here, and W1051 (a property that takes the
+ * secret's ARN) below.
+ *
  * E1051: a `{{resolve:secretsmanager:...}}` reference is used only in resource properties.
  * CloudFormation does not resolve secrets in resource Metadata or Outputs, where the value would
  * show in the console.

@@ -9,11 +9,14 @@
  * KmsKeyId, which cfn-lint's schema patches let take a key id)
  * refuses it when the stack is deployed. `!GetAtt X.Arn` is what was meant.
  *
+ * E1040, in this file too as it reads the same places: a GetAtt that gives the wrong kind of value
+ * for its property (see getAttNotArn).
+ *
  * cfn-lint's E1041 compares formats from its schema patches, which do not cover these properties;
  * here the Ref's target decides, from what the CloudFormation reference says each Ref returns.
  */
 import type { Node } from "../../model";
-import { mapGet } from "../../nodes";
+import { listItems, mapGet } from "../../nodes";
 import { displayPath } from "../resources/shared";
 import type { Report, Rule } from "../rule";
 import { eventPath, eventProperties, eventType, samEvents } from "../sam/events";
@@ -173,9 +176,7 @@ function arnSites(template: TemplateIndex): ArnSite[] {
     forEachPolicy(template, policySites, (document, { resource, path }) => {
       for (const statement of documentStatements(document)) {
         for (const key of ["Resource", "NotResource"]) {
-          const value = mapGet(statement, key)?.value;
-          const items = value?.kind === "seq" ? value.items : value ? [value] : [];
-          for (const item of items)
+          for (const item of listItems(mapGet(statement, key)?.value))
             add(item, `a policy's ${key}`, propertyPath(resource, ...path).path ?? []);
         }
       }

@@ -7,7 +7,7 @@
  * values of NotificationConfiguration); a test holds it equal to the S3 client's.
  */
 import type { Node } from "../../model";
-import { mapGet } from "../../nodes";
+import { listItems, mapGet } from "../../nodes";
 import { didYouMean } from "../../suggest";
 import type { Rule } from "../rule";
 import { eventPath, eventProperties, eventType, samEvents } from "../sam/events";
@@ -48,6 +48,8 @@ export const S3_EVENTS: readonly string[] = [
   "s3:Replication:OperationReplicatedAfterThreshold",
 ];
 
+const KNOWN_EVENTS: ReadonlySet<string> = new Set(S3_EVENTS);
+
 const CONFIGURATIONS = ["LambdaConfigurations", "QueueConfigurations", "TopicConfigurations"];
 
 export const s3EventNames: Rule = {
@@ -61,9 +63,8 @@ export const s3EventNames: Rule = {
     "https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-how-to-event-types-and-destinations.html",
   tags: ["resources", "s3"],
   check({ template, report }) {
-    const known = new Set(S3_EVENTS);
     const judge = (node: Node | undefined, path: (string | number)[]) => {
-      if (!isString(node) || known.has(node.value)) return;
+      if (!isString(node) || KNOWN_EVENTS.has(node.value)) return;
       report(
         node,
         `'${node.value}' is not an S3 event type${didYouMean(node.value, S3_EVENTS)}, and S3 refuses the notification ` +
@@ -94,8 +95,7 @@ export const s3EventNames: Rule = {
     for (const event of samEvents(template)) {
       if (eventType(event) !== "S3") continue;
       const events = mapGet(plainMap(eventProperties(event)), "Events")?.value;
-      const items = events?.kind === "seq" ? events.items : events ? [events] : [];
-      for (const item of items) judge(item, eventPath(event, "Properties", "Events"));
+      for (const item of listItems(events)) judge(item, eventPath(event, "Properties", "Events"));
     }
   },
 };
