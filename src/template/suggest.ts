@@ -10,26 +10,35 @@ let scratch = new Uint32Array(3 * 64);
 /**
  * Edit distance with insertions, deletions, substitutions and adjacent transpositions. With a
  * `bound`, gives up and returns `bound` as soon as the distance cannot come in under it, which
- * keeps a pass over many long candidates (the spec's resource type names) cheap.
+ * keeps a pass over many long candidates (the spec's resource type names) cheap: only the cells
+ * within `bound` of the diagonal are worked out, since a cell further off is at least `bound`
+ * already, and so is any alignment through it.
  */
 export function editDistance(a: string, b: string, bound = Number.POSITIVE_INFINITY): number {
   if (a === b) return 0;
   if (a.length === 0) return Math.min(b.length, bound);
   if (b.length === 0) return Math.min(a.length, bound);
+  if (Math.abs(a.length - b.length) >= bound) return bound;
   // Three rolling rows (a transposition looks two rows back), kept between calls: a suggestion
   // compares one name with hundreds of candidates.
   if (scratch.length < 3 * (b.length + 1)) scratch = new Uint32Array(6 * (b.length + 1));
   const width = b.length + 1;
+  // Cells outside the band are never computed; the ones just outside it that the next rows read
+  // hold `bound`, which no cell inside can beat through them.
   let before = 0;
   let previous = width;
   let current = 2 * width;
   const rows = scratch;
-  for (let j = 0; j <= b.length; j++) rows[previous + j] = j;
+  const first = Math.min(b.length, bound); // all of it without a bound
+  for (let j = 0; j <= first; j++) rows[previous + j] = j;
+  if (first < b.length) rows[previous + first + 1] = bound;
   for (let i = 1; i <= a.length; i++) {
-    rows[current] = i;
-    let rowMin = i;
+    const low = Math.max(1, i - bound);
+    const high = Math.min(b.length, i + bound);
+    rows[current + low - 1] = low === 1 ? i : bound;
+    let rowMin = rows[current + low - 1];
     const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
+    for (let j = low; j <= high; j++) {
       const cb = b.charCodeAt(j - 1);
       let value = Math.min(
         rows[previous + j] + 1,
@@ -41,6 +50,7 @@ export function editDistance(a: string, b: string, bound = Number.POSITIVE_INFIN
       rows[current + j] = value;
       if (value < rowMin) rowMin = value;
     }
+    if (high < b.length) rows[current + high + 1] = bound;
     // No cell of a later row is below this row's minimum (a transposition costs at least the
     // diagonal step it replaces), so neither is the result.
     if (rowMin >= bound) return bound;

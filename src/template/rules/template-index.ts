@@ -168,15 +168,48 @@ function sectionItems(map: MapNode | undefined): Map<string, MapEntry> {
   return items;
 }
 
-/** Range of a substring of a single-line scalar; the whole scalar when the text spans lines. */
+/**
+ * Range of a substring of a single-line scalar; the whole scalar when the text spans lines.
+ * Worked out when read: the index keeps one for every `${}` variable of every Fn::Sub, and lines
+ * and columns are only needed for the few a finding is about.
+ */
 export function subRange(node: ScalarNode, offset: number, length: number): Range {
-  const { start, end } = node.range;
-  const raw = String(node.value);
-  if (start.line !== end.line || end.column - start.column < raw.length) return node.range;
-  // Quoted scalars start one column before their text.
-  const shift = end.column - start.column - raw.length > 0 ? 1 : 0;
-  const column = start.column + shift + offset;
-  return { start: { line: start.line, column }, end: { line: start.line, column: column + length } };
+  return new SubRange(node, offset, length);
+}
+
+class SubRange implements Range {
+  private resolved: Range | undefined;
+
+  constructor(
+    private readonly node: ScalarNode,
+    private readonly offset: number,
+    private readonly length: number,
+  ) {}
+
+  get start() {
+    this.resolved ??= this.resolve();
+    return this.resolved.start;
+  }
+
+  get end() {
+    this.resolved ??= this.resolve();
+    return this.resolved.end;
+  }
+
+  private resolve(): Range {
+    const { start, end } = this.node.range;
+    const raw = String(this.node.value);
+    if (start.line !== end.line || end.column - start.column < raw.length) return { start, end };
+    // Quoted scalars start one column before their text.
+    const shift = end.column - start.column - raw.length > 0 ? 1 : 0;
+    const column = start.column + shift + this.offset;
+    return { start: { line: start.line, column }, end: { line: start.line, column: column + this.length } };
+  }
+
+  /** The same object as any other range, for JSON output and comparisons in tests. */
+  toJSON(): Range {
+    return { start: this.start, end: this.end };
+  }
 }
 
 function collectReferences(index: TemplateIndex): void {

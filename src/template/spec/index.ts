@@ -73,6 +73,7 @@ export function createSpecIndex(dataDir: string | URL): SpecIndex {
   const constraintShards = new Map<string, Record<string, string>>();
   const constraints = new Map<string, ResourceConstraints | undefined>();
   let iamData: Buffer | undefined;
+  let iamServiceNames: string[] | undefined;
   let samTemplates: Map<string, string[]> | undefined;
   const iamActionSets = new Map<string, ReadonlySet<string> | undefined>();
 
@@ -170,7 +171,19 @@ export function createSpecIndex(dataDir: string | URL): SpecIndex {
     },
 
     iamServices() {
-      return Object.keys(JSON.parse(iamActionData().toString("latin1")) as Record<string, string>);
+      // The key at the start of every line: the actions themselves stay bytes.
+      if (!iamServiceNames) {
+        const data = iamActionData();
+        const names: string[] = [];
+        for (let at = 0; at >= 0 && at < data.length; ) {
+          const start = data.indexOf(0x22 /* " */, at) + 1;
+          names.push(data.toString("latin1", start, data.indexOf(0x22, start)));
+          const newline = data.indexOf(0x0a /* \n */, start);
+          at = newline < 0 ? -1 : newline + 1;
+        }
+        iamServiceNames = names;
+      }
+      return iamServiceNames;
     },
 
     constraints(typeName) {
@@ -202,13 +215,10 @@ export function createSpecIndex(dataDir: string | URL): SpecIndex {
       // name (at least 2 edits). Typos sit mostly in the last segment: scoring the name's own
       // namespace first tightens the bound, which makes the pass over every name cheap, and lets
       // that namespace win ties.
+      const maxDistance = Math.max(2, Math.floor(typeName.length / 5));
       const suggestion = known.has(typeName)
         ? typeName
-        : closest(
-            typeName,
-            namespaceFirst(list, lowercase, typeName),
-            Math.max(2, Math.floor(typeName.length / 5)),
-          );
+        : closest(typeName, namespaceFirst(list, lowercase, typeName, maxDistance), maxDistance);
       suggestions.set(typeName, suggestion);
       return suggestion;
     },
@@ -306,12 +316,43 @@ function splitUnion(code: string): string[] {
 }
 
 /**
- * Every known name, those in `typeName`'s namespace (`AWS::S3::`, whatever the case) first; some
- * come twice. `lowercase` holds each name of `known` lowercased, at the same index.
+ * The known names `maxDistance` edits or fewer from `typeName` could be, those in its namespace
+ * (`AWS::S3::`, whatever the case) first. `lowercase` holds each name of `known` lowercased, at the
+ * same index. Two cheap bounds leave a few of the 1,500 names for `closest` to compare: an edit
+ * changes the length by one at most, and the letter counts by two at most (a transposition by
+ * none), so a name whose lengths or letter counts differ by more is too far.
  */
-function* namespaceFirst(known: string[], lowercase: string[], typeName: string): Iterable<string> {
-  const namespace = typeName.slice(0, typeName.lastIndexOf("::") + 2).toLowerCase();
-  if (namespace)
-    for (let i = 0; i < known.length; i++) if (lowercase[i].startsWith(namespace)) yield known[i];
-  yield* known;
+function namespaceFirst(
+  known: string[],
+  lowercase: string[],
+  typeName: string,
+  maxDistance: number,
+): string[] {
+  const lower = typeName.toLowerCase();
+  const namespace = lower.slice(0, lower.lastIndexOf("::") + 2);
+  const counts = new Int32Array(128); // other characters share the last count: a lower bound still
+  for (let i = 0; i < lower.length; i++) counts[Math.min(lower.charCodeAt(i), 127)]++;
+  const inside: string[] = [];
+  const outside: string[] = [];
+  for (let i = 0; i < known.length; i++) {
+    const name = lowercase[i];
+    if (Math.abs(name.length - lower.length) > maxDistance) continue;
+    for (let k = 0; k < name.length; k++) counts[Math.min(name.charCodeAt(k), 127)]--;
+    let differences = 0;
+    for (let k = 0; k < name.length; k++) {
+      const code = Math.min(name.charCodeAt(k), 127);
+      differences += Math.abs(counts[code]);
+      counts[code] = 0; // counted once; restored below
+    }
+    for (let k = 0; k < lower.length; k++) {
+      const code = Math.min(lower.charCodeAt(k), 127);
+      differences += Math.abs(counts[code]);
+      counts[code] = 0;
+    }
+    for (let k = 0; k < lower.length; k++) counts[Math.min(lower.charCodeAt(k), 127)]++;
+    if (differences > 2 * maxDistance) continue;
+    if (namespace && name.startsWith(namespace)) inside.push(known[i]);
+    else outside.push(known[i]);
+  }
+  return inside.concat(outside);
 }

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createSpecIndex, decodeType, loadSpec } from "../../../src/template/spec/index";
+import { closest, editDistance } from "../../../src/template/suggest";
 
 const root = resolve(import.meta.dirname, "../../..");
 const committedData = join(root, "src/template/spec/data");
@@ -101,6 +102,37 @@ describe("loadSpec", () => {
     expect(spec.suggest("aws::dynamodb::table")).toBe("AWS::DynamoDB::Table");
     expect(spec.suggest("AWS::Serverless::Fucntion")).toBe("AWS::Serverless::Function");
     expect(spec.suggest("Acme::Widgets::Sprocket")).toBeUndefined();
+    expect(spec.suggest("AWS::Lamda::Function")).toBe("AWS::Lambda::Function");
+    expect(spec.suggest("AWS::S3::Buckket")).toBe("AWS::S3::Bucket");
+    // As many edits as allowed (a fifth of 18), all of them insertions.
+    expect(spec.suggest("AWS::SQS::Queueeee")).toBe("AWS::SQS::Queue");
+  });
+
+  it("suggests a name as close as the closest of all names, for typos of every kind", () => {
+    const names: string[] = JSON.parse(
+      readFileSync(join(process.cwd(), "src/template/spec/data/names.json"), "utf8"),
+    );
+    let seed = 11;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return Math.floor((seed / 2147483648) * n);
+    };
+    for (let n = 0; n < 60; n++) {
+      let typo = names[random(names.length)];
+      for (let k = 1 + random(4); k > 0; k--) {
+        const at = random(typo.length);
+        const edit = random(3);
+        if (edit === 0) typo = typo.slice(0, at) + typo.slice(at + 1);
+        else if (edit === 1) typo = `${typo.slice(0, at)}x${typo.slice(at)}`;
+        else typo = `${typo.slice(0, at)}q${typo.slice(at + 1)}`;
+      }
+      const bound = Math.max(2, Math.floor(typo.length / 5));
+      const best = names.includes(typo) ? typo : closest(typo, names, bound);
+      const got = spec.suggest(typo);
+      const distance = (name: string | undefined) =>
+        name === undefined ? undefined : editDistance(typo.toLowerCase(), name.toLowerCase());
+      expect(distance(got)).toBe(distance(best));
+    }
   });
 });
 

@@ -248,12 +248,39 @@ describe("closest", () => {
     const name = (max: number) =>
       Array.from({ length: Math.floor(random() * max) }, () => "abcd"[Math.floor(random() * 4)]).join("");
     // Short and long names interleaved: the rows kept between calls must not carry anything over.
+    // A few random edits of a name: distances near the bounds, where the band is tested.
+    const edited = (a: string) => {
+      let out = a;
+      for (let k = Math.floor(random() * 6); k > 0; k--) {
+        const at = Math.floor(random() * (out.length + 1));
+        const op = Math.floor(random() * 4);
+        const letter = "abcd"[Math.floor(random() * 4)];
+        if (op === 0) out = out.slice(0, at) + letter + out.slice(at);
+        else if (op === 1) out = out.slice(0, at) + out.slice(at + 1);
+        else if (op === 2) out = out.slice(0, at) + letter + out.slice(at + 1);
+        else out = out.slice(0, at) + out.slice(at + 1, at + 2) + out.slice(at, at + 1) + out.slice(at + 2);
+      }
+      return out;
+    };
     for (let n = 0; n < 400; n++) {
       const a = name(n % 3 === 0 ? 150 : 12);
-      const b = name(n % 5 === 0 ? 200 : 12);
-      const exact = reference(a, b);
-      expect(editDistance(a, b)).toBe(exact);
-      expect(editDistance(a, b, 3)).toBe(Math.min(exact, 3));
+      const b = n % 2 === 0 ? edited(a) : name(n % 5 === 0 ? 200 : 12);
+      for (const [x, y] of [
+        [a, b],
+        [b, a],
+      ]) {
+        const exact = reference(x, y);
+        expect(editDistance(x, y)).toBe(exact);
+        for (const bound of [1, 2, 3, 5]) expect(editDistance(x, y, bound)).toBe(Math.min(exact, bound));
+      }
+    }
+    // Short names of two letters: many alignments of nearly the same cost, along the band's edges.
+    const binary = () =>
+      Array.from({ length: Math.floor(random() * 15) }, () => "ab"[Math.floor(random() * 2)]).join("");
+    for (let n = 0; n < 3000; n++) {
+      const [a, b] = [binary(), binary()];
+      const bound = 1 + (n % 5);
+      expect(editDistance(a, b, bound)).toBe(Math.min(reference(a, b), bound));
     }
   });
 

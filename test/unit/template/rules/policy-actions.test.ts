@@ -39,6 +39,12 @@ describe("IAM action data", () => {
     const services = spec.iamServices();
     expect(services).toHaveLength(source.iamActions.services);
     expect(services).toContain("lambda");
+    const file = readFileSync(
+      join(process.cwd(), "src/template/spec/data/constraints/iam-actions.json"),
+      "utf8",
+    );
+    expect(services).toEqual(Object.keys(JSON.parse(file)));
+    expect(spec.iamServices()).toBe(services);
     expect(services.reduce((sum, service) => sum + (spec.iamActions(service)?.size ?? 0), 0)).toBe(
       source.iamActions.actions,
     );
