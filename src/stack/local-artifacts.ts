@@ -116,7 +116,7 @@ function nodeAt(node: Node | undefined, path: string[]): Node | undefined {
 }
 
 /** A string scalar that names a local path: not an S3 location, a URL, an intrinsic or inline code. */
-function localValue(node: Node | undefined): ScalarNode | undefined {
+export function localValue(node: Node | undefined): ScalarNode | undefined {
   if (node?.kind !== "scalar" || typeof node.value !== "string") return undefined;
   const value = node.value.trim();
   if (value === "" || isRemote(value)) return undefined;
@@ -149,6 +149,18 @@ function findIn(
     });
   }
   return found;
+}
+
+/**
+ * Whether a value at `path` below a resource's Properties is a local path that packaging replaces
+ * (a string where CloudFormation itself wants an S3 location, as `Code: ./src`).
+ */
+export function isPackagedLocalPath(type: string, path: readonly (string | number)[], node: Node): boolean {
+  const specs = PACKAGED_PROPERTIES[type];
+  if (!specs || !localValue(node)) return false;
+  return specs.some(
+    (spec) => spec.path.length === path.length && spec.path.every((key, i) => key === path[i]),
+  );
 }
 
 /** Every local path in a template's packaged properties, in template order. No file is read. */

@@ -7,6 +7,7 @@ import { dependsOnTarget } from "./depends-on";
 import { dependsOnImplied } from "./depends-on-implied";
 import { lifecycleRules } from "./lifecycle";
 import { nestedStackParameters } from "./nested-stack-parameters";
+import { packageOnly } from "./package-only";
 import { primaryIdentifiers } from "./primary-identifiers";
 import { readOnlyProperty, unknownProperty } from "./property-names";
 import { missingRequiredProperty } from "./required-properties";
@@ -28,6 +29,7 @@ export const resourceRules: Rule[] = [
   dependsOnImplied,
   resourceType,
   propertyValueType,
+  packageOnly,
   deletionPolicy,
   updateReplacePolicy,
   retentionPair,

@@ -9,6 +9,7 @@
  * case) where booleans are. Intrinsic functions are accepted where they can yield the expected
  * shape; only those that can never do so (a Fn::Sub where a list is expected) are reported.
  */
+import { isPackagedLocalPath } from "../../../stack/local-artifacts";
 import type { MapEntry, MapNode, Node, Range } from "../../model";
 import { mapGet } from "../../nodes";
 import type { PropertySpec, ResourceTypeSpec, SpecIndex, TypeRef } from "../../spec/types";
@@ -295,6 +296,12 @@ class Checker {
       }
       case "struct": {
         if (node.kind !== "map") {
+          // `Code: ./src`: packaging makes it the mapping; W3002 says so.
+          if (
+            this.path[0] === "Resources" &&
+            isPackagedLocalPath(this.typeSpec.name, this.path.slice(3), node)
+          )
+            return;
           this.typeProblem(node, type);
           return;
         }

@@ -371,3 +371,79 @@ describe("a modern SAM application", () => {
     expect(brief(findings)).toEqual([]);
   });
 });
+
+describe("W3002 local paths that only packaging makes deployable", () => {
+  const template = (transform: string[]) =>
+    yaml(
+      ...transform,
+      "Conditions:",
+      "  Prod: !Equals [!Ref AWS::AccountId, '123456789012']",
+      "Resources:",
+      "  Fn:",
+      "    Type: AWS::Lambda::Function",
+      "    Properties:",
+      "      Runtime: python3.13",
+      "      Handler: app.handler",
+      "      Role: arn:aws:iam::123456789012:role/fn",
+      "      Code: ./src",
+      "  Layer:",
+      "    Type: AWS::Lambda::LayerVersion",
+      "    Properties:",
+      "      Content: !If [Prod, layer/, {S3Bucket: b, S3Key: k}]",
+      "  Api:",
+      "    Type: AWS::ApiGateway::RestApi",
+      "    Properties:",
+      "      BodyS3Location: openapi.yaml",
+      "  Child:",
+      "    Type: AWS::CloudFormation::Stack",
+      "    Properties:",
+      "      TemplateURL: nested/child.yaml",
+      "  Remote:",
+      "    Type: AWS::CloudFormation::Stack",
+      "    Properties:",
+      "      TemplateURL: https://s3.amazonaws.com/b/child.yaml",
+      "  Inline:",
+      "    Type: AWS::Lambda::Function",
+      "    Properties:",
+      "      Runtime: python3.13",
+      "      Handler: index.handler",
+      "      Role: arn:aws:iam::123456789012:role/fn",
+      "      Code:",
+      "        ZipFile: print(1)",
+    );
+
+  it("warns at each local path, Fn::If branches included, and E3012 leaves them alone", () => {
+    const findings = lint(template([]), { only: ["W3002", "E3012"] });
+    expect(brief(findings)).toEqual(["W3002 10:13", "W3002 14:27", "W3002 18:23", "W3002 22:20"]);
+    expect(findings[0].message).toBe(
+      "Code './src' is a local path, which CloudFormation cannot read: deploy the template with the deploy " +
+        "action, which packages it, or package it first (`preview-stacks package`, `aws cloudformation package`) " +
+        "and deploy the packaged template",
+    );
+    expect(findings[2].path).toEqual(["Resources", "Api", "Properties", "BodyS3Location"]);
+  });
+
+  it("says nothing under the SAM transform, whose tools package, and E3012 still keeps quiet", () => {
+    expect(lint(template(["Transform: AWS::Serverless-2016-10-31"]), { only: ["W3002", "E3012"] })).toEqual(
+      [],
+    );
+  });
+
+  it("keeps E3012 for a string that is not a local path, and for other properties", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Fn:",
+        "    Type: AWS::Lambda::Function",
+        "    Properties:",
+        "      Runtime: python3.13",
+        "      Handler: app.handler",
+        "      Role: arn:aws:iam::123456789012:role/fn",
+        "      Code: s3://bucket/key.zip",
+        "      VpcConfig: ./vpc",
+      ),
+      { only: ["W3002", "E3012"] },
+    );
+    expect(brief(findings)).toEqual(["E3012 8:13", "E3012 9:18"]);
+  });
+});
