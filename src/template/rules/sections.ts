@@ -42,9 +42,11 @@ import { resourceLogicalIds } from "./template/resource-names";
 import { rulesAssert, rulesCondition, rulesConfiguration } from "./template/rules-section";
 import { templateSize } from "./template/size";
 import { templateStructure } from "./template/structure";
+import { templateTransforms } from "./template/transforms";
 
 export const sectionRules: Rule[] = [
   templateStructure,
+  templateTransforms,
   rulesConfiguration,
   rulesAssert,
   rulesCondition,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { brief, lint } from "../lint";
+import { brief, lint, yaml } from "../lint";
 
 const topic = "Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n";
 
@@ -136,5 +136,84 @@ describe("E3011 resource logical id length", () => {
         { only: ["E3011"] },
       ),
     ).toEqual([]);
+  });
+});
+
+describe("E1005 transforms", () => {
+  const resources = ["Resources:", "  Topic:", "    Type: AWS::SNS::Topic"];
+
+  it("reports an AWS:: name that no hosted transform has, with the one probably meant", () => {
+    const findings = lint(yaml("Transform: AWS::Serverless-2016-10-3", ...resources), { only: ["E1005"] });
+    expect(brief(findings)).toEqual(["E1005 1:12"]);
+    expect(findings[0].message).toMatch(
+      /^'AWS::Serverless-2016-10-3' is not a transform CloudFormation hosts \(did you mean 'AWS::Serverless-2016-10-31'\?\); the hosted ones are AWS::CodeDeployBlueGreen, /,
+    );
+    expect(findings[0].path).toEqual(["Transform"]);
+  });
+
+  it("leaves the account's own macros and every hosted transform alone", () => {
+    const findings = lint(
+      yaml(
+        "Transform:",
+        "  - AWS::LanguageExtensions",
+        "  - AWS::Serverless-2016-10-31",
+        "  - AWS::SecretsManager-2024-09-16",
+        "  - MyOrgMacro",
+        "  - Name: AWS::Include",
+        "    Parameters:",
+        "      Location: s3://bucket/snippet.yaml",
+        ...resources,
+      ),
+      { only: ["E1005"] },
+    );
+    expect(findings).toEqual([]);
+  });
+
+  it("requires language extensions before the SAM transform", () => {
+    const findings = lint(
+      yaml("Transform:", "  - AWS::Serverless-2016-10-31", "  - AWS::LanguageExtensions", ...resources),
+      { only: ["E1005"] },
+    );
+    expect(brief(findings)).toEqual(["E1005 3:5"]);
+    expect(findings[0].message).toContain(
+      "AWS::LanguageExtensions must be listed before AWS::Serverless-2016-10-31",
+    );
+    expect(findings[0].path).toEqual(["Transform", 1]);
+  });
+
+  it("requires a Location for AWS::Include, and embeds nothing else with Fn::Transform", () => {
+    const findings = lint(
+      yaml(
+        "Transform:",
+        "  Name: AWS::Include",
+        "Resources:",
+        "  Topic:",
+        "    Type: AWS::SNS::Topic",
+        "    Properties:",
+        "      Fn::Transform:",
+        "        Name: AWS::LanguageExtensions",
+        "  Queue:",
+        "    Type: AWS::SQS::Queue",
+        "    Properties:",
+        "      Fn::Transform:",
+        "        Name: AWS::Include",
+        "        Parameters:",
+        "          Location: s3://bucket/queue.yaml",
+        "  Other:",
+        "    Type: AWS::SQS::Queue",
+        "    Properties:",
+        "      Fn::Transform:",
+        "        Name: AWS::Includes",
+      ),
+      { only: ["E1005"] },
+    );
+    expect(brief(findings)).toEqual(["E1005 2:9", "E1005 8:15", "E1005 20:15"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "AWS::Include needs Parameters with a Location: the s3:// URI of the snippet to include",
+      "AWS::LanguageExtensions can only be declared in the template's Transform section; Fn::Transform embeds AWS::Include only",
+      expect.stringMatching(
+        /^'AWS::Includes' is not a transform CloudFormation hosts \(did you mean 'AWS::Include'\?\)/,
+      ),
+    ]);
   });
 });
