@@ -55,7 +55,7 @@ import { s3NotificationGrant, s3NotificationOrder } from "./s3-notifications";
 import { s3AccessControl, s3Ownership } from "./s3-ownership";
 import { scheduleOnCustomBus } from "./schedule-bus";
 import { scheduleExpression } from "./schedule-expression";
-import { secretParameters } from "./secret-parameters";
+import { passwordProperties, secretParameters } from "./secret-parameters";
 import { snsSubscriptionEndpoint } from "./sns-subscription";
 import { sqsBatching } from "./sqs-batching";
 import { sqsDeadLetter } from "./sqs-dead-letter";
@@ -125,6 +125,7 @@ export const serviceRules: Rule[] = [
   subNeeded,
   pseudoParameterString,
   secretParameters,
+  passwordProperties,
   dynamicReferenceSyntax,
   dynamicReferenceSecrets,
   dynamicReferenceSecretArn,

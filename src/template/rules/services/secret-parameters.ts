@@ -1,16 +1,36 @@
+import { mapGet } from "../../nodes";
 import type { Rule } from "../rule";
 import { intrinsicName, isString, USER_GUIDE } from "../template-index";
-import { propertySets, resourcesOfType, valuesAtPath } from "./values";
+import { literalBoolean, propertySets, resourcesOfType, valuesAtPath } from "./values";
 
-/** Property paths by type; `*` stands for every item of a list. */
-const SECRET_PROPERTIES: Record<string, string[][]> = {
+/**
+ * The properties that hold a password or token, by type; `*` stands for every item of a list. A
+ * test holds every path to the resource specification.
+ */
+export const SECRET_PROPERTIES: Record<string, string[][]> = {
   "AWS::AmazonMQ::Broker": [["Users", "*", "Password"]],
+  "AWS::Amplify::App": [["BasicAuthConfig", "Password"]],
+  "AWS::Amplify::Branch": [["BasicAuthConfig", "Password"]],
+  "AWS::AppStream::DirectoryConfig": [["ServiceAccountCredentials", "AccountPassword"]],
   "AWS::DirectoryService::MicrosoftAD": [["Password"]],
   "AWS::DirectoryService::SimpleAD": [["Password"]],
+  "AWS::DMS::Endpoint": [["Password"]],
   "AWS::DocDB::DBCluster": [["MasterUserPassword"]],
+  "AWS::DocDBElastic::Cluster": [["AdminUserPassword"]],
   "AWS::ElastiCache::ReplicationGroup": [["AuthToken"]],
+  "AWS::ElastiCache::User": [["Passwords", "*"]],
+  "AWS::Elasticsearch::Domain": [["AdvancedSecurityOptions", "MasterUserOptions", "MasterUserPassword"]],
+  "AWS::EMR::Cluster": [
+    ["KerberosAttributes", "KdcAdminPassword"],
+    ["KerberosAttributes", "CrossRealmTrustPrincipalPassword"],
+    ["KerberosAttributes", "ADDomainJoinPassword"],
+  ],
+  "AWS::FSx::FileSystem": [["WindowsConfiguration", "SelfManagedActiveDirectoryConfiguration", "Password"]],
   "AWS::IAM::User": [["LoginProfile", "Password"]],
   "AWS::KinesisFirehose::DeliveryStream": [["RedshiftDestinationConfiguration", "Password"]],
+  "AWS::Lightsail::Database": [["MasterUserPassword"]],
+  "AWS::MemoryDB::User": [["AuthenticationMode", "Passwords", "*"]],
+  "AWS::OpenSearchService::Domain": [["AdvancedSecurityOptions", "MasterUserOptions", "MasterUserPassword"]],
   "AWS::OpsWorks::App": [["AppSource", "Password"]],
   "AWS::OpsWorks::Stack": [
     ["RdsDbInstances", "*", "DbPassword"],
@@ -19,6 +39,8 @@ const SECRET_PROPERTIES: Record<string, string[][]> = {
   "AWS::RDS::DBCluster": [["MasterUserPassword"]],
   "AWS::RDS::DBInstance": [["MasterUserPassword"]],
   "AWS::Redshift::Cluster": [["MasterUserPassword"]],
+  "AWS::RedshiftServerless::Namespace": [["AdminUserPassword"]],
+  "AWS::Timestream::InfluxDBInstance": [["Password"]],
 };
 const TYPES = Object.keys(SECRET_PROPERTIES);
 
@@ -49,6 +71,73 @@ export const secretParameters: Rule = {
           }
         }
       }
+    }
+  },
+};
+
+/** A dynamic reference to an SSM parameter that is not a SecureString: its value is stored in the clear. */
+const PLAIN_SSM = /^\{\{resolve:ssm:/;
+
+/**
+ * W2501: a password or token written into the template, read from a plain (not SecureString) SSM
+ * parameter, or taken from a template parameter without NoEcho, whose value the console and
+ * DescribeStacks then show to anyone who can read the stack. Reported at the parameter, once,
+ * as cfn-lint does. Messages never repeat the secret.
+ */
+export const passwordProperties: Rule = {
+  id: "W2501",
+  severity: "warning",
+  shortDescription: "Passwords are neither written in the template nor shown as parameter values",
+  description:
+    "A password or token property holds no literal value and no plain SSM reference, and a parameter it takes " +
+    "through Ref has NoEcho: true.",
+  source: `${USER_GUIDE}/security-best-practices.html#creds`,
+  tags: ["parameters", "passwords", "security", "dynamic reference"],
+  check({ template, report }) {
+    const shown = new Map<string, string>();
+    for (const resource of resourcesOfType(template, ...TYPES)) {
+      for (const path of SECRET_PROPERTIES[resource.type as string]) {
+        const property = path[path.length - 1] === "*" ? path[path.length - 2] : path[path.length - 1];
+        for (const { properties } of propertySets(resource)) {
+          for (const value of valuesAtPath(properties, path)) {
+            if (value.kind === "scalar") {
+              if (value.value === null || value.value === "") continue;
+              const text = String(value.value);
+              if (PLAIN_SSM.test(text))
+                report(
+                  value,
+                  `${property} of '${resource.name}' reads a plain SSM parameter, stored unencrypted; keep the ` +
+                    "secret in a SecureString ('{{resolve:ssm-secure:...}}') or in Secrets Manager " +
+                    "('{{resolve:secretsmanager:...}}')",
+                );
+              else if (!text.includes("{{resolve:"))
+                report(
+                  value,
+                  `${property} of '${resource.name}' is written in the template, where anyone who can read the ` +
+                    "template or the stack reads it; use a dynamic reference ('{{resolve:secretsmanager:...}}' " +
+                    "or '{{resolve:ssm-secure:...}}')",
+                );
+              continue;
+            }
+            const target =
+              intrinsicName(value) === "Ref" && value.kind === "map" ? value.entries[0].value : undefined;
+            if (!isString(target) || shown.has(target.value)) continue;
+            const parameter = template.parameters.get(target.value);
+            if (!parameter || literalBoolean(mapGet(parameter.value, "NoEcho")?.value) === true) continue;
+            shown.set(target.value, `${property} of '${resource.name}'`);
+          }
+        }
+      }
+    }
+    for (const [name, use] of shown) {
+      const parameter = template.parameters.get(name);
+      if (!parameter) continue;
+      report(
+        parameter.keyRange,
+        `Parameter '${name}' is the ${use} but has no NoEcho: true, so the console and DescribeStacks show its ` +
+          "value; set NoEcho: true, or better, read the secret with a dynamic reference",
+        { path: ["Parameters", name] },
+      );
     }
   },
 };

@@ -1,8 +1,12 @@
 /**
  * Warnings for practices that deploy but are worth changing: W1011 secrets through parameters,
+ * W2501 passwords written in the template or shown as parameter values,
  * W1054 pseudo parameter names as plain strings, W3045 bucket ACLs, W6001 outputs of imports.
  */
 import { describe, expect, it } from "vitest";
+import { SECRET_PROPERTIES } from "../../../../src/template/rules/services/secret-parameters";
+import { loadSpec } from "../../../../src/template/spec/index";
+import type { TypeRef } from "../../../../src/template/spec/types";
 import { brief, lint, yaml } from "../lint";
 
 describe("W1011 secrets given through parameters", () => {
@@ -52,6 +56,100 @@ describe("W1011 secrets given through parameters", () => {
       "MasterUserPassword takes parameter 'DbPassword' through Ref, so the secret is passed as a parameter value; " +
         "read it with a dynamic reference ('{{resolve:secretsmanager:...}}' or '{{resolve:ssm-secure:...}}') instead",
     );
+  });
+});
+
+describe("W2501 passwords written in the template or shown as parameter values", () => {
+  it("flags literal passwords and plain SSM references, and parameters without NoEcho once, at the parameter", () => {
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  Shown:",
+        "    Type: String",
+        "  Hidden:",
+        "    Type: String",
+        "    NoEcho: true",
+        "  EchoFalse:",
+        "    Type: String",
+        '    NoEcho: "false"',
+        "Resources:",
+        "  Db:",
+        "    Type: AWS::RDS::DBInstance",
+        "    Properties:",
+        "      Engine: postgres",
+        "      DBInstanceClass: db.t3.micro",
+        '      AllocatedStorage: "20"',
+        "      MasterUsername: admin",
+        "      MasterUserPassword: hunter2hunter2",
+        "  Cluster:",
+        "    Type: AWS::RDS::DBCluster",
+        "    Properties:",
+        "      Engine: aurora-postgresql",
+        "      MasterUsername: admin",
+        "      MasterUserPassword: !Ref Shown",
+        "  Other:",
+        "    Type: AWS::DocDB::DBCluster",
+        "    Properties:",
+        "      MasterUsername: admin",
+        "      MasterUserPassword: !Ref Shown",
+        "  Users:",
+        "    Type: AWS::ElastiCache::User",
+        "    Properties:",
+        "      Engine: redis",
+        "      UserId: app",
+        "      UserName: app",
+        "      Passwords:",
+        '        - "{{resolve:ssm:/app/password}}"',
+        '        - "{{resolve:ssm-secure:/app/password}}"',
+        "        - !Ref Hidden",
+        "        - !Ref EchoFalse",
+        "  Search:",
+        "    Type: AWS::OpenSearchService::Domain",
+        "    Properties:",
+        "      AdvancedSecurityOptions:",
+        "        MasterUserOptions:",
+        '          MasterUserPassword: "{{resolve:secretsmanager:search:SecretString:password}}"',
+      ),
+      { only: ["W2501"] },
+    );
+    expect(brief(findings)).toEqual(["W2501 2:3", "W2501 7:3", "W2501 18:27", "W2501 37:11"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "Parameter 'Shown' is the MasterUserPassword of 'Cluster' but has no NoEcho: true, so the console and " +
+        "DescribeStacks show its value; set NoEcho: true, or better, read the secret with a dynamic reference",
+      expect.stringContaining("Parameter 'EchoFalse' is the Passwords of 'Users' but has no NoEcho: true"),
+      "MasterUserPassword of 'Db' is written in the template, where anyone who can read the template or the stack " +
+        "reads it; use a dynamic reference ('{{resolve:secretsmanager:...}}' or '{{resolve:ssm-secure:...}}')",
+      expect.stringContaining("Passwords of 'Users' reads a plain SSM parameter, stored unencrypted"),
+    ]);
+    expect(findings.some((f) => f.message.includes("hunter2"))).toBe(false);
+  });
+});
+
+describe("secret properties", () => {
+  it("are each a string property of the resource specification, at the path listed", () => {
+    const spec = loadSpec();
+    for (const [type, paths] of Object.entries(SECRET_PROPERTIES)) {
+      const resource = spec.resource(type);
+      expect(resource, type).toBeDefined();
+      for (const path of paths) {
+        let properties = resource?.properties;
+        let current: TypeRef | undefined;
+        // A union (AuthenticationMode is a struct or JSON) is read as its member of the needed kind.
+        const member = (type: TypeRef | undefined, kind: TypeRef["kind"]) =>
+          type?.kind === "union" ? type.types.find((t) => t.kind === kind) : type;
+        for (const key of path) {
+          if (key === "*") {
+            const list = member(current, "list");
+            current = list?.kind === "list" ? list.item : undefined;
+          } else {
+            current = properties?.[key]?.type;
+          }
+          const struct = member(current, "struct");
+          properties = struct?.kind === "struct" ? resource?.structs[struct.name]?.properties : undefined;
+        }
+        expect(current?.kind, `${type} ${path.join(".")}`).toBe("string");
+      }
+    }
   });
 });
 
