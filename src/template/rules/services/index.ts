@@ -26,6 +26,7 @@ import {
   logSubscriptionOrder,
   logSubscriptionPermission,
 } from "./delivery-targets";
+import { recordInZone, validationDomain } from "./domains";
 import { dynamicReferenceSecretArn, dynamicReferenceSecrets } from "./dynamic-reference-secrets";
 import { dynamicReferenceSecure } from "./dynamic-reference-secure";
 import { dynamicReferenceSpaces } from "./dynamic-reference-spaces";
@@ -126,6 +127,8 @@ export const serviceRules: Rule[] = [
   pseudoParameterString,
   secretParameters,
   passwordProperties,
+  recordInZone,
+  validationDomain,
   dynamicReferenceSyntax,
   dynamicReferenceSecrets,
   dynamicReferenceSecretArn,

@@ -2,8 +2,8 @@
 /**
  * Service rules: DynamoDB keys and billing (E3039, E3638, E3639), SQS queues (E3501, E3502,
  * E3505), Lambda functions (E3685, E3663), `${}` outside Fn::Sub (E1029), dynamic references
- * (E1050, E1051, E1052, E1027), bucket ACLs (E3045), Fargate tasks (E3047, E3048) and essential
- * containers (E3042).
+ * (E1050, E1051, E1052, E1027), bucket ACLs (E3045), Fargate tasks (E3047, E3048), essential
+ * containers (E3042), Route 53 records in their zone (E3041) and ACM validation domains (E3503).
  */
 import { describe, expect, it } from "vitest";
 import { brief, lint, yaml } from "../lint";
@@ -827,6 +827,85 @@ describe("E3042 essential containers", () => {
     expect(findings[0].message).toBe(
       "Every container here says Essential: false, and a task needs an essential container (the one whose stop ends " +
         "the task); make the main container essential",
+    );
+  });
+});
+
+describe("E3041 records in their hosted zone, E3503 validation domains", () => {
+  it("reports a record outside its zone, on record sets and record set groups, ignoring case and dots", () => {
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  Domain:",
+        "    Type: String",
+        "Resources:",
+        "  Api:",
+        "    Type: AWS::Route53::RecordSet",
+        "    Properties:",
+        "      HostedZoneName: example.com.",
+        "      Name: api.example.org",
+        "      Type: A",
+        "      TTL: '60'",
+        "      ResourceRecords: [192.0.2.1]",
+        "  Apex:",
+        "    Type: AWS::Route53::RecordSet",
+        "    Properties:",
+        "      HostedZoneName: Example.COM",
+        "      Name: example.com.",
+        "      Type: A",
+        "      TTL: '60'",
+        "      ResourceRecords: [192.0.2.1]",
+        "  Group:",
+        "    Type: AWS::Route53::RecordSetGroup",
+        "    Properties:",
+        "      HostedZoneName: example.com.",
+        "      RecordSets:",
+        "        - Name: www.example.com.",
+        "          Type: A",
+        "          TTL: '60'",
+        "          ResourceRecords: [192.0.2.1]",
+        "        - Name: notexample.com",
+        "          Type: A",
+        "          TTL: '60'",
+        "          ResourceRecords: [192.0.2.1]",
+        "        - Name: !Sub 'api.${Domain}'",
+        "          Type: A",
+        "          TTL: '60'",
+        "          ResourceRecords: [192.0.2.1]",
+      ),
+      { only: ["E3041"] },
+    );
+    expect(brief(findings)).toEqual(["E3041 9:13", "E3041 30:17"]);
+    expect(findings[0].message).toBe(
+      "Record 'api.example.org' is not in hosted zone 'example.com.': Route 53 only takes names that end in the " +
+        "zone's name; use the zone of this name, or a name in this zone",
+    );
+    expect(findings[1].path).toEqual(["Resources", "Group", "Properties", "RecordSets", 1, "Name"]);
+  });
+
+  it("reports a ValidationDomain that is not the domain or above it, wildcards included", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Cert:",
+        "    Type: AWS::CertificateManager::Certificate",
+        "    Properties:",
+        "      DomainName: '*.api.example.com'",
+        "      SubjectAlternativeNames: [api.example.com, shop.example.net]",
+        "      DomainValidationOptions:",
+        "        - DomainName: '*.api.example.com'",
+        "          ValidationDomain: example.com",
+        "        - DomainName: api.example.com",
+        "          ValidationDomain: api.example.com",
+        "        - DomainName: shop.example.net",
+        "          ValidationDomain: www.shop.example.net",
+      ),
+      { only: ["E3503"] },
+    );
+    expect(brief(findings)).toEqual(["E3503 13:29"]);
+    expect(findings[0].message).toBe(
+      "ValidationDomain 'www.shop.example.net' is neither 'shop.example.net' nor a domain above it, so ACM " +
+        "refuses it; use 'shop.example.net' or one of its parent domains",
     );
   });
 });

@@ -1,0 +1,112 @@
+/**
+ * Domain names that must lie inside one another, as the custom domains of serverless APIs use
+ * them:
+ * - E3041: a Route 53 record's Name lies in the hosted zone its HostedZoneName names (on a
+ *   RecordSet, and on each record of a RecordSetGroup); Route 53 refuses a record outside the zone.
+ *   cfn-lint also requires a trailing dot on HostedZoneName; Route 53 treats names with and without
+ *   it as the same, so that is not checked here.
+ * - E3503: a certificate's DomainValidationOptions ValidationDomain is the DomainName it validates
+ *   or a superdomain of it (the ACM API reference).
+ * Only literal names are compared, without case and trailing dot; a name built with Fn::Sub or a
+ * parameter is left alone.
+ */
+import type { Node } from "../../model";
+import { mapGet } from "../../nodes";
+import type { Rule } from "../rule";
+import { literalString, propertySets, resourcesOfType } from "./values";
+
+function normal(name: string): string {
+  return name.trim().toLowerCase().replace(/\.$/, "");
+}
+
+/** Whether `name` is `domain` or lies below it (`*.example.com` lies below `example.com`). */
+function within(name: string, domain: string): boolean {
+  const [inner, outer] = [normal(name), normal(domain)];
+  return inner === outer || inner.endsWith(`.${outer}`);
+}
+
+export const recordInZone: Rule = {
+  id: "E3041",
+  severity: "error",
+  shortDescription: "Route 53 records lie in the hosted zone HostedZoneName names",
+  description:
+    "A record's Name must be the HostedZoneName or a subdomain of it, on a RecordSet and on each record of a " +
+    "RecordSetGroup.",
+  source:
+    "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-route53-recordset.html",
+  tags: ["resources", "route53"],
+  check({ template, report }) {
+    const check = (zone: Node | undefined, record: Node | undefined, path: (string | number)[]) => {
+      const zoneName = literalString(zone);
+      const name = mapGet(record, "Name")?.value;
+      const recordName = literalString(name);
+      if (!name || zoneName === undefined || recordName === undefined || within(recordName, zoneName)) return;
+      report(
+        name,
+        `Record '${recordName}' is not in hosted zone '${zoneName}': Route 53 only takes names that end in the ` +
+          "zone's name; use the zone of this name, or a name in this zone",
+        { path: [...path, "Name"] },
+      );
+    };
+    for (const resource of resourcesOfType(template, "AWS::Route53::RecordSet")) {
+      for (const { properties } of propertySets(resource)) {
+        check(mapGet(properties, "HostedZoneName")?.value, properties, [
+          "Resources",
+          resource.name,
+          "Properties",
+        ]);
+      }
+    }
+    for (const resource of resourcesOfType(template, "AWS::Route53::RecordSetGroup")) {
+      for (const { properties } of propertySets(resource)) {
+        const zone = mapGet(properties, "HostedZoneName")?.value;
+        const records = mapGet(properties, "RecordSets")?.value;
+        if (records?.kind !== "seq") continue;
+        records.items.forEach((record, i) =>
+          check(zone, record, ["Resources", resource.name, "Properties", "RecordSets", i]),
+        );
+      }
+    }
+  },
+};
+
+export const validationDomain: Rule = {
+  id: "E3503",
+  severity: "error",
+  shortDescription: "A certificate's ValidationDomain is the domain it validates or a superdomain of it",
+  description:
+    "Each DomainValidationOptions entry of an ACM certificate with a ValidationDomain must name the entry's " +
+    "DomainName or a domain above it.",
+  source: "https://docs.aws.amazon.com/acm/latest/APIReference/API_DomainValidationOption.html",
+  tags: ["resources", "certificatemanager"],
+  check({ template, report }) {
+    for (const resource of resourcesOfType(template, "AWS::CertificateManager::Certificate")) {
+      for (const { properties } of propertySets(resource)) {
+        const options = mapGet(properties, "DomainValidationOptions")?.value;
+        if (options?.kind !== "seq") continue;
+        options.items.forEach((option, i) => {
+          const domain = literalString(mapGet(option, "DomainName")?.value);
+          const validation = mapGet(option, "ValidationDomain")?.value;
+          const validationName = literalString(validation);
+          if (!validation || domain === undefined || validationName === undefined) return;
+          if (within(domain, validationName)) return;
+          report(
+            validation,
+            `ValidationDomain '${validationName}' is neither '${domain}' nor a domain above it, so ACM refuses ` +
+              `it; use '${domain.replace(/^\*\./, "")}' or one of its parent domains`,
+            {
+              path: [
+                "Resources",
+                resource.name,
+                "Properties",
+                "DomainValidationOptions",
+                i,
+                "ValidationDomain",
+              ],
+            },
+          );
+        });
+      }
+    }
+  },
+};
