@@ -62,9 +62,9 @@ export const recordInZone: Rule = {
         const zone = mapGet(properties, "HostedZoneName")?.value;
         const records = mapGet(properties, "RecordSets")?.value;
         if (records?.kind !== "seq") continue;
-        records.items.forEach((record, i) =>
-          check(zone, record, ["Resources", resource.name, "Properties", "RecordSets", i]),
-        );
+        records.items.forEach((record, i) => {
+          check(zone, record, ["Resources", resource.name, "Properties", "RecordSets", i]);
+        });
       }
     }
   },

@@ -17,7 +17,7 @@ import { mapGet } from "../../nodes";
 import { closest, didYouMeanNote } from "../../suggest";
 import { callsOf } from "../functions/calls";
 import type { Report, Rule } from "../rule";
-import { isString, SAM_TRANSFORM, USER_GUIDE } from "../template-index";
+import { isString, SAM_TRANSFORM } from "../template-index";
 
 const INCLUDE = "AWS::Include";
 const LANGUAGE_EXTENSIONS = "AWS::LanguageExtensions";
