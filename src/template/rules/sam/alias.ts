@@ -1,29 +1,50 @@
 /**
  * The SAM transform refuses a function with a DeploymentPreference (unless `Enabled: false`) or a
  * ProvisionedConcurrencyConfig and no AutoPublishAlias: both act on the alias it publishes. Each
- * is read from the function or from Globals.Function, as the transform merges them.
+ * is read from the function or from Globals.Function, as the transform merges them. It also
+ * refuses an AutoPublishAlias that is not an alias name: letters, digits, hyphens and underscores,
+ * not digits alone (the translator's own pattern).
  */
+import type { Node } from "../../model";
 import { mapGet } from "../../nodes";
 import type { Rule } from "../rule";
 import { functionProperty, SAM_FUNCTION } from "../services/lambda";
-import { literalBoolean, propertySets, resourcesOfType } from "../services/values";
+import { literalBoolean, literalString, propertySets, resourcesOfType } from "../services/values";
 import { SAM_GUIDE } from "./events";
 
 const NEEDS_ALIAS = ["DeploymentPreference", "ProvisionedConcurrencyConfig"];
+const ALIAS_NAME = /^(?![0-9]+$)[a-zA-Z0-9_-]+$/;
 
 export const samAliasRequired: Rule = {
   id: "E0001",
   severity: "error",
-  shortDescription: "SAM deployment preferences and provisioned concurrency come with AutoPublishAlias",
+  shortDescription:
+    "SAM deployment preferences and provisioned concurrency come with AutoPublishAlias, an alias name",
   description:
     "A SAM function with a DeploymentPreference or a ProvisionedConcurrencyConfig needs AutoPublishAlias, on " +
-    "itself or in Globals.Function.",
+    "itself or in Globals.Function; AutoPublishAlias is letters, digits, hyphens and underscores, not digits alone.",
   source: `${SAM_GUIDE}/sam-resource-function.html`,
   tags: ["sam", "lambda"],
   check({ template, report }) {
+    const named = new Set<Node>();
     for (const resource of resourcesOfType(template, SAM_FUNCTION)) {
       for (const set of propertySets(resource)) {
-        if (functionProperty(template, set, "AutoPublishAlias")) continue;
+        const alias = functionProperty(template, set, "AutoPublishAlias");
+        const name = literalString(alias?.entry.value);
+        if (alias && name !== undefined && !ALIAS_NAME.test(name) && !named.has(alias.entry.value)) {
+          named.add(alias.entry.value); // once, when Globals gives it to many functions
+          report(
+            alias.entry.value,
+            `AutoPublishAlias '${name}' is not an alias name: the SAM transform refuses it; use letters, digits, ` +
+              "hyphens and underscores, not digits alone (such as live)",
+            {
+              path: alias.inherited
+                ? ["Globals", "Function", "AutoPublishAlias"]
+                : ["Resources", resource.name, "Properties", "AutoPublishAlias"],
+            },
+          );
+        }
+        if (alias) continue;
         for (const key of NEEDS_ALIAS) {
           const found = functionProperty(template, set, key);
           if (!found) continue;

@@ -3,6 +3,8 @@ import type { Rule } from "../rule";
 import { samAliasRequired } from "./alias";
 import { samApplicationLocation } from "./application-location";
 import { samAuthorizers } from "./authorizers";
+import { samCors } from "./cors";
+import { samDefinitionUri } from "./definition-uri";
 import { samEventProperties } from "./event-properties";
 import { samEventApi, samEventBucket } from "./event-references";
 import { samEventType } from "./event-type";
@@ -23,4 +25,6 @@ export const samRules: Rule[] = [
   samEventApi,
   samEventBucket,
   samStateMachine,
+  samCors,
+  samDefinitionUri,
 ];

@@ -1,4 +1,7 @@
-/** E0001: SAM functions that need AutoPublishAlias, and API authorizers that are not defined. */
+/**
+ * E0001: SAM functions that need AutoPublishAlias, alias names, API authorizers that are not
+ * defined, and CORS that allows credentials for every origin.
+ */
 import { describe, expect, it } from "vitest";
 import { brief, lint, samFunction, yaml } from "../lint";
 
@@ -81,6 +84,129 @@ describe("E0001 API authorizers", () => {
         "define it under Auth.Authorizers, or use AWS_IAM or NONE",
       "Event Post's Authorizer 'Jwt' is not an authorizer of Http (Http defines no Authorizers); the SAM transform " +
         "refuses it: define it under Auth.Authorizers, or use AWS_IAM or NONE",
+    ]);
+  });
+});
+
+describe("E0001 AutoPublishAlias names", () => {
+  it("reports a name the transform refuses, once for Globals, and leaves good names and intrinsics alone", () => {
+    const findings = lint(
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Parameters:",
+        "  Alias:",
+        "    Type: String",
+        "Globals:",
+        "  Function:",
+        "    AutoPublishAlias: '2024'",
+        "Resources:",
+        ...samFunction("A"),
+        ...samFunction("B"),
+        ...samFunction("C", "AutoPublishAlias: live!"),
+        ...samFunction("D", "AutoPublishAlias: blue_green-2"),
+        ...samFunction("E", "AutoPublishAlias: !Ref Alias"),
+      ),
+      { only: ["E0001"] },
+    );
+    expect(brief(findings)).toEqual(["E0001 7:23", "E0001 27:25"]);
+    expect(findings[0].message).toBe(
+      "AutoPublishAlias '2024' is not an alias name: the SAM transform refuses it; use letters, digits, hyphens " +
+        "and underscores, not digits alone (such as live)",
+    );
+    expect(findings[0].path).toEqual(["Globals", "Function", "AutoPublishAlias"]);
+  });
+});
+
+describe("E0001 CORS with credentials for every origin", () => {
+  it("reports AllowCredentials with a wildcard or absent origin, on REST and HTTP APIs and from Globals", () => {
+    const findings = lint(
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Globals:",
+        "  HttpApi:",
+        "    CorsConfiguration:",
+        "      AllowOrigins: ['*']",
+        "      AllowCredentials: true",
+        "Resources:",
+        "  Rest:",
+        "    Type: AWS::Serverless::Api",
+        "    Properties:",
+        "      StageName: prod",
+        "      Cors:",
+        "        AllowMethods: \"'GET'\"",
+        "        AllowCredentials: true",
+        "  Named:",
+        "    Type: AWS::Serverless::Api",
+        "    Properties:",
+        "      StageName: prod",
+        "      Cors:",
+        "        AllowOrigin: \"'https://example.com'\"",
+        "        AllowCredentials: true",
+        "  Http1:",
+        "    Type: AWS::Serverless::HttpApi",
+        "  Http2:",
+        "    Type: AWS::Serverless::HttpApi",
+        "  Http3:",
+        "    Type: AWS::Serverless::HttpApi",
+        "    Properties:",
+        "      CorsConfiguration:",
+        "        AllowOrigins: ['https://example.com']",
+        "        AllowCredentials: true",
+      ),
+      { only: ["E0001"] },
+    );
+    expect(brief(findings)).toEqual(["E0001 6:25", "E0001 14:27"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "CorsConfiguration (from Globals) of Http1 allows credentials for any origin, which the SAM transform " +
+        "refuses; list the origins allowed (AllowOrigins) or drop AllowCredentials",
+      "Cors of Rest allows credentials for any origin, which the SAM transform refuses; list the origins allowed " +
+        "(AllowOrigin) or drop AllowCredentials",
+    ]);
+  });
+});
+
+describe("E0001 settings that need an inline OpenAPI document", () => {
+  it("reports what the transform would write into a DefinitionUri document, Globals included", () => {
+    const findings = lint(
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Globals:",
+        "  Api:",
+        "    Auth:",
+        "      ApiKeyRequired: true",
+        "Resources:",
+        "  Rest:",
+        "    Type: AWS::Serverless::Api",
+        "    Properties:",
+        "      StageName: prod",
+        "      DefinitionUri: s3://bucket/api.yaml",
+        "      Name: orders",
+        "      MergeDefinitions: false",
+        "  Inline:",
+        "    Type: AWS::Serverless::Api",
+        "    Properties:",
+        "      StageName: prod",
+        "      DefinitionBody: {openapi: '3.0.1', paths: {}}",
+        "  Http:",
+        "    Type: AWS::Serverless::HttpApi",
+        "    Properties:",
+        "      DefinitionUri: ./openapi.yaml",
+        "      DefinitionBody: {openapi: '3.0.1', paths: {}}",
+        "      Tags:",
+        "        team: orders",
+        "      DisableExecuteApiEndpoint: false",
+        "      FailOnWarnings: true",
+      ),
+      { only: ["E0001"] },
+    );
+    expect(brief(findings)).toEqual(["E0001 7:3", "E0001 23:7", "E0001 24:7", "E0001 26:7"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "Auth (from Globals) of Rest works only with an inline OpenAPI document, and Rest reads its document from " +
+        "DefinitionUri: the SAM transform refuses it; write Auth into the document, or inline the document as " +
+        "DefinitionBody (Fn::Transform with AWS::Include reads it from S3)",
+      "Http has both DefinitionUri and DefinitionBody; the SAM transform takes one of them",
+      expect.stringMatching(/^Tags of Http works only with an inline OpenAPI document/),
+      expect.stringMatching(/^DisableExecuteApiEndpoint of Http works only/),
     ]);
   });
 });
