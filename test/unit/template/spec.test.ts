@@ -187,8 +187,30 @@ describe("SAM supplement", () => {
       ],
     });
     expect(spec.resource("AWS::Serverless::Api")?.properties.DefinitionBody.type).toEqual({ kind: "json" });
-    expect(spec.resource("AWS::Serverless::Api")?.properties.Auth.type).toEqual({ kind: "json" });
+    // Auth and Cors are mappings of known keys (the transform refuses others), their values loose.
+    const api = spec.resource("AWS::Serverless::Api");
+    expect(api?.properties.Auth.type).toEqual({ kind: "struct", name: "ApiAuth" });
+    expect(api?.structs.ApiAuth.properties.Authorizers.type).toEqual({ kind: "json" });
+    expect(api?.properties.Cors.type).toEqual({
+      kind: "union",
+      types: [{ kind: "string" }, { kind: "struct", name: "ApiCors" }],
+    });
   });
+
+  const translatorKeys = samTranslatorKeys();
+  it.skipIf(!translatorKeys)(
+    "gives API Auth and CORS the keys the SAM transform accepts, no more, no fewer",
+    () => {
+      const keys = (type: string, struct: string) =>
+        Object.keys(spec.resource(type)?.structs[struct]?.properties ?? {}).sort();
+      expect({
+        ApiAuth: keys("AWS::Serverless::Api", "ApiAuth"),
+        ApiCors: keys("AWS::Serverless::Api", "ApiCors"),
+        HttpApiAuth: keys("AWS::Serverless::HttpApi", "HttpApiAuth"),
+        HttpApiCors: keys("AWS::Serverless::HttpApi", "HttpApiCors"),
+      }).toEqual(translatorKeys);
+    },
+  );
 
   it("adds the SAM types the service spec lacks", () => {
     const connector = spec.resource("AWS::Serverless::Connector");
@@ -255,6 +277,27 @@ function readIndex(dir: string): Map<string, string> {
     files.set(`constraints/${file}`, readFileSync(join(dir, "constraints", file), "utf8"));
   }
   return files;
+}
+
+/** The keys the SAM translator (installed with cfn-lint) accepts in API Auth and CORS, from its named tuples. */
+function samTranslatorKeys(): Record<string, string[]> | undefined {
+  const script = [
+    "import json",
+    "from samtranslator.model.api import api_generator as r, http_api_generator as h",
+    "print(json.dumps({'ApiAuth': sorted(r.AuthProperties._fields), 'ApiCors': sorted(r.CorsProperties._fields),",
+    "  'HttpApiAuth': sorted(h.AuthProperties._fields), 'HttpApiCors': sorted(h.CorsProperties._fields)}))",
+  ].join("\n");
+  try {
+    return JSON.parse(
+      execFileSync("python3", ["-c", script], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }),
+    );
+  } catch {
+    console.warn(
+      "spec.test.ts: the SAM translator is not installed (it comes with cfn-lint), so the SAM supplement's API " +
+        "Auth and CORS keys are not compared with it; install it with pip install cfn-lint to run that test.",
+    );
+    return undefined;
+  }
 }
 
 /** The constraints come from the provider schemas inside cfn-lint, so only a machine with it can regenerate them. */

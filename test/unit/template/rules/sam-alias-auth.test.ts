@@ -1,6 +1,7 @@
 /**
  * E0001: SAM functions that need AutoPublishAlias, alias names, API authorizers that are not
- * defined, and CORS that allows credentials for every origin.
+ * defined, CORS that allows credentials for every origin, settings an API with a DefinitionUri
+ * cannot take; E3002 for keys of API Auth and CORS that SAM does not know.
  */
 import { describe, expect, it } from "vitest";
 import { brief, lint, samFunction, yaml } from "../lint";
@@ -207,6 +208,47 @@ describe("E0001 settings that need an inline OpenAPI document", () => {
       "Http has both DefinitionUri and DefinitionBody; the SAM transform takes one of them",
       expect.stringMatching(/^Tags of Http works only with an inline OpenAPI document/),
       expect.stringMatching(/^DisableExecuteApiEndpoint of Http works only/),
+    ]);
+  });
+});
+
+describe("E3002 keys of SAM API Auth and CORS", () => {
+  it("reports keys the transform does not know, with the one meant, in resources and Globals", () => {
+    const findings = lint(
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Globals:",
+        "  Api:",
+        "    Cors:",
+        "      AllowOrigins: \"'https://example.com'\"",
+        "Resources:",
+        "  Rest:",
+        "    Type: AWS::Serverless::Api",
+        "    Properties:",
+        "      StageName: prod",
+        "      Auth:",
+        "        DefaultAuthoriser: Tokens",
+        "        ApiKeyRequired: true",
+        "  Http:",
+        "    Type: AWS::Serverless::HttpApi",
+        "    Properties:",
+        "      Auth:",
+        "        EnableIamAuthorizer: true",
+        "      CorsConfiguration:",
+        "        AllowOrigin: ['https://example.com']",
+        "  Open:",
+        "    Type: AWS::Serverless::HttpApi",
+        "    Properties:",
+        "      CorsConfiguration: true",
+      ),
+      { only: ["E3002", "E3012"] },
+    );
+    expect(brief(findings)).toEqual(["E3002 5:7", "E3002 12:9", "E3002 20:9"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      expect.stringContaining("Unknown property 'AllowOrigins'"),
+      "Unknown property 'DefaultAuthoriser' in Auth (AWS::Serverless::Api.ApiAuth) (did you mean 'DefaultAuthorizer'?)",
+      "Unknown property 'AllowOrigin' in CorsConfiguration (AWS::Serverless::HttpApi.HttpApiCors) (did you mean " +
+        "'AllowOrigins'?)",
     ]);
   });
 });
