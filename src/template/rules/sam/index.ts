@@ -7,6 +7,7 @@ import { samCors } from "./cors";
 import { samDefinitionUri } from "./definition-uri";
 import { samEventProperties } from "./event-properties";
 import { samEventApi, samEventBucket } from "./event-references";
+import { samEventRoutes } from "./event-routes";
 import { samEventType } from "./event-type";
 import { samGlobals } from "./globals";
 import { samIgnoredKeys } from "./ignored-keys";
@@ -27,4 +28,5 @@ export const samRules: Rule[] = [
   samStateMachine,
   samCors,
   samDefinitionUri,
+  samEventRoutes,
 ];

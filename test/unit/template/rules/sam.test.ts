@@ -1,4 +1,4 @@
-/** What the SAM transform rejects (E0001) or silently ignores (W0001), found without running it. */
+/** What the SAM transform rejects (E0001) or silently ignores (W0001), and API event routes that lead nowhere (W3914), found without running it. */
 import { describe, expect, it } from "vitest";
 import type { Finding } from "../../../../src/template/model";
 import { brief, lint, samFunction, yaml } from "../lint";
@@ -595,6 +595,43 @@ describe("SAM resource types the service spec lacks", () => {
     );
     expect(messages(findings)).toEqual([
       "E3003 19:5 Missing required property 'Routes' for AWS::Serverless::WebSocketApi",
+    ]);
+  });
+});
+
+describe("W3914 SAM API event routes", () => {
+  it("warns of a method API Gateway does not route and a path without its leading slash", () => {
+    const findings = lint(
+      functionWithEvents(
+        "Get:",
+        "  Type: Api",
+        "  Properties:",
+        "    Path: users",
+        "    Method: gett",
+        "Any:",
+        "  Type: Api",
+        "  Properties:",
+        "    Path: /users/{id}",
+        "    Method: x-amazon-apigateway-any-method",
+        "Default:",
+        "  Type: HttpApi",
+        "  Properties:",
+        "    Path: $default",
+        "    Method: ANY",
+        "Patch:",
+        "  Type: HttpApi",
+        "  Properties:",
+        "    Path: /items",
+        "    Method: PATCH",
+      ),
+      { only: ["W3914"] },
+    );
+    // Events start at line 10 (SAM, Resources, six function lines, Events:).
+    expect(brief(findings)).toEqual(["W3914 13:19", "W3914 14:21"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "Path 'users' of event Get does not start with '/'; write '/users'",
+      "Method 'gett' of event Get is not an HTTP method API Gateway routes (did you mean 'GET'?); the API deploys " +
+        "without this route, so no request reaches Fn through it. Use GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS or ANY",
     ]);
   });
 });
