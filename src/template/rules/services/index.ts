@@ -37,6 +37,7 @@ import { dynamodbPayPerRequest } from "./dynamodb-pay-per-request";
 import { dynamodbProvisioned } from "./dynamodb-provisioned";
 import { dynamodbStreamArn } from "./dynamodb-stream";
 import { ecsEssentialContainer } from "./ecs-essential";
+import { eventPatterns } from "./event-patterns";
 import { queueStartingPosition, streamStartingPosition } from "./event-source-position";
 import { fargateTaskProperties, fargateTaskSize } from "./fargate-task";
 import { provisionedOverReserved } from "./lambda-concurrency";
@@ -129,6 +130,7 @@ export const serviceRules: Rule[] = [
   passwordProperties,
   recordInZone,
   validationDomain,
+  eventPatterns,
   dynamicReferenceSyntax,
   dynamicReferenceSecrets,
   dynamicReferenceSecretArn,

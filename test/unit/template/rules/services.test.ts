@@ -3,7 +3,8 @@
  * Service rules: DynamoDB keys and billing (E3039, E3638, E3639), SQS queues (E3501, E3502,
  * E3505), Lambda functions (E3685, E3663), `${}` outside Fn::Sub (E1029), dynamic references
  * (E1050, E1051, E1052, E1027), bucket ACLs (E3045), Fargate tasks (E3047, E3048), essential
- * containers (E3042), Route 53 records in their zone (E3041) and ACM validation domains (E3503).
+ * containers (E3042), Route 53 records in their zone (E3041), ACM validation domains (E3503) and
+ * event patterns and filter policies (E3915).
  */
 import { describe, expect, it } from "vitest";
 import { brief, lint, yaml } from "../lint";
@@ -907,5 +908,123 @@ describe("E3041 records in their hosted zone, E3503 validation domains", () => {
       "ValidationDomain 'www.shop.example.net' is neither 'shop.example.net' nor a domain above it, so ACM " +
         "refuses it; use 'shop.example.net' or one of its parent domains",
     );
+  });
+});
+
+describe("E3915 event patterns and filter policies", () => {
+  it("reports fields given a bare value, unknown matchers and a bad $or, in rules, subscriptions and filters", () => {
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  Sources:",
+        "    Type: CommaDelimitedList",
+        "Resources:",
+        "  Rule:",
+        "    Type: AWS::Events::Rule",
+        "    Properties:",
+        "      EventPattern:",
+        "        source: aws.s3",
+        "        detail-type: [Object Created]",
+        "        detail:",
+        "          bucket:",
+        "            name: my-bucket",
+        "          object:",
+        "            key: [{prefx: img/}, {prefix: doc/}]",
+        "        $or: {size: [1]}",
+        "  Listed:",
+        "    Type: AWS::Events::Rule",
+        "    Properties:",
+        "      EventPattern:",
+        "        source: !Ref Sources",
+        "        $or:",
+        "          - detail: {size: [{numeric: ['>', 0]}]}",
+        "          - detail: {type: [{anything-but: {prefix: tmp}}]}",
+        "  Sub:",
+        "    Type: AWS::SNS::Subscription",
+        "    Properties:",
+        "      TopicArn: arn:aws:sns:us-east-1:123456789012:t",
+        "      Protocol: sqs",
+        "      Endpoint: arn:aws:sqs:us-east-1:123456789012:q",
+        '      FilterPolicy: \'{"store": "example_corp", "price": [{"numeric": [">=", 100]}]}\'',
+        "  Mapping:",
+        "    Type: AWS::Lambda::EventSourceMapping",
+        "    Properties:",
+        "      FunctionName: f",
+        "      EventSourceArn: arn:aws:sqs:us-east-1:123456789012:q",
+        "      FilterCriteria:",
+        "        Filters:",
+        '          - Pattern: \'{"body": {"type": "order"}}\'',
+        '          - Pattern: \'{"body": {"type": ["order"]}}\'',
+        "          - Pattern: '{body: type}'",
+      ),
+      { only: ["E3915"] },
+    );
+    expect(brief(findings)).toEqual([
+      "E3915 9:17",
+      "E3915 13:19",
+      "E3915 15:20",
+      "E3915 16:14",
+      "E3915 31:21",
+      "E3915 39:22",
+      "E3915 41:22",
+    ]);
+    expect(findings.map((f) => f.message)).toEqual([
+      `Field 'source' in the EventPattern of rule Rule is "aws.s3", not a list: patterns match a field against a ` +
+        `list of values, so the service refuses it; write ["aws.s3"]`,
+      expect.stringContaining(
+        `Field 'detail.bucket.name' in the EventPattern of rule Rule is "my-bucket", not a list`,
+      ),
+      "'prefx' in field 'detail.object.key' of the EventPattern of rule Rule is not a matcher (did you mean " +
+        "'prefix'?); the matchers are anything-but, cidr, equals-ignore-case, exists, numeric, prefix, suffix, wildcard",
+      "'$or' in the EventPattern of rule Rule must be a list of patterns (objects), one of which must match",
+      expect.stringContaining(
+        `Field 'store' in the FilterPolicy of subscription Sub is "example_corp", not a list`,
+      ),
+      expect.stringContaining(
+        `Field 'body.type' in a filter Pattern of event source mapping Mapping is "order"`,
+      ),
+      "The Pattern of a filter in event source mapping Mapping is not JSON, so the service refuses it",
+    ]);
+  });
+
+  it("checks the patterns of SAM events too", () => {
+    const findings = lint(
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Resources:",
+        "  Fn:",
+        "    Type: AWS::Serverless::Function",
+        "    Properties:",
+        "      Runtime: python3.13",
+        "      Handler: app.handler",
+        "      InlineCode: x",
+        "      Events:",
+        "        Rule:",
+        "          Type: EventBridgeRule",
+        "          Properties:",
+        "            Pattern: {source: [aws.ec2], detail: {state: stopped}}",
+        "        Queue:",
+        "          Type: SQS",
+        "          Properties:",
+        "            Queue: arn:aws:sqs:us-east-1:123456789012:q",
+        "            FilterCriteria:",
+        "              Filters:",
+        '                - Pattern: \'{"body": {"kind": ["a"]}}\'',
+      ),
+      { only: ["E3915"] },
+    );
+    expect(brief(findings)).toEqual(["E3915 13:58"]);
+    expect(findings[0].message).toContain(
+      "Field 'detail.state' in the Pattern of event Rule of Fn is \"stopped\"",
+    );
+    expect(findings[0].path).toEqual([
+      "Resources",
+      "Fn",
+      "Properties",
+      "Events",
+      "Rule",
+      "Properties",
+      "Pattern",
+    ]);
   });
 });
