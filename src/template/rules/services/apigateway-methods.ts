@@ -1,5 +1,6 @@
 /**
- * The HTTP methods of a REST API's methods and integrations (checks cfn-lint does not have), and
+ * The HTTP methods of a REST API's methods and integrations, and what a method's authorization and
+ * integration types require (checks cfn-lint does not have), and
  * the walk over methods' integrations that E3907 shares (methodIntegrations).
  *
  * E3913: a Method's HttpMethod, or its Integration's IntegrationHttpMethod, that is not an HTTP
@@ -124,6 +125,57 @@ export const lambdaIntegrationPost: Rule = {
           "with POST only: the API deploys, but every request fails; set IntegrationHttpMethod: POST (the client's " +
           "method stays HttpMethod)",
         { path: ["Resources", method.name, "Properties", "Integration", "IntegrationHttpMethod"] },
+      );
+    }
+  },
+};
+
+/** Authorization types that name an authorizer of the API. */
+const AUTHORIZED = ["CUSTOM", "COGNITO_USER_POOLS"];
+/** Integration types that call a backend with an HTTP method; MOCK calls none. */
+const CALLING = ["AWS", "AWS_PROXY", "HTTP", "HTTP_PROXY"];
+
+/**
+ * E3916 (our own id): what API Gateway requires beside a method's settings, and refuses the
+ * method without. An AuthorizationType of CUSTOM or COGNITO_USER_POOLS needs the AuthorizerId of
+ * the authorizer to use; an Integration of Type AWS, AWS_PROXY, HTTP or HTTP_PROXY needs an
+ * IntegrationHttpMethod ("For all other types, you must specify this property", the resource's
+ * documentation; API Gateway's own words are "Enumeration value for HttpMethod must be non-empty").
+ */
+export const apiMethodRequirements: Rule = {
+  id: "E3916",
+  severity: "error",
+  shortDescription: "API Gateway methods name their authorizer and their integration's HTTP method",
+  description:
+    "A REST API Method with AuthorizationType CUSTOM or COGNITO_USER_POOLS has an AuthorizerId, and an Integration " +
+    "of Type AWS, AWS_PROXY, HTTP or HTTP_PROXY has an IntegrationHttpMethod.",
+  source: SOURCE,
+  tags: ["resources", "apigateway"],
+  check({ template, report }) {
+    for (const method of resourcesOfType(template, "AWS::ApiGateway::Method")) {
+      for (const { properties } of propertySets(method)) {
+        const authorization = presentEntry(properties, "AuthorizationType");
+        const type = literalString(authorization?.value)?.toUpperCase();
+        const declared = properties.entries.some((entry) => entry.key === "AuthorizerId");
+        if (authorization && type && AUTHORIZED.includes(type) && !declared) {
+          report(
+            authorization.value,
+            `Method '${method.name}' has AuthorizationType ${type} but no AuthorizerId, so API Gateway refuses it; ` +
+              "give the authorizer with AuthorizerId: !Ref <your AWS::ApiGateway::Authorizer>",
+            { path: ["Resources", method.name, "Properties", "AuthorizationType"] },
+          );
+        }
+      }
+    }
+    for (const { method, integration, type } of methodIntegrations(template)) {
+      if (!type || !CALLING.includes(type.toUpperCase())) continue;
+      if (integration.entries.some((entry) => entry.key === "IntegrationHttpMethod")) continue;
+      const typeNode = mapGet(integration, "Type")?.value ?? integration;
+      report(
+        typeNode,
+        `The ${type} integration of method '${method.name}' has no IntegrationHttpMethod, so API Gateway refuses ` +
+          `it; add IntegrationHttpMethod${type.toUpperCase().startsWith("AWS") ? " (POST to invoke a Lambda function)" : ""}`,
+        { path: ["Resources", method.name, "Properties", "Integration"] },
       );
     }
   },

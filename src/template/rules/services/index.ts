@@ -16,7 +16,7 @@ import {
 import { definitionMixedWithResources } from "./apigateway-definition";
 import { deploymentMethods, deploymentStageTaken, deploymentWithoutMethods } from "./apigateway-deployment";
 import { lambdaInvocationUri } from "./apigateway-lambda-uri";
-import { apiHttpMethods, lambdaIntegrationPost } from "./apigateway-methods";
+import { apiHttpMethods, apiMethodRequirements, lambdaIntegrationPost } from "./apigateway-methods";
 import { capacityRange } from "./capacity-range";
 import { cloudFrontTargetOrigins } from "./cloudfront-origins";
 import { codeBuildRolePath } from "./codebuild-role";
@@ -39,6 +39,7 @@ import { dynamodbStreamArn } from "./dynamodb-stream";
 import { ecsEssentialContainer } from "./ecs-essential";
 import { eventPatterns } from "./event-patterns";
 import { queueStartingPosition, streamStartingPosition } from "./event-source-position";
+import { eventTargetInput } from "./event-targets";
 import { fargateTaskProperties, fargateTaskSize } from "./fargate-task";
 import { provisionedOverReserved } from "./lambda-concurrency";
 import { lambdaEnvironment } from "./lambda-environment";
@@ -62,6 +63,7 @@ import { snsSubscriptionEndpoint } from "./sns-subscription";
 import { sqsBatching } from "./sqs-batching";
 import { sqsDeadLetter } from "./sqs-dead-letter";
 import { sqsFifo } from "./sqs-fifo";
+import { sqsRedrivePolicy } from "./sqs-redrive";
 import { sqsVisibilityTimeout } from "./sqs-visibility-timeout";
 import { ssmParameterName } from "./ssm-parameter-name";
 import { subNeeded } from "./sub-needed";
@@ -112,6 +114,7 @@ export const serviceRules: Rule[] = [
   lambdaInvocationUri,
   apiHttpMethods,
   lambdaIntegrationPost,
+  apiMethodRequirements,
   cloudFrontTargetOrigins,
   codeBuildRolePath,
   dynamodbStreamArn,
@@ -131,6 +134,8 @@ export const serviceRules: Rule[] = [
   recordInZone,
   validationDomain,
   eventPatterns,
+  eventTargetInput,
+  sqsRedrivePolicy,
   dynamicReferenceSyntax,
   dynamicReferenceSecrets,
   dynamicReferenceSecretArn,

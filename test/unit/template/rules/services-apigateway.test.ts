@@ -1,6 +1,7 @@
 /**
  * The API Gateway REST API rules: E3660 (a Name or a definition), E3698, E3699, E3708 and E3718; E3706
- * scaling ranges; W3660 a definition other resources change; E3907 Lambda invocation URIs.
+ * scaling ranges; W3660 a definition other resources change; E3907 Lambda invocation URIs; E3913,
+ * W3913 and E3916 HTTP methods, authorizers and integration methods.
  */
 import { describe, expect, it } from "vitest";
 import { brief, lambdaFunction, lint, yaml } from "../lint";
@@ -461,5 +462,47 @@ describe("E3913 / W3913 HTTP methods of methods and integrations", () => {
     expect(findings[3].message).toContain(
       "IntegrationHttpMethod 'GETS' of method 'Http' is not an HTTP method",
     );
+  });
+});
+
+describe("E3916 what a method's authorization and integration types require", () => {
+  it("asks for the AuthorizerId of CUSTOM and Cognito methods and the IntegrationHttpMethod of calling integrations", () => {
+    const method = (name: string, ...lines: string[]) => [
+      `  ${name}:`,
+      "    Type: AWS::ApiGateway::Method",
+      "    Properties:",
+      "      RestApiId: !Ref Api",
+      "      ResourceId: !GetAtt Api.RootResourceId",
+      "      HttpMethod: GET",
+      ...lines.map((line) => `      ${line}`),
+    ];
+    const findings = check(
+      ["E3916"],
+      ...APIS,
+      ...method("Cognito", "AuthorizationType: COGNITO_USER_POOLS", "Integration: {Type: MOCK}"),
+      ...method("Custom", "AuthorizationType: CUSTOM", "AuthorizerId: !Ref AWS::NoValue"),
+      ...method(
+        "Proxy",
+        "AuthorizationType: NONE",
+        "Integration:",
+        "  Type: AWS_PROXY",
+        "  Uri: arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn/invocations",
+      ),
+      ...method(
+        "Http",
+        "AuthorizationType: AWS_IAM",
+        "Integration:",
+        "  Type: HTTP",
+        "  IntegrationHttpMethod: GET",
+      ),
+    );
+    // APIS is nine lines; each method six before its own lines.
+    expect(brief(findings)).toEqual(["E3916 16:26", "E3916 34:15"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "Method 'Cognito' has AuthorizationType COGNITO_USER_POOLS but no AuthorizerId, so API Gateway refuses it; " +
+        "give the authorizer with AuthorizerId: !Ref <your AWS::ApiGateway::Authorizer>",
+      "The AWS_PROXY integration of method 'Proxy' has no IntegrationHttpMethod, so API Gateway refuses it; add " +
+        "IntegrationHttpMethod (POST to invoke a Lambda function)",
+    ]);
   });
 });

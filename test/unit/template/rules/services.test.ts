@@ -4,7 +4,8 @@
  * E3505), Lambda functions (E3685, E3663), `${}` outside Fn::Sub (E1029), dynamic references
  * (E1050, E1051, E1052, E1027), bucket ACLs (E3045), Fargate tasks (E3047, E3048), essential
  * containers (E3042), Route 53 records in their zone (E3041), ACM validation domains (E3503) and
- * event patterns and filter policies (E3915).
+ * event patterns and filter policies (E3915), EventBridge target input (E3917) and SQS redrive
+ * policies (E3918).
  */
 import { describe, expect, it } from "vitest";
 import { brief, lint, yaml } from "../lint";
@@ -1025,6 +1026,81 @@ describe("E3915 event patterns and filter policies", () => {
       "Rule",
       "Properties",
       "Pattern",
+    ]);
+  });
+});
+
+describe("E3917 EventBridge target input, E3918 SQS redrive policies", () => {
+  it("reports a target with two kinds of input, on rules and SAM events", () => {
+    const findings = lint(
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Resources:",
+        "  Rule:",
+        "    Type: AWS::Events::Rule",
+        "    Properties:",
+        "      ScheduleExpression: rate(5 minutes)",
+        "      Targets:",
+        "        - Id: fn",
+        "          Arn: arn:aws:lambda:us-east-1:123456789012:function:f",
+        "          Input: '{\"a\": 1}'",
+        "          InputPath: $.detail",
+        "        - Id: ok",
+        "          Arn: arn:aws:lambda:us-east-1:123456789012:function:g",
+        "          InputTransformer: {InputTemplate: '\"x\"'}",
+        "  Fn:",
+        "    Type: AWS::Serverless::Function",
+        "    Properties:",
+        "      Runtime: python3.13",
+        "      Handler: app.handler",
+        "      InlineCode: x",
+        "      Events:",
+        "        Tick:",
+        "          Type: Schedule",
+        "          Properties:",
+        "            Schedule: rate(1 hour)",
+        "            InputPath: $.detail",
+        "            InputTransformer: {InputTemplate: '\"x\"'}",
+      ),
+      { only: ["E3917"] },
+    );
+    expect(brief(findings)).toEqual(["E3917 11:11", "E3917 27:13"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "Target 'fn' of rule Rule gives its input as both Input and InputPath; EventBridge takes one of Input, " +
+        "InputPath and InputTransformer, and refuses the target",
+      expect.stringContaining("Event Tick of Fn gives its input as both InputPath and InputTransformer"),
+    ]);
+  });
+
+  it("asks a redrive policy for both keys and a maxReceiveCount from 1 to 1,000, as a mapping or JSON", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Dlq:",
+        "    Type: AWS::SQS::Queue",
+        "  NoCount:",
+        "    Type: AWS::SQS::Queue",
+        "    Properties:",
+        "      RedrivePolicy:",
+        "        deadLetterTargetArn: !GetAtt Dlq.Arn",
+        "  TooMany:",
+        "    Type: AWS::SQS::Queue",
+        "    Properties:",
+        '      RedrivePolicy: \'{"deadLetterTargetArn": "arn:aws:sqs:us-east-1:123456789012:dlq", "maxReceiveCount": 5000}\'',
+        "  Good:",
+        "    Type: AWS::SQS::Queue",
+        "    Properties:",
+        "      RedrivePolicy:",
+        "        deadLetterTargetArn: !GetAtt Dlq.Arn",
+        "        maxReceiveCount: '5'",
+      ),
+      { only: ["E3918"] },
+    );
+    expect(brief(findings)).toEqual(["E3918 7:7", "E3918 12:22"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "The RedrivePolicy of queue 'NoCount' has no maxReceiveCount, which SQS requires; add maxReceiveCount: the " +
+        "receives after which a message moves to the dead-letter queue (1 to 1,000)",
+      "maxReceiveCount of queue 'TooMany' is 5000; SQS takes a whole number from 1 to 1,000",
     ]);
   });
 });

@@ -1,0 +1,73 @@
+/**
+ * E3917 (our own id): an EventBridge target gives its input one way. Input, InputPath and
+ * InputTransformer exclude one another, and EventBridge refuses a target with two ("Only one of
+ * Input, InputPath, or InputTransformer must be provided"), so the rule fails to create. Checked
+ * on AWS::Events::Rule targets and on SAM EventBridgeRule, CloudWatchEvent and Schedule events,
+ * which pass the three to the target they make.
+ */
+import type { MapNode } from "../../model";
+import { mapGet } from "../../nodes";
+import type { Report, Rule } from "../rule";
+import { eventPath, eventProperties, eventType, samEvents } from "../sam/events";
+import { USER_GUIDE } from "../template-index";
+import { plainMap, presentEntry, propertySets, resourcesOfType } from "./values";
+
+const INPUTS = ["Input", "InputPath", "InputTransformer"];
+const SAM_RULE_EVENTS = ["EventBridgeRule", "CloudWatchEvent", "Schedule"];
+
+function checkTarget(target: MapNode, where: string, report: Report, path: (string | number)[]): void {
+  const given = INPUTS.map((key) => presentEntry(target, key)).filter((entry) => entry !== undefined);
+  if (given.length < 2) return;
+  report(
+    given[1].keyRange,
+    `${where} gives its input as both ${given[0].key} and ${given[1].key}; EventBridge takes one of Input, ` +
+      "InputPath and InputTransformer, and refuses the target",
+    { path: [...path, given[1].key] },
+  );
+}
+
+export const eventTargetInput: Rule = {
+  id: "E3917",
+  severity: "error",
+  shortDescription: "EventBridge targets give their input one way",
+  description:
+    "An EventBridge rule target (and a SAM EventBridgeRule, CloudWatchEvent or Schedule event) sets at most one of " +
+    "Input, InputPath and InputTransformer.",
+  source: `${USER_GUIDE}/aws-properties-events-rule-target.html`,
+  tags: ["resources", "events", "serverless"],
+  check({ template, report }) {
+    for (const rule of resourcesOfType(template, "AWS::Events::Rule")) {
+      for (const { properties } of propertySets(rule)) {
+        const targets = presentEntry(properties, "Targets")?.value;
+        if (targets?.kind !== "seq") continue;
+        targets.items.forEach((item, i) => {
+          const target = plainMap(item);
+          if (!target) return;
+          const id = mapGet(target, "Id")?.value;
+          const name =
+            id?.kind === "scalar" && typeof id.value === "string"
+              ? `Target '${id.value}'`
+              : `Target ${i + 1}`;
+          checkTarget(target, `${name} of rule ${rule.name}`, report, [
+            "Resources",
+            rule.name,
+            "Properties",
+            "Targets",
+            i,
+          ]);
+        });
+      }
+    }
+    for (const event of samEvents(template)) {
+      if (!SAM_RULE_EVENTS.includes(eventType(event) ?? "")) continue;
+      const properties = plainMap(eventProperties(event));
+      if (properties)
+        checkTarget(
+          properties,
+          `Event ${event.entry.key} of ${event.resource.name}`,
+          report,
+          eventPath(event, "Properties"),
+        );
+    }
+  },
+};
