@@ -58,6 +58,10 @@ describe("preview-stacks validate", () => {
     const run = cliIn(dir, "validate", "main.yaml");
     expect(run.code).toBe(1);
     expect(run.stdout.trim().split("\n")).toEqual([
+      // A local TemplateURL deploys once packaged (the deploy action does it): a warning, not an error.
+      "main.yaml:5:20 W3002 TemplateURL 'stacks/queue.yaml' is a local path, which CloudFormation cannot read: " +
+        "deploy the template with the deploy action, which packages it, or package it first (`preview-stacks " +
+        "package`, `aws cloudformation package`) and deploy the packaged template",
       "main.yaml:6:7 E3043 Nested template stacks/queue.yaml declares parameter QueueName without a Default, and " +
         "resource 'Queues' does not give it, so the nested stack fails to create; add it under Parameters, or give " +
         "it a Default there",
