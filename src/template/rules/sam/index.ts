@@ -11,6 +11,7 @@ import { samEventRoutes } from "./event-routes";
 import { samEventType } from "./event-type";
 import { samGlobals } from "./globals";
 import { samIgnoredKeys } from "./ignored-keys";
+import { samMergedLayers } from "./merged-layers";
 import { samPolicyTemplates } from "./policy-templates";
 import { samStateMachine } from "./state-machine";
 
@@ -29,4 +30,5 @@ export const samRules: Rule[] = [
   samCors,
   samDefinitionUri,
   samEventRoutes,
+  samMergedLayers,
 ];

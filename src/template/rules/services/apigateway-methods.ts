@@ -1,6 +1,6 @@
 /**
  * The HTTP methods of a REST API's methods and integrations, and what a method's authorization and
- * integration types require (checks cfn-lint does not have), and
+ * integration types require, and resources' path parts (checks cfn-lint does not have), and
  * the walk over methods' integrations that E3907 shares (methodIntegrations).
  *
  * E3913: a Method's HttpMethod, or its Integration's IntegrationHttpMethod, that is not an HTTP
@@ -177,6 +177,46 @@ export const apiMethodRequirements: Rule = {
           `it; add IntegrationHttpMethod${type.toUpperCase().startsWith("AWS") ? " (POST to invoke a Lambda function)" : ""}`,
         { path: ["Resources", method.name, "Properties", "Integration"] },
       );
+    }
+  },
+};
+
+/**
+ * E3919 (our own id): an API Gateway Resource's PathPart is one segment of the path: `users`, or a
+ * parameter such as `{id}` or `{proxy+}`. API Gateway refuses a slash, a space, or braces that do
+ * not wrap the whole part ("Resource's path part only allow a-zA-Z0-9._- and curly braces at the
+ * beginning and the end"); a path of several segments is a Resource per segment, each the parent
+ * of the next. Only those characters are judged: what else API Gateway takes is left alone.
+ */
+export const apiPathPart: Rule = {
+  id: "E3919",
+  severity: "error",
+  shortDescription: "API Gateway resource PathParts are one path segment",
+  description:
+    "The PathPart of an AWS::ApiGateway::Resource holds no slash or space, and braces only around the whole part " +
+    "({id}, {proxy+}).",
+  source: `${USER_GUIDE}/aws-resource-apigateway-resource.html`,
+  tags: ["resources", "apigateway"],
+  check({ template, report }) {
+    for (const resource of resourcesOfType(template, "AWS::ApiGateway::Resource")) {
+      for (const { properties } of propertySets(resource)) {
+        const node = presentEntry(properties, "PathPart")?.value;
+        const part = literalString(node);
+        if (!node || part === undefined) continue;
+        const braces = /[{}]/.test(part) && !/^\{[^{}/\s]+\}$/.test(part);
+        if (!part.includes("/") && !/\s/.test(part) && !braces) continue;
+        const segments = part.split("/").filter((segment) => segment !== "");
+        report(
+          node,
+          `PathPart '${part}' of resource '${resource.name}' is not one path segment, so API Gateway refuses it; ` +
+            (segments.length > 1
+              ? `make a Resource for each of ${segments.map((s) => `'${s}'`).join(", ")}, each the ParentId of the next`
+              : segments.length === 1 && part.includes("/")
+                ? `write '${segments[0]}' (the parent resource gives the slash)`
+                : "use letters, digits, '.', '_' and '-', or a parameter such as {id} or {proxy+}"),
+          { path: ["Resources", resource.name, "Properties", "PathPart"] },
+        );
+      }
     }
   },
 };

@@ -16,7 +16,12 @@ import {
 import { definitionMixedWithResources } from "./apigateway-definition";
 import { deploymentMethods, deploymentStageTaken, deploymentWithoutMethods } from "./apigateway-deployment";
 import { lambdaInvocationUri } from "./apigateway-lambda-uri";
-import { apiHttpMethods, apiMethodRequirements, lambdaIntegrationPost } from "./apigateway-methods";
+import {
+  apiHttpMethods,
+  apiMethodRequirements,
+  apiPathPart,
+  lambdaIntegrationPost,
+} from "./apigateway-methods";
 import { capacityRange } from "./capacity-range";
 import { cloudFrontTargetOrigins } from "./cloudfront-origins";
 import { codeBuildRolePath } from "./codebuild-role";
@@ -115,6 +120,7 @@ export const serviceRules: Rule[] = [
   apiHttpMethods,
   lambdaIntegrationPost,
   apiMethodRequirements,
+  apiPathPart,
   cloudFrontTargetOrigins,
   codeBuildRolePath,
   dynamodbStreamArn,

@@ -252,3 +252,48 @@ describe("E3002 keys of SAM API Auth and CORS", () => {
     ]);
   });
 });
+
+describe("E3032 layers a SAM function gets with those of Globals", () => {
+  const layers = (n: number, first = 0) =>
+    Array.from({ length: n }, (_, i) => `  - arn:aws:lambda:us-east-1:123456789012:layer:l${first + i}:1`);
+
+  it("counts the function's layers together with those Globals adds", () => {
+    const findings = lint(
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Globals:",
+        "  Function:",
+        "    Layers:",
+        ...layers(3).map((line) => `    ${line}`),
+        "Resources:",
+        ...samFunction("Six", "Layers:", ...layers(3, 3)),
+        ...samFunction("Five", "Layers:", ...layers(2, 3)),
+        ...samFunction("Inherits"),
+      ),
+      { only: ["E3032"] },
+    );
+    expect(brief(findings)).toEqual(["E3032 15:7"]);
+    expect(findings[0].message).toBe(
+      "Function Six gets 6 layers: 3 from Globals.Function and 3 of its own, which the SAM transform puts together; " +
+        "Lambda allows 5",
+    );
+  });
+
+  it("leaves six layers in Globals to the list's own constraint, reported there once", () => {
+    const findings = lint(
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Globals:",
+        "  Function:",
+        "    Layers:",
+        ...layers(6).map((line) => `    ${line}`),
+        "Resources:",
+        ...samFunction("A"),
+        ...samFunction("B", "Layers:", ...layers(1, 6)),
+      ),
+      { only: ["E3032"] },
+    );
+    expect(brief(findings)).toEqual(["E3032 5:7"]);
+    expect(findings[0].path).toEqual(["Globals", "Function", "Layers"]);
+  });
+});

@@ -1,7 +1,7 @@
 /**
  * The API Gateway REST API rules: E3660 (a Name or a definition), E3698, E3699, E3708 and E3718; E3706
  * scaling ranges; W3660 a definition other resources change; E3907 Lambda invocation URIs; E3913,
- * W3913 and E3916 HTTP methods, authorizers and integration methods.
+ * W3913 and E3916 HTTP methods, authorizers and integration methods; E3919 resource path parts.
  */
 import { describe, expect, it } from "vitest";
 import { brief, lambdaFunction, lint, yaml } from "../lint";
@@ -503,6 +503,38 @@ describe("E3916 what a method's authorization and integration types require", ()
         "give the authorizer with AuthorizerId: !Ref <your AWS::ApiGateway::Authorizer>",
       "The AWS_PROXY integration of method 'Proxy' has no IntegrationHttpMethod, so API Gateway refuses it; add " +
         "IntegrationHttpMethod (POST to invoke a Lambda function)",
+    ]);
+  });
+});
+
+describe("E3919 resource path parts", () => {
+  it("reports a slash, a space or stray braces, and says what to write", () => {
+    const resource = (name: string, part: string) => [
+      `  ${name}:`,
+      "    Type: AWS::ApiGateway::Resource",
+      "    Properties:",
+      "      RestApiId: !Ref Api",
+      "      ParentId: !GetAtt Api.RootResourceId",
+      `      PathPart: ${part}`,
+    ];
+    const findings = check(
+      ["E3919"],
+      ...APIS,
+      ...resource("Leading", "/users"),
+      ...resource("Nested", "users/{id}"),
+      ...resource("Braces", "user{id}"),
+      ...resource("Param", "'{id}'"),
+      ...resource("Proxy", "'{proxy+}'"),
+      ...resource("Plain", "v1.2_beta-3"),
+    );
+    expect(brief(findings)).toEqual(["E3919 15:17", "E3919 21:17", "E3919 27:17"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "PathPart '/users' of resource 'Leading' is not one path segment, so API Gateway refuses it; write 'users' " +
+        "(the parent resource gives the slash)",
+      "PathPart 'users/{id}' of resource 'Nested' is not one path segment, so API Gateway refuses it; make a " +
+        "Resource for each of 'users', '{id}', each the ParentId of the next",
+      "PathPart 'user{id}' of resource 'Braces' is not one path segment, so API Gateway refuses it; use letters, " +
+        "digits, '.', '_' and '-', or a parameter such as {id} or {proxy+}",
     ]);
   });
 });
