@@ -13,6 +13,7 @@ import { samGlobals } from "./globals";
 import { samIgnoredKeys } from "./ignored-keys";
 import { samMergedLayers } from "./merged-layers";
 import { samPolicyTemplates } from "./policy-templates";
+import { samSimpleTableKey } from "./simple-table";
 import { samStateMachine } from "./state-machine";
 
 export const samRules: Rule[] = [
@@ -31,4 +32,5 @@ export const samRules: Rule[] = [
   samDefinitionUri,
   samEventRoutes,
   samMergedLayers,
+  samSimpleTableKey,
 ];

@@ -1,7 +1,8 @@
 /**
  * E0001: SAM functions that need AutoPublishAlias, alias names, API authorizers that are not
  * defined, CORS that allows credentials for every origin, settings an API with a DefinitionUri
- * cannot take; E3002 for keys of API Auth and CORS that SAM does not know.
+ * cannot take, SimpleTable key types; E3002 for keys of API Auth and CORS that SAM does not know;
+ * E3032 for the layers a function gets with those of Globals.
  */
 import { describe, expect, it } from "vitest";
 import { brief, lint, samFunction, yaml } from "../lint";
@@ -295,5 +296,35 @@ describe("E3032 layers a SAM function gets with those of Globals", () => {
     );
     expect(brief(findings)).toEqual(["E3032 5:7"]);
     expect(findings[0].path).toEqual(["Globals", "Function", "Layers"]);
+  });
+});
+
+describe("E0001 SimpleTable primary keys", () => {
+  it("takes String, Number and Binary as written, and suggests one for anything else", () => {
+    const table = (name: string, type: string) => [
+      `  ${name}:`,
+      "    Type: AWS::Serverless::SimpleTable",
+      "    Properties:",
+      "      PrimaryKey:",
+      "        Name: id",
+      `        Type: ${type}`,
+    ];
+    const findings = lint(
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Resources:",
+        ...table("Typo", "Strin"),
+        ...table("Lower", "number"),
+        ...table("Good", "Binary"),
+      ),
+      { only: ["E0001"] },
+    );
+    expect(brief(findings)).toEqual(["E0001 8:15", "E0001 14:15"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "PrimaryKey Type 'Strin' of Typo is not String, Number or Binary, so the SAM transform refuses it (did you " +
+        "mean 'String'?)",
+      "PrimaryKey Type 'number' of Lower is not String, Number or Binary, so the SAM transform refuses it (did you " +
+        "mean 'Number'?)",
+    ]);
   });
 });
