@@ -2,7 +2,8 @@
  * The SAM transform refuses an API whose Auth.DefaultAuthorizer, or an Api or HttpApi event whose
  * Auth.Authorizer, names an authorizer the API's Auth.Authorizers does not define. AWS_IAM and
  * NONE are built in. An API that also takes Auth from Globals is left alone (the transform merges
- * the two), and so is one whose Authorizers come from an intrinsic function.
+ * the two), and so is one whose Authorizers come from an intrinsic function. A REST Api event's
+ * AuthorizationScopes need its Authorizer, and its Authorizer NONE a DefaultAuthorizer of the API.
  */
 import type { MapNode, Node } from "../../model";
 import { mapGet } from "../../nodes";
@@ -17,7 +18,7 @@ import {
   resourcesOfType,
 } from "../services/values";
 import type { ResourceInfo, TemplateIndex } from "../template-index";
-import { eventPath, eventProperties, eventType, SAM_GUIDE, samEvents } from "./events";
+import { eventPath, eventProperties, eventType, SAM_GUIDE, type SamEventEntry, samEvents } from "./events";
 
 const API = "AWS::Serverless::Api";
 const HTTP_API = "AWS::Serverless::HttpApi";
@@ -66,7 +67,8 @@ export const samAuthorizers: Rule = {
   shortDescription: "SAM API authorizers named in DefaultAuthorizer and events are defined",
   description:
     "Auth.DefaultAuthorizer of a SAM API and Auth.Authorizer of its Api and HttpApi events name an authorizer of " +
-    "the API's Auth.Authorizers, or AWS_IAM or NONE.",
+    "the API's Auth.Authorizers, or AWS_IAM or NONE; NONE needs a DefaultAuthorizer to turn off, and a REST event's " +
+    "AuthorizationScopes an Authorizer.",
   source: `${SAM_GUIDE}/serverless-controlling-access-to-apis.html`,
   tags: ["sam", "apigateway"],
   check({ template, report }) {
@@ -87,10 +89,13 @@ export const samAuthorizers: Rule = {
       const kind = API_EVENTS[eventType(event) ?? ""];
       const properties = plainMap(eventProperties(event));
       if (!kind || !properties) continue;
-      const node = mapGet(plainMap(mapGet(properties, "Auth")?.value), "Authorizer")?.value;
+      const eventAuth = plainMap(mapGet(properties, "Auth")?.value);
+      const node = mapGet(eventAuth, "Authorizer")?.value;
       const apiRef = mapGet(properties, kind.property)?.value;
       const target = apiRef && referenceTarget(apiRef);
       const api = target && !target.attribute ? template.resources.get(target.name) : undefined;
+      if (kind.type === API)
+        checkRestEventAuth(template, event, eventAuth, apiRef ? api : "implicit", report);
       if (!node || !api || api.type !== kind.type) continue;
       const auth = plainMap(mapGet(onlyPropertySet(api)?.properties, "Auth")?.value);
       checkName(
@@ -103,3 +108,46 @@ export const samAuthorizers: Rule = {
     }
   },
 };
+
+/**
+ * What the transform refuses in a REST Api event's Auth beside an undefined authorizer:
+ * AuthorizationScopes without an Authorizer of the event, and Authorizer NONE on an API without a
+ * DefaultAuthorizer (there is nothing to turn off). `api` is the event's API when RestApiId names
+ * one of the template, "implicit" for the API the transform makes, which takes Globals.Api.
+ */
+function checkRestEventAuth(
+  template: TemplateIndex,
+  event: SamEventEntry,
+  eventAuth: MapNode | undefined,
+  api: ResourceInfo | "implicit" | undefined,
+  report: Report,
+): void {
+  const scopes = mapGet(eventAuth, "AuthorizationScopes")?.value;
+  const authorizer = mapGet(eventAuth, "Authorizer")?.value;
+  if (scopes?.kind === "seq" && scopes.items.length > 0 && !authorizer) {
+    report(
+      scopes,
+      `Event ${event.entry.key} of ${event.resource.name} has AuthorizationScopes but no Authorizer, and the SAM ` +
+        "transform takes scopes only with one; name the authorizer (Auth.Authorizer) the scopes are for",
+      { path: eventPath(event, "Properties", "Auth", "AuthorizationScopes") },
+    );
+  }
+  if (literalString(authorizer) !== "NONE" || !authorizer || !api) return;
+  const globalAuth = mapGet(globalsFor(template, API), "Auth")?.value;
+  let sources: (Node | undefined)[];
+  if (api === "implicit") sources = [globalAuth];
+  else if (api.type !== API) return;
+  else sources = [mapGet(onlyPropertySet(api)?.properties, "Auth")?.value, globalAuth];
+  // An Auth given by an intrinsic function may well have a DefaultAuthorizer.
+  if (sources.some((auth) => auth && !plainMap(auth))) return;
+  if (sources.some((auth) => mapGet(plainMap(auth), "DefaultAuthorizer"))) return;
+  const apiName =
+    api === "implicit" ? "the API the SAM transform makes for it (ServerlessRestApi)" : api.name;
+  report(
+    authorizer,
+    `Event ${event.entry.key} of ${event.resource.name} turns its authorizer off with NONE, but ${apiName} has no ` +
+      "DefaultAuthorizer, which the SAM transform requires for NONE; remove Auth.Authorizer, or give the API a " +
+      "DefaultAuthorizer",
+    { path: eventPath(event, "Properties", "Auth", "Authorizer") },
+  );
+}

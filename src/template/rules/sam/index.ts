@@ -13,6 +13,7 @@ import { samGlobals } from "./globals";
 import { samIgnoredKeys } from "./ignored-keys";
 import { samMergedLayers } from "./merged-layers";
 import { samPolicyTemplates } from "./policy-templates";
+import { samResourceSettings } from "./resource-settings";
 import { samSimpleTableKey } from "./simple-table";
 import { samStateMachine } from "./state-machine";
 
@@ -33,4 +34,5 @@ export const samRules: Rule[] = [
   samEventRoutes,
   samMergedLayers,
   samSimpleTableKey,
+  samResourceSettings,
 ];

@@ -1,7 +1,8 @@
 /**
  * E0001: SAM functions that need AutoPublishAlias, alias names, API authorizers that are not
  * defined, CORS that allows credentials for every origin, settings an API with a DefinitionUri
- * cannot take, SimpleTable key types; E3002 for keys of API Auth and CORS that SAM does not know;
+ * cannot take, SimpleTable key types, NONE and scopes on REST events, function code, DLQ types and
+ * layer retention; E3002 for keys of API Auth and CORS that SAM does not know;
  * E3032 for the layers a function gets with those of Globals.
  */
 import { describe, expect, it } from "vitest";
@@ -326,5 +327,121 @@ describe("E0001 SimpleTable primary keys", () => {
       "PrimaryKey Type 'number' of Lower is not String, Number or Binary, so the SAM transform refuses it (did you " +
         "mean 'Number'?)",
     ]);
+  });
+});
+
+describe("E0001 REST event authorizers NONE and scopes", () => {
+  const event = (name: string, ...lines: string[]) => [
+    `        ${name}:`,
+    "          Type: Api",
+    "          Properties:",
+    ...lines.map((line) => `            ${line}`),
+  ];
+
+  it("asks NONE for a DefaultAuthorizer to turn off, and scopes for an Authorizer", () => {
+    const findings = lint(
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Resources:",
+        "  Guarded:",
+        "    Type: AWS::Serverless::Api",
+        "    Properties:",
+        "      StageName: prod",
+        "      Auth:",
+        "        DefaultAuthorizer: Tokens",
+        "        Authorizers:",
+        "          Tokens: {FunctionArn: arn:aws:lambda:us-east-1:123456789012:function:auth}",
+        "  Open:",
+        "    Type: AWS::Serverless::Api",
+        "    Properties:",
+        "      StageName: prod",
+        ...samFunction("Fn", "Events:"),
+        ...event("Implicit", "Path: /a", "Method: get", "Auth: {Authorizer: NONE}"),
+        ...event("Off", "RestApiId: !Ref Guarded", "Path: /b", "Method: get", "Auth: {Authorizer: NONE}"),
+        ...event("Nothing", "RestApiId: !Ref Open", "Path: /c", "Method: get", "Auth: {Authorizer: NONE}"),
+        ...event(
+          "Scopes",
+          "RestApiId: !Ref Guarded",
+          "Path: /d",
+          "Method: get",
+          "Auth: {AuthorizationScopes: [a/b]}",
+        ),
+      ),
+      { only: ["E0001"] },
+    );
+    expect(brief(findings)).toEqual(["E0001 27:32", "E0001 41:32", "E0001 48:41"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "Event Implicit of Fn turns its authorizer off with NONE, but the API the SAM transform makes for it " +
+        "(ServerlessRestApi) has no DefaultAuthorizer, which the SAM transform requires for NONE; remove " +
+        "Auth.Authorizer, or give the API a DefaultAuthorizer",
+      expect.stringContaining(
+        "Event Nothing of Fn turns its authorizer off with NONE, but Open has no DefaultAuthorizer",
+      ),
+      "Event Scopes of Fn has AuthorizationScopes but no Authorizer, and the SAM transform takes scopes only with " +
+        "one; name the authorizer (Auth.Authorizer) the scopes are for",
+    ]);
+  });
+});
+
+describe("E0001 SAM function code, dead-letter queues and layer retention", () => {
+  it("reports a function without code, a DLQ type other than SQS or SNS, and a retention other than Retain or Delete", () => {
+    const findings = lint(
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Resources:",
+        "  NoCode:",
+        "    Type: AWS::Serverless::Function",
+        "    Properties:",
+        "      Runtime: python3.13",
+        "      Handler: app.handler",
+        "  Image:",
+        "    Type: AWS::Serverless::Function",
+        "    Properties:",
+        "      PackageType: Image",
+        ...samFunction(
+          "Dlq",
+          "DeadLetterQueue:",
+          "  Type: SQSS",
+          "  TargetArn: arn:aws:sqs:us-east-1:123456789012:q",
+        ),
+        "  Layer:",
+        "    Type: AWS::Serverless::LayerVersion",
+        "    Properties:",
+        "      ContentUri: s3://bucket/layer.zip",
+        "      RetentionPolicy: Keep",
+        "  Kept:",
+        "    Type: AWS::Serverless::LayerVersion",
+        "    Properties:",
+        "      ContentUri: s3://bucket/layer.zip",
+        "      RetentionPolicy: retain",
+      ),
+      { only: ["E0001"] },
+    );
+    expect(brief(findings)).toEqual(["E0001 3:3", "E0001 19:15", "E0001 25:24"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "Function NoCode has neither CodeUri nor InlineCode, on itself or in Globals.Function, so the SAM transform " +
+        "refuses it; point CodeUri at its code (a directory that sam build or packaging uploads), or give InlineCode",
+      "DeadLetterQueue Type 'SQSS' of Dlq is not SQS or SNS, so the SAM transform refuses it (did you mean 'SQS'?)",
+      "RetentionPolicy 'Keep' of layer Layer is not Retain or Delete, so the SAM transform refuses it",
+    ]);
+  });
+
+  it("takes code from Globals", () => {
+    const findings = lint(
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Globals:",
+        "  Function:",
+        "    CodeUri: src/",
+        "Resources:",
+        "  Fn:",
+        "    Type: AWS::Serverless::Function",
+        "    Properties:",
+        "      Runtime: python3.13",
+        "      Handler: app.handler",
+      ),
+      { only: ["E0001"] },
+    );
+    expect(findings).toEqual([]);
   });
 });

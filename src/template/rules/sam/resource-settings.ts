@@ -1,0 +1,78 @@
+/**
+ * Settings of SAM functions and layers that the transform refuses (sam_resources.py):
+ * - a function's DeadLetterQueue Type other than SQS or SNS (case as written);
+ * - a .zip function (no PackageType: Image) with neither CodeUri nor InlineCode, on itself or in
+ *   Globals.Function ("Only one of 'InlineCode' or 'CodeUri' can be set", its words for none);
+ * - a layer's RetentionPolicy other than Retain or Delete (in any case).
+ */
+import { mapGet } from "../../nodes";
+import { closest, didYouMeanNote } from "../../suggest";
+import type { Rule } from "../rule";
+import { functionProperty, SAM_FUNCTION } from "../services/lambda";
+import { literalString, propertySets, resourcesOfType } from "../services/values";
+import { SAM_GUIDE } from "./events";
+
+const DLQ_TYPES = ["SQS", "SNS"];
+const RETENTION = ["Retain", "Delete"];
+
+export const samResourceSettings: Rule = {
+  id: "E0001",
+  severity: "error",
+  shortDescription:
+    "SAM functions have code and a known dead-letter queue type, layers a known retention policy",
+  description:
+    "A SAM .zip function has CodeUri or InlineCode, its DeadLetterQueue Type is SQS or SNS, and a SAM layer's " +
+    "RetentionPolicy is Retain or Delete.",
+  source: `${SAM_GUIDE}/sam-resource-function.html`,
+  tags: ["sam", "lambda"],
+  check({ template, report }) {
+    for (const resource of resourcesOfType(template, SAM_FUNCTION)) {
+      for (const set of propertySets(resource)) {
+        const dlq = functionProperty(template, set, "DeadLetterQueue");
+        const type = mapGet(dlq?.entry.value, "Type")?.value;
+        const written = literalString(type);
+        if (dlq && type && written !== undefined && !DLQ_TYPES.includes(written)) {
+          report(
+            dlq.inherited ? resource.entry.keyRange : type,
+            `DeadLetterQueue Type '${written}'${dlq.inherited ? " (from Globals.Function)" : ""} of ${resource.name} ` +
+              `is not SQS or SNS, so the SAM transform refuses it${didYouMeanNote(closest(written, DLQ_TYPES))}`,
+            { path: ["Resources", resource.name, "Properties", "DeadLetterQueue", "Type"] },
+          );
+        }
+        const packageType = functionProperty(template, set, "PackageType");
+        if (packageType && literalString(packageType.entry.value) !== "Zip") continue;
+        // Present, even as an intrinsic or under a condition: only a function with none is judged.
+        const code = ["CodeUri", "InlineCode", "ImageUri"].some(
+          (key) =>
+            set.properties.entries.some((entry) => entry.key === key) || functionProperty(template, set, key),
+        );
+        if (code) continue;
+        report(
+          resource.entry.keyRange,
+          `Function ${resource.name} has neither CodeUri nor InlineCode, on itself or in Globals.Function, so the ` +
+            "SAM transform refuses it; point CodeUri at its code (a directory that sam build or packaging uploads), " +
+            "or give InlineCode",
+          { path: ["Resources", resource.name, "Properties"] },
+        );
+      }
+    }
+    for (const layer of resourcesOfType(template, "AWS::Serverless::LayerVersion")) {
+      for (const { properties } of propertySets(layer)) {
+        const node = mapGet(properties, "RetentionPolicy")?.value;
+        const written = literalString(node);
+        if (
+          !node ||
+          written === undefined ||
+          RETENTION.some((option) => option.toLowerCase() === written.toLowerCase())
+        )
+          continue;
+        report(
+          node,
+          `RetentionPolicy '${written}' of layer ${layer.name} is not Retain or Delete, so the SAM transform refuses it` +
+            didYouMeanNote(closest(written, RETENTION)),
+          { path: ["Resources", layer.name, "Properties", "RetentionPolicy"] },
+        );
+      }
+    }
+  },
+};
