@@ -46,6 +46,7 @@ import { eventPatterns } from "./event-patterns";
 import { queueStartingPosition, streamStartingPosition } from "./event-source-position";
 import { eventTargetInput } from "./event-targets";
 import { fargateTaskProperties, fargateTaskSize } from "./fargate-task";
+import { httpApiRoutes } from "./http-api-routes";
 import { provisionedOverReserved } from "./lambda-concurrency";
 import { lambdaEnvironment } from "./lambda-environment";
 import { lambdaEnvironmentSize } from "./lambda-environment-size";
@@ -141,6 +142,7 @@ export const serviceRules: Rule[] = [
   validationDomain,
   eventPatterns,
   eventTargetInput,
+  httpApiRoutes,
   sqsRedrivePolicy,
   dynamicReferenceSyntax,
   dynamicReferenceSecrets,

@@ -1,7 +1,8 @@
 /**
  * The API Gateway REST API rules: E3660 (a Name or a definition), E3698, E3699, E3708 and E3718; E3706
  * scaling ranges; W3660 a definition other resources change; E3907 Lambda invocation URIs; E3913,
- * W3913 and E3916 HTTP methods, authorizers and integration methods; E3919 resource path parts.
+ * W3913 and E3916 HTTP methods, authorizers and integration methods; E3919 resource path parts;
+ * E3920 HTTP API routes and Lambda integrations.
  */
 import { describe, expect, it } from "vitest";
 import { brief, lambdaFunction, lint, yaml } from "../lint";
@@ -535,6 +536,62 @@ describe("E3919 resource path parts", () => {
         "Resource for each of 'users', '{id}', each the ParentId of the next",
       "PathPart 'user{id}' of resource 'Braces' is not one path segment, so API Gateway refuses it; use letters, " +
         "digits, '.', '_' and '-', or a parameter such as {id} or {proxy+}",
+    ]);
+  });
+});
+
+describe("E3920 HTTP API routes and Lambda integrations", () => {
+  it("reports route keys, targets and payload format versions API Gateway refuses, on HTTP APIs only", () => {
+    const route = (name: string, api: string, key: string, target: string) => [
+      `  ${name}:`,
+      "    Type: AWS::ApiGatewayV2::Route",
+      "    Properties:",
+      `      ApiId: !Ref ${api}`,
+      `      RouteKey: ${key}`,
+      `      Target: ${target}`,
+    ];
+    const findings = check(
+      ["E3920"],
+      "Resources:",
+      "  Http:",
+      "    Type: AWS::ApiGatewayV2::Api",
+      "    Properties:",
+      "      Name: h",
+      "      ProtocolType: HTTP",
+      "  Socket:",
+      "    Type: AWS::ApiGatewayV2::Api",
+      "    Properties:",
+      "      Name: s",
+      "      ProtocolType: WEBSOCKET",
+      "      RouteSelectionExpression: $request.body.action",
+      "  Lambda:",
+      "    Type: AWS::ApiGatewayV2::Integration",
+      "    Properties:",
+      "      ApiId: !Ref Http",
+      "      IntegrationType: AWS_PROXY",
+      "      IntegrationUri: arn:aws:lambda:us-east-1:123456789012:function:f",
+      "  SocketLambda:",
+      "    Type: AWS::ApiGatewayV2::Integration",
+      "    Properties:",
+      "      ApiId: !Ref Socket",
+      "      IntegrationType: AWS_PROXY",
+      "      IntegrationUri: arn:aws:lambda:us-east-1:123456789012:function:f",
+      ...route("NoSpace", "Http", "GET/users", "!Sub integrations/${Lambda}"),
+      ...route("Proxy", "Http", "'ANY /{proxy+}'", "!Ref Lambda"),
+      ...route("Greedy", "Http", "'GET /{proxy+}/x'", "!Sub integrations/${Lambda}"),
+      ...route("Default", "Http", "$default", "!Sub integrations/${Lambda}"),
+      ...route("Message", "Socket", "sendMessage", "!Sub integrations/${SocketLambda}"),
+    );
+    expect(brief(findings)).toEqual(["E3920 17:24", "E3920 29:17", "E3920 36:15", "E3920 41:17"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "Lambda integration 'Lambda' of an HTTP API has no PayloadFormatVersion, which API Gateway requires when " +
+        "CloudFormation creates it; add PayloadFormatVersion: '2.0' (or '1.0' for the REST API event format)",
+      "RouteKey 'GET/users' of route 'NoSpace' is neither $default nor a method and a path separated by a space, " +
+        "such as 'GET /pets', so API Gateway refuses it",
+      "Target of route 'Proxy' is not of the form integrations/<IntegrationId> (!Ref of an integration gives its id " +
+        "alone), so API Gateway refuses it; write !Sub integrations/${Lambda}",
+      "RouteKey 'GET /{proxy+}/x' of route 'Greedy' has a greedy path variable ({name+}) before the end of the " +
+        "path, so API Gateway refuses it",
     ]);
   });
 });

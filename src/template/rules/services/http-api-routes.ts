@@ -1,0 +1,111 @@
+/**
+ * E3920 (our own id): routes and integrations of HTTP APIs (AWS::ApiGatewayV2 resources whose
+ * ApiId is a `!Ref` of an Api of the template with ProtocolType HTTP), as API Gateway refuses them:
+ * - a RouteKey other than `$default` or `<METHOD> <path>` (`GET /pets`, `ANY /{proxy+}`), with a
+ *   known method, a path that starts with `/`, and a greedy variable only at the end;
+ * - a route Target other than `integrations/<IntegrationId>`, such as `!Ref Integration`, which
+ *   gives the id alone (write `!Sub integrations/${Integration}`);
+ * - a Lambda proxy (AWS_PROXY) integration without PayloadFormatVersion: "If you create a Lambda
+ *   integration by using the AWS CLI, CloudFormation, or an SDK, you must specify a
+ *   payloadFormatVersion" (API Gateway Developer Guide).
+ * WebSocket APIs, whose route keys are any name, are left alone.
+ */
+import type { MapNode } from "../../model";
+import type { Report, Rule } from "../rule";
+import type { ResourceInfo, TemplateIndex } from "../template-index";
+import { literalString, presentEntry, propertySets, referenceTarget, resourcesOfType } from "./values";
+
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY"];
+const GUIDE = "https://docs.aws.amazon.com/apigateway/latest/developerguide";
+
+/** Whether a property set's ApiId is a `!Ref` of an HTTP API of the template. */
+function onHttpApi(template: TemplateIndex, properties: MapNode): boolean {
+  const apiId = presentEntry(properties, "ApiId")?.value;
+  const api = apiId && referenceTarget(apiId);
+  if (!api || api.attribute) return false;
+  const resource = template.resources.get(api.name);
+  if (resource?.type !== "AWS::ApiGatewayV2::Api") return false;
+  return propertySets(resource).some(
+    ({ properties: apiProperties }) =>
+      literalString(presentEntry(apiProperties, "ProtocolType")?.value) === "HTTP",
+  );
+}
+
+/** What is wrong with an HTTP API route key, if anything. */
+function routeKeyProblem(key: string): string | undefined {
+  if (key === "$default") return undefined;
+  const space = key.indexOf(" ");
+  if (space < 0)
+    return "is neither $default nor a method and a path separated by a space, such as 'GET /pets'";
+  const method = key.slice(0, space);
+  const path = key.slice(space + 1);
+  if (!METHODS.includes(method.toUpperCase()))
+    return `starts with '${method}', which is not ${METHODS.slice(0, -1).join(", ")} or ANY`;
+  if (!path.startsWith("/")) return `has the path '${path}', which does not start with '/'`;
+  const greedy = path.indexOf("+}");
+  if (greedy >= 0 && greedy + 2 !== path.length)
+    return "has a greedy path variable ({name+}) before the end of the path";
+  return undefined;
+}
+
+export const httpApiRoutes: Rule = {
+  id: "E3920",
+  severity: "error",
+  shortDescription:
+    "HTTP API routes have a valid RouteKey and Target, and Lambda integrations a PayloadFormatVersion",
+  description:
+    "An HTTP API Route's RouteKey is $default or a method and a path ('GET /pets'), its Target integrations/<id>, and a " +
+    "Lambda proxy Integration of an HTTP API gives PayloadFormatVersion.",
+  source: `${GUIDE}/http-api-develop-routes.html`,
+  tags: ["resources", "apigateway"],
+  check({ template, report }) {
+    for (const route of resourcesOfType(template, "AWS::ApiGatewayV2::Route")) {
+      for (const { properties } of propertySets(route)) {
+        if (!onHttpApi(template, properties)) continue;
+        checkRoute(template, route, properties, report);
+      }
+    }
+    for (const integration of resourcesOfType(template, "AWS::ApiGatewayV2::Integration")) {
+      for (const { properties } of propertySets(integration)) {
+        const type = presentEntry(properties, "IntegrationType");
+        if (literalString(type?.value)?.toUpperCase() !== "AWS_PROXY" || !onHttpApi(template, properties))
+          continue;
+        if (properties.entries.some((entry) => entry.key === "PayloadFormatVersion")) continue;
+        report(
+          type?.value ?? integration.entry.keyRange,
+          `Lambda integration '${integration.name}' of an HTTP API has no PayloadFormatVersion, which API Gateway ` +
+            "requires when CloudFormation creates it; add PayloadFormatVersion: '2.0' (or '1.0' for the REST API event format)",
+          { path: ["Resources", integration.name, "Properties", "PayloadFormatVersion"] },
+        );
+      }
+    }
+  },
+};
+
+function checkRoute(template: TemplateIndex, route: ResourceInfo, properties: MapNode, report: Report): void {
+  const keyNode = presentEntry(properties, "RouteKey")?.value;
+  const key = literalString(keyNode);
+  const problem = key === undefined ? undefined : routeKeyProblem(key);
+  if (keyNode && problem) {
+    report(keyNode, `RouteKey '${key}' of route '${route.name}' ${problem}, so API Gateway refuses it`, {
+      path: ["Resources", route.name, "Properties", "RouteKey"],
+    });
+  }
+  const targetNode = presentEntry(properties, "Target")?.value;
+  const target = targetNode && referenceTarget(targetNode);
+  const literal = literalString(targetNode);
+  const refOfIntegration =
+    target &&
+    !target.attribute &&
+    template.resources.get(target.name)?.type === "AWS::ApiGatewayV2::Integration";
+  if (targetNode && (refOfIntegration || (literal !== undefined && !literal.startsWith("integrations/")))) {
+    const fix =
+      refOfIntegration && target ? `!Sub integrations/\${${target.name}}` : "integrations/<IntegrationId>";
+    report(
+      targetNode,
+      `Target of route '${route.name}' is not of the form integrations/<IntegrationId>` +
+        `${refOfIntegration ? " (!Ref of an integration gives its id alone)" : ""}, so API Gateway refuses it; write ${fix}`,
+      { path: ["Resources", route.name, "Properties", "Target"] },
+    );
+  }
+}
