@@ -369,6 +369,24 @@ function samPolicyTemplatesFile(file) {
   return { text: `${stableJson(out)}\n`, templates: Object.keys(out).length };
 }
 
+/**
+ * constraints/managed-policies.json: the AWS managed policies, each as its path and name after
+ * `arn:aws:iam::aws:policy/` (`service-role/AWSLambdaBasicExecutionRole`), one a line, sorted.
+ */
+function managedPoliciesFile(schemas) {
+  const policies = JSON.parse(
+    readFileSync(join(schemas, "..", "Serverless", "ManagedPolicies.json"), "utf8"),
+  );
+  const prefix = "arn:aws:iam::aws:policy/";
+  const names = [...new Set(Object.values(policies))]
+    .filter((arn) => arn.startsWith(prefix))
+    .map((arn) => arn.slice(prefix.length))
+    .sort();
+  if (names.length === 0)
+    throw new Error("No AWS managed policies in cfn-lint's Serverless/ManagedPolicies.json");
+  return { text: `[${names.map((name) => JSON.stringify(name)).join(",\n")}]\n`, policies: names.length };
+}
+
 /** type name -> schema file hash, from cfn-lint's providers/<region>.py. */
 function providerTypes(schemas, region) {
   const text = readFileSync(join(schemas, "providers", `${region.replaceAll("-", "_")}.py`), "utf8");
@@ -751,6 +769,7 @@ export function buildConstraints(cfnLint = findCfnLint()) {
     shards.get(file)[name] = stableJson(entries.get(name));
   }
   const iam = iamActionsFile(cfnLint.schemas);
+  const managed = managedPoliciesFile(cfnLint.schemas);
   const sam = findSamTranslator();
   if (!sam)
     throw new Error(
@@ -772,6 +791,10 @@ export function buildConstraints(cfnLint = findCfnLint()) {
           services: iam.services,
           actions: iam.actions,
         },
+        managedPolicies: {
+          from: "data/Serverless/ManagedPolicies.json of cfn-lint (MIT-0)",
+          policies: managed.policies,
+        },
         samPolicyTemplates: {
           from: "policy_templates_data/policy_templates.json of aws-sam-translator (Apache-2.0)",
           samTranslator: sam.version,
@@ -784,6 +807,7 @@ export function buildConstraints(cfnLint = findCfnLint()) {
   );
   for (const [file, shard] of shards) files.set(file, `${stableJson(shard)}\n`);
   files.set("constraints/iam-actions.json", iam.text);
+  files.set("constraints/managed-policies.json", managed.text);
   files.set("constraints/sam-policy-templates.json", policyTemplates.text);
   return files;
 }

@@ -75,6 +75,7 @@ export function createSpecIndex(dataDir: string | URL): SpecIndex {
   let iamData: Buffer | undefined;
   let iamServiceNames: string[] | undefined;
   let samTemplates: Map<string, string[]> | undefined;
+  let managed: Set<string> | undefined;
   const iamActionSets = new Map<string, ReadonlySet<string> | undefined>();
 
   const read = (file: string): Buffer => {
@@ -168,6 +169,11 @@ export function createSpecIndex(dataDir: string | URL): SpecIndex {
         ),
       );
       return samTemplates;
+    },
+
+    managedPolicies() {
+      managed ??= new Set(JSON.parse(read("constraints/managed-policies.json").toString("utf8")) as string[]);
+      return managed;
     },
 
     iamServices() {

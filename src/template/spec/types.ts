@@ -52,6 +52,11 @@ export interface SpecIndex {
    * aws-sam-translator that cfn-lint ships with; loaded on first use).
    */
   samPolicyTemplates(): ReadonlyMap<string, readonly string[]>;
+  /**
+   * The AWS managed policies, each as its path and name after `arn:aws:iam::aws:policy/`
+   * (`service-role/AWSLambdaBasicExecutionRole`), from cfn-lint's list; loaded on first use.
+   */
+  managedPolicies(): ReadonlySet<string>;
 }
 
 /**

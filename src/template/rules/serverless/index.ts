@@ -1,10 +1,12 @@
 /** Serverless checks: deprecated Lambda runtimes, IAM policy documents, Step Functions definitions. */
+
 import type { Rule } from "../rule";
 import { deprecatedRuntimeCreate } from "./deprecated-runtime-create";
 import { deprecatedRuntimeEol } from "./deprecated-runtime-eol";
 import { deprecatedRuntimeUpdate } from "./deprecated-runtime-update";
 import { eventSourceRole } from "./event-source-role";
 import { identityPolicy } from "./identity-policy";
+import { managedPolicyNames, managedPolicyPaths } from "./managed-policy-arns";
 import { policyActions } from "./policy-actions";
 import { bucketPolicyResource, resourcePolicy } from "./resource-policy";
 import { roleTrustOnCreate, roleTrustOnUse } from "./role-trust";
@@ -26,4 +28,6 @@ export const serverlessRules: Rule[] = [
   eventSourceRole,
   policyActions,
   stateMachineDefinition,
+  managedPolicyPaths,
+  managedPolicyNames,
 ];

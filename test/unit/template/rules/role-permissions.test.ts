@@ -1,8 +1,11 @@
 /**
  * W3908: a function in a VPC whose role cannot create network interfaces; W3909: an event source
- * mapping whose function role may not read the source.
+ * mapping whose function role may not read the source; E3921/W3921: AWS managed policy ARNs.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { loadSpec } from "../../../../src/template/spec/index";
 import { brief, lambdaFunction, lint, yaml } from "../lint";
 
 const TRUST =
@@ -145,5 +148,55 @@ describe("W3909 event source mapping roles", () => {
         "arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaSQSQueueExecutionRole to the role's " +
         "ManagedPolicyArns",
     );
+  });
+});
+
+describe("E3921 / W3921 AWS managed policy ARNs", () => {
+  it("reports a managed policy at the wrong path, and a name the list does not know, in every form of ARN", () => {
+    const findings = lint(
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Resources:",
+        "  Role:",
+        "    Type: AWS::IAM::Role",
+        "    Properties:",
+        "      AssumeRolePolicyDocument: {Version: '2012-10-17', Statement: []}",
+        "      ManagedPolicyArns:",
+        "        - arn:aws:iam::aws:policy/AWSLambdaBasicExecutionRole",
+        "        - !Sub arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole",
+        "        - !Join ['', ['arn:', !Ref AWS::Partition, ':iam::aws:policy/AmazonS3ReadOnlyAcess']]",
+        "        - arn:aws:iam::123456789012:policy/MyOwnPolicy",
+        "        - arn:aws-cn:iam::aws:policy/SomethingChinaHas",
+        "  Fn:",
+        "    Type: AWS::Serverless::Function",
+        "    Properties:",
+        "      Runtime: python3.13",
+        "      Handler: app.handler",
+        "      InlineCode: x",
+        "      Policies: arn:aws:iam::aws:policy/AWSXrayWriteOnlyAccess",
+      ),
+      { only: ["E3921", "W3921"] },
+    );
+    expect(brief(findings)).toEqual(["E3921 8:11", "W3921 10:11"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "ManagedPolicyArns of Role names the AWS managed policy AWSLambdaBasicExecutionRole at " +
+        "'policy/AWSLambdaBasicExecutionRole', where IAM has no such policy, so the stack fails; AWS keeps it at " +
+        "'policy/service-role/AWSLambdaBasicExecutionRole': write " +
+        "arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
+      "ManagedPolicyArns of Role names 'policy/AmazonS3ReadOnlyAcess', which is not an AWS managed policy the list " +
+        "of this release knows (did you mean 'policy/AmazonS3ReadOnlyAccess'?); IAM refuses a policy that does not " +
+        "exist (one AWS added since is fine)",
+    ]);
+    expect(findings.map((f) => f.severity)).toEqual(["error", "warning"]);
+  });
+
+  it("reads the list of managed policies that source.json counts, with the paths AWS gives them", () => {
+    const spec = loadSpec();
+    const source = JSON.parse(
+      readFileSync(join(process.cwd(), "src/template/spec/data/constraints/source.json"), "utf8"),
+    );
+    expect(spec.managedPolicies().size).toBe(source.managedPolicies.policies);
+    expect(spec.managedPolicies().has("service-role/AWSLambdaBasicExecutionRole")).toBe(true);
+    expect(spec.managedPolicies().has("AWSLambdaBasicExecutionRole")).toBe(false);
   });
 });

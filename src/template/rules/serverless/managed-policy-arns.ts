@@ -1,0 +1,147 @@
+/**
+ * AWS managed policy ARNs that IAM does not have, in a role's, user's or group's
+ * ManagedPolicyArns, a PermissionsBoundary, and the Policies of SAM functions and state machines:
+ * - E3921 (our own id): a policy name AWS keeps under another path, the classic
+ *   `arn:aws:iam::aws:policy/AWSLambdaBasicExecutionRole` for `.../policy/service-role/...`. IAM
+ *   refuses it ("does not exist or is not attachable") and the stack fails.
+ * - W3921 (our own id): a name the list of managed policies does not have at all, with the one
+ *   probably meant. A warning: AWS adds managed policies every month, and the list (cfn-lint's,
+ *   read by `npm run spec`) may not have a new one yet.
+ * ARNs are read as `arn:aws:iam::aws:policy/...`, as `!Sub arn:${AWS::Partition}:iam::aws:policy/...`,
+ * or as the `Fn::Join` CDK writes; the China and GovCloud partitions, whose lists differ, are left
+ * alone.
+ */
+import type { Node } from "../../model";
+import type { SpecIndex } from "../../spec/types";
+import { closest, didYouMeanNote } from "../../suggest";
+import type { Rule } from "../rule";
+import { propertySets, resourcesOfType, valuesAtPath } from "../services/values";
+import { intrinsicName, isString, type TemplateIndex } from "../template-index";
+
+const PREFIX = ":iam::aws:policy/";
+const LITERAL = /^arn:aws:iam::aws:policy\/(.+)$/;
+const SUB = /^arn:\$\{AWS::Partition\}:iam::aws:policy\/([^${}]+)$/;
+
+/** The places, by type, that hold managed policy ARNs; `*` is every item of a list. */
+const PLACES: Record<string, string[][]> = {
+  "AWS::IAM::Role": [["ManagedPolicyArns", "*"], ["PermissionsBoundary"]],
+  "AWS::IAM::User": [["ManagedPolicyArns", "*"], ["PermissionsBoundary"]],
+  "AWS::IAM::Group": [["ManagedPolicyArns", "*"]],
+  "AWS::Serverless::Function": [["Policies"], ["Policies", "*"], ["PermissionsBoundary"]],
+  "AWS::Serverless::StateMachine": [["Policies"], ["Policies", "*"], ["PermissionsBoundary"]],
+};
+const TYPES = Object.keys(PLACES);
+
+/** The path and name after `arn:<partition>:iam::aws:policy/` of a managed policy ARN, when written out. */
+export function managedPolicyPath(node: Node): string | undefined {
+  if (isString(node)) return LITERAL.exec(node.value)?.[1];
+  const fn = intrinsicName(node);
+  if (node.kind !== "map" || !fn) return undefined;
+  const arg = node.entries[0].value;
+  if (fn === "Fn::Sub") {
+    const text = arg.kind === "seq" ? arg.items[0] : arg;
+    return isString(text) ? SUB.exec(text.value)?.[1] : undefined;
+  }
+  if (fn !== "Fn::Join" || arg.kind !== "seq" || arg.items.length !== 2) return undefined;
+  const [delimiter, parts] = arg.items;
+  if (!isString(delimiter) || delimiter.value !== "" || parts.kind !== "seq" || parts.items.length === 0)
+    return undefined;
+  const last = parts.items[parts.items.length - 1];
+  const at = isString(last) ? last.value.indexOf(PREFIX) : -1;
+  if (!isString(last) || at < 0 || last.value.includes("${")) return undefined;
+  return last.value.slice(at + PREFIX.length) || undefined;
+}
+
+interface PolicyProblem {
+  /** "path": the name is at another path; "unknown": the list does not have the name. */
+  kind: "path" | "unknown";
+  at: Node;
+  message: string;
+  path: (string | number)[];
+}
+
+function problemOf(
+  node: Node,
+  policy: string,
+  known: ReadonlySet<string>,
+  owner: string,
+): Omit<PolicyProblem, "path"> {
+  const name = policy.slice(policy.lastIndexOf("/") + 1);
+  const nameOf = (entry: string) => entry.slice(entry.lastIndexOf("/") + 1);
+  const elsewhere = [...known].find((entry) => nameOf(entry) === name);
+  if (elsewhere)
+    return {
+      kind: "path",
+      at: node,
+      message:
+        `${owner} names the AWS managed policy ${name} at 'policy/${policy}', where IAM has no such policy, so the ` +
+        `stack fails; AWS keeps it at 'policy/${elsewhere}': write arn:\${AWS::Partition}:iam::aws:policy/${elsewhere}`,
+    };
+  const meant = closest(name, [...known].map(nameOf));
+  const full = meant === undefined ? undefined : [...known].find((entry) => nameOf(entry) === meant);
+  return {
+    kind: "unknown",
+    at: node,
+    message:
+      `${owner} names 'policy/${policy}', which is not an AWS managed policy the list of this release knows` +
+      `${didYouMeanNote(full && `policy/${full}`)}; IAM refuses a policy that does not exist (one AWS added since ` +
+      "is fine)",
+  };
+}
+
+const cache = new WeakMap<TemplateIndex, PolicyProblem[]>();
+
+/** The managed policy ARNs of the template that name no policy of the list, found once for both rules. */
+function policyProblems(template: TemplateIndex, spec: SpecIndex): PolicyProblem[] {
+  let problems = cache.get(template);
+  if (problems) return problems;
+  problems = [];
+  cache.set(template, problems);
+  for (const resource of resourcesOfType(template, ...TYPES)) {
+    for (const { properties } of propertySets(resource)) {
+      for (const path of PLACES[resource.type as string]) {
+        for (const value of valuesAtPath(properties, path)) {
+          const policy = managedPolicyPath(value);
+          if (!policy) continue;
+          const known = spec.managedPolicies();
+          if (known.has(policy)) continue;
+          const problem = problemOf(value, policy, known, `${path[0]} of ${resource.name}`);
+          problems.push({ ...problem, path: ["Resources", resource.name, "Properties", path[0]] });
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+const SOURCE = "https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_managed-vs-inline.html";
+
+export const managedPolicyPaths: Rule = {
+  id: "E3921",
+  severity: "error",
+  shortDescription: "AWS managed policy ARNs give the policy's path",
+  description:
+    "An arn:aws:iam::aws:policy/ ARN in ManagedPolicyArns, a PermissionsBoundary or SAM Policies names an AWS managed " +
+    "policy at the path AWS keeps it (service-role/ and others).",
+  source: SOURCE,
+  tags: ["resources", "iam", "serverless"],
+  check({ template, spec, report }) {
+    for (const problem of policyProblems(template, spec))
+      if (problem.kind === "path") report(problem.at, problem.message, { path: problem.path });
+  },
+};
+
+export const managedPolicyNames: Rule = {
+  id: "W3921",
+  severity: "warning",
+  shortDescription: "AWS managed policy ARNs name managed policies that exist",
+  description:
+    "An arn:aws:iam::aws:policy/ ARN names a policy in the list of AWS managed policies of this release (one AWS added " +
+    "since is fine).",
+  source: SOURCE,
+  tags: ["resources", "iam", "serverless"],
+  check({ template, spec, report }) {
+    for (const problem of policyProblems(template, spec))
+      if (problem.kind === "unknown") report(problem.at, problem.message, { path: problem.path });
+  },
+};
