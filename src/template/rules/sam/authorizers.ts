@@ -111,8 +111,10 @@ export const samAuthorizers: Rule = {
 
 /**
  * What the transform refuses in a REST Api event's Auth beside an undefined authorizer:
- * AuthorizationScopes without an Authorizer of the event, and Authorizer NONE on an API without a
- * DefaultAuthorizer (there is nothing to turn off). `api` is the event's API when RestApiId names
+ * AuthorizationScopes without an Authorizer of the event, even on an API with a DefaultAuthorizer
+ * (older translators dropped such scopes; the current one stops with "AuthorizationScopes works
+ * only when Authorizer is set"), and Authorizer NONE on an API without a DefaultAuthorizer (there
+ * is nothing to turn off). `api` is the event's API when RestApiId names
  * one of the template, "implicit" for the API the transform makes, which takes Globals.Api.
  */
 function checkRestEventAuth(

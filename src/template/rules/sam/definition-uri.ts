@@ -9,13 +9,7 @@
  */
 import type { MapEntry } from "../../model";
 import type { Rule } from "../rule";
-import {
-  inheritedGlobal,
-  literalBoolean,
-  presentEntry,
-  propertySets,
-  resourcesOfType,
-} from "../services/values";
+import { inheritedProperty, literalBoolean, propertySets, resourcesOfType } from "../services/values";
 import { SAM_GUIDE } from "./events";
 
 /** The settings, each with whether any value (even false) is refused, or only one that is set. */
@@ -61,24 +55,19 @@ export const samDefinitionUri: Rule = {
   check({ template, report }) {
     for (const [type, settings] of Object.entries(INLINE_ONLY)) {
       for (const resource of resourcesOfType(template, type)) {
-        for (const { properties } of propertySets(resource)) {
-          const entry = (key: string) => {
-            const own = properties.entries.some((e) => e.key === key);
-            const found = own ? presentEntry(properties, key) : inheritedGlobal(template, resource, key);
-            return found ? { found, own } : undefined;
-          };
-          const uri = entry("DefinitionUri");
+        for (const set of propertySets(resource)) {
+          const uri = inheritedProperty(template, set, "DefinitionUri");
           if (!uri) continue;
           for (const [key, refused] of Object.entries(settings)) {
-            const setting = entry(key);
-            if (!setting || (refused === "set" && !isSet(setting.found))) continue;
-            const from = setting.own ? "" : " (from Globals)";
+            const setting = inheritedProperty(template, set, key);
+            if (!setting || (refused === "set" && !isSet(setting.entry))) continue;
+            const from = setting.inherited ? " (from Globals)" : "";
             report(
-              setting.own ? setting.found.keyRange : resource.entry.keyRange,
+              setting.inherited ? resource.entry.keyRange : setting.entry.keyRange,
               key === "DefinitionBody"
                 ? `${resource.name} has both DefinitionUri and DefinitionBody${from}; the SAM transform takes one of them`
                 : `${key}${from} of ${resource.name} works only with an inline OpenAPI document, and ${resource.name} ` +
-                    `reads its document from DefinitionUri${uri.own ? "" : " (from Globals)"}: the SAM transform ` +
+                    `reads its document from DefinitionUri${uri.inherited ? " (from Globals)" : ""}: the SAM transform ` +
                     `refuses it; write ${key} into the document, or inline the document as DefinitionBody ` +
                     "(Fn::Transform with AWS::Include reads it from S3)",
               { path: ["Resources", resource.name, "Properties", key] },

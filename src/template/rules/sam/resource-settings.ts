@@ -6,7 +6,7 @@
  * - a layer's RetentionPolicy other than Retain or Delete (in any case).
  */
 import { mapGet } from "../../nodes";
-import { closest, didYouMeanNote } from "../../suggest";
+import { didYouMean } from "../../suggest";
 import type { Rule } from "../rule";
 import { functionProperty, SAM_FUNCTION } from "../services/lambda";
 import { literalString, propertySets, resourcesOfType } from "../services/values";
@@ -35,7 +35,7 @@ export const samResourceSettings: Rule = {
           report(
             dlq.inherited ? resource.entry.keyRange : type,
             `DeadLetterQueue Type '${written}'${dlq.inherited ? " (from Globals.Function)" : ""} of ${resource.name} ` +
-              `is not SQS or SNS, so the SAM transform refuses it${didYouMeanNote(closest(written, DLQ_TYPES))}`,
+              `is not SQS or SNS, so the SAM transform refuses it${didYouMean(written, DLQ_TYPES)}`,
             { path: ["Resources", resource.name, "Properties", "DeadLetterQueue", "Type"] },
           );
         }
@@ -43,8 +43,7 @@ export const samResourceSettings: Rule = {
         if (packageType && literalString(packageType.entry.value) !== "Zip") continue;
         // Present, even as an intrinsic or under a condition: only a function with none is judged.
         const code = ["CodeUri", "InlineCode", "ImageUri"].some(
-          (key) =>
-            set.properties.entries.some((entry) => entry.key === key) || functionProperty(template, set, key),
+          (key) => mapGet(set.properties, key) || functionProperty(template, set, key),
         );
         if (code) continue;
         report(
@@ -69,7 +68,7 @@ export const samResourceSettings: Rule = {
         report(
           node,
           `RetentionPolicy '${written}' of layer ${layer.name} is not Retain or Delete, so the SAM transform refuses it` +
-            didYouMeanNote(closest(written, RETENTION)),
+            didYouMean(written, RETENTION),
           { path: ["Resources", layer.name, "Properties", "RetentionPolicy"] },
         );
       }

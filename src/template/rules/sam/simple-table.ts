@@ -3,7 +3,7 @@
  * transform turns it into S, N or B, and refuses anything else: "Invalid 'Type'").
  */
 import { mapGet } from "../../nodes";
-import { closest, didYouMeanNote } from "../../suggest";
+import { didYouMean } from "../../suggest";
 import type { Rule } from "../rule";
 import { literalString, presentEntry, propertySets, resourcesOfType } from "../services/values";
 import { SAM_GUIDE } from "./events";
@@ -27,7 +27,7 @@ export const samSimpleTableKey: Rule = {
         report(
           type,
           `PrimaryKey Type '${written}' of ${table.name} is not String, Number or Binary, so the SAM transform ` +
-            `refuses it${didYouMeanNote(closest(written, KEY_TYPES))}`,
+            `refuses it${didYouMean(written, KEY_TYPES)}`,
           { path: ["Resources", table.name, "Properties", "PrimaryKey", "Type"] },
         );
       }

@@ -23,9 +23,10 @@ import {
   type TemplateIndex,
   USER_GUIDE,
 } from "../template-index";
-import { literalString, plainMap, presentEntry, propertySets, resourcesOfType } from "./values";
+import { isAbsent, literalString, plainMap, presentEntry, propertySets, resourcesOfType } from "./values";
 
-const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+/** The HTTP methods API Gateway knows, ANY aside (which a method may use, an integration not). */
+export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
 const SOURCE = `${USER_GUIDE}/aws-resource-apigateway-method.html`;
 
 export const apiHttpMethods: Rule = {
@@ -156,8 +157,7 @@ export const apiMethodRequirements: Rule = {
       for (const { properties } of propertySets(method)) {
         const authorization = presentEntry(properties, "AuthorizationType");
         const type = literalString(authorization?.value)?.toUpperCase();
-        const declared = properties.entries.some((entry) => entry.key === "AuthorizerId");
-        if (authorization && type && AUTHORIZED.includes(type) && !declared) {
+        if (authorization && type && AUTHORIZED.includes(type) && isAbsent(properties, "AuthorizerId")) {
           report(
             authorization.value,
             `Method '${method.name}' has AuthorizationType ${type} but no AuthorizerId, so API Gateway refuses it; ` +
@@ -169,7 +169,7 @@ export const apiMethodRequirements: Rule = {
     }
     for (const { method, integration, type } of methodIntegrations(template)) {
       if (!type || !CALLING.includes(type.toUpperCase())) continue;
-      if (integration.entries.some((entry) => entry.key === "IntegrationHttpMethod")) continue;
+      if (!isAbsent(integration, "IntegrationHttpMethod")) continue;
       const typeNode = mapGet(integration, "Type")?.value ?? integration;
       report(
         typeNode,

@@ -26,6 +26,11 @@ const SUPPORTED = new Set([
   "AWS::Redshift::Cluster/Properties/MasterUserPassword",
 ]);
 
+/** Whether a property (its path below Properties, `*` for a list item) takes ssm-secure references. */
+export function takesSecureString(type: string, path: readonly string[]): boolean {
+  return SUPPORTED.has(`${type}/Properties/${path.join("/")}`);
+}
+
 export const dynamicReferenceSecure: Rule = {
   id: "E1027",
   severity: "error",

@@ -13,7 +13,7 @@
  */
 import type { Node } from "../../model";
 import { mapGet } from "../../nodes";
-import { closest, didYouMeanNote } from "../../suggest";
+import { didYouMean } from "../../suggest";
 import type { Report, Rule } from "../rule";
 import { eventPath, eventProperties, eventType, samEvents } from "../sam/events";
 import { staticDocument } from "../serverless/documents";
@@ -90,7 +90,7 @@ function fields(
         report(
           matcher.keyRange,
           `'${matcher.key}' in field '${field}' of ${where} is not a matcher` +
-            `${didYouMeanNote(closest(matcher.key, MATCHERS))}; the matchers are ${MATCHERS.join(", ")}`,
+            `${didYouMean(matcher.key, MATCHERS)}; the matchers are ${MATCHERS.join(", ")}`,
           { path },
         );
       }

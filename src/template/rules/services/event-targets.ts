@@ -10,7 +10,7 @@ import { mapGet } from "../../nodes";
 import type { Report, Rule } from "../rule";
 import { eventPath, eventProperties, eventType, samEvents } from "../sam/events";
 import { USER_GUIDE } from "../template-index";
-import { plainMap, presentEntry, propertySets, resourcesOfType } from "./values";
+import { literalString, plainMap, presentEntry, propertySets, resourcesOfType } from "./values";
 
 const INPUTS = ["Input", "InputPath", "InputTransformer"];
 const SAM_RULE_EVENTS = ["EventBridgeRule", "CloudWatchEvent", "Schedule"];
@@ -43,11 +43,8 @@ export const eventTargetInput: Rule = {
         targets.items.forEach((item, i) => {
           const target = plainMap(item);
           if (!target) return;
-          const id = mapGet(target, "Id")?.value;
-          const name =
-            id?.kind === "scalar" && typeof id.value === "string"
-              ? `Target '${id.value}'`
-              : `Target ${i + 1}`;
+          const id = literalString(mapGet(target, "Id")?.value);
+          const name = id === undefined ? `Target ${i + 1}` : `Target '${id}'`;
           checkTarget(target, `${name} of rule ${rule.name}`, report, [
             "Resources",
             rule.name,

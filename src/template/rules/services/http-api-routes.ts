@@ -5,17 +5,20 @@
  *   known method, a path that starts with `/`, and a greedy variable only at the end;
  * - a route Target other than `integrations/<IntegrationId>`, such as `!Ref Integration`, which
  *   gives the id alone (write `!Sub integrations/${Integration}`);
- * - a Lambda proxy (AWS_PROXY) integration without PayloadFormatVersion: "If you create a Lambda
+ * - a Lambda proxy integration (AWS_PROXY without an IntegrationSubtype, which would make it a call
+ *   to another service) without PayloadFormatVersion: "If you create a Lambda
  *   integration by using the AWS CLI, CloudFormation, or an SDK, you must specify a
  *   payloadFormatVersion" (API Gateway Developer Guide).
  * WebSocket APIs, whose route keys are any name, are left alone.
  */
 import type { MapNode } from "../../model";
+import { mapGet } from "../../nodes";
 import type { Report, Rule } from "../rule";
 import type { ResourceInfo, TemplateIndex } from "../template-index";
+import { HTTP_METHODS } from "./apigateway-methods";
 import { literalString, presentEntry, propertySets, referenceTarget, resourcesOfType } from "./values";
 
-const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY"];
+const METHODS = [...HTTP_METHODS, "ANY"];
 const GUIDE = "https://docs.aws.amazon.com/apigateway/latest/developerguide";
 
 /** Whether a property set's ApiId is a `!Ref` of an HTTP API of the template. */
@@ -70,7 +73,8 @@ export const httpApiRoutes: Rule = {
         const type = presentEntry(properties, "IntegrationType");
         if (literalString(type?.value)?.toUpperCase() !== "AWS_PROXY" || !onHttpApi(template, properties))
           continue;
-        if (properties.entries.some((entry) => entry.key === "PayloadFormatVersion")) continue;
+        // With an IntegrationSubtype, AWS_PROXY calls another service (SQS-SendMessage, ...), not Lambda.
+        if (mapGet(properties, "IntegrationSubtype") || mapGet(properties, "PayloadFormatVersion")) continue;
         report(
           type?.value ?? integration.entry.keyRange,
           `Lambda integration '${integration.name}' of an HTTP API has no PayloadFormatVersion, which API Gateway ` +

@@ -1,6 +1,12 @@
+/**
+ * Secrets in password and token properties (SECRET_PROPERTIES): W1011, a secret given a
+ * parameter through Ref instead of a dynamic reference; W2501, a secret written in the template,
+ * read from a plain SSM parameter, or taken from a parameter without NoEcho.
+ */
 import { mapGet } from "../../nodes";
 import type { Rule } from "../rule";
 import { intrinsicName, isString, USER_GUIDE } from "../template-index";
+import { takesSecureString } from "./dynamic-reference-secure";
 import { literalBoolean, propertySets, resourcesOfType, valuesAtPath } from "./values";
 
 /**
@@ -44,6 +50,18 @@ export const SECRET_PROPERTIES: Record<string, string[][]> = {
 };
 const TYPES = Object.keys(SECRET_PROPERTIES);
 
+/** The property a path names, for messages: `Passwords` for `Passwords.*`. */
+function propertyName(path: readonly string[]): string {
+  return path[path.length - 1] === "*" ? path[path.length - 2] : path[path.length - 1];
+}
+
+/** The dynamic references that work in a property: ssm-secure in a few only (E1027), Secrets Manager in all. */
+function references(type: string, path: readonly string[]): string {
+  return takesSecureString(type, path)
+    ? "('{{resolve:secretsmanager:...}}' or '{{resolve:ssm-secure:...}}')"
+    : "('{{resolve:secretsmanager:...}}')";
+}
+
 export const secretParameters: Rule = {
   id: "W1011",
   severity: "warning",
@@ -64,9 +82,8 @@ export const secretParameters: Rule = {
             if (!isString(target) || !template.parameters.has(target.value)) continue;
             report(
               value,
-              `${path[path.length - 1]} takes parameter '${target.value}' through Ref, so the secret is passed as ` +
-                "a parameter value; read it with a dynamic reference ('{{resolve:secretsmanager:...}}' or " +
-                "'{{resolve:ssm-secure:...}}') instead",
+              `${propertyName(path)} takes parameter '${target.value}' through Ref, so the secret is passed as ` +
+                `a parameter value; read it with a dynamic reference ${references(resource.type as string, path)} instead`,
             );
           }
         }
@@ -97,25 +114,24 @@ export const passwordProperties: Rule = {
     const shown = new Map<string, string>();
     for (const resource of resourcesOfType(template, ...TYPES)) {
       for (const path of SECRET_PROPERTIES[resource.type as string]) {
-        const property = path[path.length - 1] === "*" ? path[path.length - 2] : path[path.length - 1];
+        const property = propertyName(path);
         for (const { properties } of propertySets(resource)) {
           for (const value of valuesAtPath(properties, path)) {
             if (value.kind === "scalar") {
               if (value.value === null || value.value === "") continue;
               const text = String(value.value);
+              const advice = references(resource.type as string, path);
               if (PLAIN_SSM.test(text))
                 report(
                   value,
-                  `${property} of '${resource.name}' reads a plain SSM parameter, stored unencrypted; keep the ` +
-                    "secret in a SecureString ('{{resolve:ssm-secure:...}}') or in Secrets Manager " +
-                    "('{{resolve:secretsmanager:...}}')",
+                  `${property} of '${resource.name}' reads a plain SSM parameter, stored unencrypted; read the ` +
+                    `secret with a dynamic reference ${advice} instead`,
                 );
               else if (!text.includes("{{resolve:"))
                 report(
                   value,
                   `${property} of '${resource.name}' is written in the template, where anyone who can read the ` +
-                    "template or the stack reads it; use a dynamic reference ('{{resolve:secretsmanager:...}}' " +
-                    "or '{{resolve:ssm-secure:...}}')",
+                    `template or the stack reads it; use a dynamic reference ${advice}`,
                 );
               continue;
             }

@@ -241,6 +241,23 @@ export function inheritedGlobal(
 }
 
 /**
+ * A property as the SAM transform sees it: the resource's own entry, else the Globals entry it
+ * inherits (SAM resources only); `inherited` tells which. A property written as AWS::NoValue, or
+ * that may be one, counts as absent.
+ */
+export function inheritedProperty(
+  template: TemplateIndex,
+  set: PropertySet,
+  key: string,
+): { entry: MapEntry; inherited: boolean } | undefined {
+  const own = presentEntry(set.properties, key);
+  if (own) return { entry: own, inherited: false };
+  if (mapGet(set.properties, key)) return undefined;
+  const global = inheritedGlobal(template, set.resource, key);
+  return global && !mayBeNoValue(global.value) ? { entry: global, inherited: true } : undefined;
+}
+
+/**
  * The values at a property path (`*` stands for every item of a list), through the branches of
  * any Fn::If on the way; AWS::NoValue is left out.
  */

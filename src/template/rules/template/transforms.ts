@@ -15,12 +15,11 @@
 import type { Node } from "../../model";
 import { mapGet } from "../../nodes";
 import { closest, didYouMeanNote } from "../../suggest";
-import { callsOf } from "../functions/calls";
+import { callsOf, LANGUAGE_EXTENSIONS } from "../functions/calls";
 import type { Report, Rule } from "../rule";
 import { isString, SAM_TRANSFORM } from "../template-index";
 
 const INCLUDE = "AWS::Include";
-const LANGUAGE_EXTENSIONS = "AWS::LanguageExtensions";
 
 /** The transforms CloudFormation hosts, from the template reference's transform list. */
 const HOSTED = [

@@ -100,7 +100,7 @@ describe("W2501 passwords written in the template or shown as parameter values",
         "      UserName: app",
         "      Passwords:",
         '        - "{{resolve:ssm:/app/password}}"',
-        '        - "{{resolve:ssm-secure:/app/password}}"',
+        '        - "{{resolve:secretsmanager:app:SecretString:password}}"',
         "        - !Ref Hidden",
         "        - !Ref EchoFalse",
         "  Search:",
@@ -119,7 +119,9 @@ describe("W2501 passwords written in the template or shown as parameter values",
       expect.stringContaining("Parameter 'EchoFalse' is the Passwords of 'Users' but has no NoEcho: true"),
       "MasterUserPassword of 'Db' is written in the template, where anyone who can read the template or the stack " +
         "reads it; use a dynamic reference ('{{resolve:secretsmanager:...}}' or '{{resolve:ssm-secure:...}}')",
-      expect.stringContaining("Passwords of 'Users' reads a plain SSM parameter, stored unencrypted"),
+      // ElastiCache users take no ssm-secure reference (E1027), so only Secrets Manager is offered.
+      "Passwords of 'Users' reads a plain SSM parameter, stored unencrypted; read the secret with a dynamic " +
+        "reference ('{{resolve:secretsmanager:...}}') instead",
     ]);
     expect(findings.some((f) => f.message.includes("hunter2"))).toBe(false);
   });

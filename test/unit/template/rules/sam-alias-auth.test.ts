@@ -168,6 +168,38 @@ describe("E0001 CORS with credentials for every origin", () => {
   });
 });
 
+describe("E0001 CORS merged with Globals", () => {
+  it("reads each key from the API's own Cors first, then from Globals, as the transform merges them", () => {
+    const findings = lint(
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Globals:",
+        "  Api:",
+        "    Cors:",
+        "      AllowOrigin: \"'https://example.com'\"",
+        "Resources:",
+        "  Named:",
+        "    Type: AWS::Serverless::Api",
+        "    Properties:",
+        "      StageName: prod",
+        "      Cors:",
+        "        AllowMethods: \"'GET'\"",
+        "        AllowCredentials: true",
+        "  Wildcard:",
+        "    Type: AWS::Serverless::Api",
+        "    Properties:",
+        "      StageName: prod",
+        "      Cors:",
+        "        AllowOrigin: \"'*'\"",
+        "        AllowCredentials: true",
+      ),
+      { only: ["E0001"] },
+    );
+    expect(brief(findings)).toEqual(["E0001 20:27"]);
+    expect(findings[0].message).toMatch(/^Cors of Wildcard allows credentials for any origin/);
+  });
+});
+
 describe("E0001 settings that need an inline OpenAPI document", () => {
   it("reports what the transform would write into a DefinitionUri document, Globals included", () => {
     const findings = lint(

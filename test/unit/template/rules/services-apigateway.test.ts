@@ -498,10 +498,12 @@ describe("E3916 what a method's authorization and integration types require", ()
       ),
     );
     // APIS is nine lines; each method six before its own lines.
-    expect(brief(findings)).toEqual(["E3916 16:26", "E3916 34:15"]);
+    // Custom's AuthorizerId is AWS::NoValue: no authorizer either.
+    expect(brief(findings)).toEqual(["E3916 16:26", "E3916 24:26", "E3916 34:15"]);
     expect(findings.map((f) => f.message)).toEqual([
       "Method 'Cognito' has AuthorizationType COGNITO_USER_POOLS but no AuthorizerId, so API Gateway refuses it; " +
         "give the authorizer with AuthorizerId: !Ref <your AWS::ApiGateway::Authorizer>",
+      expect.stringContaining("Method 'Custom' has AuthorizationType CUSTOM but no AuthorizerId"),
       "The AWS_PROXY integration of method 'Proxy' has no IntegrationHttpMethod, so API Gateway refuses it; add " +
         "IntegrationHttpMethod (POST to invoke a Lambda function)",
     ]);
@@ -581,6 +583,14 @@ describe("E3920 HTTP API routes and Lambda integrations", () => {
       ...route("Greedy", "Http", "'GET /{proxy+}/x'", "!Sub integrations/${Lambda}"),
       ...route("Default", "Http", "$default", "!Sub integrations/${Lambda}"),
       ...route("Message", "Socket", "sendMessage", "!Sub integrations/${SocketLambda}"),
+      // A service integration: AWS_PROXY with a subtype calls SQS, not Lambda.
+      "  ToQueue:",
+      "    Type: AWS::ApiGatewayV2::Integration",
+      "    Properties:",
+      "      ApiId: !Ref Http",
+      "      IntegrationType: AWS_PROXY",
+      "      IntegrationSubtype: SQS-SendMessage",
+      "      RequestParameters: {QueueUrl: https://sqs.us-east-1.amazonaws.com/123456789012/q, MessageBody: $request.body}",
     );
     expect(brief(findings)).toEqual(["E3920 17:24", "E3920 29:17", "E3920 36:15", "E3920 41:17"]);
     expect(findings.map((f) => f.message)).toEqual([
