@@ -5,6 +5,7 @@
  * substitutions and dynamic references.
  */
 import type { Rule } from "../rule";
+import { alarmDimensions } from "./alarm-dimensions";
 import { alarmPeriod } from "./alarm-period";
 import {
   authorizerTtl,
@@ -22,6 +23,7 @@ import {
   apiPathPart,
   lambdaIntegrationPost,
 } from "./apigateway-methods";
+import { apiStageName } from "./apigateway-stage-name";
 import { capacityRange } from "./capacity-range";
 import { cloudFrontTargetOrigins } from "./cloudfront-origins";
 import { codeBuildRolePath } from "./codebuild-role";
@@ -143,6 +145,8 @@ export const serviceRules: Rule[] = [
   eventPatterns,
   eventTargetInput,
   httpApiRoutes,
+  apiStageName,
+  alarmDimensions,
   sqsRedrivePolicy,
   dynamicReferenceSyntax,
   dynamicReferenceSecrets,

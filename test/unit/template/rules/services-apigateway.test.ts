@@ -2,7 +2,7 @@
  * The API Gateway REST API rules: E3660 (a Name or a definition), E3698, E3699, E3708 and E3718; E3706
  * scaling ranges; W3660 a definition other resources change; E3907 Lambda invocation URIs; E3913,
  * W3913 and E3916 HTTP methods, authorizers and integration methods; E3919 resource path parts;
- * E3920 HTTP API routes and Lambda integrations.
+ * E3920 HTTP API routes and Lambda integrations; E3922 stage names.
  */
 import { describe, expect, it } from "vitest";
 import { brief, lambdaFunction, lint, yaml } from "../lint";
@@ -602,6 +602,48 @@ describe("E3920 HTTP API routes and Lambda integrations", () => {
         "alone), so API Gateway refuses it; write !Sub integrations/${Lambda}",
       "RouteKey 'GET /{proxy+}/x' of route 'Greedy' has a greedy path variable ({name+}) before the end of the " +
         "path, so API Gateway refuses it",
+    ]);
+  });
+});
+
+describe("E3922 REST API stage names", () => {
+  it("reports a stage name with a dot or a space, on stages, deployments and SAM APIs (Globals once)", () => {
+    const findings = lint(
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Globals:",
+        "  Api:",
+        "    StageName: v1.0",
+        "Resources:",
+        "  Api:",
+        "    Type: AWS::ApiGateway::RestApi",
+        "    Properties:",
+        "      Name: a",
+        "  Stage:",
+        "    Type: AWS::ApiGateway::Stage",
+        "    Properties:",
+        "      RestApiId: !Ref Api",
+        "      DeploymentId: abc123",
+        "      StageName: blue green",
+        "  Good:",
+        "    Type: AWS::ApiGateway::Stage",
+        "    Properties:",
+        "      RestApiId: !Ref Api",
+        "      DeploymentId: abc123",
+        "      StageName: prod_v1-2",
+        "  SamOne:",
+        "    Type: AWS::Serverless::Api",
+        "  SamTwo:",
+        "    Type: AWS::Serverless::Api",
+      ),
+      { only: ["E3922"] },
+    );
+    expect(brief(findings)).toEqual(["E3922 4:16", "E3922 15:18"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "Stage name 'v1.0' (from Globals.Api) of SamOne is not 1 to 128 letters, digits, hyphens and underscores, so " +
+        "API Gateway refuses the stage; write 'v1_0' or 'v1-0'",
+      "Stage name 'blue green' of Stage is not 1 to 128 letters, digits, hyphens and underscores, so API Gateway " +
+        "refuses the stage",
     ]);
   });
 });

@@ -3,12 +3,12 @@
  * E3634), SQS batching (E3705), schedule expressions (E3027), inline code runtimes (E3678,
  * E3677), log levels (E3696), the environment size (E3697), SnapStart (E2530), the periods of
  * the alarms that watch functions (E3615) and the subscription filters of log groups (E2529);
- * W2530, SnapStart without a published version.
+ * W2530, SnapStart without a published version; W3923, alarm dimensions given an ARN or URL.
  */
 import { describe, expect, it } from "vitest";
 import { snapStartRuntime } from "../../../../src/template/rules/services/lambda-snapstart";
 import { scheduleProblem } from "../../../../src/template/rules/services/schedule-expression";
-import { brief, lint, samFunction, yaml } from "../lint";
+import { brief, lambdaFunction, lint, samFunction, yaml } from "../lint";
 
 const check = (only: string[], ...lines: string[]) => lint(yaml(...lines), { only });
 
@@ -949,5 +949,50 @@ describe("E1040 a GetAtt where an ARN is needed", () => {
     expect(findings[5].message).toContain(
       "gives the bucket's domain name, and a policy's Resource takes an ARN",
     );
+  });
+});
+
+describe("W3923 alarm dimensions given an ARN or URL", () => {
+  it("reports a function ARN, a queue URL or ARN and a topic ARN where the metric carries the name", () => {
+    const alarm = (name: string, namespace: string, dimension: string, value: string) => [
+      `  ${name}:`,
+      "    Type: AWS::CloudWatch::Alarm",
+      "    Properties:",
+      `      Namespace: ${namespace}`,
+      "      MetricName: Errors",
+      "      Statistic: Sum",
+      "      Period: 60",
+      "      EvaluationPeriods: 1",
+      "      Threshold: 1",
+      "      ComparisonOperator: GreaterThanOrEqualToThreshold",
+      "      Dimensions:",
+      `        - Name: ${dimension}`,
+      `          Value: ${value}`,
+    ];
+    const findings = lint(
+      yaml(
+        "Resources:",
+        ...lambdaFunction("Fn"),
+        "  Queue:",
+        "    Type: AWS::SQS::Queue",
+        "  Topic:",
+        "    Type: AWS::SNS::Topic",
+        ...alarm("FnArn", "AWS/Lambda", "FunctionName", "!GetAtt Fn.Arn"),
+        ...alarm("FnName", "AWS/Lambda", "FunctionName", "!Ref Fn"),
+        ...alarm("QueueUrl", "AWS/SQS", "QueueName", "!Ref Queue"),
+        ...alarm("QueueName", "AWS/SQS", "QueueName", "!GetAtt Queue.QueueName"),
+        ...alarm("TopicArn", "AWS/SNS", "TopicName", "!Ref Topic"),
+      ),
+      { only: ["W3923"] },
+    );
+    // Fn's seven lines, the queue and the topic come first: the alarms start at line 13, thirteen lines each.
+    expect(brief(findings)).toEqual(["W3923 25:18", "W3923 51:18", "W3923 77:18"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "The FunctionName dimension of alarm FnArn is given the ARN of Fn, but the metric carries its name, so the " +
+        "alarm never sees data; write !Ref Fn",
+      "The QueueName dimension of alarm QueueUrl is given the URL of Queue, but the metric carries its name, so the " +
+        "alarm never sees data; write !GetAtt Queue.QueueName",
+      expect.stringContaining("The TopicName dimension of alarm TopicArn is given the ARN of Topic"),
+    ]);
   });
 });

@@ -1,0 +1,47 @@
+/**
+ * E3922 (our own id): a REST API stage name is letters, digits, hyphens and underscores, at most
+ * 128 characters ("Stage names can only contain alphanumeric characters, hyphens, and
+ * underscores", API Gateway API reference). A dot (`v1.0`) or a space makes the stage fail to
+ * create. Checked where a REST API stage is named: AWS::ApiGateway::Stage, the StageName of an
+ * AWS::ApiGateway::Deployment, and a SAM Api's StageName (Globals included).
+ */
+import type { Rule } from "../rule";
+import { inheritedProperty, literalString, propertySets, resourcesOfType } from "./values";
+
+const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
+const TYPES = ["AWS::ApiGateway::Stage", "AWS::ApiGateway::Deployment", "AWS::Serverless::Api"];
+
+export const apiStageName: Rule = {
+  id: "E3922",
+  severity: "error",
+  shortDescription: "REST API stage names are letters, digits, hyphens and underscores",
+  description:
+    "The StageName of an API Gateway Stage, Deployment or SAM Api is 1 to 128 letters, digits, hyphens and " +
+    "underscores.",
+  source: "https://docs.aws.amazon.com/apigateway/latest/api/API_CreateStage.html",
+  tags: ["resources", "apigateway"],
+  check({ template, report }) {
+    const reported = new Set<unknown>();
+    for (const resource of resourcesOfType(template, ...TYPES)) {
+      for (const set of propertySets(resource)) {
+        const stage = inheritedProperty(template, set, "StageName");
+        const name = literalString(stage?.entry.value);
+        if (!stage || name === undefined || STAGE_NAME.test(name) || reported.has(stage.entry)) continue;
+        reported.add(stage.entry); // once, when Globals names the stage of many APIs
+        report(
+          stage.entry.value,
+          `Stage name '${name}'${stage.inherited ? " (from Globals.Api)" : ""} of ${resource.name} is not 1 to 128 ` +
+            "letters, digits, hyphens and underscores, so API Gateway refuses the stage" +
+            (name.includes(".")
+              ? `; write '${name.replaceAll(".", "_")}' or '${name.replaceAll(".", "-")}'`
+              : ""),
+          {
+            path: stage.inherited
+              ? ["Globals", "Api", "StageName"]
+              : ["Resources", resource.name, "Properties", "StageName"],
+          },
+        );
+      }
+    }
+  },
+};
