@@ -40,6 +40,7 @@ import { dynamicReferenceSpaces } from "./dynamic-reference-spaces";
 import { dynamicReferenceSsm } from "./dynamic-reference-ssm";
 import { dynamicReferenceSyntax } from "./dynamic-reference-syntax";
 import { dynamodbAttributes } from "./dynamodb-attributes";
+import { dynamoDbKeys } from "./dynamodb-keys";
 import { dynamodbPayPerRequest } from "./dynamodb-pay-per-request";
 import { dynamodbProvisioned } from "./dynamodb-provisioned";
 import { dynamodbStreamArn } from "./dynamodb-stream";
@@ -147,6 +148,7 @@ export const serviceRules: Rule[] = [
   httpApiRoutes,
   apiStageName,
   alarmDimensions,
+  dynamoDbKeys,
   sqsRedrivePolicy,
   dynamicReferenceSyntax,
   dynamicReferenceSecrets,

@@ -5,7 +5,7 @@
  * (E1050, E1051, E1052, E1027), bucket ACLs (E3045), Fargate tasks (E3047, E3048), essential
  * containers (E3042), Route 53 records in their zone (E3041), ACM validation domains (E3503) and
  * event patterns and filter policies (E3915), EventBridge target input (E3917) and SQS redrive
- * policies (E3918).
+ * policies (E3918), DynamoDB key schemas and indexes (E3924).
  */
 import { describe, expect, it } from "vitest";
 import { brief, lint, yaml } from "../lint";
@@ -1101,6 +1101,67 @@ describe("E3917 EventBridge target input, E3918 SQS redrive policies", () => {
       "The RedrivePolicy of queue 'NoCount' has no maxReceiveCount, which SQS requires; add maxReceiveCount: the " +
         "receives after which a message moves to the dead-letter queue (1 to 1,000)",
       "maxReceiveCount of queue 'TooMany' is 5000; SQS takes a whole number from 1 to 1,000",
+    ]);
+  });
+});
+
+describe("E3924 DynamoDB key schemas and indexes", () => {
+  it("reports RANGE before HASH, a local index on a table without a RANGE key or with another HASH key, and NonKeyAttributes outside INCLUDE", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Reversed:",
+        "    Type: AWS::DynamoDB::Table",
+        "    Properties:",
+        "      BillingMode: PAY_PER_REQUEST",
+        "      AttributeDefinitions: [{AttributeName: pk, AttributeType: S}, {AttributeName: sk, AttributeType: S}]",
+        "      KeySchema:",
+        "        - {AttributeName: sk, KeyType: RANGE}",
+        "        - {AttributeName: pk, KeyType: HASH}",
+        "  NoRange:",
+        "    Type: AWS::DynamoDB::Table",
+        "    Properties:",
+        "      BillingMode: PAY_PER_REQUEST",
+        "      AttributeDefinitions: [{AttributeName: pk, AttributeType: S}, {AttributeName: lsk, AttributeType: S}]",
+        "      KeySchema: [{AttributeName: pk, KeyType: HASH}]",
+        "      LocalSecondaryIndexes:",
+        "        - IndexName: byLsk",
+        "          KeySchema: [{AttributeName: pk, KeyType: HASH}, {AttributeName: lsk, KeyType: RANGE}]",
+        "          Projection: {ProjectionType: KEYS_ONLY}",
+        "  Composite:",
+        "    Type: AWS::DynamoDB::Table",
+        "    Properties:",
+        "      BillingMode: PAY_PER_REQUEST",
+        "      AttributeDefinitions:",
+        "        - {AttributeName: pk, AttributeType: S}",
+        "        - {AttributeName: sk, AttributeType: S}",
+        "        - {AttributeName: other, AttributeType: S}",
+        "      KeySchema: [{AttributeName: pk, KeyType: HASH}, {AttributeName: sk, KeyType: RANGE}]",
+        "      LocalSecondaryIndexes:",
+        "        - IndexName: byOther",
+        "          KeySchema: [{AttributeName: other, KeyType: HASH}, {AttributeName: sk, KeyType: RANGE}]",
+        "          Projection: {ProjectionType: KEYS_ONLY}",
+        "        - IndexName: good",
+        "          KeySchema: [{AttributeName: pk, KeyType: HASH}, {AttributeName: other, KeyType: RANGE}]",
+        "          Projection: {ProjectionType: INCLUDE, NonKeyAttributes: [a]}",
+        "      GlobalSecondaryIndexes:",
+        "        - IndexName: byOtherGlobal",
+        "          KeySchema: [{AttributeName: other, KeyType: HASH}]",
+        "          Projection:",
+        "            ProjectionType: ALL",
+        "            NonKeyAttributes: [a]",
+      ),
+      { only: ["E3924"] },
+    );
+    expect(brief(findings)).toEqual(["E3924 8:9", "E3924 18:11", "E3924 31:22", "E3924 41:13"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "The KeySchema of table Reversed does not start with its HASH key, so DynamoDB refuses it; write HASH first",
+      "Local secondary index byLsk needs table NoRange to have a RANGE key, and it has none, so DynamoDB refuses " +
+        "the table; add a RANGE key to the table, or make the index global",
+      "Local secondary index byOther has HASH key other, but a local index keeps the table's HASH key (pk), so " +
+        "DynamoDB refuses it; use pk, or make the index global",
+      "Index byOtherGlobal lists NonKeyAttributes with ProjectionType ALL, so DynamoDB refuses it; NonKeyAttributes " +
+        "go with ProjectionType INCLUDE",
     ]);
   });
 });

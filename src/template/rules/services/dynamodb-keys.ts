@@ -1,0 +1,131 @@
+/**
+ * E3924 (our own id): the key schemas of a DynamoDB table and its indexes as DynamoDB takes them,
+ * with the messages of its own refusals:
+ * - a KeySchema is a HASH element, then at most one RANGE element ("The first KeySchemaElement is
+ *   not a HASH key type");
+ * - a local secondary index needs a table with a RANGE key ("Table KeySchema does not have a range
+ *   key, which is required when specifying a LocalSecondaryIndex") and the table's HASH key
+ *   ("Index KeySchema does not have the same leading hash key as table KeySchema");
+ * - NonKeyAttributes go with ProjectionType INCLUDE only.
+ * Only key schemas and projections written out are read.
+ */
+import type { MapNode } from "../../model";
+import { mapGet } from "../../nodes";
+import type { Report, Rule } from "../rule";
+import { mappingItems, TABLE, TABLE_DOCS } from "./dynamodb";
+import { literalString, plainMap, presentEntry, propertySets, resourcesOfType } from "./values";
+
+interface Key {
+  name: string | undefined;
+  type: string | undefined;
+}
+
+/** The elements of a KeySchema written out, or undefined. */
+function keys(owner: MapNode): { keys: Key[]; node: MapNode["entries"][number] } | undefined {
+  const items = mappingItems(owner, "KeySchema");
+  const entry = mapGet(owner, "KeySchema");
+  if (!items || !entry) return undefined;
+  return {
+    keys: items.map(({ node }) => ({
+      name: literalString(mapGet(node, "AttributeName")?.value),
+      type: literalString(mapGet(node, "KeyType")?.value),
+    })),
+    node: entry,
+  };
+}
+
+/** What is wrong with the order of a KeySchema, if anything. */
+function orderProblem(schema: Key[]): string | undefined {
+  if (schema.some((key) => key.type !== "HASH" && key.type !== "RANGE")) return undefined; // E3030's
+  if (schema[0]?.type !== "HASH") return "does not start with its HASH key";
+  if (schema.length > 2 || schema.slice(1).some((key) => key.type !== "RANGE"))
+    return "is not one HASH key and at most one RANGE key after it";
+  return undefined;
+}
+
+export const dynamoDbKeys: Rule = {
+  id: "E3924",
+  severity: "error",
+  shortDescription: "DynamoDB key schemas are HASH then RANGE, and indexes fit the table",
+  description:
+    "Each KeySchema of a DynamoDB table and its indexes is a HASH key and at most one RANGE key after it; a local " +
+    "secondary index needs a table with a RANGE key and the table's HASH key; NonKeyAttributes go with ProjectionType " +
+    "INCLUDE.",
+  source: TABLE_DOCS,
+  tags: ["resources", "dynamodb"],
+  check({ template, report }) {
+    for (const table of resourcesOfType(template, TABLE)) {
+      for (const { properties } of propertySets(table)) {
+        checkTable(table.name, properties, report);
+      }
+    }
+  },
+};
+
+function checkTable(name: string, properties: MapNode, report: Report): void {
+  const base = ["Resources", name, "Properties"];
+  const own = keys(properties);
+  const problem = own && orderProblem(own.keys);
+  if (own && problem) {
+    report(
+      own.node.value,
+      `The KeySchema of table ${name} ${problem}, so DynamoDB refuses it; write HASH first`,
+      {
+        path: [...base, "KeySchema"],
+      },
+    );
+  }
+  const tableHash = own?.keys[0]?.type === "HASH" ? own.keys[0].name : undefined;
+  const tableHasRange = own?.keys.some((key) => key.type === "RANGE");
+  for (const list of ["GlobalSecondaryIndexes", "LocalSecondaryIndexes"]) {
+    for (const { node: index, index: i } of mappingItems(properties, list) ?? []) {
+      const indexName = literalString(mapGet(index, "IndexName")?.value) ?? `${list}[${i}]`;
+      const path = [...base, list, i];
+      const schema = keys(index);
+      const indexProblem = schema && orderProblem(schema.keys);
+      if (schema && indexProblem) {
+        report(
+          schema.node.value,
+          `The KeySchema of index ${indexName} ${indexProblem}, so DynamoDB refuses it`,
+          {
+            path: [...path, "KeySchema"],
+          },
+        );
+      }
+      if (list === "LocalSecondaryIndexes" && own && !problem) {
+        if (!tableHasRange) {
+          report(
+            schema?.node.keyRange ?? index.range,
+            `Local secondary index ${indexName} needs table ${name} to have a RANGE key, and it has none, so ` +
+              "DynamoDB refuses the table; add a RANGE key to the table, or make the index global",
+            { path },
+          );
+        } else if (
+          schema &&
+          !indexProblem &&
+          tableHash &&
+          schema.keys[0].name &&
+          schema.keys[0].name !== tableHash
+        ) {
+          report(
+            schema.node.value,
+            `Local secondary index ${indexName} has HASH key ${schema.keys[0].name}, but a local index keeps the ` +
+              `table's HASH key (${tableHash}), so DynamoDB refuses it; use ${tableHash}, or make the index global`,
+            { path: [...path, "KeySchema"] },
+          );
+        }
+      }
+      const projection = plainMap(mapGet(index, "Projection")?.value);
+      const type = literalString(mapGet(projection, "ProjectionType")?.value);
+      const nonKey = projection && presentEntry(projection, "NonKeyAttributes");
+      if (nonKey && type !== undefined && type !== "INCLUDE") {
+        report(
+          nonKey.keyRange,
+          `Index ${indexName} lists NonKeyAttributes with ProjectionType ${type}, so DynamoDB refuses it; ` +
+            "NonKeyAttributes go with ProjectionType INCLUDE",
+          { path: [...path, "Projection", "NonKeyAttributes"] },
+        );
+      }
+    }
+  }
+}
