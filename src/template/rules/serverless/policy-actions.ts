@@ -39,7 +39,28 @@ function casedLike(suggestion: string, written: string): string {
 }
 
 /** Why `action` names no action that exists, or undefined when it does (or cannot be judged). */
+/**
+ * The answers already given, by the service a policy is limited to and the action: templates
+ * repeat the same few hundred actions (logs:CreateLogStream, s3:GetObject*), and a wildcard is a
+ * regular expression tested against every action of its service.
+ */
+const answersBySpec = new WeakMap<SpecIndex, Map<string, string | undefined>>();
+
 function actionProblem(action: string, spec: SpecIndex, resource: ResourceInfo): string | undefined {
+  let answers = answersBySpec.get(spec);
+  if (!answers) {
+    answers = new Map();
+    answersBySpec.set(spec, answers);
+  }
+  // A policy limited to one service answers with its type's name.
+  const key = `${resource.type && ONLY_SERVICE[resource.type] ? resource.type : ""}\0${action}`;
+  if (answers.has(key)) return answers.get(key);
+  const answer = findActionProblem(action, spec, resource);
+  answers.set(key, answer);
+  return answer;
+}
+
+function findActionProblem(action: string, spec: SpecIndex, resource: ResourceInfo): string | undefined {
   if (action === "*" || action.includes("${")) return undefined;
   const colon = action.indexOf(":");
   if (colon < 0) return `'${action}' is not an action: write service:action, such as s3:GetObject, or *`;
@@ -57,8 +78,15 @@ function actionProblem(action: string, spec: SpecIndex, resource: ResourceInfo):
     return `'${service}' in '${action}' is not a known IAM service prefix${didYouMeanNote(suggestion)}`;
   }
   if (/[*?]/.test(permission)) {
-    const pattern = wildcardPattern(permission);
-    for (const name of actions) if (pattern.test(name)) return undefined;
+    // `Describe*`, the common form, needs no regular expression.
+    const star = permission.indexOf("*");
+    if (star === permission.length - 1 && !permission.includes("?")) {
+      const start = permission.slice(0, -1);
+      for (const name of actions) if (name.startsWith(start)) return undefined;
+    } else {
+      const pattern = wildcardPattern(permission);
+      for (const name of actions) if (pattern.test(name)) return undefined;
+    }
     return `'${action}' matches no action of ${service}`;
   }
   if (actions.has(permission)) return undefined;
