@@ -63,6 +63,7 @@ import { logSubscriptions } from "./log-subscriptions";
 import { pseudoParameterString } from "./pseudo-parameter-string";
 import { getAttNotArn, refNotArn } from "./ref-arn";
 import { s3EventNames } from "./s3-event-names";
+import { s3NotificationOverlap } from "./s3-notification-overlap";
 import { s3NotificationGrant, s3NotificationOrder } from "./s3-notifications";
 import { s3AccessControl, s3Ownership } from "./s3-ownership";
 import { scheduleOnCustomBus } from "./schedule-bus";
@@ -149,6 +150,7 @@ export const serviceRules: Rule[] = [
   apiStageName,
   alarmDimensions,
   dynamoDbKeys,
+  s3NotificationOverlap,
   sqsRedrivePolicy,
   dynamicReferenceSyntax,
   dynamicReferenceSecrets,

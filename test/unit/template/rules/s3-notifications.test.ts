@@ -1,6 +1,6 @@
 /**
  * E3901/W3901: a bucket's notification destinations need S3's grant, created before the bucket;
- * E3912: the event names a notification subscribes to exist.
+ * E3912: the event names a notification subscribes to exist; E3925: notifications that overlap.
  */
 import { Event } from "@aws-sdk/client-s3";
 import { describe, expect, it } from "vitest";
@@ -183,5 +183,64 @@ describe("E3912 S3 event names", () => {
         "notification configuration; use one such as s3:ObjectCreated:* or s3:ObjectRemoved:*",
     );
     expect(findings[1].message).toContain("(did you mean 's3:ObjectTagging:Put'?)");
+  });
+});
+
+describe("E3925 overlapping notifications", () => {
+  it("reports destinations that share an event for keys both filters admit, SAM events on the bucket included", () => {
+    const lambda = (event: string, prefix?: string, suffix?: string) => [
+      `          - Event: ${event}`,
+      "            Function: arn:aws:lambda:us-east-1:123456789012:function:f",
+      ...(prefix || suffix
+        ? [
+            "            Filter:",
+            "              S3Key:",
+            "                Rules:",
+            ...(prefix ? [`                  - {Name: prefix, Value: ${prefix}}`] : []),
+            ...(suffix ? [`                  - {Name: suffix, Value: ${suffix}}`] : []),
+          ]
+        : []),
+    ];
+    const findings = lint(
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Resources:",
+        "  Uploads:",
+        "    Type: AWS::S3::Bucket",
+        "    Properties:",
+        "      NotificationConfiguration:",
+        "        LambdaConfigurations:",
+        ...lambda("s3:ObjectCreated:*", "images/"),
+        ...lambda("s3:ObjectCreated:Put", "images/thumbs/"),
+        ...lambda("s3:ObjectCreated:*", "docs/"),
+        ...lambda("s3:ObjectRemoved:*", "images/"),
+        ...lambda("s3:ObjectCreated:*", undefined, ".csv"),
+        "  Fn:",
+        "    Type: AWS::Serverless::Function",
+        "    Properties:",
+        "      Runtime: python3.13",
+        "      Handler: app.handler",
+        "      InlineCode: x",
+        "      Events:",
+        "        Upload:",
+        "          Type: S3",
+        "          Properties:",
+        "            Bucket: !Ref Uploads",
+        "            Events: s3:ObjectCreated:Post",
+        "            Filter: {S3Key: {Rules: [{Name: suffix, Value: .png}]}}",
+      ),
+      { only: ["E3925"] },
+    );
+    // Each notification is six lines from line 8, but the fifth (four, from line 32). The second overlaps the
+    // first; the fifth (.csv anywhere) the first's images/ too; the SAM event (.png, at its Type line) the
+    // first and the fifth, reported once. The third (docs/) and the fourth (removals) overlap nothing.
+    expect(brief(findings)).toEqual(["E3925 14:13", "E3925 32:13", "E3925 46:11"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "The Lambda notification 2 and the Lambda notification 1 of bucket Uploads both take s3:ObjectCreated:* and " +
+        "s3:ObjectCreated:Put for keys both admit (prefix 'images/thumbs/'; prefix 'images/'), and S3 refuses " +
+        "overlapping notifications; give them prefixes or suffixes that no key has both of, or one destination",
+      expect.stringContaining("The Lambda notification 5 and the Lambda notification 1 of bucket Uploads"),
+      expect.stringContaining("The event Upload of Fn and the Lambda notification 1 of bucket Uploads"),
+    ]);
   });
 });
