@@ -1,7 +1,9 @@
 /**
  * E3633, E3634: StartingPosition fits the event source. Lambda reads a stream (Kinesis, DynamoDB
  * Streams, Amazon MSK) from the position it is told, and CreateEventSourceMapping fails without
- * one; a queue has no position, and Lambda refuses StartingPosition for an SQS source.
+ * one, or with AT_TIMESTAMP and no StartingPositionTimestamp, or with AT_TIMESTAMP on a DynamoDB
+ * stream (beyond cfn-lint); a queue has no position, and Lambda refuses StartingPosition for an
+ * SQS source.
  *
  * Beyond cfn-lint, which reads literal ARNs only, the source is also known from a GetAtt or Ref
  * of a queue, stream, table or cluster in the template, and the SQS events of SAM functions are
@@ -9,23 +11,40 @@
  */
 import type { Rule } from "../rule";
 import { pollerSites, SOURCE_NAMES } from "./event-sources";
-import { isAbsent, presentEntry } from "./values";
+import { isAbsent, literalString, presentEntry } from "./values";
 
 const MAPPING_DOCS = "https://docs.aws.amazon.com/lambda/latest/api/API_CreateEventSourceMapping.html";
 
 export const streamStartingPosition: Rule = {
   id: "E3633",
   severity: "error",
-  shortDescription: "An event source mapping that reads a stream sets StartingPosition",
+  shortDescription: "An event source mapping that reads a stream sets a StartingPosition the stream takes",
   description:
     "When an event source mapping reads a Kinesis stream, a DynamoDB stream or an Amazon MSK cluster, " +
-    "StartingPosition is required.",
+    "StartingPosition is required; AT_TIMESTAMP needs StartingPositionTimestamp, and a DynamoDB stream refuses it.",
   source: MAPPING_DOCS,
   tags: ["resources", "lambda"],
   check({ template, report }) {
     for (const site of pollerSites(template)) {
       const source = site.eventSource;
       if (!source || source.kind === "sqs" || source.kind === "mq") continue;
+      const position = presentEntry(site.properties, "StartingPosition");
+      if (position && literalString(position.value) === "AT_TIMESTAMP") {
+        if (source.kind === "dynamodb")
+          report(
+            position.value,
+            "A DynamoDB stream is read from LATEST or TRIM_HORIZON; Lambda refuses AT_TIMESTAMP for it",
+            { path: [...site.path, "StartingPosition"] },
+          );
+        else if (isAbsent(site.properties, "StartingPositionTimestamp"))
+          report(
+            position.value,
+            "StartingPosition AT_TIMESTAMP needs StartingPositionTimestamp, the time (in Unix seconds) to start " +
+              "reading from; add it, or start from LATEST or TRIM_HORIZON",
+            { path: [...site.path, "StartingPosition"] },
+          );
+        continue;
+      }
       if (!isAbsent(site.properties, "StartingPosition")) continue;
       report(
         site.source.value,

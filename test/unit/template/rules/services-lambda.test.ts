@@ -73,6 +73,32 @@ describe("E3633 and E3634 StartingPosition against the event source", () => {
     expect(findings[3].message).toContain("reads a Kinesis stream");
   });
 
+  it("asks AT_TIMESTAMP for its timestamp, and refuses it for a DynamoDB stream", () => {
+    const findings = check(
+      ["E3633", "E3634"],
+      "Resources:",
+      "  Table:",
+      "    Type: AWS::DynamoDB::Table",
+      "  Stream:",
+      "    Type: AWS::Kinesis::Stream",
+      ...lambda("Worker", "Runtime: python3.12", "Code: { S3Bucket: code-bucket, S3Key: app.zip }"),
+      ...mapping("NoTime", "EventSourceArn: !GetAtt Stream.Arn", "StartingPosition: AT_TIMESTAMP"),
+      ...mapping(
+        "WithTime",
+        "EventSourceArn: !GetAtt Stream.Arn",
+        "StartingPosition: AT_TIMESTAMP",
+        "StartingPositionTimestamp: 1767225600",
+      ),
+      ...mapping("FromTable", "EventSourceArn: !GetAtt Table.StreamArn", "StartingPosition: AT_TIMESTAMP"),
+    );
+    expect(brief(findings)).toEqual(["E3633 18:25", "E3633 31:25"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "StartingPosition AT_TIMESTAMP needs StartingPositionTimestamp, the time (in Unix seconds) to start reading " +
+        "from; add it, or start from LATEST or TRIM_HORIZON",
+      "A DynamoDB stream is read from LATEST or TRIM_HORIZON; Lambda refuses AT_TIMESTAMP for it",
+    ]);
+  });
+
   it("refuses StartingPosition on a SAM function's SQS event", () => {
     const findings = check(
       ["E3633", "E3634"],
