@@ -45,6 +45,7 @@ import { dynamodbPayPerRequest } from "./dynamodb-pay-per-request";
 import { dynamodbProvisioned } from "./dynamodb-provisioned";
 import { dynamodbStreamArn } from "./dynamodb-stream";
 import { ecsEssentialContainer } from "./ecs-essential";
+import { sqsEncryptionKind, stateMachineLogging } from "./encryption-logging";
 import { eventPatterns } from "./event-patterns";
 import { queueStartingPosition, streamStartingPosition } from "./event-source-position";
 import { eventTargetInput } from "./event-targets";
@@ -151,6 +152,8 @@ export const serviceRules: Rule[] = [
   alarmDimensions,
   dynamoDbKeys,
   s3NotificationOverlap,
+  sqsEncryptionKind,
+  stateMachineLogging,
   sqsRedrivePolicy,
   dynamicReferenceSyntax,
   dynamicReferenceSecrets,

@@ -5,7 +5,8 @@
  * (E1050, E1051, E1052, E1027), bucket ACLs (E3045), Fargate tasks (E3047, E3048), essential
  * containers (E3042), Route 53 records in their zone (E3041), ACM validation domains (E3503) and
  * event patterns and filter policies (E3915), EventBridge target input (E3917) and SQS redrive
- * policies (E3918), DynamoDB key schemas and indexes (E3924).
+ * policies (E3918), DynamoDB key schemas and indexes (E3924), SQS encryption kinds (E3926) and
+ * state machine log destinations (E3927).
  */
 import { describe, expect, it } from "vitest";
 import { brief, lint, yaml } from "../lint";
@@ -1162,6 +1163,59 @@ describe("E3924 DynamoDB key schemas and indexes", () => {
         "DynamoDB refuses it; use pk, or make the index global",
       "Index byOtherGlobal lists NonKeyAttributes with ProjectionType ALL, so DynamoDB refuses it; NonKeyAttributes " +
         "go with ProjectionType INCLUDE",
+    ]);
+  });
+});
+
+describe("E3926 SQS encryption kinds, E3927 state machine log destinations", () => {
+  it("reports a queue with both SSE-SQS and SSE-KMS, and logging without exactly one destination", () => {
+    const findings = lint(
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Resources:",
+        "  Both:",
+        "    Type: AWS::SQS::Queue",
+        "    Properties:",
+        "      KmsMasterKeyId: alias/aws/sqs",
+        "      SqsManagedSseEnabled: true",
+        "  Kms:",
+        "    Type: AWS::SQS::Queue",
+        "    Properties:",
+        "      KmsMasterKeyId: alias/aws/sqs",
+        "      SqsManagedSseEnabled: false",
+        "  Machine:",
+        "    Type: AWS::StepFunctions::StateMachine",
+        "    Properties:",
+        "      RoleArn: arn:aws:iam::123456789012:role/states",
+        '      DefinitionString: \'{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}\'',
+        "      LoggingConfiguration:",
+        "        Level: ALL",
+        "        IncludeExecutionData: true",
+        "  Quiet:",
+        "    Type: AWS::StepFunctions::StateMachine",
+        "    Properties:",
+        "      RoleArn: arn:aws:iam::123456789012:role/states",
+        '      DefinitionString: \'{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}\'',
+        "      LoggingConfiguration: {Level: 'OFF'}",
+        "  Sam:",
+        "    Type: AWS::Serverless::StateMachine",
+        "    Properties:",
+        "      Definition: {StartAt: A, States: {A: {Type: Pass, End: true}}}",
+        "      Logging:",
+        "        Level: ERROR",
+        "        Destinations:",
+        "          - CloudWatchLogsLogGroup: {LogGroupArn: arn:aws:logs:us-east-1:123456789012:log-group:a:*}",
+        "          - CloudWatchLogsLogGroup: {LogGroupArn: arn:aws:logs:us-east-1:123456789012:log-group:b:*}",
+      ),
+      { only: ["E3926", "E3927"] },
+    );
+    expect(brief(findings)).toEqual(["E3926 7:7", "E3927 19:16", "E3927 32:16"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "Queue 'Both' asks for SSE-SQS (SqsManagedSseEnabled) and SSE-KMS (KmsMasterKeyId) at once, and SQS takes one " +
+        "kind of server-side encryption; remove SqsManagedSseEnabled to encrypt with the key, or the key",
+      "State machine 'Machine' logs at Level ALL to no destination, and Step Functions takes exactly one; give " +
+        "Destinations one CloudWatchLogsLogGroup with the log group's ARN",
+      expect.stringContaining("State machine 'Sam' logs at Level ERROR to 2 destinations"),
     ]);
   });
 });
