@@ -8,7 +8,7 @@ import { eventSourceRole } from "./event-source-role";
 import { identityPolicy } from "./identity-policy";
 import { managedPolicyNames, managedPolicyPaths } from "./managed-policy-arns";
 import { policyActions } from "./policy-actions";
-import { bucketPolicyResource, resourcePolicy } from "./resource-policy";
+import { blockedPublicPolicy, bucketPolicyResource, resourcePolicy } from "./resource-policy";
 import { roleTrustOnCreate, roleTrustOnUse } from "./role-trust";
 import { stateMachineDefinition } from "./state-machine-definition";
 import { trustPolicy } from "./trust-policy";
@@ -30,4 +30,5 @@ export const serverlessRules: Rule[] = [
   stateMachineDefinition,
   managedPolicyPaths,
   managedPolicyNames,
+  blockedPublicPolicy,
 ];

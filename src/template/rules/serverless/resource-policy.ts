@@ -1,12 +1,21 @@
 /**
  * Resource policies (bucket, queue, topic, key and domain policies): where they sit in a template
  * (resourceSites, which the other IAM rules share), their grammar (E3512, with a Lambda permission's
- * Principal) and the resources a bucket policy may name (E3514).
+ * Principal), the resources a bucket policy may name (E3514), and public bucket policies that Block
+ * Public Access refuses (E3928).
  */
+import type { MapNode } from "../../model";
 import { listItems, mapGet } from "../../nodes";
 import { realResources } from "../resources/shared";
 import type { Report, Rule } from "../rule";
-import { literalString } from "../services/values";
+import {
+  literalBoolean,
+  literalString,
+  plainMap,
+  presentEntry,
+  propertySets,
+  referenceTarget,
+} from "../services/values";
 import { isString, type ResourceInfo, type TemplateIndex } from "../template-index";
 import { isDynamic, propertyEntry, propertyPath } from "./documents";
 import { documentStatements } from "./policy-document";
@@ -116,6 +125,61 @@ export const bucketPolicyResource: Rule = {
             );
         }
       }
+    });
+  },
+};
+
+/** Whether a statement grants to everyone with nothing to narrow it: S3 calls such a policy public. */
+function publicGrant(statement: MapNode): boolean {
+  if (literalString(mapGet(statement, "Effect")?.value) !== "Allow" || mapGet(statement, "Condition"))
+    return false;
+  const principal = mapGet(statement, "Principal")?.value;
+  const aws = principal?.kind === "map" ? mapGet(principal, "AWS")?.value : principal;
+  return listItems(aws).some((item) => isString(item) && item.value === "*");
+}
+
+/**
+ * E3928 (our own id): a bucket policy that makes a bucket of the template public, while Block Public
+ * Access keeps public policies out. S3 turns Block Public Access on for every new bucket (since
+ * April 2023), so unless the bucket's PublicAccessBlockConfiguration sets BlockPublicPolicy: false,
+ * S3 refuses the policy (Access Denied) and the stack fails at the BucketPolicy. A statement is
+ * public here when it allows Principal `*` (or AWS `*`) with no Condition; the static website
+ * samples written before 2023 are the usual case.
+ */
+export const blockedPublicPolicy: Rule = {
+  id: "E3928",
+  severity: "error",
+  shortDescription: "A public bucket policy goes with a bucket that lets public policies in",
+  description:
+    "A bucket policy statement that allows Principal * without a Condition is public; its bucket must set " +
+    "PublicAccessBlockConfiguration with BlockPublicPolicy: false, as new buckets block public policies.",
+  source: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html",
+  tags: ["resources", "iam", "s3"],
+  check({ template, report }) {
+    forEachPolicy(template, resourceSites, (document, { resource, path }) => {
+      if (resource.type !== "AWS::S3::BucketPolicy") return;
+      const ref = propertyEntry(resource, "Bucket")?.value;
+      const target = ref && referenceTarget(ref);
+      const bucket = target && !target.attribute ? template.resources.get(target.name) : undefined;
+      if (bucket?.type !== "AWS::S3::Bucket") return;
+      const sets = propertySets(bucket);
+      const blocks = sets.every(({ properties }) => {
+        const entry = presentEntry(properties, "PublicAccessBlockConfiguration");
+        if (!entry) return true;
+        const setting = mapGet(plainMap(entry.value), "BlockPublicPolicy");
+        return setting !== undefined && literalBoolean(setting.value) === true;
+      });
+      if (!blocks) return;
+      const statement = documentStatements(document).find(publicGrant);
+      if (!statement) return;
+      report(
+        mapGet(statement, "Principal")?.value ?? statement,
+        `This statement makes bucket ${bucket.name} public (Principal * without a Condition), and ${bucket.name} blocks ` +
+          "public policies (S3 turns Block Public Access on for new buckets), so S3 refuses the policy with Access " +
+          `Denied; set PublicAccessBlockConfiguration with BlockPublicPolicy: false (and RestrictPublicBuckets: false) ` +
+          `on ${bucket.name}, or serve it through CloudFront with a Condition on aws:SourceArn`,
+        propertyPath(resource, ...path),
+      );
     });
   },
 };

@@ -1,7 +1,8 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: the templates under test use CloudFormation's ${} syntax
 /**
  * Serverless rules: deprecated Lambda runtimes (E2531, E2533, W2531), IAM policy documents
- * (E3510, E3512, E3530) and Step Functions definitions (E3601).
+ * (E3510, E3512, E3530), Step Functions definitions (E3601), bucket policy resources (E3514) and
+ * public bucket policies that Block Public Access refuses (E3928).
  */
 import { describe, expect, it } from "vitest";
 import type { Finding } from "../../../../src/template/model";
@@ -870,5 +871,64 @@ describe("E3601 Step Functions definitions", () => {
     );
     expect(brief(findings)).toEqual(["E3601 6:25"]);
     expect(findings[0].message).toBe("StartAt names no state of the States it belongs to");
+  });
+});
+
+describe("E3928 public bucket policies that Block Public Access refuses", () => {
+  it("reports a public statement on a bucket that blocks public policies, by default or by its settings", () => {
+    const site = (bucket: string, ...settings: string[]) => [
+      `  ${bucket}:`,
+      "    Type: AWS::S3::Bucket",
+      ...(settings.length > 0 ? ["    Properties:", ...settings.map((line) => `      ${line}`)] : []),
+      `  ${bucket}Policy:`,
+      "    Type: AWS::S3::BucketPolicy",
+      "    Properties:",
+      `      Bucket: !Ref ${bucket}`,
+      "      PolicyDocument:",
+      "        Statement:",
+      "          - Effect: Allow",
+      "            Principal: '*'",
+      "            Action: s3:GetObject",
+      `            Resource: !Sub '\${${bucket}.Arn}/*'`,
+    ];
+    const findings = lint(
+      yaml(
+        "Resources:",
+        ...site("Default"),
+        ...site(
+          "Blocked",
+          "PublicAccessBlockConfiguration:",
+          "  BlockPublicAcls: false",
+          "  BlockPublicPolicy: true",
+        ),
+        ...site(
+          "Open",
+          "PublicAccessBlockConfiguration:",
+          "  BlockPublicPolicy: false",
+          "  RestrictPublicBuckets: false",
+        ),
+        "  Guarded:",
+        "    Type: AWS::S3::Bucket",
+        "  GuardedPolicy:",
+        "    Type: AWS::S3::BucketPolicy",
+        "    Properties:",
+        "      Bucket: !Ref Guarded",
+        "      PolicyDocument:",
+        "        Statement:",
+        "          - Effect: Allow",
+        "            Principal: {Service: cloudfront.amazonaws.com}",
+        "            Action: s3:GetObject",
+        "            Resource: !Sub '${Guarded.Arn}/*'",
+        "            Condition: {StringEquals: {AWS:SourceArn: arn:aws:cloudfront::123456789012:distribution/E1}}",
+      ),
+      { only: ["E3928"] },
+    );
+    expect(brief(findings)).toEqual(["E3928 11:24", "E3928 27:24"]);
+    expect(findings[0].message).toBe(
+      "This statement makes bucket Default public (Principal * without a Condition), and Default blocks public " +
+        "policies (S3 turns Block Public Access on for new buckets), so S3 refuses the policy with Access Denied; set " +
+        "PublicAccessBlockConfiguration with BlockPublicPolicy: false (and RestrictPublicBuckets: false) on Default, or " +
+        "serve it through CloudFront with a Condition on aws:SourceArn",
+    );
   });
 });
