@@ -25,6 +25,7 @@ import {
 } from "./apigateway-methods";
 import { apiStageName } from "./apigateway-stage-name";
 import { capacityRange } from "./capacity-range";
+import { cloudFrontAliases } from "./cloudfront-aliases";
 import { cloudFrontTargetOrigins } from "./cloudfront-origins";
 import { codeBuildRolePath } from "./codebuild-role";
 import {
@@ -154,6 +155,7 @@ export const serviceRules: Rule[] = [
   s3NotificationOverlap,
   sqsEncryptionKind,
   stateMachineLogging,
+  cloudFrontAliases,
   sqsRedrivePolicy,
   dynamicReferenceSyntax,
   dynamicReferenceSecrets,

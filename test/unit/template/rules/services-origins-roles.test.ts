@@ -1,4 +1,4 @@
-/** E3057: CloudFront cache behaviors name origins of their distribution; E3050: a CodeBuild ServiceRole by Ref has the path /. */
+/** E3057: CloudFront cache behaviors name origins of their distribution; E3050: a CodeBuild ServiceRole by Ref has the path /; E3929: CloudFront aliases need a certificate. */
 import { describe, expect, it } from "vitest";
 import { brief, lint, yaml } from "../lint";
 
@@ -128,6 +128,42 @@ describe("E3050 CodeBuild ServiceRole by Ref", () => {
     expect(findings[0].message).toBe(
       "ServiceRole !Ref CiRole gives the role's name, and CodeBuild looks the name up as a role with the path /, " +
         "but 'CiRole' has the path '/ci/'; use !GetAtt CiRole.Arn",
+    );
+  });
+});
+
+describe("E3929 CloudFront aliases without a certificate", () => {
+  it("reports Aliases with no ViewerCertificate or the default one, not with an ACM certificate", () => {
+    const distribution = (name: string, ...viewer: string[]) => [
+      `  ${name}:`,
+      "    Type: AWS::CloudFront::Distribution",
+      "    Properties:",
+      "      DistributionConfig:",
+      "        Enabled: true",
+      "        Aliases: [www.example.com]",
+      "        DefaultCacheBehavior: {TargetOriginId: site, ViewerProtocolPolicy: redirect-to-https, CachePolicyId: abc}",
+      "        Origins: [{Id: site, DomainName: example.s3.amazonaws.com, S3OriginConfig: {}}]",
+      ...viewer.map((line) => `        ${line}`),
+    ];
+    const findings = lint(
+      yaml(
+        "Resources:",
+        ...distribution("NoCertificate"),
+        ...distribution("DefaultCertificate", "ViewerCertificate: {CloudFrontDefaultCertificate: true}"),
+        ...distribution(
+          "Acm",
+          "ViewerCertificate:",
+          "  AcmCertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/abc",
+          "  SslSupportMethod: sni-only",
+        ),
+      ),
+      { only: ["E3929"] },
+    );
+    expect(brief(findings)).toEqual(["E3929 7:9", "E3929 15:9"]);
+    expect(findings[0].message).toBe(
+      "Distribution 'NoCertificate' has Aliases but only CloudFront's default certificate, and CloudFront refuses an " +
+        "alternate domain name without a certificate that covers it; give ViewerCertificate an AcmCertificateArn (a " +
+        "certificate in us-east-1) with SslSupportMethod: sni-only",
     );
   });
 });
