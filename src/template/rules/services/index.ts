@@ -53,7 +53,7 @@ import { eventTargetInput } from "./event-targets";
 import { fargateTaskProperties, fargateTaskSize } from "./fargate-task";
 import { httpApiRoutes } from "./http-api-routes";
 import { provisionedOverReserved } from "./lambda-concurrency";
-import { lambdaEnvironment } from "./lambda-environment";
+import { lambdaEnvironment, lambdaEnvironmentNames } from "./lambda-environment";
 import { lambdaEnvironmentSize } from "./lambda-environment-size";
 import { lambdaImage } from "./lambda-image";
 import { inlineCodeRuntime, inlineCodeRuntimeFamily } from "./lambda-inline-code";
@@ -71,6 +71,7 @@ import { s3AccessControl, s3Ownership } from "./s3-ownership";
 import { scheduleOnCustomBus } from "./schedule-bus";
 import { scheduleExpression } from "./schedule-expression";
 import { passwordProperties, secretParameters } from "./secret-parameters";
+import { snsFifoName } from "./sns-fifo";
 import { snsSubscriptionEndpoint } from "./sns-subscription";
 import { sqsBatching } from "./sqs-batching";
 import { sqsDeadLetter } from "./sqs-dead-letter";
@@ -92,6 +93,7 @@ export const serviceRules: Rule[] = [
   queueStartingPosition,
   lambdaImage,
   lambdaEnvironment,
+  lambdaEnvironmentNames,
   lambdaEnvironmentSize,
   inlineCodeRuntime,
   inlineCodeRuntimeFamily,
@@ -156,6 +158,7 @@ export const serviceRules: Rule[] = [
   sqsEncryptionKind,
   stateMachineLogging,
   cloudFrontAliases,
+  snsFifoName,
   sqsRedrivePolicy,
   dynamicReferenceSyntax,
   dynamicReferenceSecrets,

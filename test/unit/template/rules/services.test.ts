@@ -6,7 +6,8 @@
  * containers (E3042), Route 53 records in their zone (E3041), ACM validation domains (E3503) and
  * event patterns and filter policies (E3915), EventBridge target input (E3917) and SQS redrive
  * policies (E3918), DynamoDB key schemas and indexes (E3924), SQS encryption kinds (E3926) and
- * state machine log destinations (E3927).
+ * state machine log destinations (E3927), Lambda environment variable names (E3930) and SNS topic
+ * names (E3931).
  */
 import { describe, expect, it } from "vitest";
 import { brief, lint, yaml } from "../lint";
@@ -1216,6 +1217,58 @@ describe("E3926 SQS encryption kinds, E3927 state machine log destinations", () 
       "State machine 'Machine' logs at Level ALL to no destination, and Step Functions takes exactly one; give " +
         "Destinations one CloudWatchLogsLogGroup with the log group's ARN",
       expect.stringContaining("State machine 'Sam' logs at Level ERROR to 2 destinations"),
+    ]);
+  });
+});
+
+describe("E3930 Lambda environment variable names, E3931 SNS topic names", () => {
+  it("reports variable names Lambda refuses, in functions and Globals, and topic names that do not fit the kind", () => {
+    const findings = lint(
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Globals:",
+        "  Function:",
+        "    Environment:",
+        "      Variables:",
+        "        LOG-LEVEL: debug",
+        "Resources:",
+        "  Fn:",
+        "    Type: AWS::Lambda::Function",
+        "    Properties:",
+        "      Runtime: python3.13",
+        "      Handler: index.handler",
+        "      Role: arn:aws:iam::123456789012:role/fn",
+        "      Code: {ZipFile: x}",
+        "      Environment:",
+        "        Variables:",
+        "          TABLE_NAME: orders",
+        "          1ST_RUN: 'true'",
+        "  Fifo:",
+        "    Type: AWS::SNS::Topic",
+        "    Properties:",
+        "      TopicName: orders",
+        "      FifoTopic: true",
+        "  Standard:",
+        "    Type: AWS::SNS::Topic",
+        "    Properties:",
+        "      TopicName: orders.fifo",
+        "  Good:",
+        "    Type: AWS::SNS::Topic",
+        "    Properties:",
+        "      TopicName: jobs.fifo",
+        "      FifoTopic: 'true'",
+      ),
+      { only: ["E3930", "E3931"] },
+    );
+    expect(brief(findings)).toEqual(["E3930 6:9", "E3930 18:11", "E3931 22:18", "E3931 27:18"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "Environment variable name 'LOG-LEVEL' is not a letter followed by letters, digits and underscores, so Lambda " +
+        "refuses the function; rename it, such as 'LOG_LEVEL'",
+      expect.stringContaining("'1ST_RUN' is not a letter followed by"),
+      "TopicName 'orders' of FIFO topic 'Fifo' does not end in '.fifo', and SNS refuses it; write 'orders.fifo', or " +
+        "leave TopicName out",
+      "TopicName 'orders.fifo' ends in '.fifo' but FifoTopic is not true, and a standard topic name takes no dot; set " +
+        "FifoTopic: true, or drop the suffix",
     ]);
   });
 });
