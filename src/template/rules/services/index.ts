@@ -70,6 +70,7 @@ import { s3NotificationGrant, s3NotificationOrder } from "./s3-notifications";
 import { s3AccessControl, s3Ownership } from "./s3-ownership";
 import { scheduleOnCustomBus } from "./schedule-bus";
 import { scheduleExpression } from "./schedule-expression";
+import { schedulerWindow } from "./scheduler-window";
 import { passwordProperties, secretParameters } from "./secret-parameters";
 import { snsFifoName } from "./sns-fifo";
 import { snsSubscriptionEndpoint } from "./sns-subscription";
@@ -159,6 +160,7 @@ export const serviceRules: Rule[] = [
   stateMachineLogging,
   cloudFrontAliases,
   snsFifoName,
+  schedulerWindow,
   sqsRedrivePolicy,
   dynamicReferenceSyntax,
   dynamicReferenceSecrets,

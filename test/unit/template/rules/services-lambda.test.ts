@@ -3,7 +3,8 @@
  * E3634), SQS batching (E3705), schedule expressions (E3027), inline code runtimes (E3678,
  * E3677), log levels (E3696), the environment size (E3697), SnapStart (E2530), the periods of
  * the alarms that watch functions (E3615) and the subscription filters of log groups (E2529);
- * W2530, SnapStart without a published version; W3923, alarm dimensions given an ARN or URL.
+ * W2530, SnapStart without a published version; W3923, alarm dimensions given an ARN or URL; E3932,
+ * flexible schedule windows without their maximum.
  */
 import { describe, expect, it } from "vitest";
 import { snapStartRuntime } from "../../../../src/template/rules/services/lambda-snapstart";
@@ -1019,6 +1020,40 @@ describe("W3923 alarm dimensions given an ARN or URL", () => {
       "The QueueName dimension of alarm QueueUrl is given the URL of Queue, but the metric carries its name, so the " +
         "alarm never sees data; write !GetAtt Queue.QueueName",
       expect.stringContaining("The TopicName dimension of alarm TopicArn is given the ARN of Topic"),
+    ]);
+  });
+});
+
+describe("E3932 flexible schedule windows", () => {
+  it("asks a FLEXIBLE window for its maximum, on schedules and SAM ScheduleV2 events", () => {
+    const findings = lint(
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Resources:",
+        "  Nightly:",
+        "    Type: AWS::Scheduler::Schedule",
+        "    Properties:",
+        "      ScheduleExpression: cron(0 2 * * ? *)",
+        "      FlexibleTimeWindow: {Mode: FLEXIBLE}",
+        "      Target: {Arn: arn:aws:lambda:us-east-1:123456789012:function:f, RoleArn: arn:aws:iam::123456789012:role/s}",
+        "  Hourly:",
+        "    Type: AWS::Scheduler::Schedule",
+        "    Properties:",
+        "      ScheduleExpression: rate(1 hour)",
+        "      FlexibleTimeWindow: {Mode: FLEXIBLE, MaximumWindowInMinutes: 15}",
+        "      Target: {Arn: arn:aws:lambda:us-east-1:123456789012:function:f, RoleArn: arn:aws:iam::123456789012:role/s}",
+        ...samFunction("Fn", "Events:", "  Tick:", "    Type: ScheduleV2", "    Properties:"),
+        "            ScheduleExpression: rate(5 minutes)",
+        "            FlexibleTimeWindow:",
+        "              Mode: FLEXIBLE",
+      ),
+      { only: ["E3932"] },
+    );
+    expect(brief(findings)).toEqual(["E3932 7:34", "E3932 27:21"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "Schedule 'Nightly' has a FLEXIBLE time window without MaximumWindowInMinutes, which EventBridge Scheduler " +
+        "requires with it; add MaximumWindowInMinutes (1 to 1,440), or set Mode: 'OFF'",
+      expect.stringContaining("Event Tick of Fn has a FLEXIBLE time window"),
     ]);
   });
 });
