@@ -13,6 +13,7 @@ import { samGlobals } from "./globals";
 import { samIgnoredKeys } from "./ignored-keys";
 import { samMergedLayers } from "./merged-layers";
 import { samPolicyTemplates } from "./policy-templates";
+import { samRequestParameters } from "./request-parameters";
 import { samResourceSettings } from "./resource-settings";
 import { samSimpleTableKey } from "./simple-table";
 import { samStateMachine } from "./state-machine";
@@ -35,4 +36,5 @@ export const samRules: Rule[] = [
   samMergedLayers,
   samSimpleTableKey,
   samResourceSettings,
+  samRequestParameters,
 ];

@@ -635,3 +635,27 @@ describe("W3914 SAM API event routes", () => {
     ]);
   });
 });
+
+describe("E0001 SAM Api event RequestParameters", () => {
+  it("takes method.request names, alone or with Required and Caching, and refuses others", () => {
+    expect(
+      eventErrors(
+        "Get:",
+        "  Type: Api",
+        "  Properties:",
+        "    Path: /orders/{id}",
+        "    Method: get",
+        "    RequestParameters:",
+        "      - method.request.path.id",
+        "      - method.request.query.page",
+        "      - method.request.header.Authorization: {Required: true, Caching: false}",
+        "      - method.request.querystring.sort: {Required: true, Cached: true}",
+      ),
+    ).toEqual([
+      "E0001 17:17 Request parameter 'method.request.query.page' of event Get is not method.request.querystring, " +
+        ".path or .header and a name (such as method.request.querystring.id), so the SAM transform refuses it",
+      "E0001 19:67 The settings of request parameter 'method.request.querystring.sort' of event Get are a mapping of " +
+        "Required and Caching (true or false), and the SAM transform refuses anything else",
+    ]);
+  });
+});
