@@ -49,6 +49,12 @@ export function managedPolicyPath(node: Node): string | undefined {
   const last = parts.items[parts.items.length - 1];
   const at = isString(last) ? last.value.indexOf(PREFIX) : -1;
   if (!isString(last) || at < 0 || last.value.includes("${")) return undefined;
+  // The partition: !Ref AWS::Partition, or written out as aws (not aws-cn, aws-us-gov).
+  const written = parts.items
+    .slice(0, -1)
+    .map((part) => (isString(part) ? part.value : ""))
+    .join("");
+  if (/^arn:aws-/.test(written + last.value)) return undefined;
   return last.value.slice(at + PREFIX.length) || undefined;
 }
 

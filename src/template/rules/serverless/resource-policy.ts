@@ -8,15 +8,8 @@ import type { MapNode } from "../../model";
 import { listItems, mapGet } from "../../nodes";
 import { realResources } from "../resources/shared";
 import type { Report, Rule } from "../rule";
-import {
-  literalBoolean,
-  literalString,
-  plainMap,
-  presentEntry,
-  propertySets,
-  referenceTarget,
-} from "../services/values";
-import { isString, type ResourceInfo, type TemplateIndex } from "../template-index";
+import { literalBoolean, literalString, plainMap, propertySets, referenceTarget } from "../services/values";
+import { intrinsicName, isString, type ResourceInfo, type TemplateIndex } from "../template-index";
 import { isDynamic, propertyEntry, propertyPath } from "./documents";
 import { documentStatements } from "./policy-document";
 import { checkPolicies, forEachPolicy, NO_SITES, type PolicySite, propertyPolicy } from "./policy-sites";
@@ -129,10 +122,41 @@ export const bucketPolicyResource: Rule = {
   },
 };
 
+/**
+ * The condition keys that make a grant to everyone non-public for S3, when given fixed values
+ * ("The meaning of public", Amazon S3 User Guide); any other condition (aws:SecureTransport,
+ * aws:Referer) leaves the statement public.
+ */
+const NARROWING_KEYS = new Set(
+  [
+    "aws:PrincipalAccount",
+    "aws:PrincipalArn",
+    "aws:PrincipalOrgID",
+    "aws:SourceAccount",
+    "aws:SourceArn",
+    "aws:SourceIp",
+    "aws:SourceOwner",
+    "aws:SourceVpc",
+    "aws:SourceVpce",
+    "aws:userid",
+    "s3:DataAccessPointAccount",
+    "s3:DataAccessPointArn",
+  ].map((key) => key.toLowerCase()),
+);
+
 /** Whether a statement grants to everyone with nothing to narrow it: S3 calls such a policy public. */
 function publicGrant(statement: MapNode): boolean {
-  if (literalString(mapGet(statement, "Effect")?.value) !== "Allow" || mapGet(statement, "Condition"))
-    return false;
+  if (literalString(mapGet(statement, "Effect")?.value) !== "Allow") return false;
+  const condition = mapGet(statement, "Condition")?.value;
+  if (condition) {
+    // Unknown when not written out; narrowed when any operator names a narrowing key.
+    if (condition.kind !== "map" || intrinsicName(condition)) return false;
+    const narrowed = condition.entries.some(
+      ({ value }) =>
+        value.kind !== "map" || value.entries.some(({ key }) => NARROWING_KEYS.has(key.toLowerCase())),
+    );
+    if (narrowed) return false;
+  }
   const principal = mapGet(statement, "Principal")?.value;
   const aws = principal?.kind === "map" ? mapGet(principal, "AWS")?.value : principal;
   return listItems(aws).some((item) => isString(item) && item.value === "*");
@@ -143,8 +167,10 @@ function publicGrant(statement: MapNode): boolean {
  * Access keeps public policies out. S3 turns Block Public Access on for every new bucket (since
  * April 2023), so unless the bucket's PublicAccessBlockConfiguration sets BlockPublicPolicy: false,
  * S3 refuses the policy (Access Denied) and the stack fails at the BucketPolicy. A statement is
- * public here when it allows Principal `*` (or AWS `*`) with no Condition; the static website
- * samples written before 2023 are the usual case.
+ * public here when it allows Principal `*` (or AWS `*`) with no condition on a key that narrows it
+ * (aws:SourceArn, aws:SourceIp, ...); the static website samples written before 2023 are the usual
+ * case. A PublicAccessBlockConfiguration given through an intrinsic (Fn::If with AWS::NoValue)
+ * leaves the bucket's setting unknown, and nothing is reported.
  */
 export const blockedPublicPolicy: Rule = {
   id: "E3928",
@@ -162,20 +188,22 @@ export const blockedPublicPolicy: Rule = {
       const target = ref && referenceTarget(ref);
       const bucket = target && !target.attribute ? template.resources.get(target.name) : undefined;
       if (bucket?.type !== "AWS::S3::Bucket") return;
-      const sets = propertySets(bucket);
-      const blocks = sets.every(({ properties }) => {
-        const entry = presentEntry(properties, "PublicAccessBlockConfiguration");
-        if (!entry) return true;
+      // Why the bucket blocks public policies, when it surely does: by S3's default, or by its setting.
+      const reasons = propertySets(bucket).map(({ properties }) => {
+        const entry = mapGet(properties, "PublicAccessBlockConfiguration");
+        if (!entry) return "S3 turns Block Public Access on for new buckets";
         const setting = mapGet(plainMap(entry.value), "BlockPublicPolicy");
-        return setting !== undefined && literalBoolean(setting.value) === true;
+        return setting && literalBoolean(setting.value) === true
+          ? "its BlockPublicPolicy is true"
+          : undefined;
       });
-      if (!blocks) return;
+      if (reasons.some((reason) => reason === undefined)) return;
       const statement = documentStatements(document).find(publicGrant);
       if (!statement) return;
       report(
         mapGet(statement, "Principal")?.value ?? statement,
-        `This statement makes bucket ${bucket.name} public (Principal * without a Condition), and ${bucket.name} blocks ` +
-          "public policies (S3 turns Block Public Access on for new buckets), so S3 refuses the policy with Access " +
+        `This statement makes bucket ${bucket.name} public (Principal * with no Condition that narrows it), and ` +
+          `${bucket.name} blocks public policies (${reasons[0]}), so S3 refuses the policy with Access ` +
           `Denied; set PublicAccessBlockConfiguration with BlockPublicPolicy: false (and RestrictPublicBuckets: false) ` +
           `on ${bucket.name}, or serve it through CloudFront with a Condition on aws:SourceArn`,
         propertyPath(resource, ...path),

@@ -17,17 +17,30 @@ import {
 } from "./values";
 
 /** The name dimension of each namespace, with the resource type it names and how to write its name. */
-const DIMENSIONS: Record<string, { dimension: string; type: string; name: (id: string) => string }> = {
-  "AWS/Lambda": { dimension: "FunctionName", type: "AWS::Lambda::Function", name: (id) => `!Ref ${id}` },
-  "AWS/SQS": { dimension: "QueueName", type: "AWS::SQS::Queue", name: (id) => `!GetAtt ${id}.QueueName` },
-  "AWS/SNS": { dimension: "TopicName", type: "AWS::SNS::Topic", name: (id) => `!GetAtt ${id}.TopicName` },
-  "AWS/DynamoDB": { dimension: "TableName", type: "AWS::DynamoDB::Table", name: (id) => `!Ref ${id}` },
+const DIMENSIONS: Record<string, { dimension: string; types: string[]; name: (id: string) => string }> = {
+  "AWS/Lambda": {
+    dimension: "FunctionName",
+    types: ["AWS::Lambda::Function", "AWS::Serverless::Function"],
+    name: (id) => `!Ref ${id}`,
+  },
+  "AWS/SQS": { dimension: "QueueName", types: ["AWS::SQS::Queue"], name: (id) => `!GetAtt ${id}.QueueName` },
+  "AWS/SNS": { dimension: "TopicName", types: ["AWS::SNS::Topic"], name: (id) => `!GetAtt ${id}.TopicName` },
+  "AWS/DynamoDB": {
+    dimension: "TableName",
+    types: ["AWS::DynamoDB::Table", "AWS::Serverless::SimpleTable"],
+    name: (id) => `!Ref ${id}`,
+  },
 };
 
 /** What `Ref` of each type gives, when it is not the name. */
 const REF_GIVES: Record<string, string> = { "AWS::SQS::Queue": "URL", "AWS::SNS::Topic": "ARN" };
 /** The attributes that give something else than the name. */
-const ATTRIBUTE_GIVES: Record<string, string> = { Arn: "ARN", TopicArn: "ARN", QueueUrl: "URL" };
+const ATTRIBUTE_GIVES: Record<string, string> = {
+  Arn: "ARN",
+  TopicArn: "ARN",
+  QueueUrl: "URL",
+  StreamArn: "ARN",
+};
 
 export const alarmDimensions: Rule = {
   id: "W3923",
@@ -51,8 +64,8 @@ export const alarmDimensions: Rule = {
           const value = mapGet(dimension, "Value")?.value;
           const target = value && referenceTarget(value);
           const resource = target && template.resources.get(target.name);
-          if (!value || !target || resource?.type !== spec.type) return;
-          const gives = target.attribute ? ATTRIBUTE_GIVES[target.attribute] : REF_GIVES[spec.type];
+          if (!value || !target || !resource?.type || !spec.types.includes(resource.type)) return;
+          const gives = target.attribute ? ATTRIBUTE_GIVES[target.attribute] : REF_GIVES[resource.type];
           if (!gives) return;
           report(
             value,

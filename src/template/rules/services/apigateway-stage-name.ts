@@ -3,10 +3,10 @@
  * 128 characters ("Stage names can only contain alphanumeric characters, hyphens, and
  * underscores", API Gateway API reference). A dot (`v1.0`) or a space makes the stage fail to
  * create. Checked where a REST API stage is named: AWS::ApiGateway::Stage, the StageName of an
- * AWS::ApiGateway::Deployment, and a SAM Api's StageName (Globals included).
+ * AWS::ApiGateway::Deployment, and a SAM Api's StageName (which Globals cannot give: E0001).
  */
 import type { Rule } from "../rule";
-import { inheritedProperty, literalString, propertySets, resourcesOfType } from "./values";
+import { literalString, presentEntry, propertySets, resourcesOfType } from "./values";
 
 const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
 const TYPES = ["AWS::ApiGateway::Stage", "AWS::ApiGateway::Deployment", "AWS::Serverless::Api"];
@@ -21,25 +21,19 @@ export const apiStageName: Rule = {
   source: "https://docs.aws.amazon.com/apigateway/latest/api/API_CreateStage.html",
   tags: ["resources", "apigateway"],
   check({ template, report }) {
-    const reported = new Set<unknown>();
     for (const resource of resourcesOfType(template, ...TYPES)) {
-      for (const set of propertySets(resource)) {
-        const stage = inheritedProperty(template, set, "StageName");
-        const name = literalString(stage?.entry.value);
-        if (!stage || name === undefined || STAGE_NAME.test(name) || reported.has(stage.entry)) continue;
-        reported.add(stage.entry); // once, when Globals names the stage of many APIs
+      for (const { properties } of propertySets(resource)) {
+        const stage = presentEntry(properties, "StageName");
+        const name = literalString(stage?.value);
+        if (!stage || name === undefined || STAGE_NAME.test(name)) continue;
         report(
-          stage.entry.value,
-          `Stage name '${name}'${stage.inherited ? " (from Globals.Api)" : ""} of ${resource.name} is not 1 to 128 ` +
+          stage.value,
+          `Stage name '${name}' of ${resource.name} is not 1 to 128 ` +
             "letters, digits, hyphens and underscores, so API Gateway refuses the stage" +
             (name.includes(".")
               ? `; write '${name.replaceAll(".", "_")}' or '${name.replaceAll(".", "-")}'`
               : ""),
-          {
-            path: stage.inherited
-              ? ["Globals", "Api", "StageName"]
-              : ["Resources", resource.name, "Properties", "StageName"],
-          },
+          { path: ["Resources", resource.name, "Properties", "StageName"] },
         );
       }
     }

@@ -22,12 +22,12 @@ export const cloudFrontAliases: Rule = {
     for (const distribution of resourcesOfType(template, "AWS::CloudFront::Distribution")) {
       for (const { properties } of propertySets(distribution)) {
         const config = plainMap(presentEntry(properties, "DistributionConfig")?.value);
-        const aliases = config && presentEntry(config, "Aliases");
-        if (!config || !aliases || (aliases.value.kind === "seq" && aliases.value.items.length === 0))
-          continue;
-        const certificate = presentEntry(config, "ViewerCertificate");
+        const aliases = config && mapGet(config, "Aliases");
+        // Aliases written out as a list with items; an intrinsic may give none.
+        if (!config || aliases?.value.kind !== "seq" || aliases.value.items.length === 0) continue;
+        const certificate = mapGet(config, "ViewerCertificate");
         const viewer = plainMap(certificate?.value);
-        if (certificate && !viewer) continue; // an intrinsic: unknown
+        if (certificate && !viewer) continue; // an intrinsic (Fn::If with AWS::NoValue): unknown
         if (viewer && (!isAbsent(viewer, "AcmCertificateArn") || !isAbsent(viewer, "IamCertificateId")))
           continue;
         if (viewer && literalBoolean(mapGet(viewer, "CloudFrontDefaultCertificate")?.value) !== true)

@@ -76,6 +76,8 @@ function checkTable(name: string, properties: MapNode, report: Report): void {
     );
   }
   const tableHash = own?.keys[0]?.type === "HASH" ? own.keys[0].name : undefined;
+  // Known only when every KeyType is written out.
+  const typesKnown = own?.keys.every((key) => key.type !== undefined);
   const tableHasRange = own?.keys.some((key) => key.type === "RANGE");
   for (const list of ["GlobalSecondaryIndexes", "LocalSecondaryIndexes"]) {
     for (const { node: index, index: i } of mappingItems(properties, list) ?? []) {
@@ -92,7 +94,7 @@ function checkTable(name: string, properties: MapNode, report: Report): void {
           },
         );
       }
-      if (list === "LocalSecondaryIndexes" && own && !problem) {
+      if (list === "LocalSecondaryIndexes" && own && !problem && typesKnown) {
         if (!tableHasRange) {
           report(
             schema?.node.keyRange ?? index.range,

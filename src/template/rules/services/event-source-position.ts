@@ -2,16 +2,17 @@
  * E3633, E3634: StartingPosition fits the event source. Lambda reads a stream (Kinesis, DynamoDB
  * Streams, Amazon MSK) from the position it is told, and CreateEventSourceMapping fails without
  * one, or with AT_TIMESTAMP and no StartingPositionTimestamp, or with AT_TIMESTAMP on a DynamoDB
- * stream (beyond cfn-lint); a queue has no position, and Lambda refuses StartingPosition for an
- * SQS source.
+ * stream (beyond cfn-lint, and in SAM stream events too); a queue has no position, and Lambda refuses
+ * StartingPosition for an SQS source.
  *
  * Beyond cfn-lint, which reads literal ARNs only, the source is also known from a GetAtt or Ref
  * of a queue, stream, table or cluster in the template, and the SQS events of SAM functions are
  * checked too (the transform passes their StartingPosition on to the mapping).
  */
 import type { Rule } from "../rule";
+import { eventPath, eventProperties, eventType, samEvents } from "../sam/events";
 import { pollerSites, SOURCE_NAMES } from "./event-sources";
-import { isAbsent, literalString, presentEntry } from "./values";
+import { isAbsent, literalString, plainMap, presentEntry } from "./values";
 
 const MAPPING_DOCS = "https://docs.aws.amazon.com/lambda/latest/api/API_CreateEventSourceMapping.html";
 
@@ -53,8 +54,28 @@ export const streamStartingPosition: Rule = {
         { path: [...site.path, site.source.key] },
       );
     }
+    // SAM stream events pass StartingPosition and its timestamp on to the mapping they make.
+    for (const event of samEvents(template)) {
+      const type = eventType(event);
+      if (!type || !SAM_STREAM_EVENTS.includes(type)) continue;
+      const properties = plainMap(eventProperties(event));
+      const position = properties && presentEntry(properties, "StartingPosition");
+      if (!properties || !position || literalString(position.value) !== "AT_TIMESTAMP") continue;
+      const problem =
+        type === "DynamoDB"
+          ? "A DynamoDB stream is read from LATEST or TRIM_HORIZON; Lambda refuses AT_TIMESTAMP for it"
+          : isAbsent(properties, "StartingPositionTimestamp")
+            ? "StartingPosition AT_TIMESTAMP needs StartingPositionTimestamp, the time (in Unix seconds) to start " +
+              "reading from; add it, or start from LATEST or TRIM_HORIZON"
+            : undefined;
+      if (problem)
+        report(position.value, problem, { path: eventPath(event, "Properties", "StartingPosition") });
+    }
   },
 };
+
+/** The SAM event types that read a stream from a StartingPosition. */
+const SAM_STREAM_EVENTS = ["DynamoDB", "Kinesis", "MSK", "SelfManagedKafka", "DocumentDB"];
 
 export const queueStartingPosition: Rule = {
   id: "E3634",

@@ -6,12 +6,12 @@
  * written out are judged. The list is the S3 API's Event type (Amazon S3 API Reference, the Event
  * values of NotificationConfiguration); a test holds it equal to the S3 client's.
  */
-import type { Node } from "../../model";
+import type { MapNode, Node } from "../../model";
 import { listItems, mapGet } from "../../nodes";
 import { didYouMean } from "../../suggest";
 import type { Rule } from "../rule";
-import { eventPath, eventProperties, eventType, samEvents } from "../sam/events";
-import { isString } from "../template-index";
+import { eventPath, eventProperties, eventType, type SamEventEntry, samEvents } from "../sam/events";
+import { isString, type ResourceInfo, type TemplateIndex } from "../template-index";
 import { plainMap, presentEntry, propertySets, resourcesOfType } from "./values";
 
 export const S3_EVENTS: readonly string[] = [
@@ -52,6 +52,49 @@ const KNOWN_EVENTS: ReadonlySet<string> = new Set(S3_EVENTS);
 
 const CONFIGURATIONS = ["LambdaConfigurations", "QueueConfigurations", "TopicConfigurations"];
 
+/** A notification configuration of a bucket of the template, written out as a mapping. */
+export interface BucketNotification {
+  bucket: ResourceInfo;
+  /** LambdaConfigurations, QueueConfigurations or TopicConfigurations. */
+  key: string;
+  index: number;
+  configuration: MapNode;
+  path: (string | number)[];
+  /** True when the bucket's Properties are a Fn::If, so that this is one branch of several. */
+  conditional: boolean;
+}
+
+/** Every notification configuration of the template's buckets (E3912 and E3925 read them). */
+export function bucketNotifications(template: TemplateIndex): BucketNotification[] {
+  const found: BucketNotification[] = [];
+  for (const bucket of resourcesOfType(template, "AWS::S3::Bucket")) {
+    const sets = propertySets(bucket);
+    for (const { properties } of sets) {
+      const notifications = plainMap(presentEntry(properties, "NotificationConfiguration")?.value);
+      for (const key of CONFIGURATIONS) {
+        const list = mapGet(notifications, key)?.value;
+        if (list?.kind !== "seq") continue;
+        list.items.forEach((item, index) => {
+          const configuration = plainMap(item);
+          if (!configuration) return;
+          const path = ["Resources", bucket.name, "Properties", "NotificationConfiguration", key, index];
+          found.push({ bucket, key, index, configuration, path, conditional: sets.length > 1 });
+        });
+      }
+    }
+  }
+  return found;
+}
+
+/** The SAM S3 events of the template, with their Properties when written out as a mapping. */
+export function samS3Events(
+  template: TemplateIndex,
+): { event: SamEventEntry; properties: MapNode | undefined }[] {
+  return samEvents(template)
+    .filter((event) => eventType(event) === "S3")
+    .map((event) => ({ event, properties: plainMap(eventProperties(event)) }));
+}
+
 export const s3EventNames: Rule = {
   id: "E3912",
   severity: "error",
@@ -72,29 +115,11 @@ export const s3EventNames: Rule = {
         { path },
       );
     };
-    for (const bucket of resourcesOfType(template, "AWS::S3::Bucket")) {
-      for (const { properties } of propertySets(bucket)) {
-        const notifications = plainMap(presentEntry(properties, "NotificationConfiguration")?.value);
-        for (const key of CONFIGURATIONS) {
-          const list = mapGet(notifications, key)?.value;
-          if (list?.kind !== "seq") continue;
-          list.items.forEach((item, index) => {
-            judge(mapGet(plainMap(item), "Event")?.value, [
-              "Resources",
-              bucket.name,
-              "Properties",
-              "NotificationConfiguration",
-              key,
-              index,
-              "Event",
-            ]);
-          });
-        }
-      }
+    for (const { configuration, path } of bucketNotifications(template)) {
+      judge(mapGet(configuration, "Event")?.value, [...path, "Event"]);
     }
-    for (const event of samEvents(template)) {
-      if (eventType(event) !== "S3") continue;
-      const events = mapGet(plainMap(eventProperties(event)), "Events")?.value;
+    for (const { event, properties } of samS3Events(template)) {
+      const events = mapGet(properties, "Events")?.value;
       for (const item of listItems(events)) judge(item, eventPath(event, "Properties", "Events"));
     }
   },

@@ -12,21 +12,15 @@
 import type { Node } from "../../model";
 import { listItems, mapGet } from "../../nodes";
 import type { Report, Rule } from "../rule";
-import { eventPath, eventProperties, eventType, samEvents } from "../sam/events";
+import { eventPath } from "../sam/events";
 import { isString } from "../template-index";
-import {
-  literalString,
-  plainMap,
-  presentEntry,
-  propertySets,
-  referenceTarget,
-  resourcesOfType,
-} from "./values";
-
-const CONFIGURATIONS = ["LambdaConfigurations", "QueueConfigurations", "TopicConfigurations"];
+import { bucketNotifications, samS3Events } from "./s3-event-names";
+import { literalString, plainMap, referenceTarget } from "./values";
 
 interface Notification {
   what: string;
+  /** The Condition of the function whose event it is: functions under different conditions may never meet. */
+  condition: string | undefined;
   events: string[];
   prefix: string;
   suffix: string;
@@ -38,7 +32,7 @@ interface Notification {
 function read(
   events: Node | undefined,
   filter: Node | undefined,
-): Omit<Notification, "what" | "at" | "path"> | undefined {
+): Omit<Notification, "what" | "at" | "path" | "condition"> | undefined {
   const names: string[] = [];
   for (const item of listItems(events)) {
     if (!isString(item)) return undefined;
@@ -97,42 +91,23 @@ export const s3NotificationOverlap: Rule = {
       list.push(notification);
       byBucket.set(bucket, list);
     };
-    for (const bucket of resourcesOfType(template, "AWS::S3::Bucket")) {
-      const sets = propertySets(bucket);
-      if (sets.length !== 1) continue; // Fn::If between configurations: each branch is its own bucket
-      const notifications = plainMap(presentEntry(sets[0].properties, "NotificationConfiguration")?.value);
-      for (const key of CONFIGURATIONS) {
-        const list = mapGet(notifications, key)?.value;
-        if (list?.kind !== "seq") continue;
-        list.items.forEach((item, index) => {
-          const configuration = plainMap(item);
-          const found =
-            configuration &&
-            read(mapGet(configuration, "Event")?.value, mapGet(configuration, "Filter")?.value);
-          if (!configuration || !found) return;
-          add(bucket.name, {
-            ...found,
-            what: `${key.replace("Configurations", "")} notification ${index + 1}`,
-            at: configuration,
-            path: ["Resources", bucket.name, "Properties", "NotificationConfiguration", key, index],
-          });
-        });
-      }
+    for (const { bucket, key, index, configuration, path, conditional } of bucketNotifications(template)) {
+      // Fn::If between configurations: each branch is its own bucket.
+      if (conditional) continue;
+      const found = read(mapGet(configuration, "Event")?.value, mapGet(configuration, "Filter")?.value);
+      if (!found) continue;
+      const what = `${key.replace("Configurations", "")} notification ${index + 1}`;
+      add(bucket.name, { ...found, what, at: configuration, path, condition: undefined });
     }
-    for (const event of samEvents(template)) {
-      if (eventType(event) !== "S3") continue;
-      const properties = plainMap(eventProperties(event));
+    for (const { event, properties } of samS3Events(template)) {
       const bucketRef = mapGet(properties, "Bucket")?.value;
       const target = bucketRef && referenceTarget(bucketRef);
       if (!properties || !target || target.attribute || !template.resources.has(target.name)) continue;
       const found = read(mapGet(properties, "Events")?.value, mapGet(properties, "Filter")?.value);
       if (!found) continue;
-      add(target.name, {
-        ...found,
-        what: `event ${event.entry.key} of ${event.resource.name}`,
-        at: event.entry.value,
-        path: eventPath(event),
-      });
+      const condition = literalString(event.resource.condition?.value);
+      const what = `event ${event.entry.key} of ${event.resource.name}`;
+      add(target.name, { ...found, what, at: event.entry.value, path: eventPath(event), condition });
     }
     for (const [bucket, notifications] of byBucket) check(bucket, notifications, report);
   },
@@ -141,6 +116,8 @@ export const s3NotificationOverlap: Rule = {
 function check(bucket: string, notifications: Notification[], report: Report): void {
   for (let j = 1; j < notifications.length; j++) {
     for (let i = 0; i < j; i++) {
+      const [x, y] = [notifications[i].condition, notifications[j].condition];
+      if (x !== undefined && y !== undefined && x !== y) continue;
       const shared = overlap(notifications[i], notifications[j]);
       if (!shared) continue;
       const [a, b] = [notifications[i], notifications[j]];

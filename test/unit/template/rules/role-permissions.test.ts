@@ -167,6 +167,7 @@ describe("E3921 / W3921 AWS managed policy ARNs", () => {
         "        - !Join ['', ['arn:', !Ref AWS::Partition, ':iam::aws:policy/AmazonS3ReadOnlyAcess']]",
         "        - arn:aws:iam::123456789012:policy/MyOwnPolicy",
         "        - arn:aws-cn:iam::aws:policy/SomethingChinaHas",
+        "        - !Join ['', ['arn:aws-us-gov', ':iam::aws:policy/SomethingGovCloudHas']]",
         "  Fn:",
         "    Type: AWS::Serverless::Function",
         "    Properties:",

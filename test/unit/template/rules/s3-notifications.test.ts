@@ -231,9 +231,10 @@ describe("E3925 overlapping notifications", () => {
       ),
       { only: ["E3925"] },
     );
-    // Each notification is six lines from line 8, but the fifth (four, from line 32). The second overlaps the
-    // first; the fifth (.csv anywhere) the first's images/ too; the SAM event (.png, at its Type line) the
-    // first and the fifth, reported once. The third (docs/) and the fourth (removals) overlap nothing.
+    // Each notification is six lines from line 8, but the fifth (four, from line 32). Each is reported once,
+    // at the first earlier one it overlaps: the second overlaps the first; the fifth (.csv anywhere) the
+    // first's images/ (and the third's docs/); the SAM event (.png, at its Type line) the first. The fourth
+    // (removals) overlaps nothing, and the third nothing before it.
     expect(brief(findings)).toEqual(["E3925 14:13", "E3925 32:13", "E3925 46:11"]);
     expect(findings.map((f) => f.message)).toEqual([
       "The Lambda notification 2 and the Lambda notification 1 of bucket Uploads both take s3:ObjectCreated:* and " +
@@ -242,5 +243,34 @@ describe("E3925 overlapping notifications", () => {
       expect.stringContaining("The Lambda notification 5 and the Lambda notification 1 of bucket Uploads"),
       expect.stringContaining("The event Upload of Fn and the Lambda notification 1 of bucket Uploads"),
     ]);
+  });
+
+  it("leaves alone the events of functions under different conditions, which may never be deployed together", () => {
+    const fn = (name: string, condition: string) => [
+      `  ${name}:`,
+      "    Type: AWS::Serverless::Function",
+      `    Condition: ${condition}`,
+      "    Properties:",
+      "      Runtime: python3.13",
+      "      Handler: app.handler",
+      "      InlineCode: x",
+      "      Events:",
+      "        Upload: {Type: S3, Properties: {Bucket: !Ref Uploads, Events: s3:ObjectCreated:*}}",
+    ];
+    const findings = lint(
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Conditions:",
+        "  Prod: !Equals [!Ref AWS::AccountId, '123456789012']",
+        "  NotProd: !Not [Condition: Prod]",
+        "Resources:",
+        "  Uploads:",
+        "    Type: AWS::S3::Bucket",
+        ...fn("ProdFn", "Prod"),
+        ...fn("TestFn", "NotProd"),
+      ),
+      { only: ["E3925"] },
+    );
+    expect(findings).toEqual([]);
   });
 });

@@ -924,11 +924,45 @@ describe("E3928 public bucket policies that Block Public Access refuses", () => 
       { only: ["E3928"] },
     );
     expect(brief(findings)).toEqual(["E3928 11:24", "E3928 27:24"]);
-    expect(findings[0].message).toBe(
-      "This statement makes bucket Default public (Principal * without a Condition), and Default blocks public " +
-        "policies (S3 turns Block Public Access on for new buckets), so S3 refuses the policy with Access Denied; set " +
-        "PublicAccessBlockConfiguration with BlockPublicPolicy: false (and RestrictPublicBuckets: false) on Default, or " +
-        "serve it through CloudFront with a Condition on aws:SourceArn",
+    expect(findings.map((f) => f.message)).toEqual([
+      "This statement makes bucket Default public (Principal * with no Condition that narrows it), and Default " +
+        "blocks public policies (S3 turns Block Public Access on for new buckets), so S3 refuses the policy with " +
+        "Access Denied; set PublicAccessBlockConfiguration with BlockPublicPolicy: false (and RestrictPublicBuckets: " +
+        "false) on Default, or serve it through CloudFront with a Condition on aws:SourceArn",
+      expect.stringContaining("Blocked blocks public policies (its BlockPublicPolicy is true)"),
+    ]);
+  });
+
+  it("counts a condition that does not narrow the grant as public, and leaves an intrinsic setting alone", () => {
+    const findings = lint(
+      yaml(
+        "Conditions:",
+        "  IsPublic: !Equals [!Ref AWS::Region, us-east-1]",
+        "Resources:",
+        "  Https:",
+        "    Type: AWS::S3::Bucket",
+        "  HttpsPolicy:",
+        "    Type: AWS::S3::BucketPolicy",
+        "    Properties:",
+        "      Bucket: !Ref Https",
+        "      PolicyDocument:",
+        "        Statement:",
+        "          - {Effect: Allow, Principal: '*', Action: s3:GetObject, Resource: x, Condition: {Bool: {aws:SecureTransport: true}}}",
+        "  Maybe:",
+        "    Type: AWS::S3::Bucket",
+        "    Properties:",
+        "      PublicAccessBlockConfiguration: !If [IsPublic, {BlockPublicPolicy: false}, !Ref AWS::NoValue]",
+        "  MaybePolicy:",
+        "    Type: AWS::S3::BucketPolicy",
+        "    Condition: IsPublic",
+        "    Properties:",
+        "      Bucket: !Ref Maybe",
+        "      PolicyDocument:",
+        "        Statement:",
+        "          - {Effect: Allow, Principal: '*', Action: s3:GetObject, Resource: x}",
+      ),
+      { only: ["E3928"] },
     );
+    expect(brief(findings)).toEqual(["E3928 12:40"]);
   });
 });

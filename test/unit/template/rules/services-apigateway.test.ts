@@ -607,13 +607,10 @@ describe("E3920 HTTP API routes and Lambda integrations", () => {
 });
 
 describe("E3922 REST API stage names", () => {
-  it("reports a stage name with a dot or a space, on stages, deployments and SAM APIs (Globals once)", () => {
+  it("reports a stage name with a dot or a space, on stages, deployments and SAM APIs", () => {
     const findings = lint(
       yaml(
         "Transform: AWS::Serverless-2016-10-31",
-        "Globals:",
-        "  Api:",
-        "    StageName: v1.0",
         "Resources:",
         "  Api:",
         "    Type: AWS::ApiGateway::RestApi",
@@ -631,19 +628,19 @@ describe("E3922 REST API stage names", () => {
         "      RestApiId: !Ref Api",
         "      DeploymentId: abc123",
         "      StageName: prod_v1-2",
-        "  SamOne:",
+        "  Sam:",
         "    Type: AWS::Serverless::Api",
-        "  SamTwo:",
-        "    Type: AWS::Serverless::Api",
+        "    Properties:",
+        "      StageName: v1.0",
       ),
       { only: ["E3922"] },
     );
-    expect(brief(findings)).toEqual(["E3922 4:16", "E3922 15:18"]);
+    expect(brief(findings)).toEqual(["E3922 12:18", "E3922 22:18"]);
     expect(findings.map((f) => f.message)).toEqual([
-      "Stage name 'v1.0' (from Globals.Api) of SamOne is not 1 to 128 letters, digits, hyphens and underscores, so " +
-        "API Gateway refuses the stage; write 'v1_0' or 'v1-0'",
       "Stage name 'blue green' of Stage is not 1 to 128 letters, digits, hyphens and underscores, so API Gateway " +
         "refuses the stage",
+      "Stage name 'v1.0' of Sam is not 1 to 128 letters, digits, hyphens and underscores, so API Gateway refuses " +
+        "the stage; write 'v1_0' or 'v1-0'",
     ]);
   });
 });

@@ -100,6 +100,29 @@ describe("E3633 and E3634 StartingPosition against the event source", () => {
     ]);
   });
 
+  it("judges AT_TIMESTAMP in SAM stream events too", () => {
+    const findings = check(
+      ["E3633"],
+      SAM,
+      "Resources:",
+      ...samFunction("Worker"),
+      "      Events:",
+      "        Changes:",
+      "          Type: DynamoDB",
+      "          Properties:",
+      "            Stream: arn:aws:dynamodb:eu-west-1:123456789012:table/t/stream/2024",
+      "            StartingPosition: AT_TIMESTAMP",
+      "        Clicks:",
+      "          Type: Kinesis",
+      "          Properties:",
+      "            Stream: arn:aws:kinesis:eu-west-1:123456789012:stream/clicks",
+      "            StartingPosition: AT_TIMESTAMP",
+    );
+    expect(brief(findings)).toEqual(["E3633 14:31", "E3633 19:31"]);
+    expect(findings[0].message).toContain("A DynamoDB stream is read from LATEST or TRIM_HORIZON");
+    expect(findings[1].message).toContain("AT_TIMESTAMP needs StartingPositionTimestamp");
+  });
+
   it("refuses StartingPosition on a SAM function's SQS event", () => {
     const findings = check(
       ["E3633", "E3634"],
@@ -1021,6 +1044,30 @@ describe("W3923 alarm dimensions given an ARN or URL", () => {
         "alarm never sees data; write !GetAtt Queue.QueueName",
       expect.stringContaining("The TopicName dimension of alarm TopicArn is given the ARN of Topic"),
     ]);
+  });
+
+  it("knows SAM functions and a table's stream ARN too", () => {
+    const findings = lint(
+      yaml(
+        SAM,
+        "Resources:",
+        ...samFunction("Fn"),
+        "  Table:",
+        "    Type: AWS::DynamoDB::Table",
+        "  FnAlarm:",
+        "    Type: AWS::CloudWatch::Alarm",
+        "    Properties:",
+        "      Namespace: AWS/Lambda",
+        "      Dimensions: [{Name: FunctionName, Value: !GetAtt Fn.Arn}]",
+        "  TableAlarm:",
+        "    Type: AWS::CloudWatch::Alarm",
+        "    Properties:",
+        "      Namespace: AWS/DynamoDB",
+        "      Dimensions: [{Name: TableName, Value: !GetAtt Table.StreamArn}]",
+      ),
+      { only: ["W3923"] },
+    );
+    expect(brief(findings)).toEqual(["W3923 15:48", "W3923 20:45"]);
   });
 });
 

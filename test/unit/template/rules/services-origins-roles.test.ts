@@ -166,4 +166,35 @@ describe("E3929 CloudFront aliases without a certificate", () => {
         "certificate in us-east-1) with SslSupportMethod: sni-only",
     );
   });
+
+  it("leaves a certificate or aliases given through an intrinsic alone", () => {
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  Names: {Type: CommaDelimitedList}",
+        "Conditions:",
+        "  HasCert: !Equals [!Ref AWS::Region, us-east-1]",
+        "Resources:",
+        "  Conditional:",
+        "    Type: AWS::CloudFront::Distribution",
+        "    Properties:",
+        "      DistributionConfig:",
+        "        Enabled: true",
+        "        Aliases: [www.example.com]",
+        "        DefaultCacheBehavior: {TargetOriginId: site, ViewerProtocolPolicy: allow-all, CachePolicyId: abc}",
+        "        Origins: [{Id: site, DomainName: example.s3.amazonaws.com, S3OriginConfig: {}}]",
+        "        ViewerCertificate: !If [HasCert, {AcmCertificateArn: arn:aws:acm:us-east-1:1:certificate/a}, !Ref AWS::NoValue]",
+        "  FromParameter:",
+        "    Type: AWS::CloudFront::Distribution",
+        "    Properties:",
+        "      DistributionConfig:",
+        "        Enabled: true",
+        "        Aliases: !Ref Names",
+        "        DefaultCacheBehavior: {TargetOriginId: site, ViewerProtocolPolicy: allow-all, CachePolicyId: abc}",
+        "        Origins: [{Id: site, DomainName: example.s3.amazonaws.com, S3OriginConfig: {}}]",
+      ),
+      { only: ["E3929"] },
+    );
+    expect(findings).toEqual([]);
+  });
 });

@@ -1166,6 +1166,28 @@ describe("E3924 DynamoDB key schemas and indexes", () => {
         "go with ProjectionType INCLUDE",
     ]);
   });
+
+  it("leaves a table whose key types are not written out alone", () => {
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  SortType: {Type: String, Default: RANGE}",
+        "Resources:",
+        "  Table:",
+        "    Type: AWS::DynamoDB::Table",
+        "    Properties:",
+        "      BillingMode: PAY_PER_REQUEST",
+        "      AttributeDefinitions: [{AttributeName: pk, AttributeType: S}, {AttributeName: sk, AttributeType: S}]",
+        "      KeySchema: [{AttributeName: pk, KeyType: HASH}, {AttributeName: sk, KeyType: !Ref SortType}]",
+        "      LocalSecondaryIndexes:",
+        "        - IndexName: bySk",
+        "          KeySchema: [{AttributeName: pk, KeyType: HASH}, {AttributeName: sk, KeyType: RANGE}]",
+        "          Projection: {ProjectionType: KEYS_ONLY}",
+      ),
+      { only: ["E3924"] },
+    );
+    expect(findings).toEqual([]);
+  });
 });
 
 describe("E3926 SQS encryption kinds, E3927 state machine log destinations", () => {
