@@ -120,34 +120,36 @@ function policyProblems(template: TemplateIndex, spec: SpecIndex): PolicyProblem
   return problems;
 }
 
-const SOURCE = "https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_managed-vs-inline.html";
+/** A rule that reports the problems of one kind from the shared walk. */
+function policyRule(
+  kind: PolicyProblem["kind"],
+  rule: Pick<Rule, "id" | "severity" | "shortDescription" | "description">,
+): Rule {
+  return {
+    ...rule,
+    source: "https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_managed-vs-inline.html",
+    tags: ["resources", "iam", "serverless"],
+    check({ template, spec, report }) {
+      for (const problem of policyProblems(template, spec))
+        if (problem.kind === kind) report(problem.at, problem.message, { path: problem.path });
+    },
+  };
+}
 
-export const managedPolicyPaths: Rule = {
+export const managedPolicyPaths = policyRule("path", {
   id: "E3921",
   severity: "error",
   shortDescription: "AWS managed policy ARNs give the policy's path",
   description:
     "An arn:aws:iam::aws:policy/ ARN in ManagedPolicyArns, a PermissionsBoundary or SAM Policies names an AWS managed " +
     "policy at the path AWS keeps it (service-role/ and others).",
-  source: SOURCE,
-  tags: ["resources", "iam", "serverless"],
-  check({ template, spec, report }) {
-    for (const problem of policyProblems(template, spec))
-      if (problem.kind === "path") report(problem.at, problem.message, { path: problem.path });
-  },
-};
+});
 
-export const managedPolicyNames: Rule = {
+export const managedPolicyNames = policyRule("unknown", {
   id: "W3921",
   severity: "warning",
   shortDescription: "AWS managed policy ARNs name managed policies that exist",
   description:
     "An arn:aws:iam::aws:policy/ ARN names a policy in the list of AWS managed policies of this release (one AWS added " +
     "since is fine).",
-  source: SOURCE,
-  tags: ["resources", "iam", "serverless"],
-  check({ template, spec, report }) {
-    for (const problem of policyProblems(template, spec))
-      if (problem.kind === "unknown") report(problem.at, problem.message, { path: problem.path });
-  },
-};
+});

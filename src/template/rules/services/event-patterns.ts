@@ -32,6 +32,12 @@ const MATCHERS = [
   "wildcard",
 ];
 
+/** The resources whose property is a whole pattern, as a mapping or JSON. */
+const DOCUMENTS = [
+  { type: "AWS::Events::Rule", key: "EventPattern", what: "rule" },
+  { type: "AWS::SNS::Subscription", key: "FilterPolicy", what: "subscription" },
+];
+
 const EVENT_PATTERNS = "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-event-patterns.html";
 
 /** Where the pattern is, for messages: "the EventPattern of rule Rule". */
@@ -133,28 +139,13 @@ export const eventPatterns: Rule = {
   tags: ["resources", "events", "sns", "lambda", "serverless"],
   check({ template, report }) {
     const at = (name: string, ...below: string[]) => ["Resources", name, "Properties", ...below];
-    for (const resource of resourcesOfType(template, "AWS::Events::Rule")) {
-      for (const { properties } of propertySets(resource)) {
-        const document = staticDocument(mapGet(properties, "EventPattern"));
-        if (document)
-          check(
-            document.node,
-            `the EventPattern of rule ${resource.name}`,
-            report,
-            at(resource.name, "EventPattern"),
-          );
-      }
-    }
-    for (const resource of resourcesOfType(template, "AWS::SNS::Subscription")) {
-      for (const { properties } of propertySets(resource)) {
-        const document = staticDocument(mapGet(properties, "FilterPolicy"));
-        if (document)
-          check(
-            document.node,
-            `the FilterPolicy of subscription ${resource.name}`,
-            report,
-            at(resource.name, "FilterPolicy"),
-          );
+    for (const { type, key, what } of DOCUMENTS) {
+      for (const resource of resourcesOfType(template, type)) {
+        for (const { properties } of propertySets(resource)) {
+          const document = staticDocument(mapGet(properties, key));
+          if (document)
+            check(document.node, `the ${key} of ${what} ${resource.name}`, report, at(resource.name, key));
+        }
       }
     }
     for (const resource of resourcesOfType(template, "AWS::Lambda::EventSourceMapping")) {
