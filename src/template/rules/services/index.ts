@@ -26,6 +26,7 @@ import {
 import { apiStageName } from "./apigateway-stage-name";
 import { capacityRange } from "./capacity-range";
 import { cloudFrontAliases } from "./cloudfront-aliases";
+import { edgeFunctionVersion } from "./cloudfront-edge";
 import { cloudFrontTargetOrigins } from "./cloudfront-origins";
 import { codeBuildRolePath } from "./codebuild-role";
 import {
@@ -159,6 +160,7 @@ export const serviceRules: Rule[] = [
   sqsEncryptionKind,
   stateMachineLogging,
   cloudFrontAliases,
+  edgeFunctionVersion,
   snsFifoName,
   schedulerWindow,
   sqsRedrivePolicy,

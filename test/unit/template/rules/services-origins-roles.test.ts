@@ -1,4 +1,4 @@
-/** E3057: CloudFront cache behaviors name origins of their distribution; E3050: a CodeBuild ServiceRole by Ref has the path /; E3929: CloudFront aliases need a certificate. */
+/** E3057: CloudFront cache behaviors name origins of their distribution; E3050: a CodeBuild ServiceRole by Ref has the path /; E3929: CloudFront aliases need a certificate; E3933: Lambda@Edge names a version. */
 import { describe, expect, it } from "vitest";
 import { brief, lint, yaml } from "../lint";
 
@@ -196,5 +196,55 @@ describe("E3929 CloudFront aliases without a certificate", () => {
       { only: ["E3929"] },
     );
     expect(findings).toEqual([]);
+  });
+});
+
+describe("E3933 Lambda@Edge versions", () => {
+  it("reports an unqualified function ARN or an alias in a Lambda@Edge association, not a version", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Fn:",
+        "    Type: AWS::Lambda::Function",
+        "    Properties:",
+        "      Runtime: nodejs24.x",
+        "      Handler: index.handler",
+        "      Role: arn:aws:iam::123456789012:role/edge",
+        "      Code: {ZipFile: x}",
+        "  Version:",
+        "    Type: AWS::Lambda::Version",
+        "    Properties: {FunctionName: !Ref Fn}",
+        "  Live:",
+        "    Type: AWS::Lambda::Alias",
+        "    Properties: {FunctionName: !Ref Fn, FunctionVersion: !GetAtt Version.Version, Name: live}",
+        "  Site:",
+        "    Type: AWS::CloudFront::Distribution",
+        "    Properties:",
+        "      DistributionConfig:",
+        "        Enabled: true",
+        "        Origins: [{Id: site, DomainName: example.s3.amazonaws.com, S3OriginConfig: {}}]",
+        "        DefaultCacheBehavior:",
+        "          TargetOriginId: site",
+        "          ViewerProtocolPolicy: allow-all",
+        "          CachePolicyId: abc",
+        "          LambdaFunctionAssociations:",
+        "            - {EventType: viewer-request, LambdaFunctionARN: !GetAtt Fn.Arn}",
+        "            - {EventType: origin-request, LambdaFunctionARN: !Ref Version}",
+        "        CacheBehaviors:",
+        "          - PathPattern: /api/*",
+        "            TargetOriginId: site",
+        "            ViewerProtocolPolicy: allow-all",
+        "            CachePolicyId: abc",
+        "            LambdaFunctionAssociations:",
+        "              - {EventType: viewer-request, LambdaFunctionARN: !Ref Live}",
+      ),
+      { only: ["E3933"] },
+    );
+    expect(brief(findings)).toEqual(["E3933 26:62", "E3933 34:64"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "Lambda@Edge association 1 of distribution 'Site' names function Fn without a version, and CloudFront takes a " +
+        "published version only; write the !Ref of an AWS::Lambda::Version of the function",
+      expect.stringContaining("names alias Live, and CloudFront takes a published version only"),
+    ]);
   });
 });
