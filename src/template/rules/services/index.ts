@@ -26,7 +26,7 @@ import {
 import { apiStageName } from "./apigateway-stage-name";
 import { capacityRange } from "./capacity-range";
 import { cloudFrontAliases } from "./cloudfront-aliases";
-import { edgeFunctionVersion } from "./cloudfront-edge";
+import { edgeFunctionFeatures, edgeFunctionVersion } from "./cloudfront-edge";
 import { cloudFrontTargetOrigins } from "./cloudfront-origins";
 import { codeBuildRolePath } from "./codebuild-role";
 import {
@@ -161,6 +161,7 @@ export const serviceRules: Rule[] = [
   stateMachineLogging,
   cloudFrontAliases,
   edgeFunctionVersion,
+  edgeFunctionFeatures,
   snsFifoName,
   schedulerWindow,
   sqsRedrivePolicy,

@@ -1,4 +1,4 @@
-/** E3057: CloudFront cache behaviors name origins of their distribution; E3050: a CodeBuild ServiceRole by Ref has the path /; E3929: CloudFront aliases need a certificate; E3933: Lambda@Edge names a version. */
+/** E3057: CloudFront cache behaviors name origins of their distribution; E3050: a CodeBuild ServiceRole by Ref has the path /; E3929: CloudFront aliases need a certificate; E3933: Lambda@Edge names a version; E3934: Lambda@Edge features. */
 import { describe, expect, it } from "vitest";
 import { brief, lint, yaml } from "../lint";
 
@@ -245,6 +245,67 @@ describe("E3933 Lambda@Edge versions", () => {
       "Lambda@Edge association 1 of distribution 'Site' names function Fn without a version, and CloudFront takes a " +
         "published version only; write the !Ref of an AWS::Lambda::Version of the function",
       expect.stringContaining("names alias Live, and CloudFront takes a published version only"),
+    ]);
+  });
+});
+
+describe("E3934 Lambda@Edge function features", () => {
+  it("reports what Lambda@Edge does not support on a function it runs, through a version or a SAM Version", () => {
+    const findings = lint(
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Globals:",
+        "  Function:",
+        "    Architectures: [arm64]",
+        "Resources:",
+        "  Fn:",
+        "    Type: AWS::Lambda::Function",
+        "    Properties:",
+        "      Runtime: nodejs24.x",
+        "      Handler: index.handler",
+        "      Role: arn:aws:iam::123456789012:role/edge",
+        "      Code: {ZipFile: x}",
+        "      Environment: {Variables: {STAGE: prod}}",
+        "  Version:",
+        "    Type: AWS::Lambda::Version",
+        "    Properties: {FunctionName: !Ref Fn}",
+        "  SamFn:",
+        "    Type: AWS::Serverless::Function",
+        "    Properties:",
+        "      Runtime: nodejs24.x",
+        "      Handler: index.handler",
+        "      InlineCode: x",
+        "      AutoPublishAlias: live",
+        "  Regional:",
+        "    Type: AWS::Serverless::Function",
+        "    Properties:",
+        "      Runtime: nodejs24.x",
+        "      Handler: index.handler",
+        "      InlineCode: x",
+        "  Site:",
+        "    Type: AWS::CloudFront::Distribution",
+        "    Properties:",
+        "      DistributionConfig:",
+        "        Enabled: true",
+        "        Origins: [{Id: site, DomainName: example.s3.amazonaws.com, S3OriginConfig: {}}]",
+        "        DefaultCacheBehavior:",
+        "          TargetOriginId: site",
+        "          ViewerProtocolPolicy: allow-all",
+        "          CachePolicyId: abc",
+        "          LambdaFunctionAssociations:",
+        "            - {EventType: viewer-request, LambdaFunctionARN: !Ref Version}",
+        "            - {EventType: origin-request, LambdaFunctionARN: !Ref SamFn.Version}",
+      ),
+      { only: ["E3934"] },
+    );
+    // Fn's environment (line 13); SamFn's arm64 from Globals, at its name (line 17). Regional runs no edge work.
+    expect(brief(findings)).toEqual(["E3934 13:7", "E3934 17:3"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "Function Fn runs at the edge for distribution 'Site', and Lambda@Edge does not support environment variables " +
+        "(Environment); the distribution fails to associate it. Remove it, or run this work in a regional function",
+      expect.stringContaining(
+        "Lambda@Edge does not support the arm64 architecture (Architectures, from Globals.Function)",
+      ),
     ]);
   });
 });
