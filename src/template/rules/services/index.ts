@@ -24,6 +24,7 @@ import {
   lambdaIntegrationPost,
 } from "./apigateway-methods";
 import { apiStageName } from "./apigateway-stage-name";
+import { apiStageOrder } from "./apigateway-stage-order";
 import { capacityRange } from "./capacity-range";
 import { cloudFrontAliases } from "./cloudfront-aliases";
 import { edgeFunctionFeatures, edgeFunctionVersion } from "./cloudfront-edge";
@@ -154,6 +155,7 @@ export const serviceRules: Rule[] = [
   eventTargetInput,
   httpApiRoutes,
   apiStageName,
+  apiStageOrder,
   alarmDimensions,
   dynamoDbKeys,
   s3NotificationOverlap,

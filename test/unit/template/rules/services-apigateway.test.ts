@@ -2,7 +2,7 @@
  * The API Gateway REST API rules: E3660 (a Name or a definition), E3698, E3699, E3708 and E3718; E3706
  * scaling ranges; W3660 a definition other resources change; E3907 Lambda invocation URIs; E3913,
  * W3913 and E3916 HTTP methods, authorizers and integration methods; E3919 resource path parts;
- * E3920 HTTP API routes and Lambda integrations; E3922 stage names.
+ * E3920 HTTP API routes and Lambda integrations; E3922 stage names; E3935 what waits for a stage.
  */
 import { describe, expect, it } from "vitest";
 import { brief, lambdaFunction, lint, yaml } from "../lint";
@@ -641,6 +641,62 @@ describe("E3922 REST API stage names", () => {
         "refuses the stage",
       "Stage name 'v1.0' of Sam is not 1 to 128 letters, digits, hyphens and underscores, so API Gateway refuses " +
         "the stage; write 'v1_0' or 'v1-0'",
+    ]);
+  });
+});
+
+describe("E3935 usage plans and base path mappings that wait for their stage", () => {
+  it("reports a stage named by its name without a dependency on the resource that creates it", () => {
+    const findings = lint(
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Resources:",
+        "  Api:",
+        "    Type: AWS::ApiGateway::RestApi",
+        "    Properties: {Name: a}",
+        "  Deployment:",
+        "    Type: AWS::ApiGateway::Deployment",
+        "    Properties: {RestApiId: !Ref Api}",
+        "  Prod:",
+        "    Type: AWS::ApiGateway::Stage",
+        "    Properties: {RestApiId: !Ref Api, DeploymentId: !Ref Deployment, StageName: prod}",
+        "  Plan:",
+        "    Type: AWS::ApiGateway::UsagePlan",
+        "    Properties:",
+        "      ApiStages:",
+        "        - {ApiId: !Ref Api, Stage: prod}",
+        "  Waiting:",
+        "    Type: AWS::ApiGateway::UsagePlan",
+        "    DependsOn: Prod",
+        "    Properties:",
+        "      ApiStages:",
+        "        - {ApiId: !Ref Api, Stage: prod}",
+        "  Referring:",
+        "    Type: AWS::ApiGateway::UsagePlan",
+        "    Properties:",
+        "      ApiStages:",
+        "        - {ApiId: !Ref Api, Stage: !Ref Prod}",
+        "  SamApi:",
+        "    Type: AWS::Serverless::Api",
+        "    Properties: {StageName: v1}",
+        "  Mapping:",
+        "    Type: AWS::ApiGateway::BasePathMapping",
+        "    Properties: {DomainName: api.example.com, RestApiId: !Ref SamApi, Stage: v1}",
+        "  SamWaiting:",
+        "    Type: AWS::ApiGateway::BasePathMapping",
+        "    DependsOn: SamApiv1Stage",
+        "    Properties: {DomainName: api.example.com, RestApiId: !Ref SamApi, Stage: v1}",
+      ),
+      { only: ["E3935"] },
+    );
+    expect(brief(findings)).toEqual(["E3935 16:36", "E3935 33:78"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "Plan names stage 'prod' of Api by its name, so CloudFormation does not wait for Prod, which creates it, and " +
+        "API Gateway refuses it (Invalid stage identifier specified); write Stage: !Ref Prod",
+      expect.stringContaining(
+        "does not wait for SamApiv1Stage, which creates it, and API Gateway refuses it " +
+          "(Invalid stage identifier specified); write Stage: !Ref SamApi.Stage",
+      ),
     ]);
   });
 });

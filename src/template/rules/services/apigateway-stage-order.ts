@@ -1,0 +1,112 @@
+/**
+ * E3935 (our own id): a usage plan or base path mapping that names a REST API stage by its name
+ * before the stage exists. `Stage: prod` is a plain string, so CloudFormation sees no dependency on
+ * the Stage (or Deployment, or SAM Api) that creates the stage: it creates the usage plan as soon
+ * as the API exists, ahead of the stage, which still waits for its deployment, and API Gateway
+ * refuses it ("Invalid stage identifier specified"). Reported when the template creates that stage
+ * and the usage plan or mapping does not depend on its creator, directly or through others.
+ */
+import type { Node } from "../../model";
+import { listItems, mapGet } from "../../nodes";
+import { dependsOn } from "../resources/circular-dependency";
+import type { Report, Rule } from "../rule";
+import type { ResourceInfo, TemplateIndex } from "../template-index";
+import {
+  literalString,
+  plainMap,
+  presentEntry,
+  propertySets,
+  referenceTarget,
+  resourcesOfType,
+} from "./values";
+
+/** The resource of the template that creates stage `stage` of API `api`, with how to name it. */
+function stageCreator(
+  template: TemplateIndex,
+  api: ResourceInfo,
+  stage: string,
+): { creator: string; fix: string } | undefined {
+  if (api.type === "AWS::Serverless::Api") {
+    const name = literalString(mapGet(plainMap(api.properties?.value), "StageName")?.value);
+    // The transform names the stage it makes <Api><StageName>Stage, letters and digits only.
+    const generated = `${api.name}${stage.replace(/[^A-Za-z0-9]/g, "")}Stage`;
+    return name === stage ? { creator: generated, fix: `Stage: !Ref ${api.name}.Stage` } : undefined;
+  }
+  for (const type of ["AWS::ApiGateway::Stage", "AWS::ApiGateway::Deployment"]) {
+    for (const resource of resourcesOfType(template, type)) {
+      const properties = plainMap(resource.properties?.value);
+      const restApi = mapGet(properties, "RestApiId")?.value;
+      const target = restApi && referenceTarget(restApi);
+      if (target?.name !== api.name || literalString(mapGet(properties, "StageName")?.value) !== stage)
+        continue;
+      const fix =
+        type === "AWS::ApiGateway::Stage" ? `Stage: !Ref ${resource.name}` : `DependsOn: ${resource.name}`;
+      return { creator: resource.name, fix };
+    }
+  }
+  return undefined;
+}
+
+function check(
+  template: TemplateIndex,
+  owner: ResourceInfo,
+  apiNode: Node | undefined,
+  stageNode: Node | undefined,
+  report: Report,
+  path: (string | number)[],
+): void {
+  const stage = literalString(stageNode);
+  const target = apiNode && referenceTarget(apiNode);
+  const api = target && !target.attribute ? template.resources.get(target.name) : undefined;
+  if (!stageNode || stage === undefined || !api) return;
+  const found = stageCreator(template, api, stage);
+  if (!found) return;
+  const generated = !template.resources.has(found.creator);
+  const waits = generated
+    ? listItems(mapGet(owner.body, "DependsOn")?.value).some((item) => literalString(item) === found.creator)
+    : dependsOn(template, owner.name, found.creator);
+  if (waits) return;
+  report(
+    stageNode,
+    `${owner.name} names stage '${stage}' of ${api.name} by its name, so CloudFormation does not wait for ` +
+      `${found.creator}, which creates it, and API Gateway refuses it (Invalid stage identifier specified); write ` +
+      found.fix,
+    { path },
+  );
+}
+
+export const apiStageOrder: Rule = {
+  id: "E3935",
+  severity: "error",
+  shortDescription: "Usage plans and base path mappings wait for the stage they name",
+  description:
+    "A usage plan's ApiStages and a base path mapping name a stage that the template creates through a reference to " +
+    "it (!Ref of the Stage, !Ref Api.Stage for SAM) or a DependsOn on its creator.",
+  source:
+    "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-apigateway-usageplan.html",
+  tags: ["resources", "apigateway"],
+  check({ template, report }) {
+    for (const plan of resourcesOfType(template, "AWS::ApiGateway::UsagePlan")) {
+      for (const { properties } of propertySets(plan)) {
+        listItems(presentEntry(properties, "ApiStages")?.value).forEach((item, i) => {
+          const stage = plainMap(item);
+          check(template, plan, mapGet(stage, "ApiId")?.value, mapGet(stage, "Stage")?.value, report, [
+            ...["Resources", plan.name, "Properties", "ApiStages", i, "Stage"],
+          ]);
+        });
+      }
+    }
+    for (const mapping of resourcesOfType(template, "AWS::ApiGateway::BasePathMapping")) {
+      for (const { properties } of propertySets(mapping)) {
+        check(
+          template,
+          mapping,
+          mapGet(properties, "RestApiId")?.value,
+          mapGet(properties, "Stage")?.value,
+          report,
+          [...["Resources", mapping.name, "Properties", "Stage"]],
+        );
+      }
+    }
+  },
+};
