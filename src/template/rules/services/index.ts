@@ -53,6 +53,7 @@ import { eventPatterns } from "./event-patterns";
 import { queueStartingPosition, streamStartingPosition } from "./event-source-position";
 import { eventTargetInput } from "./event-targets";
 import { fargateTaskProperties, fargateTaskSize } from "./fargate-task";
+import { fifoQueueTargets } from "./fifo-targets";
 import { httpApiRoutes } from "./http-api-routes";
 import { provisionedOverReserved } from "./lambda-concurrency";
 import { lambdaEnvironment, lambdaEnvironmentNames } from "./lambda-environment";
@@ -156,6 +157,7 @@ export const serviceRules: Rule[] = [
   httpApiRoutes,
   apiStageName,
   apiStageOrder,
+  fifoQueueTargets,
   alarmDimensions,
   dynamoDbKeys,
   s3NotificationOverlap,

@@ -1,6 +1,7 @@
 /**
  * E3901/W3901: a bucket's notification destinations need S3's grant, created before the bucket;
- * E3912: the event names a notification subscribes to exist; E3925: notifications that overlap.
+ * E3912: the event names a notification subscribes to exist; E3925: notifications that overlap;
+ * E3936: FIFO queues where S3 and EventBridge do not take them as written.
  */
 import { Event } from "@aws-sdk/client-s3";
 import { describe, expect, it } from "vitest";
@@ -272,5 +273,42 @@ describe("E3925 overlapping notifications", () => {
       { only: ["E3925"] },
     );
     expect(findings).toEqual([]);
+  });
+});
+
+describe("E3936 FIFO queues where a service does not take them", () => {
+  it("reports a bucket notifying a FIFO queue, and a rule targeting one without a MessageGroupId", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Jobs:",
+        "    Type: AWS::SQS::Queue",
+        "    Properties: {FifoQueue: true, QueueName: jobs.fifo}",
+        "  Standard:",
+        "    Type: AWS::SQS::Queue",
+        "  Uploads:",
+        "    Type: AWS::S3::Bucket",
+        "    Properties:",
+        "      NotificationConfiguration:",
+        "        QueueConfigurations:",
+        "          - {Event: s3:ObjectCreated:*, Queue: !GetAtt Jobs.Arn}",
+        "          - {Event: s3:ObjectRemoved:*, Queue: !GetAtt Standard.Arn}",
+        "  Rule:",
+        "    Type: AWS::Events::Rule",
+        "    Properties:",
+        "      EventPattern: {source: [app]}",
+        "      Targets:",
+        "        - {Id: a, Arn: !GetAtt Jobs.Arn}",
+        "        - {Id: b, Arn: !GetAtt Jobs.Arn, SqsParameters: {MessageGroupId: all}}",
+      ),
+      { only: ["E3936"] },
+    );
+    expect(brief(findings)).toEqual(["E3936 12:48", "E3936 19:24"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "Bucket Uploads notifies FIFO queue Jobs, and S3 does not deliver to FIFO queues, so the bucket fails to " +
+        "create; notify a standard queue, or an SNS topic or EventBridge rule in front of the FIFO queue",
+      "Rule Rule targets FIFO queue Jobs without SqsParameters.MessageGroupId, which EventBridge requires for a " +
+        "FIFO queue; add SqsParameters: {MessageGroupId: <group>}",
+    ]);
   });
 });
