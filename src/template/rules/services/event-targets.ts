@@ -9,7 +9,7 @@ import type { MapNode } from "../../model";
 import { mapGet } from "../../nodes";
 import type { Report, Rule } from "../rule";
 import { eventPath, eventProperties, eventType, samEvents } from "../sam/events";
-import { USER_GUIDE } from "../template-index";
+import { type ResourceInfo, type TemplateIndex, USER_GUIDE } from "../template-index";
 import { literalString, plainMap, presentEntry, propertySets, resourcesOfType } from "./values";
 
 const INPUTS = ["Input", "InputPath", "InputTransformer"];
@@ -26,6 +26,31 @@ function checkTarget(target: MapNode, where: string, report: Report, path: (stri
   );
 }
 
+/** A target of an EventBridge rule of the template, written out as a mapping. */
+export interface RuleTarget {
+  rule: ResourceInfo;
+  target: MapNode;
+  index: number;
+  path: (string | number)[];
+}
+
+/** Every target of the template's EventBridge rules written out as a mapping (E3917 and E3936 read them). */
+export function ruleTargets(template: TemplateIndex): RuleTarget[] {
+  const found: RuleTarget[] = [];
+  for (const rule of resourcesOfType(template, "AWS::Events::Rule")) {
+    for (const { properties } of propertySets(rule)) {
+      const targets = presentEntry(properties, "Targets")?.value;
+      if (targets?.kind !== "seq") continue;
+      targets.items.forEach((item, index) => {
+        const target = plainMap(item);
+        if (target)
+          found.push({ rule, target, index, path: ["Resources", rule.name, "Properties", "Targets", index] });
+      });
+    }
+  }
+  return found;
+}
+
 export const eventTargetInput: Rule = {
   id: "E3917",
   severity: "error",
@@ -36,24 +61,10 @@ export const eventTargetInput: Rule = {
   source: `${USER_GUIDE}/aws-properties-events-rule-target.html`,
   tags: ["resources", "events", "serverless"],
   check({ template, report }) {
-    for (const rule of resourcesOfType(template, "AWS::Events::Rule")) {
-      for (const { properties } of propertySets(rule)) {
-        const targets = presentEntry(properties, "Targets")?.value;
-        if (targets?.kind !== "seq") continue;
-        targets.items.forEach((item, i) => {
-          const target = plainMap(item);
-          if (!target) return;
-          const id = literalString(mapGet(target, "Id")?.value);
-          const name = id === undefined ? `Target ${i + 1}` : `Target '${id}'`;
-          checkTarget(target, `${name} of rule ${rule.name}`, report, [
-            "Resources",
-            rule.name,
-            "Properties",
-            "Targets",
-            i,
-          ]);
-        });
-      }
+    for (const { rule, target, index, path } of ruleTargets(template)) {
+      const id = literalString(mapGet(target, "Id")?.value);
+      const name = id === undefined ? `Target ${index + 1}` : `Target '${id}'`;
+      checkTarget(target, `${name} of rule ${rule.name}`, report, path);
     }
     for (const event of samEvents(template)) {
       if (!SAM_RULE_EVENTS.includes(eventType(event) ?? "")) continue;

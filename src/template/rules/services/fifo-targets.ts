@@ -11,18 +11,10 @@ import type { Node } from "../../model";
 import { mapGet } from "../../nodes";
 import type { Rule } from "../rule";
 import type { TemplateIndex } from "../template-index";
+import { ruleTargets } from "./event-targets";
 import { bucketNotifications } from "./s3-event-names";
 import { QUEUE } from "./sqs";
-import {
-  booleanProperty,
-  getAttResource,
-  isAbsent,
-  onlyPropertySet,
-  plainMap,
-  presentEntry,
-  propertySets,
-  resourcesOfType,
-} from "./values";
+import { booleanProperty, getAttResource, isAbsent, onlyPropertySet, plainMap } from "./values";
 
 /** The FIFO queue of the template an ARN names through GetAtt, if it is one. */
 function fifoQueue(template: TemplateIndex, arn: Node | undefined): string | undefined {
@@ -54,26 +46,20 @@ export const fifoQueueTargets: Rule = {
         { path: [...path, "Queue"] },
       );
     }
-    for (const rule of resourcesOfType(template, "AWS::Events::Rule")) {
-      for (const { properties } of propertySets(rule)) {
-        const targets = presentEntry(properties, "Targets")?.value;
-        if (targets?.kind !== "seq") continue;
-        targets.items.forEach((item, i) => {
-          const target = plainMap(item);
-          const arn = target && mapGet(target, "Arn")?.value;
-          const queue = fifoQueue(template, arn);
-          if (!target || !arn || !queue) return;
-          const sqs = plainMap(mapGet(target, "SqsParameters")?.value);
-          if (sqs && !isAbsent(sqs, "MessageGroupId")) return;
-          if (mapGet(target, "SqsParameters") && !sqs) return; // an intrinsic: unknown
-          report(
-            arn,
-            `Rule ${rule.name} targets FIFO queue ${queue} without SqsParameters.MessageGroupId, which EventBridge ` +
-              "requires for a FIFO queue; add SqsParameters: {MessageGroupId: <group>}",
-            { path: ["Resources", rule.name, "Properties", "Targets", i, "Arn"] },
-          );
-        });
-      }
+    for (const { rule, target, path } of ruleTargets(template)) {
+      const arn = mapGet(target, "Arn")?.value;
+      const queue = fifoQueue(template, arn);
+      if (!arn || !queue) continue;
+      const parameters = mapGet(target, "SqsParameters");
+      const sqs = plainMap(parameters?.value);
+      if (parameters && !sqs) continue; // an intrinsic: unknown
+      if (sqs && !isAbsent(sqs, "MessageGroupId")) continue;
+      report(
+        arn,
+        `Rule ${rule.name} targets FIFO queue ${queue} without SqsParameters.MessageGroupId, which EventBridge ` +
+          "requires for a FIFO queue; add SqsParameters: {MessageGroupId: <group>}",
+        { path: [...path, "Arn"] },
+      );
     }
   },
 };
