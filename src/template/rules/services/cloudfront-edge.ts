@@ -36,9 +36,14 @@ interface Association {
   path: (string | number)[];
 }
 
-/** Every Lambda@Edge association of the template's distributions whose ARN names a resource of the template. */
+const associationCache = new WeakMap<TemplateIndex, Association[]>();
+
+/** Every Lambda@Edge association whose ARN names a resource of the template, found once for both rules. */
 function associations(template: TemplateIndex): Association[] {
+  const cached = associationCache.get(template);
+  if (cached) return cached;
   const found: Association[] = [];
+  associationCache.set(template, found);
   for (const distribution of resourcesOfType(template, "AWS::CloudFront::Distribution")) {
     for (const { properties } of propertySets(distribution)) {
       const config = plainMap(presentEntry(properties, "DistributionConfig")?.value);

@@ -3,7 +3,8 @@
  * InputTransformer exclude one another, and EventBridge refuses a target with two ("Only one of
  * Input, InputPath, or InputTransformer must be provided"), so the rule fails to create. Checked
  * on AWS::Events::Rule targets and on SAM EventBridgeRule, CloudWatchEvent and Schedule events,
- * which pass the three to the target they make.
+ * which pass the three to the target they make. The walk over rule targets (ruleTargets) is shared
+ * with E3936.
  */
 import type { MapNode } from "../../model";
 import { mapGet } from "../../nodes";
@@ -34,9 +35,14 @@ export interface RuleTarget {
   path: (string | number)[];
 }
 
-/** Every target of the template's EventBridge rules written out as a mapping (E3917 and E3936 read them). */
+const targetCache = new WeakMap<TemplateIndex, RuleTarget[]>();
+
+/** Every target of the template's EventBridge rules written out as a mapping, found once (E3917, E3936). */
 export function ruleTargets(template: TemplateIndex): RuleTarget[] {
+  const cached = targetCache.get(template);
+  if (cached) return cached;
   const found: RuleTarget[] = [];
+  targetCache.set(template, found);
   for (const rule of resourcesOfType(template, "AWS::Events::Rule")) {
     for (const { properties } of propertySets(rule)) {
       const targets = presentEntry(properties, "Targets")?.value;

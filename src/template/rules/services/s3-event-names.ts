@@ -4,7 +4,8 @@
  * and the bucket fails to create or update; a typo such as `s3:ObjectCreate:*` is the usual cause.
  * Read from a bucket's Lambda, queue and topic configurations and from SAM S3 events; only names
  * written out are judged. The list is the S3 API's Event type (Amazon S3 API Reference, the Event
- * values of NotificationConfiguration); a test holds it equal to the S3 client's.
+ * values of NotificationConfiguration); a test holds it equal to the S3 client's. The walks over
+ * bucket notifications and SAM S3 events that other S3 rules share are here too.
  */
 import type { MapNode, Node } from "../../model";
 import { listItems, mapGet } from "../../nodes";
@@ -64,9 +65,14 @@ export interface BucketNotification {
   conditional: boolean;
 }
 
-/** Every notification configuration of the template's buckets (E3912 and E3925 read them). */
+const notificationCache = new WeakMap<TemplateIndex, BucketNotification[]>();
+
+/** Every notification configuration of the template's buckets, found once (E3912, E3925 and E3936 read them). */
 export function bucketNotifications(template: TemplateIndex): BucketNotification[] {
+  const cached = notificationCache.get(template);
+  if (cached) return cached;
   const found: BucketNotification[] = [];
+  notificationCache.set(template, found);
   for (const bucket of resourcesOfType(template, "AWS::S3::Bucket")) {
     const sets = propertySets(bucket);
     for (const { properties } of sets) {

@@ -199,6 +199,21 @@ describe("E3929 CloudFront aliases without a certificate", () => {
   });
 });
 
+/** A distribution `Site` whose default cache behavior's LambdaFunctionAssociations follow (eleven lines). */
+const EDGE_SITE = [
+  "  Site:",
+  "    Type: AWS::CloudFront::Distribution",
+  "    Properties:",
+  "      DistributionConfig:",
+  "        Enabled: true",
+  "        Origins: [{Id: site, DomainName: example.s3.amazonaws.com, S3OriginConfig: {}}]",
+  "        DefaultCacheBehavior:",
+  "          TargetOriginId: site",
+  "          ViewerProtocolPolicy: allow-all",
+  "          CachePolicyId: abc",
+  "          LambdaFunctionAssociations:",
+];
+
 describe("E3933 Lambda@Edge versions", () => {
   it("reports an unqualified function ARN or an alias in a Lambda@Edge association, not a version", () => {
     const findings = lint(
@@ -217,17 +232,7 @@ describe("E3933 Lambda@Edge versions", () => {
         "  Live:",
         "    Type: AWS::Lambda::Alias",
         "    Properties: {FunctionName: !Ref Fn, FunctionVersion: !GetAtt Version.Version, Name: live}",
-        "  Site:",
-        "    Type: AWS::CloudFront::Distribution",
-        "    Properties:",
-        "      DistributionConfig:",
-        "        Enabled: true",
-        "        Origins: [{Id: site, DomainName: example.s3.amazonaws.com, S3OriginConfig: {}}]",
-        "        DefaultCacheBehavior:",
-        "          TargetOriginId: site",
-        "          ViewerProtocolPolicy: allow-all",
-        "          CachePolicyId: abc",
-        "          LambdaFunctionAssociations:",
+        ...EDGE_SITE,
         "            - {EventType: viewer-request, LambdaFunctionARN: !GetAtt Fn.Arn}",
         "            - {EventType: origin-request, LambdaFunctionARN: !Ref Version}",
         "        CacheBehaviors:",
@@ -282,17 +287,7 @@ describe("E3934 Lambda@Edge function features", () => {
         "      Runtime: nodejs24.x",
         "      Handler: index.handler",
         "      InlineCode: x",
-        "  Site:",
-        "    Type: AWS::CloudFront::Distribution",
-        "    Properties:",
-        "      DistributionConfig:",
-        "        Enabled: true",
-        "        Origins: [{Id: site, DomainName: example.s3.amazonaws.com, S3OriginConfig: {}}]",
-        "        DefaultCacheBehavior:",
-        "          TargetOriginId: site",
-        "          ViewerProtocolPolicy: allow-all",
-        "          CachePolicyId: abc",
-        "          LambdaFunctionAssociations:",
+        ...EDGE_SITE,
         "            - {EventType: viewer-request, LambdaFunctionARN: !Ref Version}",
         "            - {EventType: origin-request, LambdaFunctionARN: !Ref SamFn.Version}",
       ),
