@@ -22,24 +22,62 @@ const OK: CidrVerdict = { kind: "ok" };
 const MALFORMED: CidrVerdict = { kind: "malformed" };
 
 export function checkCidr(text: string, version: CidrVersion): CidrVerdict {
-  const slash = text.indexOf("/");
-  const address = slash < 0 ? text : text.slice(0, slash);
-  const bits = version === 4 ? 32 : 128;
-  let prefix = bits;
-  if (slash >= 0) {
-    const length = text.slice(slash + 1);
-    if (!/^\d{1,3}$/.test(length) || Number(length) > bits) return MALFORMED;
-    prefix = Number(length);
-  }
-  const value = version === 4 ? ipv4(address) : ipv6(address);
-  if (value === undefined) return MALFORMED;
-  const hostMask = (1n << BigInt(bits - prefix)) - 1n;
+  const parsed = parse(text, version);
+  if (!parsed) return MALFORMED;
+  const { value, prefix } = parsed;
+  const hostMask = (1n << BigInt(bits(version) - prefix)) - 1n;
   if ((value & hostMask) === 0n) return OK;
   const network = value & ~hostMask;
   return {
     kind: "hostBits",
     network: `${version === 4 ? formatIpv4(network) : formatIpv6(network)}/${prefix}`,
   };
+}
+
+/** A CIDR block as numbers: its network address and prefix length. */
+export interface CidrBlock {
+  version: CidrVersion;
+  network: bigint;
+  prefix: number;
+}
+
+/**
+ * A block written as address/prefix with no host bits set, IPv6 when it has a colon; undefined
+ * for anything else (W3031 and E3031 report those).
+ */
+export function cidrBlock(text: string): CidrBlock | undefined {
+  if (!text.includes("/")) return undefined;
+  const version: CidrVersion = text.includes(":") ? 6 : 4;
+  if (checkCidr(text, version).kind !== "ok") return undefined;
+  const parsed = parse(text, version);
+  return parsed && { version, network: parsed.value, prefix: parsed.prefix };
+}
+
+/** Whether every address of `inner` is in `outer` (blocks of the same IP version only). */
+export function cidrContains(outer: CidrBlock, inner: CidrBlock): boolean {
+  if (outer.version !== inner.version || outer.prefix > inner.prefix) return false;
+  const shift = BigInt(bits(outer.version) - outer.prefix);
+  return outer.network >> shift === inner.network >> shift;
+}
+
+/** Whether two blocks share an address: for CIDR blocks, when one contains the other. */
+export function cidrOverlaps(a: CidrBlock, b: CidrBlock): boolean {
+  return cidrContains(a, b) || cidrContains(b, a);
+}
+
+const bits = (version: CidrVersion) => (version === 4 ? 32 : 128);
+
+function parse(text: string, version: CidrVersion): { value: bigint; prefix: number } | undefined {
+  const slash = text.indexOf("/");
+  const address = slash < 0 ? text : text.slice(0, slash);
+  let prefix = bits(version);
+  if (slash >= 0) {
+    const length = text.slice(slash + 1);
+    if (!/^\d{1,3}$/.test(length) || Number(length) > prefix) return undefined;
+    prefix = Number(length);
+  }
+  const value = version === 4 ? ipv4(address) : ipv6(address);
+  return value === undefined ? undefined : { value, prefix };
 }
 
 function ipv4(text: string): bigint | undefined {

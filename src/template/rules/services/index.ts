@@ -64,6 +64,13 @@ import { lambdaLogLevel } from "./lambda-log-level";
 import { permissionPrincipal, permissionSourceAccount } from "./lambda-permission";
 import { lambdaSnapStart, snapStartVersion } from "./lambda-snapstart";
 import { lambdaZipPackage } from "./lambda-zip";
+import {
+  applicationLoadBalancerSubnets,
+  listenerCertificate,
+  targetGroupGenevePort,
+  targetGroupHealthCheckMatcher,
+  targetGroupTargetType,
+} from "./load-balancers";
 import { logSubscriptions } from "./log-subscriptions";
 import { pseudoParameterString } from "./pseudo-parameter-string";
 import { getAttNotArn, refNotArn } from "./ref-arn";
@@ -75,6 +82,11 @@ import { scheduleOnCustomBus } from "./schedule-bus";
 import { scheduleExpression } from "./schedule-expression";
 import { schedulerWindow } from "./scheduler-window";
 import { passwordProperties, secretParameters } from "./secret-parameters";
+import {
+  securityGroupAllPorts,
+  securityGroupIgnoredPorts,
+  securityGroupPortsRequired,
+} from "./security-group-ports";
 import { snsFifoName } from "./sns-fifo";
 import { snsSubscriptionEndpoint } from "./sns-subscription";
 import { sqsBatching } from "./sqs-batching";
@@ -84,6 +96,7 @@ import { sqsRedrivePolicy } from "./sqs-redrive";
 import { sqsVisibilityTimeout } from "./sqs-visibility-timeout";
 import { ssmParameterName } from "./ssm-parameter-name";
 import { subNeeded } from "./sub-needed";
+import { subnetInVpc, subnetOverlap } from "./vpc-subnets";
 
 export const serviceRules: Rule[] = [
   dynamodbAttributes,
@@ -175,4 +188,14 @@ export const serviceRules: Rule[] = [
   dynamicReferenceSpaces,
   dynamicReferenceSsm,
   dynamicReferenceSecure,
+  securityGroupPortsRequired,
+  securityGroupAllPorts,
+  securityGroupIgnoredPorts,
+  subnetInVpc,
+  subnetOverlap,
+  applicationLoadBalancerSubnets,
+  targetGroupTargetType,
+  targetGroupGenevePort,
+  targetGroupHealthCheckMatcher,
+  listenerCertificate,
 ];

@@ -3,7 +3,12 @@
  * for a value that is no CIDR block, W3031 for one with host bits set (cfn-lint: E3002 for both).
  */
 import { describe, expect, it } from "vitest";
-import { checkCidr } from "../../../../src/template/rules/constraints/cidr";
+import {
+  checkCidr,
+  cidrBlock,
+  cidrContains,
+  cidrOverlaps,
+} from "../../../../src/template/rules/constraints/cidr";
 import { brief, lint, yaml } from "../lint";
 
 describe("checkCidr", () => {
@@ -59,6 +64,40 @@ describe("checkCidr", () => {
 });
 
 const RULES = ["E3031", "W3031", "E3017", "W1030"];
+
+describe("cidrBlock, cidrContains, cidrOverlaps", () => {
+  const block = (text: string) => {
+    const found = cidrBlock(text);
+    if (!found) throw new Error(`${text} is no block`);
+    return found;
+  };
+
+  it("reads only address/prefix blocks without host bits", () => {
+    expect(cidrBlock("10.0.0.0/16")).toEqual({ version: 4, network: 0x0a000000n, prefix: 16 });
+    expect(cidrBlock("2001:db8::/32")).toEqual({ version: 6, network: 0x20010db8n << 96n, prefix: 32 });
+    for (const text of ["10.0.0.1/16", "10.0.0.0", "10.0.0.0/33", "2001:db8::1/32", "not a block"])
+      expect(cidrBlock(text)).toBeUndefined();
+  });
+
+  it.each([
+    ["10.0.0.0/16", "10.0.255.0/24", true],
+    ["10.0.0.0/16", "10.0.0.0/16", true],
+    ["10.0.0.0/16", "10.1.0.0/24", false],
+    ["10.0.0.0/24", "10.0.0.0/16", false],
+    ["0.0.0.0/0", "192.168.0.0/24", true],
+    ["2001:db8::/56", "2001:db8:0:ff::/64", true],
+    ["2001:db8::/56", "2001:db8:0:100::/64", false],
+    ["10.0.0.0/8", "::/0", false],
+  ] as const)("%s contains %s: %s", (outer, inner, expected) => {
+    expect(cidrContains(block(outer), block(inner))).toBe(expected);
+  });
+
+  it("finds an overlap whichever block is the larger", () => {
+    expect(cidrOverlaps(block("10.0.1.0/24"), block("10.0.0.0/23"))).toBe(true);
+    expect(cidrOverlaps(block("10.0.0.0/23"), block("10.0.1.0/24"))).toBe(true);
+    expect(cidrOverlaps(block("10.0.2.0/24"), block("10.0.0.0/23"))).toBe(false);
+  });
+});
 
 describe("CIDR block properties", () => {
   it("reports a block that is not one (E3031) and one with host bits set (W3031)", () => {

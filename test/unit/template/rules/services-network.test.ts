@@ -1,0 +1,319 @@
+/**
+ * Network rules: security group ports (E3687, E3688, W3687), subnet blocks within their VPC and
+ * apart from each other (E3059, E3060), and Elastic Load Balancing v2 settings (E3680, E3681,
+ * E3683, E3684, E3676). The fixtures were also run through cfn-lint 1.51, whose findings are
+ * noted where they differ.
+ */
+import { describe, expect, it } from "vitest";
+import { brief, lint, yaml } from "../lint";
+
+describe("E3687, E3688, W3687 security group ports", () => {
+  it("reports missing ports, a one-sided -1 and ports that the protocol ignores", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Group:",
+        "    Type: AWS::EC2::SecurityGroup",
+        "    Properties:",
+        "      GroupDescription: web",
+        "      VpcId: vpc-12345678",
+        "      SecurityGroupIngress:",
+        "        - IpProtocol: tcp",
+        "          CidrIp: 10.0.0.0/16",
+        "        - IpProtocol: tcp",
+        "          FromPort: -1",
+        "          ToPort: 443",
+        "          CidrIp: 10.0.0.0/16",
+        "        - IpProtocol: icmp",
+        "          FromPort: 3",
+        "          ToPort: -1",
+        "          CidrIp: 10.0.0.0/16",
+        '        - IpProtocol: "-1"',
+        "          FromPort: 443",
+        "          ToPort: 443",
+        "          CidrIp: 10.0.0.0/16",
+        '        - IpProtocol: "-1"',
+        "          FromPort: -1",
+        "          ToPort: -1",
+        "          CidrIp: 10.0.0.0/16",
+        "      SecurityGroupEgress:",
+        "        - IpProtocol: 6",
+        "          FromPort: 443",
+        "          CidrIp: 0.0.0.0/0",
+        "  Ingress:",
+        "    Type: AWS::EC2::SecurityGroupIngress",
+        "    Properties:",
+        "      GroupId: !Ref Group",
+        "      IpProtocol: udp",
+        "      FromPort: 53",
+        "      ToPort: 53",
+        "      CidrIp: 10.0.0.0/16",
+        "  Icmp:",
+        "    Type: AWS::EC2::SecurityGroupIngress",
+        "    Properties:",
+        "      GroupId: !Ref Group",
+        "      IpProtocol: icmp",
+        "      FromPort: -1",
+        "      ToPort: 4",
+        "      CidrIp: 10.0.0.0/16",
+      ),
+      { only: ["E3687", "E3688", "W3687"] },
+    );
+    // cfn-lint also warns (W3687) on line 22, where the ports are -1 too and so mean what they say.
+    expect(brief(findings)).toEqual([
+      "E3687 8:23",
+      "E3688 12:19",
+      "W3687 18:23",
+      "E3687 27:23",
+      "E3688 44:15",
+    ]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "The tcp rule of security group 'Group' has no FromPort or ToPort, and EC2 refuses a tcp rule without both; " +
+        "give FromPort and ToPort (the port range)",
+      "Only one end of the port range of security group 'Group' is -1, which stands for every port; set both " +
+        "FromPort and ToPort to -1 for all ports, or both to port numbers",
+      "IpProtocol -1 (all traffic) of security group 'Group' has no ports, so EC2 ignores FromPort and ToPort and " +
+        "the rule covers every port; use tcp or udp to limit it to the ports, or remove them",
+      expect.stringContaining("The tcp rule of security group 'Group' has no ToPort,"),
+      "FromPort -1 of rule 'Icmp' stands for every ICMP type, which takes every code: set ToPort to -1 as well",
+    ]);
+  });
+
+  it("leaves ports given through intrinsic functions, and icmpv6 ports, alone", () => {
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  Port: {Type: Number}",
+        "Conditions:",
+        "  Open: !Equals [!Ref Port, 0]",
+        "Resources:",
+        "  Group:",
+        "    Type: AWS::EC2::SecurityGroup",
+        "    Properties:",
+        "      GroupDescription: web",
+        "      SecurityGroupIngress:",
+        "        - {IpProtocol: tcp, FromPort: !Ref Port, ToPort: !Ref Port, CidrIp: 10.0.0.0/16}",
+        "        - {IpProtocol: udp, FromPort: !If [Open, -1, 53], ToPort: 53, CidrIp: 10.0.0.0/16}",
+        "        - {IpProtocol: !Ref AWS::NoValue, FromPort: 1, ToPort: 2, CidrIp: 10.0.0.0/16}",
+        "        - {IpProtocol: icmpv6, FromPort: 128, ToPort: -1, CidrIpv6: '::/0'}",
+        "        - !If [Open, {IpProtocol: tcp, CidrIp: 10.0.0.0/16}, !Ref AWS::NoValue]",
+      ),
+      { only: ["E3687", "E3688", "W3687"] },
+    );
+    // The rule inside Fn::If is judged on its own.
+    expect(brief(findings)).toEqual(["E3687 15:35"]);
+  });
+});
+
+describe("E3059, E3060 subnet blocks", () => {
+  it("reports a block outside the VPC's blocks and overlapping blocks, not subnets of exclusive conditions", () => {
+    const findings = lint(
+      yaml(
+        "Conditions:",
+        '  Blue: !Equals [!Ref "AWS::Region", us-east-1]',
+        "  Green: !Not [Condition: Blue]",
+        "Resources:",
+        "  Vpc:",
+        "    Type: AWS::EC2::VPC",
+        "    Properties:",
+        "      CidrBlock: 10.0.0.0/16",
+        "  Extra:",
+        "    Type: AWS::EC2::VPCCidrBlock",
+        "    Properties:",
+        "      VpcId: !Ref Vpc",
+        "      CidrBlock: 10.1.0.0/16",
+        "  A:",
+        "    Type: AWS::EC2::Subnet",
+        "    Properties:",
+        "      VpcId: !Ref Vpc",
+        "      CidrBlock: 10.0.0.0/23",
+        "  B:",
+        "    Type: AWS::EC2::Subnet",
+        "    Properties:",
+        "      VpcId: !GetAtt Vpc.VpcId",
+        "      CidrBlock: 10.0.1.0/24",
+        "  C:",
+        "    Type: AWS::EC2::Subnet",
+        "    Properties:",
+        "      VpcId: !Ref Vpc",
+        "      CidrBlock: 10.2.0.0/24",
+        "  D:",
+        "    Type: AWS::EC2::Subnet",
+        "    DependsOn: Extra",
+        "    Properties:",
+        "      VpcId: !Ref Vpc",
+        "      CidrBlock: 10.1.5.0/24",
+        "  E:",
+        "    Type: AWS::EC2::Subnet",
+        "    Condition: Blue",
+        "    Properties:",
+        "      VpcId: !Ref Vpc",
+        "      CidrBlock: 10.0.8.0/24",
+        "  F:",
+        "    Type: AWS::EC2::Subnet",
+        "    Condition: Green",
+        "    Properties:",
+        "      VpcId: !Ref Vpc",
+        "      CidrBlock: 10.0.8.0/24",
+        "  G:",
+        "    Type: AWS::EC2::Subnet",
+        "    Properties:",
+        "      VpcId: !Ref Vpc",
+        "      Ipv6CidrBlock: 2001:db8::/64",
+        "      CidrBlock: !Select [0, !Cidr [!GetAtt Vpc.CidrBlock, 8, 8]]",
+      ),
+      { only: ["E3059", "E3060"] },
+    );
+    // cfn-lint reports E3060 at B's Properties (line 21); here it is at the block to change.
+    expect(brief(findings)).toEqual(["E3060 23:18", "E3059 28:18", "E3059 51:22"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "Subnet 'B' has CidrBlock 10.0.1.0/24, which overlaps 10.0.0.0/23 of subnet 'A' in the same VPC 'Vpc', and EC2 " +
+        "refuses overlapping subnets; give each subnet a block of its own",
+      "Subnet 'C' has CidrBlock 10.2.0.0/24, but it is outside the blocks of VPC 'Vpc' (10.0.0.0/16, 10.1.0.0/16), " +
+        "and EC2 creates a subnet only within one of them; choose a block inside, or add this one to the VPC with an " +
+        "AWS::EC2::VPCCidrBlock",
+      "Subnet 'G' has Ipv6CidrBlock 2001:db8::/64, but VPC 'Vpc' has no IPv6 block; add one with an " +
+        "AWS::EC2::VPCCidrBlock (AmazonProvidedIpv6CidrBlock: true)",
+    ]);
+  });
+
+  it("does not judge containment in a VPC with a block it cannot read, but still compares the subnets", () => {
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  Cidr: {Type: String, Default: 10.0.0.0/16}",
+        "Resources:",
+        "  Vpc:",
+        "    Type: AWS::EC2::VPC",
+        "    Properties:",
+        "      CidrBlock: !Ref Cidr",
+        "  Pool:",
+        "    Type: AWS::EC2::VPC",
+        "    Properties:",
+        "      CidrBlock: 10.0.0.0/16",
+        "  Ipv6:",
+        "    Type: AWS::EC2::VPCCidrBlock",
+        "    Properties:",
+        "      VpcId: !Ref Pool",
+        "      AmazonProvidedIpv6CidrBlock: true",
+        "  A:",
+        "    Type: AWS::EC2::Subnet",
+        "    Properties:",
+        "      VpcId: !Ref Vpc",
+        "      CidrBlock: 192.168.0.0/24",
+        "  B:",
+        "    Type: AWS::EC2::Subnet",
+        "    Properties:",
+        "      VpcId: !Ref Vpc",
+        "      CidrBlock: 192.168.0.128/25",
+        "  C:",
+        "    Type: AWS::EC2::Subnet",
+        "    Properties:",
+        "      VpcId: !Ref Pool",
+        "      CidrBlock: 10.0.0.0/24",
+        "      Ipv6CidrBlock: 2600:1f18:1::/64",
+        "  Elsewhere:",
+        "    Type: AWS::EC2::Subnet",
+        "    Properties:",
+        "      VpcId: vpc-12345678",
+        "      CidrBlock: 10.0.0.0/24",
+      ),
+      { only: ["E3059", "E3060"] },
+    );
+    expect(brief(findings)).toEqual(["E3060 26:18"]);
+  });
+});
+
+describe("E3680, E3681, E3683, E3684, E3676 load balancers, target groups and listeners", () => {
+  it("reports what Elastic Load Balancing refuses", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Alb:",
+        "    Type: AWS::ElasticLoadBalancingV2::LoadBalancer",
+        "    Properties:",
+        "      Subnets:",
+        "        - subnet-12345678",
+        "  Nlb:",
+        "    Type: AWS::ElasticLoadBalancingV2::LoadBalancer",
+        "    Properties:",
+        "      Type: network",
+        "      Subnets:",
+        "        - subnet-12345678",
+        "  FnTargets:",
+        "    Type: AWS::ElasticLoadBalancingV2::TargetGroup",
+        "    Properties:",
+        "      TargetType: lambda",
+        "      Port: 80",
+        "      Protocol: HTTP",
+        "      Targets:",
+        "        - Id: arn:aws:lambda:us-east-1:123456789012:function:fn",
+        "  Instances:",
+        "    Type: AWS::ElasticLoadBalancingV2::TargetGroup",
+        "    Properties:",
+        "      TargetType: ip",
+        "      Port: 80",
+        "  Default:",
+        "    Type: AWS::ElasticLoadBalancingV2::TargetGroup",
+        "    Properties:",
+        "      Port: 80",
+        "      Protocol: HTTP",
+        "  Geneve:",
+        "    Type: AWS::ElasticLoadBalancingV2::TargetGroup",
+        "    Properties:",
+        "      TargetType: instance",
+        "      Protocol: GENEVE",
+        "      Port: 6080",
+        "      VpcId: vpc-12345678",
+        "  Tcp:",
+        "    Type: AWS::ElasticLoadBalancingV2::TargetGroup",
+        "    Properties:",
+        "      Protocol: TCP",
+        "      Port: 80",
+        "      VpcId: vpc-12345678",
+        "      HealthCheckProtocol: TCP",
+        "      Matcher:",
+        '        HttpCode: "200"',
+        "  Listener:",
+        "    Type: AWS::ElasticLoadBalancingV2::Listener",
+        "    Properties:",
+        "      LoadBalancerArn: !Ref Alb",
+        "      Protocol: HTTPS",
+        "      Port: 443",
+        "      DefaultActions:",
+        "        - Type: forward",
+        "          TargetGroupArn: !Ref Default",
+      ),
+      { only: ["E3680", "E3681", "E3683", "E3684", "E3676"] },
+    );
+    // cfn-lint reports the same, except the Default target group (no TargetType: instance by default) and
+    // E3676 at the Properties key; its E3681 for Instances is one finding per missing property.
+    expect(brief(findings)).toEqual([
+      "E3680 5:7",
+      "E3681 17:7",
+      "E3681 18:7",
+      "E3681 23:5",
+      "E3681 28:5",
+      "E3683 36:13",
+      "E3684 45:7",
+      "E3676 51:17",
+    ]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "Application load balancer 'Alb' has one subnet, and an application load balancer spans at least two " +
+        "Availability Zones; list subnets in two or more zones",
+      "Target group 'FnTargets' sends requests to a Lambda function, for which Port does not apply, and Elastic Load " +
+        "Balancing refuses it; remove Port",
+      expect.stringContaining("for which Protocol does not apply"),
+      "Target group 'Instances' has ip targets and no Protocol, VpcId, which a target group of ip targets requires; " +
+        "add them, or set TargetType: lambda for a Lambda function",
+      "Target group 'Default' has instance targets (TargetType's default) and no VpcId, which a target group of " +
+        "instance targets requires; add it, or set TargetType: lambda for a Lambda function",
+      "Target group 'Geneve' uses GENEVE on port 6080, and a Gateway Load Balancer's targets take GENEVE on port 6081 " +
+        "only; set Port: 6081",
+      "Target group 'Tcp' checks health over TCP, which has no response codes to match; remove Matcher, or check " +
+        "health over HTTP or HTTPS",
+      "Listener 'Listener' uses HTTPS without Certificates, and a HTTPS listener needs its server certificate; add " +
+        "Certificates with the CertificateArn of an ACM certificate",
+    ]);
+  });
+});
