@@ -73,6 +73,15 @@ import {
 } from "./load-balancers";
 import { logSubscriptions } from "./log-subscriptions";
 import { pseudoParameterString } from "./pseudo-parameter-string";
+import {
+  auroraClusterSettings,
+  auroraInstanceSettings,
+  instanceClusterEncryption,
+  instanceClusterEngine,
+  instanceKmsKeyEncryption,
+  rdsMonitoring,
+  rdsServerlessScaling,
+} from "./rds";
 import { getAttNotArn, refNotArn } from "./ref-arn";
 import { s3EventNames } from "./s3-event-names";
 import { s3NotificationOverlap } from "./s3-notification-overlap";
@@ -198,4 +207,11 @@ export const serviceRules: Rule[] = [
   targetGroupGenevePort,
   targetGroupHealthCheckMatcher,
   listenerCertificate,
+  rdsServerlessScaling,
+  rdsMonitoring,
+  auroraClusterSettings,
+  auroraInstanceSettings,
+  instanceKmsKeyEncryption,
+  instanceClusterEngine,
+  instanceClusterEncryption,
 ];

@@ -1,7 +1,8 @@
 /**
  * Network rules: security group ports (E3687, E3688, W3687), subnet blocks within their VPC and
  * apart from each other (E3059, E3060), and Elastic Load Balancing v2 settings (E3680, E3681,
- * E3683, E3684, E3676). The fixtures were also run through cfn-lint 1.51, whose findings are
+ * E3683, E3684, E3676), and RDS and Aurora settings (E3686, E3689, E3693, E3682, E3720, E3707,
+ * E3709). The fixtures were also run through cfn-lint 1.51, whose findings are
  * noted where they differ.
  */
 import { describe, expect, it } from "vitest";
@@ -314,6 +315,103 @@ describe("E3680, E3681, E3683, E3684, E3676 load balancers, target groups and li
         "health over HTTP or HTTPS",
       "Listener 'Listener' uses HTTPS without Certificates, and a HTTPS listener needs its server certificate; add " +
         "Certificates with the CertificateArn of an ACM certificate",
+    ]);
+  });
+});
+
+describe("E3686, E3689, E3693, E3682, E3720, E3707, E3709 RDS and Aurora settings", () => {
+  it("reports what CreateDBCluster and CreateDBInstance refuse", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Cluster:",
+        "    Type: AWS::RDS::DBCluster",
+        "    Properties:",
+        "      Engine: aurora-postgresql",
+        "      MasterUsername: admin",
+        "      ManageMasterUserPassword: true",
+        "      ScalingConfiguration:",
+        "        MinCapacity: 2",
+        "        MaxCapacity: 8",
+        "      AllocatedStorage: 100",
+        "      StorageType: gp3",
+        "      MonitoringRoleArn: arn:aws:iam::123456789012:role/monitoring",
+        "  V1:",
+        "    Type: AWS::RDS::DBCluster",
+        "    Properties:",
+        "      Engine: aurora-mysql",
+        "      EngineMode: serverless",
+        "      MasterUsername: admin",
+        "      ManageMasterUserPassword: true",
+        "      StorageEncrypted: true",
+        "      ServerlessV2ScalingConfiguration:",
+        "        MinCapacity: 0.5",
+        "        MaxCapacity: 4",
+        "      MonitoringInterval: 60",
+        "  Writer:",
+        "    Type: AWS::RDS::DBInstance",
+        "    Properties:",
+        "      DBClusterIdentifier: !Ref Cluster",
+        "      DBInstanceClass: db.serverless",
+        "      Engine: aurora-mysql",
+        "      DeletionProtection: true",
+        "      StorageEncrypted: true",
+        "  Reader:",
+        "    Type: AWS::RDS::DBInstance",
+        "    Properties:",
+        "      DBClusterIdentifier: !Ref V1",
+        "      DBInstanceClass: db.serverless",
+        "      Engine: aurora-mysql",
+        "      StorageEncrypted: true",
+        "  Plain:",
+        "    Type: AWS::RDS::DBInstance",
+        "    Properties:",
+        "      Engine: postgres",
+        "      DBInstanceClass: db.t4g.micro",
+        '      AllocatedStorage: "20"',
+        "      MasterUsername: admin",
+        "      ManageMasterUserPassword: true",
+        "      KmsKeyId: alias/aws/rds",
+        "      MonitoringInterval: 0",
+        "      MonitoringRoleArn: arn:aws:iam::123456789012:role/monitoring",
+      ),
+      { only: ["E3686", "E3689", "E3693", "E3682", "E3720", "E3707", "E3709"] },
+    );
+    // cfn-lint reports E3689 and E3682 at the Properties key, and the instance's role without an interval
+    // (line 51) not at all, as here.
+    expect(brief(findings)).toEqual([
+      "E3686 8:7",
+      "E3693 11:7",
+      "E3693 12:20",
+      "E3689 13:7",
+      "E3686 22:7",
+      "E3689 25:7",
+      "E3707 31:15",
+      "E3682 32:7",
+      "E3709 33:25",
+      "E3720 49:7",
+    ]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "Cluster 'Cluster' is provisioned (EngineMode's default), and ScalingConfiguration is for Aurora Serverless v1 " +
+        "(EngineMode: serverless); for Aurora Serverless v2, use ServerlessV2ScalingConfiguration and db.serverless instances",
+      "AllocatedStorage of cluster 'Cluster' is a Multi-AZ DB cluster setting, and an aurora-postgresql cluster refuses " +
+        "it; remove it",
+      "StorageType gp3 of cluster 'Cluster' is not an Aurora storage type; use aurora (standard) or aurora-iopt1 " +
+        "(I/O-Optimized)",
+      "'Cluster' has a MonitoringRoleArn but no MonitoringInterval, and RDS refuses the role without enhanced " +
+        "monitoring; set MonitoringInterval (1, 5, 10, 15, 30 or 60 seconds), or remove MonitoringRoleArn",
+      "Cluster 'V1' has EngineMode serverless (Aurora Serverless v1), which scales with ScalingConfiguration; " +
+        "ServerlessV2ScalingConfiguration needs a provisioned cluster",
+      "'V1' turns on enhanced monitoring (MonitoringInterval 60) without a MonitoringRoleArn, which RDS needs to send " +
+        "the metrics to CloudWatch Logs; add the ARN of a role that trusts monitoring.rds.amazonaws.com",
+      "Instance 'Writer' has Engine aurora-mysql, and its cluster 'Cluster' aurora-postgresql; an instance of a " +
+        "cluster runs the cluster's engine: set Engine: aurora-postgresql",
+      "Instance 'Writer' is an Aurora (aurora-mysql) instance, whose DeletionProtection is set on its DB cluster; RDS " +
+        "refuses it here: move DeletionProtection to the AWS::RDS::DBCluster",
+      "Instance 'Writer' has StorageEncrypted true, and its cluster 'Cluster' does not encrypt its storage; the " +
+        "cluster decides: remove StorageEncrypted from the instance, or set StorageEncrypted: true on the cluster",
+      "Instance 'Plain' names a KmsKeyId without StorageEncrypted: true, and RDS encrypts with the key only when " +
+        "storage is encrypted; set StorageEncrypted: true",
     ]);
   });
 });

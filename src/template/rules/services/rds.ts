@@ -1,0 +1,315 @@
+/**
+ * RDS and Aurora settings that CreateDBCluster and CreateDBInstance refuse (cfn-lint's ids, from
+ * the same service rules as its extension schemas):
+ * - E3686: Aurora Serverless v1 scaling (ScalingConfiguration) on a provisioned cluster, the
+ *   default EngineMode, or v2 scaling (ServerlessV2ScalingConfiguration) on an EngineMode
+ *   serverless one. The v1 setting on a provisioned cluster is the usual mistake when moving to v2.
+ * - E3689: enhanced monitoring half configured: an interval above 0 without a MonitoringRoleArn
+ *   (clusters and instances), or a cluster's role with no MonitoringInterval above 0.
+ * - E3693: an Aurora cluster (aurora-mysql, aurora-postgresql) with AllocatedStorage,
+ *   DBClusterInstanceClass, Iops or PubliclyAccessible, which belong to Multi-AZ DB clusters and
+ *   instances, or with a StorageType other than aurora or aurora-iopt1.
+ * - E3682: an Aurora instance with AllocatedStorage, CopyTagsToSnapshot, DeletionProtection,
+ *   EnableIAMDatabaseAuthentication or MasterUserPassword: its cluster holds those ("The requested
+ *   DB Instance will be a member of a DB Cluster. Set ... for the DB Cluster").
+ * - E3720: an instance with a KmsKeyId but no StorageEncrypted: true (custom engines excepted).
+ * - E3707, E3709: an instance of a cluster of the template (`DBClusterIdentifier: !Ref Cluster`)
+ *   with another Engine than the cluster's, or a StorageEncrypted the cluster does not have.
+ *
+ * A value given through an intrinsic function is not judged, and a property that a Fn::If may
+ * leave out counts neither as present nor as absent.
+ */
+import type { MapNode } from "../../model";
+import type { Report, Rule } from "../rule";
+import type { ResourceInfo, TemplateIndex } from "../template-index";
+import {
+  booleanProperty,
+  isAbsent,
+  literalNumber,
+  literalString,
+  onlyPropertySet,
+  presentEntry,
+  propertySets,
+  referenceTarget,
+  resourcesOfType,
+} from "./values";
+
+const CLUSTER = "AWS::RDS::DBCluster";
+const INSTANCE = "AWS::RDS::DBInstance";
+const USER_GUIDE = "https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide";
+
+/** Reports each of `keys` the properties have, with the reason. */
+function reportPresent(
+  resource: ResourceInfo,
+  properties: MapNode,
+  keys: readonly string[],
+  report: Report,
+  message: (key: string) => string,
+): void {
+  for (const key of keys) {
+    const entry = presentEntry(properties, key);
+    if (entry)
+      report(entry.keyRange, message(key), { path: ["Resources", resource.name, "Properties", key] });
+  }
+}
+
+export const rdsServerlessScaling: Rule = {
+  id: "E3686",
+  severity: "error",
+  shortDescription: "An Aurora cluster's scaling setting fits its EngineMode",
+  description:
+    "ScalingConfiguration (Aurora Serverless v1) goes only with EngineMode serverless, and ServerlessV2ScalingConfiguration " +
+    "not with it; without EngineMode a cluster is provisioned.",
+  source: `${USER_GUIDE}/aurora-serverless-v2.requirements.html`,
+  tags: ["resources", "rds", "serverless"],
+  check({ template, report }) {
+    for (const cluster of resourcesOfType(template, CLUSTER)) {
+      for (const { properties } of propertySets(cluster)) {
+        const mode = isAbsent(properties, "EngineMode")
+          ? "provisioned"
+          : literalString(presentEntry(properties, "EngineMode")?.value);
+        if (mode === "provisioned") {
+          reportPresent(
+            cluster,
+            properties,
+            ["ScalingConfiguration"],
+            report,
+            () =>
+              `Cluster '${cluster.name}' is provisioned${isAbsent(properties, "EngineMode") ? " (EngineMode's default)" : ""}, and ` +
+              "ScalingConfiguration is for Aurora Serverless v1 (EngineMode: serverless); for Aurora Serverless v2, " +
+              "use ServerlessV2ScalingConfiguration and db.serverless instances",
+          );
+        } else if (mode === "serverless") {
+          reportPresent(
+            cluster,
+            properties,
+            ["ServerlessV2ScalingConfiguration"],
+            report,
+            () =>
+              `Cluster '${cluster.name}' has EngineMode serverless (Aurora Serverless v1), which scales with ` +
+              "ScalingConfiguration; ServerlessV2ScalingConfiguration needs a provisioned cluster",
+          );
+        }
+      }
+    }
+  },
+};
+
+export const rdsMonitoring: Rule = {
+  id: "E3689",
+  severity: "error",
+  shortDescription: "MonitoringInterval and MonitoringRoleArn are used together",
+  description:
+    "An RDS cluster or instance with a MonitoringInterval above 0 has a MonitoringRoleArn, and a cluster with a " +
+    "MonitoringRoleArn has a MonitoringInterval above 0.",
+  source: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_Monitoring.OS.Enabling.html",
+  tags: ["resources", "rds"],
+  check({ template, report }) {
+    for (const resource of resourcesOfType(template, CLUSTER, INSTANCE)) {
+      for (const { properties } of propertySets(resource)) {
+        const role = presentEntry(properties, "MonitoringRoleArn");
+        const interval = presentEntry(properties, "MonitoringInterval");
+        const seconds = isAbsent(properties, "MonitoringInterval") ? 0 : literalNumber(interval?.value);
+        const path = ["Resources", resource.name, "Properties"];
+        // RDS documents the role without an interval as refused for clusters; for instances, only the reverse.
+        if (role && seconds === 0 && resource.type === CLUSTER) {
+          report(
+            role.keyRange,
+            `'${resource.name}' has a MonitoringRoleArn but ${interval ? "a MonitoringInterval of 0" : "no MonitoringInterval"}, ` +
+              "and RDS refuses the role without enhanced monitoring; set MonitoringInterval (1, 5, 10, 15, 30 or 60 " +
+              "seconds), or remove MonitoringRoleArn",
+            { path: [...path, "MonitoringRoleArn"] },
+          );
+        } else if (
+          interval &&
+          seconds !== undefined &&
+          seconds > 0 &&
+          isAbsent(properties, "MonitoringRoleArn")
+        ) {
+          report(
+            interval.keyRange,
+            `'${resource.name}' turns on enhanced monitoring (MonitoringInterval ${seconds}) without a MonitoringRoleArn, ` +
+              "which RDS needs to send the metrics to CloudWatch Logs; add the ARN of a role that trusts " +
+              "monitoring.rds.amazonaws.com",
+            { path: [...path, "MonitoringInterval"] },
+          );
+        }
+      }
+    }
+  },
+};
+
+const AURORA_ENGINES = ["aurora-mysql", "aurora-postgresql"];
+const NOT_FOR_AURORA_CLUSTERS = ["AllocatedStorage", "DBClusterInstanceClass", "Iops", "PubliclyAccessible"];
+
+export const auroraClusterSettings: Rule = {
+  id: "E3693",
+  severity: "error",
+  shortDescription: "An Aurora cluster has no Multi-AZ DB cluster settings",
+  description:
+    "An aurora-mysql or aurora-postgresql cluster has no AllocatedStorage, DBClusterInstanceClass, Iops or " +
+    "PubliclyAccessible, and a StorageType of aurora or aurora-iopt1.",
+  source: "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbcluster.html",
+  tags: ["resources", "rds"],
+  check({ template, report }) {
+    for (const cluster of resourcesOfType(template, CLUSTER)) {
+      for (const { properties } of propertySets(cluster)) {
+        const engine = literalString(presentEntry(properties, "Engine")?.value);
+        if (!engine || !AURORA_ENGINES.includes(engine)) continue;
+        reportPresent(
+          cluster,
+          properties,
+          NOT_FOR_AURORA_CLUSTERS,
+          report,
+          (key) =>
+            `${key} of cluster '${cluster.name}' is a Multi-AZ DB cluster setting, and an ${engine} cluster refuses it; ` +
+            `remove it${key === "PubliclyAccessible" ? " (set it on the cluster's instances)" : ""}`,
+        );
+        const storage = presentEntry(properties, "StorageType");
+        const type = literalString(storage?.value);
+        if (storage && type !== undefined && type !== "aurora" && type !== "aurora-iopt1") {
+          report(
+            storage.value,
+            `StorageType ${type} of cluster '${cluster.name}' is not an Aurora storage type; use aurora (standard) or ` +
+              "aurora-iopt1 (I/O-Optimized)",
+            { path: ["Resources", cluster.name, "Properties", "StorageType"] },
+          );
+        }
+      }
+    }
+  },
+};
+
+const CLUSTER_LEVEL = [
+  "AllocatedStorage",
+  "CopyTagsToSnapshot",
+  "DeletionProtection",
+  "EnableIAMDatabaseAuthentication",
+  "MasterUserPassword",
+];
+
+export const auroraInstanceSettings: Rule = {
+  id: "E3682",
+  severity: "error",
+  shortDescription: "An Aurora instance leaves cluster settings to its cluster",
+  description:
+    "An Aurora DB instance has no AllocatedStorage, CopyTagsToSnapshot, DeletionProtection, " +
+    "EnableIAMDatabaseAuthentication or MasterUserPassword: they are set on its DB cluster.",
+  source: "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbinstance.html",
+  tags: ["resources", "rds"],
+  check({ template, report }) {
+    for (const instance of resourcesOfType(template, INSTANCE)) {
+      for (const { properties } of propertySets(instance)) {
+        const engine = literalString(presentEntry(properties, "Engine")?.value);
+        if (!engine?.startsWith("aurora")) continue;
+        reportPresent(
+          instance,
+          properties,
+          CLUSTER_LEVEL,
+          report,
+          (key) =>
+            `Instance '${instance.name}' is an Aurora (${engine}) instance, whose ${key} is set on its DB cluster; ` +
+            `RDS refuses it here: move ${key} to the AWS::RDS::DBCluster`,
+        );
+      }
+    }
+  },
+};
+
+export const instanceKmsKeyEncryption: Rule = {
+  id: "E3720",
+  severity: "error",
+  shortDescription: "An RDS instance with a KmsKeyId sets StorageEncrypted: true",
+  description:
+    "An AWS::RDS::DBInstance that names a KmsKeyId (other than an RDS Custom one) sets StorageEncrypted to true.",
+  source: "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbinstance.html",
+  tags: ["resources", "rds"],
+  check({ template, report }) {
+    for (const instance of resourcesOfType(template, INSTANCE)) {
+      for (const { properties } of propertySets(instance)) {
+        const key = presentEntry(properties, "KmsKeyId");
+        const engine = literalString(presentEntry(properties, "Engine")?.value);
+        if (!key || engine === undefined || engine.startsWith("custom-")) continue;
+        if (booleanProperty(properties, "StorageEncrypted", false) !== false) continue;
+        report(
+          key.keyRange,
+          `Instance '${instance.name}' names a KmsKeyId without StorageEncrypted: true, and RDS encrypts with the key ` +
+            "only when storage is encrypted; set StorageEncrypted: true",
+          { path: ["Resources", instance.name, "Properties", "KmsKeyId"] },
+        );
+      }
+    }
+  },
+};
+
+/** The instances of the template's clusters, with the cluster's single property set. */
+function clusterInstances(template: TemplateIndex) {
+  const found: {
+    instance: ResourceInfo;
+    properties: MapNode;
+    cluster: ResourceInfo;
+    clusterProperties: MapNode;
+  }[] = [];
+  for (const instance of resourcesOfType(template, INSTANCE)) {
+    for (const { properties } of propertySets(instance)) {
+      const reference = presentEntry(properties, "DBClusterIdentifier")?.value;
+      const target = reference && referenceTarget(reference);
+      if (!target || target.attribute !== undefined) continue;
+      const cluster = template.resources.get(target.name);
+      const clusterSet = cluster?.type === CLUSTER ? onlyPropertySet(cluster) : undefined;
+      if (cluster && clusterSet)
+        found.push({ instance, properties, cluster, clusterProperties: clusterSet.properties });
+    }
+  }
+  return found;
+}
+
+export const instanceClusterEngine: Rule = {
+  id: "E3707",
+  severity: "error",
+  shortDescription: "An RDS instance has the Engine of its DB cluster",
+  description: "An AWS::RDS::DBInstance of a DBCluster of the template has the cluster's Engine.",
+  source: "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbinstance.html",
+  tags: ["resources", "rds"],
+  check({ template, report }) {
+    for (const { instance, properties, cluster, clusterProperties } of clusterInstances(template)) {
+      const own = presentEntry(properties, "Engine");
+      const engine = literalString(own?.value);
+      const clusterEngine = literalString(presentEntry(clusterProperties, "Engine")?.value);
+      if (!own || engine === undefined || clusterEngine === undefined || engine === clusterEngine) continue;
+      report(
+        own.value,
+        `Instance '${instance.name}' has Engine ${engine}, and its cluster '${cluster.name}' ${clusterEngine}; an instance ` +
+          `of a cluster runs the cluster's engine: set Engine: ${clusterEngine}`,
+        { path: ["Resources", instance.name, "Properties", "Engine"] },
+      );
+    }
+  },
+};
+
+export const instanceClusterEncryption: Rule = {
+  id: "E3709",
+  severity: "error",
+  shortDescription: "An RDS instance's StorageEncrypted matches its DB cluster's",
+  description:
+    "An AWS::RDS::DBInstance of a DBCluster of the template that sets StorageEncrypted sets the cluster's value " +
+    "(false when the cluster does not set it).",
+  source: "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbinstance.html",
+  tags: ["resources", "rds"],
+  check({ template, report }) {
+    for (const { instance, properties, cluster, clusterProperties } of clusterInstances(template)) {
+      const own = presentEntry(properties, "StorageEncrypted");
+      const encrypted = own && booleanProperty(properties, "StorageEncrypted", false);
+      const clusterEncrypted = booleanProperty(clusterProperties, "StorageEncrypted", false);
+      if (!own || encrypted === undefined || clusterEncrypted === undefined || encrypted === clusterEncrypted)
+        continue;
+      report(
+        own.value,
+        `Instance '${instance.name}' has StorageEncrypted ${encrypted}, and its cluster '${cluster.name}' ` +
+          `${clusterEncrypted ? "encrypts its storage" : "does not encrypt its storage"}; the cluster decides: remove ` +
+          `StorageEncrypted from the instance${clusterEncrypted ? "" : ", or set StorageEncrypted: true on the cluster"}`,
+        { path: ["Resources", instance.name, "Properties", "StorageEncrypted"] },
+      );
+    }
+  },
+};
