@@ -11,9 +11,9 @@
  * other pair. Memory may be written in MiB or as `2 GB`.
  */
 
-import type { Node } from "../../model";
+import type { MapNode, Node } from "../../model";
 import { mapGet } from "../../nodes";
-import type { Rule } from "../rule";
+import type { Report, Rule } from "../rule";
 import type { TemplateIndex } from "../template-index";
 import { literalString, type PropertySet, presentEntry, propertySets, resourcesOfType } from "./values";
 
@@ -30,18 +30,19 @@ const SIZES: Record<number, number[] | { from: number; to: number; step: number 
 
 const LOG_DRIVERS = ["awslogs", "splunk", "awsfirelens"];
 
+/** Whether a task definition's RequiresCompatibilities lists FARGATE. */
+export function requiresFargate(properties: MapNode): boolean {
+  const compatibilities = presentEntry(properties, "RequiresCompatibilities")?.value;
+  return (
+    compatibilities?.kind === "seq" && compatibilities.items.some((item) => literalString(item) === "FARGATE")
+  );
+}
+
 /** The property sets of the task definitions that run on Fargate. */
 function fargateTasks(template: TemplateIndex): PropertySet[] {
   const sets: PropertySet[] = [];
   for (const task of resourcesOfType(template, "AWS::ECS::TaskDefinition")) {
-    for (const set of propertySets(task)) {
-      const compatibilities = presentEntry(set.properties, "RequiresCompatibilities")?.value;
-      if (
-        compatibilities?.kind === "seq" &&
-        compatibilities.items.some((item) => literalString(item) === "FARGATE")
-      )
-        sets.push(set);
-    }
+    for (const set of propertySets(task)) if (requiresFargate(set.properties)) sets.push(set);
   }
   return sets;
 }
@@ -97,21 +98,33 @@ export const fargateTaskProperties: Rule = {
           },
         );
       }
-      const containers = presentEntry(properties, "ContainerDefinitions")?.value;
-      if (containers?.kind !== "seq") continue;
-      containers.items.forEach((container, index) => {
-        const driver = mapGet(mapGet(container, "LogConfiguration")?.value, "LogDriver");
-        const name = literalString(driver?.value);
-        if (!driver || name === undefined || LOG_DRIVERS.includes(name)) return;
-        report(
-          driver.value,
-          `Fargate tasks log through ${LOG_DRIVERS.join(", ")}, not ${name}; use awslogs for CloudWatch Logs`,
-          { path: [...base, "ContainerDefinitions", index, "LogConfiguration", "LogDriver"] },
-        );
-      });
+      reportFargateLogDrivers(properties, base, "Fargate tasks", report);
     }
   },
 };
+
+/** Reports each container log driver that Fargate does not support, in a task definition's properties. */
+export function reportFargateLogDrivers(
+  properties: MapNode,
+  base: (string | number)[],
+  who: string,
+  report: Report,
+): void {
+  const containers = presentEntry(properties, "ContainerDefinitions")?.value;
+  if (containers?.kind !== "seq") return;
+  containers.items.forEach((container, index) => {
+    const driver = mapGet(mapGet(container, "LogConfiguration")?.value, "LogDriver");
+    const name = literalString(driver?.value);
+    if (!driver || name === undefined || LOG_DRIVERS.includes(name)) return;
+    report(
+      driver.value,
+      `${who} log through ${LOG_DRIVERS.join(", ")}, not ${name}; use awslogs for CloudWatch Logs`,
+      {
+        path: [...base, "ContainerDefinitions", index, "LogConfiguration", "LogDriver"],
+      },
+    );
+  });
+}
 
 export const fargateTaskSize: Rule = {
   id: "E3047",

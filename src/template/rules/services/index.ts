@@ -48,6 +48,14 @@ import { dynamodbPayPerRequest } from "./dynamodb-pay-per-request";
 import { dynamodbProvisioned } from "./dynamodb-provisioned";
 import { dynamodbStreamArn } from "./dynamodb-stream";
 import { ecsEssentialContainer } from "./ecs-essential";
+import {
+  ecsAwslogsOptions,
+  ecsAwsvpcHostPort,
+  ecsAwsvpcNetworkConfiguration,
+  ecsFargateServiceLogDriver,
+  ecsFargateTaskDefinition,
+  ecsReplicaScheduling,
+} from "./ecs-services";
 import { sqsEncryptionKind, stateMachineLogging } from "./encryption-logging";
 import { eventPatterns } from "./event-patterns";
 import { queueStartingPosition, streamStartingPosition } from "./event-source-position";
@@ -214,4 +222,10 @@ export const serviceRules: Rule[] = [
   instanceKmsKeyEncryption,
   instanceClusterEngine,
   instanceClusterEncryption,
+  ecsReplicaScheduling,
+  ecsAwsvpcNetworkConfiguration,
+  ecsFargateTaskDefinition,
+  ecsFargateServiceLogDriver,
+  ecsAwsvpcHostPort,
+  ecsAwslogsOptions,
 ];

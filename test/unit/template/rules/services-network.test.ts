@@ -2,7 +2,7 @@
  * Network rules: security group ports (E3687, E3688, W3687), subnet blocks within their VPC and
  * apart from each other (E3059, E3060), and Elastic Load Balancing v2 settings (E3680, E3681,
  * E3683, E3684, E3676), and RDS and Aurora settings (E3686, E3689, E3693, E3682, E3720, E3707,
- * E3709). The fixtures were also run through cfn-lint 1.51, whose findings are
+ * E3709), and ECS services and task definitions (E3044, E3046, E3052, E3053, E3054, E3713). The fixtures were also run through cfn-lint 1.51, whose findings are
  * noted where they differ.
  */
 import { describe, expect, it } from "vitest";
@@ -413,5 +413,127 @@ describe("E3686, E3689, E3693, E3682, E3720, E3707, E3709 RDS and Aurora setting
       "Instance 'Plain' names a KmsKeyId without StorageEncrypted: true, and RDS encrypts with the key only when " +
         "storage is encrypted; set StorageEncrypted: true",
     ]);
+  });
+});
+
+describe("E3044, E3046, E3052, E3053, E3054, E3713 ECS services and task definitions", () => {
+  it("reports what CreateService and RegisterTaskDefinition refuse", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Cluster:",
+        "    Type: AWS::ECS::Cluster",
+        "  Bridge:",
+        "    Type: AWS::ECS::TaskDefinition",
+        "    Properties:",
+        "      ContainerDefinitions:",
+        "        - Name: app",
+        "          Image: nginx",
+        "          Memory: 512",
+        "          LogConfiguration:",
+        "            LogDriver: syslog",
+        "  Vpc:",
+        "    Type: AWS::ECS::TaskDefinition",
+        "    Properties:",
+        "      NetworkMode: awsvpc",
+        '      Cpu: "256"',
+        '      Memory: "512"',
+        "      ContainerDefinitions:",
+        "        - Name: app",
+        "          Image: nginx",
+        "          PortMappings:",
+        "            - ContainerPort: 80",
+        "              HostPort: 8080",
+        "            - ContainerPort: 443",
+        "              HostPort: 443",
+        "          LogConfiguration:",
+        "            LogDriver: awslogs",
+        "            Options:",
+        "              awslogs-group: app",
+        "  FargateService:",
+        "    Type: AWS::ECS::Service",
+        "    Properties:",
+        "      Cluster: !Ref Cluster",
+        "      LaunchType: FARGATE",
+        "      TaskDefinition: !Ref Bridge",
+        "      SchedulingStrategy: DAEMON",
+        "  VpcService:",
+        "    Type: AWS::ECS::Service",
+        "    Properties:",
+        "      Cluster: !Ref Cluster",
+        "      TaskDefinition: !Ref Vpc",
+        "      DesiredCount: 1",
+        "  Daemon:",
+        "    Type: AWS::ECS::Service",
+        "    Properties:",
+        "      Cluster: !Ref Cluster",
+        "      TaskDefinition: !Ref Vpc",
+        "      SchedulingStrategy: DAEMON",
+        "      NetworkConfiguration:",
+        "        AwsvpcConfiguration:",
+        "          Subnets: [subnet-12345678]",
+      ),
+      { only: ["E3044", "E3046", "E3052", "E3053", "E3054", "E3713"] },
+    );
+    // cfn-lint reports the same cases; E3054 at the task definition (line 6), the others at the same lines.
+    expect(brief(findings)).toEqual([
+      "E3713 12:24",
+      "E3053 24:25",
+      "E3046 29:13",
+      "E3054 35:19",
+      "E3044 37:27",
+      "E3052 40:5",
+    ]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "Service 'FargateService' runs this task on Fargate, and Fargate tasks log through awslogs, splunk, awsfirelens, " +
+        "not syslog; use awslogs for CloudWatch Logs",
+      "HostPort 8080 of task definition 'Vpc' differs from its ContainerPort 80, and in awsvpc mode the task's network " +
+        "interface has the container's own port; remove HostPort or set it to 80",
+      "The awslogs log configuration of task definition 'Vpc' has no awslogs-region option, which the awslogs driver " +
+        "needs to know where to send the logs; add awslogs-region: !Ref AWS::Region to Options",
+      "Service 'FargateService' launches on Fargate, but task definition 'Bridge' is not made for it (NetworkMode " +
+        "bridge, the default, and no FARGATE in RequiresCompatibilities); add RequiresCompatibilities: [FARGATE] and " +
+        "NetworkMode: awsvpc to the task definition",
+      "Service 'FargateService' runs on Fargate, which schedules only REPLICA services, not DAEMON; set " +
+        "SchedulingStrategy: REPLICA (with DesiredCount), or run the daemon on EC2 with the ECS deployment controller",
+      "Service 'VpcService' runs task definition 'Vpc', whose NetworkMode is awsvpc, without a NetworkConfiguration; " +
+        "ECS needs the subnets (and security groups) of each task's network interface: add " +
+        "NetworkConfiguration.AwsvpcConfiguration",
+    ]);
+  });
+
+  it("leaves a task definition made for Fargate to E3048, and a service on EC2 alone", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Task:",
+        "    Type: AWS::ECS::TaskDefinition",
+        "    Properties:",
+        "      RequiresCompatibilities: [FARGATE]",
+        "      NetworkMode: awsvpc",
+        "      Cpu: 256",
+        "      Memory: 512",
+        "      ContainerDefinitions:",
+        "        - Name: app",
+        "          Image: nginx",
+        "          LogConfiguration:",
+        "            LogDriver: syslog",
+        "  Service:",
+        "    Type: AWS::ECS::Service",
+        "    Properties:",
+        "      LaunchType: FARGATE",
+        "      TaskDefinition: !Ref Task",
+        "      NetworkConfiguration: !Ref AWS::NoValue",
+        "  OnEc2:",
+        "    Type: AWS::ECS::Service",
+        "    Properties:",
+        "      LaunchType: EC2",
+        "      TaskDefinition: !Ref Task",
+        "      SchedulingStrategy: DAEMON",
+        "      NetworkConfiguration: {AwsvpcConfiguration: {Subnets: [subnet-12345678]}}",
+      ),
+      { only: ["E3044", "E3048", "E3052", "E3054", "E3713"] },
+    );
+    expect(brief(findings)).toEqual(["E3048 13:24", "E3052 16:5"]);
   });
 });

@@ -1,0 +1,289 @@
+/**
+ * ECS services and the task definitions they run (cfn-lint's ids; CreateService and
+ * RegisterTaskDefinition refuse each case):
+ * - E3044: a service on Fargate, or deployed by CodeDeploy or an external controller, scheduled
+ *   as DAEMON: those run only the REPLICA strategy.
+ * - E3052: a service of an awsvpc task definition without NetworkConfiguration: ECS needs the
+ *   subnets of each task's network interface ("Network Configuration must be provided when
+ *   networkMode 'awsvpc' is specified").
+ * - E3054: a service with LaunchType FARGATE whose task definition is not made for Fargate (no
+ *   FARGATE in RequiresCompatibilities, and a NetworkMode other than awsvpc).
+ * - E3713: a service with LaunchType FARGATE whose task definition logs through a driver Fargate
+ *   lacks. E3048 says so of a task definition that lists FARGATE itself; this one, of a task
+ *   definition that Fargate runs only through the service.
+ * - E3053: a port mapping of an awsvpc task definition with a HostPort other than its
+ *   ContainerPort: in awsvpc mode the task's interface has the container's port.
+ * - E3046: a container that logs through awslogs without the awslogs-group and awslogs-region
+ *   options.
+ *
+ * A service's task definition is read when the service names one of the template's with
+ * `!Ref Task`. Values given through intrinsic functions are not judged.
+ */
+import type { MapNode } from "../../model";
+import { mapGet } from "../../nodes";
+import type { Rule } from "../rule";
+import type { ResourceInfo, TemplateIndex } from "../template-index";
+import { reportFargateLogDrivers, requiresFargate } from "./fargate-task";
+import {
+  isAbsent,
+  literalNumber,
+  literalString,
+  onlyPropertySet,
+  plainMap,
+  presentEntry,
+  propertySets,
+  referenceTarget,
+  resourcesOfType,
+} from "./values";
+
+const ECS_GUIDE = "https://docs.aws.amazon.com/AmazonECS/latest/developerguide";
+const TASK_DEFINITION = "AWS::ECS::TaskDefinition";
+
+interface ServiceTask {
+  service: ResourceInfo;
+  properties: MapNode;
+  /** The task definition of the template the service runs, when it names one. */
+  task?: { resource: ResourceInfo; properties: MapNode };
+}
+
+const cache = new WeakMap<TemplateIndex, ServiceTask[]>();
+
+/** Every service's property sets, with the task definition each runs; found once for the service rules. */
+function serviceTasks(template: TemplateIndex): ServiceTask[] {
+  const cached = cache.get(template);
+  if (cached) return cached;
+  const found: ServiceTask[] = [];
+  for (const service of resourcesOfType(template, "AWS::ECS::Service")) {
+    for (const { properties } of propertySets(service)) {
+      const reference = presentEntry(properties, "TaskDefinition")?.value;
+      const target = reference && referenceTarget(reference);
+      const resource =
+        target && target.attribute === undefined ? template.resources.get(target.name) : undefined;
+      const set = resource?.type === TASK_DEFINITION ? onlyPropertySet(resource) : undefined;
+      found.push({
+        service,
+        properties,
+        task: resource && set ? { resource, properties: set.properties } : undefined,
+      });
+    }
+  }
+  cache.set(template, found);
+  return found;
+}
+
+/** A literal property value, "absent" when not written (or AWS::NoValue), undefined when not known. */
+function setting(properties: MapNode, key: string): string | undefined {
+  if (isAbsent(properties, key)) return "absent";
+  return literalString(presentEntry(properties, key)?.value);
+}
+
+export const ecsReplicaScheduling: Rule = {
+  id: "E3044",
+  severity: "error",
+  shortDescription: "A Fargate, CodeDeploy or external service uses the REPLICA scheduling strategy",
+  description:
+    "An ECS service with LaunchType FARGATE, or a DeploymentController of type CODE_DEPLOY or EXTERNAL, has a " +
+    "SchedulingStrategy of REPLICA.",
+  source: `${ECS_GUIDE}/ecs_services.html#service_scheduler`,
+  tags: ["resources", "ecs", "fargate"],
+  check({ template, report }) {
+    for (const { service, properties } of serviceTasks(template)) {
+      const strategy = presentEntry(properties, "SchedulingStrategy");
+      if (!strategy || literalString(strategy.value) !== "DAEMON") continue;
+      const controller = literalString(
+        mapGet(plainMap(presentEntry(properties, "DeploymentController")?.value), "Type")?.value,
+      );
+      const why =
+        setting(properties, "LaunchType") === "FARGATE"
+          ? "runs on Fargate"
+          : controller === "CODE_DEPLOY" || controller === "EXTERNAL"
+            ? `is deployed by a ${controller} controller`
+            : undefined;
+      if (!why) continue;
+      report(
+        strategy.value,
+        `Service '${service.name}' ${why}, which schedules only REPLICA services, not DAEMON; set SchedulingStrategy: ` +
+          "REPLICA (with DesiredCount), or run the daemon on EC2 with the ECS deployment controller",
+        { path: ["Resources", service.name, "Properties", "SchedulingStrategy"] },
+      );
+    }
+  },
+};
+
+export const ecsAwsvpcNetworkConfiguration: Rule = {
+  id: "E3052",
+  severity: "error",
+  shortDescription: "A service of an awsvpc task definition has a NetworkConfiguration",
+  description:
+    "An ECS service whose task definition has NetworkMode awsvpc gives NetworkConfiguration (AwsvpcConfiguration " +
+    "with the subnets, and security groups, of each task's network interface).",
+  source: `${ECS_GUIDE}/task-networking-awsvpc.html`,
+  tags: ["resources", "ecs"],
+  check({ template, report }) {
+    for (const { service, properties, task } of serviceTasks(template)) {
+      if (
+        !task ||
+        setting(task.properties, "NetworkMode") !== "awsvpc" ||
+        !isAbsent(properties, "NetworkConfiguration")
+      )
+        continue;
+      report(
+        service.properties?.keyRange ?? service.entry.keyRange,
+        `Service '${service.name}' runs task definition '${task.resource.name}', whose NetworkMode is awsvpc, without a ` +
+          "NetworkConfiguration; ECS needs the subnets (and security groups) of each task's network interface: add " +
+          "NetworkConfiguration.AwsvpcConfiguration",
+        { path: ["Resources", service.name, "Properties", "NetworkConfiguration"] },
+      );
+    }
+  },
+};
+
+export const ecsFargateTaskDefinition: Rule = {
+  id: "E3054",
+  severity: "error",
+  shortDescription: "A Fargate service runs a task definition made for Fargate",
+  description:
+    "The task definition of an ECS service with LaunchType FARGATE lists FARGATE in RequiresCompatibilities, or has " +
+    "NetworkMode awsvpc.",
+  source: `${ECS_GUIDE}/fargate-tasks-services.html`,
+  tags: ["resources", "ecs", "fargate"],
+  check({ template, report }) {
+    for (const { service, properties, task } of serviceTasks(template)) {
+      const launch = presentEntry(properties, "LaunchType");
+      if (!task || !launch || literalString(launch.value) !== "FARGATE" || requiresFargate(task.properties))
+        continue;
+      const mode = setting(task.properties, "NetworkMode");
+      if (mode === undefined || mode === "awsvpc") continue;
+      const compatibilities = presentEntry(task.properties, "RequiresCompatibilities")?.value;
+      if (compatibilities && compatibilities.kind !== "seq") continue; // an intrinsic: unknown
+      report(
+        launch.value,
+        `Service '${service.name}' launches on Fargate, but task definition '${task.resource.name}' is not made for it ` +
+          `(NetworkMode ${mode === "absent" ? "bridge, the default" : mode}, and no FARGATE in RequiresCompatibilities); ` +
+          "add RequiresCompatibilities: [FARGATE] and NetworkMode: awsvpc to the task definition",
+        { path: ["Resources", service.name, "Properties", "LaunchType"] },
+      );
+    }
+  },
+};
+
+export const ecsFargateServiceLogDriver: Rule = {
+  id: "E3713",
+  severity: "error",
+  shortDescription: "The task definition of a Fargate service logs through a driver Fargate supports",
+  description:
+    "The containers of the task definition of an ECS service with LaunchType FARGATE log through awslogs, splunk or " +
+    "awsfirelens.",
+  source: `${ECS_GUIDE}/fargate-tasks-services.html#fargate-tasks-logging`,
+  tags: ["resources", "ecs", "fargate"],
+  check({ template, report }) {
+    const reported = new Set<ResourceInfo>();
+    for (const { service, properties, task } of serviceTasks(template)) {
+      if (!task || reported.has(task.resource) || requiresFargate(task.properties)) continue;
+      if (literalString(presentEntry(properties, "LaunchType")?.value) !== "FARGATE") continue;
+      reported.add(task.resource);
+      reportFargateLogDrivers(
+        task.properties,
+        ["Resources", task.resource.name, "Properties"],
+        `Service '${service.name}' runs this task on Fargate, and Fargate tasks`,
+        report,
+      );
+    }
+  },
+};
+
+/** The mappings of a list property of a task definition's containers, with their paths. */
+function containerItems(
+  properties: MapNode,
+  key: string,
+  each: (item: MapNode, path: (string | number)[]) => void,
+) {
+  const containers = presentEntry(properties, "ContainerDefinitions")?.value;
+  if (containers?.kind !== "seq") return;
+  containers.items.forEach((container, index) => {
+    const map = plainMap(container);
+    const value = map && presentEntry(map, key)?.value;
+    if (!value) return;
+    if (value.kind === "seq") {
+      value.items.forEach((item, itemIndex) => {
+        const map = plainMap(item);
+        if (map) each(map, ["ContainerDefinitions", index, key, itemIndex]);
+      });
+    } else {
+      const map = plainMap(value);
+      if (map) each(map, ["ContainerDefinitions", index, key]);
+    }
+  });
+}
+
+export const ecsAwsvpcHostPort: Rule = {
+  id: "E3053",
+  severity: "error",
+  shortDescription: "An awsvpc task definition's HostPort equals its ContainerPort",
+  description:
+    "In a task definition with NetworkMode awsvpc, a port mapping's HostPort is left out or equal to its ContainerPort.",
+  source: `${ECS_GUIDE}/task_definition_parameters.html#container_definition_portmappings`,
+  tags: ["resources", "ecs"],
+  check({ template, report }) {
+    for (const task of resourcesOfType(template, TASK_DEFINITION)) {
+      for (const { properties } of propertySets(task)) {
+        if (setting(properties, "NetworkMode") !== "awsvpc") continue;
+        containerItems(properties, "PortMappings", (mapping, path) => {
+          const host = presentEntry(mapping, "HostPort");
+          const hostPort = literalNumber(host?.value);
+          const containerPort = literalNumber(presentEntry(mapping, "ContainerPort")?.value);
+          if (!host || hostPort === undefined || containerPort === undefined || hostPort === containerPort)
+            return;
+          report(
+            host.value,
+            `HostPort ${hostPort} of task definition '${task.name}' differs from its ContainerPort ${containerPort}, and in ` +
+              "awsvpc mode the task's network interface has the container's own port; remove HostPort or set it to " +
+              `${containerPort}`,
+            { path: ["Resources", task.name, "Properties", ...path, "HostPort"] },
+          );
+        });
+      }
+    }
+  },
+};
+
+const AWSLOGS_REQUIRED = ["awslogs-group", "awslogs-region"];
+
+export const ecsAwslogsOptions: Rule = {
+  id: "E3046",
+  severity: "error",
+  shortDescription: "A container logging through awslogs names its log group and region",
+  description:
+    "A container whose LogConfiguration has LogDriver awslogs gives the awslogs-group and awslogs-region options.",
+  source: `${ECS_GUIDE}/using_awslogs.html`,
+  tags: ["resources", "ecs", "logs"],
+  check({ template, report }) {
+    for (const task of resourcesOfType(template, TASK_DEFINITION)) {
+      for (const { properties } of propertySets(task)) {
+        containerItems(properties, "LogConfiguration", (logging, path) => {
+          const driver = presentEntry(logging, "LogDriver");
+          if (!driver || literalString(driver.value) !== "awslogs") return;
+          const options = presentEntry(logging, "Options");
+          if (options && !plainMap(options.value)) return; // an intrinsic: unknown
+          const given = plainMap(options?.value);
+          const missing = AWSLOGS_REQUIRED.filter((key) => !given || isAbsent(given, key));
+          if (missing.length === 0) return;
+          report(
+            options ? options.keyRange : driver.keyRange,
+            `The awslogs log configuration of task definition '${task.name}' has no ${missing.join(" or ")} option, which ` +
+              "the awslogs driver needs to know where to send the logs; add " +
+              missing
+                .map((key) =>
+                  key === "awslogs-group"
+                    ? "awslogs-group: !Ref LogGroup"
+                    : "awslogs-region: !Ref AWS::Region",
+                )
+                .join(" and ") +
+              " to Options",
+            { path: ["Resources", task.name, "Properties", ...path, "Options"] },
+          );
+        });
+      }
+    }
+  },
+};
