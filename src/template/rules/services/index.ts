@@ -80,6 +80,7 @@ import {
   targetGroupTargetType,
 } from "./load-balancers";
 import { logSubscriptions } from "./log-subscriptions";
+import { pipelineArtifactNames, pipelineSourceArtifacts, pipelineSourceStage } from "./pipelines";
 import { pseudoParameterString } from "./pseudo-parameter-string";
 import {
   auroraClusterSettings,
@@ -228,4 +229,7 @@ export const serviceRules: Rule[] = [
   ecsFargateServiceLogDriver,
   ecsAwsvpcHostPort,
   ecsAwslogsOptions,
+  pipelineSourceStage,
+  pipelineArtifactNames,
+  pipelineSourceArtifacts,
 ];

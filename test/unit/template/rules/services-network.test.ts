@@ -2,7 +2,8 @@
  * Network rules: security group ports (E3687, E3688, W3687), subnet blocks within their VPC and
  * apart from each other (E3059, E3060), and Elastic Load Balancing v2 settings (E3680, E3681,
  * E3683, E3684, E3676), and RDS and Aurora settings (E3686, E3689, E3693, E3682, E3720, E3707,
- * E3709), and ECS services and task definitions (E3044, E3046, E3052, E3053, E3054, E3713). The fixtures were also run through cfn-lint 1.51, whose findings are
+ * E3709), and ECS services and task definitions (E3044, E3046, E3052, E3053, E3054, E3713), and pipeline stages
+ * (E3700, E3701, E3702). The fixtures were also run through cfn-lint 1.51, whose findings are
  * noted where they differ.
  */
 import { describe, expect, it } from "vitest";
@@ -535,5 +536,142 @@ describe("E3044, E3046, E3052, E3053, E3054, E3713 ECS services and task definit
       { only: ["E3044", "E3048", "E3052", "E3054", "E3713"] },
     );
     expect(brief(findings)).toEqual(["E3048 13:24", "E3052 16:5"]);
+  });
+});
+
+describe("E3700, E3701, E3702 pipeline stages and artifacts", () => {
+  it("reports misplaced Source actions, artifacts read before they are written or written twice, Source artifacts", () => {
+    const findings = lint(
+      yaml(
+        "Conditions:",
+        '  Prod: !Equals [!Ref "AWS::AccountId", "123456789012"]',
+        "Resources:",
+        "  Pipeline:",
+        "    Type: AWS::CodePipeline::Pipeline",
+        "    Properties:",
+        "      RoleArn: arn:aws:iam::123456789012:role/pipeline",
+        "      ArtifactStore: {Type: S3, Location: my-bucket}",
+        "      Stages:",
+        "        - Name: Source",
+        "          Actions:",
+        "            - Name: Checkout",
+        '              ActionTypeId: {Category: Source, Owner: AWS, Provider: S3, Version: "1"}',
+        "              Configuration: {S3Bucket: my-bucket, S3ObjectKey: src.zip}",
+        "              OutputArtifacts:",
+        "                - Name: Src",
+        "            - Name: Lint",
+        '              ActionTypeId: {Category: Build, Owner: AWS, Provider: CodeBuild, Version: "1"}',
+        "              Configuration: {ProjectName: lint}",
+        "              InputArtifacts:",
+        "                - Name: Src",
+        "        - Name: Build",
+        "          Actions:",
+        "            - Name: Package",
+        "              RunOrder: 2",
+        '              ActionTypeId: {Category: Build, Owner: AWS, Provider: CodeBuild, Version: "1"}',
+        "              Configuration: {ProjectName: package}",
+        "              InputArtifacts:",
+        "                - Name: Compiled",
+        "              OutputArtifacts:",
+        "                - Name: Packaged",
+        "            - Name: Compile",
+        '              ActionTypeId: {Category: Build, Owner: AWS, Provider: CodeBuild, Version: "1"}',
+        "              Configuration: {ProjectName: compile}",
+        "              InputArtifacts:",
+        "                - Name: Src",
+        "              OutputArtifacts:",
+        "                - Name: Compiled",
+        "            - Name: Again",
+        '              ActionTypeId: {Category: Build, Owner: AWS, Provider: CodeBuild, Version: "1"}',
+        "              Configuration: {ProjectName: again}",
+        "              InputArtifacts:",
+        "                - Name: Packaged",
+        "              OutputArtifacts:",
+        "                - Name: Src",
+        "        - Name: Deploy",
+        "          Actions:",
+        "            - Name: Fetch",
+        '              ActionTypeId: {Category: Source, Owner: AWS, Provider: S3, Version: "1"}',
+        "              Configuration: {S3Bucket: my-bucket, S3ObjectKey: config.zip}",
+        "              InputArtifacts:",
+        "                - Name: Packaged",
+        "              OutputArtifacts:",
+        "                - Name: Config",
+        "                - Name: Extra",
+        "            - !If",
+        "              - Prod",
+        "              - Name: Release",
+        '                ActionTypeId: {Category: Deploy, Owner: AWS, Provider: CloudFormation, Version: "1"}',
+        "                Configuration: {ActionMode: CREATE_UPDATE, StackName: app}",
+        "                InputArtifacts:",
+        "                  - Name: Packaged",
+        "                OutputArtifacts:",
+        "                  - Name: Config",
+        "              - !Ref AWS::NoValue",
+      ),
+      { only: ["E3700", "E3701", "E3702"] },
+    );
+    // cfn-lint also reports 'Compiled' on line 29, read by an action written before the one that writes it but
+    // run after it (RunOrder 2), and not 'Src' on line 21, read by an action that runs beside its writer; it
+    // reports E3700 at the Category key and E3702 at the artifact lists.
+    expect(brief(findings)).toEqual([
+      "E3700 18:40",
+      "E3701 21:25",
+      "E3701 43:25",
+      "E3701 45:25",
+      "E3700 49:40",
+      "E3702 52:25",
+      "E3702 55:25",
+      "E3701 64:27",
+    ]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "Action 'Lint' of pipeline 'Pipeline' is a Build action in the first stage, which holds only Source actions; " +
+        "move it to a later stage",
+      "Action 'Lint' of pipeline 'Pipeline' reads artifact 'Src', which action 'Checkout' writes at the same time " +
+        "(the same RunOrder); give the reader a higher RunOrder",
+      "Action 'Again' of pipeline 'Pipeline' reads artifact 'Packaged', which action 'Package' writes only after it " +
+        "runs; move the reader to a later stage or give it a higher RunOrder",
+      "Action 'Again' of pipeline 'Pipeline' writes artifact 'Src', which action 'Checkout' writes too; output " +
+        "artifact names are unique in a pipeline: rename one",
+      "Action 'Fetch' of pipeline 'Pipeline' is a Source action in stage 3, and Source actions go in the first stage " +
+        "only; move it there",
+      "Source action 'Fetch' of pipeline 'Pipeline' reads artifact 'Packaged', and a Source action reads none: it " +
+        "starts the pipeline; remove InputArtifacts",
+      "Source action 'Fetch' of pipeline 'Pipeline' writes 2 artifacts, and a Source action writes exactly one; keep " +
+        "one OutputArtifacts entry",
+      "Action 'Release' of pipeline 'Pipeline' writes artifact 'Config', which action 'Fetch' writes too; output " +
+        "artifact names are unique in a pipeline: rename one",
+    ]);
+  });
+
+  it("reports an artifact no action writes and a Source action without output, not conditional twins", () => {
+    const findings = lint(
+      yaml(
+        "Conditions:",
+        "  Prod: !Equals [!Ref AWS::Region, us-east-1]",
+        "Resources:",
+        "  Pipeline:",
+        "    Type: AWS::CodePipeline::Pipeline",
+        "    Properties:",
+        "      RoleArn: arn:aws:iam::123456789012:role/pipeline",
+        "      Stages:",
+        "        - Name: Source",
+        "          Actions:",
+        "            - Name: Checkout",
+        "              ActionTypeId: {Category: Source, Owner: AWS, Provider: S3, Version: '1'}",
+        "        - Name: Deploy",
+        "          Actions:",
+        "            - !If [Prod, {Name: A, ActionTypeId: {Category: Deploy}, OutputArtifacts: [{Name: Out}]}, !Ref AWS::NoValue]",
+        "            - !If [Prod, !Ref AWS::NoValue, {Name: B, ActionTypeId: {Category: Deploy}, OutputArtifacts: [{Name: Out}]}]",
+        "            - Name: C",
+        "              RunOrder: !If [Prod, 2, 3]",
+        "              ActionTypeId: {Category: Deploy, Owner: AWS, Provider: CloudFormation, Version: '1'}",
+        "              InputArtifacts: [{Name: Missing}, {Name: Out}]",
+      ),
+      { only: ["E3700", "E3701", "E3702"] },
+    );
+    // C's RunOrder is not known, so A and B may have run before it.
+    expect(brief(findings)).toEqual(["E3702 12:40", "E3701 20:39"]);
+    expect(findings[1].message).toContain("reads artifact 'Missing', which no action of the pipeline writes");
   });
 });
