@@ -42,15 +42,17 @@ export interface CidrBlock {
 }
 
 /**
- * A block written as address/prefix with no host bits set, IPv6 when it has a colon; undefined
- * for anything else (W3031 and E3031 report those).
+ * A block of the IP version written as address/prefix with no host bits set; undefined for
+ * anything else (W3031 and E3031 report those).
  */
-export function cidrBlock(text: string): CidrBlock | undefined {
+export function cidrBlock(text: string, version: CidrVersion): CidrBlock | undefined {
   if (!text.includes("/")) return undefined;
-  const version: CidrVersion = text.includes(":") ? 6 : 4;
-  if (checkCidr(text, version).kind !== "ok") return undefined;
   const parsed = parse(text, version);
-  return parsed && { version, network: parsed.value, prefix: parsed.prefix };
+  if (!parsed) return undefined;
+  const hostMask = (1n << BigInt(bits(version) - parsed.prefix)) - 1n;
+  return (parsed.value & hostMask) === 0n
+    ? { version, network: parsed.value, prefix: parsed.prefix }
+    : undefined;
 }
 
 /** Whether every address of `inner` is in `outer` (blocks of the same IP version only). */

@@ -740,8 +740,9 @@ function names(list: string[], conjunction = "or"): string {
   return listOf(list, conjunction);
 }
 
-function listOf(items: string[], conjunction: string): string {
-  const quoted = items.map((item) => `'${item}'`);
+/** "'a', 'b' or 'c'": the items in quotes (unless `quote` is false), the last after the conjunction. */
+export function listOf(items: readonly string[], conjunction: string, quote = true): string {
+  const quoted = quote ? items.map((item) => `'${item}'`) : items;
   if (quoted.length <= 1) return quoted.join("");
   return `${quoted.slice(0, -1).join(", ")} ${conjunction} ${quoted[quoted.length - 1]}`;
 }

@@ -114,7 +114,12 @@ import { sqsRedrivePolicy } from "./sqs-redrive";
 import { sqsVisibilityTimeout } from "./sqs-visibility-timeout";
 import { ssmParameterName } from "./ssm-parameter-name";
 import { subNeeded } from "./sub-needed";
-import { subnetInVpc, subnetOverlap } from "./vpc-subnets";
+import {
+  privateDnsEndpoints,
+  subnetInVpc,
+  subnetOverlap,
+  subnetRouteTableAssociation,
+} from "./vpc-networking";
 
 export const serviceRules: Rule[] = [
   dynamodbAttributes,
@@ -211,6 +216,8 @@ export const serviceRules: Rule[] = [
   securityGroupIgnoredPorts,
   subnetInVpc,
   subnetOverlap,
+  subnetRouteTableAssociation,
+  privateDnsEndpoints,
   applicationLoadBalancerSubnets,
   targetGroupTargetType,
   targetGroupGenevePort,

@@ -14,15 +14,23 @@
  * A value given through an intrinsic function is not judged, and a property that a Fn::If may
  * leave out counts neither as present nor as absent.
  */
+import type { Node } from "../../model";
+import { mapGet } from "../../nodes";
+import { listOf } from "../constraints/walk";
+import { isListParameterType } from "../resources/properties";
 import type { Rule } from "../rule";
+import { intrinsicName, isString, type TemplateIndex } from "../template-index";
 import {
   isAbsent,
   literalNumber,
   literalString,
   mayBeNoValue,
+  plainMap,
   presentEntry,
   propertySets,
+  referenceTarget,
   resourcesOfType,
+  stringProperty,
 } from "./values";
 
 const ELB_GUIDE = "https://docs.aws.amazon.com/elasticloadbalancing/latest";
@@ -40,16 +48,14 @@ export const applicationLoadBalancerSubnets: Rule = {
   check({ template, report }) {
     for (const balancer of resourcesOfType(template, "AWS::ElasticLoadBalancingV2::LoadBalancer")) {
       for (const { properties } of propertySets(balancer)) {
-        const type = isAbsent(properties, "Type")
-          ? "application"
-          : literalString(presentEntry(properties, "Type")?.value);
+        const type = stringProperty(properties, "Type", "application");
         if (type !== "application") continue;
         for (const key of ["Subnets", "SubnetMappings"]) {
           const entry = presentEntry(properties, key);
           const list = entry?.value;
-          // An item a Fn::If may leave out makes the count unknown.
-          if (!entry || list?.kind !== "seq" || list.items.some(mayBeNoValue) || list.items.length >= 2)
-            continue;
+          // An item that may be left out, or may give a list, makes the count unknown.
+          if (!entry || list?.kind !== "seq" || list.items.length >= 2) continue;
+          if (!list.items.every((item) => oneValue(template, item))) continue;
           report(
             entry.keyRange,
             `Application load balancer '${balancer.name}' has ${list.items.length === 0 ? "no" : "one"} ${key === "Subnets" ? "subnet" : "subnet mapping"}, ` +
@@ -61,6 +67,31 @@ export const applicationLoadBalancerSubnets: Rule = {
     }
   },
 };
+
+/** Functions whose value is one string. */
+const ONE_VALUE_FUNCTIONS = [
+  "Fn::Select",
+  "Fn::ImportValue",
+  "Fn::Sub",
+  "Fn::Join",
+  "Fn::GetAtt",
+  "Fn::Base64",
+];
+
+/**
+ * Whether a list item is certainly one item: a string, a mapping written out, or a function that
+ * gives one string; not AWS::NoValue, a Fn::If, or a Ref to a list parameter.
+ */
+function oneValue(template: TemplateIndex, item: Node): boolean {
+  if (isString(item) || plainMap(item)) return true;
+  const fn = intrinsicName(item);
+  if (fn && ONE_VALUE_FUNCTIONS.includes(fn)) return true;
+  const target = fn === "Ref" ? referenceTarget(item) : undefined;
+  if (!target || mayBeNoValue(item)) return false;
+  if (template.resources.has(target.name)) return true;
+  const type = literalString(mapGet(template.parameters.get(target.name)?.value, "Type")?.value);
+  return type !== undefined && !isListParameterType(type);
+}
 
 const NOT_FOR_LAMBDA = [
   "Port",
@@ -85,9 +116,7 @@ export const targetGroupTargetType: Rule = {
     for (const group of resourcesOfType(template, TARGET_GROUP)) {
       for (const { properties } of propertySets(group)) {
         const path = ["Resources", group.name, "Properties"];
-        const type = isAbsent(properties, "TargetType")
-          ? "instance"
-          : literalString(presentEntry(properties, "TargetType")?.value);
+        const type = stringProperty(properties, "TargetType", "instance");
         if (type === "lambda") {
           for (const key of NOT_FOR_LAMBDA) {
             const entry = presentEntry(properties, key);
@@ -105,7 +134,7 @@ export const targetGroupTargetType: Rule = {
           report(
             group.properties?.keyRange ?? group.entry.keyRange,
             `Target group '${group.name}' has ${type} targets${isAbsent(properties, "TargetType") ? " (TargetType's default)" : ""} ` +
-              `and no ${missing.join(", ")}, which a target group of ${type} targets requires; add ${missing.length > 1 ? "them" : "it"}, ` +
+              `and no ${listOf(missing, "or", false)}, which a target group of ${type} targets requires; add ${missing.length > 1 ? "them" : "it"}, ` +
               "or set TargetType: lambda for a Lambda function",
             { path },
           );
@@ -152,7 +181,8 @@ export const targetGroupHealthCheckMatcher: Rule = {
   check({ template, report }) {
     for (const group of resourcesOfType(template, TARGET_GROUP)) {
       for (const { properties } of propertySets(group)) {
-        const protocol = literalString(presentEntry(properties, "HealthCheckProtocol")?.value);
+        // Upper case: E3030 reports a protocol in the wrong case, and this rule need not say it twice.
+        const protocol = literalString(presentEntry(properties, "HealthCheckProtocol")?.value)?.toUpperCase();
         if (protocol === undefined || protocol === "HTTP" || protocol === "HTTPS") continue;
         for (const key of ["Matcher", "ProtocolVersion"]) {
           const entry = presentEntry(properties, key);
@@ -187,7 +217,7 @@ export const listenerCertificate: Rule = {
           continue;
         report(
           protocol.value,
-          `Listener '${listener.name}' uses ${name} without Certificates, and a ${name} listener needs its server ` +
+          `Listener '${listener.name}' uses ${name} without Certificates, and ${name === "TLS" ? "a" : "an"} ${name} listener needs its server ` +
             "certificate; add Certificates with the CertificateArn of an ACM certificate",
           { path: ["Resources", listener.name, "Properties", "Protocol"] },
         );

@@ -5,16 +5,24 @@
  *   default EngineMode, or v2 scaling (ServerlessV2ScalingConfiguration) on an EngineMode
  *   serverless one. The v1 setting on a provisioned cluster is the usual mistake when moving to v2.
  * - E3689: enhanced monitoring half configured: an interval above 0 without a MonitoringRoleArn
- *   (clusters and instances), or a cluster's role with no MonitoringInterval above 0.
+ *   (clusters and instances), or a cluster's role with no MonitoringInterval above 0. RDS also
+ *   refuses an instance's role without an interval; that case is left out, as cfn-lint leaves it.
+ *   RDS Custom engines, which have no enhanced monitoring, are left out.
  * - E3693: an Aurora cluster (aurora-mysql, aurora-postgresql) with AllocatedStorage,
  *   DBClusterInstanceClass, Iops or PubliclyAccessible, which belong to Multi-AZ DB clusters and
  *   instances, or with a StorageType other than aurora or aurora-iopt1.
- * - E3682: an Aurora instance with AllocatedStorage, CopyTagsToSnapshot, DeletionProtection,
+ * - E3682: an Aurora instance with AllocatedStorage, DeletionProtection,
  *   EnableIAMDatabaseAuthentication or MasterUserPassword: its cluster holds those ("The requested
- *   DB Instance will be a member of a DB Cluster. Set ... for the DB Cluster").
- * - E3720: an instance with a KmsKeyId but no StorageEncrypted: true (custom engines excepted).
+ *   DB Instance will be a member of a DB Cluster. Set ... for the DB Cluster"). cfn-lint also
+ *   reports CopyTagsToSnapshot, which RDS accepts on an Aurora instance and ignores.
+ * - E3720: an instance with a KmsKeyId but no StorageEncrypted: true. Left out: RDS Custom engines,
+ *   read replicas and restores (SourceDBInstanceIdentifier, DBSnapshotIdentifier, ...), whose
+ *   encryption comes from their source, and cluster members, whose encryption is the cluster's.
  * - E3707, E3709: an instance of a cluster of the template (`DBClusterIdentifier: !Ref Cluster`)
- *   with another Engine than the cluster's, or a StorageEncrypted the cluster does not have.
+ *   with another Engine than the cluster's, or a StorageEncrypted the cluster does not have. A
+ *   cluster restored or replicated from another has that one's encryption, unknown here.
+ *
+ * Engine names are compared in lower case, as RDS takes them (`MySQL` is mysql).
  *
  * A value given through an intrinsic function is not judged, and a property that a Fn::If may
  * leave out counts neither as present nor as absent.
@@ -32,9 +40,15 @@ import {
   propertySets,
   referenceTarget,
   resourcesOfType,
+  stringProperty,
 } from "./values";
 
 const CLUSTER = "AWS::RDS::DBCluster";
+/** An Engine written out, in lower case. */
+function engineOf(properties: MapNode): string | undefined {
+  return literalString(presentEntry(properties, "Engine")?.value)?.toLowerCase();
+}
+
 const INSTANCE = "AWS::RDS::DBInstance";
 const USER_GUIDE = "https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide";
 
@@ -65,9 +79,7 @@ export const rdsServerlessScaling: Rule = {
   check({ template, report }) {
     for (const cluster of resourcesOfType(template, CLUSTER)) {
       for (const { properties } of propertySets(cluster)) {
-        const mode = isAbsent(properties, "EngineMode")
-          ? "provisioned"
-          : literalString(presentEntry(properties, "EngineMode")?.value);
+        const mode = stringProperty(properties, "EngineMode", "provisioned");
         if (mode === "provisioned") {
           reportPresent(
             cluster,
@@ -107,15 +119,16 @@ export const rdsMonitoring: Rule = {
   check({ template, report }) {
     for (const resource of resourcesOfType(template, CLUSTER, INSTANCE)) {
       for (const { properties } of propertySets(resource)) {
+        if (engineOf(properties)?.startsWith("custom-")) continue;
+        const kind = resource.type === CLUSTER ? "Cluster" : "Instance";
         const role = presentEntry(properties, "MonitoringRoleArn");
         const interval = presentEntry(properties, "MonitoringInterval");
         const seconds = isAbsent(properties, "MonitoringInterval") ? 0 : literalNumber(interval?.value);
         const path = ["Resources", resource.name, "Properties"];
-        // RDS documents the role without an interval as refused for clusters; for instances, only the reverse.
         if (role && seconds === 0 && resource.type === CLUSTER) {
           report(
             role.keyRange,
-            `'${resource.name}' has a MonitoringRoleArn but ${interval ? "a MonitoringInterval of 0" : "no MonitoringInterval"}, ` +
+            `${kind} '${resource.name}' has a MonitoringRoleArn but ${interval ? "a MonitoringInterval of 0" : "no MonitoringInterval"}, ` +
               "and RDS refuses the role without enhanced monitoring; set MonitoringInterval (1, 5, 10, 15, 30 or 60 " +
               "seconds), or remove MonitoringRoleArn",
             { path: [...path, "MonitoringRoleArn"] },
@@ -128,7 +141,7 @@ export const rdsMonitoring: Rule = {
         ) {
           report(
             interval.keyRange,
-            `'${resource.name}' turns on enhanced monitoring (MonitoringInterval ${seconds}) without a MonitoringRoleArn, ` +
+            `${kind} '${resource.name}' turns on enhanced monitoring (MonitoringInterval ${seconds}) without a MonitoringRoleArn, ` +
               "which RDS needs to send the metrics to CloudWatch Logs; add the ARN of a role that trusts " +
               "monitoring.rds.amazonaws.com",
             { path: [...path, "MonitoringInterval"] },
@@ -154,7 +167,7 @@ export const auroraClusterSettings: Rule = {
   check({ template, report }) {
     for (const cluster of resourcesOfType(template, CLUSTER)) {
       for (const { properties } of propertySets(cluster)) {
-        const engine = literalString(presentEntry(properties, "Engine")?.value);
+        const engine = engineOf(properties);
         if (!engine || !AURORA_ENGINES.includes(engine)) continue;
         reportPresent(
           cluster,
@@ -182,7 +195,6 @@ export const auroraClusterSettings: Rule = {
 
 const CLUSTER_LEVEL = [
   "AllocatedStorage",
-  "CopyTagsToSnapshot",
   "DeletionProtection",
   "EnableIAMDatabaseAuthentication",
   "MasterUserPassword",
@@ -193,14 +205,14 @@ export const auroraInstanceSettings: Rule = {
   severity: "error",
   shortDescription: "An Aurora instance leaves cluster settings to its cluster",
   description:
-    "An Aurora DB instance has no AllocatedStorage, CopyTagsToSnapshot, DeletionProtection, " +
+    "An Aurora DB instance has no AllocatedStorage, DeletionProtection, " +
     "EnableIAMDatabaseAuthentication or MasterUserPassword: they are set on its DB cluster.",
   source: "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbinstance.html",
   tags: ["resources", "rds"],
   check({ template, report }) {
     for (const instance of resourcesOfType(template, INSTANCE)) {
       for (const { properties } of propertySets(instance)) {
-        const engine = literalString(presentEntry(properties, "Engine")?.value);
+        const engine = engineOf(properties);
         if (!engine?.startsWith("aurora")) continue;
         reportPresent(
           instance,
@@ -216,6 +228,23 @@ export const auroraInstanceSettings: Rule = {
   },
 };
 
+/** An instance with one of these takes its encryption from its source or its cluster. */
+const ENCRYPTION_FROM_ELSEWHERE = [
+  "SourceDBInstanceIdentifier",
+  "SourceDbiResourceId",
+  "SourceDBClusterIdentifier",
+  "DBSnapshotIdentifier",
+  "DBClusterSnapshotIdentifier",
+  "DBClusterIdentifier",
+];
+
+/** A cluster with one of these has the encryption of the cluster or snapshot it comes from. */
+const CLUSTER_FROM_ELSEWHERE = [
+  "SnapshotIdentifier",
+  "SourceDBClusterIdentifier",
+  "ReplicationSourceIdentifier",
+];
+
 export const instanceKmsKeyEncryption: Rule = {
   id: "E3720",
   severity: "error",
@@ -228,8 +257,9 @@ export const instanceKmsKeyEncryption: Rule = {
     for (const instance of resourcesOfType(template, INSTANCE)) {
       for (const { properties } of propertySets(instance)) {
         const key = presentEntry(properties, "KmsKeyId");
-        const engine = literalString(presentEntry(properties, "Engine")?.value);
+        const engine = engineOf(properties);
         if (!key || engine === undefined || engine.startsWith("custom-")) continue;
+        if (ENCRYPTION_FROM_ELSEWHERE.some((source) => !isAbsent(properties, source))) continue;
         if (booleanProperty(properties, "StorageEncrypted", false) !== false) continue;
         report(
           key.keyRange,
@@ -274,8 +304,8 @@ export const instanceClusterEngine: Rule = {
   check({ template, report }) {
     for (const { instance, properties, cluster, clusterProperties } of clusterInstances(template)) {
       const own = presentEntry(properties, "Engine");
-      const engine = literalString(own?.value);
-      const clusterEngine = literalString(presentEntry(clusterProperties, "Engine")?.value);
+      const engine = engineOf(properties);
+      const clusterEngine = engineOf(clusterProperties);
       if (!own || engine === undefined || clusterEngine === undefined || engine === clusterEngine) continue;
       report(
         own.value,
@@ -300,7 +330,10 @@ export const instanceClusterEncryption: Rule = {
     for (const { instance, properties, cluster, clusterProperties } of clusterInstances(template)) {
       const own = presentEntry(properties, "StorageEncrypted");
       const encrypted = own && booleanProperty(properties, "StorageEncrypted", false);
-      const clusterEncrypted = booleanProperty(clusterProperties, "StorageEncrypted", false);
+      const restored = CLUSTER_FROM_ELSEWHERE.some((source) => !isAbsent(clusterProperties, source));
+      const clusterEncrypted = restored
+        ? undefined
+        : booleanProperty(clusterProperties, "StorageEncrypted", false);
       if (!own || encrypted === undefined || clusterEncrypted === undefined || encrypted === clusterEncrypted)
         continue;
       report(

@@ -16,12 +16,13 @@
  * intrinsic function is not judged.
  */
 import type { MapEntry, MapNode, Node } from "../../model";
+import { listOf } from "../constraints/walk";
 import type { Rule } from "../rule";
 import type { TemplateIndex } from "../template-index";
 import {
   isAbsent,
   literalNumber,
-  mayBeNoValue,
+  literalString,
   plainMap,
   presentEntry,
   propertySets,
@@ -83,30 +84,26 @@ function groupRules(template: TemplateIndex): GroupRule[] {
   return rules;
 }
 
-/** The protocol's canonical name (tcp, udp, icmp, icmpv6, or the number as text), when literal. */
+/**
+ * The protocol's canonical name (tcp, udp, icmp, icmpv6, or the number as text), when literal. EC2
+ * takes names in any case (TCP becomes tcp) and numbers for names.
+ */
 function protocolOf(node: MapNode): { name: string; entry: MapEntry } | undefined {
   const entry = presentEntry(node, "IpProtocol");
-  const value = entry?.value;
-  if (
-    !entry ||
-    value?.kind !== "scalar" ||
-    (typeof value.value !== "string" && typeof value.value !== "number")
-  )
-    return undefined;
-  const text = String(value.value).trim().toLowerCase();
-  const name = NUMBERED[text] ?? text;
-  return { name, entry };
+  const number = literalNumber(entry?.value);
+  const text = number === undefined ? literalString(entry?.value)?.trim().toLowerCase() : String(number);
+  if (!entry || text === undefined) return undefined;
+  return { name: NUMBERED[text] ?? text, entry };
 }
 
 const NUMBERED: Record<string, string> = { "1": "icmp", "6": "tcp", "17": "udp", "58": "icmpv6" };
 
-/** A port: the number when literal, "unknown" for an intrinsic function, undefined when absent. */
+/** A port: the number when literal, "unknown" otherwise (an intrinsic function), undefined when absent. */
 function port(node: MapNode, key: string): { value: number; at: Node } | "unknown" | undefined {
   if (isAbsent(node, key)) return undefined;
   const entry = presentEntry(node, key);
-  if (!entry || mayBeNoValue(entry.value)) return "unknown";
-  const value = literalNumber(entry.value);
-  return value === undefined ? "unknown" : { value, at: entry.value };
+  const value = literalNumber(entry?.value);
+  return entry && value !== undefined ? { value, at: entry.value } : "unknown";
 }
 
 const NEEDS_PORTS = ["tcp", "udp", "icmp"];
@@ -131,7 +128,7 @@ export const securityGroupPortsRequired: Rule = {
       report(
         protocol.entry.value,
         `The ${protocol.name} rule of ${rule.owner} has no ` +
-          `${missing.join(" or ")}, and EC2 refuses a ${protocol.name} rule without both; give FromPort and ToPort (${what})`,
+          `${listOf(missing, "or", false)}, and EC2 refuses a ${protocol.name} rule without both; give FromPort and ToPort (${what})`,
         { path: [...rule.path, "IpProtocol"] },
       );
     }
@@ -149,12 +146,13 @@ export const securityGroupAllPorts: Rule = {
   tags: ["resources", "ec2", "security group"],
   check({ template, report }) {
     for (const rule of groupRules(template)) {
+      // An unknown protocol may ignore the ports (W3687 for -1), or be icmp, whose ToPort is a code.
       const protocol = protocolOf(rule.node);
-      if (protocol && !READS_PORTS.includes(protocol.name)) continue; // W3687: the ports are ignored
+      if (!protocol || !READS_PORTS.includes(protocol.name)) continue;
       const from = port(rule.node, "FromPort");
       const to = port(rule.node, "ToPort");
       if (typeof from !== "object" || typeof to !== "object") continue;
-      const icmp = protocol?.name === "icmp" || protocol?.name === "icmpv6";
+      const icmp = protocol.name === "icmp" || protocol.name === "icmpv6";
       // Reported at the port that is not -1, where the range stops making sense.
       let key: "FromPort" | "ToPort" | undefined;
       if (from.value === -1 && to.value !== -1) key = "ToPort";
@@ -193,7 +191,7 @@ export const securityGroupIgnoredPorts: Rule = {
       report(
         protocol.entry.value,
         `IpProtocol ${protocol.name === "-1" ? "-1 (all traffic)" : protocol.name} of ${rule.owner} has no ports, so EC2 ` +
-          `ignores ${written.join(" and ")} and the rule covers every port; use tcp or udp to limit it to the ports, ` +
+          `ignores ${listOf(written, "and", false)} and the rule covers every port; use tcp or udp to limit it to the ports, ` +
           "or remove them",
         { path: [...rule.path, "IpProtocol"] },
       );

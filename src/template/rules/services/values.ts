@@ -186,6 +186,15 @@ export function booleanProperty(properties: MapNode, key: string, fallback: bool
 }
 
 /**
+ * A string property with its default when absent; undefined when the value is not literal (or may
+ * be absent through a Fn::If).
+ */
+export function stringProperty(properties: MapNode, key: string, fallback: string): string | undefined {
+  if (isAbsent(properties, key)) return fallback;
+  return literalString(presentEntry(properties, key)?.value);
+}
+
+/**
  * The parts of `arn:partition:service:region:account:resource`, when the text is one; the `${...}`
  * of a Fn::Sub string stand for unknown text (their `::` is no separator) and become U+0000.
  */

@@ -67,16 +67,18 @@ const RULES = ["E3031", "W3031", "E3017", "W1030"];
 
 describe("cidrBlock, cidrContains, cidrOverlaps", () => {
   const block = (text: string) => {
-    const found = cidrBlock(text);
+    const found = cidrBlock(text, text.includes(":") ? 6 : 4);
     if (!found) throw new Error(`${text} is no block`);
     return found;
   };
 
   it("reads only address/prefix blocks without host bits", () => {
-    expect(cidrBlock("10.0.0.0/16")).toEqual({ version: 4, network: 0x0a000000n, prefix: 16 });
-    expect(cidrBlock("2001:db8::/32")).toEqual({ version: 6, network: 0x20010db8n << 96n, prefix: 32 });
-    for (const text of ["10.0.0.1/16", "10.0.0.0", "10.0.0.0/33", "2001:db8::1/32", "not a block"])
-      expect(cidrBlock(text)).toBeUndefined();
+    expect(cidrBlock("10.0.0.0/16", 4)).toEqual({ version: 4, network: 0x0a000000n, prefix: 16 });
+    expect(cidrBlock("2001:db8::/32", 6)).toEqual({ version: 6, network: 0x20010db8n << 96n, prefix: 32 });
+    for (const text of ["10.0.0.1/16", "10.0.0.0", "10.0.0.0/33", "not a block", "2001:db8::/32"])
+      expect(cidrBlock(text, 4)).toBeUndefined();
+    for (const text of ["2001:db8::1/32", "2001:db8::", "10.0.0.0/16"])
+      expect(cidrBlock(text, 6)).toBeUndefined();
   });
 
   it.each([

@@ -1,6 +1,7 @@
 /**
  * Network rules: security group ports (E3687, E3688, W3687), subnet blocks within their VPC and
- * apart from each other (E3059, E3060), and Elastic Load Balancing v2 settings (E3680, E3681,
+ * apart from each other (E3059, E3060), one route table per subnet (E3022) and one private DNS
+ * endpoint per service and VPC (E3064), and Elastic Load Balancing v2 settings (E3680, E3681,
  * E3683, E3684, E3676), and RDS and Aurora settings (E3686, E3689, E3693, E3682, E3720, E3707,
  * E3709), and ECS services and task definitions (E3044, E3046, E3052, E3053, E3054, E3713), and pipeline stages
  * (E3700, E3701, E3702). The fixtures were also run through cfn-lint 1.51, whose findings are
@@ -306,7 +307,7 @@ describe("E3680, E3681, E3683, E3684, E3676 load balancers, target groups and li
       "Target group 'FnTargets' sends requests to a Lambda function, for which Port does not apply, and Elastic Load " +
         "Balancing refuses it; remove Port",
       expect.stringContaining("for which Protocol does not apply"),
-      "Target group 'Instances' has ip targets and no Protocol, VpcId, which a target group of ip targets requires; " +
+      "Target group 'Instances' has ip targets and no Protocol or VpcId, which a target group of ip targets requires; " +
         "add them, or set TargetType: lambda for a Lambda function",
       "Target group 'Default' has instance targets (TargetType's default) and no VpcId, which a target group of " +
         "instance targets requires; add it, or set TargetType: lambda for a Lambda function",
@@ -314,7 +315,7 @@ describe("E3680, E3681, E3683, E3684, E3676 load balancers, target groups and li
         "only; set Port: 6081",
       "Target group 'Tcp' checks health over TCP, which has no response codes to match; remove Matcher, or check " +
         "health over HTTP or HTTPS",
-      "Listener 'Listener' uses HTTPS without Certificates, and a HTTPS listener needs its server certificate; add " +
+      "Listener 'Listener' uses HTTPS without Certificates, and an HTTPS listener needs its server certificate; add " +
         "Certificates with the CertificateArn of an ACM certificate",
     ]);
   });
@@ -399,11 +400,11 @@ describe("E3686, E3689, E3693, E3682, E3720, E3707, E3709 RDS and Aurora setting
         "it; remove it",
       "StorageType gp3 of cluster 'Cluster' is not an Aurora storage type; use aurora (standard) or aurora-iopt1 " +
         "(I/O-Optimized)",
-      "'Cluster' has a MonitoringRoleArn but no MonitoringInterval, and RDS refuses the role without enhanced " +
+      "Cluster 'Cluster' has a MonitoringRoleArn but no MonitoringInterval, and RDS refuses the role without enhanced " +
         "monitoring; set MonitoringInterval (1, 5, 10, 15, 30 or 60 seconds), or remove MonitoringRoleArn",
       "Cluster 'V1' has EngineMode serverless (Aurora Serverless v1), which scales with ScalingConfiguration; " +
         "ServerlessV2ScalingConfiguration needs a provisioned cluster",
-      "'V1' turns on enhanced monitoring (MonitoringInterval 60) without a MonitoringRoleArn, which RDS needs to send " +
+      "Cluster 'V1' turns on enhanced monitoring (MonitoringInterval 60) without a MonitoringRoleArn, which RDS needs to send " +
         "the metrics to CloudWatch Logs; add the ARN of a role that trusts monitoring.rds.amazonaws.com",
       "Instance 'Writer' has Engine aurora-mysql, and its cluster 'Cluster' aurora-postgresql; an instance of a " +
         "cluster runs the cluster's engine: set Engine: aurora-postgresql",
@@ -673,5 +674,273 @@ describe("E3700, E3701, E3702 pipeline stages and artifacts", () => {
     // C's RunOrder is not known, so A and B may have run before it.
     expect(brief(findings)).toEqual(["E3702 12:40", "E3701 20:39"]);
     expect(findings[1].message).toContain("reads artifact 'Missing', which no action of the pipeline writes");
+  });
+});
+
+describe("what the network, load balancer and RDS rules leave alone, and the cases they still report", () => {
+  const only = {
+    only: ["E3059", "E3060", "E3687", "E3688", "W3687", "E3680", "E3681", "E3683", "E3684", "E3676"],
+  };
+
+  it("judges no subnet of a VPC whose block or pool a condition chooses, and IPv6 only where the VPC has none", () => {
+    const findings = lint(
+      yaml(
+        "Conditions:",
+        "  UseIpam: !Equals [!Ref AWS::Region, us-east-1]",
+        "Resources:",
+        "  Ipam:",
+        "    Type: AWS::EC2::VPC",
+        "    Properties:",
+        "      CidrBlock: !If [UseIpam, !Ref AWS::NoValue, 10.0.0.0/16]",
+        "      Ipv4IpamPoolId: !If [UseIpam, ipam-pool-123, !Ref AWS::NoValue]",
+        "  InIpam:",
+        "    Type: AWS::EC2::Subnet",
+        "    Properties: {VpcId: !Ref Ipam, CidrBlock: 10.1.1.0/24}",
+        "  Plain:",
+        "    Type: AWS::EC2::VPC",
+        "    Properties: {CidrBlock: 10.0.0.0/16}",
+        "  NoIpv6:",
+        "    Type: AWS::EC2::VPCCidrBlock",
+        "    Properties: {VpcId: !Ref Plain, AmazonProvidedIpv6CidrBlock: false}",
+        "  MaybeIpv6:",
+        "    Type: AWS::EC2::VPCCidrBlock",
+        "    Properties: {VpcId: !Ref Ipam, AmazonProvidedIpv6CidrBlock: !If [UseIpam, true, false]}",
+        "  V6:",
+        "    Type: AWS::EC2::Subnet",
+        "    Properties: {VpcId: !Ref Plain, CidrBlock: 10.0.0.0/24, Ipv6CidrBlock: '2001:db8::/64'}",
+        "  V6Maybe:",
+        "    Type: AWS::EC2::Subnet",
+        "    Properties: {VpcId: !Ref Ipam, Ipv6CidrBlock: '2001:db8::/64'}",
+        "  Bare:",
+        "    Type: AWS::EC2::VPC",
+        "  InBare:",
+        "    Type: AWS::EC2::Subnet",
+        "    Properties: {VpcId: !Ref Bare, CidrBlock: 10.0.0.0/24}",
+      ),
+      only,
+    );
+    expect(brief(findings)).toEqual(["E3059 23:76"]);
+    expect(findings[0].message).toContain("VPC 'Plain' has no IPv6 block");
+  });
+
+  it("compares subnets of a VPC given as a parameter, and IPv6 blocks", () => {
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  VpcId: {Type: 'AWS::EC2::VPC::Id'}",
+        "Resources:",
+        "  A:",
+        "    Type: AWS::EC2::Subnet",
+        "    Properties: {VpcId: !Ref VpcId, CidrBlock: 10.0.0.0/24, Ipv6CidrBlock: '2001:db8::/56'}",
+        "  B:",
+        "    Type: AWS::EC2::Subnet",
+        "    Properties: {VpcId: !Ref VpcId, CidrBlock: 10.0.1.0/24, Ipv6CidrBlock: '2001:db8:0:1::/64'}",
+      ),
+      only,
+    );
+    expect(brief(findings)).toEqual(["E3060 9:76"]);
+    expect(findings[0].message).toContain("in the same VPC (!Ref VpcId)");
+  });
+
+  it("leaves ports alone when the protocol is not known, and reports a standalone egress rule", () => {
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  Proto: {Type: String, Default: icmp}",
+        "Resources:",
+        "  Group:",
+        "    Type: AWS::EC2::SecurityGroup",
+        "    Properties:",
+        "      GroupDescription: web",
+        "      SecurityGroupIngress:",
+        "        - {IpProtocol: !Ref Proto, FromPort: 8, ToPort: -1, CidrIp: 10.0.0.0/8}",
+        "        - {IpProtocol: TCP, FromPort: 443, ToPort: 443, CidrIp: 10.0.0.0/8}",
+        "  Out:",
+        "    Type: AWS::EC2::SecurityGroupEgress",
+        "    Properties: {GroupId: !Ref Group, IpProtocol: udp, DestinationPrefixListId: pl-12345678}",
+      ),
+      only,
+    );
+    expect(brief(findings)).toEqual(["E3687 13:51"]);
+    expect(findings[0].message).toContain("The udp rule of rule 'Out' has no FromPort or ToPort");
+  });
+
+  it("leaves well-formed load balancers, target groups and listeners alone", () => {
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  SubnetIds: {Type: 'List<AWS::EC2::Subnet::Id>'}",
+        "  First: {Type: 'AWS::EC2::Subnet::Id'}",
+        "Conditions:",
+        "  Two: !Equals [!Ref AWS::Region, us-east-1]",
+        "Resources:",
+        "  Listed:",
+        "    Type: AWS::ElasticLoadBalancingV2::LoadBalancer",
+        "    Properties: {Subnets: [subnet-1, subnet-2]}",
+        "  FromParameter:",
+        "    Type: AWS::ElasticLoadBalancingV2::LoadBalancer",
+        "    Properties: {Subnets: !Ref SubnetIds}",
+        "  Nested:",
+        "    Type: AWS::ElasticLoadBalancingV2::LoadBalancer",
+        "    Properties: {Subnets: [!Ref SubnetIds]}",
+        "  Conditional:",
+        "    Type: AWS::ElasticLoadBalancingV2::LoadBalancer",
+        "    Properties: {Subnets: [!If [Two, !Ref SubnetIds, !Ref AWS::NoValue]]}",
+        "  One:",
+        "    Type: AWS::ElasticLoadBalancingV2::LoadBalancer",
+        "    Properties: {SubnetMappings: [{SubnetId: !Ref First}]}",
+        "  Geneve:",
+        "    Type: AWS::ElasticLoadBalancingV2::TargetGroup",
+        "    Properties: {Protocol: GENEVE, Port: 6081, VpcId: vpc-1, HealthCheckProtocol: HTTP, Matcher: {HttpCode: '200'}}",
+        "  Function:",
+        "    Type: AWS::ElasticLoadBalancingV2::TargetGroup",
+        "    Properties: {TargetType: lambda, HealthCheckEnabled: true}",
+        "  Http:",
+        "    Type: AWS::ElasticLoadBalancingV2::Listener",
+        "    Properties: {LoadBalancerArn: !Ref Listed, Protocol: HTTP, Port: 80, DefaultActions: []}",
+      ),
+      only,
+    );
+    // Only the one subnet mapping is a finding; the other counts are not known.
+    expect(brief(findings)).toEqual(["E3680 21:18"]);
+  });
+
+  it("leaves replicas, restores, cluster members, RDS Custom and the usual Aurora Serverless v2 setup alone", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Cluster:",
+        "    Type: AWS::RDS::DBCluster",
+        "    Properties:",
+        "      Engine: aurora-postgresql",
+        "      StorageEncrypted: true",
+        "      ServerlessV2ScalingConfiguration: {MinCapacity: 0.5, MaxCapacity: 4}",
+        "      MonitoringInterval: 60",
+        "      MonitoringRoleArn: arn:aws:iam::123456789012:role/monitoring",
+        "  Writer:",
+        "    Type: AWS::RDS::DBInstance",
+        "    Properties:",
+        "      DBClusterIdentifier: !Ref Cluster",
+        "      DBInstanceClass: db.serverless",
+        "      Engine: Aurora-PostgreSQL",
+        "      StorageEncrypted: true",
+        "      CopyTagsToSnapshot: true",
+        "      KmsKeyId: alias/aws/rds",
+        "  Restored:",
+        "    Type: AWS::RDS::DBCluster",
+        "    Properties: {Engine: aurora-mysql, SnapshotIdentifier: 'arn:aws:rds:us-east-1:123456789012:cluster-snapshot:enc'}",
+        "  RestoredMember:",
+        "    Type: AWS::RDS::DBInstance",
+        "    Properties: {DBClusterIdentifier: !Ref Restored, Engine: aurora-mysql, StorageEncrypted: true}",
+        "  Replica:",
+        "    Type: AWS::RDS::DBInstance",
+        "    Properties:",
+        "      SourceDBInstanceIdentifier: arn:aws:rds:us-west-2:123456789012:db:source",
+        "      Engine: postgres",
+        "      KmsKeyId: alias/aws/rds",
+        "  Custom:",
+        "    Type: AWS::RDS::DBInstance",
+        "    Properties: {Engine: custom-oracle-ee, KmsKeyId: alias/custom, MonitoringInterval: 60}",
+        "  Monitored:",
+        "    Type: AWS::RDS::DBInstance",
+        "    Properties: {Engine: MySQL, MonitoringInterval: 30, DeletionProtection: true}",
+      ),
+      { only: ["E3686", "E3689", "E3693", "E3682", "E3720", "E3707", "E3709"] },
+    );
+    // The instance that turns on enhanced monitoring without a role is the one finding.
+    expect(brief(findings)).toEqual(["E3689 36:33"]);
+    expect(findings[0].message).toContain("Instance 'Monitored' turns on enhanced monitoring");
+  });
+});
+
+describe("E3022 route table associations, E3064 private DNS endpoints", () => {
+  it("reports a second association of a subnet and a second private DNS endpoint for a service", () => {
+    const findings = lint(
+      yaml(
+        "Conditions:",
+        '  Blue: !Equals [!Ref "AWS::Region", us-east-1]',
+        "  Green: !Not [Condition: Blue]",
+        "Resources:",
+        "  Vpc:",
+        "    Type: AWS::EC2::VPC",
+        "    Properties:",
+        "      CidrBlock: 10.0.0.0/16",
+        "  Subnet:",
+        "    Type: AWS::EC2::Subnet",
+        "    Properties:",
+        "      VpcId: !Ref Vpc",
+        "      CidrBlock: 10.0.0.0/24",
+        "  Public:",
+        "    Type: AWS::EC2::RouteTable",
+        "    Properties:",
+        "      VpcId: !Ref Vpc",
+        "  Private:",
+        "    Type: AWS::EC2::RouteTable",
+        "    Properties:",
+        "      VpcId: !Ref Vpc",
+        "  PublicAssociation:",
+        "    Type: AWS::EC2::SubnetRouteTableAssociation",
+        "    Properties:",
+        "      SubnetId: !Ref Subnet",
+        "      RouteTableId: !Ref Public",
+        "  PrivateAssociation:",
+        "    Type: AWS::EC2::SubnetRouteTableAssociation",
+        "    Properties:",
+        "      SubnetId: !Ref Subnet",
+        "      RouteTableId: !Ref Private",
+        "  BlueAssociation:",
+        "    Type: AWS::EC2::SubnetRouteTableAssociation",
+        "    Condition: Blue",
+        "    Properties:",
+        "      SubnetId: subnet-12345678",
+        "      RouteTableId: !Ref Public",
+        "  GreenAssociation:",
+        "    Type: AWS::EC2::SubnetRouteTableAssociation",
+        "    Condition: Green",
+        "    Properties:",
+        "      SubnetId: subnet-12345678",
+        "      RouteTableId: !Ref Private",
+        "  SqsEndpoint:",
+        "    Type: AWS::EC2::VPCEndpoint",
+        "    Properties:",
+        "      VpcEndpointType: Interface",
+        "      VpcId: !Ref Vpc",
+        "      ServiceName: !Sub com.amazonaws.${AWS::Region}.sqs",
+        "      PrivateDnsEnabled: true",
+        "      SubnetIds: [!Ref Subnet]",
+        "  SqsEndpointAgain:",
+        "    Type: AWS::EC2::VPCEndpoint",
+        "    Properties:",
+        "      VpcEndpointType: Interface",
+        "      VpcId: !Ref Vpc",
+        "      ServiceName: !Sub com.amazonaws.${AWS::Region}.sqs",
+        "      PrivateDnsEnabled: true",
+        "      SubnetIds: [!Ref Subnet]",
+        "  SqsEndpointNoDns:",
+        "    Type: AWS::EC2::VPCEndpoint",
+        "    Properties:",
+        "      VpcEndpointType: Interface",
+        "      VpcId: !Ref Vpc",
+        "      ServiceName: !Sub com.amazonaws.${AWS::Region}.sqs",
+        "      SubnetIds: [!Ref Subnet]",
+        "  S3Gateway:",
+        "    Type: AWS::EC2::VPCEndpoint",
+        "    Properties:",
+        "      VpcId: !Ref Vpc",
+        "      ServiceName: !Sub com.amazonaws.${AWS::Region}.s3",
+        "      RouteTableIds: [!Ref Public]",
+      ),
+      { only: ["E3022", "E3064"] },
+    );
+    // cfn-lint reports both associations (lines 25 and 30), and E3064 at the second endpoint's Properties key.
+    expect(brief(findings)).toEqual(["E3022 30:17", "E3064 57:20"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "Subnet !Ref Subnet already has a route table through 'PublicAssociation', and a subnet has one route table " +
+        "association (EC2 refuses a second: Resource.AlreadyAssociated); remove 'PrivateAssociation', or associate " +
+        "another subnet",
+      "Endpoint 'SqsEndpointAgain' enables private DNS for the service that 'SqsEndpoint' already serves with private " +
+        "DNS in the same VPC, and the second endpoint fails: the service's private DNS name is taken; remove one, or " +
+        "set PrivateDnsEnabled: false on it",
+    ]);
   });
 });
