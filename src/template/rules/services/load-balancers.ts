@@ -59,7 +59,8 @@ export const applicationLoadBalancerSubnets: Rule = {
           report(
             entry.keyRange,
             `Application load balancer '${balancer.name}' has ${list.items.length === 0 ? "no" : "one"} ${key === "Subnets" ? "subnet" : "subnet mapping"}, ` +
-              "and an application load balancer spans at least two Availability Zones; list subnets in two or more zones",
+              "and an application load balancer spans at least two Availability Zones (one subnet is enough only on an " +
+              "Outpost); list subnets in two or more zones",
             { path: ["Resources", balancer.name, "Properties", key] },
           );
         }

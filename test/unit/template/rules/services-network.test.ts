@@ -303,7 +303,7 @@ describe("E3680, E3681, E3683, E3684, E3676 load balancers, target groups and li
     ]);
     expect(findings.map((f) => f.message)).toEqual([
       "Application load balancer 'Alb' has one subnet, and an application load balancer spans at least two " +
-        "Availability Zones; list subnets in two or more zones",
+        "Availability Zones (one subnet is enough only on an Outpost); list subnets in two or more zones",
       "Target group 'FnTargets' sends requests to a Lambda function, for which Port does not apply, and Elastic Load " +
         "Balancing refuses it; remove Port",
       expect.stringContaining("for which Protocol does not apply"),
