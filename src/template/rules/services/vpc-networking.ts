@@ -104,12 +104,23 @@ function addBlocks(blocks: VpcBlocks, properties: MapNode): void {
   }
 }
 
-const cache = new WeakMap<TemplateIndex, { vpcs: Map<string, VpcBlocks>; subnets: SubnetBlock[] }>();
+interface Networks {
+  vpcs: Map<string, VpcBlocks>;
+  subnets: SubnetBlock[];
+}
+
+const cache = new WeakMap<TemplateIndex, Networks>();
+const NO_NETWORKS: Networks = { vpcs: new Map(), subnets: [] };
 
 /** The VPCs of the template with their blocks, and every written subnet block; found once for both rules. */
-function networks(template: TemplateIndex) {
+function networks(template: TemplateIndex): Networks {
   const cached = cache.get(template);
   if (cached) return cached;
+  // Most templates have no subnet, and then nothing to compare.
+  if (resourcesOfType(template, "AWS::EC2::Subnet").length === 0) {
+    cache.set(template, NO_NETWORKS);
+    return NO_NETWORKS;
+  }
   const vpcs = new Map<string, VpcBlocks>();
   for (const vpc of resourcesOfType(template, "AWS::EC2::VPC")) {
     const set = onlyPropertySet(vpc);
