@@ -40,20 +40,39 @@ export function propertyPolicy(resource: ResourceInfo, key: string): readonly Po
 
 const UNIQUE_SIDS: PolicyOptions = { uniqueSids: true };
 
+type Sites = (resource: ResourceInfo) => readonly PolicySite[];
+
+/**
+ * The documents each site function finds in a template, found once: the identity and resource
+ * sites are read by several rules each (the policy rules, W3037, E1041, E3928), and finding a site's
+ * document parses a JSON string or walks the document for Fn::ForEach keys.
+ */
+const documents = new WeakMap<TemplateIndex, Map<Sites, { document: Document; site: PolicySite }[]>>();
+
 /** Runs `sites` over every resource and calls `visit` with each policy document known before deployment. */
 export function forEachPolicy(
   template: TemplateIndex,
-  sites: (resource: ResourceInfo) => readonly PolicySite[],
+  sites: Sites,
   visit: (document: Document, site: PolicySite) => void,
 ): void {
-  for (const resource of realResources(template)) {
-    const found = sites(resource);
-    if (found.length === 0) continue;
-    for (const site of found) {
-      const document = staticDocument(site.entry);
-      if (document) visit(document, site);
-    }
+  let bySites = documents.get(template);
+  if (!bySites) {
+    bySites = new Map();
+    documents.set(template, bySites);
   }
+  let found = bySites.get(sites);
+  if (!found) {
+    found = [];
+    for (const resource of realResources(template)) {
+      const resourceSites = sites(resource);
+      for (let i = 0; i < resourceSites.length; i++) {
+        const document = staticDocument(resourceSites[i].entry);
+        if (document) found.push({ document, site: resourceSites[i] });
+      }
+    }
+    bySites.set(sites, found);
+  }
+  for (let i = 0; i < found.length; i++) visit(found[i].document, found[i].site);
 }
 
 /** Runs `sites` over every resource and reports the problems of each policy document found. */
@@ -61,7 +80,7 @@ export function checkPolicies(
   template: TemplateIndex,
   report: Report,
   kind: PolicyKind,
-  sites: (resource: ResourceInfo) => readonly PolicySite[],
+  sites: Sites,
   options?: (resource: ResourceInfo) => PolicyOptions,
 ): void {
   forEachPolicy(template, sites, (document, { resource, path }) => {
