@@ -21,9 +21,10 @@
  */
 import type { MapNode } from "../../model";
 import { mapGet } from "../../nodes";
+import { listOf } from "../constraints/walk";
 import type { Rule } from "../rule";
 import type { ResourceInfo, TemplateIndex } from "../template-index";
-import { reportFargateLogDrivers, requiresFargate } from "./fargate-task";
+import { containerItems, reportFargateLogDrivers, requiresFargate } from "./fargate-task";
 import {
   isAbsent,
   literalNumber,
@@ -34,6 +35,7 @@ import {
   propertySets,
   referenceTarget,
   resourcesOfType,
+  stringProperty,
 } from "./values";
 
 const ECS_GUIDE = "https://docs.aws.amazon.com/AmazonECS/latest/developerguide";
@@ -71,12 +73,6 @@ function serviceTasks(template: TemplateIndex): ServiceTask[] {
   return found;
 }
 
-/** A literal property value, "absent" when not written (or AWS::NoValue), undefined when not known. */
-function setting(properties: MapNode, key: string): string | undefined {
-  if (isAbsent(properties, key)) return "absent";
-  return literalString(presentEntry(properties, key)?.value);
-}
-
 export const ecsReplicaScheduling: Rule = {
   id: "E3044",
   severity: "error",
@@ -94,10 +90,10 @@ export const ecsReplicaScheduling: Rule = {
         mapGet(plainMap(presentEntry(properties, "DeploymentController")?.value), "Type")?.value,
       );
       const why =
-        setting(properties, "LaunchType") === "FARGATE"
+        stringProperty(properties, "LaunchType", "EC2") === "FARGATE"
           ? "runs on Fargate"
           : controller === "CODE_DEPLOY" || controller === "EXTERNAL"
-            ? `is deployed by a ${controller} controller`
+            ? `is deployed by ${controller === "EXTERNAL" ? "an" : "a"} ${controller} controller`
             : undefined;
       if (!why) continue;
       report(
@@ -120,13 +116,21 @@ export const ecsAwsvpcNetworkConfiguration: Rule = {
   source: `${ECS_GUIDE}/task-networking-awsvpc.html`,
   tags: ["resources", "ecs"],
   check({ template, report }) {
+    const reported = new Set<ResourceInfo>();
     for (const { service, properties, task } of serviceTasks(template)) {
       if (
         !task ||
-        setting(task.properties, "NetworkMode") !== "awsvpc" ||
-        !isAbsent(properties, "NetworkConfiguration")
+        reported.has(service) ||
+        stringProperty(task.properties, "NetworkMode", "bridge") !== "awsvpc"
       )
         continue;
+      // ECS Anywhere (EXTERNAL) runs no awsvpc task at all: another problem, another fix.
+      if (
+        !isAbsent(properties, "NetworkConfiguration") ||
+        literalString(presentEntry(properties, "LaunchType")?.value) === "EXTERNAL"
+      )
+        continue;
+      reported.add(service);
       report(
         service.properties?.keyRange ?? service.entry.keyRange,
         `Service '${service.name}' runs task definition '${task.resource.name}', whose NetworkMode is awsvpc, without a ` +
@@ -152,14 +156,15 @@ export const ecsFargateTaskDefinition: Rule = {
       const launch = presentEntry(properties, "LaunchType");
       if (!task || !launch || literalString(launch.value) !== "FARGATE" || requiresFargate(task.properties))
         continue;
-      const mode = setting(task.properties, "NetworkMode");
+      const mode = stringProperty(task.properties, "NetworkMode", "bridge");
       if (mode === undefined || mode === "awsvpc") continue;
       const compatibilities = presentEntry(task.properties, "RequiresCompatibilities")?.value;
       if (compatibilities && compatibilities.kind !== "seq") continue; // an intrinsic: unknown
       report(
         launch.value,
         `Service '${service.name}' launches on Fargate, but task definition '${task.resource.name}' is not made for it ` +
-          `(NetworkMode ${mode === "absent" ? "bridge, the default" : mode}, and no FARGATE in RequiresCompatibilities); ` +
+          `(NetworkMode ${mode}${isAbsent(task.properties, "NetworkMode") ? ", the default" : ""}, and no FARGATE in ` +
+          "RequiresCompatibilities); " +
           "add RequiresCompatibilities: [FARGATE] and NetworkMode: awsvpc to the task definition",
         { path: ["Resources", service.name, "Properties", "LaunchType"] },
       );
@@ -192,30 +197,6 @@ export const ecsFargateServiceLogDriver: Rule = {
   },
 };
 
-/** The mappings of a list property of a task definition's containers, with their paths. */
-function containerItems(
-  properties: MapNode,
-  key: string,
-  each: (item: MapNode, path: (string | number)[]) => void,
-) {
-  const containers = presentEntry(properties, "ContainerDefinitions")?.value;
-  if (containers?.kind !== "seq") return;
-  containers.items.forEach((container, index) => {
-    const map = plainMap(container);
-    const value = map && presentEntry(map, key)?.value;
-    if (!value) return;
-    if (value.kind === "seq") {
-      value.items.forEach((item, itemIndex) => {
-        const map = plainMap(item);
-        if (map) each(map, ["ContainerDefinitions", index, key, itemIndex]);
-      });
-    } else {
-      const map = plainMap(value);
-      if (map) each(map, ["ContainerDefinitions", index, key]);
-    }
-  });
-}
-
 export const ecsAwsvpcHostPort: Rule = {
   id: "E3053",
   severity: "error",
@@ -227,7 +208,7 @@ export const ecsAwsvpcHostPort: Rule = {
   check({ template, report }) {
     for (const task of resourcesOfType(template, TASK_DEFINITION)) {
       for (const { properties } of propertySets(task)) {
-        if (setting(properties, "NetworkMode") !== "awsvpc") continue;
+        if (stringProperty(properties, "NetworkMode", "bridge") !== "awsvpc") continue;
         containerItems(properties, "PortMappings", (mapping, path) => {
           const host = presentEntry(mapping, "HostPort");
           const hostPort = literalNumber(host?.value);
@@ -268,9 +249,12 @@ export const ecsAwslogsOptions: Rule = {
           const given = plainMap(options?.value);
           const missing = AWSLOGS_REQUIRED.filter((key) => !given || isAbsent(given, key));
           if (missing.length === 0) return;
+          // Options that a Fn::If may leave out are missing in that branch.
+          const maybe = !options && !isAbsent(logging, "Options");
           report(
             options ? options.keyRange : driver.keyRange,
-            `The awslogs log configuration of task definition '${task.name}' has no ${missing.join(" or ")} option, which ` +
+            `The awslogs log configuration of task definition '${task.name}' has no ${listOf(missing, "or", false)} ` +
+              `option${maybe ? " when its Fn::If leaves Options out" : ""}, which ` +
               "the awslogs driver needs to know where to send the logs; add " +
               missing
                 .map((key) =>

@@ -13,9 +13,17 @@
 
 import type { MapNode, Node } from "../../model";
 import { mapGet } from "../../nodes";
+import { listOf } from "../constraints/walk";
 import type { Report, Rule } from "../rule";
 import type { TemplateIndex } from "../template-index";
-import { literalString, type PropertySet, presentEntry, propertySets, resourcesOfType } from "./values";
+import {
+  literalString,
+  type PropertySet,
+  plainMap,
+  presentEntry,
+  propertySets,
+  resourcesOfType,
+} from "./values";
 
 /** Memory (MiB) each CPU size takes: a list (256 units), or from, to and step. */
 const SIZES: Record<number, number[] | { from: number; to: number; step: number }> = {
@@ -103,6 +111,32 @@ export const fargateTaskProperties: Rule = {
   },
 };
 
+/**
+ * Calls `each` with the mappings under `key` of a task definition's containers: each item of a
+ * list (PortMappings), or the mapping itself (LogConfiguration), with its path from Properties.
+ */
+export function containerItems(
+  properties: MapNode,
+  key: string,
+  each: (item: MapNode, path: (string | number)[]) => void,
+): void {
+  const containers = presentEntry(properties, "ContainerDefinitions")?.value;
+  if (containers?.kind !== "seq") return;
+  containers.items.forEach((container, index) => {
+    const map = plainMap(container);
+    const value = map && presentEntry(map, key)?.value;
+    if (value?.kind === "seq") {
+      value.items.forEach((item, itemIndex) => {
+        const mapping = plainMap(item);
+        if (mapping) each(mapping, ["ContainerDefinitions", index, key, itemIndex]);
+      });
+    } else {
+      const mapping = plainMap(value);
+      if (mapping) each(mapping, ["ContainerDefinitions", index, key]);
+    }
+  });
+}
+
 /** Reports each container log driver that Fargate does not support, in a task definition's properties. */
 export function reportFargateLogDrivers(
   properties: MapNode,
@@ -110,18 +144,14 @@ export function reportFargateLogDrivers(
   who: string,
   report: Report,
 ): void {
-  const containers = presentEntry(properties, "ContainerDefinitions")?.value;
-  if (containers?.kind !== "seq") return;
-  containers.items.forEach((container, index) => {
-    const driver = mapGet(mapGet(container, "LogConfiguration")?.value, "LogDriver");
+  containerItems(properties, "LogConfiguration", (logging, path) => {
+    const driver = presentEntry(logging, "LogDriver");
     const name = literalString(driver?.value);
     if (!driver || name === undefined || LOG_DRIVERS.includes(name)) return;
     report(
       driver.value,
-      `${who} log through ${LOG_DRIVERS.join(", ")}, not ${name}; use awslogs for CloudWatch Logs`,
-      {
-        path: [...base, "ContainerDefinitions", index, "LogConfiguration", "LogDriver"],
-      },
+      `${who} log through ${listOf(LOG_DRIVERS, "or", false)}, not ${name}; use awslogs for CloudWatch Logs`,
+      { path: [...base, ...path, "LogDriver"] },
     );
   });
 }

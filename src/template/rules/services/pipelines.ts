@@ -35,6 +35,9 @@ interface Artifact {
   name: string;
   node: Node;
   path: (string | number)[];
+  /** The item of the list it is written in, and the branch of a list chosen by Fn::If. */
+  index: number;
+  branch: number;
 }
 
 interface PipelineAction {
@@ -46,45 +49,93 @@ interface PipelineAction {
   /** RunOrder (1 when left out); undefined when not known. */
   runOrder: number | undefined;
   category?: { value: string; node: Node };
+  owner: string | undefined;
   inputs: Artifact[];
   outputs: Artifact[];
   node: MapNode;
   path: (string | number)[];
 }
 
-/** The mappings of a list, with whether each came out of a Fn::If branch. */
-function items(list: Node | undefined): { node: MapNode; index: number; conditional: boolean }[] {
-  if (list?.kind !== "seq") return [];
-  return list.items.flatMap((item, index) =>
-    valuesAtPath(item, []).flatMap((value) => {
-      const node = plainMap(value);
-      return node ? [{ node, index, conditional: intrinsicName(item) === "Fn::If" }] : [];
-    }),
-  );
+interface Pipeline {
+  actions: PipelineAction[];
+  /** Some stage, action or output artifact cannot be read (an intrinsic function gives it). */
+  opaque: boolean;
 }
 
-function artifacts(action: MapNode, key: string, path: (string | number)[]): Artifact[] {
-  return items(presentEntry(action, key)?.value).flatMap(({ node, index }) => {
+interface Item {
+  node: MapNode;
+  index: number;
+  /** Which list of a Fn::If that chooses the whole list (0 for a plain list). */
+  branch: number;
+  conditional: boolean;
+}
+
+/**
+ * The mappings of a list, through a Fn::If that chooses the whole list or an item; `opaque` when
+ * the list or an item is given otherwise (a Ref, a Fn::FindInMap).
+ */
+function items(list: Node | undefined): { items: Item[]; opaque: boolean } {
+  const found: Item[] = [];
+  let opaque = false;
+  const lists = list ? valuesAtPath(list, []) : [];
+  const chosen = intrinsicName(list) === "Fn::If";
+  lists.forEach((branch, branchIndex) => {
+    if (branch.kind !== "seq") {
+      opaque = true;
+      return;
+    }
+    branch.items.forEach((item, index) => {
+      for (const value of valuesAtPath(item, [])) {
+        const node = plainMap(value);
+        if (node)
+          found.push({
+            node,
+            index,
+            branch: branchIndex,
+            conditional: chosen || intrinsicName(item) === "Fn::If",
+          });
+        else opaque = true;
+      }
+    });
+  });
+  return { items: found, opaque };
+}
+
+/** The artifacts an action names under `key`, and whether some name cannot be read. */
+function artifacts(
+  action: MapNode,
+  key: string,
+  path: (string | number)[],
+): { list: Artifact[]; opaque: boolean } {
+  const listed = items(presentEntry(action, key)?.value);
+  let opaque = listed.opaque || (!isAbsent(action, key) && !presentEntry(action, key));
+  const list: Artifact[] = [];
+  for (const { node, index, branch } of listed.items) {
     const entry = presentEntry(node, "Name");
     const name = literalString(entry?.value);
-    return entry && name !== undefined
-      ? [{ name, node: entry.value, path: [...path, key, index, "Name"] }]
-      : [];
-  });
+    if (entry && name !== undefined)
+      list.push({ name, node: entry.value, path: [...path, key, index, "Name"], index, branch });
+    else opaque = true;
+  }
+  return { list, opaque };
 }
 
-const cache = new WeakMap<TemplateIndex, PipelineAction[][]>();
+const cache = new WeakMap<TemplateIndex, Pipeline[]>();
 
 /** The actions of each pipeline of the template, in order; found once for the three rules. */
-function pipelines(template: TemplateIndex): PipelineAction[][] {
+function pipelines(template: TemplateIndex): Pipeline[] {
   const cached = cache.get(template);
   if (cached) return cached;
-  const found: PipelineAction[][] = [];
+  const found: Pipeline[] = [];
   for (const pipeline of resourcesOfType(template, "AWS::CodePipeline::Pipeline")) {
     for (const { properties } of propertySets(pipeline)) {
       const actions: PipelineAction[] = [];
-      for (const stage of items(presentEntry(properties, "Stages")?.value)) {
-        for (const action of items(presentEntry(stage.node, "Actions")?.value)) {
+      const stages = items(presentEntry(properties, "Stages")?.value);
+      let opaque = stages.opaque;
+      for (const stage of stages.items) {
+        const stageActions = items(presentEntry(stage.node, "Actions")?.value);
+        opaque ||= stageActions.opaque;
+        for (const action of stageActions.items) {
           const path = [
             "Resources",
             pipeline.name,
@@ -94,12 +145,13 @@ function pipelines(template: TemplateIndex): PipelineAction[][] {
             "Actions",
             action.index,
           ];
-          const category = mapGet(
-            plainMap(presentEntry(action.node, "ActionTypeId")?.value),
-            "Category",
-          )?.value;
+          const type = plainMap(presentEntry(action.node, "ActionTypeId")?.value);
+          const category = mapGet(type, "Category")?.value;
           const categoryName = literalString(category);
           const order = presentEntry(action.node, "RunOrder");
+          const inputs = artifacts(action.node, "InputArtifacts", path);
+          const outputs = artifacts(action.node, "OutputArtifacts", path);
+          opaque ||= outputs.opaque;
           actions.push({
             pipeline: pipeline.name,
             name: literalString(presentEntry(action.node, "Name")?.value) ?? `#${action.index + 1}`,
@@ -108,14 +160,15 @@ function pipelines(template: TemplateIndex): PipelineAction[][] {
             runOrder: order ? literalNumber(order.value) : 1,
             category:
               category && categoryName !== undefined ? { value: categoryName, node: category } : undefined,
-            inputs: artifacts(action.node, "InputArtifacts", path),
-            outputs: artifacts(action.node, "OutputArtifacts", path),
+            owner: literalString(mapGet(type, "Owner")?.value),
+            inputs: inputs.list,
+            outputs: outputs.list,
             node: action.node,
             path,
           });
         }
       }
-      found.push(actions);
+      found.push({ actions, opaque });
     }
   }
   cache.set(template, found);
@@ -131,7 +184,7 @@ export const pipelineSourceStage: Rule = {
   source: SOURCE,
   tags: ["resources", "codepipeline"],
   check({ template, report }) {
-    for (const actions of pipelines(template)) {
+    for (const { actions } of pipelines(template)) {
       for (const action of actions) {
         const category = action.category;
         if (!category || (action.stage === 0) === (category.value === "Source")) continue;
@@ -166,25 +219,29 @@ export const pipelineArtifactNames: Rule = {
   source: SOURCE,
   tags: ["resources", "codepipeline"],
   check({ template, report }) {
-    for (const actions of pipelines(template)) {
+    for (const { actions, opaque } of pipelines(template)) {
       const writers = new Map<string, PipelineAction[]>();
       for (const action of actions) {
+        const own = new Set<string>();
         for (const output of action.outputs) {
+          const key = `${output.branch} ${output.name}`;
           const earlier = writers.get(output.name);
           // Two conditional writers may be under conditions that exclude each other; one unconditional is enough.
-          const twice = earlier?.find(
-            (other) => other !== action && !(other.conditional && action.conditional),
-          );
+          const twice = own.has(key)
+            ? action
+            : earlier?.find((other) => other !== action && !(other.conditional && action.conditional));
+          own.add(key);
           if (twice) {
             report(
               output.node,
-              `Action '${action.name}' of pipeline '${action.pipeline}' writes artifact '${output.name}', which action ` +
-                `'${twice.name}' writes too; output artifact names are unique in a pipeline: rename one`,
+              `Action '${action.name}' of pipeline '${action.pipeline}' writes artifact '${output.name}', which ` +
+                `${twice === action ? "it lists twice" : `action '${twice.name}' writes too`}; output artifact names are ` +
+                "unique in a pipeline: rename one",
               { path: output.path },
             );
           }
-          if (earlier) earlier.push(action);
-          else writers.set(output.name, [action]);
+          if (!earlier) writers.set(output.name, [action]);
+          else if (!earlier.includes(action)) earlier.push(action);
         }
       }
       for (const action of actions) {
@@ -192,11 +249,15 @@ export const pipelineArtifactNames: Rule = {
           const candidates = writers.get(input.name) ?? [];
           if (candidates.some((writer) => writer !== action && runsBefore(writer, action))) continue;
           const later = candidates.find((writer) => writer !== action);
+          // An artifact whose writer cannot be read may be written by it.
+          if (!later && opaque) continue;
           report(
             input.node,
             `Action '${action.name}' of pipeline '${action.pipeline}' reads artifact '${input.name}', ` +
               (!later
-                ? "which no action of the pipeline writes; name an OutputArtifacts of an earlier action"
+                ? candidates.includes(action)
+                  ? "which it writes itself; an action reads what earlier actions write"
+                  : "which no action of the pipeline writes; name an OutputArtifacts of an earlier action"
                 : later.stage === action.stage && later.runOrder === action.runOrder
                   ? `which action '${later.name}' writes at the same time (the same RunOrder); give the reader a higher ` +
                     "RunOrder"
@@ -220,9 +281,11 @@ export const pipelineSourceArtifacts: Rule = {
   source: "https://docs.aws.amazon.com/codepipeline/latest/userguide/reference-action-artifacts.html",
   tags: ["resources", "codepipeline"],
   check({ template, report }) {
-    for (const actions of pipelines(template)) {
+    for (const { actions } of pipelines(template)) {
       for (const action of actions) {
-        if (action.category?.value !== "Source") continue;
+        // Custom actions declare their own artifact counts.
+        if (action.category?.value !== "Source" || (action.owner !== "AWS" && action.owner !== "ThirdParty"))
+          continue;
         const inputs = action.inputs[0];
         if (inputs) {
           report(
@@ -232,21 +295,36 @@ export const pipelineSourceArtifacts: Rule = {
             { path: inputs.path },
           );
         }
-        if (isAbsent(action.node, "OutputArtifacts")) {
+        const outputs = presentEntry(action.node, "OutputArtifacts")?.value;
+        if (
+          isAbsent(action.node, "OutputArtifacts") ||
+          (outputs?.kind === "seq" && outputs.items.length === 0)
+        ) {
           report(
             action.category.node,
             `Source action '${action.name}' of pipeline '${action.pipeline}' writes no artifact, and a Source action ` +
               "writes exactly one, for the actions after it; add OutputArtifacts: [{Name: SourceOutput}]",
             { path: [...action.path, "OutputArtifacts"] },
           );
-        } else if (action.outputs.length > 1) {
-          report(
-            action.outputs[1].node,
-            `Source action '${action.name}' of pipeline '${action.pipeline}' writes ${action.outputs.length} artifacts, and a ` +
-              "Source action writes exactly one; keep one OutputArtifacts entry",
-            { path: action.outputs[1].path },
-          );
+          continue;
         }
+        // Items of one list (a Fn::If item writes one name either way), in the longest list a Fn::If chooses.
+        const second = action.outputs.find((output) =>
+          action.outputs.some((other) => other.branch === output.branch && other.index < output.index),
+        );
+        if (!second) continue;
+        const count = Math.max(
+          ...action.outputs.map(
+            (output) =>
+              new Set(action.outputs.filter((o) => o.branch === output.branch).map((o) => o.index)).size,
+          ),
+        );
+        report(
+          second.node,
+          `Source action '${action.name}' of pipeline '${action.pipeline}' writes ${count} artifacts, and a Source action ` +
+            "writes exactly one; keep one OutputArtifacts entry",
+          { path: second.path },
+        );
       }
     }
   },

@@ -23,9 +23,9 @@ import type { MapNode, Node } from "../../model";
 import { mapGet } from "../../nodes";
 import { ConditionLogic } from "../conditions/logic";
 import { type CidrBlock, type CidrVersion, cidrBlock, cidrContains, cidrOverlaps } from "../constraints/cidr";
-import type { Rule } from "../rule";
+import type { Report, Rule } from "../rule";
 import type { ResourceInfo, TemplateIndex } from "../template-index";
-import { isString } from "../template-index";
+import { intrinsicName, isString } from "../template-index";
 import {
   booleanProperty,
   isAbsent,
@@ -139,7 +139,7 @@ function networks(template: TemplateIndex): Networks {
   for (const subnet of resourcesOfType(template, "AWS::EC2::Subnet")) {
     // A subnet whose Properties is a Fn::If has blocks that depend on a condition: not judged.
     const properties = onlyPropertySet(subnet)?.properties;
-    const vpcKey = properties && sameValueKey(presentEntry(properties, "VpcId")?.value);
+    const vpcKey = properties && sameValueKey(presentEntry(properties, "VpcId")?.value, "VpcId");
     if (!properties || !vpcKey) continue;
     const named = vpcOf(properties);
     const vpc = named !== undefined && vpcs.has(named) ? named : undefined;
@@ -239,54 +239,57 @@ function exclusiveResources(template: TemplateIndex): (a: ResourceInfo, b: Resou
 /**
  * What a value names, for comparing two values written the same way: its text, the resource or
  * parameter of a Ref, the attribute of a GetAtt, the text of a Fn::Sub; undefined for anything else.
+ * A GetAtt of `idAttribute` (VpcId of a VPC, SubnetId of a subnet) names the same as the Ref.
  */
-function sameValueKey(node: Node | undefined): string | undefined {
+function sameValueKey(node: Node | undefined, idAttribute: string): string | undefined {
   if (!node) return undefined;
   if (isString(node)) return `=${node.value}`;
   const target = referenceTarget(node);
   if (target)
-    return target.attribute === undefined
+    return target.attribute === undefined || target.attribute === idAttribute
       ? `ref:${target.name}`
       : `getatt:${target.name}.${target.attribute}`;
-  if (
-    node.kind === "map" &&
-    node.entries.length === 1 &&
-    node.entries[0].key === "Fn::Sub" &&
-    isString(node.entries[0].value)
-  )
-    return `sub:${node.entries[0].value.value}`;
-  return undefined;
+  const sub = intrinsicName(node) === "Fn::Sub" ? (node as MapNode).entries[0].value : undefined;
+  return isString(sub) ? `sub:${sub.value}` : undefined;
 }
 
 /** Readable form of a value key, for messages. */
 function describeKey(key: string): string {
   if (key.startsWith("ref:")) return `!Ref ${key.slice(4)}`;
   if (key.startsWith("getatt:")) return `!GetAtt ${key.slice(7)}`;
-  return key.slice(key.indexOf(key.startsWith("sub:") ? ":" : "=") + 1);
+  if (key.startsWith("sub:")) return `!Sub '${key.slice(4)}'`;
+  return key.slice(1);
+}
+
+interface Claim {
+  resource: ResourceInfo;
+  key: string;
+  /** What is claimed, for messages. */
+  what: string;
+  at: Node;
+  path: (string | number)[];
 }
 
 /**
- * Reports, for each resource after the first that claims a key, the earlier claim it conflicts
- * with: `claims` gives each resource's keys with where to report.
+ * Reports each claim on a key that an earlier resource has claimed, unless their conditions
+ * exclude each other; `message` says it, given the earlier resource.
  */
 function reportSecondClaims(
   template: TemplateIndex,
-  claims: { resource: ResourceInfo; key: string; at: Node; path: (string | number)[] }[],
-  message: (claim: { resource: ResourceInfo; key: string }, first: ResourceInfo) => string,
-  report: Parameters<Rule["check"]>[0]["report"],
+  claims: Claim[],
+  message: (claim: Claim, first: ResourceInfo) => string,
+  report: Report,
 ): void {
   const exclusive = exclusiveResources(template);
-  for (let i = 0; i < claims.length; i++) {
-    const claim = claims[i];
-    const first = claims
-      .slice(0, i)
-      .find(
-        (other) =>
-          other.key === claim.key &&
-          other.resource !== claim.resource &&
-          !exclusive(other.resource, claim.resource),
-      );
+  const byKey = new Map<string, Claim[]>();
+  for (const claim of claims) {
+    const earlier = byKey.get(claim.key);
+    const first = earlier?.find(
+      (other) => other.resource !== claim.resource && !exclusive(other.resource, claim.resource),
+    );
     if (first) report(claim.at, message(claim, first.resource), { path: claim.path });
+    if (earlier) earlier.push(claim);
+    else byKey.set(claim.key, [claim]);
   }
 }
 
@@ -300,15 +303,16 @@ export const subnetRouteTableAssociation: Rule = {
   source: "https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Route_Tables.html#route-table-assocation",
   tags: ["resources", "ec2", "subnet", "route table"],
   check({ template, report }) {
-    const claims = [];
+    const claims: Claim[] = [];
     for (const association of resourcesOfType(template, "AWS::EC2::SubnetRouteTableAssociation")) {
       const set = onlyPropertySet(association);
       const subnet = set && presentEntry(set.properties, "SubnetId");
-      const key = sameValueKey(subnet?.value);
+      const key = sameValueKey(subnet?.value, "SubnetId");
       if (subnet && key)
         claims.push({
           resource: association,
           key,
+          what: `subnet ${describeKey(key)}`,
           at: subnet.value,
           path: ["Resources", association.name, "Properties", "SubnetId"],
         });
@@ -317,7 +321,7 @@ export const subnetRouteTableAssociation: Rule = {
       template,
       claims,
       (claim, first) =>
-        `Subnet ${describeKey(claim.key)} already has a route table through '${first.name}', and a subnet has one route ` +
+        `The ${claim.what} already has a route table through '${first.name}', and a subnet has one route ` +
         `table association (EC2 refuses a second: Resource.AlreadyAssociated); remove '${claim.resource.name}', or ` +
         "associate another subnet",
       report,
@@ -336,20 +340,21 @@ export const privateDnsEndpoints: Rule = {
     "https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-access-aws-services.html#private-dns",
   tags: ["resources", "ec2", "vpc"],
   check({ template, report }) {
-    const claims = [];
+    const claims: Claim[] = [];
     for (const endpoint of resourcesOfType(template, "AWS::EC2::VPCEndpoint")) {
       const set = onlyPropertySet(endpoint);
       if (!set) continue;
       const { properties } = set;
       if (literalString(presentEntry(properties, "VpcEndpointType")?.value) !== "Interface") continue;
       if (booleanProperty(properties, "PrivateDnsEnabled", false) !== true) continue;
-      const vpc = sameValueKey(presentEntry(properties, "VpcId")?.value);
+      const vpc = sameValueKey(presentEntry(properties, "VpcId")?.value, "VpcId");
       const service = presentEntry(properties, "ServiceName");
-      const name = sameValueKey(service?.value);
+      const name = sameValueKey(service?.value, "");
       if (!vpc || !service || !name) continue;
       claims.push({
         resource: endpoint,
         key: `${vpc} ${name}`,
+        what: `${describeKey(name)} in VPC ${describeKey(vpc)}`,
         at: service.value,
         path: ["Resources", endpoint.name, "Properties", "ServiceName"],
       });
@@ -358,9 +363,9 @@ export const privateDnsEndpoints: Rule = {
       template,
       claims,
       (claim, first) =>
-        `Endpoint '${claim.resource.name}' enables private DNS for the service that '${first.name}' already serves with ` +
-        "private DNS in the same VPC, and the second endpoint fails: the service's private DNS name is taken; remove " +
-        "one, or set PrivateDnsEnabled: false on it",
+        `Endpoint '${claim.resource.name}' enables private DNS for ${claim.what}, as '${first.name}' does, and the second ` +
+        "endpoint fails: the service's private DNS name is taken in the VPC; remove one, or set PrivateDnsEnabled: " +
+        "false on it",
       report,
     );
   },

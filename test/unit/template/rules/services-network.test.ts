@@ -487,7 +487,7 @@ describe("E3044, E3046, E3052, E3053, E3054, E3713 ECS services and task definit
       "E3052 40:5",
     ]);
     expect(findings.map((f) => f.message)).toEqual([
-      "Service 'FargateService' runs this task on Fargate, and Fargate tasks log through awslogs, splunk, awsfirelens, " +
+      "Service 'FargateService' runs this task on Fargate, and Fargate tasks log through awslogs, splunk or awsfirelens, " +
         "not syslog; use awslogs for CloudWatch Logs",
       "HostPort 8080 of task definition 'Vpc' differs from its ContainerPort 80, and in awsvpc mode the task's network " +
         "interface has the container's own port; remove HostPort or set it to 80",
@@ -935,12 +935,148 @@ describe("E3022 route table associations, E3064 private DNS endpoints", () => {
     // cfn-lint reports both associations (lines 25 and 30), and E3064 at the second endpoint's Properties key.
     expect(brief(findings)).toEqual(["E3022 30:17", "E3064 57:20"]);
     expect(findings.map((f) => f.message)).toEqual([
-      "Subnet !Ref Subnet already has a route table through 'PublicAssociation', and a subnet has one route table " +
+      "The subnet !Ref Subnet already has a route table through 'PublicAssociation', and a subnet has one route table " +
         "association (EC2 refuses a second: Resource.AlreadyAssociated); remove 'PrivateAssociation', or associate " +
         "another subnet",
-      "Endpoint 'SqsEndpointAgain' enables private DNS for the service that 'SqsEndpoint' already serves with private " +
-        "DNS in the same VPC, and the second endpoint fails: the service's private DNS name is taken; remove one, or " +
-        "set PrivateDnsEnabled: false on it",
+      "Endpoint 'SqsEndpointAgain' enables private DNS for !Sub 'com.amazonaws.${AWS::Region}.sqs' in VPC !Ref Vpc, " +
+        "as 'SqsEndpoint' does, and the second endpoint fails: the service's private DNS name is taken in the VPC; " +
+        "remove one, or set PrivateDnsEnabled: false on it",
     ]);
+  });
+});
+
+describe("ECS, pipeline, association and endpoint cases from review", () => {
+  it("reads whole lists chosen by Fn::If, counts a Fn::If item once, and leaves custom Source actions alone", () => {
+    const findings = lint(
+      yaml(
+        "Conditions:",
+        "  UseS3: !Equals [!Ref AWS::Region, us-east-1]",
+        "Parameters:",
+        "  Artifact: {Type: String}",
+        "Resources:",
+        "  Pipeline:",
+        "    Type: AWS::CodePipeline::Pipeline",
+        "    Properties:",
+        "      RoleArn: arn:aws:iam::123456789012:role/pipeline",
+        "      Stages:",
+        "        - Name: Source",
+        "          Actions: !If",
+        "            - UseS3",
+        "            - - {Name: S, ActionTypeId: {Category: Source, Owner: AWS, Provider: S3, Version: '1'}, OutputArtifacts: [{Name: Src}]}",
+        "            - - {Name: S, ActionTypeId: {Category: Source, Owner: AWS, Provider: CodeCommit, Version: '1'}, OutputArtifacts: [!If [UseS3, {Name: Src}, {Name: Other}]]}",
+        "        - Name: Build",
+        "          Actions:",
+        "            - {Name: B, ActionTypeId: {Category: Build, Owner: AWS, Provider: CodeBuild, Version: '1'}, InputArtifacts: [{Name: Src}]}",
+        "            - {Name: Own, RunOrder: 2, ActionTypeId: {Category: Build}, InputArtifacts: [{Name: Mine}], OutputArtifacts: [{Name: Mine}, {Name: Mine}]}",
+        "  Custom:",
+        "    Type: AWS::CodePipeline::Pipeline",
+        "    Properties:",
+        "      RoleArn: arn:aws:iam::123456789012:role/pipeline",
+        "      Stages:",
+        "        - Name: Source",
+        "          Actions:",
+        "            - {Name: Mine, ActionTypeId: {Category: Source, Owner: Custom, Provider: Mine, Version: '1'}, OutputArtifacts: [{Name: A}, {Name: B}]}",
+        "            - {Name: Empty, ActionTypeId: {Category: Source, Owner: AWS, Provider: S3, Version: '1'}, OutputArtifacts: []}",
+        "        - Name: Build",
+        "          Actions:",
+        "            - {Name: B, ActionTypeId: {Category: Build}, OutputArtifacts: [{Name: !Ref Artifact}]}",
+        "            - {Name: C, RunOrder: 2, ActionTypeId: {Category: Build}, InputArtifacts: [{Name: FromParameter}]}",
+      ),
+      { only: ["E3700", "E3701", "E3702"] },
+    );
+    // Own reads what it writes itself, and lists Mine twice; Empty writes nothing; FromParameter may be the
+    // artifact named by the parameter.
+    expect(brief(findings)).toEqual(["E3701 19:97", "E3701 19:144", "E3702 28:54"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "Action 'Own' of pipeline 'Pipeline' reads artifact 'Mine', which it writes itself; an action reads what earlier " +
+        "actions write",
+      "Action 'Own' of pipeline 'Pipeline' writes artifact 'Mine', which it lists twice; output artifact names are " +
+        "unique in a pipeline: rename one",
+      expect.stringContaining("Source action 'Empty' of pipeline 'Custom' writes no artifact"),
+    ]);
+  });
+
+  it("reports a service once, leaves EXTERNAL alone, and covers CodeDeploy scheduling and awslogs options", () => {
+    const findings = lint(
+      yaml(
+        "Conditions:",
+        "  Big: !Equals [!Ref AWS::Region, us-east-1]",
+        "Resources:",
+        "  Task:",
+        "    Type: AWS::ECS::TaskDefinition",
+        "    Properties:",
+        "      NetworkMode: awsvpc",
+        "      ContainerDefinitions:",
+        "        - Name: app",
+        "          Image: nginx",
+        "          LogConfiguration:",
+        "            LogDriver: awslogs",
+        "            Options: !If [Big, {awslogs-group: app, awslogs-region: us-east-1}, !Ref AWS::NoValue]",
+        "        - Name: sidecar",
+        "          Image: nginx",
+        "          LogConfiguration: {LogDriver: awslogs, Options: !Ref AWS::NoValue}",
+        "  Twice:",
+        "    Type: AWS::ECS::Service",
+        "    Properties: !If [Big, {TaskDefinition: !Ref Task, DesiredCount: 2}, {TaskDefinition: !Ref Task, DesiredCount: 1}]",
+        "  Anywhere:",
+        "    Type: AWS::ECS::Service",
+        "    Properties: {TaskDefinition: !Ref Task, LaunchType: EXTERNAL}",
+        "  Blue:",
+        "    Type: AWS::ECS::Service",
+        "    Properties:",
+        "      TaskDefinition: !Ref Task",
+        "      NetworkConfiguration: {AwsvpcConfiguration: {Subnets: [subnet-1]}}",
+        "      DeploymentController: {Type: EXTERNAL}",
+        "      SchedulingStrategy: DAEMON",
+      ),
+      { only: ["E3044", "E3046", "E3052"] },
+    );
+    expect(brief(findings)).toEqual(["E3046 12:13", "E3046 16:30", "E3052 19:5", "E3044 29:27"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      expect.stringContaining(
+        "has no awslogs-group or awslogs-region option when its Fn::If leaves Options out",
+      ),
+      expect.stringContaining("has no awslogs-group or awslogs-region option, which"),
+      expect.stringContaining("Service 'Twice' runs task definition 'Task'"),
+      expect.stringContaining("Service 'Blue' is deployed by an EXTERNAL controller"),
+    ]);
+  });
+
+  it("compares a subnet or VPC written as !Ref and as !GetAtt, and leaves other VPCs and exclusive conditions alone", () => {
+    const findings = lint(
+      yaml(
+        "Conditions:",
+        "  Blue: !Equals [!Ref AWS::Region, us-east-1]",
+        "  Green: !Not [Condition: Blue]",
+        "Resources:",
+        "  Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}",
+        "  Other: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.1.0.0/16}}",
+        "  Subnet: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.0.0/24}}",
+        "  One: {Type: AWS::EC2::SubnetRouteTableAssociation, Properties: {SubnetId: !Ref Subnet, RouteTableId: rtb-1}}",
+        "  Two: {Type: AWS::EC2::SubnetRouteTableAssociation, Properties: {SubnetId: !GetAtt Subnet.SubnetId, RouteTableId: rtb-2}}",
+        "  A:",
+        "    Type: AWS::EC2::VPCEndpoint",
+        "    Properties: {VpcEndpointType: Interface, VpcId: !Ref Vpc, ServiceName: com.amazonaws.us-east-1.sqs, PrivateDnsEnabled: 'true'}",
+        "  B:",
+        "    Type: AWS::EC2::VPCEndpoint",
+        "    Properties: {VpcEndpointType: Interface, VpcId: !GetAtt Vpc.VpcId, ServiceName: com.amazonaws.us-east-1.sqs, PrivateDnsEnabled: true}",
+        "  InOther:",
+        "    Type: AWS::EC2::VPCEndpoint",
+        "    Properties: {VpcEndpointType: Interface, VpcId: !Ref Other, ServiceName: com.amazonaws.us-east-1.sqs, PrivateDnsEnabled: true}",
+        "  BlueEndpoint:",
+        "    Type: AWS::EC2::VPCEndpoint",
+        "    Condition: Blue",
+        "    Properties: {VpcEndpointType: Interface, VpcId: !Ref Other, ServiceName: com.amazonaws.us-east-1.sns, PrivateDnsEnabled: true}",
+        "  GreenEndpoint:",
+        "    Type: AWS::EC2::VPCEndpoint",
+        "    Condition: Green",
+        "    Properties: {VpcEndpointType: Interface, VpcId: !Ref Other, ServiceName: com.amazonaws.us-east-1.sns, PrivateDnsEnabled: true}",
+        "  Maybe:",
+        "    Type: AWS::EC2::VPCEndpoint",
+        "    Properties: {VpcEndpointType: Interface, VpcId: !Ref Other, ServiceName: com.amazonaws.us-east-1.sns, PrivateDnsEnabled: !If [Blue, true, false]}",
+      ),
+      { only: ["E3022", "E3064"] },
+    );
+    expect(brief(findings)).toEqual(["E3022 9:77", "E3064 15:85"]);
   });
 });

@@ -799,7 +799,7 @@ describe("E3048 Fargate task properties", () => {
       "A Fargate task runs in its own network interface: add NetworkMode: awsvpc",
       "Fargate supports only NetworkMode awsvpc, not bridge; set NetworkMode: awsvpc",
       "Fargate places tasks itself and takes no PlacementConstraints; remove them",
-      "Fargate tasks log through awslogs, splunk, awsfirelens, not syslog; use awslogs for CloudWatch Logs",
+      "Fargate tasks log through awslogs, splunk or awsfirelens, not syslog; use awslogs for CloudWatch Logs",
     ]);
   });
 });
