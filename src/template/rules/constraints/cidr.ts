@@ -82,6 +82,11 @@ function parse(text: string, version: CidrVersion): { value: bigint; prefix: num
   return value === undefined ? undefined : { value, prefix };
 }
 
+/** Whether the text is an IP address of the version (dotted quad, or RFC 4291 text). */
+export function isIpAddress(text: string, version: CidrVersion): boolean {
+  return (version === 4 ? ipv4(text) : ipv6(text)) !== undefined;
+}
+
 function ipv4(text: string): bigint | undefined {
   const parts = text.split(".");
   if (parts.length !== 4) return undefined;

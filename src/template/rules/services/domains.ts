@@ -10,10 +10,11 @@
  * Only literal names are compared, without case and trailing dot; a name built with Fn::Sub or a
  * parameter is left alone.
  */
-import type { Node } from "../../model";
+import type { MapNode, Node } from "../../model";
 import { mapGet } from "../../nodes";
 import type { Rule } from "../rule";
-import { literalString, propertySets, resourcesOfType } from "./values";
+import type { ResourceInfo, TemplateIndex } from "../template-index";
+import { literalString, plainMap, presentEntry, propertySets, resourcesOfType } from "./values";
 
 function normal(name: string): string {
   return name.trim().toLowerCase().replace(/\.$/, "");
@@ -23,6 +24,53 @@ function normal(name: string): string {
 function within(name: string, domain: string): boolean {
   const [inner, outer] = [normal(name), normal(domain)];
   return inner === outer || inner.endsWith(`.${outer}`);
+}
+
+/** A Route 53 record: a RecordSet's properties, or one record of a RecordSetGroup, with its zone. */
+export interface RecordSite {
+  resource: ResourceInfo;
+  record: MapNode;
+  /** HostedZoneName of the RecordSet or its group. */
+  zone: Node | undefined;
+  path: (string | number)[];
+}
+
+const recordCache = new WeakMap<TemplateIndex, RecordSite[]>();
+
+/** Every record of the template, found once for the Route 53 rules. */
+export function recordSites(template: TemplateIndex): RecordSite[] {
+  let sites = recordCache.get(template);
+  if (sites) return sites;
+  sites = [];
+  for (const resource of resourcesOfType(template, "AWS::Route53::RecordSet")) {
+    for (const { properties } of propertySets(resource)) {
+      sites.push({
+        resource,
+        record: properties,
+        zone: mapGet(properties, "HostedZoneName")?.value,
+        path: ["Resources", resource.name, "Properties"],
+      });
+    }
+  }
+  for (const resource of resourcesOfType(template, "AWS::Route53::RecordSetGroup")) {
+    for (const { properties } of propertySets(resource)) {
+      const zone = mapGet(properties, "HostedZoneName")?.value;
+      const records = presentEntry(properties, "RecordSets")?.value;
+      if (records?.kind !== "seq") continue;
+      records.items.forEach((item, i) => {
+        const record = plainMap(item);
+        if (record)
+          sites.push({
+            resource,
+            record,
+            zone,
+            path: ["Resources", resource.name, "Properties", "RecordSets", i],
+          });
+      });
+    }
+  }
+  recordCache.set(template, sites);
+  return sites;
 }
 
 export const recordInZone: Rule = {
@@ -36,36 +84,18 @@ export const recordInZone: Rule = {
     "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-route53-recordset.html",
   tags: ["resources", "route53"],
   check({ template, report }) {
-    const check = (zone: Node | undefined, record: Node | undefined, path: (string | number)[]) => {
+    for (const { zone, record, path } of recordSites(template)) {
       const zoneName = literalString(zone);
       const name = mapGet(record, "Name")?.value;
       const recordName = literalString(name);
-      if (!name || zoneName === undefined || recordName === undefined || within(recordName, zoneName)) return;
+      if (!name || zoneName === undefined || recordName === undefined || within(recordName, zoneName))
+        continue;
       report(
         name,
         `Record '${recordName}' is not in hosted zone '${zoneName}': Route 53 only takes names that end in the ` +
           "zone's name; use the zone of this name, or a name in this zone",
         { path: [...path, "Name"] },
       );
-    };
-    for (const resource of resourcesOfType(template, "AWS::Route53::RecordSet")) {
-      for (const { properties } of propertySets(resource)) {
-        check(mapGet(properties, "HostedZoneName")?.value, properties, [
-          "Resources",
-          resource.name,
-          "Properties",
-        ]);
-      }
-    }
-    for (const resource of resourcesOfType(template, "AWS::Route53::RecordSetGroup")) {
-      for (const { properties } of propertySets(resource)) {
-        const zone = mapGet(properties, "HostedZoneName")?.value;
-        const records = mapGet(properties, "RecordSets")?.value;
-        if (records?.kind !== "seq") continue;
-        records.items.forEach((record, i) => {
-          check(zone, record, ["Resources", resource.name, "Properties", "RecordSets", i]);
-        });
-      }
     }
   },
 };

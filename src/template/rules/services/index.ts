@@ -92,6 +92,7 @@ import {
   rdsServerlessScaling,
 } from "./rds";
 import { getAttNotArn, refNotArn } from "./ref-arn";
+import { recordAliasOrValues, recordValues } from "./route53-records";
 import { s3EventNames } from "./s3-event-names";
 import { s3NotificationOverlap } from "./s3-notification-overlap";
 import { s3NotificationGrant, s3NotificationOrder } from "./s3-notifications";
@@ -239,4 +240,6 @@ export const serviceRules: Rule[] = [
   pipelineSourceStage,
   pipelineArtifactNames,
   pipelineSourceArtifacts,
+  recordValues,
+  recordAliasOrValues,
 ];

@@ -1,7 +1,7 @@
 /**
  * Network rules: security group ports (E3687, E3688, W3687), subnet blocks within their VPC and
  * apart from each other (E3059, E3060), one route table per subnet (E3022) and one private DNS
- * endpoint per service and VPC (E3064), and Elastic Load Balancing v2 settings (E3680, E3681,
+ * endpoint per service and VPC (E3064), Route 53 record values and aliases (E3023, E3029), and Elastic Load Balancing v2 settings (E3680, E3681,
  * E3683, E3684, E3676), and RDS and Aurora settings (E3686, E3689, E3693, E3682, E3720, E3707,
  * E3709), and ECS services and task definitions (E3044, E3046, E3052, E3053, E3054, E3713), and pipeline stages
  * (E3700, E3701, E3702). The fixtures were also run through cfn-lint 1.51, whose findings are
@@ -1078,5 +1078,122 @@ describe("ECS, pipeline, association and endpoint cases from review", () => {
       { only: ["E3022", "E3064"] },
     );
     expect(brief(findings)).toEqual(["E3022 9:77", "E3064 15:85"]);
+  });
+});
+
+describe("E3023 Route 53 record values, E3029 aliases and TTLs", () => {
+  it("reports values that do not fit the type, an alias with a TTL, and a record without one", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Web:",
+        "    Type: AWS::Route53::RecordSet",
+        "    Properties:",
+        "      HostedZoneName: example.com.",
+        "      Name: www.example.com",
+        "      Type: A",
+        "      TTL: 300",
+        "      ResourceRecords:",
+        "        - 192.0.2.10",
+        "        - 192.0.2.300",
+        "  Alias:",
+        "    Type: AWS::Route53::RecordSet",
+        "    Properties:",
+        "      HostedZoneName: example.com.",
+        "      Name: api.example.com",
+        "      Type: A",
+        "      TTL: 60",
+        "      AliasTarget:",
+        "        DNSName: d111111abcdef8.cloudfront.net",
+        "        HostedZoneId: Z2FDTNDATAQYW2",
+        "  Records:",
+        "    Type: AWS::Route53::RecordSetGroup",
+        "    Properties:",
+        "      HostedZoneName: example.com.",
+        "      RecordSets:",
+        "        - Name: example.com",
+        "          Type: TXT",
+        "          TTL: 300",
+        "          ResourceRecords:",
+        "            - v=spf1 include:amazonses.com -all",
+        '            - \'"google-site-verification=abc" "second \\"part\\""\'',
+        "        - Name: mail.example.com",
+        "          Type: MX",
+        "          TTL: 300",
+        "          ResourceRecords:",
+        "            - mail.example.com",
+        "        - Name: docs.example.com",
+        "          Type: CNAME",
+        "          TTL: 300",
+        "          ResourceRecords:",
+        "            - a.example.net",
+        "            - b.example.net",
+        "        - Name: v6.example.com",
+        "          Type: AAAA",
+        "          ResourceRecords:",
+        "            - 2001:db8::1",
+      ),
+      { only: ["E3023", "E3029"] },
+    );
+    // cfn-lint also reports the TXT value on line 32, whose escaped quotes Route 53 takes, and not the AAAA
+    // record without a TTL (line 45).
+    expect(brief(findings)).toEqual([
+      "E3023 11:11",
+      "E3029 18:7",
+      "E3023 31:15",
+      "E3023 37:15",
+      "E3023 43:15",
+      "E3029 45:11",
+    ]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "Value 2 of the A record 'www.example.com' is not an IPv4 address",
+      "Record 'api.example.com' is an alias (AliasTarget), which takes its TTL from its target, and Route 53 refuses " +
+        "an alias with TTL; remove TTL",
+      "Value 1 of the TXT record 'example.com' is not in double quotes; write it as '\"...\"' (in YAML, inside " +
+        "single quotes)",
+      "Value 1 of the MX record 'mail.example.com' is not a priority (0 to 65535) and a mail server name, such as " +
+        "'10 mail.example.com'",
+      "The CNAME record 'docs.example.com' has 2 values, and a CNAME record has one; keep one, or use weighted or " +
+        "multivalue records for several targets",
+      "Record 'v6.example.com' has no AliasTarget and no TTL, and Route 53 takes either an alias or a record with " +
+        "TTL and ResourceRecords; add TTL, or an AliasTarget",
+    ]);
+  });
+
+  it("measures TXT strings, and leaves values from intrinsic functions and conditional aliases alone", () => {
+    const long = "x".repeat(256);
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  Ip: {Type: String}",
+        "Conditions:",
+        "  Cdn: !Equals [!Ref AWS::Region, us-east-1]",
+        "Resources:",
+        "  Txt:",
+        "    Type: AWS::Route53::RecordSet",
+        "    Properties:",
+        "      HostedZoneName: example.com.",
+        "      Name: example.com",
+        "      Type: TXT",
+        "      TTL: 300",
+        "      ResourceRecords:",
+        `        - '"${"y".repeat(255)}" "${long}"'`,
+        `        - '"unclosed'`,
+        "        - !Sub '\"${AWS::Region}\"'",
+        "  Dynamic:",
+        "    Type: AWS::Route53::RecordSet",
+        "    Properties:",
+        "      HostedZoneName: example.com.",
+        "      Name: app.example.com",
+        "      Type: A",
+        "      TTL: !If [Cdn, !Ref AWS::NoValue, 60]",
+        "      AliasTarget: !If [Cdn, {DNSName: d1.cloudfront.net, HostedZoneId: Z2FDTNDATAQYW2}, !Ref AWS::NoValue]",
+        "      ResourceRecords: !If [Cdn, !Ref AWS::NoValue, [!Ref Ip]]",
+      ),
+      { only: ["E3023", "E3029"] },
+    );
+    expect(brief(findings)).toEqual(["E3023 14:11", "E3023 15:11"]);
+    expect(findings[0].message).toContain("has a string of 256 characters, and a string holds at most 255");
+    expect(findings[1].message).toContain("has a quote that is not closed");
   });
 });
