@@ -78,7 +78,8 @@ function items(list: Node | undefined): { items: Item[]; opaque: boolean } {
   const found: Item[] = [];
   let opaque = false;
   const lists = list ? valuesAtPath(list, []) : [];
-  const chosen = intrinsicName(list) === "Fn::If";
+  // Not called with undefined: intrinsicName is hot, and one undefined argument deoptimizes it.
+  const chosen = list !== undefined && intrinsicName(list) === "Fn::If";
   lists.forEach((branch, branchIndex) => {
     if (branch.kind !== "seq") {
       opaque = true;
