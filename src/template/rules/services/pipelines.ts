@@ -17,16 +17,16 @@
 import type { MapNode, Node } from "../../model";
 import { mapGet } from "../../nodes";
 import type { Rule } from "../rule";
-import { intrinsicName, type TemplateIndex } from "../template-index";
+import type { TemplateIndex } from "../template-index";
 import {
   isAbsent,
+  listMappings,
   literalNumber,
   literalString,
   plainMap,
   presentEntry,
   propertySets,
   resourcesOfType,
-  valuesAtPath,
 } from "./values";
 
 const SOURCE = "https://docs.aws.amazon.com/codepipeline/latest/userguide/reference-pipeline-structure.html";
@@ -62,53 +62,13 @@ interface Pipeline {
   opaque: boolean;
 }
 
-interface Item {
-  node: MapNode;
-  index: number;
-  /** Which list of a Fn::If that chooses the whole list (0 for a plain list). */
-  branch: number;
-  conditional: boolean;
-}
-
-/**
- * The mappings of a list, through a Fn::If that chooses the whole list or an item; `opaque` when
- * the list or an item is given otherwise (a Ref, a Fn::FindInMap).
- */
-function items(list: Node | undefined): { items: Item[]; opaque: boolean } {
-  const found: Item[] = [];
-  let opaque = false;
-  const lists = list ? valuesAtPath(list, []) : [];
-  // Not called with undefined: intrinsicName is hot, and one undefined argument deoptimizes it.
-  const chosen = list !== undefined && intrinsicName(list) === "Fn::If";
-  lists.forEach((branch, branchIndex) => {
-    if (branch.kind !== "seq") {
-      opaque = true;
-      return;
-    }
-    branch.items.forEach((item, index) => {
-      for (const value of valuesAtPath(item, [])) {
-        const node = plainMap(value);
-        if (node)
-          found.push({
-            node,
-            index,
-            branch: branchIndex,
-            conditional: chosen || intrinsicName(item) === "Fn::If",
-          });
-        else opaque = true;
-      }
-    });
-  });
-  return { items: found, opaque };
-}
-
 /** The artifacts an action names under `key`, and whether some name cannot be read. */
 function artifacts(
   action: MapNode,
   key: string,
   path: (string | number)[],
 ): { list: Artifact[]; opaque: boolean } {
-  const listed = items(presentEntry(action, key)?.value);
+  const listed = listMappings(presentEntry(action, key)?.value);
   let opaque = listed.opaque || (!isAbsent(action, key) && !presentEntry(action, key));
   const list: Artifact[] = [];
   for (const { node, index, branch } of listed.items) {
@@ -131,10 +91,10 @@ function pipelines(template: TemplateIndex): Pipeline[] {
   for (const pipeline of resourcesOfType(template, "AWS::CodePipeline::Pipeline")) {
     for (const { properties } of propertySets(pipeline)) {
       const actions: PipelineAction[] = [];
-      const stages = items(presentEntry(properties, "Stages")?.value);
+      const stages = listMappings(presentEntry(properties, "Stages")?.value);
       let opaque = stages.opaque;
       for (const stage of stages.items) {
-        const stageActions = items(presentEntry(stage.node, "Actions")?.value);
+        const stageActions = listMappings(presentEntry(stage.node, "Actions")?.value);
         opaque ||= stageActions.opaque;
         for (const action of stageActions.items) {
           const path = [

@@ -21,13 +21,12 @@ import type { Rule } from "../rule";
 import type { TemplateIndex } from "../template-index";
 import {
   isAbsent,
+  listMappings,
   literalNumber,
   literalString,
-  plainMap,
   presentEntry,
   propertySets,
   resourcesOfType,
-  valuesAtPath,
 } from "./values";
 
 const SOURCE = "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_IpPermission.html";
@@ -52,19 +51,12 @@ function groupRules(template: TemplateIndex): GroupRule[] {
   for (const group of resourcesOfType(template, "AWS::EC2::SecurityGroup")) {
     for (const { properties } of propertySets(group)) {
       for (const key of RULE_LISTS) {
-        const list = presentEntry(properties, key)?.value;
-        if (list?.kind !== "seq") continue;
-        list.items.forEach((item, index) => {
-          for (const value of valuesAtPath(item, [])) {
-            const node = plainMap(value);
-            if (node)
-              rules.push({
-                node,
-                owner: `security group '${group.name}'`,
-                path: ["Resources", group.name, "Properties", key, index],
-              });
-          }
-        });
+        for (const { node, index } of listMappings(presentEntry(properties, key)?.value).items)
+          rules.push({
+            node,
+            owner: `security group '${group.name}'`,
+            path: ["Resources", group.name, "Properties", key, index],
+          });
       }
     }
   }

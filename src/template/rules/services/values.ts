@@ -266,6 +266,49 @@ export function inheritedProperty(
   return global && !mayBeNoValue(global.value) ? { entry: global, inherited: true } : undefined;
 }
 
+/** A mapping in a list (see listMappings). */
+export interface ListMapping {
+  node: MapNode;
+  /** Its index in the list. */
+  index: number;
+  /** Which list of a Fn::If that chooses the whole list it is in (0 for a plain list). */
+  branch: number;
+  /** In a branch of a Fn::If (of the list or of the item): it may not be there. */
+  conditional: boolean;
+}
+
+/**
+ * The mappings of a list property, through a Fn::If that chooses the whole list or an item;
+ * `opaque` when the list or an item is given otherwise (a Ref, a Fn::FindInMap), so that more
+ * mappings may be there than are found. AWS::NoValue is left out.
+ */
+export function listMappings(list: Node | undefined): { items: ListMapping[]; opaque: boolean } {
+  const items: ListMapping[] = [];
+  let opaque = false;
+  if (!list) return { items, opaque };
+  const chosen = intrinsicName(list) === "Fn::If";
+  valuesAtPath(list, []).forEach((branch, branchIndex) => {
+    if (branch.kind !== "seq") {
+      opaque = true;
+      return;
+    }
+    branch.items.forEach((item, index) => {
+      for (const value of valuesAtPath(item, [])) {
+        const node = plainMap(value);
+        if (node)
+          items.push({
+            node,
+            index,
+            branch: branchIndex,
+            conditional: chosen || intrinsicName(item) === "Fn::If",
+          });
+        else opaque = true;
+      }
+    });
+  });
+  return { items, opaque };
+}
+
 /**
  * The values at a property path (`*` stands for every item of a list), through the branches of
  * any Fn::If on the way; AWS::NoValue is left out.

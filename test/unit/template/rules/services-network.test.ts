@@ -1197,3 +1197,25 @@ describe("E3023 Route 53 record values, E3029 aliases and TTLs", () => {
     expect(findings[1].message).toContain("has a quote that is not closed");
   });
 });
+
+describe("security group rules in a list that a Fn::If chooses", () => {
+  it("judges the rules of both lists", () => {
+    const findings = lint(
+      yaml(
+        "Conditions:",
+        "  Open: !Equals [!Ref AWS::Region, us-east-1]",
+        "Resources:",
+        "  Group:",
+        "    Type: AWS::EC2::SecurityGroup",
+        "    Properties:",
+        "      GroupDescription: web",
+        "      SecurityGroupIngress: !If",
+        "        - Open",
+        "        - - {IpProtocol: tcp, CidrIp: 0.0.0.0/0}",
+        "        - - {IpProtocol: '-1', FromPort: 80, ToPort: 80, CidrIp: 10.0.0.0/8}",
+      ),
+      { only: ["E3687", "W3687"] },
+    );
+    expect(brief(findings)).toEqual(["E3687 10:26", "W3687 11:26"]);
+  });
+});
