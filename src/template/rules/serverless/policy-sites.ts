@@ -40,6 +40,7 @@ export function propertyPolicy(resource: ResourceInfo, key: string): readonly Po
 
 const UNIQUE_SIDS: PolicyOptions = { uniqueSids: true };
 
+/** Finds a resource's policy documents; a module-level function, as documents are cached per function. */
 type Sites = (resource: ResourceInfo) => readonly PolicySite[];
 
 /**

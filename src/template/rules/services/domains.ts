@@ -14,7 +14,7 @@ import type { MapNode, Node } from "../../model";
 import { mapGet } from "../../nodes";
 import type { Rule } from "../rule";
 import type { ResourceInfo, TemplateIndex } from "../template-index";
-import { literalString, plainMap, presentEntry, propertySets, resourcesOfType } from "./values";
+import { listMappings, literalString, presentEntry, propertySets, resourcesOfType } from "./values";
 
 function normal(name: string): string {
   return name.trim().toLowerCase().replace(/\.$/, "");
@@ -55,18 +55,15 @@ export function recordSites(template: TemplateIndex): RecordSite[] {
   for (const resource of resourcesOfType(template, "AWS::Route53::RecordSetGroup")) {
     for (const { properties } of propertySets(resource)) {
       const zone = mapGet(properties, "HostedZoneName")?.value;
-      const records = presentEntry(properties, "RecordSets")?.value;
-      if (records?.kind !== "seq") continue;
-      records.items.forEach((item, i) => {
-        const record = plainMap(item);
-        if (record)
-          sites.push({
-            resource,
-            record,
-            zone,
-            path: ["Resources", resource.name, "Properties", "RecordSets", i],
-          });
-      });
+      // Through a Fn::If that chooses the list or a record: each record that may be created.
+      for (const { node, index } of listMappings(presentEntry(properties, "RecordSets")?.value).items) {
+        sites.push({
+          resource,
+          record: node,
+          zone,
+          path: ["Resources", resource.name, "Properties", "RecordSets", index],
+        });
+      }
     }
   }
   recordCache.set(template, sites);

@@ -6,8 +6,9 @@
  *   strings of at most 255 characters each ("Invalid Resource Record: FATAL problem:
  *   InvalidCharacterString (Value should be enclosed in quotation marks)", and
  *   CharacterStringTooLong); an MX value is a priority from 0 to 65535 and a host; a CAA value is
- *   flags (0 or 128), a tag and a quoted value. cfn-lint refuses a quote escaped with a backslash
- *   inside a TXT string, which Route 53 takes; it is taken here.
+ *   flags (0 to 255), a tag and a quoted value. cfn-lint refuses escapes (`\"`, `\\`, octal `\ddd`)
+ *   and empty strings in a TXT value, CAA flags other than 0 and 128 and an empty CAA value, all of
+ *   which Route 53 takes; they are taken here.
  * - E3029: a record is either an alias (AliasTarget) or has TTL and ResourceRecords ("Expected
  *   exactly one of [AliasTarget, all of [TTL, and ResourceRecords], ...]"). cfn-lint reports an
  *   alias with a TTL; an alias with ResourceRecords, and a record with neither or without its TTL,
@@ -15,38 +16,42 @@
  *
  * Values given through intrinsic functions are not judged.
  */
-import type { Node } from "../../model";
+import type { MapNode, Node } from "../../model";
 import { isIpAddress } from "../constraints/cidr";
 import { listOf } from "../constraints/walk";
 import type { Rule } from "../rule";
 import { recordSites } from "./domains";
-import { isAbsent, literalString, presentEntry } from "./values";
+import { isAbsent, literalString, mayBeNoValue, presentEntry } from "./values";
 
 const SOURCE = "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/ResourceRecordTypes.html";
 
 /**
  * Why a TXT or SPF value is refused, or undefined: a value is strings in double quotes, separated
- * by spaces, each of at most 255 characters; inside one, `\"` and `\\` stand for a character.
+ * by white space, each of at most 255 characters; inside one, `\"`, `\\` and an octal `\ddd`
+ * stand for one character.
  */
 function txtProblem(text: string): string | undefined {
   let i = 0;
   let strings = 0;
   while (i < text.length) {
-    if (text[i] === " ") {
+    if (/\s/.test(text[i])) {
       i++;
       continue;
     }
     if (text[i] !== '"')
-      return "is not in double quotes; write it as '\"...\"' (in YAML, inside single quotes)";
+      return 'is not in double quotes; Route 53 takes each string of the value in them: "..."';
     let length = 0;
     let j = i + 1;
     while (j < text.length && text[j] !== '"') {
-      j += text[j] === "\\" ? 2 : 1;
+      j += text[j] !== "\\" ? 1 : /^\d{3}$/.test(text.slice(j + 1, j + 4)) ? 4 : 2;
       length++;
     }
     if (j >= text.length) return "has a quote that is not closed";
     if (length > 255)
-      return `has a string of ${length} characters, and a string holds at most 255; split it into quoted strings of at most 255, separated by a space`;
+      return (
+        `has a string of ${length} characters, and a string holds at most 255; split it into quoted strings of at ` +
+        "most 255, separated by a space"
+      );
     strings++;
     i = j + 1;
   }
@@ -69,13 +74,23 @@ function valueProblem(type: string, text: string): string | undefined {
         ? undefined
         : "is not a priority (0 to 65535) and a mail server name, such as '10 mail.example.com'";
     }
-    case "CAA":
-      return /^(0|128)\s+[a-zA-Z0-9]+\s+".+"$/.test(text.trim())
+    case "CAA": {
+      const match = /^(\d{1,3})\s+[a-zA-Z0-9]+\s+".*"$/.exec(text.trim());
+      return match && Number(match[1]) <= 255
         ? undefined
-        : "is not flags (0 or 128), a tag and a quoted value, such as '0 issue \"amazon.com\"'";
+        : "is not flags (0 to 255), a tag and a quoted value, such as '0 issue \"amazon.com\"'";
+    }
     default:
       return undefined;
   }
+}
+
+/** "record 'www.example.com'", or without a literal Name, "record 'Web'" or "record 2 of 'Group'". */
+function recordName(resource: string, record: MapNode, path: (string | number)[]): string {
+  const name = literalString(presentEntry(record, "Name")?.value);
+  if (name !== undefined) return `record '${name}'`;
+  const index = path[path.length - 1];
+  return typeof index === "number" ? `record ${index + 1} of '${resource}'` : `record '${resource}'`;
 }
 
 export const recordValues: Rule = {
@@ -92,9 +107,9 @@ export const recordValues: Rule = {
       const type = literalString(presentEntry(record, "Type")?.value);
       const records = presentEntry(record, "ResourceRecords")?.value;
       if (type === undefined || records?.kind !== "seq") continue;
-      const name = literalString(presentEntry(record, "Name")?.value);
-      const owner = name === undefined ? `record '${resource.name}'` : `record '${name}'`;
-      if (type === "CNAME" && records.items.length > 1) {
+      const owner = recordName(resource.name, record, path);
+      // Items a Fn::If may leave out make the count unknown.
+      if (type === "CNAME" && records.items.length > 1 && !records.items.some(mayBeNoValue)) {
         report(
           records.items[1],
           `The CNAME ${owner} has ${records.items.length} values, and a CNAME record has one; keep one, or use ` +
@@ -103,7 +118,8 @@ export const recordValues: Rule = {
         );
       }
       records.items.forEach((item: Node, index) => {
-        const text = literalString(item);
+        // A number is a value too (a TXT value `12345` is not quoted).
+        const text = item.kind === "scalar" && item.value !== null ? String(item.value) : undefined;
         const problem = text === undefined ? undefined : valueProblem(type, text);
         if (!problem) return;
         report(item, `Value ${index + 1} of the ${type} ${owner} ${problem}`, {
@@ -127,7 +143,8 @@ export const recordAliasOrValues: Rule = {
   check({ template, report }) {
     for (const { resource, record, path } of recordSites(template)) {
       const alias = presentEntry(record, "AliasTarget");
-      const where = `Record '${literalString(presentEntry(record, "Name")?.value) ?? resource.name}'`;
+      const owner = recordName(resource.name, record, path);
+      const where = owner[0].toUpperCase() + owner.slice(1);
       if (alias) {
         for (const key of ["TTL", "ResourceRecords"]) {
           const entry = presentEntry(record, key);

@@ -1136,7 +1136,7 @@ describe("E3023 Route 53 record values, E3029 aliases and TTLs", () => {
       { only: ["E3023", "E3029"] },
     );
     // cfn-lint also reports the TXT value on line 32, whose escaped quotes Route 53 takes, and not the AAAA
-    // record without a TTL (line 45).
+    // record without a TTL (line 45); it reports the CNAME at its ResourceRecords key (41:11).
     expect(brief(findings)).toEqual([
       "E3023 11:11",
       "E3029 18:7",
@@ -1149,8 +1149,8 @@ describe("E3023 Route 53 record values, E3029 aliases and TTLs", () => {
       "Value 2 of the A record 'www.example.com' is not an IPv4 address",
       "Record 'api.example.com' is an alias (AliasTarget), which takes its TTL from its target, and Route 53 refuses " +
         "an alias with TTL; remove TTL",
-      "Value 1 of the TXT record 'example.com' is not in double quotes; write it as '\"...\"' (in YAML, inside " +
-        "single quotes)",
+      "Value 1 of the TXT record 'example.com' is not in double quotes; Route 53 takes each string of the value in " +
+        'them: "..."',
       "Value 1 of the MX record 'mail.example.com' is not a priority (0 to 65535) and a mail server name, such as " +
         "'10 mail.example.com'",
       "The CNAME record 'docs.example.com' has 2 values, and a CNAME record has one; keep one, or use weighted or " +
@@ -1217,5 +1217,57 @@ describe("security group rules in a list that a Fn::If chooses", () => {
       { only: ["E3687", "W3687"] },
     );
     expect(brief(findings)).toEqual(["E3687 10:26", "W3687 11:26"]);
+  });
+});
+
+describe("Route 53 values Route 53 takes, and records in lists that a Fn::If chooses", () => {
+  it("takes valid values of each type, escapes, conditional items and records, and reports the rest", () => {
+    const findings = lint(
+      yaml(
+        "Conditions:",
+        "  Two: !Equals [!Ref AWS::Region, us-east-1]",
+        "Resources:",
+        "  Records:",
+        "    Type: AWS::Route53::RecordSetGroup",
+        "    Properties:",
+        "      HostedZoneName: example.com.",
+        "      RecordSets:",
+        "        - {Name: a.example.com, Type: AAAA, TTL: 60, ResourceRecords: ['::ffff:192.0.2.1', '2001:db8::1']}",
+        "        - {Name: b.example.com, Type: MX, TTL: 60, ResourceRecords: ['10\tmail.example.com', '0 .']}",
+        "        - {Name: c.example.com, Type: CAA, TTL: 60, ResourceRecords: ['0 issue \"amazon.com\"', '128 iodef \"\"', '300 issue \"x\"']}",
+        "        - {Name: d.example.com, Type: SPF, TTL: 60, ResourceRecords: [v=spf1 -all]}",
+        `        - {Name: e.example.com, Type: TXT, TTL: 60, ResourceRecords: ['"${"a".repeat(250)}\\040\\040\\040" "\\\\"', 12345]}`,
+        "        - Name: f.example.com",
+        "          Type: TXT",
+        "          TTL: 60",
+        "          ResourceRecords:",
+        "            - |",
+        '              "v=spf1 -all"',
+        "        - Name: g.example.com",
+        "          Type: CNAME",
+        "          TTL: 60",
+        "          ResourceRecords: [!If [Two, a.example.net, !Ref AWS::NoValue], b.example.net]",
+        "        - {Name: h.example.com, Type: A, AliasTarget: {DNSName: d1.cloudfront.net, HostedZoneId: Z2FDTNDATAQYW2}, ResourceRecords: [192.0.2.1]}",
+        "        - !If [Two, {Name: i.example.com, Type: A, TTL: 60}, !Ref AWS::NoValue]",
+      ),
+      { only: ["E3023", "E3029"] },
+    );
+    expect(brief(findings)).toEqual([
+      "E3023 11:111",
+      "E3023 12:71",
+      "E3023 13:344",
+      "E3029 24:115",
+      "E3029 25:43",
+    ]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "Value 3 of the CAA record 'c.example.com' is not flags (0 to 255), a tag and a quoted value, such as '0 issue " +
+        '"amazon.com"\'',
+      expect.stringContaining("Value 1 of the SPF record 'd.example.com' is not in double quotes"),
+      expect.stringContaining("Value 2 of the TXT record 'e.example.com' is not in double quotes"),
+      "Record 'h.example.com' is an alias (AliasTarget), which takes its values from its target, and Route 53 " +
+        "refuses an alias with ResourceRecords; remove ResourceRecords",
+      "Record 'i.example.com' has no AliasTarget and no ResourceRecords, and Route 53 takes either an alias or a " +
+        "record with TTL and ResourceRecords; add ResourceRecords, or an AliasTarget",
+    ]);
   });
 });
