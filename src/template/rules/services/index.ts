@@ -106,6 +106,14 @@ import {
   securityGroupIgnoredPorts,
   securityGroupPortsRequired,
 } from "./security-group-ports";
+import {
+  backupColdStorage,
+  guardDutyDataSources,
+  intelligentTieringDays,
+  redisClusterFailover,
+  targetTrackingGroupSize,
+  valkeyTransitEncryption,
+} from "./service-settings";
 import { snsFifoName } from "./sns-fifo";
 import { snsSubscriptionEndpoint } from "./sns-subscription";
 import { sqsBatching } from "./sqs-batching";
@@ -242,4 +250,10 @@ export const serviceRules: Rule[] = [
   pipelineSourceArtifacts,
   recordValues,
   recordAliasOrValues,
+  backupColdStorage,
+  intelligentTieringDays,
+  targetTrackingGroupSize,
+  valkeyTransitEncryption,
+  redisClusterFailover,
+  guardDutyDataSources,
 ];

@@ -1,7 +1,9 @@
 /**
  * Network rules: security group ports (E3687, E3688, W3687), subnet blocks within their VPC and
  * apart from each other (E3059, E3060), one route table per subnet (E3022) and one private DNS
- * endpoint per service and VPC (E3064), Route 53 record values and aliases (E3023, E3029), and Elastic Load Balancing v2 settings (E3680, E3681,
+ * endpoint per service and VPC (E3064), Route 53 record values and aliases (E3023, E3029), backup lifecycles (E3504), Intelligent-Tiering days (E3061),
+ * target tracking groups (E3712), Valkey and Redis cluster-mode replication groups (E3704, E3026),
+ * GuardDuty detectors (E3063), and Elastic Load Balancing v2 settings (E3680, E3681,
  * E3683, E3684, E3676), and RDS and Aurora settings (E3686, E3689, E3693, E3682, E3720, E3707,
  * E3709), and ECS services and task definitions (E3044, E3046, E3052, E3053, E3054, E3713), and pipeline stages
  * (E3700, E3701, E3702). The fixtures were also run through cfn-lint 1.51, whose findings are
@@ -1269,5 +1271,156 @@ describe("Route 53 values Route 53 takes, and records in lists that a Fn::If cho
       "Record 'i.example.com' has no AliasTarget and no ResourceRecords, and Route 53 takes either an alias or a " +
         "record with TTL and ResourceRecords; add ResourceRecords, or an AliasTarget",
     ]);
+  });
+});
+
+describe("E3504, E3061, E3712, E3704, E3026, E3063 storage, cache, scaling and detector settings", () => {
+  it("reports what the services refuse", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Plan:",
+        "    Type: AWS::Backup::BackupPlan",
+        "    Properties:",
+        "      BackupPlan:",
+        "        BackupPlanName: daily",
+        "        BackupPlanRule:",
+        "          - RuleName: daily",
+        "            TargetBackupVault: Default",
+        "            Lifecycle:",
+        "              MoveToColdStorageAfterDays: 30",
+        "              DeleteAfterDays: 100",
+        "            CopyActions:",
+        "              - DestinationBackupVaultArn: arn:aws:backup:us-west-2:123456789012:backup-vault:Default",
+        "                Lifecycle:",
+        "                  MoveToColdStorageAfterDays: 30",
+        "                  DeleteAfterDays: 120",
+        "  Bucket:",
+        "    Type: AWS::S3::Bucket",
+        "    Properties:",
+        "      IntelligentTieringConfigurations:",
+        "        - Id: archive",
+        "          Status: Enabled",
+        "          Tierings:",
+        "            - AccessTier: ARCHIVE_ACCESS",
+        "              Days: 30",
+        "            - AccessTier: DEEP_ARCHIVE_ACCESS",
+        "              Days: 180",
+        "  Group:",
+        "    Type: AWS::AutoScaling::AutoScalingGroup",
+        "    Properties:",
+        '      MinSize: "2"',
+        '      MaxSize: "2"',
+        "      LaunchTemplate:",
+        "        LaunchTemplateId: lt-12345678",
+        '        Version: "1"',
+        "      VPCZoneIdentifier: [subnet-12345678]",
+        "  Tracking:",
+        "    Type: AWS::AutoScaling::ScalingPolicy",
+        "    Properties:",
+        "      AutoScalingGroupName: !Ref Group",
+        "      PolicyType: TargetTrackingScaling",
+        "      TargetTrackingConfiguration:",
+        "        PredefinedMetricSpecification:",
+        "          PredefinedMetricType: ASGAverageCPUUtilization",
+        "        TargetValue: 50",
+        "  Params:",
+        "    Type: AWS::ElastiCache::ParameterGroup",
+        "    Properties:",
+        "      CacheParameterGroupFamily: redis7",
+        "      Description: cluster mode",
+        "      Properties:",
+        '        cluster-enabled: "yes"',
+        "  Redis:",
+        "    Type: AWS::ElastiCache::ReplicationGroup",
+        "    Properties:",
+        "      ReplicationGroupDescription: cache",
+        "      Engine: redis",
+        "      CacheNodeType: cache.t4g.micro",
+        "      CacheParameterGroupName: !Ref Params",
+        "      AutomaticFailoverEnabled: false",
+        "      NumCacheClusters: 1",
+        "  Valkey:",
+        "    Type: AWS::ElastiCache::ReplicationGroup",
+        "    Properties:",
+        "      ReplicationGroupDescription: cache",
+        "      Engine: valkey",
+        "      CacheNodeType: cache.t4g.micro",
+        "  Detector:",
+        "    Type: AWS::GuardDuty::Detector",
+        "    Properties:",
+        "      Enable: true",
+        "      DataSources:",
+        "        S3Logs:",
+        "          Enable: true",
+        "      Features:",
+        "        - Name: S3_DATA_EVENTS",
+        "          Status: ENABLED",
+      ),
+      { only: ["E3504", "E3061", "E3712", "E3704", "E3026", "E3063"] },
+    );
+    // cfn-lint reports the same cases; E3712, E3026, E3704 and E3063 at other places of the same resources.
+    expect(brief(findings)).toEqual([
+      "E3504 12:32",
+      "E3061 26:21",
+      "E3712 41:29",
+      "E3026 61:33",
+      "E3026 62:25",
+      "E3704 67:15",
+      "E3063 73:7",
+    ]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "Backup plan 'Plan' deletes recovery points 100 days after creation, 70 after moving them to cold storage (day " +
+        "30), and AWS Backup keeps cold storage at least 90 days; set DeleteAfterDays to 120 or more",
+      "Tiering ARCHIVE_ACCESS of bucket 'Bucket' moves objects after 30 days, and S3 takes 90 to 730 days for that tier",
+      "Target tracking policy 'Tracking' scales group 'Group', whose MaxSize 2 is not above its MinSize 2, so there is " +
+        "no room to scale and Auto Scaling refuses the policy; raise MaxSize, or remove the policy",
+      "Replication group 'Redis' runs Redis in cluster mode, which needs automatic failover; remove " +
+        "AutomaticFailoverEnabled: false",
+      "Replication group 'Redis' runs Redis in cluster mode with NumCacheClusters 1, and cluster mode needs a replica " +
+        "for failover; set NumCacheClusters to 2 or more, or give NumNodeGroups",
+      "Replication group 'Valkey' runs Valkey without TransitEncryptionEnabled, and ElastiCache refuses " +
+        "CloudFormation's default for Valkey; set TransitEncryptionEnabled: true (or false)",
+      "Detector 'Detector' gives both DataSources and Features, and GuardDuty takes only one; move the DataSources " +
+        "settings to Features, which replaces it",
+    ]);
+  });
+
+  it("leaves valid settings, node groups and values from intrinsic functions alone", () => {
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  Days: {Type: Number}",
+        "Resources:",
+        "  Plan:",
+        "    Type: AWS::Backup::BackupPlan",
+        "    Properties:",
+        "      BackupPlan:",
+        "        BackupPlanName: daily",
+        "        BackupPlanRule:",
+        "          - {RuleName: a, TargetBackupVault: v, Lifecycle: {MoveToColdStorageAfterDays: 30, DeleteAfterDays: 120}}",
+        "          - {RuleName: b, TargetBackupVault: v, Lifecycle: {MoveToColdStorageAfterDays: !Ref Days, DeleteAfterDays: 100}}",
+        "  Params:",
+        "    Type: AWS::ElastiCache::ParameterGroup",
+        "    Properties: {CacheParameterGroupFamily: redis7, Description: c, Properties: {cluster-enabled: 'yes'}}",
+        "  Sharded:",
+        "    Type: AWS::ElastiCache::ReplicationGroup",
+        "    Properties: {ReplicationGroupDescription: c, CacheParameterGroupName: !Ref Params, NumNodeGroups: 2, NumCacheClusters: 1}",
+        "  Valkey:",
+        "    Type: AWS::ElastiCache::ReplicationGroup",
+        "    Properties: {ReplicationGroupDescription: c, Engine: valkey, TransitEncryptionEnabled: false}",
+        "  Group:",
+        "    Type: AWS::AutoScaling::AutoScalingGroup",
+        "    Properties: {MinSize: 1, MaxSize: 4}",
+        "  Tracking:",
+        "    Type: AWS::AutoScaling::ScalingPolicy",
+        "    Properties: {AutoScalingGroupName: !Ref Group, PolicyType: TargetTrackingScaling}",
+        "  Step:",
+        "    Type: AWS::AutoScaling::ScalingPolicy",
+        "    Properties: {AutoScalingGroupName: !Ref Group, PolicyType: StepScaling}",
+      ),
+      { only: ["E3504", "E3061", "E3712", "E3704", "E3026", "E3063"] },
+    );
+    expect(brief(findings)).toEqual([]);
   });
 });

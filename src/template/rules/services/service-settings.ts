@@ -1,0 +1,277 @@
+/**
+ * Settings of storage, cache, scaling and security services that their APIs refuse (cfn-lint's
+ * ids):
+ * - E3504: a backup lifecycle that deletes a recovery point less than 90 days after moving it to
+ *   cold storage (AWS Backup keeps cold storage at least 90 days), in a plan rule or a copy action.
+ * - E3061: an S3 Intelligent-Tiering archive tier with Days outside its range (ARCHIVE_ACCESS 90
+ *   to 730, DEEP_ARCHIVE_ACCESS 180 to 730).
+ * - E3712: a target tracking scaling policy on an Auto Scaling group whose MaxSize is not above its
+ *   MinSize: there is nothing to scale.
+ * - E3704: a Valkey replication group that does not set TransitEncryptionEnabled; CloudFormation's
+ *   default for it is refused for Valkey.
+ * - E3026: a Redis replication group in cluster mode (its parameter group, one of the template's,
+ *   sets cluster-enabled to yes) with AutomaticFailoverEnabled: false, or, without NumNodeGroups
+ *   or NodeGroupConfiguration, a NumCacheClusters below 2.
+ * - E3063: a GuardDuty detector with both DataSources and Features ("You can provide only one").
+ *
+ * Values given through intrinsic functions are not judged.
+ */
+import type { MapNode } from "../../model";
+import { mapGet } from "../../nodes";
+import type { Rule } from "../rule";
+import type { TemplateIndex } from "../template-index";
+import {
+  booleanProperty,
+  isAbsent,
+  listMappings,
+  literalNumber,
+  literalString,
+  onlyPropertySet,
+  plainMap,
+  presentEntry,
+  propertySets,
+  referenceTarget,
+  resourcesOfType,
+} from "./values";
+
+export const backupColdStorage: Rule = {
+  id: "E3504",
+  severity: "error",
+  shortDescription: "A backup stays in cold storage at least 90 days",
+  description:
+    "In an AWS::Backup::BackupPlan lifecycle (of a rule or a copy action), DeleteAfterDays is at least 90 more than " +
+    "MoveToColdStorageAfterDays.",
+  source: "https://docs.aws.amazon.com/aws-backup/latest/devguide/plan-options-and-configuration.html",
+  tags: ["resources", "backup"],
+  check({ template, report }) {
+    for (const plan of resourcesOfType(template, "AWS::Backup::BackupPlan")) {
+      for (const { properties } of propertySets(plan)) {
+        const body = plainMap(presentEntry(properties, "BackupPlan")?.value);
+        if (!body) continue;
+        for (const rule of listMappings(presentEntry(body, "BackupPlanRule")?.value).items) {
+          const path = ["Resources", plan.name, "Properties", "BackupPlan", "BackupPlanRule", rule.index];
+          const lifecycles: { node: MapNode | undefined; path: (string | number)[] }[] = [
+            { node: plainMap(presentEntry(rule.node, "Lifecycle")?.value), path: [...path, "Lifecycle"] },
+          ];
+          for (const copy of listMappings(presentEntry(rule.node, "CopyActions")?.value).items) {
+            lifecycles.push({
+              node: plainMap(presentEntry(copy.node, "Lifecycle")?.value),
+              path: [...path, "CopyActions", copy.index, "Lifecycle"],
+            });
+          }
+          for (const { node, path: at } of lifecycles) {
+            if (!node) continue;
+            const remove = presentEntry(node, "DeleteAfterDays");
+            const deleteAfter = literalNumber(remove?.value);
+            const coldAfter = literalNumber(presentEntry(node, "MoveToColdStorageAfterDays")?.value);
+            if (
+              !remove ||
+              deleteAfter === undefined ||
+              coldAfter === undefined ||
+              deleteAfter - coldAfter >= 90
+            )
+              continue;
+            report(
+              remove.value,
+              `Backup plan '${plan.name}' deletes recovery points ${deleteAfter} days after creation, ${deleteAfter - coldAfter} ` +
+                `after moving them to cold storage (day ${coldAfter}), and AWS Backup keeps cold storage at least 90 days; ` +
+                `set DeleteAfterDays to ${coldAfter + 90} or more`,
+              { path: [...at, "DeleteAfterDays"] },
+            );
+          }
+        }
+      }
+    }
+  },
+};
+
+const TIERING_DAYS: Record<string, { minimum: number; maximum: number }> = {
+  ARCHIVE_ACCESS: { minimum: 90, maximum: 730 },
+  DEEP_ARCHIVE_ACCESS: { minimum: 180, maximum: 730 },
+};
+
+export const intelligentTieringDays: Rule = {
+  id: "E3061",
+  severity: "error",
+  shortDescription: "Intelligent-Tiering archive tiers have Days in their range",
+  description:
+    "In an S3 bucket's IntelligentTieringConfigurations, a Tiering of ARCHIVE_ACCESS has Days from 90 to 730, one of " +
+    "DEEP_ARCHIVE_ACCESS from 180 to 730.",
+  source: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/intelligent-tiering-overview.html",
+  tags: ["resources", "s3"],
+  check({ template, report }) {
+    for (const bucket of resourcesOfType(template, "AWS::S3::Bucket")) {
+      for (const { properties } of propertySets(bucket)) {
+        for (const configuration of listMappings(
+          presentEntry(properties, "IntelligentTieringConfigurations")?.value,
+        ).items) {
+          for (const tiering of listMappings(presentEntry(configuration.node, "Tierings")?.value).items) {
+            const tier = literalString(presentEntry(tiering.node, "AccessTier")?.value);
+            const range = tier === undefined ? undefined : TIERING_DAYS[tier];
+            const days = presentEntry(tiering.node, "Days");
+            const value = literalNumber(days?.value);
+            if (!range || !days || value === undefined || (value >= range.minimum && value <= range.maximum))
+              continue;
+            report(
+              days.value,
+              `Tiering ${tier} of bucket '${bucket.name}' moves objects after ${value} days, and S3 takes ${range.minimum} ` +
+                `to ${range.maximum} days for that tier`,
+              {
+                path: [
+                  "Resources",
+                  bucket.name,
+                  "Properties",
+                  "IntelligentTieringConfigurations",
+                  configuration.index,
+                  "Tierings",
+                  tiering.index,
+                  "Days",
+                ],
+              },
+            );
+          }
+        }
+      }
+    }
+  },
+};
+
+export const targetTrackingGroupSize: Rule = {
+  id: "E3712",
+  severity: "error",
+  shortDescription: "A target tracking policy's Auto Scaling group has MaxSize above MinSize",
+  description:
+    "The AWS::AutoScaling::AutoScalingGroup of a TargetTrackingScaling AWS::AutoScaling::ScalingPolicy has a MaxSize " +
+    "greater than its MinSize.",
+  source: "https://docs.aws.amazon.com/autoscaling/ec2/userguide/as-scaling-target-tracking.html",
+  tags: ["resources", "autoscaling"],
+  check({ template, report }) {
+    for (const policy of resourcesOfType(template, "AWS::AutoScaling::ScalingPolicy")) {
+      for (const { properties } of propertySets(policy)) {
+        if (literalString(presentEntry(properties, "PolicyType")?.value) !== "TargetTrackingScaling")
+          continue;
+        const reference = presentEntry(properties, "AutoScalingGroupName");
+        const target = reference && referenceTarget(reference.value);
+        const group =
+          target?.attribute === undefined ? template.resources.get(target?.name ?? "") : undefined;
+        const groupProperties =
+          group?.type === "AWS::AutoScaling::AutoScalingGroup"
+            ? onlyPropertySet(group)?.properties
+            : undefined;
+        if (!reference || !group || !groupProperties) continue;
+        const max = literalNumber(presentEntry(groupProperties, "MaxSize")?.value);
+        const min = literalNumber(presentEntry(groupProperties, "MinSize")?.value);
+        if (max === undefined || min === undefined || max > min) continue;
+        report(
+          reference.value,
+          `Target tracking policy '${policy.name}' scales group '${group.name}', whose MaxSize ${max} is not above its ` +
+            `MinSize ${min}, so there is no room to scale and Auto Scaling refuses the policy; raise MaxSize, or remove ` +
+            "the policy",
+          { path: ["Resources", policy.name, "Properties", "AutoScalingGroupName"] },
+        );
+      }
+    }
+  },
+};
+
+const REPLICATION_GROUP = "AWS::ElastiCache::ReplicationGroup";
+
+export const valkeyTransitEncryption: Rule = {
+  id: "E3704",
+  severity: "error",
+  shortDescription: "A Valkey replication group sets TransitEncryptionEnabled",
+  description:
+    "An AWS::ElastiCache::ReplicationGroup with Engine valkey sets TransitEncryptionEnabled explicitly.",
+  source: "https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/in-transit-encryption.html",
+  tags: ["resources", "elasticache"],
+  check({ template, report }) {
+    for (const group of resourcesOfType(template, REPLICATION_GROUP)) {
+      for (const { properties } of propertySets(group)) {
+        const engine = presentEntry(properties, "Engine");
+        if (!engine || literalString(engine.value)?.toLowerCase() !== "valkey") continue;
+        if (!isAbsent(properties, "TransitEncryptionEnabled")) continue;
+        report(
+          engine.value,
+          `Replication group '${group.name}' runs Valkey without TransitEncryptionEnabled, and ElastiCache refuses ` +
+            "CloudFormation's default for Valkey; set TransitEncryptionEnabled: true (or false)",
+          { path: ["Resources", group.name, "Properties", "TransitEncryptionEnabled"] },
+        );
+      }
+    }
+  },
+};
+
+/** Whether a replication group's parameter group, one of the template's, turns cluster mode on. */
+function clusterMode(template: TemplateIndex, properties: MapNode): boolean {
+  const reference = presentEntry(properties, "CacheParameterGroupName")?.value;
+  const target = reference && referenceTarget(reference);
+  const group = target && target.attribute === undefined ? template.resources.get(target.name) : undefined;
+  if (group?.type !== "AWS::ElastiCache::ParameterGroup") return false;
+  const groupProperties = onlyPropertySet(group)?.properties;
+  const settings = groupProperties && plainMap(presentEntry(groupProperties, "Properties")?.value);
+  return literalString(mapGet(settings, "cluster-enabled")?.value) === "yes";
+}
+
+export const redisClusterFailover: Rule = {
+  id: "E3026",
+  severity: "error",
+  shortDescription: "A Redis cluster-mode replication group has automatic failover and replicas",
+  description:
+    "A replication group whose parameter group sets cluster-enabled to yes does not set AutomaticFailoverEnabled to " +
+    "false and, without NumNodeGroups, has NumCacheClusters of at least 2.",
+  source: "https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/AutoFailover.html",
+  tags: ["resources", "elasticache"],
+  check({ template, report }) {
+    for (const group of resourcesOfType(template, REPLICATION_GROUP)) {
+      for (const { properties } of propertySets(group)) {
+        if (!clusterMode(template, properties)) continue;
+        const path = ["Resources", group.name, "Properties"];
+        const failover = presentEntry(properties, "AutomaticFailoverEnabled");
+        if (failover && booleanProperty(properties, "AutomaticFailoverEnabled", true) === false) {
+          report(
+            failover.value,
+            `Replication group '${group.name}' runs Redis in cluster mode, which needs automatic failover; remove ` +
+              "AutomaticFailoverEnabled: false",
+            { path: [...path, "AutomaticFailoverEnabled"] },
+          );
+        }
+        // Shards given by NumNodeGroups or NodeGroupConfiguration have their own replicas.
+        if (!isAbsent(properties, "NumNodeGroups") || !isAbsent(properties, "NodeGroupConfiguration"))
+          continue;
+        const clusters = presentEntry(properties, "NumCacheClusters");
+        const count = literalNumber(clusters?.value);
+        if (!clusters || count === undefined || count > 1) continue;
+        report(
+          clusters.value,
+          `Replication group '${group.name}' runs Redis in cluster mode with NumCacheClusters ${count}, ` +
+            "and cluster mode needs a replica for failover; set NumCacheClusters to 2 or more, or give NumNodeGroups",
+          { path: [...path, "NumCacheClusters"] },
+        );
+      }
+    }
+  },
+};
+
+export const guardDutyDataSources: Rule = {
+  id: "E3063",
+  severity: "error",
+  shortDescription: "A GuardDuty detector has DataSources or Features, not both",
+  description:
+    "An AWS::GuardDuty::Detector gives either DataSources or Features (GuardDuty recommends Features).",
+  source: "https://docs.aws.amazon.com/guardduty/latest/ug/guardduty-features-activation-model.html",
+  tags: ["resources", "guardduty"],
+  check({ template, report }) {
+    for (const detector of resourcesOfType(template, "AWS::GuardDuty::Detector")) {
+      for (const { properties } of propertySets(detector)) {
+        const sources = presentEntry(properties, "DataSources");
+        if (!sources || !presentEntry(properties, "Features")) continue;
+        report(
+          sources.keyRange,
+          `Detector '${detector.name}' gives both DataSources and Features, and GuardDuty takes only one; move the ` +
+            "DataSources settings to Features, which replaces it",
+          { path: ["Resources", detector.name, "Properties", "DataSources"] },
+        );
+      }
+    }
+  },
+};
