@@ -6,17 +6,17 @@
  * - E3061: an S3 Intelligent-Tiering archive tier with Days outside its range (ARCHIVE_ACCESS 90
  *   to 730, DEEP_ARCHIVE_ACCESS 180 to 730).
  * - E3712: a target tracking scaling policy on an Auto Scaling group whose MaxSize is not above its
- *   MinSize: there is nothing to scale.
+ *   MinSize: there is nothing to scale (cfn-lint's error; the API documents no message for it).
  * - E3704: a Valkey replication group that does not set TransitEncryptionEnabled; CloudFormation's
  *   default for it is refused for Valkey.
- * - E3026: a Redis replication group in cluster mode (its parameter group, one of the template's,
- *   sets cluster-enabled to yes) with AutomaticFailoverEnabled: false, or, without NumNodeGroups
+ * - E3026: a Redis or Valkey replication group in cluster mode (a default `.cluster.on` parameter
+ *   group, or one of the template's that sets cluster-enabled to "yes") with AutomaticFailoverEnabled: false, or, without NumNodeGroups
  *   or NodeGroupConfiguration, a NumCacheClusters below 2.
  * - E3063: a GuardDuty detector with both DataSources and Features ("You can provide only one").
  *
  * Values given through intrinsic functions are not judged.
  */
-import type { MapNode } from "../../model";
+import type { MapNode, Node } from "../../model";
 import { mapGet } from "../../nodes";
 import type { Rule } from "../rule";
 import type { TemplateIndex } from "../template-index";
@@ -33,6 +33,16 @@ import {
   referenceTarget,
   resourcesOfType,
 } from "./values";
+
+/** A whole number written as a number or a numeric string; undefined for anything else. */
+function wholeNumber(node: Node | undefined): number | undefined {
+  const value = literalNumber(node);
+  return value !== undefined && Number.isInteger(value) ? value : undefined;
+}
+
+function days(count: number): string {
+  return count === 1 ? "1 day" : `${count} days`;
+}
 
 export const backupColdStorage: Rule = {
   id: "E3504",
@@ -62,8 +72,8 @@ export const backupColdStorage: Rule = {
           for (const { node, path: at } of lifecycles) {
             if (!node) continue;
             const remove = presentEntry(node, "DeleteAfterDays");
-            const deleteAfter = literalNumber(remove?.value);
-            const coldAfter = literalNumber(presentEntry(node, "MoveToColdStorageAfterDays")?.value);
+            const deleteAfter = wholeNumber(remove?.value);
+            const coldAfter = wholeNumber(presentEntry(node, "MoveToColdStorageAfterDays")?.value);
             if (
               !remove ||
               deleteAfter === undefined ||
@@ -71,11 +81,14 @@ export const backupColdStorage: Rule = {
               deleteAfter - coldAfter >= 90
             )
               continue;
+            const when =
+              deleteAfter <= coldAfter
+                ? `before moving them to cold storage on day ${coldAfter}`
+                : `${days(deleteAfter - coldAfter)} after moving them to cold storage on day ${coldAfter}`;
             report(
               remove.value,
-              `Backup plan '${plan.name}' deletes recovery points ${deleteAfter} days after creation, ${deleteAfter - coldAfter} ` +
-                `after moving them to cold storage (day ${coldAfter}), and AWS Backup keeps cold storage at least 90 days; ` +
-                `set DeleteAfterDays to ${coldAfter + 90} or more`,
+              `Backup plan '${plan.name}' deletes recovery points ${days(deleteAfter)} after creation, ${when}, and AWS ` +
+                `Backup keeps cold storage at least 90 days; set DeleteAfterDays to ${coldAfter + 90} or more`,
               { path: [...at, "DeleteAfterDays"] },
             );
           }
@@ -107,15 +120,16 @@ export const intelligentTieringDays: Rule = {
         ).items) {
           for (const tiering of listMappings(presentEntry(configuration.node, "Tierings")?.value).items) {
             const tier = literalString(presentEntry(tiering.node, "AccessTier")?.value);
-            const range = tier === undefined ? undefined : TIERING_DAYS[tier];
-            const days = presentEntry(tiering.node, "Days");
-            const value = literalNumber(days?.value);
-            if (!range || !days || value === undefined || (value >= range.minimum && value <= range.maximum))
+            const range =
+              tier !== undefined && Object.hasOwn(TIERING_DAYS, tier) ? TIERING_DAYS[tier] : undefined;
+            const entry = presentEntry(tiering.node, "Days");
+            const value = wholeNumber(entry?.value);
+            if (!range || !entry || value === undefined || (value >= range.minimum && value <= range.maximum))
               continue;
             report(
-              days.value,
-              `Tiering ${tier} of bucket '${bucket.name}' moves objects after ${value} days, and S3 takes ${range.minimum} ` +
-                `to ${range.maximum} days for that tier`,
+              entry.value,
+              `Tiering ${tier} of bucket '${bucket.name}' moves objects after ${days(value)}, and S3 takes ${range.minimum} ` +
+                `to ${range.maximum} days for that tier; set Days from ${range.minimum} to ${range.maximum}`,
               {
                 path: [
                   "Resources",
@@ -165,8 +179,7 @@ export const targetTrackingGroupSize: Rule = {
         report(
           reference.value,
           `Target tracking policy '${policy.name}' scales group '${group.name}', whose MaxSize ${max} is not above its ` +
-            `MinSize ${min}, so there is no room to scale and Auto Scaling refuses the policy; raise MaxSize, or remove ` +
-            "the policy",
+            `MinSize ${min}, and a target tracking policy needs room to scale in; raise MaxSize, or remove the policy`,
           { path: ["Resources", policy.name, "Properties", "AutoScalingGroupName"] },
         );
       }
@@ -201,15 +214,23 @@ export const valkeyTransitEncryption: Rule = {
   },
 };
 
-/** Whether a replication group's parameter group, one of the template's, turns cluster mode on. */
+/**
+ * Whether a replication group's parameter group turns cluster mode on: a default one named
+ * `default.<family>.cluster.on`, or one of the template's whose cluster-enabled is "yes" in quotes.
+ * An unquoted `yes` is YAML 1.1's true for CloudFormation, so the group sends "true", not "yes".
+ */
 function clusterMode(template: TemplateIndex, properties: MapNode): boolean {
   const reference = presentEntry(properties, "CacheParameterGroupName")?.value;
+  if (literalString(reference)?.endsWith(".cluster.on")) return true;
   const target = reference && referenceTarget(reference);
   const group = target && target.attribute === undefined ? template.resources.get(target.name) : undefined;
   if (group?.type !== "AWS::ElastiCache::ParameterGroup") return false;
   const groupProperties = onlyPropertySet(group)?.properties;
   const settings = groupProperties && plainMap(presentEntry(groupProperties, "Properties")?.value);
-  return literalString(mapGet(settings, "cluster-enabled")?.value) === "yes";
+  const value = mapGet(settings, "cluster-enabled")?.value;
+  if (!value || literalString(value) !== "yes") return false;
+  const { start, end } = value.range;
+  return end.line !== start.line || end.column - start.column > 3;
 }
 
 export const redisClusterFailover: Rule = {
@@ -226,12 +247,14 @@ export const redisClusterFailover: Rule = {
       for (const { properties } of propertySets(group)) {
         if (!clusterMode(template, properties)) continue;
         const path = ["Resources", group.name, "Properties"];
+        const valkey = literalString(presentEntry(properties, "Engine")?.value)?.toLowerCase() === "valkey";
+        const engine = valkey ? "Valkey" : "Redis";
         const failover = presentEntry(properties, "AutomaticFailoverEnabled");
         if (failover && booleanProperty(properties, "AutomaticFailoverEnabled", true) === false) {
           report(
             failover.value,
-            `Replication group '${group.name}' runs Redis in cluster mode, which needs automatic failover; remove ` +
-              "AutomaticFailoverEnabled: false",
+            `Replication group '${group.name}' runs ${engine} in cluster mode, which needs automatic failover; set ` +
+              "AutomaticFailoverEnabled: true",
             { path: [...path, "AutomaticFailoverEnabled"] },
           );
         }
@@ -243,8 +266,9 @@ export const redisClusterFailover: Rule = {
         if (!clusters || count === undefined || count > 1) continue;
         report(
           clusters.value,
-          `Replication group '${group.name}' runs Redis in cluster mode with NumCacheClusters ${count}, ` +
-            "and cluster mode needs a replica for failover; set NumCacheClusters to 2 or more, or give NumNodeGroups",
+          `Replication group '${group.name}' runs ${engine} in cluster mode with NumCacheClusters ${count}, and cluster ` +
+            "mode needs a replica for failover; set NumCacheClusters to 2 or more, or give NumNodeGroups or " +
+            "NodeGroupConfiguration",
           { path: [...path, "NumCacheClusters"] },
         );
       }

@@ -1370,15 +1370,16 @@ describe("E3504, E3061, E3712, E3704, E3026, E3063 storage, cache, scaling and d
       "E3063 73:7",
     ]);
     expect(findings.map((f) => f.message)).toEqual([
-      "Backup plan 'Plan' deletes recovery points 100 days after creation, 70 after moving them to cold storage (day " +
-        "30), and AWS Backup keeps cold storage at least 90 days; set DeleteAfterDays to 120 or more",
-      "Tiering ARCHIVE_ACCESS of bucket 'Bucket' moves objects after 30 days, and S3 takes 90 to 730 days for that tier",
-      "Target tracking policy 'Tracking' scales group 'Group', whose MaxSize 2 is not above its MinSize 2, so there is " +
-        "no room to scale and Auto Scaling refuses the policy; raise MaxSize, or remove the policy",
-      "Replication group 'Redis' runs Redis in cluster mode, which needs automatic failover; remove " +
-        "AutomaticFailoverEnabled: false",
+      "Backup plan 'Plan' deletes recovery points 100 days after creation, 70 days after moving them to cold storage " +
+        "on day 30, and AWS Backup keeps cold storage at least 90 days; set DeleteAfterDays to 120 or more",
+      "Tiering ARCHIVE_ACCESS of bucket 'Bucket' moves objects after 30 days, and S3 takes 90 to 730 days for that " +
+        "tier; set Days from 90 to 730",
+      "Target tracking policy 'Tracking' scales group 'Group', whose MaxSize 2 is not above its MinSize 2, and a " +
+        "target tracking policy needs room to scale in; raise MaxSize, or remove the policy",
+      "Replication group 'Redis' runs Redis in cluster mode, which needs automatic failover; set " +
+        "AutomaticFailoverEnabled: true",
       "Replication group 'Redis' runs Redis in cluster mode with NumCacheClusters 1, and cluster mode needs a replica " +
-        "for failover; set NumCacheClusters to 2 or more, or give NumNodeGroups",
+        "for failover; set NumCacheClusters to 2 or more, or give NumNodeGroups or NodeGroupConfiguration",
       "Replication group 'Valkey' runs Valkey without TransitEncryptionEnabled, and ElastiCache refuses " +
         "CloudFormation's default for Valkey; set TransitEncryptionEnabled: true (or false)",
       "Detector 'Detector' gives both DataSources and Features, and GuardDuty takes only one; move the DataSources " +
@@ -1422,5 +1423,70 @@ describe("E3504, E3061, E3712, E3704, E3026, E3063 storage, cache, scaling and d
       { only: ["E3504", "E3061", "E3712", "E3704", "E3026", "E3063"] },
     );
     expect(brief(findings)).toEqual([]);
+  });
+});
+
+describe("storage, cache, scaling and detector settings: edges from review", () => {
+  it("takes cluster mode only when it is on, bounds and whole numbers, and reports each rule's edge", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Unquoted:",
+        "    Type: AWS::ElastiCache::ParameterGroup",
+        "    Properties: {CacheParameterGroupFamily: redis7, Description: c, Properties: {cluster-enabled: yes}}",
+        "  NotCluster:",
+        "    Type: AWS::ElastiCache::ReplicationGroup",
+        "    Properties: {ReplicationGroupDescription: c, CacheParameterGroupName: !Ref Unquoted, AutomaticFailoverEnabled: false, NumCacheClusters: 1}",
+        "  Plain:",
+        "    Type: AWS::ElastiCache::ReplicationGroup",
+        "    Properties: {ReplicationGroupDescription: c, AutomaticFailoverEnabled: false, NumCacheClusters: 1}",
+        "  Configured:",
+        "    Type: AWS::ElastiCache::ReplicationGroup",
+        "    Properties: {ReplicationGroupDescription: c, CacheParameterGroupName: default.valkey8.cluster.on, Engine: valkey, TransitEncryptionEnabled: true, NodeGroupConfiguration: [{Slots: 0-16383}], NumCacheClusters: 1}",
+        "  Default:",
+        "    Type: AWS::ElastiCache::ReplicationGroup",
+        "    Properties: {ReplicationGroupDescription: c, CacheParameterGroupName: default.redis7.cluster.on, NumCacheClusters: 1}",
+        "  Fixed:",
+        "    Type: AWS::AutoScaling::AutoScalingGroup",
+        "    Properties: {MinSize: 2, MaxSize: 2}",
+        "  Step:",
+        "    Type: AWS::AutoScaling::ScalingPolicy",
+        "    Properties: {AutoScalingGroupName: !Ref Fixed, PolicyType: StepScaling}",
+        "  Bucket:",
+        "    Type: AWS::S3::Bucket",
+        "    Properties:",
+        "      IntelligentTieringConfigurations:",
+        "        - Id: a",
+        "          Status: Enabled",
+        "          Tierings:",
+        "            - {AccessTier: ARCHIVE_ACCESS, Days: 730}",
+        "            - {AccessTier: DEEP_ARCHIVE_ACCESS, Days: 731}",
+        "            - {AccessTier: constructor, Days: 1}",
+        "            - {AccessTier: ARCHIVE_ACCESS, Days: 90.5}",
+        "  Plan:",
+        "    Type: AWS::Backup::BackupPlan",
+        "    Properties:",
+        "      BackupPlan:",
+        "        BackupPlanName: p",
+        "        BackupPlanRule:",
+        "          - {RuleName: a, TargetBackupVault: v, Lifecycle: {MoveToColdStorageAfterDays: 200, DeleteAfterDays: 100}}",
+        "  OnlyFeatures:",
+        "    Type: AWS::GuardDuty::Detector",
+        "    Properties: {Enable: true, Features: [{Name: S3_DATA_EVENTS, Status: ENABLED}]}",
+        "  OnlySources:",
+        "    Type: AWS::GuardDuty::Detector",
+        "    Properties: {Enable: true, DataSources: {S3Logs: {Enable: true}}}",
+      ),
+      { only: ["E3504", "E3061", "E3712", "E3704", "E3026", "E3063"] },
+    );
+    expect(brief(findings)).toEqual(["E3026 16:120", "E3061 31:55", "E3504 40:111"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      expect.stringContaining(
+        "Replication group 'Default' runs Redis in cluster mode with NumCacheClusters 1",
+      ),
+      expect.stringContaining("moves objects after 731 days, and S3 takes 180 to 730 days"),
+      "Backup plan 'Plan' deletes recovery points 100 days after creation, before moving them to cold storage on day " +
+        "200, and AWS Backup keeps cold storage at least 90 days; set DeleteAfterDays to 290 or more",
+    ]);
   });
 });
