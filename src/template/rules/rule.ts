@@ -34,6 +34,13 @@ export interface Rule {
   /** Documentation that explains what the rule enforces. */
   source: string;
   tags: string[];
+  /**
+   * The resource types the rule reads, on a rule whose check is nothing but loops over
+   * `resourcesOfType(template, <these types>)`: the runner does not call it for a template without
+   * any of them, which saves a cold run compiling and calling checks that have nothing to look at.
+   * test/unit/template/rules/resource-types.test.ts holds each such rule to that shape.
+   */
+  resourceTypes?: readonly string[];
   check(input: RuleInput): void;
 }
 

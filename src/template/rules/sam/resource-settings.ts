@@ -25,6 +25,7 @@ export const samResourceSettings: Rule = {
     "RetentionPolicy is Retain or Delete.",
   source: `${SAM_GUIDE}/sam-resource-function.html`,
   tags: ["sam", "lambda"],
+  resourceTypes: [SAM_FUNCTION, "AWS::Serverless::LayerVersion"],
   check({ template, report }) {
     for (const resource of resourcesOfType(template, SAM_FUNCTION)) {
       for (const set of propertySets(resource)) {

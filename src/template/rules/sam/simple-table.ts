@@ -18,6 +18,7 @@ export const samSimpleTableKey: Rule = {
     "The PrimaryKey Type of an AWS::Serverless::SimpleTable is String, Number or Binary, in that case.",
   source: `${SAM_GUIDE}/sam-resource-simpletable.html`,
   tags: ["sam", "dynamodb"],
+  resourceTypes: ["AWS::Serverless::SimpleTable"],
   check({ template, report }) {
     for (const table of resourcesOfType(template, "AWS::Serverless::SimpleTable")) {
       for (const { properties } of propertySets(table)) {

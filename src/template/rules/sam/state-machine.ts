@@ -18,6 +18,7 @@ export const samStateMachine: Rule = {
     "the role SAM makes, not both.",
   source: `${SAM_GUIDE}/sam-resource-statemachine.html`,
   tags: ["sam", "stepfunctions"],
+  resourceTypes: ["AWS::Serverless::StateMachine"],
   check({ template, report }) {
     for (const machine of resourcesOfType(template, "AWS::Serverless::StateMachine")) {
       for (const { properties, bare } of propertySets(machine)) {

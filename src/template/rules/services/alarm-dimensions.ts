@@ -52,6 +52,7 @@ export const alarmDimensions: Rule = {
   source:
     "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/aws-services-cloudwatch-metrics.html",
   tags: ["resources", "cloudwatch", "serverless"],
+  resourceTypes: ["AWS::CloudWatch::Alarm"],
   check({ template, report }) {
     for (const alarm of resourcesOfType(template, "AWS::CloudWatch::Alarm")) {
       for (const { properties } of propertySets(alarm)) {

@@ -38,6 +38,7 @@ export const apiHttpMethods: Rule = {
     "IntegrationHttpMethod one of the same but ANY.",
   source: SOURCE,
   tags: ["resources", "apigateway"],
+  resourceTypes: ["AWS::ApiGateway::Method"],
   check({ template, report }) {
     for (const method of resourcesOfType(template, "AWS::ApiGateway::Method")) {
       for (const { properties } of propertySets(method)) {
@@ -197,6 +198,7 @@ export const apiPathPart: Rule = {
     "({id}, {proxy+}).",
   source: `${USER_GUIDE}/aws-resource-apigateway-resource.html`,
   tags: ["resources", "apigateway"],
+  resourceTypes: ["AWS::ApiGateway::Resource"],
   check({ template, report }) {
     for (const resource of resourcesOfType(template, "AWS::ApiGateway::Resource")) {
       for (const { properties } of propertySets(resource)) {

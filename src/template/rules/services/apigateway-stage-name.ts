@@ -20,6 +20,7 @@ export const apiStageName: Rule = {
     "underscores.",
   source: "https://docs.aws.amazon.com/apigateway/latest/api/API_CreateStage.html",
   tags: ["resources", "apigateway"],
+  resourceTypes: [...TYPES],
   check({ template, report }) {
     for (const resource of resourcesOfType(template, ...TYPES)) {
       for (const { properties } of propertySets(resource)) {

@@ -85,6 +85,7 @@ export const apiStageOrder: Rule = {
   source:
     "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-apigateway-usageplan.html",
   tags: ["resources", "apigateway"],
+  resourceTypes: ["AWS::ApiGateway::UsagePlan", "AWS::ApiGateway::BasePathMapping"],
   check({ template, report }) {
     for (const plan of resourcesOfType(template, "AWS::ApiGateway::UsagePlan")) {
       for (const { properties } of propertySets(plan)) {

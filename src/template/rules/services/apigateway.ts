@@ -32,6 +32,7 @@ export const restApiName: Rule = {
   description: "An AWS::ApiGateway::RestApi needs a Name unless it is defined by Body or BodyS3Location.",
   source: `${USER_GUIDE}/aws-resource-apigateway-restapi.html`,
   tags: ["resources", "apigateway"],
+  resourceTypes: [REST_API],
   check({ template, report }) {
     for (const resource of resourcesOfType(template, REST_API)) {
       for (const { properties, bare } of propertySets(resource)) {
@@ -55,6 +56,7 @@ export const stageDeploymentApi: Rule = {
   description: "The Deployment a Stage names (DeploymentId) must deploy the RestApi the Stage belongs to.",
   source: `${USER_GUIDE}/aws-resource-apigateway-stage.html`,
   tags: ["resources", "apigateway"],
+  resourceTypes: ["AWS::ApiGateway::Stage"],
   check({ template, report }) {
     for (const stage of resourcesOfType(template, "AWS::ApiGateway::Stage")) {
       for (const { properties } of propertySets(stage)) {
@@ -81,6 +83,7 @@ export const methodAuthorizerApi: Rule = {
   description: "The Authorizer a Method names (AuthorizerId) must belong to the RestApi of the Method.",
   source: `${USER_GUIDE}/aws-resource-apigateway-method.html`,
   tags: ["resources", "apigateway"],
+  resourceTypes: ["AWS::ApiGateway::Method"],
   check({ template, report }) {
     for (const method of resourcesOfType(template, "AWS::ApiGateway::Method")) {
       for (const { properties } of propertySets(method)) {
@@ -113,6 +116,7 @@ export const methodAuthorizerType: Rule = {
     "needs a COGNITO_USER_POOLS authorizer.",
   source: `${USER_GUIDE}/aws-resource-apigateway-method.html`,
   tags: ["resources", "apigateway"],
+  resourceTypes: ["AWS::ApiGateway::Method"],
   check({ template, report }) {
     for (const method of resourcesOfType(template, "AWS::ApiGateway::Method")) {
       for (const { properties } of propertySets(method)) {
@@ -141,6 +145,7 @@ export const authorizerTtl: Rule = {
   description: "AuthorizerResultTtlInSeconds of a TOKEN or REQUEST authorizer is at most 3600.",
   source: "https://docs.aws.amazon.com/apigateway/latest/api/API_CreateAuthorizer.html",
   tags: ["resources", "apigateway"],
+  resourceTypes: [AUTHORIZER],
   check({ template, report }) {
     for (const authorizer of resourcesOfType(template, AUTHORIZER)) {
       for (const { properties } of propertySets(authorizer)) {

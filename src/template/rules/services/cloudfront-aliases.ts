@@ -18,6 +18,7 @@ export const cloudFrontAliases: Rule = {
     "IamCertificateId, not the default CloudFront certificate.",
   source: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/CNAMEs.html",
   tags: ["resources", "cloudfront"],
+  resourceTypes: ["AWS::CloudFront::Distribution"],
   check({ template, report }) {
     for (const distribution of resourcesOfType(template, "AWS::CloudFront::Distribution")) {
       for (const { properties } of propertySets(distribution)) {

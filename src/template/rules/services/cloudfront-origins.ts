@@ -24,6 +24,7 @@ export const cloudFrontTargetOrigins: Rule = {
     "one of its Origins or OriginGroups.",
   source: `${USER_GUIDE}/aws-properties-cloudfront-distribution-defaultcachebehavior.html`,
   tags: ["resources", "cloudfront"],
+  resourceTypes: ["AWS::CloudFront::Distribution"],
   check({ template, report }) {
     for (const distribution of resourcesOfType(template, "AWS::CloudFront::Distribution")) {
       for (const { properties } of propertySets(distribution)) {

@@ -18,6 +18,7 @@ export const codeBuildRolePath: Rule = {
     "Path must be given as its ARN (GetAtt Role.Arn).",
   source: `${USER_GUIDE}/aws-resource-codebuild-project.html`,
   tags: ["resources", "iam", "codebuild"],
+  resourceTypes: ["AWS::CodeBuild::Project"],
   check({ template, report }) {
     for (const project of resourcesOfType(template, "AWS::CodeBuild::Project")) {
       for (const { properties } of propertySets(project)) {

@@ -295,6 +295,7 @@ export const functionUrlPermission: Rule = {
     "function: lambda:InvokeFunctionUrl and, for URLs created since October 2025, lambda:InvokeFunction.",
   source: "https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html",
   tags: ["resources", "lambda"],
+  resourceTypes: ["AWS::Lambda::Url"],
   check({ template, report }) {
     for (const url of resourcesOfType(template, "AWS::Lambda::Url")) {
       for (const { properties } of propertySets(url)) {

@@ -106,6 +106,7 @@ export const validationDomain: Rule = {
     "DomainName or a domain above it.",
   source: "https://docs.aws.amazon.com/acm/latest/APIReference/API_DomainValidationOption.html",
   tags: ["resources", "certificatemanager"],
+  resourceTypes: ["AWS::CertificateManager::Certificate"],
   check({ template, report }) {
     for (const resource of resourcesOfType(template, "AWS::CertificateManager::Certificate")) {
       for (const { properties } of propertySets(resource)) {

@@ -31,6 +31,7 @@ export const dynamodbAttributes: Rule = {
     "KeySchema of its GlobalSecondaryIndexes and LocalSecondaryIndexes, and nothing else.",
   source: TABLE_DOCS,
   tags: ["resources", "dynamodb"],
+  resourceTypes: [TABLE],
   check({ template, report }) {
     for (const resource of resourcesOfType(template, TABLE)) {
       for (const { properties } of propertySets(resource)) {

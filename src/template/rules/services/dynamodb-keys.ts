@@ -53,6 +53,7 @@ export const dynamoDbKeys: Rule = {
     "INCLUDE.",
   source: TABLE_DOCS,
   tags: ["resources", "dynamodb"],
+  resourceTypes: [TABLE],
   check({ template, report }) {
     for (const table of resourcesOfType(template, TABLE)) {
       for (const { properties } of propertySets(table)) {

@@ -20,6 +20,7 @@ export const dynamodbPayPerRequest: Rule = {
     "may specify ProvisionedThroughput.",
   source: TABLE_DOCS,
   tags: ["resources", "dynamodb"],
+  resourceTypes: [TABLE],
   check({ template, report }) {
     for (const resource of resourcesOfType(template, TABLE)) {
       for (const { properties } of propertySets(resource)) {

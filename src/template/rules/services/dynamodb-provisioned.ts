@@ -20,6 +20,7 @@ export const dynamodbProvisioned: Rule = {
     "secondary indexes must specify ProvisionedThroughput.",
   source: TABLE_DOCS,
   tags: ["resources", "dynamodb"],
+  resourceTypes: [TABLE],
   check({ template, report }) {
     for (const resource of resourcesOfType(template, TABLE)) {
       for (const { properties, bare } of propertySets(resource)) {

@@ -19,6 +19,7 @@ export const ecsEssentialContainer: Rule = {
     "At least one container of an ECS task definition must be essential (Essential defaults to true).",
   source: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html",
   tags: ["resources", "ecs"],
+  resourceTypes: ["AWS::ECS::TaskDefinition"],
   check({ template, report }) {
     for (const task of resourcesOfType(template, "AWS::ECS::TaskDefinition")) {
       for (const { properties } of propertySets(task)) {

@@ -205,6 +205,7 @@ export const ecsAwsvpcHostPort: Rule = {
     "In a task definition with NetworkMode awsvpc, a port mapping's HostPort is left out or equal to its ContainerPort.",
   source: `${ECS_GUIDE}/task_definition_parameters.html#container_definition_portmappings`,
   tags: ["resources", "ecs"],
+  resourceTypes: [TASK_DEFINITION],
   check({ template, report }) {
     for (const task of resourcesOfType(template, TASK_DEFINITION)) {
       for (const { properties } of propertySets(task)) {
@@ -238,6 +239,7 @@ export const ecsAwslogsOptions: Rule = {
     "A container whose LogConfiguration has LogDriver awslogs gives the awslogs-group and awslogs-region options.",
   source: `${ECS_GUIDE}/using_awslogs.html`,
   tags: ["resources", "ecs", "logs"],
+  resourceTypes: [TASK_DEFINITION],
   check({ template, report }) {
     for (const task of resourcesOfType(template, TASK_DEFINITION)) {
       for (const { properties } of propertySets(task)) {

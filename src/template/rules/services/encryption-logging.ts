@@ -28,6 +28,7 @@ export const sqsEncryptionKind: Rule = {
   source:
     "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-server-side-encryption.html",
   tags: ["resources", "sqs"],
+  resourceTypes: ["AWS::SQS::Queue"],
   check({ template, report }) {
     for (const queue of resourcesOfType(template, "AWS::SQS::Queue")) {
       for (const { properties } of propertySets(queue)) {
@@ -59,6 +60,7 @@ export const stateMachineLogging: Rule = {
     "entry.",
   source: "https://docs.aws.amazon.com/step-functions/latest/dg/cw-logs.html",
   tags: ["resources", "stepfunctions", "serverless"],
+  resourceTypes: [...Object.keys(LOGGING)],
   check({ template, report }) {
     for (const machine of resourcesOfType(template, ...Object.keys(LOGGING))) {
       const key = LOGGING[machine.type as string];

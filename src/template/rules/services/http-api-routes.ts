@@ -61,6 +61,7 @@ export const httpApiRoutes: Rule = {
     "Lambda proxy Integration of an HTTP API gives PayloadFormatVersion.",
   source: `${GUIDE}/http-api-develop-routes.html`,
   tags: ["resources", "apigateway"],
+  resourceTypes: ["AWS::ApiGatewayV2::Route", "AWS::ApiGatewayV2::Integration"],
   check({ template, report }) {
     for (const route of resourcesOfType(template, "AWS::ApiGatewayV2::Route")) {
       for (const { properties } of propertySets(route)) {

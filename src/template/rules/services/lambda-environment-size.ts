@@ -23,6 +23,7 @@ export const lambdaEnvironmentSize: Rule = {
     "together.",
   source: "https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html",
   tags: ["resources", "lambda"],
+  resourceTypes: [FUNCTION, SAM_FUNCTION],
   check({ template, report }) {
     for (const resource of resourcesOfType(template, FUNCTION, SAM_FUNCTION)) {
       const global =

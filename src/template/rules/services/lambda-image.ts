@@ -24,6 +24,7 @@ export const lambdaImage: Rule = {
     "provides them.",
   source: `${USER_GUIDE}/aws-resource-lambda-function.html`,
   tags: ["resources", "lambda"],
+  resourceTypes: [FUNCTION, SAM_FUNCTION],
   check({ template, report }) {
     for (const resource of resourcesOfType(template, FUNCTION, SAM_FUNCTION)) {
       for (const set of propertySets(resource)) {

@@ -67,6 +67,7 @@ export const permissionPrincipal: Rule = {
     "owns that resource type.",
   source: PERMISSION_PAGE,
   tags: ["resources", "lambda"],
+  resourceTypes: [PERMISSION],
   check({ template, report }) {
     for (const resource of resourcesOfType(template, PERMISSION)) {
       for (const set of propertySets(resource)) {
@@ -100,6 +101,7 @@ export const permissionSourceAccount: Rule = {
     "keeps a bucket of the same name in another account from invoking the function.",
   source: PERMISSION_PAGE,
   tags: ["resources", "lambda", "security"],
+  resourceTypes: [PERMISSION],
   check({ template, report }) {
     for (const resource of resourcesOfType(template, PERMISSION)) {
       for (const set of propertySets(resource)) {

@@ -46,6 +46,7 @@ export const lambdaSnapStart: Rule = {
     "and at most 512 MB of ephemeral storage.",
   source: "https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html",
   tags: ["resources", "lambda"],
+  resourceTypes: [FUNCTION, SAM_FUNCTION],
   check({ template, report }) {
     for (const resource of resourcesOfType(template, FUNCTION, SAM_FUNCTION)) {
       for (const set of propertySets(resource)) {

@@ -23,6 +23,7 @@ export const lambdaZipPackage: Rule = {
     "required.",
   source: `${USER_GUIDE}/aws-resource-lambda-function.html`,
   tags: ["resources", "lambda"],
+  resourceTypes: [FUNCTION, SAM_FUNCTION],
   check({ template, report }) {
     for (const resource of resourcesOfType(template, FUNCTION, SAM_FUNCTION)) {
       const sam = resource.type === SAM_FUNCTION;

@@ -45,6 +45,7 @@ export const applicationLoadBalancerSubnets: Rule = {
     "SubnetMappings, in different Availability Zones.",
   source: `${ELB_GUIDE}/application/application-load-balancers.html#availability-zones`,
   tags: ["resources", "elasticloadbalancingv2"],
+  resourceTypes: ["AWS::ElasticLoadBalancingV2::LoadBalancer"],
   check({ template, report }) {
     for (const balancer of resourcesOfType(template, "AWS::ElasticLoadBalancingV2::LoadBalancer")) {
       for (const { properties } of propertySets(balancer)) {
@@ -113,6 +114,7 @@ export const targetGroupTargetType: Rule = {
     "HealthCheckProtocol; one of instance (the default), ip or alb targets has Port, Protocol and VpcId.",
   source: `${ELB_GUIDE}/application/lambda-functions.html`,
   tags: ["resources", "elasticloadbalancingv2", "lambda"],
+  resourceTypes: [TARGET_GROUP],
   check({ template, report }) {
     for (const group of resourcesOfType(template, TARGET_GROUP)) {
       for (const { properties } of propertySets(group)) {
@@ -152,6 +154,7 @@ export const targetGroupGenevePort: Rule = {
   description: "A target group with Protocol GENEVE (for a Gateway Load Balancer) has Port 6081.",
   source: `${ELB_GUIDE}/gateway/target-groups.html`,
   tags: ["resources", "elasticloadbalancingv2"],
+  resourceTypes: [TARGET_GROUP],
   check({ template, report }) {
     for (const group of resourcesOfType(template, TARGET_GROUP)) {
       for (const { properties } of propertySets(group)) {
@@ -179,6 +182,7 @@ export const targetGroupHealthCheckMatcher: Rule = {
     "ProtocolVersion.",
   source: `${ELB_GUIDE}/network/target-group-health-checks.html`,
   tags: ["resources", "elasticloadbalancingv2"],
+  resourceTypes: [TARGET_GROUP],
   check({ template, report }) {
     for (const group of resourcesOfType(template, TARGET_GROUP)) {
       for (const { properties } of propertySets(group)) {
@@ -209,6 +213,7 @@ export const listenerCertificate: Rule = {
   source:
     "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-elasticloadbalancingv2-listener.html",
   tags: ["resources", "elasticloadbalancingv2"],
+  resourceTypes: ["AWS::ElasticLoadBalancingV2::Listener"],
   check({ template, report }) {
     for (const listener of resourcesOfType(template, "AWS::ElasticLoadBalancingV2::Listener")) {
       for (const { properties } of propertySets(listener)) {

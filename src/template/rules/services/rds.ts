@@ -76,6 +76,7 @@ export const rdsServerlessScaling: Rule = {
     "not with it; without EngineMode a cluster is provisioned.",
   source: `${USER_GUIDE}/aurora-serverless-v2.requirements.html`,
   tags: ["resources", "rds", "serverless"],
+  resourceTypes: [CLUSTER],
   check({ template, report }) {
     for (const cluster of resourcesOfType(template, CLUSTER)) {
       for (const { properties } of propertySets(cluster)) {
@@ -116,6 +117,7 @@ export const rdsMonitoring: Rule = {
     "MonitoringRoleArn has a MonitoringInterval above 0.",
   source: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_Monitoring.OS.Enabling.html",
   tags: ["resources", "rds"],
+  resourceTypes: [CLUSTER, INSTANCE],
   check({ template, report }) {
     for (const resource of resourcesOfType(template, CLUSTER, INSTANCE)) {
       for (const { properties } of propertySets(resource)) {
@@ -164,6 +166,7 @@ export const auroraClusterSettings: Rule = {
     "PubliclyAccessible, and a StorageType of aurora or aurora-iopt1.",
   source: "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbcluster.html",
   tags: ["resources", "rds"],
+  resourceTypes: [CLUSTER],
   check({ template, report }) {
     for (const cluster of resourcesOfType(template, CLUSTER)) {
       for (const { properties } of propertySets(cluster)) {
@@ -209,6 +212,7 @@ export const auroraInstanceSettings: Rule = {
     "EnableIAMDatabaseAuthentication or MasterUserPassword: they are set on its DB cluster.",
   source: "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbinstance.html",
   tags: ["resources", "rds"],
+  resourceTypes: [INSTANCE],
   check({ template, report }) {
     for (const instance of resourcesOfType(template, INSTANCE)) {
       for (const { properties } of propertySets(instance)) {
@@ -253,6 +257,7 @@ export const instanceKmsKeyEncryption: Rule = {
     "An AWS::RDS::DBInstance that names a KmsKeyId (other than an RDS Custom one) sets StorageEncrypted to true.",
   source: "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbinstance.html",
   tags: ["resources", "rds"],
+  resourceTypes: [INSTANCE],
   check({ template, report }) {
     for (const instance of resourcesOfType(template, INSTANCE)) {
       for (const { properties } of propertySets(instance)) {

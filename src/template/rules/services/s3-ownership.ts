@@ -31,6 +31,7 @@ export const s3Ownership: Rule = {
     "ObjectWriter or BucketOwnerPreferred: new buckets enforce bucket-owner ownership, which disables ACLs.",
   source: `${USER_GUIDE}/aws-properties-s3-bucket-ownershipcontrols.html`,
   tags: ["resources", "s3"],
+  resourceTypes: ["AWS::S3::Bucket"],
   check({ template, report }) {
     for (const bucket of resourcesOfType(template, "AWS::S3::Bucket")) {
       for (const { properties } of propertySets(bucket)) {
@@ -85,6 +86,7 @@ export const s3AccessControl: Rule = {
     "granting access with an AWS::S3::BucketPolicy.",
   source: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/about-object-ownership.html",
   tags: ["resources", "s3", "security"],
+  resourceTypes: ["AWS::S3::Bucket"],
   check({ template, report }) {
     for (const bucket of resourcesOfType(template, "AWS::S3::Bucket")) {
       for (const { properties } of propertySets(bucket)) {

@@ -19,6 +19,7 @@ export const scheduleOnCustomBus: Rule = {
     "custom bus.",
   source: "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-create-rule-schedule.html",
   tags: ["resources", "events"],
+  resourceTypes: ["AWS::Events::Rule"],
   check({ template, report }) {
     for (const rule of resourcesOfType(template, "AWS::Events::Rule")) {
       for (const { properties } of propertySets(rule)) {

@@ -53,6 +53,7 @@ export const backupColdStorage: Rule = {
     "MoveToColdStorageAfterDays.",
   source: "https://docs.aws.amazon.com/aws-backup/latest/devguide/plan-options-and-configuration.html",
   tags: ["resources", "backup"],
+  resourceTypes: ["AWS::Backup::BackupPlan"],
   check({ template, report }) {
     for (const plan of resourcesOfType(template, "AWS::Backup::BackupPlan")) {
       for (const { properties } of propertySets(plan)) {
@@ -112,6 +113,7 @@ export const intelligentTieringDays: Rule = {
     "DEEP_ARCHIVE_ACCESS from 180 to 730.",
   source: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/intelligent-tiering-overview.html",
   tags: ["resources", "s3"],
+  resourceTypes: ["AWS::S3::Bucket"],
   check({ template, report }) {
     for (const bucket of resourcesOfType(template, "AWS::S3::Bucket")) {
       for (const { properties } of propertySets(bucket)) {
@@ -159,6 +161,7 @@ export const targetTrackingGroupSize: Rule = {
     "greater than its MinSize.",
   source: "https://docs.aws.amazon.com/autoscaling/ec2/userguide/as-scaling-target-tracking.html",
   tags: ["resources", "autoscaling"],
+  resourceTypes: ["AWS::AutoScaling::ScalingPolicy"],
   check({ template, report }) {
     for (const policy of resourcesOfType(template, "AWS::AutoScaling::ScalingPolicy")) {
       for (const { properties } of propertySets(policy)) {
@@ -197,6 +200,7 @@ export const valkeyTransitEncryption: Rule = {
     "An AWS::ElastiCache::ReplicationGroup with Engine valkey sets TransitEncryptionEnabled explicitly.",
   source: "https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/in-transit-encryption.html",
   tags: ["resources", "elasticache"],
+  resourceTypes: [REPLICATION_GROUP],
   check({ template, report }) {
     for (const group of resourcesOfType(template, REPLICATION_GROUP)) {
       for (const { properties } of propertySets(group)) {
@@ -242,6 +246,7 @@ export const redisClusterFailover: Rule = {
     "false and, without NumNodeGroups, has NumCacheClusters of at least 2.",
   source: "https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/AutoFailover.html",
   tags: ["resources", "elasticache"],
+  resourceTypes: [REPLICATION_GROUP],
   check({ template, report }) {
     for (const group of resourcesOfType(template, REPLICATION_GROUP)) {
       for (const { properties } of propertySets(group)) {
@@ -284,6 +289,7 @@ export const guardDutyDataSources: Rule = {
     "An AWS::GuardDuty::Detector gives either DataSources or Features (GuardDuty recommends Features).",
   source: "https://docs.aws.amazon.com/guardduty/latest/ug/guardduty-features-activation-model.html",
   tags: ["resources", "guardduty"],
+  resourceTypes: ["AWS::GuardDuty::Detector"],
   check({ template, report }) {
     for (const detector of resourcesOfType(template, "AWS::GuardDuty::Detector")) {
       for (const { properties } of propertySets(detector)) {

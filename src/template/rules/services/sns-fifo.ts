@@ -15,6 +15,7 @@ export const snsFifoName: Rule = {
     "underscores only).",
   source: "https://docs.aws.amazon.com/sns/latest/dg/fifo-topic-code-examples.html",
   tags: ["resources", "sns"],
+  resourceTypes: ["AWS::SNS::Topic"],
   check({ template, report }) {
     for (const topic of resourcesOfType(template, "AWS::SNS::Topic")) {
       for (const { properties } of propertySets(topic)) {

@@ -62,6 +62,7 @@ export const snsSubscriptionEndpoint: Rule = {
     "delivery stream ARN for firehose, a URL for http and https, and an email address for email.",
   source: "https://docs.aws.amazon.com/sns/latest/api/API_Subscribe.html",
   tags: ["resources", "sns"],
+  resourceTypes: ["AWS::SNS::Subscription"],
   check({ template, report }) {
     for (const resource of resourcesOfType(template, "AWS::SNS::Subscription")) {
       for (const set of propertySets(resource)) {

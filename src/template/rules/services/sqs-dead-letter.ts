@@ -20,6 +20,7 @@ export const sqsDeadLetter: Rule = {
     "standard when it is standard.",
   source: QUEUE_DOCS,
   tags: ["resources", "sqs"],
+  resourceTypes: [QUEUE],
   check({ template, report }) {
     for (const resource of resourcesOfType(template, QUEUE)) {
       for (const { properties } of propertySets(resource)) {

@@ -21,6 +21,7 @@ export const sqsFifo: Rule = {
     "ContentBasedDeduplication, DeduplicationScope or FifoThroughputLimit.",
   source: QUEUE_DOCS,
   tags: ["resources", "sqs"],
+  resourceTypes: [QUEUE],
   check({ template, report }) {
     for (const resource of resourcesOfType(template, QUEUE)) {
       for (const { properties } of propertySets(resource)) {

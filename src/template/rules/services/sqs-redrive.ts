@@ -19,6 +19,7 @@ export const sqsRedrivePolicy: Rule = {
   source:
     "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-configure-dead-letter-queue.html",
   tags: ["resources", "sqs"],
+  resourceTypes: ["AWS::SQS::Queue"],
   check({ template, report }) {
     for (const queue of resourcesOfType(template, "AWS::SQS::Queue")) {
       for (const { properties } of propertySets(queue)) {

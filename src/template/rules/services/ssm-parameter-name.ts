@@ -15,6 +15,7 @@ export const ssmParameterName: Rule = {
   description: "Parameter names that begin with aws or ssm (with or without a leading slash) are reserved.",
   source: "https://docs.aws.amazon.com/systems-manager/latest/userguide/sysman-paramstore-su-create.html",
   tags: ["resources", "ssm"],
+  resourceTypes: ["AWS::SSM::Parameter"],
   check({ template, report }) {
     for (const resource of resourcesOfType(template, "AWS::SSM::Parameter")) {
       for (const set of propertySets(resource)) {
