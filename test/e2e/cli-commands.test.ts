@@ -448,6 +448,9 @@ describe("with a GitHub token", () => {
 
   it("Ctrl-C during deploy --pr ends the GitHub Deployment as error and says so in the comment", async () => {
     gh.state.addPullRequest({ number: 16 });
+    // The stack stays in CREATE_IN_PROGRESS for two simulated minutes (six seconds), so the Ctrl-C
+    // lands during the deploy even on a loaded machine, where a quick create could finish first.
+    aws.inject.holdStack("shop-pr-16", 120_000);
     const run = await cli(
       ["deploy", "--template", "template.yaml", "--pr", "16", "--repo", REPOSITORY],
       { GITHUB_TOKEN: gh.token, PREVIEW_STACKS_PROGRESS: "plain" },
