@@ -8,7 +8,12 @@ import { eventSourceRole } from "./event-source-role";
 import { identityPolicy } from "./identity-policy";
 import { managedPolicyNames, managedPolicyPaths } from "./managed-policy-arns";
 import { policyActions } from "./policy-actions";
-import { blockedPublicPolicy, bucketPolicyResource, resourcePolicy } from "./resource-policy";
+import {
+  blockedPublicPolicy,
+  bucketPolicyResource,
+  repositoryPolicy,
+  resourcePolicy,
+} from "./resource-policy";
 import { roleTrustOnCreate, roleTrustOnUse } from "./role-trust";
 import { stateMachineDefinition } from "./state-machine-definition";
 import { trustPolicy } from "./trust-policy";
@@ -20,6 +25,7 @@ export const serverlessRules: Rule[] = [
   deprecatedRuntimeEol,
   identityPolicy,
   resourcePolicy,
+  repositoryPolicy,
   bucketPolicyResource,
   trustPolicy,
   roleTrustOnCreate,

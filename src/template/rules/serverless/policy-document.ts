@@ -20,6 +20,8 @@ export type PolicyKind = "identity" | "resource" | "trust";
 export interface PolicyOptions {
   /** IAM requires unique Sids; S3 bucket policies accept duplicates (cfn-lint agrees). */
   uniqueSids: boolean;
+  /** The policy is attached to its one resource, so statements need no Resource (ECR repository policies). */
+  resourceImplied?: boolean;
 }
 
 const DOCUMENT_KEYS = ["Version", "Id", "Statement"];
@@ -83,7 +85,7 @@ export function policyProblems(document: Document, kind: PolicyKind, options: Po
     return problems;
   }
   const statements = statementList(statement.value, add);
-  for (const { map, label } of statements) checkStatement(map, label, kind, add);
+  for (const { map, label } of statements) checkStatement(map, label, kind, options, add);
   if (options.uniqueSids)
     checkUniqueSids(
       statements.map((item) => item.map),
@@ -138,7 +140,13 @@ const NON_EMPTY = { nonEmpty: true };
 const ARN = { pattern: RESOURCE_ARN };
 const ANY_STRINGS = { pattern: undefined };
 
-function checkStatement(statement: MapNode, label: string, kind: PolicyKind, add: Add): void {
+function checkStatement(
+  statement: MapNode,
+  label: string,
+  kind: PolicyKind,
+  options: PolicyOptions,
+  add: Add,
+): void {
   for (const entry of statement.entries) {
     if (!STATEMENT_KEYS.includes(entry.key)) {
       add(entry.keyRange, `Unknown statement element '${entry.key}'; allowed: ${STATEMENT_KEYS.join(", ")}`);
@@ -167,7 +175,7 @@ function checkStatement(statement: MapNode, label: string, kind: PolicyKind, add
         );
     }
   } else {
-    exactlyOne(statement, label, "Resource", "NotResource", add);
+    if (!options.resourceImplied) exactlyOne(statement, label, "Resource", "NotResource", add);
     for (const key of RESOURCE_KEYS) {
       const entry = entryOf(statement, key);
       if (entry) checkStrings(entry, add, kind === "identity" ? ARN : ANY_STRINGS);

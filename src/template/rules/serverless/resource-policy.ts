@@ -11,7 +11,7 @@ import type { Report, Rule } from "../rule";
 import { literalBoolean, literalString, plainMap, propertySets, referenceTarget } from "../services/values";
 import { intrinsicName, isString, type ResourceInfo, type TemplateIndex } from "../template-index";
 import { isDynamic, propertyEntry, propertyPath } from "./documents";
-import { documentStatements } from "./policy-document";
+import { documentStatements, type PolicyOptions } from "./policy-document";
 import { checkPolicies, forEachPolicy, NO_SITES, type PolicySite, propertyPolicy } from "./policy-sites";
 
 const DOCUMENT_PROPERTY: Record<string, string> = {
@@ -75,6 +75,34 @@ export const resourcePolicy: Rule = {
       uniqueSids: resource.type !== "AWS::S3::BucketPolicy",
     }));
     checkLambdaPermissions(template, report);
+  },
+};
+
+/** The RepositoryPolicyText of an ECR repository. */
+export function repositorySites(resource: ResourceInfo): readonly PolicySite[] {
+  return resource.type === "AWS::ECR::Repository"
+    ? propertyPolicy(resource, "RepositoryPolicyText")
+    : NO_SITES;
+}
+
+const REPOSITORY_POLICY: PolicyOptions = { uniqueSids: false, resourceImplied: true };
+
+/**
+ * E3513, as in cfn-lint: an ECR repository policy follows the grammar of resource policies, with a
+ * Principal in each statement but no Resource needed, as the policy is the repository's own. A
+ * container-image function of another account pulls through such a policy.
+ */
+export const repositoryPolicy: Rule = {
+  id: "E3513",
+  severity: "error",
+  shortDescription: "ECR repository policies are well formed",
+  description:
+    "The RepositoryPolicyText of an AWS::ECR::Repository follows the IAM policy grammar for resource policies: Effect " +
+    "Allow or Deny, Action or NotAction, a Principal of a known form, known condition operators; Resource may be left out.",
+  source: "https://docs.aws.amazon.com/AmazonECR/latest/userguide/repository-policies.html",
+  tags: ["resources", "iam", "ecr"],
+  check({ template, report }) {
+    checkPolicies(template, report, "resource", repositorySites, () => REPOSITORY_POLICY);
   },
 };
 

@@ -108,6 +108,7 @@ import {
 } from "./security-group-ports";
 import {
   backupColdStorage,
+  codeBuildS3Location,
   guardDutyDataSources,
   intelligentTieringDays,
   redisClusterFailover,
@@ -256,4 +257,5 @@ export const serviceRules: Rule[] = [
   valkeyTransitEncryption,
   redisClusterFailover,
   guardDutyDataSources,
+  codeBuildS3Location,
 ];

@@ -13,6 +13,8 @@
  *   group, or one of the template's that sets cluster-enabled to "yes") with AutomaticFailoverEnabled: false, or, without NumNodeGroups
  *   or NodeGroupConfiguration, a NumCacheClusters below 2.
  * - E3063: a GuardDuty detector with both DataSources and Features ("You can provide only one").
+ * - E3636: a CodeBuild project whose Source or Artifacts (or a secondary one) has Type S3 but no
+ *   Location: the bucket and key to read from or write to.
  *
  * Values given through intrinsic functions are not judged.
  */
@@ -301,6 +303,50 @@ export const guardDutyDataSources: Rule = {
             "DataSources settings to Features, which replaces it",
           { path: ["Resources", detector.name, "Properties", "DataSources"] },
         );
+      }
+    }
+  },
+};
+
+const CODEBUILD_S3 = [
+  { key: "Source", list: false },
+  { key: "Artifacts", list: false },
+  { key: "SecondarySources", list: true },
+  { key: "SecondaryArtifacts", list: true },
+];
+
+export const codeBuildS3Location: Rule = {
+  id: "E3636",
+  severity: "error",
+  shortDescription: "A CodeBuild S3 source or artifact has a Location",
+  description:
+    "A Source or Artifacts (or secondary one) of an AWS::CodeBuild::Project with Type S3 gives Location, the S3 bucket " +
+    "and key (or folder) it reads from or writes to.",
+  source: "https://docs.aws.amazon.com/codebuild/latest/APIReference/API_ProjectSource.html",
+  tags: ["resources", "codebuild"],
+  resourceTypes: ["AWS::CodeBuild::Project"],
+  check({ template, report }) {
+    for (const project of resourcesOfType(template, "AWS::CodeBuild::Project")) {
+      for (const { properties } of propertySets(project)) {
+        for (const { key, list } of CODEBUILD_S3) {
+          const value = presentEntry(properties, key)?.value;
+          const single = list ? undefined : plainMap(value);
+          const items: { node: MapNode; path: (string | number)[] }[] = list
+            ? listMappings(value).items.map(({ node, index }) => ({ node, path: [key, index] }))
+            : single
+              ? [{ node: single, path: [key] }]
+              : [];
+          for (const { node, path } of items) {
+            const type = presentEntry(node, "Type");
+            if (!type || literalString(type.value) !== "S3" || !isAbsent(node, "Location")) continue;
+            report(
+              type.value,
+              `${path.length === 2 ? `Item ${Number(path[1]) + 1} of ${key}` : key} of CodeBuild project '${project.name}' is of Type S3 without a Location, and CodeBuild ` +
+                `needs the bucket and ${key.includes("Artifacts") ? "folder to write to" : "key of the source archive"}; add Location`,
+              { path: ["Resources", project.name, "Properties", ...path, "Location"] },
+            );
+          }
+        }
       }
     }
   },

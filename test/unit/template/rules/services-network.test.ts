@@ -3,7 +3,7 @@
  * apart from each other (E3059, E3060), one route table per subnet (E3022) and one private DNS
  * endpoint per service and VPC (E3064), Route 53 record values and aliases (E3023, E3029), backup lifecycles (E3504), Intelligent-Tiering days (E3061),
  * target tracking groups (E3712), Valkey and Redis cluster-mode replication groups (E3704, E3026),
- * GuardDuty detectors (E3063), and Elastic Load Balancing v2 settings (E3680, E3681,
+ * GuardDuty detectors (E3063), ECR repository policies (E3513), CodeBuild S3 locations (E3636), and Elastic Load Balancing v2 settings (E3680, E3681,
  * E3683, E3684, E3676), and RDS and Aurora settings (E3686, E3689, E3693, E3682, E3720, E3707,
  * E3709), and ECS services and task definitions (E3044, E3046, E3052, E3053, E3054, E3713), and pipeline stages
  * (E3700, E3701, E3702). The fixtures were also run through cfn-lint 1.51, whose findings are
@@ -1488,5 +1488,54 @@ describe("storage, cache, scaling and detector settings: edges from review", () 
       "Backup plan 'Plan' deletes recovery points 100 days after creation, before moving them to cold storage on day " +
         "200, and AWS Backup keeps cold storage at least 90 days; set DeleteAfterDays to 290 or more",
     ]);
+  });
+});
+
+describe("E3513 ECR repository policies, E3636 CodeBuild S3 locations", () => {
+  it("reports a repository policy statement without Principal or with a bad Effect, and S3 without Location", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Repository:",
+        "    Type: AWS::ECR::Repository",
+        "    Properties:",
+        "      RepositoryPolicyText:",
+        '        Version: "2012-10-17"',
+        "        Statement:",
+        "          - Sid: LambdaPull",
+        "            Effect: Allow",
+        "            Principal:",
+        "              Service: lambda.amazonaws.com",
+        "            Action:",
+        "              - ecr:BatchGetImage",
+        "              - ecr:GetDownloadUrlForLayer",
+        "          - Sid: CrossAccount",
+        "            Effect: allow",
+        "            Action: ecr:BatchGetImage",
+        "  Build:",
+        "    Type: AWS::CodeBuild::Project",
+        "    Properties:",
+        "      ServiceRole: arn:aws:iam::123456789012:role/build",
+        "      Environment:",
+        "        Type: LINUX_CONTAINER",
+        "        ComputeType: BUILD_GENERAL1_SMALL",
+        "        Image: aws/codebuild/standard:7.0",
+        "      Source:",
+        "        Type: S3",
+        "      Artifacts:",
+        "        Type: S3",
+        "        Location: my-artifacts",
+        "      SecondaryArtifacts:",
+        "        - Type: S3",
+        "          ArtifactIdentifier: reports",
+      ),
+      { only: ["E3513", "E3636"] },
+    );
+    // cfn-lint reports the same, except the secondary artifact on line 32, which it does not check.
+    expect(brief(findings)).toEqual(["E3513 15:13", "E3513 16:21", "E3636 27:15", "E3636 32:17"]);
+    expect(findings[3].message).toBe(
+      "Item 1 of SecondaryArtifacts of CodeBuild project 'Build' is of Type S3 without a Location, and CodeBuild needs the " +
+        "bucket and folder to write to; add Location",
+    );
   });
 });
