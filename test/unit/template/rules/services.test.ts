@@ -1095,14 +1095,20 @@ describe("E3917 EventBridge target input, E3918 SQS redrive policies", () => {
         "      RedrivePolicy:",
         "        deadLetterTargetArn: !GetAtt Dlq.Arn",
         "        maxReceiveCount: '5'",
+        "  NoTarget:",
+        "    Type: AWS::SQS::Queue",
+        "    Properties:",
+        "      RedrivePolicy: {maxReceiveCount: 3}",
       ),
       { only: ["E3918"] },
     );
-    expect(brief(findings)).toEqual(["E3918 7:7", "E3918 12:22"]);
+    expect(brief(findings)).toEqual(["E3918 7:7", "E3918 12:22", "E3918 22:7"]);
     expect(findings.map((f) => f.message)).toEqual([
       "The RedrivePolicy of queue 'NoCount' has no maxReceiveCount, which SQS requires; add maxReceiveCount: the " +
         "receives after which a message moves to the dead-letter queue (1 to 1,000)",
       "maxReceiveCount of queue 'TooMany' is 5000; SQS takes a whole number from 1 to 1,000",
+      "The RedrivePolicy of queue 'NoTarget' has no deadLetterTargetArn, which SQS requires; add deadLetterTargetArn: " +
+        "the ARN of the dead-letter queue (!GetAtt <Queue>.Arn)",
     ]);
   });
 });
