@@ -8,8 +8,14 @@
 import type { Node } from "../../model";
 import { mapGet } from "../../nodes";
 import type { Rule } from "../rule";
-import { functionProperty, SAM_FUNCTION } from "../services/lambda";
-import { literalBoolean, literalString, propertySets, resourcesOfType } from "../services/values";
+import { SAM_FUNCTION } from "../services/lambda";
+import {
+  inheritedProperty,
+  literalBoolean,
+  literalString,
+  propertySets,
+  resourcesOfType,
+} from "../services/values";
 import { SAM_GUIDE } from "./events";
 
 const NEEDS_ALIAS = ["DeploymentPreference", "ProvisionedConcurrencyConfig"];
@@ -29,7 +35,7 @@ export const samAliasRequired: Rule = {
     const named = new Set<Node>();
     for (const resource of resourcesOfType(template, SAM_FUNCTION)) {
       for (const set of propertySets(resource)) {
-        const alias = functionProperty(template, set, "AutoPublishAlias");
+        const alias = inheritedProperty(template, set, "AutoPublishAlias");
         const name = literalString(alias?.entry.value);
         if (alias && name !== undefined && !ALIAS_NAME.test(name) && !named.has(alias.entry.value)) {
           named.add(alias.entry.value); // once, when Globals gives it to many functions
@@ -46,7 +52,7 @@ export const samAliasRequired: Rule = {
         }
         if (alias) continue;
         for (const key of NEEDS_ALIAS) {
-          const found = functionProperty(template, set, key);
+          const found = inheritedProperty(template, set, key);
           if (!found) continue;
           const enabled = mapGet(found.entry.value, "Enabled")?.value;
           if (key === "DeploymentPreference" && literalBoolean(enabled) === false) continue;

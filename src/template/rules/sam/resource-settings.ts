@@ -8,8 +8,8 @@
 import { mapGet } from "../../nodes";
 import { didYouMean } from "../../suggest";
 import type { Rule } from "../rule";
-import { functionProperty, SAM_FUNCTION } from "../services/lambda";
-import { literalString, propertySets, resourcesOfType } from "../services/values";
+import { SAM_FUNCTION } from "../services/lambda";
+import { inheritedProperty, literalString, propertySets, resourcesOfType } from "../services/values";
 import { SAM_GUIDE } from "./events";
 
 const DLQ_TYPES = ["SQS", "SNS"];
@@ -29,7 +29,7 @@ export const samResourceSettings: Rule = {
   check({ template, report }) {
     for (const resource of resourcesOfType(template, SAM_FUNCTION)) {
       for (const set of propertySets(resource)) {
-        const dlq = functionProperty(template, set, "DeadLetterQueue");
+        const dlq = inheritedProperty(template, set, "DeadLetterQueue");
         const type = mapGet(dlq?.entry.value, "Type")?.value;
         const written = literalString(type);
         if (dlq && type && written !== undefined && !DLQ_TYPES.includes(written)) {
@@ -40,11 +40,11 @@ export const samResourceSettings: Rule = {
             { path: ["Resources", resource.name, "Properties", "DeadLetterQueue", "Type"] },
           );
         }
-        const packageType = functionProperty(template, set, "PackageType");
+        const packageType = inheritedProperty(template, set, "PackageType");
         if (packageType && literalString(packageType.entry.value) !== "Zip") continue;
         // Present, even as an intrinsic or under a condition: only a function with none is judged.
         const code = ["CodeUri", "InlineCode", "ImageUri"].some(
-          (key) => mapGet(set.properties, key) || functionProperty(template, set, key),
+          (key) => mapGet(set.properties, key) || inheritedProperty(template, set, key),
         );
         if (code) continue;
         report(

@@ -12,8 +12,9 @@ import type { Node } from "../../model";
 import { listItems, mapGet } from "../../nodes";
 import type { Rule } from "../rule";
 import type { ResourceInfo, TemplateIndex } from "../template-index";
-import { FUNCTION, functionProperty, SAM_FUNCTION } from "./lambda";
+import { environmentVariables, FUNCTION, SAM_FUNCTION } from "./lambda";
 import {
+  inheritedProperty,
   literalString,
   plainMap,
   presentEntry,
@@ -127,7 +128,7 @@ const UNSUPPORTED: { key: string; what: string; present: (value: Node) => boolea
   {
     key: "Environment",
     what: "environment variables",
-    present: (value) => (plainMap(mapGet(plainMap(value), "Variables")?.value)?.entries.length ?? 0) > 0,
+    present: (value) => (environmentVariables(value)?.entries.length ?? 0) > 0,
   },
   { key: "VpcConfig", what: "a VPC", present: () => true },
   { key: "Layers", what: "layers", present: (value) => value.kind !== "seq" || value.items.length > 0 },
@@ -157,7 +158,7 @@ export const edgeFunctionFeatures: Rule = {
       if (!fn || reported.has(fn)) continue;
       for (const set of propertySets(fn)) {
         for (const { key, what, present } of UNSUPPORTED) {
-          const found = functionProperty(template, set, key);
+          const found = inheritedProperty(template, set, key);
           if (!found || !present(found.entry.value)) continue;
           reported.add(fn);
           report(

@@ -13,6 +13,7 @@
  */
 import type { MapNode } from "../../model";
 import { mapGet } from "../../nodes";
+import { listOf } from "../constraints/walk";
 import type { Report, Rule } from "../rule";
 import type { ResourceInfo, TemplateIndex } from "../template-index";
 import { HTTP_METHODS } from "./apigateway-methods";
@@ -43,7 +44,7 @@ function routeKeyProblem(key: string): string | undefined {
   const method = key.slice(0, space);
   const path = key.slice(space + 1);
   if (!METHODS.includes(method.toUpperCase()))
-    return `starts with '${method}', which is not ${METHODS.slice(0, -1).join(", ")} or ANY`;
+    return `starts with '${method}', which is not ${listOf(METHODS, "or", false)}`;
   if (!path.startsWith("/")) return `has the path '${path}', which does not start with '/'`;
   const greedy = path.indexOf("+}");
   if (greedy >= 0 && greedy + 2 !== path.length)

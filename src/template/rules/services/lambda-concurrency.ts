@@ -10,8 +10,9 @@
  */
 import { mapGet } from "../../nodes";
 import type { Rule } from "../rule";
-import { FUNCTION, functionProperty, SAM_FUNCTION } from "./lambda";
+import { FUNCTION, SAM_FUNCTION } from "./lambda";
 import {
+  inheritedProperty,
   literalNumber,
   plainMap,
   presentEntry,
@@ -36,9 +37,9 @@ export const provisionedOverReserved: Rule = {
     for (const fn of resourcesOfType(template, SAM_FUNCTION)) {
       for (const set of propertySets(fn)) {
         const reserved = literalNumber(
-          functionProperty(template, set, "ReservedConcurrentExecutions")?.entry.value,
+          inheritedProperty(template, set, "ReservedConcurrentExecutions")?.entry.value,
         );
-        const config = functionProperty(template, set, "ProvisionedConcurrencyConfig");
+        const config = inheritedProperty(template, set, "ProvisionedConcurrencyConfig");
         const provisioned = mapGet(plainMap(config?.entry.value), "ProvisionedConcurrentExecutions")?.value;
         const count = literalNumber(provisioned);
         if (reserved === undefined || !config || !provisioned || count === undefined || count <= reserved)

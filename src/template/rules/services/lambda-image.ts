@@ -10,8 +10,8 @@
 import { displayPath } from "../resources/shared";
 import type { Rule } from "../rule";
 import { USER_GUIDE } from "../template-index";
-import { FUNCTION, functionProperty, SAM_FUNCTION } from "./lambda";
-import { literalString, presentEntry, propertySets, resourcesOfType } from "./values";
+import { FUNCTION, SAM_FUNCTION } from "./lambda";
+import { inheritedProperty, literalString, presentEntry, propertySets, resourcesOfType } from "./values";
 
 const EXCLUDED = ["Handler", "Runtime", "Layers"];
 
@@ -31,7 +31,7 @@ export const lambdaImage: Rule = {
         const packageType = presentEntry(set.properties, "PackageType");
         if (!packageType || literalString(packageType.value) !== "Image") continue;
         for (const key of EXCLUDED) {
-          const found = functionProperty(template, set, key);
+          const found = inheritedProperty(template, set, key);
           if (!found) continue;
           const path = ["Resources", resource.name, "Properties", key];
           if (found.inherited) {

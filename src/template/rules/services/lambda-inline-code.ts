@@ -10,8 +10,15 @@ import type { MapEntry } from "../../model";
 import { mapGet } from "../../nodes";
 import type { Rule } from "../rule";
 import { type ResourceInfo, type TemplateIndex, USER_GUIDE } from "../template-index";
-import { FUNCTION, functionProperty, SAM_FUNCTION } from "./lambda";
-import { literalString, type PropertySet, presentEntry, propertySets, resourcesOfType } from "./values";
+import { FUNCTION, SAM_FUNCTION } from "./lambda";
+import {
+  inheritedProperty,
+  literalString,
+  type PropertySet,
+  presentEntry,
+  propertySets,
+  resourcesOfType,
+} from "./values";
 
 const ZIPFILE_DOCS = `${USER_GUIDE}/aws-properties-lambda-function-code.html`;
 
@@ -52,7 +59,7 @@ export const inlineCodeRuntime: Rule = {
   check({ template, report }) {
     for (const { resource, set, entry, name } of inlineCodeSites(template)) {
       if (set.properties.entries.some((property) => property.key === "Runtime")) continue;
-      if (functionProperty(template, set, "Runtime")) continue;
+      if (inheritedProperty(template, set, "Runtime")) continue;
       report(
         entry.keyRange,
         `Inline code (${name}) needs a Runtime to run it: add a Node.js or Python Runtime`,
@@ -75,7 +82,7 @@ export const inlineCodeRuntimeFamily: Rule = {
   tags: ["resources", "lambda"],
   check({ template, report }) {
     for (const code of inlineCodeSites(template)) {
-      const runtime = functionProperty(template, code.set, "Runtime");
+      const runtime = inheritedProperty(template, code.set, "Runtime");
       const name = literalString(runtime?.entry.value);
       if (!runtime || name === undefined || /^(nodejs|python)/.test(name)) continue;
       const path = ["Resources", code.resource.name, "Properties", "Runtime"];

@@ -19,8 +19,15 @@ import { mapGet } from "../../nodes";
 import { referencesFrom } from "../resources/shared";
 import type { Rule } from "../rule";
 import type { TemplateIndex } from "../template-index";
-import { FUNCTION, functionProperty, SAM_FUNCTION } from "./lambda";
-import { literalNumber, literalString, type PropertySet, propertySets, resourcesOfType } from "./values";
+import { FUNCTION, SAM_FUNCTION } from "./lambda";
+import {
+  inheritedProperty,
+  literalNumber,
+  literalString,
+  type PropertySet,
+  propertySets,
+  resourcesOfType,
+} from "./values";
 
 /** The oldest version of each runtime family that SnapStart supports. */
 const SUPPORTED: { family: RegExp; from: number; name: string }[] = [
@@ -50,7 +57,7 @@ export const lambdaSnapStart: Rule = {
   check({ template, report }) {
     for (const resource of resourcesOfType(template, FUNCTION, SAM_FUNCTION)) {
       for (const set of propertySets(resource)) {
-        const snap = functionProperty(template, set, "SnapStart");
+        const snap = inheritedProperty(template, set, "SnapStart");
         const applyOn = snap?.entry.value.kind === "map" ? mapGet(snap.entry.value, "ApplyOn") : undefined;
         if (!snap || !applyOn || literalString(applyOn.value) !== "PublishedVersions") continue;
         for (const conflict of conflicts(template, set)) {
@@ -87,11 +94,11 @@ export const snapStartVersion: Rule = {
     let versioned: Set<string> | undefined;
     for (const resource of resourcesOfType(template, FUNCTION, SAM_FUNCTION)) {
       for (const set of propertySets(resource)) {
-        const snap = functionProperty(template, set, "SnapStart");
+        const snap = inheritedProperty(template, set, "SnapStart");
         const applyOn = snap?.entry.value.kind === "map" ? mapGet(snap.entry.value, "ApplyOn") : undefined;
         if (!snap || !applyOn || literalString(applyOn.value) !== "PublishedVersions") continue;
         const sam = resource.type === SAM_FUNCTION;
-        if (sam && functionProperty(template, set, "AutoPublishAlias")) continue;
+        if (sam && inheritedProperty(template, set, "AutoPublishAlias")) continue;
         versioned ??= versionedFunctions(template);
         if (versioned.has(resource.name)) continue;
         report(
@@ -127,7 +134,7 @@ interface Conflict {
 function conflicts(template: TemplateIndex, set: PropertySet): Conflict[] {
   const found: Conflict[] = [];
   const off = "or turn SnapStart off";
-  const runtime = functionProperty(template, set, "Runtime");
+  const runtime = inheritedProperty(template, set, "Runtime");
   const runtimeName = literalString(runtime?.entry.value);
   if (runtime && runtimeName !== undefined && !snapStartRuntime(runtimeName)) {
     found.push({
@@ -138,7 +145,7 @@ function conflicts(template: TemplateIndex, set: PropertySet): Conflict[] {
       fix: `use ${SUPPORTED.map((s) => `${s.name}+`).join(", ")}, ${off}`,
     });
   }
-  const packageType = functionProperty(template, set, "PackageType");
+  const packageType = inheritedProperty(template, set, "PackageType");
   if (packageType && literalString(packageType.entry.value) === "Image") {
     found.push({
       key: "PackageType",
@@ -148,7 +155,7 @@ function conflicts(template: TemplateIndex, set: PropertySet): Conflict[] {
       fix: `deploy a .zip package, ${off}`,
     });
   }
-  const efs = functionProperty(template, set, "FileSystemConfigs");
+  const efs = inheritedProperty(template, set, "FileSystemConfigs");
   const mounts = efs?.entry.value;
   if (efs && mounts?.kind === "seq" && mounts.items.length > 0) {
     found.push({
@@ -159,7 +166,7 @@ function conflicts(template: TemplateIndex, set: PropertySet): Conflict[] {
       fix: `remove FileSystemConfigs, ${off}`,
     });
   }
-  const storage = functionProperty(template, set, "EphemeralStorage");
+  const storage = inheritedProperty(template, set, "EphemeralStorage");
   const size = storage?.entry.value.kind === "map" ? mapGet(storage.entry.value, "Size") : undefined;
   const megabytes = literalNumber(size?.value);
   if (storage && size && megabytes !== undefined && megabytes > 512) {

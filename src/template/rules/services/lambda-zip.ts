@@ -11,8 +11,15 @@ import type { MapEntry } from "../../model";
 import { mapGet } from "../../nodes";
 import type { Rule } from "../rule";
 import { intrinsicName, type TemplateIndex, USER_GUIDE } from "../template-index";
-import { FUNCTION, functionProperty, SAM_FUNCTION } from "./lambda";
-import { literalString, type PropertySet, presentEntry, propertySets, resourcesOfType } from "./values";
+import { FUNCTION, SAM_FUNCTION } from "./lambda";
+import {
+  inheritedProperty,
+  literalString,
+  type PropertySet,
+  presentEntry,
+  propertySets,
+  resourcesOfType,
+} from "./values";
 
 export const lambdaZipPackage: Rule = {
   id: "W2533",
@@ -33,7 +40,7 @@ export const lambdaZipPackage: Rule = {
         // E3678 already asks inline code for its Runtime.
         const inline = zip.entry.key === "InlineCode" || zip.entry.key === "ZipFile";
         const missing = ["Runtime", "Handler"].filter(
-          (key) => !functionProperty(template, set, key) && !(inline && key === "Runtime"),
+          (key) => !inheritedProperty(template, set, key) && !(inline && key === "Runtime"),
         );
         if (missing.length === 0) continue;
         report(
@@ -58,7 +65,7 @@ function zipSource(
   set: PropertySet,
   sam: boolean,
 ): { entry: MapEntry; inherited: boolean } | undefined {
-  const packageType = functionProperty(template, set, "PackageType");
+  const packageType = inheritedProperty(template, set, "PackageType");
   if (packageType && literalString(packageType.entry.value) !== "Zip") return undefined;
   if (sam) {
     if (presentEntry(set.properties, "ImageUri") || presentEntry(set.properties, "ImageConfig"))
@@ -67,7 +74,7 @@ function zipSource(
       .map((key) => presentEntry(set.properties, key))
       .find(Boolean);
     if (own) return { entry: own, inherited: false };
-    const global = functionProperty(template, set, "CodeUri");
+    const global = inheritedProperty(template, set, "CodeUri");
     return global && { entry: global.entry, inherited: global.inherited };
   }
   const code = presentEntry(set.properties, "Code");

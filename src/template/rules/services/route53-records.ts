@@ -17,6 +17,7 @@
  * Values given through intrinsic functions are not judged.
  */
 import type { MapNode, Node } from "../../model";
+import { mapGet } from "../../nodes";
 import { isIpAddress } from "../constraints/cidr";
 import { listOf } from "../constraints/walk";
 import type { Rule } from "../rule";
@@ -163,7 +164,7 @@ export const recordAliasOrValues: Rule = {
       const missing = ["ResourceRecords", "TTL"].filter((key) => isAbsent(record, key));
       if (missing.length === 0) continue;
       report(
-        record.entries.find((entry) => entry.key === "Type")?.keyRange ?? record.range,
+        mapGet(record, "Type")?.keyRange ?? record.range,
         `${where} has no AliasTarget and no ${listOf(missing, "or", false)}, and Route 53 takes either an alias or a ` +
           `record with TTL and ResourceRecords; add ${listOf(missing, "and", false)}, or an AliasTarget`,
         { path },
