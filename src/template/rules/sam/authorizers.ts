@@ -14,7 +14,7 @@ import {
   onlyPropertySet,
   plainMap,
   propertySets,
-  referenceTarget,
+  refResource,
   resourcesOfType,
 } from "../services/values";
 import type { ResourceInfo, TemplateIndex } from "../template-index";
@@ -92,8 +92,7 @@ export const samAuthorizers: Rule = {
       const eventAuth = plainMap(mapGet(properties, "Auth")?.value);
       const node = mapGet(eventAuth, "Authorizer")?.value;
       const apiRef = mapGet(properties, kind.property)?.value;
-      const target = apiRef && referenceTarget(apiRef);
-      const api = target && !target.attribute ? template.resources.get(target.name) : undefined;
+      const api = apiRef && refResource(template, apiRef);
       if (kind.type === API)
         checkRestEventAuth(template, event, eventAuth, apiRef ? api : "implicit", report);
       if (!node || !api || api.type !== kind.type) continue;

@@ -8,7 +8,7 @@ import type { MapNode } from "../../model";
 import { listItems, mapGet } from "../../nodes";
 import { realResources } from "../resources/shared";
 import type { Report, Rule } from "../rule";
-import { literalBoolean, literalString, plainMap, propertySets, referenceTarget } from "../services/values";
+import { literalBoolean, literalString, plainMap, propertySets, refResource } from "../services/values";
 import { intrinsicName, isString, type ResourceInfo, type TemplateIndex } from "../template-index";
 import { isDynamic, propertyEntry, propertyPath } from "./documents";
 import { documentStatements, type PolicyOptions } from "./policy-document";
@@ -213,9 +213,8 @@ export const blockedPublicPolicy: Rule = {
     forEachPolicy(template, resourceSites, (document, { resource, path }) => {
       if (resource.type !== "AWS::S3::BucketPolicy") return;
       const ref = propertyEntry(resource, "Bucket")?.value;
-      const target = ref && referenceTarget(ref);
-      const bucket = target && !target.attribute ? template.resources.get(target.name) : undefined;
-      if (bucket?.type !== "AWS::S3::Bucket") return;
+      const bucket = ref && refResource(template, ref, ["AWS::S3::Bucket"]);
+      if (!bucket) return;
       // Why the bucket blocks public policies, when it surely does: by S3's default, or by its setting.
       const reasons = propertySets(bucket).map(({ properties }) => {
         const entry = mapGet(properties, "PublicAccessBlockConfiguration");

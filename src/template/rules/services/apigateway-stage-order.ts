@@ -17,6 +17,7 @@ import {
   presentEntry,
   propertySets,
   referenceTarget,
+  refResource,
   resourcesOfType,
 } from "./values";
 
@@ -56,8 +57,7 @@ function check(
   path: (string | number)[],
 ): void {
   const stage = literalString(stageNode);
-  const target = apiNode && referenceTarget(apiNode);
-  const api = target && !target.attribute ? template.resources.get(target.name) : undefined;
+  const api = apiNode && refResource(template, apiNode);
   if (!stageNode || stage === undefined || !api) return;
   const found = stageCreator(template, api, stage);
   if (!found) return;

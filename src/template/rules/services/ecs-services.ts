@@ -33,7 +33,7 @@ import {
   plainMap,
   presentEntry,
   propertySets,
-  referenceTarget,
+  refResource,
   resourcesOfType,
   stringProperty,
 } from "./values";
@@ -58,10 +58,8 @@ function serviceTasks(template: TemplateIndex): ServiceTask[] {
   for (const service of resourcesOfType(template, "AWS::ECS::Service")) {
     for (const { properties } of propertySets(service)) {
       const reference = presentEntry(properties, "TaskDefinition")?.value;
-      const target = reference && referenceTarget(reference);
-      const resource =
-        target && target.attribute === undefined ? template.resources.get(target.name) : undefined;
-      const set = resource?.type === TASK_DEFINITION ? onlyPropertySet(resource) : undefined;
+      const resource = reference && refResource(template, reference, [TASK_DEFINITION]);
+      const set = resource && onlyPropertySet(resource);
       found.push({
         service,
         properties,

@@ -38,7 +38,7 @@ import {
   onlyPropertySet,
   presentEntry,
   propertySets,
-  referenceTarget,
+  refResource,
   resourcesOfType,
   stringProperty,
 } from "./values";
@@ -288,10 +288,8 @@ function clusterInstances(template: TemplateIndex) {
   for (const instance of resourcesOfType(template, INSTANCE)) {
     for (const { properties } of propertySets(instance)) {
       const reference = presentEntry(properties, "DBClusterIdentifier")?.value;
-      const target = reference && referenceTarget(reference);
-      if (!target || target.attribute !== undefined) continue;
-      const cluster = template.resources.get(target.name);
-      const clusterSet = cluster?.type === CLUSTER ? onlyPropertySet(cluster) : undefined;
+      const cluster = reference && refResource(template, reference, [CLUSTER]);
+      const clusterSet = cluster && onlyPropertySet(cluster);
       if (cluster && clusterSet)
         found.push({ instance, properties, cluster, clusterProperties: clusterSet.properties });
     }

@@ -32,7 +32,7 @@ import {
   plainMap,
   presentEntry,
   propertySets,
-  referenceTarget,
+  refResource,
   resourcesOfType,
 } from "./values";
 
@@ -170,13 +170,9 @@ export const targetTrackingGroupSize: Rule = {
         if (literalString(presentEntry(properties, "PolicyType")?.value) !== "TargetTrackingScaling")
           continue;
         const reference = presentEntry(properties, "AutoScalingGroupName");
-        const target = reference && referenceTarget(reference.value);
         const group =
-          target?.attribute === undefined ? template.resources.get(target?.name ?? "") : undefined;
-        const groupProperties =
-          group?.type === "AWS::AutoScaling::AutoScalingGroup"
-            ? onlyPropertySet(group)?.properties
-            : undefined;
+          reference && refResource(template, reference.value, ["AWS::AutoScaling::AutoScalingGroup"]);
+        const groupProperties = group && onlyPropertySet(group)?.properties;
         if (!reference || !group || !groupProperties) continue;
         const max = literalNumber(presentEntry(groupProperties, "MaxSize")?.value);
         const min = literalNumber(presentEntry(groupProperties, "MinSize")?.value);
@@ -228,9 +224,8 @@ export const valkeyTransitEncryption: Rule = {
 function clusterMode(template: TemplateIndex, properties: MapNode): boolean {
   const reference = presentEntry(properties, "CacheParameterGroupName")?.value;
   if (literalString(reference)?.endsWith(".cluster.on")) return true;
-  const target = reference && referenceTarget(reference);
-  const group = target && target.attribute === undefined ? template.resources.get(target.name) : undefined;
-  if (group?.type !== "AWS::ElastiCache::ParameterGroup") return false;
+  const group = reference && refResource(template, reference, ["AWS::ElastiCache::ParameterGroup"]);
+  if (!group) return false;
   const groupProperties = onlyPropertySet(group)?.properties;
   const settings = groupProperties && plainMap(presentEntry(groupProperties, "Properties")?.value);
   const value = mapGet(settings, "cluster-enabled")?.value;

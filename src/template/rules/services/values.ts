@@ -222,6 +222,19 @@ export function referenceTarget(node: Node): { name: string; attribute: string |
 }
 
 /** The resource of one of `types` that `!GetAtt X.<attribute>` names. */
+/** The resource of the template a `!Ref` names, when it is one (of one of `types`, when given). */
+export function refResource(
+  template: TemplateIndex,
+  node: Node,
+  types?: readonly string[],
+): ResourceInfo | undefined {
+  const target = referenceTarget(node);
+  const resource = target && target.attribute === undefined ? template.resources.get(target.name) : undefined;
+  return resource && (!types || (resource.type !== undefined && types.includes(resource.type)))
+    ? resource
+    : undefined;
+}
+
 export function getAttResource(
   template: TemplateIndex,
   node: Node,
