@@ -7,7 +7,8 @@ import type { Finding, ParsedTemplate } from "./model";
 import { type NestedTemplates, NO_NESTED_TEMPLATES } from "./nested";
 import { allRules } from "./rules/index";
 import { type Rule, type RuleInput, toFinding } from "./rules/rule";
-import { indexTemplate, type TemplateIndex } from "./rules/template-index";
+import { hasResourceOfType } from "./rules/services/values";
+import { indexTemplate } from "./rules/template-index";
 import type { SpecIndex } from "./spec/types";
 import { isSuppressed, type Suppression, templateSuppressions } from "./suppressions";
 
@@ -40,13 +41,6 @@ export function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
-/** The types of a template's resources, for the rules that read only some (Rule.resourceTypes). */
-function resourceTypes(template: TemplateIndex): Set<string | undefined> {
-  const types = new Set<string | undefined>();
-  for (const resource of template.resources.values()) types.add(resource.type);
-  return types;
-}
-
 export function validateParsed(parsed: ParsedTemplate, options: ValidateOptions): Finding[] {
   const findings: Finding[] = [...parsed.findings];
   const root = parsed.root;
@@ -73,15 +67,12 @@ export function validateParsed(parsed: ParsedTemplate, options: ValidateOptions)
       report: (at, message, reportOptions) =>
         findings.push(toFinding(rule, parsed.file, at, message, reportOptions)),
     };
-    let types: Set<string | undefined> | undefined;
+
     for (let i = 0; i < rules.length; i++) {
       rule = rules[i];
       if (isIgnored(rule.id, options.ignoreRules)) continue;
-      const wanted = rule.resourceTypes;
-      if (wanted) {
-        types ??= resourceTypes(template);
-        if (!wanted.some((type) => types?.has(type))) continue;
-      }
+      // A rule that reads only some resource types finds nothing in a template without them.
+      if (rule.resourceTypes && !hasResourceOfType(template, rule.resourceTypes)) continue;
       try {
         rule.check(input);
       } catch (error) {

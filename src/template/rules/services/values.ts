@@ -31,12 +31,8 @@ function judged(
 
 const NO_RESOURCES: readonly ResourceInfo[] = [];
 
-/**
- * The resources of the given types that rules should look at (SAM types only under the transform),
- * in template order. The resources are grouped by type once per template, for the many rules that
- * each ask for one or two types.
- */
-export function resourcesOfType(template: TemplateIndex, ...types: string[]): readonly ResourceInfo[] {
+/** The judged resources of a template by type, grouped once per template. */
+function groupedByType(template: TemplateIndex): Map<string, ResourceInfo[]> {
   let grouped = byType.get(template);
   if (!grouped) {
     grouped = new Map();
@@ -48,6 +44,22 @@ export function resourcesOfType(template: TemplateIndex, ...types: string[]): re
     }
     byType.set(template, grouped);
   }
+  return grouped;
+}
+
+/** Whether resourcesOfType would find any resource of the types (see Rule.resourceTypes). */
+export function hasResourceOfType(template: TemplateIndex, types: readonly string[]): boolean {
+  const grouped = groupedByType(template);
+  return types.some((type) => grouped.has(type));
+}
+
+/**
+ * The resources of the given types that rules should look at (SAM types only under the transform),
+ * in template order. The resources are grouped by type once per template, for the many rules that
+ * each ask for one or two types.
+ */
+export function resourcesOfType(template: TemplateIndex, ...types: string[]): readonly ResourceInfo[] {
+  const grouped = groupedByType(template);
   if (types.length === 1) return grouped.get(types[0]) ?? NO_RESOURCES;
   // Several types: most templates have one of them at most, whose list is already in order.
   let only: readonly ResourceInfo[] = NO_RESOURCES;
