@@ -10,6 +10,7 @@
  */
 import type { MapEntry } from "../../model";
 import { mapGet } from "../../nodes";
+import { isListParameterType } from "../resources/properties";
 import type { Report, Rule } from "../rule";
 import { literalString } from "../services/values";
 import { intrinsicName, type TemplateIndex, USER_GUIDE } from "../template-index";
@@ -28,11 +29,6 @@ function needsTransform(name: string): string {
 
 /** Functions that give a list, where Fn::ForEach takes its collection. */
 const LIST_FUNCTIONS = ["Fn::Cidr", "Fn::FindInMap", "Fn::GetAZs", "Fn::If", "Fn::Split", "Ref"];
-
-/** Parameter types a collection may Ref: the list types. */
-function isListParameterType(type: string): boolean {
-  return /^(AWS::SSM::Parameter::Value<)?(List<|CommaDelimitedList)/.test(type);
-}
 
 export const forEachRule: Rule = {
   id: "E1032",

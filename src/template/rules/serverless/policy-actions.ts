@@ -38,7 +38,6 @@ function casedLike(suggestion: string, written: string): string {
   return out.join("");
 }
 
-/** Why `action` names no action that exists, or undefined when it does (or cannot be judged). */
 /**
  * The answers already given, by the service a policy is limited to and the action: templates
  * repeat the same few hundred actions (logs:CreateLogStream, s3:GetObject*), and a wildcard is a
@@ -46,6 +45,7 @@ function casedLike(suggestion: string, written: string): string {
  */
 const answersBySpec = new WeakMap<SpecIndex, Map<string, string | undefined>>();
 
+/** Why `action` names no action that exists, or undefined when it does (or cannot be judged). */
 function actionProblem(action: string, spec: SpecIndex, resource: ResourceInfo): string | undefined {
   let answers = answersBySpec.get(spec);
   if (!answers) {

@@ -277,14 +277,21 @@ export const instanceKmsKeyEncryption: Rule = {
   },
 };
 
-/** The instances of the template's clusters, with the cluster's single property set. */
-function clusterInstances(template: TemplateIndex) {
-  const found: {
-    instance: ResourceInfo;
-    properties: MapNode;
-    cluster: ResourceInfo;
-    clusterProperties: MapNode;
-  }[] = [];
+interface ClusterInstance {
+  instance: ResourceInfo;
+  properties: MapNode;
+  cluster: ResourceInfo;
+  clusterProperties: MapNode;
+}
+
+const clusterInstancesCache = new WeakMap<TemplateIndex, ClusterInstance[]>();
+
+/** The instances of the template's clusters, with the cluster's single property set; found once for E3707 and E3709. */
+function clusterInstances(template: TemplateIndex): ClusterInstance[] {
+  const cached = clusterInstancesCache.get(template);
+  if (cached) return cached;
+  const found: ClusterInstance[] = [];
+  clusterInstancesCache.set(template, found);
   for (const instance of resourcesOfType(template, INSTANCE)) {
     for (const { properties } of propertySets(instance)) {
       const reference = presentEntry(properties, "DBClusterIdentifier")?.value;

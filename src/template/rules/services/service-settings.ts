@@ -1,6 +1,7 @@
 /**
- * Settings of storage, cache, scaling and security services that their APIs refuse (cfn-lint's
- * ids):
+ * Settings of one resource (or a resource and the one it names) that its service's API refuses,
+ * for services without a rule file of their own: Backup, S3 tiering, Auto Scaling, ElastiCache,
+ * GuardDuty, CodeBuild (cfn-lint's ids):
  * - E3504: a backup lifecycle that deletes a recovery point less than 90 days after moving it to
  *   cold storage (AWS Backup keeps cold storage at least 90 days), in a plan rule or a copy action.
  * - E3061: an S3 Intelligent-Tiering archive tier with Days outside its range (ARCHIVE_ACCESS 90
