@@ -9,6 +9,7 @@
  * of a queue, stream, table or cluster in the template, and the SQS events of SAM functions are
  * checked too (the transform passes their StartingPosition on to the mapping).
  */
+import type { MapNode } from "../../model";
 import type { Rule } from "../rule";
 import { eventPath, eventProperties, eventType, samEvents } from "../sam/events";
 import { pollerSites, SOURCE_NAMES } from "./event-sources";
@@ -31,19 +32,8 @@ export const streamStartingPosition: Rule = {
       if (!source || source.kind === "sqs" || source.kind === "mq") continue;
       const position = presentEntry(site.properties, "StartingPosition");
       if (position && literalString(position.value) === "AT_TIMESTAMP") {
-        if (source.kind === "dynamodb")
-          report(
-            position.value,
-            "A DynamoDB stream is read from LATEST or TRIM_HORIZON; Lambda refuses AT_TIMESTAMP for it",
-            { path: [...site.path, "StartingPosition"] },
-          );
-        else if (isAbsent(site.properties, "StartingPositionTimestamp"))
-          report(
-            position.value,
-            "StartingPosition AT_TIMESTAMP needs StartingPositionTimestamp, the time (in Unix seconds) to start " +
-              "reading from; add it, or start from LATEST or TRIM_HORIZON",
-            { path: [...site.path, "StartingPosition"] },
-          );
+        const problem = atTimestampProblem(source.kind === "dynamodb", site.properties);
+        if (problem) report(position.value, problem, { path: [...site.path, "StartingPosition"] });
         continue;
       }
       if (!isAbsent(site.properties, "StartingPosition")) continue;
@@ -61,18 +51,23 @@ export const streamStartingPosition: Rule = {
       const properties = plainMap(eventProperties(event));
       const position = properties && presentEntry(properties, "StartingPosition");
       if (!properties || !position || literalString(position.value) !== "AT_TIMESTAMP") continue;
-      const problem =
-        type === "DynamoDB"
-          ? "A DynamoDB stream is read from LATEST or TRIM_HORIZON; Lambda refuses AT_TIMESTAMP for it"
-          : isAbsent(properties, "StartingPositionTimestamp")
-            ? "StartingPosition AT_TIMESTAMP needs StartingPositionTimestamp, the time (in Unix seconds) to start " +
-              "reading from; add it, or start from LATEST or TRIM_HORIZON"
-            : undefined;
+      const problem = atTimestampProblem(type === "DynamoDB", properties);
       if (problem)
         report(position.value, problem, { path: eventPath(event, "Properties", "StartingPosition") });
     }
   },
 };
+
+/** Why a StartingPosition of AT_TIMESTAMP is refused: on a DynamoDB stream, or without its timestamp. */
+function atTimestampProblem(dynamodb: boolean, properties: MapNode): string | undefined {
+  if (dynamodb)
+    return "A DynamoDB stream is read from LATEST or TRIM_HORIZON; Lambda refuses AT_TIMESTAMP for it";
+  if (!isAbsent(properties, "StartingPositionTimestamp")) return undefined;
+  return (
+    "StartingPosition AT_TIMESTAMP needs StartingPositionTimestamp, the time (in Unix seconds) to start reading " +
+    "from; add it, or start from LATEST or TRIM_HORIZON"
+  );
+}
 
 /** The SAM event types that read a stream from a StartingPosition. */
 const SAM_STREAM_EVENTS = ["DynamoDB", "Kinesis", "MSK", "SelfManagedKafka", "DocumentDB"];
