@@ -12,12 +12,13 @@
 import type { MapEntry, MapNode, Node } from "../../model";
 import { mapGet } from "../../nodes";
 import { eventPath, eventProperties, eventType, samEvents } from "../sam/events";
-import { intrinsicName, isString, type TemplateIndex } from "../template-index";
+import type { TemplateIndex } from "../template-index";
 import { SAM_FUNCTION } from "./lambda";
 import { QUEUE } from "./sqs";
 import {
   arnParts,
   booleanProperty,
+  literalOrSubText,
   onlyPropertySet,
   plainMap,
   propertySets,
@@ -71,13 +72,8 @@ const RESOURCE_SOURCES: Record<string, { attributes: (string | undefined)[]; kin
 
 /** The kind of source an ARN value names, when it can be known without deploying. */
 export function eventSourceOf(template: TemplateIndex, node: Node): EventSource | undefined {
-  if (isString(node)) return fromArn(node.value);
-  const fn = intrinsicName(node);
-  if (fn === "Fn::Sub") {
-    const arg = (node as MapNode).entries[0].value;
-    const text = arg.kind === "seq" ? arg.items[0] : arg;
-    return isString(text) ? fromArn(text.value) : undefined;
-  }
+  const text = literalOrSubText(node);
+  if (text !== undefined) return fromArn(text);
   const target = referenceTarget(node);
   const resource = target && template.resources.get(target.name);
   const known = resource?.type ? RESOURCE_SOURCES[resource.type] : undefined;

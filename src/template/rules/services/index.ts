@@ -68,6 +68,7 @@ import { lambdaEnvironment, lambdaEnvironmentNames } from "./lambda-environment"
 import { lambdaEnvironmentSize } from "./lambda-environment-size";
 import { lambdaImage } from "./lambda-image";
 import { inlineCodeRuntime, inlineCodeRuntimeFamily } from "./lambda-inline-code";
+import { layerArnLength } from "./lambda-layers";
 import { lambdaLogLevel } from "./lambda-log-level";
 import { permissionPrincipal, permissionSourceAccount } from "./lambda-permission";
 import { lambdaSnapStart, snapStartVersion } from "./lambda-snapstart";
@@ -92,6 +93,7 @@ import {
   rdsServerlessScaling,
 } from "./rds";
 import { getAttNotArn, refNotArn } from "./ref-arn";
+import { roleArnPattern } from "./role-arns";
 import { recordAliasOrValues, recordValues } from "./route53-records";
 import { s3EventNames } from "./s3-event-names";
 import { s3NotificationOverlap } from "./s3-notification-overlap";
@@ -152,6 +154,8 @@ export const serviceRules: Rule[] = [
   snapStartVersion,
   provisionedOverReserved,
   lambdaZipPackage,
+  layerArnLength,
+  roleArnPattern,
   permissionPrincipal,
   permissionSourceAccount,
   scheduleExpression,

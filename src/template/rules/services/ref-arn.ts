@@ -5,7 +5,8 @@
  * sqs, lambda or firehose, a rule or schedule target, a dead-letter or destination ARN, a queue's
  * redrive target, a permission's SourceArn, a bucket notification's function or queue, an IAM
  * policy's Resource, a pipe's source and target, a state machine's log group, an AppSync Lambda
- * data source, a Cognito trigger, a function's KMS key, whose Ref gives its id; not a log group's
+ * data source, a Cognito trigger, S3 replication's role, a Spot Fleet's role, a function's KMS key,
+ * whose Ref gives its id; not a log group's
  * KmsKeyId, which cfn-lint's schema patches let take a key id)
  * refuses it when the stack is deployed. `!GetAtt X.Arn` is what was meant.
  *
@@ -64,6 +65,9 @@ const ARN_PROPERTIES: { type: string; path: string[]; stream?: boolean }[] = [
   { type: "AWS::Serverless::StateMachine", path: ["Role"] },
   { type: "AWS::S3::Bucket", path: ["NotificationConfiguration", "LambdaConfigurations", "*", "Function"] },
   { type: "AWS::S3::Bucket", path: ["NotificationConfiguration", "QueueConfigurations", "*", "Queue"] },
+  { type: "AWS::S3::Bucket", path: ["ReplicationConfiguration", "Role"] },
+  { type: "AWS::EC2::SpotFleet", path: ["SpotFleetRequestConfigData", "IamFleetRole"] },
+  { type: "AWS::Batch::ComputeEnvironment", path: ["ComputeResources", "SpotIamFleetRole"] },
   { type: "AWS::Lambda::Function", path: ["KmsKeyArn"] },
   { type: "AWS::Lambda::EventSourceMapping", path: ["DestinationConfig", "OnFailure", "Destination"] },
   { type: "AWS::Events::Rule", path: ["Targets", "*", "DeadLetterConfig", "Arn"] },

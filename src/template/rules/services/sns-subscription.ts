@@ -12,6 +12,7 @@ import type { Rule } from "../rule";
 import { intrinsicName, isString, type TemplateIndex } from "../template-index";
 import {
   arnParts,
+  literalOrSubText,
   literalString,
   presentEntry,
   propertySets,
@@ -86,9 +87,8 @@ export const snsSubscriptionEndpoint: Rule = {
 function fits(template: TemplateIndex, endpoint: Node, expected: Expected): boolean {
   if (isString(endpoint)) return expected.literal.test(endpoint.value);
   const fn = intrinsicName(endpoint);
-  if (fn === "Fn::Sub" && endpoint.kind === "map") {
-    const arg = endpoint.entries[0].value;
-    const text = literalString(arg.kind === "seq" ? arg.items[0] : arg);
+  if (fn === "Fn::Sub") {
+    const text = literalOrSubText(endpoint);
     const service = text === undefined ? undefined : arnParts(text)?.[2];
     return (
       !expected.service || service === undefined || service.includes("\u0000") || service === expected.service

@@ -207,6 +207,18 @@ export function stringProperty(properties: MapNode, key: string, fallback: strin
 }
 
 /**
+ * The text of a literal string or of a Fn::Sub's string (whose `${...}` are left in: arnParts
+ * reads them as unknown text); undefined for anything else.
+ */
+export function literalOrSubText(node: Node): string | undefined {
+  if (isString(node)) return node.value;
+  if (intrinsicName(node) !== "Fn::Sub") return undefined;
+  const arg = (node as MapNode).entries[0].value;
+  const text = arg.kind === "seq" ? arg.items[0] : arg;
+  return text && isString(text) ? text.value : undefined;
+}
+
+/**
  * The parts of `arn:partition:service:region:account:resource`, when the text is one; the `${...}`
  * of a Fn::Sub string stand for unknown text (their `::` is no separator) and become U+0000.
  */
@@ -233,7 +245,6 @@ export function referenceTarget(node: Node): { name: string; attribute: string |
   return undefined;
 }
 
-/** The resource of one of `types` that `!GetAtt X.<attribute>` names. */
 /** The resource of the template a `!Ref` names, when it is one (of one of `types`, when given). */
 export function refResource(
   template: TemplateIndex,
@@ -247,6 +258,7 @@ export function refResource(
     : undefined;
 }
 
+/** The resource of one of `types` that `!GetAtt X.<attribute>` names. */
 export function getAttResource(
   template: TemplateIndex,
   node: Node,

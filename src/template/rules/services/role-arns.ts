@@ -1,0 +1,62 @@
+/**
+ * E3511: a property that its service reads as an IAM role ARN, written as a literal that is not one
+ * (a role name, a user's ARN, an ARN without the account): S3 replication's Role, a Spot Fleet's
+ * IamFleetRole and a Batch compute environment's SpotIamFleetRole. The service refuses it when the
+ * stack is deployed. `!GetAtt Role.Arn` gives the ARN of a role of the template (a `!Ref` of one,
+ * which gives its name, is E1041's finding).
+ *
+ * cfn-lint's E3511 also checks a Batch compute environment's ServiceRole, which Batch takes as a
+ * role name too ("When you only specify the name of the service role, Batch assumes that your ARN
+ * doesn't use the service-role path prefix"), so that is left alone here; and an ECS task
+ * definition's ExecutionRoleArn and a backup selection's IamRoleArn, where the provider schema's
+ * role ARN format already gives E3031.
+ */
+import type { Rule } from "../rule";
+import { literalString, propertySets, resourcesOfType, valuesAtPath } from "./values";
+
+/** cfn-lint's pattern, with the partition required: `arn::iam::...` is no ARN. */
+const ROLE_ARN = /^arn:aws[a-zA-Z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
+
+/** Where each type takes a role ARN, and whose role it is. */
+const SITES: Record<string, { path: readonly string[]; what: string }> = {
+  "AWS::S3::Bucket": { path: ["ReplicationConfiguration", "Role"], what: "S3 replication" },
+  "AWS::EC2::SpotFleet": { path: ["SpotFleetRequestConfigData", "IamFleetRole"], what: "the Spot Fleet" },
+  "AWS::Batch::ComputeEnvironment": {
+    path: ["ComputeResources", "SpotIamFleetRole"],
+    what: "the Spot Fleet of the compute environment",
+  },
+};
+
+export const roleArnPattern: Rule = {
+  id: "E3511",
+  severity: "error",
+  shortDescription: "Properties that take an IAM role ARN are given one",
+  description:
+    "S3 replication's Role, a Spot Fleet's IamFleetRole and a Batch compute environment's SpotIamFleetRole are " +
+    "role ARNs (arn:aws:iam::<account>:role/<name>), not role names or other ARNs.",
+  source: "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html",
+  tags: ["resources", "iam"],
+  resourceTypes: ["AWS::S3::Bucket", "AWS::EC2::SpotFleet", "AWS::Batch::ComputeEnvironment"],
+  check({ template, report }) {
+    for (const resource of resourcesOfType(
+      template,
+      "AWS::S3::Bucket",
+      "AWS::EC2::SpotFleet",
+      "AWS::Batch::ComputeEnvironment",
+    )) {
+      const site = SITES[resource.type as string];
+      for (const { properties } of propertySets(resource)) {
+        for (const value of valuesAtPath(properties, site.path)) {
+          const text = literalString(value);
+          if (text === undefined || ROLE_ARN.test(text)) continue;
+          report(
+            value,
+            `${site.path.join(".")} of ${resource.name} is the role that ${site.what} assumes, and must be a role ` +
+              "ARN (arn:aws:iam::<account>:role/<name>); use !GetAtt <Role>.Arn for a role of this template",
+            { path: ["Resources", resource.name, "Properties", ...site.path] },
+          );
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,205 @@
+/**
+ * ARNs that cannot work: layer ARNs naming a layer longer than Lambda allows (E3716), literal
+ * values that are not role ARNs where a service assumes a role (E3511), and a `!Ref` of a role
+ * there (E1041). The fixtures were also run through cfn-lint 1.51; where it differs, the test says
+ * so.
+ */
+import { describe, expect, it } from "vitest";
+import { brief, lint, yaml } from "../lint";
+
+const check = (only: string[], ...lines: string[]) => lint(yaml(...lines), { only });
+
+const NAME_141 = "a".repeat(141);
+const NAME_140 = "b".repeat(140);
+
+describe("E3716 layer ARN length", () => {
+  const lines = [
+    "Transform: AWS::Serverless-2016-10-31",
+    "Globals:",
+    "  Function:",
+    "    Layers:",
+    `      - arn:aws:lambda:us-east-1:123456789012:layer:${NAME_141}:1`,
+    "Conditions:",
+    "  Prod: !Equals [!Ref AWS::StackName, prod]",
+    "Parameters:",
+    "  Name:",
+    "    Type: String",
+    "Resources:",
+    "  Fn:",
+    "    Type: AWS::Lambda::Function",
+    "    Properties:",
+    "      Runtime: python3.12",
+    "      Handler: index.handler",
+    "      Role: arn:aws:iam::123456789012:role/x",
+    "      Code:",
+    '        ZipFile: "x"',
+    "      Layers:",
+    `        - arn:aws:lambda:us-east-1:123456789012:layer:${NAME_140}:1`,
+    `        - !Sub arn:\${AWS::Partition}:lambda:\${AWS::Region}:123456789012:layer:${NAME_141}:12`,
+    `        - !If [Prod, !Sub "arn:aws:lambda:\${AWS::Region}:123456789012:layer:\${Name}:1", arn:aws:lambda:eu-west-1:123456789012:layer:${NAME_141}:2]`,
+    "  Sam:",
+    "    Type: AWS::Serverless::Function",
+    "    Properties:",
+    "      Runtime: python3.12",
+    "      Handler: index.handler",
+    "      CodeUri: src/",
+    "      Layers:",
+    `        - arn:aws-cn:lambda:cn-north-1:123456789012:layer:${NAME_141}:3`,
+    "        - !Ref AWS::NoValue",
+  ];
+
+  it("reports names over 140 characters in literal and Fn::Sub ARNs, in Globals and in each Fn::If branch", () => {
+    // cfn-lint reports only the SAM function's own ARN (28:11 in its numbering): it does not read
+    // Fn::Sub strings, and measures whole ARNs against the regions it lints for.
+    const findings = check(["E3716"], ...lines);
+    expect(brief(findings)).toEqual(["E3716 5:9", "E3716 22:11", "E3716 23:89", "E3716 31:11"]);
+    expect(findings[0].message).toBe(
+      "Layer 1 of Globals.Function names a layer of 141 characters, and Lambda layer names are at most 140: " +
+        "no such layer can exist; check the ARN",
+    );
+    expect(findings[1].message).toContain("Layer 2 of function Fn");
+    expect(findings[2].message).toContain("Layer 3 of function Fn");
+    expect(findings[3].message).toContain("Layer 1 of function Sam");
+  });
+
+  it("leaves names of 140 characters, names a Fn::Sub fills in, Refs and other ARNs alone", () => {
+    const findings = check(
+      ["E3716"],
+      "Parameters:",
+      "  Layer:",
+      "    Type: String",
+      "Resources:",
+      "  Fn:",
+      "    Type: AWS::Lambda::Function",
+      "    Properties:",
+      "      Runtime: python3.12",
+      "      Handler: index.handler",
+      "      Role: arn:aws:iam::123456789012:role/x",
+      "      Code:",
+      '        ZipFile: "x"',
+      "      Layers:",
+      `        - arn:aws:lambda:us-east-1:123456789012:layer:${NAME_140}:1`,
+      `        - !Sub "arn:aws:lambda:us-east-1:123456789012:layer:${NAME_140.slice(10)}\${Layer}:1"`,
+      "        - !Ref Layer",
+      `        - arn:aws:lambda:us-east-1:123456789012:function:${NAME_141}`,
+    );
+    expect(findings).toEqual([]);
+  });
+
+  it("does not read Globals without the SAM transform", () => {
+    const findings = check(
+      ["E3716"],
+      ...lines.slice(1, 5),
+      "Resources:",
+      "  Topic:",
+      "    Type: AWS::SNS::Topic",
+    );
+    expect(findings).toEqual([]);
+  });
+});
+
+describe("E3511 role ARNs", () => {
+  it("reports role names and other ARNs where S3 replication or a Spot Fleet assumes a role", () => {
+    // cfn-lint 1.51 reports the same three values (at their keys), and also a Batch ServiceRole
+    // given as a name, which Batch accepts.
+    const findings = check(
+      ["E3511"],
+      "Resources:",
+      "  Bucket:",
+      "    Type: AWS::S3::Bucket",
+      "    Properties:",
+      "      ReplicationConfiguration:",
+      "        Role: replication-role",
+      "        Rules:",
+      "          - Status: Enabled",
+      "            Destination:",
+      "              Bucket: arn:aws:s3:::replica",
+      "  Env:",
+      "    Type: AWS::Batch::ComputeEnvironment",
+      "    Properties:",
+      "      Type: MANAGED",
+      "      ServiceRole: batch-service-role",
+      "      ComputeResources:",
+      "        Type: SPOT",
+      "        SpotIamFleetRole: arn:aws:iam::123456789012:user/fleet",
+      "        MaxvCpus: 4",
+      "        Subnets: [subnet-12345678]",
+      "  Fleet:",
+      "    Type: AWS::EC2::SpotFleet",
+      "    Properties:",
+      "      SpotFleetRequestConfigData:",
+      "        IamFleetRole: arn:aws:iam::role/fleet",
+      "        TargetCapacity: 1",
+    );
+    expect(brief(findings)).toEqual(["E3511 6:15", "E3511 18:27", "E3511 25:23"]);
+    expect(findings[0].message).toBe(
+      "ReplicationConfiguration.Role of Bucket is the role that S3 replication assumes, and must be a role ARN " +
+        "(arn:aws:iam::<account>:role/<name>); use !GetAtt <Role>.Arn for a role of this template",
+    );
+    expect(findings[0].message).not.toContain("replication-role");
+  });
+
+  it("takes role ARNs with paths and any partition, GetAtt, Fn::Sub and each branch of a Fn::If", () => {
+    const findings = check(
+      ["E3511"],
+      "Conditions:",
+      "  Prod: !Equals [!Ref AWS::StackName, prod]",
+      "Resources:",
+      "  Role:",
+      "    Type: AWS::IAM::Role",
+      "    Properties:",
+      "      AssumeRolePolicyDocument:",
+      "        Version: '2012-10-17'",
+      "        Statement:",
+      "          - Effect: Allow",
+      "            Principal: { Service: s3.amazonaws.com }",
+      "            Action: sts:AssumeRole",
+      "  Bucket:",
+      "    Type: AWS::S3::Bucket",
+      "    Properties:",
+      "      ReplicationConfiguration:",
+      "        Role: !If [Prod, !GetAtt Role.Arn, arn:aws-cn:iam::123456789012:role/service-role/s3-replication]",
+      "        Rules: []",
+      "  Other:",
+      "    Type: AWS::S3::Bucket",
+      "    Properties:",
+      "      ReplicationConfiguration:",
+      "        Role: !Sub arn:${AWS::Partition}:iam::${AWS::AccountId}:role/replication",
+      "        Rules: []",
+      "  Third:",
+      "    Type: AWS::S3::Bucket",
+      "    Properties:",
+      "      ReplicationConfiguration:",
+      "        Role: !If [Prod, arn:aws:iam::123456789012:role/a.b@c=d, not-an-arn]",
+      "        Rules: []",
+    );
+    expect(brief(findings)).toEqual(["E3511 29:66"]);
+  });
+});
+
+describe("E1041 a role's Ref where a service assumes it", () => {
+  it("reports !Ref of a role of the template for S3 replication and Spot Fleets", () => {
+    const findings = check(
+      ["E1041"],
+      "Resources:",
+      "  Role:",
+      "    Type: AWS::IAM::Role",
+      "    Properties:",
+      "      AssumeRolePolicyDocument: {}",
+      "  Bucket:",
+      "    Type: AWS::S3::Bucket",
+      "    Properties:",
+      "      ReplicationConfiguration:",
+      "        Role: !Ref Role",
+      "        Rules: []",
+      "  Fleet:",
+      "    Type: AWS::EC2::SpotFleet",
+      "    Properties:",
+      "      SpotFleetRequestConfigData:",
+      "        IamFleetRole: !GetAtt Role.Arn",
+      "        TargetCapacity: 1",
+    );
+    expect(brief(findings)).toEqual(["E1041 10:15"]);
+    expect(findings[0].message).toContain("the role's name");
+  });
+});
