@@ -1,4 +1,5 @@
 import type { Rule } from "../rule";
+import { cfnInit } from "./cfn-init";
 import { circularDependency } from "./circular-dependency";
 import { resourceConfiguration } from "./configuration";
 import { creationPolicy, updatePolicy } from "./creation-update-policy";
@@ -38,5 +39,6 @@ export const resourceRules: Rule[] = [
   tags,
   creationPolicy,
   updatePolicy,
+  cfnInit,
   ...lifecycleRules,
 ];
