@@ -186,10 +186,14 @@ function checkConfigSets(init: MapNode, sets: MapNode, where: string, report: Re
       if (isScalar(item)) {
         const name = String(item.value);
         if (!configs.has(name))
-          report(item, `Config set '${set.key}' of ${where} names config '${name}', which the Init does not have`);
+          report(
+            item,
+            `Config set '${set.key}' of ${where} names config '${name}', which the Init does not have`,
+          );
         continue;
       }
-      const nested = item.kind === "map" && !intrinsicName(item) ? mapGet(item, "ConfigSet")?.value : undefined;
+      const nested =
+        item.kind === "map" && !intrinsicName(item) ? mapGet(item, "ConfigSet")?.value : undefined;
       if (nested && isScalar(nested) && !setNames.has(String(nested.value)))
         report(
           nested,
@@ -223,11 +227,15 @@ export const cfnInit: Rule = {
         if (value.kind === "map" && intrinsicName(value)) continue;
         if (entry.key === "configSets") {
           if (value.kind === "map") checkConfigSets(init, value, where, report);
-          else report(value, `configSets of ${where} must be a mapping of config set names to lists of configs`);
+          else
+            report(value, `configSets of ${where} must be a mapping of config set names to lists of configs`);
           continue;
         }
         if (value.kind !== "map") {
-          report(value, `Config '${entry.key}' of ${where} must be a mapping (of packages, files, commands, ...)`);
+          report(
+            value,
+            `Config '${entry.key}' of ${where} must be a mapping (of packages, files, commands, ...)`,
+          );
           continue;
         }
         const context = `In config '${entry.key}' of ${where}`;
