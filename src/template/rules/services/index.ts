@@ -74,6 +74,7 @@ import { lambdaSnapStart, snapStartVersion } from "./lambda-snapstart";
 import { lambdaZipPackage } from "./lambda-zip";
 import {
   applicationLoadBalancerSubnets,
+  forwardToGeneveTargetGroup,
   listenerCertificate,
   targetGroupGenevePort,
   targetGroupHealthCheckMatcher,
@@ -85,9 +86,11 @@ import { pseudoParameterString } from "./pseudo-parameter-string";
 import {
   auroraClusterSettings,
   auroraInstanceSettings,
+  instanceBackupRetention,
   instanceClusterEncryption,
   instanceClusterEngine,
   instanceKmsKeyEncryption,
+  instanceReplicaMode,
   rdsMonitoring,
   rdsServerlessScaling,
 } from "./rds";
@@ -107,6 +110,7 @@ import {
   securityGroupPortsRequired,
 } from "./security-group-ports";
 import {
+  autoScalingHealthCheckType,
   backupColdStorage,
   codeBuildS3Location,
   guardDutyDataSources,
@@ -233,6 +237,7 @@ export const serviceRules: Rule[] = [
   targetGroupGenevePort,
   targetGroupHealthCheckMatcher,
   listenerCertificate,
+  forwardToGeneveTargetGroup,
   rdsServerlessScaling,
   rdsMonitoring,
   auroraClusterSettings,
@@ -240,6 +245,8 @@ export const serviceRules: Rule[] = [
   instanceKmsKeyEncryption,
   instanceClusterEngine,
   instanceClusterEncryption,
+  instanceBackupRetention,
+  instanceReplicaMode,
   ecsReplicaScheduling,
   ecsAwsvpcNetworkConfiguration,
   ecsFargateTaskDefinition,
@@ -254,6 +261,7 @@ export const serviceRules: Rule[] = [
   backupColdStorage,
   intelligentTieringDays,
   targetTrackingGroupSize,
+  autoScalingHealthCheckType,
   valkeyTransitEncryption,
   redisClusterFailover,
   guardDutyDataSources,
