@@ -75,6 +75,7 @@ import { lambdaSnapStart, snapStartVersion } from "./lambda-snapstart";
 import { lambdaZipPackage } from "./lambda-zip";
 import {
   applicationLoadBalancerSubnets,
+  forwardToGeneveTargetGroup,
   listenerCertificate,
   targetGroupGenevePort,
   targetGroupHealthCheckMatcher,
@@ -86,9 +87,11 @@ import { pseudoParameterString } from "./pseudo-parameter-string";
 import {
   auroraClusterSettings,
   auroraInstanceSettings,
+  instanceBackupRetention,
   instanceClusterEncryption,
   instanceClusterEngine,
   instanceKmsKeyEncryption,
+  instanceReplicaMode,
   rdsMonitoring,
   rdsServerlessScaling,
 } from "./rds";
@@ -109,6 +112,7 @@ import {
   securityGroupPortsRequired,
 } from "./security-group-ports";
 import {
+  autoScalingHealthCheckType,
   backupColdStorage,
   codeBuildS3Location,
   guardDutyDataSources,
@@ -237,6 +241,7 @@ export const serviceRules: Rule[] = [
   targetGroupGenevePort,
   targetGroupHealthCheckMatcher,
   listenerCertificate,
+  forwardToGeneveTargetGroup,
   rdsServerlessScaling,
   rdsMonitoring,
   auroraClusterSettings,
@@ -244,6 +249,8 @@ export const serviceRules: Rule[] = [
   instanceKmsKeyEncryption,
   instanceClusterEngine,
   instanceClusterEncryption,
+  instanceBackupRetention,
+  instanceReplicaMode,
   ecsReplicaScheduling,
   ecsAwsvpcNetworkConfiguration,
   ecsFargateTaskDefinition,
@@ -258,6 +265,7 @@ export const serviceRules: Rule[] = [
   backupColdStorage,
   intelligentTieringDays,
   targetTrackingGroupSize,
+  autoScalingHealthCheckType,
   valkeyTransitEncryption,
   redisClusterFailover,
   guardDutyDataSources,

@@ -10,21 +10,33 @@
  * - E3683: a GENEVE target group (a Gateway Load Balancer's) on a port other than 6081.
  * - E3684: a Matcher or ProtocolVersion with a health check protocol other than HTTP or HTTPS.
  * - E3676: an HTTPS or TLS listener without Certificates.
+ * - E3711: a listener rule whose forward action (TargetGroupArn, or a TargetGroups item of its
+ *   ForwardConfig) names a target group of the template with Protocol GENEVE: only a Gateway Load
+ *   Balancer's listener forwards to one, and only application load balancers have listener rules.
+ *   Beyond cfn-lint, which reads TargetGroupArn only, the ForwardConfig targets too, and the
+ *   DefaultActions of a listener that is not a Gateway Load Balancer's: one with a Protocol (a
+ *   Gateway Load Balancer's listener has none), or of an application or network load balancer of
+ *   the template, for which ELB refuses a GENEVE target group as it does for a rule
+ *   (IncompatibleProtocols). Only actions whose Type is forward, written out, are read (cfn-lint
+ *   reads TargetGroupArn whatever the Type), and a target group whose Properties a Fn::If chooses
+ *   is not judged.
  *
  * A value given through an intrinsic function is not judged, and a property that a Fn::If may
  * leave out counts neither as present nor as absent.
  */
-import type { Node } from "../../model";
+import type { MapNode, Node } from "../../model";
 import { mapGet } from "../../nodes";
 import { listOf } from "../constraints/walk";
 import { isListParameterType } from "../resources/properties";
 import type { Rule } from "../rule";
-import { intrinsicName, isString, type TemplateIndex } from "../template-index";
+import { intrinsicName, isString, type ResourceInfo, type TemplateIndex } from "../template-index";
 import {
   isAbsent,
+  listMappings,
   literalNumber,
   literalString,
   mayBeNoValue,
+  onlyPropertySet,
   plainMap,
   presentEntry,
   propertySets,
@@ -227,6 +239,103 @@ export const listenerCertificate: Rule = {
             "certificate; add Certificates with the CertificateArn of an ACM certificate",
           { path: ["Resources", listener.name, "Properties", "Protocol"] },
         );
+      }
+    }
+  },
+};
+
+const LISTENER = "AWS::ElasticLoadBalancingV2::Listener";
+const LISTENER_RULE = "AWS::ElasticLoadBalancingV2::ListenerRule";
+const LOAD_BALANCER = "AWS::ElasticLoadBalancingV2::LoadBalancer";
+
+/** The target group of the template with Protocol GENEVE that a TargetGroupArn names (`!Ref` or `!GetAtt X.TargetGroupArn`). */
+function geneveTargetGroup(template: TemplateIndex, node: Node): ResourceInfo | undefined {
+  const target = referenceTarget(node);
+  if (!target || (target.attribute !== undefined && target.attribute !== "TargetGroupArn")) return undefined;
+  const group = template.resources.get(target.name);
+  const properties = group?.type === TARGET_GROUP ? onlyPropertySet(group)?.properties : undefined;
+  return properties && literalString(presentEntry(properties, "Protocol")?.value) === "GENEVE"
+    ? group
+    : undefined;
+}
+
+/** The GENEVE target groups the forward actions of a list forward to, each once an action, with its path under the list. */
+function geneveForwards(
+  template: TemplateIndex,
+  actions: Node | undefined,
+): { group: ResourceInfo; value: Node; path: (string | number)[] }[] {
+  const found: { group: ResourceInfo; value: Node; path: (string | number)[] }[] = [];
+  for (const action of listMappings(actions).items) {
+    if (literalString(presentEntry(action.node, "Type")?.value)?.toLowerCase() !== "forward") continue;
+    const arns: { value: Node; path: (string | number)[] }[] = [];
+    const arn = presentEntry(action.node, "TargetGroupArn");
+    if (arn) arns.push({ value: arn.value, path: [action.index, "TargetGroupArn"] });
+    const config = plainMap(presentEntry(action.node, "ForwardConfig")?.value);
+    const groups = config && presentEntry(config, "TargetGroups");
+    for (const item of listMappings(groups?.value).items) {
+      const itemArn = presentEntry(item.node, "TargetGroupArn");
+      if (itemArn)
+        arns.push({
+          value: itemArn.value,
+          path: [action.index, "ForwardConfig", "TargetGroups", item.index, "TargetGroupArn"],
+        });
+    }
+    const seen = new Set<string>();
+    for (const { value, path } of arns) {
+      const group = geneveTargetGroup(template, value);
+      if (!group || seen.has(group.name)) continue;
+      seen.add(group.name);
+      found.push({ group, value, path });
+    }
+  }
+  return found;
+}
+
+/**
+ * Whether a listener is certainly not a Gateway Load Balancer's: it has a Protocol (a Gateway
+ * Load Balancer's listener takes none), or its load balancer is one of the template's of Type
+ * application (the default) or network.
+ */
+function notGatewayListener(template: TemplateIndex, properties: MapNode): boolean {
+  if (literalString(presentEntry(properties, "Protocol")?.value) !== undefined) return true;
+  const reference = presentEntry(properties, "LoadBalancerArn")?.value;
+  const target = reference && referenceTarget(reference);
+  if (!target || (target.attribute !== undefined && target.attribute !== "LoadBalancerArn")) return false;
+  const balancer = template.resources.get(target.name);
+  const balancerProperties =
+    balancer?.type === LOAD_BALANCER ? onlyPropertySet(balancer)?.properties : undefined;
+  const type = balancerProperties && stringProperty(balancerProperties, "Type", "application");
+  return type === "application" || type === "network";
+}
+
+export const forwardToGeneveTargetGroup: Rule = {
+  id: "E3711",
+  severity: "error",
+  shortDescription: "Only a Gateway Load Balancer's listener forwards to a GENEVE target group",
+  description:
+    "An AWS::ElasticLoadBalancingV2::ListenerRule, or the DefaultActions of a listener of an application or network " +
+    "load balancer, does not forward to a target group with Protocol GENEVE, which is for Gateway Load Balancers.",
+  source: `${ELB_GUIDE}/gateway/target-groups.html`,
+  tags: ["resources", "elasticloadbalancingv2"],
+  resourceTypes: [LISTENER_RULE, LISTENER],
+  check({ template, report }) {
+    for (const resource of resourcesOfType(template, LISTENER_RULE, LISTENER)) {
+      for (const { properties } of propertySets(resource)) {
+        const rule = resource.type === LISTENER_RULE;
+        if (!rule && !notGatewayListener(template, properties)) continue;
+        const key = rule ? "Actions" : "DefaultActions";
+        for (const { group, value, path } of geneveForwards(template, presentEntry(properties, key)?.value)) {
+          report(
+            value,
+            `${rule ? "Listener rule" : "Listener"} '${resource.name}' forwards to target group '${group.name}', whose ` +
+              "Protocol is GENEVE, and only a Gateway Load Balancer's listener forwards to a GENEVE target group" +
+              (rule
+                ? " (listener rules are an application load balancer's); forward to an HTTP or HTTPS target group"
+                : "; forward to a target group of a protocol the load balancer takes (HTTP or HTTPS for an " +
+                  "application load balancer, TCP, TLS, UDP or TCP_UDP for a network one)"),
+            { path: ["Resources", resource.name, "Properties", key, ...path] },
+          );
+        }
       }
     }
   },

@@ -21,6 +21,18 @@
  * - E3707, E3709: an instance of a cluster of the template (`DBClusterIdentifier: !Ref Cluster`)
  *   with another Engine than the cluster's, or a StorageEncrypted the cluster does not have. A
  *   cluster restored or replicated from another has that one's encryption, unknown here.
+ * - E3719: an instance with a DBClusterIdentifier and a BackupRetentionPeriod: the instances of a
+ *   cluster keep the cluster's backups ("The specified DB Instance is a member of a cluster. Modify
+ *   backup retention for the DB Cluster"); or a standalone instance of an engine other than Aurora
+ *   (no DBClusterIdentifier, no SourceDBInstanceIdentifier) keeping automated backups more than 35
+ *   days. E3034 does not report the latter: the instance schema gives BackupRetentionPeriod no
+ *   maximum (the cluster's has 35). As cfn-lint, read replicas are left out, and instances whose
+ *   Engine is not written. cfn-lint says nothing for an instance with any property given through an
+ *   intrinsic function (a `DBClusterIdentifier: !Ref Cluster` too); here only the values judged
+ *   must be written out.
+ * - E3721: an Oracle or Db2 instance (engines oracle-*, custom-oracle-*, db2-*) with a ReplicaMode
+ *   other than open-read-only or mounted, the open modes of its read replicas. cfn-lint compares
+ *   the mode as written; here in any case, as RDS does not document that it refuses another case.
  *
  * Engine names are compared in lower case, as RDS takes them (`MySQL` is mysql).
  *
@@ -353,6 +365,85 @@ export const instanceClusterEncryption: Rule = {
           `StorageEncrypted from the instance${clusterEncrypted ? "" : ", or set StorageEncrypted: true on the cluster"}`,
         { path: ["Resources", instance.name, "Properties", "StorageEncrypted"] },
       );
+    }
+  },
+};
+
+export const instanceBackupRetention: Rule = {
+  id: "E3719",
+  severity: "error",
+  shortDescription: "An RDS instance's BackupRetentionPeriod is its own and at most 35 days",
+  description:
+    "An AWS::RDS::DBInstance of a DB cluster (DBClusterIdentifier) has no BackupRetentionPeriod, which is set on the " +
+    "cluster; a standalone instance of an engine other than Aurora keeps automated backups 35 days at most.",
+  source: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.html",
+  tags: ["resources", "rds"],
+  resourceTypes: [INSTANCE],
+  check({ template, report }) {
+    for (const instance of resourcesOfType(template, INSTANCE)) {
+      for (const { properties } of propertySets(instance)) {
+        const period = presentEntry(properties, "BackupRetentionPeriod");
+        if (!period) continue;
+        const path = ["Resources", instance.name, "Properties", "BackupRetentionPeriod"];
+        const member = presentEntry(properties, "DBClusterIdentifier");
+        if (member) {
+          const cluster = refResource(template, member.value, [CLUSTER]);
+          report(
+            period.keyRange,
+            `Instance '${instance.name}' is a member of ${cluster ? `cluster '${cluster.name}'` : "a DB cluster"}, which keeps ` +
+              "the automated backups of its instances, and RDS refuses BackupRetentionPeriod on the instance; set it on " +
+              "the AWS::RDS::DBCluster, and remove it here",
+            { path },
+          );
+          continue;
+        }
+        const days = literalNumber(period.value);
+        const engine = engineOf(properties);
+        if (days === undefined || days <= 35 || engine === undefined || engine.startsWith("aurora")) continue;
+        if (
+          !isAbsent(properties, "DBClusterIdentifier") ||
+          !isAbsent(properties, "SourceDBInstanceIdentifier")
+        )
+          continue;
+        report(
+          period.value,
+          `Instance '${instance.name}' keeps automated backups ${days} days, and RDS keeps them 35 days at most; set ` +
+            "BackupRetentionPeriod from 0 to 35 (AWS Backup can keep snapshots longer)",
+          { path },
+        );
+      }
+    }
+  },
+};
+
+const REPLICA_MODES = ["open-read-only", "mounted"];
+
+export const instanceReplicaMode: Rule = {
+  id: "E3721",
+  severity: "error",
+  shortDescription: "An Oracle or Db2 instance's ReplicaMode is open-read-only or mounted",
+  description:
+    "An AWS::RDS::DBInstance of an Oracle (oracle-*, custom-oracle-*) or Db2 (db2-*) engine that sets ReplicaMode sets " +
+    "it to open-read-only or mounted.",
+  source: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/oracle-read-replicas.html",
+  tags: ["resources", "rds"],
+  resourceTypes: [INSTANCE],
+  check({ template, report }) {
+    for (const instance of resourcesOfType(template, INSTANCE)) {
+      for (const { properties } of propertySets(instance)) {
+        const mode = presentEntry(properties, "ReplicaMode");
+        const value = literalString(mode?.value);
+        const engine = engineOf(properties);
+        if (!mode || value === undefined || engine === undefined) continue;
+        if (!/^(oracle|custom-oracle|db2)/.test(engine) || REPLICA_MODES.includes(value.toLowerCase()))
+          continue;
+        report(
+          mode.value,
+          `ReplicaMode ${value} of instance '${instance.name}' is not an open mode of ${engine.startsWith("db2") ? "a Db2" : "an Oracle"} ` +
+            "read replica; set ReplicaMode to open-read-only (the default) or mounted",
+          { path: ["Resources", instance.name, "Properties", "ReplicaMode"] },
+        );
+      }
     }
   },
 };

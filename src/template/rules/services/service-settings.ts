@@ -8,6 +8,11 @@
  *   to 730, DEEP_ARCHIVE_ACCESS 180 to 730).
  * - E3712: a target tracking scaling policy on an Auto Scaling group whose MaxSize is not above its
  *   MinSize: there is nothing to scale (cfn-lint's error; the API documents no message for it).
+ * - E3056: an Auto Scaling group whose HealthCheckType lists EC2 with other types ("EC2,ELB").
+ *   Auto Scaling always runs the EC2 checks ("EC2 is the default health check and cannot be
+ *   disabled"), other types are added to them ("ELB,EBS"), and EC2 is given alone, only to clear
+ *   the others. Types are split at commas with spaces trimmed, as cfn-lint does; unlike cfn-lint,
+ *   an empty part ("EC2,") or EC2 twice is not taken for another type.
  * - E3704: a Valkey replication group that does not set TransitEncryptionEnabled; CloudFormation's
  *   default for it is refused for Valkey.
  * - E3026: a Redis or Valkey replication group in cluster mode (a default `.cluster.on` parameter
@@ -183,6 +188,39 @@ export const targetTrackingGroupSize: Rule = {
           `Target tracking policy '${policy.name}' scales group '${group.name}', whose MaxSize ${max} is not above its ` +
             `MinSize ${min}, and a target tracking policy needs room to scale in; raise MaxSize, or remove the policy`,
           { path: ["Resources", policy.name, "Properties", "AutoScalingGroupName"] },
+        );
+      }
+    }
+  },
+};
+
+const AUTO_SCALING_GROUP = "AWS::AutoScaling::AutoScalingGroup";
+
+export const autoScalingHealthCheckType: Rule = {
+  id: "E3056",
+  severity: "error",
+  shortDescription: "An Auto Scaling group's HealthCheckType does not combine EC2 with other types",
+  description:
+    "The HealthCheckType of an AWS::AutoScaling::AutoScalingGroup is EC2 alone, or other types (ELB, EBS, VPC_LATTICE, " +
+    "comma-separated) without EC2: the EC2 health checks always run.",
+  source: "https://docs.aws.amazon.com/autoscaling/ec2/userguide/health-checks-overview.html",
+  tags: ["resources", "autoscaling"],
+  resourceTypes: [AUTO_SCALING_GROUP],
+  check({ template, report }) {
+    for (const group of resourcesOfType(template, AUTO_SCALING_GROUP)) {
+      for (const { properties } of propertySets(group)) {
+        const entry = presentEntry(properties, "HealthCheckType");
+        const text = literalString(entry?.value);
+        if (!entry || text === undefined) continue;
+        const types = text.split(",").map((part) => part.trim());
+        const others = [...new Set(types.filter((type) => type !== "" && type !== "EC2"))];
+        if (!types.includes("EC2") || others.length === 0) continue;
+        report(
+          entry.value,
+          `Auto Scaling group '${group.name}' lists EC2 with ${others.join(" and ")} in HealthCheckType, and Auto Scaling ` +
+            "takes EC2 only alone: the EC2 health checks always run, and other types add to them; set HealthCheckType: " +
+            others.join(","),
+          { path: ["Resources", group.name, "Properties", "HealthCheckType"] },
         );
       }
     }

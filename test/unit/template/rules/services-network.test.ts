@@ -6,8 +6,9 @@
  * GuardDuty detectors (E3063), ECR repository policies (E3513), CodeBuild S3 locations (E3636), and Elastic Load Balancing v2 settings (E3680, E3681,
  * E3683, E3684, E3676), and RDS and Aurora settings (E3686, E3689, E3693, E3682, E3720, E3707,
  * E3709), and ECS services and task definitions (E3044, E3046, E3052, E3053, E3054, E3713), and pipeline stages
- * (E3700, E3701, E3702). The fixtures were also run through cfn-lint 1.51, whose findings are
- * noted where they differ.
+ * (E3700, E3701, E3702), RDS backup retention and replica modes (E3719, E3721), forwards to GENEVE
+ * target groups (E3711) and Auto Scaling health check types (E3056). The fixtures were also run
+ * through cfn-lint 1.51, whose findings are noted where they differ.
  */
 import { describe, expect, it } from "vitest";
 import { brief, lint, yaml } from "../lint";
@@ -1537,5 +1538,431 @@ describe("E3513 ECR repository policies, E3636 CodeBuild S3 locations", () => {
       "Item 1 of SecondaryArtifacts of CodeBuild project 'Build' is of Type S3 without a Location, and CodeBuild needs the " +
         "bucket and folder to write to; add Location",
     );
+  });
+});
+
+describe("E3719, E3721 RDS backup retention and replica modes", () => {
+  const source = yaml(
+    "Resources:",
+    "  Cluster:",
+    "    Type: AWS::RDS::DBCluster",
+    "    Properties:",
+    "      Engine: aurora-postgresql",
+    "      MasterUsername: admin",
+    "      ManageMasterUserPassword: true",
+    "      BackupRetentionPeriod: 7",
+    "  Member:",
+    "    Type: AWS::RDS::DBInstance",
+    "    Properties:",
+    "      DBClusterIdentifier: !Ref Cluster",
+    "      DBInstanceClass: db.r6g.large",
+    "      Engine: aurora-postgresql",
+    "      BackupRetentionPeriod: 7",
+    "  Outside:",
+    "    Type: AWS::RDS::DBInstance",
+    "    Properties:",
+    "      DBClusterIdentifier: other-cluster",
+    "      DBInstanceClass: db.r6g.large",
+    "      Engine: aurora-mysql",
+    "      BackupRetentionPeriod: 1",
+    "  Standalone:",
+    "    Type: AWS::RDS::DBInstance",
+    "    Properties:",
+    "      Engine: postgres",
+    "      DBInstanceClass: db.t4g.micro",
+    '      AllocatedStorage: "20"',
+    "      MasterUsername: admin",
+    "      ManageMasterUserPassword: true",
+    '      BackupRetentionPeriod: "36"',
+    "  OracleReplica:",
+    "    Type: AWS::RDS::DBInstance",
+    "    Properties:",
+    "      Engine: oracle-ee",
+    "      SourceDBInstanceIdentifier: arn:aws:rds:us-east-1:123456789012:db:primary",
+    "      DBInstanceClass: db.m5.large",
+    "      ReplicaMode: read-only",
+    "  Db2Replica:",
+    "    Type: AWS::RDS::DBInstance",
+    "    Properties:",
+    "      Engine: Db2-SE",
+    "      SourceDBInstanceIdentifier: arn:aws:rds:us-east-1:123456789012:db:db2",
+    "      DBInstanceClass: db.m6i.large",
+    "      ReplicaMode: open",
+  );
+
+  it("reports a cluster member's BackupRetentionPeriod, more than 35 days standalone, and a replica mode RDS lacks", () => {
+    const findings = lint(source, { only: ["E3719", "E3721"] });
+    // cfn-lint reports the same, but the 36 days (31:7) and the replica modes (38:7, 45:7) at their keys, and not the
+    // member of line 15: its E3719 stays silent when DBClusterIdentifier (or any other property of the instance) is
+    // an intrinsic function, as !Ref Cluster is.
+    expect(brief(findings)).toEqual([
+      "E3719 15:7",
+      "E3719 22:7",
+      "E3719 31:30",
+      "E3721 38:20",
+      "E3721 45:20",
+    ]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "Instance 'Member' is a member of cluster 'Cluster', which keeps the automated backups of its instances, and RDS " +
+        "refuses BackupRetentionPeriod on the instance; set it on the AWS::RDS::DBCluster, and remove it here",
+      expect.stringContaining("Instance 'Outside' is a member of a DB cluster, which keeps"),
+      "Instance 'Standalone' keeps automated backups 36 days, and RDS keeps them 35 days at most; set " +
+        "BackupRetentionPeriod from 0 to 35 (AWS Backup can keep snapshots longer)",
+      "ReplicaMode read-only of instance 'OracleReplica' is not an open mode of an Oracle read replica; set ReplicaMode " +
+        "to open-read-only (the default) or mounted",
+      expect.stringContaining(
+        "ReplicaMode open of instance 'Db2Replica' is not an open mode of a Db2 read replica;",
+      ),
+    ]);
+  });
+
+  it("gives one finding for 36 days: the instance schema has no maximum for E3034 to report", () => {
+    expect(brief(lint(source).filter((f) => f.range.start.line === 31))).toEqual(["E3719 31:30"]);
+  });
+
+  it("leaves membership a condition chooses, values from intrinsic functions, replicas, restores and valid modes alone", () => {
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  Days:",
+        "    Type: Number",
+        "  Mode:",
+        "    Type: String",
+        "  Engine:",
+        "    Type: String",
+        "Conditions:",
+        "  InCluster: !Equals [!Ref Days, 0]",
+        "Resources:",
+        "  Cluster:",
+        "    Type: AWS::RDS::DBCluster",
+        "    Properties:",
+        "      Engine: aurora-mysql",
+        "      MasterUsername: admin",
+        "      ManageMasterUserPassword: true",
+        "      BackupRetentionPeriod: 35",
+        "  Optional:",
+        "    Type: AWS::RDS::DBInstance",
+        "    Properties:",
+        "      DBClusterIdentifier: !If [InCluster, !Ref Cluster, !Ref AWS::NoValue]",
+        "      DBInstanceClass: db.r6g.large",
+        "      Engine: mysql",
+        '      AllocatedStorage: "20"',
+        "      BackupRetentionPeriod: 7",
+        "  Either:",
+        "    Type: AWS::RDS::DBInstance",
+        "    Properties:",
+        "      DBClusterIdentifier: !If [InCluster, !Ref Cluster, !Ref AWS::NoValue]",
+        "      DBInstanceClass: db.r6g.large",
+        "      Engine: aurora-mysql",
+        "      BackupRetentionPeriod: !If [InCluster, !Ref AWS::NoValue, 7]",
+        "  Chosen:",
+        "    Type: AWS::RDS::DBInstance",
+        "    Properties: !If",
+        "      - InCluster",
+        "      - DBClusterIdentifier: !Ref Cluster",
+        "        DBInstanceClass: db.r6g.large",
+        "        Engine: aurora-mysql",
+        "      - DBInstanceClass: db.t4g.micro",
+        "        Engine: mysql",
+        '        AllocatedStorage: "20"',
+        "        BackupRetentionPeriod: 35",
+        "  Plain:",
+        "    Type: AWS::RDS::DBInstance",
+        "    Properties:",
+        "      Engine: mariadb",
+        "      DBInstanceClass: db.t4g.micro",
+        '      AllocatedStorage: "20"',
+        '      BackupRetentionPeriod: "35"',
+        "  FromParameter:",
+        "    Type: AWS::RDS::DBInstance",
+        "    Properties:",
+        "      Engine: mysql",
+        "      DBInstanceClass: db.t4g.micro",
+        '      AllocatedStorage: "20"',
+        "      BackupRetentionPeriod: !Ref Days",
+        "  ByCondition:",
+        "    Type: AWS::RDS::DBInstance",
+        "    Properties:",
+        "      Engine: mysql",
+        "      DBInstanceClass: db.t4g.micro",
+        '      AllocatedStorage: "20"',
+        "      BackupRetentionPeriod: !If [InCluster, 40, 7]",
+        "  Replica:",
+        "    Type: AWS::RDS::DBInstance",
+        "    Properties:",
+        "      Engine: mysql",
+        "      SourceDBInstanceIdentifier: arn:aws:rds:us-east-1:123456789012:db:primary",
+        "      DBInstanceClass: db.t4g.micro",
+        "      BackupRetentionPeriod: 40",
+        "  Restored:",
+        "    Type: AWS::RDS::DBInstance",
+        "    Properties:",
+        "      DBSnapshotIdentifier: arn:aws:rds:us-east-1:123456789012:snapshot:s",
+        "      DBInstanceClass: db.t4g.micro",
+        "      BackupRetentionPeriod: 40",
+        "  Mounted:",
+        "    Type: AWS::RDS::DBInstance",
+        "    Properties:",
+        "      Engine: custom-oracle-ee",
+        "      SourceDBInstanceIdentifier: arn:aws:rds:us-east-1:123456789012:db:primary",
+        "      DBInstanceClass: db.m5.large",
+        "      ReplicaMode: mounted",
+        "  OpenReadOnly:",
+        "    Type: AWS::RDS::DBInstance",
+        "    Properties:",
+        "      Engine: oracle-se2",
+        "      SourceDBInstanceIdentifier: arn:aws:rds:us-east-1:123456789012:db:primary",
+        "      DBInstanceClass: db.m5.large",
+        "      ReplicaMode: Open-Read-Only",
+        "  ModeFromParameter:",
+        "    Type: AWS::RDS::DBInstance",
+        "    Properties:",
+        "      Engine: db2-ae",
+        "      SourceDBInstanceIdentifier: arn:aws:rds:us-east-1:123456789012:db:primary",
+        "      DBInstanceClass: db.m6i.large",
+        "      ReplicaMode: !Ref Mode",
+        "  EngineFromParameter:",
+        "    Type: AWS::RDS::DBInstance",
+        "    Properties:",
+        "      Engine: !Ref Engine",
+        "      SourceDBInstanceIdentifier: arn:aws:rds:us-east-1:123456789012:db:primary",
+        "      DBInstanceClass: db.m5.large",
+        "      ReplicaMode: read-only",
+        "  Postgres:",
+        "    Type: AWS::RDS::DBInstance",
+        "    Properties:",
+        "      Engine: postgres",
+        "      SourceDBInstanceIdentifier: arn:aws:rds:us-east-1:123456789012:db:primary",
+        "      DBInstanceClass: db.t4g.micro",
+        "      ReplicaMode: read-only",
+      ),
+      { only: ["E3719", "E3721"] },
+    );
+    // cfn-lint reports E3719 for the 40 days a Fn::If may choose (line 64) and E3721 for Open-Read-Only (line 91),
+    // which RDS is not documented to refuse.
+    expect(brief(findings)).toEqual([]);
+  });
+});
+
+describe("E3711 forwards to GENEVE target groups", () => {
+  it("reports listener rules and listeners of other load balancers that forward to a GENEVE target group", () => {
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  ListenerProtocol:",
+        "    Type: String",
+        "Resources:",
+        "  Alb:",
+        "    Type: AWS::ElasticLoadBalancingV2::LoadBalancer",
+        "    Properties:",
+        "      Subnets: [subnet-11111111, subnet-22222222]",
+        "  Appliances:",
+        "    Type: AWS::ElasticLoadBalancingV2::TargetGroup",
+        "    Properties:",
+        "      Protocol: GENEVE",
+        "      Port: 6081",
+        "      VpcId: vpc-12345678",
+        "  Web:",
+        "    Type: AWS::ElasticLoadBalancingV2::TargetGroup",
+        "    Properties:",
+        "      Protocol: HTTP",
+        "      Port: 80",
+        "      VpcId: vpc-12345678",
+        "  Http:",
+        "    Type: AWS::ElasticLoadBalancingV2::Listener",
+        "    Properties:",
+        "      LoadBalancerArn: !Ref Alb",
+        "      Protocol: HTTP",
+        "      Port: 80",
+        "      DefaultActions:",
+        "        - Type: forward",
+        "          TargetGroupArn: !Ref Appliances",
+        "  Other:",
+        "    Type: AWS::ElasticLoadBalancingV2::Listener",
+        "    Properties:",
+        "      LoadBalancerArn: !GetAtt Alb.LoadBalancerArn",
+        "      Protocol: !Ref ListenerProtocol",
+        "      Port: 8080",
+        "      DefaultActions:",
+        "        - Type: forward",
+        "          ForwardConfig:",
+        "            TargetGroups:",
+        "              - TargetGroupArn: !Ref Appliances",
+        "  Rule:",
+        "    Type: AWS::ElasticLoadBalancingV2::ListenerRule",
+        "    Properties:",
+        "      ListenerArn: !Ref Http",
+        "      Priority: 1",
+        "      Conditions:",
+        "        - Field: path-pattern",
+        "          PathPatternConfig:",
+        "            Values: [/a]",
+        "      Actions:",
+        "        - Type: forward",
+        "          TargetGroupArn: !GetAtt Appliances.TargetGroupArn",
+        "  Weighted:",
+        "    Type: AWS::ElasticLoadBalancingV2::ListenerRule",
+        "    Properties:",
+        "      ListenerArn: !Ref Http",
+        "      Priority: 2",
+        "      Conditions:",
+        "        - Field: path-pattern",
+        "          PathPatternConfig:",
+        "            Values: [/b]",
+        "      Actions:",
+        "        - Type: forward",
+        "          TargetGroupArn: !Ref Appliances",
+        "          ForwardConfig:",
+        "            TargetGroups:",
+        "              - TargetGroupArn: !Ref Web",
+        "                Weight: 1",
+        "              - TargetGroupArn: !Ref Appliances",
+        "                Weight: 1",
+      ),
+      { only: ["E3711"] },
+    );
+    // cfn-lint reports one finding, at the Protocol of the target group (12:7), for the listener rules' TargetGroupArn;
+    // it reads neither ForwardConfig nor listeners.
+    expect(brief(findings)).toEqual(["E3711 29:27", "E3711 40:33", "E3711 52:27", "E3711 64:27"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "Listener 'Http' forwards to target group 'Appliances', whose Protocol is GENEVE, and only a Gateway Load " +
+        "Balancer's listener forwards to a GENEVE target group; forward to a target group of a protocol the load " +
+        "balancer takes (HTTP or HTTPS for an application load balancer, TCP, TLS, UDP or TCP_UDP for a network one)",
+      expect.stringContaining("Listener 'Other' forwards to target group 'Appliances',"),
+      "Listener rule 'Rule' forwards to target group 'Appliances', whose Protocol is GENEVE, and only a Gateway Load " +
+        "Balancer's listener forwards to a GENEVE target group (listener rules are an application load balancer's); " +
+        "forward to an HTTP or HTTPS target group",
+      expect.stringContaining("Listener rule 'Weighted' forwards to target group 'Appliances',"),
+    ]);
+  });
+
+  it("leaves a Gateway Load Balancer's listener, unknown listeners and target groups a condition chooses alone", () => {
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  BalancerArn:",
+        "    Type: String",
+        "  ActionType:",
+        "    Type: String",
+        "Conditions:",
+        "  Inspect: !Equals [!Ref ActionType, forward]",
+        "Resources:",
+        "  Gwlb:",
+        "    Type: AWS::ElasticLoadBalancingV2::LoadBalancer",
+        "    Properties:",
+        "      Type: gateway",
+        "      Subnets: [subnet-11111111]",
+        "  Appliances:",
+        "    Type: AWS::ElasticLoadBalancingV2::TargetGroup",
+        "    Properties:",
+        "      Protocol: GENEVE",
+        "      Port: 6081",
+        "      VpcId: vpc-12345678",
+        "  Web:",
+        "    Type: AWS::ElasticLoadBalancingV2::TargetGroup",
+        "    Properties:",
+        "      Protocol: HTTP",
+        "      Port: 80",
+        "      VpcId: vpc-12345678",
+        "  Either:",
+        "    Type: AWS::ElasticLoadBalancingV2::TargetGroup",
+        "    Properties:",
+        "      Protocol: !If [Inspect, GENEVE, HTTP]",
+        "      Port: !If [Inspect, 6081, 80]",
+        "      VpcId: vpc-12345678",
+        "  Chosen:",
+        "    Type: AWS::ElasticLoadBalancingV2::TargetGroup",
+        "    Properties: !If",
+        "      - Inspect",
+        "      - {Protocol: GENEVE, Port: 6081, VpcId: vpc-12345678}",
+        "      - {Protocol: HTTP, Port: 80, VpcId: vpc-12345678}",
+        "  Gateway:",
+        "    Type: AWS::ElasticLoadBalancingV2::Listener",
+        "    Properties:",
+        "      LoadBalancerArn: !Ref Gwlb",
+        "      DefaultActions:",
+        "        - Type: forward",
+        "          TargetGroupArn: !Ref Appliances",
+        "  Unknown:",
+        "    Type: AWS::ElasticLoadBalancingV2::Listener",
+        "    Properties:",
+        "      LoadBalancerArn: !Ref BalancerArn",
+        "      DefaultActions:",
+        "        - Type: forward",
+        "          TargetGroupArn: !Ref Appliances",
+        "  Rule:",
+        "    Type: AWS::ElasticLoadBalancingV2::ListenerRule",
+        "    Properties:",
+        "      ListenerArn: arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/a/1/2",
+        "      Priority: 1",
+        "      Conditions:",
+        "        - Field: path-pattern",
+        "          PathPatternConfig:",
+        "            Values: [/a]",
+        "      Actions:",
+        "        - Type: forward",
+        "          TargetGroupArn: !Ref Web",
+        "        - Type: forward",
+        "          TargetGroupArn: !Ref Either",
+        "        - Type: forward",
+        "          TargetGroupArn: !Ref Chosen",
+        "        - Type: forward",
+        "          TargetGroupArn: !If [Inspect, !Ref Appliances, !Ref Web]",
+        "        - Type: !Ref ActionType",
+        "          TargetGroupArn: !Ref Appliances",
+      ),
+      { only: ["E3711"] },
+    );
+    // cfn-lint reports the GENEVE target groups a Fn::If may give or forward to (17:7, 29:7, 34:5), and the action
+    // whose Type is a Ref.
+    expect(brief(findings)).toEqual([]);
+  });
+});
+
+/** An Auto Scaling group `name` of one or two instances, with its HealthCheckType as written. */
+function autoScalingGroup(name: string, healthCheckType: string): string[] {
+  return [
+    `  ${name}:`,
+    "    Type: AWS::AutoScaling::AutoScalingGroup",
+    "    Properties:",
+    '      MinSize: "1"',
+    '      MaxSize: "2"',
+    '      LaunchTemplate: {LaunchTemplateId: lt-0123456789abcdef0, Version: "1"}',
+    "      VPCZoneIdentifier: [subnet-11111111]",
+    `      HealthCheckType: ${healthCheckType}`,
+  ];
+}
+
+describe("E3056 Auto Scaling health check types", () => {
+  it("reports EC2 listed with other types, not EC2 alone, other types, an empty part or values from functions", () => {
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  Checks:",
+        "    Type: String",
+        "Conditions:",
+        "  Balanced: !Equals [!Ref Checks, ELB]",
+        "Resources:",
+        ...autoScalingGroup("Both", "EC2,ELB"),
+        ...autoScalingGroup("Three", '"ELB, EBS, EC2"'),
+        ...autoScalingGroup("Ec2", "EC2"),
+        ...autoScalingGroup("Added", "ELB,EBS,VPC_LATTICE"),
+        ...autoScalingGroup("Twice", "EC2,EC2"),
+        ...autoScalingGroup("Trailing", '"EC2,"'),
+        ...autoScalingGroup("Joined", '!Join [",", [EC2, !Ref Checks]]'),
+        ...autoScalingGroup("Chosen", '!If [Balanced, "EC2,ELB", EC2]'),
+        ...autoScalingGroup("FromParameter", "!Ref Checks"),
+      ),
+      { only: ["E3056"] },
+    );
+    // cfn-lint also reports EC2,EC2 (line 46), "EC2," (line 54, which E3031's pattern reports here too) and the
+    // "EC2,ELB" a Fn::If may choose (70:39); and it reports at the HealthCheckType key.
+    expect(brief(findings)).toEqual(["E3056 14:24", "E3056 22:24"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "Auto Scaling group 'Both' lists EC2 with ELB in HealthCheckType, and Auto Scaling takes EC2 only alone: the EC2 " +
+        "health checks always run, and other types add to them; set HealthCheckType: ELB",
+      expect.stringContaining("'Three' lists EC2 with ELB and EBS in HealthCheckType,"),
+    ]);
+    expect(findings[1].message).toMatch(/set HealthCheckType: ELB,EBS$/);
   });
 });
