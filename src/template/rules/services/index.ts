@@ -1,8 +1,8 @@
 /**
  * Service-specific checks: DynamoDB keys and billing, SQS queues and the event sources that read
  * them, Lambda configuration, schedules, API Gateway REST APIs, alarm periods, log
- * subscriptions, scaling ranges, bucket ACLs, ECS and Fargate tasks, Refs where an ARN is needed, string
- * substitutions and dynamic references.
+ * subscriptions, scaling ranges, bucket ACLs, ECS and Fargate tasks, EC2 instances, Refs where an
+ * ARN is needed, string substitutions and dynamic references.
  */
 import type { Rule } from "../rule";
 import { alarmDimensions } from "./alarm-dimensions";
@@ -47,6 +47,12 @@ import { dynamoDbKeys } from "./dynamodb-keys";
 import { dynamodbPayPerRequest } from "./dynamodb-pay-per-request";
 import { dynamodbProvisioned } from "./dynamodb-provisioned";
 import { dynamodbStreamArn } from "./dynamodb-stream";
+import {
+  blockDeviceIops,
+  blockDeviceVirtualName,
+  instanceImageId,
+  privateIpAddressPrimary,
+} from "./ec2-instances";
 import { ecsEssentialContainer } from "./ecs-essential";
 import {
   ecsAwslogsOptions,
@@ -270,4 +276,8 @@ export const serviceRules: Rule[] = [
   redisClusterFailover,
   guardDutyDataSources,
   codeBuildS3Location,
+  blockDeviceIops,
+  blockDeviceVirtualName,
+  instanceImageId,
+  privateIpAddressPrimary,
 ];
