@@ -721,6 +721,86 @@ function iamActionsFile(schemas) {
   return { text: `{${lines.join(",\n")}}\n`, services: lines.length, actions };
 }
 
+/**
+ * The instance types, node types and DB instance classes each service offers, from cfn-lint's
+ * regional extension schemas (data/schemas/extensions/<type>/<file>, gathered from the pricing
+ * APIs): key -> the extension file. src/template/rules/resources/instance-types.ts names the
+ * properties each list applies to. cfn-lint's E3652 (Elasticsearch domains) has no data to carry
+ * over: its file lists no region.
+ */
+const INSTANCE_TYPE_FILES = {
+  amazonmq: "aws_amazonmq_broker/instancetype_enum.json",
+  appstream: "aws_appstream_fleet/instancetype_enum.json",
+  dax: "aws_dax_cluster/nodetype_enum.json",
+  docdb: "aws_docdb_dbinstance/dbinstanceclass_enum.json",
+  ec2: "aws_ec2_instance/instancetype_enum.json",
+  elasticache: "aws_elasticache_cachecluster/cachenodetype_enum.json",
+  emr: "aws_emr_cluster/instancetypeconfig_instancetype_enum.json",
+  gamelift: "aws_gamelift_fleet/ec2instancetype_enum.json",
+  managedblockchain: "aws_managedblockchain_node/nodeconfiguration_instancetype_enum.json",
+  neptune: "aws_neptune_dbinstance/dbinstanceclass_enum.json",
+  "rds-cluster": "aws_rds_dbcluster/dbclusterinstanceclass_enum.json",
+  "rds-instance": "aws_rds_dbinstance/dbinstanceclass_enum.json",
+  redshift: "aws_redshift_cluster/nodetype_enum.json",
+};
+
+/**
+ * Properties whose provider schema lists the instance types of one region (us-east-1's, patched in
+ * by cfn-lint) as an enum. E3030 would judge a type against that one region, where a template may
+ * be deployed anywhere; the instance type rules judge them against every region's list
+ * (INSTANCE_TYPE_FILES), so the enum is left out here. test/unit/template/rules/instance-types.test.ts
+ * checks that no property those rules read keeps an enum.
+ */
+const INSTANCE_TYPE_ENUMS = {
+  "AWS::EC2::Instance": [["InstanceType"]],
+  "AWS::EC2::LaunchTemplate": [["LaunchTemplateData", "InstanceType"]],
+};
+
+/** Removes the enums of INSTANCE_TYPE_ENUMS from a resource schema, following `$ref`s to definitions. */
+function dropInstanceTypeEnums(typeName, schema) {
+  const resolve = (node) => {
+    let at = node;
+    while (at?.$ref) at = schema.definitions?.[at.$ref.replace("#/definitions/", "")];
+    return at;
+  };
+  for (const path of INSTANCE_TYPE_ENUMS[typeName] ?? []) {
+    let node = schema;
+    for (const key of path) node = resolve(resolve(node)?.properties?.[key]);
+    if (!node?.enum)
+      throw new Error(`${typeName} ${path.join(".")} has no enum to leave to the instance type rules`);
+    delete node.enum;
+  }
+}
+
+/** Every string of every `enum` in a schema fragment. */
+function enumValues(node, into) {
+  if (Array.isArray(node)) for (const item of node) enumValues(item, into);
+  else if (node && typeof node === "object")
+    for (const [key, value] of Object.entries(node)) {
+      if (key === "enum" && Array.isArray(value)) for (const item of value) into.add(String(item));
+      else enumValues(value, into);
+    }
+}
+
+/**
+ * constraints/instance-types.json: for each key of INSTANCE_TYPE_FILES, the types any region
+ * offers (the union of the regions' lists, and of the lists per engine for RDS), sorted; a run
+ * does not know the region it will deploy to, so a type is judged against all of them.
+ */
+function instanceTypesFile(schemas, version) {
+  const types = {};
+  for (const [key, file] of Object.entries(INSTANCE_TYPE_FILES)) {
+    const byRegion = JSON.parse(readFileSync(join(schemas, "extensions", file), "utf8"));
+    const found = new Set();
+    for (const [region, schema] of Object.entries(byRegion))
+      if (region !== "description") enumValues(schema, found);
+    if (found.size === 0) throw new Error(`No instance types in cfn-lint's extensions/${file}`);
+    types[key] = [...found].sort();
+  }
+  const text = `${JSON.stringify({ cfnLint: version, types }, null, 0).replace(/\],"/g, '],\n"')}\n`;
+  return { text, lists: Object.keys(types).length };
+}
+
 /** Constraint files, "constraints/<file>" -> JSON text, or undefined when cfn-lint is not installed. */
 export function buildConstraints(cfnLint = findCfnLint()) {
   if (!cfnLint) return undefined;
@@ -729,6 +809,7 @@ export function buildConstraints(cfnLint = findCfnLint()) {
   const entries = new Map();
   for (const [typeName, hash] of providerTypes(cfnLint.schemas, CONSTRAINT_REGION)) {
     const schema = JSON.parse(readFileSync(join(cfnLint.schemas, "resources", `${hash}.json`), "utf8"));
+    dropInstanceTypeEnums(typeName, schema);
     const entry = compiler.resource(schema);
     const lc = lifecycleOf(schema);
     const pi = primaryIdentifierOf(schema);
@@ -770,6 +851,7 @@ export function buildConstraints(cfnLint = findCfnLint()) {
   }
   const iam = iamActionsFile(cfnLint.schemas);
   const managed = managedPoliciesFile(cfnLint.schemas);
+  const instanceTypes = instanceTypesFile(cfnLint.schemas, cfnLint.version);
   const sam = findSamTranslator();
   if (!sam)
     throw new Error(
@@ -795,6 +877,10 @@ export function buildConstraints(cfnLint = findCfnLint()) {
           from: "data/Serverless/ManagedPolicies.json of cfn-lint (MIT-0)",
           policies: managed.policies,
         },
+        instanceTypes: {
+          from: "data/schemas/extensions/*/*_enum.json of cfn-lint (MIT-0), every region's types",
+          lists: instanceTypes.lists,
+        },
         samPolicyTemplates: {
           from: "policy_templates_data/policy_templates.json of aws-sam-translator (Apache-2.0)",
           samTranslator: sam.version,
@@ -808,6 +894,7 @@ export function buildConstraints(cfnLint = findCfnLint()) {
   for (const [file, shard] of shards) files.set(file, `${stableJson(shard)}\n`);
   files.set("constraints/iam-actions.json", iam.text);
   files.set("constraints/managed-policies.json", managed.text);
+  files.set("constraints/instance-types.json", instanceTypes.text);
   files.set("constraints/sam-policy-templates.json", policyTemplates.text);
   return files;
 }

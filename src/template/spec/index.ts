@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { closest } from "../suggest";
 import type {
+  InstanceTypes,
   PropertySpec,
   ResourceConstraints,
   ResourceTypeSpec,
@@ -76,6 +77,7 @@ export function createSpecIndex(dataDir: string | URL): SpecIndex {
   let iamServiceNames: string[] | undefined;
   let samTemplates: Map<string, string[]> | undefined;
   let managed: Set<string> | undefined;
+  let instanceTypeLists: Map<string, InstanceTypes> | undefined;
   const iamActionSets = new Map<string, ReadonlySet<string> | undefined>();
 
   const read = (file: string): Buffer => {
@@ -174,6 +176,22 @@ export function createSpecIndex(dataDir: string | URL): SpecIndex {
     managedPolicies() {
       managed ??= new Set(JSON.parse(read("constraints/managed-policies.json").toString("utf8")) as string[]);
       return managed;
+    },
+
+    instanceTypes(service) {
+      if (!instanceTypeLists) {
+        const data = JSON.parse(read("constraints/instance-types.json").toString("utf8")) as {
+          cfnLint: string;
+          types: Record<string, string[]>;
+        };
+        instanceTypeLists = new Map(
+          Object.entries(data.types).map(([key, list]) => [
+            key,
+            { types: new Set(list.map((type) => type.toLowerCase())), cfnLint: data.cfnLint },
+          ]),
+        );
+      }
+      return instanceTypeLists.get(service);
     },
 
     iamServices() {

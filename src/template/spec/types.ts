@@ -57,6 +57,19 @@ export interface SpecIndex {
    * (`service-role/AWSLambdaBasicExecutionRole`), from cfn-lint's list; loaded on first use.
    */
   managedPolicies(): ReadonlySet<string>;
+  /**
+   * The instance types (node types, DB instance classes) that any region offers for a service, by
+   * the keys of constraints/instance-types.json ("ec2", "rds-instance"), from cfn-lint's pricing
+   * data; undefined for a key the data lacks. Loaded on first use.
+   */
+  instanceTypes(service: string): InstanceTypes | undefined;
+}
+
+export interface InstanceTypes {
+  /** The types, lowercase. */
+  types: ReadonlySet<string>;
+  /** The cfn-lint version the lists come from. */
+  cfnLint: string;
 }
 
 /**

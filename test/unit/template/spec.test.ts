@@ -371,6 +371,20 @@ describe("constraints", () => {
     expect(spec.samPolicyTemplates()).toBe(templates);
   });
 
+  it("knows each service's instance types in every region, without case, with the cfn-lint version", () => {
+    const source = JSON.parse(readFileSync(join(committedData, "constraints/source.json"), "utf8"));
+    const ec2 = spec.instanceTypes("ec2");
+    // t3.micro in every region, a1.metal only in some, t1.micro only in old ones.
+    for (const type of ["t3.micro", "a1.metal", "t1.micro", "M5.Large"])
+      expect(ec2?.types.has(type.toLowerCase())).toBe(true);
+    expect(ec2?.types.has("t3.micor")).toBe(false);
+    expect(ec2?.cfnLint).toBe(source.cfnLint);
+    expect(spec.instanceTypes("rds-instance")?.types.has("db.serverless")).toBe(true);
+    expect(spec.instanceTypes("rds-instance")?.types.has("t3.micro")).toBe(false);
+    expect(spec.instanceTypes("elasticsearch")).toBeUndefined();
+    expect(spec.instanceTypes("ec2")).toBe(ec2);
+  });
+
   it("records the cfn-lint version the constraints came from", () => {
     const source = JSON.parse(readFileSync(join(committedData, "constraints/source.json"), "utf8"));
     expect(source.cfnLint).toMatch(/^\d+\.\d+\.\d+$/);

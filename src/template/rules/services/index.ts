@@ -69,6 +69,7 @@ import { eventTargetInput } from "./event-targets";
 import { fargateTaskProperties, fargateTaskSize } from "./fargate-task";
 import { fifoQueueTargets } from "./fifo-targets";
 import { httpApiRoutes } from "./http-api-routes";
+import { instanceTypeRules } from "./instance-types";
 import { provisionedOverReserved } from "./lambda-concurrency";
 import { lambdaEnvironment, lambdaEnvironmentNames } from "./lambda-environment";
 import { lambdaEnvironmentSize } from "./lambda-environment-size";
@@ -165,6 +166,7 @@ export const serviceRules: Rule[] = [
   provisionedOverReserved,
   lambdaZipPackage,
   layerArnLength,
+  ...instanceTypeRules,
   roleArnPattern,
   permissionPrincipal,
   permissionSourceAccount,

@@ -27,7 +27,14 @@ import { documentStatements } from "../serverless/policy-document";
 import { forEachPolicy } from "../serverless/policy-sites";
 import { resourceSites } from "../serverless/resource-policy";
 import { type TemplateIndex, USER_GUIDE } from "../template-index";
-import { literalString, presentEntry, propertySets, referenceTarget, resourcesOfType } from "./values";
+import {
+  literalString,
+  presentEntry,
+  propertySets,
+  referenceTarget,
+  resourcesOfType,
+  valuesWithPaths,
+} from "./values";
 
 /** What a Ref of each type gives where it is not the ARN. */
 const REF_GIVES: Record<string, string> = {
@@ -95,22 +102,6 @@ const ARN_PROPERTIES: { type: string; path: string[]; stream?: boolean }[] = [
   ].map((trigger) => ({ type: "AWS::Cognito::UserPool", path: ["LambdaConfig", trigger] })),
 ];
 
-/** The values at `path` below `node`, with their paths (list items by index). */
-function valuesAt(
-  node: Node | undefined,
-  path: readonly string[],
-  at: (string | number)[],
-): { node: Node; path: (string | number)[] }[] {
-  if (!node) return [];
-  if (path.length === 0) return [{ node, path: at }];
-  const [head, ...rest] = path;
-  if (head === "*") {
-    if (node.kind !== "seq") return [];
-    return node.items.flatMap((item, index) => valuesAt(item, rest, [...at, index]));
-  }
-  return valuesAt(mapGet(node, head)?.value, rest, [...at, head]);
-}
-
 export const refNotArn: Rule = {
   id: "E1041",
   severity: "error",
@@ -149,7 +140,7 @@ function arnSites(template: TemplateIndex): ArnSite[] {
   for (const { type, path, stream } of ARN_PROPERTIES) {
     for (const resource of resourcesOfType(template, type)) {
       for (const { properties } of propertySets(resource)) {
-        for (const found of valuesAt(properties, path, [])) {
+        for (const found of valuesWithPaths(properties, path)) {
           const where = displayPath(found.path);
           add(found.node, where, ["Resources", resource.name, "Properties", ...found.path], stream);
         }
@@ -324,7 +315,7 @@ function checkArnWhereNameWanted(template: TemplateIndex, report: Report): void 
   for (const { type, path, of, wants, use } of NAME_PROPERTIES) {
     for (const resource of resourcesOfType(template, type)) {
       for (const { properties } of propertySets(resource)) {
-        for (const found of valuesAt(properties, path, [])) {
+        for (const found of valuesWithPaths(properties, path)) {
           const target = referenceTarget(found.node);
           if (target?.attribute !== "Arn" || template.resources.get(target.name)?.type !== of) continue;
           const fix = use === "!Ref" ? `!Ref ${target.name}` : `!GetAtt ${target.name}.${use}`;

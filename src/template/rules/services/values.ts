@@ -347,6 +347,31 @@ export function listMappings(list: Node | undefined): { items: ListMapping[]; op
 }
 
 /**
+ * valuesAtPath with the path of each value below `node` (a list item by its index; the branches
+ * of a Fn::If have the path of the Fn::If).
+ */
+export function valuesWithPaths(
+  node: Node | undefined,
+  path: readonly string[],
+  at: readonly (string | number)[] = [],
+  depth = 0,
+): { node: Node; path: (string | number)[] }[] {
+  if (!node || isNoValue(node)) return [];
+  if (intrinsicName(node) === "Fn::If" && node.kind === "map") {
+    const arg = node.entries[0].value;
+    return arg.kind === "seq"
+      ? arg.items.slice(1, 3).flatMap((branch) => valuesWithPaths(branch, path, at, depth))
+      : [];
+  }
+  if (depth === path.length) return [{ node, path: [...at] }];
+  if (path[depth] === "*")
+    return node.kind === "seq"
+      ? node.items.flatMap((item, index) => valuesWithPaths(item, path, [...at, index], depth + 1))
+      : [];
+  return valuesWithPaths(mapGet(node, path[depth])?.value, path, [...at, path[depth]], depth + 1);
+}
+
+/**
  * The values at a property path (`*` stands for every item of a list), through the branches of
  * any Fn::If on the way; AWS::NoValue is left out.
  */

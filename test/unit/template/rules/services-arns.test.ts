@@ -202,4 +202,26 @@ describe("E1041 a role's Ref where a service assumes it", () => {
     expect(brief(findings)).toEqual(["E1041 10:15"]);
     expect(findings[0].message).toContain("the role's name");
   });
+
+  it("reads each branch of a Fn::If in a place that takes an ARN", () => {
+    const findings = check(
+      ["E1041"],
+      "Conditions:",
+      "  Prod: !Equals [!Ref AWS::StackName, prod]",
+      "Resources:",
+      "  Role:",
+      "    Type: AWS::IAM::Role",
+      "    Properties:",
+      "      AssumeRolePolicyDocument: {}",
+      "  Fn:",
+      "    Type: AWS::Lambda::Function",
+      "    Properties:",
+      "      Runtime: python3.12",
+      "      Handler: index.handler",
+      "      Code:",
+      '        ZipFile: "x"',
+      "      Role: !If [Prod, !GetAtt Role.Arn, !Ref Role]",
+    );
+    expect(brief(findings)).toEqual(["E1041 15:42"]);
+  });
 });

@@ -1,0 +1,211 @@
+/**
+ * Instance types, node types and DB instance classes that no region offers: a typo
+ * (`t3.micor`, `db.t3.mircro`) or a type of another service (`t3.micro` for an RDS instance, which
+ * wants `db.t3.micro`) that the service refuses when the stack is deployed. With cfn-lint's ids,
+ * one per service, and its lists (gathered from the pricing APIs; constraints/instance-types.json,
+ * written by `npm run spec`).
+ *
+ * cfn-lint judges a type against the regions it is told to lint for (us-east-1 by default); a
+ * template does not say where it will be deployed, so here a type is judged against every region's
+ * list together, and only a type that no region offers is reported. A type newer than the lists
+ * is reported too, until `npm run spec` takes a newer cfn-lint; the message names the version.
+ * Types are compared without case. Values given through intrinsic functions, and dynamic
+ * references, are not judged.
+ *
+ * Beyond cfn-lint, which reads an instance's InstanceType only (E3628), the instance types of
+ * launch templates, launch configurations and Spot Fleet launch specifications are read against
+ * the same EC2 list, and a replication group's CacheNodeType against ElastiCache's (E3647). cfn-lint's
+ * E3652 (Elasticsearch domains) has no lists in its data, so it has no equivalent here.
+ */
+import { didYouMean } from "../../suggest";
+import type { Rule } from "../rule";
+import { literalString, propertySets, resourcesOfType, valuesWithPaths } from "./values";
+
+export interface InstanceTypeRule {
+  id: string;
+  /** The key of the list in constraints/instance-types.json. */
+  service: string;
+  /** What a type is, for messages and descriptions: "an EC2 instance type". */
+  what: string;
+  shortDescription: string;
+  /** Resource type -> property paths (`*` for every item of a list) that take such a type. */
+  sites: Record<string, readonly (readonly string[])[]>;
+  source: string;
+}
+
+function instanceTypeRule(spec: InstanceTypeRule): Rule {
+  const types = Object.keys(spec.sites);
+  const places = types
+    .flatMap((type) => spec.sites[type].map((path) => `${type} ${path.filter((p) => p !== "*").join(".")}`))
+    .join(", ");
+  return {
+    id: spec.id,
+    severity: "error",
+    shortDescription: spec.shortDescription,
+    description:
+      `${places} is ${spec.what} that some region offers, by the lists cfn-lint gathers from the pricing APIs ` +
+      "(every region's together: a template does not say where it is deployed).",
+    source: spec.source,
+    tags: ["resources", "instance-types"],
+    check({ template, spec: index, report }) {
+      for (const resource of resourcesOfType(template, ...types)) {
+        const paths = spec.sites[resource.type as string];
+        for (const { properties } of propertySets(resource)) {
+          for (const path of paths) {
+            for (const { node, path: at } of valuesWithPaths(properties, path)) {
+              const text = literalString(node);
+              if (text === undefined || text.includes("{{resolve:")) continue;
+              const known = index.instanceTypes(spec.service);
+              if (!known || known.types.has(text.toLowerCase())) continue;
+              report(node, message(text, spec.what, resource.name, at, known), {
+                path: ["Resources", resource.name, "Properties", ...at],
+              });
+            }
+          }
+        }
+      }
+    },
+  };
+}
+
+function message(
+  text: string,
+  what: string,
+  resource: string,
+  at: (string | number)[],
+  known: { types: ReadonlySet<string>; cfnLint: string },
+): string {
+  return (
+    `${at.join(".")} of ${resource} is not ${what} that any region offers, by the pricing data of cfn-lint ` +
+    `${known.cfnLint}${didYouMean(text.toLowerCase(), known.types)}; if the type is newer than that data, ` +
+    `ignore this rule for the template until the data is updated`
+  );
+}
+
+const EC2_TYPES = "https://docs.aws.amazon.com/ec2/latest/instancetypes/instance-types.html";
+
+/** Each rule's service list and the properties it reads. */
+export const INSTANCE_TYPE_RULES: readonly InstanceTypeRule[] = [
+  {
+    id: "E3628",
+    service: "ec2",
+    what: "an EC2 instance type",
+    shortDescription: "EC2 instance types are ones EC2 offers",
+    sites: {
+      "AWS::EC2::Instance": [["InstanceType"]],
+      "AWS::EC2::LaunchTemplate": [["LaunchTemplateData", "InstanceType"]],
+      "AWS::AutoScaling::LaunchConfiguration": [["InstanceType"]],
+      "AWS::EC2::SpotFleet": [["SpotFleetRequestConfigData", "LaunchSpecifications", "*", "InstanceType"]],
+    },
+    source: EC2_TYPES,
+  },
+  {
+    id: "E3025",
+    service: "rds-instance",
+    what: "an RDS DB instance class",
+    shortDescription: "RDS DB instance classes are ones RDS offers",
+    sites: { "AWS::RDS::DBInstance": [["DBInstanceClass"]] },
+    source: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.DBInstanceClass.html",
+  },
+  {
+    id: "E3694",
+    service: "rds-cluster",
+    what: "a DB cluster instance class of RDS",
+    shortDescription: "RDS DB cluster instance classes are ones RDS offers",
+    sites: { "AWS::RDS::DBCluster": [["DBClusterInstanceClass"]] },
+    source: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/multi-az-db-clusters-concepts.html",
+  },
+  {
+    id: "E3647",
+    service: "elasticache",
+    what: "an ElastiCache node type",
+    shortDescription: "ElastiCache node types are ones ElastiCache offers",
+    sites: {
+      "AWS::ElastiCache::CacheCluster": [["CacheNodeType"]],
+      "AWS::ElastiCache::ReplicationGroup": [["CacheNodeType"]],
+    },
+    source: "https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/CacheNodes.SupportedTypes.html",
+  },
+  {
+    id: "E3667",
+    service: "redshift",
+    what: "a Redshift node type",
+    shortDescription: "Redshift node types are ones Redshift offers",
+    sites: { "AWS::Redshift::Cluster": [["NodeType"]] },
+    source: "https://docs.aws.amazon.com/redshift/latest/mgmt/working-with-clusters.html",
+  },
+  {
+    id: "E3620",
+    service: "docdb",
+    what: "a DocumentDB instance class",
+    shortDescription: "DocumentDB instance classes are ones DocumentDB offers",
+    sites: { "AWS::DocDB::DBInstance": [["DBInstanceClass"]] },
+    source: "https://docs.aws.amazon.com/documentdb/latest/developerguide/db-instance-classes.html",
+  },
+  {
+    id: "E3635",
+    service: "neptune",
+    what: "a Neptune instance class",
+    shortDescription: "Neptune instance classes are ones Neptune offers",
+    sites: { "AWS::Neptune::DBInstance": [["DBInstanceClass"]] },
+    source: "https://docs.aws.amazon.com/neptune/latest/userguide/instance-types.html",
+  },
+  {
+    id: "E3672",
+    service: "dax",
+    what: "a DAX node type",
+    shortDescription: "DAX node types are ones DAX offers",
+    sites: { "AWS::DAX::Cluster": [["NodeType"]] },
+    source: "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/DAX.concepts.cluster.html",
+  },
+  {
+    id: "E3670",
+    service: "amazonmq",
+    what: "an Amazon MQ broker instance type",
+    shortDescription: "Amazon MQ broker instance types are ones Amazon MQ offers",
+    sites: { "AWS::AmazonMQ::Broker": [["HostInstanceType"]] },
+    source: "https://docs.aws.amazon.com/amazon-mq/latest/developer-guide/broker-instance-types.html",
+  },
+  {
+    id: "E3621",
+    service: "appstream",
+    what: "an AppStream 2.0 instance type",
+    shortDescription: "AppStream fleet instance types are ones AppStream offers",
+    sites: { "AWS::AppStream::Fleet": [["InstanceType"]] },
+    source: "https://docs.aws.amazon.com/appstream2/latest/developerguide/instance-types.html",
+  },
+  {
+    id: "E3641",
+    service: "gamelift",
+    what: "a GameLift instance type",
+    shortDescription: "GameLift fleet instance types are ones GameLift offers",
+    sites: { "AWS::GameLift::Fleet": [["EC2InstanceType"]] },
+    source: "https://docs.aws.amazon.com/gamelift/latest/developerguide/gamelift-ec2-instances.html",
+  },
+  {
+    id: "E3617",
+    service: "managedblockchain",
+    what: "a Managed Blockchain instance type",
+    shortDescription: "Managed Blockchain node instance types are ones it offers",
+    sites: { "AWS::ManagedBlockchain::Node": [["NodeConfiguration", "InstanceType"]] },
+    source:
+      "https://docs.aws.amazon.com/managed-blockchain/latest/hyperledger-fabric-dev/managed-blockchain-hyperledger-peer-node.html",
+  },
+  {
+    id: "E3675",
+    service: "emr",
+    what: "an EMR instance type",
+    shortDescription: "EMR cluster instance types are ones EMR offers",
+    sites: {
+      "AWS::EMR::Cluster": [
+        ["Instances", "CoreInstanceFleet", "InstanceTypeConfigs", "*", "InstanceType"],
+        ["Instances", "CoreInstanceGroup", "InstanceType"],
+        ["Instances", "TaskInstanceFleets", "*", "InstanceTypeConfigs", "*", "InstanceType"],
+        ["Instances", "TaskInstanceGroups", "*", "InstanceType"],
+      ],
+    },
+    source: "https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-supported-instance-types.html",
+  },
+];
+
+export const instanceTypeRules: Rule[] = INSTANCE_TYPE_RULES.map(instanceTypeRule);

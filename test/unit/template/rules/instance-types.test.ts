@@ -1,0 +1,181 @@
+/**
+ * Instance types, node types and DB instance classes that no region offers (E3628, E3025, E3694,
+ * E3647, E3667, E3620, E3635, E3672, E3670, E3621, E3641, E3617, E3675), judged against every
+ * region's list from cfn-lint's pricing data. The fixtures were also run through cfn-lint 1.51;
+ * where it differs, the test says so.
+ */
+import { describe, expect, it } from "vitest";
+import { INSTANCE_TYPE_RULES } from "../../../../src/template/rules/services/instance-types";
+import { brief, lint, yaml } from "../lint";
+
+describe("instance type rules", () => {
+  it("report types no region offers, with a suggestion, in each place and each Fn::If branch", () => {
+    // cfn-lint 1.51 reports E3030 for the instance (against us-east-1's list, as the provider
+    // schema's enum) and no E3628 for the launch template, the Spot Fleet or the EMR task group it
+    // does not read; it also reports T3.Micro, which differs from t3.micro only in case.
+    const findings = lint(
+      yaml(
+        "Conditions:",
+        "  Prod: !Equals [!Ref AWS::StackName, prod]",
+        "Parameters:",
+        "  Type:",
+        "    Type: String",
+        "Resources:",
+        "  Web:",
+        "    Type: AWS::EC2::Instance",
+        "    Properties:",
+        "      ImageId: ami-12345678",
+        "      InstanceType: t3.micor",
+        "  Template:",
+        "    Type: AWS::EC2::LaunchTemplate",
+        "    Properties:",
+        "      LaunchTemplateData:",
+        "        InstanceType: !If [Prod, m5.large, m5.lagre]",
+        "  Fleet:",
+        "    Type: AWS::EC2::SpotFleet",
+        "    Properties:",
+        "      SpotFleetRequestConfigData:",
+        "        IamFleetRole: arn:aws:iam::123456789012:role/fleet",
+        "        TargetCapacity: 1",
+        "        LaunchSpecifications:",
+        "          - ImageId: ami-12345678",
+        "            InstanceType: c5.large",
+        "          - ImageId: ami-12345678",
+        "            InstanceType: c5.huge",
+        "  Db:",
+        "    Type: AWS::RDS::DBInstance",
+        "    Properties:",
+        "      Engine: mysql",
+        "      DBInstanceClass: t3.micro",
+        '      AllocatedStorage: "20"',
+        "      MasterUsername: admin",
+        '      MasterUserPassword: "{{resolve:secretsmanager:db:SecretString:password}}"',
+        "  Cache:",
+        "    Type: AWS::ElastiCache::ReplicationGroup",
+        "    Properties:",
+        "      ReplicationGroupDescription: cache",
+        "      Engine: redis",
+        "      CacheNodeType: cache.t3.micro",
+        "  Fine:",
+        "    Type: AWS::EC2::Instance",
+        "    Properties:",
+        "      ImageId: ami-12345678",
+        "      InstanceType: T3.Micro",
+        "  FromParameter:",
+        "    Type: AWS::EC2::Instance",
+        "    Properties:",
+        "      ImageId: ami-12345678",
+        "      InstanceType: !Ref Type",
+        "  FromSsm:",
+        "    Type: AWS::EC2::Instance",
+        "    Properties:",
+        "      ImageId: ami-12345678",
+        '      InstanceType: "{{resolve:ssm:/app/instance-type}}"',
+        "  Emr:",
+        "    Type: AWS::EMR::Cluster",
+        "    Properties:",
+        "      Name: emr",
+        "      JobFlowRole: role",
+        "      ServiceRole: role",
+        "      ReleaseLabel: emr-6.10.0",
+        "      Instances:",
+        "        MasterInstanceGroup:",
+        "          InstanceCount: 1",
+        "          InstanceType: m5.xlarge",
+        "        TaskInstanceGroups:",
+        "          - InstanceCount: 1",
+        "            InstanceType: m5.xlarge",
+        "          - InstanceCount: 1",
+        "            InstanceType: m5.xlargee",
+      ),
+    ).filter((f) => !["W", "I"].includes(f.ruleId[0]) && f.ruleId !== "E3014");
+    expect(brief(findings)).toEqual([
+      "E3628 11:21",
+      "E3628 16:44",
+      "E3628 27:27",
+      "E3025 32:24",
+      "E3675 72:27",
+    ]);
+    expect(findings[0].message).toBe(
+      "InstanceType of Web is not an EC2 instance type that any region offers, by the pricing data of cfn-lint " +
+        "1.51.0 (did you mean 't3.micro'?); if the type is newer than that data, ignore this rule for the template " +
+        "until the data is updated",
+    );
+    expect(findings[2].message).toContain(
+      "SpotFleetRequestConfigData.LaunchSpecifications.1.InstanceType of Fleet",
+    );
+    // An EC2 type where RDS wants a DB instance class.
+    expect(findings[3].message).toContain("DBInstanceClass of Db is not an RDS DB instance class");
+  });
+
+  it("read every place they name, and leave it to no enum of E3030", () => {
+    const bogus = "zz9.bogus";
+    for (const rule of INSTANCE_TYPE_RULES) {
+      for (const [type, paths] of Object.entries(rule.sites)) {
+        for (const path of paths) {
+          // The value at the path, with a list for each `*`, one key a line.
+          const lines = ["Resources:", "  R:", `    Type: ${type}`, "    Properties:"];
+          let indent = "      ";
+          path.forEach((key, index) => {
+            if (key === "*") return;
+            const item = path[index + 1] === "*";
+            const last = index === path.length - 1;
+            lines.push(`${indent}${key}:${last ? ` ${bogus}` : ""}`);
+            indent += "  ";
+            if (item) {
+              lines.push(`${indent}-`);
+              indent += "  ";
+            }
+          });
+          const line = lines.length;
+          const findings = lint(yaml(...lines)).filter(
+            (f) => f.range.start.line === line && (f.ruleId === rule.id || f.ruleId === "E3030"),
+          );
+          expect(
+            findings.map((f) => f.ruleId),
+            `${type} ${path.join(".")}`,
+          ).toEqual([rule.id]);
+        }
+      }
+    }
+  });
+
+  it("leave known types in any case, intrinsics, dynamic references and unknown lists alone", () => {
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  Type:",
+        "    Type: String",
+        "    Default: t3.micor",
+        "Resources:",
+        "  A:",
+        "    Type: AWS::EC2::Instance",
+        "    Properties:",
+        "      ImageId: ami-12345678",
+        "      InstanceType: M7G.Metal",
+        "  B:",
+        "    Type: AWS::EC2::Instance",
+        "    Properties:",
+        "      ImageId: ami-12345678",
+        "      InstanceType: !Ref Type",
+        "  C:",
+        "    Type: AWS::EC2::Instance",
+        "    Properties:",
+        "      ImageId: ami-12345678",
+        '      InstanceType: "{{resolve:ssm:/app/instance-type}}"',
+        "  D:",
+        "    Type: AWS::RDS::DBInstance",
+        "    Properties:",
+        "      Engine: aurora-postgresql",
+        "      DBClusterIdentifier: cluster",
+        "      DBInstanceClass: db.serverless",
+        "  E:",
+        "    Type: AWS::Elasticsearch::Domain",
+        "    Properties:",
+        "      ElasticsearchClusterConfig:",
+        "        InstanceType: zz9.bogus",
+      ),
+    );
+    expect(findings.filter((f) => f.ruleId[0] === "E")).toEqual([]);
+  });
+});
