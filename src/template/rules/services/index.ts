@@ -89,7 +89,12 @@ import {
   targetGroupTargetType,
 } from "./load-balancers";
 import { logSubscriptions } from "./log-subscriptions";
-import { pipelineArtifactNames, pipelineSourceArtifacts, pipelineSourceStage } from "./pipelines";
+import {
+  pipelineArtifactNames,
+  pipelineSourceArtifacts,
+  pipelineSourceStage,
+  pipelineTemplateArtifact,
+} from "./pipelines";
 import { pseudoParameterString } from "./pseudo-parameter-string";
 import {
   auroraClusterSettings,
@@ -268,6 +273,7 @@ export const serviceRules: Rule[] = [
   pipelineSourceStage,
   pipelineArtifactNames,
   pipelineSourceArtifacts,
+  pipelineTemplateArtifact,
   recordValues,
   recordAliasOrValues,
   backupColdStorage,

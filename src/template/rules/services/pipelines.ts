@@ -8,6 +8,9 @@
  *   no error.
  * - E3702, for Source actions: a Source action reads no artifact and writes exactly one. (cfn-lint
  *   also knows the counts of each build, test and deploy provider.)
+ * - E3703: the TemplatePath of an action (the CloudFormation deploy action's `Artifact::file`)
+ *   names one of the action's InputArtifacts before `::`: the action reads the template from that
+ *   artifact. Beyond cfn-lint, TemplateConfiguration, written the same way, is read too.
  *
  * Stages and actions inside a Fn::If count as written, except that two conditional actions that
  * write the same artifact are not reported (their conditions may exclude each other). Names,
@@ -51,6 +54,8 @@ interface PipelineAction {
   category?: { value: string; node: Node };
   owner: string | undefined;
   inputs: Artifact[];
+  /** Some input artifact name cannot be read. */
+  inputsOpaque: boolean;
   outputs: Artifact[];
   node: MapNode;
   path: (string | number)[];
@@ -123,6 +128,7 @@ function pipelines(template: TemplateIndex): Pipeline[] {
               category && categoryName !== undefined ? { value: categoryName, node: category } : undefined,
             owner: literalString(mapGet(type, "Owner")?.value),
             inputs: inputs.list,
+            inputsOpaque: inputs.opaque,
             outputs: outputs.list,
             node: action.node,
             path,
@@ -286,6 +292,50 @@ export const pipelineSourceArtifacts: Rule = {
             "writes exactly one; keep one OutputArtifacts entry",
           { path: second.path },
         );
+      }
+    }
+  },
+};
+
+/** The Configuration keys that name a file as `InputArtifact::path`. */
+const ARTIFACT_PATHS = ["TemplatePath", "TemplateConfiguration"];
+
+export const pipelineTemplateArtifact: Rule = {
+  id: "E3703",
+  severity: "error",
+  shortDescription: "TemplatePath names an input artifact of its action",
+  description:
+    "In a pipeline action's Configuration, TemplatePath (and TemplateConfiguration) is `ArtifactName::file`, where " +
+    "ArtifactName is one of the action's InputArtifacts.",
+  source: "https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-CloudFormation.html",
+  tags: ["resources", "codepipeline"],
+  check({ template, report }) {
+    for (const { actions } of pipelines(template)) {
+      for (const action of actions) {
+        if (action.inputsOpaque) continue;
+        const configuration = plainMap(presentEntry(action.node, "Configuration")?.value);
+        if (!configuration) continue;
+        for (const key of ARTIFACT_PATHS) {
+          const entry = presentEntry(configuration, key);
+          const text = literalString(entry?.value);
+          if (!entry || text === undefined) continue;
+          const names = [...new Set(action.inputs.map((input) => input.name))];
+          if (names.some((name) => text.startsWith(`${name}::`))) continue;
+          const separator = text.indexOf("::");
+          const named = separator < 0 ? undefined : text.slice(0, separator);
+          const inputs =
+            names.length === 0
+              ? "the action has no InputArtifacts"
+              : `its InputArtifacts are ${names.join(", ")}`;
+          report(
+            entry.value,
+            `${key} of action '${action.name}' of pipeline '${action.pipeline}' ` +
+              (named === undefined
+                ? `names no artifact: it is ArtifactName::file, and ${inputs}`
+                : `reads artifact '${named}', and ${inputs}; name one of them before '::'`),
+            { path: [...action.path, "Configuration", key] },
+          );
+        }
       }
     }
   },

@@ -6,7 +6,7 @@
  * GuardDuty detectors (E3063), ECR repository policies (E3513), CodeBuild S3 locations (E3636), and Elastic Load Balancing v2 settings (E3680, E3681,
  * E3683, E3684, E3676), and RDS and Aurora settings (E3686, E3689, E3693, E3682, E3720, E3707,
  * E3709), and ECS services and task definitions (E3044, E3046, E3052, E3053, E3054, E3713), and pipeline stages
- * (E3700, E3701, E3702), RDS backup retention and replica modes (E3719, E3721), forwards to GENEVE
+ * (E3700, E3701, E3702, E3703), RDS backup retention and replica modes (E3719, E3721), forwards to GENEVE
  * target groups (E3711) and Auto Scaling health check types (E3056). The fixtures were also run
  * through cfn-lint 1.51, whose findings are noted where they differ.
  */
@@ -1964,5 +1964,97 @@ describe("E3056 Auto Scaling health check types", () => {
       expect.stringContaining("'Three' lists EC2 with ELB and EBS in HealthCheckType,"),
     ]);
     expect(findings[1].message).toMatch(/set HealthCheckType: ELB,EBS$/);
+  });
+});
+
+describe("E3703 pipeline template paths", () => {
+  it("reports a TemplatePath or TemplateConfiguration that names no input artifact of its action", () => {
+    // cfn-lint 1.51 reports the same two TemplatePaths (at their keys, 24:17 and 31:17); it does
+    // not read TemplateConfiguration.
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Pipeline:",
+        "    Type: AWS::CodePipeline::Pipeline",
+        "    Properties:",
+        "      RoleArn: arn:aws:iam::123456789012:role/pipeline",
+        "      ArtifactStore:",
+        "        Type: S3",
+        "        Location: bucket",
+        "      Stages:",
+        "        - Name: Source",
+        "          Actions:",
+        "            - Name: Source",
+        '              ActionTypeId: {Category: Source, Owner: AWS, Provider: S3, Version: "1"}',
+        "              Configuration: {S3Bucket: b, S3ObjectKey: k}",
+        "              OutputArtifacts: [{Name: SourceOutput}]",
+        "        - Name: Deploy",
+        "          Actions:",
+        "            - Name: Deploy",
+        '              ActionTypeId: {Category: Deploy, Owner: AWS, Provider: CloudFormation, Version: "1"}',
+        "              InputArtifacts: [{Name: SourceOutput}]",
+        "              Configuration:",
+        "                ActionMode: CREATE_UPDATE",
+        "                StackName: app",
+        "                TemplatePath: BuildOutput::template.yaml",
+        "                TemplateConfiguration: SourceOutput::config.json",
+        "            - Name: Other",
+        '              ActionTypeId: {Category: Deploy, Owner: AWS, Provider: CloudFormation, Version: "1"}',
+        "              Configuration:",
+        "                ActionMode: CREATE_UPDATE",
+        "                StackName: app",
+        "                TemplatePath: template.yaml",
+        "              RunOrder: 2",
+        "            - Name: Fine",
+        '              ActionTypeId: {Category: Deploy, Owner: AWS, Provider: CloudFormation, Version: "1"}',
+        "              InputArtifacts: [{Name: SourceOutput}]",
+        "              Configuration:",
+        "                ActionMode: CREATE_UPDATE",
+        "                StackName: app",
+        '                TemplatePath: !Sub "${AWS::StackName}::template.yaml"',
+        "                TemplateConfiguration: SourceOutput::dir/config.json",
+      ),
+      { only: ["E3703"] },
+    );
+    expect(brief(findings)).toEqual(["E3703 24:31", "E3703 31:31"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "TemplatePath of action 'Deploy' of pipeline 'Pipeline' reads artifact 'BuildOutput', and its InputArtifacts " +
+        "are SourceOutput; name one of them before '::'",
+      "TemplatePath of action 'Other' of pipeline 'Pipeline' names no artifact: it is ArtifactName::file, and the " +
+        "action has no InputArtifacts",
+    ]);
+  });
+
+  it("reads TemplateConfiguration, and leaves actions whose input names cannot be read alone", () => {
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  Input:",
+        "    Type: String",
+        "Resources:",
+        "  Pipeline:",
+        "    Type: AWS::CodePipeline::Pipeline",
+        "    Properties:",
+        "      RoleArn: arn:aws:iam::123456789012:role/pipeline",
+        "      ArtifactStore: {Type: S3, Location: bucket}",
+        "      Stages:",
+        "        - Name: Deploy",
+        "          Actions:",
+        "            - Name: A",
+        '              ActionTypeId: {Category: Deploy, Owner: AWS, Provider: CloudFormation, Version: "1"}',
+        "              InputArtifacts: [{Name: Build}]",
+        "              Configuration:",
+        "                TemplatePath: Build::template.yaml",
+        "                TemplateConfiguration: Config::prod.json",
+        "            - Name: B",
+        '              ActionTypeId: {Category: Deploy, Owner: AWS, Provider: CloudFormation, Version: "1"}',
+        "              InputArtifacts: [{Name: !Ref Input}]",
+        "              Configuration:",
+        "                TemplatePath: Other::template.yaml",
+      ),
+      { only: ["E3703"] },
+    );
+    expect(brief(findings)).toEqual(["E3703 18:40"]);
+    expect(findings[0].message).toContain("TemplateConfiguration of action 'A'");
   });
 });
