@@ -140,6 +140,7 @@ import { sqsDeadLetter } from "./sqs-dead-letter";
 import { sqsFifo } from "./sqs-fifo";
 import { sqsRedrivePolicy } from "./sqs-redrive";
 import { sqsVisibilityTimeout } from "./sqs-visibility-timeout";
+import { ssmDocumentContent } from "./ssm-document";
 import { ssmParameterName } from "./ssm-parameter-name";
 import { subNeeded } from "./sub-needed";
 import {
@@ -188,6 +189,7 @@ export const serviceRules: Rule[] = [
   s3EventNames,
   snsSubscriptionEndpoint,
   ssmParameterName,
+  ssmDocumentContent,
   s3Ownership,
   s3AccessControl,
   s3NotificationGrant,
