@@ -15,14 +15,19 @@
  *   none at all, or a launch template of this template whose LaunchTemplateData certainly has no
  *   ImageId. A launch template given by a literal id or name, a parameter or an import may set it,
  *   and is taken to. Unlike cfn-lint, an ImageId (of the instance or the launch template) that a
- *   Fn::If may leave out, and a reference to a resource other than an AWS::EC2::LaunchTemplate,
- *   are not judged.
+ *   Fn::If may leave out is not judged, nor is a LaunchTemplateId other than `!Ref Template` or
+ *   `!GetAtt Template.LaunchTemplateId` of an AWS::EC2::LaunchTemplate, nor a LaunchTemplateName:
+ *   a Ref or GetAtt of a launch template gives no name (its Ref is the id), so EC2 would find no
+ *   template of that name, and that, not the ImageId, is what fails.
  * - E3674: PrivateIpAddress given with another primary private IPv4 address: on an
  *   AWS::EC2::NetworkInterface, an entry of PrivateIpAddresses with Primary true; on an
  *   AWS::EC2::Instance, an item of NetworkInterfaces with its own PrivateIpAddress or with such an
  *   entry of PrivateIpAddresses. Beyond cfn-lint, Primary given as the string "true" counts, as
- *   CloudFormation converts it. (RunInstances also refuses an instance's PrivateIpAddress with any
- *   NetworkInterfaces; like cfn-lint, this rule reports only the two addresses.)
+ *   CloudFormation converts it; and, as RunInstances refuses an instance's PrivateIpAddress with
+ *   any NetworkInterfaces ("Network interfaces and an instance-level private IP address may not be
+ *   specified on the same request"), an instance's PrivateIpAddress with network interfaces that
+ *   give no address of their own, when an item of NetworkInterfaces is certainly there (not only
+ *   in a branch of a Fn::If).
  *
  * The places of block device mappings are an instance's BlockDeviceMappings, a launch template's
  * LaunchTemplateData, a launch configuration's, and each of a Spot Fleet's LaunchSpecifications;
@@ -37,6 +42,7 @@ import { constraintProblems } from "../constraints/walk";
 import type { Rule } from "../rule";
 import type { ResourceInfo, TemplateIndex } from "../template-index";
 import {
+  getAttResource,
   isAbsent,
   listMappings,
   literalBoolean,
@@ -45,7 +51,7 @@ import {
   plainMap,
   presentEntry,
   propertySets,
-  referenceTarget,
+  refResource,
   resourcesOfType,
 } from "./values";
 
@@ -216,13 +222,15 @@ export const blockDeviceVirtualName: Rule = {
 };
 
 /**
- * The launch template of this template that a LaunchTemplateId (or LaunchTemplateName) names, when
- * its LaunchTemplateData certainly has no ImageId in every property set it may have.
+ * The launch template of this template that a LaunchTemplateId names (`!Ref Template` or
+ * `!GetAtt Template.LaunchTemplateId`), when its LaunchTemplateData certainly has no ImageId in
+ * every property set it may have.
  */
 function templateWithoutImage(template: TemplateIndex, reference: Node): ResourceInfo | undefined {
-  const target = referenceTarget(reference);
-  const resource = target ? template.resources.get(target.name) : undefined;
-  if (!resource || resource.type !== LAUNCH_TEMPLATE || !resource.body) return undefined;
+  const resource =
+    refResource(template, reference, [LAUNCH_TEMPLATE]) ??
+    getAttResource(template, reference, "LaunchTemplateId", [LAUNCH_TEMPLATE]);
+  if (!resource?.body) return undefined;
   const sets = propertySets(resource);
   const without = sets.every(({ properties }) => {
     const data = plainMap(presentEntry(properties, "LaunchTemplateData")?.value);
@@ -262,11 +270,8 @@ export const instanceImageId: Rule = {
           continue;
         }
         const specification = plainMap(presentEntry(properties, "LaunchTemplate")?.value);
-        if (!specification) continue;
-        const key = presentEntry(specification, "LaunchTemplateId")
-          ? "LaunchTemplateId"
-          : "LaunchTemplateName";
-        const reference = presentEntry(specification, key);
+        // A LaunchTemplateName names no launch template of this template: its Ref is the id.
+        const reference = specification && presentEntry(specification, "LaunchTemplateId");
         const launchTemplate = reference && templateWithoutImage(template, reference.value);
         if (!reference || !launchTemplate) continue;
         report(
@@ -274,7 +279,7 @@ export const instanceImageId: Rule = {
           `Instance '${instance.name}' has no ImageId, and neither has the LaunchTemplateData of its launch template ` +
             `'${launchTemplate.name}', and EC2 needs an AMI to launch it; set ImageId on the instance or in the launch ` +
             "template",
-          { path: ["Resources", instance.name, "Properties", "LaunchTemplate", key] },
+          { path: ["Resources", instance.name, "Properties", "LaunchTemplate", "LaunchTemplateId"] },
         );
       }
     }
@@ -297,15 +302,16 @@ export const privateIpAddressPrimary: Rule = {
   shortDescription: "A primary private IP address is given in one place only",
   description:
     "An AWS::EC2::NetworkInterface with PrivateIpAddress marks no entry of PrivateIpAddresses as Primary; an " +
-    "AWS::EC2::Instance with PrivateIpAddress gives no network interface a PrivateIpAddress or a Primary entry of " +
-    "PrivateIpAddresses.",
+    "AWS::EC2::Instance with PrivateIpAddress has no NetworkInterfaces, whose own PrivateIpAddress or Primary entry " +
+    "of PrivateIpAddresses gives the primary address when there are network interfaces.",
   source: "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateNetworkInterface.html",
   tags: ["resources", "ec2"],
   resourceTypes: [INSTANCE, NETWORK_INTERFACE],
   check({ template, report }) {
     for (const resource of resourcesOfType(template, INSTANCE, NETWORK_INTERFACE)) {
       for (const { properties } of propertySets(resource)) {
-        if (!presentEntry(properties, "PrivateIpAddress")) continue;
+        const address = presentEntry(properties, "PrivateIpAddress");
+        if (!address) continue;
         const path = ["Resources", resource.name, "Properties"];
         if (resource.type === NETWORK_INTERFACE) {
           for (const { node, index } of primaryAddresses(
@@ -321,11 +327,13 @@ export const privateIpAddressPrimary: Rule = {
           }
           continue;
         }
-        for (const { node: item, index } of listMappings(presentEntry(properties, "NetworkInterfaces")?.value)
-          .items) {
+        const interfaces = listMappings(presentEntry(properties, "NetworkInterfaces")?.value).items;
+        let reported = false;
+        for (const { node: item, index } of interfaces) {
           const at = [...path, "NetworkInterfaces", index];
           const own = presentEntry(item, "PrivateIpAddress");
           if (own) {
+            reported = true;
             report(
               own.keyRange,
               `Instance '${resource.name}' sets PrivateIpAddress, and item ${index + 1} of NetworkInterfaces sets one ` +
@@ -335,6 +343,7 @@ export const privateIpAddressPrimary: Rule = {
             );
           }
           for (const primary of primaryAddresses(presentEntry(item, "PrivateIpAddresses")?.value)) {
+            reported = true;
             report(
               primary.node,
               `Instance '${resource.name}' sets PrivateIpAddress, and item ${index + 1} of NetworkInterfaces marks an ` +
@@ -344,6 +353,15 @@ export const privateIpAddressPrimary: Rule = {
             );
           }
         }
+        // Else the instance's address with a network interface that is certainly there.
+        if (reported || !interfaces.some((item) => !item.conditional)) continue;
+        report(
+          address.keyRange,
+          `Instance '${resource.name}' sets PrivateIpAddress and NetworkInterfaces, and EC2 takes no instance-level ` +
+            "private IP address with network interfaces; give the address as the PrivateIpAddress of the network " +
+            "interface of DeviceIndex 0 (or of the AWS::EC2::NetworkInterface it attaches), and remove it here",
+          { path: [...path, "PrivateIpAddress"] },
+        );
       }
     }
   },

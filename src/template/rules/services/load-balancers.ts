@@ -14,12 +14,14 @@
  *   ForwardConfig) names a target group of the template with Protocol GENEVE: only a Gateway Load
  *   Balancer's listener forwards to one, and only application load balancers have listener rules.
  *   Beyond cfn-lint, which reads TargetGroupArn only, the ForwardConfig targets too, and the
- *   DefaultActions of a listener that is not a Gateway Load Balancer's: one with a Protocol (a
- *   Gateway Load Balancer's listener has none), or of an application or network load balancer of
- *   the template, for which ELB refuses a GENEVE target group as it does for a rule
- *   (IncompatibleProtocols). Only actions whose Type is forward, written out, are read (cfn-lint
- *   reads TargetGroupArn whatever the Type), and a target group whose Properties a Fn::If chooses
- *   is not judged.
+ *   DefaultActions of a listener that is not a Gateway Load Balancer's, for which ELB refuses a
+ *   GENEVE target group as it does for a rule (IncompatibleProtocols): a listener of an application
+ *   or network load balancer of the template, or, when its load balancer's Type is not known here,
+ *   one with a Protocol other than GENEVE (a Gateway Load Balancer's listener has none; GENEVE
+ *   names its own). A listener of a gateway load balancer of the template is not judged, whatever
+ *   its Protocol. Only actions whose Type is forward, written out, are read (cfn-lint reads
+ *   TargetGroupArn whatever the Type), and a target group whose Properties a Fn::If chooses is not
+ *   judged.
  *
  * A value given through an intrinsic function is not judged, and a property that a Fn::If may
  * leave out counts neither as present nor as absent.
@@ -31,6 +33,7 @@ import { isListParameterType } from "../resources/properties";
 import type { Rule } from "../rule";
 import { intrinsicName, isString, type ResourceInfo, type TemplateIndex } from "../template-index";
 import {
+  getAttResource,
   isAbsent,
   listMappings,
   literalNumber,
@@ -41,6 +44,7 @@ import {
   presentEntry,
   propertySets,
   referenceTarget,
+  refResource,
   resourcesOfType,
   stringProperty,
 } from "./values";
@@ -250,10 +254,10 @@ const LOAD_BALANCER = "AWS::ElasticLoadBalancingV2::LoadBalancer";
 
 /** The target group of the template with Protocol GENEVE that a TargetGroupArn names (`!Ref` or `!GetAtt X.TargetGroupArn`). */
 function geneveTargetGroup(template: TemplateIndex, node: Node): ResourceInfo | undefined {
-  const target = referenceTarget(node);
-  if (!target || (target.attribute !== undefined && target.attribute !== "TargetGroupArn")) return undefined;
-  const group = template.resources.get(target.name);
-  const properties = group?.type === TARGET_GROUP ? onlyPropertySet(group)?.properties : undefined;
+  const group =
+    refResource(template, node, [TARGET_GROUP]) ??
+    getAttResource(template, node, "TargetGroupArn", [TARGET_GROUP]);
+  const properties = group ? onlyPropertySet(group)?.properties : undefined;
   return properties && literalString(presentEntry(properties, "Protocol")?.value) === "GENEVE"
     ? group
     : undefined;
@@ -292,20 +296,23 @@ function geneveForwards(
 }
 
 /**
- * Whether a listener is certainly not a Gateway Load Balancer's: it has a Protocol (a Gateway
- * Load Balancer's listener takes none), or its load balancer is one of the template's of Type
- * application (the default) or network.
+ * Whether a listener is certainly not a Gateway Load Balancer's: its load balancer is one of the
+ * template's of Type application (the default) or network; or, when the load balancer's Type is
+ * not known here, the listener has a Protocol other than GENEVE (a Gateway Load Balancer's listener
+ * takes none, and GENEVE is what it is described with). A listener of a gateway load balancer of
+ * the template is one, whatever its Protocol.
  */
 function notGatewayListener(template: TemplateIndex, properties: MapNode): boolean {
-  if (literalString(presentEntry(properties, "Protocol")?.value) !== undefined) return true;
   const reference = presentEntry(properties, "LoadBalancerArn")?.value;
-  const target = reference && referenceTarget(reference);
-  if (!target || (target.attribute !== undefined && target.attribute !== "LoadBalancerArn")) return false;
-  const balancer = template.resources.get(target.name);
-  const balancerProperties =
-    balancer?.type === LOAD_BALANCER ? onlyPropertySet(balancer)?.properties : undefined;
+  const balancer =
+    reference &&
+    (refResource(template, reference, [LOAD_BALANCER]) ??
+      getAttResource(template, reference, "LoadBalancerArn", [LOAD_BALANCER]));
+  const balancerProperties = balancer ? onlyPropertySet(balancer)?.properties : undefined;
   const type = balancerProperties && stringProperty(balancerProperties, "Type", "application");
-  return type === "application" || type === "network";
+  if (type !== undefined) return type === "application" || type === "network";
+  const protocol = literalString(presentEntry(properties, "Protocol")?.value);
+  return protocol !== undefined && protocol.toUpperCase() !== "GENEVE";
 }
 
 export const forwardToGeneveTargetGroup: Rule = {
@@ -332,7 +339,7 @@ export const forwardToGeneveTargetGroup: Rule = {
               (rule
                 ? " (listener rules are an application load balancer's); forward to an HTTP or HTTPS target group"
                 : "; forward to a target group of a protocol the load balancer takes (HTTP or HTTPS for an " +
-                  "application load balancer, TCP, TLS, UDP or TCP_UDP for a network one)"),
+                  "application load balancer, TCP, TLS or UDP, for example, for a network one)"),
             { path: ["Resources", resource.name, "Properties", key, ...path] },
           );
         }

@@ -22,17 +22,18 @@
  *   with another Engine than the cluster's, or a StorageEncrypted the cluster does not have. A
  *   cluster restored or replicated from another has that one's encryption, unknown here.
  * - E3719: an instance with a DBClusterIdentifier and a BackupRetentionPeriod: the instances of a
- *   cluster keep the cluster's backups ("The specified DB Instance is a member of a cluster. Modify
- *   backup retention for the DB Cluster"); or a standalone instance of an engine other than Aurora
- *   (no DBClusterIdentifier, no SourceDBInstanceIdentifier) keeping automated backups more than 35
- *   days. E3034 does not report the latter: the instance schema gives BackupRetentionPeriod no
- *   maximum (the cluster's has 35). As cfn-lint, read replicas are left out, and instances whose
- *   Engine is not written. cfn-lint says nothing for an instance with any property given through an
- *   intrinsic function (a `DBClusterIdentifier: !Ref Cluster` too); here only the values judged
- *   must be written out.
+ *   cluster keep the cluster's backups ("The requested DB Instance will be a member of a DB
+ *   Cluster. Set backup retention period for the DB Cluster"); or a standalone instance of an
+ *   engine other than Aurora (no DBClusterIdentifier, no SourceDBInstanceIdentifier) keeping
+ *   automated backups more than 35 days. E3034 does not report the latter: the instance schema
+ *   gives BackupRetentionPeriod no maximum (the cluster's has 35). As cfn-lint, read replicas of an
+ *   instance (SourceDBInstanceIdentifier) are left out, and instances whose Engine is not written.
+ *   cfn-lint says nothing for an instance with any property given through an intrinsic function
+ *   (a `DBClusterIdentifier: !Ref Cluster` too); here only the values judged must be written out.
  * - E3721: an Oracle or Db2 instance (engines oracle-*, custom-oracle-*, db2-*) with a ReplicaMode
- *   other than open-read-only or mounted, the open modes of its read replicas. cfn-lint compares
- *   the mode as written; here in any case, as RDS does not document that it refuses another case.
+ *   other than open-read-only or mounted, the two modes of its read replicas (open for reads, or
+ *   mounted and closed to them). cfn-lint compares the mode as written; here in any case, as RDS
+ *   does not document that it refuses another case.
  *
  * Engine names are compared in lower case, as RDS takes them (`MySQL` is mysql).
  *
@@ -439,8 +440,9 @@ export const instanceReplicaMode: Rule = {
           continue;
         report(
           mode.value,
-          `ReplicaMode ${value} of instance '${instance.name}' is not an open mode of ${engine.startsWith("db2") ? "a Db2" : "an Oracle"} ` +
-            "read replica; set ReplicaMode to open-read-only (the default) or mounted",
+          `ReplicaMode ${value} of instance '${instance.name}' is not a mode of ${engine.startsWith("db2") ? "a Db2" : "an Oracle"} ` +
+            "read replica, which RDS opens read-only or keeps mounted; set ReplicaMode to open-read-only (the default) " +
+            "or mounted",
           { path: ["Resources", instance.name, "Properties", "ReplicaMode"] },
         );
       }

@@ -11,8 +11,10 @@
  * - E3056: an Auto Scaling group whose HealthCheckType lists EC2 with other types ("EC2,ELB").
  *   Auto Scaling always runs the EC2 checks ("EC2 is the default health check and cannot be
  *   disabled"), other types are added to them ("ELB,EBS"), and EC2 is given alone, only to clear
- *   the others. Types are split at commas with spaces trimmed, as cfn-lint does; unlike cfn-lint,
- *   an empty part ("EC2,") or EC2 twice is not taken for another type.
+ *   the others. A value that E3031 reports off the schema's pattern (a space, a type in lower case
+ *   or unknown: "EC2, ELB", "EC2,elb") is left to it, so that the fix proposed here is a valid
+ *   value; cfn-lint reports those twice. Unlike cfn-lint, an empty part ("EC2,") or EC2 twice is
+ *   not taken for another type.
  * - E3704: a Valkey replication group that does not set TransitEncryptionEnabled; CloudFormation's
  *   default for it is refused for Valkey.
  * - E3026: a Redis or Valkey replication group in cluster mode (a default `.cluster.on` parameter
@@ -26,6 +28,7 @@
  */
 import type { MapNode, Node } from "../../model";
 import { mapGet } from "../../nodes";
+import { constraintProblems } from "../constraints/walk";
 import type { Rule } from "../rule";
 import type { TemplateIndex } from "../template-index";
 import {
@@ -206,12 +209,14 @@ export const autoScalingHealthCheckType: Rule = {
   source: "https://docs.aws.amazon.com/autoscaling/ec2/userguide/health-checks-overview.html",
   tags: ["resources", "autoscaling"],
   resourceTypes: [AUTO_SCALING_GROUP],
-  check({ template, report }) {
+  check({ template, spec, report }) {
     for (const group of resourcesOfType(template, AUTO_SCALING_GROUP)) {
       for (const { properties } of propertySets(group)) {
         const entry = presentEntry(properties, "HealthCheckType");
         const text = literalString(entry?.value);
         if (!entry || text === undefined) continue;
+        // E3031 reports a value off the pattern (spaces, unknown or lower-case types).
+        if (constraintProblems(template, spec).some((problem) => problem.at === entry.value)) continue;
         const types = text.split(",").map((part) => part.trim());
         const others = [...new Set(types.filter((type) => type !== "" && type !== "EC2"))];
         if (!types.includes("EC2") || others.length === 0) continue;

@@ -484,6 +484,43 @@ describe("E3673 instance ImageId", () => {
     // template without ImageId.
     expect(brief(findings)).toEqual([]);
   });
+
+  it("judges a launch template of the template only through a LaunchTemplateId that is its id", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  ByName:",
+        "    Type: AWS::EC2::Instance",
+        "    Properties:",
+        "      LaunchTemplate:",
+        "        LaunchTemplateName: !Ref Template",
+        '        Version: "1"',
+        "  ByVersion:",
+        "    Type: AWS::EC2::Instance",
+        "    Properties:",
+        "      LaunchTemplate:",
+        "        LaunchTemplateId: !GetAtt Template.LatestVersionNumber",
+        '        Version: "1"',
+        "  ById:",
+        "    Type: AWS::EC2::Instance",
+        "    Properties:",
+        "      LaunchTemplate:",
+        "        LaunchTemplateId: !GetAtt [Template, LaunchTemplateId]",
+        '        Version: "1"',
+        "  Template:",
+        "    Type: AWS::EC2::LaunchTemplate",
+        "    Properties:",
+        "      LaunchTemplateName: web",
+        "      LaunchTemplateData:",
+        "        InstanceType: t3.micro",
+      ),
+      { only: ["E3673"] },
+    );
+    // The Ref of a launch template is its id, never a name, and LatestVersionNumber is a version:
+    // EC2 finds no template by those (the ImageId is not what fails). cfn-lint reports all three,
+    // at the Properties key.
+    expect(brief(findings)).toEqual(["E3673 18:27"]);
+  });
 });
 
 describe("E3674 one primary private IP address", () => {
@@ -597,6 +634,70 @@ describe("E3674 one primary private IP address", () => {
     // PrivateIpAddress of line 26.
     expect(brief(findings)).toEqual([]);
   });
+
+  it("reports an instance's PrivateIpAddress with network interfaces that give no primary address", () => {
+    const findings = lint(
+      yaml(
+        "Conditions:",
+        "  Public: !Equals [!Ref AWS::StackName, prod]",
+        "Resources:",
+        "  Interface:",
+        "    Type: AWS::EC2::NetworkInterface",
+        "    Properties:",
+        "      SubnetId: subnet-12345678",
+        "  Server:",
+        "    Type: AWS::EC2::Instance",
+        "    Properties:",
+        "      ImageId: ami-12345678",
+        "      PrivateIpAddress: 10.0.0.20",
+        "      NetworkInterfaces:",
+        '        - DeviceIndex: "0"',
+        "          SubnetId: subnet-12345678",
+        "          AssociatePublicIpAddress: true",
+        "  Attached:",
+        "    Type: AWS::EC2::Instance",
+        "    Properties:",
+        "      ImageId: ami-12345678",
+        "      PrivateIpAddress: 10.0.0.21",
+        "      NetworkInterfaces:",
+        '        - DeviceIndex: "0"',
+        "          NetworkInterfaceId: !Ref Interface",
+        "  Maybe:",
+        "    Type: AWS::EC2::Instance",
+        "    Properties:",
+        "      ImageId: ami-12345678",
+        "      PrivateIpAddress: 10.0.0.22",
+        "      NetworkInterfaces:",
+        "        - !If",
+        "          - Public",
+        '          - DeviceIndex: "0"',
+        "            SubnetId: subnet-12345678",
+        "            AssociatePublicIpAddress: true",
+        "          - !Ref AWS::NoValue",
+        "  Chosen:",
+        "    Type: AWS::EC2::Instance",
+        "    Properties:",
+        "      ImageId: ami-12345678",
+        "      PrivateIpAddress: 10.0.0.23",
+        "      NetworkInterfaces: !If",
+        "        - Public",
+        '        - - DeviceIndex: "0"',
+        "            SubnetId: subnet-12345678",
+        "        - !Ref AWS::NoValue",
+      ),
+      { only: ["E3674"] },
+    );
+    // RunInstances: "Network interfaces and an instance-level private IP address may not be
+    // specified on the same request". cfn-lint reports none of these; a network interface that a
+    // condition may leave out (Maybe, Chosen) is not judged.
+    expect(brief(findings)).toEqual(["E3674 12:7", "E3674 21:7"]);
+    expect(findings[0].message).toBe(
+      "Instance 'Server' sets PrivateIpAddress and NetworkInterfaces, and EC2 takes no instance-level private IP " +
+        "address with network interfaces; give the address as the PrivateIpAddress of the network interface of " +
+        "DeviceIndex 0 (or of the AWS::EC2::NetworkInterface it attaches), and remove it here",
+    );
+    expect(findings[1].path).toEqual(["Resources", "Attached", "Properties", "PrivateIpAddress"]);
+  });
 });
 
 describe("EC2 instance rules on a whole-linter run", () => {
@@ -607,12 +708,30 @@ describe("EC2 instance rules on a whole-linter run", () => {
       "    Type: AWS::EC2::Instance",
       "    Properties:",
       "      InstanceType: t3.micro",
+      "      PrivateIpAddress: 10.0.0.20",
+      "      NetworkInterfaces:",
+      '        - DeviceIndex: "0"',
+      "          SubnetId: subnet-12345678",
       "      BlockDeviceMappings:",
       "        - DeviceName: /dev/sda1",
       "          Ebs: { VolumeType: io2, Iops: 50 }",
       "        - DeviceName: /dev/sdb",
       "          VirtualName: ephemeral30",
+      "  Interface:",
+      "    Type: AWS::EC2::NetworkInterface",
+      "    Properties:",
+      "      SubnetId: subnet-12345678",
+      "      PrivateIpAddress: 10.0.0.10",
+      "      PrivateIpAddresses:",
+      "        - { PrivateIpAddress: 10.0.0.10, Primary: true }",
     );
-    expect(ec2Findings(source)).toEqual(["E3673 4:5", "E3671 8:41", "E3715 10:24"]);
+    // Every finding of the whole linter, so that one another rule gives as well would show.
+    expect(brief(lint(source))).toEqual([
+      "E3673 4:5",
+      "E3674 6:7",
+      "E3671 12:41",
+      "E3715 14:24",
+      "E3674 21:51",
+    ]);
   });
 });

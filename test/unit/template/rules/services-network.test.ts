@@ -1608,10 +1608,10 @@ describe("E3719, E3721 RDS backup retention and replica modes", () => {
       expect.stringContaining("Instance 'Outside' is a member of a DB cluster, which keeps"),
       "Instance 'Standalone' keeps automated backups 36 days, and RDS keeps them 35 days at most; set " +
         "BackupRetentionPeriod from 0 to 35 (AWS Backup can keep snapshots longer)",
-      "ReplicaMode read-only of instance 'OracleReplica' is not an open mode of an Oracle read replica; set ReplicaMode " +
-        "to open-read-only (the default) or mounted",
+      "ReplicaMode read-only of instance 'OracleReplica' is not a mode of an Oracle read replica, which RDS opens " +
+        "read-only or keeps mounted; set ReplicaMode to open-read-only (the default) or mounted",
       expect.stringContaining(
-        "ReplicaMode open of instance 'Db2Replica' is not an open mode of a Db2 read replica;",
+        "ReplicaMode open of instance 'Db2Replica' is not a mode of a Db2 read replica,",
       ),
     ]);
   });
@@ -1739,7 +1739,8 @@ describe("E3719, E3721 RDS backup retention and replica modes", () => {
       { only: ["E3719", "E3721"] },
     );
     // cfn-lint reports E3719 for the 40 days a Fn::If may choose (line 64) and E3721 for Open-Read-Only (line 91),
-    // which RDS is not documented to refuse.
+    // which RDS is not documented to refuse. Restored is left out for its Engine, not written, as a restore's usually
+    // is; RDS keeps a restored instance's backups 35 days at most too.
     expect(brief(findings)).toEqual([]);
   });
 });
@@ -1827,7 +1828,8 @@ describe("E3711 forwards to GENEVE target groups", () => {
     expect(findings.map((f) => f.message)).toEqual([
       "Listener 'Http' forwards to target group 'Appliances', whose Protocol is GENEVE, and only a Gateway Load " +
         "Balancer's listener forwards to a GENEVE target group; forward to a target group of a protocol the load " +
-        "balancer takes (HTTP or HTTPS for an application load balancer, TCP, TLS, UDP or TCP_UDP for a network one)",
+        "balancer takes (HTTP or HTTPS for an application load balancer, TCP, TLS or UDP, for example, for a network " +
+        "one)",
       expect.stringContaining("Listener 'Other' forwards to target group 'Appliances',"),
       "Listener rule 'Rule' forwards to target group 'Appliances', whose Protocol is GENEVE, and only a Gateway Load " +
         "Balancer's listener forwards to a GENEVE target group (listener rules are an application load balancer's); " +
@@ -1917,6 +1919,73 @@ describe("E3711 forwards to GENEVE target groups", () => {
     // whose Type is a Ref.
     expect(brief(findings)).toEqual([]);
   });
+
+  it("takes a listener's Protocol for a sign of its load balancer only when the load balancer's Type is unknown", () => {
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  BalancerArn:",
+        "    Type: String",
+        "Resources:",
+        "  Gwlb:",
+        "    Type: AWS::ElasticLoadBalancingV2::LoadBalancer",
+        "    Properties:",
+        "      Type: gateway",
+        "      Subnets: [subnet-11111111]",
+        "  Nlb:",
+        "    Type: AWS::ElasticLoadBalancingV2::LoadBalancer",
+        "    Properties:",
+        "      Type: network",
+        "      Subnets: [subnet-11111111]",
+        "  Appliances:",
+        "    Type: AWS::ElasticLoadBalancingV2::TargetGroup",
+        "    Properties:",
+        "      Protocol: GENEVE",
+        "      Port: 6081",
+        "      VpcId: vpc-12345678",
+        "  GatewayGeneve:",
+        "    Type: AWS::ElasticLoadBalancingV2::Listener",
+        "    Properties:",
+        "      LoadBalancerArn: !Ref Gwlb",
+        "      Protocol: GENEVE",
+        "      Port: 6081",
+        "      DefaultActions: [{Type: forward, TargetGroupArn: !Ref Appliances}]",
+        "  GatewayTcp:",
+        "    Type: AWS::ElasticLoadBalancingV2::Listener",
+        "    Properties:",
+        "      LoadBalancerArn: !GetAtt Gwlb.LoadBalancerArn",
+        "      Protocol: TCP",
+        "      Port: 6081",
+        "      DefaultActions: [{Type: forward, TargetGroupArn: !Ref Appliances}]",
+        "  UnknownGeneve:",
+        "    Type: AWS::ElasticLoadBalancingV2::Listener",
+        "    Properties:",
+        "      LoadBalancerArn: !Ref BalancerArn",
+        "      Protocol: GENEVE",
+        "      DefaultActions: [{Type: forward, TargetGroupArn: !Ref Appliances}]",
+        "  UnknownTcp:",
+        "    Type: AWS::ElasticLoadBalancingV2::Listener",
+        "    Properties:",
+        "      LoadBalancerArn: !Ref BalancerArn",
+        "      Protocol: TCP",
+        "      Port: 80",
+        "      DefaultActions: [{Type: forward, TargetGroupArn: !Ref Appliances}]",
+        "  Network:",
+        "    Type: AWS::ElasticLoadBalancingV2::Listener",
+        "    Properties:",
+        "      LoadBalancerArn: !Ref Nlb",
+        "      DefaultActions: [{Type: forward, TargetGroupArn: !Ref Appliances}]",
+      ),
+      { only: ["E3711"] },
+    );
+    // The listeners of the gateway load balancer forward to GENEVE rightly, whatever their Protocol (ELB refuses one
+    // there, for that reason); GENEVE names a Gateway Load Balancer's listener. cfn-lint reads no listener.
+    expect(brief(findings)).toEqual(["E3711 47:56", "E3711 52:56"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      expect.stringContaining("Listener 'UnknownTcp' forwards to target group 'Appliances',"),
+      expect.stringContaining("Listener 'Network' forwards to target group 'Appliances',"),
+    ]);
+  });
 });
 
 /** An Auto Scaling group `name` of one or two instances, with its HealthCheckType as written. */
@@ -1944,7 +2013,7 @@ describe("E3056 Auto Scaling health check types", () => {
         "  Balanced: !Equals [!Ref Checks, ELB]",
         "Resources:",
         ...autoScalingGroup("Both", "EC2,ELB"),
-        ...autoScalingGroup("Three", '"ELB, EBS, EC2"'),
+        ...autoScalingGroup("Three", "ELB,EBS,EC2"),
         ...autoScalingGroup("Ec2", "EC2"),
         ...autoScalingGroup("Added", "ELB,EBS,VPC_LATTICE"),
         ...autoScalingGroup("Twice", "EC2,EC2"),
@@ -1964,6 +2033,26 @@ describe("E3056 Auto Scaling health check types", () => {
       expect.stringContaining("'Three' lists EC2 with ELB and EBS in HealthCheckType,"),
     ]);
     expect(findings[1].message).toMatch(/set HealthCheckType: ELB,EBS$/);
+  });
+
+  it("leaves to E3031 a value off the pattern: spaces, types in lower case, unknown types", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        ...autoScalingGroup("Spaced", '"EC2, ELB"'),
+        ...autoScalingGroup("Lower", '"EC2,elb"'),
+        ...autoScalingGroup("Unknown", '"EC2,FOO"'),
+        ...autoScalingGroup("AllLower", '"ec2,elb"'),
+      ),
+    );
+    // One finding each, E3031's, on the whole linter; cfn-lint gives E3056 as well for the first three, whose fix
+    // here would have been "set HealthCheckType: elb" or "FOO", values E3031 refuses too.
+    expect(brief(findings.filter((f) => f.ruleId === "E3031" || f.ruleId === "E3056"))).toEqual([
+      "E3031 9:24",
+      "E3031 17:24",
+      "E3031 25:24",
+      "E3031 33:24",
+    ]);
   });
 });
 
