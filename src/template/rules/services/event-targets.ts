@@ -11,7 +11,7 @@ import { mapGet } from "../../nodes";
 import type { Report, Rule } from "../rule";
 import { eventPath, eventProperties, eventType, samEvents } from "../sam/events";
 import { type ResourceInfo, type TemplateIndex, USER_GUIDE } from "../template-index";
-import { literalString, plainMap, presentEntry, propertySets, resourcesOfType } from "./values";
+import { listMappings, literalString, plainMap, presentEntry, propertySets, resourcesOfType } from "./values";
 
 const INPUTS = ["Input", "InputPath", "InputTransformer"];
 const SAM_RULE_EVENTS = ["EventBridgeRule", "CloudWatchEvent", "Schedule"];
@@ -37,7 +37,10 @@ export interface RuleTarget {
 
 const targetCache = new WeakMap<TemplateIndex, RuleTarget[]>();
 
-/** Every target of the template's EventBridge rules written out as a mapping, found once (E3917, E3936). */
+/**
+ * Every target of the template's EventBridge rules written out as a mapping (each branch of a
+ * Fn::If that chooses the list or a target), found once (E3917, E3936).
+ */
 export function ruleTargets(template: TemplateIndex): RuleTarget[] {
   const cached = targetCache.get(template);
   if (cached) return cached;
@@ -45,13 +48,13 @@ export function ruleTargets(template: TemplateIndex): RuleTarget[] {
   targetCache.set(template, found);
   for (const rule of resourcesOfType(template, "AWS::Events::Rule")) {
     for (const { properties } of propertySets(rule)) {
-      const targets = presentEntry(properties, "Targets")?.value;
-      if (targets?.kind !== "seq") continue;
-      targets.items.forEach((item, index) => {
-        const target = plainMap(item);
-        if (target)
-          found.push({ rule, target, index, path: ["Resources", rule.name, "Properties", "Targets", index] });
-      });
+      for (const { node, index } of listMappings(presentEntry(properties, "Targets")?.value).items)
+        found.push({
+          rule,
+          target: node,
+          index,
+          path: ["Resources", rule.name, "Properties", "Targets", index],
+        });
     }
   }
   return found;

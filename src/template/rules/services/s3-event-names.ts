@@ -13,7 +13,7 @@ import { didYouMean } from "../../suggest";
 import type { Rule } from "../rule";
 import { eventPath, eventProperties, eventType, type SamEventEntry, samEvents } from "../sam/events";
 import { isString, type ResourceInfo, type TemplateIndex } from "../template-index";
-import { plainMap, presentEntry, propertySets, resourcesOfType } from "./values";
+import { listMappings, plainMap, presentEntry, propertySets, resourcesOfType } from "./values";
 
 export const S3_EVENTS: readonly string[] = [
   "s3:IntelligentTiering",
@@ -61,7 +61,10 @@ export interface BucketNotification {
   index: number;
   configuration: MapNode;
   path: (string | number)[];
-  /** True when the bucket's Properties are a Fn::If, so that this is one branch of several. */
+  /**
+   * True when a Fn::If chooses it (the bucket's Properties, the list or the item), so that it is one
+   * branch of several.
+   */
   conditional: boolean;
 }
 
@@ -78,14 +81,17 @@ export function bucketNotifications(template: TemplateIndex): BucketNotification
     for (const { properties } of sets) {
       const notifications = plainMap(presentEntry(properties, "NotificationConfiguration")?.value);
       for (const key of CONFIGURATIONS) {
-        const list = mapGet(notifications, key)?.value;
-        if (list?.kind !== "seq") continue;
-        list.items.forEach((item, index) => {
-          const configuration = plainMap(item);
-          if (!configuration) return;
-          const path = ["Resources", bucket.name, "Properties", "NotificationConfiguration", key, index];
-          found.push({ bucket, key, index, configuration, path, conditional: sets.length > 1 });
-        });
+        for (const item of listMappings(mapGet(notifications, key)?.value).items) {
+          const path = ["Resources", bucket.name, "Properties", "NotificationConfiguration", key, item.index];
+          found.push({
+            bucket,
+            key,
+            index: item.index,
+            configuration: item.node,
+            path,
+            conditional: sets.length > 1 || item.conditional,
+          });
+        }
       }
     }
   }

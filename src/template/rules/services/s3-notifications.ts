@@ -29,7 +29,7 @@ import {
   type Target,
   type TargetKind,
 } from "./delivery-grants";
-import { presentEntry, propertySets, resourcesOfType } from "./values";
+import { bucketNotifications } from "./s3-event-names";
 
 const PAGE =
   "https://docs.aws.amazon.com/AmazonS3/latest/userguide/how-to-enable-disable-notification-intro.html";
@@ -70,31 +70,23 @@ export const s3NotificationOrder: Rule = {
 };
 
 function checkNotifications(template: TemplateIndex, report: Report, kind: "missing" | "unordered"): void {
-  for (const bucket of resourcesOfType(template, "AWS::S3::Bucket")) {
-    for (const { properties } of propertySets(bucket)) {
-      const configuration = presentEntry(properties, "NotificationConfiguration")?.value;
-      if (configuration?.kind !== "map") continue;
-      for (const destination of DESTINATIONS) {
-        const items = mapGet(configuration, destination.list)?.value;
-        if (items?.kind !== "seq") continue;
-        for (const item of items.items) {
-          const value = mapGet(item, destination.key)?.value;
-          const target = deliveryTarget(template, value, [destination.kind]);
-          if (!value || !target || samEventOf(target, ["S3"])) continue;
-          const problem = judge(template, bucket.name, target);
-          if (problem === undefined) continue;
-          if (kind === "missing" && problem !== "unordered") {
-            report(value, missingMessage(bucket.name, target, problem));
-          } else if (kind === "unordered" && problem === "unordered") {
-            report(
-              value,
-              `Bucket '${bucket.name}' and the grant that lets S3 deliver to '${target.resource.name}' do not wait for ` +
-                "each other, so CloudFormation may create the bucket first, and S3 then refuses the notification " +
-                `configuration; give bucket '${bucket.name}' DependsOn on the grant`,
-            );
-          }
-        }
-      }
+  for (const { bucket, key, configuration } of bucketNotifications(template)) {
+    const destination = DESTINATIONS.find((d) => d.list === key);
+    if (!destination) continue;
+    const value = mapGet(configuration, destination.key)?.value;
+    const target = deliveryTarget(template, value, [destination.kind]);
+    if (!value || !target || samEventOf(target, ["S3"])) continue;
+    const problem = judge(template, bucket.name, target);
+    if (problem === undefined) continue;
+    if (kind === "missing" && problem !== "unordered") {
+      report(value, missingMessage(bucket.name, target, problem));
+    } else if (kind === "unordered" && problem === "unordered") {
+      report(
+        value,
+        `Bucket '${bucket.name}' and the grant that lets S3 deliver to '${target.resource.name}' do not wait for ` +
+          "each other, so CloudFormation may create the bucket first, and S3 then refuses the notification " +
+          `configuration; give bucket '${bucket.name}' DependsOn on the grant`,
+      );
     }
   }
 }

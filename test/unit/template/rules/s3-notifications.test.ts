@@ -312,3 +312,59 @@ describe("E3936 FIFO queues where a service does not take them", () => {
     ]);
   });
 });
+
+describe("notifications and rule targets a Fn::If chooses", () => {
+  it("are judged one by one (E3912, E3901, E3917), and never against each other (E3925)", () => {
+    // Before the walks read Fn::If items (listMappings), none of these was found. The two lists of
+    // Other are branches of one Fn::If: only one exists, so their identical filters do not overlap.
+    const findings = lint(
+      yaml(
+        "Conditions:",
+        "  Prod: !Equals [!Ref AWS::StackName, prod]",
+        "Resources:",
+        "  Fn:",
+        "    Type: AWS::Lambda::Function",
+        "    Properties:",
+        "      Runtime: python3.12",
+        "      Handler: index.handler",
+        "      Role: arn:aws:iam::123456789012:role/x",
+        "      Code:",
+        '        ZipFile: "x"',
+        "  Bucket:",
+        "    Type: AWS::S3::Bucket",
+        "    Properties:",
+        "      NotificationConfiguration:",
+        "        LambdaConfigurations:",
+        "          - !If",
+        "            - Prod",
+        "            - Event: s3:ObjectCreate:*",
+        "              Function: !GetAtt Fn.Arn",
+        "            - !Ref AWS::NoValue",
+        "  Other:",
+        "    Type: AWS::S3::Bucket",
+        "    Properties:",
+        "      NotificationConfiguration:",
+        "        LambdaConfigurations: !If",
+        "          - Prod",
+        "          - - Event: s3:ObjectCreated:*",
+        "              Function: arn:aws:lambda:us-east-1:123456789012:function:a",
+        "          - - Event: s3:ObjectCreated:*",
+        "              Function: arn:aws:lambda:us-east-1:123456789012:function:a",
+        "  Rule:",
+        "    Type: AWS::Events::Rule",
+        "    Properties:",
+        "      ScheduleExpression: rate(1 hour)",
+        "      Targets:",
+        "        - !If",
+        "          - Prod",
+        "          - Id: t",
+        "            Arn: !GetAtt Fn.Arn",
+        '            Input: "{}"',
+        "            InputPath: $.detail",
+        "          - !Ref AWS::NoValue",
+      ),
+      { only: ["E3912", "E3901", "E3917", "E3925"] },
+    );
+    expect(brief(findings)).toEqual(["E3912 19:22", "E3901 20:25", "E3917 42:13"]);
+  });
+});
