@@ -139,6 +139,7 @@ import { ssmParameterName } from "./ssm-parameter-name";
 import { subNeeded } from "./sub-needed";
 import {
   privateDnsEndpoints,
+  securityGroupSubnetVpc,
   subnetInVpc,
   subnetOverlap,
   subnetRouteTableAssociation,
@@ -244,6 +245,7 @@ export const serviceRules: Rule[] = [
   subnetOverlap,
   subnetRouteTableAssociation,
   privateDnsEndpoints,
+  securityGroupSubnetVpc,
   applicationLoadBalancerSubnets,
   targetGroupTargetType,
   targetGroupGenevePort,
