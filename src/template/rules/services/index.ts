@@ -145,6 +145,7 @@ import { ssmParameterName } from "./ssm-parameter-name";
 import { subNeeded } from "./sub-needed";
 import {
   privateDnsEndpoints,
+  securityGroupSubnetVpc,
   subnetInVpc,
   subnetOverlap,
   subnetRouteTableAssociation,
@@ -251,6 +252,7 @@ export const serviceRules: Rule[] = [
   subnetOverlap,
   subnetRouteTableAssociation,
   privateDnsEndpoints,
+  securityGroupSubnetVpc,
   applicationLoadBalancerSubnets,
   targetGroupTargetType,
   targetGroupGenevePort,

@@ -18,6 +18,32 @@
  *   fails, as the private DNS name of the service is already taken in the VPC.
  * Both compare values written the same way (the same subnet or VPC by `!Ref`, the same id, the
  * same service name text), and leave out resources whose conditions exclude each other.
+ *
+ * Security groups and subnets, which EC2 pairs only within one VPC:
+ * - E3714: a security group of the template in an AWS::EC2::LaunchTemplate's SecurityGroupIds is
+ *   in another VPC than the subnet of one of its NetworkInterfaces (cfn-lint's scope). Beyond
+ *   cfn-lint, as RunInstances refuses them the same way ("Security group sg-... and subnet
+ *   subnet-... belong to different networks"): a group in the Groups of a launch template's network
+ *   interface against that interface's SubnetId, a group in an AWS::EC2::Instance's
+ *   SecurityGroupIds against its SubnetId, and one in the GroupSet of an instance's network
+ *   interface against that interface's SubnetId. (An instance's SecurityGroupIds are not compared
+ *   with its network interfaces, a pair EC2 refuses for its own reason; a launch template's are, as
+ *   cfn-lint does, and the message says that such groups belong in the interface's Groups.)
+ * A group is named by `!Ref`, `!GetAtt X.GroupId` or `!GetAtt X.Id`, a subnet by `!Ref` or
+ * `!GetAtt X.SubnetId`. A VpcId names a VPC as a `vpc-` id, a VPC of the template (`!Ref Vpc`,
+ * `!GetAtt Vpc.VpcId`, or `!GetAtt X.VpcId` of a subnet or group of the template), or a parameter;
+ * a group without VpcId is in the default VPC, but a `!Ref` of such a group gives its name, which
+ * EC2 refuses for its own reason, and is not judged. Two VPCs differ when they are two different
+ * ids, two VPCs of the template, or the default VPC and one of the template; a parameter (unless
+ * the same one), an id against a VPC of the template, an import or a dynamic reference may be the
+ * same VPC, and is not judged. Through a Fn::If (of the Properties, the VpcId, the SubnetId or a
+ * list), a group is reported when every VPC it can be in differs from every VPC its subnet can be
+ * in, so that branches chosen by one condition are never paired wrongly; a launch template's own
+ * SecurityGroupIds are compared only with network interfaces no Fn::If chooses, and a SubnetId
+ * that a Fn::If may leave out is not judged. Unlike cfn-lint, which compares the VpcId values as
+ * written and reports at the group's VpcId: `!Ref Vpc` and `!GetAtt Vpc.VpcId` (or a subnet's
+ * `!GetAtt Subnet.VpcId`) are the same VPC, two parameters or a parameter and an import may be,
+ * and the finding is at the group's place in the launch template or instance.
  */
 import type { MapNode, Node } from "../../model";
 import { mapGet } from "../../nodes";
@@ -28,14 +54,22 @@ import type { ResourceInfo, TemplateIndex } from "../template-index";
 import { intrinsicName, isString } from "../template-index";
 import {
   booleanProperty,
+  getAttResource,
+  hasResourceOfType,
   isAbsent,
+  listMappings,
   literalBoolean,
   literalString,
+  mayBeNoValue,
   onlyPropertySet,
+  plainMap,
   presentEntry,
   propertySets,
   referenceTarget,
+  refResource,
   resourcesOfType,
+  valuesAtPath,
+  valuesWithPaths,
 } from "./values";
 
 const SOURCE = "https://docs.aws.amazon.com/vpc/latest/userguide/subnet-sizing.html";
@@ -368,5 +402,292 @@ export const privateDnsEndpoints: Rule = {
         "false on it",
       report,
     );
+  },
+};
+
+const LAUNCH_TEMPLATE = "AWS::EC2::LaunchTemplate";
+const INSTANCE = "AWS::EC2::Instance";
+const SECURITY_GROUP = "AWS::EC2::SecurityGroup";
+const SUBNET = "AWS::EC2::Subnet";
+
+/**
+ * A VPC as a VpcId names it: an id written out, an AWS::EC2::VPC of the template, a parameter, or
+ * the default VPC (of a security group without VpcId).
+ */
+type VpcIdentity =
+  | { kind: "literal"; id: string }
+  | { kind: "resource"; name: string }
+  | { kind: "parameter"; name: string }
+  | { kind: "default" };
+
+/** Whether two VPCs are certainly not the same one; what cannot be known is taken to be the same. */
+function differentVpcs(a: VpcIdentity, b: VpcIdentity): boolean {
+  if (a.kind === "literal" && b.kind === "literal") return a.id.toLowerCase() !== b.id.toLowerCase();
+  if (a.kind === "resource" && b.kind === "resource") return a.name !== b.name;
+  // A VPC the stack creates is never the default VPC.
+  return (a.kind === "default" && b.kind === "resource") || (a.kind === "resource" && b.kind === "default");
+}
+
+function describeVpc(vpc: VpcIdentity): string {
+  switch (vpc.kind) {
+    case "literal":
+      return `VPC ${vpc.id}`;
+    case "resource":
+      return `VPC '${vpc.name}'`;
+    case "parameter":
+      return `VPC !Ref ${vpc.name}`;
+    default:
+      return "the default VPC (it has no VpcId)";
+  }
+}
+
+function describeVpcs(vpcs: readonly VpcIdentity[]): string {
+  return [...new Set(vpcs.map(describeVpc))].join(" or ");
+}
+
+/** Deep enough for a VpcId of `!GetAtt Subnet.VpcId` a few times over; a cycle is a template error of its own. */
+const MAX_VPC_DEPTH = 4;
+
+/**
+ * Every VPC a security group or subnet of the template can be in, through a Fn::If of its
+ * Properties or of its VpcId; undefined when one of them is not known. A security group without
+ * VpcId (`absentIsDefault`) is in the default VPC.
+ */
+function resourceVpcs(
+  template: TemplateIndex,
+  resource: ResourceInfo,
+  absentIsDefault: boolean,
+  depth: number,
+): VpcIdentity[] | undefined {
+  const found: VpcIdentity[] = [];
+  for (const { properties } of propertySets(resource)) {
+    const value = mapGet(properties, "VpcId")?.value;
+    if (!value || mayBeNoValue(value)) {
+      if (!absentIsDefault) return undefined;
+      found.push({ kind: "default" });
+    }
+    for (const branch of value ? valuesAtPath(value, []) : []) {
+      const vpcs = vpcIdentities(template, branch, depth);
+      if (!vpcs) return undefined;
+      found.push(...vpcs);
+    }
+  }
+  return found.length > 0 ? found : undefined;
+}
+
+/**
+ * The VPC a VpcId value (no Fn::If) names: a `vpc-` id written out, a parameter, an AWS::EC2::VPC
+ * of the template by `!Ref` or `!GetAtt Vpc.VpcId`, or the VPC of a subnet or security group by
+ * `!GetAtt X.VpcId`; undefined for anything else (an import, a Fn::Sub, a dynamic reference).
+ */
+function vpcIdentities(template: TemplateIndex, node: Node, depth: number): VpcIdentity[] | undefined {
+  const text = literalString(node);
+  if (text !== undefined) return /^vpc-[0-9a-f]+$/i.test(text) ? [{ kind: "literal", id: text }] : undefined;
+  const target = referenceTarget(node);
+  if (!target) return undefined;
+  if (target.attribute === undefined && template.parameters.has(target.name))
+    return [{ kind: "parameter", name: target.name }];
+  if (target.attribute !== undefined && target.attribute !== "VpcId") return undefined;
+  const resource = template.resources.get(target.name);
+  if (resource?.type === "AWS::EC2::VPC") return [{ kind: "resource", name: target.name }];
+  if (target.attribute === undefined || !resource || depth >= MAX_VPC_DEPTH) return undefined;
+  if (resource.type === SUBNET) return resourceVpcs(template, resource, false, depth + 1);
+  if (resource.type === SECURITY_GROUP) return resourceVpcs(template, resource, true, depth + 1);
+  return undefined;
+}
+
+/** The subnets a SubnetId can name, with the VPCs they can be in; undefined unless every choice is known. */
+function subnetVpcs(
+  template: TemplateIndex,
+  node: Node | undefined,
+): { names: string[]; vpcs: VpcIdentity[] } | undefined {
+  if (!node || mayBeNoValue(node)) return undefined;
+  const names: string[] = [];
+  const vpcs: VpcIdentity[] = [];
+  for (const branch of valuesAtPath(node, [])) {
+    const subnet =
+      refResource(template, branch, [SUBNET]) ?? getAttResource(template, branch, "SubnetId", [SUBNET]);
+    const own = subnet && resourceVpcs(template, subnet, false, 0);
+    if (!subnet || !own) return undefined;
+    names.push(subnet.name);
+    vpcs.push(...own);
+  }
+  return names.length > 0 ? { names, vpcs } : undefined;
+}
+
+/**
+ * The security group a SecurityGroupIds item names (`!Ref Group`, `!GetAtt Group.GroupId` or
+ * `Group.Id`), with the VPCs it can be in. A Ref of a group without VpcId gives its name, not an
+ * id, which EC2 refuses for its own reason: such a group is not judged.
+ */
+function securityGroupVpcs(
+  template: TemplateIndex,
+  node: Node,
+): { name: string; vpcs: VpcIdentity[] } | undefined {
+  const target = referenceTarget(node);
+  if (
+    !target ||
+    (target.attribute !== undefined && target.attribute !== "GroupId" && target.attribute !== "Id")
+  )
+    return undefined;
+  const group = template.resources.get(target.name);
+  if (group?.type !== SECURITY_GROUP) return undefined;
+  const vpcs = resourceVpcs(template, group, true, 0);
+  if (!vpcs || (target.attribute !== "GroupId" && vpcs.some((vpc) => vpc.kind === "default")))
+    return undefined;
+  return { name: group.name, vpcs };
+}
+
+/** A subnet that security groups go with, and where it is, for messages. */
+interface SubnetSide {
+  names: string[];
+  vpcs: VpcIdentity[];
+  /** The subnet as the message names it, given its names ("'A' or 'B'"). */
+  describe: (names: string) => string;
+}
+
+/**
+ * Reports each security group of `groups` (a list of ids, each item through any Fn::If) that is
+ * certainly in another VPC than the subnet, whichever branch of a Fn::If either takes.
+ */
+function compareGroups(
+  template: TemplateIndex,
+  owner: string,
+  groups: Node | undefined,
+  groupsPath: (string | number)[],
+  subnets: readonly SubnetSide[],
+  hint: string,
+  reported: Set<Node>,
+  report: Report,
+): void {
+  for (const { node, path } of valuesWithPaths(groups, ["*"])) {
+    const group = securityGroupVpcs(template, node);
+    if (!group || reported.has(node)) continue;
+    const subnet = subnets.find((side) =>
+      group.vpcs.every((own) => side.vpcs.every((other) => differentVpcs(own, other))),
+    );
+    if (!subnet) continue;
+    reported.add(node);
+    const names = [...new Set(subnet.names)].map((name) => `'${name}'`).join(" or ");
+    report(
+      node,
+      `Security group '${group.name}' of ${owner} is in ${describeVpcs(group.vpcs)}, but ${subnet.describe(names)} is in ` +
+        `${describeVpcs(subnet.vpcs)}, and EC2 launches no instance whose security group and subnet are in different ` +
+        `VPCs ("belong to different networks"); use a security group of the subnet's VPC${hint}`,
+      { path: [...groupsPath, ...path] },
+    );
+  }
+}
+
+/**
+ * The network interfaces of a list with a subnet whose VPCs are known, each with its Groups (or
+ * GroupSet) compared to that subnet; `certain` are those not chosen by a Fn::If, which the
+ * resource's own security groups are compared to.
+ */
+function compareInterfaces(
+  template: TemplateIndex,
+  owner: string,
+  list: Node | undefined,
+  listPath: (string | number)[],
+  groupsKey: string,
+  reported: Set<Node>,
+  report: Report,
+): SubnetSide[] {
+  const certain: SubnetSide[] = [];
+  for (const item of listMappings(list).items) {
+    const subnet = subnetVpcs(template, mapGet(item.node, "SubnetId")?.value);
+    if (!subnet) continue;
+    const side = {
+      ...subnet,
+      describe: (names: string) => `subnet ${names} of its NetworkInterfaces[${item.index}]`,
+    };
+    if (!item.conditional) certain.push(side);
+    compareGroups(
+      template,
+      owner,
+      mapGet(item.node, groupsKey)?.value,
+      [...listPath, item.index, groupsKey],
+      [{ ...side, describe: (names) => `subnet ${names} of the same network interface` }],
+      "",
+      reported,
+      report,
+    );
+  }
+  return certain;
+}
+
+/** E3714 for one launch template or instance. */
+function checkSecurityGroupVpcs(template: TemplateIndex, resource: ResourceInfo, report: Report): void {
+  // Without a subnet and a security group of the template there is nothing to compare.
+  if (!hasResourceOfType(template, [SUBNET]) || !hasResourceOfType(template, [SECURITY_GROUP])) return;
+  const reported = new Set<Node>();
+  const base = ["Resources", resource.name, "Properties"];
+  for (const { properties } of propertySets(resource)) {
+    if (resource.type === LAUNCH_TEMPLATE) {
+      const owner = `launch template '${resource.name}'`;
+      for (const { node, path } of valuesWithPaths(mapGet(properties, "LaunchTemplateData")?.value, [])) {
+        const data = plainMap(node);
+        if (!data) continue;
+        const at = [...base, "LaunchTemplateData", ...path];
+        const subnets = compareInterfaces(
+          template,
+          owner,
+          mapGet(data, "NetworkInterfaces")?.value,
+          [...at, "NetworkInterfaces"],
+          "Groups",
+          reported,
+          report,
+        );
+        compareGroups(
+          template,
+          owner,
+          mapGet(data, "SecurityGroupIds")?.value,
+          [...at, "SecurityGroupIds"],
+          subnets,
+          ", and with NetworkInterfaces give it in the interface's Groups rather than in SecurityGroupIds",
+          reported,
+          report,
+        );
+      }
+    } else {
+      const owner = `instance '${resource.name}'`;
+      compareInterfaces(
+        template,
+        owner,
+        mapGet(properties, "NetworkInterfaces")?.value,
+        [...base, "NetworkInterfaces"],
+        "GroupSet",
+        reported,
+        report,
+      );
+      const subnet = subnetVpcs(template, mapGet(properties, "SubnetId")?.value);
+      compareGroups(
+        template,
+        owner,
+        mapGet(properties, "SecurityGroupIds")?.value,
+        [...base, "SecurityGroupIds"],
+        subnet ? [{ ...subnet, describe: (names) => `its subnet ${names}` }] : [],
+        "",
+        reported,
+        report,
+      );
+    }
+  }
+}
+
+export const securityGroupSubnetVpc: Rule = {
+  id: "E3714",
+  severity: "error",
+  shortDescription: "The security groups of a launch template or instance are in its subnet's VPC",
+  description:
+    "A security group of the template that an AWS::EC2::LaunchTemplate (SecurityGroupIds, or a network interface's " +
+    "Groups) or an AWS::EC2::Instance (SecurityGroupIds, or a network interface's GroupSet) gives is in the VPC of " +
+    "the subnet of the template it gives with it.",
+  source: "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-launch-templates.html",
+  tags: ["resources", "ec2", "vpc", "security group", "subnet"],
+  resourceTypes: [LAUNCH_TEMPLATE, INSTANCE],
+  check({ template, report }) {
+    for (const resource of resourcesOfType(template, LAUNCH_TEMPLATE, INSTANCE))
+      checkSecurityGroupVpcs(template, resource, report);
   },
 };
