@@ -13,17 +13,20 @@
  * through another intrinsic function is not judged. Keys of a config that cfn-init does not read
  * are left alone, as cfn-init leaves them.
  *
- * Beyond cfn-lint, configSets are read as cfn-init reads them (a config's name, `{ConfigSet: name}`
- * or a list of them, nested lists flattened): a config or config set they name that the Init does
- * not have, and a mapping without ConfigSet. A number there is compared with the keys as a number
- * (`2.5` with `2.50:`), so that no config is said to be missing that a key may name. Less strict
- * than cfn-lint, where cfn-init reads more than its documentation says: a command or a command's
- * test given as a list (run without a shell), a command's `runas` and `defaults`, a service's
- * `users` and `groups` (a change to them restarts it), a file mode of fewer than six octal digits
- * ("0644", which cfn-init reads as octal, like "000644"), and file content given as a list
- * (written out as JSON, like a mapping).
+ * Beyond cfn-lint, where cfn-init stops: a file with neither content nor source, or whose path is
+ * not absolute (on Linux or Windows), and a command without `command` (or `defaults` to give it);
+ * and configSets, read as cfn-init reads them (a config's name, `{ConfigSet: name}` or a list of
+ * them, nested lists flattened): a config or config set they name that the Init does not have, and
+ * a mapping without ConfigSet. A number there is compared with the keys as a number (`2.5` with
+ * `2.50:`), so that no config is said to be missing that a key may name.
+ *
+ * Less strict than cfn-lint, where cfn-init reads more than its documentation says: a command or a
+ * command's test given as a list (run without a shell), a command's `runas` and `defaults`, a
+ * service's `users` and `groups` (a change to them restarts it), a file mode of fewer than six
+ * octal digits ("0644", which cfn-init reads as octal, like "000644"), and file content given as a
+ * list (written out as JSON, like a mapping).
  */
-import type { MapNode, Node, ScalarNode } from "../../model";
+import type { MapNode, Node, Range, ScalarNode } from "../../model";
 import { mapGet } from "../../nodes";
 import type { Report, Rule } from "../rule";
 import { plainMap, valuesAtPath } from "../services/values";
@@ -31,7 +34,9 @@ import { intrinsicName, USER_GUIDE } from "../template-index";
 
 /**
  * What a value may be. A mapping either has `keys` (only those, each with its shape) or
- * `entries`: every entry is one `what` ("file") named by its key.
+ * `entries`: every entry is one `what` ("file") named by its key. `needs` names keys of which
+ * cfn-init needs one, and what it says when none is there; `paths`: the keys are paths that
+ * cfn-init needs absolute.
  */
 type Shape =
   | { kind: "any" }
@@ -41,7 +46,14 @@ type Shape =
   | { kind: "list" }
   | { kind: "encoding" }
   | { kind: "mode" }
-  | { kind: "map"; keys?: Record<string, Shape>; entries?: Shape; what?: string };
+  | {
+      kind: "map";
+      keys?: Record<string, Shape>;
+      entries?: Shape;
+      what?: string;
+      needs?: { keys: string[]; says: string };
+      paths?: boolean;
+    };
 
 const ANY: Shape = { kind: "any" };
 const SCALAR: Shape = { kind: "scalar" };
@@ -84,8 +96,13 @@ const CONFIG_SECTIONS: Record<string, Shape> = {
   files: {
     kind: "map",
     what: "file",
+    paths: true,
     entries: {
       kind: "map",
+      needs: {
+        keys: ["content", "source"],
+        says: "has neither content nor source, and cfn-init stops there: it writes a file from one of them",
+      },
       keys: {
         content: { kind: "scalar-or-structure" },
         source: SCALAR,
@@ -103,6 +120,10 @@ const CONFIG_SECTIONS: Record<string, Shape> = {
     what: "command",
     entries: {
       kind: "map",
+      needs: {
+        keys: ["command", "defaults"],
+        says: "has no command to run, and cfn-init stops there",
+      },
       keys: {
         command: { kind: "scalar-or-list" },
         env: { kind: "map", what: "variable", entries: SCALAR },
@@ -164,17 +185,29 @@ function fits(node: Node, shape: Shape): boolean {
   }
 }
 
+/** Whether cfn-init takes a file's path: absolute on Linux (`/etc/motd`) or on Windows (`c:\\cfn\\x`, `\\x`). */
+function absolute(path: string): boolean {
+  return /^([A-Za-z]:)?[\\/]/.test(path);
+}
+
 /**
  * Report where a value does not fit its shape. `label` names the value ("encoding of file
  * '/etc/motd'"), `context` the config it is in ("In config 'web' of AWS::CloudFormation::Init of
- * Instance").
+ * Instance"), `at` the key that names it, where a finding about the whole value points.
  */
-function checkValue(node: Node, shape: Shape, label: string, context: string, report: Report): void {
+function checkValue(
+  node: Node,
+  shape: Shape,
+  label: string,
+  context: string,
+  report: Report,
+  at: Range = node.range,
+): void {
   // Each branch of a Fn::If is a value the metadata may have; another intrinsic gives its value
   // when the stack is deployed, and is not judged.
   const fn = intrinsicName(node);
   if (fn === "Fn::If") {
-    for (const branch of valuesAtPath(node, [])) checkValue(branch, shape, label, context, report);
+    for (const branch of valuesAtPath(node, [])) checkValue(branch, shape, label, context, report, at);
     return;
   }
   if (fn) return;
@@ -183,10 +216,15 @@ function checkValue(node: Node, shape: Shape, label: string, context: string, re
     return;
   }
   if (shape.kind !== "map" || node.kind !== "map") return;
-  const { keys, entries } = shape;
+  const { keys, entries, needs } = shape;
+  if (needs && !needs.keys.some((key) => mapGet(node, key))) report(at, `${context}, ${label} ${needs.says}`);
   for (const entry of node.entries) {
     if (entries) {
-      checkValue(entry.value, entries, `${shape.what} '${entry.key}'`, context, report);
+      const name = `${shape.what} '${entry.key}'`;
+      // A key with `${...}` or `&{...}` may be a Fn::ForEach's, which fills it in.
+      if (shape.paths && !absolute(entry.key) && !/[$&]\{/.test(entry.key))
+        report(entry.keyRange, `${context}, ${name} is not an absolute path, and cfn-init stops there`);
+      checkValue(entry.value, entries, name, context, report, entry.keyRange);
     } else if (keys && !Object.hasOwn(keys, entry.key)) {
       report(
         entry.keyRange,
@@ -194,7 +232,7 @@ function checkValue(node: Node, shape: Shape, label: string, context: string, re
           Object.keys(keys).join(", "),
       );
     } else if (keys) {
-      checkValue(entry.value, keys[entry.key], `${entry.key} of ${label}`, context, report);
+      checkValue(entry.value, keys[entry.key], `${entry.key} of ${label}`, context, report, entry.keyRange);
     }
   }
 }
@@ -287,8 +325,8 @@ export const cfnInit: Rule = {
   shortDescription: "AWS::CloudFormation::Init follows the structure cfn-init reads",
   description:
     "The configs of AWS::CloudFormation::Init metadata have packages of known managers, files, commands, users, " +
-    "groups, sources and services with the keys and kinds of value cfn-init reads, and configSets name configs " +
-    "of the same Init.",
+    "groups, sources and services with the keys and kinds of value cfn-init reads (a file at an absolute path " +
+    "with content or a source, a command with its command), and configSets name configs of the same Init.",
   source: `${USER_GUIDE}/aws-resource-init.html`,
   tags: ["resources", "metadata", "cfn-init"],
   check({ template, report }) {

@@ -220,6 +220,44 @@ describe("E3009 cfn-init metadata", () => {
     expect(findings).toEqual([]);
   });
 
+  it("reports, beyond cfn-lint, a file with neither content nor source or with a relative path, and a command without command", () => {
+    // cfn-init stops at each of these ("File specified without source or content", "File specified
+    // with non-absolute path", "... does not specify the 'command' attribute"); cfn-lint 1.51 reports
+    // none of them (only b's defaults, which it does not know). A command's defaults may give its
+    // command, and Windows paths are absolute too.
+    const findings = check(
+      "Resources:",
+      "  Instance:",
+      "    Type: AWS::EC2::Instance",
+      "    Metadata:",
+      "      AWS::CloudFormation::Init:",
+      "        config:",
+      "          files:",
+      "            /etc/app.conf:",
+      '              mode: "000644"',
+      "            etc/other.conf:",
+      "              content: x",
+      "            c:\\cfn\\cfn-hup.conf:",
+      "              source: https://example.com/cfn-hup.conf",
+      "            '\\\\server\\share\\x': {content: x}",
+      "            /etc/link: {content: /etc/app.conf, mode: '120644'}",
+      "          commands:",
+      "            a:",
+      "              cwd: /tmp",
+      "            b:",
+      "              defaults: /opt/app/defaults",
+      "            c: {command: !Ref AWS::NoValue}",
+      "    Properties:",
+      "      ImageId: ami-12345678",
+    );
+    expect(brief(findings)).toEqual(["E3009 8:13", "E3009 10:13", "E3009 17:13"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "In config 'config' of AWS::CloudFormation::Init of Instance, file '/etc/app.conf' has neither content nor source, and cfn-init stops there: it writes a file from one of them",
+      "In config 'config' of AWS::CloudFormation::Init of Instance, file 'etc/other.conf' is not an absolute path, and cfn-init stops there",
+      "In config 'config' of AWS::CloudFormation::Init of Instance, command 'a' has no command to run, and cfn-init stops there",
+    ]);
+  });
+
   it("reads configSets as cfn-init does: nested lists, one name or reference for a set, numbers, items that are neither", () => {
     // cfn-lint 1.51 reads none of this (it reports the keys 1 and 2.50 of the Init, which it reads
     // as numbers). cfn-init flattens nested lists, takes a set given as one name or one
