@@ -1,9 +1,9 @@
 /**
  * E3716: a layer ARN in a function's Layers whose layer name is longer than Lambda allows. A layer
  * name is at most 140 characters, so an ARN naming a longer one names no layer that can exist, and
- * the function fails to create. Read from literal ARNs and from Fn::Sub strings whose name part is
- * written out, in AWS::Lambda::Function, AWS::Serverless::Function and, under the SAM transform,
- * Globals.Function.
+ * the function fails to create. Read from literal ARNs and from Fn::Sub strings (where the written
+ * part of a name with a `${...}` in it is already too long), in AWS::Lambda::Function,
+ * AWS::Serverless::Function and, under the SAM transform, Globals.Function.
  *
  * cfn-lint's E3716 bounds the whole ARN at 176 characters plus the partition and region it lints
  * for, which is the same bound where the version has at most three digits; the layer name is what
@@ -28,11 +28,14 @@ function checkLayers(layers: Node | undefined, owner: string, path: string[], re
         const parts = text === undefined ? undefined : arnParts(text);
         // arn:partition:lambda:region:account:layer:name:version
         if (parts?.length !== 8 || parts[2] !== "lambda" || parts[5] !== "layer") continue;
-        const name = parts[6];
-        if (name.includes("\u0000") || name.length <= MAX_LAYER_NAME) continue;
+        // A `${...}` of a Fn::Sub adds text that is not known here: what is written is a lower bound.
+        const written = parts[6].replaceAll("\u0000", "");
+        if (written.length <= MAX_LAYER_NAME) continue;
+        const length =
+          written.length === parts[6].length ? `${written.length}` : `at least ${written.length}`;
         report(
           value,
-          `Layer ${index + 1} of ${owner} names a layer of ${name.length} characters, and Lambda layer names are at ` +
+          `Layer ${index + 1} of ${owner} names a layer of ${length} characters, and Lambda layer names are at ` +
             `most ${MAX_LAYER_NAME}: no such layer can exist; check the ARN`,
           { path: [...path, index] },
         );

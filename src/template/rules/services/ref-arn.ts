@@ -5,10 +5,10 @@
  * sqs, lambda or firehose, a rule or schedule target, a dead-letter or destination ARN, a queue's
  * redrive target, a permission's SourceArn, a bucket notification's function or queue, an IAM
  * policy's Resource, a pipe's source and target, a state machine's log group, an AppSync Lambda
- * data source, a Cognito trigger, S3 replication's role, a Spot Fleet's role, a function's KMS key,
- * whose Ref gives its id; not a log group's
- * KmsKeyId, which cfn-lint's schema patches let take a key id)
- * refuses it when the stack is deployed. `!GetAtt X.Arn` is what was meant.
+ * data source, a Cognito trigger, S3 replication's role, the role of a Spot Fleet (and of a Batch
+ * compute environment's Spot Fleet), a function's KMS key, whose Ref gives its id; not a log
+ * group's KmsKeyId, which cfn-lint's schema patches let take a key id) refuses it when the stack is
+ * deployed. `!GetAtt X.Arn` is what was meant.
  *
  * E1040, in this file too as it reads the same places: a GetAtt that gives the wrong kind of value
  * for its property (see getAttNotArn).

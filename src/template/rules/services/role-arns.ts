@@ -3,7 +3,9 @@
  * (a role name, a user's ARN, an ARN without the account): S3 replication's Role, a Spot Fleet's
  * IamFleetRole and a Batch compute environment's SpotIamFleetRole. The service refuses it when the
  * stack is deployed. `!GetAtt Role.Arn` gives the ARN of a role of the template (a `!Ref` of one,
- * which gives its name, is E1041's finding).
+ * which gives its name, is E1041's finding). A literal with a dynamic reference
+ * (`{{resolve:ssm:...}}`) is left alone, as cfn-lint leaves it: CloudFormation puts the value in
+ * when it deploys.
  *
  * cfn-lint's E3511 also checks a Batch compute environment's ServiceRole, which Batch takes as a
  * role name too ("When you only specify the name of the service role, Batch assumes that your ARN
@@ -14,8 +16,12 @@
 import type { Rule } from "../rule";
 import { literalString, propertySets, resourcesOfType, valuesAtPath } from "./values";
 
-/** cfn-lint's pattern, with the partition required: `arn::iam::...` is no ARN. */
-const ROLE_ARN = /^arn:aws[a-zA-Z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
+/**
+ * cfn-lint's pattern, with the partition required (`arn::iam::...` is no ARN) and IAM's path
+ * characters (any ASCII from `!` to DEL, as CreateRole takes them) before the role name, which
+ * cfn-lint's pattern limits to the name's characters.
+ */
+const ROLE_ARN = /^arn:aws[a-zA-Z-]*:iam::\d{12}:role\/(?:[\x21-\x7f]*\/)?[\w+=,.@-]+$/;
 
 /** Where each type takes a role ARN, and whose role it is. */
 const SITES: Record<string, { path: readonly string[]; what: string }> = {
@@ -48,7 +54,8 @@ export const roleArnPattern: Rule = {
       for (const { properties } of propertySets(resource)) {
         for (const value of valuesAtPath(properties, site.path)) {
           const text = literalString(value);
-          if (text === undefined || ROLE_ARN.test(text)) continue;
+          // A dynamic reference is replaced by its value when the stack is deployed.
+          if (text === undefined || ROLE_ARN.test(text) || text.includes("{{resolve:")) continue;
           report(
             value,
             `${site.path.join(".")} of ${resource.name} is the role that ${site.what} assumes, and must be a role ` +

@@ -62,7 +62,7 @@ describe("E3009 cfn-init metadata", () => {
       "E3009 38:12",
     ]);
     expect(findings.map((f) => f.message)).toEqual([
-      "In config 'a' of AWS::CloudFormation::Init of Instance, command '01' has 'bogus', which cfn-init does not read there; it reads command, env, cwd, test, ignoreErrors, waitAfterCompletion",
+      "In config 'a' of AWS::CloudFormation::Init of Instance, command '01' has 'bogus', which cfn-init does not read there; it reads command, env, cwd, test, ignoreErrors, waitAfterCompletion, runas, defaults",
       "In config 'a' of AWS::CloudFormation::Init of Instance, encoding of file '/etc/x' must be plain or base64",
       "In config 'a' of AWS::CloudFormation::Init of Instance, packages has 'brew', which cfn-init does not read there; it reads apt, msi, python, rpm, rubygems, yum, zypper",
       "In config 'a' of AWS::CloudFormation::Init of Instance, files of sysvinit service 'httpd' must be a list",
@@ -145,10 +145,17 @@ describe("E3009 cfn-init metadata", () => {
     expect(findings[5].message).toContain("services has 'upstart'");
   });
 
-  it("leaves an Init given by an intrinsic, and one that is not a mapping is reported once", () => {
+  it("reads each branch of a Fn::If (an Init, a config, a section, a value) and leaves other intrinsics; an Init that is no mapping is reported once", () => {
+    // cfn-lint 1.51 reports the same four (the encoding at its key, 27:52), and the list Init under
+    // E3028 too.
     const findings = check(
       "Conditions:",
       "  Prod: !Equals [!Ref AWS::StackName, prod]",
+      "  Web: !Equals [!Ref AWS::Region, us-east-1]",
+      "Mappings:",
+      "  M:",
+      "    a:",
+      '      b: "000644"',
       "Resources:",
       "  A:",
       "    Type: AWS::EC2::Instance",
@@ -162,7 +169,127 @@ describe("E3009 cfn-init metadata", () => {
       "      AWS::CloudFormation::Init: [config]",
       "    Properties:",
       "      ImageId: ami-12345678",
+      "  C:",
+      "    Type: AWS::EC2::Instance",
+      "    Metadata:",
+      "      AWS::CloudFormation::Init:",
+      "        config: !If",
+      "          - Prod",
+      "          - files: !If [Web, {/etc/a: {content: a, encoding: utf-8}}, !Ref AWS::NoValue]",
+      "          - users:",
+      "              web: {groups: !If [Web, [web], web], uid: !Ref AWS::AccountId}",
+      "            files:",
+      "              /etc/b: {content: b, mode: !FindInMap [M, a, b]}",
+      "    Properties:",
+      "      ImageId: ami-12345678",
     );
-    expect(brief(findings)).toEqual(["E3009 13:34"]);
+    expect(brief(findings)).toEqual(["E3009 12:66", "E3009 18:34", "E3009 27:62", "E3009 29:46"]);
+    expect(findings[2].message).toBe(
+      "In config 'config' of AWS::CloudFormation::Init of C, encoding of file '/etc/a' must be plain or base64",
+    );
+    expect(findings[3].message).toContain("groups of user 'web' must be a list");
+  });
+
+  it("takes the command and service keys cfn-init reads beyond its documentation", () => {
+    // cfn-init runs a test given as a list like a command given as one (without a shell), runs the
+    // command as `runas`, takes defaults from the output of `defaults`, and restarts a service
+    // when its users or groups change. cfn-lint 1.51 reports all five (and the command given as a
+    // list, as the second test says).
+    const findings = check(
+      "Resources:",
+      "  Instance:",
+      "    Type: AWS::EC2::Instance",
+      "    Metadata:",
+      "      AWS::CloudFormation::Init:",
+      "        config:",
+      "          commands:",
+      "            start:",
+      "              command: [/opt/app/start]",
+      "              test: [test, -e, /opt/app/start]",
+      "              runas: app",
+      "              defaults: /opt/app/defaults",
+      "          services:",
+      "            sysvinit:",
+      "              app:",
+      "                ensureRunning: true",
+      "                users: [app]",
+      "                groups: [app]",
+      "    Properties:",
+      "      ImageId: ami-12345678",
+    );
+    expect(findings).toEqual([]);
+  });
+
+  it("reports, beyond cfn-lint, a file with neither content nor source or with a relative path, and a command without command", () => {
+    // cfn-init stops at each of these ("File specified without source or content", "File specified
+    // with non-absolute path", "... does not specify the 'command' attribute"); cfn-lint 1.51 reports
+    // none of them (only b's defaults, which it does not know). A command's defaults may give its
+    // command, and Windows paths are absolute too.
+    const findings = check(
+      "Resources:",
+      "  Instance:",
+      "    Type: AWS::EC2::Instance",
+      "    Metadata:",
+      "      AWS::CloudFormation::Init:",
+      "        config:",
+      "          files:",
+      "            /etc/app.conf:",
+      '              mode: "000644"',
+      "            etc/other.conf:",
+      "              content: x",
+      "            c:\\cfn\\cfn-hup.conf:",
+      "              source: https://example.com/cfn-hup.conf",
+      "            '\\\\server\\share\\x': {content: x}",
+      "            /etc/link: {content: /etc/app.conf, mode: '120644'}",
+      "          commands:",
+      "            a:",
+      "              cwd: /tmp",
+      "            b:",
+      "              defaults: /opt/app/defaults",
+      "            c: {command: !Ref AWS::NoValue}",
+      "    Properties:",
+      "      ImageId: ami-12345678",
+    );
+    expect(brief(findings)).toEqual(["E3009 8:13", "E3009 10:13", "E3009 17:13"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "In config 'config' of AWS::CloudFormation::Init of Instance, file '/etc/app.conf' has neither content nor source, and cfn-init stops there: it writes a file from one of them",
+      "In config 'config' of AWS::CloudFormation::Init of Instance, file 'etc/other.conf' is not an absolute path, and cfn-init stops there",
+      "In config 'config' of AWS::CloudFormation::Init of Instance, command 'a' has no command to run, and cfn-init stops there",
+    ]);
+  });
+
+  it("reads configSets as cfn-init does: nested lists, one name or reference for a set, numbers, items that are neither", () => {
+    // cfn-lint 1.51 reads none of this (it reports the keys 1 and 2.50 of the Init, which it reads
+    // as numbers). cfn-init flattens nested lists, takes a set given as one name or one
+    // {ConfigSet: ...}, and refuses a mapping without ConfigSet. A number is compared with the keys
+    // as a number (2.5 with `2.50:`), so that no config is said to be missing that a key may name.
+    const findings = check(
+      "Conditions:",
+      "  Prod: !Equals [!Ref AWS::StackName, prod]",
+      "Resources:",
+      "  Instance:",
+      "    Type: AWS::EC2::Instance",
+      "    Metadata:",
+      "      AWS::CloudFormation::Init:",
+      "        configSets:",
+      "          default: [[1, [2.5, {ConfigSet: one}]], nothing]",
+      "          one: web",
+      "          two: {ConfigSet: one}",
+      "          three: [{Name: web}, 3]",
+      "          four: !If [Prod, [web], [absent]]",
+      "        1: {}",
+      "        2.50: {}",
+      "        web: {}",
+      "    Properties:",
+      "      ImageId: ami-12345678",
+    );
+    expect(brief(findings)).toEqual(["E3009 9:51", "E3009 12:19", "E3009 12:32", "E3009 13:36"]);
+    expect(findings[1].message).toBe(
+      "Config set 'three' of AWS::CloudFormation::Init of Instance has a mapping without ConfigSet; cfn-init " +
+        "takes a config's name or {ConfigSet: <config set name>} there",
+    );
+    expect(findings[2].message).toBe(
+      "Config set 'three' of AWS::CloudFormation::Init of Instance names config '3', which the Init does not have",
+    );
   });
 });

@@ -1,8 +1,8 @@
 /**
  * ARNs that cannot work: layer ARNs naming a layer longer than Lambda allows (E3716), literal
  * values that are not role ARNs where a service assumes a role (E3511), and a `!Ref` of a role
- * there (E1041). The fixtures were also run through cfn-lint 1.51; where it differs, the test says
- * so.
+ * there (E1041) or a GetAtt of its id (E1040). The fixtures were also run through cfn-lint 1.51;
+ * where it differs, the test says so.
  */
 import { describe, expect, it } from "vitest";
 import { brief, lint, yaml } from "../lint";
@@ -49,8 +49,9 @@ describe("E3716 layer ARN length", () => {
   ];
 
   it("reports names over 140 characters in literal and Fn::Sub ARNs, in Globals and in each Fn::If branch", () => {
-    // cfn-lint reports only the SAM function's own ARN (28:11 in its numbering): it does not read
-    // Fn::Sub strings, and measures whole ARNs against the regions it lints for.
+    // cfn-lint 1.51 reports only the SAM function's own ARN (31:11): it does not read Fn::Sub
+    // strings, and measures whole ARNs against the regions it lints for, a bound that a name of
+    // 141 characters with a version of one or two digits fits.
     const findings = check(["E3716"], ...lines);
     expect(brief(findings)).toEqual(["E3716 5:9", "E3716 22:11", "E3716 23:89", "E3716 31:11"]);
     expect(findings[0].message).toBe(
@@ -84,6 +85,33 @@ describe("E3716 layer ARN length", () => {
       `        - arn:aws:lambda:us-east-1:123456789012:function:${NAME_141}`,
     );
     expect(findings).toEqual([]);
+  });
+
+  it("reports a Fn::Sub name whose written part alone is over 140 characters, as at least that long", () => {
+    // cfn-lint 1.51 reads no Fn::Sub here.
+    const findings = check(
+      ["E3716"],
+      "Parameters:",
+      "  Suffix:",
+      "    Type: String",
+      "Resources:",
+      "  Fn:",
+      "    Type: AWS::Lambda::Function",
+      "    Properties:",
+      "      Runtime: python3.12",
+      "      Handler: index.handler",
+      "      Role: arn:aws:iam::123456789012:role/x",
+      "      Code:",
+      '        ZipFile: "x"',
+      "      Layers:",
+      `        - !Sub "arn:aws:lambda:\${AWS::Region}:123456789012:layer:${NAME_141}\${Suffix}:1"`,
+      `        - !Sub "arn:aws:lambda:\${AWS::Region}:123456789012:layer:\${Suffix}${NAME_140}:1"`,
+    );
+    expect(brief(findings)).toEqual(["E3716 14:11"]);
+    expect(findings[0].message).toBe(
+      "Layer 1 of function Fn names a layer of at least 141 characters, and Lambda layer names are at most 140: " +
+        "no such layer can exist; check the ARN",
+    );
   });
 
   it("does not read Globals without the SAM transform", () => {
@@ -172,35 +200,110 @@ describe("E3511 role ARNs", () => {
       "      ReplicationConfiguration:",
       "        Role: !If [Prod, arn:aws:iam::123456789012:role/a.b@c=d, not-an-arn]",
       "        Rules: []",
+      "  Fourth:",
+      "    Type: AWS::S3::Bucket",
+      "    Properties:",
+      "      ReplicationConfiguration:",
+      '        Role: "arn:aws:iam::123456789012:role/team~a/b#1/replication"',
+      "        Rules: []",
     );
+    // cfn-lint 1.51 also reports Fourth's role (35:9), whose path has characters that IAM takes in
+    // a path but cfn-lint's pattern does not.
     expect(brief(findings)).toEqual(["E3511 29:66"]);
   });
 });
 
-describe("E1041 a role's Ref where a service assumes it", () => {
-  it("reports !Ref of a role of the template for S3 replication and Spot Fleets", () => {
+describe("E3511 role ARNs through dynamic references", () => {
+  it("leaves a value with a dynamic reference, which CloudFormation resolves when it deploys", () => {
+    // cfn-lint 1.51 reports neither; the plain name in Env is reported by both.
     const findings = check(
-      ["E1041"],
+      ["E3511"],
       "Resources:",
-      "  Role:",
-      "    Type: AWS::IAM::Role",
-      "    Properties:",
-      "      AssumeRolePolicyDocument: {}",
       "  Bucket:",
       "    Type: AWS::S3::Bucket",
       "    Properties:",
       "      ReplicationConfiguration:",
-      "        Role: !Ref Role",
+      '        Role: "{{resolve:ssm:/roles/replication}}"',
       "        Rules: []",
       "  Fleet:",
       "    Type: AWS::EC2::SpotFleet",
       "    Properties:",
       "      SpotFleetRequestConfigData:",
-      "        IamFleetRole: !GetAtt Role.Arn",
+      '        IamFleetRole: "arn:aws:iam::{{resolve:ssm:/account}}:role/fleet"',
       "        TargetCapacity: 1",
+      "  Env:",
+      "    Type: AWS::Batch::ComputeEnvironment",
+      "    Properties:",
+      "      Type: MANAGED",
+      "      ComputeResources:",
+      "        Type: SPOT",
+      "        SpotIamFleetRole: AmazonEC2SpotFleetRole",
+      "        MaxvCpus: 4",
+      "        Subnets: [subnet-12345678]",
     );
-    expect(brief(findings)).toEqual(["E1041 10:15"]);
-    expect(findings[0].message).toContain("the role's name");
+    expect(brief(findings)).toEqual(["E3511 20:27"]);
+  });
+});
+
+describe("E1041 a role's Ref where a service assumes it", () => {
+  const lines = [
+    "Resources:",
+    "  Role:",
+    "    Type: AWS::IAM::Role",
+    "    Properties:",
+    "      AssumeRolePolicyDocument: {}",
+    "  Bucket:",
+    "    Type: AWS::S3::Bucket",
+    "    Properties:",
+    "      ReplicationConfiguration:",
+    "        Role: !Ref Role",
+    "        Rules: []",
+    "  Fleet:",
+    "    Type: AWS::EC2::SpotFleet",
+    "    Properties:",
+    "      SpotFleetRequestConfigData:",
+    "        IamFleetRole: !Ref Role",
+    "        TargetCapacity: 1",
+    "  Env:",
+    "    Type: AWS::Batch::ComputeEnvironment",
+    "    Properties:",
+    "      Type: MANAGED",
+    "      ComputeResources:",
+    "        Type: SPOT",
+    "        SpotIamFleetRole: !GetAtt Role.RoleId",
+    "        MaxvCpus: 4",
+    "        Subnets: [subnet-12345678]",
+    "  Other:",
+    "    Type: AWS::Batch::ComputeEnvironment",
+    "    Properties:",
+    "      Type: MANAGED",
+    "      ComputeResources:",
+    "        Type: SPOT",
+    "        SpotIamFleetRole: !Ref Role",
+    "        MaxvCpus: 4",
+    "        Subnets: [subnet-12345678]",
+    "  Arn:",
+    "    Type: AWS::EC2::SpotFleet",
+    "    Properties:",
+    "      SpotFleetRequestConfigData:",
+    "        IamFleetRole: !GetAtt Role.Arn",
+    "        TargetCapacity: 1",
+  ];
+
+  it("reports !Ref of a role of the template for S3 replication, Spot Fleets and Batch Spot Fleets", () => {
+    const findings = check(["E1041"], ...lines);
+    expect(brief(findings)).toEqual(["E1041 10:15", "E1041 16:23", "E1041 33:27"]);
+    expect(findings[0].message).toBe(
+      "!Ref Role gives the role's name, and ReplicationConfiguration.Role takes an ARN; use !GetAtt Role.Arn",
+    );
+  });
+
+  it("reports, as E1040, a GetAtt of the role's id there", () => {
+    const findings = check(["E1040"], ...lines);
+    expect(brief(findings)).toEqual(["E1040 24:27"]);
+    expect(findings[0].message).toContain(
+      "gives the role's id, and ComputeResources.SpotIamFleetRole takes an ARN",
+    );
   });
 
   it("reads each branch of a Fn::If in a place that takes an ARN", () => {
