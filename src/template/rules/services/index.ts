@@ -26,7 +26,7 @@ import {
 import { apiStageName } from "./apigateway-stage-name";
 import { apiStageOrder } from "./apigateway-stage-order";
 import { capacityRange } from "./capacity-range";
-import { cloudFrontAliases } from "./cloudfront-aliases";
+import { cloudFrontAliases, cloudFrontAliasNames } from "./cloudfront-aliases";
 import { edgeFunctionFeatures, edgeFunctionVersion } from "./cloudfront-edge";
 import { cloudFrontTargetOrigins } from "./cloudfront-origins";
 import { codeBuildRolePath } from "./codebuild-role";
@@ -82,6 +82,7 @@ import { lambdaSnapStart, snapStartVersion } from "./lambda-snapstart";
 import { lambdaZipPackage } from "./lambda-zip";
 import {
   applicationLoadBalancerSubnets,
+  classicListenerCertificate,
   forwardToGeneveTargetGroup,
   listenerCertificate,
   targetGroupGenevePort,
@@ -104,6 +105,7 @@ import {
   instanceClusterEngine,
   instanceKmsKeyEncryption,
   instanceReplicaMode,
+  multiAzClusterSettings,
   rdsMonitoring,
   rdsServerlessScaling,
 } from "./rds";
@@ -128,6 +130,7 @@ import {
   backupColdStorage,
   codeBuildS3Location,
   guardDutyDataSources,
+  healthCheckAlarm,
   intelligentTieringDays,
   redisClusterFailover,
   targetTrackingGroupSize,
@@ -234,6 +237,7 @@ export const serviceRules: Rule[] = [
   sqsEncryptionKind,
   stateMachineLogging,
   cloudFrontAliases,
+  cloudFrontAliasNames,
   edgeFunctionVersion,
   edgeFunctionFeatures,
   snsFifoName,
@@ -259,6 +263,7 @@ export const serviceRules: Rule[] = [
   targetGroupHealthCheckMatcher,
   listenerCertificate,
   forwardToGeneveTargetGroup,
+  classicListenerCertificate,
   rdsServerlessScaling,
   rdsMonitoring,
   auroraClusterSettings,
@@ -268,6 +273,7 @@ export const serviceRules: Rule[] = [
   instanceClusterEncryption,
   instanceBackupRetention,
   instanceReplicaMode,
+  multiAzClusterSettings,
   ecsReplicaScheduling,
   ecsAwsvpcNetworkConfiguration,
   ecsFargateTaskDefinition,
@@ -284,6 +290,7 @@ export const serviceRules: Rule[] = [
   intelligentTieringDays,
   targetTrackingGroupSize,
   autoScalingHealthCheckType,
+  healthCheckAlarm,
   valkeyTransitEncryption,
   redisClusterFailover,
   guardDutyDataSources,

@@ -22,7 +22,8 @@
  *   its Protocol. Only actions whose Type is forward, written out, are read (cfn-lint reads
  *   TargetGroupArn whatever the Type), and a target group whose Properties a Fn::If chooses is not
  *   judged.
- *
+ * - E3679: a Classic Load Balancer (AWS::ElasticLoadBalancing::LoadBalancer) listener with
+ *   Protocol HTTPS or SSL and no SSLCertificateId. *
  * A value given through an intrinsic function is not judged, and a property that a Fn::If may
  * leave out counts neither as present nor as absent.
  */
@@ -341,6 +342,51 @@ export const forwardToGeneveTargetGroup: Rule = {
                 : "; forward to a target group of a protocol the load balancer takes (HTTP or HTTPS for an " +
                   "application load balancer, TCP, TLS or UDP, for example, for a network one)"),
             { path: ["Resources", resource.name, "Properties", key, ...path] },
+          );
+        }
+      }
+    }
+  },
+};
+
+const CLASSIC_LOAD_BALANCER = "AWS::ElasticLoadBalancing::LoadBalancer";
+
+export const classicListenerCertificate: Rule = {
+  id: "E3679",
+  severity: "error",
+  shortDescription: "A Classic Load Balancer's HTTPS and SSL listeners have a certificate",
+  description:
+    "A listener of an AWS::ElasticLoadBalancing::LoadBalancer with Protocol HTTPS or SSL gives SSLCertificateId.",
+  source:
+    "https://docs.aws.amazon.com/elasticloadbalancing/latest/classic/elb-create-https-ssl-load-balancer.html",
+  tags: ["resources", "elasticloadbalancing"],
+  resourceTypes: [CLASSIC_LOAD_BALANCER],
+  check({ template, report }) {
+    for (const balancer of resourcesOfType(template, CLASSIC_LOAD_BALANCER)) {
+      for (const { properties } of propertySets(balancer)) {
+        for (const listener of listMappings(presentEntry(properties, "Listeners")?.value).items) {
+          const protocol = presentEntry(listener.node, "Protocol");
+          const name = literalString(protocol?.value)?.toUpperCase();
+          if (
+            !protocol ||
+            (name !== "HTTPS" && name !== "SSL") ||
+            !isAbsent(listener.node, "SSLCertificateId")
+          )
+            continue;
+          report(
+            protocol.value,
+            `Listener ${listener.index + 1} of load balancer '${balancer.name}' is ${name}, which needs a server ` +
+              "certificate; give it SSLCertificateId (an ACM or IAM certificate ARN)",
+            {
+              path: [
+                "Resources",
+                balancer.name,
+                "Properties",
+                "Listeners",
+                listener.index,
+                "SSLCertificateId",
+              ],
+            },
           );
         }
       }

@@ -35,6 +35,16 @@
  *   mounted and closed to them). cfn-lint compares the mode as written; here in any case, as RDS
  *   does not document that it refuses another case.
  *
+ * - E3692: a Multi-AZ DB cluster (an AWS::RDS::DBCluster of engine mysql or postgres) without
+ *   DBClusterInstanceClass, AllocatedStorage, StorageType or Iops, which RDS requires to create one
+ *   (a restore or read replica takes them from its source and is left alone); a StorageType other
+ *   than io1, io2 or gp3; or an Aurora-only setting (EngineMode, BacktrackWindow,
+ *   ServerlessV2ScalingConfiguration, GlobalClusterIdentifier, EnableGlobalWriteForwarding).
+ *   cfn-lint also refuses AvailabilityZones, Domain, EnableHttpEndpoint,
+ *   EnableIAMDatabaseAuthentication, NetworkType, ReplicationSourceIdentifier and SourceRegion;
+ *   RDS documents ReplicationSourceIdentifier for Multi-AZ DB cluster read replicas, and the others
+ *   are left out here until RDS is known to refuse them.
+ *
  * Engine names are compared in lower case, as RDS takes them (`MySQL` is mysql).
  *
  * A value given through an intrinsic function is not judged, and a property that a Fn::If may
@@ -444,6 +454,76 @@ export const instanceReplicaMode: Rule = {
             "read replica, which RDS opens read-only or keeps mounted; set ReplicaMode to open-read-only (the default) " +
             "or mounted",
           { path: ["Resources", instance.name, "Properties", "ReplicaMode"] },
+        );
+      }
+    }
+  },
+};
+
+const MULTI_AZ_ENGINES = ["mysql", "postgres"];
+const MULTI_AZ_REQUIRED = ["DBClusterInstanceClass", "AllocatedStorage", "StorageType", "Iops"];
+const MULTI_AZ_STORAGE = ["io1", "io2", "gp3"];
+/** Aurora-only settings a Multi-AZ DB cluster refuses (ScalingConfiguration is E3686's). */
+const AURORA_ONLY = [
+  "EngineMode",
+  "BacktrackWindow",
+  "ServerlessV2ScalingConfiguration",
+  "GlobalClusterIdentifier",
+  "EnableGlobalWriteForwarding",
+];
+/** A cluster restored or replicated from another takes its storage from there. */
+const MULTI_AZ_FROM_ELSEWHERE = [
+  "SnapshotIdentifier",
+  "SourceDBClusterIdentifier",
+  "ReplicationSourceIdentifier",
+];
+
+export const multiAzClusterSettings: Rule = {
+  id: "E3692",
+  severity: "error",
+  shortDescription: "A Multi-AZ DB cluster has its instance class and storage, and no Aurora settings",
+  description:
+    "An AWS::RDS::DBCluster of engine mysql or postgres (a Multi-AZ DB cluster) sets DBClusterInstanceClass, " +
+    "AllocatedStorage, StorageType (io1, io2 or gp3) and Iops, and none of EngineMode, BacktrackWindow, " +
+    "ServerlessV2ScalingConfiguration, GlobalClusterIdentifier and EnableGlobalWriteForwarding, which are Aurora's.",
+  source: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/create-multi-az-db-cluster.html",
+  tags: ["resources", "rds"],
+  resourceTypes: [CLUSTER],
+  check({ template, report }) {
+    for (const cluster of resourcesOfType(template, CLUSTER)) {
+      for (const { properties, bare } of propertySets(cluster)) {
+        const engine = engineOf(properties);
+        if (bare || !engine || !MULTI_AZ_ENGINES.includes(engine)) continue;
+        const path = ["Resources", cluster.name, "Properties"];
+        if (MULTI_AZ_FROM_ELSEWHERE.every((key) => isAbsent(properties, key))) {
+          const missing = MULTI_AZ_REQUIRED.filter((key) => isAbsent(properties, key));
+          if (missing.length > 0) {
+            report(
+              presentEntry(properties, "Engine")?.value ?? cluster.entry.keyRange,
+              `Cluster '${cluster.name}' is a Multi-AZ DB cluster (Engine ${engine}), which RDS creates only with ` +
+                `${MULTI_AZ_REQUIRED.join(", ")}; add ${missing.join(", ")}` +
+                " (for an RDS for MySQL or PostgreSQL instance, use AWS::RDS::DBInstance; for Aurora, Engine aurora-*)",
+              { path: [...path, "Engine"] },
+            );
+          }
+        }
+        const storage = presentEntry(properties, "StorageType");
+        const type = literalString(storage?.value);
+        if (storage && type !== undefined && !MULTI_AZ_STORAGE.includes(type)) {
+          report(
+            storage.value,
+            `StorageType ${type} of Multi-AZ DB cluster '${cluster.name}' is not one it takes: io1, io2 or gp3`,
+            { path: [...path, "StorageType"] },
+          );
+        }
+        reportPresent(
+          cluster,
+          properties,
+          AURORA_ONLY,
+          report,
+          (key) =>
+            `${key} of cluster '${cluster.name}' is an Aurora setting, and a Multi-AZ DB cluster (Engine ${engine}) ` +
+            "refuses it; remove it",
         );
       }
     }

@@ -23,7 +23,7 @@
  * - E3063: a GuardDuty detector with both DataSources and Features ("You can provide only one").
  * - E3636: a CodeBuild project whose Source or Artifacts (or a secondary one) has Type S3 but no
  *   Location: the bucket and key to read from or write to.
- *
+ * - E3661: a Route 53 health check of Type CLOUDWATCH_METRIC without AlarmIdentifier. *
  * Values given through intrinsic functions are not judged.
  */
 import type { MapNode, Node } from "../../model";
@@ -386,6 +386,35 @@ export const codeBuildS3Location: Rule = {
             );
           }
         }
+      }
+    }
+  },
+};
+
+const HEALTH_CHECK = "AWS::Route53::HealthCheck";
+
+export const healthCheckAlarm: Rule = {
+  id: "E3661",
+  severity: "error",
+  shortDescription: "A CLOUDWATCH_METRIC health check names its alarm",
+  description:
+    "A Route 53 health check of Type CLOUDWATCH_METRIC gives AlarmIdentifier: the alarm whose state it reports.",
+  source: "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/health-checks-creating-values.html",
+  tags: ["resources", "route53"],
+  resourceTypes: [HEALTH_CHECK],
+  check({ template, report }) {
+    for (const check of resourcesOfType(template, HEALTH_CHECK)) {
+      for (const { properties } of propertySets(check)) {
+        const config = plainMap(presentEntry(properties, "HealthCheckConfig")?.value);
+        const type = config && presentEntry(config, "Type");
+        if (!config || !type || literalString(type.value) !== "CLOUDWATCH_METRIC") continue;
+        if (!isAbsent(config, "AlarmIdentifier")) continue;
+        report(
+          type.value,
+          `Health check '${check.name}' is of Type CLOUDWATCH_METRIC, which reports the state of an alarm; give ` +
+            "HealthCheckConfig an AlarmIdentifier (the alarm's Name and Region)",
+          { path: ["Resources", check.name, "Properties", "HealthCheckConfig", "AlarmIdentifier"] },
+        );
       }
     }
   },

@@ -1,0 +1,137 @@
+/**
+ * Settings of single resources that their service refuses: Route 53 CLOUDWATCH_METRIC health
+ * checks without their alarm (E3661), Classic Load Balancer HTTPS and SSL listeners without a
+ * certificate (E3679), Multi-AZ DB clusters (E3692) and CloudFront aliases that are no domain
+ * names (E3013). The fixture was also run through cfn-lint 1.51; where it differs, the test says so.
+ */
+import { describe, expect, it } from "vitest";
+import { brief, lint, yaml } from "../lint";
+
+const fixture = yaml(
+  "Resources:",
+  "  Check:",
+  "    Type: AWS::Route53::HealthCheck",
+  "    Properties:",
+  "      HealthCheckConfig:",
+  "        Type: CLOUDWATCH_METRIC",
+  "  Fine:",
+  "    Type: AWS::Route53::HealthCheck",
+  "    Properties:",
+  "      HealthCheckConfig:",
+  "        Type: CLOUDWATCH_METRIC",
+  "        AlarmIdentifier: {Name: alarm, Region: us-east-1}",
+  "  Elb:",
+  "    Type: AWS::ElasticLoadBalancing::LoadBalancer",
+  "    Properties:",
+  "      AvailabilityZones: [us-east-1a]",
+  "      Listeners:",
+  '        - LoadBalancerPort: "443"',
+  '          InstancePort: "80"',
+  "          Protocol: HTTPS",
+  '        - LoadBalancerPort: "80"',
+  '          InstancePort: "80"',
+  "          Protocol: HTTP",
+  '        - LoadBalancerPort: "8443"',
+  '          InstancePort: "80"',
+  "          Protocol: ssl",
+  "          SSLCertificateId: arn:aws:acm:us-east-1:123456789012:certificate/abc",
+  "  Cluster:",
+  "    Type: AWS::RDS::DBCluster",
+  "    Properties:",
+  "      Engine: mysql",
+  "      DBClusterInstanceClass: db.m5d.large",
+  "      StorageType: gp2",
+  "      BacktrackWindow: 10",
+  "      MasterUsername: admin",
+  '      MasterUserPassword: "{{resolve:secretsmanager:x}}"',
+  "  Restored:",
+  "    Type: AWS::RDS::DBCluster",
+  "    Properties:",
+  "      Engine: postgres",
+  "      SnapshotIdentifier: snap",
+  "      DBClusterInstanceClass: db.m5d.large",
+  "  Aurora:",
+  "    Type: AWS::RDS::DBCluster",
+  "    Properties:",
+  "      Engine: aurora-mysql",
+  "      MasterUsername: admin",
+  '      MasterUserPassword: "{{resolve:secretsmanager:x}}"',
+  "  Dist:",
+  "    Type: AWS::CloudFront::Distribution",
+  "    Properties:",
+  "      DistributionConfig:",
+  "        Enabled: true",
+  '        Aliases: ["bad domain!", "*.example.com", "a.*.example.com", localhost, "-x.example.com", WWW.Example.com., "a..b.com"]',
+  "        ViewerCertificate: {AcmCertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/abc, SslSupportMethod: sni-only}",
+  "        DefaultCacheBehavior: {TargetOriginId: o, ViewerProtocolPolicy: allow-all, ForwardedValues: {QueryString: false}}",
+  "        Origins: [{Id: o, DomainName: example.com, CustomOriginConfig: {OriginProtocolPolicy: https-only}}]",
+);
+
+describe("E3661, E3679, E3692, E3013", () => {
+  const findings = lint(fixture, { only: ["E3661", "E3679", "E3692", "E3013"] });
+
+  it("report each at its value, with what to add or change", () => {
+    // cfn-lint 1.51 reports the same places (at keys, and each missing Multi-AZ property on its
+    // own), and also: the restored cluster (its storage comes from the snapshot) and the alias
+    // WWW.Example.com. (capital letters and the trailing dot name the same domain).
+    expect(brief(findings)).toEqual([
+      "E3661 6:15",
+      "E3679 20:21",
+      "E3692 31:15",
+      "E3692 33:20",
+      "E3692 34:7",
+      "E3013 54:19",
+      "E3013 54:51",
+      "E3013 54:70",
+      "E3013 54:81",
+      "E3013 54:117",
+    ]);
+    expect(findings[2].message).toBe(
+      "Cluster 'Cluster' is a Multi-AZ DB cluster (Engine mysql), which RDS creates only with DBClusterInstanceClass, " +
+        "AllocatedStorage, StorageType, Iops; add AllocatedStorage, Iops (for an RDS for MySQL or PostgreSQL " +
+        "instance, use AWS::RDS::DBInstance; for Aurora, Engine aurora-*)",
+    );
+    expect(findings.slice(5).map((f) => f.message.replace(/^.*is not a domain name: /, ""))).toEqual([
+      "a label holds characters other than letters, digits and hyphens, or starts or ends with a hyphen",
+      "a wildcard is only the whole first label (*.example.com)",
+      "it has a single label; give the whole domain name (www.example.com)",
+      "a label holds characters other than letters, digits and hyphens, or starts or ends with a hyphen",
+      "it has an empty label (two dots in a row, or a dot at the start)",
+    ]);
+  });
+
+  it("leave what the services take alone", () => {
+    const quiet = lint(
+      yaml(
+        "Conditions:",
+        "  Prod: !Equals [!Ref AWS::StackName, prod]",
+        "Resources:",
+        "  Check:",
+        "    Type: AWS::Route53::HealthCheck",
+        "    Properties:",
+        "      HealthCheckConfig:",
+        "        Type: !If [Prod, CLOUDWATCH_METRIC, HTTPS]",
+        "  Elb:",
+        "    Type: AWS::ElasticLoadBalancing::LoadBalancer",
+        "    Properties:",
+        "      Listeners:",
+        "        - {LoadBalancerPort: '443', InstancePort: '80', Protocol: HTTPS, SSLCertificateId: !Ref Cert}",
+        "  Cluster:",
+        "    Type: AWS::RDS::DBCluster",
+        "    Properties:",
+        "      Engine: postgres",
+        "      DBClusterInstanceClass: db.m5d.large",
+        "      AllocatedStorage: 100",
+        "      StorageType: io2",
+        "      Iops: 1000",
+        "  Dist:",
+        "    Type: AWS::CloudFront::Distribution",
+        "    Properties:",
+        "      DistributionConfig:",
+        "        Aliases: ['*.example.com', xn--bcher-kva.example, !Sub 'www.${AWS::StackName}.com', '{{resolve:ssm:/domain}}']",
+      ),
+      { only: ["E3661", "E3679", "E3692", "E3013"] },
+    );
+    expect(quiet).toEqual([]);
+  });
+});
