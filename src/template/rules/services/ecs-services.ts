@@ -15,6 +15,11 @@
  *   ContainerPort: in awsvpc mode the task's interface has the container's port.
  * - E3046: a container that logs through awslogs without the awslogs-group and awslogs-region
  *   options.
+ * - E3049: a service that registers a container port mapped to a dynamic host port (HostPort 0,
+ *   or left out in bridge mode) with a target group whose HealthCheckPort is a fixed port: each
+ *   task listens on a port of its own, the health checks reach none of them, and the service never
+ *   becomes stable. Unlike cfn-lint, a target group without HealthCheckPort is taken: its default
+ *   is traffic-port.
  *
  * A service's task definition is read when the service names one of the template's with
  * `!Ref Task`. Values given through intrinsic functions are not judged.
@@ -27,12 +32,14 @@ import type { ResourceInfo, TemplateIndex } from "../template-index";
 import { containerItems, reportFargateLogDrivers, requiresFargate } from "./fargate-task";
 import {
   isAbsent,
+  listMappings,
   literalNumber,
   literalString,
   onlyPropertySet,
   plainMap,
   presentEntry,
   propertySets,
+  referenceTarget,
   refResource,
   resourcesOfType,
   stringProperty,
@@ -267,6 +274,63 @@ export const ecsAwslogsOptions: Rule = {
             { path: ["Resources", task.name, "Properties", ...path, "Options"] },
           );
         });
+      }
+    }
+  },
+};
+
+const TARGET_GROUP = "AWS::ElasticLoadBalancingV2::TargetGroup";
+
+/** Whether a task definition maps a container's port to a dynamic host port. */
+function dynamicHostPort(task: MapNode, container: string, port: number): boolean {
+  const bridge = stringProperty(task, "NetworkMode", "bridge") === "bridge" && !requiresFargate(task);
+  for (const definition of listMappings(presentEntry(task, "ContainerDefinitions")?.value).items) {
+    if (literalString(presentEntry(definition.node, "Name")?.value) !== container) continue;
+    for (const { node: mapping } of listMappings(presentEntry(definition.node, "PortMappings")?.value)
+      .items) {
+      if (literalNumber(presentEntry(mapping, "ContainerPort")?.value) !== port) continue;
+      const host = presentEntry(mapping, "HostPort");
+      if (host ? literalNumber(host.value) === 0 : bridge && isAbsent(mapping, "HostPort")) return true;
+    }
+  }
+  return false;
+}
+
+export const ecsDynamicPortHealthCheck: Rule = {
+  id: "E3049",
+  severity: "error",
+  shortDescription: "Target groups of dynamic host ports check health on the traffic port",
+  description:
+    "When an ECS service registers a container whose port mapping has a dynamic host port (HostPort 0, or none in " +
+    "bridge mode) with a target group, the target group's HealthCheckPort is traffic-port (its default).",
+  source: `${ECS_GUIDE}/dynamic-port-mapping.html`,
+  tags: ["resources", "ecs", "elasticloadbalancingv2"],
+  check({ template, report }) {
+    for (const { service, properties, task } of serviceTasks(template)) {
+      if (!task) continue;
+      const reported = new Set<string>();
+      for (const { node } of listMappings(presentEntry(properties, "LoadBalancers")?.value).items) {
+        const container = literalString(presentEntry(node, "ContainerName")?.value);
+        const port = literalNumber(presentEntry(node, "ContainerPort")?.value);
+        const arn = presentEntry(node, "TargetGroupArn")?.value;
+        const target = arn && referenceTarget(arn);
+        const group = target && template.resources.get(target.name);
+        if (container === undefined || port === undefined || !group || group.type !== TARGET_GROUP) continue;
+        if (target.attribute !== undefined && target.attribute !== "TargetGroupArn") continue;
+        const groupProperties = onlyPropertySet(group)?.properties;
+        const check = groupProperties && presentEntry(groupProperties, "HealthCheckPort");
+        if (!check || reported.has(group.name)) continue;
+        const healthPort = check.value.kind === "scalar" ? String(check.value.value) : undefined;
+        if (healthPort === undefined || healthPort === "traffic-port") continue;
+        if (!dynamicHostPort(task.properties, container, port)) continue;
+        reported.add(group.name);
+        report(
+          check.value,
+          `Target group '${group.name}' checks health on port ${healthPort}, and service '${service.name}' registers ` +
+            `container '${container}' on a dynamic host port (task definition '${task.resource.name}'): the checks ` +
+            "reach no task, and the service never becomes stable; set HealthCheckPort: traffic-port or remove it",
+          { path: ["Resources", group.name, "Properties", "HealthCheckPort"] },
+        );
       }
     }
   },

@@ -8,7 +8,8 @@
  * E3709), and ECS services and task definitions (E3044, E3046, E3052, E3053, E3054, E3713), and pipeline stages
  * (E3700, E3701, E3702, E3703), RDS backup retention and replica modes (E3719, E3721), forwards to GENEVE
  * target groups (E3711), Auto Scaling health check types (E3056) and security groups of launch
- * templates and instances in their subnet's VPC (E3714). The fixtures were also run
+ * templates and instances in their subnet's VPC (E3714), and health checks of dynamic host ports (E3049).
+ * The fixtures were also run
  * through cfn-lint 1.51, whose findings are noted where they differ.
  */
 import { describe, expect, it } from "vitest";
@@ -2547,5 +2548,120 @@ describe("E3714 security groups and subnets of different VPCs", () => {
     // which it compares as written with the !Ref VpcParam of ParamSubnet; each may be that VPC. (It also
     // reports each branch of ChosenSubnet's CidrBlock under E3059, against the VPC of the other branch.)
     expect(brief(findings)).toEqual([]);
+  });
+});
+
+describe("E3049 health checks of dynamic host ports", () => {
+  it("reports a fixed HealthCheckPort of a target group a service registers a dynamic host port with", () => {
+    // cfn-lint 1.51 reports WebGroup (at 33:7) and DefaultGroup, whose HealthCheckPort is left at
+    // its default, traffic-port; it misses ApiGroup, whose container leaves HostPort out in bridge
+    // mode, which also gives a dynamic port.
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Task:",
+        "    Type: AWS::ECS::TaskDefinition",
+        "    Properties:",
+        "      ContainerDefinitions:",
+        "        - Name: web",
+        "          Image: nginx",
+        "          Memory: 512",
+        "          PortMappings:",
+        "            - ContainerPort: 80",
+        "              HostPort: 0",
+        "        - Name: api",
+        "          Image: api",
+        "          Memory: 512",
+        "          PortMappings:",
+        "            - ContainerPort: 8080",
+        "  Fixed:",
+        "    Type: AWS::ECS::TaskDefinition",
+        "    Properties:",
+        "      ContainerDefinitions:",
+        "        - Name: web",
+        "          Image: nginx",
+        "          Memory: 512",
+        "          PortMappings:",
+        "            - ContainerPort: 80",
+        "              HostPort: 80",
+        "  WebGroup:",
+        "    Type: AWS::ElasticLoadBalancingV2::TargetGroup",
+        "    Properties:",
+        "      Port: 80",
+        "      Protocol: HTTP",
+        "      VpcId: vpc-12345678",
+        '      HealthCheckPort: "80"',
+        "  ApiGroup:",
+        "    Type: AWS::ElasticLoadBalancingV2::TargetGroup",
+        "    Properties:",
+        "      Port: 8080",
+        "      Protocol: HTTP",
+        "      VpcId: vpc-12345678",
+        "      HealthCheckPort: 8080",
+        "  DefaultGroup:",
+        "    Type: AWS::ElasticLoadBalancingV2::TargetGroup",
+        "    Properties:",
+        "      Port: 80",
+        "      Protocol: HTTP",
+        "      VpcId: vpc-12345678",
+        "  Service:",
+        "    Type: AWS::ECS::Service",
+        "    Properties:",
+        "      Cluster: cluster",
+        "      TaskDefinition: !Ref Task",
+        "      DesiredCount: 1",
+        "      LoadBalancers:",
+        "        - ContainerName: web",
+        "          ContainerPort: 80",
+        "          TargetGroupArn: !Ref WebGroup",
+        "        - ContainerName: api",
+        "          ContainerPort: 8080",
+        "          TargetGroupArn: !Ref ApiGroup",
+        "        - ContainerName: web",
+        "          ContainerPort: 80",
+        "          TargetGroupArn: !Ref DefaultGroup",
+        "  FixedService:",
+        "    Type: AWS::ECS::Service",
+        "    Properties:",
+        "      Cluster: cluster",
+        "      TaskDefinition: !Ref Fixed",
+        "      DesiredCount: 1",
+        "      LoadBalancers:",
+        "        - ContainerName: web",
+        "          ContainerPort: 80",
+        "          TargetGroupArn: !Ref WebGroup",
+      ),
+      { only: ["E3049"] },
+    );
+    expect(brief(findings)).toEqual(["E3049 33:24", "E3049 40:24"]);
+    expect(findings[0].message).toBe(
+      "Target group 'WebGroup' checks health on port 80, and service 'Service' registers container 'web' on a " +
+        "dynamic host port (task definition 'Task'): the checks reach no task, and the service never becomes " +
+        "stable; set HealthCheckPort: traffic-port or remove it",
+    );
+  });
+
+  it("leaves awsvpc and Fargate task definitions alone, whose HostPort is the container's", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Task:",
+        "    Type: AWS::ECS::TaskDefinition",
+        "    Properties:",
+        "      NetworkMode: awsvpc",
+        "      ContainerDefinitions:",
+        "        - {Name: web, Image: nginx, Memory: 512, PortMappings: [{ContainerPort: 80}]}",
+        "  Group:",
+        "    Type: AWS::ElasticLoadBalancingV2::TargetGroup",
+        "    Properties: {Port: 80, Protocol: HTTP, VpcId: vpc-12345678, TargetType: ip, HealthCheckPort: '80'}",
+        "  Service:",
+        "    Type: AWS::ECS::Service",
+        "    Properties:",
+        "      TaskDefinition: !Ref Task",
+        "      LoadBalancers: [{ContainerName: web, ContainerPort: 80, TargetGroupArn: !Ref Group}]",
+      ),
+      { only: ["E3049"] },
+    );
+    expect(findings).toEqual([]);
   });
 });
