@@ -724,7 +724,7 @@ function iamActionsFile(schemas) {
 /**
  * The instance types, node types and DB instance classes each service offers, from cfn-lint's
  * regional extension schemas (data/schemas/extensions/<type>/<file>, gathered from the pricing
- * APIs): key -> the extension file. src/template/rules/resources/instance-types.ts names the
+ * APIs): key -> the extension file. src/template/rules/services/instance-types.ts names the
  * properties each list applies to. cfn-lint's E3652 (Elasticsearch domains) has no data to carry
  * over: its file lists no region.
  */
@@ -745,19 +745,28 @@ const INSTANCE_TYPE_FILES = {
 };
 
 /**
- * Properties whose provider schema lists the instance types of one region (us-east-1's, patched in
- * by cfn-lint) as an enum. E3030 would judge a type against that one region, where a template may
- * be deployed anywhere; the instance type rules judge them against every region's list
- * (INSTANCE_TYPE_FILES), so the enum is left out here. test/unit/template/rules/instance-types.test.ts
- * checks that no property those rules read keeps an enum.
+ * Properties whose provider schema carries the EC2 API's list of instance types as an enum
+ * (cfn-lint patches it in from the API model, data/schemas/patches/extensions/all/<type>/smithy.json,
+ * the same in every region; `*` stands for the items of a list). That list and the pricing data
+ * disagree both ways: the API list lags behind new types (c8ib, m8in, ... which the pricing data
+ * lists, and E3030 would refuse), and names a few that no price list carries (trn2.3xlarge,
+ * p6e-gb200.36xlarge, ...; E3628 would refuse them). So the enums are left out here, their types
+ * join the pricing data's EC2 list (instanceTypesFile), and E3628 judges these properties against
+ * the two together. test/unit/template/rules/instance-types.test.ts checks that no property the
+ * instance type rules read keeps an enum.
  */
 const INSTANCE_TYPE_ENUMS = {
   "AWS::EC2::Instance": [["InstanceType"]],
   "AWS::EC2::LaunchTemplate": [["LaunchTemplateData", "InstanceType"]],
+  "AWS::EC2::EC2Fleet": [["LaunchTemplateConfigs", "*", "Overrides", "*", "InstanceType"]],
+  "AWS::EC2::CapacityReservationFleet": [["InstanceTypeSpecifications", "*", "InstanceType"]],
 };
 
-/** Removes the enums of INSTANCE_TYPE_ENUMS from a resource schema, following `$ref`s to definitions. */
-function dropInstanceTypeEnums(typeName, schema) {
+/**
+ * Removes the enums of INSTANCE_TYPE_ENUMS from a resource schema, following `$ref`s to
+ * definitions, and adds their values to `into`.
+ */
+function dropInstanceTypeEnums(typeName, schema, into) {
   const resolve = (node) => {
     let at = node;
     while (at?.$ref) at = schema.definitions?.[at.$ref.replace("#/definitions/", "")];
@@ -765,9 +774,11 @@ function dropInstanceTypeEnums(typeName, schema) {
   };
   for (const path of INSTANCE_TYPE_ENUMS[typeName] ?? []) {
     let node = schema;
-    for (const key of path) node = resolve(resolve(node)?.properties?.[key]);
+    for (const key of path)
+      node = resolve(key === "*" ? resolve(node)?.items : resolve(node)?.properties?.[key]);
     if (!node?.enum)
       throw new Error(`${typeName} ${path.join(".")} has no enum to leave to the instance type rules`);
+    for (const value of node.enum) into.add(String(value));
     delete node.enum;
   }
 }
@@ -785,13 +796,14 @@ function enumValues(node, into) {
 /**
  * constraints/instance-types.json: for each key of INSTANCE_TYPE_FILES, the types any region
  * offers (the union of the regions' lists, and of the lists per engine for RDS), sorted; a run
- * does not know the region it will deploy to, so a type is judged against all of them.
+ * does not know the region it will deploy to, so a type is judged against all of them. EC2's list
+ * also holds the types of the EC2 API's enum (`ec2Api`, see INSTANCE_TYPE_ENUMS).
  */
-function instanceTypesFile(schemas, version) {
+function instanceTypesFile(schemas, version, ec2Api) {
   const types = {};
   for (const [key, file] of Object.entries(INSTANCE_TYPE_FILES)) {
     const byRegion = JSON.parse(readFileSync(join(schemas, "extensions", file), "utf8"));
-    const found = new Set();
+    const found = new Set(key === "ec2" ? ec2Api : []);
     for (const [region, schema] of Object.entries(byRegion))
       if (region !== "description") enumValues(schema, found);
     if (found.size === 0) throw new Error(`No instance types in cfn-lint's extensions/${file}`);
@@ -807,9 +819,10 @@ export function buildConstraints(cfnLint = findCfnLint()) {
   const stats = { skippedPatterns: new Set() };
   const compiler = new ConstraintCompiler(stats);
   const entries = new Map();
+  const ec2ApiTypes = new Set();
   for (const [typeName, hash] of providerTypes(cfnLint.schemas, CONSTRAINT_REGION)) {
     const schema = JSON.parse(readFileSync(join(cfnLint.schemas, "resources", `${hash}.json`), "utf8"));
-    dropInstanceTypeEnums(typeName, schema);
+    dropInstanceTypeEnums(typeName, schema, ec2ApiTypes);
     const entry = compiler.resource(schema);
     const lc = lifecycleOf(schema);
     const pi = primaryIdentifierOf(schema);
@@ -851,7 +864,7 @@ export function buildConstraints(cfnLint = findCfnLint()) {
   }
   const iam = iamActionsFile(cfnLint.schemas);
   const managed = managedPoliciesFile(cfnLint.schemas);
-  const instanceTypes = instanceTypesFile(cfnLint.schemas, cfnLint.version);
+  const instanceTypes = instanceTypesFile(cfnLint.schemas, cfnLint.version, ec2ApiTypes);
   const sam = findSamTranslator();
   if (!sam)
     throw new Error(
@@ -878,7 +891,9 @@ export function buildConstraints(cfnLint = findCfnLint()) {
           policies: managed.policies,
         },
         instanceTypes: {
-          from: "data/schemas/extensions/*/*_enum.json of cfn-lint (MIT-0), every region's types",
+          from:
+            "data/schemas/extensions/*/*_enum.json of cfn-lint (MIT-0), every region's types; for EC2 also the " +
+            "EC2 API's instance types of the provider schemas",
           lists: instanceTypes.lists,
         },
         samPolicyTemplates: {

@@ -39,22 +39,27 @@ const targetCache = new WeakMap<TemplateIndex, RuleTarget[]>();
 
 /**
  * Every target of the template's EventBridge rules written out as a mapping (each branch of a
- * Fn::If that chooses the list or a target), found once (E3917, E3936).
+ * Fn::If that chooses the list or a target), found once (E3917, E3936). A target in both branches
+ * of a Fn::If as one node (a YAML alias) is found once.
  */
 export function ruleTargets(template: TemplateIndex): RuleTarget[] {
   const cached = targetCache.get(template);
   if (cached) return cached;
   const found: RuleTarget[] = [];
   targetCache.set(template, found);
+  const seen = new Set<MapNode>();
   for (const rule of resourcesOfType(template, "AWS::Events::Rule")) {
     for (const { properties } of propertySets(rule)) {
-      for (const { node, index } of listMappings(presentEntry(properties, "Targets")?.value).items)
+      for (const { node, index } of listMappings(presentEntry(properties, "Targets")?.value).items) {
+        if (seen.has(node)) continue;
+        seen.add(node);
         found.push({
           rule,
           target: node,
           index,
           path: ["Resources", rule.name, "Properties", "Targets", index],
         });
+      }
     }
   }
   return found;

@@ -3,7 +3,9 @@
  * (`t3.micor`, `db.t3.mircro`) or a type of another service (`t3.micro` for an RDS instance, which
  * wants `db.t3.micro`) that the service refuses when the stack is deployed. With cfn-lint's ids,
  * one per service, and its lists (gathered from the pricing APIs; constraints/instance-types.json,
- * written by `npm run spec`).
+ * written by `npm run spec`). EC2's list also holds the EC2 API's own list of instance types,
+ * which the provider schemas carry as an enum (and which E3030 no longer reads: see
+ * INSTANCE_TYPE_ENUMS in scripts/build-spec.mjs): each names types the other lacks.
  *
  * cfn-lint judges a type against the regions it is told to lint for (us-east-1 by default); a
  * template does not say where it will be deployed, so here a type is judged against every region's
@@ -13,11 +15,14 @@
  * references, are not judged.
  *
  * Beyond cfn-lint, which reads an instance's InstanceType only (E3628), the instance types of
- * launch templates, launch configurations and Spot Fleet launch specifications are read against
- * the same EC2 list, and a replication group's CacheNodeType against ElastiCache's (E3647). cfn-lint's
+ * launch templates, launch configurations, Spot Fleet launch specifications, EC2 Fleet overrides
+ * and capacity reservation fleets are read against the same EC2 list, and a replication group's
+ * CacheNodeType against ElastiCache's (E3647). Where the pricing data lacks a type AWS takes, the
+ * rule lists it (`alsoOffered`: DocumentDB's db.serverless, which cfn-lint 1.51 reports). cfn-lint's
  * E3652 (Elasticsearch domains) has no lists in its data, so it has no equivalent here.
  */
 import { didYouMean } from "../../suggest";
+import { displayPath } from "../resources/shared";
 import type { Rule } from "../rule";
 import { literalString, propertySets, resourcesOfType, valuesWithPaths } from "./values";
 
@@ -30,6 +35,8 @@ export interface InstanceTypeRule {
   shortDescription: string;
   /** Resource type -> property paths (`*` for every item of a list) that take such a type. */
   sites: Record<string, readonly (readonly string[])[]>;
+  /** Types the service takes that its pricing list lacks, lowercase. */
+  alsoOffered?: readonly string[];
   source: string;
 }
 
@@ -43,8 +50,9 @@ function instanceTypeRule(spec: InstanceTypeRule): Rule {
     severity: "error",
     shortDescription: spec.shortDescription,
     description:
-      `${places} is ${spec.what} that some region offers, by the lists cfn-lint gathers from the pricing APIs ` +
-      "(every region's together: a template does not say where it is deployed).",
+      `${places} is ${spec.what} that some region offers, by the lists cfn-lint gathers from the pricing APIs` +
+      `${spec.service === "ec2" ? " and the EC2 API" : ""} (every region's together: a template does not say where ` +
+      "it is deployed).",
     source: spec.source,
     tags: ["resources", "instance-types"],
     check({ template, spec: index, report }) {
@@ -56,7 +64,8 @@ function instanceTypeRule(spec: InstanceTypeRule): Rule {
               const text = literalString(node);
               if (text === undefined || text.includes("{{resolve:")) continue;
               const known = index.instanceTypes(spec.service);
-              if (!known || known.types.has(text.toLowerCase())) continue;
+              const lower = text.toLowerCase();
+              if (!known || known.types.has(lower) || spec.alsoOffered?.includes(lower)) continue;
               report(node, message(text, spec.what, resource.name, at, known), {
                 path: ["Resources", resource.name, "Properties", ...at],
               });
@@ -76,9 +85,9 @@ function message(
   known: { types: ReadonlySet<string>; cfnLint: string },
 ): string {
   return (
-    `${at.join(".")} of ${resource} is not ${what} that any region offers, by the pricing data of cfn-lint ` +
-    `${known.cfnLint}${didYouMean(text.toLowerCase(), known.types)}; if the type is newer than that data, ` +
-    `ignore this rule for the template until the data is updated`
+    `${displayPath(at)} of ${resource} is not ${what} that any region offers, by the lists of cfn-lint ` +
+    `${known.cfnLint}${didYouMean(text.toLowerCase(), known.types)}; if the type is newer than those lists, ` +
+    "ignore this rule for the template until they are updated"
   );
 }
 
@@ -96,6 +105,8 @@ export const INSTANCE_TYPE_RULES: readonly InstanceTypeRule[] = [
       "AWS::EC2::LaunchTemplate": [["LaunchTemplateData", "InstanceType"]],
       "AWS::AutoScaling::LaunchConfiguration": [["InstanceType"]],
       "AWS::EC2::SpotFleet": [["SpotFleetRequestConfigData", "LaunchSpecifications", "*", "InstanceType"]],
+      "AWS::EC2::EC2Fleet": [["LaunchTemplateConfigs", "*", "Overrides", "*", "InstanceType"]],
+      "AWS::EC2::CapacityReservationFleet": [["InstanceTypeSpecifications", "*", "InstanceType"]],
     },
     source: EC2_TYPES,
   },
@@ -140,6 +151,8 @@ export const INSTANCE_TYPE_RULES: readonly InstanceTypeRule[] = [
     what: "a DocumentDB instance class",
     shortDescription: "DocumentDB instance classes are ones DocumentDB offers",
     sites: { "AWS::DocDB::DBInstance": [["DBInstanceClass"]] },
+    // DocumentDB serverless instances (engine 5.0 and later) take this class; it has no price of its own.
+    alsoOffered: ["db.serverless"],
     source: "https://docs.aws.amazon.com/documentdb/latest/developerguide/db-instance-classes.html",
   },
   {

@@ -8,9 +8,12 @@
  *   no error.
  * - E3702, for Source actions: a Source action reads no artifact and writes exactly one. (cfn-lint
  *   also knows the counts of each build, test and deploy provider.)
- * - E3703: the TemplatePath of an action (the CloudFormation deploy action's `Artifact::file`)
- *   names one of the action's InputArtifacts before `::`: the action reads the template from that
- *   artifact. Beyond cfn-lint, TemplateConfiguration, written the same way, is read too.
+ * - E3703: the TemplatePath of a CloudFormation or CloudFormationStackSet action (owner AWS),
+ *   `Artifact::file`, names one of the action's InputArtifacts before `::`: the action reads the
+ *   template from that artifact. Beyond cfn-lint, a CloudFormation action's TemplateConfiguration,
+ *   written the same way, is read too, and each branch of a Fn::If. cfn-lint reads TemplatePath in
+ *   any action; a custom or third-party action defines its own configuration, where TemplatePath
+ *   may be any text, so those are left alone here.
  *
  * Stages and actions inside a Fn::If count as written, except that two conditional actions that
  * write the same artifact are not reported (their conditions may exclude each other). Names,
@@ -30,6 +33,7 @@ import {
   presentEntry,
   propertySets,
   resourcesOfType,
+  valuesWithPaths,
 } from "./values";
 
 const SOURCE = "https://docs.aws.amazon.com/codepipeline/latest/userguide/reference-pipeline-structure.html";
@@ -53,6 +57,7 @@ interface PipelineAction {
   runOrder: number | undefined;
   category?: { value: string; node: Node };
   owner: string | undefined;
+  provider: string | undefined;
   inputs: Artifact[];
   /** Some input artifact name cannot be read. */
   inputsOpaque: boolean;
@@ -127,6 +132,7 @@ function pipelines(template: TemplateIndex): Pipeline[] {
             category:
               category && categoryName !== undefined ? { value: categoryName, node: category } : undefined,
             owner: literalString(mapGet(type, "Owner")?.value),
+            provider: literalString(mapGet(type, "Provider")?.value),
             inputs: inputs.list,
             inputsOpaque: inputs.opaque,
             outputs: outputs.list,
@@ -297,44 +303,52 @@ export const pipelineSourceArtifacts: Rule = {
   },
 };
 
-/** The Configuration keys that name a file as `InputArtifact::path`. */
-const ARTIFACT_PATHS = ["TemplatePath", "TemplateConfiguration"];
+/**
+ * The Configuration keys that name a file as `InputArtifact::path`, by the provider of the AWS
+ * action that reads them.
+ */
+const ARTIFACT_PATHS: Record<string, readonly string[]> = {
+  CloudFormation: ["TemplatePath", "TemplateConfiguration"],
+  CloudFormationStackSet: ["TemplatePath"],
+};
 
 export const pipelineTemplateArtifact: Rule = {
   id: "E3703",
   severity: "error",
   shortDescription: "TemplatePath names an input artifact of its action",
   description:
-    "In a pipeline action's Configuration, TemplatePath (and TemplateConfiguration) is `ArtifactName::file`, where " +
-    "ArtifactName is one of the action's InputArtifacts.",
+    "In the Configuration of a pipeline's CloudFormation or CloudFormationStackSet action, TemplatePath (and a " +
+    "CloudFormation action's TemplateConfiguration) is `ArtifactName::file`, where ArtifactName is one of the " +
+    "action's InputArtifacts.",
   source: "https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-CloudFormation.html",
   tags: ["resources", "codepipeline"],
   check({ template, report }) {
     for (const { actions } of pipelines(template)) {
       for (const action of actions) {
-        if (action.inputsOpaque) continue;
+        const keys = action.owner === "AWS" && action.provider ? ARTIFACT_PATHS[action.provider] : undefined;
+        if (!keys || action.inputsOpaque) continue;
         const configuration = plainMap(presentEntry(action.node, "Configuration")?.value);
         if (!configuration) continue;
-        for (const key of ARTIFACT_PATHS) {
-          const entry = presentEntry(configuration, key);
-          const text = literalString(entry?.value);
-          if (!entry || text === undefined) continue;
-          const names = [...new Set(action.inputs.map((input) => input.name))];
-          if (names.some((name) => text.startsWith(`${name}::`))) continue;
-          const separator = text.indexOf("::");
-          const named = separator < 0 ? undefined : text.slice(0, separator);
-          const inputs =
-            names.length === 0
-              ? "the action has no InputArtifacts"
-              : `its InputArtifacts are ${names.join(", ")}`;
-          report(
-            entry.value,
-            `${key} of action '${action.name}' of pipeline '${action.pipeline}' ` +
-              (named === undefined
-                ? `names no artifact: it is ArtifactName::file, and ${inputs}`
-                : `reads artifact '${named}', and ${inputs}; name one of them before '::'`),
-            { path: [...action.path, "Configuration", key] },
-          );
+        const names = [...new Set(action.inputs.map((input) => input.name))];
+        for (const key of keys) {
+          for (const { node, path } of valuesWithPaths(configuration, [key])) {
+            const text = literalString(node);
+            if (text === undefined || names.some((name) => text.startsWith(`${name}::`))) continue;
+            const separator = text.indexOf("::");
+            const named = separator < 0 ? undefined : text.slice(0, separator);
+            const inputs =
+              names.length === 0
+                ? "the action has no InputArtifacts"
+                : `its InputArtifacts are ${names.join(", ")}`;
+            report(
+              node,
+              `${key} of action '${action.name}' of pipeline '${action.pipeline}' ` +
+                (named === undefined
+                  ? `names no artifact: it is ArtifactName::file, and ${inputs}`
+                  : `reads artifact '${named}', and ${inputs}; name one of them before '::'`),
+              { path: [...action.path, "Configuration", ...path] },
+            );
+          }
         }
       }
     }

@@ -70,18 +70,25 @@ export interface BucketNotification {
 
 const notificationCache = new WeakMap<TemplateIndex, BucketNotification[]>();
 
-/** Every notification configuration of the template's buckets, found once (E3912, E3925 and E3936 read them). */
+/**
+ * Every notification configuration of the template's buckets, found once (E3912, E3925, E3936,
+ * E3901 and W3901 read them). A configuration in both branches of a Fn::If as one node (a YAML
+ * alias) is found once.
+ */
 export function bucketNotifications(template: TemplateIndex): BucketNotification[] {
   const cached = notificationCache.get(template);
   if (cached) return cached;
   const found: BucketNotification[] = [];
   notificationCache.set(template, found);
+  const seen = new Set<MapNode>();
   for (const bucket of resourcesOfType(template, "AWS::S3::Bucket")) {
     const sets = propertySets(bucket);
     for (const { properties } of sets) {
       const notifications = plainMap(presentEntry(properties, "NotificationConfiguration")?.value);
       for (const key of CONFIGURATIONS) {
         for (const item of listMappings(mapGet(notifications, key)?.value).items) {
+          if (seen.has(item.node)) continue;
+          seen.add(item.node);
           const path = ["Resources", bucket.name, "Properties", "NotificationConfiguration", key, item.index];
           found.push({
             bucket,

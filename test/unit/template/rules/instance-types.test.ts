@@ -10,9 +10,10 @@ import { brief, lint, yaml } from "../lint";
 
 describe("instance type rules", () => {
   it("report types no region offers, with a suggestion, in each place and each Fn::If branch", () => {
-    // cfn-lint 1.51 reports E3030 for the instance (against us-east-1's list, as the provider
-    // schema's enum) and no E3628 for the launch template, the Spot Fleet or the EMR task group it
-    // does not read; it also reports T3.Micro, which differs from t3.micro only in case.
+    // cfn-lint 1.51 reports E3628 and E3030 for the instance (E3030 against the EC2 API's list,
+    // which the provider schema carries as an enum), E3030 for the launch template, and nothing for
+    // the Spot Fleet it does not read; it also reports T3.Micro, which differs from t3.micro only in
+    // case.
     const findings = lint(
       yaml(
         "Conditions:",
@@ -97,12 +98,12 @@ describe("instance type rules", () => {
       "E3675 72:27",
     ]);
     expect(findings[0].message).toBe(
-      "InstanceType of Web is not an EC2 instance type that any region offers, by the pricing data of cfn-lint " +
-        "1.51.0 (did you mean 't3.micro'?); if the type is newer than that data, ignore this rule for the template " +
-        "until the data is updated",
+      "InstanceType of Web is not an EC2 instance type that any region offers, by the lists of cfn-lint " +
+        "1.51.0 (did you mean 't3.micro'?); if the type is newer than those lists, ignore this rule for the template " +
+        "until they are updated",
     );
     expect(findings[2].message).toContain(
-      "SpotFleetRequestConfigData.LaunchSpecifications.1.InstanceType of Fleet",
+      "SpotFleetRequestConfigData.LaunchSpecifications[1].InstanceType of Fleet",
     );
     // An EC2 type where RDS wants a DB instance class.
     expect(findings[3].message).toContain("DBInstanceClass of Db is not an RDS DB instance class");
@@ -138,6 +139,86 @@ describe("instance type rules", () => {
         }
       }
     }
+  });
+
+  it("take EC2 types that only the EC2 API's list or only the pricing data names, in every place", () => {
+    // cfn-lint 1.51 reports E3628 for trn2.3xlarge and p6e-gb200.36xlarge on the instance (the
+    // pricing data lacks them, though the EC2 API lists them), and E3030 for c8ib.large and
+    // m8in.large on the instance, the launch template, the EC2 Fleet and the capacity reservation
+    // fleet (the API's list lags behind the pricing data); of these it is right about none. It
+    // reports t3.mircro and c8ib.lrage as E3030, here E3628.
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Api:",
+        "    Type: AWS::EC2::Instance",
+        "    Properties:",
+        "      ImageId: ami-12345678",
+        "      InstanceType: trn2.3xlarge",
+        "  UltraServer:",
+        "    Type: AWS::EC2::Instance",
+        "    Properties:",
+        "      ImageId: ami-12345678",
+        "      InstanceType: p6e-gb200.36xlarge",
+        "  Priced:",
+        "    Type: AWS::EC2::Instance",
+        "    Properties:",
+        "      ImageId: ami-12345678",
+        "      InstanceType: c8ib.large",
+        "  Template:",
+        "    Type: AWS::EC2::LaunchTemplate",
+        "    Properties:",
+        "      LaunchTemplateData:",
+        "        InstanceType: m8in.large",
+        "  Fleet:",
+        "    Type: AWS::EC2::EC2Fleet",
+        "    Properties:",
+        "      TargetCapacitySpecification:",
+        "        TotalTargetCapacity: 1",
+        "      LaunchTemplateConfigs:",
+        "        - LaunchTemplateSpecification:",
+        "            LaunchTemplateId: lt-12345678",
+        '            Version: "1"',
+        "          Overrides:",
+        "            - InstanceType: c8ib.large",
+        "            - InstanceType: trn2.3xlarge",
+        "            - InstanceType: t3.mircro",
+        "  Reservations:",
+        "    Type: AWS::EC2::CapacityReservationFleet",
+        "    Properties:",
+        "      InstanceTypeSpecifications:",
+        "        - InstanceType: c8ib.large",
+        "          InstancePlatform: Linux/UNIX",
+        "        - InstanceType: c8ib.lrage",
+        "          InstancePlatform: Linux/UNIX",
+      ),
+    ).filter((f) => f.ruleId === "E3628" || f.ruleId === "E3030");
+    expect(brief(findings)).toEqual(["E3628 34:29", "E3628 41:25"]);
+    expect(findings[0].message).toContain(
+      "LaunchTemplateConfigs[0].Overrides[2].InstanceType of Fleet is not an EC2 instance type",
+    );
+    expect(findings[1].message).toContain("(did you mean 'c8ib.large'?)");
+  });
+
+  it("take DocumentDB's db.serverless, which the pricing data lacks", () => {
+    // cfn-lint 1.51 reports E3620 for A; DocumentDB serverless instances take db.serverless.
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  A:",
+        "    Type: AWS::DocDB::DBInstance",
+        "    Properties:",
+        "      DBClusterIdentifier: cluster",
+        "      DBInstanceClass: db.serverless",
+        "  B:",
+        "    Type: AWS::DocDB::DBInstance",
+        "    Properties:",
+        "      DBClusterIdentifier: cluster",
+        "      DBInstanceClass: db.severless",
+      ),
+      { only: ["E3620"] },
+    );
+    expect(brief(findings)).toEqual(["E3620 11:24"]);
   });
 
   it("leave known types in any case, intrinsics, dynamic references and unknown lists alone", () => {

@@ -367,4 +367,50 @@ describe("notifications and rule targets a Fn::If chooses", () => {
     );
     expect(brief(findings)).toEqual(["E3912 19:22", "E3901 20:25", "E3917 42:13"]);
   });
+
+  it("find a notification or target that a YAML alias puts in both branches once", () => {
+    // The alias is one node in both lists of the Fn::If: it was reported twice at the same place
+    // by each rule. cfn-lint 1.51 reports none of these.
+    const findings = lint(
+      yaml(
+        "Conditions:",
+        "  Prod: !Equals [!Ref AWS::StackName, prod]",
+        "Resources:",
+        "  Queue:",
+        "    Type: AWS::SQS::Queue",
+        "    Properties:",
+        "      FifoQueue: true",
+        "  Bucket:",
+        "    Type: AWS::S3::Bucket",
+        "    Properties:",
+        "      NotificationConfiguration:",
+        "        QueueConfigurations: !If",
+        "          - Prod",
+        "          - - &q",
+        "              Event: s3:ObjectCreate:*",
+        "              Queue: !GetAtt Queue.Arn",
+        "          - - *q",
+        "  Rule:",
+        "    Type: AWS::Events::Rule",
+        "    Properties:",
+        "      ScheduleExpression: rate(1 hour)",
+        "      Targets: !If",
+        "        - Prod",
+        "        - - &t",
+        "            Id: t",
+        "            Arn: !GetAtt Queue.Arn",
+        '            Input: "{}"',
+        "            InputPath: $.detail",
+        "        - - *t",
+      ),
+      { only: ["E3912", "E3901", "E3917", "E3925", "E3936"] },
+    );
+    expect(brief(findings)).toEqual([
+      "E3912 15:22",
+      "E3901 16:22",
+      "E3936 16:22",
+      "E3936 26:18",
+      "E3917 28:13",
+    ]);
+  });
 });

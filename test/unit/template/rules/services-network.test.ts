@@ -2663,5 +2663,63 @@ describe("E3049 health checks of dynamic host ports", () => {
       { only: ["E3049"] },
     );
     expect(findings).toEqual([]);
+
+describe("E3703 pipeline template paths by provider", () => {
+  it("reads CloudFormation and StackSet actions, each branch of a Fn::If, and leaves custom actions alone", () => {
+    // cfn-lint 1.51 reports the same at 28:31 (at the key, 28:17) and at 43:64, and also the
+    // Custom action's TemplatePath (22:17), which is configuration of the custom action's own
+    // making, not an artifact path CodePipeline reads.
+    const findings = lint(
+      yaml(
+        "Conditions:",
+        "  Prod: !Equals [!Ref AWS::StackName, prod]",
+        "Resources:",
+        "  Pipeline:",
+        "    Type: AWS::CodePipeline::Pipeline",
+        "    Properties:",
+        "      RoleArn: arn:aws:iam::123456789012:role/pipeline",
+        "      ArtifactStore: {Type: S3, Location: bucket}",
+        "      Stages:",
+        "        - Name: Source",
+        "          Actions:",
+        "            - Name: Source",
+        '              ActionTypeId: {Category: Source, Owner: AWS, Provider: S3, Version: "1"}',
+        "              Configuration: {S3Bucket: b, S3ObjectKey: k}",
+        "              OutputArtifacts: [{Name: SourceOutput}]",
+        "        - Name: Deploy",
+        "          Actions:",
+        "            - Name: Custom",
+        '              ActionTypeId: {Category: Deploy, Owner: Custom, Provider: MyDeployer, Version: "1"}',
+        "              InputArtifacts: [{Name: SourceOutput}]",
+        "              Configuration:",
+        "                TemplatePath: templates/main.yaml",
+        "            - Name: StackSet",
+        '              ActionTypeId: {Category: Deploy, Owner: AWS, Provider: CloudFormationStackSet, Version: "1"}',
+        "              InputArtifacts: [{Name: SourceOutput}]",
+        "              Configuration:",
+        "                StackSetName: s",
+        "                TemplatePath: Build::template.yaml",
+        '                DeploymentTargets: "111111111111"',
+        "                Regions: us-east-1",
+        "            - Name: IfPath",
+        '              ActionTypeId: {Category: Deploy, Owner: AWS, Provider: CloudFormation, Version: "1"}',
+        "              InputArtifacts: [{Name: SourceOutput}]",
+        "              Configuration:",
+        "                ActionMode: CREATE_UPDATE",
+        "                StackName: app",
+        "                TemplatePath: !If [Prod, SourceOutput::a.yaml, !Ref AWS::NoValue]",
+        "              RunOrder: 2",
+        "            - Name: IfBad",
+        '              ActionTypeId: {Category: Deploy, Owner: AWS, Provider: CloudFormation, Version: "1"}',
+        "              InputArtifacts: [{Name: SourceOutput}]",
+        "              Configuration:",
+        "                TemplatePath: !If [Prod, SourceOutput::a.yaml, Nope::b.yaml]",
+        "              RunOrder: 3",
+      ),
+      { only: ["E3703"] },
+    );
+    expect(brief(findings)).toEqual(["E3703 28:31", "E3703 43:64"]);
+    expect(findings[0].message).toContain("TemplatePath of action 'StackSet'");
+    expect(findings[1].message).toContain("reads artifact 'Nope'");
   });
 });
