@@ -2663,6 +2663,8 @@ describe("E3049 health checks of dynamic host ports", () => {
       { only: ["E3049"] },
     );
     expect(findings).toEqual([]);
+  });
+});
 
 describe("E3703 pipeline template paths by provider", () => {
   it("reads CloudFormation and StackSet actions, each branch of a Fn::If, and leaves custom actions alone", () => {
