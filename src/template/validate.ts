@@ -91,5 +91,28 @@ export function validateParsed(parsed: ParsedTemplate, options: ValidateOptions)
     options.ignoreRules || suppressions.length > 0
       ? findings.filter((f) => !isIgnored(f.ruleId, options.ignoreRules) && !isSuppressed(f, suppressions))
       : findings;
-  return kept.sort(compareFindings);
+  return withoutRepeats(kept.sort(compareFindings));
+}
+
+/**
+ * Sorted findings without exact repeats: a rule that reads both branches of a Fn::If meets a node
+ * twice when a YAML alias puts it in both, and would say the same thing twice at one place.
+ */
+function withoutRepeats(sorted: Finding[]): Finding[] {
+  let write = 0;
+  for (let read = 0; read < sorted.length; read++) {
+    const finding = sorted[read];
+    const previous = write > 0 ? sorted[write - 1] : undefined;
+    if (
+      previous &&
+      compareFindings(previous, finding) === 0 &&
+      previous.severity === finding.severity &&
+      previous.range.end.line === finding.range.end.line &&
+      previous.range.end.column === finding.range.end.column
+    )
+      continue;
+    sorted[write++] = finding;
+  }
+  sorted.length = write;
+  return sorted;
 }
