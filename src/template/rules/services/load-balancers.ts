@@ -23,7 +23,8 @@
  *   TargetGroupArn whatever the Type), and a target group whose Properties a Fn::If chooses is not
  *   judged.
  * - E3679: a Classic Load Balancer (AWS::ElasticLoadBalancing::LoadBalancer) listener with
- *   Protocol HTTPS or SSL and no SSLCertificateId. *
+ *   Protocol HTTPS or SSL and no SSLCertificateId.
+ *
  * A value given through an intrinsic function is not judged, and a property that a Fn::If may
  * leave out counts neither as present nor as absent.
  */

@@ -34,7 +34,6 @@
  *   other than open-read-only or mounted, the two modes of its read replicas (open for reads, or
  *   mounted and closed to them). cfn-lint compares the mode as written; here in any case, as RDS
  *   does not document that it refuses another case.
- *
  * - E3692: a Multi-AZ DB cluster (an AWS::RDS::DBCluster of engine mysql or postgres) without
  *   DBClusterInstanceClass, AllocatedStorage, StorageType or Iops, which RDS requires to create one
  *   (a restore or read replica takes them from its source and is left alone); a StorageType other

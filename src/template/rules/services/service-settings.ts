@@ -1,7 +1,7 @@
 /**
  * Settings of one resource (or a resource and the one it names) that its service's API refuses,
  * for services without a rule file of their own: Backup, S3 tiering, Auto Scaling, ElastiCache,
- * GuardDuty, CodeBuild (cfn-lint's ids):
+ * GuardDuty, CodeBuild, Route 53 health checks (cfn-lint's ids):
  * - E3504: a backup lifecycle that deletes a recovery point less than 90 days after moving it to
  *   cold storage (AWS Backup keeps cold storage at least 90 days), in a plan rule or a copy action.
  * - E3061: an S3 Intelligent-Tiering archive tier with Days outside its range (ARCHIVE_ACCESS 90
@@ -18,12 +18,15 @@
  * - E3704: a Valkey replication group that does not set TransitEncryptionEnabled; CloudFormation's
  *   default for it is refused for Valkey.
  * - E3026: a Redis or Valkey replication group in cluster mode (a default `.cluster.on` parameter
- *   group, or one of the template's that sets cluster-enabled to "yes") with AutomaticFailoverEnabled: false, or, without NumNodeGroups
- *   or NodeGroupConfiguration, a NumCacheClusters below 2.
+ *   group, or one of the template's that sets cluster-enabled to "yes") with
+ *   AutomaticFailoverEnabled: false, or, without NumNodeGroups or NodeGroupConfiguration, a
+ *   NumCacheClusters below 2.
  * - E3063: a GuardDuty detector with both DataSources and Features ("You can provide only one").
  * - E3636: a CodeBuild project whose Source or Artifacts (or a secondary one) has Type S3 but no
  *   Location: the bucket and key to read from or write to.
- * - E3661: a Route 53 health check of Type CLOUDWATCH_METRIC without AlarmIdentifier. *
+ * - E3661: a Route 53 health check of Type CLOUDWATCH_METRIC without AlarmIdentifier, the alarm
+ *   whose state it reports.
+ *
  * Values given through intrinsic functions are not judged.
  */
 import type { MapNode, Node } from "../../model";

@@ -1,15 +1,16 @@
 /**
  * Network rules: security group ports (E3687, E3688, W3687), subnet blocks within their VPC and
- * apart from each other (E3059, E3060), one route table per subnet (E3022) and one private DNS
- * endpoint per service and VPC (E3064), Route 53 record values and aliases (E3023, E3029), backup lifecycles (E3504), Intelligent-Tiering days (E3061),
- * target tracking groups (E3712), Valkey and Redis cluster-mode replication groups (E3704, E3026),
- * GuardDuty detectors (E3063), ECR repository policies (E3513), CodeBuild S3 locations (E3636), and Elastic Load Balancing v2 settings (E3680, E3681,
- * E3683, E3684, E3676), and RDS and Aurora settings (E3686, E3689, E3693, E3682, E3720, E3707,
- * E3709), and ECS services and task definitions (E3044, E3046, E3052, E3053, E3054, E3713), and pipeline stages
- * (E3700, E3701, E3702, E3703), RDS backup retention and replica modes (E3719, E3721), forwards to GENEVE
- * target groups (E3711), Auto Scaling health check types (E3056) and security groups of launch
- * templates and instances in their subnet's VPC (E3714), and health checks of dynamic host ports (E3049).
- * The fixtures were also run
+ * apart from each other (E3059, E3060), one route table per subnet (E3022), one private DNS
+ * endpoint per service and VPC (E3064), Route 53 record values and aliases (E3023, E3029),
+ * security groups of launch templates and instances in their subnet's VPC (E3714); backup
+ * lifecycles (E3504), Intelligent-Tiering days (E3061), target tracking groups (E3712), Valkey and
+ * Redis cluster-mode replication groups (E3704, E3026), GuardDuty detectors (E3063), Auto Scaling
+ * health check types (E3056), ECR repository policies (E3513), CodeBuild S3 locations (E3636);
+ * Elastic Load Balancing v2 settings (E3680, E3681, E3683, E3684, E3676) and forwards to GENEVE
+ * target groups (E3711); RDS and Aurora settings (E3686, E3689, E3693, E3682, E3720, E3707, E3709),
+ * RDS backup retention and replica modes (E3719, E3721); ECS services and task definitions (E3044,
+ * E3046, E3052, E3053, E3054, E3713) and health checks of dynamic host ports (E3049); pipeline
+ * stages, artifacts and template paths (E3700, E3701, E3702, E3703). The fixtures were also run
  * through cfn-lint 1.51, whose findings are noted where they differ.
  */
 import { describe, expect, it } from "vitest";
