@@ -42,21 +42,20 @@ import { constraintProblems } from "../constraints/walk";
 import type { Rule } from "../rule";
 import type { ResourceInfo, TemplateIndex } from "../template-index";
 import {
-  getAttResource,
   isAbsent,
   listMappings,
   literalBoolean,
   literalNumber,
   literalString,
+  namedResource,
   plainMap,
   presentEntry,
   propertySets,
-  refResource,
   resourcesOfType,
 } from "./values";
 
-const INSTANCE = "AWS::EC2::Instance";
-const LAUNCH_TEMPLATE = "AWS::EC2::LaunchTemplate";
+export const INSTANCE = "AWS::EC2::Instance";
+export const LAUNCH_TEMPLATE = "AWS::EC2::LaunchTemplate";
 const LAUNCH_CONFIGURATION = "AWS::AutoScaling::LaunchConfiguration";
 const SPOT_FLEET = "AWS::EC2::SpotFleet";
 const NETWORK_INTERFACE = "AWS::EC2::NetworkInterface";
@@ -227,9 +226,7 @@ export const blockDeviceVirtualName: Rule = {
  * every property set it may have.
  */
 function templateWithoutImage(template: TemplateIndex, reference: Node): ResourceInfo | undefined {
-  const resource =
-    refResource(template, reference, [LAUNCH_TEMPLATE]) ??
-    getAttResource(template, reference, "LaunchTemplateId", [LAUNCH_TEMPLATE]);
+  const resource = namedResource(template, reference, "LaunchTemplateId", [LAUNCH_TEMPLATE]);
   if (!resource?.body) return undefined;
   const sets = propertySets(resource);
   const without = sets.every(({ properties }) => {

@@ -30,16 +30,17 @@ import { listOf } from "../constraints/walk";
 import type { Rule } from "../rule";
 import type { ResourceInfo, TemplateIndex } from "../template-index";
 import { containerItems, reportFargateLogDrivers, requiresFargate } from "./fargate-task";
+import { TARGET_GROUP } from "./load-balancers";
 import {
   isAbsent,
   listMappings,
   literalNumber,
   literalString,
+  namedResource,
   onlyPropertySet,
   plainMap,
   presentEntry,
   propertySets,
-  referenceTarget,
   refResource,
   resourcesOfType,
   stringProperty,
@@ -279,8 +280,6 @@ export const ecsAwslogsOptions: Rule = {
   },
 };
 
-const TARGET_GROUP = "AWS::ElasticLoadBalancingV2::TargetGroup";
-
 /** Whether a task definition maps a container's port to a dynamic host port. */
 function dynamicHostPort(task: MapNode, container: string, port: number): boolean {
   const bridge = stringProperty(task, "NetworkMode", "bridge") === "bridge" && !requiresFargate(task);
@@ -313,10 +312,8 @@ export const ecsDynamicPortHealthCheck: Rule = {
         const container = literalString(presentEntry(node, "ContainerName")?.value);
         const port = literalNumber(presentEntry(node, "ContainerPort")?.value);
         const arn = presentEntry(node, "TargetGroupArn")?.value;
-        const target = arn && referenceTarget(arn);
-        const group = target && template.resources.get(target.name);
-        if (container === undefined || port === undefined || !group || group.type !== TARGET_GROUP) continue;
-        if (target.attribute !== undefined && target.attribute !== "TargetGroupArn") continue;
+        const group = arn && namedResource(template, arn, "TargetGroupArn", [TARGET_GROUP]);
+        if (container === undefined || port === undefined || !group) continue;
         const groupProperties = onlyPropertySet(group)?.properties;
         const check = groupProperties && presentEntry(groupProperties, "HealthCheckPort");
         if (!check || reported.has(group.name)) continue;

@@ -35,24 +35,23 @@ import { isListParameterType } from "../resources/properties";
 import type { Rule } from "../rule";
 import { intrinsicName, isString, type ResourceInfo, type TemplateIndex } from "../template-index";
 import {
-  getAttResource,
   isAbsent,
   listMappings,
   literalNumber,
   literalString,
   mayBeNoValue,
+  namedResource,
   onlyPropertySet,
   plainMap,
   presentEntry,
   propertySets,
   referenceTarget,
-  refResource,
   resourcesOfType,
   stringProperty,
 } from "./values";
 
 const ELB_GUIDE = "https://docs.aws.amazon.com/elasticloadbalancing/latest";
-const TARGET_GROUP = "AWS::ElasticLoadBalancingV2::TargetGroup";
+export const TARGET_GROUP = "AWS::ElasticLoadBalancingV2::TargetGroup";
 
 export const applicationLoadBalancerSubnets: Rule = {
   id: "E3680",
@@ -256,9 +255,7 @@ const LOAD_BALANCER = "AWS::ElasticLoadBalancingV2::LoadBalancer";
 
 /** The target group of the template with Protocol GENEVE that a TargetGroupArn names (`!Ref` or `!GetAtt X.TargetGroupArn`). */
 function geneveTargetGroup(template: TemplateIndex, node: Node): ResourceInfo | undefined {
-  const group =
-    refResource(template, node, [TARGET_GROUP]) ??
-    getAttResource(template, node, "TargetGroupArn", [TARGET_GROUP]);
+  const group = namedResource(template, node, "TargetGroupArn", [TARGET_GROUP]);
   const properties = group ? onlyPropertySet(group)?.properties : undefined;
   return properties && literalString(presentEntry(properties, "Protocol")?.value) === "GENEVE"
     ? group
@@ -306,10 +303,7 @@ function geneveForwards(
  */
 function notGatewayListener(template: TemplateIndex, properties: MapNode): boolean {
   const reference = presentEntry(properties, "LoadBalancerArn")?.value;
-  const balancer =
-    reference &&
-    (refResource(template, reference, [LOAD_BALANCER]) ??
-      getAttResource(template, reference, "LoadBalancerArn", [LOAD_BALANCER]));
+  const balancer = reference && namedResource(template, reference, "LoadBalancerArn", [LOAD_BALANCER]);
   const balancerProperties = balancer ? onlyPropertySet(balancer)?.properties : undefined;
   const type = balancerProperties && stringProperty(balancerProperties, "Type", "application");
   if (type !== undefined) return type === "application" || type === "network";

@@ -263,12 +263,26 @@ export function getAttResource(
   template: TemplateIndex,
   node: Node,
   attribute: string,
-  types: string[],
+  types: readonly string[],
 ): ResourceInfo | undefined {
   const target = referenceTarget(node);
   if (!target || target.attribute !== attribute) return undefined;
   const resource = template.resources.get(target.name);
   return resource?.type && types.includes(resource.type) ? resource : undefined;
+}
+
+/**
+ * The resource of one of `types` that `!Ref X` or `!GetAtt X.<attribute>` names, for a resource
+ * whose Ref gives the same value as that attribute (a subnet's SubnetId, a target group's
+ * TargetGroupArn).
+ */
+export function namedResource(
+  template: TemplateIndex,
+  node: Node,
+  attribute: string,
+  types: readonly string[],
+): ResourceInfo | undefined {
+  return refResource(template, node, types) ?? getAttResource(template, node, attribute, types);
 }
 
 /**
@@ -375,16 +389,6 @@ export function valuesWithPaths(
  * The values at a property path (`*` stands for every item of a list), through the branches of
  * any Fn::If on the way; AWS::NoValue is left out.
  */
-export function valuesAtPath(node: Node | undefined, path: readonly string[], at = 0): Node[] {
-  if (!node || isNoValue(node)) return [];
-  if (intrinsicName(node) === "Fn::If" && node.kind === "map") {
-    const arg = node.entries[0].value;
-    return arg.kind === "seq"
-      ? arg.items.slice(1, 3).flatMap((branch) => valuesAtPath(branch, path, at))
-      : [];
-  }
-  if (at === path.length) return [node];
-  if (path[at] === "*")
-    return node.kind === "seq" ? node.items.flatMap((item) => valuesAtPath(item, path, at + 1)) : [];
-  return valuesAtPath(mapGet(node, path[at])?.value, path, at + 1);
+export function valuesAtPath(node: Node | undefined, path: readonly string[]): Node[] {
+  return valuesWithPaths(node, path).map((found) => found.node);
 }

@@ -52,21 +52,21 @@ import { type CidrBlock, type CidrVersion, cidrBlock, cidrContains, cidrOverlaps
 import type { Report, Rule } from "../rule";
 import type { ResourceInfo, TemplateIndex } from "../template-index";
 import { intrinsicName, isString } from "../template-index";
+import { INSTANCE, LAUNCH_TEMPLATE } from "./ec2-instances";
 import {
   booleanProperty,
-  getAttResource,
   hasResourceOfType,
   isAbsent,
   listMappings,
   literalBoolean,
   literalString,
   mayBeNoValue,
+  namedResource,
   onlyPropertySet,
   plainMap,
   presentEntry,
   propertySets,
   referenceTarget,
-  refResource,
   resourcesOfType,
   valuesAtPath,
   valuesWithPaths,
@@ -405,8 +405,6 @@ export const privateDnsEndpoints: Rule = {
   },
 };
 
-const LAUNCH_TEMPLATE = "AWS::EC2::LaunchTemplate";
-const INSTANCE = "AWS::EC2::Instance";
 const SECURITY_GROUP = "AWS::EC2::SecurityGroup";
 const SUBNET = "AWS::EC2::Subnet";
 
@@ -505,8 +503,7 @@ function subnetVpcs(
   const names: string[] = [];
   const vpcs: VpcIdentity[] = [];
   for (const branch of valuesAtPath(node, [])) {
-    const subnet =
-      refResource(template, branch, [SUBNET]) ?? getAttResource(template, branch, "SubnetId", [SUBNET]);
+    const subnet = namedResource(template, branch, "SubnetId", [SUBNET]);
     const own = subnet && resourceVpcs(template, subnet, false, 0);
     if (!subnet || !own) return undefined;
     names.push(subnet.name);
