@@ -96,23 +96,24 @@ export function validateParsed(parsed: ParsedTemplate, options: ValidateOptions)
 
 /**
  * Sorted findings without exact repeats: a rule that reads both branches of a Fn::If meets a node
- * twice when a YAML alias puts it in both, and would say the same thing twice at one place.
+ * twice when a YAML alias puts it in both, and would say the same thing twice at one place. A
+ * repeat is the same rule, severity, range and message; the first is kept.
  */
 function withoutRepeats(sorted: Finding[]): Finding[] {
-  let write = 0;
-  for (let read = 0; read < sorted.length; read++) {
-    const finding = sorted[read];
-    const previous = write > 0 ? sorted[write - 1] : undefined;
-    if (
-      previous &&
-      compareFindings(previous, finding) === 0 &&
-      previous.severity === finding.severity &&
-      previous.range.end.line === finding.range.end.line &&
-      previous.range.end.column === finding.range.end.column
-    )
-      continue;
-    sorted[write++] = finding;
-  }
-  sorted.length = write;
-  return sorted;
+  const said = new Set<string>();
+  return sorted.filter((finding) => {
+    const { start, end } = finding.range;
+    const key = JSON.stringify([
+      finding.ruleId,
+      finding.severity,
+      start.line,
+      start.column,
+      end.line,
+      end.column,
+      finding.message,
+    ]);
+    if (said.has(key)) return false;
+    said.add(key);
+    return true;
+  });
 }

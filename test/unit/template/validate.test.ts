@@ -1,5 +1,9 @@
 /** The runner in validate.ts: findings in order, and each said once. */
 import { describe, expect, it } from "vitest";
+import type { Range } from "../../../src/template/model";
+import type { Rule } from "../../../src/template/rules/rule";
+import { loadSpec } from "../../../src/template/spec/index";
+import { validateSource } from "../../../src/template/validate-text";
 import { brief, lint, yaml } from "./lint";
 
 describe("validateParsed", () => {
@@ -34,5 +38,31 @@ describe("validateParsed", () => {
     );
     expect(brief(findings)).toEqual(["E3003 4:5", "E3003 4:5"]);
     expect(findings[0].message).not.toBe(findings[1].message);
+  });
+
+  it("drops a repeat that sorting does not put next to its first (another end between them)", () => {
+    // Three findings start at 2:3 with one rule and message: the first and last are the same
+    // finding; the second ends elsewhere and is kept. Sorted by start, rule and message, the
+    // second may stand between the other two.
+    const short: Range = { start: { line: 2, column: 3 }, end: { line: 2, column: 6 } };
+    const long: Range = { start: { line: 2, column: 3 }, end: { line: 3, column: 1 } };
+    const rule: Rule = {
+      id: "X0001",
+      severity: "error",
+      shortDescription: "test",
+      description: "test",
+      source: "https://example.com",
+      tags: [],
+      check({ report }) {
+        report(short, "same");
+        report(long, "same");
+        report(short, "same");
+      },
+    };
+    const findings = validateSource(yaml("Resources:", "  A:", "    Type: AWS::SNS::Topic"), "t.yaml", {
+      spec: loadSpec(),
+      rules: [rule],
+    });
+    expect(findings.map((f) => `${f.range.end.line}:${f.range.end.column}`).sort()).toEqual(["2:6", "3:1"]);
   });
 });
