@@ -1,11 +1,15 @@
 /**
  * E3901/W3901: a bucket's notification destinations need S3's grant, created before the bucket;
  * E3912: the event names a notification subscribes to exist; E3925: notifications that overlap;
- * E3936: FIFO queues where S3 and EventBridge do not take them as written.
+ * E3936: FIFO queues where S3 and EventBridge do not take them as written; and the walks
+ * (bucketNotifications, ruleTargets) through lists and items a Fn::If chooses.
  */
 import { Event } from "@aws-sdk/client-s3";
 import { describe, expect, it } from "vitest";
-import { S3_EVENTS } from "../../../../src/template/rules/services/s3-event-names";
+import { parseTemplate } from "../../../../src/template/parse";
+import { ruleTargets } from "../../../../src/template/rules/services/event-targets";
+import { bucketNotifications, S3_EVENTS } from "../../../../src/template/rules/services/s3-event-names";
+import { indexTemplate } from "../../../../src/template/rules/template-index";
 import { brief, lambdaFunction, lint, yaml } from "../lint";
 
 describe("E3901 and W3901 S3 notification grants", () => {
@@ -369,48 +373,56 @@ describe("notifications and rule targets a Fn::If chooses", () => {
   });
 
   it("find a notification or target that a YAML alias puts in both branches once", () => {
-    // The alias is one node in both lists of the Fn::If: it was reported twice at the same place
-    // by each rule. cfn-lint 1.51 reports none of these.
-    const findings = lint(
-      yaml(
-        "Conditions:",
-        "  Prod: !Equals [!Ref AWS::StackName, prod]",
-        "Resources:",
-        "  Queue:",
-        "    Type: AWS::SQS::Queue",
-        "    Properties:",
-        "      FifoQueue: true",
-        "  Bucket:",
-        "    Type: AWS::S3::Bucket",
-        "    Properties:",
-        "      NotificationConfiguration:",
-        "        QueueConfigurations: !If",
-        "          - Prod",
-        "          - - &q",
-        "              Event: s3:ObjectCreate:*",
-        "              Queue: !GetAtt Queue.Arn",
-        "          - - *q",
-        "  Rule:",
-        "    Type: AWS::Events::Rule",
-        "    Properties:",
-        "      ScheduleExpression: rate(1 hour)",
-        "      Targets: !If",
-        "        - Prod",
-        "        - - &t",
-        "            Id: t",
-        "            Arn: !GetAtt Queue.Arn",
-        '            Input: "{}"',
-        "            InputPath: $.detail",
-        "        - - *t",
-      ),
-      { only: ["E3912", "E3901", "E3917", "E3925", "E3936"] },
+    // The alias is one node in both lists of the Fn::If: each rule reading both lists met it twice. cfn-lint 1.51 reports none of these.
+    const source = yaml(
+      "Conditions:",
+      "  Prod: !Equals [!Ref AWS::StackName, prod]",
+      "Resources:",
+      "  Queue:",
+      "    Type: AWS::SQS::Queue",
+      "    Properties:",
+      "      FifoQueue: true",
+      "  Bucket:",
+      "    Type: AWS::S3::Bucket",
+      "    Properties:",
+      "      NotificationConfiguration:",
+      "        QueueConfigurations: !If",
+      "          - Prod",
+      "          - - &q",
+      "              Event: s3:ObjectCreate:*",
+      "              Queue: !GetAtt Queue.Arn",
+      "          - - *q",
+      "  Rule:",
+      "    Type: AWS::Events::Rule",
+      "    Properties:",
+      "      ScheduleExpression: rate(1 hour)",
+      "      Targets: !If",
+      "        - Prod",
+      "        - - &t",
+      "            Id: t",
+      "            Arn: !GetAtt Queue.Arn",
+      '            Input: "{}"',
+      "            InputPath: $.detail",
+      "        - - *t",
     );
+    const findings = lint(source, { only: ["E3912", "E3901", "E3917", "E3925", "E3936"] });
     expect(brief(findings)).toEqual([
       "E3912 15:22",
       "E3901 16:22",
       "E3936 16:22",
       "E3936 26:18",
       "E3917 28:13",
+    ]);
+    // The runner drops exact repeats as well (validate.ts), so the findings alone would pass without
+    // the walks' own check: each walk is held to finding the aliased node once.
+    const parsed = parseTemplate(source, "template.yaml");
+    if (parsed.root?.kind !== "map") throw new Error("template did not parse");
+    const template = indexTemplate(parsed, parsed.root);
+    expect(bucketNotifications(template).map((found) => found.path.join("."))).toEqual([
+      "Resources.Bucket.Properties.NotificationConfiguration.QueueConfigurations.0",
+    ]);
+    expect(ruleTargets(template).map((found) => found.path.join("."))).toEqual([
+      "Resources.Rule.Properties.Targets.0",
     ]);
   });
 });
