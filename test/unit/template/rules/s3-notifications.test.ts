@@ -373,7 +373,8 @@ describe("notifications and rule targets a Fn::If chooses", () => {
   });
 
   it("find a notification or target that a YAML alias puts in both branches once", () => {
-    // The alias is one node in both lists of the Fn::If: each rule reading both lists met it twice. cfn-lint 1.51 reports none of these.
+    // The alias is one node in both lists of the Fn::If: each rule reading both lists met it
+    // twice. cfn-lint 1.51 reports none of these.
     const source = yaml(
       "Conditions:",
       "  Prod: !Equals [!Ref AWS::StackName, prod]",
