@@ -14,33 +14,28 @@ import { mapGet } from "../../nodes";
 import { globalsFor } from "../resources/shared";
 import type { Report, Rule } from "../rule";
 import { FUNCTION, SAM_FUNCTION } from "./lambda";
-import { arnParts, literalOrSubText, propertySets, resourcesOfType, valuesAtPath } from "./values";
+import { arnParts, literalOrSubText, propertySets, resourcesOfType, valuesWithPaths } from "./values";
 
 const MAX_LAYER_NAME = 140;
 
 /** Report each layer ARN of a Layers list whose name is too long; `path` leads to the list. */
 function checkLayers(layers: Node | undefined, owner: string, path: string[], report: Report): void {
-  for (const list of valuesAtPath(layers, [])) {
-    if (list.kind !== "seq") continue;
-    list.items.forEach((item, index) => {
-      for (const value of valuesAtPath(item, [])) {
-        const text = literalOrSubText(value);
-        const parts = text === undefined ? undefined : arnParts(text);
-        // arn:partition:lambda:region:account:layer:name:version
-        if (parts?.length !== 8 || parts[2] !== "lambda" || parts[5] !== "layer") continue;
-        // A `${...}` of a Fn::Sub adds text that is not known here: what is written is a lower bound.
-        const written = parts[6].replaceAll("\u0000", "");
-        if (written.length <= MAX_LAYER_NAME) continue;
-        const length =
-          written.length === parts[6].length ? `${written.length}` : `at least ${written.length}`;
-        report(
-          value,
-          `Layer ${index + 1} of ${owner} names a layer of ${length} characters, and Lambda layer names are at ` +
-            `most ${MAX_LAYER_NAME}: no such layer can exist; check the ARN`,
-          { path: [...path, index] },
-        );
-      }
-    });
+  for (const { node: value, path: at } of valuesWithPaths(layers, ["*"])) {
+    const index = at[0] as number;
+    const text = literalOrSubText(value);
+    const parts = text === undefined ? undefined : arnParts(text);
+    // arn:partition:lambda:region:account:layer:name:version
+    if (parts?.length !== 8 || parts[2] !== "lambda" || parts[5] !== "layer") continue;
+    // A `${...}` of a Fn::Sub adds text that is not known here: what is written is a lower bound.
+    const written = parts[6].replaceAll("\u0000", "");
+    if (written.length <= MAX_LAYER_NAME) continue;
+    const length = written.length === parts[6].length ? `${written.length}` : `at least ${written.length}`;
+    report(
+      value,
+      `Layer ${index + 1} of ${owner} names a layer of ${length} characters, and Lambda layer names are at ` +
+        `most ${MAX_LAYER_NAME}: no such layer can exist; check the ARN`,
+      { path: [...path, index] },
+    );
   }
 }
 
