@@ -50,7 +50,7 @@ function instanceTypeRule(spec: InstanceTypeRule): Rule {
     severity: "error",
     shortDescription: spec.shortDescription,
     description:
-      `${places} is ${spec.what} that some region offers, by the lists cfn-lint gathers from the pricing APIs` +
+      `${types.length > 1 || spec.sites[types[0]].length > 1 ? "Each of " : ""}${places} is ${spec.what} that some region offers, by the lists cfn-lint gathers from the pricing APIs` +
       `${spec.service === "ec2" ? " and the EC2 API" : ""} (every region's together: a template does not say where ` +
       "it is deployed).",
     source: spec.source,
@@ -84,10 +84,12 @@ function message(
   at: (string | number)[],
   known: { types: ReadonlySet<string>; cfnLint: string },
 ): string {
+  // A type is short; a long value is some other mistake, and is not quoted.
+  const value = text.length <= 40 ? ` '${text}'` : "";
   return (
-    `${displayPath(at)} of ${resource} is not ${what} that any region offers, by the lists of cfn-lint ` +
-    `${known.cfnLint}${didYouMean(text.toLowerCase(), known.types)}; if the type is newer than those lists, ` +
-    "ignore this rule for the template until they are updated"
+    `${displayPath(at)}${value} of '${resource}' is not ${what} that any region offers, by the lists of cfn-lint ` +
+    `${known.cfnLint}${didYouMean(text.toLowerCase(), known.types)}; use a type the service offers, or, if this ` +
+    "type is newer than those lists, ignore this rule for the template until they are updated"
   );
 }
 

@@ -2,7 +2,7 @@
  * Instance types, node types and DB instance classes that no region offers (E3628, E3025, E3694,
  * E3647, E3667, E3620, E3635, E3672, E3670, E3621, E3641, E3617, E3675), judged against every
  * region's list from cfn-lint's pricing data. The fixtures were also run through cfn-lint 1.51;
- * where it differs, the test says so.
+ * where it differs, the test says so. Also: what the messages quote.
  */
 import { describe, expect, it } from "vitest";
 import { INSTANCE_TYPE_RULES } from "../../../../src/template/rules/services/instance-types";
@@ -98,15 +98,17 @@ describe("instance type rules", () => {
       "E3675 72:27",
     ]);
     expect(findings[0].message).toBe(
-      "InstanceType of Web is not an EC2 instance type that any region offers, by the lists of cfn-lint " +
-        "1.51.0 (did you mean 't3.micro'?); if the type is newer than those lists, ignore this rule for the template " +
-        "until they are updated",
+      "InstanceType 't3.micor' of 'Web' is not an EC2 instance type that any region offers, by the lists of " +
+        "cfn-lint 1.51.0 (did you mean 't3.micro'?); use a type the service offers, or, if this type is newer than " +
+        "those lists, ignore this rule for the template until they are updated",
     );
     expect(findings[2].message).toContain(
-      "SpotFleetRequestConfigData.LaunchSpecifications[1].InstanceType of Fleet",
+      "SpotFleetRequestConfigData.LaunchSpecifications[1].InstanceType 'c5.huge' of 'Fleet'",
     );
     // An EC2 type where RDS wants a DB instance class.
-    expect(findings[3].message).toContain("DBInstanceClass of Db is not an RDS DB instance class");
+    expect(findings[3].message).toContain(
+      "DBInstanceClass 't3.micro' of 'Db' is not an RDS DB instance class",
+    );
   });
 
   it("read every place they name, and leave it to no enum of E3030", () => {
@@ -195,7 +197,7 @@ describe("instance type rules", () => {
     ).filter((f) => f.ruleId === "E3628" || f.ruleId === "E3030");
     expect(brief(findings)).toEqual(["E3628 34:29", "E3628 41:25"]);
     expect(findings[0].message).toContain(
-      "LaunchTemplateConfigs[0].Overrides[2].InstanceType of Fleet is not an EC2 instance type",
+      "LaunchTemplateConfigs[0].Overrides[2].InstanceType 't3.mircro' of 'Fleet' is not an EC2 instance type",
     );
     expect(findings[1].message).toContain("(did you mean 'c8ib.large'?)");
   });
@@ -258,5 +260,29 @@ describe("instance type rules", () => {
       ),
     );
     expect(findings.filter((f) => f.ruleId[0] === "E")).toEqual([]);
+  });
+
+  it("quote a short type in the message, and not a long value", () => {
+    const long = `t3.${"x".repeat(38)}`; // 41 characters: over the 40 a message quotes
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Short:",
+        "    Type: AWS::EC2::Instance",
+        "    Properties:",
+        "      ImageId: ami-12345678",
+        "      InstanceType: t3.micor",
+        "  Long:",
+        "    Type: AWS::EC2::Instance",
+        "    Properties:",
+        "      ImageId: ami-12345678",
+        `      InstanceType: ${long}`,
+      ),
+      { only: ["E3628"] },
+    );
+    expect(brief(findings)).toEqual(["E3628 6:21", "E3628 11:21"]);
+    expect(findings[0].message).toMatch(/^InstanceType 't3.micor' of 'Short' is not an EC2 instance type/);
+    expect(findings[1].message).toMatch(/^InstanceType of 'Long' is not an EC2 instance type/);
+    expect(findings[1].message).not.toContain(long);
   });
 });
