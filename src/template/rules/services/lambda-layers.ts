@@ -33,7 +33,7 @@ function checkLayers(layers: Node | undefined, owner: string, path: string[], re
     report(
       value,
       `Layer ${index + 1} of ${owner} names a layer of ${length} characters, and Lambda layer names are at ` +
-        `most ${MAX_LAYER_NAME}: no such layer can exist; check the ARN`,
+        `most ${MAX_LAYER_NAME}: no such layer can exist; use the ARN PublishLayerVersion gave (a !Ref of an AWS::Lambda::LayerVersion of this template)`,
       { path: [...path, index] },
     );
   }

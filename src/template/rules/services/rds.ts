@@ -511,7 +511,7 @@ export const multiAzClusterSettings: Rule = {
         if (storage && type !== undefined && !MULTI_AZ_STORAGE.includes(type)) {
           report(
             storage.value,
-            `StorageType ${type} of Multi-AZ DB cluster '${cluster.name}' is not one it takes: io1, io2 or gp3`,
+            `StorageType ${type} of Multi-AZ DB cluster '${cluster.name}' is not one it takes; set StorageType to io1, io2 or gp3`,
             { path: [...path, "StorageType"] },
           );
         }

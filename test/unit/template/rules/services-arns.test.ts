@@ -56,7 +56,7 @@ describe("E3716 layer ARN length", () => {
     expect(brief(findings)).toEqual(["E3716 5:9", "E3716 22:11", "E3716 23:89", "E3716 31:11"]);
     expect(findings[0].message).toBe(
       "Layer 1 of Globals.Function names a layer of 141 characters, and Lambda layer names are at most 140: " +
-        "no such layer can exist; check the ARN",
+        "no such layer can exist; use the ARN PublishLayerVersion gave (a !Ref of an AWS::Lambda::LayerVersion of this template)",
     );
     expect(findings[1].message).toContain("Layer 2 of function Fn");
     expect(findings[2].message).toContain("Layer 3 of function Fn");
@@ -110,7 +110,7 @@ describe("E3716 layer ARN length", () => {
     expect(brief(findings)).toEqual(["E3716 14:11"]);
     expect(findings[0].message).toBe(
       "Layer 1 of function Fn names a layer of at least 141 characters, and Lambda layer names are at most 140: " +
-        "no such layer can exist; check the ARN",
+        "no such layer can exist; use the ARN PublishLayerVersion gave (a !Ref of an AWS::Lambda::LayerVersion of this template)",
     );
   });
 
