@@ -813,6 +813,38 @@ function instanceTypesFile(schemas, version, ec2Api) {
   return { text, lists: Object.keys(types).length };
 }
 
+/**
+ * constraints/deprecated-engine-versions.json: the RDS engine versions RDS no longer creates a
+ * cluster or an instance with, by engine, from cfn-lint's extension schemas
+ * (aws_rds_db*\/engine_version_deprecated.json: an `if` per engine whose EngineVersion enum is
+ * refused). A version once deprecated stays so, so the list does not go stale the way a list of
+ * current versions would.
+ */
+function deprecatedEngineVersionsFile(schemas, version) {
+  const out = { cfnLint: version };
+  for (const [key, dir] of [
+    ["cluster", "aws_rds_dbcluster"],
+    ["instance", "aws_rds_dbinstance"],
+  ]) {
+    const schema = JSON.parse(
+      readFileSync(join(schemas, "extensions", dir, "engine_version_deprecated.json"), "utf8"),
+    );
+    const byEngine = {};
+    for (const { if: condition } of schema.allOf ?? []) {
+      const engine = condition?.properties?.Engine?.const;
+      const versions = condition?.properties?.EngineVersion?.enum;
+      if (typeof engine !== "string" || !Array.isArray(versions))
+        throw new Error(
+          `cfn-lint's ${dir}/engine_version_deprecated.json has a condition of an unknown shape`,
+        );
+      byEngine[engine] = [...new Set(versions.map(String))].sort();
+    }
+    if (Object.keys(byEngine).length === 0) throw new Error(`No deprecated engine versions in ${dir}`);
+    out[key] = byEngine;
+  }
+  return { text: `${stableJson(out)}\n`, engines: Object.keys(out.cluster).length };
+}
+
 /** Constraint files, "constraints/<file>" -> JSON text, or undefined when cfn-lint is not installed. */
 export function buildConstraints(cfnLint = findCfnLint()) {
   if (!cfnLint) return undefined;
@@ -865,6 +897,7 @@ export function buildConstraints(cfnLint = findCfnLint()) {
   const iam = iamActionsFile(cfnLint.schemas);
   const managed = managedPoliciesFile(cfnLint.schemas);
   const instanceTypes = instanceTypesFile(cfnLint.schemas, cfnLint.version, ec2ApiTypes);
+  const deprecatedEngines = deprecatedEngineVersionsFile(cfnLint.schemas, cfnLint.version);
   const sam = findSamTranslator();
   if (!sam)
     throw new Error(
@@ -890,6 +923,10 @@ export function buildConstraints(cfnLint = findCfnLint()) {
           from: "data/Serverless/ManagedPolicies.json of cfn-lint (MIT-0)",
           policies: managed.policies,
         },
+        deprecatedEngineVersions: {
+          from: "data/schemas/extensions/aws_rds_db*/engine_version_deprecated.json of cfn-lint (MIT-0)",
+          engines: deprecatedEngines.engines,
+        },
         instanceTypes: {
           from:
             "data/schemas/extensions/*/*_enum.json of cfn-lint (MIT-0), every region's types; for EC2 also the " +
@@ -910,6 +947,7 @@ export function buildConstraints(cfnLint = findCfnLint()) {
   files.set("constraints/iam-actions.json", iam.text);
   files.set("constraints/managed-policies.json", managed.text);
   files.set("constraints/instance-types.json", instanceTypes.text);
+  files.set("constraints/deprecated-engine-versions.json", deprecatedEngines.text);
   files.set("constraints/sam-policy-templates.json", policyTemplates.text);
   return files;
 }

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { closest } from "../suggest";
 import type {
+  DeprecatedEngineVersions,
   InstanceTypes,
   PropertySpec,
   ResourceConstraints,
@@ -78,6 +79,7 @@ export function createSpecIndex(dataDir: string | URL): SpecIndex {
   let samTemplates: Map<string, string[]> | undefined;
   let managed: Set<string> | undefined;
   let instanceTypeLists: Map<string, InstanceTypes> | undefined;
+  let deprecatedEngines: Record<"cluster" | "instance", DeprecatedEngineVersions> | undefined;
   const iamActionSets = new Map<string, ReadonlySet<string> | undefined>();
 
   const read = (file: string): Buffer => {
@@ -192,6 +194,23 @@ export function createSpecIndex(dataDir: string | URL): SpecIndex {
         );
       }
       return instanceTypeLists.get(service);
+    },
+
+    deprecatedEngineVersions(kind) {
+      if (!deprecatedEngines) {
+        const data = JSON.parse(read("constraints/deprecated-engine-versions.json").toString("utf8")) as {
+          cfnLint: string;
+          cluster: Record<string, string[]>;
+          instance: Record<string, string[]>;
+        };
+        const versions = (byEngine: Record<string, string[]>) =>
+          new Map(Object.entries(byEngine).map(([engine, list]) => [engine.toLowerCase(), new Set(list)]));
+        deprecatedEngines = {
+          cluster: { versions: versions(data.cluster), cfnLint: data.cfnLint },
+          instance: { versions: versions(data.instance), cfnLint: data.cfnLint },
+        };
+      }
+      return deprecatedEngines[kind];
     },
 
     iamServices() {

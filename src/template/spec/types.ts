@@ -63,6 +63,17 @@ export interface SpecIndex {
    * data; undefined for a key the data lacks. Loaded on first use.
    */
   instanceTypes(service: string): InstanceTypes | undefined;
+  /**
+   * The RDS engine versions RDS no longer creates a cluster or an instance with, by lowercase
+   * engine name, from cfn-lint's list; loaded on first use.
+   */
+  deprecatedEngineVersions(kind: "cluster" | "instance"): DeprecatedEngineVersions;
+}
+
+export interface DeprecatedEngineVersions {
+  versions: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The cfn-lint version the list comes from. */
+  cfnLint: string;
 }
 
 export interface InstanceTypes {

@@ -389,6 +389,18 @@ describe("constraints", () => {
     expect(spec.instanceTypes("ec2")).toBe(ec2);
   });
 
+  it("knows the RDS engine versions RDS no longer creates with, by lowercase engine", () => {
+    const source = JSON.parse(readFileSync(join(committedData, "constraints/source.json"), "utf8"));
+    const instance = spec.deprecatedEngineVersions("instance");
+    expect(instance.versions.get("postgres")?.has("9.6.1")).toBe(true);
+    expect(instance.versions.get("aurora-mysql")?.has("5.7.mysql_aurora.2.07.2")).toBe(true);
+    expect(spec.deprecatedEngineVersions("cluster").versions.get("aurora-postgresql")?.has("16.4")).toBe(
+      false,
+    );
+    expect(instance.cfnLint).toBe(source.cfnLint);
+    expect(spec.deprecatedEngineVersions("instance")).toBe(instance);
+  });
+
   it("records the cfn-lint version the constraints came from", () => {
     const source = JSON.parse(readFileSync(join(committedData, "constraints/source.json"), "utf8"));
     expect(source.cfnLint).toMatch(/^\d+\.\d+\.\d+$/);

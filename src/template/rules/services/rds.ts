@@ -44,6 +44,12 @@
  *   RDS documents ReplicationSourceIdentifier for Multi-AZ DB cluster read replicas, and the others
  *   are left out here until RDS is known to refuse them.
  *
+ * - W3690, W3691 (warnings): a cluster's or instance's EngineVersion that RDS has deprecated and no
+ *   longer creates with, from cfn-lint's list (constraints/deprecated-engine-versions.json, by
+ *   `npm run spec`). A version once deprecated stays so; a version deprecated after that list is
+ *   not known. cfn-lint's E3690/E3691, which judge against the current versions, have no
+ *   equivalent: new versions come every few weeks, and a pinned list would refuse them.
+ *
  * Engine names are compared in lower case, as RDS takes them (`MySQL` is mysql).
  *
  * A value given through an intrinsic function is not judged, and a property that a Fn::If may
@@ -528,3 +534,37 @@ export const multiAzClusterSettings: Rule = {
     }
   },
 };
+
+/** W3690 and W3691: one check, for clusters or instances. */
+function deprecatedEngineVersion(id: string, kind: "cluster" | "instance", type: string): Rule {
+  const what = kind === "cluster" ? "DB clusters" : "DB instances";
+  return {
+    id,
+    severity: "warning",
+    shortDescription: `${kind === "cluster" ? "DB clusters" : "DB instances"} do not use deprecated engine versions`,
+    description: `The EngineVersion of an ${type} is not one RDS has deprecated and no longer creates ${what} with.`,
+    source: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_UpgradeDBInstance.Maintenance.html",
+    tags: ["resources", "rds"],
+    check({ template, spec, report }) {
+      for (const resource of resourcesOfType(template, type)) {
+        for (const { properties } of propertySets(resource)) {
+          const engine = engineOf(properties);
+          const entry = presentEntry(properties, "EngineVersion");
+          const version = literalString(entry?.value) ?? literalNumber(entry?.value)?.toString();
+          if (!engine || !entry || version === undefined) continue;
+          const deprecated = spec.deprecatedEngineVersions(kind);
+          if (!deprecated.versions.get(engine)?.has(version)) continue;
+          report(
+            entry.value,
+            `EngineVersion ${version} of ${engine} is deprecated, and RDS no longer creates ${what} with it (by the list ` +
+              `of cfn-lint ${deprecated.cfnLint}); choose a supported version, or leave EngineVersion out for the default`,
+            { path: ["Resources", resource.name, "Properties", "EngineVersion"] },
+          );
+        }
+      }
+    },
+  };
+}
+
+export const clusterDeprecatedEngineVersion = deprecatedEngineVersion("W3690", "cluster", CLUSTER);
+export const instanceDeprecatedEngineVersion = deprecatedEngineVersion("W3691", "instance", INSTANCE);

@@ -2,7 +2,8 @@
  * Settings of single resources that their service refuses: Route 53 CLOUDWATCH_METRIC health
  * checks without their alarm (E3661), Classic Load Balancer HTTPS and SSL listeners without a
  * certificate (E3679), Multi-AZ DB clusters (E3692) and CloudFront aliases that are no domain
- * names (E3013). The fixture was also run through cfn-lint 1.51; where it differs, the test says so.
+ * names (E3013), and deprecated RDS engine versions (W3690, W3691). The fixtures were also run
+ * through cfn-lint 1.51; where it differs, the test says so.
  */
 import { describe, expect, it } from "vitest";
 import { brief, lint, yaml } from "../lint";
@@ -133,5 +134,69 @@ describe("E3661, E3679, E3692, E3013", () => {
       { only: ["E3661", "E3679", "E3692", "E3013"] },
     );
     expect(quiet).toEqual([]);
+  });
+});
+
+describe("W3690, W3691 deprecated RDS engine versions", () => {
+  it("warn of an engine version RDS no longer creates clusters or instances with, engines in any case", () => {
+    // cfn-lint 1.51 gives the same W3691 (at the resource, 18:5); for the cluster it reports
+    // E3690 on the engine's case instead, which RDS takes.
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Cluster:",
+        "    Type: AWS::RDS::DBCluster",
+        "    Properties:",
+        "      Engine: Aurora-MySQL",
+        "      EngineVersion: 5.7.mysql_aurora.2.07.2",
+        "      MasterUsername: admin",
+        '      MasterUserPassword: "{{resolve:secretsmanager:x}}"',
+        "  Current:",
+        "    Type: AWS::RDS::DBCluster",
+        "    Properties:",
+        "      Engine: aurora-postgresql",
+        '      EngineVersion: "16.4"',
+        "      MasterUsername: admin",
+        '      MasterUserPassword: "{{resolve:secretsmanager:x}}"',
+        "  Db:",
+        "    Type: AWS::RDS::DBInstance",
+        "    Properties:",
+        "      Engine: postgres",
+        '      EngineVersion: "9.6.1"',
+        "      DBInstanceClass: db.t3.micro",
+        '      AllocatedStorage: "20"',
+        "      MasterUsername: admin",
+        '      MasterUserPassword: "{{resolve:secretsmanager:x}}"',
+      ),
+      { only: ["W3690", "W3691"] },
+    );
+    expect(brief(findings)).toEqual(["W3690 6:22", "W3691 20:22"]);
+    expect(findings.every((f) => f.severity === "warning")).toBe(true);
+    expect(findings[1].message).toMatch(
+      /^EngineVersion 9\.6\.1 of postgres is deprecated, and RDS no longer creates DB instances with it \(by the list of cfn-lint \d+\.\d+\.\d+\)/,
+    );
+  });
+
+  it("leave versions given through intrinsics, and engines not written out, alone", () => {
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  Engine:",
+        "    Type: String",
+        "Resources:",
+        "  A:",
+        "    Type: AWS::RDS::DBInstance",
+        "    Properties:",
+        "      Engine: !Ref Engine",
+        "      EngineVersion: '9.6.1'",
+        "  B:",
+        "    Type: AWS::RDS::DBInstance",
+        "    Properties:",
+        "      Engine: postgres",
+        "      EngineVersion: !Sub '9.6.${AWS::StackName}'",
+      ),
+      { only: ["W3690", "W3691"] },
+    );
+    expect(findings).toEqual([]);
   });
 });
