@@ -21,7 +21,7 @@
  * rule lists it (`alsoOffered`: DocumentDB's db.serverless, which cfn-lint 1.51 reports). cfn-lint's
  * E3652 (Elasticsearch domains) has no lists in its data, so it has no equivalent here.
  */
-import { didYouMean } from "../../suggest";
+import { closest, didYouMeanNote } from "../../suggest";
 import { displayPath } from "../resources/shared";
 import type { Rule } from "../rule";
 import { literalString, propertySets, resourcesOfType, valuesWithPaths } from "./values";
@@ -77,6 +77,19 @@ function instanceTypeRule(spec: InstanceTypeRule): Rule {
   };
 }
 
+/**
+ * The type meant: the value behind the prefix the service's types start with (`db.`, `cache.`),
+ * when that makes one of them (`t3.micro` for RDS is `db.t3.micro`); else the closest type.
+ */
+function suggestion(value: string, types: ReadonlySet<string>): string | undefined {
+  for (const type of types) {
+    const prefix = type.slice(0, type.indexOf(".") + 1);
+    if (prefix && !value.startsWith(prefix) && types.has(prefix + value)) return prefix + value;
+    break;
+  }
+  return closest(value, types);
+}
+
 function message(
   text: string,
   what: string,
@@ -88,8 +101,8 @@ function message(
   const value = text.length <= 40 ? ` '${text}'` : "";
   return (
     `${displayPath(at)}${value} of '${resource}' is not ${what} that any region offers, by the lists of cfn-lint ` +
-    `${known.cfnLint}${didYouMean(text.toLowerCase(), known.types)}; use a type the service offers, or, if this ` +
-    "type is newer than those lists, ignore this rule for the template until they are updated"
+    `${known.cfnLint}${didYouMeanNote(suggestion(text.toLowerCase(), known.types))}; use a type the service offers, ` +
+    "or, if this type is newer than those lists, ignore this rule for the template until they are updated"
   );
 }
 

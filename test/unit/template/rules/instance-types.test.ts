@@ -105,9 +105,10 @@ describe("instance type rules", () => {
     expect(findings[2].message).toContain(
       "SpotFleetRequestConfigData.LaunchSpecifications[1].InstanceType 'c5.huge' of 'Fleet'",
     );
-    // An EC2 type where RDS wants a DB instance class.
+    // An EC2 type where RDS wants a DB instance class: the class of that name is suggested.
     expect(findings[3].message).toContain(
-      "DBInstanceClass 't3.micro' of 'Db' is not an RDS DB instance class",
+      "DBInstanceClass 't3.micro' of 'Db' is not an RDS DB instance class that any region offers, by the lists of " +
+        "cfn-lint 1.51.0 (did you mean 'db.t3.micro'?)",
     );
   });
 
