@@ -71,4 +71,14 @@ export interface ParsedTemplate {
   root: Node | undefined;
   /** E0000 findings from parsing (a tree may still be present when the problem was recoverable). */
   findings: Finding[];
+  /**
+   * Where a YAML template uses an alias (`*name`, read as its anchor's node) or a merge key (`<<`,
+   * whose mappings' entries are read into the mapping as YAML 1.1 merges them); none in JSON.
+   */
+  yamlReuse?: readonly YamlReuse[];
+}
+
+export interface YamlReuse {
+  kind: "alias" | "merge";
+  range: Range;
 }

@@ -1,6 +1,6 @@
 import { parseJson } from "./json";
 import { LineIndex, parseFinding } from "./lines";
-import type { Finding, Node, ParsedTemplate } from "./model";
+import type { Finding, Node, ParsedTemplate, YamlReuse } from "./model";
 import { parseYamlFast, Unsupported } from "./yaml-fast";
 
 /** The exact YAML reader, for what the fast reader leaves aside (see yaml.ts). */
@@ -8,7 +8,7 @@ export type YamlReader = (
   source: string,
   file: string,
   lines: LineIndex,
-) => { root: Node | undefined; findings: Finding[] };
+) => { root: Node | undefined; findings: Finding[]; yamlReuse?: readonly YamlReuse[] };
 
 /** Thrown when the template needs the full YAML reader and none was given. */
 export class NeedsYamlLibrary extends Error {}
@@ -35,12 +35,15 @@ export function parseTemplateWith(
       findings: [parseFinding(file, "Template is empty", lines.range(0, 0))],
     };
   }
-  const { root, findings } =
+  const read: { root: Node | undefined; findings: Finding[]; yamlReuse?: readonly YamlReuse[] } =
     format === "json" ? parseJson(source, file, lines) : readYaml(source, file, lines, library);
+  const { root, findings, yamlReuse } = read;
   if (!root && findings.length === 0) {
     findings.push(parseFinding(file, "Template is empty", lines.range(0, 0)));
   }
-  return { file, format, source, root, findings };
+  return yamlReuse && yamlReuse.length > 0
+    ? { file, format, source, root, findings, yamlReuse }
+    : { file, format, source, root, findings };
 }
 
 function detectFormat(source: string, file: string): "json" | "yaml" {

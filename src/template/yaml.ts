@@ -14,7 +14,7 @@ import {
   type Node as YamlNode,
 } from "yaml";
 import { endOffset, KeySet, type LineIndex, parseFinding } from "./lines";
-import type { Finding, MapEntry, MapNode, Node, Range, ScalarNode, SeqNode } from "./model";
+import type { Finding, MapEntry, MapNode, Node, Range, ScalarNode, SeqNode, YamlReuse } from "./model";
 import { applyShortForm, SHORT_FORM_TAGS, type TagContext } from "./short-forms";
 
 /**
@@ -34,7 +34,7 @@ export function parseYamlWithLibrary(
   source: string,
   file: string,
   lines: LineIndex,
-): { root: Node | undefined; findings: Finding[] } {
+): { root: Node | undefined; findings: Finding[]; yamlReuse?: readonly YamlReuse[] } {
   const findings: Finding[] = [];
   const doc = parseDocument(source, {
     customTags: CUSTOM_TAGS,
@@ -54,7 +54,7 @@ export function parseYamlWithLibrary(
   if (!contents) return { root: undefined, findings };
   const converter = new Converter(doc, source, file, lines, findings);
   const root = converter.node(contents);
-  return { root, findings };
+  return converter.reuse.length > 0 ? { root, findings, yamlReuse: converter.reuse } : { root, findings };
 }
 
 function firstLine(message: string): string {
@@ -65,6 +65,8 @@ function firstLine(message: string): string {
 class Converter implements TagContext {
   private readonly done = new Map<YamlNode, Node>();
   private readonly active = new Set<YamlNode>();
+  /** The aliases and merge keys met, for W1100. */
+  readonly reuse: YamlReuse[] = [];
 
   constructor(
     private readonly doc: Document,
@@ -92,6 +94,7 @@ class Converter implements TagContext {
   private alias(alias: Alias): Node {
     const [start, end] = alias.range ?? [0, 0];
     const range = this.lines.range(start, end);
+    this.reuse.push({ kind: "alias", range });
     const target = alias.resolve(this.doc) as YamlNode | undefined;
     if (!target) {
       this.findings.push(parseFinding(this.file, `Unknown anchor: *${alias.source}`, range));
@@ -137,6 +140,8 @@ class Converter implements TagContext {
   private map(yaml: YAMLMap): MapNode {
     const entries: MapEntry[] = [];
     const seen = new KeySet(entries);
+    /** The mappings of `<<` keys, in order: their entries come after the mapping's own. */
+    const merged: Node[] = [];
     for (const pair of yaml.items) {
       if (!isPair(pair)) continue;
       const keyNode = pair.key as YamlNode | null;
@@ -159,6 +164,12 @@ class Converter implements TagContext {
       const key = keyText(keyNode);
       const [ks, ke] = keyNode.range ?? [0, 0];
       const keyRange = this.lines.range(ks, ke);
+      if (key === "<<" && keyNode.type === Scalar.PLAIN && !keyNode.tag && isMergeable(value)) {
+        // A YAML 1.1 merge key, as the tools that rewrite a template before deploying it read it.
+        this.reuse.push({ kind: "merge", range: keyRange });
+        merged.push(...(value.kind === "seq" ? value.items : [value]));
+        continue;
+      }
       const first = seen.find(key);
       if (first !== undefined) {
         seen.duplicate(first, keyRange, this.file, this.findings);
@@ -166,7 +177,13 @@ class Converter implements TagContext {
       }
       seen.add({ key, keyRange, value });
     }
-    return { kind: "map", entries, range: this.collectionRange(yaml, entries) };
+    const range = this.collectionRange(yaml, entries);
+    // A key of the mapping itself wins over a merged one, and an earlier merged mapping over a later one.
+    for (const source of merged) {
+      if (source.kind !== "map") continue;
+      for (const entry of source.entries) if (seen.find(entry.key) === undefined) seen.add(entry);
+    }
+    return { kind: "map", entries, range };
   }
 
   /** `Key:` with nothing after it is null, positioned just after the colon. */
@@ -204,6 +221,15 @@ class Converter implements TagContext {
           : undefined;
     return applyShortForm(this, tag, tagStart === -1 ? valueStart : tagStart, node, textStart);
   }
+}
+
+/** A merge key's value: a mapping, or a list of mappings (intrinsic functions are mappings too, and are not merged). */
+function isMergeable(value: Node): boolean {
+  const plainMap = (node: Node) =>
+    node.kind === "map" &&
+    !node.tag &&
+    !(node.entries.length === 1 && (node.entries[0].key === "Ref" || node.entries[0].key.startsWith("Fn::")));
+  return value.kind === "seq" ? value.items.length > 0 && value.items.every(plainMap) : plainMap(value);
 }
 
 /**

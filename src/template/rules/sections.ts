@@ -43,6 +43,7 @@ import { rulesAssert, rulesCondition, rulesConfiguration } from "./template/rule
 import { templateSize } from "./template/size";
 import { templateStructure } from "./template/structure";
 import { templateTransforms } from "./template/transforms";
+import { yamlReuse } from "./template/yaml-reuse";
 
 export const sectionRules: Rule[] = [
   templateStructure,
@@ -51,6 +52,7 @@ export const sectionRules: Rule[] = [
   rulesAssert,
   rulesCondition,
   templateSize,
+  yamlReuse,
   templateDescriptionLength,
   templateDescription,
   resourceLogicalIds,

@@ -423,11 +423,28 @@ describe("YAML problems", () => {
     expect(parsed.root?.kind).toBe("seq");
   });
 
-  it("resolves aliases and leaves merge keys as plain keys", () => {
-    const parsed = yaml("Base: &base {A: 1}\nCopy: *base\n<<: *base\n");
+  it("resolves aliases, and merge keys as the tools that rewrite templates do, and says where they are", () => {
+    const parsed = yaml("Base: &base {A: 1, B: 2}\nCopy: *base\n<<: *base\nB: 3\n");
     expect(parsed.findings).toEqual([]);
-    expect(toPlain(parsed.root!)).toEqual({ Base: { A: 1 }, Copy: { A: 1 }, "<<": { A: 1 } });
+    // The mapping's own B wins over the merged one, and the merged A comes after its own keys.
+    expect(toPlain(parsed.root!)).toEqual({ Base: { A: 1, B: 2 }, Copy: { A: 1, B: 2 }, B: 3, A: 1 });
+    expect(parsed.yamlReuse?.map((r) => `${r.kind} ${at(r.range)}`)).toEqual([
+      "alias 2:7-2:12",
+      "alias 3:5-3:10",
+      "merge 3:1-3:3",
+    ]);
     expect(messages(yaml("A: *missing\n"))).toEqual(["1:4-1:12 Unknown anchor: *missing"]);
+  });
+
+  it("merges a list of mappings with the earlier one winning, and leaves a merge key of anything else alone", () => {
+    const parsed = yaml("X: &x {A: 1}\nY: &y {A: 2, B: 2}\nZ:\n  <<: [*x, *y]\nW:\n  <<: !Ref Thing\n");
+    expect(toPlain(parsed.root!)).toEqual({
+      X: { A: 1 },
+      Y: { A: 2, B: 2 },
+      Z: { A: 1, B: 2 },
+      W: { "<<": { Ref: "Thing" } },
+    });
+    expect(yaml("A: {B: 1}\n").yamlReuse).toBeUndefined();
   });
 });
 

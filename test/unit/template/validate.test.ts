@@ -29,7 +29,8 @@ describe("validateParsed", () => {
         "      Targets: !If [Prod, [&t {Id: t, Arn: !GetAtt Fn.Arn}], [*t]]",
       ),
     );
-    expect(brief(findings)).toEqual(["W3907 15:44"]);
+    // W1100 tells of the alias itself (*t, 15:63).
+    expect(brief(findings)).toEqual(["W3907 15:44", "W1100 15:63"]);
   });
 
   it("keeps findings of one rule at one place that say different things", () => {

@@ -217,3 +217,38 @@ describe("E1005 transforms", () => {
     ]);
   });
 });
+
+describe("W1100 YAML aliases and merge keys", () => {
+  it("warns once, at the first alias or merge key, with how many there are", () => {
+    // cfn-lint 1.51 warns of the merge key only (at 9:5, the mapping that holds it); the alias of
+    // C alone also fails a direct deploy. The merged properties are read: no E3002 for '<<'.
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  A:",
+        "    Type: AWS::SNS::Topic",
+        "    Properties: &props",
+        "      TopicName: a",
+        "  B:",
+        "    Type: AWS::SNS::Topic",
+        "    Properties:",
+        "      <<: *props",
+        "      TopicName: b",
+        "  C:",
+        "    Type: AWS::SNS::Topic",
+        "    Properties: *props",
+      ),
+    );
+    expect(brief(findings)).toEqual(["W1100 9:11"]);
+    expect(findings[0].message).toBe(
+      'The template uses 3 YAML aliases or merge keys (the first here), which CloudFormation refuses ("YAML ' +
+        'aliases are not allowed in CloudFormation templates"); deploy it through sam build, sam package or aws ' +
+        "cloudformation package, which resolve them, or write the values out",
+    );
+  });
+
+  it("is silent for anchors without aliases, and for JSON", () => {
+    expect(lint(yaml("Resources:", "  A: &a", "    Type: AWS::SNS::Topic"))).toEqual([]);
+    expect(lint('{"Resources": {"A": {"Type": "AWS::SNS::Topic"}}}', { file: "t.json" })).toEqual([]);
+  });
+});

@@ -1,0 +1,39 @@
+/**
+ * W1100: a YAML alias (`*name`) or merge key (`<<: *name`). CloudFormation reads neither: it
+ * refuses a template with an alias ("Template error: YAML aliases are not allowed in
+ * CloudFormation templates"). Tools that rewrite the template before deploying it (`sam build`,
+ * `sam package`, `aws cloudformation package`) resolve both, so the template deploys through them
+ * only. The rules read an alias as its anchor's node and a merge key's mappings merged in, as those
+ * tools do; this warning says once per template where the first one is, and how many there are (a
+ * merge key of an alias counts twice).
+ *
+ * cfn-lint's W1100 tells of merge keys only; an alias alone fails a direct deploy as well.
+ */
+
+import type { Rule } from "../rule";
+import { USER_GUIDE } from "../template-index";
+
+export const yamlReuse: Rule = {
+  id: "W1100",
+  severity: "warning",
+  shortDescription: "YAML aliases and merge keys deploy only through a tool that resolves them",
+  description:
+    "A YAML alias (*name) or merge key (<<) is resolved by sam build, sam package and aws cloudformation package; " +
+    "CloudFormation itself refuses a template that uses one.",
+  source: `${USER_GUIDE}/template-formats.html`,
+  tags: ["template", "yaml"],
+  check({ template, report }) {
+    const reuse = template.parsed.yamlReuse;
+    if (!reuse || reuse.length === 0) return;
+    const count =
+      reuse.length === 1
+        ? "a YAML alias or merge key here"
+        : `${reuse.length} YAML aliases or merge keys (the first here)`;
+    report(
+      reuse[0].range,
+      `The template uses ${count}, which CloudFormation refuses ("YAML aliases are not allowed in CloudFormation ` +
+        'templates"); deploy it through sam build, sam package or aws cloudformation package, which resolve them, ' +
+        "or write the values out",
+    );
+  },
+};
