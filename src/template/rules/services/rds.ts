@@ -55,7 +55,8 @@
  * A value given through an intrinsic function is not judged, and a property that a Fn::If may
  * leave out counts neither as present nor as absent.
  */
-import type { MapNode } from "../../model";
+import { Span } from "../../lines";
+import type { MapNode, Node } from "../../model";
 import type { Report, Rule } from "../rule";
 import type { ResourceInfo, TemplateIndex } from "../template-index";
 import {
@@ -535,6 +536,17 @@ export const multiAzClusterSettings: Rule = {
   },
 };
 
+/**
+ * A number's text, when the template writes it as it reads: `13.20` reads as 13.2, and which of the
+ * two CloudFormation passes on is not known, so such a number is not judged.
+ */
+function writtenNumber(node: Node | undefined, source: string): string | undefined {
+  const value = literalNumber(node);
+  if (value === undefined || !node || !(node.range instanceof Span)) return undefined;
+  const text = String(value);
+  return source.slice(node.range.from, node.range.to) === text ? text : undefined;
+}
+
 /** W3690 and W3691: one check, for clusters or instances. */
 function deprecatedEngineVersion(id: string, kind: "cluster" | "instance", type: string): Rule {
   const what = kind === "cluster" ? "DB clusters" : "DB instances";
@@ -550,7 +562,7 @@ function deprecatedEngineVersion(id: string, kind: "cluster" | "instance", type:
         for (const { properties } of propertySets(resource)) {
           const engine = engineOf(properties);
           const entry = presentEntry(properties, "EngineVersion");
-          const version = literalString(entry?.value) ?? literalNumber(entry?.value)?.toString();
+          const version = literalString(entry?.value) ?? writtenNumber(entry?.value, template.parsed.source);
           if (!engine || !entry || version === undefined) continue;
           const deprecated = spec.deprecatedEngineVersions(kind);
           if (!deprecated.versions.get(engine)?.has(version)) continue;

@@ -177,6 +177,23 @@ describe("W3690, W3691 deprecated RDS engine versions", () => {
     );
   });
 
+  it("judge a number by how it is written: 13.20 is no 13.2, and a number written as it reads is judged", () => {
+    // cfn-lint 1.51 reads 13.20 as the float 13.2 and warns that '13.2' is deprecated; 13.20 is a
+    // version RDS offers. The two readings of 13.2 agree, so that one is judged.
+    const db = (name: string, version: string) => [
+      `  ${name}:`,
+      "    Type: AWS::RDS::DBInstance",
+      "    Properties:",
+      "      Engine: postgres",
+      `      EngineVersion: ${version}`,
+      "      DBInstanceClass: db.t3.micro",
+    ];
+    const findings = lint(yaml("Resources:", ...db("A", "13.20"), ...db("B", "16.10"), ...db("C", "13.2")), {
+      only: ["W3690", "W3691"],
+    });
+    expect(brief(findings)).toEqual(["W3691 18:22"]);
+  });
+
   it("leave versions given through intrinsics, and engines not written out, alone", () => {
     const findings = lint(
       yaml(
