@@ -8,7 +8,7 @@ import { applyShortForm, type TagContext } from "./short-forms";
  * sequences, single-line flow collections and quoted scalars, block scalars, comments and
  * short-form tags. It is much faster than the `yaml` library on large templates (the
  * generated 1 MB row of `npm run bench:validate`). Anything outside that subset (anchors, multi-line plain or quoted
- * scalars, explicit keys, directives, tabs, and every syntax error) throws `Unsupported`, and
+ * scalars, explicit keys, plain `<<` merge keys, directives, tabs, and every syntax error) throws `Unsupported`, and
  * the caller re-reads the document with the library, which is exact and reports errors well.
  * The corpus test checks both readers agree, node for node and range for range.
  */
@@ -24,6 +24,7 @@ const HASH = 35;
 const COLON = 58;
 const DASH = 45;
 const COMMA = 44;
+const LT = 60;
 
 export function parseYamlFast(
   source: string,
@@ -214,6 +215,8 @@ class FastYaml implements TagContext {
       const quoted = c === 34 || c === 39;
       const keyValue = quoted ? this.quotedValue(keyStart, colon) : src.slice(keyStart, colon);
       if (!quoted && mayBeNull(c) && NULL_TEXT.test(keyValue)) this.bail(keyStart);
+      // A plain `<<` is a merge key, which the library merges (yaml.ts).
+      if (!quoted && c === LT && keyValue === "<<") this.bail(keyStart);
       const keyRange = this.lines.range(keyStart, colon);
       this.pos = colon + 1;
       const value = this.valueAfterIndicator(indent, false, colon + 1);
@@ -524,6 +527,7 @@ class FastYaml implements TagContext {
         this.flowSpace(indent);
         const value = this.flowValue(indent, false);
         const keyText = key.value as string;
+        if (keyText === "<<" && src.charCodeAt(keyStart) === LT) this.bail(keyStart);
         seen = addEntry(entries, seen, keyText, key.range, value, this.file, this.findings);
       } else {
         const itemStart = this.pos;
@@ -563,6 +567,7 @@ class FastYaml implements TagContext {
     // A plain key is named as written (`80: x` is "80"); a quoted key by its value.
     const keyText = quoted ? (key.value as string) : src.slice(keyStart, endOffset(key.range));
     if (!quoted && mayBeNull(q) && NULL_TEXT.test(keyText)) this.bail(keyStart);
+    if (!quoted && keyText === "<<") this.bail(keyStart);
     this.pos++;
     if (src.charCodeAt(this.pos) !== SPACE) this.bail();
     this.flowSpace(indent);

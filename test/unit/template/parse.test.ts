@@ -436,6 +436,28 @@ describe("YAML problems", () => {
     expect(messages(yaml("A: *missing\n"))).toEqual(["1:4-1:12 Unknown anchor: *missing"]);
   });
 
+  it("merges a merge key of a mapping written in place, whichever reader the template would go to", () => {
+    // No anchor in sight, so the fast reader would take these; it leaves them to the library, which merges.
+    for (const source of [
+      "A:\n  <<: {B: 1}\n  C: 2\n",
+      "A:\n  <<:\n    B: 1\n  C: 2\n",
+      "A: {<<: {B: 1}, C: 2}\n",
+      "A: [<<: {B: 1}]\n",
+    ]) {
+      expect(() => parseYamlFast(source, "t.yaml", new LineIndex(source))).toThrow(Unsupported);
+      const parsed = parseTemplate(source, "t.yaml");
+      expect(toPlain(parsed.root!)).toEqual(
+        toPlain(parseYamlWithLibrary(source, "t.yaml", new LineIndex(source)).root!),
+      );
+      expect(parsed.yamlReuse?.map((r) => r.kind)).toEqual(["merge"]);
+    }
+    expect(toPlain(parseTemplate("A:\n  <<: {B: 1}\n  C: 2\n", "t.yaml").root!)).toEqual({
+      A: { C: 2, B: 1 },
+    });
+    // A quoted '<<' is a key like any other, for both readers.
+    expect(toPlain(parseTemplate('A:\n  "<<": {B: 1}\n', "t.yaml").root!)).toEqual({ A: { "<<": { B: 1 } } });
+  });
+
   it("merges a list of mappings with the earlier one winning, and leaves a merge key of anything else alone", () => {
     const parsed = yaml("X: &x {A: 1}\nY: &y {A: 2, B: 2}\nZ:\n  <<: [*x, *y]\nW:\n  <<: !Ref Thing\n");
     expect(toPlain(parsed.root!)).toEqual({
