@@ -239,11 +239,34 @@ describe("W1100 YAML aliases and merge keys", () => {
         "    Properties: *props",
       ),
     );
-    expect(brief(findings)).toEqual(["W1100 9:11"]);
+    // The first in the document is the merge key (9:7), before its alias (9:11).
+    expect(brief(findings)).toEqual(["W1100 9:7"]);
     expect(findings[0].message).toBe(
       'The template uses 3 YAML aliases or merge keys (the first here), which CloudFormation refuses ("YAML ' +
         'aliases are not allowed in CloudFormation templates"); deploy it through sam build, sam package or aws ' +
         "cloudformation package, which resolve them, or write the values out",
+    );
+  });
+
+  it("tells of merge keys without an alias as merges, not as the alias CloudFormation refuses", () => {
+    // cfn-lint 1.51 gives W1100 for these too (at 5:5 and 9:5, the mappings that hold them).
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  A:",
+        "    Type: AWS::SNS::Topic",
+        "    Properties:",
+        "      <<: {TopicName: a}",
+        "  B:",
+        "    Type: AWS::SNS::Topic",
+        "    Properties:",
+        "      <<: {DisplayName: b}",
+      ),
+    );
+    expect(brief(findings)).toEqual(["W1100 5:7"]);
+    expect(findings[0].message).toBe(
+      "The template uses 2 YAML merge keys (the first here), which CloudFormation itself does not merge; deploy it " +
+        "through sam build, sam package or aws cloudformation package, which merge them, or write the values out",
     );
   });
 
