@@ -82,12 +82,28 @@ function instanceTypeRule(spec: InstanceTypeRule): Rule {
  * when that makes one of them (`t3.micro` for RDS is `db.t3.micro`); else the closest type.
  */
 function suggestion(value: string, types: ReadonlySet<string>): string | undefined {
-  for (const type of types) {
-    const prefix = type.slice(0, type.indexOf(".") + 1);
-    if (prefix && !value.startsWith(prefix) && types.has(prefix + value)) return prefix + value;
-    break;
-  }
+  const prefix = sharedPrefix(types);
+  if (prefix && !value.startsWith(prefix) && types.has(prefix + value)) return prefix + value;
   return closest(value, types);
+}
+
+const prefixes = new WeakMap<ReadonlySet<string>, string>();
+
+/** The `xx.` every type of a list starts with (`db.`, `cache.`), or "" when they do not share one. */
+function sharedPrefix(types: ReadonlySet<string>): string {
+  let prefix = prefixes.get(types);
+  if (prefix === undefined) {
+    const first = types.values().next().value ?? "";
+    prefix = first.slice(0, first.indexOf(".") + 1);
+    for (const type of types) {
+      if (prefix && !type.startsWith(prefix)) {
+        prefix = "";
+        break;
+      }
+    }
+    prefixes.set(types, prefix);
+  }
+  return prefix;
 }
 
 function message(

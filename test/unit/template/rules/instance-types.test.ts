@@ -224,6 +224,30 @@ describe("instance type rules", () => {
     expect(brief(findings)).toEqual(["E3620 11:24"]);
   });
 
+  it("suggest a prefix only where every type of the service has it", () => {
+    // EC2 types share no prefix: `large` is not taken for `a1.large`, the first type of the list.
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  A:",
+        "    Type: AWS::EC2::Instance",
+        "    Properties:",
+        "      ImageId: ami-12345678",
+        "      InstanceType: large",
+        "  B:",
+        "    Type: AWS::ElastiCache::CacheCluster",
+        "    Properties:",
+        "      Engine: redis",
+        "      NumCacheNodes: 1",
+        "      CacheNodeType: t3.micro",
+      ),
+      { only: ["E3628", "E3647"] },
+    );
+    expect(brief(findings)).toEqual(["E3628 6:21", "E3647 12:22"]);
+    expect(findings[0].message).not.toContain("a1.large");
+    expect(findings[1].message).toContain("(did you mean 'cache.t3.micro'?)");
+  });
+
   it("leave known types in any case, intrinsics, dynamic references and unknown lists alone", () => {
     const findings = lint(
       yaml(
