@@ -39,7 +39,7 @@
  *   (a restore or read replica takes them from its source and is left alone); a StorageType other
  *   than io1, io2 or gp3; or an Aurora-only setting (EngineMode, BacktrackWindow,
  *   ServerlessV2ScalingConfiguration, GlobalClusterIdentifier, EnableGlobalWriteForwarding).
- *   cfn-lint also refuses AvailabilityZones, Domain, EnableHttpEndpoint,
+ *   cfn-lint also refuses AvailabilityZones, Domain, DomainIAMRoleName, EnableHttpEndpoint,
  *   EnableIAMDatabaseAuthentication, NetworkType, ReplicationSourceIdentifier and SourceRegion;
  *   RDS documents ReplicationSourceIdentifier for Multi-AZ DB cluster read replicas, and the others
  *   are left out here until RDS is known to refuse them.
