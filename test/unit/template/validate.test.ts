@@ -4,7 +4,7 @@ import type { Range } from "../../../src/template/model";
 import type { Rule } from "../../../src/template/rules/rule";
 import { loadSpec } from "../../../src/template/spec/index";
 import { validateSource } from "../../../src/template/validate-text";
-import { brief, lint, yaml } from "./lint";
+import { brief, lambdaFunction, lint, yaml } from "./lint";
 
 describe("validateParsed", () => {
   it("says a finding once when a YAML alias puts one node in both branches of a Fn::If", () => {
@@ -15,13 +15,7 @@ describe("validateParsed", () => {
         "Conditions:",
         "  Prod: !Equals [!Ref AWS::StackName, prod]",
         "Resources:",
-        "  Fn:",
-        "    Type: AWS::Lambda::Function",
-        "    Properties:",
-        "      Runtime: python3.12",
-        "      Handler: index.handler",
-        "      Role: arn:aws:iam::123456789012:role/x",
-        "      Code: {ZipFile: x}",
+        ...lambdaFunction("Fn"),
         "  Rule:",
         "    Type: AWS::Events::Rule",
         "    Properties:",

@@ -326,14 +326,7 @@ describe("notifications and rule targets a Fn::If chooses", () => {
         "Conditions:",
         "  Prod: !Equals [!Ref AWS::StackName, prod]",
         "Resources:",
-        "  Fn:",
-        "    Type: AWS::Lambda::Function",
-        "    Properties:",
-        "      Runtime: python3.12",
-        "      Handler: index.handler",
-        "      Role: arn:aws:iam::123456789012:role/x",
-        "      Code:",
-        '        ZipFile: "x"',
+        ...lambdaFunction("Fn"),
         "  Bucket:",
         "    Type: AWS::S3::Bucket",
         "    Properties:",
@@ -369,7 +362,7 @@ describe("notifications and rule targets a Fn::If chooses", () => {
       ),
       { only: ["E3912", "E3901", "E3917", "E3925"] },
     );
-    expect(brief(findings)).toEqual(["E3912 19:22", "E3901 20:25", "E3917 42:13"]);
+    expect(brief(findings)).toEqual(["E3912 18:22", "E3901 19:25", "E3917 41:13"]);
   });
 
   it("find a notification or target that a YAML alias puts in both branches once", () => {

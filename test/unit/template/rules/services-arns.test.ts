@@ -5,7 +5,7 @@
  * where it differs, the test says so.
  */
 import { describe, expect, it } from "vitest";
-import { brief, lint, yaml } from "../lint";
+import { brief, lambdaFunction, lint, yaml } from "../lint";
 
 const check = (only: string[], ...lines: string[]) => lint(yaml(...lines), { only });
 
@@ -25,14 +25,7 @@ describe("E3716 layer ARN length", () => {
     "  Name:",
     "    Type: String",
     "Resources:",
-    "  Fn:",
-    "    Type: AWS::Lambda::Function",
-    "    Properties:",
-    "      Runtime: python3.12",
-    "      Handler: index.handler",
-    "      Role: arn:aws:iam::123456789012:role/x",
-    "      Code:",
-    '        ZipFile: "x"',
+    ...lambdaFunction("Fn"),
     "      Layers:",
     `        - arn:aws:lambda:us-east-1:123456789012:layer:${NAME_140}:1`,
     `        - !Sub arn:\${AWS::Partition}:lambda:\${AWS::Region}:123456789012:layer:${NAME_141}:12`,
@@ -49,11 +42,11 @@ describe("E3716 layer ARN length", () => {
   ];
 
   it("reports names over 140 characters in literal and Fn::Sub ARNs, in Globals and in each Fn::If branch", () => {
-    // cfn-lint 1.51 reports only the SAM function's own ARN (31:11): it does not read Fn::Sub
+    // cfn-lint 1.51 reports only the SAM function's own ARN (30:11): it does not read Fn::Sub
     // strings, and measures whole ARNs against the regions it lints for, a bound that a name of
     // 141 characters with a version of one or two digits fits.
     const findings = check(["E3716"], ...lines);
-    expect(brief(findings)).toEqual(["E3716 5:9", "E3716 22:11", "E3716 23:89", "E3716 31:11"]);
+    expect(brief(findings)).toEqual(["E3716 5:9", "E3716 21:11", "E3716 22:89", "E3716 30:11"]);
     expect(findings[0].message).toBe(
       "Layer 1 of Globals.Function names a layer of 141 characters, and Lambda layer names are at most 140: " +
         "no such layer can exist; use the ARN PublishLayerVersion gave (a !Ref of an AWS::Lambda::LayerVersion of this template)",
