@@ -1,3 +1,4 @@
+/** The rules for the Resources section that hold for resources of any type: their shape, properties, attributes, policies and metadata. */
 import type { Rule } from "../rule";
 import { cfnInit } from "./cfn-init";
 import { circularDependency } from "./circular-dependency";

@@ -1,8 +1,6 @@
 /**
- * Service-specific checks: DynamoDB keys and billing, SQS queues and the event sources that read
- * them, Lambda configuration, schedules, API Gateway REST APIs, alarm periods, log
- * subscriptions, scaling ranges, bucket ACLs, ECS and Fargate tasks, EC2 instances, Refs where an
- * ARN is needed, string substitutions and dynamic references.
+ * The service-specific checks, in the order the runner calls them; each file's header says which
+ * service settings it judges.
  */
 import type { Rule } from "../rule";
 import { alarmDimensions } from "./alarm-dimensions";
