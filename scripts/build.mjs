@@ -37,17 +37,32 @@ function entries() {
  * details (@actions/exec, which loads child_process), about a third of a cold validate run. Its
  * bundle gets one stand-in module for those, which refuses to be used; the other actions talk to
  * AWS and GitHub and keep the real ones.
+ *
+ * The stand-in also takes the place of node:crypto, which @actions/core imports for one call:
+ * crypto.randomUUID() names the delimiter of each value it writes to GITHUB_OUTPUT. Loading
+ * node:crypto loads some forty of Node's own modules (ciphers, keys, streams) that nothing else in
+ * this action uses. @actions/core refuses any name or value that contains the delimiter, so the
+ * delimiter has to differ from the text around it, not be secret: the stand-in's randomUUID draws
+ * from Math.random. Nothing else in the validate bundle imports crypto; the e2e test of the bundle
+ * checks that Node's crypto module is not loaded and that the outputs are read back.
  */
 const OFFLINE = new Set(["validate"]);
 const OFFLINE_STAND_IN = "offline-stand-in.js";
 const OFFLINE_EXTERNALS = Object.fromEntries(
-  ["@actions/http-client", "@actions/http-client/lib/auth", "@actions/exec"].map((name) => [
+  ["@actions/http-client", "@actions/http-client/lib/auth", "@actions/exec", "crypto"].map((name) => [
     name,
     `./${OFFLINE_STAND_IN}`,
   ]),
 );
 const OFFLINE_STAND_IN_CODE = `// Stand-in for @actions/http-client and @actions/exec in an action that makes no network call
-// and runs no process (see scripts/build.mjs).
+// and runs no process, and for node:crypto, whose only use here is the delimiter @actions/core
+// writes outputs with (see scripts/build.mjs).
+export function randomUUID() {
+  const hex = (digits) =>
+    Array.from({ length: digits }, () => Math.floor(Math.random() * 16).toString(16)).join("");
+  const variant = (8 + Math.floor(Math.random() * 4)).toString(16);
+  return \`\${hex(8)}-\${hex(4)}-4\${hex(3)}-\${variant}\${hex(3)}-\${hex(12)}\`;
+}
 function refuse() {
   throw new Error("This action makes no network calls and runs no process; the modules for them are not bundled.");
 }

@@ -89,6 +89,38 @@ describe("validate action bundle", () => {
     expect(run.summary).toContain("1 template checked: **0** errors, **0** warnings.");
   });
 
+  it("writes its outputs without loading Node's crypto module, each under its own v4 UUID delimiter", async () => {
+    // The bundle's stand-in for node:crypto (scripts/build.mjs) names the delimiters; a preloaded
+    // script records which of Node's own modules the run loaded.
+    const dir = mkdtempSync(join(tmpdir(), "preview-stacks-modules-"));
+    const hook = join(dir, "record-modules.cjs");
+    const loaded = join(dir, "modules.txt");
+    writeFileSync(
+      hook,
+      `process.on("exit", () => require("node:fs").writeFileSync(${JSON.stringify(loaded)}, process.moduleLoadList.join("\\n")));\n`,
+    );
+    const run = await runAction({
+      action: "validate",
+      workspace,
+      inputs: { templates: "clean/template.yaml" },
+      env: { NODE_OPTIONS: `--require ${hook}` },
+    });
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs).toMatchObject({ errors: "0", warnings: "0", files: "clean/template.yaml" });
+    const modules = readFileSync(loaded, "utf8").split("\n");
+    expect(modules).toContain("NativeModule fs");
+    expect(modules.filter((name) => /^NativeModule (node:)?crypto$/.test(name))).toEqual([]);
+    const delimiters = [...readFileSync(join(run.dir, "output"), "utf8").matchAll(/^[\w-]+<<(.+)$/gm)].map(
+      (match) => match[1],
+    );
+    expect(delimiters.length).toBeGreaterThanOrEqual(4);
+    for (const delimiter of delimiters)
+      expect(delimiter).toMatch(
+        /^ghadelimiter_[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      );
+    expect(new Set(delimiters).size).toBe(delimiters.length);
+  });
+
   it("follows fail-on for warnings", async () => {
     const lenient = await runAction({
       action: "validate",
