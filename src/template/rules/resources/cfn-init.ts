@@ -332,6 +332,7 @@ export const cfnInit: Rule = {
   check({ template, report }) {
     for (const resource of template.resources.values()) {
       const init = mapGet(mapGet(resource.body, "Metadata")?.value, "AWS::CloudFormation::Init")?.value;
+      if (!init) continue;
       const where = `AWS::CloudFormation::Init of ${resource.name}`;
       // Each branch of a Fn::If is an Init the instance may read.
       for (const value of valuesAtPath(init, [])) checkInit(value, where, report);

@@ -74,6 +74,9 @@ const BLOCK_DEVICE_PLACES: Record<string, { noun: string; path: readonly string[
   },
 };
 
+/** The types with block device mappings. */
+const BLOCK_DEVICE_TYPES = Object.keys(BLOCK_DEVICE_PLACES);
+
 /** One block device mapping, with its path and the words that name it in a message. */
 interface BlockDevice {
   mapping: MapNode;
@@ -132,15 +135,9 @@ export const blockDeviceIops: Rule = {
     "256000, gp3 3000 to 80000.",
   source: `${EBS_GUIDE}/provisioned-iops.html`,
   tags: ["resources", "ec2", "ebs"],
-  resourceTypes: [INSTANCE, LAUNCH_TEMPLATE, LAUNCH_CONFIGURATION, SPOT_FLEET],
+  resourceTypes: BLOCK_DEVICE_TYPES,
   check({ template, spec, report }) {
-    for (const resource of resourcesOfType(
-      template,
-      INSTANCE,
-      LAUNCH_TEMPLATE,
-      LAUNCH_CONFIGURATION,
-      SPOT_FLEET,
-    )) {
+    for (const resource of resourcesOfType(template, ...BLOCK_DEVICE_TYPES)) {
       for (const { mapping, path, name } of blockDevices(resource)) {
         const ebs = plainMap(presentEntry(mapping, "Ebs")?.value);
         const volumeType = ebs && presentEntry(ebs, "VolumeType");
@@ -193,15 +190,9 @@ export const blockDeviceVirtualName: Rule = {
     "ephemeral23.",
   source: `${EC2_GUIDE}/block-device-mapping-concepts.html`,
   tags: ["resources", "ec2"],
-  resourceTypes: [INSTANCE, LAUNCH_TEMPLATE, LAUNCH_CONFIGURATION, SPOT_FLEET],
+  resourceTypes: BLOCK_DEVICE_TYPES,
   check({ template, report }) {
-    for (const resource of resourcesOfType(
-      template,
-      INSTANCE,
-      LAUNCH_TEMPLATE,
-      LAUNCH_CONFIGURATION,
-      SPOT_FLEET,
-    )) {
+    for (const resource of resourcesOfType(template, ...BLOCK_DEVICE_TYPES)) {
       for (const { mapping, path, name } of blockDevices(resource)) {
         const entry = presentEntry(mapping, "VirtualName");
         const virtualName = literalString(entry?.value);

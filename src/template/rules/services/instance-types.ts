@@ -21,6 +21,7 @@
  * rule lists it (`alsoOffered`: DocumentDB's db.serverless, which cfn-lint 1.51 reports). cfn-lint's
  * E3652 (Elasticsearch domains) has no lists in its data, so it has no equivalent here.
  */
+import type { InstanceTypes } from "../../spec/types";
 import { closest, didYouMeanNote } from "../../suggest";
 import { displayPath } from "../resources/shared";
 import type { Rule } from "../rule";
@@ -55,6 +56,7 @@ function instanceTypeRule(spec: InstanceTypeRule): Rule {
       "it is deployed).",
     source: spec.source,
     tags: ["resources", "instance-types"],
+    resourceTypes: types,
     check({ template, spec: index, report }) {
       for (const resource of resourcesOfType(template, ...types)) {
         const paths = spec.sites[resource.type as string];
@@ -111,7 +113,7 @@ function message(
   what: string,
   resource: string,
   at: (string | number)[],
-  known: { types: ReadonlySet<string>; cfnLint: string },
+  known: InstanceTypes,
 ): string {
   // A type is short; a long value is some other mistake, and is not quoted.
   const value = text.length <= 40 ? ` '${text}'` : "";

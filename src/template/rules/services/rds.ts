@@ -553,10 +553,11 @@ function deprecatedEngineVersion(id: string, kind: "cluster" | "instance", type:
   return {
     id,
     severity: "warning",
-    shortDescription: `${kind === "cluster" ? "DB clusters" : "DB instances"} do not use deprecated engine versions`,
+    shortDescription: `${what} do not use deprecated engine versions`,
     description: `The EngineVersion of an ${type} is not one RDS has deprecated and no longer creates ${what} with.`,
     source: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_UpgradeDBInstance.Maintenance.html",
     tags: ["resources", "rds"],
+    resourceTypes: [type],
     check({ template, spec, report }) {
       for (const resource of resourcesOfType(template, type)) {
         for (const { properties } of propertySets(resource)) {

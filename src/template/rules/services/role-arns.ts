@@ -33,6 +33,8 @@ const SITES: Record<string, { path: readonly string[]; what: string }> = {
   },
 };
 
+const ROLE_ARN_TYPES = Object.keys(SITES);
+
 export const roleArnPattern: Rule = {
   id: "E3511",
   severity: "error",
@@ -42,14 +44,9 @@ export const roleArnPattern: Rule = {
     "role ARNs (arn:aws:iam::<account>:role/<name>), not role names or other ARNs.",
   source: "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html",
   tags: ["resources", "iam"],
-  resourceTypes: ["AWS::S3::Bucket", "AWS::EC2::SpotFleet", "AWS::Batch::ComputeEnvironment"],
+  resourceTypes: ROLE_ARN_TYPES,
   check({ template, report }) {
-    for (const resource of resourcesOfType(
-      template,
-      "AWS::S3::Bucket",
-      "AWS::EC2::SpotFleet",
-      "AWS::Batch::ComputeEnvironment",
-    )) {
+    for (const resource of resourcesOfType(template, ...ROLE_ARN_TYPES)) {
       const site = SITES[resource.type as string];
       for (const { properties } of propertySets(resource)) {
         for (const value of valuesAtPath(properties, site.path)) {
