@@ -543,32 +543,40 @@ interface SubnetSide {
   describe: (names: string) => string;
 }
 
+/** What E3714 keeps while it reads one launch template or instance. */
+interface GroupCheck {
+  template: TemplateIndex;
+  /** The resource as messages name it: "launch template 'Template'". */
+  owner: string;
+  /** The group nodes already reported: a group in two places of a Fn::If is said once. */
+  reported: Set<Node>;
+  report: Report;
+}
+
 /**
  * Reports each security group of `groups` (a list of ids, each item through any Fn::If) that is
- * certainly in another VPC than the subnet, whichever branch of a Fn::If either takes.
+ * certainly in another VPC than one of `subnets`, whichever branch of a Fn::If either takes;
+ * `hint` ends the message.
  */
 function compareGroups(
-  template: TemplateIndex,
-  owner: string,
+  check: GroupCheck,
   groups: Node | undefined,
   groupsPath: (string | number)[],
   subnets: readonly SubnetSide[],
-  hint: string,
-  reported: Set<Node>,
-  report: Report,
+  hint = "",
 ): void {
   for (const { node, path } of valuesWithPaths(groups, ["*"])) {
-    const group = securityGroupVpcs(template, node);
-    if (!group || reported.has(node)) continue;
+    const group = securityGroupVpcs(check.template, node);
+    if (!group || check.reported.has(node)) continue;
     const subnet = subnets.find((side) =>
       group.vpcs.every((own) => side.vpcs.every((other) => differentVpcs(own, other))),
     );
     if (!subnet) continue;
-    reported.add(node);
+    check.reported.add(node);
     const names = [...new Set(subnet.names)].map((name) => `'${name}'`).join(" or ");
-    report(
+    check.report(
       node,
-      `Security group '${group.name}' of ${owner} is in ${describeVpcs(group.vpcs)}, but ${subnet.describe(names)} is in ` +
+      `Security group '${group.name}' of ${check.owner} is in ${describeVpcs(group.vpcs)}, but ${subnet.describe(names)} is in ` +
         `${describeVpcs(subnet.vpcs)}, and EC2 launches no instance whose security group and subnet are in different ` +
         `VPCs ("belong to different networks"); use a security group of the subnet's VPC${hint}`,
       { path: [...groupsPath, ...path] },
@@ -577,37 +585,27 @@ function compareGroups(
 }
 
 /**
- * The network interfaces of a list with a subnet whose VPCs are known, each with its Groups (or
- * GroupSet) compared to that subnet; `certain` are those not chosen by a Fn::If, which the
- * resource's own security groups are compared to.
+ * Compares the Groups (or GroupSet, `groupsKey`) of each network interface of a list with that
+ * interface's subnet, where the subnet's VPCs are known; returns the subnets of the interfaces no
+ * Fn::If chooses, which the resource's own security groups are compared with.
  */
 function compareInterfaces(
-  template: TemplateIndex,
-  owner: string,
+  check: GroupCheck,
   list: Node | undefined,
   listPath: (string | number)[],
   groupsKey: string,
-  reported: Set<Node>,
-  report: Report,
 ): SubnetSide[] {
   const certain: SubnetSide[] = [];
   for (const item of listMappings(list).items) {
-    const subnet = subnetVpcs(template, mapGet(item.node, "SubnetId")?.value);
+    const subnet = subnetVpcs(check.template, mapGet(item.node, "SubnetId")?.value);
     if (!subnet) continue;
-    const side = {
-      ...subnet,
-      describe: (names: string) => `subnet ${names} of its NetworkInterfaces[${item.index}]`,
-    };
-    if (!item.conditional) certain.push(side);
+    const which = `item ${item.index + 1} of its NetworkInterfaces`;
+    if (!item.conditional) certain.push({ ...subnet, describe: (names) => `subnet ${names} of ${which}` });
     compareGroups(
-      template,
-      owner,
+      check,
       mapGet(item.node, groupsKey)?.value,
       [...listPath, item.index, groupsKey],
-      [{ ...side, describe: (names) => `subnet ${names} of the same network interface` }],
-      "",
-      reported,
-      report,
+      [{ ...subnet, describe: (names) => `subnet ${names} of the same network interface` }],
     );
   }
   return certain;
@@ -617,56 +615,47 @@ function compareInterfaces(
 function checkSecurityGroupVpcs(template: TemplateIndex, resource: ResourceInfo, report: Report): void {
   // Without a subnet and a security group of the template there is nothing to compare.
   if (!hasResourceOfType(template, [SUBNET]) || !hasResourceOfType(template, [SECURITY_GROUP])) return;
-  const reported = new Set<Node>();
   const base = ["Resources", resource.name, "Properties"];
+  const launchTemplate = resource.type === LAUNCH_TEMPLATE;
+  const check: GroupCheck = {
+    template,
+    owner: `${launchTemplate ? "launch template" : "instance"} '${resource.name}'`,
+    reported: new Set<Node>(),
+    report,
+  };
   for (const { properties } of propertySets(resource)) {
-    if (resource.type === LAUNCH_TEMPLATE) {
-      const owner = `launch template '${resource.name}'`;
+    if (launchTemplate) {
       for (const { node, path } of valuesWithPaths(mapGet(properties, "LaunchTemplateData")?.value, [])) {
         const data = plainMap(node);
         if (!data) continue;
         const at = [...base, "LaunchTemplateData", ...path];
         const subnets = compareInterfaces(
-          template,
-          owner,
+          check,
           mapGet(data, "NetworkInterfaces")?.value,
           [...at, "NetworkInterfaces"],
           "Groups",
-          reported,
-          report,
         );
         compareGroups(
-          template,
-          owner,
+          check,
           mapGet(data, "SecurityGroupIds")?.value,
           [...at, "SecurityGroupIds"],
           subnets,
           ", and with NetworkInterfaces give it in the interface's Groups rather than in SecurityGroupIds",
-          reported,
-          report,
         );
       }
     } else {
-      const owner = `instance '${resource.name}'`;
       compareInterfaces(
-        template,
-        owner,
+        check,
         mapGet(properties, "NetworkInterfaces")?.value,
         [...base, "NetworkInterfaces"],
         "GroupSet",
-        reported,
-        report,
       );
       const subnet = subnetVpcs(template, mapGet(properties, "SubnetId")?.value);
       compareGroups(
-        template,
-        owner,
+        check,
         mapGet(properties, "SecurityGroupIds")?.value,
         [...base, "SecurityGroupIds"],
         subnet ? [{ ...subnet, describe: (names) => `its subnet ${names}` }] : [],
-        "",
-        reported,
-        report,
       );
     }
   }

@@ -2255,8 +2255,8 @@ describe("E3714 security groups and subnets of different VPCs", () => {
       "E3714 78:28",
     ]);
     expect(findings.map((f) => f.message)).toEqual([
-      "Security group 'GroupA' of launch template 'Template' is in VPC 'VpcA', but subnet 'SubnetB' of its " +
-        `NetworkInterfaces[0] is in VPC 'VpcB', ${refused}, and with NetworkInterfaces give it in the interface's ` +
+      "Security group 'GroupA' of launch template 'Template' is in VPC 'VpcA', but subnet 'SubnetB' of item 1 of " +
+        `its NetworkInterfaces is in VPC 'VpcB', ${refused}, and with NetworkInterfaces give it in the interface's ` +
         "Groups rather than in SecurityGroupIds",
       "Security group 'GroupA' of launch template 'Template' is in VPC 'VpcA', but subnet 'SubnetB' of the same " +
         `network interface is in VPC 'VpcB', ${refused}`,
@@ -2266,7 +2266,7 @@ describe("E3714 security groups and subnets of different VPCs", () => {
       "Security group 'GroupB' of instance 'Interfaces' is in VPC 'VpcB', but subnet 'SubnetA' of the same network " +
         `interface is in VPC 'VpcA', ${refused}`,
       "Security group 'LiteralGroup' of launch template 'Literal' is in VPC vpc-11111111, but subnet 'LiteralSubnet' " +
-        `of its NetworkInterfaces[0] is in VPC vpc-22222222, ${refused}, and with NetworkInterfaces give it in the ` +
+        `of item 1 of its NetworkInterfaces is in VPC vpc-22222222, ${refused}, and with NetworkInterfaces give it in the ` +
         "interface's Groups rather than in SecurityGroupIds",
     ]);
     expect(findings[0].path).toEqual([
