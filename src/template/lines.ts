@@ -88,6 +88,11 @@ export class Span implements Range {
   }
 }
 
+/** Document order of two positions: negative when `a` comes first. */
+export function comparePositions(a: Position, b: Position): number {
+  return a.line - b.line || a.column - b.column;
+}
+
 /** Whether a position lies in a range, both ends included. */
 export function rangeHas(range: Range, at: Position): boolean {
   const afterStart =

@@ -78,6 +78,9 @@ export interface ParsedTemplate {
   yamlReuse?: readonly YamlReuse[];
 }
 
+/** What a reader of JSON or YAML gives: the tree, its parse findings, and for YAML where it reuses nodes. */
+export type TemplateRead = Pick<ParsedTemplate, "root" | "findings" | "yamlReuse">;
+
 export interface YamlReuse {
   kind: "alias" | "merge";
   range: Range;

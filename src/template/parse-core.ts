@@ -1,14 +1,10 @@
 import { parseJson } from "./json";
 import { LineIndex, parseFinding } from "./lines";
-import type { Finding, Node, ParsedTemplate, YamlReuse } from "./model";
+import type { ParsedTemplate, TemplateRead } from "./model";
 import { parseYamlFast, Unsupported } from "./yaml-fast";
 
 /** The exact YAML reader, for what the fast reader leaves aside (see yaml.ts). */
-export type YamlReader = (
-  source: string,
-  file: string,
-  lines: LineIndex,
-) => { root: Node | undefined; findings: Finding[]; yamlReuse?: readonly YamlReuse[] };
+export type YamlReader = (source: string, file: string, lines: LineIndex) => TemplateRead;
 
 /** Thrown when the template needs the full YAML reader and none was given. */
 export class NeedsYamlLibrary extends Error {}
@@ -35,9 +31,8 @@ export function parseTemplateWith(
       findings: [parseFinding(file, "Template is empty", lines.range(0, 0))],
     };
   }
-  const read: { root: Node | undefined; findings: Finding[]; yamlReuse?: readonly YamlReuse[] } =
+  const { root, findings, yamlReuse }: TemplateRead =
     format === "json" ? parseJson(source, file, lines) : readYaml(source, file, lines, library);
-  const { root, findings, yamlReuse } = read;
   if (!root && findings.length === 0) {
     findings.push(parseFinding(file, "Template is empty", lines.range(0, 0)));
   }
@@ -52,7 +47,12 @@ function detectFormat(source: string, file: string): "json" | "yaml" {
   return first?.[0] === "{" ? "json" : "yaml";
 }
 
-function readYaml(source: string, file: string, lines: LineIndex, library: YamlReader | undefined) {
+function readYaml(
+  source: string,
+  file: string,
+  lines: LineIndex,
+  library: YamlReader | undefined,
+): TemplateRead {
   try {
     return parseYamlFast(source, file, lines);
   } catch (error) {

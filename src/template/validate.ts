@@ -2,7 +2,7 @@
  * Validation of one template: parse findings, then every rule over the shared template index.
  * Pure: the caller reads the file and supplies the spec.
  */
-import { plainRange } from "./lines";
+import { comparePositions, plainRange } from "./lines";
 import type { Finding, ParsedTemplate } from "./model";
 import { type NestedTemplates, NO_NESTED_TEMPLATES } from "./nested";
 import { allRules } from "./rules/index";
@@ -34,8 +34,7 @@ function compareText(a: string, b: string): number {
 
 export function compareFindings(a: Finding, b: Finding): number {
   return (
-    a.range.start.line - b.range.start.line ||
-    a.range.start.column - b.range.start.column ||
+    comparePositions(a.range.start, b.range.start) ||
     compareText(a.ruleId, b.ruleId) ||
     compareText(a.message, b.message)
   );

@@ -14,7 +14,17 @@ import {
   type Node as YamlNode,
 } from "yaml";
 import { endOffset, KeySet, type LineIndex, parseFinding } from "./lines";
-import type { Finding, MapEntry, MapNode, Node, Range, ScalarNode, SeqNode, YamlReuse } from "./model";
+import type {
+  Finding,
+  MapEntry,
+  MapNode,
+  Node,
+  Range,
+  ScalarNode,
+  SeqNode,
+  TemplateRead,
+  YamlReuse,
+} from "./model";
 import { applyShortForm, SHORT_FORM_TAGS, type TagContext } from "./short-forms";
 
 /**
@@ -30,11 +40,7 @@ const CUSTOM_TAGS = SHORT_FORM_TAGS.flatMap((tag) => [
 const CORE_TAG_PREFIX = "tag:yaml.org,2002:";
 
 /** The exact reader, for everything the fast one leaves aside, and the one that explains errors. */
-export function parseYamlWithLibrary(
-  source: string,
-  file: string,
-  lines: LineIndex,
-): { root: Node | undefined; findings: Finding[]; yamlReuse?: readonly YamlReuse[] } {
+export function parseYamlWithLibrary(source: string, file: string, lines: LineIndex): TemplateRead {
   const findings: Finding[] = [];
   const doc = parseDocument(source, {
     customTags: CUSTOM_TAGS,

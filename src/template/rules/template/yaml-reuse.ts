@@ -11,6 +11,7 @@
  * cfn-lint's W1100 tells of merge keys only; an alias alone fails a direct deploy as well.
  */
 
+import { comparePositions } from "../../lines";
 import type { Rule } from "../rule";
 import { USER_GUIDE } from "../template-index";
 
@@ -27,9 +28,7 @@ export const yamlReuse: Rule = {
     const reuse = template.parsed.yamlReuse;
     if (!reuse || reuse.length === 0) return;
     // In document order: a merge key's alias is read before the key itself.
-    const sorted = [...reuse].sort(
-      (a, b) => a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column,
-    );
+    const sorted = [...reuse].sort((a, b) => comparePositions(a.range.start, b.range.start));
     if (sorted.every((r) => r.kind === "merge")) {
       // No alias, so not the error above: CloudFormation does not merge, whatever it makes of `<<`.
       const count =
