@@ -40,7 +40,7 @@ function entries() {
  *
  * The stand-in also takes the place of node:crypto, which @actions/core imports for one call:
  * crypto.randomUUID() names the delimiter of each value it writes to GITHUB_OUTPUT. Loading
- * node:crypto loads some forty of Node's own modules (ciphers, keys, streams) that nothing else in
+ * node:crypto loads many of Node's own modules (ciphers, keys, streams) that nothing else in
  * this action uses. @actions/core refuses any name or value that contains the delimiter, so the
  * delimiter has to differ from the text around it, not be secret: the stand-in's randomUUID draws
  * from Math.random. Nothing else in the validate bundle imports crypto; the e2e test of the bundle
