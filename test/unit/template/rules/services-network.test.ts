@@ -2643,6 +2643,8 @@ describe("E3049 health checks of dynamic host ports", () => {
   });
 
   it("leaves awsvpc and Fargate task definitions alone, whose HostPort is the container's", () => {
+    // FargateTask lists FARGATE without NetworkMode (which E3048 asks for): a task on Fargate runs
+    // only in awsvpc mode, so its host port is the container's. cfn-lint 1.51 gives no E3049 here.
     const findings = lint(
       yaml(
         "Resources:",
@@ -2660,6 +2662,17 @@ describe("E3049 health checks of dynamic host ports", () => {
         "    Properties:",
         "      TaskDefinition: !Ref Task",
         "      LoadBalancers: [{ContainerName: web, ContainerPort: 80, TargetGroupArn: !Ref Group}]",
+        "  FargateTask:",
+        "    Type: AWS::ECS::TaskDefinition",
+        "    Properties:",
+        "      RequiresCompatibilities: [FARGATE]",
+        "      ContainerDefinitions:",
+        "        - {Name: web, Image: nginx, Memory: 512, PortMappings: [{ContainerPort: 80}]}",
+        "  FargateService:",
+        "    Type: AWS::ECS::Service",
+        "    Properties:",
+        "      TaskDefinition: !Ref FargateTask",
+        "      LoadBalancers: [{ContainerName: web, ContainerPort: 80, TargetGroupArn: !Ref Group}]",
       ),
       { only: ["E3049"] },
     );
@@ -2670,8 +2683,9 @@ describe("E3049 health checks of dynamic host ports", () => {
 describe("E3703 pipeline template paths by provider", () => {
   it("reads CloudFormation and StackSet actions, each branch of a Fn::If, and leaves custom actions alone", () => {
     // cfn-lint 1.51 reports the same at 28:31 (at the key, 28:17) and at 43:64, and also the
-    // Custom action's TemplatePath (22:17), which is configuration of the custom action's own
-    // making, not an artifact path CodePipeline reads.
+    // TemplatePath of the two custom actions (22:17, 49:17), which is configuration of the custom
+    // action's own making, not an artifact path CodePipeline reads: the last is a custom action
+    // whose provider is named CloudFormation, and the Owner tells it from AWS's.
     const findings = lint(
       yaml(
         "Conditions:",
@@ -2718,6 +2732,12 @@ describe("E3703 pipeline template paths by provider", () => {
         "              Configuration:",
         "                TemplatePath: !If [Prod, SourceOutput::a.yaml, Nope::b.yaml]",
         "              RunOrder: 3",
+        "            - Name: CustomNamedCloudFormation",
+        '              ActionTypeId: {Category: Deploy, Owner: Custom, Provider: CloudFormation, Version: "1"}',
+        "              InputArtifacts: [{Name: SourceOutput}]",
+        "              Configuration:",
+        "                TemplatePath: Nope::c.yaml",
+        "              RunOrder: 4",
       ),
       { only: ["E3703"] },
     );
