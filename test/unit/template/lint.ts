@@ -63,3 +63,27 @@ export function lambdaFunction(
     ...extra.map((line) => `      ${line}`),
   ];
 }
+
+/**
+ * An AWS::EC2::Instance `name` of image ami-12345678 as fixture lines: four lines, the last
+ * `      ImageId: ami-12345678`. The lines after it, indented six spaces, are more of its Properties.
+ */
+export function ec2Instance(name: string): string[] {
+  return [`  ${name}:`, "    Type: AWS::EC2::Instance", "    Properties:", "      ImageId: ami-12345678"];
+}
+
+/**
+ * An AWS::EC2::SpotFleet `name` as fixture lines: six lines, the last two the IamFleetRole
+ * (arn:aws:iam::123456789012:role/fleet) and TargetCapacity of its SpotFleetRequestConfigData. The
+ * lines after it, indented eight spaces, are more of that mapping (its LaunchSpecifications).
+ */
+export function spotFleet(name: string): string[] {
+  return [
+    `  ${name}:`,
+    "    Type: AWS::EC2::SpotFleet",
+    "    Properties:",
+    "      SpotFleetRequestConfigData:",
+    "        IamFleetRole: arn:aws:iam::123456789012:role/fleet",
+    "        TargetCapacity: 1",
+  ];
+}

@@ -428,6 +428,7 @@ describe("YAML problems", () => {
     expect(parsed.findings).toEqual([]);
     // The mapping's own B wins over the merged one, and the merged A comes after its own keys.
     expect(toPlain(parsed.root!)).toEqual({ Base: { A: 1, B: 2 }, Copy: { A: 1, B: 2 }, B: 3, A: 1 });
+    expect(Object.keys(toPlain(parsed.root!) as object)).toEqual(["Base", "Copy", "B", "A"]);
     expect(parsed.yamlReuse?.map((r) => `${r.kind} ${at(r.range)}`)).toEqual([
       "alias 2:7-2:12",
       "alias 3:5-3:10",
@@ -438,33 +439,36 @@ describe("YAML problems", () => {
 
   it("merges a merge key of a mapping written in place, whichever reader the template would go to", () => {
     // No anchor in sight, so the fast reader would take these; it leaves them to the library, which merges.
-    for (const source of [
-      "A:\n  <<: {B: 1}\n  C: 2\n",
-      "A:\n  <<:\n    B: 1\n  C: 2\n",
-      "A: {<<: {B: 1}, C: 2}\n",
-      "A: [<<: {B: 1}]\n",
-    ]) {
+    const merged = { A: { C: 2, B: 1 } };
+    for (const [source, expected] of [
+      ["A:\n  <<: {B: 1}\n  C: 2\n", merged],
+      ["A:\n  <<:\n    B: 1\n  C: 2\n", merged],
+      ["A: {<<: {B: 1}, C: 2}\n", merged],
+      ["A: [<<: {B: 1}]\n", { A: [{ B: 1 }] }],
+    ] as const) {
       expect(() => parseYamlFast(source, "t.yaml", new LineIndex(source))).toThrow(Unsupported);
       const parsed = parseTemplate(source, "t.yaml");
-      expect(toPlain(parsed.root!)).toEqual(
-        toPlain(parseYamlWithLibrary(source, "t.yaml", new LineIndex(source)).root!),
-      );
+      expect(toPlain(parsed.root!), source).toEqual(expected);
       expect(parsed.yamlReuse?.map((r) => r.kind)).toEqual(["merge"]);
     }
-    expect(toPlain(parseTemplate("A:\n  <<: {B: 1}\n  C: 2\n", "t.yaml").root!)).toEqual({
-      A: { C: 2, B: 1 },
-    });
     // A quoted '<<' is a key like any other, for both readers.
-    expect(toPlain(parseTemplate('A:\n  "<<": {B: 1}\n', "t.yaml").root!)).toEqual({ A: { "<<": { B: 1 } } });
+    const quoted = 'A:\n  "<<": {B: 1}\n';
+    for (const read of [parseYamlFast, parseYamlWithLibrary])
+      expect(toPlain(read(quoted, "t.yaml", new LineIndex(quoted)).root!)).toEqual({ A: { "<<": { B: 1 } } });
   });
 
   it("merges a list of mappings with the earlier one winning, and leaves a merge key of anything else alone", () => {
-    const parsed = yaml("X: &x {A: 1}\nY: &y {A: 2, B: 2}\nZ:\n  <<: [*x, *y]\nW:\n  <<: !Ref Thing\n");
+    const parsed = yaml(
+      "X: &x {A: 1}\nY: &y {A: 2, B: 2}\nZ:\n  <<: [*x, *y]\nW:\n  <<: !Ref Thing\nV:\n  <<: {Ref: Thing}\nU:\n  <<: x\n",
+    );
+    // An intrinsic function, short form or long, is a value of the key '<<', not a mapping to merge.
     expect(toPlain(parsed.root!)).toEqual({
       X: { A: 1 },
       Y: { A: 2, B: 2 },
       Z: { A: 1, B: 2 },
       W: { "<<": { Ref: "Thing" } },
+      V: { "<<": { Ref: "Thing" } },
+      U: { "<<": "x" },
     });
     expect(yaml("A: {B: 1}\n").yamlReuse).toBeUndefined();
   });

@@ -375,9 +375,13 @@ describe("constraints", () => {
     const source = JSON.parse(readFileSync(join(committedData, "constraints/source.json"), "utf8"));
     const ec2 = spec.instanceTypes("ec2");
     // t3.micro in every region, a1.metal only in some, t1.micro only in old ones.
-    for (const type of ["t3.micro", "a1.metal", "t1.micro", "M5.Large"])
-      expect(ec2?.types.has(type.toLowerCase())).toBe(true);
+    for (const type of ["t3.micro", "a1.metal", "t1.micro", "m5.large"])
+      expect(ec2?.types.has(type)).toBe(true);
     expect(ec2?.types.has("t3.micor")).toBe(false);
+    // The lists are held in lower case, for rules to look a value up in lower case: the data writes
+    // AppStream's types with capitals (Accelerated.g4dn.xlarge).
+    expect(spec.instanceTypes("appstream")?.types.has("accelerated.g4dn.xlarge")).toBe(true);
+    expect(spec.instanceTypes("appstream")?.types.has("Accelerated.g4dn.xlarge")).toBe(false);
     // EC2's list also holds the EC2 API's types: trn2.3xlarge is in no region's pricing data, and
     // c8ib.large is in the pricing data but not yet in the API's list.
     expect(ec2?.types.has("trn2.3xlarge")).toBe(true);

@@ -63,14 +63,7 @@ describe("E3716 layer ARN length", () => {
       "  Layer:",
       "    Type: String",
       "Resources:",
-      "  Fn:",
-      "    Type: AWS::Lambda::Function",
-      "    Properties:",
-      "      Runtime: python3.12",
-      "      Handler: index.handler",
-      "      Role: arn:aws:iam::123456789012:role/x",
-      "      Code:",
-      '        ZipFile: "x"',
+      ...lambdaFunction("Fn"),
       "      Layers:",
       `        - arn:aws:lambda:us-east-1:123456789012:layer:${NAME_140}:1`,
       `        - !Sub "arn:aws:lambda:us-east-1:123456789012:layer:${NAME_140.slice(10)}\${Layer}:1"`,
@@ -88,19 +81,12 @@ describe("E3716 layer ARN length", () => {
       "  Suffix:",
       "    Type: String",
       "Resources:",
-      "  Fn:",
-      "    Type: AWS::Lambda::Function",
-      "    Properties:",
-      "      Runtime: python3.12",
-      "      Handler: index.handler",
-      "      Role: arn:aws:iam::123456789012:role/x",
-      "      Code:",
-      '        ZipFile: "x"',
+      ...lambdaFunction("Fn"),
       "      Layers:",
       `        - !Sub "arn:aws:lambda:\${AWS::Region}:123456789012:layer:${NAME_141}\${Suffix}:1"`,
       `        - !Sub "arn:aws:lambda:\${AWS::Region}:123456789012:layer:\${Suffix}${NAME_140}:1"`,
     );
-    expect(brief(findings)).toEqual(["E3716 14:11"]);
+    expect(brief(findings)).toEqual(["E3716 13:11"]);
     expect(findings[0].message).toBe(
       "Layer 1 of function Fn names a layer of at least 141 characters, and Lambda layer names are at most 140: " +
         "no such layer can exist; use the ARN PublishLayerVersion gave (a !Ref of an AWS::Lambda::LayerVersion of this template)",
@@ -309,15 +295,8 @@ describe("E1041 a role's Ref where a service assumes it", () => {
       "    Type: AWS::IAM::Role",
       "    Properties:",
       "      AssumeRolePolicyDocument: {}",
-      "  Fn:",
-      "    Type: AWS::Lambda::Function",
-      "    Properties:",
-      "      Runtime: python3.12",
-      "      Handler: index.handler",
-      "      Code:",
-      '        ZipFile: "x"',
-      "      Role: !If [Prod, !GetAtt Role.Arn, !Ref Role]",
+      ...lambdaFunction("Fn", "!If [Prod, !GetAtt Role.Arn, !Ref Role]"),
     );
-    expect(brief(findings)).toEqual(["E1041 15:42"]);
+    expect(brief(findings)).toEqual(["E1041 13:42"]);
   });
 });

@@ -14,7 +14,7 @@
  * through cfn-lint 1.51, whose findings are noted where they differ.
  */
 import { describe, expect, it } from "vitest";
-import { brief, lint, yaml } from "../lint";
+import { brief, ec2Instance, lint, yaml } from "../lint";
 
 describe("E3687, E3688, W3687 security group ports", () => {
   it("reports missing ports, a one-sided -1 and ports that the protocol ignores", () => {
@@ -1748,6 +1748,21 @@ describe("E3719, E3721 RDS backup retention and replica modes", () => {
   });
 });
 
+/**
+ * An AWS::ElasticLoadBalancingV2::TargetGroup `name` in vpc-12345678 as fixture lines: six lines,
+ * the fourth its Protocol (the value at column 17) and the fifth its Port, each as written.
+ */
+function targetGroup(name: string, protocol: string, port: number | string): string[] {
+  return [
+    `  ${name}:`,
+    "    Type: AWS::ElasticLoadBalancingV2::TargetGroup",
+    "    Properties:",
+    `      Protocol: ${protocol}`,
+    `      Port: ${port}`,
+    "      VpcId: vpc-12345678",
+  ];
+}
+
 describe("E3711 forwards to GENEVE target groups", () => {
   it("reports listener rules and listeners of other load balancers that forward to a GENEVE target group", () => {
     const findings = lint(
@@ -1760,18 +1775,8 @@ describe("E3711 forwards to GENEVE target groups", () => {
         "    Type: AWS::ElasticLoadBalancingV2::LoadBalancer",
         "    Properties:",
         "      Subnets: [subnet-11111111, subnet-22222222]",
-        "  Appliances:",
-        "    Type: AWS::ElasticLoadBalancingV2::TargetGroup",
-        "    Properties:",
-        "      Protocol: GENEVE",
-        "      Port: 6081",
-        "      VpcId: vpc-12345678",
-        "  Web:",
-        "    Type: AWS::ElasticLoadBalancingV2::TargetGroup",
-        "    Properties:",
-        "      Protocol: HTTP",
-        "      Port: 80",
-        "      VpcId: vpc-12345678",
+        ...targetGroup("Appliances", "GENEVE", 6081),
+        ...targetGroup("Web", "HTTP", 80),
         "  Http:",
         "    Type: AWS::ElasticLoadBalancingV2::Listener",
         "    Properties:",
@@ -1857,24 +1862,9 @@ describe("E3711 forwards to GENEVE target groups", () => {
         "    Properties:",
         "      Type: gateway",
         "      Subnets: [subnet-11111111]",
-        "  Appliances:",
-        "    Type: AWS::ElasticLoadBalancingV2::TargetGroup",
-        "    Properties:",
-        "      Protocol: GENEVE",
-        "      Port: 6081",
-        "      VpcId: vpc-12345678",
-        "  Web:",
-        "    Type: AWS::ElasticLoadBalancingV2::TargetGroup",
-        "    Properties:",
-        "      Protocol: HTTP",
-        "      Port: 80",
-        "      VpcId: vpc-12345678",
-        "  Either:",
-        "    Type: AWS::ElasticLoadBalancingV2::TargetGroup",
-        "    Properties:",
-        "      Protocol: !If [Inspect, GENEVE, HTTP]",
-        "      Port: !If [Inspect, 6081, 80]",
-        "      VpcId: vpc-12345678",
+        ...targetGroup("Appliances", "GENEVE", 6081),
+        ...targetGroup("Web", "HTTP", 80),
+        ...targetGroup("Either", "!If [Inspect, GENEVE, HTTP]", "!If [Inspect, 6081, 80]"),
         "  Chosen:",
         "    Type: AWS::ElasticLoadBalancingV2::TargetGroup",
         "    Properties: !If",
@@ -1940,12 +1930,7 @@ describe("E3711 forwards to GENEVE target groups", () => {
         "    Properties:",
         "      Type: network",
         "      Subnets: [subnet-11111111]",
-        "  Appliances:",
-        "    Type: AWS::ElasticLoadBalancingV2::TargetGroup",
-        "    Properties:",
-        "      Protocol: GENEVE",
-        "      Port: 6081",
-        "      VpcId: vpc-12345678",
+        ...targetGroup("Appliances", "GENEVE", 6081),
         "  GatewayGeneve:",
         "    Type: AWS::ElasticLoadBalancingV2::Listener",
         "    Properties:",
@@ -2059,6 +2044,19 @@ describe("E3056 Auto Scaling health check types", () => {
   });
 });
 
+/**
+ * The Source stage of a pipeline as fixture lines: six lines, a stage of one S3 action, Source, that
+ * writes the artifact SourceOutput. The lines after it are more of the pipeline's Stages.
+ */
+const sourceStage = [
+  "        - Name: Source",
+  "          Actions:",
+  "            - Name: Source",
+  '              ActionTypeId: {Category: Source, Owner: AWS, Provider: S3, Version: "1"}',
+  "              Configuration: {S3Bucket: b, S3ObjectKey: k}",
+  "              OutputArtifacts: [{Name: SourceOutput}]",
+];
+
 describe("E3703 pipeline template paths", () => {
   it("reports a TemplatePath or TemplateConfiguration that names no input artifact of its action", () => {
     // cfn-lint 1.51 reports the same two TemplatePaths (at their keys, 24:17 and 31:17); it does
@@ -2074,12 +2072,7 @@ describe("E3703 pipeline template paths", () => {
         "        Type: S3",
         "        Location: bucket",
         "      Stages:",
-        "        - Name: Source",
-        "          Actions:",
-        "            - Name: Source",
-        '              ActionTypeId: {Category: Source, Owner: AWS, Provider: S3, Version: "1"}',
-        "              Configuration: {S3Bucket: b, S3ObjectKey: k}",
-        "              OutputArtifacts: [{Name: SourceOutput}]",
+        ...sourceStage,
         "        - Name: Deploy",
         "          Actions:",
         "            - Name: Deploy",
@@ -2151,6 +2144,22 @@ describe("E3703 pipeline template paths", () => {
   });
 });
 
+/** An AWS::EC2::VPC `name` of CidrBlock `cidr` as fixture lines: four lines. */
+function vpc(name: string, cidr: string): string[] {
+  return [`  ${name}:`, "    Type: AWS::EC2::VPC", "    Properties:", `      CidrBlock: ${cidr}`];
+}
+
+/** An AWS::EC2::Subnet `name` of VpcId `vpcId` and CidrBlock `cidr`, each as written: five lines. */
+function subnet(name: string, vpcId: string, cidr: string): string[] {
+  return [
+    `  ${name}:`,
+    "    Type: AWS::EC2::Subnet",
+    "    Properties:",
+    `      VpcId: ${vpcId}`,
+    `      CidrBlock: ${cidr}`,
+  ];
+}
+
 describe("E3714 security groups and subnets of different VPCs", () => {
   const refused =
     'and EC2 launches no instance whose security group and subnet are in different VPCs ("belong to different ' +
@@ -2160,24 +2169,10 @@ describe("E3714 security groups and subnets of different VPCs", () => {
     const findings = lint(
       yaml(
         "Resources:",
-        "  VpcA:",
-        "    Type: AWS::EC2::VPC",
-        "    Properties:",
-        "      CidrBlock: 10.0.0.0/16",
-        "  VpcB:",
-        "    Type: AWS::EC2::VPC",
-        "    Properties:",
-        "      CidrBlock: 10.1.0.0/16",
-        "  SubnetA:",
-        "    Type: AWS::EC2::Subnet",
-        "    Properties:",
-        "      VpcId: !Ref VpcA",
-        "      CidrBlock: 10.0.0.0/24",
-        "  SubnetB:",
-        "    Type: AWS::EC2::Subnet",
-        "    Properties:",
-        "      VpcId: !GetAtt VpcB.VpcId",
-        "      CidrBlock: 10.1.0.0/24",
+        ...vpc("VpcA", "10.0.0.0/16"),
+        ...vpc("VpcB", "10.1.0.0/16"),
+        ...subnet("SubnetA", "!Ref VpcA", "10.0.0.0/24"),
+        ...subnet("SubnetB", "!GetAtt VpcB.VpcId", "10.1.0.0/24"),
         "  GroupA:",
         "    Type: AWS::EC2::SecurityGroup",
         "    Properties:",
@@ -2206,18 +2201,12 @@ describe("E3714 security groups and subnets of different VPCs", () => {
         "              - !GetAtt GroupA.GroupId",
         "              - !Ref GroupB",
         "              - !GetAtt DefaultGroup.GroupId",
-        "  Instance:",
-        "    Type: AWS::EC2::Instance",
-        "    Properties:",
-        "      ImageId: ami-12345678",
+        ...ec2Instance("Instance"),
         "      SubnetId: !GetAtt SubnetA.SubnetId",
         "      SecurityGroupIds:",
         "        - !GetAtt GroupB.GroupId",
         "        - !Ref GroupA",
-        "  Interfaces:",
-        "    Type: AWS::EC2::Instance",
-        "    Properties:",
-        "      ImageId: ami-12345678",
+        ...ec2Instance("Interfaces"),
         "      NetworkInterfaces:",
         '        - DeviceIndex: "0"',
         "          SubnetId: !Ref SubnetA",
@@ -2227,11 +2216,7 @@ describe("E3714 security groups and subnets of different VPCs", () => {
         "    Properties:",
         "      GroupDescription: literal",
         "      VpcId: vpc-11111111",
-        "  LiteralSubnet:",
-        "    Type: AWS::EC2::Subnet",
-        "    Properties:",
-        "      VpcId: vpc-22222222",
-        "      CidrBlock: 10.2.0.0/24",
+        ...subnet("LiteralSubnet", "vpc-22222222", "10.2.0.0/24"),
         "  Literal:",
         "    Type: AWS::EC2::LaunchTemplate",
         "    Properties:",
@@ -2295,24 +2280,10 @@ describe("E3714 security groups and subnets of different VPCs", () => {
         "Conditions:",
         "  UseB: !Equals [!Ref AWS::Region, us-east-1]",
         "Resources:",
-        "  VpcA:",
-        "    Type: AWS::EC2::VPC",
-        "    Properties:",
-        "      CidrBlock: 10.0.0.0/16",
-        "  VpcB:",
-        "    Type: AWS::EC2::VPC",
-        "    Properties:",
-        "      CidrBlock: 10.1.0.0/16",
-        "  SubnetA:",
-        "    Type: AWS::EC2::Subnet",
-        "    Properties:",
-        "      VpcId: !Ref VpcA",
-        "      CidrBlock: 10.0.0.0/24",
-        "  SubnetB:",
-        "    Type: AWS::EC2::Subnet",
-        "    Properties:",
-        "      VpcId: !Ref VpcB",
-        "      CidrBlock: 10.1.0.0/24",
+        ...vpc("VpcA", "10.0.0.0/16"),
+        ...vpc("VpcB", "10.1.0.0/16"),
+        ...subnet("SubnetA", "!Ref VpcA", "10.0.0.0/24"),
+        ...subnet("SubnetB", "!Ref VpcB", "10.1.0.0/24"),
         "  GroupA:",
         "    Type: AWS::EC2::SecurityGroup",
         "    Properties:",
@@ -2328,16 +2299,10 @@ describe("E3714 security groups and subnets of different VPCs", () => {
         "    Properties:",
         "      GroupDescription: chosen",
         "      VpcId: !If [UseB, !Ref VpcB, !GetAtt VpcB.VpcId]",
-        "  Instance:",
-        "    Type: AWS::EC2::Instance",
-        "    Properties:",
-        "      ImageId: ami-12345678",
+        ...ec2Instance("Instance"),
         "      SubnetId: !Ref SubnetA",
         "      SecurityGroupIds: !If [UseB, [!Ref GroupB], [!Ref GroupA]]",
-        "  ChosenSubnet:",
-        "    Type: AWS::EC2::Instance",
-        "    Properties:",
-        "      ImageId: ami-12345678",
+        ...ec2Instance("ChosenSubnet"),
         "      SubnetId: !If [UseB, !Ref SubnetA, !GetAtt SubnetA.SubnetId]",
         "      SecurityGroupIds: [!Ref ChosenGroup]",
         "  Template:",
@@ -2390,39 +2355,13 @@ describe("E3714 security groups and subnets of different VPCs", () => {
         "Conditions:",
         "  UseB: !Equals [!Ref AWS::Region, us-east-1]",
         "Resources:",
-        "  VpcA:",
-        "    Type: AWS::EC2::VPC",
-        "    Properties:",
-        "      CidrBlock: 10.0.0.0/16",
-        "  VpcB:",
-        "    Type: AWS::EC2::VPC",
-        "    Properties:",
-        "      CidrBlock: 10.1.0.0/16",
-        "  SubnetA:",
-        "    Type: AWS::EC2::Subnet",
-        "    Properties:",
-        "      VpcId: !Ref VpcA",
-        "      CidrBlock: 10.0.0.0/24",
-        "  SubnetB:",
-        "    Type: AWS::EC2::Subnet",
-        "    Properties:",
-        "      VpcId: !Ref VpcB",
-        "      CidrBlock: 10.1.0.0/24",
-        "  ParamSubnet:",
-        "    Type: AWS::EC2::Subnet",
-        "    Properties:",
-        "      VpcId: !Ref VpcParam",
-        "      CidrBlock: 10.2.0.0/24",
-        "  LiteralSubnet:",
-        "    Type: AWS::EC2::Subnet",
-        "    Properties:",
-        "      VpcId: vpc-22222222",
-        "      CidrBlock: 10.3.0.0/24",
-        "  ChosenSubnet:",
-        "    Type: AWS::EC2::Subnet",
-        "    Properties:",
-        "      VpcId: !If [UseB, !Ref VpcB, !Ref VpcA]",
-        "      CidrBlock: !If [UseB, 10.1.4.0/24, 10.0.4.0/24]",
+        ...vpc("VpcA", "10.0.0.0/16"),
+        ...vpc("VpcB", "10.1.0.0/16"),
+        ...subnet("SubnetA", "!Ref VpcA", "10.0.0.0/24"),
+        ...subnet("SubnetB", "!Ref VpcB", "10.1.0.0/24"),
+        ...subnet("ParamSubnet", "!Ref VpcParam", "10.2.0.0/24"),
+        ...subnet("LiteralSubnet", "vpc-22222222", "10.3.0.0/24"),
+        ...subnet("ChosenSubnet", "!If [UseB, !Ref VpcB, !Ref VpcA]", "!If [UseB, 10.1.4.0/24, 10.0.4.0/24]"),
         "  GroupA:",
         "    Type: AWS::EC2::SecurityGroup",
         "    Properties:",
@@ -2491,18 +2430,12 @@ describe("E3714 security groups and subnets of different VPCs", () => {
         "          - DeviceIndex: 1",
         "            SubnetId: !Ref LiteralSubnet",
         "            Groups: [!Ref GroupA, !Ref ParamGroup, !Ref ResolvedGroup, !Ref LiteralGroup]",
-        "  Chosen:",
-        "    Type: AWS::EC2::Instance",
-        "    Properties:",
-        "      ImageId: ami-12345678",
+        ...ec2Instance("Chosen"),
         "      SubnetId: !If [UseB, !Ref SubnetB, !Ref SubnetA]",
         "      SecurityGroupIds:",
         "        - !If [UseB, !Ref AWS::NoValue, !Ref GroupA]",
         "        - !Ref ChosenGroup",
-        "  ChosenInterfaces:",
-        "    Type: AWS::EC2::Instance",
-        "    Properties:",
-        "      ImageId: ami-12345678",
+        ...ec2Instance("ChosenInterfaces"),
         "      NetworkInterfaces:",
         "        - DeviceIndex: 0",
         "          SubnetId: !Ref ChosenSubnet",
@@ -2510,16 +2443,10 @@ describe("E3714 security groups and subnets of different VPCs", () => {
         "        - DeviceIndex: 1",
         "          SubnetId: !If [UseB, !Ref AWS::NoValue, !Ref SubnetB]",
         "          GroupSet: [!Ref GroupA]",
-        "  DefaultByRef:",
-        "    Type: AWS::EC2::Instance",
-        "    Properties:",
-        "      ImageId: ami-12345678",
+        ...ec2Instance("DefaultByRef"),
         "      SubnetId: !Ref SubnetA",
         "      SecurityGroupIds: [!Ref DefaultGroup, !Ref MaybeDefaultGroup]",
-        "  DefaultAndLiteral:",
-        "    Type: AWS::EC2::Instance",
-        "    Properties:",
-        "      ImageId: ami-12345678",
+        ...ec2Instance("DefaultAndLiteral"),
         "      SubnetId: !Ref LiteralSubnet",
         "      SecurityGroupIds: [!GetAtt DefaultGroup.GroupId]",
         "  ConditionalInterface:",
@@ -2643,6 +2570,8 @@ describe("E3049 health checks of dynamic host ports", () => {
   });
 
   it("leaves awsvpc and Fargate task definitions alone, whose HostPort is the container's", () => {
+    // FargateTask lists FARGATE without NetworkMode (which E3048 asks for): a task on Fargate runs
+    // only in awsvpc mode, so its host port is the container's. cfn-lint 1.51 gives no E3049 here.
     const findings = lint(
       yaml(
         "Resources:",
@@ -2660,6 +2589,17 @@ describe("E3049 health checks of dynamic host ports", () => {
         "    Properties:",
         "      TaskDefinition: !Ref Task",
         "      LoadBalancers: [{ContainerName: web, ContainerPort: 80, TargetGroupArn: !Ref Group}]",
+        "  FargateTask:",
+        "    Type: AWS::ECS::TaskDefinition",
+        "    Properties:",
+        "      RequiresCompatibilities: [FARGATE]",
+        "      ContainerDefinitions:",
+        "        - {Name: web, Image: nginx, Memory: 512, PortMappings: [{ContainerPort: 80}]}",
+        "  FargateService:",
+        "    Type: AWS::ECS::Service",
+        "    Properties:",
+        "      TaskDefinition: !Ref FargateTask",
+        "      LoadBalancers: [{ContainerName: web, ContainerPort: 80, TargetGroupArn: !Ref Group}]",
       ),
       { only: ["E3049"] },
     );
@@ -2670,8 +2610,9 @@ describe("E3049 health checks of dynamic host ports", () => {
 describe("E3703 pipeline template paths by provider", () => {
   it("reads CloudFormation and StackSet actions, each branch of a Fn::If, and leaves custom actions alone", () => {
     // cfn-lint 1.51 reports the same at 28:31 (at the key, 28:17) and at 43:64, and also the
-    // Custom action's TemplatePath (22:17), which is configuration of the custom action's own
-    // making, not an artifact path CodePipeline reads.
+    // TemplatePath of the two custom actions (22:17, 49:17), which is configuration of the custom
+    // action's own making, not an artifact path CodePipeline reads: the last is a custom action
+    // whose provider is named CloudFormation, and the Owner tells it from AWS's.
     const findings = lint(
       yaml(
         "Conditions:",
@@ -2683,12 +2624,7 @@ describe("E3703 pipeline template paths by provider", () => {
         "      RoleArn: arn:aws:iam::123456789012:role/pipeline",
         "      ArtifactStore: {Type: S3, Location: bucket}",
         "      Stages:",
-        "        - Name: Source",
-        "          Actions:",
-        "            - Name: Source",
-        '              ActionTypeId: {Category: Source, Owner: AWS, Provider: S3, Version: "1"}',
-        "              Configuration: {S3Bucket: b, S3ObjectKey: k}",
-        "              OutputArtifacts: [{Name: SourceOutput}]",
+        ...sourceStage,
         "        - Name: Deploy",
         "          Actions:",
         "            - Name: Custom",
@@ -2718,6 +2654,12 @@ describe("E3703 pipeline template paths by provider", () => {
         "              Configuration:",
         "                TemplatePath: !If [Prod, SourceOutput::a.yaml, Nope::b.yaml]",
         "              RunOrder: 3",
+        "            - Name: CustomNamedCloudFormation",
+        '              ActionTypeId: {Category: Deploy, Owner: Custom, Provider: CloudFormation, Version: "1"}',
+        "              InputArtifacts: [{Name: SourceOutput}]",
+        "              Configuration:",
+        "                TemplatePath: Nope::c.yaml",
+        "              RunOrder: 4",
       ),
       { only: ["E3703"] },
     );
