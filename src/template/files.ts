@@ -3,7 +3,7 @@
  * path that cannot be a template (missing, a directory, empty, binary, too large) into a clear
  * message, reported as an E0000 finding at that file so the other files of a batch are still checked.
  */
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync } from "node:fs";
 import { isAbsolute, relative, resolve } from "node:path";
 import { parseFinding } from "./lines";
 import type { Finding } from "./model";
@@ -123,7 +123,7 @@ export function readTemplate(file: TemplateFile): string {
     if (code === "EISDIR") throw directoryError(file);
     throw new TemplateFileError(`${file.display} cannot be read: ${(error as Error).message}`);
   }
-  let buffer: Buffer;
+  let text: string;
   try {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) throw directoryError(file);
@@ -134,24 +134,18 @@ export function readTemplate(file: TemplateFile): string {
         `${file.display} is ${(stat.size / 1024 / 1024).toFixed(1)} MB; CloudFormation accepts at most 1 MB, and files over 5 MB are not read.`,
       );
     }
-    // Read into a buffer of the size fstat gave: readFileSync(fd) would fstat the file again.
-    const whole = Buffer.allocUnsafe(stat.size);
-    let length = 0;
-    while (length < whole.length) {
-      const read = readSync(fd, whole, length, whole.length - length, null);
-      if (read === 0) break;
-      length += read;
-    }
-    buffer = whole.subarray(0, length);
+    // Read and decoded in one native call (Node 20 and later read UTF-8 into a string with no Buffer
+    // in between), from the descriptor whose size was just checked.
+    text = readFileSync(fd, "utf8");
   } catch (error) {
     if (error instanceof TemplateFileError) throw error;
     throw new TemplateFileError(`${file.display} cannot be read: ${(error as Error).message}`);
   } finally {
     closeSync(fd);
   }
-  if (buffer.includes(0))
+  // A NUL byte decodes to U+0000, which no text template holds.
+  if (text.includes("\0"))
     throw new TemplateFileError(`${file.display} is a binary file, not a YAML or JSON template.`);
-  const text = buffer.toString("utf8");
   // A UTF-8 byte order mark is accepted by CloudFormation; positions are counted without it.
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

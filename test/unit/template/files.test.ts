@@ -23,6 +23,10 @@ beforeAll(() => {
   writeFileSync(join(workspace, "empty.yaml"), "");
   writeFileSync(join(workspace, "image.yaml"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]));
   writeFileSync(join(workspace, "bom.yaml"), "\ufeffResources: {}\n");
+  writeFileSync(
+    join(workspace, "accents.yaml"),
+    Buffer.from("Description: caf\u00e9 \u2713 \u{1f680}\nResources: {}\n", "utf8"),
+  );
   writeFileSync(join(workspace, "huge.yaml"), Buffer.alloc(MAX_TEMPLATE_BYTES + 1, 0x61));
   writeFileSync(
     join(workspace, "unknown-ref.yaml"),
@@ -77,6 +81,10 @@ describe("reading templates", () => {
 
   it("reads a template and drops a byte order mark", () => {
     expect(read("bom.yaml")).toBe("Resources: {}\n");
+  });
+
+  it("decodes UTF-8, including characters of two, three and four bytes", () => {
+    expect(read("accents.yaml")).toBe("Description: caf\u00e9 \u2713 \u{1f680}\nResources: {}\n");
   });
 
   it("refuses what cannot be a template with a message saying why", () => {
