@@ -78,6 +78,9 @@ export function dependsOn(template: TemplateIndex, from: string, to: string): bo
   return false;
 }
 
+/** Properties of SAM resources whose references SAM moves to resources it makes beside them. */
+const DETACHED_SAM_PROPERTIES = ["Events", "DeploymentPreference"];
+
 function buildGraph(template: TemplateIndex): Graph {
   const names: string[] = [];
   const ranges: Range[] = [];
@@ -93,13 +96,21 @@ function buildGraph(template: TemplateIndex): Graph {
 
   // SAM turns each event source into resources of its own, so what an event refers to is not a
   // dependency of the function itself (an Api event on a function the Api's definition calls is
-  // the usual case).
-  const detached = new Map<string, Range>();
+  // the usual case). A function's DeploymentPreference is the same: its hooks go into the
+  // UpdatePolicy of the alias SAM makes, its alarms, triggers and role into the CodeDeploy
+  // deployment group, never into the function, so a traffic hook may refer back to the function's
+  // Version (the pattern of SAM's own guide to gradual deployments). A hook that refers to the
+  // function's alias would close a cycle through the alias, which is not looked for.
+  const detached = new Map<string, Range[]>();
   if (template.sam) {
     for (const resource of realResources(template)) {
       if (!resource.type?.startsWith("AWS::Serverless::")) continue;
-      const events = mapGet(resource.properties?.value, "Events");
-      if (events) detached.set(resource.name, events.value.range);
+      const ranges: Range[] = [];
+      for (const key of DETACHED_SAM_PROPERTIES) {
+        const entry = mapGet(resource.properties?.value, key);
+        if (entry) ranges.push(entry.value.range);
+      }
+      if (ranges.length > 0) detached.set(resource.name, ranges);
     }
   }
 
@@ -111,8 +122,8 @@ function buildGraph(template: TemplateIndex): Graph {
     const from = ids.get(reference.from[1] as string);
     const to = ids.get(reference.target);
     if (from === undefined || to === undefined) continue;
-    const events = detached.get(names[from]);
-    if (events && contains(events, reference.range)) continue;
+    const elsewhere = detached.get(names[from]);
+    if (elsewhere?.some((range) => contains(range, reference.range))) continue;
     if (!edges[from].includes(to)) edges[from].push(to);
   }
   for (const resource of realResources(template)) {

@@ -416,6 +416,41 @@ describe("E3004 circular dependencies", () => {
     );
     expect(brief(findings)).toEqual([]);
   });
+
+  it("accepts a traffic hook that refers to the function's Version, and reports a cycle outside DeploymentPreference", () => {
+    /** The pattern of SAM's guide to gradual deployments; `extra` goes under Fn's Properties. */
+    const template = (...extra: string[]) =>
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Resources:",
+        "  Fn:",
+        "    Type: AWS::Serverless::Function",
+        "    Properties:",
+        "      InlineCode: x",
+        "      Handler: index.handler",
+        "      Runtime: python3.12",
+        "      AutoPublishAlias: live",
+        "      DeploymentPreference:",
+        "        Type: Linear10PercentEvery1Minute",
+        "        Hooks:",
+        "          PreTraffic: !Ref PreTraffic",
+        ...extra,
+        "  PreTraffic:",
+        "    Type: AWS::Serverless::Function",
+        "    Properties:",
+        "      InlineCode: x",
+        "      Handler: index.handler",
+        "      Runtime: python3.12",
+        "      Environment:",
+        "        Variables:",
+        "          FUNCTION_VERSION: !Ref Fn.Version",
+        "          FUNCTION_ARN: !GetAtt Fn.Arn",
+      );
+    expect(brief(lint(template(), { only: ["E3004"] }))).toEqual([]);
+    const findings = lint(template("      Description: !Ref PreTraffic"), { only: ["E3004"] });
+    expect(brief(findings)).toEqual(["E3004 3:3", "E3004 15:3"]);
+    expect(findings[0].message).toBe("Circular dependency: Fn -> PreTraffic -> Fn");
+  });
 });
 
 describe("E3007 resource and parameter names", () => {
