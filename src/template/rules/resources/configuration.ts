@@ -20,6 +20,20 @@ const ATTRIBUTES = [
 /** Resource attributes the SAM transform consumes (embedded connectors, opting out of Globals). */
 const SAM_ATTRIBUTES = ["Connectors", "IgnoreGlobals"];
 
+/** The resource attributes a template may give, with or without the SAM transform. */
+export function resourceAttributes(sam: boolean): readonly string[] {
+  return sam ? [...ATTRIBUTES, ...SAM_ATTRIBUTES] : ATTRIBUTES;
+}
+
+/**
+ * Whether the SAM transform reads the resource (an AWS::Serverless:: type under the transform):
+ * it keeps only the attributes it knows and drops the rest without a word, so an unknown one is
+ * W0001's warning, not an error.
+ */
+export function isSamResource(sam: boolean, type: string | undefined): boolean {
+  return sam && type?.startsWith("AWS::Serverless::") === true;
+}
+
 /** Functions that can stand for a whole Properties mapping: a choice, or an AWS::Include snippet. */
 const PROPERTIES_FUNCTIONS = new Set(["Fn::If", "Fn::Transform"]);
 
@@ -37,7 +51,7 @@ export const resourceConfiguration: Rule = {
   source: `${USER_GUIDE}/resources-section-structure.html`,
   tags: ["resources"],
   check({ template, report }) {
-    const allowed = template.sam ? [...ATTRIBUTES, ...SAM_ATTRIBUTES] : ATTRIBUTES;
+    const allowed = resourceAttributes(template.sam);
     for (const resource of realResources(template)) {
       const body = resource.body;
       if (!body) {
@@ -60,6 +74,7 @@ export const resourceConfiguration: Rule = {
       for (const entry of body.entries) {
         // Paths are built only for a finding: most attributes have none.
         if (!allowed.includes(entry.key)) {
+          if (isSamResource(template.sam, resource.type)) continue;
           report(
             entry.keyRange,
             `Unknown attribute '${entry.key}' in resource '${resource.name}'${didYouMean(entry.key, allowed)}`,

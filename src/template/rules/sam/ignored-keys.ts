@@ -1,3 +1,6 @@
+import { didYouMean } from "../../suggest";
+import { isSamResource, resourceAttributes } from "../resources/configuration";
+import { realResources } from "../resources/shared";
 import type { Rule } from "../rule";
 import { SAM_FUNCTION } from "../services/lambda";
 import { mayBeNoValue, presentEntry, propertySets, resourcesOfType } from "../services/values";
@@ -26,7 +29,9 @@ const EVENT_KEYS = new Set([
  * `PayloadFormatVersion` that never reaches the route), or an extra key in an application's
  * Location, or the settings of the execution role SAM makes (Policies, PermissionsBoundary,
  * AssumeRolePolicyDocument, RolePath) on a function that names its own Role, for which SAM makes
- * none (the SAM guide: "If the Role property is set, this property is ignored"). A warning, since
+ * none (the SAM guide: "If the Role property is set, this property is ignored"), or a key beside
+ * Type and Properties of a SAM resource that is no resource attribute (a `Description` one level
+ * too high: SAM keeps only the attributes it knows, and E3001 leaves these to this rule). A warning, since
  * the template deploys. cfn-lint has no id for this (the transform reports nothing); W0001 sits
  * beside E0001, the transform's errors.
  */
@@ -35,11 +40,31 @@ export const samIgnoredKeys: Rule = {
   severity: "warning",
   shortDescription: "No keys that the SAM transform ignores",
   description:
-    "An event of a SAM function or state machine holds only Type and Properties (its properties go under " +
-    "Properties); the object form of an application's Location holds only ApplicationId and SemanticVersion.",
+    "A SAM resource has only the resource attributes SAM reads, and an event of a SAM function or state machine " +
+    "only Type and Properties (their properties go under Properties); the object form of an application's " +
+    "Location holds only ApplicationId and SemanticVersion.",
   source: `${SAM_GUIDE}/sam-property-function-eventsource.html`,
   tags: ["sam", "events"],
-  check({ template, report }) {
+  check({ template, spec, report }) {
+    if (template.sam) {
+      const attributes = resourceAttributes(true);
+      for (const resource of realResources(template)) {
+        if (!resource.body || !isSamResource(true, resource.type)) continue;
+        const properties = spec.resource(resource.type as string)?.properties;
+        for (const entry of resource.body.entries) {
+          if (attributes.includes(entry.key)) continue;
+          const fix =
+            properties && Object.hasOwn(properties, entry.key)
+              ? `; it belongs under Properties`
+              : didYouMean(entry.key, attributes);
+          report(
+            entry.keyRange,
+            `SAM ignores '${entry.key}' of ${resource.name}, which is not a resource attribute, so it has no effect${fix}`,
+            { path: ["Resources", resource.name, entry.key] },
+          );
+        }
+      }
+    }
     for (const event of samEvents(template)) {
       const { resource, entry } = event;
       const type = eventType(event);

@@ -211,6 +211,40 @@ describe("E0001 SAM event properties", () => {
 });
 
 describe("W0001 keys SAM ignores", () => {
+  it("warns about a key beside Type and Properties of a SAM resource, which E3001 leaves to it, and not of others", () => {
+    const findings = lint(
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Resources:",
+        "  Fn:",
+        "    Type: AWS::Serverless::Function",
+        "    Description: stores the weather",
+        "    Propertes: {}",
+        "    Metadata: {BuildMethod: makefile}",
+        "    IgnoreGlobals: '*'",
+        "    Properties:",
+        "      InlineCode: x",
+        "      Handler: index.handler",
+        "      Runtime: python3.12",
+        "  Plain:",
+        "    Type: AWS::Lambda::Function",
+        "    Description: not an attribute",
+        "    Properties:",
+        "      Code: {ZipFile: x}",
+        "      Handler: index.handler",
+        "      Runtime: python3.12",
+        "      Role: arn:aws:iam::123456789012:role/r",
+      ),
+      { only: ["E3001", "W0001"] },
+    );
+    expect(brief(findings)).toEqual(["W0001 5:5", "W0001 6:5", "E3001 15:5"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "SAM ignores 'Description' of Fn, which is not a resource attribute, so it has no effect; it belongs under Properties",
+      "SAM ignores 'Propertes' of Fn, which is not a resource attribute, so it has no effect (did you mean 'Properties'?)",
+      "Unknown attribute 'Description' in resource 'Plain'",
+    ]);
+  });
+
   it("warns about an event property written beside Type, and other keys beside Type and Properties", () => {
     const findings = lint(
       functionWithEvents(
