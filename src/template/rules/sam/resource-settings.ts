@@ -2,7 +2,12 @@
  * Settings of SAM functions and layers that the transform refuses (sam_resources.py):
  * - a function's DeadLetterQueue Type other than SQS or SNS (case as written);
  * - a .zip function (no PackageType: Image) with neither CodeUri nor InlineCode, on itself or in
- *   Globals.Function ("Only one of 'InlineCode' or 'CodeUri' can be set", its words for none);
+ *   Globals.Function ("Only one of 'InlineCode' or 'CodeUri' can be set", its words for none). A
+ *   warning, not an error: `sam build` and `aws cloudformation package` both give such a function
+ *   the template's directory as its code (AWS's own samples rely on it, with handlers such as
+ *   src/app.handler), and cfn-lint, which packages the same way before it transforms, accepts it.
+ *   Only a template deployed as written meets the transform's refusal, and preview-stacks deploy
+ *   packages only the paths a template names, so the warning says to write `CodeUri: .`;
  * - a layer's RetentionPolicy other than Retain or Delete (in any case).
  */
 import { mapGet } from "../../nodes";
@@ -49,10 +54,11 @@ export const samResourceSettings: Rule = {
         if (code) continue;
         report(
           resource.entry.keyRange,
-          `Function ${resource.name} has neither CodeUri nor InlineCode, on itself or in Globals.Function, so the ` +
-            "SAM transform refuses it; point CodeUri at its code (a directory that sam build or packaging uploads), " +
-            "or give InlineCode",
-          { path: ["Resources", resource.name, "Properties"] },
+          `Function ${resource.name} has neither CodeUri nor InlineCode, on itself or in Globals.Function: sam build ` +
+            "and aws cloudformation package use the template's directory as its code, but deployed as written " +
+            "(preview-stacks deploy packages only the paths a template names) the SAM transform refuses it; " +
+            "write CodeUri: . for the template's directory, or point CodeUri at the code",
+          { path: ["Resources", resource.name, "Properties"], severity: "warning" },
         );
       }
     }

@@ -450,9 +450,13 @@ describe("E0001 SAM function code, dead-letter queues and layer retention", () =
       { only: ["E0001"] },
     );
     expect(brief(findings)).toEqual(["E0001 3:3", "E0001 19:15", "E0001 25:24"]);
+    // Packaging gives a function without code the template's directory: only a warning.
+    expect(findings.map((f) => f.severity)).toEqual(["warning", "error", "error"]);
     expect(findings.map((f) => f.message)).toEqual([
-      "Function NoCode has neither CodeUri nor InlineCode, on itself or in Globals.Function, so the SAM transform " +
-        "refuses it; point CodeUri at its code (a directory that sam build or packaging uploads), or give InlineCode",
+      "Function NoCode has neither CodeUri nor InlineCode, on itself or in Globals.Function: sam build and aws " +
+        "cloudformation package use the template's directory as its code, but deployed as written (preview-stacks " +
+        "deploy packages only the paths a template names) the SAM transform refuses it; write CodeUri: . for the " +
+        "template's directory, or point CodeUri at the code",
       "DeadLetterQueue Type 'SQSS' of Dlq is not SQS or SNS, so the SAM transform refuses it (did you mean 'SQS'?)",
       "RetentionPolicy 'Keep' of layer Layer is not Retain or Delete, so the SAM transform refuses it",
     ]);
