@@ -368,7 +368,7 @@ class FastYaml implements TagContext {
     if (c === 124 || c === 62) return this.blockScalar(indent);
     let node: Node;
     if (c === 91 || c === 123) {
-      node = this.flow(indent);
+      node = this.flow();
     } else if (c === 34 || c === 39) {
       const end = this.quotedEnd(start);
       if (end < 0) this.bail(start);
@@ -494,14 +494,19 @@ class FastYaml implements TagContext {
     return { kind: "scalar", value, range: this.lines.range(start, end) };
   }
 
-  /** A flow collection; continuation lines must be indented past the owning block's column. */
-  private flow(indent: number): Node {
+  /**
+   * A flow collection. Its continuation lines may sit at any indentation: the spec wants them past
+   * the owning block's column, but PyYAML and SnakeYAML (which CloudFormation reads YAML with) ignore
+   * indentation inside flow collections, and templates rely on it (SAM's own examples close a
+   * multi-line `[{ ... }]` at the key's column).
+   */
+  private flow(): Node {
     const src = this.src;
     const open = this.pos;
     const isMap = src.charCodeAt(open) === 123;
     const close = isMap ? 125 : 93;
     this.pos++;
-    this.flowSpace(indent);
+    this.flowSpace();
     const items: Node[] = [];
     const entries: MapEntry[] = [];
     let seen: KeySet | undefined;
@@ -514,7 +519,7 @@ class FastYaml implements TagContext {
     for (;;) {
       if (isMap) {
         const keyStart = this.pos;
-        const key = this.flowValue(indent, true);
+        const key = this.flowValue(true);
         if (key.kind !== "scalar" || typeof key.value !== "string") this.bail(keyStart);
         if (src.charCodeAt(this.pos) !== COLON) this.bail();
         this.pos++;
@@ -524,18 +529,18 @@ class FastYaml implements TagContext {
           const q = src.charCodeAt(keyStart);
           if (q !== 34 && q !== 39) this.bail();
         }
-        this.flowSpace(indent);
-        const value = this.flowValue(indent, false);
+        this.flowSpace();
+        const value = this.flowValue(false);
         const keyText = key.value as string;
         if (keyText === "<<" && src.charCodeAt(keyStart) === LT) this.bail(keyStart);
         seen = addEntry(entries, seen, keyText, key.range, value, this.file, this.findings);
       } else {
         const itemStart = this.pos;
-        let item = this.flowValue(indent, false);
-        if (src.charCodeAt(this.pos) === COLON) item = this.flowPair(indent, itemStart, item);
+        let item = this.flowValue(false);
+        if (src.charCodeAt(this.pos) === COLON) item = this.flowPair(itemStart, item);
         items.push(item);
       }
-      this.flowSpace(indent);
+      this.flowSpace();
       const c = src.charCodeAt(this.pos);
       if (c === close) {
         this.pos++;
@@ -545,9 +550,16 @@ class FastYaml implements TagContext {
       }
       if (c !== COMMA) this.bail();
       this.pos++;
-      this.flowSpace(indent);
+      this.flowSpace();
       const after = src.charCodeAt(this.pos);
-      if (after === close || after === COMMA) this.bail();
+      // A comma before the closing bracket is allowed (`[a, b, ]`); two in a row are not.
+      if (after === close) {
+        this.pos++;
+        return isMap
+          ? { kind: "map", entries: exact(entries), range: this.lines.range(open, this.pos) }
+          : { kind: "seq", items: exact(items), range: this.lines.range(open, this.pos) };
+      }
+      if (after === COMMA) this.bail();
     }
   }
 
@@ -557,7 +569,7 @@ class FastYaml implements TagContext {
    * from `keyStart`, and `pos` is at the colon. Keys other than plain or quoted text, and pairs
    * that are not simply `key: value` on one line, are the library's business.
    */
-  private flowPair(indent: number, keyStart: number, key: Node): MapNode {
+  private flowPair(keyStart: number, key: Node): MapNode {
     const src = this.src;
     const q = src.charCodeAt(keyStart);
     const quoted = q === 34 || q === 39;
@@ -570,10 +582,10 @@ class FastYaml implements TagContext {
     if (!quoted && keyText === "<<") this.bail(keyStart);
     this.pos++;
     if (src.charCodeAt(this.pos) !== SPACE) this.bail();
-    this.flowSpace(indent);
+    this.flowSpace();
     const d = src.charCodeAt(this.pos);
     if (d === COMMA || d === 93 || d === 125 || d === COLON) this.bail();
-    const value = this.flowValue(indent, false);
+    const value = this.flowValue(false);
     if (src.charCodeAt(this.pos) === COLON) this.bail();
     const entries: MapEntry[] = [{ key: keyText, keyRange: key.range, value }];
     return {
@@ -584,7 +596,7 @@ class FastYaml implements TagContext {
   }
 
   /** Skips spaces, line breaks and comments inside a flow collection. */
-  private flowSpace(indent: number): void {
+  private flowSpace(): void {
     const src = this.src;
     let pos = this.pos;
     for (;;) {
@@ -607,7 +619,8 @@ class FastYaml implements TagContext {
         }
         const d = src.charCodeAt(pos);
         if (d === TAB) this.bail(pos);
-        if (col <= indent && d !== NL && d !== CR && d !== HASH) this.bail(pos);
+        // A document marker ends the document, flow collection or not: the library explains it.
+        if (col === 0 && (src.startsWith("---", pos) || src.startsWith("...", pos))) this.bail(pos);
       } else if (c === TAB) {
         this.bail(pos);
       } else {
@@ -617,13 +630,13 @@ class FastYaml implements TagContext {
     this.pos = pos;
   }
 
-  private flowValue(indent: number, asKey: boolean): Node {
+  private flowValue(asKey: boolean): Node {
     const src = this.src;
     const start = this.pos;
     const c = src.charCodeAt(start);
     if (c === 91 || c === 123) {
       if (asKey) this.bail();
-      return this.flow(indent);
+      return this.flow();
     }
     if (c === 34 || c === 39) {
       const end = this.quotedEnd(start);
@@ -636,11 +649,11 @@ class FastYaml implements TagContext {
       const tag = src.slice(start, tagEnd);
       this.pos = tagEnd;
       if (src.charCodeAt(this.pos) !== SPACE) this.bail();
-      this.flowSpace(indent);
+      this.flowSpace();
       const valueStart = this.pos;
       const d = src.charCodeAt(valueStart);
       if (d === COMMA || d === 93 || d === 125) this.bail();
-      const node = this.flowValue(indent, false);
+      const node = this.flowValue(false);
       return applyShortForm(this, tag, start, node, this.textStart(valueStart, node));
     }
     if (startsNonPlain(c, src.charCodeAt(start + 1)) || c === COMMA || c === 93 || c === 125)
@@ -675,7 +688,7 @@ class FastYaml implements TagContext {
     if (stop === NL || stop === CR || stop === HASH) {
       // The scalar may continue on the next line; only a following indicator proves it ended.
       this.pos = end;
-      this.flowSpace(indent);
+      this.flowSpace();
       const d = src.charCodeAt(this.pos);
       if (!(d === COMMA || d === 93 || d === 125)) this.bail(start);
     } else {

@@ -51,8 +51,13 @@ export function parseYamlWithLibrary(source: string, file: string, lines: LineIn
     schema: "core",
     strict: true,
   });
+  let errors = 0;
   for (const problem of [...doc.errors, ...doc.warnings]) {
     if (problem.code === "TAG_RESOLVE_FAILED") continue;
+    // Once the parser has lost its place it reports each token after it as unexpected, dozens of
+    // findings for one mistake: after a first error those say nothing more (cfn-lint shows one).
+    if (problem.code === "UNEXPECTED_TOKEN" && errors > 0) continue;
+    if (problem.name === "YAMLParseError") errors++;
     const [start, end] = problem.pos;
     findings.push(parseFinding(file, firstLine(problem.message), lines.range(start, Math.max(end, start))));
   }

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { parseDocument } from "yaml";
 import { LineIndex } from "../../../src/template/lines";
 import type { MapNode, Node, ParsedTemplate, Range, SeqNode } from "../../../src/template/model";
 import { lineColumnAt, mapGet, parseTemplate, toPlain } from "../../../src/template/parse";
@@ -333,9 +334,22 @@ describe("reader agreement", () => {
     "no final line break after a flow collection": "A: [1, {b: c}]",
     "no final line break after a block scalar": "A: |\n  text",
     "no final line break after an empty value": "A: 1\nB:",
+    "trailing commas in flow collections": "A: [1, 2, ]\nB: {c: 3, }\nC: [\n  x,\n  ]\n",
   };
   it.each(Object.entries(cases))("%s: both readers give the same tree", (_name, source) => {
     expect(fast(source)).toEqual(library(source));
+  });
+
+  it("reads a flow collection whose lines go back to its key's column, as PyYAML and SnakeYAML do", () => {
+    // The spec wants such lines indented past the key, and the library refuses them; the YAML
+    // readers CloudFormation and cfn-lint use ignore indentation inside flow collections.
+    const source = 'A:\n  B: [{\n    "c": 1,\n    "d": [x, y],\n  }]\n  E: 2\n';
+    expect(library(source).findings.length).toBeGreaterThan(0);
+    const parsed = yaml(source);
+    expect(parsed.findings).toEqual([]);
+    expect(toPlain(parsed.root!)).toEqual({ A: { B: [{ c: 1, d: ["x", "y"] }], E: 2 } });
+    // A line at the key's column that does not close the collection still leaves it unclosed.
+    expect(messages(yaml("A: [a, b\nB: c\n"))[0]).toMatch(/must be sufficiently indented and end with a \]/);
   });
 
   it("hands anything outside its subset to the library", () => {
@@ -406,6 +420,18 @@ describe("YAML problems", () => {
     );
     expect(messages(yaml("A:\n  b: 1\n c: 2\n"))).toEqual([
       "3:1-3:2 All mapping items must start at the same column",
+    ]);
+  });
+
+  it("reports the first error, not every token after it", () => {
+    const source = "A:\n  B: [{\n    c: 1\n  }]\n  D: 2\n  E: [3, 4]\n";
+    // The library itself goes on with an "Unexpected ... token" error for each token after line 4.
+    const raw = parseDocument(source).errors;
+    expect(raw.filter((e) => e.code === "UNEXPECTED_TOKEN").length).toBeGreaterThan(5);
+    const findings = library(source).findings;
+    expect(findings.map((f) => `${f.range.start.line} ${f.message}`)).toEqual([
+      "4 Flow map in block collection must be sufficiently indented and end with a }",
+      "4 Flow sequence in block collection must be sufficiently indented and end with a ]",
     ]);
   });
 
