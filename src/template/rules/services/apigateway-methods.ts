@@ -4,8 +4,10 @@
  * the walk over methods' integrations that E3907 shares (methodIntegrations).
  *
  * E3913: a Method's HttpMethod, or its Integration's IntegrationHttpMethod, that is not an HTTP
- * method API Gateway knows (GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS, or ANY for the method):
- * API Gateway refuses it and the method fails to create.
+ * method API Gateway knows (GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS, or ANY): API Gateway
+ * refuses it and the method fails to create. ANY is also an integration's method: an HTTP proxy
+ * integration passes the client's method on with it (API Gateway's guide to HTTP proxy
+ * integrations sets `--integration-http-method ANY`).
  *
  * W3913: a Lambda integration (AWS_PROXY, or AWS with a Lambda invocation URI) whose
  * IntegrationHttpMethod is not POST. API Gateway invokes Lambda with the integration's method, and
@@ -25,7 +27,7 @@ import {
 } from "../template-index";
 import { isAbsent, literalString, plainMap, presentEntry, propertySets, resourcesOfType } from "./values";
 
-/** The HTTP methods API Gateway knows, ANY aside (which a method may use, an integration not). */
+/** The HTTP methods API Gateway knows, ANY aside (which stands for all of them). */
 export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
 const SOURCE = `${USER_GUIDE}/aws-resource-apigateway-method.html`;
 
@@ -34,8 +36,8 @@ export const apiHttpMethods: Rule = {
   severity: "error",
   shortDescription: "API Gateway methods and integrations use HTTP methods API Gateway knows",
   description:
-    "A REST API Method's HttpMethod is GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS or ANY, and its Integration's " +
-    "IntegrationHttpMethod one of the same but ANY.",
+    "A REST API Method's HttpMethod, and its Integration's IntegrationHttpMethod, is GET, POST, PUT, PATCH, " +
+    "DELETE, HEAD, OPTIONS or ANY.",
   source: SOURCE,
   tags: ["resources", "apigateway"],
   resourceTypes: ["AWS::ApiGateway::Method"],
@@ -60,12 +62,12 @@ export const apiHttpMethods: Rule = {
         if (
           integration &&
           integrationVerb !== undefined &&
-          !HTTP_METHODS.includes(integrationVerb.toUpperCase())
+          ![...HTTP_METHODS, "ANY"].includes(integrationVerb.toUpperCase())
         )
           report(
             integration,
             `IntegrationHttpMethod '${integrationVerb}' of method '${method.name}' is not an HTTP method API Gateway ` +
-              `can call its integration with; use ${HTTP_METHODS.join(", ")}`,
+              `can call its integration with; use ${HTTP_METHODS.join(", ")} or ANY`,
             { path: ["Resources", method.name, "Properties", "Integration", "IntegrationHttpMethod"] },
           );
       }
