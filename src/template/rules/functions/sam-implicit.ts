@@ -83,10 +83,10 @@ export function samImplicitResources(template: TemplateIndex): SamImplicit {
           add("ServerlessDeploymentApplication", "AWS::CodeDeploy::Application");
           add("CodeDeployServiceRole", "AWS::IAM::Role");
         }
-        if (mapGet(props, "EventInvokeConfig")) {
+        const invokeConfig = mapGet(props, "EventInvokeConfig")?.value;
+        if (invokeConfig) {
           add(`${name}EventInvokeConfig`, "AWS::Lambda::EventInvokeConfig");
-          addPrefix(`${name}EventInvokeConfigOnSuccess`, "AWS::SNS::Topic");
-          addPrefix(`${name}EventInvokeConfigOnFailure`, "AWS::SNS::Topic");
+          destinations(implicit, name, invokeConfig, add);
         }
         for (const event of events(props)) {
           const id = `${name}${event.name}`;
@@ -234,4 +234,35 @@ function events(props: Node | undefined): SamEvent[] {
       properties: properties?.kind === "map" ? properties : undefined,
     };
   });
+}
+
+/** What SAM makes for a destination of Type SQS or SNS, and the Ref it resolves to it. */
+const DESTINATION_KINDS: Record<string, { suffix: string; type: string; ref: string }> = {
+  SQS: { suffix: "Queue", type: "AWS::SQS::Queue", ref: "DestinationQueue" },
+  SNS: { suffix: "Topic", type: "AWS::SNS::Topic", ref: "DestinationTopic" },
+};
+
+/**
+ * The queue or topic SAM makes for an OnSuccess or OnFailure destination of Type SQS or SNS
+ * (`<Function>EventInvokeConfigOnSuccessQueue`), to which `!Ref <Function>.DestinationQueue` or
+ * `.DestinationTopic` resolves. A Type given by an intrinsic may be either.
+ */
+function destinations(
+  implicit: SamImplicit,
+  name: string,
+  invokeConfig: Node,
+  add: (name: string, type: string) => void,
+): void {
+  const config = mapGet(invokeConfig, "DestinationConfig")?.value;
+  for (const on of ["OnSuccess", "OnFailure"]) {
+    const typeNode = mapGet(mapGet(config, on)?.value, "Type")?.value;
+    if (!typeNode) continue;
+    const kinds = isString(typeNode)
+      ? [DESTINATION_KINDS[typeNode.value]].filter((kind) => kind !== undefined)
+      : Object.values(DESTINATION_KINDS);
+    for (const kind of kinds) {
+      add(`${name}EventInvokeConfig${on}${kind.suffix}`, kind.type);
+      implicit.refs.add(`${name}.${kind.ref}`);
+    }
+  }
 }

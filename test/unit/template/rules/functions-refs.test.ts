@@ -251,6 +251,39 @@ describe("SAM implicit resources", () => {
     ]);
   });
 
+  it("knows the queue and topic SAM makes for SQS and SNS destinations, and the Refs that name them", () => {
+    const destinations = yaml(
+      "Transform: AWS::Serverless-2016-10-31",
+      "Resources:",
+      "  Fn:",
+      "    Type: AWS::Serverless::Function",
+      "    Properties:",
+      "      Runtime: python3.12",
+      "      Handler: app.handler",
+      "      CodeUri: src/",
+      "      EventInvokeConfig:",
+      "        DestinationConfig:",
+      "          OnSuccess: {Type: SQS}",
+      "          OnFailure: {Type: SNS}",
+      "Outputs:",
+      "  Queue:",
+      "    Value: !Ref Fn.DestinationQueue",
+      "  Topic:",
+      "    Value: !Ref Fn.DestinationTopic",
+      "  QueueName:",
+      "    Value: !GetAtt FnEventInvokeConfigOnSuccessQueue.QueueName",
+      "  TopicName:",
+      "    Value: !GetAtt FnEventInvokeConfigOnFailureTopic.TopicName",
+      "  WrongKind:",
+      "    Value: !GetAtt FnEventInvokeConfigOnFailureTopic.QueueName",
+      "  NoSuchTopic:",
+      "    Value: !Ref Fn.DestinationLambda",
+    );
+    const findings = lint(destinations, { only: ["E1010", "E1020"] });
+    expect(brief(findings)).toEqual(["E1010 23:54", "E1020 25:17"]);
+    expect(findings[0].message).toContain("AWS::SNS::Topic has no attribute 'QueueName'");
+  });
+
   it("maps generated ids to resource types", () => {
     const parsed = parseTemplate(template, "template.yaml");
     if (parsed.root?.kind !== "map") throw new Error("template did not parse");
