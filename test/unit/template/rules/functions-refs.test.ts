@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { parseTemplate } from "../../../../src/template/parse";
 import { samImplicitResources, samImplicitType } from "../../../../src/template/rules/functions/sam-implicit";
 import { indexTemplate } from "../../../../src/template/rules/template-index";
-import { brief, lint, yaml } from "../lint";
+import { brief, lint, samFunction, yaml } from "../lint";
 
 describe("E1020 Ref", () => {
   const template = yaml(
@@ -255,16 +255,13 @@ describe("SAM implicit resources", () => {
     const destinations = yaml(
       "Transform: AWS::Serverless-2016-10-31",
       "Resources:",
-      "  Fn:",
-      "    Type: AWS::Serverless::Function",
-      "    Properties:",
-      "      Runtime: python3.12",
-      "      Handler: app.handler",
-      "      CodeUri: src/",
-      "      EventInvokeConfig:",
-      "        DestinationConfig:",
-      "          OnSuccess: {Type: SQS}",
-      "          OnFailure: {Type: SNS}",
+      ...samFunction(
+        "Fn",
+        "EventInvokeConfig:",
+        "  DestinationConfig:",
+        "    OnSuccess: {Type: SQS}",
+        "    OnFailure: {Type: SNS}",
+      ),
       "Outputs:",
       "  Queue:",
       "    Value: !Ref Fn.DestinationQueue",

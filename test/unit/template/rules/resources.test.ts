@@ -1,6 +1,6 @@
 /** Resource structure, types, names, identifiers, DependsOn and dependency cycles: E3001, E3004, E3005, E3006, E3007, E3019, E3035, E3036, W3011. */
 import { describe, expect, it } from "vitest";
-import { brief, lint, yaml } from "../lint";
+import { brief, lint, samFunction, yaml } from "../lint";
 
 describe("E3006 resource types", () => {
   it("flags an unknown type with a suggestion, a SAM type without the transform, and warns on registry types", () => {
@@ -423,31 +423,25 @@ describe("E3004 circular dependencies", () => {
       yaml(
         "Transform: AWS::Serverless-2016-10-31",
         "Resources:",
-        "  Fn:",
-        "    Type: AWS::Serverless::Function",
-        "    Properties:",
-        "      InlineCode: x",
-        "      Handler: index.handler",
-        "      Runtime: python3.12",
-        "      AutoPublishAlias: live",
-        "      DeploymentPreference:",
-        "        Type: Linear10PercentEvery1Minute",
-        "        Hooks:",
-        "          PreTraffic: !Ref PreTraffic",
-        ...extra,
-        "  PreTraffic:",
-        "    Type: AWS::Serverless::Function",
-        "    Properties:",
-        "      InlineCode: x",
-        "      Handler: index.handler",
-        "      Runtime: python3.12",
-        "      Environment:",
-        "        Variables:",
-        "          FUNCTION_VERSION: !Ref Fn.Version",
-        "          FUNCTION_ARN: !GetAtt Fn.Arn",
+        ...samFunction(
+          "Fn",
+          "AutoPublishAlias: live",
+          "DeploymentPreference:",
+          "  Type: Linear10PercentEvery1Minute",
+          "  Hooks:",
+          "    PreTraffic: !Ref PreTraffic",
+          ...extra,
+        ),
+        ...samFunction(
+          "PreTraffic",
+          "Environment:",
+          "  Variables:",
+          "    FUNCTION_VERSION: !Ref Fn.Version",
+          "    FUNCTION_ARN: !GetAtt Fn.Arn",
+        ),
       );
     expect(brief(lint(template(), { only: ["E3004"] }))).toEqual([]);
-    const findings = lint(template("      Description: !Ref PreTraffic"), { only: ["E3004"] });
+    const findings = lint(template("Description: !Ref PreTraffic"), { only: ["E3004"] });
     expect(brief(findings)).toEqual(["E3004 3:3", "E3004 15:3"]);
     expect(findings[0].message).toBe("Circular dependency: Fn -> PreTraffic -> Fn");
   });

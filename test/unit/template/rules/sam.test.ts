@@ -1,7 +1,7 @@
 /** What the SAM transform rejects (E0001) or silently ignores (W0001), and API event routes that lead nowhere (W3914), found without running it. */
 import { describe, expect, it } from "vitest";
 import type { Finding } from "../../../../src/template/model";
-import { brief, lint, samFunction, yaml } from "../lint";
+import { brief, lambdaFunction, lint, samFunction, yaml } from "../lint";
 
 const SAM = "Transform: AWS::Serverless-2016-10-31";
 
@@ -216,28 +216,17 @@ describe("W0001 keys SAM ignores", () => {
       yaml(
         "Transform: AWS::Serverless-2016-10-31",
         "Resources:",
-        "  Fn:",
-        "    Type: AWS::Serverless::Function",
+        ...samFunction("Fn"),
         "    Description: stores the weather",
         "    Propertes: {}",
         "    Metadata: {BuildMethod: makefile}",
         "    IgnoreGlobals: '*'",
-        "    Properties:",
-        "      InlineCode: x",
-        "      Handler: index.handler",
-        "      Runtime: python3.12",
-        "  Plain:",
-        "    Type: AWS::Lambda::Function",
+        ...lambdaFunction("Plain"),
         "    Description: not an attribute",
-        "    Properties:",
-        "      Code: {ZipFile: x}",
-        "      Handler: index.handler",
-        "      Runtime: python3.12",
-        "      Role: arn:aws:iam::123456789012:role/r",
       ),
       { only: ["E3001", "W0001"] },
     );
-    expect(brief(findings)).toEqual(["W0001 5:5", "W0001 6:5", "E3001 15:5"]);
+    expect(brief(findings)).toEqual(["W0001 9:5", "W0001 10:5", "E3001 20:5"]);
     expect(findings.map((f) => f.message)).toEqual([
       "SAM ignores 'Description' of Fn, which is not a resource attribute, so it has no effect; it belongs under Properties",
       "SAM ignores 'Propertes' of Fn, which is not a resource attribute, so it has no effect (did you mean 'Properties'?)",
