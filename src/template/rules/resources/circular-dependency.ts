@@ -78,8 +78,47 @@ export function dependsOn(template: TemplateIndex, from: string, to: string): bo
   return false;
 }
 
-/** Properties of SAM resources whose references SAM moves to resources it makes beside them. */
-const DETACHED_SAM_PROPERTIES = ["Events", "DeploymentPreference"];
+/** The stage settings SAM writes into the stage it makes for an HTTP or WebSocket API. */
+const V2_STAGE = [
+  "StageName",
+  "StageVariables",
+  "AccessLogSettings",
+  "DefaultRouteSettings",
+  "RouteSettings",
+];
+
+/**
+ * Properties of SAM resources whose references SAM writes into other resources it makes, which
+ * depend on the resource itself (sam_resources.py): a function's event sources, the alias,
+ * CodeDeploy group, event invoke config and URL its DeploymentPreference, EventInvokeConfig,
+ * ProvisionedConcurrencyConfig and FunctionUrlConfig make; an API's stage, custom domain and usage
+ * plan; a GraphQL API's data sources, functions, resolvers, keys, domain and cache.
+ */
+const DETACHED_SAM_PROPERTIES: Record<string, string[]> = {
+  "AWS::Serverless::Function": [
+    "Events",
+    "DeploymentPreference",
+    "EventInvokeConfig",
+    "ProvisionedConcurrencyConfig",
+    "FunctionUrlConfig",
+  ],
+  "AWS::Serverless::StateMachine": ["Events", "DeploymentPreference"],
+  "AWS::Serverless::Api": [
+    "StageName",
+    "Variables",
+    "AccessLogSetting",
+    "CanarySetting",
+    "MethodSettings",
+    "TracingEnabled",
+    "CacheClusterEnabled",
+    "CacheClusterSize",
+    "Domain",
+    "Auth.UsagePlan",
+  ],
+  "AWS::Serverless::HttpApi": [...V2_STAGE, "Domain"],
+  "AWS::Serverless::WebSocketApi": [...V2_STAGE, "Domain"],
+  "AWS::Serverless::GraphQLApi": ["DataSources", "Functions", "Resolvers", "ApiKeys", "DomainName", "Cache"],
+};
 
 function buildGraph(template: TemplateIndex): Graph {
   const names: string[] = [];
@@ -94,21 +133,21 @@ function buildGraph(template: TemplateIndex): Graph {
   // resource (then copied to a list) was most of this rule's garbage.
   const edges: number[][] = names.map(() => []);
 
-  // SAM turns each event source into resources of its own, so what an event refers to is not a
-  // dependency of the function itself (an Api event on a function the Api's definition calls is
-  // the usual case). A function's DeploymentPreference is the same: its hooks go into the
-  // UpdatePolicy of the alias SAM makes, its alarms, triggers and role into the CodeDeploy
-  // deployment group, never into the function, so a traffic hook may refer back to the function's
-  // Version (the pattern of SAM's own guide to gradual deployments). A hook that refers to the
-  // function's alias would close a cycle through the alias, which is not looked for.
+  // The SAM transform makes several resources of one SAM resource, and what some of its properties
+  // refer to is a dependency of one of the others only (see DETACHED_SAM_PROPERTIES), so it is not
+  // an edge of the resource here: a log group named after its API is no cycle. A cycle through
+  // one of those other resources (a traffic hook that refers to the function's alias) is not
+  // looked for.
   const detached = new Map<string, Range[]>();
   if (template.sam) {
     for (const resource of realResources(template)) {
-      if (!resource.type?.startsWith("AWS::Serverless::")) continue;
+      const paths = resource.type ? DETACHED_SAM_PROPERTIES[resource.type] : undefined;
+      if (!paths) continue;
       const ranges: Range[] = [];
-      for (const key of DETACHED_SAM_PROPERTIES) {
-        const entry = mapGet(resource.properties?.value, key);
-        if (entry) ranges.push(entry.value.range);
+      for (const path of paths) {
+        let value = resource.properties?.value;
+        for (const key of path.split(".")) value = mapGet(value, key)?.value;
+        if (value) ranges.push(value.range);
       }
       if (ranges.length > 0) detached.set(resource.name, ranges);
     }

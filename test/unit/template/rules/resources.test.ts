@@ -445,6 +445,39 @@ describe("E3004 circular dependencies", () => {
     expect(brief(findings)).toEqual(["E3004 3:3", "E3004 15:3"]);
     expect(findings[0].message).toBe("Circular dependency: Fn -> PreTraffic -> Fn");
   });
+  it("accepts a log group named after its SAM API, and reports a cycle through the API's definition", () => {
+    const template = (body: string) =>
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Resources:",
+        "  Api:",
+        "    Type: AWS::Serverless::Api",
+        "    Properties:",
+        "      StageName: prod",
+        "      AccessLogSetting: {DestinationArn: !GetAtt ApiLogs.Arn, Format: $context.requestId}",
+        `      ${body}`,
+        "  ApiLogs:",
+        "    Type: AWS::Logs::LogGroup",
+        "    Properties:",
+        "      LogGroupName: !Sub /aws/apigateway/${Api}",
+        "  HttpApi:",
+        "    Type: AWS::Serverless::HttpApi",
+        "    Properties:",
+        "      AccessLogSettings: {DestinationArn: !GetAtt HttpLogs.Arn, Format: $context.requestId}",
+        "  HttpLogs:",
+        "    Type: AWS::Logs::LogGroup",
+        "    Properties:",
+        "      LogGroupName: !Sub /aws/http/${HttpApi}",
+      );
+    // The access log settings go into the stage SAM makes, which depends on the API, not the API.
+    expect(brief(lint(template("Description: logged"), { only: ["E3004"] }))).toEqual([]);
+    // The definition is the API's own: one that refers to the log group closes the cycle.
+    const findings = lint(template("Description: !Ref ApiLogs"), { only: ["E3004"] });
+    expect(findings.map((f) => f.message)).toEqual([
+      "Circular dependency: Api -> ApiLogs -> Api",
+      "Circular dependency: ApiLogs -> Api -> ApiLogs",
+    ]);
+  });
 });
 
 describe("E3007 resource and parameter names", () => {
