@@ -122,9 +122,13 @@ export function samImplicitResources(template: TemplateIndex): SamImplicit {
       }
       case "AWS::Serverless::Api": {
         addPrefix(`${name}Deployment`, "AWS::ApiGateway::Deployment");
+        // api_generator.py: `<Api><StageName>Stage` for a name of letters and digits, `<Api>Stage`
+        // and a hash for another literal, and `<Api>Stage` alone for a name given by an intrinsic.
         const stage = mapGet(props, "StageName")?.value;
-        if (isString(stage)) add(`${name}${alphanumeric(stage.value)}Stage`, "AWS::ApiGateway::Stage");
-        else addPrefix(name, "AWS::ApiGateway::Stage", "Stage");
+        if (isString(stage) && /^[A-Za-z0-9]+$/.test(stage.value))
+          add(`${name}${stage.value}Stage`, "AWS::ApiGateway::Stage");
+        else if (isString(stage)) addPrefix(`${name}Stage`, "AWS::ApiGateway::Stage");
+        else add(`${name}Stage`, "AWS::ApiGateway::Stage");
         add(`${name}UsagePlan`, "AWS::ApiGateway::UsagePlan");
         add(`${name}ApiKey`, "AWS::ApiGateway::ApiKey");
         add(`${name}UsagePlanKey`, "AWS::ApiGateway::UsagePlanKey");

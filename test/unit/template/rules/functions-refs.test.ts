@@ -281,6 +281,36 @@ describe("SAM implicit resources", () => {
     expect(findings[0].message).toContain("AWS::SNS::Topic has no attribute 'QueueName'");
   });
 
+  it("names an API's stage as the SAM transform does for each kind of StageName", () => {
+    const stages = yaml(
+      "Transform: AWS::Serverless-2016-10-31",
+      "Parameters:",
+      "  Stage: {Type: String, Default: dev}",
+      "Resources:",
+      "  ByParameter:",
+      "    Type: AWS::Serverless::Api",
+      "    Properties: {StageName: !Ref Stage}",
+      "  Hyphenated:",
+      "    Type: AWS::Serverless::Api",
+      "    Properties: {StageName: v1-beta}",
+      "  Plain:",
+      "    Type: AWS::Serverless::Api",
+      "    Properties: {StageName: prod}",
+      "  Mapping:",
+      "    Type: AWS::ApiGateway::BasePathMapping",
+      "    DependsOn: [ByParameterStage, PlainprodStage]",
+      "    Properties:",
+      "      DomainName: example.com",
+      "      RestApiId: !Ref ByParameter",
+      "Outputs:",
+      "  Hashed:",
+      "    Value: !Ref HyphenatedStage0123456789",
+      "  NotMade:",
+      "    Value: !Ref Hyphenatedv1betaStage",
+    );
+    expect(brief(lint(stages, { only: ["E1020", "E3005"] }))).toEqual(["E1020 24:17"]);
+  });
+
   it("maps generated ids to resource types", () => {
     const parsed = parseTemplate(template, "template.yaml");
     if (parsed.root?.kind !== "map") throw new Error("template did not parse");
