@@ -443,7 +443,13 @@ describe("E3913 / W3913 HTTP methods of methods and integrations", () => {
       ...method("Good", "GET", "Type: AWS_PROXY", "IntegrationHttpMethod: POST", invoke),
       ...method("Http", "GET", "Type: HTTP_PROXY", "IntegrationHttpMethod: GETS", "Uri: https://example.com"),
       // An HTTP proxy passes the client's method on with ANY.
-      ...method("Passed", "ANY", "Type: HTTP_PROXY", "IntegrationHttpMethod: ANY", "Uri: https://example.com"),
+      ...method(
+        "Passed",
+        "ANY",
+        "Type: HTTP_PROXY",
+        "IntegrationHttpMethod: ANY",
+        "Uri: https://example.com",
+      ),
       ...method(
         "Service",
         "GET",
