@@ -199,13 +199,14 @@ describe("SAM supplement", () => {
 
   const translatorKeys = samTranslatorKeys();
   it.skipIf(!translatorKeys)(
-    "gives API Auth and CORS the keys the SAM transform accepts, no more, no fewer",
+    "gives API Auth, CORS and usage plans the keys the SAM transform accepts, no more, no fewer",
     () => {
       const keys = (type: string, struct: string) =>
         Object.keys(spec.resource(type)?.structs[struct]?.properties ?? {}).sort();
       expect({
         ApiAuth: keys("AWS::Serverless::Api", "ApiAuth"),
         ApiCors: keys("AWS::Serverless::Api", "ApiCors"),
+        ApiUsagePlan: keys("AWS::Serverless::Api", "ApiUsagePlan"),
         HttpApiAuth: keys("AWS::Serverless::HttpApi", "HttpApiAuth"),
         HttpApiCors: keys("AWS::Serverless::HttpApi", "HttpApiCors"),
       }).toEqual(translatorKeys);
@@ -279,12 +280,13 @@ function readIndex(dir: string): Map<string, string> {
   return files;
 }
 
-/** The keys the SAM translator (installed with cfn-lint) accepts in API Auth and CORS, from its named tuples. */
+/** The keys the SAM translator (installed with cfn-lint) accepts in API Auth, CORS and usage plans, from its named tuples. */
 function samTranslatorKeys(): Record<string, string[]> | undefined {
   const script = [
     "import json",
     "from samtranslator.model.api import api_generator as r, http_api_generator as h",
     "print(json.dumps({'ApiAuth': sorted(r.AuthProperties._fields), 'ApiCors': sorted(r.CorsProperties._fields),",
+    "  'ApiUsagePlan': sorted(r.UsagePlanProperties._fields),",
     "  'HttpApiAuth': sorted(h.AuthProperties._fields), 'HttpApiCors': sorted(h.CorsProperties._fields)}))",
   ].join("\n");
   try {

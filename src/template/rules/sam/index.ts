@@ -17,6 +17,7 @@ import { samRequestParameters } from "./request-parameters";
 import { samResourceSettings } from "./resource-settings";
 import { samSimpleTableKey } from "./simple-table";
 import { samStateMachine } from "./state-machine";
+import { samUsagePlan } from "./usage-plan";
 
 export const samRules: Rule[] = [
   samEventType,
@@ -37,4 +38,5 @@ export const samRules: Rule[] = [
   samSimpleTableKey,
   samResourceSettings,
   samRequestParameters,
+  samUsagePlan,
 ];

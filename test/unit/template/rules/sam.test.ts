@@ -682,3 +682,41 @@ describe("E0001 SAM Api event RequestParameters", () => {
     ]);
   });
 });
+
+describe("E0001 SAM API usage plans", () => {
+  it("reports a CreateUsagePlan other than SHARED, PER_API or NONE, and E3002/E3003 judge the plan's keys", () => {
+    const findings = lint(
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Globals:",
+        "  Api:",
+        "    Auth:",
+        "      UsagePlan: {CreateUsagePlan: SINGLE}",
+        "Resources:",
+        "  Shared:",
+        "    Type: AWS::Serverless::Api",
+        "    Properties:",
+        "      StageName: prod",
+        "      Auth: {ApiKeyRequired: true, UsagePlan: {CreateUsagePlan: Shared}}",
+        "  Unnamed:",
+        "    Type: AWS::Serverless::Api",
+        "    Properties:",
+        "      StageName: prod",
+        "      Auth: {ApiKeyRequired: true, UsagePlan: {UsagePlanId: abc}}",
+        "  Good:",
+        "    Type: AWS::Serverless::Api",
+        "    Properties:",
+        "      StageName: prod",
+        "      Auth:",
+        "        UsagePlan: {CreateUsagePlan: PER_API, Quota: {Limit: 100, Period: DAY}, Tags: [{Key: a, Value: b}]}",
+      ),
+      { only: ["E0001", "E3002", "E3003"] },
+    );
+    expect(brief(findings)).toEqual(["E0001 5:36", "E0001 11:65", "E3003 16:36", "E3002 16:48"]);
+    expect(findings.slice(0, 2).map((f) => f.message)).toEqual([
+      "CreateUsagePlan 'SINGLE' of Globals.Api is not SHARED, PER_API or NONE, so the SAM transform refuses it",
+      "CreateUsagePlan 'Shared' of Shared is not SHARED, PER_API or NONE, so the SAM transform refuses it " +
+        "(did you mean 'SHARED'?)",
+    ]);
+  });
+});
