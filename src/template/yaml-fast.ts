@@ -854,7 +854,10 @@ function startsNonPlain(c: number, next: number): boolean {
     case 64: // @
     case 96: // `
       return true;
+    // `-` starts a plain scalar before anything but a space or line break, a flow indicator too:
+    // PyYAML and SnakeYAML read `!Split [-, ...]` as the string "-", as CloudFormation does.
     case DASH:
+      return isBreakOrSpace(next);
     case 63: // ?
     case COLON:
       return (
