@@ -316,7 +316,9 @@ class Checker {
           shapeOf(properties).empty,
           undefined,
           keyRange,
-          false,
+          // SAM merges a Globals mapping into each resource's key by key, at every depth, so a
+          // struct there may leave its required properties to the resources.
+          this.path[0] === "Globals",
         );
         return;
       }

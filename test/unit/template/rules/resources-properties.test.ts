@@ -3,7 +3,7 @@
  * E3012 wrong type, SAM Globals.
  */
 import { describe, expect, it } from "vitest";
-import { brief, lint, yaml } from "../lint";
+import { brief, lint, samFunction, yaml } from "../lint";
 
 describe("E3002 unknown properties", () => {
   it("flags unknown properties on the resource and in nested property types, with a suggestion", () => {
@@ -259,6 +259,26 @@ describe("SAM Globals", () => {
     );
     expect(findings[1].message).toBe(
       "Missing required property 'ContentUri' for AWS::Serverless::LayerVersion",
+    );
+  });
+
+  it("lets a struct in Globals leave its required properties to the resources it is merged into", () => {
+    const findings = lint(
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Globals:",
+        "  Function:",
+        "    FunctionUrlConfig:",
+        "      Cors: {AllowOrigins: ['https://example.com']}",
+        "Resources:",
+        ...samFunction("Fn", "FunctionUrlConfig: {AuthType: NONE}"),
+        ...samFunction("NoAuthType", "FunctionUrlConfig: {InvokeMode: BUFFERED}"),
+      ),
+      { only: ["E3003"] },
+    );
+    expect(brief(findings)).toEqual(["E3003 20:7"]);
+    expect(findings[0].message).toBe(
+      "Missing required property 'AuthType' in FunctionUrlConfig (AWS::Serverless::Function.FunctionUrlConfig)",
     );
   });
 
