@@ -351,7 +351,11 @@ describe("reader agreement", () => {
     // A dash before a flow indicator is a plain scalar to them: `!Split [-, ...]` splits at "-".
     const split = yaml("A: !Split [-, !Ref B]\nC: [x, -]\nD: -,e\n");
     expect(split.findings).toEqual([]);
-    expect(toPlain(split.root!)).toEqual({ A: { "Fn::Split": ["-", { Ref: "B" }] }, C: ["x", "-"], D: "-,e" });
+    expect(toPlain(split.root!)).toEqual({
+      A: { "Fn::Split": ["-", { Ref: "B" }] },
+      C: ["x", "-"],
+      D: "-,e",
+    });
     // A line at the key's column that does not close the collection still leaves it unclosed.
     expect(messages(yaml("A: [a, b\nB: c\n"))[0]).toMatch(/must be sufficiently indented and end with a \]/);
   });
