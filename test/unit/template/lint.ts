@@ -44,6 +44,20 @@ export function samFunction(name: string, ...properties: string[]): string[] {
 }
 
 /**
+ * An AWS::Serverless::Api `name` of stage prod as fixture lines: four lines, the last
+ * `      StageName: prod`, then `properties` lines of its Properties.
+ */
+export function samApi(name: string, ...properties: string[]): string[] {
+  return [
+    `  ${name}:`,
+    "    Type: AWS::Serverless::Api",
+    "    Properties:",
+    "      StageName: prod",
+    ...properties.map((line) => `      ${line}`),
+  ];
+}
+
+/**
  * An AWS::Lambda::Function `name` (python3.12, inline code) as fixture lines: seven lines, then
  * `extra` lines of its Properties.
  */

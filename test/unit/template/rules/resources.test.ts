@@ -1,6 +1,6 @@
 /** Resource structure, types, names, identifiers, DependsOn and dependency cycles: E3001, E3004, E3005, E3006, E3007, E3019, E3035, E3036, W3011. */
 import { describe, expect, it } from "vitest";
-import { brief, lint, samFunction, yaml } from "../lint";
+import { brief, lint, samApi, samFunction, yaml } from "../lint";
 
 describe("E3006 resource types", () => {
   it("flags an unknown type with a suggestion, a SAM type without the transform, and warns on registry types", () => {
@@ -450,12 +450,11 @@ describe("E3004 circular dependencies", () => {
       yaml(
         "Transform: AWS::Serverless-2016-10-31",
         "Resources:",
-        "  Api:",
-        "    Type: AWS::Serverless::Api",
-        "    Properties:",
-        "      StageName: prod",
-        "      AccessLogSetting: {DestinationArn: !GetAtt ApiLogs.Arn, Format: $context.requestId}",
-        `      ${body}`,
+        ...samApi(
+          "Api",
+          "AccessLogSetting: {DestinationArn: !GetAtt ApiLogs.Arn, Format: $context.requestId}",
+          body,
+        ),
         "  ApiLogs:",
         "    Type: AWS::Logs::LogGroup",
         "    Properties:",

@@ -1,7 +1,7 @@
 /** What the SAM transform rejects (E0001) or silently ignores (W0001), and API event routes that lead nowhere (W3914), found without running it. */
 import { describe, expect, it } from "vitest";
 import type { Finding } from "../../../../src/template/model";
-import { brief, lambdaFunction, lint, samFunction, yaml } from "../lint";
+import { brief, lambdaFunction, lint, samApi, samFunction, yaml } from "../lint";
 
 const SAM = "Transform: AWS::Serverless-2016-10-31";
 
@@ -693,22 +693,13 @@ describe("E0001 SAM API usage plans", () => {
         "    Auth:",
         "      UsagePlan: {CreateUsagePlan: SINGLE}",
         "Resources:",
-        "  Shared:",
-        "    Type: AWS::Serverless::Api",
-        "    Properties:",
-        "      StageName: prod",
-        "      Auth: {ApiKeyRequired: true, UsagePlan: {CreateUsagePlan: Shared}}",
-        "  Unnamed:",
-        "    Type: AWS::Serverless::Api",
-        "    Properties:",
-        "      StageName: prod",
-        "      Auth: {ApiKeyRequired: true, UsagePlan: {UsagePlanId: abc}}",
-        "  Good:",
-        "    Type: AWS::Serverless::Api",
-        "    Properties:",
-        "      StageName: prod",
-        "      Auth:",
-        "        UsagePlan: {CreateUsagePlan: PER_API, Quota: {Limit: 100, Period: DAY}, Tags: [{Key: a, Value: b}]}",
+        ...samApi("Shared", "Auth: {ApiKeyRequired: true, UsagePlan: {CreateUsagePlan: Shared}}"),
+        ...samApi("Unnamed", "Auth: {ApiKeyRequired: true, UsagePlan: {UsagePlanId: abc}}"),
+        ...samApi(
+          "Good",
+          "Auth:",
+          "  UsagePlan: {CreateUsagePlan: PER_API, Quota: {Limit: 100, Period: DAY}, Tags: [{Key: a, Value: b}]}",
+        ),
       ),
       { only: ["E0001", "E3002", "E3003"] },
     );
