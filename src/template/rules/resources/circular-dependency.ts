@@ -120,6 +120,14 @@ const DETACHED_SAM_PROPERTIES: Record<string, string[]> = {
   "AWS::Serverless::GraphQLApi": ["DataSources", "Functions", "Resolvers", "ApiKeys", "DomainName", "Cache"],
 };
 
+/** DETACHED_SAM_PROPERTIES as key paths, split once. */
+const DETACHED_PATHS = new Map(
+  Object.entries(DETACHED_SAM_PROPERTIES).map(([type, paths]) => [
+    type,
+    paths.map((path) => path.split(".")),
+  ]),
+);
+
 function buildGraph(template: TemplateIndex): Graph {
   const names: string[] = [];
   const ranges: Range[] = [];
@@ -141,12 +149,12 @@ function buildGraph(template: TemplateIndex): Graph {
   const detached = new Map<string, Range[]>();
   if (template.sam) {
     for (const resource of realResources(template)) {
-      const paths = resource.type ? DETACHED_SAM_PROPERTIES[resource.type] : undefined;
+      const paths = resource.type ? DETACHED_PATHS.get(resource.type) : undefined;
       if (!paths) continue;
       const ranges: Range[] = [];
       for (const path of paths) {
         let value = resource.properties?.value;
-        for (const key of path.split(".")) value = mapGet(value, key)?.value;
+        for (const key of path) value = mapGet(value, key)?.value;
         if (value) ranges.push(value.range);
       }
       if (ranges.length > 0) detached.set(resource.name, ranges);

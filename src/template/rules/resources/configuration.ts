@@ -30,7 +30,7 @@ export function resourceAttributes(sam: boolean): readonly string[] {
  * it keeps only the attributes it knows and drops the rest without a word, so an unknown one is
  * W0001's warning, not an error.
  */
-export function isSamResource(sam: boolean, type: string | undefined): boolean {
+export function isSamResource(sam: boolean, type: string | undefined): type is string {
   return sam && type?.startsWith("AWS::Serverless::") === true;
 }
 

@@ -50,7 +50,7 @@ export const samIgnoredKeys: Rule = {
       const attributes = resourceAttributes(true);
       for (const resource of realResources(template)) {
         if (!resource.body || !isSamResource(true, resource.type)) continue;
-        const properties = spec.resource(resource.type as string)?.properties;
+        const properties = spec.resource(resource.type)?.properties;
         for (const entry of resource.body.entries) {
           if (attributes.includes(entry.key)) continue;
           const fix =

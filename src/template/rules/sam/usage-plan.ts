@@ -7,10 +7,12 @@
 import type { Node } from "../../model";
 import { mapGet } from "../../nodes";
 import { didYouMean } from "../../suggest";
+import { globalsFor } from "../resources/shared";
 import type { Rule } from "../rule";
 import { literalString, propertySets, resourcesOfType } from "../services/values";
 import { SAM_GUIDE } from "./events";
 
+const SAM_API = "AWS::Serverless::Api";
 const CREATE_USAGE_PLAN = ["SHARED", "PER_API", "NONE"];
 
 export const samUsagePlan: Rule = {
@@ -33,11 +35,8 @@ export const samUsagePlan: Rule = {
         { path: [...path, "Auth", "UsagePlan", "CreateUsagePlan"] },
       );
     };
-    if (template.sam) {
-      const globalAuth = mapGet(mapGet(template.sections.get("Globals")?.map, "Api")?.value, "Auth")?.value;
-      judge(globalAuth, "Globals.Api", ["Globals", "Api"]);
-    }
-    for (const api of resourcesOfType(template, "AWS::Serverless::Api")) {
+    judge(mapGet(globalsFor(template, SAM_API), "Auth")?.value, "Globals.Api", ["Globals", "Api"]);
+    for (const api of resourcesOfType(template, SAM_API)) {
       for (const { properties } of propertySets(api)) {
         judge(mapGet(properties, "Auth")?.value, api.name, ["Resources", api.name, "Properties"]);
       }
