@@ -53,13 +53,21 @@ function collect(template: TemplateIndex, spec: SpecIndex): PropertyProblem[] {
     if (type.startsWith("AWS::Serverless::") && !template.sam) continue;
     const typeSpec = spec.resource(isCustomType(type) ? "AWS::CloudFormation::CustomResource" : type);
     if (!typeSpec) continue;
-    const checker = new Checker(template, typeSpec, out, ["Resources", resource.name, "Properties"]);
     let provided: Set<string> | undefined;
     const globals = globalsFor(template, type);
     if (globals) {
       provided = new Set<string>();
       for (const entry of globals.entries) if (!ignoresGlobal(resource, entry.key)) provided.add(entry.key);
     }
+    const path = ["Resources", resource.name, "Properties"];
+    const checker = new Checker(
+      template,
+      typeSpec,
+      out,
+      path,
+      provided?.size ? globals : undefined,
+      provided,
+    );
     const properties = resource.properties;
     const requiredAt = properties ? properties.keyRange : resource.entry.keyRange;
     // A type the spec lists without any property is one whose details the spec lacks.
@@ -152,6 +160,10 @@ class Checker {
     private out: PropertyProblem[],
     /** The path of the value being checked, shared by the whole walk. */
     private readonly path: (string | number)[],
+    /** The resource's SAM Globals section, merged into its properties key by key at every depth. */
+    private readonly globals?: MapNode,
+    /** The Globals keys the resource does not opt out of with IgnoreGlobals. */
+    private readonly globalKeys?: Set<string>,
   ) {}
 
   /** The value of a resource's `Properties`: a mapping, or a Fn::If choosing between mappings. */
@@ -314,7 +326,7 @@ class Checker {
           this.typeSpec.name,
           type.name,
           shapeOf(properties).empty,
-          undefined,
+          this.globals ? this.mergedFromGlobals() : undefined,
           keyRange,
           // SAM merges a Globals mapping into each resource's key by key, at every depth, so a
           // struct there may leave its required properties to the resources.
@@ -326,6 +338,24 @@ class Checker {
         this.union(node, type.types, keyRange);
         return;
     }
+  }
+
+  /**
+   * The keys SAM merges from Globals into the struct at the current path of a resource: those of the
+   * mapping at the same path in the Globals section, when the resource takes that Globals key.
+   */
+  private mergedFromGlobals(): Set<string> | undefined {
+    const path = this.path;
+    if (!this.globalKeys?.has(path[3] as string)) return undefined;
+    let node: Node | undefined = this.globals;
+    for (let i = 3; i < path.length && node; i++) {
+      const segment = path[i];
+      // SAM appends Globals lists to the resource's; it merges mappings only.
+      if (typeof segment !== "string" || node.kind !== "map") return undefined;
+      node = mapGet(node, segment)?.value;
+    }
+    if (node?.kind !== "map" || intrinsicName(node)) return undefined;
+    return new Set(node.entries.map((entry) => entry.key));
   }
 
   /** A union accepts the value when one member does; otherwise the member of the value's shape reports. */

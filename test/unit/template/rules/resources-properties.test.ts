@@ -282,6 +282,33 @@ describe("SAM Globals", () => {
     );
   });
 
+  it("lets a resource's struct take its required properties from the same struct in Globals", () => {
+    const findings = lint(
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Globals:",
+        "  Function:",
+        "    FunctionUrlConfig:",
+        "      AuthType: AWS_IAM",
+        "Resources:",
+        ...samFunction("Merged", "FunctionUrlConfig: {Cors: {AllowOrigins: ['https://example.com']}}"),
+        "  Ignores:",
+        "    Type: AWS::Serverless::Function",
+        "    IgnoreGlobals: [FunctionUrlConfig]",
+        "    Properties:",
+        "      InlineCode: exports.handler = async () => {};",
+        "      Runtime: nodejs22.x",
+        "      Handler: index.handler",
+        "      FunctionUrlConfig: {InvokeMode: BUFFERED}",
+      ),
+      { only: ["E3003"] },
+    );
+    expect(brief(findings)).toEqual(["E3003 21:7"]);
+    expect(findings[0].message).toBe(
+      "Missing required property 'AuthType' in FunctionUrlConfig (AWS::Serverless::Function.FunctionUrlConfig)",
+    );
+  });
+
   it("requires the Api's StageName when Globals does not provide it", () => {
     const findings = lint(
       yaml(

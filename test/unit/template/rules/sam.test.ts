@@ -703,11 +703,21 @@ describe("E0001 SAM API usage plans", () => {
       ),
       { only: ["E0001", "E3002", "E3003"] },
     );
-    expect(brief(findings)).toEqual(["E0001 5:36", "E0001 11:65", "E3003 16:36", "E3002 16:48"]);
+    // Unnamed takes CreateUsagePlan from Globals, which SAM merges into its UsagePlan.
+    expect(brief(findings)).toEqual(["E0001 5:36", "E0001 11:65", "E3002 16:48"]);
     expect(findings.slice(0, 2).map((f) => f.message)).toEqual([
       "CreateUsagePlan 'SINGLE' of Globals.Api is not SHARED, PER_API or NONE, so the SAM transform refuses it",
       "CreateUsagePlan 'Shared' of Shared is not SHARED, PER_API or NONE, so the SAM transform refuses it " +
         "(did you mean 'SHARED'?)",
     ]);
+    const alone = lint(
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Resources:",
+        ...samApi("Unnamed", "Auth: {ApiKeyRequired: true, UsagePlan: {UsagePlanId: abc}}"),
+      ),
+      { only: ["E0001", "E3002", "E3003"] },
+    );
+    expect(brief(alone)).toEqual(["E3003 7:36", "E3002 7:48"]);
   });
 });
