@@ -15,7 +15,15 @@ import { mapGet } from "../../nodes";
 import type { PropertySpec, ResourceTypeSpec, SpecIndex, TypeRef } from "../../spec/types";
 import { didYouMean } from "../../suggest";
 import { intrinsicName, isForEachKey, isString, type TemplateIndex } from "../template-index";
-import { displayPath, globalsFor, ignoresGlobal, isCustomType, realResources, SAM_GLOBALS } from "./shared";
+import {
+  displayPath,
+  globalsFor,
+  ignoresGlobal,
+  isCustomType,
+  realResources,
+  SAM_GLOBALS,
+  SAM_TYPES_IGNORING_UNKNOWN_PROPERTIES,
+} from "./shared";
 
 export type PropertyProblemKind = "unknown" | "readOnly" | "required" | "type";
 
@@ -71,7 +79,10 @@ function collect(template: TemplateIndex, spec: SpecIndex): PropertyProblem[] {
     const properties = resource.properties;
     const requiredAt = properties ? properties.keyRange : resource.entry.keyRange;
     // A type the spec lists without any property is one whose details the spec lacks.
-    const allowUnknown = isCustomType(type) || shapeOf(typeSpec.properties).empty;
+    const allowUnknown =
+      isCustomType(type) ||
+      shapeOf(typeSpec.properties).empty ||
+      SAM_TYPES_IGNORING_UNKNOWN_PROPERTIES.has(type);
     if (!properties) {
       checker.object(
         undefined,

@@ -1,6 +1,6 @@
 import { didYouMean } from "../../suggest";
 import { isSamResource, resourceAttributes } from "../resources/configuration";
-import { realResources } from "../resources/shared";
+import { realResources, SAM_TYPES_IGNORING_UNKNOWN_PROPERTIES } from "../resources/shared";
 import type { Rule } from "../rule";
 import { SAM_FUNCTION } from "../services/lambda";
 import { mayBeNoValue, presentEntry, propertySets, resourcesOfType } from "../services/values";
@@ -31,7 +31,8 @@ const EVENT_KEYS = new Set([
  * AssumeRolePolicyDocument, RolePath) on a function that names its own Role, for which SAM makes
  * none (the SAM guide: "If the Role property is set, this property is ignored"), or a key beside
  * Type and Properties of a SAM resource that is no resource attribute (a `Description` one level
- * too high: SAM keeps only the attributes it knows, and E3001 leaves these to this rule). A warning, since
+ * too high: SAM keeps only the attributes it knows, and E3001 leaves these to this rule), or an unknown
+ * property of a GraphQL API (see SAM_TYPES_IGNORING_UNKNOWN_PROPERTIES). A warning, since
  * the template deploys. cfn-lint has no id for this (the transform reports nothing); W0001 sits
  * beside E0001, the transform's errors.
  */
@@ -40,7 +41,7 @@ export const samIgnoredKeys: Rule = {
   severity: "warning",
   shortDescription: "No keys that the SAM transform ignores",
   description:
-    "A SAM resource has only the resource attributes SAM reads, and an event of a SAM function or state machine " +
+    "A SAM resource has only the resource attributes SAM reads (and a GraphQL API only its own properties), and an event of a SAM function or state machine " +
     "only Type and Properties (their properties go under Properties); the object form of an application's " +
     "Location holds only ApplicationId and SemanticVersion.",
   source: `${SAM_GUIDE}/sam-property-function-eventsource.html`,
@@ -62,6 +63,18 @@ export const samIgnoredKeys: Rule = {
             `SAM ignores '${entry.key}' of ${resource.name}, which is not a resource attribute, so it has no effect${fix}`,
             { path: ["Resources", resource.name, entry.key] },
           );
+        }
+        if (!properties || !SAM_TYPES_IGNORING_UNKNOWN_PROPERTIES.has(resource.type)) continue;
+        for (const { properties: given } of propertySets(resource)) {
+          for (const entry of given.entries) {
+            if (Object.hasOwn(properties, entry.key) || isForEachKey(entry.key)) continue;
+            report(
+              entry.keyRange,
+              `SAM ignores property '${entry.key}' of ${resource.name}: the transform passes over properties ` +
+                `${resource.type} does not have, so it has no effect${didYouMean(entry.key, Object.keys(properties))}`,
+              { path: ["Resources", resource.name, "Properties", entry.key] },
+            );
+          }
         }
       }
     }

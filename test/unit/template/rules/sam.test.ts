@@ -234,6 +234,28 @@ describe("W0001 keys SAM ignores", () => {
     ]);
   });
 
+  it("warns about an unknown property of a GraphQL API, which the transform passes over, where E3002 stays quiet", () => {
+    const findings = lint(
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Resources:",
+        "  Graph:",
+        "    Type: AWS::Serverless::GraphQLApi",
+        "    Properties:",
+        "      Auth: {Type: AWS_IAM}",
+        "      SchemaInline: 'type Query { a: String }'",
+        "      ApiKey: {Key: {Description: never made}}",
+        ...samFunction("Fn", "Tracing: Active", "Tracng: Active"),
+      ),
+      { only: ["E3002", "W0001"] },
+    );
+    expect(brief(findings)).toEqual(["W0001 8:7", "E3002 16:7"]);
+    expect(findings[0].message).toBe(
+      "SAM ignores property 'ApiKey' of Graph: the transform passes over properties AWS::Serverless::GraphQLApi " +
+        "does not have, so it has no effect (did you mean 'ApiKeys'?)",
+    );
+  });
+
   it("warns about an event property written beside Type, and other keys beside Type and Properties", () => {
     const findings = lint(
       functionWithEvents(
