@@ -3,7 +3,8 @@
  * support secure strings (the list in the CloudFormation User Guide, as cfn-lint keeps it).
  * Elsewhere CloudFormation does not resolve it.
  *
- * Like cfn-lint, the Parameters section is not read, nor a reference that Fn::Sub completes.
+ * Like cfn-lint, the Parameters section is not read. A reference inside the Fn::Sub, Fn::Join or
+ * Fn::If that builds a supported property's value is in that property.
  */
 import type { Rule } from "../rule";
 import { USER_GUIDE } from "../template-index";
@@ -31,6 +32,19 @@ export function takesSecureString(type: string, path: readonly string[]): boolea
   return SUPPORTED.has(`${type}/Properties/${path.join("/")}`);
 }
 
+/**
+ * The property a reference's site lies in: `*` for a list item, up to the first intrinsic function,
+ * since a value that Fn::Sub, Fn::Join or Fn::If builds is still the property's value.
+ */
+function propertyPath(inside: readonly (string | number)[]): string[] {
+  const path: string[] = [];
+  for (const segment of inside) {
+    if (typeof segment === "string" && segment.startsWith("Fn::")) break;
+    path.push(typeof segment === "number" ? "*" : segment);
+  }
+  return path;
+}
+
 export const dynamicReferenceSecure: Rule = {
   id: "E1027",
   severity: "error",
@@ -48,8 +62,8 @@ export const dynamicReferenceSecure: Rule = {
         const split = splitResourcePath(path);
         const type = split && literalString(nodeAt(template, [...split.resource, "Type"]));
         if (!split || type === undefined) continue;
-        const where = [type, ...split.inside.map((segment) => (typeof segment === "number" ? "*" : segment))];
-        if (SUPPORTED.has(where.join("/"))) continue;
+        if (split.inside[0] === "Properties" && takesSecureString(type, propertyPath(split.inside.slice(1))))
+          continue;
       } else if (path[0] !== "Outputs" && !(path[0] === "Globals" && template.sam)) {
         continue;
       }

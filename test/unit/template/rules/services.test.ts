@@ -610,6 +610,27 @@ describe("E1051 / E1052 / E1027 dynamic reference placement", () => {
         "reference instead",
     );
   });
+
+  it("takes an ssm-secure reference inside the Fn::Sub, Fn::Join or Fn::If that builds a supported property", () => {
+    const findings = check(
+      ["E1027"],
+      "Conditions:",
+      "  Prod: !Equals [!Ref 'AWS::Region', us-east-1]",
+      "Resources:",
+      "  User:",
+      "    Type: AWS::IAM::User",
+      "    Properties:",
+      "      LoginProfile:",
+      "        Password: !Sub 'pre-{{resolve:ssm-secure:/u/password:1}}'",
+      "  Other:",
+      "    Type: AWS::IAM::User",
+      "    Properties:",
+      "      LoginProfile:",
+      "        Password: !If [Prod, '{{resolve:ssm-secure:/u/a:1}}', !Join ['', ['{{resolve:ssm-secure:/u/b:1}}']]]",
+      "      Path: !Sub '/{{resolve:ssm-secure:/u/path:1}}/'",
+    );
+    expect(brief(findings)).toEqual(["E1027 14:20"]);
+  });
 });
 
 describe("W1053 dynamic references with spaces, W1051 a secret where its ARN is wanted", () => {
