@@ -13,13 +13,15 @@ function isTransform(node: Node): boolean {
 
 function checkValue(mapping: string, key: string, attribute: string, value: Node, report: Report): void {
   const path = ["Mappings", mapping, key, attribute];
+  // A list may hold mappings: Fn::Select over a Fn::FindInMap hands one to a property that takes an
+  // object (CloudFormation's guide: "The values can be String or List types"; cfn-lint takes any list).
   const ok =
     (value.kind === "scalar" && value.value !== null) ||
-    (value.kind === "seq" && value.items.every((item) => item.kind === "scalar" && item.value !== null));
+    (value.kind === "seq" && value.items.every((item) => item.kind !== "scalar" || item.value !== null));
   if (!ok) {
     report(
       value,
-      `Mapping ${mapping}, key ${key}: the value of ${attribute} must be a string, a number or a list of strings, not ${kindName(value)}`,
+      `Mapping ${mapping}, key ${key}: the value of ${attribute} must be a string, a number or a list, not ${kindName(value)}`,
       {
         path,
       },
@@ -32,7 +34,7 @@ export const mappingConfiguration: Rule = {
   severity: "error",
   shortDescription: "Mappings are two levels of keys over literal values",
   description:
-    "Each mapping has an alphanumeric name and maps top-level keys (letters, digits, '-' and '.') to attributes (letters and digits) whose values are strings, numbers or lists of strings.",
+    "Each mapping has an alphanumeric name and maps top-level keys (letters, digits, '-' and '.') to attributes (letters and digits) whose values are strings, numbers or lists.",
   source: `${USER_GUIDE}/mappings-section-structure.html`,
   tags: ["mappings"],
   check({ template, report }) {

@@ -13,6 +13,7 @@ describe("E7001 mapping structure", () => {
       "    small_box:",
       "      Cpu-Count: 1",
       "      Tags: { a: b }",
+      "      Nulls: [a, null]",
       "    large: x",
       "  Empty: {}",
       topic,
@@ -22,17 +23,22 @@ describe("E7001 mapping structure", () => {
       "E7001 5:5",
       "E7001 6:7",
       "E7001 7:13",
-      "E7001 8:12",
-      "E7001 9:10",
+      "E7001 8:14",
+      "E7001 9:12",
+      "E7001 10:10",
     ]);
   });
 
-  it("accepts region keys, dotted keys and string, number and list values", () => {
+  it("accepts region keys, dotted keys and string, number and list values, lists of mappings too", () => {
     const source = [
       "Mappings:",
       "  RegionMap:",
       "    us-east-1: { Ami: ami-1, Count: 2, Zones: [a, b] }",
       "    t3.micro: { Cpu: 2 }",
+      "  Ownership:",
+      "    Rules:",
+      "      Bucket:",
+      "        - ObjectOwnership: BucketOwnerPreferred",
       topic,
     ].join("\n");
     expect(lint(source, { only: ["E7001"] })).toEqual([]);
