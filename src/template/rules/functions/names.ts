@@ -19,6 +19,8 @@ export interface Names {
   resourceType(name: string): string | undefined;
   /** Refable without a loop variable: parameter, resource, pseudo parameter, SAM Ref shorthand. */
   isRefable(name: string): boolean;
+  /** The type of the resource a SAM reference such as `MyFunction.Alias` resolves to. */
+  samRefType(ref: string): string | undefined;
   /** Declared parameter and resource names, for suggestions. */
   declared: string[];
   resourceNames: string[];
@@ -72,6 +74,7 @@ export function templateNames(template: TemplateIndex): Names {
       PSEUDO_PARAMETERS.has(name) ||
       implicit.refs.has(name) ||
       isResource(name),
+    samRefType: (ref) => implicit.refs.get(ref),
     declared: [...template.parameters.keys(), ...declared.keys()],
     resourceNames: [...declared.keys()],
   };
@@ -109,6 +112,14 @@ export function attributeProblem(
   resource: string,
   attribute: string | undefined,
 ): string | undefined {
+  // SAM resolves `<Resource>.<Property>` first (`!GetAtt MyFunction.Version.FunctionArn`, written
+  // either as one string or as ["MyFunction.Version", "FunctionArn"]); the rest is the attribute.
+  if (names.template.sam) {
+    const parts = (attribute === undefined ? resource : `${resource}.${attribute}`).split(".");
+    const generated = parts.length > 2 ? names.samRefType(`${parts[0]}.${parts[1]}`) : undefined;
+    if (generated)
+      return typeAttributeProblem(spec, generated, parts.slice(2).join("."), `${parts[0]}.${parts[1]}`);
+  }
   if (!names.isResource(resource)) {
     const kind = names.template.parameters.has(resource)
       ? `'${resource}' is a parameter, not a resource`
@@ -118,7 +129,18 @@ export function attributeProblem(
   }
   if (attribute === undefined) return undefined;
   const type = names.resourceType(resource);
-  if (!type || type === CUSTOM_RESOURCE || type.startsWith("Custom::")) return undefined;
+  if (!type) return undefined;
+  return typeAttributeProblem(spec, type, attribute, resource);
+}
+
+/** Why a resource of `type` has no attribute `attribute`, or undefined. */
+function typeAttributeProblem(
+  spec: SpecIndex,
+  type: string,
+  attribute: string,
+  resource: string,
+): string | undefined {
+  if (type === CUSTOM_RESOURCE || type.startsWith("Custom::")) return undefined;
   if (STACK_TYPES.has(type) && /^Outputs\.[^.]/.test(attribute)) return undefined;
   const typeSpec = spec.resource(type);
   if (!typeSpec) return undefined;

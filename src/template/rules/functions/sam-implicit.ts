@@ -16,8 +16,12 @@ export interface SamImplicit {
   resources: Map<string, string>;
   /** Prefixes of generated ids that carry a content hash or a name only known at deploy time. */
   prefixes: { prefix: string; suffix: string; type: string }[];
-  /** `Ref` targets SAM resolves itself, e.g. "MyFunction.Alias", "MyApi.Stage". */
-  refs: Set<string>;
+  /**
+   * The references SAM resolves itself (its resources' `referable_properties`): `MyFunction.Alias`,
+   * `MyApi.Stage`, ... → the type of the generated resource. Ref takes them, and GetAtt and Sub
+   * take them before an attribute (`!GetAtt MyFunction.Version.FunctionArn`).
+   */
+  refs: Map<string, string>;
 }
 
 /** The type of a generated resource, or undefined when SAM generates no resource of that id. */
@@ -54,7 +58,7 @@ const cache = new WeakMap<TemplateIndex, SamImplicit>();
 export function samImplicitResources(template: TemplateIndex): SamImplicit {
   const cached = cache.get(template);
   if (cached) return cached;
-  const implicit: SamImplicit = { resources: new Map(), prefixes: [], refs: new Set() };
+  const implicit: SamImplicit = { resources: new Map(), prefixes: [], refs: new Map() };
   cache.set(template, implicit);
   if (!template.sam) return implicit;
 
@@ -72,7 +76,10 @@ export function samImplicitResources(template: TemplateIndex): SamImplicit {
     switch (type) {
       case "AWS::Serverless::Function": {
         if (!mapGet(props, "Role")) add(`${name}Role`, "AWS::IAM::Role");
-        publishAlias(implicit, name, props, "AWS::Lambda::Version", "AWS::Lambda::Alias");
+        if (publishAlias(implicit, name, props, "AWS::Lambda::Version", "AWS::Lambda::Alias")) {
+          implicit.refs.set(`${name}.Alias`, "AWS::Lambda::Alias");
+          implicit.refs.set(`${name}.Version`, "AWS::Lambda::Version");
+        }
         if (mapGet(props, "FunctionUrlConfig")) {
           add(`${name}Url`, "AWS::Lambda::Url");
           add(`${name}UrlPublicPermissions`, "AWS::Lambda::Permission");
@@ -133,9 +140,13 @@ export function samImplicitResources(template: TemplateIndex): SamImplicit {
         add(`${name}ApiKey`, "AWS::ApiGateway::ApiKey");
         add(`${name}UsagePlanKey`, "AWS::ApiGateway::UsagePlanKey");
         addPrefix(name, "AWS::Lambda::Permission", "AuthorizerPermission");
-        implicit.refs.add(`${name}.Stage`);
-        implicit.refs.add(`${name}.Deployment`);
-        implicit.refs.add(`${name}.DomainName`);
+        implicit.refs.set(`${name}.Stage`, "AWS::ApiGateway::Stage");
+        implicit.refs.set(`${name}.Deployment`, "AWS::ApiGateway::Deployment");
+        implicit.refs.set(`${name}.DomainName`, "AWS::ApiGateway::DomainName");
+        implicit.refs.set(`${name}.DomainNameV2`, "AWS::ApiGateway::DomainNameV2");
+        implicit.refs.set(`${name}.UsagePlan`, "AWS::ApiGateway::UsagePlan");
+        implicit.refs.set(`${name}.UsagePlanKey`, "AWS::ApiGateway::UsagePlanKey");
+        implicit.refs.set(`${name}.ApiKey`, "AWS::ApiGateway::ApiKey");
         break;
       }
       case "AWS::Serverless::HttpApi": {
@@ -144,8 +155,7 @@ export function samImplicitResources(template: TemplateIndex): SamImplicit {
         else add(`${name}ApiGatewayDefaultStage`, "AWS::ApiGatewayV2::Stage");
         addPrefix(name, "AWS::ApiGatewayV2::Stage", "Stage");
         addPrefix(name, "AWS::Lambda::Permission", "AuthorizerPermission");
-        implicit.refs.add(`${name}.Stage`);
-        implicit.refs.add(`${name}.DomainName`);
+        v2Refs(implicit, name);
         break;
       }
       case "AWS::Serverless::GraphQLApi": {
@@ -169,6 +179,7 @@ export function samImplicitResources(template: TemplateIndex): SamImplicit {
           prefix === "default" ? `${name}DefaultStage` : `${name}${prefix}Stage`,
           "AWS::ApiGatewayV2::Stage",
         );
+        v2Refs(implicit, name);
         break;
       }
       case "AWS::Serverless::CapacityProvider":
@@ -204,20 +215,30 @@ function alphanumeric(text: string): string {
   return text.replace(/[^A-Za-z0-9]/g, "");
 }
 
+/** The references an HTTP or WebSocket API gives (`referable_properties` of SamHttpApi, SamWebSocketApi). */
+function v2Refs(implicit: SamImplicit, name: string): void {
+  implicit.refs.set(`${name}.Stage`, "AWS::ApiGatewayV2::Stage");
+  implicit.refs.set(`${name}.DomainName`, "AWS::ApiGatewayV2::DomainName");
+}
+
+/**
+ * The version and alias AutoPublishAlias makes; whether there is one. A function's are referable as
+ * `<Function>.Version` and `.Alias`; a state machine's are not (SamStateMachine has no
+ * `referable_properties`, so `!Ref MyStateMachine.Alias` reaches CloudFormation unresolved).
+ */
 function publishAlias(
   implicit: SamImplicit,
   name: string,
   props: Node | undefined,
   versionType: string,
   aliasType: string,
-): void {
+): boolean {
   const alias = mapGet(props, "AutoPublishAlias")?.value;
-  if (!alias) return;
+  if (!alias) return false;
   implicit.prefixes.push({ prefix: `${name}Version`, suffix: "", type: versionType });
   if (isString(alias)) implicit.resources.set(`${name}Alias${alphanumeric(alias.value)}`, aliasType);
   implicit.prefixes.push({ prefix: `${name}Alias`, suffix: "", type: aliasType });
-  implicit.refs.add(`${name}.Alias`);
-  implicit.refs.add(`${name}.Version`);
+  return true;
 }
 
 interface SamEvent {
@@ -266,7 +287,7 @@ function destinations(
       : Object.values(DESTINATION_KINDS);
     for (const kind of kinds) {
       add(`${name}EventInvokeConfig${on}${kind.suffix}`, kind.type);
-      implicit.refs.add(`${name}.${kind.ref}`);
+      implicit.refs.set(`${name}.${kind.ref}`, kind.type);
     }
   }
 }

@@ -323,7 +323,43 @@ describe("SAM implicit resources", () => {
       "AWS::ApiGateway::Deployment",
     );
     expect(samImplicitType(implicit, "MyFunctionUrl")).toBeUndefined();
-    expect(implicit.refs.has("MyFunction.Version")).toBe(true);
+    expect(implicit.refs.get("MyFunction.Version")).toBe("AWS::Lambda::Version");
+  });
+
+  it("resolves the references SAM resolves (a function's Version and Alias, an API's Stage) before an attribute", () => {
+    const findings = lint(
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Resources:",
+        ...samFunction("Fn", "AutoPublishAlias: live"),
+        "  Machine:",
+        "    Type: AWS::Serverless::StateMachine",
+        "    Properties:",
+        "      Definition: {StartAt: A, States: {A: {Type: Pass, End: true}}}",
+        "      AutoPublishAlias: live",
+        "  Socket:",
+        "    Type: AWS::Serverless::WebSocketApi",
+        "    Properties:",
+        "      RouteSelectionExpression: $request.body.action",
+        "      Routes: {$default: {FunctionArn: !GetAtt Fn.Arn}}",
+        "Outputs:",
+        "  Version:",
+        "    Value: !GetAtt Fn.Version.FunctionArn",
+        "  Listed:",
+        "    Value: !GetAtt [Fn.Alias, AliasArn]",
+        "  Sub:",
+        "    Value: !Sub '${Fn.Version.Version} ${Socket.Stage} ${Fn.Alias.Bogus}'",
+        "  Stage:",
+        "    Value: !Ref Socket.Stage",
+        "  NoAlias:",
+        "    Value: !Ref Machine.Alias",
+      ),
+      { only: ["E1010", "E1019", "E1020"] },
+    );
+    expect(brief(findings)).toEqual(["E1019 26:58", "E1020 30:17"]);
+    expect(findings[0].message).toBe(
+      "AWS::Lambda::Alias has no attribute 'Bogus' (resource 'Fn.Alias'), in Fn::Sub variable 'Fn.Alias.Bogus'",
+    );
   });
 });
 
