@@ -5,6 +5,7 @@
  * The API an Api or HttpApi event attaches to, as the SAM transform resolves it: RestApiId (Api)
  * or ApiId (HttpApi) must be a `!Ref` of an API of the same template, because the transform adds
  * the event's path to that API's definition while it runs. An id given any other way (a literal id,
+ * except the logical id of such an API, which the transform takes but wires wrongly: a warning,
  * `!ImportValue` of a shared API, a Ref to a parameter, a GetAtt) is refused ("RestApiId must be a
  * valid reference to an 'AWS::Serverless::Api' resource in same template"), and so is an Api event
  * attached to an AWS::Serverless::HttpApi. An HttpApi event attached to an AWS::Serverless::Api is
@@ -14,7 +15,7 @@
 import { mapGet } from "../../nodes";
 import type { Rule } from "../rule";
 import { plainMap, referenceTarget } from "../services/values";
-import { intrinsicName, isTemplated } from "../template-index";
+import { intrinsicName, isString, isTemplated } from "../template-index";
 import { eventPath, eventProperties, eventType, SAM_GUIDE, samEvents } from "./events";
 
 /** Each event type with the property naming its API, the API's type and the implicit API's logical id. */
@@ -40,6 +41,23 @@ export const samEventApi: Rule = {
       const kind = type ? EVENTS[type] : undefined;
       const value = kind && mapGet(plainMap(eventProperties(event)), kind.property)?.value;
       if (!kind || !value || intrinsicName(value) === "Fn::If") continue;
+      // The transform takes the logical id of an API of the template written as a plain string: it
+      // adds the route to that API, but the invoke permission it makes names the string itself where
+      // the API's id belongs, so API Gateway may not call the function. The stack deploys: a warning.
+      const named = isString(value) ? template.resources.get(value.value) : undefined;
+      if (
+        named &&
+        (named.type === kind.api || (type === "HttpApi" && named.type === "AWS::Serverless::Api"))
+      ) {
+        report(
+          value,
+          `${kind.property} of ${type} event ${event.entry.key} names ${named.name} as a plain string: the SAM ` +
+            `transform adds the route to ${named.name}, but the invoke permission it makes names '${named.name}' ` +
+            `where the API's id belongs, so API Gateway cannot call the function; write !Ref ${named.name}`,
+          { path: eventPath(event, "Properties", kind.property), severity: "warning" },
+        );
+        continue;
+      }
       const target = referenceTarget(value);
       // The transform adds the implicit API to the template before it reads the events; a name
       // a language-extension loop fills in is only known after it runs.

@@ -488,6 +488,40 @@ describe("E0001 SAM API events attach to an API of the template", () => {
     expect(findings[4].message).toContain("ApiId of HttpApi event HttpImported is not a Ref to an API");
     expect(findings[4].message).toContain("give !Ref of the AWS::Serverless::HttpApi of this template");
   });
+
+  it("warns about an API of the template named by a plain string, which the transform takes but wires wrongly", () => {
+    const findings = lint(
+      yaml(
+        SAM,
+        "Resources:",
+        "  Rest:",
+        "    Type: AWS::Serverless::Api",
+        "    Properties: { StageName: prod }",
+        "  Http:",
+        "    Type: AWS::Serverless::HttpApi",
+        ...samFunction(
+          "Fn",
+          "Events:",
+          "  ByName: { Type: Api, Properties: { RestApiId: Rest, Path: /a, Method: get } }",
+          "  HttpByName: { Type: HttpApi, Properties: { ApiId: Http, Path: /b, Method: get } }",
+          "  RestOnHttp: { Type: Api, Properties: { RestApiId: Http, Path: /c, Method: get } }",
+          "  ByFunction: { Type: Api, Properties: { RestApiId: Fn, Path: /d, Method: get } }",
+        ),
+      ),
+      { only: ["E0001"] },
+    );
+    expect(findings.map((f) => `${f.severity} ${f.range.start.line}:${f.range.start.column}`)).toEqual([
+      "warning 15:55",
+      "warning 16:59",
+      "error 17:59",
+      "error 18:59",
+    ]);
+    expect(findings[0].message).toBe(
+      "RestApiId of Api event ByName names Rest as a plain string: the SAM transform adds the route to Rest, but " +
+        "the invoke permission it makes names 'Rest' where the API's id belongs, so API Gateway cannot call the " +
+        "function; write !Ref Rest",
+    );
+  });
 });
 
 describe("E0001 SAM S3 events and toggled schedules", () => {
