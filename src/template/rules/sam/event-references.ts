@@ -4,13 +4,17 @@
  *
  * The API an Api or HttpApi event attaches to, as the SAM transform resolves it: RestApiId (Api)
  * or ApiId (HttpApi) must be a `!Ref` of an API of the same template, because the transform adds
- * the event's path to that API's definition while it runs. An id given any other way (a literal id,
- * except the logical id of such an API, which the transform takes but wires wrongly: a warning,
- * `!ImportValue` of a shared API, a Ref to a parameter, a GetAtt) is refused ("RestApiId must be a
- * valid reference to an 'AWS::Serverless::Api' resource in same template"), and so is an Api event
- * attached to an AWS::Serverless::HttpApi. An HttpApi event attached to an AWS::Serverless::Api is
- * accepted by the transform, for compatibility, and left alone here, as is a Ref to the implicit
- * API (ServerlessRestApi, ServerlessHttpApi), which the transform adds before it reads the events.
+ * the event's path to that API's definition while it runs. An id that names no resource of the
+ * template (a literal id, `!ImportValue` of a shared API, a Ref to a parameter, a GetAtt) is refused
+ * ("RestApiId must be a valid reference to an 'AWS::Serverless::Api' resource in same template"),
+ * and so is an Api event attached to an AWS::Serverless::HttpApi. An HttpApi event attached to an
+ * AWS::Serverless::Api is accepted by the transform, for compatibility, and left alone here, as is
+ * a Ref to the implicit API (ServerlessRestApi, ServerlessHttpApi), which the transform adds before
+ * it reads the events.
+ *
+ * Two namings deploy but are wired wrongly, so they are warnings (the installed translator, 1.110):
+ * the API's logical id as a plain string (the route is added, but the invoke permission names the
+ * string where the API's id belongs), and a Ref to a resource that is no API (no route is added).
  */
 import { mapGet } from "../../nodes";
 import type { Rule } from "../rule";
@@ -41,45 +45,56 @@ export const samEventApi: Rule = {
       const kind = type ? EVENTS[type] : undefined;
       const value = kind && mapGet(plainMap(eventProperties(event)), kind.property)?.value;
       if (!kind || !value || intrinsicName(value) === "Fn::If") continue;
-      // The transform takes the logical id of an API of the template written as a plain string: it
-      // adds the route to that API, but the invoke permission it makes names the string itself where
-      // the API's id belongs, so API Gateway may not call the function. The stack deploys: a warning.
-      const named = isString(value) ? template.resources.get(value.value) : undefined;
-      if (
-        named &&
-        (named.type === kind.api || (type === "HttpApi" && named.type === "AWS::Serverless::Api"))
-      ) {
-        report(
-          value,
-          `${kind.property} of ${type} event ${event.entry.key} names ${named.name} as a plain string: the SAM ` +
-            `transform adds the route to ${named.name}, but the invoke permission it makes names '${named.name}' ` +
-            `where the API's id belongs, so API Gateway cannot call the function; write !Ref ${named.name}`,
-          { path: eventPath(event, "Properties", kind.property), severity: "warning" },
-        );
-        continue;
-      }
       const target = referenceTarget(value);
       // The transform adds the implicit API to the template before it reads the events; a name
       // a language-extension loop fills in is only known after it runs.
       if (target && !target.attribute && (target.name === kind.implicit || isTemplated(target.name)))
         continue;
-      const resource = target && !target.attribute ? template.resources.get(target.name) : undefined;
+      // The transform also takes the logical id written as a plain string.
+      const byName = isString(value);
+      const id = byName ? value.value : target && !target.attribute ? target.name : undefined;
+      const resource = id === undefined ? undefined : template.resources.get(id);
+      const path = eventPath(event, "Properties", kind.property);
+      const where = `${kind.property} of ${type} event ${event.entry.key}`;
+      if (resource && !(type === "Api" && resource.type === "AWS::Serverless::HttpApi")) {
+        const api =
+          resource.type === kind.api || (type === "HttpApi" && resource.type === "AWS::Serverless::Api");
+        // Both deploy, so these are warnings: a plain-string id gets its route, but the invoke
+        // permission names the string where the API's id belongs; another resource gets no route.
+        if (api && byName) {
+          report(
+            value,
+            `${where} names ${resource.name} as a plain string: the SAM transform adds the route to ` +
+              `${resource.name}, but the invoke permission it makes names '${resource.name}' where the API's id ` +
+              `belongs, so API Gateway cannot call the function; write !Ref ${resource.name}`,
+            { path, severity: "warning" },
+          );
+        } else if (!api) {
+          report(
+            value,
+            `${where} names ${resource.name} (${resource.type ?? "of unknown type"}), not an API: the SAM transform takes it ` +
+              `but adds no route for the event; give !Ref of the ${kind.api} of this template, or leave ` +
+              `${kind.property} out for the implicit API`,
+            { path, severity: "warning" },
+          );
+        }
+        continue;
+      }
       const fix = `give !Ref of the ${kind.api} of this template, or leave ${kind.property} out for the implicit API`;
-      let problem: string | undefined;
-      if (!resource) {
+      let problem: string;
+      if (resource) {
+        problem = `names ${resource.name}, an AWS::Serverless::HttpApi; an Api event needs an AWS::Serverless::Api (or use an HttpApi event)`;
+      } else {
         problem =
           target && !target.attribute
             ? `names ${target.name}, which is not a resource of this template`
             : "is not a Ref to an API of this template";
-      } else if (type === "Api" && resource.type === "AWS::Serverless::HttpApi") {
-        problem = `names ${resource.name}, an AWS::Serverless::HttpApi; an Api event needs an AWS::Serverless::Api (or use an HttpApi event)`;
       }
-      if (!problem) continue;
       report(
         value,
-        `${kind.property} of ${type} event ${event.entry.key} ${problem}: the SAM transform adds the event to that ` +
-          `API while it runs and refuses it otherwise; ${fix}`,
-        { path: eventPath(event, "Properties", kind.property) },
+        `${where} ${problem}: the SAM transform adds the event to that API while it runs and refuses it ` +
+          `otherwise; ${fix}`,
+        { path },
       );
     }
   },

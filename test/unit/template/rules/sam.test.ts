@@ -489,7 +489,7 @@ describe("E0001 SAM API events attach to an API of the template", () => {
     expect(findings[4].message).toContain("give !Ref of the AWS::Serverless::HttpApi of this template");
   });
 
-  it("warns about an API of the template named by a plain string, which the transform takes but wires wrongly", () => {
+  it("warns about an API named by a plain string, or a resource that is no API, which the transform takes but wires wrongly", () => {
     const findings = lint(
       yaml(
         SAM,
@@ -506,6 +506,7 @@ describe("E0001 SAM API events attach to an API of the template", () => {
           "  HttpByName: { Type: HttpApi, Properties: { ApiId: Http, Path: /b, Method: get } }",
           "  RestOnHttp: { Type: Api, Properties: { RestApiId: Http, Path: /c, Method: get } }",
           "  ByFunction: { Type: Api, Properties: { RestApiId: Fn, Path: /d, Method: get } }",
+          "  RefFunction: { Type: Api, Properties: { RestApiId: !Ref Fn, Path: /e, Method: get } }",
         ),
       ),
       { only: ["E0001"] },
@@ -514,12 +515,18 @@ describe("E0001 SAM API events attach to an API of the template", () => {
       "warning 15:55",
       "warning 16:59",
       "error 17:59",
-      "error 18:59",
+      "warning 18:59",
+      "warning 19:60",
     ]);
     expect(findings[0].message).toBe(
       "RestApiId of Api event ByName names Rest as a plain string: the SAM transform adds the route to Rest, but " +
         "the invoke permission it makes names 'Rest' where the API's id belongs, so API Gateway cannot call the " +
         "function; write !Ref Rest",
+    );
+    expect(findings[4].message).toBe(
+      "RestApiId of Api event RefFunction names Fn (AWS::Serverless::Function), not an API: the SAM transform " +
+        "takes it but adds no route for the event; give !Ref of the AWS::Serverless::Api of this template, or " +
+        "leave RestApiId out for the implicit API",
     );
   });
 });
