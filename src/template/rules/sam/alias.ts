@@ -1,5 +1,6 @@
 /**
- * The SAM transform refuses a function with a DeploymentPreference (unless `Enabled: false`) or a
+ * The SAM transform refuses a function with a DeploymentPreference (unless Enabled is false, or a
+ * Ref to a parameter, which it resolves from the parameter's value) or a
  * ProvisionedConcurrencyConfig and no AutoPublishAlias: both act on the alias it publishes. Each
  * is read from the function or from Globals.Function, as the transform merges them. It also
  * refuses an AutoPublishAlias that is not an alias name: letters, digits, hyphens and underscores,
@@ -55,7 +56,10 @@ export const samAliasRequired: Rule = {
           const found = inheritedProperty(template, set, key);
           if (!found) continue;
           const enabled = mapGet(found.entry.value, "Enabled")?.value;
-          if (key === "DeploymentPreference" && literalBoolean(enabled) === false) continue;
+          // SAM resolves a Ref to a parameter in Enabled from the parameter's value, so only a
+          // literal true (or no Enabled) is known to keep the preference on.
+          if (key === "DeploymentPreference" && enabled !== undefined && literalBoolean(enabled) !== true)
+            continue;
           report(
             found.inherited ? resource.entry.keyRange : found.entry.keyRange,
             `${key}${found.inherited ? " (from Globals.Function)" : ""} needs AutoPublishAlias: the SAM transform ` +

@@ -44,6 +44,28 @@ describe("E0001 AutoPublishAlias", () => {
   });
 });
 
+describe("E0001 AutoPublishAlias, DeploymentPreference turned on or off by a parameter", () => {
+  it("leaves a DeploymentPreference whose Enabled is a Ref to a parameter, which SAM resolves, and asks when it is true", () => {
+    const findings = lint(
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Parameters:",
+        "  Gradual: {Type: String, Default: 'false'}",
+        "Resources:",
+        ...samFunction(
+          "ByParameter",
+          "DeploymentPreference:",
+          "  Enabled: !Ref Gradual",
+          "  Type: AllAtOnce",
+        ),
+        ...samFunction("On", "DeploymentPreference:", "  Enabled: true", "  Type: AllAtOnce"),
+      ),
+      { only: ["E0001"] },
+    );
+    expect(brief(findings)).toEqual(["E0001 20:7"]);
+  });
+});
+
 describe("E0001 API authorizers", () => {
   it("flags a DefaultAuthorizer and an event Authorizer that the API does not define", () => {
     const findings = lint(
