@@ -248,6 +248,7 @@ class Checker {
         }
         continue;
       }
+      if (struct === undefined && isNullEvents(this.typeSpec.name, entry)) continue;
       path.push(entry.key);
       this.value(entry.value, property.type, entry.keyRange);
       path.pop();
@@ -465,6 +466,19 @@ function where(owner: string, path: (string | number)[]): string {
   const inner = relative(path);
   if (inner.length > 0) return `in ${displayPath(inner)} (${owner})`;
   return path[0] === "Globals" ? `in ${owner}` : `for ${owner}`;
+}
+
+/**
+ * `Events:` left empty on a SAM function or state machine: the transform reads it as no events and
+ * drops it, so CloudFormation never sees the null it refuses elsewhere.
+ */
+function isNullEvents(type: string, entry: MapEntry): boolean {
+  return (
+    entry.key === "Events" &&
+    (type === "AWS::Serverless::Function" || type === "AWS::Serverless::StateMachine") &&
+    entry.value.kind === "scalar" &&
+    entry.value.value === null
+  );
 }
 
 export function isListParameterType(type: string): boolean {

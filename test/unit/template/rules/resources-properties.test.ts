@@ -309,6 +309,23 @@ describe("SAM Globals", () => {
     );
   });
 
+  it("takes Events left empty on a SAM function or state machine, which the transform drops, and no other null", () => {
+    const findings = lint(
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Resources:",
+        ...samFunction("Fn", "Events:"),
+        "  Machine:",
+        "    Type: AWS::Serverless::StateMachine",
+        "    Properties:",
+        "      Definition: {StartAt: A, States: {A: {Type: Pass, End: true}}}",
+        "      Events:",
+        ...samFunction("Env", "Environment:"),
+      ),
+    );
+    expect(brief(findings)).toEqual(["E3012 21:19"]);
+  });
+
   it("requires the Api's StageName when Globals does not provide it", () => {
     const findings = lint(
       yaml(
