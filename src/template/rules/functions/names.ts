@@ -101,6 +101,8 @@ function collectLoopResources(entry: MapEntry, out: LoopResource[]): void {
 
 const CUSTOM_RESOURCE = "AWS::CloudFormation::CustomResource";
 const STACK_TYPES = new Set(["AWS::CloudFormation::Stack", "AWS::Serverless::Application"]);
+/** Types whose outputs GetAtt reads as `Outputs.<Name>`: nested stacks, and provisioned products. */
+const OUTPUT_TYPES = new Set([...STACK_TYPES, "AWS::ServiceCatalog::CloudFormationProvisionedProduct"]);
 
 /**
  * Why `resource.attribute` cannot be read with GetAtt, or undefined when it can (or when the
@@ -141,7 +143,7 @@ function typeAttributeProblem(
   resource: string,
 ): string | undefined {
   if (type === CUSTOM_RESOURCE || type.startsWith("Custom::")) return undefined;
-  if (STACK_TYPES.has(type) && /^Outputs\.[^.]/.test(attribute)) return undefined;
+  if (OUTPUT_TYPES.has(type) && /^Outputs\.[^.]/.test(attribute)) return undefined;
   const typeSpec = spec.resource(type);
   if (!typeSpec) return undefined;
   if (typeSpec.attributes.includes(attribute)) return undefined;

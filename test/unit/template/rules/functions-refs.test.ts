@@ -104,7 +104,7 @@ describe("E1010 GetAtt", () => {
     expect(findings[4].message).toContain("read a nested stack output as 'Outputs.Name'");
   });
 
-  it("accepts custom resource attributes, nested stack outputs and unknown resource types", () => {
+  it("accepts custom resource attributes, nested stack and provisioned product outputs, and unknown resource types", () => {
     const valid = yaml(
       "Resources:",
       "  Custom:",
@@ -120,8 +120,16 @@ describe("E1010 GetAtt", () => {
       "      Parameters:",
       "        A: !GetAtt Thing.Whatever",
       "        B: !GetAtt [Nested, Outputs.Value]",
+      "  Product:",
+      "    Type: AWS::ServiceCatalog::CloudFormationProvisionedProduct",
+      "    Properties: {ProductName: app, ProvisioningArtifactName: v1}",
+      "Outputs:",
+      "  Url:",
+      "    Value: !GetAtt Product.Outputs.Url",
+      "  Wrong:",
+      "    Value: !GetAtt Product.Output.Url",
     );
-    expect(lint(valid, { only: ["E1010"] })).toEqual([]);
+    expect(brief(lint(valid, { only: ["E1010"] }))).toEqual(["E1010 22:28"]);
   });
 });
 
