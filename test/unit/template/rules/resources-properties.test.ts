@@ -222,6 +222,25 @@ describe("E3012 value types", () => {
   });
 });
 
+/** E3003 findings of a SAM template: Globals.Function.FunctionUrlConfig holds `setting` (line 5), then `resources`. */
+function urlConfigFindings(setting: string, ...resources: string[]) {
+  return lint(
+    yaml(
+      "Transform: AWS::Serverless-2016-10-31",
+      "Globals:",
+      "  Function:",
+      "    FunctionUrlConfig:",
+      `      ${setting}`,
+      "Resources:",
+      ...resources,
+    ),
+    { only: ["E3003"] },
+  );
+}
+
+const MISSING_AUTH_TYPE =
+  "Missing required property 'AuthType' in FunctionUrlConfig (AWS::Serverless::Function.FunctionUrlConfig)";
+
 describe("SAM Globals", () => {
   it("checks Globals properties against their SAM type and counts them as provided for required properties", () => {
     const findings = lint(
@@ -263,50 +282,30 @@ describe("SAM Globals", () => {
   });
 
   it("lets a struct in Globals leave its required properties to the resources it is merged into", () => {
-    const findings = lint(
-      yaml(
-        "Transform: AWS::Serverless-2016-10-31",
-        "Globals:",
-        "  Function:",
-        "    FunctionUrlConfig:",
-        "      Cors: {AllowOrigins: ['https://example.com']}",
-        "Resources:",
-        ...samFunction("Fn", "FunctionUrlConfig: {AuthType: NONE}"),
-        ...samFunction("NoAuthType", "FunctionUrlConfig: {InvokeMode: BUFFERED}"),
-      ),
-      { only: ["E3003"] },
+    const findings = urlConfigFindings(
+      "Cors: {AllowOrigins: ['https://example.com']}",
+      ...samFunction("Fn", "FunctionUrlConfig: {AuthType: NONE}"),
+      ...samFunction("NoAuthType", "FunctionUrlConfig: {InvokeMode: BUFFERED}"),
     );
     expect(brief(findings)).toEqual(["E3003 20:7"]);
-    expect(findings[0].message).toBe(
-      "Missing required property 'AuthType' in FunctionUrlConfig (AWS::Serverless::Function.FunctionUrlConfig)",
-    );
+    expect(findings[0].message).toBe(MISSING_AUTH_TYPE);
   });
 
   it("lets a resource's struct take its required properties from the same struct in Globals", () => {
-    const findings = lint(
-      yaml(
-        "Transform: AWS::Serverless-2016-10-31",
-        "Globals:",
-        "  Function:",
-        "    FunctionUrlConfig:",
-        "      AuthType: AWS_IAM",
-        "Resources:",
-        ...samFunction("Merged", "FunctionUrlConfig: {Cors: {AllowOrigins: ['https://example.com']}}"),
-        "  Ignores:",
-        "    Type: AWS::Serverless::Function",
-        "    IgnoreGlobals: [FunctionUrlConfig]",
-        "    Properties:",
-        "      InlineCode: exports.handler = async () => {};",
-        "      Runtime: nodejs22.x",
-        "      Handler: index.handler",
-        "      FunctionUrlConfig: {InvokeMode: BUFFERED}",
-      ),
-      { only: ["E3003"] },
+    const findings = urlConfigFindings(
+      "AuthType: AWS_IAM",
+      ...samFunction("Merged", "FunctionUrlConfig: {Cors: {AllowOrigins: ['https://example.com']}}"),
+      "  Ignores:",
+      "    Type: AWS::Serverless::Function",
+      "    IgnoreGlobals: [FunctionUrlConfig]",
+      "    Properties:",
+      "      InlineCode: exports.handler = async () => {};",
+      "      Runtime: nodejs22.x",
+      "      Handler: index.handler",
+      "      FunctionUrlConfig: {InvokeMode: BUFFERED}",
     );
     expect(brief(findings)).toEqual(["E3003 21:7"]);
-    expect(findings[0].message).toBe(
-      "Missing required property 'AuthType' in FunctionUrlConfig (AWS::Serverless::Function.FunctionUrlConfig)",
-    );
+    expect(findings[0].message).toBe(MISSING_AUTH_TYPE);
   });
 
   it("takes Events left empty on a SAM function or state machine, which the transform drops, and no other null", () => {

@@ -437,6 +437,15 @@ describe("E0001 SAM Policies", () => {
   });
 });
 
+/** An AWS::Serverless::Api `Rest` (stage prod) and an AWS::Serverless::HttpApi `Http`: five lines. */
+const REST_AND_HTTP_APIS = [
+  "  Rest:",
+  "    Type: AWS::Serverless::Api",
+  "    Properties: { StageName: prod }",
+  "  Http:",
+  "    Type: AWS::Serverless::HttpApi",
+];
+
 describe("E0001 SAM API events attach to an API of the template", () => {
   it("refuses ids that are not a Ref to an API here, and an Api event on an HttpApi", () => {
     const findings = lint(
@@ -445,11 +454,7 @@ describe("E0001 SAM API events attach to an API of the template", () => {
         "Parameters:",
         "  SharedApiId: { Type: String }",
         "Resources:",
-        "  Rest:",
-        "    Type: AWS::Serverless::Api",
-        "    Properties: { StageName: prod }",
-        "  Http:",
-        "    Type: AWS::Serverless::HttpApi",
+        ...REST_AND_HTTP_APIS,
         ...samFunction(
           "Fn",
           "Events:",
@@ -494,11 +499,7 @@ describe("E0001 SAM API events attach to an API of the template", () => {
       yaml(
         SAM,
         "Resources:",
-        "  Rest:",
-        "    Type: AWS::Serverless::Api",
-        "    Properties: { StageName: prod }",
-        "  Http:",
-        "    Type: AWS::Serverless::HttpApi",
+        ...REST_AND_HTTP_APIS,
         ...samFunction(
           "Fn",
           "Events:",
