@@ -115,11 +115,14 @@ function nodeAt(node: Node | undefined, path: string[]): Node | undefined {
   return current;
 }
 
-/** A string scalar that names a local path: not an S3 location, a URL, an intrinsic or inline code. */
+/**
+ * A string scalar that names a local path: not an S3 location, a URL, a dynamic reference
+ * (`{{resolve:ssm:/stacks/child-url}}`, which CloudFormation resolves), an intrinsic or inline code.
+ */
 export function localValue(node: Node | undefined): ScalarNode | undefined {
   if (node?.kind !== "scalar" || typeof node.value !== "string") return undefined;
   const value = node.value.trim();
-  if (value === "" || isRemote(value)) return undefined;
+  if (value === "" || isRemote(value) || value.includes("{{resolve:")) return undefined;
   return node;
 }
 

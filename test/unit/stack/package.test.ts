@@ -172,7 +172,7 @@ Resources:
     ]);
   });
 
-  it("leaves S3 locations, URLs, intrinsics, inline code and objects alone", () => {
+  it("leaves S3 locations, URLs, dynamic references, intrinsics, inline code and objects alone", () => {
     const template = `Resources:
   A: { Type: AWS::Serverless::Function, Properties: { CodeUri: s3://bucket/code.zip } }
   B: { Type: AWS::Serverless::Function, Properties: { CodeUri: { Bucket: b, Key: k } } }
@@ -184,6 +184,7 @@ Resources:
   H: { Type: AWS::Serverless::Function, Properties: { CodeUri: !Ref CodeParam } }
   I: { Type: AWS::Serverless::Application, Properties: { Location: { ApplicationId: arn, SemanticVersion: 1.0.0 } } }
   J: { Type: AWS::S3::Bucket, Properties: { BucketName: ./not-code } }
+  K: { Type: AWS::CloudFormation::Stack, Properties: { TemplateURL: "{{resolve:ssm:/stacks/child-url:1}}" } }
 `;
     expect(found(template)).toEqual([]);
   });
