@@ -212,6 +212,15 @@ export function callsOf(template: TemplateIndex, name: string): readonly Functio
   return grouped.get(name) ?? NO_CALLS;
 }
 
+/** A pattern for the names `text` can become once its `${Id}` and `&{Id}` placeholders are filled in. */
+export function placeholderPattern(text: string): RegExp {
+  const source = text
+    .split(/[$&]\{[^}]*\}/)
+    .map((part) => part.replace(/[.*+?^()|[\]\\{}$]/g, "\\$&"))
+    .join(".+");
+  return new RegExp(`^${source}$`);
+}
+
 /** Inside a Fn::ForEach body, `${Id}` and `&{Id}` in names are filled in before deployment. */
 export function hasLoopPlaceholder(text: string, call: FunctionCall): boolean {
   return call.loopVariables.length > 0 && /[$&]\{[^}]*\}/.test(text);

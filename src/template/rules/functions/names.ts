@@ -8,7 +8,7 @@ import { mapGet } from "../../nodes";
 import type { SpecIndex } from "../../spec/types";
 import { didYouMean } from "../../suggest";
 import { isForEachKey, isString, PSEUDO_PARAMETERS, type TemplateIndex } from "../template-index";
-import { forEachParts } from "./calls";
+import { forEachParts, placeholderPattern } from "./calls";
 import { samImplicitResources, samImplicitType } from "./sam-implicit";
 
 export interface Names {
@@ -90,12 +90,8 @@ function collectLoopResources(entry: MapEntry, out: LoopResource[]): void {
       collectLoopResources(output, out);
       continue;
     }
-    const source = output.key
-      .split(/[$&]\{[^}]*\}/)
-      .map((part) => part.replace(/[.*+?^()|[\]\\{}$]/g, "\\$&"))
-      .join(".+");
     const type = mapGet(output.value, "Type")?.value;
-    out.push({ pattern: new RegExp(`^${source}$`), type: isString(type) ? type.value : undefined });
+    out.push({ pattern: placeholderPattern(output.key), type: isString(type) ? type.value : undefined });
   }
 }
 

@@ -1,6 +1,8 @@
+import type { Node } from "../../model";
+import { callsOf, placeholderPattern } from "../functions/calls";
 import type { Rule } from "../rule";
 import { hasOpaqueTransform } from "../template/names";
-import { USER_GUIDE } from "../template-index";
+import { intrinsicName, isString, USER_GUIDE } from "../template-index";
 
 export const parameterUsed: Rule = {
   id: "W2001",
@@ -19,8 +21,18 @@ export const parameterUsed: Rule = {
       const ref = refs[i];
       if (ref.kind === "Ref" || ref.kind === "Sub") used.add(ref.target);
     }
+    // Under the language extensions a Ref may name its target through a loop placeholder
+    // (`Ref: Param${Id}`) or a Fn::Sub (`Ref: !Sub Param${Id}`): any parameter it can become is
+    // used. A target computed any other way could be any parameter.
+    const computed: RegExp[] = [];
+    for (const call of callsOf(template, "Ref")) {
+      const text = refText(call.arg);
+      if (text === undefined) {
+        if (!isString(call.arg)) return;
+      } else if (/[$&]\{[^}]*\}/.test(text)) computed.push(placeholderPattern(text));
+    }
     for (const [name, parameter] of template.parameters) {
-      if (used.has(name)) continue;
+      if (used.has(name) || computed.some((pattern) => pattern.test(name))) continue;
       report(
         parameter.keyRange,
         `Parameter ${name} is never used: no Ref or \${${name}} refers to it. Remove it or use it`,
@@ -31,3 +43,14 @@ export const parameterUsed: Rule = {
     }
   },
 };
+
+/** The name a Ref's argument spells: a string, or the text of a Fn::Sub (placeholders kept). */
+function refText(arg: Node): string | undefined {
+  if (isString(arg)) return arg.value;
+  if (intrinsicName(arg) !== "Fn::Sub" || arg.kind !== "map") return undefined;
+  const sub = arg.entries[0].value;
+  if (isString(sub)) return sub.value;
+  return sub.kind === "seq" && sub.items.length > 0 && isString(sub.items[0])
+    ? sub.items[0].value
+    : undefined;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { brief, lint } from "../lint";
+import { brief, lint, yaml } from "../lint";
 
 const topic = "Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n";
 
@@ -177,6 +177,27 @@ describe("W2001 unused parameters", () => {
       "",
     ].join("\n");
     expect(lint(source, { only: ["W2001"] })).toEqual([]);
+  });
+
+  it("counts the parameters a loop's Ref can name through a placeholder or Fn::Sub, and no others", () => {
+    const source = yaml(
+      "Transform: AWS::LanguageExtensions",
+      "Parameters:",
+      "  FlagA: {Type: String}",
+      "  FlagB: {Type: String}",
+      "  SizeA: {Type: String}",
+      "  Other: {Type: String}",
+      "Conditions:",
+      "  Fn::ForEach::Flags:",
+      "    - Id",
+      "    - [A, B]",
+      "    - On${Id}: !Equals [!Ref {Fn::Sub: 'Flag${Id}'}, 'true']",
+      "      Big${Id}: !Equals [!Ref 'Size${Id}', large]",
+      "Resources:",
+      "  Topic:",
+      "    Type: AWS::SNS::Topic",
+    );
+    expect(brief(lint(source, { only: ["W2001"] }))).toEqual(["W2001 6:3"]);
   });
 });
 
