@@ -510,13 +510,9 @@ class FastYaml implements TagContext {
     const items: Node[] = [];
     const entries: MapEntry[] = [];
     let seen: KeySet | undefined;
-    if (src.charCodeAt(this.pos) === close) {
-      this.pos++;
-      return isMap
-        ? { kind: "map", entries: exact(entries), range: this.lines.range(open, this.pos) }
-        : { kind: "seq", items: exact(items), range: this.lines.range(open, this.pos) };
-    }
-    for (;;) {
+    // Each turn reads one item and what follows it; a comma before the closing bracket is allowed
+    // (`[a, b, ]`, as PyYAML reads it), two in a row are not.
+    while (src.charCodeAt(this.pos) !== close) {
       if (isMap) {
         const keyStart = this.pos;
         const key = this.flowValue(true);
@@ -542,25 +538,16 @@ class FastYaml implements TagContext {
       }
       this.flowSpace();
       const c = src.charCodeAt(this.pos);
-      if (c === close) {
-        this.pos++;
-        return isMap
-          ? { kind: "map", entries: exact(entries), range: this.lines.range(open, this.pos) }
-          : { kind: "seq", items: exact(items), range: this.lines.range(open, this.pos) };
-      }
+      if (c === close) break;
       if (c !== COMMA) this.bail();
       this.pos++;
       this.flowSpace();
-      const after = src.charCodeAt(this.pos);
-      // A comma before the closing bracket is allowed (`[a, b, ]`); two in a row are not.
-      if (after === close) {
-        this.pos++;
-        return isMap
-          ? { kind: "map", entries: exact(entries), range: this.lines.range(open, this.pos) }
-          : { kind: "seq", items: exact(items), range: this.lines.range(open, this.pos) };
-      }
-      if (after === COMMA) this.bail();
+      if (src.charCodeAt(this.pos) === COMMA) this.bail();
     }
+    this.pos++;
+    return isMap
+      ? { kind: "map", entries: exact(entries), range: this.lines.range(open, this.pos) }
+      : { kind: "seq", items: exact(items), range: this.lines.range(open, this.pos) };
   }
 
   /**
