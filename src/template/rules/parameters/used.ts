@@ -1,5 +1,6 @@
+/** W2001: a parameter that no Ref or Fn::Sub variable names, so it only adds a prompt. */
 import type { Node } from "../../model";
-import { callsOf, placeholderPattern } from "../functions/calls";
+import { callsOf, placeholderPattern, usesLanguageExtensions } from "../functions/calls";
 import type { Rule } from "../rule";
 import { hasOpaqueTransform } from "../template/names";
 import { intrinsicName, isString, USER_GUIDE } from "../template-index";
@@ -23,13 +24,16 @@ export const parameterUsed: Rule = {
     }
     // Under the language extensions a Ref may name its target through a loop placeholder
     // (`Ref: Param${Id}`) or a Fn::Sub (`Ref: !Sub Param${Id}`): any parameter it can become is
-    // used. A target computed any other way could be any parameter.
+    // used. A target computed any other way could be any parameter. Without them, every Ref
+    // target is a literal, in template.references already.
     const computed: RegExp[] = [];
-    for (const call of callsOf(template, "Ref")) {
-      const text = refText(call.arg);
-      if (text === undefined) {
-        if (!isString(call.arg)) return;
-      } else if (/[$&]\{[^}]*\}/.test(text)) computed.push(placeholderPattern(text));
+    if (usesLanguageExtensions(template)) {
+      for (const call of callsOf(template, "Ref")) {
+        const text = refText(call.arg);
+        if (text === undefined) {
+          if (!isString(call.arg)) return;
+        } else if (/[$&]\{[^}]*\}/.test(text)) computed.push(placeholderPattern(text));
+      }
     }
     for (const [name, parameter] of template.parameters) {
       if (used.has(name) || computed.some((pattern) => pattern.test(name))) continue;

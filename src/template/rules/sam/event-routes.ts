@@ -10,11 +10,11 @@
 import { mapGet } from "../../nodes";
 import { closest, didYouMeanNote } from "../../suggest";
 import type { Rule } from "../rule";
-import { HTTP_METHODS } from "../services/apigateway-methods";
+import { API_METHODS } from "../services/apigateway-methods";
 import { literalString } from "../services/values";
 import { eventPath, eventProperties, eventType, SAM_GUIDE, samEvents } from "./events";
 
-const METHODS = [...HTTP_METHODS, "ANY"].map((method) => method.toLowerCase());
+const METHODS = API_METHODS.map((method) => method.toLowerCase());
 /** What the transform also takes: API Gateway's own name for ANY, and an HTTP API's default route. */
 const ANY_METHOD = "x-amazon-apigateway-any-method";
 const DEFAULT_ROUTE = "$default";

@@ -1,10 +1,11 @@
+import type { SpecIndex } from "../../spec/types";
 import { didYouMean } from "../../suggest";
 import { isSamResource, resourceAttributes } from "../resources/configuration";
 import { realResources, SAM_TYPES_IGNORING_UNKNOWN_PROPERTIES } from "../resources/shared";
-import type { Rule } from "../rule";
+import type { Report, Rule } from "../rule";
 import { SAM_FUNCTION } from "../services/lambda";
 import { mayBeNoValue, presentEntry, propertySets, resourcesOfType } from "../services/values";
-import { intrinsicName, isForEachKey } from "../template-index";
+import { intrinsicName, isForEachKey, type TemplateIndex } from "../template-index";
 import { APPLICATION_LOCATION_KEYS, applicationLocations } from "./application";
 import { eventType, SAM_GUIDE, samEvents } from "./events";
 
@@ -47,37 +48,7 @@ export const samIgnoredKeys: Rule = {
   source: `${SAM_GUIDE}/sam-property-function-eventsource.html`,
   tags: ["sam", "events"],
   check({ template, spec, report }) {
-    if (template.sam) {
-      const attributes = resourceAttributes(true);
-      for (const resource of realResources(template)) {
-        if (!resource.body || !isSamResource(true, resource.type)) continue;
-        const properties = spec.resource(resource.type)?.properties;
-        for (const entry of resource.body.entries) {
-          if (attributes.includes(entry.key)) continue;
-          const fix =
-            properties && Object.hasOwn(properties, entry.key)
-              ? `; it belongs under Properties`
-              : didYouMean(entry.key, attributes);
-          report(
-            entry.keyRange,
-            `SAM ignores '${entry.key}' of ${resource.name}, which is not a resource attribute, so it has no effect${fix}`,
-            { path: ["Resources", resource.name, entry.key] },
-          );
-        }
-        if (!properties || !SAM_TYPES_IGNORING_UNKNOWN_PROPERTIES.has(resource.type)) continue;
-        for (const { properties: given } of propertySets(resource)) {
-          for (const entry of given.entries) {
-            if (Object.hasOwn(properties, entry.key) || isForEachKey(entry.key)) continue;
-            report(
-              entry.keyRange,
-              `SAM ignores property '${entry.key}' of ${resource.name}: the transform passes over properties ` +
-                `${resource.type} does not have, so it has no effect${didYouMean(entry.key, Object.keys(properties))}`,
-              { path: ["Resources", resource.name, "Properties", entry.key] },
-            );
-          }
-        }
-      }
-    }
+    if (template.sam) ignoredResourceKeys(template, spec, report);
     for (const event of samEvents(template)) {
       const { resource, entry } = event;
       const type = eventType(event);
@@ -122,3 +93,39 @@ export const samIgnoredKeys: Rule = {
     }
   },
 };
+
+/**
+ * Keys of a SAM resource the transform drops: beside Type and Properties, one that is no resource
+ * attribute; under Properties of a type in SAM_TYPES_IGNORING_UNKNOWN_PROPERTIES, one the type lacks.
+ */
+function ignoredResourceKeys(template: TemplateIndex, spec: SpecIndex, report: Report): void {
+  const attributes = resourceAttributes(true);
+  for (const resource of realResources(template)) {
+    if (!resource.body || !isSamResource(true, resource.type)) continue;
+    const properties = spec.resource(resource.type)?.properties;
+    for (const entry of resource.body.entries) {
+      if (attributes.includes(entry.key)) continue;
+      const fix =
+        properties && Object.hasOwn(properties, entry.key)
+          ? `; it belongs under Properties`
+          : didYouMean(entry.key, attributes);
+      report(
+        entry.keyRange,
+        `SAM ignores '${entry.key}' of ${resource.name}, which is not a resource attribute, so it has no effect${fix}`,
+        { path: ["Resources", resource.name, entry.key] },
+      );
+    }
+    if (!properties || !SAM_TYPES_IGNORING_UNKNOWN_PROPERTIES.has(resource.type)) continue;
+    for (const { properties: given } of propertySets(resource)) {
+      for (const entry of given.entries) {
+        if (Object.hasOwn(properties, entry.key) || isForEachKey(entry.key)) continue;
+        report(
+          entry.keyRange,
+          `SAM ignores property '${entry.key}' of ${resource.name}: the transform passes over properties ` +
+            `${resource.type} does not have, so it has no effect${didYouMean(entry.key, Object.keys(properties))}`,
+          { path: ["Resources", resource.name, "Properties", entry.key] },
+        );
+      }
+    }
+  }
+}

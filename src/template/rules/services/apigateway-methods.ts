@@ -29,6 +29,8 @@ import { isAbsent, literalString, plainMap, presentEntry, propertySets, resource
 
 /** The HTTP methods API Gateway knows, ANY aside (which stands for all of them). */
 export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+/** HTTP_METHODS and ANY: what a method, a route or an integration may name. */
+export const API_METHODS = [...HTTP_METHODS, "ANY"];
 const SOURCE = `${USER_GUIDE}/aws-resource-apigateway-method.html`;
 
 export const apiHttpMethods: Rule = {
@@ -46,7 +48,7 @@ export const apiHttpMethods: Rule = {
       for (const { properties } of propertySets(method)) {
         const verb = presentEntry(properties, "HttpMethod")?.value;
         const written = literalString(verb);
-        if (verb && written !== undefined && ![...HTTP_METHODS, "ANY"].includes(written.toUpperCase()))
+        if (verb && written !== undefined && !API_METHODS.includes(written.toUpperCase()))
           report(
             verb,
             `HttpMethod '${written}' of method '${method.name}' is not an HTTP method API Gateway knows; use ${HTTP_METHODS.join(", ")} or ANY`,
@@ -62,7 +64,7 @@ export const apiHttpMethods: Rule = {
         if (
           integration &&
           integrationVerb !== undefined &&
-          ![...HTTP_METHODS, "ANY"].includes(integrationVerb.toUpperCase())
+          !API_METHODS.includes(integrationVerb.toUpperCase())
         )
           report(
             integration,

@@ -16,10 +16,9 @@ import { mapGet } from "../../nodes";
 import { listOf } from "../constraints/walk";
 import type { Report, Rule } from "../rule";
 import type { ResourceInfo, TemplateIndex } from "../template-index";
-import { HTTP_METHODS } from "./apigateway-methods";
+import { API_METHODS } from "./apigateway-methods";
 import { literalString, presentEntry, propertySets, referenceTarget, resourcesOfType } from "./values";
 
-const METHODS = [...HTTP_METHODS, "ANY"];
 const GUIDE = "https://docs.aws.amazon.com/apigateway/latest/developerguide";
 
 /** Whether a property set's ApiId is a `!Ref` of an HTTP API of the template. */
@@ -43,8 +42,8 @@ function routeKeyProblem(key: string): string | undefined {
     return "is neither $default nor a method and a path separated by a space, such as 'GET /pets'";
   const method = key.slice(0, space);
   const path = key.slice(space + 1);
-  if (!METHODS.includes(method.toUpperCase()))
-    return `starts with '${method}', which is not ${listOf(METHODS, "or", false)}`;
+  if (!API_METHODS.includes(method.toUpperCase()))
+    return `starts with '${method}', which is not ${listOf(API_METHODS, "or", false)}`;
   if (!path.startsWith("/")) return `has the path '${path}', which does not start with '/'`;
   const greedy = path.indexOf("+}");
   if (greedy >= 0 && greedy + 2 !== path.length)
