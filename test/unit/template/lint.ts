@@ -44,6 +44,19 @@ export function samFunction(name: string, ...properties: string[]): string[] {
 }
 
 /**
+ * A SAM template's opening as fixture lines: the Transform line, `Globals:`, `  <section>:`, then
+ * `lines` under the section (each indented four spaces).
+ */
+export function samGlobals(section: string, ...lines: string[]): string[] {
+  return [
+    "Transform: AWS::Serverless-2016-10-31",
+    "Globals:",
+    `  ${section}:`,
+    ...lines.map((line) => `    ${line}`),
+  ];
+}
+
+/**
  * An AWS::Serverless::Api `name` of stage prod as fixture lines: four lines, the last
  * `      StageName: prod`, then `properties` lines of its Properties.
  */

@@ -3,7 +3,7 @@
  * E3012 wrong type, SAM Globals.
  */
 import { describe, expect, it } from "vitest";
-import { brief, lint, samFunction, yaml } from "../lint";
+import { brief, lint, samFunction, samGlobals, yaml } from "../lint";
 
 describe("E3002 unknown properties", () => {
   it("flags unknown properties on the resource and in nested property types, with a suggestion", () => {
@@ -225,15 +225,7 @@ describe("E3012 value types", () => {
 /** E3003 findings of a SAM template: Globals.Function.FunctionUrlConfig holds `setting` (line 5), then `resources`. */
 function urlConfigFindings(setting: string, ...resources: string[]) {
   return lint(
-    yaml(
-      "Transform: AWS::Serverless-2016-10-31",
-      "Globals:",
-      "  Function:",
-      "    FunctionUrlConfig:",
-      `      ${setting}`,
-      "Resources:",
-      ...resources,
-    ),
+    yaml(...samGlobals("Function", "FunctionUrlConfig:", `  ${setting}`), "Resources:", ...resources),
     { only: ["E3003"] },
   );
 }

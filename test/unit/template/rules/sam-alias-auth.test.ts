@@ -6,7 +6,7 @@
  * E3032 for the layers a function gets with those of Globals.
  */
 import { describe, expect, it } from "vitest";
-import { brief, lint, samFunction, yaml } from "../lint";
+import { brief, lint, samFunction, samGlobals, yaml } from "../lint";
 
 describe("E0001 AutoPublishAlias", () => {
   it("asks for AutoPublishAlias with a DeploymentPreference or ProvisionedConcurrencyConfig, Globals included", () => {
@@ -226,11 +226,7 @@ describe("E0001 settings that need an inline OpenAPI document", () => {
   it("reports what the transform would write into a DefinitionUri document, Globals included", () => {
     const findings = lint(
       yaml(
-        "Transform: AWS::Serverless-2016-10-31",
-        "Globals:",
-        "  Api:",
-        "    Auth:",
-        "      ApiKeyRequired: true",
+        ...samGlobals("Api", "Auth:", "  ApiKeyRequired: true"),
         "Resources:",
         "  Rest:",
         "    Type: AWS::Serverless::Api",

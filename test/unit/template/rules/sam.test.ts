@@ -1,7 +1,7 @@
 /** What the SAM transform rejects (E0001) or silently ignores (W0001), and API event routes that lead nowhere (W3914), found without running it. */
 import { describe, expect, it } from "vitest";
 import type { Finding } from "../../../../src/template/model";
-import { brief, lambdaFunction, lint, samApi, samFunction, yaml } from "../lint";
+import { brief, lambdaFunction, lint, samApi, samFunction, samGlobals, yaml } from "../lint";
 
 const SAM = "Transform: AWS::Serverless-2016-10-31";
 
@@ -751,11 +751,7 @@ describe("E0001 SAM API usage plans", () => {
   it("reports a CreateUsagePlan other than SHARED, PER_API or NONE, and E3002/E3003 judge the plan's keys", () => {
     const findings = lint(
       yaml(
-        "Transform: AWS::Serverless-2016-10-31",
-        "Globals:",
-        "  Api:",
-        "    Auth:",
-        "      UsagePlan: {CreateUsagePlan: SINGLE}",
+        ...samGlobals("Api", "Auth:", "  UsagePlan: {CreateUsagePlan: SINGLE}"),
         "Resources:",
         ...samApi("Shared", "Auth: {ApiKeyRequired: true, UsagePlan: {CreateUsagePlan: Shared}}"),
         ...samApi("Unnamed", "Auth: {ApiKeyRequired: true, UsagePlan: {UsagePlanId: abc}}"),
