@@ -69,7 +69,10 @@ export interface ParsedTemplate {
   source: string;
   /** Undefined when the document could not be parsed into a tree at all. */
   root: Node | undefined;
-  /** E0000 findings from parsing (a tree may still be present when the problem was recoverable). */
+  /**
+   * E0000 findings from parsing. A syntax error leaves no tree; a tree is still present after the
+   * problems a reader recovers from exactly (a duplicate key, an unknown alias, a null key).
+   */
   findings: Finding[];
   /**
    * Where a YAML template uses an alias (`*name`, read as its anchor's node) or a merge key (`<<`,

@@ -61,8 +61,11 @@ export function parseYamlWithLibrary(source: string, file: string, lines: LineIn
     const [start, end] = problem.pos;
     findings.push(parseFinding(file, firstLine(problem.message), lines.range(start, Math.max(end, start))));
   }
+  // A tree recovered after a syntax error is the parser's guess: rules run on it would report the
+  // guess (a quote left open swallows the lines after it into one value). As for JSON, and as
+  // cfn-lint does, a syntax error alone is reported; the rules run once it is fixed.
   const contents = doc.contents as YamlNode | null;
-  if (!contents) return { root: undefined, findings };
+  if (!contents || errors > 0) return { root: undefined, findings };
   const converter = new Converter(doc, source, file, lines, findings);
   const root = converter.node(contents);
   return converter.reuse.length > 0 ? { root, findings, yamlReuse: converter.reuse } : { root, findings };

@@ -27,6 +27,47 @@ describe("validateParsed", () => {
     expect(brief(findings)).toEqual(["W3907 15:44", "W1100 15:63"]);
   });
 
+  it("reports a YAML syntax error alone: the rules do not run on the tree the parser guessed", () => {
+    // The open quote swallows the lines after it into the bucket's name, which the recovered tree
+    // would have E3031 judge as a bucket name (as it did); the JSON reader already stops here.
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Bucket:",
+        "    Type: AWS::S3::Bucket",
+        "    Properties:",
+        '      BucketName: "abc',
+        "  Queue:",
+        "    Type: AWS::SQS::Queue",
+      ),
+    );
+    expect(brief(findings)).toEqual(["E0000 8:1"]);
+    const indented = lint(
+      yaml(
+        "Resources:",
+        "  Bucket:",
+        "    Type: AWS::S3::Bucket",
+        "    Properties:",
+        "      BucketName: abc",
+        "     Tags: []",
+      ),
+    );
+    expect(brief(indented)).toEqual(["E0000 6:1"]);
+  });
+
+  it("still runs the rules after a problem the reader recovers from exactly (a duplicate key)", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Bucket:",
+        "    Type: AWS::S3::Bucket",
+        "    Type: AWS::S3::Bucket",
+        "    Propertes: {}",
+      ),
+    );
+    expect(brief(findings)).toEqual(["E0000 3:5", "E0000 4:5", "E3001 5:5"]);
+  });
+
   it("keeps findings of one rule at one place that say different things", () => {
     const findings = lint(
       yaml("Resources:", "  Policy:", "    Type: AWS::SQS::QueuePolicy", "    Properties: {}"),
