@@ -209,7 +209,20 @@ describe("SAM supplement", () => {
         ApiUsagePlan: keys("AWS::Serverless::Api", "ApiUsagePlan"),
         HttpApiAuth: keys("AWS::Serverless::HttpApi", "HttpApiAuth"),
         HttpApiCors: keys("AWS::Serverless::HttpApi", "HttpApiCors"),
-      }).toEqual(translatorKeys);
+      }).toEqual(translatorKeys?.api);
+    },
+  );
+
+  it.skipIf(!translatorKeys)(
+    "gives a GraphQL API and each of its nested settings the keys the SAM transform accepts, no more, no fewer",
+    () => {
+      const graphql = spec.resource("AWS::Serverless::GraphQLApi");
+      const structs = Object.fromEntries(
+        Object.entries(graphql?.structs ?? {}).map(([name, struct]) => [name, Object.keys(struct.properties).sort()]),
+      );
+      expect({ Properties: Object.keys(graphql?.properties ?? {}).sort(), ...structs }).toEqual(
+        translatorKeys?.graphql,
+      );
     },
   );
 
@@ -280,14 +293,24 @@ function readIndex(dir: string): Map<string, string> {
   return files;
 }
 
-/** The keys the SAM translator (installed with cfn-lint) accepts in API Auth, CORS and usage plans, from its named tuples. */
-function samTranslatorKeys(): Record<string, string[]> | undefined {
+/**
+ * The keys the SAM translator (installed with cfn-lint) accepts: in API Auth, CORS and usage plans,
+ * from its named tuples; in a GraphQL API and each of its nested settings, from the models it
+ * validates the resource with (every pydantic model of the module, by class name).
+ */
+function samTranslatorKeys(): { api: Record<string, string[]>; graphql: Record<string, string[]> } | undefined {
   const script = [
-    "import json",
+    "import json, inspect",
     "from samtranslator.model.api import api_generator as r, http_api_generator as h",
-    "print(json.dumps({'ApiAuth': sorted(r.AuthProperties._fields), 'ApiCors': sorted(r.CorsProperties._fields),",
+    "from samtranslator.internal.schema_source import aws_serverless_graphqlapi as g",
+    "from samtranslator.internal.schema_source.common import BaseModel",
+    "api = {'ApiAuth': sorted(r.AuthProperties._fields), 'ApiCors': sorted(r.CorsProperties._fields),",
     "  'ApiUsagePlan': sorted(r.UsagePlanProperties._fields),",
-    "  'HttpApiAuth': sorted(h.AuthProperties._fields), 'HttpApiCors': sorted(h.CorsProperties._fields)}))",
+    "  'HttpApiAuth': sorted(h.AuthProperties._fields), 'HttpApiCors': sorted(h.CorsProperties._fields)}",
+    "fields = lambda model: getattr(model, 'model_fields', None) or model.__fields__  # pydantic 2, or 1 as the translator may use",
+    "graphql = {name: sorted(fields(model)) for name, model in inspect.getmembers(g, inspect.isclass)",
+    "  if issubclass(model, BaseModel) and model is not BaseModel and model.__module__ == g.__name__ and name != 'Resource'}",
+    "print(json.dumps({'api': api, 'graphql': graphql}))",
   ].join("\n");
   try {
     return JSON.parse(
@@ -296,7 +319,7 @@ function samTranslatorKeys(): Record<string, string[]> | undefined {
   } catch {
     console.warn(
       "spec.test.ts: the SAM translator is not installed (it comes with cfn-lint), so the SAM supplement's API " +
-        "Auth and CORS keys are not compared with it; install it with pip install cfn-lint to run that test.",
+        "Auth, CORS and GraphQL keys are not compared with it; install it with pip install cfn-lint to run those tests.",
     );
     return undefined;
   }

@@ -256,6 +256,84 @@ describe("W0001 keys SAM ignores", () => {
     );
   });
 
+  it("checks a GraphQL API's nested settings as the transform does: unknown keys and missing required ones", () => {
+    const graph = (...properties: string[]) =>
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Resources:",
+        "  Graph:",
+        "    Type: AWS::Serverless::GraphQLApi",
+        "    Properties:",
+        "      SchemaInline: 'type Query { a: String }'",
+        ...properties.map((line) => `      ${line}`),
+      );
+    const rules = { only: ["E3002", "E3003", "E3012", "W0001"] };
+    // Every setting SAM documents, at every depth: nothing to say.
+    const full = graph(
+      "Auth:",
+      "  Type: AMAZON_COGNITO_USER_POOLS",
+      "  UserPool: {UserPoolId: pool, AwsRegion: us-east-1, DefaultAction: ALLOW}",
+      "  Additional:",
+      "    - Type: AWS_LAMBDA",
+      "      LambdaAuthorizer: {AuthorizerUri: arn, AuthorizerResultTtlInSeconds: 60}",
+      "    - Type: OPENID_CONNECT",
+      "      OpenIDConnect: {Issuer: https://example.com, ClientId: c, AuthTTL: 60, IatTTL: 60}",
+      "ApiKeys: {Key: {Description: d, ExpiresOn: 1767225600}}",
+      "Logging: {FieldLogLevel: ALL, ExcludeVerboseContent: true}",
+      "Cache: {ApiCachingBehavior: FULL_REQUEST_CACHING, Ttl: 60, Type: SMALL}",
+      "DomainName: {CertificateArn: arn, DomainName: api.example.com}",
+      "DataSources:",
+      "  DynamoDb:",
+      "    Posts:",
+      "      TableName: posts",
+      "      Permissions: [Read, Write]",
+      "      DeltaSync: {BaseTableTTL: '60', DeltaSyncTableName: sync, DeltaSyncTableTTL: '60'}",
+      "  Lambda:",
+      "    Source: {FunctionArn: !Sub 'arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:f'}",
+      "Functions:",
+      "  getPost:",
+      "    Runtime: {Name: APPSYNC_JS, Version: 1.0.0}",
+      "    DataSource: Posts",
+      "    InlineCode: 'export function request() {}'",
+      "    Sync: {ConflictDetection: VERSION, ConflictHandler: LAMBDA, LambdaConflictHandlerConfig: {LambdaConflictHandlerArn: arn}}",
+      "Resolvers:",
+      "  Query:",
+      "    a:",
+      "      Pipeline: [getPost]",
+      "      Runtime: {Name: APPSYNC_JS, Version: 1.0.0}",
+      "      Caching: {Ttl: 60, CachingKeys: [$context.arguments.id]}",
+    );
+    expect(brief(lint(full, rules))).toEqual([]);
+    expect(brief(lint(graph("Auth: {Type: AWS_IAM}", "Logging: true"), rules))).toEqual([]);
+
+    // The transform refuses each of these: "Property 'DataSources.DynamoDb.Posts.Permisions' is invalid".
+    const wrong = lint(
+      graph(
+        "Auth: {Type: AWS_IAM, Additional: [{Type: API_KEY, Foo: 1}]}",
+        "DataSources:",
+        "  DynamoDb:",
+        "    Posts: {TableName: posts, Permisions: [Read]}",
+        "  Http: {}",
+        "Functions:",
+        "  getPost: {Runtime: {Name: APPSYNC_JS}, DataSource: Posts, InlineCode: x}",
+        "Resolvers:",
+        "  Query:",
+        "    a: {Pipline: [getPost]}",
+        "Cache: {Ttl: 60, Type: SMALL}",
+      ),
+      rules,
+    );
+    // A missing property is reported at the key of the setting that lacks it, as elsewhere.
+    expect(messages(wrong)).toEqual([
+      "E3002 7:58 Unknown property 'Foo' in Auth.Additional[0] (AWS::Serverless::GraphQLApi.Authorizer)",
+      "E3002 10:37 Unknown property 'Permisions' in DataSources.DynamoDb.Posts (AWS::Serverless::GraphQLApi.DynamoDBDataSource) (did you mean 'Permissions'?)",
+      "E3002 11:9 Unknown property 'Http' in DataSources (AWS::Serverless::GraphQLApi.DataSources)",
+      "E3003 13:19 Missing required property 'Version' in Functions.getPost.Runtime (AWS::Serverless::GraphQLApi.Runtime)",
+      "E3002 16:15 Unknown property 'Pipline' in Resolvers.Query.a (AWS::Serverless::GraphQLApi.Resolver) (did you mean 'Pipeline'?)",
+      "E3003 17:7 Missing required property 'ApiCachingBehavior' in Cache (AWS::Serverless::GraphQLApi.Cache)",
+    ]);
+  });
+
   it("warns about an event property written beside Type, and other keys beside Type and Properties", () => {
     const findings = lint(
       functionWithEvents(
