@@ -218,7 +218,10 @@ describe("SAM supplement", () => {
     () => {
       const graphql = spec.resource("AWS::Serverless::GraphQLApi");
       const structs = Object.fromEntries(
-        Object.entries(graphql?.structs ?? {}).map(([name, struct]) => [name, Object.keys(struct.properties).sort()]),
+        Object.entries(graphql?.structs ?? {}).map(([name, struct]) => [
+          name,
+          Object.keys(struct.properties).sort(),
+        ]),
       );
       expect({ Properties: Object.keys(graphql?.properties ?? {}).sort(), ...structs }).toEqual(
         translatorKeys?.graphql,
@@ -298,7 +301,9 @@ function readIndex(dir: string): Map<string, string> {
  * from its named tuples; in a GraphQL API and each of its nested settings, from the models it
  * validates the resource with (every pydantic model of the module, by class name).
  */
-function samTranslatorKeys(): { api: Record<string, string[]>; graphql: Record<string, string[]> } | undefined {
+function samTranslatorKeys():
+  | { api: Record<string, string[]>; graphql: Record<string, string[]> }
+  | undefined {
   const script = [
     "import json, inspect",
     "from samtranslator.model.api import api_generator as r, http_api_generator as h",
