@@ -169,9 +169,11 @@ class FastYaml implements TagContext {
     const src = this.src;
     const c = src.charCodeAt(pos);
     if (c === 34 || c === 39) {
-      const close = this.quotedEnd(pos);
-      if (close < 0 || src.charCodeAt(close) !== COLON) return -1;
-      return isBreakOrSpace(src.charCodeAt(close + 1)) ? close : -1;
+      let colon = this.quotedEnd(pos);
+      if (colon < 0) return -1;
+      while (src.charCodeAt(colon) === SPACE) colon++;
+      if (src.charCodeAt(colon) !== COLON) return -1;
+      return isBreakOrSpace(src.charCodeAt(colon + 1)) ? colon : -1;
     }
     if (startsNonPlain(c, src.charCodeAt(pos + 1))) return -1;
     let i = pos;
@@ -180,8 +182,8 @@ class FastYaml implements TagContext {
       const ch = src.charCodeAt(i);
       if (ch === COLON) {
         if (isBreakOrSpace(src.charCodeAt(i + 1))) {
-          // `Key :` and keys whose text would read as null are rare; the library handles them.
-          if (src.charCodeAt(i - 1) === SPACE || src.charCodeAt(i - 1) === TAB) this.bail(i);
+          // `Key\t:` is rare; the library handles it. `Key :` is read here (see blockMap).
+          if (src.charCodeAt(i - 1) === TAB) this.bail(i);
           return i;
         }
       } else if (ch !== HASH || src.charCodeAt(i - 1) === SPACE || src.charCodeAt(i - 1) === TAB) {
@@ -213,11 +215,14 @@ class FastYaml implements TagContext {
       if (colon < 0) this.bail(keyStart);
       const c = src.charCodeAt(keyStart);
       const quoted = c === 34 || c === 39;
-      const keyValue = quoted ? this.quotedValue(keyStart, colon) : src.slice(keyStart, colon);
+      // The key ends before the spaces some templates put before its colon (`DeletionPolicy : Retain`).
+      let keyEnd = colon;
+      while (src.charCodeAt(keyEnd - 1) === SPACE) keyEnd--;
+      const keyValue = quoted ? this.quotedValue(keyStart, keyEnd) : src.slice(keyStart, keyEnd);
       if (!quoted && mayBeNull(c) && NULL_TEXT.test(keyValue)) this.bail(keyStart);
       // A plain `<<` is a merge key, which the library merges (yaml.ts).
       if (!quoted && c === LT && keyValue === "<<") this.bail(keyStart);
-      const keyRange = this.lines.range(keyStart, colon);
+      const keyRange = this.lines.range(keyStart, keyEnd);
       this.pos = colon + 1;
       const value = this.valueAfterIndicator(indent, false, colon + 1);
       seen = addEntry(entries, seen, keyValue, keyRange, value, this.file, this.findings);
@@ -517,7 +522,7 @@ class FastYaml implements TagContext {
         const keyStart = this.pos;
         const key = this.flowValue(true);
         if (key.kind !== "scalar" || typeof key.value !== "string") this.bail(keyStart);
-        if (src.charCodeAt(this.pos) !== COLON) this.bail();
+        if (!this.colonAfterSpaces()) this.bail();
         this.pos++;
         const d = src.charCodeAt(this.pos);
         if (!(d === SPACE || d === NL || d === CR)) {
@@ -533,7 +538,7 @@ class FastYaml implements TagContext {
       } else {
         const itemStart = this.pos;
         let item = this.flowValue(false);
-        if (src.charCodeAt(this.pos) === COLON) item = this.flowPair(itemStart, item);
+        if (this.colonAfterSpaces()) item = this.flowPair(itemStart, item);
         items.push(item);
       }
       this.flowSpace();
@@ -580,6 +585,18 @@ class FastYaml implements TagContext {
       entries: exact(entries),
       range: this.lines.range(keyStart, endOffset(value.range)),
     };
+  }
+
+  /**
+   * Whether a colon follows the node just read, after spaces on the same line (`"Ref" : "x"`, as
+   * JSON written in YAML often has it); if so, `pos` moves to it. Otherwise `pos` stays.
+   */
+  private colonAfterSpaces(): boolean {
+    let pos = this.pos;
+    while (this.src.charCodeAt(pos) === SPACE) pos++;
+    if (this.src.charCodeAt(pos) !== COLON) return false;
+    this.pos = pos;
+    return true;
   }
 
   /** Skips spaces, line breaks and comments inside a flow collection. */

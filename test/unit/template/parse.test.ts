@@ -335,6 +335,9 @@ describe("reader agreement", () => {
     "no final line break after a block scalar": "A: |\n  text",
     "no final line break after an empty value": "A: 1\nB:",
     "trailing commas in flow collections": "A: [1, 2, ]\nB: {c: 3, }\nC: [\n  x,\n  ]\n",
+    "spaces before the colon of a block key": 'A : 1\n"b"  : 2\nC:\n  - d : e\n    f: g\n',
+    "spaces before the colon of a flow pair":
+      'A: {"Ref" : B, c  : d}\nE: ["sns", "Ref" : "AWS::Region", f : g]\n',
   };
   it.each(Object.entries(cases))("%s: both readers give the same tree", (_name, source) => {
     expect(fast(source)).toEqual(library(source));
@@ -355,6 +358,41 @@ describe("reader agreement", () => {
       A: { "Fn::Split": ["-", { Ref: "B" }] },
       C: ["x", "-"],
       D: "-,e",
+    });
+    // Lines may go back past the key's column too, and JSON written in YAML puts spaces before
+    // its colons (a KMS key policy of the Step Functions workflow collection, closed at column 5
+    // under a key at column 7).
+    const policy = yaml(
+      [
+        "Key:",
+        "  DeletionPolicy : Retain",
+        "  Properties:",
+        "      KeyPolicy: {",
+        '        "Statement": [{',
+        '          "Principal": {"AWS": {"Fn::Join": [":", ["arn:aws:iam:", "Ref" : "AWS::AccountId", "root"]]}}',
+        "        }]",
+        "    }",
+        "  Type: AWS::KMS::Key",
+        "",
+      ].join("\n"),
+    );
+    expect(policy.findings).toEqual([]);
+    expect(toPlain(policy.root!)).toEqual({
+      Key: {
+        Properties: {
+          KeyPolicy: {
+            Statement: [
+              {
+                Principal: {
+                  AWS: { "Fn::Join": [":", ["arn:aws:iam:", { Ref: "AWS::AccountId" }, "root"]] },
+                },
+              },
+            ],
+          },
+        },
+        Type: "AWS::KMS::Key",
+        DeletionPolicy: "Retain",
+      },
     });
     // A line at the key's column that does not close the collection still leaves it unclosed.
     expect(messages(yaml("A: [a, b\nB: c\n"))[0]).toMatch(/must be sufficiently indented and end with a \]/);
