@@ -375,9 +375,8 @@ class FastYaml implements TagContext {
     if (c === 91 || c === 123) {
       node = this.flow();
     } else if (c === 34 || c === 39) {
-      const end = this.quotedEnd(start);
-      if (end < 0) this.bail(start);
-      node = { kind: "scalar", value: this.quotedValue(start, end), range: this.lines.range(start, end) };
+      const { end, value } = this.quoted(start);
+      node = { kind: "scalar", value, range: this.lines.range(start, end) };
       this.pos = end;
     } else {
       if (startsNonPlain(c, src.charCodeAt(start + 1))) this.bail(start);
@@ -414,9 +413,67 @@ class FastYaml implements TagContext {
   }
 
   private quotedValue(start: number, end: number): string {
+    return this.unescaped(this.src.charCodeAt(start) === 34, this.src.slice(start + 1, end - 1), start);
+  }
+
+  /**
+   * A quoted scalar at `start`, on one line or several: its end (after the closing quote) and
+   * value. The lines of a multi-line one fold as YAML folds them: a line break between two lines
+   * of text is a space, each empty line a line break, and the spaces around a break go. PyYAML and
+   * SnakeYAML read the lines after the first at any indentation (`Value: "{` with `}"` under the
+   * key), where the library wants them indented past the key. An escaped line break, a tab or a
+   * carriage return in the folding, and a document marker, are the library's business.
+   */
+  private quoted(start: number): { end: number; value: string } {
+    const oneLine = this.quotedEnd(start);
+    if (oneLine >= 0) return { end: oneLine, value: this.quotedValue(start, oneLine) };
     const src = this.src;
-    const inner = src.slice(start + 1, end - 1);
-    if (src.charCodeAt(start) === 39) return inner.includes("''") ? inner.replace(/''/g, "'") : inner;
+    const double = src.charCodeAt(start) === 34;
+    const run = double ? DOUBLE_QUOTED_RUN : SINGLE_QUOTED_RUN;
+    let value = "";
+    let breaks = -1; // line breaks since the last text; -1 before the first line
+    let pos = start + 1;
+    for (;;) {
+      const lineStart = pos;
+      if (breaks >= 0) {
+        while (src.charCodeAt(pos) === SPACE) pos++;
+        if (src.charCodeAt(pos) === TAB) this.bail(pos);
+        if (pos === lineStart && (src.startsWith("---", pos) || src.startsWith("...", pos))) this.bail(pos);
+      }
+      run.lastIndex = pos;
+      run.test(src);
+      const stop = run.lastIndex;
+      const closed = src.charCodeAt(stop) === (double ? 34 : 39);
+      if (!closed && src.charCodeAt(stop) !== NL) this.bail(start);
+      let textEnd = stop;
+      if (!closed) {
+        while (src.charCodeAt(textEnd - 1) === SPACE) textEnd--;
+        // A tab, or an escaped space, at the end of the line: the library folds it.
+        const last = src.charCodeAt(textEnd - 1);
+        if (last === TAB || last === 92) this.bail(start);
+      }
+      const text = this.unescaped(double, src.slice(pos, textEnd), start);
+      if (breaks < 0) value = text;
+      else if (text !== "" || closed) {
+        value += breaks === 1 ? " " : "\n".repeat(breaks - 1);
+        value += text;
+        breaks = 0;
+      }
+      if (closed) return { end: stop + 1, value };
+      if (breaks < 0 || text !== "") breaks = 0;
+      breaks++;
+      pos = stop + 1;
+    }
+  }
+
+  private oneLineQuoted(start: number): { end: number; value: string } {
+    const end = this.quotedEnd(start);
+    if (end < 0) this.bail(start);
+    return { end, value: this.quotedValue(start, end) };
+  }
+
+  private unescaped(double: boolean, inner: string, start: number): string {
+    if (!double) return inner.includes("''") ? inner.replace(/''/g, "'") : inner;
     if (!inner.includes("\\")) return inner;
     return inner.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/g, (_, e: string) => {
       if (e.length > 1) return String.fromCodePoint(Number.parseInt(e.slice(1), 16));
@@ -643,10 +700,10 @@ class FastYaml implements TagContext {
       return this.flow();
     }
     if (c === 34 || c === 39) {
-      const end = this.quotedEnd(start);
-      if (end < 0) this.bail(start);
+      // A key is on one line; a value may span lines.
+      const { end, value } = asKey ? this.oneLineQuoted(start) : this.quoted(start);
       this.pos = end;
-      return { kind: "scalar", value: this.quotedValue(start, end), range: this.lines.range(start, end) };
+      return { kind: "scalar", value, range: this.lines.range(start, end) };
     }
     if (c === 33 && !asKey) {
       const tagEnd = this.tagEnd(start);
@@ -766,7 +823,11 @@ const LONE_CR = /\r(?!\n)/;
 const TAG_RUN = /[^ \n\r\t,[\]{}]*/y;
 /** A single-line quoted scalar, from its opening to its closing quote. */
 const DOUBLE_QUOTED = /"[^"\\\n\r]*(?:\\[^\n\r][^"\\\n\r]*)*"/y;
-const SINGLE_QUOTED = /'[^'\n\r]*(?:''[^'\n\r]*)*'/y;
+// Not followed by a quote: `'it''s` at a line's end is the start of a scalar that goes on, not `'it'`.
+const SINGLE_QUOTED = /'[^'\n\r]*(?:''[^'\n\r]*)*'(?!')/y;
+/** A quoted scalar's text on one line, up to its closing quote or the line's end. */
+const DOUBLE_QUOTED_RUN = /[^"\\\n\r]*(?:\\[^\n\r][^"\\\n\r]*)*/y;
+const SINGLE_QUOTED_RUN = /[^'\n\r]*(?:''[^'\n\r]*)*/y;
 
 /** The offset after the spaces at `pos`; one space (as after most colons) is checked inline. */
 function spacesEnd(src: string, pos: number): number {

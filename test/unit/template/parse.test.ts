@@ -335,6 +335,12 @@ describe("reader agreement", () => {
     "no final line break after a block scalar": "A: |\n  text",
     "no final line break after an empty value": "A: 1\nB:",
     "trailing commas in flow collections": "A: [1, 2, ]\nB: {c: 3, }\nC: [\n  x,\n  ]\n",
+    "a double-quoted scalar over two lines": 'A: "a\n  b"\n',
+    "a quoted scalar with empty lines and spaces around its breaks": 'A: "a  \n\n   b \n  c"\nB: 1\n',
+    "a single-quoted scalar over two lines": "A: 'it''s\n  fine'\n",
+    "a quoted scalar closed on a line of its own": 'A: "x\n  "\nB: "\n  lead"\n',
+    "a quoted scalar over lines in a flow sequence": 'A: ["a\n   b", c]\n',
+    "escapes in a quoted scalar over lines": 'A: "\\"q\\"\n  z"\n',
     "spaces before the colon of a block key": 'A : 1\n"b"  : 2\nC:\n  - d : e\n    f: g\n',
     "spaces before the colon of a flow pair":
       'A: {"Ref" : B, c  : d}\nE: ["sns", "Ref" : "AWS::Region", f : g]\n',
@@ -393,6 +399,14 @@ describe("reader agreement", () => {
         Type: "AWS::KMS::Key",
         DeletionPolicy: "Retain",
       },
+    });
+    // So do the lines of a quoted scalar (a sample message of the same collection).
+    const message = yaml(
+      'Outputs:\n  Sample:\n    Value: "{\n      \\"input\\": \\"QW5k\\"\n    }"\n  Next:\n    Value: x\n',
+    );
+    expect(message.findings).toEqual([]);
+    expect(toPlain(message.root!)).toEqual({
+      Outputs: { Sample: { Value: '{ "input": "QW5k" }' }, Next: { Value: "x" } },
     });
     // A line at the key's column that does not close the collection still leaves it unclosed.
     expect(messages(yaml("A: [a, b\nB: c\n"))[0]).toMatch(/must be sufficiently indented and end with a \]/);
