@@ -1,5 +1,6 @@
 import { didYouMeanNote } from "../../suggest";
 import type { Rule } from "../rule";
+import { hasOpaqueTransform } from "../template/names";
 import { SAM_TRANSFORM, USER_GUIDE } from "../template-index";
 import { isCustomType, isModuleType, realResources } from "./shared";
 
@@ -8,8 +9,12 @@ import { isCustomType, isModuleType, realResources } from "./shared";
  * a type outside the AWS and Alexa namespaces that the spec does not know, and that is not a
  * near miss of a known type, is only a warning:
  * it is most likely a third-party extension activated in the account's registry, which no
- * static spec can list.
+ * static spec can list. A name no registry type can have (`AWS-Events`) stays an error, unless a
+ * macro, which may rewrite the resource, runs on the template.
  */
+/** The names the CloudFormation registry gives types (RegisterType's TypeName pattern). */
+const REGISTRY_TYPE_NAME = /^[A-Za-z0-9]{2,64}::[A-Za-z0-9]{2,64}::[A-Za-z0-9]{2,64}$/;
+
 export const resourceType: Rule = {
   id: "E3006",
   severity: "error",
@@ -46,6 +51,15 @@ export const resourceType: Rule = {
       const awsNamespace = type.startsWith("AWS::") || type.startsWith("Alexa::");
       if (hint || (awsNamespace && !(template.sam && type.startsWith("AWS::Serverless::")))) {
         report(node, `Unknown resource type '${type}'${hint}`, { path });
+      } else if (!REGISTRY_TYPE_NAME.test(type) && !hasOpaqueTransform(template)) {
+        // No registry extension has this name, so it cannot be one activated in the account; a
+        // macro may still rewrite it (Boto3::CodeCommit.put_file), so with one it stays a warning.
+        report(
+          node,
+          `Resource type '${type}' is not a type name: a type is written Vendor::Service::Resource (AWS::SNS::Topic), ` +
+            "Custom::Name for a custom resource, or Vendor::Service::Resource::MODULE for a module",
+          { path },
+        );
       } else {
         report(
           node,

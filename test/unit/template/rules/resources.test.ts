@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { brief, lint, samApi, samFunction, yaml } from "../lint";
 
 describe("E3006 resource types", () => {
-  it("flags an unknown type with a suggestion, a SAM type without the transform, and warns on registry types", () => {
+  it("flags an unknown type with a suggestion, a SAM type without the transform and a malformed name, and warns on registry types", () => {
     const findings = lint(
       yaml(
         "Resources:",
@@ -19,15 +19,32 @@ describe("E3006 resource types", () => {
         "    Type: Custom::Thing",
         "  Generic:",
         "    Type: AWS::CloudFormation::CustomResource",
+        "  Dashed:",
+        '    Type: "AWS-Events"',
+        "  TwoParts:",
+        "    Type: MongoDB::Atlas",
       ),
       { only: ["E3006"] },
     );
-    expect(brief(findings)).toEqual(["E3006 3:11", "E3006 5:11", "E3006 7:11"]);
-    expect(findings.map((f) => f.severity)).toEqual(["error", "error", "warning"]);
+    expect(brief(findings)).toEqual(["E3006 3:11", "E3006 5:11", "E3006 7:11", "E3006 15:11", "E3006 17:11"]);
+    // A registry extension's name has three parts of letters and digits; other names are no type at all.
+    expect(findings.map((f) => f.severity)).toEqual(["error", "error", "warning", "error", "error"]);
+    expect(findings[3].message).toBe(
+      "Resource type 'AWS-Events' is not a type name: a type is written Vendor::Service::Resource (AWS::SNS::Topic), " +
+        "Custom::Name for a custom resource, or Vendor::Service::Resource::MODULE for a module",
+    );
     expect(findings[0].message).toBe(
       "Unknown resource type 'AWS::S3::Buckett' (did you mean 'AWS::S3::Bucket'?)",
     );
     expect(findings[1].message).toContain("Transform: AWS::Serverless-2016-10-31");
+  });
+
+  it("leaves a malformed name a warning when a macro runs on the template, which may rewrite it", () => {
+    const findings = lint(
+      yaml("Transform: Boto3", "Resources:", "  Put:", "    Type: Boto3::CodeCommit.put_file"),
+      { only: ["E3006"] },
+    );
+    expect(findings.map((f) => `${f.ruleId} ${f.severity}`)).toEqual(["E3006 warning"]);
   });
 
   it("accepts SAM types with the transform and known types", () => {
