@@ -21,6 +21,17 @@ function functionWithEvents(...events: string[]): string {
   );
 }
 
+/** A SAM GraphQL API named Graph with a schema and these properties (indented under `Properties:`). */
+function graphQLApi(...properties: string[]): string[] {
+  return [
+    "  Graph:",
+    "    Type: AWS::Serverless::GraphQLApi",
+    "    Properties:",
+    "      SchemaInline: 'type Query { a: String }'",
+    ...properties.map((line) => `      ${line}`),
+  ];
+}
+
 function messages(findings: Finding[]): string[] {
   return findings.map((f) => `${f.ruleId} ${f.range.start.line}:${f.range.start.column} ${f.message}`);
 }
@@ -237,14 +248,9 @@ describe("W0001 keys SAM ignores", () => {
   it("warns about an unknown property of a GraphQL API, which the transform passes over, where E3002 stays quiet", () => {
     const findings = lint(
       yaml(
-        "Transform: AWS::Serverless-2016-10-31",
+        SAM,
         "Resources:",
-        "  Graph:",
-        "    Type: AWS::Serverless::GraphQLApi",
-        "    Properties:",
-        "      Auth: {Type: AWS_IAM}",
-        "      SchemaInline: 'type Query { a: String }'",
-        "      ApiKey: {Key: {Description: never made}}",
+        ...graphQLApi("Auth: {Type: AWS_IAM}", "ApiKey: {Key: {Description: never made}}"),
         ...samFunction("Fn", "Tracing: Active", "Tracng: Active"),
       ),
       { only: ["E3002", "W0001"] },
@@ -257,16 +263,7 @@ describe("W0001 keys SAM ignores", () => {
   });
 
   it("checks a GraphQL API's nested settings as the transform does: unknown keys and missing required ones", () => {
-    const graph = (...properties: string[]) =>
-      yaml(
-        "Transform: AWS::Serverless-2016-10-31",
-        "Resources:",
-        "  Graph:",
-        "    Type: AWS::Serverless::GraphQLApi",
-        "    Properties:",
-        "      SchemaInline: 'type Query { a: String }'",
-        ...properties.map((line) => `      ${line}`),
-      );
+    const graph = (...properties: string[]) => yaml(SAM, "Resources:", ...graphQLApi(...properties));
     const rules = { only: ["E3002", "E3003", "E3012", "W0001"] };
     // Every setting SAM documents, at every depth: nothing to say.
     const full = graph(
