@@ -10,6 +10,7 @@ import { samEventApi, samEventBucket } from "./event-references";
 import { samEventRoutes } from "./event-routes";
 import { samEventType } from "./event-type";
 import { samGlobals } from "./globals";
+import { samGraphQLApi } from "./graphql-api";
 import { samIgnoredKeys } from "./ignored-keys";
 import { samMergedLayers } from "./merged-layers";
 import { samPolicyTemplates } from "./policy-templates";
@@ -37,6 +38,7 @@ export const samRules: Rule[] = [
   samMergedLayers,
   samSimpleTableKey,
   samResourceSettings,
+  samGraphQLApi,
   samRequestParameters,
   samUsagePlan,
 ];

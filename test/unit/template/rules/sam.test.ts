@@ -331,6 +331,42 @@ describe("W0001 keys SAM ignores", () => {
     ]);
   });
 
+  it("refuses GraphQL functions and resolvers without code, runtime or pipeline, as the transform does", () => {
+    const runtime = "Runtime: {Name: APPSYNC_JS, Version: 1.0.0}";
+    const findings = lint(
+      yaml(
+        SAM,
+        "Resources:",
+        ...graphQLApi(
+          "Auth: {Type: AWS_IAM}",
+          "Functions:",
+          `  ok: {InlineCode: x, ${runtime}}`,
+          "  existing: {Id: abc123}",
+          "  idAndMore: {Id: abc123, InlineCode: x}",
+          `  both: {InlineCode: x, CodeUri: f.js, ${runtime}}`,
+          `  none: {${runtime}}`,
+          "  noRuntime: {InlineCode: x}",
+          "Resolvers:",
+          "  Query:",
+          `    ok: {Pipeline: [ok], InlineCode: x, ${runtime}}`,
+          "    defaultCode: {Pipeline: [ok]}",
+          "    codeNoRuntime: {Pipeline: [ok], CodeUri: r.js}",
+          `    unit: {InlineCode: x, ${runtime}}`,
+          "  Mutation: !If [Never, {}, {}]",
+        ),
+      ),
+      { only: ["E0001"] },
+    );
+    expect(messages(findings)).toEqual([
+      "E0001 11:9 Function idAndMore of GraphQL API Graph has Id and other keys, which the SAM transform refuses: Id names an existing function and stands alone",
+      "E0001 12:9 Function both of GraphQL API Graph has both InlineCode and CodeUri, which the SAM transform refuses: keep one",
+      "E0001 13:9 Function none of GraphQL API Graph has neither InlineCode nor CodeUri, which the SAM transform refuses: give it its code",
+      "E0001 14:9 Function noRuntime of GraphQL API Graph has no Runtime, which the SAM transform refuses: add Runtime: {Name: APPSYNC_JS, Version: 1.0.0}",
+      "E0001 19:11 Resolver Query.codeNoRuntime of GraphQL API Graph has code but no Runtime, which the SAM transform refuses: add Runtime: {Name: APPSYNC_JS, Version: 1.0.0}",
+      "E0001 20:11 Resolver Query.unit of GraphQL API Graph has no Pipeline, which the SAM transform refuses: SAM makes only pipeline resolvers; for a unit resolver, use AWS::AppSync::Resolver",
+    ]);
+  });
+
   it("warns about an event property written beside Type, and other keys beside Type and Properties", () => {
     const findings = lint(
       functionWithEvents(
