@@ -5,8 +5,10 @@
  *   `arn:aws:iam::aws:policy/AWSLambdaBasicExecutionRole` for `.../policy/service-role/...`. IAM
  *   refuses it ("does not exist or is not attachable") and the stack fails.
  * - W3921 (our own id): a name the list of managed policies does not have at all, with the one
- *   probably meant. A warning: AWS adds managed policies every month, and the list (cfn-lint's,
- *   read by `npm run spec`) may not have a new one yet.
+ *   probably meant, in an ARN or as a name alone in SAM Policies (which SAM looks up among the AWS
+ *   managed policies, on any path, and otherwise passes to IAM as an ARN). A warning: AWS adds
+ *   managed policies every month, and the list (cfn-lint's, read by `npm run spec`) may not have a
+ *   new one yet.
  * ARNs are read as `arn:aws:iam::aws:policy/...`, as `!Sub arn:${AWS::Partition}:iam::aws:policy/...`,
  * or as the `Fn::Join` CDK writes; the China and GovCloud partitions, whose lists differ, are left
  * alone.
@@ -15,7 +17,7 @@ import type { Node } from "../../model";
 import type { SpecIndex } from "../../spec/types";
 import { closest, didYouMeanNote } from "../../suggest";
 import type { Rule } from "../rule";
-import { propertySets, resourcesOfType, valuesAtPath } from "../services/values";
+import { inheritedProperty, propertySets, resourcesOfType, valuesAtPath } from "../services/values";
 import { intrinsicName, isString, type TemplateIndex } from "../template-index";
 
 const PREFIX = ":iam::aws:policy/";
@@ -95,6 +97,43 @@ function problemOf(
   };
 }
 
+/** A policy written by its name alone (SAM Policies), not an ARN nor text for Fn::Sub. */
+function isPlainName(text: string): boolean {
+  return /^[\w+=,.@-]+$/.test(text);
+}
+
+const names = new WeakMap<ReadonlySet<string>, ReadonlySet<string>>();
+
+/** The names of the managed policies of the list, without their paths (SAM looks a name up on any path). */
+function namesOf(known: ReadonlySet<string>): ReadonlySet<string> {
+  let set = names.get(known);
+  if (!set) {
+    set = new Set([...known].map((entry) => entry.slice(entry.lastIndexOf("/") + 1)));
+    names.set(known, set);
+  }
+  return set;
+}
+
+/**
+ * A SAM policy name the list does not have. SAM turns a name it finds among the AWS managed
+ * policies into its ARN, and passes any other name to IAM as it is, which IAM refuses as an ARN.
+ */
+function unknownName(
+  node: Node,
+  name: string,
+  known: ReadonlySet<string>,
+  owner: string,
+): Omit<PolicyProblem, "path"> {
+  return {
+    kind: "unknown",
+    at: node,
+    message:
+      `${owner} names '${name}', which is not an AWS managed policy the list of this release knows` +
+      `${didYouMeanNote(closest(name, [...namesOf(known)]))}; SAM passes a name it does not find to IAM as an ARN, ` +
+      "which IAM refuses (a policy AWS added since is fine)",
+  };
+}
+
 const cache = new WeakMap<TemplateIndex, PolicyProblem[]>();
 
 /** The managed policy ARNs of the template that name no policy of the list, found once for both rules. */
@@ -104,9 +143,20 @@ function policyProblems(template: TemplateIndex, spec: SpecIndex): PolicyProblem
   problems = [];
   cache.set(template, problems);
   for (const resource of resourcesOfType(template, ...TYPES)) {
-    for (const { properties } of propertySets(resource)) {
+    for (const set of propertySets(resource)) {
+      const { properties } = set;
+      // With its own Role, SAM ignores a function's Policies (W0001 says so): no name reaches IAM.
+      const ownRole = inheritedProperty(template, set, "Role") !== undefined;
       for (const path of PLACES[resource.type as string]) {
         for (const value of valuesAtPath(properties, path)) {
+          if (path[0] === "Policies" && isString(value) && isPlainName(value.value)) {
+            if (ownRole) continue;
+            const known = spec.managedPolicies();
+            if (namesOf(known).has(value.value)) continue;
+            const problem = unknownName(value, value.value, known, `Policies of ${resource.name}`);
+            problems.push({ ...problem, path: ["Resources", resource.name, "Properties", "Policies"] });
+            continue;
+          }
           const policy = managedPolicyPath(value);
           if (!policy) continue;
           const known = spec.managedPolicies();
@@ -150,6 +200,6 @@ export const managedPolicyNames = policyRule("unknown", {
   severity: "warning",
   shortDescription: "AWS managed policy ARNs name managed policies that exist",
   description:
-    "An arn:aws:iam::aws:policy/ ARN names a policy in the list of AWS managed policies of this release (one AWS added " +
-    "since is fine).",
+    "An arn:aws:iam::aws:policy/ ARN, or a policy named alone in SAM Policies, names a policy in the list of AWS " +
+    "managed policies of this release (one AWS added since is fine).",
 });

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadSpec } from "../../../../src/template/spec/index";
-import { brief, lambdaFunction, lint, yaml } from "../lint";
+import { brief, lambdaFunction, lint, samFunction, yaml } from "../lint";
 
 const TRUST =
   "          - { Effect: Allow, Principal: { Service: lambda.amazonaws.com }, Action: sts:AssumeRole }";
@@ -189,6 +189,40 @@ describe("E3921 / W3921 AWS managed policy ARNs", () => {
         "exist (one AWS added since is fine)",
     ]);
     expect(findings.map((f) => f.severity)).toEqual(["error", "warning"]);
+  });
+
+  it("looks up a policy SAM Policies name alone on any path, as SAM does, and warns of a name the list lacks", () => {
+    const findings = lint(
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Resources:",
+        ...samFunction(
+          "Fn",
+          "Policies:",
+          "  - AWSLambdaBasicExecutionRole",
+          "  - AWSLambdaReadOnlyAccess",
+          "  - AmazonDynamoDBReadOnlyAcess",
+          "  - DynamoDBReadPolicy: {TableName: t}",
+          "  - arn:aws:iam::123456789012:policy/Mine",
+          "  - !Sub arn:${AWS::Partition}:iam::${AWS::AccountId}:policy/Mine",
+        ),
+        "  Machine:",
+        "    Type: AWS::Serverless::StateMachine",
+        "    Properties:",
+        "      Definition: {StartAt: A, States: {A: {Type: Succeed}}}",
+        "      Policies: AWSStepFunctionsReadOnlyAccess",
+        // With its own Role, SAM ignores the function's Policies: nothing reaches IAM.
+        ...samFunction("WithRole", "Role: arn:aws:iam::123456789012:role/r", "Policies: [LambdaExecRole]"),
+      ),
+      { only: ["E3921", "W3921"] },
+    );
+    // The deprecated AWSLambdaReadOnlyAccess, which IAM no longer attaches, and a typo.
+    expect(brief(findings)).toEqual(["W3921 11:11", "W3921 12:11"]);
+    expect(findings[1].message).toBe(
+      "Policies of Fn names 'AmazonDynamoDBReadOnlyAcess', which is not an AWS managed policy the list of this " +
+        "release knows (did you mean 'AmazonDynamoDBReadOnlyAccess'?); SAM passes a name it does not find to IAM as " +
+        "an ARN, which IAM refuses (a policy AWS added since is fine)",
+    );
   });
 
   it("reads the list of managed policies that source.json counts, with the paths AWS gives them", () => {
