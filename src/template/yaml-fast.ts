@@ -216,13 +216,13 @@ class FastYaml implements TagContext {
       const c = src.charCodeAt(keyStart);
       const quoted = c === 34 || c === 39;
       // The key ends before the spaces some templates put before its colon (`DeletionPolicy : Retain`).
-      let keyEnd = colon;
-      while (src.charCodeAt(keyEnd - 1) === SPACE) keyEnd--;
-      const keyValue = quoted ? this.quotedValue(keyStart, keyEnd) : src.slice(keyStart, keyEnd);
+      let keyTextEnd = colon;
+      while (src.charCodeAt(keyTextEnd - 1) === SPACE) keyTextEnd--;
+      const keyValue = quoted ? this.quotedValue(keyStart, keyTextEnd) : src.slice(keyStart, keyTextEnd);
       if (!quoted && mayBeNull(c) && NULL_TEXT.test(keyValue)) this.bail(keyStart);
       // A plain `<<` is a merge key, which the library merges (yaml.ts).
       if (!quoted && c === LT && keyValue === "<<") this.bail(keyStart);
-      const keyRange = this.lines.range(keyStart, keyEnd);
+      const keyRange = this.lines.range(keyStart, keyTextEnd);
       this.pos = colon + 1;
       const value = this.valueAfterIndicator(indent, false, colon + 1);
       seen = addEntry(entries, seen, keyValue, keyRange, value, this.file, this.findings);
