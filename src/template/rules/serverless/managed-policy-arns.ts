@@ -68,14 +68,18 @@ interface PolicyProblem {
   path: (string | number)[];
 }
 
+/** A managed policy's name without its path (`service-role/AWSLambdaRole` is AWSLambdaRole). */
+function nameOf(policy: string): string {
+  return policy.slice(policy.lastIndexOf("/") + 1);
+}
+
 function problemOf(
   node: Node,
   policy: string,
   known: ReadonlySet<string>,
   owner: string,
 ): Omit<PolicyProblem, "path"> {
-  const name = policy.slice(policy.lastIndexOf("/") + 1);
-  const nameOf = (entry: string) => entry.slice(entry.lastIndexOf("/") + 1);
+  const name = nameOf(policy);
   const elsewhere = [...known].find((entry) => nameOf(entry) === name);
   if (elsewhere)
     return {
@@ -108,7 +112,7 @@ const names = new WeakMap<ReadonlySet<string>, ReadonlySet<string>>();
 function namesOf(known: ReadonlySet<string>): ReadonlySet<string> {
   let set = names.get(known);
   if (!set) {
-    set = new Set([...known].map((entry) => entry.slice(entry.lastIndexOf("/") + 1)));
+    set = new Set([...known].map(nameOf));
     names.set(known, set);
   }
   return set;
