@@ -193,6 +193,15 @@ Resources:
 describe("runPackage", () => {
   const plan = (body: string, file = "template.yaml") => planPackage({ file, body, dir });
 
+  it("stops at a YAML syntax error with its line, before uploading what a guessed tree names", async () => {
+    // The open quote swallows the lines after it: a reader that recovered would see no CodeUri.
+    const body =
+      'Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Description: "open\n      Code: ./src\n';
+    await expect(plan(body)).rejects.toThrow(
+      /^Template template\.yaml could not be parsed \(line 7: Missing closing "quote/,
+    );
+  });
+
   it("replaces each local path by its S3 location in the template's own text", async () => {
     const { s3, calls } = memoryS3();
     const body = `# comments and short forms stay
