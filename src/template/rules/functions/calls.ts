@@ -212,10 +212,18 @@ export function callsOf(template: TemplateIndex, name: string): readonly Functio
   return grouped.get(name) ?? NO_CALLS;
 }
 
+/** A Fn::ForEach placeholder, `${Id}` or `&{Id}`, in a name or a Ref target. */
+const PLACEHOLDER = /[$&]\{[^}]*\}/;
+
+/** Whether `text` holds a Fn::ForEach placeholder. */
+export function hasPlaceholder(text: string): boolean {
+  return PLACEHOLDER.test(text);
+}
+
 /** A pattern for the names `text` can become once its `${Id}` and `&{Id}` placeholders are filled in. */
 export function placeholderPattern(text: string): RegExp {
   const source = text
-    .split(/[$&]\{[^}]*\}/)
+    .split(PLACEHOLDER)
     .map((part) => part.replace(/[.*+?^()|[\]\\{}$]/g, "\\$&"))
     .join(".+");
   return new RegExp(`^${source}$`);
@@ -223,5 +231,5 @@ export function placeholderPattern(text: string): RegExp {
 
 /** Inside a Fn::ForEach body, `${Id}` and `&{Id}` in names are filled in before deployment. */
 export function hasLoopPlaceholder(text: string, call: FunctionCall): boolean {
-  return call.loopVariables.length > 0 && /[$&]\{[^}]*\}/.test(text);
+  return call.loopVariables.length > 0 && hasPlaceholder(text);
 }

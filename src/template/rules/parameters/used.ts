@@ -1,9 +1,9 @@
 /** W2001: a parameter that no Ref or Fn::Sub variable names, so it only adds a prompt. */
-import type { Node } from "../../model";
-import { callsOf, placeholderPattern, usesLanguageExtensions } from "../functions/calls";
+import { callsOf, hasPlaceholder, placeholderPattern, usesLanguageExtensions } from "../functions/calls";
 import type { Rule } from "../rule";
+import { literalOrSubText } from "../services/values";
 import { hasOpaqueTransform } from "../template/names";
-import { intrinsicName, isString, USER_GUIDE } from "../template-index";
+import { USER_GUIDE } from "../template-index";
 
 export const parameterUsed: Rule = {
   id: "W2001",
@@ -29,10 +29,9 @@ export const parameterUsed: Rule = {
     const computed: RegExp[] = [];
     if (usesLanguageExtensions(template)) {
       for (const call of callsOf(template, "Ref")) {
-        const text = refText(call.arg);
-        if (text === undefined) {
-          if (!isString(call.arg)) return;
-        } else if (/[$&]\{[^}]*\}/.test(text)) computed.push(placeholderPattern(text));
+        const text = literalOrSubText(call.arg);
+        if (text === undefined) return;
+        if (hasPlaceholder(text)) computed.push(placeholderPattern(text));
       }
     }
     for (const [name, parameter] of template.parameters) {
@@ -47,14 +46,3 @@ export const parameterUsed: Rule = {
     }
   },
 };
-
-/** The name a Ref's argument spells: a string, or the text of a Fn::Sub (placeholders kept). */
-function refText(arg: Node): string | undefined {
-  if (isString(arg)) return arg.value;
-  if (intrinsicName(arg) !== "Fn::Sub" || arg.kind !== "map") return undefined;
-  const sub = arg.entries[0].value;
-  if (isString(sub)) return sub.value;
-  return sub.kind === "seq" && sub.items.length > 0 && isString(sub.items[0])
-    ? sub.items[0].value
-    : undefined;
-}
