@@ -198,6 +198,10 @@ describe("W2001 unused parameters", () => {
       "    Type: AWS::SNS::Topic",
     );
     expect(brief(lint(source, { only: ["W2001"] }))).toEqual(["W2001 6:3"]);
+    // A Ref target computed any other way (Fn::Join) could be any parameter: none is reported.
+    const joined = source.replace("!Ref 'Size${Id}'", "!Ref {Fn::Join: ['', [Size, '${Id}']]}");
+    expect(joined).not.toBe(source);
+    expect(brief(lint(joined, { only: ["W2001"] }))).toEqual([]);
   });
 });
 
