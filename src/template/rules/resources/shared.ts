@@ -78,9 +78,9 @@ export function isModuleType(type: string): boolean {
 
 /**
  * SAM types whose unknown top-level properties the transform passes over without a word (the
- * installed translator, 1.110: an `ApiKey` written for `ApiKeys` leaves the API without keys). Their
- * nested settings are checked by the transform, and every other SAM type refuses an unknown
- * property. W0001 reports these; E3002 leaves them alone.
+ * installed translator, 1.110: an `ApiKey` written for `ApiKeys` leaves the API without keys). The
+ * transform refuses unknown keys inside their settings, which the SAM supplement types (E3002), and
+ * every other SAM type refuses an unknown property. W0001 reports these; E3002 leaves them alone.
  */
 export const SAM_TYPES_IGNORING_UNKNOWN_PROPERTIES: ReadonlySet<string> = new Set([
   "AWS::Serverless::GraphQLApi",
