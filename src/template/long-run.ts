@@ -6,16 +6,20 @@
  *   allocates survives a collection, up to 32 MB, and does not give it back. Validation allocates
  *   mostly short-lived objects, so keeping the young generation at the size it has reached costs a
  *   long run no time and saves the memory the growth would take.
- * - `--no-maglev`: Maglev, V8's middle optimizing compiler (on by default in Node 22 and later),
- *   compiles hot functions on a background thread; in a whole-corpus run what it compiles costs
- *   memory for little speed.
  * - `--no-turbofan`: V8's top compiler re-compiles the hottest functions on background threads. In a
  *   whole-corpus run it compiled some 140 functions (the YAML reader's, the shared walks', the rule
  *   runner) for about 250 ms of CPU on those threads, more than the optimized code gave back: on a
- *   2-core runner they take the core the main thread does not use, and the run's wall time came out
- *   the same or better without them, at about a quarter less CPU and 5 MB less peak memory (in hand
- *   comparisons of 298 and 1,490 templates; bench:validate prints CPU beside wall time). The code
- *   still runs baseline-compiled (Sparkplug), which needs no optimizing thread.
+ *   2-core runner they take the core the main thread does not use. Without it the run took about a
+ *   quarter less CPU and 5 MB less peak memory, and no more wall time.
+ * - `--invocation-count-for-maglev=5000`: Maglev, V8's middle compiler (on by default from Node 22),
+ *   compiles a function after about 400 calls by default: in a whole-corpus run, 380 compiles,
+ *   which cost some 20 MB of peak memory. From 5,000 calls it made 110: the YAML and JSON readers',
+ *   the shared walks', the rule runner and the small node helpers every rule calls, which run for
+ *   every node. The whole-corpus run then took about 15% less wall time than with Maglev off, for
+ *   about 5 MB (1,490 templates: a quarter less). Node 20 leaves Maglev off, and the count changes
+ *   nothing there.
+ *   (Both figures are from hand comparisons of the bundle, 298 and 1,490 templates, each setting
+ *   interleaved; bench:validate prints the whole-corpus row's wall and CPU time and peak memory.)
  * - `--heap-growing-percent=5`: after a full collection V8 lets the old generation grow by this
  *   share of what survived (far more by default) before collecting again. A long run keeps little
  *   (the findings, the loaded type data) and throws away each template's nodes, so the room it
@@ -30,8 +34,8 @@
 /** The flags, in the order they are set. */
 export const LONG_RUN_V8_FLAGS = [
   "--semi-space-growth-factor=1",
-  "--no-maglev",
   "--no-turbofan",
+  "--invocation-count-for-maglev=5000",
   "--heap-growing-percent=5",
 ] as const;
 
