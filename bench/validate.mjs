@@ -6,7 +6,8 @@
 // module, the floor of any bundle), and every row says how many times that start-up it takes, in
 // wall and in CPU time. Prints the median wall time, CPU time (user + system, steadier than wall
 // time on a busy machine) and peak memory of several runs, then the targets (start-up multiple,
-// speed-up and memory ratio against cfn-lint) and whether each is met.
+// speed-up and memory ratio against cfn-lint) and whether each is met. Each row's runs of ours and
+// of cfn-lint alternate, so that a machine slowing down or speeding up hits both alike.
 //
 // Our rows and `node -e 0` run with the Node that runs this script, or with BENCH_NODE (a path to
 // another node binary): the actions run on the runner's node24, the CLI on whatever Node its user has.
@@ -376,12 +377,29 @@ try {
   console.log("cfn-lint is not on PATH: its columns stay empty.");
 }
 
-const table = [];
-for (const row of rows) {
-  const ours = bench(node, [cli, "validate", ...row.files, "--fail-on", "never"], runs);
-  const theirs = cfnLint ? bench("cfn-lint", ["--", ...row.files], lintRuns, process.env, false) : null;
-  table.push({ row, ours, theirs });
+/**
+ * Our runs and cfn-lint's for one row, spread over each other (ours, cfn-lint, ours, ...): the
+ * machine's speed drifts over the minute or more that cfn-lint's runs of a row take, and runs taken
+ * one side after the other would put that drift into the speed-up. Our runs beyond cfn-lint's
+ * count come after its last run.
+ */
+function benchBoth(files) {
+  const oursArgs = [cli, "validate", ...files, "--fail-on", "never"];
+  const theirsArgs = ["--", ...files];
+  const ours = [];
+  const theirs = [];
+  for (let i = 0; i < Math.max(runs, lintRuns); i++) {
+    if (i < runs) ours.push(measure(node, oursArgs));
+    if (cfnLint && i < lintRuns) theirs.push(measure("cfn-lint", theirsArgs, process.env));
+  }
+  return {
+    ours: summary(node, oursArgs, ours, true),
+    theirs: cfnLint ? summary("cfn-lint", theirsArgs, theirs, false) : null,
+  };
 }
+
+const table = [];
+for (const row of rows) table.push({ row, ...benchBoth(row.files) });
 
 // The action bundle as the runner starts it, on the minimal and the quickstart-style template: it
 // also loads @actions/core and writes outputs and the job summary, so each is compared with the
@@ -443,7 +461,7 @@ table.unshift(
 
 const fmt = (n, digits = 0) => n.toFixed(digits);
 console.log(
-  `\nvalidate, cold process, median of ${runs} runs (cfn-lint: ${lintRuns}); node ${execFileSync(node, ["--version"], { encoding: "utf8" }).trim()}; ${cfnLint ?? "no cfn-lint"}\n`,
+  `\nvalidate, cold process, median of ${runs} runs (cfn-lint: ${lintRuns}, alternating with ours); node ${execFileSync(node, ["--version"], { encoding: "utf8" }).trim()}; ${cfnLint ?? "no cfn-lint"}\n`,
 );
 console.log(
   "| case | ours ms | ours CPU ms | x node -e 0 | CPU x node -e 0 | ours MB | cfn-lint ms | cfn-lint MB | speed-up | memory ratio |",
