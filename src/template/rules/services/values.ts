@@ -50,7 +50,10 @@ function groupedByType(template: TemplateIndex): Map<string, ResourceInfo[]> {
 /** Whether resourcesOfType would find any resource of the types (see Rule.resourceTypes). */
 export function hasResourceOfType(template: TemplateIndex, types: readonly string[]): boolean {
   const grouped = groupedByType(template);
-  return types.some((type) => grouped.has(type));
+  // A plain loop: the runner asks this for every rule with resourceTypes and every template, and a
+  // callback would be one more closure each time.
+  for (let i = 0; i < types.length; i++) if (grouped.has(types[i])) return true;
+  return false;
 }
 
 /**
