@@ -218,6 +218,7 @@ class Checker {
     skipRequired: boolean,
   ): void {
     let expanded = false;
+    let nulled: Set<string> | undefined;
     const path = this.path;
     const entries = node ? node.entries : NO_ENTRIES;
     // Indexed loops: the walk goes over every property value, and in code that runs once per
@@ -248,7 +249,11 @@ class Checker {
         }
         continue;
       }
-      if (struct === undefined && isNullEvents(this.typeSpec.name, entry)) continue;
+      if (struct === undefined && isNullSamProperty(this.typeSpec.name, entry)) {
+        // The transform reads it as not set: a required one is missing.
+        (nulled ??= new Set()).add(entry.key);
+        continue;
+      }
       path.push(entry.key);
       this.value(entry.value, property.type, entry.keyRange);
       path.pop();
@@ -258,7 +263,7 @@ class Checker {
     const required = shapeOf(properties).required;
     for (let i = 0; i < required.length; i++) {
       const name = required[i];
-      if (hasKey(entries, name) || provided?.has(name)) continue;
+      if ((hasKey(entries, name) && !nulled?.has(name)) || provided?.has(name)) continue;
       this.problem(
         "required",
         requiredAt,
@@ -469,16 +474,12 @@ function where(owner: string, path: (string | number)[]): string {
 }
 
 /**
- * `Events:` left empty on a SAM function or state machine: the transform reads it as no events and
- * drops it, so CloudFormation never sees the null it refuses elsewhere.
+ * A property of a SAM resource left empty (`Events:`, `Environment:`, `Tags:`, ...): the transform
+ * reads a null property as one not set (the translator's validate_properties), and CloudFormation
+ * never sees the null it refuses elsewhere. A required one is then missing, as the transform says.
  */
-function isNullEvents(type: string, entry: MapEntry): boolean {
-  return (
-    entry.key === "Events" &&
-    (type === "AWS::Serverless::Function" || type === "AWS::Serverless::StateMachine") &&
-    entry.value.kind === "scalar" &&
-    entry.value.value === null
-  );
+function isNullSamProperty(type: string, entry: MapEntry): boolean {
+  return type.startsWith("AWS::Serverless::") && entry.value.kind === "scalar" && entry.value.value === null;
 }
 
 export function isListParameterType(type: string): boolean {

@@ -300,21 +300,61 @@ describe("SAM Globals", () => {
     expect(findings[0].message).toBe(MISSING_AUTH_TYPE);
   });
 
-  it("takes Events left empty on a SAM function or state machine, which the transform drops, and no other null", () => {
+  it("takes a property of a SAM resource left empty, which the transform reads as not set", () => {
+    // samtranslator 1.110 transforms this template without a null in its output.
     const findings = lint(
       yaml(
         "Transform: AWS::Serverless-2016-10-31",
         "Resources:",
-        ...samFunction("Fn", "Events:"),
+        ...samFunction("Fn", "Events:", "Environment:", "Layers:", "VpcConfig:"),
         "  Machine:",
         "    Type: AWS::Serverless::StateMachine",
         "    Properties:",
         "      Definition: {StartAt: A, States: {A: {Type: Pass, End: true}}}",
         "      Events:",
-        ...samFunction("Env", "Environment:"),
+        "  Api:",
+        "    Type: AWS::Serverless::Api",
+        "    Properties:",
+        "      StageName: prod",
+        "      Auth:",
+        "      MethodSettings:",
+        "  Layer:",
+        "    Type: AWS::Serverless::LayerVersion",
+        "    Properties:",
+        "      ContentUri: s3://bucket/layer.zip",
+        "      CompatibleRuntimes:",
+        // The same null on a resource CloudFormation reads as written is still refused.
+        "  Plain:",
+        "    Type: AWS::Lambda::Function",
+        "    Properties:",
+        "      Runtime: python3.12",
+        "      Handler: app.handler",
+        "      Role: arn:aws:iam::123456789012:role/r",
+        "      Code: {ZipFile: x}",
+        "      Environment:",
       ),
     );
-    expect(brief(findings)).toEqual(["E3012 21:19"]);
+    expect(brief(findings)).toEqual(["E3012 36:19"]);
+  });
+
+  it("reports a required property of a SAM resource left empty as missing, as the transform does", () => {
+    const findings = lint(
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Resources:",
+        "  Api:",
+        "    Type: AWS::Serverless::Api",
+        "    Properties:",
+        "      StageName:",
+        "  Layer:",
+        "    Type: AWS::Serverless::LayerVersion",
+        "    Properties:",
+        "      ContentUri:",
+      ),
+      { only: ["E3003", "E3012"] },
+    );
+    expect(brief(findings)).toEqual(["E3003 5:5", "E3003 9:5"]);
+    expect(findings[0].message).toBe("Missing required property 'StageName' for AWS::Serverless::Api");
   });
 
   it("requires the Api's StageName when Globals does not provide it", () => {
