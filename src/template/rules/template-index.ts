@@ -163,9 +163,24 @@ function sectionItems(map: MapNode | undefined): Map<string, MapEntry> {
   const items = new Map<string, MapEntry>();
   if (!map) return items;
   const entries = map.entries;
-  for (let i = 0; i < entries.length; i++)
-    if (!items.has(entries[i].key)) items.set(entries[i].key, entries[i]);
+  for (let i = 0; i < entries.length; i++) {
+    const key = entries[i].key;
+    // `Fn::Transform` as a key of a section (AWS::Include) brings in items from elsewhere; it is no
+    // item itself. hasSectionInclude tells the rules that the section holds more than they see.
+    if (key !== SECTION_INCLUDE && !items.has(key)) items.set(key, entries[i]);
+  }
   return items;
+}
+
+/** The key that includes a snippet into a section, as in `Resources: {Fn::Transform: {Name: AWS::Include, ...}}`. */
+export const SECTION_INCLUDE = "Fn::Transform";
+
+/** Whether a section of the template has an `Fn::Transform` key, whose items only CloudFormation sees. */
+export function hasSectionInclude(template: TemplateIndex): boolean {
+  for (const section of template.sections.values()) {
+    if (section.map && mapGet(section.map, SECTION_INCLUDE)) return true;
+  }
+  return false;
 }
 
 /**

@@ -6,7 +6,7 @@
 import { thousands } from "../../../text";
 import type { MapEntry } from "../../model";
 import type { Report } from "../rule";
-import { isForEachKey, SAM_TRANSFORM, type TemplateIndex } from "../template-index";
+import { hasSectionInclude, isForEachKey, SAM_TRANSFORM, type TemplateIndex } from "../template-index";
 
 export const ALPHANUMERIC = /^[A-Za-z0-9]+$/;
 
@@ -34,11 +34,15 @@ export function namedEntries(items: Map<string, MapEntry>): MapEntry[] {
 }
 
 /**
- * True when a transform other than SAM can add or rename template content (AWS::Include,
- * macros), so "never used" and "not defined" cannot be decided from the text alone.
+ * True when a transform other than SAM can add or rename template content (AWS::Include, declared
+ * or as an `Fn::Transform` key of a section; macros), so "never used" and "not defined" cannot be
+ * decided from the text alone.
  */
 export function hasOpaqueTransform(template: TemplateIndex): boolean {
-  return template.transforms.some((name) => name !== SAM_TRANSFORM && name !== "AWS::LanguageExtensions");
+  return (
+    template.transforms.some((name) => name !== SAM_TRANSFORM && name !== "AWS::LanguageExtensions") ||
+    hasSectionInclude(template)
+  );
 }
 
 export function plural(count: number, noun: string): string {

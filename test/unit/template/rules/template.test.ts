@@ -106,6 +106,31 @@ function resources(count: number, name = (i: number) => `Topic${i}`): string {
   return body;
 }
 
+describe("AWS::Include as an Fn::Transform key of a section", () => {
+  it("is no resource or output itself, and nothing but the Ref that only the snippet may define is reported", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Topic:",
+        "    Type: AWS::SNS::Topic",
+        "  'Fn::Transform':",
+        "    Name: AWS::Include",
+        "    Parameters:",
+        "      Location: s3://bucket/snippet.yaml",
+        "Outputs:",
+        "  Queue:",
+        "    Value: !Ref IncludedQueue",
+        "  'Fn::Transform':",
+        "    Name: AWS::Include",
+        "    Parameters:",
+        "      Location: s3://bucket/outputs.yaml",
+      ),
+    );
+    // cfn-lint reports the Ref as well (E6101): neither tool reads the snippet.
+    expect(brief(findings)).toEqual(["E1020 10:17"]);
+  });
+});
+
 describe("E3010 resource count", () => {
   it("flags the 501st resource", () => {
     // Each resource takes two lines after the "Resources:" line, so the 501st starts on line 1002.
