@@ -251,7 +251,8 @@ class Checker {
       }
       if (struct === undefined && isNullSamProperty(this.typeSpec.name, entry)) {
         // The transform reads it as not set: a required one is missing.
-        (nulled ??= new Set()).add(entry.key);
+        nulled ??= new Set();
+        nulled.add(entry.key);
         continue;
       }
       path.push(entry.key);
