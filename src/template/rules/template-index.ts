@@ -159,20 +159,25 @@ export function parseSub(text: string): { variables: SubVariable[]; malformed: n
   return { variables, malformed };
 }
 
-function sectionItems(map: MapNode | undefined): Map<string, MapEntry> {
+function sectionItems(section: string, map: MapNode | undefined): Map<string, MapEntry> {
   const items = new Map<string, MapEntry>();
   if (!map) return items;
+  // `Fn::Transform` as a key of a section (AWS::Include) brings in items from elsewhere; it is no
+  // item itself. hasSectionInclude tells the rules that the section holds more than they see. The
+  // Parameters section takes no include, so there it stays an item, which the rules refuse.
+  const include = section === "Parameters" ? undefined : SECTION_INCLUDE;
   const entries = map.entries;
   for (let i = 0; i < entries.length; i++) {
     const key = entries[i].key;
-    // `Fn::Transform` as a key of a section (AWS::Include) brings in items from elsewhere; it is no
-    // item itself. hasSectionInclude tells the rules that the section holds more than they see.
-    if (key !== SECTION_INCLUDE && !items.has(key)) items.set(key, entries[i]);
+    if (key !== include && !items.has(key)) items.set(key, entries[i]);
   }
   return items;
 }
 
-/** The key that includes a snippet into a section, as in `Resources: {Fn::Transform: {Name: AWS::Include, ...}}`. */
+/**
+ * The key that includes a snippet into a section, as in `Resources: {Fn::Transform: {Name:
+ * AWS::Include, ...}}`: allowed in every section but Parameters (the AWS::Include reference).
+ */
 export const SECTION_INCLUDE = "Fn::Transform";
 
 /** Whether a section of the template has an `Fn::Transform` key, whose items only CloudFormation sees. */
@@ -389,7 +394,7 @@ export function indexTemplate(parsed: ParsedTemplate, root: MapNode): TemplateIn
     sections.set(entry.key, {
       entry,
       map: entry.value.kind === "map" ? entry.value : undefined,
-      items: sectionItems(entry.value.kind === "map" ? entry.value : undefined),
+      items: sectionItems(entry.key, entry.value.kind === "map" ? entry.value : undefined),
     });
   }
   const items = (name: string) => sections.get(name)?.items ?? new Map<string, MapEntry>();

@@ -129,6 +129,24 @@ describe("AWS::Include as an Fn::Transform key of a section", () => {
     // cfn-lint reports the Ref as well (E6101): neither tool reads the snippet.
     expect(brief(findings)).toEqual(["E1020 10:17"]);
   });
+
+  it("is refused in Parameters, which AWS::Include does not reach", () => {
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  'Fn::Transform':",
+        "    Name: AWS::Include",
+        "    Parameters:",
+        "      Location: s3://bucket/parameters.yaml",
+        "Resources:",
+        "  Topic:",
+        "    Type: AWS::SNS::Topic",
+      ),
+      { only: ["E2001"] },
+    );
+    // The key (no Type, not alphanumeric) and the two include attributes that are no parameter's.
+    expect(brief(findings)).toEqual(["E2001 2:3", "E2001 2:3", "E2001 3:5", "E2001 4:5"]);
+  });
 });
 
 describe("E3010 resource count", () => {
