@@ -111,6 +111,8 @@ export interface TemplateIndex {
   /** True when Transform names AWS::Serverless-2016-10-31. */
   sam: boolean;
   transforms: string[];
+  /** True when a section other than Parameters has an `Fn::Transform` key (AWS::Include), whose items only CloudFormation sees. */
+  sectionInclude: boolean;
   references: Reference[];
 }
 
@@ -159,33 +161,31 @@ export function parseSub(text: string): { variables: SubVariable[]; malformed: n
   return { variables, malformed };
 }
 
-function sectionItems(section: string, map: MapNode | undefined): Map<string, MapEntry> {
-  const items = new Map<string, MapEntry>();
-  if (!map) return items;
-  // `Fn::Transform` as a key of a section (AWS::Include) brings in items from elsewhere; it is no
-  // item itself. hasSectionInclude tells the rules that the section holds more than they see. The
-  // Parameters section takes no include, so there it stays an item, which the rules refuse.
-  const include = section === "Parameters" ? undefined : SECTION_INCLUDE;
-  const entries = map.entries;
-  for (let i = 0; i < entries.length; i++) {
-    const key = entries[i].key;
-    if (key !== include && !items.has(key)) items.set(key, entries[i]);
-  }
-  return items;
-}
-
 /**
  * The key that includes a snippet into a section, as in `Resources: {Fn::Transform: {Name:
  * AWS::Include, ...}}`: allowed in every section but Parameters (the AWS::Include reference).
  */
-export const SECTION_INCLUDE = "Fn::Transform";
+const SECTION_INCLUDE = "Fn::Transform";
 
-/** Whether a section of the template has an `Fn::Transform` key, whose items only CloudFormation sees. */
-export function hasSectionInclude(template: TemplateIndex): boolean {
-  for (const section of template.sections.values()) {
-    if (section.map && mapGet(section.map, SECTION_INCLUDE)) return true;
+/**
+ * A section's named items, and whether it includes a snippet: its `Fn::Transform` key brings in
+ * items from elsewhere and is no item itself. Parameters takes no include, so there the key stays
+ * an item, which the rules refuse.
+ */
+function sectionItems(
+  section: string,
+  map: MapNode | undefined,
+): { items: Map<string, MapEntry>; include: boolean } {
+  const items = new Map<string, MapEntry>();
+  let include = false;
+  if (!map) return { items, include };
+  const entries = map.entries;
+  for (let i = 0; i < entries.length; i++) {
+    const key = entries[i].key;
+    if (key === SECTION_INCLUDE && section !== "Parameters") include = true;
+    else if (!items.has(key)) items.set(key, entries[i]);
   }
-  return false;
+  return { items, include };
 }
 
 /**
@@ -389,13 +389,13 @@ function collectReferences(index: TemplateIndex): void {
 
 export function indexTemplate(parsed: ParsedTemplate, root: MapNode): TemplateIndex {
   const sections = new Map<string, Section>();
+  let sectionInclude = false;
   for (const entry of root.entries) {
     if (sections.has(entry.key)) continue;
-    sections.set(entry.key, {
-      entry,
-      map: entry.value.kind === "map" ? entry.value : undefined,
-      items: sectionItems(entry.key, entry.value.kind === "map" ? entry.value : undefined),
-    });
+    const map = entry.value.kind === "map" ? entry.value : undefined;
+    const { items, include } = sectionItems(entry.key, map);
+    sectionInclude ||= include;
+    sections.set(entry.key, { entry, map, items });
   }
   const items = (name: string) => sections.get(name)?.items ?? new Map<string, MapEntry>();
 
@@ -458,6 +458,7 @@ export function indexTemplate(parsed: ParsedTemplate, root: MapNode): TemplateIn
     outputs: items("Outputs"),
     sam: transforms.includes(SAM_TRANSFORM),
     transforms,
+    sectionInclude,
     references: [],
   };
   collectReferences(index);

@@ -6,7 +6,7 @@
 import { thousands } from "../../../text";
 import type { MapEntry } from "../../model";
 import type { Report } from "../rule";
-import { hasSectionInclude, isForEachKey, SAM_TRANSFORM, type TemplateIndex } from "../template-index";
+import { isForEachKey, SAM_TRANSFORM, type TemplateIndex } from "../template-index";
 
 export const ALPHANUMERIC = /^[A-Za-z0-9]+$/;
 
@@ -41,7 +41,7 @@ export function namedEntries(items: Map<string, MapEntry>): MapEntry[] {
 export function hasOpaqueTransform(template: TemplateIndex): boolean {
   return (
     template.transforms.some((name) => name !== SAM_TRANSFORM && name !== "AWS::LanguageExtensions") ||
-    hasSectionInclude(template)
+    template.sectionInclude
   );
 }
 
