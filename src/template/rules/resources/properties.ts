@@ -476,8 +476,9 @@ function where(owner: string, path: (string | number)[]): string {
 
 /**
  * A property of a SAM resource left empty (`Events:`, `Environment:`, `Tags:`, ...): the transform
- * reads a null property as one not set (the translator's validate_properties), and CloudFormation
- * never sees the null it refuses elsewhere. A required one is then missing, as the transform says.
+ * reads a null property as one not set (samtranslator 1.110 accepts such templates and writes no
+ * null), so CloudFormation never sees the null it refuses elsewhere. A required one is then
+ * missing, as the transform says ("Missing required property").
  */
 function isNullSamProperty(type: string, entry: MapEntry): boolean {
   return type.startsWith("AWS::Serverless::") && entry.value.kind === "scalar" && entry.value.value === null;

@@ -4,17 +4,17 @@ import { hasOpaqueTransform } from "../template/names";
 import { SAM_TRANSFORM, USER_GUIDE } from "../template-index";
 import { isCustomType, isModuleType, realResources } from "./shared";
 
-/**
- * Like cfn-lint, custom resources and modules are never reported. Unlike cfn-lint, which errors,
- * a type outside the AWS and Alexa namespaces that the spec does not know, and that is not a
- * near miss of a known type, is only a warning:
- * it is most likely a third-party extension activated in the account's registry, which no
- * static spec can list. A name no registry type can have (`AWS-Events`) stays an error, unless a
- * macro, which may rewrite the resource, runs on the template.
- */
 /** The names the CloudFormation registry gives types (RegisterType's TypeName pattern). */
 const REGISTRY_TYPE_NAME = /^[A-Za-z0-9]{2,64}::[A-Za-z0-9]{2,64}::[A-Za-z0-9]{2,64}$/;
 
+/**
+ * E3006. Like cfn-lint, custom resources and modules are never reported. Unlike cfn-lint, which
+ * errors, a type outside the AWS and Alexa namespaces that the spec does not know, and that is not
+ * a near miss of a known type, is only a warning: it is most likely a third-party extension
+ * activated in the account's registry, which no static spec can list. A name no registry type can
+ * have (`AWS-Events`) stays an error, unless a macro, which may rewrite the resource, runs on the
+ * template.
+ */
 export const resourceType: Rule = {
   id: "E3006",
   severity: "error",

@@ -301,7 +301,7 @@ describe("SAM Globals", () => {
   });
 
   it("takes a property of a SAM resource left empty, which the transform reads as not set", () => {
-    // samtranslator 1.110 transforms this template without a null in its output.
+    // samtranslator 1.110 transforms the SAM resources here (CodeUri given as an S3 URI) and writes no null.
     const findings = lint(
       yaml(
         "Transform: AWS::Serverless-2016-10-31",
