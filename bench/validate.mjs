@@ -2,10 +2,12 @@
 // template, the largest corpus template, a generated quickstart-style template of about 98 KB (many
 // parameters, mappings, conditions, IAM, networking and serverless resources), the whole corpus in
 // one run, and a generated template of 500 resources near 1 MB; the validate action bundle on the
-// minimal and the quickstart-style template. A bare `node -e 0` is its own row (so is an empty ES
-// module, the floor of any bundle), and every row says how many times that start-up it takes, in
-// wall and in CPU time. Prints the median wall time, CPU time (user + system, steadier than wall
-// time on a busy machine) and peak memory of several runs, then the targets (start-up multiple,
+// minimal and the quickstart-style template; the minimal and the largest template again with every
+// rule left out. A bare `node -e 0` is its own row (so is an empty ES module, the floor of any
+// bundle), and every row says how many times that start-up it takes, in wall and in CPU time,
+// against `node -e 0` runs made right before each of its own.
+// Prints the median wall time, CPU time (user + system, steadier than wall time on a busy
+// machine) and peak memory of several runs, then the targets (start-up multiple,
 // speed-up and memory ratio against cfn-lint) and whether each is met. Each row's runs of ours and
 // of cfn-lint alternate, so that a machine slowing down or speeding up hits both alike.
 //
@@ -354,20 +356,47 @@ function summary(command, args, samples, mustSucceed) {
   };
 }
 
-function bench(command, args, count, env, mustSucceed = true) {
-  const samples = Array.from({ length: count }, () => measure(command, args, env));
-  return summary(command, args, samples, mustSucceed);
+/**
+ * Every "x node -e 0" is a ratio of two timings, and the machine's speed drifts within a bench
+ * run: a start-up measured once, before or after all rows, would put that drift into each ratio.
+ * So every run of ours comes right after a run of `node -e 0`, and each row is compared with its
+ * own start-up runs. `bareRuns` keeps them all, for the start-up row.
+ */
+const bareArgs = ["-e", "0"];
+const bareRuns = [];
+
+/** One run of ours with Node, after one of `node -e 0` that goes into `bare` (and `bareRuns`). */
+function measureOurs(args, env, bare) {
+  const start = measure(node, bareArgs);
+  bare.push(start);
+  bareRuns.push(start);
+  return measure(node, args, env);
 }
 
-/** Two ways of running the same command, interleaved run by run, so the machine's drift hits both alike. */
-function benchInterleaved(command, args, count, envA, envB) {
+/** `count` runs of ours, each paired with a `node -e 0` run: the row's median and its start-up's. */
+function bench(args, count, env = runnerEnv) {
+  const bare = [];
+  const samples = Array.from({ length: count }, () => measureOurs(args, env, bare));
+  return { ours: summary(node, args, samples, true), bare: summary(node, bareArgs, bare, true) };
+}
+
+/**
+ * Two ways of running the same command, interleaved run by run, so the machine's drift hits both
+ * alike; each pair follows one `node -e 0` run, the start-up both are compared with.
+ */
+function benchInterleaved(args, count, envA, envB) {
   const a = [];
   const b = [];
+  const bare = [];
   for (let i = 0; i < count; i++) {
-    a.push(measure(command, args, envA));
-    b.push(measure(command, args, envB));
+    a.push(measureOurs(args, envA, bare));
+    b.push(measure(node, args, envB));
   }
-  return [summary(command, args, a, true), summary(command, args, b, true)];
+  const start = summary(node, bareArgs, bare, true);
+  return [
+    { ours: summary(node, args, a, true), bare: start },
+    { ours: summary(node, args, b, true), bare: start },
+  ];
 }
 
 let cfnLint = null;
@@ -388,13 +417,15 @@ function benchBoth(files) {
   const theirsArgs = ["--", ...files];
   const ours = [];
   const theirs = [];
+  const bare = [];
   for (let i = 0; i < Math.max(runs, lintRuns); i++) {
-    if (i < runs) ours.push(measure(node, oursArgs));
+    if (i < runs) ours.push(measureOurs(oursArgs, runnerEnv, bare));
     if (cfnLint && i < lintRuns) theirs.push(measure("cfn-lint", theirsArgs, process.env));
   }
   return {
     ours: summary(node, oursArgs, ours, true),
-    theirs: cfnLint ? summary("cfn-lint", theirsArgs, theirs, false) : null,
+    bare: summary(node, bareArgs, bare, true),
+    theirs: cfnLint && lintRuns > 0 ? summary("cfn-lint", theirsArgs, theirs, false) : null,
   };
 }
 
@@ -422,12 +453,12 @@ const action = join(root, "dist/validate/index.js");
 const quickstartRow = table.findIndex(({ row }) => row.files?.[0] === quickstart);
 table.splice(quickstartRow + 1, 0, {
   row: { name: "quickstart-style template, validate action bundle" },
-  ours: bench(node, [action], runs, actionEnv("quickstart-style.yaml")),
+  ...bench([action], runs, actionEnv("quickstart-style.yaml")),
   theirs: table[quickstartRow].theirs,
 });
 table.splice(1, 0, {
   row: { name: "minimal template, validate action bundle" },
-  ours: bench(node, [action], runs, actionEnv("minimal.yaml")),
+  ...bench([action], runs, actionEnv("minimal.yaml")),
   theirs: table[0].theirs,
 });
 
@@ -439,25 +470,40 @@ if (compileCache) {
     const env = { ...cacheOn, NODE_COMPILE_CACHE: mkdtempSync(join(work, "compile-cache-")) };
     measure(node, args, env);
     // The cold row is measured again, interleaved with the warm one, so the two compare.
-    const [cold, warm] = benchInterleaved(node, args, runs, runnerEnv, env);
-    table[index].ours = cold;
+    const [cold, warm] = benchInterleaved(args, runs, runnerEnv, env);
+    Object.assign(table[index], cold);
     table.splice(index + 1, 0, {
       row: { name: `${table[index].row.name}, compile cache warm` },
-      ours: warm,
+      ...warm,
       theirs: table[index].theirs,
     });
   }
 }
 
-const bare = bench(node, ["-e", "0"], runs);
+// What a cold run costs before any rule runs: the same runs with every rule left out (the bundle
+// still loads the rule code, reads and parses the template and loads its types). The rows above
+// less these are what the rules cost; these less `node -e 0` are start-up, module loading and
+// parsing, which no rule change can lower.
+for (const template of [minimal, largest]) {
+  const index = table.findIndex(({ row }) => row.files?.length === 1 && row.files[0] === template);
+  const name = table[index].row.name;
+  let after = index + 1;
+  while (after < table.length && table[after].row.name.startsWith(`${name},`)) after++;
+  table.splice(after, 0, {
+    row: { name: `${name.replace(/ \(.*\)$/, "")}, every rule left out` },
+    ...bench([cli, "validate", template, "--ignore-rules", "E,W", "--fail-on", "never"], runs),
+    theirs: null,
+  });
+}
+
 // What any ES module costs before it runs a line (Node's module loader), as every bundle is one:
 // the floor under every "x node -e 0" of ours.
 const emptyModule = join(work, "empty.mjs");
 writeFileSync(emptyModule, "");
-table.unshift(
-  { row: { name: "`node -e 0` (start-up alone)" }, ours: bare, theirs: null },
-  { row: { name: "an empty ES module" }, ours: bench(node, [emptyModule], runs), theirs: null },
-);
+const emptyRow = { row: { name: "an empty ES module" }, ...bench([emptyModule], runs), theirs: null };
+// Every start-up run of the bench: each row's own are in its ratios.
+const bare = summary(node, bareArgs, bareRuns, true);
+table.unshift({ row: { name: "`node -e 0` (start-up alone)" }, ours: bare, bare, theirs: null }, emptyRow);
 
 const fmt = (n, digits = 0) => n.toFixed(digits);
 console.log(
@@ -467,9 +513,9 @@ console.log(
   "| case | ours ms | ours CPU ms | x node -e 0 | CPU x node -e 0 | ours MB | cfn-lint ms | cfn-lint MB | speed-up | memory ratio |",
 );
 console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-for (const { row, ours, theirs } of table) {
+for (const { row, ours, bare: start, theirs } of table) {
   console.log(
-    `| ${row.name} | ${fmt(ours.ms)} | ${fmt(ours.cpu)} | ${fmt(ours.ms / bare.ms, 2)} | ${fmt(ours.cpu / bare.cpu, 2)} | ${fmt(ours.rss)} | ` +
+    `| ${row.name} | ${fmt(ours.ms)} | ${fmt(ours.cpu)} | ${fmt(ours.ms / start.ms, 2)} | ${fmt(ours.cpu / start.cpu, 2)} | ${fmt(ours.rss)} | ` +
       `${theirs ? fmt(theirs.ms) : "-"} | ${theirs ? fmt(theirs.rss) : "-"} | ` +
       `${theirs ? `${fmt(theirs.ms / ours.ms, 1)}x` : "-"} | ${theirs ? fmt(ours.rss / theirs.rss, 2) : "-"} |`,
   );
@@ -484,8 +530,8 @@ const targets = [
   ...[
     ["largest corpus template", find(largest)],
     ["quickstart-style template", find(quickstart)],
-  ].map(([name, { ours }]) => {
-    const times = ours.ms / bare.ms;
+  ].map(([name, { ours, bare: start }]) => {
+    const times = ours.ms / start.ms;
     return [`${name}: at most 1.6x \`node -e 0\``, `${fmt(times, 2)}x`, times <= 1.6 ? "yes" : "no"];
   }),
   ...(whole.theirs
@@ -501,7 +547,7 @@ const targets = [
           whole.ours.rss / whole.theirs.rss <= 0.5 ? "yes" : "no",
         ],
       ]
-    : [["whole corpus against cfn-lint", "-", "cfn-lint is not on PATH"]]),
+    : [["whole corpus against cfn-lint", "-", cfnLint ? "BENCH_LINT_RUNS is 0" : "cfn-lint is not on PATH"]]),
 ];
 console.log("\n| target | measured | met |\n|---|---:|---|");
 for (const cells of targets) console.log(`| ${cells.join(" | ")} |`);
