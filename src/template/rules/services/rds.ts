@@ -44,6 +44,10 @@
  *   RDS documents ReplicationSourceIdentifier for Multi-AZ DB cluster read replicas, and the others
  *   are left out here until RDS is known to refuse them.
  *
+ * - E3690, E3691: a cluster's or instance's Engine that RDS has retired and no longer creates
+ *   (RETIRED_ENGINES: `aurora`, Aurora MySQL version 1). cfn-lint's rules of those ids judge the
+ *   engine against the engines RDS offers today, a list that grows (db2-se and db2-ae came in 2023)
+ *   and would refuse a newer one; an engine once retired stays so.
  * - W3690, W3691 (warnings): a cluster's or instance's EngineVersion that RDS has deprecated and no
  *   longer creates with, from cfn-lint's list (constraints/deprecated-engine-versions.json, by
  *   `npm run spec`). A version once deprecated stays so; a version deprecated after that list is
@@ -70,6 +74,7 @@ import {
   refResource,
   resourcesOfType,
   stringProperty,
+  valuesAtPath,
 } from "./values";
 
 const CLUSTER = "AWS::RDS::DBCluster";
@@ -546,6 +551,50 @@ function writtenNumber(node: Node | undefined, source: string): string | undefin
   const text = String(value);
   return source.slice(node.range.from, node.range.to) === text ? text : undefined;
 }
+
+/** Engines RDS no longer creates clusters or instances of, by their Engine name in lower case. */
+const RETIRED_ENGINES: Record<string, { what: string; ended: string; instead: string; source: string }> = {
+  aurora: {
+    what: "Aurora MySQL version 1 (compatible with MySQL 5.6)",
+    ended: "2023-02-28",
+    instead:
+      "use Engine aurora-mysql (Aurora MySQL version 2 or 3, compatible with MySQL 5.7 or 8.0), with an EngineVersion of one of those if one is set",
+    source: `${USER_GUIDE}/Aurora.MySQL56.EOL.html`,
+  },
+};
+
+/** E3690 and E3691: one check, for clusters or instances. */
+function retiredEngine(id: string, kind: "cluster" | "instance", type: string): Rule {
+  const what = kind === "cluster" ? "DB clusters" : "DB instances";
+  return {
+    id,
+    severity: "error",
+    shortDescription: `${what} do not use an engine RDS has retired`,
+    description: `The Engine of an ${type} is not one RDS has retired and no longer creates ${what} of (aurora, Aurora MySQL version 1).`,
+    source: RETIRED_ENGINES.aurora.source,
+    tags: ["resources", "rds"],
+    resourceTypes: [type],
+    check({ template, report }) {
+      for (const resource of resourcesOfType(template, type)) {
+        // Each Engine a Fn::If may give, in lower case as RDS takes it.
+        for (const node of valuesAtPath(resource.properties?.value, ["Engine"])) {
+          const engine = literalString(node)?.toLowerCase();
+          if (engine === undefined || !Object.hasOwn(RETIRED_ENGINES, engine)) continue;
+          const retired = RETIRED_ENGINES[engine];
+          report(
+            node,
+            `Engine ${engine} is ${retired.what}, which reached its end of life on ${retired.ended}: RDS no ` +
+              `longer creates ${what} with it; ${retired.instead}`,
+            { path: ["Resources", resource.name, "Properties", "Engine"] },
+          );
+        }
+      }
+    },
+  };
+}
+
+export const clusterRetiredEngine = retiredEngine("E3690", "cluster", CLUSTER);
+export const instanceRetiredEngine = retiredEngine("E3691", "instance", INSTANCE);
 
 /** W3690 and W3691: one check, for clusters or instances. */
 function deprecatedEngineVersion(id: string, kind: "cluster" | "instance", type: string): Rule {

@@ -137,6 +137,68 @@ describe("E3661, E3679, E3692, E3013", () => {
   });
 });
 
+describe("E3690, E3691 retired RDS engines", () => {
+  const retired = yaml(
+    "Parameters:",
+    "  Engine:",
+    "    Type: String",
+    "    Default: aurora",
+    "Conditions:",
+    "  Old: !Equals [!Ref Engine, aurora]",
+    "Resources:",
+    "  Cluster:",
+    "    Type: AWS::RDS::DBCluster",
+    "    Properties:",
+    "      Engine: Aurora",
+    "      MasterUsername: admin",
+    '      MasterUserPassword: "{{resolve:secretsmanager:x}}"',
+    "  Member:",
+    "    Type: AWS::RDS::DBInstance",
+    "    Properties:",
+    "      Engine: aurora",
+    "      DBClusterIdentifier: !Ref Cluster",
+    "      DBInstanceClass: db.r5.large",
+    "  Either:",
+    "    Type: AWS::RDS::DBCluster",
+    "    Properties:",
+    "      Engine: !If [Old, aurora, aurora-mysql]",
+    "      MasterUsername: admin",
+    '      MasterUserPassword: "{{resolve:secretsmanager:x}}"',
+    "  Chosen:",
+    "    Type: AWS::RDS::DBCluster",
+    "    Properties:",
+    "      Engine: !Ref Engine",
+    "      MasterUsername: admin",
+    '      MasterUserPassword: "{{resolve:secretsmanager:x}}"',
+    "  Current:",
+    "    Type: AWS::RDS::DBCluster",
+    "    Properties:",
+    "      Engine: aurora-mysql",
+    "      MasterUsername: admin",
+    '      MasterUserPassword: "{{resolve:secretsmanager:x}}"',
+    "  Db:",
+    "    Type: AWS::RDS::DBInstance",
+    "    Properties:",
+    "      Engine: db2-se",
+    "      DBInstanceClass: db.m6i.large",
+    '      AllocatedStorage: "100"',
+  );
+
+  it("report the Aurora MySQL version 1 engine, in any case and in either branch of a Fn::If", () => {
+    // cfn-lint 1.51 reports the same three, at the Engine keys (11:7, 17:7, 23:7), and nothing for
+    // the Ref, the current engines or db2-se. It also reports E3707 at 17:7, as the instance's
+    // aurora differs in case from the cluster's Aurora; RDS takes both as aurora.
+    const findings = lint(retired, { only: ["E3690", "E3691"] });
+    expect(brief(findings)).toEqual(["E3690 11:15", "E3691 17:15", "E3690 23:25"]);
+    expect(findings[0].message).toBe(
+      "Engine aurora is Aurora MySQL version 1 (compatible with MySQL 5.6), which reached its end of life on " +
+        "2023-02-28: RDS no longer creates DB clusters with it; use Engine aurora-mysql (Aurora MySQL version 2 or " +
+        "3, compatible with MySQL 5.7 or 8.0), with an EngineVersion of one of those if one is set",
+    );
+    expect(findings[1].message).toMatch(/RDS no longer creates DB instances with it/);
+  });
+});
+
 describe("W3690, W3691 deprecated RDS engine versions", () => {
   it("warn of an engine version RDS no longer creates clusters or instances with, engines in any case", () => {
     // cfn-lint 1.51 gives the same W3691 (at the resource, 18:5); for the cluster it reports
