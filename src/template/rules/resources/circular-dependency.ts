@@ -2,6 +2,7 @@ import type { Range } from "../../model";
 import { mapGet } from "../../nodes";
 import type { Rule } from "../rule";
 import { isString, type TemplateIndex, USER_GUIDE } from "../template-index";
+import { isSamResource, resourceAttributes } from "./configuration";
 import { realResources } from "./shared";
 
 /**
@@ -145,14 +146,20 @@ function buildGraph(template: TemplateIndex): Graph {
   // refer to is a dependency of one of the others only (see DETACHED_SAM_PROPERTIES), so it is not
   // an edge of the resource here: a log group named after its API is no cycle. A cycle through
   // one of those other resources (a traffic hook that refers to the function's alias) is not
-  // looked for.
+  // looked for. A key beside Type and Properties of a SAM resource that is no resource attribute
+  // (an AccessLogSetting one level too high, W0001) is dropped by the transform, with what it
+  // refers to.
   const detached = new Map<string, Range[]>();
   if (template.sam) {
+    const attributes = resourceAttributes(true);
     for (const resource of realResources(template)) {
-      const paths = resource.type ? DETACHED_PATHS.get(resource.type) : undefined;
-      if (!paths) continue;
       const ranges: Range[] = [];
-      for (const path of paths) {
+      if (resource.body && isSamResource(true, resource.type)) {
+        for (const entry of resource.body.entries)
+          if (!attributes.includes(entry.key)) ranges.push(entry.value.range);
+      }
+      const paths = resource.type ? DETACHED_PATHS.get(resource.type) : undefined;
+      for (const path of paths ?? []) {
         let value = resource.properties?.value;
         for (const key of path) value = mapGet(value, key)?.value;
         if (value) ranges.push(value.range);

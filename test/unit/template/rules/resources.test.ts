@@ -494,6 +494,29 @@ describe("E3004 circular dependencies", () => {
       "Circular dependency: ApiLogs -> Api -> ApiLogs",
     ]);
   });
+  it("leaves out what a key SAM drops refers to: settings written beside Type instead of under Properties", () => {
+    // As in the Lambda reference architecture's web app: the transform drops AccessLogSetting
+    // (W0001), so the API does not depend on its log group. cfn-lint 1.51 agrees on both templates.
+    const template = (attribute: string) =>
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Resources:",
+        "  Api:",
+        "    Type: AWS::Serverless::Api",
+        `    ${attribute}:`,
+        "      DestinationArn: !Sub 'arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:${ApiLogs}'",
+        "    Properties:",
+        "      StageName: prod",
+        "      DefinitionBody: {openapi: '3.0.1', info: {title: api, version: '1'}, paths: {}}",
+        "  ApiLogs:",
+        "    Type: AWS::Logs::LogGroup",
+        "    Properties:",
+        "      LogGroupName: !Sub /aws/apigateway/${Api}",
+      );
+    expect(brief(lint(template("AccessLogSetting"), { only: ["E3004", "W0001"] }))).toEqual(["W0001 5:5"]);
+    // Metadata is a resource attribute SAM keeps: a reference there is an edge.
+    expect(brief(lint(template("Metadata"), { only: ["E3004"] }))).toEqual(["E3004 3:3", "E3004 10:3"]);
+  });
 });
 
 describe("E3007 resource and parameter names", () => {
