@@ -2,7 +2,8 @@
  * E1005: the transforms a template names, as CloudFormation runs them.
  * - A name that begins with `AWS::` must be one of the transforms CloudFormation hosts (the
  *   template reference's list); `AWS::Serverless-2016-10-3` or `AWS::Serverless` fails the change
- *   set. Names of the account's own macros cannot be judged and are left alone.
+ *   set. Names of the account's own macros cannot be judged and are left alone, and so is a
+ *   transform CloudFormation ran without listing it (UNLISTED).
  * - AWS::LanguageExtensions must come before AWS::Serverless-2016-10-31: transforms run in the
  *   order listed, and the SAM transform does not expand Fn::ForEach (the SAM guide says to list
  *   language extensions first; with SAM first the change set fails).
@@ -32,6 +33,14 @@ const HOSTED = [
   "AWS::ServiceCatalog",
 ];
 
+/**
+ * Transforms CloudFormation ran without the template reference listing them, left alone like an
+ * account's macro: AWS::CodeStar, which the templates of CodeStar projects name after the SAM
+ * transform (the AWS serverless workshops' DevOps module, for one). CodeStar was discontinued on
+ * 31 July 2024; whether CloudFormation still runs its transform is not known here.
+ */
+const UNLISTED = ["AWS::CodeStar"];
+
 const REFERENCE =
   "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/transform-reference.html";
 
@@ -53,7 +62,7 @@ function declared(node: Node, path: (string | number)[]): Declared | undefined {
 /** What is wrong with a transform's name or parameters wherever it is written, if anything. */
 function problem(transform: Declared): string | undefined {
   const name = transform.name.value;
-  if (name.startsWith("AWS::") && !HOSTED.includes(name)) {
+  if (name.startsWith("AWS::") && !HOSTED.includes(name) && !UNLISTED.includes(name)) {
     return (
       `'${name}' is not a transform CloudFormation hosts${didYouMeanNote(closest(name, HOSTED, 4))}; ` +
       `the hosted ones are ${HOSTED.join(", ")}`

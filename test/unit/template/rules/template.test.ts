@@ -197,12 +197,13 @@ describe("E1005 transforms", () => {
     expect(findings[0].path).toEqual(["Transform"]);
   });
 
-  it("leaves the account's own macros and every hosted transform alone", () => {
+  it("leaves the account's own macros, every hosted transform and CodeStar's alone", () => {
     const findings = lint(
       yaml(
         "Transform:",
         "  - AWS::LanguageExtensions",
         "  - AWS::Serverless-2016-10-31",
+        "  - AWS::CodeStar",
         "  - AWS::SecretsManager-2024-09-16",
         "  - MyOrgMacro",
         "  - Name: AWS::Include",
