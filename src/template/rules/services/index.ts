@@ -95,6 +95,7 @@ import {
   pipelineSourceStage,
   pipelineTemplateArtifact,
 } from "./pipelines";
+import { plainLogicalId } from "./plain-logical-id";
 import { pseudoParameterString } from "./pseudo-parameter-string";
 import {
   auroraClusterSettings,
@@ -277,6 +278,7 @@ export const serviceRules: Rule[] = [
   instanceBackupRetention,
   instanceReplicaMode,
   multiAzClusterSettings,
+  plainLogicalId,
   clusterRetiredEngine,
   instanceRetiredEngine,
   clusterDeprecatedEngineVersion,

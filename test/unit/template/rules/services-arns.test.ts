@@ -1,8 +1,9 @@
 /**
  * ARNs that cannot work: layer ARNs naming a layer longer than Lambda allows (E3716), literal
  * values that are not role ARNs where a service assumes a role (E3511), and a `!Ref` of a role
- * there (E1041) or a GetAtt of its id (E1040). The fixtures were also run through cfn-lint 1.51;
- * where it differs, the test says so.
+ * there (E1041) or a GetAtt of its id (E1040), and a resource's logical id written as plain text
+ * where its Ref was meant (W3937). The fixtures were also run through cfn-lint 1.51; where it
+ * differs, the test says so.
  */
 import { describe, expect, it } from "vitest";
 import { brief, lambdaFunction, lint, yaml } from "../lint";
@@ -298,5 +299,83 @@ describe("E1041 a role's Ref where a service assumes it", () => {
       ...lambdaFunction("Fn", "!If [Prod, !GetAtt Role.Arn, !Ref Role]"),
     );
     expect(brief(findings)).toEqual(["E1041 13:42"]);
+  });
+});
+
+describe("W3937 a logical id as plain text where its Ref was meant", () => {
+  const template = yaml(
+    "Resources:",
+    "  MyBucket:",
+    "    Type: AWS::S3::Bucket",
+    "    Properties:",
+    "      BucketName: my-test-bucket",
+    "  MyBucketPolicy:",
+    "    Type: AWS::S3::BucketPolicy",
+    "    Properties:",
+    "      Bucket: MyBucket",
+    "      PolicyDocument:",
+    "        Statement:",
+    "          - Effect: Allow",
+    "            Principal: {AWS: arn:aws:iam::111122223333:user/Bob}",
+    "            Action: s3:GetObject",
+    "            Resource: !Sub '${MyBucket.Arn}/*'",
+    "  Queue:",
+    "    Type: AWS::SQS::Queue",
+    "  QueuePolicy:",
+    "    Type: AWS::SQS::QueuePolicy",
+    "    Properties:",
+    "      Queues: [!Ref Queue, Queue]",
+    "      PolicyDocument:",
+    "        Statement:",
+    "          - Effect: Allow",
+    "            Principal: {Service: sns.amazonaws.com}",
+    "            Action: sqs:SendMessage",
+    "            Resource: '*'",
+    "  Fn:",
+    "    Type: AWS::Lambda::Function",
+    "    Properties:",
+    "      FunctionName: Fn",
+    "      Role: arn:aws:iam::111122223333:role/fn",
+    "      Runtime: python3.13",
+    "      Handler: index.handler",
+    "      Code: {ZipFile: 'def handler(e, c): pass'}",
+    "  Other:",
+    "    Type: AWS::Lambda::Function",
+    "    Properties:",
+    "      FunctionName: !Sub '${AWS::StackName}-other'",
+    "      Role: arn:aws:iam::111122223333:role/fn",
+    "      Runtime: python3.13",
+    "      Handler: index.handler",
+    "      Code: {ZipFile: 'def handler(e, c): pass'}",
+    "  Named:",
+    "    Type: AWS::Lambda::Permission",
+    "    Properties:",
+    "      FunctionName: Fn",
+    "      Action: lambda:InvokeFunction",
+    "      Principal: s3.amazonaws.com",
+    "  Computed:",
+    "    Type: AWS::Lambda::Permission",
+    "    Properties:",
+    "      FunctionName: Other",
+    "      Action: lambda:InvokeFunction",
+    "      Principal: s3.amazonaws.com",
+    "  External:",
+    "    Type: AWS::Lambda::Permission",
+    "    Properties:",
+    "      FunctionName: some-other-function",
+    "      Action: lambda:InvokeFunction",
+    "      Principal: s3.amazonaws.com",
+  );
+
+  it("warns of a bucket or queue named by its logical id, not of a function named so or by a function", () => {
+    // cfn-lint 1.51 reports none of these.
+    const findings = lint(template, { only: ["W3937"] });
+    expect(brief(findings)).toEqual(["W3937 9:15", "W3937 21:28"]);
+    expect(findings[0].message).toBe(
+      "'MyBucket' is the logical id of AWS::S3::Bucket MyBucket of this template, written as plain text: " +
+        "CloudFormation passes it on as a bucket name, not the resource's; write !Ref MyBucket",
+    );
+    expect(findings[0].severity).toBe("warning");
+    expect(findings[1].message).toContain("as a queue URL");
   });
 });

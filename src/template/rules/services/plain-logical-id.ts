@@ -1,0 +1,87 @@
+/**
+ * W3937: a property that names another resource (a bucket policy's Bucket, a queue policy's
+ * Queues, a topic policy's Topics, the function of a Lambda permission, event source mapping,
+ * alias, version or URL) set to the logical id of such a resource of this template, as plain text:
+ * `Bucket: MyBucket` where `!Ref MyBucket` was meant. CloudFormation passes the text on as it is,
+ * so the policy is for a bucket called MyBucket (S3 bucket names have no capitals, so none is), the
+ * permission for a function of that name; the deploy fails, or acts on another account's resource.
+ *
+ * Left alone: a resource whose own name property (BucketName, FunctionName, ...) is that same text,
+ * where the text does name it; a name given through any intrinsic function. A warning: an outside
+ * resource may have that name. cfn-lint has no such check.
+ */
+import { listItems, mapGet } from "../../nodes";
+import type { Rule } from "../rule";
+import { isString, USER_GUIDE } from "../template-index";
+import { literalString, presentEntry, propertySets, resourcesOfType } from "./values";
+
+interface NamedTarget {
+  /** Resource types a Ref of which the property takes. */
+  types: readonly string[];
+  /** The property of those types that names the resource, when the template sets it. */
+  nameProperty: string;
+  /** What CloudFormation takes the text for. */
+  what: string;
+}
+
+const BUCKET: NamedTarget = { types: ["AWS::S3::Bucket"], nameProperty: "BucketName", what: "a bucket name" };
+const QUEUE: NamedTarget = { types: ["AWS::SQS::Queue"], nameProperty: "QueueName", what: "a queue URL" };
+const TOPIC: NamedTarget = { types: ["AWS::SNS::Topic"], nameProperty: "TopicName", what: "a topic ARN" };
+const FUNCTION: NamedTarget = {
+  types: ["AWS::Lambda::Function", "AWS::Serverless::Function"],
+  nameProperty: "FunctionName",
+  what: "a function name or ARN",
+};
+
+/** The properties read, by resource type: a single value, or a list (`list`). */
+const SITES: { type: string; property: string; list?: boolean; target: NamedTarget }[] = [
+  { type: "AWS::S3::BucketPolicy", property: "Bucket", target: BUCKET },
+  { type: "AWS::SQS::QueuePolicy", property: "Queues", list: true, target: QUEUE },
+  { type: "AWS::SNS::TopicPolicy", property: "Topics", list: true, target: TOPIC },
+  { type: "AWS::Lambda::Permission", property: "FunctionName", target: FUNCTION },
+  { type: "AWS::Lambda::EventSourceMapping", property: "FunctionName", target: FUNCTION },
+  { type: "AWS::Lambda::Alias", property: "FunctionName", target: FUNCTION },
+  { type: "AWS::Lambda::Version", property: "FunctionName", target: FUNCTION },
+  { type: "AWS::Lambda::Url", property: "TargetFunctionArn", target: FUNCTION },
+];
+
+const SITE_TYPES = [...new Set(SITES.map((site) => site.type))];
+
+export const plainLogicalId: Rule = {
+  id: "W3937",
+  severity: "warning",
+  shortDescription: "A resource of the template is named through Ref, not by its logical id as text",
+  description:
+    "A property that names a bucket, queue, topic or function, set to the logical id of such a resource of " +
+    "the template as plain text, is passed on as that text, not as the resource; !Ref was meant.",
+  source: `${USER_GUIDE}/intrinsic-function-reference-ref.html`,
+  tags: ["resources", "functions"],
+  resourceTypes: SITE_TYPES,
+  check({ template, report }) {
+    for (const resource of resourcesOfType(template, ...SITE_TYPES)) {
+      for (const site of SITES) {
+        if (site.type !== resource.type) continue;
+        for (const { properties } of propertySets(resource)) {
+          const entry = presentEntry(properties, site.property);
+          if (!entry) continue;
+          const values = site.list ? listItems(entry.value) : [entry.value];
+          for (const value of values) {
+            if (!isString(value)) continue;
+            const target = template.resources.get(value.value);
+            if (!target?.type || !site.target.types.includes(target.type)) continue;
+            // The text is right when the resource is named so, and may be when a function names it.
+            const own = mapGet(target.properties?.value, site.target.nameProperty)?.value;
+            const ownName = literalString(own);
+            if (own !== undefined && (ownName === undefined || ownName === value.value)) continue;
+            report(
+              value,
+              `'${value.value}' is the logical id of ${target.type} ${target.name} of this template, written as ` +
+                `plain text: CloudFormation passes it on as ${site.target.what}, not the resource's; write !Ref ${target.name}`,
+              { path: ["Resources", resource.name, "Properties", site.property] },
+            );
+          }
+        }
+      }
+    }
+  },
+};
