@@ -8,6 +8,7 @@ import type { MapNode } from "../../model";
 import { listItems, mapGet } from "../../nodes";
 import { realResources } from "../resources/shared";
 import type { Report, Rule } from "../rule";
+import { BUCKET, resourceMeantByText } from "../services/plain-logical-id";
 import { literalBoolean, literalString, plainMap, propertySets, refResource } from "../services/values";
 import { intrinsicName, isString, type ResourceInfo, type TemplateIndex } from "../template-index";
 import { isDynamic, propertyEntry, propertyPath } from "./documents";
@@ -125,9 +126,15 @@ export const bucketPolicyResource: Rule = {
     forEachPolicy(template, resourceSites, (document, { resource, path }) => {
       if (resource.type !== "AWS::S3::BucketPolicy") return;
       const bucket = literalString(propertyEntry(resource, "Bucket")?.value);
-      const fix = bucket
-        ? `write arn:aws:s3:::${bucket} for the bucket or arn:aws:s3:::${bucket}/* for its objects`
-        : "write the bucket's ARN (!GetAtt Bucket.Arn) or its objects' (!Sub '${Bucket.Arn}/*')";
+      // `Bucket: MyBucket` for the template's bucket MyBucket: the Resource may be right, and
+      // Bucket is what to mend (W3937 says so at Bucket).
+      const meant = bucket === undefined ? undefined : resourceMeantByText(template, bucket, BUCKET);
+      const fix = meant
+        ? `'${bucket}' is the logical id of a bucket of this template, not its name: write Bucket: !Ref ${bucket}, ` +
+          `and the bucket's ARN as !GetAtt ${bucket}.Arn`
+        : bucket
+          ? `write arn:aws:s3:::${bucket} for the bucket or arn:aws:s3:::${bucket}/* for its objects`
+          : "write the bucket's ARN (!GetAtt Bucket.Arn) or its objects' (!Sub '${Bucket.Arn}/*')";
       for (const statement of documentStatements(document)) {
         for (const item of listItems(mapGet(statement, "Resource")?.value)) {
           if (!isString(item)) continue;

@@ -12,10 +12,10 @@
  */
 import { listItems, mapGet } from "../../nodes";
 import type { Rule } from "../rule";
-import { isString, USER_GUIDE } from "../template-index";
+import { isString, type ResourceInfo, type TemplateIndex, USER_GUIDE } from "../template-index";
 import { literalString, presentEntry, propertySets, resourcesOfType } from "./values";
 
-interface NamedTarget {
+export interface NamedTarget {
   /** Resource types a Ref of which the property takes. */
   types: readonly string[];
   /** The property of those types that names the resource, when the template sets it. */
@@ -24,7 +24,11 @@ interface NamedTarget {
   what: string;
 }
 
-const BUCKET: NamedTarget = { types: ["AWS::S3::Bucket"], nameProperty: "BucketName", what: "a bucket name" };
+export const BUCKET: NamedTarget = {
+  types: ["AWS::S3::Bucket"],
+  nameProperty: "BucketName",
+  what: "a bucket name",
+};
 const QUEUE: NamedTarget = { types: ["AWS::SQS::Queue"], nameProperty: "QueueName", what: "a queue URL" };
 const TOPIC: NamedTarget = { types: ["AWS::SNS::Topic"], nameProperty: "TopicName", what: "a topic ARN" };
 const FUNCTION: NamedTarget = {
@@ -47,6 +51,23 @@ const SITES: { type: string; property: string; list?: boolean; target: NamedTarg
 
 const SITE_TYPES = [...new Set(SITES.map((site) => site.type))];
 
+/**
+ * The resource of the template that `text` is the logical id of, when it is of one of the target's
+ * types and is not named `text` (nor by a function, which may give that name): the resource a Ref
+ * was meant for.
+ */
+export function resourceMeantByText(
+  template: TemplateIndex,
+  text: string,
+  target: NamedTarget,
+): ResourceInfo | undefined {
+  const resource = template.resources.get(text);
+  if (!resource?.type || !target.types.includes(resource.type)) return undefined;
+  const own = mapGet(resource.properties?.value, target.nameProperty)?.value;
+  const ownName = literalString(own);
+  return own !== undefined && (ownName === undefined || ownName === text) ? undefined : resource;
+}
+
 export const plainLogicalId: Rule = {
   id: "W3937",
   severity: "warning",
@@ -67,12 +88,8 @@ export const plainLogicalId: Rule = {
           const values = site.list ? listItems(entry.value) : [entry.value];
           for (const value of values) {
             if (!isString(value)) continue;
-            const target = template.resources.get(value.value);
-            if (!target?.type || !site.target.types.includes(target.type)) continue;
-            // The text is right when the resource is named so, and may be when a function names it.
-            const own = mapGet(target.properties?.value, site.target.nameProperty)?.value;
-            const ownName = literalString(own);
-            if (own !== undefined && (ownName === undefined || ownName === value.value)) continue;
+            const target = resourceMeantByText(template, value.value, site.target);
+            if (!target) continue;
             report(
               value,
               `'${value.value}' is the logical id of ${target.type} ${target.name} of this template, written as ` +

@@ -452,6 +452,26 @@ describe("E3514 bucket policy resources", () => {
       "write the bucket's ARN (!GetAtt Bucket.Arn) or its objects' (!Sub '${Bucket.Arn}/*')",
     );
   });
+
+  it("says to mend Bucket when it is the logical id of the template's bucket, named otherwise", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Site:",
+        "    Type: AWS::S3::Bucket",
+        "    Properties:",
+        "      BucketName: site-bucket",
+        ...policy("Policy", "Site", "arn:aws:s3:::site-bucket/*"),
+      ),
+      { only: ["E3514"] },
+    );
+    expect(brief(findings)).toEqual(["E3514 15:23"]);
+    expect(findings[0].message).toBe(
+      "Resource arn:aws:s3:::site-bucket/* names bucket 'site-bucket', not 'Site', the bucket of this policy, and S3 " +
+        "refuses the policy (Policy has invalid resource); 'Site' is the logical id of a bucket of this template, " +
+        "not its name: write Bucket: !Ref Site, and the bucket's ARN as !GetAtt Site.Arn",
+    );
+  });
 });
 
 describe("E3530 trust policies", () => {
