@@ -11,17 +11,29 @@
  *
  * Where this differs from cfn-lint on purpose: only the places where CloudFormation resolves
  * functions are read (resources, outputs other than their Description, SAM Globals), since in a
- * parameter's or the template's Description a `${...}` cannot be substituted at all; and a
+ * parameter's or the template's Description a `${...}` cannot be substituted at all; a parameter's
+ * Default and AllowedValues are read too, as cfn-lint reads them, with their own message: nothing is
+ * substituted there, so the parameter gets the text itself (an ECR policy's principal
+ * `${AWS::AccountId}`); and a
  * `${...}` in a DefinitionString that is not a template name is not reported (cfn-lint reports
  * any), since Amazon States Language strings may carry such text for the state machine itself.
  */
 import { attributeProblem, templateNames } from "../functions/names";
 import type { Rule } from "../rule";
+import { hasOpaqueTransform } from "../template/names";
 import { subRange, type TemplateIndex, USER_GUIDE } from "../template-index";
 import { nodeAt, resolvedSite, type StringSite, stringSites } from "./strings";
 
 /** The variables cfn-lint looks for: names of letters, digits, `_`, `:` and `.`. */
 const VARIABLE = /\$\{([A-Za-z0-9_:.]+)\}/g;
+
+/** "Default" or "AllowedValues" for a string that is a parameter's Default or one of its AllowedValues. */
+function parameterValue(path: readonly (string | number)[]): "Default" | "AllowedValues" | undefined {
+  if (path[0] !== "Parameters") return undefined;
+  if (path.length === 3 && path[2] === "Default") return "Default";
+  if (path.length === 4 && path[2] === "AllowedValues") return "AllowedValues";
+  return undefined;
+}
 
 const STATE_MACHINE_DEFINITIONS = ["DefinitionString", "Definition"];
 
@@ -43,8 +55,11 @@ export const subNeeded: Rule = {
       const resource = name.slice(0, dot);
       return names.isResource(resource) && !attributeProblem(names, spec, resource, name.slice(dot + 1));
     };
+    const opaque = hasOpaqueTransform(template);
     for (const site of stringSites(template)) {
-      if (!resolvedSite(site, template.sam) || site.functions.includes("Fn::Sub")) continue;
+      // A macro may read a parameter's values its own way.
+      const inParameter = opaque ? undefined : parameterValue(site.path);
+      if (!inParameter && (!resolvedSite(site, template.sam) || site.functions.includes("Fn::Sub"))) continue;
       if (site.path[site.path.length - 1] === "TemplateBody") continue;
       for (const match of site.node.value.matchAll(VARIABLE)) {
         const name = match[1];
@@ -52,8 +67,12 @@ export const subNeeded: Rule = {
         if (substitutedByStateMachine(template, site, name)) continue;
         report(
           subRange(site.node, (match.index ?? 0) + 2, name.length),
-          `'\${${name}}' is in a plain string, so CloudFormation leaves it as it is; wrap the string in Fn::Sub ` +
-            `to substitute it, or write '\${!${name}}' for a literal '\${${name}}'`,
+          inParameter
+            ? `'\${${name}}' is in a parameter's ${inParameter}, where CloudFormation substitutes nothing, so the ` +
+                `parameter gets it as it is; leave it out of the ${inParameter}, and use \${${name}} in a Fn::Sub where ` +
+                "the parameter is used"
+            : `'\${${name}}' is in a plain string, so CloudFormation leaves it as it is; wrap the string in Fn::Sub ` +
+                `to substitute it, or write '\${!${name}}' for a literal '\${${name}}'`,
           { path: site.path },
         );
       }

@@ -472,6 +472,42 @@ describe("E1029 ${} outside Fn::Sub", () => {
     );
   });
 
+  it("flags a parameter's Default and AllowedValues, where nothing is substituted, with their own fix", () => {
+    // As in the serverless airline booking sample's ECR template. cfn-lint 1.51 reports both, at
+    // 5:5 and 6:21, and the Description (4:5) too, which no one reads as substituted.
+    const findings = check(
+      ["E1029"],
+      "Parameters:",
+      "  AllowedAccounts:",
+      "    Type: String",
+      '    Description: "defaults to ${AWS::AccountId}"',
+      "    Default: ${AWS::AccountId}",
+      "    AllowedValues: ['${AWS::Region}', x]",
+      "Resources:",
+      "  Topic:",
+      "    Type: AWS::SNS::Topic",
+    );
+    expect(brief(findings)).toEqual(["E1029 5:16", "E1029 6:24"]);
+    expect(findings[0].message).toBe(
+      "'${AWS::AccountId}' is in a parameter's Default, where CloudFormation substitutes nothing, so the parameter " +
+        "gets it as it is; leave it out of the Default, and use ${AWS::AccountId} in a Fn::Sub where the parameter is used",
+    );
+    expect(findings[1].message).toContain("in a parameter's AllowedValues");
+    // A macro may read a parameter's values its own way.
+    const macro = check(
+      ["E1029"],
+      "Transform: MyMacro",
+      "Parameters:",
+      "  Account:",
+      "    Type: String",
+      "    Default: ${AWS::AccountId}",
+      "Resources:",
+      "  Topic:",
+      "    Type: AWS::SNS::Topic",
+    );
+    expect(macro).toEqual([]);
+  });
+
   it("accepts Fn::Sub, escapes, unknown names, descriptions and state machine substitutions", () => {
     const findings = check(
       ["E1029"],
