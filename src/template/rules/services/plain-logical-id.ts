@@ -6,8 +6,9 @@
  * so the policy is for a bucket called MyBucket (S3 bucket names have no capitals, so none is), the
  * permission for a function of that name; the deploy fails, or acts on another account's resource.
  *
- * Left alone: a resource whose own name property (BucketName, FunctionName, ...) is that same text,
- * where the text does name it; a name given through any intrinsic function. A warning: an outside
+ * Left alone where the property takes a name (Bucket, FunctionName): a resource whose own name
+ * property (BucketName, FunctionName) is that same text, where the text does name it, or is given
+ * through a function. A queue policy's URLs and a topic policy's ARNs are never a name. A warning: an outside
  * resource may have that name. cfn-lint has no such check.
  */
 import { listItems, mapGet } from "../../nodes";
@@ -22,19 +23,34 @@ export interface NamedTarget {
   nameProperty: string;
   /** What CloudFormation takes the text for. */
   what: string;
+  /** Whether the property takes a name, so that the text is right for a resource named so. */
+  takesName: boolean;
 }
 
 export const BUCKET: NamedTarget = {
   types: ["AWS::S3::Bucket"],
   nameProperty: "BucketName",
   what: "a bucket name",
+  takesName: true,
 };
-const QUEUE: NamedTarget = { types: ["AWS::SQS::Queue"], nameProperty: "QueueName", what: "a queue URL" };
-const TOPIC: NamedTarget = { types: ["AWS::SNS::Topic"], nameProperty: "TopicName", what: "a topic ARN" };
+// A queue policy takes URLs, a topic policy ARNs: no name is one, whatever the resource is named.
+const QUEUE: NamedTarget = {
+  types: ["AWS::SQS::Queue"],
+  nameProperty: "QueueName",
+  what: "a queue URL",
+  takesName: false,
+};
+const TOPIC: NamedTarget = {
+  types: ["AWS::SNS::Topic"],
+  nameProperty: "TopicName",
+  what: "a topic ARN",
+  takesName: false,
+};
 const FUNCTION: NamedTarget = {
   types: ["AWS::Lambda::Function", "AWS::Serverless::Function"],
   nameProperty: "FunctionName",
   what: "a function name or ARN",
+  takesName: true,
 };
 
 /** The properties read, by resource type: a single value, or a list (`list`). */
@@ -53,8 +69,8 @@ const SITE_TYPES = [...new Set(SITES.map((site) => site.type))];
 
 /**
  * The resource of the template that `text` is the logical id of, when it is of one of the target's
- * types and is not named `text` (nor by a function, which may give that name): the resource a Ref
- * was meant for.
+ * types and, for a property that takes a name, is not named `text` (nor by a function, which may
+ * give that name): the resource a Ref was meant for.
  */
 export function resourceMeantByText(
   template: TemplateIndex,
@@ -63,6 +79,7 @@ export function resourceMeantByText(
 ): ResourceInfo | undefined {
   const resource = template.resources.get(text);
   if (!resource?.type || !target.types.includes(resource.type)) return undefined;
+  if (!target.takesName) return resource;
   const own = mapGet(resource.properties?.value, target.nameProperty)?.value;
   const ownName = literalString(own);
   return own !== undefined && (ownName === undefined || ownName === text) ? undefined : resource;

@@ -324,13 +324,17 @@ describe("W3937 a logical id as plain text where its Ref was meant", () => {
     "  QueuePolicy:",
     "    Type: AWS::SQS::QueuePolicy",
     "    Properties:",
-    "      Queues: [!Ref Queue, Queue]",
+    "      Queues: [!Ref Queue, Queue, NamedQueue]",
     "      PolicyDocument:",
     "        Statement:",
     "          - Effect: Allow",
     "            Principal: {Service: sns.amazonaws.com}",
     "            Action: sqs:SendMessage",
     "            Resource: '*'",
+    "  NamedQueue:",
+    "    Type: AWS::SQS::Queue",
+    "    Properties:",
+    "      QueueName: NamedQueue",
     "  Fn:",
     "    Type: AWS::Lambda::Function",
     "    Properties:",
@@ -368,9 +372,9 @@ describe("W3937 a logical id as plain text where its Ref was meant", () => {
   );
 
   it("warns of a bucket or queue named by its logical id, not of a function named so or by a function", () => {
-    // cfn-lint 1.51 reports none of these.
+    // cfn-lint 1.51 reports none of these. A queue named as its logical id is still no queue URL.
     const findings = lint(template, { only: ["W3937"] });
-    expect(brief(findings)).toEqual(["W3937 9:15", "W3937 21:28"]);
+    expect(brief(findings)).toEqual(["W3937 9:15", "W3937 21:28", "W3937 21:35"]);
     expect(findings[0].message).toBe(
       "'MyBucket' is the logical id of AWS::S3::Bucket MyBucket of this template, written as plain text: " +
         "CloudFormation passes it on as a bucket name, not the resource's; write !Ref MyBucket",
