@@ -14,15 +14,19 @@
  * parameter's or the template's Description a `${...}` cannot be substituted at all; a parameter's
  * Default and AllowedValues are read too, as cfn-lint reads them, with their own message: nothing is
  * substituted there, so the parameter gets the text itself (an ECR policy's principal
- * `${AWS::AccountId}`); and a
+ * `${AWS::AccountId}`), except under a macro, which may read them its own way, and for a NoEcho
+ * parameter, whose values are not quoted; and a
  * `${...}` in a DefinitionString that is not a template name is not reported (cfn-lint reports
  * any), since Amazon States Language strings may carry such text for the state machine itself.
  */
+
+import { mapGet } from "../../nodes";
 import { attributeProblem, templateNames } from "../functions/names";
 import type { Rule } from "../rule";
 import { hasOpaqueTransform } from "../template/names";
 import { subRange, type TemplateIndex, USER_GUIDE } from "../template-index";
 import { nodeAt, resolvedSite, type StringSite, stringSites } from "./strings";
+import { literalBoolean } from "./values";
 
 /** The variables cfn-lint looks for: names of letters, digits, `_`, `:` and `.`. */
 const VARIABLE = /\$\{([A-Za-z0-9_:.]+)\}/g;
@@ -33,6 +37,11 @@ function parameterValue(path: readonly (string | number)[]): "Default" | "Allowe
   if (path.length === 3 && path[2] === "Default") return "Default";
   if (path.length === 4 && path[2] === "AllowedValues") return "AllowedValues";
   return undefined;
+}
+
+function noEcho(template: TemplateIndex, path: readonly (string | number)[]): boolean {
+  const parameter = path[0] === "Parameters" ? template.parameters.get(String(path[1])) : undefined;
+  return literalBoolean(mapGet(parameter?.value, "NoEcho")?.value) === true;
 }
 
 const STATE_MACHINE_DEFINITIONS = ["DefinitionString", "Definition"];
@@ -57,8 +66,8 @@ export const subNeeded: Rule = {
     };
     const opaque = hasOpaqueTransform(template);
     for (const site of stringSites(template)) {
-      // A macro may read a parameter's values its own way.
-      const inParameter = opaque ? undefined : parameterValue(site.path);
+      // A macro may read a parameter's values its own way; a NoEcho parameter's values are not quoted.
+      const inParameter = opaque || noEcho(template, site.path) ? undefined : parameterValue(site.path);
       if (!inParameter && (!resolvedSite(site, template.sam) || site.functions.includes("Fn::Sub"))) continue;
       if (site.path[site.path.length - 1] === "TemplateBody") continue;
       for (const match of site.node.value.matchAll(VARIABLE)) {

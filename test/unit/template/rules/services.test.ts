@@ -506,6 +506,19 @@ describe("E1029 ${} outside Fn::Sub", () => {
       "    Type: AWS::SNS::Topic",
     );
     expect(macro).toEqual([]);
+    // A NoEcho parameter's values are not quoted in a finding.
+    const secret = check(
+      ["E1029"],
+      "Parameters:",
+      "  Token:",
+      "    Type: String",
+      "    NoEcho: true",
+      "    Default: ${AWS::AccountId}",
+      "Resources:",
+      "  Topic:",
+      "    Type: AWS::SNS::Topic",
+    );
+    expect(secret).toEqual([]);
   });
 
   it("accepts Fn::Sub, escapes, unknown names, descriptions and state machine substitutions", () => {
