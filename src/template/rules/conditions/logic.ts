@@ -9,8 +9,9 @@
  * its parts, a Fn::Or with the place's condition among its parts, Fn::Not of a condition known
  * false), and known false when it implies a condition known false, or when a condition known true
  * excludes it (one is the Fn::Not of what the other implies, or both need the same parameter equal
- * to two different values). Anything subtler stays unknown, so the rules built on this never
- * claim more than the template says.
+ * to two different values). A String parameter with two AllowedValues equals one where it does not
+ * equal the other. Anything subtler stays unknown, so the rules built on this never claim more than
+ * the template says.
  */
 import { rangeHas } from "../../lines";
 import type { Node } from "../../model";
@@ -107,12 +108,35 @@ export class ConditionLogic {
     return false;
   }
 
-  /** Whether `name` false makes `needed` true: one is Fn::Not of the other. */
+  /**
+   * Whether `name` false makes `needed` true: one is Fn::Not of the other, or they compare a String
+   * parameter of two allowed values with each of them (`Mode` is Service where it is not Cluster).
+   */
   private impliedByFalse(name: string, needed: string): boolean {
     const negated = notOf(this.definition(needed));
     if (negated !== undefined && (negated === name || this.text(negated) === this.text(name))) return true;
     const opposite = notOf(this.definition(name));
-    return opposite !== undefined && this.implies(opposite, needed, 0);
+    if (opposite !== undefined && this.implies(opposite, needed, 0)) return true;
+    const off = refEquality(this.definition(name));
+    const on = refEquality(this.definition(needed));
+    if (!off || !on || off.subject !== on.subject || off.value === on.value) return false;
+    const allowed = this.twoAllowedValues(on.subject);
+    return allowed !== undefined && allowed.includes(off.value) && allowed.includes(on.value);
+  }
+
+  /** A String parameter's AllowedValues when they are exactly two values written out. */
+  private twoAllowedValues(parameter: string): string[] | undefined {
+    const body = this.template.parameters.get(parameter)?.value;
+    const type = mapGet(body, "Type")?.value;
+    if (!isString(type) || type.value !== "String") return undefined;
+    const list = mapGet(body, "AllowedValues")?.value;
+    if (list?.kind !== "seq" || list.items.length !== 2) return undefined;
+    const values = list.items.map((item) =>
+      item.kind === "scalar" && item.value !== null ? String(item.value) : undefined,
+    );
+    return values.every((value) => value !== undefined) && values[0] !== values[1]
+      ? (values as string[])
+      : undefined;
   }
 
   /** Whether `name` true makes `other` false. */
@@ -164,7 +188,7 @@ export class ConditionLogic {
 }
 
 /** `Fn::Equals [!Ref P, literal]` or `[literal, !Ref P]`: the Ref's target and the literal's text. */
-function refEquality(node: Node): { subject: string; value: string } | undefined {
+function refEquality(node: Node | undefined): { subject: string; value: string } | undefined {
   const [a, b] = parts(node, "Fn::Equals");
   if (!a || !b) return undefined;
   const subject = refTarget(a) ?? refTarget(b);

@@ -113,4 +113,29 @@ describe("W1001 references to conditional resources", () => {
     // The region says nothing of Env.
     expect(brief(lint(source("InEu"), { only: ["W1001"] }))).toEqual(["W1001 17:23"]);
   });
+
+  it("knows a String parameter of two allowed values equals one where it does not equal the other", () => {
+    // As widdix's ecs/service.yaml chooses its target group; cfn-lint 1.51 agrees on both templates.
+    const source = (...allowed: string[]) =>
+      yaml(
+        "Parameters:",
+        "  Mode:",
+        "    Type: String",
+        `    AllowedValues: [${allowed.join(", ")}]`,
+        "Conditions:",
+        "  ModeCluster: !Equals [!Ref Mode, Cluster]",
+        "  ModeService: !Equals [Service, !Ref Mode]",
+        "Resources:",
+        "  Bucket:",
+        "    Type: AWS::S3::Bucket",
+        "    Condition: ModeService",
+        "  Queue:",
+        "    Type: AWS::SQS::Queue",
+        "    Properties:",
+        "      QueueName: !If [ModeCluster, cluster, !Ref Bucket]",
+      );
+    expect(lint(source("Cluster", "Service"), { only: ["W1001"] })).toEqual([]);
+    // A third value leaves Mode open where it is not Cluster.
+    expect(brief(lint(source("Cluster", "Service", "None"), { only: ["W1001"] }))).toEqual(["W1001 15:50"]);
+  });
 });
