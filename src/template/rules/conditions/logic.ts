@@ -18,6 +18,7 @@ import type { Node } from "../../model";
 import { mapGet } from "../../nodes";
 import { canonical } from "../constraints/walk";
 import type { FunctionCall } from "../functions/calls";
+import { literalAllowedValues } from "../parameters/declared";
 import { intrinsicName, isString, type TemplateIndex } from "../template-index";
 
 export interface Known {
@@ -120,8 +121,8 @@ export class ConditionLogic {
     const off = refEquality(this.definition(name));
     const on = refEquality(this.definition(needed));
     if (!off || !on || off.subject !== on.subject || off.value === on.value) return false;
-    const allowed = this.twoAllowedValues(on.subject);
-    return allowed !== undefined && allowed.includes(off.value) && allowed.includes(on.value);
+    const allowed = this.twoAllowedValues(on.subject) ?? [];
+    return allowed.includes(off.value) && allowed.includes(on.value);
   }
 
   /** A String parameter's AllowedValues when they are exactly two values written out. */
@@ -129,14 +130,8 @@ export class ConditionLogic {
     const body = this.template.parameters.get(parameter)?.value;
     const type = mapGet(body, "Type")?.value;
     if (!isString(type) || type.value !== "String") return undefined;
-    const list = mapGet(body, "AllowedValues")?.value;
-    if (list?.kind !== "seq" || list.items.length !== 2) return undefined;
-    const values = list.items.map((item) =>
-      item.kind === "scalar" && item.value !== null ? String(item.value) : undefined,
-    );
-    return values.every((value) => value !== undefined) && values[0] !== values[1]
-      ? (values as string[])
-      : undefined;
+    const values = literalAllowedValues(body);
+    return values?.length === 2 && values[0] !== values[1] ? values : undefined;
   }
 
   /** Whether `name` true makes `other` false. */

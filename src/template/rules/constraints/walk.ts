@@ -11,8 +11,8 @@ import type { MapEntry, MapNode, Node, Range, ScalarNode, SeqNode } from "../../
 import { mapGet } from "../../nodes";
 import type { ConstraintNode, GroupAlternative, ResourceConstraints, SpecIndex } from "../../spec/types";
 import { didYouMean } from "../../suggest";
+import { isNoEcho } from "../parameters/declared";
 import { displayPath, isCustomType, isModuleType, realResources, SAM_GLOBALS } from "../resources/shared";
-import { literalBoolean } from "../services/values";
 import { intrinsicName, isForEachKey, isNoValue, isString, type TemplateIndex } from "../template-index";
 import { asciiTwin, isAscii } from "./ascii-pattern";
 import { checkCidr } from "./cidr";
@@ -280,7 +280,7 @@ class Walker {
     judged.add(key);
     // The Default first, then each of AllowedValues.
     const nodes = this.expanded(schema);
-    this.secret = literalBoolean(mapGet(parameter, "NoEcho")?.value) === true;
+    this.secret = isNoEcho(parameter);
     const fallback = mapGet(parameter, "Default")?.value;
     if (fallback?.kind === "scalar") this.candidate(name, fallback, -1, nodes);
     const allowed = mapGet(parameter, "AllowedValues")?.value;

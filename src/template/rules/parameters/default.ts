@@ -1,8 +1,9 @@
-import type { MapNode, Node, ScalarNode } from "../../model";
+import type { MapNode, Node } from "../../model";
 import { mapGet } from "../../nodes";
 import type { Rule } from "../rule";
 import { numberOf } from "../template/scalars";
 import { isString, USER_GUIDE } from "../template-index";
+import { literalAllowedValues } from "./declared";
 import { isListType } from "./types";
 
 /**
@@ -29,19 +30,10 @@ const compiledPatterns = new Map<string, RegExp | undefined>();
 
 /** Why `value` breaks the parameter's constraints, or undefined when it meets them all. */
 function violation(value: string, body: MapNode): string | undefined {
-  const allowedValues = mapGet(body, "AllowedValues")?.value;
-  if (allowedValues?.kind === "seq" && allowedValues.items.length > 0) {
-    // Judged only when every item is a literal; the list is written out only for the message.
-    let literal = true;
-    let found = false;
-    for (const item of allowedValues.items) {
-      if (item.kind !== "scalar" || item.value === null) literal = false;
-      else if (String(item.value) === value) found = true;
-    }
-    if (literal && !found) {
-      const allowed = allowedValues.items.map((item) => String((item as ScalarNode).value));
-      return `is not one of AllowedValues (${allowed.join(", ")})`;
-    }
+  // Judged only when every item is a literal.
+  const allowed = literalAllowedValues(body);
+  if (allowed && allowed.length > 0 && !allowed.includes(value)) {
+    return `is not one of AllowedValues (${allowed.join(", ")})`;
   }
   const pattern = mapGet(body, "AllowedPattern")?.value;
   if (isString(pattern)) {

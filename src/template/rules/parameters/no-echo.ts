@@ -6,8 +6,8 @@
 import { rangeHas } from "../../lines";
 import { mapGet } from "../../nodes";
 import type { Rule } from "../rule";
-import { literalBoolean } from "../services/values";
 import { USER_GUIDE } from "../template-index";
+import { isNoEcho } from "./declared";
 
 export const noEchoShown: Rule = {
   id: "W2010",
@@ -21,7 +21,7 @@ export const noEchoShown: Rule = {
   check({ template, report }) {
     const secret = new Set<string>();
     for (const [name, parameter] of template.parameters) {
-      if (literalBoolean(mapGet(parameter.value, "NoEcho")?.value)) secret.add(name);
+      if (isNoEcho(parameter.value)) secret.add(name);
     }
     if (secret.size === 0) return;
     for (const ref of template.references) {

@@ -3,11 +3,11 @@
  * parameter through Ref instead of a dynamic reference; W2501, a secret written in the template,
  * read from a plain SSM parameter, or taken from a parameter without NoEcho.
  */
-import { mapGet } from "../../nodes";
+import { isNoEcho } from "../parameters/declared";
 import type { Rule } from "../rule";
 import { intrinsicName, isString, USER_GUIDE } from "../template-index";
 import { takesSecureString } from "./dynamic-reference-secure";
-import { literalBoolean, propertySets, resourcesOfType, valuesAtPath } from "./values";
+import { propertySets, resourcesOfType, valuesAtPath } from "./values";
 
 /**
  * The properties that hold a password or token, by type; `*` stands for every item of a list. A
@@ -139,7 +139,7 @@ export const passwordProperties: Rule = {
               intrinsicName(value) === "Ref" && value.kind === "map" ? value.entries[0].value : undefined;
             if (!isString(target) || shown.has(target.value)) continue;
             const parameter = template.parameters.get(target.value);
-            if (!parameter || literalBoolean(mapGet(parameter.value, "NoEcho")?.value) === true) continue;
+            if (!parameter || isNoEcho(parameter.value)) continue;
             shown.set(target.value, `${property} of '${resource.name}'`);
           }
         }

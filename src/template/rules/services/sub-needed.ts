@@ -20,13 +20,12 @@
  * any), since Amazon States Language strings may carry such text for the state machine itself.
  */
 
-import { mapGet } from "../../nodes";
 import { attributeProblem, templateNames } from "../functions/names";
+import { isNoEcho } from "../parameters/declared";
 import type { Rule } from "../rule";
 import { hasOpaqueTransform } from "../template/names";
 import { subRange, type TemplateIndex, USER_GUIDE } from "../template-index";
 import { nodeAt, resolvedSite, type StringSite, stringSites } from "./strings";
-import { literalBoolean } from "./values";
 
 /** The variables cfn-lint looks for: names of letters, digits, `_`, `:` and `.`. */
 const VARIABLE = /\$\{([A-Za-z0-9_:.]+)\}/g;
@@ -41,7 +40,7 @@ function parameterValue(path: readonly (string | number)[]): "Default" | "Allowe
 
 function noEcho(template: TemplateIndex, path: readonly (string | number)[]): boolean {
   const parameter = path[0] === "Parameters" ? template.parameters.get(String(path[1])) : undefined;
-  return literalBoolean(mapGet(parameter?.value, "NoEcho")?.value) === true;
+  return isNoEcho(parameter?.value);
 }
 
 const STATE_MACHINE_DEFINITIONS = ["DefinitionString", "Definition"];
