@@ -8,8 +8,9 @@
  *   long run no time and saves the memory the growth would take.
  * - `--no-turbofan`: V8's top compiler re-compiles the hottest functions on background threads. In a
  *   whole-corpus run it compiled some 140 functions (the YAML reader's, the shared walks', the rule
- *   runner) for about 250 ms of CPU on those threads, more than the optimized code gave back: on a
- *   2-core runner they take the core the main thread does not use. Without it the run took about a
+ *   runner), and those threads took about a third of the run's CPU (each thread's CPU read at exit),
+ *   more than the optimized code gave back: on a 2-core runner they take the core the main thread
+ *   does not use. Without it the run took about a
  *   quarter less CPU and 5 MB less peak memory, and no more wall time.
  * - `--invocation-count-for-maglev=5000`: Maglev, V8's middle compiler (on by default from Node 22),
  *   compiles a function after about 400 calls by default: in a whole-corpus run, 380 compiles,
