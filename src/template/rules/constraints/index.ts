@@ -12,6 +12,7 @@ import { parameterValues } from "./parameter-values";
 import { pattern } from "./pattern";
 import { requiredOr } from "./required-or";
 import { requiredXor } from "./required-xor";
+import { findInMapValues, joinValues, selectValues, subValues } from "./resolved-values";
 import { stringLength } from "./string-length";
 import { uniqueItems } from "./unique-items";
 
@@ -30,4 +31,8 @@ export const constraintRules: Rule[] = [
   requiredOr,
   parameterValues,
   cidrHostBits,
+  subValues,
+  joinValues,
+  findInMapValues,
+  selectValues,
 ];

@@ -17,6 +17,7 @@ import { intrinsicName, isForEachKey, isNoValue, isString, type TemplateIndex } 
 import { asciiTwin, isAscii } from "./ascii-pattern";
 import { checkCidr } from "./cidr";
 import { NAMED_FORMATS } from "./formats";
+import { hasSamples, leastLength, resolveValue, variant } from "./resolve";
 
 export type ConstraintKind =
   | "enum"
@@ -36,7 +37,20 @@ export type ConstraintKind =
   /** A parameter's Default or AllowedValues item that a property referring to it cannot take. */
   | "parameter"
   /** A CIDR block with host bits set: accepted by the service as the network it names (a warning). */
-  | "hostBits";
+  | "hostBits"
+  /** A value a Fn::Sub, Fn::Join, Fn::FindInMap or Fn::Select gives that the property cannot take (resolve.ts). */
+  | "sub"
+  | "join"
+  | "findInMap"
+  | "select";
+
+/** The functions whose values are worked out from the template and judged, by the kind of their problems. */
+const RESOLVED: Record<string, ConstraintKind> = {
+  "Fn::Sub": "sub",
+  "Fn::Join": "join",
+  "Fn::FindInMap": "findInMap",
+  "Fn::Select": "select",
+};
 
 export interface ConstraintProblem {
   kind: ConstraintKind;
@@ -206,6 +220,8 @@ class Walker {
     if (fn) {
       const arg = (node as MapNode).entries[0].value;
       if (fn === "Ref" && isString(arg) && this.conditional === 0) this.parameter(arg.value, schema);
+      const resolved = RESOLVED[fn];
+      if (resolved) this.resolved(node, fn, resolved, schema);
       if (fn !== "Fn::If") return;
       if (arg.kind !== "seq") return;
       // A condition often guards against the very default a branch would get ("" meaning none).
@@ -296,16 +312,62 @@ class Walker {
 
   /** One value a parameter may give (its Default, or AllowedValues item `index`), judged against `nodes`. */
   private candidate(name: string, candidate: ScalarNode, index: number, nodes: ConstraintNode[]): void {
-    const saved = this.out;
-    const trial: ConstraintProblem[] = [];
-    this.out = trial;
-    for (let n = 0; n < nodes.length; n++) this.scalar(candidate, nodes[n]);
-    this.out = saved;
+    const trial = this.trial(candidate, nodes);
     for (const problem of trial) {
       if (problem.kind === "anyOfValue" && trial.length > 1) continue;
       const which = index < 0 ? "Default" : `AllowedValues[${index}]`;
       const fit = problem.kind === "hostBits" ? "is given to" : "does not fit";
       this.problem("parameter", candidate, `${which} of parameter '${name}' ${fit}: ${problem.message}`);
+    }
+  }
+
+  /** The problems a value would have against `nodes`, kept apart from the walk's own. */
+  private trial(value: ScalarNode, nodes: ConstraintNode[]): ConstraintProblem[] {
+    const saved = this.out;
+    const trial: ConstraintProblem[] = [];
+    this.out = trial;
+    for (let n = 0; n < nodes.length; n++) this.scalar(value, nodes[n]);
+    this.out = saved;
+    return trial;
+  }
+
+  /**
+   * The values a Fn::Sub, Fn::Join, Fn::FindInMap or Fn::Select gives (resolve.ts), each judged as a
+   * written value would be. A value with a pseudo parameter's sample in it counts only the problems
+   * both samples have; one with unknown text in it, only a length that is too long already.
+   */
+  private resolved(node: Node, fn: string, kind: ConstraintKind, schema: ConstraintNode): void {
+    const values = resolveValue(node, this.template, this.conditional === 0);
+    if (!values) return;
+    const nodes = this.expanded(schema);
+    for (const value of values) {
+      const gives = value.choices.length > 0 ? ` (with ${value.choices.join(", ")})` : "";
+      const first = variant(value, 0);
+      if (first === undefined) {
+        const least = leastLength(value);
+        for (const s of nodes)
+          if (s.lx !== undefined && least > s.lx)
+            this.problem(
+              kind,
+              node,
+              `${fn} gives at least ${least} characters${gives}: ${this.name()} must be at most ${s.lx} characters long`,
+            );
+        continue;
+      }
+      let problems = this.trial({ kind: "scalar", value: first, range: node.range }, nodes);
+      if (problems.length > 0 && hasSamples(value)) {
+        const second = this.trial(
+          { kind: "scalar", value: variant(value, 1) ?? null, range: node.range },
+          nodes,
+        );
+        problems = problems.filter((problem) => second.some((other) => other.kind === problem.kind));
+      }
+      const shown =
+        typeof first === "string" ? `'${first.length > 80 ? `${first.slice(0, 80)}...` : first}'` : first;
+      for (const problem of problems) {
+        if (problem.kind === "anyOfValue" && problems.length > 1) continue;
+        this.problem(kind, node, `${fn} gives ${shown}${gives}: ${problem.message}`);
+      }
     }
   }
 

@@ -1,8 +1,11 @@
 /**
  * Property values against the resource provider schemas' constraints: E3030 allowed values, E3034
  * ranges, E3033 lengths, E3031 patterns, E3032 list sizes, E3037 unique items, E3014/E3058/E3017/
- * E3018/E3020/E3021 property groups, and the required groups E3003 adds. Expectations were checked
- * against cfn-lint 1.51 on the same templates (ids and lines; our columns point at the value).
+ * E3018/E3020/E3021 property groups, and the required groups E3003 adds; W1030 to W1035, the values
+ * parameters and functions give. Expectations were checked against cfn-lint 1.51 on the same
+ * templates (ids and lines; our columns point at the value). For the functions, cfn-lint judges a
+ * parameter's Default only and a Region-keyed mapping's us-east-1 entry only, where we judge each
+ * of AllowedValues and every Region's entry; it reports a bucket name twice (format and pattern).
  */
 import { describe, expect, it } from "vitest";
 import { brief, lint, yaml } from "../lint";
@@ -527,5 +530,197 @@ describe("W1030 parameter values", () => {
       { only: ["W1030"] },
     );
     expect(brief(findings)).toEqual([]);
+  });
+});
+
+describe("W1031, W1032, W1034, W1035: the values of Fn::Sub, Fn::Join, Fn::FindInMap and Fn::Select", () => {
+  const RESOLVED_RULES = ["W1031", "W1032", "W1034", "W1035"];
+  const bucket = (name: string, value: string) => [
+    `  ${name}:`,
+    "    Type: AWS::S3::Bucket",
+    "    Properties:",
+    `      BucketName: ${value}`,
+  ];
+
+  it("judges each value a parameter can give to a Fn::Sub, and a pseudo parameter's form", () => {
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  Stage:",
+        "    Type: String",
+        "    Default: dev",
+        "    AllowedValues: [dev, PROD]",
+        "Resources:",
+        ...bucket("Staged", "!Sub '${Stage}-assets'"),
+        ...bucket("Regional", "!Sub '${AWS::Region}-${AWS::AccountId}-Assets'"),
+        ...bucket("Fine", "!Sub '${AWS::Region}-${AWS::AccountId}-assets'"),
+      ),
+      { only: RESOLVED_RULES },
+    );
+    expect(brief(findings)).toEqual(["W1031 10:19", "W1031 14:19"]);
+    expect(findings.map((f) => [f.severity, f.message])).toEqual([
+      [
+        "warning",
+        "Fn::Sub gives 'PROD-assets' (with parameter 'Stage' (AllowedValues[1])): 'BucketName' of AWS::S3::Bucket " +
+          "must match the pattern ^([a-z0-9][a-z0-9.-]*[a-z0-9])?$",
+      ],
+      [
+        "warning",
+        "Fn::Sub gives 'us-east-1-123456789012-Assets' (with AWS::Region 'us-east-1', AWS::AccountId '123456789012'): " +
+          "'BucketName' of AWS::S3::Bucket must match the pattern ^([a-z0-9][a-z0-9.-]*[a-z0-9])?$",
+      ],
+    ]);
+  });
+
+  it("reports a pseudo parameter's problem only when both values of its form have it", () => {
+    const name = (length: number) => `!Sub '\${AWS::Region}-${"f".repeat(length)}'`;
+    const findings = lint(
+      yaml(
+        "Resources:",
+        ...lambdaFunction("InSomeRegions"),
+        `      FunctionName: ${name(54)}`,
+        ...lambdaFunction("InEveryRegion"),
+        `      FunctionName: ${name(56)}`,
+        "  Broker:",
+        "    Type: AWS::AmazonMQ::Broker",
+        "    Properties:",
+        "      Users:",
+        "        - { Username: a, Password: !Sub '${AWS::Region}ab' }",
+        "        - { Username: b, Password: !Sub '${AWS::Partition}-pw' }",
+      ),
+      { only: RESOLVED_RULES },
+    );
+    // The names: us-east-1 gives 64 characters, ap-southeast-2 gives 69; only the longer name is too
+    // long with both. The passwords (12 characters at least): us-east-1ab is too short and
+    // ap-southeast-2ab is not; aws-pw and aws-cn-pw both are.
+    expect(brief(findings)).toEqual(["W1031 17:21", "W1031 23:36"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      `Fn::Sub gives 'us-east-1-${"f".repeat(56)}' (with AWS::Region 'us-east-1'): 'FunctionName' of ` +
+        "AWS::Lambda::Function must be at most 64 characters long, not 66",
+      "Fn::Sub gives 'aws-pw' (with AWS::Partition 'aws'): 'Users[1].Password' of AWS::AmazonMQ::Broker " +
+        "must be at least 12 characters long",
+    ]);
+  });
+
+  it("counts text known only at deploy towards a length only, and never quotes a NoEcho parameter", () => {
+    const long = "g".repeat(520);
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  Secret:",
+        "    Type: String",
+        "    NoEcho: true",
+        "    Default: NOT-A-BUCKET",
+        "Resources:",
+        "  Queue:",
+        "    Type: AWS::SQS::Queue",
+        "  Long:",
+        "    Type: AWS::Logs::LogGroup",
+        "    Properties:",
+        `      LogGroupName: !Sub '/\${AWS::StackName}/\${Queue.QueueName}/${long}'`,
+        "  Short:",
+        "    Type: AWS::Logs::LogGroup",
+        "    Properties:",
+        "      LogGroupName: !Sub '/${AWS::StackName}/${Queue.QueueName}/Logs'",
+        ...bucket("Hidden", "!Sub '${Secret}'"),
+      ),
+      { only: RESOLVED_RULES },
+    );
+    expect(brief(findings)).toEqual(["W1031 12:21"]);
+    expect(findings[0].message).toBe(
+      "Fn::Sub gives at least 524 characters: 'LogGroupName' of AWS::Logs::LogGroup must be at most 512 characters long",
+    );
+  });
+
+  it("judges every Region's entry of a mapping keyed by AWS::Region, and only the entries a Region can name", () => {
+    const findings = lint(
+      yaml(
+        "Mappings:",
+        "  Images:",
+        "    Name:",
+        "      Id: amzn2-ami-hvm",
+        "    us-east-1:",
+        "      Id: ami-0123456789abcdef0",
+        "    eu-west-1:",
+        "      Id: NOT_AVAILABLE",
+        "Resources:",
+        "  Instance:",
+        "    Type: AWS::EC2::Instance",
+        "    Properties:",
+        "      ImageId: !FindInMap [Images, !Ref AWS::Region, Id]",
+      ),
+      { only: RESOLVED_RULES },
+    );
+    expect(brief(findings)).toEqual(["W1034 13:16"]);
+    expect(findings[0].message).toBe(
+      "Fn::FindInMap gives 'NOT_AVAILABLE' (with key 'eu-west-1' of mapping 'Images'): 'ImageId' of AWS::EC2::Instance must be an AMI id",
+    );
+  });
+
+  it("resolves Fn::Join, Fn::Select (of a list or a Fn::Split) and functions nested in a Sub's variables", () => {
+    const findings = lint(
+      yaml(
+        "Mappings:",
+        "  Sizes:",
+        "    dev: { Memory: 64, Prefix: Dev }",
+        "Resources:",
+        ...lambdaFunction("Fn"),
+        "      MemorySize: !FindInMap [Sizes, dev, Memory]",
+        "      Timeout: !Select [1, [30, 1200]]",
+        ...bucket("Split", "!Select [1, !Split [',', 'ok-bucket,Bad_Bucket']]"),
+        ...bucket("Joined", "!Join ['-', [assets, !Ref AWS::Region, Logs]]"),
+        ...bucket("Nested", "!Sub ['${Prefix}-assets', {Prefix: !FindInMap [Sizes, dev, Prefix]}]"),
+      ),
+      { only: RESOLVED_RULES },
+    );
+    expect(findings.map((f) => `${f.ruleId} ${f.range.start.line} ${f.message}`)).toEqual([
+      "W1034 12 Fn::FindInMap gives 64: 'MemorySize' of AWS::Lambda::Function must be at least 128",
+      "W1035 13 Fn::Select gives 1200: 'Timeout' of AWS::Lambda::Function must be at most 900",
+      "W1035 17 Fn::Select gives 'Bad_Bucket': 'BucketName' of AWS::S3::Bucket must match the pattern ^([a-z0-9][a-z0-9.-]*[a-z0-9])?$",
+      "W1032 21 Fn::Join gives 'assets-us-east-1-Logs' (with AWS::Region 'us-east-1'): 'BucketName' of AWS::S3::Bucket " +
+        "must match the pattern ^([a-z0-9][a-z0-9.-]*[a-z0-9])?$",
+      "W1031 25 Fn::Sub gives 'Dev-assets': 'BucketName' of AWS::S3::Bucket must match the pattern ^([a-z0-9][a-z0-9.-]*[a-z0-9])?$",
+    ]);
+  });
+
+  it("takes a Fn::FindInMap's DefaultValue where the mapping lacks the keys", () => {
+    const findings = lint(
+      yaml(
+        "Transform: AWS::LanguageExtensions",
+        "Mappings:",
+        "  Sizes:",
+        "    prod: { Memory: 2048 }",
+        "Resources:",
+        ...lambdaFunction("Missing"),
+        "      MemorySize: !FindInMap [Sizes, test, Memory, {DefaultValue: '64'}]",
+        ...lambdaFunction("Present"),
+        "      MemorySize: !FindInMap [Sizes, prod, Memory, {DefaultValue: '64'}]",
+      ),
+      { only: RESOLVED_RULES },
+    );
+    expect(findings.map((f) => `${f.ruleId} ${f.range.start.line} ${f.message}`)).toEqual([
+      "W1034 13 Fn::FindInMap gives '64': 'MemorySize' of AWS::Lambda::Function must be at least 128",
+    ]);
+  });
+
+  it("under a Fn::If judges written values but not a parameter's, and leaves unknowable values alone", () => {
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  Stage: { Type: String, Default: PROD }",
+        "  Names: { Type: CommaDelimitedList, Default: 'A,B' }",
+        "Conditions:",
+        "  IsProd: !Equals [!Ref Stage, PROD]",
+        "Resources:",
+        ...bucket("Guarded", "!If [IsProd, !Sub '${Stage}-assets', !Sub 'Dev-assets']"),
+        ...bucket("Listed", "!Select [0, !Ref Names]"),
+        ...bucket("Attribute", "!Sub '${Guarded.Arn}'"),
+        ...bucket("Zoned", "!Join ['-', !GetAZs '']"),
+      ),
+      { only: RESOLVED_RULES },
+    );
+    expect(findings.map((f) => `${f.ruleId} ${f.range.start.line} ${f.message}`)).toEqual([
+      "W1031 10 Fn::Sub gives 'Dev-assets': 'BucketName' of AWS::S3::Bucket must match the pattern ^([a-z0-9][a-z0-9.-]*[a-z0-9])?$",
+    ]);
   });
 });

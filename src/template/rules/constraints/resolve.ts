@@ -1,0 +1,409 @@
+/**
+ * The values a Fn::Sub, Fn::Join, Fn::FindInMap or Fn::Select can give, worked out from the
+ * template alone, so the constraint walk can judge them as it judges a written value.
+ *
+ * What the template cannot know stays unknown, and only what holds for every value is judged:
+ * - a String or Number parameter gives its Default or one of its AllowedValues (as W1030 judges a
+ *   Ref to one: the deployer may pass another value, so the findings are warnings); a NoEcho
+ *   parameter gives an unknown value, never quoted;
+ * - AWS::Region, AWS::AccountId, AWS::Partition and AWS::URLSuffix have a known form: each is
+ *   tried with two values of that form, and a problem counts only when both values have it;
+ * - a resource's name or attribute, the stack's name, an import: unknown text, of which only a
+ *   least length is known (so a text too long without it is too long with it);
+ * - a mapping key that is not known (`!Ref AWS::Region` as the top-level key) gives each of the
+ *   mapping's entries at that level.
+ */
+import type { MapNode, Node, ScalarValue } from "../../model";
+import { mapGet } from "../../nodes";
+import { isNoEcho } from "../parameters/declared";
+import { intrinsicName, isString, type TemplateIndex } from "../template-index";
+
+/** A pseudo parameter of a known form, tried with two values of it. */
+export interface Sampled {
+  samples: readonly [string, string];
+  /** The form: a mapping key this parameter picks has it (an entry `AMI:` beside the Regions is none). */
+  form?: RegExp;
+}
+
+/** Text not known before deploy, of which only the least length is known. */
+export interface Unknown {
+  least: number;
+}
+
+export type Piece = string | Sampled | Unknown;
+
+export interface Resolution {
+  pieces: Piece[];
+  /** A lone number or boolean (from a mapping, a list or a parameter), kept as that value. */
+  value?: number | boolean;
+  /** What gives this value: "parameter 'Stage' (AllowedValues[1])", "key 'us-west-2' of mapping 'AMIs'". */
+  choices: string[];
+}
+
+/** Beyond this many values (parameters multiplied by parameters), the expression is left unjudged. */
+const MOST_VALUES = 64;
+
+const SAMPLED: Record<string, Sampled> = {
+  "AWS::Region": { samples: ["us-east-1", "ap-southeast-2"], form: /^[a-z]{2}(-[a-z]+)+-\d+$/ },
+  "AWS::AccountId": { samples: ["123456789012", "000000000000"], form: /^\d{12}$/ },
+  "AWS::Partition": { samples: ["aws", "aws-cn"], form: /^aws(-[a-z]+)*$/ },
+  "AWS::URLSuffix": { samples: ["amazonaws.com", "amazonaws.com.cn"], form: /^amazonaws\.com(\.[a-z]+)?$/ },
+};
+
+/** A stack's name and id are never empty. */
+const UNKNOWN_PSEUDO: Record<string, Unknown> = {
+  "AWS::StackName": { least: 1 },
+  "AWS::StackId": { least: 1 },
+};
+
+const ANY_KEY = /(?:)/;
+
+const NOTHING_KNOWN: Resolution[] = [{ pieces: [{ least: 0 }], choices: [] }];
+
+/**
+ * The values `node` (a Fn::Sub, Fn::Join, Fn::FindInMap or Fn::Select) may give, or undefined when
+ * there is nothing to judge: a shape these functions refuse (their own rules report it), a value
+ * that is a list or a mapping, or too many combinations. `parameters` false leaves parameters
+ * unknown (inside a Fn::If, whose condition often rules out the very default a branch would get).
+ */
+export function resolveValue(
+  node: Node,
+  template: TemplateIndex,
+  parameters: boolean,
+): Resolution[] | undefined {
+  const values = new Resolver(template, parameters).resolve(node, 0);
+  return values && values.length <= MOST_VALUES ? values : undefined;
+}
+
+/** The value with each sampled piece given its `sample`th value; undefined when a piece is unknown. */
+export function variant(resolution: Resolution, sample: 0 | 1): ScalarValue | undefined {
+  if (resolution.value !== undefined) return resolution.value;
+  let text = "";
+  for (const piece of resolution.pieces) {
+    if (typeof piece === "string") text += piece;
+    else if ("samples" in piece) text += piece.samples[sample];
+    else return undefined;
+  }
+  return text;
+}
+
+export function hasSamples(resolution: Resolution): boolean {
+  return resolution.pieces.some((piece) => typeof piece !== "string" && "samples" in piece);
+}
+
+/** The fewest characters the value can have. */
+export function leastLength(resolution: Resolution): number {
+  let length = 0;
+  for (const piece of resolution.pieces) {
+    if (typeof piece === "string") length += [...piece].length;
+    else if ("samples" in piece) length += Math.min(piece.samples[0].length, piece.samples[1].length);
+    else length += piece.least;
+  }
+  return length;
+}
+
+class Resolver {
+  constructor(
+    private readonly template: TemplateIndex,
+    private readonly parameters: boolean,
+  ) {}
+
+  resolve(node: Node, depth: number): Resolution[] | undefined {
+    if (depth > 8) return undefined;
+    if (node.kind === "scalar") {
+      const value = node.value;
+      if (value === null) return undefined;
+      return [
+        typeof value === "string"
+          ? { pieces: [value], choices: [] }
+          : { pieces: [String(value)], value, choices: [] },
+      ];
+    }
+    const fn = intrinsicName(node);
+    if (!fn) return undefined;
+    const arg = (node as MapNode).entries[0].value;
+    switch (fn) {
+      case "Ref":
+        return isString(arg) ? this.ref(arg.value) : undefined;
+      case "Fn::Sub":
+        return this.sub(arg, depth);
+      case "Fn::Join":
+        return this.join(arg, depth);
+      case "Fn::FindInMap":
+        return this.findInMap(arg, depth);
+      case "Fn::Select":
+        return this.select(arg, depth);
+      default:
+        return undefined;
+    }
+  }
+
+  /** A part of a longer text (a Sub variable, an item of a Join): unknown rather than nothing. */
+  private part(node: Node, depth: number): Resolution[] {
+    return this.resolve(node, depth + 1) ?? NOTHING_KNOWN;
+  }
+
+  /** What a Ref (or a `${Name}` in a Sub) gives. */
+  private ref(name: string): Resolution[] | undefined {
+    const sampled = SAMPLED[name];
+    if (sampled) return [{ pieces: [sampled], choices: [`${name} '${sampled.samples[0]}'`] }];
+    const unknown = UNKNOWN_PSEUDO[name];
+    if (unknown) return [{ pieces: [unknown], choices: [] }];
+    if (name === "AWS::NoValue" || name === "AWS::NotificationARNs") return undefined;
+    const parameter = this.template.parameters.get(name)?.value;
+    if (!parameter) return NOTHING_KNOWN;
+    const type = mapGet(parameter, "Type")?.value;
+    if (!isString(type) || (type.value !== "String" && type.value !== "Number")) return undefined;
+    if (!this.parameters || isNoEcho(parameter)) return NOTHING_KNOWN;
+    const values: Resolution[] = [];
+    const seen = new Set<string>();
+    const add = (node: Node, which: string) => {
+      if (node.kind !== "scalar" || node.value === null) return;
+      const text = String(node.value);
+      if (seen.has(text)) return;
+      seen.add(text);
+      values.push({
+        pieces: [text],
+        ...(typeof node.value === "string" ? {} : { value: node.value }),
+        choices: [`parameter '${name}' (${which})`],
+      });
+    };
+    const fallback = mapGet(parameter, "Default")?.value;
+    if (fallback) add(fallback, "Default");
+    const allowed = mapGet(parameter, "AllowedValues")?.value;
+    if (allowed?.kind === "seq")
+      allowed.items.forEach((item, i) => {
+        add(item, `AllowedValues[${i}]`);
+      });
+    return values.length > 0 ? values : NOTHING_KNOWN;
+  }
+
+  private sub(arg: Node, depth: number): Resolution[] | undefined {
+    let text: Node = arg;
+    let variables: Node | undefined;
+    if (arg.kind === "seq") {
+      if (arg.items.length !== 2) return undefined;
+      [text, variables] = arg.items;
+      if (variables.kind !== "map" || intrinsicName(variables)) return undefined;
+    }
+    if (!isString(text)) return undefined;
+    const parts = subParts(text.value);
+    if (!parts) return undefined;
+    const alternatives: Resolution[][] = [];
+    for (const part of parts) {
+      if (typeof part === "string") {
+        alternatives.push([{ pieces: [part], choices: [] }]);
+        continue;
+      }
+      const given = mapGet(variables, part.name);
+      if (given) alternatives.push(this.part(given.value, depth));
+      else if (part.name.includes(".")) alternatives.push(NOTHING_KNOWN);
+      else alternatives.push(this.ref(part.name) ?? NOTHING_KNOWN);
+    }
+    return concatenated(alternatives);
+  }
+
+  private join(arg: Node, depth: number): Resolution[] | undefined {
+    if (arg.kind !== "seq" || arg.items.length !== 2) return undefined;
+    const [delimiter, list] = arg.items;
+    if (!isString(delimiter) || list.kind !== "seq") return undefined;
+    const alternatives: Resolution[][] = [];
+    list.items.forEach((item, i) => {
+      if (i > 0 && delimiter.value !== "") alternatives.push([{ pieces: [delimiter.value], choices: [] }]);
+      alternatives.push(this.part(item, depth));
+    });
+    return concatenated(alternatives);
+  }
+
+  private findInMap(arg: Node, depth: number): Resolution[] | undefined {
+    if (arg.kind !== "seq" || arg.items.length < 3 || arg.items.length > 4) return undefined;
+    // A fourth item, {DefaultValue: value} under the language extensions, gives a value for keys
+    // the mapping lacks: judged where the keys are known and missing.
+    const options = arg.items[3];
+    const fallback = options ? mapGet(options, "DefaultValue")?.value : undefined;
+    if (options && (!fallback || options.kind !== "map" || options.entries.length !== 1)) return undefined;
+    const names = this.exactTexts(arg.items[0], depth);
+    if (!names) return undefined;
+    const values: Resolution[] = [];
+    if (fallback) {
+      const tops = this.exactTexts(arg.items[1], depth);
+      const seconds = this.exactTexts(arg.items[2], depth);
+      if (!tops || !seconds) return undefined;
+      for (const name of names)
+        for (const top of tops)
+          for (const second of seconds) {
+            const found = mapGet(
+              mapGet(this.template.mappings.get(name.text)?.value, top.text)?.value,
+              second.text,
+            );
+            const given = found ? this.resolve(found.value, depth + 1) : this.resolve(fallback, depth + 1);
+            for (const value of given ?? [])
+              values.push({
+                ...value,
+                choices: [...name.choices, ...top.choices, ...second.choices, ...value.choices],
+              });
+          }
+      return values.length > MOST_VALUES ? undefined : values;
+    }
+    for (const name of names) {
+      const mapping = this.template.mappings.get(name.text)?.value;
+      if (mapping?.kind !== "map") continue;
+      for (const top of this.keys(arg.items[1], mapping, name.text, depth)) {
+        const level = top.node;
+        if (level.kind !== "map") continue;
+        for (const second of this.keys(arg.items[2], level, name.text, depth)) {
+          const value = second.node;
+          if (value.kind !== "scalar" || value.value === null) continue;
+          values.push({
+            pieces: [String(value.value)],
+            ...(typeof value.value === "string" ? {} : { value: value.value }),
+            choices: [...name.choices, ...top.choices, ...second.choices],
+          });
+          if (values.length > MOST_VALUES) return undefined;
+        }
+      }
+    }
+    return values;
+  }
+
+  /**
+   * The entries of `level` a Fn::FindInMap key picks: those its known values name, or every entry
+   * when the key is not known (a Ref to AWS::Region, a parameter without values).
+   */
+  private keys(
+    key: Node,
+    level: MapNode,
+    mapping: string,
+    depth: number,
+  ): { node: Node; choices: string[] }[] {
+    const texts = this.exactTexts(key, depth);
+    if (texts) {
+      const picked: { node: Node; choices: string[] }[] = [];
+      for (const text of texts) {
+        const entry = mapGet(level, text.text);
+        if (entry) picked.push({ node: entry.value, choices: text.choices });
+      }
+      return picked;
+    }
+    const form = this.keyForm(key);
+    if (!form) return [];
+    const picked: { node: Node; choices: string[] }[] = [];
+    for (const entry of level.entries)
+      if (form.test(entry.key))
+        picked.push({ node: entry.value, choices: [`key '${entry.key}' of mapping '${mapping}'`] });
+    return picked;
+  }
+
+  /**
+   * The form of the keys a key known only at deploy can pick: a Ref to a pseudo parameter (a Region
+   * name for AWS::Region), or to a parameter that gives no value of its own (its AllowedPattern,
+   * if any; outside a Fn::If, see resolveValue). Undefined for any other key.
+   */
+  private keyForm(key: Node): RegExp | undefined {
+    if (intrinsicName(key) !== "Ref") return undefined;
+    const name = (key as MapNode).entries[0].value;
+    if (!isString(name)) return undefined;
+    const sampled = SAMPLED[name.value];
+    if (sampled) return sampled.form;
+    const parameter = this.template.parameters.get(name.value)?.value;
+    if (!this.parameters || !parameter || mapGet(parameter, "Default") || mapGet(parameter, "AllowedValues"))
+      return undefined;
+    const pattern = mapGet(parameter, "AllowedPattern")?.value;
+    if (!pattern) return ANY_KEY;
+    if (!isString(pattern)) return undefined;
+    try {
+      return new RegExp(`^(?:${pattern.value})$`);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private select(arg: Node, depth: number): Resolution[] | undefined {
+    if (arg.kind !== "seq" || arg.items.length !== 2) return undefined;
+    const indexes = this.exactTexts(arg.items[0], depth);
+    const list = arg.items[1];
+    if (!indexes) return undefined;
+    const values: Resolution[] = [];
+    for (const index of indexes) {
+      if (!/^\d+$/.test(index.text)) return undefined;
+      const at = Number(index.text);
+      if (list.kind === "seq") {
+        const item = list.items[at];
+        const resolved = item && this.resolve(item, depth + 1);
+        if (!resolved) return undefined;
+        for (const value of resolved)
+          values.push({ ...value, choices: [...index.choices, ...value.choices] });
+      } else if (intrinsicName(list) === "Fn::Split") {
+        const split = (list as MapNode).entries[0].value;
+        if (split.kind !== "seq" || split.items.length !== 2 || !isString(split.items[0])) return undefined;
+        const delimiter = split.items[0].value;
+        const sources = this.exactTexts(split.items[1], depth);
+        if (!sources || delimiter === "") return undefined;
+        for (const source of sources) {
+          const item = source.text.split(delimiter)[at];
+          if (item !== undefined)
+            values.push({ pieces: [item], choices: [...index.choices, ...source.choices] });
+        }
+      } else {
+        return undefined;
+      }
+    }
+    return values;
+  }
+
+  /** The texts a node may give when every one is known exactly (no sampled or unknown piece). */
+  private exactTexts(node: Node, depth: number): { text: string; choices: string[] }[] | undefined {
+    const resolved = this.resolve(node, depth + 1);
+    if (!resolved) return undefined;
+    const texts: { text: string; choices: string[] }[] = [];
+    for (const value of resolved) {
+      if (!value.pieces.every((piece) => typeof piece === "string")) return undefined;
+      texts.push({ text: value.pieces.join(""), choices: value.choices });
+    }
+    return texts;
+  }
+}
+
+/** Every concatenation of one value from each list of alternatives, in order. */
+function concatenated(alternatives: Resolution[][]): Resolution[] | undefined {
+  let values: Resolution[] = [{ pieces: [], choices: [] }];
+  for (const options of alternatives) {
+    if (values.length * options.length > MOST_VALUES) return undefined;
+    const next: Resolution[] = [];
+    for (const value of values)
+      for (const option of options)
+        next.push({
+          pieces: [...value.pieces, ...option.pieces],
+          choices: [...value.choices, ...option.choices],
+        });
+    values = next;
+  }
+  // A lone value keeps its number or boolean.
+  if (alternatives.length === 1) return alternatives[0];
+  return values;
+}
+
+/** A Fn::Sub text as literal text and `${Name}` variables; `${!Text}` is the literal `${Text}`. */
+function subParts(text: string): (string | { name: string })[] | undefined {
+  const parts: (string | { name: string })[] = [];
+  let literal = "";
+  let from = 0;
+  for (;;) {
+    const open = text.indexOf("${", from);
+    if (open < 0) break;
+    const close = text.indexOf("}", open + 2);
+    if (close < 0) return undefined;
+    literal += text.slice(from, open);
+    const name = text.slice(open + 2, close);
+    if (name.startsWith("!")) literal += `\${${name.slice(1)}}`;
+    else {
+      if (literal) parts.push(literal);
+      literal = "";
+      parts.push({ name: name.trim() });
+    }
+    from = close + 1;
+  }
+  literal += text.slice(from);
+  if (literal || parts.length === 0) parts.push(literal);
+  return parts;
+}
