@@ -11,13 +11,13 @@ import type { MapEntry, MapNode, Node, Range, ScalarNode, SeqNode } from "../../
 import { mapGet } from "../../nodes";
 import type { ConstraintNode, GroupAlternative, ResourceConstraints, SpecIndex } from "../../spec/types";
 import { didYouMean } from "../../suggest";
+import { hasSamples, leastLength, resolveValue, variant } from "../functions/resolve";
 import { isNoEcho } from "../parameters/declared";
 import { displayPath, isCustomType, isModuleType, realResources, SAM_GLOBALS } from "../resources/shared";
 import { intrinsicName, isForEachKey, isNoValue, isString, type TemplateIndex } from "../template-index";
 import { asciiTwin, isAscii } from "./ascii-pattern";
 import { checkCidr } from "./cidr";
 import { NAMED_FORMATS } from "./formats";
-import { hasSamples, leastLength, resolveValue, variant } from "./resolve";
 
 export type ConstraintKind =
   | "enum"
@@ -38,7 +38,7 @@ export type ConstraintKind =
   | "parameter"
   /** A CIDR block with host bits set: accepted by the service as the network it names (a warning). */
   | "hostBits"
-  /** A value a Fn::Sub, Fn::Join, Fn::FindInMap or Fn::Select gives that the property cannot take (resolve.ts). */
+  /** A value a Fn::Sub, Fn::Join, Fn::FindInMap or Fn::Select gives that the property cannot take (functions/resolve.ts). */
   | "sub"
   | "join"
   | "findInMap"
@@ -332,7 +332,7 @@ class Walker {
   }
 
   /**
-   * The values a Fn::Sub, Fn::Join, Fn::FindInMap or Fn::Select gives (resolve.ts), each judged as a
+   * The values a Fn::Sub, Fn::Join, Fn::FindInMap or Fn::Select gives (functions/resolve.ts), each judged as a
    * written value would be. A value with a pseudo parameter's sample in it counts only the problems
    * both samples have; one with unknown text in it, only a length that is too long already.
    */

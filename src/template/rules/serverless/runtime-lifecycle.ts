@@ -6,6 +6,7 @@
 import type { Clock } from "../../../clock";
 import type { Node } from "../../model";
 import { mapGet } from "../../nodes";
+import { exactText, resolveValue } from "../functions/resolve";
 import { globalsFor, realResources } from "../resources/shared";
 import { datedRule, type Report, type ReportOptions, type Rule } from "../rule";
 import { intrinsicName, isString, type TemplateIndex } from "../template-index";
@@ -41,14 +42,39 @@ function* runtimeValues(template: TemplateIndex): Iterable<RuntimeValue> {
   if (globals) yield { node: globals.value, options: { path: ["Globals", "Function", "Runtime"] } };
 }
 
-function* literals(node: Node): Iterable<Node & { value: string }> {
+interface RuntimeText {
+  node: Node;
+  runtime: string;
+  /** For a runtime a function gives: which, and with what ("Fn::FindInMap gives 'python3.7' (with ...)"). */
+  given?: string;
+  /** Whether a choice gives it (a parameter's value, a Region's entry): a warning, as another choice may not. */
+  chosen: boolean;
+}
+
+/**
+ * The runtimes a Runtime value names: written out, in both branches of a Fn::If, or given by a Ref to
+ * a parameter (its Default and AllowedValues, outside a Fn::If), a Fn::FindInMap, Fn::Sub, Fn::Join
+ * or Fn::Select whose text the template gives (functions/resolve.ts).
+ */
+function* runtimeTexts(node: Node, template: TemplateIndex, conditional: boolean): Iterable<RuntimeText> {
   if (isString(node)) {
-    yield node;
+    yield { node, runtime: node.value, chosen: false };
     return;
   }
-  if (intrinsicName(node) !== "Fn::If" || node.kind !== "map") return;
+  const fn = intrinsicName(node);
+  if (!fn || node.kind !== "map") return;
   const arg = node.entries[0].value;
-  if (arg.kind === "seq") for (const branch of arg.items.slice(1, 3)) yield* literals(branch);
+  if (fn === "Fn::If") {
+    if (arg.kind === "seq")
+      for (const branch of arg.items.slice(1, 3)) yield* runtimeTexts(branch, template, true);
+    return;
+  }
+  for (const value of resolveValue(node, template, !conditional) ?? []) {
+    const runtime = exactText(value);
+    if (runtime === undefined) continue;
+    const choices = value.choices.length > 0 ? ` (with ${value.choices.join(", ")})` : "";
+    yield { node, runtime, given: `${fn} gives '${runtime}'${choices}`, chosen: value.choices.length > 0 };
+  }
 }
 
 function message(runtime: string, life: RuntimeLifecycle, stage: RuntimeStage): string {
@@ -68,12 +94,11 @@ function message(runtime: string, life: RuntimeLifecycle, stage: RuntimeStage): 
 /** Reports every runtime in `template` that has reached exactly `stage` on `day`. */
 function checkRuntimes(template: TemplateIndex, report: Report, stage: RuntimeStage, day: string): void {
   for (const { node, options } of runtimeValues(template)) {
-    for (const literal of literals(node)) {
-      const life = Object.hasOwn(RUNTIME_LIFECYCLE, literal.value)
-        ? RUNTIME_LIFECYCLE[literal.value]
-        : undefined;
-      if (life && runtimeStage(life, day) === stage)
-        report(literal, message(literal.value, life, stage), options);
+    for (const { node: at, runtime, given, chosen } of runtimeTexts(node, template, false)) {
+      const life = Object.hasOwn(RUNTIME_LIFECYCLE, runtime) ? RUNTIME_LIFECYCLE[runtime] : undefined;
+      if (!life || runtimeStage(life, day) !== stage) continue;
+      const said = message(runtime, life, stage);
+      report(at, given ? `${given}: ${said}` : said, chosen ? { ...options, severity: "warning" } : options);
     }
   }
 }

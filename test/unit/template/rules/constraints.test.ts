@@ -561,7 +561,7 @@ describe("W1031, W1032, W1034, W1035: the values of Fn::Sub, Fn::Join, Fn::FindI
     expect(findings.map((f) => [f.severity, f.message])).toEqual([
       [
         "warning",
-        "Fn::Sub gives 'PROD-assets' (with parameter 'Stage' (AllowedValues[1])): 'BucketName' of AWS::S3::Bucket " +
+        "Fn::Sub gives 'PROD-assets' (with AllowedValues[1] of parameter 'Stage'): 'BucketName' of AWS::S3::Bucket " +
           "must match the pattern ^([a-z0-9][a-z0-9.-]*[a-z0-9])?$",
       ],
       [

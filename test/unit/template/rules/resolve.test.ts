@@ -1,6 +1,6 @@
 /**
  * The values the constraint walk works out for Fn::Sub, Fn::Join, Fn::FindInMap and Fn::Select
- * (constraints/resolve.ts), apart from the rules that judge them (constraints.test.ts, W1031 to W1035).
+ * (functions/resolve.ts), apart from the rules that judge them (constraints.test.ts, W1031 to W1035).
  */
 import { describe, expect, it } from "vitest";
 import type { MapNode, Node } from "../../../../src/template/model";
@@ -11,7 +11,7 @@ import {
   type Resolution,
   resolveValue,
   variant,
-} from "../../../../src/template/rules/constraints/resolve";
+} from "../../../../src/template/rules/functions/resolve";
 import { indexTemplate } from "../../../../src/template/rules/template-index";
 import { yaml } from "../lint";
 

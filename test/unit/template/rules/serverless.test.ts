@@ -1,8 +1,8 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: the templates under test use CloudFormation's ${} syntax
 /**
- * Serverless rules: deprecated Lambda runtimes (E2531, E2533, W2531), IAM policy documents
- * (E3510, E3512, E3530), Step Functions definitions (E3601), bucket policy resources (E3514) and
- * public bucket policies that Block Public Access refuses (E3928).
+ * Serverless rules: deprecated Lambda runtimes (E2531, E2533, W2531; written or given by a function),
+ * IAM policy documents (E3510, E3512, E3530), Step Functions definitions (E3601), bucket policy
+ * resources (E3514) and public bucket policies that Block Public Access refuses (E3928).
  */
 import { describe, expect, it } from "vitest";
 import type { Finding } from "../../../../src/template/model";
@@ -98,6 +98,45 @@ describe("E2533, E2531, W2531 deprecated Lambda runtimes", () => {
 
   it("reports nothing before any deprecation date", () => {
     expect(runtimeFindings(template, "2020-01-01")).toEqual([]);
+  });
+
+  it("judges the runtimes a parameter, a mapping or a Fn::Join gives, as warnings where a choice gives them", () => {
+    const fn = (name: string, runtime: string) => [
+      `  ${name}:`,
+      "    Type: AWS::Lambda::Function",
+      "    Properties:",
+      `      Runtime: ${runtime}`,
+      "      Handler: index.handler",
+      "      Role: arn:aws:iam::123456789012:role/r",
+      "      Code: { ZipFile: x }",
+    ];
+    const findings = runtimeFindings(
+      yaml(
+        "Parameters:",
+        "  Runtime: { Type: String, Default: nodejs20.x, AllowedValues: [nodejs20.x, nodejs24.x] }",
+        "Conditions:",
+        "  Old: !Equals [!Ref AWS::Region, us-east-1]",
+        "Mappings:",
+        "  Runtimes:",
+        "    python: { Old: python3.6, New: python3.13 }",
+        "Resources:",
+        ...fn("FromParameter", "!Ref Runtime"),
+        ...fn("FromMapping", "!FindInMap [Runtimes, python, Old]"),
+        ...fn("Joined", "!Join ['', [nodejs, 20.x]]"),
+        ...fn("Current", "!FindInMap [Runtimes, python, New]"),
+        ...fn("Guarded", "!If [Old, !Ref Runtime, nodejs24.x]"),
+      ),
+      "2026-12-01",
+    );
+    // The parameter under the Fn::If is not judged: the condition may rule its default out.
+    expect(
+      findings.map((f) => `${f.ruleId} ${f.severity} ${f.range.start.line}:${f.range.start.column}`),
+    ).toEqual(["E2533 warning 12:16", "E2533 error 19:16", "E2533 error 26:16"]);
+    expect(findings.map((f) => f.message.slice(0, f.message.indexOf(": ") + 1))).toEqual([
+      "Ref gives 'nodejs20.x' (with the Default of parameter 'Runtime'):",
+      "Fn::FindInMap gives 'python3.6':",
+      "Fn::Join gives 'nodejs20.x':",
+    ]);
   });
 });
 

@@ -36,7 +36,7 @@ export interface Resolution {
   pieces: Piece[];
   /** A lone number or boolean (from a mapping, a list or a parameter), kept as that value. */
   value?: number | boolean;
-  /** What gives this value: "parameter 'Stage' (AllowedValues[1])", "key 'us-west-2' of mapping 'AMIs'". */
+  /** What gives this value: "AllowedValues[1] of parameter 'Stage'", "key 'us-west-2' of mapping 'AMIs'". */
   choices: string[];
 }
 
@@ -83,6 +83,16 @@ export function variant(resolution: Resolution, sample: 0 | 1): ScalarValue | un
     if (typeof piece === "string") text += piece;
     else if ("samples" in piece) text += piece.samples[sample];
     else return undefined;
+  }
+  return text;
+}
+
+/** The value's text when every piece of it is known exactly (no sample, nothing unknown). */
+export function exactText(resolution: Resolution): string | undefined {
+  let text = "";
+  for (const piece of resolution.pieces) {
+    if (typeof piece !== "string") return undefined;
+    text += piece;
   }
   return text;
 }
@@ -165,11 +175,11 @@ class Resolver {
       values.push({
         pieces: [text],
         ...(typeof node.value === "string" ? {} : { value: node.value }),
-        choices: [`parameter '${name}' (${which})`],
+        choices: [`${which} of parameter '${name}'`],
       });
     };
     const fallback = mapGet(parameter, "Default")?.value;
-    if (fallback) add(fallback, "Default");
+    if (fallback) add(fallback, "the Default");
     const allowed = mapGet(parameter, "AllowedValues")?.value;
     if (allowed?.kind === "seq")
       allowed.items.forEach((item, i) => {
@@ -357,8 +367,9 @@ class Resolver {
     if (!resolved) return undefined;
     const texts: { text: string; choices: string[] }[] = [];
     for (const value of resolved) {
-      if (!value.pieces.every((piece) => typeof piece === "string")) return undefined;
-      texts.push({ text: value.pieces.join(""), choices: value.choices });
+      const text = exactText(value);
+      if (text === undefined) return undefined;
+      texts.push({ text, choices: value.choices });
     }
     return texts;
   }
