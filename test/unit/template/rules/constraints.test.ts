@@ -534,7 +534,8 @@ describe("W1030 parameter values", () => {
 });
 
 describe("W1031, W1032, W1034, W1035: the values of Fn::Sub, Fn::Join, Fn::FindInMap and Fn::Select", () => {
-  const RESOLVED_RULES = ["W1031", "W1032", "W1034", "W1035"];
+  const resolved = (...lines: string[]) =>
+    lint(yaml(...lines), { only: ["W1031", "W1032", "W1034", "W1035"] });
   const bucket = (name: string, value: string) => [
     `  ${name}:`,
     "    Type: AWS::S3::Bucket",
@@ -543,19 +544,16 @@ describe("W1031, W1032, W1034, W1035: the values of Fn::Sub, Fn::Join, Fn::FindI
   ];
 
   it("judges each value a parameter can give to a Fn::Sub, and a pseudo parameter's form", () => {
-    const findings = lint(
-      yaml(
-        "Parameters:",
-        "  Stage:",
-        "    Type: String",
-        "    Default: dev",
-        "    AllowedValues: [dev, PROD]",
-        "Resources:",
-        ...bucket("Staged", "!Sub '${Stage}-assets'"),
-        ...bucket("Regional", "!Sub '${AWS::Region}-${AWS::AccountId}-Assets'"),
-        ...bucket("Fine", "!Sub '${AWS::Region}-${AWS::AccountId}-assets'"),
-      ),
-      { only: RESOLVED_RULES },
+    const findings = resolved(
+      "Parameters:",
+      "  Stage:",
+      "    Type: String",
+      "    Default: dev",
+      "    AllowedValues: [dev, PROD]",
+      "Resources:",
+      ...bucket("Staged", "!Sub '${Stage}-assets'"),
+      ...bucket("Regional", "!Sub '${AWS::Region}-${AWS::AccountId}-Assets'"),
+      ...bucket("Fine", "!Sub '${AWS::Region}-${AWS::AccountId}-assets'"),
     );
     expect(brief(findings)).toEqual(["W1031 10:19", "W1031 14:19"]);
     expect(findings.map((f) => [f.severity, f.message])).toEqual([
@@ -574,21 +572,18 @@ describe("W1031, W1032, W1034, W1035: the values of Fn::Sub, Fn::Join, Fn::FindI
 
   it("reports a pseudo parameter's problem only when both values of its form have it", () => {
     const name = (length: number) => `!Sub '\${AWS::Region}-${"f".repeat(length)}'`;
-    const findings = lint(
-      yaml(
-        "Resources:",
-        ...lambdaFunction("InSomeRegions"),
-        `      FunctionName: ${name(54)}`,
-        ...lambdaFunction("InEveryRegion"),
-        `      FunctionName: ${name(56)}`,
-        "  Broker:",
-        "    Type: AWS::AmazonMQ::Broker",
-        "    Properties:",
-        "      Users:",
-        "        - { Username: a, Password: !Sub '${AWS::Region}ab' }",
-        "        - { Username: b, Password: !Sub '${AWS::Partition}-pw' }",
-      ),
-      { only: RESOLVED_RULES },
+    const findings = resolved(
+      "Resources:",
+      ...lambdaFunction("InSomeRegions"),
+      `      FunctionName: ${name(54)}`,
+      ...lambdaFunction("InEveryRegion"),
+      `      FunctionName: ${name(56)}`,
+      "  Broker:",
+      "    Type: AWS::AmazonMQ::Broker",
+      "    Properties:",
+      "      Users:",
+      "        - { Username: a, Password: !Sub '${AWS::Region}ab' }",
+      "        - { Username: b, Password: !Sub '${AWS::Partition}-pw' }",
     );
     // The names: us-east-1 gives 64 characters, ap-southeast-2 gives 69; only the longer name is too
     // long with both. The passwords (12 characters at least): us-east-1ab is too short and
@@ -604,27 +599,24 @@ describe("W1031, W1032, W1034, W1035: the values of Fn::Sub, Fn::Join, Fn::FindI
 
   it("counts text known only at deploy towards a length only, and never quotes a NoEcho parameter", () => {
     const long = "g".repeat(520);
-    const findings = lint(
-      yaml(
-        "Parameters:",
-        "  Secret:",
-        "    Type: String",
-        "    NoEcho: true",
-        "    Default: NOT-A-BUCKET",
-        "Resources:",
-        "  Queue:",
-        "    Type: AWS::SQS::Queue",
-        "  Long:",
-        "    Type: AWS::Logs::LogGroup",
-        "    Properties:",
-        `      LogGroupName: !Sub '/\${AWS::StackName}/\${Queue.QueueName}/${long}'`,
-        "  Short:",
-        "    Type: AWS::Logs::LogGroup",
-        "    Properties:",
-        "      LogGroupName: !Sub '/${AWS::StackName}/${Queue.QueueName}/Logs'",
-        ...bucket("Hidden", "!Sub '${Secret}'"),
-      ),
-      { only: RESOLVED_RULES },
+    const findings = resolved(
+      "Parameters:",
+      "  Secret:",
+      "    Type: String",
+      "    NoEcho: true",
+      "    Default: NOT-A-BUCKET",
+      "Resources:",
+      "  Queue:",
+      "    Type: AWS::SQS::Queue",
+      "  Long:",
+      "    Type: AWS::Logs::LogGroup",
+      "    Properties:",
+      `      LogGroupName: !Sub '/\${AWS::StackName}/\${Queue.QueueName}/${long}'`,
+      "  Short:",
+      "    Type: AWS::Logs::LogGroup",
+      "    Properties:",
+      "      LogGroupName: !Sub '/${AWS::StackName}/${Queue.QueueName}/Logs'",
+      ...bucket("Hidden", "!Sub '${Secret}'"),
     );
     expect(brief(findings)).toEqual(["W1031 12:21"]);
     expect(findings[0].message).toBe(
@@ -633,23 +625,20 @@ describe("W1031, W1032, W1034, W1035: the values of Fn::Sub, Fn::Join, Fn::FindI
   });
 
   it("judges every Region's entry of a mapping keyed by AWS::Region, and only the entries a Region can name", () => {
-    const findings = lint(
-      yaml(
-        "Mappings:",
-        "  Images:",
-        "    Name:",
-        "      Id: amzn2-ami-hvm",
-        "    us-east-1:",
-        "      Id: ami-0123456789abcdef0",
-        "    eu-west-1:",
-        "      Id: NOT_AVAILABLE",
-        "Resources:",
-        "  Instance:",
-        "    Type: AWS::EC2::Instance",
-        "    Properties:",
-        "      ImageId: !FindInMap [Images, !Ref AWS::Region, Id]",
-      ),
-      { only: RESOLVED_RULES },
+    const findings = resolved(
+      "Mappings:",
+      "  Images:",
+      "    Name:",
+      "      Id: amzn2-ami-hvm",
+      "    us-east-1:",
+      "      Id: ami-0123456789abcdef0",
+      "    eu-west-1:",
+      "      Id: NOT_AVAILABLE",
+      "Resources:",
+      "  Instance:",
+      "    Type: AWS::EC2::Instance",
+      "    Properties:",
+      "      ImageId: !FindInMap [Images, !Ref AWS::Region, Id]",
     );
     expect(brief(findings)).toEqual(["W1034 13:16"]);
     expect(findings[0].message).toBe(
@@ -658,20 +647,17 @@ describe("W1031, W1032, W1034, W1035: the values of Fn::Sub, Fn::Join, Fn::FindI
   });
 
   it("resolves Fn::Join, Fn::Select (of a list or a Fn::Split) and functions nested in a Sub's variables", () => {
-    const findings = lint(
-      yaml(
-        "Mappings:",
-        "  Sizes:",
-        "    dev: { Memory: 64, Prefix: Dev }",
-        "Resources:",
-        ...lambdaFunction("Fn"),
-        "      MemorySize: !FindInMap [Sizes, dev, Memory]",
-        "      Timeout: !Select [1, [30, 1200]]",
-        ...bucket("Split", "!Select [1, !Split [',', 'ok-bucket,Bad_Bucket']]"),
-        ...bucket("Joined", "!Join ['-', [assets, !Ref AWS::Region, Logs]]"),
-        ...bucket("Nested", "!Sub ['${Prefix}-assets', {Prefix: !FindInMap [Sizes, dev, Prefix]}]"),
-      ),
-      { only: RESOLVED_RULES },
+    const findings = resolved(
+      "Mappings:",
+      "  Sizes:",
+      "    dev: { Memory: 64, Prefix: Dev }",
+      "Resources:",
+      ...lambdaFunction("Fn"),
+      "      MemorySize: !FindInMap [Sizes, dev, Memory]",
+      "      Timeout: !Select [1, [30, 1200]]",
+      ...bucket("Split", "!Select [1, !Split [',', 'ok-bucket,Bad_Bucket']]"),
+      ...bucket("Joined", "!Join ['-', [assets, !Ref AWS::Region, Logs]]"),
+      ...bucket("Nested", "!Sub ['${Prefix}-assets', {Prefix: !FindInMap [Sizes, dev, Prefix]}]"),
     );
     expect(findings.map((f) => `${f.ruleId} ${f.range.start.line} ${f.message}`)).toEqual([
       "W1034 12 Fn::FindInMap gives 64: 'MemorySize' of AWS::Lambda::Function must be at least 128",
@@ -684,19 +670,16 @@ describe("W1031, W1032, W1034, W1035: the values of Fn::Sub, Fn::Join, Fn::FindI
   });
 
   it("takes a Fn::FindInMap's DefaultValue where the mapping lacks the keys", () => {
-    const findings = lint(
-      yaml(
-        "Transform: AWS::LanguageExtensions",
-        "Mappings:",
-        "  Sizes:",
-        "    prod: { Memory: 2048 }",
-        "Resources:",
-        ...lambdaFunction("Missing"),
-        "      MemorySize: !FindInMap [Sizes, test, Memory, {DefaultValue: '64'}]",
-        ...lambdaFunction("Present"),
-        "      MemorySize: !FindInMap [Sizes, prod, Memory, {DefaultValue: '64'}]",
-      ),
-      { only: RESOLVED_RULES },
+    const findings = resolved(
+      "Transform: AWS::LanguageExtensions",
+      "Mappings:",
+      "  Sizes:",
+      "    prod: { Memory: 2048 }",
+      "Resources:",
+      ...lambdaFunction("Missing"),
+      "      MemorySize: !FindInMap [Sizes, test, Memory, {DefaultValue: '64'}]",
+      ...lambdaFunction("Present"),
+      "      MemorySize: !FindInMap [Sizes, prod, Memory, {DefaultValue: '64'}]",
     );
     expect(findings.map((f) => `${f.ruleId} ${f.range.start.line} ${f.message}`)).toEqual([
       "W1034 13 Fn::FindInMap gives '64': 'MemorySize' of AWS::Lambda::Function must be at least 128",
@@ -704,20 +687,17 @@ describe("W1031, W1032, W1034, W1035: the values of Fn::Sub, Fn::Join, Fn::FindI
   });
 
   it("under a Fn::If judges written values but not a parameter's, and leaves unknowable values alone", () => {
-    const findings = lint(
-      yaml(
-        "Parameters:",
-        "  Stage: { Type: String, Default: PROD }",
-        "  Names: { Type: CommaDelimitedList, Default: 'A,B' }",
-        "Conditions:",
-        "  IsProd: !Equals [!Ref Stage, PROD]",
-        "Resources:",
-        ...bucket("Guarded", "!If [IsProd, !Sub '${Stage}-assets', !Sub 'Dev-assets']"),
-        ...bucket("Listed", "!Select [0, !Ref Names]"),
-        ...bucket("Attribute", "!Sub '${Guarded.Arn}'"),
-        ...bucket("Zoned", "!Join ['-', !GetAZs '']"),
-      ),
-      { only: RESOLVED_RULES },
+    const findings = resolved(
+      "Parameters:",
+      "  Stage: { Type: String, Default: PROD }",
+      "  Names: { Type: CommaDelimitedList, Default: 'A,B' }",
+      "Conditions:",
+      "  IsProd: !Equals [!Ref Stage, PROD]",
+      "Resources:",
+      ...bucket("Guarded", "!If [IsProd, !Sub '${Stage}-assets', !Sub 'Dev-assets']"),
+      ...bucket("Listed", "!Select [0, !Ref Names]"),
+      ...bucket("Attribute", "!Sub '${Guarded.Arn}'"),
+      ...bucket("Zoned", "!Join ['-', !GetAZs '']"),
     );
     expect(findings.map((f) => `${f.ruleId} ${f.range.start.line} ${f.message}`)).toEqual([
       "W1031 10 Fn::Sub gives 'Dev-assets': 'BucketName' of AWS::S3::Bucket must match the pattern ^([a-z0-9][a-z0-9.-]*[a-z0-9])?$",
