@@ -337,9 +337,10 @@ class Walker {
    * both samples have; one with unknown text in it, only a length that is too long already.
    */
   private resolved(node: Node, fn: string, kind: ConstraintKind, schema: ConstraintNode): void {
+    const nodes = this.expanded(schema);
+    if (!judgesValues(nodes)) return;
     const values = resolveValue(node, this.template, this.conditional === 0);
     if (!values) return;
-    const nodes = this.expanded(schema);
     for (const value of values) {
       const gives = value.choices.length > 0 ? ` (with ${value.choices.join(", ")})` : "";
       const first = variant(value, 0);
@@ -653,6 +654,35 @@ class Walker {
 }
 
 const NO_ENTRIES: readonly MapEntry[] = [];
+
+const judging = new WeakMap<ConstraintNode[], boolean>();
+
+/**
+ * Whether any of the nodes constrains a single value (allowed values, a pattern or format, a length,
+ * a range): only then is a function's value worth working out. Kept per expansion, which lives as
+ * long as its node.
+ */
+function judgesValues(nodes: ConstraintNode[]): boolean {
+  let judges = judging.get(nodes);
+  if (judges === undefined) {
+    judges = nodes.some(
+      (s) =>
+        s.e !== undefined ||
+        s.av !== undefined ||
+        s.p !== undefined ||
+        s.P !== undefined ||
+        s.fm !== undefined ||
+        s.ln !== undefined ||
+        s.lx !== undefined ||
+        s.mn !== undefined ||
+        s.mx !== undefined ||
+        s.xn !== undefined ||
+        s.xx !== undefined,
+    );
+    judging.set(nodes, judges);
+  }
+  return judges;
+}
 
 const expansions = new WeakMap<ConstraintNode, ConstraintNode[]>();
 

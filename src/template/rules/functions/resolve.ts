@@ -89,8 +89,10 @@ export function variant(resolution: Resolution, sample: 0 | 1): ScalarValue | un
 
 /** The value's text when every piece of it is known exactly (no sample, nothing unknown). */
 export function exactText(resolution: Resolution): string | undefined {
+  const pieces = resolution.pieces;
   let text = "";
-  for (const piece of resolution.pieces) {
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i];
     if (typeof piece !== "string") return undefined;
     text += piece;
   }
@@ -377,20 +379,22 @@ class Resolver {
 
 /** Every concatenation of one value from each list of alternatives, in order. */
 function concatenated(alternatives: Resolution[][]): Resolution[] | undefined {
+  // A lone value keeps its number or boolean.
+  if (alternatives.length === 1) return alternatives[0];
   let values: Resolution[] = [{ pieces: [], choices: [] }];
-  for (const options of alternatives) {
+  for (let a = 0; a < alternatives.length; a++) {
+    const options = alternatives[a];
     if (values.length * options.length > MOST_VALUES) return undefined;
     const next: Resolution[] = [];
-    for (const value of values)
-      for (const option of options)
+    for (let v = 0; v < values.length; v++)
+      for (let o = 0; o < options.length; o++)
         next.push({
-          pieces: [...value.pieces, ...option.pieces],
-          choices: [...value.choices, ...option.choices],
+          pieces: values[v].pieces.concat(options[o].pieces),
+          choices:
+            options[o].choices.length > 0 ? values[v].choices.concat(options[o].choices) : values[v].choices,
         });
     values = next;
   }
-  // A lone value keeps its number or boolean.
-  if (alternatives.length === 1) return alternatives[0];
   return values;
 }
 
