@@ -3,15 +3,17 @@
  * schemas give them (see ConstraintNode), once per template; each constraint rule reports its own
  * kind of problem from the same, cached list.
  *
- * Only what the template states is judged. A value given by an intrinsic function is skipped
- * (Fn::If is followed into both branches); a property whose value may be AWS::NoValue counts as
+ * Only what the template states is judged. A value given by an intrinsic function is judged only
+ * where the template gives it: a Ref to a parameter (its Default and AllowedValues, W1030), and the
+ * values of a Fn::Sub, Fn::Join, Fn::FindInMap or Fn::Select (functions/resolve.ts, W1031 to W1035);
+ * Fn::If is followed into both branches. A property whose value may be AWS::NoValue counts as
  * possibly absent, so it satisfies "at least one of" but never breaks "only one of".
  */
 import type { MapEntry, MapNode, Node, Range, ScalarNode, SeqNode } from "../../model";
 import { mapGet } from "../../nodes";
 import type { ConstraintNode, GroupAlternative, ResourceConstraints, SpecIndex } from "../../spec/types";
 import { didYouMean } from "../../suggest";
-import { hasSamples, leastLength, resolveValue, variant } from "../functions/resolve";
+import { givenWith, hasSamples, leastLength, resolveValue, variant } from "../functions/resolve";
 import { isNoEcho } from "../parameters/declared";
 import { displayPath, isCustomType, isModuleType, realResources, SAM_GLOBALS } from "../resources/shared";
 import { intrinsicName, isForEachKey, isNoValue, isString, type TemplateIndex } from "../template-index";
@@ -342,7 +344,7 @@ class Walker {
     const values = resolveValue(node, this.template, this.conditional === 0);
     if (!values) return;
     for (const value of values) {
-      const gives = value.choices.length > 0 ? ` (with ${value.choices.join(", ")})` : "";
+      const gives = givenWith(value);
       const first = variant(value, 0);
       if (first === undefined) {
         const least = leastLength(value);

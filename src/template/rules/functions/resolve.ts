@@ -99,6 +99,11 @@ export function exactText(resolution: Resolution): string | undefined {
   return text;
 }
 
+/** What gives the value, as messages add it after the value: " (with the Default of parameter 'X')", or "". */
+export function givenWith(resolution: Resolution): string {
+  return resolution.choices.length > 0 ? ` (with ${resolution.choices.join(", ")})` : "";
+}
+
 export function hasSamples(resolution: Resolution): boolean {
   return resolution.pieces.some((piece) => typeof piece !== "string" && "samples" in piece);
 }

@@ -6,7 +6,7 @@
 import type { Clock } from "../../../clock";
 import type { Node } from "../../model";
 import { mapGet } from "../../nodes";
-import { exactText, resolveValue } from "../functions/resolve";
+import { exactText, givenWith, resolveValue } from "../functions/resolve";
 import { globalsFor, realResources } from "../resources/shared";
 import { datedRule, type Report, type ReportOptions, type Rule } from "../rule";
 import { intrinsicName, isString, type TemplateIndex } from "../template-index";
@@ -72,8 +72,12 @@ function* runtimeTexts(node: Node, template: TemplateIndex, conditional: boolean
   for (const value of resolveValue(node, template, !conditional) ?? []) {
     const runtime = exactText(value);
     if (runtime === undefined) continue;
-    const choices = value.choices.length > 0 ? ` (with ${value.choices.join(", ")})` : "";
-    yield { node, runtime, given: `${fn} gives '${runtime}'${choices}`, chosen: value.choices.length > 0 };
+    yield {
+      node,
+      runtime,
+      given: `${fn} gives '${runtime}'${givenWith(value)}`,
+      chosen: value.choices.length > 0,
+    };
   }
 }
 
