@@ -6,11 +6,14 @@
  * function's `Type: SQS` event whose Queue is `!GetAtt Queue.Arn`.
  *
  * cfn-lint checks the event source mapping only (it sees SAM events after the transform). Here a
- * SAM function's Timeout may come from Globals.Function, as SAM merges it. Values given through
- * intrinsics, and resources whose Properties are a Fn::If, are skipped.
+ * SAM function's Timeout may come from Globals.Function, as SAM merges it. A value given by a Ref
+ * to a parameter (its Default and AllowedValues) or by a function whose text the template gives
+ * (functions/resolve.ts) is judged too, as a warning when a parameter's value or a Region's entry
+ * gives it; other intrinsics, and resources whose Properties are a Fn::If, are skipped.
  */
 import type { MapNode, Node } from "../../model";
 import { mapGet } from "../../nodes";
+import { exactText, givenWith, resolveValue } from "../functions/resolve";
 import type { Report, Rule } from "../rule";
 import { eventPath, eventProperties, eventType, samEvents } from "../sam/events";
 import { isNoValue, type ResourceInfo, type TemplateIndex } from "../template-index";
@@ -72,31 +75,61 @@ function compare(
   const queue = getAttResource(template, queueArn, "Arn", [QUEUE]);
   if (!queue) return;
   const properties = onlyPropertySet(queue)?.properties;
-  const visibility = properties && seconds(properties, "VisibilityTimeout", 30);
-  const timeout = functionTimeout(template, fn);
-  if (visibility === undefined || timeout === undefined || visibility >= timeout) return;
-  report(
-    queueArn,
-    `Queue '${queue.name}' has a VisibilityTimeout of ${visibility} seconds, less than the ${timeout}-second Timeout ` +
-      `of function '${fn.name}' that reads it; Lambda requires a visibility timeout of at least the function ` +
-      "timeout (AWS recommends six times it)",
-    { path },
-  );
+  const visibilities = properties ? seconds(template, properties, "VisibilityTimeout", 30) : [];
+  const timeouts = functionTimeout(template, fn);
+  // The first pair that fails: one finding for each queue and function.
+  for (const visibility of visibilities)
+    for (const timeout of timeouts) {
+      if (visibility.value >= timeout.value) continue;
+      report(
+        queueArn,
+        `Queue '${queue.name}' has a VisibilityTimeout of ${visibility.value} seconds${visibility.given}, less than ` +
+          `the ${timeout.value}-second Timeout${timeout.given} of function '${fn.name}' that reads it; Lambda requires ` +
+          "a visibility timeout of at least the function timeout (AWS recommends six times it)",
+        visibility.chosen || timeout.chosen ? { path, severity: "warning" } : { path },
+      );
+      return;
+    }
 }
 
-/** A literal number property, with its default when absent; undefined when given through an intrinsic. */
-function seconds(properties: MapNode, key: string, fallback: number): number | undefined {
-  if (isAbsent(properties, key)) return fallback;
-  return literalNumber(presentEntry(properties, key)?.value);
+/** A number of seconds a property may have, and what gives it when it is not written out. */
+interface Seconds {
+  value: number;
+  /** " (with the Default of parameter 'Timeout')", or "" for a written or default value. */
+  given: string;
+  /** Given by a choice (a parameter's value, a Region's entry), which another deployment may not make. */
+  chosen: boolean;
+}
+
+/** The seconds a property may be: its default when absent, else those of its value (secondsOf). */
+function seconds(template: TemplateIndex, properties: MapNode, key: string, fallback: number): Seconds[] {
+  if (isAbsent(properties, key)) return [{ value: fallback, given: "", chosen: false }];
+  return secondsOf(template, presentEntry(properties, key)?.value);
+}
+
+/** A literal number, or the whole numbers a Ref to a parameter or a function gives; none for other values. */
+function secondsOf(template: TemplateIndex, node: Node | undefined): Seconds[] {
+  if (!node) return [];
+  const literal = literalNumber(node);
+  if (literal !== undefined) return [{ value: literal, given: "", chosen: false }];
+  const found: Seconds[] = [];
+  for (const value of resolveValue(node, template, true) ?? []) {
+    const text = exactText(value);
+    if (text === undefined || !/^\s*\d+\s*$/.test(text)) continue;
+    found.push({ value: Number(text), given: givenWith(value), chosen: value.choices.length > 0 });
+  }
+  return found;
 }
 
 /** A function's Timeout: its own, else (SAM) the one of Globals.Function, else Lambda's 3 seconds. */
-function functionTimeout(template: TemplateIndex, fn: ResourceInfo): number | undefined {
+function functionTimeout(template: TemplateIndex, fn: ResourceInfo): Seconds[] {
   const set = onlyPropertySet(fn);
-  if (!set) return undefined;
-  if (fn.type === FUNCTION) return seconds(set.properties, "Timeout", 3);
-  if (fn.type !== SAM_FUNCTION || !template.sam) return undefined;
-  if (!isAbsent(set.properties, "Timeout")) return seconds(set.properties, "Timeout", 3);
+  if (!set) return [];
+  if (fn.type === FUNCTION) return seconds(template, set.properties, "Timeout", 3);
+  if (fn.type !== SAM_FUNCTION || !template.sam) return [];
+  if (!isAbsent(set.properties, "Timeout")) return seconds(template, set.properties, "Timeout", 3);
   const global = inheritedGlobal(template, fn, "Timeout");
-  return !global || isNoValue(global.value) ? 3 : literalNumber(global.value);
+  return !global || isNoValue(global.value)
+    ? [{ value: 3, given: "", chosen: false }]
+    : secondsOf(template, global.value);
 }

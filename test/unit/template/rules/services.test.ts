@@ -358,6 +358,57 @@ describe("E3505 SQS VisibilityTimeout against the consuming function's Timeout",
     expect(brief(findings)).toEqual(["E3505 18:20"]);
     expect(findings[0].message).toContain("VisibilityTimeout of 30 seconds, less than the 45-second Timeout");
   });
+
+  it("judges a Timeout a parameter or a mapping gives, as a warning where a parameter's value gives it", () => {
+    const findings = check(
+      ["E3505"],
+      "Transform: AWS::Serverless-2016-10-31",
+      "Parameters:",
+      "  Timeout: { Type: Number, Default: 60 }",
+      "Mappings:",
+      "  Limits:",
+      "    queue: { Visibility: 20 }",
+      "Globals:",
+      "  Function:",
+      "    Timeout: !Ref Timeout",
+      "Resources:",
+      "  Queue:",
+      "    Type: AWS::SQS::Queue",
+      "    Properties:",
+      "      VisibilityTimeout: !FindInMap [Limits, queue, Visibility]",
+      "  Worker:",
+      "    Type: AWS::Serverless::Function",
+      "    Properties:",
+      "      Runtime: python3.12",
+      "      Handler: app.handler",
+      "      CodeUri: src/",
+      "      Events:",
+      "        Jobs:",
+      "          Type: SQS",
+      "          Properties:",
+      "            Queue: !GetAtt Queue.Arn",
+      "  Fixed:",
+      "    Type: AWS::Lambda::Function",
+      "    Properties:",
+      "      Runtime: python3.12",
+      "      Handler: app.handler",
+      "      Role: arn:aws:iam::123456789012:role/worker",
+      "      Code: { ZipFile: pass }",
+      "      Timeout: 25",
+      "  Mapping:",
+      "    Type: AWS::Lambda::EventSourceMapping",
+      "    Properties:",
+      "      EventSourceArn: !GetAtt Queue.Arn",
+      "      FunctionName: !Ref Fixed",
+    );
+    expect(
+      findings.map((f) => `${f.ruleId} ${f.severity} ${f.range.start.line}:${f.range.start.column}`),
+    ).toEqual(["E3505 warning 25:20", "E3505 error 37:23"]);
+    expect(findings.map((f) => f.message.slice(0, f.message.indexOf(" of function")))).toEqual([
+      "Queue 'Queue' has a VisibilityTimeout of 20 seconds, less than the 60-second Timeout (with the Default of parameter 'Timeout')",
+      "Queue 'Queue' has a VisibilityTimeout of 20 seconds, less than the 25-second Timeout",
+    ]);
+  });
 });
 
 describe("E3685 container image functions", () => {
