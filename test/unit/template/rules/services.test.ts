@@ -10,7 +10,7 @@
  * names (E3931).
  */
 import { describe, expect, it } from "vitest";
-import { brief, lint, yaml } from "../lint";
+import { brief, lambdaFunction, lint, samFunction, yaml } from "../lint";
 
 /** The findings of the given rules on a YAML template written one line an argument. */
 const check = (only: string[], ...lines: string[]) => lint(yaml(...lines), { only });
@@ -376,25 +376,15 @@ describe("E3505 SQS VisibilityTimeout against the consuming function's Timeout",
       "    Type: AWS::SQS::Queue",
       "    Properties:",
       "      VisibilityTimeout: !FindInMap [Limits, queue, Visibility]",
-      "  Worker:",
-      "    Type: AWS::Serverless::Function",
-      "    Properties:",
-      "      Runtime: python3.12",
-      "      Handler: app.handler",
-      "      CodeUri: src/",
-      "      Events:",
-      "        Jobs:",
-      "          Type: SQS",
-      "          Properties:",
-      "            Queue: !GetAtt Queue.Arn",
-      "  Fixed:",
-      "    Type: AWS::Lambda::Function",
-      "    Properties:",
-      "      Runtime: python3.12",
-      "      Handler: app.handler",
-      "      Role: arn:aws:iam::123456789012:role/worker",
-      "      Code: { ZipFile: pass }",
-      "      Timeout: 25",
+      ...samFunction(
+        "Worker",
+        "Events:",
+        "  Jobs:",
+        "    Type: SQS",
+        "    Properties:",
+        "      Queue: !GetAtt Queue.Arn",
+      ),
+      ...lambdaFunction("Fixed", "arn:aws:iam::123456789012:role/worker", "Timeout: 25"),
       "  Mapping:",
       "    Type: AWS::Lambda::EventSourceMapping",
       "    Properties:",
