@@ -10,8 +10,8 @@
  *   whole-corpus run it compiled some 140 functions (the YAML reader's, the shared walks', the rule
  *   runner), and those threads took about a third of the run's CPU (each thread's CPU read at exit),
  *   more than the optimized code gave back: on a 2-core runner they take the core the main thread
- *   does not use. Without it the run took about a
- *   quarter less CPU and 5 MB less peak memory, and no more wall time.
+ *   does not use. Without it the run took about a quarter less CPU and 5 MB less peak memory, and
+ *   no more wall time.
  * - `--invocation-count-for-maglev=5000`: Maglev, V8's middle compiler (on by default from Node 22),
  *   compiles a function after about 400 calls by default: in a whole-corpus run, 380 compiles,
  *   which cost some 20 MB of peak memory. From 5,000 calls it made 110: the YAML and JSON readers',

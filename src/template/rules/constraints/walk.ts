@@ -14,7 +14,7 @@ import { mapGet } from "../../nodes";
 import type { ConstraintNode, GroupAlternative, ResourceConstraints, SpecIndex } from "../../spec/types";
 import { didYouMean } from "../../suggest";
 import { givenWith, hasSamples, leastLength, resolveValue, variant } from "../functions/resolve";
-import { isNoEcho } from "../parameters/declared";
+import { declaredValues, isNoEcho } from "../parameters/declared";
 import { displayPath, isCustomType, isModuleType, realResources, SAM_GLOBALS } from "../resources/shared";
 import { intrinsicName, isForEachKey, isNoValue, isString, type TemplateIndex } from "../template-index";
 import { asciiTwin, isAscii } from "./ascii-pattern";
@@ -285,8 +285,8 @@ class Walker {
    */
   private parameter(name: string, schema: ConstraintNode): void {
     const parameter = this.template.parameters.get(name)?.value;
-    const type = mapGet(parameter, "Type")?.value;
-    if (!isString(type) || (type.value !== "String" && type.value !== "Number")) return;
+    const declared = declaredValues(parameter);
+    if (!declared) return;
     // The same findings again (same values, same messages) would only be dropped as duplicates.
     let judged = this.judged.get(schema);
     if (!judged) {
@@ -296,19 +296,9 @@ class Walker {
     const key = `${name}\u0000${this.name()}`;
     if (judged.has(key)) return;
     judged.add(key);
-    // The Default first, then each of AllowedValues.
     const nodes = this.expanded(schema);
     this.secret = isNoEcho(parameter);
-    const fallback = mapGet(parameter, "Default")?.value;
-    if (fallback?.kind === "scalar") this.candidate(name, fallback, -1, nodes);
-    const allowed = mapGet(parameter, "AllowedValues")?.value;
-    if (allowed?.kind === "seq") {
-      const items = allowed.items;
-      for (let i = 0; i < items.length; i++) {
-        const item = items[i];
-        if (item.kind === "scalar") this.candidate(name, item, i, nodes);
-      }
-    }
+    for (const { node, index } of declared) this.candidate(name, node, index, nodes);
     this.secret = false;
   }
 

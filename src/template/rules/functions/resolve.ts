@@ -1,6 +1,7 @@
 /**
- * The values a Fn::Sub, Fn::Join, Fn::FindInMap or Fn::Select can give, worked out from the
- * template alone, so the constraint walk can judge them as it judges a written value.
+ * The values a Ref to a parameter, a Fn::Sub, Fn::Join, Fn::FindInMap or Fn::Select can give,
+ * worked out from the template alone, so that rules judge them as they judge a written value (the
+ * constraint walk, the deprecated-runtime rules, E3505).
  *
  * What the template cannot know stays unknown, and only what holds for every value is judged:
  * - a String or Number parameter gives its Default or one of its AllowedValues (as W1030 judges a
@@ -15,7 +16,7 @@
  */
 import type { MapNode, Node, ScalarValue } from "../../model";
 import { mapGet } from "../../nodes";
-import { isNoEcho } from "../parameters/declared";
+import { declaredValues, isNoEcho } from "../parameters/declared";
 import { intrinsicName, isString, type TemplateIndex } from "../template-index";
 
 /** A pseudo parameter of a known form, tried with two values of it. */
@@ -169,29 +170,21 @@ class Resolver {
     if (name === "AWS::NoValue" || name === "AWS::NotificationARNs") return undefined;
     const parameter = this.template.parameters.get(name)?.value;
     if (!parameter) return NOTHING_KNOWN;
-    const type = mapGet(parameter, "Type")?.value;
-    if (!isString(type) || (type.value !== "String" && type.value !== "Number")) return undefined;
+    const declared = declaredValues(parameter);
+    if (!declared) return undefined;
     if (!this.parameters || isNoEcho(parameter)) return NOTHING_KNOWN;
     const values: Resolution[] = [];
     const seen = new Set<string>();
-    const add = (node: Node, which: string) => {
-      if (node.kind !== "scalar" || node.value === null) return;
+    for (const { node, index } of declared) {
       const text = String(node.value);
-      if (seen.has(text)) return;
+      if (seen.has(text)) continue;
       seen.add(text);
       values.push({
         pieces: [text],
         ...(typeof node.value === "string" ? {} : { value: node.value }),
-        choices: [`${which} of parameter '${name}'`],
+        choices: [`${index < 0 ? "the Default" : `AllowedValues[${index}]`} of parameter '${name}'`],
       });
-    };
-    const fallback = mapGet(parameter, "Default")?.value;
-    if (fallback) add(fallback, "the Default");
-    const allowed = mapGet(parameter, "AllowedValues")?.value;
-    if (allowed?.kind === "seq")
-      allowed.items.forEach((item, i) => {
-        add(item, `AllowedValues[${i}]`);
-      });
+    }
     return values.length > 0 ? values : NOTHING_KNOWN;
   }
 

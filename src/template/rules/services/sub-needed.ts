@@ -9,15 +9,16 @@
  * valid GetAtt (shell or JavaScript variables in inline code, `${stageVariables.x}`) are not
  * reported.
  *
- * Where this differs from cfn-lint on purpose: only the places where CloudFormation resolves
- * functions are read (resources, outputs other than their Description, SAM Globals), since in a
- * parameter's or the template's Description a `${...}` cannot be substituted at all; a parameter's
- * Default and AllowedValues are read too, as cfn-lint reads them, with their own message: nothing is
- * substituted there, so the parameter gets the text itself (an ECR policy's principal
- * `${AWS::AccountId}`), except under a macro, which may read them its own way, and for a NoEcho
- * parameter, whose values are not quoted; and a
- * `${...}` in a DefinitionString that is not a template name is not reported (cfn-lint reports
- * any), since Amazon States Language strings may carry such text for the state machine itself.
+ * Where this differs from cfn-lint on purpose:
+ * - Only the places where CloudFormation resolves functions are read (resources, outputs other than
+ *   their Description, SAM Globals): in a parameter's or the template's Description a `${...}`
+ *   cannot be substituted at all.
+ * - A parameter's Default and AllowedValues are read too, as cfn-lint reads them, with their own
+ *   message: nothing is substituted there, so the parameter gets the text itself (an ECR policy's
+ *   principal `${AWS::AccountId}`). Not under a macro, which may read them its own way, nor for a
+ *   NoEcho parameter, whose values are not quoted.
+ * - A `${...}` in a DefinitionString that is not a template name is not reported (cfn-lint reports
+ *   any): Amazon States Language strings may carry such text for the state machine itself.
  */
 
 import { attributeProblem, templateNames } from "../functions/names";
