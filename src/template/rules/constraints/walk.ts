@@ -1,5 +1,6 @@
 /**
- * Walks resource property values (and SAM Globals) alongside the constraints the resource provider
+ * Walks resource property values (and SAM Globals, and the values of SAM events in the resources the
+ * transform makes of them: sam/event-targets.ts) alongside the constraints the resource provider
  * schemas give them (see ConstraintNode), once per template; each constraint rule reports its own
  * kind of problem from the same, cached list.
  *
@@ -16,6 +17,8 @@ import { didYouMean } from "../../suggest";
 import { givenWith, hasSamples, leastLength, resolveValue, variant } from "../functions/resolve";
 import { declaredValues, isNoEcho } from "../parameters/declared";
 import { displayPath, isCustomType, isModuleType, realResources, SAM_GLOBALS } from "../resources/shared";
+import { eventTarget, type TargetPath } from "../sam/event-targets";
+import { eventPath, eventProperties, eventType, isFunctionCall, samEvents } from "../sam/events";
 import { intrinsicName, isForEachKey, isNoValue, isString, type TemplateIndex } from "../template-index";
 import { asciiTwin, isAscii } from "./ascii-pattern";
 import { checkCidr } from "./cidr";
@@ -106,8 +109,63 @@ function collect(template: TemplateIndex, spec: SpecIndex): ConstraintProblem[] 
         entry.keyRange,
       );
     }
+    for (const event of samEvents(template)) {
+      const type = eventType(event);
+      const target = eventTarget(event.resource.type, type);
+      const properties = eventProperties(event);
+      if (!target || properties?.kind !== "map" || isFunctionCall(properties)) continue;
+      const constraints = spec.constraints(target.type);
+      if (!constraints) continue;
+      const owner = `${type} event ${event.entry.key} of ${event.resource.name} (SAM makes it an ${target.type})`;
+      const walker = new Walker(template, constraints, owner, out, judged, eventPath(event, "Properties"));
+      for (const entry of properties.entries) {
+        const to = Object.hasOwn(target.properties, entry.key) ? target.properties[entry.key] : undefined;
+        const schema = to && nodeAt(constraints, to);
+        if (schema) walker.property(entry, schema);
+      }
+    }
   }
   return out;
+}
+
+/** The constraint node at `path` in a resource's Properties (`*`: a list's items), if the schema has one. */
+function nodeAt(constraints: ResourceConstraints, path: TargetPath): ConstraintNode | undefined {
+  let node: ConstraintNode | undefined = constraints.r;
+  for (const segment of path) {
+    const from: ConstraintNode[] = expand(constraints, node, [], 0);
+    node = undefined;
+    for (const candidate of from) {
+      const next =
+        segment === "*"
+          ? candidate.it
+          : candidate.pr && Object.hasOwn(candidate.pr, segment)
+            ? candidate.pr[segment]
+            : undefined;
+      if (next) {
+        node = next;
+        break;
+      }
+    }
+    if (!node) return undefined;
+  }
+  return node;
+}
+
+/** The node and every node it brings along: the definition its `$` names, its allOf members. */
+function expand(
+  constraints: ResourceConstraints,
+  node: ConstraintNode,
+  into: ConstraintNode[],
+  depth: number,
+): ConstraintNode[] {
+  if (depth > 16) return into;
+  into.push(node);
+  if (node.$) {
+    const definition = constraints.d[node.$];
+    if (definition) expand(constraints, definition, into, depth + 1);
+  }
+  if (node.al) for (const member of node.al) expand(constraints, member, into, depth + 1);
+  return into;
 }
 
 /**
@@ -181,7 +239,12 @@ class Walker {
     private readonly judged: JudgedParameters,
     /** The path of the value being walked, shared by the whole walk. */
     private readonly path: (string | number)[],
-  ) {}
+  ) {
+    this.base = path.length;
+  }
+
+  /** How much of the path messages leave out: the part that leads to the walk's start. */
+  private readonly base: number;
 
   /**
    * Set while a NoEcho parameter's values are judged: their messages then say what the property
@@ -200,21 +263,17 @@ class Walker {
   private expanded(node: ConstraintNode): ConstraintNode[] {
     let nodes = expansions.get(node);
     if (!nodes) {
-      nodes = this.expand(node, [], 0);
+      nodes = expand(this.constraints, node, [], 0);
       expansions.set(node, nodes);
     }
     return nodes;
   }
 
-  private expand(node: ConstraintNode, into: ConstraintNode[], depth: number): ConstraintNode[] {
-    if (depth > 16) return into;
-    into.push(node);
-    if (node.$) {
-      const definition = this.constraints.d[node.$];
-      if (definition) this.expand(definition, into, depth + 1);
-    }
-    if (node.al) for (const member of node.al) this.expand(member, into, depth + 1);
-    return into;
+  /** One property of the mapping the walk stands at, judged against `schema`. */
+  property(entry: MapEntry, schema: ConstraintNode): void {
+    this.path.push(entry.key);
+    this.value(entry.value, schema, entry.keyRange);
+    this.path.pop();
   }
 
   value(node: Node, schema: ConstraintNode, keyRange: Range): void {
@@ -518,7 +577,7 @@ class Walker {
           this.problem(
             "unique",
             item,
-            `${this.nameOf([...path, i])} repeats item ${first}: the items of ${displayPath(relative(path))} must be unique`,
+            `${this.nameOf([...path, i])} repeats item ${first}: the items of ${displayPath(path.slice(this.base))} must be unique`,
             i,
           );
       }
@@ -623,7 +682,7 @@ class Walker {
   }
 
   private nameOf(path: (string | number)[]): string {
-    const inner = relative(path);
+    const inner = path.slice(this.base);
     return path[0] === "Resources"
       ? `'${displayPath(inner)}' of ${this.owner}`
       : `'${displayPath(inner)}' in ${this.owner}`;
@@ -632,7 +691,7 @@ class Walker {
   /** Where the current mapping is, as messages say it; called only for a message. */
   private where(): string {
     const path = this.path;
-    const inner = relative(path);
+    const inner = path.slice(this.base);
     if (inner.length > 0) return `in ${displayPath(inner)} (${this.owner})`;
     return path[0] === "Globals" ? `in ${this.owner}` : `for ${this.owner}`;
   }
@@ -712,10 +771,6 @@ function enumerated(s: ConstraintNode): Enumeration {
 }
 
 /** The part of a path below `Properties` (or below `Globals.<Section>`). */
-function relative(path: (string | number)[]): (string | number)[] {
-  return path[0] === "Resources" ? path.slice(3) : path.slice(2);
-}
-
 /** The schemas' `$` also matches before a final newline, which YAML block scalars end with. */
 function matches(regex: RegExp, value: string): boolean {
   return regex.test(value) || (value.endsWith("\n") && regex.test(value.slice(0, -1)));
