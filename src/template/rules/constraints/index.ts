@@ -12,7 +12,7 @@ import { parameterValues } from "./parameter-values";
 import { pattern } from "./pattern";
 import { requiredOr } from "./required-or";
 import { requiredXor } from "./required-xor";
-import { findInMapValues, joinValues, selectValues, subValues } from "./resolved-values";
+import { findInMapValues, joinValues, selectValues, splitValues, subValues } from "./resolved-values";
 import { stringLength } from "./string-length";
 import { uniqueItems } from "./unique-items";
 
@@ -35,4 +35,5 @@ export const constraintRules: Rule[] = [
   joinValues,
   findInMapValues,
   selectValues,
+  splitValues,
 ];

@@ -1,5 +1,5 @@
 /**
- * Values that Fn::Sub, Fn::Join, Fn::FindInMap and Fn::Select give, worked out from the template
+ * Values that Fn::Sub, Fn::Join, Fn::FindInMap and Fn::Select give, and the lists of Fn::Split, worked out from the template
  * (functions/resolve.ts) and judged against the property's constraints as a written value is (E3030
  * to E3034). Warnings: a parameter's Default may be overridden, and a pseudo parameter is tried with
  * values of its form rather than the stack's own.
@@ -32,6 +32,12 @@ export const findInMapValues = resolvedRule(
   "W1034",
   "Fn::FindInMap",
   "Each value a Fn::FindInMap can give (every Region's entry, when a key is AWS::Region)",
+);
+export const splitValues = resolvedRule(
+  "split",
+  "W1033",
+  "Fn::Split",
+  "The list a Fn::Split gives where the property takes a list (its number of items, and each item)",
 );
 export const selectValues = resolvedRule(
   "select",

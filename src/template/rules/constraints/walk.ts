@@ -6,15 +6,22 @@
  *
  * Only what the template states is judged. A value given by an intrinsic function is judged only
  * where the template gives it: a Ref to a parameter (its Default and AllowedValues, W1030), and the
- * values of a Fn::Sub, Fn::Join, Fn::FindInMap or Fn::Select (functions/resolve.ts, W1031 to W1035);
+ * values of a Fn::Sub, Fn::Join, Fn::FindInMap or Fn::Select (functions/resolve.ts, W1031 to W1035),
+ * and the lists of a Fn::Split (W1033);
  * Fn::If is followed into both branches. A property whose value may be AWS::NoValue counts as
  * possibly absent, so it satisfies "at least one of" but never breaks "only one of".
  */
 import type { MapEntry, MapNode, Node, Range, ScalarNode, SeqNode } from "../../model";
-import { mapGet } from "../../nodes";
 import type { ConstraintNode, GroupAlternative, ResourceConstraints, SpecIndex } from "../../spec/types";
 import { didYouMean } from "../../suggest";
-import { givenWith, hasSamples, leastLength, resolveValue, variant } from "../functions/resolve";
+import {
+  givenWith,
+  hasSamples,
+  leastLength,
+  resolveSplit,
+  resolveValue,
+  variant,
+} from "../functions/resolve";
 import { declaredValues, isNoEcho } from "../parameters/declared";
 import { displayPath, isCustomType, isModuleType, realResources, SAM_GLOBALS } from "../resources/shared";
 import { eventTarget, type TargetPath } from "../sam/event-targets";
@@ -47,7 +54,9 @@ export type ConstraintKind =
   | "sub"
   | "join"
   | "findInMap"
-  | "select";
+  | "select"
+  /** A list a Fn::Split gives that the property cannot take: its size, or an item. */
+  | "split";
 
 /** The functions whose values are worked out from the template and judged, by the kind of their problems. */
 const RESOLVED: Record<string, ConstraintKind> = {
@@ -283,6 +292,7 @@ class Walker {
       if (fn === "Ref" && isString(arg) && this.conditional === 0) this.parameter(arg.value, schema);
       const resolved = RESOLVED[fn];
       if (resolved) this.resolved(node, fn, resolved, schema);
+      else if (fn === "Fn::Split") this.split(node as MapNode, schema);
       if (fn !== "Fn::If") return;
       if (arg.kind !== "seq") return;
       // A condition often guards against the very default a branch would get ("" meaning none).
@@ -419,6 +429,46 @@ class Walker {
       for (const problem of problems) {
         if (problem.kind === "anyOfValue" && problems.length > 1) continue;
         this.problem(kind, node, `${fn} gives ${shown}${gives}: ${problem.message}`);
+      }
+    }
+  }
+
+  /**
+   * The lists a Fn::Split gives where a list is wanted (functions/resolve.ts), judged as a written
+   * list would be: its number of items, and each item against the item constraints.
+   */
+  private split(node: MapNode, schema: ConstraintNode): void {
+    const nodes = this.expanded(schema);
+    const sized = nodes.some((s) => s.in !== undefined || s.ix !== undefined);
+    const items = nodes.flatMap((s) => (s.it ? [this.expanded(s.it)] : []));
+    if (!sized && !items.some(judgesValues)) return;
+    const lists = resolveSplit(node, this.template, this.conditional === 0);
+    if (!lists) return;
+    for (const list of lists) {
+      const gives = givenWith(list);
+      const count = list.items.length;
+      const many = `${count} item${count === 1 ? "" : "s"}`;
+      for (const s of nodes) {
+        const bound =
+          s.in !== undefined && count < s.in
+            ? `at least ${s.in}`
+            : s.ix !== undefined && count > s.ix
+              ? `at most ${s.ix}`
+              : undefined;
+        if (bound)
+          this.problem("split", node, `Fn::Split gives ${many}${gives}: ${this.name()} must have ${bound}`);
+      }
+      for (let i = 0; i < count; i++) {
+        const item = list.items[i];
+        this.path.push(i);
+        for (const itemNodes of items) {
+          const problems = this.trial({ kind: "scalar", value: item, range: node.range }, itemNodes);
+          for (const problem of problems) {
+            if (problem.kind === "anyOfValue" && problems.length > 1) continue;
+            this.problem("split", node, `Fn::Split gives '${item}' as item ${i}${gives}: ${problem.message}`);
+          }
+        }
+        this.path.pop();
       }
     }
   }

@@ -1,5 +1,6 @@
 /**
- * The values a Ref to a parameter, a Fn::Sub, Fn::Join, Fn::FindInMap or Fn::Select can give,
+ * The values a Ref to a parameter, a Fn::Sub, Fn::Join, Fn::FindInMap or Fn::Select can give (and
+ * the lists a Fn::Split can give),
  * worked out from the template alone, so that rules judge them as they judge a written value (the
  * constraint walk, the deprecated-runtime rules, E3505).
  *
@@ -76,6 +77,26 @@ export function resolveValue(
   return values && values.length <= MOST_VALUES ? values : undefined;
 }
 
+/** A list a Fn::Split gives, and what gives the text it splits. */
+export interface SplitList {
+  items: string[];
+  choices: string[];
+}
+
+/**
+ * The lists `node` (a Fn::Split) may give, when the text it splits is known exactly (written out, a
+ * parameter's Default or AllowedValues, a mapping's entries); undefined otherwise, or beyond
+ * MOST_VALUES lists. `parameters` as for resolveValue.
+ */
+export function resolveSplit(
+  node: MapNode,
+  template: TemplateIndex,
+  parameters: boolean,
+): SplitList[] | undefined {
+  const lists = new Resolver(template, parameters).split(node.entries[0].value, 0);
+  return lists && lists.length <= MOST_VALUES ? lists : undefined;
+}
+
 /** The value with each sampled piece given its `sample`th value; undefined when a piece is unknown. */
 export function variant(resolution: Resolution, sample: 0 | 1): ScalarValue | undefined {
   if (resolution.value !== undefined) return resolution.value;
@@ -101,7 +122,7 @@ export function exactText(resolution: Resolution): string | undefined {
 }
 
 /** What gives the value, as messages add it after the value: " (with the Default of parameter 'X')", or "". */
-export function givenWith(resolution: Resolution): string {
+export function givenWith(resolution: { choices: readonly string[] }): string {
   return resolution.choices.length > 0 ? ` (with ${resolution.choices.join(", ")})` : "";
 }
 
@@ -344,21 +365,26 @@ class Resolver {
         for (const value of resolved)
           values.push({ ...value, choices: [...index.choices, ...value.choices] });
       } else if (intrinsicName(list) === "Fn::Split") {
-        const split = (list as MapNode).entries[0].value;
-        if (split.kind !== "seq" || split.items.length !== 2 || !isString(split.items[0])) return undefined;
-        const delimiter = split.items[0].value;
-        const sources = this.exactTexts(split.items[1], depth);
-        if (!sources || delimiter === "") return undefined;
-        for (const source of sources) {
-          const item = source.text.split(delimiter)[at];
-          if (item !== undefined)
-            values.push({ pieces: [item], choices: [...index.choices, ...source.choices] });
+        const lists = this.split((list as MapNode).entries[0].value, depth);
+        if (!lists) return undefined;
+        for (const { items, choices } of lists) {
+          const item = items[at];
+          if (item !== undefined) values.push({ pieces: [item], choices: [...index.choices, ...choices] });
         }
       } else {
         return undefined;
       }
     }
     return values;
+  }
+
+  /** The lists a Fn::Split (its argument) may give: only of text known exactly. */
+  split(arg: Node, depth: number): SplitList[] | undefined {
+    if (arg.kind !== "seq" || arg.items.length !== 2 || !isString(arg.items[0])) return undefined;
+    const delimiter = arg.items[0].value;
+    const sources = this.exactTexts(arg.items[1], depth);
+    if (!sources || delimiter === "") return undefined;
+    return sources.map((source) => ({ items: source.text.split(delimiter), choices: source.choices }));
   }
 
   /** The texts a node may give when every one is known exactly (no sampled or unknown piece). */

@@ -669,6 +669,47 @@ describe("W1031, W1032, W1034, W1035: the values of Fn::Sub, Fn::Join, Fn::FindI
     ]);
   });
 
+  it("judges the list a Fn::Split gives (W1033): its number of items, and each item", () => {
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  Architecture:",
+        "    Type: String",
+        "    Default: x86-64",
+        "  Groups:",
+        "    Type: String",
+        "    Default: sg-01234567,sg-12345678,sg-23456789,sg-34567890,sg-45678901,default",
+        "  Imported:",
+        "    Type: String",
+        "    NoEcho: true",
+        "    Default: a,b,c,d,e,f",
+        "Resources:",
+        ...lambdaFunction("Fn"),
+        "      Architectures: !Split [',', !Ref Architecture]",
+        "      Layers: !Split [',', 'arn:aws:lambda:us-east-1:123456789012:layer:a:1,x']",
+        "      VpcConfig:",
+        "        SubnetIds: !Split [',', !ImportValue Subnets]",
+        "        SecurityGroupIds: !Split [',', !Ref Groups]",
+        ...lambdaFunction("Quiet"),
+        "      Architectures: !Split [',', arm64]",
+        "      VpcConfig:",
+        "        SubnetIds: []",
+        "        SecurityGroupIds: !Split [',', !Ref Imported]",
+      ),
+      { only: ["W1033"] },
+    );
+    expect(findings.map((f) => `${f.ruleId} ${f.range.start.line}:${f.range.start.column} ${f.message}`)).toEqual([
+      "W1033 20:22 Fn::Split gives 'x86-64' as item 0 (with the Default of parameter 'Architecture'): " +
+        "'Architectures[0]' of AWS::Lambda::Function must be one of x86_64, arm64 (did you mean 'x86_64'?)",
+      "W1033 21:15 Fn::Split gives 'x' as item 1: 'Layers[1]' of AWS::Lambda::Function must match the pattern " +
+        "^(arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+:[0-9]+|arn:[a-zA-Z0-9-]+:lambda:::awslayer:[a-zA-Z0-9-_]+)$",
+      "W1033 24:27 Fn::Split gives 'default' as item 5 (with the Default of parameter 'Groups'): " +
+        "'VpcConfig.SecurityGroupIds[5]' of AWS::Lambda::Function must be a security group id",
+      "W1033 24:27 Fn::Split gives 6 items (with the Default of parameter 'Groups'): " +
+        "'VpcConfig.SecurityGroupIds' of AWS::Lambda::Function must have at most 5",
+    ]);
+  });
+
   it("takes a Fn::FindInMap's DefaultValue where the mapping lacks the keys", () => {
     const findings = resolved(
       "Transform: AWS::LanguageExtensions",
