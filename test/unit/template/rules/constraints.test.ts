@@ -698,7 +698,9 @@ describe("W1031, W1032, W1034, W1035: the values of Fn::Sub, Fn::Join, Fn::FindI
       ),
       { only: ["W1033"] },
     );
-    expect(findings.map((f) => `${f.ruleId} ${f.range.start.line}:${f.range.start.column} ${f.message}`)).toEqual([
+    expect(
+      findings.map((f) => `${f.ruleId} ${f.range.start.line}:${f.range.start.column} ${f.message}`),
+    ).toEqual([
       "W1033 20:22 Fn::Split gives 'x86-64' as item 0 (with the Default of parameter 'Architecture'): " +
         "'Architectures[0]' of AWS::Lambda::Function must be one of x86_64, arm64 (did you mean 'x86_64'?)",
       "W1033 21:15 Fn::Split gives 'x' as item 1: 'Layers[1]' of AWS::Lambda::Function must match the pattern " +
