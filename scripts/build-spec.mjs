@@ -358,15 +358,55 @@ export function findSamTranslator() {
 }
 
 /**
- * constraints/sam-policy-templates.json: each SAM policy template's name and the parameters it
- * needs, all of which the transform requires (`{"DynamoDBCrudPolicy":["TableName"],...}`).
+ * constraints/sam-policy-templates.json: each SAM policy template's name, the parameters it needs
+ * (`p`; the transform requires all of them), and those of them it writes after the account field
+ * of an ARN (`n`: the template builds the resource's ARN from its name or id, so an ARN or URL
+ * given there grants nothing): `{"SQSPollerPolicy":{"n":["QueueName"],"p":["QueueName"]},...}`.
  */
 function samPolicyTemplatesFile(file) {
   const { Templates } = JSON.parse(readFileSync(file, "utf8"));
   const out = {};
-  for (const name of Object.keys(Templates).sort())
-    out[name] = Object.keys(Templates[name].Parameters ?? {}).sort();
+  for (const name of Object.keys(Templates).sort()) {
+    const parameters = Object.keys(Templates[name].Parameters ?? {}).sort();
+    const uses = new Map(parameters.map((parameter) => [parameter, new Set()]));
+    policyTemplateUses(Templates[name].Definition, uses);
+    const names = parameters.filter((parameter) => {
+      const found = uses.get(parameter);
+      return found.size === 1 && found.has("name");
+    });
+    out[name] = { n: names, p: parameters };
+  }
   return { text: `${stableJson(out)}\n`, templates: Object.keys(out).length };
+}
+
+/**
+ * Where a policy template's definition writes each parameter: "name" inside a Fn::Sub after the
+ * account field of an ARN (`arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:${queueName}`,
+ * its variable a Ref to the parameter), "value" anywhere else.
+ */
+function policyTemplateUses(node, uses) {
+  if (Array.isArray(node)) {
+    for (const item of node) policyTemplateUses(item, uses);
+    return;
+  }
+  if (!node || typeof node !== "object") return;
+  const sub = node["Fn::Sub"];
+  if (sub !== undefined) {
+    const [text, variables] = Array.isArray(sub) ? sub : [sub, {}];
+    for (const match of String(text).matchAll(/\$\{([^}!]+)\}/g)) {
+      const variable = variables?.[match[1]];
+      const parameter = variable && typeof variable.Ref === "string" ? variable.Ref : match[1];
+      // Fields before it, each `${...}` one piece of text (AWS::Partition has colons of its own).
+      const before = text.slice(0, match.index).replace(/\$\{[^}]*\}/g, "x");
+      uses.get(parameter)?.add(before.startsWith("arn:") && before.split(":").length > 5 ? "name" : "value");
+    }
+    // The variables' own values: a Ref there is the parameter placed above, anything else is read as is.
+    for (const variable of Object.values(variables ?? {}))
+      if (!(variable && typeof variable.Ref === "string")) policyTemplateUses(variable, uses);
+    return;
+  }
+  if (typeof node.Ref === "string") uses.get(node.Ref)?.add("value");
+  for (const value of Object.values(node)) policyTemplateUses(value, uses);
 }
 
 /**

@@ -8,6 +8,7 @@ import type {
   PropertySpec,
   ResourceConstraints,
   ResourceTypeSpec,
+  SamPolicyTemplate,
   SpecIndex,
   StructSpec,
   TypeRef,
@@ -76,7 +77,7 @@ export function createSpecIndex(dataDir: string | URL): SpecIndex {
   const constraints = new Map<string, ResourceConstraints | undefined>();
   let iamData: Buffer | undefined;
   let iamServiceNames: string[] | undefined;
-  let samTemplates: Map<string, string[]> | undefined;
+  let samTemplates: Map<string, SamPolicyTemplate> | undefined;
   let managed: Set<string> | undefined;
   let instanceTypeLists: Map<string, InstanceTypes> | undefined;
   let deprecatedEngines: Record<"cluster" | "instance", DeprecatedEngineVersions> | undefined;
@@ -164,14 +165,15 @@ export function createSpecIndex(dataDir: string | URL): SpecIndex {
     },
 
     samPolicyTemplates() {
-      samTemplates ??= new Map(
-        Object.entries(
-          JSON.parse(read("constraints/sam-policy-templates.json").toString("utf8")) as Record<
-            string,
-            string[]
-          >,
-        ),
-      );
+      if (!samTemplates) {
+        const data = JSON.parse(read("constraints/sam-policy-templates.json").toString("utf8")) as Record<
+          string,
+          { n: string[]; p: string[] }
+        >;
+        samTemplates = new Map(
+          Object.entries(data).map(([name, { n, p }]) => [name, { parameters: p, names: n }]),
+        );
+      }
       return samTemplates;
     },
 

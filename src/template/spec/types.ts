@@ -51,7 +51,7 @@ export interface SpecIndex {
    * The SAM policy templates by name, each with the parameters the transform requires (from the
    * aws-sam-translator that cfn-lint ships with; loaded on first use).
    */
-  samPolicyTemplates(): ReadonlyMap<string, readonly string[]>;
+  samPolicyTemplates(): ReadonlyMap<string, SamPolicyTemplate>;
   /**
    * The AWS managed policies, each as its path and name after `arn:aws:iam::aws:policy/`
    * (`service-role/AWSLambdaBasicExecutionRole`), from cfn-lint's list; loaded on first use.
@@ -87,6 +87,17 @@ export interface InstanceTypes {
  * What a value must meet, from the CloudFormation resource provider schemas (as shipped with
  * cfn-lint), in the compact form scripts/build-spec.mjs writes: only the keys present apply.
  */
+/** A SAM policy template's parameters (constraints/sam-policy-templates.json). */
+export interface SamPolicyTemplate {
+  /** Every parameter; the transform requires all of them. */
+  parameters: readonly string[];
+  /**
+   * Those the template writes after the account field of an ARN (`...:${AWS::AccountId}:${queueName}`):
+   * it builds the resource's ARN from its name or id.
+   */
+  names: readonly string[];
+}
+
 export interface ConstraintNode {
   /** enum (or const): the allowed values; `ci` makes the comparison case-insensitive. */
   e?: (string | number | boolean | null)[];

@@ -394,9 +394,16 @@ describe("constraints", () => {
 
   it("knows the SAM policy templates and their parameters, as the SAM guide lists them", () => {
     const templates = spec.samPolicyTemplates();
-    expect(templates.get("DynamoDBCrudPolicy")).toEqual(["TableName"]);
-    expect(templates.get("AMIDescribePolicy")).toEqual([]);
-    expect(templates.get("SQSPollerPolicy")).toEqual(["QueueName"]);
+    expect(templates.get("DynamoDBCrudPolicy")).toEqual({ parameters: ["TableName"], names: ["TableName"] });
+    expect(templates.get("AMIDescribePolicy")).toEqual({ parameters: [], names: [] });
+    expect(templates.get("SQSPollerPolicy")).toEqual({ parameters: ["QueueName"], names: ["QueueName"] });
+    // Written into the ARN it builds (arn:...:s3:::<name>, after fields of their own with colons).
+    expect(templates.get("S3ReadPolicy")?.names).toEqual(["BucketName"]);
+    // Given whole, as the policy's Resource.
+    expect(templates.get("AWSSecretsManagerGetSecretValuePolicy")).toEqual({
+      parameters: ["SecretArn"],
+      names: [],
+    });
     expect(templates.has("DynamoDBCrudPolice")).toBe(false);
     expect(spec.samPolicyTemplates()).toBe(templates);
   });

@@ -13,6 +13,7 @@ import { samGlobals } from "./globals";
 import { samGraphQLApi } from "./graphql-api";
 import { samIgnoredKeys } from "./ignored-keys";
 import { samMergedLayers } from "./merged-layers";
+import { samPolicyTemplateNames } from "./policy-template-names";
 import { samPolicyTemplates } from "./policy-templates";
 import { samRequestParameters } from "./request-parameters";
 import { samResourceSettings } from "./resource-settings";
@@ -29,6 +30,7 @@ export const samRules: Rule[] = [
   samAliasRequired,
   samAuthorizers,
   samPolicyTemplates,
+  samPolicyTemplateNames,
   samEventApi,
   samEventBucket,
   samStateMachine,

@@ -11,11 +11,12 @@
  */
 import type { Node } from "../../model";
 import { listItems } from "../../nodes";
+import type { SamPolicyTemplate } from "../../spec/types";
 import { closest, didYouMean } from "../../suggest";
 import type { Report, Rule } from "../rule";
 import { SAM_FUNCTION } from "../services/lambda";
 import { presentEntry, propertySets, resourcesOfType, valuesAtPath } from "../services/values";
-import { intrinsicName } from "../template-index";
+import { intrinsicName, type TemplateIndex } from "../template-index";
 import { SAM_GUIDE } from "./events";
 
 export const samPolicyTemplates: Rule = {
@@ -28,40 +29,50 @@ export const samPolicyTemplates: Rule = {
   source: `${SAM_GUIDE}/serverless-policy-templates.html`,
   tags: ["sam", "iam"],
   check({ template, spec, report }) {
-    const resources = resourcesOfType(template, SAM_FUNCTION, "AWS::Serverless::StateMachine");
-    if (resources.length === 0) return;
-    for (const resource of resources) {
-      for (const { properties } of propertySets(resource)) {
-        const policies = presentEntry(properties, "Policies")?.value;
-        if (!policies) continue;
-        listItems(policies).forEach((item, index) => {
-          const path = [
-            "Resources",
-            resource.name,
-            "Properties",
-            "Policies",
-            ...(policies.kind === "seq" ? [index] : []),
-          ];
-          for (const policy of valuesAtPath(item, []))
-            checkPolicy(policy, index + 1, path, spec.samPolicyTemplates(), report);
-        });
-      }
-    }
+    forEachPolicyItem(template, (policy, number, path) =>
+      checkPolicy(policy, number, path, spec.samPolicyTemplates(), report),
+    );
   },
 };
+
+/**
+ * Each item of the Policies of every SAM function and state machine (each branch of a Fn::If), with
+ * its number (from 1) and the path of the item.
+ */
+export function forEachPolicyItem(
+  template: TemplateIndex,
+  visit: (policy: Node, number: number, path: (string | number)[]) => void,
+): void {
+  for (const resource of resourcesOfType(template, SAM_FUNCTION, "AWS::Serverless::StateMachine")) {
+    for (const { properties } of propertySets(resource)) {
+      const policies = presentEntry(properties, "Policies")?.value;
+      if (!policies) continue;
+      listItems(policies).forEach((item, index) => {
+        const path = [
+          "Resources",
+          resource.name,
+          "Properties",
+          "Policies",
+          ...(policies.kind === "seq" ? [index] : []),
+        ];
+        for (const policy of valuesAtPath(item, [])) visit(policy, index + 1, path);
+      });
+    }
+  }
+}
 
 function checkPolicy(
   policy: Node,
   number: number,
   path: (string | number)[],
-  templates: ReadonlyMap<string, readonly string[]>,
+  templates: ReadonlyMap<string, SamPolicyTemplate>,
   report: Report,
 ): void {
   // A name or ARN, or an intrinsic that gives one.
   if (policy.kind !== "map" || intrinsicName(policy)) return;
   if (policy.entries.some((entry) => entry.key === "Statement")) return;
   const single = policy.entries.length === 1 ? policy.entries[0] : undefined;
-  const parameters = single && templates.get(single.key);
+  const parameters = single && templates.get(single.key)?.parameters;
   if (!single || !parameters) {
     report(
       policy,
