@@ -12,6 +12,7 @@
  * transform builds from a value. test/unit/template/rules/sam-event-values.test.ts runs the
  * installed transform and checks every entry.
  */
+import { POLLER } from "./events";
 
 /** A place in the made resource's Properties; `*` is every item of a list (the one target SAM writes). */
 export type TargetPath = readonly string[];
@@ -35,28 +36,19 @@ function under(parent: readonly string[], ...names: string[]): Record<string, Ta
 
 /** The stream and queue pollers: a Lambda event source mapping. */
 const MAPPING = "AWS::Lambda::EventSourceMapping";
-const POLLED = same(
-  "BatchSize",
-  "BisectBatchOnFunctionError",
-  "Enabled",
-  "FilterCriteria",
-  "FunctionResponseTypes",
-  "KmsKeyArn",
-  "LoggingConfig",
-  "MaximumBatchingWindowInSeconds",
-  "MaximumRecordAgeInSeconds",
-  "MaximumRetryAttempts",
-  "MetricsConfig",
-  "ParallelizationFactor",
-  "ProvisionedPollerConfig",
-  "Queues",
-  "ScalingConfig",
-  "SourceAccessConfigurations",
-  "StartingPosition",
-  "StartingPositionTimestamp",
-  "Topics",
-  "TumblingWindowInSeconds",
-);
+/**
+ * What the transform does not pass on as written: ConsumerGroupId goes under a Kafka source's own
+ * settings (below), DestinationConfig loses its Type, SchemaRegistryConfig is rebuilt, and the
+ * bootstrap servers and the secret's key make other properties.
+ */
+const REWRITTEN = [
+  "ConsumerGroupId",
+  "DestinationConfig",
+  "KafkaBootstrapServers",
+  "SchemaRegistryConfig",
+  "SecretsManagerKmsKeyId",
+];
+const POLLED = same(...POLLER.filter((name) => !REWRITTEN.includes(name)));
 const poller = (extra: Record<string, TargetPath> = {}): EventTarget => ({
   type: MAPPING,
   properties: { ...POLLED, ...extra },

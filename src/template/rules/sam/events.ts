@@ -18,7 +18,7 @@ export interface EventSourceSpec {
 }
 
 /** Properties every stream and queue poller (Lambda event source mapping) accepts. */
-const POLLER = [
+export const POLLER = [
   "BatchSize",
   "BisectBatchOnFunctionError",
   "ConsumerGroupId",

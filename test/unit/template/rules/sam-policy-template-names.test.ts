@@ -1,21 +1,28 @@
 import { describe, expect, it } from "vitest";
 import { brief, lint, samFunction, yaml } from "../lint";
 
-/** A SAM function with the given Policies lines (eight spaces in), beside a queue, topic, table and machine. */
+/** The resources the policies name: a queue, a topic, a table, a state machine and a secret. */
+const GRANTED = [
+  "  Jobs:",
+  "    Type: AWS::SQS::Queue",
+  "  Alerts:",
+  "    Type: AWS::SNS::Topic",
+  "  Orders:",
+  "    Type: AWS::DynamoDB::Table",
+  "  Flow:",
+  "    Type: AWS::StepFunctions::StateMachine",
+  "  Secret:",
+  "    Type: AWS::SecretsManager::Secret",
+];
+
+/** A SAM function with the given Policies lines (eight spaces in), beside the GRANTED resources. */
 function withPolicies(...policies: string[]): string {
   return yaml(
     "Transform: AWS::Serverless-2016-10-31",
     "Resources:",
     ...samFunction("Fn", "Policies:"),
     ...policies.map((line) => `        ${line}`),
-    "  Jobs:",
-    "    Type: AWS::SQS::Queue",
-    "  Alerts:",
-    "    Type: AWS::SNS::Topic",
-    "  Orders:",
-    "    Type: AWS::DynamoDB::Table",
-    "  Flow:",
-    "    Type: AWS::StepFunctions::StateMachine",
+    ...GRANTED,
   );
 }
 
@@ -85,14 +92,7 @@ describe("W3938 SAM policy templates given an ARN or a URL where they take a nam
           "  - AWSSecretsManagerGetSecretValuePolicy: {SecretArn: !Ref Secret}",
           "  - arn:aws:iam::aws:policy/AmazonSQSFullAccess",
         ),
-        "  Jobs:",
-        "    Type: AWS::SQS::Queue",
-        "  Alerts:",
-        "    Type: AWS::SNS::Topic",
-        "  Orders:",
-        "    Type: AWS::DynamoDB::Table",
-        "  Secret:",
-        "    Type: AWS::SecretsManager::Secret",
+        ...GRANTED,
       ),
     );
     expect(brief(findings)).toEqual([]);
