@@ -11,13 +11,14 @@
 import type { Node } from "../../model";
 import { resolveValue } from "../functions/resolve";
 import type { Rule } from "../rule";
+import { REF_GIVES as REF_NAMES } from "../services/ref-arn";
 import { referenceTarget } from "../services/values";
 import { intrinsicName, type TemplateIndex } from "../template-index";
 import { SAM_GUIDE } from "./events";
 import { forEachPolicyItem } from "./policy-templates";
 
 /** What a Ref of these types gives (an ARN or a URL), and how the template writes the name instead. */
-const REF_GIVES: Record<string, { gives: string; name: (id: string) => string }> = {
+const REF_NOT_A_NAME: Record<string, { gives: string; name: (id: string) => string }> = {
   "AWS::SQS::Queue": { gives: "the queue's URL", name: (id) => `!GetAtt ${id}.QueueName` },
   "AWS::SNS::Topic": { gives: "the topic's ARN", name: (id) => `!GetAtt ${id}.TopicName` },
   "AWS::StepFunctions::StateMachine": {
@@ -30,21 +31,6 @@ const REF_GIVES: Record<string, { gives: string; name: (id: string) => string }>
     name: () => "the family name (or family:revision)",
   },
 };
-
-/** Types whose Ref is the name or id a policy template takes. */
-const REF_IS_NAME = new Set([
-  "AWS::DynamoDB::Table",
-  "AWS::Serverless::SimpleTable",
-  "AWS::Lambda::Function",
-  "AWS::Serverless::Function",
-  "AWS::S3::Bucket",
-  "AWS::Kinesis::Stream",
-  "AWS::KinesisFirehose::DeliveryStream",
-  "AWS::Logs::LogGroup",
-  "AWS::KMS::Key",
-  "AWS::SSM::Parameter",
-  "AWS::Events::EventBus",
-]);
 
 export const samPolicyTemplateNames: Rule = {
   id: "W3938",
@@ -88,18 +74,17 @@ function notAName(node: Node, template: TemplateIndex): { gives: string; name?: 
     const type = template.resources.get(target.name)?.type;
     if (!type) return undefined;
     if (target.attribute === undefined) {
-      const ref = REF_GIVES[type];
+      const ref = REF_NOT_A_NAME[type];
       return ref && { gives: ref.gives, name: ref.name(target.name) };
     }
     if (!target.attribute.endsWith("Arn")) return undefined;
     const gives = `an ARN (its ${target.attribute})`;
     // A StreamArn or the like is another resource's ARN, whose name the resource does not give.
     if (target.attribute !== "Arn") return { gives };
-    const ref = REF_GIVES[type];
-    return {
-      gives,
-      name: ref ? ref.name(target.name) : REF_IS_NAME.has(type) ? `!Ref ${target.name}` : undefined,
-    };
+    const ref = REF_NOT_A_NAME[type];
+    if (ref) return { gives, name: ref.name(target.name) };
+    // A type whose Ref is its name or id (E1041's table; its one URL, the queue's, is handled above).
+    return { gives, name: Object.hasOwn(REF_NAMES, type) ? `!Ref ${target.name}` : undefined };
   }
   // Text written out, or made by a Fn::Sub or Fn::Join, that begins as an ARN or a URL does.
   const values = resolveValue(node, template, false);

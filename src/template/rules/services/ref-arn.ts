@@ -36,8 +36,8 @@ import {
   valuesWithPaths,
 } from "./values";
 
-/** What a Ref of each type gives where it is not the ARN. */
-const REF_GIVES: Record<string, string> = {
+/** What a Ref of each type gives where it is not the ARN (a name or id, or a queue's URL). */
+export const REF_GIVES: Readonly<Record<string, string>> = {
   "AWS::SQS::Queue": "the queue's URL",
   "AWS::Lambda::Function": "the function's name",
   "AWS::Serverless::Function": "the function's name",
