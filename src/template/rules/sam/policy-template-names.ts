@@ -32,6 +32,9 @@ const REF_NOT_A_NAME: Record<string, { gives: string; name: (id: string) => stri
   },
 };
 
+/** The attribute that gives a resource's own ARN, where it is not `Arn`. */
+const OWN_ARN: Record<string, string> = { "AWS::SNS::Topic": "TopicArn" };
+
 export const samPolicyTemplateNames: Rule = {
   id: "W3938",
   severity: "warning",
@@ -80,7 +83,7 @@ function notAName(node: Node, template: TemplateIndex): { gives: string; name?: 
     if (!target.attribute.endsWith("Arn")) return undefined;
     const gives = `an ARN (its ${target.attribute})`;
     // A StreamArn or the like is another resource's ARN, whose name the resource does not give.
-    if (target.attribute !== "Arn") return { gives };
+    if (target.attribute !== (OWN_ARN[type] ?? "Arn")) return { gives };
     const ref = REF_NOT_A_NAME[type];
     if (ref) return { gives, name: ref.name(target.name) };
     // A type whose Ref is its name or id (E1041's table; its one URL, the queue's, is handled above).

@@ -98,14 +98,17 @@ describe("W3938 SAM policy templates given an ARN or a URL where they take a nam
     expect(brief(findings)).toEqual([]);
   });
 
-  it("suggests no resource's name where the ARN given is another resource's (a table's stream)", () => {
+  it("suggests no resource's name where the ARN given is another resource's (a table's stream), and knows a topic's own ARN", () => {
     const findings = names(
       withPolicies(
         "- DynamoDBStreamReadPolicy: {TableName: !Ref Orders, StreamName: !GetAtt Orders.StreamArn}",
+        // A topic's own ARN is its TopicArn.
+        "- SNSCrudPolicy: {TopicName: !GetAtt Alerts.TopicArn}",
       ),
     );
-    expect(brief(findings)).toEqual(["W3938 10:74"]);
+    expect(brief(findings)).toEqual(["W3938 10:74", "W3938 11:38"]);
     expect(findings[0].message).toMatch(/given an ARN \(its StreamArn\), .*: give the StreamName itself$/);
+    expect(findings[1].message).toMatch(/given an ARN \(its TopicArn\), .*: give !GetAtt Alerts\.TopicName$/);
   });
 
   it("reads each branch of a Fn::If in Policies", () => {
