@@ -1,7 +1,7 @@
 /**
- * Values that Fn::Sub, Fn::Join, Fn::FindInMap and Fn::Select give, and the lists of Fn::Split, worked out from the template
- * (functions/resolve.ts) and judged against the property's constraints as a written value is (E3030
- * to E3034). Warnings: a parameter's Default may be overridden, and a pseudo parameter is tried with
+ * Values that Fn::Sub, Fn::Join, Fn::FindInMap and Fn::Select give, and the lists of Fn::Split,
+ * worked out from the template (functions/resolve.ts) and judged against the property's constraints
+ * as a written value is (E3030 to E3034). Warnings: a parameter's Default may be overridden, and a pseudo parameter is tried with
  * values of its form rather than the stack's own.
  */
 import type { Rule } from "../rule";

@@ -141,7 +141,7 @@ function collect(template: TemplateIndex, spec: SpecIndex): ConstraintProblem[] 
 function nodeAt(constraints: ResourceConstraints, path: TargetPath): ConstraintNode | undefined {
   let node: ConstraintNode | undefined = constraints.r;
   for (const segment of path) {
-    const from: ConstraintNode[] = expand(constraints, node, [], 0);
+    const from = expandedNodes(constraints, node);
     node = undefined;
     for (const candidate of from) {
       const next =
@@ -158,6 +158,20 @@ function nodeAt(constraints: ResourceConstraints, path: TargetPath): ConstraintN
     if (!node) return undefined;
   }
   return node;
+}
+
+/**
+ * The node and every node it brings along, found once per node: the spec index keeps each
+ * resource's constraints (and so each node) for the whole run, and a node's `$` always names a
+ * definition of the constraints it belongs to.
+ */
+function expandedNodes(constraints: ResourceConstraints, node: ConstraintNode): ConstraintNode[] {
+  let nodes = expansions.get(node);
+  if (!nodes) {
+    nodes = expand(constraints, node, [], 0);
+    expansions.set(node, nodes);
+  }
+  return nodes;
 }
 
 /** The node and every node it brings along: the definition its `$` names, its allOf members. */
@@ -264,18 +278,9 @@ class Walker {
   /** How many Fn::If the walk is inside: parameter values are judged outside conditions only. */
   private conditional = 0;
 
-  /**
-   * The node and every node it brings along ($ definitions, allOf members), found once per node:
-   * the spec index keeps each resource's constraints (and so each node) for the whole run, and a
-   * node's `$` always names a definition of the constraints it belongs to.
-   */
+  /** The node and every node it brings along (expandedNodes). */
   private expanded(node: ConstraintNode): ConstraintNode[] {
-    let nodes = expansions.get(node);
-    if (!nodes) {
-      nodes = expand(this.constraints, node, [], 0);
-      expansions.set(node, nodes);
-    }
-    return nodes;
+    return expandedNodes(this.constraints, node);
   }
 
   /** One property of the mapping the walk stands at, judged against `schema`. */

@@ -18,7 +18,7 @@
 import type { MapNode, Node, ScalarValue } from "../../model";
 import { mapGet } from "../../nodes";
 import { declaredValues, isNoEcho } from "../parameters/declared";
-import { intrinsicName, isString, type TemplateIndex } from "../template-index";
+import { intrinsicName, isString, parseSub, type TemplateIndex } from "../template-index";
 
 /** A pseudo parameter of a known form, tried with two values of it. */
 export interface Sampled {
@@ -119,6 +119,28 @@ export function exactText(resolution: Resolution): string | undefined {
     text += piece;
   }
   return text;
+}
+
+/** A value known exactly, what gives it (givenWith), and whether a choice gives it. */
+export interface KnownText {
+  text: string;
+  /** " (with the Default of parameter 'X')", or "". */
+  given: string;
+  /** Given by a choice (a parameter's value, a Region's entry), which another deployment may not make. */
+  chosen: boolean;
+}
+
+/**
+ * The texts `node` may give that are known exactly (resolveValue's values without a sampled or
+ * unknown piece), for rules that compare a whole value (a runtime, a number of seconds).
+ */
+export function knownTexts(node: Node, template: TemplateIndex, parameters: boolean): KnownText[] {
+  const known: KnownText[] = [];
+  for (const value of resolveValue(node, template, parameters) ?? []) {
+    const text = exactText(value);
+    if (text !== undefined) known.push({ text, given: givenWith(value), chosen: value.choices.length > 0 });
+  }
+  return known;
 }
 
 /** What gives the value, as messages add it after the value: " (with the Default of parameter 'X')", or "". */
@@ -422,27 +444,24 @@ function concatenated(alternatives: Resolution[][]): Resolution[] | undefined {
   return values;
 }
 
-/** A Fn::Sub text as literal text and `${Name}` variables; `${!Text}` is the literal `${Text}`. */
+/**
+ * A Fn::Sub text as literal text and `${Name}` variables (found by parseSub, as every Sub rule finds
+ * them); `${!Text}` is the literal `${Text}`. Undefined for a `${` never closed.
+ */
 function subParts(text: string): (string | { name: string })[] | undefined {
+  const { variables, malformed } = parseSub(text);
+  if (malformed.length > 0) return undefined;
   const parts: (string | { name: string })[] = [];
-  let literal = "";
+  const literal = (from: number, to: number) => {
+    const piece = text.slice(from, to).replaceAll("${!", "${");
+    if (piece) parts.push(piece);
+  };
   let from = 0;
-  for (;;) {
-    const open = text.indexOf("${", from);
-    if (open < 0) break;
-    const close = text.indexOf("}", open + 2);
-    if (close < 0) return undefined;
-    literal += text.slice(from, open);
-    const name = text.slice(open + 2, close);
-    if (name.startsWith("!")) literal += `\${${name.slice(1)}}`;
-    else {
-      if (literal) parts.push(literal);
-      literal = "";
-      parts.push({ name: name.trim() });
-    }
-    from = close + 1;
+  for (const { name, offset } of variables) {
+    literal(from, offset - 2);
+    parts.push({ name: name.trim() });
+    from = offset + name.length + 1;
   }
-  literal += text.slice(from);
-  if (literal || parts.length === 0) parts.push(literal);
-  return parts;
+  literal(from, text.length);
+  return parts.length > 0 ? parts : [""];
 }

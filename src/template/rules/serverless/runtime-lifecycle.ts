@@ -6,7 +6,7 @@
 import type { Clock } from "../../../clock";
 import type { Node } from "../../model";
 import { mapGet } from "../../nodes";
-import { exactText, givenWith, resolveValue } from "../functions/resolve";
+import { knownTexts } from "../functions/resolve";
 import { globalsFor, realResources } from "../resources/shared";
 import { datedRule, type Report, type ReportOptions, type Rule } from "../rule";
 import { intrinsicName, isString, type TemplateIndex } from "../template-index";
@@ -69,16 +69,8 @@ function* runtimeTexts(node: Node, template: TemplateIndex, conditional: boolean
       for (const branch of arg.items.slice(1, 3)) yield* runtimeTexts(branch, template, true);
     return;
   }
-  for (const value of resolveValue(node, template, !conditional) ?? []) {
-    const runtime = exactText(value);
-    if (runtime === undefined) continue;
-    yield {
-      node,
-      runtime,
-      given: `${fn} gives '${runtime}'${givenWith(value)}`,
-      chosen: value.choices.length > 0,
-    };
-  }
+  for (const { text, given, chosen } of knownTexts(node, template, !conditional))
+    yield { node, runtime: text, given: `${fn} gives '${text}'${given}`, chosen };
 }
 
 function message(runtime: string, life: RuntimeLifecycle, stage: RuntimeStage): string {

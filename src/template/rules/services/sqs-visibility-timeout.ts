@@ -13,7 +13,7 @@
  */
 import type { MapNode, Node } from "../../model";
 import { mapGet } from "../../nodes";
-import { exactText, givenWith, resolveValue } from "../functions/resolve";
+import { type KnownText, knownTexts } from "../functions/resolve";
 import type { Report, Rule } from "../rule";
 import { eventPath, eventProperties, eventType, samEvents } from "../sam/events";
 import { isNoValue, type ResourceInfo, type TemplateIndex } from "../template-index";
@@ -92,13 +92,9 @@ function compare(
     }
 }
 
-/** A number of seconds a property may have, and what gives it when it is not written out. */
-interface Seconds {
+/** A number of seconds a property may have, and what gives it when it is not written out ("" then). */
+interface Seconds extends Omit<KnownText, "text"> {
   value: number;
-  /** " (with the Default of parameter 'Timeout')", or "" for a written or default value. */
-  given: string;
-  /** Given by a choice (a parameter's value, a Region's entry), which another deployment may not make. */
-  chosen: boolean;
 }
 
 /** The seconds a property may be: its default when absent, else those of its value (secondsOf). */
@@ -112,13 +108,9 @@ function secondsOf(template: TemplateIndex, node: Node | undefined): Seconds[] {
   if (!node) return [];
   const literal = literalNumber(node);
   if (literal !== undefined) return [{ value: literal, given: "", chosen: false }];
-  const found: Seconds[] = [];
-  for (const value of resolveValue(node, template, true) ?? []) {
-    const text = exactText(value);
-    if (text === undefined || !/^\s*\d+\s*$/.test(text)) continue;
-    found.push({ value: Number(text), given: givenWith(value), chosen: value.choices.length > 0 });
-  }
-  return found;
+  return knownTexts(node, template, true)
+    .filter(({ text }) => /^\s*\d+\s*$/.test(text))
+    .map(({ text, given, chosen }) => ({ value: Number(text), given, chosen }));
 }
 
 /** A function's Timeout: its own, else (SAM) the one of Globals.Function, else Lambda's 3 seconds. */
