@@ -354,12 +354,13 @@ class Walker {
   }
 
   /**
-   * A Ref to a String or Number parameter: its Default and AllowedValues are the values the
-   * property may get, so each is checked (as a warning: the deployer may pass another value).
+   * A Ref to a String or Number parameter: its Default and AllowedValues (or, for a Number
+   * parameter without AllowedValues, its MinValue and MaxValue) are values the property may get, so
+   * each is checked (as a warning: the deployer may pass another value).
    */
   private parameter(name: string, schema: ConstraintNode): void {
     const parameter = this.template.parameters.get(name)?.value;
-    const declared = declaredValues(parameter);
+    const declared = declaredValues(parameter, true);
     if (!declared) return;
     // The same findings again (same values, same messages) would only be dropped as duplicates.
     let judged = this.judged.get(schema);
@@ -372,16 +373,15 @@ class Walker {
     judged.add(key);
     const nodes = this.expanded(schema);
     this.secret = isNoEcho(parameter);
-    for (const { node, index } of declared) this.candidate(name, node, index, nodes);
+    for (const { node, label } of declared) this.candidate(name, node, label, nodes);
     this.secret = false;
   }
 
-  /** One value a parameter may give (its Default, or AllowedValues item `index`), judged against `nodes`. */
-  private candidate(name: string, candidate: ScalarNode, index: number, nodes: ConstraintNode[]): void {
+  /** One value a parameter may give (its Default, an AllowedValues item, a bound: `which`), judged against `nodes`. */
+  private candidate(name: string, candidate: ScalarNode, which: string, nodes: ConstraintNode[]): void {
     const trial = this.trial(candidate, nodes);
     for (const problem of trial) {
       if (problem.kind === "anyOfValue" && trial.length > 1) continue;
-      const which = index < 0 ? "Default" : `AllowedValues[${index}]`;
       const fit = problem.kind === "hostBits" ? "is given to" : "does not fit";
       this.problem("parameter", candidate, `${which} of parameter '${name}' ${fit}: ${problem.message}`);
     }

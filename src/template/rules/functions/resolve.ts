@@ -218,14 +218,14 @@ class Resolver {
     if (!this.parameters || isNoEcho(parameter)) return NOTHING_KNOWN;
     const values: Resolution[] = [];
     const seen = new Set<string>();
-    for (const { node, index } of declared) {
+    for (const { node, label } of declared) {
       const text = String(node.value);
       if (seen.has(text)) continue;
       seen.add(text);
       values.push({
         pieces: [text],
         ...(typeof node.value === "string" ? {} : { value: node.value }),
-        choices: [`${index < 0 ? "the Default" : `AllowedValues[${index}]`} of parameter '${name}'`],
+        choices: [`${label === "Default" ? "the Default" : label} of parameter '${name}'`],
       });
     }
     return values.length > 0 ? values : NOTHING_KNOWN;

@@ -24,27 +24,39 @@ export function literalAllowedValues(body: Node | undefined): string[] | undefin
   return values;
 }
 
-/** A value a parameter gives unless the deployer passes another: its Default (index -1) or AllowedValues[index]. */
+/**
+ * A value a parameter may give: its Default, one of its AllowedValues, or (for a Number parameter
+ * without AllowedValues, when asked for) its MinValue or MaxValue; `label` says which
+ * ("Default", "AllowedValues[1]", "MinValue").
+ */
 export interface DeclaredValue {
   node: ScalarNode & { value: string | number | boolean };
-  index: number;
+  label: string;
 }
 
 /**
  * The values a String or Number parameter declares, its Default first, then each of AllowedValues
  * that is a plain value; undefined for a parameter of another type (a list, an SSM parameter's
- * name), whose values are not what a property gets.
+ * name), whose values are not what a property gets. With `bounds`, a Number parameter without
+ * AllowedValues also gives its MinValue and MaxValue: CloudFormation takes either from the deployer,
+ * so a bound the property refuses is a value the stack can be given and then fails on (cfn-lint's
+ * W1030 judges them too).
  */
-export function declaredValues(body: Node | undefined): DeclaredValue[] | undefined {
+export function declaredValues(body: Node | undefined, bounds = false): DeclaredValue[] | undefined {
   const type = mapGet(body, "Type")?.value;
   if (!isString(type) || (type.value !== "String" && type.value !== "Number")) return undefined;
   const values: DeclaredValue[] = [];
-  const add = (node: Node | undefined, index: number) => {
+  const add = (node: Node | undefined, label: string) => {
     if (node?.kind === "scalar" && node.value !== null)
-      values.push({ node: node as DeclaredValue["node"], index });
+      values.push({ node: node as DeclaredValue["node"], label });
   };
-  add(mapGet(body, "Default")?.value, -1);
+  add(mapGet(body, "Default")?.value, "Default");
   const allowed = mapGet(body, "AllowedValues")?.value;
-  if (allowed?.kind === "seq") for (let i = 0; i < allowed.items.length; i++) add(allowed.items[i], i);
+  if (allowed?.kind === "seq") {
+    for (let i = 0; i < allowed.items.length; i++) add(allowed.items[i], `AllowedValues[${i}]`);
+  } else if (bounds && type.value === "Number") {
+    add(mapGet(body, "MinValue")?.value, "MinValue");
+    add(mapGet(body, "MaxValue")?.value, "MaxValue");
+  }
   return values;
 }

@@ -514,6 +514,47 @@ describe("W1030 parameter values", () => {
     ]);
   });
 
+  it("checks the MinValue and MaxValue of a Number parameter without AllowedValues", () => {
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  Memory:",
+        "    Type: Number",
+        "    Default: 512",
+        "    MinValue: 64",
+        "    MaxValue: 40960",
+        "  Timeout:",
+        "    Type: Number",
+        "    MinValue: 1",
+        "    MaxValue: 900",
+        "  Listed:",
+        "    Type: Number",
+        "    AllowedValues: [128, 256]",
+        "    MinValue: 1",
+        "  Text:",
+        "    Type: String",
+        "    Default: '300'",
+        "    MinValue: 0",
+        "    MaxValue: 99999",
+        ...FUNCTION_HEAD,
+        "      MemorySize: !Ref Memory",
+        "      Timeout: !Ref Timeout",
+        "      Description: !Ref Text",
+        ...lambdaFunction("Fn2"),
+        "      MemorySize: !Ref Listed",
+        "      Timeout: !Ref Text",
+      ),
+      { only: ["W1030"] },
+    );
+    // Timeout's bounds (1 and 900) fit; Listed's MinValue is not a value it can take; a String
+    // parameter's bounds mean nothing to CloudFormation, so Text gives Timeout only its Default.
+    expect(brief(findings)).toEqual(["W1030 5:15", "W1030 6:15"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "MinValue of parameter 'Memory' does not fit: 'MemorySize' of AWS::Lambda::Function must be at least 128",
+      "MaxValue of parameter 'Memory' does not fit: 'MemorySize' of AWS::Lambda::Function must be at most 32768",
+    ]);
+  });
+
   it("does not judge a parameter used under a condition, which often guards against its default", () => {
     const findings = lint(
       yaml(
