@@ -23,6 +23,7 @@ import {
 } from "./apigateway-methods";
 import { apiStageName } from "./apigateway-stage-name";
 import { apiStageOrder } from "./apigateway-stage-order";
+import { hardcodedZones } from "./availability-zones";
 import { capacityRange } from "./capacity-range";
 import { cloudFrontAliases, cloudFrontAliasNames } from "./cloudfront-aliases";
 import { edgeFunctionFeatures, edgeFunctionVersion } from "./cloudfront-edge";
@@ -197,6 +198,7 @@ export const serviceRules: Rule[] = [
   s3EventNames,
   snsSubscriptionEndpoint,
   ssmParameterName,
+  hardcodedZones,
   ssmDocumentContent,
   s3Ownership,
   s3AccessControl,

@@ -1,6 +1,7 @@
 /**
  * EC2 instance rules: the Iops of EBS block devices (E3671), instance store virtual names (E3715),
- * an instance's ImageId (E3673) and one primary private IP address (E3674). The fixtures were also
+ * an instance's ImageId (E3673), one primary private IP address (E3674), and Availability Zones
+ * written out (W3010). The fixtures were also
  * run through cfn-lint 1.51, whose findings are noted where they differ.
  */
 import { describe, expect, it } from "vitest";
@@ -692,5 +693,69 @@ describe("EC2 instance rules on a whole-linter run", () => {
       "E3715 14:24",
       "E3674 21:51",
     ]);
+  });
+});
+
+describe("W3010 Availability Zones written out", () => {
+  it("reports a zone written as text where a resource takes one, and the Region it ties the stack to", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        ...ec2Instance("Server"),
+        "      AvailabilityZone: us-east-1a",
+        "  Disk:",
+        "    Type: AWS::EC2::Volume",
+        "    Properties:",
+        "      Size: 10",
+        "      AvailabilityZone: !Select [0, !GetAZs '']",
+        "  Group:",
+        "    Type: AWS::AutoScaling::AutoScalingGroup",
+        "    Properties:",
+        "      MinSize: '1'",
+        "      MaxSize: '2'",
+        "      AvailabilityZones: [eu-west-1b, !Select [1, !GetAZs ''], all]",
+        "  Template:",
+        "    Type: AWS::EC2::LaunchTemplate",
+        "    Properties:",
+        "      LaunchTemplateData:",
+        "        Placement: { AvailabilityZone: us-west-2-lax-1a }",
+        "  Net:",
+        "    Type: AWS::EC2::Subnet",
+        "    Properties:",
+        "      VpcId: vpc-12345678",
+        "      CidrBlock: 10.0.0.0/24",
+        "      AvailabilityZone: !If [InVirginia, us-east-1a, !Select [0, !GetAZs '']]",
+        "Conditions:",
+        "  InVirginia: !Equals [!Ref AWS::Region, us-east-1]",
+      ),
+      { only: ["W3010"] },
+    );
+    // A zone under a function (the Fn::If picks it by Region) and `all` are left alone.
+    expect(brief(findings)).toEqual(["W3010 6:25", "W3010 17:27", "W3010 22:40"]);
+    expect(findings[0].severity).toBe("warning");
+    expect(findings.map((f) => f.message)).toEqual([
+      "Availability Zone 'us-east-1a' is written out, so the stack deploys only in us-east-1: take it from Fn::GetAZs " +
+        "(!Select [0, !GetAZs '']) or from a parameter of type AWS::EC2::AvailabilityZone::Name",
+      "Availability Zone 'eu-west-1b' is written out, so the stack deploys only in eu-west-1: take it from Fn::GetAZs " +
+        "(!Select [0, !GetAZs '']) or from a parameter of type AWS::EC2::AvailabilityZone::Name",
+      "Availability Zone 'us-west-2-lax-1a' is written out, so the stack deploys only in us-west-2: take it from " +
+        "Fn::GetAZs (!Select [0, !GetAZs '']) or from a parameter of type AWS::EC2::AvailabilityZone::Name",
+    ]);
+  });
+
+  it("leaves alone a template CDK made, which writes out the zones of its environment", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        ...ec2Instance("Server"),
+        "      AvailabilityZone: us-east-1a",
+        "  CDKMetadata:",
+        "    Type: AWS::CDK::Metadata",
+        "    Properties:",
+        "      Analytics: v2:deflate64:abc",
+      ),
+      { only: ["W3010"] },
+    );
+    expect(brief(findings)).toEqual([]);
   });
 });
