@@ -8,8 +8,9 @@
  *
  * Only values the transform passes on as written are listed (aws-sam-translator 1.110, the
  * `eventsources` and `stepfunctions/events` modules): not `Enabled` of a schedule (turned into
- * State), nor a stream's `DestinationConfig` (the transform removes its `Type`), nor anything the
- * transform builds from a value. test/unit/template/rules/sam-event-values.test.ts runs the
+ * State), nor anything the transform builds from a value. A poller's `DestinationConfig` goes on
+ * without its `OnFailure.Type` (which only tells the transform what policy to add); the schema has
+ * no place for that key, and the walk judges only what the schema names, so it is listed. test/unit/template/rules/sam-event-values.test.ts runs the
  * installed transform and checks every entry.
  */
 import { POLLER } from "./events";
@@ -38,12 +39,11 @@ function under(parent: readonly string[], ...names: string[]): Record<string, Ta
 const MAPPING = "AWS::Lambda::EventSourceMapping";
 /**
  * What the transform does not pass on as written: ConsumerGroupId goes under a Kafka source's own
- * settings (below), DestinationConfig loses its Type, SchemaRegistryConfig is rebuilt, and the
- * bootstrap servers and the secret's key make other properties.
+ * settings (below), SchemaRegistryConfig is rebuilt, and the bootstrap servers and the secret's
+ * key make other properties.
  */
 const REWRITTEN = [
   "ConsumerGroupId",
-  "DestinationConfig",
   "KafkaBootstrapServers",
   "SchemaRegistryConfig",
   "SecretsManagerKmsKeyId",

@@ -43,6 +43,28 @@ describe("SAM event values, judged in the resource the transform makes of them",
     ]);
   });
 
+  it("judges a poller's DestinationConfig, whose OnFailure Type the transform takes out", () => {
+    const findings = lint(
+      withEvent(
+        "Kinesis",
+        STREAM,
+        "StartingPosition: LATEST",
+        "DestinationConfig:",
+        "  OnFailure:",
+        "    Type: SQS",
+        "    Destination: not-an-arn",
+      ),
+    );
+    expect(brief(findings.filter((f) => f.ruleId.startsWith("E303")))).toEqual([
+      "E3031 18:30",
+      "E3033 18:30",
+    ]);
+    expect(findings.find((f) => f.ruleId === "E3033")?.message).toBe(
+      "'DestinationConfig.OnFailure.Destination' of Kinesis event Work of Fn (SAM makes it an " +
+        "AWS::Lambda::EventSourceMapping) must be at least 12 characters long",
+    );
+  });
+
   it("follows a value into a nested setting and a place under another name", () => {
     const findings = lint(
       withEvent(
@@ -184,7 +206,7 @@ describe("the table of where SAM puts event values", () => {
                   : undefined
                 : at?.[segment];
             }
-            if (JSON.stringify(value) !== JSON.stringify(marker(property)))
+            if (JSON.stringify(value) !== JSON.stringify(LANDS[property] ?? marker(property)))
               misplaced.push(
                 `${resourceType} ${eventType}.${property} -> ${path.join(".")}: ${JSON.stringify(value)}`,
               );
@@ -206,6 +228,16 @@ const MARKERS: Record<string, unknown> = {
   SourceAccessConfigurations: [
     { Type: "BASIC_AUTH", URI: "arn:aws:secretsmanager:us-east-1:123456789012:secret:s" },
   ],
+  DestinationConfig: { OnFailure: { Type: "SQS", Destination: { Ref: "PDestination" } } },
+};
+
+/**
+ * What lands of a marker the transform changes: DestinationConfig without its OnFailure Type, a key
+ * the made resource's schema has no place for (so the walk, which judges only what the schema names,
+ * reads the event's DestinationConfig as the mapping's).
+ */
+const LANDS: Record<string, unknown> = {
+  DestinationConfig: { OnFailure: { Destination: { Ref: "PDestination" } } },
 };
 
 /** What each event needs besides the listed properties, for the transform to accept it. */
@@ -248,6 +280,7 @@ function translateEvents(): Record<string, { Type: string; Properties: Record<st
       for (const property of Object.keys(target.properties)) {
         properties[property] = marker(property);
         if (!MARKERS[property]) parameters[`P${property}`] = { Type: "String" };
+        else if (property === "DestinationConfig") parameters.PDestination = { Type: "String" };
       }
       const own =
         resourceType === "AWS::Serverless::Function"
