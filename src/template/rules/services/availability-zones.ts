@@ -9,6 +9,7 @@
  */
 import type { Node } from "../../model";
 import { mapGet } from "../../nodes";
+import { realResources } from "../resources/shared";
 import type { Rule } from "../rule";
 import { intrinsicName, type TemplateIndex } from "../template-index";
 import { resourcesOfType } from "./values";
@@ -47,8 +48,7 @@ const madeByCdk = new WeakMap<TemplateIndex, boolean>();
 function isCdkTemplate(template: TemplateIndex): boolean {
   let cdk = madeByCdk.get(template);
   if (cdk === undefined) {
-    cdk = false;
-    for (const [, resource] of template.resources) if (resource.type === "AWS::CDK::Metadata") cdk = true;
+    cdk = realResources(template).some((resource) => resource.type === "AWS::CDK::Metadata");
     madeByCdk.set(template, cdk);
   }
   return cdk;

@@ -1,0 +1,153 @@
+/**
+ * W3939 (ours): a resource name written out, the same in every stack made from the template. A
+ * preview stack per pull request deploys one template many times into one account and Region, next
+ * to the stack the release pipeline made from it; the second stack that creates a queue named
+ * `orders` fails ("orders already exists"), and rolls back. A name the template builds from
+ * `${AWS::StackName}`, or leaves out so that CloudFormation makes one, differs per stack. IAM names
+ * are unique in the whole account, S3 bucket names across every account.
+ *
+ * Only names that cannot differ between two stacks are reported: text, and a Fn::Sub or Fn::Join
+ * of text and the pseudo parameters that are the same for both (the Region, the account, the
+ * partition). A parameter, a resource's name or attribute, a mapping, an import or a dynamic
+ * reference may differ, and is not judged; nor is a resource with a Condition, which a preview
+ * stack may leave out. cfn-lint has no such check.
+ */
+import type { Node } from "../../model";
+import { mapGet } from "../../nodes";
+import type { Rule } from "../rule";
+import { intrinsicName, isNoValue, parseSub } from "../template-index";
+import { presentEntry, propertySets, resourcesOfType } from "./values";
+
+/** Where a name must be unique: the account and Region, the whole account (IAM), or all of AWS (S3). */
+type Scope = "region" | "account" | "global";
+
+/** Each resource type's name property, and where that name must be unique. */
+const NAMED: Record<string, { property: string; scope: Scope }> = {
+  "AWS::S3::Bucket": { property: "BucketName", scope: "global" },
+  "AWS::IAM::Role": { property: "RoleName", scope: "account" },
+  "AWS::IAM::ManagedPolicy": { property: "ManagedPolicyName", scope: "account" },
+  "AWS::IAM::InstanceProfile": { property: "InstanceProfileName", scope: "account" },
+  "AWS::IAM::User": { property: "UserName", scope: "account" },
+  "AWS::IAM::Group": { property: "GroupName", scope: "account" },
+  "AWS::Lambda::Function": { property: "FunctionName", scope: "region" },
+  "AWS::Serverless::Function": { property: "FunctionName", scope: "region" },
+  "AWS::SQS::Queue": { property: "QueueName", scope: "region" },
+  "AWS::SNS::Topic": { property: "TopicName", scope: "region" },
+  "AWS::DynamoDB::Table": { property: "TableName", scope: "region" },
+  "AWS::DynamoDB::GlobalTable": { property: "TableName", scope: "region" },
+  "AWS::Serverless::SimpleTable": { property: "TableName", scope: "region" },
+  "AWS::StepFunctions::StateMachine": { property: "StateMachineName", scope: "region" },
+  "AWS::Serverless::StateMachine": { property: "Name", scope: "region" },
+  "AWS::Logs::LogGroup": { property: "LogGroupName", scope: "region" },
+  "AWS::Events::Rule": { property: "Name", scope: "region" },
+  "AWS::Events::EventBus": { property: "Name", scope: "region" },
+  "AWS::Scheduler::Schedule": { property: "Name", scope: "region" },
+  "AWS::Pipes::Pipe": { property: "Name", scope: "region" },
+  "AWS::Kinesis::Stream": { property: "Name", scope: "region" },
+  "AWS::KinesisFirehose::DeliveryStream": { property: "DeliveryStreamName", scope: "region" },
+  "AWS::SSM::Parameter": { property: "Name", scope: "region" },
+  "AWS::SecretsManager::Secret": { property: "Name", scope: "region" },
+  "AWS::ECR::Repository": { property: "RepositoryName", scope: "region" },
+  "AWS::CloudWatch::Alarm": { property: "AlarmName", scope: "region" },
+  "AWS::KMS::Alias": { property: "AliasName", scope: "region" },
+  "AWS::ElasticLoadBalancingV2::LoadBalancer": { property: "Name", scope: "region" },
+  "AWS::ElasticLoadBalancingV2::TargetGroup": { property: "Name", scope: "region" },
+};
+
+const NAMED_TYPES = Object.keys(NAMED);
+
+/** Pseudo parameters that are the same for two stacks in one account and Region. */
+const SAME_FOR_EVERY_STACK = new Set(["AWS::Region", "AWS::AccountId", "AWS::Partition", "AWS::URLSuffix"]);
+
+/**
+ * Where a second stack with the same name fails: the name's own scope, narrowed by the pseudo
+ * parameters in it (`assets-${AWS::AccountId}-${AWS::Region}` is a bucket name per account and Region).
+ */
+function whereTaken(scope: Scope, uses: ReadonlySet<string>): string {
+  const account = scope !== "global" || uses.has("AWS::AccountId");
+  const region = scope === "region" || uses.has("AWS::Region");
+  if (account && region) return "a second stack in the same account and Region";
+  if (account)
+    return `a second stack in the same account, in any Region${scope === "account" ? " (IAM names are account-wide)" : ""}`;
+  if (region)
+    return "a second stack in the same Region, in any account (bucket names are shared by every account)";
+  return "a second stack in any account and Region (bucket names are shared by every account)";
+}
+
+/**
+ * Whether `node` gives the same text in every stack made from the template (see the header); the
+ * pseudo parameters it uses go into `uses`.
+ */
+function isFixed(node: Node, uses: Set<string>): boolean {
+  if (node.kind === "scalar") {
+    return node.value !== null && !(typeof node.value === "string" && node.value.includes("{{resolve:"));
+  }
+  const fn = intrinsicName(node);
+  if (!fn || node.kind !== "map") return false;
+  const arg = node.entries[0].value;
+  switch (fn) {
+    case "Ref":
+      if (arg.kind !== "scalar" || typeof arg.value !== "string" || !SAME_FOR_EVERY_STACK.has(arg.value))
+        return false;
+      uses.add(arg.value);
+      return true;
+    case "Fn::Sub": {
+      const [text, map] = arg.kind === "seq" ? arg.items : [arg, undefined];
+      if (text?.kind !== "scalar" || typeof text.value !== "string" || text.value.includes("{{resolve:"))
+        return false;
+      if (map && (map.kind !== "map" || intrinsicName(map))) return false;
+      return parseSub(text.value).variables.every(({ name }) => {
+        const given = mapGet(map, name)?.value;
+        if (given) return isFixed(given, uses);
+        if (!SAME_FOR_EVERY_STACK.has(name)) return false;
+        uses.add(name);
+        return true;
+      });
+    }
+    case "Fn::Join": {
+      if (arg.kind !== "seq" || arg.items.length !== 2) return false;
+      const [delimiter, list] = arg.items;
+      return (
+        delimiter.kind === "scalar" && list.kind === "seq" && list.items.every((item) => isFixed(item, uses))
+      );
+    }
+    case "Fn::If": {
+      // Fixed only when every branch is: a branch without the name lets CloudFormation make one.
+      if (arg.kind !== "seq" || arg.items.length !== 3) return false;
+      return arg.items.slice(1).every((branch) => !isNoValue(branch) && isFixed(branch, uses));
+    }
+    default:
+      return false;
+  }
+}
+
+export const fixedNames: Rule = {
+  id: "W3939",
+  severity: "warning",
+  shortDescription: "Resource names are not the same in every stack made from the template",
+  description:
+    "A name written out (BucketName, FunctionName, QueueName, TableName, RoleName, ...) is taken by the first " +
+    "stack made from the template: a preview stack per pull request, or any second deployment in the same " +
+    "account and Region, fails because the name exists. Leave the name out, or build it from ${AWS::StackName}.",
+  source: "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-name.html",
+  tags: ["resources", "names", "preview"],
+  resourceTypes: NAMED_TYPES,
+  check({ template, report }) {
+    for (const resource of resourcesOfType(template, ...NAMED_TYPES)) {
+      const named = NAMED[resource.type ?? ""];
+      if (!named || resource.condition) continue;
+      for (const set of propertySets(resource)) {
+        const entry = presentEntry(set.properties, named.property);
+        const uses = new Set<string>();
+        if (!entry || !isFixed(entry.value, uses)) continue;
+        report(
+          entry.value,
+          `${named.property} of ${resource.name} is the same in every stack made from this template: ` +
+            `${whereTaken(named.scope, uses)}, such as another pull request's preview, fails because the name is taken. ` +
+            "Leave it out so that CloudFormation names the resource, or build it from ${AWS::StackName}",
+          { path: ["Resources", resource.name, "Properties", named.property] },
+        );
+      }
+    }
+  },
+};

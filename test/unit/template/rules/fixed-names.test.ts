@@ -1,0 +1,106 @@
+/**
+ * W3939: a resource name that is the same in every stack made from the template, which a second
+ * stack (another pull request's preview) cannot take.
+ */
+import { describe, expect, it } from "vitest";
+import { brief, lint, samFunction, yaml } from "../lint";
+
+const only = { only: ["W3939"] };
+
+/** A resource of `type` whose only property is `property: value`. */
+function named(name: string, type: string, property: string, value: string): string[] {
+  return [`  ${name}:`, `    Type: ${type}`, "    Properties:", `      ${property}: ${value}`];
+}
+
+describe("W3939 names that are the same in every stack", () => {
+  it("reports a name written out, with where the second stack fails", () => {
+    const findings = lint(
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Resources:",
+        ...samFunction("Fn", "FunctionName: orders-handler"),
+        ...named("Queue", "AWS::SQS::Queue", "QueueName", "orders"),
+        ...named("Role", "AWS::IAM::Role", "RoleName", "orders-role"),
+        ...named("Bucket", "AWS::S3::Bucket", "BucketName", "orders-assets"),
+      ),
+      only,
+    );
+    expect(brief(findings)).toEqual(["W3939 9:21", "W3939 13:18", "W3939 17:17", "W3939 21:19"]);
+    expect(findings[0].severity).toBe("warning");
+    expect(findings.map((f) => f.message)).toEqual([
+      "FunctionName of Fn is the same in every stack made from this template: a second stack in the same account " +
+        "and Region, such as another pull request's preview, fails because the name is taken. Leave it out so " +
+        "that CloudFormation names the resource, or build it from ${AWS::StackName}",
+      "QueueName of Queue is the same in every stack made from this template: a second stack in the same account " +
+        "and Region, such as another pull request's preview, fails because the name is taken. Leave it out so " +
+        "that CloudFormation names the resource, or build it from ${AWS::StackName}",
+      "RoleName of Role is the same in every stack made from this template: a second stack in the same account, " +
+        "in any Region (IAM names are account-wide), such as another pull request's preview, fails because the " +
+        "name is taken. Leave it out so that CloudFormation names the resource, or build it from ${AWS::StackName}",
+      "BucketName of Bucket is the same in every stack made from this template: a second stack in any account " +
+        "and Region (bucket names are shared by every account), such as another pull request's preview, fails " +
+        "because the name is taken. Leave it out so that CloudFormation names the resource, or build it from " +
+        "${AWS::StackName}",
+    ]);
+  });
+
+  it("counts the Region and the account in a name as the same for two stacks, and narrows where they collide", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        ...named("Assets", "AWS::S3::Bucket", "BucketName", "!Sub 'assets-${AWS::AccountId}-${AWS::Region}'"),
+        ...named("Regional", "AWS::S3::Bucket", "BucketName", "!Join ['-', [assets, !Ref AWS::Region]]"),
+        ...named("Role", "AWS::IAM::Role", "RoleName", "!Sub ['${Prefix}-role', {Prefix: !Ref AWS::Region}]"),
+        ...named("Logs", "AWS::Logs::LogGroup", "LogGroupName", "!If [Always, /app/a, /app/b]"),
+        "Conditions:",
+        "  Always: !Equals [!Ref AWS::Region, !Ref AWS::Region]",
+      ),
+      only,
+    );
+    expect(brief(findings)).toEqual(["W3939 5:19", "W3939 9:19", "W3939 13:17", "W3939 17:21"]);
+    expect(findings.map((f) => f.message.split(", such as")[0])).toEqual([
+      "BucketName of Assets is the same in every stack made from this template: a second stack in the same " +
+        "account and Region",
+      "BucketName of Regional is the same in every stack made from this template: a second stack in the same " +
+        "Region, in any account (bucket names are shared by every account)",
+      "RoleName of Role is the same in every stack made from this template: a second stack in the same account " +
+        "and Region",
+      "LogGroupName of Logs is the same in every stack made from this template: a second stack in the same " +
+        "account and Region",
+    ]);
+  });
+
+  it("leaves alone names that can differ between stacks, and resources a stack may leave out", () => {
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  Stage: { Type: String, Default: dev }",
+        "Conditions:",
+        "  IsProd: !Equals [!Ref Stage, prod]",
+        "Resources:",
+        ...named("ByStack", "AWS::SQS::Queue", "QueueName", "!Sub '${AWS::StackName}-orders'"),
+        ...named("ByStage", "AWS::SQS::Queue", "QueueName", "!Sub 'orders-${Stage}'"),
+        ...named("ByVariable", "AWS::SQS::Queue", "QueueName", "!Sub ['${P}-orders', {P: !Ref Stage}]"),
+        ...named("Joined", "AWS::SNS::Topic", "TopicName", "!Join ['-', [!Ref AWS::StackName, topic]]"),
+        ...named("Mapped", "AWS::DynamoDB::Table", "TableName", "!FindInMap [Names, !Ref Stage, Table]"),
+        ...named("Resolved", "AWS::SSM::Parameter", "Name", "'{{resolve:ssm:/app/name}}'"),
+        ...named(
+          "Maybe",
+          "AWS::Logs::LogGroup",
+          "LogGroupName",
+          "!If [IsProd, /app/logs, !Ref AWS::NoValue]",
+        ),
+        "  ProdOnly:",
+        "    Type: AWS::SQS::Queue",
+        "    Condition: IsProd",
+        "    Properties:",
+        "      QueueName: orders-prod",
+        ...named("Unnamed", "AWS::SQS::Queue", "DelaySeconds", "5"),
+        "Mappings:",
+        "  Names: { dev: { Table: t } }",
+      ),
+      only,
+    );
+    expect(brief(findings)).toEqual([]);
+  });
+});
