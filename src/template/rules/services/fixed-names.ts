@@ -10,11 +10,13 @@
  * of text and the pseudo parameters that are the same for both (the Region, the account, the
  * partition). A parameter, a resource's name or attribute, a mapping, an import or a dynamic
  * reference may differ, and is not judged; nor is a resource with a Condition, which a preview
- * stack may leave out. cfn-lint has no such check.
+ * stack may leave out. An output's export name is judged the same way: exports are unique in the
+ * account and Region, and the second stack's export fails. cfn-lint has no such check.
  */
 import type { Node } from "../../model";
 import { mapGet } from "../../nodes";
 import type { Rule } from "../rule";
+import { namedEntries } from "../template/names";
 import { intrinsicName, isNoValue, parseSub } from "../template-index";
 import { presentEntry, propertySets, resourcesOfType } from "./values";
 
@@ -52,6 +54,12 @@ const NAMED: Record<string, { property: string; scope: Scope }> = {
   "AWS::KMS::Alias": { property: "AliasName", scope: "region" },
   "AWS::ElasticLoadBalancingV2::LoadBalancer": { property: "Name", scope: "region" },
   "AWS::ElasticLoadBalancingV2::TargetGroup": { property: "Name", scope: "region" },
+  "AWS::Events::Connection": { property: "Name", scope: "region" },
+  "AWS::Events::ApiDestination": { property: "Name", scope: "region" },
+  "AWS::IoT::TopicRule": { property: "RuleName", scope: "region" },
+  "AWS::RDS::DBCluster": { property: "DBClusterIdentifier", scope: "region" },
+  "AWS::RDS::DBInstance": { property: "DBInstanceIdentifier", scope: "region" },
+  "AWS::ElastiCache::ReplicationGroup": { property: "ReplicationGroupId", scope: "region" },
 };
 
 const NAMED_TYPES = Object.keys(NAMED);
@@ -148,6 +156,32 @@ export const fixedNames: Rule = {
           { path: ["Resources", resource.name, "Properties", named.property] },
         );
       }
+    }
+  },
+};
+
+export const fixedExportNames: Rule = {
+  id: "W3939",
+  severity: "warning",
+  shortDescription: "Export names are not the same in every stack made from the template",
+  description:
+    "An output's Export Name written out is taken by the first stack made from the template: exports are unique " +
+    "in the account and Region, so a second stack (another pull request's preview) fails. Build the name from " +
+    "${AWS::StackName}.",
+  source: "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/outputs-section-structure.html",
+  tags: ["outputs", "names", "preview"],
+  check({ template, report }) {
+    for (const output of namedEntries(template.outputs)) {
+      if (mapGet(output.value, "Condition")) continue;
+      const name = mapGet(mapGet(output.value, "Export")?.value, "Name")?.value;
+      if (!name || !isFixed(name, new Set())) continue;
+      report(
+        name,
+        `The export name of output ${output.key} is the same in every stack made from this template: a second ` +
+          "stack in the same account and Region, such as another pull request's preview, fails because the " +
+          "export name is taken. Build it from ${AWS::StackName}",
+        { path: ["Outputs", output.key, "Export", "Name"] },
+      );
     }
   },
 };

@@ -1,5 +1,5 @@
 /**
- * W3939: a resource name that is the same in every stack made from the template, which a second
+ * W3939: a resource or export name that is the same in every stack made from the template, which a second
  * stack (another pull request's preview) cannot take.
  */
 import { describe, expect, it } from "vitest";
@@ -102,5 +102,37 @@ describe("W3939 names that are the same in every stack", () => {
       only,
     );
     expect(brief(findings)).toEqual([]);
+  });
+
+  it("reports an export name written out, and a database identifier", () => {
+    const findings = lint(
+      yaml(
+        "Conditions:",
+        "  Never: !Equals [a, b]",
+        "Resources:",
+        ...named("Db", "AWS::RDS::DBCluster", "DBClusterIdentifier", "orders-db"),
+        "Outputs:",
+        "  Fixed:",
+        "    Value: !Ref Db",
+        "    Export: { Name: orders-db }",
+        "  Regional:",
+        "    Value: !Ref Db",
+        "    Export: { Name: !Sub 'orders-${AWS::Region}' }",
+        "  ByStack:",
+        "    Value: !Ref Db",
+        "    Export: { Name: !Sub '${AWS::StackName}-db' }",
+        "  Sometimes:",
+        "    Condition: Never",
+        "    Value: !Ref Db",
+        "    Export: { Name: orders-sometimes }",
+      ),
+      only,
+    );
+    expect(brief(findings)).toEqual(["W3939 7:28", "W3939 11:21", "W3939 14:21"]);
+    expect(findings[1].message).toBe(
+      "The export name of output Fixed is the same in every stack made from this template: a second stack in the " +
+        "same account and Region, such as another pull request's preview, fails because the export name is " +
+        "taken. Build it from ${AWS::StackName}",
+    );
   });
 });
