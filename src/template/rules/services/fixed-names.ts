@@ -16,6 +16,8 @@
 import type { Node } from "../../model";
 import { mapGet } from "../../nodes";
 import type { Rule } from "../rule";
+import { eventTarget } from "../sam/event-targets";
+import { eventPath, eventProperties, eventType, isFunctionCall, samEvents } from "../sam/events";
 import { namedEntries } from "../template/names";
 import { intrinsicName, isNoValue, parseSub } from "../template-index";
 import { presentEntry, propertySets, resourcesOfType } from "./values";
@@ -129,6 +131,15 @@ function isFixed(node: Node, uses: Set<string>): boolean {
   }
 }
 
+/** The finding's message: what is named, and where the second stack fails. */
+function collides(what: string, scope: Scope, uses: ReadonlySet<string>): string {
+  return (
+    `${what} is the same in every stack made from this template: ${whereTaken(scope, uses)}, such as another ` +
+    "pull request's preview, fails because the name is taken. Leave it out so that CloudFormation names the " +
+    "resource, or build it from ${AWS::StackName}"
+  );
+}
+
 export const fixedNames: Rule = {
   id: "W3939",
   severity: "warning",
@@ -148,13 +159,9 @@ export const fixedNames: Rule = {
         const entry = presentEntry(set.properties, named.property);
         const uses = new Set<string>();
         if (!entry || !isFixed(entry.value, uses)) continue;
-        report(
-          entry.value,
-          `${named.property} of ${resource.name} is the same in every stack made from this template: ` +
-            `${whereTaken(named.scope, uses)}, such as another pull request's preview, fails because the name is taken. ` +
-            "Leave it out so that CloudFormation names the resource, or build it from ${AWS::StackName}",
-          { path: ["Resources", resource.name, "Properties", named.property] },
-        );
+        report(entry.value, collides(`${named.property} of ${resource.name}`, named.scope, uses), {
+          path: ["Resources", resource.name, "Properties", named.property],
+        });
       }
     }
   },
@@ -182,6 +189,42 @@ export const fixedExportNames: Rule = {
           "export name is taken. Build it from ${AWS::StackName}",
         { path: ["Outputs", output.key, "Export", "Name"] },
       );
+    }
+  },
+};
+
+/**
+ * The same for a SAM event whose value SAM passes on as the name of the resource it makes (a
+ * Schedule or ScheduleV2 event's Name, an EventBridgeRule event's RuleName: sam/event-targets.ts).
+ */
+export const fixedEventNames: Rule = {
+  id: "W3939",
+  severity: "warning",
+  shortDescription: "Names SAM gives the resources it makes of events are not the same in every stack",
+  description:
+    "A SAM event's Name or RuleName written out names the EventBridge rule or schedule SAM makes of it, and is " +
+    "taken by the first stack made from the template, as a resource's own name is.",
+  source:
+    "https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-function-schedule.html",
+  tags: ["resources", "names", "preview", "serverless"],
+  check({ template, report }) {
+    for (const event of samEvents(template)) {
+      if (event.resource.condition) continue;
+      const type = eventType(event);
+      const target = eventTarget(event.resource.type, type);
+      const named = target && NAMED[target.type];
+      const properties = eventProperties(event);
+      if (!target || !named || properties?.kind !== "map" || isFunctionCall(properties)) continue;
+      for (const entry of properties.entries) {
+        const to = Object.hasOwn(target.properties, entry.key) ? target.properties[entry.key] : undefined;
+        if (to?.length !== 1 || to[0] !== named.property) continue;
+        const uses = new Set<string>();
+        if (!isFixed(entry.value, uses)) continue;
+        const what = `${entry.key} of ${type} event ${event.entry.key} of ${event.resource.name} (SAM names its ${target.type} so)`;
+        report(entry.value, collides(what, named.scope, uses), {
+          path: eventPath(event, "Properties", entry.key),
+        });
+      }
     }
   },
 };

@@ -68,7 +68,7 @@ import { queueStartingPosition, streamStartingPosition } from "./event-source-po
 import { eventTargetInput } from "./event-targets";
 import { fargateTaskProperties, fargateTaskSize } from "./fargate-task";
 import { fifoQueueTargets } from "./fifo-targets";
-import { fixedExportNames, fixedNames } from "./fixed-names";
+import { fixedEventNames, fixedExportNames, fixedNames } from "./fixed-names";
 import { httpApiRoutes } from "./http-api-routes";
 import { instanceTypeRules } from "./instance-types";
 import { provisionedOverReserved } from "./lambda-concurrency";
@@ -202,6 +202,7 @@ export const serviceRules: Rule[] = [
   hardcodedZones,
   fixedNames,
   fixedExportNames,
+  fixedEventNames,
   ssmDocumentContent,
   s3Ownership,
   s3AccessControl,

@@ -135,4 +135,34 @@ describe("W3939 names that are the same in every stack", () => {
         "taken. Build it from ${AWS::StackName}",
     );
   });
+
+  it("reports the name a SAM event gives the rule or schedule SAM makes of it", () => {
+    const findings = lint(
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Resources:",
+        ...samFunction(
+          "Fn",
+          "Events:",
+          "  Nightly:",
+          "    Type: Schedule",
+          "    Properties: {Schedule: rate(1 day), Name: nightly-job}",
+          "  OnUpload:",
+          "    Type: EventBridgeRule",
+          "    Properties: {Pattern: {source: [aws.s3]}, RuleName: !Sub 'uploads-${AWS::Region}'}",
+          "  Hourly:",
+          "    Type: ScheduleV2",
+          "    Properties: {ScheduleExpression: rate(1 hour), Name: !Sub '${AWS::StackName}-hourly'}",
+        ),
+      ),
+      only,
+    );
+    expect(brief(findings)).toEqual(["W3939 12:53", "W3939 15:63"]);
+    expect(findings.map((f) => f.message.split(": a second")[0])).toEqual([
+      "Name of Schedule event Nightly of Fn (SAM names its AWS::Events::Rule so) is the same in every stack made " +
+        "from this template",
+      "RuleName of EventBridgeRule event OnUpload of Fn (SAM names its AWS::Events::Rule so) is the same in " +
+        "every stack made from this template",
+    ]);
+  });
 });

@@ -91,7 +91,7 @@ describe("SAM event values, judged in the resource the transform makes of them",
         `Name: ${"n".repeat(65)}`,
         "RetryPolicy: {MaximumRetryAttempts: 200, MaximumEventAgeInSeconds: 30}",
       ),
-    );
+    ).filter((f) => f.ruleId.startsWith("E30")); // the Name written out is also W3939's (fixed-names.test.ts)
     expect(brief(findings)).toEqual(["E3030 14:20", "E3033 15:19", "E3034 16:49", "E3034 16:80"]);
     expect(findings[0].message).toBe(
       "'State' of Schedule event Work of Fn (SAM makes it an AWS::Events::Rule) must be one of DISABLED, ENABLED, " +
