@@ -24,8 +24,8 @@ import {
 } from "../functions/resolve";
 import { declaredValues, isNoEcho } from "../parameters/declared";
 import { displayPath, isCustomType, isModuleType, realResources, SAM_GLOBALS } from "../resources/shared";
-import { eventTarget, type TargetPath } from "../sam/event-targets";
-import { eventPath, eventProperties, eventType, isFunctionCall, samEvents } from "../sam/events";
+import { passedEvents, type TargetPath, targetPath } from "../sam/event-targets";
+import { eventPath } from "../sam/events";
 import { intrinsicName, isForEachKey, isNoValue, isString, type TemplateIndex } from "../template-index";
 import { asciiTwin, isAscii } from "./ascii-pattern";
 import { checkCidr } from "./cidr";
@@ -118,17 +118,13 @@ function collect(template: TemplateIndex, spec: SpecIndex): ConstraintProblem[] 
         entry.keyRange,
       );
     }
-    for (const event of samEvents(template)) {
-      const type = eventType(event);
-      const target = eventTarget(event.resource.type, type);
-      const properties = eventProperties(event);
-      if (!target || properties?.kind !== "map" || isFunctionCall(properties)) continue;
+    for (const { event, type, target, properties } of passedEvents(template)) {
       const constraints = spec.constraints(target.type);
       if (!constraints) continue;
       const owner = `${type} event ${event.entry.key} of ${event.resource.name} (SAM makes it an ${target.type})`;
       const walker = new Walker(template, constraints, owner, out, judged, eventPath(event, "Properties"));
       for (const entry of properties.entries) {
-        const to = Object.hasOwn(target.properties, entry.key) ? target.properties[entry.key] : undefined;
+        const to = targetPath(target, entry);
         const schema = to && nodeAt(constraints, to);
         if (schema) walker.property(entry, schema);
       }

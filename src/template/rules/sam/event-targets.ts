@@ -13,7 +13,9 @@
  * no place for that key, and the walk judges only what the schema names, so it is listed. test/unit/template/rules/sam-event-values.test.ts runs the
  * installed transform and checks every entry.
  */
-import { POLLER } from "./events";
+import type { MapEntry, MapNode } from "../../model";
+import type { TemplateIndex } from "../template-index";
+import { eventProperties, eventType, isFunctionCall, POLLER, type SamEventEntry, samEvents } from "./events";
 
 /** A place in the made resource's Properties; `*` is every item of a list (the one target SAM writes). */
 export type TargetPath = readonly string[];
@@ -133,11 +135,42 @@ export const EVENT_TARGETS: Readonly<Record<string, Readonly<Record<string, Even
 };
 
 /** What the transform makes of an event of `eventType` on a resource of `resourceType`, if it is listed. */
-export function eventTarget(
+function eventTarget(
   resourceType: string | undefined,
   eventType: string | undefined,
 ): EventTarget | undefined {
   const byEvent =
     resourceType && Object.hasOwn(EVENT_TARGETS, resourceType) ? EVENT_TARGETS[resourceType] : undefined;
   return byEvent && eventType && Object.hasOwn(byEvent, eventType) ? byEvent[eventType] : undefined;
+}
+
+/** A SAM event whose values the transform passes on to a listed resource, with what it makes. */
+export interface PassedEvent {
+  event: SamEventEntry;
+  /** The event's Type. */
+  type: string;
+  target: EventTarget;
+  /** The event's Properties, a mapping written out. */
+  properties: MapNode;
+}
+
+/**
+ * The template's SAM events whose Type is listed, with their Properties written out as a mapping
+ * (Properties given by a function are left alone, as the E0001 event checks leave them).
+ */
+export function passedEvents(template: TemplateIndex): PassedEvent[] {
+  const passed: PassedEvent[] = [];
+  for (const event of samEvents(template)) {
+    const type = eventType(event);
+    const target = eventTarget(event.resource.type, type);
+    const properties = eventProperties(event);
+    if (!type || !target || properties?.kind !== "map" || isFunctionCall(properties)) continue;
+    passed.push({ event, type, target, properties });
+  }
+  return passed;
+}
+
+/** Where the transform puts an event property's value in the made resource, if it passes it on as written. */
+export function targetPath(target: EventTarget, entry: MapEntry): TargetPath | undefined {
+  return Object.hasOwn(target.properties, entry.key) ? target.properties[entry.key] : undefined;
 }

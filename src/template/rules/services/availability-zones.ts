@@ -54,7 +54,10 @@ function isCdkTemplate(template: TemplateIndex): boolean {
   return cdk;
 }
 
-/** The zone names written as text at `path` below `node`, with their paths; nothing under a function. */
+/**
+ * The zone names written as text at `path` below `node`, with their paths; nothing under a function
+ * (values.ts's valuesWithPaths follows the branches of a Fn::If, which this rule leaves alone).
+ */
 function writtenZones(
   node: Node | undefined,
   path: readonly string[],

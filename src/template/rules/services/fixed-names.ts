@@ -1,25 +1,26 @@
 /**
- * W3939 (ours): a resource name written out, the same in every stack made from the template. A
+ * W3939 (ours): a name written out (a resource's, an output's export name, or the name SAM gives the
+ * rule or schedule it makes of an event) that is the same in every stack made from the template. A
  * preview stack per pull request deploys one template many times into one account and Region, next
  * to the stack the release pipeline made from it; the second stack that creates a queue named
  * `orders` fails ("orders already exists"), and rolls back. A name the template builds from
  * `${AWS::StackName}`, or leaves out so that CloudFormation makes one, differs per stack. IAM names
- * are unique in the whole account, S3 bucket names across every account.
+ * are unique in the whole account, S3 bucket names across every account, exports in the account and
+ * Region.
  *
- * Only names that cannot differ between two stacks are reported: text, and a Fn::Sub or Fn::Join
- * of text and the pseudo parameters that are the same for both (the Region, the account, the
+ * Only names that cannot differ between two stacks are reported: text, and a Fn::Sub, Fn::Join or
+ * Fn::If of text and the pseudo parameters that are the same for both (the Region, the account, the
  * partition). A parameter, a resource's name or attribute, a mapping, an import or a dynamic
- * reference may differ, and is not judged; nor is a resource with a Condition, which a preview
- * stack may leave out. An output's export name is judged the same way: exports are unique in the
- * account and Region, and the second stack's export fails. cfn-lint has no such check.
+ * reference may differ, and is not judged; nor is a resource or output with a Condition, which a
+ * preview stack may leave out. cfn-lint has no such check.
  */
 import type { Node } from "../../model";
 import { mapGet } from "../../nodes";
 import type { Rule } from "../rule";
-import { eventTarget } from "../sam/event-targets";
-import { eventPath, eventProperties, eventType, isFunctionCall, samEvents } from "../sam/events";
+import { passedEvents, targetPath } from "../sam/event-targets";
+import { eventPath } from "../sam/events";
 import { namedEntries } from "../template/names";
-import { intrinsicName, isNoValue, parseSub } from "../template-index";
+import { intrinsicName, isNoValue, isString, parseSub } from "../template-index";
 import { presentEntry, propertySets, resourcesOfType } from "./values";
 
 /** Where a name must be unique: the account and Region, the whole account (IAM), or all of AWS (S3). */
@@ -97,14 +98,12 @@ function isFixed(node: Node, uses: Set<string>): boolean {
   const arg = node.entries[0].value;
   switch (fn) {
     case "Ref":
-      if (arg.kind !== "scalar" || typeof arg.value !== "string" || !SAME_FOR_EVERY_STACK.has(arg.value))
-        return false;
+      if (!isString(arg) || !SAME_FOR_EVERY_STACK.has(arg.value)) return false;
       uses.add(arg.value);
       return true;
     case "Fn::Sub": {
       const [text, map] = arg.kind === "seq" ? arg.items : [arg, undefined];
-      if (text?.kind !== "scalar" || typeof text.value !== "string" || text.value.includes("{{resolve:"))
-        return false;
+      if (!isString(text) || text.value.includes("{{resolve:")) return false;
       if (map && (map.kind !== "map" || intrinsicName(map))) return false;
       return parseSub(text.value).variables.every(({ name }) => {
         const given = mapGet(map, name)?.value;
@@ -208,15 +207,11 @@ export const fixedEventNames: Rule = {
     "https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-function-schedule.html",
   tags: ["resources", "names", "preview", "serverless"],
   check({ template, report }) {
-    for (const event of samEvents(template)) {
-      if (event.resource.condition) continue;
-      const type = eventType(event);
-      const target = eventTarget(event.resource.type, type);
-      const named = target && NAMED[target.type];
-      const properties = eventProperties(event);
-      if (!target || !named || properties?.kind !== "map" || isFunctionCall(properties)) continue;
+    for (const { event, type, target, properties } of passedEvents(template)) {
+      const named = NAMED[target.type];
+      if (!named || event.resource.condition) continue;
       for (const entry of properties.entries) {
-        const to = Object.hasOwn(target.properties, entry.key) ? target.properties[entry.key] : undefined;
+        const to = targetPath(target, entry);
         if (to?.length !== 1 || to[0] !== named.property) continue;
         const uses = new Set<string>();
         if (!isFixed(entry.value, uses)) continue;
