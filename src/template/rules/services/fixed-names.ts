@@ -26,8 +26,13 @@ import { presentEntry, propertySets, resourcesOfType } from "./values";
 /** Where a name must be unique: the account and Region, the whole account (IAM), or all of AWS (S3). */
 type Scope = "region" | "account" | "global";
 
-/** Each resource type's name property, and where that name must be unique. */
-const NAMED: Record<string, { property: string; scope: Scope }> = {
+/**
+ * Each resource type's name property, and where that name must be unique. `returnsExisting`: the
+ * create call returns the resource already of that name when every setting is the same (ELB's
+ * CreateLoadBalancer and CreateTargetGroup are idempotent), so a second stack may be handed the
+ * first stack's resource rather than fail.
+ */
+const NAMED: Record<string, { property: string; scope: Scope; returnsExisting?: true }> = {
   "AWS::S3::Bucket": { property: "BucketName", scope: "global" },
   "AWS::IAM::Role": { property: "RoleName", scope: "account" },
   "AWS::IAM::ManagedPolicy": { property: "ManagedPolicyName", scope: "account" },
@@ -55,8 +60,8 @@ const NAMED: Record<string, { property: string; scope: Scope }> = {
   "AWS::ECR::Repository": { property: "RepositoryName", scope: "region" },
   "AWS::CloudWatch::Alarm": { property: "AlarmName", scope: "region" },
   "AWS::KMS::Alias": { property: "AliasName", scope: "region" },
-  "AWS::ElasticLoadBalancingV2::LoadBalancer": { property: "Name", scope: "region" },
-  "AWS::ElasticLoadBalancingV2::TargetGroup": { property: "Name", scope: "region" },
+  "AWS::ElasticLoadBalancingV2::LoadBalancer": { property: "Name", scope: "region", returnsExisting: true },
+  "AWS::ElasticLoadBalancingV2::TargetGroup": { property: "Name", scope: "region", returnsExisting: true },
   "AWS::Events::Connection": { property: "Name", scope: "region" },
   "AWS::Events::ApiDestination": { property: "Name", scope: "region" },
   "AWS::IoT::TopicRule": { property: "RuleName", scope: "region" },
@@ -130,12 +135,20 @@ function isFixed(node: Node, uses: Set<string>): boolean {
   }
 }
 
-/** The finding's message: what is named, and where the second stack fails. */
-function collides(what: string, scope: Scope, uses: ReadonlySet<string>): string {
+/** The finding's message: what is named, and what happens to the second stack. */
+function collides(
+  what: string,
+  { scope, returnsExisting }: { scope: Scope; returnsExisting?: true },
+  uses: ReadonlySet<string>,
+): string {
+  const fate = returnsExisting
+    ? "fails because the name is taken or, where every setting is the same, may be handed the first stack's " +
+      "(the create call returns the one that exists), which the first stack's delete then takes away"
+    : "fails because the name is taken";
   return (
     `${what} is the same in every stack made from this template: ${whereTaken(scope, uses)}, such as another ` +
-    "pull request's preview, fails because the name is taken. Leave it out so that CloudFormation names the " +
-    "resource, or build it from ${AWS::StackName}"
+    `pull request's preview, ${fate}. Leave it out so that CloudFormation names the resource, or build it ` +
+    "from ${AWS::StackName}"
   );
 }
 
@@ -158,7 +171,7 @@ export const fixedNames: Rule = {
         const entry = presentEntry(set.properties, named.property);
         const uses = new Set<string>();
         if (!entry || !isFixed(entry.value, uses)) continue;
-        report(entry.value, collides(`${named.property} of ${resource.name}`, named.scope, uses), {
+        report(entry.value, collides(`${named.property} of ${resource.name}`, named, uses), {
           path: ["Resources", resource.name, "Properties", named.property],
         });
       }
@@ -216,7 +229,7 @@ export const fixedEventNames: Rule = {
         const uses = new Set<string>();
         if (!isFixed(entry.value, uses)) continue;
         const what = `${entry.key} of ${type} event ${event.entry.key} of ${event.resource.name} (SAM names its ${target.type} so)`;
-        report(entry.value, collides(what, named.scope, uses), {
+        report(entry.value, collides(what, named, uses), {
           path: eventPath(event, "Properties", entry.key),
         });
       }

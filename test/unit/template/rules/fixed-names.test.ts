@@ -44,6 +44,26 @@ describe("W3939 names that are the same in every stack", () => {
     ]);
   });
 
+  it("says that a second stack may be handed the first stack's load balancer or target group", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        ...named("Targets", "AWS::ElasticLoadBalancingV2::TargetGroup", "Name", "orders"),
+        ...named("Queue", "AWS::SQS::Queue", "QueueName", "orders"),
+      ),
+      only,
+    );
+    expect(brief(findings)).toEqual(["W3939 5:13", "W3939 9:18"]);
+    expect(findings[0].message).toBe(
+      "Name of Targets is the same in every stack made from this template: a second stack in the same account " +
+        "and Region, such as another pull request's preview, fails because the name is taken or, where every " +
+        "setting is the same, may be handed the first stack's (the create call returns the one that exists), " +
+        "which the first stack's delete then takes away. Leave it out so that CloudFormation names the resource, " +
+        "or build it from ${AWS::StackName}",
+    );
+    expect(findings[1].message).not.toContain("handed");
+  });
+
   it("counts the Region and the account in a name as the same for two stacks, and narrows where they collide", () => {
     const findings = lint(
       yaml(
