@@ -5,8 +5,9 @@
  * to the stack the release pipeline made from it; the second stack that creates a queue named
  * `orders` fails ("orders already exists"), and rolls back. A name the template builds from
  * `${AWS::StackName}`, or leaves out so that CloudFormation makes one, differs per stack. IAM names
- * are unique in the whole account, S3 bucket names across every account, exports in the account and
- * Region.
+ * are unique in the whole account, S3 bucket names across every account, Cognito domain prefixes in
+ * the Region across every account, exports in the account and Region. Where the type requires the
+ * name (a KMS alias, an event bus), the message asks for it to be built from the stack's name only.
  *
  * Only names that cannot differ between two stacks are reported: text, and a Fn::Sub, Fn::Join or
  * Fn::If of text and the pseudo parameters that are the same for both (the Region, the account, the
@@ -16,6 +17,7 @@
  */
 import type { Node } from "../../model";
 import { mapGet } from "../../nodes";
+import type { SpecIndex } from "../../spec/types";
 import type { Rule } from "../rule";
 import { passedEvents, targetPath } from "../sam/event-targets";
 import { eventPath } from "../sam/events";
@@ -23,17 +25,30 @@ import { namedEntries } from "../template/names";
 import { intrinsicName, isNoValue, isString, parseSub } from "../template-index";
 import { presentEntry, propertySets, resourcesOfType } from "./values";
 
-/** Where a name must be unique: the account and Region, the whole account (IAM), or all of AWS (S3). */
-type Scope = "region" | "account" | "global";
+/**
+ * Where a name must be unique: the account and Region, the whole account (IAM), the Region in every
+ * account (Cognito domain prefixes), or all of AWS (S3).
+ */
+type Scope = "region" | "account" | "regionShared" | "global";
+
+interface Named {
+  property: string;
+  scope: Scope;
+  /** For names shared by every account: what they are ("bucket names"). */
+  shared?: string;
+  returnsExisting?: true;
+}
 
 /**
  * Each resource type's name property, and where that name must be unique. `returnsExisting`: the
- * create call returns the resource already of that name when every setting is the same (ELB's
- * CreateLoadBalancer and CreateTargetGroup are idempotent), so a second stack may be handed the
- * first stack's resource rather than fail.
+ * create call returns the resource already of that name when its settings are the same (ELB's
+ * CreateLoadBalancer and CreateTargetGroup, Step Functions' CreateStateMachine and CreateActivity),
+ * so a second stack may be handed the first stack's resource rather than fail.
  */
-const NAMED: Record<string, { property: string; scope: Scope; returnsExisting?: true }> = {
-  "AWS::S3::Bucket": { property: "BucketName", scope: "global" },
+const NAMED: Record<string, Named> = {
+  "AWS::S3::Bucket": { property: "BucketName", scope: "global", shared: "bucket names" },
+  "AWS::S3::AccessPoint": { property: "Name", scope: "region" },
+  "AWS::Cognito::UserPoolDomain": { property: "Domain", scope: "regionShared", shared: "Cognito domains" },
   "AWS::IAM::Role": { property: "RoleName", scope: "account" },
   "AWS::IAM::ManagedPolicy": { property: "ManagedPolicyName", scope: "account" },
   "AWS::IAM::InstanceProfile": { property: "InstanceProfileName", scope: "account" },
@@ -46,8 +61,14 @@ const NAMED: Record<string, { property: string; scope: Scope; returnsExisting?: 
   "AWS::DynamoDB::Table": { property: "TableName", scope: "region" },
   "AWS::DynamoDB::GlobalTable": { property: "TableName", scope: "region" },
   "AWS::Serverless::SimpleTable": { property: "TableName", scope: "region" },
-  "AWS::StepFunctions::StateMachine": { property: "StateMachineName", scope: "region" },
-  "AWS::Serverless::StateMachine": { property: "Name", scope: "region" },
+  // CreateStateMachine and CreateActivity return the one of that name when its definition and type match.
+  "AWS::StepFunctions::StateMachine": {
+    property: "StateMachineName",
+    scope: "region",
+    returnsExisting: true,
+  },
+  "AWS::Serverless::StateMachine": { property: "Name", scope: "region", returnsExisting: true },
+  "AWS::StepFunctions::Activity": { property: "Name", scope: "region", returnsExisting: true },
   "AWS::Logs::LogGroup": { property: "LogGroupName", scope: "region" },
   "AWS::Events::Rule": { property: "Name", scope: "region" },
   "AWS::Events::EventBus": { property: "Name", scope: "region" },
@@ -68,6 +89,21 @@ const NAMED: Record<string, { property: string; scope: Scope; returnsExisting?: 
   "AWS::RDS::DBCluster": { property: "DBClusterIdentifier", scope: "region" },
   "AWS::RDS::DBInstance": { property: "DBInstanceIdentifier", scope: "region" },
   "AWS::ElastiCache::ReplicationGroup": { property: "ReplicationGroupId", scope: "region" },
+  "AWS::ElastiCache::CacheCluster": { property: "ClusterName", scope: "region" },
+  "AWS::DocDB::DBCluster": { property: "DBClusterIdentifier", scope: "region" },
+  "AWS::Neptune::DBCluster": { property: "DBClusterIdentifier", scope: "region" },
+  "AWS::OpenSearchService::Domain": { property: "DomainName", scope: "region" },
+  "AWS::Elasticsearch::Domain": { property: "DomainName", scope: "region" },
+  "AWS::EKS::Cluster": { property: "Name", scope: "region" },
+  "AWS::Events::Archive": { property: "ArchiveName", scope: "region" },
+  "AWS::Scheduler::ScheduleGroup": { property: "Name", scope: "region" },
+  "AWS::Athena::WorkGroup": { property: "Name", scope: "region" },
+  "AWS::CodeBuild::Project": { property: "Name", scope: "region" },
+  "AWS::CodePipeline::Pipeline": { property: "Name", scope: "region" },
+  "AWS::CodeCommit::Repository": { property: "RepositoryName", scope: "region" },
+  "AWS::SSM::Document": { property: "Name", scope: "region" },
+  "AWS::CloudTrail::Trail": { property: "TrailName", scope: "region" },
+  "AWS::WAFv2::WebACL": { property: "Name", scope: "region" },
 };
 
 const NAMED_TYPES = Object.keys(NAMED);
@@ -79,15 +115,15 @@ const SAME_FOR_EVERY_STACK = new Set(["AWS::Region", "AWS::AccountId", "AWS::Par
  * Where a second stack with the same name fails: the name's own scope, narrowed by the pseudo
  * parameters in it (`assets-${AWS::AccountId}-${AWS::Region}` is a bucket name per account and Region).
  */
-function whereTaken(scope: Scope, uses: ReadonlySet<string>): string {
-  const account = scope !== "global" || uses.has("AWS::AccountId");
-  const region = scope === "region" || uses.has("AWS::Region");
+function whereTaken({ scope, shared }: Named, uses: ReadonlySet<string>): string {
+  const account = scope === "region" || scope === "account" || uses.has("AWS::AccountId");
+  const region = scope === "region" || scope === "regionShared" || uses.has("AWS::Region");
   if (account && region) return "a second stack in the same account and Region";
   if (account)
     return `a second stack in the same account, in any Region${scope === "account" ? " (IAM names are account-wide)" : ""}`;
   if (region)
-    return "a second stack in the same Region, in any account (bucket names are shared by every account)";
-  return "a second stack in any account and Region (bucket names are shared by every account)";
+    return `a second stack in the same Region, in any account (${shared} are shared by every account)`;
+  return `a second stack in any account and Region (${shared} are shared by every account)`;
 }
 
 /**
@@ -135,21 +171,24 @@ function isFixed(node: Node, uses: Set<string>): boolean {
   }
 }
 
-/** The finding's message: what is named, and what happens to the second stack. */
-function collides(
-  what: string,
-  { scope, returnsExisting }: { scope: Scope; returnsExisting?: true },
-  uses: ReadonlySet<string>,
-): string {
-  const fate = returnsExisting
+/**
+ * The finding's message: what is named, what happens to the second stack, and what to do. A name
+ * the type requires (a KMS alias, an event bus) cannot be left out, only built from the stack's name.
+ */
+function collides(what: string, named: Named, uses: ReadonlySet<string>, required: boolean): string {
+  const fate = named.returnsExisting
     ? "fails because the name is taken or, where every setting is the same, may be handed the first stack's " +
       "(the create call returns the one that exists), which the first stack's delete then takes away"
     : "fails because the name is taken";
-  return (
-    `${what} is the same in every stack made from this template: ${whereTaken(scope, uses)}, such as another ` +
-    `pull request's preview, ${fate}. Leave it out so that CloudFormation names the resource, or build it ` +
-    "from ${AWS::StackName}"
-  );
+  const fix = required
+    ? "Build it from ${AWS::StackName}"
+    : "Leave it out so that CloudFormation names the resource, or build it from ${AWS::StackName}";
+  return `${what} is the same in every stack made from this template: ${whereTaken(named, uses)}, such as another pull request's preview, ${fate}. ${fix}`;
+}
+
+/** Whether the type requires its name property (the spec's own word; unknown counts as not). */
+function requiresName(spec: SpecIndex, type: string, named: Named): boolean {
+  return spec.resource(type)?.properties[named.property]?.required === true;
 }
 
 export const fixedNames: Rule = {
@@ -163,17 +202,22 @@ export const fixedNames: Rule = {
   source: "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-name.html",
   tags: ["resources", "names", "preview"],
   resourceTypes: NAMED_TYPES,
-  check({ template, report }) {
+  check({ template, spec, report }) {
     for (const resource of resourcesOfType(template, ...NAMED_TYPES)) {
-      const named = NAMED[resource.type ?? ""];
+      const type = resource.type ?? "";
+      const named = NAMED[type];
       if (!named || resource.condition) continue;
       for (const set of propertySets(resource)) {
         const entry = presentEntry(set.properties, named.property);
         const uses = new Set<string>();
         if (!entry || !isFixed(entry.value, uses)) continue;
-        report(entry.value, collides(`${named.property} of ${resource.name}`, named, uses), {
-          path: ["Resources", resource.name, "Properties", named.property],
-        });
+        report(
+          entry.value,
+          collides(`${named.property} of ${resource.name}`, named, uses, requiresName(spec, type, named)),
+          {
+            path: ["Resources", resource.name, "Properties", named.property],
+          },
+        );
       }
     }
   },
@@ -219,7 +263,7 @@ export const fixedEventNames: Rule = {
   source:
     "https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-function-schedule.html",
   tags: ["resources", "names", "preview", "serverless"],
-  check({ template, report }) {
+  check({ template, spec, report }) {
     for (const { event, type, target, properties } of passedEvents(template)) {
       const named = NAMED[target.type];
       if (!named || event.resource.condition) continue;
@@ -229,7 +273,7 @@ export const fixedEventNames: Rule = {
         const uses = new Set<string>();
         if (!isFixed(entry.value, uses)) continue;
         const what = `${entry.key} of ${type} event ${event.entry.key} of ${event.resource.name} (SAM names its ${target.type} so)`;
-        report(entry.value, collides(what, named, uses), {
+        report(entry.value, collides(what, named, uses, requiresName(spec, target.type, named)), {
           path: eventPath(event, "Properties", entry.key),
         });
       }

@@ -64,6 +64,31 @@ describe("W3939 names that are the same in every stack", () => {
     expect(findings[1].message).not.toContain("handed");
   });
 
+  it("asks only for the stack's name in a name the type requires, and knows names shared by every account", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        ...named("Alias", "AWS::KMS::Alias", "AliasName", "alias/orders"),
+        "      TargetKeyId: 1234abcd-12ab-34cd-56ef-1234567890ab",
+        ...named("Domain", "AWS::Cognito::UserPoolDomain", "Domain", "orders-auth"),
+        "      UserPoolId: us-east-1_aBcDeFgHi",
+        ...named("Build", "AWS::CodeBuild::Project", "Name", "orders-build"),
+        ...named("Flow", "AWS::StepFunctions::StateMachine", "StateMachineName", "orders-flow"),
+      ),
+      only,
+    );
+    expect(brief(findings)).toEqual(["W3939 5:18", "W3939 10:15", "W3939 15:13", "W3939 19:25"]);
+    const [alias, domain, build, flow] = findings.map((f) => f.message);
+    expect(alias).toMatch(/fails because the name is taken\. Build it from \$\{AWS::StackName\}$/);
+    expect(domain).toContain(
+      "a second stack in the same Region, in any account (Cognito domains are shared by every account)",
+    );
+    expect(domain).toMatch(/\. Build it from \$\{AWS::StackName\}$/);
+    expect(build).toContain("a second stack in the same account and Region");
+    expect(build).toMatch(/Leave it out so that CloudFormation names the resource, or build it from/);
+    expect(flow).toContain("may be handed the first stack's");
+  });
+
   it("counts the Region and the account in a name as the same for two stacks, and narrows where they collide", () => {
     const findings = lint(
       yaml(
