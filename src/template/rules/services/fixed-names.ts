@@ -10,12 +10,15 @@
  * name (a KMS alias, an event bus), the message asks for it to be built from the stack's name only.
  *
  * Only names that cannot differ between two stacks are reported: text, and a Fn::Sub, Fn::Join or
- * Fn::If of text and the pseudo parameters that are the same for both (the Region, the account, the
- * partition). A parameter, a resource's name or attribute, a mapping, an import or a dynamic
- * reference may differ, and is not judged; nor is a resource or output with a Condition, which a
- * preview stack may leave out. cfn-lint has no such check.
+ * Fn::If of text, the pseudo parameters that are the same for both (the Region, the account, the
+ * partition) and imports of exports written out (one value in the account and Region). A parameter,
+ * a resource's name or attribute, a mapping or a dynamic reference may differ, and is not judged;
+ * nor is a resource or output with a Condition, which a preview stack may leave out. A security
+ * group's name is unique in its VPC: reported where the group goes into the default VPC (no VpcId)
+ * or a VPC given the same way to every stack, not one given by a parameter or made by the stack.
+ * cfn-lint has no such check.
  */
-import type { Node } from "../../model";
+import type { MapNode, Node } from "../../model";
 import { mapGet } from "../../nodes";
 import type { SpecIndex } from "../../spec/types";
 import type { Rule } from "../rule";
@@ -23,13 +26,19 @@ import { passedEvents, targetPath } from "../sam/event-targets";
 import { eventPath } from "../sam/events";
 import { namedEntries } from "../template/names";
 import { intrinsicName, isNoValue, isString, parseSub } from "../template-index";
-import { presentEntry, propertySets, resourcesOfType } from "./values";
+import { isAbsent, presentEntry, propertySets, resourcesOfType } from "./values";
 
 /**
  * Where a name must be unique: the account and Region, the whole account (IAM), the Region in every
- * account (Cognito domain prefixes), or all of AWS (S3).
+ * account (Cognito domain prefixes), all of AWS (S3), or the VPC (security groups).
  */
-type Scope = "region" | "account" | "regionShared" | "global";
+type Scope = "region" | "account" | "regionShared" | "global" | "vpc";
+
+/**
+ * For a name unique in its VPC: the VPC two stacks share, the account's default VPC (VpcId left
+ * out) or one the template names the same way for every stack (written out, imported).
+ */
+type SharedVpc = "default" | "fixed";
 
 interface Named {
   property: string;
@@ -104,6 +113,7 @@ const NAMED: Record<string, Named> = {
   "AWS::SSM::Document": { property: "Name", scope: "region" },
   "AWS::CloudTrail::Trail": { property: "TrailName", scope: "region" },
   "AWS::WAFv2::WebACL": { property: "Name", scope: "region" },
+  "AWS::EC2::SecurityGroup": { property: "GroupName", scope: "vpc" },
 };
 
 const NAMED_TYPES = Object.keys(NAMED);
@@ -115,7 +125,10 @@ const SAME_FOR_EVERY_STACK = new Set(["AWS::Region", "AWS::AccountId", "AWS::Par
  * Where a second stack with the same name fails: the name's own scope, narrowed by the pseudo
  * parameters in it (`assets-${AWS::AccountId}-${AWS::Region}` is a bucket name per account and Region).
  */
-function whereTaken({ scope, shared }: Named, uses: ReadonlySet<string>): string {
+function whereTaken({ scope, shared }: Named, uses: ReadonlySet<string>, vpc?: SharedVpc): string {
+  if (vpc === "default")
+    return "a second stack in the same account and Region (in its default VPC: VpcId is left out)";
+  if (vpc === "fixed") return "a second stack in the same VPC";
   const account = scope === "region" || scope === "account" || uses.has("AWS::AccountId");
   const region = scope === "region" || scope === "regionShared" || uses.has("AWS::Region");
   if (account && region) return "a second stack in the same account and Region";
@@ -161,6 +174,12 @@ function isFixed(node: Node, uses: Set<string>): boolean {
         delimiter.kind === "scalar" && list.kind === "seq" && list.items.every((item) => isFixed(item, uses))
       );
     }
+    case "Fn::ImportValue":
+      // An export of a fixed name has one value in the account and Region, the same for every stack there.
+      if (!isFixed(arg, uses)) return false;
+      uses.add("AWS::AccountId");
+      uses.add("AWS::Region");
+      return true;
     case "Fn::If": {
       // Fixed only when every branch is: a branch without the name lets CloudFormation make one.
       if (arg.kind !== "seq" || arg.items.length !== 3) return false;
@@ -175,7 +194,13 @@ function isFixed(node: Node, uses: Set<string>): boolean {
  * The finding's message: what is named, what happens to the second stack, and what to do. A name
  * the type requires (a KMS alias, an event bus) cannot be left out, only built from the stack's name.
  */
-function collides(what: string, named: Named, uses: ReadonlySet<string>, required: boolean): string {
+function collides(
+  what: string,
+  named: Named,
+  uses: ReadonlySet<string>,
+  required: boolean,
+  vpc?: SharedVpc,
+): string {
   const fate = named.returnsExisting
     ? "fails because the name is taken or, where every setting is the same, may be handed the first stack's " +
       "(the create call returns the one that exists), which the first stack's delete then takes away"
@@ -183,7 +208,14 @@ function collides(what: string, named: Named, uses: ReadonlySet<string>, require
   const fix = required
     ? "Build it from ${AWS::StackName}"
     : "Leave it out so that CloudFormation names the resource, or build it from ${AWS::StackName}";
-  return `${what} is the same in every stack made from this template: ${whereTaken(named, uses)}, such as another pull request's preview, ${fate}. ${fix}`;
+  return `${what} is the same in every stack made from this template: ${whereTaken(named, uses, vpc)}, such as another pull request's preview, ${fate}. ${fix}`;
+}
+
+/** The VPC every stack's security group goes into, if the template makes it the same for all. */
+function sharedVpc(properties: MapNode): SharedVpc | undefined {
+  if (isAbsent(properties, "VpcId")) return "default";
+  const vpcId = mapGet(properties, "VpcId");
+  return vpcId && isFixed(vpcId.value, new Set()) ? "fixed" : undefined;
 }
 
 /** Whether the type requires its name property (the spec's own word; unknown counts as not). */
@@ -211,9 +243,18 @@ export const fixedNames: Rule = {
         const entry = presentEntry(set.properties, named.property);
         const uses = new Set<string>();
         if (!entry || !isFixed(entry.value, uses)) continue;
+        const vpc = named.scope === "vpc" ? sharedVpc(set.properties) : undefined;
+        // A VPC that may differ between stacks (a parameter, one the template makes) keeps names apart.
+        if (named.scope === "vpc" && !vpc) continue;
         report(
           entry.value,
-          collides(`${named.property} of ${resource.name}`, named, uses, requiresName(spec, type, named)),
+          collides(
+            `${named.property} of ${resource.name}`,
+            named,
+            uses,
+            requiresName(spec, type, named),
+            vpc,
+          ),
           {
             path: ["Resources", resource.name, "Properties", named.property],
           },

@@ -149,6 +149,64 @@ describe("W3939 names that are the same in every stack", () => {
     expect(brief(findings)).toEqual([]);
   });
 
+  it("reports a security group name in the default VPC or in a VPC every stack shares, not in one the stack makes", () => {
+    const group = (name: string, ...vpc: string[]) => [
+      ...named(name, "AWS::EC2::SecurityGroup", "GroupName", "web"),
+      "      GroupDescription: web servers",
+      ...vpc,
+    ];
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  Vpc: { Type: 'AWS::EC2::VPC::Id' }",
+        "Resources:",
+        ...group("InDefault"),
+        ...group("InShared", "      VpcId: vpc-0123456789abcdef0"),
+        ...group("InImported", "      VpcId: !ImportValue shared-vpc-id"),
+        ...group("InGiven", "      VpcId: !Ref Vpc"),
+        ...group("InOwn", "      VpcId: !Ref OwnVpc"),
+        "  OwnVpc:",
+        "    Type: AWS::EC2::VPC",
+        "    Properties:",
+        "      CidrBlock: 10.0.0.0/16",
+      ),
+      only,
+    );
+    expect(brief(findings)).toEqual(["W3939 7:18", "W3939 12:18", "W3939 18:18"]);
+    expect(findings[0].message).toContain(
+      "a second stack in the same account and Region (in its default VPC: VpcId is left out), such as another " +
+        "pull request's preview, fails because the name is taken",
+    );
+    expect(findings[1].message).toContain(
+      "a second stack in the same VPC, such as another pull request's preview",
+    );
+    expect(findings[2].message).toContain("a second stack in the same VPC");
+  });
+
+  it("counts a name imported from an export written out as the same for every stack in the account and Region", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        ...named("Imported", "AWS::S3::Bucket", "BucketName", "!ImportValue shared-bucket-name"),
+        ...named(
+          "Built",
+          "AWS::SQS::Queue",
+          "QueueName",
+          "!Sub ['${Base}-orders', {Base: !ImportValue app-name}]",
+        ),
+        ...named(
+          "ByStack",
+          "AWS::SQS::Queue",
+          "QueueName",
+          "!ImportValue { 'Fn::Sub': '${AWS::StackName}-q' }",
+        ),
+      ),
+      only,
+    );
+    expect(brief(findings)).toEqual(["W3939 5:19", "W3939 9:18"]);
+    expect(findings[0].message).toContain("a second stack in the same account and Region, such as another");
+  });
+
   it("reports an export name written out, and a database identifier", () => {
     const findings = lint(
       yaml(
