@@ -870,22 +870,41 @@ const DQ_ESCAPES: Record<string, string> = {
 const NUMBER_LIKE =
   /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 
-/** The YAML 1.2 core schema, as the `yaml` library resolves plain scalars. */
+/**
+ * The plain words YAML 1.1 reads as booleans beyond true and false. CloudFormation reads YAML 1.1
+ * (an unquoted `yes` tag value becomes "true", `Enabled: On` is true), as PyYAML does for cfn-lint
+ * and SAM; YAML 1.2 reads them as text. The single letters y and n stay text in all three.
+ */
+export const YAML_11_BOOLEANS: ReadonlyMap<string, boolean> = new Map([
+  ...["yes", "Yes", "YES", "on", "On", "ON"].map((word) => [word, true] as const),
+  ...["no", "No", "NO", "off", "Off", "OFF"].map((word) => [word, false] as const),
+]);
+
+/**
+ * The YAML 1.2 core schema, as the `yaml` library resolves plain scalars, with YAML 1.1's boolean
+ * words (YAML_11_BOOLEANS).
+ */
 export function resolvePlain(text: string): ScalarValue {
   const c = text.charCodeAt(0);
   // Most plain scalars in a template are names and words: the first character rules out all
   // but one of the forms below, or all of them, so few texts meet more than one regex.
   switch (c) {
     case 126: // ~
+      return NULL_TEXT.test(text) ? null : text;
     case 110: // n
     case 78: // N
-      return NULL_TEXT.test(text) ? null : text;
+      return NULL_TEXT.test(text) ? null : (YAML_11_BOOLEANS.get(text) ?? text);
     case 116: // t
     case 84: // T
       return /^(?:[Tt]rue|TRUE)$/.test(text) ? true : text;
     case 102: // f
     case 70: // F
       return /^(?:[Ff]alse|FALSE)$/.test(text) ? false : text;
+    case 121: // y
+    case 89: // Y
+    case 111: // o
+    case 79: // O
+      return YAML_11_BOOLEANS.get(text) ?? text;
   }
   // Dates, addresses and versions start with a digit too: one test rules out every number form.
   if (!(c <= 57) || !NUMBER_LIKE.test(text)) return text;

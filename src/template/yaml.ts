@@ -26,16 +26,26 @@ import type {
   YamlReuse,
 } from "./model";
 import { applyShortForm, SHORT_FORM_TAGS, type TagContext } from "./short-forms";
+import { YAML_11_BOOLEANS } from "./yaml-fast";
 
 /**
  * Declaring the short forms keeps the library from warning about each one (thousands in a big
  * template); a tagged scalar stays a string, as CloudFormation reads `!Ref 123` as "123".
  */
-const CUSTOM_TAGS = SHORT_FORM_TAGS.flatMap((tag) => [
-  { tag, resolve: (text: string) => text } satisfies ScalarTag,
-  { tag, collection: "map" as const, nodeClass: YAMLMap },
-  { tag, collection: "seq" as const, nodeClass: YAMLSeq },
-]);
+const CUSTOM_TAGS = [
+  ...SHORT_FORM_TAGS.flatMap((tag) => [
+    { tag, resolve: (text: string) => text } satisfies ScalarTag,
+    { tag, collection: "map" as const, nodeClass: YAMLMap },
+    { tag, collection: "seq" as const, nodeClass: YAMLSeq },
+  ]),
+  // YAML 1.1's boolean words, as CloudFormation reads them (and the fast reader: YAML_11_BOOLEANS).
+  {
+    tag: "tag:yaml.org,2002:bool",
+    default: true,
+    test: /^(?:yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)$/,
+    resolve: (text: string) => YAML_11_BOOLEANS.get(text) ?? text,
+  } satisfies ScalarTag,
+];
 
 const CORE_TAG_PREFIX = "tag:yaml.org,2002:";
 
