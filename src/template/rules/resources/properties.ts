@@ -14,6 +14,7 @@ import type { MapEntry, MapNode, Node, Range } from "../../model";
 import { mapGet } from "../../nodes";
 import type { PropertySpec, ResourceTypeSpec, SpecIndex, TypeRef } from "../../spec/types";
 import { didYouMean } from "../../suggest";
+import { isIgnoredBySam } from "../sam/ignored-values";
 import { intrinsicName, isForEachKey, isString, type TemplateIndex } from "../template-index";
 import {
   displayPath,
@@ -432,6 +433,8 @@ class Checker {
 
   private typeProblem(node: Node, type: TypeRef): void {
     const path = this.path;
+    // The transform ignores it rather than fail; W0001 (sam/ignored-values.ts) says so.
+    if (isIgnoredBySam(this.typeSpec.name, relative(path))) return;
     this.problem(
       "type",
       node,

@@ -12,6 +12,7 @@ import { samEventType } from "./event-type";
 import { samGlobals } from "./globals";
 import { samGraphQLApi } from "./graphql-api";
 import { samIgnoredKeys } from "./ignored-keys";
+import { samIgnoredValues } from "./ignored-values";
 import { samMergedLayers } from "./merged-layers";
 import { samPolicyTemplateNames } from "./policy-template-names";
 import { samPolicyTemplates } from "./policy-templates";
@@ -27,6 +28,7 @@ export const samRules: Rule[] = [
   samApplicationLocation,
   samGlobals,
   samIgnoredKeys,
+  samIgnoredValues,
   samAliasRequired,
   samAuthorizers,
   samPolicyTemplates,

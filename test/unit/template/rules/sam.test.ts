@@ -221,6 +221,44 @@ describe("E0001 SAM event properties", () => {
   });
 });
 
+describe("W0001 values SAM ignores", () => {
+  it("warns about a REST API's Cors AllowCredentials that is not a boolean, in Globals and on the API, not E3012", () => {
+    const findings = lint(
+      yaml(
+        ...samGlobals(
+          "Api",
+          "Cors:",
+          "  AllowOrigin: \"'https://example.com'\"",
+          "  AllowCredentials: \"'*'\"",
+        ),
+        "Resources:",
+        ...samApi(
+          "Quoted",
+          "Cors:",
+          "  AllowOrigin: \"'https://example.com'\"",
+          "  AllowCredentials: 'true'",
+        ),
+        ...samApi("Plain", "Cors:", "  AllowOrigin: \"'https://example.com'\"", "  AllowCredentials: true"),
+        ...samApi("Unquoted", "Cors:", "  AllowOrigin: \"'https://example.com'\"", "  AllowCredentials: Yes"),
+        "  Http:",
+        "    Type: AWS::Serverless::HttpApi",
+        "    Properties:",
+        "      CorsConfiguration:",
+        "        AllowCredentials: 'yes'",
+      ),
+      { only: ["E3012", "W0001"] },
+    );
+    expect(brief(findings)).toEqual(["W0001 6:25", "W0001 14:27", "E3012 33:27"]);
+    expect(findings[0].message).toBe(
+      "Cors AllowCredentials in Globals.Api is \"'*'\": SAM adds the Access-Control-Allow-Credentials header " +
+        "only for the boolean true and ignores any other value, so no credentials header is sent. Write " +
+        "AllowCredentials: true (or false), without quotes",
+    );
+    expect(findings[1].message).toMatch(/^Cors AllowCredentials of Quoted is "true": /);
+    expect(findings[0].severity).toBe("warning");
+  });
+});
+
 describe("W0001 keys SAM ignores", () => {
   it("warns about a key beside Type and Properties of a SAM resource, which E3001 leaves to it, and not of others", () => {
     const findings = lint(
