@@ -8,7 +8,9 @@
  * data source, a Cognito trigger, S3 replication's role, the role of a Spot Fleet (and of a Batch
  * compute environment's Spot Fleet), a function's KMS key, whose Ref gives its id; not a log
  * group's KmsKeyId, which cfn-lint's schema patches let take a key id) refuses it when the stack is
- * deployed. `!GetAtt X.Arn` is what was meant.
+ * deployed. `!GetAtt X.Arn` is what was meant. A queue policy's Resource given a queue's URL is a
+ * warning: SQS's own validation of the policy's resources is not documented, and templates of an
+ * AWS workshop deploy with it; the statement still does not name the queue.
  *
  * E1040, in this file too as it reads the same places: a GetAtt that gives the wrong kind of value
  * for its property (see getAttNotArn).
@@ -125,6 +127,11 @@ interface ArnSite {
   path: (string | number)[];
   /** True where a stream's ARN is wanted (an event source that may be a table's stream). */
   stream: boolean;
+  /**
+   * True for a queue policy's Resource: whether SQS refuses a queue URL there at deploy time is not
+   * documented (IAM and S3 refuse anything but an ARN), so it is a warning.
+   */
+  queuePolicy?: boolean;
 }
 
 const sitesCache = new WeakMap<TemplateIndex, ArnSite[]>();
@@ -134,8 +141,14 @@ function arnSites(template: TemplateIndex): ArnSite[] {
   const cached = sitesCache.get(template);
   if (cached) return cached;
   const sites: ArnSite[] = [];
-  const add = (node: Node | undefined, where: string, path: (string | number)[], stream = false) => {
-    if (node && node.kind === "map") sites.push({ node, where, path, stream });
+  const add = (
+    node: Node | undefined,
+    where: string,
+    path: (string | number)[],
+    stream = false,
+    queuePolicy = false,
+  ) => {
+    if (node && node.kind === "map") sites.push({ node, where, path, stream, queuePolicy });
   };
   for (const { type, path, stream } of ARN_PROPERTIES) {
     for (const resource of resourcesOfType(template, type)) {
@@ -172,7 +185,13 @@ function arnSites(template: TemplateIndex): ArnSite[] {
       for (const statement of documentStatements(document)) {
         for (const key of ["Resource", "NotResource"]) {
           for (const item of listItems(mapGet(statement, key)?.value))
-            add(item, `a policy's ${key}`, propertyPath(resource, ...path).path ?? []);
+            add(
+              item,
+              `a policy's ${key}`,
+              propertyPath(resource, ...path).path ?? [],
+              false,
+              resource.type === "AWS::SQS::QueuePolicy",
+            );
         }
       }
     });
@@ -182,18 +201,28 @@ function arnSites(template: TemplateIndex): ArnSite[] {
 }
 
 /** Reports a site that is a Ref of a resource whose Ref gives something other than its ARN. */
-function checkRef(template: TemplateIndex, { node, where, path, stream }: ArnSite, report: Report): void {
+function checkRef(
+  template: TemplateIndex,
+  { node, where, path, stream, queuePolicy }: ArnSite,
+  report: Report,
+): void {
   const target = referenceTarget(node);
   if (!target || target.attribute !== undefined) return;
   const resource = template.resources.get(target.name);
   const gives = resource?.type ? REF_GIVES[resource.type] : undefined;
   if (!resource?.type || !gives) return;
   if (resource.type.startsWith("AWS::Serverless::") && !template.sam) return;
-  report(
-    node,
-    `!Ref ${target.name} gives ${gives}, and ${where} takes an ARN; use !GetAtt ${target.name}.${arnAttribute(resource.type, stream)}`,
-    { path },
-  );
+  const use = `use !GetAtt ${target.name}.${arnAttribute(resource.type, stream)}`;
+  if (queuePolicy) {
+    report(
+      node,
+      `!Ref ${target.name} gives ${gives}, and ${where} names a queue by its ARN: SQS may take the policy, but ` +
+        `the statement does not name the queue; ${use}`,
+      { path, severity: "warning" },
+    );
+    return;
+  }
+  report(node, `!Ref ${target.name} gives ${gives}, and ${where} takes an ARN; ${use}`, { path });
 }
 
 const TABLES = ["AWS::DynamoDB::Table", "AWS::Serverless::SimpleTable"];

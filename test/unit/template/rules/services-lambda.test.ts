@@ -865,6 +865,39 @@ describe("E1041 a Ref where an ARN is needed", () => {
   });
 });
 
+describe("E1041 a queue policy's Resource given the queue's URL", () => {
+  it("is a warning there, where an identity policy's is an error", () => {
+    const findings = check(
+      ["E1041"],
+      "Resources:",
+      "  Queue:",
+      "    Type: AWS::SQS::Queue",
+      "  QueuePolicy:",
+      "    Type: AWS::SQS::QueuePolicy",
+      "    Properties:",
+      "      Queues: [!Ref Queue]",
+      "      PolicyDocument:",
+      "        Statement:",
+      "          - Effect: Allow",
+      "            Principal: { Service: events.amazonaws.com }",
+      "            Action: sqs:SendMessage",
+      "            Resource: !Ref Queue",
+      "  Policy:",
+      "    Type: AWS::IAM::ManagedPolicy",
+      "    Properties:",
+      "      PolicyDocument:",
+      "        Statement:",
+      "          - { Effect: Allow, Action: sqs:SendMessage, Resource: !Ref Queue }",
+    );
+    expect(brief(findings)).toEqual(["E1041 13:23", "E1041 19:65"]);
+    expect(findings.map((f) => f.severity)).toEqual(["warning", "error"]);
+    expect(findings[0].message).toBe(
+      "!Ref Queue gives the queue's URL, and a policy's Resource names a queue by its ARN: SQS may take the " +
+        "policy, but the statement does not name the queue; use !GetAtt Queue.Arn",
+    );
+  });
+});
+
 describe("E1040 a GetAtt of an ARN where a name, URL or domain name is needed", () => {
   it("flags queue policies, bucket policies, log filters and CloudFront origins given an Arn", () => {
     const findings = check(
