@@ -78,6 +78,7 @@ export function parseYamlWithLibrary(source: string, file: string, lines: LineIn
   if (!contents || errors > 0) return { root: undefined, findings };
   const converter = new Converter(doc, source, file, lines, findings);
   const root = converter.node(contents);
+  if (converter.syntaxErrors > 0) return { root: undefined, findings };
   return converter.reuse.length > 0 ? { root, findings, yamlReuse: converter.reuse } : { root, findings };
 }
 
@@ -91,6 +92,8 @@ class Converter implements TagContext {
   private readonly active = new Set<YamlNode>();
   /** The aliases and merge keys met, for W1100. */
   readonly reuse: YamlReuse[] = [];
+  /** Syntax errors found while converting (tagBeforeIndicator): the tree is then not used. */
+  syntaxErrors = 0;
 
   constructor(
     private readonly doc: Document,
@@ -107,12 +110,35 @@ class Converter implements TagContext {
     this.active.add(yaml);
     let node = this.untagged(yaml);
     const tag = yaml.tag;
+    if (tag && isScalar(yaml)) this.tagBeforeIndicator(yaml, tag);
     if (tag && !tag.startsWith(CORE_TAG_PREFIX)) node = this.tagged(yaml, tag, node);
     this.active.delete(yaml);
     // Anchored nodes are remembered so aliases share one converted node: no exponential
     // blow-up from nested aliases, and cycles are caught through `active`.
     if (yaml.anchor) this.done.set(yaml, node);
     return node;
+  }
+
+  /**
+   * A tag with no value right before a flow indicator (`[0, !GetAZs]`). YAML 1.2 ends the tag
+   * there; YAML 1.1, which CloudFormation reads (as PyYAML and libyaml do for cfn-lint), takes `]`
+   * and `,` into the tag's name and wants a space after a tag, so the template does not parse.
+   */
+  private tagBeforeIndicator(yaml: Scalar, tag: string): void {
+    const [start] = yaml.range ?? [0, 0];
+    const next = this.src.charCodeAt(start);
+    if (yaml.source !== "" || (next !== 93 && next !== 125 && next !== 44)) return;
+    if (isSpace(this.src.charCodeAt(start - 1))) return;
+    this.syntaxErrors++;
+    this.findings.push(
+      parseFinding(
+        this.file,
+        `${tag} is followed by '${this.src[start]}' with no space: CloudFormation reads YAML 1.1, where a tag ` +
+          "must be followed by a space, so the template does not parse. Put a space after the tag" +
+          (tag === "!GetAZs" ? ", or write !GetAZs '' for the Region's zones" : ""),
+        this.lines.range(start - tag.length, start + 1),
+      ),
+    );
   }
 
   private alias(alias: Alias): Node {

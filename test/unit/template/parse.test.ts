@@ -497,6 +497,22 @@ describe("YAML problems", () => {
     ]);
   });
 
+  it("reports a tag with no value right before ']', '}' or ',', which YAML 1.1 cannot read", () => {
+    const zones = yaml(
+      "Resources:\n  S:\n    Type: AWS::EC2::Subnet\n    Properties:\n      AvailabilityZone: !Select [0, !GetAZs]\n",
+    );
+    expect(zones.root).toBeUndefined();
+    expect(messages(zones)).toEqual([
+      "5:37-5:45 !GetAZs is followed by ']' with no space: CloudFormation reads YAML 1.1, where a tag must be " +
+        "followed by a space, so the template does not parse. Put a space after the tag, or write !GetAZs '' for " +
+        "the Region's zones",
+    ]);
+    expect(messages(yaml("A: {b: !GetAZs, c: 1}\n"))[0]).toMatch(/^1:8-1:16 !GetAZs is followed by ','/);
+    for (const fine of ["A: [0, !GetAZs ]\n", "A: [0, !GetAZs '']\n", "A: !GetAZs\n", "A: [!Ref B, c]\n"]) {
+      expect(messages(yaml(fine))).toEqual([]);
+    }
+  });
+
   it("reports the first error, not every token after it", () => {
     const source = "A:\n  B: [{\n    c: 1\n  }]\n  D: 2\n  E: [3, 4]\n";
     // The library itself goes on with an "Unexpected ... token" error for each token after line 4.
