@@ -218,7 +218,9 @@ class FastYaml implements TagContext {
       // The key ends before the spaces some templates put before its colon (`DeletionPolicy : Retain`).
       let keyTextEnd = colon;
       while (src.charCodeAt(keyTextEnd - 1) === SPACE) keyTextEnd--;
-      const keyValue = quoted ? this.quotedValue(keyStart, keyTextEnd) : src.slice(keyStart, keyTextEnd);
+      const keyValue = quoted
+        ? this.quotedValue(keyStart, keyTextEnd)
+        : plainKey(src.slice(keyStart, keyTextEnd));
       if (!quoted && mayBeNull(c) && NULL_TEXT.test(keyValue)) this.bail(keyStart);
       // A plain `<<` is a merge key, which the library merges (yaml.ts).
       if (!quoted && c === LT && keyValue === "<<") this.bail(keyStart);
@@ -757,7 +759,7 @@ class FastYaml implements TagContext {
     }
     const text = src.slice(start, textEnd);
     if (asKey && mayBeNull(c) && NULL_TEXT.test(text)) this.bail(start);
-    const value = asKey ? text : resolvePlain(text);
+    const value = asKey ? plainKey(text) : resolvePlain(text);
     return { kind: "scalar", value, range: this.lines.range(start, textEnd) };
   }
 }
@@ -879,6 +881,18 @@ export const YAML_11_BOOLEANS: ReadonlyMap<string, boolean> = new Map([
   ...["yes", "Yes", "YES", "on", "On", "ON"].map((word) => [word, true] as const),
   ...["no", "No", "NO", "off", "Off", "OFF"].map((word) => [word, false] as const),
 ]);
+
+/**
+ * A plain mapping key's text. A key that reads as a boolean (`true`, `Yes`, `off`) is the text
+ * "true" or "false", as CloudFormation makes of it (a boolean key written out as JSON), so that
+ * `Condition: Yes` finds the condition named `Yes:`; any other key is its text as written (`80`).
+ */
+export function plainKey(text: string): string {
+  const boolean =
+    YAML_11_BOOLEANS.get(text) ??
+    (/^(?:[Tt]rue|TRUE)$/.test(text) ? true : /^(?:[Ff]alse|FALSE)$/.test(text) ? false : undefined);
+  return boolean === undefined ? text : String(boolean);
+}
 
 /**
  * The YAML 1.2 core schema, as the `yaml` library resolves plain scalars, with YAML 1.1's boolean

@@ -296,7 +296,9 @@ function isEmptyScalar(value: unknown): boolean {
 function keyText(key: Scalar): string {
   const value = key.value;
   if (typeof value === "string") return value;
-  // `80: x` or `true: x` name the key as written, not as the number or boolean it resolves to.
+  // A boolean key is "true" or "false", as CloudFormation writes it (yaml-fast.ts's plainKey).
+  if (typeof value === "boolean") return String(value);
+  // `80: x` names the key as written, not as the number it resolves to.
   const source = (key as Scalar & { source?: string }).source;
   return typeof source === "string" ? source : String(value);
 }

@@ -333,9 +333,15 @@ function collectReferences(index: TemplateIndex): void {
       if (entries[i].value.kind !== "scalar") visit(entries[i].value, from);
   };
 
-  /** The Condition attribute of a resource or output names a condition. */
-  const conditionAttribute = (value: ScalarNode & { value: string }, from: Reference["from"]) => {
-    refs.push({ kind: "Condition", target: value.value, range: value.range, from, node: value });
+  /**
+   * The Condition attribute of a resource or output names a condition: written as text, or as a
+   * word YAML reads as a boolean (`Condition: Yes`), which names the condition `Yes:` by the same
+   * "true" (yaml-fast.ts's plainKey).
+   */
+  const conditionAttribute = (value: ScalarNode, from: Reference["from"]) => {
+    const target = typeof value.value === "boolean" ? String(value.value) : value.value;
+    if (typeof target === "string")
+      refs.push({ kind: "Condition", target, range: value.range, from, node: value });
   };
 
   // forEach rather than for...of over the maps: no [key, value] pair per item in code that runs once.
@@ -352,7 +358,7 @@ function collectReferences(index: TemplateIndex): void {
         const entries = resource.body.entries;
         for (let i = 0; i < entries.length; i++) {
           const entry = entries[i];
-          if (entry.key === "Condition" && isString(entry.value)) {
+          if (entry.key === "Condition" && entry.value.kind === "scalar") {
             conditionAttribute(entry.value, from);
           } else if (entry.key === "DependsOn") {
             // DependsOn names resources but is not a Ref; rules read it from ResourceInfo.dependsOn.
@@ -368,7 +374,7 @@ function collectReferences(index: TemplateIndex): void {
         const entries = output.value.entries;
         for (let i = 0; i < entries.length; i++) {
           const entry = entries[i];
-          if (entry.key === "Condition" && isString(entry.value)) {
+          if (entry.key === "Condition" && entry.value.kind === "scalar") {
             conditionAttribute(entry.value, from);
           } else visit(entry.value, from);
         }

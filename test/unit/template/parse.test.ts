@@ -262,15 +262,15 @@ describe("scalars", () => {
       'Quoted: "123"',
       "Number: 123",
       "Float: 1.5",
-      "Yes: true",
-      "No: false",
+      "True: true",
+      "False: false",
       "Tilde: ~",
       "Nothing: null",
       "Empty:",
       "Word: yes",
       "Switch: On",
       "Answer: NO",
-      "Off: OFF",
+      "Shut: OFF",
       "QuotedWord: 'yes'",
       "Letter: y",
       "Mixed: yEs",
@@ -293,8 +293,9 @@ describe("scalars", () => {
         Quoted: "123",
         Number: 123,
         Float: 1.5,
-        Yes: true,
-        No: false,
+        // Keys that read as booleans are "true" and "false", as CloudFormation writes them.
+        true: true,
+        false: false,
         Tilde: null,
         Nothing: null,
         Empty: null,
@@ -303,7 +304,7 @@ describe("scalars", () => {
         Word: true,
         Switch: true,
         Answer: false,
-        Off: false,
+        Shut: false,
         QuotedWord: "yes",
         Letter: "y",
         Mixed: "yEs",
@@ -314,6 +315,13 @@ describe("scalars", () => {
         Stripped: "no newline",
         Last: "end",
       });
+    }
+  });
+
+  it("names a key that reads as a boolean 'true' or 'false', so a value written the same way finds it", () => {
+    const source = "Yes: 1\nOff: 2\n'No': 3\nFlow: {on: 4, 80: 5}\n";
+    for (const read of [fast, library]) {
+      expect(toPlain(read(source).root!)).toEqual({ true: 1, false: 2, No: 3, Flow: { true: 4, 80: 5 } });
     }
   });
 

@@ -106,7 +106,7 @@ export const resourceConfiguration: Rule = {
               path: attributePath(resource.name, entry.key),
             },
           );
-        } else if (entry.key === "Condition" && !isString(value)) {
+        } else if (entry.key === "Condition" && !isString(value) && !isBoolean(value)) {
           report(value, `Condition of resource '${resource.name}' must be the name of a condition`, {
             path: attributePath(resource.name, entry.key),
           });
@@ -133,4 +133,9 @@ function attributePath(name: string, key: string): string[] {
 function dependsOnShapeOk(node: Node): boolean {
   if (isString(node)) return true;
   return node.kind === "seq" && node.items.every((item) => isString(item));
+}
+
+/** `Condition: Yes`: a word YAML reads as a boolean names the condition `Yes:` (template-index.ts). */
+function isBoolean(node: Node): boolean {
+  return node.kind === "scalar" && typeof node.value === "boolean";
 }

@@ -87,6 +87,30 @@ describe("CDK stacks", () => {
 });
 
 describe("E3001 resource structure", () => {
+  it("takes a Condition written as a YAML boolean word for the condition of that name, as CloudFormation does", () => {
+    const findings = lint(
+      yaml(
+        "Conditions:",
+        "  Yes: !Equals [!Ref AWS::Region, us-east-1]",
+        "  Other: !Equals [!Ref AWS::Region, eu-west-1]",
+        "Resources:",
+        "  Topic:",
+        "    Type: AWS::SNS::Topic",
+        "    Condition: Yes",
+        "  Queue:",
+        "    Type: AWS::SQS::Queue",
+        "    Condition: On",
+        "Outputs:",
+        "  Name:",
+        "    Condition: Yes",
+        "    Value: !GetAtt Topic.TopicName",
+      ),
+      { only: ["E3001", "W8001", "E1028", "E8002"] },
+    );
+    // `On` is the condition "true" too, which is `Yes:`; Other is used by nothing.
+    expect(brief(findings)).toEqual(["W8001 3:3"]);
+  });
+
   it("flags a missing Type, unknown attributes, a scalar body, non-mapping Properties and policies on custom resources", () => {
     const findings = lint(
       yaml(
