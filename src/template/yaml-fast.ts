@@ -888,10 +888,20 @@ export const YAML_11_BOOLEANS: ReadonlyMap<string, boolean> = new Map([
  * `Condition: Yes` finds the condition named `Yes:`; any other key is its text as written (`80`).
  */
 export function plainKey(text: string): string {
-  const boolean =
-    YAML_11_BOOLEANS.get(text) ??
-    (/^(?:[Tt]rue|TRUE)$/.test(text) ? true : /^(?:[Ff]alse|FALSE)$/.test(text) ? false : undefined);
-  return boolean === undefined ? text : String(boolean);
+  // Most keys are names: only a first letter of a boolean word (t, f, y, n, o) can make one.
+  switch (text.charCodeAt(0) | 32) {
+    case 116: // t
+    case 102: // f
+    case 121: // y
+    case 110: // n
+    case 111: {
+      // o
+      const word = resolvePlain(text);
+      return typeof word === "boolean" ? String(word) : text;
+    }
+    default:
+      return text;
+  }
 }
 
 /**
