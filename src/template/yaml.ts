@@ -42,7 +42,7 @@ const CUSTOM_TAGS = [
   {
     tag: "tag:yaml.org,2002:bool",
     default: true,
-    test: /^(?:yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)$/,
+    test: new RegExp(`^(?:${[...YAML_11_BOOLEANS.keys()].join("|")})$`),
     resolve: (text: string) => YAML_11_BOOLEANS.get(text) ?? text,
   } satisfies ScalarTag,
 ];

@@ -29,24 +29,20 @@ import { intrinsicName, isNoValue, isString, parseSub } from "../template-index"
 import { isAbsent, presentEntry, propertySets, resourcesOfType } from "./values";
 
 /**
- * Where a name must be unique: the account and Region, the whole account (IAM), the Region in every
- * account (Cognito domain prefixes), all of AWS (S3), or the VPC (security groups).
- */
-type Scope = "region" | "account" | "regionShared" | "global" | "vpc";
-
-/**
  * For a name unique in its VPC: the VPC two stacks share, the account's default VPC (VpcId left
  * out) or one the template names the same way for every stack (written out, imported).
  */
 type SharedVpc = "default" | "fixed";
 
-interface Named {
-  property: string;
-  scope: Scope;
-  /** For names shared by every account: what they are ("bucket names"). */
-  shared?: string;
-  returnsExisting?: true;
-}
+/**
+ * A type's name property and where the name must be unique: the account and Region, the whole
+ * account (IAM), the VPC (security groups), or a space every account shares, the Region's
+ * (Cognito domain prefixes) or all of AWS's (S3), with what those names are for the message.
+ */
+type Named = { property: string; returnsExisting?: true } & (
+  | { scope: "region" | "account" | "vpc" }
+  | { scope: "regionShared" | "global"; shared: string }
+);
 
 /**
  * Each resource type's name property, and where that name must be unique. `returnsExisting`: the
@@ -125,18 +121,24 @@ const SAME_FOR_EVERY_STACK = new Set(["AWS::Region", "AWS::AccountId", "AWS::Par
  * Where a second stack with the same name fails: the name's own scope, narrowed by the pseudo
  * parameters in it (`assets-${AWS::AccountId}-${AWS::Region}` is a bucket name per account and Region).
  */
-function whereTaken({ scope, shared }: Named, uses: ReadonlySet<string>, vpc?: SharedVpc): string {
-  if (vpc === "default")
-    return "a second stack in the same account and Region (in its default VPC: VpcId is left out)";
-  if (vpc === "fixed") return "a second stack in the same VPC";
-  const account = scope === "region" || scope === "account" || uses.has("AWS::AccountId");
-  const region = scope === "region" || scope === "regionShared" || uses.has("AWS::Region");
+function whereTaken(named: Named, uses: ReadonlySet<string>, vpc: SharedVpc | undefined): string {
+  if (named.scope === "vpc") {
+    return vpc === "default"
+      ? "a second stack in the same account and Region (in its default VPC: VpcId is left out)"
+      : "a second stack in the same VPC";
+  }
+  const account = named.scope === "region" || named.scope === "account" || uses.has("AWS::AccountId");
+  const region = named.scope === "region" || named.scope === "regionShared" || uses.has("AWS::Region");
   if (account && region) return "a second stack in the same account and Region";
-  if (account)
-    return `a second stack in the same account, in any Region${scope === "account" ? " (IAM names are account-wide)" : ""}`;
-  if (region)
-    return `a second stack in the same Region, in any account (${shared} are shared by every account)`;
-  return `a second stack in any account and Region (${shared} are shared by every account)`;
+  if (account) {
+    const iam = named.scope === "account" ? " (IAM names are account-wide)" : "";
+    return `a second stack in the same account, in any Region${iam}`;
+  }
+  // Neither: the name is in a space every account shares.
+  const shared = "shared" in named ? `${named.shared} are shared by every account` : "";
+  return region
+    ? `a second stack in the same Region, in any account (${shared})`
+    : `a second stack in any account and Region (${shared})`;
 }
 
 /**
