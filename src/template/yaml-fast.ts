@@ -868,9 +868,53 @@ const DQ_ESCAPES: Record<string, string> = {
   P: "\u2029",
 };
 
-/** Every text one of the number forms of `resolvePlain` accepts matches this (and more). */
+/** Every text one of the floating-point forms of `resolvePlain` accepts matches this (and more). */
 const NUMBER_LIKE =
-  /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+  /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+
+/**
+ * YAML 1.1's integer forms, as PyYAML (cfn-lint, SAM) and CloudFormation read them: decimal, binary
+ * (`0b101`), octal (`0755`, a leading zero), hexadecimal and base 60 (`1:30`), each with a sign and
+ * `_` between digits; and last, a leading zero before a digit that is not octal (`089`), which
+ * YAML 1.1 reads as text. `0o17` is none of them: YAML 1.1 reads it as text too.
+ */
+const YAML_11_INTEGER =
+  /^([-+]?)(?:(0|[1-9][0-9_]*)|0b([01_]+)|0([0-7_]+)|0x([0-9a-fA-F_]+)|([1-9][0-9_]*(?::[0-5]?[0-9])+)|(0[0-9_]+))$/;
+
+/** The most common integer form, read without the captures of YAML_11_INTEGER. */
+const PLAIN_DECIMAL = /^[-+]?(?:0|[1-9][0-9]*)$/;
+
+/**
+ * The value YAML 1.1 gives a plain scalar of one of its integer forms (yaml11Integer), or undefined
+ * when the text is none of them.
+ */
+export function yaml11IntegerValue(text: string): number | string | undefined {
+  return PLAIN_DECIMAL.test(text) ? Number.parseInt(text, 10) : yaml11Integer(text)?.value;
+}
+
+/** How YAML 1.1 reads a plain scalar of one of its integer forms; what YAML 1.2 reads otherwise (W1101). */
+export type Yaml11IntegerForm = "decimal" | "binary" | "octal" | "hexadecimal" | "base 60" | "leading zero";
+
+/**
+ * A plain scalar's YAML 1.1 integer form and the value YAML 1.1 gives it (a number, or for a leading
+ * zero before a non-octal digit the text itself); undefined when the text is no integer form.
+ */
+export function yaml11Integer(text: string): { form: Yaml11IntegerForm; value: number | string } | undefined {
+  const m = YAML_11_INTEGER.exec(text);
+  if (!m) return undefined;
+  const sign = m[1] === "-" ? -1 : 1;
+  const digits = (group: string) => group.replaceAll("_", "");
+  if (m[2] !== undefined) return { form: "decimal", value: sign * Number.parseInt(digits(m[2]), 10) };
+  if (m[3] !== undefined) return { form: "binary", value: sign * Number.parseInt(digits(m[3]), 2) };
+  if (m[4] !== undefined) return { form: "octal", value: sign * Number.parseInt(digits(m[4]), 8) };
+  if (m[5] !== undefined) return { form: "hexadecimal", value: sign * Number.parseInt(digits(m[5]), 16) };
+  if (m[6] !== undefined) {
+    let value = 0;
+    for (const part of digits(m[6]).split(":")) value = value * 60 + Number.parseInt(part, 10);
+    return { form: "base 60", value: sign * value };
+  }
+  return { form: "leading zero", value: text };
+}
 
 /**
  * The plain words YAML 1.1 reads as booleans beyond true and false. CloudFormation reads YAML 1.1
@@ -884,12 +928,15 @@ export const YAML_11_BOOLEANS: ReadonlyMap<string, boolean> = new Map([
 
 /**
  * A plain mapping key's text. A key that reads as a boolean (`true`, `Yes`, `off`) is the text
- * "true" or "false", as CloudFormation makes of it (a boolean key written out as JSON), so that
- * `Condition: Yes` finds the condition named `Yes:`; any other key is its text as written (`80`).
+ * "true" or "false", and one of YAML 1.1's integer forms the number's decimal text (`010` is "8",
+ * `1_000` "1000"), as CloudFormation makes of them (a boolean or number key written out as JSON), so
+ * that `Condition: Yes` finds the condition named `Yes:`; any other key is its text as written (`80`,
+ * `1.0`, `089`).
  */
 export function plainKey(text: string): string {
-  // Most keys are names: only a first letter of a boolean word (t, f, y, n, o) can make one.
-  switch (text.charCodeAt(0) | 32) {
+  // Most keys are names: only a first letter of a boolean word (t, f, y, n, o) or of a number can make one.
+  const c = text.charCodeAt(0) | 32;
+  switch (c) {
     case 116: // t
     case 102: // f
     case 121: // y
@@ -899,14 +946,18 @@ export function plainKey(text: string): string {
       const word = resolvePlain(text);
       return typeof word === "boolean" ? String(word) : text;
     }
-    default:
-      return text;
+    default: {
+      // A digit or a sign (`| 32` leaves them as they are).
+      if (!((c >= 48 && c <= 57) || c === 43 || c === 45)) return text;
+      const integer = yaml11IntegerValue(text);
+      return typeof integer === "number" ? String(integer) : text;
+    }
   }
 }
 
 /**
  * The YAML 1.2 core schema, as the `yaml` library resolves plain scalars, with YAML 1.1's boolean
- * words (YAML_11_BOOLEANS).
+ * words (YAML_11_BOOLEANS) and integer forms (yaml11Integer): CloudFormation reads YAML 1.1.
  */
 export function resolvePlain(text: string): ScalarValue {
   const c = text.charCodeAt(0);
@@ -931,10 +982,10 @@ export function resolvePlain(text: string): ScalarValue {
       return YAML_11_BOOLEANS.get(text) ?? text;
   }
   // Dates, addresses and versions start with a digit too: one test rules out every number form.
-  if (!(c <= 57) || !NUMBER_LIKE.test(text)) return text;
-  if (/^[-+]?[0-9]+$/.test(text)) return Number.parseInt(text, 10);
-  if (/^0o[0-7]+$/.test(text)) return Number.parseInt(text.slice(2), 8);
-  if (/^0x[0-9a-fA-F]+$/.test(text)) return Number.parseInt(text.slice(2), 16);
+  if (!(c <= 57)) return text;
+  const integer = yaml11IntegerValue(text);
+  if (integer !== undefined) return integer;
+  if (!NUMBER_LIKE.test(text)) return text;
   if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(text)) return Number.parseFloat(text);
   if (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(text)) return Number.parseFloat(text);
   if (/^(?:[-+]?\.(?:inf|Inf|INF))$/.test(text)) return text[0] === "-" ? -Infinity : Infinity;

@@ -26,7 +26,7 @@ import type {
   YamlReuse,
 } from "./model";
 import { applyShortForm, SHORT_FORM_TAGS, type TagContext } from "./short-forms";
-import { YAML_11_BOOLEANS } from "./yaml-fast";
+import { plainKey, YAML_11_BOOLEANS, yaml11IntegerValue } from "./yaml-fast";
 
 /**
  * Declaring the short forms keeps the library from warning about each one (thousands in a big
@@ -47,13 +47,25 @@ const CUSTOM_TAGS = [
   } satisfies ScalarTag,
 ];
 
+/**
+ * YAML 1.1's integer forms (yaml-fast.ts's yaml11Integer: `0755` is octal, `1:30` base 60, `089`
+ * text), ahead of the core schema's tags, which would read `0755` as 755 and `0o17` as 15 (text in
+ * YAML 1.1: the test takes it, and what yaml11Integer does not read stays text).
+ */
+const YAML_11_INTEGER_TAG = {
+  tag: "tag:yaml.org,2002:int",
+  default: true,
+  test: /^[-+]?(?:[0-9][0-9_:]*|0[box][0-9a-fA-F_]+)$/,
+  resolve: (text: string) => yaml11IntegerValue(text) ?? text,
+} satisfies ScalarTag;
+
 const CORE_TAG_PREFIX = "tag:yaml.org,2002:";
 
 /** The exact reader, for everything the fast one leaves aside, and the one that explains errors. */
 export function parseYamlWithLibrary(source: string, file: string, lines: LineIndex): TemplateRead {
   const findings: Finding[] = [];
   const doc = parseDocument(source, {
-    customTags: CUSTOM_TAGS,
+    customTags: (core) => [YAML_11_INTEGER_TAG, ...core, ...CUSTOM_TAGS],
     // Duplicates are reported here in cfn-lint's words, keeping the first value.
     uniqueKeys: false,
     merge: false,
@@ -298,9 +310,10 @@ function keyText(key: Scalar): string {
   if (typeof value === "string") return value;
   // A boolean key is "true" or "false", as CloudFormation writes it (yaml-fast.ts's plainKey).
   if (typeof value === "boolean") return String(value);
-  // `80: x` names the key as written, not as the number it resolves to.
+  // `80: x` and `1.0: x` name the key as written; YAML 1.1's other integer forms by the number
+  // (`010` is "8"), as the fast reader does (plainKey).
   const source = (key as Scalar & { source?: string }).source;
-  return typeof source === "string" ? source : String(value);
+  return typeof source === "string" ? plainKey(source) : String(value);
 }
 
 function isSpace(c: number): boolean {

@@ -43,6 +43,7 @@ import { rulesAssert, rulesCondition, rulesConfiguration } from "./template/rule
 import { templateSize } from "./template/size";
 import { templateStructure } from "./template/structure";
 import { templateTransforms } from "./template/transforms";
+import { yamlNumbers } from "./template/yaml-numbers";
 import { yamlReuse } from "./template/yaml-reuse";
 
 export const sectionRules: Rule[] = [
@@ -53,6 +54,7 @@ export const sectionRules: Rule[] = [
   rulesCondition,
   templateSize,
   yamlReuse,
+  yamlNumbers,
   templateDescriptionLength,
   templateDescription,
   resourceLogicalIds,

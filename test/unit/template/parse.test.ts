@@ -274,7 +274,15 @@ describe("scalars", () => {
       "QuotedWord: 'yes'",
       "Letter: y",
       "Mixed: yEs",
-      "Octal: 0o17",
+      "Octal: 0755",
+      "NotOctal: 0o17",
+      "Account: 012345678901",
+      "Negative: -010",
+      "Binary: 0b101",
+      "Hex: 0x1F",
+      "Grouped: 1_000",
+      "BaseSixty: 1:30",
+      "NotBaseSixty: 1:75",
       "Single: 'it''s'",
       'Escaped: "a\\tb\\u00e9"',
       "Literal: |",
@@ -308,7 +316,17 @@ describe("scalars", () => {
         QuotedWord: "yes",
         Letter: "y",
         Mixed: "yEs",
-        Octal: 15,
+        // YAML 1.1's integers: a leading zero is octal, or text before an 8 or a 9; colons count
+        // in base 60; `0o` is no prefix.
+        Octal: 493,
+        NotOctal: "0o17",
+        Account: "012345678901",
+        Negative: -8,
+        Binary: 5,
+        Hex: 31,
+        Grouped: 1000,
+        BaseSixty: 90,
+        NotBaseSixty: "1:75",
         Single: "it's",
         Escaped: "a\tb\u00e9",
         Literal: "line one\n  indented\n",
@@ -322,6 +340,21 @@ describe("scalars", () => {
     const source = "Yes: 1\nOff: 2\n'No': 3\nFlow: {on: 4, 80: 5}\n";
     for (const read of [fast, library]) {
       expect(toPlain(read(source).root!)).toEqual({ true: 1, false: 2, No: 3, Flow: { true: 4, 80: 5 } });
+    }
+  });
+
+  it("names a key of one of YAML 1.1's integer forms by its number, and any other key as written", () => {
+    const source = "010: a\n1_000: b\n089: c\n80: d\n1.0: e\n'010': f\nFlow: {0b11: g, 1:30: h}\n";
+    for (const read of [fast, library]) {
+      expect(toPlain(read(source).root!)).toEqual({
+        8: "a",
+        1000: "b",
+        "089": "c",
+        80: "d",
+        "1.0": "e",
+        "010": "f",
+        Flow: { 3: "g", 90: "h" },
+      });
     }
   });
 

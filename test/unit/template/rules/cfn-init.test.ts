@@ -26,8 +26,9 @@ function initInstance(name: string, ...init: string[]): string[] {
 
 describe("E3009 cfn-init metadata", () => {
   it("reports unknown keys, package managers and service kinds, wrong kinds of value and a config that is no mapping", () => {
-    // cfn-lint 1.51 reports the same, except the command key '01' (it reads the YAML key as the
+    // cfn-lint 1.51 reports the same, except the command key 01 (it reads the YAML key as the
     // number 1 and reports that instead of 'bogus'), and it adds "minimum length: 6" for mode "0644".
+    // The key is named '1', as YAML 1.1 reads it (W1101 warns of it).
     const findings = check(
       "Resources:",
       ...initInstance(
@@ -76,7 +77,7 @@ describe("E3009 cfn-init metadata", () => {
       "E3009 38:12",
     ]);
     expect(findings.map((f) => f.message)).toEqual([
-      "In config 'a' of AWS::CloudFormation::Init of Instance, command '01' has 'bogus', which cfn-init does not read there; it reads command, env, cwd, test, ignoreErrors, waitAfterCompletion, runas, defaults",
+      "In config 'a' of AWS::CloudFormation::Init of Instance, command '1' has 'bogus', which cfn-init does not read there; it reads command, env, cwd, test, ignoreErrors, waitAfterCompletion, runas, defaults",
       "In config 'a' of AWS::CloudFormation::Init of Instance, encoding of file '/etc/x' must be plain or base64",
       "In config 'a' of AWS::CloudFormation::Init of Instance, packages has 'brew', which cfn-init does not read there; it reads apt, msi, python, rpm, rubygems, yum, zypper",
       "In config 'a' of AWS::CloudFormation::Init of Instance, files of sysvinit service 'httpd' must be a list",

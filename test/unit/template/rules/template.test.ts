@@ -322,3 +322,140 @@ describe("W1100 YAML aliases and merge keys", () => {
     expect(lint('{"Resources": {"A": {"Type": "AWS::SNS::Topic"}}}', { file: "t.json" })).toEqual([]);
   });
 });
+
+describe("W1101 numbers YAML 1.1 reads otherwise than they look", () => {
+  const cfnInit = (...files: string[]) =>
+    yaml(
+      "Resources:",
+      "  Host:",
+      "    Type: AWS::EC2::Instance",
+      "    Metadata:",
+      "      AWS::CloudFormation::Init:",
+      "        config:",
+      "          files:",
+      ...files,
+      "    Properties:",
+      "      ImageId: ami-12345678",
+    );
+
+  it("warns of a leading zero that makes an octal number, as a cfn-init file mode", () => {
+    // YAML 1.1 reads 000400 as 256, which cfn-init takes for the mode 0256.
+    const findings = lint(
+      cfnInit("            /etc/app.conf:", "              content: x", "              mode: 000400"),
+      {
+        only: ["W1101"],
+      },
+    );
+    expect(brief(findings)).toEqual(["W1101 10:21"]);
+    expect(findings[0].message).toBe(
+      "YAML 1.1, which CloudFormation reads, takes 000400 for the octal number 256; quote it ('000400') to keep it " +
+        "as written, or write 256",
+    );
+  });
+
+  it("leaves quoted and tagged values alone, and numbers without a leading zero", () => {
+    const findings = lint(
+      cfnInit(
+        "            /etc/a:",
+        "              content: x",
+        "              mode: '000400'",
+        "              owner: !Sub 0755",
+        "              group: !!str 089",
+        "            /etc/b:",
+        '              mode: "0644"',
+        "              content: 10",
+        "              encoding: 0",
+      ),
+      { only: ["W1101"] },
+    );
+    expect(findings).toEqual([]);
+  });
+
+  it("warns of base 60 and binary numbers, and of a leading zero before an 8 or a 9", () => {
+    const findings = lint(
+      yaml(
+        "Mappings:",
+        "  Accounts:",
+        "    prod:",
+        "      Id: 012345678901",
+        "      Octal: 012345670123",
+        "      Window: 1:30",
+        "      Flags: 0b101",
+        "      Signed: -010",
+        "      List: [07, 1_000, 0x1F, 0.5, 10.0.0.0/16, 2010-09-09, 07:00-08:00]",
+        "Resources:",
+        "  Topic:",
+        "    Type: AWS::SNS::Topic",
+        "    Properties:",
+        "      DisplayName: !FindInMap [Accounts, prod, Id]",
+      ),
+      { only: ["W1101"] },
+    );
+    expect(brief(findings)).toEqual([
+      "W1101 4:11",
+      "W1101 5:14",
+      "W1101 6:15",
+      "W1101 7:14",
+      "W1101 8:15",
+      "W1101 9:14",
+    ]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "012345678901 has a leading zero and no quotes: YAML readers differ on it (cfn-lint keeps the text; YAML 1.2 " +
+        "reads the number 12345678901, and CloudFormation has dropped such zeros); quote it ('012345678901')",
+      "YAML 1.1, which CloudFormation reads, takes 012345670123 for the octal number 1402433619; quote it " +
+        "('012345670123') to keep it as written, or write 1402433619",
+      "YAML 1.1, which CloudFormation reads, takes 1:30 for the base 60 number 90; quote it ('1:30') to keep it as " +
+        "written, or write 90",
+      "YAML 1.1, which CloudFormation reads, takes 0b101 for the binary number 5; quote it ('0b101') to keep it as " +
+        "written, or write 5",
+      "YAML 1.1, which CloudFormation reads, takes -010 for the octal number -8; quote it ('-010') to keep it as " +
+        "written, or write -8",
+      "YAML 1.1, which CloudFormation reads, takes 07 for the octal number 7; quote it ('07') to keep it as written, " +
+        "or write 7",
+    ]);
+  });
+
+  it("warns of a mapping key that YAML 1.1 names by its number, which Fn::FindInMap then misses", () => {
+    const findings = lint(
+      yaml(
+        "Mappings:",
+        "  Accounts:",
+        "    012345670123:",
+        "      Stage: prod",
+        "    '012345670124':",
+        "      Stage: dev",
+        "Resources:",
+        "  Topic:",
+        "    Type: AWS::SNS::Topic",
+      ),
+      { only: ["W1101"] },
+    );
+    expect(brief(findings)).toEqual(["W1101 3:5"]);
+  });
+
+  it("is silent for JSON, where a leading zero is no number", () => {
+    expect(
+      lint('{"Resources": {"A": {"Type": "AWS::SNS::Topic", "Metadata": {"m": "0755"}}}}', {
+        file: "t.json",
+      }),
+    ).toEqual([]);
+  });
+});
+
+describe("values read as YAML 1.1 reads them", () => {
+  it("judges the number CloudFormation gets, in base 60 or octal", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Queue:",
+        "    Type: AWS::SQS::Queue",
+        "    Properties:",
+        "      MessageRetentionPeriod: 1:30",
+        "      DelaySeconds: 01001",
+      ),
+    );
+    // 1:30 is 90 seconds, within 60 to 1,209,600 (not the text "1:30", an E3012); 01001 is 513
+    // seconds, within the 900 allowed (not 1001, an E3034).
+    expect(brief(findings)).toEqual(["W1101 5:31", "W1101 6:21"]);
+  });
+});
