@@ -64,10 +64,12 @@ export const yamlNumbers: Rule = {
             `keep it as written, or write ${read.value}`,
         );
       } else if (read.form === "leading zero" && value === text) {
+        const number = Number(text.replaceAll("_", ""));
         report(
           at,
-          `${text} has a leading zero and no quotes: YAML readers differ on it (cfn-lint keeps the text; YAML 1.2 ` +
-            `reads the number ${Number(text.replaceAll("_", ""))}, and CloudFormation has dropped such zeros); quote it ('${text}')`,
+          `${text} has a leading zero and no quotes: YAML readers differ on it (cfn-lint reads the text, YAML 1.2 ` +
+            `readers the number ${number}, and CloudFormation has dropped such a zero from account ids); quote it ` +
+            `('${text}') to keep the text, or write ${number}`,
         );
       }
     };

@@ -400,8 +400,9 @@ describe("W1101 numbers YAML 1.1 reads otherwise than they look", () => {
       "W1101 9:14",
     ]);
     expect(findings.map((f) => f.message)).toEqual([
-      "012345678901 has a leading zero and no quotes: YAML readers differ on it (cfn-lint keeps the text; YAML 1.2 " +
-        "reads the number 12345678901, and CloudFormation has dropped such zeros); quote it ('012345678901')",
+      "012345678901 has a leading zero and no quotes: YAML readers differ on it (cfn-lint reads the text, YAML 1.2 " +
+        "readers the number 12345678901, and CloudFormation has dropped such a zero from account ids); quote it " +
+        "('012345678901') to keep the text, or write 12345678901",
       "YAML 1.1, which CloudFormation reads, takes 012345670123 for the octal number 1402433619; quote it " +
         "('012345670123') to keep it as written, or write 1402433619",
       "YAML 1.1, which CloudFormation reads, takes 1:30 for the base 60 number 90; quote it ('1:30') to keep it as " +
