@@ -481,6 +481,10 @@ class Walker {
     if (s.av) this.anyOfValues(node, s.av);
     if (s.e) this.enumeration(node, s);
     if (typeof value === "string") this.text(node, value, s);
+    // CloudFormation passes a number on as its text, and the schema judges that text: an account id
+    // written 012345670123 is 1402433619 in YAML 1.1, which fails a 12-digit pattern at deploy.
+    // Integers only: a float's text ("1.0" or "1") is not certain.
+    else if (typeof value === "number" && Number.isSafeInteger(value)) this.text(node, String(value), s);
     if (s.mn !== undefined || s.mx !== undefined || s.xn !== undefined || s.xx !== undefined) {
       const n =
         typeof value === "number" ? value : typeof value === "string" ? Number(value.trim()) : Number.NaN;

@@ -459,4 +459,26 @@ describe("values read as YAML 1.1 reads them", () => {
     // seconds, within the 900 allowed (not 1001, an E3034).
     expect(brief(findings)).toEqual(["W1101 5:31", "W1101 6:21"]);
   });
+
+  it("judges the text CloudFormation makes of a number: an octal account id is too short", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Share:",
+        "    Type: AWS::ServiceCatalog::PortfolioShare",
+        "    Properties:",
+        "      PortfolioId: port-abcdefghijklm",
+        "      AccountId: 012345670123",
+        "  Other:",
+        "    Type: AWS::ServiceCatalog::PortfolioShare",
+        "    Properties:",
+        "      PortfolioId: port-abcdefghijklm",
+        "      AccountId: 123456789012",
+      ),
+    );
+    // 012345670123 is 1402433619, which fails the 12-digit pattern at deploy; the number
+    // 123456789012 passes on as its twelve digits. (cfn-lint judges patterns of strings only.)
+    expect(brief(findings)).toEqual(["E3031 6:18", "W1101 6:18"]);
+    expect(findings[0].message).toContain("must match the pattern ^[0-9]{12}$");
+  });
 });
