@@ -889,7 +889,8 @@ const PLAIN_DECIMAL = /^[-+]?(?:0|[1-9][0-9]*)$/;
  * when the text is none of them.
  */
 export function yaml11IntegerValue(text: string): number | string | undefined {
-  return PLAIN_DECIMAL.test(text) ? Number.parseInt(text, 10) : yaml11Integer(text)?.value;
+  // + 0: YAML 1.1 reads -0 as the integer 0, which has no sign.
+  return PLAIN_DECIMAL.test(text) ? Number.parseInt(text, 10) + 0 : yaml11Integer(text)?.value;
 }
 
 /** How YAML 1.1 reads a plain scalar of one of its integer forms; what YAML 1.2 reads otherwise (W1101). */
@@ -902,16 +903,17 @@ export type Yaml11IntegerForm = "decimal" | "binary" | "octal" | "hexadecimal" |
 export function yaml11Integer(text: string): { form: Yaml11IntegerForm; value: number | string } | undefined {
   const m = YAML_11_INTEGER.exec(text);
   if (!m) return undefined;
-  const sign = m[1] === "-" ? -1 : 1;
+  // The integer with its sign; + 0 makes -0 the integer 0, as YAML 1.1 reads it.
+  const signed = (value: number) => (m[1] === "-" ? -value : value) + 0;
   const digits = (group: string) => group.replaceAll("_", "");
-  if (m[2] !== undefined) return { form: "decimal", value: sign * Number.parseInt(digits(m[2]), 10) };
-  if (m[3] !== undefined) return { form: "binary", value: sign * Number.parseInt(digits(m[3]), 2) };
-  if (m[4] !== undefined) return { form: "octal", value: sign * Number.parseInt(digits(m[4]), 8) };
-  if (m[5] !== undefined) return { form: "hexadecimal", value: sign * Number.parseInt(digits(m[5]), 16) };
+  if (m[2] !== undefined) return { form: "decimal", value: signed(Number.parseInt(digits(m[2]), 10)) };
+  if (m[3] !== undefined) return { form: "binary", value: signed(Number.parseInt(digits(m[3]), 2)) };
+  if (m[4] !== undefined) return { form: "octal", value: signed(Number.parseInt(digits(m[4]), 8)) };
+  if (m[5] !== undefined) return { form: "hexadecimal", value: signed(Number.parseInt(digits(m[5]), 16)) };
   if (m[6] !== undefined) {
     let value = 0;
     for (const part of digits(m[6]).split(":")) value = value * 60 + Number.parseInt(part, 10);
-    return { form: "base 60", value: sign * value };
+    return { form: "base 60", value: signed(value) };
   }
   return { form: "leading zero", value: text };
 }

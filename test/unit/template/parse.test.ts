@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -40,6 +41,35 @@ function yaml(source: string): ParsedTemplate {
 function messages(parsed: ParsedTemplate): string[] {
   return parsed.findings.map((f) => `${at(f.range)} ${f.message}`);
 }
+
+/**
+ * PyYAML's reading of a YAML document (YAML 1.1, as cfn-lint and SAM read templates), as JSON; undefined
+ * where python3 or PyYAML is missing (they come with cfn-lint).
+ */
+const pyYaml: ((source: string) => Record<string, unknown>) | undefined = (() => {
+  const read = (source: string) =>
+    JSON.parse(
+      execFileSync(
+        "python3",
+        ["-c", "import json, sys, yaml; print(json.dumps(yaml.safe_load(sys.stdin.read())))"],
+        {
+          encoding: "utf8",
+          input: source,
+          stdio: ["pipe", "pipe", "ignore"],
+        },
+      ),
+    );
+  try {
+    read("a: 1");
+    return read;
+  } catch {
+    console.warn(
+      "parse.test.ts: python3 with PyYAML is missing, so the YAML 1.1 integer forms are not compared with it; " +
+        "install cfn-lint (pip install cfn-lint), which brings PyYAML, to run that test.",
+    );
+    return undefined;
+  }
+})();
 
 /** Parses with the fast reader, failing the test if it hands the document to the library. */
 function fast(source: string) {
@@ -355,6 +385,35 @@ describe("scalars", () => {
         "010": "f",
         Flow: { 3: "g", 90: "h" },
       });
+    }
+  });
+
+  it.skipIf(!pyYaml)("reads every integer form, and the texts beside them, as PyYAML (YAML 1.1) does", () => {
+    const texts = [
+      ...["0", "7", "-0", "+12", "1_000", "-1_2", "00", "007", "010", "0755", "-010", "+017", "0_7"],
+      ...[
+        "08",
+        "089",
+        "012345678901",
+        "012345670123",
+        "0o17",
+        "0O17",
+        "0b101",
+        "-0b11",
+        "0b102",
+        "0x1F",
+        "0x_f",
+      ],
+      ...["1:30", "12:30:00", "-1:00", "1:60", "1:5", "0:30", "1:75", "01:30", "1_0:30", "1::30"],
+      ...["1.5", "10.0.0.0/16", "07:00-08:00", "1-2", "+", "0x", "0b", "1_", "_1"],
+    ];
+    const source = texts.map((text, i) => `K${i}: ${text}`).join("\n");
+    const expected = pyYaml!(source);
+    for (const read of [fast, library]) {
+      const plain = toPlain(read(source).root!) as Record<string, unknown>;
+      expect(texts.map((text, i) => [text, plain[`K${i}`]])).toEqual(
+        texts.map((text, i) => [text, expected[`K${i}`]]),
+      );
     }
   });
 
