@@ -30,7 +30,7 @@ import type { MapNode, Node, Range, ScalarNode } from "../../model";
 import { mapGet } from "../../nodes";
 import type { Report, Rule } from "../rule";
 import { plainMap, valuesAtPath } from "../services/values";
-import { intrinsicName, USER_GUIDE } from "../template-index";
+import { intrinsicName, type TemplateIndex, USER_GUIDE } from "../template-index";
 
 /**
  * What a value may be. A mapping either has `keys` (only those, each with its shape) or
@@ -319,6 +319,16 @@ function checkInit(init: Node, where: string, report: Report): void {
   }
 }
 
+/** Each resource's Init metadata, each branch of a Fn::If an Init the instance may read, with its place in words. */
+function* inits(template: TemplateIndex): Generator<{ init: Node; where: string }> {
+  for (const resource of template.resources.values()) {
+    const init = mapGet(mapGet(resource.body, "Metadata")?.value, "AWS::CloudFormation::Init")?.value;
+    if (!init) continue;
+    const where = `AWS::CloudFormation::Init of ${resource.name}`;
+    for (const value of valuesAtPath(init, [])) yield { init: value, where };
+  }
+}
+
 export const cfnInit: Rule = {
   id: "E3009",
   severity: "error",
@@ -330,12 +340,48 @@ export const cfnInit: Rule = {
   source: `${USER_GUIDE}/aws-resource-init.html`,
   tags: ["resources", "metadata", "cfn-init"],
   check({ template, report }) {
-    for (const resource of template.resources.values()) {
-      const init = mapGet(mapGet(resource.body, "Metadata")?.value, "AWS::CloudFormation::Init")?.value;
-      if (!init) continue;
-      const where = `AWS::CloudFormation::Init of ${resource.name}`;
-      // Each branch of a Fn::If is an Init the instance may read.
-      for (const value of valuesAtPath(init, [])) checkInit(value, where, report);
+    for (const { init, where } of inits(template)) checkInit(init, where, report);
+  },
+};
+
+/**
+ * W3009: cfn-init runs a config's commands in alphabetical order of their names, not in the order
+ * the template writes them (its documentation says so, and the AWS CDK's Init sorts them too). Names
+ * numbered without padding run out of order from the tenth on ('10' before '2'), and YAML 1.1 names
+ * an unquoted `01:` "1" (W1101). One finding for each commands section, at the first command that
+ * runs before one written ahead of it.
+ */
+export const cfnInitCommandOrder: Rule = {
+  id: "W3009",
+  severity: "warning",
+  shortDescription: "cfn-init commands are written in the order cfn-init runs them",
+  description:
+    "cfn-init runs the commands of a config in alphabetical order of their names: name them so that this order " +
+    "is the one meant (zero-padded and quoted, as '02' and '10', or 02_install).",
+  source: `${USER_GUIDE}/aws-resource-init.html#aws-resource-init-commands`,
+  tags: ["resources", "metadata", "cfn-init"],
+  check({ template, report }) {
+    for (const { init, where } of inits(template)) {
+      if (init.kind !== "map" || intrinsicName(init)) continue;
+      for (const config of init.entries) {
+        if (config.key === "configSets") continue;
+        for (const value of valuesAtPath(config.value, [])) {
+          for (const commands of valuesAtPath(mapGet(plainMap(value), "commands")?.value, [])) {
+            const entries = plainMap(commands)?.entries;
+            if (!entries || entries.length < 2) continue;
+            // Code-point order, as Python sorts the names.
+            const run = [...entries].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+            const at = run.findIndex((entry, i) => entry !== entries[i]);
+            if (at < 0) continue;
+            report(
+              run[at].keyRange,
+              `cfn-init runs the commands of config '${config.key}' of ${where} in alphabetical order of their ` +
+                `names, so '${run[at].key}' runs before '${entries[at].key}', which is written ahead of it; name ` +
+                "them so that they sort in the order meant (zero-padded and quoted, as '02' and '10', or 02_install)",
+            );
+          }
+        }
+      }
     }
   },
 };

@@ -1,6 +1,6 @@
 /** The rules for the Resources section that hold for resources of any type: their shape, properties, attributes, policies and metadata. */
 import type { Rule } from "../rule";
-import { cfnInit } from "./cfn-init";
+import { cfnInit, cfnInitCommandOrder } from "./cfn-init";
 import { circularDependency } from "./circular-dependency";
 import { resourceConfiguration } from "./configuration";
 import { creationPolicy, updatePolicy } from "./creation-update-policy";
@@ -41,5 +41,6 @@ export const resourceRules: Rule[] = [
   creationPolicy,
   updatePolicy,
   cfnInit,
+  cfnInitCommandOrder,
   ...lifecycleRules,
 ];

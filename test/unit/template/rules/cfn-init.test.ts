@@ -293,3 +293,73 @@ describe("E3009 cfn-init metadata", () => {
     );
   });
 });
+
+describe("W3009 cfn-init command order", () => {
+  const order = (...lines: string[]) => lint(yaml(...lines), { only: ["W3009"] });
+
+  it("warns where a command runs before one written ahead of it, once per commands section", () => {
+    const findings = order(
+      "Resources:",
+      ...initInstance(
+        "Instance",
+        "        install:",
+        "          commands:",
+        ...Array.from({ length: 10 }, (_, i) => [
+          `            step${i + 1}:`,
+          `              command: echo ${i + 1}`,
+        ]).flat(),
+        "        setup:",
+        "          commands:",
+        "            b_start:",
+        "              command: start",
+        "            a_configure:",
+        "              command: configure",
+      ),
+    );
+    // step10 sorts before step2; a_configure before b_start.
+    expect(brief(findings)).toEqual(["W3009 26:13", "W3009 32:13"]);
+    expect(findings[0].message).toBe(
+      "cfn-init runs the commands of config 'install' of AWS::CloudFormation::Init of Instance in alphabetical " +
+        "order of their names, so 'step10' runs before 'step2', which is written ahead of it; name them so that they " +
+        "sort in the order meant (zero-padded and quoted, as '02' and '10', or 02_install)",
+    );
+  });
+
+  it("reads unquoted numbered names as YAML 1.1 names them: 01 to 07 are '1' to '7', 08 and 09 stay", () => {
+    const findings = order(
+      "Resources:",
+      ...initInstance(
+        "Instance",
+        "        config:",
+        "          commands:",
+        ...["07", "08", "09"].flatMap((key) => [`            ${key}:`, `              command: echo ${key}`]),
+      ),
+    );
+    // '08' and '09' sort before '7'.
+    expect(brief(findings)).toEqual(["W3009 10:13"]);
+    expect(findings[0].message).toContain("so '08' runs before '7'");
+  });
+
+  it("is silent for names written in the order they sort, quoted padding, and each Fn::If branch alone", () => {
+    const findings = order(
+      "Conditions:",
+      "  Prod: !Equals [!Ref AWS::StackName, prod]",
+      "Resources:",
+      ...initInstance(
+        "Instance",
+        "        config:",
+        "          commands:",
+        ...["'01'", "'02'", "'10'", "20_start"].flatMap((key) => [
+          `            ${key}:`,
+          "              command: x",
+        ]),
+        "        other:",
+        "          commands: !If",
+        "            - Prod",
+        "            - {a: {command: x}, b: {command: y}}",
+        "            - {c: {command: x}}",
+      ),
+    );
+    expect(findings).toEqual([]);
+  });
+});
