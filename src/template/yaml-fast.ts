@@ -983,7 +983,8 @@ export function resolvePlain(text: string): ScalarValue {
     case 79: // O
       return YAML_11_BOOLEANS.get(text) ?? text;
   }
-  // Dates, addresses and versions start with a digit too: one test rules out every number form.
+  // Dates, addresses and versions start with a digit too: the integer forms, then one test, rule
+  // out every number form.
   if (!(c <= 57)) return text;
   const integer = yaml11IntegerValue(text);
   if (integer !== undefined) return integer;
