@@ -1,15 +1,20 @@
 /**
  * W3937: a property that names another resource (a bucket policy's Bucket, a queue policy's
- * Queues, a topic policy's Topics, the function of a Lambda permission, event source mapping,
- * alias, version or URL) set to the logical id of such a resource of this template, as plain text:
- * `Bucket: MyBucket` where `!Ref MyBucket` was meant. CloudFormation passes the text on as it is,
- * so the policy is for a bucket called MyBucket (S3 bucket names have no capitals, so none is), the
- * permission for a function of that name; the deploy fails, or acts on another account's resource.
+ * Queues, a topic policy's Topics and a subscription's topic, the function of a Lambda permission,
+ * event source mapping, invoke configuration, alias, version or URL, the roles, users and groups
+ * of IAM policies and instance profiles, the log group of log filters and streams, an ECS
+ * service's cluster, and the API and resource ids of API Gateway's resources) set to the logical
+ * id of such a resource of this template, as plain text: `Bucket: MyBucket` where `!Ref MyBucket`
+ * was meant. CloudFormation passes the text on as it is, so the policy is for a bucket called
+ * MyBucket (S3 bucket names have no capitals, so none is), the permission for a function of that
+ * name, the policy for a role of that name (IAM names a role of the stack after the stack); the
+ * deploy fails, or acts on another account's resource.
  *
- * Left alone where the property takes a name (Bucket, FunctionName): a resource whose own name
- * property (BucketName, FunctionName) is that same text, where the text does name it, or is given
- * through a function. A queue policy's URLs and a topic policy's ARNs are never a name. A warning: an outside
- * resource may have that name. cfn-lint has no such check.
+ * Left alone where the property takes a name (Bucket, FunctionName, Roles): a resource whose own
+ * name property (BucketName, FunctionName, RoleName) is that same text, where the text does name
+ * it, or is given through a function. A queue policy's URLs, a topic's ARNs and the ids API Gateway
+ * makes up are never a name. A warning: an outside resource may have that name. cfn-lint has no
+ * such check.
  */
 import { listItems, mapGet } from "../../nodes";
 import type { Rule } from "../rule";
@@ -53,16 +58,104 @@ const FUNCTION: NamedTarget = {
   takesName: true,
 };
 
+const ROLE: NamedTarget = {
+  types: ["AWS::IAM::Role"],
+  nameProperty: "RoleName",
+  what: "a role name",
+  takesName: true,
+};
+const USER: NamedTarget = {
+  types: ["AWS::IAM::User"],
+  nameProperty: "UserName",
+  what: "a user name",
+  takesName: true,
+};
+const GROUP: NamedTarget = {
+  types: ["AWS::IAM::Group"],
+  nameProperty: "GroupName",
+  what: "a group name",
+  takesName: true,
+};
+const LOG_GROUP: NamedTarget = {
+  types: ["AWS::Logs::LogGroup"],
+  nameProperty: "LogGroupName",
+  what: "a log group name",
+  takesName: true,
+};
+const CLUSTER: NamedTarget = {
+  types: ["AWS::ECS::Cluster"],
+  nameProperty: "ClusterName",
+  what: "a cluster name or ARN",
+  takesName: true,
+};
+// API Gateway makes up the ids of APIs and their resources: no text names one.
+const REST_API: NamedTarget = {
+  types: ["AWS::ApiGateway::RestApi", "AWS::Serverless::Api"],
+  nameProperty: "Name",
+  what: "a REST API id",
+  takesName: false,
+};
+const API_RESOURCE: NamedTarget = {
+  types: ["AWS::ApiGateway::Resource"],
+  nameProperty: "PathPart",
+  what: "an API resource id",
+  takesName: false,
+};
+const HTTP_API: NamedTarget = {
+  types: ["AWS::ApiGatewayV2::Api", "AWS::Serverless::HttpApi"],
+  nameProperty: "Name",
+  what: "an API id",
+  takesName: false,
+};
+
 /** The properties read, by resource type: a single value, or a list (`list`). */
 const SITES: { type: string; property: string; list?: boolean; target: NamedTarget }[] = [
   { type: "AWS::S3::BucketPolicy", property: "Bucket", target: BUCKET },
   { type: "AWS::SQS::QueuePolicy", property: "Queues", list: true, target: QUEUE },
   { type: "AWS::SNS::TopicPolicy", property: "Topics", list: true, target: TOPIC },
+  { type: "AWS::SNS::Subscription", property: "TopicArn", target: TOPIC },
   { type: "AWS::Lambda::Permission", property: "FunctionName", target: FUNCTION },
   { type: "AWS::Lambda::EventSourceMapping", property: "FunctionName", target: FUNCTION },
+  { type: "AWS::Lambda::EventInvokeConfig", property: "FunctionName", target: FUNCTION },
   { type: "AWS::Lambda::Alias", property: "FunctionName", target: FUNCTION },
   { type: "AWS::Lambda::Version", property: "FunctionName", target: FUNCTION },
   { type: "AWS::Lambda::Url", property: "TargetFunctionArn", target: FUNCTION },
+  ...["AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"].flatMap((type) => [
+    { type, property: "Roles", list: true, target: ROLE },
+    { type, property: "Users", list: true, target: USER },
+    { type, property: "Groups", list: true, target: GROUP },
+  ]),
+  { type: "AWS::IAM::InstanceProfile", property: "Roles", list: true, target: ROLE },
+  { type: "AWS::IAM::RolePolicy", property: "RoleName", target: ROLE },
+  { type: "AWS::IAM::UserPolicy", property: "UserName", target: USER },
+  { type: "AWS::IAM::GroupPolicy", property: "GroupName", target: GROUP },
+  { type: "AWS::IAM::UserToGroupAddition", property: "GroupName", target: GROUP },
+  { type: "AWS::IAM::UserToGroupAddition", property: "Users", list: true, target: USER },
+  { type: "AWS::Logs::SubscriptionFilter", property: "LogGroupName", target: LOG_GROUP },
+  { type: "AWS::Logs::MetricFilter", property: "LogGroupName", target: LOG_GROUP },
+  { type: "AWS::Logs::LogStream", property: "LogGroupName", target: LOG_GROUP },
+  { type: "AWS::ECS::Service", property: "Cluster", target: CLUSTER },
+  ...[
+    "AWS::ApiGateway::Resource",
+    "AWS::ApiGateway::Method",
+    "AWS::ApiGateway::Deployment",
+    "AWS::ApiGateway::Stage",
+    "AWS::ApiGateway::Authorizer",
+    "AWS::ApiGateway::Model",
+    "AWS::ApiGateway::RequestValidator",
+    "AWS::ApiGateway::GatewayResponse",
+    "AWS::ApiGateway::BasePathMapping",
+  ].map((type) => ({ type, property: "RestApiId", target: REST_API })),
+  { type: "AWS::ApiGateway::Resource", property: "ParentId", target: API_RESOURCE },
+  { type: "AWS::ApiGateway::Method", property: "ResourceId", target: API_RESOURCE },
+  ...[
+    "AWS::ApiGatewayV2::Route",
+    "AWS::ApiGatewayV2::Integration",
+    "AWS::ApiGatewayV2::Stage",
+    "AWS::ApiGatewayV2::Authorizer",
+    "AWS::ApiGatewayV2::Deployment",
+    "AWS::ApiGatewayV2::ApiMapping",
+  ].map((type) => ({ type, property: "ApiId", target: HTTP_API })),
 ];
 
 const SITE_TYPES = [...new Set(SITES.map((site) => site.type))];
@@ -90,8 +183,9 @@ export const plainLogicalId: Rule = {
   severity: "warning",
   shortDescription: "A resource of the template is named through Ref, not by its logical id as text",
   description:
-    "A property that names a bucket, queue, topic or function, set to the logical id of such a resource of " +
-    "the template as plain text, is passed on as that text, not as the resource; !Ref was meant.",
+    "A property that names a bucket, queue, topic, function, IAM role, user or group, log group, ECS cluster or " +
+    "API Gateway API or resource, set to the logical id of such a resource of the template as plain text, is " +
+    "passed on as that text, not as the resource; !Ref was meant.",
   source: `${USER_GUIDE}/intrinsic-function-reference-ref.html`,
   tags: ["resources", "functions"],
   resourceTypes: SITE_TYPES,

@@ -382,4 +382,85 @@ describe("W3937 a logical id as plain text where its Ref was meant", () => {
     expect(findings[0].severity).toBe("warning");
     expect(findings[1].message).toContain("as a queue URL");
   });
+
+  it("reads IAM policies' roles, users and groups, log filters' log groups, a service's cluster and API ids", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Role:",
+        "    Type: AWS::IAM::Role",
+        "    Properties:",
+        "      AssumeRolePolicyDocument:",
+        "        Statement: [{Effect: Allow, Principal: {Service: ec2.amazonaws.com}, Action: sts:AssumeRole}]",
+        "  NamedRole:",
+        "    Type: AWS::IAM::Role",
+        "    Properties:",
+        "      RoleName: NamedRole",
+        "      AssumeRolePolicyDocument:",
+        "        Statement: [{Effect: Allow, Principal: {Service: ec2.amazonaws.com}, Action: sts:AssumeRole}]",
+        "  Group:",
+        "    Type: AWS::IAM::Group",
+        "  Policy:",
+        "    Type: AWS::IAM::Policy",
+        "    Properties:",
+        "      PolicyName: p",
+        "      PolicyDocument: {Statement: [{Effect: Allow, Action: s3:ListBucket, Resource: '*'}]}",
+        "      Roles: [Role, NamedRole, !Ref Role]",
+        "      Groups: [Group]",
+        "  Profile:",
+        "    Type: AWS::IAM::InstanceProfile",
+        "    Properties:",
+        "      Roles: [Role]",
+        "  Logs:",
+        "    Type: AWS::Logs::LogGroup",
+        "  Filter:",
+        "    Type: AWS::Logs::MetricFilter",
+        "    Properties:",
+        "      LogGroupName: Logs",
+        "      FilterPattern: ERROR",
+        "      MetricTransformations: [{MetricName: errors, MetricNamespace: app, MetricValue: '1'}]",
+        "  Cluster:",
+        "    Type: AWS::ECS::Cluster",
+        "  Service:",
+        "    Type: AWS::ECS::Service",
+        "    Properties:",
+        "      Cluster: Cluster",
+        "      TaskDefinition: arn:aws:ecs:us-east-1:111122223333:task-definition/app:1",
+        "  Api:",
+        "    Type: AWS::ApiGateway::RestApi",
+        "    Properties:",
+        "      Name: Api",
+        "  Items:",
+        "    Type: AWS::ApiGateway::Resource",
+        "    Properties:",
+        "      RestApiId: Api",
+        "      ParentId: !GetAtt Api.RootResourceId",
+        "      PathPart: items",
+        "  Get:",
+        "    Type: AWS::ApiGateway::Method",
+        "    Properties:",
+        "      RestApiId: !Ref Api",
+        "      ResourceId: Items",
+        "      HttpMethod: GET",
+        "      AuthorizationType: NONE",
+        "      Integration: {Type: MOCK}",
+      ),
+      { only: ["W3937"] },
+    );
+    // NamedRole is named so, and !Ref Role is right; an API's Name is not its id.
+    expect(brief(findings)).toEqual([
+      "W3937 20:15",
+      "W3937 21:16",
+      "W3937 25:15",
+      "W3937 31:21",
+      "W3937 39:16",
+      "W3937 48:18",
+      "W3937 55:19",
+    ]);
+    expect(findings[0].message).toBe(
+      "'Role' is the logical id of AWS::IAM::Role Role of this template, written as plain text: CloudFormation " +
+        "passes it on as a role name, not the resource's; write !Ref Role",
+    );
+    expect(findings[5].message).toContain("as a REST API id");
+  });
 });
