@@ -345,14 +345,14 @@ export const cfnInit: Rule = {
 };
 
 /**
- * W3009: cfn-init runs a config's commands in alphabetical order of their names, not in the order
+ * W3941: cfn-init runs a config's commands in alphabetical order of their names, not in the order
  * the template writes them (its documentation says so, and the AWS CDK's Init sorts them too). Names
  * numbered without padding run out of order from the tenth on ('10' before '2'), and YAML 1.1 names
- * an unquoted `01:` "1" (W1101). One finding for each commands section, at the first command that
+ * an unquoted `01:` "1" (W3940). One finding for each commands section, at the first command that
  * runs before one written ahead of it.
  */
 export const cfnInitCommandOrder: Rule = {
-  id: "W3009",
+  id: "W3941",
   severity: "warning",
   shortDescription: "cfn-init commands are written in the order cfn-init runs them",
   description:

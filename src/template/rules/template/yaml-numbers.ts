@@ -1,5 +1,5 @@
 /**
- * W1101: an unquoted number that YAML 1.1 reads otherwise than it looks. CloudFormation reads YAML
+ * W3940: an unquoted number that YAML 1.1 reads otherwise than it looks. CloudFormation reads YAML
  * 1.1, as PyYAML (cfn-lint, SAM) does, and both readers here read as it does (yaml-fast.ts's
  * yaml11Integer), so the rules judge the value CloudFormation gets; this warning says where that
  * value is not what the template seems to say:
@@ -23,7 +23,7 @@ import type { Rule } from "../rule";
 import { USER_GUIDE } from "../template-index";
 
 /**
- * Where a plain scalar of a form W1101 tells of may start (a superset: each candidate is checked
+ * Where a plain scalar of a form W3940 tells of may start (a superset: each candidate is checked
  * against the node that starts there). Most templates have none, and are then not walked.
  */
 const CANDIDATE =
@@ -36,7 +36,7 @@ const WHAT: Partial<Record<Yaml11IntegerForm, string>> = {
 };
 
 export const yamlNumbers: Rule = {
-  id: "W1101",
+  id: "W3940",
   severity: "warning",
   shortDescription: "Numbers with a leading zero, colons or 0b are quoted",
   description:

@@ -28,7 +28,7 @@ describe("E3009 cfn-init metadata", () => {
   it("reports unknown keys, package managers and service kinds, wrong kinds of value and a config that is no mapping", () => {
     // cfn-lint 1.51 reports the same, except the command key 01 (it reads the YAML key as the
     // number 1 and reports that instead of 'bogus'), and it adds "minimum length: 6" for mode "0644".
-    // The key is named '1', as YAML 1.1 reads it (W1101 warns of it).
+    // The key is named '1', as YAML 1.1 reads it (W3940 warns of it).
     const findings = check(
       "Resources:",
       ...initInstance(
@@ -294,8 +294,8 @@ describe("E3009 cfn-init metadata", () => {
   });
 });
 
-describe("W3009 cfn-init command order", () => {
-  const order = (...lines: string[]) => lint(yaml(...lines), { only: ["W3009"] });
+describe("W3941 cfn-init command order", () => {
+  const order = (...lines: string[]) => lint(yaml(...lines), { only: ["W3941"] });
 
   it("warns where a command runs before one written ahead of it, once per commands section", () => {
     const findings = order(
@@ -317,7 +317,7 @@ describe("W3009 cfn-init command order", () => {
       ),
     );
     // step10 sorts before step2; a_configure before b_start.
-    expect(brief(findings)).toEqual(["W3009 26:13", "W3009 32:13"]);
+    expect(brief(findings)).toEqual(["W3941 26:13", "W3941 32:13"]);
     expect(findings[0].message).toBe(
       "cfn-init runs the commands of config 'install' of AWS::CloudFormation::Init of Instance in alphabetical " +
         "order of their names, so 'step10' runs before 'step2', which is written ahead of it; name them so that they " +
@@ -336,7 +336,7 @@ describe("W3009 cfn-init command order", () => {
       ),
     );
     // '08' and '09' sort before '7'.
-    expect(brief(findings)).toEqual(["W3009 10:13"]);
+    expect(brief(findings)).toEqual(["W3941 10:13"]);
     expect(findings[0].message).toContain("so '08' runs before '7'");
   });
 

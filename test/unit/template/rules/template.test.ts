@@ -323,7 +323,7 @@ describe("W1100 YAML aliases and merge keys", () => {
   });
 });
 
-describe("W1101 numbers YAML 1.1 reads otherwise than they look", () => {
+describe("W3940 numbers YAML 1.1 reads otherwise than they look", () => {
   const cfnInit = (...files: string[]) =>
     yaml(
       "Resources:",
@@ -343,10 +343,10 @@ describe("W1101 numbers YAML 1.1 reads otherwise than they look", () => {
     const findings = lint(
       cfnInit("            /etc/app.conf:", "              content: x", "              mode: 000400"),
       {
-        only: ["W1101"],
+        only: ["W3940"],
       },
     );
-    expect(brief(findings)).toEqual(["W1101 10:21"]);
+    expect(brief(findings)).toEqual(["W3940 10:21"]);
     expect(findings[0].message).toBe(
       "YAML 1.1, which CloudFormation reads, takes 000400 for the octal number 256; quote it ('000400') to keep it " +
         "as written, or write 256",
@@ -366,7 +366,7 @@ describe("W1101 numbers YAML 1.1 reads otherwise than they look", () => {
         "              content: 10",
         "              encoding: 0",
       ),
-      { only: ["W1101"] },
+      { only: ["W3940"] },
     );
     expect(findings).toEqual([]);
   });
@@ -389,15 +389,15 @@ describe("W1101 numbers YAML 1.1 reads otherwise than they look", () => {
         "    Properties:",
         "      DisplayName: !FindInMap [Accounts, prod, Id]",
       ),
-      { only: ["W1101"] },
+      { only: ["W3940"] },
     );
     expect(brief(findings)).toEqual([
-      "W1101 4:11",
-      "W1101 5:14",
-      "W1101 6:15",
-      "W1101 7:14",
-      "W1101 8:15",
-      "W1101 9:14",
+      "W3940 4:11",
+      "W3940 5:14",
+      "W3940 6:15",
+      "W3940 7:14",
+      "W3940 8:15",
+      "W3940 9:14",
     ]);
     expect(findings.map((f) => f.message)).toEqual([
       "012345678901 has a leading zero and no quotes: YAML readers differ on it (cfn-lint reads the text, YAML 1.2 " +
@@ -429,9 +429,9 @@ describe("W1101 numbers YAML 1.1 reads otherwise than they look", () => {
         "  Topic:",
         "    Type: AWS::SNS::Topic",
       ),
-      { only: ["W1101"] },
+      { only: ["W3940"] },
     );
-    expect(brief(findings)).toEqual(["W1101 3:5"]);
+    expect(brief(findings)).toEqual(["W3940 3:5"]);
   });
 
   it("is silent for JSON, where a leading zero is no number", () => {
@@ -457,7 +457,7 @@ describe("values read as YAML 1.1 reads them", () => {
     );
     // 1:30 is 90 seconds, within 60 to 1,209,600 (not the text "1:30", an E3012); 01001 is 513
     // seconds, within the 900 allowed (not 1001, an E3034).
-    expect(brief(findings)).toEqual(["W1101 5:31", "W1101 6:21"]);
+    expect(brief(findings)).toEqual(["W3940 5:31", "W3940 6:21"]);
   });
 
   it("judges the text CloudFormation makes of a number: an octal account id is too short", () => {
@@ -478,7 +478,7 @@ describe("values read as YAML 1.1 reads them", () => {
     );
     // 012345670123 is 1402433619, which fails the 12-digit pattern at deploy; the number
     // 123456789012 passes on as its twelve digits. (cfn-lint judges patterns of strings only.)
-    expect(brief(findings)).toEqual(["E3031 6:18", "W1101 6:18"]);
+    expect(brief(findings)).toEqual(["E3031 6:18", "W3940 6:18"]);
     expect(findings[0].message).toContain("must match the pattern ^[0-9]{12}$");
   });
 });
