@@ -1,11 +1,13 @@
-import { addEntry, type KeySet, type LineIndex, parseFinding } from "./lines";
-import type { Finding, MapEntry, MapNode, Node, SeqNode } from "./model";
+import { addEntry, type KeySet, type LineIndex, parseFinding, plainRange } from "./lines";
+import type { Finding, MapEntry, MapNode, Node, SeqNode, TemplateRead } from "./model";
 import { exact } from "./nodes";
 
 /**
- * A strict JSON parser that keeps the source range of every key and value. CloudFormation
- * rejects JSON5-isms (comments, trailing commas, single quotes), so each gets a precise finding;
- * going through the YAML library would silently accept them as flow YAML, and is far slower.
+ * A strict JSON parser that keeps the source range of every key and value; going through the YAML
+ * library would be far slower. CloudFormation reads a template that is not valid JSON as YAML, so
+ * what YAML's flow collections take exactly as meant, a trailing comma and a single-quoted string
+ * (on one line), is read on, and the first is given back as `jsonAsYaml` (W3942); any other
+ * departure from JSON (a comment, a key without quotes) is an E0000 finding at its place.
  */
 
 class JsonSyntaxError {
@@ -26,16 +28,22 @@ const SPACE_RUN = /[ \t\n\r]*/y;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: JSON strings must not hold raw control characters, so the scan stops at them.
 const STRING_RUN = /[^"\\\x00-\x1f]*/y;
 
-export function parseJson(
-  source: string,
-  file: string,
-  lines: LineIndex,
-): { root: Node | undefined; findings: Finding[] } {
+export function parseJson(source: string, file: string, lines: LineIndex): TemplateRead {
   const findings: Finding[] = [];
   const parser = new JsonParser(source, file, lines, findings);
   try {
     const root = parser.document();
-    return { root, findings };
+    const yamlOnly = parser.yamlOnly;
+    return yamlOnly
+      ? {
+          root,
+          findings,
+          jsonAsYaml: {
+            message: yamlOnly.message,
+            range: plainRange(lines.range(yamlOnly.start, yamlOnly.end)),
+          },
+        }
+      : { root, findings };
   } catch (error) {
     if (!(error instanceof JsonSyntaxError)) throw error;
     findings.push(parseFinding(file, error.message, lines.range(error.start, error.end)));
@@ -45,6 +53,8 @@ export function parseJson(
 
 class JsonParser {
   private pos = 0;
+  /** The first thing read that only YAML takes (a trailing comma, a single-quoted string). */
+  yamlOnly: JsonSyntaxError | undefined;
 
   constructor(
     private readonly src: string,
@@ -67,6 +77,11 @@ class JsonParser {
 
   private fail(message: string, start: number, end = start + 1): never {
     throw new JsonSyntaxError(message, start, Math.min(end, this.src.length));
+  }
+
+  /** Notes the first departure from JSON that YAML reads as meant, and reads on. */
+  private yamlReads(message: string, start: number, end = start + 1): void {
+    this.yamlOnly ??= new JsonSyntaxError(message, start, Math.min(end, this.src.length));
   }
 
   /**
@@ -111,7 +126,10 @@ class JsonParser {
       const value = this.string();
       return { kind: "scalar", value, range: this.lines.range(start, this.pos) };
     }
-    if (c === 39 /* ' */) this.fail("Strings must use double quotes in JSON", start);
+    if (c === 39 /* ' */) {
+      const value = this.singleQuoted();
+      return { kind: "scalar", value, range: this.lines.range(start, this.pos) };
+    }
     if (c === 45 || (c >= 48 && c <= 57)) {
       NUMBER.lastIndex = start;
       if (!NUMBER.test(src)) this.fail("Invalid number", start);
@@ -145,12 +163,11 @@ class JsonParser {
     for (;;) {
       const keyStart = this.pos;
       const c = src.charCodeAt(keyStart);
-      if (c !== 34) {
-        if (c === 39) this.fail("Strings must use double quotes in JSON", keyStart);
+      if (c !== 34 && c !== 39) {
         if (keyStart >= src.length) this.fail("Unclosed object: expected '}'", start);
         this.fail("Property names must be double-quoted strings in JSON", keyStart);
       }
-      const key = this.string();
+      const key = c === 34 ? this.string() : this.singleQuoted();
       const keyRange = this.lines.range(keyStart, this.pos);
       this.skipSpace();
       if (src.charCodeAt(this.pos) !== 58 /* : */) {
@@ -205,8 +222,39 @@ class JsonParser {
     const comma = this.pos;
     this.pos++;
     this.skipSpace();
-    if (src.charCodeAt(this.pos) === close) this.fail("Trailing comma is not allowed in JSON", comma);
+    if (src.charCodeAt(this.pos) === close) {
+      this.yamlReads("Trailing comma is not allowed in JSON", comma);
+      this.pos++;
+      return true;
+    }
     return false;
+  }
+
+  /**
+   * A single-quoted string at `pos`, as YAML reads one (`''` is a quote, a backslash is itself);
+   * leaves `pos` after the closing quote. One that runs over a line, which YAML would fold, is
+   * refused as JSON refuses every single-quoted string.
+   */
+  private singleQuoted(): string {
+    const src = this.src;
+    const start = this.pos;
+    let out = "";
+    let pos = start + 1;
+    for (;;) {
+      const quote = src.indexOf("'", pos);
+      const newline = src.indexOf("\n", pos);
+      if (quote < 0 || (newline >= 0 && newline < quote))
+        this.fail("Strings must use double quotes in JSON", start);
+      out += src.slice(pos, quote);
+      if (src.charCodeAt(quote + 1) === 39) {
+        out += "'";
+        pos = quote + 2;
+        continue;
+      }
+      this.pos = quote + 1;
+      this.yamlReads("Strings must use double quotes in JSON", start, this.pos);
+      return out;
+    }
   }
 
   /**

@@ -79,10 +79,16 @@ export interface ParsedTemplate {
    * whose mappings' entries are read into the mapping as YAML 1.1 merges them); none in JSON.
    */
   yamlReuse?: readonly YamlReuse[];
+  /**
+   * Where a template that reads as JSON (a .json file, or text that opens with `{`) is not valid
+   * JSON in a way YAML, which CloudFormation then reads it as, takes as meant (a trailing comma, a
+   * single-quoted string): the first such place and what JSON says of it (json.ts).
+   */
+  jsonAsYaml?: { message: string; range: Range };
 }
 
 /** What a reader of JSON or YAML gives: the tree, its parse findings, and for YAML where it reuses nodes. */
-export type TemplateRead = Pick<ParsedTemplate, "root" | "findings" | "yamlReuse">;
+export type TemplateRead = Pick<ParsedTemplate, "root" | "findings" | "yamlReuse" | "jsonAsYaml">;
 
 export interface YamlReuse {
   kind: "alias" | "merge";

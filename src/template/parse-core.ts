@@ -31,11 +31,12 @@ export function parseTemplateWith(
       findings: [parseFinding(file, "Template is empty", lines.range(0, 0))],
     };
   }
-  const { root, findings, yamlReuse }: TemplateRead =
+  const { root, findings, yamlReuse, jsonAsYaml }: TemplateRead =
     format === "json" ? parseJson(source, file, lines) : readYaml(source, file, lines, library);
   if (!root && findings.length === 0) {
     findings.push(parseFinding(file, "Template is empty", lines.range(0, 0)));
   }
+  if (jsonAsYaml) return { file, format, source, root, findings, jsonAsYaml };
   return yamlReuse && yamlReuse.length > 0
     ? { file, format, source, root, findings, yamlReuse }
     : { file, format, source, root, findings };

@@ -36,6 +36,7 @@ import type { Rule } from "./rule";
 import { templateDescription } from "./template/description";
 import { templateDescriptionLength } from "./template/description-length";
 import { interfaceParameters } from "./template/interface";
+import { jsonAsYaml } from "./template/json-as-yaml";
 import { resourceCount } from "./template/resource-count";
 import { resourceNameLength } from "./template/resource-name-length";
 import { resourceLogicalIds } from "./template/resource-names";
@@ -55,6 +56,7 @@ export const sectionRules: Rule[] = [
   templateSize,
   yamlReuse,
   yamlNumbers,
+  jsonAsYaml,
   templateDescriptionLength,
   templateDescription,
   resourceLogicalIds,

@@ -707,16 +707,30 @@ describe("JSON", () => {
     expect(toPlain(parsed.root!)).toEqual({ A: [1, "two", { b: null }], C: true });
   });
 
-  it("rejects what JSON does not allow, at the offending character", () => {
-    expect(messages(json('{"A": 1,}'))).toEqual(["1:8-1:9 Trailing comma is not allowed in JSON"]);
-    expect(messages(json('{"A": [1, 2,]}'))).toEqual(["1:12-1:13 Trailing comma is not allowed in JSON"]);
+  it("rejects what JSON does not allow and YAML does not read as meant, at the offending character", () => {
     expect(messages(json('{\n  // note\n  "A": 1\n}'))).toEqual([
       "2:3-2:10 Comments are not allowed in JSON",
     ]);
-    expect(messages(json("{'A': 1}"))).toEqual(["1:2-1:3 Strings must use double quotes in JSON"]);
+    expect(messages(json("{A: 1}"))).toEqual(["1:2-1:3 Property names must be double-quoted strings in JSON"]);
+    // A single-quoted string over a line break, which YAML would fold.
+    expect(messages(json("{'A': 'x\ny'}"))).toEqual(["1:7-1:8 Strings must use double quotes in JSON"]);
     expect(messages(json('{"A": 1'))).toEqual(["1:1-1:2 Unclosed object: expected '}'"]);
     expect(messages(json('{"A": "x\n"}'))).toEqual(["1:7-1:9 Unclosed string: expected '\"'"]);
-    expect(json('{"A": 1,}').root).toBeUndefined();
+    expect(json('{"A": 1').root).toBeUndefined();
+  });
+
+  it("reads trailing commas and single quotes as YAML does, which CloudFormation reads such a template as", () => {
+    // PyYAML (cfn-lint) reads each of these the same.
+    const trailing = json('{"A": [1, 2,], "B": {"C": 3,},}');
+    expect(trailing.findings).toEqual([]);
+    expect(toPlain(trailing.root!)).toEqual({ A: [1, 2], B: { C: 3 } });
+    // Only the first place is kept.
+    expect(trailing.jsonAsYaml?.message).toBe("Trailing comma is not allowed in JSON");
+    expect(at(trailing.jsonAsYaml!.range)).toBe("1:12-1:13");
+    const quoted = json("{'A': 'it''s \\n', \"B\": 'x'}");
+    expect(toPlain(quoted.root!)).toEqual({ A: "it's \\n", B: "x" });
+    expect(at(quoted.jsonAsYaml!.range)).toBe("1:2-1:5");
+    expect(json('{"A": 1}').jsonAsYaml).toBeUndefined();
   });
 
   it("decodes escapes", () => {

@@ -482,3 +482,34 @@ describe("values read as YAML 1.1 reads them", () => {
     expect(findings[0].message).toContain("must match the pattern ^[0-9]{12}$");
   });
 });
+
+describe("W3942 JSON that only YAML reads", () => {
+  it("warns once, at the first trailing comma or single-quoted string, and checks the template as read", () => {
+    const findings = lint(
+      [
+        "{",
+        '  "Resources": {',
+        '    "Queue": {',
+        '      "Type": "AWS::SQS::Queue",',
+        "      \"Properties\": {'DelaySeconds': 1000,},",
+        "    },",
+        "  },",
+        "}",
+      ].join("\n"),
+      { file: "template.json" },
+    );
+    // The template is read on: E3034 judges DelaySeconds (at most 900).
+    expect(brief(findings)).toEqual(["W3942 5:22", "E3034 5:38"]);
+    expect(findings[0].message).toBe(
+      "Strings must use double quotes in JSON: the template is not valid JSON, so CloudFormation reads it as " +
+        "YAML, which accepts this; JSON tools (JSON.parse, jq, editors) refuse it",
+    );
+  });
+
+  it("leaves valid JSON and YAML alone, and a comment an error", () => {
+    expect(lint('{"Resources": {"Q": {"Type": "AWS::SQS::Queue"}}}', { file: "t.json" })).toEqual([]);
+    expect(lint(yaml("Resources:", "  Q: {Type: AWS::SQS::Queue,}"))).toEqual([]);
+    const comment = lint('{"Resources": {/* x */ "Q": {"Type": "AWS::SQS::Queue"}}}', { file: "t.json" });
+    expect(brief(comment)).toEqual(["E0000 1:16"]);
+  });
+});
