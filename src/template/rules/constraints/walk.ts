@@ -26,6 +26,7 @@ import { declaredValues, isNoEcho } from "../parameters/declared";
 import { displayPath, isCustomType, isModuleType, realResources, SAM_GLOBALS } from "../resources/shared";
 import { passedEvents, type TargetPath, targetPath } from "../sam/event-targets";
 import { eventPath } from "../sam/events";
+import { samS3Locations } from "../sam/s3-locations";
 import { intrinsicName, isForEachKey, isNoValue, isString, type TemplateIndex } from "../template-index";
 import { asciiTwin, isAscii } from "./ascii-pattern";
 import { checkCidr } from "./cidr";
@@ -127,6 +128,21 @@ function collect(template: TemplateIndex, spec: SpecIndex): ConstraintProblem[] 
         const to = targetPath(target, entry);
         const schema = to && nodeAt(constraints, to);
         if (schema) walker.property(entry, schema);
+      }
+    }
+    for (const { resource, entry, target, parts } of samS3Locations(template)) {
+      const constraints = spec.constraints(target.type);
+      if (!constraints) continue;
+      const owner = `${entry.key} of ${resource.name} (SAM makes it the ${target.property} of an ${target.type})`;
+      const walker = new Walker(template, constraints, owner, out, judged, [
+        "Resources",
+        resource.name,
+        "Properties",
+        entry.key,
+      ]);
+      for (const part of parts) {
+        const schema = nodeAt(constraints, [target.property, part.key]);
+        if (schema) walker.property(part, schema);
       }
     }
   }
