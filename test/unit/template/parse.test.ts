@@ -711,7 +711,9 @@ describe("JSON", () => {
     expect(messages(json('{\n  // note\n  "A": 1\n}'))).toEqual([
       "2:3-2:10 Comments are not allowed in JSON",
     ]);
-    expect(messages(json("{A: 1}"))).toEqual(["1:2-1:3 Property names must be double-quoted strings in JSON"]);
+    expect(messages(json("{A: 1}"))).toEqual([
+      "1:2-1:3 Property names must be double-quoted strings in JSON",
+    ]);
     // A single-quoted string over a line break, which YAML would fold.
     expect(messages(json("{'A': 'x\ny'}"))).toEqual(["1:7-1:8 Strings must use double quotes in JSON"]);
     expect(messages(json('{"A": 1'))).toEqual(["1:1-1:2 Unclosed object: expected '}'"]);
