@@ -9,6 +9,7 @@ import { dependsOnTarget } from "./depends-on";
 import { dependsOnImplied } from "./depends-on-implied";
 import { lifecycleRules } from "./lifecycle";
 import { nestedStackParameters } from "./nested-stack-parameters";
+import { nullValues } from "./null-values";
 import { packageOnly } from "./package-only";
 import { primaryIdentifiers } from "./primary-identifiers";
 import { readOnlyProperty, unknownProperty } from "./property-names";
@@ -42,5 +43,6 @@ export const resourceRules: Rule[] = [
   updatePolicy,
   cfnInit,
   cfnInitCommandOrder,
+  nullValues,
   ...lifecycleRules,
 ];

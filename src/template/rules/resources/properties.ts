@@ -16,6 +16,7 @@ import type { PropertySpec, ResourceTypeSpec, SpecIndex, TypeRef } from "../../s
 import { didYouMean } from "../../suggest";
 import { isIgnoredBySam } from "../sam/ignored-values";
 import { intrinsicName, isForEachKey, isString, type TemplateIndex } from "../template-index";
+import { judgesNulls } from "./null-values";
 import {
   displayPath,
   globalsFor,
@@ -435,6 +436,9 @@ class Checker {
     const path = this.path;
     // The transform ignores it rather than fail; W0001 (sam/ignored-values.ts) says so.
     if (isIgnoredBySam(this.typeSpec.name, relative(path))) return;
+    // A null in a resource's Properties is E3943's, which says why CloudFormation refuses it.
+    const isNull = node.kind === "scalar" && node.value === null;
+    if (isNull && path[0] === "Resources" && judgesNulls(this.template, this.typeSpec.name)) return;
     this.problem(
       "type",
       node,

@@ -334,7 +334,8 @@ describe("SAM Globals", () => {
         "      Environment:",
       ),
     );
-    expect(brief(findings)).toEqual(["E3012 36:19"]);
+    // E3943 reports it; E3012, whose type check it also fails, leaves it to E3943.
+    expect(brief(findings)).toEqual(["E3943 36:7"]);
   });
 
   it("reports a required property of a SAM resource left empty as missing, as the transform does", () => {
@@ -540,5 +541,71 @@ describe("W3002 local paths that only packaging makes deployable", () => {
       { only: ["W3002", "E3012"] },
     );
     expect(brief(findings)).toEqual(["E3012 8:13", "E3012 9:18"]);
+  });
+});
+
+describe("E3943 null values in properties and metadata", () => {
+  it("reports a property, a nested value, a list item and metadata left empty, at each", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Host:",
+        "    Type: AWS::EC2::Instance",
+        "    Metadata:",
+        "      Owner:",
+        "    Properties:",
+        "      ImageId: ami-12345678",
+        "      EbsOptimized:",
+        "      SecurityGroupIds:",
+        "        - sg-12345678",
+        "        -",
+        "      Tags:",
+        "        - Key: team",
+        "          Value: ~",
+        "  Queue:",
+        "    Type: AWS::SQS::Queue",
+        "    Metadata:",
+      ),
+      { only: ["E3943"] },
+    );
+    expect(brief(findings)).toEqual(["E3943 5:7", "E3943 8:7", "E3943 11:10", "E3943 14:11", "E3943 17:5"]);
+    expect(findings[1].message).toBe(
+      "Properties.EbsOptimized of Host has no value, and CloudFormation refuses a template with a null value in " +
+        "it (\"'null' values are not allowed in templates\"); give it a value, or leave it out",
+    );
+    expect(findings[3].message).toContain("Properties.Tags[0].Value of Host has no value");
+  });
+
+  it("leaves SAM resources' properties to the transform, function arguments to their rules, and macros alone", () => {
+    const sam = lint(
+      yaml("Transform: AWS::Serverless-2016-10-31", "Resources:", ...samFunction("Fn", "Events:", "Layers:")),
+      { only: ["E3943"] },
+    );
+    expect(sam).toEqual([]);
+    const fn = lint(
+      yaml(
+        "Resources:",
+        "  Subnet:",
+        "    Type: AWS::EC2::Subnet",
+        "    Properties:",
+        "      VpcId: vpc-12345678",
+        "      CidrBlock: 10.0.0.0/24",
+        "      AvailabilityZone: !Select [0, {Fn::GetAZs: null}]",
+      ),
+      { only: ["E3943"] },
+    );
+    expect(fn).toEqual([]);
+    const macro = lint(
+      yaml(
+        "Transform: MyMacro",
+        "Resources:",
+        "  B:",
+        "    Type: AWS::S3::Bucket",
+        "    Properties:",
+        "      BucketName:",
+      ),
+      { only: ["E3943"] },
+    );
+    expect(macro).toEqual([]);
   });
 });
