@@ -35,7 +35,7 @@ import { parameterUsed } from "./parameters/used";
 import type { Rule } from "./rule";
 import { templateDescription } from "./template/description";
 import { templateDescriptionLength } from "./template/description-length";
-import { interfaceParameters } from "./template/interface";
+import { interfaceParameters, interfaceStructure } from "./template/interface";
 import { jsonAsYaml } from "./template/json-as-yaml";
 import { resourceCount } from "./template/resource-count";
 import { resourceNameLength } from "./template/resource-name-length";
@@ -96,4 +96,5 @@ export const sectionRules: Rule[] = [
   equalsConstant,
   noEchoShown,
   interfaceParameters,
+  interfaceStructure,
 ];

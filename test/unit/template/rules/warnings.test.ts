@@ -175,3 +175,52 @@ describe("W3701, W2010, W4001, W8003, W1019 and W1020", () => {
     expect(findings[9].message).toContain("shown in plain text in Outputs");
   });
 });
+
+describe("E4001 the structure of AWS::CloudFormation::Interface, a warning here", () => {
+  it("warns of keys the console does not read, at each, with the one meant", () => {
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  Repo: {Type: String}",
+        "  Branch: {Type: String}",
+        "Metadata:",
+        "  AWS::CloudFormation::Interface:",
+        "    ParameterGroups:",
+        "      - Label: {Default: Source}",
+        "        Parameter: [Repo]",
+        "    ParameterLabels:",
+        "      Repo: {Default: Repository}",
+        "      Branch: {default: Branch}",
+        "    ParameterOrder: [Repo]",
+        "Resources:",
+        "  Topic: {Type: AWS::SNS::Topic}",
+      ),
+      { only: ["E4001"] },
+    );
+    // cfn-lint 1.51 reports the same four, as errors.
+    expect(brief(findings)).toEqual(["E4001 7:17", "E4001 8:9", "E4001 10:14", "E4001 12:5"]);
+    expect(findings.every((f) => f.severity === "warning")).toBe(true);
+    expect(findings[2].message).toBe(
+      "The label of parameter 'Repo' in ParameterLabels of AWS::CloudFormation::Interface has 'Default', which the " +
+        "console does not read; it reads default (did you mean 'default'?)",
+    );
+  });
+
+  it("leaves alone a label written as text, as cfn-lint does, and a template without the key", () => {
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  Repo: {Type: String}",
+        "Metadata:",
+        "  AWS::CloudFormation::Interface:",
+        "    ParameterGroups:",
+        "      - Label: Source",
+        "        Parameters: [Repo]",
+        "Resources:",
+        "  Topic: {Type: AWS::SNS::Topic}",
+      ),
+      { only: ["E4001"] },
+    );
+    expect(findings).toEqual([]);
+  });
+});
