@@ -1,7 +1,7 @@
-import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { EVENT_TARGETS } from "../../../../src/template/rules/sam/event-targets";
 import { brief, lint, samFunction, yaml } from "../lint";
+import { type MadeResource, samTranslatorInstalled, translateSam } from "../sam-translator";
 
 const SAM = "Transform: AWS::Serverless-2016-10-31";
 
@@ -187,7 +187,7 @@ describe("SAM event values, judged in the resource the transform makes of them",
 });
 
 describe("the table of where SAM puts event values", () => {
-  it.skipIf(!translatorInstalled())(
+  it.skipIf(!samTranslatorInstalled("sam-event-values.test.ts", "the table of where SAM puts event values"))(
     "matches the installed SAM transform: each listed value lands, unchanged, at its place in the resource made",
     () => {
       const translated = translateEvents();
@@ -253,25 +253,11 @@ const REQUIRED: Record<string, Record<string, unknown>> = {
   SelfManagedKafka: { KafkaBootstrapServers: ["b-1.example.com:9092"] },
 };
 
-/** Whether the SAM transform (installed with cfn-lint) is here; says why the comparison is skipped when not. */
-function translatorInstalled(): boolean {
-  try {
-    execFileSync("python3", ["-c", "import samtranslator"], { stdio: "ignore" });
-    return true;
-  } catch {
-    console.warn(
-      "sam-event-values.test.ts: the SAM translator is not installed (it comes with cfn-lint), so the table of " +
-        "where SAM puts event values is not compared with it; install it with pip install cfn-lint to run that test.",
-    );
-    return false;
-  }
-}
-
 /**
  * Runs the installed SAM transform on one template per listed event type (each listed property
  * given its marker) and gives the resources it makes of each event.
  */
-function translateEvents(): Record<string, { Type: string; Properties: Record<string, unknown> }[]> {
+function translateEvents(): Record<string, MadeResource[]> {
   const templates: Record<string, unknown> = {};
   for (const [resourceType, events] of Object.entries(EVENT_TARGETS)) {
     for (const [eventType, target] of Object.entries(events)) {
@@ -302,18 +288,12 @@ function translateEvents(): Record<string, { Type: string; Properties: Record<st
       };
     }
   }
-  const script = [
-    "import json, os, sys",
-    "os.environ['AWS_DEFAULT_REGION'] = 'us-east-1'",
-    "from samtranslator.translator.translator import Translator",
-    "from samtranslator.parser import parser",
-    "out = {}",
-    "for key, template in json.loads(sys.stdin.read()).items():",
-    "  made = Translator(managed_policy_map={}, sam_parser=parser.Parser()).translate(sam_template=template, parameter_values={})",
-    "  out[key] = [r for r in made['Resources'].values() if r['Type'] not in ('AWS::Lambda::Function', 'AWS::StepFunctions::StateMachine')]",
-    "print(json.dumps(out))",
-  ].join("\n");
-  return JSON.parse(
-    execFileSync("python3", ["-c", script], { input: JSON.stringify(templates), encoding: "utf8" }),
-  );
+  const made = translateSam(templates);
+  const out: Record<string, MadeResource[]> = {};
+  for (const [key, resources] of Object.entries(made)) {
+    out[key] = resources.filter(
+      (r) => r.Type !== "AWS::Lambda::Function" && r.Type !== "AWS::StepFunctions::StateMachine",
+    );
+  }
+  return out;
 }

@@ -3,10 +3,10 @@
  * fixtures were also run through cfn-lint 1.51, which reports the bucket placeholder too (E3031, at
  * the resource's line after its transform).
  */
-import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { parseS3Uri, S3_LOCATIONS } from "../../../../src/template/rules/sam/s3-locations";
 import { brief, lint, yaml } from "../lint";
+import { samTranslatorInstalled, translateSam } from "../sam-translator";
 
 const SAM = "Transform: AWS::Serverless-2016-10-31";
 
@@ -93,7 +93,7 @@ describe("SAM S3 locations, judged in the resource the transform makes", () => {
 });
 
 describe("the table of where SAM puts S3 locations", () => {
-  it.skipIf(!translatorInstalled())(
+  it.skipIf(!samTranslatorInstalled("sam-s3-locations.test.ts", "the table of where SAM puts S3 locations"))(
     "matches the installed SAM transform: a URI's bucket, key and version land at the listed names",
     () => {
       const resources: Record<string, unknown> = {};
@@ -108,7 +108,9 @@ describe("the table of where SAM puts S3 locations", () => {
           Properties: { ...needs[type], [property]: "s3://marker-bucket/dir/marker.zip?versionId=v7" },
         };
       }
-      const made = translate({ Transform: "AWS::Serverless-2016-10-31", Resources: resources });
+      const { made } = translateSam({
+        made: { Transform: "AWS::Serverless-2016-10-31", Resources: resources },
+      });
       const wrong: string[] = [];
       for (const { target } of Object.values(S3_LOCATIONS)) {
         const resource = made.find((r) => r.Type === target.type);
@@ -126,30 +128,3 @@ describe("the table of where SAM puts S3 locations", () => {
     },
   );
 });
-
-function translatorInstalled(): boolean {
-  try {
-    execFileSync("python3", ["-c", "import samtranslator"], { stdio: "ignore" });
-    return true;
-  } catch {
-    console.warn(
-      "sam-s3-locations.test.ts: the SAM translator is not installed (it comes with cfn-lint), so the table of " +
-        "where SAM puts S3 locations is not compared with it; install it with pip install cfn-lint to run that test.",
-    );
-    return false;
-  }
-}
-
-function translate(template: unknown): { Type: string; Properties: Record<string, unknown> }[] {
-  const script = [
-    "import json, os, sys",
-    "os.environ['AWS_DEFAULT_REGION'] = 'us-east-1'",
-    "from samtranslator.translator.translator import Translator",
-    "from samtranslator.parser import parser",
-    "made = Translator(managed_policy_map={}, sam_parser=parser.Parser()).translate(sam_template=json.loads(sys.stdin.read()), parameter_values={})",
-    "print(json.dumps(list(made['Resources'].values())))",
-  ].join("\n");
-  return JSON.parse(
-    execFileSync("python3", ["-c", script], { input: JSON.stringify(template), encoding: "utf8" }),
-  );
-}
