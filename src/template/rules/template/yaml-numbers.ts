@@ -41,7 +41,7 @@ export const yamlNumbers: Rule = {
   shortDescription: "Numbers with a leading zero, colons or 0b are quoted",
   description:
     "CloudFormation reads YAML 1.1, where an unquoted 0755 is the octal number 493, 1:30 is 90 and 0b11 is 3, " +
-    "and where readers differ on 089: quote such a value, or write the number meant.",
+    "and where readers differ on 089: quote such a value to keep it as written.",
   source: `${USER_GUIDE}/template-formats.html`,
   tags: ["template", "yaml"],
   check({ template, report }) {
@@ -61,15 +61,14 @@ export const yamlNumbers: Rule = {
         report(
           at,
           `YAML 1.1, which CloudFormation reads, takes ${text} for ${what} ${read.value}; quote it ('${text}') to ` +
-            `keep it as written, or write ${read.value}`,
+            "keep it as written",
         );
       } else if (read.form === "leading zero" && value === text) {
-        const number = Number(text.replaceAll("_", ""));
         report(
           at,
           `${text} has a leading zero and no quotes: YAML readers differ on it (cfn-lint reads the text, YAML 1.2 ` +
-            `readers the number ${number}, and CloudFormation has dropped such a zero from account ids); quote it ` +
-            `('${text}') to keep the text, or write ${number}`,
+            `readers the number ${Number(text.replaceAll("_", ""))}, and CloudFormation has dropped such a zero ` +
+            `from account ids); quote it ('${text}') to keep it as written`,
         );
       }
     };
