@@ -45,39 +45,42 @@ export const nullValues: Rule = {
           `value in it ("'null' values are not allowed in templates"); give it a value, or leave it out`,
         { path: ["Resources", resource, ...path] },
       );
+    // The value at `key` of the node being visited: a null is reported at `at`, anything else visited.
+    const child = (value: Node, at: Node | Range, key: string | number, resource: string) => {
+      path.push(key);
+      if (value.kind !== "scalar") visit(value, resource);
+      else if (value.value === null) found(at, resource);
+      path.pop();
+    };
     const visit = (node: Node, resource: string) => {
-      // A function's arguments are its own rule's (E1015 reads `Fn::GetAZs: null`).
-      if (node.kind === "map" && !intrinsicName(node)) {
-        for (const entry of node.entries) {
-          path.push(entry.key);
-          const value = entry.value;
-          if (value.kind === "scalar") {
-            if (value.value === null) found(entry.keyRange, resource);
-          } else visit(value, resource);
-          path.pop();
-        }
-      } else if (node.kind === "seq") {
-        for (let i = 0; i < node.items.length; i++) {
-          path.push(i);
-          const item = node.items[i];
-          if (item.kind === "scalar") {
-            if (item.value === null) found(item, resource);
-          } else visit(item, resource);
-          path.pop();
-        }
+      if (node.kind === "seq") {
+        for (let i = 0; i < node.items.length; i++) child(node.items[i], node.items[i], i, resource);
+        return;
       }
+      if (node.kind !== "map") return;
+      const fn = intrinsicName(node);
+      if (!fn) {
+        for (const entry of node.entries) child(entry.value, entry.keyRange, entry.key, resource);
+        return;
+      }
+      // A function's arguments are its own rule's (E1015 reads `Fn::GetAZs: null`), but for the
+      // branches of a Fn::If, which are values of the property itself.
+      const args = node.entries[0].value;
+      if (fn !== "Fn::If" || args.kind !== "seq") return;
+      path.push(fn);
+      for (let i = 1; i < 3 && i < args.items.length; i++) child(args.items[i], args.items[i], i, resource);
+      path.pop();
     };
     for (const resource of realResources(template)) {
       const body = resource.body;
       if (!body) continue;
       const judged = judgesNulls(template, resource.type ?? "");
       for (const entry of body.entries) {
-        if (entry.key === "Metadata" || (entry.key === "Properties" && judged)) {
+        if (entry.key === "Metadata") child(entry.value, entry.keyRange, entry.key, resource.name);
+        // A null Properties is E3001's.
+        else if (entry.key === "Properties" && judged && entry.value.kind !== "scalar") {
           path.push(entry.key);
-          // A null Properties is E3001's; a null Metadata is this rule's.
-          if (entry.value.kind === "scalar") {
-            if (entry.value.value === null && entry.key === "Metadata") found(entry.keyRange, resource.name);
-          } else visit(entry.value, resource.name);
+          visit(entry.value, resource.name);
           path.pop();
         }
       }

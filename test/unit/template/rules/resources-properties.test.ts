@@ -576,6 +576,31 @@ describe("E3943 null values in properties and metadata", () => {
     expect(findings[3].message).toContain("Properties.Tags[0].Value of Host has no value");
   });
 
+  it("reports a Fn::If branch left empty, which E3012 reported as a type before and now leaves to it", () => {
+    const findings = lint(
+      yaml(
+        "Conditions:",
+        "  C: !Equals [!Ref AWS::Region, us-east-1]",
+        "Resources:",
+        "  Fn:",
+        "    Type: AWS::Lambda::Function",
+        "    Properties:",
+        "      Runtime: python3.12",
+        "      Handler: app.handler",
+        "      Role: arn:aws:iam::123456789012:role/r",
+        "      Code: {ZipFile: x}",
+        "      Environment: !If",
+        "        - C",
+        "        - Variables: {A: b}",
+        "        -",
+        "      Layers: !If [C, [], !Ref AWS::NoValue]",
+      ),
+      { only: ["E3012", "E3943"] },
+    );
+    expect(brief(findings)).toEqual(["E3943 14:10"]);
+    expect(findings[0].message).toContain("Properties.Environment.Fn::If[2] of Fn has no value");
+  });
+
   it("leaves SAM resources' properties to the transform, function arguments to their rules, and macros alone", () => {
     const sam = lint(
       yaml("Transform: AWS::Serverless-2016-10-31", "Resources:", ...samFunction("Fn", "Events:", "Layers:")),
