@@ -1,4 +1,4 @@
-import { addEntry, type KeySet, type LineIndex, parseFinding, plainRange } from "./lines";
+import { addEntry, type KeySet, type LineIndex, parseFinding } from "./lines";
 import type { Finding, MapEntry, MapNode, Node, SeqNode, TemplateRead } from "./model";
 import { exact } from "./nodes";
 
@@ -38,10 +38,7 @@ export function parseJson(source: string, file: string, lines: LineIndex): Templ
       ? {
           root,
           findings,
-          jsonAsYaml: {
-            message: yamlOnly.message,
-            range: plainRange(lines.range(yamlOnly.start, yamlOnly.end)),
-          },
+          jsonAsYaml: { message: yamlOnly.message, range: lines.range(yamlOnly.start, yamlOnly.end) },
         }
       : { root, findings };
   } catch (error) {

@@ -87,7 +87,10 @@ export interface ParsedTemplate {
   jsonAsYaml?: { message: string; range: Range };
 }
 
-/** What a reader of JSON or YAML gives: the tree, its parse findings, and for YAML where it reuses nodes. */
+/**
+ * What a reader of JSON or YAML gives: the tree, its parse findings, for YAML where it reuses nodes,
+ * and for JSON where it read on past what only YAML allows.
+ */
 export type TemplateRead = Pick<ParsedTemplate, "root" | "findings" | "yamlReuse" | "jsonAsYaml">;
 
 export interface YamlReuse {
