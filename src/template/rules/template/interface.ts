@@ -12,7 +12,12 @@ import type { MapNode, Node, Range } from "../../model";
 import { mapGet } from "../../nodes";
 import { didYouMean } from "../../suggest";
 import type { Rule } from "../rule";
-import { intrinsicName, isString, USER_GUIDE } from "../template-index";
+import { intrinsicName, isString, type TemplateIndex, USER_GUIDE } from "../template-index";
+
+/** The template's AWS::CloudFormation::Interface metadata, if it has one. */
+function interfaceMetadata(template: TemplateIndex): Node | undefined {
+  return mapGet(template.sections.get("Metadata")?.map, "AWS::CloudFormation::Interface")?.value;
+}
 
 export const interfaceParameters: Rule = {
   id: "W4001",
@@ -23,7 +28,7 @@ export const interfaceParameters: Rule = {
   source: `${USER_GUIDE}/aws-cloudformation-interface.html`,
   tags: ["metadata", "parameters"],
   check({ template, report }) {
-    const ui = mapGet(template.sections.get("Metadata")?.map, "AWS::CloudFormation::Interface")?.value;
+    const ui = interfaceMetadata(template);
     if (ui?.kind !== "map") return;
     const declared = [...template.parameters.keys()];
     const known = new Set(declared);
@@ -63,7 +68,7 @@ export const interfaceStructure: Rule = {
   source: `${USER_GUIDE}/aws-cloudformation-interface.html`,
   tags: ["metadata", "parameters"],
   check({ template, report }) {
-    const ui = mapGet(template.sections.get("Metadata")?.map, "AWS::CloudFormation::Interface")?.value;
+    const ui = interfaceMetadata(template);
     if (!ui) return;
     const where = "AWS::CloudFormation::Interface";
     const keys = (map: MapNode, allowed: string[], what: string) => {
@@ -81,7 +86,7 @@ export const interfaceStructure: Rule = {
     const label = (node: Node, what: string) => {
       if (node.kind === "map" && !intrinsicName(node)) keys(node, LABEL_KEYS, what);
     };
-    if (ui.kind !== "map") {
+    if (ui.kind !== "map" || intrinsicName(ui)) {
       report(ui, `${where} must be a mapping of ParameterGroups and ParameterLabels`);
       return;
     }
@@ -90,20 +95,17 @@ export const interfaceStructure: Rule = {
     if (groups && groups.kind !== "seq")
       report(groups, `ParameterGroups of ${where} must be a list of groups`);
     for (const [i, group] of (groups?.kind === "seq" ? groups.items : []).entries()) {
-      const what = `Parameter group ${i + 1} of ${where}`;
-      if (group.kind !== "map") {
-        report(group, `${what} must be a mapping of Label and Parameters`);
+      const what = `parameter group ${i + 1} of ${where}`;
+      if (group.kind !== "map" || intrinsicName(group)) {
+        report(group, `The ${what} must be a mapping of Label and Parameters`);
         continue;
       }
-      keys(group, GROUP_KEYS, what);
+      keys(group, GROUP_KEYS, `The ${what}`);
       const groupLabel = mapGet(group, "Label")?.value;
-      if (groupLabel) label(groupLabel, `The Label of ${what.charAt(0).toLowerCase()}${what.slice(1)}`);
+      if (groupLabel) label(groupLabel, `The Label of ${what}`);
       const names = mapGet(group, "Parameters")?.value;
       if (names && names.kind !== "seq")
-        report(
-          names,
-          `Parameters of ${what.charAt(0).toLowerCase()}${what.slice(1)} must be a list of parameter names`,
-        );
+        report(names, `Parameters of ${what} must be a list of parameter names`);
     }
     const labels = mapGet(ui, "ParameterLabels")?.value;
     if (labels && labels.kind !== "map")

@@ -206,6 +206,29 @@ describe("E4001 the structure of AWS::CloudFormation::Interface, a warning here"
     );
   });
 
+  it("warns of a part of the wrong kind: groups not a list, a group not a mapping, Parameters not a list", () => {
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  Repo: {Type: String}",
+        "Metadata:",
+        "  AWS::CloudFormation::Interface:",
+        "    ParameterGroups:",
+        "      - Source",
+        "      - {Label: {default: Main}, Parameters: Repo}",
+        "    ParameterLabels: [Repo]",
+        "Resources:",
+        "  Topic: {Type: AWS::SNS::Topic}",
+      ),
+      { only: ["E4001"] },
+    );
+    expect(findings.map((f) => `${brief([f])[0]} ${f.message}`)).toEqual([
+      "E4001 6:9 The parameter group 1 of AWS::CloudFormation::Interface must be a mapping of Label and Parameters",
+      "E4001 7:46 Parameters of parameter group 2 of AWS::CloudFormation::Interface must be a list of parameter names",
+      "E4001 8:22 ParameterLabels of AWS::CloudFormation::Interface must be a mapping of parameter names to labels",
+    ]);
+  });
+
   it("leaves alone a label written as text, as cfn-lint does, and a template without the key", () => {
     const findings = lint(
       yaml(
