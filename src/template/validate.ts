@@ -2,7 +2,7 @@
  * Validation of one template: parse findings, then every rule over the shared template index.
  * Pure: the caller reads the file and supplies the spec.
  */
-import { comparePositions, plainRange } from "./lines";
+import { comparePositions, compareText, plainRange } from "./lines";
 import type { Finding, ParsedTemplate } from "./model";
 import { type NestedTemplates, NO_NESTED_TEMPLATES } from "./nested";
 import { allRules } from "./rules/index";
@@ -25,11 +25,6 @@ export function isIgnored(ruleId: string, ignoreRules: readonly string[] | undef
   if (!ignoreRules) return false;
   for (let i = 0; i < ignoreRules.length; i++) if (ruleId.startsWith(ignoreRules[i])) return true;
   return false;
-}
-
-/** Code-unit order: stable everywhere, and unlike localeCompare it loads no collation data at start-up. */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

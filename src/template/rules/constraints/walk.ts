@@ -11,6 +11,7 @@
  * Fn::If is followed into both branches. A property whose value may be AWS::NoValue counts as
  * possibly absent, so it satisfies "at least one of" but never breaks "only one of".
  */
+import { compareText } from "../../lines";
 import type { MapEntry, MapNode, Node, Range, ScalarNode, SeqNode } from "../../model";
 import type { ConstraintNode, GroupAlternative, ResourceConstraints, SpecIndex } from "../../spec/types";
 import { didYouMean } from "../../suggest";
@@ -898,7 +899,7 @@ function sameCanonical(a: Node, b: Node): boolean {
 export function canonical(node: Node): string {
   if (node.kind === "scalar") return JSON.stringify(node.value === null ? null : String(node.value));
   if (node.kind === "seq") return `[${node.items.map(canonical).join(",")}]`;
-  const entries = [...node.entries].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const entries = [...node.entries].sort((a, b) => compareText(a.key, b.key));
   return `{${entries.map((entry) => `${JSON.stringify(entry.key)}:${canonical(entry.value)}`).join(",")}}`;
 }
 

@@ -26,6 +26,8 @@
  * octal digits ("0644", which cfn-init reads as octal, like "000644"), and file content given as a
  * list (written out as JSON, like a mapping).
  */
+
+import { compareText } from "../../lines";
 import type { MapNode, Node, Range, ScalarNode } from "../../model";
 import { mapGet } from "../../nodes";
 import type { Report, Rule } from "../rule";
@@ -346,7 +348,7 @@ export const cfnInit: Rule = {
 
 /**
  * W3941: cfn-init runs a config's commands in alphabetical order of their names, not in the order
- * the template writes them (its documentation says so, and the AWS CDK's Init sorts them too). Names
+ * the template writes them (its documentation says so; Python's order of the names). Names
  * numbered without padding run out of order from the tenth on ('10' before '2'), and YAML 1.1 names
  * an unquoted `01:` "1" (W3940). One finding for each commands section, at the first command that
  * runs before one written ahead of it.
@@ -369,8 +371,7 @@ export const cfnInitCommandOrder: Rule = {
           for (const commands of valuesAtPath(mapGet(plainMap(value), "commands")?.value, [])) {
             const entries = plainMap(commands)?.entries;
             if (!entries || entries.length < 2) continue;
-            // Code-point order, as Python sorts the names.
-            const run = [...entries].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+            const run = [...entries].sort((a, b) => compareText(a.key, b.key));
             const at = run.findIndex((entry, i) => entry !== entries[i]);
             if (at < 0) continue;
             report(
