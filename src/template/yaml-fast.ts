@@ -893,7 +893,7 @@ export function yaml11IntegerValue(text: string): number | string | undefined {
   return PLAIN_DECIMAL.test(text) ? Number.parseInt(text, 10) + 0 : yaml11Integer(text)?.value;
 }
 
-/** How YAML 1.1 reads a plain scalar of one of its integer forms; what YAML 1.2 reads otherwise (W3940). */
+/** The YAML 1.1 integer forms yaml11Integer tells apart (W3940 names the ones YAML 1.2 reads otherwise). */
 export type Yaml11IntegerForm = "decimal" | "binary" | "octal" | "hexadecimal" | "base 60" | "leading zero";
 
 /**

@@ -308,10 +308,8 @@ function isEmptyScalar(value: unknown): boolean {
 function keyText(key: Scalar): string {
   const value = key.value;
   if (typeof value === "string") return value;
-  // A boolean key is "true" or "false", as CloudFormation writes it (yaml-fast.ts's plainKey).
-  if (typeof value === "boolean") return String(value);
-  // `80: x` and `1.0: x` name the key as written; YAML 1.1's other integer forms by the number
-  // (`010` is "8"), as the fast reader does (plainKey).
+  // A plain key as the fast reader names it (plainKey): a boolean "true" or "false", a YAML 1.1
+  // integer form by its number (`010` is "8"), anything else as written (`80`, `1.0`).
   const source = (key as Scalar & { source?: string }).source;
   return typeof source === "string" ? plainKey(source) : String(value);
 }

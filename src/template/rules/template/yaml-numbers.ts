@@ -46,6 +46,8 @@ export const yamlNumbers: Rule = {
   tags: ["template", "yaml"],
   check({ template, report }) {
     const { format, source } = template.parsed;
+    // A short cut: JSON has no such numbers (no leading zeros, no colons), and none of its nodes
+    // starts where a candidate would.
     if (format !== "yaml") return;
     const starts = new Set<number>();
     // The match holds the character before the number (a lookbehind would make the scan slower).

@@ -432,14 +432,6 @@ describe("W3940 numbers YAML 1.1 reads otherwise than they look", () => {
     );
     expect(brief(findings)).toEqual(["W3940 3:5"]);
   });
-
-  it("is silent for JSON, where a leading zero is no number", () => {
-    expect(
-      lint('{"Resources": {"A": {"Type": "AWS::SNS::Topic", "Metadata": {"m": "0755"}}}}', {
-        file: "t.json",
-      }),
-    ).toEqual([]);
-  });
 });
 
 describe("values read as YAML 1.1 reads them", () => {
