@@ -30,15 +30,19 @@ export function yaml(...lines: string[]): string {
   return `${lines.join("\n")}\n`;
 }
 
-/** A SAM function `name` (python3.12, app.handler, code in src/) as fixture lines, then more of its Properties. */
+/**
+ * A SAM function `name` (python3.12, app.handler, code in src/) as fixture lines, then more of its
+ * Properties; a `CodeUri:` among them takes the place of src/.
+ */
 export function samFunction(name: string, ...properties: string[]): string[] {
+  const code = properties.some((line) => line.startsWith("CodeUri:")) ? [] : ["      CodeUri: src/"];
   return [
     `  ${name}:`,
     "    Type: AWS::Serverless::Function",
     "    Properties:",
     "      Runtime: python3.12",
     "      Handler: app.handler",
-    "      CodeUri: src/",
+    ...code,
     ...properties.map((line) => `      ${line}`),
   ];
 }

@@ -5,27 +5,19 @@
  */
 import { describe, expect, it } from "vitest";
 import { parseS3Uri, S3_LOCATIONS } from "../../../../src/template/rules/sam/s3-locations";
-import { brief, lint, yaml } from "../lint";
+import { brief, lint, samFunction, yaml } from "../lint";
 import { samTranslatorInstalled, translateSam } from "../sam-translator";
 
 const SAM = "Transform: AWS::Serverless-2016-10-31";
 
-function withFunction(...codeUri: string[]): string {
-  return yaml(
-    SAM,
-    "Resources:",
-    "  Fn:",
-    "    Type: AWS::Serverless::Function",
-    "    Properties:",
-    "      Runtime: python3.13",
-    "      Handler: app.handler",
-    ...codeUri.map((line) => `      ${line}`),
-  );
-}
-
 describe("SAM S3 locations, judged in the resource the transform makes", () => {
   it("judges a CodeUri's bucket as the function's Code.S3Bucket", () => {
-    const findings = lint(withFunction("CodeUri: s3://<bucket-name>/app.zip"), { only: ["E3031"] });
+    const findings = lint(
+      yaml(SAM, "Resources:", ...samFunction("Fn", "CodeUri: s3://<bucket-name>/app.zip")),
+      {
+        only: ["E3031"],
+      },
+    );
     expect(brief(findings)).toEqual(["E3031 8:16"]);
     expect(findings[0].message).toBe(
       "'S3Bucket' of CodeUri of Fn (SAM makes it the Code of an AWS::Lambda::Function) must match the pattern " +
@@ -38,12 +30,7 @@ describe("SAM S3 locations, judged in the resource the transform makes", () => {
       yaml(
         SAM,
         "Resources:",
-        "  Fn:",
-        "    Type: AWS::Serverless::Function",
-        "    Properties:",
-        "      Runtime: python3.13",
-        "      Handler: app.handler",
-        "      CodeUri: {Bucket: 'my bucket', Key: app.zip}",
+        ...samFunction("Fn", "CodeUri: {Bucket: 'my bucket', Key: app.zip}"),
         "  Layer:",
         "    Type: AWS::Serverless::LayerVersion",
         "    Properties:",
