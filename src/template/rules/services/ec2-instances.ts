@@ -75,20 +75,25 @@ const BLOCK_DEVICE_PLACES: Record<string, { noun: string; path: readonly string[
 };
 
 /** The types with block device mappings. */
-const BLOCK_DEVICE_TYPES = Object.keys(BLOCK_DEVICE_PLACES);
+export const BLOCK_DEVICE_TYPES = Object.keys(BLOCK_DEVICE_PLACES);
 
 /** One block device mapping, with its path and the words that name it in a message. */
-interface BlockDevice {
+export interface BlockDevice {
   mapping: MapNode;
   path: (string | number)[];
   /** "Block device /dev/sdb of instance 'Server'". */
   name: string;
 }
 
-/** The block device mappings of a resource, in each of its property sets. */
-function blockDevices(resource: ResourceInfo): BlockDevice[] {
+const blockDeviceCache = new WeakMap<ResourceInfo, BlockDevice[]>();
+
+/** The block device mappings of a resource, in each of its property sets; found once for the four rules that read them. */
+export function blockDevices(resource: ResourceInfo): BlockDevice[] {
+  const cached = blockDeviceCache.get(resource);
+  if (cached) return cached;
   const place = resource.type ? BLOCK_DEVICE_PLACES[resource.type] : undefined;
   const found: BlockDevice[] = [];
+  blockDeviceCache.set(resource, found);
   if (!place) return found;
   const owner = `${place.noun} '${resource.name}'`;
   const visit = (node: MapNode, at: number, path: (string | number)[], within: string): void => {

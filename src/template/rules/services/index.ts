@@ -47,6 +47,12 @@ import { dynamodbPayPerRequest } from "./dynamodb-pay-per-request";
 import { dynamodbProvisioned } from "./dynamodb-provisioned";
 import { dynamodbStreamArn } from "./dynamodb-stream";
 import {
+  blockDeviceIopsIgnored,
+  blockDeviceVirtualNameIgnored,
+  elasticIpDomain,
+  vpnGatewayType,
+} from "./ec2-ignored";
+import {
   blockDeviceIops,
   blockDeviceVirtualName,
   instanceImageId,
@@ -115,6 +121,12 @@ import {
   rdsMonitoring,
   rdsServerlessScaling,
 } from "./rds";
+import {
+  clusterSnapshotIgnored,
+  clusterSourceIgnored,
+  instanceReplicaModeIgnored,
+  serverlessV1Insights,
+} from "./rds-ignored";
 import { getAttNotArn, refNotArn } from "./ref-arn";
 import { roleArnPattern } from "./role-arns";
 import { recordAliasOrValues, recordValues } from "./route53-records";
@@ -284,6 +296,10 @@ export const serviceRules: Rule[] = [
   instanceBackupRetention,
   instanceReplicaMode,
   multiAzClusterSettings,
+  clusterSnapshotIgnored,
+  clusterSourceIgnored,
+  serverlessV1Insights,
+  instanceReplicaModeIgnored,
   plainLogicalId,
   clusterRetiredEngine,
   instanceRetiredEngine,
@@ -313,6 +329,10 @@ export const serviceRules: Rule[] = [
   codeBuildS3Location,
   blockDeviceIops,
   blockDeviceVirtualName,
+  blockDeviceIopsIgnored,
+  blockDeviceVirtualNameIgnored,
+  elasticIpDomain,
+  vpnGatewayType,
   instanceImageId,
   privateIpAddressPrimary,
 ];

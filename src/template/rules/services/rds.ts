@@ -77,17 +77,17 @@ import {
   valuesAtPath,
 } from "./values";
 
-const CLUSTER = "AWS::RDS::DBCluster";
+export const CLUSTER = "AWS::RDS::DBCluster";
 /** An Engine written out, in lower case. */
-function engineOf(properties: MapNode): string | undefined {
+export function engineOf(properties: MapNode): string | undefined {
   return literalString(presentEntry(properties, "Engine")?.value)?.toLowerCase();
 }
 
-const INSTANCE = "AWS::RDS::DBInstance";
+export const INSTANCE = "AWS::RDS::DBInstance";
 const USER_GUIDE = "https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide";
 
 /** Reports each of `keys` the properties have, with the reason. */
-function reportPresent(
+export function reportPresent(
   resource: ResourceInfo,
   properties: MapNode,
   keys: readonly string[],
@@ -188,7 +188,7 @@ export const rdsMonitoring: Rule = {
   },
 };
 
-const AURORA_ENGINES = ["aurora-mysql", "aurora-postgresql"];
+export const AURORA_ENGINES = ["aurora-mysql", "aurora-postgresql"];
 const NOT_FOR_AURORA_CLUSTERS = ["AllocatedStorage", "DBClusterInstanceClass", "Iops", "PubliclyAccessible"];
 
 export const auroraClusterSettings: Rule = {
@@ -439,6 +439,8 @@ export const instanceBackupRetention: Rule = {
 };
 
 const REPLICA_MODES = ["open-read-only", "mounted"];
+/** The engines whose read replicas have a ReplicaMode: Oracle (RDS and RDS Custom) and Db2. */
+export const REPLICA_MODE_ENGINES = /^(oracle|custom-oracle|db2)/;
 
 export const instanceReplicaMode: Rule = {
   id: "E3721",
@@ -457,8 +459,7 @@ export const instanceReplicaMode: Rule = {
         const value = literalString(mode?.value);
         const engine = engineOf(properties);
         if (!mode || value === undefined || engine === undefined) continue;
-        if (!/^(oracle|custom-oracle|db2)/.test(engine) || REPLICA_MODES.includes(value.toLowerCase()))
-          continue;
+        if (!REPLICA_MODE_ENGINES.test(engine) || REPLICA_MODES.includes(value.toLowerCase())) continue;
         report(
           mode.value,
           `ReplicaMode ${value} of instance '${instance.name}' is not a mode of ${engine.startsWith("db2") ? "a Db2" : "an Oracle"} ` +

@@ -1,0 +1,165 @@
+/**
+ * RDS settings that deploy without error and are ignored, so that the stack says one thing and
+ * the database is another (drift from the first deploy). Warnings, with cfn-lint's ids:
+ * - W3688: a DB cluster restored from a snapshot (SnapshotIdentifier) with MasterUsername: the
+ *   cluster keeps the snapshot's master user ("If you specify the SnapshotIdentifier property to
+ *   restore a DB cluster ..., then don't specify ... MasterUsername").
+ * - W3689: a DB cluster restored from another cluster (SourceDBClusterIdentifier, a point-in-time
+ *   restore or clone) with MasterUsername, MasterUserPassword or StorageEncrypted: it keeps the
+ *   source's master user and encryption.
+ * - W3693: an Aurora Serverless v1 cluster (EngineMode serverless) with Performance Insights
+ *   settings, which that mode does not have.
+ * - W3699: a DB instance with ReplicaMode and an engine other than Oracle (RDS or RDS Custom) and
+ *   Db2: only their read replicas have modes (E3721 judges the mode for them).
+ *
+ * The restore source must certainly be there: written out (not empty) or given by a function
+ * other than a Ref to a parameter, which a stack may leave empty to create a new cluster. A value
+ * given through an intrinsic function is not judged, and a property that a Fn::If may leave out
+ * counts neither as present nor as absent.
+ */
+import type { MapNode } from "../../model";
+import type { Rule } from "../rule";
+import { intrinsicName, type TemplateIndex } from "../template-index";
+import { AURORA_ENGINES, CLUSTER, engineOf, INSTANCE, REPLICA_MODE_ENGINES, reportPresent } from "./rds";
+import { literalString, presentEntry, propertySets, resourcesOfType } from "./values";
+
+const CLUSTER_GUIDE =
+  "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbcluster.html";
+
+/**
+ * Whether the cluster is certainly restored from the source `key` names: a non-empty text, or a
+ * function other than a Ref to one of the template's parameters.
+ */
+function restoredFrom(template: TemplateIndex, properties: MapNode, key: string): boolean {
+  const value = presentEntry(properties, key)?.value;
+  if (!value) return false;
+  if (value.kind === "scalar") return literalString(value) !== undefined && literalString(value) !== "";
+  if (intrinsicName(value) !== "Ref") return intrinsicName(value) !== undefined;
+  const target = (value as MapNode).entries[0].value;
+  return !(target.kind === "scalar" && template.parameters.has(String(target.value)));
+}
+
+export const clusterSnapshotIgnored: Rule = {
+  id: "W3688",
+  severity: "warning",
+  shortDescription: "A DB cluster restored from a snapshot has no MasterUsername",
+  description:
+    "An AWS::RDS::DBCluster with a SnapshotIdentifier keeps the snapshot's master user, and RDS ignores its " +
+    "MasterUsername.",
+  source: CLUSTER_GUIDE,
+  tags: ["resources", "rds"],
+  resourceTypes: [CLUSTER],
+  check({ template, report }) {
+    for (const cluster of resourcesOfType(template, CLUSTER)) {
+      for (const { properties } of propertySets(cluster)) {
+        if (!restoredFrom(template, properties, "SnapshotIdentifier")) continue;
+        reportPresent(
+          cluster,
+          properties,
+          ["MasterUsername"],
+          report,
+          () =>
+            `Cluster '${cluster.name}' is restored from the snapshot of its SnapshotIdentifier and keeps that ` +
+            "snapshot's master user; RDS ignores MasterUsername: remove it",
+        );
+      }
+    }
+  },
+};
+
+const FROM_SOURCE_CLUSTER = ["MasterUsername", "MasterUserPassword", "StorageEncrypted"];
+
+export const clusterSourceIgnored: Rule = {
+  id: "W3689",
+  severity: "warning",
+  shortDescription: "A DB cluster restored from another cluster has no master user or StorageEncrypted",
+  description:
+    "An AWS::RDS::DBCluster with a SourceDBClusterIdentifier keeps that cluster's master user and encryption, and RDS " +
+    "ignores its MasterUsername, MasterUserPassword and StorageEncrypted.",
+  source: CLUSTER_GUIDE,
+  tags: ["resources", "rds"],
+  resourceTypes: [CLUSTER],
+  check({ template, report }) {
+    for (const cluster of resourcesOfType(template, CLUSTER)) {
+      for (const { properties } of propertySets(cluster)) {
+        if (!restoredFrom(template, properties, "SourceDBClusterIdentifier")) continue;
+        reportPresent(
+          cluster,
+          properties,
+          FROM_SOURCE_CLUSTER,
+          report,
+          (key) =>
+            `Cluster '${cluster.name}' is restored from the cluster of its SourceDBClusterIdentifier and keeps that ` +
+            `cluster's master user and encryption; RDS ignores ${key}: remove it`,
+        );
+      }
+    }
+  },
+};
+
+const PERFORMANCE_INSIGHTS = [
+  "PerformanceInsightsEnabled",
+  "PerformanceInsightsKmsKeyId",
+  "PerformanceInsightsRetentionPeriod",
+];
+
+export const serverlessV1Insights: Rule = {
+  id: "W3693",
+  severity: "warning",
+  shortDescription: "An Aurora Serverless v1 cluster has no Performance Insights settings",
+  description:
+    "An aurora-mysql or aurora-postgresql cluster with EngineMode serverless (Aurora Serverless v1) has no " +
+    "PerformanceInsightsEnabled, PerformanceInsightsKmsKeyId or PerformanceInsightsRetentionPeriod: that mode has no " +
+    "Performance Insights, and RDS ignores them.",
+  source: "https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-serverless.html",
+  tags: ["resources", "rds", "serverless"],
+  resourceTypes: [CLUSTER],
+  check({ template, report }) {
+    for (const cluster of resourcesOfType(template, CLUSTER)) {
+      for (const { properties } of propertySets(cluster)) {
+        const engine = engineOf(properties);
+        const mode = literalString(presentEntry(properties, "EngineMode")?.value);
+        if (!engine || !AURORA_ENGINES.includes(engine) || mode !== "serverless") continue;
+        reportPresent(
+          cluster,
+          properties,
+          PERFORMANCE_INSIGHTS,
+          report,
+          (key) =>
+            `Cluster '${cluster.name}' is Aurora Serverless v1 (EngineMode serverless), which has no Performance ` +
+            `Insights, and RDS ignores ${key}: remove it, or use Aurora Serverless v2 (a provisioned cluster with ` +
+            "ServerlessV2ScalingConfiguration) for Performance Insights",
+        );
+      }
+    }
+  },
+};
+
+export const instanceReplicaModeIgnored: Rule = {
+  id: "W3699",
+  severity: "warning",
+  shortDescription: "Only an Oracle or Db2 DB instance has a ReplicaMode",
+  description:
+    "An AWS::RDS::DBInstance of an engine other than Oracle (oracle-*, custom-oracle-*) or Db2 (db2-*) has no " +
+    "ReplicaMode: only their read replicas have modes, and RDS ignores it for other engines.",
+  source: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/oracle-read-replicas.html",
+  tags: ["resources", "rds"],
+  resourceTypes: [INSTANCE],
+  check({ template, report }) {
+    for (const instance of resourcesOfType(template, INSTANCE)) {
+      for (const { properties } of propertySets(instance)) {
+        const engine = engineOf(properties);
+        if (engine === undefined || REPLICA_MODE_ENGINES.test(engine)) continue;
+        reportPresent(
+          instance,
+          properties,
+          ["ReplicaMode"],
+          report,
+          () =>
+            `Instance '${instance.name}' has Engine ${engine.length <= 32 ? engine : "of another kind"}, whose read ` +
+            "replicas have no modes (only Oracle and Db2 ones do), and RDS ignores ReplicaMode: remove it",
+        );
+      }
+    }
+  },
+};
