@@ -17,9 +17,12 @@ export interface Suppression {
 
 function ignoredIds(metadata: Node | undefined): string[] {
   const checks = mapGet(mapGet(mapGet(metadata, "cfn-lint")?.value, "config")?.value, "ignore_checks")?.value;
-  if (isString(checks)) return [checks.value];
+  // An empty id would turn every rule off; it turns off none (W4005 tells), as in cfn-lint.
+  if (isString(checks)) return checks.value === "" ? [] : [checks.value];
   if (checks?.kind !== "seq") return [];
-  return checks.items.filter(isString).map((item) => item.value);
+  const ids: string[] = [];
+  for (const item of checks.items) if (isString(item) && item.value !== "") ids.push(item.value);
+  return ids;
 }
 
 function entryRange(entry: MapEntry): Range {

@@ -37,6 +37,7 @@ import { templateDescription } from "./template/description";
 import { templateDescriptionLength } from "./template/description-length";
 import { interfaceParameters, interfaceStructure } from "./template/interface";
 import { jsonAsYaml } from "./template/json-as-yaml";
+import { lintConfiguration, metadataNulls } from "./template/metadata";
 import { resourceCount } from "./template/resource-count";
 import { resourceNameLength } from "./template/resource-name-length";
 import { resourceLogicalIds } from "./template/resource-names";
@@ -97,4 +98,6 @@ export const sectionRules: Rule[] = [
   noEchoShown,
   interfaceParameters,
   interfaceStructure,
+  metadataNulls,
+  lintConfiguration,
 ];

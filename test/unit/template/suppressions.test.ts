@@ -2,6 +2,27 @@ import { describe, expect, it } from "vitest";
 import { brief, lint } from "./lint";
 
 describe("rule ids a template turns off for itself", () => {
+  it("turns nothing off for an empty id, in a list or as text, as cfn-lint does", () => {
+    for (const checks of ['[""]', '""', '["", E9]']) {
+      const findings = lint(
+        [
+          "Metadata:",
+          "  cfn-lint:",
+          "    config:",
+          `      ignore_checks: ${checks}`,
+          "Resources:",
+          "  Bucket:",
+          "    Type: AWS::S3::Bucket",
+          "    Properties:",
+          "      BucketNme: a",
+          "",
+        ].join("\n"),
+        { only: ["E3002"] },
+      );
+      expect(brief(findings), checks).toEqual(["E3002 9:7"]);
+    }
+  });
+
   it("drops a resource's ignored rule inside that resource only", () => {
     const findings = lint(
       [

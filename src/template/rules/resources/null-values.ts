@@ -26,6 +26,53 @@ export function judgesNulls(template: TemplateIndex, type: string): boolean {
   return !hasOpaqueTransform(template) && !(template.sam && type.startsWith("AWS::Serverless::"));
 }
 
+/**
+ * Calls `found` with each null in `value`, the value at `key` (reported at `at` when it is itself
+ * null), and its path from `key` on: the values of mappings, the items of lists and the branches
+ * of a Fn::If. Other functions' arguments are their own rules' (E1015 reads `Fn::GetAZs: null`).
+ */
+export function eachNull(
+  value: Node,
+  at: Node | Range,
+  key: string | number,
+  found: (at: Node | Range, path: readonly (string | number)[]) => void,
+): void {
+  const path: (string | number)[] = [];
+  const child = (node: Node, place: Node | Range, name: string | number) => {
+    path.push(name);
+    if (node.kind !== "scalar") visit(node);
+    else if (node.value === null) found(place, path);
+    path.pop();
+  };
+  const visit = (node: Node) => {
+    if (node.kind === "seq") {
+      for (let i = 0; i < node.items.length; i++) child(node.items[i], node.items[i], i);
+      return;
+    }
+    if (node.kind !== "map") return;
+    const fn = intrinsicName(node);
+    if (!fn) {
+      for (const entry of node.entries) child(entry.value, entry.keyRange, entry.key);
+      return;
+    }
+    // The branches of a Fn::If are values of the place itself.
+    const args = node.entries[0].value;
+    if (fn !== "Fn::If" || args.kind !== "seq") return;
+    path.push(fn);
+    for (let i = 1; i < 3 && i < args.items.length; i++) child(args.items[i], args.items[i], i);
+    path.pop();
+  };
+  child(value, at, key);
+}
+
+/** The message of a null at `path`, in `where` ("resource 'Topic'"). */
+export function nullMessage(path: readonly (string | number)[], where: string): string {
+  return (
+    `${displayPath(path)} of ${where} has no value, and CloudFormation refuses a template with a null value in it ` +
+    `("'null' values are not allowed in templates"); give it a value, or leave it out`
+  );
+}
+
 export const nullValues: Rule = {
   id: "E3943",
   severity: "error",
@@ -37,52 +84,19 @@ export const nullValues: Rule = {
   tags: ["resources"],
   check({ template, report }) {
     if (hasOpaqueTransform(template)) return;
-    const path: (string | number)[] = [];
-    const found = (at: Node | Range, resource: string) =>
-      report(
-        at,
-        `${displayPath(path)} of ${resource} has no value, and CloudFormation refuses a template with a null ` +
-          `value in it ("'null' values are not allowed in templates"); give it a value, or leave it out`,
-        { path: ["Resources", resource, ...path] },
-      );
-    // The value at `key` of the node being visited: a null is reported at `at`, anything else visited.
-    const child = (value: Node, at: Node | Range, key: string | number, resource: string) => {
-      path.push(key);
-      if (value.kind !== "scalar") visit(value, resource);
-      else if (value.value === null) found(at, resource);
-      path.pop();
-    };
-    const visit = (node: Node, resource: string) => {
-      if (node.kind === "seq") {
-        for (let i = 0; i < node.items.length; i++) child(node.items[i], node.items[i], i, resource);
-        return;
-      }
-      if (node.kind !== "map") return;
-      const fn = intrinsicName(node);
-      if (!fn) {
-        for (const entry of node.entries) child(entry.value, entry.keyRange, entry.key, resource);
-        return;
-      }
-      // A function's arguments are its own rule's (E1015 reads `Fn::GetAZs: null`), but for the
-      // branches of a Fn::If, which are values of the property itself.
-      const args = node.entries[0].value;
-      if (fn !== "Fn::If" || args.kind !== "seq") return;
-      path.push(fn);
-      for (let i = 1; i < 3 && i < args.items.length; i++) child(args.items[i], args.items[i], i, resource);
-      path.pop();
-    };
     for (const resource of realResources(template)) {
       const body = resource.body;
       if (!body) continue;
       const judged = judgesNulls(template, resource.type ?? "");
+      const found = (at: Node | Range, path: readonly (string | number)[]) =>
+        report(at, nullMessage(path, resource.name), { path: ["Resources", resource.name, ...path] });
       for (const entry of body.entries) {
-        if (entry.key === "Metadata") child(entry.value, entry.keyRange, entry.key, resource.name);
         // A null Properties is E3001's.
-        else if (entry.key === "Properties" && judged && entry.value.kind !== "scalar") {
-          path.push(entry.key);
-          visit(entry.value, resource.name);
-          path.pop();
-        }
+        if (
+          entry.key === "Metadata" ||
+          (entry.key === "Properties" && judged && entry.value.kind !== "scalar")
+        )
+          eachNull(entry.value, entry.keyRange, entry.key, found);
       }
     }
   },
