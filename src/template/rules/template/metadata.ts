@@ -18,6 +18,7 @@
  */
 import type { MapNode, Node, Range } from "../../model";
 import { mapGet } from "../../nodes";
+import { didYouMean } from "../../suggest";
 import { eachNull, nullMessage } from "../resources/null-values";
 import { realResources } from "../resources/shared";
 import type { Report, Rule } from "../rule";
@@ -104,8 +105,8 @@ function checkConfig(
       const shown = setting.key.length <= 32 ? `Key '${setting.key}'` : "A key";
       say(
         setting.keyRange,
-        `${shown} ${of} is not one cfn-lint or this validator reads, and does nothing; use ` +
-          `${Object.keys(CONFIG_KEYS).join(", ")}`,
+        `${shown} ${of} is not one cfn-lint or this validator reads, and does nothing` +
+          `${didYouMean(setting.key, Object.keys(CONFIG_KEYS))}; the keys are ${Object.keys(CONFIG_KEYS).join(", ")}`,
         tail,
       );
     } else if (setting.key === "ignore_checks" && isString(setting.value)) {

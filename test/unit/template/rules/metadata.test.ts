@@ -88,8 +88,8 @@ describe("W4005 the cfn-lint configuration in Metadata", () => {
     ]);
     expect(findings.map((f) => f.message)).toEqual([
       "Key 'ignore_check' of the cfn-lint configuration of the template's Metadata is not one cfn-lint or this " +
-        "validator reads, and does nothing; use append_rules, configure_rules, ignore_bad_template, ignore_checks, " +
-        "include_experimental, merge_configs, regions",
+        "validator reads, and does nothing (did you mean 'ignore_checks'?); the keys are append_rules, " +
+        "configure_rules, ignore_bad_template, ignore_checks, include_experimental, merge_configs, regions",
       "ignore_checks of the cfn-lint configuration of the template's Metadata has an item that is not text; write " +
         "each item as text",
       "regions of the cfn-lint configuration of the template's Metadata is not a list; write a list of text",
