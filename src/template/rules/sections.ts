@@ -30,7 +30,7 @@ import { parameterCount } from "./parameters/count";
 import { parameterDefault } from "./parameters/default";
 import { parameterNameLength } from "./parameters/name-length";
 import { noEchoShown } from "./parameters/no-echo";
-import { parameterType } from "./parameters/type";
+import { parameterType, undocumentedParameterType } from "./parameters/type";
 import { parameterUsed } from "./parameters/used";
 import type { Rule } from "./rule";
 import { templateDescription } from "./template/description";
@@ -65,6 +65,7 @@ export const sectionRules: Rule[] = [
   resourceNameLength,
   parameterConfiguration,
   parameterType,
+  undocumentedParameterType,
   parameterCount,
   parameterNameLength,
   parameterDefault,

@@ -27,7 +27,19 @@ const SINGLE_TYPES = ["String", "Number", ...AWS_TYPES, "AWS::SSM::Parameter::Na
 
 const SSM_VALUE_TYPES = [...SINGLE_TYPES, ...LIST_TYPES].map((t) => `AWS::SSM::Parameter::Value<${t}>`);
 
+/** The types CloudFormation documents, and checks the given values against. */
 export const PARAMETER_TYPES = new Set([...SINGLE_TYPES, ...LIST_TYPES, ...SSM_VALUE_TYPES]);
+
+/**
+ * Whether CloudFormation takes a type outside PARAMETER_TYPES: any `List<...>` or
+ * `AWS::SSM::Parameter::Value<...>` (such as `AWS::SSM::Parameter::Value<AWS::Lambda::Function::Arn>`),
+ * without checking the given value against it (cfn-lint#4361).
+ */
+export function isUndocumentedType(type: string): boolean {
+  return (
+    !PARAMETER_TYPES.has(type) && (type.startsWith("List<") || type.startsWith("AWS::SSM::Parameter::Value<"))
+  );
+}
 
 /** Types whose value CloudFormation splits at commas. */
 export function isListType(type: string): boolean {
