@@ -8,6 +8,7 @@ import { eventSourceRole } from "./event-source-role";
 import { identityPolicy } from "./identity-policy";
 import { managedPolicyNames, managedPolicyPaths } from "./managed-policy-arns";
 import { policyActions } from "./policy-actions";
+import { policyVersion } from "./policy-version";
 import {
   blockedPublicPolicy,
   bucketPolicyResource,
@@ -33,6 +34,7 @@ export const serverlessRules: Rule[] = [
   vpcFunctionRole,
   eventSourceRole,
   policyActions,
+  policyVersion,
   stateMachineDefinition,
   managedPolicyPaths,
   managedPolicyNames,
