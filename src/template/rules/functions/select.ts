@@ -1,5 +1,5 @@
 import type { Rule } from "../rule";
-import { USER_GUIDE } from "../template-index";
+import { intrinsicName, USER_GUIDE } from "../template-index";
 import { callsOf, KNOWN_FUNCTIONS, usesLanguageExtensions } from "./calls";
 import { checkArity, checkSlot, integerValue, type Slot } from "./slots";
 
@@ -10,6 +10,14 @@ const LIST: Slot = {
   // Items may be of any type, so any function may compute one.
   items: { label: "an item of the list of Fn::Select", literal: "any", functions: [...KNOWN_FUNCTIONS] },
 };
+
+/**
+ * The most Availability Zones a Region has (us-east-1's six), so the most items a Fn::GetAZs gives:
+ * `!Select [6, !GetAZs '']` fails in every Region ("Fn::Select cannot select nonexistent value at
+ * index 6"). A smaller index that only some Regions lack (2 in a Region with two zones for the
+ * account) is left alone: the template may be meant for others.
+ */
+const MOST_ZONES = 6;
 
 export const selectRule: Rule = {
   id: "E1017",
@@ -41,6 +49,13 @@ export const selectRule: Rule = {
         report(
           at,
           `Index ${position} is out of range: the list of Fn::Select has ${list.items.length} items`,
+        );
+      } else if (position >= MOST_ZONES && intrinsicName(list) === "Fn::GetAZs") {
+        report(
+          at,
+          `Index ${position} is out of range in every Region: Fn::GetAZs gives the Availability Zones of the ` +
+            `Region, and none has more than ${MOST_ZONES} (us-east-1; most have three); select an index from 0 to ` +
+            `${MOST_ZONES - 1}`,
         );
       }
     }

@@ -117,6 +117,31 @@ describe("E1017 Select", () => {
     );
     expect(brief(lint(template, { only: ["E1017"] }))).toEqual(["E1017 10:25", "E1017 11:30", "E1017 12:37"]);
   });
+
+  it("flags an index of Fn::GetAZs that no Region has, and leaves one some Regions have", () => {
+    const template = yaml(
+      "Resources:",
+      "  Seventh:",
+      "    Type: AWS::EC2::Subnet",
+      "    Properties:",
+      "      VpcId: vpc-12345678",
+      "      CidrBlock: 10.0.6.0/24",
+      "      AvailabilityZone: !Select [6, !GetAZs '']",
+      "  Sixth:",
+      "    Type: AWS::EC2::Subnet",
+      "    Properties:",
+      "      VpcId: vpc-12345678",
+      "      CidrBlock: 10.0.5.0/24",
+      "      AvailabilityZone: !Select [5, Fn::GetAZs: !Ref AWS::Region]",
+    );
+    const findings = lint(template, { only: ["E1017"] });
+    // cfn-lint reports neither.
+    expect(brief(findings)).toEqual(["E1017 7:34"]);
+    expect(findings[0].message).toBe(
+      "Index 6 is out of range in every Region: Fn::GetAZs gives the Availability Zones of the Region, and none has " +
+        "more than 6 (us-east-1; most have three); select an index from 0 to 5",
+    );
+  });
 });
 
 describe("E1018 Split", () => {
