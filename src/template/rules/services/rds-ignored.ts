@@ -39,63 +39,63 @@ function restoredFrom(template: TemplateIndex, properties: MapNode, key: string)
   return !(target.kind === "scalar" && template.parameters.has(String(target.value)));
 }
 
-export const clusterSnapshotIgnored: Rule = {
-  id: "W3688",
-  severity: "warning",
-  shortDescription: "A DB cluster restored from a snapshot has no MasterUsername",
-  description:
-    "An AWS::RDS::DBCluster with a SnapshotIdentifier keeps the snapshot's master user, and RDS ignores its " +
-    "MasterUsername.",
-  source: CLUSTER_GUIDE,
-  tags: ["resources", "rds"],
-  resourceTypes: [CLUSTER],
-  check({ template, report }) {
-    for (const cluster of resourcesOfType(template, CLUSTER)) {
-      for (const { properties } of propertySets(cluster)) {
-        if (!restoredFrom(template, properties, "SnapshotIdentifier")) continue;
-        reportPresent(
-          cluster,
-          properties,
-          ["MasterUsername"],
-          report,
-          () =>
-            `Cluster '${cluster.name}' is restored from the snapshot of its SnapshotIdentifier and keeps that ` +
-            "snapshot's master user; RDS ignores MasterUsername: remove it",
-        );
+/**
+ * The rule for a cluster restored from the source `sourceKey` names, which keeps `what` of that
+ * source: each of `ignored` the cluster sets is reported.
+ */
+function restoreRule(
+  id: string,
+  sourceKey: string,
+  source: string,
+  what: string,
+  ignored: readonly string[],
+  shortDescription: string,
+): Rule {
+  const keys = ignored.length === 1 ? ignored[0] : `${ignored.slice(0, -1).join(", ")} and ${ignored.at(-1)}`;
+  return {
+    id,
+    severity: "warning",
+    shortDescription,
+    description: `An AWS::RDS::DBCluster with a ${sourceKey} keeps ${what} of that ${source}, and RDS ignores its ${keys}.`,
+    source: CLUSTER_GUIDE,
+    tags: ["resources", "rds"],
+    resourceTypes: [CLUSTER],
+    check({ template, report }) {
+      for (const cluster of resourcesOfType(template, CLUSTER)) {
+        for (const { properties } of propertySets(cluster)) {
+          if (!restoredFrom(template, properties, sourceKey)) continue;
+          reportPresent(
+            cluster,
+            properties,
+            ignored,
+            report,
+            (key) =>
+              `Cluster '${cluster.name}' is restored from the ${source} of its ${sourceKey} and keeps ${what} of ` +
+              `that ${source}; RDS ignores ${key}: remove it`,
+          );
+        }
       }
-    }
-  },
-};
+    },
+  };
+}
 
-const FROM_SOURCE_CLUSTER = ["MasterUsername", "MasterUserPassword", "StorageEncrypted"];
+export const clusterSnapshotIgnored = restoreRule(
+  "W3688",
+  "SnapshotIdentifier",
+  "snapshot",
+  "the master user",
+  ["MasterUsername"],
+  "A DB cluster restored from a snapshot has no MasterUsername",
+);
 
-export const clusterSourceIgnored: Rule = {
-  id: "W3689",
-  severity: "warning",
-  shortDescription: "A DB cluster restored from another cluster has no master user or StorageEncrypted",
-  description:
-    "An AWS::RDS::DBCluster with a SourceDBClusterIdentifier keeps that cluster's master user and encryption, and RDS " +
-    "ignores its MasterUsername, MasterUserPassword and StorageEncrypted.",
-  source: CLUSTER_GUIDE,
-  tags: ["resources", "rds"],
-  resourceTypes: [CLUSTER],
-  check({ template, report }) {
-    for (const cluster of resourcesOfType(template, CLUSTER)) {
-      for (const { properties } of propertySets(cluster)) {
-        if (!restoredFrom(template, properties, "SourceDBClusterIdentifier")) continue;
-        reportPresent(
-          cluster,
-          properties,
-          FROM_SOURCE_CLUSTER,
-          report,
-          (key) =>
-            `Cluster '${cluster.name}' is restored from the cluster of its SourceDBClusterIdentifier and keeps that ` +
-            `cluster's master user and encryption; RDS ignores ${key}: remove it`,
-        );
-      }
-    }
-  },
-};
+export const clusterSourceIgnored = restoreRule(
+  "W3689",
+  "SourceDBClusterIdentifier",
+  "cluster",
+  "the master user and encryption",
+  ["MasterUsername", "MasterUserPassword", "StorageEncrypted"],
+  "A DB cluster restored from another cluster has no master user or StorageEncrypted",
+);
 
 const PERFORMANCE_INSIGHTS = [
   "PerformanceInsightsEnabled",

@@ -235,8 +235,12 @@ describe("W3688, W3689, W3693, W3699 RDS settings that RDS ignores", () => {
       "W3699 33:7",
     ]);
     expect(findings[0].message).toBe(
-      "Cluster 'Restored' is restored from the snapshot of its SnapshotIdentifier and keeps that snapshot's master " +
-        "user; RDS ignores MasterUsername: remove it",
+      "Cluster 'Restored' is restored from the snapshot of its SnapshotIdentifier and keeps the master user of that " +
+        "snapshot; RDS ignores MasterUsername: remove it",
+    );
+    expect(findings[1].message).toBe(
+      "Cluster 'Clone' is restored from the cluster of its SourceDBClusterIdentifier and keeps the master user and " +
+        "encryption of that cluster; RDS ignores MasterUsername: remove it",
     );
     expect(findings[6].message).toBe(
       "Instance 'Replica' has Engine mysql, whose read replicas have no modes (only Oracle and Db2 ones do), and RDS " +
