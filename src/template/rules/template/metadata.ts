@@ -8,10 +8,9 @@
  *   resource's (both turn rules off here, see suppressions.ts): a key neither tool reads (a typo
  *   such as `ignore_check`, whose rules then run), a value of the wrong kind, or an
  *   `ignore_checks` item that is not a rule id or prefix (`E3030`, `W`). An item of another kind
- *   stops cfn-lint 1.51 with a Python error, and text given in place of the list is taken by it a
- *   letter at a time (`ignore_checks: E3030` turns off every rule whose id starts with E or 3):
- *   here such text is one id, and the warning asks for a list that both tools read alike. An empty
- *   id turns nothing off in either tool.
+ *   stops cfn-lint 1.51 with a Python error, and text given in place of the list turns nothing
+ *   off in cfn-lint: here such text is one id, and the warning asks for a list that both tools
+ *   read alike. An empty id turns nothing off in either tool.
  *
  * A template with a macro or an AWS::Include snippet is not judged for nulls: the macro may fill
  * the value in.
@@ -112,8 +111,8 @@ function checkConfig(
     } else if (setting.key === "ignore_checks" && isString(setting.value)) {
       say(
         setting.value,
-        `ignore_checks ${of} is text, not a list: this validator takes it as one id, and cfn-lint a letter at a ` +
-          "time (E3030 turns off every rule whose id starts with E or 3); write a list, such as [E3030]",
+        `ignore_checks ${of} is text, not a list: this validator takes it as one id, and cfn-lint turns ` +
+          "nothing off with it; write a list, such as [E3030]",
         tail,
       );
     } else {

@@ -96,8 +96,7 @@ describe("W4005 the cfn-lint configuration in Metadata", () => {
       "include_experimental of the cfn-lint configuration of the template's Metadata is not a boolean; write true or " +
         "false",
       "ignore_checks of the cfn-lint configuration of resource 'Topic' is text, not a list: this validator takes it " +
-        "as one id, and cfn-lint a letter at a time (E3030 turns off every rule whose id starts with E or 3); write a " +
-        "list, such as [E3030]",
+        "as one id, and cfn-lint turns nothing off with it; write a list, such as [E3030]",
       "The cfn-lint configuration of resource 'Queue' is not a mapping, and neither cfn-lint nor this validator " +
         "reads it; write cfn-lint: {config: {ignore_checks: [...]}}",
     ]);
