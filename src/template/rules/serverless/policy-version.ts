@@ -8,7 +8,8 @@
  * Reported: a Version of 2008-10-17 in any policy document the policy rules read (identity,
  * resource, trust and ECR repository policies), as cfn-lint reports it; and, beyond cfn-lint, a
  * document without Version that uses a policy variable, whose meaning the missing Version changes
- * (a Version is optional otherwise, and CloudFormation's own examples leave it out of some).
+ * (a document without variables is left alone: many leave Version out, and what else the old
+ * version lacks is not listed in IAM's guide).
  */
 import type { Node } from "../../model";
 import type { Rule } from "../rule";
