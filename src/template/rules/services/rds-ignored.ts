@@ -33,7 +33,7 @@ const CLUSTER_GUIDE =
 function restoredFrom(template: TemplateIndex, properties: MapNode, key: string): boolean {
   const value = presentEntry(properties, key)?.value;
   if (!value) return false;
-  if (value.kind === "scalar") return literalString(value) !== undefined && literalString(value) !== "";
+  if (value.kind === "scalar") return typeof value.value === "string" && value.value !== "";
   if (intrinsicName(value) !== "Ref") return intrinsicName(value) !== undefined;
   const target = (value as MapNode).entries[0].value;
   return !(target.kind === "scalar" && template.parameters.has(String(target.value)));
