@@ -7,5 +7,7 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // One temporary root per run, removed at its end (see the file).
+    globalSetup: ["test/temp-root.ts"],
   },
 });

@@ -6,5 +6,7 @@ export default defineConfig({
     include: ["bench/**/*.bench-run.ts"],
     testTimeout: 300_000,
     hookTimeout: 60_000,
+    // One temporary root per run, removed at its end.
+    globalSetup: ["test/temp-root.ts"],
   },
 });

@@ -13,7 +13,7 @@
  * `npm run demo` bundles this file with ncc and runs it from the project root (PREVIEW_STACKS_ROOT
  * tells the bundled harness where the actions are); test/e2e/demo.test.ts calls runDemo().
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { isEntry } from "../src/actions/entry";
@@ -133,6 +133,8 @@ export async function runDemo(print: (text: string) => void = console.log): Prom
   aws.state.s3.createBucket(BUCKET, "us-east-1");
   github.state.addPullRequest({ number: PR, headSha: SHA[0] });
   const failures: string[] = [];
+  // The workspace and each step's runner files are removed at the end: a demo leaves nothing behind.
+  const leftovers = [workspace];
   try {
     for (const [index, step] of STEPS.entries()) {
       step.change?.(workspace);
@@ -160,6 +162,7 @@ export async function runDemo(print: (text: string) => void = console.log): Prom
         },
         timeoutMs: 180_000,
       });
+      leftovers.push(run.dir);
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       const comment = github.state.commentsOn(PR, REPOSITORY).at(-1)?.body ?? "";
       const problem = run.exitCode === 0 ? step.check(run, comment) : `exit code ${run.exitCode}`;
@@ -173,6 +176,7 @@ export async function runDemo(print: (text: string) => void = console.log): Prom
   } finally {
     await aws.close();
     await github.close();
+    for (const dir of leftovers) rmSync(dir, { recursive: true, force: true });
   }
   print(
     failures.length === 0
