@@ -7,7 +7,8 @@ import { exact } from "./nodes";
  * library would be far slower. CloudFormation reads a template that is not valid JSON as YAML, so
  * what YAML's flow collections take exactly as meant, a trailing comma and a single-quoted string
  * (on one line), is read on, and the first is given back as `jsonAsYaml` (W3942); any other
- * departure from JSON (a comment, a key without quotes) is an E0000 finding at its place.
+ * departure from JSON (a comment, a key without quotes) is an E0000 finding at its place, and the
+ * caller then reads the text as YAML (parse-core.ts).
  */
 
 class JsonSyntaxError {

@@ -32,14 +32,36 @@ export function parseTemplateWith(
     };
   }
   const { root, findings, yamlReuse, jsonAsYaml }: TemplateRead =
-    format === "json" ? parseJson(source, file, lines) : readYaml(source, file, lines, library);
+    format === "json" ? readJson(source, file, lines, library) : readYaml(source, file, lines, library);
   if (!root && findings.length === 0) {
     findings.push(parseFinding(file, "Template is empty", lines.range(0, 0)));
   }
-  if (jsonAsYaml) return { file, format, source, root, findings, jsonAsYaml };
-  return yamlReuse && yamlReuse.length > 0
-    ? { file, format, source, root, findings, yamlReuse }
-    : { file, format, source, root, findings };
+  const parsed: ParsedTemplate = { file, format, source, root, findings };
+  if (jsonAsYaml) parsed.jsonAsYaml = jsonAsYaml;
+  if (yamlReuse && yamlReuse.length > 0) parsed.yamlReuse = yamlReuse;
+  return parsed;
+}
+
+/**
+ * CloudFormation reads a template that is not JSON as YAML (cfn-lint too), so a JSON template
+ * the JSON reader refuses is read again as YAML; where YAML reads it into a mapping, that is the
+ * template, and the JSON reader's error becomes W3942's warning. A key without quotes (`{Type:
+ * ...}`) deploys that way, and a comment before a key becomes part of the key, which the rules
+ * then judge as CloudFormation would. Where YAML refuses the text too, the JSON error stands.
+ */
+function readJson(
+  source: string,
+  file: string,
+  lines: LineIndex,
+  library: YamlReader | undefined,
+): TemplateRead {
+  const read = parseJson(source, file, lines);
+  if (read.root !== undefined) return read;
+  const [error] = read.findings;
+  if (!error) return read;
+  const asYaml = readYaml(source, file, lines, library);
+  if (asYaml.root?.kind !== "map" || asYaml.findings.length > 0) return read;
+  return { ...asYaml, jsonAsYaml: { message: error.message, range: error.range } };
 }
 
 function detectFormat(source: string, file: string): "json" | "yaml" {

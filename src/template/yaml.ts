@@ -153,6 +153,30 @@ class Converter implements TagContext {
     );
   }
 
+  /**
+   * A key over several lines in a flow mapping, followed by its colon (`{// note\n  "A": 1}`).
+   * YAML 1.2 readers join the lines into one key; YAML 1.1, which CloudFormation reads (PyYAML
+   * for cfn-lint too), keeps an implicit key to one line, so the template does not parse. A key
+   * after `?` may span lines, and so may an entry with no colon, which is a key alone.
+   */
+  private keyOverLines(start: number, end: number): void {
+    let before = start - 1;
+    while (before >= 0 && isSpace(this.src.charCodeAt(before))) before--;
+    let after = end;
+    while (after < this.src.length && isSpace(this.src.charCodeAt(after))) after++;
+    if (this.src[before] === "?" || this.src[after] !== ":") return;
+    this.syntaxErrors++;
+    this.findings.push(
+      parseFinding(
+        this.file,
+        "A key in a flow mapping runs over several lines (after a line that lacks its comma, or a `//` " +
+          "comment, which YAML takes into the key): CloudFormation reads YAML 1.1, where such a key must be " +
+          "on one line, so the template does not parse",
+        this.lines.range(start, after + 1),
+      ),
+    );
+  }
+
   private alias(alias: Alias): Node {
     const [start, end] = alias.range ?? [0, 0];
     const range = this.lines.range(start, end);
@@ -226,6 +250,7 @@ class Converter implements TagContext {
       const key = keyText(keyNode);
       const [ks, ke] = keyNode.range ?? [0, 0];
       const keyRange = this.lines.range(ks, ke);
+      if (yaml.flow && isMultiline(this.src, ks, ke)) this.keyOverLines(ks, ke);
       if (key === "<<" && keyNode.type === Scalar.PLAIN && !keyNode.tag && isMergeable(value)) {
         // A YAML 1.1 merge key, as the tools that rewrite a template before deploying it read it.
         this.reuse.push({ kind: "merge", range: keyRange });
@@ -312,6 +337,11 @@ function keyText(key: Scalar): string {
   // integer form by its number (`010` is "8"), anything else as written (`80`, `1.0`).
   const source = (key as Scalar & { source?: string }).source;
   return typeof source === "string" ? plainKey(source) : String(value);
+}
+
+function isMultiline(src: string, start: number, end: number): boolean {
+  const lf = src.indexOf("\n", start);
+  return lf !== -1 && lf < end;
 }
 
 function isSpace(c: number): boolean {

@@ -613,6 +613,33 @@ describe("YAML problems", () => {
     }
   });
 
+  it("refuses a key over several lines in a flow mapping, as YAML 1.1 does, and takes the forms it reads", () => {
+    for (const source of ["A: {b\n  c: 1}\n", "A:\n  - {// note\n     B: 1}\n"]) {
+      const parsed = yaml(source);
+      expect(parsed.root, source).toBeUndefined();
+      expect(messages(parsed).join("\n"), source).toMatch(
+        /^\d+:\d+-\d+:\d+ A key in a flow mapping runs over several lines/,
+      );
+      if (pyYaml) expect(() => pyYaml!(source), source).toThrow();
+    }
+    expect(messages(yaml("A: {b\n  c: 1}\n"))).toEqual([
+      "1:5-2:5 A key in a flow mapping runs over several lines (after a line that lacks its comma, or a `//` " +
+        "comment, which YAML takes into the key): CloudFormation reads YAML 1.1, where such a key must be on " +
+        "one line, so the template does not parse",
+    ]);
+    // After `?`, without a colon, and as a value, lines are joined, in both YAML versions.
+    for (const [source, plain] of [
+      ["A: {? b\n  c : 1}\n", { A: { "b c": 1 } }],
+      ["A: {b\n  c}\n", { A: { "b c": null } }],
+      ["A: {x: b\n  c}\n", { A: { x: "b c" } }],
+    ] as const) {
+      const parsed = yaml(source);
+      expect(parsed.findings, source).toEqual([]);
+      expect(toPlain(parsed.root!), source).toEqual(plain);
+      if (pyYaml) expect(pyYaml(source), source).toEqual(plain);
+    }
+  });
+
   it("reports the first error, not every token after it", () => {
     const source = "A:\n  B: [{\n    c: 1\n  }]\n  D: 2\n  E: [3, 4]\n";
     // The library itself goes on with an "Unexpected ... token" error for each token after line 4.
@@ -707,18 +734,36 @@ describe("JSON", () => {
     expect(toPlain(parsed.root!)).toEqual({ A: [1, "two", { b: null }], C: true });
   });
 
-  it("rejects what JSON does not allow and YAML does not read as meant, at the offending character", () => {
+  it("rejects what neither JSON nor YAML reads, at the character JSON stops at", () => {
+    // YAML 1.1 keeps a key in a flow mapping to one line, and the comment would join the next key.
     expect(messages(json('{\n  // note\n  "A": 1\n}'))).toEqual([
       "2:3-2:10 Comments are not allowed in JSON",
     ]);
-    expect(messages(json("{A: 1}"))).toEqual([
-      "1:2-1:3 Property names must be double-quoted strings in JSON",
-    ]);
-    // A single-quoted string over a line break, which YAML would fold.
-    expect(messages(json("{'A': 'x\ny'}"))).toEqual(["1:7-1:8 Strings must use double quotes in JSON"]);
     expect(messages(json('{"A": 1'))).toEqual(["1:1-1:2 Unclosed object: expected '}'"]);
-    expect(messages(json('{"A": "x\n"}'))).toEqual(["1:7-1:9 Unclosed string: expected '\"'"]);
     expect(json('{"A": 1').root).toBeUndefined();
+    expect(json('{"A": 1').jsonAsYaml).toBeUndefined();
+  });
+
+  it("reads as YAML what JSON refuses and YAML reads, as CloudFormation does, keeping JSON's first complaint", () => {
+    const cases: [string, unknown, string][] = [
+      ["{A: 1}", { A: 1 }, "1:2-1:3 Property names must be double-quoted strings in JSON"],
+      // A single-quoted string over a line break, which YAML folds.
+      ["{'A': 'x\ny'}", { A: "x y" }, "1:7-1:8 Strings must use double quotes in JSON"],
+      ['{"A": "x\n"}', { A: "x " }, "1:7-1:9 Unclosed string: expected '\"'"],
+      [
+        '{"Resources": {/* x */ "Q": 1}}',
+        { Resources: { '/* x */ "Q"': 1 } },
+        "1:16-1:23 Comments are not allowed in JSON",
+      ],
+    ];
+    for (const [source, plain, complaint] of cases) {
+      const parsed = json(source);
+      expect(parsed.findings, source).toEqual([]);
+      expect(parsed.format).toBe("json");
+      expect(toPlain(parsed.root!), source).toEqual(plain);
+      if (pyYaml) expect(pyYaml(source), source).toEqual(plain);
+      expect(`${at(parsed.jsonAsYaml!.range)} ${parsed.jsonAsYaml!.message}`, source).toBe(complaint);
+    }
   });
 
   it("reads trailing commas and single quotes as YAML does, which CloudFormation reads such a template as", () => {

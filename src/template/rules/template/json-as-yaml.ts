@@ -1,11 +1,13 @@
 /**
  * W3942: a template that reads as JSON (a .json file, or text that opens with `{`) but is not valid
- * JSON in a way YAML takes as meant: a trailing comma, or a single-quoted string. CloudFormation
- * reads a template that is not JSON as YAML and deploys it (AWS Amplify's generated DynamoDB
- * templates carried trailing commas), and cfn-lint reads such a file as YAML too, so the JSON
- * reader reads on and the rules judge the template (json.ts). JSON tools refuse the file
- * (JSON.parse, jq, editors): a warning, at the first such place, in the JSON reader's words. Other
- * departures from JSON (a comment, a key without quotes) stay E0000 errors.
+ * JSON. CloudFormation reads a template that is not JSON as YAML and deploys what YAML reads (AWS
+ * Amplify's generated DynamoDB templates carried trailing commas), and cfn-lint reads such a file
+ * as YAML too. So the JSON reader reads on past a trailing comma or a single-quoted string, which
+ * YAML takes as meant (json.ts), and any other template the JSON reader refuses is read again as
+ * YAML (parse-core.ts): a key without quotes deploys, and a comment before a key becomes part of
+ * the key, which the rules then judge as CloudFormation does. JSON tools (JSON.parse, jq, editors)
+ * refuse the file: a warning, at the first place JSON refuses, in the JSON reader's words. Text
+ * that YAML refuses too stays an E0000 error.
  */
 
 import type { Rule } from "../rule";
@@ -25,8 +27,8 @@ export const jsonAsYaml: Rule = {
     if (!problem) return;
     report(
       problem.range,
-      `${problem.message}: the template is not valid JSON, so CloudFormation reads it as YAML, which accepts ` +
-        "this; JSON tools (JSON.parse, jq, editors) refuse it",
+      `${problem.message}: the template is not valid JSON, so CloudFormation reads it as YAML, as these ` +
+        "checks do; JSON tools (JSON.parse, jq, editors) refuse it",
     );
   },
 };

@@ -493,14 +493,33 @@ describe("W3942 JSON that only YAML reads", () => {
     expect(brief(findings)).toEqual(["W3942 5:22", "E3034 5:38"]);
     expect(findings[0].message).toBe(
       "Strings must use double quotes in JSON: the template is not valid JSON, so CloudFormation reads it as " +
-        "YAML, which accepts this; JSON tools (JSON.parse, jq, editors) refuse it",
+        "YAML, as these checks do; JSON tools (JSON.parse, jq, editors) refuse it",
     );
   });
 
-  it("leaves valid JSON and YAML alone, and a comment an error", () => {
+  it("reads keys without quotes, and a comment, as YAML does, and judges what it reads", () => {
+    const unquoted = lint(
+      [
+        "{",
+        "  Resources: {",
+        "    Queue: {Type: 'AWS::SQS::Queue',",
+        "      Properties: {DelaySeconds: 1000}}",
+        "  }",
+        "}",
+      ].join("\n"),
+      { file: "template.json" },
+    );
+    expect(brief(unquoted)).toEqual(["W3942 2:3", "E3034 4:34"]);
+    expect(unquoted[0].message).toMatch(/^Property names must be double-quoted strings in JSON: /);
+    // YAML takes the comment into the next key, and CloudFormation then refuses the resource's name.
+    const comment = lint('{"Resources": {/* x */ "Q": {"Type": "AWS::SQS::Queue"}}}', { file: "t.json" });
+    expect(brief(comment)).toEqual(["E3001 1:16", "W3942 1:16"]);
+  });
+
+  it("leaves valid JSON and YAML alone, and what YAML refuses too an error", () => {
     expect(lint('{"Resources": {"Q": {"Type": "AWS::SQS::Queue"}}}', { file: "t.json" })).toEqual([]);
     expect(lint(yaml("Resources:", "  Q: {Type: AWS::SQS::Queue,}"))).toEqual([]);
-    const comment = lint('{"Resources": {/* x */ "Q": {"Type": "AWS::SQS::Queue"}}}', { file: "t.json" });
-    expect(brief(comment)).toEqual(["E0000 1:16"]);
+    const comment = lint('{"Resources": {\n  // x\n  "Q": {"Type": "AWS::SQS::Queue"}}}', { file: "t.json" });
+    expect(brief(comment)).toEqual(["E0000 2:3"]);
   });
 });
