@@ -49,6 +49,7 @@ export const VALIDATE_INPUTS = {
   ignoreRules: "ignore-rules",
   sarifFile: "sarif-file",
   allowEmpty: "allow-empty",
+  stackName: "stack-name",
 } as const;
 
 export const VALIDATE_OUTPUTS = {
@@ -70,6 +71,8 @@ export interface ValidateInputs {
   ignoreRules: string[];
   sarifFile: string | undefined;
   allowEmpty: boolean;
+  /** The name the templates are deployed as: names built from AWS::StackName are judged with it (E3944). */
+  stackName: string | undefined;
 }
 
 export function parseFailOn(value: string, input: string = VALIDATE_INPUTS.failOn): FailOn {
@@ -104,13 +107,22 @@ export function readValidateInputs(read: ReadInput): ValidateInputs {
     ignoreRules: parseIgnoreRules(read(VALIDATE_INPUTS.ignoreRules)),
     sarifFile: sarif === "" ? undefined : sarif,
     allowEmpty: parseBoolean(VALIDATE_INPUTS.allowEmpty, read(VALIDATE_INPUTS.allowEmpty).trim(), false),
+    stackName: parseStackName(read(VALIDATE_INPUTS.stackName)),
   };
+}
+
+/** An optional stack name, as validate's stack-name (or `input`) gives it; undefined when empty. */
+export function parseStackName(value: string, input: string = VALIDATE_INPUTS.stackName): string | undefined {
+  const name = value.trim();
+  if (name === "") return undefined;
+  if (!isValidStackName(name)) throw new InputError(input, NOT_A_STACK_NAME);
+  return name;
 }
 
 // ---------------------------------------------------------------------------------------------
 // deploy
 
-import { previewStackName } from "./stack/naming";
+import { isValidStackName, previewStackName } from "./stack/naming";
 
 export const DEPLOY_INPUTS = {
   template: "template",
@@ -214,7 +226,8 @@ export interface DeployInputs {
 }
 
 const PR_EVENTS = new Set(["pull_request", "pull_request_target"]);
-const STACK_NAME_RE = /^[A-Za-z][-A-Za-z0-9]*$/;
+const NOT_A_STACK_NAME =
+  "the value is not a stack name; use at most 128 letters, digits and dashes, starting with a letter.";
 const ROLE_ARN_RE = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 const BUCKET_RE = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 const OUTPUT_KEY_RE = /^[A-Za-z0-9]+$/;
@@ -325,11 +338,8 @@ export function readDeployInputs(read: ReadInput, context: DeployContext): Deplo
       DEPLOY_INPUTS.stackName,
       `no stack name; outside pull_request events give stack-name (this run is a ${context.eventName} event).`,
     );
-  } else if (!STACK_NAME_RE.test(stackName) || stackName.length > 128) {
-    throw new InputError(
-      DEPLOY_INPUTS.stackName,
-      "the value is not a stack name; use at most 128 letters, digits and dashes, starting with a letter.",
-    );
+  } else if (!isValidStackName(stackName)) {
+    throw new InputError(DEPLOY_INPUTS.stackName, NOT_A_STACK_NAME);
   }
 
   const capabilitiesRaw = splitList(get(DEPLOY_INPUTS.capabilities));
@@ -467,12 +477,7 @@ export function readTeardownInputs(read: ReadInput, context: DeployContext): Tea
   const explicitName = get(TEARDOWN_INPUTS.stackName);
   let stackName = explicitName;
   if (explicitName !== "") {
-    if (!STACK_NAME_RE.test(explicitName) || explicitName.length > 128) {
-      throw new InputError(
-        TEARDOWN_INPUTS.stackName,
-        "the value is not a stack name; use at most 128 letters, digits and dashes, starting with a letter.",
-      );
-    }
+    if (!isValidStackName(explicitName)) throw new InputError(TEARDOWN_INPUTS.stackName, NOT_A_STACK_NAME);
   } else if (pr !== undefined) {
     stackName = previewName(get(TEARDOWN_INPUTS.stackPrefix), context.repository, pr);
   } else {

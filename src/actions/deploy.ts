@@ -104,6 +104,7 @@ async function validateTemplate(inputs: DeployInputs, workspace: string): Promis
     input: DEPLOY_INPUTS.template,
     shown: "annotated above",
     skip: `set ${DEPLOY_INPUTS.validate}: false`,
+    stackName: inputs.stackName,
   });
   for (const finding of findings) {
     const { level, message, properties } = toAnnotation(finding);

@@ -27,6 +27,7 @@ import {
   type ReadInput,
   readDeployInputs,
   readValidateInputs,
+  VALIDATE_INPUTS,
 } from "../inputs";
 import { type LayerEntry, layerReader, parseLayers } from "../layers-input";
 import { readParameterOverrides, templateParameters } from "../stack/parameters";
@@ -139,9 +140,6 @@ async function buildLayers(layers: LayerEntry[], inputs: DeployInputs, read: Rea
 
 /** Validate, then the layers, then deploy: every input read first, so a bad one costs nothing. */
 async function validateAndDeploy(read: ReadInput, context: EventContext, redactor: Redactor): Promise<void> {
-  // Validate checks the templates input, or the template deployed when it is empty.
-  const validateRead: ReadInput = (name) =>
-    name === MAIN_INPUTS.templates ? read(name).trim() || read(MAIN_INPUTS.template) : read(name);
   // The rules ran in the validate step, with its settings; deploy need not run them again.
   const deployRead: ReadInput = (name) => (name === MAIN_INPUTS.validate ? "false" : read(name));
   const inputs = readDeployInputs(read, {
@@ -149,6 +147,14 @@ async function validateAndDeploy(read: ReadInput, context: EventContext, redacto
     repository: context.repository,
     prNumber: context.prNumber,
   });
+  // Validate checks the templates input, or the template deployed when it is empty, as the stack
+  // being deployed (a preview's name included), so that names built from it are judged (E3944).
+  const validateRead: ReadInput = (name) =>
+    name === MAIN_INPUTS.templates
+      ? read(name).trim() || read(MAIN_INPUTS.template)
+      : name === VALIDATE_INPUTS.stackName
+        ? inputs.stackName
+        : read(name);
   const validating = validatesTemplate(inputs);
   if (validating) readValidateInputs(validateRead);
   let layers: LayerEntry[] = [];

@@ -28,6 +28,7 @@ export async function validateStep(read: ReadInput): Promise<boolean> {
     allowEmpty: inputs.allowEmpty,
     input: VALIDATE_INPUTS.templates,
     allowEmptySwitch: `${VALIDATE_INPUTS.allowEmpty}: true`,
+    stackName: inputs.stackName,
   });
 
   for (const finding of findings) {

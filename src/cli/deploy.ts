@@ -169,6 +169,7 @@ async function templateIsValid(inputs: DeployInputs, io: CliIo): Promise<boolean
     input: "--template",
     shown: "listed above",
     skip: "pass --no-validate",
+    stackName: inputs.stackName,
   });
   if (findings.length > 0) io.stderr(`${renderText(findings)}\n`);
   if (refusal) io.stderr(`preview-stacks: ${refusal}\n`);

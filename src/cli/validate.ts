@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { parseFailOn, parseIgnoreRules, VALIDATE_INPUTS } from "../inputs";
+import { parseFailOn, parseIgnoreRules, parseStackName, VALIDATE_INPUTS } from "../inputs";
 import { checkTemplates, ruleDescriptions } from "../template/check";
 import { failsOn } from "../template/report/counts";
 import { renderSarif } from "../template/report/sarif";
@@ -41,6 +41,10 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
     stringValue(parsed, VALIDATE_INPUTS.ignoreRules) ?? "",
     `--${VALIDATE_INPUTS.ignoreRules}`,
   );
+  const stackName = parseStackName(
+    stringValue(parsed, VALIDATE_INPUTS.stackName) ?? "",
+    `--${VALIDATE_INPUTS.stackName}`,
+  );
   if (parsed.positionals.length === 0) {
     throw new UsageError("name at least one template file or glob.", "validate");
   }
@@ -49,6 +53,7 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
     ignoreRules,
     allowEmpty: parsed.values[VALIDATE_INPUTS.allowEmpty] === true,
     allowEmptySwitch: `--${VALIDATE_INPUTS.allowEmpty}`,
+    stackName,
   });
   if (format === "text") {
     if (findings.length > 0) io.stdout(`${renderText(findings)}\n`);
@@ -92,6 +97,12 @@ export const command: Command = {
       help: "also write the SARIF document here",
     },
     { name: VALIDATE_INPUTS.allowEmpty, kind: "flag", help: "a glob that matches no file is not an error" },
+    {
+      name: VALIDATE_INPUTS.stackName,
+      kind: "string",
+      value: "NAME",
+      help: "the stack the templates are deployed as: names built from AWS::StackName are judged with it",
+    },
     { name: "json", kind: "flag", help: "the same as --format json" },
     HELP_OPTION,
   ],

@@ -15,6 +15,11 @@ import { validateParsed } from "./validate";
 export interface CheckOptions extends ResolveOptions {
   workspace: string;
   ignoreRules?: readonly string[];
+  /**
+   * The name of the stack the templates are deployed as, when known: names built from
+   * AWS::StackName are judged with it (E3944). Nested templates' stacks have names of their own.
+   */
+  stackName?: string;
 }
 
 export interface CheckResult {
@@ -44,7 +49,14 @@ export async function checkTemplates(
     }
     const parsed = await parseTemplateLazily(read.source, file.display);
     const nested = await loadNestedTemplates(parsed.root, file);
-    findings.push(...validateParsed(parsed, { spec, ignoreRules: options.ignoreRules, nested }));
+    findings.push(
+      ...validateParsed(parsed, {
+        spec,
+        ignoreRules: options.ignoreRules,
+        nested,
+        stackName: options.stackName,
+      }),
+    );
   }
   return { files: files.map((file) => file.display), findings };
 }

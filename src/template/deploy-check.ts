@@ -20,6 +20,8 @@ export interface DeployCheckOptions {
   shown: string;
   /** How to deploy without the rules, e.g. "set validate: false". */
   skip: string;
+  /** The stack being deployed: names built from AWS::StackName are judged with it (E3944). */
+  stackName: string;
 }
 
 /**
@@ -33,6 +35,7 @@ export async function checkBeforeDeploy(
   const { findings } = await checkTemplates([template], {
     workspace: options.workspace,
     input: options.input,
+    stackName: options.stackName,
   });
   const { errors } = countFindings(findings);
   if (errors === 0) return { findings };

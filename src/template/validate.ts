@@ -19,6 +19,8 @@ export interface ValidateOptions {
   rules?: readonly Rule[];
   /** The local templates of the template's nested stacks (nested.ts); none when not given. */
   nested?: NestedTemplates;
+  /** The name of the stack the template is deployed as, when known (TemplateIndex.stackName). */
+  stackName?: string;
 }
 
 export function isIgnored(ruleId: string, ignoreRules: readonly string[] | undefined): boolean {
@@ -49,6 +51,7 @@ export function validateParsed(parsed: ParsedTemplate, options: ValidateOptions)
     });
   } else if (root) {
     const template = indexTemplate(parsed, root);
+    if (options.stackName !== undefined) template.stackName = options.stackName;
     suppressions = templateSuppressions(template);
     const rules = options.rules ?? allRules;
     // One input for every rule, its report bound to the rule running: rules report synchronously,

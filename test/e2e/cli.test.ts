@@ -113,6 +113,25 @@ describe("preview-stacks validate", () => {
     ).toBe(0);
   });
 
+  it("judges names built from the stack's name with --stack-name, and refuses a value that is not a stack name", () => {
+    const dir = mkdtempSync(join(tmpdir(), "preview-stacks-cli-stack-name-"));
+    writeFileSync(
+      join(dir, "template.yaml"),
+      "Resources:\n  Assets:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Sub ${AWS::StackName}-assets\n",
+    );
+    expect(cliIn(dir, "validate", "template.yaml").code).toBe(0);
+    const run = cliIn(dir, "validate", "template.yaml", "--stack-name", "Shop-pr-12");
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(
+      /^template\.yaml:5:19 E3944 Fn::Sub gives 'Shop-pr-12-assets' \(with the stack name 'Shop-pr-12'\): /,
+    );
+    const bad = cliIn(dir, "validate", "template.yaml", "--stack-name", "12; zz-hidden");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--stack-name");
+    expect(bad.stderr).toContain("the value is not a stack name");
+    expect(bad.stderr).not.toContain("zz-hidden");
+  });
+
   it("prints every file's findings when some files cannot be checked, and exits 1", () => {
     const { dir, templates } = mixedBatchDirectory();
     const run = cliIn(dir, "validate", ...templates);

@@ -406,6 +406,35 @@ Outputs:`,
     expect(run.summary).toContain("### ✅ Preview `shop-pr-12` created");
   });
 
+  it("stops a preview whose name would make a name built from it fail, before any AWS call (E3944)", async () => {
+    f = await PreviewFixture.start({
+      template: [
+        "Resources:",
+        "  Assets:",
+        "    Type: AWS::S3::Bucket",
+        "    Properties:",
+        "      BucketName: !Sub ${AWS::StackName}-assets",
+        "",
+      ].join("\n"),
+    });
+    // A prefix with a capital: bucket names are lower case.
+    const run = await f.deploy({ "stack-prefix": "Shop" });
+    expect(run.exitCode, run.stdout).toBe(1);
+    const named = run.annotations.filter((a) => a.title === "E3944");
+    expect(named).toHaveLength(1);
+    expect(named[0]).toMatchObject({ level: "error", file: "template.yaml", line: 5, col: 19 });
+    expect(named[0].message).toContain(
+      "Fn::Sub gives 'Shop-pr-12-assets' (with the stack name 'Shop-pr-12')",
+    );
+    expect(run.stdout).toContain("so nothing was deployed");
+    expect(f.aws.calls).toHaveLength(0);
+    // The repository's own name, lower case, makes a bucket name that can be created.
+    const fine = await f.deploy();
+    expect(fine.exitCode, fine.stdout).toBe(0);
+    expect(fine.annotations.filter((a) => a.title === "E3944")).toEqual([]);
+    expect(f.aws.state.cloudformation.findStack(STACK)?.status).toBe("CREATE_COMPLETE");
+  });
+
   it("says how to fix a template path that does not exist", async () => {
     await start();
     const run = await f.deploy({ template: "stacks/missing.yaml", validate: "false" });

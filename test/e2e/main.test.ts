@@ -83,6 +83,30 @@ describe("the all-in-one action", () => {
     expect(f.comments()).toEqual([]);
   });
 
+  it("on pull_request opened, validates the template as the preview it deploys (E3944)", async () => {
+    f = await PreviewFixture.start({
+      template: [
+        "Resources:",
+        "  Fn:",
+        "    Type: AWS::Lambda::Function",
+        "    Properties:",
+        "      FunctionName: !Ref AWS::StackName",
+        "      Runtime: python3.12",
+        "      Handler: app.handler",
+        "      Role: arn:aws:iam::123456789012:role/r",
+        "      Code: {ZipFile: x}",
+        "",
+      ].join("\n"),
+    });
+    // A function's name takes no more than 64 characters: the preview's name is longer.
+    const run = await main(opened(), { "stack-prefix": `shop${"-x".repeat(40)}` });
+    expect(run.exitCode, log(run)).toBe(1);
+    const titled = run.annotations.filter((a) => a.title);
+    expect(titled.map((a) => `${a.level} ${a.title} ${a.line}:${a.col}`)).toEqual(["error E3944 5:21"]);
+    expect(run.outputs.errors).toBe("1");
+    expect(f.aws.calls).toEqual([]);
+  });
+
   it("on pull_request opened, validates, deploys the preview and comments; on synchronize, updates it", async () => {
     f = await PreviewFixture.start({ template: TEMPLATE });
     const run = await main(opened(), { "sarif-file": "out/validate.sarif" });

@@ -139,6 +139,44 @@ describe("validate action bundle", () => {
     expect(strict.exitCode).toBe(1);
   });
 
+  it("judges names built from the stack's name with stack-name, and refuses a value that is not a stack name", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "preview-stacks-stack-name-"));
+    writeFileSync(
+      join(dir, "template.yaml"),
+      "Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      FunctionName: !Sub ${AWS::StackName}-handler\n      Runtime: python3.12\n      Handler: app.handler\n      Role: arn:aws:iam::123456789012:role/r\n      Code: {ZipFile: x}\n",
+    );
+    const unnamed = await runAction({
+      action: "validate",
+      workspace: dir,
+      inputs: { templates: "template.yaml" },
+    });
+    expect(unnamed.exitCode, unnamed.stdout).toBe(0);
+    expect(unnamed.outputs.errors).toBe("0");
+    const long = `orders${"-x".repeat(26)}-pr-1234`;
+    const named = await runAction({
+      action: "validate",
+      workspace: dir,
+      inputs: { templates: "template.yaml", "stack-name": long },
+    });
+    expect(named.exitCode).toBe(1);
+    expect(
+      named.annotations.filter((a) => a.title).map((a) => `${a.level} ${a.title} ${a.line}:${a.col}`),
+    ).toEqual(["error E3944 5:21"]);
+    expect(named.annotations[0].message).toContain(
+      `'FunctionName' of AWS::Lambda::Function must be at most 64 characters long, not ${long.length + 8}`,
+    );
+    const bad = await runAction({
+      action: "validate",
+      workspace: dir,
+      inputs: { templates: "template.yaml", "stack-name": "pr 12; zz-hidden" },
+    });
+    expect(bad.exitCode).toBe(1);
+    expect(bad.stdout).toContain(
+      "Input 'stack-name': the value is not a stack name; use at most 128 letters, digits and dashes, starting with a letter.",
+    );
+    expect(bad.stdout).not.toContain("zz-hidden");
+  });
+
   it("leaves out ignored rules", async () => {
     const run = await runAction({
       action: "validate",

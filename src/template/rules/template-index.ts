@@ -114,6 +114,11 @@ export interface TemplateIndex {
   /** True when a section other than Parameters has an `Fn::Transform` key (AWS::Include), whose items only CloudFormation sees. */
   sectionInclude: boolean;
   references: Reference[];
+  /**
+   * The name of the stack the template is deployed as, where the caller knows it (a deploy, or
+   * validate given a stack name): a value built from AWS::StackName is then known exactly (E3944).
+   */
+  stackName?: string;
 }
 
 /** The intrinsic function a node is, when it is a one-entry mapping with an intrinsic key. */

@@ -13,11 +13,18 @@ export interface LintOptions {
   only?: string[];
   /** The nested templates the file's nested stacks name, as check.ts would have read them. */
   nested?: NestedTemplates;
+  /** The name of the stack the template is deployed as, as a deploy gives it. */
+  stackName?: string;
 }
 
 export function lint(source: string, options: LintOptions = {}): Finding[] {
   const rules = options.only ? allRules.filter((rule) => options.only?.includes(rule.id)) : allRules;
-  return validateSource(source, options.file ?? "template.yaml", { spec, rules, nested: options.nested });
+  return validateSource(source, options.file ?? "template.yaml", {
+    spec,
+    rules,
+    nested: options.nested,
+    ...(options.stackName === undefined ? {} : { stackName: options.stackName }),
+  });
 }
 
 /** "E3002 12:7" for compact, person-written expectations. */

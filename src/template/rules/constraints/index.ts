@@ -13,6 +13,7 @@ import { pattern } from "./pattern";
 import { requiredOr } from "./required-or";
 import { requiredXor } from "./required-xor";
 import { findInMapValues, joinValues, selectValues, splitValues, subValues } from "./resolved-values";
+import { stackNameValues } from "./stack-name";
 import { stringLength } from "./string-length";
 import { uniqueItems } from "./unique-items";
 
@@ -36,4 +37,5 @@ export const constraintRules: Rule[] = [
   findInMapValues,
   selectValues,
   splitValues,
+  stackNameValues,
 ];

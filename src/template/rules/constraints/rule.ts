@@ -8,7 +8,7 @@ export const SCHEMA_GUIDE =
 
 export function constraintRule(
   kind: ConstraintKind,
-  rule: Omit<Rule, "check" | "severity" | "source"> & { severity?: Rule["severity"] },
+  rule: Omit<Rule, "check" | "severity" | "source"> & { severity?: Rule["severity"]; source?: string },
 ): Rule {
   return {
     severity: "error",

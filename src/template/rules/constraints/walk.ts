@@ -19,6 +19,7 @@ import {
   givenWith,
   hasSamples,
   leastLength,
+  type Resolution,
   resolveSplit,
   resolveValue,
   variant,
@@ -58,7 +59,12 @@ export type ConstraintKind =
   | "findInMap"
   | "select"
   /** A list a Fn::Split gives that the property cannot take: its size, or an item. */
-  | "split";
+  | "split"
+  /**
+   * A value built from the stack's name, known exactly, with nothing a deployer chooses, that the
+   * property cannot take (E3944): certain to fail for that stack.
+   */
+  | "stackName";
 
 /** The functions whose values are worked out from the template and judged, by the kind of their problems. */
 const RESOLVED: Record<string, ConstraintKind> = {
@@ -307,7 +313,11 @@ class Walker {
     const fn = intrinsicName(node);
     if (fn) {
       const arg = (node as MapNode).entries[0].value;
-      if (fn === "Ref" && isString(arg) && this.conditional === 0) this.parameter(arg.value, schema);
+      if (fn === "Ref" && isString(arg) && this.conditional === 0) {
+        if (arg.value === "AWS::StackName" && this.template.stackName !== undefined)
+          this.resolved(node, fn, "stackName", schema);
+        else this.parameter(arg.value, schema);
+      }
       const resolved = RESOLVED[fn];
       if (resolved) this.resolved(node, fn, resolved, schema);
       else if (fn === "Fn::Split") this.split(node as MapNode, schema);
@@ -413,7 +423,9 @@ class Walker {
   /**
    * The values a Fn::Sub, Fn::Join, Fn::FindInMap or Fn::Select gives (functions/resolve.ts), each judged as a
    * written value would be. A value with a pseudo parameter's sample in it counts only the problems
-   * both samples have; one with unknown text in it, only a length that is too long already.
+   * both samples have; one with unknown text in it, only a length that is too long already. A value
+   * that holds the stack's name, known to a deploy, and nothing a deployer chooses (a parameter, a
+   * mapping's entry) or a condition may leave out is certain, and E3944's.
    */
   private resolved(node: Node, fn: string, kind: ConstraintKind, schema: ConstraintNode): void {
     const nodes = this.expanded(schema);
@@ -423,12 +435,13 @@ class Walker {
     for (const value of values) {
       const gives = givenWith(value);
       const first = variant(value, 0);
+      const as = this.conditional === 0 && byStackNameAlone(value) ? "stackName" : kind;
       if (first === undefined) {
         const least = leastLength(value);
         for (const s of nodes)
           if (s.lx !== undefined && least > s.lx)
             this.problem(
-              kind,
+              as,
               node,
               `${fn} gives at least ${least} characters${gives}: ${this.name()} must be at most ${s.lx} characters long`,
             );
@@ -446,7 +459,7 @@ class Walker {
         typeof first === "string" ? `'${first.length > 80 ? `${first.slice(0, 80)}...` : first}'` : first;
       for (const problem of problems) {
         if (problem.kind === "anyOfValue" && problems.length > 1) continue;
-        this.problem(kind, node, `${fn} gives ${shown}${gives}: ${problem.message}`);
+        this.problem(as, node, `${fn} gives ${shown}${gives}: ${problem.message}`);
       }
     }
   }
@@ -777,6 +790,18 @@ class Walker {
 }
 
 const NO_ENTRIES: readonly MapEntry[] = [];
+
+/**
+ * Whether the value holds the stack's known name and nothing a deployer chooses: its only choices
+ * are the pseudo parameters tried with two samples (each adds one), whose problems count only when
+ * both samples have them.
+ */
+function byStackNameAlone(value: Resolution): boolean {
+  if (value.stackName === undefined) return false;
+  let sampled = 0;
+  for (const piece of value.pieces) if (typeof piece !== "string" && "samples" in piece) sampled++;
+  return value.choices.length === sampled;
+}
 
 const judging = new WeakMap<ConstraintNode[], boolean>();
 

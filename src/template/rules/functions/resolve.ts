@@ -11,7 +11,8 @@
  * - AWS::Region, AWS::AccountId, AWS::Partition and AWS::URLSuffix have a known form: each is
  *   tried with two values of that form, and a problem counts only when both values have it;
  * - a resource's name or attribute, the stack's name, an import: unknown text, of which only a
- *   least length is known (so a text too long without it is too long with it);
+ *   least length is known (so a text too long without it is too long with it); the stack's name is
+ *   known exactly where the caller gives it (a deploy: TemplateIndex.stackName);
  * - a mapping key that is not known (`!Ref AWS::Region` as the top-level key) gives each of the
  *   mapping's entries at that level.
  */
@@ -40,6 +41,8 @@ export interface Resolution {
   value?: number | boolean;
   /** What gives this value: "AllowedValues[1] of parameter 'Stage'", "key 'us-west-2' of mapping 'AMIs'". */
   choices: string[];
+  /** Set when the value holds the stack's name, known exactly (TemplateIndex.stackName). */
+  stackName?: string;
 }
 
 /** Beyond this many values (parameters multiplied by parameters), the expression is left unjudged. */
@@ -144,8 +147,12 @@ export function knownTexts(node: Node, template: TemplateIndex, parameters: bool
 }
 
 /** What gives the value, as messages add it after the value: " (with the Default of parameter 'X')", or "". */
-export function givenWith(resolution: { choices: readonly string[] }): string {
-  return resolution.choices.length > 0 ? ` (with ${resolution.choices.join(", ")})` : "";
+export function givenWith(resolution: { choices: readonly string[]; stackName?: string }): string {
+  const choices =
+    resolution.stackName === undefined
+      ? resolution.choices
+      : [`the stack name '${resolution.stackName}'`, ...resolution.choices];
+  return choices.length > 0 ? ` (with ${choices.join(", ")})` : "";
 }
 
 export function hasSamples(resolution: Resolution): boolean {
@@ -208,6 +215,8 @@ class Resolver {
   private ref(name: string): Resolution[] | undefined {
     const sampled = SAMPLED[name];
     if (sampled) return [{ pieces: [sampled], choices: [`${name} '${sampled.samples[0]}'`] }];
+    const known = name === "AWS::StackName" ? this.template.stackName : undefined;
+    if (known !== undefined) return [{ pieces: [known], choices: [], stackName: known }];
     const unknown = UNKNOWN_PSEUDO[name];
     if (unknown) return [{ pieces: [unknown], choices: [] }];
     if (name === "AWS::NoValue" || name === "AWS::NotificationARNs") return undefined;
@@ -433,12 +442,16 @@ function concatenated(alternatives: Resolution[][]): Resolution[] | undefined {
     if (values.length * options.length > MOST_VALUES) return undefined;
     const next: Resolution[] = [];
     for (let v = 0; v < values.length; v++)
-      for (let o = 0; o < options.length; o++)
-        next.push({
+      for (let o = 0; o < options.length; o++) {
+        const value: Resolution = {
           pieces: values[v].pieces.concat(options[o].pieces),
           choices:
             options[o].choices.length > 0 ? values[v].choices.concat(options[o].choices) : values[v].choices,
-        });
+        };
+        const stackName = values[v].stackName ?? options[o].stackName;
+        if (stackName !== undefined) value.stackName = stackName;
+        next.push(value);
+      }
     values = next;
   }
   return values;
