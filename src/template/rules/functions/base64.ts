@@ -12,6 +12,7 @@ const VALUE: Slot = {
     "Fn::Contains",
     "Fn::FindInMap",
     "Fn::GetAtt",
+    "Fn::GetStackOutput",
     "Fn::If",
     "Fn::ImportValue",
     "Fn::Join",

@@ -17,6 +17,7 @@ const VARIABLE_SLOT: Slot = {
     "Fn::FindInMap",
     "Fn::GetAtt",
     "Fn::GetAZs",
+    "Fn::GetStackOutput",
     "Fn::If",
     "Fn::ImportValue",
     "Fn::Join",

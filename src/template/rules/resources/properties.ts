@@ -559,7 +559,7 @@ function describe(type: TypeRef): string {
     case "boolean":
       return "a boolean";
     case "json":
-      return "a JSON object or string";
+      return "a JSON object or a string";
     case "any":
       return "any value";
     case "list":
@@ -568,7 +568,8 @@ function describe(type: TypeRef): string {
     case "struct":
       return "a mapping";
     case "union":
-      return [...new Set(type.types.map(describe))].join(" or ");
+      // Each alternative once: a JSON type beside a string type is "a JSON object or a string".
+      return [...new Set(type.types.flatMap((t) => describe(t).split(" or ")))].join(" or ");
   }
 }
 

@@ -433,6 +433,44 @@ describe("E1033 GetStackOutput", () => {
     expect(brief(findings)).toEqual([]);
   });
 
+  it("is taken inside Fn::Sub's variables, Fn::Base64 and Fn::Split, as AWS's own linters' valid templates use it", () => {
+    // cfn-lint's test/fixtures/templates/good/functions/get_stack_output.yaml and
+    // cloudformation-validate's good/functions/split_get_stack_output.yaml ("CloudFormation deploys it").
+    const output = ["StackName: producer-stack", "OutputName: TopicName"];
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Topic:",
+        "    Type: AWS::SNS::Topic",
+        "    Properties:",
+        "      DisplayName:",
+        "        Fn::Sub:",
+        "          - prefix-${Value}",
+        "          - Value:",
+        "              Fn::GetStackOutput:",
+        ...output.map((line) => `                ${line}`),
+        "      TopicName:",
+        "        Fn::Base64:",
+        "          Fn::GetStackOutput:",
+        ...output.map((line) => `            ${line}`),
+        "  Bucket:",
+        "    Type: AWS::S3::Bucket",
+        "    Properties:",
+        "      CorsConfiguration:",
+        "        CorsRules:",
+        "          - AllowedMethods: [GET]",
+        "            AllowedOrigins: ['*']",
+        "            ExposedHeaders:",
+        "              Fn::Split:",
+        "                - '||'",
+        "                - Fn::GetStackOutput:",
+        ...output.map((line) => `                    ${line}`),
+      ),
+      { only: ["E1018", "E1019", "E1021", "E1033"] },
+    );
+    expect(brief(findings)).toEqual([]);
+  });
+
   it("needs StackName and OutputName, knows no other argument, and takes a mapping", () => {
     const findings = lint(
       yaml(

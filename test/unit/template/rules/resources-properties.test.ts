@@ -220,6 +220,23 @@ describe("E3012 value types", () => {
     );
     expect(brief(findings)).toEqual([]);
   });
+
+  it("names each type a property takes once", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Role:",
+        "    Type: AWS::IAM::Role",
+        "    Properties:",
+        "      AssumeRolePolicyDocument:",
+        "        - Effect: Allow",
+      ),
+      { only: ["E3012"] },
+    );
+    expect(findings.map((f) => f.message)).toEqual([
+      "'AssumeRolePolicyDocument' of AWS::IAM::Role must be a JSON object or a string, not a list",
+    ]);
+  });
 });
 
 /** E3003 findings of a SAM template: Globals.Function.FunctionUrlConfig holds `setting` (line 5), then `resources`. */
