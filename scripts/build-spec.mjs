@@ -322,6 +322,41 @@ const SAM_PASSTHROUGH = {
 
 const CONSTRAINT_REGION = "us-east-1";
 
+/**
+ * Name rules the service API references document and the provider schemas leave out, added where
+ * a schema constrains the property not at all: a length (E3033) and one of our named formats
+ * (src/template/rules/constraints/formats.ts, E3031). Without them a target group named after a
+ * long stack (`${AWS::StackName}-tg`) passes both linters and fails minutes into the deploy.
+ * Sources: Elastic Load Balancing's CreateTargetGroup and CreateLoadBalancer (32 characters,
+ * letters, digits and hyphens, not at either end; a v2 load balancer's not starting `internal-`),
+ * the Classic Load Balancer's CreateLoadBalancer (the same, 32), and SQS's CreateQueue (80
+ * characters, letters, digits, hyphens and underscores, with `.fifo` counted in a FIFO queue's).
+ */
+const DOCUMENTED_NAMES = {
+  "AWS::ElasticLoadBalancing::LoadBalancer": {
+    LoadBalancerName: { fm: "AWS::ElasticLoadBalancing::LoadBalancer.Name", lx: 32 },
+  },
+  "AWS::ElasticLoadBalancingV2::LoadBalancer": {
+    Name: { fm: "AWS::ElasticLoadBalancingV2::LoadBalancer.Name", lx: 32 },
+  },
+  "AWS::ElasticLoadBalancingV2::TargetGroup": {
+    Name: { fm: "AWS::ElasticLoadBalancingV2::TargetGroup.Name", lx: 32 },
+  },
+  "AWS::SQS::Queue": { QueueName: { fm: "AWS::SQS::Queue.QueueName", lx: 80 } },
+};
+
+/** Adds DOCUMENTED_NAMES to the types' constraint entries, where the schemas left the property free. */
+function addDocumentedNames(entries) {
+  for (const [typeName, properties] of Object.entries(DOCUMENTED_NAMES)) {
+    const entry = entries.get(typeName) ?? { r: {}, d: {} };
+    entry.r.pr ??= {};
+    for (const [name, constraint] of Object.entries(properties)) {
+      if (entry.r.pr[name] === undefined) entry.r.pr[name] = constraint;
+    }
+    entries.set(typeName, entry);
+  }
+}
+
 /** A Python package's directory and version (from `versionOf`), or undefined when it is not installed. */
 function pythonPackage(module, versionOf) {
   try {
@@ -908,6 +943,7 @@ export function buildConstraints(cfnLint = findCfnLint()) {
         ...(tg ? { tg: 1 } : {}),
       });
   }
+  addDocumentedNames(entries);
   for (const [samType, { from, properties }] of Object.entries(SAM_PASSTHROUGH)) {
     const source = entries.get(from);
     if (!source) throw new Error(`SAM constraints: no constraints for ${from}`);

@@ -1,7 +1,9 @@
 /**
  * cfn-lint's named formats (cfnlint/rules/formats, MIT-0), which the provider schemas attach to
  * properties as `format`: each a pattern a literal value must match, often stricter than the
- * schema's own pattern (an S3 bucket name's dots and dashes, an ARN's account id).
+ * schema's own pattern (an S3 bucket name's dots and dashes, an ARN's account id). Last, the
+ * formats of the names the schemas leave free and the API references document (npm run spec's
+ * DOCUMENTED_NAMES).
  */
 export interface NamedFormat {
   /** What a matching value is, for messages: "must be <what>". */
@@ -51,4 +53,20 @@ export const NAMED_FORMATS: Record<string, NamedFormat> = {
   },
   "AWS::EC2::Subnet.Id": { what: "a subnet id", pattern: /^subnet-(([0-9A-Fa-f]{8})|([0-9A-Fa-f]{17}))$/ },
   "AWS::EC2::VPC.Id": { what: "a VPC id", pattern: /^vpc-(([0-9A-Fa-f]{8})|([0-9A-Fa-f]{17}))$/ },
+  "AWS::ElasticLoadBalancing::LoadBalancer.Name": {
+    what: "a load balancer name: letters, digits and hyphens, not at either end",
+    pattern: /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/,
+  },
+  "AWS::ElasticLoadBalancingV2::LoadBalancer.Name": {
+    what: "a load balancer name: letters, digits and hyphens, not at either end, not starting with 'internal-'",
+    pattern: /^(?!internal-)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/,
+  },
+  "AWS::ElasticLoadBalancingV2::TargetGroup.Name": {
+    what: "a target group name: letters, digits and hyphens, not at either end",
+    pattern: /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/,
+  },
+  "AWS::SQS::Queue.QueueName": {
+    what: "a queue name: letters, digits, hyphens and underscores, with .fifo at the end of a FIFO queue's",
+    pattern: /^[A-Za-z0-9_-]+(\.fifo)?$/,
+  },
 };

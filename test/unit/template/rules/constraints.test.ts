@@ -788,3 +788,63 @@ describe("W1031, W1032, W1034, W1035: the values of Fn::Sub, Fn::Join, Fn::FindI
     ]);
   });
 });
+
+describe("E3031, E3033: names the API references document and the provider schemas leave free", () => {
+  it("judges target group, load balancer and queue names", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Group:",
+        "    Type: AWS::ElasticLoadBalancingV2::TargetGroup",
+        "    Properties:",
+        "      Name: orders-service-api-blue-target-grp",
+        "  Balancer:",
+        "    Type: AWS::ElasticLoadBalancingV2::LoadBalancer",
+        "    Properties:",
+        "      Name: internal-orders",
+        "  Classic:",
+        "    Type: AWS::ElasticLoadBalancing::LoadBalancer",
+        "    Properties:",
+        "      LoadBalancerName: orders_classic",
+        "      Listeners: [{LoadBalancerPort: '80', InstancePort: '80', Protocol: HTTP}]",
+        "      AvailabilityZones: [us-east-1a]",
+        "  Queue:",
+        "    Type: AWS::SQS::Queue",
+        "    Properties:",
+        "      QueueName: orders.v2",
+        "  Fifo:",
+        "    Type: AWS::SQS::Queue",
+        "    Properties:",
+        "      FifoQueue: true",
+        "      QueueName: orders-v2.fifo",
+        "  Fine:",
+        "    Type: AWS::ElasticLoadBalancingV2::TargetGroup",
+        "    Properties:",
+        "      Name: orders-blue",
+      ),
+      { only: ["E3031", "E3033"] },
+    );
+    expect(findings.map((f) => `${f.ruleId} ${f.range.start.line} ${f.message}`)).toEqual([
+      "E3033 5 'Name' of AWS::ElasticLoadBalancingV2::TargetGroup must be at most 32 characters long, not 34",
+      "E3031 9 'Name' of AWS::ElasticLoadBalancingV2::LoadBalancer must be a load balancer name: letters, digits and hyphens, not at either end, not starting with 'internal-'",
+      "E3031 13 'LoadBalancerName' of AWS::ElasticLoadBalancing::LoadBalancer must be a load balancer name: letters, digits and hyphens, not at either end",
+      "E3031 19 'QueueName' of AWS::SQS::Queue must be a queue name: letters, digits, hyphens and underscores, with .fifo at the end of a FIFO queue's",
+    ]);
+  });
+
+  it("judges a target group named after the stack being deployed (E3944)", () => {
+    const source = yaml(
+      "Resources:",
+      "  Group:",
+      "    Type: AWS::ElasticLoadBalancingV2::TargetGroup",
+      "    Properties:",
+      "      Name: !Sub ${AWS::StackName}-tg",
+    );
+    expect(lint(source, { only: ["E3944"], stackName: "orders-pr-12" })).toEqual([]);
+    const findings = lint(source, { only: ["E3944"], stackName: "orders-service-api-gateway-pr-1234" });
+    expect(findings.map((f) => f.message)).toEqual([
+      "Fn::Sub gives 'orders-service-api-gateway-pr-1234-tg' (with the stack name 'orders-service-api-gateway-pr-1234'): " +
+        "'Name' of AWS::ElasticLoadBalancingV2::TargetGroup must be at most 32 characters long, not 37",
+    ]);
+  });
+});
