@@ -1,6 +1,9 @@
+import type { Node } from "../../model";
+import { mapGet } from "../../nodes";
+import { callsOf } from "../functions/calls";
 import type { Rule } from "../rule";
 import { hasOpaqueTransform, namedEntries } from "../template/names";
-import { USER_GUIDE } from "../template-index";
+import { intrinsicName, isString, type TemplateIndex, USER_GUIDE } from "../template-index";
 
 export const mappingUsed: Rule = {
   id: "W7001",
@@ -15,6 +18,7 @@ export const mappingUsed: Rule = {
     const refs = template.references;
     // Indexed: in code that runs once per process an array iterator costs an object per step.
     for (let i = 0; i < refs.length; i++) if (refs[i].kind === "FindInMap") used.add(refs[i].target);
+    if (!addComputedNames(template, used)) return;
     for (const mapping of namedEntries(template.mappings)) {
       if (used.has(mapping.key)) continue;
       report(
@@ -27,3 +31,34 @@ export const mappingUsed: Rule = {
     }
   },
 };
+
+/**
+ * The mappings a Fn::FindInMap whose mapping name is computed may read, added to `used`: a Ref to a
+ * parameter with AllowedValues reads any of them (`!FindInMap [!Ref Environment, ...]` with
+ * Environment one of dev, qa and prod reads all three). False when a name cannot be bounded (a
+ * parameter without AllowedValues, a Fn::ForEach identifier, another function): any mapping may
+ * then be read, and none is reported.
+ */
+function addComputedNames(template: TemplateIndex, used: Set<string>): boolean {
+  const calls = callsOf(template, "Fn::FindInMap");
+  for (let i = 0; i < calls.length; i++) {
+    const arg = calls[i].arg;
+    const name = arg.kind === "seq" ? arg.items[0] : undefined;
+    if (!name || isString(name)) continue;
+    const allowed = allowedValuesOfRef(template, name);
+    if (!allowed) return false;
+    for (const value of allowed) used.add(value);
+  }
+  return true;
+}
+
+function allowedValuesOfRef(template: TemplateIndex, node: Node): string[] | undefined {
+  if (intrinsicName(node) !== "Ref" || node.kind !== "map") return undefined;
+  const target = node.entries[0].value;
+  if (!isString(target)) return undefined;
+  const allowed = mapGet(template.parameters.get(target.value)?.value, "AllowedValues")?.value;
+  if (allowed?.kind !== "seq") return undefined;
+  return allowed.items.flatMap((item) =>
+    item.kind === "scalar" && item.value !== null ? [String(item.value)] : [],
+  );
+}

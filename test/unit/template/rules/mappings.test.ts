@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { brief, lint } from "../lint";
+import { brief, lint, yaml } from "../lint";
 
 const topic = "Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n";
 
@@ -63,6 +63,43 @@ describe("W7001 unused mappings", () => {
       "",
     ].join("\n");
     expect(lint(source, { only: ["W7001"] })).toEqual([]);
+  });
+
+  it("counts every mapping a computed name may pick: a parameter's AllowedValues, or any when unbounded", () => {
+    const template = (parameter: string[], name: string) =>
+      yaml(
+        "Transform: AWS::LanguageExtensions",
+        "Parameters:",
+        "  Environment:",
+        "    Type: String",
+        ...parameter,
+        "Mappings:",
+        "  dev: {Web: {Size: t3.micro}}",
+        "  qa: {Web: {Size: t3.small}}",
+        "  prod: {Web: {Size: t3.large}}",
+        "  Spare: {Web: {Size: t3.large}}",
+        "Resources:",
+        "  Fn::ForEach::Queues:",
+        "    - Tier",
+        "    - [Web]",
+        "    - ${Tier}Queue:",
+        "        Type: AWS::SQS::Queue",
+        "        Properties:",
+        `          QueueName: !FindInMap [${name}, !Ref Tier, Size]`,
+      );
+    // A rain test template's form: Environment is one of dev, qa and prod, each a mapping.
+    const bounded = lint(
+      template(["    Default: dev", "    AllowedValues: [dev, qa, prod]"], "!Ref Environment"),
+      {
+        only: ["W7001"],
+      },
+    );
+    expect(bounded.map((f) => f.message)).toEqual([
+      "Mapping Spare is never used: no Fn::FindInMap reads it. Remove it or use it",
+    ]);
+    // Without AllowedValues, or named by a loop's identifier, the name may be any mapping's.
+    expect(lint(template(["    Default: dev"], "!Ref Environment"), { only: ["W7001"] })).toEqual([]);
+    expect(lint(template(["    Default: dev"], "!Ref Tier"), { only: ["W7001"] })).toEqual([]);
   });
 });
 
