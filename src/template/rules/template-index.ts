@@ -111,7 +111,10 @@ export interface TemplateIndex {
   /** True when Transform names AWS::Serverless-2016-10-31. */
   sam: boolean;
   transforms: string[];
-  /** True when a section other than Parameters has an `Fn::Transform` key (AWS::Include), whose items only CloudFormation sees. */
+  /**
+   * True when a section other than Parameters, or a resource, has an `Fn::Transform` key
+   * (AWS::Include), whose content only CloudFormation sees.
+   */
   sectionInclude: boolean;
   references: Reference[];
   /**
@@ -430,6 +433,8 @@ export function indexTemplate(parsed: ParsedTemplate, root: MapNode): TemplateIn
         else if (key === "Properties") properties ??= attribute;
         else if (key === "Condition") condition ??= attribute;
         else if (key === "DependsOn") dependsOn ??= attribute;
+        // A resource's own `Fn::Transform` (AWS::Include) adds what only CloudFormation sees.
+        else if (key === SECTION_INCLUDE) sectionInclude = true;
       }
     }
     resources.set(name, {

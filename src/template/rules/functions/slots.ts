@@ -82,7 +82,11 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** `Fn::X needs ...` when the argument is not a list of the right length; true when it is. */
+/**
+ * `Fn::X needs ...` when the argument is not a list of the right length; true when it is. A macro's
+ * call in its place (`Fn::Join: {Fn::Transform: ...}`) gives the argument only when CloudFormation
+ * runs it: false, with nothing reported.
+ */
 export function checkArity(
   fn: string,
   arg: Node,
@@ -93,6 +97,7 @@ export function checkArity(
   report: Report,
 ): arg is Extract<Node, { kind: "seq" }> {
   if (arg.kind === "seq" && arg.items.length >= min && arg.items.length <= max) return true;
+  if (arg.kind === "map" && functionName(arg) === "Fn::Transform") return false;
   const got = arg.kind === "seq" ? plural(arg.items.length, "item") : `a ${describe(arg)}`;
   report(at, `${fn} needs ${shape}; got ${got}`);
   return false;

@@ -65,7 +65,9 @@ export const subRule: Rule = {
         }
         checkSlot(text, STRING_SLOT, report);
       } else if (arg.kind === "map") {
-        report(call.node, `Fn::Sub needs ${SHAPE}; got a ${describe(arg)}`);
+        // A macro's output (`Fn::Sub: {Fn::Transform: ...}`) is known only once CloudFormation runs it.
+        if (functionName(arg) !== "Fn::Transform")
+          report(call.node, `Fn::Sub needs ${SHAPE}; got a ${describe(arg)}`);
         continue;
       }
       if (isString(text)) checkText(text, locals, call, names, spec, report);

@@ -74,7 +74,8 @@ export const resourceConfiguration: Rule = {
       for (const entry of body.entries) {
         // Paths are built only for a finding: most attributes have none.
         if (!allowed.includes(entry.key)) {
-          if (isSamResource(template.sam, resource.type)) continue;
+          // AWS::Include at the resource's level: CloudFormation puts the snippet's content here.
+          if (entry.key === "Fn::Transform" || isSamResource(template.sam, resource.type)) continue;
           report(
             entry.keyRange,
             `Unknown attribute '${entry.key}' in resource '${resource.name}'${didYouMean(entry.key, allowed)}`,

@@ -241,6 +241,49 @@ describe("nested functions", () => {
   });
 });
 
+describe("a macro's call in place of a function's argument", () => {
+  it("is left to the macro: CloudFormation runs it before the function", () => {
+    // cfn-lint's and cloudformation-validate's good fixtures (functions/sub.yaml) use it in Fn::Sub.
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Topic:",
+        "    Type: AWS::SNS::Topic",
+        "    Properties:",
+        "      TopicName:",
+        "        Fn::Sub:",
+        "          Fn::Transform: {Name: Naming}",
+        "      DisplayName:",
+        "        Fn::Join:",
+        "          Fn::Transform: {Name: Parts}",
+        "      KmsMasterKeyId:",
+        "        Fn::Select:",
+        "          Fn::Transform: {Name: Pick}",
+        "Outputs:",
+        "  Split:",
+        "    Value: !Join [',', {Fn::Split: {Fn::Transform: {Name: Items}}}]",
+      ),
+      { only: ["E1017", "E1018", "E1019", "E1022"] },
+    );
+    expect(findings).toEqual([]);
+    // Anything else in its place is still refused.
+    const mapping = lint(
+      yaml(
+        "Resources:",
+        "  Topic:",
+        "    Type: AWS::SNS::Topic",
+        "    Properties:",
+        "      TopicName:",
+        "        Fn::Join: {a: b}",
+      ),
+      {
+        only: ["E1022"],
+      },
+    );
+    expect(brief(mapping)).toEqual(["E1022 6:9"]);
+  });
+});
+
 describe("closest", () => {
   it("counts an adjacent transposition as one edit", () => {
     expect(editDistance("Bukcet", "Bucket")).toBe(1);

@@ -180,6 +180,31 @@ describe("E3001 resource structure", () => {
   });
 });
 
+describe("AWS::Include at a resource's level", () => {
+  it("is a resource attribute, whose snippet only CloudFormation sees", () => {
+    // cfn-lint's good fixture core/resource_attributes.yaml has one.
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  Unused:",
+        "    Type: String",
+        "Resources:",
+        "  Bucket:",
+        "    Type: AWS::S3::Bucket",
+        "    Fn::Transform:",
+        "      Name: AWS::Include",
+        "      Parameters:",
+        "        Location: s3://fragments/bucket.yaml",
+        "    Properties:",
+        "      VersioningConfiguration: {Status: Enabled}",
+      ),
+      { only: ["E3001", "W2001"] },
+    );
+    // The snippet may use the parameter: not reported as unused either.
+    expect(findings).toEqual([]);
+  });
+});
+
 describe("Fn::ForEach (AWS::LanguageExtensions)", () => {
   it("is not taken for a malformed resource", () => {
     const findings = lint(
