@@ -868,9 +868,28 @@ const DQ_ESCAPES: Record<string, string> = {
   P: "\u2029",
 };
 
-/** Every text one of the floating-point forms of `resolvePlain` accepts matches this (and more). */
-const NUMBER_LIKE =
-  /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+/**
+ * YAML 1.1's floating-point forms, as PyYAML (cfn-lint, SAM) and CloudFormation read them: a dot is
+ * required and an exponent has a sign (`1e3` and `1.0e3` are text, `1.0e+3` is 1000), `_` may sit
+ * between digits (`1_000.5`), base 60 takes a fraction (`1:30.5` is 90.5), `.5` has no sign (`-.5`
+ * is text), and `.inf`, `-.inf` and `.nan` in their three spellings.
+ */
+const YAML_11_FLOAT =
+  /^(?:[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+
+/** The value YAML 1.1 gives a plain scalar of one of its floating-point forms, or undefined. */
+export function yaml11FloatValue(text: string): number | undefined {
+  if (!YAML_11_FLOAT.test(text)) return undefined;
+  const plain = text.replaceAll("_", "").toLowerCase();
+  const sign = plain[0] === "-" ? -1 : 1;
+  const digits = plain[0] === "-" || plain[0] === "+" ? plain.slice(1) : plain;
+  if (digits === ".inf") return sign * Number.POSITIVE_INFINITY;
+  if (digits === ".nan") return Number.NaN;
+  if (!digits.includes(":")) return sign * Number.parseFloat(digits);
+  let value = 0;
+  for (const part of digits.split(":")) value = value * 60 + Number.parseFloat(part);
+  return sign * value;
+}
 
 /**
  * YAML 1.1's integer forms, as PyYAML (cfn-lint, SAM) and CloudFormation read them: decimal, binary
@@ -958,8 +977,8 @@ export function plainKey(text: string): string {
 }
 
 /**
- * The YAML 1.2 core schema, as the `yaml` library resolves plain scalars, with YAML 1.1's boolean
- * words (YAML_11_BOOLEANS) and integer forms (yaml11Integer): CloudFormation reads YAML 1.1.
+ * The YAML 1.2 core schema's null, with YAML 1.1's boolean words (YAML_11_BOOLEANS), integer forms
+ * (yaml11Integer) and floating-point forms (yaml11FloatValue): CloudFormation reads YAML 1.1.
  */
 export function resolvePlain(text: string): ScalarValue {
   const c = text.charCodeAt(0);
@@ -988,12 +1007,7 @@ export function resolvePlain(text: string): ScalarValue {
   if (!(c <= 57)) return text;
   const integer = yaml11IntegerValue(text);
   if (integer !== undefined) return integer;
-  if (!NUMBER_LIKE.test(text)) return text;
-  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(text)) return Number.parseFloat(text);
-  if (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(text)) return Number.parseFloat(text);
-  if (/^(?:[-+]?\.(?:inf|Inf|INF))$/.test(text)) return text[0] === "-" ? -Infinity : Infinity;
-  if (/^\.(?:nan|NaN|NAN)$/.test(text)) return Number.NaN;
-  return text;
+  return yaml11FloatValue(text) ?? text;
 }
 
 /** Characters that cannot start a plain scalar (or start one only before a non-space). */

@@ -26,7 +26,7 @@ import type {
   YamlReuse,
 } from "./model";
 import { applyShortForm, SHORT_FORM_TAGS, type TagContext } from "./short-forms";
-import { plainKey, YAML_11_BOOLEANS, yaml11IntegerValue } from "./yaml-fast";
+import { plainKey, YAML_11_BOOLEANS, yaml11FloatValue, yaml11IntegerValue } from "./yaml-fast";
 
 /**
  * Declaring the short forms keeps the library from warning about each one (thousands in a big
@@ -59,13 +59,29 @@ const YAML_11_INTEGER_TAG = {
   resolve: (text: string) => yaml11IntegerValue(text) ?? text,
 } satisfies ScalarTag;
 
+/**
+ * YAML 1.1's floating-point forms (yaml-fast.ts's yaml11FloatValue), in place of the core schema's,
+ * which read `1e3` as 1000 (text in YAML 1.1) and `1_000.5` as text (1000.5 in YAML 1.1).
+ */
+const YAML_11_FLOAT_TAG = {
+  tag: "tag:yaml.org,2002:float",
+  default: true,
+  test: /^[-+]?(?:[0-9][0-9_:]*\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|\.(?:inf|Inf|INF|nan|NaN|NAN))$/,
+  resolve: (text: string) => yaml11FloatValue(text) ?? text,
+} satisfies ScalarTag;
+
 const CORE_TAG_PREFIX = "tag:yaml.org,2002:";
 
 /** The exact reader, for everything the fast one leaves aside, and the one that explains errors. */
 export function parseYamlWithLibrary(source: string, file: string, lines: LineIndex): TemplateRead {
   const findings: Finding[] = [];
   const doc = parseDocument(source, {
-    customTags: (core) => [YAML_11_INTEGER_TAG, ...core, ...CUSTOM_TAGS],
+    customTags: (core) => [
+      YAML_11_INTEGER_TAG,
+      YAML_11_FLOAT_TAG,
+      ...core.filter((tag) => typeof tag === "string" || tag.tag !== YAML_11_FLOAT_TAG.tag),
+      ...CUSTOM_TAGS,
+    ],
     // Duplicates are reported here in cfn-lint's words, keeping the first value.
     uniqueKeys: false,
     merge: false,

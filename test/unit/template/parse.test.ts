@@ -417,6 +417,75 @@ describe("scalars", () => {
     }
   });
 
+  it.skipIf(!pyYaml)(
+    "reads every floating-point form, and the texts beside them, as PyYAML (YAML 1.1) does",
+    () => {
+      // CloudFormation's parser reads `1e5` as text (cloudformation-validate's good/decode/yaml11_scalars.yaml).
+      const texts = [
+        ...[
+          "1e3",
+          "1E3",
+          "1.0e3",
+          "1.0e+3",
+          "1e+3",
+          "1.5E-2",
+          "1.0_e+3",
+          ".5e+3",
+          "6.8523015e+5",
+          "685.230_15e+03",
+        ],
+        ...[
+          ".5",
+          "-.5",
+          "+.5",
+          "1.",
+          "0.",
+          "00.5",
+          "01.5",
+          "-1.5",
+          "+1.5",
+          "0.1",
+          "1_000.5",
+          "1__0.5",
+          "1_.5",
+        ],
+        ...[
+          "1:30.5",
+          "-1:30.5",
+          "190:20:30.15",
+          "1:60.5",
+          "1:5.",
+          "0:30.0",
+          "._5",
+          "1.2.3",
+          "+.nan",
+          "-.nan",
+        ],
+      ];
+      const source = texts.map((text, i) => `K${i}: ${text}`).join("\n");
+      const expected = pyYaml!(source);
+      for (const read of [fast, library]) {
+        const plain = toPlain(read(source).root!) as Record<string, unknown>;
+        expect(texts.map((text, i) => [text, plain[`K${i}`]])).toEqual(
+          texts.map((text, i) => [text, expected[`K${i}`]]),
+        );
+      }
+    },
+  );
+
+  it("reads YAML 1.1's infinities and not-a-number", () => {
+    const source = "A: .inf\nB: -.Inf\nC: +.INF\nD: .NaN\nE: .nan\n";
+    for (const read of [fast, library]) {
+      const plain = toPlain(read(source).root!) as Record<string, number>;
+      expect([plain.A, plain.B, plain.C]).toEqual([
+        Number.POSITIVE_INFINITY,
+        Number.NEGATIVE_INFINITY,
+        Number.POSITIVE_INFINITY,
+      ]);
+      expect(Number.isNaN(plain.D) && Number.isNaN(plain.E)).toBe(true);
+    }
+  });
+
   it("places an empty value just after its colon", () => {
     const parsed = yaml("Empty:\nNext: 1\n");
     expect(at(get(parsed.root, "Empty").range)).toBe("1:7-1:7");
