@@ -107,6 +107,7 @@ function collect(template: TemplateIndex, spec: SpecIndex): ConstraintProblem[] 
       resource.name,
       "Properties",
     ]);
+    walker.optional = resource.condition !== undefined;
     const properties = resource.properties;
     if (properties) walker.value(properties.value, constraints.r, properties.keyRange);
     // Without Properties only the required properties and groups can be missing.
@@ -131,6 +132,7 @@ function collect(template: TemplateIndex, spec: SpecIndex): ConstraintProblem[] 
       if (!constraints) continue;
       const owner = `${type} event ${event.entry.key} of ${event.resource.name} (SAM makes it an ${target.type})`;
       const walker = new Walker(template, constraints, owner, out, judged, eventPath(event, "Properties"));
+      walker.optional = event.resource.condition !== undefined;
       for (const entry of properties.entries) {
         const to = targetPath(target, entry);
         const schema = to && nodeAt(constraints, to);
@@ -147,6 +149,7 @@ function collect(template: TemplateIndex, spec: SpecIndex): ConstraintProblem[] 
         "Properties",
         entry.key,
       ]);
+      walker.optional = resource.condition !== undefined;
       for (const part of parts) {
         const schema = nodeAt(constraints, [target.property, part.key]);
         if (schema) walker.property(part, schema);
@@ -297,6 +300,9 @@ class Walker {
   /** How many Fn::If the walk is inside: parameter values are judged outside conditions only. */
   private conditional = 0;
 
+  /** Set for a resource with a Condition, which a stack may not create: nothing of it is certain (E3944). */
+  optional = false;
+
   /** The node and every node it brings along (expandedNodes). */
   private expanded(node: ConstraintNode): ConstraintNode[] {
     return expandedNodes(this.constraints, node);
@@ -314,9 +320,10 @@ class Walker {
     if (fn) {
       const arg = (node as MapNode).entries[0].value;
       if (fn === "Ref" && isString(arg) && this.conditional === 0) {
-        if (arg.value === "AWS::StackName" && this.template.stackName !== undefined)
+        if (arg.value !== "AWS::StackName") this.parameter(arg.value, schema);
+        // The stack's name alone: judged where it is known and the resource is always created.
+        else if (this.template.stackName !== undefined && !this.optional)
           this.resolved(node, fn, "stackName", schema);
-        else this.parameter(arg.value, schema);
       }
       const resolved = RESOLVED[fn];
       if (resolved) this.resolved(node, fn, resolved, schema);
@@ -425,7 +432,7 @@ class Walker {
    * written value would be. A value with a pseudo parameter's sample in it counts only the problems
    * both samples have; one with unknown text in it, only a length that is too long already. A value
    * that holds the stack's name, known to a deploy, and nothing a deployer chooses (a parameter, a
-   * mapping's entry) or a condition may leave out is certain, and E3944's.
+   * mapping's entry), in a resource and a branch no condition may leave out, is certain: E3944's.
    */
   private resolved(node: Node, fn: string, kind: ConstraintKind, schema: ConstraintNode): void {
     const nodes = this.expanded(schema);
@@ -435,7 +442,7 @@ class Walker {
     for (const value of values) {
       const gives = givenWith(value);
       const first = variant(value, 0);
-      const as = this.conditional === 0 && byStackNameAlone(value) ? "stackName" : kind;
+      const as = this.conditional === 0 && !this.optional && byStackNameAlone(value) ? "stackName" : kind;
       if (first === undefined) {
         const least = leastLength(value);
         for (const s of nodes)

@@ -105,6 +105,33 @@ describe("E3944 names built from the stack's name, for the stack being deployed"
     );
   });
 
+  it("leaves a resource with a Condition to the warnings: a preview may not create it", () => {
+    const conditional = yaml(
+      "Parameters:",
+      "  Stage:",
+      "    Type: String",
+      "Conditions:",
+      "  IsProd: !Equals [!Ref Stage, prod]",
+      "Resources:",
+      "  Archive:",
+      "    Type: AWS::S3::Bucket",
+      "    Condition: IsProd",
+      "    Properties:",
+      "      BucketName: !Sub ${AWS::StackName}-archive",
+      "  Fn:",
+      "    Type: AWS::Lambda::Function",
+      "    Condition: IsProd",
+      "    Properties:",
+      "      FunctionName: !Ref AWS::StackName",
+      "      Runtime: python3.12",
+      "      Handler: app.handler",
+      "      Role: arn:aws:iam::123456789012:role/x",
+      "      Code: {ZipFile: x}",
+    );
+    const findings = lint(conditional, { only: ONLY, stackName: `MyApp${"-x".repeat(40)}` });
+    expect(brief(findings)).toEqual(["W1031 11:19", "W1031 11:19"]);
+  });
+
   it("finds nothing where the names fit", () => {
     expect(lint(template, { only: ["E3944"], stackName: "myapp-pr-12" })).toEqual([]);
   });
