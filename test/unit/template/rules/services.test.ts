@@ -247,6 +247,34 @@ describe("E3501 SQS FIFO properties", () => {
     );
     expect(findings).toEqual([]);
   });
+
+  it("judges a name a Fn::Sub or Fn::Join builds by its end, where that is written out", () => {
+    let count = 0;
+    const queue = (name: string, fifo: boolean) => [
+      `  Queue${++count}:`,
+      "    Type: AWS::SQS::Queue",
+      "    Properties:",
+      ...(fifo ? ["      FifoQueue: true"] : []),
+      `      QueueName: ${name}`,
+    ];
+    const findings = check(
+      ["E3501"],
+      "Parameters:",
+      "  Prefix:",
+      "    Type: String",
+      "Resources:",
+      // Wrong whatever the stack's or the parameter's value: lines 9, 14 and 18.
+      ...queue("!Sub ${AWS::StackName}-orders", true),
+      ...queue("!Join ['-', [!Ref Prefix, orders]]", true),
+      ...queue("!Sub ${AWS::StackName}-orders.fifo", false),
+      // Right, or not known: a `.fifo` the parameter may begin (`${Prefix}fo`), a name ending in one.
+      ...queue("!Sub ${AWS::StackName}-orders.fifo", true),
+      ...queue("!Join ['', [!Ref Prefix, '.fi', fo]]", true),
+      ...queue("!Sub ${Prefix}fo", true),
+      ...queue("!Sub orders-${Prefix}", true),
+    );
+    expect(brief(findings)).toEqual(["E3501 9:18", "E3501 14:18", "E3501 18:18"]);
+  });
 });
 
 describe("E3502 SQS dead-letter queue kind", () => {
