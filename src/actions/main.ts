@@ -147,13 +147,14 @@ async function validateAndDeploy(read: ReadInput, context: EventContext, redacto
     repository: context.repository,
     prNumber: context.prNumber,
   });
-  // Validate checks the templates input, or the template deployed when it is empty, as the stack
-  // being deployed (a preview's name included), so that names built from it are judged (E3944).
+  // Validate checks the templates input, or the template deployed when it is empty; the deployed
+  // template as the stack being deployed (a preview's name included), so that names built from it
+  // are judged (E3944). stack-name is the deploy's input here, not validate's.
   const validateRead: ReadInput = (name) =>
     name === MAIN_INPUTS.templates
       ? read(name).trim() || read(MAIN_INPUTS.template)
       : name === VALIDATE_INPUTS.stackName
-        ? inputs.stackName
+        ? ""
         : read(name);
   const validating = validatesTemplate(inputs);
   if (validating) readValidateInputs(validateRead);
@@ -167,7 +168,8 @@ async function validateAndDeploy(read: ReadInput, context: EventContext, redacto
   } else {
     layers = parseLayers(read(MAIN_INPUTS.layers), read);
   }
-  if (validating && !(await validateStep(validateRead))) return;
+  const deployed = { stackName: inputs.stackName, template: inputs.template };
+  if (validating && !(await validateStep(validateRead, deployed))) return;
   await deployStep(deployRead, {
     redactor,
     beforeDeploy: layers.length > 0 ? (deploy) => buildLayers(layers, deploy, read) : undefined,

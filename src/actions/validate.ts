@@ -19,7 +19,11 @@ import { reportFailure } from "./failure";
  * The action's work on inputs read through `read`. Returns false when the findings fail the step
  * (the step is then marked failed); the all-in-one action stops there, before any AWS call.
  */
-export async function validateStep(read: ReadInput): Promise<boolean> {
+export async function validateStep(
+  read: ReadInput,
+  /** The stack the all-in-one action deploys and its template: the one file judged with that name. */
+  deployed?: { stackName: string; template: string },
+): Promise<boolean> {
   const inputs = readValidateInputs(read);
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
   const { files, findings } = await checkTemplates(inputs.templates, {
@@ -28,7 +32,9 @@ export async function validateStep(read: ReadInput): Promise<boolean> {
     allowEmpty: inputs.allowEmpty,
     input: VALIDATE_INPUTS.templates,
     allowEmptySwitch: `${VALIDATE_INPUTS.allowEmpty}: true`,
-    stackName: inputs.stackName,
+    ...(deployed
+      ? { stackName: deployed.stackName, stackTemplate: deployed.template }
+      : { stackName: inputs.stackName }),
   });
 
   for (const finding of findings) {

@@ -2,6 +2,7 @@
  * Validating the templates a run names: resolve the patterns, read each file, run the rules.
  * Shared by the validate action and the CLI, which differ only in how they report.
  */
+import { resolve } from "node:path";
 import { type ResolveOptions, readTemplateForCheck, resolveTemplates } from "./files";
 import { MANY_TEMPLATES, prepareForLongRun } from "./long-run";
 import type { Finding } from "./model";
@@ -20,6 +21,11 @@ export interface CheckOptions extends ResolveOptions {
    * AWS::StackName are judged with it (E3944). Nested templates' stacks have names of their own.
    */
   stackName?: string;
+  /**
+   * The one template deployed as `stackName`, relative to the workspace, where others are checked
+   * beside it (the root action's templates input): they are deployed under names of their own.
+   */
+  stackTemplate?: string;
 }
 
 export interface CheckResult {
@@ -40,6 +46,8 @@ export async function checkTemplates(
   if (files.length >= MANY_TEMPLATES) await prepareForLongRun();
   const spec = loadSpec();
   const findings: Finding[] = [];
+  const stackTemplate =
+    options.stackTemplate === undefined ? undefined : resolve(options.workspace, options.stackTemplate);
   for (const file of files) {
     const read = readTemplateForCheck(file);
     // Not subject to ignore-rules: leaving out a rule must never make a missing file pass silently.
@@ -54,7 +62,8 @@ export async function checkTemplates(
         spec,
         ignoreRules: options.ignoreRules,
         nested,
-        stackName: options.stackName,
+        stackName:
+          stackTemplate === undefined || stackTemplate === file.absolute ? options.stackName : undefined,
       }),
     );
   }

@@ -105,6 +105,15 @@ describe("the all-in-one action", () => {
     expect(titled.map((a) => `${a.level} ${a.title} ${a.line}:${a.col}`)).toEqual(["error E3944 5:21"]);
     expect(run.outputs.errors).toBe("1");
     expect(f.aws.calls).toEqual([]);
+    // Another template checked beside it is deployed under a name of its own: not judged with this one.
+    writeFileSync(join(f.workspace, "other.yaml"), readFileSync(join(f.workspace, "template.yaml"), "utf8"));
+    writeFileSync(join(f.workspace, "template.yaml"), TEMPLATE);
+    const both = await main(opened(), {
+      "stack-prefix": `shop${"-x".repeat(40)}`,
+      templates: "template.yaml, other.yaml",
+    });
+    expect(both.exitCode, log(both)).toBe(0);
+    expect(both.annotations.filter((a) => a.title === "E3944")).toEqual([]);
   });
 
   it("on pull_request opened, validates, deploys the preview and comments; on synchronize, updates it", async () => {
