@@ -17,6 +17,13 @@
  * group's name is unique in its VPC: reported where the group goes into the default VPC (no VpcId)
  * or a VPC given the same way to every stack, not one given by a parameter or made by the stack.
  * cfn-lint has no such check.
+ *
+ * W3945 (ours), from the same table: a name built from `${AWS::StackName}` and nothing else that
+ * differs between stacks, on a resource whose DeletionPolicy keeps it (Retain,
+ * RetainExceptOnCreate). Deleting the stack leaves the resource with its name; the next stack made
+ * under the same name (a pull request's preview deployed again after its teardown, when the pull
+ * request is reopened; a release stack deleted and made again) asks for the same name and fails.
+ * A name written out is W3939's, and not reported again.
  */
 import type { MapNode, Node } from "../../model";
 import { mapGet } from "../../nodes";
@@ -117,6 +124,11 @@ const NAMED_TYPES = Object.keys(NAMED);
 /** Pseudo parameters that are the same for two stacks in one account and Region. */
 const SAME_FOR_EVERY_STACK = new Set(["AWS::Region", "AWS::AccountId", "AWS::Partition", "AWS::URLSuffix"]);
 
+/** Whether a pseudo parameter is the same for two stacks (of one name, with `sameName`). */
+function samePseudo(name: string, sameName: boolean): boolean {
+  return SAME_FOR_EVERY_STACK.has(name) || (sameName && name === "AWS::StackName");
+}
+
 /**
  * Where a second stack with the same name fails: the name's own scope, narrowed by the pseudo
  * parameters in it (`assets-${AWS::AccountId}-${AWS::Region}` is a bucket name per account and Region).
@@ -143,9 +155,10 @@ function whereTaken(named: Named, uses: ReadonlySet<string>, vpc: SharedVpc | un
 
 /**
  * Whether `node` gives the same text in every stack made from the template (see the header); the
- * pseudo parameters it uses go into `uses`.
+ * pseudo parameters it uses go into `uses`. With `sameName`, for stacks of one name: AWS::StackName
+ * counts as the same too (AWS::StackId does not: it differs each time a stack is made).
  */
-function isFixed(node: Node, uses: Set<string>): boolean {
+function isFixed(node: Node, uses: Set<string>, sameName = false): boolean {
   if (node.kind === "scalar") {
     return node.value !== null && !(typeof node.value === "string" && node.value.includes("{{resolve:"));
   }
@@ -154,7 +167,7 @@ function isFixed(node: Node, uses: Set<string>): boolean {
   const arg = node.entries[0].value;
   switch (fn) {
     case "Ref":
-      if (!isString(arg) || !SAME_FOR_EVERY_STACK.has(arg.value)) return false;
+      if (!isString(arg) || !samePseudo(arg.value, sameName)) return false;
       uses.add(arg.value);
       return true;
     case "Fn::Sub": {
@@ -163,8 +176,8 @@ function isFixed(node: Node, uses: Set<string>): boolean {
       if (map && (map.kind !== "map" || intrinsicName(map))) return false;
       return parseSub(text.value).variables.every(({ name }) => {
         const given = mapGet(map, name)?.value;
-        if (given) return isFixed(given, uses);
-        if (!SAME_FOR_EVERY_STACK.has(name)) return false;
+        if (given) return isFixed(given, uses, sameName);
+        if (!samePseudo(name, sameName)) return false;
         uses.add(name);
         return true;
       });
@@ -173,19 +186,21 @@ function isFixed(node: Node, uses: Set<string>): boolean {
       if (arg.kind !== "seq" || arg.items.length !== 2) return false;
       const [delimiter, list] = arg.items;
       return (
-        delimiter.kind === "scalar" && list.kind === "seq" && list.items.every((item) => isFixed(item, uses))
+        delimiter.kind === "scalar" &&
+        list.kind === "seq" &&
+        list.items.every((item) => isFixed(item, uses, sameName))
       );
     }
     case "Fn::ImportValue":
       // An export of a fixed name has one value in the account and Region, the same for every stack there.
-      if (!isFixed(arg, uses)) return false;
+      if (!isFixed(arg, uses, sameName)) return false;
       uses.add("AWS::AccountId");
       uses.add("AWS::Region");
       return true;
     case "Fn::If": {
       // Fixed only when every branch is: a branch without the name lets CloudFormation make one.
       if (arg.kind !== "seq" || arg.items.length !== 3) return false;
-      return arg.items.slice(1).every((branch) => !isNoValue(branch) && isFixed(branch, uses));
+      return arg.items.slice(1).every((branch) => !isNoValue(branch) && isFixed(branch, uses, sameName));
     }
     default:
       return false;
@@ -319,6 +334,50 @@ export const fixedEventNames: Rule = {
         report(entry.value, collides(what, named, uses, requiresName(spec, target.type, named)), {
           path: eventPath(event, "Properties", entry.key),
         });
+      }
+    }
+  },
+};
+
+/** DeletionPolicy values that keep the resource when its stack is deleted. */
+const KEPT_ON_DELETE = new Set(["Retain", "RetainExceptOnCreate"]);
+
+export const retainedStackNames: Rule = {
+  id: "W3945",
+  severity: "warning",
+  shortDescription: "Resources kept when their stack is deleted are not named from the stack's name alone",
+  description:
+    "A resource whose DeletionPolicy keeps it (Retain, RetainExceptOnCreate) and whose name is built from " +
+    "${AWS::StackName} keeps that name after the stack is deleted: the next stack made under the same name, such " +
+    "as a pull request's preview deployed again after its teardown, fails because the name is taken.",
+  source: "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-attribute-deletionpolicy.html",
+  tags: ["resources", "names", "deletionpolicy", "preview"],
+  resourceTypes: NAMED_TYPES,
+  check({ template, spec, report }) {
+    for (const resource of resourcesOfType(template, ...NAMED_TYPES)) {
+      const type = resource.type ?? "";
+      const named = NAMED[type];
+      const policy = mapGet(resource.body, "DeletionPolicy")?.value;
+      // A resource with a Condition may be left out of a preview; a policy given by a function is not known.
+      if (!named || resource.condition || !isString(policy) || !KEPT_ON_DELETE.has(policy.value)) continue;
+      for (const set of propertySets(resource)) {
+        const entry = presentEntry(set.properties, named.property);
+        const uses = new Set<string>();
+        if (!entry || !isFixed(entry.value, uses, true) || !uses.has("AWS::StackName")) continue;
+        if (named.scope === "vpc" && !sharedVpc(set.properties)) continue;
+        const fix = requiresName(spec, type, named)
+          ? "Add a part that differs each time the stack is made (the stack id's last part, " +
+            "!Select [2, !Split [/, !Ref AWS::StackId]])"
+          : "Leave it out so that CloudFormation names the resource, or add a part that differs each time the " +
+            "stack is made (the stack id's last part, !Select [2, !Split [/, !Ref AWS::StackId]])";
+        report(
+          entry.value,
+          `${named.property} of ${resource.name} is built from the stack's name, and DeletionPolicy ${policy.value} ` +
+            "keeps the resource, with its name, when the stack is deleted: a stack made again under the same name, " +
+            "such as a pull request's preview deployed again after its teardown, fails because the name is taken. " +
+            fix,
+          { path: ["Resources", resource.name, "Properties", named.property] },
+        );
       }
     }
   },

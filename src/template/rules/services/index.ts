@@ -74,7 +74,7 @@ import { queueStartingPosition, streamStartingPosition } from "./event-source-po
 import { eventTargetInput } from "./event-targets";
 import { fargateTaskProperties, fargateTaskSize } from "./fargate-task";
 import { fifoQueueTargets } from "./fifo-targets";
-import { fixedEventNames, fixedExportNames, fixedNames } from "./fixed-names";
+import { fixedEventNames, fixedExportNames, fixedNames, retainedStackNames } from "./fixed-names";
 import { httpApiRoutes } from "./http-api-routes";
 import { instanceTypeRules } from "./instance-types";
 import { provisionedOverReserved } from "./lambda-concurrency";
@@ -215,6 +215,7 @@ export const serviceRules: Rule[] = [
   fixedNames,
   fixedExportNames,
   fixedEventNames,
+  retainedStackNames,
   ssmDocumentContent,
   s3Ownership,
   s3AccessControl,
