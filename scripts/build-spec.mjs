@@ -330,7 +330,11 @@ const CONSTRAINT_REGION = "us-east-1";
  * Sources: Elastic Load Balancing's CreateTargetGroup and CreateLoadBalancer (32 characters,
  * letters, digits and hyphens, not at either end; a v2 load balancer's not starting `internal-`),
  * the Classic Load Balancer's CreateLoadBalancer (the same, 32), and SQS's CreateQueue (80
- * characters, letters, digits, hyphens and underscores, with `.fifo` counted in a FIFO queue's).
+ * characters, letters, digits, hyphens and underscores, with `.fifo` counted in a FIFO queue's),
+ * OpenSearch's DomainInfo and Elasticsearch's CreateElasticsearchDomain (3 to 28 characters,
+ * lower-case letters, digits and hyphens, a letter first), ElastiCache's CreateReplicationGroup
+ * (40) and CreateCacheCluster (50: letters, digits and hyphens, a letter first, no hyphen at the
+ * end or two together).
  */
 const DOCUMENTED_NAMES = {
   "AWS::ElasticLoadBalancing::LoadBalancer": {
@@ -343,6 +347,21 @@ const DOCUMENTED_NAMES = {
     Name: { fm: "AWS::ElasticLoadBalancingV2::TargetGroup.Name", lx: 32 },
   },
   "AWS::SQS::Queue": { QueueName: { fm: "AWS::SQS::Queue.QueueName", lx: 80 } },
+  // OpenSearch's DomainInfo and Elasticsearch's CreateElasticsearchDomain: 3 to 28, [a-z][a-z0-9-]+.
+  "AWS::OpenSearchService::Domain": {
+    DomainName: { fm: "AWS::OpenSearchService::Domain.DomainName", ln: 3, lx: 28 },
+  },
+  "AWS::Elasticsearch::Domain": {
+    DomainName: { fm: "AWS::OpenSearchService::Domain.DomainName", ln: 3, lx: 28 },
+  },
+  // ElastiCache's CreateReplicationGroup (1 to 40) and CreateCacheCluster (1 to 50): letters, digits
+  // and hyphens, a letter first, no hyphen at the end or two together.
+  "AWS::ElastiCache::ReplicationGroup": {
+    ReplicationGroupId: { fm: "AWS::ElastiCache::ReplicationGroup.ReplicationGroupId", lx: 40 },
+  },
+  "AWS::ElastiCache::CacheCluster": {
+    ClusterName: { fm: "AWS::ElastiCache::ReplicationGroup.ReplicationGroupId", lx: 50 },
+  },
 };
 
 /** Adds DOCUMENTED_NAMES to the types' constraint entries, where the schemas left the property free. */

@@ -69,4 +69,12 @@ export const NAMED_FORMATS: Record<string, NamedFormat> = {
     what: "a queue name: letters, digits, hyphens and underscores, with .fifo at the end of a FIFO queue's",
     pattern: /^[A-Za-z0-9_-]+(\.fifo)?$/,
   },
+  "AWS::OpenSearchService::Domain.DomainName": {
+    what: "a domain name: lower-case letters, digits and hyphens, a letter first",
+    pattern: /^[a-z][a-z0-9-]+$/,
+  },
+  "AWS::ElastiCache::ReplicationGroup.ReplicationGroupId": {
+    what: "a cache name: letters, digits and hyphens, a letter first, no hyphen at the end or two together",
+    pattern: /^[A-Za-z](?:-?[A-Za-z0-9])*$/,
+  },
 };

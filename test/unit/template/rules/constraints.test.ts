@@ -832,6 +832,59 @@ describe("E3031, E3033: names the API references document and the provider schem
     ]);
   });
 
+  it("judges search domain and cache names", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Search:",
+        "    Type: AWS::OpenSearchService::Domain",
+        "    Properties:",
+        "      DomainName: Orders-search",
+        "  Legacy:",
+        "    Type: AWS::Elasticsearch::Domain",
+        "    Properties:",
+        "      DomainName: orders-service-search-domain-v2",
+        "  Group:",
+        "    Type: AWS::ElastiCache::ReplicationGroup",
+        "    Properties:",
+        "      ReplicationGroupDescription: cache",
+        "      ReplicationGroupId: orders--cache",
+        "  Cluster:",
+        "    Type: AWS::ElastiCache::CacheCluster",
+        "    Properties:",
+        "      CacheNodeType: cache.t4g.micro",
+        "      Engine: redis",
+        "      NumCacheNodes: 1",
+        "      ClusterName: Orders-Cache-1",
+        "  Fine:",
+        "    Type: AWS::OpenSearchService::Domain",
+        "    Properties:",
+        "      DomainName: orders-search",
+      ),
+      { only: ["E3031", "E3033"] },
+    );
+    expect(findings.map((f) => `${f.ruleId} ${f.range.start.line} ${f.message}`)).toEqual([
+      "E3031 5 'DomainName' of AWS::OpenSearchService::Domain must be a domain name: lower-case letters, digits and hyphens, a letter first",
+      "E3033 9 'DomainName' of AWS::Elasticsearch::Domain must be at most 28 characters long, not 31",
+      "E3031 14 'ReplicationGroupId' of AWS::ElastiCache::ReplicationGroup must be a cache name: letters, digits and hyphens, a letter first, no hyphen at the end or two together",
+    ]);
+  });
+
+  it("judges a search domain named after a stack with capitals (E3944)", () => {
+    const source = yaml(
+      "Resources:",
+      "  Search:",
+      "    Type: AWS::OpenSearchService::Domain",
+      "    Properties:",
+      "      DomainName: !Sub ${AWS::StackName}-search",
+    );
+    expect(lint(source, { only: ["E3944"], stackName: "orders-pr-12" })).toEqual([]);
+    expect(lint(source, { only: ["E3944"], stackName: "Orders-pr-12" }).map((f) => f.message)).toEqual([
+      "Fn::Sub gives 'Orders-pr-12-search' (with the stack name 'Orders-pr-12'): 'DomainName' of " +
+        "AWS::OpenSearchService::Domain must be a domain name: lower-case letters, digits and hyphens, a letter first",
+    ]);
+  });
+
   it("judges a target group named after the stack being deployed (E3944)", () => {
     const source = yaml(
       "Resources:",
