@@ -2,7 +2,9 @@
  * E3924 (our own id): the key schemas of a DynamoDB table and its indexes as DynamoDB takes them,
  * with the messages of its own refusals:
  * - a KeySchema is a HASH element, then at most one RANGE element ("The first KeySchemaElement is
- *   not a HASH key type");
+ *   not a HASH key type"); a global secondary index's may have up to four of each, HASH elements
+ *   first (multi-attribute keys, since November 2025: the DynamoDB Developer Guide's
+ *   GSI.DesignPattern.MultiAttributeKeys);
  * - a local secondary index needs a table with a RANGE key ("Table KeySchema does not have a range
  *   key, which is required when specifying a LocalSecondaryIndex") and the table's HASH key
  *   ("Index KeySchema does not have the same leading hash key as table KeySchema");
@@ -34,13 +36,27 @@ function keys(owner: MapNode): { keys: Key[]; node: MapNode["entries"][number] }
   };
 }
 
-/** What is wrong with the order of a KeySchema, if anything. */
-function orderProblem(schema: Key[]): string | undefined {
+/** How many HASH and how many RANGE elements a global secondary index's KeySchema may have. */
+const GLOBAL_INDEX_KEYS = 4;
+
+/**
+ * What is wrong with the order of a KeySchema, if anything. `global`: a global secondary index's,
+ * whose partition and sort keys may each be made of up to four attributes.
+ */
+function orderProblem(schema: Key[], global = false): string | undefined {
   if (schema.some((key) => key.type !== "HASH" && key.type !== "RANGE")) return undefined; // E3030's
   if (schema[0]?.type !== "HASH") return "does not start with its HASH key";
-  if (schema.length > 2 || schema.slice(1).some((key) => key.type !== "RANGE"))
-    return "is not one HASH key and at most one RANGE key after it";
-  return undefined;
+  const hashes = schema.findIndex((key) => key.type === "RANGE");
+  const hashCount = hashes === -1 ? schema.length : hashes;
+  const ordered = schema.slice(hashCount).every((key) => key.type === "RANGE");
+  if (!global) {
+    return hashCount > 1 || schema.length > 2 || !ordered
+      ? "is not one HASH key and at most one RANGE key after it"
+      : undefined;
+  }
+  return !ordered || hashCount > GLOBAL_INDEX_KEYS || schema.length - hashCount > GLOBAL_INDEX_KEYS
+    ? "is not one to four HASH keys and at most four RANGE keys after them"
+    : undefined;
 }
 
 export const dynamoDbKeys: Rule = {
@@ -48,7 +64,8 @@ export const dynamoDbKeys: Rule = {
   severity: "error",
   shortDescription: "DynamoDB key schemas are HASH then RANGE, and indexes fit the table",
   description:
-    "Each KeySchema of a DynamoDB table and its indexes is a HASH key and at most one RANGE key after it; a local " +
+    "Each KeySchema of a DynamoDB table and its local indexes is a HASH key and at most one RANGE key after it (a " +
+    "global index's up to four of each, HASH first); a local " +
     "secondary index needs a table with a RANGE key and the table's HASH key; NonKeyAttributes go with ProjectionType " +
     "INCLUDE.",
   source: TABLE_DOCS,
@@ -85,7 +102,7 @@ function checkTable(name: string, properties: MapNode, report: Report): void {
       const indexName = literalString(mapGet(index, "IndexName")?.value) ?? `${list}[${i}]`;
       const path = [...base, list, i];
       const schema = keys(index);
-      const indexProblem = schema && orderProblem(schema.keys);
+      const indexProblem = schema && orderProblem(schema.keys, list === "GlobalSecondaryIndexes");
       if (schema && indexProblem) {
         report(
           schema.node.value,

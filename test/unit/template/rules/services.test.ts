@@ -1312,6 +1312,70 @@ describe("E3924 DynamoDB key schemas and indexes", () => {
     ]);
   });
 
+  it("takes a global index's keys of up to four attributes each, and no more", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Table:",
+        "    Type: AWS::DynamoDB::Table",
+        "    Properties:",
+        "      BillingMode: PAY_PER_REQUEST",
+        "      AttributeDefinitions:",
+        "        - {AttributeName: pk, AttributeType: S}",
+        "        - {AttributeName: sk, AttributeType: S}",
+        "        - {AttributeName: a, AttributeType: S}",
+        "        - {AttributeName: b, AttributeType: N}",
+        "        - {AttributeName: c, AttributeType: S}",
+        "        - {AttributeName: d, AttributeType: S}",
+        "        - {AttributeName: e, AttributeType: S}",
+        "      KeySchema: [{AttributeName: pk, KeyType: HASH}, {AttributeName: sk, KeyType: RANGE}]",
+        "      GlobalSecondaryIndexes:",
+        "        - IndexName: multi",
+        "          KeySchema:",
+        "            - {AttributeName: a, KeyType: HASH}",
+        "            - {AttributeName: b, KeyType: HASH}",
+        "            - {AttributeName: c, KeyType: RANGE}",
+        "            - {AttributeName: d, KeyType: RANGE}",
+        "          Projection: {ProjectionType: KEYS_ONLY}",
+        "        - IndexName: fourAndOne",
+        "          KeySchema:",
+        "            - {AttributeName: a, KeyType: HASH}",
+        "            - {AttributeName: b, KeyType: HASH}",
+        "            - {AttributeName: c, KeyType: HASH}",
+        "            - {AttributeName: d, KeyType: HASH}",
+        "            - {AttributeName: e, KeyType: RANGE}",
+        "          Projection: {ProjectionType: KEYS_ONLY}",
+        "        - IndexName: fiveHashes",
+        "          KeySchema:",
+        "            - {AttributeName: a, KeyType: HASH}",
+        "            - {AttributeName: b, KeyType: HASH}",
+        "            - {AttributeName: c, KeyType: HASH}",
+        "            - {AttributeName: d, KeyType: HASH}",
+        "            - {AttributeName: e, KeyType: HASH}",
+        "          Projection: {ProjectionType: KEYS_ONLY}",
+        "        - IndexName: mixed",
+        "          KeySchema:",
+        "            - {AttributeName: a, KeyType: HASH}",
+        "            - {AttributeName: c, KeyType: RANGE}",
+        "            - {AttributeName: b, KeyType: HASH}",
+        "          Projection: {ProjectionType: KEYS_ONLY}",
+        "      LocalSecondaryIndexes:",
+        "        - IndexName: local",
+        "          KeySchema:",
+        "            - {AttributeName: pk, KeyType: HASH}",
+        "            - {AttributeName: a, KeyType: RANGE}",
+        "            - {AttributeName: b, KeyType: RANGE}",
+        "          Projection: {ProjectionType: KEYS_ONLY}",
+      ),
+      { only: ["E3924", "E3039"] },
+    );
+    expect(findings.map((f) => `${f.ruleId} ${f.range.start.line} ${f.message}`)).toEqual([
+      "E3924 33 The KeySchema of index fiveHashes is not one to four HASH keys and at most four RANGE keys after them, so DynamoDB refuses it",
+      "E3924 41 The KeySchema of index mixed is not one to four HASH keys and at most four RANGE keys after them, so DynamoDB refuses it",
+      "E3924 48 The KeySchema of index local is not one HASH key and at most one RANGE key after it, so DynamoDB refuses it",
+    ]);
+  });
+
   it("leaves a table whose key types are not written out alone", () => {
     const findings = lint(
       yaml(
