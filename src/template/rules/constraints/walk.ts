@@ -22,8 +22,10 @@ import {
   type Resolution,
   resolveSplit,
   resolveValue,
+  sameGiven,
   variant,
 } from "../functions/resolve";
+
 import { declaredValues, isNoEcho } from "../parameters/declared";
 import { displayPath, isCustomType, isModuleType, realResources, SAM_GLOBALS } from "../resources/shared";
 import { passedEvents, type TargetPath, targetPath } from "../sam/event-targets";
@@ -33,6 +35,14 @@ import { intrinsicName, isForEachKey, isNoValue, isString, type TemplateIndex } 
 import { asciiTwin, isAscii } from "./ascii-pattern";
 import { checkCidr } from "./cidr";
 import { NAMED_FORMATS } from "./formats";
+
+/** What a resolved value gives, as far as the constraints can judge it: values with the same key are judged once. */
+function sameValueKey(value: Resolution): string {
+  const first = variant(value, 0);
+  if (first === undefined) return `least ${leastLength(value)}`;
+  const second = hasSamples(value) ? variant(value, 1) : undefined;
+  return `${typeof first} ${String(first)}\u0000${second === undefined ? "" : String(second)}`;
+}
 
 export type ConstraintKind =
   | "enum"
@@ -439,8 +449,8 @@ class Walker {
     if (!judgesValues(nodes)) return;
     const values = resolveValue(node, this.template, this.conditional === 0);
     if (!values) return;
-    for (const value of values) {
-      const gives = givenWith(value);
+    for (const { value, others } of sameGiven(values, sameValueKey)) {
+      const gives = givenWith(value, others);
       const first = variant(value, 0);
       const as = this.conditional === 0 && !this.optional && byStackNameAlone(value) ? "stackName" : kind;
       if (first === undefined) {
@@ -482,8 +492,8 @@ class Walker {
     if (!sized && !items.some(judgesValues)) return;
     const lists = resolveSplit(node, this.template, this.conditional === 0);
     if (!lists) return;
-    for (const list of lists) {
-      const gives = givenWith(list);
+    for (const { value: list, others } of sameGiven(lists, (each) => JSON.stringify(each.items))) {
+      const gives = givenWith(list, others);
       const count = list.items.length;
       const many = `${count} item${count === 1 ? "" : "s"}`;
       for (const s of nodes) {

@@ -138,21 +138,64 @@ export interface KnownText {
  * unknown piece), for rules that compare a whole value (a runtime, a number of seconds).
  */
 export function knownTexts(node: Node, template: TemplateIndex, parameters: boolean): KnownText[] {
-  const known: KnownText[] = [];
-  for (const value of resolveValue(node, template, parameters) ?? []) {
-    const text = exactText(value);
-    if (text !== undefined) known.push({ text, given: givenWith(value), chosen: value.choices.length > 0 });
+  const values = (resolveValue(node, template, parameters) ?? []).filter(
+    (value) => exactText(value) !== undefined,
+  );
+  return sameGiven(values, exactText).map(({ value, others, chosen }) => ({
+    text: exactText(value) as string,
+    given: givenWith(value, others),
+    chosen,
+  }));
+}
+
+/** One of the values that give the same thing, and how many others give it too. */
+export interface SameGiven<T> {
+  value: T;
+  others: number;
+  /** Whether every one of them is given by a choice. */
+  chosen: boolean;
+}
+
+/**
+ * The values grouped by what they give (`key`; undefined keeps a value apart), in order: a mapping
+ * keyed by Region (CDK's runtime map has some 40 keys) often gives one value under most keys, and
+ * that is one finding, not one per key.
+ */
+export function sameGiven<T extends { choices: readonly string[] }>(
+  values: readonly T[],
+  key: (value: T) => string | undefined,
+): SameGiven<T>[] {
+  const out: SameGiven<T>[] = [];
+  const byKey = new Map<string, SameGiven<T>>();
+  for (const value of values) {
+    const chosen = value.choices.length > 0;
+    const k = values.length > 1 ? key(value) : undefined;
+    const seen = k === undefined ? undefined : byKey.get(k);
+    if (seen) {
+      seen.others++;
+      seen.chosen &&= chosen;
+      continue;
+    }
+    const group = { value, others: 0, chosen };
+    if (k !== undefined) byKey.set(k, group);
+    out.push(group);
   }
-  return known;
+  return out;
 }
 
 /** What gives the value, as messages add it after the value: " (with the Default of parameter 'X')", or "". */
-export function givenWith(resolution: { choices: readonly string[]; stackName?: string }): string {
+export function givenWith(
+  resolution: { choices: readonly string[]; stackName?: string },
+  others = 0,
+): string {
   const choices =
     resolution.stackName === undefined
       ? resolution.choices
       : [`the stack name '${resolution.stackName}'`, ...resolution.choices];
-  return choices.length > 0 ? ` (with ${choices.join(", ")})` : "";
+  if (choices.length === 0) return "";
+  const more =
+    others === 0 ? "" : `; also with ${others === 1 ? "1 other choice" : `${others} other choices`}`;
+  return ` (with ${choices.join(", ")}${more})`;
 }
 
 export function hasSamples(resolution: Resolution): boolean {

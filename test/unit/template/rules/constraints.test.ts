@@ -753,6 +753,33 @@ describe("W1031, W1032, W1034, W1035: the values of Fn::Sub, Fn::Join, Fn::FindI
     ]);
   });
 
+  it("judges a value that several Regions' entries give once, saying how many give it", () => {
+    const findings = lint(
+      yaml(
+        "Mappings:",
+        "  Sizes:",
+        "    us-east-1: { memory: 64, archs: 'x86-64' }",
+        "    eu-west-1: { memory: 64, archs: 'x86-64' }",
+        "    ap-south-1: { memory: 64, archs: 'x86-64' }",
+        "    us-west-2: { memory: 96, archs: arm64 }",
+        "    sa-east-1: { memory: 1024, archs: arm64 }",
+        "Resources:",
+        ...lambdaFunction("Fn"),
+        "      MemorySize: !FindInMap [Sizes, !Ref AWS::Region, memory]",
+        "      Architectures: !Split [',', !FindInMap [Sizes, !Ref AWS::Region, archs]]",
+      ),
+      { only: ["W1033", "W1034"] },
+    );
+    expect(findings.map((f) => `${f.ruleId} ${f.range.start.line} ${f.message}`)).toEqual([
+      "W1034 16 Fn::FindInMap gives 64 (with key 'us-east-1' of mapping 'Sizes'; also with 2 other choices): " +
+        "'MemorySize' of AWS::Lambda::Function must be at least 128",
+      "W1034 16 Fn::FindInMap gives 96 (with key 'us-west-2' of mapping 'Sizes'): " +
+        "'MemorySize' of AWS::Lambda::Function must be at least 128",
+      "W1033 17 Fn::Split gives 'x86-64' as item 0 (with key 'us-east-1' of mapping 'Sizes'; also with 2 other " +
+        "choices): 'Architectures[0]' of AWS::Lambda::Function must be one of x86_64, arm64 (did you mean 'x86_64'?)",
+    ]);
+  });
+
   it("takes a Fn::FindInMap's DefaultValue where the mapping lacks the keys", () => {
     const findings = resolved(
       "Transform: AWS::LanguageExtensions",

@@ -138,6 +138,35 @@ describe("E2533, E2531, W2531 deprecated Lambda runtimes", () => {
       "Fn::Join gives 'nodejs20.x':",
     ]);
   });
+
+  it("reports a runtime a Region's mapping entry gives once, however many Regions give it", () => {
+    const findings = runtimeFindings(
+      yaml(
+        "Mappings:",
+        "  LatestNodeRuntimeMap:",
+        "    us-east-1: { value: nodejs20.x }",
+        "    eu-west-1: { value: nodejs20.x }",
+        "    ap-south-1: { value: nodejs20.x }",
+        "    us-gov-west-1: { value: nodejs18.x }",
+        "    cn-north-1: { value: nodejs24.x }",
+        "Resources:",
+        "  Provider:",
+        "    Type: AWS::Lambda::Function",
+        "    Properties:",
+        "      Runtime: !FindInMap [LatestNodeRuntimeMap, !Ref AWS::Region, value]",
+        "      Handler: index.handler",
+        "      Role: arn:aws:iam::123456789012:role/r",
+        "      Code: { ZipFile: x }",
+      ),
+      "2026-12-01",
+    );
+    expect(
+      findings.map((f) => `${f.ruleId} ${f.severity} ${f.message.slice(0, f.message.indexOf(": ") + 1)}`),
+    ).toEqual([
+      "E2533 warning Fn::FindInMap gives 'nodejs18.x' (with key 'us-gov-west-1' of mapping 'LatestNodeRuntimeMap'):",
+      "E2533 warning Fn::FindInMap gives 'nodejs20.x' (with key 'us-east-1' of mapping 'LatestNodeRuntimeMap'; also with 2 other choices):",
+    ]);
+  });
 });
 
 describe("E3510 identity policies", () => {
