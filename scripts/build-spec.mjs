@@ -334,7 +334,9 @@ const CONSTRAINT_REGION = "us-east-1";
  * OpenSearch's DomainInfo and Elasticsearch's CreateElasticsearchDomain (3 to 28 characters,
  * lower-case letters, digits and hyphens, a letter first), ElastiCache's CreateReplicationGroup
  * (40) and CreateCacheCluster (50: letters, digits and hyphens, a letter first, no hyphen at the
- * end or two together).
+ * end or two together), and the AWS::Cognito::UserPoolDomain reference and Cognito's
+ * CreateUserPoolDomain (a domain of lower-case letters, digits and hyphens, none first or last;
+ * a custom domain's labels joined by periods).
  */
 const DOCUMENTED_NAMES = {
   "AWS::ElasticLoadBalancing::LoadBalancer": {
@@ -362,6 +364,9 @@ const DOCUMENTED_NAMES = {
   "AWS::ElastiCache::CacheCluster": {
     ClusterName: { fm: "AWS::ElastiCache::ReplicationGroup.ReplicationGroupId", lx: 50 },
   },
+  // A Cognito prefix or custom domain: lower-case letters, digits and hyphens (periods between a
+  // custom domain's labels), no hyphen first or last.
+  "AWS::Cognito::UserPoolDomain": { Domain: { fm: "AWS::Cognito::UserPoolDomain.Domain" } },
 };
 
 /** Adds DOCUMENTED_NAMES to the types' constraint entries, where the schemas left the property free. */

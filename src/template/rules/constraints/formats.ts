@@ -73,6 +73,10 @@ export const NAMED_FORMATS: Record<string, NamedFormat> = {
     what: "a domain name: lower-case letters, digits and hyphens, a letter first",
     pattern: /^[a-z][a-z0-9-]+$/,
   },
+  "AWS::Cognito::UserPoolDomain.Domain": {
+    what: "a domain of lower-case letters, digits and hyphens (periods between a custom domain's parts), no hyphen first or last",
+    pattern: /^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$/,
+  },
   "AWS::ElastiCache::ReplicationGroup.ReplicationGroupId": {
     what: "a cache name: letters, digits and hyphens, a letter first, no hyphen at the end or two together",
     pattern: /^[A-Za-z](?:-?[A-Za-z0-9])*$/,

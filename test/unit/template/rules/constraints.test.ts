@@ -897,19 +897,52 @@ describe("E3031, E3033: names the API references document and the provider schem
     ]);
   });
 
-  it("judges a search domain named after a stack with capitals (E3944)", () => {
+  it("judges a search domain and a Cognito domain named after a stack with capitals (E3944)", () => {
     const source = yaml(
       "Resources:",
       "  Search:",
       "    Type: AWS::OpenSearchService::Domain",
       "    Properties:",
       "      DomainName: !Sub ${AWS::StackName}-search",
+      "  Login:",
+      "    Type: AWS::Cognito::UserPoolDomain",
+      "    Properties:",
+      "      UserPoolId: !Ref Pool",
+      "      Domain: !Sub ${AWS::StackName}-login",
+      "  Custom:",
+      "    Type: AWS::Cognito::UserPoolDomain",
+      "    Properties:",
+      "      UserPoolId: !Ref Pool",
+      "      Domain: auth.example.com",
+      "      CustomDomainConfig: { CertificateArn: !Ref Certificate }",
+      "  Pool:",
+      "    Type: AWS::Cognito::UserPool",
+      "Parameters:",
+      "  Certificate:",
+      "    Type: String",
     );
-    expect(lint(source, { only: ["E3944"], stackName: "orders-pr-12" })).toEqual([]);
-    expect(lint(source, { only: ["E3944"], stackName: "Orders-pr-12" }).map((f) => f.message)).toEqual([
+    expect(lint(source, { only: ["E3944", "E3031"], stackName: "orders-pr-12" })).toEqual([]);
+    expect(
+      lint(source, { only: ["E3944", "E3031"], stackName: "Orders-pr-12" }).map((f) => f.message),
+    ).toEqual([
       "Fn::Sub gives 'Orders-pr-12-search' (with the stack name 'Orders-pr-12'): 'DomainName' of " +
         "AWS::OpenSearchService::Domain must be a domain name: lower-case letters, digits and hyphens, a letter first",
+      "Fn::Sub gives 'Orders-pr-12-login' (with the stack name 'Orders-pr-12'): 'Domain' of " +
+        "AWS::Cognito::UserPoolDomain must be a domain of lower-case letters, digits and hyphens (periods between a " +
+        "custom domain's parts), no hyphen first or last",
     ]);
+    const written = lint(
+      yaml(
+        "Resources:",
+        "  Login:",
+        "    Type: AWS::Cognito::UserPoolDomain",
+        "    Properties:",
+        "      UserPoolId: us-east-1_abc",
+        "      Domain: -orders",
+      ),
+      { only: ["E3031"] },
+    );
+    expect(brief(written)).toEqual(["E3031 6:15"]);
   });
 
   it("judges a target group named after the stack being deployed (E3944)", () => {
