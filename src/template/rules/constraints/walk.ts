@@ -331,9 +331,10 @@ class Walker {
       const arg = (node as MapNode).entries[0].value;
       if (fn === "Ref" && isString(arg) && this.conditional === 0) {
         if (arg.value !== "AWS::StackName") this.parameter(arg.value, schema);
-        // The stack's name alone: judged where it is known and the resource is always created.
-        else if (this.template.stackName !== undefined && !this.optional)
-          this.resolved(node, fn, "stackName", schema);
+        // The stack's name alone, where it is known: certain (E3944) where the resource is always
+        // created, a warning (W1030, a Ref's value) in one a condition may leave out.
+        else if (this.template.stackName !== undefined)
+          this.resolved(node, fn, this.optional ? "parameter" : "stackName", schema);
       }
       const resolved = RESOLVED[fn];
       if (resolved) this.resolved(node, fn, resolved, schema);

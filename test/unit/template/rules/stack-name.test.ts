@@ -105,7 +105,7 @@ describe("E3944 names built from the stack's name, for the stack being deployed"
     );
   });
 
-  it("leaves a resource with a Condition to the warnings: a preview may not create it", () => {
+  it("leaves a resource with a Condition to the warnings, a bare Ref included: a preview may not create it", () => {
     const conditional = yaml(
       "Parameters:",
       "  Stage:",
@@ -128,8 +128,11 @@ describe("E3944 names built from the stack's name, for the stack being deployed"
       "      Role: arn:aws:iam::123456789012:role/x",
       "      Code: {ZipFile: x}",
     );
-    const findings = lint(conditional, { only: ONLY, stackName: `MyApp${"-x".repeat(40)}` });
-    expect(brief(findings)).toEqual(["W1031 11:19", "W1031 11:19"]);
+    const findings = lint(conditional, { only: [...ONLY, "W1030"], stackName: `MyApp${"-x".repeat(40)}` });
+    expect(brief(findings)).toEqual(["W1031 11:19", "W1031 11:19", "W1030 16:21"]);
+    expect(findings[2].message).toMatch(
+      /^Ref gives 'MyApp(-x)+-?\.\.\.' \(with the stack name 'MyApp(-x)+'\): 'FunctionName' of AWS::Lambda::Function must be at most 64 characters long, not 85$/,
+    );
   });
 
   it("finds nothing where the names fit", () => {
