@@ -25,7 +25,6 @@ import {
   sameGiven,
   variant,
 } from "../functions/resolve";
-
 import { declaredValues, isNoEcho } from "../parameters/declared";
 import { displayPath, isCustomType, isModuleType, realResources, SAM_GLOBALS } from "../resources/shared";
 import { passedEvents, type TargetPath, targetPath } from "../sam/event-targets";

@@ -135,7 +135,8 @@ export interface KnownText {
 
 /**
  * The texts `node` may give that are known exactly (resolveValue's values without a sampled or
- * unknown piece), for rules that compare a whole value (a runtime, a number of seconds).
+ * unknown piece), for rules that compare a whole value (a runtime, a number of seconds): each text
+ * once, with how many other choices give it (sameGiven).
  */
 export function knownTexts(node: Node, template: TemplateIndex, parameters: boolean): KnownText[] {
   const values = (resolveValue(node, template, parameters) ?? []).filter(
