@@ -1,7 +1,8 @@
 /**
  * E3039: a table's AttributeDefinitions name exactly the attributes its key schemas use, the
- * table's KeySchema and those of its global and local secondary indexes. DynamoDB rejects both a
- * key attribute without a definition and a definition no key uses.
+ * table's KeySchema and those of its global and local secondary indexes, and the search schemas of
+ * its vector indexes. DynamoDB rejects both a key attribute without a definition and a definition
+ * no key uses.
  *
  * Like cfn-lint, each branch of a `Properties: !If` is checked on its own. Unlike cfn-lint, which
  * reports the two sets once at Properties, each stray definition and each undefined key is
@@ -28,7 +29,8 @@ export const dynamodbAttributes: Rule = {
   shortDescription: "AttributeDefinitions match the key schemas",
   description:
     "A DynamoDB table's AttributeDefinitions must define every attribute used in its KeySchema and in the " +
-    "KeySchema of its GlobalSecondaryIndexes and LocalSecondaryIndexes, and nothing else.",
+    "KeySchema of its GlobalSecondaryIndexes and LocalSecondaryIndexes and in the SearchSchema of its VectorIndexes, " +
+    "and nothing else.",
   source: TABLE_DOCS,
   tags: ["resources", "dynamodb"],
   resourceTypes: [TABLE],
@@ -68,17 +70,29 @@ export const dynamodbAttributes: Rule = {
   },
 };
 
+/**
+ * The index lists and the schema in each that names attributes AttributeDefinitions must declare:
+ * a vector index's SearchSchema (its HASH and INLINE_FILTER attributes; "This attribute must also be
+ * declared in the table's AttributeDefinitions", the SearchSchemaElement reference) as well as the
+ * secondary indexes' KeySchema. A vector index's vector attribute is not declared there.
+ */
+const INDEX_SCHEMAS = [
+  ["GlobalSecondaryIndexes", "KeySchema"],
+  ["LocalSecondaryIndexes", "KeySchema"],
+  ["VectorIndexes", "SearchSchema"],
+] as const;
+
 /** Every key attribute of the table and its indexes, or undefined when one is not literal. */
 function keyAttributes(properties: MapNode): Named[] | undefined {
   const table = mappingItems(properties, "KeySchema");
   const out = table && names(table, ["KeySchema"]);
   if (!out) return undefined;
-  for (const list of ["GlobalSecondaryIndexes", "LocalSecondaryIndexes"]) {
+  for (const [list, schemaKey] of INDEX_SCHEMAS) {
     const indexes = mappingItems(properties, list);
     if (!indexes) return undefined;
     for (const index of indexes) {
-      const schema = mappingItems(index.node, "KeySchema");
-      const found = schema && names(schema, [list, index.index, "KeySchema"]);
+      const schema = mappingItems(index.node, schemaKey);
+      const found = schema && names(schema, [list, index.index, schemaKey]);
       if (!found) return undefined;
       out.push(...found);
     }

@@ -18,6 +18,39 @@ const check = (only: string[], ...lines: string[]) => lint(yaml(...lines), { onl
 const TABLE_HEAD = ["Resources:", "  Table:", "    Type: AWS::DynamoDB::Table", "    Properties:"];
 
 describe("E3039 DynamoDB AttributeDefinitions and key schemas", () => {
+  it("counts a vector index's search schema, whose attributes AttributeDefinitions declares too", () => {
+    const findings = check(
+      ["E3039"],
+      ...TABLE_HEAD,
+      "      BillingMode: PAY_PER_REQUEST",
+      "      AttributeDefinitions:",
+      "        - { AttributeName: pk, AttributeType: S }",
+      "        - { AttributeName: category, AttributeType: S }",
+      "        - { AttributeName: year, AttributeType: N }",
+      "      KeySchema: [{ AttributeName: pk, KeyType: HASH }]",
+      "      VectorIndexes:",
+      "        - IndexName: Similar",
+      "          Dimensions: 128",
+      "          DistanceFunction: COSINE",
+      "          Projection: { ProjectionType: ALL }",
+      "          VectorAttribute: { AttributeName: embedding }",
+      "          SearchSchema:",
+      "            - { AttributeName: category, SearchSchemaElementType: HASH }",
+      "            - { AttributeName: year, SearchSchemaElementType: INLINE_FILTER }",
+      "            - { AttributeName: region, SearchSchemaElementType: INLINE_FILTER }",
+      "        - IndexName: Plain",
+      "          Dimensions: 8",
+      "          DistanceFunction: DOT_PRODUCT",
+      "          Projection: { ProjectionType: KEYS_ONLY }",
+      "          VectorAttribute: { AttributeName: embedding }",
+    );
+    // The vector attribute (embedding) is not declared; an undeclared search attribute is reported.
+    expect(findings.map((f) => `${f.range.start.line} ${f.message}`)).toEqual([
+      "20 VectorIndexes[0].SearchSchema[2].AttributeName uses an attribute that AttributeDefinitions does not " +
+        "define; add it to AttributeDefinitions with its AttributeType",
+    ]);
+  });
+
   it("flags a definition no key uses and a key without a definition, in the table and its indexes", () => {
     const findings = check(
       ["E3039"],
