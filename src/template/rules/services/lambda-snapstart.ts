@@ -1,13 +1,17 @@
 /**
  * E2530: a function with SnapStart (ApplyOn: PublishedVersions) has a configuration SnapStart
  * supports: a Java 11+, Python 3.12+ or .NET 8+ managed runtime (no Node.js, Ruby or OS-only
- * runtime), a .zip package (no container image), no Amazon EFS file system and at most 512 MB of
- * ephemeral storage. Lambda refuses the others when it creates or updates the function.
+ * runtime), no Amazon EFS file system and at most 512 MB of ephemeral storage. Lambda refuses the
+ * others when it creates or updates the function. A container image may use SnapStart since 2026
+ * (AWS's announcement of July 2026; CDK allows it from aws/aws-cdk#38680, whose integration test
+ * deploys one): what runs inside the image is not in the template, so its runtime is not judged
+ * (an image not built on the Java, Python or .NET base images needs a label the template cannot
+ * show), its storage and file systems are.
  *
- * Beyond cfn-lint, which checks the runtime of AWS::Lambda::Function: the package type, EFS and
- * ephemeral storage, runtime families by version (so newer runtimes need no table update), and
- * SAM functions with what they inherit from Globals.Function. A finding stands where the function
- * itself writes the conflicting setting, else at its SnapStart.
+ * Beyond cfn-lint, which checks the runtime of AWS::Lambda::Function: EFS and ephemeral storage,
+ * runtime families by version (so newer runtimes need no table update), and SAM functions with
+ * what they inherit from Globals.Function. A finding stands where the function itself writes the
+ * conflicting setting, else at its SnapStart.
  *
  * W2530, as in cfn-lint: SnapStart applies only to published versions, so a function with
  * SnapStart and no AWS::Lambda::Version of it in the template runs every call on $LATEST, from a
@@ -49,8 +53,8 @@ export const lambdaSnapStart: Rule = {
   severity: "error",
   shortDescription: "SnapStart supports the function's runtime and configuration",
   description:
-    "SnapStart needs a Java 11+, Python 3.12+ or .NET 8+ managed runtime, a .zip package, no EFS file system " +
-    "and at most 512 MB of ephemeral storage.",
+    "SnapStart needs a Java 11+, Python 3.12+ or .NET 8+ managed runtime (a container image's is not judged), no " +
+    "EFS file system and at most 512 MB of ephemeral storage.",
   source: "https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html",
   tags: ["resources", "lambda"],
   resourceTypes: [FUNCTION, SAM_FUNCTION],
@@ -134,25 +138,18 @@ interface Conflict {
 function conflicts(template: TemplateIndex, set: PropertySet): Conflict[] {
   const found: Conflict[] = [];
   const off = "or turn SnapStart off";
+  const packageType = inheritedProperty(template, set, "PackageType");
+  const image = packageType !== undefined && literalString(packageType.entry.value) === "Image";
   const runtime = inheritedProperty(template, set, "Runtime");
   const runtimeName = literalString(runtime?.entry.value);
-  if (runtime && runtimeName !== undefined && !snapStartRuntime(runtimeName)) {
+  // A container image's runtime is inside the image (a Runtime written beside it is another rule's).
+  if (!image && runtime && runtimeName !== undefined && !snapStartRuntime(runtimeName)) {
     found.push({
       key: "Runtime",
       entry: runtime.entry.value,
       inherited: runtime.inherited,
       problem: `it does not support Runtime ${runtimeName}`,
       fix: `use ${SUPPORTED.map((s) => `${s.name}+`).join(", ")}, ${off}`,
-    });
-  }
-  const packageType = inheritedProperty(template, set, "PackageType");
-  if (packageType && literalString(packageType.entry.value) === "Image") {
-    found.push({
-      key: "PackageType",
-      entry: packageType.entry.value,
-      inherited: packageType.inherited,
-      problem: "it does not support container images",
-      fix: `deploy a .zip package, ${off}`,
     });
   }
   const efs = inheritedProperty(template, set, "FileSystemConfigs");

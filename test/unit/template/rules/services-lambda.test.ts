@@ -469,6 +469,38 @@ describe("E2530 SnapStart", () => {
   });
 });
 
+describe("E2530 SnapStart on a container image", () => {
+  it("takes a container image, whose runtime is inside it, and still judges its storage", () => {
+    const snap = "SnapStart: { ApplyOn: PublishedVersions }";
+    const image = [
+      "PackageType: Image",
+      "Code: { ImageUri: 123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1 }",
+      snap,
+    ];
+    const findings = check(
+      ["E2530"],
+      SAM,
+      "Globals:",
+      "  Function:",
+      "    Runtime: nodejs22.x",
+      "Resources:",
+      ...lambda("Image", ...image),
+      ...lambda("Large", ...image, "EphemeralStorage: { Size: 2048 }"),
+      // A SAM image function: Globals' nodejs22.x says nothing of what runs in the image.
+      "  Sam:",
+      "    Type: AWS::Serverless::Function",
+      "    Properties:",
+      "      PackageType: Image",
+      "      ImageUri: 123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1",
+      `      ${snap}`,
+    );
+    expect(findings.map((f) => `${f.range.start.line} ${f.message}`)).toEqual([
+      "22 SnapStart is on (ApplyOn: PublishedVersions) but it supports at most 512 MB of ephemeral storage, and " +
+        "EphemeralStorage.Size is 2048; set Size to 512 or less, or turn SnapStart off",
+    ]);
+  });
+});
+
 describe("W2530 SnapStart without a published version", () => {
   it("finds functions with SnapStart that no Version or AutoPublishAlias publishes", () => {
     const java = ["Runtime: java21", "Code: { S3Bucket: code-bucket, S3Key: app.zip }"];
