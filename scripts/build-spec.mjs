@@ -369,6 +369,26 @@ const DOCUMENTED_NAMES = {
   "AWS::Cognito::UserPoolDomain": { Domain: { fm: "AWS::Cognito::UserPoolDomain.Domain" } },
 };
 
+/**
+ * Alternatives the service API references document and cfn-lint's patches predate, added to a type's
+ * requiredXor (E3014): a CloudWatch PromQL alarm takes its data from EvaluationCriteria (PutMetricAlarm
+ * "associates it with the specified metric, metric math expression, anomaly detection model, Metrics
+ * Insights query, or PromQL query"), with neither Metrics nor MetricName, which cfn-lint's manual
+ * patch of AWS::CloudWatch::Alarm requires exactly one of.
+ */
+const DOCUMENTED_XOR_ALTERNATIVES = {
+  "AWS::CloudWatch::Alarm": ["EvaluationCriteria"],
+};
+
+/** Adds DOCUMENTED_XOR_ALTERNATIVES to the requiredXor of the types' Properties. */
+function addDocumentedXorAlternatives(entries) {
+  for (const [typeName, names] of Object.entries(DOCUMENTED_XOR_ALTERNATIVES)) {
+    const x = entries.get(typeName)?.r.x;
+    if (!x) throw new Error(`DOCUMENTED_XOR_ALTERNATIVES: ${typeName} has no requiredXor to add to`);
+    for (const name of names) if (!x.includes(name)) x.push(name);
+  }
+}
+
 /** Adds DOCUMENTED_NAMES to the types' constraint entries, where the schemas left the property free. */
 function addDocumentedNames(entries) {
   for (const [typeName, properties] of Object.entries(DOCUMENTED_NAMES)) {
@@ -968,6 +988,7 @@ export function buildConstraints(cfnLint = findCfnLint()) {
       });
   }
   addDocumentedNames(entries);
+  addDocumentedXorAlternatives(entries);
   for (const [samType, { from, properties }] of Object.entries(SAM_PASSTHROUGH)) {
     const source = entries.get(from);
     if (!source) throw new Error(`SAM constraints: no constraints for ${from}`);

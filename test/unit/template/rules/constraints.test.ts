@@ -319,6 +319,27 @@ describe("property groups", () => {
     ]);
   });
 
+  it("E3014: a PromQL alarm takes its data from EvaluationCriteria, neither Metrics nor MetricName", () => {
+    const findings = check(
+      "Resources:",
+      "  PromQL:",
+      "    Type: AWS::CloudWatch::Alarm",
+      "    Properties:",
+      "      EvaluationInterval: 60",
+      "      EvaluationCriteria:",
+      "        PromQLCriteria: { Query: 'up == 0', PendingPeriod: 300 }",
+      "  Neither:",
+      "    Type: AWS::CloudWatch::Alarm",
+      "    Properties:",
+      "      EvaluationPeriods: 1",
+      "      ComparisonOperator: GreaterThanThreshold",
+      "      Threshold: 1",
+    );
+    expect(findings.map((f) => `${f.ruleId} ${f.range.start.line} ${f.message}`)).toEqual([
+      "E3014 10 Exactly one of 'Metrics', 'MetricName' or 'EvaluationCriteria' is required for AWS::CloudWatch::Alarm",
+    ]);
+  });
+
   it("E3058: at least one of a set", () => {
     const findings = check(
       "Resources:",
