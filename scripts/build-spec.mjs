@@ -380,6 +380,34 @@ const DOCUMENTED_XOR_ALTERNATIVES = {
   "AWS::CloudWatch::Alarm": ["EvaluationCriteria"],
 };
 
+/**
+ * Allowed values the service API references document and the schemas cfn-lint ships predate, added
+ * to an enum (E3030), by the definition and property that hold it: Application Auto Scaling's
+ * PredefinedMetricSpecification takes the ECS high-resolution metric types ("the high-resolution
+ * version of ECSServiceAverageCPUUtilization that uses 20-second CloudWatch metrics").
+ */
+const DOCUMENTED_ENUM_VALUES = {
+  "AWS::ApplicationAutoScaling::ScalingPolicy": {
+    "PredefinedMetricSpecification.PredefinedMetricType": [
+      "ECSServiceAverageCPUUtilizationHighResolution",
+      "ECSServiceAverageMemoryUtilizationHighResolution",
+    ],
+  },
+};
+
+/** Adds DOCUMENTED_ENUM_VALUES to the enums they name, keeping each enum sorted. */
+function addDocumentedEnumValues(entries) {
+  for (const [typeName, places] of Object.entries(DOCUMENTED_ENUM_VALUES)) {
+    for (const [place, values] of Object.entries(places)) {
+      const [definition, property] = place.split(".");
+      const e = entries.get(typeName)?.d[definition]?.pr?.[property]?.e;
+      if (!e) throw new Error(`DOCUMENTED_ENUM_VALUES: ${typeName} has no enum at ${place}`);
+      for (const value of values) if (!e.includes(value)) e.push(value);
+      e.sort();
+    }
+  }
+}
+
 /** Adds DOCUMENTED_XOR_ALTERNATIVES to the requiredXor of the types' Properties. */
 function addDocumentedXorAlternatives(entries) {
   for (const [typeName, names] of Object.entries(DOCUMENTED_XOR_ALTERNATIVES)) {
@@ -989,6 +1017,7 @@ export function buildConstraints(cfnLint = findCfnLint()) {
   }
   addDocumentedNames(entries);
   addDocumentedXorAlternatives(entries);
+  addDocumentedEnumValues(entries);
   for (const [samType, { from, properties }] of Object.entries(SAM_PASSTHROUGH)) {
     const source = entries.get(from);
     if (!source) throw new Error(`SAM constraints: no constraints for ${from}`);

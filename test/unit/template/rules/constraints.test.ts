@@ -340,6 +340,27 @@ describe("property groups", () => {
     ]);
   });
 
+  it("E3030: ECS's high-resolution metric types, which the API reference lists and the schemas predate", () => {
+    const policy = (name: string, metric: string) => [
+      `  ${name}:`,
+      "    Type: AWS::ApplicationAutoScaling::ScalingPolicy",
+      "    Properties:",
+      `      PolicyName: ${name}`,
+      "      PolicyType: TargetTrackingScaling",
+      "      ScalingTargetId: service/cluster/app|ecs:service:DesiredCount|ecs",
+      "      TargetTrackingScalingPolicyConfiguration:",
+      "        TargetValue: 50",
+      `        PredefinedMetricSpecification: { PredefinedMetricType: ${metric} }`,
+    ];
+    const findings = check(
+      "Resources:",
+      ...policy("Cpu", "ECSServiceAverageCPUUtilizationHighResolution"),
+      ...policy("Memory", "ECSServiceAverageMemoryUtilizationHighResolution"),
+      ...policy("Typo", "ECSServiceAverageCPUUtilisation"),
+    ).filter((f) => f.ruleId === "E3030");
+    expect(findings.map((f) => f.range.start.line)).toEqual([28]);
+  });
+
   it("E3058: at least one of a set", () => {
     const findings = check(
       "Resources:",
