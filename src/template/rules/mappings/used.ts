@@ -1,6 +1,6 @@
 import type { Node } from "../../model";
-import { mapGet } from "../../nodes";
 import { callsOf } from "../functions/calls";
+import { literalAllowedValues } from "../parameters/declared";
 import type { Rule } from "../rule";
 import { hasOpaqueTransform, namedEntries } from "../template/names";
 import { intrinsicName, isString, type TemplateIndex, USER_GUIDE } from "../template-index";
@@ -52,13 +52,9 @@ function addComputedNames(template: TemplateIndex, used: Set<string>): boolean {
   return true;
 }
 
+/** The AllowedValues of the parameter a Ref names (parameters/declared.ts), or undefined. */
 function allowedValuesOfRef(template: TemplateIndex, node: Node): string[] | undefined {
   if (intrinsicName(node) !== "Ref" || node.kind !== "map") return undefined;
   const target = node.entries[0].value;
-  if (!isString(target)) return undefined;
-  const allowed = mapGet(template.parameters.get(target.value)?.value, "AllowedValues")?.value;
-  if (allowed?.kind !== "seq") return undefined;
-  return allowed.items.flatMap((item) =>
-    item.kind === "scalar" && item.value !== null ? [String(item.value)] : [],
-  );
+  return isString(target) ? literalAllowedValues(template.parameters.get(target.value)?.value) : undefined;
 }
