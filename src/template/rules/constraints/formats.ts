@@ -81,4 +81,13 @@ export const NAMED_FORMATS: Record<string, NamedFormat> = {
     what: "a cache name: letters, digits and hyphens, a letter first, no hyphen at the end or two together",
     pattern: /^[A-Za-z](?:-?[A-Za-z0-9])*$/,
   },
+  /**
+   * Not a schema's: the Resource and NotResource of an identity policy statement, which IAM takes
+   * only as an ARN or `*` (cfn-lint's pattern for them). E3510 judges what is written out; the
+   * constraint walk judges what a parameter or a function gives there (W1030 to W1035).
+   */
+  "IAM policy Resource": {
+    what: "an ARN (arn:partition:service:region:account:resource) or *",
+    pattern: /^(arn:(aws[A-Za-z-]*?|\*):[^:]+:[^:]*(:(?:\d{12}|\*|aws)?:.+|)|\*)$/,
+  },
 };

@@ -9,6 +9,7 @@ export const parameterValues = constraintRule("parameter", {
     "AllowedValues unless the deployer passes another value, so each is checked against the property's " +
     "constraints (E3030 to E3034). A Number parameter without AllowedValues takes any value from its " +
     "MinValue to its MaxValue, so each bound is checked too: a MemorySize parameter with MinValue 64 accepts " +
-    "a value Lambda refuses. A warning, as a deployment may override the default.",
+    "a value Lambda refuses. An identity policy's Resource is judged the same way: IAM takes only an ARN or *. " +
+    "A warning, as a deployment may override the default.",
   tags: ["parameters", "resources", "properties"],
 });

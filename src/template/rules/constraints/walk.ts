@@ -8,7 +8,9 @@
  * where the template gives it: a Ref to a parameter (its Default and AllowedValues, W1030), and the
  * values of a Fn::Sub, Fn::Join, Fn::FindInMap or Fn::Select (functions/resolve.ts, W1031 to W1035),
  * and the lists of a Fn::Split (W1033);
- * Fn::If is followed into both branches. A property whose value may be AWS::NoValue counts as
+ * Fn::If is followed into both branches. What a parameter or a function gives an identity policy's
+ * Resource or NotResource is judged against the ARN form IAM requires (formats.ts), which the
+ * schemas, leaving policy documents free, do not give. A property whose value may be AWS::NoValue counts as
  * possibly absent, so it satisfies "at least one of" but never breaks "only one of".
  */
 import { compareText } from "../../lines";
@@ -30,6 +32,9 @@ import { displayPath, isCustomType, isModuleType, realResources, SAM_GLOBALS } f
 import { passedEvents, type TargetPath, targetPath } from "../sam/event-targets";
 import { eventPath } from "../sam/events";
 import { samS3Locations } from "../sam/s3-locations";
+import { identitySites } from "../serverless/identity-policy";
+import { dynamicResources } from "../serverless/policy-document";
+import { forEachPolicy } from "../serverless/policy-sites";
 import { intrinsicName, isForEachKey, isNoValue, isString, type TemplateIndex } from "../template-index";
 import { asciiTwin, isAscii } from "./ascii-pattern";
 import { checkCidr } from "./cidr";
@@ -92,6 +97,10 @@ export interface ConstraintProblem {
 
 const cache = new WeakMap<TemplateIndex, ConstraintProblem[]>();
 
+/** What an identity policy statement's Resource and NotResource must be (formats.ts). */
+const POLICY_RESOURCE: ConstraintNode = { fm: "IAM policy Resource" };
+const NO_DEFINITIONS: ResourceConstraints = { r: {}, d: {} };
+
 /** Every constraint problem of the template, computed once and shared by the constraint rules. */
 export function constraintProblems(template: TemplateIndex, spec: SpecIndex): ConstraintProblem[] {
   let problems = cache.get(template);
@@ -122,6 +131,18 @@ function collect(template: TemplateIndex, spec: SpecIndex): ConstraintProblem[] 
     // Without Properties only the required properties and groups can be missing.
     else walker.object(undefined, constraints.r, resource.entry.keyRange);
   }
+  // An identity policy's Resource is an ARN or `*` (E3510 judges the written ones); the schemas
+  // leave policy documents free, so the pattern comes from formats.ts.
+  forEachPolicy(template, identitySites, (document, { resource, path }) => {
+    const resources = dynamicResources(document);
+    for (let i = 0; i < resources.length; i++) {
+      const at: (string | number)[] = ["Resources", resource.name, "Properties"];
+      const walker = new Walker(template, NO_DEFINITIONS, resource.type ?? "", out, judged, at);
+      walker.optional = resource.condition !== undefined;
+      at.push(...path, ...resources[i].path);
+      walker.value(resources[i].node, POLICY_RESOURCE, resources[i].node.range);
+    }
+  });
   if (template.sam) {
     const globals = template.sections.get("Globals")?.map;
     for (const entry of globals?.entries ?? []) {

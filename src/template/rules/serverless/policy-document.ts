@@ -11,6 +11,7 @@
  * bad value is reported at the value, where cfn-lint points at its key on the same line.
  */
 import type { MapEntry, MapNode, Node, Range } from "../../model";
+import { NAMED_FORMATS } from "../constraints/formats";
 import { isString } from "../template-index";
 import { type Document, isDynamic, type Problem } from "./documents";
 
@@ -49,7 +50,7 @@ const CONDITION_OPERATOR = new RegExp(
 );
 
 /** cfn-lint's pattern for a Resource of an identity policy: an ARN (any partition) or `*`. */
-const RESOURCE_ARN = /^(arn:(aws[A-Za-z-]*?|\*):[^:]+:[^:]*(:(?:\d{12}|\*|aws)?:.+|)|\*)$/;
+const RESOURCE_ARN = NAMED_FORMATS["IAM policy Resource"].pattern;
 
 /** IAM accepts only letters and digits in an identity policy's Sid; other services accept more. */
 const IDENTITY_SID = /^[A-Za-z0-9]+$/;
@@ -106,6 +107,40 @@ export function documentStatements(document: Document): MapNode[] {
   const root = document.node;
   const statement = root.kind === "map" ? entryOf(root, "Statement") : undefined;
   return statement ? statementList(statement.value, IGNORE).map((item) => item.map) : [];
+}
+
+/** A value an intrinsic function gives in a policy document, and its path in the document. */
+export interface DynamicValue {
+  node: Node;
+  path: (string | number)[];
+}
+
+/**
+ * The Resource and NotResource values of a document's statements that an intrinsic function gives
+ * (the whole value, or an item of its list), for the constraint walk: E3510 judges what is written
+ * out, and the walk what a parameter or a function gives (W1030 to W1035).
+ */
+export function dynamicResources(document: Document): DynamicValue[] {
+  const root = document.node;
+  const statement = root.kind === "map" ? entryOf(root, "Statement") : undefined;
+  if (!statement || isDynamic(statement.value)) return [];
+  const out: DynamicValue[] = [];
+  const visit = (map: Node, at: (string | number)[]) => {
+    if (map.kind !== "map" || isDynamic(map)) return;
+    for (const key of RESOURCE_KEYS) {
+      const value = entryOf(map, key)?.value;
+      if (!value) continue;
+      if (isDynamic(value)) out.push({ node: value, path: [...at, key] });
+      else if (value.kind === "seq")
+        value.items.forEach((item, index) => {
+          if (isDynamic(item)) out.push({ node: item, path: [...at, key, index] });
+        });
+    }
+  };
+  const value = statement.value;
+  if (value.kind !== "seq") visit(value, ["Statement"]);
+  else for (let i = 0; i < value.items.length; i++) visit(value.items[i], ["Statement", i]);
+  return out;
 }
 
 /** The statements written out, each with the label messages name it by (its place in the list). */

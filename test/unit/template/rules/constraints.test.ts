@@ -856,6 +856,48 @@ describe("W1031, W1032, W1034, W1035: the values of Fn::Sub, Fn::Join, Fn::FindI
       "W1031 10 Fn::Sub gives 'Dev-assets': 'BucketName' of AWS::S3::Bucket must match the pattern ^([a-z0-9][a-z0-9.-]*[a-z0-9])?$",
     ]);
   });
+
+  it("judges what a parameter or a function gives an identity policy's Resource, which IAM takes as an ARN or *", () => {
+    // cfn-lint 1.51 gives the same warnings (W1030 at the Ref, W1032 at the Join) on this template.
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  TableArn: { Type: String, Default: storageTableArn }",
+        "  BucketArn: { Type: String, Default: 'arn:aws:s3:::assets' }",
+        "Resources:",
+        "  Role:",
+        "    Type: AWS::IAM::Role",
+        "    Properties:",
+        "      AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [] }",
+        "      Policies:",
+        "        - PolicyName: p",
+        "          PolicyDocument:",
+        "            Version: '2012-10-17'",
+        "            Statement:",
+        "              - Effect: Allow",
+        "                Action: dynamodb:GetItem",
+        "                Resource: [!Ref TableArn, !Join ['/', [!Ref TableArn, 'index/*']]]",
+        "              - Effect: Allow",
+        "                Action: s3:GetObject",
+        "                NotResource: !Sub '${BucketArn}/*'",
+        "              - Effect: Allow",
+        "                Action: s3:GetObject",
+        "                Resource: !Sub 'arn:${AWS::Partition}:s3:::${Role}/*'",
+        "              - Effect: Allow",
+        "                Action: s3:GetObject",
+        "                Resource: written-out",
+      ),
+      { only: ["W1030", "W1031", "W1032", "E3031", "E3510"] },
+    );
+    expect(findings.map((f) => `${f.ruleId} ${f.range.start.line} ${f.message}`)).toEqual([
+      "W1030 2 Default of parameter 'TableArn' does not fit: 'Policies[0].PolicyDocument.Statement[0].Resource[0]' " +
+        "of AWS::IAM::Role must be an ARN (arn:partition:service:region:account:resource) or *",
+      "W1032 16 Fn::Join gives 'storageTableArn/index/*' (with the Default of parameter 'TableArn'): " +
+        "'Policies[0].PolicyDocument.Statement[0].Resource[1]' of AWS::IAM::Role must be an ARN " +
+        "(arn:partition:service:region:account:resource) or *",
+      "E3510 25 Resource must be an ARN (arn:partition:service:region:account:resource) or *",
+    ]);
+  });
 });
 
 describe("E3031, E3033: names the API references document and the provider schemas leave free", () => {
