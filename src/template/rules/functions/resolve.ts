@@ -14,7 +14,9 @@
  *   least length is known (so a text too long without it is too long with it); the stack's name is
  *   known exactly where the caller gives it (a deploy: TemplateIndex.stackName);
  * - a mapping key that is not known (`!Ref AWS::Region` as the top-level key) gives each of the
- *   mapping's entries at that level.
+ *   mapping's entries at that level;
+ * - a Fn::If in a Sub's variable or a Join's item gives both branches' values, each named by its
+ *   condition (a Fn::If around the whole value is the caller's to follow, as the constraint walk does).
  */
 import type { MapNode, Node, ScalarValue } from "../../model";
 import { mapGet } from "../../nodes";
@@ -250,9 +252,28 @@ class Resolver {
     }
   }
 
-  /** A part of a longer text (a Sub variable, an item of a Join): unknown rather than nothing. */
+  /**
+   * A part of a longer text (a Sub variable, an item of a Join): unknown rather than nothing. A
+   * Fn::If there gives each branch's values, named by the condition that picks it; a parameter in a
+   * branch gives nothing known (a condition often rules out the very value a branch would get).
+   */
   private part(node: Node, depth: number): Resolution[] {
+    if (intrinsicName(node) === "Fn::If") return this.branches((node as MapNode).entries[0].value, depth);
     return this.resolve(node, depth + 1) ?? NOTHING_KNOWN;
+  }
+
+  private branches(arg: Node, depth: number): Resolution[] {
+    if (arg.kind !== "seq" || arg.items.length !== 3 || !isString(arg.items[0]) || depth > 8)
+      return NOTHING_KNOWN;
+    const condition = arg.items[0].value;
+    const inner = this.parameters ? new Resolver(this.template, false) : this;
+    const values: Resolution[] = [];
+    for (let i = 1; i < 3; i++) {
+      const choice = `condition '${condition}' ${i === 1 ? "true" : "false"}`;
+      for (const value of inner.part(arg.items[i], depth + 1))
+        values.push({ ...value, choices: [choice, ...value.choices] });
+    }
+    return values;
   }
 
   /** What a Ref (or a `${Name}` in a Sub) gives. */

@@ -857,6 +857,26 @@ describe("W1031, W1032, W1034, W1035: the values of Fn::Sub, Fn::Join, Fn::FindI
     ]);
   });
 
+  it("follows a Fn::If in a Sub's variable or a Join's item into both branches, naming the condition", () => {
+    const findings = resolved(
+      "Parameters:",
+      "  Stage: { Type: String, Default: PROD }",
+      "Conditions:",
+      "  IsProd: !Equals [!Ref Stage, PROD]",
+      "Resources:",
+      ...bucket("Varied", "!Sub ['${Env}-assets', {Env: !If [IsProd, Prod, dev]}]"),
+      ...bucket("Joined", "!Join ['-', [!If [IsProd, !Ref Stage, X], assets]]"),
+      ...bucket("Absent", "!Join ['-', [!If [IsProd, !Ref AWS::NoValue, !GetAtt Varied.Arn], x]]"),
+    );
+    // The parameter in a branch gives nothing known, as a Fn::If around the whole value does.
+    expect(findings.map((f) => `${f.ruleId} ${f.range.start.line} ${f.severity} ${f.message}`)).toEqual([
+      "W1031 9 warning Fn::Sub gives 'Prod-assets' (with condition 'IsProd' true): 'BucketName' of AWS::S3::Bucket " +
+        "must match the pattern ^([a-z0-9][a-z0-9.-]*[a-z0-9])?$",
+      "W1032 13 warning Fn::Join gives 'X-assets' (with condition 'IsProd' false): 'BucketName' of AWS::S3::Bucket " +
+        "must match the pattern ^([a-z0-9][a-z0-9.-]*[a-z0-9])?$",
+    ]);
+  });
+
   it("judges what a parameter or a function gives an identity policy's Resource, which IAM takes as an ARN or *", () => {
     // cfn-lint 1.51 gives the same warnings (W1030 at the Ref, W1032 at the Join) on this template.
     const findings = lint(

@@ -125,17 +125,19 @@ describe("E2533, E2531, W2531 deprecated Lambda runtimes", () => {
         ...fn("Joined", "!Join ['', [nodejs, 20.x]]"),
         ...fn("Current", "!FindInMap [Runtimes, python, New]"),
         ...fn("Guarded", "!If [Old, !Ref Runtime, nodejs24.x]"),
+        ...fn("Versioned", "!Sub ['python${V}', {V: !If [Old, '3.7', '3.13']}]"),
       ),
       "2026-12-01",
     );
     // The parameter under the Fn::If is not judged: the condition may rule its default out.
     expect(
       findings.map((f) => `${f.ruleId} ${f.severity} ${f.range.start.line}:${f.range.start.column}`),
-    ).toEqual(["E2533 warning 12:16", "E2533 error 19:16", "E2533 error 26:16"]);
+    ).toEqual(["E2533 warning 12:16", "E2533 error 19:16", "E2533 error 26:16", "E2533 warning 47:16"]);
     expect(findings.map((f) => f.message.slice(0, f.message.indexOf(": ") + 1))).toEqual([
       "Ref gives 'nodejs20.x' (with the Default of parameter 'Runtime'):",
       "Fn::FindInMap gives 'python3.6':",
       "Fn::Join gives 'nodejs20.x':",
+      "Fn::Sub gives 'python3.7' (with condition 'Old' true):",
     ]);
   });
 
