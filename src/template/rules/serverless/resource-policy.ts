@@ -6,6 +6,7 @@
  */
 import type { MapNode } from "../../model";
 import { listItems, mapGet } from "../../nodes";
+import { NAMED_FORMATS } from "../constraints/formats";
 import { realResources } from "../resources/shared";
 import type { Report, Rule } from "../rule";
 import { BUCKET, resourceMeantByText } from "../services/plain-logical-id";
@@ -14,6 +15,9 @@ import { intrinsicName, isString, type ResourceInfo, type TemplateIndex } from "
 import { isDynamic, propertyEntry, propertyPath } from "./documents";
 import { documentStatements, type PolicyOptions } from "./policy-document";
 import { checkPolicies, forEachPolicy, NO_SITES, type PolicySite, propertyPolicy } from "./policy-sites";
+
+/** An ARN or `*`, as IAM's policy grammar takes a Resource. */
+const POLICY_RESOURCE = NAMED_FORMATS["IAM policy Resource"].pattern;
 
 const DOCUMENT_PROPERTY: Record<string, string> = {
   "AWS::S3::BucketPolicy": "PolicyDocument",
@@ -107,24 +111,66 @@ export const repositoryPolicy: Rule = {
   },
 };
 
+/** What to write instead of a Resource that is not an ARN, by the policy's type (bucket policies: E3514's own fix). */
+const RESOURCE_FIX: Record<string, string> = {
+  "AWS::KMS::Key": "a key policy's Resource is * (the key itself)",
+  "AWS::SNS::TopicPolicy": "write the topic's ARN (!Ref Topic) or *",
+  "AWS::SQS::QueuePolicy": "write the queue's ARN (!GetAtt Queue.Arn) or *",
+  "AWS::OpenSearchService::Domain":
+    "write the domain's ARN (!Sub 'arn:${AWS::Partition}:es:${AWS::Region}:${AWS::AccountId}:domain/name/*') or *",
+};
+
 /**
- * E3514, as cfn-lint checks bucket policies: every Resource of an S3 bucket policy statement is
+ * A written Resource of a queue, topic, key or domain policy that is neither an ARN nor `*`
+ * (cfn-lint's E3514 pattern, formats.ts). IAM's grammar takes only those; SQS's handling of other
+ * text (a queue's URL) is not documented, so there it is a warning, as E1041 has it for a Ref.
+ */
+function checkOtherResources(
+  resource: ResourceInfo,
+  statement: MapNode,
+  path: (string | number)[],
+  report: Report,
+): void {
+  const fix = RESOURCE_FIX[resource.type ?? ""];
+  if (!fix) return;
+  for (const item of listItems(mapGet(statement, "Resource")?.value)) {
+    if (!isString(item) || item.value.includes("${") || POLICY_RESOURCE.test(item.value)) continue;
+    const queue = resource.type === "AWS::SQS::QueuePolicy";
+    report(
+      item,
+      `Resource ${item.value} is not an ARN (arn:partition:service:region:account:resource) or *, which IAM's policy ` +
+        `grammar takes there${queue ? " (what SQS does with other text is not documented)" : ", and the stack fails at " + resource.name}; ${fix}`,
+      { ...propertyPath(resource, ...path), ...(queue ? { severity: "warning" as const } : {}) },
+    );
+  }
+}
+
+/**
+ * E3514, as cfn-lint checks resource policies: every Resource of an S3 bucket policy statement is
  * the bucket or objects in it. S3 refuses the policy otherwise ("Policy has invalid resource"),
- * and the stack fails at the BucketPolicy. Two cases are certain from the template: a Resource of
- * `*`, and (beyond cfn-lint) an S3 ARN of another bucket than the literal Bucket the policy is for.
+ * and the stack fails at the BucketPolicy. Three cases are certain from the template: a Resource
+ * that is not an ARN, one of `*`, and (beyond cfn-lint) an S3 ARN of another bucket than the
+ * literal Bucket the policy is for. The other resource policies (queues, topics, keys, domains)
+ * take an ARN or `*` (checkOtherResources).
  */
 export const bucketPolicyResource: Rule = {
   id: "E3514",
   severity: "error",
-  shortDescription: "A bucket policy's Resource is its bucket or objects in it",
+  shortDescription:
+    "A resource policy's Resource is an ARN or *, and a bucket policy's its bucket or objects in it",
   description:
     "S3 accepts a bucket policy only when each statement's Resource names the bucket (arn:aws:s3:::bucket) or its " +
-    "objects (arn:aws:s3:::bucket/...); * and other buckets are refused.",
+    "objects (arn:aws:s3:::bucket/...); * and other buckets are refused. A queue, topic, key or domain policy's " +
+    "Resource is an ARN or * (a warning for a queue policy, whose handling of other text is not documented).",
   source: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-policies.html",
   tags: ["resources", "iam", "s3"],
   check({ template, report }) {
     forEachPolicy(template, resourceSites, (document, { resource, path }) => {
-      if (resource.type !== "AWS::S3::BucketPolicy") return;
+      if (resource.type !== "AWS::S3::BucketPolicy") {
+        for (const statement of documentStatements(document))
+          checkOtherResources(resource, statement, path, report);
+        return;
+      }
       const bucket = literalString(propertyEntry(resource, "Bucket")?.value);
       // `Bucket: MyBucket` for the template's bucket MyBucket: the Resource may be right, and
       // Bucket is what to mend (W3937 says so at Bucket).
@@ -144,7 +190,9 @@ export const bucketPolicyResource: Rule = {
               ? "Resource * in a bucket policy names no bucket"
               : bucket !== undefined && arn && arn[1] !== bucket
                 ? `Resource ${item.value} names bucket '${arn[1]}', not '${bucket}', the bucket of this policy`
-                : undefined;
+                : !item.value.startsWith("arn:") && !item.value.includes("${")
+                  ? `Resource ${item.value} is not an ARN`
+                  : undefined;
           if (problem)
             report(
               item,

@@ -472,7 +472,7 @@ describe("E3512 resource policies", () => {
   });
 });
 
-describe("E3514 bucket policy resources", () => {
+describe("E3514 resource policy resources", () => {
   /** A bucket policy `name` for `bucket` with one statement whose Resource is `resource`. */
   const policy = (name: string, bucket: string, resource: string) => [
     `  ${name}:`,
@@ -520,6 +520,58 @@ describe("E3514 bucket policy resources", () => {
     );
     expect(findings[2].message).toContain(
       "write the bucket's ARN (!GetAtt Bucket.Arn) or its objects' (!Sub '${Bucket.Arn}/*')",
+    );
+  });
+
+  it("finds a Resource that is not an ARN or * in bucket, key, topic and queue policies, as cfn-lint does", () => {
+    // cfn-lint 1.51 reports E3514 at the same four values; a queue policy's is a warning here.
+    const statement = (resource: string) => [
+      "        Statement:",
+      "          - Effect: Allow",
+      "            Principal: { Service: events.amazonaws.com }",
+      "            Action: sns:Publish",
+      `            Resource: ${resource}`,
+    ];
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Key:",
+        "    Type: AWS::KMS::Key",
+        "    Properties:",
+        "      KeyPolicy:",
+        ...statement("[mykey, '*']"),
+        "  Topic:",
+        "    Type: AWS::SNS::Topic",
+        "  TopicPolicy:",
+        "    Type: AWS::SNS::TopicPolicy",
+        "    Properties:",
+        "      Topics: [!Ref Topic]",
+        "      PolicyDocument:",
+        ...statement("[Topic, !Ref Topic, 'arn:aws:sns:us-east-1:123456789012:t', '${Topic}']"),
+        "  QueuePolicy:",
+        "    Type: AWS::SQS::QueuePolicy",
+        "    Properties:",
+        "      Queues: [https://sqs.us-east-1.amazonaws.com/123456789012/q]",
+        "      PolicyDocument:",
+        ...statement("https://sqs.us-east-1.amazonaws.com/123456789012/q"),
+        ...policy("Bucket", "site-bucket", "site-bucket/*"),
+      ),
+      { only: ["E3514"] },
+    );
+    expect(findings.map((f) => `${f.severity} ${f.range.start.line}:${f.range.start.column}`)).toEqual([
+      "error 10:24",
+      "error 22:24",
+      "warning 32:23",
+      "error 42:23",
+    ]);
+    expect(findings[0].message).toBe(
+      "Resource mykey is not an ARN (arn:partition:service:region:account:resource) or *, which IAM's policy " +
+        "grammar takes there, and the stack fails at Key; a key policy's Resource is * (the key itself)",
+    );
+    expect(findings[2].message).toContain("(what SQS does with other text is not documented)");
+    expect(findings[3].message).toBe(
+      "Resource site-bucket/* is not an ARN, and S3 refuses the policy (Policy has invalid resource); " +
+        "write arn:aws:s3:::site-bucket for the bucket or arn:aws:s3:::site-bucket/* for its objects",
     );
   });
 
