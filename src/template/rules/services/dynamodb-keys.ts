@@ -8,10 +8,11 @@
  * - a local secondary index needs a table with a RANGE key ("Table KeySchema does not have a range
  *   key, which is required when specifying a LocalSecondaryIndex") and the table's HASH key
  *   ("Index KeySchema does not have the same leading hash key as table KeySchema");
- * - NonKeyAttributes go with ProjectionType INCLUDE only.
+ * - NonKeyAttributes go with ProjectionType INCLUDE only;
+ * - a KeyType is HASH or RANGE, as written (keyTypes).
  * Only key schemas and projections written out are read.
  */
-import type { MapNode } from "../../model";
+import type { MapNode, Node } from "../../model";
 import { mapGet } from "../../nodes";
 import type { Report, Rule } from "../rule";
 import { mappingItems, TABLE, TABLE_DOCS } from "./dynamodb";
@@ -20,6 +21,8 @@ import { literalString, plainMap, presentEntry, propertySets, resourcesOfType } 
 interface Key {
   name: string | undefined;
   type: string | undefined;
+  /** The KeyType's value, where it is written. */
+  at: Node | undefined;
 }
 
 /** The elements of a KeySchema written out, or undefined. */
@@ -31,6 +34,7 @@ function keys(owner: MapNode): { keys: Key[]; node: MapNode["entries"][number] }
     keys: items.map(({ node }) => ({
       name: literalString(mapGet(node, "AttributeName")?.value),
       type: literalString(mapGet(node, "KeyType")?.value),
+      at: mapGet(node, "KeyType")?.value,
     })),
     node: entry,
   };
@@ -44,7 +48,7 @@ const GLOBAL_INDEX_KEYS = 4;
  * whose partition and sort keys may each be made of up to four attributes.
  */
 function orderProblem(schema: Key[], global = false): string | undefined {
-  if (schema.some((key) => key.type !== "HASH" && key.type !== "RANGE")) return undefined; // E3030's
+  if (schema.some((key) => key.type !== "HASH" && key.type !== "RANGE")) return undefined; // keyTypes's
   if (schema[0]?.type !== "HASH") return "does not start with its HASH key";
   const hashes = schema.findIndex((key) => key.type === "RANGE");
   const hashCount = hashes === -1 ? schema.length : hashes;
@@ -67,7 +71,7 @@ export const dynamoDbKeys: Rule = {
     "Each KeySchema of a DynamoDB table and its local indexes is a HASH key and at most one RANGE key after it (a " +
     "global index's up to four of each, HASH first); a local " +
     "secondary index needs a table with a RANGE key and the table's HASH key; NonKeyAttributes go with ProjectionType " +
-    "INCLUDE.",
+    "INCLUDE; a KeyType is HASH or RANGE.",
   source: TABLE_DOCS,
   tags: ["resources", "dynamodb"],
   resourceTypes: [TABLE],
@@ -80,9 +84,30 @@ export const dynamoDbKeys: Rule = {
   },
 };
 
+/**
+ * KeyType values other than HASH and RANGE, which DynamoDB refuses (the KeySchemaElement reference;
+ * the values are case-sensitive). The table's provider schema leaves KeyType free (cfn-lint's
+ * patch requires HASH then RANGE for the table's own KeySchema only).
+ */
+function keyTypes(schema: Key[], owner: string, path: (string | number)[], report: Report): void {
+  schema.forEach((key, i) => {
+    if (key.type === undefined || key.type === "HASH" || key.type === "RANGE" || !key.at) return;
+    const upper = key.type.toUpperCase();
+    const meant = upper === "HASH" || upper === "RANGE" ? ` (did you mean '${upper}'?)` : "";
+    report(
+      key.at,
+      `KeyType '${key.type}' in the KeySchema of ${owner} must be HASH or RANGE${meant}, so DynamoDB refuses it`,
+      {
+        path: [...path, "KeySchema", i, "KeyType"],
+      },
+    );
+  });
+}
+
 function checkTable(name: string, properties: MapNode, report: Report): void {
   const base = ["Resources", name, "Properties"];
   const own = keys(properties);
+  if (own) keyTypes(own.keys, `table ${name}`, base, report);
   const problem = own && orderProblem(own.keys);
   if (own && problem) {
     report(
@@ -102,6 +127,7 @@ function checkTable(name: string, properties: MapNode, report: Report): void {
       const indexName = literalString(mapGet(index, "IndexName")?.value) ?? `${list}[${i}]`;
       const path = [...base, list, i];
       const schema = keys(index);
+      if (schema) keyTypes(schema.keys, `index ${indexName}`, path, report);
       const indexProblem = schema && orderProblem(schema.keys, list === "GlobalSecondaryIndexes");
       if (schema && indexProblem) {
         report(

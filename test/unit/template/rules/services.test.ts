@@ -1286,6 +1286,36 @@ describe("E3917 EventBridge target input, E3918 SQS redrive policies", () => {
 });
 
 describe("E3924 DynamoDB key schemas and indexes", () => {
+  it("reports a KeyType other than HASH or RANGE in a table's and its indexes' key schemas", () => {
+    // cfn-lint 1.51 reports the table's ('HASH' was expected, E3002) and neither index's.
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Table:",
+        "    Type: AWS::DynamoDB::Table",
+        "    Properties:",
+        "      BillingMode: PAY_PER_REQUEST",
+        "      AttributeDefinitions: [{AttributeName: a, AttributeType: S}, {AttributeName: b, AttributeType: S}]",
+        "      KeySchema: [{AttributeName: a, KeyType: hash}, {AttributeName: b, KeyType: !Ref AWS::NoValue}]",
+        "      GlobalSecondaryIndexes:",
+        "        - IndexName: byB",
+        "          KeySchema: [{AttributeName: b, KeyType: ''}]",
+        "          Projection: {ProjectionType: ALL}",
+        "      LocalSecondaryIndexes:",
+        "        - IndexName: local",
+        "          KeySchema: [{AttributeName: a, KeyType: HASH}, {AttributeName: b, KeyType: SORT}]",
+        "          Projection: {ProjectionType: ALL}",
+      ),
+      { only: ["E3924"] },
+    );
+    expect(findings.map((f) => `${f.range.start.line}:${f.range.start.column} ${f.message}`)).toEqual([
+      "7:47 KeyType 'hash' in the KeySchema of table Table must be HASH or RANGE (did you mean 'HASH'?), so " +
+        "DynamoDB refuses it",
+      "10:51 KeyType '' in the KeySchema of index byB must be HASH or RANGE, so DynamoDB refuses it",
+      "14:86 KeyType 'SORT' in the KeySchema of index local must be HASH or RANGE, so DynamoDB refuses it",
+    ]);
+  });
+
   it("reports RANGE before HASH, a local index on a table without a RANGE key or with another HASH key, and NonKeyAttributes outside INCLUDE", () => {
     const findings = lint(
       yaml(
