@@ -408,6 +408,34 @@ function addDocumentedEnumValues(entries) {
   }
 }
 
+/**
+ * Allowed values the API references document for a property the schemas leave free, added as an
+ * enum (E3030) compared without case, since whether the service takes `none` for `NONE` is not
+ * documented: API Gateway's PutMethod ("Valid values are NONE for open access, AWS_IAM for using
+ * AWS IAM permissions, CUSTOM for using a custom authorizer, or COGNITO_USER_POOLS for using a
+ * Cognito user pool") and API Gateway v2's CreateRoute (NONE, AWS_IAM and CUSTOM, and JWT for an
+ * HTTP API). `IAM` for `AWS_IAM` or `COGNITO` for `COGNITO_USER_POOLS` passes both linters and
+ * fails at the method or route.
+ */
+const DOCUMENTED_ENUMS = {
+  "AWS::ApiGateway::Method": { AuthorizationType: ["AWS_IAM", "COGNITO_USER_POOLS", "CUSTOM", "NONE"] },
+  "AWS::ApiGatewayV2::Route": { AuthorizationType: ["AWS_IAM", "CUSTOM", "JWT", "NONE"] },
+};
+
+/** Adds DOCUMENTED_ENUMS to the types' Properties; a schema that gains an enum there is noticed. */
+function addDocumentedEnums(entries) {
+  for (const [typeName, properties] of Object.entries(DOCUMENTED_ENUMS)) {
+    const entry = entries.get(typeName) ?? { r: {}, d: {} };
+    entry.r.pr ??= {};
+    for (const [name, values] of Object.entries(properties)) {
+      const present = entry.r.pr[name];
+      if (present?.e) throw new Error(`DOCUMENTED_ENUMS: ${typeName}.${name} has an enum of its own now`);
+      entry.r.pr[name] = { ...present, e: values, ci: 1 };
+    }
+    entries.set(typeName, entry);
+  }
+}
+
 /** Adds DOCUMENTED_XOR_ALTERNATIVES to the requiredXor of the types' Properties. */
 function addDocumentedXorAlternatives(entries) {
   for (const [typeName, names] of Object.entries(DOCUMENTED_XOR_ALTERNATIVES)) {
@@ -1018,6 +1046,7 @@ export function buildConstraints(cfnLint = findCfnLint()) {
   addDocumentedNames(entries);
   addDocumentedXorAlternatives(entries);
   addDocumentedEnumValues(entries);
+  addDocumentedEnums(entries);
   for (const [samType, { from, properties }] of Object.entries(SAM_PASSTHROUGH)) {
     const source = entries.get(from);
     if (!source) throw new Error(`SAM constraints: no constraints for ${from}`);

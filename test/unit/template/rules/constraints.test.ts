@@ -920,6 +920,39 @@ describe("W1031, W1032, W1034, W1035: the values of Fn::Sub, Fn::Join, Fn::FindI
   });
 });
 
+describe("E3030: allowed values the API references document and the provider schemas leave free", () => {
+  it("judges an API Gateway method's and route's AuthorizationType, without case", () => {
+    const method = (name: string, type: string) => [
+      `  ${name}:`,
+      "    Type: AWS::ApiGateway::Method",
+      "    Properties:",
+      "      RestApiId: !Ref Api",
+      "      ResourceId: !GetAtt Api.RootResourceId",
+      "      HttpMethod: GET",
+      `      AuthorizationType: ${type}`,
+      "      Integration: { Type: MOCK }",
+    ];
+    const findings = check(
+      "Resources:",
+      "  Api: { Type: AWS::ApiGateway::RestApi, Properties: { Name: a } }",
+      ...method("Iam", "IAM"),
+      ...method("Lower", "none"),
+      ...method("Pool", "COGNITO_USER_POOLS"),
+      "  Http: { Type: AWS::ApiGatewayV2::Api, Properties: { Name: h, ProtocolType: HTTP } }",
+      "  Route:",
+      "    Type: AWS::ApiGatewayV2::Route",
+      "    Properties:",
+      "      ApiId: !Ref Http",
+      "      RouteKey: GET /x",
+      "      AuthorizationType: COGNITO_USER_POOLS",
+    );
+    expect(findings.map((f) => `${f.ruleId} ${f.range.start.line} ${f.message}`)).toEqual([
+      "E3030 9 'AuthorizationType' of AWS::ApiGateway::Method must be one of AWS_IAM, COGNITO_USER_POOLS, CUSTOM, NONE",
+      "E3030 33 'AuthorizationType' of AWS::ApiGatewayV2::Route must be one of AWS_IAM, CUSTOM, JWT, NONE",
+    ]);
+  });
+});
+
 describe("E3031, E3033: names the API references document and the provider schemas leave free", () => {
   it("judges target group, load balancer and queue names", () => {
     const findings = lint(
