@@ -436,6 +436,52 @@ function addDocumentedEnums(entries) {
   }
 }
 
+/**
+ * Ranges the CloudFormation reference documents for properties the schemas leave unbounded (the
+ * property documentation of @aws-cdk/aws-service-spec, which carries that reference), added as a
+ * minimum and maximum (E3034), by their path from Properties (`*`: a list's items): a Cognito
+ * password policy's MinimumLength ("can't be less than 6"), an API Gateway REST API's
+ * MinimumCompressionSize ("between 0 and 10485760 (10M) bytes, inclusive"), and a CloudFront
+ * origin's ConnectionTimeout ("the minimum timeout is 1 second, the maximum is 10 seconds") and
+ * ConnectionAttempts ("the minimum number is 1, the maximum is 3").
+ */
+const DOCUMENTED_RANGES = {
+  "AWS::Cognito::UserPool": { "Policies.PasswordPolicy.MinimumLength": { mn: 6 } },
+  "AWS::ApiGateway::RestApi": { MinimumCompressionSize: { mn: 0, mx: 10485760 } },
+  "AWS::CloudFront::Distribution": {
+    "DistributionConfig.Origins.*.ConnectionTimeout": { mn: 1, mx: 10 },
+    "DistributionConfig.Origins.*.ConnectionAttempts": { mn: 1, mx: 3 },
+  },
+};
+
+/**
+ * Adds DOCUMENTED_RANGES, following each path through the entry's definitions (`$`) and making the
+ * nodes a schema without other constraints there left out; a schema that gains a bound there is
+ * noticed.
+ */
+function addDocumentedRanges(entries) {
+  for (const [typeName, places] of Object.entries(DOCUMENTED_RANGES)) {
+    const entry = entries.get(typeName) ?? { r: {}, d: {} };
+    for (const [place, bounds] of Object.entries(places)) {
+      const segments = place.split(".");
+      let node = entry.r;
+      for (const segment of segments) {
+        while (node.$) node = entry.d[node.$];
+        if (segment === "*") node = node.it ??= {};
+        else {
+          node.pr ??= {};
+          node = node.pr[segment] ??= {};
+        }
+      }
+      while (node.$) node = entry.d[node.$];
+      if (node.mn !== undefined || node.mx !== undefined)
+        throw new Error(`DOCUMENTED_RANGES: ${typeName} has a bound of its own at ${place} now`);
+      Object.assign(node, bounds);
+    }
+    entries.set(typeName, entry);
+  }
+}
+
 /** Adds DOCUMENTED_XOR_ALTERNATIVES to the requiredXor of the types' Properties. */
 function addDocumentedXorAlternatives(entries) {
   for (const [typeName, names] of Object.entries(DOCUMENTED_XOR_ALTERNATIVES)) {
@@ -1047,6 +1093,7 @@ export function buildConstraints(cfnLint = findCfnLint()) {
   addDocumentedXorAlternatives(entries);
   addDocumentedEnumValues(entries);
   addDocumentedEnums(entries);
+  addDocumentedRanges(entries);
   for (const [samType, { from, properties }] of Object.entries(SAM_PASSTHROUGH)) {
     const source = entries.get(from);
     if (!source) throw new Error(`SAM constraints: no constraints for ${from}`);

@@ -953,6 +953,44 @@ describe("E3030: allowed values the API references document and the provider sch
   });
 });
 
+describe("E3034: ranges the CloudFormation reference documents and the provider schemas leave free", () => {
+  it("judges a Cognito password's least length, API compression sizes and CloudFront origin timeouts", () => {
+    const findings = check(
+      "Resources:",
+      "  Pool:",
+      "    Type: AWS::Cognito::UserPool",
+      "    Properties:",
+      "      Policies: { PasswordPolicy: { MinimumLength: 4 } }",
+      "  Fine:",
+      "    Type: AWS::Cognito::UserPool",
+      "    Properties:",
+      "      Policies: { PasswordPolicy: { MinimumLength: 6 } }",
+      "  Api:",
+      "    Type: AWS::ApiGateway::RestApi",
+      "    Properties: { Name: a, MinimumCompressionSize: -1 }",
+      "  Dist:",
+      "    Type: AWS::CloudFront::Distribution",
+      "    Properties:",
+      "      DistributionConfig:",
+      "        Enabled: true",
+      "        DefaultCacheBehavior: { TargetOriginId: o, ViewerProtocolPolicy: allow-all }",
+      "        Origins:",
+      "          - Id: o",
+      "            DomainName: example.com",
+      "            ConnectionTimeout: 30",
+      "            ConnectionAttempts: 4",
+      "            CustomOriginConfig: { OriginProtocolPolicy: https-only }",
+    );
+    // cfn-lint 1.51 reports none of them.
+    expect(findings.map((f) => `${f.ruleId} ${f.range.start.line} ${f.message}`)).toEqual([
+      "E3034 5 'Policies.PasswordPolicy.MinimumLength' of AWS::Cognito::UserPool must be at least 6",
+      "E3034 12 'MinimumCompressionSize' of AWS::ApiGateway::RestApi must be at least 0",
+      "E3034 22 'DistributionConfig.Origins[0].ConnectionTimeout' of AWS::CloudFront::Distribution must be at most 10",
+      "E3034 23 'DistributionConfig.Origins[0].ConnectionAttempts' of AWS::CloudFront::Distribution must be at most 3",
+    ]);
+  });
+});
+
 describe("E3031, E3033: names the API references document and the provider schemas leave free", () => {
   it("judges target group, load balancer and queue names", () => {
     const findings = lint(
