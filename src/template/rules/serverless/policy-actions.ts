@@ -7,8 +7,8 @@ import { isString, type ResourceInfo, type TemplateIndex } from "../template-ind
 import { propertyPath } from "./documents";
 import { identitySites } from "./identity-policy";
 import { documentStatements, wildcardPattern } from "./policy-document";
-import { forEachPolicy, type PolicySite } from "./policy-sites";
-import { resourceSites } from "./resource-policy";
+import { forEachPolicy, type PolicySite, propertyPolicy } from "./policy-sites";
+import { repositorySites, resourceSites } from "./resource-policy";
 import { trustSites } from "./trust-policy";
 
 /** The policies of these resources may name only their own service's actions; the service rejects others. */
@@ -19,6 +19,26 @@ const ONLY_SERVICE: Record<string, string> = {
 };
 
 const ACTION_KEYS = ["Action", "NotAction"];
+
+/**
+ * Resource policies beyond the five E3512 reads (and the ECR repository's of E3513), whose actions
+ * W3037 checks too: an API's, a secret's, a file system's, a log group resource policy's and a
+ * backup vault's. Their grammar is left to the services (cfn-lint reads none of them).
+ */
+const OTHER_POLICY_PROPERTY: Record<string, string> = {
+  "AWS::ApiGateway::RestApi": "Policy",
+  "AWS::SecretsManager::ResourcePolicy": "ResourcePolicy",
+  "AWS::EFS::FileSystem": "FileSystemPolicy",
+  "AWS::Logs::ResourcePolicy": "PolicyDocument",
+  "AWS::Backup::BackupVault": "AccessPolicy",
+};
+
+function otherResourceSites(resource: ResourceInfo): readonly PolicySite[] {
+  const type = resource.type ?? "";
+  if (Object.hasOwn(OTHER_POLICY_PROPERTY, type))
+    return propertyPolicy(resource, OTHER_POLICY_PROPERTY[type]);
+  return repositorySites(resource);
+}
 
 /**
  * The data's lowercase `suggestion` in the case of what was `written`, where the two agree from
@@ -122,7 +142,8 @@ function checkActions(template: TemplateIndex, spec: SpecIndex, report: Report, 
  * reject their policy at deploy time. A warning, as in cfn-lint: a service or action newer than
  * the data is not an error. Unlike cfn-lint, which leaves templates with the SAM transform out, we
  * also check the inline policies of SAM functions and state machines as written; and we suggest
- * the closest action instead of listing them all.
+ * the closest action instead of listing them all, and read the resource policies of APIs, secrets,
+ * file systems, repositories, log groups and backup vaults (otherResourceSites).
  */
 export const policyActions: Rule = {
   id: "W3037",
@@ -130,7 +151,9 @@ export const policyActions: Rule = {
   shortDescription: "IAM policy actions exist",
   description:
     "Every Action and NotAction of a policy document names an action of its service, or a wildcard that " +
-    "matches one; bucket, queue and topic policies name only their own service's actions.",
+    "matches one; bucket, queue and topic policies name only their own service's actions. Besides identity, " +
+    "trust and the resource policies E3512 reads, the policies of APIs, secrets, file systems, repositories, " +
+    "log groups and backup vaults are read.",
   source:
     "https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html",
   tags: ["resources", "iam", "serverless"],
@@ -138,5 +161,6 @@ export const policyActions: Rule = {
     checkActions(template, spec, report, identitySites);
     checkActions(template, spec, report, resourceSites);
     checkActions(template, spec, report, trustSites);
+    checkActions(template, spec, report, otherResourceSites);
   },
 };

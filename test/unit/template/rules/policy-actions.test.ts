@@ -145,6 +145,41 @@ describe("W3037 policy actions", () => {
     );
   });
 
+  it("reads the policies of APIs, secrets, file systems, repositories, log groups and backup vaults", () => {
+    const statement = (action: string) =>
+      `{ Version: '2012-10-17', Statement: [{ Effect: Allow, Principal: '*', Action: ${action}, Resource: '*' }] }`;
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Api:",
+        "    Type: AWS::ApiGateway::RestApi",
+        `    Properties: { Name: a, Policy: ${statement("execute-api:Invok")} }`,
+        "  Secret:",
+        "    Type: AWS::SecretsManager::ResourcePolicy",
+        `    Properties: { SecretId: s, ResourcePolicy: ${statement("secretsmanager:GetSecretValu")} }`,
+        "  Files:",
+        "    Type: AWS::EFS::FileSystem",
+        `    Properties: { FileSystemPolicy: ${statement("elasticfilesystem:ClientMount")} }`,
+        "  Repo:",
+        "    Type: AWS::ECR::Repository",
+        `    Properties: { RepositoryPolicyText: ${statement("ecr:BatchGetImages")} }`,
+        "  Logs:",
+        "    Type: AWS::Logs::ResourcePolicy",
+        `    Properties: { PolicyName: p, PolicyDocument: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"es.amazonaws.com"},"Action":"logs:PutLogEvent","Resource":"*"}]}' }`,
+        "  Vault:",
+        "    Type: AWS::Backup::BackupVault",
+        `    Properties: { BackupVaultName: v, AccessPolicy: ${statement("backup:DeleteBackupVault")} }`,
+      ),
+      ONLY,
+    );
+    expect(findings.map((f) => `${f.range.start.line} ${f.message}`)).toEqual([
+      "4 'execute-api:Invok' is not an action of execute-api (did you mean 'execute-api:Invoke'?)",
+      "7 'secretsmanager:GetSecretValu' is not an action of secretsmanager (did you mean 'secretsmanager:GetSecretValue'?)",
+      "13 'ecr:BatchGetImages' is not an action of ecr (did you mean 'ecr:BatchGetImage'?)",
+      "16 'logs:PutLogEvent' is not an action of logs (did you mean 'logs:PutLogEvents'?)",
+    ]);
+  });
+
   it("holds bucket, queue and topic policies to their own service", () => {
     const findings = lint(
       yaml(
