@@ -409,43 +409,26 @@ function addDocumentedEnumValues(entries) {
 }
 
 /**
- * Allowed values the API references document for a property the schemas leave free, added as an
- * enum (E3030) compared without case, since whether the service takes `none` for `NONE` is not
- * documented: API Gateway's PutMethod ("Valid values are NONE for open access, AWS_IAM for using
- * AWS IAM permissions, CUSTOM for using a custom authorizer, or COGNITO_USER_POOLS for using a
- * Cognito user pool") and API Gateway v2's CreateRoute (NONE, AWS_IAM and CUSTOM, and JWT for an
- * HTTP API). `IAM` for `AWS_IAM` or `COGNITO` for `COGNITO_USER_POOLS` passes both linters and
- * fails at the method or route.
+ * Constraints the references document for properties the schemas leave free, by their path from
+ * Properties (`*`: a list's items), added as the compact index writes them:
+ * - allowed values (E3030), compared without case, since whether the service takes `none` for
+ *   `NONE` is not documented: API Gateway's PutMethod ("Valid values are NONE for open access,
+ *   AWS_IAM for using AWS IAM permissions, CUSTOM for using a custom authorizer, or
+ *   COGNITO_USER_POOLS for using a Cognito user pool") and API Gateway v2's CreateRoute (NONE,
+ *   AWS_IAM and CUSTOM, and JWT for an HTTP API): `IAM` for `AWS_IAM` passes both linters and
+ *   fails at the method or route;
+ * - ranges (E3034), from the CloudFormation reference's property documentation that
+ *   @aws-cdk/aws-service-spec carries: a Cognito password policy's MinimumLength ("can't be less
+ *   than 6"), an API Gateway REST API's MinimumCompressionSize ("between 0 and 10485760 (10M)
+ *   bytes, inclusive"), and a CloudFront origin's ConnectionTimeout ("the minimum timeout is 1
+ *   second, the maximum is 10 seconds") and ConnectionAttempts ("the minimum number is 1, the
+ *   maximum is 3").
  */
-const DOCUMENTED_ENUMS = {
-  "AWS::ApiGateway::Method": { AuthorizationType: ["AWS_IAM", "COGNITO_USER_POOLS", "CUSTOM", "NONE"] },
-  "AWS::ApiGatewayV2::Route": { AuthorizationType: ["AWS_IAM", "CUSTOM", "JWT", "NONE"] },
-};
-
-/** Adds DOCUMENTED_ENUMS to the types' Properties; a schema that gains an enum there is noticed. */
-function addDocumentedEnums(entries) {
-  for (const [typeName, properties] of Object.entries(DOCUMENTED_ENUMS)) {
-    const entry = entries.get(typeName) ?? { r: {}, d: {} };
-    entry.r.pr ??= {};
-    for (const [name, values] of Object.entries(properties)) {
-      const present = entry.r.pr[name];
-      if (present?.e) throw new Error(`DOCUMENTED_ENUMS: ${typeName}.${name} has an enum of its own now`);
-      entry.r.pr[name] = { ...present, e: values, ci: 1 };
-    }
-    entries.set(typeName, entry);
-  }
-}
-
-/**
- * Ranges the CloudFormation reference documents for properties the schemas leave unbounded (the
- * property documentation of @aws-cdk/aws-service-spec, which carries that reference), added as a
- * minimum and maximum (E3034), by their path from Properties (`*`: a list's items): a Cognito
- * password policy's MinimumLength ("can't be less than 6"), an API Gateway REST API's
- * MinimumCompressionSize ("between 0 and 10485760 (10M) bytes, inclusive"), and a CloudFront
- * origin's ConnectionTimeout ("the minimum timeout is 1 second, the maximum is 10 seconds") and
- * ConnectionAttempts ("the minimum number is 1, the maximum is 3").
- */
-const DOCUMENTED_RANGES = {
+const DOCUMENTED_CONSTRAINTS = {
+  "AWS::ApiGateway::Method": {
+    AuthorizationType: { e: ["AWS_IAM", "COGNITO_USER_POOLS", "CUSTOM", "NONE"], ci: 1 },
+  },
+  "AWS::ApiGatewayV2::Route": { AuthorizationType: { e: ["AWS_IAM", "CUSTOM", "JWT", "NONE"], ci: 1 } },
   "AWS::Cognito::UserPool": { "Policies.PasswordPolicy.MinimumLength": { mn: 6 } },
   "AWS::ApiGateway::RestApi": { MinimumCompressionSize: { mn: 0, mx: 10485760 } },
   "AWS::CloudFront::Distribution": {
@@ -455,17 +438,16 @@ const DOCUMENTED_RANGES = {
 };
 
 /**
- * Adds DOCUMENTED_RANGES, following each path through the entry's definitions (`$`) and making the
- * nodes a schema without other constraints there left out; a schema that gains a bound there is
- * noticed.
+ * Adds DOCUMENTED_CONSTRAINTS, following each path through the entry's definitions (`$`) and
+ * making the nodes a schema without other constraints there left out; a schema that gains one of
+ * the added keywords there fails the build, so a newer cfn-lint is noticed.
  */
-function addDocumentedRanges(entries) {
-  for (const [typeName, places] of Object.entries(DOCUMENTED_RANGES)) {
+function addDocumentedConstraints(entries) {
+  for (const [typeName, places] of Object.entries(DOCUMENTED_CONSTRAINTS)) {
     const entry = entries.get(typeName) ?? { r: {}, d: {} };
-    for (const [place, bounds] of Object.entries(places)) {
-      const segments = place.split(".");
+    for (const [place, constraint] of Object.entries(places)) {
       let node = entry.r;
-      for (const segment of segments) {
+      for (const segment of place.split(".")) {
         while (node.$) node = entry.d[node.$];
         if (segment === "*") node = node.it ??= {};
         else {
@@ -474,9 +456,12 @@ function addDocumentedRanges(entries) {
         }
       }
       while (node.$) node = entry.d[node.$];
-      if (node.mn !== undefined || node.mx !== undefined)
-        throw new Error(`DOCUMENTED_RANGES: ${typeName} has a bound of its own at ${place} now`);
-      Object.assign(node, bounds);
+      const taken = Object.keys(constraint).filter((key) => node[key] !== undefined);
+      if (taken.length > 0)
+        throw new Error(
+          `DOCUMENTED_CONSTRAINTS: ${typeName} has its own ${taken.join(", ")} at ${place} now`,
+        );
+      Object.assign(node, constraint);
     }
     entries.set(typeName, entry);
   }
@@ -1092,8 +1077,7 @@ export function buildConstraints(cfnLint = findCfnLint()) {
   addDocumentedNames(entries);
   addDocumentedXorAlternatives(entries);
   addDocumentedEnumValues(entries);
-  addDocumentedEnums(entries);
-  addDocumentedRanges(entries);
+  addDocumentedConstraints(entries);
   for (const [samType, { from, properties }] of Object.entries(SAM_PASSTHROUGH)) {
     const source = entries.get(from);
     if (!source) throw new Error(`SAM constraints: no constraints for ${from}`);
