@@ -97,7 +97,7 @@ export interface ConstraintProblem {
 
 const cache = new WeakMap<TemplateIndex, ConstraintProblem[]>();
 
-/** What an identity policy statement's Resource and NotResource must be (formats.ts). */
+/** What an identity policy statement's Resource and NotResource must be (formats.ts, as E3510 reads it). */
 const POLICY_RESOURCE: ConstraintNode = { fm: "IAM policy Resource" };
 const NO_DEFINITIONS: ResourceConstraints = { r: {}, d: {} };
 

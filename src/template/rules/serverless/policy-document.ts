@@ -49,8 +49,11 @@ const CONDITION_OPERATOR = new RegExp(
     "Bool|BinaryEquals|(?:Not)?IpAddress|Arn(?:Not)?Equals|Arn(?:Not)?Like)(?:IfExists)?|Null)$",
 );
 
-/** cfn-lint's pattern for a Resource of an identity policy: an ARN (any partition) or `*`. */
-const RESOURCE_ARN = NAMED_FORMATS["IAM policy Resource"].pattern;
+/**
+ * What IAM's grammar takes as a Resource: an ARN (any partition) or `*` (cfn-lint's pattern, one
+ * of formats.ts), with the words messages say it in. E3510, E3514 and the constraint walk read it.
+ */
+export const POLICY_RESOURCE = NAMED_FORMATS["IAM policy Resource"];
 
 /** IAM accepts only letters and digits in an identity policy's Sid; other services accept more. */
 const IDENTITY_SID = /^[A-Za-z0-9]+$/;
@@ -172,7 +175,7 @@ const ACTION_KEYS = ["Action", "NotAction"];
 const RESOURCE_KEYS = ["Resource", "NotResource"];
 const PRINCIPAL_ELEMENTS = ["Principal", "NotPrincipal"];
 const NON_EMPTY = { nonEmpty: true };
-const ARN = { pattern: RESOURCE_ARN };
+const ARN = { pattern: POLICY_RESOURCE.pattern };
 const ANY_STRINGS = { pattern: undefined };
 
 function checkStatement(
@@ -266,7 +269,7 @@ function checkStrings(entry: MapEntry, add: Add, rules: { nonEmpty?: boolean; pa
       return;
     }
     if (rules.pattern && !item.value.includes("${") && !rules.pattern.test(item.value)) {
-      add(item, `${entry.key} must be an ARN (arn:partition:service:region:account:resource) or *`);
+      add(item, `${entry.key} must be ${POLICY_RESOURCE.what}`);
     }
   }
 }

@@ -6,18 +6,14 @@
  */
 import type { MapNode } from "../../model";
 import { listItems, mapGet } from "../../nodes";
-import { NAMED_FORMATS } from "../constraints/formats";
 import { realResources } from "../resources/shared";
 import type { Report, Rule } from "../rule";
 import { BUCKET, resourceMeantByText } from "../services/plain-logical-id";
 import { literalBoolean, literalString, plainMap, propertySets, refResource } from "../services/values";
 import { intrinsicName, isString, type ResourceInfo, type TemplateIndex } from "../template-index";
 import { isDynamic, propertyEntry, propertyPath } from "./documents";
-import { documentStatements, type PolicyOptions } from "./policy-document";
+import { documentStatements, POLICY_RESOURCE, type PolicyOptions } from "./policy-document";
 import { checkPolicies, forEachPolicy, NO_SITES, type PolicySite, propertyPolicy } from "./policy-sites";
-
-/** An ARN or `*`, as IAM's policy grammar takes a Resource. */
-const POLICY_RESOURCE = NAMED_FORMATS["IAM policy Resource"].pattern;
 
 const DOCUMENT_PROPERTY: Record<string, string> = {
   "AWS::S3::BucketPolicy": "PolicyDocument",
@@ -134,11 +130,11 @@ function checkOtherResources(
   const fix = RESOURCE_FIX[resource.type ?? ""];
   if (!fix) return;
   for (const item of listItems(mapGet(statement, "Resource")?.value)) {
-    if (!isString(item) || item.value.includes("${") || POLICY_RESOURCE.test(item.value)) continue;
+    if (!isString(item) || item.value.includes("${") || POLICY_RESOURCE.pattern.test(item.value)) continue;
     const queue = resource.type === "AWS::SQS::QueuePolicy";
     report(
       item,
-      `Resource ${item.value} is not an ARN (arn:partition:service:region:account:resource) or *, which IAM's policy ` +
+      `Resource ${item.value} is not ${POLICY_RESOURCE.what}, which IAM's policy ` +
         `grammar takes there${queue ? " (what SQS does with other text is not documented)" : ", and the stack fails at " + resource.name}; ${fix}`,
       { ...propertyPath(resource, ...path), ...(queue ? { severity: "warning" as const } : {}) },
     );
@@ -190,7 +186,7 @@ export const bucketPolicyResource: Rule = {
               ? "Resource * in a bucket policy names no bucket"
               : bucket !== undefined && arn && arn[1] !== bucket
                 ? `Resource ${item.value} names bucket '${arn[1]}', not '${bucket}', the bucket of this policy`
-                : !item.value.startsWith("arn:") && !item.value.includes("${")
+                : !item.value.includes("${") && !POLICY_RESOURCE.pattern.test(item.value)
                   ? `Resource ${item.value} is not an ARN`
                   : undefined;
           if (problem)

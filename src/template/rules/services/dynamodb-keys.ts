@@ -31,11 +31,10 @@ function keys(owner: MapNode): { keys: Key[]; node: MapNode["entries"][number] }
   const entry = mapGet(owner, "KeySchema");
   if (!items || !entry) return undefined;
   return {
-    keys: items.map(({ node }) => ({
-      name: literalString(mapGet(node, "AttributeName")?.value),
-      type: literalString(mapGet(node, "KeyType")?.value),
-      at: mapGet(node, "KeyType")?.value,
-    })),
+    keys: items.map(({ node }) => {
+      const at = mapGet(node, "KeyType")?.value;
+      return { name: literalString(mapGet(node, "AttributeName")?.value), type: literalString(at), at };
+    }),
     node: entry,
   };
 }

@@ -524,7 +524,7 @@ describe("E3514 resource policy resources", () => {
   });
 
   it("finds a Resource that is not an ARN or * in bucket, key, topic and queue policies, as cfn-lint does", () => {
-    // cfn-lint 1.51 reports E3514 at the same four values; a queue policy's is a warning here.
+    // cfn-lint 1.51 reports E3514 at the same five values (a truncated ARN too); a queue policy's is a warning here.
     const statement = (resource: string) => [
       "        Statement:",
       "          - Effect: Allow",
@@ -554,7 +554,7 @@ describe("E3514 resource policy resources", () => {
         "      Queues: [https://sqs.us-east-1.amazonaws.com/123456789012/q]",
         "      PolicyDocument:",
         ...statement("https://sqs.us-east-1.amazonaws.com/123456789012/q"),
-        ...policy("Bucket", "site-bucket", "site-bucket/*"),
+        ...policy("Bucket", "site-bucket", "[site-bucket/*, 'arn:aws:s3']"),
       ),
       { only: ["E3514"] },
     );
@@ -562,7 +562,8 @@ describe("E3514 resource policy resources", () => {
       "error 10:24",
       "error 22:24",
       "warning 32:23",
-      "error 42:23",
+      "error 42:24",
+      "error 42:39",
     ]);
     expect(findings[0].message).toBe(
       "Resource mykey is not an ARN (arn:partition:service:region:account:resource) or *, which IAM's policy " +
