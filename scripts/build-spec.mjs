@@ -19,6 +19,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { gunzipSync } from "node:zlib";
 import { loadAwsServiceSpec } from "@aws-cdk/aws-service-spec";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -418,8 +419,7 @@ function addDocumentedEnumValues(entries) {
  *   AWS_IAM and CUSTOM, and JWT for an HTTP API): `IAM` for `AWS_IAM` passes both linters and
  *   fails at the method or route;
  * - ranges (E3034), from the CloudFormation reference's property documentation that
- *   @aws-cdk/aws-service-spec carries: a Cognito password policy's MinimumLength ("can't be less
- *   than 6"), an API Gateway REST API's MinimumCompressionSize ("between 0 and 10485760 (10M)
+ *   @aws-cdk/aws-service-spec carries: an API Gateway REST API's MinimumCompressionSize ("between 0 and 10485760 (10M)
  *   bytes, inclusive"), and a CloudFront origin's ConnectionTimeout ("the minimum timeout is 1
  *   second, the maximum is 10 seconds") and ConnectionAttempts ("the minimum number is 1, the
  *   maximum is 3").
@@ -429,7 +429,6 @@ const DOCUMENTED_CONSTRAINTS = {
     AuthorizationType: { e: ["AWS_IAM", "COGNITO_USER_POOLS", "CUSTOM", "NONE"], ci: 1 },
   },
   "AWS::ApiGatewayV2::Route": { AuthorizationType: { e: ["AWS_IAM", "CUSTOM", "JWT", "NONE"], ci: 1 } },
-  "AWS::Cognito::UserPool": { "Policies.PasswordPolicy.MinimumLength": { mn: 6 } },
   "AWS::ApiGateway::RestApi": { MinimumCompressionSize: { mn: 0, mx: 10485760 } },
   "AWS::CloudFront::Distribution": {
     "DistributionConfig.Origins.*.ConnectionTimeout": { mn: 1, mx: 10 },
@@ -438,33 +437,344 @@ const DOCUMENTED_CONSTRAINTS = {
 };
 
 /**
+ * Constraints of the services' API models (botocore's `data/<service>/<version>/service-2.json`,
+ * Apache-2.0, installed with boto3 by aws-sam-translator, which cfn-lint depends on) for
+ * properties the schemas leave free and CloudFormation passes unchanged to the API member named
+ * here ("<model> <Shape>.<member>", the path from Properties as in DOCUMENTED_CONSTRAINTS). The
+ * pairs were matched by hand, from a list of schema objects whose property names match an API
+ * structure's members (made outside the repository). npm run spec reads the member's shape: a
+ * number's min and max (E3034); a text's enum (E3030, compared without case: whether a handler
+ * passes another case on is not documented), else its longest length and a shortest above 1
+ * (E3033; an API's length of 1 is left out, as CloudFormation may read empty text as unset). A
+ * shape without such a constraint, or a schema that gains its own, fails the build.
+ */
+const API_CONSTRAINTS = {
+  "AWS::ApiGateway::Authorizer": { Type: "apigateway CreateAuthorizerRequest.type" },
+  "AWS::ApiGateway::Deployment": {
+    "StageDescription.CacheClusterSize": "apigateway CreateStageRequest.cacheClusterSize",
+  },
+  "AWS::ApiGateway::DomainName": {
+    SecurityPolicy: "apigateway CreateDomainNameRequest.securityPolicy",
+    EndpointAccessMode: "apigateway CreateDomainNameRequest.endpointAccessMode",
+    "EndpointConfiguration.IpAddressType": "apigateway EndpointConfiguration.ipAddressType",
+  },
+  "AWS::ApiGateway::DomainNameV2": {
+    SecurityPolicy: "apigateway CreateDomainNameRequest.securityPolicy",
+    EndpointAccessMode: "apigateway CreateDomainNameRequest.endpointAccessMode",
+    "EndpointConfiguration.IpAddressType": "apigateway EndpointConfiguration.ipAddressType",
+  },
+  "AWS::ApiGateway::GatewayResponse": {
+    ResponseType: "apigateway PutGatewayResponseRequest.responseType",
+  },
+  "AWS::ApiGateway::RestApi": {
+    SecurityPolicy: "apigateway CreateRestApiRequest.securityPolicy",
+    EndpointAccessMode: "apigateway CreateRestApiRequest.endpointAccessMode",
+    "EndpointConfiguration.IpAddressType": "apigateway EndpointConfiguration.ipAddressType",
+  },
+  "AWS::ApiGateway::Stage": { CacheClusterSize: "apigateway CreateStageRequest.cacheClusterSize" },
+  "AWS::ApiGateway::UsagePlan": { "Quota.Period": "apigateway QuotaSettings.period" },
+  "AWS::ApiGatewayV2::Api": {
+    ProtocolType: "apigatewayv2 CreateApiRequest.ProtocolType",
+    IpAddressType: "apigatewayv2 CreateApiRequest.IpAddressType",
+    "CorsConfiguration.MaxAge": "apigatewayv2 Cors.MaxAge",
+  },
+  "AWS::ApiGatewayV2::ApiGatewayManagedOverrides": {
+    "Integration.TimeoutInMillis": "apigatewayv2 CreateIntegrationRequest.TimeoutInMillis",
+    "Stage.DefaultRouteSettings.LoggingLevel": "apigatewayv2 RouteSettings.LoggingLevel",
+  },
+  "AWS::ApiGatewayV2::Authorizer": {
+    AuthorizerType: "apigatewayv2 CreateAuthorizerRequest.AuthorizerType",
+    AuthorizerResultTtlInSeconds: "apigatewayv2 CreateAuthorizerRequest.AuthorizerResultTtlInSeconds",
+  },
+  "AWS::ApiGatewayV2::DomainName": {
+    "DomainNameConfigurations.*.EndpointType": "apigatewayv2 DomainNameConfiguration.EndpointType",
+    "DomainNameConfigurations.*.IpAddressType": "apigatewayv2 DomainNameConfiguration.IpAddressType",
+    "DomainNameConfigurations.*.SecurityPolicy": "apigatewayv2 DomainNameConfiguration.SecurityPolicy",
+  },
+  "AWS::ApiGatewayV2::Integration": {
+    ConnectionType: "apigatewayv2 CreateIntegrationRequest.ConnectionType",
+    ContentHandlingStrategy: "apigatewayv2 CreateIntegrationRequest.ContentHandlingStrategy",
+    IntegrationType: "apigatewayv2 CreateIntegrationRequest.IntegrationType",
+    PassthroughBehavior: "apigatewayv2 CreateIntegrationRequest.PassthroughBehavior",
+    TimeoutInMillis: "apigatewayv2 CreateIntegrationRequest.TimeoutInMillis",
+  },
+  "AWS::ApiGatewayV2::IntegrationResponse": {
+    ContentHandlingStrategy: "apigatewayv2 CreateIntegrationResponseRequest.ContentHandlingStrategy",
+  },
+  "AWS::ApiGatewayV2::Stage": {
+    "DefaultRouteSettings.LoggingLevel": "apigatewayv2 RouteSettings.LoggingLevel",
+  },
+  "AWS::CloudFront::Distribution": {
+    "DistributionConfig.CacheBehaviors.*.ViewerProtocolPolicy":
+      "cloudfront CacheBehavior.ViewerProtocolPolicy",
+    "DistributionConfig.CacheBehaviors.*.FunctionAssociations.*.EventType":
+      "cloudfront FunctionAssociation.EventType",
+    "DistributionConfig.CacheBehaviors.*.LambdaFunctionAssociations.*.EventType":
+      "cloudfront LambdaFunctionAssociation.EventType",
+    "DistributionConfig.DefaultCacheBehavior.FunctionAssociations.*.EventType":
+      "cloudfront FunctionAssociation.EventType",
+    "DistributionConfig.DefaultCacheBehavior.LambdaFunctionAssociations.*.EventType":
+      "cloudfront LambdaFunctionAssociation.EventType",
+    "DistributionConfig.CustomOrigin.OriginProtocolPolicy":
+      "cloudfront CustomOriginConfig.OriginProtocolPolicy",
+    "DistributionConfig.Origins.*.CustomOriginConfig.OriginProtocolPolicy":
+      "cloudfront CustomOriginConfig.OriginProtocolPolicy",
+  },
+  "AWS::CloudWatch::Alarm": {
+    "EvaluationCriteria.PromQLCriteria.PendingPeriod": "cloudwatch AlarmPromQLCriteria.PendingPeriod",
+    "EvaluationCriteria.PromQLCriteria.RecoveryPeriod": "cloudwatch AlarmPromQLCriteria.RecoveryPeriod",
+  },
+  "AWS::CodePipeline::Pipeline": {
+    "Stages.*.Actions.*.RunOrder": "codepipeline ActionDeclaration.runOrder",
+    "Stages.*.Actions.*.TimeoutInMinutes": "codepipeline ActionDeclaration.timeoutInMinutes",
+  },
+  "AWS::Cognito::IdentityPool": {
+    IdentityPoolName: "cognito-identity CreateIdentityPoolInput.IdentityPoolName",
+    DeveloperProviderName: "cognito-identity CreateIdentityPoolInput.DeveloperProviderName",
+  },
+  "AWS::Cognito::UserPool": {
+    MfaConfiguration: "cognito-idp CreateUserPoolRequest.MfaConfiguration",
+    DeletionProtection: "cognito-idp CreateUserPoolRequest.DeletionProtection",
+    "AccountRecoverySetting.RecoveryMechanisms.*.Name": "cognito-idp RecoveryOptionType.Name",
+    "AccountRecoverySetting.RecoveryMechanisms.*.Priority": "cognito-idp RecoveryOptionType.Priority",
+    "AdminCreateUserConfig.UnusedAccountValidityDays":
+      "cognito-idp AdminCreateUserConfigType.UnusedAccountValidityDays",
+    "AdminCreateUserConfig.InviteMessageTemplate.EmailMessage":
+      "cognito-idp MessageTemplateType.EmailMessage",
+    "AdminCreateUserConfig.InviteMessageTemplate.EmailSubject":
+      "cognito-idp MessageTemplateType.EmailSubject",
+    "AdminCreateUserConfig.InviteMessageTemplate.SMSMessage": "cognito-idp MessageTemplateType.SMSMessage",
+    "EmailConfiguration.EmailSendingAccount": "cognito-idp EmailConfigurationType.EmailSendingAccount",
+    "LambdaConfig.CustomEmailSender.LambdaVersion":
+      "cognito-idp CustomEmailLambdaVersionConfigType.LambdaVersion",
+    "LambdaConfig.CustomSMSSender.LambdaVersion":
+      "cognito-idp CustomSMSLambdaVersionConfigType.LambdaVersion",
+    "Policies.PasswordPolicy.MinimumLength": "cognito-idp PasswordPolicyType.MinimumLength",
+    "Policies.PasswordPolicy.PasswordHistorySize": "cognito-idp PasswordPolicyType.PasswordHistorySize",
+    "Policies.PasswordPolicy.TemporaryPasswordValidityDays":
+      "cognito-idp PasswordPolicyType.TemporaryPasswordValidityDays",
+    "Schema.*.AttributeDataType": "cognito-idp SchemaAttributeType.AttributeDataType",
+    "Schema.*.Name": "cognito-idp SchemaAttributeType.Name",
+    "UserPoolAddOns.AdvancedSecurityMode": "cognito-idp UserPoolAddOnsType.AdvancedSecurityMode",
+    "VerificationMessageTemplate.DefaultEmailOption":
+      "cognito-idp VerificationMessageTemplateType.DefaultEmailOption",
+    "VerificationMessageTemplate.EmailMessage": "cognito-idp VerificationMessageTemplateType.EmailMessage",
+    "VerificationMessageTemplate.EmailMessageByLink":
+      "cognito-idp VerificationMessageTemplateType.EmailMessageByLink",
+    "VerificationMessageTemplate.EmailSubject": "cognito-idp VerificationMessageTemplateType.EmailSubject",
+    "VerificationMessageTemplate.EmailSubjectByLink":
+      "cognito-idp VerificationMessageTemplateType.EmailSubjectByLink",
+    "VerificationMessageTemplate.SmsMessage": "cognito-idp VerificationMessageTemplateType.SmsMessage",
+  },
+  "AWS::Cognito::UserPoolClient": {
+    PreventUserExistenceErrors: "cognito-idp CreateUserPoolClientRequest.PreventUserExistenceErrors",
+    "TokenValidityUnits.AccessToken": "cognito-idp TokenValidityUnitsType.AccessToken",
+    "TokenValidityUnits.IdToken": "cognito-idp TokenValidityUnitsType.IdToken",
+    "TokenValidityUnits.RefreshToken": "cognito-idp TokenValidityUnitsType.RefreshToken",
+  },
+  "AWS::Cognito::UserPoolGroup": { GroupName: "cognito-idp CreateGroupRequest.GroupName" },
+  "AWS::Cognito::UserPoolIdentityProvider": {
+    ProviderName: "cognito-idp CreateIdentityProviderRequest.ProviderName",
+    ProviderType: "cognito-idp CreateIdentityProviderRequest.ProviderType",
+  },
+  "AWS::Cognito::UserPoolResourceServer": {
+    Identifier: "cognito-idp CreateResourceServerRequest.Identifier",
+    Name: "cognito-idp CreateResourceServerRequest.Name",
+    "Scopes.*.ScopeDescription": "cognito-idp ResourceServerScopeType.ScopeDescription",
+    "Scopes.*.ScopeName": "cognito-idp ResourceServerScopeType.ScopeName",
+  },
+  "AWS::Cognito::UserPoolRiskConfigurationAttachment": {
+    "AccountTakeoverRiskConfiguration.Actions.HighAction.EventAction":
+      "cognito-idp AccountTakeoverActionType.EventAction",
+    "AccountTakeoverRiskConfiguration.Actions.LowAction.EventAction":
+      "cognito-idp AccountTakeoverActionType.EventAction",
+    "AccountTakeoverRiskConfiguration.Actions.MediumAction.EventAction":
+      "cognito-idp AccountTakeoverActionType.EventAction",
+    "CompromisedCredentialsRiskConfiguration.Actions.EventAction":
+      "cognito-idp CompromisedCredentialsActionsType.EventAction",
+  },
+  "AWS::Cognito::UserPoolUser": {
+    MessageAction: "cognito-idp AdminCreateUserRequest.MessageAction",
+    Username: "cognito-idp AdminCreateUserRequest.Username",
+    "UserAttributes.*.Name": "cognito-idp AttributeType.Name",
+  },
+  "AWS::DynamoDB::GlobalTable": {
+    "GlobalSecondaryIndexes.*.Projection.ProjectionType": "dynamodb Projection.ProjectionType",
+    "LocalSecondaryIndexes.*.Projection.ProjectionType": "dynamodb Projection.ProjectionType",
+    "Replicas.*.TableClass": "dynamodb CreateTableInput.TableClass",
+    "StreamSpecification.StreamViewType": "dynamodb StreamSpecification.StreamViewType",
+    "TimeToLiveSpecification.AttributeName": "dynamodb TimeToLiveSpecification.AttributeName",
+  },
+  "AWS::DynamoDB::Table": {
+    BillingMode: "dynamodb CreateTableInput.BillingMode",
+    TableClass: "dynamodb CreateTableInput.TableClass",
+    "GlobalSecondaryIndexes.*.IndexName": "dynamodb GlobalSecondaryIndex.IndexName",
+    "GlobalSecondaryIndexes.*.KeySchema.*.AttributeName": "dynamodb KeySchemaElement.AttributeName",
+    "GlobalSecondaryIndexes.*.Projection.ProjectionType": "dynamodb Projection.ProjectionType",
+    "GlobalSecondaryIndexes.*.ProvisionedThroughput.ReadCapacityUnits":
+      "dynamodb ProvisionedThroughput.ReadCapacityUnits",
+    "GlobalSecondaryIndexes.*.ProvisionedThroughput.WriteCapacityUnits":
+      "dynamodb ProvisionedThroughput.WriteCapacityUnits",
+    "ImportSourceSpecification.InputCompressionType": "dynamodb ImportTableInput.InputCompressionType",
+    "ImportSourceSpecification.InputFormat": "dynamodb ImportTableInput.InputFormat",
+    "LocalSecondaryIndexes.*.KeySchema.*.AttributeName": "dynamodb KeySchemaElement.AttributeName",
+    "LocalSecondaryIndexes.*.Projection.ProjectionType": "dynamodb Projection.ProjectionType",
+    "ProvisionedThroughput.ReadCapacityUnits": "dynamodb ProvisionedThroughput.ReadCapacityUnits",
+    "ProvisionedThroughput.WriteCapacityUnits": "dynamodb ProvisionedThroughput.WriteCapacityUnits",
+    "TimeToLiveSpecification.AttributeName": "dynamodb TimeToLiveSpecification.AttributeName",
+  },
+  "AWS::ECS::Service": {
+    "ServiceConnectConfiguration.LogConfiguration.LogDriver": "ecs LogConfiguration.logDriver",
+  },
+  "AWS::ECS::TaskDefinition": {
+    "ContainerDefinitions.*.LogConfiguration.LogDriver": "ecs LogConfiguration.logDriver",
+  },
+  "AWS::ElasticLoadBalancing::LoadBalancer": {
+    "ConnectionSettings.IdleTimeout": "elb ConnectionSettings.IdleTimeout",
+  },
+  "AWS::EMRServerless::Application": {
+    "AutoStopConfiguration.IdleTimeoutMinutes": "emr-serverless AutoStopConfig.idleTimeoutMinutes",
+  },
+  "AWS::Events::Rule": {
+    "Targets.*.EcsParameters.PlacementStrategies.*.Type": "events PlacementStrategy.type",
+  },
+  "AWS::IAM::Group": { "Policies.*.PolicyName": "iam PutGroupPolicyRequest.PolicyName" },
+  "AWS::IAM::Role": { "Policies.*.PolicyName": "iam PutRolePolicyRequest.PolicyName" },
+  "AWS::IAM::User": { "Policies.*.PolicyName": "iam PutUserPolicyRequest.PolicyName" },
+  "AWS::Lambda::Version": {
+    "RuntimePolicy.UpdateRuntimeOn": "lambda PutRuntimeManagementConfigRequest.UpdateRuntimeOn",
+  },
+  "AWS::Route53::RecordSet": {
+    Failover: "route53 ResourceRecordSet.Failover",
+    SetIdentifier: "route53 ResourceRecordSet.SetIdentifier",
+    Type: "route53 ResourceRecordSet.Type",
+    Weight: "route53 ResourceRecordSet.Weight",
+    "GeoProximityLocation.Bias": "route53 GeoProximityLocation.Bias",
+  },
+  "AWS::Route53::RecordSetGroup": {
+    "RecordSets.*.Failover": "route53 ResourceRecordSet.Failover",
+    "RecordSets.*.SetIdentifier": "route53 ResourceRecordSet.SetIdentifier",
+    "RecordSets.*.Type": "route53 ResourceRecordSet.Type",
+    "RecordSets.*.Weight": "route53 ResourceRecordSet.Weight",
+    "RecordSets.*.GeoProximityLocation.Bias": "route53 GeoProximityLocation.Bias",
+  },
+  "AWS::SageMaker::EndpointConfig": {
+    "ProductionVariants.*.ServerlessConfig.MaxConcurrency":
+      "sagemaker ProductionVariantServerlessConfig.MaxConcurrency",
+    "ProductionVariants.*.ServerlessConfig.MemorySizeInMB":
+      "sagemaker ProductionVariantServerlessConfig.MemorySizeInMB",
+    "ProductionVariants.*.ServerlessConfig.ProvisionedConcurrency":
+      "sagemaker ProductionVariantServerlessConfig.ProvisionedConcurrency",
+  },
+  "AWS::SecretsManager::RotationSchedule": {
+    "RotationRules.AutomaticallyAfterDays": "secretsmanager RotationRulesType.AutomaticallyAfterDays",
+    "RotationRules.Duration": "secretsmanager RotationRulesType.Duration",
+  },
+  "AWS::SecretsManager::Secret": {
+    "GenerateSecretString.PasswordLength": "secretsmanager GetRandomPasswordRequest.PasswordLength",
+  },
+  "AWS::ServiceDiscovery::Service": {
+    "HealthCheckConfig.FailureThreshold": "servicediscovery HealthCheckConfig.FailureThreshold",
+  },
+  "AWS::SSM::MaintenanceWindowTask": {
+    "TaskInvocationParameters.MaintenanceWindowRunCommandParameters.TimeoutSeconds":
+      "ssm MaintenanceWindowRunCommandParameters.TimeoutSeconds",
+    "TaskInvocationParameters.MaintenanceWindowStepFunctionsParameters.Name":
+      "ssm MaintenanceWindowStepFunctionsParameters.Name",
+  },
+};
+
+/** Follows a DOCUMENTED_CONSTRAINTS or API_CONSTRAINTS path through an entry, making missing nodes. */
+function constraintNode(entry, place) {
+  let node = entry.r;
+  for (const segment of place.split(".")) {
+    while (node.$) node = entry.d[node.$];
+    if (segment === "*") node = node.it ??= {};
+    else {
+      node.pr ??= {};
+      node = node.pr[segment] ??= {};
+    }
+  }
+  while (node.$) node = entry.d[node.$];
+  return node;
+}
+
+/** The nodes addConstraint filled, with what it added: two paths may lead to one definition. */
+const addedConstraints = new WeakMap();
+
+/** Adds `constraint` at `place` of `typeName`'s entry; a schema with its own there fails the build. */
+function addConstraint(entries, table, typeName, place, constraint) {
+  const entry = entries.get(typeName) ?? { r: {}, d: {} };
+  const node = constraintNode(entry, place);
+  if (addedConstraints.get(node) === JSON.stringify(constraint)) return;
+  const taken = Object.keys(constraint).filter((key) => node[key] !== undefined);
+  if (taken.length > 0)
+    throw new Error(`${table}: ${typeName} has its own ${taken.join(", ")} at ${place} now`);
+  Object.assign(node, constraint);
+  addedConstraints.set(node, JSON.stringify(constraint));
+  entries.set(typeName, entry);
+}
+
+/** botocore's installation: its data directory and version, or undefined when it is missing. */
+export function findBotocore() {
+  const found = pythonPackage("botocore", "botocore.__version__");
+  return found && { data: join(found.dir, "data"), version: found.version };
+}
+
+/** Adds API_CONSTRAINTS from botocore's models; returns how many were added. */
+function addApiConstraints(entries, botocore) {
+  const models = new Map();
+  const model = (name) => {
+    if (!models.has(name)) {
+      const dir = join(botocore.data, name);
+      const version = readdirSync(dir)
+        .filter((v) => /^\d{4}-\d{2}-\d{2}$/.test(v))
+        .sort()
+        .at(-1);
+      const file = join(dir, version, "service-2.json");
+      const text = existsSync(file)
+        ? readFileSync(file, "utf8")
+        : gunzipSync(readFileSync(`${file}.gz`)).toString("utf8");
+      models.set(name, JSON.parse(text).shapes);
+    }
+    return models.get(name);
+  };
+  let added = 0;
+  for (const [typeName, places] of Object.entries(API_CONSTRAINTS)) {
+    for (const [place, member] of Object.entries(places)) {
+      const [, name, shapeName, memberName] = /^(\S+) (\w+)\.(\w+)$/.exec(member) ?? [];
+      const shapes = name && model(name);
+      const target = shapes?.[shapes[shapeName]?.members?.[memberName]?.shape];
+      if (!target) throw new Error(`API_CONSTRAINTS: ${member} is not in botocore's models`);
+      const constraint = {};
+      if (["integer", "long", "double", "float"].includes(target.type)) {
+        if (typeof target.min === "number") constraint.mn = target.min;
+        if (typeof target.max === "number") constraint.mx = target.max;
+      } else if (target.type === "string" && Array.isArray(target.enum)) {
+        constraint.e = [...target.enum].sort();
+        constraint.ci = 1;
+      } else if (target.type === "string") {
+        if (typeof target.min === "number" && target.min > 1) constraint.ln = target.min;
+        if (typeof target.max === "number") constraint.lx = target.max;
+      }
+      if (Object.keys(constraint).length === 0)
+        throw new Error(`API_CONSTRAINTS: ${member} has no constraint to add (${typeName} ${place})`);
+      addConstraint(entries, "API_CONSTRAINTS", typeName, place, constraint);
+      added++;
+    }
+  }
+  return added;
+}
+
+/**
  * Adds DOCUMENTED_CONSTRAINTS, following each path through the entry's definitions (`$`) and
  * making the nodes a schema without other constraints there left out; a schema that gains one of
  * the added keywords there fails the build, so a newer cfn-lint is noticed.
  */
 function addDocumentedConstraints(entries) {
-  for (const [typeName, places] of Object.entries(DOCUMENTED_CONSTRAINTS)) {
-    const entry = entries.get(typeName) ?? { r: {}, d: {} };
-    for (const [place, constraint] of Object.entries(places)) {
-      let node = entry.r;
-      for (const segment of place.split(".")) {
-        while (node.$) node = entry.d[node.$];
-        if (segment === "*") node = node.it ??= {};
-        else {
-          node.pr ??= {};
-          node = node.pr[segment] ??= {};
-        }
-      }
-      while (node.$) node = entry.d[node.$];
-      const taken = Object.keys(constraint).filter((key) => node[key] !== undefined);
-      if (taken.length > 0)
-        throw new Error(
-          `DOCUMENTED_CONSTRAINTS: ${typeName} has its own ${taken.join(", ")} at ${place} now`,
-        );
-      Object.assign(node, constraint);
-    }
-    entries.set(typeName, entry);
-  }
+  for (const [typeName, places] of Object.entries(DOCUMENTED_CONSTRAINTS))
+    for (const [place, constraint] of Object.entries(places))
+      addConstraint(entries, "DOCUMENTED_CONSTRAINTS", typeName, place, constraint);
 }
 
 /** Adds DOCUMENTED_XOR_ALTERNATIVES to the requiredXor of the types' Properties. */
@@ -1078,6 +1388,10 @@ export function buildConstraints(cfnLint = findCfnLint()) {
   addDocumentedXorAlternatives(entries);
   addDocumentedEnumValues(entries);
   addDocumentedConstraints(entries);
+  const botocore = findBotocore();
+  if (!botocore)
+    throw new Error("cfn-lint is installed without botocore, whose API models npm run spec reads");
+  const apiConstraints = addApiConstraints(entries, botocore);
   for (const [samType, { from, properties }] of Object.entries(SAM_PASSTHROUGH)) {
     const source = entries.get(from);
     if (!source) throw new Error(`SAM constraints: no constraints for ${from}`);
@@ -1142,6 +1456,11 @@ export function buildConstraints(cfnLint = findCfnLint()) {
             "data/schemas/extensions/*/*_enum.json of cfn-lint (MIT-0), every region's types; for EC2 also the " +
             "EC2 API's instance types of the provider schemas",
           lists: instanceTypes.lists,
+        },
+        apiConstraints: {
+          from: "data/<service>/<version>/service-2.json of botocore (Apache-2.0), for the properties API_CONSTRAINTS names",
+          botocore: botocore.version,
+          constraints: apiConstraints,
         },
         samPolicyTemplates: {
           from: "policy_templates_data/policy_templates.json of aws-sam-translator (Apache-2.0)",
