@@ -417,7 +417,9 @@ function addDocumentedEnumValues(entries) {
  *   AWS_IAM for using AWS IAM permissions, CUSTOM for using a custom authorizer, or
  *   COGNITO_USER_POOLS for using a Cognito user pool") and API Gateway v2's CreateRoute (NONE,
  *   AWS_IAM and CUSTOM, and JWT for an HTTP API): `IAM` for `AWS_IAM` passes both linters and
- *   fails at the method or route;
+ *   fails at the method or route; and SNS's Subscribe, whose API model leaves Protocol free text
+ *   and whose documentation lists the protocols (http, https, email, email-json, sms, sqs,
+ *   application, lambda, firehose);
  * - ranges (E3034), from the CloudFormation reference's property documentation that
  *   @aws-cdk/aws-service-spec carries: an API Gateway REST API's MinimumCompressionSize ("between 0 and 10485760 (10M)
  *   bytes, inclusive"), and a CloudFront origin's ConnectionTimeout ("the minimum timeout is 1
@@ -429,6 +431,12 @@ const DOCUMENTED_CONSTRAINTS = {
     AuthorizationType: { e: ["AWS_IAM", "COGNITO_USER_POOLS", "CUSTOM", "NONE"], ci: 1 },
   },
   "AWS::ApiGatewayV2::Route": { AuthorizationType: { e: ["AWS_IAM", "CUSTOM", "JWT", "NONE"], ci: 1 } },
+  "AWS::SNS::Subscription": {
+    Protocol: {
+      e: ["application", "email", "email-json", "firehose", "http", "https", "lambda", "sms", "sqs"],
+      ci: 1,
+    },
+  },
   "AWS::ApiGateway::RestApi": { MinimumCompressionSize: { mn: 0, mx: 10485760 } },
   "AWS::CloudFront::Distribution": {
     "DistributionConfig.Origins.*.ConnectionTimeout": { mn: 1, mx: 10 },
@@ -440,7 +448,8 @@ const DOCUMENTED_CONSTRAINTS = {
  * Constraints of the services' API models (botocore's `data/<service>/<version>/service-2.json`,
  * Apache-2.0, installed with boto3 by aws-sam-translator, which cfn-lint depends on) for
  * properties the schemas leave free and CloudFormation passes unchanged to the API member named
- * here ("<model> <Shape>.<member>", the path from Properties as in DOCUMENTED_CONSTRAINTS). The
+ * here ("<model> <Shape>.<member>", the path from Properties as in DOCUMENTED_CONSTRAINTS; a
+ * list member's items at a path ending in `*`). The
  * pairs were matched by hand, from a list of schema objects whose property names match an API
  * structure's members (made outside the repository). npm run spec reads the member's shape: a
  * number's min and max (E3034); a text's enum (E3030, compared without case: whether a handler
@@ -454,11 +463,13 @@ const API_CONSTRAINTS = {
     "StageDescription.CacheClusterSize": "apigateway CreateStageRequest.cacheClusterSize",
   },
   "AWS::ApiGateway::DomainName": {
+    "EndpointConfiguration.Types.*": "apigateway EndpointConfiguration.types",
     SecurityPolicy: "apigateway CreateDomainNameRequest.securityPolicy",
     EndpointAccessMode: "apigateway CreateDomainNameRequest.endpointAccessMode",
     "EndpointConfiguration.IpAddressType": "apigateway EndpointConfiguration.ipAddressType",
   },
   "AWS::ApiGateway::DomainNameV2": {
+    "EndpointConfiguration.Types.*": "apigateway EndpointConfiguration.types",
     SecurityPolicy: "apigateway CreateDomainNameRequest.securityPolicy",
     EndpointAccessMode: "apigateway CreateDomainNameRequest.endpointAccessMode",
     "EndpointConfiguration.IpAddressType": "apigateway EndpointConfiguration.ipAddressType",
@@ -467,11 +478,13 @@ const API_CONSTRAINTS = {
     ResponseType: "apigateway PutGatewayResponseRequest.responseType",
   },
   "AWS::ApiGateway::RestApi": {
+    "EndpointConfiguration.Types.*": "apigateway EndpointConfiguration.types",
     SecurityPolicy: "apigateway CreateRestApiRequest.securityPolicy",
     EndpointAccessMode: "apigateway CreateRestApiRequest.endpointAccessMode",
     "EndpointConfiguration.IpAddressType": "apigateway EndpointConfiguration.ipAddressType",
   },
   "AWS::ApiGateway::Stage": { CacheClusterSize: "apigateway CreateStageRequest.cacheClusterSize" },
+  "AWS::CodeBuild::Project": { "Cache.Modes.*": "codebuild ProjectCache.modes" },
   "AWS::ApiGateway::UsagePlan": { "Quota.Period": "apigateway QuotaSettings.period" },
   "AWS::ApiGatewayV2::Api": {
     ProtocolType: "apigatewayv2 CreateApiRequest.ProtocolType",
@@ -525,6 +538,7 @@ const API_CONSTRAINTS = {
     "EvaluationCriteria.PromQLCriteria.RecoveryPeriod": "cloudwatch AlarmPromQLCriteria.RecoveryPeriod",
   },
   "AWS::CodePipeline::Pipeline": {
+    "Triggers.*.GitConfiguration.PullRequest.*.Events.*": "codepipeline GitPullRequestFilter.events",
     "Stages.*.Actions.*.RunOrder": "codepipeline ActionDeclaration.runOrder",
     "Stages.*.Actions.*.TimeoutInMinutes": "codepipeline ActionDeclaration.timeoutInMinutes",
   },
@@ -533,6 +547,12 @@ const API_CONSTRAINTS = {
     DeveloperProviderName: "cognito-identity CreateIdentityPoolInput.DeveloperProviderName",
   },
   "AWS::Cognito::UserPool": {
+    "AliasAttributes.*": "cognito-idp CreateUserPoolRequest.AliasAttributes",
+    "AutoVerifiedAttributes.*": "cognito-idp CreateUserPoolRequest.AutoVerifiedAttributes",
+    "UsernameAttributes.*": "cognito-idp CreateUserPoolRequest.UsernameAttributes",
+    "Policies.SignInPolicy.AllowedFirstAuthFactors.*": "cognito-idp SignInPolicyType.AllowedFirstAuthFactors",
+    "UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate.*":
+      "cognito-idp UserAttributeUpdateSettingsType.AttributesRequireVerificationBeforeUpdate",
     MfaConfiguration: "cognito-idp CreateUserPoolRequest.MfaConfiguration",
     DeletionProtection: "cognito-idp CreateUserPoolRequest.DeletionProtection",
     "AccountRecoverySetting.RecoveryMechanisms.*.Name": "cognito-idp RecoveryOptionType.Name",
@@ -567,6 +587,8 @@ const API_CONSTRAINTS = {
     "VerificationMessageTemplate.SmsMessage": "cognito-idp VerificationMessageTemplateType.SmsMessage",
   },
   "AWS::Cognito::UserPoolClient": {
+    "AllowedOAuthFlows.*": "cognito-idp CreateUserPoolClientRequest.AllowedOAuthFlows",
+    "ExplicitAuthFlows.*": "cognito-idp CreateUserPoolClientRequest.ExplicitAuthFlows",
     PreventUserExistenceErrors: "cognito-idp CreateUserPoolClientRequest.PreventUserExistenceErrors",
     "TokenValidityUnits.AccessToken": "cognito-idp TokenValidityUnitsType.AccessToken",
     "TokenValidityUnits.IdToken": "cognito-idp TokenValidityUnitsType.IdToken",
@@ -584,6 +606,8 @@ const API_CONSTRAINTS = {
     "Scopes.*.ScopeName": "cognito-idp ResourceServerScopeType.ScopeName",
   },
   "AWS::Cognito::UserPoolRiskConfigurationAttachment": {
+    "CompromisedCredentialsRiskConfiguration.EventFilter.*":
+      "cognito-idp CompromisedCredentialsRiskConfigurationType.EventFilter",
     "AccountTakeoverRiskConfiguration.Actions.HighAction.EventAction":
       "cognito-idp AccountTakeoverActionType.EventAction",
     "AccountTakeoverRiskConfiguration.Actions.LowAction.EventAction":
@@ -594,6 +618,7 @@ const API_CONSTRAINTS = {
       "cognito-idp CompromisedCredentialsActionsType.EventAction",
   },
   "AWS::Cognito::UserPoolUser": {
+    "DesiredDeliveryMediums.*": "cognito-idp AdminCreateUserRequest.DesiredDeliveryMediums",
     MessageAction: "cognito-idp AdminCreateUserRequest.MessageAction",
     Username: "cognito-idp AdminCreateUserRequest.Username",
     "UserAttributes.*.Name": "cognito-idp AttributeType.Name",
@@ -744,8 +769,10 @@ function addApiConstraints(entries, botocore) {
     for (const [place, member] of Object.entries(places)) {
       const [, name, shapeName, memberName] = /^(\S+) (\w+)\.(\w+)$/.exec(member) ?? [];
       const shapes = name && model(name);
-      const target = shapes?.[shapes[shapeName]?.members?.[memberName]?.shape];
+      let target = shapes?.[shapes[shapeName]?.members?.[memberName]?.shape];
       if (!target) throw new Error(`API_CONSTRAINTS: ${member} is not in botocore's models`);
+      // A list's constraint is its items', at a path that ends with `*`.
+      if (target.type === "list" && place.endsWith(".*")) target = shapes[target.member.shape];
       const constraint = {};
       if (["integer", "long", "double", "float"].includes(target.type)) {
         if (typeof target.min === "number") constraint.mn = target.min;

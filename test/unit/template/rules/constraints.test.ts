@@ -1081,6 +1081,52 @@ describe("E3030, E3033, E3034: constraints of the services' API models that the 
     ]);
   });
 
+  it("judges the items of listed values, and SNS protocols as its API reference lists them", () => {
+    const findings = check(
+      "Resources:",
+      "  Api:",
+      "    Type: AWS::ApiGateway::RestApi",
+      "    Properties:",
+      "      Name: a",
+      "      EndpointConfiguration: { Types: [REGION] }",
+      "  Pool:",
+      "    Type: AWS::Cognito::UserPool",
+      "    Properties:",
+      "      UsernameAttributes: [email_address]",
+      "      AutoVerifiedAttributes: [email]",
+      "  Client:",
+      "    Type: AWS::Cognito::UserPoolClient",
+      "    Properties:",
+      "      UserPoolId: !Ref Pool",
+      "      ExplicitAuthFlows: [ALLOW_USER_SRP_AUTH, ALLOW_REFRESH_TOKEN]",
+      "      AllowedOAuthFlows: [code, authorization_code]",
+      "  Topic:",
+      "    Type: AWS::SNS::Topic",
+      "  Queue:",
+      "    Type: AWS::SQS::Queue",
+      "  Subscription:",
+      "    Type: AWS::SNS::Subscription",
+      "    Properties:",
+      "      TopicArn: !Ref Topic",
+      "      Protocol: sqs-queue",
+      "      Endpoint: !GetAtt Queue.Arn",
+      "  Upper:",
+      "    Type: AWS::SNS::Subscription",
+      "    Properties:",
+      "      TopicArn: !Ref Topic",
+      "      Protocol: SQS",
+      "      Endpoint: !GetAtt Queue.Arn",
+    );
+    // cfn-lint 1.51 reports none of them; a protocol in upper case is compared without case.
+    expect(findings.map((f) => `${f.ruleId} ${f.range.start.line} ${f.message}`)).toEqual([
+      "E3030 6 'EndpointConfiguration.Types[0]' of AWS::ApiGateway::RestApi must be one of EDGE, PRIVATE, REGIONAL (did you mean 'REGIONAL'?)",
+      "E3030 10 'UsernameAttributes[0]' of AWS::Cognito::UserPool must be one of email, phone_number",
+      "E3030 16 'ExplicitAuthFlows[1]' of AWS::Cognito::UserPoolClient must be one of ADMIN_NO_SRP_AUTH, ALLOW_ADMIN_USER_PASSWORD_AUTH, ALLOW_CUSTOM_AUTH, ALLOW_REFRESH_TOKEN_AUTH, ALLOW_USER_AUTH, ALLOW_USER_PASSWORD_AUTH, ALLOW_USER_SRP_AUTH, CUSTOM_AUTH_FLOW_ONLY, USER_PASSWORD_AUTH (did you mean 'ALLOW_REFRESH_TOKEN_AUTH'?)",
+      "E3030 17 'AllowedOAuthFlows[1]' of AWS::Cognito::UserPoolClient must be one of client_credentials, code, implicit",
+      "E3030 26 'Protocol' of AWS::SNS::Subscription must be one of application, email, email-json, firehose, http, https, lambda, sms, sqs",
+    ]);
+  });
+
   it("leaves values inside the models' bounds alone", () => {
     const findings = check(
       "Resources:",
