@@ -484,8 +484,15 @@ const API_CONSTRAINTS = {
     "EndpointConfiguration.IpAddressType": "apigateway EndpointConfiguration.ipAddressType",
   },
   "AWS::ApiGateway::Stage": { CacheClusterSize: "apigateway CreateStageRequest.cacheClusterSize" },
+  "AWS::Backup::BackupVault": {
+    "Notifications.BackupVaultEvents.*": "backup PutBackupVaultNotificationsInput.BackupVaultEvents",
+  },
   "AWS::Batch::ComputeEnvironment": {
     "UpdatePolicy.JobExecutionTimeoutMinutes": "batch UpdatePolicy.jobExecutionTimeoutMinutes",
+  },
+  "AWS::CertificateManager::Certificate": {
+    KeyAlgorithm: "acm RequestCertificateRequest.KeyAlgorithm",
+    ValidationMethod: "acm RequestCertificateRequest.ValidationMethod",
   },
   "AWS::CodeBuild::Project": {
     "Artifacts.NamespaceType": "codebuild ProjectArtifacts.namespaceType",
@@ -508,6 +515,11 @@ const API_CONSTRAINTS = {
     Type: "codebuild CreateReportGroupInput.type",
     "ExportConfig.ExportConfigType": "codebuild ReportExportConfig.exportConfigType",
   },
+  "AWS::CodeCommit::Repository": { "Triggers.*.Events.*": "codecommit RepositoryTrigger.events" },
+  "AWS::CodeDeploy::DeploymentGroup": {
+    "Deployment.Revision.RevisionType": "codedeploy RevisionLocation.revisionType",
+    "Deployment.Revision.S3Location.BundleType": "codedeploy S3Location.bundleType",
+  },
   "AWS::Config::ConfigRule": {
     MaximumExecutionFrequency: "config ConfigRule.MaximumExecutionFrequency",
     "Source.Owner": "config Source.Owner",
@@ -527,6 +539,16 @@ const API_CONSTRAINTS = {
     DnsSupport: "ec2 TransitGatewayRequestOptions.DnsSupport",
     MulticastSupport: "ec2 TransitGatewayRequestOptions.MulticastSupport",
     VpnEcmpSupport: "ec2 TransitGatewayRequestOptions.VpnEcmpSupport",
+  },
+  "AWS::Glue::Classifier": {
+    "CsvClassifier.ContainsHeader": "glue CreateCsvClassifierRequest.ContainsHeader",
+  },
+  "AWS::Glue::SecurityConfiguration": {
+    "EncryptionConfiguration.CloudWatchEncryption.CloudWatchEncryptionMode":
+      "glue CloudWatchEncryption.CloudWatchEncryptionMode",
+    "EncryptionConfiguration.JobBookmarksEncryption.JobBookmarksEncryptionMode":
+      "glue JobBookmarksEncryption.JobBookmarksEncryptionMode",
+    "EncryptionConfiguration.S3Encryptions.*.S3EncryptionMode": "glue S3Encryption.S3EncryptionMode",
   },
   "AWS::OpenSearchService::Domain": {
     IPAddressType: "opensearch CreateDomainRequest.IPAddressType",
@@ -717,6 +739,7 @@ const API_CONSTRAINTS = {
   "AWS::Lambda::Version": {
     "RuntimePolicy.UpdateRuntimeOn": "lambda PutRuntimeManagementConfigRequest.UpdateRuntimeOn",
   },
+  "AWS::RDS::DBInstance": { ReplicaMode: "rds CreateDBInstanceReadReplicaMessage.ReplicaMode" },
   "AWS::Route53::RecordSet": {
     Failover: "route53 ResourceRecordSet.Failover",
     SetIdentifier: "route53 ResourceRecordSet.SetIdentifier",
@@ -730,6 +753,17 @@ const API_CONSTRAINTS = {
     "RecordSets.*.Type": "route53 ResourceRecordSet.Type",
     "RecordSets.*.Weight": "route53 ResourceRecordSet.Weight",
     "RecordSets.*.GeoProximityLocation.Bias": "route53 GeoProximityLocation.Bias",
+  },
+  "AWS::S3::Bucket": {
+    "NotificationConfiguration.LambdaConfigurations.*.Filter.S3Key.Rules.*.Name": "s3 FilterRule.Name",
+    "NotificationConfiguration.QueueConfigurations.*.Filter.S3Key.Rules.*.Name": "s3 FilterRule.Name",
+    "NotificationConfiguration.TopicConfigurations.*.Filter.S3Key.Rules.*.Name": "s3 FilterRule.Name",
+  },
+  "AWS::SES::ReceiptFilter": { "Filter.IpFilter.Policy": "ses ReceiptIpFilter.Policy" },
+  "AWS::SES::ReceiptRule": {
+    "Rule.TlsPolicy": "ses ReceiptRule.TlsPolicy",
+    "Rule.Actions.*.LambdaAction.InvocationType": "ses LambdaAction.InvocationType",
+    "Rule.Actions.*.SNSAction.Encoding": "ses SNSAction.Encoding",
   },
   "AWS::SageMaker::EndpointConfig": {
     "ProductionVariants.*.ServerlessConfig.MaxConcurrency":
@@ -750,6 +784,12 @@ const API_CONSTRAINTS = {
     "HealthCheckConfig.FailureThreshold": "servicediscovery HealthCheckConfig.FailureThreshold",
   },
   "AWS::SSM::MaintenanceWindowTask": {
+    "TaskInvocationParameters.MaintenanceWindowRunCommandParameters.DocumentHashType":
+      "ssm MaintenanceWindowRunCommandParameters.DocumentHashType",
+    "TaskInvocationParameters.MaintenanceWindowRunCommandParameters.NotificationConfig.NotificationEvents.*":
+      "ssm NotificationConfig.NotificationEvents",
+    "TaskInvocationParameters.MaintenanceWindowRunCommandParameters.NotificationConfig.NotificationType":
+      "ssm NotificationConfig.NotificationType",
     "TaskInvocationParameters.MaintenanceWindowRunCommandParameters.TimeoutSeconds":
       "ssm MaintenanceWindowRunCommandParameters.TimeoutSeconds",
     "TaskInvocationParameters.MaintenanceWindowStepFunctionsParameters.Name":

@@ -1160,6 +1160,30 @@ describe("E3030, E3033, E3034: constraints of the services' API models that the 
     ]);
   });
 
+  it("judges S3 notification filter rule names without case, and ACM validation methods", () => {
+    const findings = check(
+      "Resources:",
+      "  Bucket:",
+      "    Type: AWS::S3::Bucket",
+      "    Properties:",
+      "      NotificationConfiguration:",
+      "        LambdaConfigurations:",
+      "          - Event: s3:ObjectCreated:*",
+      "            Function: arn:aws:lambda:us-east-1:123456789012:function:f",
+      "            Filter: { S3Key: { Rules: [{ Name: extension, Value: .jpg }, { Name: Prefix, Value: uploads/ }] } }",
+      "  Certificate:",
+      "    Type: AWS::CertificateManager::Certificate",
+      "    Properties:",
+      "      DomainName: example.com",
+      "      ValidationMethod: DNS_RECORD",
+    );
+    // cfn-lint 1.51 reports neither.
+    expect(findings.map((f) => `${f.ruleId} ${f.range.start.line} ${f.message}`)).toEqual([
+      "E3030 9 'NotificationConfiguration.LambdaConfigurations[0].Filter.S3Key.Rules[0].Name' of AWS::S3::Bucket must be one of prefix, suffix",
+      "E3030 14 'ValidationMethod' of AWS::CertificateManager::Certificate must be one of DNS, EMAIL, HTTP",
+    ]);
+  });
+
   it("leaves values inside the models' bounds alone", () => {
     const findings = check(
       "Resources:",
