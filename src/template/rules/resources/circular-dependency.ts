@@ -1,7 +1,9 @@
 import type { Range } from "../../model";
 import { mapGet } from "../../nodes";
 import type { Rule } from "../rule";
-import { isString, type TemplateIndex, USER_GUIDE } from "../template-index";
+import { eventProperties, eventType, samEvents } from "../sam/events";
+import { plainMap, referenceTarget } from "../services/values";
+import { intrinsicName, isString, type TemplateIndex, USER_GUIDE } from "../template-index";
 import { isSamResource, resourceAttributes } from "./configuration";
 import { realResources } from "./shared";
 
@@ -30,9 +32,16 @@ export const circularDependency: Rule = {
       for (const start of [...component].sort((a, b) => a - b)) {
         const cycle = single ? [start, start] : shortestCycle(graph.edges, start, members);
         const names = cycle.map((i) => graph.names[i]);
-        report(graph.ranges[start], `Circular dependency: ${names.join(" -> ")}`, {
-          path: ["Resources", graph.names[start]],
-        });
+        const why: string[] = [];
+        for (let i = 1; i < cycle.length; i++) {
+          const note = graph.notes.get(`${cycle[i - 1]} ${cycle[i]}`);
+          if (note && !why.includes(note)) why.push(note);
+        }
+        report(
+          graph.ranges[start],
+          `Circular dependency: ${names.join(" -> ")}${why.length > 0 ? ` (${why.join("; ")})` : ""}`,
+          { path: ["Resources", graph.names[start]] },
+        );
       }
     }
   },
@@ -45,6 +54,8 @@ export interface Graph {
   ids: ReadonlyMap<string, number>;
   /** edges[i]: the resources resource i depends on, without duplicates. */
   edges: number[][];
+  /** Why an edge ("from to", indexes) exists where no reference of the template shows it. */
+  notes: ReadonlyMap<string, string>;
 }
 
 const graphs = new WeakMap<TemplateIndex, Graph>();
@@ -194,7 +205,27 @@ function buildGraph(template: TemplateIndex): Graph {
       if (to !== undefined && to !== from && !edges[from].includes(to)) edges[from].push(to);
     }
   }
-  return { names, ranges, ids, edges };
+  // An S3 event makes its bucket depend on the function: the transform writes the function's ARN
+  // into the bucket's NotificationConfiguration (and a DependsOn on the permission it makes), so a
+  // function that names the bucket by Ref in its policies or variables closes a cycle, the usual
+  // one of SAM (its S3 event documentation says to build the name instead).
+  const notes = new Map<string, string>();
+  for (const event of samEvents(template)) {
+    if (event.resource.type !== "AWS::Serverless::Function" || eventType(event) !== "S3") continue;
+    const bucket = mapGet(plainMap(eventProperties(event)), "Bucket")?.value;
+    if (!bucket || intrinsicName(bucket) !== "Ref") continue;
+    const from = ids.get(referenceTarget(bucket)?.name ?? "");
+    const to = ids.get(event.resource.name);
+    if (from === undefined || to === undefined || from === to) continue;
+    if (!edges[from].includes(to)) edges[from].push(to);
+    notes.set(
+      `${from} ${to}`,
+      `its S3 event ${event.entry.key} makes ${names[from]} depend on ${names[to]}, whose ARN the transform writes ` +
+        `into the bucket's notifications; give the bucket a BucketName built with Fn::Sub and write the same Fn::Sub ` +
+        `where ${names[to]} names the bucket, instead of a Ref`,
+    );
+  }
+  return { names, ranges, ids, edges, notes };
 }
 
 function contains(outer: Range, inner: Range): boolean {

@@ -543,6 +543,44 @@ describe("E3004 circular dependencies", () => {
       "Circular dependency: ApiLogs -> Api -> ApiLogs",
     ]);
   });
+  it("reports the cycle of a function that names by Ref the bucket whose S3 event it has", () => {
+    // The transform writes the function's ARN into the bucket's notifications: the bucket depends on
+    // the function, whose role's policy depends on the bucket. cfn-lint 1.51 reports the cycle after
+    // its transform (through the role and permission the transform makes); a name built with
+    // Fn::Sub breaks it.
+    const template = (bucketName: string) =>
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Resources:",
+        "  Uploads:",
+        "    Type: AWS::S3::Bucket",
+        "    Properties:",
+        "      BucketName: !Sub ${AWS::StackName}-uploads",
+        "  Resize:",
+        "    Type: AWS::Serverless::Function",
+        "    Properties:",
+        "      Runtime: python3.13",
+        "      Handler: app.handler",
+        "      CodeUri: src/",
+        "      Policies:",
+        `        - S3ReadPolicy: { BucketName: ${bucketName} }`,
+        "      Events:",
+        "        Upload:",
+        "          Type: S3",
+        "          Properties: { Bucket: !Ref Uploads, Events: s3:ObjectCreated:* }",
+      );
+    expect(
+      lint(template("!Ref Uploads"), { only: ["E3004"] }).map((f) => `${f.range.start.line} ${f.message}`),
+    ).toEqual([
+      "3 Circular dependency: Uploads -> Resize -> Uploads (its S3 event Upload makes Uploads depend on Resize, " +
+        "whose ARN the transform writes into the bucket's notifications; give the bucket a BucketName built with " +
+        "Fn::Sub and write the same Fn::Sub where Resize names the bucket, instead of a Ref)",
+      "7 Circular dependency: Resize -> Uploads -> Resize (its S3 event Upload makes Uploads depend on Resize, " +
+        "whose ARN the transform writes into the bucket's notifications; give the bucket a BucketName built with " +
+        "Fn::Sub and write the same Fn::Sub where Resize names the bucket, instead of a Ref)",
+    ]);
+    expect(lint(template("!Sub '${AWS::StackName}-uploads'"), { only: ["E3004"] })).toEqual([]);
+  });
   it("leaves out what a key SAM drops refers to: settings written beside Type instead of under Properties", () => {
     // As in the Lambda reference architecture's web app: the transform drops AccessLogSetting
     // (W0001), so the API does not depend on its log group. cfn-lint 1.51 agrees on both templates.
