@@ -51,6 +51,8 @@ const REWRITTEN = [
   "SecretsManagerKmsKeyId",
 ];
 const POLLED = same(...POLLER.filter((name) => !REWRITTEN.includes(name)));
+/** The queue, stream, broker or cluster a poller reads: the mapping's EventSourceArn, as written. */
+const SOURCE_ARN: TargetPath = ["EventSourceArn"];
 const poller = (extra: Record<string, TargetPath> = {}): EventTarget => ({
   type: MAPPING,
   properties: { ...POLLED, ...extra },
@@ -103,19 +105,23 @@ const FUNCTION_TARGETS: Record<string, EventTarget> = {
     type: "AWS::Logs::SubscriptionFilter",
     properties: same("FilterPattern", "LogGroupName"),
   },
-  DocumentDB: poller(
-    under(["DocumentDBEventSourceConfig"], "CollectionName", "DatabaseName", "FullDocument"),
-  ),
-  DynamoDB: poller(),
+  DocumentDB: poller({
+    Cluster: SOURCE_ARN,
+    ...under(["DocumentDBEventSourceConfig"], "CollectionName", "DatabaseName", "FullDocument"),
+  }),
+  DynamoDB: poller({ Stream: SOURCE_ARN }),
   EventBridgeRule: EVENT_RULE,
   IoTRule: {
     type: "AWS::IoT::TopicRule",
     properties: under(["TopicRulePayload"], "AwsIotSqlVersion", "Sql"),
   },
-  Kinesis: poller(),
-  MQ: poller(),
-  MSK: poller(under(["AmazonManagedKafkaEventSourceConfig"], "ConsumerGroupId")),
-  SQS: poller(),
+  Kinesis: poller({ Stream: SOURCE_ARN }),
+  MQ: poller({ Broker: SOURCE_ARN }),
+  MSK: poller({
+    Stream: SOURCE_ARN,
+    ...under(["AmazonManagedKafkaEventSourceConfig"], "ConsumerGroupId"),
+  }),
+  SQS: poller({ Queue: SOURCE_ARN }),
   Schedule: SCHEDULE,
   ScheduleV2: SCHEDULE_V2,
   SelfManagedKafka: poller(under(["SelfManagedKafkaEventSourceConfig"], "ConsumerGroupId")),

@@ -43,6 +43,20 @@ describe("SAM event values, judged in the resource the transform makes of them",
     ]);
   });
 
+  it("judges the queue or stream a poller reads as the mapping's EventSourceArn", () => {
+    // A public SAM template of round 14 wrote the function call as text; the transform passes it
+    // to EventSourceArn, and cfn-lint 1.51 reports it after its transform.
+    const findings = lint(withEvent("SQS", "Queue: Fn::GetAtt Jobs.Arn"));
+    expect(brief(findings)).toEqual(["E3031 13:20"]);
+    expect(findings[0].message).toMatch(
+      /^'Queue' of SQS event Work of Fn \(SAM makes it an AWS::Lambda::EventSourceMapping\) must match the pattern arn:/,
+    );
+    expect(lint(withEvent("SQS", QUEUE))).toEqual([]);
+    expect(brief(lint(withEvent("DynamoDB", "Stream: orders-stream", "StartingPosition: LATEST")))).toEqual([
+      "E3031 13:21",
+    ]);
+  });
+
   it("judges a poller's DestinationConfig, whose OnFailure Type the transform takes out", () => {
     const findings = lint(
       withEvent(
