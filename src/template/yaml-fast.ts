@@ -526,8 +526,15 @@ class FastYaml implements TagContext {
       const nl = src.indexOf("\n", i);
       const lineEnd = nl === -1 ? src.length : src.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
       const spaces = i - lineStart;
-      if (i === lineEnd) {
-        // A blank line holding more spaces than the content indent is content in YAML.
+      if (i === lineEnd && contentIndent >= 0 && spaces > contentIndent && !folded) {
+        // A blank line holding more spaces than the content indent is content in YAML: its
+        // spaces past the indent (an editor's indentation on an empty line of inline code).
+        texts.push(src.slice(lineStart + contentIndent, lineEnd));
+        lastContent = texts.length - 1;
+        contentEnd = lineEnd;
+        afterContent = nl === -1 ? src.length : nl + 1;
+      } else if (i === lineEnd) {
+        // Before the first text line, or in a folded scalar, such a line is the library's business.
         if (contentIndent >= 0 ? spaces > contentIndent : spaces > 0) this.bail(i);
         texts.push(undefined);
       } else {

@@ -388,6 +388,33 @@ describe("scalars", () => {
     }
   });
 
+  it.skipIf(!pyYaml)(
+    "reads inline code whose empty lines hold spaces, beside a quoted text over lines, as PyYAML does",
+    () => {
+      // A public Service Catalog template (round 14): the block's spaces-only lines made the fast
+      // reader hand the whole template to the library, which refused the unindented second line of
+      // the quoted Description (a false E0000; PyYAML and cfn-lint read it).
+      const source = [
+        'Description: "Stack for the remote deployment. ',
+        'https://example.com/docs"',
+        "Resources:",
+        "  Fn:",
+        "    Type: AWS::Lambda::Function",
+        "    Properties:",
+        "      Code:",
+        "        ZipFile: |",
+        "          def handler(event, context):",
+        "              ",
+        "              return 'ok'",
+        "      ",
+        "",
+      ].join("\n");
+      const parsed = yaml(source);
+      expect(messages(parsed)).toEqual([]);
+      expect(toPlain(parsed.root!)).toEqual(pyYaml!(source));
+    },
+  );
+
   it.skipIf(!pyYaml)("reads every integer form, and the texts beside them, as PyYAML (YAML 1.1) does", () => {
     const texts = [
       ...["0", "7", "-0", "+12", "1_000", "-1_2", "00", "007", "010", "0755", "-010", "+017", "0_7"],

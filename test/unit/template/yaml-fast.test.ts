@@ -55,6 +55,11 @@ describe("the fast reader agrees with the library", () => {
     "a pair spanning lines of the sequence": "A: [\n    b: c,\n    d\n  ]\n",
     "a pair key with a space before its colon": "A: [ b : c ]\n",
     "quotes and escapes on one line": 'A: "a\\tb\\"c" # x\nB: \'it\'\'s\'\nC: ""\n',
+    // Inline code whose editor indented its empty lines (a public Service Catalog template of round
+    // 14): the spaces past the block's indent are the line's text.
+    "literal with blank lines holding more spaces than its indent":
+      "A:\n  ZipFile: |\n    def f():\n        \n        return 1\n      \n    x = 2\n  B: 1\n",
+    "literal ending in a line of spaces": "A: |\n  a\n    \nB: 1\n",
   };
   it.each(Object.entries(cases))("%s", (_name, source) => {
     expect(fast(source)).toEqual(library(source));
@@ -76,6 +81,8 @@ describe("the fast reader leaves to the library", () => {
     "an indentation indicator of two digits": "A: |12\n  x\n",
     "two chomping indicators": "A: |-2-\n    x\n",
     "text less indented than its indicator": "A: |4\n  x\n",
+    "a folded scalar with a blank line holding more spaces than its indent": "A: >\n  a\n    \n  b\n",
+    "a line of spaces before the first text line": "A: |\n      \n  a\n",
   };
   it.each(Object.entries(cases))("%s", (_name, source) => {
     expect(bails(source)).toBe(true);
