@@ -834,24 +834,38 @@ export function findBotocore() {
   return found && { data: join(found.dir, "data"), version: found.version };
 }
 
-/** Adds API_CONSTRAINTS from botocore's models; returns how many were added. */
-function addApiConstraints(entries, botocore) {
-  const models = new Map();
-  const model = (name) => {
-    if (!models.has(name)) {
-      const dir = join(botocore.data, name);
-      const version = readdirSync(dir)
-        .filter((v) => /^\d{4}-\d{2}-\d{2}$/.test(v))
-        .sort()
-        .at(-1);
+const botocoreModels = new Map();
+
+/**
+ * The newest API model (service-2.json, gzipped in recent botocore) in botocore's directory for a
+ * service, read once: `{ model }`, or undefined for a directory without one when `optional`.
+ */
+function botocoreModel(botocore, name, { optional = false } = {}) {
+  if (!botocoreModels.has(name)) {
+    const dir = join(botocore.data, name);
+    const version = readdirSync(dir)
+      .filter((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && existsSync(join(dir, v)))
+      .sort()
+      .filter((v) => ["service-2.json", "service-2.json.gz"].some((f) => existsSync(join(dir, v, f))))
+      .at(-1);
+    let model;
+    if (version) {
       const file = join(dir, version, "service-2.json");
       const text = existsSync(file)
         ? readFileSync(file, "utf8")
         : gunzipSync(readFileSync(`${file}.gz`)).toString("utf8");
-      models.set(name, JSON.parse(text).shapes);
+      model = JSON.parse(text);
     }
-    return models.get(name);
-  };
+    botocoreModels.set(name, model && { model });
+  }
+  const found = botocoreModels.get(name);
+  if (!found && !optional) throw new Error(`botocore has no API model for ${name}`);
+  return found;
+}
+
+/** Adds API_CONSTRAINTS from botocore's models; returns how many were added. */
+function addApiConstraints(entries, botocore) {
+  const model = (name) => botocoreModel(botocore, name).model.shapes;
   let added = 0;
   for (const [typeName, places] of Object.entries(API_CONSTRAINTS)) {
     for (const [place, member] of Object.entries(places)) {
@@ -1333,23 +1347,51 @@ function primaryIdentifierOf(schema) {
  * service authorization reference, lowercased), for W3037: one service prefix a line, its actions
  * sorted and joined by spaces, so the loader can find a service's line without parsing the rest:
  *
- *   {"a2c":"getcontainerizationjobdetails getdeploymentjobdetails ...",
+ *   {"a2c":"GetContainerizationJobDetails GetDeploymentJobDetails ...",
  *   "a4b":"...",
  *   ...}
+ *
+ * An action whose name is an operation of the service's API model in botocore (the model whose
+ * signing name, endpoint prefix or directory is the prefix) is written in that operation's case,
+ * for W3037's suggestions; the others stay lowercase. IAM compares actions without case.
  */
-function iamActionsFile(schemas) {
+function iamActionsFile(schemas, botocore) {
   const policies = JSON.parse(readFileSync(join(schemas, "..", "AdditionalSpecs", "Policies.json"), "utf8"));
+  const operations = apiOperationNames(botocore);
   const lines = [];
   let actions = 0;
+  let cased = 0;
   for (const service of Object.keys(policies).sort()) {
     const names = Object.keys(policies[service].Actions ?? {}).sort();
     if (!/^[a-z0-9-]+$/.test(service) || names.some((name) => !/^[a-z0-9_-]+$/.test(name)))
       throw new Error(`IAM actions: unexpected characters in service ${service} of Policies.json`);
     if (names.length === 0) continue;
-    lines.push(`${JSON.stringify(service)}:${JSON.stringify(names.join(" "))}`);
+    const known = operations.get(service);
+    const written = names.map((name) => known?.get(name) ?? name);
+    cased += written.filter((name, i) => name !== names[i]).length;
+    lines.push(`${JSON.stringify(service)}:${JSON.stringify(written.join(" "))}`);
     actions += names.length;
   }
-  return { text: `{${lines.join(",\n")}}\n`, services: lines.length, actions };
+  return { text: `{${lines.join(",\n")}}\n`, services: lines.length, actions, cased };
+}
+
+/** Each API model's operation names, lowercase -> as written, by signing name, endpoint prefix and directory. */
+function apiOperationNames(botocore) {
+  const byKey = new Map();
+  const dirs = readdirSync(botocore.data, { withFileTypes: true }).filter((entry) => entry.isDirectory());
+  for (const dir of dirs.map((entry) => entry.name).sort()) {
+    const shapes = botocoreModel(botocore, dir, { optional: true });
+    if (!shapes) continue;
+    const { metadata, operations } = shapes.model;
+    for (const key of new Set([metadata.signingName, metadata.endpointPrefix, dir])) {
+      if (!key) continue;
+      const names = byKey.get(key) ?? new Map();
+      for (const name of Object.keys(operations))
+        if (!names.has(name.toLowerCase())) names.set(name.toLowerCase(), name);
+      byKey.set(key, names);
+    }
+  }
+  return byKey;
 }
 
 /**
@@ -1533,7 +1575,7 @@ export function buildConstraints(cfnLint = findCfnLint()) {
     if (!shards.has(file)) shards.set(file, {});
     shards.get(file)[name] = stableJson(entries.get(name));
   }
-  const iam = iamActionsFile(cfnLint.schemas);
+  const iam = iamActionsFile(cfnLint.schemas, botocore);
   const managed = managedPoliciesFile(cfnLint.schemas);
   const instanceTypes = instanceTypesFile(cfnLint.schemas, cfnLint.version, ec2ApiTypes);
   const deprecatedEngines = deprecatedEngineVersionsFile(cfnLint.schemas, cfnLint.version);
@@ -1554,9 +1596,10 @@ export function buildConstraints(cfnLint = findCfnLint()) {
         types: entries.size,
         skippedPatterns: [...stats.skippedPatterns].sort(),
         iamActions: {
-          from: "data/AdditionalSpecs/Policies.json of cfn-lint (MIT-0)",
+          from: "data/AdditionalSpecs/Policies.json of cfn-lint (MIT-0); in the case of botocore's API operations where one has the name",
           services: iam.services,
           actions: iam.actions,
+          cased: iam.cased,
         },
         managedPolicies: {
           from: "data/Serverless/ManagedPolicies.json of cfn-lint (MIT-0)",

@@ -82,6 +82,8 @@ export function createSpecIndex(dataDir: string | URL): SpecIndex {
   let instanceTypeLists: Map<string, InstanceTypes> | undefined;
   let deprecatedEngines: Record<"cluster" | "instance", DeprecatedEngineVersions> | undefined;
   const iamActionSets = new Map<string, ReadonlySet<string> | undefined>();
+  /** Each loaded service's line of iam-actions.json, its actions in the case the data gives. */
+  const iamActionLines = new Map<string, string>();
 
   const read = (file: string): Buffer => {
     const path = join(dir, file);
@@ -157,11 +159,20 @@ export function createSpecIndex(dataDir: string | URL): SpecIndex {
         const found = first ? 1 : data.indexOf(`\n${marker}`) + 1;
         if (found > 0) {
           const start = found + marker.length;
-          actions = new Set(data.toString("latin1", start, data.indexOf(0x22 /* " */, start)).split(" "));
+          const line = data.toString("latin1", start, data.indexOf(0x22 /* " */, start));
+          iamActionLines.set(key, line);
+          actions = new Set(line.toLowerCase().split(" "));
         }
       }
       iamActionSets.set(key, actions);
       return actions;
+    },
+
+    iamActionName(service, action) {
+      const key = service.toLowerCase();
+      if (!this.iamActions(key)?.has(action)) return undefined;
+      const wanted = action.toLowerCase();
+      return (iamActionLines.get(key) ?? "").split(" ").find((name) => name.toLowerCase() === wanted);
     },
 
     samPolicyTemplates() {

@@ -45,6 +45,12 @@ export interface SpecIndex {
    * not know (from cfn-lint's copy of the service authorization reference; loaded on first use).
    */
   iamActions(service: string): ReadonlySet<string> | undefined;
+  /**
+   * A lowercase action of iamActions(service) in the case of the API operation of that name
+   * (`describebudgetactionsforbudget` is DescribeBudgetActionsForBudget), or lowercase where the
+   * data knows no operation of that name; undefined for an action the service does not have.
+   */
+  iamActionName(service: string, action: string): string | undefined;
   /** Every service prefix the IAM action data knows, for "did you mean" messages. */
   iamServices(): readonly string[];
   /**

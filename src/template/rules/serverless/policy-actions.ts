@@ -43,6 +43,7 @@ function otherResourceSites(resource: ResourceInfo): readonly PolicySite[] {
 /**
  * The data's lowercase `suggestion` in the case of what was `written`, where the two agree from
  * the start and from the end: `GetObjects` suggests `GetObject`, `ReplicationTags` `ReplicateTags`.
+ * Used for the actions no API operation gives a case to (spec's iamActionName).
  */
 function casedLike(suggestion: string, written: string): string {
   const out = [...suggestion];
@@ -111,7 +112,10 @@ function findActionProblem(action: string, spec: SpecIndex, resource: ResourceIn
   }
   if (actions.has(permission)) return undefined;
   const suggestion = closest(permission, actions, Math.max(2, Math.floor(permission.length / 4)));
-  const cased = suggestion && `${prefix}:${casedLike(suggestion, action.slice(colon + 1))}`;
+  const named = suggestion && spec.iamActionName(service, suggestion);
+  const cased =
+    suggestion &&
+    `${prefix}:${named && named !== suggestion ? named : casedLike(suggestion, action.slice(colon + 1))}`;
   return `'${action}' is not an action of ${service}${didYouMeanNote(cased)}`;
 }
 

@@ -96,6 +96,31 @@ describe("W3037 policy actions", () => {
     expect(findings[1].path).toEqual(["Resources", "Role", "Properties", "Policies", 0, "PolicyDocument"]);
   });
 
+  it("suggests an action in the case of the API operation of its name", () => {
+    // The action data is lowercase; the case of the written text covers only the start and end, so
+    // the middle of `describebudgetactionsforbudget` came out as `DescribebudgetactionsForBudget`
+    // (a public Control Tower template of round 14). botocore's operation gives the case.
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Policy:",
+        "    Type: AWS::IAM::ManagedPolicy",
+        "    Properties:",
+        "      PolicyDocument:",
+        "        Version: '2012-10-17'",
+        "        Statement:",
+        "          - Effect: Allow",
+        "            Action: [budgets:DescribeNotificationsForBudget, sqs:sendmesage]",
+        "            Resource: '*'",
+      ),
+      ONLY,
+    );
+    expect(findings.map((f) => f.message)).toEqual([
+      "'budgets:DescribeNotificationsForBudget' is not an action of budgets (did you mean 'budgets:DescribeBudgetActionsForBudget'?)",
+      "'sqs:sendmesage' is not an action of sqs (did you mean 'sqs:SendMessage'?)",
+    ]);
+  });
+
   it("takes a wildcard that matches an action, and reports one that matches none", () => {
     const findings = lint(
       yaml(
