@@ -30,15 +30,22 @@ interface RuntimeValue {
   options: ReportOptions;
 }
 
-/** Runtime values of functions and of SAM's Globals.Function, with both branches of an Fn::If. */
+/**
+ * Runtime values of functions and of SAM's Globals.Function, with both branches of an Fn::If. The
+ * Globals value counts only where a SAM function takes it (one without a Runtime of its own): the
+ * transform drops Globals, so a runtime no function takes creates nothing (a public layer-only
+ * template of round 14 kept a retired one there).
+ */
 function* runtimeValues(template: TemplateIndex): Iterable<RuntimeValue> {
+  let inherited = false;
   for (const resource of realResources(template)) {
     if (!resource.type || !FUNCTION_TYPES.has(resource.type)) continue;
     const entry = mapGet(resource.properties?.value, "Runtime");
     if (entry)
       yield { node: entry.value, options: { path: ["Resources", resource.name, "Properties", "Runtime"] } };
+    else if (resource.type === "AWS::Serverless::Function") inherited = true;
   }
-  const globals = mapGet(globalsFor(template, "AWS::Serverless::Function"), "Runtime");
+  const globals = inherited && mapGet(globalsFor(template, "AWS::Serverless::Function"), "Runtime");
   if (globals) yield { node: globals.value, options: { path: ["Globals", "Function", "Runtime"] } };
 }
 

@@ -68,7 +68,39 @@ describe("E2533, E2531, W2531 deprecated Lambda runtimes", () => {
     "      Handler: index.handler",
     "      Role: arn:aws:iam::123456789012:role/r",
     "      Code: { ZipFile: x }",
+    "  Inherits:",
+    "    Type: AWS::Serverless::Function",
+    "    Properties:",
+    "      Handler: index.handler",
+    "      InlineCode: x",
   );
+
+  it("leaves a Globals runtime that no function takes: the transform drops it", () => {
+    // A public template of round 14 keeps only a layer beside Globals.Function.Runtime: python3.7.
+    const layerOnly = (inherits: boolean) =>
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Globals:",
+        "  Function:",
+        "    Runtime: python3.7",
+        "Resources:",
+        "  Layer:",
+        "    Type: AWS::Serverless::LayerVersion",
+        "    Properties: { ContentUri: s3://bucket/layer.zip, CompatibleRuntimes: [python3.12] }",
+        "  Own:",
+        "    Type: AWS::Serverless::Function",
+        "    Properties: { Runtime: python3.13, Handler: app.handler, InlineCode: x }",
+        ...(inherits
+          ? [
+              "  Takes:",
+              "    Type: AWS::Serverless::Function",
+              "    Properties: { Handler: app.handler, InlineCode: x }",
+            ]
+          : []),
+      );
+    expect(brief(runtimeFindings(layerOnly(false), "2026-12-01"))).toEqual([]);
+    expect(brief(runtimeFindings(layerOnly(true), "2026-12-01"))).toEqual(["E2533 4:14"]);
+  });
 
   it("errors on runtimes past their update block date on the clock's day, with dates and successor", () => {
     const findings = runtimeFindings(template, "2026-12-01");
