@@ -86,7 +86,7 @@ import { layerArnLength } from "./lambda-layers";
 import { lambdaLogLevel } from "./lambda-log-level";
 import { permissionPrincipal, permissionSourceAccount } from "./lambda-permission";
 import { lambdaSnapStart, snapStartVersion } from "./lambda-snapstart";
-import { lambdaZipPackage } from "./lambda-zip";
+import { lambdaZipPackage, samZipPackage } from "./lambda-zip";
 import {
   applicationLoadBalancerSubnets,
   classicListenerCertificate,
@@ -193,6 +193,7 @@ export const serviceRules: Rule[] = [
   snapStartVersion,
   provisionedOverReserved,
   lambdaZipPackage,
+  samZipPackage,
   layerArnLength,
   ...instanceTypeRules,
   roleArnPattern,

@@ -3,13 +3,16 @@
  * or InlineCode, or PackageType Zip) needs a Runtime and a Handler; Lambda refuses to create it
  * otherwise. A warning, as cfn-lint has it.
  *
- * Beyond cfn-lint, SAM functions are checked too, with what they inherit from Globals.Function.
- * A function with inline code and no Runtime is left to E3678, which says more; a PackageType or
- * Code given through an intrinsic function is not judged.
+ * A SAM function is checked with what it inherits from Globals.Function, and is an error (E0001):
+ * the transform itself refuses it ("Runtime and Handler needs to be present when PackageType is of
+ * type `Zip`"), as cfn-lint reports after its transform. A function with inline code and no
+ * Runtime is left to E3678, which says more; a PackageType or Code given through an intrinsic
+ * function is not judged.
  */
-import type { MapEntry } from "../../model";
+import type { MapEntry, Range } from "../../model";
 import { mapGet } from "../../nodes";
 import type { Rule } from "../rule";
+import { SAM_GUIDE } from "../sam/events";
 import { intrinsicName, type TemplateIndex, USER_GUIDE } from "../template-index";
 import { FUNCTION, SAM_FUNCTION } from "./lambda";
 import {
@@ -30,30 +33,63 @@ export const lambdaZipPackage: Rule = {
     "required.",
   source: `${USER_GUIDE}/aws-resource-lambda-function.html`,
   tags: ["resources", "lambda"],
-  resourceTypes: [FUNCTION, SAM_FUNCTION],
+  resourceTypes: [FUNCTION],
   check({ template, report }) {
-    for (const resource of resourcesOfType(template, FUNCTION, SAM_FUNCTION)) {
-      const sam = resource.type === SAM_FUNCTION;
-      for (const set of propertySets(resource)) {
-        const zip = zipSource(template, set, sam);
-        if (!zip) continue;
-        // E3678 already asks inline code for its Runtime.
-        const inline = zip.entry.key === "InlineCode" || zip.entry.key === "ZipFile";
-        const missing = ["Runtime", "Handler"].filter(
-          (key) => !inheritedProperty(template, set, key) && !(inline && key === "Runtime"),
-        );
-        if (missing.length === 0) continue;
-        report(
-          // A CodeUri inherited from Globals is reported at the function, not at Globals.
-          zip.inherited ? resource.entry.keyRange : zip.entry.keyRange,
-          `A function deployed from a .zip file needs ${missing.join(" and ")}: add ${missing.length > 1 ? "them" : "it"}` +
-            `${sam ? " (or set it in Globals.Function)" : ""}, or deploy a container image with PackageType Image`,
-          { path: ["Resources", resource.name, "Properties", missing[0]] },
-        );
-      }
-    }
+    for (const missing of missingZipSettings(template, FUNCTION))
+      report(missing.at, `A function deployed from a .zip file needs ${missing.what}`, {
+        path: missing.path,
+      });
   },
 };
+
+export const samZipPackage: Rule = {
+  id: "E0001",
+  severity: "error",
+  shortDescription: "SAM functions deployed from a .zip file set a Runtime and a Handler",
+  description:
+    "The SAM transform refuses a function whose package is a .zip file (PackageType Zip, the default) without a " +
+    "Runtime and a Handler, of its own or from Globals.Function.",
+  source: `${SAM_GUIDE}/sam-resource-function.html`,
+  tags: ["sam", "lambda"],
+  resourceTypes: [SAM_FUNCTION],
+  check({ template, report }) {
+    for (const missing of missingZipSettings(template, SAM_FUNCTION))
+      report(
+        missing.at,
+        `The SAM transform refuses ${missing.name}: a function deployed from a .zip file needs ${missing.what}`,
+        { path: missing.path },
+      );
+  },
+};
+
+/** The functions of `type` deployed from a .zip file that lack a Runtime or a Handler. */
+function* missingZipSettings(
+  template: TemplateIndex,
+  type: string,
+): Iterable<{ at: Range; name: string; what: string; path: (string | number)[] }> {
+  for (const resource of resourcesOfType(template, type)) {
+    const sam = resource.type === SAM_FUNCTION;
+    for (const set of propertySets(resource)) {
+      const zip = zipSource(template, set, sam);
+      if (!zip) continue;
+      // E3678 already asks inline code for its Runtime.
+      const inline = zip.entry.key === "InlineCode" || zip.entry.key === "ZipFile";
+      const missing = ["Runtime", "Handler"].filter(
+        (key) => !inheritedProperty(template, set, key) && !(inline && key === "Runtime"),
+      );
+      if (missing.length === 0) continue;
+      yield {
+        // A CodeUri inherited from Globals is reported at the function, not at Globals.
+        at: zip.inherited ? resource.entry.keyRange : zip.entry.keyRange,
+        name: resource.name,
+        what:
+          `${missing.join(" and ")}: add ${missing.length > 1 ? "them" : "it"}` +
+          `${sam ? " (or set it in Globals.Function)" : ""}, or deploy a container image with PackageType Image`,
+        path: ["Resources", resource.name, "Properties", missing[0]],
+      };
+    }
+  }
+}
 
 /**
  * The entry that makes the function a .zip deployment (its Code, Code.ZipFile, CodeUri, InlineCode
