@@ -5,9 +5,10 @@
  *
  * A SAM function is checked with what it inherits from Globals.Function, and is an error (E0001):
  * the transform itself refuses it ("Runtime and Handler needs to be present when PackageType is of
- * type `Zip`"), as cfn-lint reports after its transform. A function with inline code and no
- * Runtime is left to E3678, which says more; a PackageType or Code given through an intrinsic
- * function is not judged.
+ * type `Zip`"), as cfn-lint reports after its transform; and so is a SAM function with an ImageUri
+ * or ImageConfig and no PackageType Image, which the transform refuses as a .zip function. A
+ * function with inline code and no Runtime is left to E3678, which says more; a PackageType or
+ * Code given through an intrinsic function is not judged.
  */
 import type { MapEntry, Range } from "../../model";
 import { mapGet } from "../../nodes";
@@ -48,11 +49,27 @@ export const samZipPackage: Rule = {
   shortDescription: "SAM functions deployed from a .zip file set a Runtime and a Handler",
   description:
     "The SAM transform refuses a function whose package is a .zip file (PackageType Zip, the default) without a " +
-    "Runtime and a Handler, of its own or from Globals.Function.",
+    "Runtime and a Handler, of its own or from Globals.Function, or with an ImageUri or ImageConfig.",
   source: `${SAM_GUIDE}/sam-resource-function.html`,
   tags: ["sam", "lambda"],
   resourceTypes: [SAM_FUNCTION],
   check({ template, report }) {
+    // ImageUri or ImageConfig without PackageType Image: the transform takes the default, Zip, and
+    // refuses them ("ImageUri or ImageConfig cannot be present when PackageType is of type `Zip`").
+    for (const resource of resourcesOfType(template, SAM_FUNCTION)) {
+      for (const set of propertySets(resource)) {
+        const packageType = inheritedProperty(template, set, "PackageType");
+        if (packageType && literalString(packageType.entry.value) !== "Zip") continue;
+        const image = presentEntry(set.properties, "ImageUri") ?? presentEntry(set.properties, "ImageConfig");
+        if (!image) continue;
+        report(
+          image.keyRange,
+          `The SAM transform refuses ${resource.name}: ${image.key} belongs to a function deployed from a container ` +
+            `image, and PackageType is ${packageType ? "Zip" : "Zip by default"}; set PackageType: Image`,
+          { path: ["Resources", resource.name, "Properties", image.key] },
+        );
+      }
+    }
     for (const missing of missingZipSettings(template, SAM_FUNCTION))
       report(
         missing.at,

@@ -51,6 +51,43 @@ describe("W2533 .zip functions", () => {
   });
 });
 
+describe("E0001 SAM container image settings on a .zip function", () => {
+  it("reports ImageUri or ImageConfig without PackageType Image, which the transform refuses", () => {
+    // cfn-lint 1.51 reports both after its transform ("Runtime and Handler needs to be present" for
+    // the first, which SAM checks before the image settings; "ImageUri or ImageConfig cannot be
+    // present when PackageType is of type `Zip`" for the second).
+    const findings = lint(
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Resources:",
+        "  NoType:",
+        "    Type: AWS::Serverless::Function",
+        "    Properties:",
+        "      ImageUri: 123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1",
+        "  ZipConfig:",
+        "    Type: AWS::Serverless::Function",
+        "    Properties:",
+        "      Runtime: python3.13",
+        "      Handler: app.handler",
+        "      CodeUri: s3://bucket/key.zip",
+        "      ImageConfig: { Command: [x] }",
+        "  Image:",
+        "    Type: AWS::Serverless::Function",
+        "    Properties:",
+        "      PackageType: Image",
+        "      ImageUri: 123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1",
+      ),
+      { only: ["E0001", "W2533"] },
+    );
+    expect(findings.map((f) => `${f.ruleId} ${f.range.start.line} ${f.message}`)).toEqual([
+      "E0001 6 The SAM transform refuses NoType: ImageUri belongs to a function deployed from a container image, " +
+        "and PackageType is Zip by default; set PackageType: Image",
+      "E0001 13 The SAM transform refuses ZipConfig: ImageConfig belongs to a function deployed from a container " +
+        "image, and PackageType is Zip by default; set PackageType: Image",
+    ]);
+  });
+});
+
 describe("W3694 SNS subscription endpoints", () => {
   it("checks the Endpoint against the Protocol: literal ARNs and URLs, Sub ARNs and GetAtts", () => {
     const subscription = (name: string, protocol: string, endpoint: string) => [
