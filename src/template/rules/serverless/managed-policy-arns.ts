@@ -3,7 +3,10 @@
  * ManagedPolicyArns, a PermissionsBoundary, and the Policies of SAM functions and state machines:
  * - E3921 (our own id): a policy name AWS keeps under another path, the classic
  *   `arn:aws:iam::aws:policy/AWSLambdaBasicExecutionRole` for `.../policy/service-role/...`. IAM
- *   refuses it ("does not exist or is not attachable") and the stack fails.
+ *   refuses it ("does not exist or is not attachable") and the stack fails. Also a name alone in SAM
+ *   Policies that differs from an AWS managed policy's only in case (`AWSLAMBDABASICEXECUTIONROLE`):
+ *   the transform looks names up exactly (role_constructor.py) and passes this one to IAM as an
+ *   ARN, and IAM keeps names unique without case, so no policy AWS adds can be named so.
  * - W3921 (our own id): a name the list of managed policies does not have at all, with the one
  *   probably meant, in an ARN or as a name alone in SAM Policies (which SAM looks up among the AWS
  *   managed policies, on any path, and otherwise passes to IAM as an ARN). A warning: AWS adds
@@ -61,8 +64,11 @@ export function managedPolicyPath(node: Node): string | undefined {
 }
 
 interface PolicyProblem {
-  /** "path": the name is at another path; "unknown": the list does not have the name. */
-  kind: "path" | "unknown";
+  /**
+   * "path": the name is at another path; "case": a SAM policy name in another case than AWS's;
+   * "unknown": the list does not have the name.
+   */
+  kind: "path" | "case" | "unknown";
   at: Node;
   message: string;
   path: (string | number)[];
@@ -157,7 +163,18 @@ function policyProblems(template: TemplateIndex, spec: SpecIndex): PolicyProblem
             if (ownRole) continue;
             const known = spec.managedPolicies();
             if (namesOf(known).has(value.value)) continue;
-            const problem = unknownName(value, value.value, known, `Policies of ${resource.name}`);
+            const lower = value.value.toLowerCase();
+            const cased = [...namesOf(known)].find((name) => name.toLowerCase() === lower);
+            const problem: Omit<PolicyProblem, "path"> = cased
+              ? {
+                  kind: "case",
+                  at: value,
+                  message:
+                    `Policies of ${resource.name} names '${value.value}', which is the AWS managed policy ${cased} ` +
+                    "in another case: SAM looks names up exactly and passes this one to IAM as an ARN, which IAM " +
+                    `refuses; write ${cased}`,
+                }
+              : unknownName(value, value.value, known, `Policies of ${resource.name}`);
             problems.push({ ...problem, path: ["Resources", resource.name, "Properties", "Policies"] });
             continue;
           }
@@ -174,9 +191,9 @@ function policyProblems(template: TemplateIndex, spec: SpecIndex): PolicyProblem
   return problems;
 }
 
-/** A rule that reports the problems of one kind from the shared walk. */
+/** A rule that reports the problems of some kinds from the shared walk. */
 function policyRule(
-  kind: PolicyProblem["kind"],
+  kinds: PolicyProblem["kind"][],
   rule: Pick<Rule, "id" | "severity" | "shortDescription" | "description">,
 ): Rule {
   return {
@@ -185,21 +202,21 @@ function policyRule(
     tags: ["resources", "iam", "serverless"],
     check({ template, spec, report }) {
       for (const problem of policyProblems(template, spec))
-        if (problem.kind === kind) report(problem.at, problem.message, { path: problem.path });
+        if (kinds.includes(problem.kind)) report(problem.at, problem.message, { path: problem.path });
     },
   };
 }
 
-export const managedPolicyPaths = policyRule("path", {
+export const managedPolicyPaths = policyRule(["path", "case"], {
   id: "E3921",
   severity: "error",
-  shortDescription: "AWS managed policy ARNs give the policy's path",
+  shortDescription: "AWS managed policy ARNs give the policy's path, and SAM policy names its case",
   description:
     "An arn:aws:iam::aws:policy/ ARN in ManagedPolicyArns, a PermissionsBoundary or SAM Policies names an AWS managed " +
-    "policy at the path AWS keeps it (service-role/ and others).",
+    "policy at the path AWS keeps it (service-role/ and others); a name alone in SAM Policies is written in AWS's case.",
 });
 
-export const managedPolicyNames = policyRule("unknown", {
+export const managedPolicyNames = policyRule(["unknown"], {
   id: "W3921",
   severity: "warning",
   shortDescription: "AWS managed policy ARNs name managed policies that exist",

@@ -225,6 +225,29 @@ describe("E3921 / W3921 AWS managed policy ARNs", () => {
     );
   });
 
+  it("reports a SAM policy name that is an AWS managed policy's in another case as an error", () => {
+    // SAM's lookup is exact, so the name goes to IAM as an ARN; IAM keeps names unique without case,
+    // so no policy AWS adds later can take it. cfn-lint 1.51 reports it after its transform (E3031).
+    const findings = lint(
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Resources:",
+        ...samFunction(
+          "Fn",
+          "Policies:",
+          "  - AWSLAMBDABASICEXECUTIONROLE",
+          "  - AWSLambdaBasicExecutionRole",
+        ),
+      ),
+      { only: ["E3921", "W3921"] },
+    );
+    expect(findings.map((f) => `${f.ruleId} ${f.range.start.line} ${f.message}`)).toEqual([
+      "E3921 10 Policies of Fn names 'AWSLAMBDABASICEXECUTIONROLE', which is the AWS managed policy " +
+        "AWSLambdaBasicExecutionRole in another case: SAM looks names up exactly and passes this one to IAM as an " +
+        "ARN, which IAM refuses; write AWSLambdaBasicExecutionRole",
+    ]);
+  });
+
   it("reads the list of managed policies that source.json counts, with the paths AWS gives them", () => {
     const spec = loadSpec();
     const source = JSON.parse(
