@@ -178,7 +178,12 @@ function arnSites(template: TemplateIndex): ArnSite[] {
     const key = type === "SQS" ? "Queue" : type === "Kinesis" || type === "DynamoDB" ? "Stream" : undefined;
     if (!key) continue;
     const value = mapGet(eventProperties(event), key)?.value;
-    add(value, `the ${key} of a ${type} event`, eventPath(event, "Properties", key), true);
+    add(
+      value,
+      `the ${key} of ${type === "SQS" ? "an" : "a"} ${type} event`,
+      eventPath(event, "Properties", key),
+      true,
+    );
   }
   for (const policySites of [identitySites, resourceSites]) {
     forEachPolicy(template, policySites, (document, { resource, path }) => {

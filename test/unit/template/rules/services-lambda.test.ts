@@ -895,6 +895,27 @@ describe("E1041 a Ref where an ARN is needed", () => {
       "!Ref Bucket gives the bucket's name, and a policy's Resource takes an ARN; use !GetAtt Bucket.Arn",
     );
   });
+
+  it("names an SQS event's Queue given the queue's URL", () => {
+    const findings = lint(
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Resources:",
+        "  Jobs: { Type: AWS::SQS::Queue }",
+        ...samFunction(
+          "Worker",
+          "Events:",
+          "  Work:",
+          "    Type: SQS",
+          "    Properties: { Queue: !Ref Jobs }",
+        ),
+      ),
+      { only: ["E1041"] },
+    );
+    expect(findings.map((f) => f.message)).toEqual([
+      "!Ref Jobs gives the queue's URL, and the Queue of an SQS event takes an ARN; use !GetAtt Jobs.Arn",
+    ]);
+  });
 });
 
 describe("E1041 a queue policy's Resource given the queue's URL", () => {
