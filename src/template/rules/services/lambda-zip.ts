@@ -14,7 +14,7 @@ import type { MapEntry, Range } from "../../model";
 import { mapGet } from "../../nodes";
 import type { Rule } from "../rule";
 import { SAM_GUIDE } from "../sam/events";
-import { intrinsicName, type TemplateIndex, USER_GUIDE } from "../template-index";
+import { intrinsicName, type ResourceInfo, type TemplateIndex, USER_GUIDE } from "../template-index";
 import { FUNCTION, SAM_FUNCTION } from "./lambda";
 import {
   inheritedProperty,
@@ -36,10 +36,11 @@ export const lambdaZipPackage: Rule = {
   tags: ["resources", "lambda"],
   resourceTypes: [FUNCTION],
   check({ template, report }) {
-    for (const missing of missingZipSettings(template, FUNCTION))
-      report(missing.at, `A function deployed from a .zip file needs ${missing.what}`, {
-        path: missing.path,
-      });
+    for (const resource of resourcesOfType(template, FUNCTION))
+      for (const missing of missingZipSettings(template, resource))
+        report(missing.at, `A function deployed from a .zip file needs ${missing.what}`, {
+          path: missing.path,
+        });
   },
 };
 
@@ -54,9 +55,9 @@ export const samZipPackage: Rule = {
   tags: ["sam", "lambda"],
   resourceTypes: [SAM_FUNCTION],
   check({ template, report }) {
-    // ImageUri or ImageConfig without PackageType Image: the transform takes the default, Zip, and
-    // refuses them ("ImageUri or ImageConfig cannot be present when PackageType is of type `Zip`").
     for (const resource of resourcesOfType(template, SAM_FUNCTION)) {
+      // ImageUri or ImageConfig without PackageType Image: the transform takes the default, Zip, and
+      // refuses them ("ImageUri or ImageConfig cannot be present when PackageType is of type `Zip`").
       for (const set of propertySets(resource)) {
         const packageType = inheritedProperty(template, set, "PackageType");
         if (packageType && literalString(packageType.entry.value) !== "Zip") continue;
@@ -69,42 +70,39 @@ export const samZipPackage: Rule = {
           { path: ["Resources", resource.name, "Properties", image.key] },
         );
       }
+      for (const missing of missingZipSettings(template, resource))
+        report(
+          missing.at,
+          `The SAM transform refuses ${resource.name}: a function deployed from a .zip file needs ${missing.what}`,
+          { path: missing.path },
+        );
     }
-    for (const missing of missingZipSettings(template, SAM_FUNCTION))
-      report(
-        missing.at,
-        `The SAM transform refuses ${missing.name}: a function deployed from a .zip file needs ${missing.what}`,
-        { path: missing.path },
-      );
   },
 };
 
-/** The functions of `type` deployed from a .zip file that lack a Runtime or a Handler. */
+/** The Runtime or Handler a function deployed from a .zip file lacks, once per property set. */
 function* missingZipSettings(
   template: TemplateIndex,
-  type: string,
-): Iterable<{ at: Range; name: string; what: string; path: (string | number)[] }> {
-  for (const resource of resourcesOfType(template, type)) {
-    const sam = resource.type === SAM_FUNCTION;
-    for (const set of propertySets(resource)) {
-      const zip = zipSource(template, set, sam);
-      if (!zip) continue;
-      // E3678 already asks inline code for its Runtime.
-      const inline = zip.entry.key === "InlineCode" || zip.entry.key === "ZipFile";
-      const missing = ["Runtime", "Handler"].filter(
-        (key) => !inheritedProperty(template, set, key) && !(inline && key === "Runtime"),
-      );
-      if (missing.length === 0) continue;
-      yield {
-        // A CodeUri inherited from Globals is reported at the function, not at Globals.
-        at: zip.inherited ? resource.entry.keyRange : zip.entry.keyRange,
-        name: resource.name,
-        what:
-          `${missing.join(" and ")}: add ${missing.length > 1 ? "them" : "it"}` +
-          `${sam ? " (or set it in Globals.Function)" : ""}, or deploy a container image with PackageType Image`,
-        path: ["Resources", resource.name, "Properties", missing[0]],
-      };
-    }
+  resource: ResourceInfo,
+): Iterable<{ at: Range; what: string; path: (string | number)[] }> {
+  const sam = resource.type === SAM_FUNCTION;
+  for (const set of propertySets(resource)) {
+    const zip = zipSource(template, set, sam);
+    if (!zip) continue;
+    // E3678 already asks inline code for its Runtime.
+    const inline = zip.entry.key === "InlineCode" || zip.entry.key === "ZipFile";
+    const missing = ["Runtime", "Handler"].filter(
+      (key) => !inheritedProperty(template, set, key) && !(inline && key === "Runtime"),
+    );
+    if (missing.length === 0) continue;
+    yield {
+      // A CodeUri inherited from Globals is reported at the function, not at Globals.
+      at: zip.inherited ? resource.entry.keyRange : zip.entry.keyRange,
+      what:
+        `${missing.join(" and ")}: add ${missing.length > 1 ? "them" : "it"}` +
+        `${sam ? " (or set it in Globals.Function)" : ""}, or deploy a container image with PackageType Image`,
+      path: ["Resources", resource.name, "Properties", missing[0]],
+    };
   }
 }
 
