@@ -120,6 +120,7 @@ import {
   multiAzClusterSettings,
   rdsMonitoring,
   rdsServerlessScaling,
+  rdsServerlessV1,
 } from "./rds";
 import {
   clusterSnapshotIgnored,
@@ -289,6 +290,7 @@ export const serviceRules: Rule[] = [
   forwardToGeneveTargetGroup,
   classicListenerCertificate,
   rdsServerlessScaling,
+  rdsServerlessV1,
   rdsMonitoring,
   auroraClusterSettings,
   auroraInstanceSettings,

@@ -142,6 +142,41 @@ export const rdsServerlessScaling: Rule = {
   },
 };
 
+/**
+ * W3686 (our own id): EngineMode serverless, Aurora Serverless v1, which reached its end of life on
+ * 2025-03-31: the Aurora user guide ("Aurora Serverless v1 and Aurora database engine versions")
+ * says that the v1 clusters not migrated by then are moved to Aurora Serverless v2, or made
+ * provisioned clusters, in their maintenance windows. A warning: the guide does not say in as many
+ * words that CreateDBCluster refuses the mode. Public Copilot addon templates of round 14 still
+ * pin it, with an aurora-postgresql 10 version RDS no longer offers.
+ */
+export const rdsServerlessV1: Rule = {
+  id: "W3686",
+  severity: "warning",
+  shortDescription: "An Aurora cluster does not use Aurora Serverless v1, at its end of life",
+  description:
+    "EngineMode serverless is Aurora Serverless v1, whose end of life was 2025-03-31; Aurora Serverless v2 is a " +
+    "provisioned cluster with ServerlessV2ScalingConfiguration and db.serverless instances.",
+  source: `${USER_GUIDE}/aurora-serverless.relnotes.html`,
+  tags: ["resources", "rds", "serverless"],
+  resourceTypes: [CLUSTER],
+  check({ template, report }) {
+    for (const cluster of resourcesOfType(template, CLUSTER)) {
+      for (const { properties } of propertySets(cluster)) {
+        const mode = presentEntry(properties, "EngineMode");
+        if (literalString(mode?.value)?.toLowerCase() !== "serverless" || !mode) continue;
+        report(
+          mode.value,
+          `Cluster '${cluster.name}' has EngineMode serverless, Aurora Serverless v1, whose end of life was 2025-03-31 ` +
+            "(RDS has moved the v1 clusters to Aurora Serverless v2): leave EngineMode out (provisioned) and scale " +
+            "with ServerlessV2ScalingConfiguration and db.serverless instances",
+          { path: ["Resources", cluster.name, "Properties", "EngineMode"] },
+        );
+      }
+    }
+  },
+};
+
 export const rdsMonitoring: Rule = {
   id: "E3689",
   severity: "error",

@@ -424,6 +424,38 @@ describe("E3686, E3689, E3693, E3682, E3720, E3707, E3709 RDS and Aurora setting
   });
 });
 
+describe("W3686 Aurora Serverless v1", () => {
+  it("warns of EngineMode serverless, at its end of life, and leaves provisioned clusters alone", () => {
+    // As four public Copilot addon templates of round 14 (aurora-postgresql 10.12, EngineMode
+    // serverless); cfn-lint 1.51 reports only their engine version (E3690).
+    const cluster = (name: string, mode: string) => [
+      `  ${name}:`,
+      "    Type: AWS::RDS::DBCluster",
+      "    Properties:",
+      "      Engine: aurora-postgresql",
+      ...(mode ? [`      EngineMode: ${mode}`] : []),
+      "      MasterUsername: admin",
+      "      ManageMasterUserPassword: true",
+    ];
+    const findings = lint(
+      yaml(
+        "Resources:",
+        ...cluster("V1", "serverless"),
+        ...cluster("V2", "provisioned"),
+        ...cluster("Plain", ""),
+      ),
+      { only: ["W3686"] },
+    );
+    expect(
+      findings.map((f) => `${f.ruleId} ${f.range.start.line}:${f.range.start.column} ${f.message}`),
+    ).toEqual([
+      "W3686 6:19 Cluster 'V1' has EngineMode serverless, Aurora Serverless v1, whose end of life was 2025-03-31 " +
+        "(RDS has moved the v1 clusters to Aurora Serverless v2): leave EngineMode out (provisioned) and scale with " +
+        "ServerlessV2ScalingConfiguration and db.serverless instances",
+    ]);
+  });
+});
+
 describe("E3044, E3046, E3052, E3053, E3054, E3713 ECS services and task definitions", () => {
   it("reports what CreateService and RegisterTaskDefinition refuse", () => {
     const findings = lint(
