@@ -82,8 +82,6 @@ export function createSpecIndex(dataDir: string | URL): SpecIndex {
   let instanceTypeLists: Map<string, InstanceTypes> | undefined;
   let deprecatedEngines: Record<"cluster" | "instance", DeprecatedEngineVersions> | undefined;
   const iamActionSets = new Map<string, ReadonlySet<string> | undefined>();
-  /** Each loaded service's line of iam-actions.json, its actions in the case the data gives. */
-  const iamActionLines = new Map<string, string>();
 
   const read = (file: string): Buffer => {
     const path = join(dir, file);
@@ -144,26 +142,28 @@ export function createSpecIndex(dataDir: string | URL): SpecIndex {
     return iamData;
   };
 
+  /**
+   * A service's line of iam-actions.json, its actions in the case the data gives, or undefined.
+   * Only that line becomes a string: the file holds every service's actions.
+   */
+  const iamActionLine = (key: string): string | undefined => {
+    const data = iamActionData();
+    const marker = `"${key}":"`;
+    const first = data.toString("latin1", 1, 1 + marker.length) === marker;
+    const found = first ? 1 : data.indexOf(`\n${marker}`) + 1;
+    if (found === 0) return undefined;
+    const start = found + marker.length;
+    return data.toString("latin1", start, data.indexOf(0x22 /* " */, start));
+  };
+
   return {
     has: (typeName) => encodedOf(typeName) !== undefined,
 
     iamActions(service) {
       const key = service.toLowerCase();
       if (iamActionSets.has(key)) return iamActionSets.get(key);
-      let actions: ReadonlySet<string> | undefined;
-      if (/^[a-z0-9-]+$/.test(key)) {
-        // Only the service's own line becomes a string: the file holds every service's actions.
-        const data = iamActionData();
-        const marker = `"${key}":"`;
-        const first = data.toString("latin1", 1, 1 + marker.length) === marker;
-        const found = first ? 1 : data.indexOf(`\n${marker}`) + 1;
-        if (found > 0) {
-          const start = found + marker.length;
-          const line = data.toString("latin1", start, data.indexOf(0x22 /* " */, start));
-          iamActionLines.set(key, line);
-          actions = new Set(line.toLowerCase().split(" "));
-        }
-      }
+      const line = /^[a-z0-9-]+$/.test(key) ? iamActionLine(key) : undefined;
+      const actions = line === undefined ? undefined : new Set(line.toLowerCase().split(" "));
       iamActionSets.set(key, actions);
       return actions;
     },
@@ -171,8 +171,11 @@ export function createSpecIndex(dataDir: string | URL): SpecIndex {
     iamActionName(service, action) {
       const key = service.toLowerCase();
       if (!this.iamActions(key)?.has(action)) return undefined;
+      // Read again for the rare suggestion, rather than kept beside the lowercase set.
       const wanted = action.toLowerCase();
-      return (iamActionLines.get(key) ?? "").split(" ").find((name) => name.toLowerCase() === wanted);
+      return iamActionLine(key)
+        ?.split(" ")
+        .find((name) => name.toLowerCase() === wanted);
     },
 
     samPolicyTemplates() {
