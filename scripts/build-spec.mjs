@@ -739,7 +739,6 @@ const API_CONSTRAINTS = {
   "AWS::Lambda::Version": {
     "RuntimePolicy.UpdateRuntimeOn": "lambda PutRuntimeManagementConfigRequest.UpdateRuntimeOn",
   },
-  "AWS::RDS::DBInstance": { ReplicaMode: "rds CreateDBInstanceReadReplicaMessage.ReplicaMode" },
   "AWS::Route53::RecordSet": {
     Failover: "route53 ResourceRecordSet.Failover",
     SetIdentifier: "route53 ResourceRecordSet.SetIdentifier",

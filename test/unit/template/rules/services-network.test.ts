@@ -424,6 +424,25 @@ describe("E3686, E3689, E3693, E3682, E3720, E3707, E3709 RDS and Aurora setting
   });
 });
 
+describe("E3721 a read replica's ReplicaMode, reported once", () => {
+  it("leaves an Oracle replica's mode to E3721, whose message says what RDS takes, not to E3030 as well", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Db:",
+        "    Type: AWS::RDS::DBInstance",
+        "    Properties:",
+        "      Engine: oracle-ee",
+        "      DBInstanceClass: db.m5.large",
+        "      SourceDBInstanceIdentifier: arn:aws:rds:us-east-1:123456789012:db:primary",
+        "      ReplicaMode: open",
+      ),
+      { only: ["E3030", "E3721"] },
+    );
+    expect(brief(findings)).toEqual(["E3721 8:20"]);
+  });
+});
+
 describe("W3686 Aurora Serverless v1", () => {
   it("warns of EngineMode serverless, at its end of life, and leaves provisioned clusters alone", () => {
     // As four public Copilot addon templates of round 14 (aurora-postgresql 10.12, EngineMode
