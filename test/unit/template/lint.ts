@@ -32,6 +32,11 @@ export function brief(findings: Finding[]): string[] {
   return findings.map((f) => `${f.ruleId} ${f.range.start.line}:${f.range.start.column}`);
 }
 
+/** "rule line message" of each finding, where the message is what a test is about. */
+export function located(findings: Finding[]): string[] {
+  return findings.map((f) => `${f.ruleId} ${f.range.start.line} ${f.message}`);
+}
+
 /** A YAML template from its lines, one argument a line, so each fixture line reads as written. */
 export function yaml(...lines: string[]): string {
   return `${lines.join("\n")}\n`;

@@ -8,7 +8,7 @@
  * of AllowedValues and every Region's entry; it reports a bucket name twice (format and pattern).
  */
 import { describe, expect, it } from "vitest";
-import { brief, lint, yaml } from "../lint";
+import { brief, lint, located, yaml } from "../lint";
 
 const CONSTRAINT_RULES = [
   "E3003",
@@ -335,7 +335,7 @@ describe("property groups", () => {
       "      ComparisonOperator: GreaterThanThreshold",
       "      Threshold: 1",
     );
-    expect(findings.map((f) => `${f.ruleId} ${f.range.start.line} ${f.message}`)).toEqual([
+    expect(located(findings)).toEqual([
       "E3014 10 Exactly one of 'Metrics', 'MetricName' or 'EvaluationCriteria' is required for AWS::CloudWatch::Alarm",
     ]);
   });
@@ -742,7 +742,7 @@ describe("W1031, W1032, W1034, W1035: the values of Fn::Sub, Fn::Join, Fn::FindI
       ...bucket("Joined", "!Join ['-', [assets, !Ref AWS::Region, Logs]]"),
       ...bucket("Nested", "!Sub ['${Prefix}-assets', {Prefix: !FindInMap [Sizes, dev, Prefix]}]"),
     );
-    expect(findings.map((f) => `${f.ruleId} ${f.range.start.line} ${f.message}`)).toEqual([
+    expect(located(findings)).toEqual([
       "W1034 12 Fn::FindInMap gives 64: 'MemorySize' of AWS::Lambda::Function must be at least 128",
       "W1035 13 Fn::Select gives 1200: 'Timeout' of AWS::Lambda::Function must be at most 900",
       "W1035 17 Fn::Select gives 'Bad_Bucket': 'BucketName' of AWS::S3::Bucket must match the pattern ^([a-z0-9][a-z0-9.-]*[a-z0-9])?$",
@@ -812,7 +812,7 @@ describe("W1031, W1032, W1034, W1035: the values of Fn::Sub, Fn::Join, Fn::FindI
       ),
       { only: ["W1033", "W1034"] },
     );
-    expect(findings.map((f) => `${f.ruleId} ${f.range.start.line} ${f.message}`)).toEqual([
+    expect(located(findings)).toEqual([
       "W1034 16 Fn::FindInMap gives 64 (with key 'us-east-1' of mapping 'Sizes'; also with 2 other choices): " +
         "'MemorySize' of AWS::Lambda::Function must be at least 128",
       "W1034 16 Fn::FindInMap gives 96 (with key 'us-west-2' of mapping 'Sizes'): " +
@@ -834,7 +834,7 @@ describe("W1031, W1032, W1034, W1035: the values of Fn::Sub, Fn::Join, Fn::FindI
       ...lambdaFunction("Present"),
       "      MemorySize: !FindInMap [Sizes, prod, Memory, {DefaultValue: '64'}]",
     );
-    expect(findings.map((f) => `${f.ruleId} ${f.range.start.line} ${f.message}`)).toEqual([
+    expect(located(findings)).toEqual([
       "W1034 13 Fn::FindInMap gives '64': 'MemorySize' of AWS::Lambda::Function must be at least 128",
     ]);
   });
@@ -852,7 +852,7 @@ describe("W1031, W1032, W1034, W1035: the values of Fn::Sub, Fn::Join, Fn::FindI
       ...bucket("Attribute", "!Sub '${Guarded.Arn}'"),
       ...bucket("Zoned", "!Join ['-', !GetAZs '']"),
     );
-    expect(findings.map((f) => `${f.ruleId} ${f.range.start.line} ${f.message}`)).toEqual([
+    expect(located(findings)).toEqual([
       "W1031 10 Fn::Sub gives 'Dev-assets': 'BucketName' of AWS::S3::Bucket must match the pattern ^([a-z0-9][a-z0-9.-]*[a-z0-9])?$",
     ]);
   });
@@ -909,7 +909,7 @@ describe("W1031, W1032, W1034, W1035: the values of Fn::Sub, Fn::Join, Fn::FindI
       ),
       { only: ["W1030", "W1031", "W1032", "E3031", "E3510"] },
     );
-    expect(findings.map((f) => `${f.ruleId} ${f.range.start.line} ${f.message}`)).toEqual([
+    expect(located(findings)).toEqual([
       "W1030 2 Default of parameter 'TableArn' does not fit: 'Policies[0].PolicyDocument.Statement[0].Resource[0]' " +
         "of AWS::IAM::Role must be an ARN (arn:partition:service:region:account:resource) or *",
       "W1032 16 Fn::Join gives 'storageTableArn/index/*' (with the Default of parameter 'TableArn'): " +
@@ -946,7 +946,7 @@ describe("E3030: allowed values the API references document and the provider sch
       "      RouteKey: GET /x",
       "      AuthorizationType: COGNITO_USER_POOLS",
     );
-    expect(findings.map((f) => `${f.ruleId} ${f.range.start.line} ${f.message}`)).toEqual([
+    expect(located(findings)).toEqual([
       "E3030 9 'AuthorizationType' of AWS::ApiGateway::Method must be one of AWS_IAM, COGNITO_USER_POOLS, CUSTOM, NONE",
       "E3030 33 'AuthorizationType' of AWS::ApiGatewayV2::Route must be one of AWS_IAM, CUSTOM, JWT, NONE",
     ]);
@@ -982,7 +982,7 @@ describe("E3034: ranges the CloudFormation reference documents and the provider 
       "            CustomOriginConfig: { OriginProtocolPolicy: https-only }",
     );
     // cfn-lint 1.51 reports none of them.
-    expect(findings.map((f) => `${f.ruleId} ${f.range.start.line} ${f.message}`)).toEqual([
+    expect(located(findings)).toEqual([
       "E3034 5 'Policies.PasswordPolicy.MinimumLength' of AWS::Cognito::UserPool must be at least 6",
       "E3034 12 'MinimumCompressionSize' of AWS::ApiGateway::RestApi must be at least 0",
       "E3034 22 'DistributionConfig.Origins[0].ConnectionTimeout' of AWS::CloudFront::Distribution must be at most 10",
@@ -1065,7 +1065,7 @@ describe("E3030, E3033, E3034: constraints of the services' API models that the 
       '            Statement: [{ Effect: Allow, Action: s3:GetObject, Resource: "*" }]',
     );
     // cfn-lint 1.51 reports none of them. A record type in lower case is compared without case.
-    expect(findings.map((f) => `${f.ruleId} ${f.range.start.line} ${f.message}`)).toEqual([
+    expect(located(findings)).toEqual([
       "E3030 5 'BillingMode' of AWS::DynamoDB::Table must be one of PAY_PER_REQUEST, PROVISIONED",
       "E3034 13 'ProvisionedThroughput.ReadCapacityUnits' of AWS::DynamoDB::Table must be at least 1",
       "E3033 15 'GlobalSecondaryIndexes[0].IndexName' of AWS::DynamoDB::Table must be at least 3 characters long",
@@ -1118,7 +1118,7 @@ describe("E3030, E3033, E3034: constraints of the services' API models that the 
       "      Endpoint: !GetAtt Queue.Arn",
     );
     // cfn-lint 1.51 reports none of them; a protocol in upper case is compared without case.
-    expect(findings.map((f) => `${f.ruleId} ${f.range.start.line} ${f.message}`)).toEqual([
+    expect(located(findings)).toEqual([
       "E3030 6 'EndpointConfiguration.Types[0]' of AWS::ApiGateway::RestApi must be one of EDGE, PRIVATE, REGIONAL (did you mean 'REGIONAL'?)",
       "E3030 10 'UsernameAttributes[0]' of AWS::Cognito::UserPool must be one of email, phone_number",
       "E3030 16 'ExplicitAuthFlows[1]' of AWS::Cognito::UserPoolClient must be one of ADMIN_NO_SRP_AUTH, ALLOW_ADMIN_USER_PASSWORD_AUTH, ALLOW_CUSTOM_AUTH, ALLOW_REFRESH_TOKEN_AUTH, ALLOW_USER_AUTH, ALLOW_USER_PASSWORD_AUTH, ALLOW_USER_SRP_AUTH, CUSTOM_AUTH_FLOW_ONLY, USER_PASSWORD_AUTH (did you mean 'ALLOW_REFRESH_TOKEN_AUTH'?)",
@@ -1152,7 +1152,7 @@ describe("E3030, E3033, E3034: constraints of the services' API models that the 
       "    Properties: { Domain: vpc }",
     );
     // cfn-lint 1.51 reports none of them.
-    expect(findings.map((f) => `${f.ruleId} ${f.range.start.line} ${f.message}`)).toEqual([
+    expect(located(findings)).toEqual([
       "E3030 6 'Artifacts.Type' of AWS::CodeBuild::Project must be one of CODEPIPELINE, NO_ARTIFACTS, S3 (did you mean 'NO_ARTIFACTS'?)",
       "E3030 10 'Environment.ComputeType' of AWS::CodeBuild::Project must be one of ATTRIBUTE_BASED_COMPUTE, BUILD_GENERAL1_2XLARGE, BUILD_GENERAL1_LARGE, BUILD_GENERAL1_MEDIUM, BUILD_GENERAL1_SMALL, BUILD_GENERAL1_XLARGE, BUILD_LAMBDA_10GB, BUILD_LAMBDA_1GB, BUILD_LAMBDA_2GB, BUILD_LAMBDA_4GB, BUILD_LAMBDA_8GB, CUSTOM_INSTANCE_TYPE (did you mean 'BUILD_GENERAL1_SMALL'?)",
       "E3030 13 'Environment.EnvironmentVariables[0].Type' of AWS::CodeBuild::Project must be one of PARAMETER_STORE, PLAINTEXT, SECRETS_MANAGER (did you mean 'SECRETS_MANAGER'?)",
@@ -1178,7 +1178,7 @@ describe("E3030, E3033, E3034: constraints of the services' API models that the 
       "      ValidationMethod: DNS_RECORD",
     );
     // cfn-lint 1.51 reports neither.
-    expect(findings.map((f) => `${f.ruleId} ${f.range.start.line} ${f.message}`)).toEqual([
+    expect(located(findings)).toEqual([
       "E3030 9 'NotificationConfiguration.LambdaConfigurations[0].Filter.S3Key.Rules[0].Name' of AWS::S3::Bucket must be one of prefix, suffix",
       "E3030 14 'ValidationMethod' of AWS::CertificateManager::Certificate must be one of DNS, EMAIL, HTTP",
     ]);
@@ -1248,7 +1248,7 @@ describe("E3031, E3033: names the API references document and the provider schem
       ),
       { only: ["E3031", "E3033"] },
     );
-    expect(findings.map((f) => `${f.ruleId} ${f.range.start.line} ${f.message}`)).toEqual([
+    expect(located(findings)).toEqual([
       "E3033 5 'Name' of AWS::ElasticLoadBalancingV2::TargetGroup must be at most 32 characters long, not 34",
       "E3031 9 'Name' of AWS::ElasticLoadBalancingV2::LoadBalancer must be a load balancer name: letters, digits and hyphens, not at either end, not starting with 'internal-'",
       "E3031 13 'LoadBalancerName' of AWS::ElasticLoadBalancing::LoadBalancer must be a load balancer name: letters, digits and hyphens, not at either end",
@@ -1287,7 +1287,7 @@ describe("E3031, E3033: names the API references document and the provider schem
       ),
       { only: ["E3031", "E3033"] },
     );
-    expect(findings.map((f) => `${f.ruleId} ${f.range.start.line} ${f.message}`)).toEqual([
+    expect(located(findings)).toEqual([
       "E3031 5 'DomainName' of AWS::OpenSearchService::Domain must be a domain name: lower-case letters, digits and hyphens, a letter first",
       "E3033 9 'DomainName' of AWS::Elasticsearch::Domain must be at most 28 characters long, not 31",
       "E3031 14 'ReplicationGroupId' of AWS::ElastiCache::ReplicationGroup must be a cache name: letters, digits and hyphens, a letter first, no hyphen at the end or two together",

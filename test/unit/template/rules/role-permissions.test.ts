@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadSpec } from "../../../../src/template/spec/index";
-import { brief, lambdaFunction, lint, samFunction, yaml } from "../lint";
+import { brief, lambdaFunction, lint, located, samFunction, yaml } from "../lint";
 
 const TRUST =
   "          - { Effect: Allow, Principal: { Service: lambda.amazonaws.com }, Action: sts:AssumeRole }";
@@ -241,7 +241,7 @@ describe("E3921 / W3921 AWS managed policy ARNs", () => {
       ),
       { only: ["E3921", "W3921"] },
     );
-    expect(findings.map((f) => `${f.ruleId} ${f.range.start.line} ${f.message}`)).toEqual([
+    expect(located(findings)).toEqual([
       "E3921 10 Policies of Fn names 'AWSLAMBDABASICEXECUTIONROLE', which is the AWS managed policy " +
         "AWSLambdaBasicExecutionRole in another case: SAM looks names up exactly and passes this one to IAM as an " +
         "ARN, which IAM refuses; write AWSLambdaBasicExecutionRole",

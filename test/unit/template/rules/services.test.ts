@@ -10,7 +10,7 @@
  * names (E3931).
  */
 import { describe, expect, it } from "vitest";
-import { brief, lambdaFunction, lint, samFunction, yaml } from "../lint";
+import { brief, lambdaFunction, lint, located, samFunction, yaml } from "../lint";
 
 /** The findings of the given rules on a YAML template written one line an argument. */
 const check = (only: string[], ...lines: string[]) => lint(yaml(...lines), { only });
@@ -1432,7 +1432,7 @@ describe("E3924 DynamoDB key schemas and indexes", () => {
       ),
       { only: ["E3924", "E3039"] },
     );
-    expect(findings.map((f) => `${f.ruleId} ${f.range.start.line} ${f.message}`)).toEqual([
+    expect(located(findings)).toEqual([
       "E3924 33 The KeySchema of index fiveHashes is not one to four HASH keys and at most four RANGE keys after them, so DynamoDB refuses it",
       "E3924 41 The KeySchema of index mixed is not one to four HASH keys and at most four RANGE keys after them, so DynamoDB refuses it",
       "E3924 48 The KeySchema of index local is not one HASH key and at most one RANGE key after it, so DynamoDB refuses it",

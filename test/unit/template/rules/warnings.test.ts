@@ -3,7 +3,7 @@
  * W1019, W1020, W2010, W2533, W3694, W3701, W4001, W8003.
  */
 import { describe, expect, it } from "vitest";
-import { brief, lint, samFunction, yaml } from "../lint";
+import { brief, lint, located, samFunction, yaml } from "../lint";
 
 describe("W2533 .zip functions", () => {
   it("asks a function deployed from S3 or a CodeUri for its Runtime and Handler, Globals included", () => {
@@ -79,7 +79,7 @@ describe("E0001 SAM container image settings on a .zip function", () => {
       ),
       { only: ["E0001", "W2533"] },
     );
-    expect(findings.map((f) => `${f.ruleId} ${f.range.start.line} ${f.message}`)).toEqual([
+    expect(located(findings)).toEqual([
       "E0001 6 The SAM transform refuses NoType: ImageUri belongs to a function deployed from a container image, " +
         "and PackageType is Zip by default; set PackageType: Image",
       "E0001 13 The SAM transform refuses ZipConfig: ImageConfig belongs to a function deployed from a container " +
