@@ -421,10 +421,10 @@ function addDocumentedEnumValues(entries) {
  *   and whose documentation lists the protocols (http, https, email, email-json, sms, sqs,
  *   application, lambda, firehose);
  * - ranges (E3034), from the CloudFormation reference's property documentation that
- *   @aws-cdk/aws-service-spec carries: an API Gateway REST API's MinimumCompressionSize ("between 0 and 10485760 (10M)
- *   bytes, inclusive"), and a CloudFront origin's ConnectionTimeout ("the minimum timeout is 1
- *   second, the maximum is 10 seconds") and ConnectionAttempts ("the minimum number is 1, the
- *   maximum is 3").
+ *   @aws-cdk/aws-service-spec carries: an API Gateway REST API's MinimumCompressionSize ("between
+ *   0 and 10485760 (10M) bytes, inclusive"), and a CloudFront origin's ConnectionTimeout ("the
+ *   minimum timeout is 1 second, the maximum is 10 seconds") and ConnectionAttempts ("the minimum
+ *   number is 1, the maximum is 3").
  */
 const DOCUMENTED_CONSTRAINTS = {
   "AWS::ApiGateway::Method": {
@@ -448,14 +448,15 @@ const DOCUMENTED_CONSTRAINTS = {
  * Constraints of the services' API models (botocore's `data/<service>/<version>/service-2.json`,
  * Apache-2.0, installed with boto3 by aws-sam-translator, which cfn-lint depends on) for
  * properties the schemas leave free and CloudFormation passes unchanged to the API member named
- * here ("<model> <Shape>.<member>", the path from Properties as in DOCUMENTED_CONSTRAINTS; a
- * list member's items at a path ending in `*`). The
- * pairs were matched by hand, from a list of schema objects whose property names match an API
- * structure's members (made outside the repository). npm run spec reads the member's shape: a
- * number's min and max (E3034); a text's enum (E3030, compared without case: whether a handler
- * passes another case on is not documented), else its longest length and a shortest above 1
- * (E3033; an API's length of 1 is left out, as CloudFormation may read empty text as unset). A
- * shape without such a constraint, or a schema that gains its own, fails the build.
+ * here ("<model> <Shape>.<member>"; the path from Properties as in DOCUMENTED_CONSTRAINTS, a list
+ * member's items at a path ending in `*`). The pairs were matched by hand, from a list of schema
+ * objects whose property names match an API structure's members (made outside the repository).
+ * npm run spec reads the member's shape: a number's min and max (E3034); a text's enum (E3030,
+ * compared without case: whether a handler passes another case on is not documented), else its
+ * longest length and a shortest above 1 (E3033; an API's length of 1 is left out, as
+ * CloudFormation may read empty text as unset). A shape without such a constraint, or a schema
+ * that gains its own, fails the build. A property a service rule already judges is left to it
+ * (a DynamoDB KeyType to E3924, an RDS ReplicaMode to E3721).
  */
 const API_CONSTRAINTS = {
   "AWS::ApiGateway::Authorizer": { Type: "apigateway CreateAuthorizerRequest.type" },
@@ -836,35 +837,30 @@ export function findBotocore() {
 const botocoreModels = new Map();
 
 /**
- * The newest API model (service-2.json, gzipped in recent botocore) in botocore's directory for a
- * service, read once: `{ model }`, or undefined for a directory without one when `optional`.
+ * The newest API model in botocore's directory for a service (`<version>/service-2.json`, gzipped
+ * in recent botocore), parsed once; undefined for a directory without one when `optional`.
  */
 function botocoreModel(botocore, name, { optional = false } = {}) {
   if (!botocoreModels.has(name)) {
     const dir = join(botocore.data, name);
-    const version = readdirSync(dir)
-      .filter((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && existsSync(join(dir, v)))
-      .sort()
-      .filter((v) => ["service-2.json", "service-2.json.gz"].some((f) => existsSync(join(dir, v, f))))
-      .at(-1);
     let model;
-    if (version) {
+    for (const version of readdirSync(dir).sort().reverse()) {
       const file = join(dir, version, "service-2.json");
-      const text = existsSync(file)
-        ? readFileSync(file, "utf8")
-        : gunzipSync(readFileSync(`${file}.gz`)).toString("utf8");
-      model = JSON.parse(text);
+      if (existsSync(file)) model = JSON.parse(readFileSync(file, "utf8"));
+      else if (existsSync(`${file}.gz`))
+        model = JSON.parse(gunzipSync(readFileSync(`${file}.gz`)).toString("utf8"));
+      if (model) break;
     }
-    botocoreModels.set(name, model && { model });
+    botocoreModels.set(name, model);
   }
-  const found = botocoreModels.get(name);
-  if (!found && !optional) throw new Error(`botocore has no API model for ${name}`);
-  return found;
+  const model = botocoreModels.get(name);
+  if (!model && !optional) throw new Error(`botocore has no API model for ${name}`);
+  return model;
 }
 
 /** Adds API_CONSTRAINTS from botocore's models; returns how many were added. */
 function addApiConstraints(entries, botocore) {
-  const model = (name) => botocoreModel(botocore, name).model.shapes;
+  const model = (name) => botocoreModel(botocore, name).shapes;
   let added = 0;
   for (const [typeName, places] of Object.entries(API_CONSTRAINTS)) {
     for (const [place, member] of Object.entries(places)) {
@@ -1346,8 +1342,9 @@ function primaryIdentifierOf(schema) {
  * service authorization reference, lowercased), for W3037: one service prefix a line, its actions
  * sorted and joined by spaces, so the loader can find a service's line without parsing the rest:
  *
- *   {"a2c":"GetContainerizationJobDetails GetDeploymentJobDetails ...",
- *   "a4b":"...",
+ *   {"a2c":"getcontainerizationjobdetails getdeploymentjobdetails ...",
+ *   ...
+ *   "s3":"AbortMultipartUpload ... GetObject ... replicatetags ...",
  *   ...}
  *
  * An action whose name is an operation of the service's API model in botocore (the model whose
@@ -1379,9 +1376,9 @@ function apiOperationNames(botocore) {
   const byKey = new Map();
   const dirs = readdirSync(botocore.data, { withFileTypes: true }).filter((entry) => entry.isDirectory());
   for (const dir of dirs.map((entry) => entry.name).sort()) {
-    const shapes = botocoreModel(botocore, dir, { optional: true });
-    if (!shapes) continue;
-    const { metadata, operations } = shapes.model;
+    const model = botocoreModel(botocore, dir, { optional: true });
+    if (!model) continue;
+    const { metadata, operations } = model;
     for (const key of new Set([metadata.signingName, metadata.endpointPrefix, dir])) {
       if (!key) continue;
       const names = byKey.get(key) ?? new Map();
