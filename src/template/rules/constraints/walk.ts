@@ -10,8 +10,8 @@
  * and the lists of a Fn::Split (W1033);
  * Fn::If is followed into both branches. What a parameter or a function gives an identity policy's
  * Resource or NotResource is judged against the ARN form IAM requires (formats.ts), which the
- * schemas, leaving policy documents free, do not give. A property whose value may be AWS::NoValue counts as
- * possibly absent, so it satisfies "at least one of" but never breaks "only one of".
+ * schemas, leaving policy documents free, do not give. A property whose value may be AWS::NoValue
+ * counts as possibly absent, so it satisfies "at least one of" but never breaks "only one of".
  */
 import { compareText } from "../../lines";
 import type { MapEntry, MapNode, Node, Range, ScalarNode, SeqNode } from "../../model";
@@ -97,8 +97,11 @@ export interface ConstraintProblem {
 
 const cache = new WeakMap<TemplateIndex, ConstraintProblem[]>();
 
-/** What an identity policy statement's Resource and NotResource must be (formats.ts, as E3510 reads it). */
-const POLICY_RESOURCE: ConstraintNode = { fm: "IAM policy Resource" };
+/**
+ * A constraint node for an identity policy statement's Resource and NotResource: formats.ts's
+ * format, the one policy-document.ts's POLICY_RESOURCE (E3510, E3514) reads.
+ */
+const POLICY_RESOURCE_NODE: ConstraintNode = { fm: "IAM policy Resource" };
 const NO_DEFINITIONS: ResourceConstraints = { r: {}, d: {} };
 
 /** Every constraint problem of the template, computed once and shared by the constraint rules. */
@@ -135,12 +138,14 @@ function collect(template: TemplateIndex, spec: SpecIndex): ConstraintProblem[] 
   // leave policy documents free, so the pattern comes from formats.ts.
   forEachPolicy(template, identitySites, (document, { resource, path }) => {
     const resources = dynamicResources(document);
-    for (let i = 0; i < resources.length; i++) {
+    for (const { node, path: inDocument } of resources) {
+      // The walker names values by the path below Properties (its base is the path's length when
+      // made), so the place in the policy is pushed after it is made.
       const at: (string | number)[] = ["Resources", resource.name, "Properties"];
       const walker = new Walker(template, NO_DEFINITIONS, resource.type ?? "", out, judged, at);
       walker.optional = resource.condition !== undefined;
-      at.push(...path, ...resources[i].path);
-      walker.value(resources[i].node, POLICY_RESOURCE, resources[i].node.range);
+      at.push(...path, ...inDocument);
+      walker.value(node, POLICY_RESOURCE_NODE, node.range);
     }
   });
   if (template.sam) {

@@ -127,6 +127,8 @@ function namesOf(known: ReadonlySet<string>): ReadonlySet<string> {
 /**
  * A SAM policy name the list does not have. SAM turns a name it finds among the AWS managed
  * policies into its ARN, and passes any other name to IAM as it is, which IAM refuses as an ARN.
+ * A name that is a known one in another case is certain to fail: the lookup is exact, and IAM
+ * keeps names unique without case, so no policy AWS adds later can take it.
  */
 function unknownName(
   node: Node,
@@ -134,6 +136,16 @@ function unknownName(
   known: ReadonlySet<string>,
   owner: string,
 ): Omit<PolicyProblem, "path"> {
+  const lower = name.toLowerCase();
+  const cased = [...namesOf(known)].find((entry) => entry.toLowerCase() === lower);
+  if (cased)
+    return {
+      kind: "case",
+      at: node,
+      message:
+        `${owner} names '${name}', which is the AWS managed policy ${cased} in another case: SAM looks names up ` +
+        `exactly and passes this one to IAM as an ARN, which IAM refuses; write ${cased}`,
+    };
   return {
     kind: "unknown",
     at: node,
@@ -163,18 +175,7 @@ function policyProblems(template: TemplateIndex, spec: SpecIndex): PolicyProblem
             if (ownRole) continue;
             const known = spec.managedPolicies();
             if (namesOf(known).has(value.value)) continue;
-            const lower = value.value.toLowerCase();
-            const cased = [...namesOf(known)].find((name) => name.toLowerCase() === lower);
-            const problem: Omit<PolicyProblem, "path"> = cased
-              ? {
-                  kind: "case",
-                  at: value,
-                  message:
-                    `Policies of ${resource.name} names '${value.value}', which is the AWS managed policy ${cased} ` +
-                    "in another case: SAM looks names up exactly and passes this one to IAM as an ARN, which IAM " +
-                    `refuses; write ${cased}`,
-                }
-              : unknownName(value, value.value, known, `Policies of ${resource.name}`);
+            const problem = unknownName(value, value.value, known, `Policies of ${resource.name}`);
             problems.push({ ...problem, path: ["Resources", resource.name, "Properties", "Policies"] });
             continue;
           }
