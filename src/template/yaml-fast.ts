@@ -5,11 +5,12 @@ import { applyShortForm, type TagContext } from "./short-forms";
 
 /**
  * A fast reader for the YAML that CloudFormation templates are made of: block mappings and
- * sequences, single-line flow collections and quoted scalars, block scalars, comments and
- * short-form tags. It is much faster than the `yaml` library on large templates (the
- * generated 1 MB row of `npm run bench:validate`). Anything outside that subset (anchors, multi-line plain or quoted
- * scalars, explicit keys, plain `<<` merge keys, directives, tabs, and every syntax error) throws `Unsupported`, and
- * the caller re-reads the document with the library, which is exact and reports errors well.
+ * sequences, flow collections, plain and quoted scalars (over several lines too), block scalars,
+ * comments and short-form tags. It is much faster than the `yaml` library on large templates (the
+ * generated 1 MB row of `npm run bench:validate`). Anything outside that subset (anchors, explicit
+ * keys, plain `<<` merge keys, directives, tabs, a plain scalar's continuation line that starts with
+ * an indicator, and every syntax error) throws `Unsupported`, and the caller re-reads the document
+ * with the library, which is exact and reports errors well.
  * The corpus test checks both readers agree, node for node and range for range.
  */
 export class Unsupported {
@@ -395,16 +396,81 @@ class FastYaml implements TagContext {
         end++;
       }
       while (src.charCodeAt(end - 1) === SPACE || src.charCodeAt(end - 1) === TAB) end--;
-      const text = src.slice(start, end);
+      let text = src.slice(start, end);
+      if (src.charCodeAt(lineRunEnd(src, end)) !== HASH) {
+        const more = this.plainContinuation(end, indent);
+        if (more) {
+          if (text.includes("\t")) this.bail(start);
+          text += more.text;
+          end = more.end;
+        }
+      }
       node = { kind: "scalar", value: resolvePlain(text), range: this.lines.range(start, end) };
       this.pos = end;
     }
     this.expectLineEnd();
-    // A more-indented line after a scalar continues it (or is an error); the library decides.
+    // A more-indented line left after a scalar (after a comment, or one plainContinuation does not
+    // read) is an error or a form the library reads; the library decides.
     const next = this.nextContentLine();
     if (next > indent) this.bail();
     this.rewindToLineStart();
     return node;
+  }
+
+  /**
+   * The lines that continue a plain scalar whose first line's text ends at `end`, under a key or
+   * dash at column `indent`: each following line indented past it, with only empty lines between
+   * (a comment line ends the scalar). They fold as YAML folds them, PyYAML and the library alike:
+   * a line break between two lines of text is a space, each empty line a line break, and the
+   * spaces around a break go. Undefined when the next line does not continue the scalar. A line
+   * that could be read otherwise (one that starts with an indicator, holds `: ` or a tab) is the
+   * library's business, which explains the errors among them.
+   */
+  private plainContinuation(end: number, indent: number): { text: string; end: number } | undefined {
+    const src = this.src;
+    let text = "";
+    let pos = end;
+    let last = end;
+    for (;;) {
+      // The line break and the empty lines after the text that ends at `pos`.
+      pos = spacesEnd(src, pos);
+      let breaks = 0;
+      let lineStart = pos;
+      for (;;) {
+        const c = src.charCodeAt(pos);
+        if (c === CR && src.charCodeAt(pos + 1) === NL) pos++;
+        else if (c !== NL) break;
+        breaks++;
+        lineStart = ++pos;
+        pos = spacesEnd(src, pos);
+      }
+      const c = src.charCodeAt(pos);
+      if (breaks === 0 || Number.isNaN(c) || c === HASH || pos - lineStart <= indent) break;
+      if (c === TAB || c === CR || !startsText(c)) this.bail(pos);
+      // The continuation's text, up to the line's end or a comment.
+      let stop = pos;
+      for (;;) {
+        stop = lineRunEnd(src, stop);
+        const ch = src.charCodeAt(stop);
+        if (ch === COLON) {
+          if (isBreakOrSpace(src.charCodeAt(stop + 1))) this.bail(stop);
+        } else if (ch !== HASH || src.charCodeAt(stop - 1) === SPACE || src.charCodeAt(stop - 1) === TAB) {
+          break;
+        }
+        stop++;
+      }
+      let textEnd = stop;
+      while (src.charCodeAt(textEnd - 1) === SPACE) textEnd--;
+      const line = src.slice(pos, textEnd);
+      if (line.includes("\t")) this.bail(pos);
+      text += breaks === 1 ? " " : "\n".repeat(breaks - 1);
+      text += line;
+      last = textEnd;
+      // A comment ends the scalar.
+      if (src.charCodeAt(stop) === HASH) break;
+      pos = textEnd;
+    }
+    return last === end ? undefined : { text, end: last };
   }
 
   /** Where a scalar's text appears literally, for `!GetAtt a.b` sub-ranges. */
@@ -1015,6 +1081,21 @@ export function resolvePlain(text: string): ScalarValue {
   const integer = yaml11IntegerValue(text);
   if (integer !== undefined) return integer;
   return yaml11FloatValue(text) ?? text;
+}
+
+/**
+ * Characters that start a plain scalar's continuation line plainly: any but the indicators, on
+ * which the readers may differ (the library decides those lines).
+ */
+function startsText(c: number): boolean {
+  switch (c) {
+    case DASH:
+    case 63: // ?
+    case COLON:
+      return false;
+    default:
+      return !startsNonPlain(c, SPACE);
+  }
 }
 
 /** Characters that cannot start a plain scalar (or start one only before a non-space). */

@@ -626,8 +626,16 @@ describe("reader agreement", () => {
     expect(() => parseYamlFast("A: &a 1\nB: *a\n", "t.yaml", new LineIndex("A: &a 1\nB: *a\n"))).toThrow(
       Unsupported,
     );
-    const source = "A: this plain\n  scalar continues\n";
+    // A plain scalar's continuation that holds `: ` is an error the library explains.
+    const source = "A: this plain\n  scalar: continues\n";
     expect(() => parseYamlFast(source, "t.yaml", new LineIndex(source))).toThrow(Unsupported);
+    expect(new Set(yaml(source).findings.map((f) => f.ruleId))).toEqual(new Set(["E0000"]));
+  });
+
+  it("reads a plain scalar over several lines itself, folded as the library folds it", () => {
+    const source = "A: this plain\n  scalar continues\n";
+    const { root } = parseYamlFast(source, "t.yaml", new LineIndex(source));
+    expect(toPlain(root!)).toEqual({ A: "this plain scalar continues" });
     expect(toPlain(yaml(source).root!)).toEqual({ A: "this plain scalar continues" });
   });
 });
