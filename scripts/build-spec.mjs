@@ -275,7 +275,7 @@ export async function writeIndex(outDir) {
 //   e enum (ci: 1 when case-insensitive), mn/mx minimum/maximum, xn/xx exclusive bounds,
 //   ln/lx minLength/maxLength, p pattern (JavaScript source, `u` flag; "P" when it needs no flag),
 //   f pattern flags other than u ("i", "s"), fm a cfn-lint named format or ipv4-network/ipv6-network,
-//   in/ix minItems/maxItems, u uniqueItems,
+//   in/ix minItems/maxItems, u uniqueItems, uk cfn-lint's uniqueKeys (the keys no two items share),
 //   r required, pr properties, it items, $ definition name, al allOf (nodes),
 //   a/o anyOf/oneOf property groups (alternatives: { r, n (the only names allowed), a, o, l }),
 //   av anyOf of value alternatives (nodes), x requiredXor, ro requiredOr,
@@ -1244,6 +1244,7 @@ class ConstraintCompiler {
     )
       out.fm = schema.format;
     if (schema.uniqueItems === true) out.u = 1;
+    if (Array.isArray(schema.uniqueKeys) && schema.uniqueKeys.length > 0) out.uk = [...schema.uniqueKeys];
     if (Array.isArray(schema.required) && schema.required.length > 0) out.r = [...schema.required];
     if (schema.properties && typeof schema.properties === "object") {
       const pr = {};

@@ -126,6 +126,8 @@ export interface ConstraintNode {
   in?: number;
   ix?: number;
   u?: 1;
+  /** cfn-lint's uniqueKeys: no two items of the list have the same values at these keys. */
+  uk?: string[];
   /** required property names */
   r?: string[];
   /** properties and items */

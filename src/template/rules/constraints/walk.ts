@@ -674,6 +674,7 @@ class Walker {
           `${this.name()} must have at most ${s.ix} item${s.ix === 1 ? "" : "s"}, not ${certain}`,
         );
     }
+    const keyed = s.uk ? this.uniqueKeys(items, s.uk) : undefined;
     if (s.u) {
       const path = this.path;
       // Scalars are compared by their strings (CloudFormation's view of them); lists and mappings
@@ -684,7 +685,7 @@ class Walker {
       let seenOthers: Map<string, number> | undefined;
       for (let i = 0; i < items.length; i++) {
         const item = items[i];
-        if (isNoValue(item) || mayBeNoValue(item)) continue;
+        if (isNoValue(item) || mayBeNoValue(item) || keyed?.has(i)) continue;
         let first: number | undefined;
         if (item.kind === "scalar") {
           const key = item.value === null ? null : String(item.value);
@@ -710,6 +711,53 @@ class Walker {
           );
       }
     }
+  }
+
+  /**
+   * cfn-lint's uniqueKeys: no two mappings of the list have the same values at `keys` (a
+   * pipeline's stage names, a stage's action names, a container's environment names, a table's
+   * attribute names), each written out. Returns the indexes of the items reported, which the
+   * uniqueItems check then leaves alone (an item repeated whole repeats its keys too).
+   */
+  private uniqueKeys(items: readonly Node[], keys: string[]): Set<number> | undefined {
+    let seen: Map<string, number> | undefined;
+    let reported: Set<number> | undefined;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (item.kind !== "map" || intrinsicName(item) || mayBeNoValue(item)) continue;
+      let key = "";
+      let last: MapEntry | undefined;
+      for (let k = 0; k < keys.length && key !== undefined; k++) {
+        last = keyOf(item.entries, keys[k]);
+        const value = last?.value;
+        if (value?.kind !== "scalar" || value.value === null || intrinsicName(value)) {
+          key = "";
+          last = undefined;
+          break;
+        }
+        key += `${String(value.value)}\u0000`;
+      }
+      if (!last) continue;
+      seen ??= new Map();
+      const first = seen.get(key);
+      if (first === undefined) {
+        seen.set(key, i);
+        continue;
+      }
+      const path = this.path;
+      const list = displayPath(path.slice(this.base));
+      const named =
+        keys.length === 1 ? `${keys[0]} '${String((last.value as ScalarNode).value)}'` : names(keys, "and");
+      this.problem(
+        "unique",
+        last.value,
+        `${this.nameOf([...path, i])} repeats the ${named} of item ${first}: each item of ${list} needs its own ${names(keys, "and")}`,
+        i,
+      );
+      reported ??= new Set();
+      reported.add(i);
+    }
+    return reported;
   }
 
   /** The object-level constraints (required names and groups) of a mapping; without closures per mapping. */

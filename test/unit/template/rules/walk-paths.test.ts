@@ -38,6 +38,104 @@ describe("E3037 unique items of mappings", () => {
   });
 });
 
+describe("E3037 unique keys (cfn-lint's uniqueKeys)", () => {
+  const pipeline = (...stages: string[]) =>
+    yaml(
+      "Resources:",
+      "  Pipeline:",
+      "    Type: AWS::CodePipeline::Pipeline",
+      "    Properties:",
+      "      RoleArn: arn:aws:iam::123456789012:role/p",
+      "      ArtifactStore: {Type: S3, Location: bucket}",
+      "      Stages:",
+      ...stages,
+    );
+  const source = [
+    "        - Name: Source",
+    "          Actions:",
+    "            - Name: Get",
+    "              ActionTypeId: {Category: Source, Owner: AWS, Provider: S3, Version: '1'}",
+    "              Configuration: {S3Bucket: b, S3ObjectKey: k}",
+    "              OutputArtifacts: [{Name: Src}]",
+  ];
+  const build = (stage: string, ...actions: string[]) => [
+    `        - Name: ${stage}`,
+    "          Actions:",
+    ...actions.map(
+      (name) =>
+        `            - {Name: ${name}, InputArtifacts: [{Name: Src}], ActionTypeId: {Category: Build, Owner: AWS, Provider: CodeBuild, Version: '1'}, Configuration: {ProjectName: ${name}x}}`,
+    ),
+  ];
+
+  it("finds two stages of a pipeline with one name, and two actions of a stage with one name", () => {
+    const findings = lint(
+      pipeline(...source, ...build("Build", "Unit", "Lint", "Unit"), ...build("Build", "Pack")),
+      {
+        only: ["E3037"],
+      },
+    );
+    expect(findings.map((f) => [f.message, f.range.start.line])).toEqual([
+      [
+        "'Stages[1].Actions[2]' of AWS::CodePipeline::Pipeline repeats the Name 'Unit' of item 0: each item of Stages[1].Actions needs its own 'Name'",
+        18,
+      ],
+      [
+        "'Stages[2]' of AWS::CodePipeline::Pipeline repeats the Name 'Build' of item 1: each item of Stages needs its own 'Name'",
+        19,
+      ],
+    ]);
+  });
+
+  it("reports an item repeated whole once, for its key, and leaves names given by functions alone", () => {
+    const task = lint(
+      yaml(
+        "Resources:",
+        "  Task:",
+        "    Type: AWS::ECS::TaskDefinition",
+        "    Properties:",
+        "      ContainerDefinitions:",
+        "        - Name: app",
+        "          Image: nginx",
+        "          Environment:",
+        "            - {Name: STAGE, Value: dev}",
+        "            - {Name: STAGE, Value: dev}",
+        "            - {Name: !Ref Other, Value: a}",
+        "            - {Name: !Ref Other, Value: b}",
+        "            - !If [C, {Name: STAGE, Value: x}, !Ref AWS::NoValue]",
+        "Conditions:",
+        "  C: !Equals [a, b]",
+        "Parameters:",
+        "  Other: {Type: String}",
+      ),
+      { only: ["E3037"] },
+    );
+    expect(task.map((f) => [f.message, f.range.start.line])).toEqual([
+      [
+        "'ContainerDefinitions[0].Environment[1]' of AWS::ECS::TaskDefinition repeats the Name 'STAGE' of item 0: each item of ContainerDefinitions[0].Environment needs its own 'Name'",
+        10,
+      ],
+    ]);
+  });
+
+  it("finds a table's attribute defined twice", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Table:",
+        "    Type: AWS::DynamoDB::Table",
+        "    Properties:",
+        "      BillingMode: PAY_PER_REQUEST",
+        "      AttributeDefinitions:",
+        "        - {AttributeName: id, AttributeType: S}",
+        "        - {AttributeName: id, AttributeType: N}",
+        "      KeySchema: [{AttributeName: id, KeyType: HASH}]",
+      ),
+      { only: ["E3037"] },
+    );
+    expect(findings.map((f) => f.range.start.line)).toEqual([8]);
+  });
+});
+
 describe("property paths of findings", () => {
   it("gives each finding the path to its own value, however deep the walk went after it", () => {
     const findings = lint(
