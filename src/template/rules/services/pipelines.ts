@@ -6,8 +6,11 @@
  *   same name. cfn-lint goes by the order the actions are written in; here RunOrder decides within
  *   a stage, as it does when the pipeline runs, so an action written before the one it waits for is
  *   no error.
- * - E3702, for Source actions: a Source action reads no artifact and writes exactly one. (cfn-lint
- *   also knows the counts of each build, test and deploy provider.)
+ * - E3702: an action reads and writes as many artifacts as its kind takes: a Source action reads
+ *   none and writes exactly one; the providers of the user guide's table of artifact counts
+ *   (ARTIFACT_COUNTS: CodeBuild, Device Farm, manual approval, the deploy providers, Lambda,
+ *   Alexa) take their ranges. Custom actions declare their own counts and are left alone, and so
+ *   are providers the table does not list.
  * - E3703: the TemplatePath of a CloudFormation or CloudFormationStackSet action (owner AWS),
  *   `Artifact::file`, names one of the action's InputArtifacts before `::`: the action reads the
  *   template from that artifact. Beyond cfn-lint, a CloudFormation action's TemplateConfiguration,
@@ -22,7 +25,7 @@
  */
 import type { MapNode, Node } from "../../model";
 import { mapGet } from "../../nodes";
-import type { Rule } from "../rule";
+import type { Report, Rule } from "../rule";
 import type { TemplateIndex } from "../template-index";
 import {
   isAbsent,
@@ -45,6 +48,8 @@ interface Artifact {
   /** The item of the list it is written in, and the branch of a list chosen by Fn::If. */
   index: number;
   branch: number;
+  /** Under a Fn::If: may not be there. */
+  conditional: boolean;
 }
 
 interface PipelineAction {
@@ -62,6 +67,7 @@ interface PipelineAction {
   /** Some input artifact name cannot be read. */
   inputsOpaque: boolean;
   outputs: Artifact[];
+  outputsOpaque: boolean;
   node: MapNode;
   path: (string | number)[];
 }
@@ -81,11 +87,11 @@ function artifacts(
   const listed = listMappings(presentEntry(action, key)?.value);
   let opaque = listed.opaque || (!isAbsent(action, key) && !presentEntry(action, key));
   const list: Artifact[] = [];
-  for (const { node, index, branch } of listed.items) {
+  for (const { node, index, branch, conditional } of listed.items) {
     const entry = presentEntry(node, "Name");
     const name = literalString(entry?.value);
     if (entry && name !== undefined)
-      list.push({ name, node: entry.value, path: [...path, key, index, "Name"], index, branch });
+      list.push({ name, node: entry.value, path: [...path, key, index, "Name"], index, branch, conditional });
     else opaque = true;
   }
   return { list, opaque };
@@ -136,6 +142,7 @@ function pipelines(template: TemplateIndex): Pipeline[] {
             inputs: inputs.list,
             inputsOpaque: inputs.opaque,
             outputs: outputs.list,
+            outputsOpaque: outputs.opaque,
             node: action.node,
             path,
           });
@@ -244,21 +251,124 @@ export const pipelineArtifactNames: Rule = {
   },
 };
 
+/**
+ * The user guide's "Valid input and output artifacts for each action type", by owner, category and
+ * provider: the least and most input artifacts, then output artifacts. (The guide gives manual
+ * approvals the provider "ThirdParty"; the provider of an approval action is Manual.) Source
+ * actions have their own messages; Custom actions declare their own counts.
+ */
+const ARTIFACT_COUNTS: Record<string, readonly [number, number, number, number]> = {
+  "AWS Build CodeBuild": [1, 5, 0, 5],
+  "AWS Test CodeBuild": [1, 5, 0, 5],
+  "AWS Test DeviceFarm": [1, 1, 0, 0],
+  "AWS Approval Manual": [0, 0, 0, 0],
+  "AWS Deploy S3": [1, 1, 0, 0],
+  "AWS Deploy CloudFormation": [0, 10, 0, 1],
+  "AWS Deploy CodeDeploy": [1, 1, 0, 0],
+  "AWS Deploy ElasticBeanstalk": [1, 1, 0, 0],
+  "AWS Deploy OpsWorks": [1, 1, 0, 0],
+  "AWS Deploy ECS": [1, 1, 0, 0],
+  "AWS Deploy ServiceCatalog": [1, 1, 0, 0],
+  "AWS Invoke Lambda": [0, 5, 0, 5],
+  "ThirdParty Deploy AlexaSkillsKit": [1, 2, 0, 0],
+};
+
+/** "1 to 5", "exactly 1", "none", "at most 1". */
+function countRange(least: number, most: number): string {
+  if (most === 0) return "none";
+  if (least === most) return `exactly ${least}`;
+  return least === 0 ? `at most ${most}` : `${least} to ${most}`;
+}
+
+function artifactCount(count: number): string {
+  return `${count} artifact${count === 1 ? "" : "s"}`;
+}
+
+/** The artifacts a list surely holds (items under no Fn::If), and the most any of its Fn::If branches may. */
+function counts(list: readonly Artifact[]): { certain: Artifact[]; possible: number } {
+  const certain = list.filter((artifact) => !artifact.conditional);
+  const byBranch = new Map<number, Set<number>>();
+  for (const { branch, index } of list) {
+    const indexes = byBranch.get(branch);
+    if (indexes) indexes.add(index);
+    else byBranch.set(branch, new Set([index]));
+  }
+  let possible = 0;
+  for (const indexes of byBranch.values()) possible = Math.max(possible, indexes.size);
+  return { certain, possible };
+}
+
+/** An action of a provider of ARTIFACT_COUNTS reads and writes as many artifacts as the guide allows. */
+function checkArtifactCounts(action: PipelineAction, report: Report): void {
+  if (!action.category) return;
+  const kind = `${action.owner} ${action.category.value} ${action.provider}`;
+  const range = Object.hasOwn(ARTIFACT_COUNTS, kind) ? ARTIFACT_COUNTS[kind] : undefined;
+  if (!range) return;
+  const what = `${action.provider} ${action.category.value} actions`;
+  const sides = [
+    {
+      key: "InputArtifacts",
+      verb: "reads",
+      verbs: "read",
+      list: action.inputs,
+      opaque: action.inputsOpaque,
+      least: range[0],
+      most: range[1],
+    },
+    {
+      key: "OutputArtifacts",
+      verb: "writes",
+      verbs: "write",
+      list: action.outputs,
+      opaque: action.outputsOpaque,
+      least: range[2],
+      most: range[3],
+    },
+  ];
+  for (const { key, verb, verbs, list, opaque, least, most } of sides) {
+    if (opaque) continue;
+    const { certain, possible } = counts(list);
+    const allowed = countRange(least, most);
+    const subject = `Action '${action.name}' of pipeline '${action.pipeline}'`;
+    if (certain.length > most) {
+      const extra = certain[most];
+      report(
+        extra.node,
+        `${subject} ${verb} ${artifactCount(certain.length)}, and ${what} ${verbs} ${allowed}; ` +
+          (most === 0 ? `remove ${key}` : `keep at most ${most} ${key}`),
+        { path: extra.path },
+      );
+    } else if (possible < least) {
+      report(
+        action.category.node,
+        `${subject} ${verb} ${possible === 0 ? "no artifact" : artifactCount(possible)}, and ${what} ${verbs} ${allowed}; ` +
+          `add ${key}`,
+        { path: [...action.path, key] },
+      );
+    }
+  }
+}
+
 export const pipelineSourceArtifacts: Rule = {
   id: "E3702",
   severity: "error",
-  shortDescription: "A Source action reads no artifact and writes one",
+  shortDescription: "A pipeline action reads and writes as many artifacts as its kind takes",
   description:
-    "A pipeline action of Category Source has no InputArtifacts and exactly one OutputArtifacts entry (cfn-lint's " +
-    "E3702 also counts the artifacts of other providers).",
+    "A pipeline action of Category Source has no InputArtifacts and exactly one OutputArtifacts entry; a CodeBuild, " +
+    "Device Farm, manual approval, deploy, Lambda or Alexa action reads and writes as many artifacts as the " +
+    "CodePipeline user guide's table allows (a CodeBuild action 1 to 5 inputs and at most 5 outputs, a " +
+    "CloudFormation action at most 10 and 1, an approval none).",
   source: "https://docs.aws.amazon.com/codepipeline/latest/userguide/reference-action-artifacts.html",
   tags: ["resources", "codepipeline"],
   check({ template, report }) {
     for (const { actions } of pipelines(template)) {
       for (const action of actions) {
         // Custom actions declare their own artifact counts.
-        if (action.category?.value !== "Source" || (action.owner !== "AWS" && action.owner !== "ThirdParty"))
+        if (action.owner !== "AWS" && action.owner !== "ThirdParty") continue;
+        if (action.category?.value !== "Source") {
+          checkArtifactCounts(action, report);
           continue;
+        }
         const inputs = action.inputs[0];
         if (inputs) {
           report(

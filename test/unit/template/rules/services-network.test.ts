@@ -734,6 +734,88 @@ describe("E3700, E3701, E3702 pipeline stages and artifacts", () => {
   });
 });
 
+describe("E3702 artifact counts of each provider", () => {
+  it("reports too many or too few artifacts for the providers of the user guide's table, and leaves the rest alone", () => {
+    const build = (
+      name: string,
+      provider: string,
+      category: string,
+      owner: string,
+      inputs: string,
+      outputs = "[]",
+    ) =>
+      `            - {Name: ${name}, ActionTypeId: {Category: ${category}, Owner: ${owner}, Provider: ${provider}, Version: '1'}, InputArtifacts: ${inputs}, OutputArtifacts: ${outputs}}`;
+    const six = "[{Name: Src}, {Name: A}, {Name: B}, {Name: C}, {Name: D}, {Name: E}]";
+    const findings = lint(
+      yaml(
+        "Conditions:",
+        "  Prod: !Equals [!Ref AWS::Region, us-east-1]",
+        "Resources:",
+        "  Pipeline:",
+        "    Type: AWS::CodePipeline::Pipeline",
+        "    Properties:",
+        "      RoleArn: arn:aws:iam::123456789012:role/pipeline",
+        "      ArtifactStore: {Type: S3, Location: my-bucket}",
+        "      Stages:",
+        "        - Name: Source",
+        "          Actions:",
+        build("Get", "S3", "Source", "AWS", "[]", "[{Name: Src}]"),
+        "        - Name: Build",
+        "          Actions:",
+        build(
+          "Gen",
+          "CodeBuild",
+          "Build",
+          "AWS",
+          "[{Name: Src}]",
+          "[{Name: A}, {Name: B}, {Name: C}, {Name: D}, {Name: E}]",
+        ),
+        build("Many", "CodeBuild", "Build", "AWS", six),
+        build("None", "CodeBuild", "Test", "AWS", "[]"),
+        build("Maybe", "CodeBuild", "Test", "AWS", "!If [Prod, [{Name: Src}], []]"),
+        build("Jenkins", "Jenkins", "Build", "Custom", six),
+        build("Other", "Commands", "Compute", "AWS", six),
+        "        - Name: Release",
+        "          Actions:",
+        build("Approve", "Manual", "Approval", "AWS", "[{Name: Src}]"),
+        build("Stack", "CloudFormation", "Deploy", "AWS", "[{Name: Src}]", "[{Name: X}, {Name: Y}]"),
+        build(
+          "Either",
+          "CloudFormation",
+          "Deploy",
+          "AWS",
+          "[{Name: Src}]",
+          "[{Name: Z}, !If [Prod, {Name: W}, !Ref AWS::NoValue]]",
+        ),
+        build("Copy", "S3", "Deploy", "AWS", "[]"),
+      ),
+      { only: ["E3702"] },
+    );
+    expect(findings.map((f) => [f.range.start.line, f.message])).toEqual([
+      [
+        16,
+        "Action 'Many' of pipeline 'Pipeline' reads 6 artifacts, and CodeBuild Build actions read 1 to 5; keep at most 5 InputArtifacts",
+      ],
+      [
+        17,
+        "Action 'None' of pipeline 'Pipeline' reads no artifact, and CodeBuild Test actions read 1 to 5; add InputArtifacts",
+      ],
+      [
+        23,
+        "Action 'Approve' of pipeline 'Pipeline' reads 1 artifact, and Manual Approval actions read none; remove InputArtifacts",
+      ],
+      [
+        24,
+        "Action 'Stack' of pipeline 'Pipeline' writes 2 artifacts, and CloudFormation Deploy actions write at most 1; keep at most 1 OutputArtifacts",
+      ],
+      [
+        26,
+        "Action 'Copy' of pipeline 'Pipeline' reads no artifact, and S3 Deploy actions read exactly 1; add InputArtifacts",
+      ],
+    ]);
+  });
+});
+
 describe("what the network, load balancer and RDS rules leave alone, and the cases they still report", () => {
   const only = {
     only: ["E3059", "E3060", "E3687", "E3688", "W3687", "E3680", "E3681", "E3683", "E3684", "E3676"],
