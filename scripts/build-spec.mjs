@@ -419,7 +419,10 @@ function addDocumentedEnumValues(entries) {
  *   AWS_IAM and CUSTOM, and JWT for an HTTP API): `IAM` for `AWS_IAM` passes both linters and
  *   fails at the method or route; and SNS's Subscribe, whose API model leaves Protocol free text
  *   and whose documentation lists the protocols (http, https, email, email-json, sms, sqs,
- *   application, lambda, firehose);
+ *   application, lambda, firehose); and RDS's CreateDBCluster and CreateDBInstance, whose API
+ *   models leave Engine free text and whose documentation (botocore's model, the Engine member's
+ *   "Valid Values") lists the engines: `postgresql` for `postgres` passes both linters and fails
+ *   at the database. The retired `aurora` stays allowed here: E3690 and E3691 say what to move to;
  * - ranges (E3034), from the CloudFormation reference's property documentation that
  *   @aws-cdk/aws-service-spec carries: an API Gateway REST API's MinimumCompressionSize ("between
  *   0 and 10485760 (10M) bytes, inclusive"), and a CloudFront origin's ConnectionTimeout ("the
@@ -434,6 +437,41 @@ const DOCUMENTED_CONSTRAINTS = {
   "AWS::SNS::Subscription": {
     Protocol: {
       e: ["application", "email", "email-json", "firehose", "http", "https", "lambda", "sms", "sqs"],
+      ci: 1,
+    },
+  },
+  "AWS::RDS::DBCluster": {
+    Engine: { e: ["aurora", "aurora-mysql", "aurora-postgresql", "mysql", "neptune", "postgres"], ci: 1 },
+  },
+  "AWS::RDS::DBInstance": {
+    Engine: {
+      e: [
+        "aurora",
+        "aurora-mysql",
+        "aurora-postgresql",
+        "custom-oracle-ee",
+        "custom-oracle-ee-cdb",
+        "custom-oracle-se2",
+        "custom-oracle-se2-cdb",
+        "custom-sqlserver-dev",
+        "custom-sqlserver-ee",
+        "custom-sqlserver-se",
+        "custom-sqlserver-web",
+        "db2-ae",
+        "db2-se",
+        "mariadb",
+        "mysql",
+        "oracle-ee",
+        "oracle-ee-cdb",
+        "oracle-se2",
+        "oracle-se2-cdb",
+        "postgres",
+        "sqlserver-dev-ee",
+        "sqlserver-ee",
+        "sqlserver-ex",
+        "sqlserver-se",
+        "sqlserver-web",
+      ],
       ci: 1,
     },
   },

@@ -991,6 +991,36 @@ describe("E3034: ranges the CloudFormation reference documents and the provider 
   });
 });
 
+describe("E3030: the RDS engines the API documents", () => {
+  it("refuses an engine RDS does not have, in any case, and leaves a retired one to E3690 and E3691", () => {
+    const source = yaml(
+      "Resources:",
+      "  Instance:",
+      "    Type: AWS::RDS::DBInstance",
+      "    Properties: { Engine: postgresql, DBInstanceClass: db.t3.micro, AllocatedStorage: '20' }",
+      "  Upper:",
+      "    Type: AWS::RDS::DBInstance",
+      "    Properties: { Engine: MySQL, DBInstanceClass: db.t3.micro, AllocatedStorage: '20' }",
+      "  Cluster:",
+      "    Type: AWS::RDS::DBCluster",
+      "    Properties: { Engine: aurora-postgres }",
+      "  Retired:",
+      "    Type: AWS::RDS::DBCluster",
+      "    Properties: { Engine: aurora }",
+    );
+    const findings = lint(source, { only: ["E3030", "E3690", "E3691"] });
+    // cfn-lint 1.51 reports the first under E3691 and the third under E3690, its engine and version rules.
+    expect(located(findings).filter((line) => !line.startsWith("E3690 13"))).toEqual([
+      "E3030 4 'Engine' of AWS::RDS::DBInstance must be one of aurora, aurora-mysql, aurora-postgresql, custom-oracle-ee, " +
+        "custom-oracle-ee-cdb, custom-oracle-se2, custom-oracle-se2-cdb, custom-sqlserver-dev, custom-sqlserver-ee, " +
+        "custom-sqlserver-se, custom-sqlserver-web, db2-ae (and 13 more) (did you mean 'postgres'?)",
+      "E3030 10 'Engine' of AWS::RDS::DBCluster must be one of aurora, aurora-mysql, aurora-postgresql, mysql, neptune, " +
+        "postgres (did you mean 'aurora-postgresql'?)",
+    ]);
+    expect(located(findings).filter((line) => line.startsWith("E3690 13"))).toHaveLength(1);
+  });
+});
+
 describe("E3030, E3033, E3034: constraints of the services' API models that the provider schemas leave free", () => {
   it("judges DynamoDB, API Gateway, Route 53, Cognito and IAM values against botocore's models", () => {
     const findings = check(
