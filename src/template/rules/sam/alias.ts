@@ -4,7 +4,11 @@
  * ProvisionedConcurrencyConfig and no AutoPublishAlias: both act on the alias it publishes. Each
  * is read from the function or from Globals.Function, as the transform merges them. It also
  * refuses an AutoPublishAlias that is not an alias name: letters, digits, hyphens and underscores,
- * not digits alone (the translator's own pattern).
+ * not digits alone (the translator's own pattern), and one given by a function other than a Ref to
+ * a template parameter, which it resolves from the parameter's value when it runs ("must be a
+ * string or a Ref to a template parameter": a Fn::Sub, a Fn::If, a Ref to a resource). A Ref to a
+ * pseudo parameter is left alone: the translator resolves AWS::Region and AWS::Partition, and what
+ * CloudFormation passes it of the others is not documented.
  */
 import type { Node } from "../../model";
 import { mapGet } from "../../nodes";
@@ -17,6 +21,7 @@ import {
   propertySets,
   resourcesOfType,
 } from "../services/values";
+import { intrinsicName } from "../template-index";
 import { SAM_GUIDE } from "./events";
 
 const NEEDS_ALIAS = ["DeploymentPreference", "ProvisionedConcurrencyConfig"];
@@ -38,6 +43,26 @@ export const samAliasRequired: Rule = {
       for (const set of propertySets(resource)) {
         const alias = inheritedProperty(template, set, "AutoPublishAlias");
         const name = literalString(alias?.entry.value);
+        const fn = intrinsicName(alias?.entry.value);
+        if (alias && fn && !named.has(alias.entry.value)) {
+          const arg = alias.entry.value.kind === "map" ? alias.entry.value.entries[0].value : undefined;
+          const target = fn === "Ref" ? literalString(arg) : undefined;
+          if (fn !== "Ref" || (target !== undefined && template.resources.has(target))) {
+            named.add(alias.entry.value);
+            report(
+              alias.entry.value,
+              `AutoPublishAlias is given by ${target === undefined ? fn : `a Ref to resource '${target}'`}, and the ` +
+                "SAM transform takes an alias name or a Ref to a template parameter (it resolves those when it runs), " +
+                `so it refuses ${alias.inherited ? "every function that inherits it" : resource.name}; write the name, ` +
+                "or take it from a parameter",
+              {
+                path: alias.inherited
+                  ? ["Globals", "Function", "AutoPublishAlias"]
+                  : ["Resources", resource.name, "Properties", "AutoPublishAlias"],
+              },
+            );
+          }
+        }
         if (alias && name !== undefined && !ALIAS_NAME.test(name) && !named.has(alias.entry.value)) {
           named.add(alias.entry.value); // once, when Globals gives it to many functions
           report(

@@ -44,6 +44,40 @@ describe("E0001 AutoPublishAlias", () => {
   });
 });
 
+describe("E0001 AutoPublishAlias given by a function", () => {
+  it("takes a Ref to a template parameter or a pseudo parameter, and refuses other functions and a Ref to a resource", () => {
+    const findings = lint(
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Parameters:",
+        "  Stage: {Type: String}",
+        "Resources:",
+        "  Topic: {Type: AWS::SNS::Topic}",
+        ...samFunction("ByParameter", "AutoPublishAlias: !Ref Stage"),
+        ...samFunction("ByRegion", "AutoPublishAlias: !Ref AWS::Region"),
+        ...samFunction("BySub", "AutoPublishAlias: !Sub '${Stage}live'"),
+        ...samFunction("ByResource", "AutoPublishAlias: !Ref Topic"),
+      ),
+      { only: ["E0001"] },
+    );
+    // The installed translator (1.110) refuses both with "'AutoPublishAlias' must be a string or a Ref to a
+    // template parameter"; cfn-lint 1.51 reports them through it at the template's first line.
+    expect(findings.map((f) => [f.range.start.line, f.message])).toEqual([
+      [
+        26,
+        "AutoPublishAlias is given by Fn::Sub, and the SAM transform takes an alias name or a Ref to a template " +
+          "parameter (it resolves those when it runs), so it refuses BySub; write the name, or take it from a parameter",
+      ],
+      [
+        33,
+        "AutoPublishAlias is given by a Ref to resource 'Topic', and the SAM transform takes an alias name or a Ref to " +
+          "a template parameter (it resolves those when it runs), so it refuses ByResource; write the name, or take it " +
+          "from a parameter",
+      ],
+    ]);
+  });
+});
+
 describe("E0001 AutoPublishAlias, DeploymentPreference turned on or off by a parameter", () => {
   it("leaves a DeploymentPreference whose Enabled is a Ref to a parameter, which SAM resolves, and asks when it is true", () => {
     const findings = lint(
