@@ -1,7 +1,7 @@
 import type { Rule } from "../rule";
 import { USER_GUIDE } from "../template-index";
 import { callsOf } from "./calls";
-import { checkSlot, type Slot } from "./slots";
+import { checkSlot, type Slot, slotParameters } from "./slots";
 
 const VALUE: Slot = {
   label: "the value of Fn::Base64",
@@ -33,6 +33,7 @@ export const base64Rule: Rule = {
   source: `${USER_GUIDE}/intrinsic-function-reference-base64.html`,
   tags: ["functions", "base64"],
   check({ template, report }) {
-    for (const call of callsOf(template, "Fn::Base64")) checkSlot(call.arg, VALUE, report);
+    for (const call of callsOf(template, "Fn::Base64"))
+      checkSlot(call.arg, VALUE, report, slotParameters(template, call));
   },
 };

@@ -2,7 +2,7 @@ import type { Node } from "../../model";
 import type { Report, Rule } from "../rule";
 import { isString, USER_GUIDE } from "../template-index";
 import { callsOf } from "./calls";
-import { checkArity, checkSlot, integerValue, type Slot } from "./slots";
+import { checkArity, checkSlot, integerValue, type Slot, slotParameters } from "./slots";
 
 const FUNCTIONS = [
   "Fn::FindInMap",
@@ -38,9 +38,9 @@ export const cidrRule: Rule = {
       const block = arg.items[0];
       const count = arg.items[1];
       const bits = arg.items[2];
-      checkSlot(block, IP_BLOCK, report);
-      checkSlot(count, COUNT, report);
-      if (bits) checkSlot(bits, CIDR_BITS, report);
+      checkSlot(block, IP_BLOCK, report, slotParameters(template, call));
+      checkSlot(count, COUNT, report, slotParameters(template, call));
+      if (bits) checkSlot(bits, CIDR_BITS, report, slotParameters(template, call));
       if (isString(block) && !IPV4_CIDR.test(block.value) && !IPV6_CIDR.test(block.value)) {
         report(block, `'${block.value}' is not a CIDR block such as 10.0.0.0/16`);
       }

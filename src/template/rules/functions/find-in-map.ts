@@ -4,7 +4,7 @@ import { didYouMean } from "../../suggest";
 import type { Rule } from "../rule";
 import { USER_GUIDE } from "../template-index";
 import { callsOf, hasLoopPlaceholder, usesLanguageExtensions } from "./calls";
-import { checkArity, checkSlot, type Slot } from "./slots";
+import { checkArity, checkSlot, type Slot, slotParameters } from "./slots";
 
 /** The language extensions let the map name and keys be computed by more functions. */
 const LANGUAGE_EXTENSIONS_FUNCTIONS = [
@@ -45,7 +45,7 @@ export const findInMapRule: Rule = {
       const secondKey = arg.items[2];
       const options = arg.items[3];
       slots.forEach((slot, i) => {
-        checkSlot(arg.items[i], slot, report);
+        checkSlot(arg.items[i], slot, report, slotParameters(template, call));
       });
       let hasDefault = false;
       if (options) {

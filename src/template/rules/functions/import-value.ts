@@ -1,7 +1,7 @@
 import type { Rule } from "../rule";
 import { USER_GUIDE } from "../template-index";
 import { callsOf } from "./calls";
-import { checkSlot, type Slot } from "./slots";
+import { checkSlot, type Slot, slotParameters } from "./slots";
 
 const EXPORT_NAME: Slot = {
   label: "the export name of Fn::ImportValue",
@@ -18,6 +18,7 @@ export const importValueRule: Rule = {
   source: `${USER_GUIDE}/intrinsic-function-reference-importvalue.html`,
   tags: ["functions", "importvalue"],
   check({ template, report }) {
-    for (const call of callsOf(template, "Fn::ImportValue")) checkSlot(call.arg, EXPORT_NAME, report);
+    for (const call of callsOf(template, "Fn::ImportValue"))
+      checkSlot(call.arg, EXPORT_NAME, report, slotParameters(template, call));
   },
 };

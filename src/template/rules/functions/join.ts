@@ -1,7 +1,7 @@
 import type { Rule } from "../rule";
 import { USER_GUIDE } from "../template-index";
 import { callsOf } from "./calls";
-import { checkArity, checkSlot, type Slot } from "./slots";
+import { checkArity, checkSlot, type Slot, slotParameters } from "./slots";
 
 const DELIMITER: Slot = { label: "the delimiter of Fn::Join", literal: "string", functions: [] };
 
@@ -42,8 +42,8 @@ export const joinRule: Rule = {
     for (const call of callsOf(template, "Fn::Join")) {
       const arg = call.arg;
       if (!checkArity("Fn::Join", arg, 2, 2, "[delimiter, [values]]", call.node, report)) continue;
-      checkSlot(arg.items[0], DELIMITER, report);
-      checkSlot(arg.items[1], VALUES, report);
+      checkSlot(arg.items[0], DELIMITER, report, slotParameters(template, call));
+      checkSlot(arg.items[1], VALUES, report, slotParameters(template, call));
     }
   },
 };

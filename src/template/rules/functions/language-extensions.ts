@@ -21,7 +21,7 @@ import {
   LANGUAGE_EXTENSIONS,
   usesLanguageExtensions,
 } from "./calls";
-import { checkSlot, describe, type Slot } from "./slots";
+import { checkSlot, describe, type Slot, slotParameters } from "./slots";
 
 function needsTransform(name: string): string {
   return `${name} needs the ${LANGUAGE_EXTENSIONS} transform: add it to the template's Transform`;
@@ -122,7 +122,9 @@ export const lengthRule: Rule = {
   source: `${USER_GUIDE}/intrinsic-function-reference-length.html`,
   tags: ["functions", "length"],
   check({ template, report }) {
-    checkCalls(template, "Fn::Length", report, (call) => checkSlot(call.arg, LENGTH, report));
+    checkCalls(template, "Fn::Length", report, (call) =>
+      checkSlot(call.arg, LENGTH, report, slotParameters(template, call)),
+    );
   },
 };
 

@@ -3,12 +3,14 @@
  * may be nested there, as the CloudFormation User Guide lists "Supported functions" per function.
  * A nested function outside that list is reported by the rule of the function around it.
  */
-import type { Node } from "../../model";
+import type { MapEntry, Node } from "../../model";
+import { mapGet } from "../../nodes";
 import { didYouMean } from "../../suggest";
+import { isListParameterType } from "../resources/properties";
 import type { Report } from "../rule";
 import { plural } from "../template/names";
-import { isNoValue } from "../template-index";
-import { functionName, KNOWN_FUNCTIONS } from "./calls";
+import { isNoValue, isString, type TemplateIndex } from "../template-index";
+import { type FunctionCall, functionName, KNOWN_FUNCTIONS } from "./calls";
 
 export type Literal = "string" | "integer" | "list" | "any";
 
@@ -22,10 +24,43 @@ export interface Slot {
 }
 
 /**
- * Checks a value against a slot and reports the first problem on the most precise node. A
- * Fn::If is checked through: each branch must fit the slot (Ref AWS::NoValue always does).
+ * What a Ref to a declared parameter gives, with the parameter's Type: a list for List<...>,
+ * CommaDelimitedList and their SSM forms, text for the other types. Undefined for any other name
+ * (a resource's Ref is text too, but a SAM-generated or misspelt name is not known here).
  */
-export function checkSlot(node: Node, slot: Slot, report: Report): void {
+export function parameterShape(
+  parameters: ReadonlyMap<string, MapEntry>,
+  name: string,
+): { shape: "list" | "text"; type: string } | undefined {
+  const type = mapGet(parameters.get(name)?.value, "Type")?.value;
+  if (!isString(type)) return undefined;
+  return { shape: isListParameterType(type.value) ? "list" : "text", type: type.value };
+}
+
+/**
+ * The parameters a Ref in a call's arguments may name, for checkSlot; none inside a Fn::ForEach,
+ * whose loop variable may take a parameter's name there.
+ */
+export function slotParameters(
+  template: TemplateIndex,
+  call: FunctionCall,
+): ReadonlyMap<string, MapEntry> | undefined {
+  return call.loopVariables.length > 0 ? undefined : template.parameters;
+}
+
+/**
+ * Checks a value against a slot and reports the first problem on the most precise node. A
+ * Fn::If is checked through: each branch must fit the slot (Ref AWS::NoValue always does). Given
+ * the template's parameters, a Ref to one is judged by what it gives: a list parameter where text
+ * is needed, or a text parameter where a list is (CloudFormation refuses both when it resolves
+ * the function).
+ */
+export function checkSlot(
+  node: Node,
+  slot: Slot,
+  report: Report,
+  parameters?: ReadonlyMap<string, MapEntry>,
+): void {
   const fn = functionName(node);
   if (fn) {
     if (!KNOWN_FUNCTIONS.has(fn)) {
@@ -41,8 +76,11 @@ export function checkSlot(node: Node, slot: Slot, report: Report): void {
     if (fn === "Fn::If") {
       const arg = (node.kind === "map" && node.entries[0].value) || undefined;
       if (arg?.kind === "seq" && arg.items.length === 3) {
-        for (const branch of arg.items.slice(1)) if (!isNoValue(branch)) checkSlot(branch, slot, report);
+        for (const branch of arg.items.slice(1))
+          if (!isNoValue(branch)) checkSlot(branch, slot, report, parameters);
       }
+    } else if (fn === "Ref" && parameters && node.kind === "map") {
+      checkParameterRef(node.entries[0].value, slot, report, parameters);
     }
     return;
   }
@@ -61,8 +99,34 @@ export function checkSlot(node: Node, slot: Slot, report: Report): void {
         report(node, `${capitalise(slot.label)} must be a list`);
         return;
       }
-      if (slot.items) for (const item of node.items) checkSlot(item, slot.items, report);
+      if (slot.items) for (const item of node.items) checkSlot(item, slot.items, report, parameters);
       return;
+  }
+}
+
+function checkParameterRef(
+  target: Node,
+  slot: Slot,
+  report: Report,
+  parameters: ReadonlyMap<string, MapEntry>,
+): void {
+  if (!isString(target)) return;
+  const found = parameterShape(parameters, target.value);
+  if (!found) return;
+  const label = capitalise(slot.label);
+  const what = `Ref to parameter '${target.value}' gives`;
+  if (found.shape === "list" && (slot.literal === "string" || slot.literal === "integer")) {
+    report(
+      target,
+      `${label} must be ${slot.literal === "string" ? "a string" : "an integer"}, but ${what} a list (its Type is ` +
+        `${found.type}); pick an item with Fn::Select or join them with Fn::Join`,
+    );
+  } else if (found.shape === "text" && slot.literal === "list") {
+    report(
+      target,
+      `${label} must be a list, but ${what} one value (its Type is ${found.type}); split it with Fn::Split, or ` +
+        "make the parameter a CommaDelimitedList",
+    );
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Rule } from "../rule";
 import { USER_GUIDE } from "../template-index";
 import { callsOf } from "./calls";
-import { checkArity, checkSlot, type Slot } from "./slots";
+import { checkArity, checkSlot, type Slot, slotParameters } from "./slots";
 
 const DELIMITER: Slot = { label: "the delimiter of Fn::Split", literal: "string", functions: [] };
 
@@ -36,7 +36,7 @@ export const splitRule: Rule = {
       const arg = call.arg;
       if (!checkArity("Fn::Split", arg, 2, 2, "[delimiter, source string]", call.node, report)) continue;
       checkSlot(arg.items[0], DELIMITER, report);
-      checkSlot(arg.items[1], SOURCE, report);
+      checkSlot(arg.items[1], SOURCE, report, slotParameters(template, call));
     }
   },
 };

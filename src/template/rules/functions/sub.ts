@@ -1,11 +1,11 @@
-import type { Node, Range, ScalarNode } from "../../model";
+import type { MapEntry, Node, Range, ScalarNode } from "../../model";
 import type { SpecIndex } from "../../spec/types";
 import { didYouMean } from "../../suggest";
 import type { Report, Rule } from "../rule";
 import { isString, PSEUDO_PARAMETERS, parseSub, subRange, USER_GUIDE } from "../template-index";
 import { callsOf, type FunctionCall, functionName } from "./calls";
 import { attributeProblem, type Names, templateNames } from "./names";
-import { checkSlot, describe, type Slot } from "./slots";
+import { checkSlot, describe, parameterShape, type Slot, slotParameters } from "./slots";
 
 const SHAPE = "a string or [String, {Name: Value}]";
 
@@ -55,7 +55,7 @@ export const subRule: Rule = {
         if (variables.kind === "map" && !functionName(variables)) {
           for (const entry of variables.entries) {
             locals.add(entry.key);
-            checkSlot(entry.value, VARIABLE_SLOT, report);
+            checkSlot(entry.value, VARIABLE_SLOT, report, slotParameters(template, call));
           }
         } else {
           report(
@@ -70,7 +70,7 @@ export const subRule: Rule = {
           report(call.node, `Fn::Sub needs ${SHAPE}; got a ${describe(arg)}`);
         continue;
       }
-      if (isString(text)) checkText(text, locals, call, names, spec, report);
+      if (isString(text)) checkText(text, locals, call, names, spec, report, slotParameters(template, call));
     }
   },
 };
@@ -82,6 +82,7 @@ function checkText(
   names: Names,
   spec: SpecIndex,
   report: Report,
+  parameters: ReadonlyMap<string, MapEntry> | undefined,
 ): void {
   const { variables, malformed } = parseSub(text.value);
   for (const offset of malformed) {
@@ -92,8 +93,18 @@ function checkText(
   }
   for (const variable of variables) {
     const name = variable.name.trim();
-    if (name === "" || locals.has(name) || call.loopVariables.includes(name) || names.isRefable(name))
+    if (name === "" || locals.has(name) || call.loopVariables.includes(name)) continue;
+    // A list parameter gives Fn::Sub a list where it writes text: CloudFormation refuses it.
+    const listed = parameters && parameterShape(parameters, name);
+    if (listed?.shape === "list") {
+      report(
+        subRange(text, variable.offset, variable.name.length),
+        `Fn::Sub variable '${name}' is a list (parameter '${name}' is a ${listed.type}), and Fn::Sub writes text: ` +
+          `join it in a variable of the Fn::Sub (${name}: !Join [",", !Ref ${name}]) or pick an item with Fn::Select`,
+      );
       continue;
+    }
+    if (names.isRefable(name)) continue;
     // Inside Fn::ForEach, `${Bucket&{Id}.Arn}` names a generated resource only known after expansion.
     if (call.loopVariables.length > 0 && name.includes("&{")) continue;
     const range: Range = subRange(text, variable.offset, variable.name.length);

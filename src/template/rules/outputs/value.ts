@@ -1,15 +1,21 @@
+import type { ScalarNode } from "../../model";
 import { mapGet } from "../../nodes";
+import { parameterShape } from "../functions/slots";
 import type { Rule } from "../rule";
 import { namedEntries } from "../template/names";
 import { isLiteralCollection } from "../template/scalars";
-import { USER_GUIDE } from "../template-index";
+import { intrinsicName, isString, USER_GUIDE } from "../template-index";
+
+/** Functions that give a list, which an output's Value cannot be. */
+const LIST_FUNCTIONS = new Set(["Fn::Split", "Fn::GetAZs", "Fn::Cidr"]);
 
 export const outputValue: Rule = {
   id: "E6101",
   severity: "error",
   shortDescription: "Output values are strings",
   description:
-    "An output's Value must resolve to a string: a literal list or mapping is rejected (use Fn::Join for a list).",
+    "An output's Value must resolve to a string: a literal list or mapping, a Ref to a list parameter or a " +
+    "function that gives a list (Fn::Split, Fn::GetAZs, Fn::Cidr) is rejected (use Fn::Join for a list).",
   source: `${USER_GUIDE}/outputs-section-structure.html`,
   tags: ["outputs"],
   check({ template, report }) {
@@ -20,6 +26,18 @@ export const outputValue: Rule = {
         report(
           value,
           `Output ${output.key}: Value must be a string or an intrinsic function that returns one; join a list with Fn::Join`,
+          { path: ["Outputs", output.key, "Value"] },
+        );
+        continue;
+      }
+      const fn = intrinsicName(value);
+      const target = fn === "Ref" && value.kind === "map" ? value.entries[0].value : undefined;
+      const listed = isString(target) ? parameterShape(template.parameters, target.value) : undefined;
+      if (listed?.shape === "list" || (fn && LIST_FUNCTIONS.has(fn))) {
+        report(
+          value,
+          `Output ${output.key}: Value must be a string, and ${listed ? `parameter '${(target as ScalarNode).value}' (a ${listed.type})` : fn} ` +
+            'gives a list; join it with Fn::Join (!Join [",", ...])',
           { path: ["Outputs", output.key, "Value"] },
         );
       }

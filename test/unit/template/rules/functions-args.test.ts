@@ -358,3 +358,57 @@ describe("closest", () => {
     expect(closest("Foo", ["Bar", "Bucket"])).toBeUndefined();
   });
 });
+
+describe("a Ref to a parameter where a function takes text or a list", () => {
+  it("reports a list parameter where text is needed and a text parameter where a list is, in Join, Select, Length, Sub and Outputs", () => {
+    const findings = lint(
+      yaml(
+        "Transform: AWS::LanguageExtensions",
+        "Parameters:",
+        "  Subnets: {Type: CommaDelimitedList}",
+        "  Ports: {Type: 'List<Number>'}",
+        "  Name: {Type: String}",
+        "  Index: {Type: Number}",
+        "Resources:",
+        "  Queue:",
+        "    Type: AWS::SQS::Queue",
+        "    Properties:",
+        '      QueueName: !Join ["-", [!Ref Name, !Ref Subnets]]',
+        "      DelaySeconds: !Select [!Ref Index, !Ref Name]",
+        "      MaximumMessageSize: !Length [!Ref Subnets]",
+        "      MessageRetentionPeriod: !Length {Ref: Name}",
+        "  Topic:",
+        "    Type: AWS::SNS::Topic",
+        "    Properties:",
+        '      DisplayName: !Sub "${Name} in ${Subnets}"',
+        '      TopicName: !Sub ["${A}", {A: !Ref Ports}]',
+        '      KmsMasterKeyId: !Join [",", !Ref Subnets]',
+        "Outputs:",
+        "  Listed: {Value: !Ref Subnets}",
+        "  Split: {Value: !Split [',', !Ref Name]}",
+        '  Joined: {Value: !Join [",", !Ref Ports]}',
+      ),
+      { only: ["E1017", "E1019", "E1022", "E1030", "E6101"] },
+    );
+    // cfn-lint 1.51 reports each of them (E1022, E1017, E1030, E1019, E6101).
+    expect(
+      findings.map((f) => `${f.ruleId} ${f.range.start.line}:${f.range.start.column} ${f.message}`),
+    ).toEqual([
+      "E1022 11:47 An item of the list of Fn::Join must be a string, but Ref to parameter 'Subnets' gives a list (its " +
+        "Type is CommaDelimitedList); pick an item with Fn::Select or join them with Fn::Join",
+      "E1017 12:47 The list of Fn::Select must be a list, but Ref to parameter 'Name' gives one value (its Type is " +
+        "String); split it with Fn::Split, or make the parameter a CommaDelimitedList",
+      "E1030 14:45 The value of Fn::Length must be a list, but Ref to parameter 'Name' gives one value (its Type is " +
+        "String); split it with Fn::Split, or make the parameter a CommaDelimitedList",
+      "E1019 18:39 Fn::Sub variable 'Subnets' is a list (parameter 'Subnets' is a CommaDelimitedList), and Fn::Sub " +
+        'writes text: join it in a variable of the Fn::Sub (Subnets: !Join [",", !Ref Subnets]) or pick an item with ' +
+        "Fn::Select",
+      "E1019 19:41 A variable of Fn::Sub must be a string, but Ref to parameter 'Ports' gives a list (its Type is " +
+        "List<Number>); pick an item with Fn::Select or join them with Fn::Join",
+      "E6101 22:19 Output Listed: Value must be a string, and parameter 'Subnets' (a CommaDelimitedList) gives a " +
+        'list; join it with Fn::Join (!Join [",", ...])',
+      "E6101 23:18 Output Split: Value must be a string, and Fn::Split gives a list; join it with Fn::Join " +
+        '(!Join [",", ...])',
+    ]);
+  });
+});
