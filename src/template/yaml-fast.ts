@@ -383,21 +383,11 @@ class FastYaml implements TagContext {
       this.pos = end;
     } else {
       if (startsNonPlain(c, src.charCodeAt(start + 1))) this.bail(start);
-      let end = start;
-      for (;;) {
-        end = lineRunEnd(src, end);
-        const ch = src.charCodeAt(end);
-        if (ch === COLON) {
-          if (isBreakOrSpace(src.charCodeAt(end + 1))) this.bail(end);
-        } else if (ch !== HASH || src.charCodeAt(end - 1) === SPACE || src.charCodeAt(end - 1) === TAB) {
-          // A line break, the end of the source, or a comment.
-          break;
-        }
-        end++;
-      }
+      const stop = this.plainLineEnd(start);
+      let end = stop;
       while (src.charCodeAt(end - 1) === SPACE || src.charCodeAt(end - 1) === TAB) end--;
       let text = src.slice(start, end);
-      if (src.charCodeAt(lineRunEnd(src, end)) !== HASH) {
+      if (src.charCodeAt(stop) !== HASH) {
         const more = this.plainContinuation(end, indent);
         if (more) {
           if (text.includes("\t")) this.bail(start);
@@ -415,6 +405,26 @@ class FastYaml implements TagContext {
     if (next > indent) this.bail();
     this.rewindToLineStart();
     return node;
+  }
+
+  /**
+   * Where a plain scalar's text on the line from `pos` stops: at the line break, the end of the
+   * source or a comment's `#`. A `: ` in it is a mapping the library explains.
+   */
+  private plainLineEnd(pos: number): number {
+    const src = this.src;
+    let end = pos;
+    for (;;) {
+      end = lineRunEnd(src, end);
+      const ch = src.charCodeAt(end);
+      if (ch === COLON) {
+        if (isBreakOrSpace(src.charCodeAt(end + 1))) this.bail(end);
+      } else if (ch !== HASH || src.charCodeAt(end - 1) === SPACE || src.charCodeAt(end - 1) === TAB) {
+        // A line break, the end of the source, or a comment.
+        return end;
+      }
+      end++;
+    }
   }
 
   /**
@@ -447,18 +457,7 @@ class FastYaml implements TagContext {
       const c = src.charCodeAt(pos);
       if (breaks === 0 || Number.isNaN(c) || c === HASH || pos - lineStart <= indent) break;
       if (c === TAB || c === CR || !startsText(c)) this.bail(pos);
-      // The continuation's text, up to the line's end or a comment.
-      let stop = pos;
-      for (;;) {
-        stop = lineRunEnd(src, stop);
-        const ch = src.charCodeAt(stop);
-        if (ch === COLON) {
-          if (isBreakOrSpace(src.charCodeAt(stop + 1))) this.bail(stop);
-        } else if (ch !== HASH || src.charCodeAt(stop - 1) === SPACE || src.charCodeAt(stop - 1) === TAB) {
-          break;
-        }
-        stop++;
-      }
+      const stop = this.plainLineEnd(pos);
       let textEnd = stop;
       while (src.charCodeAt(textEnd - 1) === SPACE) textEnd--;
       const line = src.slice(pos, textEnd);
