@@ -725,16 +725,16 @@ class Walker {
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
       if (item.kind !== "map" || intrinsicName(item) || mayBeNoValue(item)) continue;
+      // The values at the keys, each written out; an item without one of them is not compared.
       let key = "";
-      let last: MapEntry | undefined;
-      for (let k = 0; k < keys.length && key !== undefined; k++) {
-        last = keyOf(item.entries, keys[k]);
-        const value = last?.value;
-        if (value?.kind !== "scalar" || value.value === null || intrinsicName(value)) {
-          key = "";
+      let last: ScalarNode | undefined;
+      for (const name of keys) {
+        const value = keyOf(item.entries, name)?.value;
+        if (value?.kind !== "scalar" || value.value === null) {
           last = undefined;
           break;
         }
+        last = value;
         key += `${String(value.value)}\u0000`;
       }
       if (!last) continue;
@@ -746,11 +746,10 @@ class Walker {
       }
       const path = this.path;
       const list = displayPath(path.slice(this.base));
-      const named =
-        keys.length === 1 ? `${keys[0]} '${String((last.value as ScalarNode).value)}'` : names(keys, "and");
+      const named = keys.length === 1 ? `${keys[0]} '${String(last.value)}'` : names(keys, "and");
       this.problem(
         "unique",
-        last.value,
+        last,
         `${this.nameOf([...path, i])} repeats the ${named} of item ${first}: each item of ${list} needs its own ${names(keys, "and")}`,
         i,
       );
