@@ -1,4 +1,3 @@
-import type { ScalarNode } from "../../model";
 import { mapGet } from "../../nodes";
 import { parameterShape } from "../functions/slots";
 import type { Rule } from "../rule";
@@ -32,13 +31,21 @@ export const outputValue: Rule = {
       }
       const fn = intrinsicName(value);
       const target = fn === "Ref" && value.kind === "map" ? value.entries[0].value : undefined;
-      const listed = isString(target) ? parameterShape(template.parameters, target.value) : undefined;
-      if (listed?.shape === "list" || (fn && LIST_FUNCTIONS.has(fn))) {
+      const name = isString(target) ? target.value : undefined;
+      const listed = name === undefined ? undefined : parameterShape(template.parameters, name);
+      const giver =
+        listed?.shape === "list"
+          ? `parameter '${name}' (a ${listed.type})`
+          : fn && LIST_FUNCTIONS.has(fn)
+            ? fn
+            : "";
+      if (giver) {
         report(
           value,
-          `Output ${output.key}: Value must be a string, and ${listed ? `parameter '${(target as ScalarNode).value}' (a ${listed.type})` : fn} ` +
-            'gives a list; join it with Fn::Join (!Join [",", ...])',
-          { path: ["Outputs", output.key, "Value"] },
+          `Output ${output.key}: Value must be a string, and ${giver} gives a list; join it with Fn::Join (!Join [",", ...])`,
+          {
+            path: ["Outputs", output.key, "Value"],
+          },
         );
       }
     }
