@@ -7,7 +7,8 @@
 //   names.json          every resource type name, sorted: enough for has() and suggest()
 //   <Vendor>-<Service>.json
 //                       one shard per service namespace ("AWS::S3" -> AWS-S3.json), mapping each
-//                       type name to [properties, attributes, structs]: properties is a flat
+//                       type name to [properties, attributes, structs] and, for a type with list or
+//                       object attributes, [listAttributes, objectAttributes]: properties is a flat
 //                       [name, type, name, type, ...] list, structs a list of [structName, name, type, ...]
 //
 // Types are encoded as short strings, decoded by src/template/spec/index.ts:
@@ -146,6 +147,7 @@ function encodeResource(db, resource) {
   const entry = {
     p: encodeProperties(db, resource.properties, structNames),
     a: Object.keys(resource.attributes).sort(),
+    ...attributeShapes(resource),
     s: {},
   };
   for (const def of defs) {
@@ -156,21 +158,45 @@ function encodeResource(db, resource) {
   return entry;
 }
 
+/** Scalar attribute types: what Fn::GetAtt gives of them is text. */
+const SCALAR_ATTRIBUTE_TYPES = new Set(["string", "integer", "number", "boolean"]);
+
+/**
+ * The attributes Fn::GetAtt gives a list of (type array), and those it gives an object or a type
+ * the spec does not name (ref, map, json); the rest give text. For the property walk's E3012.
+ */
+function attributeShapes(resource) {
+  const l = [];
+  const o = [];
+  for (const [name, attribute] of Object.entries(resource.attributes)) {
+    const type = attribute.type?.type;
+    if (type === "array") l.push(name);
+    else if (!SCALAR_ATTRIBUTE_TYPES.has(type)) o.push(name);
+  }
+  return { l: l.sort(), o: o.sort() };
+}
+
 /**
  * Merges a supplement entry over a spec entry: supplement properties and structs replace those of
  * the same name; attributes are added, directly or copied from the resource SAM generates.
  */
 function applySupplement(entry, supplement, entries) {
-  const merged = entry ?? { p: {}, a: [], s: {} };
+  const merged = entry ?? { p: {}, a: [], l: [], o: [], s: {} };
   Object.assign(merged.p, supplement.properties ?? {});
   Object.assign(merged.s, supplement.structs ?? {});
   const attributes = new Set([...merged.a, ...(supplement.attributes ?? [])]);
+  const lists = new Set(merged.l);
+  const objects = new Set(merged.o);
   for (const source of supplement.attributesFrom ?? []) {
     const from = entries.get(source);
     if (!from) throw new Error(`attributesFrom: the spec has no ${source}`);
     for (const name of from.a) attributes.add(name);
+    for (const name of from.l) lists.add(name);
+    for (const name of from.o) objects.add(name);
   }
   merged.a = [...attributes].sort();
+  merged.l = [...lists].sort();
+  merged.o = [...objects].sort();
   return merged;
 }
 
@@ -186,13 +212,15 @@ function finish(entry) {
       if (!structs[match[1]]) throw new Error(`${typeName} refers to missing struct ${match[1]}`);
     }
   }
-  return [
+  const encoded = [
     flatPairs(entry.p),
     entry.a,
     Object.keys(structs)
       .sort()
       .map((name) => [name, ...flatPairs(structs[name])]),
   ];
+  if (entry.l.length > 0 || entry.o.length > 0) encoded.push([entry.l, entry.o]);
+  return encoded;
 }
 
 /**

@@ -27,9 +27,10 @@ export type {
 
 /**
  * One resource type as stored in a shard: [properties, attributes, structs], properties as a flat
- * [name, type, ...] list, each struct as [structName, name, type, ...] (see scripts/build-spec.mjs).
+ * [name, type, ...] list, each struct as [structName, name, type, ...], then [list attributes,
+ * object attributes] for a type that has some (see scripts/build-spec.mjs).
  */
-type EncodedResource = [string[], string[], string[][]];
+type EncodedResource = [string[], string[], string[][], [string[], string[]]?];
 
 type Shard = Record<string, EncodedResource>;
 
@@ -292,7 +293,7 @@ function shardFile(typeName: string): string | undefined {
 }
 
 function decodeResource(name: string, encoded: EncodedResource): ResourceTypeSpec {
-  const [properties, attributes, structList] = encoded;
+  const [properties, attributes, structList, shapes] = encoded;
   // A template uses few of a type's structs (AWS::S3::Bucket has 70), so each is decoded on first access.
   const structs: Record<string, StructSpec> = {};
   for (const struct of structList) {
@@ -306,7 +307,12 @@ function decodeResource(name: string, encoded: EncodedResource): ResourceTypeSpe
       },
     });
   }
-  return { name, properties: decodeProperties(properties, 0), attributes, structs };
+  const spec: ResourceTypeSpec = { name, properties: decodeProperties(properties, 0), attributes, structs };
+  if (shapes) {
+    spec.listAttributes = shapes[0];
+    spec.objectAttributes = shapes[1];
+  }
+  return spec;
 }
 
 function decodeProperties(pairs: string[], start: number): Record<string, PropertySpec> {

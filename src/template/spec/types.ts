@@ -27,6 +27,10 @@ export interface ResourceTypeSpec {
   properties: Record<string, PropertySpec>;
   /** Names usable in Fn::GetAtt, e.g. "Arn", "Endpoint.Address". */
   attributes: string[];
+  /** The attributes Fn::GetAtt gives a list of; the others give text, but for objectAttributes. */
+  listAttributes?: string[];
+  /** The attributes whose value is an object or a type the spec does not name. */
+  objectAttributes?: string[];
   /** Property types (structures) of this resource type, by name. */
   structs: Record<string, StructSpec>;
 }

@@ -72,6 +72,7 @@ function collect(template: TemplateIndex, spec: SpecIndex): PropertyProblem[] {
     const path = ["Resources", resource.name, "Properties"];
     const checker = new Checker(
       template,
+      spec,
       typeSpec,
       out,
       path,
@@ -113,7 +114,7 @@ function checkGlobals(template: TemplateIndex, spec: SpecIndex, out: PropertyPro
     if (!type || entry.value.kind !== "map") continue;
     const typeSpec = spec.resource(type);
     if (!typeSpec) continue;
-    new Checker(template, typeSpec, out, ["Globals", entry.key]).object(
+    new Checker(template, spec, typeSpec, out, ["Globals", entry.key]).object(
       entry.value,
       typeSpec.properties,
       `Globals.${entry.key} (${type})`,
@@ -169,6 +170,7 @@ function hasKey(entries: readonly MapEntry[], key: string): boolean {
 class Checker {
   constructor(
     private readonly template: TemplateIndex,
+    private readonly spec: SpecIndex,
     private readonly typeSpec: ResourceTypeSpec,
     private out: PropertyProblem[],
     /** The path of the value being checked, shared by the whole walk. */
@@ -404,7 +406,13 @@ class Checker {
     }
     const produced = this.yieldOf(fn, arg);
     if (!accepts(type, produced, this.typeSpec)) {
-      const what = fn === "Ref" && isString(arg) ? `Ref to '${arg.value}'` : fn;
+      const attribute = fn === "Fn::GetAtt" ? getAttParts(arg) : undefined;
+      const what =
+        fn === "Ref" && isString(arg)
+          ? `Ref to '${arg.value}'`
+          : attribute
+            ? `Fn::GetAtt ${attribute.resource}.${attribute.name}`
+            : fn;
       const path = this.path;
       this.problem(
         "type",
@@ -417,6 +425,7 @@ class Checker {
   private yieldOf(fn: string, arg: Node): Yield {
     if (STRING_FUNCTIONS.has(fn)) return "scalar";
     if (LIST_FUNCTIONS.has(fn)) return "list";
+    if (fn === "Fn::GetAtt") return this.attributeYield(arg);
     if (fn !== "Ref" || !isString(arg)) return "unknown";
     const target = arg.value;
     if (target === "AWS::NoValue") return "none";
@@ -430,6 +439,22 @@ class Checker {
     }
     if (this.template.resources.has(target)) return "scalar";
     return "unknown";
+  }
+
+  /**
+   * What a Fn::GetAtt gives, by the attribute's type in the spec: a list (a VPC's
+   * CidrBlockAssociations), text (a security group's GroupId), or unknown: an attribute a function
+   * names, an object attribute, a custom resource's or a stack's outputs, a name SAM generates.
+   */
+  private attributeYield(arg: Node): Yield {
+    const parts = getAttParts(arg);
+    if (!parts) return "unknown";
+    const type = this.template.resources.get(parts.resource)?.type;
+    if (!type || isCustomType(type) || type === "AWS::CloudFormation::Stack") return "unknown";
+    const target = this.spec.resource(type);
+    if (!target?.attributes.includes(parts.name)) return "unknown";
+    if (target.listAttributes?.includes(parts.name)) return "list";
+    return target.objectAttributes?.includes(parts.name) ? "unknown" : "scalar";
   }
 
   private typeProblem(node: Node, type: TypeRef): void {
@@ -489,6 +514,17 @@ function where(owner: string, path: (string | number)[]): string {
  */
 function isNullSamProperty(type: string, entry: MapEntry): boolean {
   return type.startsWith("AWS::Serverless::") && entry.value.kind === "scalar" && entry.value.value === null;
+}
+
+/** `Resource.Attribute` or `[Resource, Attribute]`, both written out; undefined otherwise. */
+function getAttParts(arg: Node): { resource: string; name: string } | undefined {
+  if (isString(arg)) {
+    const dot = arg.value.indexOf(".");
+    return dot > 0 ? { resource: arg.value.slice(0, dot), name: arg.value.slice(dot + 1) } : undefined;
+  }
+  if (arg.kind !== "seq" || arg.items.length !== 2) return undefined;
+  const [resource, name] = arg.items;
+  return isString(resource) && isString(name) ? { resource: resource.value, name: name.value } : undefined;
 }
 
 export function isListParameterType(type: string): boolean {

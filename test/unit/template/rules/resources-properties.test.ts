@@ -651,3 +651,54 @@ describe("E3943 null values in properties and metadata", () => {
     expect(macro).toEqual([]);
   });
 });
+
+describe("E3012 what Fn::GetAtt gives, by the attribute's type", () => {
+  it("reports a list attribute where text is needed and a text attribute where a list is, and leaves unknown ones", () => {
+    const findings = lint(
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Resources:",
+        "  Vpc:",
+        "    Type: AWS::EC2::VPC",
+        "    Properties: {CidrBlock: 10.0.0.0/16}",
+        "  Group:",
+        "    Type: AWS::EC2::SecurityGroup",
+        "    Properties: {GroupDescription: g, VpcId: !Ref Vpc}",
+        "  Custom:",
+        "    Type: Custom::Lookup",
+        "    Properties: {ServiceToken: arn:aws:lambda:us-east-1:123456789012:function:f}",
+        "  Subnet:",
+        "    Type: AWS::EC2::Subnet",
+        "    Properties:",
+        "      VpcId: !GetAtt Vpc.VpcId",
+        "      CidrBlock: !GetAtt Vpc.CidrBlockAssociations",
+        "  Fn:",
+        "    Type: AWS::Lambda::Function",
+        "    Properties:",
+        "      Role: arn:aws:iam::123456789012:role/r",
+        "      Runtime: python3.12",
+        "      Handler: index.handler",
+        "      Code: {ZipFile: x}",
+        "      VpcConfig:",
+        "        SecurityGroupIds: !GetAtt Group.GroupId",
+        "        SubnetIds: !GetAtt Custom.SubnetIds",
+        "  Sam:",
+        "    Type: AWS::Serverless::Function",
+        "    Properties:",
+        "      Runtime: python3.12",
+        "      Handler: index.handler",
+        "      CodeUri: src/",
+        "      Description: !GetAtt [Vpc, !Ref AWS::Region]",
+        "      Layers: !GetAtt Fn.Arn",
+      ),
+      { only: ["E3012"] },
+    );
+    // cfn-lint 1.51 reports all three under E1010, its Fn::GetAtt rule.
+    expect(findings.map((f) => `${f.range.start.line} ${f.message}`)).toEqual([
+      "16 'CidrBlock' of AWS::EC2::Subnet must be a string, but Fn::GetAtt Vpc.CidrBlockAssociations returns a list",
+      "25 'VpcConfig.SecurityGroupIds' of AWS::Lambda::Function must be a list, but Fn::GetAtt Group.GroupId " +
+        "returns a string",
+      "34 'Layers' of AWS::Serverless::Function must be a list, but Fn::GetAtt Fn.Arn returns a string",
+    ]);
+  });
+});
