@@ -1,5 +1,5 @@
 import { mapGet } from "../../nodes";
-import { isListParameterType } from "../resources/properties";
+import { isListParameterType } from "../functions/shapes";
 import type { Rule } from "../rule";
 import { intrinsicName, isString, USER_GUIDE } from "../template-index";
 import { conditionCalls } from "./walk";

@@ -1,7 +1,7 @@
 import type { Rule } from "../rule";
 import { USER_GUIDE } from "../template-index";
 import { callsOf } from "./calls";
-import { checkSlot, type Slot, slotParameters } from "./slots";
+import { checkSlot, type Slot, slotContext } from "./slots";
 
 const VALUE: Slot = {
   label: "the value of Fn::Base64",
@@ -32,8 +32,8 @@ export const base64Rule: Rule = {
   description: "Fn::Base64 takes a string, or a function that returns one.",
   source: `${USER_GUIDE}/intrinsic-function-reference-base64.html`,
   tags: ["functions", "base64"],
-  check({ template, report }) {
+  check({ template, spec, report }) {
     for (const call of callsOf(template, "Fn::Base64"))
-      checkSlot(call.arg, VALUE, report, slotParameters(template, call));
+      checkSlot(call.arg, VALUE, report, slotContext(template, spec, call));
   },
 };

@@ -2,7 +2,7 @@ import type { Node } from "../../model";
 import type { Report, Rule } from "../rule";
 import { isString, USER_GUIDE } from "../template-index";
 import { callsOf } from "./calls";
-import { checkArity, checkSlot, integerValue, type Slot, slotParameters } from "./slots";
+import { checkArity, checkSlot, integerValue, type Slot, slotContext } from "./slots";
 
 const FUNCTIONS = [
   "Fn::FindInMap",
@@ -31,16 +31,16 @@ export const cidrRule: Rule = {
     "Fn::Cidr takes [ipBlock, count, cidrBits]: a CIDR block, a count of subnets from 1 to 256 and a subnet mask size in bits.",
   source: `${USER_GUIDE}/intrinsic-function-reference-cidr.html`,
   tags: ["functions", "cidr"],
-  check({ template, report }) {
+  check({ template, spec, report }) {
     for (const call of callsOf(template, "Fn::Cidr")) {
       const arg = call.arg;
       if (!checkArity("Fn::Cidr", arg, 2, 3, "[ipBlock, count, cidrBits]", call.node, report)) continue;
       const block = arg.items[0];
       const count = arg.items[1];
       const bits = arg.items[2];
-      checkSlot(block, IP_BLOCK, report, slotParameters(template, call));
-      checkSlot(count, COUNT, report, slotParameters(template, call));
-      if (bits) checkSlot(bits, CIDR_BITS, report, slotParameters(template, call));
+      checkSlot(block, IP_BLOCK, report, slotContext(template, spec, call));
+      checkSlot(count, COUNT, report, slotContext(template, spec, call));
+      if (bits) checkSlot(bits, CIDR_BITS, report, slotContext(template, spec, call));
       if (isString(block) && !IPV4_CIDR.test(block.value) && !IPV6_CIDR.test(block.value)) {
         report(block, `'${block.value}' is not a CIDR block such as 10.0.0.0/16`);
       }

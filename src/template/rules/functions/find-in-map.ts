@@ -4,7 +4,7 @@ import { didYouMean } from "../../suggest";
 import type { Rule } from "../rule";
 import { USER_GUIDE } from "../template-index";
 import { callsOf, hasLoopPlaceholder, usesLanguageExtensions } from "./calls";
-import { checkArity, checkSlot, type Slot, slotParameters } from "./slots";
+import { checkArity, checkSlot, type Slot, slotContext } from "./slots";
 
 /** The language extensions let the map name and keys be computed by more functions. */
 const LANGUAGE_EXTENSIONS_FUNCTIONS = [
@@ -26,7 +26,7 @@ export const findInMapRule: Rule = {
     "Fn::FindInMap takes [MapName, TopLevelKey, SecondLevelKey]; the mapping must exist and, where the keys are literal, hold them.",
   source: `${USER_GUIDE}/intrinsic-function-reference-findinmap.html`,
   tags: ["functions", "findinmap"],
-  check({ template, report }) {
+  check({ template, spec, report }) {
     const extensions = usesLanguageExtensions(template);
     const functions = extensions ? LANGUAGE_EXTENSIONS_FUNCTIONS : ["Fn::FindInMap", "Ref"];
     const slots: Slot[] = ["the map name", "the top-level key", "the second-level key"].map((what) => ({
@@ -45,7 +45,7 @@ export const findInMapRule: Rule = {
       const secondKey = arg.items[2];
       const options = arg.items[3];
       slots.forEach((slot, i) => {
-        checkSlot(arg.items[i], slot, report, slotParameters(template, call));
+        checkSlot(arg.items[i], slot, report, slotContext(template, spec, call));
       });
       let hasDefault = false;
       if (options) {

@@ -1,7 +1,7 @@
 import type { Rule } from "../rule";
 import { USER_GUIDE } from "../template-index";
 import { callsOf } from "./calls";
-import { checkSlot, type Slot, slotParameters } from "./slots";
+import { checkSlot, type Slot, slotContext } from "./slots";
 
 const EXPORT_NAME: Slot = {
   label: "the export name of Fn::ImportValue",
@@ -17,8 +17,8 @@ export const importValueRule: Rule = {
     "Fn::ImportValue takes an export name: a string, or one of the functions that can compute it (not Fn::GetAtt or Fn::ImportValue).",
   source: `${USER_GUIDE}/intrinsic-function-reference-importvalue.html`,
   tags: ["functions", "importvalue"],
-  check({ template, report }) {
+  check({ template, spec, report }) {
     for (const call of callsOf(template, "Fn::ImportValue"))
-      checkSlot(call.arg, EXPORT_NAME, report, slotParameters(template, call));
+      checkSlot(call.arg, EXPORT_NAME, report, slotContext(template, spec, call));
   },
 };

@@ -1,7 +1,7 @@
 import type { Rule } from "../rule";
 import { USER_GUIDE } from "../template-index";
 import { callsOf } from "./calls";
-import { checkArity, checkSlot, type Slot, slotParameters } from "./slots";
+import { checkArity, checkSlot, type Slot, slotContext } from "./slots";
 
 const DELIMITER: Slot = { label: "the delimiter of Fn::Join", literal: "string", functions: [] };
 
@@ -38,12 +38,12 @@ export const joinRule: Rule = {
     "Fn::Join takes [delimiter, list]: a literal delimiter and a list of strings (or functions returning strings), or a function returning a list.",
   source: `${USER_GUIDE}/intrinsic-function-reference-join.html`,
   tags: ["functions", "join"],
-  check({ template, report }) {
+  check({ template, spec, report }) {
     for (const call of callsOf(template, "Fn::Join")) {
       const arg = call.arg;
       if (!checkArity("Fn::Join", arg, 2, 2, "[delimiter, [values]]", call.node, report)) continue;
-      checkSlot(arg.items[0], DELIMITER, report, slotParameters(template, call));
-      checkSlot(arg.items[1], VALUES, report, slotParameters(template, call));
+      checkSlot(arg.items[0], DELIMITER, report, slotContext(template, spec, call));
+      checkSlot(arg.items[1], VALUES, report, slotContext(template, spec, call));
     }
   },
 };

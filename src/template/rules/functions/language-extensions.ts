@@ -10,7 +10,6 @@
  */
 import type { MapEntry } from "../../model";
 import { mapGet } from "../../nodes";
-import { isListParameterType } from "../resources/properties";
 import type { Report, Rule } from "../rule";
 import { literalString } from "../services/values";
 import { intrinsicName, type TemplateIndex, USER_GUIDE } from "../template-index";
@@ -21,7 +20,8 @@ import {
   LANGUAGE_EXTENSIONS,
   usesLanguageExtensions,
 } from "./calls";
-import { checkSlot, describe, type Slot, slotParameters } from "./slots";
+import { isListParameterType } from "./shapes";
+import { checkSlot, describe, type Slot, slotContext } from "./slots";
 
 function needsTransform(name: string): string {
   return `${name} needs the ${LANGUAGE_EXTENSIONS} transform: add it to the template's Transform`;
@@ -121,9 +121,9 @@ export const lengthRule: Rule = {
     "Fn::Length needs the AWS::LanguageExtensions transform and takes a list or a function that gives one.",
   source: `${USER_GUIDE}/intrinsic-function-reference-length.html`,
   tags: ["functions", "length"],
-  check({ template, report }) {
+  check({ template, spec, report }) {
     checkCalls(template, "Fn::Length", report, (call) =>
-      checkSlot(call.arg, LENGTH, report, slotParameters(template, call)),
+      checkSlot(call.arg, LENGTH, report, slotContext(template, spec, call)),
     );
   },
 };

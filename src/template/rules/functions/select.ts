@@ -1,7 +1,7 @@
 import type { Rule } from "../rule";
 import { intrinsicName, USER_GUIDE } from "../template-index";
 import { callsOf, KNOWN_FUNCTIONS, usesLanguageExtensions } from "./calls";
-import { checkArity, checkSlot, integerValue, type Slot, slotParameters } from "./slots";
+import { checkArity, checkSlot, integerValue, type Slot, slotContext } from "./slots";
 
 const LIST: Slot = {
   label: "the list of Fn::Select",
@@ -27,7 +27,7 @@ export const selectRule: Rule = {
     "Fn::Select takes [index, list]: an integer index within the list, and a list or a function returning one.",
   source: `${USER_GUIDE}/intrinsic-function-reference-select.html`,
   tags: ["functions", "select"],
-  check({ template, report }) {
+  check({ template, spec, report }) {
     const index: Slot = {
       label: "the index of Fn::Select",
       literal: "integer",
@@ -40,8 +40,8 @@ export const selectRule: Rule = {
       if (!checkArity("Fn::Select", arg, 2, 2, "[index, list]", call.node, report)) continue;
       const at = arg.items[0];
       const list = arg.items[1];
-      checkSlot(at, index, report, slotParameters(template, call));
-      checkSlot(list, LIST, report, slotParameters(template, call));
+      checkSlot(at, index, report, slotContext(template, spec, call));
+      checkSlot(list, LIST, report, slotContext(template, spec, call));
       const position = integerValue(at);
       if (position === undefined) continue;
       if (position < 0) report(at, `The index of Fn::Select cannot be negative; got ${position}`);

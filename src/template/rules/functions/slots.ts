@@ -3,14 +3,14 @@
  * may be nested there, as the CloudFormation User Guide lists "Supported functions" per function.
  * A nested function outside that list is reported by the rule of the function around it.
  */
-import type { MapEntry, Node } from "../../model";
-import { mapGet } from "../../nodes";
+import type { Node } from "../../model";
+import type { SpecIndex } from "../../spec/types";
 import { didYouMean } from "../../suggest";
-import { isListParameterType } from "../resources/properties";
 import type { Report } from "../rule";
 import { plural } from "../template/names";
 import { isNoValue, isString, type TemplateIndex } from "../template-index";
 import { type FunctionCall, functionName, KNOWN_FUNCTIONS } from "./calls";
+import { attributeShape, getAttParts, parameterShape } from "./shapes";
 
 export type Literal = "string" | "integer" | "list" | "any";
 
@@ -23,44 +23,31 @@ export interface Slot {
   items?: Slot;
 }
 
-/**
- * What a Ref to a declared parameter gives, with the parameter's Type: a list for List<...>,
- * CommaDelimitedList and their SSM forms, text for the other types. Undefined for any other name
- * (a resource's Ref is text too, but a SAM-generated or misspelt name is not known here).
- */
-export function parameterShape(
-  parameters: ReadonlyMap<string, MapEntry>,
-  name: string,
-): { shape: "list" | "text"; type: string } | undefined {
-  const type = mapGet(parameters.get(name)?.value, "Type")?.value;
-  if (!isString(type)) return undefined;
-  return { shape: isListParameterType(type.value) ? "list" : "text", type: type.value };
+/** What checkSlot needs to judge a Ref or a Fn::GetAtt by what it gives (shapes.ts). */
+export interface SlotContext {
+  template: TemplateIndex;
+  spec: SpecIndex;
 }
 
 /**
- * The parameters a Ref in a call's arguments may name, for checkSlot; none inside a Fn::ForEach,
- * whose loop variable may take a parameter's name there.
+ * The context in which checkSlot judges a call's arguments; none inside a Fn::ForEach, whose loop
+ * variable may take a parameter's name there.
  */
-export function slotParameters(
+export function slotContext(
   template: TemplateIndex,
+  spec: SpecIndex,
   call: FunctionCall,
-): ReadonlyMap<string, MapEntry> | undefined {
-  return call.loopVariables.length > 0 ? undefined : template.parameters;
+): SlotContext | undefined {
+  return call.loopVariables.length > 0 ? undefined : { template, spec };
 }
 
 /**
  * Checks a value against a slot and reports the first problem on the most precise node. A
  * Fn::If is checked through: each branch must fit the slot (Ref AWS::NoValue always does). Given
- * the template's parameters, a Ref to one is judged by what it gives: a list parameter where text
- * is needed, or a text parameter where a list is (CloudFormation refuses both when it resolves
- * the function).
+ * a context, a Ref to a parameter and a Fn::GetAtt are judged by what they give: a list where text is
+ * needed, or text where a list is (CloudFormation refuses both when it resolves the function).
  */
-export function checkSlot(
-  node: Node,
-  slot: Slot,
-  report: Report,
-  parameters?: ReadonlyMap<string, MapEntry>,
-): void {
+export function checkSlot(node: Node, slot: Slot, report: Report, context?: SlotContext): void {
   const fn = functionName(node);
   if (fn) {
     if (!KNOWN_FUNCTIONS.has(fn)) {
@@ -77,10 +64,10 @@ export function checkSlot(
       const arg = (node.kind === "map" && node.entries[0].value) || undefined;
       if (arg?.kind === "seq" && arg.items.length === 3) {
         for (const branch of arg.items.slice(1))
-          if (!isNoValue(branch)) checkSlot(branch, slot, report, parameters);
+          if (!isNoValue(branch)) checkSlot(branch, slot, report, context);
       }
-    } else if (fn === "Ref" && parameters && node.kind === "map") {
-      checkParameterRef(node.entries[0].value, slot, report, parameters);
+    } else if (context && node.kind === "map" && (fn === "Ref" || fn === "Fn::GetAtt")) {
+      checkGiven(fn, node.entries[0].value, slot, report, context);
     }
     return;
   }
@@ -99,34 +86,49 @@ export function checkSlot(
         report(node, `${capitalise(slot.label)} must be a list`);
         return;
       }
-      if (slot.items) for (const item of node.items) checkSlot(item, slot.items, report, parameters);
+      if (slot.items) for (const item of node.items) checkSlot(item, slot.items, report, context);
       return;
   }
 }
 
-function checkParameterRef(
-  target: Node,
+/** A Ref to a parameter or a Fn::GetAtt whose result is a list where text is needed, or the reverse. */
+function checkGiven(
+  fn: "Ref" | "Fn::GetAtt",
+  arg: Node,
   slot: Slot,
   report: Report,
-  parameters: ReadonlyMap<string, MapEntry>,
+  context: SlotContext,
 ): void {
-  if (!isString(target)) return;
-  const found = parameterShape(parameters, target.value);
-  if (!found) return;
+  let shape: "list" | "text" | undefined;
+  let what: string;
+  if (fn === "Ref") {
+    if (!isString(arg)) return;
+    const found = parameterShape(context.template.parameters, arg.value);
+    shape = found?.shape;
+    what = `Ref to parameter '${arg.value}' gives`;
+    if (found)
+      what +=
+        found.shape === "list"
+          ? ` a list (its Type is ${found.type})`
+          : ` one value (its Type is ${found.type})`;
+  } else {
+    const parts = getAttParts(arg);
+    shape = parts && attributeShape(context.template, context.spec, arg);
+    what = `Fn::GetAtt ${parts?.resource}.${parts?.name} gives ${shape === "list" ? "a list" : "one value"}`;
+  }
   const label = capitalise(slot.label);
-  const what = `Ref to parameter '${target.value}' gives`;
-  if (found.shape === "list" && (slot.literal === "string" || slot.literal === "integer")) {
+  if (shape === "list" && (slot.literal === "string" || slot.literal === "integer")) {
     report(
-      target,
-      `${label} must be ${slot.literal === "string" ? "a string" : "an integer"}, but ${what} a list (its Type is ` +
-        `${found.type}); pick an item with Fn::Select or join them with Fn::Join`,
+      arg,
+      `${label} must be ${slot.literal === "string" ? "a string" : "an integer"}, but ${what}; pick an item with ` +
+        "Fn::Select or join them with Fn::Join",
     );
-  } else if (found.shape === "text" && slot.literal === "list") {
-    report(
-      target,
-      `${label} must be a list, but ${what} one value (its Type is ${found.type}); split it with Fn::Split, or ` +
-        "make the parameter a CommaDelimitedList",
-    );
+  } else if (shape === "text" && slot.literal === "list") {
+    const fix =
+      fn === "Ref"
+        ? "split it with Fn::Split, or make the parameter a CommaDelimitedList"
+        : "write it as a one-item list ([...])";
+    report(arg, `${label} must be a list, but ${what}; ${fix}`);
   }
 }
 

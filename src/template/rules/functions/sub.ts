@@ -1,11 +1,12 @@
-import type { MapEntry, Node, Range, ScalarNode } from "../../model";
+import type { Node, Range, ScalarNode } from "../../model";
 import type { SpecIndex } from "../../spec/types";
 import { didYouMean } from "../../suggest";
 import type { Report, Rule } from "../rule";
 import { isString, PSEUDO_PARAMETERS, parseSub, subRange, USER_GUIDE } from "../template-index";
 import { callsOf, type FunctionCall, functionName } from "./calls";
 import { attributeProblem, type Names, templateNames } from "./names";
-import { checkSlot, describe, parameterShape, type Slot, slotParameters } from "./slots";
+import { parameterShape } from "./shapes";
+import { checkSlot, describe, type Slot, type SlotContext, slotContext } from "./slots";
 
 const SHAPE = "a string or [String, {Name: Value}]";
 
@@ -55,7 +56,7 @@ export const subRule: Rule = {
         if (variables.kind === "map" && !functionName(variables)) {
           for (const entry of variables.entries) {
             locals.add(entry.key);
-            checkSlot(entry.value, VARIABLE_SLOT, report, slotParameters(template, call));
+            checkSlot(entry.value, VARIABLE_SLOT, report, slotContext(template, spec, call));
           }
         } else {
           report(
@@ -70,7 +71,8 @@ export const subRule: Rule = {
           report(call.node, `Fn::Sub needs ${SHAPE}; got a ${describe(arg)}`);
         continue;
       }
-      if (isString(text)) checkText(text, locals, call, names, spec, report, slotParameters(template, call));
+      if (isString(text))
+        checkText(text, locals, call, names, spec, report, slotContext(template, spec, call));
     }
   },
 };
@@ -82,7 +84,7 @@ function checkText(
   names: Names,
   spec: SpecIndex,
   report: Report,
-  parameters: ReadonlyMap<string, MapEntry> | undefined,
+  context: SlotContext | undefined,
 ): void {
   const { variables, malformed } = parseSub(text.value);
   for (const offset of malformed) {
@@ -95,7 +97,7 @@ function checkText(
     const name = variable.name.trim();
     if (name === "" || locals.has(name) || call.loopVariables.includes(name)) continue;
     // A list parameter gives Fn::Sub a list where it writes text: CloudFormation refuses it.
-    const listed = parameters && parameterShape(parameters, name);
+    const listed = context && parameterShape(context.template.parameters, name);
     if (listed?.shape === "list") {
       report(
         subRange(text, variable.offset, variable.name.length),

@@ -1,5 +1,5 @@
 import { mapGet } from "../../nodes";
-import { parameterShape } from "../functions/slots";
+import { attributeShape, getAttParts, parameterShape } from "../functions/shapes";
 import type { Rule } from "../rule";
 import { namedEntries } from "../template/names";
 import { isLiteralCollection } from "../template/scalars";
@@ -13,11 +13,12 @@ export const outputValue: Rule = {
   severity: "error",
   shortDescription: "Output values are strings",
   description:
-    "An output's Value must resolve to a string: a literal list or mapping, a Ref to a list parameter or a " +
-    "function that gives a list (Fn::Split, Fn::GetAZs, Fn::Cidr) is rejected (use Fn::Join for a list).",
+    "An output's Value must resolve to a string: a literal list or mapping, a Ref to a list parameter, a " +
+    "Fn::GetAtt of a list attribute or a function that gives a list (Fn::Split, Fn::GetAZs, Fn::Cidr) is " +
+    "rejected (use Fn::Join for a list).",
   source: `${USER_GUIDE}/outputs-section-structure.html`,
   tags: ["outputs"],
-  check({ template, report }) {
+  check({ template, spec, report }) {
     for (const output of namedEntries(template.outputs)) {
       const value = mapGet(output.value, "Value")?.value;
       if (!value) continue;
@@ -33,12 +34,19 @@ export const outputValue: Rule = {
       const target = fn === "Ref" && value.kind === "map" ? value.entries[0].value : undefined;
       const name = isString(target) ? target.value : undefined;
       const listed = name === undefined ? undefined : parameterShape(template.parameters, name);
+      const attribute = fn === "Fn::GetAtt" && value.kind === "map" ? value.entries[0].value : undefined;
+      const parts =
+        attribute && attributeShape(template, spec, attribute) === "list"
+          ? getAttParts(attribute)
+          : undefined;
       const giver =
         listed?.shape === "list"
           ? `parameter '${name}' (a ${listed.type})`
-          : fn && LIST_FUNCTIONS.has(fn)
-            ? fn
-            : "";
+          : parts
+            ? `Fn::GetAtt ${parts.resource}.${parts.name}`
+            : fn && LIST_FUNCTIONS.has(fn)
+              ? fn
+              : "";
       if (giver) {
         report(
           value,

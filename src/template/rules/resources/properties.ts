@@ -14,6 +14,7 @@ import type { MapEntry, MapNode, Node, Range } from "../../model";
 import { mapGet } from "../../nodes";
 import type { PropertySpec, ResourceTypeSpec, SpecIndex, TypeRef } from "../../spec/types";
 import { didYouMean } from "../../suggest";
+import { attributeShape, getAttParts, isListParameterType } from "../functions/shapes";
 import { isIgnoredBySam } from "../sam/ignored-values";
 import { intrinsicName, isForEachKey, isString, type TemplateIndex } from "../template-index";
 import { judgesNulls } from "./null-values";
@@ -447,14 +448,8 @@ class Checker {
    * names, an object attribute, a custom resource's or a stack's outputs, a name SAM generates.
    */
   private attributeYield(arg: Node): Yield {
-    const parts = getAttParts(arg);
-    if (!parts) return "unknown";
-    const type = this.template.resources.get(parts.resource)?.type;
-    if (!type || isCustomType(type) || type === "AWS::CloudFormation::Stack") return "unknown";
-    const target = this.spec.resource(type);
-    if (!target?.attributes.includes(parts.name)) return "unknown";
-    if (target.listAttributes?.includes(parts.name)) return "list";
-    return target.objectAttributes?.includes(parts.name) ? "unknown" : "scalar";
+    const shape = attributeShape(this.template, this.spec, arg);
+    return shape === "list" ? "list" : shape === "text" ? "scalar" : "unknown";
   }
 
   private typeProblem(node: Node, type: TypeRef): void {
@@ -514,25 +509,6 @@ function where(owner: string, path: (string | number)[]): string {
  */
 function isNullSamProperty(type: string, entry: MapEntry): boolean {
   return type.startsWith("AWS::Serverless::") && entry.value.kind === "scalar" && entry.value.value === null;
-}
-
-/** `Resource.Attribute` or `[Resource, Attribute]`, both written out; undefined otherwise. */
-function getAttParts(arg: Node): { resource: string; name: string } | undefined {
-  if (isString(arg)) {
-    const dot = arg.value.indexOf(".");
-    return dot > 0 ? { resource: arg.value.slice(0, dot), name: arg.value.slice(dot + 1) } : undefined;
-  }
-  if (arg.kind !== "seq" || arg.items.length !== 2) return undefined;
-  const [resource, name] = arg.items;
-  return isString(resource) && isString(name) ? { resource: resource.value, name: name.value } : undefined;
-}
-
-export function isListParameterType(type: string): boolean {
-  return (
-    type === "CommaDelimitedList" ||
-    type.startsWith("List<") ||
-    /^AWS::SSM::Parameter::Value<(List<|CommaDelimitedList)/.test(type)
-  );
 }
 
 function scalarFits(value: unknown, kind: "number" | "integer" | "boolean"): boolean {

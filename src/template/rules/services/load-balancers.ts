@@ -31,7 +31,7 @@
 import type { MapNode, Node } from "../../model";
 import { mapGet } from "../../nodes";
 import { listOf } from "../constraints/walk";
-import { isListParameterType } from "../resources/properties";
+import { isListParameterType } from "../functions/shapes";
 import type { Rule } from "../rule";
 import { intrinsicName, isString, type ResourceInfo, type TemplateIndex } from "../template-index";
 import {

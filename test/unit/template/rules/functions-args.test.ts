@@ -412,3 +412,42 @@ describe("a Ref to a parameter where a function takes text or a list", () => {
     ]);
   });
 });
+
+describe("a Fn::GetAtt where a function takes text or a list", () => {
+  it("judges the attribute by its type in the spec, in Join, Select, Sub variables and Outputs", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Vpc:",
+        "    Type: AWS::EC2::VPC",
+        "    Properties: {CidrBlock: 10.0.0.0/16}",
+        "  Group:",
+        "    Type: AWS::EC2::SecurityGroup",
+        "    Properties:",
+        "      VpcId: !Ref Vpc",
+        '      GroupDescription: !Join [",", [!GetAtt Vpc.CidrBlock, !GetAtt Vpc.CidrBlockAssociations]]',
+        "  Topic:",
+        "    Type: AWS::SNS::Topic",
+        "    Properties:",
+        "      DisplayName: !Select [0, !GetAtt Group.GroupId]",
+        '      TopicName: !Sub ["${A}", {A: !GetAtt Vpc.Ipv6CidrBlocks}]',
+        '      KmsMasterKeyId: !Join [",", !GetAtt Vpc.CidrBlockAssociations]',
+        "Outputs:",
+        "  Blocks: {Value: !GetAtt Vpc.CidrBlockAssociations}",
+        "  Block: {Value: !GetAtt Vpc.CidrBlock}",
+      ),
+      { only: ["E1017", "E1019", "E1022", "E6101"] },
+    );
+    // cfn-lint 1.51 reports each of them (E1022, E1017, E1019, E6101).
+    expect(findings.map((f) => `${f.ruleId} ${f.range.start.line} ${f.message}`)).toEqual([
+      "E1022 9 An item of the list of Fn::Join must be a string, but Fn::GetAtt Vpc.CidrBlockAssociations gives a " +
+        "list; pick an item with Fn::Select or join them with Fn::Join",
+      "E1017 13 The list of Fn::Select must be a list, but Fn::GetAtt Group.GroupId gives one value; write it as a " +
+        "one-item list ([...])",
+      "E1019 14 A variable of Fn::Sub must be a string, but Fn::GetAtt Vpc.Ipv6CidrBlocks gives a list; pick an item " +
+        "with Fn::Select or join them with Fn::Join",
+      "E6101 17 Output Blocks: Value must be a string, and Fn::GetAtt Vpc.CidrBlockAssociations gives a list; join it " +
+        'with Fn::Join (!Join [",", ...])',
+    ]);
+  });
+});
