@@ -9,6 +9,7 @@ import type { MapEntry, Node } from "../../model";
 import { mapGet } from "../../nodes";
 import type { SpecIndex } from "../../spec/types";
 import { isCustomType } from "../resources/shared";
+import { referenceTarget } from "../services/values";
 import { isString, type TemplateIndex } from "../template-index";
 
 export function isListParameterType(type: string): boolean {
@@ -33,34 +34,23 @@ export function parameterShape(
   return { shape: isListParameterType(type.value) ? "list" : "text", type: type.value };
 }
 
-/** `Resource.Attribute` or `[Resource, Attribute]`, both written out; undefined otherwise. */
-export function getAttParts(arg: Node): { resource: string; name: string } | undefined {
-  if (isString(arg)) {
-    const dot = arg.value.indexOf(".");
-    return dot > 0 ? { resource: arg.value.slice(0, dot), name: arg.value.slice(dot + 1) } : undefined;
-  }
-  if (arg.kind !== "seq" || arg.items.length !== 2) return undefined;
-  const [resource, name] = arg.items;
-  return isString(resource) && isString(name) ? { resource: resource.value, name: name.value } : undefined;
-}
-
 /**
- * What a Fn::GetAtt with argument `arg` gives, by the attribute's type in the spec: a list (a
- * VPC's CidrBlockAssociations), text (a security group's GroupId), or undefined: an attribute a
- * function names, an object attribute, a custom resource's or a stack's outputs, a name SAM
- * generates, a resource the template does not declare.
+ * What the Fn::GetAtt `node` gives (its resource and attribute written out: referenceTarget), by
+ * the attribute's type in the spec: a list (a VPC's CidrBlockAssociations), text (a security
+ * group's GroupId), or undefined: an attribute a function names, an object attribute, a custom
+ * resource's or a stack's outputs, a name SAM generates, a resource the template does not declare.
  */
 export function attributeShape(
   template: TemplateIndex,
   spec: SpecIndex,
-  arg: Node,
+  node: Node,
 ): "list" | "text" | undefined {
-  const parts = getAttParts(arg);
-  if (!parts) return undefined;
-  const type = template.resources.get(parts.resource)?.type;
+  const target = referenceTarget(node);
+  if (target?.attribute === undefined) return undefined;
+  const type = template.resources.get(target.name)?.type;
   if (!type || isCustomType(type) || type === "AWS::CloudFormation::Stack") return undefined;
-  const target = spec.resource(type);
-  if (!target?.attributes.includes(parts.name)) return undefined;
-  if (target.listAttributes?.includes(parts.name)) return "list";
-  return target.objectAttributes?.includes(parts.name) ? undefined : "text";
+  const typeSpec = spec.resource(type);
+  if (!typeSpec?.attributes.includes(target.attribute)) return undefined;
+  if (typeSpec.listAttributes?.includes(target.attribute)) return "list";
+  return typeSpec.objectAttributes?.includes(target.attribute) ? undefined : "text";
 }

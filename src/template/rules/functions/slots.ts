@@ -7,10 +7,11 @@ import type { Node } from "../../model";
 import type { SpecIndex } from "../../spec/types";
 import { didYouMean } from "../../suggest";
 import type { Report } from "../rule";
+import { referenceTarget } from "../services/values";
 import { plural } from "../template/names";
-import { isNoValue, isString, type TemplateIndex } from "../template-index";
+import { isNoValue, type TemplateIndex } from "../template-index";
 import { type FunctionCall, functionName, KNOWN_FUNCTIONS } from "./calls";
-import { attributeShape, getAttParts, parameterShape } from "./shapes";
+import { attributeShape, parameterShape } from "./shapes";
 
 export type Literal = "string" | "integer" | "list" | "any";
 
@@ -67,7 +68,7 @@ export function checkSlot(node: Node, slot: Slot, report: Report, context?: Slot
           if (!isNoValue(branch)) checkSlot(branch, slot, report, context);
       }
     } else if (context && node.kind === "map" && (fn === "Ref" || fn === "Fn::GetAtt")) {
-      checkGiven(fn, node.entries[0].value, slot, report, context);
+      checkGiven(fn, node, slot, report, context);
     }
     return;
   }
@@ -94,27 +95,28 @@ export function checkSlot(node: Node, slot: Slot, report: Report, context?: Slot
 /** A Ref to a parameter or a Fn::GetAtt whose result is a list where text is needed, or the reverse. */
 function checkGiven(
   fn: "Ref" | "Fn::GetAtt",
-  arg: Node,
+  node: Node,
   slot: Slot,
   report: Report,
   context: SlotContext,
 ): void {
   let shape: "list" | "text" | undefined;
   let what: string;
+  const target = referenceTarget(node);
+  if (!target || node.kind !== "map") return;
+  const arg = node.entries[0].value;
   if (fn === "Ref") {
-    if (!isString(arg)) return;
-    const found = parameterShape(context.template.parameters, arg.value);
+    const found = parameterShape(context.template.parameters, target.name);
     shape = found?.shape;
-    what = `Ref to parameter '${arg.value}' gives`;
+    what = `Ref to parameter '${target.name}' gives`;
     if (found)
       what +=
         found.shape === "list"
           ? ` a list (its Type is ${found.type})`
           : ` one value (its Type is ${found.type})`;
   } else {
-    const parts = getAttParts(arg);
-    shape = parts && attributeShape(context.template, context.spec, arg);
-    what = `Fn::GetAtt ${parts?.resource}.${parts?.name} gives ${shape === "list" ? "a list" : "one value"}`;
+    shape = attributeShape(context.template, context.spec, node);
+    what = `Fn::GetAtt ${target.name}.${target.attribute} gives ${shape === "list" ? "a list" : "one value"}`;
   }
   const label = capitalise(slot.label);
   if (shape === "list" && (slot.literal === "string" || slot.literal === "integer")) {

@@ -1,9 +1,10 @@
 import { mapGet } from "../../nodes";
-import { attributeShape, getAttParts, parameterShape } from "../functions/shapes";
+import { attributeShape, parameterShape } from "../functions/shapes";
 import type { Rule } from "../rule";
+import { referenceTarget } from "../services/values";
 import { namedEntries } from "../template/names";
 import { isLiteralCollection } from "../template/scalars";
-import { intrinsicName, isString, USER_GUIDE } from "../template-index";
+import { intrinsicName, USER_GUIDE } from "../template-index";
 
 /** Functions that give a list, which an output's Value cannot be. */
 const LIST_FUNCTIONS = new Set(["Fn::Split", "Fn::GetAZs", "Fn::Cidr"]);
@@ -31,19 +32,13 @@ export const outputValue: Rule = {
         continue;
       }
       const fn = intrinsicName(value);
-      const target = fn === "Ref" && value.kind === "map" ? value.entries[0].value : undefined;
-      const name = isString(target) ? target.value : undefined;
-      const listed = name === undefined ? undefined : parameterShape(template.parameters, name);
-      const attribute = fn === "Fn::GetAtt" && value.kind === "map" ? value.entries[0].value : undefined;
-      const parts =
-        attribute && attributeShape(template, spec, attribute) === "list"
-          ? getAttParts(attribute)
-          : undefined;
+      const target = referenceTarget(value);
+      const listed = fn === "Ref" && target ? parameterShape(template.parameters, target.name) : undefined;
       const giver =
         listed?.shape === "list"
-          ? `parameter '${name}' (a ${listed.type})`
-          : parts
-            ? `Fn::GetAtt ${parts.resource}.${parts.name}`
+          ? `parameter '${target?.name}' (a ${listed.type})`
+          : fn === "Fn::GetAtt" && attributeShape(template, spec, value) === "list"
+            ? `Fn::GetAtt ${target?.name}.${target?.attribute}`
             : fn && LIST_FUNCTIONS.has(fn)
               ? fn
               : "";

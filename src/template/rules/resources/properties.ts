@@ -14,8 +14,9 @@ import type { MapEntry, MapNode, Node, Range } from "../../model";
 import { mapGet } from "../../nodes";
 import type { PropertySpec, ResourceTypeSpec, SpecIndex, TypeRef } from "../../spec/types";
 import { didYouMean } from "../../suggest";
-import { attributeShape, getAttParts, isListParameterType } from "../functions/shapes";
+import { attributeShape, parameterShape } from "../functions/shapes";
 import { isIgnoredBySam } from "../sam/ignored-values";
+import { referenceTarget } from "../services/values";
 import { intrinsicName, isForEachKey, isString, type TemplateIndex } from "../template-index";
 import { judgesNulls } from "./null-values";
 import {
@@ -405,14 +406,14 @@ class Checker {
       for (let i = 1; i < 3 && i < items.length; i++) this.value(items[i], type, keyRange);
       return;
     }
-    const produced = this.yieldOf(fn, arg);
+    const produced = this.yieldOf(node, fn, arg);
     if (!accepts(type, produced, this.typeSpec)) {
-      const attribute = fn === "Fn::GetAtt" ? getAttParts(arg) : undefined;
+      const target = referenceTarget(node);
       const what =
-        fn === "Ref" && isString(arg)
-          ? `Ref to '${arg.value}'`
-          : attribute
-            ? `Fn::GetAtt ${attribute.resource}.${attribute.name}`
+        fn === "Ref" && target
+          ? `Ref to '${target.name}'`
+          : fn === "Fn::GetAtt" && target
+            ? `Fn::GetAtt ${target.name}.${target.attribute}`
             : fn;
       const path = this.path;
       this.problem(
@@ -423,33 +424,20 @@ class Checker {
     }
   }
 
-  private yieldOf(fn: string, arg: Node): Yield {
+  /** What the function call `node` gives; a Ref to a parameter and a Fn::GetAtt as shapes.ts says. */
+  private yieldOf(node: MapNode, fn: string, arg: Node): Yield {
     if (STRING_FUNCTIONS.has(fn)) return "scalar";
     if (LIST_FUNCTIONS.has(fn)) return "list";
-    if (fn === "Fn::GetAtt") return this.attributeYield(arg);
+    if (fn === "Fn::GetAtt") return yieldOfShape(attributeShape(this.template, this.spec, node));
     if (fn !== "Ref" || !isString(arg)) return "unknown";
     const target = arg.value;
     if (target === "AWS::NoValue") return "none";
     if (LIST_PSEUDO_PARAMETERS.has(target)) return "list";
     if (target.startsWith("AWS::")) return "scalar";
-    const parameter = this.template.parameters.get(target);
-    if (parameter) {
-      const typeNode = mapGet(parameter.value, "Type");
-      if (!typeNode || !isString(typeNode.value)) return "unknown";
-      return isListParameterType(typeNode.value.value) ? "list" : "scalar";
-    }
+    if (this.template.parameters.has(target))
+      return yieldOfShape(parameterShape(this.template.parameters, target)?.shape);
     if (this.template.resources.has(target)) return "scalar";
     return "unknown";
-  }
-
-  /**
-   * What a Fn::GetAtt gives, by the attribute's type in the spec: a list (a VPC's
-   * CidrBlockAssociations), text (a security group's GroupId), or unknown: an attribute a function
-   * names, an object attribute, a custom resource's or a stack's outputs, a name SAM generates.
-   */
-  private attributeYield(arg: Node): Yield {
-    const shape = attributeShape(this.template, this.spec, arg);
-    return shape === "list" ? "list" : shape === "text" ? "scalar" : "unknown";
   }
 
   private typeProblem(node: Node, type: TypeRef): void {
@@ -509,6 +497,10 @@ function where(owner: string, path: (string | number)[]): string {
  */
 function isNullSamProperty(type: string, entry: MapEntry): boolean {
   return type.startsWith("AWS::Serverless::") && entry.value.kind === "scalar" && entry.value.value === null;
+}
+
+function yieldOfShape(shape: "list" | "text" | undefined): Yield {
+  return shape === "list" ? "list" : shape === "text" ? "scalar" : "unknown";
 }
 
 function scalarFits(value: unknown, kind: "number" | "integer" | "boolean"): boolean {

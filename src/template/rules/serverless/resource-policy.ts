@@ -135,7 +135,7 @@ function checkOtherResources(
     report(
       item,
       `Resource ${item.value} is not ${POLICY_RESOURCE.what}, which IAM's policy ` +
-        `grammar takes there${queue ? " (what SQS does with other text is not documented)" : ", and the stack fails at " + resource.name}; ${fix}`,
+        `grammar takes there${queue ? " (what SQS does with other text is not documented)" : `, and the stack fails at ${resource.name}`}; ${fix}`,
       { ...propertyPath(resource, ...path), ...(queue ? { severity: "warning" as const } : {}) },
     );
   }
