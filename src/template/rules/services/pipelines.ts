@@ -396,16 +396,10 @@ export const pipelineSourceArtifacts: Rule = {
           action.outputs.some((other) => other.branch === output.branch && other.index < output.index),
         );
         if (!second) continue;
-        const count = Math.max(
-          ...action.outputs.map(
-            (output) =>
-              new Set(action.outputs.filter((o) => o.branch === output.branch).map((o) => o.index)).size,
-          ),
-        );
         report(
           second.node,
-          `Source action '${action.name}' of pipeline '${action.pipeline}' writes ${count} artifacts, and a Source action ` +
-            "writes exactly one; keep one OutputArtifacts entry",
+          `Source action '${action.name}' of pipeline '${action.pipeline}' writes ${counts(action.outputs).possible} ` +
+            "artifacts, and a Source action writes exactly one; keep one OutputArtifacts entry",
           { path: second.path },
         );
       }
