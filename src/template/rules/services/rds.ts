@@ -164,7 +164,7 @@ export const rdsServerlessV1: Rule = {
     for (const cluster of resourcesOfType(template, CLUSTER)) {
       for (const { properties } of propertySets(cluster)) {
         const mode = presentEntry(properties, "EngineMode");
-        if (literalString(mode?.value)?.toLowerCase() !== "serverless" || !mode) continue;
+        if (!mode || literalString(mode.value)?.toLowerCase() !== "serverless") continue;
         report(
           mode.value,
           `Cluster '${cluster.name}' has EngineMode serverless, Aurora Serverless v1, whose end of life was 2025-03-31 ` +
