@@ -1,7 +1,8 @@
 // Builds one minified ncc bundle per action (dist/<name>/bundle.js, started by the stub
 // dist/<name>/index.js; dist/main for the root action.yml) and the CLI (dist/cli). Chunks are
 // minified, and every bundle file's module factories are parenthesized so V8 compiles them eagerly
-// (scripts/eager-factories.mjs).
+// (scripts/eager-factories.mjs). What ncc bundles is a copy of src/ whose loops over arrays are
+// indexed loops (scripts/indexed-loops.mjs).
 // With --check, builds in memory and fails when the committed dist/ differs from a fresh build.
 // package.json runs it with an 8 GB heap: ncc type-checks the whole project once per bundle and
 // keeps much of that memory until the process ends (about 5 GB peak for six bundles).
@@ -14,19 +15,36 @@ import ncc from "@vercel/ncc";
 import { minify } from "terser";
 import { specDataFiles } from "./copy-spec-data.mjs";
 import { eagerFactories } from "./eager-factories.mjs";
+import { indexedLoopSources } from "./indexed-loops.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const check = process.argv.includes("--check");
 const only = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
 
+/**
+ * ncc bundles a copy of src/ in .build/src, where each `for...of` over an array is an indexed loop
+ * (see indexed-loops.mjs: cold code, which most of a validate run is, allocates an iterator and an
+ * object per item for it). The copy is inside the repository so that imports find node_modules,
+ * and is made afresh by each build (two builds at once would share it) and removed after.
+ */
+const sources = join(root, ".build/src");
+
+function writeSources() {
+  rmSync(join(root, ".build"), { recursive: true, force: true });
+  for (const [name, content] of indexedLoopSources(root)) {
+    mkdirSync(dirname(join(sources, name)), { recursive: true });
+    writeFileSync(join(sources, name), content);
+  }
+}
+
 function entries() {
   // One bundle per sub-action folder (actions/<name>/action.yml), whose entry is src/actions/<name>.ts.
   const actions = readdirSync(join(root, "actions"))
     .filter((name) => existsSync(join(root, "actions", name, "action.yml")))
-    .map((name) => ({ name, input: join(root, "src/actions", `${name}.ts`) }));
+    .map((name) => ({ name, input: join(sources, "actions", `${name}.ts`) }));
   // The root action.yml is the all-in-one action, whose entry is src/actions/main.ts.
-  const main = { name: "main", input: join(root, "src/actions/main.ts") };
-  return [...actions, main, { name: "cli", input: join(root, "src/cli.ts") }].filter(
+  const main = { name: "main", input: join(sources, "actions/main.ts") };
+  return [...actions, main, { name: "cli", input: join(sources, "cli.ts") }].filter(
     (entry) => only.length === 0 || only.includes(entry.name),
   );
 }
@@ -202,6 +220,7 @@ function listFiles(dir, base = dir) {
 
 const problems = [];
 const built = new Set();
+writeSources();
 for (const entry of entries()) {
   const files = await bundle(entry);
   const outDir = join(root, "dist", entry.name);
@@ -227,6 +246,7 @@ for (const entry of entries()) {
     );
   }
 }
+rmSync(join(root, ".build"), { recursive: true, force: true });
 if (check && only.length === 0) {
   for (const name of existsSync(join(root, "dist")) ? readdirSync(join(root, "dist")) : []) {
     if (!built.has(name)) problems.push(`dist/${name} has no source entry (actions/${name}/action.yml)`);

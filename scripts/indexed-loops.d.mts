@@ -1,0 +1,4 @@
+import type ts from "typescript";
+
+export function indexedLoops(sourceFile: ts.SourceFile, checker: ts.TypeChecker): string | undefined;
+export function indexedLoopSources(root: string): Map<string, Buffer>;
