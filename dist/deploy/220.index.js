@@ -1,1 +1,0 @@
-export const id=220;export const ids=[220];export const modules={6220:((e,t,a)=>{a.r(t);a.d(t,{createLambdaClient:()=>createLambdaClient});var r=a(1696);var n=a(201);function createLambdaClient(e={}){return new r.Nox((0,n.yO)(e))}})};

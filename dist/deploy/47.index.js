@@ -1,0 +1,1 @@
+export const id=47;export const ids=[47];export const modules={5047:((e,t,a)=>{a.r(t);a.d(t,{createLambdaClient:()=>createLambdaClient});var r=a(1696);var n=a(222);function createLambdaClient(e={}){return new r.Nox((0,n.yO)(e))}})};

@@ -1,1 +1,0 @@
-export const id=220;export const ids=[220];export const modules={6220:((e,t,n)=>{n.r(t);n.d(t,{createLambdaClient:()=>createLambdaClient});var a=n(71696);var r=n(40201);function createLambdaClient(e={}){return new a.Nox((0,r.clientConfig)(e))}})};

@@ -1,0 +1,1 @@
+export const id=47;export const ids=[47];export const modules={5047:((e,t,n)=>{n.r(t);n.d(t,{createLambdaClient:()=>createLambdaClient});var a=n(71696);var r=n(80222);function createLambdaClient(e={}){return new a.Nox((0,r.clientConfig)(e))}})};
