@@ -12,13 +12,15 @@
  *   more than the optimized code gave back: on a 2-core runner they take the core the main thread
  *   does not use. Without it the run took about a quarter less CPU and 5 MB less peak memory, and
  *   no more wall time.
- * - `--invocation-count-for-maglev=5000`: Maglev, V8's middle compiler (on by default from Node 22),
+ * - `--invocation-count-for-maglev=10000`: Maglev, V8's middle compiler (on by default from Node 22),
  *   compiles a function after about 400 calls by default: in a whole-corpus run, 380 compiles,
- *   which cost some 20 MB of peak memory. From 5,000 calls it made 110: the YAML and JSON readers',
- *   the shared walks', the rule runner and the small node helpers every rule calls, which run for
- *   every node. The whole-corpus run then took about 15% less wall time than with Maglev off, for
- *   about 5 MB (1,490 templates: a quarter less). Node 20 leaves Maglev off, and the count changes
- *   nothing there.
+ *   which cost some 20 MB of peak memory. From 5,000 calls it made 110 to 127: the YAML and JSON
+ *   readers', the shared walks', the rule runner and the small node helpers every rule calls, which
+ *   run for every node. The whole-corpus run then took about 15% less wall time than with Maglev
+ *   off, for about 5 MB (1,490 templates: a quarter less). From 10,000 calls it makes 89, and the
+ *   whole corpus took 1.6% more time for a median peak 3 MB lower (bench:validate-compare, 21
+ *   runs; 2,384 templates: 3.4% and 7 MB); from 20,000 the time grew by 12%. Node 20 leaves Maglev
+ *   off, and the count changes nothing there.
  *   (Both figures are from hand comparisons of the bundle, 298 and 1,490 templates, each setting
  *   interleaved; bench:validate prints the whole-corpus row's wall and CPU time and peak memory.)
  * - `--heap-growing-percent=5`: after a full collection V8 lets the old generation grow by this
@@ -40,7 +42,7 @@
 export const LONG_RUN_V8_FLAGS = [
   "--semi-space-growth-factor=1",
   "--no-turbofan",
-  "--invocation-count-for-maglev=5000",
+  "--invocation-count-for-maglev=10000",
   "--heap-growing-percent=5",
 ] as const;
 
