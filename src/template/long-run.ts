@@ -21,8 +21,9 @@
  *   whole corpus took 1.6% more time for a median peak 3 MB lower (bench:validate-compare, 21
  *   runs; 2,384 templates: 3.4% and 7 MB); from 20,000 the time grew by 12%. Node 20 leaves Maglev
  *   off, and the count changes nothing there.
- *   (Both figures are from hand comparisons of the bundle, 298 and 1,490 templates, each setting
- *   interleaved; bench:validate prints the whole-corpus row's wall and CPU time and peak memory.)
+ *   (The Turbofan and the first Maglev figures are from hand comparisons of the bundle, 298 and
+ *   1,490 templates, each setting interleaved; bench:validate prints the whole-corpus row's wall
+ *   and CPU time and peak memory.)
  * - `--heap-growing-percent=5`: after a full collection V8 lets the old generation grow by this
  *   share of what survived (far more by default) before collecting again. A long run keeps little
  *   (the findings, the loaded type data) and throws away each template's nodes, so the room it
@@ -30,12 +31,15 @@
  *   the flag's effect on peak heap (`--optimize-for-size` saves a little more but changes how code
  *   is compiled, and was slower in hand comparisons).
  * bench:validate's whole-corpus row runs with all four and prints its peak memory beside
- * cfn-lint's. Not set, though it takes 2 to 6 MB off the whole corpus's peak for about 2% of its
- * time: `--no-incremental-marking`. With it, V8 (Node 20 and 24 alike) starts no full collection
- * when the old generation grows by promotion alone: a probe that keeps a tenth of what it makes
- * grew to 216 MB without one. The corpus gets its full collections through other triggers, but a
- * setting whose bound on memory depends on such triggers is not one to ship. A run over fewer templates sets none: its heap stays small anyway, and loading
+ * cfn-lint's. A run over fewer templates sets none: its heap stays small anyway, and loading
  * node:v8 would add to its start.
+ *
+ * Not set, though it takes 2 to 6 MB off the whole corpus's peak for about 2% of its time:
+ * `--no-incremental-marking`. With it, V8 (Node 24 with the flag set at start or at run time,
+ * Node 20 at run time) starts no full collection when the old generation grows by promotion
+ * alone: a probe that keeps a tenth of what it makes grew to 216 MB without one. The corpus gets
+ * its full collections through other triggers, but a setting whose bound on memory depends on
+ * such triggers is not one to ship.
  */
 
 /** The flags, in the order they are set. */
