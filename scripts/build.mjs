@@ -31,7 +31,7 @@ const sources = join(root, ".build/src");
 
 function writeSources() {
   rmSync(join(root, ".build"), { recursive: true, force: true });
-  for (const [name, content] of indexedLoopSources(root)) {
+  for (const [name, content] of indexedLoopSources(root, listFiles(join(root, "src")))) {
     mkdirSync(dirname(join(sources, name)), { recursive: true });
     writeFileSync(join(sources, name), content);
   }

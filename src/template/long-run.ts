@@ -19,8 +19,8 @@
  *   run for every node. The whole-corpus run then took about 15% less wall time than with Maglev
  *   off, for about 5 MB (1,490 templates: a quarter less). From 10,000 calls it makes 89, and the
  *   whole corpus took 1.6% more time for a median peak 3 MB lower (bench:validate-compare, 21
- *   runs; 2,384 templates: 3.4% and 7 MB); from 20,000 the time grew by 12%. Node 20 leaves Maglev
- *   off, and the count changes nothing there.
+ *   runs; by hand, 2,384 templates: 3.4% and 7 MB, and from 20,000 calls 12% more time). Node 20
+ *   leaves Maglev off, and the count changes nothing there.
  *   (The Turbofan and the first Maglev figures are from hand comparisons of the bundle, 298 and
  *   1,490 templates, each setting interleaved; bench:validate prints the whole-corpus row's wall
  *   and CPU time and peak memory.)
@@ -34,8 +34,8 @@
  * cfn-lint's. A run over fewer templates sets none: its heap stays small anyway, and loading
  * node:v8 would add to its start.
  *
- * Not set, though it takes 2 to 6 MB off the whole corpus's peak for about 2% of its time:
- * `--no-incremental-marking`. With it, V8 (Node 24 with the flag set at start or at run time,
+ * Not set, though it takes 2 to 6 MB off the whole corpus's peak for about 2% of its time (hand
+ * comparisons and bench:validate-compare): `--no-incremental-marking`. With it, V8 (Node 24 with the flag set at start or at run time,
  * Node 20 at run time) starts no full collection when the old generation grows by promotion
  * alone: a probe that keeps a tenth of what it makes grew to 216 MB without one. The corpus gets
  * its full collections through other triggers, but a setting whose bound on memory depends on
