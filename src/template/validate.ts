@@ -2,8 +2,8 @@
  * Validation of one template: parse findings, then every rule over the shared template index.
  * Pure: the caller reads the file and supplies the spec.
  */
-import { comparePositions, compareText, plainRange } from "./lines";
-import type { Finding, ParsedTemplate } from "./model";
+import { comparePositions, compareText, plainRange, rangeHas } from "./lines";
+import type { Finding, ParsedTemplate, Range } from "./model";
 import { type NestedTemplates, NO_NESTED_TEMPLATES } from "./nested";
 import { allRules } from "./rules/index";
 import { type Rule, type RuleInput, toFinding } from "./rules/rule";
@@ -41,6 +41,7 @@ export function validateParsed(parsed: ParsedTemplate, options: ValidateOptions)
   const findings: Finding[] = [...parsed.findings];
   const root = parsed.root;
   let suppressions: Suppression[] = [];
+  const loops: Range[] = [];
   if (root && root.kind !== "map") {
     findings.push({
       ruleId: "E1001",
@@ -52,6 +53,8 @@ export function validateParsed(parsed: ParsedTemplate, options: ValidateOptions)
   } else if (root) {
     const template = indexTemplate(parsed, root);
     if (options.stackName !== undefined) template.stackName = options.stackName;
+    for (const loop of template.expandedLoops)
+      loops.push({ start: loop.keyRange.start, end: loop.value.range.end });
     suppressions = templateSuppressions(template);
     const rules = options.rules ?? allRules;
     // One input for every rule, its report bound to the rule running: rules report synchronously,
@@ -88,18 +91,21 @@ export function validateParsed(parsed: ParsedTemplate, options: ValidateOptions)
     options.ignoreRules || suppressions.length > 0
       ? findings.filter((f) => !isIgnored(f.ruleId, options.ignoreRules) && !isSuppressed(f, suppressions))
       : findings;
-  return withoutRepeats(kept.sort(compareFindings));
+  return withoutRepeats(kept.sort(compareFindings), loops);
 }
 
 /**
- * Sorted findings without exact repeats: a rule that reads both branches of a Fn::If meets a node
- * twice when a YAML alias puts it in both, and would say the same thing twice at one place. A
- * repeat is the same rule, severity, range and message; the first is kept.
+ * Sorted findings without repeats: a rule that reads both branches of a Fn::If meets a node twice
+ * when a YAML alias puts it in both, and would say the same thing twice at one place. A repeat is
+ * the same rule, severity, range and message; the first is kept. Inside a Fn::ForEach loop whose
+ * resources are judged one by one (loops.ts), each copy shares the loop's text: a rule's findings
+ * at one place are one, whatever copy each names (the first in order is kept).
  */
-function withoutRepeats(sorted: Finding[]): Finding[] {
+function withoutRepeats(sorted: Finding[], loops: readonly Range[]): Finding[] {
   const said = new Set<string>();
   return sorted.filter((finding) => {
     const { start, end } = finding.range;
+    const inLoop = loops.length > 0 && loops.some((loop) => rangeHas(loop, start) && rangeHas(loop, end));
     const key = JSON.stringify([
       finding.ruleId,
       finding.severity,
@@ -107,7 +113,7 @@ function withoutRepeats(sorted: Finding[]): Finding[] {
       start.column,
       end.line,
       end.column,
-      finding.message,
+      inLoop ? "" : finding.message,
     ]);
     if (said.has(key)) return false;
     said.add(key);

@@ -5,8 +5,10 @@
  */
 import type { MapEntry, MapNode, Node, ParsedTemplate, Range, ScalarNode } from "../model";
 import { mapGet } from "../nodes";
+import { loopResources } from "./loops";
 
 export const SAM_TRANSFORM = "AWS::Serverless-2016-10-31";
+export const LANGUAGE_EXTENSIONS = "AWS::LanguageExtensions";
 
 /** The CloudFormation User Guide, which rules cite as their source. */
 export const USER_GUIDE = "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide";
@@ -80,6 +82,8 @@ export interface ResourceInfo {
   properties: MapEntry | undefined;
   condition: MapEntry | undefined;
   dependsOn: MapEntry | undefined;
+  /** The `Fn::ForEach::<Name>` entry of Resources that made this resource (loops.ts), if a loop did. */
+  loop?: MapEntry;
 }
 
 export type ReferenceKind = "Ref" | "GetAtt" | "Sub" | "FindInMap" | "Condition";
@@ -117,6 +121,11 @@ export interface TemplateIndex {
    */
   sectionInclude: boolean;
   references: Reference[];
+  /**
+   * The `Fn::ForEach::<Name>` entries of Resources whose resources are known (loops.ts): each is in
+   * `resources` as the resources it makes, and read through them.
+   */
+  expandedLoops: Set<MapEntry>;
   /**
    * The name of the stack the template is deployed as, where the caller knows it (a deploy, or
    * validate given a stack name): a value built from AWS::StackName is then known exactly (E3944).
@@ -358,7 +367,8 @@ function collectReferences(index: TemplateIndex): void {
     if (name === "Resources") {
       const entries = section.map.entries;
       for (let i = 0; i < entries.length; i++) {
-        if (isForEachKey(entries[i].key)) visit(entries[i].value, ["Resources", entries[i].key]);
+        if (isForEachKey(entries[i].key) && !index.expandedLoops.has(entries[i]))
+          visit(entries[i].value, ["Resources", entries[i].key]);
       }
       index.resources.forEach((resource) => {
         if (!resource.body) return;
@@ -401,6 +411,22 @@ function collectReferences(index: TemplateIndex): void {
   });
 }
 
+/** The transforms the template names: Transform is a name, a {Name, Parameters} mapping, or a list of either. */
+function transformNames(sections: Map<string, Section>): string[] {
+  const transforms: string[] = [];
+  const addTransform = (node: Node | undefined) => {
+    if (isString(node)) transforms.push(node.value);
+    else if (node?.kind === "map") {
+      const name = mapGet(node, "Name")?.value;
+      if (isString(name)) transforms.push(name.value);
+    }
+  };
+  const transform = sections.get("Transform")?.entry.value;
+  if (transform?.kind === "seq") for (const item of transform.items) addTransform(item);
+  else addTransform(transform);
+  return transforms;
+}
+
 export function indexTemplate(parsed: ParsedTemplate, root: MapNode): TemplateIndex {
   const sections = new Map<string, Section>();
   let sectionInclude = false;
@@ -414,10 +440,27 @@ export function indexTemplate(parsed: ParsedTemplate, root: MapNode): TemplateIn
   const items = (name: string) => sections.get(name)?.items ?? new Map<string, MapEntry>();
 
   const resources = new Map<string, ResourceInfo>();
+  const expandedLoops = new Set<MapEntry>();
+  const declared = items("Resources");
+  const transforms = transformNames(sections);
+  const extensions = transforms.includes(LANGUAGE_EXTENSIONS);
   // forEach rather than for...of: no [key, value] pair per resource in code that runs once.
-  items("Resources").forEach((entry, name) => {
-    // A Fn::ForEach loop of the language extensions transform is not a resource itself.
-    if (isForEachKey(name)) return;
+  declared.forEach((entry, name) => {
+    // A Fn::ForEach loop of the language extensions transform is not a resource itself: where
+    // its list is written out, its resources are (a name taken twice is the deploy's to refuse).
+    if (isForEachKey(name)) {
+      const made = extensions ? loopResources(entry) : undefined;
+      if (!made) return;
+      expandedLoops.add(entry);
+      for (const resource of made)
+        if (!declared.has(resource.key) && !resources.has(resource.key)) addResource(resource, entry);
+      return;
+    }
+    addResource(entry, undefined);
+  });
+
+  function addResource(entry: MapEntry, loop: MapEntry | undefined): void {
+    const name = entry.key;
     const body = entry.value.kind === "map" ? entry.value : undefined;
     // One pass over the body for the four attributes, each its first occurrence as mapGet gives it.
     let typeEntry: MapEntry | undefined;
@@ -446,21 +489,9 @@ export function indexTemplate(parsed: ParsedTemplate, root: MapNode): TemplateIn
       properties,
       condition,
       dependsOn,
+      ...(loop ? { loop } : {}),
     });
-  });
-
-  // Transform is a name, a {Name, Parameters} mapping, or a list of either.
-  const transforms: string[] = [];
-  const addTransform = (node: Node | undefined) => {
-    if (isString(node)) transforms.push(node.value);
-    else if (node?.kind === "map") {
-      const name = mapGet(node, "Name")?.value;
-      if (isString(name)) transforms.push(name.value);
-    }
-  };
-  const transform = sections.get("Transform")?.entry.value;
-  if (transform?.kind === "seq") for (const item of transform.items) addTransform(item);
-  else addTransform(transform);
+  }
 
   const index: TemplateIndex = {
     parsed,
@@ -476,6 +507,7 @@ export function indexTemplate(parsed: ParsedTemplate, root: MapNode): TemplateIn
     transforms,
     sectionInclude,
     references: [],
+    expandedLoops,
   };
   collectReferences(index);
   return index;

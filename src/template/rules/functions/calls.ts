@@ -4,9 +4,12 @@
  * their own rule when the walk reaches them.
  */
 import type { MapEntry, MapNode, Node } from "../../model";
-import { INTRINSIC_FUNCTIONS, isForEachKey, type TemplateIndex } from "../template-index";
-
-export const LANGUAGE_EXTENSIONS = "AWS::LanguageExtensions";
+import {
+  INTRINSIC_FUNCTIONS,
+  isForEachKey,
+  LANGUAGE_EXTENSIONS,
+  type TemplateIndex,
+} from "../template-index";
 
 /** Functions that only the `Rules` section knows. */
 const OTHER_FUNCTIONS = [

@@ -12,14 +12,8 @@ import type { MapEntry } from "../../model";
 import { mapGet } from "../../nodes";
 import type { Report, Rule } from "../rule";
 import { literalString } from "../services/values";
-import { intrinsicName, type TemplateIndex, USER_GUIDE } from "../template-index";
-import {
-  callsOf,
-  type FunctionCall,
-  forEachEntries,
-  LANGUAGE_EXTENSIONS,
-  usesLanguageExtensions,
-} from "./calls";
+import { intrinsicName, LANGUAGE_EXTENSIONS, type TemplateIndex, USER_GUIDE } from "../template-index";
+import { callsOf, type FunctionCall, forEachEntries, usesLanguageExtensions } from "./calls";
 import { isListParameterType } from "./shapes";
 import { checkSlot, describe, type Slot, slotContext } from "./slots";
 

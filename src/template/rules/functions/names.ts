@@ -44,7 +44,8 @@ export function templateNames(template: TemplateIndex): Names {
   const modules: string[] = [];
   // forEach rather than for...of: no [key, value] pair per resource in code that runs once.
   template.sections.get("Resources")?.items.forEach((entry, name) => {
-    if (isForEachKey(name)) collectLoopResources(entry, loops);
+    // A loop over a list written out made its resources by name (loops.ts): they are declared.
+    if (isForEachKey(name) && !template.expandedLoops.has(entry)) collectLoopResources(entry, loops);
   });
   template.resources.forEach((resource, name) => {
     declared.set(name, resource.type);

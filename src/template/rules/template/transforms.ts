@@ -16,9 +16,9 @@
 import type { Node } from "../../model";
 import { mapGet } from "../../nodes";
 import { closest, didYouMeanNote } from "../../suggest";
-import { callsOf, LANGUAGE_EXTENSIONS } from "../functions/calls";
+import { callsOf } from "../functions/calls";
 import type { Report, Rule } from "../rule";
-import { isString, SAM_TRANSFORM } from "../template-index";
+import { isString, LANGUAGE_EXTENSIONS, SAM_TRANSFORM } from "../template-index";
 
 const INCLUDE = "AWS::Include";
 
