@@ -1,16 +1,19 @@
 /**
- * The resources a `Fn::ForEach` loop of the AWS::LanguageExtensions transform makes, where the
- * template alone says which: the loop goes over a list written out, and so does every loop inside
- * it. Each copy is the loop's output with the item put in, as the transform puts it in (the
- * Fn::ForEach reference: every `${Identifier}` and `&{Identifier}` of the output key and value, and
- * `Ref: Identifier`), so the resource rules judge what CloudFormation is given. A copy's nodes keep
- * the ranges of the text they came from, and a part with nothing to put in is the node itself.
+ * The resources and outputs a `Fn::ForEach` loop of the AWS::LanguageExtensions transform makes,
+ * where the template alone says which: the loop goes over a list written out, or a mapping's list
+ * that a Fn::FindInMap of names gives, and so does every loop inside it that makes resources. Each
+ * copy is the loop's output with the item put in, as the transform puts it in (the Fn::ForEach
+ * reference: every `${Identifier}` and `&{Identifier}` of the output key and value, and `Ref:
+ * Identifier`), so the rules judge what CloudFormation is given. A copy's nodes keep the ranges of
+ * the text they came from, and a part with nothing to put in is the node itself.
  *
- * A loop over a parameter (`!Ref Names`) or a mapping's list is not expanded: its items are known
- * at deploy time only, and its resources stay names with placeholders (functions/names.ts).
+ * A loop over a parameter (`!Ref Names`) is not expanded: its items are known at deploy time only,
+ * and its resources stay names with placeholders (functions/names.ts). A loop that makes
+ * properties over such a list stays in its copy as written, as the property rules read it.
  */
-import type { MapEntry, MapNode, Node, ScalarNode } from "../model";
-import { intrinsicName, isForEachKey, isString } from "./template-index";
+import type { MapEntry, MapNode, Node, Range, ScalarNode, SeqNode } from "../model";
+import { mapGet } from "../nodes";
+import { intrinsicName, isForEachKey, isNoValue, isString } from "./template-index";
 
 /** Each loop identifier around a node, and the item it stands for in this copy. */
 type Items = ReadonlyMap<string, string>;
@@ -28,104 +31,170 @@ function fill(text: string, items: Items): string {
   });
 }
 
-/** `Fn::ForEach::<Name>: [Identifier, [items...], {OutputKey: OutputValue}]` with its list written out. */
-interface LiteralLoop {
+/** `Fn::ForEach::<Name>: [Identifier, Collection, {OutputKey: OutputValue}]` with its list known. */
+interface KnownLoop {
   identifier: string;
   items: string[];
   output: MapNode;
 }
 
-function literalLoop(entry: MapEntry): LiteralLoop | undefined {
-  const value = entry.value;
-  if (value.kind !== "seq" || value.items.length !== 3) return undefined;
-  const identifier = value.items[0];
-  const collection = value.items[1];
-  const output = value.items[2];
-  if (!isString(identifier) || collection.kind !== "seq" || output.kind !== "map") return undefined;
+/** A list of text, or undefined when any item is not text (the transform takes text). */
+function texts(node: Node | undefined): string[] | undefined {
+  if (node?.kind !== "seq") return undefined;
   const items: string[] = [];
-  for (const item of collection.items) {
-    // The transform takes text; a number or a boolean is left to E1032 and the loop to deploy time.
+  for (const item of node.items) {
     if (!isString(item)) return undefined;
     items.push(item.value);
   }
-  return { identifier: identifier.value, items, output };
+  return items;
 }
 
-/**
- * A copy of `node` with the items put in; `node` itself when nothing in it changes, so a part
- * without placeholders is shared (and rules that keep facts per node find them).
- */
-function copy(node: Node, items: Items): Node {
-  if (node.kind === "scalar") {
-    if (typeof node.value !== "string") return node;
-    const value = fill(node.value, items);
-    return value === node.value ? node : { kind: "scalar", value, range: node.range };
+class Expansion {
+  constructor(private readonly mappings: ReadonlyMap<string, MapEntry>) {}
+
+  /** The loop's parts, its collection read with the items of the loops around it put in. */
+  loop(entry: MapEntry, outer: Items): KnownLoop | undefined {
+    const value = entry.value;
+    if (value.kind !== "seq" || value.items.length !== 3) return undefined;
+    const identifier = value.items[0];
+    const output = value.items[2];
+    if (!isString(identifier) || output.kind !== "map") return undefined;
+    const items = this.list(this.copy(value.items[1], outer));
+    return items ? { identifier: identifier.value, items, output } : undefined;
   }
-  if (node.kind === "seq") {
+
+  /** A list written out, or the list a mapping gives a Fn::FindInMap of three names. */
+  private list(collection: Node): string[] | undefined {
+    if (intrinsicName(collection) !== "Fn::FindInMap") return texts(collection);
+    const names = texts((collection as MapNode).entries[0].value);
+    if (names?.length !== 3) return undefined;
+    const top = mapGet(this.mappings.get(names[0])?.value, names[1])?.value;
+    return texts(mapGet(top, names[2])?.value);
+  }
+
+  /**
+   * What `Fn::FindInMap: [Map, Top, Second, {DefaultValue}]` of names gives: the mapping's value
+   * (text at the call's place), else its DefaultValue; undefined when a name is not text or
+   * neither is there.
+   */
+  private lookUp(args: SeqNode, range: Range): Node | undefined {
+    const names = args.items;
+    if (names.length < 3 || !isString(names[0]) || !isString(names[1]) || !isString(names[2]))
+      return undefined;
+    const top = mapGet(this.mappings.get(names[0].value)?.value, names[1].value)?.value;
+    const value = mapGet(top, names[2].value)?.value ?? mapGet(names[3], "DefaultValue")?.value;
+    if (value?.kind === "scalar") return { kind: "scalar", value: value.value, range };
+    return value;
+  }
+
+  /**
+   * The entries a loop of a section makes (resources, outputs), in the order the transform writes
+   * them; undefined when a loop among them has a list only the deploy knows, or a name keeps a
+   * placeholder no loop fills.
+   */
+  section(loop: KnownLoop, outer: Items): MapEntry[] | undefined {
+    const made: MapEntry[] = [];
+    for (const item of loop.items) {
+      const items = new Map(outer);
+      items.set(loop.identifier, fill(item, outer));
+      for (const out of loop.output.entries) {
+        if (isForEachKey(out.key)) {
+          const inner = this.loop(out, items);
+          const innerMade = inner && this.section(inner, items);
+          if (!innerMade) return undefined;
+          for (const entry of innerMade) made.push(entry);
+          continue;
+        }
+        const key = fill(out.key, items);
+        if (/[$&]\{/.test(key)) return undefined;
+        made.push({ key, keyRange: out.keyRange, value: this.copy(out.value, items) });
+      }
+    }
+    return made;
+  }
+
+  /**
+   * A copy of `node` with the items put in; `node` itself when nothing in it changes, so a part
+   * without placeholders is shared (and rules that keep facts per node find them).
+   */
+  copy(node: Node, items: Items): Node {
+    if (node.kind === "scalar") {
+      if (typeof node.value !== "string") return node;
+      const value = fill(node.value, items);
+      return value === node.value ? node : { kind: "scalar", value, range: node.range };
+    }
+    if (node.kind === "seq") {
+      let changed = false;
+      const copied = node.items.map((item) => {
+        const out = this.copy(item, items);
+        changed ||= out !== item;
+        return out;
+      });
+      return changed ? { kind: "seq", items: copied, range: node.range } : node;
+    }
+    const fn = intrinsicName(node);
+    const arg = fn ? node.entries[0].value : undefined;
+    // `Ref: Identifier` is the item.
+    if (fn === "Ref" && isString(arg) && items.has(arg.value)) {
+      return {
+        kind: "scalar",
+        value: items.get(arg.value) as string,
+        range: node.range,
+      } satisfies ScalarNode;
+    }
+    // A Fn::FindInMap that names its keys with the items, as the transform resolves it.
+    if (fn === "Fn::FindInMap" && arg?.kind === "seq") {
+      const args = this.copy(arg, items);
+      if (args !== arg) {
+        const found = this.lookUp(args as SeqNode, node.range);
+        if (found) return found;
+      }
+    }
+    // A Fn::Sub left with no variable once the items are in is the text it gives.
+    if (fn === "Fn::Sub" && isString(arg)) {
+      const text = fill(arg.value, items);
+      if (text !== arg.value && !text.includes("${"))
+        return { kind: "scalar", value: text, range: node.range };
+    }
     let changed = false;
-    const copied = node.items.map((item) => {
-      const out = copy(item, items);
-      changed ||= out !== item;
-      return out;
-    });
-    return changed ? { kind: "seq", items: copied, range: node.range } : node;
-  }
-  const fn = intrinsicName(node);
-  const arg = fn ? node.entries[0].value : undefined;
-  // `Ref: Identifier` is the item.
-  if (fn === "Ref" && isString(arg) && items.has(arg.value)) {
-    return { kind: "scalar", value: items.get(arg.value) as string, range: node.range } satisfies ScalarNode;
-  }
-  // A Fn::Sub left with no variable once the items are in is the text it gives.
-  if (fn === "Fn::Sub" && isString(arg)) {
-    const text = fill(arg.value, items);
-    if (text !== arg.value && !text.includes("${")) return { kind: "scalar", value: text, range: node.range };
-  }
-  let changed = false;
-  const entries: MapEntry[] = [];
-  for (const entry of node.entries) {
-    const loop = isForEachKey(entry.key) ? literalLoop(entry) : undefined;
-    if (loop) {
-      // A loop inside the output (nested, or making properties) is expanded in its turn.
-      changed = true;
-      for (const made of expand(loop, items)) entries.push(made);
-      continue;
+    const entries: MapEntry[] = [];
+    for (const entry of node.entries) {
+      const loop = isForEachKey(entry.key) ? this.loop(entry, items) : undefined;
+      if (loop) {
+        // A loop inside a resource (making properties) is expanded in its turn.
+        changed = true;
+        for (const item of loop.items) {
+          const inner = new Map(items);
+          inner.set(loop.identifier, fill(item, items));
+          for (const made of (this.copy(loop.output, inner) as MapNode).entries) entries.push(made);
+        }
+        continue;
+      }
+      const key = fill(entry.key, items);
+      const value = this.copy(entry.value, items);
+      // A key whose value became AWS::NoValue (a Fn::FindInMap's DefaultValue) is not written.
+      if (value !== entry.value && isNoValue(value)) changed = true;
+      else if (key === entry.key && value === entry.value) entries.push(entry);
+      else {
+        changed = true;
+        entries.push({ key, keyRange: entry.keyRange, value });
+      }
     }
-    const key = fill(entry.key, items);
-    const value = copy(entry.value, items);
-    if (key === entry.key && value === entry.value) entries.push(entry);
-    else {
-      changed = true;
-      entries.push({ key, keyRange: entry.keyRange, value });
-    }
+    return changed ? { ...node, entries } : node;
   }
-  return changed ? { ...node, entries } : node;
 }
 
-function expand(loop: LiteralLoop, outer: Items): MapEntry[] {
-  const made: MapEntry[] = [];
-  for (const item of loop.items) {
-    const items = new Map(outer);
-    items.set(loop.identifier, fill(item, outer));
-    const output = copy(loop.output, items) as MapNode;
-    for (const entry of output.entries) made.push(entry);
-  }
-  return made;
-}
-
-/** Whether a loop, and every loop of its output that makes resources, goes over a list written out. */
-function expandable(loop: LiteralLoop | undefined): loop is LiteralLoop {
-  return loop?.output.entries.every((out) => !isForEachKey(out.key) || expandable(literalLoop(out))) ?? false;
-}
+const NO_ITEMS: Items = new Map();
 
 /**
- * The resources a `Fn::ForEach::<Name>` entry of Resources makes, as `LogicalId: body` entries in
- * the order the transform writes them; undefined when a list is not written out, or a name is left
- * with a placeholder no loop fills.
+ * What a `Fn::ForEach::<Name>` entry of Resources or Outputs makes, as `Name: body` entries in the
+ * order the transform writes them; undefined when the template alone does not say.
  */
-export function loopResources(entry: MapEntry): MapEntry[] | undefined {
-  const loop = literalLoop(entry);
-  if (!expandable(loop)) return undefined;
-  const made = expand(loop, new Map());
-  return made.some((resource) => /[$&]\{/.test(resource.key)) ? undefined : made;
+export function loopEntries(
+  entry: MapEntry,
+  mappings: ReadonlyMap<string, MapEntry>,
+): MapEntry[] | undefined {
+  const expansion = new Expansion(mappings);
+  const loop = expansion.loop(entry, NO_ITEMS);
+  return loop && expansion.section(loop, NO_ITEMS);
 }

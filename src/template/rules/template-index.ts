@@ -5,7 +5,7 @@
  */
 import type { MapEntry, MapNode, Node, ParsedTemplate, Range, ScalarNode } from "../model";
 import { mapGet } from "../nodes";
-import { loopResources } from "./loops";
+import { loopEntries } from "./loops";
 
 export const SAM_TRANSFORM = "AWS::Serverless-2016-10-31";
 export const LANGUAGE_EXTENSIONS = "AWS::LanguageExtensions";
@@ -387,6 +387,8 @@ function collectReferences(index: TemplateIndex): void {
       });
     } else if (name === "Outputs") {
       index.outputs.forEach((output, outputName) => {
+        // A loop whose outputs are known is read through them.
+        if (index.expandedLoops.has(output)) return;
         const from: Reference["from"] = ["Outputs", outputName];
         if (output.value.kind !== "map") return;
         const entries = output.value.entries;
@@ -409,6 +411,27 @@ function collectReferences(index: TemplateIndex): void {
       visit(section.map, [name]);
     }
   });
+}
+
+/**
+ * The Outputs section's items with the outputs its loops make (loops.ts) after them, where the
+ * template alone says which; the loops stay among the items, which rules pass over by their key.
+ */
+function withLoopOutputs(
+  outputs: Map<string, MapEntry>,
+  mappings: ReadonlyMap<string, MapEntry>,
+  expandedLoops: Set<MapEntry>,
+): Map<string, MapEntry> {
+  let all: Map<string, MapEntry> | undefined;
+  outputs.forEach((entry, name) => {
+    if (!isForEachKey(name)) return;
+    const made = loopEntries(entry, mappings);
+    if (!made) return;
+    expandedLoops.add(entry);
+    all ??= new Map(outputs);
+    for (const output of made) if (!all.has(output.key)) all.set(output.key, output);
+  });
+  return all ?? outputs;
 }
 
 /** The transforms the template names: Transform is a name, a {Name, Parameters} mapping, or a list of either. */
@@ -449,7 +472,7 @@ export function indexTemplate(parsed: ParsedTemplate, root: MapNode): TemplateIn
     // A Fn::ForEach loop of the language extensions transform is not a resource itself: where
     // its list is written out, its resources are (a name taken twice is the deploy's to refuse).
     if (isForEachKey(name)) {
-      const made = extensions ? loopResources(entry) : undefined;
+      const made = extensions ? loopEntries(entry, items("Mappings")) : undefined;
       if (!made) return;
       expandedLoops.add(entry);
       for (const resource of made)
@@ -502,7 +525,9 @@ export function indexTemplate(parsed: ParsedTemplate, root: MapNode): TemplateIn
     resources,
     conditions: items("Conditions"),
     mappings: items("Mappings"),
-    outputs: items("Outputs"),
+    outputs: extensions
+      ? withLoopOutputs(items("Outputs"), items("Mappings"), expandedLoops)
+      : items("Outputs"),
     sam: transforms.includes(SAM_TRANSFORM),
     transforms,
     sectionInclude,

@@ -18,7 +18,7 @@ export const mappingUsed: Rule = {
     const refs = template.references;
     // Indexed: in code that runs once per process an array iterator costs an object per step.
     for (let i = 0; i < refs.length; i++) if (refs[i].kind === "FindInMap") used.add(refs[i].target);
-    if (!addComputedNames(template, used)) return;
+    if (!addMappingsRead(template, used)) return;
     for (const mapping of namedEntries(template.mappings)) {
       if (used.has(mapping.key)) continue;
       report(
@@ -33,18 +33,25 @@ export const mappingUsed: Rule = {
 };
 
 /**
- * The mappings a Fn::FindInMap whose mapping name is computed may read, added to `used`: a Ref to a
- * parameter with AllowedValues reads any of them (`!FindInMap [!Ref Environment, ...]` with
- * Environment one of dev, qa and prod reads all three). False when a name cannot be bounded (a
- * parameter without AllowedValues, a Fn::ForEach identifier, another function): any mapping may
- * then be read, and none is reported.
+ * The mappings each Fn::FindInMap reads, added to `used`: the one it names, or where the name is
+ * computed, any it may give: a Ref to a parameter with AllowedValues reads any of them
+ * (`!FindInMap [!Ref Environment, ...]` with Environment one of dev, qa and prod reads all three).
+ * False when a name cannot be bounded (a parameter without AllowedValues, a Fn::ForEach
+ * identifier, another function): any mapping may then be read, and none is reported.
  */
-function addComputedNames(template: TemplateIndex, used: Set<string>): boolean {
+function addMappingsRead(template: TemplateIndex, used: Set<string>): boolean {
   const calls = callsOf(template, "Fn::FindInMap");
   for (let i = 0; i < calls.length; i++) {
     const arg = calls[i].arg;
     const name = arg.kind === "seq" ? arg.items[0] : undefined;
-    if (!name || isString(name)) continue;
+    if (!name) continue;
+    // Written out: in the references already, but for a call inside a Fn::ForEach loop whose
+    // resources are known, which the references read through its copies, where the call may be
+    // resolved away (loops.ts).
+    if (isString(name)) {
+      used.add(name.value);
+      continue;
+    }
     const allowed = allowedValuesOfRef(template, name);
     if (!allowed) return false;
     for (const value of allowed) used.add(value);

@@ -5,21 +5,22 @@
 import { describe, expect, it } from "vitest";
 import type { MapNode } from "../../../../src/template/model";
 import { parseTemplate } from "../../../../src/template/parse";
-import { loopResources } from "../../../../src/template/rules/loops";
+import { loopEntries } from "../../../../src/template/rules/loops";
 import { lint, located, yaml } from "../lint";
 
 const EXTENSIONS = "Transform: AWS::LanguageExtensions";
 
-/** The `Fn::ForEach::` entry of a template's Resources, as the parser gives it. */
-function loopOf(source: string) {
+/** What the first `Fn::ForEach::` entry of a template's Resources makes, as loops.ts gives it. */
+function made(source: string) {
   const root = parseTemplate(source, "template.yaml").root as MapNode;
-  const resources = root.entries.find((entry) => entry.key === "Resources")?.value as MapNode;
-  return resources.entries[0];
+  const section = (name: string) =>
+    root.entries.find((entry) => entry.key === name)?.value as MapNode | undefined;
+  const mappings = new Map((section("Mappings")?.entries ?? []).map((entry) => [entry.key, entry]));
+  return loopEntries((section("Resources") as MapNode).entries[0], mappings);
 }
 
 /** The made resources as plain data: name, then the body with its ranges left out. */
 function plain(source: string) {
-  const made = loopResources(loopOf(source));
   const strip = (node: unknown): unknown => {
     const n = node as {
       kind: string;
@@ -31,7 +32,7 @@ function plain(source: string) {
     if (n.kind === "seq") return n.items?.map(strip);
     return Object.fromEntries((n.entries ?? []).map((entry) => [entry.key, strip(entry.value)]));
   };
-  return made?.map((entry) => [entry.key, strip(entry.value)]);
+  return made(source)?.map((entry) => [entry.key, strip(entry.value)]);
 }
 
 describe("the resources of a Fn::ForEach loop", () => {
@@ -106,14 +107,91 @@ describe("the resources of a Fn::ForEach loop", () => {
       "                - [DisplayName]",
       "                - ${Prop}: !Sub '${Service}-${Env}'",
     );
-    const made = plain(source);
-    expect(made?.map(([name]) => name)).toEqual(["TopicADev", "TopicAProd", "TopicBDev", "TopicBProd"]);
-    expect(made?.[3]).toEqual([
+    const copies = plain(source);
+    expect(copies?.map(([name]) => name)).toEqual(["TopicADev", "TopicAProd", "TopicBDev", "TopicBProd"]);
+    expect(copies?.[3]).toEqual([
       "TopicBProd",
       {
         Type: "AWS::SNS::Topic",
         Properties: { Tags: [{ Key: "env", Value: "Prod" }], DisplayName: "B-Prod" },
       },
+    ]);
+  });
+
+  it("go over the list a mapping gives a Fn::FindInMap of names, the outer items put in", () => {
+    const source = yaml(
+      EXTENSIONS,
+      "Mappings:",
+      "  Services:",
+      "    Orders:",
+      "      Queues: [Created, Paid]",
+      "    Refunds:",
+      "      Queues: [Asked]",
+      "Resources:",
+      "  Fn::ForEach::Services:",
+      "    - Service",
+      "    - [Orders, Refunds]",
+      "    - Fn::ForEach::Queues:",
+      "        - Queue",
+      "        - !FindInMap [Services, !Ref Service, Queues]",
+      "        - ${Service}${Queue}:",
+      "            Type: AWS::SQS::Queue",
+    );
+    expect(plain(source)?.map(([name]) => name)).toEqual(["OrdersCreated", "OrdersPaid", "RefundsAsked"]);
+    const missing = source.replace(
+      "!FindInMap [Services, !Ref Service, Queues]",
+      "!FindInMap [Services, !Ref Service, Topics]",
+    );
+    expect(plain(missing)).toBeUndefined();
+  });
+
+  it("resolve a Fn::FindInMap the items name, to its DefaultValue where the mapping has no key", () => {
+    // The NAT gateway example of the Fn::ForEach RFC: no Condition for A, one for B and C.
+    const findings = lint(
+      yaml(
+        EXTENSIONS,
+        "Parameters:",
+        "  Count:",
+        "    Type: Number",
+        "Conditions:",
+        "  TwoNatGateways: !Not [!Equals [!Ref Count, 1]]",
+        "  ThreeNatGateways: !Equals [!Ref Count, 3]",
+        "Mappings:",
+        "  NatGateway:",
+        "    Condition:",
+        "      B: TwoNatGateways",
+        "      C: ThreeNatGateways",
+        "Resources:",
+        "  Fn::ForEach::Addresses:",
+        "    - Identifier",
+        "    - [A, B, C]",
+        "    - Address${Identifier}:",
+        "        Type: AWS::EC2::EIP",
+        "        Condition: !FindInMap [NatGateway, Condition, !Ref Identifier, DefaultValue: !Ref AWS::NoValue]",
+        "        Properties:",
+        "          Domain: vpc",
+      ),
+    );
+    expect(located(findings)).toEqual([]);
+    const copies = plain(
+      yaml(
+        EXTENSIONS,
+        "Mappings:",
+        "  NatGateway:",
+        "    Condition:",
+        "      B: TwoNatGateways",
+        "Resources:",
+        "  Fn::ForEach::Addresses:",
+        "    - Identifier",
+        "    - [A, B]",
+        "    - Address${Identifier}:",
+        "        Type: AWS::EC2::EIP",
+        "        Condition: !FindInMap [NatGateway, Condition, !Ref Identifier, DefaultValue: !Ref AWS::NoValue]",
+      ),
+    );
+    expect(copies).toEqual([
+      ["AddressA", { Type: "AWS::EC2::EIP" }],
+      ["AddressB", { Type: "AWS::EC2::EIP", Condition: "TwoNatGateways" }],
     ]);
   });
 
@@ -165,12 +243,12 @@ describe("the resources of a Fn::ForEach loop", () => {
       "        Properties:",
       "          DisplayName: !Ref Name",
     );
-    const made = loopResources(loopOf(source)) ?? [];
-    expect(made.map((entry) => entry.keyRange.start)).toEqual([
+    const copies = made(source) ?? [];
+    expect(copies.map((entry) => entry.keyRange.start)).toEqual([
       { line: 6, column: 7 },
       { line: 6, column: 7 },
     ]);
-    const [a, b] = made.map((entry) => entry.value as MapNode);
+    const [a, b] = copies.map((entry) => entry.value as MapNode);
     expect(a.entries[0]).toBe(b.entries[0]);
     const displayName = (a.entries[1].value as MapNode).entries[0].value;
     expect(displayName).toMatchObject({
@@ -277,6 +355,40 @@ describe("rules on the resources of a loop", () => {
       { only: ["E1020", "E3012"] },
     );
     expect(findings).toEqual([]);
+  });
+
+  it("judge the outputs a loop makes: one export name for every copy is taken twice", () => {
+    const findings = lint(
+      yaml(
+        EXTENSIONS,
+        "Resources:",
+        "  Fn::ForEach::Topics:",
+        "    - Name",
+        "    - [Orders, Payments]",
+        "    - Topic${Name}:",
+        "        Type: AWS::SNS::Topic",
+        "Outputs:",
+        "  Fn::ForEach::TopicArns:",
+        "    - Name",
+        "    - [Orders, Payments]",
+        "    - ${Name}Arn:",
+        "        Value: !Ref",
+        "          Fn::Sub: Topic${Name}",
+        "        Export:",
+        "          Name: !Sub '${AWS::StackName}-topic'",
+        "  Fn::ForEach::Named:",
+        "    - Name",
+        "    - [Orders, Payments]",
+        "    - ${Name}Name:",
+        "        Value: !GetAtt [!Sub 'Topic${Name}', TopicName]",
+        "        Export:",
+        "          Name: !Sub '${AWS::StackName}-${Name}'",
+      ),
+      { only: ["E6006"] },
+    );
+    expect(located(findings)).toEqual([
+      "E6006 16 Output PaymentsArn exports the same name as output OrdersArn; export names must be unique",
+    ]);
   });
 
   it("are not made without the transform", () => {
