@@ -53,7 +53,7 @@ export function validateParsed(parsed: ParsedTemplate, options: ValidateOptions)
   } else if (root) {
     const template = indexTemplate(parsed, root);
     if (options.stackName !== undefined) template.stackName = options.stackName;
-    for (const loop of template.expandedLoops)
+    for (const loop of template.expandedLoops.keys())
       loops.push({ start: loop.keyRange.start, end: loop.value.range.end });
     suppressions = templateSuppressions(template);
     const rules = options.rules ?? allRules;

@@ -122,10 +122,11 @@ export interface TemplateIndex {
   sectionInclude: boolean;
   references: Reference[];
   /**
-   * The `Fn::ForEach::<Name>` entries of Resources whose resources are known (loops.ts): each is in
-   * `resources` as the resources it makes, and read through them.
+   * The `Fn::ForEach::<Name>` entries of Resources and Outputs whose resources or outputs are known
+   * (loops.ts), each with what it makes: those are in `resources` and `outputs`, and the loop is
+   * read through them.
    */
-  expandedLoops: Set<MapEntry>;
+  expandedLoops: Map<MapEntry, readonly MapEntry[]>;
   /**
    * The name of the stack the template is deployed as, where the caller knows it (a deploy, or
    * validate given a stack name): a value built from AWS::StackName is then known exactly (E3944).
@@ -420,14 +421,14 @@ function collectReferences(index: TemplateIndex): void {
 function withLoopOutputs(
   outputs: Map<string, MapEntry>,
   mappings: ReadonlyMap<string, MapEntry>,
-  expandedLoops: Set<MapEntry>,
+  expandedLoops: Map<MapEntry, readonly MapEntry[]>,
 ): Map<string, MapEntry> {
   let all: Map<string, MapEntry> | undefined;
   outputs.forEach((entry, name) => {
     if (!isForEachKey(name)) return;
     const made = loopEntries(entry, mappings);
     if (!made) return;
-    expandedLoops.add(entry);
+    expandedLoops.set(entry, made);
     all ??= new Map(outputs);
     for (const output of made) if (!all.has(output.key)) all.set(output.key, output);
   });
@@ -463,7 +464,7 @@ export function indexTemplate(parsed: ParsedTemplate, root: MapNode): TemplateIn
   const items = (name: string) => sections.get(name)?.items ?? new Map<string, MapEntry>();
 
   const resources = new Map<string, ResourceInfo>();
-  const expandedLoops = new Set<MapEntry>();
+  const expandedLoops = new Map<MapEntry, readonly MapEntry[]>();
   const declared = items("Resources");
   const transforms = transformNames(sections);
   const extensions = transforms.includes(LANGUAGE_EXTENSIONS);
@@ -474,7 +475,7 @@ export function indexTemplate(parsed: ParsedTemplate, root: MapNode): TemplateIn
     if (isForEachKey(name)) {
       const made = extensions ? loopEntries(entry, items("Mappings")) : undefined;
       if (!made) return;
-      expandedLoops.add(entry);
+      expandedLoops.set(entry, made);
       for (const resource of made)
         if (!declared.has(resource.key) && !resources.has(resource.key)) addResource(resource, entry);
       return;

@@ -134,21 +134,32 @@ export function functionCalls(template: TemplateIndex): FunctionCall[] {
     visit(loop.body, parent, inner, from);
   };
 
+  const visitItem = (sectionName: string, item: MapEntry) => {
+    const from: FunctionCall["from"] = [sectionName, item.key];
+    if (sectionName === "Resources" && item.value.kind === "map") {
+      const entries = item.value.entries;
+      for (let j = 0; j < entries.length; j++) {
+        if (!RESOURCE_LITERAL_KEYS.has(entries[j].key)) visitEntry(entries[j], undefined, NO_LOOPS, from);
+      }
+    } else {
+      visitEntry(item, undefined, NO_LOOPS, from);
+    }
+  };
+
   for (const [sectionName, section] of template.sections) {
     if (!section.map || !RESOLVED_SECTIONS.has(sectionName)) continue;
     if (sectionName === "Globals" && !template.sam) continue;
     const items = section.map.entries;
     for (let i = 0; i < items.length; i++) {
-      const item = items[i];
-      const from: FunctionCall["from"] = [sectionName, item.key];
-      if (sectionName === "Resources" && item.value.kind === "map") {
-        const entries = item.value.entries;
-        for (let j = 0; j < entries.length; j++) {
-          if (!RESOURCE_LITERAL_KEYS.has(entries[j].key)) visitEntry(entries[j], undefined, NO_LOOPS, from);
-        }
-      } else {
-        visitEntry(item, undefined, NO_LOOPS, from);
-      }
+      visitItem(sectionName, items[i]);
+      // The resources or outputs a loop makes over a known list (loops.ts), each item put in: their
+      // calls are judged as the transform writes them, after the loop's own (which keep theirs
+      // first in callAt). A loop left in a copy is the loop's own, already among loopEntries.
+      const made = template.expandedLoops.get(items[i]);
+      if (!made) continue;
+      const loops = loopEntries.length;
+      for (let j = 0; j < made.length; j++) visitItem(sectionName, made[j]);
+      loopEntries.length = loops;
     }
   }
   return calls;
@@ -161,7 +172,8 @@ export function callAt(template: TemplateIndex, node: Node): FunctionCall | unde
   let calls = callByNode.get(template);
   if (!calls) {
     calls = new Map();
-    for (const call of functionCalls(template)) calls.set(call.node, call);
+    // The first call at a node: a loop's own, where a copy of the loop shares the node (loops.ts).
+    for (const call of functionCalls(template)) if (!calls.has(call.node)) calls.set(call.node, call);
     callByNode.set(template, calls);
   }
   return calls.get(node);

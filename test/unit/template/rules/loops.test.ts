@@ -311,6 +311,45 @@ describe("rules on the resources of a loop", () => {
     ]);
   });
 
+  it("judge the functions of each copy as the transform writes them", () => {
+    const findings = lint(
+      yaml(
+        EXTENSIONS,
+        "Resources:",
+        "  Fn::ForEach::Queues:",
+        "    - Name",
+        "    - [Orders, Payments]",
+        "    - Queue${Name}:",
+        "        Type: AWS::SQS::Queue",
+        "      Alarm${Name}:",
+        "        Type: AWS::CloudWatch::Alarm",
+        "        Properties:",
+        "          ComparisonOperator: GreaterThanThreshold",
+        "          EvaluationPeriods: 1",
+        "          Threshold: 10",
+        "          MetricName: ApproximateNumberOfMessagesVisible",
+        "          Namespace: AWS/SQS",
+        "          Period: 60",
+        "          Statistic: Maximum",
+        "          AlarmActions: [!Ref { 'Fn::Sub': 'Topic${Name}' }]",
+        "          Dimensions:",
+        "            - Name: QueueName",
+        "              Value: !GetAtt [!Sub 'Queue${Name}', QueueNam]",
+        "Outputs:",
+        "  Fn::ForEach::Urls:",
+        "    - Name",
+        "    - [Orders, Payments]",
+        "    - ${Name}Url:",
+        "        Value: !GetAtt [!Sub 'Queue${Name}', QueueUrl]",
+      ),
+      { only: ["E1010", "E1020"] },
+    );
+    expect(located(findings)).toEqual([
+      "E1020 18 Ref to undefined parameter or resource 'TopicOrders'",
+      "E1010 21 AWS::SQS::Queue has no attribute 'QueueNam' (resource 'QueueOrders') (did you mean 'QueueName'?)",
+    ]);
+  });
+
   it("judge a value that differs per item at each item", () => {
     const long = "a-name-that-makes-this-queue-name-longer-than-the-eighty-characters-sqs-allows";
     const findings = lint(
