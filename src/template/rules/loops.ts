@@ -1,11 +1,12 @@
 /**
- * The resources and outputs a `Fn::ForEach` loop of the AWS::LanguageExtensions transform makes,
- * where the template alone says which: the loop goes over a list written out, or a mapping's list
- * that a Fn::FindInMap of names gives, and so does every loop inside it that makes resources. Each
- * copy is the loop's output with the item put in, as the transform puts it in (the Fn::ForEach
- * reference: every `${Identifier}` and `&{Identifier}` of the output key and value, and `Ref:
- * Identifier`), so the rules judge what CloudFormation is given. A copy's nodes keep the ranges of
- * the text they came from, and a part with nothing to put in is the node itself.
+ * The resources, outputs and conditions a `Fn::ForEach` loop of the AWS::LanguageExtensions
+ * transform makes, where the template alone says which: the loop goes over a list written out, or
+ * a mapping's list that a Fn::FindInMap of names gives, and so does every loop inside it that makes
+ * items of the section. Each copy is the loop's output with the item put in, as the transform puts
+ * it in (the Fn::ForEach reference: every `${Identifier}` and `&{Identifier}` of the output key and
+ * value, and `Ref: Identifier`; a Fn::FindInMap the items name is resolved), so the rules judge
+ * what CloudFormation is given. A copy's nodes keep the ranges of the text they came from, and a
+ * part with nothing to put in is the node itself.
  *
  * A loop over a parameter (`!Ref Names`) is not expanded: its items are known at deploy time only,
  * and its resources stay names with placeholders (functions/names.ts). A loop that makes
@@ -187,8 +188,8 @@ class Expansion {
 const NO_ITEMS: Items = new Map();
 
 /**
- * What a `Fn::ForEach::<Name>` entry of Resources or Outputs makes, as `Name: body` entries in the
- * order the transform writes them; undefined when the template alone does not say.
+ * What a `Fn::ForEach::<Name>` entry of Resources, Outputs or Conditions makes, as `Name: body`
+ * entries in the order the transform writes them; undefined when the template alone does not say.
  */
 export function loopEntries(
   entry: MapEntry,

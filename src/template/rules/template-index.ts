@@ -402,7 +402,7 @@ function collectReferences(index: TemplateIndex): void {
       });
     } else if (name === "Conditions") {
       index.conditions.forEach((condition, conditionName) => {
-        visit(condition.value, ["Conditions", conditionName]);
+        if (!index.expandedLoops.has(condition)) visit(condition.value, ["Conditions", conditionName]);
       });
     } else if (name === "Parameters" || name === "Mappings" || name === "Metadata" || name === "Rules") {
       // Parameters and Mappings hold literals; Rules and Metadata may hold intrinsics that
@@ -415,24 +415,24 @@ function collectReferences(index: TemplateIndex): void {
 }
 
 /**
- * The Outputs section's items with the outputs its loops make (loops.ts) after them, where the
- * template alone says which; the loops stay among the items, which rules pass over by their key.
+ * A section's items (Outputs, Conditions) with what its loops make (loops.ts) after them, where
+ * the template alone says which; the loops stay among the items, which rules pass over by their key.
  */
-function withLoopOutputs(
-  outputs: Map<string, MapEntry>,
+function withLoopItems(
+  section: Map<string, MapEntry>,
   mappings: ReadonlyMap<string, MapEntry>,
   expandedLoops: Map<MapEntry, readonly MapEntry[]>,
 ): Map<string, MapEntry> {
   let all: Map<string, MapEntry> | undefined;
-  outputs.forEach((entry, name) => {
+  section.forEach((entry, name) => {
     if (!isForEachKey(name)) return;
     const made = loopEntries(entry, mappings);
     if (!made) return;
     expandedLoops.set(entry, made);
-    all ??= new Map(outputs);
-    for (const output of made) if (!all.has(output.key)) all.set(output.key, output);
+    all ??= new Map(section);
+    for (const item of made) if (!all.has(item.key)) all.set(item.key, item);
   });
-  return all ?? outputs;
+  return all ?? section;
 }
 
 /** The transforms the template names: Transform is a name, a {Name, Parameters} mapping, or a list of either. */
@@ -524,10 +524,12 @@ export function indexTemplate(parsed: ParsedTemplate, root: MapNode): TemplateIn
     sections,
     parameters: items("Parameters"),
     resources,
-    conditions: items("Conditions"),
+    conditions: extensions
+      ? withLoopItems(items("Conditions"), items("Mappings"), expandedLoops)
+      : items("Conditions"),
     mappings: items("Mappings"),
     outputs: extensions
-      ? withLoopOutputs(items("Outputs"), items("Mappings"), expandedLoops)
+      ? withLoopItems(items("Outputs"), items("Mappings"), expandedLoops)
       : items("Outputs"),
     sam: transforms.includes(SAM_TRANSFORM),
     transforms,

@@ -14,8 +14,14 @@ export const conditionExists: Rule = {
   tags: ["conditions"],
   check({ template, report }) {
     if (hasOpaqueTransform(template)) return;
-    for (const name of template.conditions.keys()) if (isForEachKey(name)) return;
-    const defined = [...template.conditions.keys()];
+    // A loop over a list only the deploy knows makes conditions by names not known here.
+    const defined: string[] = [];
+    let unknown = false;
+    template.conditions.forEach((entry, name) => {
+      if (!isForEachKey(name)) defined.push(name);
+      else if (!template.expandedLoops.has(entry)) unknown = true;
+    });
+    if (unknown) return;
     // Written out only for a message.
     const known = () =>
       defined.length === 0

@@ -430,6 +430,39 @@ describe("rules on the resources of a loop", () => {
     ]);
   });
 
+  it("judge the conditions a loop makes, and what names them", () => {
+    const findings = lint(
+      yaml(
+        EXTENSIONS,
+        "Parameters:",
+        "  ParamA:",
+        "    Type: String",
+        "  ParamB:",
+        "    Type: String",
+        "Conditions:",
+        "  Fn::ForEach::Enabled:",
+        "    - Identifier",
+        "    - [A, B]",
+        "    - IsParam${Identifier}Enabled: !Equals [!Ref { 'Fn::Sub': 'Param${Identifier}' }, 'true']",
+        "Resources:",
+        "  Fn::ForEach::Topics:",
+        "    - Identifier",
+        "    - [A, B]",
+        "    - Topic${Identifier}:",
+        "        Type: AWS::SNS::Topic",
+        "        Condition: !Sub IsParam${Identifier}Enabled",
+        "  Other:",
+        "    Type: AWS::SNS::Topic",
+        "    Condition: IsParamCEnabled",
+      ),
+      { only: ["E8002", "W8001", "E1020"] },
+    );
+    expect(located(findings)).toEqual([
+      'E8002 21 The Condition of resource Other is "IsParamCEnabled", which is not defined in Conditions ' +
+        "(did you mean 'IsParamAEnabled'?) (defined: IsParamAEnabled, IsParamBEnabled)",
+    ]);
+  });
+
   it("are not made without the transform", () => {
     const findings = lint(
       yaml(
