@@ -50,8 +50,37 @@ function texts(node: Node | undefined): string[] | undefined {
   return items;
 }
 
+/**
+ * How many nodes and entries, and characters of text, one loop's copies may make. CloudFormation
+ * takes at most 500 resources and 1 MB after the transform; a few nested loops over long lists, or
+ * long items put into many places, could otherwise ask for millions of copies from a short
+ * template. Past either the loop is left as written.
+ */
+const COPY_BUDGET = 100_000;
+const TEXT_BUDGET = 20_000_000;
+
+/** Thrown when a loop's copies would pass COPY_BUDGET. */
+class OverBudget extends Error {}
+
 class Expansion {
+  private left = COPY_BUDGET;
+  private text = TEXT_BUDGET;
+
   constructor(private readonly mappings: ReadonlyMap<string, MapEntry>) {}
+
+  /** Counts one more node or entry made. */
+  private spend(): void {
+    if (--this.left < 0) throw new OverBudget();
+  }
+
+  /** `fill`, counting the text it makes when it changes any. */
+  private fill(text: string, items: Items): string {
+    const filled = fill(text, items);
+    if (filled === text) return text;
+    this.text -= filled.length;
+    if (this.text < 0) throw new OverBudget();
+    return filled;
+  }
 
   /** The loop's parts, its collection read with the items of the loops around it put in. */
   loop(entry: MapEntry, outer: Items): KnownLoop | undefined {
@@ -97,7 +126,7 @@ class Expansion {
     const made: MapEntry[] = [];
     for (const item of loop.items) {
       const items = new Map(outer);
-      items.set(loop.identifier, fill(item, outer));
+      items.set(loop.identifier, this.fill(item, outer));
       for (const out of loop.output.entries) {
         if (isForEachKey(out.key)) {
           const inner = this.loop(out, items);
@@ -106,8 +135,9 @@ class Expansion {
           for (const entry of innerMade) made.push(entry);
           continue;
         }
-        const key = fill(out.key, items);
+        const key = this.fill(out.key, items);
         if (/[$&]\{/.test(key)) return undefined;
+        this.spend();
         made.push({ key, keyRange: out.keyRange, value: this.copy(out.value, items) });
       }
     }
@@ -121,8 +151,10 @@ class Expansion {
   copy(node: Node, items: Items): Node {
     if (node.kind === "scalar") {
       if (typeof node.value !== "string") return node;
-      const value = fill(node.value, items);
-      return value === node.value ? node : { kind: "scalar", value, range: node.range };
+      const value = this.fill(node.value, items);
+      if (value === node.value) return node;
+      this.spend();
+      return { kind: "scalar", value, range: node.range };
     }
     if (node.kind === "seq") {
       let changed = false;
@@ -131,7 +163,9 @@ class Expansion {
         changed ||= out !== item;
         return out;
       });
-      return changed ? { kind: "seq", items: copied, range: node.range } : node;
+      if (!changed) return node;
+      this.spend();
+      return { kind: "seq", items: copied, range: node.range };
     }
     const fn = intrinsicName(node);
     const arg = fn ? node.entries[0].value : undefined;
@@ -153,7 +187,7 @@ class Expansion {
     }
     // A Fn::Sub left with no variable once the items are in is the text it gives.
     if (fn === "Fn::Sub" && isString(arg)) {
-      const text = fill(arg.value, items);
+      const text = this.fill(arg.value, items);
       if (text !== arg.value && !text.includes("${"))
         return { kind: "scalar", value: text, range: node.range };
     }
@@ -166,22 +200,28 @@ class Expansion {
         changed = true;
         for (const item of loop.items) {
           const inner = new Map(items);
-          inner.set(loop.identifier, fill(item, items));
-          for (const made of (this.copy(loop.output, inner) as MapNode).entries) entries.push(made);
+          inner.set(loop.identifier, this.fill(item, items));
+          for (const made of (this.copy(loop.output, inner) as MapNode).entries) {
+            this.spend();
+            entries.push(made);
+          }
         }
         continue;
       }
-      const key = fill(entry.key, items);
+      const key = this.fill(entry.key, items);
       const value = this.copy(entry.value, items);
       // A key whose value became AWS::NoValue (a Fn::FindInMap's DefaultValue) is not written.
       if (value !== entry.value && isNoValue(value)) changed = true;
       else if (key === entry.key && value === entry.value) entries.push(entry);
       else {
         changed = true;
+        this.spend();
         entries.push({ key, keyRange: entry.keyRange, value });
       }
     }
-    return changed ? { ...node, entries } : node;
+    if (!changed) return node;
+    this.spend();
+    return { ...node, entries };
   }
 }
 
@@ -196,6 +236,11 @@ export function loopEntries(
   mappings: ReadonlyMap<string, MapEntry>,
 ): MapEntry[] | undefined {
   const expansion = new Expansion(mappings);
-  const loop = expansion.loop(entry, NO_ITEMS);
-  return loop && expansion.section(loop, NO_ITEMS);
+  try {
+    const loop = expansion.loop(entry, NO_ITEMS);
+    return loop && expansion.section(loop, NO_ITEMS);
+  } catch (error) {
+    if (error instanceof OverBudget) return undefined;
+    throw error;
+  }
 }

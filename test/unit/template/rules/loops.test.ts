@@ -231,6 +231,57 @@ describe("the resources of a Fn::ForEach loop", () => {
     expect(plain(numbers)).toBeUndefined();
   });
 
+  it("are left as written when the loops would make more than a template can hold", () => {
+    const items = `[${Array.from({ length: 20 }, (_, i) => `x${i}`).join(", ")}]`;
+    /** `levels` loops of 20 items, one inside the other, around one topic named by every identifier. */
+    const nested = (levels: number): string => {
+      const ids = "ABCD".slice(0, levels).split("");
+      const lines: string[] = [];
+      let indent = "  ";
+      for (const id of ids) {
+        lines.push(
+          `${indent}Fn::ForEach::Loop${id}:`,
+          `${indent}  - ${id}`,
+          `${indent}  - ${items}`,
+          `${indent}  -`,
+        );
+        indent += "    ";
+      }
+      const name = ids.map((id) => `\${${id}}`).join("");
+      lines.push(`${indent}T${name}:`, `${indent}  Type: AWS::SNS::Topic`);
+      return yaml(EXTENSIONS, "Resources:", ...lines);
+    };
+    // Four loops: 160,000 topics from a short template, past what is counted as it is made.
+    expect(made(nested(4))).toBeUndefined();
+    // Three: 8,000, within it.
+    expect(made(nested(3))?.length).toBe(20 * 20 * 20);
+  });
+
+  it("are left as written when the items would make more text than a template can hold", () => {
+    // 100 items of 10,000 characters, each put into 40 places of its copy: 40 MB of text made.
+    const items = Array.from({ length: 100 }, (_, i) => `${"x".repeat(10_000)}${i}`);
+    const tags = Array.from(
+      { length: 40 },
+      (_, i) => `          - { Key: k${i}, Value: !Sub 'tag-\${Name}' }`,
+    );
+    const source = yaml(
+      EXTENSIONS,
+      "Resources:",
+      "  Fn::ForEach::Topics:",
+      "    - Name",
+      `    - [${items.join(", ")}]`,
+      "    - Topic&{Name}:",
+      "        Type: AWS::SNS::Topic",
+      "        Properties:",
+      "          Tags:",
+      ...tags,
+    );
+    expect(made(source)).toBeUndefined();
+    // Six places (the last 34 left out): 6 MB.
+    const fewer = source.split("\n").slice(0, -35).join("\n");
+    expect(made(`${fewer}\n`)?.length).toBe(100);
+  });
+
   it("keep the ranges of the text they were made from, and share what has nothing to put in", () => {
     const source = yaml(
       EXTENSIONS,
