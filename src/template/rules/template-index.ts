@@ -82,8 +82,6 @@ export interface ResourceInfo {
   properties: MapEntry | undefined;
   condition: MapEntry | undefined;
   dependsOn: MapEntry | undefined;
-  /** The `Fn::ForEach::<Name>` entry of Resources that made this resource (loops.ts), if a loop did. */
-  loop?: MapEntry;
 }
 
 export type ReferenceKind = "Ref" | "GetAtt" | "Sub" | "FindInMap" | "Condition";
@@ -122,9 +120,9 @@ export interface TemplateIndex {
   sectionInclude: boolean;
   references: Reference[];
   /**
-   * The `Fn::ForEach::<Name>` entries of Resources and Outputs whose resources or outputs are known
-   * (loops.ts), each with what it makes: those are in `resources` and `outputs`, and the loop is
-   * read through them.
+   * The `Fn::ForEach::<Name>` entries of Resources, Outputs and Conditions whose items are known
+   * (loops.ts), each with what it makes: those are in `resources`, `outputs` and `conditions`, and
+   * the loop is read through them.
    */
   expandedLoops: Map<MapEntry, readonly MapEntry[]>;
   /**
@@ -477,13 +475,13 @@ export function indexTemplate(parsed: ParsedTemplate, root: MapNode): TemplateIn
       if (!made) return;
       expandedLoops.set(entry, made);
       for (const resource of made)
-        if (!declared.has(resource.key) && !resources.has(resource.key)) addResource(resource, entry);
+        if (!declared.has(resource.key) && !resources.has(resource.key)) addResource(resource);
       return;
     }
-    addResource(entry, undefined);
+    addResource(entry);
   });
 
-  function addResource(entry: MapEntry, loop: MapEntry | undefined): void {
+  function addResource(entry: MapEntry): void {
     const name = entry.key;
     const body = entry.value.kind === "map" ? entry.value : undefined;
     // One pass over the body for the four attributes, each its first occurrence as mapGet gives it.
@@ -513,7 +511,6 @@ export function indexTemplate(parsed: ParsedTemplate, root: MapNode): TemplateIn
       properties,
       condition,
       dependsOn,
-      ...(loop ? { loop } : {}),
     });
   }
 
