@@ -12,7 +12,7 @@
  * and its resources stay names with placeholders (functions/names.ts). A loop that makes
  * properties over such a list stays in its copy as written, as the property rules read it.
  */
-import type { MapEntry, MapNode, Node, Range, ScalarNode, SeqNode } from "../model";
+import type { MapEntry, MapNode, Node, Range, ScalarNode } from "../model";
 import { mapGet } from "../nodes";
 import { intrinsicName, isForEachKey, isNoValue, isString } from "./template-index";
 
@@ -48,6 +48,25 @@ function texts(node: Node | undefined): string[] | undefined {
     items.push(item.value);
   }
   return items;
+}
+
+/**
+ * What `Fn::FindInMap: [Map, Top, Second, {DefaultValue}]` gives when its arguments are names, as
+ * the language extensions transform resolves it: the mapping's value (text at `range`, the call's
+ * place), else its DefaultValue; undefined when a name is not text or neither is there.
+ */
+export function findInMap(
+  mappings: ReadonlyMap<string, MapEntry>,
+  args: Node,
+  range: Range,
+): Node | undefined {
+  if (args.kind !== "seq") return undefined;
+  const names = args.items;
+  if (names.length < 3 || !isString(names[0]) || !isString(names[1]) || !isString(names[2])) return undefined;
+  const top = mapGet(mappings.get(names[0].value)?.value, names[1].value)?.value;
+  const value = mapGet(top, names[2].value)?.value ?? mapGet(names[3], "DefaultValue")?.value;
+  if (value?.kind === "scalar") return { kind: "scalar", value: value.value, range };
+  return value;
 }
 
 /**
@@ -93,28 +112,10 @@ class Expansion {
     return items ? { identifier: identifier.value, items, output } : undefined;
   }
 
-  /** A list written out, or the list a mapping gives a Fn::FindInMap of three names. */
+  /** A list written out, or the list a mapping gives a Fn::FindInMap of names. */
   private list(collection: Node): string[] | undefined {
     if (intrinsicName(collection) !== "Fn::FindInMap") return texts(collection);
-    const names = texts((collection as MapNode).entries[0].value);
-    if (names?.length !== 3) return undefined;
-    const top = mapGet(this.mappings.get(names[0])?.value, names[1])?.value;
-    return texts(mapGet(top, names[2])?.value);
-  }
-
-  /**
-   * What `Fn::FindInMap: [Map, Top, Second, {DefaultValue}]` of names gives: the mapping's value
-   * (text at the call's place), else its DefaultValue; undefined when a name is not text or
-   * neither is there.
-   */
-  private lookUp(args: SeqNode, range: Range): Node | undefined {
-    const names = args.items;
-    if (names.length < 3 || !isString(names[0]) || !isString(names[1]) || !isString(names[2]))
-      return undefined;
-    const top = mapGet(this.mappings.get(names[0].value)?.value, names[1].value)?.value;
-    const value = mapGet(top, names[2].value)?.value ?? mapGet(names[3], "DefaultValue")?.value;
-    if (value?.kind === "scalar") return { kind: "scalar", value: value.value, range };
-    return value;
+    return texts(findInMap(this.mappings, (collection as MapNode).entries[0].value, collection.range));
   }
 
   /**
@@ -181,7 +182,7 @@ class Expansion {
     if (fn === "Fn::FindInMap" && arg?.kind === "seq") {
       const args = this.copy(arg, items);
       if (args !== arg) {
-        const found = this.lookUp(args as SeqNode, node.range);
+        const found = findInMap(this.mappings, args, node.range);
         if (found) return found;
       }
     }

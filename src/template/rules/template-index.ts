@@ -5,7 +5,7 @@
  */
 import type { MapEntry, MapNode, Node, ParsedTemplate, Range, ScalarNode } from "../model";
 import { mapGet } from "../nodes";
-import { loopEntries } from "./loops";
+import { findInMap, loopEntries } from "./loops";
 
 export const SAM_TRANSFORM = "AWS::Serverless-2016-10-31";
 export const LANGUAGE_EXTENSIONS = "AWS::LanguageExtensions";
@@ -248,8 +248,16 @@ class SubRange implements Range {
   }
 }
 
+/** The text a `Fn::FindInMap` of names gives, at the call's place (loops.ts's findInMap). */
+function mappedName(index: TemplateIndex, node: Node): ScalarNode | undefined {
+  if (intrinsicName(node) !== "Fn::FindInMap") return undefined;
+  const found = findInMap(index.mappings, (node as MapNode).entries[0].value, node.range);
+  return found?.kind === "scalar" ? found : undefined;
+}
+
 function collectReferences(index: TemplateIndex): void {
   const refs = index.references;
+  const extensions = index.transforms.includes(LANGUAGE_EXTENSIONS);
   /** Visits the items of a list from `start` on (the arguments after a function's first). */
   const visitItems = (items: Node[], start: number, from: Reference["from"]): void => {
     for (let i = start; i < items.length; i++) if (items[i].kind !== "scalar") visit(items[i], from);
@@ -380,6 +388,10 @@ function collectReferences(index: TemplateIndex): void {
           } else if (entry.key === "DependsOn") {
             // DependsOn names resources but is not a Ref; rules read it from ResourceInfo.dependsOn.
           } else {
+            // Under the language extensions a Fn::FindInMap of names gives the condition's name.
+            const named =
+              entry.key === "Condition" && extensions ? mappedName(index, entry.value) : undefined;
+            if (named) conditionAttribute(named, from);
             visit(entry.value, from);
           }
         }

@@ -1,5 +1,6 @@
 import type { Node } from "../../model";
 import { didYouMean } from "../../suggest";
+import { usesLanguageExtensions } from "../functions/calls";
 import type { Rule } from "../rule";
 import { intrinsicName, isString, USER_GUIDE } from "../template-index";
 import { isCustomType, realResources } from "./shared";
@@ -52,6 +53,7 @@ export const resourceConfiguration: Rule = {
   tags: ["resources"],
   check({ template, report }) {
     const allowed = resourceAttributes(template.sam);
+    const extensions = usesLanguageExtensions(template);
     for (const resource of realResources(template)) {
       const body = resource.body;
       if (!body) {
@@ -107,7 +109,14 @@ export const resourceConfiguration: Rule = {
               path: attributePath(resource.name, entry.key),
             },
           );
-        } else if (entry.key === "Condition" && !isString(value) && !isBoolean(value)) {
+        } else if (
+          entry.key === "Condition" &&
+          !isString(value) &&
+          !isBoolean(value) &&
+          // Under the language extensions the transform resolves a Fn::FindInMap to its value
+          // (the Fn::FindInMap RFC: what it gives is known at transform time).
+          !(extensions && intrinsicName(value) === "Fn::FindInMap")
+        ) {
           report(value, `Condition of resource '${resource.name}' must be the name of a condition`, {
             path: attributePath(resource.name, entry.key),
           });

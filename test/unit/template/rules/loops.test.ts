@@ -531,3 +531,38 @@ describe("rules on the resources of a loop", () => {
     expect(findings).toEqual([]);
   });
 });
+
+describe("a resource's Condition given by Fn::FindInMap under the language extensions", () => {
+  const template = (key: string, condition: string) =>
+    yaml(
+      EXTENSIONS,
+      "Parameters:",
+      "  Count:",
+      "    Type: Number",
+      "Conditions:",
+      "  Two: !Equals [!Ref Count, 2]",
+      "Mappings:",
+      "  Gateways:",
+      "    Condition:",
+      `      ${key}: ${condition}`,
+      "Resources:",
+      "  Address:",
+      "    Type: AWS::EC2::EIP",
+      "    Condition: !FindInMap [Gateways, Condition, B]",
+    );
+
+  it("is the condition the mapping names, which the transform resolves it to", () => {
+    expect(located(lint(template("B", "Two"), { only: ["E3001", "E8002", "W8001"] }))).toEqual([]);
+    expect(located(lint(template("B", "Three"), { only: ["E3001", "E8002", "W8001"] }))).toEqual([
+      "W8001 6 Condition Two is never used by a resource, output, Fn::If or other condition. Remove it or use it",
+      'E8002 14 The Condition of resource Address is "Three", which is not defined in Conditions (defined: Two)',
+    ]);
+  });
+
+  it("is a condition's name only under the transform", () => {
+    const without = template("B", "Two").replace(`${EXTENSIONS}\n`, "");
+    expect(located(lint(without, { only: ["E3001"] }))).toEqual([
+      "E3001 13 Condition of resource 'Address' must be the name of a condition",
+    ]);
+  });
+});
