@@ -12,7 +12,13 @@ import type { MapEntry } from "../../model";
 import { mapGet } from "../../nodes";
 import type { Report, Rule } from "../rule";
 import { literalString } from "../services/values";
-import { intrinsicName, LANGUAGE_EXTENSIONS, type TemplateIndex, USER_GUIDE } from "../template-index";
+import {
+  intrinsicName,
+  isForEachKey,
+  LANGUAGE_EXTENSIONS,
+  type TemplateIndex,
+  USER_GUIDE,
+} from "../template-index";
 import { callsOf, type FunctionCall, forEachEntries, usesLanguageExtensions } from "./calls";
 import { isListParameterType } from "./shapes";
 import { checkSlot, describe, type Slot, slotContext } from "./slots";
@@ -46,8 +52,48 @@ export const forEachRule: Rule = {
       }
       checkLoop(entry, template.parameters, report);
     }
+    if (template.expandedLoops.size > 0) checkNamesTaken(template, report);
   },
 };
+
+/** What an item of each section a loop may make is called in a message. */
+const ITEM_KIND: Record<string, string> = {
+  Resources: "resource",
+  Outputs: "output",
+  Conditions: "condition",
+};
+
+/**
+ * A name a loop makes over a known list (loops.ts) that its section already has: written there, or
+ * made by an earlier loop. The transform refuses the template; reported at the loop's output key.
+ */
+function checkNamesTaken(template: TemplateIndex, report: Report): void {
+  for (const [section, kind] of Object.entries(ITEM_KIND)) {
+    const items = template.sections.get(section)?.items;
+    if (!items) continue;
+    const madeBy = new Map<string, string>();
+    items.forEach((loop, loopName) => {
+      const made = template.expandedLoops.get(loop);
+      if (!made) return;
+      for (const item of made) {
+        const earlier = madeBy.get(item.key);
+        const taken =
+          items.has(item.key) && !isForEachKey(item.key)
+            ? `which ${section} also names`
+            : earlier !== undefined && earlier !== loopName
+              ? `which ${earlier} also makes`
+              : undefined;
+        if (taken) {
+          report(
+            item.keyRange,
+            `${loopName} makes ${kind} '${item.key}', ${taken}: the transform refuses a name given twice`,
+          );
+        }
+        if (earlier === undefined) madeBy.set(item.key, loopName);
+      }
+    });
+  }
+}
 
 function checkLoop(entry: MapEntry, parameters: Map<string, MapEntry>, report: Report): void {
   const value = entry.value;

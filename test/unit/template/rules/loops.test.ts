@@ -514,6 +514,44 @@ describe("rules on the resources of a loop", () => {
     ]);
   });
 
+  it("may not take a name the section gives already (E1032)", () => {
+    const findings = lint(
+      yaml(
+        EXTENSIONS,
+        "Resources:",
+        "  Fn::ForEach::Topics:",
+        "    - Name",
+        "    - [Orders, Payments]",
+        "    - Topic${Name}:",
+        "        Type: AWS::SNS::Topic",
+        "  TopicPayments:",
+        "    Type: AWS::SNS::Topic",
+        "  Fn::ForEach::More:",
+        "    - Name",
+        "    - [Refunds, Orders]",
+        "    - Topic${Name}:",
+        "        Type: AWS::SNS::Topic",
+        "Outputs:",
+        "  Fn::ForEach::Arns:",
+        "    - Name",
+        "    - [Orders]",
+        "    - ${Name}Arn:",
+        "        Value: !Ref TopicOrders",
+        "  OrdersArn:",
+        "    Value: !Ref TopicOrders",
+      ),
+      { only: ["E1032"] },
+    );
+    expect(located(findings)).toEqual([
+      "E1032 6 Fn::ForEach::Topics makes resource 'TopicPayments', which Resources also names: " +
+        "the transform refuses a name given twice",
+      "E1032 13 Fn::ForEach::More makes resource 'TopicOrders', which Fn::ForEach::Topics also makes: " +
+        "the transform refuses a name given twice",
+      "E1032 19 Fn::ForEach::Arns makes output 'OrdersArn', which Outputs also names: " +
+        "the transform refuses a name given twice",
+    ]);
+  });
+
   it("are not made without the transform", () => {
     const findings = lint(
       yaml(
