@@ -14,7 +14,14 @@
  */
 import type { MapEntry, MapNode, Node, Range, ScalarNode } from "../model";
 import { mapGet } from "../nodes";
-import { intrinsicName, isForEachKey, isNoValue, isString } from "./template-index";
+import {
+  forEachParts,
+  intrinsicName,
+  isForEachKey,
+  isNoValue,
+  isString,
+  isTemplated,
+} from "./template-index";
 
 /** Each loop identifier around a node, and the item it stands for in this copy. */
 type Items = ReadonlyMap<string, string>;
@@ -101,15 +108,23 @@ class Expansion {
     return filled;
   }
 
-  /** The loop's parts, its collection read with the items of the loops around it put in. */
+  /**
+   * The loop's parts, its collection read with the items of the loops around it put in; undefined
+   * where E1032 finds the loop malformed (an output template that is not a mapping of keys).
+   */
   loop(entry: MapEntry, outer: Items): KnownLoop | undefined {
-    const value = entry.value;
-    if (value.kind !== "seq" || value.items.length !== 3) return undefined;
-    const identifier = value.items[0];
-    const output = value.items[2];
-    if (!isString(identifier) || output.kind !== "map") return undefined;
-    const items = this.list(this.copy(value.items[1], outer));
-    return items ? { identifier: identifier.value, items, output } : undefined;
+    const parts = forEachParts(entry);
+    const output = parts?.body;
+    if (parts?.identifier === undefined || output?.kind !== "map" || intrinsicName(output)) return undefined;
+    const items = this.list(this.copy(parts.collection, outer));
+    return items ? { identifier: parts.identifier, items, output } : undefined;
+  }
+
+  /** The items of the loops around one pass of `loop`, with this pass's. */
+  private pass(loop: KnownLoop, item: string, outer: Items): Items {
+    const items = new Map(outer);
+    items.set(loop.identifier, this.fill(item, outer));
+    return items;
   }
 
   /** A list written out, or the list a mapping gives a Fn::FindInMap of names. */
@@ -126,8 +141,7 @@ class Expansion {
   section(loop: KnownLoop, outer: Items): MapEntry[] | undefined {
     const made: MapEntry[] = [];
     for (const item of loop.items) {
-      const items = new Map(outer);
-      items.set(loop.identifier, this.fill(item, outer));
+      const items = this.pass(loop, item, outer);
       for (const out of loop.output.entries) {
         if (isForEachKey(out.key)) {
           const inner = this.loop(out, items);
@@ -137,7 +151,7 @@ class Expansion {
           continue;
         }
         const key = this.fill(out.key, items);
-        if (/[$&]\{/.test(key)) return undefined;
+        if (isTemplated(key)) return undefined;
         this.spend();
         made.push({ key, keyRange: out.keyRange, value: this.copy(out.value, items) });
       }
@@ -200,9 +214,8 @@ class Expansion {
         // A loop inside a resource (making properties) is expanded in its turn.
         changed = true;
         for (const item of loop.items) {
-          const inner = new Map(items);
-          inner.set(loop.identifier, this.fill(item, items));
-          for (const made of (this.copy(loop.output, inner) as MapNode).entries) {
+          // A mapping of keys (loop() refuses a function), so its copy is one too.
+          for (const made of (this.copy(loop.output, this.pass(loop, item, items)) as MapNode).entries) {
             this.spend();
             entries.push(made);
           }

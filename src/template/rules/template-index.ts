@@ -1,7 +1,8 @@
 /**
  * One pass over a parsed template that every rule shares: its sections by name, each resource's
- * type and properties, and every reference (Ref, GetAtt, Sub variables, FindInMap, conditions)
- * with the place it was written. Rules read this instead of walking the tree themselves.
+ * type and properties (with those a Fn::ForEach loop over a known list makes, loops.ts), and every
+ * reference (Ref, GetAtt, Sub variables, FindInMap, conditions) with the place it was written.
+ * Rules read this instead of walking the tree themselves.
  */
 import type { MapEntry, MapNode, Node, ParsedTemplate, Range, ScalarNode } from "../model";
 import { mapGet } from "../nodes";
@@ -24,6 +25,29 @@ export function isForEachKey(key: string): boolean {
 /** A name with `${...}` or `&{...}`, which a language-extension loop fills in: only known after it runs. */
 export function isTemplated(name: string): boolean {
   return name.includes("${") || name.includes("&{");
+}
+
+export interface ForEachParts {
+  identifier: string | undefined;
+  collection: Node;
+  body: Node;
+}
+
+/** `Fn::ForEach::Name: [Identifier, Collection, OutputTemplate]` of the language extensions. */
+export function forEachParts(entry: MapEntry): ForEachParts | undefined {
+  if (!isForEachKey(entry.key) || entry.value.kind !== "seq" || entry.value.items.length !== 3) {
+    return undefined;
+  }
+  const items = entry.value.items;
+  const identifier = items[0];
+  const collection = items[1];
+  const body = items[2];
+  return {
+    identifier:
+      identifier.kind === "scalar" && typeof identifier.value === "string" ? identifier.value : undefined,
+    collection,
+    body,
+  };
 }
 
 export const PSEUDO_PARAMETERS = new Set([

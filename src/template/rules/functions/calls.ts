@@ -5,6 +5,7 @@
  */
 import type { MapEntry, MapNode, Node } from "../../model";
 import {
+  forEachParts,
   INTRINSIC_FUNCTIONS,
   isForEachKey,
   LANGUAGE_EXTENSIONS,
@@ -183,29 +184,6 @@ export function callAt(template: TemplateIndex, node: Node): FunctionCall | unde
 export function forEachEntries(template: TemplateIndex): readonly MapEntry[] {
   functionCalls(template);
   return loopCache.get(template) ?? [];
-}
-
-export interface ForEachParts {
-  identifier: string | undefined;
-  collection: Node;
-  body: Node;
-}
-
-/** `Fn::ForEach::Name: [Identifier, Collection, OutputTemplate]` of the language extensions. */
-export function forEachParts(entry: MapEntry): ForEachParts | undefined {
-  if (!isForEachKey(entry.key) || entry.value.kind !== "seq" || entry.value.items.length !== 3) {
-    return undefined;
-  }
-  const items = entry.value.items;
-  const identifier = items[0];
-  const collection = items[1];
-  const body = items[2];
-  return {
-    identifier:
-      identifier.kind === "scalar" && typeof identifier.value === "string" ? identifier.value : undefined,
-    collection,
-    body,
-  };
 }
 
 const byName = new WeakMap<TemplateIndex, Map<string, FunctionCall[]>>();

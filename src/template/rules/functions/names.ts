@@ -7,8 +7,14 @@ import type { MapEntry } from "../../model";
 import { mapGet } from "../../nodes";
 import type { SpecIndex } from "../../spec/types";
 import { didYouMean } from "../../suggest";
-import { isForEachKey, isString, PSEUDO_PARAMETERS, type TemplateIndex } from "../template-index";
-import { forEachParts, placeholderPattern } from "./calls";
+import {
+  forEachParts,
+  isForEachKey,
+  isString,
+  PSEUDO_PARAMETERS,
+  type TemplateIndex,
+} from "../template-index";
+import { placeholderPattern } from "./calls";
 import { samImplicitResources, samImplicitType } from "./sam-implicit";
 
 export interface Names {
