@@ -1,6 +1,6 @@
 /**
- * Resources a Fn::ForEach loop over a written-out list makes (loops.ts): the resource rules judge
- * each one as the transform writes it, and a reference outside the loop names them exactly.
+ * What a Fn::ForEach loop over a list the template gives makes (loops.ts), judged by the rules as
+ * the language extensions transform writes it, with the Fn::FindInMap it resolves.
  */
 import { describe, expect, it } from "vitest";
 import type { MapNode } from "../../../../src/template/model";
@@ -9,6 +9,20 @@ import { loopEntries } from "../../../../src/template/rules/loops";
 import { lint, located, yaml } from "../lint";
 
 const EXTENSIONS = "Transform: AWS::LanguageExtensions";
+
+/**
+ * Fixture lines of Resources: `Fn::ForEach::Topics` over `items` (written as in YAML), making an
+ * AWS::SNS::Topic `Topic${Name}` for each; five lines, its output key on the fourth.
+ */
+function topicsLoop(items: string): string[] {
+  return [
+    "  Fn::ForEach::Topics:",
+    "    - Name",
+    `    - ${items}`,
+    "    - Topic${Name}:",
+    "        Type: AWS::SNS::Topic",
+  ];
+}
 
 /** What the first `Fn::ForEach::` entry of a template's Resources makes, as loops.ts gives it. */
 function made(source: string) {
@@ -195,6 +209,25 @@ describe("the resources of a Fn::ForEach loop", () => {
     ]);
   });
 
+  it("leave a loop whose output template is a function as written, for E1032", () => {
+    // A property loop's copy must be a mapping of keys: its Ref once broke the whole index.
+    const source = yaml(
+      EXTENSIONS,
+      "Resources:",
+      ...topicsLoop("[A, B]"),
+      "        Properties:",
+      "          Fn::ForEach::Props:",
+      "            - Prop",
+      "            - [DisplayName]",
+      "            - Ref: Prop",
+    );
+    const body = made(source)?.[0].value as MapNode;
+    expect(body.entries.map((entry) => entry.key)).toEqual(["Type", "Properties"]);
+    expect(located(lint(source, { only: ["E1032", "E0002"] }))).toEqual([
+      "E1032 12 The output template of Fn::ForEach::Props must be a mapping",
+    ]);
+  });
+
   it("are unknown when a list is not written out, at any depth", () => {
     const overParameter = yaml(
       EXTENSIONS,
@@ -286,11 +319,7 @@ describe("the resources of a Fn::ForEach loop", () => {
     const source = yaml(
       EXTENSIONS,
       "Resources:",
-      "  Fn::ForEach::Topics:",
-      "    - Name",
-      "    - [A, B]",
-      "    - Topic${Name}:",
-      "        Type: AWS::SNS::Topic",
+      ...topicsLoop("[A, B]"),
       "        Properties:",
       "          DisplayName: !Ref Name",
     );
@@ -341,11 +370,7 @@ describe("rules on the resources of a loop", () => {
       yaml(
         EXTENSIONS,
         "Resources:",
-        "  Fn::ForEach::Topics:",
-        "    - Name",
-        "    - [Payments, Orders]",
-        "    - Topic${Name}:",
-        "        Type: AWS::SNS::Topic",
+        ...topicsLoop("[Payments, Orders]"),
         "        Properties:",
         "          TopicName: !Sub '${Name}-topic'",
       ),
@@ -452,11 +477,7 @@ describe("rules on the resources of a loop", () => {
       yaml(
         EXTENSIONS,
         "Resources:",
-        "  Fn::ForEach::Topics:",
-        "    - Name",
-        "    - [Orders, Payments]",
-        "    - Topic${Name}:",
-        "        Type: AWS::SNS::Topic",
+        ...topicsLoop("[Orders, Payments]"),
         "Outputs:",
         "  Fn::ForEach::TopicArns:",
         "    - Name",
@@ -519,11 +540,7 @@ describe("rules on the resources of a loop", () => {
       yaml(
         EXTENSIONS,
         "Resources:",
-        "  Fn::ForEach::Topics:",
-        "    - Name",
-        "    - [Orders, Payments]",
-        "    - Topic${Name}:",
-        "        Type: AWS::SNS::Topic",
+        ...topicsLoop("[Orders, Payments]"),
         "  TopicPayments:",
         "    Type: AWS::SNS::Topic",
         "  Fn::ForEach::More:",
@@ -554,16 +571,7 @@ describe("rules on the resources of a loop", () => {
 
   it("are not made without the transform", () => {
     const findings = lint(
-      yaml(
-        "Resources:",
-        "  Fn::ForEach::Topics:",
-        "    - Name",
-        "    - [Orders]",
-        "    - Topic${Name}:",
-        "        Type: AWS::SNS::Topic",
-        "        Properties:",
-        "          FifoTopic: maybe",
-      ),
+      yaml("Resources:", ...topicsLoop("[Orders]"), "        Properties:", "          FifoTopic: maybe"),
       { only: ["E3012"] },
     );
     expect(findings).toEqual([]);
