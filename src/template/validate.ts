@@ -53,8 +53,11 @@ export function validateParsed(parsed: ParsedTemplate, options: ValidateOptions)
   } else if (root) {
     const template = indexTemplate(parsed, root);
     if (options.stackName !== undefined) template.stackName = options.stackName;
-    for (const loop of template.expandedLoops.keys())
-      loops.push({ start: loop.keyRange.start, end: loop.value.range.end });
+    // What a loop makes repeats its text: one rule's findings at one place in it are one.
+    const expanded = [template.expandedLoops, template.unknownItemLoops, template.expandedPropertyLoops];
+    for (let i = 0; i < expanded.length; i++)
+      for (const loop of expanded[i].keys())
+        loops.push({ start: loop.keyRange.start, end: loop.value.range.end });
     suppressions = templateSuppressions(template);
     const rules = options.rules ?? allRules;
     // One input for every rule, its report bound to the rule running: rules report synchronously,

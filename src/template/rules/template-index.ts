@@ -6,7 +6,7 @@
  */
 import type { MapEntry, MapNode, Node, ParsedTemplate, Range, ScalarNode } from "../model";
 import { mapGet } from "../nodes";
-import { findInMap, loopEntries } from "./loops";
+import { findInMap, loopEntries, withPropertyLoops } from "./loops";
 
 export const SAM_TRANSFORM = "AWS::Serverless-2016-10-31";
 export const LANGUAGE_EXTENSIONS = "AWS::LanguageExtensions";
@@ -150,10 +150,39 @@ export interface TemplateIndex {
    */
   expandedLoops: Map<MapEntry, readonly MapEntry[]>;
   /**
+   * The `Fn::ForEach::<Name>` entries of Resources and Outputs whose list only the deploy knows,
+   * each with the one copy made with its item unknown (loops.ts): those are in `resources` and
+   * `outputs` and give the loop's references, but the loop's names keep their placeholders, which
+   * references to its resources match (functions/names.ts; isUnknownItemCopy).
+   */
+  unknownItemLoops: Map<MapEntry, readonly MapEntry[]>;
+  /**
+   * The resources the template writes whose properties hold `Fn::ForEach` loops over known lists,
+   * each with its copy in which they are expanded (loops.ts), which `resources` holds.
+   */
+  expandedPropertyLoops: Map<MapEntry, MapEntry>;
+  /**
    * The name of the stack the template is deployed as, where the caller knows it (a deploy, or
    * validate given a stack name): a value built from AWS::StackName is then known exactly (E3944).
    */
   stackName?: string;
+}
+
+const unknownItemCopies = new WeakMap<TemplateIndex, Set<MapEntry>>();
+
+/**
+ * Whether a resource's or an output's entry is the copy a loop made with an item only the deploy
+ * knows: its name keeps the loop's placeholders.
+ */
+export function isUnknownItemCopy(template: TemplateIndex, entry: MapEntry): boolean {
+  if (template.unknownItemLoops.size === 0) return false;
+  let copies = unknownItemCopies.get(template);
+  if (!copies) {
+    copies = new Set();
+    for (const made of template.unknownItemLoops.values()) for (const copy of made) copies.add(copy);
+    unknownItemCopies.set(template, copies);
+  }
+  return copies.has(entry);
 }
 
 /** The intrinsic function a node is, when it is a one-entry mapping with an intrinsic key. */
@@ -272,11 +301,33 @@ class SubRange implements Range {
   }
 }
 
-/** The text a `Fn::FindInMap` of names gives, at the call's place (loops.ts's findInMap). */
-function mappedName(index: TemplateIndex, node: Node): ScalarNode | undefined {
-  if (intrinsicName(node) !== "Fn::FindInMap") return undefined;
-  const found = findInMap(index.mappings, (node as MapNode).entries[0].value, node.range);
-  return found?.kind === "scalar" ? found : undefined;
+/**
+ * The texts a `Fn::FindInMap` of names gives, at the call's place (loops.ts's findInMap); where a
+ * key is known at deploy only (a loop's unknown item), the text every key there gives, and its
+ * DefaultValue.
+ */
+function mappedNames(index: TemplateIndex, node: Node): ScalarNode[] {
+  if (intrinsicName(node) !== "Fn::FindInMap") return [];
+  const args = (node as MapNode).entries[0].value;
+  const found = findInMap(index.mappings, args, node.range);
+  if (found) return found.kind === "scalar" ? [found] : [];
+  if (args.kind !== "seq" || args.items.length < 3 || !isString(args.items[0])) return [];
+  const names: ScalarNode[] = [];
+  const add = (value: Node | undefined) => {
+    if (value?.kind === "scalar") names.push({ kind: "scalar", value: value.value, range: node.range });
+  };
+  for (const top of mappedUnder(index.mappings.get(args.items[0].value)?.value, args.items[1]))
+    for (const value of mappedUnder(top, args.items[2])) add(value);
+  add(mapGet(args.items[3], "DefaultValue")?.value);
+  return names;
+}
+
+/** The values under `key` in a mapping's node: that key's where it is text, else every key's. */
+function mappedUnder(node: Node | undefined, key: Node): Node[] {
+  if (node?.kind !== "map") return [];
+  if (!isString(key)) return node.entries.map((entry) => entry.value);
+  const value = mapGet(node, key.value)?.value;
+  return value ? [value] : [];
 }
 
 function collectReferences(index: TemplateIndex): void {
@@ -392,14 +443,28 @@ function collectReferences(index: TemplateIndex): void {
       refs.push({ kind: "Condition", target, range: value.range, from, node: value });
   };
 
+  /** The lists of a loop and of the loops it holds (`!Ref Names`), which its copies lack. */
+  const visitCollections = (loop: MapEntry, section: string) => {
+    const parts = forEachParts(loop);
+    if (!parts) return;
+    visit(parts.collection, [section, loop.key]);
+    if (parts.body.kind !== "map") return;
+    const entries = parts.body.entries;
+    for (let i = 0; i < entries.length; i++)
+      if (isForEachKey(entries[i].key)) visitCollections(entries[i], section);
+  };
+
   // forEach rather than for...of over the maps: no [key, value] pair per item in code that runs once.
   index.sections.forEach((section, name) => {
     if (!section.map) return;
     if (name === "Resources") {
       const entries = section.map.entries;
       for (let i = 0; i < entries.length; i++) {
-        if (isForEachKey(entries[i].key) && !index.expandedLoops.has(entries[i]))
-          visit(entries[i].value, ["Resources", entries[i].key]);
+        const entry = entries[i];
+        if (!isForEachKey(entry.key) || index.expandedLoops.has(entry)) continue;
+        // A loop with an unknown item is read through its copy, but for the lists of its loops.
+        if (index.unknownItemLoops.has(entry)) visitCollections(entry, "Resources");
+        else visit(entry.value, ["Resources", entry.key]);
       }
       index.resources.forEach((resource) => {
         if (!resource.body) return;
@@ -413,17 +478,22 @@ function collectReferences(index: TemplateIndex): void {
             // DependsOn names resources but is not a Ref; rules read it from ResourceInfo.dependsOn.
           } else {
             // Under the language extensions a Fn::FindInMap of names gives the condition's name.
-            const named =
-              entry.key === "Condition" && extensions ? mappedName(index, entry.value) : undefined;
-            if (named) conditionAttribute(named, from);
+            if (entry.key === "Condition" && extensions) {
+              const names = mappedNames(index, entry.value);
+              for (let n = 0; n < names.length; n++) conditionAttribute(names[n], from);
+            }
             visit(entry.value, from);
           }
         }
       });
     } else if (name === "Outputs") {
       index.outputs.forEach((output, outputName) => {
-        // A loop whose outputs are known is read through them.
+        // A loop is read through the outputs it makes, where it has them.
         if (index.expandedLoops.has(output)) return;
+        if (index.unknownItemLoops.has(output)) {
+          visitCollections(output, "Outputs");
+          return;
+        }
         const from: Reference["from"] = ["Outputs", outputName];
         if (output.value.kind !== "map") return;
         const entries = output.value.entries;
@@ -453,18 +523,24 @@ function collectReferences(index: TemplateIndex): void {
  * the template alone says which; the loops stay among the items, which rules pass over by their key.
  */
 function withLoopItems(
+  sectionName: "Outputs" | "Conditions",
   section: Map<string, MapEntry>,
   mappings: ReadonlyMap<string, MapEntry>,
+  parameters: ReadonlyMap<string, MapEntry>,
   expandedLoops: Map<MapEntry, readonly MapEntry[]>,
+  unknownItemLoops: Map<MapEntry, readonly MapEntry[]>,
 ): Map<string, MapEntry> {
   let all: Map<string, MapEntry> | undefined;
+  // A condition made with an unknown item would have a name with placeholders, which the rules
+  // on conditions read as a name: only outputs get such a copy.
+  const unknownItems = sectionName === "Outputs";
   section.forEach((entry, name) => {
     if (!isForEachKey(name)) return;
-    const made = loopEntries(entry, mappings);
+    const made = loopEntries(entry, mappings, parameters, { section: sectionName, unknownItems });
     if (!made) return;
-    expandedLoops.set(entry, made);
+    (made.unknownItems ? unknownItemLoops : expandedLoops).set(entry, made.entries);
     all ??= new Map(section);
-    for (const item of made) if (!all.has(item.key)) all.set(item.key, item);
+    for (const item of made.entries) if (!all.has(item.key)) all.set(item.key, item);
   });
   return all ?? section;
 }
@@ -499,22 +575,33 @@ export function indexTemplate(parsed: ParsedTemplate, root: MapNode): TemplateIn
 
   const resources = new Map<string, ResourceInfo>();
   const expandedLoops = new Map<MapEntry, readonly MapEntry[]>();
+  const unknownItemLoops = new Map<MapEntry, readonly MapEntry[]>();
+  const expandedPropertyLoops = new Map<MapEntry, MapEntry>();
   const declared = items("Resources");
   const transforms = transformNames(sections);
   const extensions = transforms.includes(LANGUAGE_EXTENSIONS);
   // forEach rather than for...of: no [key, value] pair per resource in code that runs once.
   declared.forEach((entry, name) => {
     // A Fn::ForEach loop of the language extensions transform is not a resource itself: where
-    // its list is written out, its resources are (a name taken twice is the deploy's to refuse).
+    // its list is written out, its resources are (a name taken twice is the deploy's to refuse);
+    // where only the deploy knows it, the one copy with the item unknown is.
     if (isForEachKey(name)) {
-      const made = extensions ? loopEntries(entry, items("Mappings")) : undefined;
+      const made = extensions
+        ? loopEntries(entry, items("Mappings"), items("Parameters"), {
+            section: "Resources",
+            unknownItems: true,
+          })
+        : undefined;
       if (!made) return;
-      expandedLoops.set(entry, made);
-      for (const resource of made)
+      (made.unknownItems ? unknownItemLoops : expandedLoops).set(entry, made.entries);
+      for (const resource of made.entries)
         if (!declared.has(resource.key) && !resources.has(resource.key)) addResource(resource);
       return;
     }
-    addResource(entry);
+    // A resource whose properties hold loops over known lists is read with them expanded.
+    const expanded = extensions ? withPropertyLoops(entry, items("Mappings"), items("Parameters")) : entry;
+    if (expanded !== entry) expandedPropertyLoops.set(entry, expanded);
+    addResource(expanded);
   });
 
   function addResource(entry: MapEntry): void {
@@ -558,17 +645,33 @@ export function indexTemplate(parsed: ParsedTemplate, root: MapNode): TemplateIn
     parameters: items("Parameters"),
     resources,
     conditions: extensions
-      ? withLoopItems(items("Conditions"), items("Mappings"), expandedLoops)
+      ? withLoopItems(
+          "Conditions",
+          items("Conditions"),
+          items("Mappings"),
+          items("Parameters"),
+          expandedLoops,
+          unknownItemLoops,
+        )
       : items("Conditions"),
     mappings: items("Mappings"),
     outputs: extensions
-      ? withLoopItems(items("Outputs"), items("Mappings"), expandedLoops)
+      ? withLoopItems(
+          "Outputs",
+          items("Outputs"),
+          items("Mappings"),
+          items("Parameters"),
+          expandedLoops,
+          unknownItemLoops,
+        )
       : items("Outputs"),
     sam: transforms.includes(SAM_TRANSFORM),
     transforms,
     sectionInclude,
     references: [],
     expandedLoops,
+    unknownItemLoops,
+    expandedPropertyLoops,
   };
   collectReferences(index);
   return index;

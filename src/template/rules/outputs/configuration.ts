@@ -1,6 +1,6 @@
 import type { Rule } from "../rule";
 import { checkAlphanumeric, namedEntries } from "../template/names";
-import { intrinsicName, USER_GUIDE } from "../template-index";
+import { intrinsicName, isUnknownItemCopy, USER_GUIDE } from "../template-index";
 
 const OUTPUT_KEYS = ["Value", "Description", "Export", "Condition"];
 
@@ -16,7 +16,7 @@ export const outputConfiguration: Rule = {
     for (const output of namedEntries(template.outputs)) {
       const name = output.key;
       const path = ["Outputs", name];
-      checkAlphanumeric(output, "Output logical id", path, report);
+      checkAlphanumeric(output, "Output logical id", path, report, isUnknownItemCopy(template, output));
       if (output.value.kind !== "map") continue;
       for (const entry of output.value.entries) {
         if (!OUTPUT_KEYS.includes(entry.key)) {

@@ -7,7 +7,14 @@
 import type { MapEntry, MapNode, Node } from "../../model";
 import { mapGet } from "../../nodes";
 import { globalsFor, ignoresGlobal, realResources } from "../resources/shared";
-import { intrinsicName, isNoValue, isString, type ResourceInfo, type TemplateIndex } from "../template-index";
+import {
+  intrinsicName,
+  isForEachKey,
+  isNoValue,
+  isString,
+  type ResourceInfo,
+  type TemplateIndex,
+} from "../template-index";
 
 /** A resource together with one of its property sets. */
 export interface PropertySet {
@@ -108,12 +115,17 @@ export function propertySets(resource: ResourceInfo): readonly PropertySet[] {
 
 const propertySetCache = new WeakMap<ResourceInfo, readonly PropertySet[]>();
 
-/** The mappings a Properties value can be, depth first (the true branch of a Fn::If first). */
+/**
+ * The mappings a Properties value can be, depth first (the true branch of a Fn::If first). One that
+ * holds a Fn::ForEach loop the index left as written (over a list only the deploy knows) is not
+ * among them: which properties it has is known at deploy only.
+ */
 function branches(node: Node, resource: ResourceInfo, into: PropertySet[]): void {
   if (node.kind !== "map") return;
   const fn = intrinsicName(node);
   if (!fn) {
-    into.push({ resource, properties: node, bare: false });
+    if (!node.entries.some((entry) => isForEachKey(entry.key)))
+      into.push({ resource, properties: node, bare: false });
     return;
   }
   const arg = node.entries[0].value;

@@ -12,12 +12,24 @@ export const ALPHANUMERIC = /^[A-Za-z0-9]+$/;
 
 export const MAX_NAME_LENGTH = 255;
 
+/** `${Identifier}` or `&{Identifier}` of a Fn::ForEach loop. */
+const PLACEHOLDER = /[$&]\{[^}]*\}/g;
+
 /**
  * Reports the key of `entry` unless it is alphanumeric, as logical ids and mapping names must be.
- * `what` names the key in the message: "Resource logical id", "Mapping name".
+ * `what` names the key in the message: "Resource logical id", "Mapping name". With
+ * `placeholders`, a loop's copy (isUnknownItemCopy), the text around them is judged.
  */
-export function checkAlphanumeric(entry: MapEntry, what: string, path: string[], report: Report): void {
-  if (ALPHANUMERIC.test(entry.key)) return;
+export function checkAlphanumeric(
+  entry: MapEntry,
+  what: string,
+  path: string[],
+  report: Report,
+  placeholders = false,
+): void {
+  // A loop's placeholders, where it keeps them (an item only the deploy knows), are its to fill.
+  const name = placeholders ? entry.key.replace(PLACEHOLDER, "") : entry.key;
+  if (ALPHANUMERIC.test(name) || (placeholders && name === "")) return;
   report(entry.keyRange, `${what} "${entry.key}" must contain only letters and digits (A-Z, a-z, 0-9)`, {
     path,
   });

@@ -24,17 +24,24 @@ function topicsLoop(items: string): string[] {
   ];
 }
 
-/** What the first `Fn::ForEach::` entry of a template's Resources makes, as loops.ts gives it. */
-function made(source: string) {
+/**
+ * What the first `Fn::ForEach::` entry of a template's Resources makes, as loops.ts gives it; with
+ * `unknownItems`, the copy made where the list is known only at deploy.
+ */
+function made(source: string, unknownItems = false) {
   const root = parseTemplate(source, "template.yaml").root as MapNode;
   const section = (name: string) =>
     root.entries.find((entry) => entry.key === name)?.value as MapNode | undefined;
   const mappings = new Map((section("Mappings")?.entries ?? []).map((entry) => [entry.key, entry]));
-  return loopEntries((section("Resources") as MapNode).entries[0], mappings);
+  const parameters = new Map((section("Parameters")?.entries ?? []).map((entry) => [entry.key, entry]));
+  return loopEntries((section("Resources") as MapNode).entries[0], mappings, parameters, {
+    section: "Resources",
+    unknownItems,
+  })?.entries;
 }
 
 /** The made resources as plain data: name, then the body with its ranges left out. */
-function plain(source: string) {
+function plain(source: string, unknownItems = false) {
   const strip = (node: unknown): unknown => {
     const n = node as {
       kind: string;
@@ -46,7 +53,7 @@ function plain(source: string) {
     if (n.kind === "seq") return n.items?.map(strip);
     return Object.fromEntries((n.entries ?? []).map((entry) => [entry.key, strip(entry.value)]));
   };
-  return made(source)?.map((entry) => [entry.key, strip(entry.value)]);
+  return made(source, unknownItems)?.map((entry) => [entry.key, strip(entry.value)]);
 }
 
 describe("the resources of a Fn::ForEach loop", () => {
@@ -262,6 +269,70 @@ describe("the resources of a Fn::ForEach loop", () => {
     expect(plain(overParameter)).toBeUndefined();
     expect(plain(innerOverParameter)).toBeUndefined();
     expect(plain(numbers)).toBeUndefined();
+    // Where the index allows it, a list only the deploy knows gives one copy with the item unknown.
+    expect(plain(overParameter, true)).toEqual([["Topic${Name}", { Type: "AWS::SNS::Topic" }]]);
+    expect(plain(innerOverParameter, true)?.map(([name]) => name)).toEqual(["TopicA${Env}", "TopicB${Env}"]);
+    expect(plain(numbers, true)).toBeUndefined();
+  });
+
+  it("with an item only the deploy knows, make a Fn::Sub of each value that holds it, and keep names", () => {
+    const source = yaml(
+      EXTENSIONS,
+      "Parameters:",
+      "  Names:",
+      "    Type: CommaDelimitedList",
+      "Resources:",
+      "  Fn::ForEach::Queues:",
+      "    - Name",
+      "    - !Ref Names",
+      "    - Queue&{Name}:",
+      "        Type: AWS::SQS::Queue",
+      "        Condition: Has${Name}",
+      "        DependsOn:",
+      "          - Topic${Name}",
+      "        Properties:",
+      "          QueueName: ${Name}-${Suffix}",
+      "          DelaySeconds: !Ref Name",
+      "          RedrivePolicy:",
+      "            deadLetterTargetArn: !GetAtt Dlq${Name}.Arn",
+      "            maxReceiveCount: !If",
+      "              - Many${Name}",
+      "              - 10",
+      "              - 5",
+      "          Tags:",
+      "            - Key: !Sub '${AWS::StackName}-&{Name}'",
+      "              Value: !FindInMap [Sizes, !Ref Name, Value]",
+      "            - Key: Fixed",
+      "              Value: text",
+    );
+    expect(plain(source, true)).toEqual([
+      [
+        "Queue&{Name}",
+        {
+          Type: "AWS::SQS::Queue",
+          Condition: "Has${Name}",
+          DependsOn: ["Topic${Name}"],
+          Properties: {
+            // The transform fills `${Name}` alone: another `${...}` of plain text stays text.
+            QueueName: { "Fn::Sub": "${Name}-${!Suffix}" },
+            DelaySeconds: { "Fn::Sub": "${Name}" },
+            RedrivePolicy: {
+              deadLetterTargetArn: { "Fn::GetAtt": ["Dlq${Name}", "Arn"] },
+              maxReceiveCount: { "Fn::If": ["Many${Name}", 10, 5] },
+            },
+            Tags: [
+              {
+                Key: { "Fn::Sub": "${AWS::StackName}-${Name}" },
+                Value: { "Fn::FindInMap": ["Sizes", { "Fn::Sub": "${Name}" }, "Value"] },
+              },
+              { Key: "Fixed", Value: "text" },
+            ],
+          },
+        },
+      ],
+    ]);
+    // An identifier that is a parameter's name would hide its Ref: no copy.
+    expect(plain(source.replace("    - Name\n", "    - Names\n"), true)).toBeUndefined();
   });
 
   it("are left as written when the loops would make more than a template can hold", () => {
@@ -448,7 +519,55 @@ describe("rules on the resources of a loop", () => {
     ]);
   });
 
-  it("leave a loop over a parameter to its placeholders, as before", () => {
+  it("judge what a loop over a parameter's list makes, but no value that holds the item", () => {
+    const findings = lint(
+      yaml(
+        EXTENSIONS,
+        "Parameters:",
+        "  Names:",
+        "    Type: CommaDelimitedList",
+        "  Stage:",
+        "    Type: String",
+        "Conditions:",
+        "  IsProd: !Equals [!Ref Stage, prod]",
+        "Resources:",
+        "  Fn::ForEach::Topics:",
+        "    - Name",
+        "    - !Ref Names",
+        "    - Topic${Name}:",
+        "        Type: AWS::SNS::Topic",
+        "        Condition: IsProd",
+        "        Properties:",
+        "          FifoTopic: maybe",
+        "          DisplayNam: ${Name}",
+        "      Queue${Name}:",
+        "        Type: AWS::SQS::Queue",
+        "        Properties:",
+        "          VisibilityTimeout: ${Name}",
+        "          DelaySeconds: !Ref Name",
+        "          MessageRetentionPeriod: 99999999",
+        "          QueueName: !Sub '&{Name}-${AWS::Region}'",
+        "      Subscription${Name}:",
+        "        Type: AWS::SNS::Subscription",
+        "        Properties:",
+        "          Protocol: sqs",
+        "          TopicArn: !Ref Topic${Name}",
+        "          Endpoint: !GetAtt Queue${Name}.Arn",
+        "Outputs:",
+        "  Any:",
+        "    Value: !Ref TopicAnything",
+      ),
+    );
+    expect(located(findings)).toEqual([
+      "E3012 17 'FifoTopic' of AWS::SNS::Topic must be a boolean, not 'maybe'",
+      "E3002 18 Unknown property 'DisplayNam' for AWS::SNS::Topic (did you mean 'DisplayName'?)",
+      "E3034 24 'MessageRetentionPeriod' of AWS::SQS::Queue must be at most 1209600",
+      "W1001 30 Ref to resource 'Topic${Name}', which exists only when condition IsProd is true, from resource 'Subscription${Name}', which does not depend on it: when IsProd is false the stack fails with unresolved dependencies. Give resource 'Subscription${Name}' Condition: IsProd, or put the reference in Fn::If [IsProd, ...]",
+      "W3907 31 Subscription 'Subscription${Name}' delivers to 'Queue${Name}', which has no queue policy that lets sns.amazonaws.com send messages to it: the subscription deploys, but SNS cannot deliver to it; add an AWS::SQS::QueuePolicy on !Ref Queue${Name} that allows sns.amazonaws.com sqs:SendMessage",
+    ]);
+  });
+
+  it("judge the outputs of a loop over a parameter's list, their names' placeholders left to it", () => {
     const findings = lint(
       yaml(
         EXTENSIONS,
@@ -461,15 +580,94 @@ describe("rules on the resources of a loop", () => {
         "    - !Ref Names",
         "    - Topic${Name}:",
         "        Type: AWS::SNS::Topic",
-        "        Properties:",
-        "          FifoTopic: maybe",
         "Outputs:",
-        "  Any:",
-        "    Value: !Ref TopicAnything",
+        "  Fn::ForEach::Arns:",
+        "    - Name",
+        "    - !Ref Names",
+        "    - ${Name}:",
+        "        Description: !Sub The ARN of topic ${Name}",
+        "        Value: !Ref Topic${Name}",
+        "        Exports:",
+        "          Name: !Sub ${AWS::StackName}-${Name}",
       ),
-      { only: ["E1020", "E3012"] },
+      { only: ["E6001", "E6003", "E1020", "W2001"] },
     );
-    expect(findings).toEqual([]);
+    // The Description is text once the transform puts the item in; `${Name}` alone is a fine id.
+    expect(located(findings)).toEqual([
+      'E6001 18 Output ${Name} has an unknown attribute "Exports"; allowed: Value, Description, Export, Condition',
+    ]);
+  });
+
+  it("take a name with a loop's placeholders as every name it may become", () => {
+    const source = yaml(
+      EXTENSIONS,
+      "Parameters:",
+      "  Names:",
+      "    Type: CommaDelimitedList",
+      "  Count:",
+      "    Type: Number",
+      "Conditions:",
+      "  IsFirst: !Equals [!Ref Count, 1]",
+      "  IsSecond: !Equals [!Ref Count, 2]",
+      "  HasA: !Equals [!Ref Count, 3]",
+      "Mappings:",
+      "  Gates:",
+      "    Condition:",
+      "      a: IsFirst",
+      "      b: IsSecond",
+      "Resources:",
+      "  Fn::ForEach::Topics:",
+      "    - Name",
+      "    - !Ref Names",
+      "    - Topic${Name}:",
+      "        Type: AWS::SNS::Topic",
+      "        Condition: !FindInMap [Gates, Condition, !Ref Name]",
+      "      Queue${Name}:",
+      "        Type: AWS::SQS::Queue",
+      "        Condition: !Sub Has${Name}",
+      "  After:",
+      "    Type: AWS::SNS::Topic",
+      "    DependsOn: Topica",
+    );
+    // Every condition the mapping or the pattern can give is used; a loop's resource is there.
+    expect(located(lint(source, { only: ["W8001", "E3001", "E8002", "E3005"] }))).toEqual([]);
+    expect(
+      located(lint(source.replace("DependsOn: Topica", "DependsOn: Queuex"), { only: ["E3005"] })),
+    ).toEqual([]);
+    expect(
+      located(lint(source.replace("DependsOn: Topica", "DependsOn: Table"), { only: ["E3005"] })),
+    ).toEqual(["E3005 28 Resource 'After' depends on 'Table', which is not a resource in this template"]);
+  });
+
+  it("judge the properties a loop inside a resource makes, and not those only the deploy knows", () => {
+    const lines = [
+      EXTENSIONS,
+      "Mappings:",
+      "  Props:",
+      "    Values:",
+      "      ImageId: ami-12345678",
+      "      InstanceType: t3.micro",
+      "Parameters:",
+      "  Names:",
+      "    Type: CommaDelimitedList",
+      "Resources:",
+      "  Instance:",
+      "    Type: AWS::EC2::Instance",
+      "    Properties:",
+      "      Fn::ForEach::Properties:",
+      "        - Property",
+      "        - [ImageId, InstanceType]",
+      "        - ${Property}:",
+      "            Fn::FindInMap: [Props, Values, !Ref Property]",
+    ];
+    // Before, the instance was read as one without ImageId.
+    expect(located(lint(yaml(...lines), { only: ["E3673", "E3003"] }))).toEqual([]);
+    const wrong = yaml(...lines).replace("ami-12345678", "image-1");
+    expect(located(lint(wrong, { only: ["E3031"] }))).toEqual([
+      "E3031 18 'ImageId' of AWS::EC2::Instance must be an AMI id",
+    ]);
+    const overParameter = yaml(...lines).replace("[ImageId, InstanceType]", "!Ref Names");
+    expect(located(lint(overParameter, { only: ["E3673", "E3003"] }))).toEqual([]);
   });
 
   it("judge the outputs a loop makes: one export name for every copy is taken twice", () => {
