@@ -64,8 +64,10 @@ const ITEM_KIND: Record<string, string> = {
 };
 
 /**
- * A name a loop makes over a known list (loops.ts) that its section already has: written there, or
- * made by an earlier loop. The transform refuses the template; reported at the loop's output key.
+ * A name a loop makes over a known list (loops.ts) that its section already has: written there,
+ * made by an earlier loop, or by another of its items (`&{Name}` of `a-b` and `ab`, or an inner
+ * loop's output key without the outer identifier). The transform refuses the template; reported
+ * at the loop's output key.
  */
 function checkNamesTaken(template: TemplateIndex, report: Report): void {
   for (const [section, kind] of Object.entries(ITEM_KIND)) {
@@ -80,9 +82,11 @@ function checkNamesTaken(template: TemplateIndex, report: Report): void {
         const taken =
           items.has(item.key) && !isForEachKey(item.key)
             ? `which ${section} also names`
-            : earlier !== undefined && earlier !== loopName
-              ? `which ${earlier} also makes`
-              : undefined;
+            : earlier === undefined
+              ? undefined
+              : earlier === loopName
+                ? "which another of its items also makes"
+                : `which ${earlier} also makes`;
         if (taken) {
           report(
             item.keyRange,

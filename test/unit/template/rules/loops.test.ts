@@ -767,6 +767,36 @@ describe("rules on the resources of a loop", () => {
     ]);
   });
 
+  it("may not take one name for two of its items (E1032)", () => {
+    const findings = lint(
+      yaml(
+        EXTENSIONS,
+        "Resources:",
+        "  Fn::ForEach::Queues:",
+        "    - Name",
+        "    - [orders-eu, orderseu, payments]",
+        "    - Queue&{Name}:",
+        "        Type: AWS::SQS::Queue",
+        "  Fn::ForEach::Regions:",
+        "    - Region",
+        "    - [Eu, Us]",
+        "    - Fn::ForEach::Tables:",
+        "        - Table",
+        "        - [Orders]",
+        "        - Table${Table}:",
+        "            Type: AWS::DynamoDB::Table",
+      ),
+      { only: ["E1032"] },
+    );
+    // `&{Name}` keeps the letters and digits alone; the inner key lacks the outer identifier.
+    expect(located(findings)).toEqual([
+      "E1032 6 Fn::ForEach::Queues makes resource 'Queueorderseu', which another of its items also makes: " +
+        "the transform refuses a name given twice",
+      "E1032 14 Fn::ForEach::Regions makes resource 'TableOrders', which another of its items also makes: " +
+        "the transform refuses a name given twice",
+    ]);
+  });
+
   it("are not made without the transform", () => {
     const findings = lint(
       yaml("Resources:", ...topicsLoop("[Orders]"), "        Properties:", "          FifoTopic: maybe"),
