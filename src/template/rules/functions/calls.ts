@@ -135,12 +135,20 @@ export function functionCalls(template: TemplateIndex): FunctionCall[] {
     visit(loop.body, parent, inner, from);
   };
 
+  // Under the language extensions a resource's Condition may be a Fn::FindInMap of names, which the
+  // transform resolves: a call like any other.
+  const extensions = usesLanguageExtensions(template);
   const visitItem = (sectionName: string, item: MapEntry) => {
     const from: FunctionCall["from"] = [sectionName, item.key];
     if (sectionName === "Resources" && item.value.kind === "map") {
       const entries = item.value.entries;
       for (let j = 0; j < entries.length; j++) {
-        if (!RESOURCE_LITERAL_KEYS.has(entries[j].key)) visitEntry(entries[j], undefined, NO_LOOPS, from);
+        const entry = entries[j];
+        if (
+          !RESOURCE_LITERAL_KEYS.has(entry.key) ||
+          (extensions && entry.key === "Condition" && functionName(entry.value) === "Fn::FindInMap")
+        )
+          visitEntry(entry, undefined, NO_LOOPS, from);
       }
     } else {
       visitEntry(item, undefined, NO_LOOPS, from);

@@ -833,6 +833,12 @@ describe("a resource's Condition given by Fn::FindInMap under the language exten
     ]);
   });
 
+  it("must name keys the mapping has, or the transform refuses it (E1011)", () => {
+    expect(located(lint(template("C", "Two"), { only: ["E1011", "E3001"] }))).toEqual([
+      "E1011 14 Mapping 'Gateways' has no key 'B' under 'Condition' (did you mean 'C'?)",
+    ]);
+  });
+
   it("is a condition's name only under the transform", () => {
     const without = template("B", "Two").replace(`${EXTENSIONS}\n`, "");
     expect(located(lint(without, { only: ["E3001"] }))).toEqual([
