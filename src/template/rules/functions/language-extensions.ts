@@ -4,15 +4,20 @@
  * at the unknown function. With it, the transform stops at a loop that is not
  * `[Identifier, Collection, {OutputTemplate}]`, a collection that is not a list, and an output key
  * that comes out the same on every pass (no `${Identifier}` or `&{Identifier}` in it: a duplicate
- * logical id, output or property); Fn::Length takes a list and Fn::ToJsonString a list or a mapping.
+ * logical id, output or property), and at what the Fn::ForEach RFC's constraints forbid: a loop or
+ * an identifier named like a parameter or a resource, a NoEcho list, an item only a resource gives,
+ * an identifier an enclosing loop uses; Fn::Length takes a list and Fn::ToJsonString a list or a
+ * mapping.
  * The functions allowed inside are those cfn-lint allows (Fn::Cidr added to Fn::Length's: it
  * returns a list).
  */
-import type { MapEntry } from "../../model";
+import type { MapEntry, Node, SeqNode } from "../../model";
 import { mapGet } from "../../nodes";
+import { isNoEcho } from "../parameters/declared";
 import type { Report, Rule } from "../rule";
-import { literalString } from "../services/values";
+import { literalString, referenceTarget } from "../services/values";
 import {
+  forEachParts,
   intrinsicName,
   isForEachKey,
   LANGUAGE_EXTENSIONS,
@@ -50,8 +55,9 @@ export const forEachRule: Rule = {
         report(entry.keyRange, needsTransform("Fn::ForEach"));
         continue;
       }
-      checkLoop(entry, template.parameters, report);
+      checkLoop(entry, template, report);
     }
+    if (transform) checkNestedIdentifiers(template, report);
     if (template.expandedLoops.size > 0) checkNamesTaken(template, report);
   },
 };
@@ -99,8 +105,27 @@ function checkNamesTaken(template: TemplateIndex, report: Report): void {
   }
 }
 
-function checkLoop(entry: MapEntry, parameters: Map<string, MapEntry>, report: Report): void {
+/**
+ * What a parameter or a resource the template declares is called in a message, where `name` is
+ * one; the Fn::ForEach RFC (constraint 3) and reference: a loop's name and its identifier may be
+ * neither.
+ */
+function declaredAs(template: TemplateIndex, name: string): string | undefined {
+  if (template.parameters.has(name)) return `parameter '${name}'`;
+  if (template.sections.get("Resources")?.items.has(name)) return `resource '${name}'`;
+  return undefined;
+}
+
+function checkLoop(entry: MapEntry, template: TemplateIndex, report: Report): void {
+  const parameters = template.parameters;
   const value = entry.value;
+  const loopName = entry.key.slice("Fn::ForEach::".length);
+  const clash = declaredAs(template, loopName);
+  if (clash)
+    report(
+      entry.keyRange,
+      `${entry.key} is named like ${clash}: the transform refuses a loop named like a parameter or a resource; rename it`,
+    );
   if (value.kind !== "seq" || value.items.length !== 3) {
     const got = value.kind === "seq" ? `${value.items.length} items` : `a ${describe(value)}`;
     report(value, `${entry.key} needs [Identifier, Collection, OutputTemplate]; got ${got}`);
@@ -110,6 +135,13 @@ function checkLoop(entry: MapEntry, parameters: Map<string, MapEntry>, report: R
   const id =
     identifier.kind === "scalar" && typeof identifier.value === "string" ? identifier.value : undefined;
   if (id === undefined) report(identifier, `The identifier of ${entry.key} must be a string`);
+  const taken = id === undefined ? undefined : declaredAs(template, id);
+  if (taken)
+    report(
+      identifier,
+      `The identifier '${id}' of ${entry.key} is the name of ${taken} too: the transform refuses an identifier that names a parameter or a resource; rename it`,
+    );
+  if (collection.kind === "seq") checkItems(entry, collection.items, template, report);
   const fn = intrinsicName(collection);
   if (fn) {
     if (!LIST_FUNCTIONS.includes(fn)) {
@@ -119,8 +151,14 @@ function checkLoop(entry: MapEntry, parameters: Map<string, MapEntry>, report: R
       );
     } else if (fn === "Ref" && collection.kind === "map") {
       const name = literalString(collection.entries[0].value);
-      const type = name ? literalString(mapGet(parameters.get(name)?.value, "Type")?.value) : undefined;
-      if (type && !isListParameterType(type)) {
+      const parameter = name ? parameters.get(name)?.value : undefined;
+      const type = literalString(mapGet(parameter, "Type")?.value);
+      if (parameter && isNoEcho(parameter)) {
+        report(
+          collection,
+          `The collection of ${entry.key} refers to parameter '${name}', which is NoEcho: the transform does not loop over a NoEcho parameter`,
+        );
+      } else if (type && !isListParameterType(type)) {
         report(
           collection,
           `The collection of ${entry.key} refers to parameter '${name}' of type ${type}, which is not a list; ` +
@@ -212,3 +250,56 @@ function checkCalls(
 }
 
 export const languageExtensionRules: Rule[] = [forEachRule, lengthRule, toJsonStringRule];
+
+/**
+ * The items of a collection written out: each must be known before any resource is made (the
+ * Fn::ForEach RFC, constraint 7), so not a resource's Ref or attribute.
+ */
+function checkItems(entry: MapEntry, items: readonly Node[], template: TemplateIndex, report: Report): void {
+  for (let i = 0; i < items.length; i++) {
+    const target = referenceTarget(items[i]);
+    if (!target || !template.resources.has(target.name)) continue;
+    const given = target.attribute === undefined ? "Ref" : `attribute ${target.attribute}`;
+    report(
+      items[i],
+      `Item ${i} of the collection of ${entry.key} is the ${given} of resource '${target.name}', known only once it is made: the transform needs every item before any resource is made`,
+    );
+  }
+}
+
+/**
+ * A loop inside another (or inside what another makes) with the same identifier: the inner one
+ * would hide the outer's, and the transform refuses it (the Fn::ForEach RFC, constraint 5).
+ */
+function checkNestedIdentifiers(template: TemplateIndex, report: Report): void {
+  const visit = (node: Node, outer: ReadonlyMap<string, string>) => {
+    if (node.kind === "seq") {
+      for (const item of node.items) visit(item, outer);
+      return;
+    }
+    if (node.kind !== "map") return;
+    for (const entry of node.entries) {
+      const parts = isForEachKey(entry.key) ? forEachParts(entry) : undefined;
+      if (!parts) {
+        visit(entry.value, outer);
+        continue;
+      }
+      let inner = outer;
+      const id = parts.identifier;
+      if (id !== undefined) {
+        const holder = outer.get(id);
+        if (holder)
+          report(
+            (entry.value as SeqNode).items[0],
+            `The identifier '${id}' of ${entry.key} is also the identifier of ${holder}, which holds it: give each nested loop its own`,
+          );
+        else inner = new Map(outer).set(id, entry.key);
+      }
+      visit(parts.body, inner);
+    }
+  };
+  for (const name of ["Resources", "Outputs", "Conditions"]) {
+    const map = template.sections.get(name)?.map;
+    if (map) visit(map, new Map());
+  }
+}

@@ -1,6 +1,6 @@
 /** E1030 Fn::Length, E1031 Fn::ToJsonString and E1032 Fn::ForEach (the AWS::LanguageExtensions transform). */
 import { describe, expect, it } from "vitest";
-import { brief, lint, yaml } from "../lint";
+import { brief, lint, located, yaml } from "../lint";
 
 const ONLY = { only: ["E1030", "E1031", "E1032"] };
 
@@ -166,5 +166,54 @@ describe("the language extension functions", () => {
       ONLY,
     );
     expect(findings).toEqual([]);
+  });
+
+  it("flag what the Fn::ForEach RFC forbids: names taken, a NoEcho list, items only a resource gives, an identifier reused", () => {
+    // The RFC's invalid examples (constraints 2, 3, 5 and 7), one template.
+    const findings = lint(
+      yaml(
+        "Transform: AWS::LanguageExtensions",
+        "Parameters:",
+        "  Secret:",
+        "    Type: CommaDelimitedList",
+        "    NoEcho: true",
+        "  Param:",
+        "    Type: String",
+        "Resources:",
+        "  SNS:",
+        "    Type: AWS::SNS::Topic",
+        "  Fn::ForEach::SNS:",
+        "    - Param",
+        "    - [A, B, !Ref SNS, !GetAtt SNS.TopicName]",
+        "    - Topic${Param}:",
+        "        Type: AWS::SNS::Topic",
+        "  Fn::ForEach::Groups:",
+        "    - Id",
+        "    - !Ref Secret",
+        "    - Group${Id}:",
+        "        Type: AWS::EC2::SecurityGroup",
+        "        Properties:",
+        "          GroupDescription: group",
+        "  Fn::ForEach::Outer:",
+        "    - Same",
+        "    - [X, Y]",
+        "    - Fn::ForEach::Inner:",
+        "        - Same",
+        "        - [A, B]",
+        "        - Queue${Same}:",
+        "            Type: AWS::SQS::Queue",
+      ),
+      ONLY,
+    );
+    expect(located(findings)).toEqual([
+      "E1032 11 Fn::ForEach::SNS is named like resource 'SNS': the transform refuses a loop named like a parameter or a resource; rename it",
+      "E1032 12 The identifier 'Param' of Fn::ForEach::SNS is the name of parameter 'Param' too: the transform refuses an identifier that names a parameter or a resource; rename it",
+      "E1032 13 Item 2 of the collection of Fn::ForEach::SNS is the Ref of resource 'SNS', known only once it is made: the transform needs every item before any resource is made",
+      "E1032 13 Item 3 of the collection of Fn::ForEach::SNS is the attribute TopicName of resource 'SNS', known only once it is made: the transform needs every item before any resource is made",
+      "E1032 18 The collection of Fn::ForEach::Groups refers to parameter 'Secret', which is NoEcho: the transform does not loop over a NoEcho parameter",
+      "E1032 27 The identifier 'Same' of Fn::ForEach::Inner is also the identifier of Fn::ForEach::Outer, which holds it: give each nested loop its own",
+      // The inner identifier hides the outer one: every outer item makes the same queues.
+      "E1032 29 Fn::ForEach::Outer makes resource 'QueueA', which another of its items also makes: the transform refuses a name given twice",
+    ]);
   });
 });
