@@ -13,6 +13,7 @@ import { pattern } from "./pattern";
 import { requiredOr } from "./required-or";
 import { requiredXor } from "./required-xor";
 import { findInMapValues, joinValues, selectValues, splitValues, subValues } from "./resolved-values";
+import { securityGroupIds } from "./security-group-ids";
 import { stackNameValues } from "./stack-name";
 import { stringLength } from "./string-length";
 import { uniqueItems } from "./unique-items";
@@ -38,4 +39,5 @@ export const constraintRules: Rule[] = [
   selectValues,
   splitValues,
   stackNameValues,
+  securityGroupIds,
 ];

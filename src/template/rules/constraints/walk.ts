@@ -15,6 +15,7 @@
  */
 import { compareText } from "../../lines";
 import type { MapEntry, MapNode, Node, Range, ScalarNode, SeqNode } from "../../model";
+import { mapGet } from "../../nodes";
 import type { ConstraintNode, GroupAlternative, ResourceConstraints, SpecIndex } from "../../spec/types";
 import { didYouMean } from "../../suggest";
 import {
@@ -78,7 +79,12 @@ export type ConstraintKind =
    * A value built from the stack's name, known exactly, with nothing a deployer chooses, that the
    * property cannot take (E3944): certain to fail for that stack.
    */
-  | "stackName";
+  | "stackName"
+  /**
+   * A Ref of a security group without VpcId, which gives the group's name, where the property takes
+   * security group ids (E1041).
+   */
+  | "refName";
 
 /** The functions whose values are worked out from the template and judged, by the kind of their problems. */
 const RESOLVED: Record<string, ConstraintKind> = {
@@ -343,6 +349,29 @@ class Walker {
     return expandedNodes(this.constraints, node);
   }
 
+  /**
+   * A Ref of a security group the template declares without VpcId gives the group's name (the
+   * CloudFormation reference), where the schema takes a security group id and the property says so
+   * by its name (`SecurityGroupIds`, `VpcSecurityGroupIds`, ...: cfn-lint's schemas also mark a
+   * launch template's SecurityGroups, which takes names, as ids).
+   */
+  private securityGroupName(node: Node, name: string, schema: ConstraintNode): void {
+    const group = this.template.resources.get(name);
+    if (group?.type !== "AWS::EC2::SecurityGroup") return;
+    const properties = group.properties?.value;
+    if (properties && (properties.kind !== "map" || intrinsicName(properties) || mapGet(properties, "VpcId")))
+      return;
+    const path = this.path;
+    const key = path[typeof path[path.length - 1] === "number" ? path.length - 2 : path.length - 1];
+    if (typeof key !== "string" || !/Ids?$/.test(key)) return;
+    if (!this.expanded(schema).some((s) => s.fm === "AWS::EC2::SecurityGroup.Id")) return;
+    this.problem(
+      "refName",
+      node,
+      `${this.name()} takes security group ids, but the Ref of security group '${name}', which has no VpcId, gives its name: use !GetAtt ${name}.GroupId, or give the group its VPC's VpcId`,
+    );
+  }
+
   /** One property of the mapping the walk stands at, judged against `schema`. */
   property(entry: MapEntry, schema: ConstraintNode): void {
     this.path.push(entry.key);
@@ -354,6 +383,7 @@ class Walker {
     const fn = intrinsicName(node);
     if (fn) {
       const arg = (node as MapNode).entries[0].value;
+      if (fn === "Ref" && isString(arg)) this.securityGroupName(node, arg.value, schema);
       if (fn === "Ref" && isString(arg) && this.conditional === 0) {
         if (arg.value !== "AWS::StackName") this.parameter(arg.value, schema);
         // The stack's name alone, where it is known: certain (E3944) where the resource is always

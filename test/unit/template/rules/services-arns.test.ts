@@ -1,8 +1,9 @@
 /**
  * ARNs that cannot work: layer ARNs naming a layer longer than Lambda allows (E3716), literal
  * values that are not role ARNs where a service assumes a role (E3511), and a `!Ref` of a role
- * there (E1041) or a GetAtt of its id (E1040), and a resource's logical id written as plain text
- * where its Ref was meant (W3937). The fixtures were also run through cfn-lint 1.51; where it
+ * there (E1041) or a GetAtt of its id (E1040), a `!Ref` of a security group without VpcId (its
+ * name) where ids are needed (E1041), and a resource's logical id written as plain text where its
+ * Ref was meant (W3937). The fixtures were also run through cfn-lint 1.51; where it
  * differs, the test says so.
  */
 import { describe, expect, it } from "vitest";
@@ -462,5 +463,67 @@ describe("W3937 a logical id as plain text where its Ref was meant", () => {
         "passes it on as a role name, not the resource's; write !Ref Role",
     );
     expect(findings[5].message).toContain("as a REST API id");
+  });
+});
+
+describe("E1041 a security group's name where ids are needed", () => {
+  const lines = [
+    "Resources:",
+    "  Group:",
+    "    Type: AWS::EC2::SecurityGroup",
+    "    Properties:",
+    "      GroupDescription: web",
+    "  VpcGroup:",
+    "    Type: AWS::EC2::SecurityGroup",
+    "    Properties:",
+    "      GroupDescription: web",
+    "      VpcId: vpc-12345678",
+    "  Function:",
+    "    Type: AWS::Lambda::Function",
+    "    Properties:",
+    "      Runtime: python3.12",
+    "      Handler: app.handler",
+    "      Role: arn:aws:iam::123456789012:role/r",
+    "      Code: {ZipFile: x}",
+    "      VpcConfig:",
+    "        SubnetIds: [subnet-12345678]",
+    "        SecurityGroupIds:",
+    "          - !Ref Group",
+    "          - !Ref VpcGroup",
+    "          - !GetAtt Group.GroupId",
+    "  Template:",
+    "    Type: AWS::EC2::LaunchTemplate",
+    "    Properties:",
+    "      LaunchTemplateData:",
+    "        SecurityGroups: [!Ref Group]",
+  ];
+
+  it("reports the Ref of a group without VpcId, which gives its name, where the property takes ids", () => {
+    // cfn-lint 1.51 gives these and also the launch template's SecurityGroups, which takes names.
+    expect(brief(check(["E1041"], ...lines))).toEqual(["E1041 21:13"]);
+  });
+
+  it("takes a VpcId a Fn::If may give as there, and a group without Properties as one without VpcId", () => {
+    const findings = check(
+      ["E1041"],
+      "Conditions:",
+      "  HasVpc: !Equals [!Ref AWS::Region, us-east-1]",
+      "Resources:",
+      "  Bare:",
+      "    Type: AWS::EC2::SecurityGroup",
+      "  Maybe:",
+      "    Type: AWS::EC2::SecurityGroup",
+      "    Properties:",
+      "      GroupDescription: web",
+      "      VpcId: !If [HasVpc, vpc-12345678, !Ref AWS::NoValue]",
+      "  Cache:",
+      "    Type: AWS::ElastiCache::CacheCluster",
+      "    Properties:",
+      "      CacheNodeType: cache.t3.micro",
+      "      Engine: redis",
+      "      NumCacheNodes: 1",
+      "      VpcSecurityGroupIds: [!Ref Maybe, !Ref Bare]",
+    );
+    expect(brief(findings)).toEqual(["E1041 17:41"]);
   });
 });
