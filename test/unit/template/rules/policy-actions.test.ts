@@ -96,6 +96,35 @@ describe("W3037 policy actions", () => {
     expect(findings[1].path).toEqual(["Resources", "Role", "Properties", "Policies", 0, "PolicyDocument"]);
   });
 
+  it("suggests the service IAM names where an SDK client's name is written", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Role:",
+        "    Type: AWS::IAM::Role",
+        "    Properties:",
+        "      AssumeRolePolicyDocument:",
+        "        Version: '2012-10-17'",
+        "        Statement:",
+        "          - Effect: Allow",
+        "            Principal: {Service: lambda.amazonaws.com}",
+        "            Action: sts:AssumeRole",
+        "      Policies:",
+        "        - PolicyName: models",
+        "          PolicyDocument:",
+        "            Version: '2012-10-17'",
+        "            Statement:",
+        "              - Effect: Allow",
+        "                Action: bedrock-runtime:InvokeModel",
+        "                Resource: '*'",
+      ),
+      ONLY,
+    );
+    expect(findings.map((f) => f.message)).toEqual([
+      "'bedrock-runtime' in 'bedrock-runtime:InvokeModel' is not a known IAM service prefix (did you mean 'bedrock'?)",
+    ]);
+  });
+
   it("suggests an action in the case of the API operation of its name", () => {
     // The action data is lowercase; the case of the written text covers only the start and end, so
     // the middle of `describebudgetactionsforbudget` came out as `DescribebudgetactionsForBudget`
