@@ -361,10 +361,11 @@ class Expansion {
       written = { kind: "scalar", value, range: text.range };
     }
     if (!seq) return this.withArgs(node, written);
-    const copied = this.items(seq, items, () => "value");
-    if (written === text && copied === seq) return node;
+    // [text, {variables}]: the variables' values are values like any other.
+    const rest = seq.items.slice(1).map((item) => this.copy(item, items));
+    if (written === text && rest.every((item, i) => item === seq.items[i + 1])) return node;
     this.spend();
-    return this.withArgs(node, { kind: "seq", items: [written, ...copied.items.slice(1)], range: seq.range });
+    return this.withArgs(node, { kind: "seq", items: [written, ...rest], range: seq.range });
   }
 
   /** `node` (a function) with `args`, or `node` itself when they are its own. */

@@ -304,6 +304,10 @@ describe("the resources of a Fn::ForEach loop", () => {
       "              Value: !FindInMap [Sizes, !Ref Name, Value]",
       "            - Key: Fixed",
       "              Value: text",
+      "            - Key: Both",
+      "              Value: !Sub",
+      "                - '&{Name}-${Size}'",
+      "                - Size: !Ref Name",
     );
     expect(plain(source, true)).toEqual([
       [
@@ -326,6 +330,7 @@ describe("the resources of a Fn::ForEach loop", () => {
                 Value: { "Fn::FindInMap": ["Sizes", { "Fn::Sub": "${Name}" }, "Value"] },
               },
               { Key: "Fixed", Value: "text" },
+              { Key: "Both", Value: { "Fn::Sub": ["${Name}-${Size}", { Size: { "Fn::Sub": "${Name}" } }] } },
             ],
           },
         },
