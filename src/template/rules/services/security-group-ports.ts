@@ -120,7 +120,7 @@ export const securityGroupPortsRequired: Rule = {
       report(
         protocol.entry.value,
         `The ${protocol.name} rule of ${rule.owner} has no ` +
-          `${listOf(missing, "or", false)}, and EC2 refuses a ${protocol.name} rule without both; give FromPort and ToPort (${what})`,
+          `${listOf(missing, "or", false)}, and EC2 refuses such a rule without both; give FromPort and ToPort (${what})`,
         { path: [...rule.path, "IpProtocol"] },
       );
     }

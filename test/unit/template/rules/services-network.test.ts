@@ -77,7 +77,7 @@ describe("E3687, E3688, W3687 security group ports", () => {
       "E3688 44:15",
     ]);
     expect(findings.map((f) => f.message)).toEqual([
-      "The tcp rule of security group 'Group' has no FromPort or ToPort, and EC2 refuses a tcp rule without both; " +
+      "The tcp rule of security group 'Group' has no FromPort or ToPort, and EC2 refuses such a rule without both; " +
         "give FromPort and ToPort (the port range)",
       "Only one end of the port range of security group 'Group' is -1, which stands for every port; set both " +
         "FromPort and ToPort to -1 for all ports, or both to port numbers",
