@@ -165,7 +165,7 @@ class Expansion {
 
   constructor(
     private readonly mappings: ReadonlyMap<string, MapEntry>,
-    private readonly parameters: ReadonlySet<string> | ReadonlyMap<string, unknown>,
+    private readonly parameters: ReadonlyMap<string, unknown>,
   ) {}
 
   /** Counts one more node or entry made. */
@@ -267,7 +267,7 @@ class Expansion {
       this.spend();
       return { kind: "scalar", value, range: node.range };
     }
-    if (node.kind === "seq") return this.items(node, items, () => (place === "name" ? "name" : "value"));
+    if (node.kind === "seq") return this.copyItems(node, items, () => (place === "name" ? "name" : "value"));
     const fn = intrinsicName(node);
     if (fn) return this.call(node, fn, node.entries[0].value, items, place);
     let changed = false;
@@ -304,7 +304,7 @@ class Expansion {
   }
 
   /** A list's copy, each item copied in the place `placeOf` gives its index. */
-  private items(node: SeqNode, items: Items, placeOf: (index: number) => Place): SeqNode {
+  private copyItems(node: SeqNode, items: Items, placeOf: (index: number) => Place): SeqNode {
     let changed = false;
     const copied = node.items.map((item, index) => {
       const out = this.copy(item, items, placeOf(index));
@@ -331,7 +331,7 @@ class Expansion {
     let args: Node;
     if (fn === "Ref" || fn === "Fn::GetAtt" || fn === "Condition") args = this.copy(arg, items, "name");
     else if ((fn === "Fn::If" || fn === "Fn::FindInMap") && arg.kind === "seq")
-      args = this.items(arg, items, (index) => (index === 0 ? "name" : "value"));
+      args = this.copyItems(arg, items, (index) => (index === 0 ? "name" : "value"));
     else args = this.copy(arg, items);
     // A Fn::FindInMap that names its keys with the items, as the transform resolves it.
     if (fn === "Fn::FindInMap" && args !== arg) {
@@ -397,7 +397,7 @@ export interface LoopCopies {
 export function loopEntries(
   entry: MapEntry,
   mappings: ReadonlyMap<string, MapEntry>,
-  parameters: ReadonlySet<string> | ReadonlyMap<string, unknown>,
+  parameters: ReadonlyMap<string, unknown>,
   options: { section: "Resources" | "Outputs" | "Conditions"; unknownItems: boolean },
 ): LoopCopies | undefined {
   const expansion = new Expansion(mappings, parameters);
@@ -419,7 +419,7 @@ export function loopEntries(
 export function withPropertyLoops(
   entry: MapEntry,
   mappings: ReadonlyMap<string, MapEntry>,
-  parameters: ReadonlySet<string> | ReadonlyMap<string, unknown>,
+  parameters: ReadonlyMap<string, unknown>,
 ): MapEntry {
   try {
     const value = new Expansion(mappings, parameters).copy(entry.value, NO_ITEMS, "resource");

@@ -68,6 +68,8 @@ const RESOLVED_SECTIONS = new Set(["Resources", "Outputs", "Conditions", "Rules"
 
 const cache = new WeakMap<TemplateIndex, FunctionCall[]>();
 const loopCache = new WeakMap<TemplateIndex, MapEntry[]>();
+/** Each loop's enclosing identifiers, as the walk found them at its own text (not a copy's). */
+const scopeCache = new WeakMap<TemplateIndex, Map<MapEntry, readonly string[]>>();
 
 /** Outside any Fn::ForEach: one list shared by every such call (it is never changed). */
 const NO_LOOPS: readonly string[] = [];
@@ -80,6 +82,8 @@ export function functionCalls(template: TemplateIndex): FunctionCall[] {
   cache.set(template, calls);
   const loopEntries: MapEntry[] = [];
   loopCache.set(template, loopEntries);
+  const scopes = new Map<MapEntry, readonly string[]>();
+  scopeCache.set(template, scopes);
 
   const visit = (
     node: Node,
@@ -124,7 +128,10 @@ export function functionCalls(template: TemplateIndex): FunctionCall[] {
     loops: readonly string[],
     from: FunctionCall["from"],
   ) => {
-    if (isForEachKey(entry.key)) loopEntries.push(entry);
+    if (isForEachKey(entry.key)) {
+      loopEntries.push(entry);
+      if (!scopes.has(entry)) scopes.set(entry, loops);
+    }
     const loop = forEachParts(entry);
     if (!loop) {
       visit(entry.value, parent, loops, from);
@@ -186,6 +193,12 @@ export function callAt(template: TemplateIndex, node: Node): FunctionCall | unde
     callByNode.set(template, calls);
   }
   return calls.get(node);
+}
+
+/** The identifiers of the loops around a `Fn::ForEach::<Name>` entry of forEachEntries. */
+export function enclosingIdentifiers(template: TemplateIndex, loop: MapEntry): readonly string[] {
+  functionCalls(template);
+  return scopeCache.get(template)?.get(loop) ?? NO_LOOPS;
 }
 
 /** Every `Fn::ForEach::<Name>` entry where CloudFormation resolves functions, found by the same walk. */

@@ -11,20 +11,25 @@
  * The functions allowed inside are those cfn-lint allows (Fn::Cidr added to Fn::Length's: it
  * returns a list).
  */
-import type { MapEntry, Node, SeqNode } from "../../model";
+import type { MapEntry, Node } from "../../model";
 import { mapGet } from "../../nodes";
 import { isNoEcho } from "../parameters/declared";
 import type { Report, Rule } from "../rule";
 import { literalString, referenceTarget } from "../services/values";
 import {
-  forEachParts,
   intrinsicName,
   isForEachKey,
   LANGUAGE_EXTENSIONS,
   type TemplateIndex,
   USER_GUIDE,
 } from "../template-index";
-import { callsOf, type FunctionCall, forEachEntries, usesLanguageExtensions } from "./calls";
+import {
+  callsOf,
+  enclosingIdentifiers,
+  type FunctionCall,
+  forEachEntries,
+  usesLanguageExtensions,
+} from "./calls";
 import { isListParameterType } from "./shapes";
 import { checkSlot, describe, type Slot, slotContext } from "./slots";
 
@@ -57,7 +62,6 @@ export const forEachRule: Rule = {
       }
       checkLoop(entry, template, report);
     }
-    if (transform) checkNestedIdentifiers(template, report);
     if (template.expandedLoops.size > 0) checkNamesTaken(template, report);
   },
 };
@@ -135,6 +139,12 @@ function checkLoop(entry: MapEntry, template: TemplateIndex, report: Report): vo
   const id =
     identifier.kind === "scalar" && typeof identifier.value === "string" ? identifier.value : undefined;
   if (id === undefined) report(identifier, `The identifier of ${entry.key} must be a string`);
+  // The Fn::ForEach RFC, constraint 5: an inner loop's identifier would hide an outer one's.
+  if (id !== undefined && enclosingIdentifiers(template, entry).includes(id))
+    report(
+      identifier,
+      `The identifier '${id}' of ${entry.key} is already the identifier of a loop around it: give each nested loop its own`,
+    );
   const taken = id === undefined ? undefined : declaredAs(template, id);
   if (taken)
     report(
@@ -264,42 +274,5 @@ function checkItems(entry: MapEntry, items: readonly Node[], template: TemplateI
       items[i],
       `Item ${i} of the collection of ${entry.key} is the ${given} of resource '${target.name}', known only once it is made: the transform needs every item before any resource is made`,
     );
-  }
-}
-
-/**
- * A loop inside another (or inside what another makes) with the same identifier: the inner one
- * would hide the outer's, and the transform refuses it (the Fn::ForEach RFC, constraint 5).
- */
-function checkNestedIdentifiers(template: TemplateIndex, report: Report): void {
-  const visit = (node: Node, outer: ReadonlyMap<string, string>) => {
-    if (node.kind === "seq") {
-      for (const item of node.items) visit(item, outer);
-      return;
-    }
-    if (node.kind !== "map") return;
-    for (const entry of node.entries) {
-      const parts = isForEachKey(entry.key) ? forEachParts(entry) : undefined;
-      if (!parts) {
-        visit(entry.value, outer);
-        continue;
-      }
-      let inner = outer;
-      const id = parts.identifier;
-      if (id !== undefined) {
-        const holder = outer.get(id);
-        if (holder)
-          report(
-            (entry.value as SeqNode).items[0],
-            `The identifier '${id}' of ${entry.key} is also the identifier of ${holder}, which holds it: give each nested loop its own`,
-          );
-        else inner = new Map(outer).set(id, entry.key);
-      }
-      visit(parts.body, inner);
-    }
-  };
-  for (const name of ["Resources", "Outputs", "Conditions"]) {
-    const map = template.sections.get(name)?.map;
-    if (map) visit(map, new Map());
   }
 }

@@ -211,7 +211,7 @@ describe("the language extension functions", () => {
       "E1032 13 Item 2 of the collection of Fn::ForEach::SNS is the Ref of resource 'SNS', known only once it is made: the transform needs every item before any resource is made",
       "E1032 13 Item 3 of the collection of Fn::ForEach::SNS is the attribute TopicName of resource 'SNS', known only once it is made: the transform needs every item before any resource is made",
       "E1032 18 The collection of Fn::ForEach::Groups refers to parameter 'Secret', which is NoEcho: the transform does not loop over a NoEcho parameter",
-      "E1032 27 The identifier 'Same' of Fn::ForEach::Inner is also the identifier of Fn::ForEach::Outer, which holds it: give each nested loop its own",
+      "E1032 27 The identifier 'Same' of Fn::ForEach::Inner is already the identifier of a loop around it: give each nested loop its own",
       // The inner identifier hides the outer one: every outer item makes the same queues.
       "E1032 29 Fn::ForEach::Outer makes resource 'QueueA', which another of its items also makes: the transform refuses a name given twice",
     ]);
