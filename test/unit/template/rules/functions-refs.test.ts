@@ -131,6 +131,24 @@ describe("E1010 GetAtt", () => {
     );
     expect(brief(lint(valid, { only: ["E1010"] }))).toEqual(["E1010 22:28"]);
   });
+
+  it("takes a search domain's DomainArn, which the provider schemas give as a read-only property", () => {
+    const template = yaml(
+      "Resources:",
+      "  Legacy:",
+      "    Type: AWS::Elasticsearch::Domain",
+      "  Search:",
+      "    Type: AWS::OpenSearchService::Domain",
+      "Outputs:",
+      "  A:",
+      "    Value: !GetAtt Legacy.DomainArn",
+      "  B:",
+      "    Value: !GetAtt Search.DomainArn",
+      "  C:",
+      "    Value: !GetAtt Search.DomainAr",
+    );
+    expect(brief(lint(template, { only: ["E1010"] }))).toEqual(["E1010 12:27"]);
+  });
 });
 
 describe("modules", () => {
