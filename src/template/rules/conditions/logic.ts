@@ -1,7 +1,8 @@
 /**
  * What the Conditions section says about conditions being true or false at one place of a
- * template, read without a solver: shared by W1001 (a reference to a conditional resource) and
- * W1028 (a Fn::If branch that is never taken).
+ * template, read without a solver: shared by W1001 (a reference to a conditional resource),
+ * W1028 (a Fn::If branch that is never taken) and W1030 (a parameter value a resource's Condition
+ * rules out).
  *
  * A place knows some conditions true and some false: the Condition of the resource or output it
  * sits in, and the branches of the Fn::If calls around it. From those, a condition is known true
@@ -57,6 +58,7 @@ const MAX_DEPTH = 8;
 export class ConditionLogic {
   private readonly texts = new Map<string, string | undefined>();
   private readonly equalities = new Map<string, Map<string, string>>();
+  private readonly inequalities = new Map<string, Set<string>>();
 
   constructor(private readonly template: TemplateIndex) {}
 
@@ -132,6 +134,47 @@ export class ConditionLogic {
     if (!isString(type) || type.value !== "String") return undefined;
     const values = literalAllowedValues(body);
     return values?.length === 2 && values[0] !== values[1] ? values : undefined;
+  }
+
+  /**
+   * Whether `name` true makes the Ref of `subject` (a parameter) give something other than `value`:
+   * the condition needs it equal to another value, or not equal to this one (`Fn::Not` of a
+   * Fn::Equals, or of a Fn::Or of them), directly, through Condition or as a part of Fn::And.
+   */
+  forbidsValue(name: string, subject: string, value: string): boolean {
+    const equal = this.equalitiesOf(name).get(subject);
+    if (equal !== undefined && equal !== value) return true;
+    let unequal = this.inequalities.get(name);
+    if (!unequal) {
+      unequal = new Set();
+      this.inequalities.set(name, unequal);
+      this.collectInequalities(this.definition(name), 0, true, unequal);
+    }
+    return unequal.has(`${subject}\u0000${value}`);
+  }
+
+  /**
+   * The `Fn::Equals [!Ref P, literal]` that are false wherever `node` is `truth`: below a Fn::And
+   * that is true, a Fn::Or that is false, and a Fn::Not, which turns the truth over.
+   */
+  private collectInequalities(
+    node: Node | undefined,
+    depth: number,
+    truth: boolean,
+    into: Set<string>,
+  ): void {
+    if (!node || depth > MAX_DEPTH) return;
+    const inner = conditionName(node);
+    if (inner !== undefined) {
+      this.collectInequalities(this.definition(inner), depth + 1, truth, into);
+      return;
+    }
+    for (const part of parts(node, truth ? "Fn::And" : "Fn::Or"))
+      this.collectInequalities(part, depth + 1, truth, into);
+    const [negated] = parts(node, "Fn::Not");
+    if (negated) this.collectInequalities(negated, depth + 1, !truth, into);
+    const equality = truth ? undefined : refEquality(node);
+    if (equality) into.add(`${equality.subject}\u0000${equality.value}`);
   }
 
   /** Whether `name` true makes `other` false. */

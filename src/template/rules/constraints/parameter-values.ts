@@ -10,6 +10,7 @@ export const parameterValues = constraintRule("parameter", {
     "constraints (E3030 to E3034). A Number parameter without AllowedValues takes any value from its " +
     "MinValue to its MaxValue, so each bound is checked too: a MemorySize parameter with MinValue 64 accepts " +
     "a value Lambda refuses. An identity policy's Resource is judged the same way: IAM takes only an ARN or *. " +
-    "A warning, as a deployment may override the default.",
+    "A value the resource's Condition rules out (`Condition: HasCidr` with HasCidr " +
+    '`!Not [!Equals [!Ref Cidr, ""]]`) is not judged. A warning, as a deployment may override the default.',
   tags: ["parameters", "resources", "properties"],
 });

@@ -18,6 +18,7 @@ import type { MapEntry, MapNode, Node, Range, ScalarNode, SeqNode } from "../../
 import { mapGet } from "../../nodes";
 import type { ConstraintNode, GroupAlternative, ResourceConstraints, SpecIndex } from "../../spec/types";
 import { didYouMean } from "../../suggest";
+import { ConditionLogic } from "../conditions/logic";
 import {
   givenWith,
   hasSamples,
@@ -36,7 +37,14 @@ import { samS3Locations } from "../sam/s3-locations";
 import { identitySites } from "../serverless/identity-policy";
 import { dynamicResources } from "../serverless/policy-document";
 import { forEachPolicy } from "../serverless/policy-sites";
-import { intrinsicName, isForEachKey, isNoValue, isString, type TemplateIndex } from "../template-index";
+import {
+  intrinsicName,
+  isForEachKey,
+  isNoValue,
+  isString,
+  type ResourceInfo,
+  type TemplateIndex,
+} from "../template-index";
 import { asciiTwin, isAscii } from "./ascii-pattern";
 import { checkCidr } from "./cidr";
 import { NAMED_FORMATS } from "./formats";
@@ -102,6 +110,17 @@ export interface ConstraintProblem {
 }
 
 const cache = new WeakMap<TemplateIndex, ConstraintProblem[]>();
+const logics = new WeakMap<TemplateIndex, ConditionLogic>();
+
+/** The template's condition logic, made on first use: few walks meet a conditional Ref of a parameter. */
+function conditionLogic(template: TemplateIndex): ConditionLogic {
+  let logic = logics.get(template);
+  if (!logic) {
+    logic = new ConditionLogic(template);
+    logics.set(template, logic);
+  }
+  return logic;
+}
 
 /**
  * A constraint node for an identity policy statement's Resource and NotResource: formats.ts's
@@ -134,7 +153,7 @@ function collect(template: TemplateIndex, spec: SpecIndex): ConstraintProblem[] 
       resource.name,
       "Properties",
     ]);
-    walker.optional = resource.condition !== undefined;
+    walker.within(resource);
     const properties = resource.properties;
     if (properties) walker.value(properties.value, constraints.r, properties.keyRange);
     // Without Properties only the required properties and groups can be missing.
@@ -149,7 +168,7 @@ function collect(template: TemplateIndex, spec: SpecIndex): ConstraintProblem[] 
       // made), so the place in the policy is pushed after it is made.
       const at: (string | number)[] = ["Resources", resource.name, "Properties"];
       const walker = new Walker(template, NO_DEFINITIONS, resource.type ?? "", out, judged, at);
-      walker.optional = resource.condition !== undefined;
+      walker.within(resource);
       at.push(...path, ...inDocument);
       walker.value(node, POLICY_RESOURCE_NODE, node.range);
     }
@@ -173,7 +192,7 @@ function collect(template: TemplateIndex, spec: SpecIndex): ConstraintProblem[] 
       if (!constraints) continue;
       const owner = `${type} event ${event.entry.key} of ${event.resource.name} (SAM makes it an ${target.type})`;
       const walker = new Walker(template, constraints, owner, out, judged, eventPath(event, "Properties"));
-      walker.optional = event.resource.condition !== undefined;
+      walker.within(event.resource);
       for (const entry of properties.entries) {
         const to = targetPath(target, entry);
         const schema = to && nodeAt(constraints, to);
@@ -190,7 +209,7 @@ function collect(template: TemplateIndex, spec: SpecIndex): ConstraintProblem[] 
         "Properties",
         entry.key,
       ]);
-      walker.optional = resource.condition !== undefined;
+      walker.within(resource);
       for (const part of parts) {
         const schema = nodeAt(constraints, [target.property, part.key]);
         if (schema) walker.property(part, schema);
@@ -342,7 +361,17 @@ class Walker {
   private conditional = 0;
 
   /** Set for a resource with a Condition, which a stack may not create: nothing of it is certain (E3944). */
-  optional = false;
+  private optional = false;
+
+  /** The Condition the resource walked names: where it holds, a parameter value it rules out is not given. */
+  private condition: string | undefined;
+
+  /** The resource whose properties (or SAM events, or S3 locations) are walked. */
+  within(resource: ResourceInfo): void {
+    const condition = resource.condition?.value;
+    this.optional = condition !== undefined;
+    this.condition = isString(condition) ? condition.value : undefined;
+  }
 
   /** The node and every node it brings along (expandedNodes). */
   private expanded(node: ConstraintNode): ConstraintNode[] {
@@ -464,12 +493,21 @@ class Walker {
       judged = new Set();
       this.judged.set(schema, judged);
     }
-    const key = `${name}\u0000${this.name()}`;
+    const condition = this.condition;
+    const key = `${name}\u0000${this.name()}\u0000${condition ?? ""}`;
     if (judged.has(key)) return;
     judged.add(key);
     const nodes = this.expanded(schema);
     this.secret = isNoEcho(parameter);
-    for (const { node, label } of declared) this.candidate(name, node, label, nodes);
+    for (const { node, label } of declared) {
+      // `Condition: HasCidr` with HasCidr `!Not [!Equals [!Ref Cidr, ""]]`: "" never gets here.
+      if (
+        condition !== undefined &&
+        conditionLogic(this.template).forbidsValue(condition, name, String(node.value))
+      )
+        continue;
+      this.candidate(name, node, label, nodes);
+    }
     this.secret = false;
   }
 

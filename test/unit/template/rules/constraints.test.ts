@@ -614,6 +614,69 @@ describe("W1030 parameter values", () => {
     );
     expect(brief(findings)).toEqual([]);
   });
+
+  it("leaves out the values a resource's Condition rules out, and judges the rest", () => {
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  Cidr: { Type: String, Default: '', AllowedValues: ['', 10.0.0.0/8, 10.0.0.0/33, 10.0.0.0/34] }",
+        "  Mode: { Type: String, Default: none, AllowedValues: [none, x86-64, arm64] }",
+        "  Other: { Type: String, Default: '' }",
+        "Conditions:",
+        "  HasCidr: !And",
+        "    - !Not [!Equals [!Ref Cidr, '']]",
+        "    - !Not [{Condition: Never}]",
+        "  Never: !Or [!Equals [!Ref Cidr, 10.0.0.0/33], !Equals [!Ref Mode, none]]",
+        "  IsArm: !Equals [arm64, !Ref Mode]",
+        "Resources:",
+        "  Ingress:",
+        "    Type: AWS::EC2::SecurityGroupIngress",
+        "    Condition: HasCidr",
+        "    Properties:",
+        "      GroupId: sg-12345678",
+        "      IpProtocol: tcp",
+        "      CidrIp: !Ref Cidr",
+        "      Description: !Ref Other",
+        "  Fn:",
+        "    Type: AWS::Lambda::Function",
+        "    Condition: IsArm",
+        "    Properties:",
+        "      Role: arn:aws:iam::123456789012:role/r",
+        "      Code: { ZipFile: x }",
+        "      Handler: index.handler",
+        "      Runtime: nodejs22.x",
+        "      Architectures: [!Ref Mode]",
+      ),
+      { only: ["W1030"] },
+    );
+    // Under HasCidr, Cidr is neither '' nor 10.0.0.0/33 (Never is false), but may be 10.0.0.0/34;
+    // under IsArm, Mode is arm64.
+    expect(findings.map((f) => f.message)).toEqual([
+      "AllowedValues[3] of parameter 'Cidr' does not fit: 'CidrIp' of AWS::EC2::SecurityGroupIngress must be an IPv4 CIDR block, such as 10.0.0.0/16",
+    ]);
+  });
+
+  it("judges a value a Condition rules out where a resource without that Condition takes it", () => {
+    const ingress = (name: string, condition: string[]) => [
+      `  ${name}:`,
+      "    Type: AWS::EC2::SecurityGroupIngress",
+      ...condition,
+      "    Properties: { GroupId: sg-12345678, IpProtocol: tcp, CidrIp: !Ref Cidr }",
+    ];
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  Cidr: { Type: String, Default: '' }",
+        "Conditions:",
+        "  HasCidr: !Not [!Equals [!Ref Cidr, '']]",
+        "Resources:",
+        ...ingress("Guarded", ["    Condition: HasCidr"]),
+        ...ingress("Open", []),
+      ),
+      { only: ["W1030"] },
+    );
+    expect(brief(findings)).toEqual(["W1030 2:34"]);
+  });
 });
 
 describe("W1031, W1032, W1034, W1035: the values of Fn::Sub, Fn::Join, Fn::FindInMap and Fn::Select", () => {
