@@ -9,6 +9,7 @@
  */
 import type { MapNode, Node } from "../../model";
 import { mapGet } from "../../nodes";
+import { samNamedRole } from "../services/values";
 import { isString, type TemplateIndex } from "../template-index";
 
 export interface SamImplicit {
@@ -75,7 +76,7 @@ export function samImplicitResources(template: TemplateIndex): SamImplicit {
     const props = resource.properties?.value;
     switch (type) {
       case "AWS::Serverless::Function": {
-        if (!mapGet(props, "Role")) add(`${name}Role`, "AWS::IAM::Role");
+        if (props?.kind !== "map" || !samNamedRole(props)) add(`${name}Role`, "AWS::IAM::Role");
         if (publishAlias(implicit, name, props, "AWS::Lambda::Version", "AWS::Lambda::Alias")) {
           implicit.refs.set(`${name}.Alias`, "AWS::Lambda::Alias");
           implicit.refs.set(`${name}.Version`, "AWS::Lambda::Version");
@@ -110,7 +111,7 @@ export function samImplicitResources(template: TemplateIndex): SamImplicit {
         break;
       }
       case "AWS::Serverless::StateMachine": {
-        if (!mapGet(props, "Role")) add(`${name}Role`, "AWS::IAM::Role");
+        if (props?.kind !== "map" || !samNamedRole(props)) add(`${name}Role`, "AWS::IAM::Role");
         publishAlias(
           implicit,
           name,

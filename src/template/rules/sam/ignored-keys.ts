@@ -4,8 +4,8 @@ import { isSamResource, resourceAttributes } from "../resources/configuration";
 import { realResources, SAM_TYPES_IGNORING_UNKNOWN_PROPERTIES } from "../resources/shared";
 import type { Report, Rule } from "../rule";
 import { SAM_FUNCTION } from "../services/lambda";
-import { mayBeNoValue, presentEntry, propertySets, resourcesOfType } from "../services/values";
-import { intrinsicName, isForEachKey, type TemplateIndex } from "../template-index";
+import { presentEntry, propertySets, resourcesOfType, samNamedRole } from "../services/values";
+import { isForEachKey, type TemplateIndex } from "../template-index";
 import { APPLICATION_LOCATION_KEYS, applicationLocations } from "./application";
 import { eventType, SAM_GUIDE, samEvents } from "./events";
 
@@ -66,9 +66,7 @@ export const samIgnoredKeys: Rule = {
     }
     for (const resource of resourcesOfType(template, SAM_FUNCTION)) {
       for (const { properties } of propertySets(resource)) {
-        const role = presentEntry(properties, "Role")?.value;
-        // A Role that may be absent (a Fn::If) leaves the settings in use in one branch.
-        if (!role || mayBeNoValue(role) || intrinsicName(role) === "Fn::If") continue;
+        if (!samNamedRole(properties)) continue;
         for (const key of ROLE_SETTINGS) {
           const entry = presentEntry(properties, key);
           if (!entry) continue;

@@ -5,8 +5,7 @@
  * DefinitionUri ("Either 'Definition' or 'DefinitionUri' property must be specified").
  */
 import type { Rule } from "../rule";
-import { mayBeNoValue, presentEntry, propertySets, resourcesOfType } from "../services/values";
-import { intrinsicName } from "../template-index";
+import { presentEntry, propertySets, resourcesOfType, samNamedRole } from "../services/values";
 import { SAM_GUIDE } from "./events";
 
 export const samStateMachine: Rule = {
@@ -29,9 +28,8 @@ export const samStateMachine: Rule = {
               "it; write the definition under Definition, or give DefinitionUri",
             { path: ["Resources", machine.name, "Properties"] },
           );
-        const role = presentEntry(properties, "Role")?.value;
         const policies = presentEntry(properties, "Policies");
-        if (!role || !policies || mayBeNoValue(role) || intrinsicName(role) === "Fn::If") continue;
+        if (!policies || !samNamedRole(properties)) continue;
         report(
           policies.keyRange,
           `State machine ${machine.name} has both Role and Policies, and the SAM transform refuses that: Policies ` +

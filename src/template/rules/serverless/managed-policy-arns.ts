@@ -20,7 +20,7 @@ import type { Node } from "../../model";
 import type { SpecIndex } from "../../spec/types";
 import { closest, didYouMeanNote } from "../../suggest";
 import type { Rule } from "../rule";
-import { inheritedProperty, propertySets, resourcesOfType, valuesAtPath } from "../services/values";
+import { propertySets, resourcesOfType, samNamedRole, valuesAtPath } from "../services/values";
 import { intrinsicName, isString, type TemplateIndex } from "../template-index";
 
 const PREFIX = ":iam::aws:policy/";
@@ -168,7 +168,7 @@ function policyProblems(template: TemplateIndex, spec: SpecIndex): PolicyProblem
     for (const set of propertySets(resource)) {
       const { properties } = set;
       // With its own Role, SAM ignores a function's Policies (W0001 says so): no name reaches IAM.
-      const ownRole = inheritedProperty(template, set, "Role") !== undefined;
+      const ownRole = samNamedRole(properties) !== undefined;
       for (const path of PLACES[resource.type as string]) {
         for (const value of valuesAtPath(properties, path)) {
           if (path[0] === "Policies" && isString(value) && isPlainName(value.value)) {

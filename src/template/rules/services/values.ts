@@ -174,6 +174,19 @@ export function presentEntry(properties: MapNode, key: string): MapEntry | undef
   return entry && !mayBeNoValue(entry.value) ? entry : undefined;
 }
 
+/**
+ * The Role a SAM function or state machine certainly names. The transform makes the execution role
+ * where Role is absent or null (samtranslator reads a null as not set: `Role is None`), and a Role
+ * a Fn::If may drop (or `AWS::NoValue`) leaves that role in one branch.
+ */
+export function samNamedRole(properties: MapNode): MapEntry | undefined {
+  const entry = presentEntry(properties, "Role");
+  const role = entry?.value;
+  if (!role || (role.kind === "scalar" && role.value === null) || intrinsicName(role) === "Fn::If")
+    return undefined;
+  return entry;
+}
+
 /** Whether a property is certainly absent: not written, or `!Ref AWS::NoValue`. */
 export function isAbsent(properties: MapNode, key: string): boolean {
   const entry = mapGet(properties, key);

@@ -760,6 +760,31 @@ describe("SAM execution role settings beside a Role", () => {
     );
   });
 
+  it("reads a null Role as none, as the transform does: it makes the role, with the Policies", () => {
+    const findings = lint(
+      yaml(
+        SAM,
+        "Resources:",
+        ...samFunction("Fn", "Role: null", "Policies: [AWSLambdaFullAccess]"),
+        "  Machine:",
+        "    Type: AWS::Serverless::StateMachine",
+        "    Properties:",
+        "      Definition: { StartAt: A, States: { A: { Type: Pass, End: true } } }",
+        "      Role:",
+        "      Policies: [AWSXrayWriteOnlyAccess]",
+        "Outputs:",
+        "  FnRole:",
+        "    Value: !GetAtt FnRole.Arn",
+        "  MachineRole:",
+        "    Value: !GetAtt MachineRole.Arn",
+      ),
+      { only: ["W0001", "E0001", "W3921", "E1010"] },
+    );
+    // The made role gets the retired managed policy's name, which IAM refuses.
+    expect(brief(findings)).toEqual(["W3921 10:18"]);
+    expect(findings[0].message).toContain("'AWSLambdaFullAccess', which is not an AWS managed policy");
+  });
+
   it("refuses a state machine with both Role and Policies, or without a definition (E0001)", () => {
     const findings = lint(
       yaml(
