@@ -366,6 +366,14 @@ class Walker {
   /** The Condition the resource walked names: where it holds, a parameter value it rules out is not given. */
   private condition: string | undefined;
 
+  /**
+   * Whether the resource's Condition keeps `parameter` from giving `value`: `Condition: HasCidr`
+   * with HasCidr `!Not [!Equals [!Ref Cidr, ""]]`, where "" never gets.
+   */
+  private readonly rulesOut = (parameter: string, value: string): boolean =>
+    this.condition !== undefined &&
+    conditionLogic(this.template).forbidsValue(this.condition, parameter, value);
+
   /** The resource whose properties (or SAM events, or S3 locations) are walked. */
   within(resource: ResourceInfo): void {
     const condition = resource.condition?.value;
@@ -500,12 +508,7 @@ class Walker {
     const nodes = this.expanded(schema);
     this.secret = isNoEcho(parameter);
     for (const { node, label } of declared) {
-      // `Condition: HasCidr` with HasCidr `!Not [!Equals [!Ref Cidr, ""]]`: "" never gets here.
-      if (
-        condition !== undefined &&
-        conditionLogic(this.template).forbidsValue(condition, name, String(node.value))
-      )
-        continue;
+      if (this.rulesOut(name, String(node.value))) continue;
       this.candidate(name, node, label, nodes);
     }
     this.secret = false;
@@ -541,7 +544,7 @@ class Walker {
   private resolved(node: Node, fn: string, kind: ConstraintKind, schema: ConstraintNode): void {
     const nodes = this.expanded(schema);
     if (!judgesValues(nodes)) return;
-    const values = resolveValue(node, this.template, this.conditional === 0);
+    const values = resolveValue(node, this.template, this.conditional === 0, this.rulesOut);
     if (!values) return;
     for (const { value, others } of sameGiven(values, sameValueKey)) {
       const gives = givenWith(value, others);
@@ -584,7 +587,7 @@ class Walker {
     const sized = nodes.some((s) => s.in !== undefined || s.ix !== undefined);
     const items = nodes.flatMap((s) => (s.it ? [this.expanded(s.it)] : []));
     if (!sized && !items.some(judgesValues)) return;
-    const lists = resolveSplit(node, this.template, this.conditional === 0);
+    const lists = resolveSplit(node, this.template, this.conditional === 0, this.rulesOut);
     if (!lists) return;
     for (const { value: list, others } of sameGiven(lists, (each) => JSON.stringify(each.items))) {
       const gives = givenWith(list, others);

@@ -71,16 +71,21 @@ const NOTHING_KNOWN: Resolution[] = [{ pieces: [{ least: 0 }], choices: [] }];
  * The values `node` (a Fn::Sub, Fn::Join, Fn::FindInMap or Fn::Select) may give, or undefined when
  * there is nothing to judge: a shape these functions refuse (their own rules report it), a value
  * that is a list or a mapping, or too many combinations. `parameters` false leaves parameters
- * unknown (inside a Fn::If, whose condition often rules out the very default a branch would get).
+ * unknown (inside a Fn::If, whose condition often rules out the very default a branch would get);
+ * `rulesOut` leaves out the parameter values a resource's Condition keeps away.
  */
 export function resolveValue(
   node: Node,
   template: TemplateIndex,
   parameters: boolean,
+  rulesOut?: RulesOut,
 ): Resolution[] | undefined {
-  const values = new Resolver(template, parameters).resolve(node, 0);
+  const values = new Resolver(template, parameters, rulesOut).resolve(node, 0);
   return values && values.length <= MOST_VALUES ? values : undefined;
 }
+
+/** Whether the place a value is judged at keeps `parameter` from giving `value` (its resource's Condition). */
+export type RulesOut = (parameter: string, value: string) => boolean;
 
 /** A list a Fn::Split gives, and what gives the text it splits. */
 export interface SplitList {
@@ -91,14 +96,15 @@ export interface SplitList {
 /**
  * The lists `node` (a Fn::Split) may give, when the text it splits is known exactly (written out, a
  * parameter's Default or AllowedValues, a mapping's entries); undefined otherwise, or beyond
- * MOST_VALUES lists. `parameters` as for resolveValue.
+ * MOST_VALUES lists. `parameters` and `rulesOut` as for resolveValue.
  */
 export function resolveSplit(
   node: MapNode,
   template: TemplateIndex,
   parameters: boolean,
+  rulesOut?: RulesOut,
 ): SplitList[] | undefined {
-  const lists = new Resolver(template, parameters).split(node.entries[0].value, 0);
+  const lists = new Resolver(template, parameters, rulesOut).split(node.entries[0].value, 0);
   return lists && lists.length <= MOST_VALUES ? lists : undefined;
 }
 
@@ -220,6 +226,7 @@ class Resolver {
   constructor(
     private readonly template: TemplateIndex,
     private readonly parameters: boolean,
+    private readonly rulesOut?: RulesOut,
   ) {}
 
   resolve(node: Node, depth: number): Resolution[] | undefined {
@@ -294,7 +301,7 @@ class Resolver {
     const seen = new Set<string>();
     for (const { node, label } of declared) {
       const text = String(node.value);
-      if (seen.has(text)) continue;
+      if (seen.has(text) || this.rulesOut?.(name, text)) continue;
       seen.add(text);
       values.push({
         pieces: [text],

@@ -716,6 +716,31 @@ describe("W1031, W1032, W1034, W1035: the values of Fn::Sub, Fn::Join, Fn::FindI
     ]);
   });
 
+  it("leaves out the parameter values a resource's Condition rules out", () => {
+    const findings = resolved(
+      "Parameters:",
+      "  Stage:",
+      "    Type: String",
+      "    Default: PROD",
+      "    AllowedValues: [PROD, dev, Test]",
+      "Conditions:",
+      "  Lower: !Not [!Or [!Equals [!Ref Stage, PROD], !Equals [Test, !Ref Stage]]]",
+      "Resources:",
+      "  Staged:",
+      "    Type: AWS::S3::Bucket",
+      "    Condition: Lower",
+      "    Properties:",
+      "      BucketName: !Sub '${Stage}-assets'",
+      ...bucket("Always", "!Sub '${Stage}-assets'"),
+    );
+    // Only the bucket without the Condition may get PROD or Test.
+    expect(brief(findings)).toEqual(["W1031 17:19", "W1031 17:19"]);
+    expect(findings.map((f) => f.message.slice(0, 30))).toEqual([
+      "Fn::Sub gives 'PROD-assets' (w",
+      "Fn::Sub gives 'Test-assets' (w",
+    ]);
+  });
+
   it("reports a pseudo parameter's problem only when both values of its form have it", () => {
     const name = (length: number) => `!Sub '\${AWS::Region}-${"f".repeat(length)}'`;
     const findings = resolved(
