@@ -55,8 +55,11 @@ const CONFIG_KEYS: Record<string, "list" | "mapping" | "boolean"> = {
   regions: "list",
 };
 
-/** A rule id or id prefix: a severity letter and digits. */
-const RULE_ID = /^[EWI][0-9]*$/;
+/**
+ * A rule id or id prefix: capital letters and digits. cfn-lint's own ids have one letter (E, W, I);
+ * a plugin's may have more (the serverless rules' ES1007, WS2001).
+ */
+const RULE_ID = /^[A-Z]+[0-9]*$/;
 
 /** What is wrong with a value of `kind`, and what to write instead; undefined when it fits. */
 function kindProblem(value: Node, kind: "list" | "mapping" | "boolean"): string | undefined {
@@ -123,8 +126,8 @@ function checkConfig(
           if (isString(item) && !RULE_ID.test(item.value))
             say(
               item,
-              `Item ${index + 1} of ignore_checks ${of} is not a rule id or prefix, and turns nothing off; write a ` +
-                "capital E, W or I and digits, such as E3030 or W",
+              `Item ${index + 1} of ignore_checks ${of} is not a rule id or prefix, and turns nothing off; write ` +
+                "capital letters and digits, such as E3030, W or a plugin's ES1007",
               [...tail, index],
             );
         });

@@ -108,7 +108,7 @@ describe("W4005 the cfn-lint configuration in Metadata", () => {
         "Metadata:",
         "  cfn-lint:",
         "    config:",
-        "      ignore_checks: [e3030, W3, E30, '', I3011, E3O30]",
+        "      ignore_checks: [e3030, W3, E30, '', I3011, E3O30, ES1007, WS]",
         "      regions: [us-east-1, eu-west-1]",
         "      configure_rules: {E3012: {strict: false}}",
         "      ignore_bad_template: true",
@@ -120,7 +120,7 @@ describe("W4005 the cfn-lint configuration in Metadata", () => {
     expect(brief(findings)).toEqual(["W4005 4:23", "W4005 4:39", "W4005 4:50"]);
     expect(findings[0].message).toBe(
       "Item 1 of ignore_checks of the cfn-lint configuration of the template's Metadata is not a rule id or prefix, " +
-        "and turns nothing off; write a capital E, W or I and digits, such as E3030 or W",
+        "and turns nothing off; write capital letters and digits, such as E3030, W or a plugin's ES1007",
     );
     expect(brief(lint(yaml("Metadata:", "  Owner: team", ...TOPIC), { only: ["W4005"] }))).toEqual([]);
   });
