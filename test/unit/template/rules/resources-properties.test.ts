@@ -31,6 +31,28 @@ describe("E3002 unknown properties", () => {
     );
   });
 
+  it("takes a record set's GeoProximityLocation, which the service spec gives only in a record set group", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Record:",
+        "    Type: AWS::Route53::RecordSet",
+        "    Properties:",
+        "      HostedZoneId: Z0123456789ABCDEFGHIJ",
+        "      Name: api.example.com",
+        "      Type: A",
+        "      SetIdentifier: east",
+        "      TTL: '60'",
+        "      ResourceRecords: [192.0.2.1]",
+        "      GeoProximityLocation:",
+        "        AWSRegion: us-east-1",
+        "        Coordinates: { Latitude: '40.7', Longitud: '-74.0' }",
+      ),
+      { only: ["E3002", "E3003"] },
+    );
+    expect(brief(findings)).toEqual(["E3003 13:9", "E3002 13:42"]);
+  });
+
   it("accepts any property on custom resources and Fn::If between property sets", () => {
     const findings = lint(
       yaml(
