@@ -154,7 +154,10 @@ function encodeResource(db, resource) {
     if (entry.s[def.name]) throw new Error(`${resource.cloudFormationType}: two structs named ${def.name}`);
     entry.s[def.name] = encodeProperties(db, def.properties, structNames);
   }
-  entry.s[TAG_STRUCT] ??= { Key: "s!", Value: "s!" };
+  // Which of Key and Value a tag needs differs by type (S3 needs both, ECS and Elastic Load
+  // Balancing take a tag without Value): the provider schemas' required lists, in the constraints
+  // below, say so per type (E3003), so the builtin tag type requires neither here.
+  entry.s[TAG_STRUCT] ??= { Key: "s", Value: "s" };
   return entry;
 }
 

@@ -132,8 +132,35 @@ describe("E3003 required properties", () => {
       "Missing required property 'GroupDescription' for AWS::EC2::SecurityGroup",
     );
     expect(findings[1].message).toBe(
-      "Missing required property 'Value' in Tags[0] (AWS::EC2::SecurityGroup.Tag)",
+      "Missing required property 'Value' in Tags[0] (AWS::EC2::SecurityGroup)",
     );
+  });
+
+  it("requires a tag's Key and Value where the type's schema does: S3 both, ECS neither", () => {
+    const tagged = (name: string, type: string) => [
+      `  ${name}:`,
+      `    Type: ${type}`,
+      "    Properties:",
+      "      Tags:",
+      "        - Key: team",
+      "        - Value: payments",
+    ];
+    const findings = lint(
+      yaml(
+        "Resources:",
+        ...tagged("Bucket", "AWS::S3::Bucket"),
+        ...tagged("Cluster", "AWS::ECS::Cluster"),
+        ...tagged("Balancer", "AWS::ElasticLoadBalancingV2::LoadBalancer"),
+      ),
+      { only: ["E3003"] },
+    );
+    // Elastic Load Balancing needs a Key, not a Value.
+    expect(brief(findings)).toEqual(["E3003 6:11", "E3003 7:11", "E3003 19:11"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "Missing required property 'Value' in Tags[0] (AWS::S3::Bucket)",
+      "Missing required property 'Key' in Tags[1] (AWS::S3::Bucket)",
+      "Missing required property 'Key' in Tags[1] (AWS::ElasticLoadBalancingV2::LoadBalancer)",
+    ]);
   });
 
   it("does not look into values an intrinsic function chooses", () => {
