@@ -488,8 +488,9 @@ class FastYaml implements TagContext {
    * value. The lines of a multi-line one fold as YAML folds them: a line break between two lines
    * of text is a space, each empty line a line break, and the spaces around a break go. PyYAML and
    * SnakeYAML read the lines after the first at any indentation (`Value: "{` with `}"` under the
-   * key), where the library wants them indented past the key. An escaped line break, a tab or a
-   * carriage return in the folding, and a document marker, are the library's business.
+   * key), where the library wants them indented past the key. An escaped line break joins two
+   * lines as YAML says; empty lines after one, a tab or a carriage return in the folding, and a
+   * document marker, are the library's business.
    */
   private quoted(start: number): { end: number; value: string } {
     const oneLine = this.quotedEnd(start);
@@ -499,6 +500,7 @@ class FastYaml implements TagContext {
     const run = double ? DOUBLE_QUOTED_RUN : SINGLE_QUOTED_RUN;
     let value = "";
     let breaks = -1; // line breaks since the last text; -1 before the first line
+    let glue = false; // the line before ended in an escaped line break
     let pos = start + 1;
     for (;;) {
       const lineStart = pos;
@@ -511,9 +513,15 @@ class FastYaml implements TagContext {
       run.test(src);
       const stop = run.lastIndex;
       const closed = src.charCodeAt(stop) === (double ? 34 : 39);
-      if (!closed && src.charCodeAt(stop) !== NL) this.bail(start);
+      // `\` right before the line break (double quotes; the run stops at a backslash it cannot
+      // pair) escapes it: the break is left out, with nothing in its place, and the spaces before
+      // the backslash stay.
+      const escapedBreak =
+        !closed && double && src.charCodeAt(stop) === 92 && src.charCodeAt(stop + 1) === NL;
+      const lineEnd = escapedBreak ? stop + 1 : stop;
+      if (!closed && src.charCodeAt(lineEnd) !== NL) this.bail(start);
       let textEnd = stop;
-      if (!closed) {
+      if (!closed && !escapedBreak) {
         while (src.charCodeAt(textEnd - 1) === SPACE) textEnd--;
         // A tab, or an escaped space, at the end of the line: the library folds it.
         const last = src.charCodeAt(textEnd - 1);
@@ -521,15 +529,21 @@ class FastYaml implements TagContext {
       }
       const text = this.unescaped(double, src.slice(pos, textEnd), start);
       if (breaks < 0) value = text;
-      else if (text !== "" || closed) {
+      else if (glue) {
+        // Empty lines after an escaped break are the library's business.
+        if (text === "" && !closed) this.bail(start);
+        value += text;
+        breaks = 0;
+      } else if (text !== "" || closed) {
         value += breaks === 1 ? " " : "\n".repeat(breaks - 1);
         value += text;
         breaks = 0;
       }
+      glue = escapedBreak;
       if (closed) return { end: stop + 1, value };
       if (breaks < 0 || text !== "") breaks = 0;
       breaks++;
-      pos = stop + 1;
+      pos = lineEnd + 1;
     }
   }
 

@@ -75,6 +75,11 @@ describe("the fast reader agrees with the library", () => {
     "a plain scalar over lines with CRLF line ends": "A: a\r\n  b\r\n\r\n  c\r\nB: 1\r\n",
     "a plain scalar over lines at the end of the source": "A: a\n  b",
     "a plain scalar followed by a less-indented comment": "A: a\n# c\nB: 1\n",
+    // A backslash before a line break joins the lines with nothing between (a long command
+    // broken for reading, in a public template's cfn-init commands).
+    "an escaped line break in a double-quoted scalar": 'A: "x\\\n  y"\nB: 1\n',
+    "an escaped line break after spaces, then a folded break": 'A: "a  \\\n    b\n  c"\n',
+    "escaped line breaks on two lines": 'A:\n  - "a\\\n    b\\\n    c"\n',
   };
   it.each(Object.entries(cases))("%s", (_name, source) => {
     expect(fast(source)).toEqual(library(source));
@@ -83,8 +88,8 @@ describe("the fast reader agrees with the library", () => {
 
 describe("the fast reader leaves to the library", () => {
   const cases: Record<string, string> = {
-    // A backslash before a line break joins the lines: the scalar is not single-line.
-    "an escaped line break in a double-quoted scalar": 'A: "x\\\n  y"\nB: 1\n',
+    "an empty line after an escaped line break": 'A: "x\\\n\n  y"\n',
+    "an escaped backslash at a line's end": 'A: "x\\\\\n  y"\n',
     // A carriage return alone ends a line, wherever it stands.
     "a lone carriage return after a tag": "A: !Sub\rx\nB: 1\n",
     "a lone carriage return after a key": "A:\rB: 1\n",
@@ -112,5 +117,15 @@ describe("the fast reader leaves to the library", () => {
 
   it("reads an escaped line break as the library does", () => {
     expect(library('A: "x\\\n  y"\n').root).toMatchObject({ entries: [{ value: { value: "xy" } }] });
+  });
+});
+
+describe("the fast reader takes what PyYAML takes and the library refuses", () => {
+  it("reads an escaped line break whose next line is no more indented than the key", () => {
+    const source = 'A:\n  command: "tar -x a.tar && \\\n  ./setup.sh"\n  cwd: /home\n';
+    expect(fast(source).root).toMatchObject({
+      entries: [{ value: { entries: [{ value: { value: "tar -x a.tar && ./setup.sh" } }, { key: "cwd" }] } }],
+    });
+    expect(library(source).findings.length).toBeGreaterThan(0);
   });
 });
