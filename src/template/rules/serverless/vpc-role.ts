@@ -1,6 +1,7 @@
 import { mapGet } from "../../nodes";
 import type { Rule } from "../rule";
 import { presentEntry, propertySets, referenceTarget, resourcesOfType } from "../services/values";
+import { isNoValue } from "../template-index";
 import { roleLacks } from "./role-grants";
 
 const ACTION = "ec2:CreateNetworkInterface";
@@ -21,7 +22,8 @@ export const vpcFunctionRole: Rule = {
     for (const fn of resourcesOfType(template, "AWS::Lambda::Function", "AWS::Serverless::Function")) {
       for (const { properties } of propertySets(fn)) {
         const subnets = mapGet(presentEntry(properties, "VpcConfig")?.value, "SubnetIds")?.value;
-        if (!subnets || (subnets.kind === "seq" && subnets.items.length === 0)) continue;
+        // No subnet, or only `!Ref AWS::NoValue` items (a template that leaves the VPC out): no VPC.
+        if (!subnets || (subnets.kind === "seq" && subnets.items.every(isNoValue))) continue;
         const role = presentEntry(properties, "Role")?.value;
         const name = role ? referenceTarget(role)?.name : undefined;
         const resource = name === undefined ? undefined : template.resources.get(name);

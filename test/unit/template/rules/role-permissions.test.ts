@@ -72,6 +72,12 @@ describe("W3908 VPC function roles", () => {
         ...fn("Inline", "InlineRole"),
         ...fn("AttachedFn", "AttachedRole"),
         ...fn("NoVpc", "BasicRole", false),
+        // A template that leaves the VPC out with AWS::NoValue subnets.
+        ...lambdaFunction(
+          "NoSubnets",
+          "!GetAtt BasicRole.Arn",
+          "VpcConfig: { SubnetIds: [!Ref AWS::NoValue], SecurityGroupIds: [!Ref AWS::NoValue] }",
+        ),
       ),
       { only: ["W3908"] },
     );
