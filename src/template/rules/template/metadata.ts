@@ -56,10 +56,11 @@ const CONFIG_KEYS: Record<string, "list" | "mapping" | "boolean"> = {
 };
 
 /**
- * A rule id or id prefix: capital letters and digits. cfn-lint's own ids have one letter (E, W, I);
- * a plugin's may have more (the serverless rules' ES1007, WS2001).
+ * A rule id or id prefix: a capital letter, letters, then digits. cfn-lint's own ids have one
+ * letter (E, W, I) and four digits; a plugin's may have more letters (the serverless rules'
+ * ES1007, a partner's EIAMPolicyWildcardResource). Digits before a letter (`E3O30`) are a typo.
  */
-const RULE_ID = /^[A-Z]+[0-9]*$/;
+const RULE_ID = /^[A-Z][A-Za-z]*[0-9]*$/;
 
 /** What is wrong with a value of `kind`, and what to write instead; undefined when it fits. */
 function kindProblem(value: Node, kind: "list" | "mapping" | "boolean"): string | undefined {

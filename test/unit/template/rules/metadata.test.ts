@@ -108,7 +108,7 @@ describe("W4005 the cfn-lint configuration in Metadata", () => {
         "Metadata:",
         "  cfn-lint:",
         "    config:",
-        "      ignore_checks: [e3030, W3, E30, '', I3011, E3O30, ES1007, WS]",
+        "      ignore_checks: [e3030, W3, E30, '', I3011, E3O30, ES1007, WS, EIAMPolicyWildcardResource]",
         "      regions: [us-east-1, eu-west-1]",
         "      configure_rules: {E3012: {strict: false}}",
         "      ignore_bad_template: true",
