@@ -36,11 +36,13 @@ for (let k = 0; k < 10; k++) {
   }
 }
 // Another function, run until Turbofan has compiled it (about 35,000 calls on Node 20 and 110,000 on
-// Node 24 without the flags) or for ten times as long as that takes.
+// Node 24 without the flags) or for ten times as long as that takes and two seconds: Turbofan
+// compiles on a thread of its own, which a busy machine may run late.
 const isTurbofan = new Function("f", "return %ActiveTierIsTurbofan(f)");
 function hotter(x) { return x * 3 + 1; }
 let turbofan = false;
-for (let i = 0, sum = 0; i < 1500000 && !turbofan; i++) { sum += hotter(i); if (i % 100 === 0) turbofan = isTurbofan(hotter); }
+const until = Date.now() + 2000;
+for (let i = 0, sum = 0; !turbofan && (i < 1500000 || Date.now() < until); i++) { sum += hotter(i); if (i % 100 === 0) turbofan = isTurbofan(hotter); }
 console.log(JSON.stringify({ youngMb, maglevAfter, turbofan }));
 `;
 
@@ -109,7 +111,9 @@ describe("the V8 flags of a long run", () => {
       console.log(`Node ${process.version} does not use Maglev: its call count is not checked.`);
       expect(withFlags.maglevAfter).toBeNull();
     } else {
-      expect(withoutFlags.maglevAfter).toBeLessThan(1000);
+      // About 500 calls here; Maglev also compiles on a thread of its own, so a busy machine may
+      // see more, though never the flags' count.
+      expect(withoutFlags.maglevAfter).toBeLessThan(count);
       expect(withFlags.maglevAfter).toBeGreaterThanOrEqual(count);
     }
     // Turbofan is on by default on every Node we support; the flags keep it off.
