@@ -181,11 +181,17 @@ function attributeShapes(resource) {
 
 /**
  * Merges a supplement entry over a spec entry: supplement properties and structs replace those of
- * the same name; attributes are added, directly or copied from the resource SAM generates.
+ * the same name, and those it lists as withoutProperties go; attributes are added, directly or
+ * copied from the resource SAM generates.
  */
 function applySupplement(entry, supplement, entries) {
   const merged = entry ?? { p: {}, a: [], l: [], o: [], s: {} };
   Object.assign(merged.p, supplement.properties ?? {});
+  for (const name of supplement.withoutProperties ?? []) {
+    if (!Object.hasOwn(merged.p, name))
+      throw new Error(`withoutProperties: the spec has no property ${name}`);
+    delete merged.p[name];
+  }
   Object.assign(merged.s, supplement.structs ?? {});
   const attributes = new Set([...merged.a, ...(supplement.attributes ?? [])]);
   const lists = new Set(merged.l);

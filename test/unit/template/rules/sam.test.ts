@@ -820,6 +820,37 @@ describe("SAM execution role settings beside a Role", () => {
   });
 });
 
+describe("SAM properties the service spec has and the transform refuses", () => {
+  it("reports a property name of the spec that samtranslator does not define (E3002), with the one it does", () => {
+    const findings = lint(
+      yaml(
+        SAM,
+        "Resources:",
+        "  App:",
+        "    Type: AWS::Serverless::Application",
+        "    Properties:",
+        "      Location: https://s3.amazonaws.com/bucket/app.yaml",
+        "      NotificationArns: [arn:aws:sns:us-east-1:123456789012:stack-events]",
+        "  Api:",
+        "    Type: AWS::Serverless::HttpApi",
+        "    Properties:",
+        "      AccessLogSetting: { DestinationArn: arn:aws:logs:us-east-1:123456789012:log-group:api, Format: $context.requestId }",
+        "  Machine:",
+        "    Type: AWS::Serverless::StateMachine",
+        "    Properties:",
+        "      Definition: { StartAt: A, States: { A: { Type: Pass, End: true } } }",
+        "      PermissionsBoundaries: arn:aws:iam::123456789012:policy/boundary",
+      ),
+      { only: ["E3002"] },
+    );
+    expect(findings.map((f) => f.message)).toEqual([
+      "Unknown property 'NotificationArns' for AWS::Serverless::Application (did you mean 'NotificationARNs'?)",
+      "Unknown property 'AccessLogSetting' for AWS::Serverless::HttpApi (did you mean 'AccessLogSettings'?)",
+      "Unknown property 'PermissionsBoundaries' for AWS::Serverless::StateMachine (did you mean 'PermissionsBoundary'?)",
+    ]);
+  });
+});
+
 describe("SAM resource types the service spec lacks", () => {
   it("knows AWS::Serverless::CapacityProvider and AWS::Serverless::WebSocketApi, their properties, attributes and generated resources", () => {
     const findings = lint(
