@@ -181,8 +181,8 @@ function attributeShapes(resource) {
 
 /**
  * Merges a supplement entry over a spec entry: supplement properties and structs replace those of
- * the same name, and those it lists as withoutProperties go; attributes are added, directly or
- * copied from the resource SAM generates.
+ * the same name, those it lists as withoutProperties go, and those it lists as optionalProperties
+ * are no longer required; attributes are added, directly or copied from the resource SAM generates.
  */
 function applySupplement(entry, supplement, entries) {
   const merged = entry ?? { p: {}, a: [], l: [], o: [], s: {} };
@@ -191,6 +191,11 @@ function applySupplement(entry, supplement, entries) {
     if (!Object.hasOwn(merged.p, name))
       throw new Error(`withoutProperties: the spec has no property ${name}`);
     delete merged.p[name];
+  }
+  for (const name of supplement.optionalProperties ?? []) {
+    if (!merged.p[name]?.endsWith("!"))
+      throw new Error(`optionalProperties: the spec has no required property ${name}`);
+    merged.p[name] = merged.p[name].slice(0, -1);
   }
   Object.assign(merged.s, supplement.structs ?? {});
   const attributes = new Set([...merged.a, ...(supplement.attributes ?? [])]);

@@ -163,6 +163,21 @@ describe("E3003 required properties", () => {
     ]);
   });
 
+  it("takes a work team without Description or MemberDefinitions, which the reference leaves optional", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Team:",
+        "    Type: AWS::SageMaker::Workteam",
+        "    Properties:",
+        "      WorkteamName: labelers",
+        "      WorkforceName: default",
+      ),
+      { only: ["E3003"] },
+    );
+    expect(findings).toEqual([]);
+  });
+
   it("does not look into values an intrinsic function chooses", () => {
     const findings = lint(
       yaml(
