@@ -12,7 +12,7 @@ import { callAt } from "../functions/calls";
 import { realResources } from "../resources/shared";
 import type { Rule } from "../rule";
 import { isString } from "../template-index";
-import { branchConditions, ConditionLogic, holderCondition, type Known } from "./logic";
+import { branchConditions, conditionLogic, holderCondition, type Known } from "./logic";
 import { CONDITIONS_PAGE } from "./walk";
 
 export const conditionalReference: Rule = {
@@ -31,7 +31,7 @@ export const conditionalReference: Rule = {
       if (isString(condition)) conditional.set(resource.name, condition.value);
     }
     if (conditional.size === 0) return;
-    const logic = new ConditionLogic(template);
+    const logic = conditionLogic(template);
     const refs = template.references;
     for (let i = 0; i < refs.length; i++) {
       const ref = refs[i];

@@ -11,7 +11,7 @@ import type { Node } from "../../model";
 import { callsOf } from "../functions/calls";
 import type { Rule } from "../rule";
 import { isString } from "../template-index";
-import { branchConditions, ConditionLogic, holderCondition, type Known } from "./logic";
+import { branchConditions, conditionLogic, holderCondition, type Known } from "./logic";
 import { CONDITION_FUNCTIONS_PAGE } from "./walk";
 
 export const ifUnreachable: Rule = {
@@ -26,7 +26,6 @@ export const ifUnreachable: Rule = {
   check({ template, report }) {
     const calls = callsOf(template, "Fn::If");
     if (calls.length === 0) return;
-    let logic: ConditionLogic | undefined;
     // The walk lists a call before the calls inside it.
     const dead: Node[] = [];
     for (const call of calls) {
@@ -40,7 +39,7 @@ export const ifUnreachable: Rule = {
       branchConditions(call, known);
       const decided = known.true.length + known.false.length;
       if (decided === 0) continue;
-      logic ??= new ConditionLogic(template);
+      const logic = conditionLogic(template);
       const always = logic.holds(name.value, known)
         ? true
         : logic.refutes(name.value, known)

@@ -55,10 +55,29 @@ export function branchConditions(call: FunctionCall | undefined, known: Known): 
 
 const MAX_DEPTH = 8;
 
+/** What a condition being true says about Refs (see ConditionLogic.facts). */
+interface RefFacts {
+  /** A Ref's target and the one value it must equal. */
+  equal: Map<string, string>;
+  /** `target\u0000value` for each value a Ref must not equal. */
+  unequal: Set<string>;
+}
+
+const logics = new WeakMap<TemplateIndex, ConditionLogic>();
+
+/** The template's condition logic, made once and shared by the rules that ask it. */
+export function conditionLogic(template: TemplateIndex): ConditionLogic {
+  let logic = logics.get(template);
+  if (!logic) {
+    logic = new ConditionLogic(template);
+    logics.set(template, logic);
+  }
+  return logic;
+}
+
 export class ConditionLogic {
   private readonly texts = new Map<string, string | undefined>();
-  private readonly equalities = new Map<string, Map<string, string>>();
-  private readonly inequalities = new Map<string, Set<string>>();
+  private readonly refFacts = new Map<string, RefFacts>();
 
   constructor(private readonly template: TemplateIndex) {}
 
@@ -138,43 +157,12 @@ export class ConditionLogic {
 
   /**
    * Whether `name` true makes the Ref of `subject` (a parameter) give something other than `value`:
-   * the condition needs it equal to another value, or not equal to this one (`Fn::Not` of a
-   * Fn::Equals, or of a Fn::Or of them), directly, through Condition or as a part of Fn::And.
+   * the condition needs it equal to another value, or not equal to this one.
    */
   forbidsValue(name: string, subject: string, value: string): boolean {
-    const equal = this.equalitiesOf(name).get(subject);
-    if (equal !== undefined && equal !== value) return true;
-    let unequal = this.inequalities.get(name);
-    if (!unequal) {
-      unequal = new Set();
-      this.inequalities.set(name, unequal);
-      this.collectInequalities(this.definition(name), 0, true, unequal);
-    }
-    return unequal.has(`${subject}\u0000${value}`);
-  }
-
-  /**
-   * The `Fn::Equals [!Ref P, literal]` that are false wherever `node` is `truth`: below a Fn::And
-   * that is true, a Fn::Or that is false, and a Fn::Not, which turns the truth over.
-   */
-  private collectInequalities(
-    node: Node | undefined,
-    depth: number,
-    truth: boolean,
-    into: Set<string>,
-  ): void {
-    if (!node || depth > MAX_DEPTH) return;
-    const inner = conditionName(node);
-    if (inner !== undefined) {
-      this.collectInequalities(this.definition(inner), depth + 1, truth, into);
-      return;
-    }
-    for (const part of parts(node, truth ? "Fn::And" : "Fn::Or"))
-      this.collectInequalities(part, depth + 1, truth, into);
-    const [negated] = parts(node, "Fn::Not");
-    if (negated) this.collectInequalities(negated, depth + 1, !truth, into);
-    const equality = truth ? undefined : refEquality(node);
-    if (equality) into.add(`${equality.subject}\u0000${equality.value}`);
+    const { equal, unequal } = this.facts(name);
+    const wanted = equal.get(subject);
+    return (wanted !== undefined && wanted !== value) || unequal.has(`${subject}\u0000${value}`);
   }
 
   /** Whether `name` true makes `other` false. */
@@ -183,9 +171,9 @@ export class ConditionLogic {
     if (negatedOther !== undefined && this.implies(name, negatedOther, 0)) return true;
     const negated = notOf(this.definition(name));
     if (negated !== undefined && this.implies(other, negated, 0)) return true;
-    const forced = this.equalitiesOf(name);
+    const forced = this.facts(name).equal;
     if (forced.size === 0) return false;
-    for (const [subject, value] of this.equalitiesOf(other)) {
+    for (const [subject, value] of this.facts(other).equal) {
       const wanted = forced.get(subject);
       if (wanted !== undefined && wanted !== value) return true;
     }
@@ -193,35 +181,42 @@ export class ConditionLogic {
   }
 
   /**
-   * What a condition being true says about Refs: `Fn::Equals [!Ref P, literal]` (either order),
-   * directly, through Condition or as a part of Fn::And. A subject given two values is left out.
+   * What a condition being true says about Refs: the `Fn::Equals [!Ref P, literal]` (either order)
+   * that must hold and those that must not, through Condition, the parts of a Fn::And that is
+   * true or a Fn::Or that is false, and a Fn::Not, which turns the truth over. A subject that must
+   * equal two values is left out of `equal`.
    */
-  private equalitiesOf(name: string): Map<string, string> {
-    let found = this.equalities.get(name);
-    if (!found) {
-      found = new Map();
-      this.equalities.set(name, found);
-      const conflicting = new Set<string>();
-      const visit = (node: Node | undefined, depth: number): void => {
-        if (!node || depth > MAX_DEPTH) return;
-        const inner = conditionName(node);
-        if (inner !== undefined) {
-          visit(this.definition(inner), depth + 1);
-          return;
+  private facts(name: string): RefFacts {
+    const found = this.refFacts.get(name);
+    if (found) return found;
+    const facts: RefFacts = { equal: new Map(), unequal: new Set() };
+    this.refFacts.set(name, facts);
+    const conflicting = new Set<string>();
+    const visit = (node: Node | undefined, depth: number, truth: boolean): void => {
+      if (!node || depth > MAX_DEPTH) return;
+      const inner = conditionName(node);
+      if (inner !== undefined) {
+        visit(this.definition(inner), depth + 1, truth);
+        return;
+      }
+      for (const part of parts(node, truth ? "Fn::And" : "Fn::Or")) visit(part, depth + 1, truth);
+      const [negated] = parts(node, "Fn::Not");
+      if (negated) visit(negated, depth + 1, !truth);
+      const equality = refEquality(node);
+      if (!equality) return;
+      const { subject, value } = equality;
+      if (!truth) facts.unequal.add(`${subject}\u0000${value}`);
+      else if (!conflicting.has(subject)) {
+        const before = facts.equal.get(subject);
+        if (before === undefined) facts.equal.set(subject, value);
+        else if (before !== value) {
+          conflicting.add(subject);
+          facts.equal.delete(subject);
         }
-        for (const part of parts(node, "Fn::And")) visit(part, depth + 1);
-        const equality = refEquality(node);
-        if (!equality || conflicting.has(equality.subject)) return;
-        const before = found?.get(equality.subject);
-        if (before === undefined) found?.set(equality.subject, equality.value);
-        else if (before !== equality.value) {
-          conflicting.add(equality.subject);
-          found?.delete(equality.subject);
-        }
-      };
-      visit(this.definition(name), 0);
-    }
-    return found;
+      }
+    };
+    visit(this.definition(name), 0, true);
+    return facts;
   }
 }
 

@@ -18,7 +18,7 @@ import type { MapEntry, MapNode, Node, Range, ScalarNode, SeqNode } from "../../
 import { mapGet } from "../../nodes";
 import type { ConstraintNode, GroupAlternative, ResourceConstraints, SpecIndex } from "../../spec/types";
 import { didYouMean } from "../../suggest";
-import { ConditionLogic } from "../conditions/logic";
+import { conditionLogic } from "../conditions/logic";
 import {
   givenWith,
   hasSamples,
@@ -110,17 +110,6 @@ export interface ConstraintProblem {
 }
 
 const cache = new WeakMap<TemplateIndex, ConstraintProblem[]>();
-const logics = new WeakMap<TemplateIndex, ConditionLogic>();
-
-/** The template's condition logic, made on first use: few walks meet a conditional Ref of a parameter. */
-function conditionLogic(template: TemplateIndex): ConditionLogic {
-  let logic = logics.get(template);
-  if (!logic) {
-    logic = new ConditionLogic(template);
-    logics.set(template, logic);
-  }
-  return logic;
-}
 
 /**
  * A constraint node for an identity policy statement's Resource and NotResource: formats.ts's

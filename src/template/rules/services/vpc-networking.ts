@@ -47,7 +47,7 @@
  */
 import type { MapNode, Node } from "../../model";
 import { mapGet } from "../../nodes";
-import { ConditionLogic } from "../conditions/logic";
+import { conditionLogic } from "../conditions/logic";
 import { type CidrBlock, type CidrVersion, cidrBlock, cidrContains, cidrOverlaps } from "../constraints/cidr";
 import type { Report, Rule } from "../rule";
 import type { ResourceInfo, TemplateIndex } from "../template-index";
@@ -256,7 +256,6 @@ export const subnetOverlap: Rule = {
 
 /** Whether two resources' Condition attributes exclude each other (see ConditionLogic), as a function of the pair. */
 function exclusiveResources(template: TemplateIndex): (a: ResourceInfo, b: ResourceInfo) => boolean {
-  let logic: ConditionLogic | undefined;
   const conditionOf = (resource: ResourceInfo) => {
     const value = resource.condition?.value;
     return isString(value) ? value.value : undefined;
@@ -265,8 +264,7 @@ function exclusiveResources(template: TemplateIndex): (a: ResourceInfo, b: Resou
     const first = conditionOf(a);
     const second = conditionOf(b);
     if (!first || !second) return false;
-    logic ??= new ConditionLogic(template);
-    return logic.refutes(second, { true: [first], false: [] });
+    return conditionLogic(template).refutes(second, { true: [first], false: [] });
   };
 }
 
