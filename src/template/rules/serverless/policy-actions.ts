@@ -96,9 +96,9 @@ function findActionProblem(action: string, spec: SpecIndex, resource: ResourceIn
   const actions = spec.iamActions(service);
   if (!actions) {
     // An SDK client's name, such as bedrock-runtime or sagemaker-runtime, where IAM names the service.
-    const base = service.slice(0, service.indexOf("-"));
-    const suggestion =
-      service.includes("-") && spec.iamActions(base) ? base : closest(service, spec.iamServices());
+    const dash = service.indexOf("-");
+    const base = dash > 0 ? service.slice(0, dash) : undefined;
+    const suggestion = base && spec.iamActions(base) ? base : closest(service, spec.iamServices());
     return `'${service}' in '${action}' is not a known IAM service prefix${didYouMeanNote(suggestion)}`;
   }
   if (/[*?]/.test(permission)) {
