@@ -1,5 +1,6 @@
 // Generates the compact resource-spec index under src/template/spec/data from
-// @aws-cdk/aws-service-spec plus the reviewed SAM supplement (src/template/spec/sam-supplement.json).
+// @aws-cdk/aws-service-spec plus the reviewed corrections in src/template/spec/spec-supplement.json
+// (the AWS::Serverless::* types, and a few others the service spec gets wrong).
 //
 //   node scripts/build-spec.mjs [outDir]
 //
@@ -248,7 +249,7 @@ function flatPairs(record) {
 }
 
 function loadSupplement() {
-  const raw = JSON.parse(readFileSync(join(specDir, "sam-supplement.json"), "utf8"));
+  const raw = JSON.parse(readFileSync(join(specDir, "spec-supplement.json"), "utf8"));
   const types = {};
   for (const [name, value] of Object.entries(raw)) if (!name.startsWith("$")) types[name] = value;
   return types;
