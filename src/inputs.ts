@@ -50,6 +50,7 @@ export const VALIDATE_INPUTS = {
   sarifFile: "sarif-file",
   allowEmpty: "allow-empty",
   stackName: "stack-name",
+  parameterOverrides: "parameter-overrides",
 } as const;
 
 export const VALIDATE_OUTPUTS = {
@@ -73,6 +74,11 @@ export interface ValidateInputs {
   allowEmpty: boolean;
   /** The name the templates are deployed as: names built from AWS::StackName are judged with it (E3944). */
   stackName: string | undefined;
+  /**
+   * The values the deploy passes for the template's parameters, as deploy's parameter-overrides
+   * takes them (read by stack/parameters.ts): a Ref to one is judged with its value (E3946).
+   */
+  parameterOverrides: string;
 }
 
 export function parseFailOn(value: string, input: string = VALIDATE_INPUTS.failOn): FailOn {
@@ -108,6 +114,7 @@ export function readValidateInputs(read: ReadInput): ValidateInputs {
     sarifFile: sarif === "" ? undefined : sarif,
     allowEmpty: parseBoolean(VALIDATE_INPUTS.allowEmpty, read(VALIDATE_INPUTS.allowEmpty).trim(), false),
     stackName: parseStackName(read(VALIDATE_INPUTS.stackName)),
+    parameterOverrides: read(VALIDATE_INPUTS.parameterOverrides),
   };
 }
 

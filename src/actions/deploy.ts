@@ -105,6 +105,7 @@ async function validateTemplate(inputs: DeployInputs, workspace: string): Promis
     shown: "annotated above",
     skip: `set ${DEPLOY_INPUTS.validate}: false`,
     stackName: inputs.stackName,
+    parameterOverrides: inputs.parameterOverrides,
   });
   for (const finding of findings) {
     const { level, message, properties } = toAnnotation(finding);

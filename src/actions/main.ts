@@ -32,7 +32,7 @@ import {
 import { type LayerEntry, layerReader, parseLayers } from "../layers-input";
 import { readParameterOverrides, templateParameters } from "../stack/parameters";
 import { plainTemplate } from "../stack/template-source";
-import { validatesTemplate } from "../template/deploy-check";
+import { passedParameterValues, validatesTemplate } from "../template/deploy-check";
 import { buildLayerStep } from "./build-layer";
 import { deployPost, deployStep } from "./deploy";
 import { isEntry } from "./entry";
@@ -168,7 +168,14 @@ async function validateAndDeploy(read: ReadInput, context: EventContext, redacto
   } else {
     layers = parseLayers(read(MAIN_INPUTS.layers), read);
   }
-  const deployed = { stackName: inputs.stackName, template: inputs.template };
+  const deployed = {
+    stackName: inputs.stackName,
+    template: inputs.template,
+    parameterValues: await passedParameterValues(
+      inputs.parameterOverrides,
+      process.env.GITHUB_WORKSPACE || process.cwd(),
+    ),
+  };
   if (validating && !(await validateStep(validateRead, deployed))) return;
   await deployStep(deployRead, {
     redactor,

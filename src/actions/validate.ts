@@ -7,6 +7,7 @@ import { dirname, resolve } from "node:path";
 import * as core from "@actions/core";
 import { type ReadInput, readValidateInputs, VALIDATE_INPUTS, VALIDATE_OUTPUTS } from "../inputs";
 import { checkTemplates, ruleDescriptions } from "../template/check";
+import { readParameterValues } from "../template/deploy-check";
 import { toAnnotation } from "../template/report/annotations";
 import { countFindings, failsOn } from "../template/report/counts";
 import { renderSarif } from "../template/report/sarif";
@@ -22,10 +23,11 @@ import { reportFailure } from "./failure";
 export async function validateStep(
   read: ReadInput,
   /** The stack the all-in-one action deploys and its template: the one file judged with that name. */
-  deployed?: { stackName: string; template: string },
+  deployed?: { stackName: string; template: string; parameterValues?: ReadonlyMap<string, string> },
 ): Promise<boolean> {
   const inputs = readValidateInputs(read);
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  const parameterValues = await readParameterValues(inputs.parameterOverrides, workspace);
   const { files, findings } = await checkTemplates(inputs.templates, {
     workspace,
     ignoreRules: inputs.ignoreRules,
@@ -33,8 +35,12 @@ export async function validateStep(
     input: VALIDATE_INPUTS.templates,
     allowEmptySwitch: `${VALIDATE_INPUTS.allowEmpty}: true`,
     ...(deployed
-      ? { stackName: deployed.stackName, stackTemplate: deployed.template }
-      : { stackName: inputs.stackName }),
+      ? {
+          stackName: deployed.stackName,
+          stackTemplate: deployed.template,
+          parameterValues: deployed.parameterValues,
+        }
+      : { stackName: inputs.stackName, parameterValues }),
   });
 
   for (const finding of findings) {

@@ -170,6 +170,7 @@ async function templateIsValid(inputs: DeployInputs, io: CliIo): Promise<boolean
     shown: "listed above",
     skip: "pass --no-validate",
     stackName: inputs.stackName,
+    parameterOverrides: inputs.parameterOverrides,
   });
   if (findings.length > 0) io.stderr(`${renderText(findings)}\n`);
   if (refusal) io.stderr(`preview-stacks: ${refusal}\n`);

@@ -7,7 +7,9 @@
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseFailOn, parseIgnoreRules, parseStackName, VALIDATE_INPUTS } from "../inputs";
+import { PARAMETER_INPUT, ParameterError } from "../stack/parameters";
 import { checkTemplates, ruleDescriptions } from "../template/check";
+import { readParameterValues } from "../template/deploy-check";
 import { failsOn } from "../template/report/counts";
 import { renderSarif } from "../template/report/sarif";
 import { renderJson, renderText } from "../template/report/text";
@@ -23,6 +25,23 @@ function sarifDocument(findings: Parameters<typeof renderSarif>[0]): string {
     informationUri: PROJECT_URL,
   });
   return `${JSON.stringify(sarif, null, 2)}\n`;
+}
+
+/** --parameter-overrides as deploy reads it; input it cannot read is a usage error, named as the option. */
+async function parameterValues(
+  parsed: ParsedArgs,
+  io: CliIo,
+): Promise<ReadonlyMap<string, string> | undefined> {
+  const raw = (parsed.values[VALIDATE_INPUTS.parameterOverrides] as string[] | undefined) ?? [];
+  try {
+    return await readParameterValues(raw.join("\n"), io.cwd);
+  } catch (error) {
+    if (!(error instanceof ParameterError)) throw error;
+    throw new UsageError(
+      error.message.replace(`Input '${PARAMETER_INPUT}'`, `Input '--${PARAMETER_INPUT}'`),
+      "validate",
+    );
+  }
 }
 
 async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
@@ -54,6 +73,7 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
     allowEmpty: parsed.values[VALIDATE_INPUTS.allowEmpty] === true,
     allowEmptySwitch: `--${VALIDATE_INPUTS.allowEmpty}`,
     stackName,
+    parameterValues: await parameterValues(parsed, io),
   });
   if (format === "text") {
     if (findings.length > 0) io.stdout(`${renderText(findings)}\n`);
@@ -102,6 +122,12 @@ export const command: Command = {
       kind: "string",
       value: "NAME",
       help: "the stack the templates are deployed as: names built from AWS::StackName are judged with it",
+    },
+    {
+      name: VALIDATE_INPUTS.parameterOverrides,
+      kind: "list",
+      value: "KEY=VALUE",
+      help: "a value the deploy passes for a parameter: a Ref to it is judged with the value, not its Default (one template only)",
     },
     { name: "json", kind: "flag", help: "the same as --format json" },
     HELP_OPTION,

@@ -3,7 +3,7 @@
  * Shared by the validate action and the CLI, which differ only in how they report.
  */
 import { resolve } from "node:path";
-import { type ResolveOptions, readTemplateForCheck, resolveTemplates } from "./files";
+import { type ResolveOptions, readTemplateForCheck, resolveTemplates, TemplateFileError } from "./files";
 import { MANY_TEMPLATES, prepareForLongRun } from "./long-run";
 import type { Finding } from "./model";
 import { loadNestedTemplates } from "./nested";
@@ -26,6 +26,11 @@ export interface CheckOptions extends ResolveOptions {
    * beside it (the root action's templates input): they are deployed under names of their own.
    */
   stackTemplate?: string;
+  /**
+   * The values a deploy passes for the parameters of the template deployed as `stackName` (the
+   * only template, or `stackTemplate`): a Ref to one is judged with that value (E3946).
+   */
+  parameterValues?: ReadonlyMap<string, string>;
 }
 
 export interface CheckResult {
@@ -35,7 +40,8 @@ export interface CheckResult {
 }
 
 /**
- * Throws TemplateFileError only for a pattern that matches nothing (a usage error). A file that
+ * Throws TemplateFileError only for a pattern that matches nothing, or for parameter values given
+ * where several templates matched (usage errors). A file that
  * cannot be checked is an E0000 finding at that file, and every other file is still checked.
  */
 export async function checkTemplates(
@@ -43,6 +49,11 @@ export async function checkTemplates(
   options: CheckOptions,
 ): Promise<CheckResult> {
   const files = await resolveTemplates(patterns, options.workspace, options);
+  if (options.parameterValues !== undefined && options.stackTemplate === undefined && files.length > 1) {
+    throw new TemplateFileError(
+      `parameter-overrides gives the values of one template's parameters, but ${files.length} templates matched; check that template on its own.`,
+    );
+  }
   if (files.length >= MANY_TEMPLATES) await prepareForLongRun();
   const spec = loadSpec();
   const findings: Finding[] = [];
@@ -62,8 +73,9 @@ export async function checkTemplates(
         spec,
         ignoreRules: options.ignoreRules,
         nested,
-        stackName:
-          stackTemplate === undefined || stackTemplate === file.absolute ? options.stackName : undefined,
+        ...(stackTemplate === undefined || stackTemplate === file.absolute
+          ? { stackName: options.stackName, parameterValues: options.parameterValues }
+          : {}),
       }),
     );
   }

@@ -2,7 +2,10 @@
  * The template rules as a deploy runs them before any AWS call, the same from the action and
  * from the command line, which differ only in how they show the findings.
  */
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
 import type { DeployInputs } from "../inputs";
+import { readParameterOverrides } from "../stack/parameters";
 import { checkTemplates } from "./check";
 import type { Finding } from "./model";
 import { countFindings } from "./report/counts";
@@ -22,6 +25,32 @@ export interface DeployCheckOptions {
   skip: string;
   /** The stack being deployed: names built from AWS::StackName are judged with it (E3944). */
   stackName: string;
+  /** The deploy's parameter-overrides as given: a Ref to a parameter is judged with its value (E3946). */
+  parameterOverrides?: string;
+}
+
+/**
+ * The values a parameter-overrides input passes, read as the deploy reads them (in any of its
+ * forms; a file's path relative to the workspace); undefined when the input is empty. Throws
+ * ParameterError for input that cannot be read.
+ */
+export async function readParameterValues(
+  raw: string,
+  workspace: string,
+): Promise<ReadonlyMap<string, string> | undefined> {
+  if (raw.trim() === "") return undefined;
+  return readParameterOverrides(raw, (path) => readFile(resolve(workspace, path), "utf8"));
+}
+
+/**
+ * readParameterValues for a deploy, which reports input it cannot read itself, before any AWS
+ * call: the template is then checked with the parameters' Defaults meanwhile.
+ */
+export function passedParameterValues(
+  raw: string,
+  workspace: string,
+): Promise<ReadonlyMap<string, string> | undefined> {
+  return readParameterValues(raw, workspace).catch(() => undefined);
 }
 
 /**
@@ -36,6 +65,7 @@ export async function checkBeforeDeploy(
     workspace: options.workspace,
     input: options.input,
     stackName: options.stackName,
+    parameterValues: await passedParameterValues(options.parameterOverrides ?? "", options.workspace),
   });
   const { errors } = countFindings(findings);
   if (errors === 0) return { findings };

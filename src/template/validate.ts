@@ -21,6 +21,8 @@ export interface ValidateOptions {
   nested?: NestedTemplates;
   /** The name of the stack the template is deployed as, when known (TemplateIndex.stackName). */
   stackName?: string;
+  /** The values a deploy passes for the template's parameters (TemplateIndex.parameterValues). */
+  parameterValues?: ReadonlyMap<string, string>;
 }
 
 export function isIgnored(ruleId: string, ignoreRules: readonly string[] | undefined): boolean {
@@ -53,6 +55,7 @@ export function validateParsed(parsed: ParsedTemplate, options: ValidateOptions)
   } else if (root) {
     const template = indexTemplate(parsed, root);
     if (options.stackName !== undefined) template.stackName = options.stackName;
+    if (options.parameterValues !== undefined) template.parameterValues = options.parameterValues;
     // What a loop makes repeats its text: one rule's findings at one place in it are one.
     const expanded = [template.expandedLoops, template.unknownItemLoops, template.expandedPropertyLoops];
     for (let i = 0; i < expanded.length; i++)

@@ -132,6 +132,33 @@ describe("preview-stacks validate", () => {
     expect(bad.stderr).not.toContain("zz-hidden");
   });
 
+  it("judges a Ref to a parameter with --parameter-overrides, never printing the value, for one template only", () => {
+    const dir = mkdtempSync(join(tmpdir(), "preview-stacks-cli-parameters-"));
+    writeFileSync(
+      join(dir, "template.yaml"),
+      "Parameters:\n  Memory:\n    Type: Number\n    Default: 256\nResources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      MemorySize: !Ref Memory\n      Runtime: python3.12\n      Handler: app.handler\n      Role: arn:aws:iam::123456789012:role/r\n      Code: {ZipFile: x}\n",
+    );
+    expect(cliIn(dir, "validate", "template.yaml").code).toBe(0);
+    const run = cliIn(dir, "validate", "template.yaml", "--parameter-overrides", "Memory=64");
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe(
+      "template.yaml:9:19 E3946 the value passed for parameter 'Memory' does not fit: 'MemorySize' of AWS::Lambda::Function must be at least 128\n",
+    );
+    writeFileSync(join(dir, "params.json"), '[{"ParameterKey": "Memory", "ParameterValue": "512"}]');
+    expect(cliIn(dir, "validate", "template.yaml", "--parameter-overrides", "params.json").code).toBe(0);
+    const missing = cliIn(dir, "validate", "template.yaml", "--parameter-overrides", "nowhere.json");
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain(
+      "Input '--parameter-overrides': 'nowhere.json' was read as a parameters file",
+    );
+    writeFileSync(join(dir, "other.yaml"), "Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n");
+    const many = cliIn(dir, "validate", "*.yaml", "--parameter-overrides", "Memory=64");
+    expect(many.code).toBe(2);
+    expect(many.stderr).toContain(
+      "parameter-overrides gives the values of one template's parameters, but 2 templates matched",
+    );
+  });
+
   it("prints every file's findings when some files cannot be checked, and exits 1", () => {
     const { dir, templates } = mixedBatchDirectory();
     const run = cliIn(dir, "validate", ...templates);

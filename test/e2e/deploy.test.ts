@@ -435,6 +435,37 @@ Outputs:`,
     expect(f.aws.state.cloudformation.findStack(STACK)?.status).toBe("CREATE_COMPLETE");
   });
 
+  it("judges the template with the values of parameter-overrides, before any AWS call (E3946)", async () => {
+    f = await PreviewFixture.start({
+      template: [
+        "Parameters:",
+        "  Retention:",
+        "    Type: Number",
+        "    Default: 14",
+        "Resources:",
+        "  Logs:",
+        "    Type: AWS::Logs::LogGroup",
+        "    Properties:",
+        "      RetentionInDays: !Ref Retention",
+        "",
+      ].join("\n"),
+    });
+    const run = await f.deploy({ "parameter-overrides": "Retention=15" });
+    expect(run.exitCode, run.stdout).toBe(1);
+    const passed = run.annotations.filter((a) => a.title === "E3946");
+    expect(passed.map((a) => `${a.level} ${a.file} ${a.line}:${a.col}`)).toEqual([
+      "error template.yaml 9:24",
+    ]);
+    expect(passed[0].message).toMatch(
+      /^the value passed for parameter 'Retention' does not fit: 'RetentionInDays' of AWS::Logs::LogGroup must be one of 1, 3, 5, /,
+    );
+    expect(run.stdout).toContain("so nothing was deployed");
+    expect(f.aws.calls).toHaveLength(0);
+    const fine = await f.deploy({ "parameter-overrides": "Retention=30" });
+    expect(fine.exitCode, fine.stdout).toBe(0);
+    expect(f.aws.state.cloudformation.findStack(STACK)?.status).toBe("CREATE_COMPLETE");
+  });
+
   it("says how to fix a template path that does not exist", async () => {
     await start();
     const run = await f.deploy({ template: "stacks/missing.yaml", validate: "false" });

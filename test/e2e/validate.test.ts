@@ -139,6 +139,31 @@ describe("validate action bundle", () => {
     expect(strict.exitCode).toBe(1);
   });
 
+  it("judges a Ref to a parameter with the values of parameter-overrides, never repeating one", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "preview-stacks-parameters-"));
+    writeFileSync(
+      join(dir, "template.yaml"),
+      "Parameters:\n  Arch:\n    Type: String\n    Default: arm64\nResources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Architectures: [!Ref Arch]\n      Runtime: python3.12\n      Handler: app.handler\n      Role: arn:aws:iam::123456789012:role/r\n      Code: {ZipFile: x}\n",
+    );
+    const run = await runAction({
+      action: "validate",
+      workspace: dir,
+      inputs: { templates: "template.yaml", "parameter-overrides": "Arch: x86-64-zz" },
+    });
+    expect(run.exitCode).toBe(1);
+    const titled = run.annotations.filter((a) => a.title);
+    expect(titled.map((a) => `${a.level} ${a.title} ${a.line}:${a.col}`)).toEqual(["error E3946 9:23"]);
+    expect(titled[0].message).toContain("the value passed for parameter 'Arch' does not fit");
+    expect(run.stdout).not.toContain("x86-64-zz");
+    expect(run.summary).not.toContain("x86-64-zz");
+    const fine = await runAction({
+      action: "validate",
+      workspace: dir,
+      inputs: { templates: "template.yaml", "parameter-overrides": "Arch=x86_64" },
+    });
+    expect(fine.exitCode, fine.stdout).toBe(0);
+  });
+
   it("judges names built from the stack's name with stack-name, and refuses a value that is not a stack name", async () => {
     const dir = mkdtempSync(join(tmpdir(), "preview-stacks-stack-name-"));
     writeFileSync(

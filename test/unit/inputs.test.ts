@@ -29,6 +29,7 @@ describe("validate inputs", () => {
       ignoreRules: [],
       sarifFile: undefined,
       allowEmpty: false,
+      parameterOverrides: "",
     });
   });
 

@@ -166,6 +166,12 @@ export interface TemplateIndex {
    * validate given a stack name): a value built from AWS::StackName is then known exactly (E3944).
    */
   stackName?: string;
+  /**
+   * The values a deploy passes for parameters (its parameter-overrides), where the caller knows
+   * them: a Ref to such a parameter gives that value, not its Default (E3946). Never quoted in a
+   * message: they are input values, and some are secrets.
+   */
+  parameterValues?: ReadonlyMap<string, string>;
 }
 
 const unknownItemCopies = new WeakMap<TemplateIndex, Set<MapEntry>>();

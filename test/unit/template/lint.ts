@@ -15,6 +15,8 @@ export interface LintOptions {
   nested?: NestedTemplates;
   /** The name of the stack the template is deployed as, as a deploy gives it. */
   stackName?: string;
+  /** The values a deploy passes for the template's parameters. */
+  parameterValues?: Record<string, string>;
 }
 
 export function lint(source: string, options: LintOptions = {}): Finding[] {
@@ -24,6 +26,9 @@ export function lint(source: string, options: LintOptions = {}): Finding[] {
     rules,
     nested: options.nested,
     ...(options.stackName === undefined ? {} : { stackName: options.stackName }),
+    ...(options.parameterValues === undefined
+      ? {}
+      : { parameterValues: new Map(Object.entries(options.parameterValues)) }),
   });
 }
 

@@ -9,6 +9,7 @@ import { dependentRequired } from "./dependent-required";
 import { numberRange } from "./number-range";
 import { oneOfProperties } from "./one-of";
 import { parameterValues } from "./parameter-values";
+import { passedValues } from "./passed-values";
 import { pattern } from "./pattern";
 import { requiredOr } from "./required-or";
 import { requiredXor } from "./required-xor";
@@ -39,5 +40,6 @@ export const constraintRules: Rule[] = [
   selectValues,
   splitValues,
   stackNameValues,
+  passedValues,
   securityGroupIds,
 ];

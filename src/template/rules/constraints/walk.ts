@@ -74,6 +74,11 @@ export type ConstraintKind =
   | "dependentExcluded"
   /** A parameter's Default or AllowedValues item that a property referring to it cannot take. */
   | "parameter"
+  /**
+   * A value the deploy passes for a parameter (TemplateIndex.parameterValues) that a property
+   * referring to it cannot take, in a resource always created (E3946): certain to fail.
+   */
+  | "passed"
   /** A CIDR block with host bits set: accepted by the service as the network it names (a warning). */
   | "hostBits"
   /** A value a Fn::Sub, Fn::Join, Fn::FindInMap or Fn::Select gives that the property cannot take (functions/resolve.ts). */
@@ -411,7 +416,7 @@ class Walker {
       const arg = (node as MapNode).entries[0].value;
       if (fn === "Ref" && isString(arg)) this.securityGroupName(node, arg.value, schema);
       if (fn === "Ref" && isString(arg) && this.conditional === 0) {
-        if (arg.value !== "AWS::StackName") this.parameter(arg.value, schema);
+        if (arg.value !== "AWS::StackName") this.parameter(node, arg.value, schema);
         // The stack's name alone, where it is known: certain (E3944) where the resource is always
         // created, a warning (W1030, a Ref's value) in one a condition may leave out.
         else if (this.template.stackName !== undefined)
@@ -480,10 +485,15 @@ class Walker {
    * parameter without AllowedValues, its MinValue and MaxValue) are values the property may get, so
    * each is checked (as a warning: the deployer may pass another value).
    */
-  private parameter(name: string, schema: ConstraintNode): void {
+  private parameter(ref: Node, name: string, schema: ConstraintNode): void {
     const parameter = this.template.parameters.get(name)?.value;
     const declared = declaredValues(parameter, true);
     if (!declared) return;
+    const passed = this.template.parameterValues?.get(name);
+    if (passed !== undefined) {
+      this.passed(ref, name, passed, parameter, schema);
+      return;
+    }
     // The same findings again (same values, same messages) would only be dropped as duplicates.
     let judged = this.judged.get(schema);
     if (!judged) {
@@ -501,6 +511,40 @@ class Walker {
       this.candidate(name, node, label, nodes);
     }
     this.secret = false;
+  }
+
+  /**
+   * A Ref to a parameter the deploy passes a value for: that value, not the Default, is what the
+   * property gets, so a problem is certain (E3946) where the resource is always created, and a
+   * warning (W1030) in one a condition may leave out. Judged at the Ref, as a secret is: the
+   * message names the parameter and says what the property needs, never the value. A resource
+   * whose Condition a passed value rules out (`Stage=dev` for `IsProd`) is not made, and not judged.
+   */
+  private passed(
+    ref: Node,
+    name: string,
+    text: string,
+    parameter: Node | undefined,
+    schema: ConstraintNode,
+  ): void {
+    // A resource whose Condition a passed value rules out is not made: nothing of it is judged.
+    for (const [other, value] of this.template.parameterValues ?? []) if (this.rulesOut(other, value)) return;
+    const type = mapGet(parameter, "Type")?.value;
+    const number =
+      isString(type) && type.value === "Number" && text.trim() !== "" ? Number(text) : Number.NaN;
+    const value = Number.isFinite(number) ? number : text;
+    this.secret = true;
+    const trial = this.trial({ kind: "scalar", value, range: ref.range }, this.expanded(schema));
+    this.secret = false;
+    for (const problem of trial) {
+      if (problem.kind === "anyOfValue" && trial.length > 1) continue;
+      const fit = problem.kind === "hostBits" ? "is given to" : "does not fit";
+      this.problem(
+        this.optional ? "parameter" : "passed",
+        ref,
+        `the value passed for parameter '${name}' ${fit}: ${problem.message}`,
+      );
+    }
   }
 
   /** One value a parameter may give (its Default, an AllowedValues item, a bound: `which`), judged against `nodes`. */

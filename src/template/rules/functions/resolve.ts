@@ -7,7 +7,8 @@
  * What the template cannot know stays unknown, and only what holds for every value is judged:
  * - a String or Number parameter gives its Default or one of its AllowedValues (as W1030 judges a
  *   Ref to one: the deployer may pass another value, so the findings are warnings); a NoEcho
- *   parameter gives an unknown value, never quoted;
+ *   parameter gives an unknown value, never quoted; one the deploy passes a value for
+ *   (TemplateIndex.parameterValues) gives text of that value's length, never quoted either;
  * - AWS::Region, AWS::AccountId, AWS::Partition and AWS::URLSuffix have a known form: each is
  *   tried with two values of that form, and a problem counts only when both values have it;
  * - a resource's name or attribute, the stack's name, an import: unknown text, of which only a
@@ -297,6 +298,12 @@ class Resolver {
     const declared = declaredValues(parameter);
     if (!declared) return undefined;
     if (!this.parameters || isNoEcho(parameter)) return NOTHING_KNOWN;
+    // A value the deploy passes is an input value, never quoted: only its length is known here.
+    const passed = this.template.parameterValues?.get(name);
+    if (passed !== undefined)
+      return [
+        { pieces: [{ least: [...passed].length }], choices: [`the value passed for parameter '${name}'`] },
+      ];
     const values: Resolution[] = [];
     const seen = new Set<string>();
     for (const { node, label } of declared) {

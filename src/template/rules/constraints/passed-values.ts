@@ -1,0 +1,22 @@
+/**
+ * E3946: a value the deploy passes for a parameter (its parameter-overrides) that a property
+ * referring to it cannot take. Where W1030 can only try a parameter's Default and AllowedValues,
+ * a deploy knows the value the stack gets: `MemorySize: !Ref Memory` with `Memory=64` passed fails
+ * the function's creation minutes into the deploy, and the deploy stops before any AWS call
+ * instead. The value is an input, and may be a secret: the message names the parameter and what the
+ * property needs, never the value. A resource a condition may leave out gets the W1030 warning; a
+ * value inside a Fn::If is not judged, nor one a Fn::Sub builds (only its length, W1031).
+ */
+import { USER_GUIDE } from "../template-index";
+import { constraintRule } from "./rule";
+
+export const passedValues = constraintRule("passed", {
+  id: "E3946",
+  shortDescription: "Values passed for parameters at deploy fit the properties that refer to them",
+  description:
+    "A Ref to a String or Number parameter gives the value the deploy passes for it (parameter-overrides), " +
+    "which is judged against the property's constraints (E3030 to E3034) before any AWS call: a value the " +
+    "property refuses fails the stack's creation. The message never repeats the value.",
+  source: `${USER_GUIDE}/parameters-section-structure.html`,
+  tags: ["parameters", "resources", "properties", "preview"],
+});

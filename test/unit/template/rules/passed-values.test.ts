@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { brief, lint, located, yaml } from "../lint";
+
+const ONLY = ["E3946", "W1030", "W1031", "E3030", "E3034"];
+
+/** A function whose memory, architecture and name come from parameters, and a bucket only one stage makes. */
+const template = yaml(
+  "Parameters:",
+  "  Memory:",
+  "    Type: Number",
+  "    Default: 128",
+  "  Arch:",
+  "    Type: String",
+  "    Default: arm64",
+  "  Stage:",
+  "    Type: String",
+  "    Default: dev",
+  "  Token:",
+  "    Type: String",
+  "    NoEcho: true",
+  "Conditions:",
+  "  IsProd: !Equals [!Ref Stage, prod]",
+  "Resources:",
+  "  Fn:",
+  "    Type: AWS::Lambda::Function",
+  "    Properties:",
+  "      MemorySize: !Ref Memory",
+  "      Architectures: [!Ref Arch]",
+  "      FunctionName: !Sub orders-${Stage}",
+  "      Runtime: python3.12",
+  "      Handler: app.handler",
+  "      Role: arn:aws:iam::123456789012:role/x",
+  "      Code: {ZipFile: x}",
+  "      Environment:",
+  "        Variables:",
+  "          TOKEN: !Ref Token",
+  "  Archive:",
+  "    Type: AWS::Lambda::Function",
+  "    Condition: IsProd",
+  "    Properties:",
+  "      MemorySize: !Ref Memory",
+  "      Runtime: python3.12",
+  "      Handler: app.handler",
+  "      Role: arn:aws:iam::123456789012:role/x",
+  "      Code: {ZipFile: x}",
+);
+
+describe("E3946 values passed for parameters at deploy", () => {
+  it("judges the Defaults when no value is passed, as warnings (W1030)", () => {
+    const findings = lint(template.replace("Default: arm64", "Default: x86-64"), { only: ONLY });
+    expect(brief(findings)).toEqual(["W1030 7:14"]);
+  });
+
+  it("judges the value passed, at the Ref, as an error where the resource is always made, never quoting it", () => {
+    const findings = lint(template, {
+      only: ONLY,
+      parameterValues: { Memory: "64", Arch: "x86-64", Stage: "prod" },
+    });
+    expect(located(findings)).toEqual([
+      "E3946 20 the value passed for parameter 'Memory' does not fit: 'MemorySize' of AWS::Lambda::Function must be at least 128",
+      "E3946 21 the value passed for parameter 'Arch' does not fit: 'Architectures[0]' of AWS::Lambda::Function must be one of x86_64, arm64",
+      "W1030 34 the value passed for parameter 'Memory' does not fit: 'MemorySize' of AWS::Lambda::Function must be at least 128",
+    ]);
+    expect(findings.map((f) => f.severity)).toEqual(["error", "error", "warning"]);
+    for (const finding of findings) {
+      expect(finding.message).not.toContain("x86-64");
+      expect(finding.message).not.toMatch(/\b64\b/);
+    }
+  });
+
+  it("leaves out the Default of a parameter a value is passed for, and a resource a passed value's condition leaves out", () => {
+    const bad = template.replace("Default: 128", "Default: 64");
+    expect(brief(lint(bad, { only: ONLY }))).toEqual(["W1030 4:14"]);
+    expect(lint(bad, { only: ONLY, parameterValues: { Memory: "256" } })).toEqual([]);
+    // Stage is dev: the prod archive is not made.
+    expect(brief(lint(template, { only: ONLY, parameterValues: { Memory: "64", Stage: "dev" } }))).toEqual([
+      "E3946 20:19",
+    ]);
+  });
+
+  it("knows only the length of a passed value that a Fn::Sub builds into a name", () => {
+    const findings = lint(template, { only: ONLY, parameterValues: { Stage: "x".repeat(60) } });
+    expect(located(findings)).toEqual([
+      "W1031 22 Fn::Sub gives at least 67 characters (with the value passed for parameter 'Stage'): 'FunctionName' of AWS::Lambda::Function must be at most 64 characters long",
+    ]);
+    expect(lint(template, { only: ONLY, parameterValues: { Stage: "x".repeat(50) } })).toEqual([]);
+  });
+
+  it("never quotes a NoEcho value or what it is closest to", () => {
+    const secret = template.replace("TOKEN: !Ref Token", "TOKEN: !Ref Token\n      PackageType: !Ref Token");
+    const findings = lint(secret, { only: ONLY, parameterValues: { Token: "Zipp" } });
+    expect(findings.map((f) => f.ruleId)).toEqual(["E3946"]);
+    expect(findings[0].message).not.toMatch(/Zipp|mean/);
+  });
+});
