@@ -13,7 +13,7 @@
  * schemas, leaving policy documents free, do not give. A property whose value may be AWS::NoValue
  * counts as possibly absent, so it satisfies "at least one of" but never breaks "only one of".
  */
-import { compareText } from "../../lines";
+import { compareText, Span } from "../../lines";
 import type { MapEntry, MapNode, Node, Range, ScalarNode, SeqNode } from "../../model";
 import { mapGet } from "../../nodes";
 import type { ConstraintNode, GroupAlternative, ResourceConstraints, SpecIndex } from "../../spec/types";
@@ -705,8 +705,20 @@ class Walker {
     this.problem(
       "enum",
       node,
-      `${this.name()} must be one of ${listed}${typeof node.value === "string" && !this.secret ? didYouMean(value, allowed) : ""}`,
+      `${this.name()} must be one of ${listed}${typeof node.value === "string" && !this.secret ? didYouMean(value, allowed) : this.booleanWord(node, allowed)}`,
     );
+  }
+
+  /**
+   * For a boolean written as one of YAML 1.1's words that an allowed value spells (`OFF`, `On`,
+   * `yes`): CloudFormation reads YAML 1.1, so the property gets the boolean, not the word.
+   */
+  private booleanWord(node: ScalarNode, allowed: readonly string[]): string {
+    if (typeof node.value !== "boolean" || !(node.range instanceof Span)) return "";
+    const written = this.template.parsed.source.slice(node.range.from, node.range.to);
+    const meant = allowed.find((value) => value.toLowerCase() === written.toLowerCase());
+    if (!meant || /^(true|false)$/i.test(written)) return "";
+    return `: the unquoted ${written} is the boolean ${node.value} in YAML 1.1, which CloudFormation reads; quote it ('${meant}')`;
   }
 
   private text(node: ScalarNode, value: string, s: ConstraintNode): void {

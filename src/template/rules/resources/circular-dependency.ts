@@ -1,11 +1,11 @@
-import type { Range } from "../../model";
+import type { MapEntry, Node, Range } from "../../model";
 import { mapGet } from "../../nodes";
 import type { Rule } from "../rule";
 import { eventProperties, eventType, samEvents } from "../sam/events";
 import { plainMap, referenceTarget } from "../services/values";
 import { intrinsicName, isString, type TemplateIndex, USER_GUIDE } from "../template-index";
 import { isSamResource, resourceAttributes } from "./configuration";
-import { realResources } from "./shared";
+import { ignoresGlobal, realResources, SAM_GLOBALS } from "./shared";
 
 /**
  * Cycles are the strongly connected components of the dependency graph (Tarjan's algorithm,
@@ -191,6 +191,7 @@ function buildGraph(template: TemplateIndex): Graph {
     if (elsewhere?.some((range) => contains(range, reference.range))) continue;
     if (!edges[from].includes(to)) edges[from].push(to);
   }
+  if (template.sam) inheritedEdges(template, ids, edges);
   for (const resource of realResources(template)) {
     const value = resource.dependsOn?.value;
     if (!value) continue;
@@ -226,6 +227,76 @@ function buildGraph(template: TemplateIndex): Graph {
     );
   }
   return { names, ranges, ids, edges, notes };
+}
+
+/**
+ * What a SAM resource inherits from Globals refers to as if the resource wrote it: the transform
+ * merges the Globals of its type into each resource (samtranslator's globals plugin: mappings key
+ * by key, lists one after the other, the resource's own value where either is anything else), so a
+ * Globals variable that names a bucket closes the S3 event cycle as the function's own would.
+ * What Globals gives the resources the transform makes beside it (DETACHED_SAM_PROPERTIES) is left
+ * out, as the resource's own is.
+ */
+function inheritedEdges(template: TemplateIndex, ids: ReadonlyMap<string, number>, edges: number[][]): void {
+  const globals = template.sections.get("Globals")?.map;
+  if (!globals) return;
+  const references = template.references.filter(
+    (reference) =>
+      reference.from[0] === "Globals" && ids.has(reference.target) && reference.kind !== "FindInMap",
+  );
+  if (references.length === 0) return;
+  for (const section of globals.entries) {
+    const type = SAM_GLOBALS[section.key];
+    if (!type || section.value.kind !== "map") continue;
+    const detached = DETACHED_PATHS.get(type) ?? [];
+    const resources = realResources(template).filter((resource) => resource.type === type);
+    for (const reference of references) {
+      if (!contains(section.value.range, reference.range)) continue;
+      const path = pathTo(section.value, reference.range);
+      if (path.length === 0 || detached.some((keys) => keys.every((key, i) => path[i] === key))) continue;
+      const to = ids.get(reference.target) as number;
+      for (const resource of resources) {
+        if (ignoresGlobal(resource, path[0]) || !inherits(section.value, resource.properties?.value, path))
+          continue;
+        const from = ids.get(resource.name) as number;
+        if (!edges[from].includes(to)) edges[from].push(to);
+      }
+    }
+  }
+}
+
+/** The keys from a mapping down to the plain mapping's entry that holds `range`. */
+function pathTo(node: Node, range: Range): string[] {
+  const path: string[] = [];
+  let at: Node | undefined = node;
+  while (at && at.kind === "map" && !intrinsicName(at)) {
+    const entry: MapEntry | undefined = at.entries.find((e) => contains(e.value.range, range));
+    if (!entry) break;
+    path.push(entry.key);
+    at = entry.value;
+  }
+  return path;
+}
+
+/** How samtranslator's globals plugin tells values apart: an intrinsic function is a plain value. */
+function mergeKind(node: Node): "map" | "list" | "value" {
+  if (node.kind === "seq") return "list";
+  return node.kind === "map" && !intrinsicName(node) ? "map" : "value";
+}
+
+/** Whether the value at `path` of the Globals section reaches a resource with these properties. */
+function inherits(globals: Node, own: Node | undefined, path: readonly string[]): boolean {
+  let global: Node | undefined = globals;
+  let local: Node | undefined = own;
+  for (const key of path) {
+    global = mapGet(global, key)?.value;
+    local = mapGet(local, key)?.value;
+    if (!global || !local) return global !== undefined;
+    const kind = mergeKind(global);
+    if (kind !== mergeKind(local) || kind === "value") return false;
+    if (kind === "list") return true;
+  }
+  return true;
 }
 
 function contains(outer: Range, inner: Range): boolean {

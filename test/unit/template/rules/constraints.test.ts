@@ -54,6 +54,30 @@ describe("E3030 allowed values", () => {
     );
   });
 
+  it("says when an unquoted word is a YAML 1.1 boolean that an allowed value spells", () => {
+    // CloudFormation reads `OFF` as false and passes "false" on: Cognito refuses it
+    // (aws-cdk#875: "Value 'true' at 'mfaConfiguration' failed to satisfy constraint").
+    const findings = check(
+      "Resources:",
+      "  Pool:",
+      "    Type: AWS::Cognito::UserPool",
+      "    Properties:",
+      "      MfaConfiguration: OFF",
+      "  Other:",
+      "    Type: AWS::Cognito::UserPool",
+      "    Properties:",
+      "      MfaConfiguration: false",
+      "  Quoted:",
+      "    Type: AWS::Cognito::UserPool",
+      "    Properties:",
+      "      MfaConfiguration: 'OFF'",
+    );
+    expect(located(findings)).toEqual([
+      "E3030 5 'MfaConfiguration' of AWS::Cognito::UserPool must be one of OFF, ON, OPTIONAL: the unquoted OFF is the boolean false in YAML 1.1, which CloudFormation reads; quote it ('OFF')",
+      "E3030 9 'MfaConfiguration' of AWS::Cognito::UserPool must be one of OFF, ON, OPTIONAL",
+    ]);
+  });
+
   it("compares numbers as CloudFormation's strings and shortens long lists", () => {
     const findings = check(
       "Resources:",

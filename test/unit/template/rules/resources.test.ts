@@ -581,6 +581,55 @@ describe("E3004 circular dependencies", () => {
     ]);
     expect(lint(template("!Sub '${AWS::StackName}-uploads'"), { only: ["E3004"] })).toEqual([]);
   });
+  it("reads what a function inherits from Globals for that cycle, as the transform merges it", () => {
+    // As in a public SAM app: every function gets the upload bucket's name from Globals, so the one
+    // with the bucket's S3 event closes the cycle (cfn-lint 1.51 reports it after its transform).
+    const template = (own: string[]) =>
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Globals:",
+        "  Function:",
+        "    Environment:",
+        "      Variables:",
+        "        BUCKET: !Ref Uploads",
+        "    Layers: [!Ref Shared]",
+        "Resources:",
+        "  Uploads:",
+        "    Type: AWS::S3::Bucket",
+        "  Shared:",
+        "    Type: AWS::Lambda::LayerVersion",
+        "    Properties:",
+        "      Content: {S3Bucket: b, S3Key: k}",
+        "  Resize:",
+        "    Type: AWS::Serverless::Function",
+        "    Properties:",
+        "      Runtime: python3.13",
+        "      Handler: app.handler",
+        "      CodeUri: src/",
+        ...own,
+        "      Events:",
+        "        Upload:",
+        "          Type: S3",
+        "          Properties: { Bucket: !Ref Uploads, Events: s3:ObjectCreated:* }",
+      );
+    expect(brief(lint(template([]), { only: ["E3004"] }))).toEqual(["E3004 9:3", "E3004 15:3"]);
+    // Variables merge key by key: another variable keeps BUCKET.
+    const other = ["      Environment:", "        Variables:", "          MODE: fast"];
+    expect(brief(lint(template(other), { only: ["E3004"] }))).toEqual(["E3004 9:3", "E3004 15:3"]);
+    // The function's own BUCKET, or its own Environment given by a function, replaces what Globals gives.
+    const own = [
+      "      Environment:",
+      "        Variables:",
+      "          BUCKET: !Sub '${AWS::StackName}-uploads'",
+    ];
+    expect(lint(template(own), { only: ["E3004"] })).toEqual([]);
+    expect(lint(template(["      Environment: !Ref AWS::NoValue"]), { only: ["E3004"] })).toEqual([]);
+    const ignoring = template([]).replace(
+      "    Type: AWS::Serverless::Function\n",
+      "    Type: AWS::Serverless::Function\n    IgnoreGlobals: [Environment]\n",
+    );
+    expect(lint(ignoring, { only: ["E3004"] })).toEqual([]);
+  });
   it("leaves out what a key SAM drops refers to: settings written beside Type instead of under Properties", () => {
     // As in the Lambda reference architecture's web app: the transform drops AccessLogSetting
     // (W0001), so the API does not depend on its log group. cfn-lint 1.51 agrees on both templates.
