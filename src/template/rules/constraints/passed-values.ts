@@ -4,8 +4,11 @@
  * a deploy knows the value the stack gets: `MemorySize: !Ref Memory` with `Memory=64` passed fails
  * the function's creation minutes into the deploy, and the deploy stops before any AWS call
  * instead. The value is an input, and may be a secret: the message names the parameter and what the
- * property needs, never the value. A resource a condition may leave out gets the W1030 warning; a
- * value inside a Fn::If is not judged, nor one a Fn::Sub builds (only its length, W1031).
+ * property needs, never the value. What a Fn::Sub or Fn::Join makes with passed values (and
+ * pseudo parameters, judged with two samples) is judged the same way: `!Sub ${Stage}-assets` with
+ * `Stage=Prod` is a bucket name with a capital. A resource a condition may leave out gets the
+ * W1030 or W1031 warning; a value inside a Fn::If is not judged, nor a passed value that picks a
+ * mapping key, a list item or a Fn::Split's text (their Defaults are judged as before).
  */
 import { USER_GUIDE } from "../template-index";
 import { constraintRule } from "./rule";
@@ -15,8 +18,9 @@ export const passedValues = constraintRule("passed", {
   shortDescription: "Values passed for parameters at deploy fit the properties that refer to them",
   description:
     "A Ref to a String or Number parameter gives the value the deploy passes for it (parameter-overrides), " +
-    "which is judged against the property's constraints (E3030 to E3034) before any AWS call: a value the " +
-    "property refuses fails the stack's creation. The message never repeats the value.",
+    "which is judged against the property's constraints (E3030 to E3034) before any AWS call, as is what a " +
+    "Fn::Sub or Fn::Join makes with it: a value the property refuses fails the stack's creation. The message " +
+    "never repeats the value.",
   source: `${USER_GUIDE}/parameters-section-structure.html`,
   tags: ["parameters", "resources", "properties", "preview"],
 });

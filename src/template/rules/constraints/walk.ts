@@ -582,7 +582,9 @@ class Walker {
     for (const { value, others } of sameGiven(values, sameValueKey)) {
       const gives = givenWith(value, others);
       const first = variant(value, 0);
-      const as = this.conditional === 0 && !this.optional && byStackNameAlone(value) ? "stackName" : kind;
+      const as = this.conditional === 0 && !this.optional ? (certainKind(value) ?? kind) : kind;
+      // A value made with one the deploy passes is judged as a secret is: never quoted.
+      const hidden = value.passed !== undefined;
       if (first === undefined) {
         const least = leastLength(value);
         for (const s of nodes)
@@ -594,6 +596,7 @@ class Walker {
             );
         continue;
       }
+      this.secret = hidden;
       let problems = this.trial({ kind: "scalar", value: first, range: node.range }, nodes);
       if (problems.length > 0 && hasSamples(value)) {
         const second = this.trial(
@@ -602,8 +605,12 @@ class Walker {
         );
         problems = problems.filter((problem) => second.some((other) => other.kind === problem.kind));
       }
-      const shown =
-        typeof first === "string" ? `'${first.length > 80 ? `${first.slice(0, 80)}...` : first}'` : first;
+      this.secret = false;
+      const shown = hidden
+        ? "a value"
+        : typeof first === "string"
+          ? `'${first.length > 80 ? `${first.slice(0, 80)}...` : first}'`
+          : first;
       for (const problem of problems) {
         if (problem.kind === "anyOfValue" && problems.length > 1) continue;
         this.problem(as, node, `${fn} gives ${shown}${gives}: ${problem.message}`);
@@ -998,15 +1005,18 @@ class Walker {
 const NO_ENTRIES: readonly MapEntry[] = [];
 
 /**
- * Whether the value holds the stack's known name and nothing a deployer chooses: its only choices
- * are the pseudo parameters tried with two samples (each adds one), whose problems count only when
- * both samples have them.
+ * The kind of a value's problems where the deploy alone decides it, in a resource and a branch no
+ * condition may leave out: "passed" (E3946) when it holds values the deploy passes, "stackName"
+ * (E3944) when it holds the stack's known name, and nothing else a deployer chooses either way:
+ * its other choices are the pseudo parameters tried with two samples (each adds one), whose
+ * problems count only when both samples have them. Undefined otherwise.
  */
-function byStackNameAlone(value: Resolution): boolean {
-  if (value.stackName === undefined) return false;
+function certainKind(value: Resolution): ConstraintKind | undefined {
+  if (value.stackName === undefined && value.passed === undefined) return undefined;
   let sampled = 0;
   for (const piece of value.pieces) if (typeof piece !== "string" && "samples" in piece) sampled++;
-  return value.choices.length === sampled;
+  if (value.choices.length !== sampled + (value.passed ?? 0)) return undefined;
+  return value.passed !== undefined ? "passed" : "stackName";
 }
 
 const judging = new WeakMap<ConstraintNode[], boolean>();

@@ -8,7 +8,8 @@
  * - a String or Number parameter gives its Default or one of its AllowedValues (as W1030 judges a
  *   Ref to one: the deployer may pass another value, so the findings are warnings); a NoEcho
  *   parameter gives an unknown value, never quoted; one the deploy passes a value for
- *   (TemplateIndex.parameterValues) gives text of that value's length, never quoted either;
+ *   (TemplateIndex.parameterValues) gives that value, which is never quoted either (a text made
+ *   with it is not quoted, and it picks no mapping key, list item or split);
  * - AWS::Region, AWS::AccountId, AWS::Partition and AWS::URLSuffix have a known form: each is
  *   tried with two values of that form, and a problem counts only when both values have it;
  * - a resource's name or attribute, the stack's name, an import: unknown text, of which only a
@@ -46,6 +47,11 @@ export interface Resolution {
   choices: string[];
   /** Set when the value holds the stack's name, known exactly (TemplateIndex.stackName). */
   stackName?: string;
+  /**
+   * How many of `choices` are values the deploy passes (TemplateIndex.parameterValues): their text
+   * is an input value, never quoted, so a value with any is shown by what gives it alone.
+   */
+  passed?: number;
 }
 
 /** Beyond this many values (parameters multiplied by parameters), the expression is left unjudged. */
@@ -149,7 +155,7 @@ export interface KnownText {
  */
 export function knownTexts(node: Node, template: TemplateIndex, parameters: boolean): KnownText[] {
   const values = (resolveValue(node, template, parameters) ?? []).filter(
-    (value) => exactText(value) !== undefined,
+    (value) => exactText(value) !== undefined && !value.passed,
   );
   return sameGiven(values, exactText).map(({ value, others, chosen }) => ({
     text: exactText(value) as string,
@@ -298,12 +304,21 @@ class Resolver {
     const declared = declaredValues(parameter);
     if (!declared) return undefined;
     if (!this.parameters || isNoEcho(parameter)) return NOTHING_KNOWN;
-    // A value the deploy passes is an input value, never quoted: only its length is known here.
+    // A value the deploy passes is known exactly, and never quoted (Resolution.passed).
     const passed = this.template.parameterValues?.get(name);
-    if (passed !== undefined)
+    if (passed !== undefined) {
+      const type = mapGet(parameter, "Type")?.value;
+      const number =
+        isString(type) && type.value === "Number" && passed.trim() !== "" ? Number(passed) : Number.NaN;
       return [
-        { pieces: [{ least: [...passed].length }], choices: [`the value passed for parameter '${name}'`] },
+        {
+          pieces: [passed],
+          ...(Number.isFinite(number) ? { value: number } : {}),
+          choices: [`the value passed for parameter '${name}'`],
+          passed: 1,
+        },
       ];
+    }
     const values: Resolution[] = [];
     const seen = new Set<string>();
     for (const { node, label } of declared) {
@@ -497,14 +512,17 @@ class Resolver {
     return sources.map((source) => ({ items: source.text.split(delimiter), choices: source.choices }));
   }
 
-  /** The texts a node may give when every one is known exactly (no sampled or unknown piece). */
+  /**
+   * The texts a node may give when every one is known exactly (no sampled or unknown piece), and
+   * none holds a value the deploy passes (which would be quoted as a key, an item or a split).
+   */
   private exactTexts(node: Node, depth: number): { text: string; choices: string[] }[] | undefined {
     const resolved = this.resolve(node, depth + 1);
     if (!resolved) return undefined;
     const texts: { text: string; choices: string[] }[] = [];
     for (const value of resolved) {
       const text = exactText(value);
-      if (text === undefined) return undefined;
+      if (text === undefined || value.passed) return undefined;
       texts.push({ text, choices: value.choices });
     }
     return texts;
@@ -529,6 +547,8 @@ function concatenated(alternatives: Resolution[][]): Resolution[] | undefined {
         };
         const stackName = values[v].stackName ?? options[o].stackName;
         if (stackName !== undefined) value.stackName = stackName;
+        const passed = (values[v].passed ?? 0) + (options[o].passed ?? 0);
+        if (passed > 0) value.passed = passed;
         next.push(value);
       }
     values = next;

@@ -78,12 +78,33 @@ describe("E3946 values passed for parameters at deploy", () => {
     ]);
   });
 
-  it("knows only the length of a passed value that a Fn::Sub builds into a name", () => {
+  it("judges what a Fn::Sub makes with a passed value, without quoting it", () => {
     const findings = lint(template, { only: ONLY, parameterValues: { Stage: "x".repeat(60) } });
     expect(located(findings)).toEqual([
-      "W1031 22 Fn::Sub gives at least 67 characters (with the value passed for parameter 'Stage'): 'FunctionName' of AWS::Lambda::Function must be at most 64 characters long",
+      "E3946 22 Fn::Sub gives a value (with the value passed for parameter 'Stage'): 'FunctionName' of AWS::Lambda::Function must be at most 64 characters long",
     ]);
     expect(lint(template, { only: ONLY, parameterValues: { Stage: "x".repeat(50) } })).toEqual([]);
+    // A bucket named after the stage: a capital fails the bucket name pattern, certain at deploy.
+    const bucket = yaml(
+      "Parameters:",
+      "  Stage:",
+      "    Type: String",
+      "    Default: dev",
+      "Resources:",
+      "  Assets:",
+      "    Type: AWS::S3::Bucket",
+      "    Properties:",
+      "      BucketName: !Join ['-', [!Ref Stage, assets, !Ref AWS::AccountId]]",
+    );
+    const named = lint(bucket, { only: [...ONLY, "E3031", "W1032"], parameterValues: { Stage: "Prod_Zz" } });
+    expect(brief(named)).toEqual(["E3946 9:19"]);
+    expect(named[0].message).toMatch(
+      /^Fn::Join gives a value \(with the value passed for parameter 'Stage', AWS::AccountId '123456789012'\): 'BucketName' of AWS::S3::Bucket must /,
+    );
+    expect(named[0].message).not.toContain("Prod_Zz");
+    expect(lint(bucket, { only: [...ONLY, "E3031", "W1032"], parameterValues: { Stage: "prod" } })).toEqual(
+      [],
+    );
   });
 
   it("never quotes a NoEcho value or what it is closest to", () => {
