@@ -116,6 +116,35 @@ describe("the all-in-one action", () => {
     expect(both.annotations.filter((a) => a.title === "E3944")).toEqual([]);
   });
 
+  it("on pull_request opened, validates the deployed template with the values of parameter-overrides (E3946)", async () => {
+    f = await PreviewFixture.start({
+      template: [
+        "Parameters:",
+        "  Memory:",
+        "    Type: Number",
+        "    Default: 256",
+        "Resources:",
+        "  Fn:",
+        "    Type: AWS::Lambda::Function",
+        "    Properties:",
+        "      MemorySize: !Ref Memory",
+        "      Runtime: python3.12",
+        "      Handler: app.handler",
+        "      Role: arn:aws:iam::123456789012:role/r",
+        "      Code: {ZipFile: x}",
+        "",
+      ].join("\n"),
+    });
+    const run = await main(opened(), { "parameter-overrides": "Memory=64" });
+    expect(run.exitCode, log(run)).toBe(1);
+    const titled = run.annotations.filter((a) => a.title);
+    expect(titled.map((a) => `${a.level} ${a.title} ${a.line}:${a.col}`)).toEqual(["error E3946 9:19"]);
+    expect(titled[0].message).toContain("the value passed for parameter 'Memory' does not fit");
+    expect(f.aws.calls).toEqual([]);
+    const fine = await main(opened(), { "parameter-overrides": "Memory=512" });
+    expect(fine.exitCode, log(fine)).toBe(0);
+  });
+
   it("on pull_request opened, validates, deploys the preview and comments; on synchronize, updates it", async () => {
     f = await PreviewFixture.start({ template: TEMPLATE });
     const run = await main(opened(), { "sarif-file": "out/validate.sarif" });
