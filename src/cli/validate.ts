@@ -7,7 +7,6 @@
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseFailOn, parseIgnoreRules, parseStackName, VALIDATE_INPUTS } from "../inputs";
-import { PARAMETER_INPUT, ParameterError } from "../stack/parameters";
 import { checkTemplates, ruleDescriptions } from "../template/check";
 import { readParameterValues } from "../template/deploy-check";
 import { failsOn } from "../template/report/counts";
@@ -25,23 +24,6 @@ function sarifDocument(findings: Parameters<typeof renderSarif>[0]): string {
     informationUri: PROJECT_URL,
   });
   return `${JSON.stringify(sarif, null, 2)}\n`;
-}
-
-/** --parameter-overrides as deploy reads it; input it cannot read is a usage error, named as the option. */
-async function parameterValues(
-  parsed: ParsedArgs,
-  io: CliIo,
-): Promise<ReadonlyMap<string, string> | undefined> {
-  const raw = (parsed.values[VALIDATE_INPUTS.parameterOverrides] as string[] | undefined) ?? [];
-  try {
-    return await readParameterValues(raw.join("\n"), io.cwd);
-  } catch (error) {
-    if (!(error instanceof ParameterError)) throw error;
-    throw new UsageError(
-      error.message.replace(`Input '${PARAMETER_INPUT}'`, `Input '--${PARAMETER_INPUT}'`),
-      "validate",
-    );
-  }
 }
 
 async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
@@ -73,7 +55,12 @@ async function run(parsed: ParsedArgs, io: CliIo): Promise<number> {
     allowEmpty: parsed.values[VALIDATE_INPUTS.allowEmpty] === true,
     allowEmptySwitch: `--${VALIDATE_INPUTS.allowEmpty}`,
     stackName,
-    parameterValues: await parameterValues(parsed, io),
+    // Input it cannot read is a usage error, named as the option.
+    parameterValues: await readParameterValues(
+      ((parsed.values[VALIDATE_INPUTS.parameterOverrides] as string[] | undefined) ?? []).join("\n"),
+      io.cwd,
+      `--${VALIDATE_INPUTS.parameterOverrides}`,
+    ),
   });
   if (format === "text") {
     if (findings.length > 0) io.stdout(`${renderText(findings)}\n`);

@@ -2,10 +2,9 @@
  * The template rules as a deploy runs them before any AWS call, the same from the action and
  * from the command line, which differ only in how they show the findings.
  */
-import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
+import { InputError } from "../errors";
 import type { DeployInputs } from "../inputs";
-import { readParameterOverrides } from "../stack/parameters";
 import { checkTemplates } from "./check";
 import type { Finding } from "./model";
 import { countFindings } from "./report/counts";
@@ -31,15 +30,24 @@ export interface DeployCheckOptions {
 
 /**
  * The values a parameter-overrides input passes, read as the deploy reads them (in any of its
- * forms; a file's path relative to the workspace); undefined when the input is empty. Throws
- * ParameterError for input that cannot be read.
+ * forms; a file's path relative to the workspace); undefined when the input is empty. Input that
+ * cannot be read is an InputError naming `input`. The reader (and the YAML library it needs) is
+ * loaded only when there are values: a check without them starts no slower.
  */
 export async function readParameterValues(
   raw: string,
   workspace: string,
+  input = "parameter-overrides",
 ): Promise<ReadonlyMap<string, string> | undefined> {
   if (raw.trim() === "") return undefined;
-  return readParameterOverrides(raw, (path) => readFile(resolve(workspace, path), "utf8"));
+  const { ParameterError, readParameterOverrides } = await import("../stack/parameters");
+  const { readFile } = await import("node:fs/promises");
+  try {
+    return await readParameterOverrides(raw, (path) => readFile(resolve(workspace, path), "utf8"));
+  } catch (error) {
+    if (!(error instanceof ParameterError)) throw error;
+    throw new InputError(input, error.message.replace(/^Input '[^']*': /, ""));
+  }
 }
 
 /**
