@@ -29,7 +29,7 @@ import {
   sameGiven,
   variant,
 } from "../functions/resolve";
-import { declaredValues, isNoEcho } from "../parameters/declared";
+import { declaredValues, isNoEcho, passedValue } from "../parameters/declared";
 import { displayPath, isCustomType, isModuleType, realResources, SAM_GLOBALS } from "../resources/shared";
 import { passedEvents, type TargetPath, targetPath } from "../sam/event-targets";
 import { eventPath } from "../sam/events";
@@ -529,10 +529,7 @@ class Walker {
   ): void {
     // A resource whose Condition a passed value rules out is not made: nothing of it is judged.
     for (const [other, value] of this.template.parameterValues ?? []) if (this.rulesOut(other, value)) return;
-    const type = mapGet(parameter, "Type")?.value;
-    const number =
-      isString(type) && type.value === "Number" && text.trim() !== "" ? Number(text) : Number.NaN;
-    const value = Number.isFinite(number) ? number : text;
+    const value = passedValue(parameter, text);
     this.secret = true;
     const trial = this.trial({ kind: "scalar", value, range: ref.range }, this.expanded(schema));
     this.secret = false;
@@ -721,7 +718,7 @@ class Walker {
    * `yes`): CloudFormation reads YAML 1.1, so the property gets the boolean, not the word.
    */
   private booleanWord(node: ScalarNode, allowed: readonly string[]): string {
-    if (typeof node.value !== "boolean" || !(node.range instanceof Span)) return "";
+    if (typeof node.value !== "boolean" || this.secret || !(node.range instanceof Span)) return "";
     const written = this.template.parsed.source.slice(node.range.from, node.range.to);
     const meant = allowed.find((value) => value.toLowerCase() === written.toLowerCase());
     if (!meant || /^(true|false)$/i.test(written)) return "";

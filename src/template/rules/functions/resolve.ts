@@ -22,7 +22,7 @@
  */
 import type { MapNode, Node, ScalarValue } from "../../model";
 import { mapGet } from "../../nodes";
-import { declaredValues, isNoEcho } from "../parameters/declared";
+import { declaredValues, isNoEcho, passedValue } from "../parameters/declared";
 import { intrinsicName, isString, parseSub, type TemplateIndex } from "../template-index";
 
 /** A pseudo parameter of a known form, tried with two values of it. */
@@ -307,13 +307,11 @@ class Resolver {
     // A value the deploy passes is known exactly, and never quoted (Resolution.passed).
     const passed = this.template.parameterValues?.get(name);
     if (passed !== undefined) {
-      const type = mapGet(parameter, "Type")?.value;
-      const number =
-        isString(type) && type.value === "Number" && passed.trim() !== "" ? Number(passed) : Number.NaN;
+      const value = passedValue(parameter, passed);
       return [
         {
           pieces: [passed],
-          ...(Number.isFinite(number) ? { value: number } : {}),
+          ...(typeof value === "number" ? { value } : {}),
           choices: [`the value passed for parameter '${name}'`],
           passed: 1,
         },

@@ -60,3 +60,14 @@ export function declaredValues(body: Node | undefined, bounds = false): Declared
   }
   return values;
 }
+
+/**
+ * The value a deploy passes for a parameter (its text, as parameter-overrides gives it), as a Ref
+ * gives it to the rules: a number for a Number parameter whose text is one, the text otherwise.
+ */
+export function passedValue(body: Node | undefined, text: string): string | number {
+  const type = mapGet(body, "Type")?.value;
+  if (!isString(type) || type.value !== "Number" || text.trim() === "") return text;
+  const number = Number(text);
+  return Number.isFinite(number) ? number : text;
+}

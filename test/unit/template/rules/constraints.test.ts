@@ -76,6 +76,25 @@ describe("E3030 allowed values", () => {
       "E3030 5 'MfaConfiguration' of AWS::Cognito::UserPool must be one of OFF, ON, OPTIONAL: the unquoted OFF is the boolean false in YAML 1.1, which CloudFormation reads; quote it ('OFF')",
       "E3030 9 'MfaConfiguration' of AWS::Cognito::UserPool must be one of OFF, ON, OPTIONAL",
     ]);
+    // A NoEcho parameter's Default is never described, not even as the word it was written as.
+    const secret = lint(
+      yaml(
+        "Parameters:",
+        "  Mfa:",
+        "    Type: String",
+        "    NoEcho: true",
+        "    Default: Off",
+        "Resources:",
+        "  Pool:",
+        "    Type: AWS::Cognito::UserPool",
+        "    Properties:",
+        "      MfaConfiguration: !Ref Mfa",
+      ),
+      { only: ["W1030"] },
+    );
+    expect(located(secret)).toEqual([
+      "W1030 5 Default of parameter 'Mfa' does not fit: 'MfaConfiguration' of AWS::Cognito::UserPool must be one of OFF, ON, OPTIONAL",
+    ]);
   });
 
   it("compares numbers as CloudFormation's strings and shortens long lists", () => {
