@@ -27,7 +27,10 @@ export async function validateStep(
 ): Promise<boolean> {
   const inputs = readValidateInputs(read);
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  const parameterValues = await readParameterValues(inputs.parameterOverrides, workspace);
+  // The all-in-one action reads its parameter-overrides for the template it deploys.
+  const parameterValues = deployed
+    ? deployed.parameterValues
+    : await readParameterValues(inputs.parameterOverrides, workspace);
   const { files, findings } = await checkTemplates(inputs.templates, {
     workspace,
     ignoreRules: inputs.ignoreRules,
@@ -35,11 +38,7 @@ export async function validateStep(
     input: VALIDATE_INPUTS.templates,
     allowEmptySwitch: `${VALIDATE_INPUTS.allowEmpty}: true`,
     ...(deployed
-      ? {
-          stackName: deployed.stackName,
-          stackTemplate: deployed.template,
-          parameterValues: deployed.parameterValues,
-        }
+      ? { stackName: deployed.stackName, stackTemplate: deployed.template, parameterValues }
       : { stackName: inputs.stackName, parameterValues }),
   });
 
