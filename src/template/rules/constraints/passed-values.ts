@@ -6,9 +6,10 @@
  * instead. The value is an input, and may be a secret: the message names the parameter and what the
  * property needs, never the value. What a Fn::Sub or Fn::Join makes with passed values (and
  * pseudo parameters, judged with two samples) is judged the same way: `!Sub ${Stage}-assets` with
- * `Stage=Prod` is a bucket name with a capital. A resource a condition may leave out gets the
- * W1030 or W1031 warning; a value inside a Fn::If is not judged, nor a passed value that picks a
- * mapping key, a list item or a Fn::Split's text (their Defaults are judged as before).
+ * `Stage=Prod` is a bucket name with a capital; so is the entry a passed key picks from a mapping
+ * (`!FindInMap [Sizes, !Ref Env, Memory]` with `Env=prod`), which is template text and is quoted.
+ * A resource a condition may leave out gets the W1030 to W1035 warnings; a value inside a Fn::If
+ * is not judged, nor the items of a Fn::Split of a passed text (they would be quoted).
  */
 import { USER_GUIDE } from "../template-index";
 import { constraintRule } from "./rule";

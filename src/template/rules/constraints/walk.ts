@@ -581,7 +581,7 @@ class Walker {
       const first = variant(value, 0);
       const as = this.conditional === 0 && !this.optional ? (certainKind(value) ?? kind) : kind;
       // A value made with one the deploy passes is judged as a secret is: never quoted.
-      const hidden = value.passed !== undefined;
+      const hidden = value.hidden === true;
       if (first === undefined) {
         const least = leastLength(value);
         for (const s of nodes)
@@ -1003,7 +1003,7 @@ const NO_ENTRIES: readonly MapEntry[] = [];
 
 /**
  * The kind of a value's problems where the deploy alone decides it, in a resource and a branch no
- * condition may leave out: "passed" (E3946) when it holds values the deploy passes, "stackName"
+ * condition may leave out: "passed" (E3946) when values the deploy passes give it, "stackName"
  * (E3944) when it holds the stack's known name, and nothing else a deployer chooses either way:
  * its other choices are the pseudo parameters tried with two samples (each adds one), whose
  * problems count only when both samples have them. Undefined otherwise.

@@ -9,7 +9,8 @@
  *   Ref to one: the deployer may pass another value, so the findings are warnings); a NoEcho
  *   parameter gives an unknown value, never quoted; one the deploy passes a value for
  *   (TemplateIndex.parameterValues) gives that value, which is never quoted either (a text made
- *   with it is not quoted, and it picks no mapping key, list item or split);
+ *   with it is not, and a Fn::Split of it is left unjudged), and picks the mapping key or list
+ *   item it names, a choice that is no choice at deploy (Resolution.passed);
  * - AWS::Region, AWS::AccountId, AWS::Partition and AWS::URLSuffix have a known form: each is
  *   tried with two values of that form, and a problem counts only when both values have it;
  * - a resource's name or attribute, the stack's name, an import: unknown text, of which only a
@@ -48,10 +49,12 @@ export interface Resolution {
   /** Set when the value holds the stack's name, known exactly (TemplateIndex.stackName). */
   stackName?: string;
   /**
-   * How many of `choices` are values the deploy passes (TemplateIndex.parameterValues): their text
-   * is an input value, never quoted, so a value with any is shown by what gives it alone.
+   * How many of `choices` are values the deploy passes (TemplateIndex.parameterValues): such a
+   * choice is no choice at deploy, where only those values are given.
    */
   passed?: number;
+  /** Set when the text holds a value the deploy passes: an input value, never quoted. */
+  hidden?: true;
 }
 
 /** Beyond this many values (parameters multiplied by parameters), the expression is left unjudged. */
@@ -155,7 +158,7 @@ export interface KnownText {
  */
 export function knownTexts(node: Node, template: TemplateIndex, parameters: boolean): KnownText[] {
   const values = (resolveValue(node, template, parameters) ?? []).filter(
-    (value) => exactText(value) !== undefined && !value.passed,
+    (value) => exactText(value) !== undefined && !value.hidden,
   );
   return sameGiven(values, exactText).map(({ value, others, chosen }) => ({
     text: exactText(value) as string,
@@ -304,7 +307,7 @@ class Resolver {
     const declared = declaredValues(parameter);
     if (!declared) return undefined;
     if (!this.parameters || isNoEcho(parameter)) return NOTHING_KNOWN;
-    // A value the deploy passes is known exactly, and never quoted (Resolution.passed).
+    // A value the deploy passes is known exactly, and never quoted (Resolution.hidden).
     const passed = this.template.parameterValues?.get(name);
     if (passed !== undefined) {
       const value = passedValue(parameter, passed);
@@ -314,6 +317,7 @@ class Resolver {
           ...(typeof value === "number" ? { value } : {}),
           choices: [`the value passed for parameter '${name}'`],
           passed: 1,
+          hidden: true,
         },
       ];
     }
@@ -395,6 +399,7 @@ class Resolver {
               values.push({
                 ...value,
                 choices: [...name.choices, ...top.choices, ...second.choices, ...value.choices],
+                ...withPassed(name.passed + top.passed + second.passed + (value.passed ?? 0)),
               });
           }
       return values.length > MOST_VALUES ? undefined : values;
@@ -412,6 +417,7 @@ class Resolver {
             pieces: [String(value.value)],
             ...(typeof value.value === "string" ? {} : { value: value.value }),
             choices: [...name.choices, ...top.choices, ...second.choices],
+            ...withPassed(name.passed + top.passed + second.passed),
           });
           if (values.length > MOST_VALUES) return undefined;
         }
@@ -429,22 +435,26 @@ class Resolver {
     level: MapNode,
     mapping: string,
     depth: number,
-  ): { node: Node; choices: string[] }[] {
+  ): { node: Node; choices: string[]; passed: number }[] {
     const texts = this.exactTexts(key, depth);
     if (texts) {
-      const picked: { node: Node; choices: string[] }[] = [];
+      const picked: { node: Node; choices: string[]; passed: number }[] = [];
       for (const text of texts) {
         const entry = mapGet(level, text.text);
-        if (entry) picked.push({ node: entry.value, choices: text.choices });
+        if (entry) picked.push({ node: entry.value, choices: text.choices, passed: text.passed });
       }
       return picked;
     }
     const form = this.keyForm(key);
     if (!form) return [];
-    const picked: { node: Node; choices: string[] }[] = [];
+    const picked: { node: Node; choices: string[]; passed: number }[] = [];
     for (const entry of level.entries)
       if (form.test(entry.key))
-        picked.push({ node: entry.value, choices: [`key '${entry.key}' of mapping '${mapping}'`] });
+        picked.push({
+          node: entry.value,
+          choices: [`key '${entry.key}' of mapping '${mapping}'`],
+          passed: 0,
+        });
     return picked;
   }
 
@@ -486,13 +496,22 @@ class Resolver {
         const resolved = item && this.resolve(item, depth + 1);
         if (!resolved) return undefined;
         for (const value of resolved)
-          values.push({ ...value, choices: [...index.choices, ...value.choices] });
+          values.push({
+            ...value,
+            choices: [...index.choices, ...value.choices],
+            ...withPassed(index.passed + (value.passed ?? 0)),
+          });
       } else if (intrinsicName(list) === "Fn::Split") {
         const lists = this.split((list as MapNode).entries[0].value, depth);
         if (!lists) return undefined;
         for (const { items, choices } of lists) {
           const item = items[at];
-          if (item !== undefined) values.push({ pieces: [item], choices: [...index.choices, ...choices] });
+          if (item !== undefined)
+            values.push({
+              pieces: [item],
+              choices: [...index.choices, ...choices],
+              ...withPassed(index.passed),
+            });
         }
       } else {
         return undefined;
@@ -506,25 +525,39 @@ class Resolver {
     if (arg.kind !== "seq" || arg.items.length !== 2 || !isString(arg.items[0])) return undefined;
     const delimiter = arg.items[0].value;
     const sources = this.exactTexts(arg.items[1], depth);
-    if (!sources || delimiter === "") return undefined;
+    // Its items are quoted: a text made with a value the deploy passes is not split here.
+    if (!sources || delimiter === "" || sources.some((source) => source.hidden)) return undefined;
     return sources.map((source) => ({ items: source.text.split(delimiter), choices: source.choices }));
   }
 
   /**
-   * The texts a node may give when every one is known exactly (no sampled or unknown piece), and
-   * none holds a value the deploy passes (which would be quoted as a key, an item or a split).
+   * The texts a node may give when every one is known exactly (no sampled or unknown piece), with
+   * what gives each: a key, a name or an index, never shown (a split's text is, see split).
    */
-  private exactTexts(node: Node, depth: number): { text: string; choices: string[] }[] | undefined {
+  private exactTexts(node: Node, depth: number): ExactText[] | undefined {
     const resolved = this.resolve(node, depth + 1);
     if (!resolved) return undefined;
-    const texts: { text: string; choices: string[] }[] = [];
+    const texts: ExactText[] = [];
     for (const value of resolved) {
       const text = exactText(value);
-      if (text === undefined || value.passed) return undefined;
-      texts.push({ text, choices: value.choices });
+      if (text === undefined) return undefined;
+      texts.push({ text, choices: value.choices, passed: value.passed ?? 0, hidden: value.hidden === true });
     }
     return texts;
   }
+}
+
+/** A text known exactly (Resolver.exactTexts), what gives it, and how many passed values among that. */
+interface ExactText {
+  text: string;
+  choices: string[];
+  passed: number;
+  hidden: boolean;
+}
+
+/** The Resolution fields for `passed` values the deploy passes among a value's choices. */
+function withPassed(passed: number): { passed?: number } {
+  return passed > 0 ? { passed } : {};
 }
 
 /** Every concatenation of one value from each list of alternatives, in order. */
@@ -547,6 +580,7 @@ function concatenated(alternatives: Resolution[][]): Resolution[] | undefined {
         if (stackName !== undefined) value.stackName = stackName;
         const passed = (values[v].passed ?? 0) + (options[o].passed ?? 0);
         if (passed > 0) value.passed = passed;
+        if (values[v].hidden || options[o].hidden) value.hidden = true;
         next.push(value);
       }
     values = next;

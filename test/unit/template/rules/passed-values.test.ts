@@ -107,6 +107,48 @@ describe("E3946 values passed for parameters at deploy", () => {
     );
   });
 
+  it("picks the mapping entry a passed key names, and never splits a passed text", () => {
+    const mapped = yaml(
+      "Parameters:",
+      "  Env:",
+      "    Type: String",
+      "    Default: dev",
+      "    AllowedValues: [dev, prod]",
+      "  Archs:",
+      "    Type: String",
+      "    Default: arm64",
+      "Mappings:",
+      "  Sizes:",
+      "    dev: {Memory: 128, Runtime: python3.12}",
+      "    prod: {Memory: 64, Runtime: python3.7}",
+      "Resources:",
+      "  Fn:",
+      "    Type: AWS::Lambda::Function",
+      "    Properties:",
+      "      MemorySize: !FindInMap [Sizes, !Ref Env, Memory]",
+      "      Runtime: !FindInMap [Sizes, !Ref Env, Runtime]",
+      "      Handler: app.handler",
+      "      Role: arn:aws:iam::123456789012:role/x",
+      "      Code: {ZipFile: x}",
+      "      Architectures: !Split [',', !Ref Archs]",
+    );
+    const only = [...ONLY, "W1034", "E2533", "W1033", "W1035"];
+    // Without values each key is tried: prod's entries are warnings.
+    expect(brief(lint(mapped, { only }))).toEqual(["W1034 17:19", "E2533 18:16"]);
+    // With Env=prod passed, prod's entry is what the stack gets: an error, quoting the mapping's value.
+    const prod = lint(mapped, { only, parameterValues: { Env: "prod", Archs: "x86-64" } });
+    expect(located(prod)).toEqual([
+      "E3946 17 Fn::FindInMap gives 64 (with the value passed for parameter 'Env'): 'MemorySize' of AWS::Lambda::Function must be at least 128",
+      "E2533 18 Fn::FindInMap gives 'python3.7' (with the value passed for parameter 'Env'): Runtime python3.7 was deprecated on 2023-12-04; Lambda blocks creating functions with it from 2024-01-09 and updating them from 2026-03-09. Functions with it can no longer be created or updated. Move to python3.14.",
+    ]);
+    // The architectures passed are split by a Fn::Split, whose items are quoted: not judged, where
+    // the same text as a Default is.
+    expect(lint(mapped, { only, parameterValues: { Env: "dev" } })).toEqual([]);
+    expect(brief(lint(mapped.replace("Default: arm64", "Default: x86-64"), { only: ["W1033"] }))).toEqual([
+      "W1033 22:22",
+    ]);
+  });
+
   it("never quotes a NoEcho value or what it is closest to", () => {
     const secret = template.replace("TOKEN: !Ref Token", "TOKEN: !Ref Token\n      PackageType: !Ref Token");
     const findings = lint(secret, { only: ONLY, parameterValues: { Token: "Zipp" } });
