@@ -1,6 +1,7 @@
 /**
- * The template rules as a deploy runs them before any AWS call, the same from the action and
- * from the command line, which differ only in how they show the findings.
+ * The template rules as a deploy runs them before any AWS call (with the values its
+ * parameter-overrides passes, which validate reads here too), the same from the action and from
+ * the command line, which differ only in how they show the findings.
  */
 import { resolve } from "node:path";
 import { InputError } from "../errors";

@@ -361,6 +361,12 @@ class Walker {
   private condition: string | undefined;
 
   /**
+   * Set for a resource whose Condition a value the deploy passes rules out (`Stage=dev` for
+   * `IsProd`): the stack will not make it, so nothing a passed value gives it is judged.
+   */
+  private notMade = false;
+
+  /**
    * Whether the resource's Condition keeps `parameter` from giving `value`: `Condition: HasCidr`
    * with HasCidr `!Not [!Equals [!Ref Cidr, ""]]`, where "" never gets.
    */
@@ -373,6 +379,9 @@ class Walker {
     const condition = resource.condition?.value;
     this.optional = condition !== undefined;
     this.condition = isString(condition) ? condition.value : undefined;
+    this.notMade = false;
+    for (const [parameter, value] of this.template.parameterValues ?? [])
+      if (this.rulesOut(parameter, value)) this.notMade = true;
   }
 
   /** The node and every node it brings along (expandedNodes). */
@@ -527,8 +536,7 @@ class Walker {
     parameter: Node | undefined,
     schema: ConstraintNode,
   ): void {
-    // A resource whose Condition a passed value rules out is not made: nothing of it is judged.
-    for (const [other, value] of this.template.parameterValues ?? []) if (this.rulesOut(other, value)) return;
+    if (this.notMade) return;
     const value = passedValue(parameter, text);
     this.secret = true;
     const trial = this.trial({ kind: "scalar", value, range: ref.range }, this.expanded(schema));
@@ -577,6 +585,7 @@ class Walker {
     const values = resolveValue(node, this.template, this.conditional === 0, this.rulesOut);
     if (!values) return;
     for (const { value, others } of sameGiven(values, sameValueKey)) {
+      if (this.notMade && value.passed !== undefined) continue;
       const gives = givenWith(value, others);
       const first = variant(value, 0);
       const as = this.conditional === 0 && !this.optional ? (certainKind(value) ?? kind) : kind;

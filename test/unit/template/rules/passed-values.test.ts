@@ -76,6 +76,25 @@ describe("E3946 values passed for parameters at deploy", () => {
     expect(brief(lint(template, { only: ONLY, parameterValues: { Memory: "64", Stage: "dev" } }))).toEqual([
       "E3946 20:19",
     ]);
+    // What a Fn::Sub makes with a passed value, too: judged only where the resource may be made.
+    const archive = yaml(
+      "Parameters:",
+      "  Stage: {Type: String, Default: dev}",
+      "  Name: {Type: String, Default: orders}",
+      "Conditions:",
+      "  IsProd: !Equals [!Ref Stage, prod]",
+      "Resources:",
+      "  Archive:",
+      "    Type: AWS::S3::Bucket",
+      "    Condition: IsProd",
+      "    Properties:",
+      "      BucketName: !Sub ${Name}-archive",
+    );
+    const only = [...ONLY, "W1031"];
+    expect(lint(archive, { only, parameterValues: { Stage: "dev", Name: "Bad_Name" } })).toEqual([]);
+    expect(brief(lint(archive, { only, parameterValues: { Stage: "prod", Name: "Bad_Name" } }))).toEqual([
+      "W1031 11:19",
+    ]);
   });
 
   it("judges what a Fn::Sub makes with a passed value, without quoting it", () => {
