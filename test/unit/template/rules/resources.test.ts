@@ -543,6 +543,20 @@ describe("E3004 circular dependencies", () => {
       "Circular dependency: ApiLogs -> Api -> ApiLogs",
     ]);
   });
+  /** A SAM function Resize with `properties` and an S3 event on the bucket Uploads. */
+  const resize = (...properties: string[]) => [
+    "  Resize:",
+    "    Type: AWS::Serverless::Function",
+    "    Properties:",
+    "      Runtime: python3.13",
+    "      Handler: app.handler",
+    "      CodeUri: src/",
+    ...properties,
+    "      Events:",
+    "        Upload:",
+    "          Type: S3",
+    "          Properties: { Bucket: !Ref Uploads, Events: s3:ObjectCreated:* }",
+  ];
   it("reports the cycle of a function that names by Ref the bucket whose S3 event it has", () => {
     // The transform writes the function's ARN into the bucket's notifications: the bucket depends on
     // the function, whose role's policy depends on the bucket. cfn-lint 1.51 reports the cycle after
@@ -556,18 +570,7 @@ describe("E3004 circular dependencies", () => {
         "    Type: AWS::S3::Bucket",
         "    Properties:",
         "      BucketName: !Sub ${AWS::StackName}-uploads",
-        "  Resize:",
-        "    Type: AWS::Serverless::Function",
-        "    Properties:",
-        "      Runtime: python3.13",
-        "      Handler: app.handler",
-        "      CodeUri: src/",
-        "      Policies:",
-        `        - S3ReadPolicy: { BucketName: ${bucketName} }`,
-        "      Events:",
-        "        Upload:",
-        "          Type: S3",
-        "          Properties: { Bucket: !Ref Uploads, Events: s3:ObjectCreated:* }",
+        ...resize("      Policies:", `        - S3ReadPolicy: { BucketName: ${bucketName} }`),
       );
     expect(
       lint(template("!Ref Uploads"), { only: ["E3004"] }).map((f) => `${f.range.start.line} ${f.message}`),
@@ -600,17 +603,7 @@ describe("E3004 circular dependencies", () => {
         "    Type: AWS::Lambda::LayerVersion",
         "    Properties:",
         "      Content: {S3Bucket: b, S3Key: k}",
-        "  Resize:",
-        "    Type: AWS::Serverless::Function",
-        "    Properties:",
-        "      Runtime: python3.13",
-        "      Handler: app.handler",
-        "      CodeUri: src/",
-        ...own,
-        "      Events:",
-        "        Upload:",
-        "          Type: S3",
-        "          Properties: { Bucket: !Ref Uploads, Events: s3:ObjectCreated:* }",
+        ...resize(...own),
       );
     expect(brief(lint(template([]), { only: ["E3004"] }))).toEqual(["E3004 9:3", "E3004 15:3"]);
     // Variables merge key by key: another variable keeps BUCKET.
