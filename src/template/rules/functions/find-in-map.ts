@@ -1,9 +1,16 @@
 import type { MapNode, Node } from "../../model";
 import { mapGet } from "../../nodes";
 import { didYouMean } from "../../suggest";
+import { isNoEcho } from "../parameters/declared";
 import type { Rule } from "../rule";
-import { USER_GUIDE } from "../template-index";
-import { callsOf, hasLoopPlaceholder, usesLanguageExtensions } from "./calls";
+import { isString, type TemplateIndex, USER_GUIDE } from "../template-index";
+import {
+  callsOf,
+  type FunctionCall,
+  functionName,
+  hasLoopPlaceholder,
+  usesLanguageExtensions,
+} from "./calls";
 import { checkArity, checkSlot, type Slot, slotContext } from "./slots";
 
 /** The language extensions let the map name and keys be computed by more functions. */
@@ -23,7 +30,8 @@ export const findInMapRule: Rule = {
   severity: "error",
   shortDescription: "FindInMap validation of configuration",
   description:
-    "Fn::FindInMap takes [MapName, TopLevelKey, SecondLevelKey]; the mapping must exist and, where the keys are literal, hold them.",
+    "Fn::FindInMap takes [MapName, TopLevelKey, SecondLevelKey]; the mapping must exist and, where the keys are literal " +
+    "or a Ref to a parameter the deploy passes a value for (outside a Fn::If, in a resource or output without a Condition), hold them.",
   source: `${USER_GUIDE}/intrinsic-function-reference-findinmap.html`,
   tags: ["functions", "findinmap"],
   check({ template, spec, report }) {
@@ -71,39 +79,107 @@ export const findInMapRule: Rule = {
         continue;
       }
       if (hasDefault || mapping.value.kind !== "map") continue;
-      const top = literal(topKey);
-      const second = literal(secondKey);
-      if (top !== undefined && !hasLoopPlaceholder(top, call)) {
-        const level = mapGet(mapping.value, top);
+      // A key the deploy passes is known exactly where the stack always evaluates the call.
+      const passed = alwaysEvaluated(template, call);
+      const top = keyOf(template, topKey, passed);
+      const second = keyOf(template, secondKey, passed);
+      if (top && !hasLoopPlaceholder(top.text, call)) {
+        const level = mapGet(mapping.value, top.text);
         if (!level) {
           report(
             topKey,
-            `Mapping '${name}' has no top-level key '${top}'${didYouMean(top, keys(mapping.value))}`,
+            `Mapping '${name}' has no top-level key ${named(top)}${hint(top, keys(mapping.value))}`,
           );
           continue;
         }
-        if (second !== undefined && !hasLoopPlaceholder(second, call) && level.value.kind === "map") {
-          if (!mapGet(level.value, second)) {
-            report(
-              secondKey,
-              `Mapping '${name}' has no key '${second}' under '${top}'${didYouMean(second, keys(level.value))}`,
-            );
-          }
+        if (
+          second &&
+          !hasLoopPlaceholder(second.text, call) &&
+          level.value.kind === "map" &&
+          !mapGet(level.value, second.text)
+        ) {
+          const under = top.parameter
+            ? `the top-level key passed for parameter '${top.parameter}'`
+            : `'${top.text}'`;
+          report(
+            secondKey,
+            `Mapping '${name}' has no key ${named(second)} under ${under}${hint(second, keys(level.value), second.parameter !== undefined || top.parameter !== undefined)}`,
+          );
         }
-      } else if (second !== undefined && !hasLoopPlaceholder(second, call)) {
+      } else if (second && !second.parameter && !hasLoopPlaceholder(second.text, call)) {
         // The top-level key is computed: the second-level key must exist under at least one.
         const levels = mapping.value.entries.map((entry) => entry.value);
-        if (levels.every((level) => level.kind === "map" && !mapGet(level, second))) {
+        const text = second.text;
+        if (levels.every((level) => level.kind === "map" && !mapGet(level, text))) {
           const all = new Set(levels.flatMap((level) => (level.kind === "map" ? keys(level) : [])));
           report(
             secondKey,
-            `No top-level key of mapping '${name}' has a key '${second}'${didYouMean(second, all)}`,
+            `No top-level key of mapping '${name}' has a key '${text}'${didYouMean(text, all)}`,
           );
         }
       }
     }
   },
 };
+
+/** A key of a Fn::FindInMap known exactly: written, or passed by the deploy for `parameter`. */
+interface Key {
+  text: string;
+  parameter?: string;
+}
+
+/**
+ * The key a node gives: its text, or, where `passed` (the call is always evaluated), the value the
+ * deploy passes for the parameter a Ref names (never a NoEcho one's, as the resolver does).
+ */
+function keyOf(template: TemplateIndex, node: Node, passed: boolean): Key | undefined {
+  const text = literal(node);
+  if (text !== undefined) return { text };
+  if (!passed || functionName(node) !== "Ref") return undefined;
+  const parameter = (node as MapNode).entries[0].value;
+  if (!isString(parameter)) return undefined;
+  const value = template.parameterValues?.get(parameter.value);
+  const declared = template.parameters.get(parameter.value)?.value;
+  if (value === undefined || !declared || isNoEcho(declared)) return undefined;
+  return { text: value, parameter: parameter.value };
+}
+
+/** A key as a message names it: a passed value is never repeated. */
+function named(key: Key): string {
+  return key.parameter ? `that is the value passed for parameter '${key.parameter}'` : `'${key.text}'`;
+}
+
+/**
+ * What follows a missing key: a close key it may mean, or, for a passed value or under the entry
+ * a passed value picks (`listed`), the keys there are.
+ */
+function hint(key: Key, keys: string[], listed = key.parameter !== undefined): string {
+  if (!listed) return didYouMean(key.text, keys);
+  const shown =
+    keys.length <= 12 ? keys.join(", ") : `${keys.slice(0, 12).join(", ")} (and ${keys.length - 12} more)`;
+  return `: the keys there are ${shown}`;
+}
+
+/**
+ * Whether the stack evaluates a call whenever it is deployed: outside any Fn::If and Fn::ForEach,
+ * in a resource or an output without a Condition. A value the deploy passes then picks the one
+ * entry it reads, and a key the mapping lacks fails the deploy before any resource is touched.
+ */
+function alwaysEvaluated(template: TemplateIndex, call: FunctionCall): boolean {
+  if (!template.parameterValues || call.loopVariables.length > 0) return false;
+  for (let parent = call.parent; parent; parent = parent.parent) if (parent.name === "Fn::If") return false;
+  const [section, name] = call.from;
+  if (name === undefined) return false;
+  if (section === "Resources") {
+    const resource = template.resources.get(name);
+    return resource !== undefined && resource.condition === undefined;
+  }
+  if (section === "Outputs") {
+    const output = template.outputs.get(name)?.value;
+    return output !== undefined && !mapGet(output, "Condition");
+  }
+  return false;
+}
 
 /** Mapping keys are compared as text: `123456789012` written as a number still names a key. */
 function literal(node: Node): string | undefined {

@@ -44,6 +44,70 @@ describe("E1011 FindInMap", () => {
   });
 });
 
+describe("E1011 FindInMap with the values a deploy passes", () => {
+  const template = yaml(
+    "Parameters:",
+    "  Env: {Type: String, Default: dev}",
+    "  Size: {Type: String, Default: Memory}",
+    "  Secret: {Type: String, NoEcho: true, Default: dev}",
+    "  Make: {Type: String, Default: 'yes'}",
+    "Conditions:",
+    "  IsMade: !Equals [!Ref Make, 'yes']",
+    "Mappings:",
+    "  Sizes:",
+    "    dev: {Memory: 128}",
+    "    prod: {Memory: 1024, Timeout: 30}",
+    "Resources:",
+    "  Topic:",
+    "    Type: AWS::SNS::Topic",
+    "    Properties:",
+    "      DisplayName: !FindInMap [Sizes, !Ref Env, !Ref Size]",
+    "      TopicName: !FindInMap [Sizes, !Ref Env, Timeout]",
+    "      KmsMasterKeyId: !FindInMap [Sizes, dev, !Ref Size]",
+    "      SignatureVersion: !FindInMap [Sizes, !Ref Secret, Memory]",
+    "      TracingConfig: !If [IsMade, !FindInMap [Sizes, !Ref Env, Memory], Active]",
+    "  Kept:",
+    "    Type: AWS::SNS::Topic",
+    "    Condition: IsMade",
+    "    Properties:",
+    "      DisplayName: !FindInMap [Sizes, !Ref Env, Memory]",
+    "Outputs:",
+    "  Memory:",
+    "    Value: !FindInMap [Sizes, !Ref Env, Memory]",
+    "  Kept:",
+    "    Condition: IsMade",
+    "    Value: !FindInMap [Sizes, !Ref Env, Memory]",
+  );
+
+  it("reports a key the mapping lacks where the stack always reads the call, never repeating the value", () => {
+    const findings = lint(template, {
+      only: ["E1011"],
+      parameterValues: { Env: "test", Size: "Disk", Secret: "hidden" },
+    });
+    expect(brief(findings)).toEqual(["E1011 16:39", "E1011 17:37", "E1011 18:47", "E1011 28:31"]);
+    expect(findings[0].message).toBe(
+      "Mapping 'Sizes' has no top-level key that is the value passed for parameter 'Env': the keys there are dev, prod",
+    );
+    expect(findings[2].message).toBe(
+      "Mapping 'Sizes' has no key that is the value passed for parameter 'Size' under 'dev': the keys there are Memory",
+    );
+    for (const finding of findings) expect(finding.message).not.toMatch(/test|Disk|hidden/);
+  });
+
+  it("reports a key the entry a passed key picks lacks", () => {
+    const findings = lint(template, { only: ["E1011"], parameterValues: { Env: "dev", Size: "Memory" } });
+    expect(brief(findings)).toEqual(["E1011 17:47"]);
+    expect(findings[0].message).toBe(
+      "Mapping 'Sizes' has no key 'Timeout' under the top-level key passed for parameter 'Env': the keys there are Memory",
+    );
+    expect(lint(template, { only: ["E1011"], parameterValues: { Env: "prod", Size: "Memory" } })).toEqual([]);
+  });
+
+  it("reads no passed key without passed values", () => {
+    expect(lint(template, { only: ["E1011"] })).toEqual([]);
+  });
+});
+
 describe("E1015 GetAZs", () => {
   it("flags what is not a Region name or a Ref", () => {
     const template = yaml(
