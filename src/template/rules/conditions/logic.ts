@@ -78,8 +78,72 @@ export function conditionLogic(template: TemplateIndex): ConditionLogic {
 export class ConditionLogic {
   private readonly texts = new Map<string, string | undefined>();
   private readonly refFacts = new Map<string, RefFacts>();
+  private readonly decided = new Map<string, boolean | undefined>();
 
   constructor(private readonly template: TemplateIndex) {}
+
+  /**
+   * Whether a condition is true or false in the stack a deploy makes, where the values it passes
+   * (parameter-overrides) and the stack's name decide it; undefined where they do not (a parameter
+   * it does not pass, a pseudo parameter, a function other than Ref). CloudFormation compares the
+   * texts of a Fn::Equals; Fn::And, Fn::Or and Fn::Not decide as soon as their parts do.
+   */
+  decidedByDeploy(name: string): boolean | undefined {
+    if (!this.template.parameterValues && this.template.stackName === undefined) return undefined;
+    if (!this.decided.has(name)) {
+      this.decided.set(name, undefined); // a condition that names itself decides nothing
+      this.decided.set(name, this.truth(this.definition(name), 0));
+    }
+    return this.decided.get(name);
+  }
+
+  private truth(node: Node | undefined, depth: number): boolean | undefined {
+    if (!node || depth > MAX_DEPTH) return undefined;
+    const inner = conditionName(node);
+    if (inner !== undefined) return this.decidedByDeploy(inner);
+    const fn = intrinsicName(node);
+    const items = fn === undefined ? [] : parts(node, fn);
+    switch (fn) {
+      case "Fn::Equals": {
+        if (items.length !== 2) return undefined;
+        const [a, b] = items.map((item) => this.deployedText(item));
+        return a === undefined || b === undefined ? undefined : a === b;
+      }
+      case "Fn::Not":
+        return items.length === 1 ? negation(this.truth(items[0], depth + 1)) : undefined;
+      case "Fn::And":
+      case "Fn::Or": {
+        // Fn::And is false once a part is false, Fn::Or true once a part is true.
+        const deciding = fn === "Fn::Or";
+        let all = items.length > 0;
+        for (const item of items) {
+          const truth = this.truth(item, depth + 1);
+          if (truth === deciding) return deciding;
+          if (truth === undefined) all = false;
+        }
+        return all ? !deciding : undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** The text a Fn::Equals operand has in the deployed stack, where it is known. */
+  private deployedText(node: Node): string | undefined {
+    if (node.kind === "scalar") {
+      const value = node.value;
+      if (typeof value === "string" || typeof value === "boolean") return String(value);
+      return typeof value === "number" && Number.isInteger(value) ? String(value) : undefined;
+    }
+    const target = refTarget(node);
+    if (target === undefined) return undefined;
+    if (target === "AWS::StackName") return this.template.stackName;
+    const type = mapGet(this.template.parameters.get(target)?.value, "Type")?.value;
+    // A list parameter's Ref is a list, and an SSM parameter's the value stored under the name passed.
+    if (!isString(type) || type.value.includes("List") || type.value.startsWith("AWS::SSM::"))
+      return undefined;
+    return this.template.parameterValues?.get(target);
+  }
 
   /** Whether `needed` is true wherever `known` holds. */
   holds(needed: string, known: Known): boolean {
@@ -247,6 +311,10 @@ function conditionName(node: Node): string | undefined {
     return undefined;
   const value = node.entries[0].value;
   return isString(value) ? value.value : undefined;
+}
+
+function negation(truth: boolean | undefined): boolean | undefined {
+  return truth === undefined ? undefined : !truth;
 }
 
 /** The condition a `Fn::Not [{Condition: X}]` negates. */

@@ -8,8 +8,11 @@
  * pseudo parameters, judged with two samples) is judged the same way: `!Sub ${Stage}-assets` with
  * `Stage=Prod` is a bucket name with a capital; so is the entry a passed key picks from a mapping
  * (`!FindInMap [Sizes, !Ref Env, Memory]` with `Env=prod`), which is template text and is quoted.
- * A resource a condition may leave out gets the W1030 to W1035 warnings; a value inside a Fn::If
- * is not judged, nor the items of a Fn::Split of a passed text (they would be quoted).
+ * Conditions the values passed decide (`IsProd` with `Stage=prod`) are worked out: a resource
+ * whose Condition holds is made, one whose Condition fails is not judged, and of a Fn::If only the
+ * branch taken is judged with the values passed (a Default there is not). A resource a condition
+ * may leave out gets the W1030 to W1035 warnings; a value inside an undecided Fn::If is not judged,
+ * nor the items of a Fn::Split of a passed text (they would be quoted).
  */
 import { USER_GUIDE } from "../template-index";
 import { constraintRule } from "./rule";

@@ -23,6 +23,7 @@ import {
   givenWith,
   hasSamples,
   leastLength,
+  type ParameterMode,
   type Resolution,
   resolveSplit,
   resolveValue,
@@ -354,6 +355,17 @@ class Walker {
   /** How many Fn::If the walk is inside: parameter values are judged outside conditions only. */
   private conditional = 0;
 
+  /**
+   * How many Fn::If the walk is inside in the branch the values the deploy passes take
+   * (ConditionLogic.decidedByDeploy): values passed are judged there, Defaults not.
+   */
+  private decided = 0;
+
+  /** What a Ref to a parameter gives the resolver where the walk stands. */
+  private get parameterMode(): ParameterMode {
+    return this.conditional > 0 ? false : this.decided > 0 ? "passed" : true;
+  }
+
   /** Set for a resource with a Condition, which a stack may not create: nothing of it is certain (E3944). */
   private optional = false;
 
@@ -382,6 +394,13 @@ class Walker {
     this.notMade = false;
     for (const [parameter, value] of this.template.parameterValues ?? [])
       if (this.rulesOut(parameter, value)) this.notMade = true;
+    // The values passed may decide the Condition: the stack then makes the resource, or does not.
+    const decided =
+      this.condition === undefined
+        ? undefined
+        : conditionLogic(this.template).decidedByDeploy(this.condition);
+    if (decided === false) this.notMade = true;
+    if (decided === true) this.optional = false;
   }
 
   /** The node and every node it brings along (expandedNodes). */
@@ -436,13 +455,24 @@ class Walker {
       else if (fn === "Fn::Split") this.split(node as MapNode, schema);
       if (fn !== "Fn::If") return;
       if (arg.kind !== "seq") return;
-      // A condition often guards against the very default a branch would get ("" meaning none).
-      this.conditional++;
       const branches = arg.items;
+      const name = branches[0];
+      const decided = isString(name) ? conditionLogic(this.template).decidedByDeploy(name.value) : undefined;
       for (let i = 1; i < 3 && i < branches.length; i++) {
-        if (!isNoValue(branches[i])) this.value(branches[i], schema, keyRange);
+        if (isNoValue(branches[i])) continue;
+        if (decided === (i === 1)) {
+          // The branch the values passed take: what they give there is certain.
+          this.decided++;
+          this.value(branches[i], schema, keyRange);
+          this.decided--;
+          continue;
+        }
+        // A condition often guards against the very default a branch would get ("" meaning none):
+        // no parameter's value is judged in a branch (nor a passed one in the branch not taken).
+        this.conditional++;
+        this.value(branches[i], schema, keyRange);
+        this.conditional--;
       }
-      this.conditional--;
       return;
     }
     // Indexed loops: the walk goes over every property value, and in code that runs once per
@@ -503,6 +533,7 @@ class Walker {
       this.passed(ref, name, passed, parameter, schema);
       return;
     }
+    if (this.decided > 0) return;
     // The same findings again (same values, same messages) would only be dropped as duplicates.
     let judged = this.judged.get(schema);
     if (!judged) {
@@ -582,7 +613,7 @@ class Walker {
   private resolved(node: Node, fn: string, kind: ConstraintKind, schema: ConstraintNode): void {
     const nodes = this.expanded(schema);
     if (!judgesValues(nodes)) return;
-    const values = resolveValue(node, this.template, this.conditional === 0, this.rulesOut);
+    const values = resolveValue(node, this.template, this.parameterMode, this.rulesOut);
     if (!values) return;
     for (const { value, others } of sameGiven(values, sameValueKey)) {
       if (this.notMade && value.passed !== undefined) continue;
@@ -633,7 +664,7 @@ class Walker {
     const sized = nodes.some((s) => s.in !== undefined || s.ix !== undefined);
     const items = nodes.flatMap((s) => (s.it ? [this.expanded(s.it)] : []));
     if (!sized && !items.some(judgesValues)) return;
-    const lists = resolveSplit(node, this.template, this.conditional === 0, this.rulesOut);
+    const lists = resolveSplit(node, this.template, this.parameterMode, this.rulesOut);
     if (!lists) return;
     for (const { value: list, others } of sameGiven(lists, (each) => JSON.stringify(each.items))) {
       const gives = givenWith(list, others);

@@ -82,17 +82,24 @@ const NOTHING_KNOWN: Resolution[] = [{ pieces: [{ least: 0 }], choices: [] }];
  * there is nothing to judge: a shape these functions refuse (their own rules report it), a value
  * that is a list or a mapping, or too many combinations. `parameters` false leaves parameters
  * unknown (inside a Fn::If, whose condition often rules out the very default a branch would get);
+ * "passed" knows only the values the deploy passes (in the branch of a Fn::If they decide);
  * `rulesOut` leaves out the parameter values a resource's Condition keeps away.
  */
 export function resolveValue(
   node: Node,
   template: TemplateIndex,
-  parameters: boolean,
+  parameters: ParameterMode,
   rulesOut?: RulesOut,
 ): Resolution[] | undefined {
   const values = new Resolver(template, parameters, rulesOut).resolve(node, 0);
   return values && values.length <= MOST_VALUES ? values : undefined;
 }
+
+/**
+ * What a Ref to a parameter gives the resolver: its Default and AllowedValues, or the value the
+ * deploy passes (true); only a passed value ("passed"); nothing (false).
+ */
+export type ParameterMode = boolean | "passed";
 
 /** Whether the place a value is judged at keeps `parameter` from giving `value` (its resource's Condition). */
 export type RulesOut = (parameter: string, value: string) => boolean;
@@ -111,7 +118,7 @@ export interface SplitList {
 export function resolveSplit(
   node: MapNode,
   template: TemplateIndex,
-  parameters: boolean,
+  parameters: ParameterMode,
   rulesOut?: RulesOut,
 ): SplitList[] | undefined {
   const lists = new Resolver(template, parameters, rulesOut).split(node.entries[0].value, 0);
@@ -235,7 +242,7 @@ export function leastLength(resolution: Resolution): number {
 class Resolver {
   constructor(
     private readonly template: TemplateIndex,
-    private readonly parameters: boolean,
+    private readonly parameters: ParameterMode,
     private readonly rulesOut?: RulesOut,
   ) {}
 
@@ -321,6 +328,7 @@ class Resolver {
         },
       ];
     }
+    if (this.parameters === "passed") return NOTHING_KNOWN;
     const values: Resolution[] = [];
     const seen = new Set<string>();
     for (const { node, label } of declared) {
@@ -470,7 +478,12 @@ class Resolver {
     const sampled = SAMPLED[name.value];
     if (sampled) return sampled.form;
     const parameter = this.template.parameters.get(name.value)?.value;
-    if (!this.parameters || !parameter || mapGet(parameter, "Default") || mapGet(parameter, "AllowedValues"))
+    if (
+      this.parameters !== true ||
+      !parameter ||
+      mapGet(parameter, "Default") ||
+      mapGet(parameter, "AllowedValues")
+    )
       return undefined;
     const pattern = mapGet(parameter, "AllowedPattern")?.value;
     if (!pattern) return ANY_KEY;

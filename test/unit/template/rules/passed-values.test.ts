@@ -59,9 +59,13 @@ describe("E3946 values passed for parameters at deploy", () => {
     expect(located(findings)).toEqual([
       "E3946 20 the value passed for parameter 'Memory' does not fit: 'MemorySize' of AWS::Lambda::Function must be at least 128",
       "E3946 21 the value passed for parameter 'Arch' does not fit: 'Architectures[0]' of AWS::Lambda::Function must be one of x86_64, arm64",
-      "W1030 34 the value passed for parameter 'Memory' does not fit: 'MemorySize' of AWS::Lambda::Function must be at least 128",
+      // Stage is prod: the archive's Condition holds, and the stack makes it.
+      "E3946 34 the value passed for parameter 'Memory' does not fit: 'MemorySize' of AWS::Lambda::Function must be at least 128",
     ]);
-    expect(findings.map((f) => f.severity)).toEqual(["error", "error", "warning"]);
+    expect(findings.map((f) => f.severity)).toEqual(["error", "error", "error"]);
+    // Without Stage, the archive may not be made: a warning.
+    const unsure = lint(template, { only: ONLY, parameterValues: { Memory: "64" } });
+    expect(brief(unsure)).toEqual(["E3946 20:19", "W1030 34:19"]);
     for (const finding of findings) {
       expect(finding.message).not.toContain("x86-64");
       expect(finding.message).not.toMatch(/\b64\b/);
@@ -93,8 +97,55 @@ describe("E3946 values passed for parameters at deploy", () => {
     const only = [...ONLY, "W1031"];
     expect(lint(archive, { only, parameterValues: { Stage: "dev", Name: "Bad_Name" } })).toEqual([]);
     expect(brief(lint(archive, { only, parameterValues: { Stage: "prod", Name: "Bad_Name" } }))).toEqual([
-      "W1031 11:19",
+      "E3946 11:19",
     ]);
+    expect(brief(lint(archive, { only, parameterValues: { Name: "Bad_Name" } }))).toEqual(["W1031 11:19"]);
+  });
+
+  it("follows the branch of a Fn::If that the values passed decide, and only that one", () => {
+    const branched = yaml(
+      "Parameters:",
+      "  Stage: {Type: String, Default: dev}",
+      "  Memory: {Type: Number, Default: 128}",
+      "  Small: {Type: Number, Default: 64}",
+      "  Region: {Type: String, Default: eu}",
+      "Conditions:",
+      "  IsProd: !Equals [!Ref Stage, prod]",
+      "  IsProdEu: !And [!Condition IsProd, !Equals [eu, !Ref Region]]",
+      "  IsTest: !Or [!Equals [!Ref Stage, test], !Not [!Condition IsProd]]",
+      "Resources:",
+      "  Fn:",
+      "    Type: AWS::Lambda::Function",
+      "    Properties:",
+      "      MemorySize: !If [IsProd, !Ref Memory, !Ref Small]",
+      "      Timeout: !If [IsProdEu, 0, !Ref AWS::NoValue]",
+      "      EphemeralStorage: {Size: !If [IsTest, !Ref Memory, 512]}",
+      "      FunctionName: !If [IsProd, !Sub '${Stage}-${Memory}-x', short]",
+      "      Runtime: python3.12",
+      "      Handler: app.handler",
+      "      Role: arn:aws:iam::123456789012:role/x",
+      "      Code: {ZipFile: x}",
+    );
+    const only = [...ONLY, "W1031"];
+    // Nothing passed: the branches' parameters are not judged (the literal 0 is, in both cases).
+    expect(brief(lint(branched, { only }))).toEqual(["E3034 15:31"]);
+    // Stage prod: the true branches are taken; Memory passed 64 is too small there, and Small's
+    // Default 64 in the branch not taken is not judged. Region is not passed: IsProdEu is unknown.
+    const prod = lint(branched, { only, parameterValues: { Stage: "prod", Memory: "64" } });
+    expect(brief(prod)).toEqual(["E3946 14:32", "E3034 15:31"]);
+    expect(prod[0].message).toBe(
+      "the value passed for parameter 'Memory' does not fit: 'MemorySize' of AWS::Lambda::Function must be at least 128",
+    );
+    // Stage dev: IsProd false, so IsTest holds through its Fn::Not; the EphemeralStorage branch
+    // takes Memory (passed 64, under the 512 it needs), and the MemorySize branch takes Small,
+    // whose Default is not judged in a decided branch.
+    const dev = lint(branched, { only, parameterValues: { Stage: "dev", Memory: "64", Region: "us" } });
+    expect(brief(dev)).toEqual(["E3034 15:31", "E3946 16:45"]);
+    // What a Fn::Sub makes in a decided branch is certain too.
+    const long = lint(branched, { only, parameterValues: { Stage: "p".repeat(70) } });
+    expect(brief(long)).toEqual(["E3034 15:31"]);
+    const named = lint(branched, { only, parameterValues: { Stage: "prod", Memory: "1".repeat(70) } });
+    expect(brief(named)).toEqual(["E3946 14:32", "E3034 15:31", "E3946 17:34"]);
   });
 
   it("judges what a Fn::Sub makes with a passed value, without quoting it", () => {
