@@ -1,6 +1,8 @@
+import { rangeHas } from "../../lines";
 import type { MapNode, Node } from "../../model";
 import { mapGet } from "../../nodes";
 import { didYouMean } from "../../suggest";
+import { conditionLogic } from "../conditions/logic";
 import { isNoEcho } from "../parameters/declared";
 import type { Rule } from "../rule";
 import { isString, type TemplateIndex, USER_GUIDE } from "../template-index";
@@ -161,24 +163,32 @@ function hint(key: Key, keys: string[], listed = key.parameter !== undefined): s
 }
 
 /**
- * Whether the stack evaluates a call whenever it is deployed: outside any Fn::If and Fn::ForEach,
- * in a resource or an output without a Condition. A value the deploy passes then picks the one
- * entry it reads, and a key the mapping lacks fails the deploy before any resource is touched.
+ * Whether the stack evaluates a call whenever it is deployed: outside any Fn::ForEach, in a
+ * resource or an output whose Condition, if any, the values passed make true, and in the branch
+ * they take of every Fn::If around it. A value the deploy passes then picks the one entry it
+ * reads, and a key the mapping lacks fails the deploy before any resource is touched.
  */
 function alwaysEvaluated(template: TemplateIndex, call: FunctionCall): boolean {
   if (!template.parameterValues || call.loopVariables.length > 0) return false;
-  for (let parent = call.parent; parent; parent = parent.parent) if (parent.name === "Fn::If") return false;
   const [section, name] = call.from;
-  if (name === undefined) return false;
-  if (section === "Resources") {
-    const resource = template.resources.get(name);
-    return resource !== undefined && resource.condition === undefined;
+  if (name === undefined || (section !== "Resources" && section !== "Outputs")) return false;
+  const holder =
+    section === "Resources"
+      ? template.resources.get(name)?.condition
+      : mapGet(template.outputs.get(name)?.value, "Condition");
+  const logic = conditionLogic(template);
+  if (holder && !(isString(holder.value) && logic.decidedByDeploy(holder.value.value) === true)) return false;
+  let child = call;
+  for (let parent = call.parent; parent; child = parent, parent = parent.parent) {
+    if (parent.name !== "Fn::If") continue;
+    const items = parent.arg.kind === "seq" ? parent.arg.items : [];
+    const condition = items[0];
+    const decided =
+      items.length === 3 && isString(condition) ? logic.decidedByDeploy(condition.value) : undefined;
+    if (decided === undefined || !rangeHas(items[decided ? 1 : 2].range, child.node.range.start))
+      return false;
   }
-  if (section === "Outputs") {
-    const output = template.outputs.get(name)?.value;
-    return output !== undefined && !mapGet(output, "Condition");
-  }
-  return false;
+  return true;
 }
 
 /** Mapping keys are compared as text: `123456789012` written as a number still names a key. */

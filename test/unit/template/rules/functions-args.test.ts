@@ -103,6 +103,21 @@ describe("E1011 FindInMap with the values a deploy passes", () => {
     expect(lint(template, { only: ["E1011"], parameterValues: { Env: "prod", Size: "Memory" } })).toEqual([]);
   });
 
+  it("reads a passed key where the values passed make the conditions around it true", () => {
+    const values = { Env: "test", Size: "Memory", Secret: "dev" };
+    const made = lint(template, { only: ["E1011"], parameterValues: { ...values, Make: "yes" } });
+    expect(brief(made)).toEqual([
+      "E1011 16:39",
+      "E1011 17:37",
+      "E1011 20:54",
+      "E1011 25:39",
+      "E1011 28:31",
+      "E1011 31:31",
+    ]);
+    const left = lint(template, { only: ["E1011"], parameterValues: { ...values, Make: "no" } });
+    expect(brief(left)).toEqual(["E1011 16:39", "E1011 17:37", "E1011 28:31"]);
+  });
+
   it("reads no passed key without passed values", () => {
     expect(lint(template, { only: ["E1011"] })).toEqual([]);
   });
