@@ -12,7 +12,7 @@ import { nestedStackParameters } from "./nested-stack-parameters";
 import { nullValues } from "./null-values";
 import { packageOnly } from "./package-only";
 import { primaryIdentifiers } from "./primary-identifiers";
-import { readOnlyProperty, unknownProperty } from "./property-names";
+import { ignoredReadOnlyProperty, readOnlyProperty, unknownProperty } from "./property-names";
 import { missingRequiredProperty } from "./required-properties";
 import { resourceType } from "./resource-type";
 import { retentionPair } from "./retention-pair";
@@ -25,6 +25,7 @@ export const resourceRules: Rule[] = [
   resourceConfiguration,
   unknownProperty,
   readOnlyProperty,
+  ignoredReadOnlyProperty,
   missingRequiredProperty,
   circularDependency,
   nestedStackParameters,

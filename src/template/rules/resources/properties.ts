@@ -13,7 +13,7 @@ import { isPackagedLocalPath } from "../../../stack/local-artifacts";
 import type { MapEntry, MapNode, Node, Range } from "../../model";
 import { mapGet } from "../../nodes";
 import type { PropertySpec, ResourceTypeSpec, SpecIndex, TypeRef } from "../../spec/types";
-import { didYouMean } from "../../suggest";
+import { closest, didYouMean, didYouMeanNote } from "../../suggest";
 import { attributeShape, parameterShape } from "../functions/shapes";
 import { isIgnoredBySam } from "../sam/ignored-values";
 import { referenceTarget } from "../services/values";
@@ -29,7 +29,7 @@ import {
   SAM_TYPES_IGNORING_UNKNOWN_PROPERTIES,
 } from "./shared";
 
-export type PropertyProblemKind = "unknown" | "readOnly" | "required" | "type";
+export type PropertyProblemKind = "unknown" | "readOnly" | "ignored" | "required" | "type";
 
 export interface PropertyProblem {
   kind: PropertyProblemKind;
@@ -238,11 +238,16 @@ class Checker {
       const property = properties[entry.key];
       if (!property) {
         if (!allowUnknown && struct === undefined && path[0] === "Resources" && this.isAttribute(entry.key)) {
+          // The resource provider schema lists it among the read-only properties, which
+          // CloudFormation accepts in a template and drops (the value given is never applied);
+          // the SAM transform refuses a property its type does not define.
+          const sam = owner.startsWith("AWS::Serverless::");
           this.problem(
-            "readOnly",
+            sam ? "readOnly" : "ignored",
             entry.keyRange,
-            `'${entry.key}' of ${owner} is read-only: CloudFormation sets it when it creates the resource; remove it ` +
-              `from Properties, and read it with Fn::GetAtt where it is needed`,
+            `'${entry.key}' of ${owner} is read-only: ${sam ? "the SAM transform refuses it" : "CloudFormation ignores the value given here"}, ` +
+              `and sets it when it creates the resource; remove it from Properties, and read it with Fn::GetAtt where it is needed` +
+              didYouMeanNote(writable(entry.key, Object.keys(properties))),
             entry.key,
           );
         } else if (!allowUnknown) {
@@ -468,6 +473,15 @@ class Checker {
 }
 
 const NO_ENTRIES: readonly MapEntry[] = [];
+
+/**
+ * The property a read-only key was likely meant as: the closest name, or the one property that
+ * ends with it (a Neptune cluster's `Port` for `DBPort`).
+ */
+function writable(key: string, properties: string[]): string | undefined {
+  const ending = properties.filter((name) => name.endsWith(key));
+  return closest(key, properties) ?? (ending.length === 1 ? ending[0] : undefined);
+}
 
 /** A struct's owner is named `<type>.<struct>` in messages. */
 function ownerName(owner: string, struct: string | undefined): string {

@@ -1,5 +1,5 @@
 /**
- * Resource properties against the spec: E3002 unknown, E3040 read-only, E3003 missing required,
+ * Resource properties against the spec: E3002 unknown, W3040 and E3040 read-only, E3003 missing required,
  * E3012 wrong type, SAM Globals.
  */
 import { describe, expect, it } from "vitest";
@@ -79,7 +79,7 @@ describe("E3002 unknown properties", () => {
   });
 });
 
-describe("E3040 read-only properties", () => {
+describe("W3040 and E3040 read-only properties", () => {
   it("tells a read-only attribute from an unknown property, at the resource's own level only", () => {
     const findings = lint(
       yaml(
@@ -96,14 +96,39 @@ describe("E3040 read-only properties", () => {
         "    Type: AWS::SQS::Queue",
         "    Properties:",
         "      QueueUrl: https://sqs.eu-west-1.amazonaws.com/123456789012/jobs",
+        "  Graph:",
+        "    Type: AWS::Neptune::DBCluster",
+        "    Properties:",
+        "      Port: 8183",
       ),
-      { only: ["E3040", "E3002"] },
+      { only: ["E3040", "W3040", "E3002"] },
     );
-    expect(brief(findings)).toEqual(["E3040 5:7", "E3002 9:9", "E3040 13:7"]);
+    // CloudFormation takes the template and drops the values: warnings.
+    expect(brief(findings)).toEqual(["W3040 5:7", "E3002 9:9", "W3040 13:7", "W3040 17:7"]);
+    expect(findings.map((finding) => finding.severity)).toEqual(["warning", "error", "warning", "warning"]);
     expect(findings[0].message).toBe(
-      "'Arn' of AWS::Lambda::Function is read-only: CloudFormation sets it when it creates the resource; remove it from " +
-        "Properties, and read it with Fn::GetAtt where it is needed",
+      "'Arn' of AWS::Lambda::Function is read-only: CloudFormation ignores the value given here, and sets it when it " +
+        "creates the resource; remove it from Properties, and read it with Fn::GetAtt where it is needed",
     );
+    expect(findings[3].message).toMatch(/ \(did you mean 'DBPort'\?\)$/);
+  });
+
+  it("is an error in a SAM resource, which the transform refuses", () => {
+    const findings = lint(
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Resources:",
+        "  Worker:",
+        "    Type: AWS::Serverless::Function",
+        "    Properties:",
+        "      Arn: arn:aws:lambda:eu-west-1:123456789012:function:worker",
+        "      Runtime: python3.12",
+        "      Handler: app.handler",
+        "      InlineCode: x",
+      ),
+      { only: ["E3040", "W3040", "E3002"] },
+    );
+    expect(brief(findings)).toEqual(["E3040 6:7"]);
   });
 });
 
