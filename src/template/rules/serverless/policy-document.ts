@@ -5,7 +5,7 @@
  *
  * Deliberate differences from cfn-lint: we do not match AWS principals against ARN patterns
  * (cfn-lint rejects valid ones such as `arn:aws:sts::<account>:federated-user/...` and other
- * partitions); condition operators are the ones the IAM reference lists (cfn-lint also accepts
+ * partitions), only the account an IAM or STS ARN names (misfitAccount); condition operators are the ones the IAM reference lists (cfn-lint also accepts
  * names such as `StringEqualsExists` that IAM does not define); a Principal mapping may hold only
  * AWS, Service, Federated and CanonicalUser (cfn-lint lets a misspelt `Services` through); and a
  * bad value is reported at the value, where cfn-lint points at its key on the same line.
@@ -298,11 +298,36 @@ function checkPrincipal(entry: MapEntry, add: Add): void {
     const items = principal.value.kind === "seq" ? principal.value.items : [principal.value];
     for (const item of items) {
       // An account ID written without quotes reads as a number; CloudFormation passes it on as one.
-      if (isDynamic(item) || isString(item) || (item.kind === "scalar" && typeof item.value === "number"))
+      if (isString(item)) {
+        if (principal.key === "AWS") {
+          const account = misfitAccount(item.value);
+          if (account !== undefined)
+            add(
+              item,
+              `An AWS principal names its account by a 12-digit account id, and '${account}' is not one`,
+            );
+        }
         continue;
+      }
+      if (isDynamic(item) || (item.kind === "scalar" && typeof item.value === "number")) continue;
       add(item, `${principal.key} principals must be a string or a list of strings`);
     }
   }
+}
+
+/**
+ * The account an AWS principal names where it is not a 12-digit account id (a placeholder such as
+ * `XXXXXXX1234` left in `arn:aws:iam::XXXXXXX1234:root`), which IAM refuses as an invalid principal:
+ * an account id alone, or the account of an IAM or STS ARN (CloudFront's origin access identities
+ * are `arn:aws:iam::cloudfront:user/...`). Other forms (unique ids, '*') are not judged.
+ */
+function misfitAccount(text: string): string | undefined {
+  if (text.includes("${")) return undefined;
+  if (/^\d+$/.test(text)) return text.length === 12 ? undefined : text;
+  const arn = /^arn:[\w-]+:(iam|sts)::([^:]*):/.exec(text);
+  if (!arn) return undefined;
+  const account = arn[2];
+  return /^\d{12}$/.test(account) || (arn[1] === "iam" && account === "cloudfront") ? undefined : account;
 }
 
 function checkCondition(node: Node, add: Add): void {

@@ -663,6 +663,47 @@ describe("E3530 trust policies", () => {
   });
 });
 
+describe("E3530 and E3512 AWS principals", () => {
+  it("reports an account that is not a 12-digit account id, such as a placeholder left in an ARN", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Role:",
+        "    Type: AWS::IAM::Role",
+        "    Properties:",
+        "      AssumeRolePolicyDocument:",
+        "        Statement:",
+        "          - Effect: Allow",
+        "            Action: sts:AssumeRole",
+        "            Principal:",
+        "              AWS:",
+        "                - arn:aws:iam::XXXXXXX1234:root",
+        "                - '12345678901'",
+        "                - arn:aws:sts::123456789012:assumed-role/admin/me",
+        "                - arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity E1",
+        "                - !Sub arn:aws:iam::${AWS::AccountId}:root",
+        "                - arn:aws-us-gov:iam::<account-id>:role/deployer",
+        "                - AROAEXAMPLEUNIQUEID",
+        "  Policy:",
+        "    Type: AWS::SQS::QueuePolicy",
+        "    Properties:",
+        "      Queues: [https://sqs.eu-west-1.amazonaws.com/123456789012/jobs]",
+        "      PolicyDocument:",
+        "        Statement:",
+        "          - Effect: Allow",
+        "            Action: sqs:SendMessage",
+        "            Resource: '*'",
+        "            Principal: { AWS: 'arn:aws:iam::${AccountId}:root' }",
+      ),
+      { only: ["E3530", "E3512"] },
+    );
+    expect(brief(findings)).toEqual(["E3530 11:19", "E3530 12:19", "E3530 16:19"]);
+    expect(findings[0].message).toBe(
+      "An AWS principal names its account by a 12-digit account id, and 'XXXXXXX1234' is not one",
+    );
+  });
+});
+
 describe("policy documents the IAM reference shows as valid", () => {
   it("draws no E3510, E3512 or E3530", () => {
     const findings = lint(
