@@ -1566,7 +1566,7 @@ function instanceTypesFile(schemas, version, ec2Api) {
 
 /**
  * constraints/deprecated-engine-versions.json: the RDS engine versions RDS no longer creates a
- * cluster or an instance with, by engine, from cfn-lint's extension schemas
+ * cluster or an instance with, by engine, and the oldest version of each line (oldestEngineVersions), from cfn-lint's extension schemas
  * (aws_rds_db*\/engine_version_deprecated.json: an `if` per engine whose EngineVersion enum is
  * refused). A version once deprecated stays so, so the list does not go stale the way a list of
  * current versions would.
@@ -1593,7 +1593,67 @@ function deprecatedEngineVersionsFile(schemas, version) {
     if (Object.keys(byEngine).length === 0) throw new Error(`No deprecated engine versions in ${dir}`);
     out[key] = byEngine;
   }
+  out.oldest = oldestEngineVersions(schemas);
   return { text: `${stableJson(out)}\n`, engines: Object.keys(out.cluster).length };
+}
+
+/**
+ * The engines whose versions are numbers with dots, and how many of them name a version's line:
+ * MySQL 5.7, MariaDB 10.6, PostgreSQL 16 (9.6 before version 10). Kept the same in the E3690 and
+ * E3691 check (services/rds.ts, versionLine).
+ */
+const VERSION_LINE_ENGINES = ["aurora-postgresql", "mariadb", "mysql", "postgres"];
+
+function versionLine(engine, version) {
+  if (!/^\d+(\.\d+)+$/.test(version)) return undefined;
+  const parts = version.split(".");
+  const size =
+    engine.endsWith("postgres") || engine.endsWith("postgresql") ? (Number(parts[0]) >= 10 ? 1 : 2) : 2;
+  return parts.length > size ? parts.slice(0, size).join(".") : undefined;
+}
+
+function compareVersions(a, b) {
+  const x = a.split(".").map(Number);
+  const y = b.split(".").map(Number);
+  for (let i = 0; i < Math.max(x.length, y.length); i++)
+    if ((x[i] ?? -1) !== (y[i] ?? -1)) return (x[i] ?? -1) - (y[i] ?? -1);
+  return 0;
+}
+
+/**
+ * The oldest version RDS lists of each line of an engine (VERSION_LINE_ENGINES), for clusters and
+ * instances, from cfn-lint's lists of the versions RDS offers (aws_rds_db*\/engine_version.json,
+ * which keep deprecated versions too). RDS drops versions from the old end of a line, so one older
+ * than every version of its line is no longer offered, however long ago the list was taken; a
+ * newer one may be newer than the list, and is not judged.
+ */
+function oldestEngineVersions(schemas) {
+  const out = {};
+  for (const [key, dir] of [
+    ["cluster", "aws_rds_dbcluster"],
+    ["instance", "aws_rds_dbinstance"],
+  ]) {
+    const schema = JSON.parse(readFileSync(join(schemas, "extensions", dir, "engine_version.json"), "utf8"));
+    const byEngine = {};
+    for (const { if: condition, then } of schema.allOf ?? []) {
+      const engine = condition?.properties?.Engine?.const;
+      if (!VERSION_LINE_ENGINES.includes(engine)) continue;
+      const versions = then?.properties?.EngineVersion?.enum;
+      if (!Array.isArray(versions))
+        throw new Error(`cfn-lint's ${dir}/engine_version.json has a condition of an unknown shape`);
+      const lines = {};
+      for (const version of versions.map(String)) {
+        const line = versionLine(engine, version);
+        if (line !== undefined && (lines[line] === undefined || compareVersions(version, lines[line]) < 0))
+          lines[line] = version;
+      }
+      byEngine[engine] = lines;
+    }
+    if (Object.keys(byEngine).length === 0)
+      throw new Error(`No engine versions in ${dir}/engine_version.json`);
+    out[key] = byEngine;
+  }
+  return out;
 }
 
 /** Constraint files, "constraints/<file>" -> JSON text, or undefined when cfn-lint is not installed. */
@@ -1684,7 +1744,7 @@ export function buildConstraints(cfnLint = findCfnLint()) {
           policies: managed.policies,
         },
         deprecatedEngineVersions: {
-          from: "data/schemas/extensions/aws_rds_db*/engine_version_deprecated.json of cfn-lint (MIT-0)",
+          from: "data/schemas/extensions/aws_rds_db*/engine_version_deprecated.json of cfn-lint (MIT-0); the oldest version of each line from engine_version.json",
           engines: deprecatedEngines.engines,
         },
         instanceTypes: {

@@ -219,12 +219,25 @@ export function createSpecIndex(dataDir: string | URL): SpecIndex {
           cfnLint: string;
           cluster: Record<string, string[]>;
           instance: Record<string, string[]>;
+          oldest: Record<"cluster" | "instance", Record<string, Record<string, string>>>;
         };
         const versions = (byEngine: Record<string, string[]>) =>
           new Map(Object.entries(byEngine).map(([engine, list]) => [engine.toLowerCase(), new Set(list)]));
+        const oldest = (byEngine: Record<string, Record<string, string>>) =>
+          new Map(
+            Object.entries(byEngine).map(([engine, lines]) => [engine, new Map(Object.entries(lines))]),
+          );
         deprecatedEngines = {
-          cluster: { versions: versions(data.cluster), cfnLint: data.cfnLint },
-          instance: { versions: versions(data.instance), cfnLint: data.cfnLint },
+          cluster: {
+            versions: versions(data.cluster),
+            oldest: oldest(data.oldest.cluster),
+            cfnLint: data.cfnLint,
+          },
+          instance: {
+            versions: versions(data.instance),
+            oldest: oldest(data.oldest.instance),
+            cfnLint: data.cfnLint,
+          },
         };
       }
       return deprecatedEngines[kind];

@@ -75,13 +75,19 @@ export interface SpecIndex {
   instanceTypes(service: string): InstanceTypes | undefined;
   /**
    * The RDS engine versions RDS no longer creates a cluster or an instance with, by lowercase
-   * engine name, from cfn-lint's list; loaded on first use.
+   * engine name, from cfn-lint's list, and the oldest version RDS lists of each line; loaded on
+   * first use.
    */
   deprecatedEngineVersions(kind: "cluster" | "instance"): DeprecatedEngineVersions;
 }
 
 export interface DeprecatedEngineVersions {
   versions: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * The oldest version RDS lists of each line ("5.7", "16") of the engines whose versions are
+   * numbers (mysql, mariadb, postgres, aurora-postgresql), by lowercase engine.
+   */
+  oldest: ReadonlyMap<string, ReadonlyMap<string, string>>;
   /** The cfn-lint version the list comes from. */
   cfnLint: string;
 }

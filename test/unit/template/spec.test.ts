@@ -439,6 +439,9 @@ describe("constraints", () => {
     expect(spec.deprecatedEngineVersions("cluster").versions.get("aurora-postgresql")?.has("16.4")).toBe(
       false,
     );
+    // The oldest of each line of cfn-lint's list of versions (its enum starts '5.5.62', '5.6.51', '5.7.33').
+    expect(instance.oldest.get("mysql")?.get("5.7")).toBe("5.7.33");
+    expect(instance.oldest.get("aurora-mysql")).toBeUndefined();
     expect(instance.cfnLint).toBe(source.cfnLint);
     expect(spec.deprecatedEngineVersions("instance")).toBe(instance);
   });

@@ -632,6 +632,85 @@ function retiredEngine(id: string, kind: "cluster" | "instance", type: string): 
 export const clusterRetiredEngine = retiredEngine("E3690", "cluster", CLUSTER);
 export const instanceRetiredEngine = retiredEngine("E3691", "instance", INSTANCE);
 
+/**
+ * The line of an engine version ("5.7" of 5.7.31, "16" of 16.4, "9.6" of 9.6.22) for the engines
+ * whose versions are numbers with dots; undefined for other engines, other forms, and a version
+ * that names a line alone (RDS then picks its default version of the line). Kept the same as in
+ * npm run spec (scripts/build-spec.mjs, versionLine).
+ */
+function versionLine(engine: string, version: string): string | undefined {
+  if (!/^\d+(\.\d+)+$/.test(version)) return undefined;
+  const parts = version.split(".");
+  const size =
+    engine.endsWith("postgres") || engine.endsWith("postgresql") ? (Number(parts[0]) >= 10 ? 1 : 2) : 2;
+  return parts.length > size ? parts.slice(0, size).join(".") : undefined;
+}
+
+/** Compares two versions (or lines) of numbers with dots, number by number. */
+function compareVersions(a: string, b: string): number {
+  const x = a.split(".").map(Number);
+  const y = b.split(".").map(Number);
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const difference = (x[i] ?? -1) - (y[i] ?? -1);
+    if (difference !== 0) return difference;
+  }
+  return 0;
+}
+
+/**
+ * E3690 and E3691, for versions: an EngineVersion older than every version RDS lists of its line
+ * (MySQL 5.7.31 where the oldest 5.7 is 5.7.33), or of a line older than every line it lists. RDS
+ * drops versions from the old end of a line, so such a version is no longer offered however old
+ * cfn-lint's list is, and creating the cluster or instance fails ("Cannot find version 5.7.31 for
+ * mysql"); a version newer than the list may be new, and is not judged. cfn-lint's rules of these
+ * ids refuse every version its list lacks, newer ones too.
+ */
+function retiredEngineVersion(id: string, kind: "cluster" | "instance", type: string): Rule {
+  const what = kind === "cluster" ? "DB clusters" : "DB instances";
+  return {
+    id,
+    severity: "error",
+    shortDescription: `${what} do not use an engine version older than every one RDS offers`,
+    description: `The EngineVersion of an ${type} (MySQL, MariaDB, PostgreSQL, Aurora PostgreSQL) is not older than every version RDS offers of its line.`,
+    source: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_UpgradeDBInstance.Maintenance.html",
+    tags: ["resources", "rds"],
+    resourceTypes: [type],
+    check({ template, spec, report }) {
+      for (const resource of resourcesOfType(template, type)) {
+        for (const { properties } of propertySets(resource)) {
+          const engine = engineOf(properties);
+          const entry = presentEntry(properties, "EngineVersion");
+          const version = literalString(entry?.value) ?? writtenNumber(entry?.value, template.parsed.source);
+          if (!engine || !entry || version === undefined) continue;
+          const { oldest, cfnLint } = spec.deprecatedEngineVersions(kind);
+          const lines = oldest.get(engine);
+          const line = versionLine(engine, version);
+          if (!lines || line === undefined) continue;
+          const first = lines.get(line);
+          const firstLine = [...lines.keys()].sort(compareVersions)[0];
+          const problem =
+            first !== undefined
+              ? compareVersions(version, first) < 0 &&
+                `older than every ${engine} ${line} version RDS offers (the oldest is ${first})`
+              : firstLine !== undefined &&
+                compareVersions(line, firstLine) < 0 &&
+                `of ${engine} ${line}, older than every line RDS offers (the oldest is ${firstLine})`;
+          if (!problem) continue;
+          report(
+            entry.value,
+            `EngineVersion ${version} is ${problem}, by the list of cfn-lint ${cfnLint}: RDS no longer creates ${what} with it; ` +
+              "choose a version RDS offers, or leave EngineVersion out for the default",
+            { path: ["Resources", resource.name, "Properties", "EngineVersion"] },
+          );
+        }
+      }
+    },
+  };
+}
+
+export const clusterRetiredEngineVersion = retiredEngineVersion("E3690", "cluster", CLUSTER);
+export const instanceRetiredEngineVersion = retiredEngineVersion("E3691", "instance", INSTANCE);
+
 /** W3690 and W3691: one check, for clusters or instances. */
 function deprecatedEngineVersion(id: string, kind: "cluster" | "instance", type: string): Rule {
   const what = kind === "cluster" ? "DB clusters" : "DB instances";

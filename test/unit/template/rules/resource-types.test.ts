@@ -80,13 +80,14 @@ describe("Rule.resourceTypes", () => {
     // The service rules that read one kind of resource; a count that drops means a rule lost it.
     expect(declared.length).toBeGreaterThanOrEqual(63);
     // Every rule that declares resourceTypes has its check written in one of the literals read
-    // here: a factory's rules (one per instance type list, W3690 and W3691, E3690 and E3691, W3688
-    // and W3689) share the check of its one literal, so rules are counted by their check's code.
+    // here: a factory's rules (one per instance type list, W3690 and W3691, E3690 and E3691 for
+    // engines and for versions, W3688 and W3689) share the check of its one literal, so rules are
+    // counted by their check's code.
     const checks = new Set(
       allRules.filter((rule) => rule.resourceTypes).map((rule) => rule.check.toString()),
     );
     expect(checks.size).toBe(declared.length);
-    const fromFactories = INSTANCE_TYPE_RULES.length - 1 + 1 + 1 + 1;
+    const fromFactories = INSTANCE_TYPE_RULES.length - 1 + 1 + 1 + 1 + 1;
     expect(allRules.filter((rule) => rule.resourceTypes).length).toBe(declared.length + fromFactories);
   });
 

@@ -199,6 +199,66 @@ describe("E3690, E3691 retired RDS engines", () => {
   });
 });
 
+describe("E3690, E3691 engine versions older than every one RDS offers", () => {
+  const db = (name: string, engine: string, version: string) => [
+    `  ${name}:`,
+    "    Type: AWS::RDS::DBInstance",
+    "    Properties:",
+    `      Engine: ${engine}`,
+    `      EngineVersion: ${version}`,
+    "      DBInstanceClass: db.t3.micro",
+  ];
+
+  it("refuse a version older than every one of its line, or of a line older than every line", () => {
+    // cfn-lint 1.51 gives E3691 for the first two as well (not in its list of versions).
+    const findings = lint(
+      yaml(
+        "Resources:",
+        ...db("Old", "mysql", "5.7.31"),
+        ...db("Older", "MySQL", "'5.6.22'"),
+        ...db("Gone", "mysql", "5.1.73"),
+        ...db("Aurora", "aurora-postgresql", "'11.4'"),
+        "  Cluster:",
+        "    Type: AWS::RDS::DBCluster",
+        "    Properties:",
+        "      Engine: aurora-postgresql",
+        "      EngineVersion: '10.5'",
+      ),
+      { only: ["E3690", "E3691"] },
+    );
+    expect(brief(findings)).toEqual([
+      "E3691 6:22",
+      "E3691 12:22",
+      "E3691 18:22",
+      "E3691 24:22",
+      "E3690 30:22",
+    ]);
+    expect(findings[0].message).toMatch(
+      /^EngineVersion 5\.7\.31 is older than every mysql 5\.7 version RDS offers \(the oldest is 5\.7\.33\), by the list of cfn-lint \d+\.\d+\.\d+: RDS no longer creates DB instances with it; /,
+    );
+    expect(findings[2].message).toMatch(
+      /^EngineVersion 5\.1\.73 is of mysql 5\.1, older than every line RDS offers \(the oldest is 5\.5\)/,
+    );
+  });
+
+  it("leave alone a version newer than the list, a line alone, and the versions RDS lists", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        ...db("Newer", "mysql", "8.4.99"),
+        ...db("NewLine", "postgres", "'19.1'"),
+        ...db("Line", "mysql", "'5.7'"),
+        ...db("Listed", "mysql", "5.7.33"),
+        ...db("Between", "mariadb", "10.6.99"),
+        ...db("Aurora", "aurora-mysql", "5.7.mysql_aurora.1.0"),
+        ...db("Given", "mysql", "!Ref AWS::NoValue"),
+      ),
+      { only: ["E3690", "E3691"] },
+    );
+    expect(findings).toEqual([]);
+  });
+});
+
 describe("W3690, W3691 deprecated RDS engine versions", () => {
   it("warn of an engine version RDS no longer creates clusters or instances with, engines in any case", () => {
     // cfn-lint 1.51 gives the same W3691 (at the resource, 18:5); for the cluster it reports
