@@ -704,8 +704,10 @@ class Walker {
     if (typeof value === "string") this.text(node, value, s);
     // CloudFormation passes a number on as its text, and the schema judges that text: an account id
     // written 012345670123 is 1402433619 in YAML 1.1, which fails a 12-digit pattern at deploy.
-    // Integers only: a float's text ("1.0" or "1") is not certain.
-    else if (typeof value === "number" && Number.isSafeInteger(value)) this.text(node, String(value), s);
+    // Integers written as integers only: a float's text ("1.0" or "1") is not certain, and 2.0 is
+    // one, though it reads as the integer 2 (`GlueVersion: 2.0` is not "2").
+    else if (typeof value === "number" && Number.isSafeInteger(value) && this.writtenInteger(node))
+      this.text(node, String(value), s);
     if (s.mn !== undefined || s.mx !== undefined || s.xn !== undefined || s.xx !== undefined) {
       const n =
         typeof value === "number" ? value : typeof value === "string" ? Number(value.trim()) : Number.NaN;
@@ -763,6 +765,12 @@ class Walker {
     const meant = allowed.find((value) => value.toLowerCase() === written.toLowerCase());
     if (!meant || /^(true|false)$/i.test(written)) return "";
     return `: the unquoted ${written} is the boolean ${node.value} in YAML 1.1, which CloudFormation reads; quote it ('${meant}')`;
+  }
+
+  /** Whether a number is written without a fraction or an exponent (where the walk knows how it is written). */
+  private writtenInteger(node: ScalarNode): boolean {
+    if (!(node.range instanceof Span)) return true;
+    return !/[.eE]/.test(this.template.parsed.source.slice(node.range.from, node.range.to));
   }
 
   private text(node: ScalarNode, value: string, s: ConstraintNode): void {

@@ -244,6 +244,26 @@ describe("E3033 string lengths and E3031 patterns", () => {
     expect(brief(findings)).toEqual(["E3031 11:19"]);
   });
 
+  it("judges an integer's text, but not a number written with a fraction, whose text is not certain", () => {
+    const findings = check(
+      "Resources:",
+      "  Job:",
+      "    Type: AWS::Glue::Job",
+      "    Properties:",
+      "      Command: {Name: glueetl}",
+      "      Role: arn:aws:iam::123456789012:role/glue",
+      "      GlueVersion: 2.0",
+      "  Old:",
+      "    Type: AWS::Glue::Job",
+      "    Properties:",
+      "      Command: {Name: glueetl}",
+      "      Role: arn:aws:iam::123456789012:role/glue",
+      "      GlueVersion: 2",
+    );
+    // 2.0 reads as the number 2, but CloudFormation may pass "2.0" on (cfn-lint reads it so).
+    expect(brief(findings)).toEqual(["E3031 13:20"]);
+  });
+
   it("checks list items against the item pattern", () => {
     const findings = check(
       ...FUNCTION_HEAD,
