@@ -40,3 +40,27 @@ export function translateSam(templates: Record<string, unknown>): Record<string,
     execFileSync("python3", ["-c", script], { input: JSON.stringify(templates), encoding: "utf8" }),
   );
 }
+
+/**
+ * Runs the installed SAM transform on each template, and gives what it says when it refuses one
+ * (the empty string when it takes it).
+ */
+export function samRefusals(templates: Record<string, unknown>): Record<string, string> {
+  const script = [
+    "import json, os, sys",
+    "os.environ['AWS_DEFAULT_REGION'] = 'us-east-1'",
+    "from samtranslator.translator.translator import Translator",
+    "from samtranslator.parser import parser",
+    "out = {}",
+    "for key, template in json.loads(sys.stdin.read()).items():",
+    "  try:",
+    "    Translator(managed_policy_map={}, sam_parser=parser.Parser()).translate(sam_template=template, parameter_values={})",
+    "    out[key] = ''",
+    "  except Exception as error:",
+    "    out[key] = str(error) or type(error).__name__",
+    "print(json.dumps(out))",
+  ].join("\n");
+  return JSON.parse(
+    execFileSync("python3", ["-c", script], { input: JSON.stringify(templates), encoding: "utf8" }),
+  );
+}

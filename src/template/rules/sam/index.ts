@@ -9,6 +9,7 @@ import { samEventProperties } from "./event-properties";
 import { samEventApi, samEventBucket } from "./event-references";
 import { samEventRoutes } from "./event-routes";
 import { samEventType } from "./event-type";
+import { samEventValues } from "./event-value-types";
 import { samGlobals } from "./globals";
 import { samGraphQLApi } from "./graphql-api";
 import { samIgnoredKeys } from "./ignored-keys";
@@ -25,6 +26,7 @@ import { samUsagePlan } from "./usage-plan";
 export const samRules: Rule[] = [
   samEventType,
   samEventProperties,
+  samEventValues,
   samApplicationLocation,
   samGlobals,
   samIgnoredKeys,
