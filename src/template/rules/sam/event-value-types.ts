@@ -5,13 +5,14 @@
  * anything, and refuses the template otherwise ("Property 'PayloadFormatVersion' should be a
  * string", "Type of property 'BatchSize' is invalid"). It leaves a value given by an intrinsic
  * function to CloudFormation, except an Api or HttpApi event's Path and Method, which it needs
- * as text to build the API, and a mapping of one key, which it takes for a function. As in
+ * as text to build the API (unless the language extensions, which may resolve the function, run first), and a mapping of one key, which it takes for a function. As in
  * Python, a boolean counts as an integer; a number written with a fraction (`2.0`) does not. The
  * commonest case is an unquoted `PayloadFormatVersion: 2.0`. Each case was tried with the
  * transform (aws-sam-translator 1.110).
  */
 import { Span } from "../../lines";
 import type { Node } from "../../model";
+import { usesLanguageExtensions } from "../functions/calls";
 import type { Rule } from "../rule";
 import { kindName } from "../template/scalars";
 import { intrinsicName, isForEachKey } from "../template-index";
@@ -156,6 +157,8 @@ export const samEventValues: Rule = {
   tags: ["sam", "events"],
   check({ template, report }) {
     const { source } = template.parsed;
+    // The language extensions may resolve a function before the SAM transform reads the event.
+    const extensions = usesLanguageExtensions(template);
     for (const event of samEvents(template)) {
       const type = eventType(event);
       const resourceType = event.resource.type;
@@ -163,7 +166,8 @@ export const samEventValues: Rule = {
       const properties = event.body?.entries.find((entry) => entry.key === "Properties")?.value;
       if (!kinds || properties?.kind !== "map" || intrinsicName(properties)) continue;
       const where = `event ${event.entry.key} of ${event.resource.name} (${type})`;
-      const literal = resourceType === "AWS::Serverless::Function" ? (LITERAL[type ?? ""] ?? []) : [];
+      const literal =
+        resourceType === "AWS::Serverless::Function" && !extensions ? (LITERAL[type ?? ""] ?? []) : [];
       for (const property of properties.entries) {
         if (isForEachKey(property.key) || !Object.hasOwn(kinds, property.key)) continue;
         const kind = kinds[property.key];
