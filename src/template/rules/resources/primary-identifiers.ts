@@ -8,9 +8,11 @@
  * Values are compared as written, intrinsics included (the same `!Sub '${AWS::StackName}-jobs'`
  * twice is the same name). A value that may be absent or differ by condition (a Fn::If, a
  * `Ref: AWS::NoValue`) and a pair of resources under two different conditions, which may never
- * exist together, are left alone.
+ * exist together, are left alone, unless the values a deploy passes make both conditions true (a
+ * condition they make false leaves its resource out).
  */
 import type { MapEntry } from "../../model";
+import { conditionLogic } from "../conditions/logic";
 import { canonical } from "../constraints/walk";
 import type { Rule } from "../rule";
 import { dependsOnCondition, onlyPropertySet, presentEntry } from "../services/values";
@@ -47,6 +49,7 @@ export const primaryIdentifiers: Rule = {
       if (list) list.push(resource);
       else byType.set(type, [resource]);
     }
+    const logic = conditionLogic(template);
     for (const [type, resources] of byType) {
       if (resources.length < 2) continue;
       const ids = spec.constraints(type)?.pi;
@@ -58,12 +61,13 @@ export const primaryIdentifiers: Rule = {
         if (!properties || entries.some((entry) => !entry || dependsOnCondition(entry.value))) continue;
         const found = entries as MapEntry[];
         const key = found.map((entry) => canonical(entry.value)).join("\u0000");
-        const condition = resource.condition?.value;
-        const item = {
-          resource,
-          entries: found,
-          condition: condition?.kind === "scalar" ? String(condition.value) : undefined,
-        };
+        const written = resource.condition?.value;
+        let condition = written?.kind === "scalar" ? String(written.value) : undefined;
+        // The values a deploy passes may decide the Condition: the resource is then made, or not.
+        const decided = condition === undefined ? undefined : logic.decidedByDeploy(condition);
+        if (decided === false) continue;
+        if (decided === true) condition = undefined;
+        const item = { resource, entries: found, condition };
         const group = groups.get(key);
         if (group) group.push(item);
         else groups.set(key, [item]);

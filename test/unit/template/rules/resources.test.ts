@@ -709,6 +709,30 @@ describe("E3019 primary identifiers", () => {
     expect(findings[2].message).toContain("TableName is the same as on 'JobsAgain'");
   });
 
+  it("compares resources under two conditions that the values a deploy passes make true, and leaves out one they rule out", () => {
+    const template = yaml(
+      "Parameters:",
+      "  Crawl: {Type: String, Default: raw}",
+      "  Audit: {Type: String, Default: 'no'}",
+      "Conditions:",
+      "  Raw: !Equals [!Ref Crawl, raw]",
+      "  Refined: !Or [!Equals [!Ref Crawl, refined], !Equals [!Ref Audit, 'yes']]",
+      "Resources:",
+      ...table("RawTable", "tables", "Condition: Raw"),
+      ...table("RefinedTable", "tables", "Condition: Refined"),
+      ...table("Always", "tables"),
+    );
+    // Nothing passed: each conditional table may meet the one always made, not each other.
+    expect(brief(lint(template, { only: ["E3019"] }))).toEqual(["E3019 12:18", "E3019 20:18", "E3019 27:18"]);
+    expect(lint(template, { only: ["E3019"] })[0].message).toContain("the same as on 'Always'");
+    // Both conditions true: the two meet too.
+    const both = lint(template, { only: ["E3019"], parameterValues: { Crawl: "raw", Audit: "yes" } });
+    expect(both[0].message).toContain("the same as on 'RefinedTable', 'Always'");
+    // Crawl refined: Raw is false, so RawTable is not made.
+    const refined = lint(template, { only: ["E3019"], parameterValues: { Crawl: "refined" } });
+    expect(brief(refined)).toEqual(["E3019 20:18", "E3019 27:18"]);
+  });
+
   it("counts a SAM function as the Lambda function it becomes, and a resource with a condition against one without", () => {
     const findings = lint(
       yaml(
