@@ -8,7 +8,8 @@
  * pseudo parameters, judged with two samples) is judged the same way: `!Sub ${Stage}-assets` with
  * `Stage=Prod` is a bucket name with a capital; so is the entry a passed key picks from a mapping
  * (`!FindInMap [Sizes, !Ref Env, Memory]` with `Env=prod`), which is template text and is quoted.
- * Conditions the values passed decide (`IsProd` with `Stage=prod`) are worked out: a resource
+ * A passed list (a CommaDelimitedList or List<...> parameter's) is judged as the list CloudFormation
+ * makes of it, its size and each item. Conditions the values passed decide (`IsProd` with `Stage=prod`) are worked out: a resource
  * whose Condition holds is made, one whose Condition fails is not judged, and of a Fn::If only the
  * branch taken is judged with the values passed (a Default there is not). A resource a condition
  * may leave out gets the W1030 to W1035 warnings; a value inside an undecided Fn::If is not judged,

@@ -527,8 +527,11 @@ class Walker {
   private parameter(ref: Node, name: string, schema: ConstraintNode): void {
     const parameter = this.template.parameters.get(name)?.value;
     const declared = declaredValues(parameter, true);
-    if (!declared) return;
     const passed = this.template.parameterValues?.get(name);
+    if (!declared) {
+      if (passed !== undefined) this.passedList(ref, name, passed, parameter, schema);
+      return;
+    }
     if (passed !== undefined) {
       this.passed(ref, name, passed, parameter, schema);
       return;
@@ -570,7 +573,7 @@ class Walker {
     if (this.notMade) return;
     const value = passedValue(parameter, text);
     this.secret = true;
-    const trial = this.trial({ kind: "scalar", value, range: ref.range }, this.expanded(schema));
+    const trial = this.trial({ kind: "scalar", value, range: unwritten(ref.range) }, this.expanded(schema));
     this.secret = false;
     for (const problem of trial) {
       if (problem.kind === "anyOfValue" && trial.length > 1) continue;
@@ -579,6 +582,53 @@ class Walker {
         this.optional ? "parameter" : "passed",
         ref,
         `the value passed for parameter '${name}' ${fit}: ${problem.message}`,
+      );
+    }
+  }
+
+  /**
+   * A Ref to a list parameter (CommaDelimitedList, List<Number>, List<AWS::EC2::Subnet::Id>, ...)
+   * the deploy passes a value for: the list CloudFormation makes of it (split at commas, each item
+   * trimmed) is judged as a written list would be, its size and each item, as a secret.
+   */
+  private passedList(
+    ref: Node,
+    name: string,
+    text: string,
+    parameter: Node | undefined,
+    schema: ConstraintNode,
+  ): void {
+    const type = mapGet(parameter, "Type")?.value;
+    if (
+      this.notMade ||
+      !isString(type) ||
+      !(type.value === "CommaDelimitedList" || /^List<[^>]+>$/.test(type.value))
+    )
+      return;
+    const numbers = type.value === "List<Number>";
+    const range = unwritten(ref.range);
+    const items: ScalarNode[] = text.split(",").map((item) => {
+      const trimmed = item.trim();
+      const number = Number(trimmed);
+      return {
+        kind: "scalar",
+        value: numbers && trimmed !== "" && Number.isFinite(number) ? number : trimmed,
+        range,
+      };
+    });
+    const saved = this.out;
+    const trial: ConstraintProblem[] = [];
+    this.out = trial;
+    this.secret = true;
+    this.value({ kind: "seq", items, range }, schema, range);
+    this.secret = false;
+    this.out = saved;
+    for (const problem of trial) {
+      if (problem.kind === "anyOfValue" && trial.length > 1) continue;
+      this.problem(
+        this.optional ? "parameter" : "passed",
+        ref,
+        `the value passed for parameter '${name}' does not fit: ${problem.message}`,
       );
     }
   }
@@ -634,10 +684,10 @@ class Walker {
         continue;
       }
       this.secret = hidden;
-      let problems = this.trial({ kind: "scalar", value: first, range: node.range }, nodes);
+      let problems = this.trial({ kind: "scalar", value: first, range: unwritten(node.range) }, nodes);
       if (problems.length > 0 && hasSamples(value)) {
         const second = this.trial(
-          { kind: "scalar", value: variant(value, 1) ?? null, range: node.range },
+          { kind: "scalar", value: variant(value, 1) ?? null, range: unwritten(node.range) },
           nodes,
         );
         problems = problems.filter((problem) => second.some((other) => other.kind === problem.kind));
@@ -684,7 +734,10 @@ class Walker {
         const item = list.items[i];
         this.path.push(i);
         for (const itemNodes of items) {
-          const problems = this.trial({ kind: "scalar", value: item, range: node.range }, itemNodes);
+          const problems = this.trial(
+            { kind: "scalar", value: item, range: unwritten(node.range) },
+            itemNodes,
+          );
           for (const problem of problems) {
             if (problem.kind === "anyOfValue" && problems.length > 1) continue;
             this.problem("split", node, `Fn::Split gives '${item}' as item ${i}${gives}: ${problem.message}`);
@@ -839,7 +892,7 @@ class Walker {
         this.problem(
           "items",
           at,
-          `${this.name()} must have at most ${s.ix} item${s.ix === 1 ? "" : "s"}, not ${certain}`,
+          `${this.name()} must have at most ${s.ix} item${s.ix === 1 ? "" : "s"}${this.secret ? "" : `, not ${certain}`}`,
         );
     }
     const keyed = s.uk ? this.uniqueKeys(items, s.uk) : undefined;
@@ -1048,6 +1101,14 @@ class Walker {
 }
 
 const NO_ENTRIES: readonly MapEntry[] = [];
+
+/**
+ * The place of a value the walk makes (a passed value, what a function gives) for its trial: where
+ * it is written, but not how (a number's text is its own, not that of the Ref or function there).
+ */
+function unwritten(range: Range): Range {
+  return { start: range.start, end: range.end };
+}
 
 /**
  * The kind of a value's problems where the deploy alone decides it, in a resource and a branch no

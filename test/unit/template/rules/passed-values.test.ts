@@ -148,6 +148,59 @@ describe("E3946 values passed for parameters at deploy", () => {
     expect(brief(named)).toEqual(["E3946 14:32", "E3034 15:31", "E3946 17:34"]);
   });
 
+  it("judges a passed list as the list CloudFormation makes of it, and a passed number as its text", () => {
+    const listed = yaml(
+      "Parameters:",
+      "  Archs: {Type: CommaDelimitedList, Default: arm64}",
+      "  Groups: {Type: 'List<AWS::EC2::SecurityGroup::Id>'}",
+      "  Subnets: {Type: 'List<AWS::EC2::Subnet::Id>'}",
+      "  Account: {Type: Number, Default: 123456789012}",
+      "Resources:",
+      "  Fn:",
+      "    Type: AWS::Lambda::Function",
+      "    Properties:",
+      "      Architectures: !Ref Archs",
+      "      VpcConfig:",
+      "        SecurityGroupIds: !Ref Groups",
+      "        SubnetIds: !Ref Subnets",
+      "      Runtime: python3.12",
+      "      Handler: app.handler",
+      "      Role: arn:aws:iam::123456789012:role/x",
+      "      Code: {ZipFile: x}",
+      "  Invoke:",
+      "    Type: AWS::Lambda::Permission",
+      "    Properties:",
+      "      Action: lambda:InvokeFunction",
+      "      FunctionName: !Ref Fn",
+      "      Principal: s3.amazonaws.com",
+      "      SourceAccount: !Ref Account",
+    );
+    const groups = [1, 2, 3, 4, 5, 6].map((n) => `sg-1234567${n}`).join(",");
+    const findings = lint(listed, {
+      only: ONLY.concat("E3031", "E3032"),
+      parameterValues: {
+        Archs: "arm64, x86-64",
+        Groups: groups,
+        Subnets: "subnet-1 , subnet-2",
+        Account: "12345",
+      },
+    });
+    expect(located(findings)).toEqual([
+      "E3946 10 the value passed for parameter 'Archs' does not fit: 'Architectures' of AWS::Lambda::Function must have at most 1 item",
+      "E3946 10 the value passed for parameter 'Archs' does not fit: 'Architectures[1]' of AWS::Lambda::Function must be one of x86_64, arm64",
+      "E3946 12 the value passed for parameter 'Groups' does not fit: 'VpcConfig.SecurityGroupIds' of AWS::Lambda::Function must have at most 5 items",
+      "E3946 24 the value passed for parameter 'Account' does not fit: 'SourceAccount' of AWS::Lambda::Permission must be at least 12 characters long",
+      "E3946 24 the value passed for parameter 'Account' does not fit: 'SourceAccount' of AWS::Lambda::Permission must match the pattern ^\\d{12}$",
+    ]);
+    const fitting = {
+      Archs: " x86_64 ",
+      Groups: "sg-12345671,sg-12345672",
+      Subnets: "subnet-1",
+      Account: "123456789012",
+    };
+    expect(lint(listed, { only: ONLY.concat("E3031", "E3032"), parameterValues: fitting })).toEqual([]);
+  });
+
   it("judges what a Fn::Sub makes with a passed value, without quoting it", () => {
     const findings = lint(template, { only: ONLY, parameterValues: { Stage: "x".repeat(60) } });
     expect(located(findings)).toEqual([
