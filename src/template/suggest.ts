@@ -100,3 +100,10 @@ export function didYouMeanNote(suggestion: string | undefined): string {
 export function didYouMean(name: string, candidates: Iterable<string>): string {
   return didYouMeanNote(closest(name, candidates));
 }
+
+/** The first `most` of `choices`, joined with commas, and how many more there are: for messages that list what is allowed. */
+export function firstChoices(choices: readonly string[], most = 12): string {
+  return choices.length <= most
+    ? choices.join(", ")
+    : `${choices.slice(0, most).join(", ")} (and ${choices.length - most} more)`;
+}

@@ -17,7 +17,7 @@ import { compareText, Span } from "../../lines";
 import type { MapEntry, MapNode, Node, Range, ScalarNode, SeqNode } from "../../model";
 import { mapGet } from "../../nodes";
 import type { ConstraintNode, GroupAlternative, ResourceConstraints, SpecIndex } from "../../spec/types";
-import { didYouMean } from "../../suggest";
+import { didYouMean, firstChoices } from "../../suggest";
 import { conditionLogic } from "../conditions/logic";
 import {
   givenWith,
@@ -573,7 +573,7 @@ class Walker {
     if (this.notMade) return;
     const value = passedValue(parameter, text);
     this.secret = true;
-    const trial = this.trial({ kind: "scalar", value, range: unwritten(ref.range) }, this.expanded(schema));
+    const trial = this.trial({ kind: "scalar", value, range: UNWRITTEN }, this.expanded(schema));
     this.secret = false;
     for (const problem of trial) {
       if (problem.kind === "anyOfValue" && trial.length > 1) continue;
@@ -606,21 +606,20 @@ class Walker {
     )
       return;
     const numbers = type.value === "List<Number>";
-    const range = unwritten(ref.range);
     const items: ScalarNode[] = text.split(",").map((item) => {
       const trimmed = item.trim();
       const number = Number(trimmed);
       return {
         kind: "scalar",
         value: numbers && trimmed !== "" && Number.isFinite(number) ? number : trimmed,
-        range,
+        range: UNWRITTEN,
       };
     });
     const saved = this.out;
     const trial: ConstraintProblem[] = [];
     this.out = trial;
     this.secret = true;
-    this.value({ kind: "seq", items, range }, schema, range);
+    this.value({ kind: "seq", items, range: UNWRITTEN }, schema, UNWRITTEN);
     this.secret = false;
     this.out = saved;
     for (const problem of trial) {
@@ -684,10 +683,10 @@ class Walker {
         continue;
       }
       this.secret = hidden;
-      let problems = this.trial({ kind: "scalar", value: first, range: unwritten(node.range) }, nodes);
+      let problems = this.trial({ kind: "scalar", value: first, range: UNWRITTEN }, nodes);
       if (problems.length > 0 && hasSamples(value)) {
         const second = this.trial(
-          { kind: "scalar", value: variant(value, 1) ?? null, range: unwritten(node.range) },
+          { kind: "scalar", value: variant(value, 1) ?? null, range: UNWRITTEN },
           nodes,
         );
         problems = problems.filter((problem) => second.some((other) => other.kind === problem.kind));
@@ -734,10 +733,7 @@ class Walker {
         const item = list.items[i];
         this.path.push(i);
         for (const itemNodes of items) {
-          const problems = this.trial(
-            { kind: "scalar", value: item, range: unwritten(node.range) },
-            itemNodes,
-          );
+          const problems = this.trial({ kind: "scalar", value: item, range: UNWRITTEN }, itemNodes);
           for (const problem of problems) {
             if (problem.kind === "anyOfValue" && problems.length > 1) continue;
             this.problem("split", node, `Fn::Split gives '${item}' as item ${i}${gives}: ${problem.message}`);
@@ -797,10 +793,7 @@ class Walker {
     const { allowed, folded } = enumerated(s);
     const value = String(node.value);
     if (folded.has(s.ci ? value.toLowerCase() : value)) return;
-    const listed =
-      allowed.length <= 12
-        ? allowed.join(", ")
-        : `${allowed.slice(0, 12).join(", ")} (and ${allowed.length - 12} more)`;
+    const listed = firstChoices(allowed);
     this.problem(
       "enum",
       node,
@@ -1103,12 +1096,11 @@ class Walker {
 const NO_ENTRIES: readonly MapEntry[] = [];
 
 /**
- * The place of a value the walk makes (a passed value, what a function gives) for its trial: where
- * it is written, but not how (a number's text is its own, not that of the Ref or function there).
+ * The place of a value the walk makes (a passed value, what a function gives) for its trial, whose
+ * problems are reported at the Ref or the function: no text of the template, so a number's text is
+ * its own (writtenInteger), not that of the Ref or function there.
  */
-function unwritten(range: Range): Range {
-  return { start: range.start, end: range.end };
-}
+const UNWRITTEN: Range = { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } };
 
 /**
  * The kind of a value's problems where the deploy alone decides it, in a resource and a branch no

@@ -1,7 +1,7 @@
 import { rangeHas } from "../../lines";
 import type { MapNode, Node } from "../../model";
 import { mapGet } from "../../nodes";
-import { didYouMean } from "../../suggest";
+import { didYouMean, firstChoices } from "../../suggest";
 import { conditionLogic } from "../conditions/logic";
 import { isNoEcho } from "../parameters/declared";
 import type { Rule } from "../rule";
@@ -33,7 +33,7 @@ export const findInMapRule: Rule = {
   shortDescription: "FindInMap validation of configuration",
   description:
     "Fn::FindInMap takes [MapName, TopLevelKey, SecondLevelKey]; the mapping must exist and, where the keys are literal " +
-    "or a Ref to a parameter the deploy passes a value for (outside a Fn::If, in a resource or output without a Condition), hold them.",
+    "or a Ref to a parameter the deploy passes a value for (where the stack always reads the call), hold them.",
   source: `${USER_GUIDE}/intrinsic-function-reference-findinmap.html`,
   tags: ["functions", "findinmap"],
   check({ template, spec, report }) {
@@ -157,9 +157,7 @@ function named(key: Key): string {
  */
 function hint(key: Key, keys: string[], listed = key.parameter !== undefined): string {
   if (!listed) return didYouMean(key.text, keys);
-  const shown =
-    keys.length <= 12 ? keys.join(", ") : `${keys.slice(0, 12).join(", ")} (and ${keys.length - 12} more)`;
-  return `: the keys there are ${shown}`;
+  return `: the keys there are ${firstChoices(keys)}`;
 }
 
 /**

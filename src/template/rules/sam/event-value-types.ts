@@ -12,6 +12,7 @@
  */
 import { Span } from "../../lines";
 import type { Node } from "../../model";
+import { mapGet } from "../../nodes";
 import { usesLanguageExtensions } from "../functions/calls";
 import type { Rule } from "../rule";
 import { kindName } from "../template/scalars";
@@ -163,7 +164,7 @@ export const samEventValues: Rule = {
       const type = eventType(event);
       const resourceType = event.resource.type;
       const kinds = type === undefined || !resourceType ? undefined : EVENT_VALUE_KINDS[resourceType]?.[type];
-      const properties = event.body?.entries.find((entry) => entry.key === "Properties")?.value;
+      const properties = mapGet(event.body, "Properties")?.value;
       if (!kinds || properties?.kind !== "map" || intrinsicName(properties)) continue;
       const where = `event ${event.entry.key} of ${event.resource.name} (${type})`;
       const literal =
