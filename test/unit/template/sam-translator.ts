@@ -23,22 +23,33 @@ export function samTranslatorInstalled(file: string, what: string): boolean {
   }
 }
 
-/** Runs the installed SAM transform on each template, and gives the resources of each translation. */
-export function translateSam(templates: Record<string, unknown>): Record<string, MadeResource[]> {
-  const script = [
+/** The Python that reads templates by key from stdin and translates each (`translate` holds the call). */
+function translating(...each: string[]): string {
+  return [
     "import json, os, sys",
     "os.environ['AWS_DEFAULT_REGION'] = 'us-east-1'",
     "from samtranslator.translator.translator import Translator",
     "from samtranslator.parser import parser",
+    "translate = lambda template: Translator(managed_policy_map={}, sam_parser=parser.Parser()).translate(sam_template=template, parameter_values={})",
     "out = {}",
     "for key, template in json.loads(sys.stdin.read()).items():",
-    "  made = Translator(managed_policy_map={}, sam_parser=parser.Parser()).translate(sam_template=template, parameter_values={})",
-    "  out[key] = list(made['Resources'].values())",
+    ...each.map((line) => `  ${line}`),
     "print(json.dumps(out))",
   ].join("\n");
+}
+
+function runPython(script: string, templates: Record<string, unknown>): unknown {
   return JSON.parse(
     execFileSync("python3", ["-c", script], { input: JSON.stringify(templates), encoding: "utf8" }),
   );
+}
+
+/** Runs the installed SAM transform on each template, and gives the resources of each translation. */
+export function translateSam(templates: Record<string, unknown>): Record<string, MadeResource[]> {
+  return runPython(
+    translating("out[key] = list(translate(template)['Resources'].values())"),
+    templates,
+  ) as Record<string, MadeResource[]>;
 }
 
 /**
@@ -46,21 +57,14 @@ export function translateSam(templates: Record<string, unknown>): Record<string,
  * (the empty string when it takes it).
  */
 export function samRefusals(templates: Record<string, unknown>): Record<string, string> {
-  const script = [
-    "import json, os, sys",
-    "os.environ['AWS_DEFAULT_REGION'] = 'us-east-1'",
-    "from samtranslator.translator.translator import Translator",
-    "from samtranslator.parser import parser",
-    "out = {}",
-    "for key, template in json.loads(sys.stdin.read()).items():",
-    "  try:",
-    "    Translator(managed_policy_map={}, sam_parser=parser.Parser()).translate(sam_template=template, parameter_values={})",
-    "    out[key] = ''",
-    "  except Exception as error:",
-    "    out[key] = str(error) or type(error).__name__",
-    "print(json.dumps(out))",
-  ].join("\n");
-  return JSON.parse(
-    execFileSync("python3", ["-c", script], { input: JSON.stringify(templates), encoding: "utf8" }),
-  );
+  return runPython(
+    translating(
+      "try:",
+      "  translate(template)",
+      "  out[key] = ''",
+      "except Exception as error:",
+      "  out[key] = str(error) or type(error).__name__",
+    ),
+    templates,
+  ) as Record<string, string>;
 }

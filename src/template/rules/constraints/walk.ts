@@ -575,6 +575,14 @@ class Walker {
     this.secret = true;
     const trial = this.trial({ kind: "scalar", value, range: UNWRITTEN }, this.expanded(schema));
     this.secret = false;
+    this.reportPassed(trial, ref, name);
+  }
+
+  /**
+   * The problems a value the deploy passes has (`trial`), at the Ref that gives it: certain (E3946)
+   * where the resource is always made, a warning (W1030) where a condition may leave it out.
+   */
+  private reportPassed(trial: ConstraintProblem[], ref: Node, name: string): void {
     for (const problem of trial) {
       if (problem.kind === "anyOfValue" && trial.length > 1) continue;
       const fit = problem.kind === "hostBits" ? "is given to" : "does not fit";
@@ -622,14 +630,7 @@ class Walker {
     this.value({ kind: "seq", items, range: UNWRITTEN }, schema, UNWRITTEN);
     this.secret = false;
     this.out = saved;
-    for (const problem of trial) {
-      if (problem.kind === "anyOfValue" && trial.length > 1) continue;
-      this.problem(
-        this.optional ? "parameter" : "passed",
-        ref,
-        `the value passed for parameter '${name}' does not fit: ${problem.message}`,
-      );
-    }
+    this.reportPassed(trial, ref, name);
   }
 
   /** One value a parameter may give (its Default, an AllowedValues item, a bound: `which`), judged against `nodes`. */

@@ -60,7 +60,7 @@
  * leave out counts neither as present nor as absent.
  */
 import { Span } from "../../lines";
-import type { MapNode, Node } from "../../model";
+import type { MapEntry, MapNode, Node } from "../../model";
 import type { Report, Rule } from "../rule";
 import type { ResourceInfo, TemplateIndex } from "../template-index";
 import {
@@ -588,6 +588,24 @@ function writtenNumber(node: Node | undefined, source: string): string | undefin
   return source.slice(node.range.from, node.range.to) === text ? text : undefined;
 }
 
+/**
+ * The EngineVersion each property set of a cluster or an instance writes out (as text, or as a
+ * number written as it reads), with its Engine in lower case.
+ */
+function engineVersions(
+  resource: ResourceInfo,
+  source: string,
+): { engine: string; entry: MapEntry; version: string }[] {
+  const out = [];
+  for (const { properties } of propertySets(resource)) {
+    const engine = engineOf(properties);
+    const entry = presentEntry(properties, "EngineVersion");
+    const version = literalString(entry?.value) ?? writtenNumber(entry?.value, source);
+    if (engine && entry && version !== undefined) out.push({ engine, entry, version });
+  }
+  return out;
+}
+
 /** Engines RDS no longer creates clusters or instances of, by their Engine name in lower case. */
 const RETIRED_ENGINES: Record<string, { what: string; ended: string; instead: string; source: string }> = {
   aurora: {
@@ -677,11 +695,7 @@ function retiredEngineVersion(id: string, kind: "cluster" | "instance", type: st
     resourceTypes: [type],
     check({ template, spec, report }) {
       for (const resource of resourcesOfType(template, type)) {
-        for (const { properties } of propertySets(resource)) {
-          const engine = engineOf(properties);
-          const entry = presentEntry(properties, "EngineVersion");
-          const version = literalString(entry?.value) ?? writtenNumber(entry?.value, template.parsed.source);
-          if (!engine || !entry || version === undefined) continue;
+        for (const { engine, entry, version } of engineVersions(resource, template.parsed.source)) {
           const { oldest, cfnLint } = spec.deprecatedEngineVersions(kind);
           const lines = oldest.get(engine);
           const line = versionLine(engine, version);
@@ -724,11 +738,7 @@ function deprecatedEngineVersion(id: string, kind: "cluster" | "instance", type:
     resourceTypes: [type],
     check({ template, spec, report }) {
       for (const resource of resourcesOfType(template, type)) {
-        for (const { properties } of propertySets(resource)) {
-          const engine = engineOf(properties);
-          const entry = presentEntry(properties, "EngineVersion");
-          const version = literalString(entry?.value) ?? writtenNumber(entry?.value, template.parsed.source);
-          if (!engine || !entry || version === undefined) continue;
+        for (const { engine, entry, version } of engineVersions(resource, template.parsed.source)) {
           const deprecated = spec.deprecatedEngineVersions(kind);
           if (!deprecated.versions.get(engine)?.has(version)) continue;
           report(
