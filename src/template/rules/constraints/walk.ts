@@ -386,6 +386,10 @@ class Walker {
     this.condition !== undefined &&
     conditionLogic(this.template).forbidsValue(this.condition, parameter, value);
 
+  /** Whether the values the deploy passes decide a condition (the resolver's Fn::If in a Sub's variables). */
+  private readonly decide = (condition: string): boolean | undefined =>
+    conditionLogic(this.template).decidedByDeploy(condition);
+
   /** The resource whose properties (or SAM events, or S3 locations) are walked. */
   within(resource: ResourceInfo): void {
     const condition = resource.condition?.value;
@@ -663,7 +667,7 @@ class Walker {
   private resolved(node: Node, fn: string, kind: ConstraintKind, schema: ConstraintNode): void {
     const nodes = this.expanded(schema);
     if (!judgesValues(nodes)) return;
-    const values = resolveValue(node, this.template, this.parameterMode, this.rulesOut);
+    const values = resolveValue(node, this.template, this.parameterMode, this.rulesOut, this.decide);
     if (!values) return;
     for (const { value, others } of sameGiven(values, sameValueKey)) {
       if (this.notMade && value.passed !== undefined) continue;
@@ -714,7 +718,7 @@ class Walker {
     const sized = nodes.some((s) => s.in !== undefined || s.ix !== undefined);
     const items = nodes.flatMap((s) => (s.it ? [this.expanded(s.it)] : []));
     if (!sized && !items.some(judgesValues)) return;
-    const lists = resolveSplit(node, this.template, this.parameterMode, this.rulesOut);
+    const lists = resolveSplit(node, this.template, this.parameterMode, this.rulesOut, this.decide);
     if (!lists) return;
     for (const { value: list, others } of sameGiven(lists, (each) => JSON.stringify(each.items))) {
       const gives = givenWith(list, others);

@@ -90,8 +90,9 @@ export function resolveValue(
   template: TemplateIndex,
   parameters: ParameterMode,
   rulesOut?: RulesOut,
+  decide?: Decide,
 ): Resolution[] | undefined {
-  const values = new Resolver(template, parameters, rulesOut).resolve(node, 0);
+  const values = new Resolver(template, parameters, rulesOut, decide).resolve(node, 0);
   return values && values.length <= MOST_VALUES ? values : undefined;
 }
 
@@ -100,6 +101,12 @@ export function resolveValue(
  * deploy passes (true); only a passed value ("passed"); nothing (false).
  */
 export type ParameterMode = boolean | "passed";
+
+/**
+ * Whether a condition is true or false in the stack being deployed, where the values the deploy
+ * passes decide it (ConditionLogic.decidedByDeploy); undefined where they do not.
+ */
+export type Decide = (condition: string) => boolean | undefined;
 
 /** Whether the place a value is judged at keeps `parameter` from giving `value` (its resource's Condition). */
 export type RulesOut = (parameter: string, value: string) => boolean;
@@ -120,8 +127,9 @@ export function resolveSplit(
   template: TemplateIndex,
   parameters: ParameterMode,
   rulesOut?: RulesOut,
+  decide?: Decide,
 ): SplitList[] | undefined {
-  const lists = new Resolver(template, parameters, rulesOut).split(node.entries[0].value, 0);
+  const lists = new Resolver(template, parameters, rulesOut, decide).split(node.entries[0].value, 0);
   return lists && lists.length <= MOST_VALUES ? lists : undefined;
 }
 
@@ -244,6 +252,7 @@ class Resolver {
     private readonly template: TemplateIndex,
     private readonly parameters: ParameterMode,
     private readonly rulesOut?: RulesOut,
+    private readonly decide?: Decide,
   ) {}
 
   resolve(node: Node, depth: number): Resolution[] | undefined {
@@ -279,7 +288,8 @@ class Resolver {
   /**
    * A part of a longer text (a Sub variable, an item of a Join): unknown rather than nothing. A
    * Fn::If there gives each branch's values, named by the condition that picks it; a parameter in a
-   * branch gives nothing known (a condition often rules out the very value a branch would get).
+   * branch gives nothing known (a condition often rules out the very value a branch would get). A
+   * condition the values passed decide gives its branch alone, where a value passed is known.
    */
   private part(node: Node, depth: number): Resolution[] {
     if (intrinsicName(node) === "Fn::If") return this.branches((node as MapNode).entries[0].value, depth);
@@ -290,6 +300,17 @@ class Resolver {
     if (arg.kind !== "seq" || arg.items.length !== 3 || !isString(arg.items[0]) || depth > 8)
       return NOTHING_KNOWN;
     const condition = arg.items[0].value;
+    const decided = this.decide?.(condition);
+    if (decided !== undefined) {
+      // Certain as a passed value is: the values passed pick the branch.
+      const taken = this.parameters
+        ? new Resolver(this.template, "passed", this.rulesOut, this.decide)
+        : this;
+      const choice = `condition '${condition}' ${decided}, as the values passed decide it`;
+      return taken
+        .part(arg.items[decided ? 1 : 2], depth + 1)
+        .map((value) => ({ ...value, choices: [choice, ...value.choices], passed: (value.passed ?? 0) + 1 }));
+    }
     const inner = this.parameters ? new Resolver(this.template, false) : this;
     const values: Resolution[] = [];
     for (let i = 1; i < 3; i++) {

@@ -148,6 +148,37 @@ describe("E3946 values passed for parameters at deploy", () => {
     expect(brief(named)).toEqual(["E3946 14:32", "E3034 15:31", "E3946 17:34"]);
   });
 
+  it("takes the branch a decided condition picks inside a Fn::Sub's variables", () => {
+    const named = yaml(
+      "Parameters:",
+      "  Stage: {Type: String, Default: dev}",
+      "  Team: {Type: String, Default: core}",
+      "Conditions:",
+      "  IsProd: !Equals [!Ref Stage, prod]",
+      "Resources:",
+      "  Assets:",
+      "    Type: AWS::S3::Bucket",
+      "    Properties:",
+      "      BucketName: !Sub",
+      "        - '${Owner}-assets'",
+      "        - Owner: !If [IsProd, !Ref Team, Shared_Dev]",
+    );
+    const only = [...ONLY, "E3031", "W1031"];
+    // Undecided: the false branch's text is a choice, a warning; the true branch's parameter is unknown.
+    expect(brief(lint(named, { only }))).toEqual(["W1031 10:19"]);
+    // Stage prod: the Team passed is what the bucket is named with, certain.
+    const prod = lint(named, { only, parameterValues: { Stage: "prod", Team: "Core_Team" } });
+    expect(brief(prod)).toEqual(["E3946 10:19"]);
+    expect(prod[0].message).not.toContain("Core_Team");
+    expect(lint(named, { only, parameterValues: { Stage: "prod", Team: "core" } })).toEqual([]);
+    // Stage dev: the written text is taken, as certain as a value passed.
+    const dev = lint(named, { only, parameterValues: { Stage: "dev", Team: "Core_Team" } });
+    expect(brief(dev)).toEqual(["E3946 10:19"]);
+    expect(dev[0].message).toMatch(
+      /^Fn::Sub gives 'Shared_Dev-assets' \(with condition 'IsProd' false, as the values passed decide it\): 'BucketName' of AWS::S3::Bucket must /,
+    );
+  });
+
   it("judges a passed list as the list CloudFormation makes of it, and a passed number as its text", () => {
     const listed = yaml(
       "Parameters:",
