@@ -199,6 +199,7 @@ export class ConditionLogic {
    * parameter of two allowed values with each of them (`Mode` is Service where it is not Cluster).
    */
   private impliedByFalse(name: string, needed: string): boolean {
+    if (this.opposite(name, needed)) return true;
     const negated = notOf(this.definition(needed));
     if (negated !== undefined && (negated === name || this.text(negated) === this.text(name))) return true;
     const opposite = notOf(this.definition(name));
@@ -229,8 +230,23 @@ export class ConditionLogic {
     return (wanted !== undefined && wanted !== value) || unequal.has(`${subject}\u0000${value}`);
   }
 
+  /**
+   * Whether one condition is Fn::Not of the other's definition written out (`WithKey: !Not [!Equals
+   * [!Ref Key, '']]` beside `WithoutKey: !Equals [!Ref Key, '']`), so each is false where the other
+   * is true; a Fn::Not of a Condition is notOf's.
+   */
+  private opposite(a: string, b: string): boolean {
+    const [notA] = parts(this.definition(a), "Fn::Not");
+    const [notB] = parts(this.definition(b), "Fn::Not");
+    return (
+      (notA !== undefined && canonical(notA) === this.text(b)) ||
+      (notB !== undefined && canonical(notB) === this.text(a))
+    );
+  }
+
   /** Whether `name` true makes `other` false. */
   private excludes(name: string, other: string): boolean {
+    if (this.opposite(name, other)) return true;
     const negatedOther = notOf(this.definition(other));
     if (negatedOther !== undefined && this.implies(name, negatedOther, 0)) return true;
     const negated = notOf(this.definition(name));

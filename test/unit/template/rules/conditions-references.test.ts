@@ -55,6 +55,34 @@ describe("W1001 references to conditional resources", () => {
     expect(findings[4].message).toContain("from output 'BucketArn'");
   });
 
+  it("knows two conditions written as a comparison and its Fn::Not are each other's opposite", () => {
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  KeyName: {Type: String, Default: ''}",
+        "Conditions:",
+        "  WithKey: !Not [!Equals [!Ref KeyName, '']]",
+        "  WithoutKey: !Equals [!Ref KeyName, '']",
+        "Resources:",
+        "  Keyed:",
+        "    Type: AWS::SQS::Queue",
+        "    Condition: WithKey",
+        "  Keyless:",
+        "    Type: AWS::SQS::Queue",
+        "    Condition: WithoutKey",
+        "  Topic:",
+        "    Type: AWS::SNS::Topic",
+        "    Properties:",
+        "      DisplayName: !If [WithKey, !GetAtt Keyed.QueueName, !GetAtt Keyless.QueueName]",
+        "      TopicName: !If [WithoutKey, !GetAtt Keyless.QueueName, !GetAtt Keyed.QueueName]",
+        "      KmsMasterKeyId: !If [WithKey, !GetAtt Keyless.QueueName, none]",
+      ),
+      { only: ["W1001"] },
+    );
+    // Only the last: Keyless exists where WithKey is false, not in its true branch.
+    expect(brief(findings)).toEqual(["W1001 18:45"]);
+  });
+
   it("accepts references under the same condition, an implying one, or the matching Fn::If branch", () => {
     const findings = lint(
       yaml(
