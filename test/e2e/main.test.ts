@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { lambdaFunction, yaml } from "../unit/template/fixtures";
 import { pullRequestEvent, pushEvent, scheduleEvent, workflowDispatchEvent } from "./events";
 import { ROOT, type RunResult } from "./harness";
 import { HEAD, PR, PreviewFixture } from "./preview-fixture";
@@ -85,24 +86,13 @@ describe("the all-in-one action", () => {
 
   it("on pull_request opened, validates the template as the preview it deploys (E3944)", async () => {
     f = await PreviewFixture.start({
-      template: [
-        "Resources:",
-        "  Fn:",
-        "    Type: AWS::Lambda::Function",
-        "    Properties:",
-        "      FunctionName: !Ref AWS::StackName",
-        "      Runtime: python3.12",
-        "      Handler: app.handler",
-        "      Role: arn:aws:iam::123456789012:role/r",
-        "      Code: {ZipFile: x}",
-        "",
-      ].join("\n"),
+      template: yaml("Resources:", ...lambdaFunction("Fn", undefined, "FunctionName: !Ref AWS::StackName")),
     });
     // A function's name takes no more than 64 characters: the preview's name is longer.
     const run = await main(opened(), { "stack-prefix": `shop${"-x".repeat(40)}` });
     expect(run.exitCode, log(run)).toBe(1);
     const titled = run.annotations.filter((a) => a.title);
-    expect(titled.map((a) => `${a.level} ${a.title} ${a.line}:${a.col}`)).toEqual(["error E3944 5:21"]);
+    expect(titled.map((a) => `${a.level} ${a.title} ${a.line}:${a.col}`)).toEqual(["error E3944 9:21"]);
     expect(run.outputs.errors).toBe("1");
     expect(f.aws.calls).toEqual([]);
     // Another template checked beside it is deployed under a name of its own: not judged with this one.
@@ -118,27 +108,17 @@ describe("the all-in-one action", () => {
 
   it("on pull_request opened, validates the deployed template with the values of parameter-overrides (E3946)", async () => {
     f = await PreviewFixture.start({
-      template: [
+      template: yaml(
         "Parameters:",
-        "  Memory:",
-        "    Type: Number",
-        "    Default: 256",
+        "  Memory: {Type: Number, Default: 256}",
         "Resources:",
-        "  Fn:",
-        "    Type: AWS::Lambda::Function",
-        "    Properties:",
-        "      MemorySize: !Ref Memory",
-        "      Runtime: python3.12",
-        "      Handler: app.handler",
-        "      Role: arn:aws:iam::123456789012:role/r",
-        "      Code: {ZipFile: x}",
-        "",
-      ].join("\n"),
+        ...lambdaFunction("Fn", undefined, "MemorySize: !Ref Memory"),
+      ),
     });
     const run = await main(opened(), { "parameter-overrides": "Memory=64" });
     expect(run.exitCode, log(run)).toBe(1);
     const titled = run.annotations.filter((a) => a.title);
-    expect(titled.map((a) => `${a.level} ${a.title} ${a.line}:${a.col}`)).toEqual(["error E3946 9:19"]);
+    expect(titled.map((a) => `${a.level} ${a.title} ${a.line}:${a.col}`)).toEqual(["error E3946 11:19"]);
     expect(titled[0].message).toContain("the value passed for parameter 'Memory' does not fit");
     expect(f.aws.calls).toEqual([]);
     const fine = await main(opened(), { "parameter-overrides": "Memory=512" });

@@ -5,6 +5,8 @@ import { allRules } from "../../../src/template/rules/index";
 import { loadSpec } from "../../../src/template/spec/index";
 import { validateSource } from "../../../src/template/validate-text";
 
+export { lambdaFunction, yaml } from "./fixtures";
+
 const spec = loadSpec();
 
 export interface LintOptions {
@@ -40,11 +42,6 @@ export function brief(findings: Finding[]): string[] {
 /** "rule line message" of each finding, where the message is what a test is about. */
 export function located(findings: Finding[]): string[] {
   return findings.map((f) => `${f.ruleId} ${f.range.start.line} ${f.message}`);
-}
-
-/** A YAML template from its lines, one argument a line, so each fixture line reads as written. */
-export function yaml(...lines: string[]): string {
-  return `${lines.join("\n")}\n`;
 }
 
 /**
@@ -88,27 +85,6 @@ export function samApi(name: string, ...properties: string[]): string[] {
     "    Properties:",
     "      StageName: prod",
     ...properties.map((line) => `      ${line}`),
-  ];
-}
-
-/**
- * An AWS::Lambda::Function `name` (python3.12, inline code) as fixture lines: seven lines, then
- * `extra` lines of its Properties.
- */
-export function lambdaFunction(
-  name: string,
-  role = "arn:aws:iam::123456789012:role/x",
-  ...extra: string[]
-): string[] {
-  return [
-    `  ${name}:`,
-    "    Type: AWS::Lambda::Function",
-    "    Properties:",
-    "      Runtime: python3.12",
-    "      Handler: index.handler",
-    `      Role: ${role}`,
-    '      Code: { ZipFile: "def handler(e, c): pass" }',
-    ...extra.map((line) => `      ${line}`),
   ];
 }
 
