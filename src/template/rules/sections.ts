@@ -30,6 +30,7 @@ import { parameterCount } from "./parameters/count";
 import { parameterDefault } from "./parameters/default";
 import { parameterNameLength } from "./parameters/name-length";
 import { noEchoShown } from "./parameters/no-echo";
+import { passedParameters } from "./parameters/passed";
 import { parameterType, undocumentedParameterType } from "./parameters/type";
 import { parameterUsed } from "./parameters/used";
 import type { Rule } from "./rule";
@@ -41,7 +42,7 @@ import { lintConfiguration, metadataNulls } from "./template/metadata";
 import { resourceCount } from "./template/resource-count";
 import { resourceNameLength } from "./template/resource-name-length";
 import { resourceLogicalIds } from "./template/resource-names";
-import { rulesAssert, rulesCondition, rulesConfiguration } from "./template/rules-section";
+import { rulesAssert, rulesCondition, rulesConfiguration, rulesPassed } from "./template/rules-section";
 import { templateSize } from "./template/size";
 import { templateStructure } from "./template/structure";
 import { templateTransforms } from "./template/transforms";
@@ -54,6 +55,7 @@ export const sectionRules: Rule[] = [
   rulesConfiguration,
   rulesAssert,
   rulesCondition,
+  rulesPassed,
   templateSize,
   yamlReuse,
   yamlNumbers,
@@ -69,6 +71,7 @@ export const sectionRules: Rule[] = [
   parameterCount,
   parameterNameLength,
   parameterDefault,
+  passedParameters,
   parameterUsed,
   outputConfiguration,
   outputRequired,

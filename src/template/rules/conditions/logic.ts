@@ -55,6 +55,12 @@ export function branchConditions(call: FunctionCall | undefined, known: Known): 
 
 const MAX_DEPTH = 8;
 
+/** A rule's literal true or false (a boolean, or its text). */
+function literalTruth(value: unknown): boolean | undefined {
+  if (typeof value === "boolean") return value;
+  return value === "true" ? true : value === "false" ? false : undefined;
+}
+
 /** What a condition being true says about Refs (see ConditionLogic.facts). */
 interface RefFacts {
   /** A Ref's target and the one value it must equal. */
@@ -97,10 +103,24 @@ export class ConditionLogic {
     return this.decided.get(name);
   }
 
-  private truth(node: Node | undefined, depth: number): boolean | undefined {
+  /**
+   * Whether a rule's RuleCondition or Assert (the Rules section) is true or false with the values
+   * the deploy passes, as decidedByDeploy decides a condition; rules also take true and false, and
+   * Fn::Contains of a list written out and a value. undefined where the values do not decide it.
+   */
+  decidedRule(node: Node): boolean | undefined {
+    if (!this.template.parameterValues && this.template.stackName === undefined) return undefined;
+    return this.truth(node, 0, true);
+  }
+
+  private truth(node: Node | undefined, depth: number, rule = false): boolean | undefined {
     if (!node || depth > MAX_DEPTH) return undefined;
-    const inner = conditionName(node);
-    if (inner !== undefined) return this.decidedByDeploy(inner);
+    if (rule) {
+      if (node.kind === "scalar") return literalTruth(node.value);
+    } else {
+      const inner = conditionName(node);
+      if (inner !== undefined) return this.decidedByDeploy(inner);
+    }
     const fn = intrinsicName(node);
     const items = fn === undefined ? [] : parts(node, fn);
     switch (fn) {
@@ -110,18 +130,33 @@ export class ConditionLogic {
         return a === undefined || b === undefined ? undefined : a === b;
       }
       case "Fn::Not":
-        return items.length === 1 ? negation(this.truth(items[0], depth + 1)) : undefined;
+        return items.length === 1 ? negation(this.truth(items[0], depth + 1, rule)) : undefined;
       case "Fn::And":
       case "Fn::Or": {
         // Fn::And is false once a part is false, Fn::Or true once a part is true.
         const deciding = fn === "Fn::Or";
         let all = items.length > 0;
         for (const item of items) {
-          const truth = this.truth(item, depth + 1);
+          const truth = this.truth(item, depth + 1, rule);
           if (truth === deciding) return deciding;
           if (truth === undefined) all = false;
         }
         return all ? !deciding : undefined;
+      }
+      case undefined: {
+        // Fn::Contains is a rule function only, which the intrinsic functions do not list.
+        const arg = rule && node.kind === "map" && node.entries.length === 1 ? node.entries[0] : undefined;
+        if (arg?.key !== "Fn::Contains" || arg.value.kind !== "seq" || arg.value.items.length !== 2)
+          return undefined;
+        const [list, value] = arg.value.items;
+        if (list.kind !== "seq") return undefined;
+        const text = this.deployedText(value);
+        const texts = list.items.map((item) =>
+          item.kind === "scalar" ? this.deployedText(item) : undefined,
+        );
+        if (text === undefined) return undefined;
+        if (texts.includes(text)) return true;
+        return texts.includes(undefined) ? undefined : false;
       }
       default:
         return undefined;

@@ -1,8 +1,10 @@
 /** What a parameter's declaration says of its values: whether they are secret, and which are allowed. */
-import type { Node, ScalarNode } from "../../model";
+import type { MapNode, Node, ScalarNode } from "../../model";
 import { mapGet } from "../../nodes";
 import { literalBoolean } from "../services/values";
+import { numberOf } from "../template/scalars";
 import { isString } from "../template-index";
+import { isListType } from "./types";
 
 /** Whether a parameter's body sets NoEcho: true (as a boolean or its text), so its values are never quoted. */
 export function isNoEcho(body: Node | undefined): boolean {
@@ -70,4 +72,75 @@ export function passedValue(body: Node | undefined, text: string): string | numb
   if (!isString(type) || type.value !== "Number" || text.trim() === "") return text;
   const number = Number(text);
   return Number.isFinite(number) ? number : text;
+}
+
+/**
+ * CloudFormation matches AllowedPattern against the whole value. Patterns are Java regular
+ * expressions; one JavaScript cannot compile is left unchecked rather than guessed at.
+ */
+function compilePattern(pattern: string): RegExp | undefined {
+  // Templates repeat a pattern over many parameters; compiling is the costly part.
+  if (compiledPatterns.has(pattern)) return compiledPatterns.get(pattern);
+  let regex: RegExp | undefined;
+  for (const flags of ["", "u"]) {
+    try {
+      regex = new RegExp(`^(?:${pattern})$`, flags);
+      break;
+    } catch {
+      // try the next flavour
+    }
+  }
+  compiledPatterns.set(pattern, regex);
+  return regex;
+}
+
+const compiledPatterns = new Map<string, RegExp | undefined>();
+
+/**
+ * Why `value` breaks the constraints a parameter's body declares (AllowedValues, AllowedPattern,
+ * MinLength, MaxLength, MinValue, MaxValue), or undefined when it meets them all; the reason names
+ * the constraint, never the value.
+ */
+export function constraintViolation(value: string, body: MapNode): string | undefined {
+  // Judged only when every item is a literal.
+  const allowed = literalAllowedValues(body);
+  if (allowed && allowed.length > 0 && !allowed.includes(value)) {
+    return `is not one of AllowedValues (${allowed.join(", ")})`;
+  }
+  const pattern = mapGet(body, "AllowedPattern")?.value;
+  if (isString(pattern)) {
+    const regex = compilePattern(pattern.value);
+    if (regex && !regex.test(value)) return `does not match AllowedPattern ${pattern.value}`;
+  }
+  const minLength = numberOf(mapGet(body, "MinLength")?.value);
+  if (minLength !== undefined && value.length < minLength) return `is shorter than MinLength ${minLength}`;
+  const maxLength = numberOf(mapGet(body, "MaxLength")?.value);
+  if (maxLength !== undefined && value.length > maxLength) return `is longer than MaxLength ${maxLength}`;
+  const number = value.trim() === "" ? Number.NaN : Number(value);
+  const minValue = numberOf(mapGet(body, "MinValue")?.value);
+  if (minValue !== undefined && number < minValue) return `is below MinValue ${minValue}`;
+  const maxValue = numberOf(mapGet(body, "MaxValue")?.value);
+  if (maxValue !== undefined && number > maxValue) return `is above MaxValue ${maxValue}`;
+  return undefined;
+}
+
+/**
+ * constraintViolation for a value of the parameter's type: a list type's constraints apply to each
+ * comma-separated item (the whole text passing is also accepted, as some templates list a full
+ * default among AllowedValues), and the reason then starts with `item(text, index)`.
+ */
+export function listViolation(
+  text: string,
+  body: MapNode,
+  item: (text: string, index: number) => string,
+): string | undefined {
+  const problem = constraintViolation(text, body);
+  const type = mapGet(body, "Type")?.value;
+  if (!problem || !isString(type) || !isListType(type.value)) return problem;
+  const items = text.split(",").map((each) => each.trim());
+  for (let i = 0; i < items.length; i++) {
+    const why = constraintViolation(items[i], body);
+    if (why) return `${item(items[i], i)} ${why}`;
+  }
+  return undefined;
 }

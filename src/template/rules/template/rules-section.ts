@@ -16,6 +16,7 @@
 import type { MapEntry, Node } from "../../model";
 import { mapGet } from "../../nodes";
 import { closest } from "../../suggest";
+import { conditionLogic } from "../conditions/logic";
 import { functionName } from "../functions/calls";
 import type { Report, Rule } from "../rule";
 import { isString, type TemplateIndex, USER_GUIDE } from "../template-index";
@@ -121,6 +122,51 @@ function conditionRule(id: string, key: "Assert" | "RuleCondition", whose: strin
     },
   };
 }
+
+/**
+ * E3947: a rule the values a deploy passes break. CloudFormation evaluates every rule whose
+ * RuleCondition holds (or that has none) with the values it is given, and refuses the change set,
+ * before it makes anything, with the AssertDescription of an assertion that is false. Where the
+ * values passed (and the stack's name) decide both (Fn::Equals of literals and Refs, Fn::And,
+ * Fn::Or, Fn::Not, Fn::Contains of a list written out, as ConditionLogic.decidedRule reads them),
+ * the deploy stops before any AWS call instead. A parameter not passed decides nothing, as its
+ * Default and a stack's previous value are not told apart here; neither does a pseudo parameter
+ * other than the stack's name, nor Fn::EachMemberEquals, Fn::EachMemberIn or Fn::ValueOf.
+ */
+export const rulesPassed: Rule = {
+  id: "E3947",
+  severity: "error",
+  shortDescription: "The values passed at deploy meet the template's Rules",
+  description:
+    "A rule of the Rules section whose RuleCondition the values passed (parameter-overrides) make true, or " +
+    "that has none, must have every assertion true with those values: CloudFormation refuses the change set " +
+    "with the AssertDescription otherwise. Judged where the values passed decide both.",
+  source: RULES_PAGE,
+  tags: ["rules", "parameters", "preview"],
+  check({ template, report }) {
+    const section = template.sections.get("Rules")?.map;
+    if (!section || !template.parameterValues) return;
+    const logic = conditionLogic(template);
+    for (const rule of section.entries) {
+      const ruleCondition = mapGet(rule.value, "RuleCondition")?.value;
+      if (ruleCondition && logic.decidedRule(ruleCondition) !== true) continue;
+      const assertions = mapGet(rule.value, "Assertions")?.value;
+      if (assertions?.kind !== "seq") continue;
+      assertions.items.forEach((assertion, index) => {
+        const assert = functionName(assertion) ? undefined : mapGet(assertion, "Assert")?.value;
+        if (!assert || logic.decidedRule(assert) !== false) return;
+        const description = mapGet(assertion, "AssertDescription")?.value;
+        const why =
+          isString(description) && description.value.trim() !== "" ? `: "${description.value.trim()}"` : "";
+        report(
+          assert,
+          `Rule ${rule.key} fails with the values passed${ruleCondition ? " (its RuleCondition holds)" : ""}${why}; CloudFormation refuses the change set. Pass values its assertion ${index + 1} accepts`,
+          { path: ["Rules", rule.key, "Assertions", index, "Assert"] },
+        );
+      });
+    }
+  },
+};
 
 export const rulesAssert = conditionRule("E1701", "Assert", "Each Assert of a rule");
 export const rulesCondition = conditionRule("E1702", "RuleCondition", "A rule's RuleCondition");

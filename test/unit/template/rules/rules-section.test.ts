@@ -1,6 +1,6 @@
 /** The Rules section: E1700 its shape, E1701 Assert, E1702 RuleCondition. */
 import { describe, expect, it } from "vitest";
-import { brief, lint, yaml } from "../lint";
+import { brief, lint, located, yaml } from "../lint";
 
 const check = (only: string[], ...lines: string[]) => lint(yaml(...lines), { only });
 
@@ -113,5 +113,55 @@ describe("E1701 / E1702 rule conditions", () => {
     expect(findings[4].message).toContain("Operand 1 of Fn::Not in Assert of rule Sizes must be a condition");
     expect(findings[4].message).toContain("not a list");
     expect(findings[5].message).toContain("not a plain value");
+  });
+});
+
+describe("E3947 the values passed at deploy meet the Rules", () => {
+  /** Rules as the corpus writes them: a parameter needed when a switch is on, and one of a list. */
+  const template = yaml(
+    "Parameters:",
+    "  CreateAlias: {Type: String, AllowedValues: ['Yes', 'No'], Default: 'No'}",
+    "  Alias: {Type: String, Default: ''}",
+    "  Stage: {Type: String, Default: dev}",
+    "  Secret: {Type: String, NoEcho: true, Default: x}",
+    "Rules:",
+    "  AliasNeeded:",
+    "    RuleCondition: !Equals [!Ref CreateAlias, 'Yes']",
+    "    Assertions:",
+    "      - Assert: !Not [!Equals [!Ref Alias, '']]",
+    "        AssertDescription: To create an alias, the parameter Alias must be set",
+    "  KnownStage:",
+    "    Assertions:",
+    "      - Assert: !Contains [[dev, staging, prod], !Ref Stage]",
+    "      - Assert: !Or [!Equals [!Ref Secret, x], !Equals [!Ref Stage, prod]]",
+    "Resources:",
+    "  Topic:",
+    "    Type: AWS::SNS::Topic",
+  );
+  const ONLY_RULES = ["E3947"];
+
+  it("reports each assertion the values make false, with its description, where the rule applies", () => {
+    const findings = lint(template, {
+      only: ONLY_RULES,
+      parameterValues: { CreateAlias: "Yes", Alias: "", Stage: "test", Secret: "hunter2" },
+    });
+    expect(located(findings)).toEqual([
+      'E3947 10 Rule AliasNeeded fails with the values passed (its RuleCondition holds): "To create an alias, the parameter Alias must be set"; CloudFormation refuses the change set. Pass values its assertion 1 accepts',
+      "E3947 14 Rule KnownStage fails with the values passed; CloudFormation refuses the change set. Pass values its assertion 1 accepts",
+      "E3947 15 Rule KnownStage fails with the values passed; CloudFormation refuses the change set. Pass values its assertion 2 accepts",
+    ]);
+    for (const finding of findings) expect(finding.message).not.toContain("hunter2");
+  });
+
+  it("judges nothing the values do not decide, nor a rule whose RuleCondition fails", () => {
+    const passing = { CreateAlias: "Yes", Alias: "docs", Stage: "prod", Secret: "x" };
+    expect(lint(template, { only: ONLY_RULES, parameterValues: passing })).toEqual([]);
+    // RuleCondition false: the empty Alias is allowed.
+    expect(
+      lint(template, { only: ONLY_RULES, parameterValues: { ...passing, CreateAlias: "No", Alias: "" } }),
+    ).toEqual([]);
+    // Alias not passed: its Default or the stack's previous value decides, which is not known here.
+    expect(lint(template, { only: ONLY_RULES, parameterValues: { CreateAlias: "Yes" } })).toEqual([]);
+    expect(lint(template, { only: ONLY_RULES })).toEqual([]);
   });
 });
