@@ -489,12 +489,12 @@ Outputs:`,
         "",
       ].join("\n"),
     });
-    const run = await f.deploy({ "parameter-overrides": "Stage=qa-secret-stage\nStges=prod" });
+    const run = await f.deploy({ "parameter-overrides": "Stage=qa-secret-stage\nStag=prod" });
     expect(run.exitCode, run.stdout).toBe(1);
     const refused = run.annotations.filter((a) => a.title === "E2900");
     expect(refused.map((a) => `${a.level} ${a.file} ${a.line}:${a.col} ${a.message}`)).toEqual([
+      "error template.yaml 1:1 parameter-overrides passes 'Stag', which the template does not declare (did you mean 'Stage'?): CloudFormation refuses the change set. Remove it, or fix the spelling",
       "error template.yaml 2:3 the value passed for parameter 'Stage' is not one of AllowedValues (dev, prod): CloudFormation refuses the change set",
-      "error template.yaml 1:1 parameter-overrides passes 'Stges', which the template does not declare (did you mean 'Stage'?): CloudFormation refuses the change set. Remove it, or fix the spelling",
     ]);
     expect(run.stdout).not.toContain("qa-secret-stage");
     expect(run.stdout).toContain("so nothing was deployed");
@@ -502,7 +502,7 @@ Outputs:`,
     const rule = await f.deploy({ "parameter-overrides": "Stage=prod\nAlarms=off" });
     expect(rule.exitCode, rule.stdout).toBe(1);
     expect(rule.annotations.filter((a) => a.title === "E3947").map((a) => `${a.line} ${a.message}`)).toEqual([
-      '15 Rule ProdAlarms fails with the values passed (its RuleCondition holds): "Production stacks have alarms"; CloudFormation refuses the change set. Pass values its assertion 1 accepts',
+      '13 Rule ProdAlarms fails with the values passed (its RuleCondition holds): "Production stacks have alarms"; CloudFormation refuses the change set. Pass values its assertion 1 accepts',
     ]);
     expect(f.aws.calls).toHaveLength(0);
     const fine = await f.deploy({ "parameter-overrides": "Stage=prod\nAlarms=on" });
