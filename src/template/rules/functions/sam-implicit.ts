@@ -7,9 +7,9 @@
  * `MyFunctionVersion9c8d...`) or a name only known at deploy time, so those are matched by prefix
  * and suffix.
  */
-import type { MapNode, Node } from "../../model";
+import type { MapEntry, MapNode, Node } from "../../model";
 import { mapGet } from "../../nodes";
-import { samNamedRole } from "../services/values";
+import { inheritedGlobal, samNamedRole } from "../services/values";
 import { isString, type TemplateIndex } from "../template-index";
 
 export interface SamImplicit {
@@ -76,22 +76,32 @@ export function samImplicitResources(template: TemplateIndex): SamImplicit {
     const props = resource.properties?.value;
     switch (type) {
       case "AWS::Serverless::Function": {
+        // A function's settings as the transform sees them: its own, else those of Globals.
+        const setting = (key: string) => mapGet(props, key) ?? inheritedGlobal(template, resource, key);
         if (props?.kind !== "map" || !samNamedRole(props)) add(`${name}Role`, "AWS::IAM::Role");
-        if (publishAlias(implicit, name, props, "AWS::Lambda::Version", "AWS::Lambda::Alias")) {
+        if (
+          publishAlias(
+            implicit,
+            name,
+            setting("AutoPublishAlias"),
+            "AWS::Lambda::Version",
+            "AWS::Lambda::Alias",
+          )
+        ) {
           implicit.refs.set(`${name}.Alias`, "AWS::Lambda::Alias");
           implicit.refs.set(`${name}.Version`, "AWS::Lambda::Version");
         }
-        if (mapGet(props, "FunctionUrlConfig")) {
+        if (setting("FunctionUrlConfig")) {
           add(`${name}Url`, "AWS::Lambda::Url");
           add(`${name}UrlPublicPermissions`, "AWS::Lambda::Permission");
           add(`${name}URLInvokeAllowPublicAccess`, "AWS::Lambda::Permission");
         }
-        if (mapGet(props, "DeploymentPreference")) {
+        if (setting("DeploymentPreference")) {
           add(`${name}DeploymentGroup`, "AWS::CodeDeploy::DeploymentGroup");
           add("ServerlessDeploymentApplication", "AWS::CodeDeploy::Application");
           add("CodeDeployServiceRole", "AWS::IAM::Role");
         }
-        const invokeConfig = mapGet(props, "EventInvokeConfig")?.value;
+        const invokeConfig = setting("EventInvokeConfig")?.value;
         if (invokeConfig) {
           add(`${name}EventInvokeConfig`, "AWS::Lambda::EventInvokeConfig");
           destinations(implicit, name, invokeConfig, add);
@@ -115,7 +125,7 @@ export function samImplicitResources(template: TemplateIndex): SamImplicit {
         publishAlias(
           implicit,
           name,
-          props,
+          mapGet(props, "AutoPublishAlias"),
           "AWS::StepFunctions::StateMachineVersion",
           "AWS::StepFunctions::StateMachineAlias",
         );
@@ -230,11 +240,12 @@ function v2Refs(implicit: SamImplicit, name: string): void {
 function publishAlias(
   implicit: SamImplicit,
   name: string,
-  props: Node | undefined,
+  /** The resource's AutoPublishAlias, written or inherited. */
+  setting: MapEntry | undefined,
   versionType: string,
   aliasType: string,
 ): boolean {
-  const alias = mapGet(props, "AutoPublishAlias")?.value;
+  const alias = setting?.value;
   if (!alias) return false;
   implicit.prefixes.push({ prefix: `${name}Version`, suffix: "", type: versionType });
   if (isString(alias)) implicit.resources.set(`${name}Alias${alphanumeric(alias.value)}`, aliasType);

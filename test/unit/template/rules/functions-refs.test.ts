@@ -267,6 +267,34 @@ describe("SAM implicit resources", () => {
     expect(findings[0].message).toContain("AWS::IAM::Role has no attribute 'Nope'");
   });
 
+  it("takes the settings a function inherits from Globals (round 23: AutoPublishAlias and DeploymentPreference there)", () => {
+    const inherited = yaml(
+      "Transform: AWS::Serverless-2016-10-31",
+      "Globals:",
+      "  Function:",
+      "    AutoPublishAlias: !Ref AliasName",
+      "    DeploymentPreference: {Type: AllAtOnce}",
+      "    FunctionUrlConfig: {AuthType: AWS_IAM}",
+      "Parameters:",
+      "  AliasName: {Type: String, Default: live}",
+      "Resources:",
+      "  Fn:",
+      "    Type: AWS::Serverless::Function",
+      "    Properties: {Runtime: python3.12, Handler: app.handler, CodeUri: src/}",
+      "  Opted:",
+      "    Type: AWS::Serverless::Function",
+      "    Properties: {Runtime: python3.12, Handler: app.handler, CodeUri: src/}",
+      "    IgnoreGlobals: [AutoPublishAlias]",
+      "Outputs:",
+      "  Alias: {Value: !Ref Fn.Alias}",
+      "  Version: {Value: !Ref Fn.Version}",
+      "  Group: {Value: !Ref FnDeploymentGroup}",
+      "  Url: {Value: !GetAtt FnUrl.FunctionUrl}",
+      "  NotOpted: {Value: !Ref Opted.Alias}",
+    );
+    expect(brief(lint(inherited, { only: ["E1010", "E1020"] }))).toEqual(["E1020 22:26"]);
+  });
+
   it("knows no implicit resource without the SAM transform", () => {
     const plain = template.replace("Transform: AWS::Serverless-2016-10-31\n", "");
     expect(brief(lint(plain, { only: ["E1020"] }))).toEqual([
