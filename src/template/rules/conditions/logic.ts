@@ -91,8 +91,9 @@ export class ConditionLogic {
   /**
    * Whether a condition is true or false in the stack a deploy makes, where the values it passes
    * (parameter-overrides) and the stack's name decide it; undefined where they do not (a parameter
-   * it does not pass, a pseudo parameter, a function other than Ref). CloudFormation compares the
-   * texts of a Fn::Equals; Fn::And, Fn::Or and Fn::Not decide as soon as their parts do.
+   * it does not pass, a pseudo parameter, a function other than Ref and a Fn::FindInMap whose keys
+   * they give). CloudFormation compares the texts of a Fn::Equals; Fn::And, Fn::Or and Fn::Not
+   * decide as soon as their parts do.
    */
   decidedByDeploy(name: string): boolean | undefined {
     if (!this.template.parameterValues && this.template.stackName === undefined) return undefined;
@@ -164,12 +165,13 @@ export class ConditionLogic {
   }
 
   /** The text a Fn::Equals operand has in the deployed stack, where it is known. */
-  private deployedText(node: Node): string | undefined {
+  private deployedText(node: Node, depth = 0): string | undefined {
     if (node.kind === "scalar") {
       const value = node.value;
       if (typeof value === "string" || typeof value === "boolean") return String(value);
       return typeof value === "number" && Number.isInteger(value) ? String(value) : undefined;
     }
+    if (intrinsicName(node) === "Fn::FindInMap") return depth > 0 ? undefined : this.mappedText(node);
     const target = refTarget(node);
     if (target === undefined) return undefined;
     if (target === "AWS::StackName") return this.template.stackName;
@@ -178,6 +180,19 @@ export class ConditionLogic {
     if (!isString(type) || type.value.includes("List") || type.value.startsWith("AWS::SSM::"))
       return undefined;
     return this.template.parameterValues?.get(target);
+  }
+  /**
+   * The text a Fn::FindInMap gives where its keys are known (written out, or Refs to values
+   * passed) and the entry they pick is a plain value: `!FindInMap [Stages, !Ref Stage, Alarms]` with
+   * `Stage=prod`. A key the mapping lacks decides nothing here (E1011 reports it).
+   */
+  private mappedText(node: Node): string | undefined {
+    const args = parts(node, "Fn::FindInMap");
+    if (args.length !== 3) return undefined;
+    const [name, first, second] = args.map((arg) => this.deployedText(arg, 1));
+    if (name === undefined || first === undefined || second === undefined) return undefined;
+    const entry = mapGet(mapGet(this.template.mappings.get(name)?.value, first)?.value, second)?.value;
+    return entry?.kind === "scalar" ? this.deployedText(entry, 1) : undefined;
   }
 
   /** Whether `needed` is true wherever `known` holds. */

@@ -148,6 +148,39 @@ describe("E3946 values passed for parameters at deploy", () => {
     expect(brief(named)).toEqual(["E3946 14:32", "E3034 15:31", "E3946 17:34"]);
   });
 
+  it("decides a condition that compares what a Fn::FindInMap picks with a passed key", () => {
+    const mapped = yaml(
+      "Parameters:",
+      "  Stage: {Type: String, Default: dev}",
+      "  Memory: {Type: Number, Default: 128}",
+      "Mappings:",
+      "  Stages:",
+      "    prod: {Archive: 'yes'}",
+      "    dev: {Archive: 'no'}",
+      "Conditions:",
+      "  Archives: !Equals [!FindInMap [Stages, !Ref Stage, Archive], 'yes']",
+      "Resources:",
+      "  Archive:",
+      "    Type: AWS::Lambda::Function",
+      "    Condition: Archives",
+      "    Properties:",
+      "      MemorySize: !Ref Memory",
+      "      Runtime: python3.12",
+      "      Handler: app.handler",
+      "      Role: arn:aws:iam::123456789012:role/x",
+      "      Code: {ZipFile: x}",
+    );
+    // Stage prod picks 'yes': the function is made, and the memory passed is an error.
+    expect(brief(lint(mapped, { only: ONLY, parameterValues: { Stage: "prod", Memory: "64" } }))).toEqual([
+      "E3946 15:19",
+    ]);
+    // Stage dev picks 'no': the function is not made, and nothing is judged.
+    expect(lint(mapped, { only: ONLY, parameterValues: { Stage: "dev", Memory: "64" } })).toEqual([]);
+    // A key the mapping lacks, or a Stage not passed, decides nothing: the resource may be made.
+    for (const values of [{ Stage: "qa", Memory: "64" }, { Memory: "64" }])
+      expect(brief(lint(mapped, { only: ONLY, parameterValues: values }))).toEqual(["W1030 15:19"]);
+  });
+
   it("takes the branch a decided condition picks inside a Fn::Sub's variables", () => {
     const named = yaml(
       "Parameters:",
