@@ -12,8 +12,9 @@
  * makes of it, its size and each item. Conditions the values passed decide (`IsProd` with `Stage=prod`) are worked out: a resource
  * whose Condition holds is made, one whose Condition fails is not judged, and of a Fn::If only the
  * branch taken is judged with the values passed (a Default there is not). A resource a condition
- * may leave out gets the W1030 to W1035 warnings; a value inside an undecided Fn::If is not judged,
- * nor the items of a Fn::Split of a passed text (they would be quoted).
+ * may leave out gets the W1030 to W1035 warnings; a value inside an undecided Fn::If is not judged.
+ * The list a Fn::Split makes of a passed text (`!Split [',', !Ref Subnets]` with a String parameter)
+ * is judged as a passed list is, its items never quoted.
  */
 import { USER_GUIDE } from "../template-index";
 import { constraintRule } from "./rule";

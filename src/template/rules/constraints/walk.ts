@@ -721,9 +721,17 @@ class Walker {
     const lists = resolveSplit(node, this.template, this.parameterMode, this.rulesOut, this.decide);
     if (!lists) return;
     for (const { value: list, others } of sameGiven(lists, (each) => JSON.stringify(each.items))) {
+      if (this.notMade && list.passed !== undefined) continue;
       const gives = givenWith(list, others);
       const count = list.items.length;
       const many = `${count} item${count === 1 ? "" : "s"}`;
+      // A list split from values the deploy passes alone, where the resource is made: E3946's.
+      const certain =
+        this.conditional === 0 &&
+        !this.optional &&
+        list.passed !== undefined &&
+        list.passed === list.choices.length;
+      const as: ConstraintKind = certain ? "passed" : "split";
       for (const s of nodes) {
         const bound =
           s.in !== undefined && count < s.in
@@ -732,18 +740,23 @@ class Walker {
               ? `at most ${s.ix}`
               : undefined;
         if (bound)
-          this.problem("split", node, `Fn::Split gives ${many}${gives}: ${this.name()} must have ${bound}`);
+          this.problem(as, node, `Fn::Split gives ${many}${gives}: ${this.name()} must have ${bound}`);
       }
+      // A value the deploy passes is judged as a secret is: its items are never quoted.
+      const hidden = list.hidden === true;
       for (let i = 0; i < count; i++) {
         const item = list.items[i];
+        const shown = hidden ? "a value" : `'${item}'`;
         this.path.push(i);
+        this.secret = hidden;
         for (const itemNodes of items) {
           const problems = this.trial({ kind: "scalar", value: item, range: UNWRITTEN }, itemNodes);
           for (const problem of problems) {
             if (problem.kind === "anyOfValue" && problems.length > 1) continue;
-            this.problem("split", node, `Fn::Split gives '${item}' as item ${i}${gives}: ${problem.message}`);
+            this.problem(as, node, `Fn::Split gives ${shown} as item ${i}${gives}: ${problem.message}`);
           }
         }
+        this.secret = false;
         this.path.pop();
       }
     }

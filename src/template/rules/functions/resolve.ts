@@ -115,6 +115,10 @@ export type RulesOut = (parameter: string, value: string) => boolean;
 export interface SplitList {
   items: string[];
   choices: string[];
+  /** How many values the deploy passes among `choices` (Resolution.passed). */
+  passed?: number;
+  /** Made with a value the deploy passes: its items are never quoted (Resolution.hidden). */
+  hidden?: boolean;
 }
 
 /**
@@ -559,9 +563,13 @@ class Resolver {
     if (arg.kind !== "seq" || arg.items.length !== 2 || !isString(arg.items[0])) return undefined;
     const delimiter = arg.items[0].value;
     const sources = this.exactTexts(arg.items[1], depth);
-    // Its items are quoted: a text made with a value the deploy passes is not split here.
-    if (!sources || delimiter === "" || sources.some((source) => source.hidden)) return undefined;
-    return sources.map((source) => ({ items: source.text.split(delimiter), choices: source.choices }));
+    if (!sources || delimiter === "") return undefined;
+    return sources.map((source) => ({
+      items: source.text.split(delimiter),
+      choices: source.choices,
+      ...withPassed(source.passed),
+      ...(source.hidden ? { hidden: true } : {}),
+    }));
   }
 
   /**

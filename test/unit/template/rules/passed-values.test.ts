@@ -177,8 +177,41 @@ describe("E3946 values passed for parameters at deploy", () => {
     // Stage dev picks 'no': the function is not made, and nothing is judged.
     expect(lint(mapped, { only: ONLY, parameterValues: { Stage: "dev", Memory: "64" } })).toEqual([]);
     // A key the mapping lacks, or a Stage not passed, decides nothing: the resource may be made.
-    for (const values of [{ Stage: "qa", Memory: "64" }, { Memory: "64" }])
+    const undecided: Record<string, string>[] = [{ Stage: "qa", Memory: "64" }, { Memory: "64" }];
+    for (const values of undecided)
       expect(brief(lint(mapped, { only: ONLY, parameterValues: values }))).toEqual(["W1030 15:19"]);
+  });
+
+  it("judges the list a Fn::Split makes of a passed text, its items never quoted", () => {
+    const split = yaml(
+      "Parameters:",
+      "  Subnets: {Type: String, Default: 'subnet-0123456789abcdef0,subnet-0123456789abcdef1'}",
+      "  Stage: {Type: String, Default: dev}",
+      "Conditions:",
+      "  IsProd: !Equals [!Ref Stage, prod]",
+      "Resources:",
+      "  Lb:",
+      "    Type: AWS::ElasticLoadBalancingV2::LoadBalancer",
+      "    Properties:",
+      "      Subnets: !Split [',', !Ref Subnets]",
+      "  ProdLb:",
+      "    Type: AWS::ElasticLoadBalancingV2::LoadBalancer",
+      "    Condition: IsProd",
+      "    Properties:",
+      "      Subnets: !Split [',', !Sub '${Subnets}']",
+    );
+    const only = [...ONLY, "W1033"];
+    expect(lint(split, { only })).toEqual([]);
+    const passed = lint(split, { only, parameterValues: { Subnets: "sg-12345678,subnet-0123456789abcdef1" } });
+    // Certain where the resource is made; a warning where a condition the values do not decide may leave it out.
+    expect(located(passed)).toEqual([
+      "E3946 10 Fn::Split gives a value as item 0 (with the value passed for parameter 'Subnets'): 'Subnets[0]' of AWS::ElasticLoadBalancingV2::LoadBalancer must be a subnet id",
+      "W1033 15 Fn::Split gives a value as item 0 (with the value passed for parameter 'Subnets'): 'Subnets[0]' of AWS::ElasticLoadBalancingV2::LoadBalancer must be a subnet id",
+    ]);
+    for (const finding of passed) expect(finding.message).not.toContain("sg-12345678");
+    // Stage dev: the second balancer is not made, and nothing of it is judged.
+    const dev = lint(split, { only, parameterValues: { Subnets: "sg-12345678", Stage: "dev" } });
+    expect(brief(dev)).toEqual(["E3946 10:16"]);
   });
 
   it("takes the branch a decided condition picks inside a Fn::Sub's variables", () => {
@@ -294,7 +327,7 @@ describe("E3946 values passed for parameters at deploy", () => {
     );
   });
 
-  it("picks the mapping entry a passed key names, and never splits a passed text", () => {
+  it("picks the mapping entry a passed key names", () => {
     const mapped = yaml(
       "Parameters:",
       "  Env:",
@@ -327,9 +360,9 @@ describe("E3946 values passed for parameters at deploy", () => {
     expect(located(prod)).toEqual([
       "E3946 17 Fn::FindInMap gives 64 (with the value passed for parameter 'Env'): 'MemorySize' of AWS::Lambda::Function must be at least 128",
       "E2533 18 Fn::FindInMap gives 'python3.7' (with the value passed for parameter 'Env'): Runtime python3.7 was deprecated on 2023-12-04; Lambda blocks creating functions with it from 2024-01-09 and updating them from 2026-03-09. Functions with it can no longer be created or updated. Move to python3.14.",
+      "E3946 22 Fn::Split gives a value as item 0 (with the value passed for parameter 'Archs'): 'Architectures[0]' of AWS::Lambda::Function must be one of x86_64, arm64",
     ]);
-    // The architectures passed are split by a Fn::Split, whose items are quoted: not judged, where
-    // the same text as a Default is.
+    // The same text as a Default is a warning, quoted.
     expect(lint(mapped, { only, parameterValues: { Env: "dev" } })).toEqual([]);
     expect(brief(lint(mapped.replace("Default: arm64", "Default: x86-64"), { only: ["W1033"] }))).toEqual([
       "W1033 22:22",
