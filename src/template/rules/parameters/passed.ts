@@ -4,7 +4,9 @@
  * it makes anything, when a name passed is not declared ("Parameters: [Stag] do not exist in the
  * template"), and when a value is not one of the parameter's AllowedValues, does not match its
  * AllowedPattern, breaks its MinLength, MaxLength, MinValue or MaxValue ("Parameter 'Stage' must be
- * one of AllowedValues"), or is not a number where the type is Number or List<Number>. A list's
+ * one of AllowedValues"), is not a number where the type is Number or List<Number>, or is not an
+ * id of the form an AWS-specific type takes (a VPC, subnet, security group or image id, which
+ * CloudFormation then cannot find). A list's
  * constraints apply to each item, as E2015 judges a Default. validate, given the values, reports it
  * before any AWS call; the message names the parameter and the constraint, never the value, which is
  * an input and may be a secret. A parameter passed no value that has no Default is not reported: a
@@ -13,6 +15,7 @@
 import type { MapNode } from "../../model";
 import { mapGet } from "../../nodes";
 import { didYouMean } from "../../suggest";
+import { NAMED_FORMATS } from "../constraints/formats";
 import type { Rule } from "../rule";
 import { isString, USER_GUIDE } from "../template-index";
 import { listViolation } from "./declared";
@@ -23,16 +26,34 @@ function notANumber(text: string): boolean {
   return trimmed !== "" && Number.isNaN(Number(trimmed));
 }
 
+/**
+ * The AWS-specific parameter types whose values have a form (cfn-lint's formats, as E3031 judges
+ * a property): CloudFormation looks each value up in the account, and a malformed id is never
+ * found ("Parameter value vpc-1 for parameter name VpcId does not exist").
+ */
+const TYPE_FORMATS: Record<string, string> = {
+  "AWS::EC2::Image::Id": "AWS::EC2::Image.Id",
+  "AWS::EC2::SecurityGroup::Id": "AWS::EC2::SecurityGroup.Id",
+  "AWS::EC2::Subnet::Id": "AWS::EC2::Subnet.Id",
+  "AWS::EC2::VPC::Id": "AWS::EC2::VPC.Id",
+};
+
 /** Why a value passed for a parameter declared by `body` is refused, or undefined. */
 function refusal(text: string, body: MapNode): string | undefined {
   const type = mapGet(body, "Type")?.value;
   const typeName = isString(type) ? type.value : undefined;
   if (typeName === "Number" && notANumber(text)) return "is not a number, which a Number parameter takes";
-  if (typeName === "List<Number>") {
-    const items = text.split(",");
-    const index = items.findIndex(notANumber);
+  const item = typeName?.startsWith("List<") ? typeName.slice(5, -1) : undefined;
+  const format = NAMED_FORMATS[TYPE_FORMATS[item ?? typeName ?? ""] ?? ""];
+  const misfit = (each: string) =>
+    (item === "Number" && notANumber(each)) ||
+    (format !== undefined && each.trim() !== "" && !format.pattern.test(each.trim()));
+  const what = item === "Number" ? "a number" : format?.what;
+  if (item === undefined && misfit(text)) return `is not ${what}, which ${typeName} takes`;
+  if (item !== undefined) {
+    const index = text.split(",").findIndex(misfit);
     if (index >= 0)
-      return `has an item (the ${ordinal(index + 1)}) that is not a number, which List<Number> takes`;
+      return `has an item (the ${ordinal(index + 1)}) that is not ${what}, which ${typeName} takes`;
   }
   return listViolation(text, body, (_, index) => `has an item (the ${ordinal(index + 1)}) that`);
 }
@@ -50,7 +71,8 @@ export const passedParameters: Rule = {
   description:
     "Each name in parameter-overrides is a parameter the template declares, and each value passed is one of " +
     "its AllowedValues, matches its AllowedPattern, respects MinLength, MaxLength, MinValue and MaxValue, " +
-    "and is a number for a Number or List<Number> parameter: CloudFormation refuses the change set otherwise. " +
+    "is a number for a Number or List<Number> parameter, and an id of the form a VPC, subnet, security group or " +
+    "image id parameter takes: CloudFormation refuses the change set otherwise. " +
     "Judged when the values are given (validate's parameter-overrides, and every deploy); the message never " +
     "repeats the value.",
   source: `${USER_GUIDE}/parameters-section-structure.html`,

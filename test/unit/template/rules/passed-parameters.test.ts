@@ -86,6 +86,39 @@ describe("E2900 values a deploy passes fit the template's parameters", () => {
     ]);
   });
 
+  it("refuses ids of another form than an AWS-specific type takes, which CloudFormation cannot find", () => {
+    const typed = yaml(
+      "Parameters:",
+      "  Vpc: {Type: 'AWS::EC2::VPC::Id'}",
+      "  Subnets: {Type: 'List<AWS::EC2::Subnet::Id>'}",
+      "  Image: {Type: 'AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>'}",
+      "  Key: {Type: 'AWS::EC2::KeyPair::KeyName'}",
+      "Resources:",
+      "  Topic:",
+      "    Type: AWS::SNS::Topic",
+    );
+    const good = {
+      Vpc: "vpc-0123abcd",
+      Subnets: "subnet-0123456789abcdef0, subnet-01234567",
+      Image: "/ami/latest",
+      Key: "k",
+    };
+    expect(lint(typed, { only: ONLY, parameterValues: good })).toEqual([]);
+    const bad = lint(typed, {
+      only: ONLY,
+      parameterValues: {
+        Vpc: "vpc-prod",
+        Subnets: "subnet-0123456789abcdef0,sg-01234567",
+        Image: "ami-1",
+        Key: "",
+      },
+    });
+    expect(located(bad)).toEqual([
+      "E2900 2 the value passed for parameter 'Vpc' is not a VPC id, which AWS::EC2::VPC::Id takes: CloudFormation refuses the change set",
+      "E2900 3 the value passed for parameter 'Subnets' has an item (the 2nd) that is not a subnet id, which List<AWS::EC2::Subnet::Id> takes: CloudFormation refuses the change set",
+    ]);
+  });
+
   it("reports a name the template does not declare at its Parameters section, with the name meant", () => {
     const findings = lint(template, { only: ONLY, parameterValues: { Stag: "dev", Stage: "dev" } });
     expect(located(findings)).toEqual([

@@ -202,7 +202,10 @@ describe("E3946 values passed for parameters at deploy", () => {
     );
     const only = [...ONLY, "W1033"];
     expect(lint(split, { only })).toEqual([]);
-    const passed = lint(split, { only, parameterValues: { Subnets: "sg-12345678,subnet-0123456789abcdef1" } });
+    const passed = lint(split, {
+      only,
+      parameterValues: { Subnets: "sg-12345678,subnet-0123456789abcdef1" },
+    });
     // Certain where the resource is made; a warning where a condition the values do not decide may leave it out.
     expect(located(passed)).toEqual([
       "E3946 10 Fn::Split gives a value as item 0 (with the value passed for parameter 'Subnets'): 'Subnets[0]' of AWS::ElasticLoadBalancingV2::LoadBalancer must be a subnet id",
