@@ -166,8 +166,13 @@ export interface KnownText {
   text: string;
   /** " (with the Default of parameter 'X')", or "". */
   given: string;
-  /** Given by a choice (a parameter's value, a Region's entry), which another deployment may not make. */
+  /**
+   * Given by a choice (a parameter's Default, a Region's entry), which another deployment may not
+   * make; the values the deploy passes are no choice.
+   */
   chosen: boolean;
+  /** Made with a value the deploy passes: never quoted (Resolution.hidden). */
+  hidden: boolean;
 }
 
 /**
@@ -175,14 +180,21 @@ export interface KnownText {
  * unknown piece), for rules that compare a whole value (a runtime, a number of seconds): each text
  * once, with how many other choices give it (sameGiven).
  */
-export function knownTexts(node: Node, template: TemplateIndex, parameters: boolean): KnownText[] {
+export function knownTexts(
+  node: Node,
+  template: TemplateIndex,
+  parameters: boolean,
+  /** Whether texts made with values the deploy passes are wanted, which a message must not quote. */
+  hidden = false,
+): KnownText[] {
   const values = (resolveValue(node, template, parameters) ?? []).filter(
-    (value) => exactText(value) !== undefined && !value.hidden,
+    (value) => exactText(value) !== undefined && (hidden || !value.hidden),
   );
   return sameGiven(values, exactText).map(({ value, others, chosen }) => ({
     text: exactText(value) as string,
     given: givenWith(value, others),
     chosen,
+    hidden: value.hidden === true,
   }));
 }
 
@@ -199,14 +211,15 @@ export interface SameGiven<T> {
  * keyed by Region (CDK's runtime map has some 40 keys) often gives one value under most keys, and
  * that is one finding, not one per key.
  */
-export function sameGiven<T extends { choices: readonly string[] }>(
+export function sameGiven<T extends { choices: readonly string[]; passed?: number }>(
   values: readonly T[],
   key: (value: T) => string | undefined,
 ): SameGiven<T>[] {
   const out: SameGiven<T>[] = [];
   const byKey = new Map<string, SameGiven<T>>();
   for (const value of values) {
-    const chosen = value.choices.length > 0;
+    // What the values passed alone give is what the stack gets: no choice.
+    const chosen = value.choices.length > (value.passed ?? 0);
     const k = values.length > 1 ? key(value) : undefined;
     const seen = k === undefined ? undefined : byKey.get(k);
     if (seen) {

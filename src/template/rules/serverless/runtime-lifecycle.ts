@@ -56,6 +56,8 @@ interface RuntimeText {
   given?: string;
   /** Whether a choice gives it (a parameter's value, a Region's entry): a warning, as another choice may not. */
   chosen: boolean;
+  /** Given by a value the deploy passes, which the message does not quote. */
+  hidden?: boolean;
 }
 
 /**
@@ -76,11 +78,18 @@ function* runtimeTexts(node: Node, template: TemplateIndex, conditional: boolean
       for (const branch of arg.items.slice(1, 3)) yield* runtimeTexts(branch, template, true);
     return;
   }
-  for (const { text, given, chosen } of knownTexts(node, template, !conditional))
-    yield { node, runtime: text, given: `${fn} gives '${text}'${given}`, chosen };
+  for (const { text, given, chosen, hidden } of knownTexts(node, template, !conditional, true))
+    yield {
+      node,
+      runtime: text,
+      given: `${fn} gives ${hidden ? "a value" : `'${text}'`}${given}`,
+      chosen,
+      hidden,
+    };
 }
 
-function message(runtime: string, life: RuntimeLifecycle, stage: RuntimeStage): string {
+/** The message for `runtime`, named unless `hidden` (a value the deploy passes). */
+function message(runtime: string, life: RuntimeLifecycle, stage: RuntimeStage, hidden = false): string {
   const move = life.successor ? ` Move to ${life.successor}.` : "";
   const dates =
     `was deprecated on ${life.deprecated}; Lambda blocks creating functions with it from ${life.createBlock} ` +
@@ -91,16 +100,16 @@ function message(runtime: string, life: RuntimeLifecycle, stage: RuntimeStage): 
       : stage === "create-blocked"
         ? "Functions with it can no longer be created, so a new stack that uses it fails."
         : "It no longer receives security patches.";
-  return `Runtime ${runtime} ${dates} ${now}${move}`;
+  return `${hidden ? "the runtime" : `Runtime ${runtime}`} ${dates} ${now}${move}`;
 }
 
 /** Reports every runtime in `template` that has reached exactly `stage` on `day`. */
 function checkRuntimes(template: TemplateIndex, report: Report, stage: RuntimeStage, day: string): void {
   for (const { node, options } of runtimeValues(template)) {
-    for (const { node: at, runtime, given, chosen } of runtimeTexts(node, template, false)) {
+    for (const { node: at, runtime, given, chosen, hidden } of runtimeTexts(node, template, false)) {
       const life = Object.hasOwn(RUNTIME_LIFECYCLE, runtime) ? RUNTIME_LIFECYCLE[runtime] : undefined;
       if (!life || runtimeStage(life, day) !== stage) continue;
-      const said = message(runtime, life, stage);
+      const said = message(runtime, life, stage, hidden);
       report(at, given ? `${given}: ${said}` : said, chosen ? { ...options, severity: "warning" } : options);
     }
   }

@@ -93,7 +93,7 @@ function compare(
 }
 
 /** A number of seconds a property may have, and what gives it when it is not written out ("" then). */
-interface Seconds extends Omit<KnownText, "text"> {
+interface Seconds extends Omit<KnownText, "text" | "hidden"> {
   value: number;
 }
 

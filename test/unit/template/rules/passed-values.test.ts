@@ -217,6 +217,44 @@ describe("E3946 values passed for parameters at deploy", () => {
     expect(brief(dev)).toEqual(["E3946 10:16"]);
   });
 
+  it("judges a runtime a passed value names (E2533), as certain, without naming it", () => {
+    const runtime = yaml(
+      "Parameters:",
+      "  Rt: {Type: String, Default: python3.12}",
+      "  Env: {Type: String, Default: dev}",
+      "Mappings:",
+      "  Runtimes:",
+      "    dev: {Name: python3.12}",
+      "    prod: {Name: python3.7}",
+      "Resources:",
+      "  Fn:",
+      "    Type: AWS::Lambda::Function",
+      "    Properties:",
+      "      Runtime: !Ref Rt",
+      "      Handler: app.handler",
+      "      Role: arn:aws:iam::123456789012:role/x",
+      "      Code: {ZipFile: x}",
+      "  Mapped:",
+      "    Type: AWS::Lambda::Function",
+      "    Properties:",
+      "      Runtime: !FindInMap [Runtimes, !Ref Env, Name]",
+      "      Handler: app.handler",
+      "      Role: arn:aws:iam::123456789012:role/x",
+      "      Code: {ZipFile: x}",
+    );
+    const only = ["E2533"];
+    // The Defaults name a current runtime.
+    expect(lint(runtime, { only })).toEqual([]);
+    const passed = lint(runtime, { only, parameterValues: { Rt: "python3.7", Env: "prod" } });
+    expect(passed.map((f) => `${f.severity} ${f.range.start.line}`)).toEqual(["error 12", "error 19"]);
+    expect(passed[0].message).toBe(
+      "Ref gives a value (with the value passed for parameter 'Rt'): the runtime was deprecated on 2023-12-04; Lambda blocks creating functions with it from 2024-01-09 and updating them from 2026-03-09. Functions with it can no longer be created or updated. Move to python3.14.",
+    );
+    expect(passed[1].message).toMatch(
+      /^Fn::FindInMap gives 'python3.7' \(with the value passed for parameter 'Env'\): Runtime python3.7 /,
+    );
+  });
+
   it("takes the branch a decided condition picks inside a Fn::Sub's variables", () => {
     const named = yaml(
       "Parameters:",
