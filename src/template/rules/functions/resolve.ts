@@ -555,13 +555,15 @@ class Resolver {
       } else if (intrinsicName(list) === "Fn::Split") {
         const lists = this.split((list as MapNode).entries[0].value, depth);
         if (!lists) return undefined;
-        for (const { items, choices } of lists) {
+        for (const { items, choices, passed, hidden } of lists) {
           const item = items[at];
+          // An item of a passed text is what the stack gets, and is never quoted.
           if (item !== undefined)
             values.push({
               pieces: [item],
               choices: [...index.choices, ...choices],
-              ...withPassed(index.passed),
+              ...withPassed(index.passed + (passed ?? 0)),
+              ...(hidden ? { hidden: true } : {}),
             });
         }
       } else {

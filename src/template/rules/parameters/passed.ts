@@ -6,11 +6,11 @@
  * AllowedPattern, breaks its MinLength, MaxLength, MinValue or MaxValue ("Parameter 'Stage' must be
  * one of AllowedValues"), is not a number where the type is Number or List<Number>, or is not an
  * id of the form an AWS-specific type takes (a VPC, subnet, security group or image id, which
- * CloudFormation then cannot find). A list's
- * constraints apply to each item, as E2015 judges a Default. validate, given the values, reports it
- * before any AWS call; the message names the parameter and the constraint, never the value, which is
- * an input and may be a secret. A parameter passed no value that has no Default is not reported: a
- * deploy of an existing stack keeps its previous value (the deploy says so for a new stack).
+ * CloudFormation then cannot find). A list's constraints apply to each item, as E2015 judges a
+ * Default. validate, given the values, reports it before any AWS call; the message names the
+ * parameter and the constraint, never the value, which is an input and may be a secret. A
+ * parameter passed no value that has no Default is not reported: a deploy of an existing stack
+ * keeps its previous value (the deploy says so for a new stack).
  */
 import type { MapNode } from "../../model";
 import { mapGet } from "../../nodes";

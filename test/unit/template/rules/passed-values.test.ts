@@ -200,6 +200,18 @@ describe("E3946 values passed for parameters at deploy", () => {
       "W1033 15 Fn::Split gives a value as item 0 (with the value passed for parameter 'Subnets'): 'Subnets[0]' of AWS::ElasticLoadBalancingV2::LoadBalancer must be a subnet id",
     ]);
     for (const finding of passed) expect(finding.message).not.toContain("sg-12345678");
+    // An item a Fn::Select picks from such a list is what the stack gets, never quoted either.
+    const picked = split.replace(
+      "Subnets: !Split [',', !Ref Subnets]",
+      "Subnets: [!Select [1, !Split [',', !Ref Subnets]]]",
+    );
+    const select = lint(picked, {
+      only,
+      parameterValues: { Subnets: "subnet-0123456789abcdef1,sg-12345678", Stage: "dev" },
+    });
+    expect(located(select)).toEqual([
+      "E3946 10 Fn::Select gives a value (with the value passed for parameter 'Subnets'): 'Subnets[0]' of AWS::ElasticLoadBalancingV2::LoadBalancer must be a subnet id",
+    ]);
     // Stage dev: the second balancer is not made, and nothing of it is judged.
     const dev = lint(split, { only, parameterValues: { Subnets: "sg-12345678", Stage: "dev" } });
     expect(brief(dev)).toEqual(["E3946 10:16"]);
