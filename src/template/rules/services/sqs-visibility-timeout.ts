@@ -8,8 +8,9 @@
  * cfn-lint checks the event source mapping only (it sees SAM events after the transform). Here a
  * SAM function's Timeout may come from Globals.Function, as SAM merges it. A value given by a Ref
  * to a parameter (its Default and AllowedValues) or by a function whose text the template gives
- * (functions/resolve.ts) is judged too, as a warning when a parameter's value or a Region's entry
- * gives it; other intrinsics, and resources whose Properties are a Fn::If, are skipped.
+ * (functions/resolve.ts) is judged too, as a warning when a parameter's Default or a Region's entry
+ * gives it; a value the deploy passes is certain, and is never quoted. Other intrinsics, and
+ * resources whose Properties are a Fn::If, are skipped.
  */
 import type { MapNode, Node } from "../../model";
 import { mapGet } from "../../nodes";
@@ -83,8 +84,8 @@ function compare(
       if (visibility.value >= timeout.value) continue;
       report(
         queueArn,
-        `Queue '${queue.name}' has a VisibilityTimeout of ${visibility.value} seconds${visibility.given}, less than ` +
-          `the ${timeout.value}-second Timeout${timeout.given} of function '${fn.name}' that reads it; Lambda requires ` +
+        `Queue '${queue.name}' has a VisibilityTimeout of ${visibility.hidden ? "a value" : `${visibility.value} seconds`}${visibility.given}, less than ` +
+          `the ${timeout.hidden ? "" : `${timeout.value}-second `}Timeout${timeout.given} of function '${fn.name}' that reads it; Lambda requires ` +
           "a visibility timeout of at least the function timeout (AWS recommends six times it)",
         visibility.chosen || timeout.chosen ? { path, severity: "warning" } : { path },
       );
@@ -95,6 +96,8 @@ function compare(
 /** A number of seconds a property may have, and what gives it when it is not written out ("" then). */
 interface Seconds extends Omit<KnownText, "text" | "hidden"> {
   value: number;
+  /** A value the deploy passes gives it: the message does not quote it. */
+  hidden?: boolean;
 }
 
 /** The seconds a property may be: its default when absent, else those of its value (secondsOf). */
@@ -108,9 +111,9 @@ function secondsOf(template: TemplateIndex, node: Node | undefined): Seconds[] {
   if (!node) return [];
   const literal = literalNumber(node);
   if (literal !== undefined) return [{ value: literal, given: "", chosen: false }];
-  return knownTexts(node, template, true)
+  return knownTexts(node, template, true, true)
     .filter(({ text }) => /^\s*\d+\s*$/.test(text))
-    .map(({ text, given, chosen }) => ({ value: Number(text), given, chosen }));
+    .map(({ text, given, chosen, hidden }) => ({ value: Number(text), given, chosen, hidden }));
 }
 
 /** A function's Timeout: its own, else (SAM) the one of Globals.Function, else Lambda's 3 seconds. */

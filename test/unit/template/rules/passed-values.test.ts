@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { brief, lint, located, yaml } from "../lint";
+import { brief, lambdaFunction, lint, located, yaml } from "../lint";
 
 const ONLY = ["E3946", "W1030", "W1031", "E3030", "E3034"];
 
@@ -252,6 +252,39 @@ describe("E3946 values passed for parameters at deploy", () => {
     );
     expect(passed[1].message).toMatch(
       /^Fn::FindInMap gives 'python3.7' \(with the value passed for parameter 'Env'\): Runtime python3.7 /,
+    );
+  });
+
+  it("compares a passed visibility timeout or function timeout (E3505), as certain, without naming it", () => {
+    const queued = yaml(
+      "Parameters:",
+      "  Visibility: {Type: Number, Default: 120}",
+      "  Seconds: {Type: Number, Default: 60}",
+      "Resources:",
+      "  Queue:",
+      "    Type: AWS::SQS::Queue",
+      "    Properties:",
+      "      VisibilityTimeout: !Ref Visibility",
+      ...lambdaFunction("Worker", undefined, "Timeout: !Ref Seconds"),
+      "  Mapping:",
+      "    Type: AWS::Lambda::EventSourceMapping",
+      "    Properties:",
+      "      EventSourceArn: !GetAtt Queue.Arn",
+      "      FunctionName: !Ref Worker",
+    );
+    const only = ["E3505"];
+    expect(lint(queued, { only })).toEqual([]);
+    const both = lint(queued, { only, parameterValues: { Visibility: "45", Seconds: "60" } });
+    expect(both.map((f) => `${f.severity} ${f.message}`)).toEqual([
+      "error Queue 'Queue' has a VisibilityTimeout of a value (with the value passed for parameter 'Visibility'), less than " +
+        "the Timeout (with the value passed for parameter 'Seconds') of function 'Worker' that reads it; Lambda " +
+        "requires a visibility timeout of at least the function timeout (AWS recommends six times it)",
+    ]);
+    // The function's timeout from its Default is a choice another deploy may not make: a warning.
+    const short = lint(queued, { only, parameterValues: { Visibility: "45" } });
+    expect(short.map((f) => f.severity)).toEqual(["warning"]);
+    expect(short[0].message).toContain(
+      "less than the 60-second Timeout (with the Default of parameter 'Seconds')",
     );
   });
 
