@@ -695,13 +695,13 @@ function retiredEngineVersion(id: string, kind: "cluster" | "instance", type: st
     resourceTypes: [type],
     check({ template, spec, report }) {
       for (const resource of resourcesOfType(template, type)) {
+        const { oldest, cfnLint } = spec.deprecatedEngineVersions(kind);
         for (const { engine, entry, version } of engineVersions(resource, template.parsed.source)) {
-          const { oldest, cfnLint } = spec.deprecatedEngineVersions(kind);
           const lines = oldest.get(engine);
           const line = versionLine(engine, version);
           if (!lines || line === undefined) continue;
           const first = lines.get(line);
-          const firstLine = [...lines.keys()].sort(compareVersions)[0];
+          const firstLine = first === undefined ? [...lines.keys()].sort(compareVersions)[0] : undefined;
           const problem =
             first !== undefined
               ? compareVersions(version, first) < 0 &&
@@ -738,8 +738,8 @@ function deprecatedEngineVersion(id: string, kind: "cluster" | "instance", type:
     resourceTypes: [type],
     check({ template, spec, report }) {
       for (const resource of resourcesOfType(template, type)) {
+        const deprecated = spec.deprecatedEngineVersions(kind);
         for (const { engine, entry, version } of engineVersions(resource, template.parsed.source)) {
-          const deprecated = spec.deprecatedEngineVersions(kind);
           if (!deprecated.versions.get(engine)?.has(version)) continue;
           report(
             entry.value,

@@ -144,26 +144,20 @@ export const rulesPassed: Rule = {
   source: RULES_PAGE,
   tags: ["rules", "parameters", "preview"],
   check({ template, report }) {
-    const section = template.sections.get("Rules")?.map;
-    if (!section || !template.parameterValues) return;
+    if (!template.parameterValues) return;
     const logic = conditionLogic(template);
-    for (const rule of section.entries) {
-      const ruleCondition = mapGet(rule.value, "RuleCondition")?.value;
-      if (ruleCondition && logic.decidedRule(ruleCondition) !== true) continue;
-      const assertions = mapGet(rule.value, "Assertions")?.value;
-      if (assertions?.kind !== "seq") continue;
-      assertions.items.forEach((assertion, index) => {
-        const assert = functionName(assertion) ? undefined : mapGet(assertion, "Assert")?.value;
-        if (!assert || logic.decidedRule(assert) !== false) return;
-        const description = mapGet(assertion, "AssertDescription")?.value;
-        const why =
-          isString(description) && description.value.trim() !== "" ? `: "${description.value.trim()}"` : "";
-        report(
-          assert,
-          `Rule ${rule.key} fails with the values passed${ruleCondition ? " (its RuleCondition holds)" : ""}${why}; CloudFormation refuses the change set. Pass values its assertion ${index + 1} accepts`,
-          { path: ["Rules", rule.key, "Assertions", index, "Assert"] },
-        );
-      });
+    for (const { name, rule, entry, holder, path } of ruleEntries(template, "Assert")) {
+      const condition = mapGet(rule, "RuleCondition")?.value;
+      if ((condition && logic.decidedRule(condition) !== true) || logic.decidedRule(entry.value) !== false)
+        continue;
+      const description = mapGet(holder, "AssertDescription")?.value;
+      const why =
+        isString(description) && description.value.trim() !== "" ? `: "${description.value.trim()}"` : "";
+      report(
+        entry.value,
+        `Rule ${name} fails with the values passed${condition ? " (its RuleCondition holds)" : ""}${why}; CloudFormation refuses the change set. Pass values its assertion ${Number(path[3]) + 1} accepts`,
+        { path },
+      );
     }
   },
 };
@@ -171,24 +165,33 @@ export const rulesPassed: Rule = {
 export const rulesAssert = conditionRule("E1701", "Assert", "Each Assert of a rule");
 export const rulesCondition = conditionRule("E1702", "RuleCondition", "A rule's RuleCondition");
 
+/** An Assert or RuleCondition entry, the rule it belongs to, and the mapping that holds it. */
+interface RuleEntry {
+  name: string;
+  /** The rule's body. */
+  rule: Node;
+  /** The assertion (for Assert) or the rule (for RuleCondition) the entry is in. */
+  holder: Node;
+  entry: MapEntry;
+  path: (string | number)[];
+}
+
 /** The Assert entries of every assertion, or the RuleCondition entry of every rule, that are written. */
-function ruleEntries(
-  template: TemplateIndex,
-  key: "Assert" | "RuleCondition",
-): { name: string; entry: MapEntry; path: (string | number)[] }[] {
-  const found: { name: string; entry: MapEntry; path: (string | number)[] }[] = [];
+function ruleEntries(template: TemplateIndex, key: "Assert" | "RuleCondition"): RuleEntry[] {
+  const found: RuleEntry[] = [];
   const section = template.sections.get("Rules")?.map;
-  for (const rule of section?.entries ?? []) {
+  for (const { key: name, value: rule } of section?.entries ?? []) {
     if (key === "RuleCondition") {
-      const entry = mapGet(rule.value, key);
-      if (entry) found.push({ name: rule.key, entry, path: ["Rules", rule.key, key] });
+      const entry = mapGet(rule, key);
+      if (entry) found.push({ name, rule, holder: rule, entry, path: ["Rules", name, key] });
       continue;
     }
-    const assertions = mapGet(rule.value, "Assertions")?.value;
+    const assertions = mapGet(rule, "Assertions")?.value;
     if (assertions?.kind !== "seq") continue;
     assertions.items.forEach((assertion, index) => {
       const entry = functionName(assertion) ? undefined : mapGet(assertion, key);
-      if (entry) found.push({ name: rule.key, entry, path: ["Rules", rule.key, "Assertions", index, key] });
+      if (entry)
+        found.push({ name, rule, holder: assertion, entry, path: ["Rules", name, "Assertions", index, key] });
     });
   }
   return found;
