@@ -73,7 +73,7 @@ describe("E2900 values a deploy passes fit the template's parameters", () => {
       "E2900 22 the value passed for parameter 'Secret' is shorter than MinLength 12: CloudFormation refuses the change set",
     ]);
     for (const finding of findings) {
-      for (const value of ["test", "'9'", "ABC", "http", "hunter2"])
+      for (const value of ["test", "9", "ABC", "http", "hunter2"])
         expect(finding.message).not.toContain(value);
     }
   });
