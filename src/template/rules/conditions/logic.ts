@@ -19,8 +19,9 @@ import type { Node } from "../../model";
 import { mapGet } from "../../nodes";
 import { canonical } from "../constraints/walk";
 import type { FunctionCall } from "../functions/calls";
-import { literalAllowedValues } from "../parameters/declared";
-import { intrinsicName, isString, type TemplateIndex } from "../template-index";
+import { literalAllowedValues, passedItems } from "../parameters/declared";
+import { isListType } from "../parameters/types";
+import { intrinsicName, isString, parseSub, type TemplateIndex } from "../template-index";
 
 export interface Known {
   /** Conditions true where the place is. */
@@ -91,9 +92,9 @@ export class ConditionLogic {
   /**
    * Whether a condition is true or false in the stack a deploy makes, where the values it passes
    * (parameter-overrides) and the stack's name decide it; undefined where they do not (a parameter
-   * it does not pass, a pseudo parameter, a function other than Ref and a Fn::FindInMap whose keys
-   * they give). CloudFormation compares the texts of a Fn::Equals; Fn::And, Fn::Or and Fn::Not
-   * decide as soon as their parts do.
+   * it does not pass, a pseudo parameter, a function other than Ref, a Fn::FindInMap whose keys
+   * they give and a Fn::Sub whose variables they give). CloudFormation compares the texts of a
+   * Fn::Equals; Fn::And, Fn::Or and Fn::Not decide as soon as their parts do.
    */
   decidedByDeploy(name: string): boolean | undefined {
     if (!this.template.parameterValues && this.template.stackName === undefined) return undefined;
@@ -104,10 +105,17 @@ export class ConditionLogic {
     return this.decided.get(name);
   }
 
+  /** Whether a part of a condition (a Fn::Equals, a Fn::And, ...) is true or false, as decidedByDeploy decides. */
+  decidedPart(node: Node): boolean | undefined {
+    if (!this.template.parameterValues && this.template.stackName === undefined) return undefined;
+    return this.truth(node, 0);
+  }
+
   /**
    * Whether a rule's RuleCondition or Assert (the Rules section) is true or false with the values
    * the deploy passes, as decidedByDeploy decides a condition; rules also take true and false, and
-   * Fn::Contains of a list written out and a value. undefined where the values do not decide it.
+   * Fn::Contains, Fn::EachMemberEquals and Fn::EachMemberIn (ruleFunction). undefined where the
+   * values do not decide it.
    */
   decidedRule(node: Node): boolean | undefined {
     if (!this.template.parameterValues && this.template.stackName === undefined) return undefined;
@@ -144,24 +152,64 @@ export class ConditionLogic {
         }
         return all ? !deciding : undefined;
       }
-      case undefined: {
-        // Fn::Contains is a rule function only, which the intrinsic functions do not list.
-        const arg = rule && node.kind === "map" && node.entries.length === 1 ? node.entries[0] : undefined;
-        if (arg?.key !== "Fn::Contains" || arg.value.kind !== "seq" || arg.value.items.length !== 2)
-          return undefined;
-        const [list, value] = arg.value.items;
-        if (list.kind !== "seq") return undefined;
-        const text = this.deployedText(value);
-        const texts = list.items.map((item) =>
-          item.kind === "scalar" ? this.deployedText(item) : undefined,
-        );
-        if (text === undefined) return undefined;
-        if (texts.includes(text)) return true;
-        return texts.includes(undefined) ? undefined : false;
+      case undefined:
+        return rule ? this.ruleFunction(node) : undefined;
+      default:
+        return undefined;
+    }
+  }
+
+  /**
+   * The rule functions the intrinsic functions do not list, where the values passed decide them:
+   * Fn::Contains (the value is an item of the list), Fn::EachMemberEquals (every item equals the
+   * value) and Fn::EachMemberIn (every item of the first list is in the second). A list is one
+   * written out or the Ref of a list parameter passed; an item not known leaves undecided what
+   * the known ones do not decide.
+   */
+  private ruleFunction(node: Node): boolean | undefined {
+    const call = node.kind === "map" && node.entries.length === 1 ? node.entries[0] : undefined;
+    if (call?.value.kind !== "seq" || call.value.items.length !== 2) return undefined;
+    const [first, second] = call.value.items;
+    switch (call.key) {
+      case "Fn::Contains": {
+        const list = this.deployedList(first);
+        const text = this.deployedText(second);
+        return list === undefined || text === undefined ? undefined : someEqual(list, text);
+      }
+      case "Fn::EachMemberEquals": {
+        const list = this.deployedList(first);
+        const text = this.deployedText(second);
+        return list === undefined || text === undefined ? undefined : negation(someDiffers(list, text));
+      }
+      case "Fn::EachMemberIn": {
+        const list = this.deployedList(first);
+        const allowed = this.deployedList(second);
+        if (list === undefined || allowed === undefined) return undefined;
+        let all = true;
+        for (const item of list) {
+          const found = item === undefined ? undefined : someEqual(allowed, item);
+          if (found === false) return false;
+          if (found === undefined) all = false;
+        }
+        return all ? true : undefined;
       }
       default:
         return undefined;
     }
+  }
+
+  /**
+   * The items of a list in the deployed stack: one written out (an item not known is undefined), or
+   * a list parameter's Ref, split at commas and trimmed as CloudFormation splits a passed value.
+   */
+  private deployedList(node: Node): (string | undefined)[] | undefined {
+    if (node.kind === "seq")
+      return node.items.map((item) => (item.kind === "scalar" ? this.deployedText(item) : undefined));
+    const target = refTarget(node);
+    if (target === undefined) return undefined;
+    const type = mapGet(this.template.parameters.get(target)?.value, "Type")?.value;
+    const text = this.template.parameterValues?.get(target);
+    return isString(type) && isListType(type.value) && text !== undefined ? passedItems(text) : undefined;
   }
 
   /** The text a Fn::Equals operand has in the deployed stack, where it is known. */
@@ -171,15 +219,45 @@ export class ConditionLogic {
       if (typeof value === "string" || typeof value === "boolean") return String(value);
       return typeof value === "number" && Number.isInteger(value) ? String(value) : undefined;
     }
-    if (intrinsicName(node) === "Fn::FindInMap") return depth > 0 ? undefined : this.mappedText(node);
+    const fn = intrinsicName(node);
+    if (fn === "Fn::FindInMap") return depth > 0 ? undefined : this.mappedText(node);
+    if (fn === "Fn::Sub") return depth > 0 ? undefined : this.subText(node);
     const target = refTarget(node);
-    if (target === undefined) return undefined;
+    return target === undefined ? undefined : this.refText(target);
+  }
+
+  /** The text a Ref of a parameter passed (not a list's, not an SSM parameter's) or of the stack's name gives. */
+  private refText(target: string): string | undefined {
     if (target === "AWS::StackName") return this.template.stackName;
     const type = mapGet(this.template.parameters.get(target)?.value, "Type")?.value;
     // A list parameter's Ref is a list, and an SSM parameter's the value stored under the name passed.
     if (!isString(type) || type.value.includes("List") || type.value.startsWith("AWS::SSM::"))
       return undefined;
     return this.template.parameterValues?.get(target);
+  }
+
+  /**
+   * The text a Fn::Sub makes where each of its variables is known: a Ref's (a parameter passed,
+   * the stack's name) or a variable of its own whose value is (`!Sub ['${Env}-x', {Env: !Ref
+   * Stage}]`). A `${Name.Attribute}` is a resource's and decides nothing here.
+   */
+  private subText(node: Node): string | undefined {
+    const arg = node.kind === "map" ? node.entries[0].value : undefined;
+    const [source, variables] = arg?.kind === "seq" ? arg.items : [arg];
+    if (!isString(source) || (variables !== undefined && variables.kind !== "map")) return undefined;
+    const text = source.value;
+    const { variables: names, malformed } = parseSub(text);
+    if (malformed.length > 0) return undefined;
+    let out = "";
+    let last = 0;
+    for (const { name, offset } of names) {
+      const own = mapGet(variables, name)?.value;
+      const value = own ? this.deployedText(own, 1) : this.refText(name);
+      if (value === undefined) return undefined;
+      out += unescapeSub(text.slice(last, offset - 2)) + value;
+      last = offset + name.length + 1;
+    }
+    return out + unescapeSub(text.slice(last));
   }
   /**
    * The text a Fn::FindInMap gives where its keys are known (written out, or Refs to values
@@ -377,6 +455,23 @@ function conditionName(node: Node): string | undefined {
     return undefined;
   const value = node.entries[0].value;
   return isString(value) ? value.value : undefined;
+}
+
+/** `${!Name}` in a Fn::Sub's text is the literal `${Name}`. */
+function unescapeSub(text: string): string {
+  return text.replaceAll("${!", "${");
+}
+
+/** Whether a list holds the text: undefined where only an item not known could. */
+function someEqual(list: (string | undefined)[], text: string): boolean | undefined {
+  if (list.includes(text)) return true;
+  return list.includes(undefined) ? undefined : false;
+}
+
+/** Whether an item of the list differs from the text: undefined where only an item not known could. */
+function someDiffers(list: (string | undefined)[], text: string): boolean | undefined {
+  if (list.some((item) => item !== undefined && item !== text)) return true;
+  return list.includes(undefined) ? undefined : false;
 }
 
 function negation(truth: boolean | undefined): boolean | undefined {

@@ -30,7 +30,7 @@ import {
   sameGiven,
   variant,
 } from "../functions/resolve";
-import { declaredValues, isNoEcho, passedValue } from "../parameters/declared";
+import { declaredValues, isNoEcho, passedItems, passedValue } from "../parameters/declared";
 import { displayPath, isCustomType, isModuleType, realResources, SAM_GLOBALS } from "../resources/shared";
 import { passedEvents, type TargetPath, targetPath } from "../sam/event-targets";
 import { eventPath } from "../sam/events";
@@ -618,8 +618,7 @@ class Walker {
     )
       return;
     const numbers = type.value === "List<Number>";
-    const items: ScalarNode[] = text.split(",").map((item) => {
-      const trimmed = item.trim();
+    const items: ScalarNode[] = passedItems(text).map((trimmed) => {
       const number = Number(trimmed);
       return {
         kind: "scalar",

@@ -163,12 +163,13 @@ function hint(key: Key, keys: string[], listed = key.parameter !== undefined): s
 /**
  * Whether the stack evaluates a call whenever it is deployed: outside any Fn::ForEach, in a
  * resource or an output whose Condition, if any, the values passed make true, and in the branch
- * they take of every Fn::If around it. A value the deploy passes then picks the one entry it
+ * they take of every Fn::If around it, or in a condition (evaluatedCondition). A value the deploy passes then picks the one entry it
  * reads, and a key the mapping lacks fails the deploy before any resource is touched.
  */
 function alwaysEvaluated(template: TemplateIndex, call: FunctionCall): boolean {
   if (!template.parameterValues || call.loopVariables.length > 0) return false;
   const [section, name] = call.from;
+  if (section === "Conditions" && name !== undefined) return evaluatedCondition(template, call);
   if (name === undefined || (section !== "Resources" && section !== "Outputs")) return false;
   const holder =
     section === "Resources"
@@ -185,6 +186,28 @@ function alwaysEvaluated(template: TemplateIndex, call: FunctionCall): boolean {
       items.length === 3 && isString(condition) ? logic.decidedByDeploy(condition.value) : undefined;
     if (decided === undefined || !rangeHas(items[decided ? 1 : 2].range, child.node.range.start))
       return false;
+  }
+  return true;
+}
+
+/**
+ * Whether a call in the Conditions section is evaluated whatever the values: CloudFormation
+ * evaluates every condition of the template before it makes anything. The call sits under
+ * Fn::Equals, Fn::Not, Fn::And and Fn::Or only, and inside a Fn::And or a Fn::Or every part before
+ * it is decided without deciding the whole (true before it in a Fn::And, false in a Fn::Or), so
+ * no evaluation that stops early can skip it.
+ */
+function evaluatedCondition(template: TemplateIndex, call: FunctionCall): boolean {
+  const logic = conditionLogic(template);
+  let child = call;
+  for (let parent = call.parent; parent; child = parent, parent = parent.parent) {
+    if (parent.name === "Fn::Equals" || parent.name === "Fn::Not") continue;
+    if ((parent.name !== "Fn::And" && parent.name !== "Fn::Or") || parent.arg.kind !== "seq") return false;
+    const going = parent.name === "Fn::And";
+    for (const part of parent.arg.items) {
+      if (rangeHas(part.range, child.node.range.start)) break;
+      if (logic.decidedPart(part) !== going) return false;
+    }
   }
   return true;
 }

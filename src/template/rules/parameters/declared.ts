@@ -124,6 +124,11 @@ export function constraintViolation(value: string, body: MapNode): string | unde
   return undefined;
 }
 
+/** The items CloudFormation makes of a list parameter's value: split at commas, each trimmed. */
+export function passedItems(text: string): string[] {
+  return text.split(",").map((each) => each.trim());
+}
+
 /**
  * constraintViolation for a value of the parameter's type: a list type's constraints apply to each
  * comma-separated item (the whole text passing is also accepted, as some templates list a full
@@ -137,7 +142,7 @@ export function listViolation(
   const problem = constraintViolation(text, body);
   const type = mapGet(body, "Type")?.value;
   if (!problem || !isString(type) || !isListType(type.value)) return problem;
-  const items = text.split(",").map((each) => each.trim());
+  const items = passedItems(text);
   for (let i = 0; i < items.length; i++) {
     const why = constraintViolation(items[i], body);
     if (why) return `${item(items[i], i)} ${why}`;

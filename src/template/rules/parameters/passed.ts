@@ -18,7 +18,7 @@ import { didYouMean } from "../../suggest";
 import { NAMED_FORMATS } from "../constraints/formats";
 import type { Rule } from "../rule";
 import { isString, USER_GUIDE } from "../template-index";
-import { listViolation } from "./declared";
+import { listViolation, passedItems } from "./declared";
 
 /** Whether CloudFormation reads `text` as a number (empty text is left to the service). */
 function notANumber(text: string): boolean {
@@ -51,7 +51,7 @@ function refusal(text: string, body: MapNode): string | undefined {
   const what = item === "Number" ? "a number" : format?.what;
   if (item === undefined && misfit(text)) return `is not ${what}, which ${typeName} takes`;
   if (item !== undefined) {
-    const index = text.split(",").findIndex(misfit);
+    const index = passedItems(text).findIndex(misfit);
     if (index >= 0)
       return `has an item (the ${ordinal(index + 1)}) that is not ${what}, which ${typeName} takes`;
   }

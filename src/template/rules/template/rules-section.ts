@@ -127,11 +127,12 @@ function conditionRule(id: string, key: "Assert" | "RuleCondition", whose: strin
  * E3947: a rule the values a deploy passes break. CloudFormation evaluates every rule whose
  * RuleCondition holds (or that has none) with the values it is given, and refuses the change set,
  * before it makes anything, with the AssertDescription of an assertion that is false. Where the
- * values passed (and the stack's name) decide both (Fn::Equals of literals and Refs, Fn::And,
- * Fn::Or, Fn::Not, Fn::Contains of a list written out, as ConditionLogic.decidedRule reads them),
- * the deploy stops before any AWS call instead. A parameter not passed decides nothing, as its
- * Default and a stack's previous value are not told apart here; neither does a pseudo parameter
- * other than the stack's name, nor Fn::EachMemberEquals, Fn::EachMemberIn or Fn::ValueOf.
+ * values passed (and the stack's name) decide both (Fn::Equals of literals, Refs, Fn::Sub and
+ * Fn::FindInMap, Fn::And, Fn::Or, Fn::Not, and Fn::Contains, Fn::EachMemberEquals and
+ * Fn::EachMemberIn of lists written out or passed, as ConditionLogic.decidedRule reads them), the
+ * deploy stops before any AWS call instead. A parameter not passed decides nothing, as its Default
+ * and a stack's previous value are not told apart here; neither does a pseudo parameter other than
+ * the stack's name, nor Fn::ValueOf, Fn::ValueOfAll or Fn::RefAll, which read the account.
  */
 export const rulesPassed: Rule = {
   id: "E3947",

@@ -121,6 +121,33 @@ describe("E1011 FindInMap with the values a deploy passes", () => {
   it("reads no passed key without passed values", () => {
     expect(lint(template, { only: ["E1011"] })).toEqual([]);
   });
+
+  it("reads a passed key in the Conditions section where no evaluation that stops early skips it", () => {
+    // CloudFormation evaluates every condition; a part after one that decides a Fn::And or a
+    // Fn::Or may be skipped.
+    const conditions = yaml(
+      "Parameters:",
+      "  Env: {Type: String, Default: dev}",
+      "  Make: {Type: String, Default: 'yes'}",
+      "Mappings:",
+      "  Sizes:",
+      "    dev: {Memory: 128}",
+      "Conditions:",
+      "  IsBig: !Equals [!FindInMap [Sizes, !Ref Env, Memory], 1024]",
+      "  MadeSmall: !And [!Equals [!Ref Make, 'yes'], !Equals [!FindInMap [Sizes, !Ref Env, Memory], 128]]",
+      "  MadeOrBig: !Or [!Equals [!Ref Make, 'yes'], !Not [!Equals [!FindInMap [Sizes, !Ref Env, Memory], 128]]]",
+      "Resources:",
+      "  Topic:",
+      "    Type: AWS::SNS::Topic",
+    );
+    const lines = (values: Record<string, string>) =>
+      brief(lint(conditions, { only: ["E1011"], parameterValues: values }));
+    expect(lines({ Env: "test", Make: "yes" })).toEqual(["E1011 8:38", "E1011 9:76"]);
+    expect(lines({ Env: "test", Make: "no" })).toEqual(["E1011 8:38", "E1011 10:81"]);
+    // Make not passed: only the condition with nothing before the call is certain.
+    expect(lines({ Env: "test" })).toEqual(["E1011 8:38"]);
+    expect(lines({ Env: "dev", Make: "yes" })).toEqual([]);
+  });
 });
 
 describe("E1015 GetAZs", () => {

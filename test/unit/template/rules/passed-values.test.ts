@@ -170,6 +170,28 @@ describe("E3946 values passed for parameters at deploy", () => {
     expect(brief(archive({ Memory: "64" }))).toEqual(["W1030 38:19"]);
   });
 
+  it("decides a condition that compares what a Fn::Sub makes of passed values", () => {
+    const subbed = (condition: string) =>
+      template.replace(
+        "IsProd: !Equals [!Ref Stage, prod]",
+        `IsProd: !Equals [${condition}, 'prod-\${x}-arm64']`,
+      );
+    const archive = (condition: string, values: Record<string, string>) =>
+      brief(
+        lint(subbed(condition), { only: ONLY, parameterValues: values }).filter(
+          (f) => f.range.start.line > 30,
+        ),
+      );
+    // The Sub's own variables, its Refs and an escaped `${!x}` make the text compared.
+    const sub = "!Sub ['${Stage}-${!x}-${Part}', {Part: !Ref Arch}]";
+    expect(archive(sub, { Stage: "prod", Arch: "arm64", Memory: "64" })).toEqual(["E3946 34:19"]);
+    expect(archive(sub, { Stage: "prod", Arch: "x86_64", Memory: "64" })).toEqual([]);
+    // A value not passed, or a resource's attribute, decides nothing.
+    expect(archive(sub, { Stage: "prod", Memory: "64" })).toEqual(["W1030 34:19"]);
+    const attribute = "!Sub '${Stage}-${!x}-${Fn.Arn}'";
+    expect(archive(attribute, { Stage: "prod", Arch: "arm64", Memory: "64" })).toEqual(["W1030 34:19"]);
+  });
+
   it("judges the list a Fn::Split makes of a passed text, its items never quoted", () => {
     const split = yaml(
       "Parameters:",

@@ -164,4 +164,35 @@ describe("E3947 the values passed at deploy meet the Rules", () => {
     expect(lint(template, { only: ONLY_RULES, parameterValues: { CreateAlias: "Yes" } })).toEqual([]);
     expect(lint(template, { only: ONLY_RULES })).toEqual([]);
   });
+
+  it("decides Fn::Contains, Fn::EachMemberEquals and Fn::EachMemberIn over the lists passed", () => {
+    const lists = yaml(
+      "Parameters:",
+      "  Zones: {Type: CommaDelimitedList, Default: a}",
+      "  Tiers: {Type: CommaDelimitedList, Default: web}",
+      "  Tier: {Type: String, Default: web}",
+      "Rules:",
+      "  Lists:",
+      "    Assertions:",
+      "      - Assert: !EachMemberIn [!Ref Zones, [a, b, c]]",
+      "      - Assert: !EachMemberEquals [!Ref Tiers, !Ref Tier]",
+      "      - Assert: !Contains [!Ref Zones, a]",
+      "      - Assert: !EachMemberIn [!Ref Zones, !Ref Tiers]",
+      "Resources:",
+      "  Topic:",
+      "    Type: AWS::SNS::Topic",
+    );
+    const failing = (values: Record<string, string>) =>
+      brief(lint(lists, { only: ONLY_RULES, parameterValues: values }));
+    // Items are trimmed, as CloudFormation trims a CommaDelimitedList's.
+    expect(failing({ Zones: "a, b", Tiers: "a ,b", Tier: "web" })).toEqual(["E3947 9:17"]);
+    expect(failing({ Zones: "b,d", Tiers: "web,web", Tier: "web" })).toEqual([
+      "E3947 8:17",
+      "E3947 10:17",
+      "E3947 11:17",
+    ]);
+    // A list not passed decides nothing; nor does a value not passed.
+    expect(failing({ Zones: "b", Tier: "api" })).toEqual(["E3947 10:17"]);
+    expect(failing({ Tiers: "web,api" })).toEqual([]);
+  });
 });
