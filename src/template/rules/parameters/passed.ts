@@ -5,8 +5,8 @@
  * template"), and when a value is not one of the parameter's AllowedValues, does not match its
  * AllowedPattern, breaks its MinLength, MaxLength, MinValue or MaxValue ("Parameter 'Stage' must be
  * one of AllowedValues"), is not a number where the type is Number or List<Number>, or is not an
- * id of the form an AWS-specific type takes (a VPC, subnet, security group or image id, which
- * CloudFormation then cannot find). A list's constraints apply to each item, as E2015 judges a
+ * id of the form an AWS-specific type takes (a VPC, subnet, security group, image, instance or
+ * volume id, which CloudFormation then cannot find). A list's constraints apply to each item, as E2015 judges a
  * Default. validate, given the values, reports it before any AWS call; the message names the
  * parameter and the constraint, never the value, which is an input and may be a secret. A
  * parameter passed no value that has no Default is not reported: a deploy of an existing stack
@@ -15,7 +15,7 @@
 import type { MapNode } from "../../model";
 import { mapGet } from "../../nodes";
 import { didYouMean } from "../../suggest";
-import { NAMED_FORMATS } from "../constraints/formats";
+import { NAMED_FORMATS, type NamedFormat } from "../constraints/formats";
 import type { Rule } from "../rule";
 import { isString, USER_GUIDE } from "../template-index";
 import { listViolation, passedItems } from "./declared";
@@ -31,11 +31,14 @@ function notANumber(text: string): boolean {
  * a property): CloudFormation looks each value up in the account, and a malformed id is never
  * found ("Parameter value vpc-1 for parameter name VpcId does not exist").
  */
-const TYPE_FORMATS: Record<string, string> = {
-  "AWS::EC2::Image::Id": "AWS::EC2::Image.Id",
-  "AWS::EC2::SecurityGroup::Id": "AWS::EC2::SecurityGroup.Id",
-  "AWS::EC2::Subnet::Id": "AWS::EC2::Subnet.Id",
-  "AWS::EC2::VPC::Id": "AWS::EC2::VPC.Id",
+const TYPE_FORMATS: Record<string, NamedFormat> = {
+  "AWS::EC2::Image::Id": NAMED_FORMATS["AWS::EC2::Image.Id"],
+  "AWS::EC2::SecurityGroup::Id": NAMED_FORMATS["AWS::EC2::SecurityGroup.Id"],
+  "AWS::EC2::Subnet::Id": NAMED_FORMATS["AWS::EC2::Subnet.Id"],
+  "AWS::EC2::VPC::Id": NAMED_FORMATS["AWS::EC2::VPC.Id"],
+  // EC2's resource ids: a prefix and 8 or 17 hexadecimal digits (the EC2 User Guide's "Resource IDs").
+  "AWS::EC2::Instance::Id": { what: "an instance id", pattern: /^i-([0-9a-fA-F]{8}|[0-9a-fA-F]{17})$/ },
+  "AWS::EC2::Volume::Id": { what: "a volume id", pattern: /^vol-([0-9a-fA-F]{8}|[0-9a-fA-F]{17})$/ },
 };
 
 /** Why a value passed for a parameter declared by `body` is refused, or undefined. */
@@ -44,7 +47,7 @@ function refusal(text: string, body: MapNode): string | undefined {
   const typeName = isString(type) ? type.value : undefined;
   if (typeName === "Number" && notANumber(text)) return "is not a number, which a Number parameter takes";
   const item = typeName?.startsWith("List<") ? typeName.slice(5, -1) : undefined;
-  const format = NAMED_FORMATS[TYPE_FORMATS[item ?? typeName ?? ""] ?? ""];
+  const format = TYPE_FORMATS[item ?? typeName ?? ""];
   const misfit = (each: string) =>
     (item === "Number" && notANumber(each)) ||
     (format !== undefined && each.trim() !== "" && !format.pattern.test(each.trim()));

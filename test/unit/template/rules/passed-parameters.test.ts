@@ -93,6 +93,8 @@ describe("E2900 values a deploy passes fit the template's parameters", () => {
       "  Subnets: {Type: 'List<AWS::EC2::Subnet::Id>'}",
       "  Image: {Type: 'AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>'}",
       "  Key: {Type: 'AWS::EC2::KeyPair::KeyName'}",
+      "  Instances: {Type: 'List<AWS::EC2::Instance::Id>'}",
+      "  Volume: {Type: 'AWS::EC2::Volume::Id'}",
       "Resources:",
       "  Topic:",
       "    Type: AWS::SNS::Topic",
@@ -102,6 +104,8 @@ describe("E2900 values a deploy passes fit the template's parameters", () => {
       Subnets: "subnet-0123456789abcdef0, subnet-01234567",
       Image: "/ami/latest",
       Key: "k",
+      Instances: "i-0123456789abcdef0,i-01234567",
+      Volume: "vol-0123456789abcdef0",
     };
     expect(lint(typed, { only: ONLY, parameterValues: good })).toEqual([]);
     const bad = lint(typed, {
@@ -111,11 +115,15 @@ describe("E2900 values a deploy passes fit the template's parameters", () => {
         Subnets: "subnet-0123456789abcdef0,sg-01234567",
         Image: "ami-1",
         Key: "",
+        Instances: "i-01234567,web-1",
+        Volume: "vol-1",
       },
     });
     expect(located(bad)).toEqual([
       "E2900 2 the value passed for parameter 'Vpc' is not a VPC id, which AWS::EC2::VPC::Id takes: CloudFormation refuses the change set",
       "E2900 3 the value passed for parameter 'Subnets' has an item (the 2nd) that is not a subnet id, which List<AWS::EC2::Subnet::Id> takes: CloudFormation refuses the change set",
+      "E2900 6 the value passed for parameter 'Instances' has an item (the 2nd) that is not an instance id, which List<AWS::EC2::Instance::Id> takes: CloudFormation refuses the change set",
+      "E2900 7 the value passed for parameter 'Volume' is not a volume id, which AWS::EC2::Volume::Id takes: CloudFormation refuses the change set",
     ]);
   });
 
