@@ -16,6 +16,7 @@ import {
   isAbsent,
   literalBoolean,
   literalString,
+  mayBeNoValue,
   plainMap,
   presentEntry,
   propertySets,
@@ -38,8 +39,9 @@ export const cloudFrontAliases: Rule = {
       for (const { properties } of propertySets(distribution)) {
         const config = plainMap(presentEntry(properties, "DistributionConfig")?.value);
         const aliases = config && mapGet(config, "Aliases");
-        // Aliases written out as a list with items; an intrinsic may give none.
-        if (!config || aliases?.value.kind !== "seq" || aliases.value.items.length === 0) continue;
+        // Aliases written out as a list with an item that is always there; an intrinsic, or a
+        // Fn::If that may give AWS::NoValue (an alias only where a domain is passed), may give none.
+        if (!config || aliases?.value.kind !== "seq" || aliases.value.items.every(mayBeNoValue)) continue;
         const certificate = mapGet(config, "ViewerCertificate");
         const viewer = plainMap(certificate?.value);
         if (certificate && !viewer) continue; // an intrinsic (Fn::If with AWS::NoValue): unknown

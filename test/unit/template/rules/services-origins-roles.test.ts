@@ -192,6 +192,15 @@ describe("E3929 CloudFront aliases without a certificate", () => {
         "        Aliases: !Ref Names",
         "        DefaultCacheBehavior: {TargetOriginId: site, ViewerProtocolPolicy: allow-all, CachePolicyId: abc}",
         "        Origins: [{Id: site, DomainName: example.s3.amazonaws.com, S3OriginConfig: {}}]",
+        // An alias only where a condition holds: without it the distribution has none.
+        "  MaybeAliased:",
+        "    Type: AWS::CloudFront::Distribution",
+        "    Properties:",
+        "      DistributionConfig:",
+        "        Enabled: true",
+        "        Aliases: [!If [HasCert, www.example.com, !Ref AWS::NoValue]]",
+        "        DefaultCacheBehavior: {TargetOriginId: site, ViewerProtocolPolicy: allow-all, CachePolicyId: abc}",
+        "        Origins: [{Id: site, DomainName: example.s3.amazonaws.com, S3OriginConfig: {}}]",
       ),
       { only: ["E3929"] },
     );
