@@ -183,7 +183,8 @@ function attributeShapes(resource) {
 /**
  * Merges a supplement entry over a spec entry: supplement properties and structs replace those of
  * the same name, those it lists as withoutProperties go, and those it lists as optionalProperties
- * are no longer required; attributes are added, directly or copied from the resource SAM generates.
+ * are no longer required; attributes are added, directly (listAttributes give a list) or copied from the
+ * resource SAM generates.
  */
 function applySupplement(entry, supplement, entries) {
   const merged = entry ?? { p: {}, a: [], l: [], o: [], s: {} };
@@ -208,6 +209,10 @@ function applySupplement(entry, supplement, entries) {
     for (const name of from.a) attributes.add(name);
     for (const name of from.l) lists.add(name);
     for (const name of from.o) objects.add(name);
+  }
+  for (const name of supplement.listAttributes ?? []) {
+    attributes.add(name);
+    lists.add(name);
   }
   merged.a = [...attributes].sort();
   merged.l = [...lists].sort();

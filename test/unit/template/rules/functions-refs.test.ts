@@ -149,6 +149,31 @@ describe("E1010 GetAtt", () => {
     );
     expect(brief(lint(template, { only: ["E1010"] }))).toEqual(["E1010 12:27"]);
   });
+
+  it("takes a replication group's ReadEndPoint.Addresses.List and Ports.List, the lists its provider schema names", () => {
+    const template = yaml(
+      "Resources:",
+      "  Cache:",
+      "    Type: AWS::ElastiCache::ReplicationGroup",
+      "    Properties: {ReplicationGroupDescription: x, CacheNodeType: cache.t3.micro, Engine: redis}",
+      "Outputs:",
+      "  A:",
+      "    Value: !Select [0, !GetAtt Cache.ReadEndPoint.Addresses.List]",
+      "  B:",
+      "    Value: !Join [',', !GetAtt Cache.ReadEndPoint.Ports.List]",
+      "  C:",
+      "    Value: !Select [0, !GetAtt Cache.ReadEndPoint.AddressesList]",
+      "  D:",
+      "    Value: !GetAtt Cache.ReadEndPoint.Addresses.List",
+      "  E:",
+      "    Value: !GetAtt Cache.ReadEndPoint.Address.List",
+    );
+    // An output takes text, not the list; the last name is no attribute.
+    expect(brief(lint(template, { only: ["E1010", "E1017", "E1022", "E6101"] }))).toEqual([
+      "E6101 13:12",
+      "E1010 15:26",
+    ]);
+  });
 });
 
 describe("modules", () => {
