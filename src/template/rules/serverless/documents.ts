@@ -6,6 +6,7 @@
 import type { MapEntry, Node, Range } from "../../model";
 import { mapGet } from "../../nodes";
 import type { ReportOptions } from "../rule";
+import { propertySets } from "../services/values";
 import { intrinsicName, isForEachKey, isString, type ResourceInfo } from "../template-index";
 
 export interface Document {
@@ -73,6 +74,24 @@ export function isDynamic(node: Node): boolean {
 /** The Properties mapping entry named `key` of a resource. */
 export function propertyEntry(resource: ResourceInfo, key: string): MapEntry | undefined {
   return mapGet(resource.properties?.value, key);
+}
+
+/**
+ * A property in each mapping the resource's Properties can be: itself, or, where Properties is a
+ * Fn::If, each branch (`Properties: !If [Prod, {...}, {...}]`), as propertySets reads them.
+ */
+export function propertyEntries(resource: ResourceInfo, key: string): MapEntry[] {
+  const value = resource.properties?.value;
+  if (!value || !intrinsicName(value)) {
+    const entry = mapGet(value, key);
+    return entry ? [entry] : [];
+  }
+  const entries: MapEntry[] = [];
+  for (const { properties } of propertySets(resource)) {
+    const entry = mapGet(properties, key);
+    if (entry) entries.push(entry);
+  }
+  return entries;
 }
 
 /** Report options pointing at a property of a resource. */

@@ -1,7 +1,7 @@
 import type { Node } from "../../model";
 import type { Rule } from "../rule";
 import type { ResourceInfo } from "../template-index";
-import { isDynamic, propertyEntry } from "./documents";
+import { isDynamic, propertyEntries } from "./documents";
 import { checkPolicies, embeddedPolicies, NO_SITES, type PolicySite, propertyPolicy } from "./policy-sites";
 
 const DOCUMENT_PROPERTY: Record<string, string> = {
@@ -23,21 +23,22 @@ function isDocument(node: Node): boolean {
 }
 
 function samInlinePolicies(resource: ResourceInfo): readonly PolicySite[] {
-  const entry = propertyEntry(resource, "Policies");
-  if (!entry) return NO_SITES;
-  if (isDocument(entry.value)) return [{ resource, entry, path: ["Policies"] }];
-  if (entry.value.kind !== "seq") return NO_SITES;
   const sites: PolicySite[] = [];
-  entry.value.items.forEach((item, index) => {
-    if (isDocument(item)) {
-      sites.push({
-        resource,
-        entry: { key: entry.key, keyRange: item.range, value: item },
-        path: ["Policies", index],
+  for (const entry of propertyEntries(resource, "Policies")) {
+    if (isDocument(entry.value)) sites.push({ resource, entry, path: ["Policies"] });
+    else if (entry.value.kind === "seq") {
+      entry.value.items.forEach((item, index) => {
+        if (isDocument(item)) {
+          sites.push({
+            resource,
+            entry: { key: entry.key, keyRange: item.range, value: item },
+            path: ["Policies", index],
+          });
+        }
       });
     }
-  });
-  return sites;
+  }
+  return sites.length > 0 ? sites : NO_SITES;
 }
 
 /** The three groups of types are disjoint, so a resource has sites of one kind at most. */

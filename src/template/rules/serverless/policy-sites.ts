@@ -3,7 +3,7 @@ import type { MapEntry } from "../../model";
 import { realResources } from "../resources/shared";
 import type { Report } from "../rule";
 import type { ResourceInfo, TemplateIndex } from "../template-index";
-import { type Document, isDynamic, propertyEntry, propertyPath, staticDocument } from "./documents";
+import { type Document, isDynamic, propertyEntries, propertyPath, staticDocument } from "./documents";
 import { type PolicyKind, type PolicyOptions, policyProblems } from "./policy-document";
 
 export interface PolicySite {
@@ -21,21 +21,22 @@ export const NO_SITES: readonly PolicySite[] = [];
 
 /** `Policies[*].PolicyDocument` of an IAM role, user or group. */
 export function embeddedPolicies(resource: ResourceInfo): readonly PolicySite[] {
-  const policies = propertyEntry(resource, "Policies")?.value;
-  if (policies?.kind !== "seq") return NO_SITES;
   const sites: PolicySite[] = [];
-  policies.items.forEach((policy, index) => {
-    if (policy.kind !== "map" || isDynamic(policy)) return;
-    const entry = policy.entries.find((item) => item.key === "PolicyDocument");
-    if (entry) sites.push({ resource, entry, path: ["Policies", index, "PolicyDocument"] });
-  });
-  return sites;
+  for (const { value: policies } of propertyEntries(resource, "Policies")) {
+    if (policies.kind !== "seq") continue;
+    policies.items.forEach((policy, index) => {
+      if (policy.kind !== "map" || isDynamic(policy)) return;
+      const entry = policy.entries.find((item) => item.key === "PolicyDocument");
+      if (entry) sites.push({ resource, entry, path: ["Policies", index, "PolicyDocument"] });
+    });
+  }
+  return sites.length > 0 ? sites : NO_SITES;
 }
 
 /** A property that holds one document, when the resource has it. */
 export function propertyPolicy(resource: ResourceInfo, key: string): readonly PolicySite[] {
-  const entry = propertyEntry(resource, key);
-  return entry ? [{ resource, entry, path: [key] }] : NO_SITES;
+  const entries = propertyEntries(resource, key);
+  return entries.length > 0 ? entries.map((entry) => ({ resource, entry, path: [key] })) : NO_SITES;
 }
 
 const UNIQUE_SIDS: PolicyOptions = { uniqueSids: true };

@@ -663,6 +663,36 @@ describe("E3530 trust policies", () => {
   });
 });
 
+describe("policies under a Fn::If that gives the whole Properties", () => {
+  it("reads the documents of each branch", () => {
+    const findings = lint(
+      yaml(
+        "Conditions:",
+        "  Prod: !Equals [!Ref AWS::AccountId, '123456789012']",
+        "Resources:",
+        "  Role:",
+        "    Type: AWS::IAM::Role",
+        "    Properties: !If",
+        "      - Prod",
+        "      - AssumeRolePolicyDocument:",
+        "          Statement: [{Effect: Allow, Action: sts:AssumeRole}]",
+        "        Policies:",
+        "          - PolicyName: p",
+        "            PolicyDocument: {Statement: [{Effect: allow, Action: s3:GetObject, Resource: '*'}]}",
+        "      - AssumeRolePolicyDocument:",
+        "          Statement: [{Effect: Allow, Action: sts:AssumeRole, Principal: {Service: lambda.amazonaws.com}}]",
+        "        Policies:",
+        "          - PolicyName: p",
+        "            PolicyDocument: {Statement: [{Effect: Allow, Action: s3:GetObject}]}",
+      ),
+      { only: ["E3510", "E3530"] },
+    );
+    // The first branch's trust statement has no Principal and its Effect is 'allow'; the second's
+    // policy statement has no Resource.
+    expect(brief(findings)).toEqual(["E3530 9:23", "E3510 12:51", "E3510 17:42"]);
+  });
+});
+
 describe("E3530 and E3512 AWS principals", () => {
   it("reports an account that is not a 12-digit account id, such as a placeholder left in an ARN", () => {
     const findings = lint(
