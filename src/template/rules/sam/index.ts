@@ -17,6 +17,7 @@ import { samIgnoredValues } from "./ignored-values";
 import { samMergedLayers } from "./merged-layers";
 import { samPolicyTemplateNames } from "./policy-template-names";
 import { samPolicyTemplates } from "./policy-templates";
+import { samPropertiesFunction } from "./properties";
 import { samRequestParameters } from "./request-parameters";
 import { samResourceSettings } from "./resource-settings";
 import { samSimpleTableKey } from "./simple-table";
@@ -47,4 +48,5 @@ export const samRules: Rule[] = [
   samGraphQLApi,
   samRequestParameters,
   samUsagePlan,
+  samPropertiesFunction,
 ];

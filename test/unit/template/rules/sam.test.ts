@@ -986,3 +986,38 @@ describe("E0001 SAM API usage plans", () => {
     expect(brief(alone)).toEqual(["E3003 7:36", "E3002 7:48"]);
   });
 });
+
+describe("E0001 SAM resources whose Properties is a function", () => {
+  const template = (transform: string[]) =>
+    yaml(
+      ...transform,
+      "Conditions:",
+      "  Prod: !Equals [!Ref AWS::AccountId, '123456789012']",
+      "Resources:",
+      "  Fn:",
+      "    Type: AWS::Serverless::Function",
+      "    Properties: !If",
+      "      - Prod",
+      "      - {Runtime: python3.12, Handler: a.b, CodeUri: src/, MemorySize: 1024}",
+      "      - {Runtime: python3.12, Handler: a.b, CodeUri: src/}",
+      "  Table:",
+      "    Type: AWS::Serverless::SimpleTable",
+      "    Properties:",
+      "      TableName: !If [Prod, orders, !Ref AWS::NoValue]",
+      "  Topic:",
+      "    Type: AWS::SNS::Topic",
+      "    Properties: !If [Prod, {TopicName: orders}, {}]",
+    );
+
+  it("reports the function the transform reads as a property name, on SAM types only", () => {
+    const findings = lint(template([SAM]), { only: ["E0001"] });
+    expect(brief(findings)).toEqual(["E0001 7:5"]);
+    // Without the transform, no SAM rule reads the template.
+    expect(lint(template([]), { only: ["E0001"] })).toEqual([]);
+    expect(findings[0].message).toBe(
+      "Properties of Fn is a Fn::If, and the SAM transform reads each key of Properties as a property name, so it " +
+        "refuses AWS::Serverless::Function (property Fn::If not defined); write Properties as a mapping and put the " +
+        "Fn::If on the properties that differ",
+    );
+  });
+});
