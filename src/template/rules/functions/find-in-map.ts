@@ -163,8 +163,9 @@ function hint(key: Key, keys: string[], listed = key.parameter !== undefined): s
 /**
  * Whether the stack evaluates a call whenever it is deployed: outside any Fn::ForEach, in a
  * resource or an output whose Condition, if any, the values passed make true, and in the branch
- * they take of every Fn::If around it, or in a condition (evaluatedCondition). A value the deploy passes then picks the one entry it
- * reads, and a key the mapping lacks fails the deploy before any resource is touched.
+ * they take of every Fn::If around it, or in a condition (evaluatedCondition). A value the deploy
+ * passes then picks the one entry it reads, and a key the mapping lacks fails the deploy before any
+ * resource is touched.
  */
 function alwaysEvaluated(template: TemplateIndex, call: FunctionCall): boolean {
   if (!template.parameterValues || call.loopVariables.length > 0) return false;

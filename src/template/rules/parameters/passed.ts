@@ -1,14 +1,14 @@
 /**
  * E2900 (cfn-lint's id for the parameters of a deployment file): the values a deploy passes
- * (parameter-overrides) fit the template's Parameters. CloudFormation refuses the change set, before
- * it makes anything, when a name passed is not declared ("Parameters: [Stag] do not exist in the
- * template"), and when a value is not one of the parameter's AllowedValues, does not match its
+ * (parameter-overrides) fit the template's Parameters. CloudFormation refuses the change set,
+ * before it makes anything, when a name passed is not declared ("Parameters: [Stag] do not exist in
+ * the template"), and when a value is not one of the parameter's AllowedValues, does not match its
  * AllowedPattern, breaks its MinLength, MaxLength, MinValue or MaxValue ("Parameter 'Stage' must be
- * one of AllowedValues"), is not a number where the type is Number or List<Number>, or is not an
- * id of the form an AWS-specific type takes (a VPC, subnet, security group, image, instance or
- * volume id, which CloudFormation then cannot find). A list's constraints apply to each item, as E2015 judges a
- * Default. validate, given the values, reports it before any AWS call; the message names the
- * parameter and the constraint, never the value, which is an input and may be a secret. A
+ * one of AllowedValues"), is not a number where the type is Number or List<Number>, or is not an id
+ * of the form an AWS-specific type takes (a VPC, subnet, security group, image, instance or volume
+ * id, which CloudFormation then cannot find). A list's constraints apply to each item, as E2015
+ * judges a Default. validate, given the values, reports it before any AWS call; the message names
+ * the parameter and the constraint, never the value, which is an input and may be a secret. A
  * parameter passed no value that has no Default is not reported: a deploy of an existing stack
  * keeps its previous value (the deploy says so for a new stack).
  */
