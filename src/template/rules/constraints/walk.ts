@@ -534,23 +534,14 @@ class Walker {
     const passed = this.template.parameterValues?.get(name);
     if (!declared) {
       if (passed !== undefined) this.passedList(ref, name, passed, parameter, schema);
+      else this.defaultList(name, parameter, schema);
       return;
     }
     if (passed !== undefined) {
       this.passed(ref, name, passed, parameter, schema);
       return;
     }
-    if (this.decided > 0) return;
-    // The same findings again (same values, same messages) would only be dropped as duplicates.
-    let judged = this.judged.get(schema);
-    if (!judged) {
-      judged = new Set();
-      this.judged.set(schema, judged);
-    }
-    const condition = this.condition;
-    const key = `${name}\u0000${this.name()}\u0000${condition ?? ""}`;
-    if (judged.has(key)) return;
-    judged.add(key);
+    if (this.decided > 0 || this.judgedBefore(name, schema)) return;
     const nodes = this.expanded(schema);
     this.secret = isNoEcho(parameter);
     for (const { node, label } of declared) {
@@ -558,6 +549,23 @@ class Walker {
       this.candidate(name, node, label, nodes);
     }
     this.secret = false;
+  }
+
+  /**
+   * Whether a parameter's declared values were judged against `schema` at this property and under
+   * this condition already: the same findings again (same values, same messages) would only be
+   * dropped as duplicates. Marks them judged.
+   */
+  private judgedBefore(name: string, schema: ConstraintNode): boolean {
+    let judged = this.judged.get(schema);
+    if (!judged) {
+      judged = new Set();
+      this.judged.set(schema, judged);
+    }
+    const key = `${name}\u0000${this.name()}\u0000${this.condition ?? ""}`;
+    if (judged.has(key)) return true;
+    judged.add(key);
+    return false;
   }
 
   /**
@@ -610,30 +618,59 @@ class Walker {
     parameter: Node | undefined,
     schema: ConstraintNode,
   ): void {
+    if (this.notMade) return;
+    const trial = this.listTrial(text, parameter, UNWRITTEN, true, schema);
+    if (trial) this.reportPassed(trial, ref, name);
+  }
+
+  /**
+   * A Ref to a list parameter the deploy does not pass: the list its Default makes (split and
+   * trimmed as a value passed is) is one the property may get, judged as a written list, a warning
+   * (W1030) as a String parameter's Default is. An empty Default, the usual mark for "none" that a
+   * condition then keeps from the property, is not judged.
+   */
+  private defaultList(name: string, parameter: Node | undefined, schema: ConstraintNode): void {
+    const fallback = mapGet(parameter, "Default")?.value;
+    if (this.decided > 0 || !isString(fallback) || fallback.value.trim() === "") return;
+    if (this.rulesOut(name, fallback.value) || this.judgedBefore(name, schema)) return;
+    const trial = this.listTrial(fallback.value, parameter, fallback.range, isNoEcho(parameter), schema);
+    for (const problem of trial ?? []) {
+      if (problem.kind === "anyOfValue" && trial && trial.length > 1) continue;
+      this.problem("parameter", fallback, `Default of parameter '${name}' does not fit: ${problem.message}`);
+    }
+  }
+
+  /**
+   * The problems of the list CloudFormation makes of a list parameter's value (`text`), its size and
+   * each item; undefined for a parameter of another type.
+   */
+  private listTrial(
+    text: string,
+    parameter: Node | undefined,
+    range: Range,
+    secret: boolean,
+    schema: ConstraintNode,
+  ): ConstraintProblem[] | undefined {
     const type = mapGet(parameter, "Type")?.value;
-    if (
-      this.notMade ||
-      !isString(type) ||
-      !(type.value === "CommaDelimitedList" || /^List<[^>]+>$/.test(type.value))
-    )
-      return;
+    if (!isString(type) || !(type.value === "CommaDelimitedList" || /^List<[^>]+>$/.test(type.value)))
+      return undefined;
     const numbers = type.value === "List<Number>";
     const items: ScalarNode[] = passedItems(text).map((trimmed) => {
       const number = Number(trimmed);
       return {
         kind: "scalar",
         value: numbers && trimmed !== "" && Number.isFinite(number) ? number : trimmed,
-        range: UNWRITTEN,
+        range,
       };
     });
     const saved = this.out;
     const trial: ConstraintProblem[] = [];
     this.out = trial;
-    this.secret = true;
-    this.value({ kind: "seq", items, range: UNWRITTEN }, schema, UNWRITTEN);
+    this.secret = secret;
+    this.value({ kind: "seq", items, range }, schema, range);
     this.secret = false;
     this.out = saved;
-    this.reportPassed(trial, ref, name);
+    return trial;
   }
 
   /** One value a parameter may give (its Default, an AllowedValues item, a bound: `which`), judged against `nodes`. */

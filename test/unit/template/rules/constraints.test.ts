@@ -660,6 +660,27 @@ describe("W1030 parameter values", () => {
     ]);
   });
 
+  it("checks the list a list parameter's Default makes, item by item, and leaves an empty Default alone", () => {
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  Groups: {Type: CommaDelimitedList, Default: 'sg-0123abcd, web-servers'}",
+        "  Subnets: {Type: 'List<AWS::EC2::Subnet::Id>', Default: ''}",
+        "  Sizes: {Type: 'List<Number>', Default: '64,256'}",
+        "Resources:",
+        ...lambdaFunction("Fn"),
+        "      MemorySize: !Select [0, !Ref Sizes]",
+        "      VpcConfig:",
+        "        SecurityGroupIds: !Ref Groups",
+        "        SubnetIds: !Ref Subnets",
+      ),
+      { only: ["W1030"] },
+    );
+    expect(located(findings)).toEqual([
+      "W1030 2 Default of parameter 'Groups' does not fit: 'VpcConfig.SecurityGroupIds[1]' of AWS::Lambda::Function must be a security group id",
+    ]);
+  });
+
   it("does not judge a parameter used under a condition, which often guards against its default", () => {
     const findings = lint(
       yaml(
