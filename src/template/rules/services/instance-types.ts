@@ -21,10 +21,15 @@
  * rule lists it (`alsoOffered`: DocumentDB's db.serverless, which cfn-lint 1.51 reports). cfn-lint's
  * E3652 (Elasticsearch domains) has no lists in its data, so it has no equivalent here.
  */
+import type { Node } from "../../model";
+import { mapGet } from "../../nodes";
 import type { InstanceTypes } from "../../spec/types";
 import { closest, didYouMeanNote } from "../../suggest";
+import { conditionLogic } from "../conditions/logic";
+import { declaredValues, isNoEcho } from "../parameters/declared";
 import { displayPath } from "../resources/shared";
 import type { Rule } from "../rule";
+import { intrinsicName, isString, type ResourceInfo, type TemplateIndex } from "../template-index";
 import { literalString, propertySets, resourcesOfType, valuesWithPaths } from "./values";
 
 export interface InstanceTypeRule {
@@ -254,4 +259,167 @@ export const INSTANCE_TYPE_RULES: readonly InstanceTypeRule[] = [
   },
 ];
 
-export const instanceTypeRules: Rule[] = INSTANCE_TYPE_RULES.map(instanceTypeRule);
+/** Resource type -> the lists that judge its properties, each with one property path. */
+const SITES = new Map<string, { rule: InstanceTypeRule; path: readonly string[] }[]>();
+for (const rule of INSTANCE_TYPE_RULES)
+  for (const [type, paths] of Object.entries(rule.sites))
+    for (const path of paths) SITES.set(type, [...(SITES.get(type) ?? []), { rule, path }]);
+const SITE_TYPES = [...SITES.keys()];
+
+interface ParameterSite {
+  rule: InstanceTypeRule;
+  resource: ResourceInfo;
+  /** The Ref. */
+  node: Node;
+  at: (string | number)[];
+  parameter: { name: string; body: Node };
+}
+
+/**
+ * The Refs to String parameters that give a property an instance type (an SSM parameter's value is
+ * a name in Parameter Store, not the type), as the property's own value: a Ref in a branch of a
+ * Fn::If may be the one a condition keeps from the property, and is left alone, as is a NoEcho one.
+ */
+function parameterSites(template: TemplateIndex, resource: ResourceInfo): ParameterSite[] {
+  const found: ParameterSite[] = [];
+  for (const { rule, path } of SITES.get(resource.type as string) ?? []) {
+    for (const { properties } of propertySets(resource)) {
+      for (const { node, path: at } of valuesWithPaths(properties, path)) {
+        const target =
+          intrinsicName(node) === "Ref" && node.kind === "map" ? node.entries[0].value : undefined;
+        const body = isString(target) ? template.parameters.get(target.value)?.value : undefined;
+        const type = mapGet(body, "Type")?.value;
+        if (!isString(target) || !body || !isString(type) || type.value !== "String" || isNoEcho(body))
+          continue;
+        if (written(properties, at) !== node) continue;
+        found.push({ rule, resource, node, at, parameter: { name: target.value, body } });
+      }
+    }
+  }
+  return found;
+}
+
+/** The node at `at` in `properties`, found through mappings and lists only (never a Fn::If's branch). */
+function written(properties: Node, at: readonly (string | number)[]): Node | undefined {
+  let node: Node | undefined = properties;
+  for (const step of at) {
+    if (!node || intrinsicName(node) !== undefined) return undefined;
+    node =
+      typeof step === "number"
+        ? node.kind === "seq"
+          ? node.items[step]
+          : undefined
+        : mapGet(node, step)?.value;
+  }
+  return node;
+}
+
+/** What a property that takes an instance type must be, for the messages of the parameter rules. */
+function mustBe(site: ParameterSite, known: InstanceTypes): string {
+  return (
+    `'${displayPath(site.at)}' of ${site.resource.type} must be ${site.rule.what} that some region offers, by the ` +
+    `lists of cfn-lint ${known.cfnLint}`
+  );
+}
+
+/**
+ * Whether the value the deploy passes for a site's parameter is a type no region offers: "certain"
+ * where the resource is always made, "maybe" where a condition the values do not decide may leave
+ * it out; undefined where nothing is passed, the type is offered, or the values rule the resource
+ * out.
+ */
+function passedMisfit(
+  template: TemplateIndex,
+  site: ParameterSite,
+  known: InstanceTypes,
+): "certain" | "maybe" | undefined {
+  const lower = template.parameterValues?.get(site.parameter.name)?.trim().toLowerCase();
+  if (lower === undefined || known.types.has(lower) || site.rule.alsoOffered?.includes(lower))
+    return undefined;
+  const condition = site.resource.condition?.value;
+  const made = isString(condition) ? conditionLogic(template).decidedByDeploy(condition.value) : true;
+  return made === true ? "certain" : made === undefined ? "maybe" : undefined;
+}
+
+/** The finding of a passed value: at the Ref, naming the parameter, never the value. */
+function passedMessage(site: ParameterSite, known: InstanceTypes): string {
+  return `the value passed for parameter '${site.parameter.name}' does not fit: ${mustBe(site, known)}`;
+}
+
+/**
+ * W1030 for instance types: a parameter's Default or AllowedValues item that gives a property an
+ * instance type no region offers (`AllowedValues: [dc2.large, dw1.xlarge]` for a Redshift
+ * cluster's NodeType), as cfn-lint's W1030 judges them; a warning, as the deployer may pass
+ * another value. A parameter the deploy passes is judged by its value instead: here where a
+ * condition the values do not decide may leave the resource out, as E3946 where it is made.
+ */
+export const instanceTypeParameterValues: Rule = {
+  id: "W1030",
+  severity: "warning",
+  shortDescription:
+    "Parameter defaults and allowed values that give an instance type are types the service offers",
+  description:
+    "A parameter's Default and AllowedValues, where a Ref gives them to a property that takes an instance type, " +
+    "node type or DB instance class (the properties E3628 and the other instance type rules read), are types " +
+    "that some region offers.",
+  source: EC2_TYPES,
+  tags: ["parameters", "instance-types"],
+  check({ template, spec: index, report }) {
+    for (const resource of resourcesOfType(template, ...SITE_TYPES)) {
+      for (const site of parameterSites(template, resource)) {
+        const known = index.instanceTypes(site.rule.service);
+        if (!known) continue;
+        if (template.parameterValues?.has(site.parameter.name)) {
+          if (passedMisfit(template, site, known) === "maybe")
+            report(site.node, passedMessage(site, known), {
+              path: ["Resources", resource.name, "Properties", ...site.at],
+            });
+          continue;
+        }
+        for (const { node, label } of declaredValues(site.parameter.body) ?? []) {
+          const lower = String(node.value).toLowerCase();
+          if (known.types.has(lower) || site.rule.alsoOffered?.includes(lower)) continue;
+          report(
+            node,
+            `${label} of parameter '${site.parameter.name}' does not fit: ${mustBe(site, known)}` +
+              didYouMeanNote(suggestion(lower, known.types)),
+            { path: ["Parameters", site.parameter.name] },
+          );
+        }
+      }
+    }
+  },
+};
+
+/**
+ * E3946 for instance types: a value the deploy passes (parameter-overrides) that gives a property
+ * of a resource the stack always makes an instance type no region offers; the service refuses it
+ * once the stack creates the resource. The message names the parameter, never the value.
+ */
+export const instanceTypeValuesPassed: Rule = {
+  id: "E3946",
+  severity: "error",
+  shortDescription: "Values passed that give an instance type are types the service offers",
+  description:
+    "A value the deploy passes for a parameter whose Ref gives a property an instance type, node type or DB " +
+    "instance class is a type that some region offers.",
+  source: EC2_TYPES,
+  tags: ["parameters", "instance-types", "preview"],
+  check({ template, spec: index, report }) {
+    for (const resource of resourcesOfType(template, ...SITE_TYPES)) {
+      for (const site of parameterSites(template, resource)) {
+        const known = index.instanceTypes(site.rule.service);
+        if (known && passedMisfit(template, site, known) === "certain")
+          report(site.node, passedMessage(site, known), {
+            path: ["Resources", resource.name, "Properties", ...site.at],
+          });
+      }
+    }
+  },
+};
+
+export const instanceTypeRules: Rule[] = [
+  ...INSTANCE_TYPE_RULES.map(instanceTypeRule),
+  instanceTypeParameterValues,
+  instanceTypeValuesPassed,
+];

@@ -267,3 +267,64 @@ describe("instance type rules", () => {
     expect(findings[1].message).not.toContain(long);
   });
 });
+
+describe("instance types that parameters give (W1030, E3946)", () => {
+  const template = yaml(
+    "Parameters:",
+    "  Type: {Type: String, Default: t3.micor}",
+    "  Node: {Type: String, Default: dc2.large, AllowedValues: [dc2.large, dw1.xlarge]}",
+    "  Hidden: {Type: String, NoEcho: true, Default: t3.micor}",
+    "  Stored: {Type: 'AWS::SSM::Parameter::Value<String>', Default: /app/type}",
+    "  Make: {Type: String, Default: 'yes'}",
+    "Conditions:",
+    "  Made: !Equals [!Ref Make, 'yes']",
+    "Resources:",
+    ...ec2Instance("A"),
+    "      InstanceType: !Ref Type",
+    ...ec2Instance("B"),
+    "      InstanceType: !Ref Type",
+    ...ec2Instance("C"),
+    "      InstanceType: !Ref Hidden",
+    ...ec2Instance("D"),
+    "      InstanceType: !Ref Stored",
+    ...ec2Instance("E"),
+    "      InstanceType: !If [Made, !Ref Type, t3.micro]",
+    "  Cluster:",
+    "    Type: AWS::Redshift::Cluster",
+    "    Condition: Made",
+    "    Properties:",
+    "      ClusterType: single-node",
+    "      DBName: dev",
+    "      MasterUsername: admin",
+    "      MasterUserPassword: '{{resolve:secretsmanager:db}}'",
+    "      NodeType: !Ref Node",
+  );
+  const ONLY = ["W1030", "E3946"];
+
+  it("warns of a Default or an AllowedValues item no region offers, once, with the type meant", () => {
+    const findings = lint(template, { only: ONLY });
+    expect(brief(findings)).toEqual(["W1030 2:33", "W1030 3:71"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "Default of parameter 'Type' does not fit: 'InstanceType' of AWS::EC2::Instance must be an EC2 instance type " +
+        "that some region offers, by the lists of cfn-lint 1.51.0 (did you mean 't3.micro'?)",
+      expect.stringMatching(
+        /^AllowedValues\[1\] of parameter 'Node' does not fit: 'NodeType' of AWS::Redshift::Cluster must be a Redshift node type/,
+      ),
+    ]);
+  });
+
+  it("judges a value passed instead, never quoting it: certain where the resource is made", () => {
+    const passed = (values: Record<string, string>) =>
+      lint(template, { only: ONLY, parameterValues: values });
+    const findings = passed({ Type: "t3.micor", Node: "dw1.xlarge" });
+    // Type's two Refs are certain; the cluster's Condition may leave it out (Make is not passed).
+    expect(findings.map((f) => `${f.ruleId} ${f.range.start.line}`)).toEqual([
+      "E3946 14",
+      "E3946 19",
+      "W1030 43",
+    ]);
+    for (const finding of findings) expect(finding.message).not.toMatch(/micor|dw1/);
+    expect(brief(passed({ Type: "T3.MICRO", Node: "dw1.xlarge", Make: "no" }))).toEqual([]);
+    expect(brief(passed({ Node: "dw1.xlarge", Make: "yes" }))).toEqual(["W1030 2:33", "E3946 43:17"]);
+  });
+});
