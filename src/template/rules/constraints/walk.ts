@@ -31,6 +31,7 @@ import {
   variant,
 } from "../functions/resolve";
 import { declaredValues, isNoEcho, passedItems, passedValue } from "../parameters/declared";
+import { isListType } from "../parameters/types";
 import { displayPath, isCustomType, isModuleType, realResources, SAM_GLOBALS } from "../resources/shared";
 import { passedEvents, type TargetPath, targetPath } from "../sam/event-targets";
 import { eventPath } from "../sam/events";
@@ -634,10 +635,7 @@ class Walker {
     if (this.decided > 0 || !isString(fallback) || fallback.value.trim() === "") return;
     if (this.rulesOut(name, fallback.value) || this.judgedBefore(name, schema)) return;
     const trial = this.listTrial(fallback.value, parameter, fallback.range, isNoEcho(parameter), schema);
-    for (const problem of trial ?? []) {
-      if (problem.kind === "anyOfValue" && trial && trial.length > 1) continue;
-      this.problem("parameter", fallback, `Default of parameter '${name}' does not fit: ${problem.message}`);
-    }
+    if (trial) this.reportDeclared(name, fallback, "Default", trial);
   }
 
   /**
@@ -652,8 +650,7 @@ class Walker {
     schema: ConstraintNode,
   ): ConstraintProblem[] | undefined {
     const type = mapGet(parameter, "Type")?.value;
-    if (!isString(type) || !(type.value === "CommaDelimitedList" || /^List<[^>]+>$/.test(type.value)))
-      return undefined;
+    if (!isString(type) || !isListType(type.value)) return undefined;
     const numbers = type.value === "List<Number>";
     const items: ScalarNode[] = passedItems(text).map((trimmed) => {
       const number = Number(trimmed);
@@ -675,11 +672,15 @@ class Walker {
 
   /** One value a parameter may give (its Default, an AllowedValues item, a bound: `which`), judged against `nodes`. */
   private candidate(name: string, candidate: ScalarNode, which: string, nodes: ConstraintNode[]): void {
-    const trial = this.trial(candidate, nodes);
+    this.reportDeclared(name, candidate, which, this.trial(candidate, nodes));
+  }
+
+  /** The problems (`trial`) of a value a parameter declares (`which`: its Default, ...), as W1030 warnings at `at`. */
+  private reportDeclared(name: string, at: Node, which: string, trial: ConstraintProblem[]): void {
     for (const problem of trial) {
       if (problem.kind === "anyOfValue" && trial.length > 1) continue;
       const fit = problem.kind === "hostBits" ? "is given to" : "does not fit";
-      this.problem("parameter", candidate, `${which} of parameter '${name}' ${fit}: ${problem.message}`);
+      this.problem("parameter", at, `${which} of parameter '${name}' ${fit}: ${problem.message}`);
     }
   }
 

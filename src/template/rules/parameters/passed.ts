@@ -74,8 +74,8 @@ export const passedParameters: Rule = {
   description:
     "Each name in parameter-overrides is a parameter the template declares, and each value passed is one of " +
     "its AllowedValues, matches its AllowedPattern, respects MinLength, MaxLength, MinValue and MaxValue, " +
-    "is a number for a Number or List<Number> parameter, and an id of the form a VPC, subnet, security group or " +
-    "image id parameter takes: CloudFormation refuses the change set otherwise. " +
+    "is a number for a Number or List<Number> parameter, and an id of the form a VPC, subnet, security group, " +
+    "image, instance or volume id parameter takes: CloudFormation refuses the change set otherwise. " +
     "Judged when the values are given (validate's parameter-overrides, and every deploy); the message never " +
     "repeats the value.",
   source: `${USER_GUIDE}/parameters-section-structure.html`,

@@ -20,6 +20,10 @@
  * CacheNodeType against ElastiCache's (E3647). Where the pricing data lacks a type AWS takes, the
  * rule lists it (`alsoOffered`: DocumentDB's db.serverless, which cfn-lint 1.51 reports). cfn-lint's
  * E3652 (Elasticsearch domains) has no lists in its data, so it has no equivalent here.
+ *
+ * A parameter that gives such a property its type is judged by the same lists: its Default and
+ * AllowedValues as W1030 warnings, a value the deploy passes as E3946 (instanceTypeParameterValues,
+ * instanceTypeValuesPassed).
  */
 import type { Node } from "../../model";
 import { mapGet } from "../../nodes";
@@ -44,6 +48,12 @@ export interface InstanceTypeRule {
   /** Types the service takes that its pricing list lacks, lowercase. */
   alsoOffered?: readonly string[];
   source: string;
+}
+
+/** Whether some region offers `text` by the rule's list (compared without case), or the rule knows the service takes it. */
+function offered(rule: InstanceTypeRule, known: InstanceTypes, text: string): boolean {
+  const lower = text.toLowerCase();
+  return known.types.has(lower) || rule.alsoOffered?.includes(lower) === true;
 }
 
 function instanceTypeRule(spec: InstanceTypeRule): Rule {
@@ -71,8 +81,7 @@ function instanceTypeRule(spec: InstanceTypeRule): Rule {
               const text = literalString(node);
               if (text === undefined || text.includes("{{resolve:")) continue;
               const known = index.instanceTypes(spec.service);
-              const lower = text.toLowerCase();
-              if (!known || known.types.has(lower) || spec.alsoOffered?.includes(lower)) continue;
+              if (!known || offered(spec, known, text)) continue;
               report(node, message(text, spec.what, resource.name, at, known), {
                 path: ["Resources", resource.name, "Properties", ...at],
               });
@@ -333,9 +342,8 @@ function passedMisfit(
   site: ParameterSite,
   known: InstanceTypes,
 ): "certain" | "maybe" | undefined {
-  const lower = template.parameterValues?.get(site.parameter.name)?.trim().toLowerCase();
-  if (lower === undefined || known.types.has(lower) || site.rule.alsoOffered?.includes(lower))
-    return undefined;
+  const passed = template.parameterValues?.get(site.parameter.name)?.trim();
+  if (passed === undefined || offered(site.rule, known, passed)) return undefined;
   const condition = site.resource.condition?.value;
   const made = isString(condition) ? conditionLogic(template).decidedByDeploy(condition.value) : true;
   return made === true ? "certain" : made === undefined ? "maybe" : undefined;
@@ -378,7 +386,7 @@ export const instanceTypeParameterValues: Rule = {
         }
         for (const { node, label } of declaredValues(site.parameter.body) ?? []) {
           const lower = String(node.value).toLowerCase();
-          if (known.types.has(lower) || site.rule.alsoOffered?.includes(lower)) continue;
+          if (offered(site.rule, known, lower)) continue;
           report(
             node,
             `${label} of parameter '${site.parameter.name}' does not fit: ${mustBe(site, known)}` +
