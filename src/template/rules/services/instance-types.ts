@@ -358,7 +358,8 @@ function passedMessage(site: ParameterSite, known: InstanceTypes): string {
  * W1030 for instance types: a parameter's Default or AllowedValues item that gives a property an
  * instance type no region offers (`AllowedValues: [dc2.large, dw1.xlarge]` for a Redshift
  * cluster's NodeType), as cfn-lint's W1030 judges them; a warning, as the deployer may pass
- * another value. A parameter the deploy passes is judged by its value instead: here where a
+ * another value. An item the resource's Condition rules out (`none` for a resource made only when
+ * the type is not `none`) is left alone. A parameter the deploy passes is judged by its value instead: here where a
  * condition the values do not decide may leave the resource out, as E3946 where it is made.
  */
 export const instanceTypeParameterValues: Rule = {
@@ -384,9 +385,17 @@ export const instanceTypeParameterValues: Rule = {
             });
           continue;
         }
+        const condition = resource.condition?.value;
         for (const { node, label } of declaredValues(site.parameter.body) ?? []) {
           const lower = String(node.value).toLowerCase();
           if (offered(site.rule, known, lower)) continue;
+          // A value the resource's Condition keeps away (`none` where the Condition holds only
+          // when the type is not `none`) never reaches the property.
+          if (
+            isString(condition) &&
+            conditionLogic(template).forbidsValue(condition.value, site.parameter.name, String(node.value))
+          )
+            continue;
           report(
             node,
             `${label} of parameter '${site.parameter.name}' does not fit: ${mustBe(site, known)}` +

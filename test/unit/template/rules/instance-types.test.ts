@@ -327,4 +327,38 @@ describe("instance types that parameters give (W1030, E3946)", () => {
     expect(brief(passed({ Type: "T3.MICRO", Node: "dw1.xlarge", Make: "no" }))).toEqual([]);
     expect(brief(passed({ Node: "dw1.xlarge", Make: "yes" }))).toEqual(["W1030 2:33", "E3946 43:17"]);
   });
+
+  it("leaves alone an item the resource's Condition rules out, and judges the rest", () => {
+    // `none` never reaches the instance: the stack makes it only where the type is not `none`. The
+    // bastion without that Condition gets `none` (and the typo) when the deployer chooses it.
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  Type: {Type: String, Default: none, AllowedValues: [none, t3.micro, t3.micor]}",
+        "Conditions:",
+        "  HasType: !Not [!Equals [!Ref Type, none]]",
+        "Resources:",
+        "  Host:",
+        "    Type: AWS::EC2::Instance",
+        "    Condition: HasType",
+        "    Properties:",
+        "      ImageId: ami-12345678",
+        "      InstanceType: !Ref Type",
+      ),
+      { only: ONLY },
+    );
+    expect(brief(findings)).toEqual(["W1030 2:71"]);
+    expect(findings[0].message).toMatch(/^AllowedValues\[2\] of parameter 'Type'/);
+    const always = lint(
+      yaml(
+        "Parameters:",
+        "  Type: {Type: String, Default: none, AllowedValues: [none, t3.micro, t3.micor]}",
+        "Resources:",
+        ...ec2Instance("Bastion"),
+        "      InstanceType: !Ref Type",
+      ),
+      { only: ONLY },
+    );
+    expect(brief(always)).toEqual(["W1030 2:33", "W1030 2:55", "W1030 2:71"]);
+  });
 });
