@@ -444,6 +444,31 @@ const DOCUMENTED_ENUM_VALUES = {
   },
 };
 
+/**
+ * Properties named `...Arn` that the service also takes a name for, where cfn-lint's schema
+ * patches give the ARN format (E3031 would refuse a name that deploys): ECS's RegisterTaskDefinition
+ * takes "the short name or full Amazon Resource Name (ARN)" of a task's role, and fills in the
+ * account of the execution role's name too (ECS fills the ARN in; the stack then shows the property
+ * as drifted: cloudformation-coverage-roadmap#1468, aws-actions/amazon-ecs-render-task-definition#19).
+ * A Ref of a role, which gives its name, is taken there for the same reason (E1041 reads neither).
+ */
+const DOCUMENTED_NAME_OR_ARN = {
+  "AWS::ECS::TaskDefinition": ["TaskRoleArn", "ExecutionRoleArn"],
+};
+
+/** Drops the ARN format of DOCUMENTED_NAME_OR_ARN's properties. */
+function dropNameOrArnFormats(entries) {
+  for (const [typeName, names] of Object.entries(DOCUMENTED_NAME_OR_ARN)) {
+    for (const name of names) {
+      const property = entries.get(typeName)?.r.pr?.[name];
+      if (property?.fm === undefined)
+        throw new Error(`DOCUMENTED_NAME_OR_ARN: ${typeName} ${name} has no format to drop`);
+      delete property.fm;
+      if (Object.keys(property).length === 0) delete entries.get(typeName).r.pr[name];
+    }
+  }
+}
+
 /** Adds DOCUMENTED_ENUM_VALUES to the enums they name, keeping each enum sorted. */
 function addDocumentedEnumValues(entries) {
   for (const [typeName, places] of Object.entries(DOCUMENTED_ENUM_VALUES)) {
@@ -1687,6 +1712,7 @@ export function buildConstraints(cfnLint = findCfnLint()) {
   addDocumentedNames(entries);
   addDocumentedXorAlternatives(entries);
   addDocumentedEnumValues(entries);
+  dropNameOrArnFormats(entries);
   addDocumentedConstraints(entries);
   const botocore = findBotocore();
   if (!botocore)

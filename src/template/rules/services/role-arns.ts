@@ -9,9 +9,10 @@
  *
  * cfn-lint's E3511 also checks a Batch compute environment's ServiceRole, which Batch takes as a
  * role name too ("When you only specify the name of the service role, Batch assumes that your ARN
- * doesn't use the service-role path prefix"), so that is left alone here; and an ECS task
- * definition's ExecutionRoleArn and a backup selection's IamRoleArn, where the provider schema's
- * role ARN format already gives E3031.
+ * doesn't use the service-role path prefix"), so that is left alone here; a backup selection's
+ * IamRoleArn, where the provider schema's role ARN format already gives E3031; and an ECS task
+ * definition's ExecutionRoleArn, which ECS takes a role's name for too, as it does TaskRoleArn
+ * (`npm run spec` drops their format: DOCUMENTED_NAME_OR_ARN in scripts/build-spec.mjs).
  */
 import type { Rule } from "../rule";
 import { literalString, propertySets, resourcesOfType, valuesAtPath } from "./values";

@@ -194,6 +194,45 @@ describe("E3511 role ARNs", () => {
   });
 });
 
+describe("ECS task roles by name", () => {
+  it("take a role's name as well as its ARN, and refuse what is neither", () => {
+    // ECS takes "the short name or full ARN" of a task's role and fills the account in for the
+    // execution role's name too; cfn-lint 1.51 reports both names (E1156, E3511).
+    const findings = check(
+      ["E3031", "E3511", "E1041"],
+      "Resources:",
+      "  Role:",
+      "    Type: AWS::IAM::Role",
+      "    Properties:",
+      "      AssumeRolePolicyDocument:",
+      "        Version: '2012-10-17'",
+      "        Statement:",
+      "          - Effect: Allow",
+      "            Principal: { Service: ecs-tasks.amazonaws.com }",
+      "            Action: sts:AssumeRole",
+      "  Task:",
+      "    Type: AWS::ECS::TaskDefinition",
+      "    Properties:",
+      "      ExecutionRoleArn: ecsTaskExecutionRole",
+      "      TaskRoleArn: !Ref Role",
+      "      ContainerDefinitions:",
+      "        - Name: app",
+      "          Image: nginx",
+      "          Memory: 512",
+      "  Service:",
+      "    Type: AWS::ECS::Service",
+      "    Properties:",
+      "      TaskDefinition: !Ref Task",
+      "      VolumeConfigurations:",
+      "        - Name: data",
+      "          ManagedEBSVolume:",
+      "            RoleArn: ebs-role",
+    );
+    // A service's EBS volume role is an ARN: the name is still refused.
+    expect(brief(findings)).toEqual(["E3031 27:22"]);
+  });
+});
+
 describe("E3511 role ARNs through dynamic references", () => {
   it("leaves a value with a dynamic reference, which CloudFormation resolves when it deploys", () => {
     // cfn-lint 1.51 reports neither; the plain name in Env is reported by both.
