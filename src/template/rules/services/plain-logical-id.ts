@@ -3,7 +3,10 @@
  * Queues, a topic policy's Topics and a subscription's topic, the function of a Lambda permission,
  * event source mapping, invoke configuration, alias, version or URL, the roles, users and groups
  * of IAM policies and instance profiles, the log group of log filters and streams, an ECS
- * service's cluster, and the API and resource ids of API Gateway's resources) set to the logical
+ * service's cluster and task definition, the API, resource, deployment, authorizer, key and usage
+ * plan ids of API Gateway's resources, the route tables, gateways and network ACLs of EC2's routes
+ * and associations, an instance's or launch configuration's instance profile, an Auto Scaling
+ * group's launch configuration, a record's hosted zone, and an alarm's topics) set to the logical
  * id of such a resource of this template, as plain text: `Bucket: MyBucket` where `!Ref MyBucket`
  * was meant. CloudFormation passes the text on as it is, so the policy is for a bucket called
  * MyBucket (S3 bucket names have no capitals, so none is), the permission for a function of that
@@ -12,8 +15,8 @@
  *
  * Left alone where the property takes a name (Bucket, FunctionName, Roles): a resource whose own
  * name property (BucketName, FunctionName, RoleName) is that same text, where the text does name
- * it, or is given through a function. A queue policy's URLs, a topic's ARNs and the ids API Gateway
- * makes up are never a name. A warning: an outside resource may have that name. cfn-lint has no
+ * it, or is given through a function. A queue policy's URLs, a topic's ARNs and the ids API Gateway,
+ * EC2 and Route 53 make up are never a name. A warning: an outside resource may have that name. cfn-lint has no
  * such check.
  */
 import { listItems, mapGet } from "../../nodes";
@@ -24,8 +27,8 @@ import { literalString, presentEntry, propertySets, resourcesOfType } from "./va
 export interface NamedTarget {
   /** Resource types a Ref of which the property takes. */
   types: readonly string[];
-  /** The property of those types that names the resource, when the template sets it. */
-  nameProperty: string;
+  /** The property of those types that names the resource, when the template sets it (none for a made-up id). */
+  nameProperty?: string;
   /** What CloudFormation takes the text for. */
   what: string;
   /** Whether the property takes a name, so that the text is right for a resource named so. */
@@ -108,6 +111,40 @@ const HTTP_API: NamedTarget = {
   takesName: false,
 };
 
+// EC2, Route 53 and API Gateway make up the ids of these: no text names one.
+const madeUpId = (types: readonly string[], what: string): NamedTarget => ({ types, what, takesName: false });
+const ROUTE_TABLE = madeUpId(["AWS::EC2::RouteTable"], "a route table id");
+const GATEWAY = madeUpId(["AWS::EC2::InternetGateway", "AWS::EC2::VPNGateway"], "a gateway id");
+const INTERNET_GATEWAY = madeUpId(["AWS::EC2::InternetGateway"], "an internet gateway id");
+const VPN_GATEWAY = madeUpId(["AWS::EC2::VPNGateway"], "a virtual private gateway id");
+const NAT_GATEWAY = madeUpId(["AWS::EC2::NatGateway"], "a NAT gateway id");
+const NETWORK_ACL = madeUpId(["AWS::EC2::NetworkAcl"], "a network ACL id");
+const HOSTED_ZONE = madeUpId(["AWS::Route53::HostedZone"], "a hosted zone id");
+const API_DEPLOYMENT = madeUpId(["AWS::ApiGateway::Deployment"], "a deployment id");
+const HTTP_API_DEPLOYMENT = madeUpId(["AWS::ApiGatewayV2::Deployment"], "a deployment id");
+const API_KEY = madeUpId(["AWS::ApiGateway::ApiKey"], "an API key id");
+const USAGE_PLAN = madeUpId(["AWS::ApiGateway::UsagePlan"], "a usage plan id");
+const AUTHORIZER = madeUpId(["AWS::ApiGateway::Authorizer"], "an authorizer id");
+const INSTANCE_PROFILE: NamedTarget = {
+  types: ["AWS::IAM::InstanceProfile"],
+  nameProperty: "InstanceProfileName",
+  what: "an instance profile name",
+  takesName: true,
+};
+const LAUNCH_CONFIGURATION: NamedTarget = {
+  types: ["AWS::AutoScaling::LaunchConfiguration"],
+  nameProperty: "LaunchConfigurationName",
+  what: "a launch configuration name",
+  takesName: true,
+};
+// An ECS service takes a task definition's family (its latest revision) or ARN.
+const TASK_DEFINITION: NamedTarget = {
+  types: ["AWS::ECS::TaskDefinition"],
+  nameProperty: "Family",
+  what: "a task definition family",
+  takesName: true,
+};
+
 /** The properties read, by resource type: a single value, or a list (`list`). */
 const SITES: { type: string; property: string; list?: boolean; target: NamedTarget }[] = [
   { type: "AWS::S3::BucketPolicy", property: "Bucket", target: BUCKET },
@@ -135,6 +172,41 @@ const SITES: { type: string; property: string; list?: boolean; target: NamedTarg
   { type: "AWS::Logs::MetricFilter", property: "LogGroupName", target: LOG_GROUP },
   { type: "AWS::Logs::LogStream", property: "LogGroupName", target: LOG_GROUP },
   { type: "AWS::ECS::Service", property: "Cluster", target: CLUSTER },
+  { type: "AWS::ECS::Service", property: "TaskDefinition", target: TASK_DEFINITION },
+  { type: "AWS::EC2::Route", property: "RouteTableId", target: ROUTE_TABLE },
+  { type: "AWS::EC2::Route", property: "GatewayId", target: GATEWAY },
+  { type: "AWS::EC2::Route", property: "NatGatewayId", target: NAT_GATEWAY },
+  { type: "AWS::EC2::SubnetRouteTableAssociation", property: "RouteTableId", target: ROUTE_TABLE },
+  {
+    type: "AWS::EC2::VPNGatewayRoutePropagation",
+    property: "RouteTableIds",
+    list: true,
+    target: ROUTE_TABLE,
+  },
+  { type: "AWS::EC2::VPCGatewayAttachment", property: "InternetGatewayId", target: INTERNET_GATEWAY },
+  { type: "AWS::EC2::VPCGatewayAttachment", property: "VpnGatewayId", target: VPN_GATEWAY },
+  { type: "AWS::EC2::NetworkAclEntry", property: "NetworkAclId", target: NETWORK_ACL },
+  { type: "AWS::EC2::SubnetNetworkAclAssociation", property: "NetworkAclId", target: NETWORK_ACL },
+  { type: "AWS::EC2::Instance", property: "IamInstanceProfile", target: INSTANCE_PROFILE },
+  { type: "AWS::AutoScaling::LaunchConfiguration", property: "IamInstanceProfile", target: INSTANCE_PROFILE },
+  {
+    type: "AWS::AutoScaling::AutoScalingGroup",
+    property: "LaunchConfigurationName",
+    target: LAUNCH_CONFIGURATION,
+  },
+  { type: "AWS::Route53::RecordSet", property: "HostedZoneId", target: HOSTED_ZONE },
+  { type: "AWS::Route53::RecordSetGroup", property: "HostedZoneId", target: HOSTED_ZONE },
+  ...["AlarmActions", "OKActions", "InsufficientDataActions"].map((property) => ({
+    type: "AWS::CloudWatch::Alarm",
+    property,
+    list: true,
+    target: TOPIC,
+  })),
+  { type: "AWS::ApiGateway::Stage", property: "DeploymentId", target: API_DEPLOYMENT },
+  { type: "AWS::ApiGatewayV2::Stage", property: "DeploymentId", target: HTTP_API_DEPLOYMENT },
+  { type: "AWS::ApiGateway::UsagePlanKey", property: "KeyId", target: API_KEY },
+  { type: "AWS::ApiGateway::UsagePlanKey", property: "UsagePlanId", target: USAGE_PLAN },
+  { type: "AWS::ApiGateway::Method", property: "AuthorizerId", target: AUTHORIZER },
   ...[
     "AWS::ApiGateway::Resource",
     "AWS::ApiGateway::Method",
@@ -172,7 +244,7 @@ export function resourceMeantByText(
 ): ResourceInfo | undefined {
   const resource = template.resources.get(text);
   if (!resource?.type || !target.types.includes(resource.type)) return undefined;
-  if (!target.takesName) return resource;
+  if (!target.takesName || target.nameProperty === undefined) return resource;
   const own = mapGet(resource.properties?.value, target.nameProperty)?.value;
   const ownName = literalString(own);
   return own !== undefined && (ownName === undefined || ownName === text) ? undefined : resource;
@@ -183,9 +255,10 @@ export const plainLogicalId: Rule = {
   severity: "warning",
   shortDescription: "A resource of the template is named through Ref, not by its logical id as text",
   description:
-    "A property that names a bucket, queue, topic, function, IAM role, user or group, log group, ECS cluster or " +
-    "API Gateway API or resource, set to the logical id of such a resource of the template as plain text, is " +
-    "passed on as that text, not as the resource; !Ref was meant.",
+    "A property that names a bucket, queue, topic, function, IAM role, user, group or instance profile, log group, " +
+    "ECS cluster or task definition, API Gateway API, resource, deployment, authorizer, key or usage plan, route " +
+    "table, gateway, network ACL, launch configuration or hosted zone, set to the logical id of such a resource " +
+    "of the template as plain text, is passed on as that text, not as the resource; !Ref was meant.",
   source: `${USER_GUIDE}/intrinsic-function-reference-ref.html`,
   tags: ["resources", "functions"],
   resourceTypes: SITE_TYPES,

@@ -505,6 +505,102 @@ describe("W3937 a logical id as plain text where its Ref was meant", () => {
   });
 });
 
+describe("W3937 in networks, fleets, records, alarms and stages", () => {
+  it("reads route tables, gateways, ACLs, instance profiles, launch configurations, zones, topics and deployments", () => {
+    // cfn-lint 1.51 reports none of these, nor anything else here but a LaunchConfiguration in
+    // maintenance (W3697).
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Igw: {Type: AWS::EC2::InternetGateway}",
+        "  Attach:",
+        "    Type: AWS::EC2::VPCGatewayAttachment",
+        "    Properties: {VpcId: vpc-12345678, InternetGatewayId: Igw}",
+        "  RouteTable:",
+        "    Type: AWS::EC2::RouteTable",
+        "    Properties: {VpcId: vpc-12345678}",
+        "  Route:",
+        "    Type: AWS::EC2::Route",
+        "    Properties: {RouteTableId: RouteTable, DestinationCidrBlock: 0.0.0.0/0, GatewayId: Igw}",
+        "  Acl:",
+        "    Type: AWS::EC2::NetworkAcl",
+        "    Properties: {VpcId: vpc-12345678}",
+        "  Entry:",
+        "    Type: AWS::EC2::NetworkAclEntry",
+        "    Properties: {NetworkAclId: Acl, RuleNumber: 100, Protocol: -1, RuleAction: allow, CidrBlock: 0.0.0.0/0}",
+        "  Profile:",
+        "    Type: AWS::IAM::InstanceProfile",
+        "    Properties: {Roles: [app-role]}",
+        "  Named:",
+        "    Type: AWS::IAM::InstanceProfile",
+        "    Properties: {Roles: [app-role], InstanceProfileName: Named}",
+        "  Config:",
+        "    Type: AWS::AutoScaling::LaunchConfiguration",
+        "    Properties: {ImageId: ami-12345678, InstanceType: t3.micro, IamInstanceProfile: Profile}",
+        "  Group:",
+        "    Type: AWS::AutoScaling::AutoScalingGroup",
+        "    Properties: {LaunchConfigurationName: Config, MinSize: '1', MaxSize: '1', AvailabilityZones: [us-east-1a]}",
+        "  Host:",
+        "    Type: AWS::EC2::Instance",
+        "    Properties: {ImageId: ami-12345678, IamInstanceProfile: Named}",
+        "  Zone:",
+        "    Type: AWS::Route53::HostedZone",
+        "    Properties: {Name: example.com}",
+        "  Record:",
+        "    Type: AWS::Route53::RecordSet",
+        "    Properties: {HostedZoneId: Zone, Name: a.example.com, Type: A, TTL: '60', ResourceRecords: [192.0.2.1]}",
+        "  Topic: {Type: AWS::SNS::Topic}",
+        "  Alarm:",
+        "    Type: AWS::CloudWatch::Alarm",
+        "    Properties:",
+        "      MetricName: Errors",
+        "      Namespace: AWS/Lambda",
+        "      Statistic: Sum",
+        "      Period: 60",
+        "      EvaluationPeriods: 1",
+        "      Threshold: 1",
+        "      ComparisonOperator: GreaterThanThreshold",
+        "      AlarmActions: [!Ref Topic, Topic]",
+        "  Task:",
+        "    Type: AWS::ECS::TaskDefinition",
+        "    Properties:",
+        "      ContainerDefinitions: [{Name: app, Image: nginx, Memory: 512}]",
+        "  Service:",
+        "    Type: AWS::ECS::Service",
+        "    Properties: {TaskDefinition: Task}",
+        "  Api:",
+        "    Type: AWS::ApiGateway::RestApi",
+        "    Properties: {Name: api}",
+        "  Deployment:",
+        "    Type: AWS::ApiGateway::Deployment",
+        "    Properties: {RestApiId: !Ref Api}",
+        "  Stage:",
+        "    Type: AWS::ApiGateway::Stage",
+        "    Properties: {RestApiId: !Ref Api, DeploymentId: Deployment, StageName: prod}",
+      ),
+      { only: ["W3937"] },
+    );
+    // Named is the instance profile's own name, so the instance's text names it.
+    expect(brief(findings)).toEqual([
+      "W3937 5:58",
+      "W3937 11:32",
+      "W3937 11:88",
+      "W3937 17:32",
+      "W3937 26:85",
+      "W3937 29:43",
+      "W3937 38:32",
+      "W3937 50:34",
+      "W3937 57:34",
+      "W3937 66:53",
+    ]);
+    expect(findings[1].message).toBe(
+      "'RouteTable' is the logical id of AWS::EC2::RouteTable RouteTable of this template, written as plain text: " +
+        "CloudFormation passes it on as a route table id, not the resource's; write !Ref RouteTable",
+    );
+    expect(findings[8].message).toContain("as a task definition family");
+  });
+});
+
 describe("E1041 a security group's name where ids are needed", () => {
   const lines = [
     "Resources:",
