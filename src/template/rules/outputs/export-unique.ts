@@ -1,5 +1,6 @@
 import type { Node } from "../../model";
 import { mapGet } from "../../nodes";
+import { conditionLogic, holderCondition } from "../conditions/logic";
 import type { Rule } from "../rule";
 import { namedEntries } from "../template/names";
 import { intrinsicName, isString, USER_GUIDE } from "../template-index";
@@ -18,20 +19,28 @@ export const outputExportUnique: Rule = {
   severity: "error",
   shortDescription: "Export names are unique",
   description:
-    "Export names must be unique in a Region, so two outputs of one template cannot export the same name.",
+    "Export names must be unique in a Region, so two outputs of one template cannot export the same name, unless " +
+    "their Conditions never hold together.",
   source: `${USER_GUIDE}/outputs-section-structure.html`,
   tags: ["outputs"],
   check({ template, report }) {
-    const seen = new Map<string, string>();
+    const seen = new Map<string, { output: string; condition: string | undefined }[]>();
     for (const output of namedEntries(template.outputs)) {
       const name = mapGet(mapGet(output.value, "Export")?.value, "Name")?.value;
       const key = name && exportKey(name);
       if (!name || !key) continue;
-      const first = seen.get(key);
-      if (first === undefined) {
-        seen.set(key, output.key);
-        continue;
-      }
+      const condition = holderCondition(template, "Outputs", output.key);
+      const earlier = seen.get(key) ?? [];
+      seen.set(key, [...earlier, { output: output.key, condition }]);
+      // Outputs whose Conditions never hold together never export at once (`EnableEncryption` and
+      // `!Not [!Condition EnableEncryption]`).
+      const first = earlier.find(
+        (other) =>
+          condition === undefined ||
+          other.condition === undefined ||
+          !conditionLogic(template).refutes(condition, { true: [other.condition], false: [] }),
+      )?.output;
+      if (first === undefined) continue;
       report(
         name,
         `Output ${output.key} exports the same name as output ${first}; export names must be unique`,

@@ -105,6 +105,46 @@ describe("E6006 duplicate export names", () => {
     const source = `${topic}Outputs:\n  A:\n    Value: a\n    Export: { Name: a }\n  B:\n    Value: b\n    Export: { Name: b }\n`;
     expect(lint(source, { only: ["E6006"] })).toEqual([]);
   });
+
+  it("takes one name from outputs whose Conditions never hold together, and not from others", () => {
+    // cfn-lint 1.51 reports nothing here, not even E and F, which both export when Encrypt is true.
+    const source = [
+      "Parameters:",
+      "  Encrypt: {Type: String, AllowedValues: ['true', 'false']}",
+      "  Region2: {Type: String}",
+      "Conditions:",
+      "  Encrypted: !Equals [!Ref Encrypt, 'true']",
+      "  Plain: !Not [!Condition Encrypted]",
+      "  Second: !Equals [!Ref Region2, 'yes']",
+      `${topic}Outputs:`,
+      "  A:",
+      "    Condition: Plain",
+      "    Value: a",
+      "    Export: { Name: !Sub '${AWS::StackName}-bucket' }",
+      "  B:",
+      "    Condition: Encrypted",
+      "    Value: b",
+      "    Export: { Name: !Sub '${AWS::StackName}-bucket' }",
+      "  E:",
+      "    Condition: Encrypted",
+      "    Value: e",
+      "    Export: { Name: other }",
+      "  F:",
+      "    Condition: Second",
+      "    Value: f",
+      "    Export: { Name: other }",
+      "  G:",
+      "    Value: g",
+      "    Export: { Name: !Sub '${AWS::StackName}-bucket' }",
+      "",
+    ].join("\n");
+    const findings = lint(source, { only: ["E6006"] });
+    expect(brief(findings)).toEqual(["E6006 27:21", "E6006 30:21"]);
+    expect(findings.map((f) => f.message.split(";")[0])).toEqual([
+      "Output F exports the same name as output E",
+      "Output G exports the same name as output A",
+    ]);
+  });
 });
 
 describe("E6101 output value", () => {
