@@ -241,6 +241,9 @@ class Expansion {
           for (const entry of innerMade) made.push(entry);
           continue;
         }
+        // An entry without a value is dropped, as cfn-lint's model of the transform drops it (a key
+        // left empty beside a loop, `'${Type}':` over `Fn::ForEach::Zone`, by its indentation).
+        if (out.value.kind === "scalar" && out.value.value === null) continue;
         const key = this.fill(out.key, items);
         if (isTemplated(key) && !holdsUnknown(key, items)) return undefined;
         this.spend();

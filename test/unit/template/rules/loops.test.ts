@@ -139,6 +139,26 @@ describe("the resources of a Fn::ForEach loop", () => {
     ]);
   });
 
+  it("leave out an entry without a value beside an inner loop, as cfn-lint's model of the transform does", () => {
+    // The key `${Service}:` written at the inner loop's indentation has no value: the transform is
+    // given no resource there (an AWS sample deploys so; cfn-lint 1.51 reports nothing).
+    const source = yaml(
+      EXTENSIONS,
+      "Resources:",
+      "  Fn::ForEach::Outer:",
+      "    - Service",
+      "    - [A, B]",
+      "    - ${Service}:",
+      "      Fn::ForEach::Inner:",
+      "        - Env",
+      "        - [Dev]",
+      "        - Topic${Service}${Env}:",
+      "            Type: AWS::SNS::Topic",
+    );
+    expect(plain(source)?.map(([name]) => name)).toEqual(["TopicADev", "TopicBDev"]);
+    expect(lint(source)).toEqual([]);
+  });
+
   it("go over the list a mapping gives a Fn::FindInMap of names, the outer items put in", () => {
     const source = yaml(
       EXTENSIONS,
