@@ -19,8 +19,8 @@ export const outputExportUnique: Rule = {
   severity: "error",
   shortDescription: "Export names are unique",
   description:
-    "Export names must be unique in a Region, so two outputs of one template cannot export the same name, unless " +
-    "their Conditions never hold together.",
+    "Export names must be unique in a Region, so two outputs of one template cannot export the same name (outputs " +
+    "under two different Conditions, which may never be made together, are left alone).",
   source: `${USER_GUIDE}/outputs-section-structure.html`,
   tags: ["outputs"],
   check({ template, report }) {
@@ -29,16 +29,18 @@ export const outputExportUnique: Rule = {
       const name = mapGet(mapGet(output.value, "Export")?.value, "Name")?.value;
       const key = name && exportKey(name);
       if (!name || !key) continue;
-      const condition = holderCondition(template, "Outputs", output.key);
+      let condition = holderCondition(template, "Outputs", output.key);
+      // The values a deploy passes may decide the Condition: the output is then made, or not.
+      const decided =
+        condition === undefined ? undefined : conditionLogic(template).decidedByDeploy(condition);
+      if (decided === false) continue;
+      if (decided === true) condition = undefined;
       const earlier = seen.get(key) ?? [];
       seen.set(key, [...earlier, { output: output.key, condition }]);
-      // Outputs whose Conditions never hold together never export at once (`EnableEncryption` and
-      // `!Not [!Condition EnableEncryption]`).
+      // Outputs under two different Conditions may never export together (`Encrypted` and
+      // `!Not [!Condition Encrypted]`), and are left alone, as E3019 leaves such resources.
       const first = earlier.find(
-        (other) =>
-          condition === undefined ||
-          other.condition === undefined ||
-          !conditionLogic(template).refutes(condition, { true: [other.condition], false: [] }),
+        (other) => condition === undefined || other.condition === undefined || other.condition === condition,
       )?.output;
       if (first === undefined) continue;
       report(

@@ -106,8 +106,9 @@ describe("E6006 duplicate export names", () => {
     expect(lint(source, { only: ["E6006"] })).toEqual([]);
   });
 
-  it("takes one name from outputs whose Conditions never hold together, and not from others", () => {
-    // cfn-lint 1.51 reports nothing here, not even E and F, which both export when Encrypt is true.
+  it("takes one name from outputs under different Conditions, and not from outputs under one", () => {
+    // cfn-lint 1.51 reports nothing here. E and F may both export (Encrypt true, Region2 yes), or
+    // never, as the deployer knows: left alone, as E3019 leaves resources under two Conditions.
     const source = [
       "Parameters:",
       "  Encrypt: {Type: String, AllowedValues: ['true', 'false']}",
@@ -136,14 +137,21 @@ describe("E6006 duplicate export names", () => {
       "  G:",
       "    Value: g",
       "    Export: { Name: !Sub '${AWS::StackName}-bucket' }",
+      "  H:",
+      "    Condition: Encrypted",
+      "    Value: h",
+      "    Export: { Name: other }",
       "",
     ].join("\n");
     const findings = lint(source, { only: ["E6006"] });
-    expect(brief(findings)).toEqual(["E6006 27:21", "E6006 30:21"]);
+    expect(brief(findings)).toEqual(["E6006 30:21", "E6006 34:21"]);
     expect(findings.map((f) => f.message.split(";")[0])).toEqual([
-      "Output F exports the same name as output E",
       "Output G exports the same name as output A",
+      "Output H exports the same name as output E",
     ]);
+    // Values passed that make both Conditions true make both exports.
+    const passed = lint(source, { only: ["E6006"], parameterValues: { Encrypt: "true", Region2: "yes" } });
+    expect(brief(passed)).toEqual(["E6006 27:21", "E6006 30:21", "E6006 34:21"]);
   });
 });
 
