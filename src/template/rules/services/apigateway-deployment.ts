@@ -19,7 +19,7 @@
 import type { MapEntry } from "../../model";
 import { dependsOn } from "../resources/circular-dependency";
 import type { Rule } from "../rule";
-import { type ResourceInfo, type TemplateIndex, USER_GUIDE } from "../template-index";
+import { isString, type ResourceInfo, type TemplateIndex, USER_GUIDE } from "../template-index";
 import { apiKey, apiName } from "./apigateway";
 import { literalString, presentEntry, propertySets, resourcesOfType } from "./values";
 
@@ -126,6 +126,10 @@ export const deploymentStageTaken: Rule = {
         const name = literalString(entry?.value);
         const stage = key !== undefined && name !== undefined ? stages.get(`${key}\0${name}`) : undefined;
         if (!entry || !key || !stage) continue;
+        // A Deployment and a Stage under two different Conditions may never be made together (a
+        // template that names its stage one way or the other), as E3019 leaves such resources.
+        const conditions = [deployment, stage].map((resource) => resource.condition?.value);
+        if (conditions.every(isString) && conditions[0].value !== conditions[1].value) continue;
         report(
           entry.value,
           `Deployment '${deployment.name}' creates stage '${name}' of ${apiName(key)}, and Stage '${stage.name}' ` +

@@ -78,6 +78,33 @@ describe("E3903, W3903 and E3904 API Gateway deployments", () => {
   });
 });
 
+describe("E3904 under Conditions", () => {
+  it("leaves a Deployment and a Stage under two different Conditions alone, and not under one", () => {
+    const lines = (deployment: string, stage: string) =>
+      yaml(
+        "Parameters:",
+        "  Explicit: {Type: String, AllowedValues: ['yes', 'no']}",
+        "Conditions:",
+        "  WithStage: !Equals [!Ref Explicit, 'yes']",
+        "  WithoutStage: !Not [!Condition WithStage]",
+        "Resources:",
+        "  Api:",
+        "    Type: AWS::ApiGateway::RestApi",
+        "    Properties: {Name: api, Body: {openapi: 3.0.1, paths: {}}}",
+        "  Deployment:",
+        "    Type: AWS::ApiGateway::Deployment",
+        `    Condition: ${deployment}`,
+        "    Properties: {RestApiId: !Ref Api, StageName: prod}",
+        "  Stage:",
+        "    Type: AWS::ApiGateway::Stage",
+        `    Condition: ${stage}`,
+        "    Properties: {RestApiId: !Ref Api, StageName: prod, DeploymentId: abc123}",
+      );
+    expect(brief(lint(lines("WithoutStage", "WithStage"), { only: ["E3904"] }))).toEqual([]);
+    expect(brief(lint(lines("WithStage", "WithStage"), { only: ["E3904"] }))).toEqual(["E3904 13:50"]);
+  });
+});
+
 describe("E3905 DynamoDB StreamArn", () => {
   it("finds StreamArn of a table without StreamSpecification, through GetAtt and Sub", () => {
     const findings = lint(
