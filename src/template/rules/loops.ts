@@ -6,7 +6,8 @@
  * it in (the Fn::ForEach reference: every `${Identifier}` and `&{Identifier}` of the output key and
  * value, and `Ref: Identifier`; a Fn::FindInMap the items name is resolved), so the rules judge
  * what CloudFormation is given. A copy's nodes keep the ranges of the text they came from, and a
- * part with nothing to put in is the node itself.
+ * part with nothing to put in is the node itself. A key without a value is left out of a copy, as
+ * cfn-lint's model of the transform leaves it out (an AWS sample relies on it).
  *
  * A loop of resources or outputs over a list only the deploy knows (`!Ref Names`, a parameter's)
  * makes one copy with the item unknown: its names keep their placeholders (references to them go
@@ -241,9 +242,10 @@ class Expansion {
           for (const entry of innerMade) made.push(entry);
           continue;
         }
-        // An entry without a value is dropped, as cfn-lint's model of the transform drops it (a key
-        // left empty beside a loop, `'${Type}':` over `Fn::ForEach::Zone`, by its indentation).
-        if (out.value.kind === "scalar" && out.value.value === null) continue;
+        // An entry without a value is dropped, as cfn-lint's model of the transform drops every
+        // key without a value in what a loop makes (a key left empty beside a loop, `'${Type}':`
+        // over `Fn::ForEach::Zone`, by its indentation: an AWS sample deploys so).
+        if (isNull(out.value)) continue;
         const key = this.fill(out.key, items);
         if (isTemplated(key) && !holdsUnknown(key, items)) return undefined;
         this.spend();
@@ -287,6 +289,11 @@ class Expansion {
             entries.push(made);
           }
         }
+        continue;
+      }
+      // In a loop's copy, a key without a value is dropped, as in what the loop makes (section).
+      if (items.size > 0 && isNull(entry.value)) {
+        changed = true;
         continue;
       }
       const key = this.fill(entry.key, items);
@@ -380,6 +387,10 @@ class Expansion {
 }
 
 const NO_ITEMS: Items = new Map();
+
+function isNull(node: Node): boolean {
+  return node.kind === "scalar" && node.value === null;
+}
 
 /** What a loop makes, and whether a list among its loops is known only at deploy. */
 export interface LoopCopies {

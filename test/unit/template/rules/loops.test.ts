@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { MapNode } from "../../../../src/template/model";
 import { parseTemplate } from "../../../../src/template/parse";
 import { loopEntries } from "../../../../src/template/rules/loops";
-import { lint, located, yaml } from "../lint";
+import { brief, lint, located, yaml } from "../lint";
 
 const EXTENSIONS = "Transform: AWS::LanguageExtensions";
 
@@ -157,6 +157,26 @@ describe("the resources of a Fn::ForEach loop", () => {
     );
     expect(plain(source)?.map(([name]) => name)).toEqual(["TopicADev", "TopicBDev"]);
     expect(lint(source)).toEqual([]);
+  });
+
+  it("leave out a property without a value, where a resource outside the loop keeps it (E3943)", () => {
+    const source = yaml(
+      EXTENSIONS,
+      "Resources:",
+      ...topicsLoop("[A, B]"),
+      "        Properties:",
+      "          DisplayName:",
+      "          TopicName: !Sub 'topic-${Name}'",
+      "  Plain:",
+      "    Type: AWS::SNS::Topic",
+      "    Properties:",
+      "      DisplayName:",
+    );
+    expect(plain(source)?.[1]).toEqual([
+      "TopicB",
+      { Type: "AWS::SNS::Topic", Properties: { TopicName: "topic-B" } },
+    ]);
+    expect(brief(lint(source, { only: ["E3943"] }))).toEqual(["E3943 14:7"]);
   });
 
   it("go over the list a mapping gives a Fn::FindInMap of names, the outer items put in", () => {
