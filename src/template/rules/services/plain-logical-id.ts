@@ -4,8 +4,9 @@
  * event source mapping, invoke configuration, alias, version or URL, the roles, users and groups
  * of IAM policies and instance profiles, the log group of log filters and streams, an ECS
  * service's cluster and task definition, the API, resource, deployment, authorizer, key and usage
- * plan ids of API Gateway's resources, the route tables, gateways and network ACLs of EC2's routes
- * and associations, an instance's or launch configuration's instance profile, an Auto Scaling
+ * plan ids of API Gateway's resources, the route tables, gateways, peering connections, endpoints,
+ * network interfaces, instances, volumes and network ACLs of EC2's routes, attachments and
+ * associations, an instance's or launch configuration's instance profile, an Auto Scaling
  * group's launch configuration, a record's hosted zone, and an alarm's topics) set to the logical
  * id of such a resource of this template, as plain text: `Bucket: MyBucket` where `!Ref MyBucket`
  * was meant. CloudFormation passes the text on as it is, so the policy is for a bucket called
@@ -120,6 +121,16 @@ const VPN_GATEWAY = madeUpId(["AWS::EC2::VPNGateway"], "a virtual private gatewa
 const NAT_GATEWAY = madeUpId(["AWS::EC2::NatGateway"], "a NAT gateway id");
 const NETWORK_ACL = madeUpId(["AWS::EC2::NetworkAcl"], "a network ACL id");
 const HOSTED_ZONE = madeUpId(["AWS::Route53::HostedZone"], "a hosted zone id");
+const TRANSIT_GATEWAY = madeUpId(["AWS::EC2::TransitGateway"], "a transit gateway id");
+const PEERING = madeUpId(["AWS::EC2::VPCPeeringConnection"], "a VPC peering connection id");
+const EGRESS_GATEWAY = madeUpId(
+  ["AWS::EC2::EgressOnlyInternetGateway"],
+  "an egress-only internet gateway id",
+);
+const VPC_ENDPOINT = madeUpId(["AWS::EC2::VPCEndpoint"], "a VPC endpoint id");
+const NETWORK_INTERFACE = madeUpId(["AWS::EC2::NetworkInterface"], "a network interface id");
+const INSTANCE = madeUpId(["AWS::EC2::Instance"], "an instance id");
+const VOLUME = madeUpId(["AWS::EC2::Volume"], "a volume id");
 const API_DEPLOYMENT = madeUpId(["AWS::ApiGateway::Deployment"], "a deployment id");
 const HTTP_API_DEPLOYMENT = madeUpId(["AWS::ApiGatewayV2::Deployment"], "a deployment id");
 const API_KEY = madeUpId(["AWS::ApiGateway::ApiKey"], "an API key id");
@@ -176,6 +187,20 @@ const SITES: { type: string; property: string; list?: boolean; target: NamedTarg
   { type: "AWS::EC2::Route", property: "RouteTableId", target: ROUTE_TABLE },
   { type: "AWS::EC2::Route", property: "GatewayId", target: GATEWAY },
   { type: "AWS::EC2::Route", property: "NatGatewayId", target: NAT_GATEWAY },
+  { type: "AWS::EC2::Route", property: "TransitGatewayId", target: TRANSIT_GATEWAY },
+  { type: "AWS::EC2::Route", property: "VpcPeeringConnectionId", target: PEERING },
+  { type: "AWS::EC2::Route", property: "EgressOnlyInternetGatewayId", target: EGRESS_GATEWAY },
+  { type: "AWS::EC2::Route", property: "VpcEndpointId", target: VPC_ENDPOINT },
+  { type: "AWS::EC2::Route", property: "NetworkInterfaceId", target: NETWORK_INTERFACE },
+  { type: "AWS::EC2::Route", property: "InstanceId", target: INSTANCE },
+  { type: "AWS::EC2::TransitGatewayAttachment", property: "TransitGatewayId", target: TRANSIT_GATEWAY },
+  { type: "AWS::EC2::TransitGatewayVpcAttachment", property: "TransitGatewayId", target: TRANSIT_GATEWAY },
+  { type: "AWS::EC2::EIPAssociation", property: "InstanceId", target: INSTANCE },
+  { type: "AWS::EC2::EIPAssociation", property: "NetworkInterfaceId", target: NETWORK_INTERFACE },
+  { type: "AWS::EC2::VolumeAttachment", property: "InstanceId", target: INSTANCE },
+  { type: "AWS::EC2::VolumeAttachment", property: "VolumeId", target: VOLUME },
+  { type: "AWS::EC2::NetworkInterfaceAttachment", property: "InstanceId", target: INSTANCE },
+  { type: "AWS::EC2::NetworkInterfaceAttachment", property: "NetworkInterfaceId", target: NETWORK_INTERFACE },
   { type: "AWS::EC2::SubnetRouteTableAssociation", property: "RouteTableId", target: ROUTE_TABLE },
   {
     type: "AWS::EC2::VPNGatewayRoutePropagation",
@@ -257,7 +282,8 @@ export const plainLogicalId: Rule = {
   description:
     "A property that names a bucket, queue, topic, function, IAM role, user, group or instance profile, log group, " +
     "ECS cluster or task definition, API Gateway API, resource, deployment, authorizer, key or usage plan, route " +
-    "table, gateway, network ACL, launch configuration or hosted zone, set to the logical id of such a resource " +
+    "table, gateway, peering connection, endpoint, network interface, instance, volume, network ACL, launch " +
+    "configuration or hosted zone, set to the logical id of such a resource " +
     "of the template as plain text, is passed on as that text, not as the resource; !Ref was meant.",
   source: `${USER_GUIDE}/intrinsic-function-reference-ref.html`,
   tags: ["resources", "functions"],

@@ -601,6 +601,54 @@ describe("W3937 in networks, fleets, records, alarms and stages", () => {
   });
 });
 
+describe("W3937 in routes and attachments", () => {
+  it("reads a route's targets, transit gateway attachments, and EIP, volume and interface attachments", () => {
+    // cfn-lint 1.51 reports none of these.
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Tgw: {Type: AWS::EC2::TransitGateway}",
+        "  Peer:",
+        "    Type: AWS::EC2::VPCPeeringConnection",
+        "    Properties: {VpcId: vpc-12345678, PeerVpcId: vpc-87654321}",
+        "  Eni:",
+        "    Type: AWS::EC2::NetworkInterface",
+        "    Properties: {SubnetId: subnet-12345678}",
+        "  Host:",
+        "    Type: AWS::EC2::Instance",
+        "    Properties: {ImageId: ami-12345678}",
+        "  Vol:",
+        "    Type: AWS::EC2::Volume",
+        "    Properties: {AvailabilityZone: !Select [0, !GetAZs ''], Size: 10}",
+        "  ToTgw:",
+        "    Type: AWS::EC2::Route",
+        "    Properties: {RouteTableId: rtb-12345678, DestinationCidrBlock: 10.1.0.0/16, TransitGatewayId: Tgw}",
+        "  ToPeer:",
+        "    Type: AWS::EC2::Route",
+        "    Properties: {RouteTableId: rtb-12345678, DestinationCidrBlock: 10.2.0.0/16, VpcPeeringConnectionId: Peer}",
+        "  Attachment:",
+        "    Type: AWS::EC2::TransitGatewayAttachment",
+        "    Properties: {TransitGatewayId: Tgw, VpcId: vpc-12345678, SubnetIds: [subnet-12345678]}",
+        "  Disk:",
+        "    Type: AWS::EC2::VolumeAttachment",
+        "    Properties: {InstanceId: !Ref Host, VolumeId: Vol, Device: /dev/sdh}",
+        "  Address:",
+        "    Type: AWS::EC2::EIPAssociation",
+        "    Properties: {NetworkInterfaceId: Eni, EIP: 192.0.2.1}",
+      ),
+      { only: ["W3937"] },
+    );
+    expect(brief(findings)).toEqual([
+      "W3937 17:99",
+      "W3937 20:105",
+      "W3937 23:36",
+      "W3937 26:51",
+      "W3937 29:38",
+    ]);
+    expect(findings[1].message).toContain("as a VPC peering connection id");
+  });
+});
+
 describe("E1041 a security group's name where ids are needed", () => {
   const lines = [
     "Resources:",
