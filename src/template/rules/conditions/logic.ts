@@ -372,8 +372,31 @@ export class ConditionLogic {
     );
   }
 
-  /** Whether `name` true makes `other` false. */
-  private excludes(name: string, other: string): boolean {
+  /**
+   * Whether `name` true makes `other` false; through the parts of a Fn::And on either side
+   * (`!And [!Condition Private, ...]` excludes `!And [!Not [!Condition Private], ...]`).
+   */
+  private excludes(name: string, other: string, depth = 0): boolean {
+    if (depth > MAX_DEPTH) return false;
+    if (this.excludesDirectly(name, other)) return true;
+    for (const [and, against] of [
+      [name, other],
+      [other, name],
+    ]) {
+      for (const part of parts(this.definition(and), "Fn::And")) {
+        const inner = conditionName(part);
+        if (inner !== undefined) {
+          if (this.excludes(inner, against, depth + 1)) return true;
+          continue;
+        }
+        const negated = notOf(part);
+        if (negated !== undefined && this.implies(against, negated, 0)) return true;
+      }
+    }
+    return false;
+  }
+
+  private excludesDirectly(name: string, other: string): boolean {
     if (this.opposite(name, other)) return true;
     const negatedOther = notOf(this.definition(other));
     if (negatedOther !== undefined && this.implies(name, negatedOther, 0)) return true;

@@ -186,6 +186,44 @@ describe("E3059, E3060 subnet blocks", () => {
     ]);
   });
 
+  it("leaves subnets alone whose conditions exclude each other through a Fn::And's parts", () => {
+    // As in an Elastic CI stack: a public subnet where there are no private ones, a private one
+    // where there are, both with one block. cfn-lint 1.51 reports nothing here either.
+    const subnet = (name: string, condition: string) => [
+      `  ${name}:`,
+      "    Type: AWS::EC2::Subnet",
+      `    Condition: ${condition}`,
+      "    Properties:",
+      "      VpcId: !Ref Vpc",
+      "      CidrBlock: 10.0.8.0/24",
+    ];
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  Layout: {Type: String, AllowedValues: [public, private]}",
+        "  Zones: {Type: Number}",
+        "Conditions:",
+        "  HasPrivate: !Equals [!Ref Layout, private]",
+        "  HasThree: !Equals [!Ref Zones, 3]",
+        "  Public3: !And [!Not [!Condition HasPrivate], !Condition HasThree]",
+        "  Private3: !And [!Condition HasPrivate, !Condition HasThree]",
+        "  Extra: !Equals [!Ref AWS::Region, us-east-1]",
+        "Resources:",
+        "  Vpc:",
+        "    Type: AWS::EC2::VPC",
+        "    Properties:",
+        "      CidrBlock: 10.0.0.0/16",
+        ...subnet("PublicSubnet3", "Public3"),
+        ...subnet("PrivateSubnet3", "Private3"),
+        ...subnet("ExtraSubnet", "Extra"),
+      ),
+      { only: ["E3060"] },
+    );
+    // The third subnet may be made with either of the others (one finding, naming the first).
+    expect(brief(findings)).toEqual(["E3060 32:18"]);
+    expect(findings[0].message).toMatch(/^Subnet 'ExtraSubnet' .* of subnet 'PublicSubnet3'/);
+  });
+
   it("does not judge containment in a VPC with a block it cannot read, but still compares the subnets", () => {
     const findings = lint(
       yaml(
