@@ -41,6 +41,31 @@ export function holderCondition(template: TemplateIndex, section: string, name: 
   return isString(value) ? value.value : undefined;
 }
 
+/**
+ * When a resource or output under `condition` is made, for the rules that find two of them taking
+ * one name (E3019, E3904, E6006): "always" (no Condition, or one the values a deploy passes make
+ * true), "never" (one they make false), or the Condition's name.
+ */
+export function madeWhen(template: TemplateIndex, condition: string | undefined): string {
+  if (condition === undefined) return ALWAYS;
+  const decided = conditionLogic(template).decidedByDeploy(condition);
+  return decided === true ? ALWAYS : decided === false ? NEVER : `condition:${condition}`;
+}
+
+export const ALWAYS = "always";
+export const NEVER = "never";
+
+/**
+ * Whether two things made when `a` and `b` say (madeWhen) may be made together, as far as a rule
+ * that reports a clash goes: one is always made, or both under one Condition. Two different
+ * Conditions may never hold together (`Encrypted` and `!Not [!Condition Encrypted]`, or ones the
+ * deployer keeps apart), and are left alone.
+ */
+export function madeTogether(a: string, b: string): boolean {
+  if (a === NEVER || b === NEVER) return false;
+  return a === ALWAYS || b === ALWAYS || a === b;
+}
+
 /** The conditions of the Fn::If branches around a call: true in a second item, false in a third. */
 export function branchConditions(call: FunctionCall | undefined, known: Known): void {
   let child = call;

@@ -1,6 +1,6 @@
 import type { Node } from "../../model";
 import { mapGet } from "../../nodes";
-import { conditionLogic, holderCondition } from "../conditions/logic";
+import { holderCondition, madeTogether, madeWhen } from "../conditions/logic";
 import type { Rule } from "../rule";
 import { namedEntries } from "../template/names";
 import { intrinsicName, isString, USER_GUIDE } from "../template-index";
@@ -24,24 +24,15 @@ export const outputExportUnique: Rule = {
   source: `${USER_GUIDE}/outputs-section-structure.html`,
   tags: ["outputs"],
   check({ template, report }) {
-    const seen = new Map<string, { output: string; condition: string | undefined }[]>();
+    const seen = new Map<string, { output: string; when: string }[]>();
     for (const output of namedEntries(template.outputs)) {
       const name = mapGet(mapGet(output.value, "Export")?.value, "Name")?.value;
       const key = name && exportKey(name);
       if (!name || !key) continue;
-      let condition = holderCondition(template, "Outputs", output.key);
-      // The values a deploy passes may decide the Condition: the output is then made, or not.
-      const decided =
-        condition === undefined ? undefined : conditionLogic(template).decidedByDeploy(condition);
-      if (decided === false) continue;
-      if (decided === true) condition = undefined;
+      const when = madeWhen(template, holderCondition(template, "Outputs", output.key));
       const earlier = seen.get(key) ?? [];
-      seen.set(key, [...earlier, { output: output.key, condition }]);
-      // Outputs under two different Conditions may never export together (`Encrypted` and
-      // `!Not [!Condition Encrypted]`), and are left alone, as E3019 leaves such resources.
-      const first = earlier.find(
-        (other) => condition === undefined || other.condition === undefined || other.condition === condition,
-      )?.output;
+      seen.set(key, [...earlier, { output: output.key, when }]);
+      const first = earlier.find((other) => madeTogether(when, other.when))?.output;
       if (first === undefined) continue;
       report(
         name,

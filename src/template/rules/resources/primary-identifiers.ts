@@ -12,7 +12,7 @@
  * condition they make false leaves its resource out).
  */
 import type { MapEntry } from "../../model";
-import { conditionLogic } from "../conditions/logic";
+import { madeTogether, madeWhen, NEVER } from "../conditions/logic";
 import { canonical } from "../constraints/walk";
 import type { Rule } from "../rule";
 import { dependsOnCondition, onlyPropertySet, presentEntry } from "../services/values";
@@ -28,7 +28,8 @@ const SAM_TYPES: Record<string, string> = {
 interface Identified {
   resource: ResourceInfo;
   entries: MapEntry[];
-  condition: string | undefined;
+  /** When the resource is made (madeWhen). */
+  when: string;
 }
 
 export const primaryIdentifiers: Rule = {
@@ -49,7 +50,6 @@ export const primaryIdentifiers: Rule = {
       if (list) list.push(resource);
       else byType.set(type, [resource]);
     }
-    const logic = conditionLogic(template);
     for (const [type, resources] of byType) {
       if (resources.length < 2) continue;
       const ids = spec.constraints(type)?.pi;
@@ -62,25 +62,17 @@ export const primaryIdentifiers: Rule = {
         const found = entries as MapEntry[];
         const key = found.map((entry) => canonical(entry.value)).join("\u0000");
         const written = resource.condition?.value;
-        let condition = written?.kind === "scalar" ? String(written.value) : undefined;
         // The values a deploy passes may decide the Condition: the resource is then made, or not.
-        const decided = condition === undefined ? undefined : logic.decidedByDeploy(condition);
-        if (decided === false) continue;
-        if (decided === true) condition = undefined;
-        const item = { resource, entries: found, condition };
+        const when = madeWhen(template, written?.kind === "scalar" ? String(written.value) : undefined);
+        if (when === NEVER) continue;
+        const item = { resource, entries: found, when };
         const group = groups.get(key);
         if (group) group.push(item);
         else groups.set(key, [item]);
       }
       for (const group of groups.values()) {
         for (const item of group) {
-          const others = group.filter(
-            (other) =>
-              other !== item &&
-              (item.condition === undefined ||
-                other.condition === undefined ||
-                other.condition === item.condition),
-          );
+          const others = group.filter((other) => other !== item && madeTogether(item.when, other.when));
           if (others.length === 0) continue;
           const names = ids.join(" and ");
           const plural = ids.length > 1;

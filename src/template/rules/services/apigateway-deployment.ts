@@ -17,9 +17,10 @@
  * name it, pointing at the Deployment with DeploymentId.
  */
 import type { MapEntry } from "../../model";
+import { holderCondition, madeTogether, madeWhen } from "../conditions/logic";
 import { dependsOn } from "../resources/circular-dependency";
 import type { Rule } from "../rule";
-import { isString, type ResourceInfo, type TemplateIndex, USER_GUIDE } from "../template-index";
+import { type ResourceInfo, type TemplateIndex, USER_GUIDE } from "../template-index";
 import { apiKey, apiName } from "./apigateway";
 import { literalString, presentEntry, propertySets, resourcesOfType } from "./values";
 
@@ -127,9 +128,11 @@ export const deploymentStageTaken: Rule = {
         const stage = key !== undefined && name !== undefined ? stages.get(`${key}\0${name}`) : undefined;
         if (!entry || !key || !stage) continue;
         // A Deployment and a Stage under two different Conditions may never be made together (a
-        // template that names its stage one way or the other), as E3019 leaves such resources.
-        const conditions = [deployment, stage].map((resource) => resource.condition?.value);
-        if (conditions.every(isString) && conditions[0].value !== conditions[1].value) continue;
+        // template that names its stage one way or the other).
+        const [first, second] = [deployment, stage].map((resource) =>
+          madeWhen(template, holderCondition(template, "Resources", resource.name)),
+        );
+        if (!madeTogether(first, second)) continue;
         report(
           entry.value,
           `Deployment '${deployment.name}' creates stage '${name}' of ${apiName(key)}, and Stage '${stage.name}' ` +

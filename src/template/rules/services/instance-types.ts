@@ -359,8 +359,9 @@ function passedMessage(site: ParameterSite, known: InstanceTypes): string {
  * instance type no region offers (`AllowedValues: [dc2.large, dw1.xlarge]` for a Redshift
  * cluster's NodeType), as cfn-lint's W1030 judges them; a warning, as the deployer may pass
  * another value. An item the resource's Condition rules out (`none` for a resource made only when
- * the type is not `none`) is left alone. A parameter the deploy passes is judged by its value instead: here where a
- * condition the values do not decide may leave the resource out, as E3946 where it is made.
+ * the type is not `none`) is left alone. A parameter the deploy passes is judged by its value
+ * instead: here where a condition the values do not decide may leave the resource out, as E3946
+ * where it is made.
  */
 export const instanceTypeParameterValues: Rule = {
   id: "W1030",

@@ -102,6 +102,15 @@ describe("E3904 under Conditions", () => {
       );
     expect(brief(lint(lines("WithoutStage", "WithStage"), { only: ["E3904"] }))).toEqual([]);
     expect(brief(lint(lines("WithStage", "WithStage"), { only: ["E3904"] }))).toEqual(["E3904 13:50"]);
+    // Values passed that make both Conditions true make both resources (a test's own pair).
+    const both = lines("WithStage", "Prod").replace(
+      "Resources:",
+      "  Prod: !Equals [!Ref AWS::StackName, prod]\nResources:",
+    );
+    expect(brief(lint(both, { only: ["E3904"] }))).toEqual([]);
+    expect(
+      brief(lint(both, { only: ["E3904"], parameterValues: { Explicit: "yes" }, stackName: "prod" })),
+    ).toEqual(["E3904 14:50"]);
   });
 });
 
