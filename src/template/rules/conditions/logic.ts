@@ -111,6 +111,8 @@ export class ConditionLogic {
   private readonly texts = new Map<string, string | undefined>();
   private readonly refFacts = new Map<string, RefFacts>();
   private readonly decided = new Map<string, boolean | undefined>();
+  private readonly exclusions = new Map<string, boolean>();
+  private readonly closures = new Map<string, { holds: Set<string>; fails: Set<string> }>();
 
   constructor(private readonly template: TemplateIndex) {}
 
@@ -399,26 +401,46 @@ export class ConditionLogic {
 
   /**
    * Whether `name` true makes `other` false; through the parts of a Fn::And on either side
-   * (`!And [!Condition Private, ...]` excludes `!And [!Not [!Condition Private], ...]`).
+   * (`!And [!Condition Private, ...]` excludes `!And [!Not [!Condition Private], ...]`), each pair
+   * of the conditions the two make true judged once (closure), so nested Fn::And stay cheap.
    */
-  private excludes(name: string, other: string, depth = 0): boolean {
-    if (depth > MAX_DEPTH) return false;
-    if (this.excludesDirectly(name, other)) return true;
-    for (const [and, against] of [
-      [name, other],
-      [other, name],
-    ]) {
-      for (const part of parts(this.definition(and), "Fn::And")) {
-        const inner = conditionName(part);
-        if (inner !== undefined) {
-          if (this.excludes(inner, against, depth + 1)) return true;
-          continue;
-        }
-        const negated = notOf(part);
-        if (negated !== undefined && this.implies(against, negated, 0)) return true;
-      }
+  private excludes(name: string, other: string): boolean {
+    const key = `${name}\u0000${other}`;
+    let found = this.exclusions.get(key);
+    if (found === undefined) {
+      const mine = this.closure(name);
+      const theirs = this.closure(other);
+      found =
+        [...mine.holds].some((a) => [...theirs.holds].some((b) => this.excludesDirectly(a, b))) ||
+        [...mine.fails].some((a) => theirs.holds.has(a) || this.implies(other, a, 0)) ||
+        [...theirs.fails].some((b) => mine.holds.has(b) || this.implies(name, b, 0));
+      this.exclusions.set(key, found);
     }
-    return false;
+    return found;
+  }
+
+  /**
+   * The conditions `name` true makes true (itself, the Condition parts of its Fn::And, and theirs)
+   * and false (a `Fn::Not [Condition]` among those parts).
+   */
+  private closure(name: string): { holds: Set<string>; fails: Set<string> } {
+    let found = this.closures.get(name);
+    if (found) return found;
+    found = { holds: new Set([name]), fails: new Set() };
+    // Set before the parts are read, so a condition that names itself, in a loop, stops here.
+    this.closures.set(name, found);
+    for (const part of parts(this.definition(name), "Fn::And")) {
+      const inner = conditionName(part);
+      if (inner !== undefined) {
+        const sub = this.closure(inner);
+        for (const held of sub.holds) found.holds.add(held);
+        for (const failed of sub.fails) found.fails.add(failed);
+        continue;
+      }
+      const negated = notOf(part);
+      if (negated !== undefined) found.fails.add(negated);
+    }
+    return found;
   }
 
   private excludesDirectly(name: string, other: string): boolean {

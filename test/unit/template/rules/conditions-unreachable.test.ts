@@ -91,4 +91,32 @@ describe("W1028 unreachable Fn::If branches", () => {
     expect(brief(findings)).toEqual(["W1028 16:33", "W1028 23:45", "W1028 24:44"]);
     expect(findings[0].message).toContain("condition IsDev is always false (given its Condition ProdAndX)");
   });
+
+  it("reasons through Fn::And chains of any depth, each pair of conditions judged once", () => {
+    // Level10 holds only where Level0 does (ten Fn::And deep): NotLevel0 is never true there, and
+    // neither is IsDev, which wants Env to be dev where Level0 wants prod.
+    const levels = Array.from(
+      { length: 10 },
+      (_, i) => `  Level${i + 1}: !And [!Condition Level${i}, !Condition Region]`,
+    );
+    const findings = lint(
+      yaml(
+        ...HEAD,
+        "  Region: !Equals [!Ref AWS::Region, us-east-1]",
+        "  Level0: !Equals [!Ref Env, prod]",
+        "  NotLevel0: !Not [!Condition Level0]",
+        ...levels,
+        "Resources:",
+        "  Q:",
+        "    Type: AWS::SQS::Queue",
+        "    Condition: Level10",
+        "    Properties:",
+        "      DelaySeconds: !If [NotLevel0, 1, 2]",
+        "      MaximumMessageSize: !If [IsDev, 1024, 2048]",
+      ),
+      { only: ["W1028"] },
+    );
+    expect(brief(findings)).toEqual(["W1028 28:37", "W1028 29:39"]);
+    expect(findings[1].message).toContain("condition IsDev is always false (given its Condition Level10)");
+  });
 });
