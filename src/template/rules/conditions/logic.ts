@@ -111,7 +111,6 @@ export class ConditionLogic {
   private readonly texts = new Map<string, string | undefined>();
   private readonly refFacts = new Map<string, RefFacts>();
   private readonly decided = new Map<string, boolean | undefined>();
-  private readonly exclusions = new Map<string, boolean>();
   private readonly closures = new Map<string, { holds: Set<string>; fails: Set<string> }>();
 
   constructor(private readonly template: TemplateIndex) {}
@@ -401,22 +400,17 @@ export class ConditionLogic {
 
   /**
    * Whether `name` true makes `other` false; through the parts of a Fn::And on either side
-   * (`!And [!Condition Private, ...]` excludes `!And [!Not [!Condition Private], ...]`), each pair
-   * of the conditions the two make true judged once (closure), so nested Fn::And stay cheap.
+   * (`!And [!Condition Private, ...]` excludes `!And [!Not [!Condition Private], ...]`), pair by
+   * pair of the conditions the two make true or false (closure, made once per condition), so
+   * nested Fn::And stay cheap.
    */
   private excludes(name: string, other: string): boolean {
-    const key = `${name}\u0000${other}`;
-    let found = this.exclusions.get(key);
-    if (found === undefined) {
-      const mine = this.closure(name);
-      const theirs = this.closure(other);
-      found =
-        [...mine.holds].some((a) => [...theirs.holds].some((b) => this.excludesDirectly(a, b))) ||
-        [...mine.fails].some((a) => theirs.holds.has(a) || this.implies(other, a, 0)) ||
-        [...theirs.fails].some((b) => mine.holds.has(b) || this.implies(name, b, 0));
-      this.exclusions.set(key, found);
-    }
-    return found;
+    const mine = this.closure(name);
+    const theirs = this.closure(other);
+    for (const a of mine.holds) for (const b of theirs.holds) if (this.excludesDirectly(a, b)) return true;
+    for (const a of mine.fails) if (theirs.holds.has(a) || this.implies(other, a, 0)) return true;
+    for (const b of theirs.fails) if (mine.holds.has(b) || this.implies(name, b, 0)) return true;
+    return false;
   }
 
   /**
