@@ -237,6 +237,28 @@ export function parseSub(text: string): { variables: SubVariable[]; malformed: n
 }
 
 /**
+ * A Fn::Sub text as literal text and `${Name}` variables (found by parseSub, as every Sub rule finds
+ * them); `${!Text}` is the literal `${Text}`. Undefined for a `${` never closed.
+ */
+export function subParts(text: string): (string | { name: string })[] | undefined {
+  const { variables, malformed } = parseSub(text);
+  if (malformed.length > 0) return undefined;
+  const parts: (string | { name: string })[] = [];
+  const literal = (from: number, to: number) => {
+    const piece = text.slice(from, to).replaceAll("${!", "${");
+    if (piece) parts.push(piece);
+  };
+  let from = 0;
+  for (const { name, offset } of variables) {
+    literal(from, offset - 2);
+    parts.push({ name: name.trim() });
+    from = offset + name.length + 1;
+  }
+  literal(from, text.length);
+  return parts.length > 0 ? parts : [""];
+}
+
+/**
  * The key that includes a snippet into a section, as in `Resources: {Fn::Transform: {Name:
  * AWS::Include, ...}}`: allowed in every section but Parameters (the AWS::Include reference).
  */

@@ -21,7 +21,7 @@ import { canonical } from "../constraints/walk";
 import type { FunctionCall } from "../functions/calls";
 import { literalAllowedValues, passedItems } from "../parameters/declared";
 import { isListType } from "../parameters/types";
-import { intrinsicName, isString, parseSub, type TemplateIndex } from "../template-index";
+import { intrinsicName, isString, subParts, type TemplateIndex } from "../template-index";
 
 export interface Known {
   /** Conditions true where the place is. */
@@ -271,19 +271,20 @@ export class ConditionLogic {
     const arg = node.kind === "map" ? node.entries[0].value : undefined;
     const [source, variables] = arg?.kind === "seq" ? arg.items : [arg];
     if (!isString(source) || (variables !== undefined && variables.kind !== "map")) return undefined;
-    const text = source.value;
-    const { variables: names, malformed } = parseSub(text);
-    if (malformed.length > 0) return undefined;
+    const pieces = subParts(source.value);
+    if (!pieces) return undefined;
     let out = "";
-    let last = 0;
-    for (const { name, offset } of names) {
-      const own = mapGet(variables, name)?.value;
-      const value = own ? this.deployedText(own, 1) : this.refText(name);
+    for (const piece of pieces) {
+      if (typeof piece === "string") {
+        out += piece;
+        continue;
+      }
+      const own = mapGet(variables, piece.name)?.value;
+      const value = own ? this.deployedText(own, 1) : this.refText(piece.name);
       if (value === undefined) return undefined;
-      out += unescapeSub(text.slice(last, offset - 2)) + value;
-      last = offset + name.length + 1;
+      out += value;
     }
-    return out + unescapeSub(text.slice(last));
+    return out;
   }
   /**
    * The text a Fn::FindInMap gives where its keys are known (written out, or Refs to values
@@ -519,11 +520,6 @@ function conditionName(node: Node): string | undefined {
     return undefined;
   const value = node.entries[0].value;
   return isString(value) ? value.value : undefined;
-}
-
-/** `${!Name}` in a Fn::Sub's text is the literal `${Name}`. */
-function unescapeSub(text: string): string {
-  return text.replaceAll("${!", "${");
 }
 
 /** Whether a list holds the text: undefined where only an item not known could. */

@@ -24,7 +24,7 @@
 import type { MapNode, Node, ScalarValue } from "../../model";
 import { mapGet } from "../../nodes";
 import { declaredValues, isNoEcho, passedValue } from "../parameters/declared";
-import { intrinsicName, isString, parseSub, type TemplateIndex } from "../template-index";
+import { intrinsicName, isString, subParts, type TemplateIndex } from "../template-index";
 
 /** A pseudo parameter of a known form, tried with two values of it. */
 export interface Sampled {
@@ -643,26 +643,4 @@ function concatenated(alternatives: Resolution[][]): Resolution[] | undefined {
     values = next;
   }
   return values;
-}
-
-/**
- * A Fn::Sub text as literal text and `${Name}` variables (found by parseSub, as every Sub rule finds
- * them); `${!Text}` is the literal `${Text}`. Undefined for a `${` never closed.
- */
-function subParts(text: string): (string | { name: string })[] | undefined {
-  const { variables, malformed } = parseSub(text);
-  if (malformed.length > 0) return undefined;
-  const parts: (string | { name: string })[] = [];
-  const literal = (from: number, to: number) => {
-    const piece = text.slice(from, to).replaceAll("${!", "${");
-    if (piece) parts.push(piece);
-  };
-  let from = 0;
-  for (const { name, offset } of variables) {
-    literal(from, offset - 2);
-    parts.push({ name: name.trim() });
-    from = offset + name.length + 1;
-  }
-  literal(from, text.length);
-  return parts.length > 0 ? parts : [""];
 }

@@ -255,7 +255,10 @@ const SITES: { type: string; property: string; list?: boolean; target: NamedTarg
   ].map((type) => ({ type, property: "ApiId", target: HTTP_API })),
 ];
 
-const SITE_TYPES = [...new Set(SITES.map((site) => site.type))];
+/** The sites of each type, so a resource is held to its own places only. */
+const SITES_BY_TYPE = new Map<string, (typeof SITES)[number][]>();
+for (const site of SITES) SITES_BY_TYPE.set(site.type, [...(SITES_BY_TYPE.get(site.type) ?? []), site]);
+const SITE_TYPES = [...SITES_BY_TYPE.keys()];
 
 /**
  * The resource of the template that `text` is the logical id of, when it is of one of the target's
@@ -290,8 +293,7 @@ export const plainLogicalId: Rule = {
   resourceTypes: SITE_TYPES,
   check({ template, report }) {
     for (const resource of resourcesOfType(template, ...SITE_TYPES)) {
-      for (const site of SITES) {
-        if (site.type !== resource.type) continue;
+      for (const site of SITES_BY_TYPE.get(resource.type as string) ?? []) {
         for (const { properties } of propertySets(resource)) {
           const entry = presentEntry(properties, site.property);
           if (!entry) continue;
