@@ -9,10 +9,11 @@
  * when one of them implies it (the same condition, the same definition, a Fn::And with it among
  * its parts, a Fn::Or with the place's condition among its parts, Fn::Not of a condition known
  * false), and known false when it implies a condition known false, or when a condition known true
- * excludes it (one is the Fn::Not of what the other implies, or both need the same parameter equal
- * to two different values). A String parameter with two AllowedValues equals one where it does not
- * equal the other. Anything subtler stays unknown, so the rules built on this never claim more than
- * the template says.
+ * excludes it (one is the Fn::Not of what the other implies, or they leave a parameter no value in
+ * common: `prod` against `dev`, a Fn::Or of `prod` and `staging` against `dev`, or what a Fn::Not
+ * leaves of the parameter's AllowedValues). A String parameter with two AllowedValues equals one
+ * where it does not equal the other. Anything subtler stays unknown, so the rules built on this
+ * never claim more than the template says.
  */
 import { rangeHas } from "../../lines";
 import type { Node } from "../../model";
@@ -87,10 +88,10 @@ function literalTruth(value: unknown): boolean | undefined {
   return value === "true" ? true : value === "false" ? false : undefined;
 }
 
-/** What a condition being true says about Refs (see ConditionLogic.facts). */
+/** What a condition being true (or false) says about Refs (see ConditionLogic.facts). */
 interface RefFacts {
-  /** A Ref's target and the one value it must equal. */
-  equal: Map<string, string>;
+  /** A Ref's target and the values it may take there (one, or several a Fn::Or allows). */
+  allowed: Map<string, Set<string>>;
   /** `target\u0000value` for each value a Ref must not equal. */
   unequal: Set<string>;
 }
@@ -380,9 +381,9 @@ export class ConditionLogic {
    * the condition needs it equal to another value, or not equal to this one.
    */
   forbidsValue(name: string, subject: string, value: string): boolean {
-    const { equal, unequal } = this.facts(name);
-    const wanted = equal.get(subject);
-    return (wanted !== undefined && wanted !== value) || unequal.has(`${subject}\u0000${value}`);
+    const { allowed, unequal } = this.facts(name);
+    const values = allowed.get(subject);
+    return (values !== undefined && !values.has(value)) || unequal.has(`${subject}\u0000${value}`);
   }
 
   /**
@@ -444,53 +445,124 @@ export class ConditionLogic {
     if (negatedOther !== undefined && this.implies(name, negatedOther, 0)) return true;
     const negated = notOf(this.definition(name));
     if (negated !== undefined && this.implies(other, negated, 0)) return true;
-    const forced = this.facts(name).equal;
-    if (forced.size === 0) return false;
-    for (const [subject, value] of this.facts(other).equal) {
-      const wanted = forced.get(subject);
-      if (wanted !== undefined && wanted !== value) return true;
-    }
-    return false;
+    return disjoint(this.facts(name), this.facts(other)) || disjoint(this.facts(other), this.facts(name));
   }
 
   /**
-   * What a condition being true says about Refs: the `Fn::Equals [!Ref P, literal]` (either order)
-   * that must hold and those that must not, through Condition, the parts of a Fn::And that is
-   * true or a Fn::Or that is false, and a Fn::Not, which turns the truth over. A subject that must
-   * equal two values is left out of `equal`.
+   * What a condition being true says about Refs: the values each Ref may take (`Fn::Equals [!Ref
+   * P, literal]`, either order, or a Fn::Or of such, `IsLive: !Or [!Equals [!Ref Env, prod],
+   * !Equals [!Ref Env, staging]]`) and the values it must not, through Condition, Fn::And, Fn::Or
+   * and Fn::Not (which turns the truth over). A String or Number parameter's AllowedValues written
+   * out narrow what a Ref may take (`!Not [!Equals [!Ref Env, prod]]` with AllowedValues dev,
+   * staging and prod allows dev and staging). A Ref that may take no value (the condition
+   * contradicts itself) is left out, so it decides nothing.
    */
   private facts(name: string): RefFacts {
     const found = this.refFacts.get(name);
     if (found) return found;
-    const facts: RefFacts = { equal: new Map(), unequal: new Set() };
+    const facts = this.narrowed(this.factsOf(this.definition(name), 0, true));
     this.refFacts.set(name, facts);
-    const conflicting = new Set<string>();
-    const visit = (node: Node | undefined, depth: number, truth: boolean): void => {
-      if (!node || depth > MAX_DEPTH) return;
-      const inner = conditionName(node);
-      if (inner !== undefined) {
-        visit(this.definition(inner), depth + 1, truth);
-        return;
-      }
-      for (const part of parts(node, truth ? "Fn::And" : "Fn::Or")) visit(part, depth + 1, truth);
-      const [negated] = parts(node, "Fn::Not");
-      if (negated) visit(negated, depth + 1, !truth);
-      const equality = refEquality(node);
-      if (!equality) return;
-      const { subject, value } = equality;
-      if (!truth) facts.unequal.add(`${subject}\u0000${value}`);
-      else if (!conflicting.has(subject)) {
-        const before = facts.equal.get(subject);
-        if (before === undefined) facts.equal.set(subject, value);
-        else if (before !== value) {
-          conflicting.add(subject);
-          facts.equal.delete(subject);
-        }
-      }
-    };
-    visit(this.definition(name), 0, true);
     return facts;
   }
+
+  /** What a node being true (or false) says about Refs, as facts describes. */
+  private factsOf(node: Node | undefined, depth: number, truth: boolean): RefFacts {
+    const none: RefFacts = { allowed: new Map(), unequal: new Set() };
+    if (!node || depth > MAX_DEPTH) return none;
+    const inner = conditionName(node);
+    if (inner !== undefined) return this.factsOf(this.definition(inner), depth + 1, truth);
+    const [negated] = parts(node, "Fn::Not");
+    if (negated) return this.factsOf(negated, depth + 1, !truth);
+    const equality = refEquality(node);
+    if (equality) {
+      const { subject, value } = equality;
+      if (truth) none.allowed.set(subject, new Set([value]));
+      else none.unequal.add(`${subject}\u0000${value}`);
+      return none;
+    }
+    // A true Fn::And and a false Fn::Or hold each part; a true Fn::Or and a false Fn::And hold one.
+    const all = parts(node, truth ? "Fn::And" : "Fn::Or").map((part) => this.factsOf(part, depth + 1, truth));
+    if (all.length > 0) return everyOf(all);
+    const some = parts(node, truth ? "Fn::Or" : "Fn::And").map((part) =>
+      this.factsOf(part, depth + 1, truth),
+    );
+    return some.length > 0 ? oneOf(some.map((facts) => this.narrowed(facts))) : none;
+  }
+
+  /** The facts with each Ref's values narrowed by its parameter's AllowedValues and by the values it must not take. */
+  private narrowed(facts: RefFacts): RefFacts {
+    for (const key of facts.unequal) {
+      const [subject] = key.split("\u0000");
+      if (facts.allowed.has(subject)) continue;
+      const body = this.template.parameters.get(subject)?.value;
+      const type = mapGet(body, "Type")?.value;
+      if (!isString(type) || (type.value !== "String" && type.value !== "Number")) continue;
+      const values = literalAllowedValues(body);
+      if (values && values.length > 0) facts.allowed.set(subject, new Set(values));
+    }
+    for (const [subject, values] of facts.allowed) {
+      for (const value of values) if (facts.unequal.has(`${subject}\u0000${value}`)) values.delete(value);
+      if (values.size === 0) facts.allowed.delete(subject);
+    }
+    return facts;
+  }
+}
+
+/** Facts that all hold: each Ref takes a value every one allows, and none any one forbids. */
+function everyOf(all: RefFacts[]): RefFacts {
+  const out: RefFacts = { allowed: new Map(), unequal: new Set() };
+  const contradicted = new Set<string>();
+  for (const facts of all) {
+    for (const key of facts.unequal) out.unequal.add(key);
+    for (const [subject, values] of facts.allowed) {
+      if (contradicted.has(subject)) continue;
+      const before = out.allowed.get(subject);
+      const both = before ? new Set([...before].filter((value) => values.has(value))) : new Set(values);
+      if (both.size > 0) out.allowed.set(subject, both);
+      else {
+        contradicted.add(subject);
+        out.allowed.delete(subject);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Facts of which one holds: a Ref takes a value one of them allows, where each says which (a part
+ * that says nothing of a Ref leaves it free), and must not take a value none of them allows.
+ */
+function oneOf(some: RefFacts[]): RefFacts {
+  const out: RefFacts = { allowed: new Map(), unequal: new Set() };
+  const [first, ...rest] = some;
+  for (const [subject, values] of first.allowed) {
+    if (!rest.every((facts) => facts.allowed.has(subject))) continue;
+    const union = new Set(values);
+    for (const facts of rest) for (const value of facts.allowed.get(subject) ?? []) union.add(value);
+    out.allowed.set(subject, union);
+  }
+  const forbidden = (facts: RefFacts, key: string): boolean => {
+    if (facts.unequal.has(key)) return true;
+    const [subject, value] = key.split("\u0000");
+    const values = facts.allowed.get(subject);
+    return values !== undefined && !values.has(value);
+  };
+  for (const facts of some)
+    for (const key of facts.unequal) if (some.every((each) => forbidden(each, key))) out.unequal.add(key);
+  return out;
+}
+
+/** Whether a Ref must take, where `a` holds, only values that `b` forbids it. */
+function disjoint(a: RefFacts, b: RefFacts): boolean {
+  for (const [subject, values] of a.allowed) {
+    const theirs = b.allowed.get(subject);
+    let shared = false;
+    for (const value of values)
+      if ((theirs === undefined || theirs.has(value)) && !b.unequal.has(`${subject}\u0000${value}`))
+        shared = true;
+    if (!shared) return true;
+  }
+  return false;
 }
 
 /** `Fn::Equals [!Ref P, literal]` or `[literal, !Ref P]`: the Ref's target and the literal's text. */

@@ -119,4 +119,42 @@ describe("W1028 unreachable Fn::If branches", () => {
     expect(brief(findings)).toEqual(["W1028 28:37", "W1028 29:39"]);
     expect(findings[1].message).toContain("condition IsDev is always false (given its Condition Level10)");
   });
+  it("knows the values a Fn::Or allows a Ref, and those a parameter's AllowedValues leave", () => {
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  Stage: { Type: String, AllowedValues: [dev, staging, prod] }",
+        "  Free: { Type: String }",
+        "Conditions:",
+        "  IsLive: !Or [!Equals [!Ref Stage, prod], !Equals [staging, !Ref Stage]]",
+        "  IsDev: !Equals [!Ref Stage, dev]",
+        "  IsStaging: !Equals [!Ref Stage, staging]",
+        "  NotLive: !Not [!Or [!Equals [!Ref Stage, staging], !Equals [!Ref Stage, prod]]]",
+        "  FreeLive: !Or [!Equals [!Ref Free, prod], !Equals [!Ref Free, staging]]",
+        "  FreeNotLive: !And [!Not [!Equals [!Ref Free, prod]], !Not [!Equals [!Ref Free, staging]]]",
+        "  FreeDev: !Equals [!Ref Free, dev]",
+        "Resources:",
+        "  Q:",
+        "    Type: AWS::SQS::Queue",
+        "    Condition: IsLive",
+        "    Properties:",
+        "      DelaySeconds: !If [IsDev, 1, 2]",
+        "      MaximumMessageSize: !If [NotLive, 1024, 2048]",
+        "      MessageRetentionPeriod: !If [IsStaging, 60, 120]",
+        "  R:",
+        "    Type: AWS::SQS::Queue",
+        "    Condition: FreeLive",
+        "    Properties:",
+        "      DelaySeconds: !If [FreeDev, 1, 2]",
+        "      MaximumMessageSize: !If [FreeNotLive, 1024, 2048]",
+        "      MessageRetentionPeriod: !If [IsStaging, 60, 120]",
+      ),
+      { only: ["W1028"] },
+    );
+    // Under IsLive, Stage is prod or staging: never dev, and never what NotLive leaves of the
+    // AllowedValues (dev); IsStaging may go either way. Free has no AllowedValues: FreeLive still
+    // rules out dev, and FreeNotLive, which forbids what FreeLive allows.
+    expect(brief(findings)).toEqual(["W1028 17:33", "W1028 18:41", "W1028 24:35", "W1028 25:45"]);
+    expect(findings[0].message).toContain("condition IsDev is always false (given its Condition IsLive)");
+  });
 });

@@ -825,6 +825,34 @@ describe("W1031, W1032, W1034, W1035: the values of Fn::Sub, Fn::Join, Fn::FindI
     ]);
   });
 
+  it("leaves out the parameter values a Fn::Or of Conditions leaves no room for", () => {
+    const findings = resolved(
+      "Parameters:",
+      "  Stage:",
+      "    Type: String",
+      "    Default: dev",
+      "    AllowedValues: [PROD, dev, Test, qa]",
+      "Conditions:",
+      "  IsDev: !Equals [!Ref Stage, dev]",
+      "  Lower: !Or [!Condition IsDev, !Equals [qa, !Ref Stage]]",
+      "  Shared: !Or [!Condition IsDev, !Equals [!Ref Stage, Test]]",
+      "Resources:",
+      "  Staged:",
+      "    Type: AWS::S3::Bucket",
+      "    Condition: Lower",
+      "    Properties:",
+      "      BucketName: !Sub '${Stage}-assets'",
+      "  Either:",
+      "    Type: AWS::S3::Bucket",
+      "    Condition: Shared",
+      "    Properties:",
+      "      BucketName: !Sub '${Stage}-shared'",
+    );
+    // Under Lower, Stage is dev or qa; under Shared, dev or Test, and Test makes no bucket name.
+    expect(brief(findings)).toEqual(["W1031 20:19"]);
+    expect(findings[0].message.slice(0, 30)).toBe("Fn::Sub gives 'Test-shared' (w");
+  });
+
   it("reports a pseudo parameter's problem only when both values of its form have it", () => {
     const name = (length: number) => `!Sub '\${AWS::Region}-${"f".repeat(length)}'`;
     const findings = resolved(
