@@ -3,7 +3,7 @@ import { didYouMean } from "../../suggest";
 import { usesLanguageExtensions } from "../functions/calls";
 import type { Rule } from "../rule";
 import { intrinsicName, isString, USER_GUIDE } from "../template-index";
-import { isCustomType, realResources } from "./shared";
+import { isCustomType, realResources, transformedResource } from "./shared";
 
 const ATTRIBUTES = [
   "Type",
@@ -64,6 +64,8 @@ export const resourceConfiguration: Rule = {
       }
       const typeNode = resource.typeNode;
       if (!typeNode) {
+        // A macro or snippet called at the resource's level may give the Type.
+        if (transformedResource(resource)) continue;
         report(resource.entry.keyRange, `Resource '${resource.name}' has no Type`, {
           path: ["Resources", resource.name],
         });

@@ -231,7 +231,8 @@ class Checker {
     // process an array iterator costs an object per step.
     for (let i = 0; i < entries.length; i++) {
       const entry = entries[i];
-      if (isForEachKey(entry.key)) {
+      // A Fn::ForEach or a Fn::Transform (a macro or an AWS::Include snippet) adds properties here.
+      if (isForEachKey(entry.key) || entry.key === "Fn::Transform") {
         expanded = true;
         continue;
       }

@@ -17,6 +17,20 @@ import {
 const real = new WeakMap<TemplateIndex, readonly ResourceInfo[]>();
 
 /**
+ * Whether a Fn::Transform rewrites the resource: a macro, or an AWS::Include snippet, called at the
+ * resource's level or in its Properties (`Fn::Transform: DynamoDBDefaults` beside the properties
+ * it completes). What CloudFormation deploys is the macro's output, which the template does not
+ * show: the Type or properties may come from it.
+ */
+export function transformedResource(resource: ResourceInfo): boolean {
+  const properties = resource.properties?.value;
+  return (
+    resource.body?.entries.some((entry) => entry.key === "Fn::Transform") === true ||
+    (properties?.kind === "map" && properties.entries.some((entry) => entry.key === "Fn::Transform"))
+  );
+}
+
+/**
  * The resources rules should look at: every entry of Resources except Fn::ForEach loops. A list
  * made once per template: a dozen rules go over it, and a generator costs more per step.
  */

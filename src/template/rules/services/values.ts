@@ -6,7 +6,7 @@
  */
 import type { MapEntry, MapNode, Node } from "../../model";
 import { mapGet } from "../../nodes";
-import { globalsFor, ignoresGlobal, realResources } from "../resources/shared";
+import { globalsFor, ignoresGlobal, realResources, transformedResource } from "../resources/shared";
 import {
   intrinsicName,
   isForEachKey,
@@ -27,12 +27,15 @@ export interface PropertySet {
 
 const byType = new WeakMap<TemplateIndex, Map<string, ResourceInfo[]>>();
 
-/** Whether a resource is one the service rules look at: a mapping of a known type (SAM ones only under the transform). */
+/**
+ * Whether a resource is one the service rules look at: a mapping of a known type (SAM ones only
+ * under the transform) that no Fn::Transform rewrites (what a macro makes of it is not known).
+ */
 function judged(
   template: TemplateIndex,
   resource: ResourceInfo,
 ): resource is ResourceInfo & { type: string } {
-  if (!resource.type || !resource.body) return false;
+  if (!resource.type || !resource.body || transformedResource(resource)) return false;
   return template.sam || !resource.type.startsWith("AWS::Serverless::");
 }
 

@@ -205,6 +205,35 @@ describe("AWS::Include at a resource's level", () => {
   });
 });
 
+describe("a macro called with Fn::Transform in a resource", () => {
+  it("leaves the resource to the macro: its Type, and the properties it completes", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Completed:",
+        "    Type: AWS::DynamoDB::Table",
+        "    Properties:",
+        "      KeySchema: [{ AttributeName: key, KeyType: HASH }]",
+        "      AttributeDefinitions: [{ AttributeName: key, AttributeType: S }]",
+        "      Fn::Transform: DynamoDBDefaults",
+        "  Made:",
+        "    Fn::Transform:",
+        "      Name: KinesisShardLevelDashboard",
+        "      Parameters: { StreamName: orders }",
+        "  Plain:",
+        "    Type: AWS::DynamoDB::Table",
+        "    Properties:",
+        "      KeySchema: [{ AttributeName: key, KeyType: HASH }]",
+        "      AttributeDefinitions: [{ AttributeName: key, AttributeType: S }]",
+      ),
+      { only: ["E3001", "E3002", "E3003", "E3639"] },
+    );
+    // The macro may set BillingMode or ProvisionedThroughput, and give Made its Type; the table
+    // without a macro misses its throughput.
+    expect(brief(findings)).toEqual(["E3639 14:5"]);
+  });
+});
+
 describe("Fn::ForEach (AWS::LanguageExtensions)", () => {
   it("is not taken for a malformed resource", () => {
     const findings = lint(
