@@ -1,5 +1,5 @@
 import type { Rule } from "../rule";
-import { isString, USER_GUIDE } from "../template-index";
+import { isString, PSEUDO_PARAMETERS, USER_GUIDE } from "../template-index";
 import { callsOf, functionName } from "./calls";
 import { checkSlot, describe } from "./slots";
 
@@ -26,7 +26,9 @@ export const getAzsRule: Rule = {
           report,
         );
       } else if (isString(arg)) {
-        if (arg.value !== "" && !REGION.test(arg.value)) {
+        // `!GetAZs AWS::Region` (a Ref left out) is W1054's: classic templates that deployed for
+        // years write it, and no reference says what CloudFormation makes of the text.
+        if (arg.value !== "" && !REGION.test(arg.value) && !PSEUDO_PARAMETERS.has(arg.value)) {
           report(arg, `'${arg.value}' is not an AWS Region name; ${HOW}`);
         }
       } else {

@@ -163,8 +163,19 @@ describe("E1015 GetAZs", () => {
       "      Ipv6CidrBlock: !Select [0, !GetAZs east]",
       '      OutpostArn: !Select [0, !GetAZs {"Fn::Sub": "${AWS::Region}"}]',
       "      Tags: !Select [0, !GetAZs {Ref: AWS::Region}]",
+      "  Group:",
+      "    Type: AWS::AutoScaling::AutoScalingGroup",
+      "    Properties:",
+      "      AvailabilityZones: !GetAZs AWS::Region",
+      "      MaxSize: '1'",
+      "      MinSize: '1'",
     );
-    expect(brief(lint(template, { only: ["E1015"] }))).toEqual(["E1015 8:42", "E1015 9:39"]);
+    // A pseudo parameter's name written as text is W1054's warning (a Ref left out).
+    expect(brief(lint(template, { only: ["E1015", "W1054"] }))).toEqual([
+      "E1015 8:42",
+      "E1015 9:39",
+      "W1054 14:34",
+    ]);
   });
 
   it("flags a null Region, as JSON templates sometimes write it", () => {
