@@ -61,8 +61,12 @@ function readJson(
   if (!error) return read;
   const asYaml = readYaml(source, file, lines, library);
   if (asYaml.root?.kind !== "map" || asYaml.findings.length > 0) return read;
+  // A .yaml file written in flow style is YAML by its name: no JSON tool is meant to read it.
+  if (YAML_NAME.test(file)) return asYaml;
   return { ...asYaml, jsonAsYaml: { message: error.message, range: error.range } };
 }
+
+const YAML_NAME = /\.ya?ml$/i;
 
 function detectFormat(source: string, file: string): "json" | "yaml" {
   if (file.toLowerCase().endsWith(".json")) return "json";

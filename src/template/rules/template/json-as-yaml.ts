@@ -1,6 +1,6 @@
 /**
- * W3942: a template that reads as JSON (a .json file, or text that opens with `{`) but is not valid
- * JSON. CloudFormation reads a template that is not JSON as YAML and deploys what YAML reads (AWS
+ * W3942: a template that reads as JSON (a .json file, or text that opens with `{` in a file not
+ * named .yaml or .yml) but is not valid JSON. CloudFormation reads a template that is not JSON as YAML and deploys what YAML reads (AWS
  * Amplify's generated DynamoDB templates carried trailing commas), and cfn-lint reads such a file
  * as YAML too. So the JSON reader reads on past a trailing comma or a single-quoted string, which
  * YAML takes as meant (json.ts), and any other template the JSON reader refuses is read again as

@@ -522,4 +522,12 @@ describe("W3942 JSON that only YAML reads", () => {
     const comment = lint('{"Resources": {\n  // x\n  "Q": {"Type": "AWS::SQS::Queue"}}}', { file: "t.json" });
     expect(brief(comment)).toEqual(["E0000 2:3"]);
   });
+
+  it("leaves alone a .yaml file in flow style, and warns of the same text under another name", () => {
+    const text =
+      '{\n  "Resources": {\n    "Q": {"Type": "AWS::SQS::Queue",\n      "Properties": {"DelaySeconds": "5\n        "}}}}';
+    expect(lint(text, { file: "stack.yaml" })).toEqual([]);
+    expect(lint(text, { file: "stack.YML" })).toEqual([]);
+    expect(brief(lint(text, { file: "stack.template" }))).toEqual(["W3942 4:38"]);
+  });
 });
