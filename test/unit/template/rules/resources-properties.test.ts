@@ -225,6 +225,52 @@ describe("E3003 required properties", () => {
     );
     expect(brief(findings)).toEqual([]);
   });
+  it("flags a required property a Fn::If leaves out where its condition may be false", () => {
+    const template = yaml(
+      "Parameters:",
+      "  Topic: { Type: String, Default: '' }",
+      "  Stage: { Type: String, AllowedValues: [dev, prod] }",
+      "Conditions:",
+      "  HasTopic: !Not [!Equals [!Ref Topic, '']]",
+      "  IsProd: !Equals [!Ref Stage, prod]",
+      "Resources:",
+      "  Q:",
+      "    Type: AWS::SQS::Queue",
+      "  Open:",
+      "    Type: AWS::SQS::QueuePolicy",
+      "    Properties:",
+      "      Queues: !If [HasTopic, [!Ref Q], !Ref AWS::NoValue]",
+      "      PolicyDocument: !If [IsProd, !Ref AWS::NoValue, { Statement: [] }]",
+      "  Guarded:",
+      "    Type: AWS::SQS::QueuePolicy",
+      "    Condition: HasTopic",
+      "    Properties:",
+      "      Queues: !If [HasTopic, [!Ref Q], !Ref AWS::NoValue]",
+      "      PolicyDocument: !If [IsProd, { Statement: [] }, !If [HasTopic, { Statement: [] }, !Ref AWS::NoValue]]",
+      "  Chosen:",
+      "    Type: AWS::SQS::QueuePolicy",
+      "    Properties: !If",
+      "      - HasTopic",
+      "      - Queues: !If [HasTopic, [!Ref Q], !Ref AWS::NoValue]",
+      "        PolicyDocument: !If [IsProd, { Statement: [] }, !If [IsProd, !Ref AWS::NoValue, { Statement: [] }]]",
+      "      - Queues: [!Ref Q]",
+      "        PolicyDocument: { Statement: [] }",
+    );
+    const findings = lint(template, { only: ["E3003"] });
+    // Guarded and Chosen take the NoValue branches only where their Condition or the Fn::If around
+    // rules them out; Open takes them where HasTopic is false and where IsProd is true.
+    expect(brief(findings)).toEqual(["E3003 13:7", "E3003 14:7"]);
+    expect(findings[0].message).toBe(
+      "Required property 'Queues' for AWS::SQS::QueuePolicy is left out where condition HasTopic is false: its " +
+        "Fn::If gives AWS::NoValue there. Give it a value in both branches, or create the resource only where " +
+        "HasTopic is true",
+    );
+    expect(findings[1].message).toContain("where condition IsProd is true");
+    // The values passed decide IsProd: dev never takes its NoValue branch.
+    expect(brief(lint(template, { only: ["E3003"], parameterValues: { Stage: "dev" } }))).toEqual([
+      "E3003 13:7",
+    ]);
+  });
 });
 
 describe("E3012 value types", () => {
