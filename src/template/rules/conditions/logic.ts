@@ -19,10 +19,10 @@ import { rangeHas } from "../../lines";
 import type { Node } from "../../model";
 import { mapGet } from "../../nodes";
 import { canonical } from "../constraints/walk";
-import type { FunctionCall } from "../functions/calls";
+import { callAt, type FunctionCall } from "../functions/calls";
 import { literalAllowedValues, passedItems } from "../parameters/declared";
 import { isListType } from "../parameters/types";
-import { intrinsicName, isString, subParts, type TemplateIndex } from "../template-index";
+import { intrinsicName, isNoValue, isString, subParts, type TemplateIndex } from "../template-index";
 
 export interface Known {
   /** Conditions true where the place is. */
@@ -78,6 +78,50 @@ export function branchConditions(call: FunctionCall | undefined, known: Known): 
     if (rangeHas(whenTrue.range, at)) known.true.push(name.value);
     else if (rangeHas(whenFalse.range, at)) known.false.push(name.value);
   }
+}
+
+/** Where a value leaves its key out: the condition of the Fn::If that gives AWS::NoValue, and its truth there. */
+export interface NoValueGap {
+  condition: string;
+  truth: boolean;
+}
+
+/**
+ * Where a value that must be there (a required property, a statement's Resource) is a Fn::If that
+ * gives AWS::NoValue, at any depth of nested Fn::If, in a branch the place may take: one that the
+ * Condition of the resource it sits in, the Fn::If branches around it and the values a deploy
+ * passes (decidedByDeploy) do not rule out. Undefined for any other value.
+ */
+export function noValueWhere(template: TemplateIndex, node: Node): NoValueGap | undefined {
+  // Most values are no Fn::If: the map of calls by node is made only for those that are.
+  if (intrinsicName(node) !== "Fn::If") return undefined;
+  const call = callAt(template, node);
+  if (call?.name !== "Fn::If") return undefined;
+  const known: Known = { true: [], false: [] };
+  const holder = call.from.length === 2 ? holderCondition(template, call.from[0], call.from[1]) : undefined;
+  if (holder !== undefined) known.true.push(holder);
+  branchConditions(call, known);
+  return gapOf(conditionLogic(template), call.node, known, 0);
+}
+
+function gapOf(logic: ConditionLogic, node: Node, known: Known, depth: number): NoValueGap | undefined {
+  if (depth > MAX_DEPTH || intrinsicName(node) !== "Fn::If" || node.kind !== "map") return undefined;
+  const arg = node.entries[0].value;
+  if (arg.kind !== "seq" || arg.items.length !== 3 || !isString(arg.items[0])) return undefined;
+  const condition = arg.items[0].value;
+  const decided = logic.decidedByDeploy(condition);
+  for (let i = 1; i < 3; i++) {
+    const truth = i === 1;
+    if (decided === !truth) continue;
+    if (truth ? logic.refutes(condition, known) : logic.holds(condition, known)) continue;
+    if (isNoValue(arg.items[i])) return { condition, truth };
+    const inner: Known = truth
+      ? { true: [...known.true, condition], false: known.false }
+      : { true: known.true, false: [...known.false, condition] };
+    const found = gapOf(logic, arg.items[i], inner, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 const MAX_DEPTH = 8;

@@ -14,11 +14,11 @@ import type { MapEntry, MapNode, Node, Range } from "../../model";
 import { mapGet } from "../../nodes";
 import type { PropertySpec, ResourceTypeSpec, SpecIndex, TypeRef } from "../../spec/types";
 import { closest, didYouMean, didYouMeanNote } from "../../suggest";
-import { conditionLogic, holderCondition, type Known } from "../conditions/logic";
+import { noValueWhere } from "../conditions/logic";
 import { attributeShape, parameterShape } from "../functions/shapes";
 import { isIgnoredBySam } from "../sam/ignored-values";
 import { referenceTarget } from "../services/values";
-import { intrinsicName, isForEachKey, isNoValue, isString, type TemplateIndex } from "../template-index";
+import { intrinsicName, isForEachKey, isString, type TemplateIndex } from "../template-index";
 import { judgesNulls } from "./null-values";
 import {
   displayPath,
@@ -81,7 +81,6 @@ function collect(template: TemplateIndex, spec: SpecIndex): PropertyProblem[] {
       path,
       provided?.size ? globals : undefined,
       provided,
-      holderCondition(template, "Resources", resource.name),
     );
     const properties = resource.properties;
     const requiredAt = properties ? properties.keyRange : resource.entry.keyRange;
@@ -161,7 +160,7 @@ function shapeOf(properties: Record<string, PropertySpec>): PropertiesShape {
   return shape;
 }
 
-/** Whether a mapping has the key: objects are small, so a scan beats building a Set. */
+/** The mapping's entry of the key: objects are small, so a scan beats building a Set. */
 function keyOf(entries: readonly MapEntry[], key: string): MapEntry | undefined {
   for (let i = 0; i < entries.length; i++) if (entries[i].key === key) return entries[i];
   return undefined;
@@ -183,49 +182,7 @@ class Checker {
     private readonly globals?: MapNode,
     /** The Globals keys the resource does not opt out of with IgnoreGlobals. */
     private readonly globalKeys?: Set<string>,
-    /** The resource's Condition, if any. */
-    condition?: string,
-  ) {
-    if (condition !== undefined) this.known.true.push(condition);
-  }
-
-  /** The conditions true and false where the walk stands: the resource's, and the Fn::If branches around. */
-  private readonly known: Known = { true: [], false: [] };
-
-  /** Walks a Fn::If's branch `i` (1 where its condition is true, 2 where false) with that condition known. */
-  private branch(items: readonly Node[], i: number, walk: (node: Node) => void): void {
-    const name = items[0];
-    const list = i === 1 ? this.known.true : this.known.false;
-    if (isString(name)) list.push(name.value);
-    walk(items[i]);
-    if (isString(name)) list.pop();
-  }
-
-  /**
-   * Where a required property's value (a Fn::If, at any depth) gives AWS::NoValue in a branch the
-   * conditions around may take: the Fn::If's condition and the truth that takes the branch.
-   * Branches the resource's Condition, the Fn::If around or the values passed rule out are left out.
-   */
-  private noValueWhere(node: Node): { condition: string; truth: boolean } | undefined {
-    if (intrinsicName(node) !== "Fn::If") return undefined;
-    const arg = (node as MapNode).entries[0].value;
-    if (arg.kind !== "seq" || arg.items.length !== 3 || !isString(arg.items[0])) return undefined;
-    const condition = arg.items[0].value;
-    const logic = conditionLogic(this.template);
-    const decided = logic.decidedByDeploy(condition);
-    for (let i = 1; i < 3; i++) {
-      const truth = i === 1;
-      if (decided === !truth) continue;
-      if (truth ? logic.refutes(condition, this.known) : logic.holds(condition, this.known)) continue;
-      if (isNoValue(arg.items[i])) return { condition, truth };
-      let found: { condition: string; truth: boolean } | undefined;
-      this.branch(arg.items, i, (inner) => {
-        found = this.noValueWhere(inner);
-      });
-      if (found) return found;
-    }
-    return undefined;
-  }
+  ) {}
 
   /** The value of a resource's `Properties`: a mapping, or a Fn::If choosing between mappings. */
   propertiesValue(
@@ -243,9 +200,7 @@ class Checker {
       if (arg.kind === "seq") {
         const items = arg.items;
         for (let i = 1; i < 3 && i < items.length; i++)
-          this.branch(items, i, (item) =>
-            this.propertiesValue(item, properties, owner, allowUnknown, provided, requiredAt),
-          );
+          this.propertiesValue(items[i], properties, owner, allowUnknown, provided, requiredAt);
       }
       return;
     }
@@ -325,7 +280,7 @@ class Checker {
       if (provided?.has(name)) continue;
       const entry = keyOf(entries, name);
       if (entry && !nulled?.has(name)) {
-        const gap = this.noValueWhere(entry.value);
+        const gap = noValueWhere(this.template, entry.value);
         if (gap)
           this.problem(
             "required",
@@ -469,8 +424,7 @@ class Checker {
     if (fn === "Fn::If") {
       if (arg.kind !== "seq") return;
       const items = arg.items;
-      for (let i = 1; i < 3 && i < items.length; i++)
-        this.branch(items, i, (item) => this.value(item, type, keyRange));
+      for (let i = 1; i < 3 && i < items.length; i++) this.value(items[i], type, keyRange);
       return;
     }
     const produced = this.yieldOf(node, fn, arg);

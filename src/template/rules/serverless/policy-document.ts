@@ -1,7 +1,9 @@
 /**
  * Shared by E3510, E3512 and E3530: the grammar of an IAM policy document (IAM User Guide, "IAM
  * JSON policy element reference"), checked on the parts written literally. Values given through
- * intrinsic functions are skipped: they are only known at deploy time.
+ * intrinsic functions are skipped: they are only known at deploy time; but an element a statement
+ * needs (Effect, Action, Resource, Principal) whose Fn::If gives AWS::NoValue where the statement
+ * may stand is missing there (noValueWhere), as cfn-lint finds too.
  *
  * Deliberate differences from cfn-lint: we do not match AWS principals against ARN patterns
  * (cfn-lint rejects valid ones such as `arn:aws:sts::<account>:federated-user/...` and other
@@ -11,6 +13,7 @@
  * bad value is reported at the value, where cfn-lint points at its key on the same line.
  */
 import type { MapEntry, MapNode, Node, Range } from "../../model";
+import type { NoValueGap } from "../conditions/logic";
 import { NAMED_FORMATS } from "../constraints/formats";
 import { isString } from "../template-index";
 import { type Document, isDynamic, type Problem } from "./documents";
@@ -23,6 +26,11 @@ export interface PolicyOptions {
   uniqueSids: boolean;
   /** The policy is attached to its one resource, so statements need no Resource (ECR repository policies). */
   resourceImplied?: boolean;
+  /**
+   * Where a statement's element (a Fn::If) gives AWS::NoValue in a branch the conditions around may
+   * take (noValueWhere, with the template): the element is missing there.
+   */
+  noValueWhere?: (node: Node) => NoValueGap | undefined;
 }
 
 const DOCUMENT_KEYS = ["Version", "Id", "Statement"];
@@ -193,11 +201,15 @@ function checkStatement(
 
   const effect = entryOf(statement, "Effect");
   if (!effect) add(statement, `${label} has no Effect; it must be Allow or Deny`);
-  else if (!isDynamic(effect.value) && !(isString(effect.value) && EFFECTS.includes(effect.value.value))) {
+  else if (
+    !leftOut(effect, label, options, add) &&
+    !isDynamic(effect.value) &&
+    !(isString(effect.value) && EFFECTS.includes(effect.value.value))
+  ) {
     add(effect.value, "Effect must be exactly Allow or Deny (the value is case-sensitive)");
   }
 
-  exactlyOne(statement, label, "Action", "NotAction", add);
+  exactlyOne(statement, label, "Action", "NotAction", options, add);
   for (const key of ACTION_KEYS) {
     const entry = entryOf(statement, key);
     if (entry) checkStrings(entry, add, NON_EMPTY);
@@ -213,7 +225,7 @@ function checkStatement(
         );
     }
   } else {
-    if (!options.resourceImplied) exactlyOne(statement, label, "Resource", "NotResource", add);
+    if (!options.resourceImplied) exactlyOne(statement, label, "Resource", "NotResource", options, add);
     for (const key of RESOURCE_KEYS) {
       const entry = entryOf(statement, key);
       if (entry) checkStrings(entry, add, kind === "identity" ? ARN : ANY_STRINGS);
@@ -231,7 +243,7 @@ function checkStatement(
       }
     }
   } else {
-    exactlyOne(statement, label, "Principal", "NotPrincipal", add);
+    exactlyOne(statement, label, "Principal", "NotPrincipal", options, add);
     for (const key of PRINCIPAL_ELEMENTS) {
       const entry = entryOf(statement, key);
       if (entry) checkPrincipal(entry, add);
@@ -246,12 +258,32 @@ function checkStatement(
   if (condition) checkCondition(condition.value, add);
 }
 
-function exactlyOne(statement: MapNode, label: string, key: string, notKey: string, add: Add): void {
+function exactlyOne(
+  statement: MapNode,
+  label: string,
+  key: string,
+  notKey: string,
+  options: PolicyOptions,
+  add: Add,
+): void {
   const present = statement.entries.filter((entry) => entry.key === key || entry.key === notKey);
   if (present.length === 0) add(statement, `${label} needs ${key} or ${notKey}`);
   else if (present.length > 1 && present[0].key !== present[1].key) {
     add(present[1].keyRange, `A statement takes ${key} or ${notKey}, not both`);
-  }
+  } else if (present.length === 1) leftOut(present[0], label, options, add);
+}
+
+/** Reports an element that must be there and whose Fn::If gives AWS::NoValue where the place may be; whether it did. */
+function leftOut(entry: MapEntry, label: string, options: PolicyOptions, add: Add): boolean {
+  const gap = options.noValueWhere?.(entry.value);
+  if (!gap) return false;
+  add(
+    entry.keyRange,
+    `${label} has no ${entry.key} where condition ${gap.condition} is ${gap.truth}: its Fn::If gives ` +
+      `AWS::NoValue there, and a statement without it is refused. Give it a value in both branches, or ` +
+      "leave the whole statement out with the Fn::If instead",
+  );
+  return true;
 }
 
 /** A string or a list of strings, as Action, NotAction, Resource and NotResource take. */

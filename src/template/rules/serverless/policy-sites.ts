@@ -1,5 +1,6 @@
 /** Where templates hold IAM policy documents, and the report every policy rule shares. */
-import type { MapEntry } from "../../model";
+import type { MapEntry, Node } from "../../model";
+import { noValueWhere } from "../conditions/logic";
 import { realResources } from "../resources/shared";
 import type { Report } from "../rule";
 import type { ResourceInfo, TemplateIndex } from "../template-index";
@@ -85,8 +86,10 @@ export function checkPolicies(
   sites: Sites,
   options?: (resource: ResourceInfo) => PolicyOptions,
 ): void {
+  const gaps = (node: Node) => noValueWhere(template, node);
   forEachPolicy(template, sites, (document, { resource, path }) => {
-    for (const problem of policyProblems(document, kind, options ? options(resource) : UNIQUE_SIDS)) {
+    const chosen = { ...(options ? options(resource) : UNIQUE_SIDS), noValueWhere: gaps };
+    for (const problem of policyProblems(document, kind, chosen)) {
       report(problem.at, problem.message, propertyPath(resource, ...path));
     }
   });

@@ -693,6 +693,73 @@ describe("policies under a Fn::If that gives the whole Properties", () => {
   });
 });
 
+describe("policy elements a Fn::If leaves out", () => {
+  it("reports a statement's Resource, Action, Principal or Effect that is AWS::NoValue where its place may be", () => {
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  Topic: { Type: String, Default: '' }",
+        "Conditions:",
+        "  HasTopic: !Not [!Equals [!Ref Topic, '']]",
+        "Resources:",
+        "  Q:",
+        "    Type: AWS::SQS::Queue",
+        "  QueuePolicy:",
+        "    Type: AWS::SQS::QueuePolicy",
+        "    Properties:",
+        "      Queues: [!Ref Q]",
+        "      PolicyDocument:",
+        "        Statement:",
+        "          - Effect: Allow",
+        "            Principal: !If [HasTopic, { Service: sns.amazonaws.com }, !Ref AWS::NoValue]",
+        "            Action: sqs:SendMessage",
+        "            Resource: !GetAtt Q.Arn",
+        "  Role:",
+        "    Type: AWS::IAM::Role",
+        "    Properties:",
+        "      AssumeRolePolicyDocument:",
+        "        Statement:",
+        "          - Effect: !If [HasTopic, !Ref AWS::NoValue, Allow]",
+        "            Principal: { Service: lambda.amazonaws.com }",
+        "            Action: sts:AssumeRole",
+        "      Policies:",
+        "        - PolicyName: open",
+        "          PolicyDocument:",
+        "            Statement:",
+        "              - Effect: Allow",
+        "                Action: sns:Publish",
+        "                Resource: !If [HasTopic, !Ref Topic, !Ref AWS::NoValue]",
+        "        - PolicyName: guarded",
+        "          PolicyDocument:",
+        "            Statement: !If",
+        "              - HasTopic",
+        "              - - Effect: Allow",
+        "                  Action: !If [HasTopic, sns:Publish, !Ref AWS::NoValue]",
+        "                  Resource: !If [HasTopic, !Ref Topic, !Ref AWS::NoValue]",
+        "              - []",
+        "  Guarded:",
+        "    Type: AWS::IAM::ManagedPolicy",
+        "    Condition: HasTopic",
+        "    Properties:",
+        "      PolicyDocument:",
+        "        Statement:",
+        "          - Effect: Allow",
+        "            Action: sns:Publish",
+        "            Resource: !If [HasTopic, !Ref Topic, !Ref AWS::NoValue]",
+      ),
+      { only: ["E3510", "E3512", "E3530"] },
+    );
+    // The statement list under HasTopic and the policy under Condition HasTopic never take their
+    // NoValue branches.
+    expect(brief(findings)).toEqual(["E3512 15:13", "E3530 23:13", "E3510 32:17"]);
+    expect(findings[0].message).toBe(
+      "Statement 1 has no Principal where condition HasTopic is false: its Fn::If gives AWS::NoValue there, " +
+        "and a statement without it is refused. Give it a value in both branches, or leave the whole statement " +
+        "out with the Fn::If instead",
+    );
+  });
+});
+
 describe("E3530 and E3512 AWS principals", () => {
   it("reports an account that is not a 12-digit account id, such as a placeholder left in an ARN", () => {
     const findings = lint(
