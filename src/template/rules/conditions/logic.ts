@@ -1,8 +1,10 @@
 /**
  * What the Conditions section says about conditions being true or false at one place of a
- * template, read without a solver: shared by W1001 (a reference to a conditional resource),
- * W1028 (a Fn::If branch that is never taken) and W1030 (a parameter value a resource's Condition
- * rules out).
+ * template, read without a solver, for the rules that ask whether something is there under the
+ * conditions around it: W1001 (a reference to a conditional resource), W1028 (a Fn::If branch that
+ * is never taken), W1030 and the constraint walk (a parameter value a resource's Condition rules
+ * out), E3019, E3904 and E6006 (two things made together: madeWhen), E3060 (two resources that
+ * exclude each other), and E3003 and the policy rules (a value a Fn::If leaves out: noValueWhere).
  *
  * A place knows some conditions true and some false: the Condition of the resource or output it
  * sits in, and the branches of the Fn::If calls around it. From those, a condition is known true
@@ -51,6 +53,20 @@ export function madeWhen(template: TemplateIndex, condition: string | undefined)
   if (condition === undefined) return ALWAYS;
   const decided = conditionLogic(template).decidedByDeploy(condition);
   return decided === true ? ALWAYS : decided === false ? NEVER : `condition:${condition}`;
+}
+
+/**
+ * Whether a resource's Condition keeps `parameter` from giving `value` where it holds (`Condition:
+ * HasCidr` with HasCidr `!Not [!Equals [!Ref Cidr, ""]]`, where "" never gets): false without a
+ * Condition.
+ */
+export function conditionForbids(
+  template: TemplateIndex,
+  condition: string | undefined,
+  parameter: string,
+  value: string,
+): boolean {
+  return condition !== undefined && conditionLogic(template).forbidsValue(condition, parameter, value);
 }
 
 export const ALWAYS = "always";

@@ -18,7 +18,7 @@ import type { MapEntry, MapNode, Node, Range, ScalarNode, SeqNode } from "../../
 import { mapGet } from "../../nodes";
 import type { ConstraintNode, GroupAlternative, ResourceConstraints, SpecIndex } from "../../spec/types";
 import { didYouMean, firstChoices } from "../../suggest";
-import { conditionLogic } from "../conditions/logic";
+import { conditionForbids, conditionLogic } from "../conditions/logic";
 import {
   givenWith,
   hasSamples,
@@ -384,8 +384,7 @@ class Walker {
    * with HasCidr `!Not [!Equals [!Ref Cidr, ""]]`, where "" never gets.
    */
   private readonly rulesOut = (parameter: string, value: string): boolean =>
-    this.condition !== undefined &&
-    conditionLogic(this.template).forbidsValue(this.condition, parameter, value);
+    conditionForbids(this.template, this.condition, parameter, value);
 
   /** Whether the values the deploy passes decide a condition (the resolver's Fn::If in a Sub's variables). */
   private readonly decide = (condition: string): boolean | undefined =>

@@ -31,8 +31,9 @@ export const outputExportUnique: Rule = {
       if (!name || !key) continue;
       const when = madeWhen(template, holderCondition(template, "Outputs", output.key));
       const earlier = seen.get(key) ?? [];
-      seen.set(key, [...earlier, { output: output.key, when }]);
       const first = earlier.find((other) => madeTogether(when, other.when))?.output;
+      earlier.push({ output: output.key, when });
+      seen.set(key, earlier);
       if (first === undefined) continue;
       report(
         name,

@@ -29,7 +29,7 @@ import type { Node } from "../../model";
 import { mapGet } from "../../nodes";
 import type { InstanceTypes } from "../../spec/types";
 import { closest, didYouMeanNote } from "../../suggest";
-import { conditionLogic } from "../conditions/logic";
+import { ALWAYS, conditionForbids, holderCondition, madeWhen, NEVER } from "../conditions/logic";
 import { declaredValues, isNoEcho } from "../parameters/declared";
 import { displayPath } from "../resources/shared";
 import type { Rule } from "../rule";
@@ -344,9 +344,8 @@ function passedMisfit(
 ): "certain" | "maybe" | undefined {
   const passed = template.parameterValues?.get(site.parameter.name)?.trim();
   if (passed === undefined || offered(site.rule, known, passed)) return undefined;
-  const condition = site.resource.condition?.value;
-  const made = isString(condition) ? conditionLogic(template).decidedByDeploy(condition.value) : true;
-  return made === true ? "certain" : made === undefined ? "maybe" : undefined;
+  const when = madeWhen(template, holderCondition(template, "Resources", site.resource.name));
+  return when === ALWAYS ? "certain" : when === NEVER ? undefined : "maybe";
 }
 
 /** The finding of a passed value: at the Ref, naming the parameter, never the value. */
@@ -386,17 +385,13 @@ export const instanceTypeParameterValues: Rule = {
             });
           continue;
         }
-        const condition = resource.condition?.value;
+        const condition = holderCondition(template, "Resources", resource.name);
         for (const { node, label } of declaredValues(site.parameter.body) ?? []) {
           const lower = String(node.value).toLowerCase();
           if (offered(site.rule, known, lower)) continue;
           // A value the resource's Condition keeps away (`none` where the Condition holds only
           // when the type is not `none`) never reaches the property.
-          if (
-            isString(condition) &&
-            conditionLogic(template).forbidsValue(condition.value, site.parameter.name, String(node.value))
-          )
-            continue;
+          if (conditionForbids(template, condition, site.parameter.name, String(node.value))) continue;
           report(
             node,
             `${label} of parameter '${site.parameter.name}' does not fit: ${mustBe(site, known)}` +

@@ -16,9 +16,9 @@
  *
  * Left alone where the property takes a name (Bucket, FunctionName, Roles): a resource whose own
  * name property (BucketName, FunctionName, RoleName) is that same text, where the text does name
- * it, or is given through a function. A queue policy's URLs, a topic's ARNs and the ids API Gateway,
- * EC2 and Route 53 make up are never a name. A warning: an outside resource may have that name. cfn-lint has no
- * such check.
+ * it, or is given through a function. A queue policy's URLs, a topic's ARNs and the ids API
+ * Gateway, EC2 and Route 53 make up are never a name. A warning: an outside resource may have that
+ * name. cfn-lint has no such check.
  */
 import { listItems, mapGet } from "../../nodes";
 import type { Rule } from "../rule";
@@ -257,7 +257,11 @@ const SITES: { type: string; property: string; list?: boolean; target: NamedTarg
 
 /** The sites of each type, so a resource is held to its own places only. */
 const SITES_BY_TYPE = new Map<string, (typeof SITES)[number][]>();
-for (const site of SITES) SITES_BY_TYPE.set(site.type, [...(SITES_BY_TYPE.get(site.type) ?? []), site]);
+for (const site of SITES) {
+  const sites = SITES_BY_TYPE.get(site.type);
+  if (sites) sites.push(site);
+  else SITES_BY_TYPE.set(site.type, [site]);
+}
 const SITE_TYPES = [...SITES_BY_TYPE.keys()];
 
 /**
