@@ -106,9 +106,11 @@ export interface NoValueGap {
  * Where a value that must be there (a required property, a statement's Resource) is a Fn::If that
  * gives AWS::NoValue, at any depth of nested Fn::If, in a branch the place may take: one that the
  * Condition of the resource it sits in, the Fn::If branches around it and the values a deploy
- * passes (decidedByDeploy) do not rule out. Undefined for any other value.
+ * passes (decidedByDeploy) do not rule out. Undefined for any other value. `direct` looks at the
+ * outer Fn::If's own branches only, so that the value is left out exactly where the gap's
+ * condition has the gap's truth (a required group's members compared, walk.ts).
  */
-export function noValueWhere(template: TemplateIndex, node: Node): NoValueGap | undefined {
+export function noValueWhere(template: TemplateIndex, node: Node, direct = false): NoValueGap | undefined {
   // Most values are no Fn::If: the map of calls by node is made only for those that are.
   if (intrinsicName(node) !== "Fn::If") return undefined;
   const call = callAt(template, node);
@@ -117,10 +119,21 @@ export function noValueWhere(template: TemplateIndex, node: Node): NoValueGap | 
   const holder = call.from.length === 2 ? holderCondition(template, call.from[0], call.from[1]) : undefined;
   if (holder !== undefined) known.true.push(holder);
   branchConditions(call, known);
-  return gapOf(conditionLogic(template), call.node, known, 0);
+  return gapOf(conditionLogic(template), call.node, known, 0, direct);
 }
 
-function gapOf(logic: ConditionLogic, node: Node, known: Known, depth: number): NoValueGap | undefined {
+/** What a message says of a gap: "where condition IsProd is false: ... gives AWS::NoValue there". */
+export function gapText(gap: NoValueGap, whose: string): string {
+  return `where condition ${gap.condition} is ${gap.truth}: ${whose} Fn::If gives AWS::NoValue there`;
+}
+
+function gapOf(
+  logic: ConditionLogic,
+  node: Node,
+  known: Known,
+  depth: number,
+  direct: boolean,
+): NoValueGap | undefined {
   if (depth > MAX_DEPTH || intrinsicName(node) !== "Fn::If" || node.kind !== "map") return undefined;
   const arg = node.entries[0].value;
   if (arg.kind !== "seq" || arg.items.length !== 3 || !isString(arg.items[0])) return undefined;
@@ -134,7 +147,8 @@ function gapOf(logic: ConditionLogic, node: Node, known: Known, depth: number): 
     const inner: Known = truth
       ? { true: [...known.true, condition], false: known.false }
       : { true: known.true, false: [...known.false, condition] };
-    const found = gapOf(logic, arg.items[i], inner, depth + 1);
+    if (direct) continue;
+    const found = gapOf(logic, arg.items[i], inner, depth + 1, false);
     if (found) return found;
   }
   return undefined;

@@ -18,7 +18,13 @@ import type { MapEntry, MapNode, Node, Range, ScalarNode, SeqNode } from "../../
 import { mapGet } from "../../nodes";
 import type { ConstraintNode, GroupAlternative, ResourceConstraints, SpecIndex } from "../../spec/types";
 import { didYouMean, firstChoices } from "../../suggest";
-import { conditionForbids, conditionLogic } from "../conditions/logic";
+import {
+  conditionForbids,
+  conditionLogic,
+  gapText,
+  type NoValueGap,
+  noValueWhere,
+} from "../conditions/logic";
 import {
   givenWith,
   hasSamples,
@@ -1051,8 +1057,15 @@ class Walker {
       const x = s.x;
       const present = x.filter((name) => presence(entries, name) === "yes");
       const possible = x.filter((name) => presence(entries, name) !== "no");
+      const gap = possible.length === 0 ? undefined : this.groupGap(entries, x);
       if (possible.length === 0)
         this.problem("requiredXor", keyRange, `Exactly one of ${names(x)} is required ${this.where()}`);
+      else if (gap && x.every((name) => presence(entries, name, gap) === "no"))
+        this.problem(
+          "requiredXor",
+          keyRange,
+          `Exactly one of ${names(x)} is required ${this.where()}${leftOut(gap)}`,
+        );
       else if (present.length > 1)
         this.problem(
           "requiredXor",
@@ -1061,8 +1074,16 @@ class Walker {
           present[1],
         );
     }
-    if (s.ro?.every((name) => presence(entries, name) === "no"))
-      this.problem("requiredOr", keyRange, `At least one of ${names(s.ro)} is required ${this.where()}`);
+    if (s.ro) {
+      const ro = s.ro;
+      const gap = ro.every((name) => presence(entries, name) === "no") ? true : this.groupGap(entries, ro);
+      if (gap && ro.every((name) => presence(entries, name, gap === true ? undefined : gap) === "no"))
+        this.problem(
+          "requiredOr",
+          keyRange,
+          `At least one of ${names(ro)} is required ${this.where()}${gap === true ? "" : leftOut(gap)}`,
+        );
+    }
     // for...in goes in the same order as Object.entries over these parsed records.
     if (s.dr) {
       for (const name in s.dr) {
@@ -1094,13 +1115,22 @@ class Walker {
   }
 
   private anyOf(alternatives: GroupAlternative[], entries: readonly MapEntry[], at: Range): void {
-    for (const alt of alternatives) if (evaluate(alt, entries) !== "false") return;
+    let gap: NoValueGap | undefined;
+    if (alternatives.some((alt) => evaluate(alt, entries) !== "false")) {
+      // Certainly met, or met unless the members a Fn::If leaves out are all left out together.
+      gap = this.groupGap(entries, members(alternatives));
+      if (!gap || alternatives.some((alt) => evaluate(alt, entries, gap) !== "false")) return;
+    }
     // An alternative whose required properties are all there fails only on properties it does not
     // allow; that is a different problem than a missing group, and reported elsewhere if at all.
     for (const alt of alternatives) if (requiredMet(alt, entries)) return;
     const described = describeAlternatives(alternatives);
     if (!described) return;
-    this.problem("requiredGroup", at, `At least one of ${described} is required ${this.where()}`);
+    this.problem(
+      "requiredGroup",
+      at,
+      `At least one of ${described} is required ${this.where()}${leftOut(gap)}`,
+    );
   }
 
   private oneOf(alternatives: GroupAlternative[], entries: readonly MapEntry[], at: Range): void {
@@ -1115,8 +1145,37 @@ class Walker {
       return;
     }
     if (met.length > 0 || !described) return;
-    if (alternatives.every((alt) => evaluate(alt, entries) === "false"))
+    if (alternatives.every((alt) => evaluate(alt, entries) === "false")) {
       this.problem("requiredGroup", at, `Exactly one of ${described} is required ${this.where()}`);
+      return;
+    }
+    const gap = this.groupGap(entries, members(alternatives));
+    if (gap && alternatives.every((alt) => evaluate(alt, entries, gap) === "false"))
+      this.problem(
+        "requiredGroup",
+        at,
+        `Exactly one of ${described} is required ${this.where()}${leftOut(gap)}`,
+      );
+  }
+
+  /**
+   * The one condition under which every member of a group that a Fn::If may leave out is left out:
+   * each such member's Fn::If gives AWS::NoValue in its own branch for the same condition and
+   * truth, a branch the place may take (noValueWhere). Undefined when none may be left out, when
+   * any is left out some other way, or when they are left out under different conditions (which
+   * may never hold together).
+   */
+  private groupGap(entries: readonly MapEntry[], group: readonly string[]): NoValueGap | undefined {
+    let common: NoValueGap | undefined;
+    for (const name of group) {
+      const entry = keyOf(entries, name);
+      if (!entry || isNoValue(entry.value) || !mayBeNoValue(entry.value)) continue;
+      const gap = noValueWhere(this.template, entry.value, true);
+      if (!gap || (common && (gap.condition !== common.condition || gap.truth !== common.truth)))
+        return undefined;
+      common = gap;
+    }
+    return common;
   }
 
   /** The current value as messages name it; called only for a message. */
@@ -1208,11 +1267,23 @@ function keyOf(entries: readonly MapEntry[], name: string): MapEntry | undefined
   return undefined;
 }
 
-/** Whether a property is set: "maybe" when its value may be AWS::NoValue. */
-function presence(entries: readonly MapEntry[], name: string): Presence {
+/**
+ * Whether a property is set: "maybe" when its value may be AWS::NoValue, or, `under` a gap, "no"
+ * where its own Fn::If gives AWS::NoValue exactly there (see Walker.groupGap).
+ */
+function presence(entries: readonly MapEntry[], name: string, under?: NoValueGap): Presence {
   const entry = keyOf(entries, name);
   if (!entry || isNoValue(entry.value)) return "no";
-  return mayBeNoValue(entry.value) ? "maybe" : "yes";
+  if (!mayBeNoValue(entry.value)) return "yes";
+  return under && leftOutBy(entry.value, under) ? "no" : "maybe";
+}
+
+/** Whether a value is a Fn::If on the gap's condition whose branch for the gap's truth is AWS::NoValue. */
+function leftOutBy(node: Node, gap: NoValueGap): boolean {
+  const arg = (node as MapNode).entries[0].value;
+  if (arg.kind !== "seq" || arg.items.length !== 3) return false;
+  const [name, whenTrue, whenFalse] = arg.items;
+  return isString(name) && name.value === gap.condition && isNoValue(gap.truth ? whenTrue : whenFalse);
 }
 
 interface Enumeration {
@@ -1296,16 +1367,31 @@ export function canonical(node: Node): string {
   return `{${entries.map((entry) => `${JSON.stringify(entry.key)}:${canonical(entry.value)}`).join(",")}}`;
 }
 
-function evaluate(alt: GroupAlternative, entries: readonly MapEntry[]): Truth {
+function evaluate(alt: GroupAlternative, entries: readonly MapEntry[], under?: NoValueGap): Truth {
   const parts: Truth[] = [];
   for (const name of alt.r ?? []) {
-    const p = presence(entries, name);
+    const p = presence(entries, name, under);
     parts.push(p === "yes" ? "true" : p === "no" ? "false" : "unknown");
   }
-  if (alt.a) parts.push(or(alt.a.map((a) => evaluate(a, entries))));
-  if (alt.o) parts.push(exactlyOne(alt.o.map((a) => evaluate(a, entries))));
-  if (alt.l) parts.push(and(alt.l.map((a) => evaluate(a, entries))));
+  if (alt.a) parts.push(or(alt.a.map((a) => evaluate(a, entries, under))));
+  if (alt.o) parts.push(exactlyOne(alt.o.map((a) => evaluate(a, entries, under))));
+  if (alt.l) parts.push(and(alt.l.map((a) => evaluate(a, entries, under))));
   return and(parts);
+}
+
+/** The names a group's plain alternatives require. */
+function members(alternatives: readonly GroupAlternative[]): string[] {
+  const out: string[] = [];
+  for (const alt of alternatives) if (alt.r) out.push(...alt.r);
+  return out;
+}
+
+/** The end of a group's message when its members are left out under a condition. */
+function leftOut(gap: NoValueGap | undefined): string {
+  return gap
+    ? ` ${gapText(gap, "each one's")}. Give one a value in both branches, or create the resource ` +
+        `only where ${gap.condition} is ${!gap.truth}`
+    : "";
 }
 
 function requiredMet(alt: GroupAlternative, entries: readonly MapEntry[]): boolean {

@@ -14,7 +14,7 @@ import type { MapEntry, MapNode, Node, Range } from "../../model";
 import { mapGet } from "../../nodes";
 import type { PropertySpec, ResourceTypeSpec, SpecIndex, TypeRef } from "../../spec/types";
 import { closest, didYouMean, didYouMeanNote } from "../../suggest";
-import { noValueWhere } from "../conditions/logic";
+import { gapText, noValueWhere } from "../conditions/logic";
 import { attributeShape, parameterShape } from "../functions/shapes";
 import { isIgnoredBySam } from "../sam/ignored-values";
 import { referenceTarget } from "../services/values";
@@ -285,9 +285,9 @@ class Checker {
           this.problem(
             "required",
             entry.keyRange,
-            `Required property '${name}' ${where(ownerName(owner, struct), path)} is left out where condition ` +
-              `${gap.condition} is ${gap.truth}: its Fn::If gives AWS::NoValue there. Give it a value in both ` +
-              `branches, or create the resource only where ${gap.condition} is ${!gap.truth}`,
+            `Required property '${name}' ${where(ownerName(owner, struct), path)} is left out ` +
+              `${gapText(gap, "its")}. Give it a value in both branches, or create the resource only where ` +
+              `${gap.condition} is ${!gap.truth}`,
             name,
           );
         continue;

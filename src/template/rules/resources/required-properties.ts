@@ -10,7 +10,8 @@ export const missingRequiredProperty: Rule = {
   description:
     "A resource, and every property type nested in it, must set the properties its type requires, including one " +
     "of each required group of the resource provider schema (an AWS::IAM::Policy needs Users, Groups or Roles). " +
-    "A required property whose Fn::If gives AWS::NoValue in a branch the conditions around may take is missing there; " +
+    "A required property whose Fn::If gives AWS::NoValue in a branch the conditions around may take is missing there, " +
+    "and so is a required group whose members' Fn::If all give AWS::NoValue under one such condition; " +
     "other values chosen by an intrinsic function are not looked into. With the SAM transform, a property set in " +
     "Globals counts.",
   source: `${USER_GUIDE}/resources-section-structure.html`,

@@ -13,7 +13,7 @@
  * bad value is reported at the value, where cfn-lint points at its key on the same line.
  */
 import type { MapEntry, MapNode, Node, Range } from "../../model";
-import type { NoValueGap } from "../conditions/logic";
+import { gapText, type NoValueGap } from "../conditions/logic";
 import { NAMED_FORMATS } from "../constraints/formats";
 import { isString } from "../template-index";
 import { type Document, isDynamic, type Problem } from "./documents";
@@ -279,8 +279,8 @@ function leftOut(entry: MapEntry, label: string, options: PolicyOptions, add: Ad
   if (!gap) return false;
   add(
     entry.keyRange,
-    `${label} has no ${entry.key} where condition ${gap.condition} is ${gap.truth}: its Fn::If gives ` +
-      `AWS::NoValue there, and a statement without it is refused. Give it a value in both branches, or ` +
+    `${label} has no ${entry.key} ${gapText(gap, "its")}, and a statement without it is refused. Give it ` +
+      "a value in both branches, or " +
       "leave the whole statement out with the Fn::If instead",
   );
   return true;

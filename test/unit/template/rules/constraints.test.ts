@@ -319,7 +319,7 @@ describe("E3032 list sizes and E3037 unique items", () => {
 });
 
 describe("property groups", () => {
-  it("E3003: an IAM policy needs Users, Groups or Roles; one that a condition may drop is not judged", () => {
+  it("E3003: an IAM policy needs Users, Groups or Roles, also where a condition drops the one it has", () => {
     const findings = lint(
       yaml(
         "Conditions:",
@@ -339,10 +339,11 @@ describe("property groups", () => {
       ),
       { only: ["E3003"] },
     );
-    expect(brief(findings)).toEqual(["E3003 6:5"]);
+    expect(brief(findings)).toEqual(["E3003 6:5", "E3003 11:5"]);
     expect(findings[0].message).toBe(
       "At least one of 'Users', 'Groups' or 'Roles' is required for AWS::IAM::Policy",
     );
+    expect(findings[1].message).toContain("required for AWS::IAM::Policy where condition Prod is false");
   });
 
   it("E3003: reports a nested requirement once even when both sources know it", () => {

@@ -271,6 +271,94 @@ describe("E3003 required properties", () => {
       "E3003 13:7",
     ]);
   });
+
+  it("flags a required group whose members a Fn::If leaves out together where the resource may stand", () => {
+    const policy = (name: string, condition: string, ...members: string[]) => [
+      `  ${name}:`,
+      "    Type: AWS::IAM::Policy",
+      ...(condition ? [`    Condition: ${condition}`] : []),
+      "    Properties:",
+      "      PolicyName: p",
+      "      PolicyDocument: { Statement: [{ Effect: Allow, Action: 's3:GetObject', Resource: '*' }] }",
+      ...members.map((member) => `      ${member}`),
+    ];
+    const template = yaml(
+      "Parameters:",
+      "  Stage: { Type: String, AllowedValues: [dev, prod] }",
+      "  Team: { Type: String }",
+      "Conditions:",
+      "  IsProd: !Equals [!Ref Stage, prod]",
+      "  HasTeam: !Not [!Equals [!Ref Team, '']]",
+      "Resources:",
+      "  Role:",
+      "    Type: AWS::IAM::Role",
+      "    Properties:",
+      "      AssumeRolePolicyDocument: { Statement: [] }",
+      // Left out where IsProd is false
+      ...policy("Alone", "", "Roles: !If [IsProd, [!Ref Role], !Ref AWS::NoValue]"),
+      // Roles and Users both left out where IsProd is false
+      ...policy(
+        "Both",
+        "",
+        "Roles: !If [IsProd, [!Ref Role], !Ref AWS::NoValue]",
+        "Users: !If [IsProd, [bob], !Ref AWS::NoValue]",
+      ),
+      // Each branch keeps one of them
+      ...policy(
+        "Swapped",
+        "",
+        "Roles: !If [IsProd, [!Ref Role], !Ref AWS::NoValue]",
+        "Users: !If [IsProd, !Ref AWS::NoValue, [bob]]",
+      ),
+      // Different conditions may never leave both out together
+      ...policy(
+        "Apart",
+        "",
+        "Roles: !If [IsProd, [!Ref Role], !Ref AWS::NoValue]",
+        "Users: !If [HasTeam, [bob], !Ref AWS::NoValue]",
+      ),
+      // One is always there
+      ...policy("Kept", "", "Roles: !If [IsProd, [!Ref Role], !Ref AWS::NoValue]", "Groups: [admins]"),
+      // Made only where IsProd is true
+      ...policy("Guarded", "IsProd", "Roles: !If [IsProd, [!Ref Role], !Ref AWS::NoValue]"),
+      "  Schedule:",
+      "    Type: AWS::Events::Rule",
+      "    Properties:",
+      "      ScheduleExpression: !If [HasTeam, rate(1 hour), !Ref AWS::NoValue]",
+      "  Alarm:",
+      "    Type: AWS::CloudWatch::Alarm",
+      "    Properties:",
+      "      ComparisonOperator: GreaterThanThreshold",
+      "      EvaluationPeriods: 1",
+      "      Threshold: 1",
+      "      MetricName: !If [IsProd, !Ref AWS::NoValue, Errors]",
+      "      Namespace: AWS/Lambda",
+      "      Period: 60",
+      "      Statistic: Sum",
+      "  Queue:",
+      "    Type: AWS::Batch::JobQueue",
+      "    Properties:",
+      "      Priority: 1",
+      "      ComputeEnvironmentOrder: !If [HasTeam, [{ ComputeEnvironment: ce, Order: 1 }], !Ref AWS::NoValue]",
+    );
+    const findings = lint(template, { only: ["E3003", "E3014", "E3058"] });
+    expect(brief(findings)).toEqual(["E3003 14:5", "E3003 20:5", "E3058 55:5", "E3014 59:5", "E3003 69:5"]);
+    expect(findings[0].message).toBe(
+      "At least one of 'Users', 'Groups' or 'Roles' is required for AWS::IAM::Policy where condition IsProd is " +
+        "false: each one's Fn::If gives AWS::NoValue there. Give one a value in both branches, or create " +
+        "the resource only where IsProd is true",
+    );
+    expect(findings[2].message).toContain("where condition HasTeam is false");
+    expect(findings[3].message).toContain("where condition IsProd is true");
+    expect(findings[4].message).toContain(
+      "Exactly one of 'ComputeEnvironmentOrder' or 'ServiceEnvironmentOrder' is required for AWS::Batch::JobQueue " +
+        "where condition HasTeam is false",
+    );
+    // The values passed decide IsProd: prod never leaves the policies' Roles out; HasTeam stays open.
+    expect(brief(lint(template, { only: ["E3003"], parameterValues: { Stage: "prod" } }))).toEqual([
+      "E3003 69:5",
+    ]);
+  });
 });
 
 describe("E3012 value types", () => {
