@@ -191,6 +191,14 @@ export function isUnknownItemCopy(template: TemplateIndex, entry: MapEntry): boo
   return copies.has(entry);
 }
 
+/**
+ * Whether a mapping has a `Fn::Transform` key (a macro's call, or an AWS::Include snippet), whose
+ * output CloudFormation puts in its place: what the mapping holds is known only after it runs.
+ */
+export function hasTransformKey(node: Node | undefined): boolean {
+  return node?.kind === "map" && node.entries.some((entry) => entry.key === "Fn::Transform");
+}
+
 /** The intrinsic function a node is, when it is a one-entry mapping with an intrinsic key. */
 export function intrinsicName(node: Node | undefined): string | undefined {
   if (node?.kind !== "map" || node.entries.length !== 1) return undefined;

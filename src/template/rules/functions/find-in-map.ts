@@ -5,7 +5,7 @@ import { didYouMean, firstChoices } from "../../suggest";
 import { conditionLogic } from "../conditions/logic";
 import { isNoEcho } from "../parameters/declared";
 import type { Rule } from "../rule";
-import { isString, type TemplateIndex, USER_GUIDE } from "../template-index";
+import { hasTransformKey, isString, type TemplateIndex, USER_GUIDE } from "../template-index";
 import {
   callsOf,
   type FunctionCall,
@@ -33,7 +33,8 @@ export const findInMapRule: Rule = {
   shortDescription: "FindInMap validation of configuration",
   description:
     "Fn::FindInMap takes [MapName, TopLevelKey, SecondLevelKey]; the mapping must exist and, where the keys are literal " +
-    "or a Ref to a parameter the deploy passes a value for (where the stack always reads the call), hold them.",
+    "or a Ref to a parameter the deploy passes a value for (where the stack always reads the call), hold them. Keys " +
+    "an AWS::Include snippet brings into a mapping (a Fn::Transform key) are left to the snippet.",
   source: `${USER_GUIDE}/intrinsic-function-reference-findinmap.html`,
   tags: ["functions", "findinmap"],
   check({ template, spec, report }) {
@@ -80,7 +81,8 @@ export const findInMapRule: Rule = {
         );
         continue;
       }
-      if (hasDefault || mapping.value.kind !== "map") continue;
+      // A mapping an AWS::Include snippet fills (wholly or in part) has keys the template does not show.
+      if (hasDefault || mapping.value.kind !== "map" || hasTransformKey(mapping.value)) continue;
       // A key the deploy passes is known exactly where the stack always evaluates the call.
       const passed = alwaysEvaluated(template, call);
       const top = keyOf(template, topKey, passed);
@@ -98,6 +100,7 @@ export const findInMapRule: Rule = {
           second &&
           !hasLoopPlaceholder(second.text, call) &&
           level.value.kind === "map" &&
+          !hasTransformKey(level.value) &&
           !mapGet(level.value, second.text)
         ) {
           const under = top.parameter
@@ -112,7 +115,9 @@ export const findInMapRule: Rule = {
         // The top-level key is computed: the second-level key must exist under at least one.
         const levels = mapping.value.entries.map((entry) => entry.value);
         const text = second.text;
-        if (levels.every((level) => level.kind === "map" && !mapGet(level, text))) {
+        if (
+          levels.every((level) => level.kind === "map" && !hasTransformKey(level) && !mapGet(level, text))
+        ) {
           const all = new Set(levels.flatMap((level) => (level.kind === "map" ? keys(level) : [])));
           report(
             secondKey,

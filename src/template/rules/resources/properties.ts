@@ -42,7 +42,15 @@ export interface PropertyProblem {
 /** What an intrinsic function can evaluate to, as far as the template alone tells. */
 type Yield = "scalar" | "list" | "unknown" | "none";
 
-const STRING_FUNCTIONS = new Set(["Fn::Sub", "Fn::Join", "Fn::Base64", "Fn::ToJsonString", "Fn::Length"]);
+const STRING_FUNCTIONS = new Set([
+  "Fn::Sub",
+  "Fn::Join",
+  "Fn::Base64",
+  "Fn::ToJsonString",
+  "Fn::Length",
+  // An export is an output's value, always text: a list property needs a Fn::Split of it.
+  "Fn::ImportValue",
+]);
 const LIST_FUNCTIONS = new Set(["Fn::Split", "Fn::GetAZs", "Fn::Cidr"]);
 const LIST_PSEUDO_PARAMETERS = new Set(["AWS::NotificationARNs"]);
 

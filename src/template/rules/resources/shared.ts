@@ -7,6 +7,7 @@ import { rangeHas } from "../../lines";
 import type { MapNode, Node } from "../../model";
 import { mapGet } from "../../nodes";
 import {
+  hasTransformKey,
   isForEachKey,
   isString,
   type Reference,
@@ -23,11 +24,7 @@ const real = new WeakMap<TemplateIndex, readonly ResourceInfo[]>();
  * show: the Type or properties may come from it.
  */
 export function transformedResource(resource: ResourceInfo): boolean {
-  const properties = resource.properties?.value;
-  return (
-    resource.body?.entries.some((entry) => entry.key === "Fn::Transform") === true ||
-    (properties?.kind === "map" && properties.entries.some((entry) => entry.key === "Fn::Transform"))
-  );
+  return hasTransformKey(resource.body) || hasTransformKey(resource.properties?.value);
 }
 
 /**

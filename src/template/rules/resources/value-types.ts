@@ -9,7 +9,7 @@ export const propertyValueType: Rule = {
   description:
     "Property values must be of the type the resource specification gives: string, number, integer, boolean, " +
     "list, mapping or JSON. Scalars convert as CloudFormation converts them, and an intrinsic function is accepted " +
-    "wherever it can return the expected type.",
+    "wherever it can return the expected type (a Fn::ImportValue returns text: an output's value).",
   source: `${USER_GUIDE}/resources-section-structure.html`,
   tags: ["resources", "properties", "types"],
   check({ template, spec, report }) {

@@ -42,6 +42,32 @@ describe("E1011 FindInMap", () => {
     );
     expect(lint(template, { only: ["E1011"] })).toEqual([]);
   });
+
+  it("leaves the keys an AWS::Include snippet brings into a mapping to the snippet", () => {
+    const template = yaml(
+      "Mappings:",
+      "  Constants:",
+      "    Fn::Transform: { Name: AWS::Include, Parameters: { Location: s3://bucket/constants.yaml } }",
+      "  RegionMap:",
+      "    us-east-1:",
+      "      Ami: ami-1",
+      "      Fn::Transform: { Name: AWS::Include, Parameters: { Location: s3://bucket/more.yaml } }",
+      "    Fn::Transform: { Name: AWS::Include, Parameters: { Location: s3://bucket/regions.yaml } }",
+      "  Plain:",
+      "    us-east-1: { Ami: ami-1 }",
+      "Resources:",
+      "  Instance:",
+      "    Type: AWS::EC2::Instance",
+      "    Properties:",
+      "      ImageId: !FindInMap [Constants, OpenSearch, Ami]",
+      "      KeyName: !FindInMap [RegionMap, eu-west-1, Ami]",
+      "      InstanceType: !FindInMap [RegionMap, us-east-1, Size]",
+      "      SubnetId: !FindInMap [RegionMap, !Ref AWS::Region, Subnet]",
+      "      UserData: !FindInMap [Plain, eu-west-1, Ami]",
+    );
+    // Only the mapping written out whole is judged.
+    expect(brief(lint(template, { only: ["E1011"] }))).toEqual(["E1011 19:36"]);
+  });
 });
 
 describe("E1011 FindInMap with the values a deploy passes", () => {

@@ -361,6 +361,36 @@ describe("E3003 required properties", () => {
   });
 });
 
+describe("E3012 an imported value", () => {
+  it("reports an export where a list is needed: an output's value is text, which a Fn::Split makes a list", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  SubnetGroup:",
+        "    Type: AWS::RDS::DBSubnetGroup",
+        "    Properties:",
+        "      DBSubnetGroupDescription: !ImportValue network-description",
+        "      SubnetIds: !ImportValue network-subnets",
+        "  Split:",
+        "    Type: AWS::RDS::DBSubnetGroup",
+        "    Properties:",
+        "      DBSubnetGroupDescription: d",
+        '      SubnetIds: !Split [",", !ImportValue network-subnets]',
+        "  Items:",
+        "    Type: AWS::RDS::DBSubnetGroup",
+        "    Properties:",
+        "      DBSubnetGroupDescription: d",
+        "      SubnetIds: [!ImportValue network-subnet-a, !ImportValue network-subnet-b]",
+      ),
+      { only: ["E3012"] },
+    );
+    expect(brief(findings)).toEqual(["E3012 6:18"]);
+    expect(findings[0].message).toBe(
+      "'SubnetIds' of AWS::RDS::DBSubnetGroup must be a list, but Fn::ImportValue returns a string",
+    );
+  });
+});
+
 describe("E3012 value types", () => {
   const source = yaml(
     "Parameters:",
