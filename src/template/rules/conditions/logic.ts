@@ -4,7 +4,8 @@
  * conditions around it: W1001 (a reference to a conditional resource), W1028 (a Fn::If branch that
  * is never taken), W1030 and the constraint walk (a parameter value a resource's Condition rules
  * out), E3019, E3904 and E6006 (two things made together: madeWhen), E3060 (two resources that
- * exclude each other), and E3003 and the policy rules (a value a Fn::If leaves out: noValueWhere).
+ * exclude each other), E3003, E3014, E3058 and the policy rules (a value or a group a Fn::If leaves
+ * out: noValueWhere), and E3032 (the list items a Fn::If adds or leaves out: itemWhere).
  *
  * A place knows some conditions true and some false: the Condition of the resource or output it
  * sits in, and the branches of the Fn::If calls around it. From those, a condition is known true
@@ -18,7 +19,7 @@
  * never claim more than the template says.
  */
 import { rangeHas } from "../../lines";
-import type { Node } from "../../model";
+import type { MapNode, Node } from "../../model";
 import { mapGet } from "../../nodes";
 import { canonical } from "../constraints/walk";
 import { callAt, type FunctionCall } from "../functions/calls";
@@ -111,6 +112,30 @@ export interface NoValueGap {
  * condition has the gap's truth (a required group's members compared, walk.ts).
  */
 export function noValueWhere(template: TemplateIndex, node: Node, direct = false): NoValueGap | undefined {
+  const place = ifPlace(template, node);
+  return place && gapOf(place.logic, node, place.known, 0, direct);
+}
+
+/**
+ * Where a list item is there only under one condition: a Fn::If whose one branch gives a value and
+ * whose other gives AWS::NoValue, with the value's branch one its place may take (as noValueWhere
+ * decides); the condition, and the truth that gives the value. Undefined for any other value.
+ */
+export function itemWhere(template: TemplateIndex, node: Node): NoValueGap | undefined {
+  const place = ifPlace(template, node);
+  if (!place) return undefined;
+  const arg = (node as MapNode).entries[0].value;
+  if (arg.kind !== "seq" || arg.items.length !== 3 || !isString(arg.items[0])) return undefined;
+  const [name, whenTrue, whenFalse] = arg.items;
+  if (isNoValue(whenTrue) === isNoValue(whenFalse)) return undefined;
+  const truth = isNoValue(whenFalse);
+  const value = truth ? whenTrue : whenFalse;
+  if (intrinsicName(value) === "Fn::If") return undefined;
+  return mayTake(place.logic, name.value, truth, place.known) ? { condition: name.value, truth } : undefined;
+}
+
+/** A Fn::If's place: what its resource's Condition and the Fn::If branches around it know. */
+function ifPlace(template: TemplateIndex, node: Node): { logic: ConditionLogic; known: Known } | undefined {
   // Most values are no Fn::If: the map of calls by node is made only for those that are.
   if (intrinsicName(node) !== "Fn::If") return undefined;
   const call = callAt(template, node);
@@ -119,7 +144,13 @@ export function noValueWhere(template: TemplateIndex, node: Node, direct = false
   const holder = call.from.length === 2 ? holderCondition(template, call.from[0], call.from[1]) : undefined;
   if (holder !== undefined) known.true.push(holder);
   branchConditions(call, known);
-  return gapOf(conditionLogic(template), call.node, known, 0, direct);
+  return { logic: conditionLogic(template), known };
+}
+
+/** Whether a place that knows `known` may take the branch of `condition` for `truth`. */
+function mayTake(logic: ConditionLogic, condition: string, truth: boolean, known: Known): boolean {
+  if (logic.decidedByDeploy(condition) === !truth) return false;
+  return !(truth ? logic.refutes(condition, known) : logic.holds(condition, known));
 }
 
 /** What a message says of a gap: "where condition IsProd is false: ... gives AWS::NoValue there". */
@@ -138,11 +169,9 @@ function gapOf(
   const arg = node.entries[0].value;
   if (arg.kind !== "seq" || arg.items.length !== 3 || !isString(arg.items[0])) return undefined;
   const condition = arg.items[0].value;
-  const decided = logic.decidedByDeploy(condition);
   for (let i = 1; i < 3; i++) {
     const truth = i === 1;
-    if (decided === !truth) continue;
-    if (truth ? logic.refutes(condition, known) : logic.holds(condition, known)) continue;
+    if (!mayTake(logic, condition, truth, known)) continue;
     if (isNoValue(arg.items[i])) return { condition, truth };
     const inner: Known = truth
       ? { true: [...known.true, condition], false: known.false }

@@ -22,6 +22,7 @@ import {
   conditionForbids,
   conditionLogic,
   gapText,
+  itemWhere,
   type NoValueGap,
   noValueWhere,
 } from "../conditions/logic";
@@ -947,6 +948,7 @@ class Walker {
           at,
           `${this.name()} must have at most ${s.ix} item${s.ix === 1 ? "" : "s"}${this.secret ? "" : `, not ${certain}`}`,
         );
+      else if (possible > certain) this.conditionalItems(list, s, certain, possible);
     }
     const keyed = s.uk ? this.uniqueKeys(items, s.uk) : undefined;
     if (s.u) {
@@ -1156,6 +1158,46 @@ class Walker {
         at,
         `Exactly one of ${described} is required ${this.where()}${leftOut(gap)}`,
       );
+  }
+
+  /**
+   * A list whose items a Fn::If adds or leaves out under one condition, past its size there: the
+   * items there under one condition and truth (itemWhere) join the items always there, and the
+   * items a Fn::If leaves out under one (noValueWhere) leave the others. Items that different
+   * conditions choose are not added up (the conditions may never hold together).
+   */
+  private conditionalItems(list: SeqNode, s: ConstraintNode, certain: number, possible: number): void {
+    const added = new Map<string, { gap: NoValueGap; count: number }>();
+    const dropped = new Map<string, { gap: NoValueGap; count: number }>();
+    for (const item of list.items) {
+      if (isNoValue(item) || !mayBeNoValue(item)) continue;
+      const there = s.ix !== undefined ? itemWhere(this.template, item) : undefined;
+      if (there) tally(added, there);
+      const gone = s.in !== undefined ? noValueWhere(this.template, item, true) : undefined;
+      if (gone) tally(dropped, gone);
+    }
+    const many = s.ix;
+    for (const { gap, count } of added.values()) {
+      if (many === undefined || certain + count <= many) continue;
+      this.problem(
+        "items",
+        list,
+        `${this.name()} must have at most ${many} item${many === 1 ? "" : "s"}, and has ${certain + count} ` +
+          `where condition ${gap.condition} is ${gap.truth}: the Fn::If items add ${count} there`,
+      );
+      return;
+    }
+    const few = s.in;
+    for (const { gap, count } of dropped.values()) {
+      if (few === undefined || possible - count >= few) continue;
+      this.problem(
+        "items",
+        list,
+        `${this.name()} must have at least ${few} item${few === 1 ? "" : "s"}, and has ${possible - count} ` +
+          `${gapText(gap, `${count === 1 ? "an item's" : "the items'"}`)}`,
+      );
+      return;
+    }
   }
 
   /**
@@ -1377,6 +1419,14 @@ function evaluate(alt: GroupAlternative, entries: readonly MapEntry[], under?: N
   if (alt.o) parts.push(exactlyOne(alt.o.map((a) => evaluate(a, entries, under))));
   if (alt.l) parts.push(and(alt.l.map((a) => evaluate(a, entries, under))));
   return and(parts);
+}
+
+/** Counts a list item under its condition and truth. */
+function tally(counts: Map<string, { gap: NoValueGap; count: number }>, gap: NoValueGap): void {
+  const key = `${gap.truth}\u0000${gap.condition}`;
+  const seen = counts.get(key);
+  if (seen) seen.count++;
+  else counts.set(key, { gap, count: 1 });
 }
 
 /** The names a group's plain alternatives require. */

@@ -293,14 +293,43 @@ describe("E3032 list sizes and E3037 unique items", () => {
     ]);
   });
 
-  it("counts an item a condition may remove toward the minimum only", () => {
+  it("counts the items a Fn::If adds or leaves out under one condition, where the resource may take it", () => {
     const findings = check(
+      "Parameters:",
+      "  Stage: { Type: String, AllowedValues: [dev, prod] }",
       "Conditions:",
       "  Arm: !Equals [!Ref AWS::Region, eu-west-1]",
-      ...FUNCTION_HEAD,
+      "  NotArm: !Not [!Condition Arm]",
+      "  IsProd: !Equals [!Ref Stage, prod]",
+      "Resources:",
+      ...lambdaFunction("Added"),
       "      Architectures: [x86_64, !If [Arm, arm64, !Ref AWS::NoValue]]",
+      ...lambdaFunction("Dropped"),
+      "      Architectures: [!If [Arm, arm64, !Ref AWS::NoValue]]",
+      ...lambdaFunction("Either"),
+      "      Architectures: [!If [Arm, arm64, !Ref AWS::NoValue], !If [Arm, !Ref AWS::NoValue, x86_64]]",
+      ...lambdaFunction("Guarded").slice(0, 2),
+      "    Condition: NotArm",
+      ...lambdaFunction("Guarded").slice(2),
+      "      Architectures: [x86_64, !If [Arm, arm64, !Ref AWS::NoValue]]",
+      ...lambdaFunction("Layered"),
+      "      Layers:",
+      ...[1, 2, 3, 4].map((n) => `        - arn:aws:lambda:eu-west-1:123456789012:layer:l${n}:1`),
+      "        - !If [IsProd, arn:aws:lambda:eu-west-1:123456789012:layer:p1:1, !Ref AWS::NoValue]",
+      "        - !If [Arm, arn:aws:lambda:eu-west-1:123456789012:layer:a1:1, !Ref AWS::NoValue]",
+      "        - !If [IsProd, arn:aws:lambda:eu-west-1:123456789012:layer:p2:1, !Ref AWS::NoValue]",
     );
-    expect(brief(findings)).toEqual([]);
+    expect(brief(findings)).toEqual(["E3032 15:22", "E3032 23:22", "E3032 49:9"]);
+    expect(findings[0].message).toBe(
+      "'Architectures' of AWS::Lambda::Function must have at most 1 item, and has 2 where condition Arm is true: " +
+        "the Fn::If items add 1 there",
+    );
+    expect(findings[1].message).toBe(
+      "'Architectures' of AWS::Lambda::Function must have at least 1 item, and has 0 where condition Arm is " +
+        "false: an item's Fn::If gives AWS::NoValue there",
+    );
+    // Arm and IsProd may never hold together: only IsProd's two layers are added up.
+    expect(findings[2].message).toContain("at most 5 items, and has 6 where condition IsProd is true");
   });
 
   it("flags a repeated item where items must be unique, at the repeat", () => {
