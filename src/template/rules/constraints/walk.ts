@@ -1059,7 +1059,8 @@ class Walker {
       const x = s.x;
       const present = x.filter((name) => presence(entries, name) === "yes");
       const possible = x.filter((name) => presence(entries, name) !== "no");
-      const gap = possible.length === 0 ? undefined : this.groupGap(entries, x);
+      // A member certainly there meets the group: only then is a Fn::If member's gap asked for.
+      const gap = possible.length === 0 || present.length > 0 ? undefined : this.groupGap(entries, x);
       if (possible.length === 0)
         this.problem("requiredXor", keyRange, `Exactly one of ${names(x)} is required ${this.where()}`);
       else if (gap && x.every((name) => presence(entries, name, gap) === "no"))
@@ -1078,7 +1079,11 @@ class Walker {
     }
     if (s.ro) {
       const ro = s.ro;
-      const gap = ro.every((name) => presence(entries, name) === "no") ? true : this.groupGap(entries, ro);
+      const gap = ro.every((name) => presence(entries, name) === "no")
+        ? true
+        : ro.some((name) => presence(entries, name) === "yes")
+          ? undefined
+          : this.groupGap(entries, ro);
       if (gap && ro.every((name) => presence(entries, name, gap === true ? undefined : gap) === "no"))
         this.problem(
           "requiredOr",
@@ -1119,7 +1124,9 @@ class Walker {
   private anyOf(alternatives: GroupAlternative[], entries: readonly MapEntry[], at: Range): void {
     let gap: NoValueGap | undefined;
     if (alternatives.some((alt) => evaluate(alt, entries) !== "false")) {
-      // Certainly met, or met unless the members a Fn::If leaves out are all left out together.
+      // Certainly met; or met unless the members a Fn::If leaves out are all left out together,
+      // which asks the condition logic (and maps the template's calls) only then.
+      if (alternatives.some((alt) => evaluate(alt, entries) === "true")) return;
       gap = this.groupGap(entries, members(alternatives));
       if (!gap || alternatives.some((alt) => evaluate(alt, entries, gap) !== "false")) return;
     }
@@ -1167,13 +1174,17 @@ class Walker {
    * conditions choose are not added up (the conditions may never hold together).
    */
   private conditionalItems(list: SeqNode, s: ConstraintNode, certain: number, possible: number): void {
+    // Only a limit the conditional items could cross asks the condition logic.
+    const overMax = s.ix !== undefined && possible > s.ix;
+    const underMin = s.in !== undefined && certain < s.in;
+    if (!overMax && !underMin) return;
     const added = new Map<string, { gap: NoValueGap; count: number }>();
     const dropped = new Map<string, { gap: NoValueGap; count: number }>();
     for (const item of list.items) {
       if (isNoValue(item) || !mayBeNoValue(item)) continue;
-      const there = s.ix !== undefined ? itemWhere(this.template, item) : undefined;
+      const there = overMax ? itemWhere(this.template, item) : undefined;
       if (there) tally(added, there);
-      const gone = s.in !== undefined ? noValueWhere(this.template, item, true) : undefined;
+      const gone = underMin ? noValueWhere(this.template, item, true) : undefined;
       if (gone) tally(dropped, gone);
     }
     const many = s.ix;
