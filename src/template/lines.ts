@@ -134,10 +134,12 @@ export function duplicateKeyMessage(key: string, firstLine: number): string {
 }
 
 /**
- * Adds `key: value` to a mapping being read, or reports the key as written twice (keeping the
- * first value). `seen` is undefined until the mapping needs a KeySet: nearly every template
- * mapping is small and holds no repeat, so one scan of its entries here spares a KeySet and two
- * calls per entry. Returns what to pass as `seen` with the mapping's next entry.
+ * Adds `key: value` to a mapping being read, or reports the key as written twice and keeps the
+ * last value at the first one's place, as CloudFormation deploys it (and as PyYAML and JSON.parse
+ * read it): the rules judge what the stack gets. `seen` is undefined until the mapping needs a
+ * KeySet: nearly every template mapping is small and holds no repeat, so one scan of its entries
+ * here spares a KeySet and two calls per entry. Returns what to pass as `seen` with the mapping's
+ * next entry.
  */
 export function addEntry(
   entries: MapEntry[],
@@ -160,9 +162,10 @@ export function addEntry(
     }
     seen = new KeySet(entries);
   }
+  const entry = { key, keyRange, value };
   const first = seen.find(key);
-  if (first === undefined) seen.add({ key, keyRange, value });
-  else seen.duplicate(first, keyRange, file, findings);
+  if (first === undefined) seen.add(entry);
+  else seen.duplicate(first, entry, file, findings);
   return seen;
 }
 
@@ -193,20 +196,29 @@ export class KeySet {
     this.index?.set(entry.key, entry);
   }
 
-  /** Keys found written again, whose first place has been reported. */
-  private repeated: Set<string> | undefined;
+  /** Keys found written again, with the place of their first writing (which has been reported). */
+  private repeated: Map<string, Range> | undefined;
 
   /**
-   * Reports the key of `first` written again at `again`. Each place gets a finding naming the
-   * line of the other (the first place once, however often the key repeats), so whichever one a
-   * reader stands at shows the problem, as cfn-lint reports both.
+   * Reports the key of `first` written again (`again`), and puts `again` in the place of the entry
+   * the key holds: CloudFormation deploys a repeated key's last value (its template validation
+   * accepts the repeat), so the rules read that one. Each place gets a finding naming the line of
+   * the first (the first place once, naming the second, however often the key repeats), so
+   * whichever one a reader stands at shows the problem, as cfn-lint reports both.
    */
-  duplicate(first: MapEntry, again: Range, file: string, findings: Finding[]): void {
-    this.repeated ??= new Set();
-    if (!this.repeated.has(first.key)) {
-      this.repeated.add(first.key);
-      findings.push(parseFinding(file, duplicateKeyMessage(first.key, again.start.line), first.keyRange));
+  duplicate(first: MapEntry, again: MapEntry, file: string, findings: Finding[]): void {
+    this.repeated ??= new Map();
+    let firstRange = this.repeated.get(first.key);
+    if (firstRange === undefined) {
+      firstRange = first.keyRange;
+      this.repeated.set(first.key, firstRange);
+      findings.push(
+        parseFinding(file, duplicateKeyMessage(first.key, again.keyRange.start.line), firstRange),
+      );
     }
-    findings.push(parseFinding(file, duplicateKeyMessage(first.key, first.keyRange.start.line), again));
+    findings.push(parseFinding(file, duplicateKeyMessage(first.key, firstRange.start.line), again.keyRange));
+    const entries = this.entries;
+    entries[entries.indexOf(first)] = again;
+    this.index?.set(again.key, again);
   }
 }

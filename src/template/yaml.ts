@@ -82,7 +82,7 @@ export function parseYamlWithLibrary(source: string, file: string, lines: LineIn
       ...core.filter((tag) => typeof tag === "string" || tag.tag !== YAML_11_FLOAT_TAG.tag),
       ...CUSTOM_TAGS,
     ],
-    // Duplicates are reported here in cfn-lint's words, keeping the first value.
+    // Duplicates are reported here in cfn-lint's words, keeping the last value (KeySet.duplicate).
     uniqueKeys: false,
     merge: false,
     prettyErrors: false,
@@ -274,11 +274,8 @@ class Converter implements TagContext {
         continue;
       }
       const first = seen.find(key);
-      if (first !== undefined) {
-        seen.duplicate(first, keyRange, this.file, this.findings);
-        continue;
-      }
-      seen.add({ key, keyRange, value });
+      if (first !== undefined) seen.duplicate(first, { key, keyRange, value }, this.file, this.findings);
+      else seen.add({ key, keyRange, value });
     }
     const range = this.collectionRange(yaml, entries);
     // A key of the mapping itself wins over a merged one, and an earlier merged mapping over a later one.

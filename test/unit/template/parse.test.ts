@@ -641,7 +641,7 @@ describe("reader agreement", () => {
 });
 
 describe("duplicate keys", () => {
-  it("reports the first place once and every repeat, each naming the other's line, keeping the first value (YAML)", () => {
+  it("reports the first place once and every repeat, each naming the other's line, keeping the last value (YAML)", () => {
     const source = "Resources:\n  Bucket:\n    Type: A\n  Bucket:\n    Type: B\n  Bucket: 3\n";
     for (const read of [fast, library]) {
       const { root, findings } = read(source);
@@ -650,8 +650,30 @@ describe("duplicate keys", () => {
         '4:3-4:9 Duplicate found "Bucket" (line 2)',
         '6:3-6:9 Duplicate found "Bucket" (line 2)',
       ]);
-      expect(toPlain(root!)).toEqual({ Resources: { Bucket: { Type: "A" } } });
+      // CloudFormation deploys the last value of a repeated key, at the first one's place.
+      expect(toPlain(root!)).toEqual({ Resources: { Bucket: 3 } });
+      expect(
+        root?.kind === "map" && root.entries[0].value.kind === "map" && root.entries[0].value.entries.length,
+      ).toBe(1);
     }
+  });
+
+  it("keeps a repeated key's last value at its first place in a big mapping (the indexed KeySet), in every reader", () => {
+    const keys = Array.from({ length: 17 }, (_, i) => `k${i}`);
+    const yamlSource = `${keys.map((k) => `${k}: ${k}`).join("\n")}\nk0: last\nk16: again\n`;
+    const json = `{${keys.map((k) => `"${k}": "${k}"`).join(", ")}, "k0": "last", "k16": "again"}`;
+    const expected = Object.fromEntries(
+      keys.map((k) => [k, k === "k0" ? "last" : k === "k16" ? "again" : k]),
+    );
+    for (const read of [fast, library]) {
+      const { root } = read(yamlSource);
+      expect(toPlain(root!)).toEqual(expected);
+      expect(root?.kind === "map" && root.entries.map((e) => e.key)).toEqual(keys);
+      expect(root?.kind === "map" && root.entries[0].keyRange.start.line).toBe(18);
+    }
+    const parsed = parseTemplate(json, "t.json");
+    expect(toPlain(parsed.root!)).toEqual(expected);
+    expect(parsed.root?.kind === "map" && parsed.root.entries.map((e) => e.key)).toEqual(keys);
   });
 
   it("reports both places of each key repeated in one mapping, in both YAML readers", () => {
@@ -678,7 +700,7 @@ describe("duplicate keys", () => {
       '2:3-2:6 Duplicate found "A" (line 3)',
       '3:3-3:6 Duplicate found "A" (line 2)',
     ]);
-    expect(toPlain(json.root!)).toEqual({ A: 1 });
+    expect(toPlain(json.root!)).toEqual({ A: 2 });
   });
 });
 

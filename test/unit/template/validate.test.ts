@@ -68,6 +68,24 @@ describe("validateParsed", () => {
     expect(brief(findings)).toEqual(["E0000 3:5", "E0000 4:5", "E3001 5:5"]);
   });
 
+  it("judges the last value of a repeated key, which CloudFormation deploys", () => {
+    // The first Parameters is empty (its entries commented out), the second declares Email.
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "Parameters:",
+        "  Email:",
+        "    Type: String",
+        "Resources:",
+        "  Topic:",
+        "    Type: AWS::SNS::Topic",
+        "    Properties:",
+        "      DisplayName: !Ref Email",
+      ),
+    );
+    expect(brief(findings)).toEqual(["E0000 1:1", "E0000 2:1"]);
+  });
+
   it("keeps findings of one rule at one place that say different things", () => {
     const findings = lint(
       yaml("Resources:", "  Policy:", "    Type: AWS::SQS::QueuePolicy", "    Properties: {}"),
