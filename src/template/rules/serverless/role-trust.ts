@@ -6,7 +6,8 @@
  * Pipes, AppSync data sources and ECS tasks take the role as it is and fail on every use (W3902).
  *
  * Only a trust policy written out in full is judged: a statement, Effect, Action or principal
- * given through a function, a NotAction or NotPrincipal, or a Principal of "*" counts as allowing.
+ * given through a function, a NotAction or NotPrincipal, or a Principal of "*" (or `AWS: "*"`, which
+ * IAM documents as the same) counts as allowing.
  * Regional service principals (states.us-east-1.amazonaws.com) and the .com.cn partition count.
  */
 import type { Node } from "../../model";
@@ -146,6 +147,10 @@ function allows(statement: Node, service: RegExp): boolean {
   if (!principal) return false;
   if (isString(principal)) return principal.value === "*";
   if (principal.kind !== "map" || isDynamic(principal)) return true;
+  // IAM documents `{"AWS": "*"}` as the same as `"*"`: every principal.
+  const accounts = mapGet(principal, "AWS")?.value;
+  const anyone = accounts && (accounts.kind === "seq" ? accounts.items : [accounts]);
+  if (anyone?.some((item) => literalString(item) === "*")) return true;
   const services = mapGet(principal, "Service")?.value;
   if (!services) return false;
   const list = services.kind === "seq" ? services.items : [services];

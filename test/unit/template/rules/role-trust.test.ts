@@ -75,7 +75,7 @@ describe("E3902 and W3902 role trust", () => {
     );
   });
 
-  it("counts what it cannot read as trusting: a Principal of *, NotAction, statements from functions", () => {
+  it("counts what it cannot read as trusting: a Principal of * (or AWS: *), NotAction, statements from functions", () => {
     const role = (name: string, ...statement: string[]) => [
       `  ${name}:`,
       "    Type: AWS::IAM::Role",
@@ -97,11 +97,21 @@ describe("E3902 and W3902 role trust", () => {
         ),
         ...role("Dynamic", "Statement: !If [Never, [], []]"),
         ...role(
+          "AnyAccount",
+          "Statement:",
+          "  - { Effect: Allow, Principal: { AWS: '*' }, Action: sts:AssumeRole }",
+        ),
+        ...role(
+          "AnyInList",
+          "Statement:",
+          "  - { Effect: Allow, Principal: { AWS: ['arn:aws:iam::123456789012:root', '*'] }, Action: sts:AssumeRole }",
+        ),
+        ...role(
           "Wildcard",
           "Statement:",
           "  - { Effect: Allow, Principal: { Service: lambda.amazonaws.com }, Action: 'sts:Assume*' }",
         ),
-        ...["Anyone", "Not", "Dynamic", "Wildcard"].flatMap((name) =>
+        ...["Anyone", "Not", "Dynamic", "Wildcard", "AnyAccount", "AnyInList"].flatMap((name) =>
           lambdaFunction(`${name}Fn`, `!GetAtt ${name}.Arn`),
         ),
       ),
