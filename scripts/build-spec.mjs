@@ -1629,8 +1629,8 @@ function deprecatedEngineVersionsFile(schemas, version) {
 
 /**
  * The engines whose versions are numbers with dots, and how many of them name a version's line:
- * MySQL 5.7, MariaDB 10.6, PostgreSQL 16 (9.6 before version 10). Kept the same in the E3690 and
- * E3691 check (services/rds.ts, versionLine).
+ * MySQL 5.7, MariaDB 10.6, PostgreSQL 16 (9.6 before version 10). Kept the same in the E3690,
+ * E3691 and E3695 checks (services/engine-versions.ts, versionLine).
  */
 const VERSION_LINE_ENGINES = ["aurora-postgresql", "mariadb", "mysql", "postgres"];
 
@@ -1684,6 +1684,42 @@ function oldestEngineVersions(schemas) {
     out[key] = byEngine;
   }
   return out;
+}
+
+/**
+ * constraints/cache-engine-versions.json: the engines an ElastiCache cache cluster takes, and the
+ * oldest version ElastiCache lists of each line of each engine (memcached 1.6, redis 5.0), from
+ * cfn-lint's list of the versions it offers (aws_elasticache_cachecluster/engine_version.json,
+ * taken from the ElastiCache API). ElastiCache drops versions from the old end of a line (redis
+ * 5.0.0 to 5.0.5, the 2.8 and 3.2 lines), so one older than every version of its line, or of a
+ * line older than every line, is no longer offered; a newer one may be newer than the list.
+ */
+function cacheEngineVersionsFile(schemas, version) {
+  const dir = "aws_elasticache_cachecluster";
+  const schema = JSON.parse(readFileSync(join(schemas, "extensions", dir, "engine_version.json"), "utf8"));
+  let engines;
+  const oldest = {};
+  for (const { if: condition, then } of schema.allOf ?? []) {
+    const engine = condition?.properties?.Engine?.const;
+    if (engine === undefined && Array.isArray(then?.properties?.Engine?.enum)) {
+      engines = then.properties.Engine.enum;
+      continue;
+    }
+    const versions = then?.properties?.EngineVersion?.enum;
+    if (typeof engine !== "string" || !Array.isArray(versions))
+      throw new Error(`cfn-lint's ${dir}/engine_version.json has a condition of an unknown shape`);
+    const lines = {};
+    for (const offered of versions.map(String)) {
+      const line = versionLine(engine, offered);
+      if (line !== undefined && (lines[line] === undefined || compareVersions(offered, lines[line]) < 0))
+        lines[line] = offered;
+    }
+    oldest[engine] = lines;
+  }
+  if (!Array.isArray(engines) || Object.keys(oldest).length === 0)
+    throw new Error(`No engines or engine versions in ${dir}/engine_version.json`);
+  const out = { cfnLint: version, engines: [...engines].sort(), oldest };
+  return { text: `${stableJson(out)}\n`, engines: engines.length };
 }
 
 /** Constraint files, "constraints/<file>" -> JSON text, or undefined when cfn-lint is not installed. */
@@ -1748,6 +1784,7 @@ export function buildConstraints(cfnLint = findCfnLint()) {
   const managed = managedPoliciesFile(cfnLint.schemas);
   const instanceTypes = instanceTypesFile(cfnLint.schemas, cfnLint.version, ec2ApiTypes);
   const deprecatedEngines = deprecatedEngineVersionsFile(cfnLint.schemas, cfnLint.version);
+  const cacheEngines = cacheEngineVersionsFile(cfnLint.schemas, cfnLint.version);
   const sam = findSamTranslator();
   if (!sam)
     throw new Error(
@@ -1778,6 +1815,10 @@ export function buildConstraints(cfnLint = findCfnLint()) {
           from: "data/schemas/extensions/aws_rds_db*/engine_version_deprecated.json of cfn-lint (MIT-0); the oldest version of each line from engine_version.json",
           engines: deprecatedEngines.engines,
         },
+        cacheEngineVersions: {
+          from: "data/schemas/extensions/aws_elasticache_cachecluster/engine_version.json of cfn-lint (MIT-0): the engines, and the oldest version of each line",
+          engines: cacheEngines.engines,
+        },
         instanceTypes: {
           from:
             "data/schemas/extensions/*/*_enum.json of cfn-lint (MIT-0), every region's types; for EC2 also the " +
@@ -1804,6 +1845,7 @@ export function buildConstraints(cfnLint = findCfnLint()) {
   files.set("constraints/managed-policies.json", managed.text);
   files.set("constraints/instance-types.json", instanceTypes.text);
   files.set("constraints/deprecated-engine-versions.json", deprecatedEngines.text);
+  files.set("constraints/cache-engine-versions.json", cacheEngines.text);
   files.set("constraints/sam-policy-templates.json", policyTemplates.text);
   return files;
 }

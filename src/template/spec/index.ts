@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { closest } from "../suggest";
 import type {
+  CacheEngineVersions,
   DeprecatedEngineVersions,
   InstanceTypes,
   PropertySpec,
@@ -82,6 +83,7 @@ export function createSpecIndex(dataDir: string | URL): SpecIndex {
   let managed: Set<string> | undefined;
   let instanceTypeLists: Map<string, InstanceTypes> | undefined;
   let deprecatedEngines: Record<"cluster" | "instance", DeprecatedEngineVersions> | undefined;
+  let cacheEngines: CacheEngineVersions | undefined;
   const iamActionSets = new Map<string, ReadonlySet<string> | undefined>();
 
   const read = (file: string): Buffer => {
@@ -241,6 +243,27 @@ export function createSpecIndex(dataDir: string | URL): SpecIndex {
         };
       }
       return deprecatedEngines[kind];
+    },
+
+    cacheEngineVersions() {
+      if (!cacheEngines) {
+        const data = JSON.parse(read("constraints/cache-engine-versions.json").toString("utf8")) as {
+          cfnLint: string;
+          engines: string[];
+          oldest: Record<string, Record<string, string>>;
+        };
+        cacheEngines = {
+          engines: new Set(data.engines.map((engine) => engine.toLowerCase())),
+          oldest: new Map(
+            Object.entries(data.oldest).map(([engine, lines]) => [
+              engine.toLowerCase(),
+              new Map(Object.entries(lines)),
+            ]),
+          ),
+          cfnLint: data.cfnLint,
+        };
+      }
+      return cacheEngines;
     },
 
     iamServices() {

@@ -79,6 +79,17 @@ export interface SpecIndex {
    * first use.
    */
   deprecatedEngineVersions(kind: "cluster" | "instance"): DeprecatedEngineVersions;
+  /** The engines and engine versions ElastiCache offers (constraints/cache-engine-versions.json). */
+  cacheEngineVersions(): CacheEngineVersions;
+}
+
+export interface CacheEngineVersions {
+  /** The engines a cache cluster takes (memcached, redis, valkey), lowercase. */
+  engines: ReadonlySet<string>;
+  /** The oldest version ElastiCache lists of each line ("5.0", "1.6") of each engine, by lowercase engine. */
+  oldest: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  /** The cfn-lint version the list comes from. */
+  cfnLint: string;
 }
 
 export interface DeprecatedEngineVersions {

@@ -68,6 +68,7 @@ import {
   ecsFargateTaskDefinition,
   ecsReplicaScheduling,
 } from "./ecs-services";
+import { cacheEngineVersion } from "./elasticache-engines";
 import { sqsEncryptionKind, stateMachineLogging } from "./encryption-logging";
 import { eventPatterns } from "./event-patterns";
 import { queueStartingPosition, streamStartingPosition } from "./event-source-position";
@@ -294,6 +295,7 @@ export const serviceRules: Rule[] = [
   rdsServerlessScaling,
   rdsServerlessV1,
   rdsMonitoring,
+  cacheEngineVersion,
   auroraClusterSettings,
   auroraInstanceSettings,
   instanceKmsKeyEncryption,

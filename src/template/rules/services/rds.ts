@@ -59,10 +59,10 @@
  * A value given through an intrinsic function is not judged, and a property that a Fn::If may
  * leave out counts neither as present nor as absent.
  */
-import { Span } from "../../lines";
-import type { MapEntry, MapNode, Node } from "../../model";
+import type { MapNode } from "../../model";
 import type { Report, Rule } from "../rule";
 import type { ResourceInfo, TemplateIndex } from "../template-index";
+import { engineVersions, olderThanOffered } from "./engine-versions";
 import {
   booleanProperty,
   isAbsent,
@@ -577,35 +577,6 @@ export const multiAzClusterSettings: Rule = {
   },
 };
 
-/**
- * A number's text, when the template writes it as it reads: `13.20` reads as 13.2, and which of the
- * two CloudFormation passes on is not known, so such a number is not judged.
- */
-function writtenNumber(node: Node | undefined, source: string): string | undefined {
-  const value = literalNumber(node);
-  if (value === undefined || !node || !(node.range instanceof Span)) return undefined;
-  const text = String(value);
-  return source.slice(node.range.from, node.range.to) === text ? text : undefined;
-}
-
-/**
- * The EngineVersion each property set of a cluster or an instance writes out (as text, or as a
- * number written as it reads), with its Engine in lower case.
- */
-function engineVersions(
-  resource: ResourceInfo,
-  source: string,
-): { engine: string; entry: MapEntry; version: string }[] {
-  const out = [];
-  for (const { properties } of propertySets(resource)) {
-    const engine = engineOf(properties);
-    const entry = presentEntry(properties, "EngineVersion");
-    const version = literalString(entry?.value) ?? writtenNumber(entry?.value, source);
-    if (engine && entry && version !== undefined) out.push({ engine, entry, version });
-  }
-  return out;
-}
-
 /** Engines RDS no longer creates clusters or instances of, by their Engine name in lower case. */
 const RETIRED_ENGINES: Record<string, { what: string; ended: string; instead: string; source: string }> = {
   aurora: {
@@ -651,31 +622,6 @@ export const clusterRetiredEngine = retiredEngine("E3690", "cluster", CLUSTER);
 export const instanceRetiredEngine = retiredEngine("E3691", "instance", INSTANCE);
 
 /**
- * The line of an engine version ("5.7" of 5.7.31, "16" of 16.4, "9.6" of 9.6.22) for the engines
- * whose versions are numbers with dots; undefined for other engines, other forms, and a version
- * that names a line alone (RDS then picks its default version of the line). Kept the same as in
- * npm run spec (scripts/build-spec.mjs, versionLine).
- */
-function versionLine(engine: string, version: string): string | undefined {
-  if (!/^\d+(\.\d+)+$/.test(version)) return undefined;
-  const parts = version.split(".");
-  const size =
-    engine.endsWith("postgres") || engine.endsWith("postgresql") ? (Number(parts[0]) >= 10 ? 1 : 2) : 2;
-  return parts.length > size ? parts.slice(0, size).join(".") : undefined;
-}
-
-/** Compares two versions (or lines) of numbers with dots, number by number. */
-function compareVersions(a: string, b: string): number {
-  const x = a.split(".").map(Number);
-  const y = b.split(".").map(Number);
-  for (let i = 0; i < Math.max(x.length, y.length); i++) {
-    const difference = (x[i] ?? -1) - (y[i] ?? -1);
-    if (difference !== 0) return difference;
-  }
-  return 0;
-}
-
-/**
  * E3690 and E3691, for versions: an EngineVersion older than every version RDS lists of its line
  * (MySQL 5.7.31 where the oldest 5.7 is 5.7.33), or of a line older than every line it lists. RDS
  * drops versions from the old end of a line, so such a version is no longer offered however old
@@ -698,17 +644,7 @@ function retiredEngineVersion(id: string, kind: "cluster" | "instance", type: st
         const { oldest, cfnLint } = spec.deprecatedEngineVersions(kind);
         for (const { engine, entry, version } of engineVersions(resource, template.parsed.source)) {
           const lines = oldest.get(engine);
-          const line = versionLine(engine, version);
-          if (!lines || line === undefined) continue;
-          const first = lines.get(line);
-          const firstLine = first === undefined ? [...lines.keys()].sort(compareVersions)[0] : undefined;
-          const problem =
-            first !== undefined
-              ? compareVersions(version, first) < 0 &&
-                `older than every ${engine} ${line} version RDS offers (the oldest is ${first})`
-              : firstLine !== undefined &&
-                compareVersions(line, firstLine) < 0 &&
-                `of ${engine} ${line}, older than every line RDS offers (the oldest is ${firstLine})`;
+          const problem = lines && olderThanOffered(engine, version, lines, "RDS");
           if (!problem) continue;
           report(
             entry.value,

@@ -1,0 +1,94 @@
+/**
+ * Engine versions judged against the oldest version a service lists of each line (RDS in rds.ts,
+ * ElastiCache in elasticache-engines.ts). The services drop versions from the old end of a line, so
+ * one older than every version of its line, or of a line older than every line, is no longer
+ * offered however old the list is; a newer one may be newer than the list, and is not judged.
+ */
+import { Span } from "../../lines";
+import type { MapEntry, Node } from "../../model";
+import type { ResourceInfo } from "../template-index";
+import { literalNumber, literalString, presentEntry, propertySets } from "./values";
+
+/**
+ * The line of an engine version ("5.7" of 5.7.31, "16" of 16.4, "9.6" of 9.6.22, "5.0" of redis
+ * 5.0.4) for versions of numbers with dots; undefined for other forms, and for a version that names
+ * a line alone (the service then picks its version of the line). Kept the same as in npm run spec
+ * (scripts/build-spec.mjs, versionLine).
+ */
+export function versionLine(engine: string, version: string): string | undefined {
+  if (!/^\d+(\.\d+)+$/.test(version)) return undefined;
+  const parts = version.split(".");
+  const size =
+    engine.endsWith("postgres") || engine.endsWith("postgresql") ? (Number(parts[0]) >= 10 ? 1 : 2) : 2;
+  return parts.length > size ? parts.slice(0, size).join(".") : undefined;
+}
+
+/** Compares two versions (or lines) of numbers with dots, number by number. */
+export function compareVersions(a: string, b: string): number {
+  const x = a.split(".").map(Number);
+  const y = b.split(".").map(Number);
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const difference = (x[i] ?? -1) - (y[i] ?? -1);
+    if (difference !== 0) return difference;
+  }
+  return 0;
+}
+
+/**
+ * Why `version` of `engine` is no longer offered, given the oldest version the service lists of
+ * each line (`oldest`): older than every version of its line, or of a line older than every line;
+ * undefined when it is not known to be (`service` names who offers, "RDS", "ElastiCache").
+ */
+export function olderThanOffered(
+  engine: string,
+  version: string,
+  oldest: ReadonlyMap<string, string>,
+  service: string,
+): string | undefined {
+  const line = versionLine(engine, version);
+  if (line === undefined) return undefined;
+  const first = oldest.get(line);
+  if (first !== undefined)
+    return compareVersions(version, first) < 0
+      ? `older than every ${engine} ${line} version ${service} offers (the oldest is ${first})`
+      : undefined;
+  const firstLine = [...oldest.keys()].sort(compareVersions)[0];
+  return firstLine !== undefined && compareVersions(line, firstLine) < 0
+    ? `of ${engine} ${line}, older than every line ${service} offers (the oldest is ${firstLine})`
+    : undefined;
+}
+
+/**
+ * A number's text, when the template writes it as it reads: `13.20` reads as 13.2, and which of the
+ * two CloudFormation passes on is not known, so such a number is not judged.
+ */
+function writtenNumber(node: Node | undefined, source: string): string | undefined {
+  const value = literalNumber(node);
+  if (value === undefined || !node || !(node.range instanceof Span)) return undefined;
+  const text = String(value);
+  return source.slice(node.range.from, node.range.to) === text ? text : undefined;
+}
+
+/**
+ * The EngineVersion each property set of a resource writes out (as text, or as a number written
+ * as it reads), with its Engine in lower case: the one written, or `defaultEngine` where Engine is
+ * left out (an ElastiCache replication group's redis). An Engine given by a function, or that a
+ * Fn::If may leave out, is not known.
+ */
+export function engineVersions(
+  resource: ResourceInfo,
+  source: string,
+  defaultEngine?: string,
+): { engine: string; entry: MapEntry; version: string }[] {
+  const out = [];
+  for (const { properties } of propertySets(resource)) {
+    const written = properties.entries.some((entry) => entry.key === "Engine");
+    const engine = written
+      ? literalString(presentEntry(properties, "Engine")?.value)?.toLowerCase()
+      : defaultEngine;
+    const entry = presentEntry(properties, "EngineVersion");
+    const version = literalString(entry?.value) ?? writtenNumber(entry?.value, source);
+    if (engine && entry && version !== undefined) out.push({ engine, entry, version });
+  }
+  return out;
+}
