@@ -29,7 +29,7 @@ const BUILT_IN_RULES: RuleDescription[] = [
     id: "E0000",
     shortDescription: "Template could not be read or parsed",
     description:
-      "The file cannot be a template (missing, a directory, empty, binary, or over 5 MB), or is not valid YAML or JSON, or uses a tag CloudFormation rejects, or repeats a key in a mapping (CloudFormation would deploy the last value and ignore the others; the AWS CLI refuses the template).",
+      "The file cannot be a template (missing, a directory, empty, binary, or over 5 MB), or is not valid YAML or JSON, or uses a tag CloudFormation rejects, or repeats a key in a mapping (CloudFormation deploys the last value and ignores the others, and tools such as the AWS CLI's deploy command refuse the template).",
     source: "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-formats.html",
     severity: "error",
   },
