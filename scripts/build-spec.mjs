@@ -1650,6 +1650,17 @@ function compareVersions(a, b) {
   return 0;
 }
 
+/** The oldest of `versions` (of `engine`) in each line, by line ("5.7": "5.7.33"). */
+function oldestOfLines(engine, versions) {
+  const lines = {};
+  for (const version of versions.map(String)) {
+    const line = versionLine(engine, version);
+    if (line !== undefined && (lines[line] === undefined || compareVersions(version, lines[line]) < 0))
+      lines[line] = version;
+  }
+  return lines;
+}
+
 /**
  * The oldest version RDS lists of each line of an engine (VERSION_LINE_ENGINES), for clusters and
  * instances, from cfn-lint's lists of the versions RDS offers (aws_rds_db*\/engine_version.json,
@@ -1671,13 +1682,7 @@ function oldestEngineVersions(schemas) {
       const versions = then?.properties?.EngineVersion?.enum;
       if (!Array.isArray(versions))
         throw new Error(`cfn-lint's ${dir}/engine_version.json has a condition of an unknown shape`);
-      const lines = {};
-      for (const version of versions.map(String)) {
-        const line = versionLine(engine, version);
-        if (line !== undefined && (lines[line] === undefined || compareVersions(version, lines[line]) < 0))
-          lines[line] = version;
-      }
-      byEngine[engine] = lines;
+      byEngine[engine] = oldestOfLines(engine, versions);
     }
     if (Object.keys(byEngine).length === 0)
       throw new Error(`No engine versions in ${dir}/engine_version.json`);
@@ -1708,13 +1713,7 @@ function cacheEngineVersionsFile(schemas, version) {
     const versions = then?.properties?.EngineVersion?.enum;
     if (typeof engine !== "string" || !Array.isArray(versions))
       throw new Error(`cfn-lint's ${dir}/engine_version.json has a condition of an unknown shape`);
-    const lines = {};
-    for (const offered of versions.map(String)) {
-      const line = versionLine(engine, offered);
-      if (line !== undefined && (lines[line] === undefined || compareVersions(offered, lines[line]) < 0))
-        lines[line] = offered;
-    }
-    oldest[engine] = lines;
+    oldest[engine] = oldestOfLines(engine, versions);
   }
   if (!Array.isArray(engines) || Object.keys(oldest).length === 0)
     throw new Error(`No engines or engine versions in ${dir}/engine_version.json`);
