@@ -1123,10 +1123,11 @@ class Walker {
 
   private anyOf(alternatives: GroupAlternative[], entries: readonly MapEntry[], at: Range): void {
     let gap: NoValueGap | undefined;
-    if (alternatives.some((alt) => evaluate(alt, entries) !== "false")) {
+    const truths = alternatives.map((alt) => evaluate(alt, entries));
+    if (truths.some((truth) => truth !== "false")) {
       // Certainly met; or met unless the members a Fn::If leaves out are all left out together,
       // which asks the condition logic (and maps the template's calls) only then.
-      if (alternatives.some((alt) => evaluate(alt, entries) === "true")) return;
+      if (truths.includes("true")) return;
       gap = this.groupGap(entries, members(alternatives));
       if (!gap || alternatives.some((alt) => evaluate(alt, entries, gap) !== "false")) return;
     }

@@ -6,6 +6,7 @@
  */
 import { Span } from "../../lines";
 import type { MapEntry, Node } from "../../model";
+import { mapGet } from "../../nodes";
 import type { ResourceInfo } from "../template-index";
 import { literalNumber, literalString, presentEntry, propertySets } from "./values";
 
@@ -82,8 +83,7 @@ export function engineVersions(
 ): { engine: string; entry: MapEntry; version: string }[] {
   const out = [];
   for (const { properties } of propertySets(resource)) {
-    const written = properties.entries.some((entry) => entry.key === "Engine");
-    const engine = written
+    const engine = mapGet(properties, "Engine")
       ? literalString(presentEntry(properties, "Engine")?.value)?.toLowerCase()
       : defaultEngine;
     const entry = presentEntry(properties, "EngineVersion");
