@@ -10,7 +10,11 @@
  * - colons count in base 60 (`1:30` is 90) and `0b` is binary;
  * - a leading zero before an 8 or a 9 (`012345678901`) is text in YAML 1.1 but a number in YAML 1.2
  *   readers, and CloudFormation has dropped the zero of such account ids (serverless-application-model#1469):
- *   quoting it is the only reading every tool shares.
+ *   quoting it is the only reading every tool shares;
+ * - an exponent without a fraction's dot or without a sign (`12345e67`, `1.5e3`) is text to PyYAML
+ *   (cfn-lint, SAM, and both readers here) but a number to YAML 1.2 readers, and CloudFormation has
+ *   made such a value a number (serverless-application-model#200: `12345e67` became a float; a
+ *   short commit id such as `1234e56` has the form).
  * A mapping key is named by the number too (`010:` is the key "8"), so it is judged the same way.
  * Quoted and tagged scalars (`'0755'`, `!Sub 0755`) are text and are left alone; so is JSON.
  * cfn-lint reads these as PyYAML does and says nothing.
@@ -27,7 +31,10 @@ import { USER_GUIDE } from "../template-index";
  * against the node that starts there). Most templates have none, and are then not walked.
  */
 const CANDIDATE =
-  /(?:^|[\s[{,])([-+]?(?:0[0-9_]+|0b[01_]+|[1-9][0-9_]*(?::[0-5]?[0-9])+))(?=$|[\s,\]}]|:(?:\s|$))/gm;
+  /(?:^|[\s[{,])([-+]?(?:0[0-9_]+|0b[01_]+|[1-9][0-9_]*(?::[0-5]?[0-9])+|(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)[eE][-+]?[0-9]+))(?=$|[\s,\]}]|:(?:\s|$))/gm;
+
+/** A number with an exponent, as YAML 1.2 reads one (its core schema's float form). */
+const EXPONENT = /^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)[eE][-+]?[0-9]+$/;
 
 const WHAT: Partial<Record<Yaml11IntegerForm, string>> = {
   octal: "the octal number",
@@ -38,10 +45,11 @@ const WHAT: Partial<Record<Yaml11IntegerForm, string>> = {
 export const yamlNumbers: Rule = {
   id: "W3940",
   severity: "warning",
-  shortDescription: "Numbers with a leading zero, colons or 0b are quoted",
+  shortDescription: "Numbers with a leading zero, colons, 0b or an exponent are quoted",
   description:
     "CloudFormation reads YAML 1.1, where an unquoted 0755 is the octal number 493, 1:30 is 90 and 0b11 is 3, " +
-    "and where readers differ on 089: quote such a value to keep it as written.",
+    "and where readers differ on 089 and on exponents such as 1e3 (text to cfn-lint, a number to YAML 1.2 readers " +
+    "and to CloudFormation): quote such a value to keep it as written.",
   source: `${USER_GUIDE}/template-formats.html`,
   tags: ["template", "yaml"],
   check({ template, report }) {
@@ -56,6 +64,16 @@ export const yamlNumbers: Rule = {
     if (starts.size === 0) return;
 
     const judge = (text: string, value: unknown, at: Node | Range) => {
+      // YAML 1.1 reads an exponent as a number only after a dot and with a sign (`1.5e+3`).
+      if (value === text && EXPONENT.test(text)) {
+        report(
+          at,
+          `${text} has an exponent and no quotes: YAML readers differ on it (cfn-lint reads the text, YAML 1.2 ` +
+            `readers the number ${Number(text)}, and CloudFormation has made such a value a number); quote it ` +
+            `('${text}') to keep it as written`,
+        );
+        return;
+      }
       const read = yaml11Integer(text);
       if (!read) return;
       const what = WHAT[read.form];

@@ -415,6 +415,34 @@ describe("W3940 numbers YAML 1.1 reads otherwise than they look", () => {
     ]);
   });
 
+  it("warns of an exponent YAML 1.1 reads as text and YAML 1.2 as a number, and not of one both read alike", () => {
+    const findings = lint(
+      yaml(
+        "Mappings:",
+        "  Builds:",
+        "    1e3:",
+        "      Commit: 1234e56",
+        "      Scale: 1.5E3",
+        "      Small: [.5e3, -2e+10, .5e-3]",
+        "      Float: 1.5e+3",
+        "      Quoted: '12345e67'",
+        '      Double: "1e3"',
+        "      Tagged: !!str 1e3",
+        "      Words: [e3, 1e, 1e3x, 0x1e3, 1.2.3e4]",
+        "Resources:",
+        "  Topic:",
+        "    Type: AWS::SNS::Topic",
+      ),
+      { only: ["W3940"] },
+    );
+    expect(brief(findings)).toEqual(["W3940 3:5", "W3940 4:15", "W3940 5:14", "W3940 6:15", "W3940 6:21"]);
+    expect(findings[1].message).toBe(
+      "1234e56 has an exponent and no quotes: YAML readers differ on it (cfn-lint reads the text, YAML 1.2 readers " +
+        "the number 1.234e+59, and CloudFormation has made such a value a number); quote it ('1234e56') to keep it " +
+        "as written",
+    );
+  });
+
   it("warns of a mapping key that YAML 1.1 names by its number, which Fn::FindInMap then misses", () => {
     const findings = lint(
       yaml(
