@@ -818,16 +818,14 @@ const API_CONSTRAINTS = {
     "GlobalSecondaryIndexes.*.IndexName": "dynamodb GlobalSecondaryIndex.IndexName",
     "GlobalSecondaryIndexes.*.KeySchema.*.AttributeName": "dynamodb KeySchemaElement.AttributeName",
     "GlobalSecondaryIndexes.*.Projection.ProjectionType": "dynamodb Projection.ProjectionType",
-    "GlobalSecondaryIndexes.*.ProvisionedThroughput.ReadCapacityUnits":
-      "dynamodb ProvisionedThroughput.ReadCapacityUnits",
-    "GlobalSecondaryIndexes.*.ProvisionedThroughput.WriteCapacityUnits":
-      "dynamodb ProvisionedThroughput.WriteCapacityUnits",
+    // Not the capacity units' minimum of 1 (ProvisionedThroughput.ReadCapacityUnits and
+    // WriteCapacityUnits, of the table and its indexes): CloudFormation takes 0 and 0 on a
+    // PAY_PER_REQUEST table as no throughput (cfn-lint#4524), so E3639 judges the minimum where
+    // the table is PROVISIONED (services/dynamodb-provisioned.ts).
     "ImportSourceSpecification.InputCompressionType": "dynamodb ImportTableInput.InputCompressionType",
     "ImportSourceSpecification.InputFormat": "dynamodb ImportTableInput.InputFormat",
     "LocalSecondaryIndexes.*.KeySchema.*.AttributeName": "dynamodb KeySchemaElement.AttributeName",
     "LocalSecondaryIndexes.*.Projection.ProjectionType": "dynamodb Projection.ProjectionType",
-    "ProvisionedThroughput.ReadCapacityUnits": "dynamodb ProvisionedThroughput.ReadCapacityUnits",
-    "ProvisionedThroughput.WriteCapacityUnits": "dynamodb ProvisionedThroughput.WriteCapacityUnits",
     "TimeToLiveSpecification.AttributeName": "dynamodb TimeToLiveSpecification.AttributeName",
   },
   "AWS::ECS::Service": {

@@ -6,10 +6,18 @@
  * DynamoDB's default, and CreateTable fails the same way without BillingMode, so this rule checks
  * that case too ("No provisioned throughput specified for the table"), and each global secondary
  * index ("ProvisionedThroughput is not specified for index ...").
+ *
+ * A capacity unit below 1 fails there too (DynamoDB's API takes 1 and more). It is judged here, not
+ * as a range of the property (E3034): a PAY_PER_REQUEST table may write both units as 0, which
+ * CloudFormation takes as no throughput (E3638, isZeroThroughput), as cfn-lint#4524 moved the
+ * minimum to the PROVISIONED case.
  */
+
+import type { MapNode } from "../../model";
+import { mapGet } from "../../nodes";
 import type { Rule } from "../rule";
-import { billingMode, mappingItems, TABLE, TABLE_DOCS } from "./dynamodb";
-import { isAbsent, propertySets, resourcesOfType } from "./values";
+import { billingMode, CAPACITY_UNITS, mappingItems, TABLE, TABLE_DOCS } from "./dynamodb";
+import { isAbsent, literalNumber, plainMap, presentEntry, propertySets, resourcesOfType } from "./values";
 
 export const dynamodbProvisioned: Rule = {
   id: "E3639",
@@ -17,7 +25,7 @@ export const dynamodbProvisioned: Rule = {
   shortDescription: "ProvisionedThroughput with PROVISIONED billing",
   description:
     "When a DynamoDB table's BillingMode is PROVISIONED (the default), the table and each of its global " +
-    "secondary indexes must specify ProvisionedThroughput.",
+    "secondary indexes must specify ProvisionedThroughput, with read and write capacity units of at least 1.",
   source: TABLE_DOCS,
   tags: ["resources", "dynamodb"],
   resourceTypes: [TABLE],
@@ -32,6 +40,23 @@ export const dynamodbProvisioned: Rule = {
           : "BillingMode is not set (so PROVISIONED)";
         const remedy =
           "add ProvisionedThroughput (ReadCapacityUnits, WriteCapacityUnits), or set BillingMode to PAY_PER_REQUEST";
+        // A capacity unit written below 1 (path: where the ProvisionedThroughput stands).
+        const capacity = (holder: MapNode, path: (string | number)[], whose: string) => {
+          const throughput = plainMap(presentEntry(holder, "ProvisionedThroughput")?.value);
+          if (!throughput) return;
+          for (const key of CAPACITY_UNITS) {
+            const entry = mapGet(throughput, key);
+            const units = literalNumber(entry?.value);
+            if (!entry || units === undefined || units >= 1) continue;
+            report(
+              entry.value,
+              `${path.length > 0 ? `GlobalSecondaryIndexes[${path[1]}].` : ""}ProvisionedThroughput.${key} must be ` +
+                `at least 1 when ${whose}${how}; give it the capacity needed, or set BillingMode to PAY_PER_REQUEST`,
+              { path: [...base, ...path, "ProvisionedThroughput", key] },
+            );
+          }
+        };
+        capacity(properties, [], "");
         if (isAbsent(properties, "ProvisionedThroughput")) {
           const at = bare
             ? resource.entry.keyRange
@@ -41,6 +66,7 @@ export const dynamodbProvisioned: Rule = {
           });
         }
         for (const index of mappingItems(properties, "GlobalSecondaryIndexes") ?? []) {
+          capacity(index.node, ["GlobalSecondaryIndexes", index.index], "the table's ");
           if (!isAbsent(index.node, "ProvisionedThroughput")) continue;
           report(
             index.node.range,

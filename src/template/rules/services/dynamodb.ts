@@ -2,7 +2,7 @@
 import type { MapEntry, MapNode, Node } from "../../model";
 import { mapGet } from "../../nodes";
 import { intrinsicName, isNoValue, USER_GUIDE } from "../template-index";
-import { isAbsent, literalString, presentEntry } from "./values";
+import { isAbsent, literalNumber, literalString, plainMap, presentEntry } from "./values";
 
 export const TABLE = "AWS::DynamoDB::Table";
 export const TABLE_DOCS = `${USER_GUIDE}/aws-resource-dynamodb-table.html`;
@@ -46,4 +46,17 @@ export function billingMode(
   const entry = presentEntry(properties, "BillingMode");
   const mode = literalString(entry?.value);
   return entry && mode !== undefined ? { mode, explicit: entry } : undefined;
+}
+
+/** The two capacity units of a ProvisionedThroughput. */
+export const CAPACITY_UNITS = ["ReadCapacityUnits", "WriteCapacityUnits"] as const;
+
+/**
+ * Whether a ProvisionedThroughput writes both capacity units as zero: CloudFormation takes that
+ * on a PAY_PER_REQUEST table (or index) as no throughput at all, and refuses any other value
+ * there (cfn-lint#4524, checked by deploying both).
+ */
+export function isZeroThroughput(throughput: Node): boolean {
+  const map = plainMap(throughput);
+  return map !== undefined && CAPACITY_UNITS.every((key) => literalNumber(mapGet(map, key)?.value) === 0);
 }

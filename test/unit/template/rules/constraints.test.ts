@@ -1266,7 +1266,7 @@ describe("E3030, E3033, E3034: constraints of the services' API models that the 
       "    Properties:",
       "      AttributeDefinitions: [{ AttributeName: id, AttributeType: S }]",
       "      KeySchema: [{ AttributeName: id, KeyType: HASH }]",
-      "      ProvisionedThroughput: { ReadCapacityUnits: 0, WriteCapacityUnits: 5 }",
+      "      ProvisionedThroughput: { ReadCapacityUnits: 5, WriteCapacityUnits: 5 }",
       "      GlobalSecondaryIndexes:",
       "        - IndexName: by",
       "          KeySchema: [{ AttributeName: id, KeyType: HASH }]",
@@ -1327,7 +1327,6 @@ describe("E3030, E3033, E3034: constraints of the services' API models that the 
     // cfn-lint 1.51 reports none of them. A record type in lower case is compared without case.
     expect(located(findings)).toEqual([
       "E3030 5 'BillingMode' of AWS::DynamoDB::Table must be one of PAY_PER_REQUEST, PROVISIONED",
-      "E3034 13 'ProvisionedThroughput.ReadCapacityUnits' of AWS::DynamoDB::Table must be at least 1",
       "E3033 15 'GlobalSecondaryIndexes[0].IndexName' of AWS::DynamoDB::Table must be at least 3 characters long",
       "E3030 17 'GlobalSecondaryIndexes[0].Projection.ProjectionType' of AWS::DynamoDB::Table must be one of ALL, INCLUDE, KEYS_ONLY",
       "E3034 24 'CorsConfiguration.MaxAge' of AWS::ApiGatewayV2::Api must be at most 86400",

@@ -209,6 +209,56 @@ describe("E3638 / E3639 DynamoDB BillingMode and ProvisionedThroughput", () => {
     );
   });
 
+  it("leaves a ProvisionedThroughput of 0 and 0 on a PAY_PER_REQUEST table, which CloudFormation takes as none", () => {
+    const findings = check(
+      ["E3638", "E3639", "E3034"],
+      ...TABLE_HEAD,
+      "      BillingMode: PAY_PER_REQUEST",
+      ...keys,
+      "      ProvisionedThroughput: { ReadCapacityUnits: 0, WriteCapacityUnits: 0 }",
+      "      GlobalSecondaryIndexes:",
+      "        - IndexName: byId",
+      "          KeySchema: [{ AttributeName: id, KeyType: HASH }]",
+      "          Projection: { ProjectionType: ALL }",
+      "          ProvisionedThroughput: { ReadCapacityUnits: '0', WriteCapacityUnits: '0' }",
+      "        - IndexName: byName",
+      "          KeySchema: [{ AttributeName: id, KeyType: HASH }]",
+      "          Projection: { ProjectionType: ALL }",
+      "          ProvisionedThroughput: { ReadCapacityUnits: 0, WriteCapacityUnits: 5 }",
+    );
+    // Any other value is refused (cfn-lint#4524 deployed both).
+    expect(brief(findings)).toEqual(["E3638 17:11"]);
+  });
+
+  it("flags a capacity unit below 1 where the table is PROVISIONED, written or by default", () => {
+    const findings = check(
+      ["E3638", "E3639", "E3034"],
+      ...TABLE_HEAD,
+      "      BillingMode: PROVISIONED",
+      ...keys,
+      "      ProvisionedThroughput: { ReadCapacityUnits: 0, WriteCapacityUnits: 1 }",
+      "  Default:",
+      "    Type: AWS::DynamoDB::Table",
+      "    Properties:",
+      ...keys,
+      "      ProvisionedThroughput: { ReadCapacityUnits: 5, WriteCapacityUnits: '0' }",
+      "      GlobalSecondaryIndexes:",
+      "        - IndexName: byId",
+      "          KeySchema: [{ AttributeName: id, KeyType: HASH }]",
+      "          Projection: { ProjectionType: ALL }",
+      "          ProvisionedThroughput: { ReadCapacityUnits: 0, WriteCapacityUnits: 0 }",
+    );
+    expect(brief(findings)).toEqual(["E3639 8:51", "E3639 14:74", "E3639 19:55", "E3639 19:78"]);
+    expect(findings[0].message).toBe(
+      "ProvisionedThroughput.ReadCapacityUnits must be at least 1 when BillingMode is PROVISIONED; give it the " +
+        "capacity needed, or set BillingMode to PAY_PER_REQUEST",
+    );
+    expect(findings[2].message).toBe(
+      "GlobalSecondaryIndexes[0].ProvisionedThroughput.ReadCapacityUnits must be at least 1 when the table's " +
+        "BillingMode is not set (so PROVISIONED); give it the capacity needed, or set BillingMode to PAY_PER_REQUEST",
+    );
+  });
+
   it("skips a BillingMode or ProvisionedThroughput that depends on a condition", () => {
     const findings = check(
       ["E3638", "E3639"],
