@@ -142,6 +142,105 @@ function reachableStructs(entry) {
   return seen;
 }
 
+/**
+ * Resource types whose every property Fn::GetAtt reads, beside their documented attributes (`!GetAtt
+ * Db.DBInstanceIdentifier`, `!GetAtt Queue.QueueName`): the list cfn-lint 1.51 keeps of them
+ * (`_all_property_types` in cfnlint/schema/_getatts.py, MIT-0), as CloudFormation takes them.
+ */
+const PROPERTY_ATTRIBUTE_TYPES = new Set([
+  "AWS::Amplify::Branch",
+  "AWS::Amplify::Domain",
+  "AWS::AppSync::DomainName",
+  "AWS::AppSync::FunctionConfiguration",
+  "AWS::AppSync::Resolver",
+  "AWS::AutoScaling::AutoScalingGroup",
+  "AWS::Backup::BackupSelection",
+  "AWS::Backup::BackupVault",
+  "AWS::Backup::LogicallyAirGappedBackupVault",
+  "AWS::CodeArtifact::Domain",
+  "AWS::CodeArtifact::Repository",
+  "AWS::EC2::CapacityReservation",
+  "AWS::EC2::Instance",
+  "AWS::EC2::SecurityGroup",
+  "AWS::EC2::Subnet",
+  "AWS::EC2::VPC",
+  "AWS::EFS::MountTarget",
+  "AWS::EKS::Nodegroup",
+  "AWS::ElastiCache::ReplicationGroup",
+  "AWS::ElasticLoadBalancingV2::LoadBalancer",
+  "AWS::Events::EventBus",
+  "AWS::EventSchemas::Discoverer",
+  "AWS::EventSchemas::Registry",
+  "AWS::EventSchemas::Schema",
+  "AWS::GameLift::GameSessionQueue",
+  "AWS::GameLift::MatchmakingConfiguration",
+  "AWS::GameLift::MatchmakingRuleSet",
+  "AWS::Grafana::Workspace",
+  "AWS::Greengrass::ConnectorDefinition",
+  "AWS::Greengrass::CoreDefinition",
+  "AWS::Greengrass::DeviceDefinition",
+  "AWS::Greengrass::FunctionDefinition",
+  "AWS::Greengrass::Group",
+  "AWS::Greengrass::LoggerDefinition",
+  "AWS::Greengrass::ResourceDefinition",
+  "AWS::Greengrass::SubscriptionDefinition",
+  "AWS::ImageBuilder::Component",
+  "AWS::ImageBuilder::ContainerRecipe",
+  "AWS::ImageBuilder::DistributionConfiguration",
+  "AWS::ImageBuilder::ImagePipeline",
+  "AWS::ImageBuilder::ImageRecipe",
+  "AWS::ImageBuilder::InfrastructureConfiguration",
+  "AWS::ManagedBlockchain::Node",
+  "AWS::Neptune::DBCluster",
+  "AWS::RDS::DBInstance",
+  "AWS::RDS::DBParameterGroup",
+  "AWS::RedshiftServerless::Workgroup",
+  "AWS::RoboMaker::RobotApplication",
+  "AWS::RoboMaker::SimulationApplication",
+  "AWS::Route53Resolver::ResolverRule",
+  "AWS::Route53Resolver::ResolverRuleAssociation",
+  "AWS::S3::AccessPoint",
+  "AWS::SageMaker::DataQualityJobDefinition",
+  "AWS::SageMaker::ModelBiasJobDefinition",
+  "AWS::SageMaker::ModelExplainabilityJobDefinition",
+  "AWS::SageMaker::ModelQualityJobDefinition",
+  "AWS::SageMaker::MonitoringSchedule",
+  "AWS::SNS::Topic",
+  "AWS::SQS::Queue",
+  "AWS::SSM::Parameter",
+  "AWS::StepFunctions::Activity",
+]);
+
+/**
+ * Adds a PROPERTY_ATTRIBUTE_TYPES entry's properties to its attributes, as cfn-lint names them: a
+ * struct's properties by their path (`Endpoint.Address`), a list of scalars as a list attribute; a
+ * list of structs or lists, a map and JSON are not attributes.
+ */
+function addPropertyAttributes(entry) {
+  const attributes = new Set(entry.a);
+  const lists = new Set(entry.l);
+  const seen = new Set();
+  const visit = (properties, prefix) => {
+    for (const [name, code] of Object.entries(properties)) {
+      const type = code.replace(/!$/, "");
+      const path = `${prefix}${name}`;
+      const struct = /^#([A-Za-z0-9_.]+)$/.exec(type);
+      if (struct) {
+        if (seen.has(struct[1]) || !entry.s[struct[1]]) continue;
+        seen.add(struct[1]);
+        visit(entry.s[struct[1]], `${path}.`);
+        seen.delete(struct[1]);
+      } else if (/^\[[^[#{]*\]$/.test(type)) {
+        attributes.add(path);
+        lists.add(path);
+      } else if (!/[[{#]/.test(type) && type !== "j") attributes.add(path);
+    }
+  };
+  visit(entry.p, "");
+  entry.a = [...attributes].sort();
+  entry.l = [...lists].sort();
+}
+
 function encodeResource(db, resource) {
   const defs = db.follow("usesType", resource).map((link) => link.entity);
   const structNames = new Map(defs.map((def) => [def.$id, def.name]));
@@ -159,6 +258,7 @@ function encodeResource(db, resource) {
   // Balancing take a tag without Value): the provider schemas' required lists, in the constraints
   // below, say so per type (E3003), so the builtin tag type requires neither here.
   entry.s[TAG_STRUCT] ??= { Key: "s", Value: "s" };
+  if (PROPERTY_ATTRIBUTE_TYPES.has(resource.cloudFormationType)) addPropertyAttributes(entry);
   return entry;
 }
 
@@ -267,6 +367,8 @@ export async function buildIndex() {
   for (const resource of db.all("resource")) {
     entries.set(resource.cloudFormationType, encodeResource(db, resource));
   }
+  for (const type of PROPERTY_ATTRIBUTE_TYPES)
+    if (!entries.has(type)) throw new Error(`PROPERTY_ATTRIBUTE_TYPES: the spec has no ${type}`);
   for (const [name, supplement] of Object.entries(loadSupplement())) {
     entries.set(name, applySupplement(entries.get(name), supplement, entries));
   }

@@ -104,6 +104,47 @@ describe("E1010 GetAtt", () => {
     expect(findings[4].message).toContain("read a nested stack output as 'Outputs.Name'");
   });
 
+  it("reads every property of the types whose properties Fn::GetAtt reads, a list as a list", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Db:",
+        "    Type: AWS::RDS::DBInstance",
+        "    Properties:",
+        "      DBInstanceClass: db.t3.micro",
+        "      Engine: postgres",
+        '      AllocatedStorage: "20"',
+        "      DBInstanceIdentifier: orders",
+        "  Queue:",
+        "    Type: AWS::SQS::Queue",
+        "  Function:",
+        "    Type: AWS::Lambda::Function",
+        "    Properties:",
+        "      Role: arn:aws:iam::123456789012:role/r",
+        "      Code: { ZipFile: x }",
+        "      Handler: index.handler",
+        "      Runtime: nodejs22.x",
+        "Outputs:",
+        "  Id:",
+        "    Value: !GetAtt Db.DBInstanceIdentifier",
+        "  Name:",
+        "    Value: !GetAtt Queue.QueueName",
+        "  Groups:",
+        "    Value: !GetAtt Db.VPCSecurityGroups",
+        "  Nope:",
+        "    Value: !GetAtt Db.Nope",
+        "  Handler:",
+        "    Value: !GetAtt Function.Handler",
+      ),
+      { only: ["E1010", "E6101"] },
+    );
+    // RDS instances and SQS queues are among them (cfn-lint's list); Lambda functions are not, and
+    // an output's Value must be text, which a list of security groups is not.
+    expect(brief(findings)).toEqual(["E6101 24:12", "E1010 26:23", "E1010 28:29"]);
+    expect(findings[1].message).toContain("AWS::RDS::DBInstance has no attribute 'Nope'");
+    expect(findings[2].message).toContain("AWS::Lambda::Function has no attribute 'Handler'");
+  });
+
   it("accepts custom resource attributes, nested stack and provisioned product outputs, and unknown resource types", () => {
     const valid = yaml(
       "Resources:",
