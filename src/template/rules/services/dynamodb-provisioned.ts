@@ -40,8 +40,9 @@ export const dynamodbProvisioned: Rule = {
           : "BillingMode is not set (so PROVISIONED)";
         const remedy =
           "add ProvisionedThroughput (ReadCapacityUnits, WriteCapacityUnits), or set BillingMode to PAY_PER_REQUEST";
-        // A capacity unit written below 1 (path: where the ProvisionedThroughput stands).
-        const capacity = (holder: MapNode, path: (string | number)[], whose: string) => {
+        // The capacity units written below 1 in the ProvisionedThroughput of `holder` (the table or
+        // an index), named `name` in messages and standing at `at` under Properties.
+        const capacity = (holder: MapNode, at: (string | number)[], name: string, when: string) => {
           const throughput = plainMap(presentEntry(holder, "ProvisionedThroughput")?.value);
           if (!throughput) return;
           for (const key of CAPACITY_UNITS) {
@@ -50,13 +51,13 @@ export const dynamodbProvisioned: Rule = {
             if (!entry || units === undefined || units >= 1) continue;
             report(
               entry.value,
-              `${path.length > 0 ? `GlobalSecondaryIndexes[${path[1]}].` : ""}ProvisionedThroughput.${key} must be ` +
-                `at least 1 when ${whose}${how}; give it the capacity needed, or set BillingMode to PAY_PER_REQUEST`,
-              { path: [...base, ...path, "ProvisionedThroughput", key] },
+              `${name}.${key} must be at least 1 when ${when}; give it the capacity needed, or set BillingMode ` +
+                "to PAY_PER_REQUEST",
+              { path: [...base, ...at, "ProvisionedThroughput", key] },
             );
           }
         };
-        capacity(properties, [], "");
+        capacity(properties, [], "ProvisionedThroughput", how);
         if (isAbsent(properties, "ProvisionedThroughput")) {
           const at = bare
             ? resource.entry.keyRange
@@ -66,7 +67,12 @@ export const dynamodbProvisioned: Rule = {
           });
         }
         for (const index of mappingItems(properties, "GlobalSecondaryIndexes") ?? []) {
-          capacity(index.node, ["GlobalSecondaryIndexes", index.index], "the table's ");
+          capacity(
+            index.node,
+            ["GlobalSecondaryIndexes", index.index],
+            `GlobalSecondaryIndexes[${index.index}].ProvisionedThroughput`,
+            `the table's ${how}`,
+          );
           if (!isAbsent(index.node, "ProvisionedThroughput")) continue;
           report(
             index.node.range,
