@@ -1,14 +1,20 @@
 /**
- * Engine versions judged against the oldest version a service lists of each line (RDS in rds.ts,
- * ElastiCache in elasticache-engines.ts). The services drop versions from the old end of a line, so
- * one older than every version of its line, or of a line older than every line, is no longer
- * offered however old the list is; a newer one may be newer than the list, and is not judged.
+ * A resource's Engine and its EngineVersion judged against the oldest version a service lists of
+ * each line (RDS in rds.ts, ElastiCache in elasticache-engines.ts). The services drop versions from
+ * the old end of a line, so one older than every version of its line, or of a line older than every
+ * line, is no longer offered however old the list is; a newer one may be newer than the list, and
+ * is not judged.
  */
 import { Span } from "../../lines";
-import type { MapEntry, Node } from "../../model";
+import type { MapEntry, MapNode, Node } from "../../model";
 import { mapGet } from "../../nodes";
 import type { ResourceInfo } from "../template-index";
 import { literalNumber, literalString, presentEntry, propertySets } from "./values";
+
+/** An Engine written out, in lower case (RDS's and ElastiCache's engines are compared so). */
+export function engineOf(properties: MapNode): string | undefined {
+  return literalString(presentEntry(properties, "Engine")?.value)?.toLowerCase();
+}
 
 /**
  * The line of an engine version ("5.7" of 5.7.31, "16" of 16.4, "9.6" of 9.6.22, "5.0" of redis
@@ -83,9 +89,7 @@ export function engineVersions(
 ): { engine: string; entry: MapEntry; version: string }[] {
   const out = [];
   for (const { properties } of propertySets(resource)) {
-    const engine = mapGet(properties, "Engine")
-      ? literalString(presentEntry(properties, "Engine")?.value)?.toLowerCase()
-      : defaultEngine;
+    const engine = mapGet(properties, "Engine") ? engineOf(properties) : defaultEngine;
     const entry = presentEntry(properties, "EngineVersion");
     const version = literalString(entry?.value) ?? writtenNumber(entry?.value, source);
     if (engine && entry && version !== undefined) out.push({ engine, entry, version });

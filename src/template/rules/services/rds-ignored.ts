@@ -20,7 +20,8 @@
 import type { MapNode } from "../../model";
 import type { Rule } from "../rule";
 import { intrinsicName, type TemplateIndex } from "../template-index";
-import { AURORA_ENGINES, CLUSTER, engineOf, INSTANCE, REPLICA_MODE_ENGINES, reportPresent } from "./rds";
+import { engineOf } from "./engine-versions";
+import { AURORA_ENGINES, CLUSTER, INSTANCE, REPLICA_MODE_ENGINES, reportPresent } from "./rds";
 import { literalString, presentEntry, propertySets, resourcesOfType } from "./values";
 
 const CLUSTER_GUIDE =

@@ -62,7 +62,7 @@
 import type { MapNode } from "../../model";
 import type { Report, Rule } from "../rule";
 import type { ResourceInfo, TemplateIndex } from "../template-index";
-import { engineVersions, olderThanOffered } from "./engine-versions";
+import { engineOf, engineVersions, olderThanOffered } from "./engine-versions";
 import {
   booleanProperty,
   isAbsent,
@@ -78,11 +78,6 @@ import {
 } from "./values";
 
 export const CLUSTER = "AWS::RDS::DBCluster";
-/** An Engine written out, in lower case. */
-export function engineOf(properties: MapNode): string | undefined {
-  return literalString(presentEntry(properties, "Engine")?.value)?.toLowerCase();
-}
-
 export const INSTANCE = "AWS::RDS::DBInstance";
 const USER_GUIDE = "https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide";
 
