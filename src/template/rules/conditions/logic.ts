@@ -84,6 +84,55 @@ export function madeTogether(a: string, b: string): boolean {
   return a === ALWAYS || b === ALWAYS || a === b;
 }
 
+/** A value a property may take, with the Fn::If conditions whose branches lead to it. */
+export interface Branch {
+  node: Node;
+  known: Known;
+}
+
+/**
+ * The values a property may take through the Fn::If calls it is written with, nested ones too,
+ * each with what its branches need (added to `known`, its resource's): a branch that the values a
+ * deploy passes or the conditions around it rule out is left out, and so is one that gives
+ * AWS::NoValue (the property is absent there). A value that is no Fn::If is its own one branch.
+ */
+export function branchValues(template: TemplateIndex, node: Node, known: Known, depth = 0): Branch[] {
+  if (intrinsicName(node) !== "Fn::If" || node.kind !== "map")
+    return isNoValue(node) ? [] : [{ node, known }];
+  const arg = node.entries[0].value;
+  if (depth > MAX_DEPTH || arg.kind !== "seq" || arg.items.length !== 3 || !isString(arg.items[0])) return [];
+  const logic = conditionLogic(template);
+  const condition = arg.items[0].value;
+  const found: Branch[] = [];
+  for (const truth of [true, false]) {
+    if (!mayTake(logic, condition, truth, known)) continue;
+    const decided = logic.decidedByDeploy(condition) === truth;
+    const inner: Known = decided
+      ? known
+      : truth
+        ? { true: [...known.true, condition], false: known.false }
+        : { true: known.true, false: [...known.false, condition] };
+    found.push(...branchValues(template, arg.items[truth ? 1 : 2], inner, depth + 1));
+  }
+  return found;
+}
+
+/**
+ * Whether two places, each where `a` and `b` hold (a resource's Condition and the Fn::If branches
+ * of a value: branchValues), certainly exist together in some stack: one's conditions make the
+ * other's true, as far as the Conditions section says (ConditionLogic.holds and refutes). Two
+ * places whose conditions are unrelated (`Prod` and `EastRegion`) may never meet and are left
+ * alone, as madeTogether leaves two different Conditions. branchValues gives no branch its own
+ * conditions rule out, so the wider of the two holds somewhere.
+ */
+export function heldTogether(template: TemplateIndex, a: Known, b: Known): boolean {
+  const logic = conditionLogic(template);
+  const covers = (wide: Known, narrow: Known) =>
+    narrow.true.every((name) => logic.holds(name, wide)) &&
+    narrow.false.every((name) => logic.refutes(name, wide));
+  return covers(a, b) || covers(b, a);
+}
+
 /** The conditions of the Fn::If branches around a call: true in a second item, false in a third. */
 export function branchConditions(call: FunctionCall | undefined, known: Known): void {
   let child = call;

@@ -6,17 +6,20 @@
  * counts as the Lambda function or DynamoDB table it becomes.
  *
  * Values are compared as written, intrinsics included (the same `!Sub '${AWS::StackName}-jobs'`
- * twice is the same name). A value that may be absent or differ by condition (a Fn::If, a
- * `Ref: AWS::NoValue`) and a pair of resources under two different conditions, which may never
- * exist together, are left alone, unless the values a deploy passes make both conditions true (a
- * condition they make false leaves its resource out).
+ * twice is the same name). A value a Fn::If chooses is compared branch by branch, with what each
+ * branch needs (branchValues): a branch that gives AWS::NoValue names nothing (CloudFormation makes
+ * a name). Two resources meet where their Conditions and branches certainly hold together: one is
+ * always made, or one's conditions make the other's true (heldTogether), as the values a deploy
+ * passes decide them (a condition they make false leaves its resource out). Two unrelated
+ * conditions, which may never hold together, are left alone.
  */
-import type { MapEntry } from "../../model";
-import { madeTogether, madeWhen, NEVER } from "../conditions/logic";
+import type { Node } from "../../model";
+import { mapGet } from "../../nodes";
+import { ALWAYS, branchValues, heldTogether, type Known, madeWhen, NEVER } from "../conditions/logic";
 import { canonical } from "../constraints/walk";
 import type { Rule } from "../rule";
-import { dependsOnCondition, onlyPropertySet, presentEntry } from "../services/values";
-import { type ResourceInfo, USER_GUIDE } from "../template-index";
+import { dependsOnCondition, onlyPropertySet } from "../services/values";
+import { type ResourceInfo, type TemplateIndex, USER_GUIDE } from "../template-index";
 import { realResources } from "./shared";
 
 /** SAM types and the type the transform turns them into (their identifying properties keep their names). */
@@ -25,12 +28,18 @@ const SAM_TYPES: Record<string, string> = {
   "AWS::Serverless::SimpleTable": "AWS::DynamoDB::Table",
 };
 
+/** One way a resource sets its identifiers: their values, and the conditions that choose them. */
 interface Identified {
   resource: ResourceInfo;
-  entries: MapEntry[];
-  /** When the resource is made (madeWhen). */
-  when: string;
+  values: Node[];
+  /** Its Condition (unless the values passed decide it) and the Fn::If branches that lead to the values. */
+  known: Known;
+  /** How many of known.true are the Condition's (the rest are branches'). */
+  own: number;
 }
+
+/** More ways than this to set one resource's identifiers (Fn::If over several of them) leave it alone. */
+const MAX_WAYS = 32;
 
 export const primaryIdentifiers: Rule = {
   id: "E3019",
@@ -56,35 +65,77 @@ export const primaryIdentifiers: Rule = {
       if (!ids) continue;
       const groups = new Map<string, Identified[]>();
       for (const resource of resources) {
-        const properties = onlyPropertySet(resource)?.properties;
-        const entries = properties ? ids.map((id) => presentEntry(properties, id)) : [];
-        if (!properties || entries.some((entry) => !entry || dependsOnCondition(entry.value))) continue;
-        const found = entries as MapEntry[];
-        const key = found.map((entry) => canonical(entry.value)).join("\u0000");
-        const written = resource.condition?.value;
-        // The values a deploy passes may decide the Condition: the resource is then made, or not.
-        const when = madeWhen(template, written?.kind === "scalar" ? String(written.value) : undefined);
-        if (when === NEVER) continue;
-        const item = { resource, entries: found, when };
-        const group = groups.get(key);
-        if (group) group.push(item);
-        else groups.set(key, [item]);
+        for (const item of ways(template, resource, ids)) {
+          const key = item.values.map(canonical).join("\u0000");
+          const group = groups.get(key);
+          if (group) group.push(item);
+          else groups.set(key, [item]);
+        }
       }
+      // Each way a resource sets them, with the resources it meets: a Fn::If's branches apart.
+      const met = new Map<Identified, Set<string>>();
       for (const group of groups.values()) {
         for (const item of group) {
-          const others = group.filter((other) => other !== item && madeTogether(item.when, other.when));
-          if (others.length === 0) continue;
-          const names = ids.join(" and ");
-          const plural = ids.length > 1;
-          report(
-            item.entries[0].value,
-            `${names} ${plural ? "are" : "is"} the same as on ${others.map((o) => `'${o.resource.name}'`).join(", ")}: ` +
-              `${plural ? "together they name" : "it names"} one ${type} in the account and Region, so only one ` +
-              `of them can be created; give each its own ${names}`,
-            { path: ["Resources", item.resource.name, "Properties", ids[0]] },
-          );
+          for (const other of group) {
+            if (other.resource === item.resource || !heldTogether(template, item.known, other.known))
+              continue;
+            const seen = met.get(item);
+            if (seen) seen.add(other.resource.name);
+            else met.set(item, new Set([other.resource.name]));
+          }
         }
+      }
+      const names = ids.join(" and ");
+      const plural = ids.length > 1;
+      for (const [item, others] of met) {
+        const where = [
+          ...item.known.true.slice(item.own).map((name) => ` where condition ${name} is true`),
+          ...item.known.false.map((name) => ` where condition ${name} is false`),
+        ].join(" and");
+        report(
+          item.values[0],
+          `${names} ${plural ? "are" : "is"} the same as on ${[...others].map((name) => `'${name}'`).join(", ")}${where}: ` +
+            `${plural ? "together they name" : "it names"} one ${type} in the account and Region, so only one ` +
+            `of them can be created; give each its own ${names}`,
+          { path: ["Resources", item.resource.name, "Properties", ids[0]] },
+        );
       }
     }
   },
 };
+
+/**
+ * The ways a resource sets its identifiers: one for values written out, one per Fn::If branch that
+ * gives them all (branchValues). None where one is left out, or a branch holds a Fn::If deeper
+ * inside (`!Sub` over one), or there are more than MAX_WAYS.
+ */
+function ways(template: TemplateIndex, resource: ResourceInfo, ids: string[]): Identified[] {
+  const properties = onlyPropertySet(resource)?.properties;
+  if (!properties) return [];
+  const written = resource.condition?.value;
+  // The values a deploy passes may decide the Condition: the resource is then made, or not.
+  const condition = written?.kind === "scalar" ? String(written.value) : undefined;
+  const when = madeWhen(template, condition);
+  if (when === NEVER) return [];
+  const base: Known = { true: when === ALWAYS || condition === undefined ? [] : [condition], false: [] };
+  let found: Identified[] = [{ resource, values: [], known: base, own: base.true.length }];
+  for (const id of ids) {
+    const value = mapGet(properties, id)?.value;
+    if (!value) return [];
+    const next: Identified[] = [];
+    for (const way of found) {
+      for (const branch of branchValues(template, value, way.known)) {
+        if (dependsOnCondition(branch.node)) continue;
+        next.push({
+          resource,
+          values: [...way.values, branch.node],
+          known: branch.known,
+          own: base.true.length,
+        });
+      }
+    }
+    if (next.length > MAX_WAYS) return [];
+    found = next;
+  }
+  return found;
+}

@@ -730,12 +730,54 @@ describe("E3019 primary identifiers", () => {
       ),
       { only: ["E3019"] },
     );
-    expect(brief(findings)).toEqual(["E3019 8:18", "E3019 15:18", "E3019 22:18", "E3019 29:18"]);
+    // Either's branches meet the tables always made: `orders` where Prod holds, `other` where not.
+    expect(brief(findings)).toEqual([
+      "E3019 8:18",
+      "E3019 15:18",
+      "E3019 22:18",
+      "E3019 29:18",
+      "E3019 52:29",
+      "E3019 52:37",
+      "E3019 59:18",
+    ]);
     expect(findings[0].message).toBe(
-      "TableName is the same as on 'OrdersAgain': it names one AWS::DynamoDB::Table in the account and Region, so " +
-        "only one of them can be created; give each its own TableName",
+      "TableName is the same as on 'OrdersAgain', 'Either': it names one AWS::DynamoDB::Table in the account and " +
+        "Region, so only one of them can be created; give each its own TableName",
     );
     expect(findings[2].message).toContain("TableName is the same as on 'JobsAgain'");
+    expect(findings[4].message).toContain(
+      "TableName is the same as on 'Orders', 'OrdersAgain' where condition Prod is true: ",
+    );
+    expect(findings[5].message).toContain(
+      "TableName is the same as on 'Other' where condition Prod is false: ",
+    );
+    expect(findings[6].message).toContain("TableName is the same as on 'Either': ");
+  });
+
+  it("compares a Fn::If's branches under the conditions they need, and a Condition that makes another true", () => {
+    const findings = lint(
+      yaml(
+        "Conditions:",
+        "  Prod: !Equals [!Ref AWS::AccountId, '123456789012']",
+        "  Dev: !Not [Condition: Prod]",
+        "  East: !Equals [!Ref AWS::Region, us-east-1]",
+        "  ProdEast: !And [!Condition Prod, !Condition East]",
+        "Resources:",
+        // A branch that gives AWS::NoValue names nothing; the other meets only what Dev allows.
+        ...table("DevOnly", "!If [Dev, cache, !Ref AWS::NoValue]"),
+        ...table("ProdCache", "cache", "Condition: Prod"),
+        // ProdEast makes Prod true: the two tables meet wherever ProdEast holds.
+        ...table("EastTable", "!If [Prod, east, !Ref AWS::NoValue]", "Condition: ProdEast"),
+        ...table("ProdTable", "east", "Condition: Prod"),
+        // East and Prod are unrelated: these two may never be made together.
+        ...table("EastLogs", "logs", "Condition: East"),
+        ...table("ProdLogs", "!If [Prod, logs, other]"),
+      ),
+      { only: ["E3019"] },
+    );
+    expect(brief(findings)).toEqual(["E3019 26:29", "E3019 34:18"]);
+    expect(findings[0].message).toContain("the same as on 'ProdTable' where condition Prod is true: ");
+    expect(findings[1].message).toContain("the same as on 'EastTable': ");
   });
 
   it("compares resources under two conditions that the values a deploy passes make true, and leaves out one they rule out", () => {
@@ -760,6 +802,23 @@ describe("E3019 primary identifiers", () => {
     // Crawl refined: Raw is false, so RawTable is not made.
     const refined = lint(template, { only: ["E3019"], parameterValues: { Crawl: "refined" } });
     expect(brief(refined)).toEqual(["E3019 20:18", "E3019 27:18"]);
+  });
+
+  it("takes the branch of a Fn::If that the values a deploy passes choose, and names no condition for it", () => {
+    const template = yaml(
+      "Parameters:",
+      "  Crawl: {Type: String, Default: raw}",
+      "Conditions:",
+      "  Raw: !Equals [!Ref Crawl, raw]",
+      "Resources:",
+      ...table("Chosen", "!If [Raw, tables, other]"),
+      ...table("Always", "tables"),
+    );
+    const raw = lint(template, { only: ["E3019"], parameterValues: { Crawl: "raw" } });
+    expect(brief(raw)).toEqual(["E3019 9:28", "E3019 16:18"]);
+    expect(raw[0].message).toContain("the same as on 'Always': ");
+    expect(brief(lint(template, { only: ["E3019"], parameterValues: { Crawl: "refined" } }))).toEqual([]);
+    expect(lint(template, { only: ["E3019"] })[0].message).toContain("where condition Raw is true: ");
   });
 
   it("counts a SAM function as the Lambda function it becomes, and a resource with a condition against one without", () => {
