@@ -1076,6 +1076,18 @@ class Walker {
           `Only one of ${names(x)} may be set ${this.where()}, not ${names(present, "and")}`,
           present[1],
         );
+      else if (possible.length > 1) {
+        // Two members a Fn::If sets under one condition, or one beside a member always there.
+        const pair = this.setTogether(entries, possible);
+        if (pair)
+          this.problem(
+            "requiredXor",
+            keyOf(entries, pair.second)?.keyRange ?? keyRange,
+            `Only one of ${names(x)} may be set ${this.where()}, not ${names([pair.first, pair.second], "and")}` +
+              setWhere(pair.where),
+            pair.second,
+          );
+      }
     }
     if (s.ro) {
       const ro = s.ro;
@@ -1107,13 +1119,19 @@ class Walker {
     }
     if (s.dx) {
       for (const name in s.dx) {
-        if (presence(entries, name) !== "yes") continue;
+        const one = presence(entries, name);
+        if (one === "no") continue;
         for (const other of s.dx[name]) {
-          if (presence(entries, other) === "yes")
+          const two = presence(entries, other);
+          if (two === "no") continue;
+          // A member a Fn::If may leave out excludes the other where both are there (setTogether).
+          const where =
+            one === "yes" && two === "yes" ? true : this.setTogether(entries, [name, other])?.where;
+          if (where)
             this.problem(
               "dependentExcluded",
               keyOf(entries, other)?.keyRange ?? keyRange,
-              `'${other}' cannot be set together with '${name}' ${this.where()}`,
+              `'${other}' cannot be set together with '${name}' ${this.where()}${setWhere(where)}`,
               other,
             );
         }
@@ -1154,7 +1172,19 @@ class Walker {
       );
       return;
     }
-    if (met.length > 0 || !described) return;
+    if (met.length > 0) {
+      // One alternative certainly met, and another a Fn::If meets beside it under one condition.
+      const pair = firstPair(alternatives.map((alt) => this.thereWhere(entries, alt.r ?? [])));
+      if (pair)
+        this.problem(
+          "oneOf",
+          at,
+          `Only one of ${described ?? "the alternatives"} may be set ${this.where()}, not ` +
+            `${listOf([altText(alternatives[pair.i]), altText(alternatives[pair.j])], "and")}${setWhere(pair.where)}`,
+        );
+      return;
+    }
+    if (!described) return;
     if (alternatives.every((alt) => evaluate(alt, entries) === "false")) {
       this.problem("requiredGroup", at, `Exactly one of ${described} is required ${this.where()}`);
       return;
@@ -1230,6 +1260,35 @@ class Walker {
       common = gap;
     }
     return common;
+  }
+
+  /**
+   * The first two of `group` that are there together (thereTogether), where at least one is set by
+   * a Fn::If; undefined when no two are.
+   */
+  private setTogether(
+    entries: readonly MapEntry[],
+    group: readonly string[],
+  ): { first: string; second: string; where: true | NoValueGap } | undefined {
+    const pair = firstPair(group.map((name) => this.thereWhere(entries, [name])));
+    return pair && { first: group[pair.i], second: group[pair.j], where: pair.where };
+  }
+
+  /**
+   * Where all of `group` are there: true when each is certainly there; one condition and truth
+   * where some are set by a Fn::If that gives the value in one branch and AWS::NoValue in the
+   * other, in a branch its place may take (itemWhere), all under that one condition and truth.
+   * Undefined when one is missing, or they are set under different conditions (which may never
+   * hold together).
+   */
+  private thereWhere(entries: readonly MapEntry[], group: readonly string[]): true | NoValueGap | undefined {
+    let where: true | NoValueGap | undefined = group.length > 0 ? true : undefined;
+    for (let i = 0; i < group.length && where; i++) {
+      const entry = keyOf(entries, group[i]);
+      if (!entry || isNoValue(entry.value)) return undefined;
+      where = together(where, mayBeNoValue(entry.value) ? itemWhere(this.template, entry.value) : true);
+    }
+    return where;
   }
 
   /** The current value as messages name it; called only for a message. */
@@ -1449,6 +1508,35 @@ function members(alternatives: readonly GroupAlternative[]): string[] {
 }
 
 /** The end of a group's message when its members are left out under a condition. */
+/** Where two things there where `a` and `b` say (thereWhere) are there together. */
+function together(
+  a: true | NoValueGap | undefined,
+  b: true | NoValueGap | undefined,
+): true | NoValueGap | undefined {
+  if (!a || !b) return undefined;
+  if (a === true) return b;
+  if (b === true) return a;
+  return a.condition === b.condition && a.truth === b.truth ? a : undefined;
+}
+
+/** The first two places (thereWhere) there together, at least one only under a condition. */
+function firstPair(
+  places: (true | NoValueGap | undefined)[],
+): { i: number; j: number; where: true | NoValueGap } | undefined {
+  for (let i = 0; i < places.length; i++) {
+    for (let j = i + 1; j < places.length; j++) {
+      const where = together(places[i], places[j]);
+      if (where && !(places[i] === true && places[j] === true)) return { i, j, where };
+    }
+  }
+  return undefined;
+}
+
+/** What a message says of where two members are set together (setTogether): nothing when always. */
+function setWhere(where: true | NoValueGap): string {
+  return where === true ? "" : ` where condition ${where.condition} is ${where.truth}`;
+}
+
 function leftOut(gap: NoValueGap | undefined): string {
   return gap
     ? ` ${gapText(gap, "each one's")}. Give one a value in both branches, or create the resource ` +

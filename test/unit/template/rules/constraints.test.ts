@@ -533,6 +533,60 @@ describe("property groups", () => {
       "'CustomOriginConfig' cannot be set together with 'S3OriginConfig' in DistributionConfig.Origins[0] (AWS::CloudFront::Distribution)",
     );
   });
+
+  it("E3014, E3018 and E3020: members a Fn::If sets under one condition, beside each other or one always set", () => {
+    const findings = check(
+      "Conditions:",
+      "  Peered: !Equals [!Ref AWS::Region, us-east-1]",
+      "  Shared: !Equals [!Ref AWS::AccountId, '123456789012']",
+      "Resources:",
+      "  Beside:",
+      "    Type: AWS::EC2::SecurityGroupEgress",
+      "    Properties:",
+      "      GroupId: sg-12345678",
+      "      IpProtocol: '-1'",
+      "      CidrIp: 10.0.0.0/8",
+      "      DestinationSecurityGroupId: !If [Peered, sg-12345678, !Ref AWS::NoValue]",
+      "  Either:",
+      "    Type: AWS::EC2::SecurityGroupEgress",
+      "    Properties:",
+      "      GroupId: sg-12345678",
+      "      IpProtocol: '-1'",
+      "      CidrIp: !If [Peered, !Ref AWS::NoValue, 10.0.0.0/8]",
+      "      DestinationSecurityGroupId: !If [Peered, sg-12345678, !Ref AWS::NoValue]",
+      "  Unrelated:",
+      "    Type: AWS::EC2::SecurityGroupEgress",
+      "    Properties:",
+      "      GroupId: sg-12345678",
+      "      IpProtocol: '-1'",
+      "      CidrIp: !If [Shared, 10.0.0.0/8, !Ref AWS::NoValue]",
+      "      DestinationSecurityGroupId: !If [Peered, sg-12345678, !Ref AWS::NoValue]",
+      "  Instance:",
+      "    Type: AWS::EC2::Instance",
+      "    Properties:",
+      "      ImageId: ami-12345678",
+      "      NetworkInterfaces: !If [Peered, [{ DeviceIndex: '0', SubnetId: subnet-12345678 }], !Ref AWS::NoValue]",
+      "      SubnetId: !If [Peered, subnet-12345678, !Ref AWS::NoValue]",
+      "  Alias:",
+      "    Type: AWS::StepFunctions::StateMachineAlias",
+      "    Properties:",
+      "      RoutingConfiguration:",
+      "        - { StateMachineVersionArn: arn:aws:states:us-east-1:123456789012:stateMachine:m:1, Weight: 100 }",
+      "      DeploymentPreference: !If",
+      "        - Shared",
+      "        - { StateMachineVersionArn: arn:aws:states:us-east-1:123456789012:stateMachine:m:1, Type: ALL_AT_ONCE }",
+      "        - !Ref AWS::NoValue",
+    );
+    expect(brief(findings)).toEqual(["E3014 11:7", "E3020 30:7", "E3020 31:7", "E3018 34:5"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "Only one of 'CidrIp', 'CidrIpv6', 'DestinationPrefixListId' or 'DestinationSecurityGroupId' may be set for " +
+        "AWS::EC2::SecurityGroupEgress, not 'CidrIp' and 'DestinationSecurityGroupId' where condition Peered is true",
+      "'NetworkInterfaces' cannot be set together with 'SubnetId' for AWS::EC2::Instance where condition Peered is true",
+      "'SubnetId' cannot be set together with 'NetworkInterfaces' for AWS::EC2::Instance where condition Peered is true",
+      "Only one of 'RoutingConfiguration' or 'DeploymentPreference' may be set for AWS::StepFunctions::StateMachineAlias, " +
+        "not 'RoutingConfiguration' and 'DeploymentPreference' where condition Shared is true",
+    ]);
+  });
 });
 
 describe("E3031 named formats", () => {
