@@ -118,6 +118,18 @@ export function branchValues(template: TemplateIndex, node: Node, known: Known, 
 }
 
 /**
+ * What a message says of the branches that lead to a value (branchValues), past the first `own`
+ * true conditions (the Condition of its resource or output): " where condition Prod is true", or
+ * nothing.
+ */
+export function branchesText(known: Known, own: number): string {
+  return [
+    ...known.true.slice(own).map((name) => ` where condition ${name} is true`),
+    ...known.false.map((name) => ` where condition ${name} is false`),
+  ].join(" and");
+}
+
+/**
  * Whether two places, each where `a` and `b` hold (a resource's Condition and the Fn::If branches
  * of a value: branchValues), certainly exist together in some stack: one's conditions make the
  * other's true, as far as the Conditions section says (ConditionLogic.holds and refutes). Two

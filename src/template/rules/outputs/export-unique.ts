@@ -1,6 +1,15 @@
 import type { Node } from "../../model";
 import { mapGet } from "../../nodes";
-import { holderCondition, madeTogether, madeWhen } from "../conditions/logic";
+import {
+  ALWAYS,
+  branchesText,
+  branchValues,
+  heldTogether,
+  holderCondition,
+  type Known,
+  madeWhen,
+  NEVER,
+} from "../conditions/logic";
 import type { Rule } from "../rule";
 import { namedEntries } from "../template/names";
 import { intrinsicName, isString, USER_GUIDE } from "../template-index";
@@ -19,29 +28,38 @@ export const outputExportUnique: Rule = {
   severity: "error",
   shortDescription: "Export names are unique",
   description:
-    "Export names must be unique in a Region, so two outputs of one template cannot export the same name (outputs " +
-    "under two different Conditions, which may never be made together, are left alone).",
+    "Export names must be unique in a Region, so two outputs of one template cannot export the same name. A name " +
+    "a Fn::If chooses is compared branch by branch; outputs under unrelated Conditions, which may never be made " +
+    "together, are left alone.",
   source: `${USER_GUIDE}/outputs-section-structure.html`,
   tags: ["outputs"],
   check({ template, report }) {
-    const seen = new Map<string, { output: string; when: string }[]>();
+    const seen = new Map<string, { output: string; known: Known; own: number }[]>();
     for (const output of namedEntries(template.outputs)) {
       const name = mapGet(mapGet(output.value, "Export")?.value, "Name")?.value;
-      const key = name && exportKey(name);
-      if (!name || !key) continue;
-      const when = madeWhen(template, holderCondition(template, "Outputs", output.key));
-      const earlier = seen.get(key) ?? [];
-      const first = earlier.find((other) => madeTogether(when, other.when))?.output;
-      earlier.push({ output: output.key, when });
-      seen.set(key, earlier);
-      if (first === undefined) continue;
-      report(
-        name,
-        `Output ${output.key} exports the same name as output ${first}; export names must be unique`,
-        {
-          path: ["Outputs", output.key, "Export", "Name"],
-        },
-      );
+      if (!name) continue;
+      const condition = holderCondition(template, "Outputs", output.key);
+      const when = madeWhen(template, condition);
+      if (when === NEVER) continue;
+      const own = when === ALWAYS || condition === undefined ? [] : [condition];
+      for (const branch of branchValues(template, name, { true: own, false: [] })) {
+        const key = exportKey(branch.node);
+        if (key === undefined) continue;
+        const earlier = seen.get(key) ?? [];
+        const first = earlier.find(
+          (other) => other.output !== output.key && heldTogether(template, branch.known, other.known),
+        );
+        earlier.push({ output: output.key, known: branch.known, own: own.length });
+        seen.set(key, earlier);
+        if (first === undefined) continue;
+        // Where the two meet: the branches of either that lead to the name.
+        const where = new Set([branchesText(branch.known, own.length), branchesText(first.known, first.own)]);
+        report(
+          branch.node,
+          `Output ${output.key} exports the same name as output ${first.output}${[...where].filter(Boolean).join(" and")}; export names must be unique`,
+          { path: ["Outputs", output.key, "Export", "Name"] },
+        );
+      }
     }
   },
 };

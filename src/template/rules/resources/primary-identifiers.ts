@@ -15,7 +15,15 @@
  */
 import type { Node } from "../../model";
 import { mapGet } from "../../nodes";
-import { ALWAYS, branchValues, heldTogether, type Known, madeWhen, NEVER } from "../conditions/logic";
+import {
+  ALWAYS,
+  branchesText,
+  branchValues,
+  heldTogether,
+  type Known,
+  madeWhen,
+  NEVER,
+} from "../conditions/logic";
 import { canonical } from "../constraints/walk";
 import type { Rule } from "../rule";
 import { dependsOnCondition, onlyPropertySet } from "../services/values";
@@ -88,13 +96,9 @@ export const primaryIdentifiers: Rule = {
       const names = ids.join(" and ");
       const plural = ids.length > 1;
       for (const [item, others] of met) {
-        const where = [
-          ...item.known.true.slice(item.own).map((name) => ` where condition ${name} is true`),
-          ...item.known.false.map((name) => ` where condition ${name} is false`),
-        ].join(" and");
         report(
           item.values[0],
-          `${names} ${plural ? "are" : "is"} the same as on ${[...others].map((name) => `'${name}'`).join(", ")}${where}: ` +
+          `${names} ${plural ? "are" : "is"} the same as on ${[...others].map((name) => `'${name}'`).join(", ")}${branchesText(item.known, item.own)}: ` +
             `${plural ? "together they name" : "it names"} one ${type} in the account and Region, so only one ` +
             `of them can be created; give each its own ${names}`,
           { path: ["Resources", item.resource.name, "Properties", ids[0]] },

@@ -153,6 +153,48 @@ describe("E6006 duplicate export names", () => {
     const passed = lint(source, { only: ["E6006"], parameterValues: { Encrypt: "true", Region2: "yes" } });
     expect(brief(passed)).toEqual(["E6006 27:21", "E6006 30:21", "E6006 34:21"]);
   });
+
+  it("compares a Fn::If's names branch by branch, and outputs whose Conditions one makes the other's true", () => {
+    const source = [
+      "Conditions:",
+      "  Prod: !Equals [!Ref AWS::AccountId, '123456789012']",
+      "  East: !Equals [!Ref AWS::Region, us-east-1]",
+      "  ProdEast: !And [!Condition Prod, !Condition East]",
+      `${topic}Outputs:`,
+      "  A:",
+      "    Value: a",
+      "    Export: { Name: !If [Prod, shared, own] }",
+      "  B:",
+      "    Value: b",
+      "    Export: { Name: shared }",
+      "  C:",
+      "    Condition: ProdEast",
+      "    Value: c",
+      "    Export: { Name: regional }",
+      "  D:",
+      "    Condition: Prod",
+      "    Value: d",
+      "    Export: { Name: regional }",
+      "  E:",
+      "    Condition: East",
+      "    Value: e",
+      "    Export: { Name: !If [Prod, !Ref AWS::NoValue, own] }",
+      "",
+    ].join("\n");
+    const findings = lint(source, { only: ["E6006"] });
+    const lines = source.split("\n");
+    const at = (text: string) => lines.map((line) => line.includes(text)).lastIndexOf(true) + 1;
+    expect(brief(findings)).toEqual([
+      `E6006 ${at("Name: shared")}:21`,
+      `E6006 ${at("Name: regional")}:21`,
+      `E6006 ${at("NoValue, own")}:51`,
+    ]);
+    expect(findings.map((f) => f.message.split(";")[0])).toEqual([
+      "Output B exports the same name as output A where condition Prod is true",
+      "Output D exports the same name as output C",
+      "Output E exports the same name as output A where condition Prod is false",
+    ]);
+  });
 });
 
 describe("E6101 output value", () => {
