@@ -801,7 +801,17 @@ class FastYaml implements TagContext {
       this.flowSpace();
       const valueStart = this.pos;
       const d = src.charCodeAt(valueStart);
-      if (d === COMMA || d === 93 || d === 125) this.bail();
+      if (d === COMMA || d === 93 || d === 125) {
+        // A tag with no value before the indicator on its line (`[0, !GetAZs ]`): an empty text,
+        // as PyYAML and the library read it. Across lines, the library places it.
+        if (!ONLY_SPACES.test(src.slice(tagEnd, valueStart))) this.bail();
+        const empty: ScalarNode = {
+          kind: "scalar",
+          value: "",
+          range: this.lines.range(valueStart, valueStart),
+        };
+        return applyShortForm(this, tag, start, empty, undefined);
+      }
       const node = this.flowValue(false);
       return applyShortForm(this, tag, start, node, this.textStart(valueStart, node));
     }
@@ -851,6 +861,7 @@ class FastYaml implements TagContext {
 }
 
 const NULL_TEXT = /^(?:~|[Nn]ull|NULL)?$/;
+const ONLY_SPACES = /^ *$/;
 
 /**
  * The value of a folded block scalar from its lines (without the content indent; undefined for a

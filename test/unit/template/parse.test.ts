@@ -265,6 +265,19 @@ describe("short forms", () => {
     }
   });
 
+  it("reads an empty tag before a flow indicator, so a quoted value closed at its key's column still reads", () => {
+    // A public VPC template: `!GetAZs ]` sent it to the library, which refuses the policy's
+    // closing line (PyYAML, and cfn-lint, read it).
+    const source = "A: !Select [ 0, !GetAZs ]\nB:\n  P: '{\n    \"x\": 1\n  }'\n  Q: 2\n";
+    expect(library(source).findings.length).toBeGreaterThan(0);
+    const parsed = yaml(source);
+    expect(parsed.findings).toEqual([]);
+    expect(toPlain(parsed.root!)).toEqual({
+      A: { "Fn::Select": [0, { "Fn::GetAZs": "" }] },
+      B: { P: '{ "x": 1 }', Q: 2 },
+    });
+  });
+
   it("reports an unknown tag with the allowed short forms, keeping the value", () => {
     const parsed = yaml("A: !Reff Bucket\n");
     expect(parsed.findings).toHaveLength(1);

@@ -80,6 +80,10 @@ describe("the fast reader agrees with the library", () => {
     "an escaped line break in a double-quoted scalar": 'A: "x\\\n  y"\nB: 1\n',
     "an escaped line break after spaces, then a folded break": 'A: "a  \\\n    b\n  c"\n',
     "escaped line breaks on two lines": 'A:\n  - "a\\\n    b\\\n    c"\n',
+    // A tag with no value before a flow indicator (`!GetAZs ]`, a public VPC template of round 33,
+    // whose quoted policy with a less-indented closing line the library then refused).
+    "a tag with no value before a closing bracket": "A: !Select [ 0, !GetAZs ]\n",
+    "a tag with no value before a comma": "A: [!GetAZs   , b]\nB: {x: !Ref }\n",
   };
   it.each(Object.entries(cases))("%s", (_name, source) => {
     expect(fast(source)).toEqual(library(source));
@@ -110,6 +114,7 @@ describe("the fast reader leaves to the library", () => {
     "a plain scalar's continuation after a comment": "A: a # c\n  b\n",
     "a plain scalar's continuation holding a tab": "A: a\n  b\tc\n",
     "a plain scalar's continuation starting with a quote": "A: a\n  'b'\n",
+    "a tag with no value whose indicator is on the next line": "A: [!GetAZs\n  ]\n",
   };
   it.each(Object.entries(cases))("%s", (_name, source) => {
     expect(bails(source)).toBe(true);
