@@ -24,7 +24,7 @@ import { eventPath, eventProperties, eventType, SAM_GUIDE, samEvents } from "./e
 
 /** Each event type with the property naming its API, the API's type and the implicit API's logical id. */
 
-const EVENTS: Record<string, { property: string; api: string; implicit: string }> = {
+export const EVENTS: Record<string, { property: string; api: string; implicit: string }> = {
   Api: { property: "RestApiId", api: "AWS::Serverless::Api", implicit: "ServerlessRestApi" },
   HttpApi: { property: "ApiId", api: "AWS::Serverless::HttpApi", implicit: "ServerlessHttpApi" },
 };

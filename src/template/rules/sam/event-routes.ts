@@ -7,12 +7,16 @@
  * request ever reaches the function by that route.
  */
 
+import type { Node } from "../../model";
 import { mapGet } from "../../nodes";
 import { closest, didYouMeanNote } from "../../suggest";
+import { globalsFor } from "../resources/shared";
 import type { Rule } from "../rule";
 import { API_METHODS } from "../services/apigateway-methods";
-import { literalString } from "../services/values";
-import { eventPath, eventProperties, eventType, SAM_GUIDE, samEvents } from "./events";
+import { literalString, plainMap, referenceTarget } from "../services/values";
+import type { TemplateIndex } from "../template-index";
+import { EVENTS } from "./event-references";
+import { eventPath, eventProperties, eventType, SAM_GUIDE, type SamEventEntry, samEvents } from "./events";
 
 const METHODS = API_METHODS.map((method) => method.toLowerCase());
 /** What the transform also takes: API Gateway's own name for ANY, and an HTTP API's default route. */
@@ -59,3 +63,72 @@ export const samEventRoutes: Rule = {
     }
   },
 };
+
+/** What keeps the transform from writing an API's definition itself (it then checks no route). */
+const OWN_DEFINITION = ["DefinitionBody", "DefinitionUri", "MergeDefinitions"];
+
+/**
+ * E0001: two Api events (or two HttpApi events) that route the same Method and Path of the
+ * implicit API, which the transform writes itself: it refuses the second ('API method "get"
+ * defined multiple times for path "/items"'), however the Method is cased (`ANY` is API Gateway's
+ * any-method), and whatever Conditions the two resources have (it refuses a route two exclusive
+ * Conditions keep apart too). Left alone: an API of the template (the transform, 1.110, takes two
+ * such events on one) and the implicit API where the Globals give it DefinitionBody, DefinitionUri
+ * or MergeDefinitions.
+ */
+export const samEventRouteTwice: Rule = {
+  id: "E0001",
+  severity: "error",
+  shortDescription: "SAM API events route each method and path of the implicit API once",
+  description:
+    "Two Api (or HttpApi) events on the implicit API with the same Method and Path: the SAM transform refuses the " +
+    "second.",
+  source: `${SAM_GUIDE}/sam-property-function-api.html`,
+  tags: ["sam", "apigateway"],
+  check({ template, report }) {
+    if (!template.sam) return;
+    const routed = new Map<string, SamEventEntry>();
+    for (const event of samEvents(template)) {
+      const type = eventType(event);
+      const kind = type ? EVENTS[type] : undefined;
+      if (!type || !kind) continue;
+      const properties = plainMap(eventProperties(event));
+      const methodNode = mapGet(properties, "Method")?.value;
+      const method = literalString(methodNode)?.toLowerCase();
+      const path = literalString(mapGet(properties, "Path")?.value);
+      if (!methodNode || method === undefined || path === undefined) continue;
+      const api = implicitApi(template, mapGet(properties, kind.property)?.value, kind);
+      if (api === undefined) continue;
+      const normal = method === "any" ? ANY_METHOD : method;
+      const key = `${type}\0${api}\0${normal}\0${path}`;
+      const first = routed.get(key);
+      if (!first) {
+        routed.set(key, event);
+        continue;
+      }
+      report(
+        methodNode,
+        `${type} event ${event.entry.key} of ${event.resource.name} routes ${normal === ANY_METHOD ? "ANY" : method.toUpperCase()} ${path} of ${api}, ` +
+          `as event ${first.entry.key} of ${first.resource.name} does: the SAM transform refuses the second ` +
+          `('API method "${method}" defined multiple times for path "${path}"'); give one of them another Method ` +
+          "or Path, or let one function serve both",
+        { path: eventPath(event, "Properties", "Method") },
+      );
+    }
+  },
+};
+
+/**
+ * The implicit API's logical id where an event attaches to it (no id, or a Ref to its name) and
+ * the Globals give it no definition of its own; undefined otherwise.
+ */
+function implicitApi(
+  template: TemplateIndex,
+  value: Node | undefined,
+  kind: { api: string; implicit: string },
+): string | undefined {
+  if (OWN_DEFINITION.some((key) => mapGet(globalsFor(template, kind.api), key))) return undefined;
+  if (!value) return kind.implicit;
+  const target = referenceTarget(value);
+  return target && !target.attribute && target.name === kind.implicit ? kind.implicit : undefined;
+}

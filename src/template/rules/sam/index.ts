@@ -7,7 +7,7 @@ import { samCors } from "./cors";
 import { samDefinitionUri } from "./definition-uri";
 import { samEventProperties } from "./event-properties";
 import { samEventApi, samEventBucket } from "./event-references";
-import { samEventRoutes } from "./event-routes";
+import { samEventRoutes, samEventRouteTwice } from "./event-routes";
 import { samEventType } from "./event-type";
 import { samEventValues } from "./event-value-types";
 import { samGlobals } from "./globals";
@@ -42,6 +42,7 @@ export const samRules: Rule[] = [
   samCors,
   samDefinitionUri,
   samEventRoutes,
+  samEventRouteTwice,
   samMergedLayers,
   samSimpleTableKey,
   samResourceSettings,

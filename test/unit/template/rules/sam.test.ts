@@ -928,6 +928,55 @@ describe("W3914 SAM API event routes", () => {
   });
 });
 
+describe("E0001 SAM API events routing one method and path twice", () => {
+  it("reports the second event on the implicit API, whatever the case of its Method or the Conditions", () => {
+    const source = yaml(
+      "Transform: AWS::Serverless-2016-10-31",
+      "Conditions:",
+      "  Prod: !Equals [!Ref AWS::AccountId, '123456789012']",
+      "  Dev: !Not [!Condition Prod]",
+      "Globals:",
+      "  Function: {Runtime: python3.12, Handler: app.handler, CodeUri: src/}",
+      "Resources:",
+      "  Managed:",
+      "    Type: AWS::Serverless::Api",
+      "    Properties: {StageName: v1}",
+      "  First:",
+      "    Type: AWS::Serverless::Function",
+      "    Condition: Prod",
+      "    Properties:",
+      "      Events:",
+      "        Get: {Type: Api, Properties: {Path: /items, Method: GET}}",
+      "        Http: {Type: HttpApi, Properties: {Path: /items, Method: GET}}",
+      "        Any: {Type: Api, Properties: {Path: /any, Method: ANY}}",
+      "        OnManaged: {Type: Api, Properties: {Path: /items, Method: get, RestApiId: !Ref Managed}}",
+      "  Second:",
+      "    Type: AWS::Serverless::Function",
+      "    Condition: Dev",
+      "    Properties:",
+      "      Events:",
+      "        Get: {Type: Api, Properties: {Path: /items, Method: get, RestApiId: !Ref ServerlessRestApi}}",
+      "        Post: {Type: Api, Properties: {Path: /items, Method: post}}",
+      "        Any: {Type: Api, Properties: {Path: /any, Method: x-amazon-apigateway-any-method}}",
+      "        OnManaged: {Type: Api, Properties: {Path: /items, Method: GET, RestApiId: !Ref Managed}}",
+      "        Http: {Type: HttpApi, Properties: {Path: /items, Method: get}}",
+    );
+    const findings = lint(source, { only: ["E0001"] });
+    expect(brief(findings)).toEqual(["E0001 25:61", "E0001 27:59", "E0001 29:66"]);
+    expect(findings[0].message).toBe(
+      "Api event Get of Second routes GET /items of ServerlessRestApi, as event Get of First does: the SAM transform " +
+        'refuses the second (\'API method "get" defined multiple times for path "/items"\'); give one of them ' +
+        "another Method or Path, or let one function serve both",
+    );
+    expect(findings[2].message).toContain(
+      "HttpApi event Http of Second routes GET /items of ServerlessHttpApi",
+    );
+    // Definitions the Globals give the implicit API are the author's: the transform checks nothing there.
+    const merged = source.replace("Globals:\n", "Globals:\n  Api: {MergeDefinitions: true}\n");
+    expect(brief(lint(merged, { only: ["E0001"] }))).toEqual(["E0001 30:66"]);
+  });
+});
+
 describe("E0001 SAM Api event RequestParameters", () => {
   it("takes method.request names, alone or with Required and Caching, and refuses others", () => {
     expect(
