@@ -717,7 +717,9 @@ const API_CONSTRAINTS = {
     "Environment.ComputeType": "codebuild ProjectEnvironment.computeType",
     "Environment.EnvironmentVariables.*.Type": "codebuild EnvironmentVariable.type",
     "Environment.ImagePullCredentialsType": "codebuild ProjectEnvironment.imagePullCredentialsType",
-    "Environment.Type": "codebuild ProjectEnvironment.type",
+    // Not Environment.Type: CodeBuild still takes the first release's `linuxContainer`, which the
+    // API model lacks (awslabs/aws-refarch-cross-account-pipeline#20: "the deployment still
+    // works"; a public template of round 33).
     "LogsConfig.CloudWatchLogs.Status": "codebuild CloudWatchLogsConfig.status",
     "LogsConfig.S3Logs.Status": "codebuild S3LogsConfig.status",
     "SecondaryArtifacts.*.Type": "codebuild ProjectArtifacts.type",

@@ -1450,7 +1450,8 @@ describe("E3030, E3033, E3034: constraints of the services' API models that the 
       "      Artifacts: { Type: NO_ARTIFACT }",
       "      Source: { Type: GITHUB, Location: https://github.com/o/r }",
       "      Environment:",
-      "        Type: LINUX_CONTAINER",
+      // The first release's name, which the API model lacks and CodeBuild still takes.
+      "        Type: linuxContainer",
       "        ComputeType: BUILD_GENERAL1_SMAL",
       "        Image: aws/codebuild/standard:7.0",
       "        EnvironmentVariables:",
