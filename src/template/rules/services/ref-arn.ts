@@ -6,7 +6,7 @@
  * redrive target, a permission's SourceArn, a bucket notification's function or queue, an IAM
  * policy's Resource, a pipe's source and target, a state machine's log group, an AppSync Lambda
  * data source, a Cognito trigger, S3 replication's role, the role of a Spot Fleet (and of a Batch
- * compute environment's Spot Fleet), a function's KMS key, whose Ref gives its id; not a log
+ * compute environment's Spot Fleet), a pipeline's role and its actions' roles, a function's KMS key, whose Ref gives its id; not a log
  * group's KmsKeyId, which cfn-lint's schema patches let take a key id) refuses it when the stack is
  * deployed. `!GetAtt X.Arn` is what was meant. A queue policy's Resource given a queue's URL is a
  * warning: SQS's own validation of the policy's resources is not documented, and templates of an
@@ -90,6 +90,9 @@ const ARN_PROPERTIES: { type: string; path: string[]; stream?: boolean }[] = [
   },
   { type: "AWS::AppSync::DataSource", path: ["LambdaConfig", "LambdaFunctionArn"] },
   { type: "AWS::AppSync::DataSource", path: ["ServiceRoleArn"] },
+  // CodePipeline's API takes role ARNs only (its RoleArn shape's pattern, botocore's model).
+  { type: "AWS::CodePipeline::Pipeline", path: ["RoleArn"] },
+  { type: "AWS::CodePipeline::Pipeline", path: ["Stages", "*", "Actions", "*", "RoleArn"] },
   ...[
     "PreSignUp",
     "PostConfirmation",

@@ -326,6 +326,42 @@ describe("E1041 a role's Ref where a service assumes it", () => {
     );
   });
 
+  it("reports !Ref of a role as a pipeline's role or an action's, which CodePipeline takes as an ARN only", () => {
+    // A public pipeline template of round 33 (cfn-lint 1.51 reports the pipeline's RoleArn too).
+    const findings = check(
+      ["E1041"],
+      "Resources:",
+      "  Role:",
+      "    Type: AWS::IAM::Role",
+      "    Properties:",
+      "      AssumeRolePolicyDocument: {}",
+      "  Pipeline:",
+      "    Type: AWS::CodePipeline::Pipeline",
+      "    Properties:",
+      "      RoleArn: !Ref Role",
+      "      ArtifactStore: { Type: S3, Location: artifacts-bucket }",
+      "      Stages:",
+      "        - Name: Source",
+      "          Actions:",
+      "            - Name: Source",
+      "              RoleArn: !Ref Role",
+      "              ActionTypeId: { Category: Source, Owner: AWS, Provider: S3, Version: '1' }",
+      "              Configuration: { S3Bucket: source-bucket, S3ObjectKey: src.zip }",
+      "              OutputArtifacts: [{ Name: Src }]",
+      "        - Name: Deploy",
+      "          Actions:",
+      "            - Name: Deploy",
+      "              RoleArn: !GetAtt Role.Arn",
+      "              ActionTypeId: { Category: Deploy, Owner: AWS, Provider: S3, Version: '1' }",
+      "              Configuration: { BucketName: site-bucket, Extract: true }",
+      "              InputArtifacts: [{ Name: Src }]",
+    );
+    expect(brief(findings)).toEqual(["E1041 9:16", "E1041 15:24"]);
+    expect(findings[1].message).toBe(
+      "!Ref Role gives the role's name, and Stages[0].Actions[0].RoleArn takes an ARN; use !GetAtt Role.Arn",
+    );
+  });
+
   it("reads each branch of a Fn::If in a place that takes an ARN", () => {
     const findings = check(
       ["E1041"],
