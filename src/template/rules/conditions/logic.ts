@@ -3,9 +3,11 @@
  * template, read without a solver, for the rules that ask whether something is there under the
  * conditions around it: W1001 (a reference to a conditional resource), W1028 (a Fn::If branch that
  * is never taken), W1030 and the constraint walk (a parameter value a resource's Condition rules
- * out), E3019, E3904 and E6006 (two things made together: madeWhen), E3060 (two resources that
- * exclude each other), E3003, E3014, E3058 and the policy rules (a value or a group a Fn::If leaves
- * out: noValueWhere), and E3032 (the list items a Fn::If adds or leaves out: itemWhere).
+ * out), E3904 (two things made together: madeWhen), E3019 and E6006 (the names a Fn::If's
+ * branches give, held together: branchValues, heldTogether), E3060 (two resources that exclude
+ * each other), E3003, E3014, E3058 and the policy rules (a value or a group a Fn::If leaves out:
+ * noValueWhere), E3032 (the list items a Fn::If adds or leaves out: itemWhere), and E3014, E3018
+ * and E3020 (members a Fn::If sets under one condition: itemWhere).
  *
  * A place knows some conditions true and some false: the Condition of the resource or output it
  * sits in, and the branches of the Fn::If calls around it. From those, a condition is known true
@@ -47,13 +49,24 @@ export function holderCondition(template: TemplateIndex, section: string, name: 
 
 /**
  * When a resource or output under `condition` is made, for the rules that find two of them taking
- * one name (E3019, E3904, E6006): "always" (no Condition, or one the values a deploy passes make
- * true), "never" (one they make false), or the Condition's name.
+ * one name (E3904, and E3019 and E6006 through madeKnown): "always" (no Condition, or one the
+ * values a deploy passes make true), "never" (one they make false), or the Condition's name.
  */
 export function madeWhen(template: TemplateIndex, condition: string | undefined): string {
   if (condition === undefined) return ALWAYS;
   const decided = conditionLogic(template).decidedByDeploy(condition);
   return decided === true ? ALWAYS : decided === false ? NEVER : `condition:${condition}`;
+}
+
+/**
+ * What is known where a resource or output under `condition` is made (madeWhen), to start
+ * branchValues from: its Condition true, or nothing where it is always made; undefined where it is
+ * never made.
+ */
+export function madeKnown(template: TemplateIndex, condition: string | undefined): Known | undefined {
+  const when = madeWhen(template, condition);
+  if (when === NEVER) return undefined;
+  return { true: when === ALWAYS || condition === undefined ? [] : [condition], false: [] };
 }
 
 /**

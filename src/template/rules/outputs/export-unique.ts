@@ -1,14 +1,12 @@
 import type { Node } from "../../model";
 import { mapGet } from "../../nodes";
 import {
-  ALWAYS,
   branchesText,
   branchValues,
   heldTogether,
   holderCondition,
   type Known,
-  madeWhen,
-  NEVER,
+  madeKnown,
 } from "../conditions/logic";
 import type { Rule } from "../rule";
 import { namedEntries } from "../template/names";
@@ -38,22 +36,23 @@ export const outputExportUnique: Rule = {
     for (const output of namedEntries(template.outputs)) {
       const name = mapGet(mapGet(output.value, "Export")?.value, "Name")?.value;
       if (!name) continue;
-      const condition = holderCondition(template, "Outputs", output.key);
-      const when = madeWhen(template, condition);
-      if (when === NEVER) continue;
-      const own = when === ALWAYS || condition === undefined ? [] : [condition];
-      for (const branch of branchValues(template, name, { true: own, false: [] })) {
+      const own = madeKnown(template, holderCondition(template, "Outputs", output.key));
+      if (!own) continue;
+      for (const branch of branchValues(template, name, own)) {
         const key = exportKey(branch.node);
         if (key === undefined) continue;
         const earlier = seen.get(key) ?? [];
         const first = earlier.find(
           (other) => other.output !== output.key && heldTogether(template, branch.known, other.known),
         );
-        earlier.push({ output: output.key, known: branch.known, own: own.length });
+        earlier.push({ output: output.key, known: branch.known, own: own.true.length });
         seen.set(key, earlier);
         if (first === undefined) continue;
         // Where the two meet: the branches of either that lead to the name.
-        const where = new Set([branchesText(branch.known, own.length), branchesText(first.known, first.own)]);
+        const where = new Set([
+          branchesText(branch.known, own.true.length),
+          branchesText(first.known, first.own),
+        ]);
         report(
           branch.node,
           `Output ${output.key} exports the same name as output ${first.output}${[...where].filter(Boolean).join(" and")}; export names must be unique`,

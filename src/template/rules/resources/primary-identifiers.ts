@@ -16,13 +16,12 @@
 import type { Node } from "../../model";
 import { mapGet } from "../../nodes";
 import {
-  ALWAYS,
   branchesText,
   branchValues,
   heldTogether,
+  holderCondition,
   type Known,
-  madeWhen,
-  NEVER,
+  madeKnown,
 } from "../conditions/logic";
 import { canonical } from "../constraints/walk";
 import type { Rule } from "../rule";
@@ -116,12 +115,9 @@ export const primaryIdentifiers: Rule = {
 function ways(template: TemplateIndex, resource: ResourceInfo, ids: string[]): Identified[] {
   const properties = onlyPropertySet(resource)?.properties;
   if (!properties) return [];
-  const written = resource.condition?.value;
   // The values a deploy passes may decide the Condition: the resource is then made, or not.
-  const condition = written?.kind === "scalar" ? String(written.value) : undefined;
-  const when = madeWhen(template, condition);
-  if (when === NEVER) return [];
-  const base: Known = { true: when === ALWAYS || condition === undefined ? [] : [condition], false: [] };
+  const base = madeKnown(template, holderCondition(template, "Resources", resource.name));
+  if (!base) return [];
   let found: Identified[] = [{ resource, values: [], known: base, own: base.true.length }];
   for (const id of ids) {
     const value = mapGet(properties, id)?.value;
