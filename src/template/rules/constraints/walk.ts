@@ -1263,7 +1263,7 @@ class Walker {
   }
 
   /**
-   * The first two of `group` that are there together (thereTogether), where at least one is set by
+   * The first two of `group` that are there together (thereWhere), where at least one is set by
    * a Fn::If; undefined when no two are.
    */
   private setTogether(
@@ -1507,7 +1507,6 @@ function members(alternatives: readonly GroupAlternative[]): string[] {
   return out;
 }
 
-/** The end of a group's message when its members are left out under a condition. */
 /** Where two things there where `a` and `b` say (thereWhere) are there together. */
 function together(
   a: true | NoValueGap | undefined,
@@ -1537,6 +1536,7 @@ function setWhere(where: true | NoValueGap): string {
   return where === true ? "" : ` where condition ${where.condition} is ${where.truth}`;
 }
 
+/** The end of a group's message when its members are left out under a condition. */
 function leftOut(gap: NoValueGap | undefined): string {
   return gap
     ? ` ${gapText(gap, "each one's")}. Give one a value in both branches, or create the resource ` +
