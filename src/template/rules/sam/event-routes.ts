@@ -1,10 +1,12 @@
 /**
+ * The routes of SAM Api and HttpApi events: W3914 for a route that leads nowhere, E0001 for one the
+ * transform refuses because another event of the implicit API routes it already.
+ *
  * W3914 (our own id): an Api or HttpApi event whose Method is not an HTTP method API Gateway
  * routes (the SAM guide lists DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT and ANY, in any case),
  * or whose Path does not start with `/` (the SAM specification: "MUST start with /"; an HTTP API's
- * `$default` route aside). The
- * transform writes either into the API's OpenAPI document as it is; the stack deploys, and no
- * request ever reaches the function by that route.
+ * `$default` route aside). The transform writes either into the API's OpenAPI document as it is;
+ * the stack deploys, and no request ever reaches the function by that route.
  */
 
 import type { Node } from "../../model";
@@ -14,7 +16,6 @@ import { globalsFor } from "../resources/shared";
 import type { Rule } from "../rule";
 import { API_METHODS } from "../services/apigateway-methods";
 import { literalString, plainMap, referenceTarget } from "../services/values";
-import type { TemplateIndex } from "../template-index";
 import { EVENTS } from "./event-references";
 import { eventPath, eventProperties, eventType, SAM_GUIDE, type SamEventEntry, samEvents } from "./events";
 
@@ -88,16 +89,22 @@ export const samEventRouteTwice: Rule = {
   check({ template, report }) {
     if (!template.sam) return;
     const routed = new Map<string, SamEventEntry>();
+    // The Globals' own definition of each implicit API, read once: the transform checks no route there.
+    const defined = new Set(
+      Object.keys(EVENTS).filter((type) =>
+        OWN_DEFINITION.some((key) => mapGet(globalsFor(template, EVENTS[type].api), key)),
+      ),
+    );
     for (const event of samEvents(template)) {
       const type = eventType(event);
       const kind = type ? EVENTS[type] : undefined;
-      if (!type || !kind) continue;
+      if (!type || !kind || defined.has(type)) continue;
       const properties = plainMap(eventProperties(event));
       const methodNode = mapGet(properties, "Method")?.value;
       const method = literalString(methodNode)?.toLowerCase();
       const path = literalString(mapGet(properties, "Path")?.value);
       if (!methodNode || method === undefined || path === undefined) continue;
-      const api = implicitApi(template, mapGet(properties, kind.property)?.value, kind);
+      const api = implicitApi(mapGet(properties, kind.property)?.value, kind.implicit);
       if (api === undefined) continue;
       const normal = method === "any" ? ANY_METHOD : method;
       const key = `${type}\0${api}\0${normal}\0${path}`;
@@ -111,24 +118,16 @@ export const samEventRouteTwice: Rule = {
         `${type} event ${event.entry.key} of ${event.resource.name} routes ${normal === ANY_METHOD ? "ANY" : method.toUpperCase()} ${path} of ${api}, ` +
           `as event ${first.entry.key} of ${first.resource.name} does: the SAM transform refuses the second ` +
           `('API method "${method}" defined multiple times for path "${path}"'); give one of them another Method ` +
-          "or Path, or let one function serve both",
+          "or Path, or let one resource serve both",
         { path: eventPath(event, "Properties", "Method") },
       );
     }
   },
 };
 
-/**
- * The implicit API's logical id where an event attaches to it (no id, or a Ref to its name) and
- * the Globals give it no definition of its own; undefined otherwise.
- */
-function implicitApi(
-  template: TemplateIndex,
-  value: Node | undefined,
-  kind: { api: string; implicit: string },
-): string | undefined {
-  if (OWN_DEFINITION.some((key) => mapGet(globalsFor(template, kind.api), key))) return undefined;
-  if (!value) return kind.implicit;
+/** The implicit API's logical id where an event attaches to it: no id, or a Ref to its name. */
+function implicitApi(value: Node | undefined, implicit: string): string | undefined {
+  if (!value) return implicit;
   const target = referenceTarget(value);
-  return target && !target.attribute && target.name === kind.implicit ? kind.implicit : undefined;
+  return target && !target.attribute && target.name === implicit ? implicit : undefined;
 }

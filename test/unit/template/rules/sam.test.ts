@@ -966,7 +966,7 @@ describe("E0001 SAM API events routing one method and path twice", () => {
     expect(findings[0].message).toBe(
       "Api event Get of Second routes GET /items of ServerlessRestApi, as event Get of First does: the SAM transform " +
         'refuses the second (\'API method "get" defined multiple times for path "/items"\'); give one of them ' +
-        "another Method or Path, or let one function serve both",
+        "another Method or Path, or let one resource serve both",
     );
     expect(findings[2].message).toContain(
       "HttpApi event Http of Second routes GET /items of ServerlessHttpApi",
@@ -974,6 +974,33 @@ describe("E0001 SAM API events routing one method and path twice", () => {
     // Definitions the Globals give the implicit API are the author's: the transform checks nothing there.
     const merged = source.replace("Globals:\n", "Globals:\n  Api: {MergeDefinitions: true}\n");
     expect(brief(lint(merged, { only: ["E0001"] }))).toEqual(["E0001 30:66"]);
+  });
+
+  it("counts a state machine's Api event beside a function's, as the transform does", () => {
+    const findings = lint(
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Resources:",
+        "  Fn:",
+        "    Type: AWS::Serverless::Function",
+        "    Properties:",
+        "      Runtime: python3.12",
+        "      Handler: app.handler",
+        "      CodeUri: src/",
+        "      Events:",
+        "        Get: {Type: Api, Properties: {Path: /items, Method: GET}}",
+        "  Machine:",
+        "    Type: AWS::Serverless::StateMachine",
+        "    Properties:",
+        "      Definition: {StartAt: A, States: {A: {Type: Pass, End: true}}}",
+        "      Policies: []",
+        "      Events:",
+        "        Get: {Type: Api, Properties: {Path: /items, Method: get}}",
+      ),
+      { only: ["E0001"] },
+    );
+    expect(brief(findings)).toEqual(["E0001 17:61"]);
+    expect(findings[0].message).toContain("Api event Get of Machine routes GET /items of ServerlessRestApi");
   });
 });
 
