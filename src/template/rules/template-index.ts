@@ -210,6 +210,21 @@ export function isString(node: Node | undefined): node is ScalarNode & { value: 
   return node?.kind === "scalar" && typeof node.value === "string";
 }
 
+/**
+ * Whether a Condition attribute names no condition: the empty text, which CloudFormation reads as
+ * none, so the resource or output is always made (an AWS guidance's main template, deployed as
+ * its README says, gives `"Condition": ""` to the resources and outputs it always makes).
+ */
+export function namesNoCondition(value: Node): boolean {
+  return value.kind === "scalar" && value.value === "";
+}
+
+/** An output's Condition attribute, but for one that names no condition (namesNoCondition). */
+export function outputCondition(output: MapEntry | undefined): MapEntry | undefined {
+  const entry = mapGet(output?.value, "Condition");
+  return entry && !namesNoCondition(entry.value) ? entry : undefined;
+}
+
 /** Whether the node is `!Ref AWS::NoValue`. */
 export function isNoValue(node: Node): boolean {
   const arg = intrinsicName(node) === "Ref" ? (node as MapNode).entries[0].value : undefined;
@@ -509,7 +524,7 @@ function collectReferences(index: TemplateIndex): void {
         for (let i = 0; i < entries.length; i++) {
           const entry = entries[i];
           if (entry.key === "Condition" && entry.value.kind === "scalar") {
-            conditionAttribute(entry.value, from);
+            if (!namesNoCondition(entry.value)) conditionAttribute(entry.value, from);
           } else if (entry.key === "DependsOn") {
             // DependsOn names resources but is not a Ref; rules read it from ResourceInfo.dependsOn.
           } else {
@@ -536,7 +551,7 @@ function collectReferences(index: TemplateIndex): void {
         for (let i = 0; i < entries.length; i++) {
           const entry = entries[i];
           if (entry.key === "Condition" && entry.value.kind === "scalar") {
-            conditionAttribute(entry.value, from);
+            if (!namesNoCondition(entry.value)) conditionAttribute(entry.value, from);
           } else visit(entry.value, from);
         }
       });
@@ -655,8 +670,9 @@ export function indexTemplate(parsed: ParsedTemplate, root: MapNode): TemplateIn
         const key = attribute.key;
         if (key === "Type") typeEntry ??= attribute;
         else if (key === "Properties") properties ??= attribute;
-        else if (key === "Condition") condition ??= attribute;
-        else if (key === "DependsOn") dependsOn ??= attribute;
+        else if (key === "Condition") {
+          if (!namesNoCondition(attribute.value)) condition ??= attribute;
+        } else if (key === "DependsOn") dependsOn ??= attribute;
         // A resource's own `Fn::Transform` (AWS::Include) adds what only CloudFormation sees.
         else if (key === SECTION_INCLUDE) sectionInclude = true;
       }

@@ -4,6 +4,10 @@ import { hasOpaqueTransform } from "../template/names";
 import { intrinsicName, isForEachKey, isTemplated } from "../template-index";
 import { CONDITIONS_PAGE } from "./walk";
 
+/**
+ * E8002. A Condition attribute of empty text names no condition (namesNoCondition: CloudFormation
+ * makes such a resource or output always), where cfn-lint reports E3015 and E6005.
+ */
 export const conditionExists: Rule = {
   id: "E8002",
   severity: "error",

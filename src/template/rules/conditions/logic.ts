@@ -27,7 +27,14 @@ import { canonical } from "../constraints/walk";
 import { callAt, type FunctionCall } from "../functions/calls";
 import { literalAllowedValues, passedItems } from "../parameters/declared";
 import { isListType } from "../parameters/types";
-import { intrinsicName, isNoValue, isString, subParts, type TemplateIndex } from "../template-index";
+import {
+  intrinsicName,
+  isNoValue,
+  isString,
+  outputCondition,
+  subParts,
+  type TemplateIndex,
+} from "../template-index";
 
 export interface Known {
   /** Conditions true where the place is. */
@@ -43,7 +50,7 @@ export function holderCondition(template: TemplateIndex, section: string, name: 
     return isString(value) ? value.value : undefined;
   }
   if (section !== "Outputs") return undefined;
-  const value = mapGet(template.outputs.get(name)?.value, "Condition")?.value;
+  const value = outputCondition(template.outputs.get(name))?.value;
   return isString(value) ? value.value : undefined;
 }
 

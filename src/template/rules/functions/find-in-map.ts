@@ -5,7 +5,13 @@ import { didYouMean, firstChoices } from "../../suggest";
 import { conditionLogic } from "../conditions/logic";
 import { isNoEcho } from "../parameters/declared";
 import type { Rule } from "../rule";
-import { hasTransformKey, isString, type TemplateIndex, USER_GUIDE } from "../template-index";
+import {
+  hasTransformKey,
+  isString,
+  outputCondition,
+  type TemplateIndex,
+  USER_GUIDE,
+} from "../template-index";
 import {
   callsOf,
   type FunctionCall,
@@ -180,7 +186,7 @@ function alwaysEvaluated(template: TemplateIndex, call: FunctionCall): boolean {
   const holder =
     section === "Resources"
       ? template.resources.get(name)?.condition
-      : mapGet(template.outputs.get(name)?.value, "Condition");
+      : outputCondition(template.outputs.get(name));
   const logic = conditionLogic(template);
   if (holder && !(isString(holder.value) && logic.decidedByDeploy(holder.value.value) === true)) return false;
   let child = call;

@@ -32,7 +32,7 @@ import type { Rule } from "../rule";
 import { passedEvents, targetPath } from "../sam/event-targets";
 import { eventPath } from "../sam/events";
 import { namedEntries } from "../template/names";
-import { intrinsicName, isNoValue, isString, parseSub } from "../template-index";
+import { intrinsicName, isNoValue, isString, outputCondition, parseSub } from "../template-index";
 import { isAbsent, presentEntry, propertySets, resourcesOfType } from "./values";
 
 /**
@@ -293,7 +293,7 @@ export const fixedExportNames: Rule = {
   tags: ["outputs", "names", "preview"],
   check({ template, report }) {
     for (const output of namedEntries(template.outputs)) {
-      if (mapGet(output.value, "Condition")) continue;
+      if (outputCondition(output)) continue;
       const name = mapGet(mapGet(output.value, "Export")?.value, "Name")?.value;
       if (!name || !isFixed(name, new Set())) continue;
       report(

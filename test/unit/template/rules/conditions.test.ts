@@ -71,6 +71,43 @@ describe("E8002 undefined conditions", () => {
   });
 });
 
+describe("an empty Condition attribute", () => {
+  // An AWS guidance's main template, deployed as its README says, gives `"Condition": ""` to
+  // resources and outputs it always makes: CloudFormation reads the empty text as no condition.
+  const source = [
+    "Resources:",
+    "  Topic:",
+    "    Type: AWS::SNS::Topic",
+    "    Condition: ''",
+    "    Properties:",
+    "      TopicName: fixed-topic-name",
+    "  Queue:",
+    "    Type: AWS::SQS::Queue",
+    "    Properties:",
+    "      QueueName: !GetAtt Topic.TopicName",
+    "Outputs:",
+    "  Arn:",
+    "    Condition: ''",
+    "    Value: !Ref Topic",
+    "    Export:",
+    "      Name: fixed-export-name",
+    "",
+  ].join("\n");
+
+  it("names no condition: no undefined condition, no conditional reference", () => {
+    expect(brief(lint(source, { only: ["E8002", "W1001"] }))).toEqual([]);
+  });
+
+  it("leaves the resource and output always made, so their fixed names are judged", () => {
+    expect(brief(lint(source, { only: ["W3939"] }))).toEqual(["W3939 6:18", "W3939 16:13"]);
+  });
+
+  it("is still an undefined condition where the text is not empty", () => {
+    const named = source.replaceAll("Condition: ''", "Condition: ' '");
+    expect(brief(lint(named, { only: ["E8002"] }))).toEqual(["E8002 4:16", "E8002 13:16"]);
+  });
+});
+
 describe("E8003 Fn::Equals", () => {
   it("flags one value, three values and a literal list value", () => {
     const source = [
