@@ -5,8 +5,9 @@
  * sqs, lambda or firehose, a rule or schedule target, a dead-letter or destination ARN, a queue's
  * redrive target, a permission's SourceArn, a bucket notification's function or queue, an IAM
  * policy's Resource, a pipe's source and target, a state machine's log group, an AppSync Lambda
- * data source, a Cognito trigger, S3 replication's role, the role of a Spot Fleet (and of a Batch
- * compute environment's Spot Fleet), a pipeline's role and its actions' roles, a function's KMS key, whose Ref gives its id; not a log
+ * data source, a Cognito trigger, S3 replication's role, the role of a Spot Fleet (and, as a warning,
+ * of a Batch compute environment's Spot Fleets: role-arns.ts's startsSpotFleet), a pipeline's role
+ * and its actions' roles, a function's KMS key, whose Ref gives its id; not a log
  * group's KmsKeyId, which cfn-lint's schema patches let take a key id) refuses it when the stack is
  * deployed. `!GetAtt X.Arn` is what was meant. A queue policy's Resource given a queue's URL is a
  * warning: SQS's own validation of the policy's resources is not documented, and templates of an
@@ -29,6 +30,7 @@ import { documentStatements } from "../serverless/policy-document";
 import { forEachPolicy } from "../serverless/policy-sites";
 import { resourceSites } from "../serverless/resource-policy";
 import { type TemplateIndex, USER_GUIDE } from "../template-index";
+import { SPOT_FLEET_AT_RUN, startsSpotFleet } from "./role-arns";
 import {
   literalString,
   presentEntry,
@@ -56,7 +58,7 @@ export const REF_GIVES: Readonly<Record<string, string>> = {
 const SUBSCRIPTION_ARN_PROTOCOLS = ["sqs", "lambda", "firehose"];
 
 /** Properties that take an ARN, by resource type; `*` stands for every item of a list. */
-const ARN_PROPERTIES: { type: string; path: string[]; stream?: boolean }[] = [
+const ARN_PROPERTIES: { type: string; path: string[]; stream?: boolean; spotFleet?: boolean }[] = [
   { type: "AWS::Lambda::Function", path: ["Role"] },
   { type: "AWS::Serverless::Function", path: ["Role"] },
   { type: "AWS::Lambda::Function", path: ["DeadLetterConfig", "TargetArn"] },
@@ -76,7 +78,8 @@ const ARN_PROPERTIES: { type: string; path: string[]; stream?: boolean }[] = [
   { type: "AWS::S3::Bucket", path: ["NotificationConfiguration", "QueueConfigurations", "*", "Queue"] },
   { type: "AWS::S3::Bucket", path: ["ReplicationConfiguration", "Role"] },
   { type: "AWS::EC2::SpotFleet", path: ["SpotFleetRequestConfigData", "IamFleetRole"] },
-  { type: "AWS::Batch::ComputeEnvironment", path: ["ComputeResources", "SpotIamFleetRole"] },
+  // Only where the environment starts Spot Fleets, and a warning: Batch takes it (startsSpotFleet).
+  { type: "AWS::Batch::ComputeEnvironment", path: ["ComputeResources", "SpotIamFleetRole"], spotFleet: true },
   { type: "AWS::Lambda::Function", path: ["KmsKeyArn"] },
   { type: "AWS::Lambda::EventSourceMapping", path: ["DestinationConfig", "OnFailure", "Destination"] },
   { type: "AWS::Events::Rule", path: ["Targets", "*", "DeadLetterConfig", "Arn"] },
@@ -135,6 +138,8 @@ interface ArnSite {
    * documented (IAM and S3 refuse anything but an ARN), so it is a warning.
    */
   queuePolicy?: boolean;
+  /** True for a Batch compute environment's Spot Fleet role, which fails at run time: a warning. */
+  spotFleet?: boolean;
 }
 
 const sitesCache = new WeakMap<TemplateIndex, ArnSite[]>();
@@ -150,15 +155,18 @@ function arnSites(template: TemplateIndex): ArnSite[] {
     path: (string | number)[],
     stream = false,
     queuePolicy = false,
+    spotFleet = false,
   ) => {
-    if (node && node.kind === "map") sites.push({ node, where, path, stream, queuePolicy });
+    if (node && node.kind === "map") sites.push({ node, where, path, stream, queuePolicy, spotFleet });
   };
-  for (const { type, path, stream } of ARN_PROPERTIES) {
+  for (const { type, path, stream, spotFleet } of ARN_PROPERTIES) {
     for (const resource of resourcesOfType(template, type)) {
       for (const { properties } of propertySets(resource)) {
+        if (spotFleet && !startsSpotFleet(mapGet(properties, "ComputeResources")?.value)) continue;
         for (const found of valuesWithPaths(properties, path)) {
           const where = displayPath(found.path);
-          add(found.node, where, ["Resources", resource.name, "Properties", ...found.path], stream);
+          const at = ["Resources", resource.name, "Properties", ...found.path];
+          add(found.node, where, at, stream, false, spotFleet);
         }
       }
     }
@@ -211,7 +219,7 @@ function arnSites(template: TemplateIndex): ArnSite[] {
 /** Reports a site that is a Ref of a resource whose Ref gives something other than its ARN. */
 function checkRef(
   template: TemplateIndex,
-  { node, where, path, stream, queuePolicy }: ArnSite,
+  { node, where, path, stream, queuePolicy, spotFleet }: ArnSite,
   report: Report,
 ): void {
   const target = referenceTarget(node);
@@ -230,7 +238,15 @@ function checkRef(
     );
     return;
   }
-  report(node, `!Ref ${target.name} gives ${gives}, and ${where} takes an ARN; ${use}`, { path });
+  report(node, `!Ref ${target.name} gives ${gives}, and ${where} takes an ARN${atRun(spotFleet)}; ${use}`, {
+    path,
+    ...(spotFleet ? { severity: "warning" as const } : {}),
+  });
+}
+
+/** What a message adds where the value fails only when it is used (a Batch Spot Fleet's role). */
+function atRun(spotFleet: boolean | undefined): string {
+  return spotFleet ? SPOT_FLEET_AT_RUN : "";
 }
 
 const TABLES = ["AWS::DynamoDB::Table", "AWS::Serverless::SimpleTable"];
@@ -281,7 +297,7 @@ export const getAttNotArn: Rule = {
   tags: ["functions", "getatt"],
   check({ template, report }) {
     checkArnWhereNameWanted(template, report);
-    for (const { node, where, path, stream } of arnSites(template)) {
+    for (const { node, where, path, stream, spotFleet } of arnSites(template)) {
       const target = referenceTarget(node);
       if (!target?.attribute) continue;
       const type = template.resources.get(target.name)?.type;
@@ -294,8 +310,9 @@ export const getAttNotArn: Rule = {
         node,
         tableArn
           ? `!GetAtt ${target.name}.Arn gives the table's ARN, and ${where} reads the table's stream; use !GetAtt ${target.name}.StreamArn`
-          : `!GetAtt ${target.name}.${target.attribute} gives ${gives}, and ${where} takes an ARN; use !GetAtt ${target.name}.${attribute}`,
-        { path },
+          : `!GetAtt ${target.name}.${target.attribute} gives ${gives}, and ${where} takes an ARN${atRun(spotFleet)}; ` +
+              `use !GetAtt ${target.name}.${attribute}`,
+        { path, ...(spotFleet ? { severity: "warning" as const } : {}) },
       );
     }
   },

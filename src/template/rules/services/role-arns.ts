@@ -2,7 +2,9 @@
  * E3511: a property that its service reads as an IAM role ARN, written as a literal that is not one
  * (a role name, a user's ARN, an ARN without the account): S3 replication's Role, a Spot Fleet's
  * IamFleetRole and a Batch compute environment's SpotIamFleetRole. The service refuses it when the
- * stack is deployed. `!GetAtt Role.Arn` gives the ARN of a role of the template (a `!Ref` of one,
+ * stack is deployed, but for Batch, which takes the role when it creates the environment: the Spot
+ * Fleet refuses it when the environment first starts instances, so that finding is a warning, given
+ * only where the environment starts Spot Fleets (startsSpotFleet). `!GetAtt Role.Arn` gives the ARN of a role of the template (a `!Ref` of one,
  * which gives its name, is E1041's finding). A literal with a dynamic reference
  * (`{{resolve:ssm:...}}`) is left alone, as cfn-lint leaves it: CloudFormation puts the value in
  * when it deploys.
@@ -14,8 +16,37 @@
  * definition's ExecutionRoleArn, which ECS takes a role's name for too, as it does TaskRoleArn
  * (`npm run spec` drops their format: DOCUMENTED_NAME_OR_ARN in scripts/build-spec.mjs).
  */
+import type { Node } from "../../model";
+import { mapGet } from "../../nodes";
 import type { Rule } from "../rule";
 import { literalString, propertySets, resourcesOfType, valuesAtPath } from "./values";
+
+/**
+ * Whether a Batch compute environment's ComputeResources start Spot Fleets, which assume its
+ * SpotIamFleetRole: a SPOT environment whose AllocationStrategy is BEST_FIT or left out (the Batch
+ * API reference: the role "is required if the allocation strategy set to BEST_FIT or if the
+ * allocation strategy isn't specified"; the other strategies use EC2 Fleet and its service-linked
+ * role). A Type or AllocationStrategy a function gives counts as either.
+ */
+export function startsSpotFleet(computeResources: Node | undefined): boolean {
+  const type = mapGet(computeResources, "Type")?.value;
+  const strategy = mapGet(computeResources, "AllocationStrategy")?.value;
+  const typeText = type && literalString(type);
+  const strategyText = strategy && literalString(strategy);
+  return (
+    (type === undefined || typeText === undefined || typeText === "SPOT") &&
+    (strategy === undefined || strategyText === undefined || strategyText === "BEST_FIT")
+  );
+}
+
+/**
+ * What a message adds where Batch takes a bad SpotIamFleetRole (startsSpotFleet): when it fails.
+ */
+export const SPOT_FLEET_AT_RUN =
+  ": Batch creates the compute environment, and it turns INVALID when it first starts Spot Instances " +
+  "(SpotFleetRequestConfig.IamFleetRole is invalid)";
+
+const BATCH = "AWS::Batch::ComputeEnvironment";
 
 /**
  * cfn-lint's pattern, with the partition required (`arn::iam::...` is no ARN) and IAM's path
@@ -50,6 +81,8 @@ export const roleArnPattern: Rule = {
     for (const resource of resourcesOfType(template, ...ROLE_ARN_TYPES)) {
       const site = SITES[resource.type as string];
       for (const { properties } of propertySets(resource)) {
+        const batch = resource.type === BATCH;
+        if (batch && !startsSpotFleet(mapGet(properties, "ComputeResources")?.value)) continue;
         for (const value of valuesAtPath(properties, site.path)) {
           const text = literalString(value);
           // A dynamic reference is replaced by its value when the stack is deployed.
@@ -57,8 +90,12 @@ export const roleArnPattern: Rule = {
           report(
             value,
             `${site.path.join(".")} of ${resource.name} is the role that ${site.what} assumes, and must be a role ` +
-              "ARN (arn:aws:iam::<account>:role/<name>); use !GetAtt <Role>.Arn for a role of this template",
-            { path: ["Resources", resource.name, "Properties", ...site.path] },
+              `ARN (arn:aws:iam::<account>:role/<name>)${batch ? SPOT_FLEET_AT_RUN : ""}; ` +
+              "use !GetAtt <Role>.Arn for a role of this template",
+            {
+              path: ["Resources", resource.name, "Properties", ...site.path],
+              ...(batch ? { severity: "warning" as const } : {}),
+            },
           );
         }
       }

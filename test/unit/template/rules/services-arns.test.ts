@@ -265,6 +265,60 @@ describe("E3511 role ARNs through dynamic references", () => {
   });
 });
 
+describe("a Batch compute environment's Spot Fleet role", () => {
+  // An AWS lab template (round 35) gives `!Ref` of its role to environments that start no Spot
+  // Fleet; Batch takes the value when it creates the environment, and the Spot Fleet refuses a
+  // bad one when the environment first starts instances.
+  const environment = (name: string, type: string, strategy: string | undefined, role: string) => [
+    `  ${name}:`,
+    "    Type: AWS::Batch::ComputeEnvironment",
+    "    Properties:",
+    "      Type: MANAGED",
+    "      ComputeResources:",
+    `        Type: ${type}`,
+    ...(strategy ? [`        AllocationStrategy: ${strategy}`] : []),
+    `        SpotIamFleetRole: ${role}`,
+    "        MaxvCpus: 4",
+    "        Subnets: [subnet-12345678]",
+  ];
+  const role = ["  Role:", "    Type: AWS::IAM::Role", "    Properties:", "      AssumeRolePolicyDocument: {}"];
+
+  it("is judged only where the environment starts Spot Fleets: SPOT, with BEST_FIT or no strategy", () => {
+    const findings = check(
+      ["E1041", "E1040", "E3511"],
+      "Resources:",
+      ...role,
+      ...environment("OnDemand", "EC2", undefined, "!Ref Role"),
+      ...environment("Optimized", "SPOT", "SPOT_CAPACITY_OPTIMIZED", "!Ref Role"),
+      ...environment("PriceOptimized", "SPOT", "SPOT_PRICE_CAPACITY_OPTIMIZED", "fleet-role"),
+      ...environment("BestFit", "SPOT", "BEST_FIT", "!Ref Role"),
+      ...environment("Default", "SPOT", undefined, "!GetAtt Role.RoleId"),
+      ...environment("Named", "SPOT", undefined, "fleet-role"),
+    );
+    expect(brief(findings)).toEqual(["E1041 42:27", "E1040 51:27", "E3511 60:27"]);
+    expect(findings.map((f) => f.severity)).toEqual(["warning", "warning", "warning"]);
+    expect(findings[0].message).toBe(
+      "!Ref Role gives the role's name, and ComputeResources.SpotIamFleetRole takes an ARN: Batch creates the " +
+        "compute environment, and it turns INVALID when it first starts Spot Instances " +
+        "(SpotFleetRequestConfig.IamFleetRole is invalid); use !GetAtt Role.Arn",
+    );
+    expect(findings[2].message).not.toContain("fleet-role");
+  });
+
+  it("counts a Type or AllocationStrategy a function gives as starting Spot Fleets", () => {
+    const findings = check(
+      ["E1041"],
+      "Parameters:",
+      "  Strategy:",
+      "    Type: String",
+      "Resources:",
+      ...role,
+      ...environment("Env", "SPOT", "!Ref Strategy", "!Ref Role"),
+    );
+    expect(brief(findings)).toEqual(["E1041 16:27"]);
+  });
+});
+
 describe("E1041 a role's Ref where a service assumes it", () => {
   const lines = [
     "Resources:",
