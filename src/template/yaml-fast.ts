@@ -24,6 +24,7 @@ const TAB = 9;
 const HASH = 35;
 const COLON = 58;
 const DASH = 45;
+const DOT = 46;
 const COMMA = 44;
 const LT = 60;
 
@@ -117,11 +118,16 @@ class FastYaml implements TagContext {
         this.pos = src.length;
         return -1;
       }
-      // Document markers and directives at column 1 are the library's business.
+      // Document markers and directives at column 1 are the library's business, but for a
+      // leading `---` (document) and a `...` after which only comments follow: the end.
       if (
         pos === lineStart &&
         (c === 37 /* % */ || src.startsWith("---", pos) || src.startsWith("...", pos))
       ) {
+        if (c === DOT && this.isDocumentEnd(pos)) {
+          this.pos = src.length;
+          return -1;
+        }
         if (lineStart !== 0 || c !== DASH) this.bail(pos);
       }
       this.pos = pos;
@@ -129,6 +135,18 @@ class FastYaml implements TagContext {
       this.lineContent = pos;
       return pos - lineStart;
     }
+  }
+
+  /**
+   * Whether `...` at `pos` (a line's start) ends the document with nothing but spaces, blank lines
+   * and comments after it (a packaged template's last line); another document after it, or a
+   * directive, is the library's business.
+   */
+  private isDocumentEnd(pos: number): boolean {
+    const after = this.src.charCodeAt(pos + 3);
+    if (!(after === SPACE || after === NL || after === CR || Number.isNaN(after))) return false;
+    ONLY_COMMENTS.lastIndex = pos + 3;
+    return ONLY_COMMENTS.test(this.src);
   }
 
   /** After a value: only spaces and a comment may remain on the line; moves to the next line. */
@@ -918,6 +936,8 @@ const LINE_RUN = /[^:#\n\r]*/y;
 /** The same inside a flow collection, which flow indicators also end. */
 const FLOW_RUN = /[^:#\n\r,[\]{}]*/y;
 const LONE_CR = /\r(?!\n)/;
+/** From a position to the end: spaces, comments and line ends only (after a `...` marker). */
+const ONLY_COMMENTS = /(?:[ ]*(?:#[^\n]*)?\r?\n)*[ ]*(?:#[^\n]*)?$/y;
 /** The name of a tag: up to a space, line break, tab or flow indicator. */
 const TAG_RUN = /[^ \n\r\t,[\]{}]*/y;
 /** A single-line quoted scalar, from its opening to its closing quote. */

@@ -84,6 +84,11 @@ describe("the fast reader agrees with the library", () => {
     // whose quoted policy with a less-indented closing line the library then refused).
     "a tag with no value before a closing bracket": "A: !Select [ 0, !GetAZs ]\n",
     "a tag with no value before a comma": "A: [!GetAZs   , b]\nB: {x: !Ref }\n",
+    // A document end marker on the last line (a public Transfer Family template of round 35, whose
+    // single-quoted dashboard body closes at its item's column, which the library then refused).
+    "a document end marker": "A: 1\n...\n",
+    "a document end marker after a start marker and a literal": "---\nA:\n  B: |\n    x\n...",
+    "a document end marker with comments and blank lines after it": "A: 1\n... # end\n\n  # c\r\n",
   };
   it.each(Object.entries(cases))("%s", (_name, source) => {
     expect(fast(source)).toEqual(library(source));
@@ -115,6 +120,10 @@ describe("the fast reader leaves to the library", () => {
     "a plain scalar's continuation holding a tab": "A: a\n  b\tc\n",
     "a plain scalar's continuation starting with a quote": "A: a\n  'b'\n",
     "a tag with no value whose indicator is on the next line": "A: [!GetAZs\n  ]\n",
+    "a second document after an end marker": "A: 1\n...\nB: 2\n",
+    "a directive after an end marker": "A: 1\n...\n%YAML 1.2\n---\nB: 2\n",
+    "three dots that begin a word": "A: 1\n...x\n",
+    "an end marker inside a quoted scalar": "A: 'a\n...\n  b'\n",
   };
   it.each(Object.entries(cases))("%s", (_name, source) => {
     expect(bails(source)).toBe(true);
@@ -126,6 +135,16 @@ describe("the fast reader leaves to the library", () => {
 });
 
 describe("the fast reader takes what PyYAML takes and the library refuses", () => {
+  it("reads a quoted scalar closed at its item's column in a template that ends with `...`", () => {
+    const source = "---\nA:\n  B:\n    !Sub\n    - '{\n        \"x\": 1\n    }'\n...\n";
+    expect(fast(source).root).toMatchObject({
+      entries: [
+        { value: { entries: [{ value: { entries: [{ value: { items: [{ value: '{ "x": 1 }' }] } }] } }] } },
+      ],
+    });
+    expect(library(source).findings.length).toBeGreaterThan(0);
+  });
+
   it("reads an escaped line break whose next line is no more indented than the key", () => {
     const source = 'A:\n  command: "tar -x a.tar && \\\n  ./setup.sh"\n  cwd: /home\n';
     expect(fast(source).root).toMatchObject({

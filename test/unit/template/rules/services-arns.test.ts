@@ -281,7 +281,12 @@ describe("a Batch compute environment's Spot Fleet role", () => {
     "        MaxvCpus: 4",
     "        Subnets: [subnet-12345678]",
   ];
-  const role = ["  Role:", "    Type: AWS::IAM::Role", "    Properties:", "      AssumeRolePolicyDocument: {}"];
+  const role = [
+    "  Role:",
+    "    Type: AWS::IAM::Role",
+    "    Properties:",
+    "      AssumeRolePolicyDocument: {}",
+  ];
 
   it("is judged only where the environment starts Spot Fleets: SPOT, with BEST_FIT or no strategy", () => {
     const findings = check(
