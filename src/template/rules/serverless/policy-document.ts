@@ -7,7 +7,8 @@
  *
  * Deliberate differences from cfn-lint: we do not match AWS principals against ARN patterns
  * (cfn-lint rejects valid ones such as `arn:aws:sts::<account>:federated-user/...` and other
- * partitions), only the account an IAM or STS ARN names (misfitAccount); condition operators are the ones the IAM reference lists (cfn-lint also accepts
+ * partitions), only the account an IAM or STS ARN names (misfitAccount) and a value of no
+ * principal's form (awsPrincipalForm); condition operators are the ones the IAM reference lists (cfn-lint also accepts
  * names such as `StringEqualsExists` that IAM does not define); a Principal mapping may hold only
  * AWS, Service, Federated and CanonicalUser (cfn-lint lets a misspelt `Services` through); and a
  * bad value is reported at the value, where cfn-lint points at its key on the same line.
@@ -338,6 +339,12 @@ function checkPrincipal(entry: MapEntry, add: Add): void {
               item,
               `An AWS principal names its account by a 12-digit account id, and '${account}' is not one`,
             );
+          else if (!awsPrincipalForm(item.value))
+            add(
+              item,
+              "An AWS principal is '*', a 12-digit account id, an ARN (of an account, user, role or session) " +
+                "or a unique id, and IAM refuses this value as an invalid principal",
+            );
         }
         continue;
       }
@@ -360,6 +367,22 @@ function misfitAccount(text: string): string | undefined {
   if (!arn) return undefined;
   const account = arn[2];
   return /^\d{12}$/.test(account) || (arn[1] === "iam" && account === "cloudfront") ? undefined : account;
+}
+
+/**
+ * Whether text may be an AWS principal: '*', an account id (misfitAccount judges its digits), an
+ * ARN, a unique id (`AROA...`, which IAM writes where a principal's role was deleted), or text a
+ * Fn::Sub or a dynamic reference fills. A placeholder such as `<SOURCE AWS ACCOUNT NUMBER>` (a public template of round
+ * 35, which cfn-lint's E3530 reports too) is none of them.
+ */
+function awsPrincipalForm(text: string): boolean {
+  return (
+    text === "*" ||
+    text.includes("${") ||
+    text.includes("{{resolve:") ||
+    text.startsWith("arn:") ||
+    /^[A-Z0-9]+$/.test(text)
+  );
 }
 
 function checkCondition(node: Node, add: Add): void {

@@ -799,6 +799,35 @@ describe("E3530 and E3512 AWS principals", () => {
       "An AWS principal names its account by a 12-digit account id, and 'XXXXXXX1234' is not one",
     );
   });
+
+  it("reports a value that is no AWS principal at all, such as a placeholder left for the account", () => {
+    // A public cross-account role of round 35; cfn-lint 1.51's E3530 reports it too.
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Role:",
+        "    Type: AWS::IAM::Role",
+        "    Properties:",
+        "      AssumeRolePolicyDocument:",
+        "        Statement:",
+        "          - Effect: Allow",
+        "            Action: sts:AssumeRole",
+        "            Principal:",
+        "              AWS:",
+        "                - <SOURCE AWS ACCOUNT NUMBER>",
+        "                - source-account",
+        "                - '*'",
+        "                - '{{resolve:ssm:LaunchRoleArn:1}}'",
+        "                - AIDAEXAMPLEUNIQUEID",
+      ),
+      { only: ["E3530"] },
+    );
+    expect(brief(findings)).toEqual(["E3530 11:19", "E3530 12:19"]);
+    expect(findings[0].message).toBe(
+      "An AWS principal is '*', a 12-digit account id, an ARN (of an account, user, role or session) " +
+        "or a unique id, and IAM refuses this value as an invalid principal",
+    );
+  });
 });
 
 describe("policy documents the IAM reference shows as valid", () => {
