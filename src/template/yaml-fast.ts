@@ -61,6 +61,7 @@ class FastYaml implements TagContext {
     if (loneCr) this.bail(loneCr.index);
     let indent = this.nextContentLine();
     if (indent < 0) return undefined;
+    this.begun = true;
     if (src.startsWith("---", this.pos)) {
       const after = src.charCodeAt(this.pos + 3);
       if (!(after === SPACE || after === NL || after === CR || Number.isNaN(after))) this.bail();
@@ -84,6 +85,9 @@ class FastYaml implements TagContext {
    * After a value the reader looks at the next line (is it a continuation?), steps back to its
    * start, and the caller then asks for it again: the second time is answered from here.
    */
+  /** Whether the first content line (a `---` marker, or the root's first line) has been read. */
+  private begun = false;
+
   private lineBegin = -1;
   private lineContent = -1;
 
@@ -128,7 +132,8 @@ class FastYaml implements TagContext {
           this.pos = src.length;
           return -1;
         }
-        if (lineStart !== 0 || c !== DASH) this.bail(pos);
+        // A `---` before any content (at the top, or after a header of comments) starts the document.
+        if (c !== DASH || this.begun) this.bail(pos);
       }
       this.pos = pos;
       this.lineBegin = lineStart;
@@ -610,13 +615,17 @@ class FastYaml implements TagContext {
     // `0` and indicators of two digits are errors, for the library to explain.
     if (h >= 48 && h <= 57) this.bail(pos);
     this.pos = pos;
+    const headerEnd = pos;
     this.expectLineEnd();
+    const bodyStart = this.pos;
     const texts: (string | undefined)[] = [];
     let contentIndent = explicitIndent > 0 ? indent + explicitIndent : -1;
     let lineStart = this.pos;
     let contentEnd = -1;
     let afterContent = lineStart;
     let lastContent = -1;
+    // Where the scalar's lines end: the start of the less-indented line that ends it, or the end.
+    let scalarEnd = src.length;
     while (lineStart < src.length) {
       let i = lineStart;
       while (src.charCodeAt(i) === SPACE) i++;
@@ -635,12 +644,11 @@ class FastYaml implements TagContext {
         if (contentIndent >= 0 ? spaces > contentIndent : spaces > 0) this.bail(i);
         texts.push(undefined);
       } else {
-        if (contentIndent < 0) {
-          if (spaces <= indent) break;
-          contentIndent = spaces;
-        } else if (spaces < contentIndent) {
+        if (contentIndent < 0 ? spaces <= indent : spaces < contentIndent) {
+          scalarEnd = lineStart;
           break;
         }
+        if (contentIndent < 0) contentIndent = spaces;
         // A tab would start content (and fold as a more-indented line); it is rare.
         if (src.charCodeAt(i) === TAB) this.bail(i);
         texts.push(src.slice(lineStart + contentIndent, lineEnd));
@@ -651,11 +659,23 @@ class FastYaml implements TagContext {
       if (nl === -1) break;
       lineStart = nl + 1;
     }
-    if (lastContent < 0 || chomp === "keep") this.bail(start);
+    // A kept scalar at the end of a source without a final line break: the library adds one, PyYAML
+    // does not; left to the library, as before.
+    if (chomp === "keep" && scalarEnd === src.length && !src.endsWith("\n")) this.bail(start);
+    // A kept scalar of blank lines alone is their line breaks (`!Join` items that put a line
+    // break between two parts of a script), and without them empty text.
+    if (lastContent < 0 && chomp === "keep") {
+      this.pos = scalarEnd;
+      const value = "\n".repeat(lineBreaks(src, bodyStart, scalarEnd));
+      return { kind: "scalar", value, range: this.lines.range(start, headerEnd) };
+    }
+    if (lastContent < 0) this.bail(start);
     let value = folded ? fold(texts, lastContent) : (texts[0] ?? "");
     if (!folded) for (let k = 1; k <= lastContent; k++) value += `\n${texts[k] ?? ""}`;
-    // Like the library, clip keeps one final line break even when the source ends without one.
+    // Like the library, clip keeps one final line break even when the source ends without one;
+    // keep keeps every line break after the last text line (a script's trailing blank lines).
     if (chomp === "clip") value += "\n";
+    else if (chomp === "keep") value += "\n".repeat(lineBreaks(src, contentEnd, scalarEnd));
     let end = contentEnd;
     while (end > start && isSpaceOrBreak(src.charCodeAt(end - 1))) end--;
     this.pos = afterContent;
@@ -936,6 +956,13 @@ const LINE_RUN = /[^:#\n\r]*/y;
 /** The same inside a flow collection, which flow indicators also end. */
 const FLOW_RUN = /[^:#\n\r,[\]{}]*/y;
 const LONE_CR = /\r(?!\n)/;
+
+/** How many line breaks `src` holds from `start` to `end`. */
+function lineBreaks(src: string, start: number, end: number): number {
+  let count = 0;
+  for (let i = src.indexOf("\n", start); i !== -1 && i < end; i = src.indexOf("\n", i + 1)) count++;
+  return count;
+}
 /** From a position to the end: spaces, comments and line ends only (after a `...` marker). */
 const ONLY_COMMENTS = /(?:[ ]*(?:#[^\n]*)?\r?\n)*[ ]*(?:#[^\n]*)?$/y;
 /** The name of a tag: up to a space, line break, tab or flow indicator. */

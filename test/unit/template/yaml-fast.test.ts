@@ -89,6 +89,22 @@ describe("the fast reader agrees with the library", () => {
     "a document end marker": "A: 1\n...\n",
     "a document end marker after a start marker and a literal": "---\nA:\n  B: |\n    x\n...",
     "a document end marker with comments and blank lines after it": "A: 1\n... # end\n\n  # c\r\n",
+    // A start marker after a header of comments (21 public templates of rounds 27 to 35).
+    "a start marker after comments": "# Copyright\n#\n\n---\nA: 1\n",
+    "a start marker after comments, with CRLF line ends": "# c\r\n---\r\nA: 1\r\n",
+    // Keep chomping (`|+`: inline code that keeps its trailing blank lines; 9 public templates of
+    // rounds 27 to 35, which went to the library before).
+    "a literal that keeps its final line break": "A: |+\n  a\nB: 1\n",
+    "a literal that keeps its trailing blank lines": "A:\n  - |+\n    a\n\n      \n    b\n\n\n  - c\n",
+    "a kept literal at the end of the source": "A: |+\n  a\n\n",
+    "a kept literal before a comment line": "A: |+\n  a\n\n# c\nB: 1\n",
+    "a kept literal with an indicator": "A: |2+\n    a\n  b\n\nB: 1\n",
+    "a kept literal with CRLF line ends": "A: |+\r\n  a\r\n\r\nB: 1\r\n",
+    "a kept folded scalar": "A: >+\n  a\n  b\n\nB: 1\n",
+    "a kept literal of a blank line alone, between items": "A:\n  - x\n  - |+\n\n  - y\n",
+    "a kept literal of two blank lines alone, before a key": "A: |+\n\n\nB: 1\n",
+    "an empty kept literal before the next item": "A:\n- |+\n- x\n",
+    "an empty kept literal at the end of the source": "A: |+\n",
   };
   it.each(Object.entries(cases))("%s", (_name, source) => {
     expect(fast(source)).toEqual(library(source));
@@ -124,6 +140,9 @@ describe("the fast reader leaves to the library", () => {
     "a directive after an end marker": "A: 1\n...\n%YAML 1.2\n---\nB: 2\n",
     "three dots that begin a word": "A: 1\n...x\n",
     "an end marker inside a quoted scalar": "A: 'a\n...\n  b'\n",
+    "a kept literal at the end of a source without a final break": "A: |+\n  a",
+    "a second start marker": "# c\n---\n---\nA: 1\n",
+    "a start marker after content": "A: 1\n---\nB: 2\n",
   };
   it.each(Object.entries(cases))("%s", (_name, source) => {
     expect(bails(source)).toBe(true);
