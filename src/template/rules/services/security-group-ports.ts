@@ -182,7 +182,7 @@ export const securityGroupIgnoredPorts: Rule = {
       if (written.length === 0) continue;
       report(
         protocol.entry.value,
-        `IpProtocol ${protocol.name === "-1" ? "-1 (all traffic)" : protocol.name} of ${rule.owner} has no ports, so EC2 ` +
+        `IpProtocol ${protocol.name === "-1" ? "-1 (all traffic)" : protocol.name} of ${rule.owner} takes no ports, so EC2 ` +
           `ignores ${listOf(written, "and", false)} and the rule covers every port; use tcp or udp to limit it to the ports, ` +
           "or remove them",
         { path: [...rule.path, "IpProtocol"] },

@@ -81,7 +81,7 @@ describe("E3687, E3688, W3687 security group ports", () => {
         "give FromPort and ToPort (the port range)",
       "Only one end of the port range of security group 'Group' is -1, which stands for every port; set both " +
         "FromPort and ToPort to -1 for all ports, or both to port numbers",
-      "IpProtocol -1 (all traffic) of security group 'Group' has no ports, so EC2 ignores FromPort and ToPort and " +
+      "IpProtocol -1 (all traffic) of security group 'Group' takes no ports, so EC2 ignores FromPort and ToPort and " +
         "the rule covers every port; use tcp or udp to limit it to the ports, or remove them",
       expect.stringContaining("The tcp rule of security group 'Group' has no ToPort,"),
       "FromPort -1 of rule 'Icmp' stands for every ICMP type, which takes every code: set ToPort to -1 as well",
