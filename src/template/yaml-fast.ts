@@ -8,9 +8,9 @@ import { applyShortForm, type TagContext } from "./short-forms";
  * sequences, flow collections, plain and quoted scalars (over several lines too), block scalars,
  * comments and short-form tags. It is much faster than the `yaml` library on large templates (the
  * generated 1 MB row of `npm run bench:validate`). Anything outside that subset (anchors, explicit
- * keys, plain `<<` merge keys, directives, tabs, a plain scalar's continuation line that starts with
- * an indicator, and every syntax error) throws `Unsupported`, and the caller re-reads the document
- * with the library, which is exact and reports errors well.
+ * keys, plain `<<` merge keys, directives, a second document, tabs, a plain scalar's continuation
+ * line that starts with an indicator, and every syntax error) throws `Unsupported`, and the caller
+ * re-reads the document with the library, which is exact and reports errors well.
  * The corpus test checks both readers agree, node for node and range for range.
  */
 export class Unsupported {
@@ -80,14 +80,14 @@ class FastYaml implements TagContext {
     return root;
   }
 
+  /** Whether the first content line (a `---` marker, or the root's first line) has been read. */
+  private begun = false;
+
   /**
    * The line `nextContentLine` last stopped on: where it begins and where its content starts.
    * After a value the reader looks at the next line (is it a continuation?), steps back to its
    * start, and the caller then asks for it again: the second time is answered from here.
    */
-  /** Whether the first content line (a `---` marker, or the root's first line) has been read. */
-  private begun = false;
-
   private lineBegin = -1;
   private lineContent = -1;
 
