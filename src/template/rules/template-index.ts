@@ -104,6 +104,7 @@ export interface ResourceInfo {
   type: string | undefined;
   typeNode: Node | undefined;
   properties: MapEntry | undefined;
+  /** The Condition attribute, but for one that names no condition (namesNoCondition). */
   condition: MapEntry | undefined;
   dependsOn: MapEntry | undefined;
 }

@@ -5,9 +5,9 @@
  * sqs, lambda or firehose, a rule or schedule target, a dead-letter or destination ARN, a queue's
  * redrive target, a permission's SourceArn, a bucket notification's function or queue, an IAM
  * policy's Resource, a pipe's source and target, a state machine's log group, an AppSync Lambda
- * data source, a Cognito trigger, S3 replication's role, the role of a Spot Fleet (and, as a warning,
- * of a Batch compute environment's Spot Fleets: role-arns.ts's startsSpotFleet), a pipeline's role
- * and its actions' roles, a function's KMS key, whose Ref gives its id; not a log
+ * data source, a Cognito trigger, S3 replication's role, the role of a Spot Fleet (and, as a
+ * warning, of a Batch compute environment's Spot Fleets: role-arns.ts's startsSpotFleet), a
+ * pipeline's role and its actions' roles, a function's KMS key, whose Ref gives its id; not a log
  * group's KmsKeyId, which cfn-lint's schema patches let take a key id) refuses it when the stack is
  * deployed. `!GetAtt X.Arn` is what was meant. A queue policy's Resource given a queue's URL is a
  * warning: SQS's own validation of the policy's resources is not documented, and templates of an

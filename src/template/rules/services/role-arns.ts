@@ -4,8 +4,9 @@
  * IamFleetRole and a Batch compute environment's SpotIamFleetRole. The service refuses it when the
  * stack is deployed, but for Batch, which takes the role when it creates the environment: the Spot
  * Fleet refuses it when the environment first starts instances, so that finding is a warning, given
- * only where the environment starts Spot Fleets (startsSpotFleet). `!GetAtt Role.Arn` gives the ARN of a role of the template (a `!Ref` of one,
- * which gives its name, is E1041's finding). A literal with a dynamic reference
+ * only where the environment starts Spot Fleets (startsSpotFleet). `!GetAtt Role.Arn` gives the
+ * ARN of a role of the template (a `!Ref` of one, which gives its name, is E1041's finding). A
+ * literal with a dynamic reference
  * (`{{resolve:ssm:...}}`) is left alone, as cfn-lint leaves it: CloudFormation puts the value in
  * when it deploys.
  *
