@@ -123,12 +123,12 @@ class FastYaml implements TagContext {
         return -1;
       }
       // Document markers and directives at column 1 are the library's business, but for a
-      // leading `---` (document) and a `...` after which only comments follow: the end.
+      // leading `---` (document) and a `...` after content, with only comments after it: the end.
       if (
         pos === lineStart &&
         (c === 37 /* % */ || src.startsWith("---", pos) || src.startsWith("...", pos))
       ) {
-        if (c === DOT && this.isDocumentEnd(pos)) {
+        if (c === DOT && this.begun && this.isDocumentEnd(pos)) {
           this.pos = src.length;
           return -1;
         }
