@@ -23,7 +23,6 @@ import { intrinsicName, isString, isTemplated } from "../template-index";
 import { eventPath, eventProperties, eventType, SAM_GUIDE, samEvents } from "./events";
 
 /** Each event type with the property naming its API, the API's type and the implicit API's logical id. */
-
 export const EVENTS: Record<string, { property: string; api: string; implicit: string }> = {
   Api: { property: "RestApiId", api: "AWS::Serverless::Api", implicit: "ServerlessRestApi" },
   HttpApi: { property: "ApiId", api: "AWS::Serverless::HttpApi", implicit: "ServerlessHttpApi" },

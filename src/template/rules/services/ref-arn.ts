@@ -153,11 +153,9 @@ function arnSites(template: TemplateIndex): ArnSite[] {
     node: Node | undefined,
     where: string,
     path: (string | number)[],
-    stream = false,
-    queuePolicy = false,
-    spotFleet = false,
+    kind: Partial<Pick<ArnSite, "stream" | "queuePolicy" | "spotFleet">> = {},
   ) => {
-    if (node && node.kind === "map") sites.push({ node, where, path, stream, queuePolicy, spotFleet });
+    if (node && node.kind === "map") sites.push({ node, where, path, stream: false, ...kind });
   };
   for (const { type, path, stream, spotFleet } of ARN_PROPERTIES) {
     for (const resource of resourcesOfType(template, type)) {
@@ -166,7 +164,7 @@ function arnSites(template: TemplateIndex): ArnSite[] {
         for (const found of valuesWithPaths(properties, path)) {
           const where = displayPath(found.path);
           const at = ["Resources", resource.name, "Properties", ...found.path];
-          add(found.node, where, at, stream, false, spotFleet);
+          add(found.node, where, at, { stream: stream === true, spotFleet });
         }
       }
     }
@@ -193,7 +191,7 @@ function arnSites(template: TemplateIndex): ArnSite[] {
       value,
       `the ${key} of ${type === "SQS" ? "an" : "a"} ${type} event`,
       eventPath(event, "Properties", key),
-      true,
+      { stream: true },
     );
   }
   for (const policySites of [identitySites, resourceSites]) {
@@ -201,13 +199,9 @@ function arnSites(template: TemplateIndex): ArnSite[] {
       for (const statement of documentStatements(document)) {
         for (const key of ["Resource", "NotResource"]) {
           for (const item of listItems(mapGet(statement, key)?.value))
-            add(
-              item,
-              `a policy's ${key}`,
-              propertyPath(resource, ...path).path ?? [],
-              false,
-              resource.type === "AWS::SQS::QueuePolicy",
-            );
+            add(item, `a policy's ${key}`, propertyPath(resource, ...path).path ?? [], {
+              queuePolicy: resource.type === "AWS::SQS::QueuePolicy",
+            });
         }
       }
     });

@@ -30,14 +30,9 @@ import { literalString, propertySets, resourcesOfType, valuesAtPath } from "./va
  * role). A Type or AllocationStrategy a function gives counts as either.
  */
 export function startsSpotFleet(computeResources: Node | undefined): boolean {
-  const type = mapGet(computeResources, "Type")?.value;
-  const strategy = mapGet(computeResources, "AllocationStrategy")?.value;
-  const typeText = type && literalString(type);
-  const strategyText = strategy && literalString(strategy);
-  return (
-    (type === undefined || typeText === undefined || typeText === "SPOT") &&
-    (strategy === undefined || strategyText === undefined || strategyText === "BEST_FIT")
-  );
+  const type = literalString(mapGet(computeResources, "Type")?.value);
+  const strategy = literalString(mapGet(computeResources, "AllocationStrategy")?.value);
+  return (type === undefined || type === "SPOT") && (strategy === undefined || strategy === "BEST_FIT");
 }
 
 /**
