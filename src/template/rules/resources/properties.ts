@@ -17,7 +17,7 @@ import { closest, didYouMean, didYouMeanNote } from "../../suggest";
 import { gapText, noValueWhere } from "../conditions/logic";
 import { attributeShape, parameterShape } from "../functions/shapes";
 import { isIgnoredBySam } from "../sam/ignored-values";
-import { referenceTarget } from "../services/values";
+import { hasDynamicReference, referenceTarget } from "../services/values";
 import { intrinsicName, isForEachKey, isString, type TemplateIndex } from "../template-index";
 import { judgesNulls } from "./null-values";
 import {
@@ -543,6 +543,8 @@ function yieldOfShape(shape: "list" | "text" | undefined): Yield {
 
 function scalarFits(value: unknown, kind: "number" | "integer" | "boolean"): boolean {
   if (value === null) return true; // A null value is reported by the parser-level rules, not as a type.
+  // What a dynamic reference reads at deploy time is text, which CloudFormation converts.
+  if (typeof value === "string" && hasDynamicReference(value)) return true;
   if (kind === "boolean")
     return typeof value === "boolean" || (typeof value === "string" && /^(true|false)$/i.test(value));
   if (typeof value === "number") return true;

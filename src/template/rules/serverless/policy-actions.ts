@@ -3,7 +3,8 @@ import { mapGet } from "../../nodes";
 import type { SpecIndex } from "../../spec/types";
 import { closest, didYouMeanNote } from "../../suggest";
 import type { Report, Rule } from "../rule";
-import { isString, type ResourceInfo, type TemplateIndex } from "../template-index";
+import { literalString } from "../services/values";
+import type { ResourceInfo, TemplateIndex } from "../template-index";
 import { propertyPath } from "./documents";
 import { identitySites } from "./identity-policy";
 import { documentStatements, wildcardPattern } from "./policy-document";
@@ -131,8 +132,9 @@ function checkActions(template: TemplateIndex, spec: SpecIndex, report: Report, 
         const items: readonly Node[] = value.kind === "seq" ? value.items : [value];
         for (const item of items) {
           // Intrinsics and values of the wrong type are left to E3510, E3512 and E3530.
-          if (!isString(item)) continue;
-          const problem = actionProblem(item.value, spec, resource);
+          const action = literalString(item);
+          if (action === undefined) continue;
+          const problem = actionProblem(action, spec, resource);
           if (problem) report(item, problem, propertyPath(resource, ...path));
         }
       }

@@ -16,6 +16,7 @@
 import type { MapEntry, MapNode, Node, Range } from "../../model";
 import { gapText, type NoValueGap } from "../conditions/logic";
 import { NAMED_FORMATS } from "../constraints/formats";
+import { hasDynamicReference } from "../services/values";
 import { isString } from "../template-index";
 import { type Document, isDynamic, type Problem } from "./documents";
 
@@ -63,6 +64,14 @@ const CONDITION_OPERATOR = new RegExp(
  * of formats.ts), with the words messages say it in. E3510, E3514 and the constraint walk read it.
  */
 export const POLICY_RESOURCE = NAMED_FORMATS["IAM policy Resource"];
+
+/**
+ * Whether a policy's text is filled in later, so that its form cannot be judged as written: a
+ * `${...}` (outside Fn::Sub, E1029's), or a dynamic reference CloudFormation resolves at deploy time.
+ */
+export function fillsLater(text: string): boolean {
+  return text.includes("${") || hasDynamicReference(text);
+}
 
 /** IAM accepts only letters and digits in an identity policy's Sid; other services accept more. */
 const IDENTITY_SID = /^[A-Za-z0-9]+$/;
@@ -301,7 +310,7 @@ function checkStrings(entry: MapEntry, add: Add, rules: { nonEmpty?: boolean; pa
       add(item, `${entry.key} must be a string or a list of strings`);
       return;
     }
-    if (rules.pattern && !item.value.includes("${") && !rules.pattern.test(item.value)) {
+    if (rules.pattern && !fillsLater(item.value) && !rules.pattern.test(item.value)) {
       add(item, `${entry.key} must be ${POLICY_RESOURCE.what}`);
     }
   }

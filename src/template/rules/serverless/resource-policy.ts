@@ -9,10 +9,17 @@ import { listItems, mapGet } from "../../nodes";
 import { realResources } from "../resources/shared";
 import type { Report, Rule } from "../rule";
 import { BUCKET, resourceMeantByText } from "../services/plain-logical-id";
-import { literalBoolean, literalString, plainMap, propertySets, refResource } from "../services/values";
+import {
+  hasDynamicReference,
+  literalBoolean,
+  literalString,
+  plainMap,
+  propertySets,
+  refResource,
+} from "../services/values";
 import { intrinsicName, isString, type ResourceInfo, type TemplateIndex } from "../template-index";
 import { isDynamic, propertyEntry, propertyPath } from "./documents";
-import { documentStatements, POLICY_RESOURCE, type PolicyOptions } from "./policy-document";
+import { documentStatements, fillsLater, POLICY_RESOURCE, type PolicyOptions } from "./policy-document";
 import { checkPolicies, forEachPolicy, NO_SITES, type PolicySite, propertyPolicy } from "./policy-sites";
 
 const DOCUMENT_PROPERTY: Record<string, string> = {
@@ -130,7 +137,7 @@ function checkOtherResources(
   const fix = RESOURCE_FIX[resource.type ?? ""];
   if (!fix) return;
   for (const item of listItems(mapGet(statement, "Resource")?.value)) {
-    if (!isString(item) || item.value.includes("${") || POLICY_RESOURCE.pattern.test(item.value)) continue;
+    if (!isString(item) || fillsLater(item.value) || POLICY_RESOURCE.pattern.test(item.value)) continue;
     const queue = resource.type === "AWS::SQS::QueuePolicy";
     report(
       item,
@@ -179,7 +186,7 @@ export const bucketPolicyResource: Rule = {
           : "write the bucket's ARN (!GetAtt Bucket.Arn) or its objects' (!Sub '${Bucket.Arn}/*')";
       for (const statement of documentStatements(document)) {
         for (const item of listItems(mapGet(statement, "Resource")?.value)) {
-          if (!isString(item)) continue;
+          if (!isString(item) || hasDynamicReference(item.value)) continue;
           const arn = /^arn:[^:]*:s3:::([^/*?]+)(\/.*)?$/.exec(item.value);
           const problem =
             item.value === "*"

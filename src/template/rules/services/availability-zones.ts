@@ -12,7 +12,7 @@ import { mapGet } from "../../nodes";
 import { realResources } from "../resources/shared";
 import type { Rule } from "../rule";
 import { intrinsicName, type TemplateIndex } from "../template-index";
-import { resourcesOfType } from "./values";
+import { literalString, resourcesOfType } from "./values";
 
 /** Where each resource type takes a zone's name (`*`: every item of a list). */
 const ZONE_PATHS: Record<string, readonly (readonly string[])[]> = {
@@ -67,8 +67,8 @@ function writtenZones(
   if (!node || intrinsicName(node)) return;
   const depth = at.length;
   if (depth === path.length) {
-    if (node.kind === "scalar" && typeof node.value === "string" && node.value !== "all")
-      found.push({ node, path: [...at] });
+    const zone = literalString(node);
+    if (zone !== undefined && zone !== "all") found.push({ node, path: [...at] });
     return;
   }
   const step = path[depth];

@@ -196,9 +196,18 @@ export function isAbsent(properties: MapNode, key: string): boolean {
   return !entry || isNoValue(entry.value);
 }
 
-/** A string scalar's text. */
+/**
+ * A string scalar's text, when it is what the property gets: not where a dynamic reference
+ * (`{{resolve:ssm:/app/runtime}}`) stands in it, whose value CloudFormation reads from Parameter
+ * Store or Secrets Manager at deploy time.
+ */
 export function literalString(node: Node | undefined): string | undefined {
-  return isString(node) ? node.value : undefined;
+  return isString(node) && !hasDynamicReference(node.value) ? node.value : undefined;
+}
+
+/** Whether text holds a dynamic reference, which CloudFormation resolves at deploy time. */
+export function hasDynamicReference(text: string): boolean {
+  return text.includes("{{resolve:");
 }
 
 /** A boolean written as `true`/`false` or as those strings (any case), as CloudFormation converts them. */

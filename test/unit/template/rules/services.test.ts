@@ -6,8 +6,8 @@
  * containers (E3042), Route 53 records in their zone (E3041), ACM validation domains (E3503) and
  * event patterns and filter policies (E3915), EventBridge target input (E3917) and SQS redrive
  * policies (E3918), DynamoDB key schemas and indexes (E3924), SQS encryption kinds (E3926) and
- * state machine log destinations (E3927), Lambda environment variable names (E3930) and SNS topic
- * names (E3931).
+ * state machine log destinations (E3927), Lambda environment variable names (E3930), SNS topic
+ * names (E3931), and the values dynamic references give, which no rule judges as written.
  */
 import { describe, expect, it } from "vitest";
 import { brief, lambdaFunction, lint, located, samFunction, yaml } from "../lint";
@@ -895,6 +895,90 @@ describe("W1053 dynamic references with spaces, W1051 a secret where its ARN is 
       "This dynamic reference gives the secret's value, and SecretArn takes the secret's ARN: the property would " +
         "get the secret itself; give the ARN instead (!Ref of an AWS::SecretsManager::Secret gives it)",
     );
+  });
+});
+
+describe("values a dynamic reference gives", () => {
+  /** A template whose listed properties each get `value(name)`: a dynamic reference or a literal. */
+  const template = (value: (name: string) => string) =>
+    yaml(
+      "Resources:",
+      "  Queue:",
+      "    Type: AWS::SQS::Queue",
+      "    Properties:",
+      `      VisibilityTimeout: ${value("ten minutes")}`,
+      `      FifoQueue: ${value("maybe")}`,
+      "  Fn:",
+      "    Type: AWS::Lambda::Function",
+      "    Properties:",
+      `      Runtime: ${value("java21")}`,
+      "      Handler: index.handler",
+      "      Role: arn:aws:iam::123456789012:role/app",
+      "      Code: { ZipFile: 'def handler(e, c): pass' }",
+      "  Rule:",
+      "    Type: AWS::Events::Rule",
+      "    Properties:",
+      `      ScheduleExpression: ${value("every five minutes")}`,
+      "  Instance:",
+      "    Type: AWS::EC2::Instance",
+      "    Properties:",
+      "      ImageId: ami-0123456789abcdef0",
+      `      AvailabilityZone: ${value("us-east-1a")}`,
+      "  Bucket:",
+      "    Type: AWS::S3::Bucket",
+      "    Properties:",
+      `      AccessControl: ${value("PublicRead")}`,
+      "  BucketPolicy:",
+      "    Type: AWS::S3::BucketPolicy",
+      "    Properties:",
+      "      Bucket: !Ref Bucket",
+      "      PolicyDocument:",
+      "        Statement:",
+      "          - Effect: Allow",
+      "            Principal: { AWS: arn:aws:iam::123456789012:root }",
+      "            Action: s3:GetObject",
+      `            Resource: ${value("objects")}`,
+      "  Role:",
+      "    Type: AWS::IAM::Role",
+      "    Properties:",
+      "      AssumeRolePolicyDocument:",
+      "        Statement:",
+      "          - { Effect: Allow, Principal: { Service: lambda.amazonaws.com }, Action: sts:AssumeRole }",
+      "      Policies:",
+      "        - PolicyName: app",
+      "          PolicyDocument:",
+      "            Statement:",
+      "              - Effect: Allow",
+      `                Action: ${value("conections:UseConnection")}`,
+      `                Resource: ${value("connection")}`,
+    );
+  const rules = ["E3012", "E3677", "E3027", "W3010", "E3045", "E3514", "E3510", "W3037"];
+
+  it("are read at deploy time, so no rule judges them as the text written", () => {
+    // The text is that of a Parameter Store parameter; what it holds is known only at deploy time.
+    const findings = lint(
+      template((name) => `'{{resolve:ssm:/app/${name.replace(/[^a-z]/g, "-")}}}'`),
+      { only: rules },
+    );
+    expect(brief(findings)).toEqual([]);
+  });
+
+  it("are judged where the same properties are written out", () => {
+    const findings = lint(
+      template((name) => `'${name}'`),
+      { only: rules },
+    );
+    expect(brief(findings)).toEqual([
+      "E3012 5:26",
+      "E3012 6:18",
+      "E3677 10:16",
+      "E3027 17:27",
+      "W3010 22:25",
+      "E3045 26:22",
+      "E3514 36:23",
+      "W3037 48:25",
+      "E3510 49:27",
+    ]);
   });
 });
 
