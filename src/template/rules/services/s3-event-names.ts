@@ -13,7 +13,14 @@ import { didYouMean } from "../../suggest";
 import type { Rule } from "../rule";
 import { eventPath, eventProperties, eventType, type SamEventEntry, samEvents } from "../sam/events";
 import { isString, type ResourceInfo, type TemplateIndex } from "../template-index";
-import { listMappings, plainMap, presentEntry, propertySets, resourcesOfType } from "./values";
+import {
+  hasDynamicReference,
+  listMappings,
+  plainMap,
+  presentEntry,
+  propertySets,
+  resourcesOfType,
+} from "./values";
 
 export const S3_EVENTS: readonly string[] = [
   "s3:IntelligentTiering",
@@ -126,7 +133,7 @@ export const s3EventNames: Rule = {
   tags: ["resources", "s3"],
   check({ template, report }) {
     const judge = (node: Node | undefined, path: (string | number)[]) => {
-      if (!isString(node) || KNOWN_EVENTS.has(node.value)) return;
+      if (!isString(node) || hasDynamicReference(node.value) || KNOWN_EVENTS.has(node.value)) return;
       report(
         node,
         `'${node.value}' is not an S3 event type${didYouMean(node.value, S3_EVENTS)}, and S3 refuses the notification ` +

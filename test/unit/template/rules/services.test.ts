@@ -928,6 +928,10 @@ describe("values a dynamic reference gives", () => {
       "    Type: AWS::S3::Bucket",
       "    Properties:",
       `      AccessControl: ${value("PublicRead")}`,
+      "      NotificationConfiguration:",
+      "        QueueConfigurations:",
+      `          - Event: ${value("s3:ObjectCreated")}`,
+      "            Queue: !GetAtt Queue.Arn",
       "  BucketPolicy:",
       "    Type: AWS::S3::BucketPolicy",
       "    Properties:",
@@ -952,7 +956,7 @@ describe("values a dynamic reference gives", () => {
       `                Action: ${value("conections:UseConnection")}`,
       `                Resource: ${value("connection")}`,
     );
-  const rules = ["E3012", "E3677", "E3027", "W3010", "E3045", "E3514", "E3510", "W3037"];
+  const rules = ["E3012", "E3677", "E3027", "W3010", "E3045", "E3912", "E3514", "E3510", "W3037"];
 
   it("are read at deploy time, so no rule judges them as the text written", () => {
     // The text is that of a Parameter Store parameter; what it holds is known only at deploy time.
@@ -975,9 +979,10 @@ describe("values a dynamic reference gives", () => {
       "E3027 17:27",
       "W3010 22:25",
       "E3045 26:22",
-      "E3514 36:23",
-      "W3037 48:25",
-      "E3510 49:27",
+      "E3912 29:20",
+      "E3514 40:23",
+      "W3037 52:25",
+      "E3510 53:27",
     ]);
   });
 });
