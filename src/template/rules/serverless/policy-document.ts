@@ -370,7 +370,7 @@ function checkPrincipal(entry: MapEntry, add: Add): void {
  * are `arn:aws:iam::cloudfront:user/...`). Other forms (unique ids, '*') are not judged.
  */
 function misfitAccount(text: string): string | undefined {
-  if (text.includes("${")) return undefined;
+  if (fillsLater(text)) return undefined;
   if (/^\d+$/.test(text)) return text.length === 12 ? undefined : text;
   const arn = /^arn:[\w-]+:(iam|sts)::([^:]*):/.exec(text);
   if (!arn) return undefined;

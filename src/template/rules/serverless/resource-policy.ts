@@ -50,7 +50,7 @@ function checkLambdaPermissions(template: TemplateIndex, report: Report): void {
     const principal = propertyEntry(resource, "Principal")?.value;
     if (!principal || isDynamic(principal)) continue;
     if (principal.kind === "scalar" && typeof principal.value === "number") continue;
-    if (isString(principal) && (principal.value.includes("${") || LAMBDA_PRINCIPAL.test(principal.value)))
+    if (isString(principal) && (fillsLater(principal.value) || LAMBDA_PRINCIPAL.test(principal.value)))
       continue;
     report(
       principal,

@@ -899,8 +899,11 @@ describe("W1053 dynamic references with spaces, W1051 a secret where its ARN is 
 });
 
 describe("values a dynamic reference gives", () => {
-  /** A template whose listed properties each get `value(name)`: a dynamic reference or a literal. */
-  const template = (value: (name: string) => string) =>
+  /**
+   * A template whose listed properties each get `value(name)`, quoted: a dynamic reference or the
+   * literal text `name`, between `before` and `after` where the value is a part of the text.
+   */
+  const template = (value: (name: string, before?: string, after?: string) => string) =>
     yaml(
       "Resources:",
       "  Queue:",
@@ -955,13 +958,31 @@ describe("values a dynamic reference gives", () => {
       "              - Effect: Allow",
       `                Action: ${value("conections:UseConnection")}`,
       `                Resource: ${value("connection")}`,
+      "  Permission:",
+      "    Type: AWS::Lambda::Permission",
+      "    Properties:",
+      "      FunctionName: !Ref Fn",
+      "      Action: lambda:InvokeFunction",
+      `      Principal: ${value("s3")}`,
+      "  Key:",
+      "    Type: AWS::KMS::Key",
+      "    Properties:",
+      "      KeyPolicy:",
+      "        Statement:",
+      "          - Effect: Allow",
+      `            Principal: { AWS: ${value("123", "arn:aws:iam::", ":root")} }`,
+      "            Action: kms:*",
+      "            Resource: '*'",
     );
-  const rules = ["E3012", "E3677", "E3027", "W3010", "E3045", "E3912", "E3514", "E3510", "W3037"];
+  const rules = ["E3012", "E3677", "E3027", "W3010", "E3045", "E3912", "E3514", "E3510", "W3037", "E3512"];
 
   it("are read at deploy time, so no rule judges them as the text written", () => {
     // The text is that of a Parameter Store parameter; what it holds is known only at deploy time.
     const findings = lint(
-      template((name) => `'{{resolve:ssm:/app/${name.replace(/[^a-z]/g, "-")}}}'`),
+      template(
+        (name, before = "", after = "") =>
+          `'${before}{{resolve:ssm:/app/${name.replace(/[^a-z0-9]/g, "-")}}}${after}'`,
+      ),
       { only: rules },
     );
     expect(brief(findings)).toEqual([]);
@@ -969,7 +990,7 @@ describe("values a dynamic reference gives", () => {
 
   it("are judged where the same properties are written out", () => {
     const findings = lint(
-      template((name) => `'${name}'`),
+      template((name, before = "", after = "") => `'${before}${name}${after}'`),
       { only: rules },
     );
     expect(brief(findings)).toEqual([
@@ -983,6 +1004,8 @@ describe("values a dynamic reference gives", () => {
       "E3514 40:23",
       "W3037 52:25",
       "E3510 53:27",
+      "E3512 59:18",
+      "E3512 66:31",
     ]);
   });
 });
