@@ -9,7 +9,8 @@ export const propertyValueType: Rule = {
   description:
     "Property values must be of the type the resource specification gives: string, number, integer, boolean, " +
     "list, mapping or JSON. Scalars convert as CloudFormation converts them, and an intrinsic function is accepted " +
-    "wherever it can return the expected type (a Fn::ImportValue returns text: an output's value).",
+    "wherever it can return the expected type (a Fn::ImportValue returns text: an output's value), as is a " +
+    "dynamic reference wherever a scalar is (its text, read at deploy time, converts the same way).",
   source: `${USER_GUIDE}/resources-section-structure.html`,
   tags: ["resources", "properties", "types"],
   check({ template, spec, report }) {
