@@ -46,6 +46,7 @@ import { samS3Locations } from "../sam/s3-locations";
 import { identitySites } from "../serverless/identity-policy";
 import { dynamicResources } from "../serverless/policy-document";
 import { forEachPolicy } from "../serverless/policy-sites";
+import { hasDynamicReference } from "../services/values";
 import {
   intrinsicName,
   isForEachKey,
@@ -808,7 +809,7 @@ class Walker {
   private scalar(node: ScalarNode, s: ConstraintNode): void {
     const value = node.value;
     // A dynamic reference ({{resolve:ssm:...}}) is replaced by its value at deploy time.
-    if (typeof value === "string" && value.includes("{{resolve:")) return;
+    if (typeof value === "string" && hasDynamicReference(value)) return;
     if (s.av) this.anyOfValues(node, s.av);
     if (s.e) this.enumeration(node, s);
     if (typeof value === "string") this.text(node, value, s);

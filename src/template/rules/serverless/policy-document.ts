@@ -388,7 +388,7 @@ function awsPrincipalForm(text: string): boolean {
   return (
     text === "*" ||
     text.includes("${") ||
-    text.includes("{{resolve:") ||
+    hasDynamicReference(text) ||
     text.startsWith("arn:") ||
     /^[A-Z0-9]+$/.test(text)
   );

@@ -94,7 +94,7 @@ export const cloudFrontAliasNames: Rule = {
       for (const { properties } of propertySets(distribution)) {
         for (const { node, path } of valuesWithPaths(properties, ["DistributionConfig", "Aliases", "*"])) {
           const alias = literalString(node);
-          if (alias === undefined || alias.includes("{{resolve:")) continue;
+          if (alias === undefined) continue;
           const problem = aliasProblem(alias);
           if (problem)
             report(

@@ -6,6 +6,7 @@
 import type { Range } from "../../model";
 import { subRange, type TemplateIndex, USER_GUIDE } from "../template-index";
 import { type StringSite, splitResourcePath, stringSites } from "./strings";
+import { hasDynamicReference } from "./values";
 
 export const DYNAMIC_REFERENCES_DOCS = `${USER_GUIDE}/dynamic-references.html`;
 
@@ -50,7 +51,7 @@ export function dynamicReferences(template: TemplateIndex): DynamicReference[] {
   if (cached) return cached;
   const references: DynamicReference[] = [];
   for (const site of stringSites(template)) {
-    if (!site.node.value.includes("{{resolve:")) continue;
+    if (!hasDynamicReference(site.node.value)) continue;
     const inSub = site.functions.includes("Fn::Sub");
     for (const match of site.node.value.matchAll(REFERENCE)) {
       // Inside Fn::Sub, `${...}` is filled in before the reference is resolved.

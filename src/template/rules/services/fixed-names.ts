@@ -33,7 +33,7 @@ import { passedEvents, targetPath } from "../sam/event-targets";
 import { eventPath } from "../sam/events";
 import { namedEntries } from "../template/names";
 import { intrinsicName, isNoValue, isString, outputCondition, parseSub } from "../template-index";
-import { isAbsent, presentEntry, propertySets, resourcesOfType } from "./values";
+import { hasDynamicReference, isAbsent, presentEntry, propertySets, resourcesOfType } from "./values";
 
 /**
  * For a name unique in its VPC: the VPC two stacks share, the account's default VPC (VpcId left
@@ -160,7 +160,7 @@ function whereTaken(named: Named, uses: ReadonlySet<string>, vpc: SharedVpc | un
  */
 function isFixed(node: Node, uses: Set<string>, sameName = false): boolean {
   if (node.kind === "scalar") {
-    return node.value !== null && !(typeof node.value === "string" && node.value.includes("{{resolve:"));
+    return node.value !== null && !(typeof node.value === "string" && hasDynamicReference(node.value));
   }
   const fn = intrinsicName(node);
   if (!fn || node.kind !== "map") return false;
@@ -172,7 +172,7 @@ function isFixed(node: Node, uses: Set<string>, sameName = false): boolean {
       return true;
     case "Fn::Sub": {
       const [text, map] = arg.kind === "seq" ? arg.items : [arg, undefined];
-      if (!isString(text) || text.value.includes("{{resolve:")) return false;
+      if (!isString(text) || hasDynamicReference(text.value)) return false;
       if (map && (map.kind !== "map" || intrinsicName(map))) return false;
       return parseSub(text.value).variables.every(({ name }) => {
         const given = mapGet(map, name)?.value;

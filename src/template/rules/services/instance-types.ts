@@ -79,7 +79,7 @@ function instanceTypeRule(spec: InstanceTypeRule): Rule {
           for (const path of paths) {
             for (const { node, path: at } of valuesWithPaths(properties, path)) {
               const text = literalString(node);
-              if (text === undefined || text.includes("{{resolve:")) continue;
+              if (text === undefined) continue;
               const known = index.instanceTypes(spec.service);
               if (!known || offered(spec, known, text)) continue;
               report(node, message(text, spec.what, resource.name, at, known), {

@@ -80,9 +80,9 @@ export const roleArnPattern: Rule = {
         const batch = resource.type === BATCH;
         if (batch && !startsSpotFleet(mapGet(properties, "ComputeResources")?.value)) continue;
         for (const value of valuesAtPath(properties, site.path)) {
+          // literalString leaves out a dynamic reference, replaced by its value when the stack is deployed.
           const text = literalString(value);
-          // A dynamic reference is replaced by its value when the stack is deployed.
-          if (text === undefined || ROLE_ARN.test(text) || text.includes("{{resolve:")) continue;
+          if (text === undefined || ROLE_ARN.test(text)) continue;
           report(
             value,
             `${site.path.join(".")} of ${resource.name} is the role that ${site.what} assumes, and must be a role ` +

@@ -7,7 +7,7 @@ import { isNoEcho } from "../parameters/declared";
 import type { Rule } from "../rule";
 import { intrinsicName, isString, USER_GUIDE } from "../template-index";
 import { takesSecureString } from "./dynamic-reference-secure";
-import { propertySets, resourcesOfType, valuesAtPath } from "./values";
+import { hasDynamicReference, propertySets, resourcesOfType, valuesAtPath } from "./values";
 
 /**
  * The properties that hold a password or token, by type; `*` stands for every item of a list. A
@@ -127,7 +127,7 @@ export const passwordProperties: Rule = {
                   `${property} of '${resource.name}' reads a plain SSM parameter, stored unencrypted; read the ` +
                     `secret with a dynamic reference ${advice} instead`,
                 );
-              else if (!text.includes("{{resolve:"))
+              else if (!hasDynamicReference(text))
                 report(
                   value,
                   `${property} of '${resource.name}' is written in the template, where anyone who can read the ` +
