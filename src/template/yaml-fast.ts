@@ -662,14 +662,14 @@ class FastYaml implements TagContext {
     // A kept scalar at the end of a source without a final line break: the library adds one, PyYAML
     // does not; left to the library, as before.
     if (chomp === "keep" && scalarEnd === src.length && !src.endsWith("\n")) this.bail(start);
-    // A kept scalar of blank lines alone is their line breaks (`!Join` items that put a line
-    // break between two parts of a script), and without them empty text.
-    if (lastContent < 0 && chomp === "keep") {
+    // A scalar without a text line: a kept one is its blank lines' line breaks (`!Join` items that
+    // put a line break between two parts of a script), any other empty text (an inline ZipFile or
+    // a script item left empty, in public templates of rounds 29, 35 and 36).
+    if (lastContent < 0) {
       this.pos = scalarEnd;
-      const value = "\n".repeat(lineBreaks(src, bodyStart, scalarEnd));
+      const value = chomp === "keep" ? "\n".repeat(lineBreaks(src, bodyStart, scalarEnd)) : "";
       return { kind: "scalar", value, range: this.lines.range(start, headerEnd) };
     }
-    if (lastContent < 0) this.bail(start);
     let value = folded ? fold(texts, lastContent) : (texts[0] ?? "");
     if (!folded) for (let k = 1; k <= lastContent; k++) value += `\n${texts[k] ?? ""}`;
     // Like the library, clip keeps one final line break even when the source ends without one;
