@@ -8,10 +8,11 @@
  * Deliberate differences from cfn-lint: we do not match AWS principals against ARN patterns
  * (cfn-lint rejects valid ones such as `arn:aws:sts::<account>:federated-user/...` and other
  * partitions), only the account an IAM or STS ARN names (misfitAccount) and a value of no
- * principal's form (awsPrincipalForm); condition operators are the ones the IAM reference lists (cfn-lint also accepts
- * names such as `StringEqualsExists` that IAM does not define); a Principal mapping may hold only
- * AWS, Service, Federated and CanonicalUser (cfn-lint lets a misspelt `Services` through); and a
- * bad value is reported at the value, where cfn-lint points at its key on the same line.
+ * principal's form (awsPrincipalForm); condition operators are the ones the IAM reference lists
+ * (cfn-lint also accepts names such as `StringEqualsExists` that IAM does not define); a Principal
+ * mapping may hold only AWS, Service, Federated and CanonicalUser (cfn-lint lets a misspelt
+ * `Services` through); and a bad value is reported at the value, where cfn-lint points at its key
+ * on the same line.
  */
 import type { MapEntry, MapNode, Node, Range } from "../../model";
 import { gapText, type NoValueGap } from "../conditions/logic";
@@ -381,17 +382,11 @@ function misfitAccount(text: string): string | undefined {
 /**
  * Whether text may be an AWS principal: '*', an account id (misfitAccount judges its digits), an
  * ARN, a unique id (`AROA...`, which IAM writes where a principal's role was deleted), or text a
- * Fn::Sub or a dynamic reference fills. A placeholder such as `<SOURCE AWS ACCOUNT NUMBER>` (a public template of round
- * 35, which cfn-lint's E3530 reports too) is none of them.
+ * Fn::Sub or a dynamic reference fills (fillsLater). A placeholder such as `<SOURCE AWS ACCOUNT
+ * NUMBER>` (a public template of round 35, which cfn-lint's E3530 reports too) is none of them.
  */
 function awsPrincipalForm(text: string): boolean {
-  return (
-    text === "*" ||
-    text.includes("${") ||
-    hasDynamicReference(text) ||
-    text.startsWith("arn:") ||
-    /^[A-Z0-9]+$/.test(text)
-  );
+  return text === "*" || fillsLater(text) || text.startsWith("arn:") || /^[A-Z0-9]+$/.test(text);
 }
 
 function checkCondition(node: Node, add: Add): void {

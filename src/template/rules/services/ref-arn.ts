@@ -132,7 +132,7 @@ interface ArnSite {
   where: string;
   path: (string | number)[];
   /** True where a stream's ARN is wanted (an event source that may be a table's stream). */
-  stream: boolean;
+  stream?: boolean;
   /**
    * True for a queue policy's Resource: whether SQS refuses a queue URL there at deploy time is not
    * documented (IAM and S3 refuse anything but an ARN), so it is a warning.
@@ -155,7 +155,7 @@ function arnSites(template: TemplateIndex): ArnSite[] {
     path: (string | number)[],
     kind: Partial<Pick<ArnSite, "stream" | "queuePolicy" | "spotFleet">> = {},
   ) => {
-    if (node && node.kind === "map") sites.push({ node, where, path, stream: false, ...kind });
+    if (node && node.kind === "map") sites.push({ node, where, path, ...kind });
   };
   for (const { type, path, stream, spotFleet } of ARN_PROPERTIES) {
     for (const resource of resourcesOfType(template, type)) {
@@ -164,7 +164,7 @@ function arnSites(template: TemplateIndex): ArnSite[] {
         for (const found of valuesWithPaths(properties, path)) {
           const where = displayPath(found.path);
           const at = ["Resources", resource.name, "Properties", ...found.path];
-          add(found.node, where, at, { stream: stream === true, spotFleet });
+          add(found.node, where, at, { stream, spotFleet });
         }
       }
     }
@@ -246,7 +246,7 @@ function atRun(spotFleet: boolean | undefined): string {
 const TABLES = ["AWS::DynamoDB::Table", "AWS::Serverless::SimpleTable"];
 
 /** The attribute that gives the ARN wanted: a table's stream where a stream is read. */
-function arnAttribute(type: string, stream: boolean): string {
+function arnAttribute(type: string, stream: boolean | undefined): string {
   return stream && TABLES.includes(type) ? "StreamArn" : type === "AWS::SNS::Topic" ? "TopicArn" : "Arn";
 }
 

@@ -6,9 +6,8 @@
  * Fleet refuses it when the environment first starts instances, so that finding is a warning, given
  * only where the environment starts Spot Fleets (startsSpotFleet). `!GetAtt Role.Arn` gives the
  * ARN of a role of the template (a `!Ref` of one, which gives its name, is E1041's finding). A
- * literal with a dynamic reference
- * (`{{resolve:ssm:...}}`) is left alone, as cfn-lint leaves it: CloudFormation puts the value in
- * when it deploys.
+ * literal with a dynamic reference (`{{resolve:ssm:...}}`) is left alone, as cfn-lint leaves it:
+ * CloudFormation puts the value in when it deploys.
  *
  * cfn-lint's E3511 also checks a Batch compute environment's ServiceRole, which Batch takes as a
  * role name too ("When you only specify the name of the service role, Batch assumes that your ARN
@@ -76,8 +75,8 @@ export const roleArnPattern: Rule = {
   check({ template, report }) {
     for (const resource of resourcesOfType(template, ...ROLE_ARN_TYPES)) {
       const site = SITES[resource.type as string];
+      const batch = resource.type === BATCH;
       for (const { properties } of propertySets(resource)) {
-        const batch = resource.type === BATCH;
         if (batch && !startsSpotFleet(mapGet(properties, "ComputeResources")?.value)) continue;
         for (const value of valuesAtPath(properties, site.path)) {
           // literalString leaves out a dynamic reference, replaced by its value when the stack is deployed.

@@ -761,26 +761,35 @@ describe("policy elements a Fn::If leaves out", () => {
 });
 
 describe("E3530 and E3512 AWS principals", () => {
+  /** A role trusting `principals` (AWS principals, one a line from line 11), then the lines `more`. */
+  const roleTrusting = (principals: string[], ...more: string[]) =>
+    yaml(
+      "Resources:",
+      "  Role:",
+      "    Type: AWS::IAM::Role",
+      "    Properties:",
+      "      AssumeRolePolicyDocument:",
+      "        Statement:",
+      "          - Effect: Allow",
+      "            Action: sts:AssumeRole",
+      "            Principal:",
+      "              AWS:",
+      ...principals.map((principal) => `                - ${principal}`),
+      ...more,
+    );
+
   it("reports an account that is not a 12-digit account id, such as a placeholder left in an ARN", () => {
     const findings = lint(
-      yaml(
-        "Resources:",
-        "  Role:",
-        "    Type: AWS::IAM::Role",
-        "    Properties:",
-        "      AssumeRolePolicyDocument:",
-        "        Statement:",
-        "          - Effect: Allow",
-        "            Action: sts:AssumeRole",
-        "            Principal:",
-        "              AWS:",
-        "                - arn:aws:iam::XXXXXXX1234:root",
-        "                - '12345678901'",
-        "                - arn:aws:sts::123456789012:assumed-role/admin/me",
-        "                - arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity E1",
-        "                - !Sub arn:aws:iam::${AWS::AccountId}:root",
-        "                - arn:aws-us-gov:iam::<account-id>:role/deployer",
-        "                - AROAEXAMPLEUNIQUEID",
+      roleTrusting(
+        [
+          "arn:aws:iam::XXXXXXX1234:root",
+          "'12345678901'",
+          "arn:aws:sts::123456789012:assumed-role/admin/me",
+          "arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity E1",
+          "!Sub arn:aws:iam::${AWS::AccountId}:root",
+          "arn:aws-us-gov:iam::<account-id>:role/deployer",
+          "AROAEXAMPLEUNIQUEID",
+        ],
         "  Policy:",
         "    Type: AWS::SQS::QueuePolicy",
         "    Properties:",
@@ -803,23 +812,13 @@ describe("E3530 and E3512 AWS principals", () => {
   it("reports a value that is no AWS principal at all, such as a placeholder left for the account", () => {
     // A public cross-account role of round 35; cfn-lint 1.51's E3530 reports it too.
     const findings = lint(
-      yaml(
-        "Resources:",
-        "  Role:",
-        "    Type: AWS::IAM::Role",
-        "    Properties:",
-        "      AssumeRolePolicyDocument:",
-        "        Statement:",
-        "          - Effect: Allow",
-        "            Action: sts:AssumeRole",
-        "            Principal:",
-        "              AWS:",
-        "                - <SOURCE AWS ACCOUNT NUMBER>",
-        "                - source-account",
-        "                - '*'",
-        "                - '{{resolve:ssm:LaunchRoleArn:1}}'",
-        "                - AIDAEXAMPLEUNIQUEID",
-      ),
+      roleTrusting([
+        "<SOURCE AWS ACCOUNT NUMBER>",
+        "source-account",
+        "'*'",
+        "'{{resolve:ssm:LaunchRoleArn:1}}'",
+        "AIDAEXAMPLEUNIQUEID",
+      ]),
       { only: ["E3530"] },
     );
     expect(brief(findings)).toEqual(["E3530 11:19", "E3530 12:19"]);
