@@ -98,7 +98,7 @@ export function policyProblems(document: Document, kind: PolicyKind, options: Po
   if (
     version &&
     !isDynamic(version.value) &&
-    !(isString(version.value) && VERSIONS.includes(version.value.value))
+    !(isString(version.value) && (VERSIONS.includes(version.value.value) || fillsLater(version.value.value)))
   ) {
     add(version.value, `Version must be ${VERSIONS.join(" or ")}`);
   }
@@ -215,7 +215,7 @@ function checkStatement(
   else if (
     !leftOut(effect, label, options, add) &&
     !isDynamic(effect.value) &&
-    !(isString(effect.value) && EFFECTS.includes(effect.value.value))
+    !(isString(effect.value) && (EFFECTS.includes(effect.value.value) || fillsLater(effect.value.value)))
   ) {
     add(effect.value, "Effect must be exactly Allow or Deny (the value is case-sensitive)");
   }

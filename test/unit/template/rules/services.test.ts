@@ -949,13 +949,14 @@ describe("values a dynamic reference gives", () => {
       "    Type: AWS::IAM::Role",
       "    Properties:",
       "      AssumeRolePolicyDocument:",
+      `        Version: ${value("2012-10-17 or later")}`,
       "        Statement:",
-      "          - { Effect: Allow, Principal: { Service: lambda.amazonaws.com }, Action: sts:AssumeRole }",
+      `          - { Effect: ${value("allow")}, Principal: { Service: lambda.amazonaws.com }, Action: sts:AssumeRole }`,
       "      Policies:",
       "        - PolicyName: app",
       "          PolicyDocument:",
       "            Statement:",
-      "              - Effect: Allow",
+      `              - Effect: ${value("Allow it")}`,
       `                Action: ${value("conections:UseConnection")}`,
       `                Resource: ${value("connection")}`,
       "  Permission:",
@@ -974,7 +975,19 @@ describe("values a dynamic reference gives", () => {
       "            Action: kms:*",
       "            Resource: '*'",
     );
-  const rules = ["E3012", "E3677", "E3027", "W3010", "E3045", "E3912", "E3514", "E3510", "W3037", "E3512"];
+  const rules = [
+    "E3012",
+    "E3677",
+    "E3027",
+    "W3010",
+    "E3045",
+    "E3912",
+    "E3514",
+    "E3510",
+    "E3530",
+    "W3037",
+    "E3512",
+  ];
 
   it("are read at deploy time, so no rule judges them as the text written", () => {
     // The text is that of a Parameter Store parameter; what it holds is known only at deploy time.
@@ -1002,10 +1015,13 @@ describe("values a dynamic reference gives", () => {
       "E3045 26:22",
       "E3912 29:20",
       "E3514 40:23",
-      "W3037 52:25",
-      "E3510 53:27",
-      "E3512 59:18",
-      "E3512 66:31",
+      "E3530 45:18",
+      "E3530 47:23",
+      "E3510 52:25",
+      "W3037 53:25",
+      "E3510 54:27",
+      "E3512 60:18",
+      "E3512 67:31",
     ]);
   });
 });
