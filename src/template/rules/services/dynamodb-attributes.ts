@@ -6,16 +6,16 @@
  *
  * Like cfn-lint, each branch of a `Properties: !If` is checked on its own. Unlike cfn-lint, which
  * reports the two sets once at Properties, each stray definition and each undefined key is
- * reported where it is written, and a table whose lists or names are given through intrinsics is
- * skipped as a whole (cfn-lint skips only the unknown key, and may then call a definition unused).
+ * reported where it is written, and a table whose lists or names are given through intrinsics or
+ * dynamic references is skipped as a whole (cfn-lint skips only the unknown key, and may then call
+ * a definition unused, and compares a dynamic reference as the text written).
  */
 import type { MapNode, Node } from "../../model";
 import { mapGet } from "../../nodes";
 import { displayPath } from "../resources/shared";
 import type { Rule } from "../rule";
-import { isString } from "../template-index";
 import { type ListItem, mappingItems, TABLE, TABLE_DOCS } from "./dynamodb";
-import { propertySets, resourcesOfType } from "./values";
+import { literalString, propertySets, resourcesOfType } from "./values";
 
 interface Named {
   name: string;
@@ -100,13 +100,17 @@ function keyAttributes(properties: MapNode): Named[] | undefined {
   return out;
 }
 
-/** The literal AttributeName of each item, or undefined when one is missing or not a literal. */
+/**
+ * The literal AttributeName of each item, or undefined when one is missing or not a literal (an
+ * intrinsic, or a dynamic reference, whose name is known only at deploy time).
+ */
 function names(items: ListItem[], path: (string | number)[]): Named[] | undefined {
   const out: Named[] = [];
   for (const item of items) {
     const value = mapGet(item.node, "AttributeName")?.value;
-    if (!isString(value)) return undefined;
-    out.push({ name: value.value, at: value, path: [...path, item.index, "AttributeName"] });
+    const name = literalString(value);
+    if (name === undefined || !value) return undefined;
+    out.push({ name, at: value, path: [...path, item.index, "AttributeName"] });
   }
   return out;
 }

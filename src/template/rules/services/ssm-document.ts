@@ -16,7 +16,7 @@ import { mapGet } from "../../nodes";
 import type { Rule } from "../rule";
 import { propertyPath, staticDocument } from "../serverless/documents";
 import { intrinsicName } from "../template-index";
-import { presentEntry, propertySets, resourcesOfType, stringProperty } from "./values";
+import { hasDynamicReference, presentEntry, propertySets, resourcesOfType, stringProperty } from "./values";
 
 const VERSIONS = ["0.3", "1.0", "1.2", "2.0", "2.2"];
 const STEP_DOCUMENTS = ["Command", "Automation", "Session", "Package", "Policy"];
@@ -64,7 +64,12 @@ export const ssmDocumentContent: Rule = {
               `"${type === "Automation" ? "0.3" : type === "Session" ? "1.0" : "2.2"}"`,
             propertyPath(document, "Content"),
           );
-        } else if (version.value.kind === "scalar" && !knownVersion(version.value)) {
+        } else if (
+          version.value.kind === "scalar" &&
+          !knownVersion(version.value) &&
+          // A dynamic reference's version is known only at deploy time.
+          !(typeof version.value.value === "string" && hasDynamicReference(version.value.value))
+        ) {
           report(
             version.value,
             `schemaVersion of SSM document ${document.name} is not one SSM knows: ${VERSIONS.join(", ")}`,

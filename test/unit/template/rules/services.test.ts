@@ -974,6 +974,18 @@ describe("values a dynamic reference gives", () => {
       `            Principal: { AWS: ${value("123", "arn:aws:iam::", ":root")} }`,
       "            Action: kms:*",
       "            Resource: '*'",
+      "  Table:",
+      "    Type: AWS::DynamoDB::Table",
+      "    Properties:",
+      "      BillingMode: PAY_PER_REQUEST",
+      `      AttributeDefinitions: [{ AttributeName: ${value("id")}, AttributeType: S }]`,
+      `      KeySchema: [{ AttributeName: ${value("key")}, KeyType: HASH }]`,
+      "  Document:",
+      "    Type: AWS::SSM::Document",
+      "    Properties:",
+      "      Content:",
+      `        schemaVersion: ${value("2.3")}`,
+      "        mainSteps: [{ action: aws:runShellScript, name: run, inputs: { runCommand: [ls] } }]",
     );
   const rules = [
     "E3012",
@@ -987,6 +999,8 @@ describe("values a dynamic reference gives", () => {
     "E3530",
     "W3037",
     "E3512",
+    "E3039",
+    "E3051",
   ];
 
   it("are read at deploy time, so no rule judges them as the text written", () => {
@@ -1022,6 +1036,9 @@ describe("values a dynamic reference gives", () => {
       "E3510 54:27",
       "E3512 60:18",
       "E3512 67:31",
+      "E3039 74:47",
+      "E3039 75:36",
+      "E3051 80:24",
     ]);
   });
 });
