@@ -262,7 +262,13 @@ function checkStatement(
   }
 
   const sid = entryOf(statement, "Sid");
-  if (kind === "identity" && sid && isString(sid.value) && !IDENTITY_SID.test(sid.value.value)) {
+  if (
+    kind === "identity" &&
+    sid &&
+    isString(sid.value) &&
+    !IDENTITY_SID.test(sid.value.value) &&
+    !fillsLater(sid.value.value)
+  ) {
     add(sid.value, "Sid of an identity policy may contain only letters and digits");
   }
   const condition = entryOf(statement, "Condition");
@@ -326,7 +332,8 @@ function checkPrincipal(entry: MapEntry, add: Add): void {
   const value = entry.value;
   if (isDynamic(value)) return;
   if (value.kind === "scalar") {
-    if (value.value !== "*") add(value, principalForm(entry.key));
+    if (value.value !== "*" && !(typeof value.value === "string" && fillsLater(value.value)))
+      add(value, principalForm(entry.key));
     return;
   }
   if (value.kind !== "map") {
@@ -451,14 +458,14 @@ export function allowsAction(statement: Node, action: string): "yes" | "no" | "u
   if (statement.kind !== "map" || isDynamic(statement)) return "unknown";
   const effect = entryOf(statement, "Effect")?.value;
   if (!effect) return "no";
-  if (!isString(effect)) return "unknown";
+  if (!isString(effect) || fillsLater(effect.value)) return "unknown";
   if (effect.value !== "Allow") return "no";
   if (entryOf(statement, "NotAction")) return "unknown";
   const actions = entryOf(statement, "Action")?.value;
   if (!actions) return "no";
   let answer: "no" | "unknown" = "no";
   for (const item of actions.kind === "seq" ? actions.items : [actions]) {
-    if (!isString(item)) answer = "unknown";
+    if (!isString(item) || fillsLater(item.value)) answer = "unknown";
     else if (wildcardPattern(item.value, "i").test(action)) return "yes";
   }
   return answer;

@@ -6,8 +6,9 @@
  * Pipes, AppSync data sources and ECS tasks take the role as it is and fail on every use (W3902).
  *
  * Only a trust policy written out in full is judged: a statement, Effect, Action or principal
- * given through a function, a NotAction or NotPrincipal, or a Principal of "*" (or `AWS: "*"`, which
- * IAM documents as the same) counts as allowing.
+ * given through a function or a dynamic reference (known only at deploy time), a NotAction or
+ * NotPrincipal, or a Principal of "*" (or `AWS: "*"`, which IAM documents as the same) counts as
+ * allowing.
  * Regional service principals (states.us-east-1.amazonaws.com) and the .com.cn partition count.
  */
 import type { Node } from "../../model";
@@ -23,7 +24,7 @@ import {
 } from "../services/values";
 import { isString, type ResourceInfo, type TemplateIndex } from "../template-index";
 import { isDynamic, staticDocument } from "./documents";
-import { allowsAction, readableStatements } from "./policy-document";
+import { allowsAction, fillsLater, readableStatements } from "./policy-document";
 
 interface RoleUse {
   /** Property path of the role; `*` stands for every item of a list. */
@@ -145,7 +146,7 @@ function allows(statement: Node, service: RegExp): boolean {
   if (action === "unknown" || mapGet(statement, "NotPrincipal")) return true;
   const principal = mapGet(statement, "Principal")?.value;
   if (!principal) return false;
-  if (isString(principal)) return principal.value === "*";
+  if (isString(principal)) return principal.value === "*" || fillsLater(principal.value);
   if (principal.kind !== "map" || isDynamic(principal)) return true;
   // IAM documents `{"AWS": "*"}` as the same as `"*"`: every principal.
   const accounts = mapGet(principal, "AWS")?.value;

@@ -119,4 +119,52 @@ describe("E3902 and W3902 role trust", () => {
     );
     expect(findings).toEqual([]);
   });
+
+  describe("a trust policy a dynamic reference completes", () => {
+    /** Roles for a Lambda function, each with one element given as `value(text)`. */
+    const template = (value: (text: string) => string) =>
+      yaml(
+        "Resources:",
+        ...[
+          [
+            "EffectRole",
+            `{ Effect: ${value("Allowed")}, Principal: { Service: lambda.amazonaws.com }, Action: sts:AssumeRole }`,
+          ],
+          [
+            "ActionRole",
+            `{ Effect: Allow, Principal: { Service: lambda.amazonaws.com }, Action: ${value("sts:TagSession")} }`,
+          ],
+          ["PrincipalRole", `{ Effect: Allow, Principal: ${value("everyone")}, Action: sts:AssumeRole }`],
+          [
+            "ServiceRole",
+            `{ Effect: Allow, Principal: { Service: ${value("ecs.amazonaws.com")} }, Action: sts:AssumeRole }`,
+          ],
+        ].flatMap(([name, statement]) => [
+          `  ${name}:`,
+          "    Type: AWS::IAM::Role",
+          "    Properties:",
+          "      AssumeRolePolicyDocument:",
+          `        Statement: [${statement}]`,
+          ...lambdaFunction(`${name}Fn`, `!GetAtt ${name}.Arn`),
+        ]),
+      );
+    const roles = (findings: { message: string }[]) =>
+      findings.map((finding) => /^Role '(\w+)'/.exec(finding.message)?.[1]);
+
+    it("is judged where the same elements are written out", () => {
+      const findings = lint(
+        template((text) => `'${text}'`),
+        { only: ["E3902"] },
+      );
+      expect(roles(findings)).toEqual(["EffectRole", "ActionRole", "PrincipalRole", "ServiceRole"]);
+    });
+
+    it("counts as trusting, since the value is known only at deploy time", () => {
+      const findings = lint(
+        template((text) => `'{{resolve:ssm:/trust/${text.replace(/[^a-z]/gi, "-")}}}'`),
+        { only: ["E3902"] },
+      );
+      expect(roles(findings)).toEqual([]);
+    });
+  });
 });

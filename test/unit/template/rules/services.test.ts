@@ -986,6 +986,25 @@ describe("values a dynamic reference gives", () => {
       "      Content:",
       `        schemaVersion: ${value("2.3")}`,
       "        mainSteps: [{ action: aws:runShellScript, name: run, inputs: { runCommand: [ls] } }]",
+      "  Managed:",
+      "    Type: AWS::IAM::ManagedPolicy",
+      "    Properties:",
+      "      PolicyDocument:",
+      "        Statement:",
+      `          - Sid: ${value("read all")}`,
+      "            Effect: Allow",
+      "            Action: s3:GetObject",
+      "            Resource: '*'",
+      "  TopicPolicy:",
+      "    Type: AWS::SNS::TopicPolicy",
+      "    Properties:",
+      "      Topics: ['arn:aws:sns:us-east-1:123456789012:orders']",
+      "      PolicyDocument:",
+      "        Statement:",
+      "          - Effect: Allow",
+      `            Principal: ${value("everyone")}`,
+      "            Action: sns:Publish",
+      "            Resource: '*'",
     );
   const rules = [
     "E3012",
@@ -1039,6 +1058,8 @@ describe("values a dynamic reference gives", () => {
       "E3039 74:47",
       "E3039 75:36",
       "E3051 80:24",
+      "E3510 87:18",
+      "E3512 98:24",
     ]);
   });
 });
