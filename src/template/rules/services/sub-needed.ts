@@ -31,6 +31,17 @@ import { nodeAt, resolvedSite, type StringSite, stringSites } from "./strings";
 /** The variables cfn-lint looks for: names of letters, digits, `_`, `:` and `.`. */
 const VARIABLE = /\$\{([A-Za-z0-9_:.]+)\}/g;
 
+/**
+ * Whether a string is a nested stack's or stack set's inline TemplateBody, as written or as a branch
+ * of a Fn::If there: the template it holds resolves its own functions when that stack is made.
+ */
+function inlineTemplateBody(path: readonly (string | number)[]): boolean {
+  return (
+    path[path.length - 1] === "TemplateBody" ||
+    (path[0] === "Resources" && path[2] === "Properties" && path[3] === "TemplateBody")
+  );
+}
+
 /** "Default" or "AllowedValues" for a string that is a parameter's Default or one of its AllowedValues. */
 function parameterValue(path: readonly (string | number)[]): "Default" | "AllowedValues" | undefined {
   if (path[0] !== "Parameters") return undefined;
@@ -69,7 +80,7 @@ export const subNeeded: Rule = {
       // A macro may read a parameter's values its own way; a NoEcho parameter's values are not quoted.
       const inParameter = opaque || noEcho(template, site.path) ? undefined : parameterValue(site.path);
       if (!inParameter && (!resolvedSite(site, template.sam) || site.functions.includes("Fn::Sub"))) continue;
-      if (site.path[site.path.length - 1] === "TemplateBody") continue;
+      if (inlineTemplateBody(site.path)) continue;
       for (const match of site.node.value.matchAll(VARIABLE)) {
         const name = match[1];
         if (site.loopVariables.includes(name) || !known(name)) continue;

@@ -702,6 +702,32 @@ describe("E1029 ${} outside Fn::Sub", () => {
     );
     expect(findings).toEqual([]);
   });
+
+  it("leaves an inline TemplateBody, whose own functions the nested stack resolves, a Fn::If's too", () => {
+    const body = `'{"Resources":{"T":{"Type":"AWS::SNS::Topic","Properties":{"TopicName":{"Fn::Sub":"\${AWS::Region}-t"}}}}}'`;
+    const findings = check(
+      ["E1029"],
+      "Parameters:",
+      "  Env:",
+      "    Type: String",
+      "Conditions:",
+      "  IsProd: !Equals [!Ref Env, prod]",
+      "Resources:",
+      "  Inline:",
+      "    Type: AWS::CloudFormation::Stack",
+      "    Properties:",
+      `      TemplateBody: ${body}`,
+      "  Chosen:",
+      "    Type: AWS::CloudFormation::Stack",
+      "    Properties:",
+      `      TemplateBody: !If [IsProd, ${body}, ${body}]`,
+      "  Topic:",
+      "    Type: AWS::SNS::Topic",
+      "    Properties:",
+      '      TopicName: "${AWS::Region}-t"',
+    );
+    expect(brief(findings)).toEqual(["E1029 18:21"]);
+  });
 });
 
 describe("E1050 dynamic reference syntax", () => {
