@@ -332,7 +332,7 @@ function checkPrincipal(entry: MapEntry, add: Add): void {
   const value = entry.value;
   if (isDynamic(value)) return;
   if (value.kind === "scalar") {
-    if (value.value !== "*" && !(typeof value.value === "string" && fillsLater(value.value)))
+    if (value.value !== "*" && !(isString(value) && fillsLater(value.value)))
       add(value, principalForm(entry.key));
     return;
   }

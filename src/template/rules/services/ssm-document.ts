@@ -15,7 +15,7 @@ import type { Node } from "../../model";
 import { mapGet } from "../../nodes";
 import type { Rule } from "../rule";
 import { propertyPath, staticDocument } from "../serverless/documents";
-import { intrinsicName } from "../template-index";
+import { intrinsicName, isString } from "../template-index";
 import { hasDynamicReference, presentEntry, propertySets, resourcesOfType, stringProperty } from "./values";
 
 const VERSIONS = ["0.3", "1.0", "1.2", "2.0", "2.2"];
@@ -68,7 +68,7 @@ export const ssmDocumentContent: Rule = {
           version.value.kind === "scalar" &&
           !knownVersion(version.value) &&
           // A dynamic reference's version is known only at deploy time.
-          !(typeof version.value.value === "string" && hasDynamicReference(version.value.value))
+          !(isString(version.value) && hasDynamicReference(version.value.value))
         ) {
           report(
             version.value,
