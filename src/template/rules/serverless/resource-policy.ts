@@ -9,14 +9,7 @@ import { listItems, mapGet } from "../../nodes";
 import { realResources } from "../resources/shared";
 import type { Report, Rule } from "../rule";
 import { BUCKET, resourceMeantByText } from "../services/plain-logical-id";
-import {
-  hasDynamicReference,
-  literalBoolean,
-  literalString,
-  plainMap,
-  propertySets,
-  refResource,
-} from "../services/values";
+import { literalBoolean, literalString, plainMap, propertySets, refResource } from "../services/values";
 import { intrinsicName, isString, type ResourceInfo, type TemplateIndex } from "../template-index";
 import { isDynamic, propertyEntry, propertyPath } from "./documents";
 import { documentStatements, fillsLater, POLICY_RESOURCE, type PolicyOptions } from "./policy-document";
@@ -186,15 +179,16 @@ export const bucketPolicyResource: Rule = {
           : "write the bucket's ARN (!GetAtt Bucket.Arn) or its objects' (!Sub '${Bucket.Arn}/*')";
       for (const statement of documentStatements(document)) {
         for (const item of listItems(mapGet(statement, "Resource")?.value)) {
-          if (!isString(item) || hasDynamicReference(item.value)) continue;
-          const arn = /^arn:[^:]*:s3:::([^/*?]+)(\/.*)?$/.exec(item.value);
+          const text = literalString(item);
+          if (text === undefined) continue;
+          const arn = /^arn:[^:]*:s3:::([^/*?]+)(\/.*)?$/.exec(text);
           const problem =
-            item.value === "*"
+            text === "*"
               ? "Resource * in a bucket policy names no bucket"
               : bucket !== undefined && arn && arn[1] !== bucket
-                ? `Resource ${item.value} names bucket '${arn[1]}', not '${bucket}', the bucket of this policy`
-                : !item.value.includes("${") && !POLICY_RESOURCE.pattern.test(item.value)
-                  ? `Resource ${item.value} is not an ARN`
+                ? `Resource ${text} names bucket '${arn[1]}', not '${bucket}', the bucket of this policy`
+                : !fillsLater(text) && !POLICY_RESOURCE.pattern.test(text)
+                  ? `Resource ${text} is not an ARN`
                   : undefined;
           if (problem)
             report(

@@ -12,15 +12,8 @@ import { listItems, mapGet } from "../../nodes";
 import { didYouMean } from "../../suggest";
 import type { Rule } from "../rule";
 import { eventPath, eventProperties, eventType, type SamEventEntry, samEvents } from "../sam/events";
-import { isString, type ResourceInfo, type TemplateIndex } from "../template-index";
-import {
-  hasDynamicReference,
-  listMappings,
-  plainMap,
-  presentEntry,
-  propertySets,
-  resourcesOfType,
-} from "./values";
+import type { ResourceInfo, TemplateIndex } from "../template-index";
+import { listMappings, literalString, plainMap, presentEntry, propertySets, resourcesOfType } from "./values";
 
 export const S3_EVENTS: readonly string[] = [
   "s3:IntelligentTiering",
@@ -133,10 +126,11 @@ export const s3EventNames: Rule = {
   tags: ["resources", "s3"],
   check({ template, report }) {
     const judge = (node: Node | undefined, path: (string | number)[]) => {
-      if (!isString(node) || hasDynamicReference(node.value) || KNOWN_EVENTS.has(node.value)) return;
+      const event = literalString(node);
+      if (!node || event === undefined || KNOWN_EVENTS.has(event)) return;
       report(
         node,
-        `'${node.value}' is not an S3 event type${didYouMean(node.value, S3_EVENTS)}, and S3 refuses the notification ` +
+        `'${event}' is not an S3 event type${didYouMean(event, S3_EVENTS)}, and S3 refuses the notification ` +
           "configuration; use one such as s3:ObjectCreated:* or s3:ObjectRemoved:*",
         { path },
       );
