@@ -36,7 +36,7 @@ export const mappingCount: Rule = {
         const first = level.entries[MAX_ATTRIBUTES];
         report(
           first.keyRange,
-          `Mapping ${level.path.join(".")} has ${plural(level.entries.length, "entry")}; CloudFormation allows at most ${MAX_ATTRIBUTES}. Split it into several mappings`,
+          `Mapping ${level.path.join(".")} has ${plural(level.entries.length, "entry", "entries")}; CloudFormation allows at most ${MAX_ATTRIBUTES}. Split it into several mappings`,
           { path: ["Mappings", ...level.path, first.key] },
         );
       }

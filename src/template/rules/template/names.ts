@@ -57,6 +57,7 @@ export function hasOpaqueTransform(template: TemplateIndex): boolean {
   );
 }
 
-export function plural(count: number, noun: string): string {
-  return `${thousands(count)} ${noun}${count === 1 ? "" : "s"}`;
+/** "1 item", "2 items"; a noun whose plural is not its singular and "s" gives that plural. */
+export function plural(count: number, noun: string, many = `${noun}s`): string {
+  return `${thousands(count)} ${count === 1 ? noun : many}`;
 }

@@ -120,7 +120,9 @@ describe("E7010 mapping limits", () => {
 
   it("flags the 201st attribute of a key", () => {
     // Attributes start on line 4, so the 201st is on line 204.
-    expect(brief(lint(mappings(1, 201), { only: ["E7010"] }))).toEqual(["E7010 204:7"]);
+    const found = lint(mappings(1, 201), { only: ["E7010"] });
+    expect(brief(found)).toEqual(["E7010 204:7"]);
+    expect(found[0].message).toContain("has 201 entries;");
   });
 
   it("accepts 200 mappings and 200 attributes", () => {
