@@ -47,6 +47,7 @@ import { identitySites } from "../serverless/identity-policy";
 import { dynamicResources } from "../serverless/policy-document";
 import { forEachPolicy } from "../serverless/policy-sites";
 import { hasDynamicReference } from "../services/values";
+import { plural } from "../template/names";
 import {
   intrinsicName,
   isForEachKey,
@@ -727,7 +728,7 @@ class Walker {
             this.problem(
               as,
               node,
-              `${fn} gives at least ${least} characters${gives}: ${this.name()} must be at most ${s.lx} characters long`,
+              `${fn} gives at least ${plural(least, "character")}${gives}: ${this.name()} must be at most ${plural(s.lx, "character")} long`,
             );
         continue;
       }
@@ -886,12 +887,12 @@ class Walker {
       // The schemas count characters (code points), not UTF-16 units.
       const length = /[\uD800-\uDFFF]/.test(value) ? [...value].length : value.length;
       if (s.ln !== undefined && length < s.ln)
-        this.problem("length", node, `${this.name()} must be at least ${s.ln} characters long`);
+        this.problem("length", node, `${this.name()} must be at least ${plural(s.ln, "character")} long`);
       else if (s.lx !== undefined && length > s.lx)
         this.problem(
           "length",
           node,
-          `${this.name()} must be at most ${s.lx} characters long${this.secret ? "" : `, not ${length}`}`,
+          `${this.name()} must be at most ${plural(s.lx, "character")} long${this.secret ? "" : `, not ${length}`}`,
         );
     }
     const source = s.p ?? s.P;

@@ -1,5 +1,6 @@
 import type { Node } from "../../model";
 import type { Rule } from "../rule";
+import { plural } from "../template/names";
 import { isString, USER_GUIDE } from "../template-index";
 import { callsOf, hasLoopPlaceholder, usesLanguageExtensions } from "./calls";
 import { attributeProblem, templateNames } from "./names";
@@ -53,7 +54,7 @@ export const getAttRule: Rule = {
         continue;
       }
       if (arg.kind !== "seq" || arg.items.length !== 2) {
-        const got = arg.kind === "seq" ? `${arg.items.length} items` : `a ${describe(arg)}`;
+        const got = arg.kind === "seq" ? plural(arg.items.length, "item") : `a ${describe(arg)}`;
         report(call.node, `Fn::GetAtt needs ${SHAPE}; got ${got}`);
         continue;
       }

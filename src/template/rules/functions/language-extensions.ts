@@ -16,6 +16,7 @@ import { mapGet } from "../../nodes";
 import { isNoEcho } from "../parameters/declared";
 import type { Report, Rule } from "../rule";
 import { literalString, referenceTarget } from "../services/values";
+import { plural } from "../template/names";
 import {
   intrinsicName,
   isForEachKey,
@@ -131,7 +132,7 @@ function checkLoop(entry: MapEntry, template: TemplateIndex, report: Report): vo
       `${entry.key} is named like ${clash}: the transform refuses a loop named like a parameter or a resource; rename it`,
     );
   if (value.kind !== "seq" || value.items.length !== 3) {
-    const got = value.kind === "seq" ? `${value.items.length} items` : `a ${describe(value)}`;
+    const got = value.kind === "seq" ? plural(value.items.length, "item") : `a ${describe(value)}`;
     report(value, `${entry.key} needs [Identifier, Collection, OutputTemplate]; got ${got}`);
     return;
   }

@@ -1,4 +1,5 @@
 import type { Rule } from "../rule";
+import { plural } from "../template/names";
 import { intrinsicName, USER_GUIDE } from "../template-index";
 import { callsOf, KNOWN_FUNCTIONS, usesLanguageExtensions } from "./calls";
 import { checkArity, checkSlot, integerValue, type Slot, slotContext } from "./slots";
@@ -48,7 +49,7 @@ export const selectRule: Rule = {
       else if (list.kind === "seq" && position >= list.items.length) {
         report(
           at,
-          `Index ${position} is out of range: the list of Fn::Select has ${list.items.length} items`,
+          `Index ${position} is out of range: the list of Fn::Select has ${plural(list.items.length, "item")}`,
         );
       } else if (position >= MOST_ZONES && intrinsicName(list) === "Fn::GetAZs") {
         report(

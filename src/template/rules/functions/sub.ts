@@ -2,6 +2,7 @@ import type { Node, Range, ScalarNode } from "../../model";
 import type { SpecIndex } from "../../spec/types";
 import { didYouMean } from "../../suggest";
 import type { Report, Rule } from "../rule";
+import { plural } from "../template/names";
 import { isString, PSEUDO_PARAMETERS, parseSub, subRange, USER_GUIDE } from "../template-index";
 import { callsOf, type FunctionCall, functionName } from "./calls";
 import { attributeProblem, type Names, templateNames } from "./names";
@@ -48,7 +49,7 @@ export const subRule: Rule = {
       const locals = new Set<string>();
       if (arg.kind === "seq") {
         if (arg.items.length !== 2) {
-          report(call.node, `Fn::Sub needs ${SHAPE}; got ${arg.items.length} items`);
+          report(call.node, `Fn::Sub needs ${SHAPE}; got ${plural(arg.items.length, "item")}`);
           continue;
         }
         const variables = arg.items[1];

@@ -503,7 +503,7 @@ describe("property groups", () => {
     expect(brief(findings)).toEqual(["E3017 6:27"]);
     expect(findings[0].message).toBe(
       "'CapacityProviders[0]' of AWS::ECS::ClusterCapacityProviderAssociations must meet one of: " +
-        "must be one of FARGATE, FARGATE_SPOT; or must be at least 1 characters long",
+        "must be one of FARGATE, FARGATE_SPOT; or must be at least 1 character long",
     );
   });
 

@@ -261,6 +261,23 @@ describe("E1017 Select", () => {
     expect(brief(lint(template, { only: ["E1017"] }))).toEqual(["E1017 10:25", "E1017 11:30", "E1017 12:37"]);
   });
 
+  it("counts a list of one item in the singular, as Fn::Sub counts its one argument", () => {
+    const template = yaml(
+      "Resources:",
+      "  Topic:",
+      "    Type: AWS::SNS::Topic",
+      "    Properties:",
+      "      TopicName: !Select [1, [a]]",
+      "      DisplayName:",
+      "        Fn::Sub: [a]",
+    );
+    const findings = lint(template, { only: ["E1017", "E1019"] });
+    expect(findings.map((f) => `${f.ruleId} ${f.message}`)).toEqual([
+      "E1017 Index 1 is out of range: the list of Fn::Select has 1 item",
+      "E1019 Fn::Sub needs a string or [String, {Name: Value}]; got 1 item",
+    ]);
+  });
+
   it("flags an index of Fn::GetAZs that no Region has, and leaves one some Regions have", () => {
     const template = yaml(
       "Resources:",
