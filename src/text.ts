@@ -9,3 +9,8 @@ export function thousands(value: number): string {
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   return fraction === undefined ? grouped : `${grouped}.${fraction}`;
 }
+
+/** "1 item", "2,048 items"; a noun whose plural is not its singular and "s" gives that plural. */
+export function plural(count: number, noun: string, many = `${noun}s`): string {
+  return `${thousands(count)} ${count === 1 ? noun : many}`;
+}

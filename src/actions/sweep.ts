@@ -16,6 +16,7 @@ import { type ReadInput, readSweepInputs, SWEEP_INPUTS, SWEEP_OUTPUTS, type Swee
 import { sweepOptions } from "../stack/requests";
 import { timeBase } from "../stack/runtime";
 import { type SweepEntry, type SweepResult, sweepPreviews } from "../stack/sweep";
+import { plural } from "../text";
 import { isEntry } from "./entry";
 import { reportFailure } from "./failure";
 
@@ -30,25 +31,25 @@ function annotate(result: SweepResult, inputs: SweepInputs): void {
   const open = reported("open");
   if (open.length > 0) {
     core.notice(
-      `${open.length} previews of open pull requests have not changed for longer than the ttl (${inputs.ttl}) and were kept: ${stacks(open)}. Set ${SWEEP_INPUTS.deleteExpiredOpen}: true to delete such previews too.`,
+      `${plural(open.length, "preview")} of open pull requests ${open.length === 1 ? "has" : "have"} not changed for longer than the ttl (${inputs.ttl}) and ${open.length === 1 ? "was" : "were"} kept: ${stacks(open)}. Set ${SWEEP_INPUTS.deleteExpiredOpen}: true to delete such previews too.`,
     );
   }
   const missing = reported("not-found");
   if (missing.length > 0) {
     core.warning(
-      `${missing.length} previews are tagged with a pull request this repository does not have, and the sweep never deletes those: ${stacks(missing)}. Check them, and delete the ones no longer needed by hand.`,
+      `${plural(missing.length, "preview")} ${missing.length === 1 ? "is" : "are"} tagged with a pull request this repository does not have, and the sweep never deletes those: ${stacks(missing)}. Check them, and delete the ones no longer needed by hand.`,
     );
   }
   const unknown = reported("unknown");
   if (unknown.length > 0) {
     core.warning(
-      `GitHub did not say whether ${unknown.length} pull requests are still open, so their previews were kept: ${stacks(unknown)}. The next run asks again; check that github-token can read pull requests.`,
+      `GitHub did not say whether ${unknown.length === 1 ? "1 pull request is" : `${unknown.length} pull requests are`} still open, so ${unknown.length === 1 ? "its preview was" : "their previews were"} kept: ${stacks(unknown)}. The next run asks again; check that github-token can read pull requests.`,
     );
   }
   const deferred = result.entries.filter((e) => e.outcome === "deferred");
   if (deferred.length > 0) {
     core.notice(
-      `${deferred.length} stale previews are left for the next run, as ${SWEEP_INPUTS.maxDeletions} is ${inputs.maxDeletions}: ${stacks(deferred)}.`,
+      `${deferred.length === 1 ? "1 stale preview is" : `${deferred.length} stale previews are`} left for the next run, as ${SWEEP_INPUTS.maxDeletions} is ${inputs.maxDeletions}: ${stacks(deferred)}.`,
     );
   }
 }
@@ -119,7 +120,7 @@ export async function sweepStep(read: ReadInput): Promise<void> {
   if (failed.length > 0) {
     const each = failed.map((e) => `${e.preview.stackName}: ${e.message ?? e.outcome}`).join(" ");
     core.setFailed(
-      `${failed.length} of ${failed.length + result.deleted.length} deletions did not succeed; the others went on. ${each}`,
+      `${failed.length} of ${plural(failed.length + result.deleted.length, "deletion")} did not succeed; the others went on. ${each}`,
     );
   }
   cfn.destroy();

@@ -12,6 +12,7 @@ import { toAnnotation } from "../template/report/annotations";
 import { countFindings, failsOn } from "../template/report/counts";
 import { renderSarif } from "../template/report/sarif";
 import { renderValidateSummary } from "../template/report/summary";
+import { plural } from "../text";
 import { PROJECT_URL, VERSION } from "../version";
 import { isEntry } from "./entry";
 import { reportFailure } from "./failure";
@@ -49,7 +50,7 @@ export async function validateStep(
   }
   const counts = countFindings(findings);
   core.info(
-    `${files.length} ${files.length === 1 ? "template" : "templates"} checked: ${counts.errors} errors, ${counts.warnings} warnings.`,
+    `${plural(files.length, "template")} checked: ${plural(counts.errors, "error")}, ${plural(counts.warnings, "warning")}.`,
   );
 
   let sarifPath = "";
@@ -76,7 +77,7 @@ export async function validateStep(
 
   if (failsOn(findings, inputs.failOn)) {
     core.setFailed(
-      `Validation found ${counts.errors} errors and ${counts.warnings} warnings (fail-on: ${inputs.failOn}). ` +
+      `Validation found ${plural(counts.errors, "error")} and ${plural(counts.warnings, "warning")} (fail-on: ${inputs.failOn}). ` +
         "Fix them, or ignore a rule with ignore-rules.",
     );
     return false;

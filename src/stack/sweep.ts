@@ -1,4 +1,5 @@
 import { errorMessage } from "../aws/errors";
+import { plural } from "../text";
 import { type ListPreviewsOptions, type LivePreview, listLivePreviews, previewAgeMs } from "./previews";
 import type { Log } from "./runtime";
 import {
@@ -176,7 +177,7 @@ export async function sweepPreviews(options: SweepOptions, deps: SweepDeps): Pro
   const { log } = deps;
   const previews = await listLivePreviews(deps.cfn, options.repository, { prefix: options.prefix });
   log(
-    `Found ${previews.length} previews of ${options.repository}${options.prefix ? ` named ${options.prefix}-pr-<n>` : ""}.`,
+    `Found ${plural(previews.length, "preview")} of ${options.repository}${options.prefix ? ` named ${options.prefix}-pr-<n>` : ""}.`,
   );
 
   const numbers = [...new Set(previews.map((p) => p.pr))];

@@ -137,6 +137,9 @@ describe("validate action bundle", () => {
       inputs: { templates: "broken/unused.yaml", "fail-on": "warning" },
     });
     expect(strict.exitCode).toBe(1);
+    // One of each is counted in the singular.
+    expect(strict.stdout).toContain("1 template checked: 0 errors, 1 warning.");
+    expect(strict.stdout).toContain("::error::Validation found 0 errors and 1 warning (fail-on: warning).");
   });
 
   it("judges a Ref to a parameter with the values of parameter-overrides, never repeating one", async () => {

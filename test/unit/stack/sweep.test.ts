@@ -222,6 +222,7 @@ describe("sweepPreviews", () => {
       pullRequests: 4,
     });
     expect(h.reported).toEqual(["shop-pr-3:deleted", "shop-pr-1:deleted"]);
+    expect(h.log[0]).toBe("Found 4 previews of acme/shop named shop-pr-<n>.");
     // Deletions run side by side: each of their log lines names its stack.
     expect(h.log).toContain(
       "[shop-pr-1] Stack shop-pr-1 is DELETE_FAILED (attempt 1):\n[shop-pr-1]   Topic DELETE_FAILED",
@@ -242,11 +243,19 @@ describe("sweepPreviews", () => {
     expect(h.lookups.sort()).toEqual([7, 8]);
     expect(result.pullRequests).toBe(2);
     expect(result.deleted.sort()).toEqual(["api-pr-7", "shop-pr-7"]);
+    expect(h.log[0]).toBe("Found 3 previews of acme/shop.");
     const unknown = result.entries.find((e) => e.preview.pr === 8);
     expect(unknown).toMatchObject({
       outcome: "reported",
       pullRequest: { state: "unknown", error: "502 Bad Gateway" },
     });
+  });
+
+  it("counts one preview in the singular", async () => {
+    cfn.on(DescribeStacksCommand).resolves({ Stacks: [stack("shop-pr-9", 9, 30)] });
+    const h = harness({ 9: "open" });
+    await sweepPreviews(OPTIONS, h.deps);
+    expect(h.log[0]).toBe("Found 1 preview of acme/shop named shop-pr-<n>.");
   });
 
   it("deletes at most max-deletions, oldest first, and keeps the rest for the next run", async () => {

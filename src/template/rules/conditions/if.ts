@@ -1,6 +1,6 @@
+import { plural } from "../../../text";
 import type { Node } from "../../model";
 import type { Report, Rule } from "../rule";
-import { plural } from "../template/names";
 import { kindName } from "../template/scalars";
 import { intrinsicName, isString } from "../template-index";
 import { CONDITION_FUNCTIONS_PAGE } from "./walk";

@@ -13,6 +13,8 @@
  * schemas, leaving policy documents free, do not give. A property whose value may be AWS::NoValue
  * counts as possibly absent, so it satisfies "at least one of" but never breaks "only one of".
  */
+
+import { plural } from "../../../text";
 import { compareText, Span } from "../../lines";
 import type { MapEntry, MapNode, Node, Range, ScalarNode, SeqNode } from "../../model";
 import { mapGet } from "../../nodes";
@@ -47,7 +49,6 @@ import { identitySites } from "../serverless/identity-policy";
 import { dynamicResources } from "../serverless/policy-document";
 import { forEachPolicy } from "../serverless/policy-sites";
 import { hasDynamicReference } from "../services/values";
-import { plural } from "../template/names";
 import {
   intrinsicName,
   isForEachKey,

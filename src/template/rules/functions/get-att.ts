@@ -1,6 +1,6 @@
+import { plural } from "../../../text";
 import type { Node } from "../../model";
 import type { Rule } from "../rule";
-import { plural } from "../template/names";
 import { isString, USER_GUIDE } from "../template-index";
 import { callsOf, hasLoopPlaceholder, usesLanguageExtensions } from "./calls";
 import { attributeProblem, templateNames } from "./names";

@@ -11,12 +11,13 @@
  * The functions allowed inside are those cfn-lint allows (Fn::Cidr added to Fn::Length's: it
  * returns a list).
  */
+
+import { plural } from "../../../text";
 import type { MapEntry, Node } from "../../model";
 import { mapGet } from "../../nodes";
 import { isNoEcho } from "../parameters/declared";
 import type { Report, Rule } from "../rule";
 import { literalString, referenceTarget } from "../services/values";
-import { plural } from "../template/names";
 import {
   intrinsicName,
   isForEachKey,

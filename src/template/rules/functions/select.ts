@@ -1,5 +1,5 @@
+import { plural } from "../../../text";
 import type { Rule } from "../rule";
-import { plural } from "../template/names";
 import { intrinsicName, USER_GUIDE } from "../template-index";
 import { callsOf, KNOWN_FUNCTIONS, usesLanguageExtensions } from "./calls";
 import { checkArity, checkSlot, integerValue, type Slot, slotContext } from "./slots";

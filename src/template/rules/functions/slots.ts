@@ -3,12 +3,13 @@
  * may be nested there, as the CloudFormation User Guide lists "Supported functions" per function.
  * A nested function outside that list is reported by the rule of the function around it.
  */
+
+import { plural } from "../../../text";
 import type { Node } from "../../model";
 import type { SpecIndex } from "../../spec/types";
 import { didYouMean } from "../../suggest";
 import type { Report } from "../rule";
 import { referenceTarget } from "../services/values";
-import { plural } from "../template/names";
 import { isNoValue, type TemplateIndex } from "../template-index";
 import { type FunctionCall, functionName, KNOWN_FUNCTIONS } from "./calls";
 import { attributeShape, parameterShape } from "./shapes";

@@ -1,8 +1,8 @@
+import { plural } from "../../../text";
 import type { Node, Range, ScalarNode } from "../../model";
 import type { SpecIndex } from "../../spec/types";
 import { didYouMean } from "../../suggest";
 import type { Report, Rule } from "../rule";
-import { plural } from "../template/names";
 import { isString, PSEUDO_PARAMETERS, parseSub, subRange, USER_GUIDE } from "../template-index";
 import { callsOf, type FunctionCall, functionName } from "./calls";
 import { attributeProblem, type Names, templateNames } from "./names";

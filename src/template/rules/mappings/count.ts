@@ -1,6 +1,7 @@
+import { plural } from "../../../text";
 import type { Rule } from "../rule";
 import { QUOTAS_PAGE } from "../template/limits";
-import { namedEntries, plural } from "../template/names";
+import { namedEntries } from "../template/names";
 
 const MAX_MAPPINGS = 200;
 const MAX_ATTRIBUTES = 200;

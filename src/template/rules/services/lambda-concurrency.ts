@@ -8,6 +8,7 @@
  * (its own or Globals.Function's), and from an AWS::Lambda::Alias or AWS::Lambda::Version of a
  * function of the template; only written-out numbers are compared.
  */
+import { plural } from "../../../text";
 import { mapGet } from "../../nodes";
 import type { Rule } from "../rule";
 import { FUNCTION, SAM_FUNCTION } from "./lambda";
@@ -46,7 +47,7 @@ export const provisionedOverReserved: Rule = {
           continue;
         report(
           config.inherited ? fn.entry.keyRange : provisioned,
-          `${fn.name} provisions ${count} concurrent executions on its alias but reserves only ${reserved}, and ` +
+          `${fn.name} provisions ${plural(count, "concurrent execution")} on its alias but reserves only ${reserved}, and ` +
             `Lambda refuses provisioned concurrency above the reservation; ${fix}`,
           {
             path: [
@@ -79,7 +80,7 @@ export const provisionedOverReserved: Rule = {
         if (reserved === undefined || count <= reserved) continue;
         report(
           provisioned,
-          `${holder.name} provisions ${count} concurrent executions of ${fn.name}, which reserves only ${reserved}, ` +
+          `${holder.name} provisions ${plural(count, "concurrent execution")} of ${fn.name}, which reserves only ${reserved}, ` +
             `and Lambda refuses provisioned concurrency above the reservation; ${fix}`,
           {
             path: [

@@ -2,9 +2,11 @@
  * Factories for the quota rules: how many items a section may hold and how long a logical id may
  * be. The numbers are the ones on the CloudFormation quotas page.
  */
+
+import { plural } from "../../../text";
 import type { Rule } from "../rule";
 import { type TemplateIndex, USER_GUIDE } from "../template-index";
-import { MAX_NAME_LENGTH, namedEntries, plural } from "./names";
+import { MAX_NAME_LENGTH, namedEntries } from "./names";
 
 export const QUOTAS_PAGE = `${USER_GUIDE}/cloudformation-limits.html`;
 

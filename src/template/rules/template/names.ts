@@ -3,7 +3,6 @@
  * `Fn::ForEach::<Loop>` keys the AWS::LanguageExtensions transform expands before it checks them.
  */
 
-import { thousands } from "../../../text";
 import type { MapEntry } from "../../model";
 import type { Report } from "../rule";
 import { isForEachKey, SAM_TRANSFORM, type TemplateIndex } from "../template-index";
@@ -55,9 +54,4 @@ export function hasOpaqueTransform(template: TemplateIndex): boolean {
     template.transforms.some((name) => name !== SAM_TRANSFORM && name !== "AWS::LanguageExtensions") ||
     template.sectionInclude
   );
-}
-
-/** "1 item", "2 items"; a noun whose plural is not its singular and "s" gives that plural. */
-export function plural(count: number, noun: string, many = `${noun}s`): string {
-  return `${thousands(count)} ${count === 1 ? noun : many}`;
 }
