@@ -7,7 +7,9 @@
  * CloudFormation is lenient on scalars and the checks follow cfn-lint there: any scalar is
  * accepted where a string is expected, numeric strings where numbers are, "true"/"false" (any
  * case) where booleans are. Intrinsic functions are accepted where they can yield the expected
- * shape; only those that can never do so (a Fn::Sub where a list is expected) are reported.
+ * shape; only those that can never do so (a Fn::Sub where a list is expected) are reported. A
+ * list parameter's value and a list function's result hold strings, so where a list's items are
+ * mappings (`Tags: !Ref Subnets`) they are reported too, beyond cfn-lint 1.51, which takes them.
  */
 import { isPackagedLocalPath } from "../../../stack/local-artifacts";
 import type { MapEntry, MapNode, Node, Range } from "../../model";
@@ -436,7 +438,9 @@ class Checker {
       return;
     }
     const produced = this.yieldOf(node, fn, arg);
-    if (!accepts(type, produced, this.typeSpec)) {
+    // Every list a parameter or a list function gives holds strings, never mappings.
+    const strings = produced === "list" && fn !== "Fn::GetAtt" && !takesStrings(type, this.typeSpec);
+    if (strings || !accepts(type, produced, this.typeSpec)) {
       const target = referenceTarget(node);
       const what =
         fn === "Ref" && target
@@ -448,7 +452,7 @@ class Checker {
       this.problem(
         "type",
         node,
-        `'${displayPath(relative(path))}' ${ofOwner(this.typeSpec.name, path)}must be ${describe(type)}, but ${what} returns ${produced === "list" ? "a list" : "a string"}`,
+        `'${displayPath(relative(path))}' ${ofOwner(this.typeSpec.name, path)}must be ${strings ? "a list of mappings" : describe(type)}, but ${what} returns ${strings ? "a list of strings" : produced === "list" ? "a list" : "a string"}`,
       );
     }
   }
@@ -573,6 +577,14 @@ function accepts(type: TypeRef, produced: Yield, typeSpec: ResourceTypeSpec): bo
     default:
       return produced === "scalar";
   }
+}
+
+/** Whether a list of strings fits `type`: not where a list's items are mappings. */
+function takesStrings(type: TypeRef, typeSpec: ResourceTypeSpec): boolean {
+  if (type.kind === "list") return accepts(type.item, "scalar", typeSpec);
+  if (type.kind === "union")
+    return type.types.some((member) => member.kind !== "list" || takesStrings(member, typeSpec));
+  return true;
 }
 
 function shapeMatches(node: Node, type: TypeRef): boolean {

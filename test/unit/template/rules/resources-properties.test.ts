@@ -954,4 +954,49 @@ describe("E3012 what Fn::GetAtt gives, by the attribute's type", () => {
       "34 'Layers' of AWS::Serverless::Function must be a list, but Fn::GetAtt Fn.Arn returns a string",
     ]);
   });
+
+  it("flags a list of strings where a list of mappings is needed, and takes it where the items are strings", () => {
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  Subnets:",
+        "    Type: List<AWS::EC2::Subnet::Id>",
+        "  Csv:",
+        "    Type: CommaDelimitedList",
+        "Conditions:",
+        "  HasCsv: !Not [!Equals [!Join [',', !Ref Csv], '']]",
+        "Resources:",
+        "  Topic:",
+        "    Type: AWS::SNS::Topic",
+        "    Properties:",
+        "      Tags: !Ref Subnets",
+        "  Queue:",
+        "    Type: AWS::SQS::Queue",
+        "    Properties:",
+        "      Tags: !If [HasCsv, !Split [',', !Join [',', !Ref Csv]], []]",
+        "  Group:",
+        "    Type: AWS::EC2::SecurityGroup",
+        "    Properties:",
+        "      GroupDescription: g",
+        "      SecurityGroupIngress: !GetAZs ''",
+        "  Fn:",
+        "    Type: AWS::Lambda::Function",
+        "    Properties:",
+        "      Role: arn:aws:iam::123456789012:role/r",
+        "      Runtime: python3.12",
+        "      Handler: index.handler",
+        "      Code: {ZipFile: x}",
+        "      Layers: !Ref Csv",
+        "      VpcConfig: {SubnetIds: !Ref Subnets, SecurityGroupIds: !Split [',', !Join [',', !Ref Csv]]}",
+      ),
+      { only: ["E3012"] },
+    );
+    // A list parameter's value and a list function's result hold strings: Tag and Ingress items are mappings.
+    expect(findings.map((f) => `${f.range.start.line} ${f.message}`)).toEqual([
+      "12 'Tags' of AWS::SNS::Topic must be a list of mappings, but Ref to 'Subnets' returns a list of strings",
+      "16 'Tags' of AWS::SQS::Queue must be a list of mappings, but Fn::Split returns a list of strings",
+      "21 'SecurityGroupIngress' of AWS::EC2::SecurityGroup must be a list of mappings, but Fn::GetAZs returns a " +
+        "list of strings",
+    ]);
+  });
 });
