@@ -11,7 +11,10 @@
  * its own; a reference ending in a backslash, which the documentation says fails, is reported.
  * Only the places where CloudFormation resolves dynamic references are read (resource properties,
  * output values, parameter defaults and allowed values, SAM Globals), and a reference whose text
- * Fn::Sub fills in is skipped.
+ * Fn::Sub fills in is skipped. Text with nothing after the service (`{{resolve:secretsmanager}}`, in
+ * a comment of a UserData script) is not read as a reference: CloudFormation resolves only text of
+ * the reference's form (`{{ resolve:ssm:name }}`, with spaces, stays text), and a sample whose
+ * UserData holds such a comment deploys.
  */
 import type { Rule } from "../rule";
 import {
@@ -45,8 +48,9 @@ export const dynamicReferenceSyntax: Rule = {
 };
 
 function syntaxProblem({ service, parts, text }: DynamicReference): string | undefined {
+  if (parts.length === 0) return undefined;
   if (!SERVICES.includes(service)) return "names an unknown service; use ssm, ssm-secure or secretsmanager";
-  if (parts.length === 0 || parts[0] === "") return `has no key after '${service}:'`;
+  if (parts[0] === "") return `has no key after '${service}:'`;
   if (text.endsWith("\\")) return "ends in a backslash, which CloudFormation cannot resolve";
   return service === "secretsmanager" ? secretProblem(parts) : parameterProblem(service, parts);
 }

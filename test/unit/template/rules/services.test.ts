@@ -791,6 +791,25 @@ describe("E1050 dynamic reference syntax", () => {
     );
     expect(findings).toEqual([]);
   });
+
+  it("reads text with nothing after the service as text, as in a comment of a script, and flags an empty key", () => {
+    const findings = check(
+      ["E1050"],
+      "Resources:",
+      "  Instance:",
+      "    Type: AWS::EC2::Instance",
+      "    Properties:",
+      "      ImageId: ami-12345678",
+      "      UserData:",
+      "        Fn::Base64: !Sub |",
+      "          #!/bin/bash",
+      "          # A {{resolve:secretsmanager}} reference is not resolved here,",
+      "          # so the script reads the secret itself: ${AWS::Region}",
+      '      KeyName: "{{resolve:ssm:}}"',
+    );
+    expect(brief(findings)).toEqual(["E1050 11:17"]);
+    expect(findings[0].message).toBe("This dynamic reference has no key after 'ssm:'");
+  });
 });
 
 describe("E1051 / E1052 / E1027 dynamic reference placement", () => {
