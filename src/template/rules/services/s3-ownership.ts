@@ -7,13 +7,16 @@
  * Beyond cfn-lint, which asks for OwnershipControls only: OwnershipControls that say
  * BucketOwnerEnforced are reported too, at that value.
  *
+ * A value a Fn::If chooses is judged branch by branch, where the bucket may be made with that branch.
+ *
  * W3045: any other AccessControl works, but is the legacy way: S3 recommends leaving ACLs disabled
  * and granting access with a bucket policy. Not said where E3045 already reports the ACL.
  */
 import type { MapNode, Node } from "../../model";
 import { mapGet } from "../../nodes";
+import { branchValues, holderCondition, madeKnown } from "../conditions/logic";
 import type { Rule } from "../rule";
-import { USER_GUIDE } from "../template-index";
+import { type ResourceInfo, type TemplateIndex, USER_GUIDE } from "../template-index";
 import { isAbsent, literalString, presentEntry, propertySets, resourcesOfType } from "./values";
 
 /** Canned ACLs that grant only the bucket owner, which enforced bucket-owner ownership accepts. */
@@ -35,17 +38,17 @@ export const s3Ownership: Rule = {
   check({ template, report }) {
     for (const bucket of resourcesOfType(template, "AWS::S3::Bucket")) {
       for (const { properties } of propertySets(bucket)) {
-        const acl = presentEntry(properties, "AccessControl");
-        const name = literalString(acl?.value);
-        if (!acl || name === undefined || OWNER_ONLY.includes(name)) continue;
+        const acls = aclsWithAccess(template, bucket, properties);
+        if (acls.length === 0) continue;
         const base = ["Resources", bucket.name, "Properties"];
         if (isAbsent(properties, "OwnershipControls")) {
-          report(
-            acl.value,
-            `AccessControl ${name} is an ACL, and a new bucket disables ACLs (BucketOwnerEnforced) unless told ` +
-              `otherwise; ${FIX}`,
-            { path: [...base, "AccessControl"] },
-          );
+          for (const { node, name } of acls)
+            report(
+              node,
+              `AccessControl ${name} is an ACL, and a new bucket disables ACLs (BucketOwnerEnforced) unless told ` +
+                `otherwise; ${FIX}`,
+              { path: [...base, "AccessControl"] },
+            );
           continue;
         }
         const rules = mapGet(presentEntry(properties, "OwnershipControls")?.value, "Rules")?.value;
@@ -55,7 +58,7 @@ export const s3Ownership: Rule = {
           if (!enforced(rule) || !ownership) return;
           report(
             ownership.value,
-            `BucketOwnerEnforced disables ACLs, and this bucket sets AccessControl ${name}; ${FIX}`,
+            `BucketOwnerEnforced disables ACLs, and this bucket sets AccessControl ${acls[0].name}; ${FIX}`,
             { path: [...base, "OwnershipControls", "Rules", index, "ObjectOwnership"] },
           );
         });
@@ -64,14 +67,34 @@ export const s3Ownership: Rule = {
   },
 };
 
+/**
+ * The canned ACLs that grant others than the bucket owner which the property set's AccessControl
+ * may take: its text, or that of a Fn::If's branches where the bucket may be made with them.
+ */
+function aclsWithAccess(
+  template: TemplateIndex,
+  bucket: ResourceInfo,
+  properties: MapNode,
+): { node: Node; name: string }[] {
+  const acl = presentEntry(properties, "AccessControl");
+  if (!acl) return [];
+  const known = madeKnown(template, holderCondition(template, "Resources", bucket.name));
+  if (!known) return [];
+  const found: { node: Node; name: string }[] = [];
+  for (const { node } of branchValues(template, acl.value, known)) {
+    const name = literalString(node);
+    if (name !== undefined && !OWNER_ONLY.includes(name)) found.push({ node, name });
+  }
+  return found;
+}
+
 function enforced(rule: Node): boolean {
   return literalString(mapGet(rule, "ObjectOwnership")?.value) === "BucketOwnerEnforced";
 }
 
 /** Whether E3045 reports this property set's AccessControl. */
-function refused(properties: MapNode): boolean {
-  const name = literalString(presentEntry(properties, "AccessControl")?.value);
-  if (name === undefined || OWNER_ONLY.includes(name)) return false;
+function refused(template: TemplateIndex, bucket: ResourceInfo, properties: MapNode): boolean {
+  if (aclsWithAccess(template, bucket, properties).length === 0) return false;
   if (isAbsent(properties, "OwnershipControls")) return true;
   const rules = mapGet(presentEntry(properties, "OwnershipControls")?.value, "Rules")?.value;
   return rules?.kind === "seq" && rules.items.some(enforced);
@@ -91,7 +114,7 @@ export const s3AccessControl: Rule = {
     for (const bucket of resourcesOfType(template, "AWS::S3::Bucket")) {
       for (const { properties } of propertySets(bucket)) {
         const acl = presentEntry(properties, "AccessControl");
-        if (!acl || refused(properties)) continue;
+        if (!acl || refused(template, bucket, properties)) continue;
         report(
           acl.keyRange,
           "AccessControl is a legacy canned ACL: S3 recommends leaving ACLs disabled and granting access with an " +

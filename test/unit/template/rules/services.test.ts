@@ -1148,6 +1148,34 @@ describe("E3045 bucket ACLs and object ownership", () => {
       "BucketOwnerEnforced disables ACLs, and this bucket sets AccessControl PublicRead",
     );
   });
+
+  it("judges each ACL a Fn::If chooses, where the bucket may be made with it", () => {
+    const findings = check(
+      ["E3045", "W3045"],
+      "Parameters:",
+      "  Public: { Type: String, AllowedValues: ['true', 'false'] }",
+      "Conditions:",
+      "  IsPublic: !Equals [!Ref Public, 'true']",
+      "  IsPrivate: !Not [!Condition IsPublic]",
+      "Resources:",
+      ...bucket("Site", "AccessControl: !If [IsPublic, PublicRead, Private]"),
+      ...bucket(
+        "Enforced",
+        "AccessControl: !If [IsPublic, Private, LogDeliveryWrite]",
+        "OwnershipControls: { Rules: [{ ObjectOwnership: BucketOwnerEnforced }] }",
+      ),
+      "  Internal:",
+      "    Type: AWS::S3::Bucket",
+      "    Condition: IsPrivate",
+      "    Properties:",
+      "      AccessControl: !If [IsPublic, PublicRead, BucketOwnerRead]",
+      ...bucket("Owner", "AccessControl: !If [IsPublic, Private, BucketOwnerFullControl]"),
+    );
+    // Internal exists only where IsPublic is false, so its PublicRead branch is never taken.
+    expect(brief(findings)).toEqual(["E3045 10:37", "E3045 15:55", "W3045 20:7", "W3045 24:7"]);
+    expect(findings[0].message).toContain("AccessControl PublicRead is an ACL");
+    expect(findings[1].message).toContain("this bucket sets AccessControl LogDeliveryWrite");
+  });
 });
 
 describe("E3047 Fargate task sizes", () => {
