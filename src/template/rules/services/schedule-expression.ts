@@ -7,12 +7,15 @@
  * the unit is singular for 1 (`rate(1 hour)`) and plural otherwise (`rate(5 hours)`).
  *
  * Beyond cfn-lint, which checks AWS::Events::Rule only: Scheduler schedules and SAM schedule
- * events, `at(...)`, and the five-field Unix cron told apart with its fix.
+ * events, `at(...)`, the five-field Unix cron told apart with its fix, and each expression a
+ * Fn::If chooses.
  */
 import type { Node } from "../../model";
 import { mapGet } from "../../nodes";
+import { branchValues, holderCondition, madeKnown } from "../conditions/logic";
 import type { Rule } from "../rule";
 import { eventPath, eventProperties, eventType, samEvents } from "../sam/events";
+import type { ResourceInfo } from "../template-index";
 import { literalString, propertySets, resourcesOfType } from "./values";
 
 type Service = "rule" | "scheduler";
@@ -29,11 +32,20 @@ export const scheduleExpression: Rule = {
   source: "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html",
   tags: ["resources", "events"],
   check({ template, report }) {
-    const check = (node: Node | undefined, service: Service, path: (string | number)[]) => {
-      const text = literalString(node);
-      if (node === undefined || text === undefined) return;
-      const problem = scheduleProblem(text, service);
-      if (problem) report(node, problem, { path });
+    // A Fn::If's branches each, where the resource may be made with them.
+    const check = (
+      node: Node | undefined,
+      service: Service,
+      path: (string | number)[],
+      owner: ResourceInfo,
+    ) => {
+      const known = node && madeKnown(template, holderCondition(template, "Resources", owner.name));
+      if (node === undefined || !known) return;
+      for (const branch of branchValues(template, node, known)) {
+        const text = literalString(branch.node);
+        const problem = text === undefined ? undefined : scheduleProblem(text, service);
+        if (problem) report(branch.node, problem, { path });
+      }
     };
     for (const [type, service] of [
       ["AWS::Events::Rule", "rule"],
@@ -42,7 +54,7 @@ export const scheduleExpression: Rule = {
       for (const resource of resourcesOfType(template, type)) {
         for (const { properties } of propertySets(resource)) {
           const path = ["Resources", resource.name, "Properties", "ScheduleExpression"];
-          check(mapGet(properties, "ScheduleExpression")?.value, service, path);
+          check(mapGet(properties, "ScheduleExpression")?.value, service, path, resource);
         }
       }
     }
@@ -51,7 +63,12 @@ export const scheduleExpression: Rule = {
       if (type !== "Schedule" && type !== "ScheduleV2") continue;
       const key = type === "Schedule" ? "Schedule" : "ScheduleExpression";
       const value = mapGet(eventProperties(event), key)?.value;
-      check(value, type === "Schedule" ? "rule" : "scheduler", eventPath(event, "Properties", key));
+      check(
+        value,
+        type === "Schedule" ? "rule" : "scheduler",
+        eventPath(event, "Properties", key),
+        event.resource,
+      );
     }
   },
 };

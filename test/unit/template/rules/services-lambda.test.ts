@@ -298,6 +298,32 @@ describe("E3027 schedule expressions", () => {
     );
     expect(brief(findings)).toEqual(["E3027 6:27", "E3027 27:23", "E3027 31:33"]);
   });
+
+  it("judges each expression a Fn::If chooses, where the resource may be made with it", () => {
+    const findings = check(
+      ["E3027"],
+      "Parameters:",
+      "  Stage: { Type: String, AllowedValues: [dev, prod] }",
+      "Conditions:",
+      "  IsProd: !Equals [!Ref Stage, prod]",
+      "  IsDev: !Not [!Condition IsProd]",
+      "Resources:",
+      "  Hourly:",
+      "    Type: AWS::Events::Rule",
+      "    Properties:",
+      "      ScheduleExpression: !If [IsProd, rate(1 hours), rate(1 day)]",
+      "  DevOnly:",
+      "    Type: AWS::Events::Rule",
+      "    Condition: IsDev",
+      "    Properties:",
+      "      ScheduleExpression: !If [IsProd, cron(0 3 * * *), rate(2 days)]",
+    );
+    // DevOnly exists only where IsProd is false: its first branch is never taken.
+    expect(brief(findings)).toEqual(["E3027 10:40"]);
+    expect(findings[0].message).toBe(
+      "EventBridge wants the unit singular for a rate of 1 and plural otherwise: write rate(1 hour)",
+    );
+  });
 });
 
 describe("E3678 and E3677 inline code runtimes", () => {
