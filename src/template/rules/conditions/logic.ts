@@ -228,6 +228,18 @@ function ifPlace(template: TemplateIndex, node: Node): { logic: ConditionLogic; 
   return { logic: conditionLogic(template), known };
 }
 
+/**
+ * The values a value may give where it stands: a Fn::If's branches that its place may take (the
+ * Condition of its resource or output, the Fn::If branches around it and the values a deploy
+ * passes: branchValues), nested ones too; any other value is its own one value, AWS::NoValue none.
+ * A Fn::If the template's calls do not hold (in a section no rule reads) gives none.
+ */
+export function placedValues(template: TemplateIndex, node: Node): Node[] {
+  if (intrinsicName(node) !== "Fn::If") return isNoValue(node) ? [] : [node];
+  const place = ifPlace(template, node);
+  return place ? branchValues(template, node, place.known).map((branch) => branch.node) : [];
+}
+
 /** Whether a place that knows `known` may take the branch of `condition` for `truth`. */
 function mayTake(logic: ConditionLogic, condition: string, truth: boolean, known: Known): boolean {
   if (logic.decidedByDeploy(condition) === !truth) return false;

@@ -14,9 +14,9 @@
  */
 import type { MapNode, Node } from "../../model";
 import { mapGet } from "../../nodes";
-import { branchValues, holderCondition, madeKnown } from "../conditions/logic";
+import { placedValues } from "../conditions/logic";
 import type { Rule } from "../rule";
-import { type ResourceInfo, type TemplateIndex, USER_GUIDE } from "../template-index";
+import { type TemplateIndex, USER_GUIDE } from "../template-index";
 import { isAbsent, literalString, presentEntry, propertySets, resourcesOfType } from "./values";
 
 /** Canned ACLs that grant only the bucket owner, which enforced bucket-owner ownership accepts. */
@@ -38,7 +38,7 @@ export const s3Ownership: Rule = {
   check({ template, report }) {
     for (const bucket of resourcesOfType(template, "AWS::S3::Bucket")) {
       for (const { properties } of propertySets(bucket)) {
-        const acls = aclsWithAccess(template, bucket, properties);
+        const acls = aclsWithAccess(template, properties);
         if (acls.length === 0) continue;
         const base = ["Resources", bucket.name, "Properties"];
         if (isAbsent(properties, "OwnershipControls")) {
@@ -71,17 +71,11 @@ export const s3Ownership: Rule = {
  * The canned ACLs that grant others than the bucket owner which the property set's AccessControl
  * may take: its text, or that of a Fn::If's branches where the bucket may be made with them.
  */
-function aclsWithAccess(
-  template: TemplateIndex,
-  bucket: ResourceInfo,
-  properties: MapNode,
-): { node: Node; name: string }[] {
+function aclsWithAccess(template: TemplateIndex, properties: MapNode): { node: Node; name: string }[] {
   const acl = presentEntry(properties, "AccessControl");
   if (!acl) return [];
-  const known = madeKnown(template, holderCondition(template, "Resources", bucket.name));
-  if (!known) return [];
   const found: { node: Node; name: string }[] = [];
-  for (const { node } of branchValues(template, acl.value, known)) {
+  for (const node of placedValues(template, acl.value)) {
     const name = literalString(node);
     if (name !== undefined && !OWNER_ONLY.includes(name)) found.push({ node, name });
   }
@@ -93,8 +87,8 @@ function enforced(rule: Node): boolean {
 }
 
 /** Whether E3045 reports this property set's AccessControl. */
-function refused(template: TemplateIndex, bucket: ResourceInfo, properties: MapNode): boolean {
-  if (aclsWithAccess(template, bucket, properties).length === 0) return false;
+function refused(template: TemplateIndex, properties: MapNode): boolean {
+  if (aclsWithAccess(template, properties).length === 0) return false;
   if (isAbsent(properties, "OwnershipControls")) return true;
   const rules = mapGet(presentEntry(properties, "OwnershipControls")?.value, "Rules")?.value;
   return rules?.kind === "seq" && rules.items.some(enforced);
@@ -114,7 +108,7 @@ export const s3AccessControl: Rule = {
     for (const bucket of resourcesOfType(template, "AWS::S3::Bucket")) {
       for (const { properties } of propertySets(bucket)) {
         const acl = presentEntry(properties, "AccessControl");
-        if (!acl || refused(template, bucket, properties)) continue;
+        if (!acl || refused(template, properties)) continue;
         report(
           acl.keyRange,
           "AccessControl is a legacy canned ACL: S3 recommends leaving ACLs disabled and granting access with an " +

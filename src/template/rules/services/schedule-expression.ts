@@ -12,10 +12,9 @@
  */
 import type { Node } from "../../model";
 import { mapGet } from "../../nodes";
-import { branchValues, holderCondition, madeKnown } from "../conditions/logic";
+import { placedValues } from "../conditions/logic";
 import type { Rule } from "../rule";
 import { eventPath, eventProperties, eventType, samEvents } from "../sam/events";
-import type { ResourceInfo } from "../template-index";
 import { literalString, propertySets, resourcesOfType } from "./values";
 
 type Service = "rule" | "scheduler";
@@ -33,18 +32,11 @@ export const scheduleExpression: Rule = {
   tags: ["resources", "events"],
   check({ template, report }) {
     // A Fn::If's branches each, where the resource may be made with them.
-    const check = (
-      node: Node | undefined,
-      service: Service,
-      path: (string | number)[],
-      owner: ResourceInfo,
-    ) => {
-      const known = node && madeKnown(template, holderCondition(template, "Resources", owner.name));
-      if (node === undefined || !known) return;
-      for (const branch of branchValues(template, node, known)) {
-        const text = literalString(branch.node);
+    const check = (node: Node | undefined, service: Service, path: (string | number)[]) => {
+      for (const value of node ? placedValues(template, node) : []) {
+        const text = literalString(value);
         const problem = text === undefined ? undefined : scheduleProblem(text, service);
-        if (problem) report(branch.node, problem, { path });
+        if (problem) report(value, problem, { path });
       }
     };
     for (const [type, service] of [
@@ -54,7 +46,7 @@ export const scheduleExpression: Rule = {
       for (const resource of resourcesOfType(template, type)) {
         for (const { properties } of propertySets(resource)) {
           const path = ["Resources", resource.name, "Properties", "ScheduleExpression"];
-          check(mapGet(properties, "ScheduleExpression")?.value, service, path, resource);
+          check(mapGet(properties, "ScheduleExpression")?.value, service, path);
         }
       }
     }
@@ -63,12 +55,7 @@ export const scheduleExpression: Rule = {
       if (type !== "Schedule" && type !== "ScheduleV2") continue;
       const key = type === "Schedule" ? "Schedule" : "ScheduleExpression";
       const value = mapGet(eventProperties(event), key)?.value;
-      check(
-        value,
-        type === "Schedule" ? "rule" : "scheduler",
-        eventPath(event, "Properties", key),
-        event.resource,
-      );
+      check(value, type === "Schedule" ? "rule" : "scheduler", eventPath(event, "Properties", key));
     }
   },
 };

@@ -302,6 +302,7 @@ describe("E3027 schedule expressions", () => {
   it("judges each expression a Fn::If chooses, where the resource may be made with it", () => {
     const findings = check(
       ["E3027"],
+      SAM,
       "Parameters:",
       "  Stage: { Type: String, AllowedValues: [dev, prod] }",
       "Conditions:",
@@ -317,9 +318,15 @@ describe("E3027 schedule expressions", () => {
       "    Condition: IsDev",
       "    Properties:",
       "      ScheduleExpression: !If [IsProd, cron(0 3 * * *), rate(2 days)]",
+      ...samFunction("Worker"),
+      "      Events:",
+      "        Tick:",
+      "          Type: Schedule",
+      "          Properties:",
+      "            Schedule: !If [IsProd, rate(2 hour), rate(1 day)]",
     );
     // DevOnly exists only where IsProd is false: its first branch is never taken.
-    expect(brief(findings)).toEqual(["E3027 10:40"]);
+    expect(brief(findings)).toEqual(["E3027 11:40", "E3027 27:36"]);
     expect(findings[0].message).toBe(
       "EventBridge wants the unit singular for a rate of 1 and plural otherwise: write rate(1 hour)",
     );
