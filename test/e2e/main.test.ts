@@ -78,7 +78,7 @@ describe("the all-in-one action", () => {
     const run = await main(opened());
     expect(run.exitCode, log(run)).toBe(1);
     expect(run.annotations.some((a) => a.level === "error" && a.file === "template.yaml")).toBe(true);
-    expect(run.stdout).toMatch(/::error::Validation found [1-9]\d* errors/);
+    expect(run.stdout).toMatch(/::error::Validation found [1-9][\d,]* errors? and /);
     expect(run.outputs.errors).not.toBe("0");
     expect(f.aws.calls).toEqual([]);
     expect(f.comments()).toEqual([]);

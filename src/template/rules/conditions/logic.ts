@@ -240,6 +240,19 @@ export function placedValues(template: TemplateIndex, node: Node): Node[] {
   return place ? branchValues(template, node, place.known).map((branch) => branch.node) : [];
 }
 
+/**
+ * Whether a place under a resource's or output's Condition `holder` may take the branch of
+ * `condition` for `truth` (as branchValues asks).
+ */
+export function mayTakeUnder(
+  template: TemplateIndex,
+  holder: string,
+  condition: string,
+  truth: boolean,
+): boolean {
+  return mayTake(conditionLogic(template), condition, truth, { true: [holder], false: [] });
+}
+
 /** Whether a place that knows `known` may take the branch of `condition` for `truth`. */
 function mayTake(logic: ConditionLogic, condition: string, truth: boolean, known: Known): boolean {
   if (logic.decidedByDeploy(condition) === !truth) return false;

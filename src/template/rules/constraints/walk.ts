@@ -25,6 +25,7 @@ import {
   conditionLogic,
   gapText,
   itemWhere,
+  mayTakeUnder,
   type NoValueGap,
   noValueWhere,
 } from "../conditions/logic";
@@ -474,6 +475,13 @@ class Walker {
       const decided = isString(name) ? conditionLogic(this.template).decidedByDeploy(name.value) : undefined;
       for (let i = 1; i < 3 && i < branches.length; i++) {
         if (isNoValue(branches[i])) continue;
+        // A branch the resource's Condition rules out is never taken where the resource is made.
+        if (
+          this.condition !== undefined &&
+          isString(name) &&
+          !mayTakeUnder(this.template, this.condition, name.value, i === 1)
+        )
+          continue;
         if (decided === (i === 1)) {
           // The branch the values passed take: what they give there is certain.
           this.decided++;

@@ -34,6 +34,11 @@ export interface PolicyOptions {
    * take (noValueWhere, with the template): the element is missing there.
    */
   noValueWhere?: (node: Node) => NoValueGap | undefined;
+  /**
+   * The values an element may give where it stands (placedValues, with the template): a Fn::If's
+   * branches its place may take. Without it, an element given by a function is not read.
+   */
+  values?: (node: Node) => Node[];
 }
 
 const DOCUMENT_KEYS = ["Version", "Id", "Statement"];
@@ -212,18 +217,18 @@ function checkStatement(
 
   const effect = entryOf(statement, "Effect");
   if (!effect) add(statement, `${label} has no Effect; it must be Allow or Deny`);
-  else if (
-    !leftOut(effect, label, options, add) &&
-    !isDynamic(effect.value) &&
-    !(isString(effect.value) && (EFFECTS.includes(effect.value.value) || fillsLater(effect.value.value)))
-  ) {
-    add(effect.value, "Effect must be exactly Allow or Deny (the value is case-sensitive)");
+  else if (!leftOut(effect, label, options, add)) {
+    for (const value of valuesOf(effect.value, options)) {
+      if (isDynamic(value) || (isString(value) && (EFFECTS.includes(value.value) || fillsLater(value.value))))
+        continue;
+      add(value, "Effect must be exactly Allow or Deny (the value is case-sensitive)");
+    }
   }
 
   exactlyOne(statement, label, "Action", "NotAction", options, add);
   for (const key of ACTION_KEYS) {
     const entry = entryOf(statement, key);
-    if (entry) checkStrings(entry, add, NON_EMPTY);
+    if (entry) checkStrings(entry, (node) => valuesOf(node, options), add, NON_EMPTY);
   }
 
   if (kind === "trust") {
@@ -239,7 +244,8 @@ function checkStatement(
     if (!options.resourceImplied) exactlyOne(statement, label, "Resource", "NotResource", options, add);
     for (const key of RESOURCE_KEYS) {
       const entry = entryOf(statement, key);
-      if (entry) checkStrings(entry, add, kind === "identity" ? ARN : ANY_STRINGS);
+      // A Resource a Fn::If chooses is the constraint walk's (E3031), which knows each branch's conditions.
+      if (entry) checkStrings(entry, (node) => [node], add, kind === "identity" ? ARN : ANY_STRINGS);
     }
   }
 
@@ -304,23 +310,34 @@ function leftOut(entry: MapEntry, label: string, options: PolicyOptions, add: Ad
 }
 
 /** A string or a list of strings, as Action, NotAction, Resource and NotResource take. */
-function checkStrings(entry: MapEntry, add: Add, rules: { nonEmpty?: boolean; pattern?: RegExp }): void {
-  const value = entry.value;
-  if (isDynamic(value)) return;
-  const items = value.kind === "seq" ? value.items : [value];
-  if (value.kind === "seq" && items.length === 0 && rules.nonEmpty) {
-    add(value, `${entry.key} must not be an empty list`);
-  }
-  for (const item of items) {
-    if (isDynamic(item)) continue;
-    if (!isString(item)) {
-      add(item, `${entry.key} must be a string or a list of strings`);
-      return;
+function checkStrings(
+  entry: MapEntry,
+  values: (node: Node) => Node[],
+  add: Add,
+  rules: { nonEmpty?: boolean; pattern?: RegExp },
+): void {
+  for (const value of values(entry.value)) {
+    if (isDynamic(value)) continue;
+    const items = value.kind === "seq" ? value.items.flatMap(values) : [value];
+    if (value.kind === "seq" && value.items.length === 0 && rules.nonEmpty) {
+      add(value, `${entry.key} must not be an empty list`);
     }
-    if (rules.pattern && !fillsLater(item.value) && !rules.pattern.test(item.value)) {
-      add(item, `${entry.key} must be ${POLICY_RESOURCE.what}`);
+    for (const item of items) {
+      if (isDynamic(item)) continue;
+      if (!isString(item)) {
+        add(item, `${entry.key} must be a string or a list of strings`);
+        break;
+      }
+      if (rules.pattern && !fillsLater(item.value) && !rules.pattern.test(item.value)) {
+        add(item, `${entry.key} must be ${POLICY_RESOURCE.what}`);
+      }
     }
   }
+}
+
+/** The values an element may give (PolicyOptions.values), or the element alone. */
+function valuesOf(node: Node, options: PolicyOptions): Node[] {
+  return options.values ? options.values(node) : [node];
 }
 
 /** What a Principal (or NotPrincipal) must be; built only for a message. */

@@ -1,6 +1,6 @@
 /** Where templates hold IAM policy documents, and the report every policy rule shares. */
 import type { MapEntry, Node } from "../../model";
-import { noValueWhere } from "../conditions/logic";
+import { noValueWhere, placedValues } from "../conditions/logic";
 import { realResources } from "../resources/shared";
 import type { Report } from "../rule";
 import type { ResourceInfo, TemplateIndex } from "../template-index";
@@ -87,8 +87,9 @@ export function checkPolicies(
   options?: (resource: ResourceInfo) => PolicyOptions,
 ): void {
   const gaps = (node: Node) => noValueWhere(template, node);
+  const values = (node: Node) => placedValues(template, node);
   forEachPolicy(template, sites, (document, { resource, path }) => {
-    const chosen = { ...(options ? options(resource) : UNIQUE_SIDS), noValueWhere: gaps };
+    const chosen = { ...(options ? options(resource) : UNIQUE_SIDS), noValueWhere: gaps, values };
     for (const problem of policyProblems(document, kind, chosen)) {
       report(problem.at, problem.message, propertyPath(resource, ...path));
     }

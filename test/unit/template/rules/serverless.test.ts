@@ -227,6 +227,49 @@ describe("E3510 identity policies", () => {
     expect(findings[0].path).toEqual(["Resources", "Policy", "Properties", "PolicyDocument"]);
   });
 
+  it("judges each Effect and Action a Fn::If chooses, where the policy may be made with it", () => {
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  Stage: { Type: String, AllowedValues: [dev, prod] }",
+        "Conditions:",
+        "  IsProd: !Equals [!Ref Stage, prod]",
+        "  IsDev: !Not [!Condition IsProd]",
+        "Resources:",
+        "  Policy:",
+        "    Type: AWS::IAM::ManagedPolicy",
+        "    Properties:",
+        "      PolicyDocument:",
+        "        Version: '2012-10-17'",
+        "        Statement:",
+        "          - Effect: !If [IsProd, Allow, allow]",
+        "            Action: !If [IsProd, [s3:GetObject, 7], s3:GetObject]",
+        "            Resource: [!If [IsProd, 'arn:aws:s3:::b/*', 'b/*'], !Ref AWS::NoValue]",
+        "  DevPolicy:",
+        "    Type: AWS::IAM::ManagedPolicy",
+        "    Condition: IsDev",
+        "    Properties:",
+        "      PolicyDocument:",
+        "        Version: '2012-10-17'",
+        "        Statement:",
+        "          - Effect: !If [IsProd, deny, Deny]",
+        "            Action: s3:GetObject",
+        "            Resource: !If [IsProd, 'b/*', !Sub 'arn:${AWS::Partition}:s3:::b/*']",
+      ),
+      { only: ["E3510", "E3031"] },
+    );
+    // DevPolicy exists only where IsProd is false: its first branches are never taken.
+    expect(
+      findings.map((f) => `${f.ruleId} ${f.range.start.line}:${f.range.start.column} ${f.message}`),
+    ).toEqual([
+      "E3510 13:41 Effect must be exactly Allow or Deny (the value is case-sensitive)",
+      "E3510 14:49 Action must be a string or a list of strings",
+      // The constraint walk judges a Resource a Fn::If chooses, knowing each branch's conditions.
+      "E3031 15:57 'PolicyDocument.Statement[0].Resource[0]' of AWS::IAM::ManagedPolicy must be an ARN " +
+        "(arn:partition:service:region:account:resource) or *",
+    ]);
+  });
+
   it("checks structure, Action/NotAction, Resource/NotResource, Principal, Sid and condition operators", () => {
     const findings = lint(
       yaml(
