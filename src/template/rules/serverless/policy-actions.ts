@@ -1,7 +1,7 @@
-import type { Node } from "../../model";
 import { mapGet } from "../../nodes";
 import type { SpecIndex } from "../../spec/types";
 import { closest, didYouMeanNote } from "../../suggest";
+import { placedValues } from "../conditions/logic";
 import type { Report, Rule } from "../rule";
 import { literalString } from "../services/values";
 import type { ResourceInfo, TemplateIndex } from "../template-index";
@@ -127,15 +127,19 @@ function checkActions(template: TemplateIndex, spec: SpecIndex, report: Report, 
   forEachPolicy(template, sites, (document, { resource, path }: PolicySite) => {
     for (const statement of documentStatements(document)) {
       for (const key of ACTION_KEYS) {
-        const value = mapGet(statement, key)?.value;
-        if (!value) continue;
-        const items: readonly Node[] = value.kind === "seq" ? value.items : [value];
-        for (const item of items) {
-          // Intrinsics and values of the wrong type are left to E3510, E3512 and E3530.
-          const action = literalString(item);
-          if (action === undefined) continue;
-          const problem = actionProblem(action, spec, resource);
-          if (problem) report(item, problem, propertyPath(resource, ...path));
+        const written = mapGet(statement, key)?.value;
+        if (!written) continue;
+        // A Fn::If's branches each, where the policy may be made with them.
+        for (const value of placedValues(template, written)) {
+          const items =
+            value.kind === "seq" ? value.items.flatMap((item) => placedValues(template, item)) : [value];
+          for (const item of items) {
+            // Intrinsics and values of the wrong type are left to E3510, E3512 and E3530.
+            const action = literalString(item);
+            if (action === undefined) continue;
+            const problem = actionProblem(action, spec, resource);
+            if (problem) report(item, problem, propertyPath(resource, ...path));
+          }
         }
       }
     }

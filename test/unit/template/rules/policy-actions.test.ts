@@ -96,6 +96,44 @@ describe("W3037 policy actions", () => {
     expect(findings[1].path).toEqual(["Resources", "Role", "Properties", "Policies", 0, "PolicyDocument"]);
   });
 
+  it("reads the actions a Fn::If chooses, where the policy may be made with them", () => {
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  Stage: { Type: String, AllowedValues: [dev, prod] }",
+        "Conditions:",
+        "  IsProd: !Equals [!Ref Stage, prod]",
+        "  IsDev: !Not [!Condition IsProd]",
+        "Resources:",
+        "  Policy:",
+        "    Type: AWS::IAM::ManagedPolicy",
+        "    Properties:",
+        "      PolicyDocument:",
+        "        Version: '2012-10-17'",
+        "        Statement:",
+        "          - Effect: Allow",
+        "            Action: !If [IsProd, s3:GetObjects, [s3:GetObject, !If [IsDev, sqs:SendMesage, !Ref AWS::NoValue]]]",
+        "            Resource: '*'",
+        "  DevPolicy:",
+        "    Type: AWS::IAM::ManagedPolicy",
+        "    Condition: IsDev",
+        "    Properties:",
+        "      PolicyDocument:",
+        "        Version: '2012-10-17'",
+        "        Statement:",
+        "          - Effect: Allow",
+        "            Action: !If [IsProd, s3:GetObjects, s3:GetObject]",
+        "            Resource: '*'",
+      ),
+      ONLY,
+    );
+    // DevPolicy exists only where IsProd is false: its first branch is never taken.
+    expect(brief(findings)).toEqual(["W3037 14:34", "W3037 14:76"]);
+    expect(findings[1].message).toBe(
+      "'sqs:SendMesage' is not an action of sqs (did you mean 'sqs:SendMessage'?)",
+    );
+  });
+
   it("suggests the service IAM names where an SDK client's name is written", () => {
     const findings = lint(
       yaml(
