@@ -111,3 +111,15 @@ export function spotFleet(name: string): string[] {
     "        TargetCapacity: 1",
   ];
 }
+
+/**
+ * A Stage parameter of dev or prod and two conditions that exclude each other, IsProd and IsDev:
+ * the sections the tests of values a Fn::If chooses start with.
+ */
+export const PROD_OR_DEV = [
+  "Parameters:",
+  "  Stage: { Type: String, AllowedValues: [dev, prod] }",
+  "Conditions:",
+  "  IsProd: !Equals [!Ref Stage, prod]",
+  "  IsDev: !Not [!Condition IsProd]",
+];

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadSpec } from "../../../../src/template/spec/index";
-import { brief, lint, yaml } from "../lint";
+import { brief, lint, PROD_OR_DEV, yaml } from "../lint";
 
 const ONLY = { only: ["W3037"] };
 
@@ -99,11 +99,7 @@ describe("W3037 policy actions", () => {
   it("reads the actions a Fn::If chooses, where the policy may be made with them", () => {
     const findings = lint(
       yaml(
-        "Parameters:",
-        "  Stage: { Type: String, AllowedValues: [dev, prod] }",
-        "Conditions:",
-        "  IsProd: !Equals [!Ref Stage, prod]",
-        "  IsDev: !Not [!Condition IsProd]",
+        ...PROD_OR_DEV,
         "Resources:",
         "  Policy:",
         "    Type: AWS::IAM::ManagedPolicy",

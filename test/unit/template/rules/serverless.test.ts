@@ -12,7 +12,7 @@ import { createDeprecatedRuntimeEolRule } from "../../../../src/template/rules/s
 import { createDeprecatedRuntimeUpdateRule } from "../../../../src/template/rules/serverless/deprecated-runtime-update";
 import { loadSpec } from "../../../../src/template/spec/index";
 import { validateSource } from "../../../../src/template/validate-text";
-import { brief, lint, yaml } from "../lint";
+import { brief, lint, PROD_OR_DEV, yaml } from "../lint";
 
 const spec = loadSpec();
 
@@ -230,11 +230,7 @@ describe("E3510 identity policies", () => {
   it("judges each Effect and Action a Fn::If chooses, where the policy may be made with it", () => {
     const findings = lint(
       yaml(
-        "Parameters:",
-        "  Stage: { Type: String, AllowedValues: [dev, prod] }",
-        "Conditions:",
-        "  IsProd: !Equals [!Ref Stage, prod]",
-        "  IsDev: !Not [!Condition IsProd]",
+        ...PROD_OR_DEV,
         "Resources:",
         "  Policy:",
         "    Type: AWS::IAM::ManagedPolicy",

@@ -9,7 +9,7 @@
 import { describe, expect, it } from "vitest";
 import { snapStartRuntime } from "../../../../src/template/rules/services/lambda-snapstart";
 import { scheduleProblem } from "../../../../src/template/rules/services/schedule-expression";
-import { brief, lambdaFunction, lint, samFunction, yaml } from "../lint";
+import { brief, lambdaFunction, lint, PROD_OR_DEV, samFunction, yaml } from "../lint";
 
 const check = (only: string[], ...lines: string[]) => lint(yaml(...lines), { only });
 
@@ -303,11 +303,7 @@ describe("E3027 schedule expressions", () => {
     const findings = check(
       ["E3027"],
       SAM,
-      "Parameters:",
-      "  Stage: { Type: String, AllowedValues: [dev, prod] }",
-      "Conditions:",
-      "  IsProd: !Equals [!Ref Stage, prod]",
-      "  IsDev: !Not [!Condition IsProd]",
+      ...PROD_OR_DEV,
       "Resources:",
       "  Hourly:",
       "    Type: AWS::Events::Rule",
