@@ -263,7 +263,7 @@ function checkStatement(
     exactlyOne(statement, label, "Principal", "NotPrincipal", options, add);
     for (const key of PRINCIPAL_ELEMENTS) {
       const entry = entryOf(statement, key);
-      if (entry) checkPrincipal(entry, add);
+      if (entry) checkPrincipal(entry, options, add);
     }
   }
 
@@ -345,24 +345,28 @@ function principalForm(key: string): string {
   return `${key} must be '*' or a mapping of ${PRINCIPAL_KEYS.join(", ")} to a string or a list of strings`;
 }
 
-function checkPrincipal(entry: MapEntry, add: Add): void {
-  const value = entry.value;
+function checkPrincipal(entry: MapEntry, options: PolicyOptions, add: Add): void {
+  for (const value of valuesOf(entry.value, options)) checkPrincipalValue(entry.key, value, options, add);
+}
+
+function checkPrincipalValue(key: string, value: Node, options: PolicyOptions, add: Add): void {
   if (isDynamic(value)) return;
   if (value.kind === "scalar") {
-    if (value.value !== "*" && !(isString(value) && fillsLater(value.value)))
-      add(value, principalForm(entry.key));
+    if (value.value !== "*" && !(isString(value) && fillsLater(value.value))) add(value, principalForm(key));
     return;
   }
   if (value.kind !== "map") {
-    add(value, principalForm(entry.key));
+    add(value, principalForm(key));
     return;
   }
   for (const principal of value.entries) {
     if (!PRINCIPAL_KEYS.includes(principal.key)) {
-      add(principal.keyRange, `Unknown principal type '${principal.key}'; ${principalForm(entry.key)}`);
+      add(principal.keyRange, `Unknown principal type '${principal.key}'; ${principalForm(key)}`);
       continue;
     }
-    const items = principal.value.kind === "seq" ? principal.value.items : [principal.value];
+    const items = valuesOf(principal.value, options).flatMap((given) =>
+      given.kind === "seq" ? given.items.flatMap((item) => valuesOf(item, options)) : [given],
+    );
     for (const item of items) {
       // An account ID written without quotes reads as a number; CloudFormation passes it on as one.
       if (isString(item)) {

@@ -866,6 +866,44 @@ describe("E3530 and E3512 AWS principals", () => {
         "or a unique id, and IAM refuses this value as an invalid principal",
     );
   });
+
+  it("reads the principals a Fn::If chooses, where the policy may be made with them", () => {
+    const findings = lint(
+      yaml(
+        ...PROD_OR_DEV,
+        "Resources:",
+        "  Role:",
+        "    Type: AWS::IAM::Role",
+        "    Properties:",
+        "      AssumeRolePolicyDocument:",
+        "        Statement:",
+        "          - Effect: Allow",
+        "            Action: sts:AssumeRole",
+        "            Principal: !If [IsProd, { AWS: 'arn:aws:iam::123456789012:root' }, { AWS: 'arn:aws:iam::XXXXXXX1234:root' }]",
+        "          - Effect: Allow",
+        "            Action: sts:AssumeRole",
+        "            Principal:",
+        "              AWS: [!If [IsProd, '123456789012', '<dev account>'], !Ref AWS::NoValue]",
+        "  Topic:",
+        "    Type: AWS::SNS::TopicPolicy",
+        "    Condition: IsDev",
+        "    Properties:",
+        "      Topics: [arn:aws:sns:eu-west-1:123456789012:t]",
+        "      PolicyDocument:",
+        "        Statement:",
+        "          - Effect: Allow",
+        "            Action: sns:Publish",
+        "            Resource: '*'",
+        "            Principal: { AWS: !If [IsProd, 'arn:aws:iam::XXXXXXX1234:root', '123456789012'] }",
+      ),
+      { only: ["E3530", "E3512"] },
+    );
+    // Topic exists only where IsProd is false: its first branch is never taken.
+    expect(brief(findings)).toEqual(["E3530 14:87", "E3530 18:50"]);
+    expect(findings[0].message).toBe(
+      "An AWS principal names its account by a 12-digit account id, and 'XXXXXXX1234' is not one",
+    );
+  });
 });
 
 describe("policy documents the IAM reference shows as valid", () => {
