@@ -12,5 +12,10 @@ export function thousands(value: number): string {
 
 /** "1 item", "2,048 items"; a noun whose plural is not its singular and "s" gives that plural. */
 export function plural(count: number, noun: string, many = `${noun}s`): string {
-  return `${thousands(count)} ${count === 1 ? noun : many}`;
+  return `${thousands(count)} ${agreeing(count, noun, many)}`;
+}
+
+/** The word that agrees with a count: `one` for 1, `many` otherwise ("is" or "are"). */
+export function agreeing(count: number, one: string, many: string): string {
+  return count === 1 ? one : many;
 }

@@ -16,7 +16,7 @@ import { type ReadInput, readSweepInputs, SWEEP_INPUTS, SWEEP_OUTPUTS, type Swee
 import { sweepOptions } from "../stack/requests";
 import { timeBase } from "../stack/runtime";
 import { type SweepEntry, type SweepResult, sweepPreviews } from "../stack/sweep";
-import { plural } from "../text";
+import { agreeing, plural } from "../text";
 import { isEntry } from "./entry";
 import { reportFailure } from "./failure";
 
@@ -31,25 +31,25 @@ function annotate(result: SweepResult, inputs: SweepInputs): void {
   const open = reported("open");
   if (open.length > 0) {
     core.notice(
-      `${plural(open.length, "preview")} of open pull requests ${open.length === 1 ? "has" : "have"} not changed for longer than the ttl (${inputs.ttl}) and ${open.length === 1 ? "was" : "were"} kept: ${stacks(open)}. Set ${SWEEP_INPUTS.deleteExpiredOpen}: true to delete such previews too.`,
+      `${plural(open.length, "preview")} of open pull requests ${agreeing(open.length, "has", "have")} not changed for longer than the ttl (${inputs.ttl}) and ${agreeing(open.length, "was", "were")} kept: ${stacks(open)}. Set ${SWEEP_INPUTS.deleteExpiredOpen}: true to delete such previews too.`,
     );
   }
   const missing = reported("not-found");
   if (missing.length > 0) {
     core.warning(
-      `${plural(missing.length, "preview")} ${missing.length === 1 ? "is" : "are"} tagged with a pull request this repository does not have, and the sweep never deletes those: ${stacks(missing)}. Check them, and delete the ones no longer needed by hand.`,
+      `${plural(missing.length, "preview")} ${agreeing(missing.length, "is", "are")} tagged with a pull request this repository does not have, and the sweep never deletes those: ${stacks(missing)}. Check them, and delete the ones no longer needed by hand.`,
     );
   }
   const unknown = reported("unknown");
   if (unknown.length > 0) {
     core.warning(
-      `GitHub did not say whether ${unknown.length === 1 ? "1 pull request is" : `${unknown.length} pull requests are`} still open, so ${unknown.length === 1 ? "its preview was" : "their previews were"} kept: ${stacks(unknown)}. The next run asks again; check that github-token can read pull requests.`,
+      `GitHub did not say whether ${plural(unknown.length, "pull request")} ${agreeing(unknown.length, "is", "are")} still open, so ${agreeing(unknown.length, "its preview was", "their previews were")} kept: ${stacks(unknown)}. The next run asks again; check that github-token can read pull requests.`,
     );
   }
   const deferred = result.entries.filter((e) => e.outcome === "deferred");
   if (deferred.length > 0) {
     core.notice(
-      `${deferred.length === 1 ? "1 stale preview is" : `${deferred.length} stale previews are`} left for the next run, as ${SWEEP_INPUTS.maxDeletions} is ${inputs.maxDeletions}: ${stacks(deferred)}.`,
+      `${plural(deferred.length, "stale preview")} ${agreeing(deferred.length, "is", "are")} left for the next run, as ${SWEEP_INPUTS.maxDeletions} is ${inputs.maxDeletions}: ${stacks(deferred)}.`,
     );
   }
 }

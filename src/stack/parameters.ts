@@ -1,5 +1,6 @@
 import type { Parameter } from "@aws-sdk/client-cloudformation";
 import { parse as parseYaml } from "yaml";
+import { agreeing } from "../text";
 
 /**
  * The parameter-overrides input, in any of the forms users already have:
@@ -69,10 +70,6 @@ function setOnce(out: ParameterOverrides, key: string, value: string, where: str
   out.set(key, value);
 }
 
-function plural(items: unknown[], one: string, many: string): string {
-  return items.length === 1 ? one : many;
-}
-
 /** `Key=Value` lines; a line that is not one is named by number, with its key when it has one. */
 export function parseParameterLines(text: string, source = "the input"): ParameterOverrides {
   const lines = text.split(/\r?\n/);
@@ -86,7 +83,7 @@ export function parseParameterLines(text: string, source = "the input"): Paramet
     const where = bad.map((b) => (b.key ? `${b.line} (${b.key}: …)` : String(b.line))).join(", ");
     const colon = bad.find((b) => b.key);
     throw new ParameterError(
-      `${plural(bad, "line", "lines")} ${where} of ${source} ${plural(bad, "is", "are")} not Key=Value. ` +
+      `${agreeing(bad.length, "line", "lines")} ${where} of ${source} ${agreeing(bad.length, "is", "are")} not Key=Value. ` +
         (colon
           ? `Write ${colon.key}=<value>, or give the whole input as a YAML mapping (Key: value on every line). `
           : "") +

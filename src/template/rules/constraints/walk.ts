@@ -13,7 +13,6 @@
  * schemas, leaving policy documents free, do not give. A property whose value may be AWS::NoValue
  * counts as possibly absent, so it satisfies "at least one of" but never breaks "only one of".
  */
-
 import { plural } from "../../../text";
 import { compareText, Span } from "../../lines";
 import type { MapEntry, MapNode, Node, Range, ScalarNode, SeqNode } from "../../model";

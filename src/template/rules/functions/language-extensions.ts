@@ -11,7 +11,6 @@
  * The functions allowed inside are those cfn-lint allows (Fn::Cidr added to Fn::Length's: it
  * returns a list).
  */
-
 import { plural } from "../../../text";
 import type { MapEntry, Node } from "../../model";
 import { mapGet } from "../../nodes";

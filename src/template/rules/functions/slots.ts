@@ -3,7 +3,6 @@
  * may be nested there, as the CloudFormation User Guide lists "Supported functions" per function.
  * A nested function outside that list is reported by the rule of the function around it.
  */
-
 import { plural } from "../../../text";
 import type { Node } from "../../model";
 import type { SpecIndex } from "../../spec/types";

@@ -12,9 +12,9 @@
  * Only the places where CloudFormation resolves dynamic references are read (resource properties,
  * output values, parameter defaults and allowed values, SAM Globals), and a reference whose text
  * Fn::Sub fills in is skipped. Text with nothing after the service (`{{resolve:secretsmanager}}`, in
- * a comment of a UserData script) is not read as a reference: CloudFormation resolves only text of
- * the reference's form (`{{ resolve:ssm:name }}`, with spaces, stays text), and a sample whose
- * UserData holds such a comment deploys.
+ * a comment of an AWS sample's UserData script) is not read as a reference: CloudFormation resolves
+ * only text of the reference's form (cfn-lint#4412: `{{ resolve:ssm:name }}`, with spaces, stays
+ * text). No AWS reference stored here says how it reads this form; see the closing note's gaps.
  */
 import type { Rule } from "../rule";
 import {

@@ -2,7 +2,6 @@
  * Factories for the quota rules: how many items a section may hold and how long a logical id may
  * be. The numbers are the ones on the CloudFormation quotas page.
  */
-
 import { plural } from "../../../text";
 import type { Rule } from "../rule";
 import { type TemplateIndex, USER_GUIDE } from "../template-index";
