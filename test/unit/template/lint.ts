@@ -113,6 +113,23 @@ export function spotFleet(name: string): string[] {
 }
 
 /**
+ * An AWS::IAM::ManagedPolicy `name`, made under Condition `condition` when one is given, as fixture
+ * lines ending with its document's `Statement:`; the lines after it, indented ten spaces, are its
+ * statements.
+ */
+export function managedPolicy(name: string, condition?: string): string[] {
+  return [
+    `  ${name}:`,
+    "    Type: AWS::IAM::ManagedPolicy",
+    ...(condition ? [`    Condition: ${condition}`] : []),
+    "    Properties:",
+    "      PolicyDocument:",
+    "        Version: '2012-10-17'",
+    "        Statement:",
+  ];
+}
+
+/**
  * A Stage parameter of dev or prod and two conditions that exclude each other, IsProd and IsDev:
  * the sections the tests of values a Fn::If chooses start with.
  */

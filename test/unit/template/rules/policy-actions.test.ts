@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadSpec } from "../../../../src/template/spec/index";
-import { brief, lint, PROD_OR_DEV, yaml } from "../lint";
+import { brief, lint, managedPolicy, PROD_OR_DEV, yaml } from "../lint";
 
 const ONLY = { only: ["W3037"] };
 
@@ -101,22 +101,11 @@ describe("W3037 policy actions", () => {
       yaml(
         ...PROD_OR_DEV,
         "Resources:",
-        "  Policy:",
-        "    Type: AWS::IAM::ManagedPolicy",
-        "    Properties:",
-        "      PolicyDocument:",
-        "        Version: '2012-10-17'",
-        "        Statement:",
+        ...managedPolicy("Policy"),
         "          - Effect: Allow",
         "            Action: !If [IsProd, s3:GetObjects, [s3:GetObject, !If [IsDev, sqs:SendMesage, !Ref AWS::NoValue]]]",
         "            Resource: '*'",
-        "  DevPolicy:",
-        "    Type: AWS::IAM::ManagedPolicy",
-        "    Condition: IsDev",
-        "    Properties:",
-        "      PolicyDocument:",
-        "        Version: '2012-10-17'",
-        "        Statement:",
+        ...managedPolicy("DevPolicy", "IsDev"),
         "          - Effect: Allow",
         "            Action: !If [IsProd, s3:GetObjects, s3:GetObject]",
         "            Resource: '*'",

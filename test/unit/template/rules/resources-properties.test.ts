@@ -3,7 +3,7 @@
  * E3012 wrong type, SAM Globals.
  */
 import { describe, expect, it } from "vitest";
-import { brief, lint, samFunction, samGlobals, yaml } from "../lint";
+import { brief, lambdaFunction, lint, samFunction, samGlobals, yaml } from "../lint";
 
 describe("E3002 unknown properties", () => {
   it("flags unknown properties on the resource and in nested property types, with a suggestion", () => {
@@ -979,15 +979,12 @@ describe("E3012 what Fn::GetAtt gives, by the attribute's type", () => {
         "    Properties:",
         "      GroupDescription: g",
         "      SecurityGroupIngress: !GetAZs ''",
-        "  Fn:",
-        "    Type: AWS::Lambda::Function",
-        "    Properties:",
-        "      Role: arn:aws:iam::123456789012:role/r",
-        "      Runtime: python3.12",
-        "      Handler: index.handler",
-        "      Code: {ZipFile: x}",
-        "      Layers: !Ref Csv",
-        "      VpcConfig: {SubnetIds: !Ref Subnets, SecurityGroupIds: !Split [',', !Join [',', !Ref Csv]]}",
+        ...lambdaFunction(
+          "Fn",
+          undefined,
+          "Layers: !Ref Csv",
+          "VpcConfig: {SubnetIds: !Ref Subnets, SecurityGroupIds: !Split [',', !Join [',', !Ref Csv]]}",
+        ),
       ),
       { only: ["E3012"] },
     );

@@ -12,7 +12,7 @@ import { createDeprecatedRuntimeEolRule } from "../../../../src/template/rules/s
 import { createDeprecatedRuntimeUpdateRule } from "../../../../src/template/rules/serverless/deprecated-runtime-update";
 import { loadSpec } from "../../../../src/template/spec/index";
 import { validateSource } from "../../../../src/template/validate-text";
-import { brief, lint, PROD_OR_DEV, yaml } from "../lint";
+import { brief, lint, managedPolicy, PROD_OR_DEV, yaml } from "../lint";
 
 const spec = loadSpec();
 
@@ -232,22 +232,11 @@ describe("E3510 identity policies", () => {
       yaml(
         ...PROD_OR_DEV,
         "Resources:",
-        "  Policy:",
-        "    Type: AWS::IAM::ManagedPolicy",
-        "    Properties:",
-        "      PolicyDocument:",
-        "        Version: '2012-10-17'",
-        "        Statement:",
+        ...managedPolicy("Policy"),
         "          - Effect: !If [IsProd, Allow, allow]",
         "            Action: !If [IsProd, [s3:GetObject, 7], s3:GetObject]",
         "            Resource: [!If [IsProd, 'arn:aws:s3:::b/*', 'b/*'], !Ref AWS::NoValue]",
-        "  DevPolicy:",
-        "    Type: AWS::IAM::ManagedPolicy",
-        "    Condition: IsDev",
-        "    Properties:",
-        "      PolicyDocument:",
-        "        Version: '2012-10-17'",
-        "        Statement:",
+        ...managedPolicy("DevPolicy", "IsDev"),
         "          - Effect: !If [IsProd, deny, Deny]",
         "            Action: s3:GetObject",
         "            Resource: !If [IsProd, 'b/*', !Sub 'arn:${AWS::Partition}:s3:::b/*']",
@@ -869,21 +858,11 @@ describe("E3530 and E3512 AWS principals", () => {
 
   it("reads the principals a Fn::If chooses, where the policy may be made with them", () => {
     const findings = lint(
-      yaml(
-        ...PROD_OR_DEV,
-        "Resources:",
-        "  Role:",
-        "    Type: AWS::IAM::Role",
-        "    Properties:",
-        "      AssumeRolePolicyDocument:",
-        "        Statement:",
+      roleTrusting(
+        ["!If [IsProd, '123456789012', '<dev account>']", "!Ref AWS::NoValue"],
         "          - Effect: Allow",
         "            Action: sts:AssumeRole",
-        "            Principal: !If [IsProd, { AWS: 'arn:aws:iam::123456789012:root' }, { AWS: 'arn:aws:iam::XXXXXXX1234:root' }]",
-        "          - Effect: Allow",
-        "            Action: sts:AssumeRole",
-        "            Principal:",
-        "              AWS: [!If [IsProd, '123456789012', '<dev account>'], !Ref AWS::NoValue]",
+        "            Principal: !If [IsProd, { AWS: '123456789012' }, { AWS: 'arn:aws:iam::XXXXXXX1234:root' }]",
         "  Topic:",
         "    Type: AWS::SNS::TopicPolicy",
         "    Condition: IsDev",
@@ -895,12 +874,13 @@ describe("E3530 and E3512 AWS principals", () => {
         "            Action: sns:Publish",
         "            Resource: '*'",
         "            Principal: { AWS: !If [IsProd, 'arn:aws:iam::XXXXXXX1234:root', '123456789012'] }",
+        ...PROD_OR_DEV,
       ),
       { only: ["E3530", "E3512"] },
     );
     // Topic exists only where IsProd is false: its first branch is never taken.
-    expect(brief(findings)).toEqual(["E3530 14:87", "E3530 18:50"]);
-    expect(findings[0].message).toBe(
+    expect(brief(findings)).toEqual(["E3530 11:48", "E3530 15:69"]);
+    expect(findings[1].message).toBe(
       "An AWS principal names its account by a 12-digit account id, and 'XXXXXXX1234' is not one",
     );
   });
