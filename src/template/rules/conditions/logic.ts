@@ -259,6 +259,149 @@ function mayTake(logic: ConditionLogic, condition: string, truth: boolean, known
   return !(truth ? logic.refutes(condition, known) : logic.holds(condition, known));
 }
 
+/** A value a Fn::If gives where the conditions a place knows do not decide which branch it takes. */
+export const UNDECIDED = Symbol("undecided");
+
+/** One way to read the values of a place together (readings): what it knows, and the one condition it adds. */
+export interface Reading {
+  known: Known;
+  /** The condition whose truth this reading adds to its place's, or none. */
+  added?: NoValueGap;
+}
+
+/**
+ * The ways to read several values of one place together (a Route 53 record's Type and values):
+ * with the conditions of the place alone (its resource's Condition, the Fn::If branches around
+ * it, the values a deploy passes), then with each truth of each condition the values' Fn::If
+ * calls name that the place may take. A value read so (valueWhere) is known only where those
+ * conditions decide its Fn::If; a finding in a reading holds wherever its one added condition has
+ * its truth. Two conditions the template does not tie are never assumed together (they may
+ * never meet), so a rule built on this claims no more than the template says.
+ */
+export function readings(template: TemplateIndex, values: readonly (Node | undefined)[]): Reading[] {
+  const names = new Set<string>();
+  const own: Known = { true: [], false: [] };
+  let unplaced = false;
+  const visit = (node: Node, depth: number, outermost: boolean) => {
+    if (depth > MAX_DEPTH) return;
+    let inner = outermost;
+    if (intrinsicName(node) === "Fn::If" && node.kind === "map") {
+      const arg = node.entries[0].value;
+      if (arg.kind === "seq" && arg.items.length === 3 && isString(arg.items[0])) {
+        names.add(arg.items[0].value);
+        // Where an outermost Fn::If stands, the values stand: what each knows holds for all.
+        if (outermost) {
+          const place = ifPlace(template, node);
+          if (place) {
+            own.true.push(...place.known.true);
+            own.false.push(...place.known.false);
+          } else unplaced = true;
+          inner = false;
+        }
+      }
+    }
+    if (node.kind === "seq") for (const item of node.items) visit(item, depth + 1, inner);
+    else if (node.kind === "map") for (const entry of node.entries) visit(entry.value, depth + 1, inner);
+  };
+  for (const value of values) if (value) visit(value, 0, true);
+  // A Fn::If the template's calls do not hold (in a section no rule reads) leaves its values unread.
+  if (unplaced) return [];
+  const found: Reading[] = [{ known: own }];
+  const logic = conditionLogic(template);
+  for (const condition of names) {
+    // A condition the place already decides adds nothing to its own reading.
+    if (!mayTake(logic, condition, true, own) || !mayTake(logic, condition, false, own)) continue;
+    for (const truth of [true, false]) {
+      const known: Known = truth
+        ? { true: [...own.true, condition], false: own.false }
+        : { true: own.true, false: [...own.false, condition] };
+      found.push({ known, added: { condition, truth } });
+    }
+  }
+  return found;
+}
+
+/**
+ * A message found in a reading, with the condition the reading adds: "Where condition IsProd is
+ * false, value 1 of ...".
+ */
+export function inReading(reading: Reading, message: string): string {
+  const { added } = reading;
+  return added
+    ? `Where condition ${added.condition} is ${added.truth}, ${message[0].toLowerCase()}${message.slice(1)}`
+    : message;
+}
+
+/**
+ * A filter for the findings of several readings: true the first time a finding (a message at a
+ * node or range) is seen, so that one the place's own reading finds is not given again with a
+ * condition, and one two conditions find is given once.
+ */
+export function firstFindings(): (at: object, message: string) => boolean {
+  const seen = new Map<object, Set<string>>();
+  return (at, message) => {
+    let messages = seen.get(at);
+    if (!messages) {
+      messages = new Set();
+      seen.set(at, messages);
+    }
+    if (messages.has(message)) return false;
+    messages.add(message);
+    return true;
+  };
+}
+
+/**
+ * A value where `known` holds (a reading's): a Fn::If gives the branch the known conditions leave
+ * it (nested ones too), AWS::NoValue and a value not written give undefined (the key is absent
+ * there), and a Fn::If whose both branches may be taken gives UNDECIDED.
+ */
+export function valueWhere(
+  template: TemplateIndex,
+  node: Node | undefined,
+  known: Known,
+): Node | undefined | typeof UNDECIDED {
+  const logic = conditionLogic(template);
+  let value = node;
+  for (let depth = 0; value && intrinsicName(value) === "Fn::If" && value.kind === "map"; depth++) {
+    const arg = value.entries[0].value;
+    if (depth > MAX_DEPTH || arg.kind !== "seq" || arg.items.length !== 3 || !isString(arg.items[0]))
+      return UNDECIDED;
+    const condition = arg.items[0].value;
+    const whenTrue = mayTake(logic, condition, true, known);
+    if (whenTrue === mayTake(logic, condition, false, known)) return UNDECIDED;
+    value = arg.items[whenTrue ? 1 : 2];
+  }
+  return value && isNoValue(value) ? undefined : value;
+}
+
+/** A value where `known` holds, as valueWhere reads it; undefined where it is absent or not decided. */
+export function decidedValue(
+  template: TemplateIndex,
+  node: Node | undefined,
+  known: Known,
+): Node | undefined {
+  const value = valueWhere(template, node, known);
+  return value === UNDECIDED ? undefined : value;
+}
+
+/**
+ * Whether a key's value is there where `known` holds: true where every branch its Fn::If calls
+ * may take gives a value, false where none does (or it is not written), undefined where it
+ * depends on a condition the place does not decide.
+ */
+export function presentWhere(
+  template: TemplateIndex,
+  node: Node | undefined,
+  known: Known,
+): boolean | undefined {
+  if (!node) return false;
+  const branches = branchValues(template, node, known);
+  if (branches.length === 0) return false;
+  // branchValues leaves out the branches that give AWS::NoValue; gapOf finds one the place may take.
+  return gapOf(conditionLogic(template), node, known, 0, false) ? undefined : true;
+}
+
 /** What a message says of a gap: "where condition IsProd is false: ... gives AWS::NoValue there". */
 export function gapText(gap: NoValueGap, whose: string): string {
   return `where condition ${gap.condition} is ${gap.truth}: ${whose} Fn::If gives AWS::NoValue there`;

@@ -8,10 +8,12 @@
  * - E3503: a certificate's DomainValidationOptions ValidationDomain is the DomainName it validates
  *   or a superdomain of it (the ACM API reference).
  * Only literal names are compared, without case and trailing dot; a name built with Fn::Sub or a
- * parameter is left alone.
+ * parameter is left alone. A name and zone that a Fn::If chooses are read together (readings), each
+ * pair that one condition chooses.
  */
 import type { MapNode, Node } from "../../model";
 import { mapGet } from "../../nodes";
+import { decidedValue, firstFindings, inReading, readings } from "../conditions/logic";
 import type { Rule } from "../rule";
 import type { ResourceInfo, TemplateIndex } from "../template-index";
 import { listMappings, literalString, presentEntry, propertySets, resourcesOfType } from "./values";
@@ -32,6 +34,8 @@ export interface RecordSite {
   record: MapNode;
   /** HostedZoneName of the RecordSet or its group. */
   zone: Node | undefined;
+  /** A record a Fn::If of its group's list or item chooses (where its group's zone is, it may not be). */
+  chosen: boolean;
   path: (string | number)[];
 }
 
@@ -48,6 +52,7 @@ export function recordSites(template: TemplateIndex): RecordSite[] {
         resource,
         record: properties,
         zone: mapGet(properties, "HostedZoneName")?.value,
+        chosen: false,
         path: ["Resources", resource.name, "Properties"],
       });
     }
@@ -56,11 +61,13 @@ export function recordSites(template: TemplateIndex): RecordSite[] {
     for (const { properties } of propertySets(resource)) {
       const zone = mapGet(properties, "HostedZoneName")?.value;
       // Through a Fn::If that chooses the list or a record: each record that may be created.
-      for (const { node, index } of listMappings(presentEntry(properties, "RecordSets")?.value).items) {
+      for (const { node, index, conditional } of listMappings(presentEntry(properties, "RecordSets")?.value)
+        .items) {
         sites.push({
           resource,
           record: node,
           zone,
+          chosen: conditional,
           path: ["Resources", resource.name, "Properties", "RecordSets", index],
         });
       }
@@ -81,18 +88,23 @@ export const recordInZone: Rule = {
     "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-route53-recordset.html",
   tags: ["resources", "route53"],
   check({ template, report }) {
-    for (const { zone, record, path } of recordSites(template)) {
-      const zoneName = literalString(zone);
+    for (const { zone, record, path, chosen } of recordSites(template)) {
       const name = mapGet(record, "Name")?.value;
-      const recordName = literalString(name);
-      if (!name || zoneName === undefined || recordName === undefined || within(recordName, zoneName))
-        continue;
-      report(
-        name,
-        `Record '${recordName}' is not in hosted zone '${zoneName}': Route 53 only takes names that end in the ` +
-          "zone's name; use the zone of this name, or a name in this zone",
-        { path: [...path, "Name"] },
-      );
+      if (!name || !zone) continue;
+      const first = firstFindings();
+      // The zone of a record a Fn::If chooses is read where it is written only: its own Fn::If
+      // stands where the record may not be.
+      for (const reading of readings(template, chosen ? [name] : [zone, name])) {
+        const zoneName = literalString(chosen ? zone : decidedValue(template, zone, reading.known));
+        const named = decidedValue(template, name, reading.known);
+        if (!named) continue;
+        const recordName = literalString(named);
+        if (zoneName === undefined || recordName === undefined || within(recordName, zoneName)) continue;
+        const message =
+          `Record '${recordName}' is not in hosted zone '${zoneName}': Route 53 only takes names that end in the ` +
+          "zone's name; use the zone of this name, or a name in this zone";
+        if (first(named, message)) report(named, inReading(reading, message), { path: [...path, "Name"] });
+      }
     }
   },
 };

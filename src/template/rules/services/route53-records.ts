@@ -14,15 +14,28 @@
  *   alias with a TTL; an alias with ResourceRecords, and a record with neither or without its TTL,
  *   fail the same way and are reported too.
  *
- * Values given through intrinsic functions are not judged.
+ * A Fn::If's branches are read together (readings): a record's Type and values, or its alias and
+ * TTL, that one condition chooses are paired by it, and a finding under a condition says so
+ * ("Where condition V6 is true, value 1 of the AAAA record ..."); values two conditions the
+ * template does not tie choose are not paired. Values given through other intrinsic functions
+ * are not judged.
  */
-import type { MapNode, Node } from "../../model";
+import type { MapNode, Node, Range } from "../../model";
 import { mapGet } from "../../nodes";
+import {
+  decidedValue,
+  firstFindings,
+  inReading,
+  presentWhere,
+  readings,
+  UNDECIDED,
+  valueWhere,
+} from "../conditions/logic";
 import { isIpAddress } from "../constraints/cidr";
 import { listOf } from "../constraints/walk";
 import type { Rule } from "../rule";
 import { recordSites } from "./domains";
-import { isAbsent, literalString, mayBeNoValue, presentEntry } from "./values";
+import { literalString, presentEntry } from "./values";
 
 const SOURCE = "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/ResourceRecordTypes.html";
 
@@ -105,28 +118,39 @@ export const recordValues: Rule = {
   tags: ["resources", "route53"],
   check({ template, report }) {
     for (const { resource, record, path } of recordSites(template)) {
-      const type = literalString(presentEntry(record, "Type")?.value);
-      const records = presentEntry(record, "ResourceRecords")?.value;
-      if (type === undefined || records?.kind !== "seq") continue;
+      const typeNode = mapGet(record, "Type")?.value;
+      const recordsNode = mapGet(record, "ResourceRecords")?.value;
+      if (!typeNode || !recordsNode) continue;
       const owner = recordName(resource.name, record, path);
-      // Items a Fn::If may leave out make the count unknown.
-      if (type === "CNAME" && records.items.length > 1 && !records.items.some(mayBeNoValue)) {
-        report(
-          records.items[1],
-          `The CNAME ${owner} has ${records.items.length} values, and a CNAME record has one; keep one, or use ` +
-            "weighted or multivalue records for several targets",
-          { path: [...path, "ResourceRecords", 1] },
-        );
-      }
-      records.items.forEach((item: Node, index) => {
-        // A number is a value too (a TXT value `12345` is not quoted).
-        const text = item.kind === "scalar" && item.value !== null ? String(item.value) : undefined;
-        const problem = text === undefined ? undefined : valueProblem(type, text);
-        if (!problem) return;
-        report(item, `Value ${index + 1} of the ${type} ${owner} ${problem}`, {
-          path: [...path, "ResourceRecords", index],
+      const first = firstFindings();
+      for (const reading of readings(template, [typeNode, recordsNode])) {
+        const text = literalString(decidedValue(template, typeNode, reading.known));
+        const records = valueWhere(template, recordsNode, reading.known);
+        if (text === undefined || records === UNDECIDED || records?.kind !== "seq") continue;
+        const say = (node: Node, message: string, index: number) => {
+          if (first(node, message))
+            report(node, inReading(reading, message), { path: [...path, "ResourceRecords", index] });
+        };
+        const items = records.items.map((item) => valueWhere(template, item, reading.known));
+        // An item whose Fn::If the reading does not decide makes the count unknown.
+        const present = items.every((item) => item !== UNDECIDED)
+          ? items.flatMap((item, index) => (item ? [index] : []))
+          : [];
+        if (text === "CNAME" && present.length > 1) {
+          say(
+            records.items[present[1]],
+            `The CNAME ${owner} has ${present.length} values, and a CNAME record has one; keep one, or use ` +
+              "weighted or multivalue records for several targets",
+            present[1],
+          );
+        }
+        items.forEach((item, index) => {
+          // A number is a value too (a TXT value `12345` is not quoted).
+          if (item === UNDECIDED || item?.kind !== "scalar" || item.value === null) return;
+          const problem = valueProblem(text, String(item.value));
+          if (problem) say(item, `Value ${index + 1} of the ${text} ${owner} ${problem}`, index);
         });
-      });
+      }
     }
   },
 };
@@ -143,32 +167,48 @@ export const recordAliasOrValues: Rule = {
   tags: ["resources", "route53"],
   check({ template, report }) {
     for (const { resource, record, path } of recordSites(template)) {
-      const alias = presentEntry(record, "AliasTarget");
       const owner = recordName(resource.name, record, path);
       const where = owner[0].toUpperCase() + owner.slice(1);
-      if (alias) {
-        for (const key of ["TTL", "ResourceRecords"]) {
-          const entry = presentEntry(record, key);
-          if (!entry) continue;
-          report(
-            entry.keyRange,
-            `${where} is an alias (AliasTarget), which takes its ${key === "TTL" ? "TTL" : "values"} from its target, and ` +
-              `Route 53 refuses an alias with ${key}; remove ${key}`,
-            { path: [...path, key] },
-          );
+      const entries = ["AliasTarget", "TTL", "ResourceRecords"].map((key) => mapGet(record, key));
+      const first = firstFindings();
+      for (const reading of readings(
+        template,
+        entries.map((entry) => entry?.value),
+      )) {
+        const [alias, ttl, values] = entries.map((entry) =>
+          presentWhere(template, entry?.value, reading.known),
+        );
+        const say = (at: Node | Range, message: string, keyPath: (string | number)[]) => {
+          if (first(at, message)) report(at, inReading(reading, message), { path: keyPath });
+        };
+        if (alias === true) {
+          for (const [key, present, entry] of [
+            ["TTL", ttl, entries[1]],
+            ["ResourceRecords", values, entries[2]],
+          ] as const) {
+            if (present !== true || !entry) continue;
+            say(
+              entry.keyRange,
+              `${where} is an alias (AliasTarget), which takes its ${key === "TTL" ? "TTL" : "values"} from its target, and ` +
+                `Route 53 refuses an alias with ${key}; remove ${key}`,
+              [...path, key],
+            );
+          }
+          continue;
         }
-        continue;
+        // A property a Fn::If may leave out or give, where the reading does not decide which, is not judged.
+        if (alias !== false) continue;
+        const missing = (["ResourceRecords", "TTL"] as const).filter(
+          (key) => (key === "TTL" ? ttl : values) === false,
+        );
+        if (missing.length === 0) continue;
+        say(
+          mapGet(record, "Type")?.keyRange ?? record.range,
+          `${where} has no AliasTarget and no ${listOf(missing, "or", false)}, and Route 53 takes either an alias or a ` +
+            `record with TTL and ResourceRecords; add ${listOf(missing, "and", false)}, or an AliasTarget`,
+          path,
+        );
       }
-      // A property a Fn::If may leave out, or may give, is not judged.
-      if (!isAbsent(record, "AliasTarget")) continue;
-      const missing = ["ResourceRecords", "TTL"].filter((key) => isAbsent(record, key));
-      if (missing.length === 0) continue;
-      report(
-        mapGet(record, "Type")?.keyRange ?? record.range,
-        `${where} has no AliasTarget and no ${listOf(missing, "or", false)}, and Route 53 takes either an alias or a ` +
-          `record with TTL and ResourceRecords; add ${listOf(missing, "and", false)}, or an AliasTarget`,
-        { path },
-      );
     }
   },
 };

@@ -1433,6 +1433,7 @@ describe("Route 53 values Route 53 takes, and records in lists that a Fn::If cho
       "E3023 11:111",
       "E3023 12:71",
       "E3023 13:344",
+      "E3023 23:74",
       "E3029 24:115",
       "E3029 25:43",
     ]);
@@ -1441,11 +1442,114 @@ describe("Route 53 values Route 53 takes, and records in lists that a Fn::If cho
         '"amazon.com"\'',
       expect.stringContaining("Value 1 of the SPF record 'd.example.com' is not in double quotes"),
       expect.stringContaining("Value 2 of the TXT record 'e.example.com' is not in double quotes"),
+      "Where condition Two is true, the CNAME record 'g.example.com' has 2 values, and a CNAME record has one; keep " +
+        "one, or use weighted or multivalue records for several targets",
       "Record 'h.example.com' is an alias (AliasTarget), which takes its values from its target, and Route 53 " +
         "refuses an alias with ResourceRecords; remove ResourceRecords",
       "Record 'i.example.com' has no AliasTarget and no ResourceRecords, and Route 53 takes either an alias or a " +
         "record with TTL and ResourceRecords; add ResourceRecords, or an AliasTarget",
     ]);
+  });
+});
+
+describe("Route 53 records whose Type and values, or alias and TTL, a condition chooses", () => {
+  it("pairs what one condition chooses, and reports a pair that does not fit under its condition", () => {
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  Mode: {Type: String, AllowedValues: [v4, v6]}",
+        "  Cdn: {Type: String}",
+        "Conditions:",
+        "  V6: !Equals [!Ref Mode, v6]",
+        "  V4: !Equals [!Ref Mode, v4]",
+        "  UseCdn: !Equals [!Ref Cdn, 'yes']",
+        "  NoCdn: !Not [!Condition UseCdn]",
+        "Resources:",
+        "  Paired:",
+        "    Type: AWS::Route53::RecordSet",
+        "    Properties:",
+        "      HostedZoneName: example.com.",
+        "      Name: a.example.com",
+        "      Type: !If [V6, AAAA, A]",
+        "      TTL: 60",
+        "      ResourceRecords: !If [V6, ['2001:db8::1'], [192.0.2.1]]",
+        "  Crossed:",
+        "    Type: AWS::Route53::RecordSet",
+        "    Properties:",
+        "      HostedZoneName: example.com.",
+        "      Name: b.example.com",
+        "      Type: !If [V6, AAAA, A]",
+        "      TTL: 60",
+        "      ResourceRecords: [!If [V4, '2001:db8::1', 192.0.2.1]]",
+        "  Literal:",
+        "    Type: AWS::Route53::RecordSet",
+        "    Properties:",
+        "      HostedZoneName: example.com.",
+        "      Name: c.example.com",
+        "      Type: !If [V6, AAAA, A]",
+        "      TTL: 60",
+        "      ResourceRecords: [192.0.2.1]",
+        "  Alias:",
+        "    Type: AWS::Route53::RecordSet",
+        "    Properties:",
+        "      HostedZoneName: example.com.",
+        "      Name: d.example.com",
+        "      Type: A",
+        "      AliasTarget: !If [UseCdn, {DNSName: d1.cloudfront.net, HostedZoneId: Z2FDTNDATAQYW2}, !Ref AWS::NoValue]",
+        "      TTL: !If [NoCdn, 60, !Ref AWS::NoValue]",
+        "      ResourceRecords: !If [UseCdn, !Ref AWS::NoValue, [192.0.2.1]]",
+        "  AliasWrong:",
+        "    Type: AWS::Route53::RecordSet",
+        "    Properties:",
+        "      HostedZoneName: example.com.",
+        "      Name: e.example.com",
+        "      Type: A",
+        "      AliasTarget: !If [UseCdn, {DNSName: d1.cloudfront.net, HostedZoneId: Z2FDTNDATAQYW2}, !Ref AWS::NoValue]",
+        "      TTL: 60",
+        "      ResourceRecords: !If [UseCdn, !Ref AWS::NoValue, [192.0.2.1]]",
+        "  Unrelated:",
+        "    Type: AWS::Route53::RecordSet",
+        "    Properties:",
+        "      HostedZoneName: example.com.",
+        "      Name: f.example.com",
+        "      Type: !If [V6, AAAA, A]",
+        "      TTL: 60",
+        "      ResourceRecords: !If [UseCdn, ['2001:db8::1'], [192.0.2.1]]",
+      ),
+      { only: ["E3023", "E3029"] },
+    );
+    // Crossed: V4 is true where V6 is false (Mode takes two values), so each branch meets the other Type.
+    // Unrelated: Mode and Cdn are two parameters, and the template does not say which values meet.
+    expect(brief(findings)).toEqual(["E3023 25:34", "E3023 25:49", "E3023 33:25", "E3029 50:7"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "Where condition V6 is false, value 1 of the A record 'b.example.com' is not an IPv4 address",
+      "Where condition V6 is true, value 1 of the AAAA record 'b.example.com' is not an IPv6 address",
+      "Where condition V6 is true, value 1 of the AAAA record 'c.example.com' is not an IPv6 address",
+      "Where condition UseCdn is true, record 'e.example.com' is an alias (AliasTarget), which takes its TTL from " +
+        "its target, and Route 53 refuses an alias with TTL; remove TTL",
+    ]);
+  });
+
+  it("reads a record a Fn::If of the list chooses under that list's condition", () => {
+    const findings = lint(
+      yaml(
+        "Conditions:",
+        "  V6: !Equals [!Ref AWS::Region, us-east-1]",
+        "Resources:",
+        "  Records:",
+        "    Type: AWS::Route53::RecordSetGroup",
+        "    Properties:",
+        "      HostedZoneName: example.com.",
+        "      RecordSets: !If",
+        "        - V6",
+        "        - - {Name: a.example.com, Type: !If [V6, AAAA, A], TTL: 60, ResourceRecords: ['2001:db8::1']}",
+        "        - - {Name: a.example.com, Type: !If [V6, AAAA, A], TTL: 60, ResourceRecords: ['2001:db8::2']}",
+      ),
+      { only: ["E3023", "E3029"] },
+    );
+    // The first record is made where V6 is true only, the second where it is false only.
+    expect(brief(findings)).toEqual(["E3023 11:87"]);
+    expect(findings[0].message).toBe("Value 1 of the A record 'a.example.com' is not an IPv4 address");
   });
 });
 

@@ -1348,6 +1348,45 @@ describe("E3041 records in their hosted zone, E3503 validation domains", () => {
     expect(findings[1].path).toEqual(["Resources", "Group", "Properties", "RecordSets", 1, "Name"]);
   });
 
+  it("pairs a zone and a name one condition chooses, and reads a chosen record's zone as written", () => {
+    const findings = lint(
+      yaml(
+        "Conditions:",
+        "  Prod: !Equals [!Ref AWS::AccountId, '111111111111']",
+        "Resources:",
+        "  Paired:",
+        "    Type: AWS::Route53::RecordSet",
+        "    Properties:",
+        "      HostedZoneName: !If [Prod, example.com., example.dev.]",
+        "      Name: !If [Prod, api.example.com, api.example.dev]",
+        "      Type: A",
+        "      TTL: '60'",
+        "      ResourceRecords: [192.0.2.1]",
+        "  Crossed:",
+        "    Type: AWS::Route53::RecordSet",
+        "    Properties:",
+        "      HostedZoneName: !If [Prod, example.com., example.dev.]",
+        "      Name: api.example.com",
+        "      Type: A",
+        "      TTL: '60'",
+        "      ResourceRecords: [192.0.2.1]",
+        "  Group:",
+        "    Type: AWS::Route53::RecordSetGroup",
+        "    Properties:",
+        "      HostedZoneName: !If [Prod, example.com., example.dev.]",
+        "      RecordSets:",
+        "        - !If [Prod, {Name: www.example.com, Type: A, TTL: '60', ResourceRecords: [192.0.2.1]}, !Ref AWS::NoValue]",
+      ),
+      { only: ["E3041"] },
+    );
+    // The group's record is made where Prod is true only; its zone's Fn::If is not paired with it.
+    expect(brief(findings)).toEqual(["E3041 16:13"]);
+    expect(findings[0].message).toBe(
+      "Where condition Prod is false, record 'api.example.com' is not in hosted zone 'example.dev.': Route 53 only " +
+        "takes names that end in the zone's name; use the zone of this name, or a name in this zone",
+    );
+  });
+
   it("reports a ValidationDomain that is not the domain or above it, wildcards included", () => {
     const findings = lint(
       yaml(
