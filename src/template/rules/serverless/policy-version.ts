@@ -9,9 +9,11 @@
  * resource, trust and ECR repository policies), as cfn-lint reports it; and, beyond cfn-lint, a
  * document without Version that uses a policy variable, whose meaning the missing Version changes
  * (a document without variables is left alone: many leave Version out, and what else the old
- * version lacks is not listed in IAM's guide).
+ * version lacks is not listed in IAM's guide). A Version a Fn::If gives is judged in each branch its
+ * place may take.
  */
 import type { Node } from "../../model";
+import { placedValues } from "../conditions/logic";
 import type { Rule } from "../rule";
 import { isString } from "../template-index";
 import { propertyPath } from "./documents";
@@ -61,10 +63,14 @@ export const policyVersion: Rule = {
         if (root.kind !== "map") return;
         const version = root.entries.find((entry) => entry.key === "Version");
         if (version) {
-          if (!isString(version.value) || version.value.value !== OLD_VERSION) return;
+          // Each Version a Fn::If may give where it stands.
+          const old = placedValues(template, version.value).find(
+            (value) => isString(value) && value.value === OLD_VERSION,
+          );
+          if (!old) return;
           const variable = firstVariable(root);
           report(
-            version.value,
+            old,
             `Version ${OLD_VERSION} is IAM's old policy language, ` +
               (variable
                 ? `in which ${variable} is literal text`

@@ -13,10 +13,12 @@
  * the grant, and the grant names the bucket by a built ARN (`arn:${AWS::Partition}:s3:::name`).
  *
  * Which grants count is ./delivery-grants.ts's. A SAM function with an S3 event gets its
- * permission from the transform, and is left alone.
+ * permission from the transform, and is left alone. A destination a Fn::If gives is judged in each
+ * branch its place may take.
  */
 
 import { mapGet } from "../../nodes";
+import { placedValues } from "../conditions/logic";
 import { dependsOn } from "../resources/circular-dependency";
 import type { Report, Rule } from "../rule";
 import type { TemplateIndex } from "../template-index";
@@ -73,20 +75,23 @@ function checkNotifications(template: TemplateIndex, report: Report, kind: "miss
   for (const { bucket, key, configuration } of bucketNotifications(template)) {
     const destination = DESTINATIONS.find((d) => d.list === key);
     if (!destination) continue;
-    const value = mapGet(configuration, destination.key)?.value;
-    const target = deliveryTarget(template, value, [destination.kind]);
-    if (!value || !target || samEventOf(target, ["S3"])) continue;
-    const problem = judge(template, bucket.name, target);
-    if (problem === undefined) continue;
-    if (kind === "missing" && problem !== "unordered") {
-      report(value, missingMessage(bucket.name, target, problem));
-    } else if (kind === "unordered" && problem === "unordered") {
-      report(
-        value,
-        `Bucket '${bucket.name}' and the grant that lets S3 deliver to '${target.resource.name}' do not wait for ` +
-          "each other, so CloudFormation may create the bucket first, and S3 then refuses the notification " +
-          `configuration; give bucket '${bucket.name}' DependsOn on the grant`,
-      );
+    const written = mapGet(configuration, destination.key)?.value;
+    // Each destination a Fn::If may give where it stands.
+    for (const value of written ? placedValues(template, written) : []) {
+      const target = deliveryTarget(template, value, [destination.kind]);
+      if (!target || samEventOf(target, ["S3"])) continue;
+      const problem = judge(template, bucket.name, target);
+      if (problem === undefined) continue;
+      if (kind === "missing" && problem !== "unordered") {
+        report(value, missingMessage(bucket.name, target, problem));
+      } else if (kind === "unordered" && problem === "unordered") {
+        report(
+          value,
+          `Bucket '${bucket.name}' and the grant that lets S3 deliver to '${target.resource.name}' do not wait for ` +
+            "each other, so CloudFormation may create the bucket first, and S3 then refuses the notification " +
+            `configuration; give bucket '${bucket.name}' DependsOn on the grant`,
+        );
+      }
     }
   }
 }

@@ -102,4 +102,39 @@ describe("W2511 policy documents in the old policy language", () => {
         "${aws:userid} is literal text; add Version: '2012-10-17'",
     );
   });
+  it("reads each Version a Fn::If gives where the policy may take it", () => {
+    const findings = lint(
+      yaml(
+        "Conditions:",
+        "  Legacy: !Equals [!Ref AWS::Region, us-gov-west-1]",
+        "Resources:",
+        "  HomePolicy:",
+        "    Type: AWS::IAM::ManagedPolicy",
+        "    Properties:",
+        "      PolicyDocument:",
+        "        Version: !If [Legacy, '2008-10-17', '2012-10-17']",
+        "        Statement:",
+        "          - Effect: Allow",
+        "            Action: s3:*",
+        "            Resource: arn:aws:s3:::home/${aws:username}/*",
+        "  Modern:",
+        "    Type: AWS::IAM::ManagedPolicy",
+        "    Condition: Legacy",
+        "    Properties:",
+        "      PolicyDocument:",
+        "        Version: !If [Legacy, '2012-10-17', '2008-10-17']",
+        "        Statement:",
+        "          - Effect: Allow",
+        "            Action: s3:*",
+        "            Resource: arn:aws:s3:::home/${aws:username}/*",
+      ),
+      { only: ["W2511"] },
+    );
+    // Modern is made where Legacy is true, and takes 2012-10-17 there.
+    expect(brief(findings)).toEqual(["W2511 8:31"]);
+    expect(findings[0].message).toBe(
+      "Version 2008-10-17 is IAM's old policy language, in which ${aws:username} is literal text; write Version: " +
+        "'2012-10-17'",
+    );
+  });
 });

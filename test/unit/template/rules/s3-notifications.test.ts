@@ -148,6 +148,47 @@ describe("E3901 and W3901 S3 notification grants", () => {
     );
     expect(findings).toEqual([]);
   });
+
+  it("judges each destination a Fn::If gives where the bucket may take it", () => {
+    const findings = lint(
+      yaml(
+        "Conditions:",
+        "  Fast: !Equals [!Ref AWS::Region, us-east-1]",
+        "Resources:",
+        ...lambdaFunction("Fast"),
+        ...lambdaFunction("Slow"),
+        "  FastPermission:",
+        "    Type: AWS::Lambda::Permission",
+        "    Properties:",
+        "      FunctionName: !GetAtt Fast.Arn",
+        "      Action: lambda:InvokeFunction",
+        "      Principal: s3.amazonaws.com",
+        "  Uploads:",
+        "    Type: AWS::S3::Bucket",
+        "    DependsOn: FastPermission",
+        "    Properties:",
+        "      NotificationConfiguration:",
+        "        LambdaConfigurations:",
+        "          - Event: s3:ObjectCreated:*",
+        "            Function: !If [Fast, !GetAtt Fast.Arn, !GetAtt Slow.Arn]",
+        "  FastOnly:",
+        "    Type: AWS::S3::Bucket",
+        "    Condition: Fast",
+        "    DependsOn: FastPermission",
+        "    Properties:",
+        "      NotificationConfiguration:",
+        "        LambdaConfigurations:",
+        "          - Event: s3:ObjectCreated:*",
+        "            Function: !If [Fast, !GetAtt Fast.Arn, !GetAtt Slow.Arn]",
+      ),
+      { only: ["E3901", "W3901"] },
+    );
+    // FastOnly is made where Fast is true, and never sends to Slow.
+    expect(brief(findings)).toEqual(["E3901 31:52"]);
+    expect(findings[0].message).toContain(
+      "Bucket 'Uploads' sends event notifications to 'Slow', which has no ",
+    );
+  });
 });
 
 describe("E3912 S3 event names", () => {
