@@ -1071,6 +1071,15 @@ function botocoreModel(botocore, name, { optional = false } = {}) {
   return model;
 }
 
+/**
+ * Values a service takes beyond its API model's enum, added to API_CONSTRAINTS' enums, each found on
+ * a template AWS deployed: CodeBuild's ComputeType `small`, which the toolchain templates AWS
+ * CodeStar deployed for every project give (public templates of round 39 hold them).
+ */
+const API_EXTRA_VALUES = {
+  "AWS::CodeBuild::Project": { "Environment.ComputeType": ["small"] },
+};
+
 /** Adds API_CONSTRAINTS from botocore's models; returns how many were added. */
 function addApiConstraints(entries, botocore) {
   const model = (name) => botocoreModel(botocore, name).shapes;
@@ -1088,7 +1097,7 @@ function addApiConstraints(entries, botocore) {
         if (typeof target.min === "number") constraint.mn = target.min;
         if (typeof target.max === "number") constraint.mx = target.max;
       } else if (target.type === "string" && Array.isArray(target.enum)) {
-        constraint.e = [...target.enum].sort();
+        constraint.e = [...target.enum, ...(API_EXTRA_VALUES[typeName]?.[place] ?? [])].sort();
         constraint.ci = 1;
       } else if (target.type === "string") {
         if (typeof target.min === "number" && target.min > 1) constraint.ln = target.min;

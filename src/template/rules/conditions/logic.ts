@@ -323,13 +323,14 @@ export function readings(template: TemplateIndex, values: readonly (Node | undef
 
 /**
  * A message found in a reading, with the condition the reading adds: "Where condition IsProd is
- * false, value 1 of ...".
+ * false, value 1 of ...". A first word that is a plain word is put in lower case; a name
+ * (EngineVersion) is kept.
  */
 export function inReading(reading: Reading, message: string): string {
   const { added } = reading;
-  return added
-    ? `Where condition ${added.condition} is ${added.truth}, ${message[0].toLowerCase()}${message.slice(1)}`
-    : message;
+  if (!added) return message;
+  const start = /^[A-Z][a-z]*\b/.test(message) ? message[0].toLowerCase() + message.slice(1) : message;
+  return `Where condition ${added.condition} is ${added.truth}, ${start}`;
 }
 
 /**

@@ -35,6 +35,15 @@ export function isSamResource(sam: boolean, type: string | undefined): type is s
   return sam && type?.startsWith("AWS::Serverless::") === true;
 }
 
+/**
+ * A resource's Description, which CloudFormation takes and ignores: the AWS CDK writes it for a
+ * resource's `cfnOptions.description` ("used for informational purposes only, ... not passed to the
+ * underlying resource"), and the toolchain templates AWS CodeStar deployed give one on every
+ * resource (public templates of round 39). cfn-lint 1.51 reports it (E3001, cfn-lint#2641). Under
+ * the SAM transform a SAM resource's is dropped, and W0001 says so.
+ */
+const IGNORED_ATTRIBUTE = "Description";
+
 /** Functions that can stand for a whole Properties mapping: a choice, or an AWS::Include snippet. */
 const PROPERTIES_FUNCTIONS = new Set(["Fn::If", "Fn::Transform"]);
 
@@ -48,7 +57,8 @@ export const resourceConfiguration: Rule = {
   description:
     "Each resource is a mapping with a string Type, only the resource attributes CloudFormation defines " +
     "(Properties, DependsOn, Condition, DeletionPolicy, UpdateReplacePolicy, Metadata, CreationPolicy, " +
-    "UpdatePolicy, and Version for custom resources), and a mapping as Properties.",
+    "UpdatePolicy, and Version for custom resources; a Description, which CloudFormation ignores, is taken too), and a " +
+    "mapping as Properties.",
   source: `${USER_GUIDE}/resources-section-structure.html`,
   tags: ["resources"],
   check({ template, report }) {
@@ -79,7 +89,12 @@ export const resourceConfiguration: Rule = {
         // Paths are built only for a finding: most attributes have none.
         if (!allowed.includes(entry.key)) {
           // AWS::Include at the resource's level: CloudFormation puts the snippet's content here.
-          if (entry.key === "Fn::Transform" || isSamResource(template.sam, resource.type)) continue;
+          if (
+            entry.key === "Fn::Transform" ||
+            entry.key === IGNORED_ATTRIBUTE ||
+            isSamResource(template.sam, resource.type)
+          )
+            continue;
           report(
             entry.keyRange,
             `Unknown attribute '${entry.key}' in resource '${resource.name}'${didYouMean(entry.key, allowed)}`,

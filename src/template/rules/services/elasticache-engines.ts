@@ -13,6 +13,7 @@
  *
  * A value given through an intrinsic function is not judged.
  */
+import { inReading } from "../conditions/logic";
 import type { Rule } from "../rule";
 import { engineVersions, olderThanOffered } from "./engine-versions";
 import { literalString, resourcesOfType, valuesAtPath } from "./values";
@@ -47,18 +48,17 @@ export const cacheEngineVersion: Rule = {
     for (const resource of resourcesOfType(template, CACHE_CLUSTER, REPLICATION_GROUP)) {
       const { oldest, cfnLint } = spec.cacheEngineVersions();
       const defaultEngine = resource.type === REPLICATION_GROUP ? "redis" : undefined;
-      for (const { engine, entry, version } of engineVersions(
-        resource,
-        template.parsed.source,
-        defaultEngine,
-      )) {
+      for (const { engine, node, version, reading } of engineVersions(template, resource, defaultEngine)) {
         const lines = oldest.get(engine);
         const problem = lines && olderThanOffered(engine, version, lines, "ElastiCache");
         if (!problem) continue;
         report(
-          entry.value,
-          `EngineVersion ${version} is ${problem}, by the list of cfn-lint ${cfnLint}: ElastiCache no longer creates caches with it; ` +
-            "choose a version ElastiCache offers, or leave EngineVersion out for the default",
+          node,
+          inReading(
+            reading,
+            `EngineVersion ${version} is ${problem}, by the list of cfn-lint ${cfnLint}: ElastiCache no longer creates caches with it; ` +
+              "choose a version ElastiCache offers, or leave EngineVersion out for the default",
+          ),
           { path: ["Resources", resource.name, "Properties", "EngineVersion"] },
         );
       }

@@ -6,9 +6,17 @@
  * is not judged.
  */
 import { Span } from "../../lines";
-import type { MapEntry, MapNode, Node } from "../../model";
+import type { MapNode, Node } from "../../model";
 import { mapGet } from "../../nodes";
-import type { ResourceInfo } from "../template-index";
+import {
+  decidedValue,
+  firstFindings,
+  type Reading,
+  readings,
+  UNDECIDED,
+  valueWhere,
+} from "../conditions/logic";
+import type { ResourceInfo, TemplateIndex } from "../template-index";
 import { literalNumber, literalString, presentEntry, propertySets } from "./values";
 
 /** An Engine written out, in lower case (RDS's and ElastiCache's engines are compared so). */
@@ -76,23 +84,44 @@ function writtenNumber(node: Node | undefined, source: string): string | undefin
   return source.slice(node.range.from, node.range.to) === text ? text : undefined;
 }
 
+/** An EngineVersion a resource may be made with, and its Engine. */
+export interface EngineVersion {
+  /** The Engine, in lower case. */
+  engine: string;
+  /** The EngineVersion's value, as written or as the branch of a Fn::If that gives it. */
+  node: Node;
+  version: string;
+  /** Where the pair holds: a reading of the Engine and EngineVersion (conditions/logic.ts). */
+  reading: Reading;
+}
+
 /**
- * The EngineVersion each property set of a resource writes out (as text, or as a number written
- * as it reads), with its Engine in lower case: the one written, or `defaultEngine` where Engine is
- * left out (an ElastiCache replication group's redis). An Engine given by a function, or that a
- * Fn::If may leave out, is not known.
+ * The EngineVersions each property set of a resource may give (as text, or as a number written as
+ * it reads), with the Engine of each in lower case: the one written, or `defaultEngine` where
+ * Engine is left out (an ElastiCache replication group's redis). An Engine and an EngineVersion
+ * that Fn::If calls choose are read together (readings): each pair one condition chooses, once.
+ * An Engine given by another function is not known.
  */
 export function engineVersions(
+  template: TemplateIndex,
   resource: ResourceInfo,
-  source: string,
   defaultEngine?: string,
-): { engine: string; entry: MapEntry; version: string }[] {
-  const out = [];
+): EngineVersion[] {
+  const out: EngineVersion[] = [];
+  const first = firstFindings();
   for (const { properties } of propertySets(resource)) {
-    const engine = mapGet(properties, "Engine") ? engineOf(properties) : defaultEngine;
-    const entry = presentEntry(properties, "EngineVersion");
-    const version = literalString(entry?.value) ?? writtenNumber(entry?.value, source);
-    if (engine && entry && version !== undefined) out.push({ engine, entry, version });
+    const engineNode = mapGet(properties, "Engine")?.value;
+    const versionNode = mapGet(properties, "EngineVersion")?.value;
+    if (!versionNode) continue;
+    for (const reading of readings(template, [engineNode, versionNode])) {
+      const written = valueWhere(template, engineNode, reading.known);
+      if (written === UNDECIDED) continue;
+      const engine = written ? literalString(written)?.toLowerCase() : defaultEngine;
+      const node = decidedValue(template, versionNode, reading.known);
+      const version = literalString(node) ?? writtenNumber(node, template.parsed.source);
+      if (engine && node && version !== undefined && first(node, engine))
+        out.push({ engine, node, version, reading });
+    }
   }
   return out;
 }

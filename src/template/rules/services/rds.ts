@@ -60,6 +60,7 @@
  * leave out counts neither as present nor as absent.
  */
 import type { MapNode } from "../../model";
+import { inReading } from "../conditions/logic";
 import type { Report, Rule } from "../rule";
 import type { ResourceInfo, TemplateIndex } from "../template-index";
 import { engineOf, engineVersions, olderThanOffered } from "./engine-versions";
@@ -637,14 +638,17 @@ function retiredEngineVersion(id: string, kind: "cluster" | "instance", type: st
     check({ template, spec, report }) {
       for (const resource of resourcesOfType(template, type)) {
         const { oldest, cfnLint } = spec.deprecatedEngineVersions(kind);
-        for (const { engine, entry, version } of engineVersions(resource, template.parsed.source)) {
+        for (const { engine, node, version, reading } of engineVersions(template, resource)) {
           const lines = oldest.get(engine);
           const problem = lines && olderThanOffered(engine, version, lines, "RDS");
           if (!problem) continue;
           report(
-            entry.value,
-            `EngineVersion ${version} is ${problem}, by the list of cfn-lint ${cfnLint}: RDS no longer creates ${what} with it; ` +
-              "choose a version RDS offers, or leave EngineVersion out for the default",
+            node,
+            inReading(
+              reading,
+              `EngineVersion ${version} is ${problem}, by the list of cfn-lint ${cfnLint}: RDS no longer creates ${what} with it; ` +
+                "choose a version RDS offers, or leave EngineVersion out for the default",
+            ),
             { path: ["Resources", resource.name, "Properties", "EngineVersion"] },
           );
         }
@@ -670,12 +674,15 @@ function deprecatedEngineVersion(id: string, kind: "cluster" | "instance", type:
     check({ template, spec, report }) {
       for (const resource of resourcesOfType(template, type)) {
         const deprecated = spec.deprecatedEngineVersions(kind);
-        for (const { engine, entry, version } of engineVersions(resource, template.parsed.source)) {
+        for (const { engine, node, version, reading } of engineVersions(template, resource)) {
           if (!deprecated.versions.get(engine)?.has(version)) continue;
           report(
-            entry.value,
-            `EngineVersion ${version} of ${engine} is deprecated, and RDS no longer creates ${what} with it (by the list ` +
-              `of cfn-lint ${deprecated.cfnLint}); choose a supported version, or leave EngineVersion out for the default`,
+            node,
+            inReading(
+              reading,
+              `EngineVersion ${version} of ${engine} is deprecated, and RDS no longer creates ${what} with it (by the list ` +
+                `of cfn-lint ${deprecated.cfnLint}); choose a supported version, or leave EngineVersion out for the default`,
+            ),
             { path: ["Resources", resource.name, "Properties", "EngineVersion"] },
           );
         }

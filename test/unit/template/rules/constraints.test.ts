@@ -1456,6 +1456,14 @@ describe("E3030, E3033, E3034: constraints of the services' API models that the 
       "        Image: aws/codebuild/standard:7.0",
       "        EnvironmentVariables:",
       "          - { Name: TOKEN, Type: SECRET_MANAGER, Value: token }",
+      "  CodeStarBuild:",
+      "    Type: AWS::CodeBuild::Project",
+      "    Properties:",
+      "      ServiceRole: arn:aws:iam::123456789012:role/b",
+      "      Artifacts: { Type: codepipeline, Packaging: zip }",
+      "      Source: { Type: codepipeline }",
+      // What the toolchain templates AWS CodeStar deployed give, beyond the API model's names.
+      "      Environment: { Type: LINUX_CONTAINER, ComputeType: small, Image: aws/codebuild/standard:7.0 }",
       "  Rule:",
       "    Type: AWS::Config::ConfigRule",
       "    Properties:",
@@ -1468,9 +1476,9 @@ describe("E3030, E3033, E3034: constraints of the services' API models that the 
     // cfn-lint 1.51 reports none of them.
     expect(located(findings)).toEqual([
       "E3030 6 'Artifacts.Type' of AWS::CodeBuild::Project must be one of CODEPIPELINE, NO_ARTIFACTS, S3 (did you mean 'NO_ARTIFACTS'?)",
-      "E3030 10 'Environment.ComputeType' of AWS::CodeBuild::Project must be one of ATTRIBUTE_BASED_COMPUTE, BUILD_GENERAL1_2XLARGE, BUILD_GENERAL1_LARGE, BUILD_GENERAL1_MEDIUM, BUILD_GENERAL1_SMALL, BUILD_GENERAL1_XLARGE, BUILD_LAMBDA_10GB, BUILD_LAMBDA_1GB, BUILD_LAMBDA_2GB, BUILD_LAMBDA_4GB, BUILD_LAMBDA_8GB, CUSTOM_INSTANCE_TYPE (did you mean 'BUILD_GENERAL1_SMALL'?)",
+      "E3030 10 'Environment.ComputeType' of AWS::CodeBuild::Project must be one of ATTRIBUTE_BASED_COMPUTE, BUILD_GENERAL1_2XLARGE, BUILD_GENERAL1_LARGE, BUILD_GENERAL1_MEDIUM, BUILD_GENERAL1_SMALL, BUILD_GENERAL1_XLARGE, BUILD_LAMBDA_10GB, BUILD_LAMBDA_1GB, BUILD_LAMBDA_2GB, BUILD_LAMBDA_4GB, BUILD_LAMBDA_8GB, CUSTOM_INSTANCE_TYPE (and 1 more) (did you mean 'BUILD_GENERAL1_SMALL'?)",
       "E3030 13 'Environment.EnvironmentVariables[0].Type' of AWS::CodeBuild::Project must be one of PARAMETER_STORE, PLAINTEXT, SECRETS_MANAGER (did you mean 'SECRETS_MANAGER'?)",
-      "E3030 17 'MaximumExecutionFrequency' of AWS::Config::ConfigRule must be one of One_Hour, Six_Hours, Three_Hours, Twelve_Hours, TwentyFour_Hours",
+      "E3030 24 'MaximumExecutionFrequency' of AWS::Config::ConfigRule must be one of One_Hour, Six_Hours, Three_Hours, Twelve_Hours, TwentyFour_Hours",
     ]);
   });
 

@@ -40,8 +40,8 @@ describe("E3695 ElastiCache engines and versions", () => {
         ...cluster("OldPatch", "Engine: redis", "EngineVersion: 5.0.4"), // 19
         ...cluster("OldMemcached", "Engine: memcached", "EngineVersion: '1.4.0'"), // 26
         ...group("OldLine", "EngineVersion: 3.2.10"), // 32
-        // A version a Fn::If gives is not judged (as RDS's are not).
-        ...group("Branches", "Engine: redis", "EngineVersion: !If [Old, 2.8.24, 7.1]"),
+        // Each version a Fn::If gives is judged, and said to be the branch's.
+        ...group("Branches", "Engine: redis", "EngineVersion: !If [Old, 2.8.24, 7.1]"), // 39
         ...cluster("BranchEngine", "Engine: !If [Old, memcache, memcached]"), // 45
       ),
       { only: ["E3695"] },
@@ -51,6 +51,7 @@ describe("E3695 ElastiCache engines and versions", () => {
       "E3695 19:22",
       "E3695 26:22",
       "E3695 32:22",
+      "E3695 39:32",
       "E3695 45:25",
     ]);
     expect(findings[0].message).toMatch(
@@ -66,7 +67,10 @@ describe("E3695 ElastiCache engines and versions", () => {
     expect(findings[3].message).toMatch(
       /^EngineVersion 3\.2\.10 is of redis 3\.2, older than every line ElastiCache offers \(the oldest is 4\.0\)/,
     );
-    expect(findings[4].message).toMatch(/^Engine 'memcache' is not one/);
+    expect(findings[4].message).toMatch(
+      /^Where condition Old is true, EngineVersion 2\.8\.24 is of redis 2\.8, older than every line ElastiCache offers/,
+    );
+    expect(findings[5].message).toMatch(/^Engine 'memcache' is not one/);
   });
 
   it("leaves alone what ElastiCache may take: the versions it offers, newer ones, lines, other cases and functions", () => {

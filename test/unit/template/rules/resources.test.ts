@@ -149,6 +149,28 @@ describe("E3001 resource structure", () => {
     );
   });
 
+  it("takes a resource's Description, which CloudFormation ignores, and warns of a SAM resource's, which SAM drops", () => {
+    const findings = lint(
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Resources:",
+        "  Topic:",
+        "    Type: AWS::SNS::Topic",
+        "    Description: Orders for the billing service",
+        "  Fn:",
+        "    Type: AWS::Serverless::Function",
+        "    Description: One level too high",
+        "    Properties:",
+        "      Runtime: python3.12",
+        "      Handler: index.handler",
+        "      InlineCode: 'def handler(e, c): pass'",
+      ),
+      { only: ["E3001", "W0001"] },
+    );
+    // cfn-lint 1.51 reports E3001 on both.
+    expect(brief(findings)).toEqual(["W0001 8:5"]);
+  });
+
   it("accepts every CloudFormation attribute, Fn::If as Properties and SAM's Connectors with the transform", () => {
     const findings = lint(
       yaml(

@@ -271,7 +271,8 @@ describe("W0001 keys SAM ignores", () => {
         "    Metadata: {BuildMethod: makefile}",
         "    IgnoreGlobals: '*'",
         ...lambdaFunction("Plain"),
-        "    Description: not an attribute",
+        // A plain resource's Description CloudFormation takes and ignores (E3001's test).
+        "    Notes: not an attribute",
       ),
       { only: ["E3001", "W0001"] },
     );
@@ -279,7 +280,7 @@ describe("W0001 keys SAM ignores", () => {
     expect(findings.map((f) => f.message)).toEqual([
       "SAM ignores 'Description' of Fn, which is not a resource attribute, so it has no effect; it belongs under Properties",
       "SAM ignores 'Propertes' of Fn, which is not a resource attribute, so it has no effect (did you mean 'Properties'?)",
-      "Unknown attribute 'Description' in resource 'Plain'",
+      "Unknown attribute 'Notes' in resource 'Plain'",
     ]);
   });
 
