@@ -11,7 +11,9 @@
  *   version that names a line alone (`7.1`, `6.x`), which ElastiCache completes. A replication
  *   group without Engine is redis.
  *
- * A value given through an intrinsic function is not judged.
+ * A value given through an intrinsic function is not judged, but for the branches of a Fn::If: each
+ * Engine one may give, and each EngineVersion with the Engine the same condition chooses
+ * (engineVersions).
  */
 import { inReading } from "../conditions/logic";
 import type { Rule } from "../rule";

@@ -57,7 +57,9 @@
  * Engine names are compared in lower case, as RDS takes them (`MySQL` is mysql).
  *
  * A value given through an intrinsic function is not judged, and a property that a Fn::If may
- * leave out counts neither as present nor as absent.
+ * leave out counts neither as present nor as absent; E3690, E3691, W3690 and W3691 read each Engine
+ * a Fn::If may give, and each EngineVersion with the Engine the same condition chooses
+ * (engineVersions).
  */
 import type { MapNode } from "../../model";
 import { inReading } from "../conditions/logic";
