@@ -278,9 +278,14 @@ export interface Reading {
  * its truth. Two conditions the template does not tie are never assumed together (they may
  * never meet), so a rule built on this claims no more than the template says.
  */
-export function readings(template: TemplateIndex, values: readonly (Node | undefined)[]): Reading[] {
+export function readings(
+  template: TemplateIndex,
+  values: readonly (Node | undefined)[],
+  around: Known = { true: [], false: [] },
+): Reading[] {
   const names = new Set<string>();
-  const own: Known = { true: [], false: [] };
+  // `around`: what else holds where the values are read (the Condition of a resource that needs them).
+  const own: Known = { true: [...around.true], false: [...around.false] };
   let unplaced = false;
   const visit = (node: Node, depth: number, outermost: boolean) => {
     if (depth > MAX_DEPTH) return;

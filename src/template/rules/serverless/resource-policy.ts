@@ -4,8 +4,17 @@
  * Principal), the resources a bucket policy may name (E3514), and public bucket policies that Block
  * Public Access refuses (E3928).
  */
-import type { MapNode } from "../../model";
+import type { MapNode, Node } from "../../model";
 import { listItems, mapGet } from "../../nodes";
+import {
+  firstFindings,
+  holderCondition,
+  inReading,
+  type Known,
+  readings,
+  UNDECIDED,
+  valueWhere,
+} from "../conditions/logic";
 import { realResources } from "../resources/shared";
 import type { Report, Rule } from "../rule";
 import { BUCKET, resourceMeantByText } from "../services/plain-logical-id";
@@ -242,6 +251,30 @@ function publicGrant(statement: MapNode): boolean {
   return listItems(aws).some((item) => isString(item) && item.value === "*");
 }
 
+/** Why a bucket's properties block public policies as written: by S3's default, or by its setting. */
+function blocksAsWritten(properties: MapNode): string | undefined {
+  const entry = mapGet(properties, "PublicAccessBlockConfiguration");
+  if (!entry) return DEFAULT_BLOCK;
+  const setting = mapGet(plainMap(entry.value), "BlockPublicPolicy");
+  return setting && literalBoolean(setting.value) === true ? SET_BLOCK : undefined;
+}
+
+/**
+ * Why a bucket blocks public policies where `known` holds (a reading's): its
+ * PublicAccessBlockConfiguration absent there (S3's default), or BlockPublicPolicy true there;
+ * undefined where it does not, or where a condition the reading leaves open decides.
+ */
+function blocksWhere(template: TemplateIndex, setting: Node | undefined, known: Known): string | undefined {
+  const value = valueWhere(template, setting, known);
+  if (value === undefined) return DEFAULT_BLOCK;
+  if (value === UNDECIDED) return undefined;
+  const block = valueWhere(template, mapGet(plainMap(value), "BlockPublicPolicy")?.value, known);
+  return block !== UNDECIDED && literalBoolean(block) === true ? SET_BLOCK : undefined;
+}
+
+const DEFAULT_BLOCK = "S3 turns Block Public Access on for new buckets";
+const SET_BLOCK = "its BlockPublicPolicy is true";
+
 /**
  * E3928 (our own id): a bucket policy that makes a bucket of the template public, while Block Public
  * Access keeps public policies out. S3 turns Block Public Access on for every new bucket (since
@@ -249,8 +282,10 @@ function publicGrant(statement: MapNode): boolean {
  * S3 refuses the policy (Access Denied) and the stack fails at the BucketPolicy. A statement is
  * public here when it allows Principal `*` (or AWS `*`) with no condition on a key that narrows it
  * (aws:SourceArn, aws:SourceIp, ...); the static website samples written before 2023 are the usual
- * case. A PublicAccessBlockConfiguration given through an intrinsic (Fn::If with AWS::NoValue)
- * leaves the bucket's setting unknown, and nothing is reported.
+ * case. A PublicAccessBlockConfiguration (or its BlockPublicPolicy) a Fn::If gives is read under
+ * each condition that chooses it, where the policy is made (readings): `!If [Public, {...false},
+ * !Ref AWS::NoValue]` leaves public policies out where Public is false, and a policy made where
+ * Public is true is not reported. Properties a Fn::If chooses are judged as written.
  */
 export const blockedPublicPolicy: Rule = {
   id: "E3928",
@@ -267,26 +302,31 @@ export const blockedPublicPolicy: Rule = {
       const ref = propertyEntry(resource, "Bucket")?.value;
       const bucket = ref && refResource(template, ref, ["AWS::S3::Bucket"]);
       if (!bucket) return;
-      // Why the bucket blocks public policies, when it surely does: by S3's default, or by its setting.
-      const reasons = propertySets(bucket).map(({ properties }) => {
-        const entry = mapGet(properties, "PublicAccessBlockConfiguration");
-        if (!entry) return "S3 turns Block Public Access on for new buckets";
-        const setting = mapGet(plainMap(entry.value), "BlockPublicPolicy");
-        return setting && literalBoolean(setting.value) === true
-          ? "its BlockPublicPolicy is true"
-          : undefined;
-      });
-      if (reasons.some((reason) => reason === undefined)) return;
       const statement = documentStatements(document).find(publicGrant);
       if (!statement) return;
-      report(
-        mapGet(statement, "Principal")?.value ?? statement,
+      const at = mapGet(statement, "Principal")?.value ?? statement;
+      const message = (reason: string) =>
         `This statement makes bucket ${bucket.name} public (Principal * with no Condition that narrows it), and ` +
-          `${bucket.name} blocks public policies (${reasons[0]}), so S3 refuses the policy with Access ` +
-          `Denied; set PublicAccessBlockConfiguration with BlockPublicPolicy: false (and RestrictPublicBuckets: false) ` +
-          `on ${bucket.name}, or serve it through CloudFront with a Condition on aws:SourceArn`,
-        propertyPath(resource, ...path),
-      );
+        `${bucket.name} blocks public policies (${reason}), so S3 refuses the policy with Access ` +
+        `Denied; set PublicAccessBlockConfiguration with BlockPublicPolicy: false (and RestrictPublicBuckets: false) ` +
+        `on ${bucket.name}, or serve it through CloudFront with a Condition on aws:SourceArn`;
+      const sets = propertySets(bucket);
+      if (sets.length > 1) {
+        // Properties a Fn::If chooses: every mapping must block, as written.
+        const reasons = sets.map(({ properties }) => blocksAsWritten(properties));
+        if (reasons.every((reason) => reason !== undefined))
+          report(at, message(reasons[0] as string), propertyPath(resource, ...path));
+        return;
+      }
+      // The bucket's setting where the policy is made, read with each condition that chooses it.
+      const setting = mapGet(sets[0].properties, "PublicAccessBlockConfiguration")?.value;
+      const holder = holderCondition(template, "Resources", resource.name);
+      const first = firstFindings();
+      for (const reading of readings(template, [setting], { true: holder ? [holder] : [], false: [] })) {
+        const reason = blocksWhere(template, setting, reading.known);
+        if (reason && first(at, reason))
+          report(at, inReading(reading, message(reason)), propertyPath(resource, ...path));
+      }
     });
   },
 };

@@ -1363,4 +1363,54 @@ describe("E3928 public bucket policies that Block Public Access refuses", () => 
     );
     expect(brief(findings)).toEqual(["E3928 12:40"]);
   });
+
+  it("reads a setting a Fn::If gives under each condition that chooses it, where the policy is made", () => {
+    const bucket = (name: string, condition: string | undefined, ...settings: string[]) => [
+      `  ${name}:`,
+      "    Type: AWS::S3::Bucket",
+      "    Properties:",
+      ...settings.map((line) => `      ${line}`),
+      `  ${name}Policy:`,
+      "    Type: AWS::S3::BucketPolicy",
+      ...(condition ? [`    Condition: ${condition}`] : []),
+      "    Properties:",
+      `      Bucket: !Ref ${name}`,
+      "      PolicyDocument:",
+      "        Statement:",
+      "          - {Effect: Allow, Principal: '*', Action: s3:GetObject, Resource: x}",
+    ];
+    const findings = lint(
+      yaml(
+        "Conditions:",
+        "  IsPublic: !Equals [!Ref AWS::Region, us-east-1]",
+        "Resources:",
+        // The policy is made in every stack; public policies are let in where IsPublic is true only.
+        ...bucket(
+          "Always",
+          undefined,
+          "PublicAccessBlockConfiguration: !If [IsPublic, {BlockPublicPolicy: false}, !Ref AWS::NoValue]",
+        ),
+        ...bucket(
+          "Switch",
+          undefined,
+          "PublicAccessBlockConfiguration: {BlockPublicPolicy: !If [IsPublic, false, true]}",
+        ),
+        ...bucket(
+          "Paired",
+          "IsPublic",
+          "PublicAccessBlockConfiguration: {BlockPublicPolicy: !If [IsPublic, false, true]}",
+        ),
+      ),
+      { only: ["E3928"] },
+    );
+    expect(brief(findings)).toEqual(["E3928 14:40", "E3928 25:40"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      expect.stringMatching(
+        /^Where condition IsPublic is false, this statement makes bucket Always public .* \(S3 turns Block Public Access on for new buckets\)/,
+      ),
+      expect.stringMatching(
+        /^Where condition IsPublic is false, this statement makes bucket Switch public .* \(its BlockPublicPolicy is true\)/,
+      ),
+    ]);
+  });
 });
