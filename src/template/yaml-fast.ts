@@ -512,8 +512,9 @@ class FastYaml implements TagContext {
    * of text is a space, each empty line a line break, and the spaces around a break go. PyYAML and
    * SnakeYAML read the lines after the first at any indentation (`Value: "{` with `}"` under the
    * key), where the library wants them indented past the key. An escaped line break joins two
-   * lines as YAML says; empty lines after one, a tab or a carriage return in the folding, and a
-   * document marker, are the library's business.
+   * lines as YAML says; a line ends at "\n" or "\r\n" alike. Empty lines after an escaped break,
+   * a tab or a lone carriage return in the folding, and a document marker, are the library's
+   * business.
    */
   private quoted(start: number): { end: number; value: string } {
     const oneLine = this.quotedEnd(start);
@@ -540,9 +541,11 @@ class FastYaml implements TagContext {
       // pair) escapes it: the break is left out, with nothing in its place, and the spaces before
       // the backslash stay.
       const escapedBreak =
-        !closed && double && src.charCodeAt(stop) === 92 && src.charCodeAt(stop + 1) === NL;
+        !closed && double && src.charCodeAt(stop) === 92 && lineBreakLength(src, stop + 1) > 0;
       const lineEnd = escapedBreak ? stop + 1 : stop;
-      if (!closed && src.charCodeAt(lineEnd) !== NL) this.bail(start);
+      // A line ends at "\n" or "\r\n" (both fold alike); a carriage return alone is the library's.
+      const breakLength = closed ? 0 : lineBreakLength(src, lineEnd);
+      if (!closed && breakLength === 0) this.bail(start);
       let textEnd = stop;
       if (!closed && !escapedBreak) {
         while (src.charCodeAt(textEnd - 1) === SPACE) textEnd--;
@@ -566,7 +569,7 @@ class FastYaml implements TagContext {
       if (closed) return { end: stop + 1, value };
       if (breaks < 0 || text !== "") breaks = 0;
       breaks++;
-      pos = lineEnd + 1;
+      pos = lineEnd + breakLength;
     }
   }
 
@@ -972,6 +975,12 @@ const DOUBLE_QUOTED = /"[^"\\\n\r]*(?:\\[^\n\r][^"\\\n\r]*)*"/y;
 // Not followed by a quote: `'it''s` at a line's end is the start of a scalar that goes on, not `'it'`.
 const SINGLE_QUOTED = /'[^'\n\r]*(?:''[^'\n\r]*)*'(?!')/y;
 /** A quoted scalar's text on one line, up to its closing quote or the line's end. */
+/** The length of the line break at `pos`: 1 for "\n", 2 for "\r\n", 0 for anything else. */
+function lineBreakLength(src: string, pos: number): number {
+  const c = src.charCodeAt(pos);
+  return c === NL ? 1 : c === CR && src.charCodeAt(pos + 1) === NL ? 2 : 0;
+}
+
 const DOUBLE_QUOTED_RUN = /[^"\\\n\r]*(?:\\[^\n\r][^"\\\n\r]*)*/y;
 const SINGLE_QUOTED_RUN = /[^'\n\r]*(?:''[^'\n\r]*)*/y;
 

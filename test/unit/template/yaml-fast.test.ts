@@ -80,6 +80,11 @@ describe("the fast reader agrees with the library", () => {
     "an escaped line break in a double-quoted scalar": 'A: "x\\\n  y"\nB: 1\n',
     "an escaped line break after spaces, then a folded break": 'A: "a  \\\n    b\n  c"\n',
     "escaped line breaks on two lines": 'A:\n  - "a\\\n    b\\\n    c"\n',
+    // CRLF line ends in a quoted scalar over lines (a public toolchain template of round 39, whose
+    // closing line at its key's column the library then refused).
+    "a single-quoted scalar over lines with CRLF line ends": "A: 'a\r\n  b\r\n\r\n  c'\r\nB: 1\r\n",
+    "a double-quoted scalar over lines with CRLF line ends": 'A: "a\r\n  b  \r\n  c"\r\nB: 1\r\n',
+    "an escaped CRLF line break in a double-quoted scalar": 'A: "x\\\r\n  y"\r\nB: 1\r\n',
     // A tag with no value before a flow indicator (`!GetAZs ]`, a public VPC template of round 33,
     // whose quoted policy with a less-indented closing line the library then refused).
     "a tag with no value before a closing bracket": "A: !Select [ 0, !GetAZs ]\n",
@@ -127,6 +132,7 @@ describe("the fast reader leaves to the library", () => {
     "a lone carriage return after a tag": "A: !Sub\rx\nB: 1\n",
     "a lone carriage return after a key": "A:\rB: 1\n",
     "a lone carriage return in a comment": "# c\rA: 1\nB: 2\n",
+    "a lone carriage return in a quoted scalar over lines": "A: 'a\r  b'\nB: 1\n",
     "a pair without a value": "A: [b: , c]\n",
     "a pair with a null key": "A: [null: x]\n",
     "a tagged pair key": "A: [!Ref b: c]\n",
@@ -170,6 +176,15 @@ describe("the fast reader takes what PyYAML takes and the library refuses", () =
       entries: [
         { value: { entries: [{ value: { entries: [{ value: { items: [{ value: '{ "x": 1 }' }] } }] } }] } },
       ],
+    });
+    expect(library(source).findings.length).toBeGreaterThan(0);
+  });
+
+  it("reads a quoted scalar over CRLF lines closed at its key's column, as PyYAML does", () => {
+    // PyYAML: {'A': {'B': 'a x ', 'C': 1}}.
+    const source = "A:\r\n  B: 'a\r\n    x\r\n  '\r\n  C: 1\r\n";
+    expect(fast(source).root).toMatchObject({
+      entries: [{ value: { entries: [{ value: { value: "a x " } }, { key: "C", value: { value: 1 } }] } }],
     });
     expect(library(source).findings.length).toBeGreaterThan(0);
   });
