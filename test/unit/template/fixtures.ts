@@ -25,3 +25,24 @@ export function lambdaFunction(
     ...extra.map((line) => `      ${line}`),
   ];
 }
+
+/**
+ * An AWS::Lambda::Permission `name` that lets `principal` invoke `functionName` (as written: `!Ref
+ * Fn`, `!GetAtt Fn.Arn`) as fixture lines: six lines, then `extra` lines of its Properties.
+ */
+export function lambdaPermission(
+  name: string,
+  functionName: string,
+  principal = "s3.amazonaws.com",
+  ...extra: string[]
+): string[] {
+  return [
+    `  ${name}:`,
+    "    Type: AWS::Lambda::Permission",
+    "    Properties:",
+    `      FunctionName: ${functionName}`,
+    "      Action: lambda:InvokeFunction",
+    `      Principal: ${principal}`,
+    ...extra.map((line) => `      ${line}`),
+  ];
+}

@@ -5,7 +5,7 @@ import { allRules } from "../../../src/template/rules/index";
 import { loadSpec } from "../../../src/template/spec/index";
 import { validateSource } from "../../../src/template/validate-text";
 
-export { lambdaFunction, yaml } from "./fixtures";
+export { lambdaFunction, lambdaPermission, yaml } from "./fixtures";
 
 const spec = loadSpec();
 

@@ -314,8 +314,9 @@ export const blockedPublicPolicy: Rule = {
       if (sets.length > 1) {
         // Properties a Fn::If chooses: every mapping must block, as written.
         const reasons = sets.map(({ properties }) => blocksAsWritten(properties));
-        if (reasons.every((reason) => reason !== undefined))
-          report(at, message(reasons[0] as string), propertyPath(resource, ...path));
+        const [reason] = reasons;
+        if (reason !== undefined && reasons.every((each) => each !== undefined))
+          report(at, message(reason), propertyPath(resource, ...path));
         return;
       }
       // The bucket's setting where the policy is made, read with each condition that chooses it.

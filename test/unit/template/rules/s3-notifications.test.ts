@@ -10,7 +10,7 @@ import { parseTemplate } from "../../../../src/template/parse";
 import { ruleTargets } from "../../../../src/template/rules/services/event-targets";
 import { bucketNotifications, S3_EVENTS } from "../../../../src/template/rules/services/s3-event-names";
 import { indexTemplate } from "../../../../src/template/rules/template-index";
-import { brief, lambdaFunction, lint, yaml } from "../lint";
+import { brief, lambdaFunction, lambdaPermission, lint, yaml } from "../lint";
 
 describe("E3901 and W3901 S3 notification grants", () => {
   it("finds a destination without a grant, and one whose only grant waits for the bucket", () => {
@@ -30,13 +30,7 @@ describe("E3901 and W3901 S3 notification grants", () => {
         "    Properties:",
         "      Topics: [!Ref Topic]",
         "      PolicyDocument: { Statement: [] }",
-        "  LatePermission:",
-        "    Type: AWS::Lambda::Permission",
-        "    Properties:",
-        "      FunctionName: !GetAtt Fn.Arn",
-        "      Action: lambda:InvokeFunction",
-        "      Principal: s3.amazonaws.com",
-        "      SourceArn: !GetAtt Uploads.Arn",
+        ...lambdaPermission("LatePermission", "!GetAtt Fn.Arn", undefined, "SourceArn: !GetAtt Uploads.Arn"),
         "  Uploads:",
         "    Type: AWS::S3::Bucket",
         "    DependsOn: TopicPolicy",
@@ -74,19 +68,13 @@ describe("E3901 and W3901 S3 notification grants", () => {
         "Resources:",
         ...lambdaFunction("Fn"),
         ...lambdaFunction("Other"),
-        "  Permission:",
-        "    Type: AWS::Lambda::Permission",
-        "    Properties:",
-        "      FunctionName: !Ref Fn",
-        "      Action: lambda:InvokeFunction",
-        "      Principal: s3.amazonaws.com",
-        '      SourceArn: !Sub "arn:${AWS::Partition}:s3:::uploads-${AWS::AccountId}"',
-        "  SnsPermission:",
-        "    Type: AWS::Lambda::Permission",
-        "    Properties:",
-        "      FunctionName: !Ref Other",
-        "      Action: lambda:InvokeFunction",
-        "      Principal: sns.amazonaws.com",
+        ...lambdaPermission(
+          "Permission",
+          "!Ref Fn",
+          undefined,
+          'SourceArn: !Sub "arn:${AWS::Partition}:s3:::uploads-${AWS::AccountId}"',
+        ),
+        ...lambdaPermission("SnsPermission", "!Ref Other", "sns.amazonaws.com"),
         "  Racy:",
         "    Type: AWS::S3::Bucket",
         "    Properties:",
@@ -157,12 +145,7 @@ describe("E3901 and W3901 S3 notification grants", () => {
         "Resources:",
         ...lambdaFunction("Fast"),
         ...lambdaFunction("Slow"),
-        "  FastPermission:",
-        "    Type: AWS::Lambda::Permission",
-        "    Properties:",
-        "      FunctionName: !GetAtt Fast.Arn",
-        "      Action: lambda:InvokeFunction",
-        "      Principal: s3.amazonaws.com",
+        ...lambdaPermission("FastPermission", "!GetAtt Fast.Arn"),
         "  Uploads:",
         "    Type: AWS::S3::Bucket",
         "    DependsOn: FastPermission",

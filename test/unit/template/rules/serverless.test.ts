@@ -1413,4 +1413,35 @@ describe("E3928 public bucket policies that Block Public Access refuses", () => 
       ),
     ]);
   });
+
+  it("judges a bucket whose Properties a Fn::If chooses as written: every mapping must block", () => {
+    const findings = lint(
+      yaml(
+        "Conditions:",
+        "  IsPublic: !Equals [!Ref AWS::Region, us-east-1]",
+        "Resources:",
+        "  Either:",
+        "    Type: AWS::S3::Bucket",
+        "    Properties: !If [IsPublic, {PublicAccessBlockConfiguration: {BlockPublicPolicy: false}}, {}]",
+        "  EitherPolicy:",
+        "    Type: AWS::S3::BucketPolicy",
+        "    Properties:",
+        "      Bucket: !Ref Either",
+        "      PolicyDocument: {Statement: [{Effect: Allow, Principal: '*', Action: s3:GetObject, Resource: x}]}",
+        "  Both:",
+        "    Type: AWS::S3::Bucket",
+        "    Properties: !If [IsPublic, {VersioningConfiguration: {Status: Enabled}}, {}]",
+        "  BothPolicy:",
+        "    Type: AWS::S3::BucketPolicy",
+        "    Properties:",
+        "      Bucket: !Ref Both",
+        "      PolicyDocument: {Statement: [{Effect: Allow, Principal: '*', Action: s3:GetObject, Resource: x}]}",
+      ),
+      { only: ["E3928"] },
+    );
+    expect(brief(findings)).toEqual(["E3928 19:63"]);
+    expect(findings[0].message).toContain(
+      "Both blocks public policies (S3 turns Block Public Access on for new buckets)",
+    );
+  });
 });
