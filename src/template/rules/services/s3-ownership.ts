@@ -72,7 +72,8 @@ export const s3Ownership: Rule = {
  * may take: its text, or that of a Fn::If's branches where the bucket may be made with them.
  */
 function aclsWithAccess(template: TemplateIndex, properties: MapNode): { node: Node; name: string }[] {
-  const acl = presentEntry(properties, "AccessControl");
+  // Not presentEntry: a Fn::If that leaves AccessControl out in one branch sets it in the other.
+  const acl = mapGet(properties, "AccessControl");
   if (!acl) return [];
   const found: { node: Node; name: string }[] = [];
   for (const node of placedValues(template, acl.value)) {

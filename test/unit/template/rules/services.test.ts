@@ -1170,9 +1170,17 @@ describe("E3045 bucket ACLs and object ownership", () => {
       "    Properties:",
       "      AccessControl: !If [IsPublic, PublicRead, BucketOwnerRead]",
       ...bucket("Owner", "AccessControl: !If [IsPublic, Private, BucketOwnerFullControl]"),
+      // A Fn::If that leaves AccessControl out in one branch sets it in the other.
+      ...bucket("Optional", "AccessControl: !If [IsPublic, PublicRead, !Ref AWS::NoValue]"),
     );
     // Internal exists only where IsPublic is false, so its PublicRead branch is never taken.
-    expect(brief(findings)).toEqual(["E3045 10:37", "E3045 15:55", "W3045 20:7", "W3045 24:7"]);
+    expect(brief(findings)).toEqual([
+      "E3045 10:37",
+      "E3045 15:55",
+      "W3045 20:7",
+      "W3045 24:7",
+      "E3045 28:37",
+    ]);
     expect(findings[0].message).toContain("AccessControl PublicRead is an ACL");
     expect(findings[1].message).toContain("this bucket sets AccessControl LogDeliveryWrite");
   });
