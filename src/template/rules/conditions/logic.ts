@@ -21,12 +21,13 @@
  * never claim more than the template says.
  */
 import { rangeHas } from "../../lines";
-import type { MapNode, Node } from "../../model";
+import type { MapNode, Node, Range } from "../../model";
 import { mapGet } from "../../nodes";
 import { canonical } from "../constraints/walk";
 import { callAt, type FunctionCall } from "../functions/calls";
 import { literalAllowedValues, passedItems } from "../parameters/declared";
 import { isListType } from "../parameters/types";
+import type { Report, ReportOptions } from "../rule";
 import {
   intrinsicName,
   isNoValue,
@@ -266,7 +267,7 @@ export const UNDECIDED = Symbol("undecided");
 export interface Reading {
   known: Known;
   /** The condition whose truth this reading adds to its place's, or none. */
-  added?: NoValueGap;
+  added?: { condition: string; truth: boolean };
 }
 
 /**
@@ -354,6 +355,20 @@ export function firstFindings(): (at: object, message: string) => boolean {
     if (messages.has(message)) return false;
     messages.add(message);
     return true;
+  };
+}
+
+/**
+ * A report for the findings of several readings of one place: each finding once, the first time a
+ * reading makes it (the place's own reading comes first), with the reading's condition
+ * (inReading).
+ */
+export function reportInReadings(
+  report: Report,
+): (reading: Reading, at: Node | Range, message: string, options?: ReportOptions) => void {
+  const first = firstFindings();
+  return (reading, at, message, options) => {
+    if (first(at, message)) report(at, inReading(reading, message), options);
   };
 }
 

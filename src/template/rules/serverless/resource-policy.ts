@@ -7,11 +7,10 @@
 import type { MapNode, Node } from "../../model";
 import { listItems, mapGet } from "../../nodes";
 import {
-  firstFindings,
   holderCondition,
-  inReading,
   type Known,
   readings,
+  reportInReadings,
   UNDECIDED,
   valueWhere,
 } from "../conditions/logic";
@@ -322,11 +321,10 @@ export const blockedPublicPolicy: Rule = {
       // The bucket's setting where the policy is made, read with each condition that chooses it.
       const setting = mapGet(sets[0].properties, "PublicAccessBlockConfiguration")?.value;
       const holder = holderCondition(template, "Resources", resource.name);
-      const first = firstFindings();
+      const say = reportInReadings(report);
       for (const reading of readings(template, [setting], { true: holder ? [holder] : [], false: [] })) {
         const reason = blocksWhere(template, setting, reading.known);
-        if (reason && first(at, reason))
-          report(at, inReading(reading, message(reason)), propertyPath(resource, ...path));
+        if (reason) say(reading, at, message(reason), propertyPath(resource, ...path));
       }
     });
   },

@@ -13,7 +13,7 @@
  */
 import type { MapNode, Node } from "../../model";
 import { mapGet } from "../../nodes";
-import { decidedValue, firstFindings, inReading, readings } from "../conditions/logic";
+import { decidedValue, readings, reportInReadings } from "../conditions/logic";
 import type { Rule } from "../rule";
 import type { ResourceInfo, TemplateIndex } from "../template-index";
 import { listMappings, literalString, presentEntry, propertySets, resourcesOfType } from "./values";
@@ -91,7 +91,7 @@ export const recordInZone: Rule = {
     for (const { zone, record, path, chosen } of recordSites(template)) {
       const name = mapGet(record, "Name")?.value;
       if (!name || !zone) continue;
-      const first = firstFindings();
+      const say = reportInReadings(report);
       // The zone of a record a Fn::If chooses is read where it is written only: its own Fn::If
       // stands where the record may not be.
       for (const reading of readings(template, chosen ? [name] : [zone, name])) {
@@ -103,7 +103,7 @@ export const recordInZone: Rule = {
         const message =
           `Record '${recordName}' is not in hosted zone '${zoneName}': Route 53 only takes names that end in the ` +
           "zone's name; use the zone of this name, or a name in this zone";
-        if (first(named, message)) report(named, inReading(reading, message), { path: [...path, "Name"] });
+        say(reading, named, message, { path: [...path, "Name"] });
       }
     }
   },

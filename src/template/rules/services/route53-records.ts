@@ -20,14 +20,13 @@
  * template does not tie choose are not paired. Values given through other intrinsic functions
  * are not judged.
  */
-import type { MapNode, Node, Range } from "../../model";
+import type { MapNode } from "../../model";
 import { mapGet } from "../../nodes";
 import {
   decidedValue,
-  firstFindings,
-  inReading,
   presentWhere,
   readings,
+  reportInReadings,
   UNDECIDED,
   valueWhere,
 } from "../conditions/logic";
@@ -122,15 +121,11 @@ export const recordValues: Rule = {
       const recordsNode = mapGet(record, "ResourceRecords")?.value;
       if (!typeNode || !recordsNode) continue;
       const owner = recordName(resource.name, record, path);
-      const first = firstFindings();
+      const say = reportInReadings(report);
       for (const reading of readings(template, [typeNode, recordsNode])) {
         const text = literalString(decidedValue(template, typeNode, reading.known));
         const records = valueWhere(template, recordsNode, reading.known);
         if (text === undefined || records === UNDECIDED || records?.kind !== "seq") continue;
-        const say = (node: Node, message: string, index: number) => {
-          if (first(node, message))
-            report(node, inReading(reading, message), { path: [...path, "ResourceRecords", index] });
-        };
         const items = records.items.map((item) => valueWhere(template, item, reading.known));
         // An item whose Fn::If the reading does not decide makes the count unknown.
         const present = items.every((item) => item !== UNDECIDED)
@@ -138,17 +133,21 @@ export const recordValues: Rule = {
           : [];
         if (text === "CNAME" && present.length > 1) {
           say(
+            reading,
             records.items[present[1]],
             `The CNAME ${owner} has ${present.length} values, and a CNAME record has one; keep one, or use ` +
               "weighted or multivalue records for several targets",
-            present[1],
+            { path: [...path, "ResourceRecords", present[1]] },
           );
         }
         items.forEach((item, index) => {
           // A number is a value too (a TXT value `12345` is not quoted).
           if (item === UNDECIDED || item?.kind !== "scalar" || item.value === null) return;
           const problem = valueProblem(text, String(item.value));
-          if (problem) say(item, `Value ${index + 1} of the ${text} ${owner} ${problem}`, index);
+          if (problem)
+            say(reading, item, `Value ${index + 1} of the ${text} ${owner} ${problem}`, {
+              path: [...path, "ResourceRecords", index],
+            });
         });
       }
     }
@@ -170,7 +169,7 @@ export const recordAliasOrValues: Rule = {
       const owner = recordName(resource.name, record, path);
       const where = owner[0].toUpperCase() + owner.slice(1);
       const entries = ["AliasTarget", "TTL", "ResourceRecords"].map((key) => mapGet(record, key));
-      const first = firstFindings();
+      const say = reportInReadings(report);
       for (const reading of readings(
         template,
         entries.map((entry) => entry?.value),
@@ -178,9 +177,6 @@ export const recordAliasOrValues: Rule = {
         const [alias, ttl, values] = entries.map((entry) =>
           presentWhere(template, entry?.value, reading.known),
         );
-        const say = (at: Node | Range, message: string, keyPath: (string | number)[]) => {
-          if (first(at, message)) report(at, inReading(reading, message), { path: keyPath });
-        };
         if (alias === true) {
           for (const [key, present, entry] of [
             ["TTL", ttl, entries[1]],
@@ -188,10 +184,11 @@ export const recordAliasOrValues: Rule = {
           ] as const) {
             if (present !== true || !entry) continue;
             say(
+              reading,
               entry.keyRange,
               `${where} is an alias (AliasTarget), which takes its ${key === "TTL" ? "TTL" : "values"} from its target, and ` +
                 `Route 53 refuses an alias with ${key}; remove ${key}`,
-              [...path, key],
+              { path: [...path, key] },
             );
           }
           continue;
@@ -203,10 +200,11 @@ export const recordAliasOrValues: Rule = {
         );
         if (missing.length === 0) continue;
         say(
+          reading,
           mapGet(record, "Type")?.keyRange ?? record.range,
           `${where} has no AliasTarget and no ${listOf(missing, "or", false)}, and Route 53 takes either an alias or a ` +
             `record with TTL and ResourceRecords; add ${listOf(missing, "and", false)}, or an AliasTarget`,
-          path,
+          { path },
         );
       }
     }

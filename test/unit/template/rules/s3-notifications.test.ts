@@ -138,6 +138,17 @@ describe("E3901 and W3901 S3 notification grants", () => {
   });
 
   it("judges each destination a Fn::If gives where the bucket may take it", () => {
+    /** A bucket `name` with resource `attributes` that notifies Fast or Slow, as condition Fast chooses. */
+    const notifying = (name: string, ...attributes: string[]) => [
+      `  ${name}:`,
+      "    Type: AWS::S3::Bucket",
+      ...attributes.map((line) => `    ${line}`),
+      "    Properties:",
+      "      NotificationConfiguration:",
+      "        LambdaConfigurations:",
+      "          - Event: s3:ObjectCreated:*",
+      "            Function: !If [Fast, !GetAtt Fast.Arn, !GetAtt Slow.Arn]",
+    ];
     const findings = lint(
       yaml(
         "Conditions:",
@@ -146,23 +157,8 @@ describe("E3901 and W3901 S3 notification grants", () => {
         ...lambdaFunction("Fast"),
         ...lambdaFunction("Slow"),
         ...lambdaPermission("FastPermission", "!GetAtt Fast.Arn"),
-        "  Uploads:",
-        "    Type: AWS::S3::Bucket",
-        "    DependsOn: FastPermission",
-        "    Properties:",
-        "      NotificationConfiguration:",
-        "        LambdaConfigurations:",
-        "          - Event: s3:ObjectCreated:*",
-        "            Function: !If [Fast, !GetAtt Fast.Arn, !GetAtt Slow.Arn]",
-        "  FastOnly:",
-        "    Type: AWS::S3::Bucket",
-        "    Condition: Fast",
-        "    DependsOn: FastPermission",
-        "    Properties:",
-        "      NotificationConfiguration:",
-        "        LambdaConfigurations:",
-        "          - Event: s3:ObjectCreated:*",
-        "            Function: !If [Fast, !GetAtt Fast.Arn, !GetAtt Slow.Arn]",
+        ...notifying("Uploads", "DependsOn: FastPermission"),
+        ...notifying("FastOnly", "Condition: Fast", "DependsOn: FastPermission"),
       ),
       { only: ["E3901", "W3901"] },
     );
