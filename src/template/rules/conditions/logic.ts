@@ -6,8 +6,11 @@
  * out), E3904 (two things made together: madeWhen), E3019 and E6006 (the names a Fn::If's
  * branches give, held together: branchValues, heldTogether), E3060 (two resources that exclude
  * each other), E3003, E3014, E3058 and the policy rules (a value or a group a Fn::If leaves out:
- * noValueWhere), E3032 (the list items a Fn::If adds or leaves out: itemWhere), and E3014, E3018
- * and E3020 (members a Fn::If sets under one condition: itemWhere).
+ * noValueWhere), E3032 (the list items a Fn::If adds or leaves out: itemWhere), E3014, E3018
+ * and E3020 (members a Fn::If sets under one condition: itemWhere), the service and policy rules
+ * that read each branch a value may take (placedValues), and those that pair values one condition
+ * chooses (readings, valueWhere, presentWhere, reportInReadings: Route 53 records, engines and
+ * versions, a bucket's Block Public Access).
  *
  * A place knows some conditions true and some false: the Condition of the resource or output it
  * sits in, and the branches of the Fn::If calls around it. From those, a condition is known true
