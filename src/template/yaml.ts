@@ -90,12 +90,20 @@ export function parseYamlWithLibrary(source: string, file: string, lines: LineIn
     strict: true,
   });
   let errors = 0;
+  const errorStarts = new Set<number>();
   for (const problem of [...doc.errors, ...doc.warnings]) {
     if (problem.code === "TAG_RESOLVE_FAILED") continue;
     // Once the parser has lost its place it reports each token after it as unexpected, dozens of
     // findings for one mistake: after a first error those say nothing more (cfn-lint shows one).
     if (problem.code === "UNEXPECTED_TOKEN" && errors > 0) continue;
-    if (problem.name === "YAMLParseError") errors++;
+    if (problem.name === "YAMLParseError") {
+      // Two errors at one place are one mistake in two words (a key indented under a list item's
+      // key: "Implicit keys need to be on a single line" and "Nested mappings are not allowed in
+      // compact mappings"): the first says it.
+      if (errorStarts.has(problem.pos[0])) continue;
+      errorStarts.add(problem.pos[0]);
+      errors++;
+    }
     const [start, end] = problem.pos;
     findings.push(parseFinding(file, firstLine(problem.message), lines.range(start, Math.max(end, start))));
   }

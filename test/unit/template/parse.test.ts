@@ -785,9 +785,25 @@ describe("YAML problems", () => {
     const raw = parseDocument(source).errors;
     expect(raw.filter((e) => e.code === "UNEXPECTED_TOKEN").length).toBeGreaterThan(5);
     const findings = library(source).findings;
+    // Its first two are at one place (the `}]` of line 4), and the first says it.
     expect(findings.map((f) => `${f.range.start.line} ${f.message}`)).toEqual([
       "4 Flow map in block collection must be sufficiently indented and end with a }",
-      "4 Flow sequence in block collection must be sufficiently indented and end with a ]",
+    ]);
+  });
+
+  it("reports one finding for two errors the library gives at one place", () => {
+    // A key indented under a list item's key, as a public template wrote it.
+    const source = "Policies:\n  - PolicyName: P\n      PolicyDocument:\n        Version: 1\n";
+    const raw = parseDocument(source, { prettyErrors: false }).errors;
+    expect(raw.length).toBe(2);
+    expect(raw[0].pos[0]).toBe(raw[1].pos[0]);
+    expect(raw.map((e) => e.message.split("\n")[0]).sort()).toEqual([
+      "Implicit keys need to be on a single line",
+      "Nested mappings are not allowed in compact mappings",
+    ]);
+    const findings = library(source).findings;
+    expect(findings.map((f) => `${at(f.range)} ${f.message}`)).toEqual([
+      `2:17-2:18 ${raw[0].message.split("\n")[0]}`,
     ]);
   });
 
