@@ -102,6 +102,18 @@ export const findInMapRule: Rule = {
           );
           continue;
         }
+        const under = top.parameter
+          ? `the top-level key passed for parameter '${top.parameter}'`
+          : `'${top.text}'`;
+        if (second && !hasLoopPlaceholder(second.text, call) && level.value.kind !== "map") {
+          // E7001 reports the level itself; the call fails at deploy too, and is where a reader looks.
+          report(
+            secondKey,
+            `Mapping '${name}' has no key ${named(second)} under ${under}, which holds no attribute names ` +
+              `(line ${level.value.range.start.line}): give it its attributes`,
+          );
+          continue;
+        }
         if (
           second &&
           !hasLoopPlaceholder(second.text, call) &&
@@ -109,9 +121,6 @@ export const findInMapRule: Rule = {
           !hasTransformKey(level.value) &&
           !mapGet(level.value, second.text)
         ) {
-          const under = top.parameter
-            ? `the top-level key passed for parameter '${top.parameter}'`
-            : `'${top.text}'`;
           report(
             secondKey,
             `Mapping '${name}' has no key ${named(second)} under ${under}${hint(second, keys(level.value), second.parameter !== undefined || top.parameter !== undefined)}`,

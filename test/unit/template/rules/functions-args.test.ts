@@ -68,6 +68,31 @@ describe("E1011 FindInMap", () => {
     // Only the mapping written out whole is judged.
     expect(brief(lint(template, { only: ["E1011"] }))).toEqual(["E1011 19:36"]);
   });
+
+  it("flags a key under a top-level key that holds no attribute names, where the call is", () => {
+    const template = yaml(
+      "Mappings:",
+      "  Variables:",
+      "    Master:",
+      "      # Principal: arn:aws:iam::123456789012:root",
+      "    Topic:",
+      "      Name: emissions",
+      "    Listed: [a, b]",
+      "Resources:",
+      "  Topic:",
+      "    Type: AWS::SNS::Topic",
+      "    Properties:",
+      "      TopicName: !FindInMap [Variables, Topic, Name]",
+      "      DisplayName: !FindInMap [Variables, Master, Principal]",
+      "      KmsMasterKeyId: !FindInMap [Variables, Listed, a]",
+    );
+    const findings = lint(template, { only: ["E1011"] });
+    expect(brief(findings)).toEqual(["E1011 13:51", "E1011 14:54"]);
+    expect(findings[0].message).toBe(
+      "Mapping 'Variables' has no key 'Principal' under 'Master', which holds no attribute names (line 3): " +
+        "give it its attributes",
+    );
+  });
 });
 
 describe("E1011 FindInMap with the values a deploy passes", () => {
