@@ -90,18 +90,14 @@ export function parseYamlWithLibrary(source: string, file: string, lines: LineIn
     strict: true,
   });
   let errors = 0;
-  const errorStarts = new Set<number>();
   for (const problem of [...doc.errors, ...doc.warnings]) {
     if (problem.code === "TAG_RESOLVE_FAILED") continue;
-    // Once the parser has lost its place it reports each token after it as unexpected, dozens of
-    // findings for one mistake: after a first error those say nothing more (cfn-lint shows one).
-    if (problem.code === "UNEXPECTED_TOKEN" && errors > 0) continue;
     if (problem.name === "YAMLParseError") {
-      // Two errors at one place are one mistake in two words (a key indented under a list item's
-      // key: "Implicit keys need to be on a single line" and "Nested mappings are not allowed in
-      // compact mappings"): the first says it.
-      if (errorStarts.has(problem.pos[0])) continue;
-      errorStarts.add(problem.pos[0]);
+      // The first error is the mistake: once the parser has lost its place, what it reports after
+      // it is its guess at the rest (each token after it unexpected, dozens of findings for one
+      // mistake; a second wording of the same one at the same place; the lines after an indented
+      // list read as keys). PyYAML, and so cfn-lint and CloudFormation, stop at the first.
+      if (errors > 0) continue;
       errors++;
     }
     const [start, end] = problem.pos;

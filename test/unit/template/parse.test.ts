@@ -807,6 +807,24 @@ describe("YAML problems", () => {
     ]);
   });
 
+  it("reports the first error only, as PyYAML stops there, not the parser's guesses at the lines after it", () => {
+    // A list indented under `- !If Name`, as a public template wrote it.
+    const source = [
+      "Actions:",
+      "  - !If Insecure",
+      "      - Type: fixed-response",
+      "        Status: 200",
+      "      - Type: redirect",
+      "Next: 1",
+      "",
+    ].join("\n");
+    const raw = parseDocument(source, { prettyErrors: false }).errors;
+    expect(new Set(raw.map((e) => e.pos[0])).size).toBeGreaterThan(1);
+    const findings = library(source).findings;
+    expect(findings.map((f) => f.message)).toEqual([raw[0].message.split("\n")[0]]);
+    expect(findings[0].range.start.line).toBe(2);
+  });
+
   it("reports an empty document", () => {
     for (const source of ["", "\n\n", "# only a comment\n"]) {
       const parsed = yaml(source);
