@@ -336,6 +336,9 @@ function compiled(source: string, unicode: boolean, flags: string): RegExp | nul
   return regex;
 }
 
+/** Types whose SecurityGroups take a default VPC's group names as well as ids (securityGroupName). */
+const TAKE_GROUP_NAMES = new Set(["AWS::EC2::LaunchTemplate", "AWS::AutoScaling::LaunchConfiguration"]);
+
 /**
  * Walks one resource's (or Globals section's) properties. The path to the current value is one
  * array pushed and popped as the walk goes: only a reported problem copies it.
@@ -425,8 +428,11 @@ class Walker {
   /**
    * A Ref of a security group the template declares without VpcId gives the group's name (the
    * CloudFormation reference), where the schema takes a security group id and the property says so
-   * by its name (`SecurityGroupIds`, `VpcSecurityGroupIds`, ...: cfn-lint's schemas also mark a
-   * launch template's SecurityGroups, which takes names, as ids).
+   * by its name (`SecurityGroupIds`, `VpcSecurityGroupIds`, a network interface's `GroupSet`, an
+   * ECS service's, a load balancer's or a mount target's `SecurityGroups`, ...). cfn-lint's schemas
+   * also mark as ids a launch template's SecurityGroups, which takes names in a default VPC (the
+   * EC2 reference: "For a nondefault VPC, you must use security group IDs instead"), as a launch
+   * configuration's does, and a MediaLive input's InputSecurityGroups, which are MediaLive's own.
    */
   private securityGroupName(node: Node, name: string, schema: ConstraintNode): void {
     const group = this.template.resources.get(name);
@@ -436,7 +442,11 @@ class Walker {
       return;
     const path = this.path;
     const key = path[typeof path[path.length - 1] === "number" ? path.length - 2 : path.length - 1];
-    if (typeof key !== "string" || !/Ids?$/.test(key)) return;
+    if (typeof key !== "string") return;
+    const takesIds =
+      /Ids?$|^GroupSet$|^SecurityGroupIdList$/.test(key) ||
+      (key === "SecurityGroups" && !TAKE_GROUP_NAMES.has(this.owner));
+    if (!takesIds) return;
     if (!this.expanded(schema).some((s) => s.fm === "AWS::EC2::SecurityGroup.Id")) return;
     this.problem(
       "refName",

@@ -801,4 +801,43 @@ describe("E1041 a security group's name where ids are needed", () => {
     );
     expect(brief(findings)).toEqual(["E1041 17:41"]);
   });
+
+  it("reports it in the properties that take ids under other names, not where names are taken", () => {
+    const findings = check(
+      ["E1041"],
+      "Resources:",
+      "  Group:",
+      "    Type: AWS::EC2::SecurityGroup",
+      "    Properties:",
+      "      GroupDescription: web",
+      "  Instance:",
+      "    Type: AWS::EC2::Instance",
+      "    Properties:",
+      "      ImageId: ami-12345678",
+      "      SecurityGroups: [!Ref Group]",
+      "      NetworkInterfaces:",
+      "        - DeviceIndex: '0'",
+      "          SubnetId: subnet-12345678",
+      "          GroupSet: [!Ref Group]",
+      "  Balancer:",
+      "    Type: AWS::ElasticLoadBalancingV2::LoadBalancer",
+      "    Properties:",
+      "      Subnets: [subnet-12345678, subnet-87654321]",
+      "      SecurityGroups: [!Ref Group]",
+      "  Target:",
+      "    Type: AWS::EFS::MountTarget",
+      "    Properties:",
+      "      FileSystemId: fs-12345678",
+      "      SubnetId: subnet-12345678",
+      "      SecurityGroups: [!Ref Group]",
+      "  Config:",
+      "    Type: AWS::AutoScaling::LaunchConfiguration",
+      "    Properties:",
+      "      ImageId: ami-12345678",
+      "      InstanceType: t3.micro",
+      "      SecurityGroups: [!Ref Group]",
+    );
+    expect(brief(findings)).toEqual(["E1041 14:22", "E1041 19:24", "E1041 25:24"]);
+    expect(findings[0].message).toContain("use !GetAtt Group.GroupId");
+  });
 });
