@@ -19,6 +19,7 @@
 
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
@@ -26,6 +27,7 @@ import { loadAwsServiceSpec } from "@aws-cdk/aws-service-spec";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const specDir = join(root, "src", "template", "spec");
+const SERVICE_SPEC_VERSION = createRequire(import.meta.url)("@aws-cdk/aws-service-spec/package.json").version;
 
 /** Name of the synthetic struct standing for the spec's builtin `tag` type. */
 const TAG_STRUCT = "Tag";
@@ -381,7 +383,7 @@ export async function buildIndex() {
   }
   const files = new Map([["names.json", `${stableJson([...entries.keys()].sort())}\n`]]);
   for (const [file, shard] of shards) files.set(file, `${stableJson(shard)}\n`);
-  const constraints = buildConstraints();
+  const constraints = buildConstraints(db);
   if (constraints) for (const [file, text] of constraints) files.set(file, text);
   return files;
 }
@@ -545,6 +547,61 @@ const DOCUMENTED_ENUM_VALUES = {
     ],
   },
 };
+
+/**
+ * The allowed values @aws-cdk/aws-service-spec gives a property: its type's, a list's items', and
+ * those of the types it had before (a template written for those still deploys).
+ */
+function specAllowedValues(property) {
+  const of = (type) =>
+    type.type === "string" ? (type.allowedValues ?? []) : type.type === "array" ? of(type.element) : [];
+  return [property.type, ...(property.previousTypes ?? [])].flatMap(of);
+}
+
+/**
+ * Adds to each enum of the constraint data the values @aws-cdk/aws-service-spec allows at the same
+ * place and the enum lacks. Both come from CloudFormation's registry schemas, and the spec package
+ * is released more often than cfn-lint's schemas: a value a service added since (Bedrock's MANAGED
+ * knowledge bases and MANAGED_KNOWLEDGE_BASE_CONNECTOR data sources, round 40; 57 enums here) would
+ * otherwise be E3030's false error until cfn-lint has it. A place is a resource's property or a
+ * definition's property of the same name in both (a `$` followed to the enum it names, a list's
+ * items); values are only added, after the enum's own, so a check only ever gets more lenient.
+ */
+function addSpecEnumValues(entries, db) {
+  const added = { enums: 0, values: 0 };
+  const follow = (entry, node) => {
+    let target = node;
+    while (target?.$) target = entry.d[target.$];
+    if (target && target.e === undefined && target.it) return follow(entry, target.it);
+    return target;
+  };
+  for (const resource of db.all("resource")) {
+    const entry = entries.get(resource.cloudFormationType);
+    if (!entry) continue;
+    const definitions = new Map(
+      db.follow("usesType", resource).map((link) => [link.entity.name, link.entity]),
+    );
+    const places = [[entry.r, resource.properties]];
+    for (const [name, definition] of Object.entries(entry.d))
+      places.push([definition, definitions.get(name)?.properties]);
+    for (const [node, properties] of places) {
+      if (!properties) continue;
+      for (const [name, constraint] of Object.entries(node.pr ?? {})) {
+        const values = properties[name] ? specAllowedValues(properties[name]) : [];
+        const target = values.length > 0 ? follow(entry, constraint) : undefined;
+        if (!Array.isArray(target?.e)) continue;
+        const key = (value) => (target.ci ? String(value).toLowerCase() : String(value));
+        const known = new Set(target.e.map(key));
+        const missing = [...new Set(values)].filter((value) => !known.has(key(value)));
+        if (missing.length === 0) continue;
+        target.e.push(...missing);
+        added.enums++;
+        added.values += missing.length;
+      }
+    }
+  }
+  return added;
+}
 
 /**
  * Properties named `...Arn` that the service also takes a name for, where cfn-lint's schema
@@ -1832,8 +1889,11 @@ function cacheEngineVersionsFile(schemas, version) {
   return { text: `${stableJson(out)}\n`, engines: engines.length };
 }
 
-/** Constraint files, "constraints/<file>" -> JSON text, or undefined when cfn-lint is not installed. */
-export function buildConstraints(cfnLint = findCfnLint()) {
+/**
+ * Constraint files, "constraints/<file>" -> JSON text, or undefined when cfn-lint is not installed.
+ * `db` is @aws-cdk/aws-service-spec's database, whose newer enums add values (addSpecEnumValues).
+ */
+export function buildConstraints(db, cfnLint = findCfnLint()) {
   if (!cfnLint) return undefined;
   const stats = { skippedPatterns: new Set() };
   const compiler = new ConstraintCompiler(stats);
@@ -1858,6 +1918,7 @@ export function buildConstraints(cfnLint = findCfnLint()) {
   addDocumentedNames(entries);
   addDocumentedXorAlternatives(entries);
   addDocumentedEnumValues(entries);
+  const specEnums = addSpecEnumValues(entries, db);
   dropNameOrArnFormats(entries);
   addDocumentedConstraints(entries);
   const botocore = findBotocore();
@@ -1934,6 +1995,12 @@ export function buildConstraints(cfnLint = findCfnLint()) {
             "data/schemas/extensions/*/*_enum.json of cfn-lint (MIT-0), every region's types; for EC2 also the " +
             "EC2 API's instance types of the provider schemas",
           lists: instanceTypes.lists,
+        },
+        specEnumValues: {
+          from: "the allowedValues of @aws-cdk/aws-service-spec (Apache-2.0), newer than cfn-lint's schemas, added to their enums",
+          awsServiceSpec: SERVICE_SPEC_VERSION,
+          enums: specEnums.enums,
+          values: specEnums.values,
         },
         apiConstraints: {
           from: "data/<service>/<version>/service-2.json of botocore (Apache-2.0), for the properties API_CONSTRAINTS names",

@@ -454,6 +454,41 @@ describe("property groups", () => {
     expect(findings.map((f) => f.range.start.line)).toEqual([28]);
   });
 
+  it("E3030: values the newer service spec allows and cfn-lint's schemas predate (a Bedrock managed knowledge base)", () => {
+    const findings = check(
+      "Resources:",
+      "  Base:",
+      "    Type: AWS::Bedrock::KnowledgeBase",
+      "    Properties:",
+      "      Name: docs",
+      "      RoleArn: arn:aws:iam::123456789012:role/kb",
+      "      KnowledgeBaseConfiguration:",
+      "        Type: MANAGED",
+      "  Source:",
+      "    Type: AWS::Bedrock::DataSource",
+      "    Properties:",
+      "      Name: docs",
+      "      KnowledgeBaseId: !Ref Base",
+      "      DataSourceConfiguration:",
+      "        Type: MANAGED_KNOWLEDGE_BASE_CONNECTOR",
+      "      VectorIngestionConfiguration:",
+      "        ParsingConfiguration: { ParsingStrategy: SMART_PARSING }",
+      "  Typo:",
+      "    Type: AWS::Bedrock::KnowledgeBase",
+      "    Properties:",
+      "      Name: typo",
+      "      RoleArn: arn:aws:iam::123456789012:role/kb",
+      "      KnowledgeBaseConfiguration:",
+      "        Type: MANAGE",
+    ).filter((f) => f.ruleId === "E3030");
+    expect(findings.map((f) => f.range.start.line)).toEqual([24]);
+    // The spec's values come after the schema's own, which keep their order.
+    expect(findings[0].message).toBe(
+      "'KnowledgeBaseConfiguration.Type' of AWS::Bedrock::KnowledgeBase must be one of VECTOR, KENDRA, SQL, MANAGED " +
+        "(did you mean 'MANAGED'?)",
+    );
+  });
+
   it("E3058: at least one of a set", () => {
     const findings = check(
       "Resources:",
