@@ -5,6 +5,7 @@ import { samApplicationLocation } from "./application-location";
 import { samAuthorizers } from "./authorizers";
 import { samCors } from "./cors";
 import { samDefinitionUri } from "./definition-uri";
+import { samEventNames } from "./event-names";
 import { samEventProperties } from "./event-properties";
 import { samEventApi, samEventBucket } from "./event-references";
 import { samEventRoutes, samEventRouteTwice } from "./event-routes";
@@ -26,6 +27,7 @@ import { samUsagePlan } from "./usage-plan";
 
 export const samRules: Rule[] = [
   samEventType,
+  samEventNames,
   samEventProperties,
   samEventValues,
   samApplicationLocation,

@@ -12,7 +12,7 @@ export const ALPHANUMERIC = /^[A-Za-z0-9]+$/;
 export const MAX_NAME_LENGTH = 255;
 
 /** `${Identifier}` or `&{Identifier}` of a Fn::ForEach loop. */
-const PLACEHOLDER = /[$&]\{[^}]*\}/g;
+export const PLACEHOLDER = /[$&]\{[^}]*\}/g;
 
 /**
  * Reports the key of `entry` unless it is alphanumeric, as logical ids and mapping names must be.

@@ -96,6 +96,53 @@ describe("E0001 SAM event types", () => {
   });
 });
 
+describe("E0001 SAM event names", () => {
+  it("flags an event name the transform cannot put in a logical id, as it names the event's resources", () => {
+    expect(
+      eventErrors(
+        "ANY_ROOT:",
+        "  Type: Schedule",
+        "  Properties:",
+        "    Schedule: rate(1 day)",
+        "Nightly2:",
+        "  Type: Schedule",
+        "  Properties:",
+        "    Schedule: rate(1 day)",
+      ),
+    ).toEqual([
+      'E0001 10:9 Event name "ANY_ROOT" of Fn must contain only letters and digits (A-Z, a-z, 0-9): the SAM ' +
+        "transform names the resources it makes for the event FnANY_ROOT, and a logical id takes no other characters",
+    ]);
+  });
+
+  it("judges the text around a loop's placeholders the deploy fills, and a state machine's events", () => {
+    const findings = lint(
+      yaml(
+        "Transform: [AWS::LanguageExtensions, AWS::Serverless-2016-10-31]",
+        "Parameters:",
+        "  Names: { Type: CommaDelimitedList }",
+        "Resources:",
+        "  Fn::ForEach::Jobs:",
+        "    - Name",
+        "    - !Ref Names",
+        "    - Job${Name}:",
+        "        Type: AWS::Serverless::StateMachine",
+        "        Properties:",
+        "          DefinitionUri: machine.asl.json",
+        "          Events:",
+        "            Every${Name}:",
+        "              Type: Schedule",
+        "              Properties: { Schedule: rate(1 day) }",
+        "            Every-${Name}:",
+        "              Type: Schedule",
+        "              Properties: { Schedule: rate(1 day) }",
+      ),
+      { only: ["E0001"] },
+    );
+    expect(brief(findings)).toEqual(["E0001 16:13"]);
+  });
+});
+
 describe("E0001 SAM event properties", () => {
   it("flags unknown properties and missing required ones per event source type", () => {
     expect(
