@@ -4,9 +4,14 @@
  *   template reference's list); `AWS::Serverless-2016-10-3` or `AWS::Serverless` fails the change
  *   set. Names of the account's own macros cannot be judged and are left alone, and so is a
  *   transform CloudFormation ran without listing it (UNLISTED).
- * - AWS::LanguageExtensions must come before AWS::Serverless-2016-10-31: transforms run in the
- *   order listed, and the SAM transform does not expand Fn::ForEach (the SAM guide says to list
- *   language extensions first; with SAM first the change set fails).
+ * - AWS::LanguageExtensions comes before AWS::Serverless-2016-10-31: transforms run in the order
+ *   listed, and the SAM guide says to list language extensions first. With SAM first, the change
+ *   set fails where SAM meets what they have not expanded yet (`samMeetsExtensions`: a Fn::ForEach
+ *   among the resources, a function in a DeletionPolicy or UpdateReplacePolicy, cfn-lint#2346, or
+ *   a language-extension function inside a SAM resource or Globals): an error there, a warning
+ *   elsewhere, since SAM passes the other resources on as written and the extensions then expand
+ *   them (round 40's public template with Fn::ToJsonString in an OpenSearch Serverless policy;
+ *   cfn-lint#3415 reports such a template deployed).
  * - AWS::Include needs Parameters with a Location, in the Transform section and in Fn::Transform.
  * - Only AWS::Include may be embedded with Fn::Transform: the others are declared at the top
  *   level only.
@@ -16,9 +21,15 @@
 import type { Node } from "../../model";
 import { mapGet } from "../../nodes";
 import { closest, didYouMeanNote } from "../../suggest";
-import { callsOf } from "../functions/calls";
+import { callsOf, type FunctionCall } from "../functions/calls";
 import type { Report, Rule } from "../rule";
-import { isString, LANGUAGE_EXTENSIONS, SAM_TRANSFORM } from "../template-index";
+import {
+  isForEachKey,
+  isString,
+  LANGUAGE_EXTENSIONS,
+  SAM_TRANSFORM,
+  type TemplateIndex,
+} from "../template-index";
 
 const INCLUDE = "AWS::Include";
 
@@ -86,7 +97,7 @@ export const templateTransforms: Rule = {
   tags: ["base", "transform"],
   check({ template, report }) {
     const section = template.sections.get("Transform")?.entry.value;
-    if (section) checkSection(section, report);
+    if (section) checkSection(section, report, () => samMeetsExtensions(template));
     for (const call of callsOf(template, "Fn::Transform")) {
       const transform = declared(call.node.entries[0].value, []);
       if (!transform) continue;
@@ -101,7 +112,36 @@ export const templateTransforms: Rule = {
   },
 };
 
-function checkSection(section: Node, report: Report): void {
+/** Functions only the language extensions give, which a SAM transform run before them sees as written. */
+const EXTENSION_FUNCTIONS = ["Fn::Length", "Fn::ToJsonString"];
+
+/**
+ * Whether the SAM transform, run before the language extensions, meets what they have not expanded
+ * and refuses it: a Fn::ForEach among the resources (SAM takes each resource for a mapping), a
+ * function in a DeletionPolicy or UpdateReplacePolicy (which SAM needs as text), or one of the
+ * extensions' functions (or a Fn::FindInMap with a DefaultValue) in a SAM resource or the Globals
+ * section, which SAM reads.
+ */
+function samMeetsExtensions(template: TemplateIndex): boolean {
+  const resources = template.sections.get("Resources")?.items;
+  if (resources && [...resources.keys()].some(isForEachKey)) return true;
+  for (const resource of template.resources.values()) {
+    for (const key of ["DeletionPolicy", "UpdateReplacePolicy"]) {
+      const policy = mapGet(resource.body, key)?.value;
+      if (policy && !isString(policy)) return true;
+    }
+  }
+  const readBySam = (call: FunctionCall) =>
+    call.from[0] === "Globals" ||
+    (call.from[0] === "Resources" &&
+      !!template.resources.get(call.from[1] ?? "")?.type?.startsWith("AWS::Serverless::"));
+  for (const name of EXTENSION_FUNCTIONS) if (callsOf(template, name).some(readBySam)) return true;
+  return callsOf(template, "Fn::FindInMap").some(
+    (call) => call.arg.kind === "seq" && call.arg.items.length > 3 && readBySam(call),
+  );
+}
+
+function checkSection(section: Node, report: Report, samRefuses: () => boolean): void {
   const items =
     section.kind === "seq"
       ? section.items.map((item, i) => declared(item, ["Transform", i]))
@@ -113,12 +153,21 @@ function checkSection(section: Node, report: Report): void {
     if (message) report(transform.name, message, { path: transform.path });
     if (transform.name.value === SAM_TRANSFORM) sam ??= transform;
     else if (transform.name.value === LANGUAGE_EXTENSIONS && sam) {
-      report(
-        transform.name,
-        `${LANGUAGE_EXTENSIONS} must be listed before ${SAM_TRANSFORM}: transforms run in the order listed, and ` +
-          "the SAM transform cannot read what language extensions have not expanded yet (Fn::ForEach and the rest)",
-        { path: transform.path },
-      );
+      if (samRefuses())
+        report(
+          transform.name,
+          `${LANGUAGE_EXTENSIONS} must be listed before ${SAM_TRANSFORM}: transforms run in the order listed, and ` +
+            "the SAM transform cannot read what language extensions have not expanded yet (Fn::ForEach and the rest)",
+          { path: transform.path },
+        );
+      else
+        report(
+          transform.name,
+          `List ${LANGUAGE_EXTENSIONS} before ${SAM_TRANSFORM}, as the SAM guide says: transforms run in the order ` +
+            "listed, and the SAM transform would refuse a Fn::ForEach or an extension's function in a SAM resource " +
+            "that the language extensions have not expanded yet",
+          { path: transform.path, severity: "warning" },
+        );
     }
   }
 }

@@ -216,16 +216,69 @@ describe("E1005 transforms", () => {
     expect(findings).toEqual([]);
   });
 
-  it("requires language extensions before the SAM transform", () => {
+  it("warns of language extensions after the SAM transform where SAM would read nothing they expand", () => {
     const findings = lint(
-      yaml("Transform:", "  - AWS::Serverless-2016-10-31", "  - AWS::LanguageExtensions", ...resources),
+      yaml(
+        "Transform:",
+        "  - AWS::Serverless-2016-10-31",
+        "  - AWS::LanguageExtensions",
+        "Resources:",
+        "  Policy:",
+        "    Type: AWS::OpenSearchServerless::AccessPolicy",
+        "    Properties:",
+        "      Name: search",
+        "      Type: data",
+        "      Policy: !ToJsonString [{ Rules: [] }]",
+      ),
       { only: ["E1005"] },
     );
-    expect(brief(findings)).toEqual(["E1005 3:5"]);
-    expect(findings[0].message).toContain(
-      "AWS::LanguageExtensions must be listed before AWS::Serverless-2016-10-31",
-    );
+    expect(findings.map((f) => `${f.range.start.line}:${f.range.start.column} ${f.severity}`)).toEqual([
+      "3:5 warning",
+    ]);
+    expect(findings[0].message).toMatch(/^List AWS::LanguageExtensions before AWS::Serverless-2016-10-31/);
     expect(findings[0].path).toEqual(["Transform", 1]);
+  });
+
+  it("requires language extensions before the SAM transform where SAM would meet what they have not expanded", () => {
+    const after = ["Transform:", "  - AWS::Serverless-2016-10-31", "  - AWS::LanguageExtensions"];
+    const samFunction = [
+      "  Fn:",
+      "    Type: AWS::Serverless::Function",
+      "    Properties:",
+      "      Runtime: python3.13",
+      "      Handler: app.handler",
+      "      InlineCode: x",
+    ];
+    const cases: string[][] = [
+      [
+        "Resources:",
+        "  Fn::ForEach::Topics:",
+        "    - Name",
+        "    - [A, B]",
+        "    - Topic${Name}:",
+        "        Type: AWS::SNS::Topic",
+      ],
+      ["Parameters:", "  Keep: { Type: String }", ...resources, "    DeletionPolicy: !Ref Keep"],
+      ["Resources:", ...samFunction, "      Environment: { Variables: { N: !ToJsonString { a: 1 } } }"],
+      ["Globals:", "  Function:", "    MemorySize: !Length [a, b]", "Resources:", ...samFunction],
+      [
+        "Mappings:",
+        "  M: { a: { b: 128 } }",
+        "Resources:",
+        ...samFunction,
+        "      MemorySize: !FindInMap [M, x, b, { DefaultValue: 256 }]",
+      ],
+    ];
+    for (const lines of cases) {
+      const findings = lint(yaml(...after, ...lines), { only: ["E1005"] });
+      expect(
+        findings.map((f) => `${f.range.start.line}:${f.range.start.column} ${f.severity}`),
+        lines.join("\n"),
+      ).toEqual(["3:5 error"]);
+      expect(findings[0].message).toContain(
+        "AWS::LanguageExtensions must be listed before AWS::Serverless-2016-10-31",
+      );
+    }
   });
 
   it("requires a Location for AWS::Include, and embeds nothing else with Fn::Transform", () => {
