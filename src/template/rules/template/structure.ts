@@ -17,7 +17,17 @@ const SECTIONS = [
   "Outputs",
 ];
 
+/**
+ * The transform that runs ECS blue/green deployments through CodeDeploy, and the section it reads
+ * (the CloudFormation user guide's blue/green hook syntax): a hook of type AWS::CodeDeploy::BlueGreen
+ * under a top-level Hooks section, which a template without the transform cannot have (round 40's
+ * public template: cfn-lint 1.51 refuses the section either way).
+ */
+const BLUE_GREEN = "AWS::CodeDeployBlueGreen";
+const BLUE_GREEN_HOOK = "AWS::CodeDeploy::BlueGreen";
+
 const MAPPING_SECTIONS = new Set([
+  "Hooks",
   "Metadata",
   "Parameters",
   "Rules",
@@ -40,7 +50,7 @@ export const templateStructure: Rule = {
   severity: "error",
   shortDescription: "Template sections are known and well formed",
   description:
-    "The top level holds only CloudFormation's sections (and Globals in SAM templates), each of the right type, and a non-empty Resources section.",
+    "The top level holds only CloudFormation's sections (and Globals in SAM templates, Hooks of type AWS::CodeDeploy::BlueGreen under the AWS::CodeDeployBlueGreen transform), each of the right type, and a non-empty Resources section.",
   source: `${USER_GUIDE}/template-anatomy.html`,
   tags: ["base"],
   check({ template, report }) {
@@ -56,10 +66,34 @@ export const templateStructure: Rule = {
         );
         continue;
       }
-      if (key !== "Globals" && !SECTIONS.includes(key)) {
+      const blueGreen = template.transforms.includes(BLUE_GREEN);
+      if (key === "Hooks" && !blueGreen) {
         report(
           entry.keyRange,
-          `Unknown top-level section "${key}"${didYouMean(key, SECTIONS)}. Allowed: ${SECTIONS.join(", ")}${template.sam ? ", Globals" : ""}`,
+          `Hooks is the ${BLUE_GREEN} transform's section: add "Transform: ${BLUE_GREEN}" for a blue/green ` +
+            "deployment, or remove it",
+          { path: [key] },
+        );
+        continue;
+      }
+      if (key === "Hooks" && value.kind === "map") {
+        for (const hook of value.entries) {
+          const type = mapGet(hook.value, "Type")?.value;
+          if (isString(type) && type.value === BLUE_GREEN_HOOK) continue;
+          report(
+            type ?? hook.keyRange,
+            `Hook ${hook.key} must have Type ${BLUE_GREEN_HOOK}, the one hook ${BLUE_GREEN} runs`,
+            {
+              path: [key, hook.key, "Type"],
+            },
+          );
+        }
+        continue;
+      }
+      if (key !== "Globals" && key !== "Hooks" && !SECTIONS.includes(key)) {
+        report(
+          entry.keyRange,
+          `Unknown top-level section "${key}"${didYouMean(key, SECTIONS)}. Allowed: ${SECTIONS.join(", ")}${template.sam ? ", Globals" : ""}${blueGreen ? ", Hooks" : ""}`,
           {
             path: [key],
           },

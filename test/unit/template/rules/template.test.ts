@@ -18,6 +18,31 @@ describe("E1001 template structure", () => {
     expect(lint(sam, { only: ["E1001"] })).toEqual([]);
   });
 
+  it("takes the Hooks section of the CodeDeploy blue/green transform, and only with it", () => {
+    const hooks = [
+      "Hooks:",
+      "  BlueGreen:",
+      "    Type: AWS::CodeDeploy::BlueGreen",
+      "    Properties:",
+      "      ServiceRole: CodeDeployRole",
+      "  Other:",
+      "    Type: AWS::CodeDeploy::Canary",
+      "",
+    ].join("\n");
+    const blueGreen = `Transform: AWS::CodeDeployBlueGreen\n${hooks}${topic}`;
+    const findings = lint(blueGreen, { only: ["E1001"] });
+    expect(brief(findings)).toEqual(["E1001 8:11"]);
+    expect(findings[0].message).toBe(
+      "Hook Other must have Type AWS::CodeDeploy::BlueGreen, the one hook AWS::CodeDeployBlueGreen runs",
+    );
+    const without = lint(hooks + topic, { only: ["E1001"] });
+    expect(brief(without)).toEqual(["E1001 1:1"]);
+    expect(without[0].message).toMatch(/^Hooks is the AWS::CodeDeployBlueGreen transform's section/);
+    expect(
+      brief(lint(`Transform: AWS::CodeDeployBlueGreen\nHooks: [x]\n${topic}`, { only: ["E1001"] })),
+    ).toEqual(["E1001 2:8"]);
+  });
+
   it("flags a format version other than 2010-09-09, quoted or not", () => {
     expect(brief(lint(`AWSTemplateFormatVersion: "2010-09-10"\n${topic}`, { only: ["E1001"] }))).toEqual([
       "E1001 1:27",
