@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { brief, lint, yaml } from "../lint";
+import { brief, lint, samFunction, yaml } from "../lint";
 
 const topic = "Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n";
 
@@ -266,14 +266,7 @@ describe("E1005 transforms", () => {
 
   it("requires language extensions before the SAM transform where SAM would meet what they have not expanded", () => {
     const after = ["Transform:", "  - AWS::Serverless-2016-10-31", "  - AWS::LanguageExtensions"];
-    const samFunction = [
-      "  Fn:",
-      "    Type: AWS::Serverless::Function",
-      "    Properties:",
-      "      Runtime: python3.13",
-      "      Handler: app.handler",
-      "      InlineCode: x",
-    ];
+    const fn = samFunction("Fn");
     const cases: string[][] = [
       [
         "Resources:",
@@ -284,13 +277,13 @@ describe("E1005 transforms", () => {
         "        Type: AWS::SNS::Topic",
       ],
       ["Parameters:", "  Keep: { Type: String }", ...resources, "    DeletionPolicy: !Ref Keep"],
-      ["Resources:", ...samFunction, "      Environment: { Variables: { N: !ToJsonString { a: 1 } } }"],
-      ["Globals:", "  Function:", "    MemorySize: !Length [a, b]", "Resources:", ...samFunction],
+      ["Resources:", ...fn, "      Environment: { Variables: { N: !ToJsonString { a: 1 } } }"],
+      ["Globals:", "  Function:", "    MemorySize: !Length [a, b]", "Resources:", ...fn],
       [
         "Mappings:",
         "  M: { a: { b: 128 } }",
         "Resources:",
-        ...samFunction,
+        ...fn,
         "      MemorySize: !FindInMap [M, x, b, { DefaultValue: 256 }]",
       ],
     ];
