@@ -20,24 +20,26 @@
  * - E3026: a Redis or Valkey replication group in cluster mode (a default `.cluster.on` parameter
  *   group, or one of the template's that sets cluster-enabled to "yes") with
  *   AutomaticFailoverEnabled: false, or, without NumNodeGroups or NodeGroupConfiguration, a
- *   NumCacheClusters below 2.
+ *   NumCacheClusters below 2; the values one condition's Fn::If calls choose are read together
+ *   (readings), each finding naming its condition.
  * - E3063: a GuardDuty detector with both DataSources and Features ("You can provide only one").
  * - E3636: a CodeBuild project whose Source or Artifacts (or a secondary one) has Type S3 but no
  *   Location: the bucket and key to read from or write to.
  * - E3661: a Route 53 health check of Type CLOUDWATCH_METRIC without AlarmIdentifier, the alarm
  *   whose state it reports.
  *
- * Values given through intrinsic functions are not judged.
+ * Other values given through intrinsic functions are not judged.
  */
 import type { MapNode, Node } from "../../model";
 import { mapGet } from "../../nodes";
+import { presentWhere, readings, reportInReadings, UNDECIDED, valueWhere } from "../conditions/logic";
 import { constraintProblems } from "../constraints/walk";
 import type { Rule } from "../rule";
 import type { TemplateIndex } from "../template-index";
 import {
-  booleanProperty,
   isAbsent,
   listMappings,
+  literalBoolean,
   literalNumber,
   literalString,
   onlyPropertySet,
@@ -268,8 +270,7 @@ export const valkeyTransitEncryption: Rule = {
  * `default.<family>.cluster.on`, or one of the template's whose cluster-enabled is "yes" in quotes.
  * An unquoted `yes` is YAML 1.1's true for CloudFormation, so the group sends "true", not "yes".
  */
-function clusterMode(template: TemplateIndex, properties: MapNode): boolean {
-  const reference = presentEntry(properties, "CacheParameterGroupName")?.value;
+function clusterMode(template: TemplateIndex, reference: Node | undefined): boolean {
   if (literalString(reference)?.endsWith(".cluster.on")) return true;
   const group = reference && refResource(template, reference, ["AWS::ElastiCache::ParameterGroup"]);
   if (!group) return false;
@@ -294,32 +295,48 @@ export const redisClusterFailover: Rule = {
   check({ template, report }) {
     for (const group of resourcesOfType(template, REPLICATION_GROUP)) {
       for (const { properties } of propertySets(group)) {
-        if (!clusterMode(template, properties)) continue;
+        // The parameter group, the failover setting, the shards and the cluster count one condition
+        // chooses are read together (readings): `!If [Clustered, default.redis7.cluster.on, ...]`
+        // beside `!If [Clustered, true, false]` is judged branch by branch.
+        const at = (key: string) => mapGet(properties, key)?.value;
+        const [parameters, failover, clusters] = [
+          at("CacheParameterGroupName"),
+          at("AutomaticFailoverEnabled"),
+          at("NumCacheClusters"),
+        ];
+        const shards = [at("NumNodeGroups"), at("NodeGroupConfiguration")];
+        const say = reportInReadings(report);
         const path = ["Resources", group.name, "Properties"];
         const valkey = literalString(presentEntry(properties, "Engine")?.value)?.toLowerCase() === "valkey";
         const engine = valkey ? "Valkey" : "Redis";
-        const failover = presentEntry(properties, "AutomaticFailoverEnabled");
-        if (failover && booleanProperty(properties, "AutomaticFailoverEnabled", true) === false) {
-          report(
-            failover.value,
-            `Replication group '${group.name}' runs ${engine} in cluster mode, which needs automatic failover; set ` +
-              "AutomaticFailoverEnabled: true",
-            { path: [...path, "AutomaticFailoverEnabled"] },
+        for (const reading of readings(template, [parameters, failover, clusters, ...shards])) {
+          const where = (node: Node | undefined) => valueWhere(template, node, reading.known);
+          const chosen = where(parameters);
+          if (chosen === UNDECIDED || !clusterMode(template, chosen)) continue;
+          const off = where(failover);
+          if (off !== UNDECIDED && off && literalBoolean(off) === false) {
+            say(
+              reading,
+              off,
+              `Replication group '${group.name}' runs ${engine} in cluster mode, which needs automatic failover; set ` +
+                "AutomaticFailoverEnabled: true",
+              { path: [...path, "AutomaticFailoverEnabled"] },
+            );
+          }
+          // Shards given by NumNodeGroups or NodeGroupConfiguration have their own replicas.
+          if (shards.some((node) => presentWhere(template, node, reading.known) !== false)) continue;
+          const count = where(clusters);
+          const number = count === UNDECIDED ? undefined : literalNumber(count);
+          if (count === UNDECIDED || !count || number === undefined || number > 1) continue;
+          say(
+            reading,
+            count,
+            `Replication group '${group.name}' runs ${engine} in cluster mode with NumCacheClusters ${number}, and ` +
+              "cluster mode needs a replica for failover; set NumCacheClusters to 2 or more, or give NumNodeGroups or " +
+              "NodeGroupConfiguration",
+            { path: [...path, "NumCacheClusters"] },
           );
         }
-        // Shards given by NumNodeGroups or NodeGroupConfiguration have their own replicas.
-        if (!isAbsent(properties, "NumNodeGroups") || !isAbsent(properties, "NodeGroupConfiguration"))
-          continue;
-        const clusters = presentEntry(properties, "NumCacheClusters");
-        const count = literalNumber(clusters?.value);
-        if (!clusters || count === undefined || count > 1) continue;
-        report(
-          clusters.value,
-          `Replication group '${group.name}' runs ${engine} in cluster mode with NumCacheClusters ${count}, and cluster ` +
-            "mode needs a replica for failover; set NumCacheClusters to 2 or more, or give NumNodeGroups or " +
-            "NodeGroupConfiguration",
-          { path: [...path, "NumCacheClusters"] },
-        );
       }
     }
   },

@@ -1705,6 +1705,61 @@ describe("E3504, E3061, E3712, E3704, E3026, E3063 storage, cache, scaling and d
   });
 });
 
+describe("E3026 cluster mode and failover one condition chooses", () => {
+  it("reads the parameter group, failover, shards and cluster count a condition chooses together", () => {
+    const group = (name: string, ...properties: string[]) => [
+      `  ${name}:`,
+      "    Type: AWS::ElastiCache::ReplicationGroup",
+      "    Properties:",
+      "      ReplicationGroupDescription: c",
+      ...properties.map((line) => `      ${line}`),
+    ];
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  Mode: {Type: String, AllowedValues: [cluster, single]}",
+        "  Size: {Type: String, AllowedValues: [big, small]}",
+        "Conditions:",
+        "  Clustered: !Equals [!Ref Mode, cluster]",
+        "  Big: !Equals [!Ref Size, big]",
+        "Resources:",
+        ...group(
+          "Paired",
+          "CacheParameterGroupName: !If [Clustered, default.redis7.cluster.on, default.redis7]",
+          "AutomaticFailoverEnabled: !If [Clustered, true, false]",
+          "NumCacheClusters: !If [Clustered, 2, 1]",
+        ),
+        ...group(
+          "Crossed",
+          "CacheParameterGroupName: !If [Clustered, default.redis7.cluster.on, default.redis7]",
+          "AutomaticFailoverEnabled: !If [Clustered, false, true]",
+          "NumCacheClusters: !If [Clustered, 1, 2]",
+        ),
+        ...group(
+          "Sharded",
+          "CacheParameterGroupName: !If [Clustered, default.redis7.cluster.on, default.redis7]",
+          "NumNodeGroups: !If [Clustered, 3, !Ref AWS::NoValue]",
+          "NumCacheClusters: !If [Clustered, 1, 1]",
+        ),
+        ...group(
+          "Untied",
+          "CacheParameterGroupName: !If [Clustered, default.redis7.cluster.on, default.redis7]",
+          "AutomaticFailoverEnabled: !If [Big, true, false]",
+        ),
+      ),
+      { only: ["E3026"] },
+    );
+    // Untied's two conditions may never meet: not judged.
+    expect(findings.map((f) => `${f.range.start.line}:${f.range.start.column} ${f.message}`)).toEqual([
+      "20:49 Where condition Clustered is true, replication group 'Crossed' runs Redis in cluster mode, which needs " +
+        "automatic failover; set AutomaticFailoverEnabled: true",
+      "21:41 Where condition Clustered is true, replication group 'Crossed' runs Redis in cluster mode with " +
+        "NumCacheClusters 1, and cluster mode needs a replica for failover; set NumCacheClusters to 2 or more, or give " +
+        "NumNodeGroups or NodeGroupConfiguration",
+    ]);
+  });
+});
+
 describe("storage, cache, scaling and detector settings: edges from review", () => {
   it("takes cluster mode only when it is on, bounds and whole numbers, and reports each rule's edge", () => {
     const findings = lint(
