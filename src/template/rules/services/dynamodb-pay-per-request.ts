@@ -5,11 +5,16 @@
  * secondary index's, which DynamoDB rejects the same way ("ProvisionedThroughput should not be
  * specified for index ... when BillingMode is PAY_PER_REQUEST"). A ProvisionedThroughput whose
  * capacity units are both zero is left alone: CloudFormation takes it as none (isZeroThroughput;
- * an AWS sample, amazon-ivs-virtual-qa-web-demo, deploys its index so).
+ * an AWS sample, amazon-ivs-virtual-qa-web-demo, deploys its index so). A BillingMode and
+ * throughputs one condition chooses are read together (readings): `!If [IsProd, PAY_PER_REQUEST,
+ * PROVISIONED]` beside `!If [IsProd, {...}, !Ref AWS::NoValue]` is an error where IsProd is true.
  */
+import type { MapNode } from "../../model";
+import { mapGet } from "../../nodes";
+import { decidedValue, readings, reportInReadings } from "../conditions/logic";
 import type { Rule } from "../rule";
-import { billingMode, isZeroThroughput, mappingItems, TABLE, TABLE_DOCS } from "./dynamodb";
-import { presentEntry, propertySets, resourcesOfType } from "./values";
+import { billingMode, billingValues, isZeroThroughput, mappingItems, TABLE, TABLE_DOCS } from "./dynamodb";
+import { propertySets, resourcesOfType } from "./values";
 
 const REMEDY = "remove it, or set BillingMode to PROVISIONED";
 
@@ -27,27 +32,38 @@ export const dynamodbPayPerRequest: Rule = {
   check({ template, report }) {
     for (const resource of resourcesOfType(template, TABLE)) {
       for (const { properties } of propertySets(resource)) {
-        if (billingMode(properties)?.mode !== "PAY_PER_REQUEST") continue;
         const base = ["Resources", resource.name, "Properties"];
-        const own = presentEntry(properties, "ProvisionedThroughput");
-        if (own && !isZeroThroughput(own.value)) {
-          report(
-            own.keyRange,
-            `ProvisionedThroughput is not allowed when BillingMode is PAY_PER_REQUEST; ${REMEDY}`,
-            {
-              path: [...base, "ProvisionedThroughput"],
-            },
-          );
-        }
-        for (const index of mappingItems(properties, "GlobalSecondaryIndexes") ?? []) {
-          const throughput = presentEntry(index.node, "ProvisionedThroughput");
-          if (!throughput || isZeroThroughput(throughput.value)) continue;
-          report(
-            throughput.keyRange,
-            `GlobalSecondaryIndexes[${index.index}].ProvisionedThroughput is not allowed when the table's BillingMode ` +
-              `is PAY_PER_REQUEST; ${REMEDY}`,
-            { path: [...base, "GlobalSecondaryIndexes", index.index, "ProvisionedThroughput"] },
-          );
+        const say = reportInReadings(report);
+        // BillingMode and the throughputs one condition chooses are read together (readings).
+        for (const reading of readings(template, billingValues(properties))) {
+          if (billingMode(template, properties, reading.known)?.mode !== "PAY_PER_REQUEST") continue;
+          const given = (holder: MapNode) => {
+            const entry = mapGet(holder, "ProvisionedThroughput");
+            const value = decidedValue(template, entry?.value, reading.known);
+            return entry && value && !isZeroThroughput(value) ? entry : undefined;
+          };
+          const own = given(properties);
+          if (own) {
+            say(
+              reading,
+              own.keyRange,
+              `ProvisionedThroughput is not allowed when BillingMode is PAY_PER_REQUEST; ${REMEDY}`,
+              {
+                path: [...base, "ProvisionedThroughput"],
+              },
+            );
+          }
+          for (const index of mappingItems(properties, "GlobalSecondaryIndexes") ?? []) {
+            const throughput = given(index.node);
+            if (!throughput) continue;
+            say(
+              reading,
+              throughput.keyRange,
+              `GlobalSecondaryIndexes[${index.index}].ProvisionedThroughput is not allowed when the table's BillingMode ` +
+                `is PAY_PER_REQUEST; ${REMEDY}`,
+              { path: [...base, "GlobalSecondaryIndexes", index.index, "ProvisionedThroughput"] },
+            );
+          }
         }
       }
     }

@@ -1,8 +1,9 @@
 /** What the DynamoDB table rules share: the table's property sets and the items of its index lists. */
-import type { MapEntry, MapNode, Node } from "../../model";
+import type { MapNode, Node } from "../../model";
 import { mapGet } from "../../nodes";
-import { intrinsicName, isNoValue, USER_GUIDE } from "../template-index";
-import { isAbsent, literalNumber, literalString, plainMap, presentEntry } from "./values";
+import { type Known, UNDECIDED, valueWhere } from "../conditions/logic";
+import { intrinsicName, isNoValue, type TemplateIndex, USER_GUIDE } from "../template-index";
+import { literalNumber, literalString, plainMap } from "./values";
 
 export const TABLE = "AWS::DynamoDB::Table";
 export const TABLE_DOCS = `${USER_GUIDE}/aws-resource-dynamodb-table.html`;
@@ -36,16 +37,34 @@ export function mappingItems(properties: MapNode, key: string): ListItem<MapNode
 }
 
 /**
- * The table's billing mode: the literal BillingMode, PROVISIONED when it is absent (DynamoDB's
- * default), undefined when it is given through an intrinsic.
+ * The table's billing mode where `known` holds (a reading's): the literal BillingMode, PROVISIONED
+ * where it is absent (DynamoDB's default), undefined where it is given through another intrinsic
+ * or a Fn::If the known conditions do not decide.
  */
 export function billingMode(
+  template: TemplateIndex,
   properties: MapNode,
-): { mode: string; explicit: MapEntry | undefined } | undefined {
-  if (isAbsent(properties, "BillingMode")) return { mode: "PROVISIONED", explicit: undefined };
-  const entry = presentEntry(properties, "BillingMode");
-  const mode = literalString(entry?.value);
-  return entry && mode !== undefined ? { mode, explicit: entry } : undefined;
+  known: Known,
+): { mode: string; explicit: boolean } | undefined {
+  const value = valueWhere(template, mapGet(properties, "BillingMode")?.value, known);
+  if (value === UNDECIDED) return undefined;
+  if (!value) return { mode: "PROVISIONED", explicit: false };
+  const mode = literalString(value);
+  return mode !== undefined ? { mode, explicit: true } : undefined;
+}
+
+/**
+ * The values of a table that its billing rules read together (readings): its BillingMode, its
+ * ProvisionedThroughput and each plain global secondary index's.
+ */
+export function billingValues(properties: MapNode): (Node | undefined)[] {
+  return [
+    mapGet(properties, "BillingMode")?.value,
+    mapGet(properties, "ProvisionedThroughput")?.value,
+    ...(mappingItems(properties, "GlobalSecondaryIndexes") ?? []).map(
+      (index) => mapGet(index.node, "ProvisionedThroughput")?.value,
+    ),
+  ];
 }
 
 /** The two capacity units of a ProvisionedThroughput. */
