@@ -10,7 +10,8 @@
  * and E3020 (members a Fn::If sets under one condition: itemWhere), the service and policy rules
  * that read each branch a value may take (placedValues), and those that pair values one condition
  * chooses (readings, valueWhere, presentWhere, reportInReadings: Route 53 records, engines and
- * versions, a bucket's Block Public Access).
+ * versions, a bucket's Block Public Access, a table's billing and throughputs, a replication
+ * group's cluster mode and failover).
  *
  * A place knows some conditions true and some false: the Condition of the resource or output it
  * sits in, and the branches of the Fn::If calls around it. From those, a condition is known true

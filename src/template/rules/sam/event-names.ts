@@ -1,5 +1,5 @@
 import type { Rule } from "../rule";
-import { ALPHANUMERIC, PLACEHOLDER } from "../template/names";
+import { checkAlphanumeric } from "../template/names";
 import { SAM_GUIDE, samEvents } from "./events";
 
 /**
@@ -21,14 +21,15 @@ export const samEventNames: Rule = {
   tags: ["sam", "events"],
   check({ template, report }) {
     for (const { resource, entry } of samEvents(template)) {
-      const name = entry.key.replace(PLACEHOLDER, "");
-      if (name === "" || ALPHANUMERIC.test(name)) continue;
-      report(
-        entry.keyRange,
-        `Event name "${entry.key}" of ${resource.name} must contain only letters and digits (A-Z, a-z, 0-9): ` +
-          `the SAM transform names the resources it makes for the event ${resource.name}${entry.key}, and a ` +
+      // A loop's placeholders (an event a Fn::ForEach makes over a list the deploy gives) are its to fill.
+      checkAlphanumeric(
+        entry,
+        `Event name of ${resource.name}`,
+        ["Resources", resource.name, "Properties", "Events", entry.key],
+        report,
+        true,
+        `the SAM transform names the resources it makes for the event ${resource.name}${entry.key}, and a ` +
           "logical id takes no other characters",
-        { path: ["Resources", resource.name, "Properties", "Events", entry.key] },
       );
     }
   },

@@ -1,4 +1,4 @@
-/** What the DynamoDB table rules share: the table's property sets and the items of its index lists. */
+/** What the DynamoDB table rules share: the items of a table's index lists, and its billing mode and throughputs. */
 import type { MapNode, Node } from "../../model";
 import { mapGet } from "../../nodes";
 import { type Known, UNDECIDED, valueWhere } from "../conditions/logic";

@@ -12,12 +12,13 @@ export const ALPHANUMERIC = /^[A-Za-z0-9]+$/;
 export const MAX_NAME_LENGTH = 255;
 
 /** `${Identifier}` or `&{Identifier}` of a Fn::ForEach loop. */
-export const PLACEHOLDER = /[$&]\{[^}]*\}/g;
+const PLACEHOLDER = /[$&]\{[^}]*\}/g;
 
 /**
  * Reports the key of `entry` unless it is alphanumeric, as logical ids and mapping names must be.
- * `what` names the key in the message: "Resource logical id", "Mapping name". With
- * `placeholders`, a loop's copy (isUnknownItemCopy), the text around them is judged.
+ * `what` names the key in the message: "Resource logical id", "Mapping name"; `why`, if given,
+ * follows it. With `placeholders`, a loop's copy (isUnknownItemCopy), the text around them is
+ * judged.
  */
 export function checkAlphanumeric(
   entry: MapEntry,
@@ -25,13 +26,16 @@ export function checkAlphanumeric(
   path: string[],
   report: Report,
   placeholders = false,
+  why = "",
 ): void {
   // A loop's placeholders, where it keeps them (an item only the deploy knows), are its to fill.
   const name = placeholders ? entry.key.replace(PLACEHOLDER, "") : entry.key;
   if (ALPHANUMERIC.test(name) || (placeholders && name === "")) return;
-  report(entry.keyRange, `${what} "${entry.key}" must contain only letters and digits (A-Z, a-z, 0-9)`, {
-    path,
-  });
+  report(
+    entry.keyRange,
+    `${what} "${entry.key}" must contain only letters and digits (A-Z, a-z, 0-9)${why ? `: ${why}` : ""}`,
+    { path },
+  );
 }
 
 /** The named children of a section, without language-extension loops (their ids are templates). */

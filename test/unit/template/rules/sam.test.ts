@@ -110,7 +110,7 @@ describe("E0001 SAM event names", () => {
         "    Schedule: rate(1 day)",
       ),
     ).toEqual([
-      'E0001 10:9 Event name "ANY_ROOT" of Fn must contain only letters and digits (A-Z, a-z, 0-9): the SAM ' +
+      'E0001 10:9 Event name of Fn "ANY_ROOT" must contain only letters and digits (A-Z, a-z, 0-9): the SAM ' +
         "transform names the resources it makes for the event FnANY_ROOT, and a logical id takes no other characters",
     ]);
   });
