@@ -129,10 +129,12 @@ export interface ConstraintProblem {
 const cache = new WeakMap<TemplateIndex, ConstraintProblem[]>();
 
 /**
- * A constraint node for an identity policy statement's Resource and NotResource: formats.ts's
- * format, the one policy-document.ts's POLICY_RESOURCE (E3510, E3514) reads.
+ * A constraint node for an identity policy statement's Resource and NotResource, a string or a list
+ * of strings (as a Fn::If's branch may give): formats.ts's format, the one policy-document.ts's
+ * POLICY_RESOURCE (E3510, E3514) reads.
  */
-const POLICY_RESOURCE_NODE: ConstraintNode = { fm: "IAM policy Resource" };
+const POLICY_RESOURCE_ITEM: ConstraintNode = { fm: "IAM policy Resource" };
+const POLICY_RESOURCE_NODE: ConstraintNode = { ...POLICY_RESOURCE_ITEM, it: POLICY_RESOURCE_ITEM };
 const NO_DEFINITIONS: ResourceConstraints = { r: {}, d: {} };
 
 /** Every constraint problem of the template, computed once and shared by the constraint rules. */

@@ -255,6 +255,34 @@ describe("E3510 identity policies", () => {
     ]);
   });
 
+  it("judges each item of the lists a Fn::If chooses for a Resource, where the policy may be made with it", () => {
+    // A parameter's name written where its Ref was meant, in the branch that takes an existing bucket.
+    const findings = lint(
+      yaml(
+        ...PROD_OR_DEV,
+        "Resources:",
+        ...managedPolicy("Policy"),
+        "          - Effect: Allow",
+        "            Action: s3:GetObject",
+        "            Resource: !If [IsProd, ['arn:aws:s3:::b', 'arn:aws:s3:::b/*'], [Stage, 'b/*']]",
+        ...managedPolicy("DevPolicy", "IsDev"),
+        "          - Effect: Allow",
+        "            Action: s3:GetObject",
+        "            Resource: !If [IsProd, [b], ['arn:aws:s3:::b']]",
+      ),
+      { only: ["E3510", "E3031"] },
+    );
+    // DevPolicy exists only where IsProd is false: its first branch is never taken.
+    expect(
+      findings.map((f) => `${f.ruleId} ${f.range.start.line}:${f.range.start.column} ${f.message}`),
+    ).toEqual([
+      "E3031 15:77 'PolicyDocument.Statement[0].Resource[0]' of AWS::IAM::ManagedPolicy must be an ARN " +
+        "(arn:partition:service:region:account:resource) or *",
+      "E3031 15:84 'PolicyDocument.Statement[0].Resource[1]' of AWS::IAM::ManagedPolicy must be an ARN " +
+        "(arn:partition:service:region:account:resource) or *",
+    ]);
+  });
+
   it("checks structure, Action/NotAction, Resource/NotResource, Principal, Sid and condition operators", () => {
     const findings = lint(
       yaml(
