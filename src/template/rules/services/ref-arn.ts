@@ -21,6 +21,7 @@
  */
 import type { Node } from "../../model";
 import { listItems, mapGet } from "../../nodes";
+import { templateNames } from "../functions/names";
 import { displayPath } from "../resources/shared";
 import type { Report, Rule } from "../rule";
 import { eventPath, eventProperties, eventType, samEvents } from "../sam/events";
@@ -272,7 +273,8 @@ const GETATT_GIVES: Record<string, Record<string, string>> = {
  * The other way round, a GetAtt of an ARN where a name, URL or domain name is needed: a queue
  * policy's Queues (queue URLs), a bucket policy's Bucket and a log subscription or metric filter's
  * LogGroupName (names), a CloudFront origin's DomainName (a bucket's domain name). CloudFormation
- * passes the ARN on and the service refuses it.
+ * passes the ARN on and the service refuses it. And a GetAtt of a URL (a bucket's website, an HTTP
+ * API's endpoint, a function URL) as a CloudFront origin's DomainName, which takes a domain name.
  *
  * cfn-lint's E1040 compares the formats its schema patches give attributes and properties (it
  * finds the LogGroupName case); here the attribute decides, from what the CloudFormation reference
@@ -286,11 +288,12 @@ export const getAttNotArn: Rule = {
     "GetAtt of a queue's QueueUrl or QueueName, a role's RoleId, a bucket's domain names or a topic's TopicName " +
     "gives no ARN, and a table's Arn is not its stream's; properties that take an ARN need the Arn attribute " +
     "(StreamArn where a table's stream is read). The other way round, a queue policy's Queues, a bucket policy's " +
-    "Bucket, a filter's LogGroupName and a CloudFront origin's DomainName do not take an ARN.",
+    "Bucket, a filter's LogGroupName and a CloudFront origin's DomainName do not take an ARN, nor the last a URL.",
   source: `${USER_GUIDE}/intrinsic-function-reference-getatt.html`,
   tags: ["functions", "getatt"],
   check({ template, report }) {
     checkArnWhereNameWanted(template, report);
+    checkUrlWhereDomainWanted(template, report);
     for (const { node, where, path, stream, spotFleet } of arnSites(template)) {
       const target = referenceTarget(node);
       if (!target?.attribute) continue;
@@ -357,6 +360,49 @@ const NAME_PROPERTIES: { type: string; path: string[]; of: string; wants: string
     use: "RegionalDomainName",
   },
 ];
+
+/**
+ * Attributes that give a URL (a scheme, a colon, a path), by resource type, with what they give:
+ * where a domain name is needed, CloudFront refuses them ("The parameter origin name cannot contain
+ * a colon", aws-cdk#1882 on a bucket's website URL).
+ */
+const URL_ATTRIBUTES: Record<string, Record<string, string>> = {
+  "AWS::S3::Bucket": { WebsiteURL: "the bucket's website URL (http://...)" },
+  "AWS::ApiGatewayV2::Api": { ApiEndpoint: "the API's endpoint URL (https://...)" },
+  "AWS::Serverless::HttpApi": { ApiEndpoint: "the API's endpoint URL (https://...)" },
+  "AWS::Lambda::Url": { FunctionUrl: "the function's URL (https://.../)" },
+};
+
+/** Where a domain name, not a URL, is needed. */
+const DOMAIN_PROPERTIES: { type: string; path: string[] }[] = [
+  { type: "AWS::CloudFront::Distribution", path: ["DistributionConfig", "Origins", "*", "DomainName"] },
+];
+
+/** Reports `!GetAtt X.WebsiteURL` (and other URLs) where a domain name is needed. */
+function checkUrlWhereDomainWanted(template: TemplateIndex, report: Report): void {
+  const names = templateNames(template);
+  for (const { type, path } of DOMAIN_PROPERTIES) {
+    for (const resource of resourcesOfType(template, type)) {
+      for (const { properties } of propertySets(resource)) {
+        for (const found of valuesWithPaths(properties, path)) {
+          const target = referenceTarget(found.node);
+          const of = target?.attribute === undefined ? undefined : names.resourceType(target.name);
+          if (!target?.attribute || !of || !Object.hasOwn(URL_ATTRIBUTES, of)) continue;
+          if (of.startsWith("AWS::Serverless::") && !template.sam) continue;
+          const gives = URL_ATTRIBUTES[of][target.attribute];
+          if (!gives) continue;
+          const getAtt = `!GetAtt ${target.name}.${target.attribute}`;
+          report(
+            found.node,
+            `${getAtt} gives ${gives}, and ${displayPath(found.path)} takes a domain name, without a scheme or ` +
+              `path; use !Select [2, !Split ['/', ${getAtt}]]`,
+            { path: ["Resources", resource.name, "Properties", ...found.path] },
+          );
+        }
+      }
+    }
+  }
+}
 
 /** Reports `!GetAtt X.Arn` where X's name, URL or domain name is needed. */
 function checkArnWhereNameWanted(template: TemplateIndex, report: Report): void {

@@ -1032,6 +1032,47 @@ describe("E1040 a GetAtt of an ARN where a name, URL or domain name is needed", 
         "!GetAtt Site.RegionalDomainName",
     );
   });
+
+  it("flags a URL where a CloudFront origin takes a domain name, and accepts the host split out of it", () => {
+    const findings = check(
+      ["E1040"],
+      "Transform: AWS::Serverless-2016-10-31",
+      "Resources:",
+      "  Site:",
+      "    Type: AWS::S3::Bucket",
+      "    Properties: { WebsiteConfiguration: { IndexDocument: index.html } }",
+      "  Api:",
+      "    Type: AWS::Serverless::HttpApi",
+      "  Fn:",
+      "    Type: AWS::Serverless::Function",
+      "    Properties:",
+      "      Handler: index.handler",
+      "      Runtime: nodejs22.x",
+      "      InlineCode: exports.handler = async () => ({})",
+      "      FunctionUrlConfig: { AuthType: NONE }",
+      "  Cdn:",
+      "    Type: AWS::CloudFront::Distribution",
+      "    Properties:",
+      "      DistributionConfig:",
+      "        Enabled: true",
+      "        Origins:",
+      "          - { Id: site, DomainName: !GetAtt Site.WebsiteURL, CustomOriginConfig: { OriginProtocolPolicy: http-only } }",
+      "          - { Id: api, DomainName: !GetAtt [Api, ApiEndpoint], CustomOriginConfig: { OriginProtocolPolicy: https-only } }",
+      "          - { Id: fn, DomainName: !GetAtt FnUrl.FunctionUrl, CustomOriginConfig: { OriginProtocolPolicy: https-only } }",
+      "          - Id: host",
+      "            DomainName: !Select [2, !Split ['/', !GetAtt Site.WebsiteURL]]",
+      "            CustomOriginConfig: { OriginProtocolPolicy: http-only }",
+      "        DefaultCacheBehavior: { TargetOriginId: site, ViewerProtocolPolicy: allow-all }",
+    );
+    expect(brief(findings)).toEqual(["E1040 21:37", "E1040 22:36", "E1040 23:35"]);
+    expect(findings[0].message).toBe(
+      "!GetAtt Site.WebsiteURL gives the bucket's website URL (http://...), and DistributionConfig.Origins[0]." +
+        "DomainName takes a domain name, without a scheme or path; use !Select [2, !Split ['/', !GetAtt Site.WebsiteURL]]",
+    );
+    expect(findings[2].message).toContain(
+      "!GetAtt FnUrl.FunctionUrl gives the function's URL (https://.../)",
+    );
+  });
 });
 
 describe("E1040 a GetAtt where an ARN is needed", () => {
