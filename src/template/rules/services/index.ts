@@ -132,6 +132,7 @@ import {
   serverlessV1Insights,
 } from "./rds-ignored";
 import { getAttNotArn, refNotArn } from "./ref-arn";
+import { refNotIamName } from "./ref-iam-names";
 import { roleArnPattern } from "./role-arns";
 import { recordAliasOrValues, recordValues } from "./route53-records";
 import { s3EventNames } from "./s3-event-names";
@@ -246,6 +247,7 @@ export const serviceRules: Rule[] = [
   fargateTaskSize,
   ecsEssentialContainer,
   refNotArn,
+  refNotIamName,
   getAttNotArn,
   subNeeded,
   pseudoParameterString,

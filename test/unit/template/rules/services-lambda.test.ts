@@ -980,6 +980,57 @@ describe("E1041 a queue policy's Resource given the queue's URL", () => {
   });
 });
 
+describe("E1041 a Ref of another kind of resource where an IAM role's, user's or group's name is needed", () => {
+  it("flags a function, a queue and a user where roles, users and groups are named, and accepts IAM's own", () => {
+    const findings = check(
+      ["E1041"],
+      "Transform: AWS::Serverless-2016-10-31",
+      "Parameters:",
+      "  RoleName: { Type: String }",
+      "Resources:",
+      "  Listener:",
+      "    Type: AWS::Serverless::Function",
+      "    Properties: { Handler: index.handler, Runtime: nodejs22.x, InlineCode: 'exports.handler = async () => 0' }",
+      "  Queue:",
+      "    Type: AWS::SQS::Queue",
+      "  Ops:",
+      "    Type: AWS::IAM::User",
+      "    Properties: { Groups: [!Ref Admins, !Ref Dev] }",
+      "  Admins:",
+      "    Type: AWS::IAM::Group",
+      "  Dev:",
+      "    Type: AWS::IAM::User",
+      "  Setup:",
+      "    Type: AWS::CloudFormation::CustomResource",
+      "    Properties: { ServiceToken: arn:aws:lambda:eu-west-1:123456789012:function:setup }",
+      "  Policy:",
+      "    Type: AWS::IAM::Policy",
+      "    Properties:",
+      "      PolicyName: listener",
+      "      PolicyDocument: { Statement: [{ Effect: Allow, Action: logs:PutLogEvents, Resource: '*' }] }",
+      "      Roles: [!Ref Listener, !Ref ListenerRole, !Ref RoleName, !Ref Setup]",
+      "      Users: [!Ref Queue, !Ref Ops]",
+      "      Groups: [!Ref Admins]",
+      "  Profile:",
+      "    Type: AWS::IAM::InstanceProfile",
+      "    Properties: { Roles: [!Ref Ops] }",
+    );
+    // ListenerRole is the role the transform makes for Listener; a custom resource may give anything.
+    expect(brief(findings)).toEqual(["E1041 12:41", "E1041 25:15", "E1041 26:15", "E1041 30:27"]);
+    expect(findings[0].message).toBe(
+      "!Ref Dev gives what an AWS::IAM::User's Ref gives, and Groups[1] takes the name of an IAM group: IAM " +
+        "finds no group by it. Give !Ref of an AWS::IAM::Group there",
+    );
+    expect(findings[1].message).toBe(
+      "!Ref Listener gives the function's name, and Roles[0] takes the name of an IAM role: IAM finds no role " +
+        "by it. Give !Ref of an AWS::IAM::Role there",
+    );
+    expect(findings[2].message).toContain(
+      "!Ref Queue gives the queue's URL, and Users[0] takes the name of an IAM user",
+    );
+  });
+});
+
 describe("E1040 a GetAtt of an ARN where a name, URL or domain name is needed", () => {
   it("flags queue policies, bucket policies, log filters and CloudFront origins given an Arn", () => {
     const findings = check(
