@@ -78,6 +78,7 @@ import { fifoQueueTargets } from "./fifo-targets";
 import { fixedEventNames, fixedExportNames, fixedNames, retainedStackNames } from "./fixed-names";
 import { httpApiRoutes } from "./http-api-routes";
 import { instanceTypeRules } from "./instance-types";
+import { jsonText } from "./json-text";
 import { provisionedOverReserved } from "./lambda-concurrency";
 import { lambdaEnvironment, lambdaEnvironmentNames } from "./lambda-environment";
 import { lambdaEnvironmentSize } from "./lambda-environment-size";
@@ -248,6 +249,7 @@ export const serviceRules: Rule[] = [
   ecsEssentialContainer,
   refNotArn,
   refNotIamName,
+  jsonText,
   getAttNotArn,
   subNeeded,
   pseudoParameterString,
