@@ -49,7 +49,7 @@ function* runtimeValues(template: TemplateIndex): Iterable<RuntimeValue> {
   if (globals) yield { node: globals.value, options: { path: ["Globals", "Function", "Runtime"] } };
 }
 
-interface RuntimeText {
+export interface RuntimeText {
   node: Node;
   runtime: string;
   /** For a runtime a function gives: which, and with what ("Fn::FindInMap gives 'python3.7' (with ...)"). */
@@ -65,7 +65,11 @@ interface RuntimeText {
  * a parameter (its Default and AllowedValues, outside a Fn::If), a Fn::FindInMap, Fn::Sub, Fn::Join
  * or Fn::Select whose text the template gives (functions/resolve.ts).
  */
-function* runtimeTexts(node: Node, template: TemplateIndex, conditional: boolean): Iterable<RuntimeText> {
+export function* runtimeTexts(
+  node: Node,
+  template: TemplateIndex,
+  conditional: boolean,
+): Iterable<RuntimeText> {
   if (isString(node)) {
     yield { node, runtime: node.value, chosen: false };
     return;

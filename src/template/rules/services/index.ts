@@ -24,6 +24,7 @@ import {
 import { apiStageName } from "./apigateway-stage-name";
 import { apiStageOrder } from "./apigateway-stage-order";
 import { hardcodedZones } from "./availability-zones";
+import { canaryRuntime } from "./canary-runtimes";
 import { capacityRange } from "./capacity-range";
 import { cloudFrontAliases, cloudFrontAliasNames } from "./cloudfront-aliases";
 import { edgeFunctionFeatures, edgeFunctionVersion } from "./cloudfront-edge";
@@ -250,6 +251,7 @@ export const serviceRules: Rule[] = [
   refNotArn,
   refNotIamName,
   jsonText,
+  canaryRuntime,
   getAttNotArn,
   subNeeded,
   pseudoParameterString,
