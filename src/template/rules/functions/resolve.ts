@@ -644,3 +644,38 @@ function concatenated(alternatives: Resolution[][]): Resolution[] | undefined {
   }
   return values;
 }
+
+/** A text a value names (givenTexts), where it stands, and what gives it. */
+export interface GivenText {
+  node: Node;
+  text: string;
+  /** For a text a function gives: which, and with what ("Fn::FindInMap gives 'python3.7' (with ...)"). */
+  given?: string;
+  /** Whether a choice gives it (a parameter's value, a Region's entry): a warning, as another choice may not. */
+  chosen: boolean;
+  /** Given by a value the deploy passes, which the message does not quote. */
+  hidden?: boolean;
+}
+
+/**
+ * The texts a value names, for rules that look a whole name up in a table (a Lambda runtime, a
+ * canary's runtime, an RDS engine): written out, in both branches of a Fn::If, or given by a Ref to
+ * a parameter (its Default and AllowedValues, outside a Fn::If), a Fn::FindInMap, Fn::Sub, Fn::Join
+ * or Fn::Select whose text the template gives (knownTexts).
+ */
+export function* givenTexts(node: Node, template: TemplateIndex, conditional: boolean): Iterable<GivenText> {
+  if (isString(node)) {
+    yield { node, text: node.value, chosen: false };
+    return;
+  }
+  const fn = intrinsicName(node);
+  if (!fn || node.kind !== "map") return;
+  const arg = node.entries[0].value;
+  if (fn === "Fn::If") {
+    if (arg.kind === "seq")
+      for (const branch of arg.items.slice(1, 3)) yield* givenTexts(branch, template, true);
+    return;
+  }
+  for (const { text, given, chosen, hidden } of knownTexts(node, template, !conditional, true))
+    yield { node, text, given: `${fn} gives ${hidden ? "a value" : `'${text}'`}${given}`, chosen, hidden };
+}

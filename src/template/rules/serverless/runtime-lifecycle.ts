@@ -6,10 +6,10 @@
 import type { Clock } from "../../../clock";
 import type { Node } from "../../model";
 import { mapGet } from "../../nodes";
-import { knownTexts } from "../functions/resolve";
+import { givenTexts } from "../functions/resolve";
 import { globalsFor, realResources } from "../resources/shared";
 import { datedRule, type Report, type ReportOptions, type Rule } from "../rule";
-import { intrinsicName, isString, type TemplateIndex } from "../template-index";
+import type { TemplateIndex } from "../template-index";
 import { RUNTIME_LIFECYCLE, RUNTIME_LIFECYCLE_SOURCE, type RuntimeLifecycle } from "./runtimes";
 
 /** Each stage implies the earlier ones; a runtime is reported at the latest it has reached. */
@@ -49,49 +49,6 @@ function* runtimeValues(template: TemplateIndex): Iterable<RuntimeValue> {
   if (globals) yield { node: globals.value, options: { path: ["Globals", "Function", "Runtime"] } };
 }
 
-export interface RuntimeText {
-  node: Node;
-  runtime: string;
-  /** For a runtime a function gives: which, and with what ("Fn::FindInMap gives 'python3.7' (with ...)"). */
-  given?: string;
-  /** Whether a choice gives it (a parameter's value, a Region's entry): a warning, as another choice may not. */
-  chosen: boolean;
-  /** Given by a value the deploy passes, which the message does not quote. */
-  hidden?: boolean;
-}
-
-/**
- * The runtimes a Runtime value names: written out, in both branches of a Fn::If, or given by a Ref to
- * a parameter (its Default and AllowedValues, outside a Fn::If), a Fn::FindInMap, Fn::Sub, Fn::Join
- * or Fn::Select whose text the template gives (functions/resolve.ts).
- */
-export function* runtimeTexts(
-  node: Node,
-  template: TemplateIndex,
-  conditional: boolean,
-): Iterable<RuntimeText> {
-  if (isString(node)) {
-    yield { node, runtime: node.value, chosen: false };
-    return;
-  }
-  const fn = intrinsicName(node);
-  if (!fn || node.kind !== "map") return;
-  const arg = node.entries[0].value;
-  if (fn === "Fn::If") {
-    if (arg.kind === "seq")
-      for (const branch of arg.items.slice(1, 3)) yield* runtimeTexts(branch, template, true);
-    return;
-  }
-  for (const { text, given, chosen, hidden } of knownTexts(node, template, !conditional, true))
-    yield {
-      node,
-      runtime: text,
-      given: `${fn} gives ${hidden ? "a value" : `'${text}'`}${given}`,
-      chosen,
-      hidden,
-    };
-}
-
 /** The message for `runtime`, named unless `hidden` (a value the deploy passes). */
 function message(runtime: string, life: RuntimeLifecycle, stage: RuntimeStage, hidden = false): string {
   const move = life.successor ? ` Move to ${life.successor}.` : "";
@@ -110,7 +67,7 @@ function message(runtime: string, life: RuntimeLifecycle, stage: RuntimeStage, h
 /** Reports every runtime in `template` that has reached exactly `stage` on `day`. */
 function checkRuntimes(template: TemplateIndex, report: Report, stage: RuntimeStage, day: string): void {
   for (const { node, options } of runtimeValues(template)) {
-    for (const { node: at, runtime, given, chosen, hidden } of runtimeTexts(node, template, false)) {
+    for (const { node: at, text: runtime, given, chosen, hidden } of givenTexts(node, template, false)) {
       const life = Object.hasOwn(RUNTIME_LIFECYCLE, runtime) ? RUNTIME_LIFECYCLE[runtime] : undefined;
       if (!life || runtimeStage(life, day) !== stage) continue;
       const said = message(runtime, life, stage, hidden);

@@ -5,14 +5,14 @@
  * updated. cfn-lint does not know these runtimes. Round 41 found a canary on
  * `syn-nodejs-puppeteer-3.1`.
  *
- * The runtime is read as E2533 reads a function's (runtimeTexts): written out, in a Fn::If's
+ * The runtime is read as E2533 reads a function's (givenTexts): written out, in a Fn::If's
  * branches, or given by a parameter or a function of the template's text; one a parameter's value
  * or a Region's mapping entry chooses is a warning, since another choice may not be deprecated.
  */
 import { type Clock, systemClock } from "../../../clock";
 import { mapGet } from "../../nodes";
+import { givenTexts } from "../functions/resolve";
 import { datedRule, type Rule } from "../rule";
-import { runtimeTexts } from "../serverless/runtime-lifecycle";
 import { propertySets, resourcesOfType } from "./values";
 
 export const CANARY_RUNTIMES_SOURCE =
@@ -83,7 +83,11 @@ export function createCanaryRuntimeRule(clock: Clock = systemClock): Rule {
           const entry = mapGet(properties, "RuntimeVersion");
           if (!entry) continue;
           const path = ["Resources", resource.name, "Properties", "RuntimeVersion"];
-          for (const { node, runtime, given, chosen, hidden } of runtimeTexts(entry.value, template, false)) {
+          for (const { node, text: runtime, given, chosen, hidden } of givenTexts(
+            entry.value,
+            template,
+            false,
+          )) {
             if (!Object.hasOwn(DEPRECATED_CANARY_RUNTIMES, runtime)) continue;
             const since = DEPRECATED_CANARY_RUNTIMES[runtime];
             if (since !== null && since > day) continue;

@@ -47,7 +47,8 @@
  * - E3690, E3691: a cluster's or instance's Engine that RDS has retired and no longer creates
  *   (RETIRED_ENGINES: `aurora`, Aurora MySQL version 1). cfn-lint's rules of those ids judge the
  *   engine against the engines RDS offers today, a list that grows (db2-se and db2-ae came in 2023)
- *   and would refuse a newer one; an engine once retired stays so.
+ *   and would refuse a newer one; an engine once retired stays so. The Engine is read as E2533
+ *   reads a runtime (givenTexts): one a parameter or a mapping chooses is a warning.
  * - W3690, W3691 (warnings): a cluster's or instance's EngineVersion that RDS has deprecated and no
  *   longer creates with, from cfn-lint's list (constraints/deprecated-engine-versions.json, by
  *   `npm run spec`). A version once deprecated stays so; a version deprecated after that list is
@@ -62,7 +63,9 @@
  * (engineVersions).
  */
 import type { MapNode } from "../../model";
+import { mapGet } from "../../nodes";
 import { inReading } from "../conditions/logic";
+import { givenTexts } from "../functions/resolve";
 import type { Report, Rule } from "../rule";
 import type { ResourceInfo, TemplateIndex } from "../template-index";
 import { engineOf, engineVersions, olderThanOffered } from "./engine-versions";
@@ -77,7 +80,6 @@ import {
   refResource,
   resourcesOfType,
   stringProperty,
-  valuesAtPath,
 } from "./values";
 
 export const CLUSTER = "AWS::RDS::DBCluster";
@@ -599,17 +601,20 @@ function retiredEngine(id: string, kind: "cluster" | "instance", type: string): 
     resourceTypes: [type],
     check({ template, report }) {
       for (const resource of resourcesOfType(template, type)) {
-        // Each Engine a Fn::If may give, in lower case as RDS takes it.
-        for (const node of valuesAtPath(resource.properties?.value, ["Engine"])) {
-          const engine = literalString(node)?.toLowerCase();
-          if (engine === undefined || !Object.hasOwn(RETIRED_ENGINES, engine)) continue;
+        const written = mapGet(resource.properties?.value, "Engine")?.value;
+        const path = ["Resources", resource.name, "Properties", "Engine"];
+        // Each Engine a Fn::If may give, a parameter or a mapping chooses (a warning: another choice
+        // may be current), in lower case as RDS takes it.
+        for (const { node, text, given, chosen, hidden } of written
+          ? givenTexts(written, template, false)
+          : []) {
+          const engine = text.toLowerCase();
+          if (!Object.hasOwn(RETIRED_ENGINES, engine)) continue;
           const retired = RETIRED_ENGINES[engine];
-          report(
-            node,
-            `Engine ${engine} is ${retired.what}, which reached its end of life on ${retired.ended}: RDS no ` +
-              `longer creates ${what} with it; ${retired.instead}`,
-            { path: ["Resources", resource.name, "Properties", "Engine"] },
-          );
+          const said =
+            `${hidden ? "the Engine" : `Engine ${engine}`} is ${retired.what}, which reached its end of life on ` +
+            `${retired.ended}: RDS no longer creates ${what} with it; ${retired.instead}`;
+          report(node, given ? `${given}: ${said}` : said, chosen ? { path, severity: "warning" } : { path });
         }
       }
     },

@@ -184,12 +184,17 @@ describe("E3690, E3691 retired RDS engines", () => {
     '      AllocatedStorage: "100"',
   );
 
-  it("report the Aurora MySQL version 1 engine, in any case and in either branch of a Fn::If", () => {
+  it("report the Aurora MySQL version 1 engine, in any case, in either branch of a Fn::If and as a parameter's Default", () => {
     // cfn-lint 1.51 reports the same three, at the Engine keys (11:7, 17:7, 23:7), and nothing for
     // the Ref, the current engines or db2-se. It also reports E3707 at 17:7, as the instance's
-    // aurora differs in case from the cluster's Aurora; RDS takes both as aurora.
+    // aurora differs in case from the cluster's Aurora; RDS takes both as aurora. The Ref's Default
+    // is a warning: another value may be passed (round 41: a module whose only allowed Engine is aurora).
     const findings = lint(retired, { only: ["E3690", "E3691"] });
-    expect(brief(findings)).toEqual(["E3690 11:15", "E3691 17:15", "E3690 23:25"]);
+    expect(brief(findings)).toEqual(["E3690 11:15", "E3691 17:15", "E3690 23:25", "E3690 29:15"]);
+    expect(findings.map((f) => f.severity)).toEqual(["error", "error", "error", "warning"]);
+    expect(findings[3].message).toMatch(
+      /^Ref gives 'aurora' \(with the Default of parameter 'Engine'\): Engine aurora is Aurora MySQL version 1 /,
+    );
     expect(findings[0].message).toBe(
       "Engine aurora is Aurora MySQL version 1 (compatible with MySQL 5.6), which reached its end of life on " +
         "2023-02-28: RDS no longer creates DB clusters with it; use Engine aurora-mysql (Aurora MySQL version 2 or " +
