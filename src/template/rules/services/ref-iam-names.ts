@@ -43,8 +43,12 @@ const NAME_SITES: { type: string; path: string[]; of: string }[] = [
 
 const SITE_TYPES = [...new Set(NAME_SITES.map((site) => site.type))];
 
-/** Types whose Ref may give anything: custom resources, nested stacks and applications. */
+/**
+ * Types whose Ref may give anything (custom resources, nested stacks and applications), or a role's
+ * name too (a service-linked role's Ref gives its name).
+ */
 const OPEN_TYPES = new Set([
+  "AWS::IAM::ServiceLinkedRole",
   "AWS::CloudFormation::CustomResource",
   "AWS::CloudFormation::Stack",
   "AWS::Serverless::Application",
