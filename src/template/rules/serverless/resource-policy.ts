@@ -14,10 +14,18 @@ import {
   UNDECIDED,
   valueWhere,
 } from "../conditions/logic";
+import { canonical } from "../constraints/walk";
 import { realResources } from "../resources/shared";
 import type { Report, Rule } from "../rule";
 import { BUCKET, resourceMeantByText } from "../services/plain-logical-id";
-import { literalBoolean, literalString, plainMap, propertySets, refResource } from "../services/values";
+import {
+  literalBoolean,
+  literalString,
+  plainMap,
+  propertySets,
+  refResource,
+  resourcesOfType,
+} from "../services/values";
 import { intrinsicName, isString, type ResourceInfo, type TemplateIndex } from "../template-index";
 import { isDynamic, propertyEntry, propertyPath } from "./documents";
 import { documentStatements, fillsLater, POLICY_RESOURCE, type PolicyOptions } from "./policy-document";
@@ -275,6 +283,20 @@ const DEFAULT_BLOCK = "S3 turns Block Public Access on for new buckets";
 const SET_BLOCK = "its BlockPublicPolicy is true";
 
 /**
+ * The bucket of the template whose BucketName is written as `name` is (the same parameter's Ref, the
+ * same Fn::Join or Fn::Sub, the same text): the same expression gives the same name, and a bucket's
+ * name is S3's alone, so a policy for that name is this bucket's (round 41: a static site's policy
+ * named its bucket by the `DomainName` parameter both take).
+ */
+function bucketNamedAs(template: TemplateIndex, name: Node): ResourceInfo | undefined {
+  const key = canonical(name);
+  return resourcesOfType(template, "AWS::S3::Bucket").find((bucket) => {
+    const written = mapGet(bucket.properties?.value, "BucketName")?.value;
+    return written !== undefined && canonical(written) === key;
+  });
+}
+
+/**
  * E3928 (our own id): a bucket policy that makes a bucket of the template public, while Block Public
  * Access keeps public policies out. S3 turns Block Public Access on for every new bucket (since
  * April 2023), so unless the bucket's PublicAccessBlockConfiguration sets BlockPublicPolicy: false,
@@ -284,7 +306,8 @@ const SET_BLOCK = "its BlockPublicPolicy is true";
  * case. A PublicAccessBlockConfiguration (or its BlockPublicPolicy) a Fn::If gives is read under
  * each condition that chooses it, where the policy is made (readings): `!If [Public, {...false},
  * !Ref AWS::NoValue]` leaves public policies out where Public is false, and a policy made where
- * Public is true is not reported. Properties a Fn::If chooses are judged as written.
+ * Public is true is not reported. Properties a Fn::If chooses are judged as written. The policy's
+ * bucket is the template's by a Ref, or by a BucketName written as its Bucket is (bucketNamedAs).
  */
 export const blockedPublicPolicy: Rule = {
   id: "E3928",
@@ -299,7 +322,7 @@ export const blockedPublicPolicy: Rule = {
     forEachPolicy(template, resourceSites, (document, { resource, path }) => {
       if (resource.type !== "AWS::S3::BucketPolicy") return;
       const ref = propertyEntry(resource, "Bucket")?.value;
-      const bucket = ref && refResource(template, ref, ["AWS::S3::Bucket"]);
+      const bucket = ref && (refResource(template, ref, ["AWS::S3::Bucket"]) ?? bucketNamedAs(template, ref));
       if (!bucket) return;
       const statement = documentStatements(document).find(publicGrant);
       if (!statement) return;

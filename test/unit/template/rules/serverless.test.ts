@@ -1359,6 +1359,38 @@ describe("E3928 public bucket policies that Block Public Access refuses", () => 
     ]);
   });
 
+  it("finds the policy's bucket by a BucketName written as its Bucket is, not by a name that differs", () => {
+    // A static site of round 41: bucket and policy both name the bucket by the DomainName parameter.
+    const policy = (name: string, bucket: string) => [
+      `  ${name}:`,
+      "    Type: AWS::S3::BucketPolicy",
+      "    Properties:",
+      `      Bucket: ${bucket}`,
+      "      PolicyDocument:",
+      "        Statement:",
+      "          - {Effect: Allow, Principal: '*', Action: s3:GetObject, Resource: '*'}",
+    ];
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  DomainName: { Type: String }",
+        "Resources:",
+        "  Site:",
+        "    Type: AWS::S3::Bucket",
+        "    Properties: { BucketName: !Ref DomainName }",
+        "  Www:",
+        "    Type: AWS::S3::Bucket",
+        "    Properties: { BucketName: !Join ['', [www., !Ref DomainName]] }",
+        ...policy("SitePolicy", "!Ref DomainName"),
+        ...policy("WwwPolicy", "!Join ['', [www., !Ref DomainName]]"),
+        ...policy("OtherPolicy", "!Join ['', [static., !Ref DomainName]]"),
+      ),
+      { only: ["E3928"] },
+    );
+    expect(brief(findings)).toEqual(["E3928 16:40", "E3928 23:40"]);
+    expect(findings[1].message).toMatch(/^This statement makes bucket Www public /);
+  });
+
   it("counts a condition that does not narrow the grant as public, and leaves an intrinsic setting alone", () => {
     const findings = lint(
       yaml(
