@@ -386,11 +386,16 @@ function checkUrlWhereDomainWanted(template: TemplateIndex, report: Report): voi
       for (const { properties } of propertySets(resource)) {
         for (const found of valuesWithPaths(properties, path)) {
           const target = referenceTarget(found.node);
-          const of = target?.attribute === undefined ? undefined : names.resourceType(target.name);
-          if (!target?.attribute || !of || !Object.hasOwn(URL_ATTRIBUTES, of)) continue;
+          if (!target?.attribute) continue;
+          const of = names.resourceType(target.name);
+          if (
+            !of ||
+            !Object.hasOwn(URL_ATTRIBUTES, of) ||
+            !Object.hasOwn(URL_ATTRIBUTES[of], target.attribute)
+          )
+            continue;
           if (of.startsWith("AWS::Serverless::") && !template.sam) continue;
           const gives = URL_ATTRIBUTES[of][target.attribute];
-          if (!gives) continue;
           const getAtt = `!GetAtt ${target.name}.${target.attribute}`;
           report(
             found.node,

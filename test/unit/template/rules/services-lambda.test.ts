@@ -1110,6 +1110,8 @@ describe("E1040 a GetAtt of an ARN where a name, URL or domain name is needed", 
       "          - { Id: site, DomainName: !GetAtt Site.WebsiteURL, CustomOriginConfig: { OriginProtocolPolicy: http-only } }",
       "          - { Id: api, DomainName: !GetAtt [Api, ApiEndpoint], CustomOriginConfig: { OriginProtocolPolicy: https-only } }",
       "          - { Id: fn, DomainName: !GetAtt FnUrl.FunctionUrl, CustomOriginConfig: { OriginProtocolPolicy: https-only } }",
+      // Not an attribute of the bucket (E1010's to report), though every JavaScript object has it.
+      "          - { Id: odd, DomainName: !GetAtt Site.toString, CustomOriginConfig: { OriginProtocolPolicy: https-only } }",
       "          - Id: host",
       "            DomainName: !Select [2, !Split ['/', !GetAtt Site.WebsiteURL]]",
       "            CustomOriginConfig: { OriginProtocolPolicy: http-only }",
