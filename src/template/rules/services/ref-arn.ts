@@ -299,7 +299,8 @@ export const getAttNotArn: Rule = {
       if (!target?.attribute) continue;
       const type = template.resources.get(target.name)?.type;
       if (!type || (type.startsWith("AWS::Serverless::") && !template.sam)) continue;
-      const gives = Object.hasOwn(GETATT_GIVES, type) ? GETATT_GIVES[type][target.attribute] : undefined;
+      const given = Object.hasOwn(GETATT_GIVES, type) ? GETATT_GIVES[type] : undefined;
+      const gives = given && Object.hasOwn(given, target.attribute) ? given[target.attribute] : undefined;
       const tableArn = stream && TABLES.includes(type) && target.attribute === "Arn";
       if (!gives && !tableArn) continue;
       const attribute = arnAttribute(type, stream);

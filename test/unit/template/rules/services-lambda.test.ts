@@ -1179,9 +1179,10 @@ describe("E1040 a GetAtt where an ARN is needed", () => {
         "    Properties: { Stream: !GetAtt Table.Arn, StartingPosition: LATEST }",
         "Policies:",
         "  - Statement:",
-        "      - { Effect: Allow, Action: s3:GetObject, Resource: [!GetAtt Bucket.DomainName, !GetAtt Bucket.Arn] }",
+        "      - { Effect: Allow, Action: s3:GetObject, Resource: [!GetAtt Bucket.DomainName, !GetAtt Bucket.Arn, !GetAtt Bucket.toString] }",
       ),
     );
+    // Bucket.toString is no attribute (E1010's), though every JavaScript object has the key.
     expect(brief(findings)).toEqual([
       "E1040 24:23",
       "E1040 30:23",
