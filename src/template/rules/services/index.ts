@@ -178,6 +178,7 @@ import {
   subnetOverlap,
   subnetRouteTableAssociation,
 } from "./vpc-networking";
+import { webhookEvents } from "./webhook-events";
 
 export const serviceRules: Rule[] = [
   dynamodbAttributes,
@@ -252,6 +253,7 @@ export const serviceRules: Rule[] = [
   refNotIamName,
   jsonText,
   canaryRuntime,
+  webhookEvents,
   getAttNotArn,
   subNeeded,
   pseudoParameterString,

@@ -8,19 +8,33 @@
  * service refuses it when the resource is made, minutes into the deploy. cfn-lint reads none of
  * these as JSON.
  *
- * Text written out is parsed. A Fn::Sub's text is known only where its variables are filled in, so
- * it is judged by its first character alone, where a JSON object is needed: `{`, or a variable
- * that may give one. Text with a dynamic reference, and values other functions give, are left to
- * the deploy.
+ * Text written out is parsed. So is the text a Fn::Sub or a Fn::Join makes, with what the template
+ * cannot know left as holes (a variable, a parameter, a resource's attribute): a hole inside a JSON
+ * string is read as a letter, and one where a JSON value stands (after `:`, `[` or `,`, before `,`,
+ * `]` or `}`) as a number; a trailing comma or a missing quote in a dashboard or a state machine
+ * written with `!Sub` is found so. Text with a hole anywhere else (where it may give a member or a
+ * brace) is judged by how it opens alone, where a JSON object is needed: `{`, or a hole. A state
+ * machine with DefinitionSubstitutions has each `${name}` of its DefinitionString filled by the
+ * service, so each is a hole too. Only what every value a Fn::If in the text may give has is
+ * reported. Text with a dynamic reference, and values other functions give, are left to the deploy.
  */
-import type { MapNode, Node } from "../../model";
+import type { Node } from "../../model";
+import { mapGet } from "../../nodes";
+import { type Piece, resolveValue } from "../functions/resolve";
 import { displayPath } from "../resources/shared";
 import type { Rule } from "../rule";
-import { intrinsicName, isString } from "../template-index";
+import { intrinsicName, isString, type TemplateIndex } from "../template-index";
 import { hasDynamicReference, propertySets, resourcesOfType, valuesWithPaths } from "./values";
 
 /** The properties read as JSON, with whether they take an object, and what to tell the reader. */
-const JSON_TEXT: { type: string; path: string[]; object: boolean; hint?: string }[] = [
+const JSON_TEXT: {
+  type: string;
+  path: string[];
+  object: boolean;
+  hint?: string;
+  /** A property beside it whose entries the service writes for `${name}` in the text, when given. */
+  filledBy?: string;
+}[] = [
   { type: "AWS::CloudWatch::Dashboard", path: ["DashboardBody"], object: true },
   {
     type: "AWS::CloudWatch::InsightRule",
@@ -28,7 +42,12 @@ const JSON_TEXT: { type: string; path: string[]; object: boolean; hint?: string 
     object: true,
     hint: "a rule is a JSON object of Schema, LogGroupNames and Contribution; a Logs Insights query belongs in an AWS::Logs::QueryDefinition",
   },
-  { type: "AWS::StepFunctions::StateMachine", path: ["DefinitionString"], object: true },
+  {
+    type: "AWS::StepFunctions::StateMachine",
+    path: ["DefinitionString"],
+    object: true,
+    filledBy: "DefinitionSubstitutions",
+  },
   { type: "AWS::Logs::ResourcePolicy", path: ["PolicyDocument"], object: true },
   { type: "AWS::Events::Rule", path: ["EventPattern"], object: true },
   { type: "AWS::SNS::Subscription", path: ["FilterPolicy"], object: true },
@@ -38,27 +57,104 @@ const JSON_TEXT: { type: string; path: string[]; object: boolean; hint?: string 
 const TYPES = [...new Set(JSON_TEXT.map((site) => site.type))];
 
 /** What is wrong with a value the service reads as JSON, or undefined when nothing is known to be. */
-function problem(node: Node, object: boolean): string | undefined {
+function problem(node: Node, object: boolean, template: TemplateIndex, filled: boolean): string | undefined {
   if (isString(node)) {
     if (hasDynamicReference(node.value)) return undefined;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(node.value);
-    } catch {
-      return "is not valid JSON";
-    }
-    return object && (parsed === null || typeof parsed !== "object" || Array.isArray(parsed))
-      ? "is JSON but not an object"
-      : undefined;
+    return filled ? holedProblem(placeholders([node.value]), object) : judged(node.value, object);
   }
-  if (!object || intrinsicName(node) !== "Fn::Sub") return undefined;
-  const arg = (node as MapNode).entries[0].value;
-  const text = isString(arg) ? arg : arg.kind === "seq" ? arg.items[0] : undefined;
-  if (!text || !isString(text) || hasDynamicReference(text.value)) return undefined;
-  const start = text.value.trimStart();
-  return start.startsWith("{") || start.startsWith("${")
-    ? undefined
-    : "is not a JSON object (it does not open with {)";
+  const fn = intrinsicName(node);
+  if (fn !== "Fn::Sub" && fn !== "Fn::Join") return undefined;
+  // Parameters stay holes: the deployer may pass any value.
+  const values = resolveValue(node, template, false);
+  if (!values || values.length === 0) return undefined;
+  let found: string | undefined;
+  for (const { pieces } of values) {
+    const what = holedProblem(filled ? placeholders(pieces) : pieces, object);
+    // Only what every value the text may take has is reported.
+    if (!what) return undefined;
+    found ??= what;
+  }
+  return found;
+}
+
+/** What is wrong with JSON text read whole, with the line of the text where the parser stopped. */
+function judged(text: string, object: boolean): string | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    const at = /at position (\d+)/.exec(String((error as Error).message));
+    const line = at ? text.slice(0, Number(at[1])).split("\n").length : undefined;
+    return `is not valid JSON${line === undefined ? "" : ` (at line ${line} of the text)`}`;
+  }
+  return object && (parsed === null || typeof parsed !== "object" || Array.isArray(parsed))
+    ? "is JSON but not an object"
+    : undefined;
+}
+
+/** The pieces with each `${name}` of their text a hole, for the service to fill. */
+function placeholders(pieces: readonly Piece[]): Piece[] {
+  const out: Piece[] = [];
+  for (const piece of pieces) {
+    if (typeof piece !== "string") {
+      out.push(piece);
+      continue;
+    }
+    piece.split(/\$\{[^}]*\}/).forEach((part, i) => {
+      if (i > 0) out.push({ least: 0 });
+      if (part !== "") out.push(part);
+    });
+  }
+  return out;
+}
+
+/** Where a hole may stand for one JSON value: after these, and before the closers. */
+const VALUE_BEFORE = new Set([":", "[", ","]);
+const VALUE_AFTER = new Set([",", "]", "}"]);
+
+/**
+ * What is wrong with text made of known pieces and holes: the text with each hole filled (a letter
+ * in a string, a number where a value stands), judged whole, once it opens as a JSON object must;
+ * undefined when a hole stands where it may give more than one value.
+ */
+function holedProblem(pieces: readonly Piece[], object: boolean): string | undefined {
+  const literal = pieces.filter((piece): piece is string => typeof piece === "string").join("");
+  if (hasDynamicReference(literal)) return undefined;
+  const opened = object ? opening(pieces) : undefined;
+  if (opened) return opened;
+  let text = "";
+  let inString = false;
+  let escaped = false;
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i];
+    if (typeof piece !== "string") {
+      if (inString) {
+        text += "x";
+        continue;
+      }
+      const next = typeof pieces[i + 1] === "string" ? (pieces[i + 1] as string).trimStart()[0] : undefined;
+      const before = text.trimEnd().at(-1);
+      if (before === undefined || !VALUE_BEFORE.has(before) || next === undefined || !VALUE_AFTER.has(next))
+        return undefined;
+      text += "0";
+      continue;
+    }
+    for (const char of piece) {
+      if (escaped) escaped = false;
+      else if (inString && char === "\\") escaped = true;
+      else if (char === '"') inString = !inString;
+    }
+    text += piece;
+  }
+  return judged(text, object);
+}
+
+/** A text that opens with something other than `{` or a hole is no JSON object, whatever the holes give. */
+function opening(pieces: readonly Piece[]): string | undefined {
+  const first = pieces[0];
+  if (typeof first !== "string") return undefined;
+  const start = first.trimStart();
+  return start === "" || start.startsWith("{") ? undefined : "is not a JSON object (it does not open with {)";
 }
 
 export const jsonText: Rule = {
@@ -75,11 +171,12 @@ export const jsonText: Rule = {
   resourceTypes: TYPES,
   check({ template, report }) {
     for (const resource of resourcesOfType(template, ...TYPES)) {
-      for (const { type, path, object, hint } of JSON_TEXT) {
+      for (const { type, path, object, hint, filledBy } of JSON_TEXT) {
         if (type !== resource.type) continue;
         for (const { properties } of propertySets(resource)) {
           for (const found of valuesWithPaths(properties, path)) {
-            const what = problem(found.node, object);
+            const filled = filledBy !== undefined && mapGet(properties, filledBy) !== undefined;
+            const what = problem(found.node, object, template, filled);
             if (!what) continue;
             report(
               found.node,

@@ -80,4 +80,86 @@ describe("E3948 JSON text", () => {
       "Targets[0].Input of Rule is not valid JSON, and the service takes JSON text there, so it refuses the resource",
     );
   });
+
+  it("judges the text a Fn::Sub or a Fn::Join makes, with holes where the template cannot know the value", () => {
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  Period: { Type: Number, Default: 300 }",
+        "  Widgets: { Type: String }",
+        "Conditions:",
+        "  Prod: !Equals [!Ref AWS::AccountId, '123456789012']",
+        "Resources:",
+        "  Trailing:",
+        "    Type: AWS::CloudWatch::Dashboard",
+        "    Properties:",
+        "      DashboardBody: !Sub |",
+        '        {"widgets": [{"type": "metric", "properties": {',
+        '          "region": "${AWS::Region}", "period": ${Period},',
+        '          "title": "${AWS::StackName} errors",',
+        "        }}]}",
+        "  Valued:",
+        "    Type: AWS::CloudWatch::Dashboard",
+        "    Properties:",
+        "      DashboardBody: !Sub |",
+        '        {"widgets": [{"type": "metric", "properties": {',
+        '          "region": "${AWS::Region}", "period": ${Period}, "metrics": [ ${Widgets} ]}}]}',
+        "  Members:",
+        "    Type: AWS::CloudWatch::Dashboard",
+        "    Properties:",
+        "      DashboardBody: !Sub '{ ${Widgets} }'",
+        "  Joined:",
+        "    Type: AWS::CloudWatch::Dashboard",
+        "    Properties:",
+        '      DashboardBody: !Join [\'\', [\'{"widgets": [{"type": "text" "properties": {"markdown": "\', !Ref AWS::StackName, \'"}}]}\']]',
+        "  Chosen:",
+        "    Type: AWS::CloudWatch::Dashboard",
+        "    Properties:",
+        "      DashboardBody: !Sub",
+        "        - '{\"widgets\": [${Extra}]}'",
+        '        - Extra: !If [Prod, \'{"type": "text", "properties": {"markdown": "prod"}}\', \'\']',
+        "  BothBad:",
+        "    Type: AWS::CloudWatch::Dashboard",
+        "    Properties:",
+        "      DashboardBody: !Sub",
+        "        - '{\"widgets\": [${Extra}]'",
+        "        - Extra: !If [Prod, '1', '2']",
+        "  Substituted:",
+        "    Type: AWS::StepFunctions::StateMachine",
+        "    Properties:",
+        "      RoleArn: arn:aws:iam::123456789012:role/machine",
+        "      DefinitionSubstitutions: { Timeout: 60, Fn: arn:aws:lambda:eu-west-1:123456789012:function:f }",
+        '      DefinitionString: \'{"StartAt": "A", "TimeoutSeconds": ${Timeout}, "States": {"A": {"Type": "Task", "Resource": "${Fn}", "End": true}}}\'',
+        "  Unsubstituted:",
+        "    Type: AWS::StepFunctions::StateMachine",
+        "    Properties:",
+        "      RoleArn: arn:aws:iam::123456789012:role/machine",
+        '      DefinitionString: \'{"StartAt": "A", "TimeoutSeconds": ${Timeout}, "States": {"A": {"Type": "Pass", "End": true}}}\'',
+        "  SubstitutedBad:",
+        "    Type: AWS::StepFunctions::StateMachine",
+        "    Properties:",
+        "      RoleArn: arn:aws:iam::123456789012:role/machine",
+        "      DefinitionSubstitutions: { Timeout: 60 }",
+        '      DefinitionString: !Sub \'{"StartAt": "A", "TimeoutSeconds": ${!Timeout}, "States": {"A": {"Type": "Pass", "End": true,}}}\'',
+      ),
+      { only: ["E3948"] },
+    );
+    expect(brief(findings)).toEqual([
+      "E3948 10:22",
+      "E3948 28:22",
+      "E3948 38:22",
+      "E3948 51:25",
+      "E3948 57:25",
+    ]);
+    expect(findings[0].message).toBe(
+      "DashboardBody of Trailing is not valid JSON (at line 4 of the text), and the service takes a JSON object " +
+        "there, so it refuses the resource",
+    );
+    expect(findings[1].message).toContain(
+      "DashboardBody of Joined is not valid JSON (at line 1 of the text)",
+    );
+    expect(findings[2].message).toContain("DashboardBody of BothBad is not valid JSON");
+    expect(findings[3].message).toContain("DefinitionString of Unsubstituted is not valid JSON");
+    expect(findings[4].message).toContain("DefinitionString of SubstitutedBad is not valid JSON");
+  });
 });
