@@ -6,8 +6,8 @@
  * cfn-lint judged the corpus before the Lambda runtime block dates of python3.8, python3.9,
  * python3.11 and nodejs20.x, which the deprecated-runtime rules (E2531, E2533) compare with the
  * day of the check. The false-positive check therefore runs on the corpus's own day; a second
- * check runs on today's date and allows only those runtime findings on top (cfn-lint 1.51 reports
- * the same functions today).
+ * check runs on a day after those blocks (AWS moved them into 2027) and allows only those runtime
+ * findings on top.
  */
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -56,11 +56,12 @@ describe("clean corpus", () => {
     expect(errorsOnClean().map((e) => e.line)).toEqual([]);
   });
 
-  it("today adds only runtime deprecations, on the functions whose runtime is now blocked", () => {
+  it("a later day adds only runtime deprecations, on the functions whose runtime is then blocked", () => {
+    vi.useFakeTimers({ now: new Date("2027-09-01T00:00:00Z"), toFake: ["Date"] });
     const errors = errorsOnClean();
     expect(errors.filter((e) => !runtimeRules.has(e.ruleId)).map((e) => e.line)).toEqual([]);
     if (!only || only.some((id) => runtimeRules.has(id))) {
-      // python3.9 functions have been blocked from update since 2026-02-28 (src/template/rules/serverless/runtimes.ts).
+      // python3.9 functions are blocked from update from 2027-03-03 (src/template/rules/serverless/runtimes.ts).
       expect(errors.some((e) => e.ruleId === "E2533" && e.line.includes("python3.9"))).toBe(true);
     }
   });

@@ -3,8 +3,17 @@
  * creating functions with it, when it stopped updating them, and the runtime to move to.
  *
  * Source: https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtimes-deprecated
- * (policy: https://docs.aws.amazon.com/lambda/latest/dg/runtime-support-policy.html), as tabulated
- * by cfn-lint 1.51.0 in cfnlint/data/AdditionalSpecs/LmbdRuntimeLifecycle.json (MIT-0).
+ * (policy: https://docs.aws.amazon.com/lambda/latest/dg/runtime-support-policy.html), first as
+ * tabulated by cfn-lint 1.51.0 in cfnlint/data/AdditionalSpecs/LmbdRuntimeLifecycle.json (MIT-0).
+ * AWS moved many dates in 2026, after that release: the per-language pages (lambda-python,
+ * lambda-nodejs, lambda-java, lambda-csharp, lambda-ruby, runtimes-provided) give python3.11,
+ * java8.al2, java11 and java17 a year more (blocks from 2027-07-31), dotnet8 blocks from
+ * 2027-02-01 and add dotnet10 and ruby4.0; cfn-lint#4531 quotes the page's nodejs20.x blocks as
+ * 2027-02-01 and 2027-03-03, and cfn-lint#4532 (2026-06-02) moves "many create-block/update-block
+ * dates" there. Round 42 found the stale dates (a python3.9 function flagged as blocked). Where the
+ * sources seen disagree or are silent (nodejs16.x, nodejs18.x, python3.8, python3.9, python3.10,
+ * dotnet6, ruby3.2, provided.al2), the later date is kept, so that no template is refused for a
+ * block that has not begun: a missed finding for a few weeks costs less than a false error.
  * Dates are UTC days (YYYY-MM-DD); a block applies from the start of its day. Update this table
  * when AWS announces or moves a date.
  */
@@ -22,39 +31,45 @@ export const RUNTIME_LIFECYCLE_SOURCE = "https://docs.aws.amazon.com/lambda/late
 export const RUNTIME_LIFECYCLE: Readonly<Record<string, RuntimeLifecycle>> = {
   dotnet6: {
     deprecated: "2024-12-20",
-    createBlock: "2026-06-01",
-    updateBlock: "2026-07-01",
-    successor: "dotnet9",
+    createBlock: "2027-02-01",
+    updateBlock: "2027-03-03",
+    successor: "dotnet10",
   },
   dotnet8: {
     deprecated: "2026-11-10",
-    createBlock: "2026-12-10",
-    updateBlock: "2027-01-11",
-    successor: "dotnet9",
+    createBlock: "2027-02-01",
+    updateBlock: "2027-03-03",
+    successor: "dotnet10",
+  },
+  dotnet10: {
+    deprecated: "2028-11-14",
+    createBlock: "2028-12-14",
+    updateBlock: "2029-01-15",
+    successor: null,
   },
   "dotnetcore1.0": {
     deprecated: "2019-06-27",
     createBlock: "2019-06-30",
     updateBlock: "2019-07-30",
-    successor: "dotnet9",
+    successor: "dotnet10",
   },
   "dotnetcore2.0": {
     deprecated: "2019-05-30",
     createBlock: "2019-04-30",
     updateBlock: "2019-05-30",
-    successor: "dotnet9",
+    successor: "dotnet10",
   },
   "dotnetcore2.1": {
     deprecated: "2022-01-05",
     createBlock: "2022-01-05",
     updateBlock: "2022-04-13",
-    successor: "dotnet9",
+    successor: "dotnet10",
   },
   "dotnetcore3.1": {
     deprecated: "2023-04-03",
     createBlock: "2023-04-03",
     updateBlock: "2023-05-03",
-    successor: "dotnet9",
+    successor: "dotnet10",
   },
   "go1.x": {
     deprecated: "2024-01-08",
@@ -69,21 +84,21 @@ export const RUNTIME_LIFECYCLE: Readonly<Record<string, RuntimeLifecycle>> = {
     successor: "java25",
   },
   "java8.al2": {
-    deprecated: "2026-06-30",
-    createBlock: "2026-07-31",
-    updateBlock: "2026-08-31",
+    deprecated: "2027-06-30",
+    createBlock: "2027-07-31",
+    updateBlock: "2027-08-31",
     successor: "java25",
   },
   java11: {
-    deprecated: "2026-06-30",
-    createBlock: "2026-07-31",
-    updateBlock: "2026-08-31",
+    deprecated: "2027-06-30",
+    createBlock: "2027-07-31",
+    updateBlock: "2027-08-31",
     successor: "java25",
   },
   java17: {
-    deprecated: "2026-06-30",
-    createBlock: "2026-07-31",
-    updateBlock: "2026-08-31",
+    deprecated: "2027-06-30",
+    createBlock: "2027-07-31",
+    updateBlock: "2027-08-31",
     successor: "java25",
   },
   java21: {
@@ -143,20 +158,20 @@ export const RUNTIME_LIFECYCLE: Readonly<Record<string, RuntimeLifecycle>> = {
   },
   "nodejs16.x": {
     deprecated: "2024-06-12",
-    createBlock: "2026-06-01",
-    updateBlock: "2026-07-01",
+    createBlock: "2027-02-01",
+    updateBlock: "2027-03-03",
     successor: "nodejs24.x",
   },
   "nodejs18.x": {
     deprecated: "2025-09-01",
-    createBlock: "2026-06-01",
-    updateBlock: "2026-07-01",
+    createBlock: "2027-02-01",
+    updateBlock: "2027-03-03",
     successor: "nodejs24.x",
   },
   "nodejs20.x": {
     deprecated: "2026-04-30",
-    createBlock: "2026-06-01",
-    updateBlock: "2026-07-01",
+    createBlock: "2027-02-01",
+    updateBlock: "2027-03-03",
     successor: "nodejs24.x",
   },
   "nodejs22.x": {
@@ -178,9 +193,9 @@ export const RUNTIME_LIFECYCLE: Readonly<Record<string, RuntimeLifecycle>> = {
     successor: "provided.al2023",
   },
   "provided.al2": {
-    deprecated: "2026-06-30",
-    createBlock: "2026-07-31",
-    updateBlock: "2026-08-31",
+    deprecated: "2026-07-31",
+    createBlock: "2027-02-01",
+    updateBlock: "2027-03-03",
     successor: "provided.al2023",
   },
   "provided.al2023": {
@@ -209,26 +224,26 @@ export const RUNTIME_LIFECYCLE: Readonly<Record<string, RuntimeLifecycle>> = {
   },
   "python3.8": {
     deprecated: "2024-10-14",
-    createBlock: "2026-06-01",
-    updateBlock: "2026-07-01",
+    createBlock: "2027-02-01",
+    updateBlock: "2027-03-03",
     successor: "python3.14",
   },
   "python3.9": {
     deprecated: "2025-12-15",
-    createBlock: "2026-06-01",
-    updateBlock: "2026-07-01",
+    createBlock: "2027-02-01",
+    updateBlock: "2027-03-03",
     successor: "python3.14",
   },
   "python3.10": {
-    deprecated: "2026-06-30",
-    createBlock: "2026-07-31",
-    updateBlock: "2026-08-31",
+    deprecated: "2026-10-31",
+    createBlock: "2027-02-01",
+    updateBlock: "2027-03-03",
     successor: "python3.14",
   },
   "python3.11": {
-    deprecated: "2026-06-30",
-    createBlock: "2026-07-31",
-    updateBlock: "2026-08-31",
+    deprecated: "2027-06-30",
+    createBlock: "2027-07-31",
+    updateBlock: "2027-08-31",
     successor: "python3.14",
   },
   "python3.12": {
@@ -253,30 +268,36 @@ export const RUNTIME_LIFECYCLE: Readonly<Record<string, RuntimeLifecycle>> = {
     deprecated: "2021-07-30",
     createBlock: "2021-07-30",
     updateBlock: "2022-03-31",
-    successor: "ruby3.4",
+    successor: "ruby4.0",
   },
   "ruby2.7": {
     deprecated: "2023-12-07",
     createBlock: "2024-01-09",
     updateBlock: "2026-07-01",
-    successor: "ruby3.4",
+    successor: "ruby4.0",
   },
   "ruby3.2": {
     deprecated: "2026-03-31",
-    createBlock: "2026-06-01",
-    updateBlock: "2026-07-01",
-    successor: "ruby3.4",
+    createBlock: "2027-02-01",
+    updateBlock: "2027-03-03",
+    successor: "ruby4.0",
   },
   "ruby3.3": {
     deprecated: "2027-03-31",
     createBlock: "2027-04-30",
     updateBlock: "2027-05-31",
-    successor: "ruby3.4",
+    successor: "ruby4.0",
   },
   "ruby3.4": {
     deprecated: "2028-03-31",
     createBlock: "2028-04-30",
     updateBlock: "2028-05-31",
+    successor: "ruby4.0",
+  },
+  "ruby4.0": {
+    deprecated: "2029-03-31",
+    createBlock: "2029-04-30",
+    updateBlock: "2029-05-31",
     successor: null,
   },
 };

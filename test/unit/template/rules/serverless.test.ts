@@ -103,13 +103,13 @@ describe("E2533, E2531, W2531 deprecated Lambda runtimes", () => {
   });
 
   it("errors on runtimes past their update block date on the clock's day, with dates and successor", () => {
-    const findings = runtimeFindings(template, "2026-12-01");
-    // dotnet8 was deprecated on 2026-11-10 and is blocked from 2026-12-10: only a warning yet.
-    expect(brief(findings)).toEqual(["E2533 6:14", "E2533 11:16", "E2533 25:26", "W2531 31:16"]);
-    expect(findings.map((f) => f.severity)).toEqual(["error", "error", "error", "warning"]);
+    const findings = runtimeFindings(template, "2027-07-01");
+    // python3.11 was deprecated on 2027-06-30 and is blocked from 2027-07-31: only a warning yet.
+    expect(brief(findings)).toEqual(["E2533 6:14", "E2533 11:16", "W2531 25:26", "E2533 31:16"]);
+    expect(findings.map((f) => f.severity)).toEqual(["error", "error", "warning", "error"]);
     expect(findings[1].message).toBe(
-      "Runtime nodejs20.x was deprecated on 2026-04-30; Lambda blocks creating functions with it from 2026-06-01 " +
-        "and updating them from 2026-07-01. Functions with it can no longer be created or updated. Move to nodejs24.x.",
+      "Runtime nodejs20.x was deprecated on 2026-04-30; Lambda blocks creating functions with it from 2027-02-01 " +
+        "and updating them from 2027-03-03. Functions with it can no longer be created or updated. Move to nodejs24.x.",
     );
     expect(findings[0].path).toEqual(["Globals", "Function", "Runtime"]);
   });
@@ -119,13 +119,22 @@ describe("E2533, E2531, W2531 deprecated Lambda runtimes", () => {
       brief(runtimeFindings(template, day)).filter((line) => line.endsWith(" 31:16"));
     expect(dotnet("2026-11-09")).toEqual([]);
     expect(dotnet("2026-11-10")).toEqual(["W2531 31:16"]);
-    expect(dotnet("2026-12-10")).toEqual(["E2531 31:16"]);
-    expect(dotnet("2027-01-11")).toEqual(["E2533 31:16"]);
-    expect(runtimeFindings(template, "2026-12-10").find((f) => f.ruleId === "E2531")?.message).toBe(
-      "Runtime dotnet8 was deprecated on 2026-11-10; Lambda blocks creating functions with it from 2026-12-10 " +
-        "and updating them from 2027-01-11. Functions with it can no longer be created, so a new stack that uses " +
-        "it fails. Move to dotnet9.",
+    expect(dotnet("2027-01-31")).toEqual(["W2531 31:16"]);
+    expect(dotnet("2027-02-01")).toEqual(["E2531 31:16"]);
+    expect(dotnet("2027-03-03")).toEqual(["E2533 31:16"]);
+    expect(runtimeFindings(template, "2027-02-01").find((f) => f.range.start.line === 31)?.message).toBe(
+      "Runtime dotnet8 was deprecated on 2026-11-10; Lambda blocks creating functions with it from 2027-02-01 " +
+        "and updating them from 2027-03-03. Functions with it can no longer be created, so a new stack that uses " +
+        "it fails. Move to dotnet10.",
     );
+  });
+
+  it("keeps the block dates AWS moved in 2026: no error on python3.9, nodejs20.x, python3.11 or dotnet8 in December 2026", () => {
+    expect(brief(runtimeFindings(template, "2026-12-07"))).toEqual([
+      "W2531 6:14",
+      "W2531 11:16",
+      "W2531 31:16",
+    ]);
   });
 
   it("reports nothing before any deprecation date", () => {
@@ -159,7 +168,7 @@ describe("E2533, E2531, W2531 deprecated Lambda runtimes", () => {
         ...fn("Guarded", "!If [Old, !Ref Runtime, nodejs24.x]"),
         ...fn("Versioned", "!Sub ['python${V}', {V: !If [Old, '3.7', '3.13']}]"),
       ),
-      "2026-12-01",
+      "2027-03-10",
     );
     // The parameter under the Fn::If is not judged: the condition may rule its default out.
     expect(
@@ -192,7 +201,7 @@ describe("E2533, E2531, W2531 deprecated Lambda runtimes", () => {
         "      Role: arn:aws:iam::123456789012:role/r",
         "      Code: { ZipFile: x }",
       ),
-      "2026-12-01",
+      "2027-03-10",
     );
     expect(
       findings.map((f) => `${f.ruleId} ${f.severity} ${f.message.slice(0, f.message.indexOf(": ") + 1)}`),
