@@ -371,6 +371,8 @@ export async function buildIndex() {
   }
   for (const type of PROPERTY_ATTRIBUTE_TYPES)
     if (!entries.has(type)) throw new Error(`PROPERTY_ATTRIBUTE_TYPES: the spec has no ${type}`);
+  const cfnLint = findCfnLint();
+  if (cfnLint) closeJsonAlternatives(entries, cfnLint);
   for (const [name, supplement] of Object.entries(loadSupplement())) {
     entries.set(name, applySupplement(entries.get(name), supplement, entries));
   }
@@ -383,9 +385,51 @@ export async function buildIndex() {
   }
   const files = new Map([["names.json", `${stableJson([...entries.keys()].sort())}\n`]]);
   for (const [file, shard] of shards) files.set(file, `${stableJson(shard)}\n`);
-  const constraints = buildConstraints(db);
+  const constraints = buildConstraints(db, cfnLint);
   if (constraints) for (const [file, text] of constraints) files.set(file, text);
   return files;
+}
+
+/** A struct, or a list of one, with JSON beside it: `#Name|j`, `[#Name]|j`. */
+const STRUCT_OR_JSON = /^(\[?)#([A-Za-z0-9_.]+)(\]?)\|j(!?)$/;
+
+/**
+ * A property whose type the service spec once gave as JSON keeps JSON beside the struct it has
+ * now (encodeProperty), so any keys pass. Where the provider schema CloudFormation validates with
+ * gives the property a closed object (`additionalProperties: false`, no other type), CloudFormation
+ * refuses a key the struct lacks ("extraneous key [amiTags] is not permitted") and text: the JSON
+ * alternative goes, and E3002 and the value checks judge the struct (cfn-lint's E3002 does).
+ * Round 42 found `amiTags` in an Image Builder distribution's AmiDistributionConfiguration.
+ */
+function closeJsonAlternatives(entries, cfnLint) {
+  for (const [typeName, hash] of providerTypes(cfnLint.schemas, CONSTRAINT_REGION)) {
+    const entry = entries.get(typeName);
+    if (!entry) continue;
+    let schema;
+    const holders = [[undefined, entry.p], ...Object.entries(entry.s)];
+    for (const [structName, properties] of holders) {
+      for (const [name, code] of Object.entries(properties)) {
+        const match = STRUCT_OR_JSON.exec(code);
+        if (!match) continue;
+        schema ??= JSON.parse(readFileSync(join(cfnLint.schemas, "resources", `${hash}.json`), "utf8"));
+        const holder = structName === undefined ? schema : schema.definitions?.[structName];
+        let node = holder?.properties?.[name];
+        if (match[1] === "[" && node?.type === "array") node = node.items;
+        if (!closedObject(schema, node)) continue;
+        properties[name] = `${match[1]}#${match[2]}${match[3]}${match[4]}`;
+      }
+    }
+  }
+}
+
+/** Whether a provider schema node is (a $ref to) an object of listed properties and no others. */
+function closedObject(schema, node) {
+  for (let depth = 0; node && typeof node.$ref === "string" && depth < 8; depth++) {
+    const name = /^#\/definitions\/(.+)$/.exec(node.$ref)?.[1];
+    node = name === undefined ? undefined : schema.definitions?.[name];
+  }
+  if (node?.additionalProperties !== false || node.properties === undefined) return false;
+  return node.type === undefined || node.type === "object";
 }
 
 /**

@@ -996,4 +996,47 @@ describe("E3012 what Fn::GetAtt gives, by the attribute's type", () => {
         "list of strings",
     ]);
   });
+
+  it("judges a struct the spec once gave as JSON by its keys where the provider schema closes it", () => {
+    // Round 42: a workshop's Image Builder distribution wrote `amiTags`; CloudFormation refuses an
+    // extraneous key of AmiDistributionConfiguration, whose schema allows no other properties.
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Distribution:",
+        "    Type: AWS::ImageBuilder::DistributionConfiguration",
+        "    Properties:",
+        "      Name: dist",
+        "      Distributions:",
+        "        - Region: !Ref AWS::Region",
+        "          AmiDistributionConfiguration:",
+        "            Name: 'golden-{{ imagebuilder:buildDate }}'",
+        "            amiTags: { Team: platform }",
+        "        - Region: eu-west-1",
+        "          AmiDistributionConfiguration: { Name: 'golden-{{ imagebuilder:buildDate }}', AmiTags: { Team: platform } }",
+        "  Acl:",
+        "    Type: AWS::WAFv2::WebACL",
+        "    Properties:",
+        "      Scope: REGIONAL",
+        "      DefaultAction: { Allow: {} }",
+        "      VisibilityConfig: { SampledRequestsEnabled: true, CloudWatchMetricsEnabled: true, MetricName: acl }",
+        "      Rules:",
+        "        - Name: block-admin",
+        "          Priority: 0",
+        "          Action: { Block: {} }",
+        "          VisibilityConfig: { SampledRequestsEnabled: true, CloudWatchMetricsEnabled: true, MetricName: admin }",
+        "          Statement:",
+        "            ByteMatchStatement:",
+        "              FieldToMatch: { SingleHeader: { Name: x-admin } }",
+        "              PositionalConstraint: EXACTLY",
+        "              SearchString: 'yes'",
+        "              TextTransformations: [{ Priority: 0, Type: NONE }]",
+      ),
+      { only: ["E3002"] },
+    );
+    expect(findings.map((f) => `${f.range.start.line}:${f.range.start.column} ${f.message}`)).toEqual([
+      "10:13 Unknown property 'amiTags' in Distributions[0].AmiDistributionConfiguration " +
+        "(AWS::ImageBuilder::DistributionConfiguration.AmiDistributionConfiguration) (did you mean 'AmiTags'?)",
+    ]);
+  });
 });
