@@ -115,7 +115,8 @@ function encodeType(db, type, structNames) {
 
 /**
  * A property whose type changed keeps accepting its previous types: templates written against the
- * older shape still deploy, so the linter must not flag them.
+ * older shape still deploy, so the linter must not flag them. JSON kept beside a struct goes where
+ * the provider schema closes the object (closeJsonAlternatives): CloudFormation validates with it.
  */
 function encodeProperty(db, prop, structNames) {
   const types = [prop.type, ...(prop.previousTypes ?? [])];
