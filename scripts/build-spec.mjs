@@ -373,7 +373,13 @@ export async function buildIndex() {
   for (const type of PROPERTY_ATTRIBUTE_TYPES)
     if (!entries.has(type)) throw new Error(`PROPERTY_ATTRIBUTE_TYPES: the spec has no ${type}`);
   const cfnLint = findCfnLint();
-  if (cfnLint) closeJsonAlternatives(entries, cfnLint);
+  // Without cfn-lint the index would keep JSON where CloudFormation takes none, and lose its constraints.
+  if (!cfnLint)
+    throw new Error(
+      "npm run spec needs cfn-lint (python3 -c 'import cfnlint' fails): the type index and its constraints " +
+        "come from the provider schemas inside it; install it with pip install cfn-lint",
+    );
+  closeJsonAlternatives(entries, cfnLint);
   for (const [name, supplement] of Object.entries(loadSupplement())) {
     entries.set(name, applySupplement(entries.get(name), supplement, entries));
   }

@@ -128,6 +128,8 @@ function holedProblem(pieces: readonly Piece[], object: boolean): string | undef
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i];
     if (typeof piece !== "string") {
+      // After a lone backslash the hole's first character makes an escape the template cannot know.
+      if (inString && escaped) return undefined;
       if (inString) {
         text += "x";
         continue;

@@ -124,6 +124,10 @@ describe("E3948 JSON text", () => {
         "      DashboardBody: !Sub",
         "        - '{\"widgets\": [${Extra}]'",
         "        - Extra: !If [Prod, '1', '2']",
+        "  Escaped:",
+        "    Type: AWS::CloudWatch::Dashboard",
+        "    Properties:",
+        '      DashboardBody: !Sub \'{"widgets": [{"type": "text", "properties": {"markdown": "a\\${Escape}b"}}]}\'',
         "  Substituted:",
         "    Type: AWS::StepFunctions::StateMachine",
         "    Properties:",
@@ -148,8 +152,8 @@ describe("E3948 JSON text", () => {
       "E3948 10:22",
       "E3948 28:22",
       "E3948 38:22",
-      "E3948 51:25",
-      "E3948 57:25",
+      "E3948 55:25",
+      "E3948 61:25",
     ]);
     expect(findings[0].message).toBe(
       "DashboardBody of Trailing is not valid JSON (at line 4 of the text), and the service takes a JSON object " +
