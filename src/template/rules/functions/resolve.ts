@@ -24,6 +24,7 @@
 import type { MapNode, Node, ScalarValue } from "../../model";
 import { mapGet } from "../../nodes";
 import { declaredValues, isNoEcho, passedValue } from "../parameters/declared";
+import type { Report, ReportOptions } from "../rule";
 import { intrinsicName, isString, subParts, type TemplateIndex } from "../template-index";
 
 /** A pseudo parameter of a known form, tried with two values of it. */
@@ -678,4 +679,13 @@ export function* givenTexts(node: Node, template: TemplateIndex, conditional: bo
   }
   for (const { text, given, chosen, hidden } of knownTexts(node, template, !conditional, true))
     yield { node, text, given: `${fn} gives ${hidden ? "a value" : `'${text}'`}${given}`, chosen, hidden };
+}
+
+/**
+ * Reports `said` of a text givenTexts found, at its place: after what gives it, and as a warning
+ * where a choice gives it (another choice may be fine).
+ */
+export function reportGiven(report: Report, found: GivenText, said: string, options: ReportOptions): void {
+  const message = found.given ? `${found.given}: ${said}` : said;
+  report(found.node, message, found.chosen ? { ...options, severity: "warning" } : options);
 }

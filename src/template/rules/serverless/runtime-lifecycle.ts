@@ -6,7 +6,7 @@
 import type { Clock } from "../../../clock";
 import type { Node } from "../../model";
 import { mapGet } from "../../nodes";
-import { givenTexts } from "../functions/resolve";
+import { givenTexts, reportGiven } from "../functions/resolve";
 import { globalsFor, realResources } from "../resources/shared";
 import { datedRule, type Report, type ReportOptions, type Rule } from "../rule";
 import type { TemplateIndex } from "../template-index";
@@ -67,11 +67,11 @@ function message(runtime: string, life: RuntimeLifecycle, stage: RuntimeStage, h
 /** Reports every runtime in `template` that has reached exactly `stage` on `day`. */
 function checkRuntimes(template: TemplateIndex, report: Report, stage: RuntimeStage, day: string): void {
   for (const { node, options } of runtimeValues(template)) {
-    for (const { node: at, text: runtime, given, chosen, hidden } of givenTexts(node, template, false)) {
+    for (const found of givenTexts(node, template, false)) {
+      const runtime = found.text;
       const life = Object.hasOwn(RUNTIME_LIFECYCLE, runtime) ? RUNTIME_LIFECYCLE[runtime] : undefined;
       if (!life || runtimeStage(life, day) !== stage) continue;
-      const said = message(runtime, life, stage, hidden);
-      report(at, given ? `${given}: ${said}` : said, chosen ? { ...options, severity: "warning" } : options);
+      reportGiven(report, found, message(runtime, life, stage, found.hidden), options);
     }
   }
 }

@@ -11,7 +11,7 @@
  */
 import { type Clock, systemClock } from "../../../clock";
 import { mapGet } from "../../nodes";
-import { givenTexts } from "../functions/resolve";
+import { givenTexts, reportGiven } from "../functions/resolve";
 import { datedRule, type Rule } from "../rule";
 import { propertySets, resourcesOfType } from "./values";
 
@@ -83,23 +83,16 @@ export function createCanaryRuntimeRule(clock: Clock = systemClock): Rule {
           const entry = mapGet(properties, "RuntimeVersion");
           if (!entry) continue;
           const path = ["Resources", resource.name, "Properties", "RuntimeVersion"];
-          for (const { node, text: runtime, given, chosen, hidden } of givenTexts(
-            entry.value,
-            template,
-            false,
-          )) {
+          for (const found of givenTexts(entry.value, template, false)) {
+            const runtime = found.text;
             if (!Object.hasOwn(DEPRECATED_CANARY_RUNTIMES, runtime)) continue;
             const since = DEPRECATED_CANARY_RUNTIMES[runtime];
             if (since !== null && since > day) continue;
             const said =
-              `${hidden ? "the runtime" : `RuntimeVersion ${runtime}`} of canary ${resource.name} was deprecated ` +
-              `${since === null ? "before 2024" : `on ${since}`}, and CloudWatch Synthetics creates no canary with a ` +
-              "deprecated runtime, so a new stack fails on it; move to a supported runtime version";
-            report(
-              node,
-              given ? `${given}: ${said}` : said,
-              chosen ? { path, severity: "warning" } : { path },
-            );
+              `${found.hidden ? "the runtime" : `RuntimeVersion ${runtime}`} of canary ${resource.name} was ` +
+              `deprecated ${since === null ? "before 2024" : `on ${since}`}, and CloudWatch Synthetics creates no ` +
+              "canary with a deprecated runtime, so a new stack fails on it; move to a supported runtime version";
+            reportGiven(report, found, said, { path });
           }
         }
       }

@@ -65,7 +65,7 @@
 import type { MapNode } from "../../model";
 import { mapGet } from "../../nodes";
 import { inReading } from "../conditions/logic";
-import { givenTexts } from "../functions/resolve";
+import { givenTexts, reportGiven } from "../functions/resolve";
 import type { Report, Rule } from "../rule";
 import type { ResourceInfo, TemplateIndex } from "../template-index";
 import { engineOf, engineVersions, olderThanOffered } from "./engine-versions";
@@ -605,16 +605,14 @@ function retiredEngine(id: string, kind: "cluster" | "instance", type: string): 
         const path = ["Resources", resource.name, "Properties", "Engine"];
         // Each Engine a Fn::If may give, a parameter or a mapping chooses (a warning: another choice
         // may be current), in lower case as RDS takes it.
-        for (const { node, text, given, chosen, hidden } of written
-          ? givenTexts(written, template, false)
-          : []) {
-          const engine = text.toLowerCase();
+        for (const found of written ? givenTexts(written, template, false) : []) {
+          const engine = found.text.toLowerCase();
           if (!Object.hasOwn(RETIRED_ENGINES, engine)) continue;
           const retired = RETIRED_ENGINES[engine];
           const said =
-            `${hidden ? "the Engine" : `Engine ${engine}`} is ${retired.what}, which reached its end of life on ` +
-            `${retired.ended}: RDS no longer creates ${what} with it; ${retired.instead}`;
-          report(node, given ? `${given}: ${said}` : said, chosen ? { path, severity: "warning" } : { path });
+            `${found.hidden ? "the Engine" : `Engine ${engine}`} is ${retired.what}, which reached its end of ` +
+            `life on ${retired.ended}: RDS no longer creates ${what} with it; ${retired.instead}`;
+          reportGiven(report, found, said, { path });
         }
       }
     },

@@ -299,8 +299,7 @@ export const getAttNotArn: Rule = {
       if (!target?.attribute) continue;
       const type = template.resources.get(target.name)?.type;
       if (!type || (type.startsWith("AWS::Serverless::") && !template.sam)) continue;
-      const given = Object.hasOwn(GETATT_GIVES, type) ? GETATT_GIVES[type] : undefined;
-      const gives = given && Object.hasOwn(given, target.attribute) ? given[target.attribute] : undefined;
+      const gives = attributeGives(GETATT_GIVES, type, target.attribute);
       const tableArn = stream && TABLES.includes(type) && target.attribute === "Arn";
       if (!gives && !tableArn) continue;
       const attribute = arnAttribute(type, stream);
@@ -374,6 +373,19 @@ const URL_ATTRIBUTES: Record<string, Record<string, string>> = {
   "AWS::Lambda::Url": { FunctionUrl: "the function's URL (https://.../)" },
 };
 
+/**
+ * What a table of attributes by resource type says `type`'s `attribute` gives, looked up as own
+ * keys only (an attribute named `toString` is E1010's to report, not a table's entry).
+ */
+function attributeGives(
+  table: Record<string, Record<string, string>>,
+  type: string,
+  attribute: string,
+): string | undefined {
+  const attributes = Object.hasOwn(table, type) ? table[type] : undefined;
+  return attributes && Object.hasOwn(attributes, attribute) ? attributes[attribute] : undefined;
+}
+
 /** Where a domain name, not a URL, is needed. */
 const DOMAIN_PROPERTIES: { type: string; path: string[] }[] = [
   { type: "AWS::CloudFront::Distribution", path: ["DistributionConfig", "Origins", "*", "DomainName"] },
@@ -389,14 +401,8 @@ function checkUrlWhereDomainWanted(template: TemplateIndex, report: Report): voi
           const target = referenceTarget(found.node);
           if (!target?.attribute) continue;
           const of = names.resourceType(target.name);
-          if (
-            !of ||
-            !Object.hasOwn(URL_ATTRIBUTES, of) ||
-            !Object.hasOwn(URL_ATTRIBUTES[of], target.attribute)
-          )
-            continue;
-          if (of.startsWith("AWS::Serverless::") && !template.sam) continue;
-          const gives = URL_ATTRIBUTES[of][target.attribute];
+          const gives = of ? attributeGives(URL_ATTRIBUTES, of, target.attribute) : undefined;
+          if (!of || !gives || (of.startsWith("AWS::Serverless::") && !template.sam)) continue;
           const getAtt = `!GetAtt ${target.name}.${target.attribute}`;
           report(
             found.node,
