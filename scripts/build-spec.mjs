@@ -392,8 +392,7 @@ export async function buildIndex() {
   }
   const files = new Map([["names.json", `${stableJson([...entries.keys()].sort())}\n`]]);
   for (const [file, shard] of shards) files.set(file, `${stableJson(shard)}\n`);
-  const constraints = buildConstraints(db, cfnLint);
-  if (constraints) for (const [file, text] of constraints) files.set(file, text);
+  for (const [file, text] of buildConstraints(db, cfnLint)) files.set(file, text);
   return files;
 }
 
@@ -446,8 +445,7 @@ function closedObject(schema, node) {
  */
 export async function writeIndex(outDir) {
   const files = await buildIndex();
-  const withConstraints = files.has("constraints/source.json");
-  for (const dir of withConstraints ? ["", "constraints"] : [""]) {
+  for (const dir of ["", "constraints"]) {
     mkdirSync(join(outDir, dir), { recursive: true });
     for (const file of readdirSync(join(outDir, dir))) {
       const name = dir ? `${dir}/${file}` : file;
@@ -455,7 +453,7 @@ export async function writeIndex(outDir) {
     }
   }
   for (const [file, text] of files) writeFileSync(join(outDir, file), text);
-  return { files: files.size, constraints: withConstraints };
+  return { files: files.size };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1941,11 +1939,10 @@ function cacheEngineVersionsFile(schemas, version) {
 }
 
 /**
- * Constraint files, "constraints/<file>" -> JSON text, or undefined when cfn-lint is not installed.
+ * Constraint files, "constraints/<file>" -> JSON text, from the cfn-lint package `cfnLint` (findCfnLint).
  * `db` is @aws-cdk/aws-service-spec's database, whose newer enums add values (addSpecEnumValues).
  */
-export function buildConstraints(db, cfnLint = findCfnLint()) {
-  if (!cfnLint) return undefined;
+export function buildConstraints(db, cfnLint) {
   const stats = { skippedPatterns: new Set() };
   const compiler = new ConstraintCompiler(stats);
   const entries = new Map();
@@ -2080,18 +2077,11 @@ export function buildConstraints(db, cfnLint = findCfnLint()) {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const outDir = resolve(process.argv[2] ?? join(specDir, "data"));
-  const { files, constraints } = await writeIndex(outDir);
+  const { files } = await writeIndex(outDir);
   console.log(`spec index: ${files} files written to ${outDir}`);
-  if (constraints) {
-    const source = JSON.parse(readFileSync(join(outDir, "constraints", "source.json"), "utf8"));
-    console.log(
-      `constraints: ${source.types} resource types from cfn-lint ${source.cfnLint} (${source.region}); ` +
-        `${source.skippedPatterns.length} patterns do not compile as JavaScript and are not checked`,
-    );
-  } else {
-    const kept = existsSync(join(outDir, "constraints"))
-      ? "the existing constraint files were kept"
-      : "none written";
-    console.warn(`constraints: cfn-lint is not installed (python3 -c "import cfnlint" fails); ${kept}`);
-  }
+  const source = JSON.parse(readFileSync(join(outDir, "constraints", "source.json"), "utf8"));
+  console.log(
+    `constraints: ${source.types} resource types from cfn-lint ${source.cfnLint} (${source.region}); ` +
+      `${source.skippedPatterns.length} patterns do not compile as JavaScript and are not checked`,
+  );
 }
