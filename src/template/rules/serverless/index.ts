@@ -1,6 +1,7 @@
 /** Serverless checks: deprecated Lambda runtimes, IAM policy documents, Step Functions definitions. */
 
 import type { Rule } from "../rule";
+import { functionCreateRole } from "./create-role";
 import { deprecatedRuntimeCreate } from "./deprecated-runtime-create";
 import { deprecatedRuntimeEol } from "./deprecated-runtime-eol";
 import { deprecatedRuntimeUpdate } from "./deprecated-runtime-update";
@@ -32,6 +33,7 @@ export const serverlessRules: Rule[] = [
   roleTrustOnCreate,
   roleTrustOnUse,
   vpcFunctionRole,
+  functionCreateRole,
   eventSourceRole,
   policyActions,
   policyVersion,

@@ -1,12 +1,14 @@
 /**
  * W3908: a function in a VPC whose role cannot create network interfaces; W3909: an event source
- * mapping whose function role may not read the source; E3921/W3921: AWS managed policy ARNs.
+ * mapping whose function role may not read the source; W3911: a function whose role is not allowed
+ * what Lambda checks at create (X-Ray writes, its dead-letter target); E3921/W3921: AWS managed
+ * policy ARNs.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadSpec } from "../../../../src/template/spec/index";
-import { brief, lambdaFunction, lint, located, samFunction, yaml } from "../lint";
+import { brief, lambdaFunction, lint, located, samFunction, samGlobals, yaml } from "../lint";
 
 const TRUST =
   "          - { Effect: Allow, Principal: { Service: lambda.amazonaws.com }, Action: sts:AssumeRole }";
@@ -154,6 +156,113 @@ describe("W3909 event source mapping roles", () => {
         "arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaSQSQueueExecutionRole to the role's " +
         "ManagedPolicyArns",
     );
+  });
+});
+
+describe("W3911 what Lambda checks of a function's role at create", () => {
+  const role = (name: string, ...rest: string[]) => [
+    `  ${name}:`,
+    "    Type: AWS::IAM::Role",
+    "    Properties:",
+    "      AssumeRolePolicyDocument:",
+    "        Statement:",
+    TRUST,
+    "      ManagedPolicyArns:",
+    "        - !Sub arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
+    ...rest,
+  ];
+  /** The line of the fixture that holds `text`, once. */
+  const lineOf = (source: string, text: string) => {
+    const lines = source.split("\n");
+    const at = lines.findIndex((line) => line.includes(text));
+    expect(lines.findIndex((line, i) => i > at && line.includes(text))).toBe(-1);
+    return at + 1;
+  };
+
+  it("finds active tracing and dead-letter targets a readable role does not allow, and leaves allowed ones", () => {
+    const source = yaml(
+      "Resources:",
+      "  Queue:",
+      "    Type: AWS::SQS::Queue",
+      "  Topic:",
+      "    Type: AWS::SNS::Topic",
+      ...role("Basic"),
+      ...role("Traced", "        - !Sub arn:${AWS::Partition}:iam::aws:policy/AWSXRayDaemonWriteAccess"),
+      ...role(
+        "Sender",
+        "      Policies:",
+        "        - PolicyName: dlq",
+        "          PolicyDocument:",
+        "            Statement:",
+        '              - { Effect: Allow, Action: ["sqs:SendMessage", "sns:Publish"], Resource: "*" }',
+      ),
+      ...role("Attached"),
+      "  AttachedPolicy:",
+      "    Type: AWS::IAM::Policy",
+      "    Properties:",
+      "      PolicyName: xray",
+      "      Roles: [!Ref Attached]",
+      '      PolicyDocument: { Statement: [{ Effect: Allow, Action: "xray:*", Resource: "*" }] }',
+      ...lambdaFunction("TracedBasic", "!GetAtt Basic.Arn", "TracingConfig: { Mode: Active } # basic"),
+      ...lambdaFunction("PassThrough", "!GetAtt Basic.Arn", "TracingConfig: { Mode: PassThrough }"),
+      ...lambdaFunction("TracedOk", "!GetAtt Traced.Arn", "TracingConfig: { Mode: Active }"),
+      ...lambdaFunction("TracedAttached", "!GetAtt Attached.Arn", "TracingConfig: { Mode: Active }"),
+      ...lambdaFunction(
+        "QueueBasic",
+        "!GetAtt Basic.Arn",
+        "DeadLetterConfig: { TargetArn: !GetAtt Queue.Arn } # queue",
+      ),
+      ...lambdaFunction(
+        "TopicBasic",
+        "!GetAtt Basic.Arn",
+        "DeadLetterConfig: { TargetArn: !Ref Topic } # topic",
+      ),
+      ...lambdaFunction(
+        "QueueSender",
+        "!GetAtt Sender.Arn",
+        "DeadLetterConfig: { TargetArn: !GetAtt Queue.Arn }",
+      ),
+      ...lambdaFunction("TopicSender", "!GetAtt Sender.Arn", "DeadLetterConfig: { TargetArn: !Ref Topic }"),
+    );
+    const findings = lint(source, { only: ["W3911"] });
+    expect(findings.map((f) => f.range.start.line)).toEqual([
+      lineOf(source, "# basic"),
+      lineOf(source, "# queue"),
+      lineOf(source, "# topic"),
+    ]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "Function 'TracedBasic' has active tracing, and its role 'Basic' is not allowed xray:PutTraceSegments, which " +
+        'Lambda checks when it creates or updates the function ("The provided execution role does not have ' +
+        "permissions\"); add arn:${AWS::Partition}:iam::aws:policy/AWSXRayDaemonWriteAccess to the role's " +
+        "ManagedPolicyArns, or allow xray:PutTraceSegments and xray:PutTelemetryRecords on * in its policies",
+      "Function 'QueueBasic' has dead-letter queue 'Queue', and its role 'Basic' is not allowed sqs:SendMessage, " +
+        'which Lambda checks when it creates or updates the function ("The provided execution role does not have ' +
+        "permissions\"); allow sqs:SendMessage on the queue in the role's policies",
+      "Function 'TopicBasic' has dead-letter topic 'Topic', and its role 'Basic' is not allowed sns:Publish, " +
+        'which Lambda checks when it creates or updates the function ("The provided execution role does not have ' +
+        "permissions\"); allow sns:Publish on the topic in the role's policies",
+    ]);
+  });
+
+  it("reads a SAM function's Tracing from Globals and its DeadLetterQueue, and leaves a function without Role to SAM", () => {
+    const source = yaml(
+      ...samGlobals("Function", "Tracing: Active"),
+      "Resources:",
+      "  Topic:",
+      "    Type: AWS::SNS::Topic",
+      ...role("Basic"),
+      ...samFunction(
+        "WithRole",
+        "Role: !GetAtt Basic.Arn",
+        "DeadLetterQueue: { Type: SNS, TargetArn: !Ref Topic }",
+      ),
+      ...samFunction("Generated", "DeadLetterQueue: { Type: SNS, TargetArn: !Ref Topic }"),
+    );
+    const findings = lint(source, { only: ["W3911"] });
+    expect(located(findings).map((f) => f.split(" ").slice(0, 4).join(" "))).toEqual([
+      `W3911 ${lineOf(source, "Tracing: Active")} Function 'WithRole'`,
+      `W3911 ${lineOf(source, "Role: !GetAtt Basic.Arn") + 1} Function 'WithRole'`,
+    ]);
   });
 });
 
