@@ -135,6 +135,7 @@ import {
 } from "./rds-ignored";
 import { getAttNotArn, refNotArn } from "./ref-arn";
 import { refNotIamName } from "./ref-iam-names";
+import { retiredRuleAction, retiredService } from "./retired-services";
 import { roleArnPattern } from "./role-arns";
 import { recordAliasOrValues, recordValues } from "./route53-records";
 import { s3EventNames } from "./s3-event-names";
@@ -253,6 +254,8 @@ export const serviceRules: Rule[] = [
   refNotIamName,
   jsonText,
   canaryRuntime,
+  retiredService,
+  retiredRuleAction,
   webhookEvents,
   getAttNotArn,
   subNeeded,
