@@ -30,6 +30,7 @@ import { cloudFrontAliases, cloudFrontAliasNames } from "./cloudfront-aliases";
 import { edgeFunctionFeatures, edgeFunctionVersion } from "./cloudfront-edge";
 import { cloudFrontTargetOrigins } from "./cloudfront-origins";
 import { codeBuildRolePath } from "./codebuild-role";
+import { cognitoThreatProtectionTier } from "./cognito-tier";
 import {
   deliveryWithoutGrant,
   functionUrlPermission,
@@ -256,6 +257,7 @@ export const serviceRules: Rule[] = [
   canaryRuntime,
   retiredService,
   retiredRuleAction,
+  cognitoThreatProtectionTier,
   webhookEvents,
   getAttNotArn,
   subNeeded,
