@@ -3,6 +3,10 @@
  * [...] } } }` convention templates already carry: at the top level for the whole template, in a
  * resource's Metadata for that resource only. Honouring it keeps a deliberate exception (say, a
  * preprocessor directive where a string is expected) from failing every run.
+ *
+ * A resource's ids also turn off a finding reported elsewhere about that resource: W1030 points
+ * at the parameter's Default that a property's Ref takes, where cfn-lint points at the Ref, and a
+ * resource's suppression (round 44: an AWS Client VPN template's) must hold for both.
  */
 import type { Finding, MapEntry, Node, Position, Range } from "./model";
 import { mapGet } from "./nodes";
@@ -13,6 +17,8 @@ export interface Suppression {
   ids: string[];
   /** Where it applies; the whole template when undefined. */
   range?: Range;
+  /** The resource whose Metadata gives it: a finding whose path is in that resource is in it too. */
+  resource?: string;
 }
 
 function ignoredIds(metadata: Node | undefined): string[] {
@@ -35,7 +41,8 @@ export function templateSuppressions(template: TemplateIndex): Suppression[] {
   if (topLevel.length > 0) suppressions.push({ ids: topLevel });
   for (const resource of template.resources.values()) {
     const ids = ignoredIds(mapGet(resource.body, "Metadata")?.value);
-    if (ids.length > 0) suppressions.push({ ids, range: entryRange(resource.entry) });
+    if (ids.length > 0)
+      suppressions.push({ ids, range: entryRange(resource.entry), resource: resource.name });
   }
   return suppressions;
 }
@@ -52,6 +59,8 @@ export function isSuppressed(finding: Finding, suppressions: readonly Suppressio
   return suppressions.some(
     (s) =>
       s.ids.some((id) => finding.ruleId.startsWith(id)) &&
-      (!s.range || contains(s.range, finding.range.start)),
+      (!s.range ||
+        contains(s.range, finding.range.start) ||
+        (finding.path?.[0] === "Resources" && finding.path[1] === s.resource)),
   );
 }

@@ -46,6 +46,27 @@ describe("rule ids a template turns off for itself", () => {
     expect(brief(findings)).toEqual(["E3002 13:7"]);
   });
 
+  it("drops a finding about the resource that is reported outside it, as W1030 at a parameter's Default", () => {
+    const findings = lint(
+      [
+        "Parameters:",
+        "  Vpc: { Type: String, Default: my-vpc }",
+        "Resources:",
+        "  Quiet:",
+        "    Type: AWS::EC2::SecurityGroup",
+        "    Metadata:",
+        "      cfn-lint: { config: { ignore_checks: [W1030] } }",
+        "    Properties: { GroupDescription: quiet, VpcId: !Ref Vpc }",
+        "  Loud:",
+        "    Type: AWS::EC2::SecurityGroup",
+        "    Properties: { GroupDescription: loud, VpcId: !Ref Vpc }",
+        "",
+      ].join("\n"),
+      { only: ["W1030"] },
+    );
+    expect(findings.map((f) => [f.range.start.line, f.path?.[1]])).toEqual([[2, "Loud"]]);
+  });
+
   it("drops a rule for the whole template from the top-level Metadata, by id prefix", () => {
     const findings = lint(
       [

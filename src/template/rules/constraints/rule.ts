@@ -15,15 +15,17 @@ export function constraintRule(
     source: SCHEMA_GUIDE,
     ...rule,
     check({ template, spec, report }) {
-      // One parameter value may be referred to from several places with the same outcome.
-      // Made for the first problem of this kind: a dozen rules share the list, most find none.
+      // One parameter value may be referred to from several places with the same outcome: one
+      // finding per resource, so that a resource's suppression (suppressions.ts) keeps the
+      // others; validate drops the repeats that are left. Made for the first problem of this
+      // kind: a dozen rules share the list, most find none.
       let seen: Set<string> | undefined;
       const problems = constraintProblems(template, spec);
       for (let i = 0; i < problems.length; i++) {
         const problem = problems[i];
         if (problem.kind !== kind) continue;
         const range = rangeOf(problem.at);
-        const key = `${range.start.line}:${range.start.column} ${problem.message}`;
+        const key = `${range.start.line}:${range.start.column} ${problem.path?.[1] ?? ""} ${problem.message}`;
         seen ??= new Set();
         if (seen.has(key)) continue;
         seen.add(key);

@@ -583,7 +583,8 @@ class Walker {
   /**
    * Whether a parameter's declared values were judged against `schema` at this property and under
    * this condition already: the same findings again (same values, same messages) would only be
-   * dropped as duplicates. Marks them judged.
+   * dropped as duplicates. Marks them judged. Per resource: a resource's own suppression
+   * (suppressions.ts) must not hide what another resource's Ref finds in the same Default.
    */
   private judgedBefore(name: string, schema: ConstraintNode): boolean {
     let judged = this.judged.get(schema);
@@ -591,7 +592,7 @@ class Walker {
       judged = new Set();
       this.judged.set(schema, judged);
     }
-    const key = `${name}\u0000${this.name()}\u0000${this.condition ?? ""}`;
+    const key = `${name}\u0000${this.path[1]}\u0000${this.name()}\u0000${this.condition ?? ""}`;
     if (judged.has(key)) return true;
     judged.add(key);
     return false;
