@@ -217,26 +217,52 @@ function checkRef(
   { node, where, path, stream, queuePolicy, spotFleet }: ArnSite,
   report: Report,
 ): void {
-  const target = referenceTarget(node);
+  const referred = referenceTarget(node);
+  const sub = referred ? undefined : leadingSubRef(node);
+  const target = referred ?? sub;
   if (!target || target.attribute !== undefined) return;
   const resource = template.resources.get(target.name);
   const gives = resource?.type ? REF_GIVES[resource.type] : undefined;
   if (!resource?.type || !gives) return;
   if (resource.type.startsWith("AWS::Serverless::") && !template.sam) return;
-  const use = `use !GetAtt ${target.name}.${arnAttribute(resource.type, stream)}`;
+  const attribute = arnAttribute(resource.type, stream);
+  const use = sub
+    ? `write \${${target.name}.${attribute}} in place of \${${target.name}}`
+    : `use !GetAtt ${target.name}.${attribute}`;
+  // A Fn::Sub whose text opens with the Ref's value gives no ARN either: none of these names,
+  // ids or URLs opens with "arn:".
+  const what = sub
+    ? `!Sub opens with \${${target.name}}, which gives ${gives}`
+    : `!Ref ${target.name} gives ${gives}`;
   if (queuePolicy) {
     report(
       node,
-      `!Ref ${target.name} gives ${gives}, and ${where} names a queue by its ARN: SQS may take the policy, but ` +
-        `the statement does not name the queue; ${use}`,
+      `${what}, and ${where} names a queue by its ARN: SQS may take the policy, but the statement does not ` +
+        `name the queue; ${use}`,
       { path, severity: "warning" },
     );
     return;
   }
-  report(node, `!Ref ${target.name} gives ${gives}, and ${where} takes an ARN${atRun(spotFleet)}; ${use}`, {
+  report(node, `${what}, and ${where} takes an ARN${atRun(spotFleet)}; ${use}`, {
     path,
     ...(spotFleet ? { severity: "warning" as const } : {}),
   });
+}
+
+/**
+ * The resource a Fn::Sub's text opens with, as `${Name}` (`!Sub "${Bucket}/*"`), unless its
+ * variables give that name another value.
+ */
+function leadingSubRef(node: Node): { name: string; attribute: undefined } | undefined {
+  if (node.kind !== "map" || node.entries.length !== 1 || node.entries[0].key !== "Fn::Sub") return undefined;
+  const arg = node.entries[0].value;
+  const text = literalString(arg.kind === "seq" ? arg.items[0] : arg);
+  const variables = arg.kind === "seq" ? arg.items[1] : undefined;
+  const end = text?.startsWith("${") ? text.indexOf("}") : -1;
+  const hole = text && end > 2 ? text.slice(2, end).trim() : undefined;
+  if (!hole || hole.startsWith("!") || hole.includes(".") || hole.includes("::")) return undefined;
+  if (variables && (variables.kind !== "map" || mapGet(variables, hole))) return undefined;
+  return { name: hole, attribute: undefined };
 }
 
 /** What a message adds where the value fails only when it is used (a Batch Spot Fleet's role). */

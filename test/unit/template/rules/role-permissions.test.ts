@@ -231,16 +231,18 @@ describe("W3911 what Lambda checks of a function's role at create", () => {
       lineOf(source, "# topic"),
     ]);
     expect(findings.map((f) => f.message)).toEqual([
-      "Function 'TracedBasic' has active tracing, and its role 'Basic' is not allowed xray:PutTraceSegments, which " +
-        'Lambda checks when it creates or updates the function ("The provided execution role does not have ' +
-        "permissions\"); add arn:${AWS::Partition}:iam::aws:policy/AWSXRayDaemonWriteAccess to the role's " +
-        "ManagedPolicyArns, or allow xray:PutTraceSegments and xray:PutTelemetryRecords on * in its policies",
-      "Function 'QueueBasic' has dead-letter queue 'Queue', and its role 'Basic' is not allowed sqs:SendMessage, " +
-        'which Lambda checks when it creates or updates the function ("The provided execution role does not have ' +
-        "permissions\"); allow sqs:SendMessage on the queue in the role's policies",
-      "Function 'TopicBasic' has dead-letter topic 'Topic', and its role 'Basic' is not allowed sns:Publish, " +
-        'which Lambda checks when it creates or updates the function ("The provided execution role does not have ' +
-        "permissions\"); allow sns:Publish on the topic in the role's policies",
+      "Function 'TracedBasic' has active tracing, and its role 'Basic' is not allowed xray:PutTraceSegments: its " +
+        'traces are refused, and Lambda has refused to create or update such a function ("The provided execution ' +
+        'role does not have permissions"); add arn:${AWS::Partition}:iam::aws:policy/AWSXRayDaemonWriteAccess to ' +
+        "the role's ManagedPolicyArns, or allow xray:PutTraceSegments and xray:PutTelemetryRecords on * in its policies",
+      "Function 'QueueBasic' has dead-letter queue 'Queue', and its role 'Basic' is not allowed sqs:SendMessage: " +
+        "the events it fails to process cannot reach the queue, and Lambda has refused to create or update such a " +
+        'function ("The provided execution role does not have permissions"); allow sqs:SendMessage on the queue in ' +
+        "the role's policies",
+      "Function 'TopicBasic' has dead-letter topic 'Topic', and its role 'Basic' is not allowed sns:Publish: the " +
+        "events it fails to process cannot reach the topic, and Lambda has refused to create or update such a " +
+        'function ("The provided execution role does not have permissions"); allow sns:Publish on the topic in the ' +
+        "role's policies",
     ]);
   });
 

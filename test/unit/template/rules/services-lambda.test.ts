@@ -947,6 +947,45 @@ describe("E1041 a Ref where an ARN is needed", () => {
   });
 });
 
+describe("E1041 a Fn::Sub that opens with a Ref's name where an ARN is needed", () => {
+  it("flags `${Bucket}/*` as a policy's Resource and `${Role}` as a Role, and leaves ARNs and shadowed names", () => {
+    const findings = check(
+      ["E1041"],
+      "Resources:",
+      "  Bucket:",
+      "    Type: AWS::S3::Bucket",
+      "  Role:",
+      "    Type: AWS::IAM::Role",
+      "    Properties:",
+      "      AssumeRolePolicyDocument: { Statement: [{ Effect: Allow, Principal: { Service: lambda.amazonaws.com }, Action: sts:AssumeRole }] }",
+      "      Policies:",
+      "        - PolicyName: s3",
+      "          PolicyDocument:",
+      "            Statement:",
+      '              - { Effect: Allow, Action: s3:GetObject, Resource: !Sub "${Bucket}/*" }',
+      '              - { Effect: Allow, Action: s3:GetObject, Resource: !Sub "arn:${AWS::Partition}:s3:::${Bucket}/*" }',
+      '              - { Effect: Allow, Action: s3:GetObject, Resource: !Sub "${Bucket.Arn}/*" }',
+      "              - Effect: Allow",
+      "                Action: s3:GetObject",
+      '                Resource: !Sub ["${Bucket}/*", { Bucket: arn:aws:s3:::other }]',
+      "  Worker:",
+      "    Type: AWS::Lambda::Function",
+      "    Properties:",
+      "      Runtime: python3.12",
+      "      Handler: app.handler",
+      '      Role: !Sub "${ Role }"',
+      "      Code: { S3Bucket: code-bucket, S3Key: app.zip }",
+    );
+    expect(brief(findings)).toEqual(["E1041 12:66", "E1041 23:13"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "!Sub opens with ${Bucket}, which gives the bucket's name, and a policy's Resource takes an ARN; write " +
+        "${Bucket.Arn} in place of ${Bucket}",
+      "!Sub opens with ${Role}, which gives the role's name, and Role takes an ARN; write ${Role.Arn} in place of " +
+        "${Role}",
+    ]);
+  });
+});
+
 describe("E1041 a queue policy's Resource given the queue's URL", () => {
   it("is a warning there, where an identity policy's is an error", () => {
     const findings = check(
