@@ -1,6 +1,7 @@
 /** Serverless checks: deprecated Lambda runtimes, IAM policy documents, Step Functions definitions. */
 
 import type { Rule } from "../rule";
+import { bucketPolicyObjectActions } from "./bucket-policy-actions";
 import { functionCreateRole } from "./create-role";
 import { deprecatedRuntimeCreate } from "./deprecated-runtime-create";
 import { deprecatedRuntimeEol } from "./deprecated-runtime-eol";
@@ -29,6 +30,7 @@ export const serverlessRules: Rule[] = [
   resourcePolicy,
   repositoryPolicy,
   bucketPolicyResource,
+  bucketPolicyObjectActions,
   trustPolicy,
   roleTrustOnCreate,
   roleTrustOnUse,

@@ -23,6 +23,7 @@ import {
 } from "./apigateway-methods";
 import { apiStageName } from "./apigateway-stage-name";
 import { apiStageOrder } from "./apigateway-stage-order";
+import { apiKeyExpiry } from "./appsync-api-key";
 import { hardcodedZones } from "./availability-zones";
 import { canaryRuntime } from "./canary-runtimes";
 import { capacityRange } from "./capacity-range";
@@ -258,6 +259,7 @@ export const serviceRules: Rule[] = [
   retiredService,
   retiredRuleAction,
   cognitoThreatProtectionTier,
+  apiKeyExpiry,
   webhookEvents,
   getAttNotArn,
   subNeeded,
