@@ -181,6 +181,7 @@ import {
   subnetOverlap,
   subnetRouteTableAssociation,
 } from "./vpc-networking";
+import { wafLogDestinationName } from "./waf-logging";
 import { webhookEvents } from "./webhook-events";
 
 export const serviceRules: Rule[] = [
@@ -260,6 +261,7 @@ export const serviceRules: Rule[] = [
   retiredRuleAction,
   cognitoThreatProtectionTier,
   apiKeyExpiry,
+  wafLogDestinationName,
   webhookEvents,
   getAttNotArn,
   subNeeded,
