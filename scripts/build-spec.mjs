@@ -708,7 +708,9 @@ function addDocumentedEnumValues(entries) {
  *   @aws-cdk/aws-service-spec carries: an API Gateway REST API's MinimumCompressionSize ("between
  *   0 and 10485760 (10M) bytes, inclusive"), and a CloudFront origin's ConnectionTimeout ("the
  *   minimum timeout is 1 second, the maximum is 10 seconds") and ConnectionAttempts ("the minimum
- *   number is 1, the maximum is 3").
+ *   number is 1, the maximum is 3");
+ * - a pattern (E3031), from the CloudFront API reference: a distribution's DefaultRootObject
+ *   "can't begin with a forward slash (/)" (round 44 found `/browser/index.html`).
  */
 const DOCUMENTED_CONSTRAINTS = {
   "AWS::ApiGateway::Method": {
@@ -760,6 +762,8 @@ const DOCUMENTED_CONSTRAINTS = {
   "AWS::CloudFront::Distribution": {
     "DistributionConfig.Origins.*.ConnectionTimeout": { mn: 1, mx: 10 },
     "DistributionConfig.Origins.*.ConnectionAttempts": { mn: 1, mx: 3 },
+    // DistributionConfig's DefaultRootObject: "Your string can't begin with a forward slash (/)".
+    "DistributionConfig.DefaultRootObject": { p: "^(?!/)" },
   },
 };
 

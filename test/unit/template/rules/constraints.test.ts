@@ -1310,6 +1310,30 @@ describe("E3034: ranges the CloudFormation reference documents and the provider 
   });
 });
 
+describe("E3031: a pattern the CloudFront API reference documents", () => {
+  it("refuses a DefaultRootObject that begins with a slash, and takes a path or empty text", () => {
+    const dist = (name: string, root: string) => [
+      `  ${name}:`,
+      "    Type: AWS::CloudFront::Distribution",
+      "    Properties:",
+      "      DistributionConfig:",
+      "        Enabled: true",
+      `        DefaultRootObject: ${root}`,
+      "        DefaultCacheBehavior: { TargetOriginId: o, ViewerProtocolPolicy: allow-all }",
+      "        Origins: [{ Id: o, DomainName: example.com, CustomOriginConfig: { OriginProtocolPolicy: https-only } }]",
+    ];
+    const findings = check(
+      "Resources:",
+      ...dist("Slash", "/browser/index.html"),
+      ...dist("Path", "browser/index.html"),
+      ...dist("Empty", "''"),
+    );
+    expect(located(findings)).toEqual([
+      "E3031 7 'DistributionConfig.DefaultRootObject' of AWS::CloudFront::Distribution must match the pattern ^(?!/)",
+    ]);
+  });
+});
+
 describe("E3030: the RDS engines the API documents", () => {
   it("refuses an engine RDS does not have, in any case, and leaves a retired one to E3690 and E3691", () => {
     const source = yaml(
