@@ -14,6 +14,7 @@ import { pattern } from "./pattern";
 import { requiredOr } from "./required-or";
 import { requiredXor } from "./required-xor";
 import { findInMapValues, joinValues, selectValues, splitValues, subValues } from "./resolved-values";
+import { roleArnGetAtt } from "./role-arn-getatt";
 import { securityGroupIds } from "./security-group-ids";
 import { stackNameValues } from "./stack-name";
 import { stringLength } from "./string-length";
@@ -42,4 +43,5 @@ export const constraintRules: Rule[] = [
   stackNameValues,
   passedValues,
   securityGroupIds,
+  roleArnGetAtt,
 ];

@@ -109,7 +109,9 @@ export type ConstraintKind =
    * A Ref of a security group without VpcId, which gives the group's name, where the property takes
    * security group ids (E1041).
    */
-  | "refName";
+  | "refName"
+  /** A GetAtt of another resource's ARN where the property takes an IAM role's ARN (E1040). */
+  | "roleArn";
 
 /** The functions whose values are worked out from the template and judged, by the kind of their problems. */
 const RESOLVED: Record<string, ConstraintKind> = {
@@ -457,6 +459,31 @@ class Walker {
     );
   }
 
+  /**
+   * A GetAtt of another resource's Arn where the schema takes an IAM role's ARN (cfn-lint's format
+   * AWS::IAM::Role.Arn): an AppSync API's CloudWatchLogsRoleArn given a log group's ARN. The
+   * service refuses what is not a role; cfn-lint's E1040 compares the same formats. A resource the
+   * template does not declare (one SAM makes) is not judged.
+   */
+  private notRoleArn(node: Node, arg: Node, schema: ConstraintNode): void {
+    const parts = isString(arg)
+      ? [arg.value.slice(0, arg.value.indexOf(".")), arg.value.slice(arg.value.indexOf(".") + 1)]
+      : arg.kind === "seq" && arg.items.length === 2 && isString(arg.items[0]) && isString(arg.items[1])
+        ? [arg.items[0].value, arg.items[1].value]
+        : undefined;
+    if (parts?.[1] !== "Arn") return;
+    const type = this.template.resources.get(parts[0])?.type;
+    if (!type?.startsWith("AWS::") || type === "AWS::IAM::Role" || type.startsWith("AWS::CloudFormation::"))
+      return;
+    if (!this.expanded(schema).some((s) => s.fm === "AWS::IAM::Role.Arn")) return;
+    this.problem(
+      "roleArn",
+      node,
+      `${this.name()} takes an IAM role's ARN, and !GetAtt ${parts[0]}.Arn gives the ARN of ${type} '${parts[0]}'; ` +
+        "give it the ARN of the role the service assumes (!GetAtt Role.Arn)",
+    );
+  }
+
   /** One property of the mapping the walk stands at, judged against `schema`. */
   property(entry: MapEntry, schema: ConstraintNode): void {
     this.path.push(entry.key);
@@ -469,6 +496,7 @@ class Walker {
     if (fn) {
       const arg = (node as MapNode).entries[0].value;
       if (fn === "Ref" && isString(arg)) this.securityGroupName(node, arg.value, schema);
+      if (fn === "Fn::GetAtt") this.notRoleArn(node, arg, schema);
       if (fn === "Ref" && isString(arg) && this.conditional === 0) {
         if (arg.value !== "AWS::StackName") this.parameter(node, arg.value, schema);
         // The stack's name alone, where it is known: certain (E3944) where the resource is always

@@ -7,7 +7,7 @@
  * differs, the test says so.
  */
 import { describe, expect, it } from "vitest";
-import { brief, lambdaFunction, lint, yaml } from "../lint";
+import { brief, lambdaFunction, lint, located, yaml } from "../lint";
 
 const check = (only: string[], ...lines: string[]) => lint(yaml(...lines), { only });
 
@@ -741,6 +741,46 @@ describe("W3937 in routes and attachments", () => {
       "W3937 29:38",
     ]);
     expect(findings[1].message).toContain("as a VPC peering connection id");
+  });
+});
+
+describe("E1040 another resource's ARN where an IAM role's ARN is needed", () => {
+  it("reports a log group's ARN as a role's, and leaves a role's and one of a resource the template lacks", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Logs:",
+        "    Type: AWS::Logs::LogGroup",
+        "  Role:",
+        "    Type: AWS::IAM::Role",
+        "    Properties:",
+        "      AssumeRolePolicyDocument: { Statement: [{ Effect: Allow, Principal: { Service: appsync.amazonaws.com }, Action: sts:AssumeRole }] }",
+        "  Api:",
+        "    Type: AWS::AppSync::GraphQLApi",
+        "    Properties:",
+        "      Name: api",
+        "      AuthenticationType: API_KEY",
+        "      LogConfig: { CloudWatchLogsRoleArn: !GetAtt Logs.Arn, FieldLogLevel: ERROR }",
+        "  Fine:",
+        "    Type: AWS::AppSync::GraphQLApi",
+        "    Properties:",
+        "      Name: fine",
+        "      AuthenticationType: API_KEY",
+        "      LogConfig: { CloudWatchLogsRoleArn: !GetAtt [Role, Arn], FieldLogLevel: ERROR }",
+        "  Made:",
+        "    Type: AWS::AppSync::GraphQLApi",
+        "    Properties:",
+        "      Name: made",
+        "      AuthenticationType: API_KEY",
+        "      LogConfig: { CloudWatchLogsRoleArn: !GetAtt FnRole.Arn, FieldLogLevel: ERROR }",
+      ),
+      { only: ["E1040"] },
+    );
+    expect(located(findings)).toEqual([
+      "E1040 13 'LogConfig.CloudWatchLogsRoleArn' of AWS::AppSync::GraphQLApi takes an IAM role's ARN, and !GetAtt " +
+        "Logs.Arn gives the ARN of AWS::Logs::LogGroup 'Logs'; give it the ARN of the role the service assumes " +
+        "(!GetAtt Role.Arn)",
+    ]);
   });
 });
 
