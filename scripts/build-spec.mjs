@@ -710,7 +710,12 @@ function addDocumentedEnumValues(entries) {
  *   minimum timeout is 1 second, the maximum is 10 seconds") and ConnectionAttempts ("the minimum
  *   number is 1, the maximum is 3");
  * - a pattern (E3031), from the CloudFront API reference: a distribution's DefaultRootObject
- *   "can't begin with a forward slash (/)" (round 44 found `/browser/index.html`).
+ *   "can't begin with a forward slash (/)" (round 44 found `/browser/index.html`);
+ * - dependent properties (E3021, E3020), from the Glue API reference's Job: "Do not set
+ *   MaxCapacity if using WorkerType and NumberOfWorkers" (the Glue team in boto3#2644: "you cannot
+ *   submit both in a Create or Update job call"; AllocatedCapacity is the older MaxCapacity), and a
+ *   WorkerType without NumberOfWorkers, or the other way round, fails ("Please set both Worker Type
+ *   and Number of Workers", aws-cdk#26241). Round 44 found a job with all three.
  */
 const DOCUMENTED_CONSTRAINTS = {
   "AWS::ApiGateway::Method": {
@@ -764,6 +769,15 @@ const DOCUMENTED_CONSTRAINTS = {
     "DistributionConfig.Origins.*.ConnectionAttempts": { mn: 1, mx: 3 },
     // DistributionConfig's DefaultRootObject: "Your string can't begin with a forward slash (/)".
     "DistributionConfig.DefaultRootObject": { p: "^(?!/)" },
+  },
+  "AWS::Glue::Job": {
+    "": {
+      dr: { WorkerType: ["NumberOfWorkers"], NumberOfWorkers: ["WorkerType"] },
+      dx: {
+        MaxCapacity: ["WorkerType", "NumberOfWorkers"],
+        AllocatedCapacity: ["WorkerType", "NumberOfWorkers"],
+      },
+    },
   },
 };
 
@@ -1123,7 +1137,8 @@ const API_CONSTRAINTS = {
 /** Follows a DOCUMENTED_CONSTRAINTS or API_CONSTRAINTS path through an entry, making missing nodes. */
 function constraintNode(entry, place) {
   let node = entry.r;
-  for (const segment of place.split(".")) {
+  // "" is the resource's Properties themselves.
+  for (const segment of place === "" ? [] : place.split(".")) {
     while (node.$) node = entry.d[node.$];
     if (segment === "*") node = node.it ??= {};
     else {

@@ -1334,6 +1334,32 @@ describe("E3031: a pattern the CloudFront API reference documents", () => {
   });
 });
 
+describe("E3020 and E3021: a Glue job's capacity settings, as the Glue API reference documents them", () => {
+  it("refuses MaxCapacity beside workers, and a worker type without a count or the other way round", () => {
+    const job = (name: string, ...settings: string[]) => [
+      `  ${name}:`,
+      "    Type: AWS::Glue::Job",
+      "    Properties:",
+      "      Role: arn:aws:iam::123456789012:role/glue",
+      "      Command: { Name: glueetl, ScriptLocation: s3://scripts/job.py }",
+      ...settings.map((line) => `      ${line}`),
+    ];
+    const findings = check(
+      "Resources:",
+      ...job("All", "WorkerType: G.1X", "NumberOfWorkers: 10", "MaxCapacity: 10.0"),
+      ...job("TypeOnly", "WorkerType: G.1X"),
+      ...job("Workers", "WorkerType: G.2X", "NumberOfWorkers: 2"),
+      ...job("Capacity", "MaxCapacity: 2.0"),
+    );
+    // The lines: All's WorkerType and NumberOfWorkers beside its MaxCapacity, TypeOnly's WorkerType.
+    expect(located(findings)).toEqual([
+      "E3020 7 'WorkerType' cannot be set together with 'MaxCapacity' for AWS::Glue::Job",
+      "E3020 8 'NumberOfWorkers' cannot be set together with 'MaxCapacity' for AWS::Glue::Job",
+      "E3021 15 'WorkerType' requires 'NumberOfWorkers' for AWS::Glue::Job",
+    ]);
+  });
+});
+
 describe("E3030: the RDS engines the API documents", () => {
   it("refuses an engine RDS does not have, in any case, and leaves a retired one to E3690 and E3691", () => {
     const source = yaml(
