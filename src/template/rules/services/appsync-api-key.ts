@@ -31,7 +31,8 @@ export function createApiKeyExpiryRule(clock: Clock = systemClock): Rule {
       const now = Math.floor(clock() / 1000);
       const judge = (value: Node | undefined, key: string, what: string) => {
         const expires = literalNumber(value);
-        if (value === undefined || expires === undefined) return;
+        // 0 may read as unset, which AppSync takes as 7 days: whether it does is not documented.
+        if (value === undefined || expires === undefined || expires === 0) return;
         const days = (expires - now) / DAY;
         if (days >= 1 && days <= 365) return;
         const when = new Date(expires * 1000).toISOString().slice(0, 10);

@@ -19,7 +19,7 @@ const key = (name: string, expires: string) => [
 ];
 
 describe("E3953 AppSync API key expiry", () => {
-  it("reports a key already past, one less than a day away and one past a year, in AppSync and SAM keys", () => {
+  it("reports a key already past, one less than a day away and one past a year, in AppSync and SAM keys, but not 0", () => {
     const source = yaml(
       "Transform: AWS::Serverless-2016-10-31",
       "Resources:",
@@ -28,6 +28,7 @@ describe("E3953 AppSync API key expiry", () => {
       ...key("Fine", String(NOW + 30 * DAY)),
       ...key("Far", String(NOW + 400 * DAY)),
       ...key("Given", "!Ref AWS::NoValue"),
+      ...key("Zero", "0"),
       "  Graph:",
       "    Type: AWS::Serverless::GraphQLApi",
       "    Properties:",
@@ -44,7 +45,7 @@ describe("E3953 AppSync API key expiry", () => {
         "days after it is created, so the stack fails: set a time within that window, or leave it out for 7 days",
       expect.stringMatching(/^E3953 8 Expires of API key Soon is 2026-12-08, less than a day away;/),
       expect.stringMatching(/^E3953 14 Expires of API key Far is 2028-01-11, more than 365 days away;/),
-      expect.stringMatching(/^E3953 24 ExpiresOn of API key Old of Graph is 2026-12-06, already past;/),
+      expect.stringMatching(/^E3953 27 ExpiresOn of API key Old of Graph is 2026-12-06, already past;/),
     ]);
   });
 });
