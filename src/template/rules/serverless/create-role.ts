@@ -28,7 +28,7 @@ import {
   resourcesOfType,
 } from "../services/values";
 import type { TemplateIndex } from "../template-index";
-import { roleLacks } from "./role-grants";
+import { roleLacks, templateRole } from "./role-grants";
 
 interface Need {
   /** Where the function asks for it, to report at. */
@@ -79,10 +79,8 @@ export const functionCreateRole: Rule = {
   check({ template, report }) {
     for (const fn of resourcesOfType(template, FUNCTION, SAM_FUNCTION)) {
       for (const set of propertySets(fn)) {
-        const roleValue = presentEntry(set.properties, "Role")?.value;
-        const roleName = roleValue ? referenceTarget(roleValue)?.name : undefined;
-        const role = roleName === undefined ? undefined : template.resources.get(roleName);
-        if (role?.type !== "AWS::IAM::Role") continue;
+        const role = templateRole(template, presentEntry(set.properties, "Role")?.value);
+        if (!role) continue;
         for (const need of needs(template, set)) {
           if (!roleLacks(template, role, need.action, need.managed)) continue;
           report(
@@ -111,7 +109,8 @@ function needs(template: TemplateIndex, set: PropertySet): Need[] {
   const target = mapGet(letter, "TargetArn")?.value;
   const named = target ? referenceTarget(target) : undefined;
   const resource = named ? template.resources.get(named.name) : undefined;
-  const dead = resource?.type === undefined ? undefined : DEAD_LETTER[resource.type];
+  const dead =
+    resource?.type && Object.hasOwn(DEAD_LETTER, resource.type) ? DEAD_LETTER[resource.type] : undefined;
   // A queue's ARN is its Arn attribute, a topic's its Ref.
   const arnOf =
     resource?.type === "AWS::SQS::Queue" ? named?.attribute === "Arn" : named?.attribute === undefined;

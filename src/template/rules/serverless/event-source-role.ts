@@ -15,7 +15,7 @@ import { mapGet } from "../../nodes";
 import type { Rule } from "../rule";
 import { presentEntry, propertySets, referenceTarget, resourcesOfType } from "../services/values";
 import type { ResourceInfo, TemplateIndex } from "../template-index";
-import { roleLacks } from "./role-grants";
+import { roleLacks, templateRole } from "./role-grants";
 
 interface Source {
   attribute: string;
@@ -61,7 +61,6 @@ export const eventSourceRole: Rule = {
   source: "https://docs.aws.amazon.com/lambda/latest/dg/lambda-intro-execution-role.html",
   tags: ["resources", "lambda", "iam", "serverless"],
   check({ template, report }) {
-    const judged = new Map<string, boolean>();
     for (const mapping of resourcesOfType(template, "AWS::Lambda::EventSourceMapping")) {
       for (const { properties } of propertySets(mapping)) {
         const arn = presentEntry(properties, "EventSourceArn")?.value;
@@ -71,9 +70,7 @@ export const eventSourceRole: Rule = {
         if (!arn || !source || named?.attribute !== source.attribute) continue;
         const role = functionRole(template, presentEntry(properties, "FunctionName")?.value);
         if (!role) continue;
-        const key = `${role.role.name}\0${source.action}`;
-        if (!judged.has(key)) judged.set(key, roleLacks(template, role.role, source.action, source.managed));
-        if (!judged.get(key)) continue;
+        if (!roleLacks(template, role.role, source.action, source.managed)) continue;
         report(
           arn,
           `Event source mapping '${mapping.name}' reads ${source.what} '${sourceResource?.name}' for function ` +
@@ -94,8 +91,6 @@ function functionRole(
   const name = value ? referenceTarget(value)?.name : undefined;
   const fn = name === undefined ? undefined : template.resources.get(name);
   if (fn?.type !== "AWS::Lambda::Function" && fn?.type !== "AWS::Serverless::Function") return undefined;
-  const roleValue = mapGet(fn.properties?.value, "Role")?.value;
-  const roleName = roleValue ? referenceTarget(roleValue)?.name : undefined;
-  const role = roleName === undefined ? undefined : template.resources.get(roleName);
-  return role?.type === "AWS::IAM::Role" ? { fn, role } : undefined;
+  const role = templateRole(template, mapGet(fn.properties?.value, "Role")?.value);
+  return role ? { fn, role } : undefined;
 }

@@ -9,7 +9,13 @@
 import type { Node } from "../../model";
 import { mapGet } from "../../nodes";
 import { referencesWithin } from "../resources/shared";
-import { literalString, presentEntry, propertySets, resourcesOfType } from "../services/values";
+import {
+  literalString,
+  presentEntry,
+  propertySets,
+  referenceTarget,
+  resourcesOfType,
+} from "../services/values";
 import { isString, type ResourceInfo, type TemplateIndex } from "../template-index";
 import { staticDocument } from "./documents";
 import { allowsAction, readableStatements } from "./policy-document";
@@ -20,11 +26,41 @@ const ATTACHED_POLICIES: Record<string, string> = {
   "AWS::IAM::RolePolicy": "RoleName",
 };
 
+/** The role of the template a value names (`!GetAtt Role.Arn`, `!Ref Role`), when it is an AWS::IAM::Role. */
+export function templateRole(template: TemplateIndex, value: Node | undefined): ResourceInfo | undefined {
+  const name = value ? referenceTarget(value)?.name : undefined;
+  const role = name === undefined ? undefined : template.resources.get(name);
+  return role?.type === "AWS::IAM::Role" ? role : undefined;
+}
+
 /**
  * Whether everything the role is given can be read, and none of it allows `action`; `managed`
- * matches the names of the AWS managed policies that may allow it.
+ * matches the names of the AWS managed policies that may allow it. Worked out once per template,
+ * role and action: several functions share a role, and three rules ask.
  */
 export function roleLacks(
+  template: TemplateIndex,
+  role: ResourceInfo,
+  action: string,
+  managed: RegExp,
+): boolean {
+  let answers = lacking.get(template);
+  if (!answers) {
+    answers = new Map();
+    lacking.set(template, answers);
+  }
+  const key = `${role.name}\u0000${action}\u0000${managed.source}`;
+  let answer = answers.get(key);
+  if (answer === undefined) {
+    answer = readRoleLacks(template, role, action, managed);
+    answers.set(key, answer);
+  }
+  return answer;
+}
+
+const lacking = new WeakMap<TemplateIndex, Map<string, boolean>>();
+
+function readRoleLacks(
   template: TemplateIndex,
   role: ResourceInfo,
   action: string,

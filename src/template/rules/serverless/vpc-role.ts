@@ -1,8 +1,8 @@
 import { mapGet } from "../../nodes";
 import type { Rule } from "../rule";
-import { presentEntry, propertySets, referenceTarget, resourcesOfType } from "../services/values";
+import { presentEntry, propertySets, resourcesOfType } from "../services/values";
 import { isNoValue } from "../template-index";
-import { roleLacks } from "./role-grants";
+import { roleLacks, templateRole } from "./role-grants";
 
 const ACTION = "ec2:CreateNetworkInterface";
 const GRANTING_MANAGED =
@@ -18,19 +18,14 @@ export const vpcFunctionRole: Rule = {
   source: "https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html#configuration-vpc-permissions",
   tags: ["resources", "lambda", "iam", "serverless"],
   check({ template, report }) {
-    const judged = new Map<string, boolean>();
     for (const fn of resourcesOfType(template, "AWS::Lambda::Function", "AWS::Serverless::Function")) {
       for (const { properties } of propertySets(fn)) {
         const subnets = mapGet(presentEntry(properties, "VpcConfig")?.value, "SubnetIds")?.value;
         // No subnet, or only `!Ref AWS::NoValue` items (a template that leaves the VPC out): no VPC.
         if (!subnets || (subnets.kind === "seq" && subnets.items.every(isNoValue))) continue;
         const role = presentEntry(properties, "Role")?.value;
-        const name = role ? referenceTarget(role)?.name : undefined;
-        const resource = name === undefined ? undefined : template.resources.get(name);
-        if (!role || resource?.type !== "AWS::IAM::Role") continue;
-        if (!judged.has(resource.name))
-          judged.set(resource.name, roleLacks(template, resource, ACTION, GRANTING_MANAGED));
-        if (!judged.get(resource.name)) continue;
+        const resource = templateRole(template, role);
+        if (!role || !resource || !roleLacks(template, resource, ACTION, GRANTING_MANAGED)) continue;
         report(
           role,
           `Function '${fn.name}' runs in a VPC, and its role '${resource.name}' is not allowed ${ACTION}, which ` +

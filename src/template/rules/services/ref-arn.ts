@@ -19,7 +19,7 @@
  * cfn-lint's E1041 compares formats from its schema patches, which do not cover these properties;
  * here the Ref's target decides, from what the CloudFormation reference says each Ref returns.
  */
-import type { Node } from "../../model";
+import type { MapNode, Node } from "../../model";
 import { listItems, mapGet } from "../../nodes";
 import { templateNames } from "../functions/names";
 import { displayPath } from "../resources/shared";
@@ -30,7 +30,7 @@ import { identitySites } from "../serverless/identity-policy";
 import { documentStatements } from "../serverless/policy-document";
 import { forEachPolicy } from "../serverless/policy-sites";
 import { resourceSites } from "../serverless/resource-policy";
-import { type TemplateIndex, USER_GUIDE } from "../template-index";
+import { intrinsicName, type TemplateIndex, USER_GUIDE } from "../template-index";
 import { SPOT_FLEET_AT_RUN, startsSpotFleet } from "./role-arns";
 import {
   literalString,
@@ -222,7 +222,8 @@ function checkRef(
   const target = referred ?? sub;
   if (!target || target.attribute !== undefined) return;
   const resource = template.resources.get(target.name);
-  const gives = resource?.type ? REF_GIVES[resource.type] : undefined;
+  const gives =
+    resource?.type && Object.hasOwn(REF_GIVES, resource.type) ? REF_GIVES[resource.type] : undefined;
   if (!resource?.type || !gives) return;
   if (resource.type.startsWith("AWS::Serverless::") && !template.sam) return;
   const attribute = arnAttribute(resource.type, stream);
@@ -254,8 +255,8 @@ function checkRef(
  * variables give that name another value.
  */
 function leadingSubRef(node: Node): { name: string; attribute: undefined } | undefined {
-  if (node.kind !== "map" || node.entries.length !== 1 || node.entries[0].key !== "Fn::Sub") return undefined;
-  const arg = node.entries[0].value;
+  if (intrinsicName(node) !== "Fn::Sub") return undefined;
+  const arg = (node as MapNode).entries[0].value;
   const text = literalString(arg.kind === "seq" ? arg.items[0] : arg);
   const variables = arg.kind === "seq" ? arg.items[1] : undefined;
   const end = text?.startsWith("${") ? text.indexOf("}") : -1;

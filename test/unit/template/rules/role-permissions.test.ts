@@ -246,6 +246,17 @@ describe("W3911 what Lambda checks of a function's role at create", () => {
     ]);
   });
 
+  it("reads a dead-letter target's type as an own key of its table (a type named like an Object method)", () => {
+    const source = yaml(
+      "Resources:",
+      "  Odd:",
+      "    Type: toString",
+      ...role("Basic"),
+      ...lambdaFunction("Fn", "!GetAtt Basic.Arn", "DeadLetterConfig: { TargetArn: !Ref Odd }"),
+    );
+    expect(lint(source, { only: ["W3911"] })).toEqual([]);
+  });
+
   it("reads a SAM function's Tracing from Globals and its DeadLetterQueue, and leaves a function without Role to SAM", () => {
     const source = yaml(
       ...samGlobals("Function", "Tracing: Active"),

@@ -986,6 +986,25 @@ describe("E1041 a Fn::Sub that opens with a Ref's name where an ARN is needed", 
   });
 });
 
+describe("E1041 reads what a Ref gives as an own key of its table", () => {
+  it("says nothing of a Ref to a resource whose type is named like an Object method", () => {
+    const findings = check(
+      ["E1041"],
+      "Resources:",
+      "  Odd:",
+      "    Type: toString",
+      "  Worker:",
+      "    Type: AWS::Lambda::Function",
+      "    Properties:",
+      "      Runtime: python3.12",
+      "      Handler: app.handler",
+      "      Role: !Ref Odd",
+      "      Code: { S3Bucket: code-bucket, S3Key: app.zip }",
+    );
+    expect(findings).toEqual([]);
+  });
+});
+
 describe("E1041 a queue policy's Resource given the queue's URL", () => {
   it("is a warning there, where an identity policy's is an error", () => {
     const findings = check(
