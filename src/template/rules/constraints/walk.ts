@@ -48,7 +48,7 @@ import { samS3Locations } from "../sam/s3-locations";
 import { identitySites } from "../serverless/identity-policy";
 import { dynamicResources } from "../serverless/policy-document";
 import { forEachPolicy } from "../serverless/policy-sites";
-import { hasDynamicReference } from "../services/values";
+import { hasDynamicReference, referenceTarget } from "../services/values";
 import {
   intrinsicName,
   isForEachKey,
@@ -465,21 +465,17 @@ class Walker {
    * service refuses what is not a role; cfn-lint's E1040 compares the same formats. A resource the
    * template does not declare (one SAM makes) is not judged.
    */
-  private notRoleArn(node: Node, arg: Node, schema: ConstraintNode): void {
-    const parts = isString(arg)
-      ? [arg.value.slice(0, arg.value.indexOf(".")), arg.value.slice(arg.value.indexOf(".") + 1)]
-      : arg.kind === "seq" && arg.items.length === 2 && isString(arg.items[0]) && isString(arg.items[1])
-        ? [arg.items[0].value, arg.items[1].value]
-        : undefined;
-    if (parts?.[1] !== "Arn") return;
-    const type = this.template.resources.get(parts[0])?.type;
+  private notRoleArn(node: Node, schema: ConstraintNode): void {
+    const target = referenceTarget(node);
+    if (target?.attribute !== "Arn") return;
+    const type = this.template.resources.get(target.name)?.type;
     if (!type?.startsWith("AWS::") || type === "AWS::IAM::Role" || type.startsWith("AWS::CloudFormation::"))
       return;
     if (!this.expanded(schema).some((s) => s.fm === "AWS::IAM::Role.Arn")) return;
     this.problem(
       "roleArn",
       node,
-      `${this.name()} takes an IAM role's ARN, and !GetAtt ${parts[0]}.Arn gives the ARN of ${type} '${parts[0]}'; ` +
+      `${this.name()} takes an IAM role's ARN, and !GetAtt ${target.name}.Arn gives the ARN of ${type} '${target.name}'; ` +
         "give it the ARN of the role the service assumes (!GetAtt Role.Arn)",
     );
   }
@@ -496,7 +492,7 @@ class Walker {
     if (fn) {
       const arg = (node as MapNode).entries[0].value;
       if (fn === "Ref" && isString(arg)) this.securityGroupName(node, arg.value, schema);
-      if (fn === "Fn::GetAtt") this.notRoleArn(node, arg, schema);
+      if (fn === "Fn::GetAtt") this.notRoleArn(node, schema);
       if (fn === "Ref" && isString(arg) && this.conditional === 0) {
         if (arg.value !== "AWS::StackName") this.parameter(node, arg.value, schema);
         // The stack's name alone, where it is known: certain (E3944) where the resource is always

@@ -14,7 +14,7 @@ import type { MapNode, Node } from "../../model";
 import { listItems, mapGet } from "../../nodes";
 import type { Rule } from "../rule";
 import { literalString, referenceTarget } from "../services/values";
-import type { TemplateIndex } from "../template-index";
+import { intrinsicName, type TemplateIndex } from "../template-index";
 import { propertyPath } from "./documents";
 import { documentStatements } from "./policy-document";
 import { forEachPolicy } from "./policy-sites";
@@ -102,8 +102,8 @@ function namesBucketOnly(template: TemplateIndex, item: Node): boolean {
   if (text !== undefined) return /^arn:[^:]*:s3:::[^/*?$]+$/.test(text);
   const target = referenceTarget(item);
   if (target) return target.attribute === "Arn" && template.resources.get(target.name)?.type === BUCKET;
-  if (item.kind !== "map" || item.entries.length !== 1 || item.entries[0].key !== "Fn::Sub") return false;
-  const sub = literalString(item.entries[0].value);
+  if (intrinsicName(item) !== "Fn::Sub") return false;
+  const sub = literalString((item as MapNode).entries[0].value);
   const match =
     sub === undefined ? null : /^arn:(?:\$\{AWS::Partition\}|[a-z-]+):s3:::\$\{([^}]+)\}$/.exec(sub);
   if (!match) return false;

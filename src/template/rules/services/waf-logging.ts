@@ -12,7 +12,15 @@
 import type { Node } from "../../model";
 import { listItems, mapGet } from "../../nodes";
 import type { Rule } from "../rule";
-import { literalString, propertySets, referenceTarget, resourcesOfType } from "./values";
+import {
+  arnParts,
+  hasDynamicReference,
+  literalOrSubText,
+  onlyPropertySet,
+  propertySets,
+  referenceTarget,
+  resourcesOfType,
+} from "./values";
 
 const LOGGING = "AWS::WAFv2::LoggingConfiguration";
 const PREFIX = "aws-waf-logs-";
@@ -38,18 +46,16 @@ export const wafLogDestinationName: Rule = {
     for (const logging of resourcesOfType(template, LOGGING)) {
       for (const { properties } of propertySets(logging)) {
         for (const item of listItems(mapGet(properties, "LogDestinationConfigs")?.value)) {
-          let name = textBeforeHoles(item, (text) => nameInArn(text));
+          let name = knownText(item, nameInArn);
           let what = "the destination's name";
           const target = name === undefined ? referenceTarget(item) : undefined;
           const resource = target?.attribute === "Arn" ? template.resources.get(target.name) : undefined;
           if (resource?.type && Object.hasOwn(NAMED_BY, resource.type)) {
             const key = NAMED_BY[resource.type];
-            for (const set of propertySets(resource)) {
-              const named = mapGet(set.properties, key)?.value;
-              name = named === undefined ? undefined : textBeforeHoles(named, (text) => text);
-              what = `the ${key} of ${resource.name}`;
-              break;
-            }
+            // A name a Fn::If over the whole Properties chooses is not judged.
+            const named = mapGet(onlyPropertySet(resource)?.properties, key)?.value;
+            name = named === undefined ? undefined : knownText(named, (text) => text);
+            what = `the ${key} of ${resource.name}`;
           }
           if (name === undefined || fitsPrefix(name)) continue;
           report(
@@ -70,36 +76,30 @@ interface Known {
   whole: boolean;
 }
 
-/** The text a value gives, written out or before a Fn::Sub's first hole, mapped by `pick`. */
-function textBeforeHoles(node: Node, pick: (text: string) => string | undefined): Known | undefined {
-  const literal = literalString(node);
-  if (literal !== undefined) {
-    const text = pick(literal);
-    return text === undefined ? undefined : { text, whole: true };
-  }
-  if (node.kind !== "map" || node.entries.length !== 1 || node.entries[0].key !== "Fn::Sub") return undefined;
-  const sub = literalString(node.entries[0].value);
-  if (sub === undefined) return undefined;
-  const hole = sub.indexOf("${");
-  if (hole < 0) {
-    const text = pick(sub);
-    return text === undefined ? undefined : { text, whole: true };
-  }
-  // The pseudo parameters an ARN's fields take stand in as text; other holes stay holes.
-  const name = pick(sub.replace(/\$\{AWS::(?:Partition|Region|AccountId)\}/g, "x"));
+/**
+ * The text a value gives, written out or made by a Fn::Sub (literalOrSubText), mapped by `pick`:
+ * whole, or what comes before its first hole. Text with a dynamic reference is the deploy's.
+ */
+function knownText(node: Node, pick: (text: string) => string | undefined): Known | undefined {
+  const text = literalOrSubText(node);
+  if (text === undefined || hasDynamicReference(text)) return undefined;
+  const name = pick(text.replace(/\$\{[^}]*\}/g, HOLE));
   if (name === undefined) return undefined;
-  const at = name.indexOf("${");
+  const at = name.indexOf(HOLE);
   return at < 0 ? { text: name, whole: true } : { text: name.slice(0, at), whole: false };
 }
 
-/** The destination's name in a log group's, a bucket's or a Firehose stream's ARN. */
+const HOLE = "\u0000";
+
+/** The destination's name in a log group's, a bucket's or a Firehose stream's ARN (arnParts). */
 function nameInArn(arn: string): string | undefined {
-  const group = /^arn:[^:]*:logs:[^:]*:[^:]*:log-group:([^:]+)(:\*)?$/.exec(arn);
-  if (group) return group[1];
-  const bucket = /^arn:[^:]*:s3:::([^/]+)$/.exec(arn);
-  if (bucket) return bucket[1];
-  const stream = /^arn:[^:]*:firehose:[^:]*:[^:]*:deliverystream\/(.+)$/.exec(arn);
-  return stream ? stream[1] : undefined;
+  const parts = arnParts(arn);
+  if (!parts) return undefined;
+  const [service, resource] = [parts[2], parts.slice(5)];
+  if (service === "logs" && resource[0] === "log-group") return resource[1];
+  if (service === "s3" && resource.length === 1 && !resource[0].includes("/")) return resource[0];
+  if (service === "firehose" && resource[0].startsWith("deliverystream/")) return resource[0].slice(15);
+  return undefined;
 }
 
 /** Whether a name, or the start of one, may begin with the prefix. */

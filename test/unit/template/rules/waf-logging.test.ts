@@ -14,7 +14,7 @@ const logging = (name: string, destination: string) => [
 ];
 
 describe("E3955 WAF log destinations", () => {
-  it("reports a destination named otherwise, by GetAtt, written out or by Sub, and leaves prefixed and unknown names", () => {
+  it("reports a destination named otherwise, by GetAtt, written out or by Sub, and leaves prefixed, unknown and dynamic names", () => {
     const findings = lint(
       yaml(
         "Parameters:",
@@ -41,6 +41,7 @@ describe("E3955 WAF log destinations", () => {
           "PrefixParam",
           "!Sub 'arn:aws:logs:${AWS::Region}:${AWS::AccountId}:log-group:aws-waf-${Name}'",
         ),
+        ...logging("Dynamic", "'arn:aws:logs:us-east-1:123456789012:log-group:{{resolve:ssm:/waf/group}}'"),
       ),
       { only: ["E3955"] },
     );
