@@ -488,6 +488,7 @@ export function conditionLogic(template: TemplateIndex): ConditionLogic {
 export class ConditionLogic {
   private readonly texts = new Map<string, string | undefined>();
   private readonly refFacts = new Map<string, RefFacts>();
+  private readonly refFalseFacts = new Map<string, RefFacts>();
   private readonly decided = new Map<string, boolean | undefined>();
   private readonly closures = new Map<string, { holds: Set<string>; fails: Set<string> }>();
 
@@ -684,7 +685,9 @@ export class ConditionLogic {
     return (
       known.true.some(
         (name) => this.implies(name, needed, 0) || (negated !== undefined && this.excludes(name, negated)),
-      ) || known.false.some((name) => this.impliedByFalse(name, needed))
+      ) ||
+      known.false.some((name) => this.impliedByFalse(name, needed)) ||
+      this.leaves(known, this.falseFacts(needed))
     );
   }
 
@@ -692,8 +695,33 @@ export class ConditionLogic {
   refutes(needed: string, known: Known): boolean {
     return (
       known.false.some((name) => this.implies(needed, name, 0)) ||
-      known.true.some((name) => this.excludes(name, needed))
+      known.true.some((name) => this.excludes(name, needed)) ||
+      this.leaves(known, this.facts(needed))
     );
+  }
+
+  /**
+   * Whether the conditions `known` holds, read together, leave a Ref no value that `facts` allows
+   * it: the Fn::If chain `[IsA, a, !If [IsB, b, ...]]` over a parameter of AllowedValues A, B and C
+   * leaves it C in the last branch, where a condition equal to C holds.
+   */
+  private leaves(known: Known, facts: RefFacts): boolean {
+    if (known.true.length + known.false.length === 0) return false;
+    const all = [
+      ...known.true.map((name) => this.facts(name)),
+      ...known.false.map((name) => this.falseFacts(name)),
+    ];
+    const together = this.narrowed(everyOf(all));
+    return disjoint(together, facts) || disjoint(facts, together);
+  }
+
+  /** What a condition being false says about Refs, as facts reads it being true. */
+  private falseFacts(name: string): RefFacts {
+    const found = this.refFalseFacts.get(name);
+    if (found) return found;
+    const facts = this.narrowed(this.factsOf(this.definition(name), 0, false));
+    this.refFalseFacts.set(name, facts);
+    return facts;
   }
 
   private definition(name: string): Node | undefined {

@@ -166,4 +166,38 @@ describe("W1001 references to conditional resources", () => {
     // A third value leaves Mode open where it is not Cluster.
     expect(brief(lint(source("Cluster", "Service", "None"), { only: ["W1001"] }))).toEqual(["W1001 15:50"]);
   });
+
+  it("follows a chain of Fn::If to the one allowed value its last branch leaves", () => {
+    // As fsxn-observability-integrations' cloudwatch-log-alarm.yaml outputs its alarm's ARN.
+    const source = (...allowed: string[]) =>
+      yaml(
+        "Parameters:",
+        "  Kind:",
+        "    Type: String",
+        `    AllowedValues: [${allowed.join(", ")}]`,
+        "Conditions:",
+        "  IsA: !Equals [!Ref Kind, a]",
+        "  IsB: !Equals [!Ref Kind, b]",
+        "  IsC: !Equals [!Ref Kind, c]",
+        "Resources:",
+        "  Bucket:",
+        "    Type: AWS::S3::Bucket",
+        "    Condition: IsC",
+        "  Queue:",
+        "    Type: AWS::SQS::Queue",
+        "    Properties:",
+        "      QueueName: !If [IsA, a, !If [IsB, b, !Ref Bucket]]",
+        "Outputs:",
+        "  Kept:",
+        "    Value: !If [IsA, a, !If [IsC, !Ref Bucket, other]]",
+        "  Missed:",
+        "    Value: !If [IsB, !Ref Bucket, other]",
+      );
+    expect(brief(lint(source("a", "b", "c"), { only: ["W1001"] }))).toEqual(["W1001 21:27"]);
+    // A fourth value may reach the last branch without the Bucket.
+    expect(brief(lint(source("a", "b", "c", "d"), { only: ["W1001"] }))).toEqual([
+      "W1001 16:49",
+      "W1001 21:27",
+    ]);
+  });
 });
