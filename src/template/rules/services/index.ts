@@ -32,6 +32,7 @@ import { edgeFunctionFeatures, edgeFunctionVersion } from "./cloudfront-edge";
 import { cloudFrontTargetOrigins } from "./cloudfront-origins";
 import { codeBuildRolePath } from "./codebuild-role";
 import { cognitoThreatProtectionTier } from "./cognito-tier";
+import { dataSyncScheduleInterval } from "./datasync-schedule";
 import {
   deliveryWithoutGrant,
   functionUrlPermission,
@@ -262,6 +263,7 @@ export const serviceRules: Rule[] = [
   cognitoThreatProtectionTier,
   apiKeyExpiry,
   wafLogDestinationName,
+  dataSyncScheduleInterval,
   webhookEvents,
   getAttNotArn,
   subNeeded,
