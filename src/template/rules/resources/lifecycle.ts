@@ -7,10 +7,12 @@
  * whose date has not come yet is reported as W3696 ("will be shut down"), and only from that day
  * on as E3710: a template that deploys today must not fail validation for what happens later.
  * Each is reported at the resource's Type, which is what the finding is about (cfn-lint points at
- * its Properties).
+ * its Properties). A service whose end of support has passed by the day (E3951's table: App Mesh,
+ * Proton, ...) gets E3951 alone, not the warning that it will be shut down.
  */
 import { type Clock, systemClock } from "../../../clock";
 import { datedRule, type Rule } from "../rule";
+import { retiredServiceOf } from "../services/retired-services";
 import { isCustomType, isModuleType, realResources } from "./shared";
 
 const SOURCE = "https://docs.aws.amazon.com/general/latest/gr/full_shutdown_services.html";
@@ -70,6 +72,8 @@ export function createLifecycleRules(clock: Clock = systemClock): Rule[] {
           if (type === undefined || !node || isCustomType(type) || isModuleType(type)) continue;
           const lc = spec.constraints(type)?.lc;
           if (!lc || lifecycleStage(lc, day) !== stage) continue;
+          // A service past its end of support is E3951's, which says so; "will be shut down" would not.
+          if (stage !== "shutdown" && retiredServiceOf(type, day)) continue;
           report(node, message(type, stage, lc.d, day), { path: ["Resources", resource.name, "Type"] });
         }
       },

@@ -7,6 +7,9 @@
  *
  * The table is each service's end-of-support notice, with the day; where two notices give
  * different days (Lookout for Metrics: September 12 and October 9, 2025), the later one is kept.
+ * Round 46 added six services cfn-lint's schemas still call sunsetting (its W3696) whose day has
+ * passed: MediaStore, Inspector Classic, SimSpace Weaver, App Mesh, Proton and IoT Greengrass V1
+ * (`AWS::Greengrass::`; V2 is `AWS::GreengrassV2::`, and the current Inspector `AWS::InspectorV2::`).
  * A service AWS announces the end of is added with its day, and is judged from it.
  */
 import { type Clock, systemClock } from "../../../clock";
@@ -70,6 +73,36 @@ export const RETIRED_SERVICES: Readonly<Record<string, Retired>> = {
     until: "2026-10-07",
     notice: "https://docs.aws.amazon.com/lookout-for-equipment/latest/ug/doc-history.html",
   },
+  MediaStore: {
+    service: "AWS Elemental MediaStore",
+    until: "2025-11-13",
+    notice: "https://docs.aws.amazon.com/mediastore/latest/ug/what-is-regions.html",
+  },
+  Inspector: {
+    service: "Amazon Inspector Classic",
+    until: "2026-05-20",
+    notice: "https://docs.aws.amazon.com/inspector/v1/userguide/inspector-migration.html",
+  },
+  SimSpaceWeaver: {
+    service: "AWS SimSpace Weaver",
+    until: "2026-05-20",
+    notice: "https://docs.aws.amazon.com/simspaceweaver/latest/catalog/intro.html",
+  },
+  AppMesh: {
+    service: "AWS App Mesh",
+    until: "2026-09-30",
+    notice: "https://docs.aws.amazon.com/app-mesh/latest/userguide/what-is-app-mesh.html",
+  },
+  Proton: {
+    service: "AWS Proton",
+    until: "2026-10-07",
+    notice: "https://docs.aws.amazon.com/proton/latest/userguide/proton-end-of-support.html",
+  },
+  Greengrass: {
+    service: "AWS IoT Greengrass Version 1",
+    until: "2026-10-07",
+    notice: "https://docs.aws.amazon.com/greengrass/v1/developerguide/maintenance-policy.html",
+  },
 };
 
 /** IoT topic rule actions that send to a retired service, by the action's key. */
@@ -84,6 +117,14 @@ const TOPIC_RULE = "AWS::IoT::TopicRule";
 function retiredBy(prefix: string, day: string): Retired | undefined {
   const retired = Object.hasOwn(RETIRED_SERVICES, prefix) ? RETIRED_SERVICES[prefix] : undefined;
   return retired && retired.until < day ? retired : undefined;
+}
+
+/**
+ * The retired service of a resource type (`AWS::AppMesh::Mesh`) on `day`, for E3951 and for the
+ * lifecycle warnings, which leave such a type to it.
+ */
+export function retiredServiceOf(type: string, day: string): Retired | undefined {
+  return type.startsWith("AWS::") ? retiredBy(type.slice(5, type.indexOf("::", 5)), day) : undefined;
 }
 
 export function createRetiredServiceRule(clock: Clock = systemClock): Rule {
@@ -102,9 +143,8 @@ export function createRetiredServiceRule(clock: Clock = systemClock): Rule {
     ({ template, report }, day) => {
       for (const resource of realResources(template)) {
         const type = resource.type;
-        if (!type?.startsWith("AWS::") || !resource.typeNode) continue;
-        const retired = retiredBy(type.slice(5, type.indexOf("::", 5)), day);
-        if (!retired) continue;
+        const retired = type === undefined ? undefined : retiredServiceOf(type, day);
+        if (!retired || !resource.typeNode) continue;
         report(
           resource.typeNode,
           `${type} is a resource of ${retired.service}, whose support ended on ${retired.until}: its API is ` +

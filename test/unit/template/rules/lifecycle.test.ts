@@ -63,6 +63,14 @@ describe("E3710, W3696, W3697 service lifecycle", () => {
     ]);
   });
 
+  it("leaves a service past its end of support to E3951, without the warning that it will be shut down", () => {
+    const mesh = yaml("Resources:", "  Mesh:", "    Type: AWS::AppMesh::Mesh");
+    expect(findings(mesh, "2026-09-30").map((f) => f.message)).toEqual([
+      "Resource type 'AWS::AppMesh::Mesh' is from a service that will be shut down (announced for 2026-09-30); plan to move to another service",
+    ]);
+    expect(findings(mesh, "2026-10-01")).toEqual([]);
+  });
+
   it("orders the stages by day", () => {
     expect(lifecycleStage({ s: "shutdown", d: "2025-12-15" }, "2025-12-14")).toBe("sunset");
     expect(lifecycleStage({ s: "shutdown", d: "2025-12-15" }, "2025-12-15")).toBe("shutdown");

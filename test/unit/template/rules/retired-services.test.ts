@@ -86,6 +86,45 @@ describe("E3951 and W3951 retired AWS services", () => {
     expect(findings(template, "2025-07-31")).toEqual([]);
   });
 
+  it("judges the six services round 46 added by their own type prefix, not their successors'", () => {
+    const later = yaml(
+      "Resources:",
+      "  Mesh:",
+      "    Type: AWS::AppMesh::Mesh",
+      "  Core:",
+      "    Type: AWS::Greengrass::CoreDefinition",
+      "    Properties: { Name: core }",
+      "  Component:",
+      "    Type: AWS::GreengrassV2::ComponentVersion",
+      "  Target:",
+      "    Type: AWS::Inspector::AssessmentTarget",
+      "  Filter:",
+      "    Type: AWS::InspectorV2::Filter",
+      "    Properties: { Name: f, FilterAction: NONE, FilterCriteria: {} }",
+      "  Container:",
+      "    Type: AWS::MediaStore::Container",
+      "    Properties: { ContainerName: media }",
+      "  Simulation:",
+      "    Type: AWS::SimSpaceWeaver::Simulation",
+      "    Properties: { Name: sim, RoleArn: arn:aws:iam::123456789012:role/sim }",
+      "  Template:",
+      "    Type: AWS::Proton::EnvironmentTemplate",
+    );
+    const lines = (day: string) =>
+      located(findings(later, day)).map((f) => f.split(" ").slice(0, 2).join(" "));
+    expect(lines("2026-12-07")).toEqual([
+      "E3951 3",
+      "E3951 5",
+      "E3951 10",
+      "E3951 15",
+      "E3951 18",
+      "E3951 21",
+    ]);
+    // App Mesh's last day is 2026-09-30, Proton's and Greengrass V1's 2026-10-07.
+    expect(lines("2026-10-01")).toEqual(["E3951 3", "E3951 10", "E3951 15", "E3951 18"]);
+    expect(lines("2025-11-13")).toEqual([]);
+  });
+
   it("keeps a real day per service, and names each by a service the type index has", () => {
     for (const [prefix, retired] of Object.entries(RETIRED_SERVICES)) {
       expect(new Date(`${retired.until}T00:00:00Z`).toISOString().slice(0, 10)).toBe(retired.until);
