@@ -6,6 +6,10 @@
  * Unlike cfn-lint, which reports a shut-down service as an error whatever the day, a shutdown
  * whose date has not come yet is reported as W3696 ("will be shut down"), and only from that day
  * on as E3710: a template that deploys today must not fail validation for what happens later.
+ * A service in maintenance is closed to new customers from its date (AWS's product lifecycle page;
+ * Cloud9's API reference: "no longer available to new customers"; launch configurations: new
+ * accounts cannot create them from 2024-10-01), so a preview stack in a fresh account fails on it:
+ * W3697 says so, a warning since an account that used the service still can.
  * Each is reported at the resource's Type, which is what the finding is about (cfn-lint points at
  * its Properties). A service whose end of support has passed by the day (E3951's table: App Mesh,
  * Proton, ...) gets E3951 alone, not the warning that it will be shut down.
@@ -32,7 +36,7 @@ function message(type: string, stage: Stage, date: string | undefined, day: stri
     const when = date === undefined ? "" : date > day ? ` on ${date}` : ` (announced for ${date})`;
     return `Resource type '${type}' is from a service that will be shut down${when}; plan to move to another service`;
   }
-  return `Resource type '${type}' is from a service in maintenance${date ? ` since ${date}` : ""}: it gets no new features; consider moving to another service`;
+  return `Resource type '${type}' is from a service in maintenance${date ? ` since ${date}` : ""}: AWS closed it to new customers, so an account that has not used it cannot create it, and it gets no new features; consider moving to another service`;
 }
 
 /** Each stage's rule: cfn-lint's ids, one severity each. */
@@ -55,7 +59,9 @@ const STAGE_RULES: Record<Stage, Pick<Rule, "id" | "severity" | "shortDescriptio
     id: "W3697",
     severity: "warning",
     shortDescription: "Resource type is from a service in maintenance",
-    description: "A resource type of an AWS service in maintenance mode, which gets no new features.",
+    description:
+      "A resource type of an AWS service in maintenance mode: closed to new customers (an account that has not used it " +
+      "cannot create it) and getting no new features.",
   },
 };
 

@@ -43,7 +43,7 @@ describe("E3710, W3696, W3697 service lifecycle", () => {
     expect(after.map((f) => f.message)).toEqual([
       "Resource type 'AWS::IoTAnalytics::Channel' is from a service that was shut down on 2025-12-15: CloudFormation can no longer create or update it; remove the resource or move to another service",
       "Resource type 'AWS::FraudDetector::Detector' is from a service that will be shut down (announced for 2025-11-07); plan to move to another service",
-      "Resource type 'AWS::AutoScaling::LaunchConfiguration' is from a service in maintenance since 2024-10-01: it gets no new features; consider moving to another service",
+      "Resource type 'AWS::AutoScaling::LaunchConfiguration' is from a service in maintenance since 2024-10-01: AWS closed it to new customers, so an account that has not used it cannot create it, and it gets no new features; consider moving to another service",
     ]);
     expect(after[0].path).toEqual(["Resources", "Channel", "Type"]);
   });
