@@ -509,6 +509,7 @@ const SAM_PASSTHROUGH = {
       "PackageType",
       "RecursiveLoop",
       "ReservedConcurrentExecutions",
+      "Role",
       "Runtime",
       "RuntimeManagementConfig",
       "SnapStart",

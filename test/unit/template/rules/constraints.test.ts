@@ -142,10 +142,26 @@ describe("E3030 allowed values", () => {
       "      Handler: index.handler",
       "      Runtime: python3.21",
       "      Timeout: 901",
+      "  Other:",
+      "    Type: AWS::Serverless::Function",
+      "    Properties:",
+      "      CodeUri: src/",
+      "      Handler: index.handler",
+      "      Runtime: python3.13",
+      // Round 46: a ten-digit account, which CreateFunction refuses.
+      "      Role: arn:aws:iam::1234567890:role/lambda_role",
+      "  Fine:",
+      "    Type: AWS::Serverless::Function",
+      "    Properties:",
+      "      CodeUri: src/",
+      "      Handler: index.handler",
+      "      Runtime: python3.13",
+      "      Role: !Sub arn:${AWS::Partition}:iam::${AWS::AccountId}:role/lambda_role",
     );
-    expect(brief(findings)).toEqual(["E3034 4:17", "E3030 11:16", "E3034 12:16"]);
+    expect(brief(findings)).toEqual(["E3034 4:17", "E3030 11:16", "E3034 12:16", "E3031 19:13"]);
     expect(findings[0].message).toBe("'MemorySize' in Globals.Function must be at least 128");
     expect(findings[1].message).toMatch(/^'Runtime' of AWS::Serverless::Function must be one of dotnet10, /);
+    expect(findings[3].message).toMatch(/^'Role' of AWS::Serverless::Function must match the pattern /);
   });
 });
 
