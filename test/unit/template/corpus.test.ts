@@ -7,7 +7,7 @@
  * python3.11 and nodejs20.x, which the deprecated-runtime rules (E2531, E2533) compare with the
  * day of the check. The false-positive check therefore runs on the corpus's own day; a second
  * check runs on a day after those blocks (AWS moved them into 2027) and allows only those runtime
- * findings on top.
+ * findings on top, and E3951 on services whose support has ended since (IoT Greengrass V1).
  */
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -56,10 +56,16 @@ describe("clean corpus", () => {
     expect(errorsOnClean().map((e) => e.line)).toEqual([]);
   });
 
-  it("a later day adds only runtime deprecations, on the functions whose runtime is then blocked", () => {
+  it("a later day adds only runtime deprecations and retired services, where the day has come", () => {
     vi.useFakeTimers({ now: new Date("2027-09-01T00:00:00Z"), toFake: ["Date"] });
     const errors = errorsOnClean();
-    expect(errors.filter((e) => !runtimeRules.has(e.ruleId)).map((e) => e.line)).toEqual([]);
+    expect(
+      errors.filter((e) => !runtimeRules.has(e.ruleId) && e.ruleId !== "E3951").map((e) => e.line),
+    ).toEqual([]);
+    // IoT Greengrass V1's support ended on 2026-10-07 (src/template/rules/services/retired-services.ts).
+    const retired = errors.filter((e) => e.ruleId === "E3951");
+    expect(retired.every((e) => e.line.includes(" AWS::Greengrass::"))).toBe(true);
+    if (!only || only.includes("E3951")) expect(retired.length).toBeGreaterThan(0);
     if (!only || only.some((id) => runtimeRules.has(id))) {
       // python3.9 functions are blocked from update from 2027-03-03 (src/template/rules/serverless/runtimes.ts).
       expect(errors.some((e) => e.ruleId === "E2533" && e.line.includes("python3.9"))).toBe(true);

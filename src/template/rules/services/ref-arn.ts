@@ -8,7 +8,9 @@
  * data source, a Cognito trigger, S3 replication's role, the role of a Spot Fleet (and, as a
  * warning, of a Batch compute environment's Spot Fleets: role-arns.ts's startsSpotFleet), a
  * pipeline's role and its actions' roles, a function's KMS key, whose Ref gives its id; not a log
- * group's KmsKeyId, which cfn-lint's schema patches let take a key id) refuses it when the stack is
+ * group's KmsKeyId, which cfn-lint's schema patches let take a key id; a WAFv2 web ACL, whose Ref
+ * gives `name|id|scope`, in a web ACL association or a CloudFront distribution's WebACLId, which
+ * takes a WAFv2 ACL's ARN or a WAF Classic ACL's id: round 46) refuses it when the stack is
  * deployed. `!GetAtt X.Arn` is what was meant. A queue policy's Resource given a queue's URL is a
  * warning: SQS's own validation of the policy's resources is not documented, and templates of an
  * AWS workshop deploy with it; the statement still does not name the queue.
@@ -21,6 +23,7 @@
  */
 import type { MapNode, Node } from "../../model";
 import { listItems, mapGet } from "../../nodes";
+import { placedValues } from "../conditions/logic";
 import { templateNames } from "../functions/names";
 import { displayPath } from "../resources/shared";
 import type { Report, Rule } from "../rule";
@@ -54,6 +57,7 @@ export const REF_GIVES: Readonly<Record<string, string>> = {
   "AWS::IAM::Role": "the role's name",
   "AWS::Logs::LogGroup": "the log group's name",
   "AWS::KMS::Key": "the key's id",
+  "AWS::WAFv2::WebACL": "the web ACL's name, id and scope (name|id|scope)",
 };
 
 const SUBSCRIPTION_ARN_PROTOCOLS = ["sqs", "lambda", "firehose"];
@@ -94,6 +98,9 @@ const ARN_PROPERTIES: { type: string; path: string[]; stream?: boolean; spotFlee
   },
   { type: "AWS::AppSync::DataSource", path: ["LambdaConfig", "LambdaFunctionArn"] },
   { type: "AWS::AppSync::DataSource", path: ["ServiceRoleArn"] },
+  // A WAFv2 web ACL by its ARN (CloudFront takes a WAF Classic ACL's id there, whose Ref gives it).
+  { type: "AWS::CloudFront::Distribution", path: ["DistributionConfig", "WebACLId"] },
+  { type: "AWS::WAFv2::WebACLAssociation", path: ["WebACLArn"] },
   // CodePipeline's API takes role ARNs only (its RoleArn shape's pattern, botocore's model).
   { type: "AWS::CodePipeline::Pipeline", path: ["RoleArn"] },
   { type: "AWS::CodePipeline::Pipeline", path: ["Stages", "*", "Actions", "*", "RoleArn"] },
@@ -199,10 +206,14 @@ function arnSites(template: TemplateIndex): ArnSite[] {
     forEachPolicy(template, policySites, (document, { resource, path }) => {
       for (const statement of documentStatements(document)) {
         for (const key of ["Resource", "NotResource"]) {
-          for (const item of listItems(mapGet(statement, key)?.value))
-            add(item, `a policy's ${key}`, propertyPath(resource, ...path).path ?? [], {
-              queuePolicy: resource.type === "AWS::SQS::QueuePolicy",
-            });
+          const value = mapGet(statement, key)?.value;
+          // Each item of each list a Fn::If may give, and each branch an item's Fn::If may take.
+          for (const list of value ? placedValues(template, value) : [])
+            for (const item of listItems(list))
+              for (const one of placedValues(template, item))
+                add(one, `a policy's ${key}`, propertyPath(resource, ...path).path ?? [], {
+                  queuePolicy: resource.type === "AWS::SQS::QueuePolicy",
+                });
         }
       }
     });

@@ -986,6 +986,85 @@ describe("E1041 a Fn::Sub that opens with a Ref's name where an ARN is needed", 
   });
 });
 
+describe("E1041 in each list a Fn::If gives a policy's Resource, and a WAFv2 web ACL's Ref", () => {
+  it("reads the items of a Fn::If's list branch, and the branches of an item's Fn::If", () => {
+    // As a MediaLive recipe's role grants its bucket (round 46).
+    const findings = check(
+      ["E1041"],
+      "Conditions:",
+      "  Archive: !Equals [!Ref AWS::Region, us-east-1]",
+      "Resources:",
+      "  Bucket:",
+      "    Type: AWS::S3::Bucket",
+      "  Role:",
+      "    Type: AWS::IAM::Role",
+      "    Properties:",
+      "      AssumeRolePolicyDocument: { Statement: [{ Effect: Allow, Principal: { Service: lambda.amazonaws.com }, Action: sts:AssumeRole }] }",
+      "      Policies:",
+      "        - PolicyName: s3",
+      "          PolicyDocument:",
+      "            Statement:",
+      "              - Effect: Allow",
+      "                Action: s3:*",
+      "                Resource: !If",
+      "                  - Archive",
+      "                  - - !Sub '${Bucket}/*'",
+      "                    - !GetAtt Bucket.Arn",
+      "                  - '*'",
+      "              - Effect: Allow",
+      "                Action: s3:GetObject",
+      "                Resource:",
+      "                  - !If [Archive, !Ref Bucket, !Sub '${Bucket.Arn}/*']",
+    );
+    expect(brief(findings)).toEqual(["E1041 18:23", "E1041 24:35"]);
+  });
+
+  it("reports a WAFv2 web ACL's Ref, which gives name|id|scope, as an association's or a distribution's ACL", () => {
+    const findings = check(
+      ["E1041"],
+      "Resources:",
+      "  Acl:",
+      "    Type: AWS::WAFv2::WebACL",
+      "    Properties:",
+      "      Scope: CLOUDFRONT",
+      "      DefaultAction: { Allow: {} }",
+      "      VisibilityConfig: { SampledRequestsEnabled: true, CloudWatchMetricsEnabled: true, MetricName: acl }",
+      "  Classic:",
+      "    Type: AWS::WAF::WebACL",
+      "    Properties:",
+      "      Name: classic",
+      "      MetricName: classic",
+      "      DefaultAction: { Type: ALLOW }",
+      "  Cdn:",
+      "    Type: AWS::CloudFront::Distribution",
+      "    Properties:",
+      "      DistributionConfig:",
+      "        Enabled: true",
+      "        WebACLId: !Ref Acl",
+      "        DefaultCacheBehavior: { TargetOriginId: o, ViewerProtocolPolicy: allow-all, CachePolicyId: 658327ea-f89d-4fab-a63d-7e88639e58f6 }",
+      "        Origins: [{ Id: o, DomainName: example.com, CustomOriginConfig: { OriginProtocolPolicy: https-only } }]",
+      "  ClassicCdn:",
+      "    Type: AWS::CloudFront::Distribution",
+      "    Properties:",
+      "      DistributionConfig:",
+      "        Enabled: true",
+      "        WebACLId: !Ref Classic",
+      "        DefaultCacheBehavior: { TargetOriginId: o, ViewerProtocolPolicy: allow-all, CachePolicyId: 658327ea-f89d-4fab-a63d-7e88639e58f6 }",
+      "        Origins: [{ Id: o, DomainName: example.com, CustomOriginConfig: { OriginProtocolPolicy: https-only } }]",
+      "  Association:",
+      "    Type: AWS::WAFv2::WebACLAssociation",
+      "    Properties:",
+      "      ResourceArn: arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/web/0123456789abcdef",
+      "      WebACLArn: !Ref Acl",
+    );
+    expect(brief(findings)).toEqual(["E1041 19:19", "E1041 34:18"]);
+    expect(findings[0].message).toBe(
+      "!Ref Acl gives the web ACL's name, id and scope (name|id|scope), and DistributionConfig.WebACLId takes an " +
+        "ARN; use !GetAtt Acl.Arn",
+    );
+  });
+});
+
 describe("E1041 reads what a Ref gives as an own key of its table", () => {
   it("says nothing of a Ref to a resource whose type is named like an Object method", () => {
     const findings = check(
