@@ -105,6 +105,7 @@ import {
 import { logSubscriptions } from "./log-subscriptions";
 import {
   pipelineArtifactNames,
+  pipelineRequiredConfiguration,
   pipelineSourceArtifacts,
   pipelineSourceStage,
   pipelineTemplateArtifact,
@@ -345,6 +346,7 @@ export const serviceRules: Rule[] = [
   pipelineArtifactNames,
   pipelineSourceArtifacts,
   pipelineTemplateArtifact,
+  pipelineRequiredConfiguration,
   recordValues,
   recordAliasOrValues,
   backupColdStorage,

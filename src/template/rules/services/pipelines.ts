@@ -25,8 +25,9 @@
  */
 import type { MapNode, Node } from "../../model";
 import { mapGet } from "../../nodes";
+import { closest } from "../../suggest";
 import type { Report, Rule } from "../rule";
-import type { TemplateIndex } from "../template-index";
+import { isNoValue, type TemplateIndex } from "../template-index";
 import {
   isAbsent,
   listMappings,
@@ -458,3 +459,94 @@ export const pipelineTemplateArtifact: Rule = {
     }
   },
 };
+
+/**
+ * The configuration keys each provider requires, by `Category/Owner/Provider`: those the
+ * CodePipeline action structure reference marks "Required: Yes", kept to providers and keys whose
+ * requirement holds in every use (a CloudFormation action's RoleArn or ChangeSetName, required for
+ * some ActionModes only, is left out). CreatePipeline refuses an action that lacks one, as it
+ * refuses a key its provider does not know ("contains unknown configuration").
+ */
+const REQUIRED_CONFIGURATION: Readonly<Record<string, readonly string[]>> = {
+  "Source/AWS/S3": ["S3Bucket", "S3ObjectKey"],
+  "Source/AWS/CodeCommit": ["RepositoryName", "BranchName"],
+  "Source/AWS/ECR": ["RepositoryName"],
+  "Source/AWS/CodeStarSourceConnection": ["ConnectionArn", "FullRepositoryId"],
+  "Source/ThirdParty/GitHub": ["Owner", "Repo", "Branch", "OAuthToken"],
+  "Build/AWS/CodeBuild": ["ProjectName"],
+  "Test/AWS/CodeBuild": ["ProjectName"],
+  "Deploy/AWS/CloudFormation": ["ActionMode", "StackName"],
+  "Deploy/AWS/CodeDeploy": ["ApplicationName", "DeploymentGroupName"],
+  "Deploy/AWS/CodeDeployToECS": [
+    "ApplicationName",
+    "DeploymentGroupName",
+    "TaskDefinitionTemplateArtifact",
+    "AppSpecTemplateArtifact",
+  ],
+  "Deploy/AWS/ECS": ["ClusterName", "ServiceName"],
+  "Deploy/AWS/S3": ["BucketName", "Extract"],
+  "Deploy/AWS/ElasticBeanstalk": ["ApplicationName", "EnvironmentName"],
+  "Invoke/AWS/Lambda": ["FunctionName"],
+  "Invoke/AWS/StepFunctions": ["StateMachineArn"],
+};
+
+/**
+ * E3957 (our own id): a pipeline action whose Configuration lacks a key its provider requires
+ * (REQUIRED_CONFIGURATION), such as a GitHub source without its OAuthToken, which round 46 found
+ * commented out. CreatePipeline refuses the action. A Configuration a function gives is not
+ * judged, nor a key whose value a Fn::If may leave out; a key given as AWS::NoValue is missing.
+ */
+export const pipelineRequiredConfiguration: Rule = {
+  id: "E3957",
+  severity: "error",
+  shortDescription: "Pipeline actions have the configuration keys their provider requires",
+  description:
+    "A CodePipeline action's Configuration holds every key its provider requires (an S3 source's S3Bucket and " +
+    "S3ObjectKey, a CodeBuild action's ProjectName, a CloudFormation action's ActionMode and StackName, ...).",
+  source: "https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference.html",
+  tags: ["resources", "codepipeline"],
+  check({ template, report }) {
+    for (const { actions } of pipelines(template)) {
+      for (const action of actions) {
+        const kind = `${action.category?.value}/${action.owner}/${action.provider}`;
+        if (!action.category || !Object.hasOwn(REQUIRED_CONFIGURATION, kind)) continue;
+        const required = REQUIRED_CONFIGURATION[kind];
+        const entry = mapGet(action.node, "Configuration");
+        const configuration = entry && !isNoValue(entry.value) ? plainMap(entry.value) : undefined;
+        if (entry && !isNoValue(entry.value) && !configuration) continue;
+        const keys = configuration?.entries.map((each) => each.key) ?? [];
+        // Missing: not written, or AWS::NoValue; a value a Fn::If may leave out is not judged.
+        const absent = required.filter((key) => {
+          const given = mapGet(configuration, key);
+          return !given || isNoValue(given.value);
+        });
+        if (absent.length === 0) continue;
+        const others = keys.filter((key) => !required.includes(key));
+        const hints = absent
+          .map((key) => {
+            const near = others.find((other) => overlaps(key, other)) ?? closest(key, others);
+            return near === undefined
+              ? ""
+              : ` ('${near}' is not a key of this provider: did you mean ${key}?)`;
+          })
+          .join("");
+        const names = absent.join(" and ");
+        report(
+          entry && configuration
+            ? entry.keyRange
+            : (mapGet(action.node, "ActionTypeId")?.keyRange ?? action.node),
+          `Action '${action.name}' of pipeline '${action.pipeline}' (${action.provider}) has no ${names} in its ` +
+            `Configuration, which ${absent.length === 1 ? "its provider requires" : "its provider requires each of"}, so ` +
+            `CodePipeline refuses the pipeline; add ${absent.length === 1 ? "it" : "them"}${hints}`,
+          { path: [...action.path, "Configuration"] },
+        );
+      }
+    }
+  },
+};
+
+/** Whether one key's name holds the other's (`Branch` in `BranchName`, `Bucket` in `S3Bucket`). */
+function overlaps(a: string, b: string): boolean {
+  const [x, y] = [a.toLowerCase(), b.toLowerCase()];
+  return x.includes(y) || y.includes(x);
+}
