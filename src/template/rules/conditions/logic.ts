@@ -687,7 +687,7 @@ export class ConditionLogic {
         (name) => this.implies(name, needed, 0) || (negated !== undefined && this.excludes(name, negated)),
       ) ||
       known.false.some((name) => this.impliedByFalse(name, needed)) ||
-      this.leaves(known, this.falseFacts(needed))
+      this.leaves(known, this.facts(needed, false))
     );
   }
 
@@ -709,19 +709,10 @@ export class ConditionLogic {
     if (known.true.length + known.false.length === 0) return false;
     const all = [
       ...known.true.map((name) => this.facts(name)),
-      ...known.false.map((name) => this.falseFacts(name)),
+      ...known.false.map((name) => this.facts(name, false)),
     ];
     const together = this.narrowed(everyOf(all));
     return disjoint(together, facts) || disjoint(facts, together);
-  }
-
-  /** What a condition being false says about Refs, as facts reads it being true. */
-  private falseFacts(name: string): RefFacts {
-    const found = this.refFalseFacts.get(name);
-    if (found) return found;
-    const facts = this.narrowed(this.factsOf(this.definition(name), 0, false));
-    this.refFalseFacts.set(name, facts);
-    return facts;
   }
 
   private definition(name: string): Node | undefined {
@@ -860,13 +851,15 @@ export class ConditionLogic {
    * and Fn::Not (which turns the truth over). A String or Number parameter's AllowedValues written
    * out narrow what a Ref may take (`!Not [!Equals [!Ref Env, prod]]` with AllowedValues dev,
    * staging and prod allows dev and staging). A Ref that may take no value (the condition
-   * contradicts itself) is left out, so it decides nothing.
+   * contradicts itself) is left out, so it decides nothing. With `truth` false: what the condition
+   * being false says.
    */
-  private facts(name: string): RefFacts {
-    const found = this.refFacts.get(name);
+  private facts(name: string, truth = true): RefFacts {
+    const made = truth ? this.refFacts : this.refFalseFacts;
+    const found = made.get(name);
     if (found) return found;
-    const facts = this.narrowed(this.factsOf(this.definition(name), 0, true));
-    this.refFacts.set(name, facts);
+    const facts = this.narrowed(this.factsOf(this.definition(name), 0, truth));
+    made.set(name, facts);
     return facts;
   }
 

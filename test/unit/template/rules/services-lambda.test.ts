@@ -947,21 +947,26 @@ describe("E1041 a Ref where an ARN is needed", () => {
   });
 });
 
+/** A bucket and a role whose inline policy's statements follow. */
+const bucketAndRoleStatements = [
+  "Resources:",
+  "  Bucket:",
+  "    Type: AWS::S3::Bucket",
+  "  Role:",
+  "    Type: AWS::IAM::Role",
+  "    Properties:",
+  "      AssumeRolePolicyDocument: { Statement: [{ Effect: Allow, Principal: { Service: lambda.amazonaws.com }, Action: sts:AssumeRole }] }",
+  "      Policies:",
+  "        - PolicyName: s3",
+  "          PolicyDocument:",
+  "            Statement:",
+];
+
 describe("E1041 a Fn::Sub that opens with a Ref's name where an ARN is needed", () => {
   it("flags `${Bucket}/*` as a policy's Resource and `${Role}` as a Role, and leaves ARNs and shadowed names", () => {
     const findings = check(
       ["E1041"],
-      "Resources:",
-      "  Bucket:",
-      "    Type: AWS::S3::Bucket",
-      "  Role:",
-      "    Type: AWS::IAM::Role",
-      "    Properties:",
-      "      AssumeRolePolicyDocument: { Statement: [{ Effect: Allow, Principal: { Service: lambda.amazonaws.com }, Action: sts:AssumeRole }] }",
-      "      Policies:",
-      "        - PolicyName: s3",
-      "          PolicyDocument:",
-      "            Statement:",
+      ...bucketAndRoleStatements,
       '              - { Effect: Allow, Action: s3:GetObject, Resource: !Sub "${Bucket}/*" }',
       '              - { Effect: Allow, Action: s3:GetObject, Resource: !Sub "arn:${AWS::Partition}:s3:::${Bucket}/*" }',
       '              - { Effect: Allow, Action: s3:GetObject, Resource: !Sub "${Bucket.Arn}/*" }',
@@ -993,17 +998,7 @@ describe("E1041 in each list a Fn::If gives a policy's Resource, and a WAFv2 web
       ["E1041"],
       "Conditions:",
       "  Archive: !Equals [!Ref AWS::Region, us-east-1]",
-      "Resources:",
-      "  Bucket:",
-      "    Type: AWS::S3::Bucket",
-      "  Role:",
-      "    Type: AWS::IAM::Role",
-      "    Properties:",
-      "      AssumeRolePolicyDocument: { Statement: [{ Effect: Allow, Principal: { Service: lambda.amazonaws.com }, Action: sts:AssumeRole }] }",
-      "      Policies:",
-      "        - PolicyName: s3",
-      "          PolicyDocument:",
-      "            Statement:",
+      ...bucketAndRoleStatements,
       "              - Effect: Allow",
       "                Action: s3:*",
       "                Resource: !If",
