@@ -72,6 +72,7 @@ import {
   ecsFargateTaskDefinition,
   ecsReplicaScheduling,
 } from "./ecs-services";
+import { eksVersion } from "./eks-version";
 import { cacheEngineVersion } from "./elasticache-engines";
 import { sqsEncryptionKind, stateMachineLogging } from "./encryption-logging";
 import { eventPatterns } from "./event-patterns";
@@ -265,6 +266,7 @@ export const serviceRules: Rule[] = [
   apiKeyExpiry,
   wafLogDestinationName,
   dataSyncScheduleInterval,
+  eksVersion,
   webhookEvents,
   getAttNotArn,
   subNeeded,
