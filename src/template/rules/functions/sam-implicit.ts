@@ -202,14 +202,20 @@ export function samImplicitResources(template: TemplateIndex): SamImplicit {
     }
   }
 
+  // The implicit APIs are SAM APIs too, translated as declared ones are: their Stage (and a REST
+  // API's Deployment) are referable (aws-sam-translator 1.110 turns `${ServerlessHttpApi.Stage}`
+  // into `${ServerlessHttpApiApiGatewayDefaultStage}`; round 46 found the Sub in an output).
   if (restApi) {
     add("ServerlessRestApi", "AWS::ApiGateway::RestApi");
     add("ServerlessRestApiProdStage", "AWS::ApiGateway::Stage");
     addPrefix("ServerlessRestApiDeployment", "AWS::ApiGateway::Deployment");
+    implicit.refs.set("ServerlessRestApi.Stage", "AWS::ApiGateway::Stage");
+    implicit.refs.set("ServerlessRestApi.Deployment", "AWS::ApiGateway::Deployment");
   }
   if (httpApi) {
     add("ServerlessHttpApi", "AWS::ApiGatewayV2::Api");
     add("ServerlessHttpApiApiGatewayDefaultStage", "AWS::ApiGatewayV2::Stage");
+    v2Refs(implicit, "ServerlessHttpApi");
   }
   // Globals can attach an implicit-API setting to every function; the implicit API ids are
   // reserved by SAM, so a reference to them is never a typo for a declared resource.

@@ -483,6 +483,34 @@ describe("SAM implicit resources", () => {
   });
 });
 
+describe("the implicit APIs' referable properties", () => {
+  it("resolves ServerlessHttpApi.Stage and ServerlessRestApi.Stage and .Deployment, as for a declared API", () => {
+    // Round 46: an output's `${ServerlessHttpApi.Stage}`, which aws-sam-translator 1.110 resolves.
+    const findings = lint(
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Resources:",
+        ...samFunction(
+          "Fn",
+          "Events:",
+          "  Http: { Type: HttpApi }",
+          "  Rest: { Type: Api, Properties: { Path: /, Method: get } }",
+        ),
+        "Outputs:",
+        "  Http:",
+        '    Value: !Sub "https://${ServerlessHttpApi}.execute-api.${AWS::Region}.amazonaws.com/${ServerlessHttpApi.Stage}"',
+        "  Rest:",
+        '    Value: !Sub "${ServerlessRestApi.Stage}/${ServerlessRestApi.Deployment}/${ServerlessRestApi.Bogus}"',
+        "  Ref:",
+        "    Value: !Ref ServerlessHttpApi.Stage",
+      ),
+      { only: ["E1010", "E1019", "E1020"] },
+    );
+    expect(brief(findings)).toEqual(["E1019 16:79"]);
+    expect(findings[0].message).toMatch(/has no attribute 'Bogus' \(resource 'ServerlessRestApi'\)/);
+  });
+});
+
 describe("SAM GraphQL APIs", () => {
   it("lets GetAtt read the API key SAM creates per entry of ApiKeys, named after the API and the entry", () => {
     const findings = lint(
