@@ -464,8 +464,9 @@ export const pipelineTemplateArtifact: Rule = {
  * The configuration keys each provider requires, by `Category/Owner/Provider`: those the
  * CodePipeline action structure reference marks "Required: Yes", kept to providers and keys whose
  * requirement holds in every use (a CloudFormation action's RoleArn or ChangeSetName, required for
- * some ActionModes only, is left out). CreatePipeline refuses an action that lacks one, as it
- * refuses a key its provider does not know ("contains unknown configuration").
+ * some ActionModes only, is left out). CreatePipeline refuses an action that lacks one (as it
+ * refuses a key its provider does not know, "contains unknown configuration", which is not judged
+ * here: the providers' optional keys are not all listed).
  */
 const REQUIRED_CONFIGURATION: Readonly<Record<string, readonly string[]>> = {
   "Source/AWS/S3": ["S3Bucket", "S3ObjectKey"],
@@ -521,13 +522,13 @@ export const pipelineRequiredConfiguration: Rule = {
           return !given || isNoValue(given.value);
         });
         if (absent.length === 0) continue;
+        // A key written in place of one required: a part of its name (`Branch` for `BranchName`) or a near miss.
         const others = keys.filter((key) => !required.includes(key));
         const hints = absent
           .map((key) => {
-            const near = others.find((other) => overlaps(key, other)) ?? closest(key, others);
-            return near === undefined
-              ? ""
-              : ` ('${near}' is not a key of this provider: did you mean ${key}?)`;
+            const near =
+              others.find((other) => key.toLowerCase().includes(other.toLowerCase())) ?? closest(key, others);
+            return near === undefined ? "" : ` ('${near}' is written; the key is ${key})`;
           })
           .join("");
         const names = absent.join(" and ");
@@ -544,9 +545,3 @@ export const pipelineRequiredConfiguration: Rule = {
     }
   },
 };
-
-/** Whether one key's name holds the other's (`Branch` in `BranchName`, `Bucket` in `S3Bucket`). */
-function overlaps(a: string, b: string): boolean {
-  const [x, y] = [a.toLowerCase(), b.toLowerCase()];
-  return x.includes(y) || y.includes(x);
-}

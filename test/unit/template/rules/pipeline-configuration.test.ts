@@ -53,8 +53,7 @@ describe("E3957 required action configuration", () => {
       "Action 'GitHub' of pipeline 'Pipeline' (GitHub) has no OAuthToken in its Configuration, which its provider " +
         "requires, so CodePipeline refuses the pipeline; add it",
       "Action 'Commit' of pipeline 'Pipeline' (CodeCommit) has no BranchName in its Configuration, which its " +
-        "provider requires, so CodePipeline refuses the pipeline; add it ('Branch' is not a key of this provider: did " +
-        "you mean BranchName?)",
+        "provider requires, so CodePipeline refuses the pipeline; add it ('Branch' is written; the key is BranchName)",
       "Action 'Build' of pipeline 'Pipeline' (CodeBuild) has no ProjectName in its Configuration, which its provider " +
         "requires, so CodePipeline refuses the pipeline; add it",
       "Action 'Deploy' of pipeline 'Pipeline' (S3) has no BucketName and Extract in its Configuration, which its " +
@@ -98,5 +97,25 @@ describe("E3957 required action configuration", () => {
       { only: ["E3957"] },
     );
     expect(findings).toEqual([]);
+  });
+
+  it("names a key written in place of one required only where it is a part of that name, not a longer key", () => {
+    const findings = lint(
+      yaml(
+        ...pipeline(
+          "        - Name: Source",
+          "          Actions:",
+          "            - Name: Bucket",
+          "              ActionTypeId: { Category: Source, Owner: AWS, Provider: S3, Version: '1' }",
+          "              OutputArtifacts: [{ Name: App }]",
+          "              Configuration: { S3Bucket: src-bucket, AllowOverrideForS3ObjectKey: true }",
+        ),
+      ),
+      { only: ["E3957"] },
+    );
+    expect(findings.map((f) => f.message)).toEqual([
+      "Action 'Bucket' of pipeline 'Pipeline' (S3) has no S3ObjectKey in its Configuration, which its provider " +
+        "requires, so CodePipeline refuses the pipeline; add it",
+    ]);
   });
 });
