@@ -11,8 +11,9 @@
  *
  * The days are EKS's release calendar (as endoflife.date tabulates it); a version older than the
  * table's first ended before it. Add a row as EKS releases a version. A version written as a YAML
- * number is judged only where it reads the same as text (1.29; `1.30` reads as 1.3, which W3940
- * reports). The version is read as E2533 reads a runtime (givenTexts).
+ * number reaches EKS as the number's text: 1.29 is judged as written, and `1.30`, which YAML reads
+ * as 1.3, is reported as the version EKS never had that it becomes. The version is read as E2533
+ * reads a runtime (givenTexts).
  */
 import { type Clock, systemClock } from "../../../clock";
 import { mapGet } from "../../nodes";
@@ -62,7 +63,16 @@ export function createEksVersionRule(clock: Clock = systemClock): Rule {
               : [...givenTexts(value, template, false)];
           for (const found of written) {
             const match = /^1\.(\d+)$/.exec(found.text);
-            if (!match || (number !== undefined && match[1].length < 2)) continue;
+            if (!match) continue;
+            if (number !== undefined && match[1].length < 2) {
+              report(
+                value,
+                `The Version of EKS cluster ${cluster.name} is the YAML number ${found.text} (an unquoted 1.${match[1]}0 ` +
+                  `loses its trailing zero), and EKS has no Kubernetes ${found.text}; quote the version, as '1.${match[1]}0'`,
+                { path },
+              );
+              continue;
+            }
             const minor = Number(match[1]);
             const ended =
               minor < OLDEST_LISTED

@@ -40,13 +40,18 @@ const template = yaml(
 );
 
 describe("W3958 EKS versions past extended support", () => {
-  it("warns of versions whose extended support ended before the day, and leaves a YAML 1.30 read as 1.3", () => {
+  it("warns of versions whose extended support ended before the day, and of a YAML 1.30 read as 1.3", () => {
     const found = findings(template, "2026-12-07");
     expect(found.map((f) => `${f.ruleId} ${f.range.start.line}:${f.range.start.column}`)).toEqual([
       "W3958 9:16",
       "W3958 15:16",
+      "W3958 27:16",
       "W3958 33:16",
     ]);
+    expect(found[2].message).toBe(
+      "The Version of EKS cluster Flattened is the YAML number 1.3 (an unquoted 1.30 loses its trailing zero), and " +
+        "EKS has no Kubernetes 1.3; quote the version, as '1.30'",
+    );
     expect(found[0].message).toBe(
       "Kubernetes 1.14 of EKS cluster Old reached the end of EKS's extended support before 2026-03-23: EKS no longer " +
         "offers it and upgrades clusters on it, and creating one may be refused; choose a version EKS supports",
@@ -54,7 +59,7 @@ describe("W3958 EKS versions past extended support", () => {
     expect(found[1].message).toMatch(
       /^Kubernetes 1\.30 of EKS cluster Quoted reached .* support on 2026-07-23:/,
     );
-    expect(found[2].message).toMatch(
+    expect(found[3].message).toMatch(
       /^Ref gives '1\.31' \(with the Default of parameter 'Kubernetes'\): Kubernetes 1\.31/,
     );
     expect(found.every((f) => f.severity === "warning")).toBe(true);
@@ -62,6 +67,6 @@ describe("W3958 EKS versions past extended support", () => {
 
   it("leaves a version up to its last day of extended support", () => {
     const day = EKS_EXTENDED_SUPPORT_END["1.30"];
-    expect(findings(template, day).map((f) => f.range.start.line)).toEqual([9]);
+    expect(findings(template, day).map((f) => f.range.start.line)).toEqual([9, 27]);
   });
 });
