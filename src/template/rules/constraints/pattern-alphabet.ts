@@ -60,10 +60,8 @@ function anchored(source: string): boolean {
   for (let i = 0; i < source.length; i++) {
     const c = source[i];
     if (c === "\\") i += 1;
-    else if (c === "[") {
-      i += 1;
-      while (i < source.length && source[i] !== "]") i += source[i] === "\\" ? 2 : 1;
-    } else if (c === "(") depth += 1;
+    else if (c === "[") i = classEnd(source, i);
+    else if (c === "(") depth += 1;
     else if (c === ")") depth -= 1;
     else if (c === "|" && depth === 0) return false;
   }
@@ -162,9 +160,7 @@ function closing(source: string, open: number): number | undefined {
     const c = source[i];
     if (c === "\\") i += 1;
     else if (c === "[") {
-      // Skip the class, its escaped characters too.
-      i += 1;
-      while (i < source.length && source[i] !== "]") i += source[i] === "\\" ? 2 : 1;
+      i = classEnd(source, i);
       if (i >= source.length) return undefined;
     } else if (c === "(") depth += 1;
     else if (c === ")") {
@@ -173,4 +169,11 @@ function closing(source: string, open: number): number | undefined {
     }
   }
   return undefined;
+}
+
+/** The index of the `]` that closes the class opened at `open` (escaped characters skipped), or the source's length. */
+function classEnd(source: string, open: number): number {
+  let i = open + 1;
+  while (i < source.length && source[i] !== "]") i += source[i] === "\\" ? 2 : 1;
+  return i;
 }

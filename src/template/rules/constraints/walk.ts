@@ -755,44 +755,6 @@ class Walker {
    * that holds the stack's name, known to a deploy, and nothing a deployer chooses (a parameter, a
    * mapping's entry), in a resource and a branch no condition may leave out, is certain: E3944's.
    */
-  /**
-   * A value with unknown text in it (the stack's name, a resource's name) whose written part holds
-   * a character its pattern never matches (patternAlphabet): no text in place of the unknown part
-   * can make it match (`${AWS::StackName}-exports-Dev` as a bucket name). Text that makes a dynamic
-   * reference is left to the deploy.
-   */
-  private unmatchable(
-    node: Node,
-    fn: string,
-    as: ConstraintKind,
-    value: Resolution,
-    gives: string,
-    nodes: ConstraintNode[],
-  ): void {
-    let written = "";
-    let shown = "";
-    for (const piece of value.pieces) {
-      if (typeof piece === "string") written += piece;
-      shown += typeof piece === "string" ? piece : "samples" in piece ? piece.samples[0] : "…";
-    }
-    // A dynamic reference the text makes is resolved at deploy; what it gives is not known.
-    if (hasDynamicReference(written)) return;
-    for (const s of nodes) {
-      const source = s.p ?? s.P;
-      const alphabet = source === undefined ? undefined : patternAlphabet(source, s.f);
-      const refused = alphabet ? [...written].find((c) => !alphabet.has(c)) : undefined;
-      if (refused === undefined) continue;
-      const what = value.hidden ? "a value" : `'${shown.length > 80 ? `${shown.slice(0, 80)}...` : shown}'`;
-      this.problem(
-        as,
-        node,
-        `${fn} gives ${what}${gives}, whatever the part only the deploy knows (…): ${this.name()} must match ` +
-          `the pattern ${source}, which no text with '${refused}' in it matches`,
-      );
-      return;
-    }
-  }
-
   private resolved(node: Node, fn: string, kind: ConstraintKind, schema: ConstraintNode): void {
     const nodes = this.expanded(schema);
     if (!judgesValues(nodes)) return;
@@ -836,6 +798,44 @@ class Walker {
         if (problem.kind === "anyOfValue" && problems.length > 1) continue;
         this.problem(as, node, `${fn} gives ${shown}${gives}: ${problem.message}`);
       }
+    }
+  }
+
+  /**
+   * A value with unknown text in it (the stack's name, a resource's name) whose written part holds
+   * a character its pattern never matches (patternAlphabet): no text in place of the unknown part
+   * can make it match (`${AWS::StackName}-exports-Dev` as a bucket name). Text that makes a dynamic
+   * reference is left to the deploy.
+   */
+  private unmatchable(
+    node: Node,
+    fn: string,
+    as: ConstraintKind,
+    value: Resolution,
+    gives: string,
+    nodes: ConstraintNode[],
+  ): void {
+    let written = "";
+    let shown = "";
+    for (const piece of value.pieces) {
+      if (typeof piece === "string") written += piece;
+      shown += typeof piece === "string" ? piece : "samples" in piece ? piece.samples[0] : "…";
+    }
+    // A dynamic reference the text makes is resolved at deploy; what it gives is not known.
+    if (hasDynamicReference(written)) return;
+    for (const s of nodes) {
+      const source = s.p ?? s.P;
+      const alphabet = source === undefined ? undefined : patternAlphabet(source, s.f);
+      const refused = alphabet ? [...written].find((c) => !alphabet.has(c)) : undefined;
+      if (refused === undefined) continue;
+      const what = value.hidden ? "a value" : `'${shown.length > 80 ? `${shown.slice(0, 80)}...` : shown}'`;
+      this.problem(
+        as,
+        node,
+        `${fn} gives ${what}${gives}, whatever the part only the deploy knows (…): ${this.name()} must match ` +
+          `the pattern ${source}, which no text with '${refused}' in it matches`,
+      );
+      return;
     }
   }
 
