@@ -32,6 +32,12 @@ import { edgeFunctionFeatures, edgeFunctionVersion } from "./cloudfront-edge";
 import { cloudFrontTargetOrigins } from "./cloudfront-origins";
 import { codeBuildRolePath } from "./codebuild-role";
 import { cognitoThreatProtectionTier } from "./cognito-tier";
+import {
+  clientProviderOrder,
+  configRecorderOrder,
+  resolverSchemaOrder,
+  stageLoggingRoleOrder,
+} from "./creation-order";
 import { dataSyncScheduleInterval } from "./datasync-schedule";
 import {
   deliveryWithoutGrant,
@@ -104,6 +110,7 @@ import {
   targetGroupTargetType,
 } from "./load-balancers";
 import { logSubscriptions } from "./log-subscriptions";
+import { namedWithoutDependency } from "./named-order";
 import {
   pipelineArtifactNames,
   pipelineRequiredConfiguration,
@@ -280,6 +287,11 @@ export const serviceRules: Rule[] = [
   httpApiRoutes,
   apiStageName,
   apiStageOrder,
+  clientProviderOrder,
+  resolverSchemaOrder,
+  configRecorderOrder,
+  stageLoggingRoleOrder,
+  namedWithoutDependency,
   fifoQueueTargets,
   alarmDimensions,
   dynamoDbKeys,

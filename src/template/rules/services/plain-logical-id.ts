@@ -157,7 +157,7 @@ const TASK_DEFINITION: NamedTarget = {
 };
 
 /** The properties read, by resource type: a single value, or a list (`list`). */
-const SITES: { type: string; property: string; list?: boolean; target: NamedTarget }[] = [
+export const SITES: { type: string; property: string; list?: boolean; target: NamedTarget }[] = [
   { type: "AWS::S3::BucketPolicy", property: "Bucket", target: BUCKET },
   { type: "AWS::SQS::QueuePolicy", property: "Queues", list: true, target: QUEUE },
   { type: "AWS::SNS::TopicPolicy", property: "Topics", list: true, target: TOPIC },
