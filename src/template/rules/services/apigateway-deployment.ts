@@ -22,7 +22,8 @@ import { dependsOn } from "../resources/circular-dependency";
 import type { Rule } from "../rule";
 import { type ResourceInfo, type TemplateIndex, USER_GUIDE } from "../template-index";
 import { apiKey, apiName } from "./apigateway";
-import { literalString, presentEntry, propertySets, resourcesOfType } from "./values";
+import { nameKey, shown } from "./named-order";
+import { presentEntry, propertySets, resourcesOfType } from "./values";
 
 const DEPLOYMENT = "AWS::ApiGateway::Deployment";
 const DEFINED_ELSEWHERE = ["Body", "BodyS3Location", "CloneFrom"];
@@ -115,7 +116,8 @@ export const deploymentStageTaken: Rule = {
     for (const stage of resourcesOfType(template, "AWS::ApiGateway::Stage")) {
       for (const { properties } of propertySets(stage)) {
         const key = apiKey(template, presentEntry(properties, "RestApiId")?.value);
-        const name = literalString(presentEntry(properties, "StageName")?.value);
+        const value = presentEntry(properties, "StageName")?.value;
+        const name = value && nameKey(value);
         if (key !== undefined && name !== undefined) stages.set(`${key}\0${name}`, stage);
       }
     }
@@ -124,7 +126,7 @@ export const deploymentStageTaken: Rule = {
       for (const { properties } of propertySets(deployment)) {
         const key = apiKey(template, presentEntry(properties, "RestApiId")?.value);
         const entry = presentEntry(properties, "StageName");
-        const name = literalString(entry?.value);
+        const name = entry && nameKey(entry.value);
         const stage = key !== undefined && name !== undefined ? stages.get(`${key}\0${name}`) : undefined;
         if (!entry || !key || !stage) continue;
         // A Deployment and a Stage under two different Conditions may never be made together (a
@@ -135,7 +137,7 @@ export const deploymentStageTaken: Rule = {
         if (!madeTogether(first, second)) continue;
         report(
           entry.value,
-          `Deployment '${deployment.name}' creates stage '${name}' of ${apiName(key)}, and Stage '${stage.name}' ` +
+          `Deployment '${deployment.name}' creates stage ${shown(entry.value)} of ${apiName(key)}, and Stage '${stage.name}' ` +
             "creates it too, so the second fails with 'Stage already exists'; remove StageName from the Deployment " +
             "and let the Stage name it, with DeploymentId pointing at the Deployment",
         );

@@ -4,11 +4,13 @@
  * the Stage (or Deployment, or SAM Api) that creates the stage: it creates the usage plan as soon
  * as the API exists, ahead of the stage, which still waits for its deployment, and API Gateway
  * refuses it ("Invalid stage identifier specified"). Reported when the template creates that stage
- * and the usage plan or mapping does not depend on its creator, directly or through others.
+ * and the usage plan or mapping does not depend on its creator, directly or through others. A
+ * warning where the usage plan or mapping also waits for a resource the stage does not (a custom
+ * domain name, whose certificate may take minutes): the stage may then come first.
  */
 import type { Node } from "../../model";
 import { listItems, mapGet } from "../../nodes";
-import { dependsOn } from "../resources/circular-dependency";
+import { dependencyGraph, dependsOn } from "../resources/circular-dependency";
 import type { Report, Rule } from "../rule";
 import type { ResourceInfo, TemplateIndex } from "../template-index";
 import {
@@ -66,13 +68,34 @@ function check(
     ? listItems(mapGet(owner.body, "DependsOn")?.value).some((item) => literalString(item) === found.creator)
     : dependsOn(template, owner.name, found.creator);
   if (waits) return;
+  const slower = slowerDependency(template, owner, api, generated ? api.name : found.creator);
   report(
     stageNode,
     `${owner.name} names stage '${stage}' of ${api.name} by its name, so CloudFormation does not wait for ` +
-      `${found.creator}, which creates it, and API Gateway refuses it (Invalid stage identifier specified); write ` +
+      `${found.creator}, which creates it, and API Gateway refuses it (Invalid stage identifier specified)` +
+      `${slower ? ` whenever ${slower}, which ${owner.name} waits for, is ready before the stage` : ""}; write ` +
       found.fix,
-    { path },
+    { path, ...(slower ? { severity: "warning" as const } : {}) },
   );
+}
+
+/**
+ * A resource `owner` depends on directly that the stage's creator does not wait for (a custom
+ * domain name whose certificate takes minutes, say): the owner is then not certain to come first,
+ * and the finding is a warning.
+ */
+function slowerDependency(
+  template: TemplateIndex,
+  owner: ResourceInfo,
+  api: ResourceInfo,
+  creator: string,
+): string | undefined {
+  const { ids, names, edges } = dependencyGraph(template);
+  const id = ids.get(owner.name);
+  if (id === undefined) return undefined;
+  return edges[id]
+    .map((next) => names[next])
+    .find((name) => name !== api.name && name !== creator && !dependsOn(template, creator, name));
 }
 
 export const apiStageOrder: Rule = {

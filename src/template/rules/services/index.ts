@@ -139,6 +139,7 @@ import {
   rdsServerlessScaling,
   rdsServerlessV1,
 } from "./rds";
+import { parameterGroupFamily } from "./rds-family";
 import {
   clusterSnapshotIgnored,
   clusterSourceIgnored,
@@ -184,6 +185,7 @@ import { sqsVisibilityTimeout } from "./sqs-visibility-timeout";
 import { ssmDocumentContent } from "./ssm-document";
 import { ssmParameterName } from "./ssm-parameter-name";
 import { subNeeded } from "./sub-needed";
+import { dynamicPartitioningPrefixes, listenerRulePriority } from "./taken-settings";
 import {
   privateDnsEndpoints,
   securityGroupSubnetVpc,
@@ -292,6 +294,9 @@ export const serviceRules: Rule[] = [
   configRecorderOrder,
   stageLoggingRoleOrder,
   namedWithoutDependency,
+  listenerRulePriority,
+  dynamicPartitioningPrefixes,
+  parameterGroupFamily,
   fifoQueueTargets,
   alarmDimensions,
   dynamoDbKeys,

@@ -264,7 +264,7 @@ function valuesAt(template: TemplateIndex, node: Node | undefined, path: readonl
 }
 
 /** What a name is, for comparing two: its text, a Fn::Sub's text, or what a Ref or Fn::GetAtt names. */
-function nameKey(node: Node, compare: Named["compare"]): string | undefined {
+export function nameKey(node: Node, compare?: Named["compare"]): string | undefined {
   const text = literalString(node);
   if (text !== undefined) {
     if (compare === "fold") return `text:${text.toLowerCase()}`;
@@ -281,7 +281,7 @@ function nameKey(node: Node, compare: Named["compare"]): string | undefined {
 }
 
 /** How a name is shown: its text, or as written. */
-function shown(node: Node): string {
+export function shown(node: Node): string {
   const text = literalString(node);
   if (text !== undefined) return `'${text}'`;
   const arg = node.kind === "map" ? node.entries[0].value : undefined;

@@ -706,5 +706,36 @@ describe("E3935 usage plans and base path mappings that wait for their stage", (
           "(Invalid stage identifier specified); write Stage: !Ref SamApi.Stage",
       ),
     ]);
+    expect(findings.map((f) => f.severity)).toEqual(["error", "error"]);
+  });
+
+  it("warns where the mapping also waits for something the stage does not, such as a custom domain", () => {
+    const findings = lint(
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Resources:",
+        "  Certificate:",
+        "    Type: AWS::CertificateManager::Certificate",
+        "    Properties: {DomainName: api.example.com, ValidationMethod: DNS}",
+        "  Domain:",
+        "    Type: AWS::ApiGateway::DomainName",
+        "    Properties: {DomainName: api.example.com, RegionalCertificateArn: !Ref Certificate}",
+        "  SamApi:",
+        "    Type: AWS::Serverless::Api",
+        "    Properties: {StageName: prod}",
+        "  Mapping:",
+        "    Type: AWS::ApiGateway::BasePathMapping",
+        "    Properties: {DomainName: !Ref Domain, RestApiId: !Ref SamApi, Stage: prod}",
+      ),
+      { only: ["E3935"] },
+    );
+    expect(findings.map((f) => [f.severity, f.message])).toEqual([
+      [
+        "warning",
+        "Mapping names stage 'prod' of SamApi by its name, so CloudFormation does not wait for SamApiprodStage, " +
+          "which creates it, and API Gateway refuses it (Invalid stage identifier specified) whenever Domain, which " +
+          "Mapping waits for, is ready before the stage; write Stage: !Ref SamApi.Stage",
+      ],
+    ]);
   });
 });

@@ -3,7 +3,7 @@
  * table's StreamArn without a stream.
  */
 import { describe, expect, it } from "vitest";
-import { brief, lint, yaml } from "../lint";
+import { brief, lint, located, yaml } from "../lint";
 
 describe("E3903, W3903 and E3904 API Gateway deployments", () => {
   it("finds a deployment before any method, of an API without methods, and a stage created twice", () => {
@@ -111,6 +111,37 @@ describe("E3904 under Conditions", () => {
     expect(
       brief(lint(both, { only: ["E3904"], parameterValues: { Explicit: "yes" }, stackName: "prod" })),
     ).toEqual(["E3904 14:50"]);
+  });
+});
+
+describe("E3904 with a stage name a parameter gives", () => {
+  it("reports a Deployment and a Stage that take their StageName from one parameter, not from two", () => {
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  Environment: {Type: String, Default: dev}",
+        "  Other: {Type: String, Default: dev}",
+        "Resources:",
+        "  Api:",
+        "    Type: AWS::ApiGateway::RestApi",
+        "    Properties: {Name: api, Body: {openapi: 3.0.1, paths: {}}}",
+        "  Deployment:",
+        "    Type: AWS::ApiGateway::Deployment",
+        "    Properties: {RestApiId: !Ref Api, StageName: !Ref Environment}",
+        "  Stage:",
+        "    Type: AWS::ApiGateway::Stage",
+        "    Properties: {RestApiId: !Ref Api, StageName: !Ref Environment, DeploymentId: !Ref Deployment}",
+        "  OtherDeployment:",
+        "    Type: AWS::ApiGateway::Deployment",
+        "    Properties: {RestApiId: !Ref Api, StageName: !Ref Other}",
+      ),
+      { only: ["E3904"] },
+    );
+    expect(located(findings)).toEqual([
+      "E3904 10 Deployment 'Deployment' creates stage !Ref 'Environment' of RestApi 'Api', and Stage 'Stage' creates " +
+        "it too, so the second fails with 'Stage already exists'; remove StageName from the Deployment and let the " +
+        "Stage name it, with DeploymentId pointing at the Deployment",
+    ]);
   });
 });
 
