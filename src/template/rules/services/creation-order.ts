@@ -44,8 +44,8 @@ function present(node: Node | undefined, key: string) {
   return map ? presentEntry(map, key) : undefined;
 }
 
-/** What a value names, for telling whether two properties name the same pool or API. */
-function targetKey(node: Node | undefined): string | undefined {
+/** What a value names, for telling whether two properties name the same pool, API or listener. */
+export function targetKey(node: Node | undefined): string | undefined {
   if (node === undefined) return undefined;
   if (isString(node)) return literalString(node) === undefined ? undefined : `text:${node.value}`;
   const target = referenceTarget(node);
@@ -53,7 +53,7 @@ function targetKey(node: Node | undefined): string | undefined {
 }
 
 /** Whether both resources may exist in the same stack (neither under a Condition the other excludes). */
-function together(template: TemplateIndex, a: ResourceInfo, b: ResourceInfo): boolean {
+export function together(template: TemplateIndex, a: ResourceInfo, b: ResourceInfo): boolean {
   const [first, second] = [a, b].map((resource) =>
     madeWhen(template, holderCondition(template, "Resources", resource.name)),
   );

@@ -11,6 +11,12 @@
  * or policy its service needs. The stack deploys, and every delivery, request or sign-in that needs
  * it fails, with nothing in the function's or the queue's logs to say why.
  *
+ * E3967: a custom AWS Config rule (Source Owner CUSTOM_LAMBDA) or an SES receipt rule's Lambda
+ * action whose function has no permission for config.amazonaws.com or ses.amazonaws.com. Both
+ * services check that they may invoke the function when the rule is created (PutConfigRule's
+ * InsufficientPermissionsException, CreateReceiptRule's InvalidLambdaFunction), so the rule fails
+ * to create. W3967: the permission exists, but the rule does not wait for it.
+ *
  * W3910: a function URL with AuthType NONE without the permissions for Principal '*' to call
  * lambda:InvokeFunctionUrl and lambda:InvokeFunction; every request is refused.
  *
@@ -22,7 +28,7 @@ import type { Node } from "../../model";
 import { mapGet } from "../../nodes";
 import { dependsOn } from "../resources/circular-dependency";
 import type { Rule } from "../rule";
-import { type TemplateIndex, USER_GUIDE } from "../template-index";
+import { type ResourceInfo, type TemplateIndex, USER_GUIDE } from "../template-index";
 import {
   deliveryTarget,
   grantFix,
@@ -104,6 +110,119 @@ function logSubscriptions(template: TemplateIndex): LogSubscription[] {
   }
   return found;
 }
+
+/** Where a service calls a function of the template to test it when the resource is created. */
+const TESTED_CALLS: {
+  type: string;
+  path: string[];
+  service: string;
+  what: string;
+  when?: [string[], string];
+}[] = [
+  {
+    type: "AWS::Config::ConfigRule",
+    path: ["Source", "SourceIdentifier"],
+    service: "config",
+    what: "Config rule",
+    when: [["Source", "Owner"], "CUSTOM_LAMBDA"],
+  },
+  {
+    type: "AWS::SES::ReceiptRule",
+    path: ["Rule", "Actions", "*", "LambdaAction", "FunctionArn"],
+    service: "ses",
+    what: "receipt rule",
+  },
+];
+const TESTED_TYPES = TESTED_CALLS.map((call) => call.type);
+
+interface TestedCall {
+  owner: string;
+  what: string;
+  service: string;
+  value: Node;
+  target: string;
+  grants: string[];
+}
+
+/** The custom Config rules' and SES receipt rules' functions of the template, with their grants. */
+function testedCalls(template: TemplateIndex, owner: ResourceInfo): TestedCall[] {
+  const found: TestedCall[] = [];
+  for (const call of TESTED_CALLS) {
+    if (owner.type !== call.type) continue;
+    for (const { properties } of propertySets(owner)) {
+      if (
+        call.when &&
+        valuesAtPath(properties, call.when[0]).every((v) => literalString(v) !== call.when?.[1])
+      )
+        continue;
+      for (const value of valuesAtPath(properties, call.path)) {
+        const target = deliveryTarget(template, value, ["function"]);
+        if (!target) continue;
+        found.push({
+          owner: owner.name,
+          what: call.what,
+          service: call.service,
+          value,
+          target: target.resource.name,
+          grants: grantsFor(template, target, call.service),
+        });
+      }
+    }
+  }
+  return found;
+}
+
+export const testedCallPermission: Rule = {
+  id: "E3967",
+  severity: "error",
+  shortDescription: "A custom Config rule's or SES receipt rule's function lets the service invoke it",
+  description:
+    "A custom AWS Config rule (Source Owner CUSTOM_LAMBDA) or an SES receipt rule's Lambda action with a function of " +
+    "the template needs an AWS::Lambda::Permission for config.amazonaws.com or ses.amazonaws.com: the service " +
+    "checks that it may invoke the function when the rule is created.",
+  source: "https://docs.aws.amazon.com/config/latest/APIReference/API_PutConfigRule.html",
+  tags: ["resources", "config", "ses", "lambda"],
+  resourceTypes: TESTED_TYPES,
+  check({ template, report }) {
+    for (const owner of resourcesOfType(template, ...TESTED_TYPES)) {
+      for (const { owner: name, what, service, value, target, grants } of testedCalls(template, owner)) {
+        if (grants.length > 0) continue;
+        report(
+          value,
+          `${what} ${name} calls ${target}, which has no AWS::Lambda::Permission that lets ${service}.amazonaws.com ` +
+            "invoke it: the service checks that it may invoke the function when the rule is created, and the rule " +
+            `fails to create; add an AWS::Lambda::Permission with FunctionName !GetAtt ${target}.Arn, Action ` +
+            `lambda:InvokeFunction, Principal ${service}.amazonaws.com, and give the rule DependsOn on it`,
+        );
+      }
+    }
+  },
+};
+
+export const testedCallOrder: Rule = {
+  id: "W3967",
+  severity: "warning",
+  shortDescription: "A custom Config rule or SES receipt rule waits for its function's permission",
+  description:
+    "A custom AWS Config rule or SES receipt rule that does not depend on the permission that lets the service invoke " +
+    "its function may be created first, and then fails.",
+  source: "https://docs.aws.amazon.com/config/latest/APIReference/API_PutConfigRule.html",
+  tags: ["resources", "config", "ses", "lambda"],
+  resourceTypes: TESTED_TYPES,
+  check({ template, report }) {
+    for (const owner of resourcesOfType(template, ...TESTED_TYPES)) {
+      for (const { owner: name, what, value, target, grants } of testedCalls(template, owner)) {
+        if (grants.length === 0 || grants.some((grant) => dependsOn(template, name, grant))) continue;
+        report(
+          value,
+          `${what} ${name} does not wait for the permission that lets the service invoke ${target}, so ` +
+            "CloudFormation may create the rule first, and it then fails to create; give it DependsOn on " +
+            `${grants.length === 1 ? grants[0] : "the permission"}`,
+        );
+      }
+    }
+  },
+};
 
 export const deliveryWithoutGrant: Rule = {
   id: "W3907",

@@ -44,6 +44,8 @@ import {
   functionUrlPermission,
   logSubscriptionOrder,
   logSubscriptionPermission,
+  testedCallOrder,
+  testedCallPermission,
 } from "./delivery-targets";
 import { recordInZone, validationDomain } from "./domains";
 import { dynamicReferenceSecretArn, dynamicReferenceSecrets } from "./dynamic-reference-secrets";
@@ -297,6 +299,8 @@ export const serviceRules: Rule[] = [
   listenerRulePriority,
   dynamicPartitioningPrefixes,
   parameterGroupFamily,
+  testedCallPermission,
+  testedCallOrder,
   fifoQueueTargets,
   alarmDimensions,
   dynamoDbKeys,

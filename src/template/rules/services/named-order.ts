@@ -17,13 +17,12 @@
  * resources; resources that two different Conditions make are not judged together.
  */
 import type { Node } from "../../model";
-import { mapGet } from "../../nodes";
-import { holderCondition, madeTogether, madeWhen, placedValues } from "../conditions/logic";
 import { dependsOn } from "../resources/circular-dependency";
 import type { Rule } from "../rule";
 import { intrinsicName, isString, type ResourceInfo, type TemplateIndex } from "../template-index";
+import { together } from "./creation-order";
 import { SITES } from "./plain-logical-id";
-import { hasDynamicReference, literalString, plainMap, propertySets, resourcesOfType } from "./values";
+import { hasDynamicReference, literalString, propertySets, resourcesOfType, valuesAtPath } from "./values";
 
 interface Named {
   /** The types that create what the place names. */
@@ -248,21 +247,6 @@ for (const place of PLACES) {
 }
 const PLACE_TYPES = [...PLACES_BY_TYPE.keys()];
 
-/** The values at a path under `node`, each branch a Fn::If may take its own value. */
-function valuesAt(template: TemplateIndex, node: Node | undefined, path: readonly string[]): Node[] {
-  if (node === undefined) return [];
-  const values = placedValues(template, node);
-  if (path.length === 0) return values;
-  const [head, ...rest] = path;
-  return values.flatMap((value) =>
-    head === "*"
-      ? value.kind === "seq"
-        ? value.items.flatMap((item) => valuesAt(template, item, rest))
-        : []
-      : valuesAt(template, mapGet(plainMap(value), head)?.value, rest),
-  );
-}
-
 /** What a name is, for comparing two: its text, a Fn::Sub's text, or what a Ref or Fn::GetAtt names. */
 export function nameKey(node: Node, compare?: Named["compare"]): string | undefined {
   const text = literalString(node);
@@ -305,7 +289,7 @@ function creators(template: TemplateIndex, target: Named): Map<string, ResourceI
   const path = target.name.split(".");
   for (const resource of resourcesOfType(template, ...target.types)) {
     for (const { properties } of propertySets(resource)) {
-      for (const value of valuesAt(template, properties, path)) {
+      for (const value of valuesAtPath(properties, path)) {
         const key = nameKey(value, target.compare);
         if (key === undefined) continue;
         const list = found.get(key);
@@ -315,13 +299,6 @@ function creators(template: TemplateIndex, target: Named): Map<string, ResourceI
     }
   }
   return found;
-}
-
-function together(template: TemplateIndex, a: ResourceInfo, b: ResourceInfo): boolean {
-  const [first, second] = [a, b].map((resource) =>
-    madeWhen(template, holderCondition(template, "Resources", resource.name)),
-  );
-  return madeTogether(first, second);
 }
 
 export const namedWithoutDependency: Rule = {
@@ -342,9 +319,7 @@ export const namedWithoutDependency: Rule = {
         if (names.size === 0) continue;
         // Property sets a Fn::If makes share the values it does not choose between.
         const values = new Set(
-          propertySets(resource).flatMap(({ properties }) =>
-            valuesAt(template, properties, place.path.split(".")),
-          ),
+          propertySets(resource).flatMap(({ properties }) => valuesAtPath(properties, place.path.split("."))),
         );
         for (const value of values) {
           const key = nameKey(value, place.target.compare);

@@ -11,9 +11,9 @@
  */
 import type { Node } from "../../model";
 import { mapGet } from "../../nodes";
-import { holderCondition, madeTogether, madeWhen } from "../conditions/logic";
 import type { Rule } from "../rule";
-import { isString, type ResourceInfo } from "../template-index";
+import type { ResourceInfo } from "../template-index";
+import { targetKey, together } from "./creation-order";
 import {
   literalBoolean,
   literalNumber,
@@ -21,19 +21,10 @@ import {
   plainMap,
   presentEntry,
   propertySets,
-  referenceTarget,
   resourcesOfType,
 } from "./values";
 
 const LISTENER_RULE = "AWS::ElasticLoadBalancingV2::ListenerRule";
-
-/** What a ListenerArn names, for comparing two: the same text, or a Ref or Fn::GetAtt of one resource. */
-function listenerKey(node: Node | undefined): string | undefined {
-  if (node === undefined) return undefined;
-  if (isString(node)) return literalString(node) === undefined ? undefined : `text:${node.value}`;
-  const target = referenceTarget(node);
-  return target ? `ref:${target.name}` : undefined;
-}
 
 export const listenerRulePriority: Rule = {
   id: "E3964",
@@ -50,14 +41,9 @@ export const listenerRulePriority: Rule = {
       const own = listenerPriority(rule);
       if (!own) continue;
       const rules = resourcesOfType(template, LISTENER_RULE);
-      const made = madeWhen(template, holderCondition(template, "Resources", rule.name));
       const first = rules
         .slice(0, rules.indexOf(rule))
-        .find(
-          (other) =>
-            listenerPriority(other)?.key === own.key &&
-            madeTogether(made, madeWhen(template, holderCondition(template, "Resources", other.name))),
-        );
+        .find((other) => listenerPriority(other)?.key === own.key && together(template, rule, other));
       if (!first) continue;
       report(
         own.node,
@@ -74,7 +60,7 @@ function listenerPriority(rule: ResourceInfo): { key: string; priority: number; 
   const sets = propertySets(rule);
   if (sets.length !== 1) return undefined;
   const { properties } = sets[0];
-  const listener = listenerKey(presentEntry(properties, "ListenerArn")?.value);
+  const listener = targetKey(presentEntry(properties, "ListenerArn")?.value);
   const node = presentEntry(properties, "Priority")?.value;
   const priority = literalNumber(node);
   if (listener === undefined || priority === undefined || !node) return undefined;

@@ -1,9 +1,9 @@
 /**
- * E3906/W3906 log subscription filters; W3907 EventBridge targets, SNS subscriptions, API Gateway
+ * E3906/W3906 log subscription filters; E3967/W3967 custom Config rules and SES receipt rules; W3907 EventBridge targets, SNS subscriptions, API Gateway
  * integrations and Cognito triggers, without grants.
  */
 import { describe, expect, it } from "vitest";
-import { brief, lambdaFunction, lint, yaml } from "../lint";
+import { brief, lambdaFunction, lint, located, yaml } from "../lint";
 
 const FUNCTION = lambdaFunction("Fn");
 const RULES = ["E3906", "W3906", "W3907"];
@@ -244,5 +244,69 @@ describe("W3910 public function URLs", () => {
     expect(lint(source("lambda:InvokeFunctionUrl", "lambda:InvokeFunction"), { only: ["W3910"] })).toEqual(
       [],
     );
+  });
+});
+
+describe("E3967/W3967 functions a service tests when the rule is created", () => {
+  const fn = (name: string) => [
+    `  ${name}:`,
+    "    Type: AWS::Lambda::Function",
+    "    Properties:",
+    "      Runtime: python3.12",
+    "      Handler: index.handler",
+    "      Role: arn:aws:iam::111122223333:role/fn",
+    "      Code: { ZipFile: 'def handler(event, context): pass' }",
+  ];
+  const permission = (name: string, target: string, principal: string) => [
+    `  ${name}:`,
+    "    Type: AWS::Lambda::Permission",
+    `    Properties: { FunctionName: !GetAtt ${target}.Arn, Action: lambda:InvokeFunction, Principal: ${principal} }`,
+  ];
+  const configRule = (name: string, target: string, ...more: string[]) => [
+    `  ${name}:`,
+    "    Type: AWS::Config::ConfigRule",
+    ...more,
+    "    Properties:",
+    "      Source:",
+    "        Owner: CUSTOM_LAMBDA",
+    `        SourceIdentifier: !GetAtt ${target}.Arn`,
+    "        SourceDetails: [{ EventSource: aws.config, MessageType: ConfigurationItemChangeNotification }]",
+  ];
+
+  it("reports a custom Config rule or a receipt rule whose function has no permission, or that does not wait for it", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        ...fn("Bare"),
+        ...fn("Granted"),
+        ...permission("ConfigMayInvoke", "Granted", "config.amazonaws.com"),
+        ...fn("ForMail"),
+        ...permission("S3MayInvoke", "ForMail", "s3.amazonaws.com"),
+        ...configRule("NoGrant", "Bare"),
+        ...configRule("Racing", "Granted"),
+        ...configRule("Waiting", "Granted", "    DependsOn: ConfigMayInvoke"),
+        "  Managed:",
+        "    Type: AWS::Config::ConfigRule",
+        "    Properties: { Source: { Owner: AWS, SourceIdentifier: S3_BUCKET_VERSIONING_ENABLED } }",
+        "  Mail:",
+        "    Type: AWS::SES::ReceiptRule",
+        "    Properties:",
+        "      RuleSetName: inbound",
+        "      Rule:",
+        "        Enabled: true",
+        "        Actions:",
+        "          - LambdaAction: { FunctionArn: !GetAtt ForMail.Arn, InvocationType: Event }",
+      ),
+      { only: ["E3967", "W3967"] },
+    );
+    expect(located(findings)).toEqual([
+      "E3967 34 Config rule NoGrant calls Bare, which has no AWS::Lambda::Permission that lets config.amazonaws.com " +
+        "invoke it: the service checks that it may invoke the function when the rule is created, and the rule fails " +
+        "to create; add an AWS::Lambda::Permission with FunctionName !GetAtt Bare.Arn, Action lambda:InvokeFunction, " +
+        "Principal config.amazonaws.com, and give the rule DependsOn on it",
+      "W3967 41 Config rule Racing does not wait for the permission that lets the service invoke Granted, so " +
+        "CloudFormation may create the rule first, and it then fails to create; give it DependsOn on ConfigMayInvoke",
+      expect.stringMatching(/^E3967 61 receipt rule Mail calls ForMail, which has no .* ses\.amazonaws\.com/),
+    ]);
   });
 });
