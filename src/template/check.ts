@@ -4,14 +4,15 @@
  */
 import { resolve } from "node:path";
 import { type ResolveOptions, readTemplateForCheck, resolveTemplates, TemplateFileError } from "./files";
+import { inlineBodies, innerFile, innerOptions, placeInlineFindings } from "./inline-templates";
 import { MANY_TEMPLATES, prepareForLongRun } from "./long-run";
-import type { Finding } from "./model";
+import type { Finding, ParsedTemplate } from "./model";
 import { loadNestedTemplates } from "./nested";
 import { parseTemplateLazily } from "./parse-core";
 import type { RuleDescription } from "./report/sarif";
 import { allRules } from "./rules/index";
 import { loadSpec } from "./spec/index";
-import { validateParsed } from "./validate";
+import { compareFindings, type ValidateOptions, validateParsed } from "./validate";
 
 export interface CheckOptions extends ResolveOptions {
   workspace: string;
@@ -68,18 +69,31 @@ export async function checkTemplates(
     }
     const parsed = await parseTemplateLazily(read.source, file.display);
     const nested = await loadNestedTemplates(parsed.root, file);
-    findings.push(
-      ...validateParsed(parsed, {
-        spec,
-        ignoreRules: options.ignoreRules,
-        nested,
-        ...(stackTemplate === undefined || stackTemplate === file.absolute
-          ? { stackName: options.stackName, parameterValues: options.parameterValues }
-          : {}),
-      }),
-    );
+    const validateOptions: ValidateOptions = {
+      spec,
+      ignoreRules: options.ignoreRules,
+      nested,
+      ...(stackTemplate === undefined || stackTemplate === file.absolute
+        ? { stackName: options.stackName, parameterValues: options.parameterValues }
+        : {}),
+    };
+    const own = validateParsed(parsed, validateOptions);
+    const inline = await inlineFindings(parsed, validateOptions);
+    findings.push(...(inline.length === 0 ? own : [...own, ...inline].sort(compareFindings)));
   }
   return { files: files.map((file) => file.display), findings };
+}
+
+/** The findings of the templates a template holds as TemplateBody text (inline-templates.ts). */
+async function inlineFindings(parsed: ParsedTemplate, options: ValidateOptions): Promise<Finding[]> {
+  const found: Finding[] = [];
+  for (const body of inlineBodies(parsed)) {
+    const inner = await parseTemplateLazily(body.node.value, innerFile(parsed.file, body));
+    const innerOwn = innerOptions(options);
+    const innerFindings = [...validateParsed(inner, innerOwn), ...(await inlineFindings(inner, innerOwn))];
+    found.push(...placeInlineFindings(parsed, body, innerFindings.sort(compareFindings)));
+  }
+  return found;
 }
 
 export function ruleDescriptions(): RuleDescription[] {
