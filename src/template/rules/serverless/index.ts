@@ -18,7 +18,7 @@ import {
   resourcePolicy,
 } from "./resource-policy";
 import { roleTrustOnCreate, roleTrustOnUse } from "./role-trust";
-import { stateMachineDefinition } from "./state-machine-definition";
+import { stateMachineDefinition, stateMachineErrorNames } from "./state-machine-definition";
 import { trustPolicy } from "./trust-policy";
 import { vpcFunctionRole } from "./vpc-role";
 
@@ -40,6 +40,7 @@ export const serverlessRules: Rule[] = [
   policyActions,
   policyVersion,
   stateMachineDefinition,
+  stateMachineErrorNames,
   managedPolicyPaths,
   managedPolicyNames,
   blockedPublicPolicy,

@@ -58,19 +58,90 @@ export const stateMachineDefinition: Rule = {
   },
 };
 
-/** The string Resources of a definition's states, at any depth (Parallel branches, Map processors). */
-function taskResources(document: Document): (ScalarNode & { value: string })[] {
+/**
+ * W3601: an error name in a Retry's or Catch's ErrorEquals that begins with `States.` but is none
+ * of the language's own. Error names are compared with case ("Step Functions identifies errors in
+ * the Amazon States Language using case-sensitive strings"), and no state may report another
+ * `States.` name, so the retrier or catcher never matches: `States.All` for `States.ALL`. A
+ * warning: Step Functions takes the definition. The names are the Developer Guide's ("Error
+ * names"); an HTTP task's `States.Http.*` errors are all taken.
+ */
+const STATES_ERRORS = [
+  "States.ALL",
+  "States.BranchFailed",
+  "States.DataLimitExceeded",
+  "States.ExceedToleratedFailureThreshold",
+  "States.HeartbeatTimeout",
+  "States.IntrinsicFailure",
+  "States.ItemReaderFailed",
+  "States.NoChoiceMatched",
+  "States.ParameterPathFailure",
+  "States.Permissions",
+  "States.QueryEvaluationError",
+  "States.ResultPathMatchFailure",
+  "States.ResultWriterFailed",
+  "States.Runtime",
+  "States.TaskFailed",
+  "States.Timeout",
+];
+
+export const stateMachineErrorNames: Rule = {
+  id: "W3601",
+  severity: "warning",
+  shortDescription: "Retry and Catch name errors Step Functions reports",
+  description:
+    "An ErrorEquals name that begins with States. is one of the language's predefined errors, written with its case " +
+    "(States.ALL, States.TaskFailed, States.Timeout, ...); any other never matches.",
+  source: "https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html",
+  tags: ["resources", "stepfunctions", "serverless"],
+  check({ template, report }) {
+    for (const resource of realResources(template)) {
+      const type = resource.type ?? "";
+      if (!Object.hasOwn(DEFINITION_PROPERTIES, type)) continue;
+      for (const key of DEFINITION_PROPERTIES[type]) {
+        const document = staticDocument(propertyEntry(resource, key));
+        if (!document) continue;
+        for (const name of namedValues(document, "ErrorEquals")) {
+          const error = name.value;
+          if (
+            !error.startsWith("States.") ||
+            STATES_ERRORS.includes(error) ||
+            error.startsWith("States.Http.")
+          )
+            continue;
+          const meant = STATES_ERRORS.find((known) => known.toLowerCase() === error.toLowerCase());
+          report(
+            name,
+            `Error name ${error} is none of Step Functions' own errors${meant ? ` (names keep their case: ${meant})` : didYouMean(error, STATES_ERRORS)}, and no state may report ` +
+              "another name that begins with States., so this retrier or catcher never matches",
+            propertyPath(resource, key),
+          );
+        }
+      }
+    }
+  },
+};
+
+/** The strings under `key` (a string, or a list of them) anywhere in a definition. */
+function namedValues(document: Document, key: string): (ScalarNode & { value: string })[] {
   const found: (ScalarNode & { value: string })[] = [];
   const visit = (node: Node): void => {
     if (node.kind === "seq") for (const item of node.items) visit(item);
     if (node.kind !== "map" || intrinsicName(node)) return;
     for (const entry of node.entries) {
-      if (entry.key === "Resource" && isString(entry.value)) found.push(entry.value);
-      else visit(entry.value);
+      if (entry.key !== key) visit(entry.value);
+      else if (isString(entry.value)) found.push(entry.value);
+      else if (entry.value.kind === "seq")
+        for (const item of entry.value.items) if (isString(item)) found.push(item);
     }
   };
   visit(document.node);
   return found;
+}
+
+/** The string Resources of a definition's states, at any depth (Parallel branches, Map processors). */
+function taskResources(document: Document): (ScalarNode & { value: string })[] {
+  return namedValues(document, "Resource");
 }
 
 /** Reports Task Resources that are placeholders without an entry in DefinitionSubstitutions. */

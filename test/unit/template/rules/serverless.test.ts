@@ -1514,3 +1514,41 @@ describe("E3928 public bucket policies that Block Public Access refuses", () => 
     );
   });
 });
+
+describe("W3601 error names of Retry and Catch", () => {
+  it("warns of a States. name Step Functions never reports, in a Definition and a DefinitionString", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Machine:",
+        "    Type: AWS::StepFunctions::StateMachine",
+        "    Properties:",
+        "      RoleArn: arn:aws:iam::111122223333:role/sfn",
+        "      Definition:",
+        "        StartAt: Work",
+        "        States:",
+        "          Work:",
+        "            Type: Task",
+        "            Resource: arn:aws:states:::lambda:invoke",
+        "            Retry: [{ ErrorEquals: [States.All, Lambda.ServiceException, States.TaskFailed] }]",
+        "            Catch: [{ ErrorEquals: [States.Http.StatusCode.404, States.Tiemout], Next: Done }]",
+        "            End: true",
+        "          Done: { Type: Succeed }",
+        "  Text:",
+        "    Type: AWS::StepFunctions::StateMachine",
+        "    Properties:",
+        "      RoleArn: arn:aws:iam::111122223333:role/sfn",
+        `      DefinitionString: '{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Retry": [{"ErrorEquals": ["States.all"]}], "End": true}}}'`,
+      ),
+      { only: ["W3601"] },
+    );
+    expect(findings.map((f) => `${f.range.start.line} ${f.message}`)).toEqual([
+      "12 Error name States.All is none of Step Functions' own errors (names keep their case: States.ALL), and no " +
+        "state may report another name that begins with States., so this retrier or catcher never matches",
+      expect.stringMatching(
+        /^13 Error name States\.Tiemout is none of Step Functions' own errors \(did you mean 'States\.Timeout'\?\)/,
+      ),
+      expect.stringMatching(/^20 Error name States\.all .*States\.ALL/),
+    ]);
+  });
+});
