@@ -3,7 +3,7 @@ import { didYouMean } from "../../suggest";
 import { realResources } from "../resources/shared";
 import type { Report, Rule } from "../rule";
 import { literalString } from "../services/values";
-import { intrinsicName, isString, type ResourceInfo } from "../template-index";
+import { intrinsicName, isString, type ResourceInfo, type TemplateIndex } from "../template-index";
 import { type Document, propertyEntry, propertyPath, staticDocument } from "./documents";
 import { definitionProblems } from "./states-language";
 
@@ -42,21 +42,29 @@ export const stateMachineDefinition: Rule = {
   source: "https://docs.aws.amazon.com/step-functions/latest/dg/statemachine-structure.html",
   tags: ["resources", "stepfunctions", "serverless"],
   check({ template, report }) {
-    for (const resource of realResources(template)) {
-      const type = resource.type ?? "";
-      if (!Object.hasOwn(DEFINITION_PROPERTIES, type)) continue;
-      for (const key of DEFINITION_PROPERTIES[type]) {
-        const document = staticDocument(propertyEntry(resource, key));
-        if (!document) continue;
-        for (const problem of definitionProblems(document)) {
-          report(problem.at, problem.message, propertyPath(resource, key));
-        }
-        checkPlaceholders(resource, key, document, report);
-        checkExpress(resource, key, document, report);
+    for (const { resource, key, document } of definitions(template)) {
+      for (const problem of definitionProblems(document)) {
+        report(problem.at, problem.message, propertyPath(resource, key));
       }
+      checkPlaceholders(resource, key, document, report);
+      checkExpress(resource, key, document, report);
     }
   },
 };
+
+/** The state machine definitions of the template that are written out, with where each stands. */
+function definitions(template: TemplateIndex): { resource: ResourceInfo; key: string; document: Document }[] {
+  const found: { resource: ResourceInfo; key: string; document: Document }[] = [];
+  for (const resource of realResources(template)) {
+    const type = resource.type ?? "";
+    if (!Object.hasOwn(DEFINITION_PROPERTIES, type)) continue;
+    for (const key of DEFINITION_PROPERTIES[type]) {
+      const document = staticDocument(propertyEntry(resource, key));
+      if (document) found.push({ resource, key, document });
+    }
+  }
+  return found;
+}
 
 /**
  * W3601: an error name in a Retry's or Catch's ErrorEquals that begins with `States.` but is none
@@ -95,28 +103,18 @@ export const stateMachineErrorNames: Rule = {
   source: "https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html",
   tags: ["resources", "stepfunctions", "serverless"],
   check({ template, report }) {
-    for (const resource of realResources(template)) {
-      const type = resource.type ?? "";
-      if (!Object.hasOwn(DEFINITION_PROPERTIES, type)) continue;
-      for (const key of DEFINITION_PROPERTIES[type]) {
-        const document = staticDocument(propertyEntry(resource, key));
-        if (!document) continue;
-        for (const name of namedValues(document, "ErrorEquals")) {
-          const error = name.value;
-          if (
-            !error.startsWith("States.") ||
-            STATES_ERRORS.includes(error) ||
-            error.startsWith("States.Http.")
-          )
-            continue;
-          const meant = STATES_ERRORS.find((known) => known.toLowerCase() === error.toLowerCase());
-          report(
-            name,
-            `Error name ${error} is none of Step Functions' own errors${meant ? ` (names keep their case: ${meant})` : didYouMean(error, STATES_ERRORS)}, and no state may report ` +
-              "another name that begins with States., so this retrier or catcher never matches",
-            propertyPath(resource, key),
-          );
-        }
+    for (const { resource, key, document } of definitions(template)) {
+      for (const name of namedValues(document, "ErrorEquals")) {
+        const error = name.value;
+        if (!error.startsWith("States.") || STATES_ERRORS.includes(error) || error.startsWith("States.Http."))
+          continue;
+        const meant = STATES_ERRORS.find((known) => known.toLowerCase() === error.toLowerCase());
+        report(
+          name,
+          `Error name ${error} is none of Step Functions' own errors${meant ? ` (names keep their case: ${meant})` : didYouMean(error, STATES_ERRORS)}, and no state may report ` +
+            "another name that begins with States., so this retrier or catcher never matches",
+          propertyPath(resource, key),
+        );
       }
     }
   },

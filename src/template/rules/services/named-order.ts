@@ -22,7 +22,14 @@ import type { Rule } from "../rule";
 import { intrinsicName, isString, type ResourceInfo, type TemplateIndex } from "../template-index";
 import { together } from "./creation-order";
 import { SITES } from "./plain-logical-id";
-import { hasDynamicReference, literalString, propertySets, resourcesOfType, valuesAtPath } from "./values";
+import {
+  hasDynamicReference,
+  literalString,
+  propertySets,
+  resourcesOfType,
+  rowsByType,
+  valuesAtPath,
+} from "./values";
 
 interface Named {
   /** The types that create what the place names. */
@@ -239,12 +246,7 @@ const PLACES: { type: string; path: string; target: Named }[] = [
   })),
 ];
 
-const PLACES_BY_TYPE = new Map<string, (typeof PLACES)[number][]>();
-for (const place of PLACES) {
-  const places = PLACES_BY_TYPE.get(place.type);
-  if (places) places.push(place);
-  else PLACES_BY_TYPE.set(place.type, [place]);
-}
+const PLACES_BY_TYPE = rowsByType(PLACES);
 const PLACE_TYPES = [...PLACES_BY_TYPE.keys()];
 
 /** What a name is, for comparing two: its text, a Fn::Sub's text, or what a Ref or Fn::GetAtt names. */

@@ -23,7 +23,7 @@
 import { listItems, mapGet } from "../../nodes";
 import type { Rule } from "../rule";
 import { isString, type ResourceInfo, type TemplateIndex, USER_GUIDE } from "../template-index";
-import { literalString, presentEntry, propertySets, resourcesOfType } from "./values";
+import { literalString, presentEntry, propertySets, resourcesOfType, rowsByType } from "./values";
 
 export interface NamedTarget {
   /** Resource types a Ref of which the property takes. */
@@ -256,12 +256,7 @@ export const SITES: { type: string; property: string; list?: boolean; target: Na
 ];
 
 /** The sites of each type, so a resource is held to its own places only. */
-const SITES_BY_TYPE = new Map<string, (typeof SITES)[number][]>();
-for (const site of SITES) {
-  const sites = SITES_BY_TYPE.get(site.type);
-  if (sites) sites.push(site);
-  else SITES_BY_TYPE.set(site.type, [site]);
-}
+const SITES_BY_TYPE = rowsByType(SITES);
 const SITE_TYPES = [...SITES_BY_TYPE.keys()];
 
 /**

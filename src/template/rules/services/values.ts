@@ -432,3 +432,14 @@ export function valuesWithPaths(
 export function valuesAtPath(node: Node | undefined, path: readonly string[]): Node[] {
   return valuesWithPaths(node, path).map((found) => found.node);
 }
+
+/** Table rows grouped by their `type`, in the table's order: a resource is held to its own rows only. */
+export function rowsByType<Row extends { type: string }>(rows: readonly Row[]): Map<string, Row[]> {
+  const grouped = new Map<string, Row[]>();
+  for (const row of rows) {
+    const list = grouped.get(row.type);
+    if (list) list.push(row);
+    else grouped.set(row.type, [row]);
+  }
+  return grouped;
+}
