@@ -78,10 +78,6 @@ function sameTarget(
   return found;
 }
 
-function fix(names: string[]): string {
-  return `DependsOn: ${names.length === 1 ? names[0] : `[${names.join(", ")}]`}`;
-}
-
 const USER_POOL_CLIENT = "AWS::Cognito::UserPoolClient";
 const IDENTITY_PROVIDER = "AWS::Cognito::UserPoolIdentityProvider";
 
@@ -119,7 +115,7 @@ export const clientProviderOrder: Rule = {
               item,
               `user pool client ${client.name} names identity provider '${name}', which ${provider.name} creates, but ` +
                 "does not wait for it, so CloudFormation may create the client first and Cognito refuses it (the " +
-                `provider does not exist for the user pool); add ${fix([provider.name])}`,
+                `provider does not exist for the user pool); add DependsOn: ${provider.name}`,
             );
           }
         }
@@ -161,7 +157,7 @@ export const resolverSchemaOrder: Rule = {
           resolver.entry.keyRange,
           `resolver ${resolver.name}${/^[^.]+\.[^.]+$/.test(field) ? ` (${field})` : ""} does not wait for the schema ` +
             `${schemas[0].name} of its API, so CloudFormation may create it first and AppSync refuses it (no such ` +
-            `field on the type yet); add ${fix([schemas[0].name])}`,
+            `field on the type yet); add DependsOn: ${schemas[0].name}`,
         );
       }
     }
@@ -196,7 +192,7 @@ export const configRecorderOrder: Rule = {
         resource.entry.keyRange,
         `${what} ${resource.name} does not wait for the configuration recorder ${recorders[0].name}, so ` +
           "CloudFormation may create it first and AWS Config refuses it (no configuration recorder is available); " +
-          `add ${fix([recorders[0].name])}`,
+          `add DependsOn: ${recorders[0].name}`,
       );
     }
   },
@@ -299,7 +295,7 @@ export const stageLoggingRoleOrder: Rule = {
           setting,
           `${stage.name} logs to CloudWatch but does not wait for ${accounts[0].name}, which sets the account's ` +
             "logging role, so CloudFormation may create the stage first and API Gateway refuses it (CloudWatch Logs " +
-            `role ARN must be set in account settings); add ${fix([accounts[0].name])}`,
+            `role ARN must be set in account settings); add DependsOn: ${accounts[0].name}`,
         );
         break;
       }

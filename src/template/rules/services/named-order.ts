@@ -306,7 +306,7 @@ function creators(template: TemplateIndex, target: Named): Map<string, ResourceI
 export const namedWithoutDependency: Rule = {
   id: "W3963",
   severity: "warning",
-  shortDescription: "A resource of the template named by its name is waited for",
+  shortDescription: "A resource that names another of the template by its given name waits for it",
   description:
     "A property that names a resource the template creates, by the name that resource is given rather than through " +
     "a Ref, leaves CloudFormation no dependency, so it may create the resource that names it first, and that fails; " +

@@ -12,7 +12,7 @@ import { literalString, presentEntry, propertySets, resourcesOfType } from "./va
 
 const GROUPS = ["AWS::RDS::DBParameterGroup", "AWS::RDS::DBClusterParameterGroup"];
 
-/** Engine names, longest first so that `aurora-mysql` is read before `aurora`. */
+/** The engines a family may name (the pattern is anchored, so their order does not matter). */
 const ENGINES = [
   "custom-oracle-ee-cdb",
   "custom-oracle-se2-cdb",
