@@ -12,7 +12,7 @@
  * name their line and column in it. A TemplateBody given by a function (Fn::Sub, Fn::Join, a
  * macro) is not read.
  */
-import { LineIndex, Span } from "./lines";
+import { Span } from "./lines";
 import type { Finding, ParsedTemplate, Position, Range, ScalarNode } from "./model";
 import { mapGet } from "./nodes";
 import type { ValidateOptions } from "./validate";
@@ -71,7 +71,7 @@ function blockShift(
   const headerEnd = source.indexOf("\n", node.range.from);
   if (headerEnd === -1) return undefined;
   const text = (node.value as string).split("\n");
-  const written = source.slice(headerEnd + 1).split("\n");
+  const written = source.slice(headerEnd + 1, node.range.to).split("\n");
   const first = written.findIndex((line) => line.trim() !== "");
   if (first === -1) return undefined;
   const indent = written[first].length - written[first].trimStart().length;
@@ -88,7 +88,7 @@ function blockShift(
   let last = text.length;
   while (last > 1 && text[last - 1] === "") last--;
   return {
-    lines: new LineIndex(source).position(node.range.from).line,
+    lines: node.range.start.line,
     columns: indent,
     last: { line: last, column: text[last - 1].length + 1 },
   };
