@@ -88,6 +88,7 @@ import { queueStartingPosition, streamStartingPosition } from "./event-source-po
 import { eventTargetInput } from "./event-targets";
 import { fargateTaskProperties, fargateTaskSize } from "./fargate-task";
 import { fifoQueueTargets } from "./fifo-targets";
+import { dynamicPartitioningPrefixes } from "./firehose-partitioning";
 import { fixedEventNames, fixedExportNames, fixedNames, retainedStackNames } from "./fixed-names";
 import { httpApiRoutes } from "./http-api-routes";
 import { instanceTypeRules } from "./instance-types";
@@ -102,6 +103,7 @@ import { lambdaLogLevel } from "./lambda-log-level";
 import { permissionPrincipal, permissionSourceAccount } from "./lambda-permission";
 import { lambdaSnapStart, snapStartVersion } from "./lambda-snapstart";
 import { lambdaZipPackage, samZipPackage } from "./lambda-zip";
+import { listenerRulePriority } from "./listener-priorities";
 import {
   applicationLoadBalancerSubnets,
   classicListenerCertificate,
@@ -187,7 +189,6 @@ import { sqsVisibilityTimeout } from "./sqs-visibility-timeout";
 import { ssmDocumentContent } from "./ssm-document";
 import { ssmParameterName } from "./ssm-parameter-name";
 import { subNeeded } from "./sub-needed";
-import { dynamicPartitioningPrefixes, listenerRulePriority } from "./taken-settings";
 import {
   privateDnsEndpoints,
   securityGroupSubnetVpc,

@@ -328,7 +328,7 @@ export const namedWithoutDependency: Rule = {
           const creator =
             key === undefined
               ? undefined
-              : names.get(key)?.find((found) => found !== resource && together(template, resource, found));
+              : names.get(key)?.find((found) => together(template, resource, found));
           if (!creator || dependsOn(template, resource.name, creator.name)) continue;
           report(
             value,
