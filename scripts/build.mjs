@@ -142,7 +142,7 @@ async function bundle(entry) {
   });
   const files = new Map([
     ["index.js", Buffer.from(ENTRY_CODE)],
-    [BUNDLE, Buffer.from(eagerFactories(code, `dist/${entry.name}/${BUNDLE}`))],
+    [BUNDLE, Buffer.from(eagerFactories(await asciiOnly(code), `dist/${entry.name}/${BUNDLE}`))],
   ]);
   if (offline) files.set(OFFLINE_STAND_IN, Buffer.from(OFFLINE_STAND_IN_CODE));
   for (const [name, asset] of Object.entries(assets)) {
@@ -175,12 +175,33 @@ async function minifiedChunk(source, name) {
       module: true,
       compress: false,
       mangle: { keep_classnames: true, keep_fnames: true },
-      format: { comments: false },
+      format: { comments: false, ascii_only: true },
     });
     result = Buffer.from(eagerFactories(out, name));
     minified.set(key, result);
   }
   return result;
+}
+
+/**
+ * V8 keeps the source of every script it compiles for as long as its functions live, which in a
+ * bundle is the whole run, and holds it in one byte per character only when every character is
+ * Latin-1: one `…` in a message, or a box-drawing character of a table library, doubles the string
+ * (the 730 KB rules chunk took 1.46 MB of heap in every validate run). So every file the build
+ * writes is ASCII, a character beyond it written as its escape (`\u2026`), by terser, which knows
+ * where an escape means the same (strings, templates, regular expressions): in the chunks through
+ * their minification, in ncc's bundle by printing it again as it is, only where it needs it.
+ * test/unit/dist-ascii.test.ts checks every committed file.
+ */
+async function asciiOnly(code) {
+  if (!/[\u0080-\uffff]/.test(code)) return code;
+  const { code: out } = await minify(code, {
+    module: true,
+    compress: false,
+    mangle: false,
+    format: { comments: false, ascii_only: true },
+  });
+  return out;
 }
 
 /**
