@@ -55,7 +55,7 @@ export async function checkTemplates(
       `parameter-overrides gives the values of one template's parameters, but ${files.length} templates matched; check that template on its own.`,
     );
   }
-  if (files.length >= MANY_TEMPLATES) await prepareForLongRun();
+  const afterTemplate = files.length >= MANY_TEMPLATES ? await prepareForLongRun() : undefined;
   const spec = loadSpec();
   const findings: Finding[] = [];
   const stackTemplate =
@@ -80,6 +80,7 @@ export async function checkTemplates(
     const own = validateParsed(parsed, validateOptions);
     const inline = await inlineFindings(parsed, validateOptions);
     findings.push(...(inline.length === 0 ? own : [...own, ...inline].sort(compareFindings)));
+    afterTemplate?.();
   }
   return { files: files.map((file) => file.display), findings };
 }

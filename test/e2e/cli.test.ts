@@ -229,4 +229,26 @@ describe("preview-stacks validate", () => {
     expect(run.stderr).toContain(message);
     expect(run.stdout).toBe("");
   });
+
+  it("collects its garbage as it goes over many templates (src/template/long-run.ts)", () => {
+    // The shared corpus, 298 templates: V8 traces each full collection, and one the run asks for
+    // has the reason "testing" (V8's `gc`). Without the run's own collections there are none such.
+    const corpus = join(ROOT, "../shared/corpus/aws-cloudformation-templates");
+    const run = spawnSync(
+      process.execPath,
+      [
+        "--trace-gc",
+        join(ROOT, "bin/preview-stacks.js"),
+        "validate",
+        "**/*.yaml",
+        "**/*.json",
+        "--fail-on",
+        "never",
+      ],
+      { cwd: corpus, encoding: "utf8", env: { PATH: process.env.PATH ?? "" }, maxBuffer: 1 << 26 },
+    );
+    expect(run.status).toBe(0);
+    const full = run.stdout.split("\n").filter((line) => line.includes("Mark-Compact"));
+    expect(full.filter((line) => line.includes("testing")).length).toBeGreaterThan(0);
+  });
 });

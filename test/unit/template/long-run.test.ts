@@ -4,11 +4,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { checkTemplates } from "../../../src/template/check";
-import { LONG_RUN_V8_FLAGS, MANY_TEMPLATES, prepareForLongRun } from "../../../src/template/long-run";
+import {
+  collectorAfterGrowth,
+  LONG_RUN_V8_FLAGS,
+  MANY_TEMPLATES,
+  prepareForLongRun,
+} from "../../../src/template/long-run";
 
+const afterTemplate = vi.fn();
 vi.mock("../../../src/template/long-run", async (original) => ({
   ...(await original<typeof import("../../../src/template/long-run")>()),
-  prepareForLongRun: vi.fn(async () => {}),
+  prepareForLongRun: vi.fn(async () => afterTemplate),
 }));
 
 // Run in a process of its own: sets the flags it is given at run time, as prepareForLongRun does,
@@ -122,6 +128,29 @@ describe("the V8 flags of a long run", () => {
   });
 });
 
+describe("collectorAfterGrowth", () => {
+  it("collects when the heap has grown by its step since the last collection, and measures again after", () => {
+    let heap = 100;
+    const collect = vi.fn(() => {
+      heap = 110;
+    });
+    const onTemplate = collectorAfterGrowth(collect, () => heap, 50);
+    heap = 149;
+    onTemplate();
+    expect(collect).not.toHaveBeenCalled();
+    heap = 150;
+    onTemplate();
+    expect(collect).toHaveBeenCalledTimes(1);
+    // From 110, what the collection left, not from 150 or the start.
+    heap = 159;
+    onTemplate();
+    expect(collect).toHaveBeenCalledTimes(1);
+    heap = 160;
+    onTemplate();
+    expect(collect).toHaveBeenCalledTimes(2);
+  });
+});
+
 describe("checkTemplates", () => {
   const workspace = mkdtempSync(join(tmpdir(), "preview-stacks-long-run-"));
   afterAll(() => rmSync(workspace, { recursive: true, force: true }));
@@ -132,12 +161,14 @@ describe("checkTemplates", () => {
       return name;
     });
 
-  it(`sets the flags for a run of ${MANY_TEMPLATES} templates or more, and not for fewer`, async () => {
+  it(`sets the flags for a run of ${MANY_TEMPLATES} templates or more, and not for fewer, and calls its hook after each template`, async () => {
     const prepare = vi.mocked(prepareForLongRun);
     await checkTemplates(templates(MANY_TEMPLATES - 1), { workspace });
     expect(prepare).not.toHaveBeenCalled();
+    expect(afterTemplate).not.toHaveBeenCalled();
     const { files } = await checkTemplates(templates(MANY_TEMPLATES), { workspace });
     expect(files).toHaveLength(MANY_TEMPLATES);
     expect(prepare).toHaveBeenCalledTimes(1);
+    expect(afterTemplate).toHaveBeenCalledTimes(MANY_TEMPLATES);
   });
 });
