@@ -11,7 +11,8 @@
  * The places are W3937's that take a name (./plain-logical-id.ts: a bucket policy's bucket, a
  * Lambda permission's function, IAM policies' roles, a log filter's log group, an ECS service's
  * cluster ...) and more below. Two values name the same resource when both are the same text, the
- * same Fn::Sub text, or a Ref to the same parameter; RDS, DocumentDB, Neptune, Redshift and
+ * same Fn::Sub text (a Fn::Join of text, Refs and Fn::GetAtts counts as the Fn::Sub text it makes),
+ * or a Ref to the same parameter; RDS, DocumentDB, Neptune, Redshift and
  * ElastiCache names are compared without case, as those services keep them, and hosted zone
  * names without case or a final dot. A dependency counts when it is direct or through other
  * resources; resources that two different Conditions make are not judged together.
@@ -26,6 +27,7 @@ import {
   hasDynamicReference,
   literalString,
   propertySets,
+  referenceTarget,
   resourcesOfType,
   rowsByType,
   valuesAtPath,
@@ -252,27 +254,73 @@ const PLACE_TYPES = [...PLACES_BY_TYPE.keys()];
 /** What a name is, for comparing two: its text, a Fn::Sub's text, or what a Ref or Fn::GetAtt names. */
 export function nameKey(node: Node, compare?: Named["compare"]): string | undefined {
   const text = literalString(node);
-  if (text !== undefined) {
-    if (compare === "fold") return `text:${text.toLowerCase()}`;
-    return `text:${compare === "zone" ? text.toLowerCase().replace(/\.$/, "") : text}`;
-  }
+  if (text !== undefined) return textKey(text, compare);
   const fn = intrinsicName(node);
   const arg = fn && node.kind === "map" ? node.entries[0].value : undefined;
-  if (fn === "Fn::Sub" && isString(arg) && !hasDynamicReference(arg.value)) {
-    const written = compare === "fold" ? arg.value.toLowerCase() : arg.value;
-    return arg.value.includes("${") ? `sub:${written}` : nameKey(arg, compare);
+  if (fn === "Fn::Sub" && isString(arg) && !hasDynamicReference(arg.value)) return subKey(arg.value, compare);
+  if (fn === "Fn::Join" && arg) {
+    const joined = joinedAsSub(arg);
+    return joined === undefined || hasDynamicReference(joined) ? undefined : subKey(joined, compare);
   }
   if (fn === "Ref" && isString(arg)) return `ref:${arg.value}`;
   return undefined;
 }
 
-/** How a name is shown: its text, or as written. */
+/** A name as its service compares it (`compare`), as text or as a Fn::Sub's text. */
+function compared(text: string, compare: Named["compare"]): string {
+  if (compare === "fold") return text.toLowerCase();
+  return compare === "zone" ? text.toLowerCase().replace(/\.$/, "") : text;
+}
+
+function textKey(text: string, compare: Named["compare"]): string {
+  return `text:${compared(text, compare)}`;
+}
+
+/** A Fn::Sub's text without a `${...}` is plain text. */
+function subKey(text: string, compare: Named["compare"]): string {
+  return text.includes("${") ? `sub:${compared(text, compare)}` : textKey(text, compare);
+}
+
+/**
+ * The Fn::Sub text a Fn::Join makes, when its delimiter is text and each part is text, a Ref, a
+ * Fn::GetAtt or a Fn::Sub's text: `!Join [-, [!Ref AWS::StackName, data]]` names what
+ * `!Sub ${AWS::StackName}-data` names. Undefined for any other part.
+ */
+function joinedAsSub(arg: Node): string | undefined {
+  if (arg.kind !== "seq" || arg.items.length !== 2 || arg.items[1].kind !== "seq") return undefined;
+  const delimiter = literalString(arg.items[0]);
+  if (delimiter === undefined) return undefined;
+  const parts: string[] = [];
+  for (const item of arg.items[1].items) {
+    const part = subPart(item);
+    if (part === undefined) return undefined;
+    parts.push(part);
+  }
+  return parts.join(escapedForSub(delimiter));
+}
+
+function subPart(item: Node): string | undefined {
+  const text = literalString(item);
+  if (text !== undefined) return escapedForSub(text);
+  const arg = intrinsicName(item) === "Fn::Sub" && item.kind === "map" ? item.entries[0].value : undefined;
+  if (arg) return isString(arg) ? arg.value : undefined;
+  const target = referenceTarget(item);
+  if (!target) return undefined;
+  return target.attribute === undefined ? `\${${target.name}}` : `\${${target.name}.${target.attribute}}`;
+}
+
+/** Text as a Fn::Sub writes it: `${` is `${!`. */
+const escapedForSub = (text: string): string => text.replaceAll("${", "${!");
+
+/** How a name is shown: its text, or as written (a Fn::Join as the Fn::Sub text it makes). */
 export function shown(node: Node): string {
   const text = literalString(node);
   if (text !== undefined) return `'${text}'`;
-  const arg = node.kind === "map" ? node.entries[0].value : undefined;
-  const fn = intrinsicName(node) === "Fn::Sub" ? "!Sub" : "!Ref";
-  return isString(arg) ? `${fn} '${arg.value}'` : "its name";
+  const fn = intrinsicName(node);
+  const arg = fn && node.kind === "map" ? node.entries[0].value : undefined;
+  const joined = fn === "Fn::Join" && arg ? joinedAsSub(arg) : undefined;
+  if (joined !== undefined) return `the !Join of '${joined}'`;
+  return isString(arg) ? `${fn === "Fn::Sub" ? "!Sub" : "!Ref"} '${arg.value}'` : "its name";
 }
 
 const made = new WeakMap<TemplateIndex, Map<Named, Map<string, ResourceInfo[]>>>();

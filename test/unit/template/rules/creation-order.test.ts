@@ -350,4 +350,54 @@ describe("W3963 resources named by their names", () => {
     expect(brief(findings)).toEqual(["W3963 7:111", "W3963 13:35", "W3963 19:65", "W3963 25:90"]);
     expect(findings[1].message).toMatch(/write HostedZoneId: !Ref Zone$/);
   });
+
+  it("reads a Fn::Join of text, Refs and Fn::GetAtts as the Fn::Sub text it makes", () => {
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  Env: { Type: String, Default: dev }",
+        "Resources:",
+        "  Data:",
+        "    Type: AWS::S3::Bucket",
+        "    Properties: { BucketName: !Join [-, [!Ref AWS::StackName, data, !Ref Env]] }",
+        "  SubPolicy:",
+        "    Type: AWS::S3::BucketPolicy",
+        "    Properties:",
+        "      Bucket: !Sub '${AWS::StackName}-data-${Env}'",
+        "      PolicyDocument: { Statement: [{ Effect: Deny, Principal: '*', Action: 's3:*', Resource: '*' }] }",
+        "  Logs:",
+        "    Type: AWS::Logs::LogGroup",
+        "    Properties: { LogGroupName: !Sub '/app/${Env}/${Data.Arn}' }",
+        "  Filter:",
+        "    Type: AWS::Logs::SubscriptionFilter",
+        "    Properties:",
+        "      LogGroupName: !Join ['', [/app/, !Ref Env, /, !GetAtt Data.Arn]]",
+        "      FilterPattern: ''",
+        "      DestinationArn: arn:aws:lambda:us-east-1:123456789012:function:f",
+        "  Other:",
+        "    Type: AWS::S3::BucketPolicy",
+        "    Properties:",
+        "      Bucket: !Join [-, [!Ref AWS::StackName, !Select [0, [data]], !Ref Env]]",
+        "      PolicyDocument: { Statement: [{ Effect: Deny, Principal: '*', Action: 's3:*', Resource: '*' }] }",
+        "  Literal:",
+        "    Type: AWS::S3::BucketPolicy",
+        "    Properties:",
+        "      Bucket: !Join [-, [!Ref AWS::StackName, data, '${Env}']]",
+        "      PolicyDocument: { Statement: [{ Effect: Deny, Principal: '*', Action: 's3:*', Resource: '*' }] }",
+        "  Zone:",
+        "    Type: AWS::Route53::HostedZone",
+        "    Properties: { Name: !Sub '${Env}.Example.com' }",
+        "  Records:",
+        "    Type: AWS::Route53::RecordSetGroup",
+        "    Properties: { HostedZoneName: !Join ['', [!Ref Env, .example.com.]], RecordSets: [] }",
+      ),
+      { only: ["W3963"] },
+    );
+    // Other's Fn::Select is not judged, and Literal's '${Env}' is text, not the parameter; a zone's
+    // name is compared without case or its final dot.
+    expect(brief(findings)).toEqual(["W3963 10:15", "W3963 18:21", "W3963 36:35"]);
+    expect(findings[1].message).toMatch(
+      /^the !Join of '\/app\/\$\{Env\}\/\$\{Data\.Arn\}' is the name of AWS::Logs::LogGroup Logs of this template/,
+    );
+  });
 });

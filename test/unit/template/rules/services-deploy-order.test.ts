@@ -143,6 +143,33 @@ describe("E3904 with a stage name a parameter gives", () => {
         "Stage name it, with DeploymentId pointing at the Deployment",
     ]);
   });
+
+  it("reads a StageName a Fn::Join builds as the Fn::Sub text it makes", () => {
+    const findings = lint(
+      yaml(
+        "Parameters:",
+        "  Environment: {Type: String, Default: dev}",
+        "Resources:",
+        "  Api:",
+        "    Type: AWS::ApiGateway::RestApi",
+        "    Properties: {Name: api, Body: {openapi: 3.0.1, paths: {}}}",
+        "  Deployment:",
+        "    Type: AWS::ApiGateway::Deployment",
+        "    Properties: {RestApiId: !Ref Api, StageName: !Join [_, [!Ref Environment, v1]]}",
+        "  Stage:",
+        "    Type: AWS::ApiGateway::Stage",
+        "    Properties: {RestApiId: !Ref Api, StageName: !Sub '${Environment}_v1', DeploymentId: !Ref Deployment}",
+        "  Other:",
+        "    Type: AWS::ApiGateway::Stage",
+        "    Properties: {RestApiId: !Ref Api, StageName: !Join [_, [!Ref Environment, v2]], DeploymentId: !Ref Deployment}",
+      ),
+      { only: ["E3904"] },
+    );
+    expect(brief(findings)).toEqual(["E3904 9:50"]);
+    expect(findings[0].message).toMatch(
+      /^Deployment 'Deployment' creates stage the !Join of '\$\{Environment\}_v1' of /,
+    );
+  });
 });
 
 describe("E3905 DynamoDB StreamArn", () => {
