@@ -1,5 +1,6 @@
 /**
- * V8 settings for a process about to validate many templates (a whole repository's, or a corpus).
+ * V8 settings, and collections of the run's own, for a process about to validate many templates (a
+ * whole repository's, or a corpus).
  * V8 reads each when it decides, not when it starts, so setting them at run time takes full effect
  * (test/unit/template/long-run.test.ts shows it):
  * - `--semi-space-growth-factor=1`: V8 doubles its young generation whenever much of what it
@@ -58,12 +59,13 @@ export const MANY_TEMPLATES = 10;
  * much since the last time. V8 starts a full collection itself when the old generation has grown by
  * 8 MB (its least step, whatever `--heap-growing-percent` says) and the young generation's size,
  * but marks incrementally while the run goes on allocating, and keeps the pages it frees for later:
- * a whole-corpus run (298 templates, Node 24) made two full collections and peaked at 92 to 96 MB.
- * Collecting at every 8 MB it makes four, each 10 to 17 ms on the main thread, and peaks at 82 to 85
- * MB; its median time moved by -9% to +8% and its CPU time by +1% to +4% over four sets of 15 to 31
- * interleaved runs by hand, on a machine whose runs of one bundle spread by a third (bench:validate
- * prints the row). At every 10 MB: three collections, 85 to 86 MB; every 12 MB: 85 to 89 MB; every
- * 5 MB: 80 MB; every 3 MB: 79 MB for 19% more time.
+ * a whole-corpus run (298 templates, Node 24) made two full collections, and its heap reached 37 MB
+ * with 18 MB live. With a collection at every 8 MB it makes four, each 10 to 17 ms on the main
+ * thread where V8 marks on a helper thread, and the heap stays under 28 MB. bench:validate-compare
+ * (21 interleaved runs, twice, against the bundle before) gave a median peak of 82.8 MB against 95.5
+ * and 97.2, for +9.0% and +2.3% time. Other steps, by hand (21 interleaved runs of a bundle that
+ * read the step from the environment): every 12 MB, 86.6 MB in the time of 8; every 16 MB, 90.3 MB
+ * and 2% less time than 8; every 3 MB, 79 MB for 19% more time than none.
  */
 export const COLLECT_AFTER_GROWTH_BYTES = 8 * 2 ** 20;
 

@@ -144,9 +144,17 @@ interface TestedCall {
   grants: string[];
 }
 
-/** The custom Config rules' and SES receipt rules' functions of the template, with their grants. */
+const testedByOwner = new WeakMap<ResourceInfo, TestedCall[]>();
+
+/**
+ * The custom Config rules' and SES receipt rules' functions of the template, with their grants
+ * (once per resource: E3967 and W3967 both read them).
+ */
 function testedCalls(template: TemplateIndex, owner: ResourceInfo): TestedCall[] {
+  const known = testedByOwner.get(owner);
+  if (known) return known;
   const found: TestedCall[] = [];
+  testedByOwner.set(owner, found);
   for (const call of TESTED_CALLS) {
     if (owner.type !== call.type) continue;
     for (const { properties } of propertySets(owner)) {

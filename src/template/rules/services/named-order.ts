@@ -51,6 +51,17 @@ const named = (types: string | readonly string[], name: string, more: Partial<Na
 });
 const fold = (types: string, name: string) => named(types, name, { compare: "fold" });
 
+/** One Named for each target of W3937's places (SITES), so that `creators` reads each once per template. */
+const sitesNamed = new Map<(typeof SITES)[number]["target"], Named>();
+function siteNamed(target: (typeof SITES)[number]["target"], name: string): Named {
+  let found = sitesNamed.get(target);
+  if (!found) {
+    found = named(target.types, name);
+    sitesNamed.set(target, found);
+  }
+  return found;
+}
+
 const BUCKET = named("AWS::S3::Bucket", "BucketName");
 const RDS_PARAMETERS = fold("AWS::RDS::DBParameterGroup", "DBParameterGroupName");
 const RDS_SUBNETS = fold("AWS::RDS::DBSubnetGroup", "DBSubnetGroupName");
@@ -75,7 +86,7 @@ const PLACES: { type: string; path: string; target: Named }[] = [
   // W3937's places that take a name, for the resources that are given one.
   ...SITES.flatMap(({ type, property, list, target }) =>
     target.takesName && target.nameProperty
-      ? [{ type, path: list ? `${property}.*` : property, target: named(target.types, target.nameProperty) }]
+      ? [{ type, path: list ? `${property}.*` : property, target: siteNamed(target, target.nameProperty) }]
       : [],
   ),
   { type: "AWS::Events::Rule", path: "EventBusName", target: named("AWS::Events::EventBus", "Name") },
@@ -251,7 +262,10 @@ const PLACES: { type: string; path: string; target: Named }[] = [
 const PLACES_BY_TYPE = rowsByType(PLACES);
 const PLACE_TYPES = [...PLACES_BY_TYPE.keys()];
 
-/** What a name is, for comparing two: its text, a Fn::Sub's text, or what a Ref or Fn::GetAtt names. */
+/**
+ * What a name is, for comparing two: its text, a Fn::Sub's text (a Fn::Join's as the Fn::Sub text it
+ * makes), or the parameter or resource a Ref names; undefined for anything else.
+ */
 export function nameKey(node: Node, compare?: Named["compare"]): string | undefined {
   const text = literalString(node);
   if (text !== undefined) return textKey(text, compare);
