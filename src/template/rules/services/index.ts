@@ -25,6 +25,7 @@ import { apiStageName } from "./apigateway-stage-name";
 import { apiStageOrder } from "./apigateway-stage-order";
 import { apiKeyExpiry } from "./appsync-api-key";
 import { hardcodedZones } from "./availability-zones";
+import { batchImage } from "./batch-images";
 import { canaryRuntime } from "./canary-runtimes";
 import { capacityRange } from "./capacity-range";
 import { cloudFrontAliases, cloudFrontAliasNames } from "./cloudfront-aliases";
@@ -279,6 +280,7 @@ export const serviceRules: Rule[] = [
   wafLogDestinationName,
   dataSyncScheduleInterval,
   eksVersion,
+  batchImage,
   webhookEvents,
   getAttNotArn,
   subNeeded,
