@@ -104,6 +104,7 @@ import { lambdaLogLevel } from "./lambda-log-level";
 import { permissionPrincipal, permissionSourceAccount } from "./lambda-permission";
 import { lambdaSnapStart, snapStartVersion } from "./lambda-snapstart";
 import { lambdaZipPackage, samZipPackage } from "./lambda-zip";
+import { launchTemplateVersionWord } from "./launch-template-versions";
 import { listenerRulePriority } from "./listener-priorities";
 import {
   applicationLoadBalancerSubnets,
@@ -281,6 +282,7 @@ export const serviceRules: Rule[] = [
   dataSyncScheduleInterval,
   eksVersion,
   batchImage,
+  launchTemplateVersionWord,
   webhookEvents,
   getAttNotArn,
   subNeeded,
