@@ -7,9 +7,9 @@
  * using the Fn::GetAtt intrinsic function"; the deploy fails with "CloudFormation does not support
  * using $Latest or $Default for LaunchTemplate version", awsdocs/aws-cloudformation-user-guide#862)
  * and the Auto Scaling group's LaunchTemplateSpecification (the same sentence;
- * cloudformation-coverage-roadmap#295 asks for the words, aws-cdk#23127 meets the refusal). Other types that take a launch template
- * (EC2 Fleet, Batch, EKS node groups, instances) are not documented to refuse them and are left
- * alone. The version is read as E2533 reads a runtime (givenTexts): written out, in each branch of
+ * cloudformation-coverage-roadmap#295 asks for the words, aws-cdk#23127 meets the refusal). Other
+ * types that take a launch template (EC2 Fleet, Batch, EKS node groups, instances) are not
+ * documented to refuse them and are left alone. The version is read as E2533 reads a runtime (givenTexts): written out, in each branch of
  * a Fn::If, or given by a parameter's Default and AllowedValues (a warning) or a mapping.
  */
 import { givenTexts, reportGiven } from "../functions/resolve";
