@@ -183,6 +183,7 @@ import {
 } from "./service-settings";
 import { snsFifoName } from "./sns-fifo";
 import { snsSubscriptionEndpoint } from "./sns-subscription";
+import { snsSubscriptionKinds } from "./sns-subscription-kinds";
 import { sqsBatching } from "./sqs-batching";
 import { sqsDeadLetter } from "./sqs-dead-letter";
 import { sqsFifo } from "./sqs-fifo";
@@ -283,6 +284,7 @@ export const serviceRules: Rule[] = [
   eksVersion,
   batchImage,
   launchTemplateVersionWord,
+  snsSubscriptionKinds,
   webhookEvents,
   getAttNotArn,
   subNeeded,

@@ -62,7 +62,7 @@ export const launchTemplateVersionWord: Rule = {
               report,
               found,
               `CloudFormation does not take ${found.hidden ? "a word" : found.text} for the launch template Version ` +
-                `of ${kind} ${resource.name}, only a version number: use !GetAtt <LaunchTemplate>.${WORDS[found.text]} ` +
+                `of ${kind} '${resource.name}', only a version number: use !GetAtt <LaunchTemplate>.${WORDS[found.text]} ` +
                 "for a template of this stack, or the number",
               { path: ["Resources", resource.name, "Properties", ...version.path] },
             );

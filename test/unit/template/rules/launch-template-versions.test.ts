@@ -65,16 +65,16 @@ const template = yaml(
 describe("E3969 launch template versions CloudFormation refuses", () => {
   it("reports $Latest and $Default in a Spot Fleet's and an Auto Scaling group's launch templates", () => {
     expect(found(template)).toEqual([
-      "error 18:86 CloudFormation does not take $Latest for the launch template Version of Spot Fleet Fleet, only a " +
+      "error 18:86 CloudFormation does not take $Latest for the launch template Version of Spot Fleet 'Fleet', only a " +
         "version number: use !GetAtt <LaunchTemplate>.LatestVersionNumber for a template of this stack, or the number",
       "error 26:69 CloudFormation does not take $Default for the launch template Version of Auto Scaling group " +
-        "Group, only a version number: use !GetAtt <LaunchTemplate>.DefaultVersionNumber for a template of this " +
+        "'Group', only a version number: use !GetAtt <LaunchTemplate>.DefaultVersionNumber for a template of this " +
         "stack, or the number",
       "warning 34:84 Ref gives '$Default' (with the Default of parameter 'Version'): CloudFormation does not take " +
-        "$Default for the launch template Version of Auto Scaling group Mixed, only a version number: use !GetAtt " +
+        "$Default for the launch template Version of Auto Scaling group 'Mixed', only a version number: use !GetAtt " +
         "<LaunchTemplate>.DefaultVersionNumber for a template of this stack, or the number",
       "error 37:88 CloudFormation does not take $Latest for the launch template Version of Auto Scaling group " +
-        "Mixed, only a version number: use !GetAtt <LaunchTemplate>.LatestVersionNumber for a template of this " +
+        "'Mixed', only a version number: use !GetAtt <LaunchTemplate>.LatestVersionNumber for a template of this " +
         "stack, or the number",
     ]);
   });
