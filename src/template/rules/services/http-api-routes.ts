@@ -9,6 +9,13 @@
  *   to another service) without PayloadFormatVersion: "If you create a Lambda
  *   integration by using the AWS CLI, CloudFormation, or an SDK, you must specify a
  *   payloadFormatVersion" (API Gateway Developer Guide).
+ * - an AuthorizationType of JWT or CUSTOM without an AuthorizerId, or with the AuthorizerId of an
+ *   authorizer of the template of the other kind ("Invalid authorizer ID specified. Setting the
+ *   authorization type to JWT requires a valid JWT authorizer", API Gateway's error; CUSTOM takes a
+ *   REQUEST authorizer, a Lambda function);
+ * - AuthorizationScopes on a route whose AuthorizationType is not JWT ("Authorization Scopes are
+ *   only valid for COGNITO_USER_POOLS and JWT authorization types", and an HTTP API has no Cognito
+ *   type: its JWT authorizer reads Cognito's tokens).
  * WebSocket APIs, whose route keys are any name, are left alone.
  */
 import type { MapNode } from "../../model";
@@ -17,7 +24,14 @@ import { listOf } from "../constraints/walk";
 import type { Report, Rule } from "../rule";
 import type { ResourceInfo, TemplateIndex } from "../template-index";
 import { API_METHODS } from "./apigateway-methods";
-import { literalString, presentEntry, propertySets, referenceTarget, resourcesOfType } from "./values";
+import {
+  isAbsent,
+  literalString,
+  presentEntry,
+  propertySets,
+  referenceTarget,
+  resourcesOfType,
+} from "./values";
 
 const GUIDE = "https://docs.aws.amazon.com/apigateway/latest/developerguide";
 
@@ -55,9 +69,10 @@ export const httpApiRoutes: Rule = {
   id: "E3920",
   severity: "error",
   shortDescription:
-    "HTTP API routes have a valid RouteKey and Target, and Lambda integrations a PayloadFormatVersion",
+    "HTTP API routes have a valid RouteKey, Target and authorizer, and Lambda integrations a PayloadFormatVersion",
   description:
-    "An HTTP API Route's RouteKey is $default or a method and a path ('GET /pets'), its Target integrations/<id>, and a " +
+    "An HTTP API Route's RouteKey is $default or a method and a path ('GET /pets'), its Target integrations/<id>, its " +
+    "JWT or CUSTOM authorization an authorizer of that kind, its AuthorizationScopes a JWT authorization, and a " +
     "Lambda proxy Integration of an HTTP API gives PayloadFormatVersion.",
   source: `${GUIDE}/http-api-develop-routes.html`,
   tags: ["resources", "apigateway"],
@@ -88,6 +103,7 @@ export const httpApiRoutes: Rule = {
 };
 
 function checkRoute(template: TemplateIndex, route: ResourceInfo, properties: MapNode, report: Report): void {
+  checkAuthorization(template, route, properties, report);
   const keyNode = presentEntry(properties, "RouteKey")?.value;
   const key = literalString(keyNode);
   const problem = key === undefined ? undefined : routeKeyProblem(key);
@@ -113,4 +129,58 @@ function checkRoute(template: TemplateIndex, route: ResourceInfo, properties: Ma
       { path: ["Resources", route.name, "Properties", "Target"] },
     );
   }
+}
+
+/** The kind of authorizer each route AuthorizationType needs. */
+const AUTHORIZER_KINDS: Readonly<Record<string, string>> = { JWT: "JWT", CUSTOM: "REQUEST" };
+
+function checkAuthorization(
+  template: TemplateIndex,
+  route: ResourceInfo,
+  properties: MapNode,
+  report: Report,
+): void {
+  const typeEntry = presentEntry(properties, "AuthorizationType");
+  const type = typeEntry ? literalString(typeEntry.value)?.toUpperCase() : "NONE";
+  if (type === undefined) return;
+  const path = ["Resources", route.name, "Properties"];
+  const scopes = presentEntry(properties, "AuthorizationScopes");
+  if (scopes && type !== "JWT") {
+    report(
+      scopes.value,
+      `Route '${route.name}' has AuthorizationScopes with AuthorizationType ${type}, and API Gateway takes scopes ` +
+        "only with JWT; remove AuthorizationScopes, or authorize the route with a JWT authorizer",
+      { path: [...path, "AuthorizationScopes"] },
+    );
+  }
+  const kind = AUTHORIZER_KINDS[type];
+  if (!kind || !typeEntry) return;
+  const idEntry = presentEntry(properties, "AuthorizerId");
+  if (!idEntry) {
+    if (!isAbsent(properties, "AuthorizerId")) return;
+    report(
+      typeEntry.value,
+      `Route '${route.name}' has AuthorizationType ${type} but no AuthorizerId, and API Gateway refuses it; give ` +
+        `AuthorizerId: !Ref <your AWS::ApiGatewayV2::Authorizer of type ${kind}>`,
+      { path: [...path, "AuthorizationType"] },
+    );
+    return;
+  }
+  const target = referenceTarget(idEntry.value);
+  const authorizer = target && !target.attribute ? template.resources.get(target.name) : undefined;
+  if (!target || authorizer?.type !== "AWS::ApiGatewayV2::Authorizer") return;
+  const kinds = new Set(
+    propertySets(authorizer).map(({ properties: given }) =>
+      literalString(presentEntry(given, "AuthorizerType")?.value)?.toUpperCase(),
+    ),
+  );
+  if (kinds.size !== 1 || kinds.has(undefined) || kinds.has(kind)) return;
+  const [other] = kinds;
+  report(
+    idEntry.value,
+    `Route '${route.name}' has AuthorizationType ${type}, which needs a ${kind} authorizer, and authorizer ` +
+      `'${target.name}' is of type ${other}, so API Gateway refuses it; set AuthorizationType to ` +
+      `${other === "JWT" ? "JWT" : "CUSTOM"}, or name a ${kind} authorizer`,
+    { path: [...path, "AuthorizerId"] },
+  );
 }

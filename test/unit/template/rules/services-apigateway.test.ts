@@ -2,7 +2,7 @@
  * The API Gateway REST API rules: E3660 (a Name or a definition), E3698, E3699, E3708 and E3718; E3706
  * scaling ranges; W3660 a definition other resources change; E3907 Lambda invocation URIs; E3913,
  * W3913 and E3916 HTTP methods, authorizers and integration methods; E3919 resource path parts;
- * E3920 HTTP API routes and Lambda integrations; E3922 stage names; E3935 what waits for a stage.
+ * E3920 HTTP API routes, their authorization and Lambda integrations; E3922 stage names; E3935 what waits for a stage.
  */
 import { describe, expect, it } from "vitest";
 import { brief, lambdaFunction, lint, yaml } from "../lint";
@@ -610,6 +610,64 @@ describe("E3920 HTTP API routes and Lambda integrations", () => {
         "alone), so API Gateway refuses it; write !Sub integrations/${Lambda}",
       "RouteKey 'GET /{proxy+}/x' of route 'Greedy' has a greedy path variable ({name+}) before the end of the " +
         "path, so API Gateway refuses it",
+    ]);
+  });
+});
+
+describe("E3920 HTTP API route authorization", () => {
+  it("reports JWT and CUSTOM without an authorizer of their kind, and scopes off JWT", () => {
+    const route = (name: string, ...lines: string[]) => [
+      `  ${name}:`,
+      "    Type: AWS::ApiGatewayV2::Route",
+      "    Properties:",
+      "      ApiId: !Ref Http",
+      "      RouteKey: GET /",
+      ...lines.map((line) => `      ${line}`),
+    ];
+    const findings = check(
+      ["E3920"],
+      "Resources:",
+      "  Http:",
+      "    Type: AWS::ApiGatewayV2::Api",
+      "    Properties: { Name: h, ProtocolType: HTTP }",
+      "  Jwt:",
+      "    Type: AWS::ApiGatewayV2::Authorizer",
+      "    Properties:",
+      "      ApiId: !Ref Http",
+      "      Name: jwt",
+      "      AuthorizerType: JWT",
+      "      IdentitySource: [$request.header.Authorization]",
+      "      JwtConfiguration: { Audience: [a], Issuer: https://issuer.example.com }",
+      "  Request:",
+      "    Type: AWS::ApiGatewayV2::Authorizer",
+      "    Properties:",
+      "      ApiId: !Ref Http",
+      "      Name: request",
+      "      AuthorizerType: REQUEST",
+      "      AuthorizerPayloadFormatVersion: '2.0'",
+      "      AuthorizerUri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/f/invocations",
+      ...route("NoAuthorizer", "AuthorizationType: JWT"),
+      ...route("WrongKind", "AuthorizationType: CUSTOM", "AuthorizerId: !Ref Jwt"),
+      ...route(
+        "Scoped",
+        "AuthorizationType: CUSTOM",
+        "AuthorizerId: !Ref Request",
+        "AuthorizationScopes: [read]",
+      ),
+      ...route("Open", "AuthorizationScopes: [read]"),
+      ...route("Fine", "AuthorizationType: JWT", "AuthorizerId: !Ref Jwt", "AuthorizationScopes: [read]"),
+      ...route("Imported", "AuthorizationType: CUSTOM", "AuthorizerId: !ImportValue shared-authorizer"),
+    );
+    expect(brief(findings)).toEqual(["E3920 26:26", "E3920 33:21", "E3920 41:28", "E3920 47:28"]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "Route 'NoAuthorizer' has AuthorizationType JWT but no AuthorizerId, and API Gateway refuses it; give " +
+        "AuthorizerId: !Ref <your AWS::ApiGatewayV2::Authorizer of type JWT>",
+      "Route 'WrongKind' has AuthorizationType CUSTOM, which needs a REQUEST authorizer, and authorizer 'Jwt' is of " +
+        "type JWT, so API Gateway refuses it; set AuthorizationType to JWT, or name a REQUEST authorizer",
+      "Route 'Scoped' has AuthorizationScopes with AuthorizationType CUSTOM, and API Gateway takes scopes only with " +
+        "JWT; remove AuthorizationScopes, or authorize the route with a JWT authorizer",
+      "Route 'Open' has AuthorizationScopes with AuthorizationType NONE, and API Gateway takes scopes only with JWT; " +
+        "remove AuthorizationScopes, or authorize the route with a JWT authorizer",
     ]);
   });
 });
