@@ -12,7 +12,9 @@
  * - an AuthorizationType of JWT or CUSTOM without an AuthorizerId, or with the AuthorizerId of an
  *   authorizer of the template of the other kind ("Invalid authorizer ID specified. Setting the
  *   authorization type to JWT requires a valid JWT authorizer", API Gateway's error; CUSTOM takes a
- *   REQUEST authorizer, a Lambda function);
+ *   REQUEST authorizer, a Lambda function, and with a JWT one fails with "... Setting the
+ *   authorization type to CUSTOM or COGNITO_USER_POOLS requires a valid authorizer",
+ *   terraform-provider-aws#17497);
  * - AuthorizationScopes on a route whose AuthorizationType is not JWT ("Authorization Scopes are
  *   only valid for COGNITO_USER_POOLS and JWT authorization types", and an HTTP API has no Cognito
  *   type: its JWT authorizer reads Cognito's tokens).
