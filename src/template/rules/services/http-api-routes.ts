@@ -28,6 +28,7 @@ import type { ResourceInfo, TemplateIndex } from "../template-index";
 import { API_METHODS } from "./apigateway-methods";
 import {
   isAbsent,
+  literalBoolean,
   literalString,
   presentEntry,
   propertySets,
@@ -186,3 +187,38 @@ function checkAuthorization(
     { path: [...path, "AuthorizerId"] },
   );
 }
+
+/**
+ * E3971 (a check cfn-lint does not have): an HTTP API whose CorsConfiguration allows credentials
+ * for any origin (AllowCredentials true, `*` among AllowOrigins). API Gateway refuses the API:
+ * "allow-credentials is not supported if 'allow-origin' is *" (aws-cdk#9076, a BadRequestException
+ * of CreateApi). sam/cors.ts says the same of an AWS::Serverless::HttpApi, which the transform stops.
+ */
+export const httpApiCors: Rule = {
+  id: "E3971",
+  severity: "error",
+  shortDescription: "HTTP APIs do not allow credentials for every origin",
+  description:
+    "The CorsConfiguration of an AWS::ApiGatewayV2::Api with AllowCredentials: true names its origins instead of '*'.",
+  source: `${GUIDE}/http-api-cors.html`,
+  tags: ["resources", "apigateway"],
+  resourceTypes: ["AWS::ApiGatewayV2::Api"],
+  check({ template, report }) {
+    for (const api of resourcesOfType(template, "AWS::ApiGatewayV2::Api")) {
+      for (const { properties } of propertySets(api)) {
+        const cors = presentEntry(properties, "CorsConfiguration")?.value;
+        if (cors?.kind !== "map") continue;
+        const credentials = presentEntry(cors, "AllowCredentials")?.value;
+        const origins = presentEntry(cors, "AllowOrigins")?.value;
+        if (!credentials || literalBoolean(credentials) !== true || origins?.kind !== "seq") continue;
+        if (!origins.items.some((origin) => literalString(origin) === "*")) continue;
+        report(
+          credentials,
+          `The CorsConfiguration of HTTP API '${api.name}' allows credentials for any origin ('*' in AllowOrigins), ` +
+            "and API Gateway refuses it; list the origins allowed, or drop AllowCredentials",
+          { path: ["Resources", api.name, "Properties", "CorsConfiguration", "AllowCredentials"] },
+        );
+      }
+    }
+  },
+};

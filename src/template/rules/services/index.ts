@@ -91,7 +91,7 @@ import { fargateTaskProperties, fargateTaskSize } from "./fargate-task";
 import { fifoQueueTargets } from "./fifo-targets";
 import { dynamicPartitioningPrefixes } from "./firehose-partitioning";
 import { fixedEventNames, fixedExportNames, fixedNames, retainedStackNames } from "./fixed-names";
-import { httpApiRoutes } from "./http-api-routes";
+import { httpApiCors, httpApiRoutes } from "./http-api-routes";
 import { instanceTypeRules } from "./instance-types";
 import { jsonText } from "./json-text";
 import { provisionedOverReserved } from "./lambda-concurrency";
@@ -296,6 +296,7 @@ export const serviceRules: Rule[] = [
   eventPatterns,
   eventTargetInput,
   httpApiRoutes,
+  httpApiCors,
   apiStageName,
   apiStageOrder,
   clientProviderOrder,

@@ -2,7 +2,7 @@
  * The API Gateway REST API rules: E3660 (a Name or a definition), E3698, E3699, E3708 and E3718; E3706
  * scaling ranges; W3660 a definition other resources change; E3907 Lambda invocation URIs; E3913,
  * W3913 and E3916 HTTP methods, authorizers and integration methods; E3919 resource path parts;
- * E3920 HTTP API routes, their authorization and Lambda integrations; E3922 stage names; E3935 what waits for a stage.
+ * E3920 HTTP API routes, their authorization and Lambda integrations; E3971 HTTP API CORS; E3922 stage names; E3935 what waits for a stage.
  */
 import { describe, expect, it } from "vitest";
 import { brief, lambdaFunction, lint, yaml } from "../lint";
@@ -669,6 +669,32 @@ describe("E3920 HTTP API route authorization", () => {
       "Route 'Open' has AuthorizationScopes with AuthorizationType NONE, and API Gateway takes scopes only with JWT; " +
         "remove AuthorizationScopes, or authorize the route with a JWT authorizer",
     ]);
+  });
+});
+
+describe("E3971 HTTP API CORS", () => {
+  it("reports credentials allowed for '*' among the origins", () => {
+    const api = (name: string, cors: string) => [
+      `  ${name}:`,
+      "    Type: AWS::ApiGatewayV2::Api",
+      "    Properties:",
+      "      Name: h",
+      "      ProtocolType: HTTP",
+      `      CorsConfiguration: ${cors}`,
+    ];
+    const findings = check(
+      ["E3971"],
+      "Resources:",
+      ...api("Open", "{ AllowCredentials: true, AllowOrigins: ['*'] }"),
+      ...api("Mixed", "{ AllowCredentials: true, AllowOrigins: ['https://app.example.com', '*'] }"),
+      ...api("Named", "{ AllowCredentials: true, AllowOrigins: ['https://app.example.com'] }"),
+      ...api("Anonymous", "{ AllowCredentials: false, AllowOrigins: ['*'] }"),
+    );
+    expect(brief(findings)).toEqual(["E3971 7:46", "E3971 13:46"]);
+    expect(findings[0].message).toBe(
+      "The CorsConfiguration of HTTP API 'Open' allows credentials for any origin ('*' in AllowOrigins), and API " +
+        "Gateway refuses it; list the origins allowed, or drop AllowCredentials",
+    );
   });
 });
 
