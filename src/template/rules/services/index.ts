@@ -103,6 +103,7 @@ import { layerArnLength } from "./lambda-layers";
 import { lambdaLogLevel } from "./lambda-log-level";
 import { permissionPrincipal, permissionSourceAccount } from "./lambda-permission";
 import { lambdaSnapStart, snapStartVersion } from "./lambda-snapstart";
+import { lambdaVpcSides } from "./lambda-vpc";
 import { lambdaZipPackage, samZipPackage } from "./lambda-zip";
 import { launchTemplateVersionWord } from "./launch-template-versions";
 import { listenerRulePriority } from "./listener-priorities";
@@ -297,6 +298,7 @@ export const serviceRules: Rule[] = [
   eventTargetInput,
   httpApiRoutes,
   httpApiCors,
+  lambdaVpcSides,
   apiStageName,
   apiStageOrder,
   clientProviderOrder,
