@@ -8,8 +8,9 @@
  * new stack.
  *
  * An AMI of the user's own is not Batch's: an entry with ImageIdOverride, compute resources with an
- * ImageId, and compute resources with a LaunchTemplate (whose AMI this rule does not read) are left
- * alone, as are EKS compute environments (EKS_AL2 remains available after its end of support) and
+ * ImageId, and compute resources with a LaunchTemplate that may give one are left alone: one named
+ * by a parameter or an import, one with Overrides, or an AWS::EC2::LaunchTemplate of the template
+ * whose LaunchTemplateData may have an ImageId (one without takes the AMI from Batch), as are EKS compute environments (EKS_AL2 remains available after its end of support) and
  * Fargate ones (no AMI). Without an Ec2Configuration Batch takes ECS_AL2023 since 2026-01-12.
  * The image type is read as E2533 reads a runtime (givenTexts): written out, or given by a Ref to a
  * parameter's Default and AllowedValues (a warning, as another choice may be fine) or a mapping.
@@ -19,7 +20,8 @@ import type { Node } from "../../model";
 import { mapGet } from "../../nodes";
 import { givenTexts, reportGiven } from "../functions/resolve";
 import { datedRule, type Rule } from "../rule";
-import { propertySets, resourcesOfType } from "./values";
+import { intrinsicName, type TemplateIndex } from "../template-index";
+import { propertySets, referenceTarget, resourcesOfType } from "./values";
 
 /** The first day Batch refuses to create an ECS compute environment on its Amazon Linux 2 AMIs. */
 export const BATCH_AL2_CREATION_BLOCKED = "2026-06-30";
@@ -50,7 +52,11 @@ export function createBatchImageRule(clock: Clock = systemClock): Rule {
           const resources = mapGet(properties, "ComputeResources")?.value;
           if (resources?.kind !== "map") continue;
           if (!isText(mapGet(resources, "Type")?.value, ...EC2_TYPES)) continue;
-          if (mapGet(resources, "ImageId") || mapGet(resources, "LaunchTemplate")) continue;
+          if (
+            mapGet(resources, "ImageId") ||
+            mayGiveImage(template, mapGet(resources, "LaunchTemplate")?.value)
+          )
+            continue;
           const configurations = mapGet(resources, "Ec2Configuration")?.value;
           if (configurations?.kind !== "seq") continue;
           for (let i = 0; i < configurations.items.length; i++) {
@@ -85,6 +91,24 @@ export function createBatchImageRule(clock: Clock = systemClock): Rule {
       }
     },
   );
+}
+
+/**
+ * Whether compute resources' LaunchTemplate may give an AMI: anything but the specification of a
+ * launch template of the template, without Overrides, whose every LaunchTemplateData is a mapping
+ * without ImageId.
+ */
+function mayGiveImage(template: TemplateIndex, specification: Node | undefined): boolean {
+  if (!specification) return false;
+  if (specification.kind !== "map" || mapGet(specification, "Overrides")) return true;
+  const named = mapGet(specification, "LaunchTemplateId") ?? mapGet(specification, "LaunchTemplateName");
+  const target = named ? referenceTarget(named.value) : undefined;
+  const launchTemplate = target && !target.attribute ? template.resources.get(target.name) : undefined;
+  if (launchTemplate?.type !== "AWS::EC2::LaunchTemplate") return true;
+  return propertySets(launchTemplate).some(({ properties }) => {
+    const data = mapGet(properties, "LaunchTemplateData")?.value;
+    return data?.kind !== "map" || intrinsicName(data) !== undefined || mapGet(data, "ImageId") !== undefined;
+  });
 }
 
 /** Whether a value is written as one of the texts, in any case (the API's enums are case-blind here). */

@@ -109,6 +109,55 @@ describe("E3968 Batch compute environments on Batch's Amazon Linux 2 AMIs", () =
     ).toEqual(["13:34"]);
   });
 
+  it("reads a launch template of the template: one without ImageId leaves the AMI to Batch", () => {
+    const source = yaml(
+      "Parameters:",
+      "  Shared: { Type: String }",
+      "Resources:",
+      "  Disk:",
+      "    Type: AWS::EC2::LaunchTemplate",
+      "    Properties:",
+      "      LaunchTemplateData: { BlockDeviceMappings: [{ DeviceName: /dev/xvda, Ebs: { VolumeSize: 100 } }] }",
+      "  Custom:",
+      "    Type: AWS::EC2::LaunchTemplate",
+      "    Properties:",
+      "      LaunchTemplateData: { ImageId: ami-0123456789abcdef0 }",
+      ...environment(
+        "OnDisk",
+        "MANAGED",
+        "EC2",
+        ["LaunchTemplate: { LaunchTemplateId: !Ref Disk }"],
+        ["ImageType: ECS_AL2"],
+      ),
+      ...environment(
+        "OnCustom",
+        "MANAGED",
+        "EC2",
+        ["LaunchTemplate: { LaunchTemplateId: !Ref Custom }"],
+        ["ImageType: ECS_AL2"],
+      ),
+      ...environment(
+        "OnShared",
+        "MANAGED",
+        "EC2",
+        ["LaunchTemplate: { LaunchTemplateId: !Ref Shared }"],
+        ["ImageType: ECS_AL2"],
+      ),
+      ...environment(
+        "Overridden",
+        "MANAGED",
+        "EC2",
+        [
+          "LaunchTemplate: { LaunchTemplateId: !Ref Disk, Overrides: [{ LaunchTemplateId: !Ref Custom, TargetInstanceTypes: [p4d.24xlarge] }] }",
+        ],
+        ["ImageType: ECS_AL2"],
+      ),
+    );
+    expect(
+      findings(source, "2026-12-07").map((f) => `${f.range.start.line}:${f.message.split(" takes")[0]}`),
+    ).toEqual(["22:Batch compute environment OnDisk"]);
+  });
+
   it("says nothing before the day Batch refuses creation", () => {
     const before = new Date(Date.parse(`${BATCH_AL2_CREATION_BLOCKED}T00:00:00Z`) - 1)
       .toISOString()
