@@ -511,10 +511,10 @@ class FastYaml implements TagContext {
    * value. The lines of a multi-line one fold as YAML folds them: a line break between two lines
    * of text is a space, each empty line a line break, and the spaces around a break go. PyYAML and
    * SnakeYAML read the lines after the first at any indentation (`Value: "{` with `}"` under the
-   * key), where the library wants them indented past the key. An escaped line break joins two
-   * lines as YAML says; a line ends at "\n" or "\r\n" alike. Empty lines after an escaped break,
-   * a tab or a lone carriage return in the folding, and a document marker, are the library's
-   * business.
+   * key), where the library wants them indented past the key, and take tabs before a line's text
+   * as spaces. An escaped line break joins two lines as YAML says; a line ends at "\n" or "\r\n"
+   * alike. Empty lines after an escaped break, a tab at a line's end or a lone carriage return in
+   * the folding, and a document marker, are the library's business.
    */
   private quoted(start: number): { end: number; value: string } {
     const oneLine = this.quotedEnd(start);
@@ -529,8 +529,10 @@ class FastYaml implements TagContext {
     for (;;) {
       const lineStart = pos;
       if (breaks >= 0) {
-        while (src.charCodeAt(pos) === SPACE) pos++;
-        if (src.charCodeAt(pos) === TAB) this.bail(pos);
+        // Spaces and tabs before a line's text go (PyYAML's scan_flow_scalar_breaks skips both),
+        // a tab in the first column too, which the library takes for indentation and refuses
+        // (a license text of a public Spot template of round 48, each paragraph led by a tab).
+        while (src.charCodeAt(pos) === SPACE || src.charCodeAt(pos) === TAB) pos++;
         if (pos === lineStart && (src.startsWith("---", pos) || src.startsWith("...", pos))) this.bail(pos);
       }
       run.lastIndex = pos;

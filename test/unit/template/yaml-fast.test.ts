@@ -189,6 +189,18 @@ describe("the fast reader takes what PyYAML takes and the library refuses", () =
     expect(library(source).findings.length).toBeGreaterThan(0);
   });
 
+  it("reads a quoted scalar whose lines open with a tab, in the first column too, as PyYAML does", () => {
+    // PyYAML: {'A': {'B': 'a\nb c', 'C': 1}, 'D': 2}.
+    const source = "A:\n  B: 'a\n\n\tb\n    \t c'\n  C: 1\nD: 2\n";
+    expect(fast(source).root).toMatchObject({
+      entries: [
+        { value: { entries: [{ value: { value: "a\nb c" } }, { key: "C", value: { value: 1 } }] } },
+        { key: "D" },
+      ],
+    });
+    expect(library(source).findings.length).toBeGreaterThan(0);
+  });
+
   it("reads an escaped line break whose next line is no more indented than the key", () => {
     const source = 'A:\n  command: "tar -x a.tar && \\\n  ./setup.sh"\n  cwd: /home\n';
     expect(fast(source).root).toMatchObject({
