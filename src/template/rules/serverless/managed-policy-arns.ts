@@ -7,6 +7,10 @@
  *   Policies that differs from an AWS managed policy's only in case (`AWSLAMBDABASICEXECUTIONROLE`):
  *   the transform looks names up exactly (role_constructor.py) and passes this one to IAM as an
  *   ARN, and IAM keeps names unique without case, so no policy AWS adds can be named so.
+ *   And a name that is one of the list's without its underscores (`AWSLambdaFullAccess`,
+ *   `AWSLambdaReadOnlyAccess`): the policies AWS deprecated and replaced by the underscored ones
+ *   (the Lambda Developer Guide's managed policies), which IAM attaches to no new role, user or
+ *   group (IAM's "Deprecated AWS managed policies"); cfn-lint reports them as E3031.
  * - W3921 (our own id): a name the list of managed policies does not have at all, with the one
  *   probably meant, in an ARN or as a name alone in SAM Policies (which SAM looks up among the AWS
  *   managed policies, on any path, and otherwise passes to IAM as an ARN). A warning: AWS adds
@@ -66,9 +70,10 @@ export function managedPolicyPath(node: Node): string | undefined {
 interface PolicyProblem {
   /**
    * "path": the name is at another path; "case": a SAM policy name in another case than AWS's;
-   * "unknown": the list does not have the name.
+   * "replaced": a deprecated policy whose name the list has with underscores; "unknown": the list
+   * does not have the name.
    */
-  kind: "path" | "case" | "unknown";
+  kind: "path" | "case" | "replaced" | "unknown";
   at: Node;
   message: string;
   path: (string | number)[];
@@ -95,6 +100,8 @@ function problemOf(
         `${owner} names the AWS managed policy ${name} at 'policy/${policy}', where IAM has no such policy, so the ` +
         `stack fails; AWS keeps it at 'policy/${elsewhere}': write arn:\${AWS::Partition}:iam::aws:policy/${elsewhere}`,
     };
+  const successor = replacement(name, known);
+  if (successor) return replaced(node, name, successor, owner);
   const meant = closest(name, [...known].map(nameOf));
   const full = meant === undefined ? undefined : [...known].find((entry) => nameOf(entry) === meant);
   return {
@@ -146,6 +153,8 @@ function unknownName(
         `${owner} names '${name}', which is the AWS managed policy ${cased} in another case: SAM looks names up ` +
         `exactly and passes this one to IAM as an ARN, which IAM refuses; write ${cased}`,
     };
+  const successor = replacement(name, known);
+  if (successor) return replaced(node, name, successor, owner);
   return {
     kind: "unknown",
     at: node,
@@ -153,6 +162,24 @@ function unknownName(
       `${owner} names '${name}', which is not an AWS managed policy the list of this release knows` +
       `${didYouMeanNote(closest(name, [...namesOf(known)]))}; SAM passes a name it does not find to IAM as an ARN, ` +
       "which IAM refuses (a policy AWS added since is fine)",
+  };
+}
+
+/** The policy of the list whose name, without its underscores, is `name` (AWSLambda_FullAccess for AWSLambdaFullAccess). */
+function replacement(name: string, known: ReadonlySet<string>): string | undefined {
+  if (name.includes("_")) return undefined;
+  for (const entry of namesOf(known))
+    if (entry.includes("_") && entry.replaceAll("_", "") === name) return entry;
+  return undefined;
+}
+
+function replaced(node: Node, name: string, successor: string, owner: string): Omit<PolicyProblem, "path"> {
+  return {
+    kind: "replaced",
+    at: node,
+    message:
+      `${owner} names ${name}, the AWS managed policy AWS deprecated for ${successor}, and IAM attaches a ` +
+      `deprecated policy to no new role, user or group, so the stack fails; use ${successor}`,
   };
 }
 
@@ -208,13 +235,15 @@ function policyRule(
   };
 }
 
-export const managedPolicyPaths = policyRule(["path", "case"], {
+export const managedPolicyPaths = policyRule(["path", "case", "replaced"], {
   id: "E3921",
   severity: "error",
-  shortDescription: "AWS managed policy ARNs give the policy's path, and SAM policy names its case",
+  shortDescription:
+    "AWS managed policy ARNs give the policy's path, SAM policy names its case, and neither a deprecated one",
   description:
     "An arn:aws:iam::aws:policy/ ARN in ManagedPolicyArns, a PermissionsBoundary or SAM Policies names an AWS managed " +
-    "policy at the path AWS keeps it (service-role/ and others); a name alone in SAM Policies is written in AWS's case.",
+    "policy at the path AWS keeps it (service-role/ and others); a name alone in SAM Policies is written in AWS's case; " +
+    "neither names a policy AWS deprecated for an underscored one (AWSLambdaFullAccess for AWSLambda_FullAccess).",
 });
 
 export const managedPolicyNames = policyRule(["unknown"], {

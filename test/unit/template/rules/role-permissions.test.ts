@@ -295,6 +295,7 @@ describe("E3921 / W3921 AWS managed policy ARNs", () => {
         "        - !Join ['', ['arn:', !Ref AWS::Partition, ':iam::aws:policy/AmazonS3ReadOnlyAcess']]",
         "        - arn:aws:iam::123456789012:policy/MyOwnPolicy",
         "        - arn:aws-cn:iam::aws:policy/SomethingChinaHas",
+        "        - arn:aws:iam::aws:policy/AWSLambdaFullAccess",
         "        - !Join ['', ['arn:aws-us-gov', ':iam::aws:policy/SomethingGovCloudHas']]",
         "  Fn:",
         "    Type: AWS::Serverless::Function",
@@ -306,7 +307,7 @@ describe("E3921 / W3921 AWS managed policy ARNs", () => {
       ),
       { only: ["E3921", "W3921"] },
     );
-    expect(brief(findings)).toEqual(["E3921 8:11", "W3921 10:11"]);
+    expect(brief(findings)).toEqual(["E3921 8:11", "W3921 10:11", "E3921 13:11"]);
     expect(findings.map((f) => f.message)).toEqual([
       "ManagedPolicyArns of Role names the AWS managed policy AWSLambdaBasicExecutionRole at " +
         "'policy/AWSLambdaBasicExecutionRole', where IAM has no such policy, so the stack fails; AWS keeps it at " +
@@ -315,8 +316,11 @@ describe("E3921 / W3921 AWS managed policy ARNs", () => {
       "ManagedPolicyArns of Role names 'policy/AmazonS3ReadOnlyAcess', which is not an AWS managed policy the list " +
         "of this release knows (did you mean 'policy/AmazonS3ReadOnlyAccess'?); IAM refuses a policy that does not " +
         "exist (one AWS added since is fine)",
+      "ManagedPolicyArns of Role names AWSLambdaFullAccess, the AWS managed policy AWS deprecated for " +
+        "AWSLambda_FullAccess, and IAM attaches a deprecated policy to no new role, user or group, so the stack " +
+        "fails; use AWSLambda_FullAccess",
     ]);
-    expect(findings.map((f) => f.severity)).toEqual(["error", "warning"]);
+    expect(findings.map((f) => f.severity)).toEqual(["error", "warning", "error"]);
   });
 
   it("looks up a policy SAM Policies name alone on any path, as SAM does, and warns of a name the list lacks", () => {
@@ -344,8 +348,14 @@ describe("E3921 / W3921 AWS managed policy ARNs", () => {
       ),
       { only: ["E3921", "W3921"] },
     );
-    // The deprecated AWSLambdaReadOnlyAccess, which IAM no longer attaches, and a typo.
-    expect(brief(findings)).toEqual(["W3921 11:11", "W3921 12:11"]);
+    // The deprecated AWSLambdaReadOnlyAccess, which IAM no longer attaches (an error: the list has its
+    // successor AWSLambda_ReadOnlyAccess), and a typo (a warning: AWS may have added the policy).
+    expect(brief(findings)).toEqual(["E3921 11:11", "W3921 12:11"]);
+    expect(findings[0].message).toBe(
+      "Policies of Fn names AWSLambdaReadOnlyAccess, the AWS managed policy AWS deprecated for " +
+        "AWSLambda_ReadOnlyAccess, and IAM attaches a deprecated policy to no new role, user or group, so the stack " +
+        "fails; use AWSLambda_ReadOnlyAccess",
+    );
     expect(findings[1].message).toBe(
       "Policies of Fn names 'AmazonDynamoDBReadOnlyAcess', which is not an AWS managed policy the list of this " +
         "release knows (did you mean 'AmazonDynamoDBReadOnlyAccess'?); SAM passes a name it does not find to IAM as " +
