@@ -8,7 +8,9 @@
  * - a local secondary index needs a table with a RANGE key ("Table KeySchema does not have a range
  *   key, which is required when specifying a LocalSecondaryIndex") and the table's HASH key
  *   ("Index KeySchema does not have the same leading hash key as table KeySchema");
- * - NonKeyAttributes go with ProjectionType INCLUDE only;
+ * - NonKeyAttributes go with ProjectionType INCLUDE only, and INCLUDE needs them ("ProjectionType is
+ *   INCLUDE, but NonKeyAttributes is not specified", which a DynamoDB conformance suite records of
+ *   CreateTable);
  * - a KeyType is HASH or RANGE, as written (keyTypes).
  * Only key schemas and projections written out are read.
  */
@@ -16,7 +18,7 @@ import type { MapNode, Node } from "../../model";
 import { mapGet } from "../../nodes";
 import type { Report, Rule } from "../rule";
 import { mappingItems, TABLE, TABLE_DOCS } from "./dynamodb";
-import { literalString, plainMap, presentEntry, propertySets, resourcesOfType } from "./values";
+import { isAbsent, literalString, plainMap, presentEntry, propertySets, resourcesOfType } from "./values";
 
 interface Key {
   name: string | undefined;
@@ -169,6 +171,15 @@ function checkTable(name: string, properties: MapNode, report: Report): void {
           `Index ${indexName} lists NonKeyAttributes with ProjectionType ${type}, so DynamoDB refuses it; ` +
             "NonKeyAttributes go with ProjectionType INCLUDE",
           { path: [...path, "Projection", "NonKeyAttributes"] },
+        );
+      }
+      const typeNode = mapGet(projection, "ProjectionType")?.value;
+      if (projection && typeNode && type === "INCLUDE" && isAbsent(projection, "NonKeyAttributes")) {
+        report(
+          typeNode,
+          `Index ${indexName} has ProjectionType INCLUDE but no NonKeyAttributes, so DynamoDB refuses it; list the ` +
+            "attributes to project in NonKeyAttributes, or use KEYS_ONLY",
+          { path: [...path, "Projection", "ProjectionType"] },
         );
       }
     }

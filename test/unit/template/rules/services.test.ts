@@ -1684,7 +1684,7 @@ describe("E3924 DynamoDB key schemas and indexes", () => {
     ]);
   });
 
-  it("reports RANGE before HASH, a local index on a table without a RANGE key or with another HASH key, and NonKeyAttributes outside INCLUDE", () => {
+  it("reports RANGE before HASH, a local index on a table without a RANGE key or with another HASH key, NonKeyAttributes outside INCLUDE, and INCLUDE without them", () => {
     const findings = lint(
       yaml(
         "Resources:",
@@ -1728,10 +1728,19 @@ describe("E3924 DynamoDB key schemas and indexes", () => {
         "          Projection:",
         "            ProjectionType: ALL",
         "            NonKeyAttributes: [a]",
+        "        - IndexName: included",
+        "          KeySchema: [{AttributeName: other, KeyType: HASH}]",
+        "          Projection: {ProjectionType: INCLUDE}",
       ),
       { only: ["E3924"] },
     );
-    expect(brief(findings)).toEqual(["E3924 8:9", "E3924 18:11", "E3924 31:22", "E3924 41:13"]);
+    expect(brief(findings)).toEqual([
+      "E3924 8:9",
+      "E3924 18:11",
+      "E3924 31:22",
+      "E3924 41:13",
+      "E3924 44:40",
+    ]);
     expect(findings.map((f) => f.message)).toEqual([
       "The KeySchema of table Reversed does not start with its HASH key, so DynamoDB refuses it; write HASH first",
       "Local secondary index byLsk needs table NoRange to have a RANGE key, and it has none, so DynamoDB refuses " +
@@ -1740,6 +1749,8 @@ describe("E3924 DynamoDB key schemas and indexes", () => {
         "DynamoDB refuses it; use pk, or make the index global",
       "Index byOtherGlobal lists NonKeyAttributes with ProjectionType ALL, so DynamoDB refuses it; NonKeyAttributes " +
         "go with ProjectionType INCLUDE",
+      "Index included has ProjectionType INCLUDE but no NonKeyAttributes, so DynamoDB refuses it; list the " +
+        "attributes to project in NonKeyAttributes, or use KEYS_ONLY",
     ]);
   });
 
