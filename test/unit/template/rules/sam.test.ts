@@ -826,11 +826,11 @@ describe("SAM execution role settings beside a Role", () => {
         "  MachineRole:",
         "    Value: !GetAtt MachineRole.Arn",
       ),
-      { only: ["W0001", "E0001", "W3921", "E1010"] },
+      { only: ["W0001", "E0001", "E3921", "W3921", "E1010"] },
     );
     // The made role gets the retired managed policy's name, which IAM refuses.
-    expect(brief(findings)).toEqual(["W3921 10:18"]);
-    expect(findings[0].message).toContain("'AWSLambdaFullAccess', which is not an AWS managed policy");
+    expect(brief(findings)).toEqual(["E3921 10:18"]);
+    expect(findings[0].message).toContain("AWSLambdaFullAccess, the AWS managed policy AWS deprecated for");
   });
 
   it("refuses a state machine with both Role and Policies, or without a definition (E0001)", () => {
