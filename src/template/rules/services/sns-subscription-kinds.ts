@@ -50,7 +50,7 @@ interface Subscriber {
   endpoint: Node | undefined;
   raw: Node | undefined;
   path: (string | number)[];
-  /** The finding paths of the protocol, the endpoint and RawMessageDelivery, below `path`. */
+  /** The finding paths of the protocol and the endpoint, below `path`. */
   keys: { protocol: (string | number)[]; endpoint: (string | number)[] };
 }
 
