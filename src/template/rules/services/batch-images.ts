@@ -21,7 +21,7 @@ import { mapGet } from "../../nodes";
 import { givenTexts, reportGiven } from "../functions/resolve";
 import { datedRule, type Rule } from "../rule";
 import { intrinsicName, type TemplateIndex } from "../template-index";
-import { propertySets, referenceTarget, resourcesOfType } from "./values";
+import { propertySets, refResource, resourcesOfType } from "./values";
 
 /** The first day Batch refuses to create an ECS compute environment on its Amazon Linux 2 AMIs. */
 export const BATCH_AL2_CREATION_BLOCKED = "2026-06-30";
@@ -102,9 +102,8 @@ function mayGiveImage(template: TemplateIndex, specification: Node | undefined):
   if (!specification) return false;
   if (specification.kind !== "map" || mapGet(specification, "Overrides")) return true;
   const named = mapGet(specification, "LaunchTemplateId") ?? mapGet(specification, "LaunchTemplateName");
-  const target = named ? referenceTarget(named.value) : undefined;
-  const launchTemplate = target && !target.attribute ? template.resources.get(target.name) : undefined;
-  if (launchTemplate?.type !== "AWS::EC2::LaunchTemplate") return true;
+  const launchTemplate = named && refResource(template, named.value, ["AWS::EC2::LaunchTemplate"]);
+  if (!launchTemplate) return true;
   return propertySets(launchTemplate).some(({ properties }) => {
     const data = mapGet(properties, "LaunchTemplateData")?.value;
     return data?.kind !== "map" || intrinsicName(data) !== undefined || mapGet(data, "ImageId") !== undefined;

@@ -17,7 +17,7 @@ import { QUEUE } from "./sqs";
 import { booleanProperty, getAttResource, isAbsent, onlyPropertySet, plainMap } from "./values";
 
 /** The FIFO queue of the template an ARN names through GetAtt, if it is one. */
-function fifoQueue(template: TemplateIndex, arn: Node | undefined): string | undefined {
+export function fifoQueue(template: TemplateIndex, arn: Node | undefined): string | undefined {
   const queue = arn && getAttResource(template, arn, "Arn", [QUEUE]);
   const set = queue && onlyPropertySet(queue);
   return set && booleanProperty(set.properties, "FifoQueue", false) === true ? queue.name : undefined;

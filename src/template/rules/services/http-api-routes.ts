@@ -33,6 +33,7 @@ import {
   presentEntry,
   propertySets,
   referenceTarget,
+  refResource,
   resourcesOfType,
 } from "./values";
 
@@ -169,9 +170,8 @@ function checkAuthorization(
     );
     return;
   }
-  const target = referenceTarget(idEntry.value);
-  const authorizer = target && !target.attribute ? template.resources.get(target.name) : undefined;
-  if (!target || authorizer?.type !== "AWS::ApiGatewayV2::Authorizer") return;
+  const authorizer = refResource(template, idEntry.value, ["AWS::ApiGatewayV2::Authorizer"]);
+  if (!authorizer) return;
   const kinds = new Set(
     propertySets(authorizer).map(({ properties: given }) =>
       literalString(presentEntry(given, "AuthorizerType")?.value)?.toUpperCase(),
@@ -182,7 +182,7 @@ function checkAuthorization(
   report(
     idEntry.value,
     `Route '${route.name}' has AuthorizationType ${type}, which needs a ${kind} authorizer, and authorizer ` +
-      `'${target.name}' is of type ${other}, so API Gateway refuses it; set AuthorizationType to ` +
+      `'${authorizer.name}' is of type ${other}, so API Gateway refuses it; set AuthorizationType to ` +
       `${other === "JWT" ? "JWT" : "CUSTOM"}, or name a ${kind} authorizer`,
     { path: [...path, "AuthorizerId"] },
   );

@@ -15,27 +15,28 @@
  * The subscriptions are AWS::SNS::Subscription resources, the Subscription items of an
  * AWS::SNS::Topic, and the SNS events of SAM functions (a lambda subscription, or an sqs one where
  * the event's SqsSubscription names a queue; `SqsSubscription: true` makes a standard queue). A topic
- * or queue is known when a Ref (topic) or Fn::GetAtt Arn (queue) names one of the template whose
- * FifoTopic or FifoQueue is written out the same in every branch.
+ * or queue is known when a Ref (topic) or Fn::GetAtt Arn (queue, as E3936's fifoQueue reads it)
+ * names one of the template whose FifoTopic or FifoQueue is written out.
  */
-import type { MapNode, Node } from "../../model";
+import type { Node } from "../../model";
 import { mapGet } from "../../nodes";
 import type { Rule } from "../rule";
 import { eventPath, eventProperties, eventType, samEvents } from "../sam/events";
 import { intrinsicName, type TemplateIndex } from "../template-index";
+import { fifoQueue } from "./fifo-targets";
 import {
   booleanProperty,
   literalBoolean,
   literalString,
+  onlyPropertySet,
   presentEntry,
   propertySets,
-  referenceTarget,
+  refResource,
   resourcesOfType,
   valuesWithPaths,
 } from "./values";
 
 const TOPIC = "AWS::SNS::Topic";
-const QUEUE = "AWS::SQS::Queue";
 const RAW_PROTOCOLS = new Set(["sqs", "http", "https", "firehose"]);
 const FIFO_TOPIC_PROTOCOLS = new Set(["sqs", "firehose"]);
 
@@ -74,8 +75,7 @@ export const snsSubscriptionKinds: Rule = {
           { path: [...subscriber.path, "RawMessageDelivery"] },
         );
       }
-      const fifoTopic =
-        subscriber.topic === undefined ? undefined : fifo(template, subscriber.topic, TOPIC, "FifoTopic");
+      const fifoTopic = subscriber.topic === undefined ? undefined : isFifoTopic(template, subscriber.topic);
       if (fifoTopic === true && !FIFO_TOPIC_PROTOCOLS.has(protocol)) {
         report(
           subscriber.protocolNode,
@@ -84,12 +84,12 @@ export const snsSubscriptionKinds: Rule = {
           { path: [...subscriber.path, ...subscriber.keys.protocol] },
         );
       }
-      if (fifoTopic === false && protocol === "sqs" && subscriber.endpoint) {
-        const queue = referenceTarget(subscriber.endpoint);
-        if (queue?.attribute !== "Arn" || fifo(template, queue.name, QUEUE, "FifoQueue") !== true) continue;
+      const queue =
+        fifoTopic === false && protocol === "sqs" ? fifoQueue(template, subscriber.endpoint) : undefined;
+      if (queue && subscriber.endpoint) {
         report(
           subscriber.endpoint,
-          `${owner} subscribes FIFO queue '${queue.name}' to standard topic '${subscriber.topic}', and SNS subscribes ` +
+          `${owner} subscribes FIFO queue '${queue}' to standard topic '${subscriber.topic}', and SNS subscribes ` +
             "FIFO queues only to FIFO topics: make the topic FIFO (FifoTopic: true, a name ending in .fifo) or the queue standard",
           { path: [...subscriber.path, ...subscriber.keys.endpoint] },
         );
@@ -166,22 +166,14 @@ function subscribers(template: TemplateIndex): Subscriber[] {
 
 /** The name of the template's topic a TopicArn (a Ref) names. */
 function topicOf(template: TemplateIndex, value: Node | undefined): string | undefined {
-  const target = value ? referenceTarget(value) : undefined;
-  if (!target || target.attribute !== undefined) return undefined;
-  return template.resources.get(target.name)?.type === TOPIC ? target.name : undefined;
+  return value ? refResource(template, value, [TOPIC])?.name : undefined;
 }
 
-/** Whether the template's topic or queue is FIFO, when every branch of its properties says the same. */
-function fifo(template: TemplateIndex, name: string, type: string, key: string): boolean | undefined {
-  const resource = template.resources.get(name);
-  if (resource?.type !== type) return undefined;
-  let kind: boolean | undefined;
-  for (const { properties } of propertySets(resource)) {
-    const value = booleanProperty(properties as MapNode, key, false);
-    if (value === undefined || (kind !== undefined && kind !== value)) return undefined;
-    kind = value;
-  }
-  return kind;
+/** Whether the template's topic is FIFO, when its properties are written out (no Fn::If around them). */
+function isFifoTopic(template: TemplateIndex, name: string): boolean | undefined {
+  const topic = template.resources.get(name);
+  const set = topic && onlyPropertySet(topic);
+  return set && booleanProperty(set.properties, "FifoTopic", false);
 }
 
 /** The protocol with its article, as read aloud: "an email", "a lambda", "an sqs", "an http". */
