@@ -1,4 +1,6 @@
 /**
+ * What API Gateway refuses of an HTTP API's routes, integrations and CORS settings: E3920 and E3971.
+ *
  * E3920 (our own id): routes and integrations of HTTP APIs (AWS::ApiGatewayV2 resources whose
  * ApiId is a `!Ref` of an Api of the template with ProtocolType HTTP), as API Gateway refuses them:
  * - a RouteKey other than `$default` or `<METHOD> <path>` (`GET /pets`, `ANY /{proxy+}`), with a
