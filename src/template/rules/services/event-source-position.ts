@@ -5,6 +5,12 @@
  * stream (beyond cfn-lint, and in SAM stream events too); a queue has no position, and Lambda refuses
  * StartingPosition for an SQS source.
  *
+ * Beyond cfn-lint, E3634 also refuses for a queue the settings Lambda keeps for streams (the
+ * CreateEventSourceMapping reference: "available only for stream sources"), the Kafka topics and
+ * the Amazon MQ queues: a queue's failed messages go to its redrive policy, not to
+ * MaximumRetryAttempts or an OnFailure destination, and the transform passes a SAM SQS event's
+ * copies of them on to the mapping (the deploy then fails, serverless/serverless#7762).
+ *
  * Beyond cfn-lint, which reads literal ARNs only, the source is also known from a GetAtt or Ref
  * of a queue, stream, table or cluster in the template, and the SQS events of SAM functions are
  * checked too (the transform passes their StartingPosition on to the mapping).
@@ -75,21 +81,44 @@ const SAM_STREAM_EVENTS = ["DynamoDB", "Kinesis", "MSK", "SelfManagedKafka", "Do
 export const queueStartingPosition: Rule = {
   id: "E3634",
   severity: "error",
-  shortDescription: "An event source mapping that reads an SQS queue sets no StartingPosition",
+  shortDescription:
+    "An event source mapping that reads an SQS queue sets no StartingPosition or other stream setting",
   description:
-    "A queue has no stream position: when the event source is an SQS queue, StartingPosition is refused.",
+    "A queue has no stream position: when the event source is an SQS queue, StartingPosition is refused, and so " +
+    "are the settings Lambda keeps for streams, Kafka and Amazon MQ (MaximumRetryAttempts, DestinationConfig, ...).",
   source: MAPPING_DOCS,
   tags: ["resources", "lambda", "sqs"],
   check({ template, report }) {
     for (const site of pollerSites(template)) {
-      const position = presentEntry(site.properties, "StartingPosition");
-      if (!position || site.eventSource?.kind !== "sqs") continue;
-      report(
-        position.keyRange,
-        "StartingPosition applies to streams, and this event source is an SQS queue, which Lambda reads " +
-          "without one; remove StartingPosition",
-        { path: [...site.path, "StartingPosition"] },
-      );
+      if (site.eventSource?.kind !== "sqs") continue;
+      for (const [key, why] of QUEUE_REFUSES) {
+        const entry = presentEntry(site.properties, key);
+        if (entry) report(entry.keyRange, `${key} ${why}; remove ${key}`, { path: [...site.path, key] });
+      }
     }
   },
 };
+
+const STREAMS_ONLY =
+  "applies to streams, and this event source is an SQS queue, whose failed messages go where its RedrivePolicy " +
+  "sends them";
+
+/** What Lambda refuses for an SQS source, and why, in the order the messages give them. */
+const QUEUE_REFUSES: [key: string, why: string][] = [
+  [
+    "StartingPosition",
+    "applies to streams, and this event source is an SQS queue, which Lambda reads without one",
+  ],
+  [
+    "StartingPositionTimestamp",
+    "applies to streams, and this event source is an SQS queue, read without a position",
+  ],
+  ["BisectBatchOnFunctionError", STREAMS_ONLY],
+  ["MaximumRetryAttempts", STREAMS_ONLY],
+  ["MaximumRecordAgeInSeconds", STREAMS_ONLY],
+  ["DestinationConfig", STREAMS_ONLY],
+  ["ParallelizationFactor", "applies to the shards of a stream, and this event source is an SQS queue"],
+  ["TumblingWindowInSeconds", "applies to streams, and this event source is an SQS queue"],
+  ["Topics", "names Kafka topics, and this event source is an SQS queue"],
+  ["Queues", "names Amazon MQ queues, and this event source is an SQS queue"],
+];

@@ -140,6 +140,67 @@ describe("E3633 and E3634 StartingPosition against the event source", () => {
     );
     expect(brief(findings)).toEqual(["E3634 16:13"]);
   });
+
+  it("refuses a queue the settings Lambda keeps for streams, Kafka and Amazon MQ", () => {
+    const findings = check(
+      ["E3634"],
+      SAM,
+      "Resources:",
+      "  Queue:",
+      "    Type: AWS::SQS::Queue",
+      "  Stream:",
+      "    Type: AWS::Kinesis::Stream",
+      ...lambda("Worker", "Runtime: python3.12", "Code: { S3Bucket: code-bucket, S3Key: app.zip }"),
+      ...mapping(
+        "FromQueue",
+        "EventSourceArn: !GetAtt Queue.Arn",
+        "MaximumRetryAttempts: 2",
+        "BisectBatchOnFunctionError: true",
+        "DestinationConfig: { OnFailure: { Destination: arn:aws:sqs:eu-west-1:123456789012:failed } }",
+        "ParallelizationFactor: 2",
+        "Topics: [orders]",
+        "BatchSize: 10",
+        "FunctionResponseTypes: [ReportBatchItemFailures]",
+      ),
+      ...mapping(
+        "FromStream",
+        "EventSourceArn: !GetAtt Stream.Arn",
+        "StartingPosition: LATEST",
+        "MaximumRetryAttempts: 2",
+        "ParallelizationFactor: 2",
+      ),
+      ...samFunction("Handler"),
+      "      Events:",
+      "        Jobs:",
+      "          Type: SQS",
+      "          Properties:",
+      "            Queue: !GetAtt Queue.Arn",
+      "            MaximumRecordAgeInSeconds: 60",
+      "            TumblingWindowInSeconds: 30",
+    );
+    expect(brief(findings)).toEqual([
+      "E3634 19:7",
+      "E3634 20:7",
+      "E3634 21:7",
+      "E3634 22:7",
+      "E3634 23:7",
+      "E3634 45:13",
+      "E3634 46:13",
+    ]);
+    expect(findings.map((f) => f.message.split(",")[0])).toEqual([
+      "MaximumRetryAttempts applies to streams",
+      "BisectBatchOnFunctionError applies to streams",
+      "DestinationConfig applies to streams",
+      "ParallelizationFactor applies to the shards of a stream",
+      "Topics names Kafka topics",
+      "MaximumRecordAgeInSeconds applies to streams",
+      "TumblingWindowInSeconds applies to streams",
+    ]);
+    expect(findings[0].message).toBe(
+      "MaximumRetryAttempts applies to streams, and this event source is an SQS queue, whose failed messages go " +
+        "where its RedrivePolicy sends them; remove MaximumRetryAttempts",
+    );
+  });
 });
 
 describe("E3705 SQS batching against the queue", () => {

@@ -1944,4 +1944,35 @@ describe("E3930 Lambda environment variable names, E3931 SNS topic names", () =>
         "FifoTopic: true, or drop the suffix",
     ]);
   });
+
+  it("refuses a standard topic the settings of FIFO topics", () => {
+    const findings = check(
+      ["E3931"],
+      "Resources:",
+      "  Events:",
+      "    Type: AWS::SNS::Topic",
+      "    Properties:",
+      "      ContentBasedDeduplication: true",
+      "      FifoThroughputScope: MessageGroup",
+      "      ArchivePolicy: { MessageRetentionPeriod: 30 }",
+      "  Quiet:",
+      "    Type: AWS::SNS::Topic",
+      "    Properties:",
+      "      FifoTopic: false",
+      "      ContentBasedDeduplication: false",
+      "  Orders:",
+      "    Type: AWS::SNS::Topic",
+      "    Properties:",
+      "      FifoTopic: true",
+      "      ContentBasedDeduplication: true",
+      "      FifoThroughputScope: MessageGroup",
+      "      ArchivePolicy: { MessageRetentionPeriod: 30 }",
+    );
+    expect(brief(findings)).toEqual(["E3931 5:7", "E3931 6:7", "E3931 7:7"]);
+    expect(findings[0].message).toBe(
+      "ContentBasedDeduplication belongs to FIFO topics, and SNS refuses it on standard topic 'Events'; set " +
+        "FifoTopic: true (the topic is then replaced), or remove ContentBasedDeduplication",
+    );
+    expect(findings[2].message).toContain("ArchivePolicy belongs to FIFO topics");
+  });
 });
