@@ -11,7 +11,9 @@
  * - NonKeyAttributes go with ProjectionType INCLUDE only, and INCLUDE needs them ("ProjectionType is
  *   INCLUDE, but NonKeyAttributes is not specified", which a DynamoDB conformance suite records of
  *   CreateTable);
- * - a KeyType is HASH or RANGE, as written (keyTypes).
+ * - a KeyType is HASH or RANGE, as written (keyTypes);
+ * - no two secondary indexes, global or local, share an IndexName ("Duplicate index name", which
+ *   DynamoDB conformance suites record of CreateTable).
  * Only key schemas and projections written out are read.
  */
 import type { MapNode, Node } from "../../model";
@@ -72,7 +74,7 @@ export const dynamoDbKeys: Rule = {
     "Each KeySchema of a DynamoDB table and its local indexes is a HASH key and at most one RANGE key after it (a " +
     "global index's up to four of each, HASH first); a local " +
     "secondary index needs a table with a RANGE key and the table's HASH key; NonKeyAttributes go with ProjectionType " +
-    "INCLUDE; a KeyType is HASH or RANGE.",
+    "INCLUDE; a KeyType is HASH or RANGE; no two indexes share a name.",
   source: TABLE_DOCS,
   tags: ["resources", "dynamodb"],
   resourceTypes: [TABLE],
@@ -123,10 +125,22 @@ function checkTable(name: string, properties: MapNode, report: Report): void {
   // Known only when every KeyType is written out.
   const typesKnown = own?.keys.every((key) => key.type !== undefined);
   const tableHasRange = own?.keys.some((key) => key.type === "RANGE");
+  const named = new Set<string>();
   for (const list of ["GlobalSecondaryIndexes", "LocalSecondaryIndexes"]) {
     for (const { node: index, index: i } of mappingItems(properties, list) ?? []) {
-      const indexName = literalString(mapGet(index, "IndexName")?.value) ?? `${list}[${i}]`;
+      const nameNode = mapGet(index, "IndexName")?.value;
+      const written = literalString(nameNode);
+      const indexName = written ?? `${list}[${i}]`;
       const path = [...base, list, i];
+      if (written !== undefined && nameNode && named.has(written)) {
+        report(
+          nameNode,
+          `Another index of table ${name} is named ${written} too, and DynamoDB refuses the table (Duplicate index ` +
+            "name); give each index its own IndexName",
+          { path: [...path, "IndexName"] },
+        );
+      }
+      if (written !== undefined) named.add(written);
       const schema = keys(index);
       if (schema) keyTypes(schema.keys, `index ${indexName}`, path, report);
       const indexProblem = schema && orderProblem(schema.keys, list === "GlobalSecondaryIndexes");

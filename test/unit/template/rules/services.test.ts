@@ -1839,6 +1839,42 @@ describe("E3924 DynamoDB key schemas and indexes", () => {
     );
     expect(findings).toEqual([]);
   });
+
+  it("refuses two indexes of one name, global or local", () => {
+    const findings = check(
+      ["E3924"],
+      ...TABLE_HEAD,
+      "      BillingMode: PAY_PER_REQUEST",
+      "      AttributeDefinitions:",
+      "        - { AttributeName: pk, AttributeType: S }",
+      "        - { AttributeName: sk, AttributeType: S }",
+      "        - { AttributeName: g, AttributeType: S }",
+      "      KeySchema: [{ AttributeName: pk, KeyType: HASH }, { AttributeName: sk, KeyType: RANGE }]",
+      "      GlobalSecondaryIndexes:",
+      "        - IndexName: byG",
+      "          KeySchema: [{ AttributeName: g, KeyType: HASH }]",
+      "          Projection: { ProjectionType: ALL }",
+      "        - IndexName: bySk",
+      "          KeySchema: [{ AttributeName: sk, KeyType: HASH }]",
+      "          Projection: { ProjectionType: ALL }",
+      "        - IndexName: byG",
+      "          KeySchema: [{ AttributeName: g, KeyType: HASH }, { AttributeName: sk, KeyType: RANGE }]",
+      "          Projection: { ProjectionType: KEYS_ONLY }",
+      "      LocalSecondaryIndexes:",
+      "        - IndexName: bySk",
+      "          KeySchema: [{ AttributeName: pk, KeyType: HASH }, { AttributeName: g, KeyType: RANGE }]",
+      "          Projection: { ProjectionType: ALL }",
+      "        - IndexName: !Sub '${AWS::StackName}-byG'",
+      "          KeySchema: [{ AttributeName: pk, KeyType: HASH }, { AttributeName: g, KeyType: RANGE }]",
+      "          Projection: { ProjectionType: ALL }",
+    );
+    expect(located(findings)).toEqual([
+      "E3924 18 Another index of table Table is named byG too, and DynamoDB refuses the table (Duplicate index name); " +
+        "give each index its own IndexName",
+      "E3924 22 Another index of table Table is named bySk too, and DynamoDB refuses the table (Duplicate index " +
+        "name); give each index its own IndexName",
+    ]);
+  });
 });
 
 describe("E3926 SQS encryption kinds, E3927 state machine log destinations", () => {
