@@ -12,6 +12,8 @@
  *   INCLUDE, but NonKeyAttributes is not specified", which a DynamoDB conformance suite records of
  *   CreateTable);
  * - a KeyType is HASH or RANGE, as written (keyTypes);
+ * - the table's HASH and RANGE keys are two attributes ("Both the Hash Key and the Range Key element
+ *   in the KeySchema have the same name"; an index's are E3037's, from the provider schema);
  * - no two secondary indexes, global or local, share an IndexName ("Duplicate index name", which
  *   DynamoDB conformance suites record of CreateTable).
  * Only key schemas and projections written out are read.
@@ -119,6 +121,17 @@ function checkTable(name: string, properties: MapNode, report: Report): void {
       {
         path: [...base, "KeySchema"],
       },
+    );
+  } else if (
+    own?.keys.length === 2 &&
+    own.keys[0].name !== undefined &&
+    own.keys[0].name === own.keys[1].name
+  ) {
+    report(
+      own.node.value,
+      `The HASH and RANGE keys of table ${name} are both ${own.keys[0].name}, and DynamoDB refuses a KeySchema whose ` +
+        "keys have the same name; sort on another attribute, or leave the RANGE key out",
+      { path: [...base, "KeySchema"] },
     );
   }
   const tableHash = own?.keys[0]?.type === "HASH" ? own.keys[0].name : undefined;

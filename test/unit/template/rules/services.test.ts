@@ -1840,6 +1840,25 @@ describe("E3924 DynamoDB key schemas and indexes", () => {
     expect(findings).toEqual([]);
   });
 
+  it("refuses a table's HASH and RANGE keys of one name", () => {
+    const findings = check(
+      ["E3924"],
+      ...TABLE_HEAD,
+      "      BillingMode: PAY_PER_REQUEST",
+      "      AttributeDefinitions: [{ AttributeName: pk, AttributeType: S }]",
+      "      KeySchema: [{ AttributeName: pk, KeyType: HASH }, { AttributeName: pk, KeyType: RANGE }]",
+      "  Other:",
+      ...TABLE_HEAD.slice(2),
+      "      BillingMode: PAY_PER_REQUEST",
+      "      AttributeDefinitions: [{ AttributeName: pk, AttributeType: S }, { AttributeName: sk, AttributeType: S }]",
+      "      KeySchema: [{ AttributeName: pk, KeyType: HASH }, { AttributeName: sk, KeyType: RANGE }]",
+    );
+    expect(located(findings)).toEqual([
+      "E3924 7 The HASH and RANGE keys of table Table are both pk, and DynamoDB refuses a KeySchema whose keys have " +
+        "the same name; sort on another attribute, or leave the RANGE key out",
+    ]);
+  });
+
   it("refuses two indexes of one name, global or local", () => {
     const findings = check(
       ["E3924"],
