@@ -1,7 +1,7 @@
 /**
  * E3901/W3901: a bucket's notification destinations need S3's grant, created before the bucket;
  * E3912: the event names a notification subscribes to exist; E3925: notifications that overlap;
- * E3936: FIFO queues where S3 and EventBridge do not take them as written; and the walks
+ * E3936: FIFO queues where S3, EventBridge and Lambda destinations do not take them as written; and the walks
  * (bucketNotifications, ruleTargets) through lists and items a Fn::If chooses.
  */
 import { Event } from "@aws-sdk/client-s3";
@@ -10,7 +10,7 @@ import { parseTemplate } from "../../../../src/template/parse";
 import { ruleTargets } from "../../../../src/template/rules/services/event-targets";
 import { bucketNotifications, S3_EVENTS } from "../../../../src/template/rules/services/s3-event-names";
 import { indexTemplate } from "../../../../src/template/rules/template-index";
-import { brief, lambdaFunction, lambdaPermission, lint, yaml } from "../lint";
+import { brief, lambdaFunction, lambdaPermission, lint, samFunction, yaml } from "../lint";
 
 describe("E3901 and W3901 S3 notification grants", () => {
   it("finds a destination without a grant, and one whose only grant waits for the bucket", () => {
@@ -334,6 +334,63 @@ describe("E3936 FIFO queues where a service does not take them", () => {
       "Rule Rule targets FIFO queue Jobs without SqsParameters.MessageGroupId, which EventBridge requires for a " +
         "FIFO queue; add SqsParameters: {MessageGroupId: <group>}",
     ]);
+  });
+
+  it("reports Lambda destinations that are FIFO queues, for invocations and event source mappings", () => {
+    const findings = lint(
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Resources:",
+        "  Jobs:",
+        "    Type: AWS::SQS::Queue",
+        "    Properties: {FifoQueue: true}",
+        "  Standard:",
+        "    Type: AWS::SQS::Queue",
+        "  Stream:",
+        "    Type: AWS::Kinesis::Stream",
+        ...lambdaFunction("Fn"),
+        "  Invoke:",
+        "    Type: AWS::Lambda::EventInvokeConfig",
+        "    Properties:",
+        "      FunctionName: !Ref Fn",
+        "      Qualifier: $LATEST",
+        "      DestinationConfig:",
+        "        OnSuccess: {Destination: !GetAtt Jobs.Arn}",
+        "        OnFailure: {Destination: !GetAtt Standard.Arn}",
+        "  Mapping:",
+        "    Type: AWS::Lambda::EventSourceMapping",
+        "    Properties:",
+        "      FunctionName: !Ref Fn",
+        "      EventSourceArn: !GetAtt Stream.Arn",
+        "      StartingPosition: LATEST",
+        "      DestinationConfig: {OnFailure: {Destination: !GetAtt Jobs.Arn}}",
+        ...samFunction(
+          "Worker",
+          "EventInvokeConfig:",
+          "  DestinationConfig:",
+          "    OnFailure: {Type: SQS, Destination: !GetAtt Jobs.Arn}",
+          "Events:",
+          "  Clicks:",
+          "    Type: Kinesis",
+          "    Properties:",
+          "      Stream: !GetAtt Stream.Arn",
+          "      StartingPosition: LATEST",
+          "      DestinationConfig: {OnFailure: {Type: SQS, Destination: !GetAtt Jobs.Arn}}",
+        ),
+      ),
+      { only: ["E3936"] },
+    );
+    expect(brief(findings)).toEqual(["E3936 23:34", "E3936 31:52", "E3936 40:47", "E3936 47:69"]);
+    expect(findings.map((f) => f.message.split(", and")[0])).toEqual([
+      "Invoke config Invoke's OnSuccess destination is FIFO queue Jobs",
+      "The OnFailure destination of mapping Mapping is FIFO queue Jobs",
+      "Function Worker's OnFailure destination is FIFO queue Jobs",
+      "The OnFailure destination of event Clicks of function Worker is FIFO queue Jobs",
+    ]);
+    expect(findings[0].message).toBe(
+      "Invoke config Invoke's OnSuccess destination is FIFO queue Jobs, and Lambda sends records to standard " +
+        "queues only, so the stack fails; send them to a standard queue",
+    );
   });
 });
 
