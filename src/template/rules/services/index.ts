@@ -126,6 +126,7 @@ import {
   pipelineTemplateArtifact,
 } from "./pipelines";
 import { plainLogicalId } from "./plain-logical-id";
+import { privateRestApiPolicy } from "./private-rest-api";
 import { pseudoParameterString } from "./pseudo-parameter-string";
 import {
   auroraClusterSettings,
@@ -299,6 +300,7 @@ export const serviceRules: Rule[] = [
   httpApiRoutes,
   httpApiCors,
   lambdaVpcSides,
+  privateRestApiPolicy,
   apiStageName,
   apiStageOrder,
   clientProviderOrder,
