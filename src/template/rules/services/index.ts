@@ -94,7 +94,7 @@ import { fixedEventNames, fixedExportNames, fixedNames, retainedStackNames } fro
 import { httpApiCors, httpApiRoutes } from "./http-api-routes";
 import { instanceTypeRules } from "./instance-types";
 import { jsonText } from "./json-text";
-import { provisionedOverReserved } from "./lambda-concurrency";
+import { provisionedOnLatest, provisionedOverReserved } from "./lambda-concurrency";
 import { lambdaEnvironment, lambdaEnvironmentNames } from "./lambda-environment";
 import { lambdaEnvironmentSize } from "./lambda-environment-size";
 import { lambdaImage } from "./lambda-image";
@@ -224,6 +224,7 @@ export const serviceRules: Rule[] = [
   lambdaSnapStart,
   snapStartVersion,
   provisionedOverReserved,
+  provisionedOnLatest,
   lambdaZipPackage,
   samZipPackage,
   layerArnLength,

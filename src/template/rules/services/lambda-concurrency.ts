@@ -7,6 +7,11 @@
  * a template whose aliases point at changing versions cannot show). Read from a SAM function's ProvisionedConcurrencyConfig and ReservedConcurrentExecutions
  * (its own or Globals.Function's), and from an AWS::Lambda::Alias or AWS::Lambda::Version of a
  * function of the template; only written-out numbers are compared.
+ *
+ * E3974 (our own id): provisioned concurrency on an alias of `$LATEST`. Lambda provisions
+ * concurrency for published versions only ("Provisioned Concurrency Configs cannot be applied to
+ * unpublished function versions", InvalidParameterValueException), so the alias fails to create.
+ * cfn-lint has no such check.
  */
 import { plural } from "../../../text";
 import { mapGet } from "../../nodes";
@@ -15,6 +20,7 @@ import { FUNCTION, SAM_FUNCTION } from "./lambda";
 import {
   inheritedProperty,
   literalNumber,
+  literalString,
   plainMap,
   presentEntry,
   propertySets,
@@ -91,6 +97,34 @@ export const provisionedOverReserved: Rule = {
               "ProvisionedConcurrentExecutions",
             ],
           },
+        );
+      }
+    }
+  },
+};
+
+export const provisionedOnLatest: Rule = {
+  id: "E3974",
+  severity: "error",
+  shortDescription: "Provisioned concurrency goes on an alias of a published version",
+  description:
+    "An AWS::Lambda::Alias with ProvisionedConcurrencyConfig points at a published version: Lambda refuses " +
+    "provisioned concurrency for $LATEST.",
+  source: `${LAMBDA_GUIDE}/provisioned-concurrency.html`,
+  tags: ["resources", "lambda"],
+  resourceTypes: ["AWS::Lambda::Alias"],
+  check({ template, report }) {
+    for (const alias of resourcesOfType(template, "AWS::Lambda::Alias")) {
+      for (const { properties } of propertySets(alias)) {
+        const version = presentEntry(properties, "FunctionVersion")?.value;
+        const config = presentEntry(properties, "ProvisionedConcurrencyConfig");
+        if (!version || !config || literalString(version) !== "$LATEST") continue;
+        report(
+          version,
+          `Alias ${alias.name} points at $LATEST and has ProvisionedConcurrencyConfig, and Lambda provisions ` +
+            "concurrency for published versions only, so the alias fails to create; point FunctionVersion at an " +
+            "AWS::Lambda::Version (!GetAtt <Version>.Version), or remove ProvisionedConcurrencyConfig",
+          { path: ["Resources", alias.name, "Properties", "FunctionVersion"] },
         );
       }
     }

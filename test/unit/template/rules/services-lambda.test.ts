@@ -1,6 +1,6 @@
 /**
- * The Lambda event source and function rules: StartingPosition against the source (E3633,
- * E3634), SQS batching (E3705), schedule expressions (E3027), inline code runtimes (E3678,
+ * The Lambda event source and function rules: StartingPosition and the stream settings against the
+ * source (E3633, E3634), provisioned concurrency (E3908, E3974), SQS batching (E3705), schedule expressions (E3027), inline code runtimes (E3678,
  * E3677), log levels (E3696), the environment size (E3697), SnapStart (E2530), the periods of
  * the alarms that watch functions (E3615) and the subscription filters of log groups (E2529);
  * W2530, SnapStart without a published version; W3923, alarm dimensions given an ARN or URL; E3932,
@@ -687,6 +687,37 @@ describe("E3908 provisioned concurrency above the reservation", () => {
       "WorkerLive provisions 3 concurrent executions of Worker, which reserves only 2, and Lambda refuses " +
         "provisioned concurrency above the reservation; lower ProvisionedConcurrentExecutions, or raise " +
         "ReservedConcurrentExecutions",
+    );
+  });
+});
+
+describe("E3974 provisioned concurrency on $LATEST", () => {
+  it("reports an alias of $LATEST with provisioned concurrency, and leaves one of a published version", () => {
+    const alias = (name: string, version: string, provisioned: boolean) => [
+      `  ${name}:`,
+      "    Type: AWS::Lambda::Alias",
+      "    Properties:",
+      "      FunctionName: !Ref Worker",
+      `      FunctionVersion: ${version}`,
+      `      Name: ${name.toLowerCase()}`,
+      ...(provisioned ? ["      ProvisionedConcurrencyConfig: { ProvisionedConcurrentExecutions: 3 }"] : []),
+    ];
+    const findings = check(
+      ["E3974"],
+      "Resources:",
+      ...lambda("Worker", "Runtime: python3.12", "Code: { ZipFile: x }"),
+      "  WorkerVersion:",
+      "    Type: AWS::Lambda::Version",
+      "    Properties: { FunctionName: !Ref Worker }",
+      ...alias("Latest", "$LATEST", true),
+      ...alias("Published", "!GetAtt WorkerVersion.Version", true),
+      ...alias("Plain", "$LATEST", false),
+    );
+    expect(brief(findings)).toEqual(["E3974 16:24"]);
+    expect(findings[0].message).toBe(
+      "Alias Latest points at $LATEST and has ProvisionedConcurrencyConfig, and Lambda provisions concurrency for " +
+        "published versions only, so the alias fails to create; point FunctionVersion at an AWS::Lambda::Version " +
+        "(!GetAtt <Version>.Version), or remove ProvisionedConcurrencyConfig",
     );
   });
 });
