@@ -86,6 +86,7 @@ import { cacheEngineVersion } from "./elasticache-engines";
 import { sqsEncryptionKind, stateMachineLogging } from "./encryption-logging";
 import { eventPatterns } from "./event-patterns";
 import { queueStartingPosition, streamStartingPosition } from "./event-source-position";
+import { eventTargetRoles } from "./event-target-roles";
 import { eventTargetInput } from "./event-targets";
 import { fargateTaskProperties, fargateTaskSize } from "./fargate-task";
 import { fifoQueueTargets } from "./fifo-targets";
@@ -302,6 +303,7 @@ export const serviceRules: Rule[] = [
   httpApiCors,
   lambdaVpcSides,
   privateRestApiPolicy,
+  eventTargetRoles,
   apiStageName,
   apiStageOrder,
   clientProviderOrder,
