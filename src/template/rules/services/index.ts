@@ -117,7 +117,7 @@ import {
   targetGroupHealthCheckMatcher,
   targetGroupTargetType,
 } from "./load-balancers";
-import { logSubscriptions } from "./log-subscriptions";
+import { logSubscriptionRole, logSubscriptions } from "./log-subscriptions";
 import { namedWithoutDependency } from "./named-order";
 import {
   pipelineArtifactNames,
@@ -241,6 +241,7 @@ export const serviceRules: Rule[] = [
   authorizerTtl,
   alarmPeriod,
   logSubscriptions,
+  logSubscriptionRole,
   capacityRange,
   scheduleOnCustomBus,
   s3EventNames,

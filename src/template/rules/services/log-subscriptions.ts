@@ -7,13 +7,31 @@
  *
  * Beyond cfn-lint, which counts the resources only: SAM events, and every filter past the second
  * reported at its own LogGroupName.
+ *
+ * E3976 (our own id): a subscription filter whose destination is a Lambda function gives no RoleArn.
+ * CloudWatch Logs invokes a function through the function's resource policy, and PutSubscription
+ * Filter refuses a role beside it ("destinationArn for vendor lambda cannot be used with roleArn",
+ * InvalidParameterException, the text emulators of the API copy). The function is known by a
+ * `!GetAtt <Function>.Arn` or `!Ref` of an alias or version of the template, or by an ARN written
+ * out. cfn-lint has no such check.
  */
 import type { Node } from "../../model";
 import { mapGet } from "../../nodes";
 import { canonical } from "../constraints/walk";
 import type { Rule } from "../rule";
 import { eventPath, eventProperties, eventType, samEvents } from "../sam/events";
-import { dependsOnCondition, onlyPropertySet, presentEntry, resourcesOfType } from "./values";
+import type { TemplateIndex } from "../template-index";
+import { FUNCTION, SAM_FUNCTION } from "./lambda";
+import {
+  arnParts,
+  dependsOnCondition,
+  literalOrSubText,
+  onlyPropertySet,
+  presentEntry,
+  propertySets,
+  referenceTarget,
+  resourcesOfType,
+} from "./values";
 
 const LIMIT = 2;
 
@@ -75,6 +93,46 @@ export const logSubscriptions: Rule = {
             `Logs allows ${LIMIT} a log group; send the logs to one destination that fans out (a Kinesis stream or ` +
             "a Lambda function), or subscribe another log group",
           { path: filter.path },
+        );
+      }
+    }
+  },
+};
+
+/** Whether an ARN value names a Lambda function (or its alias or version). */
+function lambdaDestination(template: TemplateIndex, arn: Node): boolean {
+  const text = literalOrSubText(arn);
+  if (text !== undefined) return arnParts(text)?.[2] === "lambda";
+  const target = referenceTarget(arn);
+  const type = target && template.resources.get(target.name)?.type;
+  if (type === FUNCTION || type === SAM_FUNCTION) return target?.attribute === "Arn";
+  return (
+    (type === "AWS::Lambda::Alias" || type === "AWS::Lambda::Version") && target?.attribute === undefined
+  );
+}
+
+export const logSubscriptionRole: Rule = {
+  id: "E3976",
+  severity: "error",
+  shortDescription: "A log subscription filter to a Lambda function gives no RoleArn",
+  description:
+    "CloudWatch Logs invokes a subscription's Lambda function through the function's resource policy, and refuses " +
+    "a RoleArn with a Lambda destination.",
+  source: "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/SubscriptionFilters.html",
+  tags: ["resources", "lambda", "logs"],
+  resourceTypes: ["AWS::Logs::SubscriptionFilter"],
+  check({ template, report }) {
+    for (const filter of resourcesOfType(template, "AWS::Logs::SubscriptionFilter")) {
+      for (const { properties } of propertySets(filter)) {
+        const destination = presentEntry(properties, "DestinationArn")?.value;
+        const role = presentEntry(properties, "RoleArn");
+        if (!destination || !role || !lambdaDestination(template, destination)) continue;
+        report(
+          role.keyRange,
+          `Subscription filter ${filter.name} sends to a Lambda function and gives a RoleArn, and CloudWatch Logs ` +
+            "refuses a role for a Lambda destination; remove RoleArn, and let logs.amazonaws.com invoke the " +
+            "function with an AWS::Lambda::Permission",
+          { path: ["Resources", filter.name, "Properties", "RoleArn"] },
         );
       }
     }

@@ -2,7 +2,7 @@
  * The Lambda event source and function rules: StartingPosition and the stream settings against the
  * source (E3633, E3634), provisioned concurrency (E3908, E3974), SQS batching (E3705), schedule expressions (E3027), inline code runtimes (E3678,
  * E3677), log levels (E3696), the environment size (E3697), SnapStart (E2530), the periods of
- * the alarms that watch functions (E3615) and the subscription filters of log groups (E2529);
+ * the alarms that watch functions (E3615) and the subscription filters of log groups (E2529, E3976);
  * W2530, SnapStart without a published version; W3923, alarm dimensions given an ARN or URL; E3932,
  * flexible schedule windows without their maximum.
  */
@@ -838,6 +838,38 @@ describe("E2529 subscription filters of a log group", () => {
       "This log group already has 2 subscription filters in this template ('First' and 'Second'), and CloudWatch " +
         "Logs allows 2 a log group; send the logs to one destination that fans out (a Kinesis stream or a Lambda " +
         "function), or subscribe another log group",
+    );
+  });
+});
+
+describe("E3976 a log subscription filter to a Lambda function with a RoleArn", () => {
+  it("reports a role beside a function destination, and leaves a stream's role alone", () => {
+    const filter = (name: string, destination: string, role: boolean) => [
+      `  ${name}:`,
+      "    Type: AWS::Logs::SubscriptionFilter",
+      "    Properties:",
+      "      LogGroupName: /app/logs",
+      '      FilterPattern: ""',
+      `      DestinationArn: ${destination}`,
+      ...(role ? ["      RoleArn: arn:aws:iam::123456789012:role/logs"] : []),
+    ];
+    const findings = check(
+      ["E3976"],
+      "Resources:",
+      ...lambda("Worker", "Runtime: python3.12", "Code: { ZipFile: x }"),
+      "  Stream:",
+      "    Type: AWS::Kinesis::Stream",
+      "    Properties: { ShardCount: 1 }",
+      ...filter("ToFunction", "!GetAtt Worker.Arn", true),
+      ...filter("ToArn", "arn:aws:lambda:eu-west-1:123456789012:function:shipper", true),
+      ...filter("ToStream", "!GetAtt Stream.Arn", true),
+      ...filter("Plain", "!GetAtt Worker.Arn", false),
+    );
+    expect(brief(findings)).toEqual(["E3976 18:7", "E3976 25:7"]);
+    expect(findings[0].message).toBe(
+      "Subscription filter ToFunction sends to a Lambda function and gives a RoleArn, and CloudWatch Logs refuses a " +
+        "role for a Lambda destination; remove RoleArn, and let logs.amazonaws.com invoke the function with an " +
+        "AWS::Lambda::Permission",
     );
   });
 });
