@@ -2,8 +2,9 @@
  * E3633, E3634: StartingPosition fits the event source. Lambda reads a stream (Kinesis, DynamoDB
  * Streams, Amazon MSK) from the position it is told, and CreateEventSourceMapping fails without
  * one, or with AT_TIMESTAMP and no StartingPositionTimestamp, or with AT_TIMESTAMP on a DynamoDB
- * stream (beyond cfn-lint, and in SAM stream events too); a queue has no position, and Lambda refuses
- * StartingPosition for an SQS source.
+ * stream (beyond cfn-lint, and in SAM stream events too), or with a StartingPositionTimestamp beside
+ * another StartingPosition; a queue has no position, and Lambda refuses StartingPosition for an SQS
+ * source.
  *
  * Beyond cfn-lint, E3634 also refuses for a queue the settings Lambda keeps for streams (the
  * CreateEventSourceMapping reference: "available only for stream sources"), the Kafka topics and
@@ -16,7 +17,7 @@
  * checked too (the transform passes their StartingPosition on to the mapping).
  */
 import type { MapNode } from "../../model";
-import type { Rule } from "../rule";
+import type { Report, Rule } from "../rule";
 import { eventPath, eventProperties, eventType, samEvents } from "../sam/events";
 import { pollerSites, SOURCE_NAMES } from "./event-sources";
 import { isAbsent, literalString, plainMap, presentEntry } from "./values";
@@ -29,12 +30,15 @@ export const streamStartingPosition: Rule = {
   shortDescription: "An event source mapping that reads a stream sets a StartingPosition the stream takes",
   description:
     "When an event source mapping reads a Kinesis stream, a DynamoDB stream or an Amazon MSK cluster, " +
-    "StartingPosition is required; AT_TIMESTAMP needs StartingPositionTimestamp, and a DynamoDB stream refuses it.",
+    "StartingPosition is required; AT_TIMESTAMP needs StartingPositionTimestamp (which goes with AT_TIMESTAMP " +
+    "only), and a DynamoDB stream refuses it.",
   source: MAPPING_DOCS,
   tags: ["resources", "lambda"],
   check({ template, report }) {
     for (const site of pollerSites(template)) {
       const source = site.eventSource;
+      // A queue's StartingPosition and timestamp are E3634's.
+      if (source?.kind !== "sqs") timestampWithoutAtTimestamp(site.properties, site.path, report);
       if (!source || source.kind === "sqs" || source.kind === "mq") continue;
       const position = presentEntry(site.properties, "StartingPosition");
       if (position && literalString(position.value) === "AT_TIMESTAMP") {
@@ -55,6 +59,7 @@ export const streamStartingPosition: Rule = {
       const type = eventType(event);
       if (!type || !SAM_STREAM_EVENTS.includes(type)) continue;
       const properties = plainMap(eventProperties(event));
+      if (properties) timestampWithoutAtTimestamp(properties, eventPath(event, "Properties"), report);
       const position = properties && presentEntry(properties, "StartingPosition");
       if (!properties || !position || literalString(position.value) !== "AT_TIMESTAMP") continue;
       const problem = atTimestampProblem(type === "DynamoDB", properties);
@@ -63,6 +68,22 @@ export const streamStartingPosition: Rule = {
     }
   },
 };
+
+/**
+ * A StartingPositionTimestamp beside a StartingPosition other than AT_TIMESTAMP, which Lambda
+ * refuses ("Timestamp only valid with StartingPosition AT_TIMESTAMP", as recorded of the API).
+ */
+function timestampWithoutAtTimestamp(properties: MapNode, path: (string | number)[], report: Report): void {
+  const timestamp = presentEntry(properties, "StartingPositionTimestamp");
+  const position = literalString(presentEntry(properties, "StartingPosition")?.value);
+  if (!timestamp || position === undefined || position === "AT_TIMESTAMP") return;
+  report(
+    timestamp.keyRange,
+    `StartingPositionTimestamp goes with StartingPosition AT_TIMESTAMP, and this one starts from ${position}, so ` +
+      "Lambda refuses the mapping; set StartingPosition: AT_TIMESTAMP, or remove StartingPositionTimestamp",
+    { path: [...path, "StartingPositionTimestamp"] },
+  );
+}
 
 /** Why a StartingPosition of AT_TIMESTAMP is refused: on a DynamoDB stream, or without its timestamp. */
 function atTimestampProblem(dynamodb: boolean, properties: MapNode): string | undefined {

@@ -1,10 +1,11 @@
 /**
  * The Lambda event source and function rules: StartingPosition and the stream settings against the
- * source (E3633, E3634), provisioned concurrency (E3908, E3974), SQS batching (E3705), schedule expressions (E3027), inline code runtimes (E3678,
- * E3677), log levels (E3696), the environment size (E3697), SnapStart (E2530), the periods of
- * the alarms that watch functions (E3615) and the subscription filters of log groups (E2529, E3976);
- * W2530, SnapStart without a published version; W3923, alarm dimensions given an ARN or URL; E3932,
- * flexible schedule windows without their maximum.
+ * source (E3633, E3634), provisioned concurrency (E3908, E3974), SQS batching (E3705), schedule
+ * expressions (E3027), inline code runtimes (E3678, E3677), log levels (E3696), the environment
+ * size (E3697), SnapStart (E2530), the periods of the alarms that watch functions (E3615) and the
+ * subscription filters of log groups (E2529, E3976); W2530, SnapStart without a published version;
+ * W3923, alarm dimensions given an ARN or URL; E3932, flexible schedule windows without their
+ * maximum.
  */
 import { describe, expect, it } from "vitest";
 import { snapStartRuntime } from "../../../../src/template/rules/services/lambda-snapstart";
@@ -98,6 +99,42 @@ describe("E3633 and E3634 StartingPosition against the event source", () => {
         "from; add it, or start from LATEST or TRIM_HORIZON",
       "A DynamoDB stream is read from LATEST or TRIM_HORIZON; Lambda refuses AT_TIMESTAMP for it",
     ]);
+  });
+
+  it("refuses a StartingPositionTimestamp beside another StartingPosition", () => {
+    const findings = check(
+      ["E3633", "E3634"],
+      SAM,
+      "Resources:",
+      "  Stream:",
+      "    Type: AWS::Kinesis::Stream",
+      ...lambda("Worker", "Runtime: python3.12", "Code: { S3Bucket: code-bucket, S3Key: app.zip }"),
+      ...mapping(
+        "Latest",
+        "EventSourceArn: !GetAtt Stream.Arn",
+        "StartingPosition: LATEST",
+        "StartingPositionTimestamp: 1767225600",
+      ),
+      ...mapping(
+        "Imported",
+        "EventSourceArn: !ImportValue shared-stream",
+        "StartingPosition: TRIM_HORIZON",
+        "StartingPositionTimestamp: 1767225600",
+      ),
+      ...samFunction("Reader"),
+      "      Events:",
+      "        Clicks:",
+      "          Type: Kinesis",
+      "          Properties:",
+      "            Stream: !GetAtt Stream.Arn",
+      "            StartingPosition: LATEST",
+      "            StartingPositionTimestamp: 1767225600",
+    );
+    expect(brief(findings)).toEqual(["E3633 18:7", "E3633 25:7", "E3633 38:13"]);
+    expect(findings[0].message).toBe(
+      "StartingPositionTimestamp goes with StartingPosition AT_TIMESTAMP, and this one starts from LATEST, so Lambda " +
+        "refuses the mapping; set StartingPosition: AT_TIMESTAMP, or remove StartingPositionTimestamp",
+    );
   });
 
   it("judges AT_TIMESTAMP in SAM stream events too", () => {
