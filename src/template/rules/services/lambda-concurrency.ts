@@ -8,10 +8,13 @@
  * (its own or Globals.Function's), and from an AWS::Lambda::Alias or AWS::Lambda::Version of a
  * function of the template; only written-out numbers are compared.
  *
- * E3974 (our own id): provisioned concurrency on an alias of `$LATEST`. Lambda provisions
- * concurrency for published versions only ("Provisioned Concurrency Configs cannot be applied to
- * unpublished function versions", InvalidParameterValueException), so the alias fails to create.
- * cfn-lint has no such check.
+ * E3974 (our own id): what Lambda refuses of an alias that provisions concurrency or shifts
+ * traffic: provisioned concurrency on an alias of `$LATEST` ("Provisioned Concurrency Configs cannot
+ * be applied to unpublished function versions", InvalidParameterValueException), RoutingConfig
+ * weights on one ("$LATEST is not supported for an alias pointing to more than 1 version"), and
+ * provisioned concurrency on an alias with weights ("Alias with weights can not be used with
+ * Provisioned Concurrency", InvalidParameterValueException). Each fails the alias. cfn-lint has no such
+ * check.
  */
 import { plural } from "../../../text";
 import { mapGet } from "../../nodes";
@@ -106,10 +109,10 @@ export const provisionedOverReserved: Rule = {
 export const provisionedOnLatest: Rule = {
   id: "E3974",
   severity: "error",
-  shortDescription: "Provisioned concurrency goes on an alias of a published version",
+  shortDescription: "Lambda aliases with provisioned concurrency or weighted routing fit them",
   description:
-    "An AWS::Lambda::Alias with ProvisionedConcurrencyConfig points at a published version: Lambda refuses " +
-    "provisioned concurrency for $LATEST.",
+    "An AWS::Lambda::Alias of $LATEST has no ProvisionedConcurrencyConfig and no RoutingConfig weights, and an alias " +
+    "with RoutingConfig weights has no ProvisionedConcurrencyConfig: Lambda refuses each.",
   source: `${LAMBDA_GUIDE}/provisioned-concurrency.html`,
   tags: ["resources", "lambda"],
   resourceTypes: ["AWS::Lambda::Alias"],
@@ -118,14 +121,34 @@ export const provisionedOnLatest: Rule = {
       for (const { properties } of propertySets(alias)) {
         const version = presentEntry(properties, "FunctionVersion")?.value;
         const config = presentEntry(properties, "ProvisionedConcurrencyConfig");
-        if (!version || !config || literalString(version) !== "$LATEST") continue;
-        report(
-          version,
-          `Alias ${alias.name} points at $LATEST and has ProvisionedConcurrencyConfig, and Lambda provisions ` +
-            "concurrency for published versions only, so the alias fails to create; point FunctionVersion at an " +
-            "AWS::Lambda::Version (!GetAtt <Version>.Version), or remove ProvisionedConcurrencyConfig",
-          { path: ["Resources", alias.name, "Properties", "FunctionVersion"] },
+        const weights = mapGet(
+          plainMap(presentEntry(properties, "RoutingConfig")?.value),
+          "AdditionalVersionWeights",
         );
+        const weighted =
+          weights !== undefined && !(weights.value.kind === "seq" && weights.value.items.length === 0);
+        const path = ["Resources", alias.name, "Properties"];
+        if (version && literalString(version) === "$LATEST" && (config || weighted)) {
+          report(
+            version,
+            config
+              ? `Alias ${alias.name} points at $LATEST and has ProvisionedConcurrencyConfig, and Lambda provisions ` +
+                  "concurrency for published versions only, so the alias fails to create; point FunctionVersion " +
+                  "at an AWS::Lambda::Version (!GetAtt <Version>.Version), or remove ProvisionedConcurrencyConfig"
+              : `Alias ${alias.name} points at $LATEST and shifts traffic to another version, and Lambda routes ` +
+                  "between published versions only ($LATEST is not supported for an alias pointing to more than 1 " +
+                  "version); point FunctionVersion at an AWS::Lambda::Version, or remove RoutingConfig",
+            { path: [...path, "FunctionVersion"] },
+          );
+        } else if (config && weighted) {
+          report(
+            config.keyRange,
+            `Alias ${alias.name} shifts traffic between versions and has ProvisionedConcurrencyConfig, and Lambda ` +
+              "refuses provisioned concurrency on an alias with weights; provision concurrency on the versions " +
+              "(AWS::Lambda::Version), or remove RoutingConfig",
+            { path: [...path, "ProvisionedConcurrencyConfig"] },
+          );
+        }
       }
     }
   },

@@ -728,9 +728,9 @@ describe("E3908 provisioned concurrency above the reservation", () => {
   });
 });
 
-describe("E3974 provisioned concurrency on $LATEST", () => {
-  it("reports an alias of $LATEST with provisioned concurrency, and leaves one of a published version", () => {
-    const alias = (name: string, version: string, provisioned: boolean) => [
+describe("E3974 aliases with provisioned concurrency or weighted routing", () => {
+  it("reports $LATEST with provisioned concurrency or weights, and weights with provisioned concurrency", () => {
+    const alias = (name: string, version: string, provisioned: boolean, weighted = false) => [
       `  ${name}:`,
       "    Type: AWS::Lambda::Alias",
       "    Properties:",
@@ -738,6 +738,11 @@ describe("E3974 provisioned concurrency on $LATEST", () => {
       `      FunctionVersion: ${version}`,
       `      Name: ${name.toLowerCase()}`,
       ...(provisioned ? ["      ProvisionedConcurrencyConfig: { ProvisionedConcurrentExecutions: 3 }"] : []),
+      ...(weighted
+        ? [
+            "      RoutingConfig: { AdditionalVersionWeights: [{ FunctionVersion: '1', FunctionWeight: 0.1 }] }",
+          ]
+        : []),
     ];
     const findings = check(
       ["E3974"],
@@ -749,8 +754,21 @@ describe("E3974 provisioned concurrency on $LATEST", () => {
       ...alias("Latest", "$LATEST", true),
       ...alias("Published", "!GetAtt WorkerVersion.Version", true),
       ...alias("Plain", "$LATEST", false),
+      ...alias("Shifting", "$LATEST", false, true),
+      ...alias("Canary", "!GetAtt WorkerVersion.Version", true, true),
+      ...alias("Weighted", "!GetAtt WorkerVersion.Version", false, true),
     );
-    expect(brief(findings)).toEqual(["E3974 16:24"]);
+    expect(brief(findings)).toEqual(["E3974 16:24", "E3974 36:24", "E3974 45:7"]);
+    expect(findings[1].message).toBe(
+      "Alias Shifting points at $LATEST and shifts traffic to another version, and Lambda routes between published " +
+        "versions only ($LATEST is not supported for an alias pointing to more than 1 version); point " +
+        "FunctionVersion at an AWS::Lambda::Version, or remove RoutingConfig",
+    );
+    expect(findings[2].message).toBe(
+      "Alias Canary shifts traffic between versions and has ProvisionedConcurrencyConfig, and Lambda refuses " +
+        "provisioned concurrency on an alias with weights; provision concurrency on the versions " +
+        "(AWS::Lambda::Version), or remove RoutingConfig",
+    );
     expect(findings[0].message).toBe(
       "Alias Latest points at $LATEST and has ProvisionedConcurrencyConfig, and Lambda provisions concurrency for " +
         "published versions only, so the alias fails to create; point FunctionVersion at an AWS::Lambda::Version " +
