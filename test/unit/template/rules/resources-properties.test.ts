@@ -53,6 +53,27 @@ describe("E3002 unknown properties", () => {
     expect(brief(findings)).toEqual(["E3003 13:9", "E3002 13:42"]);
   });
 
+  it("takes a subscriber's InvokeConfiguration, which the service spec leaves out", () => {
+    // The CloudFormation reference's minimal example, with a typo in a property the spec keeps.
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  OrdersSubscriber:",
+        "    Type: AWS::EventsV2::Subscriber",
+        "    Properties:",
+        "      Name: orders-to-queue",
+        "      EventBusArn: arn:aws:events:us-east-1:123456789012:event-busv2/orders-event-bus/a1b2c3d4e5f6g7h8i9j0k1l2m",
+        "      InvokeConfiguration:",
+        "        TargetArn: arn:aws:sqs:us-east-1:123456789012:orders-queue",
+        "        RoleArn: arn:aws:iam::123456789012:role/EventBridgeInvokeSqs",
+        "        LambdaParameters: { InvocationType: REQUEST_RESPONSE }",
+        "      RetryPolicy: { MaxRetryAttempt: 3 }",
+      ),
+      { only: ["E3002"] },
+    );
+    expect(brief(findings)).toEqual(["E3002 11:22"]);
+  });
+
   it("accepts any property on custom resources and Fn::If between property sets", () => {
     const findings = lint(
       yaml(
