@@ -185,6 +185,7 @@ import {
   valkeyTransitEncryption,
 } from "./service-settings";
 import { snsFifoName } from "./sns-fifo";
+import { snsFilterPolicyLimits } from "./sns-filter-policy";
 import { snsSubscriptionEndpoint } from "./sns-subscription";
 import { snsSubscriptionKinds } from "./sns-subscription-kinds";
 import { sqsBatching } from "./sqs-batching";
@@ -290,6 +291,7 @@ export const serviceRules: Rule[] = [
   batchImage,
   launchTemplateVersionWord,
   snsSubscriptionKinds,
+  snsFilterPolicyLimits,
   webhookEvents,
   getAttNotArn,
   subNeeded,
