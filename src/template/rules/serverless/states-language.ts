@@ -34,13 +34,18 @@ function literal(node: Node): node is Node & { value: string } {
   return isString(node) && !node.value.includes("${");
 }
 
-function checkMachine(node: Node, anchor: Range, label: string, add: Add): void {
+/**
+ * `jsonata`: the machine, or one it is a branch of, sets QueryLanguage JSONata, which its states
+ * cannot turn back: "'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state
+ * machine" (CreateStateMachine's SCHEMA_VALIDATION_FAILED, as recorded of the API).
+ */
+function checkMachine(node: Node, anchor: Range, label: string, add: Add, jsonata = false): void {
   if (isDynamic(node)) return;
   if (node.kind !== "map") {
     add(node, `${label} must be a mapping with StartAt and States`);
     return;
   }
-  checkQueryLanguage(node, add);
+  const language = checkQueryLanguage(node, add, jsonata);
   const startAt = get(node, "StartAt");
   const states = get(node, "States");
   if (!startAt) add(anchor, `${label} has no StartAt naming its first state`);
@@ -62,20 +67,30 @@ function checkMachine(node: Node, anchor: Range, label: string, add: Add): void 
       add(entry.value, `${what} names no state of the States it belongs to`);
   };
   target(startAt, "StartAt");
-  for (const state of states.value.entries) checkState(state, target, add);
+  for (const state of states.value.entries) checkState(state, target, add, language === "JSONata");
 }
 
-function checkQueryLanguage(node: MapNode, add: Add): void {
+/** Checks a QueryLanguage, and gives the one in force (`jsonata`: JSONata is set above). */
+function checkQueryLanguage(node: MapNode, add: Add, jsonata: boolean): string | undefined {
   const entry = get(node, "QueryLanguage");
-  if (entry && literal(entry.value) && !QUERY_LANGUAGES.includes(entry.value.value)) {
+  if (!entry || !literal(entry.value)) return jsonata ? "JSONata" : undefined;
+  if (!QUERY_LANGUAGES.includes(entry.value.value)) {
     add(entry.value, `QueryLanguage must be ${QUERY_LANGUAGES.join(" or ")}`);
+  } else if (jsonata && entry.value.value === "JSONPath") {
+    add(
+      entry.value,
+      "QueryLanguage cannot be JSONPath where the state machine sets JSONata as a whole; leave it out here, or set " +
+        "JSONata state by state",
+    );
   }
+  return jsonata ? "JSONata" : entry.value.value;
 }
 
 function checkState(
   state: MapEntry,
   target: (entry: MapEntry | undefined, what: string) => void,
   add: Add,
+  jsonata: boolean,
 ): void {
   const name = `State '${state.key}'`;
   const body = state.value;
@@ -84,7 +99,7 @@ function checkState(
     add(state.keyRange, `${name} must be a mapping with a Type`);
     return;
   }
-  checkQueryLanguage(body, add);
+  checkQueryLanguage(body, add, jsonata);
   const typeEntry = get(body, "Type");
   if (!typeEntry) {
     add(state.keyRange, `${name} has no Type; use one of ${STATE_TYPES.join(", ")}`);
@@ -121,8 +136,8 @@ function checkState(
   }
   if (type === "Task" && !get(body, "Resource")) add(state.keyRange, `${name} is a Task without Resource`);
   if (type === "Choice") checkChoice(state, body, target, add);
-  if (type === "Parallel") checkParallel(state, body, add);
-  if (type === "Map") checkMap(state, body, add);
+  if (type === "Parallel") checkParallel(state, body, add, jsonata);
+  if (type === "Map") checkMap(state, body, add, jsonata);
 }
 
 function checkChoice(
@@ -149,7 +164,7 @@ function checkChoice(
   target(get(body, "Default"), "Default");
 }
 
-function checkParallel(state: MapEntry, body: MapNode, add: Add): void {
+function checkParallel(state: MapEntry, body: MapNode, add: Add, jsonata: boolean): void {
   const branches = get(body, "Branches");
   if (!branches) {
     add(state.keyRange, `Parallel state '${state.key}' has no Branches`);
@@ -162,11 +177,11 @@ function checkParallel(state: MapEntry, body: MapNode, add: Add): void {
   }
   for (const [index, branch] of branches.value.items.entries()) {
     const anchor = branch.kind === "map" ? branch.range : branches.keyRange;
-    checkMachine(branch, anchor, `Branch ${index + 1} of '${state.key}'`, add);
+    checkMachine(branch, anchor, `Branch ${index + 1} of '${state.key}'`, add, jsonata);
   }
 }
 
-function checkMap(state: MapEntry, body: MapNode, add: Add): void {
+function checkMap(state: MapEntry, body: MapNode, add: Add, jsonata: boolean): void {
   const processor = get(body, "ItemProcessor");
   const iterator = get(body, "Iterator");
   if (processor && iterator) {
@@ -178,6 +193,6 @@ function checkMap(state: MapEntry, body: MapNode, add: Add): void {
     add(state.keyRange, `Map state '${state.key}' needs ItemProcessor (or the older Iterator)`);
   }
   for (const entry of [processor, iterator]) {
-    if (entry) checkMachine(entry.value, entry.keyRange, `${entry.key} of '${state.key}'`, add);
+    if (entry) checkMachine(entry.value, entry.keyRange, `${entry.key} of '${state.key}'`, add, jsonata);
   }
 }

@@ -1232,6 +1232,44 @@ describe("E3601 Step Functions definitions", () => {
     expect(findings).toEqual([]);
   });
 
+  it("refuses a JSONPath state, or a branch's, in a state machine that sets JSONata as a whole", () => {
+    const findings = lint(
+      yaml(
+        "Resources:",
+        "  Machine:",
+        "    Type: AWS::StepFunctions::StateMachine",
+        "    Properties:",
+        "      RoleArn: arn:aws:iam::123456789012:role/sfn",
+        "      Definition:",
+        "        QueryLanguage: JSONata",
+        "        StartAt: Old",
+        "        States:",
+        "          Old: { Type: Pass, QueryLanguage: JSONPath, Next: Both }",
+        "          Both:",
+        "            Type: Parallel",
+        "            Branches:",
+        "              - StartAt: Inner",
+        "                States: { Inner: { Type: Pass, QueryLanguage: JSONPath, End: true } }",
+        "            End: true",
+        "  Mixed:",
+        "    Type: AWS::StepFunctions::StateMachine",
+        "    Properties:",
+        "      RoleArn: arn:aws:iam::123456789012:role/sfn",
+        "      Definition:",
+        "        StartAt: New",
+        "        States:",
+        "          New: { Type: Pass, QueryLanguage: JSONata, Next: Old }",
+        "          Old: { Type: Pass, QueryLanguage: JSONPath, End: true }",
+      ),
+      { only: ["E3601"] },
+    );
+    expect(brief(findings)).toEqual(["E3601 10:45", "E3601 15:63"]);
+    expect(findings[0].message).toContain(
+      "QueryLanguage cannot be JSONPath where the state machine sets JSONata as a whole; leave it out here, or set " +
+        "JSONata state by state",
+    );
+  });
+
   it("accepts JSONPath machines with Parallel, Retry, Catch, a classic Map Iterator and Fail paths", () => {
     const findings = lint(
       yaml(
