@@ -125,8 +125,8 @@ export const provisionedOnLatest: Rule = {
           plainMap(presentEntry(properties, "RoutingConfig")?.value),
           "AdditionalVersionWeights",
         );
-        const weighted =
-          weights !== undefined && !(weights.value.kind === "seq" && weights.value.items.length === 0);
+        // A list written out with a version in it: a Fn::If or a parameter may give none.
+        const weighted = weights?.value.kind === "seq" && weights.value.items.length > 0;
         const path = ["Resources", alias.name, "Properties"];
         if (version && literalString(version) === "$LATEST" && (config || weighted)) {
           report(

@@ -746,6 +746,8 @@ describe("E3974 aliases with provisioned concurrency or weighted routing", () =>
     ];
     const findings = check(
       ["E3974"],
+      "Conditions:",
+      "  Never: !Equals [a, b]",
       "Resources:",
       ...lambda("Worker", "Runtime: python3.12", "Code: { ZipFile: x }"),
       "  WorkerVersion:",
@@ -757,8 +759,16 @@ describe("E3974 aliases with provisioned concurrency or weighted routing", () =>
       ...alias("Shifting", "$LATEST", false, true),
       ...alias("Canary", "!GetAtt WorkerVersion.Version", true, true),
       ...alias("Weighted", "!GetAtt WorkerVersion.Version", false, true),
+      "  Chosen:",
+      "    Type: AWS::Lambda::Alias",
+      "    Properties:",
+      "      FunctionName: !Ref Worker",
+      "      FunctionVersion: $LATEST",
+      "      Name: chosen",
+      "      RoutingConfig:",
+      "        AdditionalVersionWeights: !If [Never, [{ FunctionVersion: '1', FunctionWeight: 0.1 }], !Ref AWS::NoValue]",
     );
-    expect(brief(findings)).toEqual(["E3974 16:24", "E3974 36:24", "E3974 45:7"]);
+    expect(brief(findings)).toEqual(["E3974 18:24", "E3974 38:24", "E3974 47:7"]);
     expect(findings[1].message).toBe(
       "Alias Shifting points at $LATEST and shifts traffic to another version, and Lambda routes between published " +
         "versions only ($LATEST is not supported for an alias pointing to more than 1 version); point " +
