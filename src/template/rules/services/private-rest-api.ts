@@ -80,8 +80,9 @@ export const privateRestApiPolicy: Rule = {
         if (auth && (!plainMap(auth.entry.value) || mapGet(auth.entry.value, "ResourcePolicy"))) continue;
         const body = mapGet(set.properties, "DefinitionBody")?.value;
         if (body && !definitionWithoutPolicy(body)) continue;
+        // An inherited setting is reported at each Api that inherits it, where its deployment fails.
         report(
-          endpoint.entry.value,
+          endpoint.inherited ? api.entry.keyRange : endpoint.entry.value,
           `Api ${api.name} is PRIVATE${endpoint.inherited ? " (from Globals.Api)" : ""} and has no ` +
             `Auth.ResourcePolicy, and API Gateway refuses to deploy a private API without a resource policy, so its ` +
             `deployment fails; ${ADVICE}`,

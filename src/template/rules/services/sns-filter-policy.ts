@@ -64,7 +64,8 @@ function checkPolicy(
     if (list.kind === "seq" && list.items.length === 0)
       report(
         list,
-        `An empty list in ${where} matches nothing, and SNS refuses it (Empty arrays are not allowed)`,
+        `An empty list in ${where.charAt(0).toLowerCase()}${where.slice(1)} matches nothing, and SNS refuses it ` +
+          "(Empty arrays are not allowed)",
         {
           path,
         },

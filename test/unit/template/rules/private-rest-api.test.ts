@@ -76,7 +76,7 @@ describe("E3973 private REST APIs and their resource policy", () => {
       ),
       { only: ["E3973"] },
     );
-    expect(brief(findings)).toEqual(["E3973 4:28", "E3973 14:30"]);
+    expect(brief(findings)).toEqual(["E3973 6:3", "E3973 14:30"]);
     expect(findings[0].message).toBe(
       "Api Inherits is PRIVATE (from Globals.Api) and has no Auth.ResourcePolicy, and API Gateway refuses to " +
         "deploy a private API without a resource policy, so its deployment fails; add a resource policy that " +

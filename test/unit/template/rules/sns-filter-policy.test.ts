@@ -63,7 +63,7 @@ describe("E3977 SNS filter policy limits", () => {
       "The FilterPolicy of subscription Nested is nested, and SNS filters nested policies on the message body only " +
         '("Filter policy scope MessageAttributes does not support nested filter policy"); set FilterPolicyScope: ' +
         "MessageBody, or match message attributes with a flat policy",
-      "An empty list in The FilterPolicy of subscription Body matches nothing, and SNS refuses it (Empty arrays are " +
+      "An empty list in the FilterPolicy of subscription Body matches nothing, and SNS refuses it (Empty arrays are " +
         "not allowed)",
       "The FilterPolicy of subscription Many names 6 message attributes, and SNS takes at most 5 in a filter policy; " +
         "match on fewer attributes, or filter on the message body",
