@@ -1,6 +1,6 @@
 /**
- * E3633, E3634: StartingPosition fits the event source. Lambda reads a stream (Kinesis, DynamoDB
- * Streams, Amazon MSK) from the position it is told, and CreateEventSourceMapping fails without
+ * E3633, E3634: StartingPosition, and the settings Lambda keeps for streams, fit the event source.
+ * Lambda reads a stream (Kinesis, DynamoDB Streams, Amazon MSK) from the position it is told, and CreateEventSourceMapping fails without
  * one, or with AT_TIMESTAMP and no StartingPositionTimestamp, or with AT_TIMESTAMP on a DynamoDB
  * stream (beyond cfn-lint, and in SAM stream events too), or with a StartingPositionTimestamp beside
  * another StartingPosition; a queue has no position, and Lambda refuses StartingPosition for an SQS

@@ -1,4 +1,7 @@
 /**
+ * Provisioned concurrency as Lambda takes it: within the reservation (E3908), and on aliases of
+ * published versions without weights (E3974).
+ *
  * E3908 (a check cfn-lint does not have): provisioned concurrency above the function's reserved
  * concurrency. Provisioned concurrency counts towards the function's reservation, and "you can't
  * allocate more provisioned concurrency than reserved concurrency for a function" (Lambda

@@ -1,4 +1,7 @@
 /**
+ * Log subscription filters as CloudWatch Logs takes them: how many a log group has (E2529) and the
+ * role beside a Lambda destination (E3976).
+ *
  * E2529: a CloudWatch Logs log group takes at most two subscription filters, and PutSubscription
  * Filter refuses a third. The filters are the AWS::Logs::SubscriptionFilter resources and, under
  * SAM, the CloudWatchLogs events of functions (each becomes one), grouped by their LogGroupName
@@ -21,7 +24,7 @@ import { canonical } from "../constraints/walk";
 import type { Rule } from "../rule";
 import { eventPath, eventProperties, eventType, samEvents } from "../sam/events";
 import type { TemplateIndex } from "../template-index";
-import { FUNCTION, SAM_FUNCTION } from "./lambda";
+import { deliveryTarget } from "./delivery-grants";
 import {
   arnParts,
   dependsOnCondition,
@@ -29,7 +32,6 @@ import {
   onlyPropertySet,
   presentEntry,
   propertySets,
-  referenceTarget,
   resourcesOfType,
 } from "./values";
 
@@ -99,16 +101,11 @@ export const logSubscriptions: Rule = {
   },
 };
 
-/** Whether an ARN value names a Lambda function (or its alias or version). */
+/** Whether an ARN value names a Lambda function: written out, or a function, alias or version of the template. */
 function lambdaDestination(template: TemplateIndex, arn: Node): boolean {
   const text = literalOrSubText(arn);
   if (text !== undefined) return arnParts(text)?.[2] === "lambda";
-  const target = referenceTarget(arn);
-  const type = target && template.resources.get(target.name)?.type;
-  if (type === FUNCTION || type === SAM_FUNCTION) return target?.attribute === "Arn";
-  return (
-    (type === "AWS::Lambda::Alias" || type === "AWS::Lambda::Version") && target?.attribute === undefined
-  );
+  return deliveryTarget(template, arn, ["function"]) !== undefined;
 }
 
 export const logSubscriptionRole: Rule = {

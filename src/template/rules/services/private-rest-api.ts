@@ -16,13 +16,14 @@
 import type { Node } from "../../model";
 import { mapGet } from "../../nodes";
 import type { Rule } from "../rule";
+import { apiKey } from "./apigateway";
 import {
   inheritedProperty,
   isAbsent,
   literalString,
   plainMap,
+  presentEntry,
   propertySets,
-  referenceTarget,
   resourcesOfType,
 } from "./values";
 
@@ -55,11 +56,10 @@ export const privateRestApiPolicy: Rule = {
         if (!isAbsent(properties, "Body") && !definitionWithoutPolicy(mapGet(properties, "Body")?.value))
           continue;
         const deployment = resourcesOfType(template, "AWS::ApiGateway::Deployment").find((candidate) =>
-          propertySets(candidate).some(({ properties: set }) => {
-            const id = mapGet(set, "RestApiId")?.value;
-            const target = id && referenceTarget(id);
-            return target?.name === api.name && !target.attribute;
-          }),
+          propertySets(candidate).some(
+            ({ properties: set }) =>
+              apiKey(template, presentEntry(set, "RestApiId")?.value) === `ref:${api.name}`,
+          ),
         );
         if (!deployment) continue;
         report(

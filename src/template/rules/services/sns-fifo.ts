@@ -1,7 +1,8 @@
 /**
- * E3931 (our own id): an SNS topic's name fits its kind, as SQS queue names do (E3501): a FIFO
- * topic's TopicName ends in `.fifo` ("Fifo Topic names must end with .fifo"), and a standard
- * topic's may not, since a standard name holds only letters, digits, hyphens and underscores.
+ * E3931 (our own id): an SNS topic's name and FIFO settings fit its kind. As SQS queue names do
+ * (E3501), a FIFO topic's TopicName ends in `.fifo` ("Fifo Topic names must end with .fifo"), and a
+ * standard topic's may not, since a standard name holds only letters, digits, hyphens and
+ * underscores.
  *
  * And, as E3501 does for queues, a standard topic takes none of the settings of FIFO topics:
  * ContentBasedDeduplication (set true), FifoThroughputScope and ArchivePolicy, which the
