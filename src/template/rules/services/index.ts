@@ -100,7 +100,7 @@ import { lambdaEnvironment, lambdaEnvironmentNames } from "./lambda-environment"
 import { lambdaEnvironmentSize } from "./lambda-environment-size";
 import { lambdaImage } from "./lambda-image";
 import { inlineCodeRuntime, inlineCodeRuntimeFamily } from "./lambda-inline-code";
-import { layerArnLength } from "./lambda-layers";
+import { layerArnLength, layerOnce } from "./lambda-layers";
 import { lambdaLogLevel } from "./lambda-log-level";
 import { permissionPrincipal, permissionSourceAccount } from "./lambda-permission";
 import { lambdaSnapStart, snapStartVersion } from "./lambda-snapstart";
@@ -230,6 +230,7 @@ export const serviceRules: Rule[] = [
   lambdaZipPackage,
   samZipPackage,
   layerArnLength,
+  layerOnce,
   ...instanceTypeRules,
   roleArnPattern,
   permissionPrincipal,

@@ -1,5 +1,6 @@
 /**
- * ARNs that cannot work: layer ARNs naming a layer longer than Lambda allows (E3716), literal
+ * ARNs that cannot work: layer ARNs naming a layer longer than Lambda allows (E3716) or a layer
+ * a function already references (E3978), literal
  * values that are not role ARNs where a service assumes a role (E3511), and a `!Ref` of a role
  * there (E1041) or a GetAtt of its id (E1040), a `!Ref` of a security group without VpcId (its
  * name) where ids are needed (E1041), and a resource's logical id written as plain text where its
@@ -104,6 +105,101 @@ describe("E3716 layer ARN length", () => {
       "    Type: AWS::SNS::Topic",
     );
     expect(findings).toEqual([]);
+  });
+});
+
+describe("E3978 one layer twice", () => {
+  const layer = "arn:aws:lambda:us-east-1:123456789012:layer";
+  const lines = [
+    "Transform: AWS::Serverless-2016-10-31",
+    "Globals:",
+    "  Function:",
+    "    Layers:",
+    `      - ${layer}:shared:3`,
+    "Conditions:",
+    "  Prod: !Equals [!Ref AWS::StackName, prod]",
+    "Parameters:",
+    "  Extra:",
+    "    Type: String",
+    "Resources:",
+    ...lambdaFunction("Fn"),
+    "      Layers:",
+    `        - ${layer}:deps:1`,
+    `        - ${layer}:deps-two:1`,
+    `        - !Sub arn:aws:lambda:\${AWS::Region}:\${AWS::AccountId}:layer:deps:2`,
+    `        - !Sub arn:aws:lambda:\${AWS::Region}:\${AWS::AccountId}:layer:deps:\${Extra}`,
+    `        - ${layer}:deps:7`,
+    "  Refs:",
+    "    Type: AWS::Lambda::Function",
+    "    Properties:",
+    "      Runtime: python3.12",
+    "      Handler: index.handler",
+    "      Role: arn:aws:iam::123456789012:role/x",
+    '      Code: { ZipFile: "def handler(e, c): pass" }',
+    "      Layers: [!Ref Extra, !Ref One, !Ref Two, !Ref Other, !If [Prod, !Ref One, !Ref AWS::NoValue]]",
+    "  One:",
+    "    Type: AWS::Lambda::LayerVersion",
+    "    Properties: { LayerName: common, Content: { S3Bucket: layers-bucket, S3Key: k1 } }",
+    "  Two:",
+    "    Type: AWS::Lambda::LayerVersion",
+    "    Properties: { LayerName: common, Content: { S3Bucket: layers-bucket, S3Key: k2 } }",
+    "  Other:",
+    "    Type: AWS::Serverless::LayerVersion",
+    "    Properties: { ContentUri: layer/ }",
+    "  Sam:",
+    "    Type: AWS::Serverless::Function",
+    "    Properties:",
+    "      Runtime: python3.12",
+    "      Handler: index.handler",
+    "      CodeUri: src/",
+    "      Layers:",
+    `        - ${layer}:shared:4`,
+    "  Mapped:",
+    "    Type: AWS::Serverless::Function",
+    "    Properties:",
+    "      Runtime: python3.12",
+    "      Handler: index.handler",
+    "      CodeUri: src/",
+    "      Layers:",
+    `        - !Sub ["arn:aws:lambda:us-east-1:123456789012:layer:shared:\${V}", { V: "1" }]`,
+    `        - ${layer}:own:1`,
+    `        - ${layer}:own:1`,
+  ];
+
+  it("reports a layer named again: by its ARN, by Fn::Sub text, by one LayerName, and after Globals", () => {
+    // cfn-lint 1.51 reports none of these. Its E3037 on line 32 is the Fn::If's second !Ref One,
+    // and on line 50 the own:1 written twice (line 59), which is our E3037 too: E3978 leaves it.
+    const findings = check(["E3978"], ...lines);
+    // The literal ARN of deps:1 and the Fn::Sub of deps:2 (line 22) are not compared: the Fn::Sub's
+    // account and region are known only at deploy time.
+    expect(brief(findings)).toEqual(["E3978 23:11", "E3978 24:11", "E3978 32:38", "E3978 49:11"]);
+    expect(findings[0].message).toBe(
+      "Layers item 4 references the layer Layers item 3 references, so function Fn would use two versions of one " +
+        "layer (or one version twice), which Lambda refuses; keep one of them",
+    );
+    expect(findings[1].message).toContain("Layers item 5 references the layer Layers item 1 references");
+    expect(findings[2].message).toContain(
+      "Layers item 3 references the layer Layers item 2 references, so function Refs",
+    );
+    expect(findings[3].message).toContain(
+      "Layers item 1 references the layer Globals.Function Layers item 1 references, so function Sam",
+    );
+  });
+
+  it("reports two versions of one layer in Globals once, at Globals", () => {
+    const findings = check(
+      ["E3978"],
+      "Transform: AWS::Serverless-2016-10-31",
+      "Globals:",
+      "  Function:",
+      `    Layers: [${layer}:a:1, ${layer}:a:2]`,
+      "Resources:",
+      "  Sam:",
+      "    Type: AWS::Serverless::Function",
+      "    Properties: { Runtime: python3.12, Handler: index.handler, CodeUri: src/ }",
+    );
+    expect(brief(findings)).toEqual(["E3978 4:63"]);
+    expect(findings[0].message).toContain("so every function of the template would use");
   });
 });
 
