@@ -100,6 +100,7 @@ import { lambdaEnvironment, lambdaEnvironmentNames } from "./lambda-environment"
 import { lambdaEnvironmentSize } from "./lambda-environment-size";
 import { lambdaImage } from "./lambda-image";
 import { inlineCodeRuntime, inlineCodeRuntimeFamily } from "./lambda-inline-code";
+import { invokeConfigSettings } from "./lambda-invoke-config";
 import { layerArnLength, layerOnce } from "./lambda-layers";
 import { lambdaLogLevel } from "./lambda-log-level";
 import { permissionPrincipal, permissionSourceAccount } from "./lambda-permission";
@@ -231,6 +232,7 @@ export const serviceRules: Rule[] = [
   samZipPackage,
   layerArnLength,
   layerOnce,
+  invokeConfigSettings,
   ...instanceTypeRules,
   roleArnPattern,
   permissionPrincipal,
