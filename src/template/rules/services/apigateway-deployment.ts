@@ -14,16 +14,23 @@
  *
  * E3904: a Deployment's StageName creates that stage, so an AWS::ApiGateway::Stage of the same
  * name on the same RestApi fails with "Stage already exists"; the Stage should be the only one to
- * name it, pointing at the Deployment with DeploymentId.
+ * name it, pointing at the Deployment with DeploymentId. A canary Deployment (one with
+ * DeploymentCanarySettings) creates no stage: it sets the canary of a stage that must exist, so it
+ * is left alone.
+ *
+ * E3980: a canary Deployment names the stage it is the canary of. API Gateway refuses one without
+ * StageName ("Non null and non empty stageName must be provided for canary deployment", as
+ * LocalStack records AWS's answer in its API Gateway canary tests).
  */
 import type { MapEntry } from "../../model";
+import { mapGet } from "../../nodes";
 import { holderCondition, madeTogether, madeWhen } from "../conditions/logic";
 import { dependsOn } from "../resources/circular-dependency";
 import type { Rule } from "../rule";
 import { type ResourceInfo, type TemplateIndex, USER_GUIDE } from "../template-index";
 import { apiKey, apiName } from "./apigateway";
 import { nameKey, shown } from "./named-order";
-import { presentEntry, propertySets, resourcesOfType } from "./values";
+import { isAbsent, presentEntry, propertySets, resourcesOfType } from "./values";
 
 const DEPLOYMENT = "AWS::ApiGateway::Deployment";
 const DEFINED_ELSEWHERE = ["Body", "BodyS3Location", "CloneFrom"];
@@ -105,8 +112,8 @@ export const deploymentStageTaken: Rule = {
   severity: "error",
   shortDescription: "A stage is created by either a Deployment's StageName or a Stage, not both",
   description:
-    "A Deployment's StageName creates that stage, so an AWS::ApiGateway::Stage of the same name on the same " +
-    "RestApi fails with 'Stage already exists'.",
+    "A Deployment's StageName creates that stage (but for a canary Deployment's), so an AWS::ApiGateway::Stage of " +
+    "the same name on the same RestApi fails with 'Stage already exists'.",
   source: `${USER_GUIDE}/aws-resource-apigateway-stage.html`,
   tags: ["resources", "apigateway"],
   check({ template, report }) {
@@ -126,6 +133,7 @@ export const deploymentStageTaken: Rule = {
       for (const { properties } of propertySets(deployment)) {
         const key = apiKey(template, presentEntry(properties, "RestApiId")?.value);
         const entry = presentEntry(properties, "StageName");
+        if (mapGet(properties, "DeploymentCanarySettings")) continue;
         const name = entry && nameKey(entry.value);
         const stage = key !== undefined && name !== undefined ? stages.get(`${key}\0${name}`) : undefined;
         if (!entry || !key || !stage) continue;
@@ -140,6 +148,32 @@ export const deploymentStageTaken: Rule = {
           `Deployment '${deployment.name}' creates stage ${shown(entry.value)} of ${apiName(key)}, and Stage '${stage.name}' ` +
             "creates it too, so the second fails with 'Stage already exists'; remove StageName from the Deployment " +
             "and let the Stage name it, with DeploymentId pointing at the Deployment",
+        );
+      }
+    }
+  },
+};
+
+export const canaryStage: Rule = {
+  id: "E3980",
+  severity: "error",
+  shortDescription: "A canary Deployment names its stage",
+  description:
+    "An AWS::ApiGateway::Deployment with DeploymentCanarySettings has a StageName, the existing stage it is the " +
+    "canary of: API Gateway refuses a canary deployment without one.",
+  source: `${USER_GUIDE}/aws-resource-apigateway-deployment.html`,
+  tags: ["resources", "apigateway"],
+  check({ template, report }) {
+    for (const deployment of resourcesOfType(template, DEPLOYMENT)) {
+      for (const { properties } of propertySets(deployment)) {
+        const canary = presentEntry(properties, "DeploymentCanarySettings");
+        if (!canary || !isAbsent(properties, "StageName")) continue;
+        report(
+          canary.keyRange,
+          `Deployment '${deployment.name}' has DeploymentCanarySettings and no StageName, and API Gateway refuses a ` +
+            "canary deployment without the stage it is the canary of; set StageName to that stage, which must exist " +
+            "before the Deployment (DependsOn the AWS::ApiGateway::Stage that creates it)",
+          { path: ["Resources", deployment.name, "Properties", "DeploymentCanarySettings"] },
         );
       }
     }

@@ -13,7 +13,12 @@ import {
   stageDeploymentApi,
 } from "./apigateway";
 import { definitionMixedWithResources } from "./apigateway-definition";
-import { deploymentMethods, deploymentStageTaken, deploymentWithoutMethods } from "./apigateway-deployment";
+import {
+  canaryStage,
+  deploymentMethods,
+  deploymentStageTaken,
+  deploymentWithoutMethods,
+} from "./apigateway-deployment";
 import { lambdaInvocationUri } from "./apigateway-lambda-uri";
 import {
   apiHttpMethods,
@@ -263,6 +268,7 @@ export const serviceRules: Rule[] = [
   s3NotificationOrder,
   deploymentMethods,
   deploymentStageTaken,
+  canaryStage,
   deploymentWithoutMethods,
   definitionMixedWithResources,
   lambdaInvocationUri,
