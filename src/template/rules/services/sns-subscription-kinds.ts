@@ -11,6 +11,10 @@
  * - An SQS FIFO queue of the template subscribed to a standard topic of the template: "FIFO SQS
  *   Queues can not be subscribed to standard SNS topics" (the error a standard topic gives; moto
  *   checks it with tests run against AWS). The other way round is allowed since 2023.
+ * - An AWS::SNS::Subscription of an SQS FIFO queue whose RedrivePolicy's deadLetterTargetArn is a
+ *   standard queue of the template: "RedrivePolicy: must use a FIFO queue as DLQ for a FIFO
+ *   Subscription to a FIFO Topic" (LocalStack's copy, in tests it runs against AWS; a standard
+ *   queue subscribed to a FIFO topic may keep a standard dead-letter queue).
  *
  * The subscriptions are AWS::SNS::Subscription resources, the Subscription items of an
  * AWS::SNS::Topic, and the SNS events of SAM functions (a lambda subscription, or an sqs one where
@@ -24,11 +28,14 @@ import type { Rule } from "../rule";
 import { eventPath, eventProperties, eventType, samEvents } from "../sam/events";
 import { intrinsicName, type TemplateIndex } from "../template-index";
 import { fifoQueue } from "./fifo-targets";
+import { QUEUE } from "./sqs";
 import {
   booleanProperty,
+  getAttResource,
   literalBoolean,
   literalString,
   onlyPropertySet,
+  plainMap,
   presentEntry,
   propertySets,
   refResource,
@@ -50,6 +57,8 @@ interface Subscriber {
   topic: string | undefined;
   endpoint: Node | undefined;
   raw: Node | undefined;
+  /** The RedrivePolicy's deadLetterTargetArn, of an AWS::SNS::Subscription. */
+  deadLetter: Node | undefined;
   path: (string | number)[];
   /** The finding paths of the protocol and the endpoint, below `path`. */
   keys: { protocol: (string | number)[]; endpoint: (string | number)[] };
@@ -61,7 +70,8 @@ export const snsSubscriptionKinds: Rule = {
   shortDescription: "SNS subscriptions fit their topic's kind and their protocol",
   description:
     "SNS refuses RawMessageDelivery outside sqs, http, https and firehose subscriptions, a FIFO topic's " +
-    "subscriptions other than SQS queues, and an SQS FIFO queue's subscription to a standard topic.",
+    "subscriptions other than SQS queues, an SQS FIFO queue's subscription to a standard topic, and a standard " +
+    "dead-letter queue for an SQS FIFO queue's subscription.",
   source: "https://docs.aws.amazon.com/sns/latest/dg/fifo-message-delivery.html",
   tags: ["resources", "sns", "sqs", "serverless"],
   check({ template, report }) {
@@ -94,9 +104,28 @@ export const snsSubscriptionKinds: Rule = {
           { path: [...subscriber.path, ...subscriber.keys.endpoint] },
         );
       }
+      const fifoEndpoint =
+        fifoTopic !== false && protocol === "sqs" ? fifoQueue(template, subscriber.endpoint) : undefined;
+      const standard = fifoEndpoint && standardQueue(template, subscriber.deadLetter);
+      if (standard && subscriber.deadLetter) {
+        report(
+          subscriber.deadLetter,
+          `${owner} subscribes FIFO queue '${fifoEndpoint}', and its dead-letter queue '${standard}' is standard: SNS ` +
+            "takes only a FIFO queue as the dead-letter queue of a FIFO subscription; make the dead-letter queue FIFO " +
+            "(FifoQueue: true, a name ending in .fifo)",
+          { path: [...subscriber.path, "RedrivePolicy", "deadLetterTargetArn"] },
+        );
+      }
     }
   },
 };
+
+/** The standard queue of the template an ARN names through GetAtt, if its FifoQueue is written out false or left out. */
+function standardQueue(template: TemplateIndex, arn: Node | undefined): string | undefined {
+  const queue = arn && getAttResource(template, arn, "Arn", [QUEUE]);
+  const set = queue && onlyPropertySet(queue);
+  return set && booleanProperty(set.properties, "FifoQueue", false) === false ? queue.name : undefined;
+}
 
 function subscribers(template: TemplateIndex): Subscriber[] {
   const found: Subscriber[] = [];
@@ -112,6 +141,8 @@ function subscribers(template: TemplateIndex): Subscriber[] {
         topic: topicOf(template, presentEntry(properties, "TopicArn")?.value),
         endpoint: presentEntry(properties, "Endpoint")?.value,
         raw: presentEntry(properties, "RawMessageDelivery")?.value,
+        deadLetter: mapGet(plainMap(presentEntry(properties, "RedrivePolicy")?.value), "deadLetterTargetArn")
+          ?.value,
         path: ["Resources", resource.name, "Properties"],
         keys: { protocol: ["Protocol"], endpoint: ["Endpoint"] },
       });
@@ -131,6 +162,7 @@ function subscribers(template: TemplateIndex): Subscriber[] {
           topic: topic.name,
           endpoint: mapGet(node, "Endpoint")?.value,
           raw: undefined,
+          deadLetter: undefined,
           path: ["Resources", topic.name, "Properties", ...path],
           keys: { protocol: ["Protocol"], endpoint: ["Endpoint"] },
         });
@@ -157,6 +189,7 @@ function subscribers(template: TemplateIndex): Subscriber[] {
       topic: topicOf(template, presentEntry(properties, "Topic")?.value),
       endpoint: queueArn,
       raw: undefined,
+      deadLetter: undefined,
       path: eventPath(event),
       keys: { protocol: ["Type"], endpoint: ["Properties", "SqsSubscription", "QueueArn"] },
     });

@@ -1,5 +1,6 @@
 /**
- * E3970: SNS subscriptions SNS refuses for the topic they join or their protocol.
+ * E3970: SNS subscriptions SNS refuses for the topic they join, their protocol or their
+ * dead-letter queue.
  */
 import { describe, expect, it } from "vitest";
 import { snsSubscriptionKinds } from "../../../../src/template/rules/services/sns-subscription-kinds";
@@ -106,6 +107,57 @@ describe("E3970 SNS subscriptions that fit neither their topic nor their protoco
       "18:23 A subscription of topic 'Fifo' is an email subscription to FIFO topic 'Fifo'",
       "32:25 SNS event Direct of function 'Handler' is a lambda subscription to FIFO topic 'Fifo'",
       "38:42 SNS event Ordered of function 'Handler' subscribes FIFO queue 'FifoQueue' to standard topic 'Standard'",
+    ]);
+  });
+
+  it("reports a FIFO queue's subscription whose dead-letter queue is standard, and not a standard queue's", () => {
+    const source = yaml(
+      "Parameters:",
+      "  TopicArn: { Type: String }",
+      "Resources:",
+      ...resources,
+      "  FifoDlq:",
+      "    Type: AWS::SQS::Queue",
+      "    Properties: { FifoQueue: true }",
+      "  StandardDlq:",
+      "    Type: AWS::SNS::Subscription",
+      "    Properties:",
+      "      TopicArn: !Ref Fifo",
+      "      Protocol: sqs",
+      "      Endpoint: !GetAtt FifoQueue.Arn",
+      "      RedrivePolicy: { deadLetterTargetArn: !GetAtt Queue.Arn }",
+      "  UnknownTopic:",
+      "    Type: AWS::SNS::Subscription",
+      "    Properties:",
+      "      TopicArn: !Ref TopicArn",
+      "      Protocol: sqs",
+      "      Endpoint: !GetAtt FifoQueue.Arn",
+      "      RedrivePolicy: { deadLetterTargetArn: !GetAtt Queue.Arn }",
+      "  FifoDlqSubscription:",
+      "    Type: AWS::SNS::Subscription",
+      "    Properties:",
+      "      TopicArn: !Ref Fifo",
+      "      Protocol: sqs",
+      "      Endpoint: !GetAtt FifoQueue.Arn",
+      "      RedrivePolicy: { deadLetterTargetArn: !GetAtt FifoDlq.Arn }",
+      "  StandardEndpoint:",
+      "    Type: AWS::SNS::Subscription",
+      "    Properties:",
+      "      TopicArn: !Ref Fifo",
+      "      Protocol: sqs",
+      "      Endpoint: !GetAtt Queue.Arn",
+      "      RedrivePolicy: { deadLetterTargetArn: !GetAtt Queue.Arn }",
+    );
+    // cfn-lint 1.51 reports none of these (line 19 is the email subscription of the shared resources).
+    const findings = found(source);
+    expect(findings[0]).toMatch(/^19:23 A subscription of topic 'Fifo' is an email subscription/);
+    expect(findings.slice(1, 2)).toEqual([
+      "35:45 Subscription 'StandardDlq' subscribes FIFO queue 'FifoQueue', and its dead-letter queue 'Queue' is " +
+        "standard: SNS takes only a FIFO queue as the dead-letter queue of a FIFO subscription; make the dead-letter " +
+        "queue FIFO (FifoQueue: true, a name ending in .fifo)",
+    ]);
+    expect(findings.slice(2).map((line) => line.split(": SNS")[0])).toEqual([
+      "42:45 Subscription 'UnknownTopic' subscribes FIFO queue 'FifoQueue', and its dead-letter queue 'Queue' is standard",
     ]);
   });
 });
