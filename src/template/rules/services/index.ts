@@ -108,7 +108,7 @@ import { inlineCodeRuntime, inlineCodeRuntimeFamily } from "./lambda-inline-code
 import { invokeConfigSettings } from "./lambda-invoke-config";
 import { layerArnLength, layerOnce } from "./lambda-layers";
 import { lambdaLogLevel } from "./lambda-log-level";
-import { permissionPrincipal, permissionSourceAccount } from "./lambda-permission";
+import { permissionLatest, permissionPrincipal, permissionSourceAccount } from "./lambda-permission";
 import { lambdaSnapStart, snapStartVersion } from "./lambda-snapstart";
 import { lambdaVpcSides } from "./lambda-vpc";
 import { lambdaZipPackage, samZipPackage } from "./lambda-zip";
@@ -242,6 +242,7 @@ export const serviceRules: Rule[] = [
   roleArnPattern,
   permissionPrincipal,
   permissionSourceAccount,
+  permissionLatest,
   scheduleExpression,
   restApiName,
   stageDeploymentApi,

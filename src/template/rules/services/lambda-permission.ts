@@ -5,12 +5,19 @@
  * carries no account ID, so without SourceAccount a bucket of that name in another account could
  * invoke the function (nor does a literal SourceArn without an account ID say whose resource it
  * is). Warnings, as cfn-lint has them.
+ *
+ * E3981 (our own id): a Lambda permission on a function's `$LATEST`, its FunctionName a name or ARN
+ * with the `:$LATEST` qualifier (written out, in a Fn::Sub, or as the last part of a Fn::Join
+ * with ":"). Lambda refuses it: "We currently do not support adding policies for $LATEST"
+ * (AddPermission's InvalidParameterValueException; seen in terraform-aws-modules/
+ * terraform-aws-lambda#36). The unqualified name grants the function, `$LATEST` included.
  */
 import type { Node } from "../../model";
 import { referencesWithin } from "../resources/shared";
 import type { Rule } from "../rule";
 import type { TemplateIndex } from "../template-index";
-import { literalString, presentEntry, propertySets, resourcesOfType } from "./values";
+import { intrinsicName } from "../template-index";
+import { literalOrSubText, literalString, presentEntry, propertySets, resourcesOfType } from "./values";
 
 const PERMISSION = "AWS::Lambda::Permission";
 const PERMISSION_PAGE = "https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html";
@@ -117,6 +124,47 @@ export const permissionSourceAccount: Rule = {
           "Add SourceAccount: this SourceArn has no account ID (as an S3 bucket's has none), so a resource of " +
             "that name in another account could invoke the function",
           { path: ["Resources", resource.name, "Properties", "SourceAccount"] },
+        );
+      }
+    }
+  },
+};
+
+/** Whether a FunctionName ends in the `:$LATEST` qualifier. */
+function namesLatest(node: Node): boolean {
+  const text = literalOrSubText(node);
+  if (text !== undefined) return text.endsWith(":$LATEST");
+  if (intrinsicName(node) !== "Fn::Join" || node.kind !== "map") return false;
+  const args = node.entries[0].value;
+  if (args.kind !== "seq" || args.items.length !== 2) return false;
+  const [separator, parts] = args.items;
+  if (parts.kind !== "seq" || parts.items.length < 2) return false;
+  const last = literalString(parts.items[parts.items.length - 1]);
+  const between = literalString(separator);
+  return last !== undefined && (last.endsWith(":$LATEST") || (between === ":" && last === "$LATEST"));
+}
+
+export const permissionLatest: Rule = {
+  id: "E3981",
+  severity: "error",
+  shortDescription: "A Lambda permission is not on $LATEST",
+  description:
+    "The FunctionName of an AWS::Lambda::Permission has no `:$LATEST` qualifier: Lambda adds no policy for " +
+    "$LATEST, and the unqualified name already grants it.",
+  source: "https://docs.aws.amazon.com/lambda/latest/api/API_AddPermission.html",
+  tags: ["resources", "lambda"],
+  resourceTypes: [PERMISSION],
+  check({ template, report }) {
+    for (const resource of resourcesOfType(template, PERMISSION)) {
+      for (const set of propertySets(resource)) {
+        const name = presentEntry(set.properties, "FunctionName")?.value;
+        if (!name || !namesLatest(name)) continue;
+        report(
+          name,
+          `Permission '${resource.name}' is for the function's $LATEST, and Lambda adds no policy for $LATEST ` +
+            '("We currently do not support adding policies for $LATEST"); name the function without the qualifier, ' +
+            "which grants $LATEST too, or a version or alias",
+          { path: ["Resources", resource.name, "Properties", "FunctionName"] },
         );
       }
     }

@@ -5,12 +5,12 @@
  * size (E3697), SnapStart (E2530), the periods of the alarms that watch functions (E3615) and the
  * subscription filters of log groups (E2529, E3976); W2530, SnapStart without a published version;
  * W3923, alarm dimensions given an ARN or URL; E3932, flexible schedule windows without their
- * maximum.
+ * maximum; E3981, a permission on $LATEST.
  */
 import { describe, expect, it } from "vitest";
 import { snapStartRuntime } from "../../../../src/template/rules/services/lambda-snapstart";
 import { scheduleProblem } from "../../../../src/template/rules/services/schedule-expression";
-import { brief, lambdaFunction, lint, PROD_OR_DEV, samFunction, yaml } from "../lint";
+import { brief, lambdaFunction, lambdaPermission, lint, PROD_OR_DEV, samFunction, yaml } from "../lint";
 
 const check = (only: string[], ...lines: string[]) => lint(yaml(...lines), { only });
 
@@ -1633,5 +1633,29 @@ describe("E3932 flexible schedule windows", () => {
         "requires with it; add MaximumWindowInMinutes (1 to 1,440), or set Mode: 'OFF'",
       expect.stringContaining("Event Tick of Fn has a FLEXIBLE time window"),
     ]);
+  });
+});
+
+describe("E3981 permissions on $LATEST", () => {
+  it("reports a FunctionName qualified with $LATEST, written out, in a Fn::Sub or a Fn::Join", () => {
+    const findings = check(
+      ["E3981"],
+      "Resources:",
+      ...lambdaFunction("Fn"),
+      ...lambdaPermission("Literal", "arn:aws:lambda:us-east-1:123456789012:function:fn:$LATEST"),
+      ...lambdaPermission("Name", "fn:$LATEST"),
+      ...lambdaPermission("Sub", '!Sub "${Fn.Arn}:$LATEST"'),
+      ...lambdaPermission("Join", '!Join [":", [!GetAtt Fn.Arn, "$LATEST"]]'),
+      ...lambdaPermission("Unqualified", "!GetAtt Fn.Arn"),
+      ...lambdaPermission("Alias", "fn:live"),
+      ...lambdaPermission("Version", '!Join ["", [!GetAtt Fn.Arn, ":LATEST"]]'),
+    );
+    // cfn-lint 1.51 reports none of these: its pattern for FunctionName allows the qualifier.
+    expect(brief(findings)).toEqual(["E3981 12:21", "E3981 18:21", "E3981 24:21", "E3981 30:21"]);
+    expect(findings[0].message).toBe(
+      "Permission 'Literal' is for the function's $LATEST, and Lambda adds no policy for $LATEST (\"We currently do " +
+        'not support adding policies for $LATEST"); name the function without the qualifier, which grants $LATEST ' +
+        "too, or a version or alias",
+    );
   });
 });
