@@ -5,16 +5,52 @@
  * on AWS::Events::Rule targets and on SAM EventBridgeRule, CloudWatchEvent and Schedule events,
  * which pass the three to the target they make. The walk over rule targets (ruleTargets) is shared
  * with E3936.
+ *
+ * E3982 (our own id), over the same targets: each `<name>` of an InputTransformer's InputTemplate
+ * is a key of its InputPathsMap or one of EventBridge's predefined variables. EventBridge reads
+ * every `<...>` as a placeholder ("The characters < and > cannot be escaped", the EventBridge User
+ * Guide) and refuses the target: "InputTemplate for target <Id> contains invalid placeholder
+ * <name>" (LocalStack's copy of PutTargets' ValidationException). The template is read when it is
+ * a string or a Fn::Sub without a variable map, and the map when it is written out.
  */
 import type { MapNode } from "../../model";
 import { mapGet } from "../../nodes";
 import type { Report, Rule } from "../rule";
 import { eventPath, eventProperties, eventType, samEvents } from "../sam/events";
-import { type ResourceInfo, type TemplateIndex, USER_GUIDE } from "../template-index";
-import { listMappings, literalString, plainMap, presentEntry, propertySets, resourcesOfType } from "./values";
+import { intrinsicName, type ResourceInfo, type TemplateIndex, USER_GUIDE } from "../template-index";
+import {
+  listMappings,
+  literalOrSubText,
+  literalString,
+  plainMap,
+  presentEntry,
+  propertySets,
+  resourcesOfType,
+} from "./values";
 
 const INPUTS = ["Input", "InputPath", "InputTransformer"];
 const SAM_RULE_EVENTS = ["EventBridgeRule", "CloudWatchEvent", "Schedule"];
+
+/** Each target of the template's rules and each SAM rule event, with how messages name it. */
+function targets(template: TemplateIndex): { target: MapNode; where: string; path: (string | number)[] }[] {
+  const found: { target: MapNode; where: string; path: (string | number)[] }[] = [];
+  for (const { rule, target, index, path } of ruleTargets(template)) {
+    const id = literalString(mapGet(target, "Id")?.value);
+    const name = id === undefined ? `Target ${index + 1}` : `Target '${id}'`;
+    found.push({ target, where: `${name} of rule ${rule.name}`, path });
+  }
+  for (const event of samEvents(template)) {
+    if (!SAM_RULE_EVENTS.includes(eventType(event) ?? "")) continue;
+    const properties = plainMap(eventProperties(event));
+    if (properties)
+      found.push({
+        target: properties,
+        where: `Event ${event.entry.key} of ${event.resource.name}`,
+        path: eventPath(event, "Properties"),
+      });
+  }
+  return found;
+}
 
 function checkTarget(target: MapNode, where: string, report: Report, path: (string | number)[]): void {
   const given = INPUTS.map((key) => presentEntry(target, key)).filter((entry) => entry !== undefined);
@@ -24,6 +60,41 @@ function checkTarget(target: MapNode, where: string, report: Report, path: (stri
     `${where} gives its input as both ${given[0].key} and ${given[1].key}; EventBridge takes one of Input, ` +
       "InputPath and InputTransformer, and refuses the target",
     { path: [...path, given[1].key] },
+  );
+}
+
+/** The variables EventBridge gives every input template (the EventBridge User Guide's predefined variables). */
+const PREDEFINED = new Set([
+  "aws.events.rule-arn",
+  "aws.events.rule-name",
+  "aws.events.event.ingestion-time",
+  "aws.events.event",
+  "aws.events.event.json",
+]);
+
+function checkPlaceholders(target: MapNode, where: string, report: Report, path: (string | number)[]): void {
+  const transformer = plainMap(mapGet(target, "InputTransformer")?.value);
+  const template = mapGet(transformer, "InputTemplate")?.value;
+  if (!transformer || !template) return;
+  if (intrinsicName(template) === "Fn::Sub" && (template as MapNode).entries[0].value.kind !== "scalar")
+    return;
+  const text = literalOrSubText(template);
+  const paths = mapGet(transformer, "InputPathsMap")?.value;
+  const map = paths === undefined ? undefined : plainMap(paths);
+  if (text === undefined || (paths !== undefined && !map)) return;
+  const keys = new Set(map?.entries.map((entry) => entry.key));
+  const unknown = [...new Set([...text.matchAll(/<([^<>]*)>/g)].map((match) => match[1]))].filter(
+    (name) => !keys.has(name) && !PREDEFINED.has(name),
+  );
+  if (unknown.length === 0) return;
+  const names = unknown.map((name) => `<${name}>`).join(", ");
+  report(
+    template,
+    `The InputTemplate of ${where} uses ${names}, which ${unknown.length === 1 ? "is" : "are"} not ${
+      map ? "a key of its InputPathsMap" : "in an InputPathsMap (it has none)"
+    } nor a predefined variable, and EventBridge refuses the target ("contains invalid placeholder"); add ` +
+      `${unknown.length === 1 ? "it" : "them"} to InputPathsMap with the JSON path to read, or remove the angle brackets`,
+    { path: [...path, "InputTransformer", "InputTemplate"] },
   );
 }
 
@@ -75,21 +146,20 @@ export const eventTargetInput: Rule = {
   source: `${USER_GUIDE}/aws-properties-events-rule-target.html`,
   tags: ["resources", "events", "serverless"],
   check({ template, report }) {
-    for (const { rule, target, index, path } of ruleTargets(template)) {
-      const id = literalString(mapGet(target, "Id")?.value);
-      const name = id === undefined ? `Target ${index + 1}` : `Target '${id}'`;
-      checkTarget(target, `${name} of rule ${rule.name}`, report, path);
-    }
-    for (const event of samEvents(template)) {
-      if (!SAM_RULE_EVENTS.includes(eventType(event) ?? "")) continue;
-      const properties = plainMap(eventProperties(event));
-      if (properties)
-        checkTarget(
-          properties,
-          `Event ${event.entry.key} of ${event.resource.name}`,
-          report,
-          eventPath(event, "Properties"),
-        );
-    }
+    for (const { target, where, path } of targets(template)) checkTarget(target, where, report, path);
+  },
+};
+
+export const eventInputPlaceholders: Rule = {
+  id: "E3982",
+  severity: "error",
+  shortDescription: "An input transformer's placeholders are its InputPathsMap's keys",
+  description:
+    "Each <name> in the InputTemplate of an EventBridge target's InputTransformer (and of a SAM EventBridgeRule, " +
+    "CloudWatchEvent or Schedule event's) is a key of its InputPathsMap or a predefined variable.",
+  source: "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-transform-target-input.html",
+  tags: ["resources", "events", "serverless"],
+  check({ template, report }) {
+    for (const { target, where, path } of targets(template)) checkPlaceholders(target, where, report, path);
   },
 };

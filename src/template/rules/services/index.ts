@@ -92,7 +92,7 @@ import { sqsEncryptionKind, stateMachineLogging } from "./encryption-logging";
 import { eventPatterns } from "./event-patterns";
 import { queueStartingPosition, streamStartingPosition } from "./event-source-position";
 import { eventTargetRoles } from "./event-target-roles";
-import { eventTargetInput } from "./event-targets";
+import { eventInputPlaceholders, eventTargetInput } from "./event-targets";
 import { fargateTaskProperties, fargateTaskSize } from "./fargate-task";
 import { fifoQueueTargets } from "./fifo-targets";
 import { dynamicPartitioningPrefixes } from "./firehose-partitioning";
@@ -312,6 +312,7 @@ export const serviceRules: Rule[] = [
   validationDomain,
   eventPatterns,
   eventTargetInput,
+  eventInputPlaceholders,
   httpApiRoutes,
   httpApiCors,
   lambdaVpcSides,
