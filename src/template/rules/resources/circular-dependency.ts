@@ -3,7 +3,13 @@ import { mapGet } from "../../nodes";
 import type { Rule } from "../rule";
 import { eventProperties, eventType, samEvents } from "../sam/events";
 import { plainMap, referenceTarget } from "../services/values";
-import { intrinsicName, isString, type TemplateIndex, USER_GUIDE } from "../template-index";
+import {
+  intrinsicName,
+  isString,
+  type ResourceInfo,
+  type TemplateIndex,
+  USER_GUIDE,
+} from "../template-index";
 import { isSamResource, resourceAttributes } from "./configuration";
 import { ignoresGlobal, realResources, SAM_GLOBALS } from "./shared";
 
@@ -140,6 +146,31 @@ const DETACHED_PATHS = new Map(
   ]),
 );
 
+/** The destination types whose ARN the transform writes into the function's role (_add_event_invoke_managed_policy). */
+const POLICY_DESTINATIONS = new Set(["SQS", "SNS", "EventBridge", "Lambda"]);
+
+/**
+ * The destinations of a SAM function's EventInvokeConfig when the transform makes the function's
+ * role: it grants the role the right to send to each destination of these types, naming its ARN
+ * in the role's policy (sam_resources.py, _add_event_invoke_managed_policy), and the function waits for its role,
+ * so what a destination refers to is a dependency of the function itself (a function that is its
+ * own destination is a cycle, which cfn-lint reports through the role).
+ */
+function generatedRoleDestinations(resource: ResourceInfo): Range[] {
+  if (resource.type !== "AWS::Serverless::Function") return [];
+  const properties = resource.properties?.value;
+  if (!properties || mapGet(properties, "Role")) return [];
+  const config = mapGet(mapGet(properties, "EventInvokeConfig")?.value, "DestinationConfig")?.value;
+  const ranges: Range[] = [];
+  for (const kind of ["OnSuccess", "OnFailure"]) {
+    const target = mapGet(config, kind)?.value;
+    const type = mapGet(target, "Type")?.value;
+    const destination = mapGet(target, "Destination")?.value;
+    if (destination && isString(type) && POLICY_DESTINATIONS.has(type.value)) ranges.push(destination.range);
+  }
+  return ranges;
+}
+
 function buildGraph(template: TemplateIndex): Graph {
   const names: string[] = [];
   const ranges: Range[] = [];
@@ -161,6 +192,8 @@ function buildGraph(template: TemplateIndex): Graph {
   // (an AccessLogSetting one level too high, W0001) is dropped by the transform, with what it
   // refers to.
   const detached = new Map<string, Range[]>();
+  // Within what is detached, what the transform also writes into the function's own role.
+  const attached = new Map<string, Range[]>();
   if (template.sam) {
     const attributes = resourceAttributes(true);
     for (const resource of realResources(template)) {
@@ -176,6 +209,8 @@ function buildGraph(template: TemplateIndex): Graph {
         if (value) ranges.push(value.range);
       }
       if (ranges.length > 0) detached.set(resource.name, ranges);
+      const destinations = generatedRoleDestinations(resource);
+      if (destinations.length > 0) attached.set(resource.name, destinations);
     }
   }
 
@@ -188,7 +223,11 @@ function buildGraph(template: TemplateIndex): Graph {
     const to = ids.get(reference.target);
     if (from === undefined || to === undefined) continue;
     const elsewhere = detached.get(names[from]);
-    if (elsewhere?.some((range) => contains(range, reference.range))) continue;
+    if (
+      elsewhere?.some((range) => contains(range, reference.range)) &&
+      !attached.get(names[from])?.some((range) => contains(range, reference.range))
+    )
+      continue;
     if (!edges[from].includes(to)) edges[from].push(to);
   }
   if (template.sam) inheritedEdges(template, ids, edges);

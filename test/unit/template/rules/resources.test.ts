@@ -562,6 +562,38 @@ describe("E3004 circular dependencies", () => {
     expect(brief(findings)).toEqual(["E3004 3:3", "E3004 15:3"]);
     expect(findings[0].message).toBe("Circular dependency: Fn -> PreTraffic -> Fn");
   });
+  it("reports a destination the transform writes into the function's role, and not with a Role of its own", () => {
+    /** Two SAM functions, each the other's (or its own) destination of `type`; `extra` goes under Fn's Properties. */
+    const template = (type: string, destination: string, ...extra: string[]) =>
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Resources:",
+        ...samFunction(
+          "Fn",
+          "EventInvokeConfig:",
+          `  DestinationConfig: {OnFailure: {Type: ${type}, Destination: !GetAtt ${destination}.Arn}}`,
+          ...extra,
+        ),
+        ...samFunction(
+          "Other",
+          "EventInvokeConfig:",
+          "  DestinationConfig: {OnSuccess: {Type: Lambda, Destination: !GetAtt Fn.Arn}}",
+        ),
+      );
+    // cfn-lint 1.51 reports each cycle through the roles the transform makes (FnRole, OtherRole).
+    const self = lint(template("Lambda", "Fn"), { only: ["E3004"] });
+    expect(self.map((f) => f.message)).toEqual(["Circular dependency: Fn -> Fn"]);
+    const pair = lint(template("Lambda", "Other"), { only: ["E3004"] });
+    expect(pair.map((f) => f.message)).toEqual([
+      "Circular dependency: Fn -> Other -> Fn",
+      "Circular dependency: Other -> Fn -> Other",
+    ]);
+    // With its own Role, Fn's role names no destination; an S3Bucket destination is in no policy.
+    expect(
+      brief(lint(template("Lambda", "Fn", "Role: arn:aws:iam::123456789012:role/r"), { only: ["E3004"] })),
+    ).toEqual([]);
+    expect(brief(lint(template("S3Bucket", "Other"), { only: ["E3004"] }))).toEqual([]);
+  });
   it("accepts a log group named after its SAM API, and reports a cycle through the API's definition", () => {
     const template = (body: string) =>
       yaml(
