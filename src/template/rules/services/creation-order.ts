@@ -18,6 +18,12 @@
  *   ERROR, or access logging) beside the AWS::ApiGateway::Account that sets the region's logging
  *   role. API Gateway refuses such a stage while the account has no role ("CloudWatch Logs role ARN
  *   must be set in account settings to enable logging").
+ * - W3983: a Lambda function (or SAM function, its own or Globals' FileSystemConfigs) that mounts an
+ *   EFS access point of the template whose file system has AWS::EFS::MountTarget resources in the
+ *   template, without waiting for each of them. The AWS::Lambda::Function page: "If your template
+ *   contains an AWS::EFS::MountTarget resource, you must also specify a DependsOn attribute to
+ *   ensure that the mount target is created or updated before the function"; Lambda refuses a
+ *   function whose file system's mount targets are not all available yet.
  *
  * A dependency counts when it is direct or through other resources (DependsOn, Ref, Fn::GetAtt,
  * Fn::Sub). Resources that two different Conditions make are not judged together.
@@ -30,6 +36,7 @@ import type { Rule } from "../rule";
 import { isString, type ResourceInfo, type TemplateIndex } from "../template-index";
 import {
   inheritedGlobal,
+  inheritedProperty,
   literalString,
   plainMap,
   presentEntry,
@@ -298,6 +305,55 @@ export const stageLoggingRoleOrder: Rule = {
             `role ARN must be set in account settings); add DependsOn: ${accounts[0].name}`,
         );
         break;
+      }
+    }
+  },
+};
+
+const MOUNT_TARGET = "AWS::EFS::MountTarget";
+const MOUNTING_FUNCTIONS = ["AWS::Lambda::Function", "AWS::Serverless::Function"];
+
+/** The file system of the template an access point ARN names (`!GetAtt AccessPoint.Arn`), by its Ref. */
+function accessPointFileSystem(template: TemplateIndex, arn: Node | undefined): string | undefined {
+  const target = arn && referenceTarget(arn);
+  const point = target?.attribute === "Arn" ? template.resources.get(target.name) : undefined;
+  if (point?.type !== "AWS::EFS::AccessPoint") return undefined;
+  return targetKey(present(point.properties?.value, "FileSystemId")?.value);
+}
+
+export const mountTargetOrder: Rule = {
+  id: "W3983",
+  severity: "warning",
+  shortDescription: "A function that mounts an EFS file system waits for the file system's mount targets",
+  description:
+    "A Lambda function that mounts an access point of a file system whose mount targets the template creates " +
+    "depends on each of them; otherwise Lambda may refuse the function because the mount targets are not available yet.",
+  source: "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-function.html",
+  tags: ["resources", "lambda", "efs"],
+  resourceTypes: MOUNTING_FUNCTIONS,
+  check({ template, report }) {
+    for (const fn of resourcesOfType(template, ...MOUNTING_FUNCTIONS)) {
+      for (const set of propertySets(fn)) {
+        const mounts = inheritedProperty(template, set, "FileSystemConfigs");
+        for (const item of listItems(mounts?.entry.value)) {
+          const arn = present(item, "Arn")?.value;
+          const fileSystem = accessPointFileSystem(template, arn);
+          if (!arn || !fileSystem) continue;
+          const waiting = resourcesOfType(template, MOUNT_TARGET).filter(
+            (target) =>
+              targetKey(present(target.properties?.value, "FileSystemId")?.value) === fileSystem &&
+              together(template, fn, target) &&
+              !dependsOn(template, fn.name, target.name),
+          );
+          if (waiting.length === 0) continue;
+          const names = waiting.map((target) => target.name);
+          report(
+            arn,
+            `Function ${fn.name} mounts a file system whose mount target${names.length > 1 ? "s" : ""} ` +
+              `${names.join(", ")} it does not wait for, so CloudFormation may create it first and Lambda refuses ` +
+              `it while the mount targets are not available; add DependsOn: [${names.join(", ")}]`,
+          );
+        }
       }
     }
   },

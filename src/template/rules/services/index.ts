@@ -41,6 +41,7 @@ import { cognitoThreatProtectionTier } from "./cognito-tier";
 import {
   clientProviderOrder,
   configRecorderOrder,
+  mountTargetOrder,
   resolverSchemaOrder,
   stageLoggingRoleOrder,
 } from "./creation-order";
@@ -324,6 +325,7 @@ export const serviceRules: Rule[] = [
   resolverSchemaOrder,
   configRecorderOrder,
   stageLoggingRoleOrder,
+  mountTargetOrder,
   namedWithoutDependency,
   listenerRulePriority,
   dynamicPartitioningPrefixes,

@@ -1,6 +1,6 @@
 /**
- * W3959 to W3963: resources a service accepts only once another resource of the template exists,
- * named without a dependency on it.
+ * W3959 to W3963 and W3983: resources a service accepts only once another resource of the template
+ * exists, named without a dependency on it.
  */
 import { describe, expect, it } from "vitest";
 import { brief, lint, located, yaml } from "../lint";
@@ -398,6 +398,78 @@ describe("W3963 resources named by their names", () => {
     expect(brief(findings)).toEqual(["W3963 10:15", "W3963 18:21", "W3963 36:35"]);
     expect(findings[1].message).toMatch(
       /^the !Join of '\/app\/\$\{Env\}\/\$\{Data\.Arn\}' is the name of AWS::Logs::LogGroup Logs of this template/,
+    );
+  });
+});
+
+describe("W3983 functions that mount EFS before its mount targets", () => {
+  /** A file system, its access point and two mount targets; Other is a second file system's. */
+  const efs = [
+    "  Files:",
+    "    Type: AWS::EFS::FileSystem",
+    "  Point:",
+    "    Type: AWS::EFS::AccessPoint",
+    "    Properties: { FileSystemId: !Ref Files }",
+    "  TargetA:",
+    "    Type: AWS::EFS::MountTarget",
+    "    Properties: { FileSystemId: !Ref Files, SubnetId: subnet-0123456789abcdef0, SecurityGroups: [sg-0123456789abcdef0] }",
+    "  TargetB:",
+    "    Type: AWS::EFS::MountTarget",
+    "    Properties: { FileSystemId: !Ref Files, SubnetId: subnet-0123456789abcdef1, SecurityGroups: [sg-0123456789abcdef0] }",
+    "  OtherFiles:",
+    "    Type: AWS::EFS::FileSystem",
+    "  OtherTarget:",
+    "    Type: AWS::EFS::MountTarget",
+    "    Properties: { FileSystemId: !Ref OtherFiles, SubnetId: subnet-0123456789abcdef0, SecurityGroups: [sg-0123456789abcdef0] }",
+  ];
+  /** A function `name` that mounts Point, with `dependsOn` when given. */
+  const mounting = (name: string, dependsOn?: string) => [
+    `  ${name}:`,
+    "    Type: AWS::Lambda::Function",
+    ...(dependsOn ? [`    DependsOn: ${dependsOn}`] : []),
+    "    Properties:",
+    "      Runtime: python3.12",
+    "      Handler: index.handler",
+    "      Role: arn:aws:iam::123456789012:role/r",
+    '      Code: { ZipFile: "def handler(e, c): pass" }',
+    "      VpcConfig: { SubnetIds: [subnet-0123456789abcdef0, subnet-0123456789abcdef1], SecurityGroupIds: [sg-0123456789abcdef0] }",
+    "      FileSystemConfigs: [{ Arn: !GetAtt Point.Arn, LocalMountPath: /mnt/data }]",
+  ];
+
+  it("reports a function that waits for none or some of the mount targets, not one that waits for all", () => {
+    const findings = lint(
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Globals:",
+        "  Function:",
+        "    FileSystemConfigs: [{ Arn: !GetAtt Point.Arn, LocalMountPath: /mnt/data }]",
+        "Resources:",
+        ...efs,
+        ...mounting("NoWait"),
+        ...mounting("OneWait", "TargetA"),
+        ...mounting("AllWait", "[TargetA, TargetB]"),
+        "  Sam:",
+        "    Type: AWS::Serverless::Function",
+        "    DependsOn: [TargetA, TargetB]",
+        "    Properties: { Runtime: python3.12, Handler: index.handler, CodeUri: src/ }",
+        "  SamNoWait:",
+        "    Type: AWS::Serverless::Function",
+        "    Properties: { Runtime: python3.12, Handler: index.handler, CodeUri: src/ }",
+      ),
+      { only: ["W3983"] },
+    );
+    // cfn-lint 1.51 reports none of these.
+    expect(brief(findings)).toEqual(["W3983 4:32", "W3983 30:34", "W3983 40:34"]);
+    expect(findings[0].message).toBe(
+      "Function SamNoWait mounts a file system whose mount targets TargetA, TargetB it does not wait for, so " +
+        "CloudFormation may create it first and Lambda refuses it while the mount targets are not available; add " +
+        "DependsOn: [TargetA, TargetB]",
+    );
+    expect(findings[1].message).toContain(
+      "Function NoWait mounts a file system whose mount targets TargetA, TargetB",
+    );
+    expect(findings[2].message).toContain(
+      "Function OneWait mounts a file system whose mount target TargetB it does not wait for",
     );
   });
 });
