@@ -2,7 +2,8 @@
  * E1041: a Ref that gives a name or a URL where an ARN is needed. `!Ref` of a queue gives its URL,
  * of a function, table, bucket, stream, role or log group its name; a property that takes an ARN
  * (a function's Role, an event source mapping's EventSourceArn, an SNS subscription's Endpoint for
- * sqs, lambda or firehose, a rule or schedule target, a dead-letter or destination ARN, a queue's
+ * sqs, lambda or firehose, its TopicArn, a topic policy's Topics, a SAM SNS event's Topic (round
+ * 50: GetAtt of a topic's TopicName there), a rule or schedule target, a dead-letter or destination ARN, a queue's
  * redrive target, a permission's SourceArn, a bucket notification's function or queue, an IAM
  * policy's Resource, a pipe's source and target, a state machine's log group, an AppSync Lambda
  * data source, a Cognito trigger, S3 replication's role, the role of a Spot Fleet (and, as a
@@ -89,6 +90,8 @@ const ARN_PROPERTIES: { type: string; path: string[]; stream?: boolean; spotFlee
   { type: "AWS::Lambda::EventSourceMapping", path: ["DestinationConfig", "OnFailure", "Destination"] },
   { type: "AWS::Events::Rule", path: ["Targets", "*", "DeadLetterConfig", "Arn"] },
   { type: "AWS::SNS::Subscription", path: ["RedrivePolicy", "deadLetterTargetArn"] },
+  { type: "AWS::SNS::Subscription", path: ["TopicArn"] },
+  { type: "AWS::SNS::TopicPolicy", path: ["Topics", "*"] },
   { type: "AWS::Pipes::Pipe", path: ["Source"], stream: true },
   { type: "AWS::Pipes::Pipe", path: ["Target"] },
   { type: "AWS::Pipes::Pipe", path: ["RoleArn"] },
@@ -192,14 +195,21 @@ function arnSites(template: TemplateIndex): ArnSite[] {
   }
   for (const event of samEvents(template)) {
     const type = eventType(event);
-    const key = type === "SQS" ? "Queue" : type === "Kinesis" || type === "DynamoDB" ? "Stream" : undefined;
+    const key =
+      type === "SQS"
+        ? "Queue"
+        : type === "Kinesis" || type === "DynamoDB"
+          ? "Stream"
+          : type === "SNS"
+            ? "Topic"
+            : undefined;
     if (!key) continue;
     const value = mapGet(eventProperties(event), key)?.value;
     add(
       value,
-      `the ${key} of ${type === "SQS" ? "an" : "a"} ${type} event`,
+      `the ${key} of ${type === "SQS" || type === "SNS" ? "an" : "a"} ${type} event`,
       eventPath(event, "Properties", key),
-      { stream: true },
+      { stream: key === "Stream" || key === "Queue" },
     );
   }
   for (const policySites of [identitySites, resourceSites]) {

@@ -1533,6 +1533,50 @@ describe("E1040 a GetAtt where an ARN is needed", () => {
   });
 });
 
+describe("E1040 and E1041 where SNS takes a topic's ARN", () => {
+  it("reports a topic's name or a queue's URL as a subscription's TopicArn, a topic policy's Topics and a SAM SNS event's Topic", () => {
+    const findings = check(
+      ["E1040", "E1041"],
+      "Transform: AWS::Serverless-2016-10-31",
+      "Resources:",
+      "  Topic:",
+      "    Type: AWS::SNS::Topic",
+      "  Queue:",
+      "    Type: AWS::SQS::Queue",
+      "  ByName:",
+      "    Type: AWS::SNS::Subscription",
+      "    Properties: { TopicArn: !GetAtt Topic.TopicName, Protocol: email, Endpoint: a@example.com }",
+      "  ByQueue:",
+      "    Type: AWS::SNS::Subscription",
+      "    Properties: { TopicArn: !Ref Queue, Protocol: email, Endpoint: a@example.com }",
+      "  Fine:",
+      "    Type: AWS::SNS::Subscription",
+      "    Properties: { TopicArn: !Ref Topic, Protocol: email, Endpoint: a@example.com }",
+      "  Policy:",
+      "    Type: AWS::SNS::TopicPolicy",
+      "    Properties:",
+      "      Topics: [!Ref Topic, !GetAtt Topic.TopicName]",
+      "      PolicyDocument:",
+      "        Statement:",
+      "          - { Effect: Allow, Principal: { Service: events.amazonaws.com }, Action: sns:Publish, Resource: !Ref Topic }",
+      ...samFunction(
+        "Fn",
+        "Events:",
+        "  Notified: { Type: SNS, Properties: { Topic: !GetAtt Topic.TopicName } }",
+      ),
+    );
+    // cfn-lint 1.51 reports the two subscriptions (E1040, E1041) and the SAM event (at line 2, after
+    // its transform); not the topic policy's Topics.
+    expect(brief(findings)).toEqual(["E1040 9:29", "E1041 12:29", "E1040 19:28", "E1040 30:53"]);
+    expect(findings[0].message).toBe(
+      "!GetAtt Topic.TopicName gives the topic's name, and TopicArn takes an ARN; use !GetAtt Topic.TopicArn",
+    );
+    expect(findings[1].message).toContain("!Ref Queue gives the queue's URL, and TopicArn takes an ARN");
+    expect(findings[2].message).toContain("and Topics[1] takes an ARN");
+    expect(findings[3].message).toContain("and the Topic of an SNS event takes an ARN");
+  });
+});
+
 describe("W3923 alarm dimensions given an ARN or URL", () => {
   it("reports a function ARN, a queue URL or ARN and a topic ARN where the metric carries the name", () => {
     const alarm = (name: string, namespace: string, dimension: string, value: string) => [
