@@ -93,7 +93,7 @@ import { sqsEncryptionKind, stateMachineLogging } from "./encryption-logging";
 import { eventPatterns } from "./event-patterns";
 import { queueStartingPosition, streamStartingPosition } from "./event-source-position";
 import { eventTargetRoles } from "./event-target-roles";
-import { eventInputPlaceholders, eventTargetInput } from "./event-targets";
+import { eventInputPlaceholders, eventRuleTargetCount, eventTargetInput } from "./event-targets";
 import { fargateTaskProperties, fargateTaskSize } from "./fargate-task";
 import { fifoQueueTargets } from "./fifo-targets";
 import { dynamicPartitioningPrefixes } from "./firehose-partitioning";
@@ -314,6 +314,7 @@ export const serviceRules: Rule[] = [
   eventPatterns,
   eventTargetInput,
   eventInputPlaceholders,
+  eventRuleTargetCount,
   httpApiRoutes,
   httpApiCors,
   lambdaVpcSides,

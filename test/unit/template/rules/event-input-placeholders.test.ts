@@ -1,8 +1,8 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: the templates under test use CloudFormation's ${} syntax
 /**
  * E3982: each `<name>` of an EventBridge input transformer's InputTemplate is a key of its
- * InputPathsMap or a predefined variable. The fixtures were also run through cfn-lint 1.51, which
- * reports none of them.
+ * InputPathsMap or a predefined variable; E3984: a rule has at most five targets. The fixtures were
+ * also run through cfn-lint 1.51, which reports none of them.
  */
 import { describe, expect, it } from "vitest";
 import { brief, lint, yaml } from "../lint";
@@ -64,6 +64,41 @@ describe("E3982 input transformer placeholders", () => {
     );
     expect(findings[2].message).toContain(
       "The InputTemplate of Event Changes of Fn uses <key>, which is not a key",
+    );
+  });
+});
+
+describe("E3984 targets of one rule", () => {
+  const target = (id: string) => `        - { Id: ${id}, Arn: arn:aws:sns:us-east-1:123456789012:${id} }`;
+  const rule = (name: string, ...targets: string[]) => [
+    `  ${name}:`,
+    "    Type: AWS::Events::Rule",
+    "    Properties:",
+    "      ScheduleExpression: rate(1 hour)",
+    "      Targets:",
+    ...targets,
+  ];
+
+  it("reports six targets, and leaves five with one a Fn::If adds", () => {
+    const findings = lint(
+      yaml(
+        "Conditions:",
+        "  Prod: !Equals [!Ref AWS::StackName, prod]",
+        "Resources:",
+        ...rule("Six", ...["a", "b", "c", "d", "e", "f"].map(target)),
+        ...rule(
+          "Five",
+          ...["a", "b", "c", "d", "e"].map(target),
+          "        - !If [Prod, { Id: f, Arn: arn:aws:sns:us-east-1:123456789012:f }, !Ref AWS::NoValue]",
+        ),
+      ),
+      { only: ["E3984"] },
+    );
+    expect(brief(findings)).toEqual(["E3984 8:7"]);
+    expect(findings[0].message).toBe(
+      "Rule Six has 6 targets, and EventBridge associates at most 5 with a rule (a quota that cannot be raised); " +
+        "split them between rules with the same pattern or schedule, or send the events to one target that fans " +
+        "out, such as an SNS topic",
     );
   });
 });
