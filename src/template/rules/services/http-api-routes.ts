@@ -10,7 +10,9 @@
  * - a Lambda proxy integration (AWS_PROXY without an IntegrationSubtype, which would make it a call
  *   to another service) without PayloadFormatVersion: "If you create a Lambda
  *   integration by using the AWS CLI, CloudFormation, or an SDK, you must specify a
- *   payloadFormatVersion" (API Gateway Developer Guide).
+ *   payloadFormatVersion" (API Gateway Developer Guide); and PayloadFormatVersion 2.0 on any other
+ *   integration: "Supported values for Lambda proxy integrations are 1.0 and 2.0. For all other
+ *   integrations, 1.0 is the only supported value" (the API Gateway V2 API Reference).
  * - an AuthorizationType of JWT or CUSTOM without an AuthorizerId, or with the AuthorizerId of an
  *   authorizer of the template of the other kind ("Invalid authorizer ID specified. Setting the
  *   authorization type to JWT requires a valid JWT authorizer", API Gateway's error; CUSTOM takes a
@@ -79,7 +81,7 @@ export const httpApiRoutes: Rule = {
   description:
     "An HTTP API Route's RouteKey is $default or a method and a path ('GET /pets'), its Target integrations/<id>, its " +
     "JWT or CUSTOM authorization an authorizer of that kind, its AuthorizationScopes a JWT authorization, and a " +
-    "Lambda proxy Integration of an HTTP API gives PayloadFormatVersion.",
+    "Lambda proxy Integration of an HTTP API gives PayloadFormatVersion, which is 2.0 for no other integration.",
   source: `${GUIDE}/http-api-develop-routes.html`,
   tags: ["resources", "apigateway"],
   resourceTypes: ["AWS::ApiGatewayV2::Route", "AWS::ApiGatewayV2::Integration"],
@@ -93,10 +95,23 @@ export const httpApiRoutes: Rule = {
     for (const integration of resourcesOfType(template, "AWS::ApiGatewayV2::Integration")) {
       for (const { properties } of propertySets(integration)) {
         const type = presentEntry(properties, "IntegrationType");
-        if (literalString(type?.value)?.toUpperCase() !== "AWS_PROXY" || !onHttpApi(template, properties))
-          continue;
+        const kind = literalString(type?.value)?.toUpperCase();
+        if (kind === undefined || !onHttpApi(template, properties)) continue;
         // With an IntegrationSubtype, AWS_PROXY calls another service (SQS-SendMessage, ...), not Lambda.
-        if (mapGet(properties, "IntegrationSubtype") || mapGet(properties, "PayloadFormatVersion")) continue;
+        const lambda = kind === "AWS_PROXY" && !mapGet(properties, "IntegrationSubtype");
+        const version = presentEntry(properties, "PayloadFormatVersion")?.value;
+        if (!lambda && literalString(version) === "2.0" && version) {
+          report(
+            version,
+            `Integration '${integration.name}' is no Lambda proxy integration (${
+              kind === "AWS_PROXY"
+                ? "it calls another service through IntegrationSubtype"
+                : `its type is ${kind}`
+            }), and API Gateway takes PayloadFormatVersion 2.0 only for those; use '1.0' or leave it out`,
+            { path: ["Resources", integration.name, "Properties", "PayloadFormatVersion"] },
+          );
+        }
+        if (!lambda || mapGet(properties, "PayloadFormatVersion")) continue;
         report(
           type?.value ?? integration.entry.keyRange,
           `Lambda integration '${integration.name}' of an HTTP API has no PayloadFormatVersion, which API Gateway ` +

@@ -612,6 +612,59 @@ describe("E3920 HTTP API routes and Lambda integrations", () => {
         "path, so API Gateway refuses it",
     ]);
   });
+
+  it("reports PayloadFormatVersion 2.0 on an integration that is no Lambda proxy integration", () => {
+    const integration = (name: string, ...properties: string[]) => [
+      `  ${name}:`,
+      "    Type: AWS::ApiGatewayV2::Integration",
+      "    Properties:",
+      "      ApiId: !Ref Http",
+      ...properties.map((line) => `      ${line}`),
+    ];
+    const findings = check(
+      ["E3920"],
+      "Resources:",
+      "  Http:",
+      "    Type: AWS::ApiGatewayV2::Api",
+      "    Properties: { Name: h, ProtocolType: HTTP }",
+      ...integration(
+        "Proxy",
+        "IntegrationType: HTTP_PROXY",
+        "IntegrationMethod: ANY",
+        "IntegrationUri: https://example.com",
+        'PayloadFormatVersion: "2.0"',
+      ),
+      ...integration(
+        "ToQueue",
+        "IntegrationType: AWS_PROXY",
+        "IntegrationSubtype: SQS-SendMessage",
+        "RequestParameters: {QueueUrl: https://sqs.us-east-1.amazonaws.com/123456789012/q, MessageBody: $request.body}",
+        'PayloadFormatVersion: "2.0"',
+      ),
+      ...integration(
+        "Lambda",
+        "IntegrationType: AWS_PROXY",
+        "IntegrationUri: arn:aws:lambda:us-east-1:123456789012:function:f",
+        'PayloadFormatVersion: "2.0"',
+      ),
+      ...integration(
+        "Old",
+        "IntegrationType: HTTP_PROXY",
+        "IntegrationMethod: ANY",
+        "IntegrationUri: https://example.com",
+        'PayloadFormatVersion: "1.0"',
+      ),
+    );
+    // cfn-lint 1.51 reports neither.
+    expect(brief(findings)).toEqual(["E3920 12:29", "E3920 20:29"]);
+    expect(findings[0].message).toBe(
+      "Integration 'Proxy' is no Lambda proxy integration (its type is HTTP_PROXY), and API Gateway takes " +
+        "PayloadFormatVersion 2.0 only for those; use '1.0' or leave it out",
+    );
+    expect(findings[1].message).toContain(
+      "Integration 'ToQueue' is no Lambda proxy integration (it calls another service through IntegrationSubtype)",
+    );
+  });
 });
 
 describe("E3920 HTTP API route authorization", () => {
