@@ -15,7 +15,8 @@ import { closest, didYouMeanNote } from "../../suggest";
 import { globalsFor } from "../resources/shared";
 import type { Rule } from "../rule";
 import { API_METHODS } from "../services/apigateway-methods";
-import { literalString, plainMap, referenceTarget } from "../services/values";
+import { inheritedGlobal, literalString, plainMap, referenceTarget } from "../services/values";
+import { intrinsicName, type TemplateIndex } from "../template-index";
 import { EVENTS } from "./event-references";
 import { eventPath, eventProperties, eventType, SAM_GUIDE, type SamEventEntry, samEvents } from "./events";
 
@@ -69,20 +70,23 @@ export const samEventRoutes: Rule = {
 const OWN_DEFINITION = ["DefinitionBody", "DefinitionUri", "MergeDefinitions"];
 
 /**
- * E0001: two Api events (or two HttpApi events) that route the same Method and Path of the
- * implicit API, which the transform writes itself: it refuses the second ('API method "get"
- * defined multiple times for path "/items"'), however the Method is cased (`ANY` is API Gateway's
- * any-method), and whatever Conditions the two resources have (it refuses a route two exclusive
- * Conditions keep apart too). Left alone: an API of the template (the transform, 1.110, takes two
- * such events on one) and the implicit API where the Globals give it DefinitionBody, DefinitionUri
- * or MergeDefinitions.
+ * E0001: two Api events (or two HttpApi events) that route the same Method and Path of one API,
+ * where the transform refuses the second ('API method "get" defined multiple times for path
+ * "/items"'), however the Method is cased (`ANY` is API Gateway's any-method), and whatever
+ * Conditions the two resources have (it refuses a route two exclusive Conditions keep apart too).
+ * That is, as the transform (1.110) behaves: the implicit APIs, unless the Globals give them
+ * DefinitionBody, DefinitionUri or MergeDefinitions; an AWS::Serverless::Api of the template with
+ * a DefinitionBody written out (round 50: it takes two such events on one without a definition);
+ * and an AWS::Serverless::HttpApi of the template without DefinitionBody and DefinitionUri (it
+ * takes two on one with a definition).
  */
 export const samEventRouteTwice: Rule = {
   id: "E0001",
   severity: "error",
-  shortDescription: "SAM API events route each method and path of the implicit API once",
+  shortDescription: "SAM API events route each method and path of an API once",
   description:
-    "Two Api (or HttpApi) events on the implicit API with the same Method and Path: the SAM transform refuses the " +
+    "Two Api (or HttpApi) events with the same Method and Path on an implicit API, on an AWS::Serverless::Api " +
+    "with a DefinitionBody or on an AWS::Serverless::HttpApi without a definition: the SAM transform refuses the " +
     "second.",
   source: `${SAM_GUIDE}/sam-property-function-api.html`,
   tags: ["sam", "apigateway"],
@@ -104,7 +108,8 @@ export const samEventRouteTwice: Rule = {
       const method = literalString(methodNode)?.toLowerCase();
       const path = literalString(mapGet(properties, "Path")?.value);
       if (!methodNode || method === undefined || path === undefined) continue;
-      const api = implicitApi(mapGet(properties, kind.property)?.value, kind.implicit);
+      const value = mapGet(properties, kind.property)?.value;
+      const api = implicitApi(value, kind.implicit) ?? checkedApi(template, type, value);
       if (api === undefined) continue;
       const normal = method === "any" ? ANY_METHOD : method;
       const key = `${type}\0${api}\0${normal}\0${path}`;
@@ -124,6 +129,24 @@ export const samEventRouteTwice: Rule = {
     }
   },
 };
+
+/**
+ * The API of the template an event's Ref names, where the transform refuses a route written twice:
+ * an AWS::Serverless::Api with a DefinitionBody written out, an AWS::Serverless::HttpApi with no
+ * definition (see samEventRouteTwice).
+ */
+function checkedApi(template: TemplateIndex, type: string, value: Node | undefined): string | undefined {
+  const target = value && referenceTarget(value);
+  const api = target && !target.attribute ? template.resources.get(target.name) : undefined;
+  if (!api || api.type !== EVENTS[type].api) return undefined;
+  const properties = api.properties?.value;
+  if (properties && properties.kind !== "map") return undefined;
+  const own = (key: string) => mapGet(properties, key) ?? inheritedGlobal(template, api, key);
+  if (own("MergeDefinitions")) return undefined;
+  const body = own("DefinitionBody")?.value;
+  if (type === "Api") return body?.kind === "map" && !intrinsicName(body) ? api.name : undefined;
+  return body || own("DefinitionUri") ? undefined : api.name;
+}
 
 /** The implicit API's logical id where an event attaches to it: no id, or a Ref to its name. */
 function implicitApi(value: Node | undefined, implicit: string): string | undefined {

@@ -1024,6 +1024,44 @@ describe("E0001 SAM API events routing one method and path twice", () => {
     expect(brief(lint(merged, { only: ["E0001"] }))).toEqual(["E0001 30:66"]);
   });
 
+  it("reports a route twice on a REST API with a definition and on an HTTP API without one, as the transform does", () => {
+    /** An API `name` of `type` with `properties`, and two functions routing GET /items to it with `event` events. */
+    const template = (type: string, event: string, key: string, ...properties: string[]) =>
+      yaml(
+        "Transform: AWS::Serverless-2016-10-31",
+        "Globals:",
+        "  Function: {Runtime: python3.12, Handler: app.handler, CodeUri: src/}",
+        "Resources:",
+        "  Api:",
+        `    Type: ${type}`,
+        ...(properties.length > 0 ? ["    Properties:", ...properties.map((line) => `      ${line}`)] : []),
+        "  First:",
+        "    Type: AWS::Serverless::Function",
+        `    Properties: {Events: {Get: {Type: ${event}, Properties: {${key}: !Ref Api, Path: /items, Method: GET}}}}`,
+        "  Second:",
+        "    Type: AWS::Serverless::Function",
+        `    Properties: {Events: {Get: {Type: ${event}, Properties: {${key}: !Ref Api, Path: /items, Method: get}}}}`,
+      );
+    const definition = [
+      "DefinitionBody:",
+      '  info: {title: x, version: "1"}',
+      "  paths: {/other: {get: {responses: {}}}}",
+    ];
+    const rest = (...properties: string[]) =>
+      template("AWS::Serverless::Api", "Api", "RestApiId", ...properties);
+    const http = (...properties: string[]) =>
+      template("AWS::Serverless::HttpApi", "HttpApi", "ApiId", ...properties);
+    // cfn-lint 1.51 (its transform) refuses these two and takes the other two.
+    const withBody = lint(rest("StageName: v1", ...definition, '  swagger: "2.0"'), { only: ["E0001"] });
+    expect(brief(withBody)).toEqual(["E0001 18:100"]);
+    expect(withBody[0].message).toContain(
+      "Api event Get of Second routes GET /items of Api, as event Get of First does",
+    );
+    expect(brief(lint(http(), { only: ["E0001"] }))).toEqual(["E0001 12:100"]);
+    expect(brief(lint(rest("StageName: v1"), { only: ["E0001"] }))).toEqual([]);
+    expect(brief(lint(http(...definition, '  openapi: "3.0.1"'), { only: ["E0001"] }))).toEqual([]);
+  });
+
   it("counts a state machine's Api event beside a function's, as the transform does", () => {
     const findings = lint(
       yaml(
