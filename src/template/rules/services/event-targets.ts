@@ -14,9 +14,9 @@
  * a string or a Fn::Sub without a variable map, and the map when it is written out.
  *
  * E3984 (our own id): an AWS::Events::Rule with more than five targets. "Each rule can have up to
- * five (5) targets associated with it at one time" (PutTargets, EventBridge API Reference), a
- * quota that cannot be raised, while the resource provider schema allows 100 items. Counted are
- * the items of a Targets list written out, but those a Fn::If chooses.
+ * five (5) targets associated with it at one time" (PutTargets, EventBridge API Reference), while
+ * the resource provider schema allows 100 items. Counted are the items of a Targets list written
+ * out, but those a Fn::If chooses.
  */
 import type { MapNode } from "../../model";
 import { mapGet } from "../../nodes";
@@ -175,9 +175,7 @@ export const eventRuleTargetCount: Rule = {
   id: "E3984",
   severity: "error",
   shortDescription: "An EventBridge rule has at most five targets",
-  description:
-    "An AWS::Events::Rule has at most five Targets: EventBridge associates no more with one rule, and the quota " +
-    "cannot be raised.",
+  description: "An AWS::Events::Rule has at most five Targets: EventBridge associates no more with one rule.",
   source: "https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutTargets.html",
   tags: ["resources", "events"],
   resourceTypes: ["AWS::Events::Rule"],
@@ -191,9 +189,9 @@ export const eventRuleTargetCount: Rule = {
         if (count <= MAX_TARGETS) continue;
         report(
           targets.keyRange,
-          `Rule ${rule.name} has ${count} targets, and EventBridge associates at most ${MAX_TARGETS} with a rule (a ` +
-            "quota that cannot be raised); split them between rules with the same pattern or schedule, or send the " +
-            "events to one target that fans out, such as an SNS topic",
+          `Rule ${rule.name} has ${count} targets, and EventBridge associates at most ${MAX_TARGETS} with a rule; ` +
+            "split them between rules with the same pattern or schedule, or send the events to one target that fans " +
+            "out, such as an SNS topic",
           { path: ["Resources", rule.name, "Properties", "Targets"] },
         );
       }

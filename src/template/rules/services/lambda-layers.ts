@@ -102,7 +102,8 @@ function layerKey(template: TemplateIndex, item: Node): string | undefined {
   const fn = intrinsicName(item);
   if (fn === "Ref") {
     const target = referenceTarget(item);
-    if (!target) return undefined;
+    // A pseudo parameter (AWS::NoValue above all, which gives no item) names no layer.
+    if (!target || target.name.startsWith("AWS::")) return undefined;
     const resource = template.resources.get(target.name);
     const name =
       resource?.type && LAYER_VERSIONS.has(resource.type)

@@ -96,9 +96,8 @@ describe("E3984 targets of one rule", () => {
     );
     expect(brief(findings)).toEqual(["E3984 8:7"]);
     expect(findings[0].message).toBe(
-      "Rule Six has 6 targets, and EventBridge associates at most 5 with a rule (a quota that cannot be raised); " +
-        "split them between rules with the same pattern or schedule, or send the events to one target that fans " +
-        "out, such as an SNS topic",
+      "Rule Six has 6 targets, and EventBridge associates at most 5 with a rule; split them between rules with the " +
+        "same pattern or schedule, or send the events to one target that fans out, such as an SNS topic",
     );
   });
 });

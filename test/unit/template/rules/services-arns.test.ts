@@ -186,6 +186,23 @@ describe("E3978 one layer twice", () => {
     );
   });
 
+  it("names no layer by a pseudo parameter: AWS::NoValue in Globals and in the function", () => {
+    const findings = check(
+      ["E3978"],
+      "Transform: AWS::Serverless-2016-10-31",
+      "Globals:",
+      `  Function: { Layers: [!Ref AWS::NoValue, ${layer}:a:1] }`,
+      "Resources:",
+      "  Sam:",
+      "    Type: AWS::Serverless::Function",
+      `    Properties: { Runtime: python3.12, Handler: index.handler, CodeUri: src/, Layers: [!Ref AWS::NoValue, ${layer}:a:2] }`,
+    );
+    expect(brief(findings)).toEqual(["E3978 7:107"]);
+    expect(findings[0].message).toContain(
+      "Layers item 2 references the layer Globals.Function Layers item 2 references",
+    );
+  });
+
   it("reports two versions of one layer in Globals once, at Globals", () => {
     const findings = check(
       ["E3978"],
