@@ -1,3 +1,8 @@
+/**
+ * E3004: resources that depend on each other in a cycle, read from the template's references and
+ * DependsOn, and from what the SAM transform moves into the resources it makes (a function's
+ * generated role, the stage of an API); dependsOn() answers the same graph for other rules.
+ */
 import type { MapEntry, Node, Range } from "../../model";
 import { mapGet } from "../../nodes";
 import type { Rule } from "../rule";

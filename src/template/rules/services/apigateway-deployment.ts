@@ -1,6 +1,6 @@
 /**
- * E3903 and E3904 (checks cfn-lint does not have): an AWS::ApiGateway::Deployment of a RestApi
- * that is written out method by method.
+ * E3903, W3903, E3904 and E3980 (checks cfn-lint does not have): AWS::ApiGateway::Deployment
+ * resources API Gateway refuses, most of them of a RestApi written out method by method.
  *
  * E3903: API Gateway refuses to deploy an API without methods ("The REST API doesn't contain any
  * methods"). A RestApi without Body, BodyS3Location or CloneFrom gets its methods from

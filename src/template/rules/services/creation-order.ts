@@ -1,5 +1,5 @@
 /**
- * W3959 to W3962 (checks cfn-lint does not have): a resource that the service accepts only once
+ * W3959 to W3962 and W3983 (checks cfn-lint does not have): a resource that the service accepts only once
  * another resource of the template exists, named in a way that gives CloudFormation no dependency.
  * CloudFormation creates resources that do not wait for each other at the same time, so such a
  * template fails now and then, or on every first deploy, depending on which call comes first.

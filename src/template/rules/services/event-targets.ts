@@ -1,5 +1,7 @@
 /**
- * E3917 (our own id): an EventBridge target gives its input one way. Input, InputPath and
+ * E3917, E3982 and E3984 (our own ids): what EventBridge refuses of a rule's targets.
+ *
+ * E3917: an EventBridge target gives its input one way. Input, InputPath and
  * InputTransformer exclude one another, and EventBridge refuses a target with two ("Only one of
  * Input, InputPath, or InputTransformer must be provided"), so the rule fails to create. Checked
  * on AWS::Events::Rule targets and on SAM EventBridgeRule, CloudWatchEvent and Schedule events,
@@ -25,12 +27,12 @@ import { eventPath, eventProperties, eventType, samEvents } from "../sam/events"
 import { intrinsicName, type ResourceInfo, type TemplateIndex, USER_GUIDE } from "../template-index";
 import {
   listMappings,
-  literalOrSubText,
   literalString,
   plainMap,
   presentEntry,
   propertySets,
   resourcesOfType,
+  unmappedSubText,
 } from "./values";
 
 const INPUTS = ["Input", "InputPath", "InputTransformer"];
@@ -81,9 +83,7 @@ function checkPlaceholders(target: MapNode, where: string, report: Report, path:
   const transformer = plainMap(mapGet(target, "InputTransformer")?.value);
   const template = mapGet(transformer, "InputTemplate")?.value;
   if (!transformer || !template) return;
-  if (intrinsicName(template) === "Fn::Sub" && (template as MapNode).entries[0].value.kind !== "scalar")
-    return;
-  const text = literalOrSubText(template);
+  const text = unmappedSubText(template);
   const paths = mapGet(transformer, "InputPathsMap")?.value;
   const map = paths === undefined ? undefined : plainMap(paths);
   if (text === undefined || (paths !== undefined && !map)) return;

@@ -32,11 +32,24 @@ import {
   resourcesOfType,
 } from "./values";
 
-/** The FIFO queue of the template an ARN names through GetAtt, if it is one. */
-export function fifoQueue(template: TemplateIndex, arn: Node | undefined): string | undefined {
+/**
+ * The queue of the template an ARN names through GetAtt, when its FifoQueue is known (written out,
+ * or left out: a standard queue), with its name.
+ */
+export function queueKind(
+  template: TemplateIndex,
+  arn: Node | undefined,
+): { name: string; fifo: boolean } | undefined {
   const queue = arn && getAttResource(template, arn, "Arn", [QUEUE]);
   const set = queue && onlyPropertySet(queue);
-  return set && booleanProperty(set.properties, "FifoQueue", false) === true ? queue.name : undefined;
+  const fifo = set && booleanProperty(set.properties, "FifoQueue", false);
+  return queue && fifo !== undefined ? { name: queue.name, fifo } : undefined;
+}
+
+/** The FIFO queue of the template an ARN names through GetAtt, if it is one. */
+export function fifoQueue(template: TemplateIndex, arn: Node | undefined): string | undefined {
+  const queue = queueKind(template, arn);
+  return queue?.fifo ? queue.name : undefined;
 }
 
 export const fifoQueueTargets: Rule = {

@@ -18,20 +18,11 @@ import { mapGet } from "../../nodes";
 import type { Report, Rule } from "../rule";
 import type { TemplateIndex } from "../template-index";
 import { FUNCTION, SAM_FUNCTION } from "./lambda";
-import { getAttResource, isAbsent, plainMap, propertySets, referenceTarget, resourcesOfType } from "./values";
+import { getAttResource, isAbsent, namedResource, plainMap, propertySets, resourcesOfType } from "./values";
 
 const INVOKE_CONFIG = "AWS::Lambda::EventInvokeConfig";
 const SETTINGS = ["MaximumRetryAttempts", "MaximumEventAgeInSeconds", "DestinationConfig"];
 const FUNCTIONS = [FUNCTION, SAM_FUNCTION];
-
-/** The function of the template a FunctionName names, through its Ref or the GetAtt of its Arn. */
-function namedFunction(template: TemplateIndex, node: Node | undefined): string | undefined {
-  if (!node) return undefined;
-  const target = referenceTarget(node);
-  if (!target || (target.attribute !== undefined && target.attribute !== "Arn")) return undefined;
-  const type = template.resources.get(target.name)?.type;
-  return type && FUNCTIONS.includes(type) ? target.name : undefined;
-}
 
 /** Report each destination of `config` that is the function `fn` itself. */
 function checkSelf(
@@ -79,7 +70,9 @@ export const invokeConfigSettings: Rule = {
             { path },
           );
         }
-        const fn = namedFunction(template, mapGet(properties, "FunctionName")?.value);
+        const name = mapGet(properties, "FunctionName")?.value;
+        // A FunctionName takes the function's name (its Ref) or its ARN.
+        const fn = name && namedResource(template, name, "Arn", FUNCTIONS)?.name;
         if (!fn) continue;
         checkSelf(
           template,

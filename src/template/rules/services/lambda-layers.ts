@@ -21,7 +21,7 @@
  * LayerName. For a SAM function, the layers Globals.Function adds come first, as the transform
  * merges them. Items inside a Fn::If are left alone.
  */
-import type { MapNode, Node } from "../../model";
+import type { Node } from "../../model";
 import { mapGet } from "../../nodes";
 import { canonical } from "../constraints/walk";
 import { globalsFor } from "../resources/shared";
@@ -36,6 +36,7 @@ import {
   propertySets,
   referenceTarget,
   resourcesOfType,
+  unmappedSubText,
   valuesWithPaths,
 } from "./values";
 
@@ -111,8 +112,7 @@ function layerKey(template: TemplateIndex, item: Node): string | undefined {
         : undefined;
     return name === undefined ? `ref ${target.name}` : `name ${name}`;
   }
-  if (fn === "Fn::Sub" && (item as MapNode).entries[0].value.kind === "seq") return undefined;
-  const text = literalOrSubText(item);
+  const text = unmappedSubText(item);
   if (text === undefined || !arnParts(text)) return undefined;
   // arn:partition:lambda:region:account:layer:name:version, the version a number or a `${...}`.
   const match = /^(arn:.*:layer:.+):(?:[0-9]+|\$\{[^}]*\})$/.exec(text);

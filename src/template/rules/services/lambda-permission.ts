@@ -1,4 +1,6 @@
 /**
+ * W3664, W3663 and E3981: what an AWS::Lambda::Permission needs to grant what it means to.
+ *
  * W3664 and W3663: a Lambda permission whose SourceArn names a resource of the template. The
  * Principal must be the service that owns that resource (events.amazonaws.com for a rule,
  * s3.amazonaws.com for a bucket, ...), or the service's calls are refused; and a bucket's ARN
@@ -7,17 +9,17 @@
  * is). Warnings, as cfn-lint has them.
  *
  * E3981 (our own id): a Lambda permission on a function's `$LATEST`, its FunctionName a name or ARN
- * with the `:$LATEST` qualifier (written out, in a Fn::Sub, or as the last part of a Fn::Join
- * with ":"). Lambda refuses it: "We currently do not support adding policies for $LATEST"
+ * with the `:$LATEST` qualifier (written out, or at the end of every value a Fn::Sub, Fn::Join or
+ * other function gives it, as functions/resolve.ts reads them). Lambda refuses it: "We currently do not support adding policies for $LATEST"
  * (AddPermission's InvalidParameterValueException; seen in terraform-aws-modules/
  * terraform-aws-lambda#36). The unqualified name grants the function, `$LATEST` included.
  */
 import type { Node } from "../../model";
+import { resolveValue } from "../functions/resolve";
 import { referencesWithin } from "../resources/shared";
 import type { Rule } from "../rule";
 import type { TemplateIndex } from "../template-index";
-import { intrinsicName } from "../template-index";
-import { literalOrSubText, literalString, presentEntry, propertySets, resourcesOfType } from "./values";
+import { literalString, presentEntry, propertySets, resourcesOfType } from "./values";
 
 const PERMISSION = "AWS::Lambda::Permission";
 const PERMISSION_PAGE = "https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html";
@@ -130,18 +132,22 @@ export const permissionSourceAccount: Rule = {
   },
 };
 
-/** Whether a FunctionName ends in the `:$LATEST` qualifier. */
-function namesLatest(node: Node): boolean {
-  const text = literalOrSubText(node);
-  if (text !== undefined) return text.endsWith(":$LATEST");
-  if (intrinsicName(node) !== "Fn::Join" || node.kind !== "map") return false;
-  const args = node.entries[0].value;
-  if (args.kind !== "seq" || args.items.length !== 2) return false;
-  const [separator, parts] = args.items;
-  if (parts.kind !== "seq" || parts.items.length < 2) return false;
-  const last = literalString(parts.items[parts.items.length - 1]);
-  const between = literalString(separator);
-  return last !== undefined && (last.endsWith(":$LATEST") || (between === ":" && last === "$LATEST"));
+/** Whether every value a FunctionName may take (written out, or what a function makes of it) ends in `:$LATEST`. */
+function namesLatest(template: TemplateIndex, node: Node): boolean {
+  const literal = literalString(node);
+  if (literal !== undefined) return literal.endsWith(":$LATEST");
+  const values = resolveValue(node, template, false);
+  return (
+    values !== undefined &&
+    values.length > 0 &&
+    values.every(({ pieces }) => {
+      // The text at the end, which the resolver may give in several pieces.
+      let end = "";
+      for (let i = pieces.length - 1; i >= 0 && typeof pieces[i] === "string" && end.length < 8; i--)
+        end = (pieces[i] as string) + end;
+      return end.endsWith(":$LATEST");
+    })
+  );
 }
 
 export const permissionLatest: Rule = {
@@ -158,7 +164,7 @@ export const permissionLatest: Rule = {
     for (const resource of resourcesOfType(template, PERMISSION)) {
       for (const set of propertySets(resource)) {
         const name = presentEntry(set.properties, "FunctionName")?.value;
-        if (!name || !namesLatest(name)) continue;
+        if (!name || !namesLatest(template, name)) continue;
         report(
           name,
           `Permission '${resource.name}' is for the function's $LATEST, and Lambda adds no policy for $LATEST ` +

@@ -27,11 +27,9 @@ import { mapGet } from "../../nodes";
 import type { Rule } from "../rule";
 import { eventPath, eventProperties, eventType, samEvents } from "../sam/events";
 import { intrinsicName, type TemplateIndex } from "../template-index";
-import { fifoQueue } from "./fifo-targets";
-import { QUEUE } from "./sqs";
+import { fifoQueue, queueKind } from "./fifo-targets";
 import {
   booleanProperty,
-  getAttResource,
   literalBoolean,
   literalString,
   onlyPropertySet,
@@ -106,7 +104,8 @@ export const snsSubscriptionKinds: Rule = {
       }
       const fifoEndpoint =
         fifoTopic !== false && protocol === "sqs" ? fifoQueue(template, subscriber.endpoint) : undefined;
-      const standard = fifoEndpoint && standardQueue(template, subscriber.deadLetter);
+      const deadLetter = fifoEndpoint ? queueKind(template, subscriber.deadLetter) : undefined;
+      const standard = deadLetter?.fifo === false ? deadLetter.name : undefined;
       if (standard && subscriber.deadLetter) {
         report(
           subscriber.deadLetter,
@@ -119,13 +118,6 @@ export const snsSubscriptionKinds: Rule = {
     }
   },
 };
-
-/** The standard queue of the template an ARN names through GetAtt, if its FifoQueue is written out false or left out. */
-function standardQueue(template: TemplateIndex, arn: Node | undefined): string | undefined {
-  const queue = arn && getAttResource(template, arn, "Arn", [QUEUE]);
-  const set = queue && onlyPropertySet(queue);
-  return set && booleanProperty(set.properties, "FifoQueue", false) === false ? queue.name : undefined;
-}
 
 function subscribers(template: TemplateIndex): Subscriber[] {
   const found: Subscriber[] = [];

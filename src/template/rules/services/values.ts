@@ -259,6 +259,16 @@ export function literalOrSubText(node: Node): string | undefined {
 }
 
 /**
+ * literalOrSubText, but only where the text alone says what the value is: a string, or a Fn::Sub
+ * without a variable map (one that has one may fill each `${}` differently at each place).
+ */
+export function unmappedSubText(node: Node): string | undefined {
+  if (intrinsicName(node) === "Fn::Sub" && (node as MapNode).entries[0].value.kind === "seq")
+    return undefined;
+  return literalOrSubText(node);
+}
+
+/**
  * The parts of `arn:partition:service:region:account:resource`, when the text is one; the `${...}`
  * of a Fn::Sub string stand for unknown text (their `::` is no separator) and become U+0000.
  */

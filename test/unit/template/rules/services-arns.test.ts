@@ -8,7 +8,7 @@
  * differs, the test says so.
  */
 import { describe, expect, it } from "vitest";
-import { brief, lambdaFunction, lint, located, yaml } from "../lint";
+import { brief, lambdaFunction, lint, located, samFunction, yaml } from "../lint";
 
 const check = (only: string[], ...lines: string[]) => lint(yaml(...lines), { only });
 
@@ -129,14 +129,11 @@ describe("E3978 one layer twice", () => {
     `        - !Sub arn:aws:lambda:\${AWS::Region}:\${AWS::AccountId}:layer:deps:2`,
     `        - !Sub arn:aws:lambda:\${AWS::Region}:\${AWS::AccountId}:layer:deps:\${Extra}`,
     `        - ${layer}:deps:7`,
-    "  Refs:",
-    "    Type: AWS::Lambda::Function",
-    "    Properties:",
-    "      Runtime: python3.12",
-    "      Handler: index.handler",
-    "      Role: arn:aws:iam::123456789012:role/x",
-    '      Code: { ZipFile: "def handler(e, c): pass" }',
-    "      Layers: [!Ref Extra, !Ref One, !Ref Two, !Ref Other, !If [Prod, !Ref One, !Ref AWS::NoValue]]",
+    ...lambdaFunction(
+      "Refs",
+      undefined,
+      "Layers: [!Ref Extra, !Ref One, !Ref Two, !Ref Other, !If [Prod, !Ref One, !Ref AWS::NoValue]]",
+    ),
     "  One:",
     "    Type: AWS::Lambda::LayerVersion",
     "    Properties: { LayerName: common, Content: { S3Bucket: layers-bucket, S3Key: k1 } }",
@@ -146,24 +143,14 @@ describe("E3978 one layer twice", () => {
     "  Other:",
     "    Type: AWS::Serverless::LayerVersion",
     "    Properties: { ContentUri: layer/ }",
-    "  Sam:",
-    "    Type: AWS::Serverless::Function",
-    "    Properties:",
-    "      Runtime: python3.12",
-    "      Handler: index.handler",
-    "      CodeUri: src/",
-    "      Layers:",
-    `        - ${layer}:shared:4`,
-    "  Mapped:",
-    "    Type: AWS::Serverless::Function",
-    "    Properties:",
-    "      Runtime: python3.12",
-    "      Handler: index.handler",
-    "      CodeUri: src/",
-    "      Layers:",
-    `        - !Sub ["arn:aws:lambda:us-east-1:123456789012:layer:shared:\${V}", { V: "1" }]`,
-    `        - ${layer}:own:1`,
-    `        - ${layer}:own:1`,
+    ...samFunction("Sam", "Layers:", `  - ${layer}:shared:4`),
+    ...samFunction(
+      "Mapped",
+      "Layers:",
+      `  - !Sub ["arn:aws:lambda:us-east-1:123456789012:layer:shared:\${V}", { V: "1" }]`,
+      `  - ${layer}:own:1`,
+      `  - ${layer}:own:1`,
+    ),
   ];
 
   it("reports a layer named again: by its ARN, by Fn::Sub text, by one LayerName, and after Globals", () => {

@@ -1681,7 +1681,7 @@ describe("E3932 flexible schedule windows", () => {
 });
 
 describe("E3981 permissions on $LATEST", () => {
-  it("reports a FunctionName qualified with $LATEST, written out, in a Fn::Sub or a Fn::Join", () => {
+  it("reports a FunctionName qualified with $LATEST, written out or by what a Fn::Sub or a Fn::Join gives", () => {
     const findings = check(
       ["E3981"],
       "Resources:",
@@ -1693,9 +1693,16 @@ describe("E3981 permissions on $LATEST", () => {
       ...lambdaPermission("Unqualified", "!GetAtt Fn.Arn"),
       ...lambdaPermission("Alias", "fn:live"),
       ...lambdaPermission("Version", '!Join ["", [!GetAtt Fn.Arn, ":LATEST"]]'),
+      ...lambdaPermission("Mapped", '!Sub ["${Name}:${Qualifier}", { Name: !Ref Fn, Qualifier: $LATEST }]'),
     );
     // cfn-lint 1.51 reports none of these: its pattern for FunctionName allows the qualifier.
-    expect(brief(findings)).toEqual(["E3981 12:21", "E3981 18:21", "E3981 24:21", "E3981 30:21"]);
+    expect(brief(findings)).toEqual([
+      "E3981 12:21",
+      "E3981 18:21",
+      "E3981 24:21",
+      "E3981 30:21",
+      "E3981 54:21",
+    ]);
     expect(findings[0].message).toBe(
       "Permission 'Literal' is for the function's $LATEST, and Lambda adds no policy for $LATEST (\"We currently do " +
         'not support adding policies for $LATEST"); name the function without the qualifier, which grants $LATEST ' +
